@@ -1,0 +1,52 @@
+// The differences between DuckDB and PostgreSQL that Kedu's SQL cannot avoid, in one place.
+// Everything else is written in the subset the two engines share (see docs/store.md).
+
+export type DialectName = 'duckdb' | 'postgres';
+
+export interface Dialect {
+  readonly name: DialectName;
+  /** 'YYYY-MM' of a DATE or TIMESTAMPTZ expression. */
+  monthKey(expr: string): string;
+  /** Days from a to b (both DATE expressions), as an integer. */
+  daysBetween(a: string, b: string): string;
+  /** A DATE expression plus n days (n: integer expression). */
+  addDays(date: string, n: string): string;
+  /** Median of a numeric expression (aggregate). */
+  median(expr: string): string;
+  /** Statements run after the schema migration: engine-specific indexes. */
+  readonly extraIndexes: string[];
+}
+
+// Indexes that serve the idempotent ingest merge and the scoped lookups. DuckDB keeps none on the big
+// record tables: its zonemaps serve scans, and ART indexes would cost memory and slow bulk loads ~5×.
+const RECORD_TABLES = ['delegations', 'licences', 'inspections', 'cases', 'deliveries', 'payments', 'service_visits', 'hotline_tickets', 'followup_answers'];
+
+export const duckdbDialect: Dialect = {
+  name: 'duckdb',
+  monthKey: (e) => `strftime(CAST(${e} AS DATE), '%Y-%m')`,
+  daysBetween: (a, b) => `date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))`,
+  addDays: (d, n) => `CAST(CAST(${d} AS DATE) + CAST(${n} AS INTEGER) AS DATE)`,
+  median: (e) => `median(${e})`,
+  extraIndexes: [],
+};
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  monthKey: (e) => `to_char(CAST(${e} AS DATE), 'YYYY-MM')`,
+  daysBetween: (a, b) => `(CAST(${b} AS DATE) - CAST(${a} AS DATE))`,
+  addDays: (d, n) => `(CAST(${d} AS DATE) + CAST(${n} AS INTEGER))`,
+  median: (e) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${e})`,
+  extraIndexes: [
+    ...RECORD_TABLES.map((t) => `CREATE UNIQUE INDEX IF NOT EXISTS ${t}_source ON ${t} (source_system, source_id)`),
+    ...RECORD_TABLES.map((t) => `CREATE INDEX IF NOT EXISTS ${t}_region ON ${t} (region_code text_pattern_ops)`),
+    'CREATE INDEX IF NOT EXISTS inspections_entity ON inspections (entity_uscc, inspected_on)',
+    'CREATE INDEX IF NOT EXISTS cases_item ON cases (item_code)',
+    'CREATE INDEX IF NOT EXISTS clue_events_clue ON clue_events (clue_id)',
+  ],
+};
+
+export function dialectFor(name: string): Dialect {
+  if (name === 'duckdb') return duckdbDialect;
+  if (name === 'postgres') return postgresDialect;
+  throw new Error(`unknown SQL dialect "${name}" (known: duckdb, postgres)`);
+}

@@ -1,0 +1,160 @@
+// DuckDB adapter of the Store port: the embedded default, one file under ./data/.
+import {
+  DuckDBInstance, DuckDBConnection, DuckDBTypeId, DuckDBDataChunkWriter,
+  JsonDuckDBValueConverter, numberFromValue, dateValue, timestampTZValue, decimalValue,
+  type DuckDBType, type DuckDBValue, type DuckDBDecimalType, type ToDuckDBValueConverter,
+} from '@duckdb/node-api';
+import { duckdbDialect } from '../dialect.ts';
+import { assertIdentifier, type Row, type Store, type Value } from '../store.ts';
+
+
+
+function fromDuckDB(value: unknown, type: DuckDBType): unknown {
+  if (value === null) return null;
+  switch (type.typeId) {
+    case DuckDBTypeId.BIGINT: case DuckDBTypeId.HUGEINT: case DuckDBTypeId.UBIGINT: case DuckDBTypeId.DECIMAL:
+      return numberFromValue(value as DuckDBValue);
+    case DuckDBTypeId.TIMESTAMP_TZ: case DuckDBTypeId.TIMESTAMP:
+      return isoFromMicros((value as { micros: bigint }).micros);
+    default:
+      return JsonDuckDBValueConverter(value as DuckDBValue, type, JsonDuckDBValueConverter);
+  }
+}
+
+function isoFromMicros(micros: bigint): string {
+  return new Date(Number(micros / 1000n)).toISOString();
+}
+
+const DAY_MS = 86_400_000;
+// Write side, for the appender: values arrive as the Store's plain Values ('YYYY-MM-DD', ISO text, numbers).
+const toDuckDB: ToDuckDBValueConverter<Value> = (value, type) => {
+  if (value === null || value === undefined) return null;
+  switch (type.typeId) {
+    case DuckDBTypeId.DATE: {
+      const ms = Date.parse(`${String(value)}T00:00:00Z`);
+      if (Number.isNaN(ms)) throw new Error(`not a date: ${String(value)}`);
+      return dateValue(Math.round(ms / DAY_MS));
+    }
+    case DuckDBTypeId.TIMESTAMP_TZ: {
+      const ms = Date.parse(String(value));
+      if (Number.isNaN(ms)) throw new Error(`not a timestamp: ${String(value)}`);
+      return timestampTZValue(BigInt(ms) * 1000n);
+    }
+    case DuckDBTypeId.DECIMAL: {
+      const t = type as DuckDBDecimalType;
+      return decimalValue(BigInt(Math.round(Number(value) * 10 ** t.scale)), t.width, t.scale);
+    }
+    case DuckDBTypeId.BIGINT: return BigInt(value as number);
+    case DuckDBTypeId.INTEGER: case DuckDBTypeId.DOUBLE: return Number(value);
+    case DuckDBTypeId.BOOLEAN: return value === true || value === 'true' || value === 1;
+    default: return String(value);
+  }
+};
+
+export class DuckDBStore implements Store {
+  readonly dialect = duckdbDialect;
+  private idle: DuckDBConnection[] = [];
+  private waiters: ((c: DuckDBConnection) => void)[] = [];
+  private open = 0;
+
+  private constructor(private readonly instance: DuckDBInstance, private readonly maxConnections: number, private readonly pinned?: DuckDBConnection) {}
+
+  static async open(path: string, maxConnections = 4): Promise<DuckDBStore> {
+    const instance = await DuckDBInstance.create(path);
+    return new DuckDBStore(instance, maxConnections);
+  }
+
+  private async acquire(): Promise<DuckDBConnection> {
+    if (this.pinned) return this.pinned;
+    const c = this.idle.pop();
+    if (c) return c;
+    if (this.open < this.maxConnections) {
+      this.open++;
+      const c = await this.instance.connect();
+      await c.run(`SET TimeZone = 'Asia/Shanghai'`); // business time zone (DESIGN.md)
+      return c;
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private release(c: DuckDBConnection): void {
+    if (this.pinned) return;
+    const w = this.waiters.shift();
+    if (w) w(c); else this.idle.push(c);
+  }
+
+  private async withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const c = await this.acquire();
+    try { return await fn(c); } finally { this.release(c); }
+  }
+
+  async query<T = Row>(sql: string, params: Value[] = []): Promise<T[]> {
+    return this.withConnection(async (c) => {
+      const reader = await c.runAndReadAll(sql, params as DuckDBValue[]);
+      const names = reader.columnNames();
+      const types = reader.columnTypes();
+      const rows = reader.getRows();
+      return rows.map((r) => {
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < names.length; i++) o[names[i]] = fromDuckDB(r[i], types[i]);
+        return o as T;
+      });
+    });
+  }
+
+  async exec(sql: string, params: Value[] = []): Promise<void> {
+    await this.withConnection((c) => (params.length ? c.run(sql, params as DuckDBValue[]) : c.run(sql)));
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.pinned) return fn(this); // nested: join the outer transaction
+    const c = await this.acquire();
+    const tx = new DuckDBStore(this.instance, 1, c);
+    try {
+      await c.run('BEGIN TRANSACTION');
+      const result = await fn(tx);
+      await c.run('COMMIT');
+      return result;
+    } catch (e) {
+      await c.run('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      this.release(c);
+    }
+  }
+
+  async copyIn(table: string, columns: string[], rows: Iterable<Value[]>): Promise<number> {
+    assertIdentifier(table);
+    return this.withConnection(async (c) => {
+      // The appender writes whole rows in table order; map the caller's columns onto them.
+      const info = await c.runAndReadAll(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, [table]);
+      const tableColumns = info.getRows().map((r) => String(r[0]));
+      const positions = tableColumns.map((name) => columns.indexOf(name));
+      const unknown = columns.filter((col) => !tableColumns.includes(col));
+      if (unknown.length) throw new Error(`copyIn ${table}: unknown columns ${unknown.join(', ')}`);
+      const appender = await c.createAppender(table);
+      const writer = DuckDBDataChunkWriter.forAppender<Value>(appender, { converter: toDuckDB });
+      const full: Value[] = new Array(tableColumns.length).fill(null);
+      let n = 0;
+      try {
+        for (const row of rows) {
+          for (let i = 0; i < positions.length; i++) full[i] = positions[i] < 0 ? null : row[positions[i]];
+          writer.appendRow(full);
+          n++;
+        }
+        writer.flush();
+        appender.closeSync();
+      } catch (e) {
+        try { appender.closeSync(); } catch { /* the first error is the one to report */ }
+        throw e;
+      }
+      return n;
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.idle) c.closeSync();
+    this.idle = [];
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,29 @@
+// Schema migrations: numbered .sql files beside this file, applied once each, in order, in one
+// transaction per file; the dialect adds its engine-specific indexes afterwards.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Store } from './store.ts';
+
+const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
+
+export function splitStatements(sql: string): string[] {
+  return sql.replace(/--[^\n]*/g, '').split(';').map((s) => s.trim()).filter(Boolean);
+}
+
+export async function migrate(store: Store): Promise<string[]> {
+  await store.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)');
+  const done = new Set((await store.query<{ version: string }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+  const applied: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+    const version = file.replace(/\.sql$/, '');
+    if (done.has(version)) continue;
+    await store.transaction(async (tx) => {
+      for (const stmt of splitStatements(readFileSync(join(dir, file), 'utf8'))) await tx.exec(stmt);
+      await tx.exec('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version, new Date().toISOString()]);
+    });
+    applied.push(version);
+  }
+  for (const stmt of store.dialect.extraIndexes) await store.exec(stmt);
+  return applied;
+}

@@ -1,0 +1,86 @@
+// PostgreSQL adapter of the Store port: server mode, selected by DATABASE_URL=postgres://…
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { postgresDialect } from '../dialect.ts';
+import { assertIdentifier, type Row, type Store, type Value } from '../store.ts';
+
+// Return the same plain values the DuckDB adapter returns.
+pg.types.setTypeParser(20, (v) => Number(v));      // int8: counts
+pg.types.setTypeParser(1700, (v) => Number(v));    // numeric: yuan
+pg.types.setTypeParser(1082, (v) => v);            // date: 'YYYY-MM-DD'
+pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
+pg.types.setTypeParser(701, (v) => Number(v));     // float8
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+function csvField(v: Value): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) || s === '' ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export class PostgresStore implements Store {
+  readonly dialect = postgresDialect;
+  private constructor(private readonly db: Queryable, private readonly pool?: pg.Pool) {}
+
+  static async open(url: string): Promise<PostgresStore> {
+    // Business time zone (DESIGN.md), set at connection start-up rather than by a racing SET.
+    const pool = new pg.Pool({ connectionString: url, max: 8, options: '-c timezone=Asia/Shanghai' });
+    await pool.query('SELECT 1');
+    return new PostgresStore(pool, pool);
+  }
+
+  async query<T = Row>(sql: string, params: Value[] = []): Promise<T[]> {
+    const r = await this.db.query(sql, params);
+    return r.rows as T[];
+  }
+
+  async exec(sql: string, params: Value[] = []): Promise<void> {
+    await this.db.query(sql, params);
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (!this.pool) return fn(this); // nested: join the outer transaction
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(new PostgresStore(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async copyIn(table: string, columns: string[], rows: Iterable<Value[]>): Promise<number> {
+    assertIdentifier(table);
+    columns.forEach(assertIdentifier);
+    const client = this.pool ? await this.pool.connect() : (this.db as pg.PoolClient);
+    let n = 0;
+    try {
+      const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv)`));
+      async function* lines() {
+        let buf = '';
+        for (const row of rows) {
+          buf += row.map(csvField).join(',') + '\n';
+          n++;
+          if (buf.length > 1 << 20) { yield buf; buf = ''; }
+        }
+        if (buf) yield buf;
+      }
+      await pipeline(Readable.from(lines()), sink);
+      return n;
+    } finally {
+      if (this.pool) (client as pg.PoolClient).release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.end();
+  }
+}
