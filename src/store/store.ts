@@ -1,6 +1,7 @@
 // The Store port: what the rest of Kedu may ask of a database. Two adapters implement it
 // (duckdb/, postgres/); code outside src/store never imports an engine's driver.
 import type { Dialect } from './dialect.ts';
+import { Sql } from './sql.ts';
 
 export type Row = Record<string, unknown>;
 export type Value = string | number | boolean | null;
@@ -8,8 +9,8 @@ export type Value = string | number | boolean | null;
 export interface Store {
   readonly dialect: Dialect;
   /** Rows as plain objects: integers and decimals as numbers, DATE as 'YYYY-MM-DD', TIMESTAMPTZ as ISO text. */
-  query<T = Row>(sql: string, params?: Value[]): Promise<T[]>;
-  exec(sql: string, params?: Value[]): Promise<void>;
+  query<T = Row>(sql: string | Sql, params?: Value[]): Promise<T[]>;
+  exec(sql: string | Sql, params?: Value[]): Promise<void>;
   /** Runs fn in one transaction on one connection; rolls back if fn throws. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Bulk load: appends rows (values in the order of columns) to table. Returns the number appended. */
@@ -21,4 +22,9 @@ export interface Store {
 export function assertIdentifier(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad SQL identifier: ${name}`);
   return name;
+}
+
+/** Accepts either SQL text with its parameters or an Sql fragment. */
+export function toText(q: string | Sql, params: Value[] = []): { text: string; params: Value[] } {
+  return q instanceof Sql ? q.render() : { text: q, params };
 }

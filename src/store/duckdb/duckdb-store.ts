@@ -5,7 +5,8 @@ import {
   type DuckDBType, type DuckDBValue, type DuckDBDecimalType, type ToDuckDBValueConverter,
 } from '@duckdb/node-api';
 import { duckdbDialect } from '../dialect.ts';
-import { assertIdentifier, type Row, type Store, type Value } from '../store.ts';
+import { assertIdentifier, toText, type Row, type Store, type Value } from '../store.ts';
+import type { Sql } from '../sql.ts';
 
 
 
@@ -88,7 +89,8 @@ export class DuckDBStore implements Store {
     try { return await fn(c); } finally { this.release(c); }
   }
 
-  async query<T = Row>(sql: string, params: Value[] = []): Promise<T[]> {
+  async query<T = Row>(q: string | Sql, values: Value[] = []): Promise<T[]> {
+    const { text: sql, params } = toText(q, values);
     return this.withConnection(async (c) => {
       const reader = await c.runAndReadAll(sql, params as DuckDBValue[]);
       const names = reader.columnNames();
@@ -102,7 +104,8 @@ export class DuckDBStore implements Store {
     });
   }
 
-  async exec(sql: string, params: Value[] = []): Promise<void> {
+  async exec(q: string | Sql, values: Value[] = []): Promise<void> {
+    const { text: sql, params } = toText(q, values);
     await this.withConnection((c) => (params.length ? c.run(sql, params as DuckDBValue[]) : c.run(sql)));
   }
 

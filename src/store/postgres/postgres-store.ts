@@ -4,7 +4,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { postgresDialect } from '../dialect.ts';
-import { assertIdentifier, type Row, type Store, type Value } from '../store.ts';
+import { assertIdentifier, toText, type Row, type Store, type Value } from '../store.ts';
+import type { Sql } from '../sql.ts';
 
 // Return the same plain values the DuckDB adapter returns.
 pg.types.setTypeParser(20, (v) => Number(v));      // int8: counts
@@ -32,12 +33,14 @@ export class PostgresStore implements Store {
     return new PostgresStore(pool, pool);
   }
 
-  async query<T = Row>(sql: string, params: Value[] = []): Promise<T[]> {
+  async query<T = Row>(q: string | Sql, values: Value[] = []): Promise<T[]> {
+    const { text: sql, params } = toText(q, values);
     const r = await this.db.query(sql, params);
     return r.rows as T[];
   }
 
-  async exec(sql: string, params: Value[] = []): Promise<void> {
+  async exec(q: string | Sql, values: Value[] = []): Promise<void> {
+    const { text: sql, params } = toText(q, values);
     await this.db.query(sql, params);
   }
 

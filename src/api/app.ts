@@ -1,0 +1,93 @@
+// The HTTP application, built in a function so tests can drive it with app.inject() and the CLI can
+// listen. Chain per route: rate limit → auth (session cookie) → schema validation → handler.
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Store } from '../store/store.ts';
+import type { Caller } from '../auth/caller.ts';
+import { callerForToken } from '../auth/users.ts';
+import { ERRORS, KeduError } from './errors.ts';
+import { authRoutes, SESSION_COOKIE } from './auth-routes.ts';
+import { dashboardRoutes } from './dashboard-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest { caller: Caller | null }
+  interface FastifyContextConfig { public?: boolean }
+}
+
+export interface AppOptions {
+  store: Store;
+  /** Folder of the built console (web/dist); not served when absent. */
+  webRoot?: string;
+  logger?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 50 * 1024 * 1024, genReqId: () => randomUUID() });
+  const { store } = opts;
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Kedu 刻度 API', version: '1', description: '行政执法协调监督平台接口' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.caller = await callerForToken(store, token);
+    if (!req.caller && !req.routeOptions.config?.public) throw new KeduError('unauthenticated');
+  });
+
+  app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number; field?: string }, req, reply) => {
+    if (err instanceof KeduError) {
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+    }
+    if (err.validation) {
+      return reply.status(400).send({ error: { code: 'bad_request', message: `请求参数有误：${err.message}` } });
+    }
+    if (err.statusCode === 429) return reply.status(429).send({ error: { code: 'rate_limited', message: ERRORS.rate_limited.message } });
+    if (err.statusCode === 413) return reply.status(413).send({ error: { code: 'too_large', message: ERRORS.too_large.message } });
+    if (err.statusCode && err.statusCode < 500) {
+      return reply.status(err.statusCode).send({ error: { code: 'bad_request', message: err.message } });
+    }
+    req.log.error({ err, id: req.id }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal', message: ERRORS.internal.message, id: req.id } });
+  });
+
+  await app.register(async (api) => {
+    await authRoutes(api, store);
+    await dashboardRoutes(api, store);
+  }, { prefix: '/api/v1' });
+
+  const webRoot = opts.webRoot ? resolve(opts.webRoot) : undefined;
+  if (webRoot && existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // The console is a single-page app: unknown non-API paths get index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: ERRORS.not_found.message } });
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((_req, reply) => reply.status(404).send({ error: { code: 'not_found', message: ERRORS.not_found.message } }));
+  }
+  return app;
+}
+
+/** The caller of an authenticated route (the onRequest hook guarantees one). */
+export function callerOf(req: FastifyRequest): Caller {
+  if (!req.caller) throw new KeduError('unauthenticated');
+  return req.caller;
+}

@@ -1,0 +1,99 @@
+// Accounts and sessions. A session cookie carries a random token; the store keeps only its SHA-256.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { withAudit } from '../audit/audit-log.ts';
+import { regionProblem } from '../domain/region.ts';
+import type { Store } from '../store/store.ts';
+import { ROLES, isAgencyRole, type Caller, type Role } from './caller.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+
+export const SESSION_HOURS = 12;
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  regionCode: string;
+  agencyId?: string | null;
+}
+
+interface UserRow {
+  id: string; username: string; display_name: string; password_hash: string; role: Role;
+  region_code: string; agency_id: string | null; disabled: boolean;
+}
+
+const toCaller = (u: UserRow): Caller => ({
+  userId: u.id, username: u.username, displayName: u.display_name, role: u.role, regionCode: u.region_code, agencyId: u.agency_id,
+});
+
+/** Checks a new account; returns [field, message] of the first problem, or null. */
+export async function newUserProblem(store: Store, u: NewUser): Promise<[string, string] | null> {
+  if (!/^[A-Za-z0-9_.-]{3,32}$/.test(u.username)) return ['username', '用户名为3至32位字母、数字或 _ . -'];
+  if (!u.displayName.trim()) return ['displayName', '姓名不能为空'];
+  if (!ROLES.includes(u.role)) return ['role', `角色无效，可选：${ROLES.join(', ')}`];
+  const pw = passwordProblem(u.password);
+  if (pw) return ['password', pw];
+  const rp = regionProblem(u.regionCode);
+  if (rp) return ['regionCode', rp];
+  const [region] = await store.query('SELECT code FROM regions WHERE code = $1', [u.regionCode]);
+  if (!region) return ['regionCode', `区划不存在：${u.regionCode}`];
+  if (isAgencyRole(u.role)) {
+    if (!u.agencyId) return ['agencyId', '执法部门及执法人员账号须指定所属执法主体'];
+    const [agency] = await store.query<{ region_code: string }>('SELECT region_code FROM agencies WHERE id = $1', [u.agencyId]);
+    if (!agency) return ['agencyId', `执法主体不存在：${u.agencyId}`];
+  }
+  const [taken] = await store.query('SELECT id FROM users WHERE username = $1', [u.username]);
+  if (taken) return ['username', `用户名已存在：${u.username}`];
+  return null;
+}
+
+export async function createUser(store: Store, u: NewUser, actor: string): Promise<Caller> {
+  const problem = await newUserProblem(store, u);
+  if (problem) throw Object.assign(new Error(problem[1]), { field: problem[0] });
+  const id = randomUUID();
+  const hash = await hashPassword(u.password);
+  return withAudit(store, async (tx) => {
+    await tx.exec(
+      'INSERT INTO users (id, username, display_name, password_hash, role, region_code, agency_id, disabled, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,FALSE,$8)',
+      [id, u.username, u.displayName, hash, u.role, u.regionCode, u.agencyId ?? null, new Date().toISOString()],
+    );
+    return {
+      result: { userId: id, username: u.username, displayName: u.displayName, role: u.role, regionCode: u.regionCode, agencyId: u.agencyId ?? null },
+      audit: [{ actor, action: 'user.create', target: id, regionCode: u.regionCode, detail: { username: u.username, role: u.role, agencyId: u.agencyId ?? null } }],
+    };
+  });
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Checks the password; on success opens a session and returns its token. Both outcomes are audited. */
+export async function login(store: Store, username: string, password: string): Promise<{ token: string; caller: Caller } | null> {
+  const [u] = await store.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
+  const ok = !!u && !u.disabled && (await verifyPassword(password, u.password_hash));
+  if (!ok) {
+    await withAudit(store, async () => ({ result: null, audit: [{ actor: u?.id ?? 'anonymous', action: 'auth.login_failed', target: username }] }));
+    return null;
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expires = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();
+  await withAudit(store, async (tx) => {
+    await tx.exec('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1,$2,$3)', [tokenHash(token), u.id, expires]);
+    return { result: null, audit: [{ actor: u.id, action: 'auth.login', target: u.id, regionCode: u.region_code }] };
+  });
+  return { token, caller: toCaller(u) };
+}
+
+export async function callerForToken(store: Store, token: string): Promise<Caller | null> {
+  const [u] = await store.query<UserRow>(
+    'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled',
+    [tokenHash(token), new Date().toISOString()],
+  );
+  return u ? toCaller(u) : null;
+}
+
+export async function logout(store: Store, token: string, caller: Caller): Promise<void> {
+  await withAudit(store, async (tx) => {
+    await tx.exec('DELETE FROM sessions WHERE token_hash = $1', [tokenHash(token)]);
+    return { result: null, audit: [{ actor: caller.userId, action: 'auth.logout', target: caller.userId }] };
+  });
+}

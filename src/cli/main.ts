@@ -1,0 +1,17 @@
+// kedu: everything the server does, in batch. Each command is one module under src/cli/.
+import { Command } from 'commander';
+import { serveCommand } from './serve-command.ts';
+import { auditCommand } from './audit-command.ts';
+import { userCommand } from './user-command.ts';
+
+const program = new Command('kedu')
+  .description('Kedu 刻度 — 行政执法协调监督平台 (administrative law-enforcement supervision)')
+  .option('--database-url <url>', 'PostgreSQL URL (postgres://…); default: the embedded DuckDB file (or $DATABASE_URL)')
+  .option('--duckdb <path>', 'DuckDB file path (default data/kedu.duckdb, or $KEDU_DUCKDB)')
+  .showHelpAfterError();
+
+program.addCommand(serveCommand());
+program.addCommand(auditCommand());
+program.addCommand(userCommand());
+
+await program.parseAsync(process.argv);
