@@ -15,6 +15,7 @@ import { callerForToken } from '../auth/users.ts';
 import { ERRORS, KeduError } from './errors.ts';
 import { authRoutes, SESSION_COOKIE } from './auth-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
+import { recordRoutes } from './record-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { caller: Caller | null }
@@ -70,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(async (api) => {
     await authRoutes(api, store);
     await dashboardRoutes(api, store);
+    await recordRoutes(api, store);
   }, { prefix: '/api/v1' });
 
   const webRoot = opts.webRoot ? resolve(opts.webRoot) : undefined;

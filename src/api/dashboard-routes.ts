@@ -5,6 +5,7 @@ import type { Store } from '../store/store.ts';
 import { homeSummary } from '../evaluation/home-summary.ts';
 import { callerOf } from './app.ts';
 import { badRequest } from './errors.ts';
+import { isIsoDate } from '../domain/dates.ts';
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 
@@ -23,6 +24,7 @@ export async function dashboardRoutes(app: FastifyInstance, store: Store): Promi
   }, async (req) => {
     const q = req.query as { from?: string; to?: string };
     const period = { ...defaultPeriod(), ...q };
+    for (const f of ['from', 'to'] as const) if (!isIsoDate(period[f])) throw badRequest(`日期无效：${period[f]}`, f);
     if (period.from > period.to) throw badRequest('开始日期不能晚于结束日期', 'from');
     return homeSummary(store, callerOf(req), period);
   });

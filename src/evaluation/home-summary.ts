@@ -3,7 +3,7 @@
 import type { Store } from '../store/store.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
 import { scopeFilter, type Caller } from '../auth/caller.ts';
-import { regionLevel } from '../domain/region.ts';
+import { regionLevel, regionPrefix } from '../domain/region.ts';
 
 export interface Period { from: string; to: string }
 
@@ -80,7 +80,7 @@ export async function homeSummary(store: Store, caller: Caller, period: Period):
     SELECT ${raw(child)} AS code, ${raw(measure)} AS v FROM ${raw(table)} t
     WHERE ${scopeFilter(caller, 't')} AND ${between(`t.${dateCol}`)} GROUP BY 1`);
   const regionNames = new Map((await store.query<{ code: string; name: string }>(
-    sql`SELECT code, name FROM regions t WHERE ${scopeFilter(caller, 't', null)}`)).map((r) => [r.code, r.name]));
+    sql`SELECT code, name FROM regions WHERE code LIKE ${regionPrefix(caller.regionCode) + '%'}`)).map((r) => [r.code, r.name]));
   const regions = new Map<string, HomeSummary['byRegion'][number]>();
   const reg = (code: string) => regions.get(code) ?? regions.set(code, { regionCode: code, regionName: regionNames.get(code) ?? code, inspections: 0, cases: 0, fines: 0 }).get(code)!;
   for (const r of await perRegion('inspections', 'inspected_on', 'count(*)')) reg(r.code).inspections = Number(r.v);

@@ -52,6 +52,15 @@ const toDuckDB: ToDuckDBValueConverter<Value> = (value, type) => {
   }
 };
 
+function literalDefault(expr: string | null): Value {
+  if (expr === null) return null;
+  const e = expr.replace(/^CAST\('?(.*?)'? AS \w+\)$/i, '$1');
+  if (/^(true|false|t|f)$/i.test(e)) return e[0].toLowerCase() === 't';
+  if (/^-?\d+(\.\d+)?$/.test(e)) return Number(e);
+  const quoted = /^'(.*)'$/.exec(e);
+  return quoted ? quoted[1] : null;
+}
+
 export class DuckDBStore implements Store {
   readonly dialect = duckdbDialect;
   private idle: DuckDBConnection[] = [];
@@ -130,8 +139,11 @@ export class DuckDBStore implements Store {
     assertIdentifier(table);
     return this.withConnection(async (c) => {
       // The appender writes whole rows in table order; map the caller's columns onto them.
-      const info = await c.runAndReadAll(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, [table]);
+      const info = await c.runAndReadAll(`SELECT column_name, column_default FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, [table]);
       const tableColumns = info.getRows().map((r) => String(r[0]));
+      // The appender writes NULL, not the column DEFAULT, for a column it is not given (COPY on
+      // PostgreSQL uses the default): fill omitted columns with their literal defaults.
+      const defaults = info.getRows().map((r) => literalDefault(r[1] as string | null));
       const positions = tableColumns.map((name) => columns.indexOf(name));
       const unknown = columns.filter((col) => !tableColumns.includes(col));
       if (unknown.length) throw new Error(`copyIn ${table}: unknown columns ${unknown.join(', ')}`);
@@ -141,7 +153,7 @@ export class DuckDBStore implements Store {
       let n = 0;
       try {
         for (const row of rows) {
-          for (let i = 0; i < positions.length; i++) full[i] = positions[i] < 0 ? null : row[positions[i]];
+          for (let i = 0; i < positions.length; i++) full[i] = positions[i] < 0 ? defaults[i] : row[positions[i]];
           writer.appendRow(full);
           n++;
         }

@@ -1,0 +1,73 @@
+// Read access to the records of the four business modules and the reference tables that hold
+// jurisdiction-bound data, always scoped to the caller: a list is empty outside it, and a single
+// record outside it is refused with 403.
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { Store } from '../store/store.ts';
+import { sql, raw } from '../store/sql.ts';
+import { maskPersonal, scopeFilter, type Caller } from '../auth/caller.ts';
+import { callerOf } from './app.ts';
+import { forbidden, notFound } from './errors.ts';
+
+/** kind → [table, key column, agency column (null: region scope only), date column for ordering]. */
+export const RECORD_KINDS = {
+  licences: ['licences', 'id', 'agency_id', 'applied_on'],
+  inspections: ['inspections', 'id', 'agency_id', 'inspected_on'],
+  cases: ['cases', 'id', 'agency_id', 'filed_on'],
+  deliveries: ['deliveries', 'id', null, 'sent_on'],
+  payments: ['payments', 'id', null, 'due_on'],
+  service_visits: ['service_visits', 'id', 'agency_id', 'visited_on'],
+  hotline_tickets: ['hotline_tickets', 'id', 'agency_id', 'received_at'],
+  delegations: ['delegations', 'id', 'agency_id', 'signed_on'],
+  agencies: ['agencies', 'id', 'id', 'id'],
+  officers: ['officers', 'id', 'agency_id', 'id'],
+  entities: ['entities', 'uscc', null, 'uscc'],
+} as const satisfies Record<string, readonly [string, string, string | null, string]>;
+export type RecordKind = keyof typeof RECORD_KINDS;
+
+const PERSONAL = ['id_number', 'phone'];
+
+function present(caller: Caller, row: Record<string, unknown>) {
+  for (const col of PERSONAL) if (typeof row[col] === 'string') row[col] = maskPersonal(caller, row[col] as string);
+  return row;
+}
+
+export async function listRecords(store: Store, caller: Caller, kind: RecordKind, page: number, pageSize: number) {
+  const [table, , agencyCol, orderCol] = RECORD_KINDS[kind];
+  const where = scopeFilter(caller, 't', agencyCol);
+  const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(table)} t WHERE ${where}`);
+  const rows = await store.query<Record<string, unknown>>(sql`
+    SELECT * FROM ${raw(table)} t WHERE ${where} ORDER BY t.${raw(orderCol)} DESC, t.${raw(RECORD_KINDS[kind][1])}
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => present(caller, r)) };
+}
+
+export async function getRecord(store: Store, caller: Caller, kind: RecordKind, id: string) {
+  const [table, key, agencyCol] = RECORD_KINDS[kind];
+  const [row] = await store.query<Record<string, unknown>>(sql`SELECT * FROM ${raw(table)} t WHERE t.${raw(key)} = ${id}`);
+  if (!row) throw notFound();
+  const [inScope] = await store.query(sql`SELECT 1 AS ok FROM ${raw(table)} t WHERE t.${raw(key)} = ${id} AND ${scopeFilter(caller, 't', agencyCol)}`);
+  if (!inScope) throw forbidden();
+  return present(caller, row);
+}
+
+export async function recordRoutes(app: FastifyInstance, store: Store): Promise<void> {
+  const Kind = Type.Union(Object.keys(RECORD_KINDS).map((k) => Type.Literal(k)));
+  app.get('/records/:kind', {
+    schema: {
+      tags: ['records'], summary: '执法数据列表（本辖区）',
+      params: Type.Object({ kind: Kind }),
+      querystring: Type.Object({ page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 20 }) }),
+    },
+  }, async (req) => {
+    const { kind } = req.params as { kind: RecordKind };
+    const { page, pageSize } = req.query as { page: number; pageSize: number };
+    return listRecords(store, callerOf(req), kind, page, pageSize);
+  });
+  app.get('/records/:kind/:id', {
+    schema: { tags: ['records'], summary: '单条执法数据', params: Type.Object({ kind: Kind, id: Type.String({ maxLength: 128 }) }) },
+  }, async (req) => {
+    const { kind, id } = req.params as { kind: RecordKind; id: string };
+    return { record: await getRecord(store, callerOf(req), kind, id) };
+  });
+}

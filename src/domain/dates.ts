@@ -1,0 +1,14 @@
+// Calendar dates as 'YYYY-MM-DD' text (business time zone Asia/Shanghai; DATE columns carry no zone).
+
+/** True for a real calendar date: 2025-02-29 and 2025-13-01 are not. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,110 @@
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { openTestStore } from './helpers/store.ts';
+import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
+import { buildApp } from '../src/api/app.ts';
+import { verifyAuditLog } from '../src/audit/audit-log.ts';
+
+const t = await openTestStore();
+const { store } = t;
+let app: FastifyInstance;
+
+before(async () => {
+  await seedTwoCounties(store);
+  await addUser(store, 'fy_sup', 'supervisor', '330111');
+  await addUser(store, 'hz_sup', 'supervisor', '330100');
+  await addUser(store, 'xh_staff', 'agency_staff', '330106', 'AG-XH-SCJG');
+  app = await buildApp({ store });
+});
+after(async () => { await app.close(); await t.close(); });
+
+async function loginAs(username: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
+  assert.equal(res.statusCode, 200, res.body);
+  const cookie = res.cookies.find((c) => c.name === 'kedu_session');
+  assert.ok(cookie?.httpOnly);
+  return `kedu_session=${cookie!.value}`;
+}
+
+test('a wrong password gets 401 with a Chinese message, and the attempt is audited', async () => {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'fy_sup', password: 'nope12345' } });
+  assert.equal(res.statusCode, 401);
+  assert.deepEqual(res.json(), { error: { code: 'bad_credentials', message: '用户名或密码错误' } });
+  const [row] = await store.query<{ action: string }>(`SELECT action FROM audit_log WHERE action = 'auth.login_failed'`);
+  assert.ok(row);
+});
+
+test('without a session the API answers 401; bad input answers 400 naming the problem', async () => {
+  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/auth/me' })).statusCode, 401);
+  const bad = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'fy_sup' } });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().error.message, /password/);
+});
+
+test('me describes the user with role label and jurisdiction name', async () => {
+  const cookie = await loginAs('xh_staff');
+  const res = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+  assert.deepEqual({ ...res.json().user, id: undefined }, {
+    id: undefined, username: 'xh_staff', displayName: 'xh_staff', role: 'agency_staff', roleLabel: '执法部门',
+    regionCode: '330106', regionName: '西湖区', agencyId: 'AG-XH-SCJG', agencyName: '杭州市西湖区市场监督管理局',
+  });
+});
+
+test("a county user gets 403 for another county's record and an empty list outside it", async () => {
+  const cookie = await loginAs('fy_sup');
+  const own = await app.inject({ method: 'GET', url: '/api/v1/records/inspections/INS-FY-1', headers: { cookie } });
+  assert.equal(own.statusCode, 200);
+  const other = await app.inject({ method: 'GET', url: '/api/v1/records/inspections/INS-XH-1', headers: { cookie } });
+  assert.equal(other.statusCode, 403);
+  assert.equal(other.json().error.code, 'forbidden');
+  const list = await app.inject({ method: 'GET', url: '/api/v1/records/cases', headers: { cookie } });
+  assert.deepEqual(list.json().rows.map((r: { id: string }) => r.id), ['CASE-FY-1']);
+});
+
+test('a city supervisor sees both counties; an agency user sees only its own agency', async () => {
+  const city = await loginAs('hz_sup');
+  const all = await app.inject({ method: 'GET', url: '/api/v1/records/inspections', headers: { cookie: city } });
+  assert.equal(all.json().total, 2);
+  const staff = await loginAs('xh_staff');
+  const mine = await app.inject({ method: 'GET', url: '/api/v1/records/agencies', headers: { cookie: staff } });
+  assert.deepEqual(mine.json().rows.map((r: { id: string }) => r.id), ['AG-XH-SCJG']);
+});
+
+test('personal data is masked for supervisors', async () => {
+  const cookie = await loginAs('fy_sup');
+  const res = await app.inject({ method: 'GET', url: '/api/v1/records/officers/OF-1', headers: { cookie } });
+  assert.equal(res.json().record.id_number, '330***********1234');
+  assert.equal(res.json().record.phone, '138****1111');
+});
+
+test('the home summary counts only the caller jurisdiction', async () => {
+  const fy = await loginAs('fy_sup');
+  const res = await app.inject({ method: 'GET', url: '/api/v1/dashboard/summary?from=2025-01-01&to=2025-12-31', headers: { cookie: fy } });
+  const body = res.json();
+  assert.equal(body.scope.regionName, '富阳区');
+  assert.equal(body.totals.inspections, 1);
+  assert.equal(body.totals.cases, 1);
+  assert.deepEqual(body.byMonth, [{ month: '2025-03', licences: 0, inspections: 1, cases: 1 }]);
+  const hz = await loginAs('hz_sup');
+  const city = (await app.inject({ method: 'GET', url: '/api/v1/dashboard/summary?from=2025-01-01&to=2025-12-31', headers: { cookie: hz } })).json();
+  assert.equal(city.totals.fines, 5000);
+  assert.deepEqual(city.byRegion.map((r: { regionName: string; inspections: number }) => [r.regionName, r.inspections]), [['西湖区', 1], ['富阳区', 1]]);
+  const bad = await app.inject({ method: 'GET', url: '/api/v1/dashboard/summary?from=2025-13-01', headers: { cookie: hz } });
+  assert.equal(bad.statusCode, 400);
+});
+
+test('logout ends the session, and every login and logout is in a verifying audit chain', async () => {
+  const cookie = await loginAs('fy_sup');
+  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode, 200);
+  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode, 401);
+  const v = await verifyAuditLog(store);
+  assert.equal(v.ok, true);
+});
+
+test('the OpenAPI document lists the routes', async () => {
+  const res = await app.inject({ method: 'GET', url: '/api/docs/json' });
+  assert.equal(res.statusCode, 200);
+  const paths = Object.keys(res.json().paths);
+  for (const p of ['/api/v1/auth/login', '/api/v1/dashboard/summary', '/api/v1/records/{kind}/{id}']) assert.ok(paths.includes(p), p);
+});

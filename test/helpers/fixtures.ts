@@ -1,0 +1,40 @@
+// A small, hand-built world for tests that need a few records: two counties of Hangzhou
+// (富阳区 330111, 西湖区 330106), one agency in each, and one inspection and one case per county.
+import type { Store } from '../../src/store/store.ts';
+import { createUser } from '../../src/auth/users.ts';
+import type { Role } from '../../src/auth/caller.ts';
+
+export const PASSWORD = 'test1234';
+
+export async function seedTwoCounties(store: Store): Promise<void> {
+  await store.copyIn('regions', ['code', 'name', 'parent_code', 'level'], [
+    ['330000', '浙江省', null, 'province'], ['330100', '杭州市', '330000', 'city'],
+    ['330111', '富阳区', '330100', 'county'], ['330106', '西湖区', '330100', 'county'],
+  ]);
+  await store.copyIn('lines', ['code', 'name'], [['SCJG', '市场监管'], ['ZHZF', '综合行政执法']]);
+  await store.copyIn('agencies', ['id', 'name', 'line_code', 'region_code', 'level'], [
+    ['AG-FY-ZHZF', '杭州市富阳区综合行政执法局', 'ZHZF', '330111', 'county'],
+    ['AG-XH-SCJG', '杭州市西湖区市场监督管理局', 'SCJG', '330106', 'county'],
+  ]);
+  await store.copyIn('officers', ['id', 'name', 'agency_id', 'region_code', 'id_number', 'phone'], [
+    ['OF-1', '张伟', 'AG-FY-ZHZF', '330111', '330183199001011234', '13800001111'],
+    ['OF-2', '李娜', 'AG-XH-SCJG', '330106', '330106198805052345', '13900002222'],
+  ]);
+  await store.copyIn('entities', ['uscc', 'name', 'region_code'], [
+    ['91330100470102706G', '杭州示例酒坊', '330111'], ['91330000733796106P', '杭州示例科技有限公司', '330106'],
+  ]);
+  const ins = ['id', 'source_system', 'source_id', 'region_code', 'agency_id', 'inspection_item_code', 'entity_uscc', 'inspected_on', 'kind', 'lead_officer_id', 'assist_officer_id', 'via_code', 'result'];
+  await store.copyIn('inspections', ins, [
+    ['INS-FY-1', 'test', '1', '330111', 'AG-FY-ZHZF', 'II-1', '91330100470102706G', '2025-03-10', 'random', 'OF-1', null, true, 'compliant'],
+    ['INS-XH-1', 'test', '2', '330106', 'AG-XH-SCJG', 'II-1', '91330000733796106P', '2025-04-12', 'planned', 'OF-2', null, true, 'issues'],
+  ]);
+  const cs = ['id', 'source_system', 'source_id', 'region_code', 'agency_id', 'item_code', 'entity_uscc', 'filed_on', 'first_offence', 'corrected', 'harm', 'lead_officer_id', 'decided_on', 'decision', 'tier', 'fine_amount', 'status'];
+  await store.copyIn('cases', cs, [
+    ['CASE-FY-1', 'test', '1', '330111', 'AG-FY-ZHZF', 'IT-1', '91330100470102706G', '2025-03-11', true, true, 'none', 'OF-1', '2025-03-20', 'no_penalty', 'exempt', 0, 'closed'],
+    ['CASE-XH-1', 'test', '2', '330106', 'AG-XH-SCJG', 'IT-1', '91330000733796106P', '2025-04-13', false, false, 'minor', 'OF-2', '2025-05-02', 'fine', 'general', 5000, 'decided'],
+  ]);
+}
+
+export async function addUser(store: Store, username: string, role: Role, regionCode: string, agencyId: string | null = null) {
+  return createUser(store, { username, displayName: username, password: PASSWORD, role, regionCode, agencyId }, 'system');
+}
