@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { serveCommand } from './serve-command.ts';
 import { auditCommand } from './audit-command.ts';
 import { userCommand } from './user-command.ts';
+import { exportCommand } from './export-command.ts';
 
 const program = new Command('kedu')
   .description('Kedu 刻度 — 行政执法协调监督平台 (administrative law-enforcement supervision)')
@@ -13,5 +14,6 @@ const program = new Command('kedu')
 program.addCommand(serveCommand());
 program.addCommand(auditCommand());
 program.addCommand(userCommand());
+program.addCommand(exportCommand());
 
 await program.parseAsync(process.argv);

@@ -15,8 +15,12 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Bulk load: appends rows (values in the order of columns) to table. Returns the number appended. */
   copyIn(table: string, columns: string[], rows: Iterable<Value[]>): Promise<number>;
+  /** Writes the rows of a SELECT to a file (CSV with header, or Parquet). Returns the row count. */
+  copyOut(select: Sql, path: string, format: ExportFormat): Promise<number>;
   close(): Promise<void>;
 }
+
+export type ExportFormat = 'csv' | 'parquet';
 
 /** Values in SQL text are always parameters; identifiers come from code, never from input. */
 export function assertIdentifier(name: string): string {

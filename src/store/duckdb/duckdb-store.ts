@@ -5,7 +5,7 @@ import {
   type DuckDBType, type DuckDBValue, type DuckDBDecimalType, type ToDuckDBValueConverter,
 } from '@duckdb/node-api';
 import { duckdbDialect } from '../dialect.ts';
-import { assertIdentifier, toText, type Row, type Store, type Value } from '../store.ts';
+import { assertIdentifier, toText, type ExportFormat, type Row, type Store, type Value } from '../store.ts';
 import type { Sql } from '../sql.ts';
 
 
@@ -165,6 +165,13 @@ export class DuckDBStore implements Store {
       }
       return n;
     });
+  }
+
+  async copyOut(select: Sql, path: string, format: ExportFormat): Promise<number> {
+    const { text, params } = select.render();
+    const options = format === 'parquet' ? '(FORMAT parquet, COMPRESSION zstd)' : '(FORMAT csv, HEADER)';
+    const [r] = await this.query<{ Count: number }>(`COPY (${text}) TO '${path.replace(/'/g, "''")}' ${options}`, params);
+    return Number(r?.Count ?? 0);
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,16 @@
 // PostgreSQL adapter of the Store port: server mode, selected by DATABASE_URL=postgres://…
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { postgresDialect } from '../dialect.ts';
-import { assertIdentifier, toText, type Row, type Store, type Value } from '../store.ts';
+import { assertIdentifier, toText, type ExportFormat, type Row, type Store, type Value } from '../store.ts';
+import { DuckDBStore } from '../duckdb/duckdb-store.ts';
 import type { Sql } from '../sql.ts';
 
 // Return the same plain values the DuckDB adapter returns.
@@ -15,6 +21,12 @@ pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
 pg.types.setTypeParser(701, (v) => Number(v));     // float8
 
 type Queryable = pg.Pool | pg.PoolClient;
+
+function literal(v: Value): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return `'${String(v).replace(/'/g, "''")}'`;
+}
 
 function csvField(v: Value): string {
   if (v === null || v === undefined) return '';
@@ -78,6 +90,32 @@ export class PostgresStore implements Store {
       }
       await pipeline(Readable.from(lines()), sink);
       return n;
+    } finally {
+      if (this.pool) (client as pg.PoolClient).release();
+    }
+  }
+
+  async copyOut(select: Sql, path: string, format: ExportFormat): Promise<number> {
+    if (format === 'parquet') {
+      // PostgreSQL writes no Parquet: stream CSV out, and let an in-memory DuckDB write the file.
+      const csv = join(tmpdir(), `kedu-export-${randomUUID()}.csv`);
+      try {
+        const n = await this.copyOut(select, csv, 'csv');
+        const duck = await DuckDBStore.open(':memory:', 1);
+        try {
+          await duck.exec(`COPY (SELECT * FROM read_csv('${csv}', header = true)) TO '${path.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`);
+        } finally { await duck.close(); }
+        return n;
+      } finally { await rm(csv, { force: true }); }
+    }
+    // COPY takes no bind parameters: inline them as quoted literals (values come from code-validated input).
+    const { text, params } = select.render();
+    const inlined = text.replace(/\$(\d+)/g, (_, i: string) => literal(params[Number(i) - 1]));
+    const client = this.pool ? await this.pool.connect() : (this.db as pg.PoolClient);
+    try {
+      const source = client.query(copyTo(`COPY (${inlined}) TO STDOUT WITH (FORMAT csv, HEADER)`));
+      await pipeline(source, createWriteStream(path));
+      return source.rowCount;
     } finally {
       if (this.pool) (client as pg.PoolClient).release();
     }
