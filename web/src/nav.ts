@@ -1,0 +1,82 @@
+// The left navigation: one place per capability of DESIGN.md. Routes are generated from this list;
+// an entry without `built: true` renders the shared placeholder page.
+import type { Role } from './api.ts';
+
+export interface NavLeaf {
+  path: string;
+  label: string;
+  built?: boolean;
+  /** Only these roles see the entry; absent = every signed-in role. */
+  roles?: Role[];
+}
+
+export interface NavGroup {
+  key: string;
+  label: string;
+  children: NavLeaf[];
+  roles?: Role[];
+}
+
+export type NavEntry = NavLeaf | NavGroup;
+
+export function isGroup(entry: NavEntry): entry is NavGroup {
+  return 'children' in entry;
+}
+
+export const NAV: NavEntry[] = [
+  { path: '/', label: '首页', built: true },
+  {
+    key: 'catalog',
+    label: '规则库',
+    children: [
+      { path: '/catalog/regions', label: '区划' },
+      { path: '/catalog/lines', label: '条线' },
+      { path: '/catalog/agencies', label: '执法主体' },
+      { path: '/catalog/regulations', label: '法规' },
+      { path: '/catalog/items', label: '执法事项' },
+      { path: '/catalog/inspection-items', label: '检查事项' },
+      { path: '/catalog/baselines', label: '裁量基准' },
+      { path: '/catalog/exemptions', label: '免罚清单' },
+      { path: '/catalog/services', label: '服务清单' },
+    ],
+  },
+  {
+    key: 'records',
+    label: '执法数据',
+    children: [
+      { path: '/records/licences', label: '行政许可' },
+      { path: '/records/inspections', label: '行政检查' },
+      { path: '/records/cases', label: '处罚案件' },
+      { path: '/records/service-visits', label: '服务走访' },
+      { path: '/records/hotline-tickets', label: '12345工单' },
+    ],
+  },
+  { path: '/import', label: '数据导入' },
+  { path: '/models', label: '监督模型' },
+  { path: '/clues', label: '问题线索' },
+  { path: '/command', label: '协同指挥' },
+  { path: '/navigator', label: '裁量导航' },
+  { path: '/assistant', label: 'AI助手' },
+  { path: '/follow-up', label: '回访' },
+  { path: '/evaluation', label: '效能评价' },
+  { path: '/portal', label: '大监督/门户' },
+  { path: '/audit', label: '审计日志' },
+  { path: '/admin', label: '系统管理', roles: ['admin'] },
+];
+
+function visible(roles: Role[] | undefined, role: Role): boolean {
+  return !roles || roles.includes(role);
+}
+
+/** The navigation as the given role sees it. */
+export function navFor(role: Role): NavEntry[] {
+  return NAV.filter((entry) => visible(entry.roles, role)).map((entry) =>
+    isGroup(entry) ? { ...entry, children: entry.children.filter((c) => visible(c.roles, role)) } : entry,
+  );
+}
+
+export function allLeaves(entries: NavEntry[] = NAV): Array<NavLeaf & { group?: string }> {
+  return entries.flatMap((entry) =>
+    isGroup(entry) ? entry.children.map((c) => ({ ...c, group: entry.label })) : [entry],
+  );
+}
