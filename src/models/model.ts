@@ -1,0 +1,96 @@
+// A supervision model (监督模型) is data: a code, a Chinese name and description, a category, the
+// article it enforces, a severity, typed parameters with defaults, one SQL query that returns hits
+// with their evidence, and a Chinese explanation template filled from each hit.
+import type { Dialect } from '../store/dialect.ts';
+import type { Sql } from '../store/sql.ts';
+
+export const MODEL_CATEGORIES = {
+  inspection: '检查', penalty: '处罚', licensing: '许可', delegation: '委托', officer: '人员与主体', closure: '闭环', followup: '回访',
+} as const;
+export type ModelCategory = keyof typeof MODEL_CATEGORIES;
+export type Severity = 'low' | 'medium' | 'high';
+
+export interface ModelParam {
+  name: string;
+  label: string;                 // Chinese, for the console
+  type: 'integer' | 'number';
+  default: number;
+  min: number;
+  max: number;
+}
+
+export interface ModelBasis {
+  regulationId: string;          // an id in `regulations`
+  article?: number;              // an article number in `articles`, when the basis is one article
+  note?: string;                 // e.g. a policy document named but not in the corpus
+}
+
+export type ParamValues = Record<string, number>;
+
+export interface QueryContext {
+  dialect: Dialect;
+  params: ParamValues;
+  /** The rows this run may look at, for a table alias: region scope, and in real time the one subject. */
+  where(alias: string): Sql;
+  /** The date the run treats as today (a fixed clock in tests). */
+  asOf: string;
+}
+
+/**
+ * One row per hit. Required columns: subject_kind, subject_id, region_code, agency_id (or NULL),
+ * window_key (what makes a hit distinct over time, '' if nothing), evidence_ids (comma-separated record
+ * ids); any further columns are facts for the explanation template.
+ */
+export interface HitRow {
+  subject_kind: string;
+  subject_id: string;
+  region_code: string;
+  agency_id: string | null;
+  window_key: string;
+  evidence_ids: string;
+  [fact: string]: unknown;
+}
+
+export interface ModelDefinition {
+  code: string;
+  name: string;
+  description: string;
+  category: ModelCategory;
+  basis: ModelBasis;
+  severity: Severity;
+  params: ModelParam[];
+  /** The evidence records' kind (a record table), for the clue detail page. */
+  evidenceKind: string;
+  query(ctx: QueryContext): Sql;
+  /** Chinese, with {fact} and {param} placeholders. */
+  explanation: string;
+  /** The ground-truth violation code the demo generator plants for this model, for scoring. */
+  groundTruth?: string;
+  /** Judge one incoming record at once: which record kind, and the column that identifies the subject. */
+  realtime?: { kind: string; subjectColumn: string };
+}
+
+/** Fills {name} placeholders from the hit's facts and the parameters; numbers get thousands separators. */
+export function explain(template: string, facts: Record<string, unknown>, params: ParamValues): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = name in facts ? facts[name] : params[name];
+    if (v === undefined || v === null) return whole;
+    return typeof v === 'number' ? v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : String(v);
+  });
+}
+
+export function defaultParams(model: ModelDefinition): ParamValues {
+  return Object.fromEntries(model.params.map((p) => [p.name, p.default]));
+}
+
+/** Checks parameter values against the model's declared types and ranges; returns [name, message] or null. */
+export function paramProblem(model: ModelDefinition, values: Record<string, unknown>): [string, string] | null {
+  for (const [name, value] of Object.entries(values)) {
+    const p = model.params.find((x) => x.name === name);
+    if (!p) return [name, `模型 ${model.code} 没有参数 ${name}`];
+    if (typeof value !== 'number' || !Number.isFinite(value)) return [name, `参数 ${p.label} 须为数字`];
+    if (p.type === 'integer' && !Number.isInteger(value)) return [name, `参数 ${p.label} 须为整数`];
+    if (value < p.min || value > p.max) return [name, `参数 ${p.label} 须在 ${p.min} 至 ${p.max} 之间`];
+  }
+  return null;
+}
