@@ -65,6 +65,8 @@ export interface Item {
   fine_max: number | null;
   /** when the statutory range applies, as the penalty article says (e.g. 拒不改正的; 货值金额不足一万元的). */
   fine_note: string | null;
+  /** catalog only: where the penalty article's 情节严重 band starts; the baseline's severe tier begins there. */
+  serious_from?: number | null;
   /** statutory time limit in working days (licences: 行政许可法 第四十二条) or days (coercion: 行政强制法 第二十五条). */
   time_limit_days: number | null;
 }
