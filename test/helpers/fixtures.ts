@@ -11,10 +11,10 @@ export async function seedTwoCounties(store: Store): Promise<void> {
     ['330000', '浙江省', null, 'province'], ['330100', '杭州市', '330000', 'city'],
     ['330111', '富阳区', '330100', 'county'], ['330106', '西湖区', '330100', 'county'],
   ]);
-  await store.copyIn('lines', ['code', 'name'], [['SCJG', '市场监管'], ['ZHZF', '综合行政执法']]);
+  await store.copyIn('lines', ['code', 'name'], [['MKT', '市场监管'], ['CLE', '综合行政执法']]);
   await store.copyIn('agencies', ['id', 'name', 'line_code', 'region_code', 'level'], [
-    ['AG-FY-ZHZF', '杭州市富阳区综合行政执法局', 'ZHZF', '330111', 'county'],
-    ['AG-XH-SCJG', '杭州市西湖区市场监督管理局', 'SCJG', '330106', 'county'],
+    ['AG-FY-ZHZF', '杭州市富阳区综合行政执法局', 'CLE', '330111', 'county'],
+    ['AG-XH-SCJG', '杭州市西湖区市场监督管理局', 'MKT', '330106', 'county'],
   ]);
   await store.copyIn('officers', ['id', 'name', 'agency_id', 'region_code', 'id_number', 'phone'], [
     ['OF-1', '张伟', 'AG-FY-ZHZF', '330111', '330183199001011234', '13800001111'],
