@@ -16,6 +16,7 @@ import { ERRORS, KeduError } from './errors.ts';
 import { authRoutes, SESSION_COOKIE } from './auth-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { recordRoutes } from './record-routes.ts';
+import { catalogRoutes } from './catalog-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { caller: Caller | null }
@@ -72,6 +73,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await authRoutes(api, store);
     await dashboardRoutes(api, store);
     await recordRoutes(api, store);
+    await catalogRoutes(api, store);
   }, { prefix: '/api/v1' });
 
   const webRoot = opts.webRoot ? resolve(opts.webRoot) : undefined;
