@@ -29,8 +29,8 @@ export function byLineOption(rows: readonly LineRow[], n: number = BY_LINE_TOP_N
       axisLabel: { width: 120, overflow: 'truncate' },
     },
     series: [
-      { name: '行政检查', type: 'bar', stack: 'total', data: top.map((r) => r.inspections) },
-      { name: '处罚案件', type: 'bar', stack: 'total', data: top.map((r) => r.cases) },
+      { name: '行政检查', type: 'bar', stack: 'total', barMaxWidth: 24, data: top.map((r) => r.inspections) },
+      { name: '处罚案件', type: 'bar', stack: 'total', barMaxWidth: 24, data: top.map((r) => r.cases) },
     ],
   };
 }

@@ -59,13 +59,14 @@ export function byMonthOption(rows: readonly MonthRow[], range: { from?: string;
     grid: { left: 16, right: 16, top: 56, bottom: 32, containLabel: true },
     xAxis: { type: 'category', name: '月份', nameLocation: 'middle', nameGap: 28, data: months },
     yAxis: [
-      { type: 'value', name: '许可/检查（件次）', alignTicks: true },
+      // Axis names sit outside the grid: align them inwards so that they are never clipped at the edge.
+      { type: 'value', name: '许可/检查（件次）', nameTextStyle: { align: 'left' }, alignTicks: true },
       // Cases are an order of magnitude fewer than inspections: on a shared axis they would lie flat.
-      { type: 'value', name: '处罚案件（件）', alignTicks: true, splitLine: { show: false } },
+      { type: 'value', name: '处罚案件（件）', nameTextStyle: { align: 'right' }, alignTicks: true, splitLine: { show: false } },
     ],
     series: [
-      { name: '行政许可', type: 'bar', yAxisIndex: 0, data: pick('licences') },
-      { name: '行政检查', type: 'bar', yAxisIndex: 0, data: pick('inspections') },
+      { name: '行政许可', type: 'bar', yAxisIndex: 0, barMaxWidth: 28, data: pick('licences') },
+      { name: '行政检查', type: 'bar', yAxisIndex: 0, barMaxWidth: 28, data: pick('inspections') },
       { name: '处罚案件', type: 'line', yAxisIndex: 1, smooth: false, symbolSize: 6, data: pick('cases') },
     ],
   };

@@ -24,13 +24,13 @@ export function byRegionOption(rows: readonly RegionRow[]): ChartOption {
       axisLabel: { interval: 0, rotate: crowded ? 40 : 0 },
     },
     yAxis: [
-      { type: 'value', name: '件次', alignTicks: true },
+      { type: 'value', name: '件次', nameTextStyle: { align: 'left' }, alignTicks: true },
       // Money and counts differ by orders of magnitude: fines get their own axis.
-      { type: 'value', name: '罚没金额（元）', alignTicks: true, splitLine: { show: false } },
+      { type: 'value', name: '罚没金额（元）', nameTextStyle: { align: 'right' }, alignTicks: true, splitLine: { show: false } },
     ],
     series: [
-      { name: '行政检查', type: 'bar', yAxisIndex: 0, data: regions.map((r) => r.inspections) },
-      { name: '处罚案件', type: 'bar', yAxisIndex: 0, data: regions.map((r) => r.cases) },
+      { name: '行政检查', type: 'bar', yAxisIndex: 0, barMaxWidth: 32, data: regions.map((r) => r.inspections) },
+      { name: '处罚案件', type: 'bar', yAxisIndex: 0, barMaxWidth: 32, data: regions.map((r) => r.cases) },
       { name: '罚没金额', type: 'line', yAxisIndex: 1, symbolSize: 6, data: regions.map((r) => r.fines) },
     ],
   };

@@ -150,16 +150,17 @@ export default function HomePage() {
         </Typography.Title>
         <Space>
           <Typography.Text type="secondary">统计期间</Typography.Text>
-          <DatePicker.RangePicker
-            data-testid="dashboard-range"
-            value={range}
-            allowClear={false}
-            presets={PRESETS.map((p) => ({ label: p.label, value: p.value() }))}
-            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
-            onChange={(values) => {
-              if (values && values[0] && values[1]) setRange([values[0], values[1]]);
-            }}
-          />
+          <span data-testid="dashboard-range" data-from={from} data-to={to}>
+            <DatePicker.RangePicker
+              value={range}
+              allowClear={false}
+              presets={PRESETS.map((p) => ({ label: p.label, value: p.value() }))}
+              disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+              onChange={(values) => {
+                if (values && values[0] && values[1]) setRange([values[0], values[1]]);
+              }}
+            />
+          </span>
         </Space>
       </Space>
 
