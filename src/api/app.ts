@@ -81,7 +81,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });
     // The console is a single-page app: unknown non-API paths get index.html.
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: ERRORS.not_found.message } });
+      // API paths and missing build assets are real 404s; any other path is a console route.
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return reply.status(404).send({ error: { code: 'not_found', message: ERRORS.not_found.message } });
       return reply.sendFile('index.html');
     });
   } else {
