@@ -2,7 +2,7 @@
 // article it enforces, a severity, typed parameters with defaults, one SQL query that returns hits
 // with their evidence, and a Chinese explanation template filled from each hit.
 import type { Dialect } from '../store/dialect.ts';
-import type { Sql } from '../store/sql.ts';
+import { raw, type Sql } from '../store/sql.ts';
 
 export const MODEL_CATEGORIES = {
   inspection: '检查', penalty: '处罚', licensing: '许可', delegation: '委托', officer: '人员与主体', closure: '闭环', followup: '回访',
@@ -64,8 +64,8 @@ export interface ModelDefinition {
   query(ctx: QueryContext): Sql;
   /** Chinese, with {fact} and {param} placeholders. */
   explanation: string;
-  /** The ground-truth violation code the demo generator plants for this model, for scoring. */
-  groundTruth?: string;
+  /** The violation the demo generator plants for this model, and the record kind it names, for scoring. */
+  groundTruth?: { violation: string; recordKind: string };
   /** Judge one incoming record at once: which record kind, and the column that identifies the subject. */
   realtime?: { kind: string; subjectColumn: string };
 }
@@ -93,4 +93,10 @@ export function paramProblem(model: ModelDefinition, values: Record<string, unkn
     if (value < p.min || value > p.max) return [name, `参数 ${p.label} 须在 ${p.min} 至 ${p.max} 之间`];
   }
   return null;
+}
+
+/** A validated numeric parameter as SQL text (parameters are checked by paramProblem before a run). */
+export function num(n: number): Sql {
+  if (!Number.isFinite(n)) throw new Error(`not a number: ${n}`);
+  return raw(String(n));
 }

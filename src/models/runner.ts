@@ -43,7 +43,7 @@ function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamValues): V
   const subjectName = typeof facts.subject_name === 'string' ? facts.subject_name : subject_id;
   const evidence = { kind: model.evidenceKind, ids: String(evidence_ids ?? '').split(',').filter(Boolean), subject: { kind: subject_kind, id: subject_id }, facts };
   return [dedupeKey, clueId(dedupeKey), region_code, agency_id, model.code, model.severity, `${model.name}：${subjectName}`,
-    explain(model.explanation, facts, params), JSON.stringify(evidence), JSON.stringify(params)];
+    explain(model.explanation, { ...facts, window_key }, params), JSON.stringify(evidence), JSON.stringify(params)];
 }
 
 /** Runs one model over one region; writes new clues, the run record and an audit entry in one transaction. */
