@@ -17,6 +17,7 @@ import { authRoutes, SESSION_COOKIE } from './auth-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { recordRoutes } from './record-routes.ts';
 import { catalogRoutes } from './catalog-routes.ts';
+import { modelRoutes } from './model-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { caller: Caller | null }
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await dashboardRoutes(api, store);
     await recordRoutes(api, store);
     await catalogRoutes(api, store);
+    await modelRoutes(api, store);
   }, { prefix: '/api/v1' });
 
   const webRoot = opts.webRoot ? resolve(opts.webRoot) : undefined;

@@ -4,6 +4,7 @@ import { serveCommand } from './serve-command.ts';
 import { auditCommand } from './audit-command.ts';
 import { userCommand } from './user-command.ts';
 import { exportCommand } from './export-command.ts';
+import { modelsCommand } from './models-command.ts';
 
 const program = new Command('kedu')
   .description('Kedu 刻度 — 行政执法协调监督平台 (administrative law-enforcement supervision)')
@@ -15,5 +16,6 @@ program.addCommand(serveCommand());
 program.addCommand(auditCommand());
 program.addCommand(userCommand());
 program.addCommand(exportCommand());
+program.addCommand(modelsCommand());
 
 await program.parseAsync(process.argv);
