@@ -56,3 +56,17 @@ test('running a model twice raises no second clue; a region setting changes the 
   assert.equal((await runModel(store, model('INS_REPEAT'))).hits, 0);
   await store.exec('DELETE FROM model_settings');
 });
+
+test('real time: the inspection that completes a repeated-inspection pattern raises the clue at once', async () => {
+  const { checkRecords } = await import('../src/models/realtime.ts');
+  await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01' });
+  await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-05-03' });
+  const other = { entity_uscc: '91330000733796106P', region_code: '330106', agency_id: 'AG-C' };
+  await inspection(store, { ...other, inspected_on: '2025-05-02' });
+  assert.equal((await checkRecords(store, 'inspections', [other])).reduce((s, r) => s + r.newClues, 0), 0);
+  const third = { agency_id: 'AG-C', inspected_on: '2025-05-04', entity_uscc: '91330100470102706G' };
+  await inspection(store, third);
+  const reports = await checkRecords(store, 'inspections', [third]);
+  assert.equal(reports.reduce((s, r) => s + r.newClues, 0), 1);
+  assert.equal((await clues()).length, 1);
+});
