@@ -1,0 +1,21 @@
+// First start of `npm start`: an empty store gets the reference data, the demo data set (scale demo,
+// seed 1), the demo accounts, and one run of the model library, so the console has something to show.
+import type { Store } from '../store/store.ts';
+import { loadReference } from '../catalog/load-reference.ts';
+import { MODELS } from '../models/library/index.ts';
+import { runModels } from '../models/runner.ts';
+import { existingData, generateDemo } from './generate.ts';
+import { ensureDemoAccounts, type DemoAccount } from './demo-accounts.ts';
+
+export async function ensureDemo(store: Store, log: (msg: string) => void): Promise<DemoAccount[]> {
+  await loadReference(store);
+  if ((await existingData(store)).length === 0) {
+    log('首次启动：正在生成演示数据（scale=demo, seed=1）…');
+    const r = await generateDemo(store, { scale: 'demo', seed: 1 });
+    log(`已生成 ${r.records.toLocaleString('zh-CN')} 条执法记录（${r.seconds.toFixed(1)} 秒）`);
+    const started = Date.now();
+    const reports = await runModels(store, [...MODELS], { trigger: 'batch' });
+    log(`已运行 ${reports.length} 个监督模型，生成 ${reports.reduce((s, x) => s + x.newClues, 0)} 条问题线索（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+  }
+  return ensureDemoAccounts(store);
+}
