@@ -74,6 +74,221 @@ export interface DashboardSummary {
   byRegion: RegionRow[];
 }
 
+// ── catalog (rules as data): GET /catalog/* (src/api/catalog-routes.ts). Column names as stored. ──
+
+export type RegionLevel = 'province' | 'city' | 'county' | 'township';
+
+export interface RegionEntry {
+  code: string;
+  name: string;
+  parent_code: string | null;
+  level: RegionLevel;
+}
+
+export interface LineEntry {
+  code: string;
+  name: string;
+}
+
+export type RegulationKind = 'law' | 'administrative_regulation' | 'local_regulation' | 'rule' | 'normative';
+/** verbatim: full text; partial: some articles; unavailable: cited by name only. */
+export type RegulationStatus = 'verbatim' | 'partial' | 'unavailable';
+
+export interface RegulationEntry {
+  id: string;
+  title: string;
+  kind: RegulationKind;
+  version_date: string | null;
+  source: string | null;
+  status: RegulationStatus;
+  article_count: number;
+}
+
+export interface ArticleEntry {
+  number: number;
+  /** 第三十三条 */
+  label: string;
+  /** Verbatim, paragraphs joined by \n; null when the corpus lacks the text. */
+  text: string | null;
+}
+
+export interface RegulationDetail {
+  regulation: Omit<RegulationEntry, 'article_count'>;
+  articles: ArticleEntry[];
+}
+
+export type ItemKind = 'licence' | 'inspection' | 'penalty' | 'coercion';
+
+export interface ItemEntry {
+  code: string;
+  name: string;
+  kind: ItemKind;
+  line_code: string;
+  basis_regulation_id: string | null;
+  basis_article: number | null;
+  penalty_regulation_id: string | null;
+  penalty_article: number | null;
+  /** yuan */
+  fine_min: number | null;
+  fine_max: number | null;
+  fine_note: string | null;
+  time_limit_days: number | null;
+}
+
+export interface InspectionItemEntry {
+  code: string;
+  item_code: string;
+  name: string;
+  line_code: string;
+  /** The publishing level: 330000 or a city. */
+  region_code: string;
+  max_per_year: number;
+}
+
+export type TierName = 'exempt' | 'mitigated' | 'lenient' | 'general' | 'severe';
+
+export interface TierEntry {
+  baseline_id: string;
+  tier: TierName;
+  fine_min: number;
+  fine_max: number;
+  conditions: string;
+}
+
+export interface BaselineEntry {
+  id: string;
+  item_code: string;
+  /** 330000 province-wide, or a city refinement. */
+  region_code: string;
+  title: string;
+  effective_from: string;
+  item_name: string;
+  tiers: TierEntry[];
+}
+
+export interface ExemptionEntry {
+  id: string;
+  item_code: string;
+  region_code: string;
+  domain: string;
+  conditions: string;
+  basis_regulation_id: string;
+  basis_article: number;
+  list_regulation_id: string | null;
+  item_name: string;
+  /** The cited article's text (行政处罚法 第三十三条), null when the corpus lacks it. */
+  basis_text: string | null;
+}
+
+export interface WhitelistEntry {
+  code: string;
+  name: string;
+  region_code: string;
+  line_code: string | null;
+}
+
+export interface CatalogTables {
+  regions: RegionEntry;
+  lines: LineEntry;
+  regulations: RegulationEntry;
+  items: ItemEntry;
+  'inspection-items': InspectionItemEntry;
+  whitelist: WhitelistEntry;
+  exemptions: ExemptionEntry;
+}
+export type CatalogTable = keyof CatalogTables;
+
+// ── records: GET /records/:kind (src/api/record-routes.ts), scoped to the caller by the server ──
+
+export const RECORD_KINDS = [
+  'licences', 'inspections', 'cases', 'deliveries', 'payments', 'service_visits', 'hotline_tickets',
+  'delegations', 'agencies', 'officers', 'entities',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** A record as stored: column → value (dates 'YYYY-MM-DD', instants ISO text, money as numbers). */
+export type RecordRow = Record<string, unknown>;
+
+export interface RecordPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: RecordRow[];
+}
+
+// ── imports: POST/GET /imports (src/api/ingest-routes.ts) ─────────────────────────────────────
+
+/** Kinds a file can hold (src/ingest/kinds.ts KINDS). */
+export const IMPORT_KINDS = [
+  'licences', 'inspections', 'cases', 'deliveries', 'payments', 'service_visits', 'hotline_tickets',
+  'delegations', 'followup_answers', 'entities',
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ImportError {
+  /** 行号: the row of the file (the header is row 1). */
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportBatch {
+  id: string;
+  kind: string;
+  sourceSystem: string | null;
+  fileName: string | null;
+  rowsTotal: number;
+  rowsOk: number;
+  rowsBad: number;
+  /** The first errors (the error file holds them all). */
+  errors: ImportError[];
+  startedAt: string | null;
+}
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** "第12行 entity_uscc（统一社会信用代码）：…", the importer's own report line, into row/field/message. */
+function parseErrorLine(line: string): ImportError {
+  const m = /^第(\d+)[行条]\s*([^：:]*)[：:](.*)$/s.exec(line);
+  return m ? { row: Number(m[1]), field: m[2]!.trim(), message: m[3]!.trim() } : { row: 0, field: '', message: line };
+}
+
+/**
+ * A batch as the console shows it. Reads the contract's camelCase summary and the stored row
+ * (import_batches columns, snake_case) alike, so the list and the upload answer share one shape.
+ */
+export function toImportBatch(raw: Record<string, unknown>): ImportBatch {
+  let errors: unknown = raw.errors;
+  if (typeof errors === 'string') {
+    try {
+      errors = JSON.parse(errors);
+    } catch {
+      errors = [];
+    }
+  }
+  const list = Array.isArray(errors) ? errors : [];
+  return {
+    id: String(raw.id ?? raw.batchId ?? ''),
+    kind: String(raw.kind ?? ''),
+    sourceSystem: str(raw.sourceSystem ?? raw.source_system),
+    fileName: str(raw.fileName ?? raw.file_name),
+    rowsTotal: num(raw.rowsTotal ?? raw.rows_total ?? raw.rowsRead),
+    rowsOk: num(raw.rowsOk ?? raw.rows_ok),
+    rowsBad: num(raw.rowsBad ?? raw.rows_bad),
+    errors: list.map((e: unknown) =>
+      typeof e === 'string'
+        ? parseErrorLine(e)
+        : { row: num((e as ImportError).row), field: String((e as ImportError).field ?? ''), message: String((e as ImportError).message ?? '') },
+    ),
+    startedAt: str(raw.startedAt ?? raw.started_at ?? raw.finishedAt ?? raw.finished_at),
+  };
+}
+
+export function importErrorFileUrl(batchId: string): string {
+  return `${API_BASE}/imports/${encodeURIComponent(batchId)}/errors.csv`;
+}
+
 export interface ApiErrorBody {
   /** `field` names the bad input of a 400; `id` is the log id of a 500. */
   error: { code: string; message: string; field?: string; id?: string };
@@ -129,6 +344,8 @@ interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** A multipart body (file upload); the browser sets its Content-Type with the boundary. */
+  form?: FormData;
   /** Do not redirect on 401 (the login call itself answers 401 for a wrong password). */
   allowUnauthorized?: boolean;
   signal?: AbortSignal;
@@ -148,7 +365,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     response = await fetch(`${API_BASE}${path}${qs ? `?${qs}` : ''}`, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -198,6 +415,31 @@ export const api = {
   me: (signal?: AbortSignal) => request<{ user: User }>('/auth/me', { signal }),
   dashboardSummary: (range: { from?: string; to?: string }, signal?: AbortSignal) =>
     request<DashboardSummary>('/dashboard/summary', { query: range, signal }),
+
+  catalog: <T extends CatalogTable>(table: T, signal?: AbortSignal) =>
+    request<{ rows: CatalogTables[T][] }>(`/catalog/${table}`, { signal }),
+  regulation: (id: string, signal?: AbortSignal) =>
+    request<RegulationDetail>(`/catalog/regulations/${encodeURIComponent(id)}`, { signal }),
+  baselines: (item: string, signal?: AbortSignal) =>
+    request<{ rows: BaselineEntry[] }>('/catalog/baselines', { query: { item }, signal }),
+
+  records: (kind: RecordKind, page: number, pageSize: number, signal?: AbortSignal) =>
+    request<RecordPage>(`/records/${kind}`, { query: { page, pageSize }, signal }),
+  record: (kind: RecordKind, id: string, signal?: AbortSignal) =>
+    request<{ record: RecordRow }>(`/records/${kind}/${encodeURIComponent(id)}`, { signal }),
+
+  importFile: async (file: File, kind: ImportKind, sourceSystem?: string) => {
+    const form = new FormData();
+    // Fields before the file: a streaming multipart parser sees kind before the bytes it governs.
+    form.append('kind', kind);
+    if (sourceSystem) form.append('sourceSystem', sourceSystem);
+    form.append('file', file, file.name);
+    return toImportBatch(await request<Record<string, unknown>>('/imports', { method: 'POST', form }));
+  },
+  imports: async (signal?: AbortSignal) => {
+    const body = await request<{ rows: Record<string, unknown>[] }>('/imports', { signal });
+    return (body.rows ?? []).map(toImportBatch);
+  },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
