@@ -1,0 +1,91 @@
+// 第三方服务正面清单: the services an agency may delegate to a third party — "目录之外无委托"
+// (GET /catalog/whitelist). The lists of other cities are shown on request: what applies to the
+// caller is the province's and their own city's.
+import { useMemo, useState } from 'react';
+import { Alert, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { WhitelistEntry } from '../../api.ts';
+import { useCatalog } from '../../catalog/use-catalog.ts';
+import { useUser } from '../../session.tsx';
+import { PageFrame } from '../page-frame.tsx';
+
+const cityOf = (code: string) => `${code.slice(0, 4)}00`;
+
+export default function ServicesPage() {
+  const user = useUser();
+  const load = useCatalog('whitelist');
+  const lines = useCatalog('lines');
+  const regions = useCatalog('regions');
+  const province = user.regionCode === '330000';
+  const [onlyMine, setOnlyMine] = useState(!province);
+  const [line, setLine] = useState<string | undefined>();
+  const [query, setQuery] = useState('');
+  const lineNames = useMemo(() => new Map((lines.data ?? []).map((l) => [l.code, l.name])), [lines.data]);
+  const regionNames = useMemo(() => new Map((regions.data ?? []).map((r) => [r.code, r.name])), [regions.data]);
+  const rows = useMemo(() => {
+    const q = query.trim();
+    const applies = (r: WhitelistEntry) => province || r.region_code === '330000' || r.region_code === cityOf(user.regionCode);
+    return (load.data ?? []).filter(
+      (r) => (!onlyMine || applies(r)) && (!line || r.line_code === line) && (!q || r.name.includes(q) || r.code.includes(q.toUpperCase())),
+    );
+  }, [load.data, onlyMine, line, query, province, user.regionCode]);
+  const usedLines = useMemo(() => [...new Set((load.data ?? []).map((r) => r.line_code).filter((c): c is string => !!c))], [load.data]);
+
+  return (
+    <PageFrame
+      testId="services-page"
+      title="第三方服务正面清单"
+      subtitle="执法部门可委托第三方提供的服务事项"
+      state={load.state}
+      error={load.state === 'error' ? load.message : undefined}
+      onRetry={load.retry}
+    >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="目录之外无委托"
+        description="清单之外的事项不得委托第三方实施；委托记录中的服务不在清单内的，由监督模型发现为“目录外委托”线索。"
+      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="条线"
+          style={{ width: 180 }}
+          value={line}
+          onChange={setLine}
+          options={usedLines.map((c) => ({ value: c, label: lineNames.get(c) ?? c }))}
+        />
+        <Input.Search allowClear placeholder="按名称或编码查找" onChange={(e) => setQuery(e.target.value)} style={{ width: 240 }} />
+        {!province && (
+          <Space size={6}>
+            <Switch checked={onlyMine} onChange={setOnlyMine} data-testid="services-only-mine" />
+            <span>仅看本辖区适用</span>
+          </Space>
+        )}
+        <Typography.Text type="secondary" data-testid="services-count" data-count={rows.length}>
+          共 {rows.length} 项
+        </Typography.Text>
+      </Space>
+      <Table<WhitelistEntry>
+        data-testid="services-table"
+        rowKey="code"
+        size="middle"
+        loading={load.state === 'loading'}
+        dataSource={rows}
+        pagination={{ defaultPageSize: 20, showTotal: (n) => `共 ${n} 项`, hideOnSinglePage: true }}
+        columns={[
+          { title: '编码', dataIndex: 'code', width: 150 },
+          { title: '服务事项', dataIndex: 'name' },
+          { title: '条线', dataIndex: 'line_code', width: 140, render: (c: string | null) => (c ? (lineNames.get(c) ?? c) : '通用') },
+          {
+            title: '发布层级',
+            dataIndex: 'region_code',
+            width: 120,
+            render: (code: string) => <Tag color={code === '330000' ? 'blue' : 'purple'}>{code === '330000' ? '全省' : (regionNames.get(code) ?? code)}</Tag>,
+          },
+        ]}
+      />
+    </PageFrame>
+  );
+}

@@ -1,0 +1,53 @@
+// The frame of every list and detail page: a title, the page's load state in data-state (loading |
+// ready | error, as on the dashboard), and the load error with a retry.
+import type { ReactNode } from 'react';
+import { Alert, Button, Space, Typography } from 'antd';
+
+export interface PageFrameProps {
+  testId: string;
+  title: ReactNode;
+  subtitle?: ReactNode;
+  extra?: ReactNode;
+  state: 'loading' | 'ready' | 'error';
+  error?: string;
+  onRetry?: () => void;
+  children: ReactNode;
+}
+
+export function PageFrame({ testId, title, subtitle, extra, state, error, onRetry, children }: PageFrameProps) {
+  return (
+    <div data-testid={testId} data-state={state}>
+      <Space align="start" style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {title}
+          </Typography.Title>
+          {subtitle && (
+            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+              {subtitle}
+            </Typography.Text>
+          )}
+        </div>
+        {extra}
+      </Space>
+      {state === 'error' && (
+        <Alert
+          type="error"
+          showIcon
+          title="数据加载失败"
+          description={error}
+          style={{ marginBottom: 16 }}
+          data-testid="page-error"
+          action={
+            onRetry && (
+              <Button size="small" onClick={onRetry}>
+                重试
+              </Button>
+            )
+          }
+        />
+      )}
+      {children}
+    </div>
+  );
+}
