@@ -5,6 +5,10 @@ import { defineConfig } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
+/** Library parts used by lazily loaded pages only; they are split with those pages, not put in vendor. */
+const LAZY_UI =
+  /node_modules[\\/](antd[\\/]es[\\/](table|tree|upload|drawer|descriptions|pagination|switch|checkbox|radio|select|date-picker|statistic|dropdown)[\\/]|@rc-component[\\/](table|tree|upload|drawer|pagination|switch|checkbox|select|virtual-list|picker|dropdown|tooltip|trigger)[\\/])/;
+
 export default defineConfig({
   root: webRoot,
   base: '/',
@@ -33,7 +37,9 @@ export default defineConfig({
           groups: [
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 20 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+            // antd components that only the lazily loaded pages use (tables, trees, uploads, drawers)
+            // stay out of the vendor chunk, so the login page does not download them.
+            { name: 'vendor', test: (id: string) => /node_modules[\\/]/.test(id) && !LAZY_UI.test(id), priority: 10 },
           ],
         },
       },

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 // antd's package has no "type": "module", so under NodeNext TypeScript types es/ as CommonJS and sees
 // the default import as {default: Locale}; the bundler reads the ESM file and gives the Locale itself.
@@ -13,12 +13,40 @@ import { allLeaves } from './nav.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { ComingSoon, NotFound } from './pages/placeholder-page.tsx';
+import { RECORD_PAGES } from './records/record-kinds.ts';
 
 dayjs.locale('zh-cn');
 const zhCN: Locale = 'default' in zhCNImport ? zhCNImport.default : zhCNImport;
 
-// The dashboard carries echarts: loaded on demand, so the login page stays light.
+// Every page is loaded on demand: the login page stays light, and echarts comes only with a chart.
 const HomePage = lazy(() => import('./pages/home-page.tsx'));
+const RegionsPage = lazy(() => import('./pages/catalog/regions-page.tsx'));
+const LinesPage = lazy(() => import('./pages/catalog/lines-page.tsx'));
+const RegulationsPage = lazy(() => import('./pages/catalog/regulations-page.tsx'));
+const RegulationPage = lazy(() => import('./pages/catalog/regulation-page.tsx'));
+const ItemsPage = lazy(() => import('./pages/catalog/items-page.tsx'));
+const InspectionItemsPage = lazy(() => import('./pages/catalog/inspection-items-page.tsx'));
+const BaselinesPage = lazy(() => import('./pages/catalog/baselines-page.tsx'));
+const ExemptionsPage = lazy(() => import('./pages/catalog/exemptions-page.tsx'));
+const ServicesPage = lazy(() => import('./pages/catalog/services-page.tsx'));
+const RecordsPage = lazy(() => import('./pages/records-page.tsx'));
+const ImportPage = lazy(() => import('./pages/import-page.tsx'));
+
+/** The built pages by path (nav.ts marks them `built`); every other nav entry is a placeholder. */
+const PAGES: Record<string, ReactNode> = {
+  '/catalog/regions': <RegionsPage />,
+  '/catalog/lines': <LinesPage />,
+  '/catalog/regulations': <RegulationsPage />,
+  '/catalog/regulations/:id': <RegulationPage />,
+  '/catalog/items': <ItemsPage />,
+  '/catalog/inspection-items': <InspectionItemsPage />,
+  '/catalog/baselines': <BaselinesPage />,
+  '/catalog/exemptions': <ExemptionsPage />,
+  '/catalog/services': <ServicesPage />,
+  // key: a new kind is a new page (page number, drawer and loaded rows do not carry over).
+  ...Object.fromEntries(RECORD_PAGES.map((p) => [p.path, <RecordsPage key={p.kind} kind={p.kind} />])),
+  '/import': <ImportPage />,
+};
 
 function UnauthorizedRedirect() {
   const navigate = useNavigate();
@@ -61,6 +89,9 @@ export function App() {
                     </Suspense>
                   }
                 />
+                {Object.entries(PAGES).map(([path, page]) => (
+                  <Route key={path} path={path} element={<Suspense fallback={pageFallback}>{page}</Suspense>} />
+                ))}
                 {placeholders.map((leaf) => (
                   <Route key={leaf.path} path={leaf.path} element={<ComingSoon title={leaf.label} group={leaf.group} />} />
                 ))}

@@ -29,29 +29,34 @@ export const NAV: NavEntry[] = [
     key: 'catalog',
     label: '规则库',
     children: [
-      { path: '/catalog/regions', label: '区划' },
-      { path: '/catalog/lines', label: '条线' },
-      { path: '/catalog/agencies', label: '执法主体' },
-      { path: '/catalog/regulations', label: '法规' },
-      { path: '/catalog/items', label: '执法事项' },
-      { path: '/catalog/inspection-items', label: '检查事项' },
-      { path: '/catalog/baselines', label: '裁量基准' },
-      { path: '/catalog/exemptions', label: '免罚清单' },
-      { path: '/catalog/services', label: '服务清单' },
+      { path: '/catalog/regions', label: '区划', built: true },
+      { path: '/catalog/lines', label: '条线', built: true },
+      { path: '/catalog/agencies', label: '执法主体', built: true },
+      { path: '/catalog/regulations', label: '法规', built: true },
+      { path: '/catalog/items', label: '执法事项', built: true },
+      { path: '/catalog/inspection-items', label: '检查事项', built: true },
+      { path: '/catalog/baselines', label: '裁量基准', built: true },
+      { path: '/catalog/exemptions', label: '免罚清单', built: true },
+      { path: '/catalog/services', label: '服务清单', built: true },
     ],
   },
   {
     key: 'records',
     label: '执法数据',
     children: [
-      { path: '/records/licences', label: '行政许可' },
-      { path: '/records/inspections', label: '行政检查' },
-      { path: '/records/cases', label: '处罚案件' },
-      { path: '/records/service-visits', label: '服务走访' },
-      { path: '/records/hotline-tickets', label: '12345工单' },
+      { path: '/records/licences', label: '行政许可', built: true },
+      { path: '/records/inspections', label: '行政检查', built: true },
+      { path: '/records/cases', label: '处罚案件', built: true },
+      { path: '/records/deliveries', label: '文书送达', built: true },
+      { path: '/records/payments', label: '罚没款缴纳', built: true },
+      { path: '/records/service-visits', label: '服务走访', built: true },
+      { path: '/records/hotline-tickets', label: '12345工单', built: true },
+      { path: '/records/delegations', label: '第三方委托', built: true },
+      { path: '/records/officers', label: '执法人员', built: true },
+      { path: '/records/entities', label: '经营主体', built: true },
     ],
   },
-  { path: '/import', label: '数据导入' },
+  { path: '/import', label: '数据导入', built: true },
   { path: '/models', label: '监督模型' },
   { path: '/clues', label: '问题线索' },
   { path: '/command', label: '协同指挥' },
@@ -63,6 +68,19 @@ export const NAV: NavEntry[] = [
   { path: '/audit', label: '审计日志' },
   { path: '/admin', label: '系统管理', roles: ['admin'] },
 ];
+
+/**
+ * The nav leaf a path belongs to: the leaf itself, or the longest leaf path it extends
+ * (/catalog/regulations/xingzheng-chufa-fa belongs to 法规).
+ */
+export function leafFor(pathname: string, entries: NavEntry[] = NAV): NavLeaf | undefined {
+  let best: NavLeaf | undefined;
+  for (const leaf of allLeaves(entries)) {
+    const match = leaf.path === pathname || (leaf.path !== '/' && pathname.startsWith(`${leaf.path}/`));
+    if (match && (!best || leaf.path.length > best.path.length)) best = leaf;
+  }
+  return best;
+}
 
 function visible(roles: Role[] | undefined, role: Role): boolean {
   return !roles || roles.includes(role);

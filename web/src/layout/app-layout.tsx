@@ -22,7 +22,7 @@ import {
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiError, errorText } from '../api.ts';
-import { isGroup, navFor, type NavEntry } from '../nav.ts';
+import { isGroup, leafFor, navFor, type NavEntry } from '../nav.ts';
 import { roleLabel } from '../roles.ts';
 import { useSession } from '../session.tsx';
 
@@ -59,8 +59,9 @@ function menuItems(entries: NavEntry[]): MenuItem[] {
 }
 
 function groupOf(entries: NavEntry[], pathname: string): string | undefined {
+  const leaf = leafFor(pathname, entries);
   for (const entry of entries) {
-    if (isGroup(entry) && entry.children.some((leaf) => leaf.path === pathname)) return entry.key;
+    if (isGroup(entry) && leaf && entry.children.some((child) => child.path === leaf.path)) return entry.key;
   }
   return undefined;
 }
@@ -150,7 +151,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           items={menuItems(entries)}
-          selectedKeys={[pathname]}
+          selectedKeys={[leafFor(pathname, entries)?.path ?? pathname]}
           openKeys={openKeys}
           onOpenChange={setOpenKeys}
           onClick={({ key }) => navigate(key)}
