@@ -8,6 +8,7 @@ export const ERRORS = {
   forbidden: { status: 403, message: '无权访问该数据' },
   not_found: { status: 404, message: '未找到' },
   conflict: { status: 409, message: '数据冲突' },
+  illegal_transition: { status: 409, message: '当前状态下不能执行该操作' },
   too_large: { status: 413, message: '上传内容过大' },
   rate_limited: { status: 429, message: '请求过于频繁，请稍后再试' },
   internal: { status: 500, message: '服务器内部错误' },
