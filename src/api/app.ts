@@ -18,6 +18,8 @@ import { dashboardRoutes } from './dashboard-routes.ts';
 import { recordRoutes } from './record-routes.ts';
 import { catalogRoutes } from './catalog-routes.ts';
 import { modelRoutes } from './model-routes.ts';
+import { clueRoutes } from './clue-routes.ts';
+import { portalRoutes } from './portal-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { caller: Caller | null }
@@ -76,6 +78,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await recordRoutes(api, store);
     await catalogRoutes(api, store);
     await modelRoutes(api, store);
+    await clueRoutes(api, store);
+    await portalRoutes(api, store);
   }, { prefix: '/api/v1' });
 
   const webRoot = opts.webRoot ? resolve(opts.webRoot) : undefined;
