@@ -3,8 +3,10 @@ import { Command } from 'commander';
 import { serveCommand } from './serve-command.ts';
 import { auditCommand } from './audit-command.ts';
 import { userCommand } from './user-command.ts';
+import { importCommand } from './import-command.ts';
 import { exportCommand } from './export-command.ts';
 import { modelsCommand } from './models-command.ts';
+import { demoCommand } from './demo-command.ts';
 
 const program = new Command('kedu')
   .description('Kedu 刻度 — 行政执法协调监督平台 (administrative law-enforcement supervision)')
@@ -15,7 +17,9 @@ const program = new Command('kedu')
 program.addCommand(serveCommand());
 program.addCommand(auditCommand());
 program.addCommand(userCommand());
+program.addCommand(importCommand());
 program.addCommand(exportCommand());
 program.addCommand(modelsCommand());
+program.addCommand(demoCommand());
 
 await program.parseAsync(process.argv);

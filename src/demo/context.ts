@@ -1,0 +1,81 @@
+// What every record generator of one run shares: the catalog lookups, the world, the sinks, the id
+// counters, the ground truth, the day distributions and the planting rates.
+import type { CatalogIndex } from './catalog-index.ts';
+import { DayPicker } from './calendar.ts';
+import type { GroundTruth } from './ground-truth.ts';
+import type { Entity } from './entities.ts';
+import type { ScaleProfile } from './scale.ts';
+import type { Sinks } from './tables.ts';
+import type { World } from './world.ts';
+
+/**
+ * Probability that a subject is planted with each violation. The rates are set so that each kind
+ * ends at roughly 0.5–2% of its subject table (docs/demo-data.md lists the measured shares); some
+ * plants need a precondition (a listed item, a late enough date) and are skipped when it fails.
+ */
+export const PLANT = {
+  repeatInspection: 0.008,        // of entities
+  overFrequency: 0.008,           // of entities
+  inspectionSingleOfficer: 0.006, // of inspections
+  expiredCertificate: 0.006,      // of inspections
+  caseSingleOfficer: 0.008,       // of cases
+  fineOutsideTier: 0.025,         // of cases; only decided after the baselines took effect (about half)
+  finedDespiteExemption: 0.025,   // of cases; only items on the exemption list (about half)
+  caseOverdue: 0.01,              // of cases
+  deliveryOverdue: 0.01,          // of deliveries
+  paymentOverdue: 0.012,          // of payments
+  licenceOverdue: 0.01,           // of licences
+  delegationOffWhitelist: 0.02,   // of delegations
+  delegationUnapproved: 0.02,     // of delegations
+  fakeServiceVisit: 0.01,         // of service visits
+} as const;
+
+/** Sequential ids per record kind: 'INS000000042'. Deterministic because generation order is. */
+export class Ids {
+  private readonly n: Record<string, number> = Object.create(null);
+  next(prefix: string): string {
+    const v = (this.n[prefix] ?? 0) + 1;
+    this.n[prefix] = v;
+    return prefix + String(1e9 + v).slice(1); // 9 digits, zero-padded
+  }
+}
+
+export interface Days {
+  inspection: DayPicker;
+  case: DayPicker;
+  licence: DayPicker;
+  visit: DayPicker;
+  hotline: DayPicker;
+  delegation: DayPicker;
+}
+
+export function makeDays(): Days {
+  // The seed: Hangzhou's 2025 H1 on-site inspections −62.83 %, cases −33.37 % year on year; services grow.
+  return {
+    inspection: new DayPicker({ trend2025: 0.5 }),
+    case: new DayPicker({ trend2025: 0.7 }),
+    licence: new DayPicker({ trend2025: 1.05 }),
+    visit: new DayPicker({ trend2025: 1.6 }),
+    hotline: new DayPicker({ weekendWeight: 0.6 }),
+    delegation: new DayPicker({ weekendWeight: 0 }),
+  };
+}
+
+export interface Provider { uscc: string; name: string; city: string }
+
+export interface Ctx {
+  seed: number;
+  profile: ScaleProfile;
+  cat: CatalogIndex;
+  world: World;
+  out: Sinks;
+  ids: Ids;
+  truth: GroundTruth;
+  days: Days;
+  /** Third-party service companies met while generating entities: the providers of delegations. */
+  providers: Provider[];
+  /** Entities that received a planted entity-level violation (kept disjoint). */
+  planted: Set<number>;
+}
+
+export type { Entity };

@@ -1,0 +1,138 @@
+// kedu demo: generates a Zhejiang-like world and 18 months of enforcement records into the store,
+// with known violations planted and listed in ground_truth. Deterministic: the same scale and seed
+// give the same rows (seeded PRNG streams, no clock, no Math.random). Streams: no more than one batch
+// per table is ever held in memory, whatever the scale.
+import type { Store } from '../store/store.ts';
+import { CatalogIndex } from './catalog-index.ts';
+import { makeDays, Ids, type Ctx } from './context.ts';
+import { makeDelegations } from './delegations.ts';
+import { makeEntity } from './entities.ts';
+import { writeCampaigns } from './followup.ts';
+import { GroundTruth, type Violation } from './ground-truth.ts';
+import { makeHotlineTickets } from './hotline.ts';
+import { PROVIDER_INDUSTRY, INDUSTRIES } from './industries.ts';
+import { makeInspections } from './inspections.ts';
+import { makeLicences } from './licences.ts';
+import { deriveSeed, mix32, Rng } from './prng.ts';
+import { referenceCatalog } from './reference.ts';
+import { RECORDS_PER_ENTITY, scaleProfile, type ScaleName } from './scale.ts';
+import { makeServiceVisits } from './service-visits.ts';
+import { BatchWriter } from './sink.ts';
+import { openSinks, RECORD_TABLES, type DemoTable } from './tables.ts';
+import { buildWorld } from './world.ts';
+
+export interface DemoOptions {
+  scale: ScaleName;
+  seed: number;
+  /** Empty the demo's tables first; without it a store that already has records is refused. */
+  reset?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DemoResult {
+  /** Rows written per table. */
+  counts: Record<string, number>;
+  /** Rows of the nine record tables. */
+  records: number;
+  seconds: number;
+  /** Planted violations per kind (rows of ground_truth). */
+  planted: Record<Violation, number>;
+}
+
+/** A refusal the user can act on (the CLI prints it as is). */
+export class DemoError extends Error {
+  constructor(message: string) { super(message); this.name = 'DemoError'; }
+}
+
+/** Tables the generator fills (besides the reference tables), emptied by --reset, children first. */
+export const GENERATED_TABLES = [...RECORD_TABLES, 'ground_truth', 'followup_tasks', 'campaigns', 'entities', 'certificates', 'officers', 'agencies'] as const;
+/** Findings about the records: stale once the records are replaced, so --reset empties them too. */
+const DERIVED_TABLES = ['clue_events', 'clues', 'notices'] as const;
+
+/** The tables among GENERATED_TABLES that hold rows, with "n+" counts (checked with LIMIT, not count(*)). */
+export async function existingData(store: Store): Promise<string[]> {
+  const found: string[] = [];
+  for (const t of [...RECORD_TABLES, 'entities', 'agencies']) {
+    const rows = await store.query(`SELECT 1 AS x FROM ${t} LIMIT 1`);
+    if (rows.length) found.push(t);
+  }
+  return found;
+}
+
+export async function resetDemo(store: Store): Promise<void> {
+  await store.transaction(async (tx) => {
+    for (const t of [...DERIVED_TABLES, ...GENERATED_TABLES]) await tx.exec(`DELETE FROM ${t}`);
+    await tx.exec('DELETE FROM regions WHERE is_demo = TRUE');
+  });
+}
+
+export async function generateDemo(store: Store, opts: DemoOptions): Promise<DemoResult> {
+  const started = performance.now();
+  const profile = scaleProfile(opts.scale);
+  if (!Number.isInteger(opts.seed) || opts.seed < 0 || opts.seed > 0xffffffff) {
+    throw new DemoError(`种子须为 0 至 4294967295 之间的整数（got ${opts.seed}）`);
+  }
+  if (opts.reset) {
+    await resetDemo(store);
+  } else {
+    const found = await existingData(store);
+    if (found.length) {
+      throw new DemoError(`存储中已有数据（${found.join('、')}），不能再生成演示数据；如要清空后重新生成，请加 --reset（将删除全部业务记录、主体、执法主体和问题线索）`);
+    }
+  }
+  const catalog = await referenceCatalog(store);
+  const cat = new CatalogIndex(catalog);
+  const seed = opts.seed >>> 0;
+
+  const writer = new BatchWriter(store, profile.batchRows);
+  const out = openSinks(writer);
+  const truth = new GroundTruth(out);
+  const world = buildWorld(catalog, profile, cat.activeLines, seed, out);
+  const ctx: Ctx = { seed, profile, cat, world, out, ids: new Ids(), truth, days: makeDays(), providers: [], planted: new Set() };
+  writeCampaigns(ctx);
+
+  const recordSinks = RECORD_TABLES.map((t) => out[t]);
+  const recordsSoFar = () => recordSinks.reduce((n, s) => n + s.rows, 0);
+  const total = Math.round(profile.entities * RECORDS_PER_ENTITY);
+  const providerIndustry = INDUSTRIES.findIndex((i) => i.code === PROVIDER_INDUSTRY);
+  const providersPerCity = new Map<string, number>();
+  const entityBase = deriveSeed(seed, 'entity');
+
+  await writer.begin();
+  try {
+    let index = 0;
+    for (const county of world.counties) {
+      const n = Math.round(profile.entities * county.share);
+      for (let i = 0; i < n; i++, index++) {
+        const rng = new Rng(mix32(entityBase ^ mix32(index)));
+        const e = makeEntity(seed, index, county, rng, out);
+        if (e.industry === providerIndustry && (providersPerCity.get(county.city.code) ?? 0) < 200) {
+          ctx.providers.push({ uscc: e.uscc, name: e.name, city: county.city.code });
+          providersPerCity.set(county.city.code, (providersPerCity.get(county.city.code) ?? 0) + 1);
+        }
+        makeLicences(ctx, e, rng);
+        makeInspections(ctx, e, rng);
+        makeServiceVisits(ctx, e, rng);
+        makeHotlineTickets(ctx, e, rng);
+        if ((index & 1023) === 1023) {
+          await writer.drain();
+          opts.onProgress?.(recordsSoFar(), Math.max(total, recordsSoFar()));
+        }
+      }
+    }
+    makeDelegations(ctx);
+    await writer.finish();
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
+
+  const records = recordsSoFar();
+  opts.onProgress?.(records, records);
+  const counts: Record<string, number> = {};
+  for (const t of Object.keys(out) as DemoTable[]) counts[t === 'regions' ? 'townships' : t] = out[t].rows;
+  return {
+    counts, records, seconds: (performance.now() - started) / 1000,
+    planted: Object.fromEntries(truth.counts) as Record<Violation, number>,
+  };
+}

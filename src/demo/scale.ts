@@ -1,0 +1,59 @@
+// The three sizes of the demo world. "Records" are the rows of the nine business tables (licences,
+// inspections, cases, deliveries, payments, service_visits, hotline_tickets, delegations,
+// followup_answers); an entity yields about RECORDS_PER_ENTITY of them over the 18 months, so the
+// entity count sets the size. hangzhou: the seed's 3296万条 of Hangzhou's supervision system.
+
+export type ScaleName = 'demo' | 'city' | 'hangzhou';
+export const SCALES: readonly ScaleName[] = ['demo', 'city', 'hangzhou'];
+
+export interface ScaleProfile {
+  name: ScaleName;
+  /** Entities (经营主体) in the world. */
+  entities: number;
+  /** Share of entities per city (GB/T 2260 city code); cities not named share `otherCities`. */
+  cityShare: Readonly<Record<string, number>>;
+  otherCities: number;
+  /** Counties with entities per city: 'all', the first n in code order, or a list of county codes. */
+  countiesPerCity: Readonly<Record<string, number | 'all' | readonly string[]>>;
+  defaultCounties: number | 'all';
+  /** Only lines that have inspection items get agencies (a small world), or all 42. */
+  allLines: boolean;
+  /** Officers per agency relative to the full province (about 200,000 officers in 4,600 agencies). */
+  officerFactor: number;
+  /** Rows per load batch and table on PostgreSQL (DuckDB batches by size, see sink.ts). */
+  batchRows: number;
+}
+
+/** Measured mean of the business records one entity yields (see docs/demo-data.md); used for the progress total. */
+export const RECORDS_PER_ENTITY = 19.5;
+
+const HANGZHOU = '330100';
+
+export const SCALE_PROFILES: Readonly<Record<ScaleName, ScaleProfile>> = {
+  demo: {
+    name: 'demo', entities: 7_600,
+    cityShare: { [HANGZHOU]: 0.55, '330200': 0.12, '330300': 0.1 }, otherCities: 0.23,
+    // Beside Hangzhou, the places the seed names: 江北区 and 慈溪市 (Ningbo), 苍南县 (Wenzhou), 武义县 (Jinhua).
+    countiesPerCity: { [HANGZHOU]: 'all', '330200': ['330203', '330205', '330282'], '330300': ['330302', '330381', '330327'], '330700': ['330723'] },
+    defaultCounties: 1,
+    allLines: false, officerFactor: 0.12, batchRows: 50_000,
+  },
+  city: {
+    name: 'city', entities: 180_000,
+    cityShare: { [HANGZHOU]: 0.9 }, otherCities: 0.1,
+    countiesPerCity: {}, defaultCounties: 'all',
+    allLines: true, officerFactor: 0.5, batchRows: 50_000,
+  },
+  hangzhou: {
+    name: 'hangzhou', entities: 1_700_000,
+    cityShare: { [HANGZHOU]: 0.92 }, otherCities: 0.08,
+    countiesPerCity: {}, defaultCounties: 'all',
+    allLines: true, officerFactor: 1, batchRows: 50_000,
+  },
+};
+
+export function scaleProfile(name: string): ScaleProfile {
+  const p = (SCALE_PROFILES as Record<string, ScaleProfile>)[name];
+  if (!p) throw new Error(`unknown scale "${name}" (known: ${SCALES.join(', ')})`);
+  return p;
+}
