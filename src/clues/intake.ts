@@ -132,7 +132,8 @@ export async function intakeReport(tx: Store, input: ReportInput, clock: Clock, 
 export async function checkReportRefs(store: Store, input: { regionCode: string; agencyId?: string | null; entityUscc?: string | null; basis?: { regulationId: string; article: number }[] }): Promise<void> {
   const rp = regionProblem(input.regionCode);
   if (rp) throw badRequest(rp, 'regionCode');
-  const [region] = await store.query(sql`SELECT code FROM regions WHERE code = ${input.regionCode}`);
+  // A township need not be in the reference tree (GB/T 2260 stops at counties): its county must be.
+  const [region] = await store.query(sql`SELECT code FROM regions WHERE code IN (${input.regionCode}, ${countyOf(input.regionCode)})`);
   if (!region) throw badRequest(`区划不存在：${input.regionCode}`, 'regionCode');
   if (input.agencyId) {
     const [a] = await store.query(sql`SELECT id FROM agencies WHERE id = ${input.agencyId}`);

@@ -11,7 +11,7 @@ import { addDays, isIsoDate } from '../domain/dates.ts';
 import type { Caller } from '../auth/caller.ts';
 import { KeduError, badRequest, forbidden, notFound } from '../api/errors.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
-import { todayOf, type Clock } from '../clues/clock.ts';
+import { businessDate, todayOf, type Clock } from '../clues/clock.ts';
 import { STATUS_LABELS, actorProblem, insertEvent, visibleClue, type ClueRow } from '../clues/workflow.ts';
 import { NOTICE_KIND_INFO, issuerFor, nextNumber, type NoticeKind } from './numbering.ts';
 
@@ -138,7 +138,7 @@ export async function issueNotice(store: Store, caller: Caller, input: NoticeInp
     WHERE c.id IN (${joinSql(ids.map((i) => sql`${i}`), ', ')})`);
   const facts: NoticeFact[] = clues.map((c) => {
     const n = names.find((x) => x.id === c.id);
-    return { clueId: c.id, title: c.title, explanation: c.explanation, regionName: n?.region_name ?? c.region_code, agencyName: n?.agency_name ?? null, foundOn: c.created_at.slice(0, 10) };
+    return { clueId: c.id, title: c.title, explanation: c.explanation, regionName: n?.region_name ?? c.region_code, agencyName: n?.agency_name ?? null, foundOn: businessDate(new Date(c.created_at)) };
   });
   const we = issuer.name.endsWith('厅') ? '我厅' : '我局';
   const content: NoticeContent = {
