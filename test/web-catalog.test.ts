@@ -122,7 +122,7 @@ describe('toImportBatch', () => {
     });
     assert.deepEqual(
       { ...batch },
-      { id: 'b1', kind: 'inspections', sourceSystem: null, fileName: null, rowsTotal: 3, rowsOk: 2, rowsBad: 1, errors: [{ row: 3, field: 'entity_uscc', message: '校验位错误' }], startedAt: null },
+      { id: 'b1', kind: 'inspections', sourceSystem: null, fileName: null, rowsTotal: 3, rowsOk: 2, rowsBad: 1, errors: [{ row: 3, field: 'entity_uscc', message: '校验位错误' }], startedAt: null, errorsUrl: null },
     );
   });
 
@@ -139,9 +139,19 @@ describe('toImportBatch', () => {
     assert.deepEqual(toImportBatch({ id: 'b3', errors: '[{"row":2,"field":"kind","message":"无效"}]' }).errors, [{ row: 2, field: 'kind', message: '无效' }]);
   });
 
-  it("splits the importer's formatted error lines into row, field and message", () => {
-    const [e] = toImportBatch({ batchId: 'b4', rowsRead: 5, errors: ['第12行 entity_uscc（统一社会信用代码）：校验位错误'] }).errors;
-    assert.deepEqual(e, { row: 12, field: 'entity_uscc（统一社会信用代码）', message: '校验位错误' });
+  it("reads the server's report: batchId, rowsRead, errors as the importer's lines, the error file address", () => {
+    const batch = toImportBatch({
+      batchId: 'b4', kind: 'inspections', rowsRead: 5, rowsOk: 3, rowsBad: 2, errorsUrl: '/api/v1/imports/b4/errors.csv',
+      errors: ['第12行 entity_uscc（统一社会信用代码）：校验位错误', '第3条 ：缺少必填字段', '文件为空'],
+    });
+    assert.equal(batch.id, 'b4');
+    assert.equal(batch.rowsTotal, 5);
+    assert.equal(batch.errorsUrl, '/api/v1/imports/b4/errors.csv');
+    assert.deepEqual(batch.errors, [
+      { row: 12, field: 'entity_uscc', label: '统一社会信用代码', message: '校验位错误' },
+      { row: 3, field: '', message: '缺少必填字段' },
+      { row: 0, field: '', message: '文件为空' },
+    ]);
   });
 });
 

@@ -226,9 +226,12 @@ export const IMPORT_KINDS = [
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportError {
-  /** 行号: the row of the file (the header is row 1). */
+  /** 行号: the row of the file (the header is row 1), or the record's position in a JSON file. */
   row: number;
+  /** The field's name (entity_uscc); empty when the error concerns the whole row. */
   field: string;
+  /** The field's header as the importer names it (统一社会信用代码), when the server gives it. */
+  label?: string;
   message: string;
 }
 
@@ -243,20 +246,28 @@ export interface ImportBatch {
   /** The first errors (the error file holds them all). */
   errors: ImportError[];
   startedAt: string | null;
+  /** Where the error file is downloaded (null: no bad rows). */
+  errorsUrl: string | null;
 }
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-/** "第12行 entity_uscc（统一社会信用代码）：…", the importer's own report line, into row/field/message. */
+/** "第12行 entity_uscc（统一社会信用代码）：…", the importer's report line, into row, field, label and message. */
 function parseErrorLine(line: string): ImportError {
-  const m = /^第(\d+)[行条]\s*([^：:]*)[：:](.*)$/s.exec(line);
-  return m ? { row: Number(m[1]), field: m[2]!.trim(), message: m[3]!.trim() } : { row: 0, field: '', message: line };
+  const m = /^第(\d+)[行条]\s*([^：]*)：(.*)$/s.exec(line);
+  if (!m) return { row: 0, field: '', message: line };
+  const where = m[2]!.trim();
+  const named = /^([A-Za-z0-9_]+)（(.+)）$/.exec(where);
+  return named
+    ? { row: Number(m[1]), field: named[1]!, label: named[2]!, message: m[3]!.trim() }
+    : { row: Number(m[1]), field: where, message: m[3]!.trim() };
 }
 
 /**
- * A batch as the console shows it. Reads the contract's camelCase summary and the stored row
- * (import_batches columns, snake_case) alike, so the list and the upload answer share one shape.
+ * A batch as the console shows it. Reads the upload answer (batchId, rowsRead, errors as the
+ * importer's report lines), a listed batch (id, rowsTotal) and a stored row (snake_case) alike, so
+ * the result and the history share one shape.
  */
 export function toImportBatch(raw: Record<string, unknown>): ImportBatch {
   let errors: unknown = raw.errors;
@@ -282,6 +293,7 @@ export function toImportBatch(raw: Record<string, unknown>): ImportBatch {
         : { row: num((e as ImportError).row), field: String((e as ImportError).field ?? ''), message: String((e as ImportError).message ?? '') },
     ),
     startedAt: str(raw.startedAt ?? raw.started_at ?? raw.finishedAt ?? raw.finished_at),
+    errorsUrl: str(raw.errorsUrl),
   };
 }
 
@@ -436,9 +448,10 @@ export const api = {
     form.append('file', file, file.name);
     return toImportBatch(await request<Record<string, unknown>>('/imports', { method: 'POST', form }));
   },
+  /** The caller's batches, newest first (the server answers {total, items}). */
   imports: async (signal?: AbortSignal) => {
-    const body = await request<{ rows: Record<string, unknown>[] }>('/imports', { signal });
-    return (body.rows ?? []).map(toImportBatch);
+    const body = await request<{ items?: Record<string, unknown>[]; rows?: Record<string, unknown>[] }>('/imports', { query: { limit: 50 }, signal });
+    return (body.items ?? body.rows ?? []).map(toImportBatch);
   },
 };
 

@@ -24,11 +24,14 @@ function extensionOk(name: string): boolean {
   return ACCEPT.some((ext) => lower.endsWith(ext));
 }
 
-function fieldText(kind: string, field: string): string {
-  if (!field) return '—';
-  const label = columnLabel(kind as ImportKind, field);
-  return label === field ? field : `${label}（${field}）`;
+/** The importer's header name when it gave one (it is what the file calls the column), else ours. */
+function fieldText(kind: string, error: ImportError): string {
+  if (!error.field) return '—';
+  const label = error.label ?? columnLabel(kind as ImportKind, error.field);
+  return label === error.field ? error.field : `${label}（${error.field}）`;
 }
+
+const errorFileUrl = (batch: ImportBatch) => batch.errorsUrl ?? importErrorFileUrl(batch.id);
 
 function BatchResult({ batch }: { batch: ImportBatch }) {
   const clean = batch.rowsBad === 0;
@@ -44,7 +47,7 @@ function BatchResult({ batch }: { batch: ImportBatch }) {
       data-bad={batch.rowsBad}
       extra={
         batch.rowsBad > 0 && (
-          <Button icon={<DownloadOutlined />} href={importErrorFileUrl(batch.id)} download data-testid="import-error-file">
+          <Button icon={<DownloadOutlined />} href={errorFileUrl(batch)} download data-testid="import-error-file">
             下载错误文件
           </Button>
         )
@@ -89,7 +92,7 @@ function BatchResult({ batch }: { batch: ImportBatch }) {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           columns={[
             { title: '行号', dataIndex: 'row', width: 90, render: (row: number) => (row > 0 ? row : '—') },
-            { title: '字段', dataIndex: 'field', width: 260, render: (field: string) => fieldText(batch.kind, field) },
+            { title: '字段', dataIndex: 'field', width: 260, render: (_: string, e) => fieldText(batch.kind, e) },
             { title: '错误', dataIndex: 'message' },
           ]}
           footer={
@@ -240,7 +243,7 @@ export default function ImportPage() {
             {
               title: '错误文件',
               key: 'errors',
-              render: (_: unknown, b) => (b.rowsBad > 0 ? <a href={importErrorFileUrl(b.id)} download>下载</a> : '—'),
+              render: (_: unknown, b) => (b.rowsBad > 0 ? <a href={errorFileUrl(b)} download>下载</a> : '—'),
             },
           ]}
         />
