@@ -10,6 +10,7 @@ import { api, type RecordKind, type RecordRow } from '../api.ts';
 import { formatCount } from '../format.ts';
 import { columnLabel, RECORD_KIND_LABELS } from '../labels.ts';
 import {
+  columnWidth,
   formatValue,
   isMoney,
   RECORD_PAGE_BY_KIND,
@@ -136,8 +137,9 @@ export default function RecordsPage({ kind }: { kind: RecordKind }) {
     dataIndex: column,
     title: columnLabel(kind, column),
     align: isMoney(column) ? 'right' : undefined,
-    ellipsis: spec.wide?.includes(column) ? { showTitle: true } : undefined,
-    width: spec.wide?.includes(column) ? 280 : undefined,
+    // One line per row; the cell's title holds the whole text.
+    ellipsis: { showTitle: false },
+    width: columnWidth(spec, column),
     render: (value: unknown) => <Cell kind={kind} column={column} value={value} nameOf={nameOf} link={false} />,
   }));
 
@@ -157,7 +159,8 @@ export default function RecordsPage({ kind }: { kind: RecordKind }) {
           loading={load.state === 'loading'}
           dataSource={rows}
           columns={columns}
-          scroll={{ x: 'max-content' }}
+          tableLayout="fixed"
+          scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
           onRow={(r) =>
             ({
               'data-testid': 'record-row',

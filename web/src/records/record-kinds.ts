@@ -97,6 +97,23 @@ export function refOf(column: string): Ref | undefined {
 export const NAMED_RECORDS: ReadonlySet<RecordRef> = new Set<RecordRef>(['agencies', 'entities', 'officers']);
 
 const MONEY = new Set(['fine_amount', 'amount', 'fee']);
+const BOOLEAN = new Set(['via_code', 'first_offence', 'corrected', 'approved']);
+
+/** Width of a list column in pixels: the list has a fixed layout, so a long item name cannot push the rest off screen. */
+export function columnWidth(spec: RecordPageSpec, column: string): number {
+  if (spec.wide?.includes(column)) return 300;
+  if (column.endsWith('_on')) return 110;
+  if (column.endsWith('_at')) return 150;
+  if (MONEY.has(column)) return 130;
+  if (BOOLEAN.has(column)) return 90;
+  if (column === 'region_code') return 100;
+  if (column === 'line_code' || column === 'level') return 120;
+  if (column === 'name' || column === 'item_code' || column === 'inspection_item_code') return 240;
+  const ref = refOf(column);
+  if (ref && 'record' in ref) return ref.record === 'cases' || ref.record === 'inspections' ? 190 : 220;
+  if (column === 'id' || column === 'uscc') return 190;
+  return 130;
+}
 
 export function isMoney(column: string): boolean {
   return MONEY.has(column);
