@@ -1,9 +1,24 @@
 // The model library: every supervision model, in the order the console lists them.
 import type { ModelDefinition } from '../model.ts';
 import { repeatInspection } from './repeat-inspection.ts';
+import { penaltyOutOfTier } from './penalty-out-of-tier.ts';
+import { penaltyExemptFined } from './penalty-exempt-fined.ts';
+import { penaltyDeviation } from './penalty-deviation.ts';
+import { penaltyDispersion } from './penalty-dispersion.ts';
+import { penaltyMaxShare } from './penalty-max-share.ts';
+import { penaltyOverdue } from './penalty-overdue.ts';
+import { penaltyDouble } from './penalty-double.ts';
+import { penaltyDeliveryLate } from './penalty-delivery-late.ts';
+import { penaltyPaymentOverdue } from './penalty-payment-overdue.ts';
+import { penaltyGrowth } from './penalty-growth.ts';
+import { penaltySingleOfficer } from './penalty-single-officer.ts';
+import { penaltyAboveStatutory } from './penalty-above-statutory.ts';
+import { penaltyNoDelivery } from './penalty-no-delivery.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
+  penaltyOutOfTier, penaltyExemptFined, penaltyDeviation, penaltyDispersion, penaltyMaxShare, penaltyOverdue, penaltyDouble,
+  penaltyDeliveryLate, penaltyPaymentOverdue, penaltyGrowth, penaltySingleOfficer, penaltyAboveStatutory, penaltyNoDelivery,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

@@ -1,0 +1,40 @@
+// 应免未免: a fine although the no-penalty list applies — the item is on the exemption list of the
+// case's province, city or county, and the offence is a first one, corrected in time, without harm
+// (行政处罚法 第三十三条, 首违不罚). The list applies whenever the case was decided.
+import { sql } from '../../store/sql.ts';
+import type { ModelDefinition } from '../model.ts';
+import { factsText, regionLevels, tierLabel } from './sql-fragments.ts';
+
+export const penaltyExemptFined: ModelDefinition = {
+  code: 'PEN_EXEMPT_FINED',
+  name: '应免未免（首违不罚未适用）',
+  description: '事项列入轻微违法不予处罚清单，当事人初次违法、及时改正且未造成危害后果，依法应不予处罚，却作出罚款决定。',
+  category: 'penalty',
+  basis: { regulationId: 'xingzheng-chufa-fa', article: 33 },
+  severity: 'high',
+  params: [],
+  evidenceKind: 'cases',
+  explanation: '当事人{subject_name}“{item_name}”一案，案情为{facts_text}，该事项列入{list_regions}轻微违法不予处罚清单，' +
+    '依法应不予处罚，但{decided_on}作出罚款{fine_amount}元的决定（载明“{stated_tier_label}”）。',
+  groundTruth: { violation: 'fined_despite_exemption', recordKind: 'case' },
+  realtime: { kind: 'cases', subjectColumn: 'id' },
+  query: ({ where }) => sql`
+    WITH k AS (
+      SELECT c.id, c.region_code, c.agency_id, c.item_code, c.entity_uscc, c.decided_on, c.first_offence, c.corrected, c.harm,
+             c.tier AS stated_tier, c.fine_amount, ${regionLevels('c')}
+      FROM cases c
+      WHERE ${where('c')} AND c.decision = 'fine' AND c.fine_amount > 0 AND c.first_offence AND c.corrected AND c.harm = 'none'
+    ), lists AS (
+      SELECT k.id AS case_id, string_agg(DISTINCT COALESCE(g.name, x.region_code), '、' ORDER BY COALESCE(g.name, x.region_code)) AS list_regions
+      FROM k JOIN exemptions x ON x.item_code = k.item_code AND x.region_code IN (k.province_code, k.city_code, k.county_code)
+        LEFT JOIN regions g ON g.code = x.region_code
+      GROUP BY k.id
+    )
+    SELECT 'case' AS subject_kind, k.id AS subject_id, k.region_code, k.agency_id, '' AS window_key, k.id AS evidence_ids,
+           COALESCE(e.name, k.entity_uscc) AS subject_name, COALESCE(i.name, k.item_code) AS item_name,
+           ${factsText('k')} AS facts_text, l.list_regions, ${tierLabel('k.stated_tier')} AS stated_tier_label,
+           k.fine_amount, CAST(k.decided_on AS VARCHAR) AS decided_on
+    FROM k JOIN lists l ON l.case_id = k.id
+      LEFT JOIN entities e ON e.uscc = k.entity_uscc
+      LEFT JOIN items i ON i.code = k.item_code`,
+};

@@ -1,0 +1,35 @@
+// 顶格处罚: an agency that fines at the statutory maximum of the item (items.fine_max) unusually often
+// within one calendar year. Only fines of items with a statutory maximum count.
+import { sql } from '../../store/sql.ts';
+import { num, type ModelDefinition } from '../model.ts';
+
+export const penaltyMaxShare: ModelDefinition = {
+  code: 'PEN_MAX_SHARE',
+  name: '顶格处罚（顶格罚款比例过高）',
+  description: '执法部门在一个年度内按法定最高额罚款的案件占其罚款案件的比例过高，存在机械从重、一罚了之的倾向。',
+  category: 'penalty',
+  basis: { regulationId: 'xingzheng-chufa-fa', article: 5, note: '《浙江省行政处罚裁量权基准规定》第四条（过罚相当）' },
+  severity: 'medium',
+  params: [
+    { name: 'min_cases', label: '年度罚款案件最少数量', type: 'integer', default: 10, min: 1, max: 10000 },
+    { name: 'max_share_pct', label: '顶格罚款比例阈值（%）', type: 'number', default: 20, min: 1, max: 100 },
+  ],
+  evidenceKind: 'cases',
+  explanation: '{subject_name}{year}年作出罚款决定{case_count}件，其中按法定最高额罚款{max_count}件，占{share_pct}%，超过{max_share_pct}%。',
+  query: ({ params, where }) => sql`
+    WITH f AS (
+      SELECT c.id, c.agency_id, c.decided_on, CAST(CAST(EXTRACT(YEAR FROM c.decided_on) AS INTEGER) AS VARCHAR) AS y,
+             CASE WHEN c.fine_amount >= i.fine_max THEN 1 ELSE 0 END AS at_max
+      FROM cases c JOIN items i ON i.code = c.item_code
+      WHERE ${where('c')} AND c.decision = 'fine' AND c.fine_amount > 0 AND c.decided_on IS NOT NULL AND i.fine_max IS NOT NULL AND i.fine_max > 0
+    ), g AS (
+      SELECT agency_id, y, count(*) AS case_count, sum(at_max) AS max_count,
+             string_agg(CASE WHEN at_max = 1 THEN id END, ',' ORDER BY decided_on, id) AS evidence_ids
+      FROM f GROUP BY agency_id, y
+      HAVING count(*) >= ${num(params.min_cases)} AND 100.0 * sum(at_max) > ${num(params.max_share_pct)} * count(*)
+    )
+    SELECT 'agency' AS subject_kind, g.agency_id AS subject_id, a.region_code, g.agency_id, g.y AS window_key, g.y AS year, g.evidence_ids,
+           COALESCE(a.name, g.agency_id) AS subject_name, CAST(g.case_count AS INTEGER) AS case_count, CAST(g.max_count AS INTEGER) AS max_count,
+           CAST(round(CAST(100.0 * g.max_count / g.case_count AS NUMERIC), 1) AS FLOAT8) AS share_pct
+    FROM g JOIN agencies a ON a.id = g.agency_id`,
+};

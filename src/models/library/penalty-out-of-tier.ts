@@ -1,0 +1,43 @@
+// 过罚不当: a fine outside the range of the baseline tier that the case's facts select (first offence,
+// corrected in time, harm, and whether the item is on the exemption list). A fine is outside when it
+// lies outside the tier's range in every baseline in force (province and city refinement), so a fine
+// that one of the two allows is not flagged. The exempt tier allows no fine at all, whatever the date.
+import { sql } from '../../store/sql.ts';
+import type { ModelDefinition } from '../model.ts';
+import { SELECTED_TIER_CTES, factsText, regionLevels, tierLabel } from './sql-fragments.ts';
+
+export const penaltyOutOfTier: ModelDefinition = {
+  code: 'PEN_OUT_OF_TIER',
+  name: '过罚不当（罚款超出裁量档次）',
+  description: '罚款数额不在案件事实（初次违法、及时改正、危害后果、是否列入轻微违法不予处罚清单）所对应的裁量基准档次幅度内。',
+  category: 'penalty',
+  basis: { regulationId: 'xingzheng-chufa-fa', article: 5, note: '《浙江省行政处罚裁量权基准规定》第五条' },
+  severity: 'high',
+  params: [],
+  evidenceKind: 'cases',
+  explanation: '当事人{subject_name}“{item_name}”一案，案情为{facts_text}，依裁量基准应适用“{facts_tier_label}”档次' +
+    '（罚款{tier_min}元至{tier_max}元），决定书载明“{stated_tier_label}”，实际罚款{fine_amount}元，超出该档次幅度。',
+  groundTruth: { violation: 'fine_outside_tier', recordKind: 'case' },
+  realtime: { kind: 'cases', subjectColumn: 'id' },
+  query: ({ where }) => sql`
+    WITH k AS (
+      SELECT c.id, c.region_code, c.agency_id, c.item_code, c.entity_uscc, c.decided_on, c.first_offence, c.corrected, c.harm,
+             c.tier AS stated_tier, c.fine_amount, ${regionLevels('c')}
+      FROM cases c
+      WHERE ${where('c')} AND c.decision = 'fine' AND c.fine_amount > 0 AND c.decided_on IS NOT NULL
+    ), ${SELECTED_TIER_CTES}, rng AS (
+      SELECT s.id, min(t.fine_min) AS tier_min, max(t.fine_max) AS tier_max
+      FROM sel s JOIN ab ON ab.case_id = s.id JOIN baseline_tiers t ON t.baseline_id = ab.baseline_id AND t.tier = s.facts_tier
+      GROUP BY s.id
+    )
+    SELECT 'case' AS subject_kind, s.id AS subject_id, s.region_code, s.agency_id, '' AS window_key, s.id AS evidence_ids,
+           COALESCE(e.name, s.entity_uscc) AS subject_name, COALESCE(i.name, s.item_code) AS item_name,
+           ${factsText('s')} AS facts_text, ${tierLabel('s.facts_tier')} AS facts_tier_label, ${tierLabel('s.stated_tier')} AS stated_tier_label,
+           s.facts_tier, COALESCE(r.tier_min, 0) AS tier_min, COALESCE(r.tier_max, 0) AS tier_max, s.fine_amount,
+           CAST(s.decided_on AS VARCHAR) AS decided_on
+    FROM sel s
+      LEFT JOIN rng r ON r.id = s.id
+      LEFT JOIN entities e ON e.uscc = s.entity_uscc
+      LEFT JOIN items i ON i.code = s.item_code
+    WHERE s.facts_tier = 'exempt' OR s.fine_amount < r.tier_min OR s.fine_amount > r.tier_max`,
+};

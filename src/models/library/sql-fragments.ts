@@ -1,0 +1,103 @@
+// SQL fragments shared by the penalty, closure and follow-up models (not a model itself): a dialect
+// expression over parameterised arguments; the Chinese labels of tiers, facts and clue statuses; and
+// the baseline tier that a case's facts select — the rule of src/demo/rules.ts selectTier:
+//   1. exemption list applies (listed item, first offence, corrected in time, no harm) → exempt
+//   2. serious harm                                                                 → severe
+//   3. first offence and corrected in time → mitigated where every baseline in force has it, else lenient
+//   4. first offence or corrected in time                                           → lenient
+//   5. otherwise                                                                    → general
+// A case's baselines are the province's and its city's refinement ("1+8", a county's too if one is
+// published), each in the version in force on the decision day.
+import type { Dialect } from '../../store/dialect.ts';
+import { raw, sql, Sql } from '../../store/sql.ts';
+
+/**
+ * A dialect expression (dialect.daysBetween, addDays, …, which take SQL text) over arguments that are
+ * Sql fragments with parameters, e.g. dialectSql(d.daysBetween, sql`c.filed_on`, sql`CAST(${asOf} AS DATE)`).
+ */
+export function dialectSql(fn: (...args: string[]) => string, ...args: Sql[]): Sql {
+  const parts = fn(...args.map((_, i) => `\u0001${i}\u0001`)).split(/\u0001(\d+)\u0001/);
+  const strings: string[] = [];
+  const values: Sql[] = [];
+  parts.forEach((p, i) => (i % 2 === 0 ? strings.push(p) : values.push(args[Number(p)])));
+  return new Sql(strings, values);
+}
+
+/** 不予处罚 / 减轻处罚 / 从轻处罚 / 一般 / 从重处罚 of a tier column. */
+export function tierLabel(expr: string): Sql {
+  return raw(`CASE ${expr} WHEN 'exempt' THEN '不予处罚' WHEN 'mitigated' THEN '减轻处罚' WHEN 'lenient' THEN '从轻处罚'
+    WHEN 'general' THEN '一般' WHEN 'severe' THEN '从重处罚' ELSE COALESCE(${expr}, '未载明') END`);
+}
+
+/** "初次违法、已及时改正、未造成危害后果" of a case alias. */
+export function factsText(a: string): Sql {
+  return raw(`(CASE WHEN ${a}.first_offence THEN '初次违法' ELSE '非初次违法' END || '、' ||
+    CASE WHEN ${a}.corrected THEN '已及时改正' ELSE '未及时改正' END || '、' ||
+    CASE ${a}.harm WHEN 'none' THEN '未造成危害后果' WHEN 'minor' THEN '危害后果轻微' ELSE '造成较大危害后果' END)`);
+}
+
+/** Province, city and county codes of a record's (county or township) region code, for list and baseline lookups. */
+export function regionLevels(a: string): Sql {
+  return raw(`substr(${a}.region_code, 1, 2) || '0000' AS province_code, substr(${a}.region_code, 1, 4) || '00' AS city_code,
+    substr(${a}.region_code, 1, 6) AS county_code`);
+}
+
+/**
+ * CTEs over a CTE `k` of fined cases (columns id, item_code, decided_on, first_offence, corrected, harm,
+ * province_code, city_code, county_code): `ab` the baselines in force on each decision day, `listed` the
+ * cases whose item is on an exemption list of their province, city or county, and `sel` = k plus
+ * facts_tier (the tier the facts select) and baselines (how many are in force).
+ */
+export const SELECTED_TIER_CTES = raw(`
+  ab AS (
+    SELECT k.id AS case_id, b.id AS baseline_id
+    FROM k JOIN baselines b ON b.item_code = k.item_code AND b.region_code IN (k.province_code, k.city_code, k.county_code)
+      AND b.effective_from <= k.decided_on
+    WHERE NOT EXISTS (SELECT 1 FROM baselines n WHERE n.item_code = b.item_code AND n.region_code = b.region_code
+      AND n.effective_from > b.effective_from AND n.effective_from <= k.decided_on)
+  ), mit AS (
+    SELECT ab.case_id, count(*) AS baselines, count(t.tier) AS with_mitigated
+    FROM ab LEFT JOIN baseline_tiers t ON t.baseline_id = ab.baseline_id AND t.tier = 'mitigated'
+    GROUP BY ab.case_id
+  ), listed AS (
+    SELECT DISTINCT k.id AS case_id
+    FROM k JOIN exemptions x ON x.item_code = k.item_code AND x.region_code IN (k.province_code, k.city_code, k.county_code)
+  ), sel AS (
+    SELECT k.*, COALESCE(m.baselines, 0) AS baselines,
+      CASE
+        WHEN l.case_id IS NOT NULL AND k.first_offence AND k.corrected AND k.harm = 'none' THEN 'exempt'
+        WHEN k.harm = 'serious' THEN 'severe'
+        WHEN k.first_offence AND k.corrected THEN CASE WHEN m.baselines > 0 AND m.with_mitigated = m.baselines THEN 'mitigated' ELSE 'lenient' END
+        WHEN k.first_offence OR k.corrected THEN 'lenient'
+        ELSE 'general'
+      END AS facts_tier
+    FROM k LEFT JOIN mit m ON m.case_id = k.id LEFT JOIN listed l ON l.case_id = k.id
+  )`);
+
+// ── closure models: clues as subjects ─────────────────────────────────────────────────────────────
+// Labels as the clue workflow shows them (src/clues/workflow.ts STATUS_LABELS, SOURCE_LABELS).
+const STATUS_LABELS: Record<string, string> = {
+  new: '待研判', triaged: '已研判', assigned: '已交办', rectifying: '整改中', submitted: '待审核',
+  returned: '退回整改', closed: '已销号', dismissed: '已排除', transferred: '已移送纪检监察',
+};
+const SOURCE_LABELS: Record<string, string> = {
+  model: '监督模型', hotline: '12345热线', followup: '回访', invited: '特邀监督员', contact_point: '企业联系点', media: '媒体舆情', public: '群众举报',
+};
+const labelCase = (expr: string, labels: Record<string, string>) =>
+  `CASE ${expr} ${Object.entries(labels).map(([k, v]) => `WHEN '${k}' THEN '${v}'`).join(' ')} ELSE ${expr} END`;
+
+/** The hit columns of a clue (alias c) as the subject of a closure model, and its labels for the explanation. */
+export const CLUE_SUBJECT_COLUMNS = raw(`'clue' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, c.id AS evidence_ids,
+  c.title AS subject_name, c.model_code, ${labelCase('c.status', STATUS_LABELS)} AS status_label, ${labelCase('c.source', SOURCE_LABELS)} AS source_label`);
+
+/**
+ * Clues a closure model looks at: not raised by a closure model itself (no clue about a clue about a
+ * clue), and not a member merged into a case (members follow the case's lead clue).
+ */
+export const LIVE_CLUE = raw(`(c.model_code IS NULL OR substr(c.model_code, 1, 4) <> 'CLO_') AND (c.case_id IS NULL OR c.case_id = c.id)`);
+
+/** Whole days from an instant (its date in the business time zone) to the run date. */
+export function clueDays(dialect: Dialect, instant: Sql, asOf: string): Sql {
+  return dialectSql(dialect.daysBetween, sql`CAST(${instant} AS DATE)`, sql`CAST(${asOf} AS DATE)`);
+}
+
