@@ -14,11 +14,22 @@ import { penaltyGrowth } from './penalty-growth.ts';
 import { penaltySingleOfficer } from './penalty-single-officer.ts';
 import { penaltyAboveStatutory } from './penalty-above-statutory.ts';
 import { penaltyNoDelivery } from './penalty-no-delivery.ts';
+import { overFrequencyInspection } from './over-frequency-inspection.ts';
+import { offListInspection } from './off-list-inspection.ts';
+import { inspectionBurden } from './inspection-burden.ts';
+import { singleOfficerInspection } from './single-officer-inspection.ts';
+import { uncertifiedInspection } from './uncertified-inspection.ts';
+import { uncodedInspection } from './uncoded-inspection.ts';
+import { fakeServiceVisit } from './fake-service-visit.ts';
+import { sameAgencyRepeatInspection } from './same-agency-repeat-inspection.ts';
+import { officerOverload } from './officer-overload.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
   penaltyOutOfTier, penaltyExemptFined, penaltyDeviation, penaltyDispersion, penaltyMaxShare, penaltyOverdue, penaltyDouble,
   penaltyDeliveryLate, penaltyPaymentOverdue, penaltyGrowth, penaltySingleOfficer, penaltyAboveStatutory, penaltyNoDelivery,
+  overFrequencyInspection, offListInspection, inspectionBurden, singleOfficerInspection, uncertifiedInspection, uncodedInspection,
+  fakeServiceVisit, sameAgencyRepeatInspection, officerOverload,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {
