@@ -23,6 +23,12 @@ import { uncodedInspection } from './uncoded-inspection.ts';
 import { fakeServiceVisit } from './fake-service-visit.ts';
 import { sameAgencyRepeatInspection } from './same-agency-repeat-inspection.ts';
 import { officerOverload } from './officer-overload.ts';
+import { closureNewUntriaged } from './closure-new-untriaged.ts';
+import { closureAssignedOverdue } from './closure-assigned-overdue.ts';
+import { closureSubmittedUnreviewed } from './closure-submitted-unreviewed.ts';
+import { closureReturnedRepeatedly } from './closure-returned-repeatedly.ts';
+import { followupLowSatisfaction } from './followup-low-satisfaction.ts';
+import { followupComplaintAfterCase } from './followup-complaint-after-case.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -30,6 +36,8 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyDeliveryLate, penaltyPaymentOverdue, penaltyGrowth, penaltySingleOfficer, penaltyAboveStatutory, penaltyNoDelivery,
   overFrequencyInspection, offListInspection, inspectionBurden, singleOfficerInspection, uncertifiedInspection, uncodedInspection,
   fakeServiceVisit, sameAgencyRepeatInspection, officerOverload,
+  closureNewUntriaged, closureAssignedOverdue, closureSubmittedUnreviewed, closureReturnedRepeatedly,
+  followupLowSatisfaction, followupComplaintAfterCase,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

@@ -1,0 +1,52 @@
+// 案后投诉: the entity of a penalty case files a 12345 ticket about enforcement conduct while the case
+// runs or within N days after its decision — a sign that the party felt the case was handled unfairly
+// (行政处罚法 第七十五条: 有权申诉或者检举). A ticket concerns enforcement by its category or a word in its
+// content, the same test the clue intake applies to hotline tickets (src/clues/settings.ts).
+import { sql, joinSql } from '../../store/sql.ts';
+import { num, type ModelDefinition } from '../model.ts';
+import { dialectSql } from './sql-fragments.ts';
+
+/** Hotline categories and words that mark a ticket as being about how enforcement was done. */
+export const ENFORCEMENT_TICKET = {
+  categories: ['涉企执法监督', '执法监督', '行政执法', '执法投诉', '执法检查', '行政执法监督'],
+  keywords: ['重复检查', '多头检查', '检查扰企', '频繁检查', '乱罚款', '乱检查', '乱收费', '执法人员', '执法不公', '粗暴执法',
+    '选择性执法', '过度执法', '一刀切', '以罚代管', '罚款过重', '随意处罚', '吃拿卡要', '不作为', '乱作为', '执法态度', '执法过程'],
+} as const;
+
+export const followupComplaintAfterCase: ModelDefinition = {
+  code: 'FUP_COMPLAINT_AFTER_CASE',
+  name: '案后执法投诉',
+  description: '行政处罚案件的当事人在办案期间或处罚决定后规定天数内，通过12345热线反映执法问题。',
+  category: 'followup',
+  basis: { regulationId: 'xingzheng-chufa-fa', article: 75 },
+  severity: 'medium',
+  params: [
+    { name: 'window_days', label: '决定后天数', type: 'integer', default: 30, min: 1, max: 365 },
+  ],
+  evidenceKind: 'hotline_tickets',
+  explanation: '{subject_name}“{item_name}”一案（{agency_name}，{filed_on}立案{decision_text}）办理期间或决定后{window_days}天内，' +
+    '当事人{ticket_count}次通过12345热线反映执法问题，首次于{first_ticket_on}：{first_ticket}',
+  realtime: { kind: 'hotline_tickets', subjectColumn: 'entity_uscc' },
+  query: ({ params, where, dialect }) => {
+    const categories = joinSql(ENFORCEMENT_TICKET.categories.map((c) => sql`${c}`), ', ');
+    const words = joinSql(ENFORCEMENT_TICKET.keywords.map((k) => sql`h.content LIKE ${`%${k}%`}`), ' OR ');
+    const until = dialectSql(dialect.addDays, sql`COALESCE(c.decided_on, c.filed_on)`, sql`${num(params.window_days)}`);
+    return sql`
+    WITH t AS (
+      SELECT c.id AS case_id, h.id AS ticket_id, h.received_at, h.content,
+             ROW_NUMBER() OVER (PARTITION BY c.id ORDER BY h.received_at, h.id) AS rn
+      FROM cases c JOIN hotline_tickets h ON h.entity_uscc = c.entity_uscc
+        AND CAST(h.received_at AS DATE) >= c.filed_on AND CAST(h.received_at AS DATE) <= ${until}
+      WHERE ${where('c')} AND (h.category IN (${categories}) OR ${words})
+    ), g AS (
+      SELECT case_id, count(*) AS ticket_count, string_agg(ticket_id, ',' ORDER BY received_at, ticket_id) AS evidence_ids FROM t GROUP BY case_id
+    )
+    SELECT 'case' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, '' AS window_key, g.evidence_ids,
+           COALESCE(e.name, c.entity_uscc) AS subject_name, COALESCE(i.name, c.item_code) AS item_name, COALESCE(a.name, c.agency_id) AS agency_name,
+           CAST(c.filed_on AS VARCHAR) AS filed_on,
+           CASE WHEN c.decided_on IS NULL THEN '，尚未作出决定' ELSE '，' || CAST(c.decided_on AS VARCHAR) || '作出决定' END AS decision_text,
+           CAST(g.ticket_count AS INTEGER) AS ticket_count, CAST(CAST(f.received_at AS DATE) AS VARCHAR) AS first_ticket_on, f.content AS first_ticket
+    FROM g JOIN cases c ON c.id = g.case_id JOIN t f ON f.case_id = g.case_id AND f.rn = 1
+      LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code LEFT JOIN agencies a ON a.id = c.agency_id`;
+  },
+};
