@@ -5,14 +5,30 @@ import { seedTwoCounties } from './helpers/fixtures.ts';
 import { agency, inspection } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
+import type { Value } from '../src/store/store.ts';
 
 const t = await openTestStore();
 const { store } = t;
 before(async () => {
   await seedTwoCounties(store);
   for (const id of ['AG-A', 'AG-B', 'AG-C']) await agency(store, id);
+  // The published list: II-1 province-wide (12 a year), II-2 Hangzhou's (1 a year), II-NB Ningbo's.
+  await store.copyIn('inspection_items', ['code', 'item_code', 'name', 'line_code', 'region_code', 'max_per_year'], [
+    ['II-1', 'IT-1', '测试检查事项一', 'CLE', '330000', 12], ['II-2', 'IT-2', '测试检查事项二', 'CLE', '330100', 1],
+    ['II-NB', 'IT-3', '宁波检查事项', 'CLE', '330200', 1],
+  ]);
+  await store.copyIn('officers', ['id', 'name', 'agency_id', 'region_code'], [
+    ['OF-3', '王芳', 'AG-FY-ZHZF', '330111'], ['OF-4', '赵强', 'AG-FY-ZHZF', '330111'], ['OF-5', '孙丽', 'AG-FY-ZHZF', '330111'],
+  ]);
+  // OF-1 valid through 2025; OF-3's certificate expired on 2025-04-30; OF-4's was revoked; OF-5 has none.
+  await store.copyIn('certificates', ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'], [
+    ['CT-1', 'OF-1', '330111', '3301110000001', '2021-01-01', '2026-01-01', 'valid'],
+    ['CT-3', 'OF-3', '330111', '3301110000003', '2020-05-01', '2025-04-30', 'valid'],
+    ['CT-4', 'OF-4', '330111', '3301110000004', '2022-01-01', '2027-01-01', 'revoked'],
+  ]);
 });
-beforeEach(async () => { await store.exec('DELETE FROM inspections'); await store.exec('DELETE FROM clues'); await store.exec('DELETE FROM clue_events'); });
+const RECORDS = ['inspections', 'service_visits', 'followup_tasks', 'followup_answers', 'clues', 'clue_events'];
+beforeEach(async () => { for (const table of RECORDS) await store.exec(`DELETE FROM ${table}`); });
 after(() => t.close());
 
 const model = (code: string) => findModel(code)!;
@@ -69,4 +85,170 @@ test('real time: the inspection that completes a repeated-inspection pattern rai
   const reports = await checkRecords(store, 'inspections', [third]);
   assert.equal(reports.reduce((s, r) => s + r.newClues, 0), 1);
   assert.equal((await clues()).length, 1);
+});
+
+let n = 0;
+async function put(table: string, row: Record<string, Value>): Promise<string> {
+  const cols = Object.keys(row);
+  await store.copyIn(table, cols, [cols.map((c) => row[c])]);
+  return String(row.id);
+}
+const serviceVisit = (r: Record<string, Value>) => put('service_visits', {
+  id: `SV-${++n}`, source_system: 'test', source_id: `sv${n}`, region_code: '330111', agency_id: 'AG-A',
+  entity_uscc: '91330100470102706G', visited_on: '2025-03-10', topic: '惠企政策宣讲', officer_id: 'OF-1', ...r,
+});
+const followupTask = (r: Record<string, Value>) => put('followup_tasks', {
+  id: `FT-${++n}`, campaign_id: 'CP-1', region_code: '330111', subject_kind: 'service_visit', subject_id: 'SV-0',
+  entity_uscc: '91330100470102706G', channel: 'phone', status: 'answered', ...r,
+});
+const followupAnswer = (r: Record<string, Value>) => put('followup_answers', {
+  id: `FA-${++n}`, source_system: 'test', source_id: `fa${n}`, task_id: 'FT-0', region_code: '330111',
+  answered_at: '2025-04-01T02:00:00Z', satisfaction: 3, says_inspection: false, transcript: null, ...r,
+});
+const ids = (clue: { evidence: string }) => JSON.parse(clue.evidence).ids as string[];
+
+test('INS_OVER_FREQ: an item inspected more often in a year than its published limit raises one clue for the entity', async () => {
+  const a = await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-2', inspected_on: '2025-03-10' });
+  const b = await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-2', inspected_on: '2025-09-10' });
+  const r = await runModel(store, model('INS_OVER_FREQ'), { asOf: '2025-12-31' });
+  assert.equal(r.newClues, 1);
+  const [clue] = await clues();
+  assert.equal(clue.explanation, '该企业2025年被检查“测试检查事项二”2次（1个部门），超过清单公布的每年最多1次。');
+  assert.deepEqual(ids(clue), [a, b]);
+  assert.equal(clue.title, '超频次检查：杭州示例酒坊');
+  assert.equal((clue as unknown as { agency_id: string }).agency_id, 'AG-A');
+});
+
+test('INS_OVER_FREQ near miss: the limit reached but not passed, or passed only across two calendar years', async () => {
+  await inspection(store, { inspection_item_code: 'II-2', inspected_on: '2024-12-20' });
+  await inspection(store, { inspection_item_code: 'II-2', inspected_on: '2025-01-05' });
+  await inspection(store, { inspection_item_code: 'II-2', inspected_on: '2025-05-01', entity_uscc: '91330000733796106P', region_code: '330106' });
+  for (let m = 1; m <= 12; m++) await inspection(store, { inspection_item_code: 'II-1', inspected_on: `2025-${String(m).padStart(2, '0')}-15` });
+  assert.equal((await runModel(store, model('INS_OVER_FREQ'), { asOf: '2025-12-31' })).hits, 0);
+});
+
+test('INS_OFF_LIST: an item on no list, or on another city\'s list, is an inspection outside the list', async () => {
+  const a = await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-X', inspected_on: '2025-03-10' });
+  const b = await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-NB', inspected_on: '2025-04-10' });
+  const r = await runModel(store, model('INS_OFF_LIST'), { asOf: '2025-12-31' });
+  assert.equal(r.newClues, 2);
+  const all = await clues();
+  assert.deepEqual(all.map(ids).flat().sort(), [a, b].sort());
+  assert.ok(all.some((c) => c.explanation === '测试部门AG-A于2025-03-10对该企业实施的检查所列事项“II-X”不在适用的涉企行政检查事项清单内。'));
+});
+
+test('INS_OFF_LIST near miss: the province\'s list and the own city\'s list both apply', async () => {
+  await inspection(store, { inspection_item_code: 'II-1' });
+  await inspection(store, { inspection_item_code: 'II-2' });
+  assert.equal((await runModel(store, model('INS_OFF_LIST'), { asOf: '2025-12-31' })).hits, 0);
+});
+
+test('INS_BURDEN: more than 20 visits in a year raises a clue; a joint inspection counts as one visit', async () => {
+  const day = (i: number) => `2025-${String(1 + Math.floor(i / 2)).padStart(2, '0')}-${i % 2 ? '20' : '05'}`;
+  for (let i = 0; i < 19; i++) await inspection(store, { agency_id: ['AG-A', 'AG-B', 'AG-C'][i % 3], inspected_on: day(i) });
+  await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-11-11', kind: 'joint', joint_id: 'J1' });
+  await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-11-11', kind: 'joint', joint_id: 'J1' });
+  await inspection(store, { agency_id: 'AG-C', inspected_on: '2024-12-30' });
+  // 20 visits (21 records) in 2025: at the threshold, not above it.
+  assert.equal((await runModel(store, model('INS_BURDEN'), { asOf: '2025-12-31' })).hits, 0);
+  const last = await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-12-01' });
+  assert.equal((await runModel(store, model('INS_BURDEN'), { asOf: '2025-12-31' })).newClues, 1);
+  const [clue] = await clues();
+  assert.equal(clue.explanation, '该企业2025年被3个部门入企检查21次（检查记录22条，联合检查计为一次），超过每年20次的阈值。');
+  assert.equal(ids(clue).length, 22);
+  assert.equal(ids(clue).at(-1), last);
+});
+
+test('INS_SINGLE_OFFICER: no assisting officer, or the lead officer twice, is single-officer enforcement', async () => {
+  const a = await inspection(store, { agency_id: 'AG-A', assist_officer_id: null, inspected_on: '2025-03-10' });
+  const b = await inspection(store, { agency_id: 'AG-A', assist_officer_id: 'OF-1', inspected_on: '2025-03-11' });
+  await inspection(store, { agency_id: 'AG-A', assist_officer_id: 'OF-3', inspected_on: '2025-03-12' });
+  const r = await runModel(store, model('INS_SINGLE_OFFICER'), { asOf: '2025-12-31' });
+  assert.equal(r.hits, 2);
+  const all = await clues();
+  assert.deepEqual(all.map(ids).flat().sort(), [a, b].sort());
+  assert.ok(all.some((c) => c.explanation === '测试部门AG-A于2025-03-10对该企业的检查仅有执法人员张伟一人，执法人员少于两人。'));
+});
+
+test('INS_NO_CERT: an expired, revoked or missing certificate on the inspection day', async () => {
+  const expired = await inspection(store, { agency_id: 'AG-A', lead_officer_id: 'OF-1', assist_officer_id: 'OF-3', inspected_on: '2025-05-10' });
+  const revoked = await inspection(store, { agency_id: 'AG-A', lead_officer_id: 'OF-4', assist_officer_id: 'OF-5', inspected_on: '2025-05-11' });
+  assert.equal((await runModel(store, model('INS_NO_CERT'), { asOf: '2025-12-31' })).newClues, 2);
+  const all = await clues();
+  const byIns = new Map(all.map((c) => [ids(c)[0], c.explanation]));
+  assert.equal(byIns.get(expired), '测试部门AG-A于2025-05-10对该企业的检查中，执法人员协办王芳（执法证有效期至2025-04-30，已过期）在检查当日无有效执法证。');
+  assert.equal(byIns.get(revoked), '测试部门AG-A于2025-05-11对该企业的检查中，执法人员主办赵强（执法证已吊销）、协办孙丽（无执法证）在检查当日无有效执法证。');
+});
+
+test('INS_NO_CERT near miss: the certificate\'s last valid day, and a single officer with a valid one', async () => {
+  await inspection(store, { lead_officer_id: 'OF-1', assist_officer_id: 'OF-3', inspected_on: '2025-04-30' });
+  await inspection(store, { lead_officer_id: 'OF-1', assist_officer_id: null, inspected_on: '2025-06-30' });
+  assert.equal((await runModel(store, model('INS_NO_CERT'), { asOf: '2025-12-31' })).hits, 0);
+});
+
+test('INS_NO_CODE: an agency-month with enough uncoded inspections raises one clue; fewer, or a small share, do not', async () => {
+  const hit: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const id = await inspection(store, { agency_id: 'AG-A', inspected_on: `2025-03-${String(i + 10)}`, via_code: i >= 3 });
+    if (i < 3) hit.push(id);
+  }
+  for (let i = 0; i < 3; i++) await inspection(store, { agency_id: 'AG-B', inspected_on: `2025-03-1${i}`, via_code: i === 0 });
+  for (let i = 0; i < 31; i++) await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-04-15', via_code: i >= 3 });
+  const r = await runModel(store, model('INS_NO_CODE'), { asOf: '2025-12-31' });
+  assert.equal(r.newClues, 1);
+  const [clue] = await clues();
+  assert.equal(clue.explanation, '测试部门AG-A2025-03共开展检查10次，其中3次未亮码登记（占30%）。');
+  assert.deepEqual(ids(clue), hit);
+});
+
+test('INS_FAKE_SERVICE: a service visit the entity calls an inspection, found when the answer arrives', async () => {
+  const sv = await serviceVisit({ visited_on: '2025-03-10' });
+  const task = await followupTask({ subject_id: sv });
+  const answer = await followupAnswer({ task_id: task, says_inspection: true });
+  const r = await runModel(store, model('INS_FAKE_SERVICE'), { asOf: '2025-12-31', trigger: 'realtime', focus: { column: 'id', value: answer } });
+  assert.equal(r.newClues, 1);
+  const [clue] = await clues();
+  assert.equal(clue.explanation, `测试部门AG-A于2025-03-10以“惠企政策宣讲”名义上门服务，回访中企业反映实为检查（回访答复${answer}），涉嫌假服务真检查。`);
+  assert.deepEqual(ids(clue), [sv]);
+  assert.equal(JSON.parse(clue.evidence).subject.kind, 'service_visit');
+});
+
+test('INS_FAKE_SERVICE near miss: the entity confirms the service, or says "inspection" about an inspection', async () => {
+  const sv = await serviceVisit({});
+  await followupAnswer({ task_id: await followupTask({ subject_id: sv }), says_inspection: false });
+  await followupAnswer({ task_id: await followupTask({ subject_kind: 'inspection', subject_id: sv }), says_inspection: true });
+  assert.equal((await runModel(store, model('INS_FAKE_SERVICE'), { asOf: '2025-12-31' })).hits, 0);
+});
+
+test('INS_SAME_AGENCY_REPEAT: one agency back within 7 days after a clean inspection', async () => {
+  const a = await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01', kind: 'random' });
+  const b = await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-06', kind: 'planned', inspection_item_code: 'II-2' });
+  assert.equal((await runModel(store, model('INS_SAME_AGENCY_REPEAT'), { asOf: '2025-12-31' })).newClues, 1);
+  const [clue] = await clues();
+  assert.equal(clue.explanation, '测试部门AG-A于2025-05-01检查该企业未发现问题后，又于2025-05-06再次检查（间隔5天，7天内），且非投诉举报引发。');
+  assert.deepEqual(ids(clue), [a, b]);
+  assert.equal(JSON.parse(clue.evidence).subject.id, b);
+});
+
+test('INS_SAME_AGENCY_REPEAT near miss: a re-check after issues, a complaint, day 8, another agency', async () => {
+  await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-06-01', result: 'issues' });
+  await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-06-04' });
+  await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-07-01' });
+  await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-07-05', kind: 'complaint' });
+  await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-08-01' });
+  await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-08-09' });
+  await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-08-03' });
+  assert.equal((await runModel(store, model('INS_SAME_AGENCY_REPEAT'), { asOf: '2025-12-31' })).hits, 0);
+});
+
+test('INS_OFFICER_OVERLOAD: an officer at 11 inspections in one day; 10 is not above the limit', async () => {
+  const day1: string[] = [];
+  for (let i = 0; i < 11; i++) {
+    day1.push(await inspection(store, { entity_uscc: `E-${i}`, inspected_on: '2025-05-01', assist_officer_id: i < 6 ? 'OF-3' : 'OF-4' }));
+  }
+  for (let i = 0; i < 10; i++) await inspection(store, { entity_uscc: `E-${i}`, inspected_on: '2025-05-02', assist_officer_id: 'OF-5' });
+  assert.equal((await runModel(store, model('INS_OFFICER_OVERLOAD'), { asOf: '2025-12-31' })).newClues, 1);
+  const [clue] = await clues();
+  assert.equal(clue.explanation, '执法人员张伟（杭州市富阳区综合行政执法局）2025-05-01一天内参与检查11次、涉及11家企业，超过每日10次的合理上限。');
+  assert.deepEqual(ids(clue), [...day1].sort());
 });

@@ -1,0 +1,35 @@
+// 假服务真检查: a service visit (涉企服务) that the entity, answering its follow-up, says was really an
+// inspection. Judged when the answer arrives: the model reads the answers (region scope and real-time
+// focus apply to them) and names the service visit they are about.
+import { sql } from '../../store/sql.ts';
+import type { ModelDefinition } from '../model.ts';
+
+export const fakeServiceVisit: ModelDefinition = {
+  code: 'INS_FAKE_SERVICE',
+  name: '假服务真检查',
+  description: '以“上门服务”名义入企，回访中企业反映实为检查，规避涉企检查的程序和频次管理。',
+  category: 'inspection',
+  basis: {
+    regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 20,
+    note: '涉企检查与涉企服务分离、严禁“假服务真检查”（政策文件，未收入法规库）',
+  },
+  severity: 'high',
+  params: [],
+  evidenceKind: 'service_visits',
+  explanation: '{agency_name}于{visited_on}以“{topic}”名义上门服务，回访中企业反映实为检查（回访答复{answer_ids}），涉嫌假服务真检查。',
+  groundTruth: { violation: 'fake_service_visit', recordKind: 'service_visit' },
+  realtime: { kind: 'followup_answers', subjectColumn: 'id' },
+  query: ({ where }) => sql`
+    WITH ans AS (
+      SELECT k.subject_id AS visit_id, string_agg(a.id, ',' ORDER BY a.answered_at, a.id) AS answer_ids
+      FROM followup_answers a JOIN followup_tasks k ON k.id = a.task_id
+      WHERE ${where('a')} AND a.says_inspection = TRUE AND k.subject_kind = 'service_visit'
+      GROUP BY k.subject_id
+    )
+    SELECT 'service_visit' AS subject_kind, v.id AS subject_id, v.region_code, v.agency_id, '' AS window_key, v.id AS evidence_ids,
+           e.name AS subject_name, v.entity_uscc, COALESCE(g.name, v.agency_id) AS agency_name, CAST(v.visited_on AS VARCHAR) AS visited_on,
+           v.topic, v.officer_id, ans.answer_ids
+    FROM ans JOIN service_visits v ON v.id = ans.visit_id
+      LEFT JOIN entities e ON e.uscc = v.entity_uscc
+      LEFT JOIN agencies g ON g.id = v.agency_id`,
+};

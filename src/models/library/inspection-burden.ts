@@ -1,0 +1,39 @@
+// 检查扰企: an entity inspected more often in a calendar year than a burden threshold, counting every
+// agency together. A joint inspection (one joint_id) is one visit to the entity, however many agencies
+// and items it covers: that is what merging inspections is for.
+import { sql } from '../../store/sql.ts';
+import { num, type ModelDefinition } from '../model.ts';
+
+export const inspectionBurden: ModelDefinition = {
+  code: 'INS_BURDEN',
+  name: '检查扰企',
+  description: '同一企业一年内被各部门入企检查的次数超过阈值（联合检查计为一次），检查负担过重。',
+  category: 'inspection',
+  basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 13 },
+  severity: 'medium',
+  params: [
+    { name: 'max_visits', label: '每年入企检查次数上限', type: 'integer', default: 20, min: 2, max: 365 },
+  ],
+  evidenceKind: 'inspections',
+  explanation: '该企业{year}年被{agency_count}个部门入企检查{visit_count}次（检查记录{inspection_count}条，联合检查计为一次），超过每年{max_visits}次的阈值。',
+  realtime: { kind: 'inspections', subjectColumn: 'entity_uscc' },
+  query: ({ params, where }) => sql`
+    WITH t AS (
+      SELECT t.id, t.joint_id, t.entity_uscc, t.agency_id, t.region_code, t.inspected_on, CAST(EXTRACT(YEAR FROM t.inspected_on) AS INTEGER) AS year
+      FROM inspections t WHERE ${where('t')}
+    ), h AS (
+      SELECT t.entity_uscc, t.year, count(DISTINCT COALESCE(t.joint_id, t.id)) AS visit_count
+      FROM t GROUP BY t.entity_uscc, t.year
+      HAVING count(DISTINCT COALESCE(t.joint_id, t.id)) > ${num(params.max_visits)}
+    ), ev AS (
+      SELECT h.entity_uscc, h.year, count(*) AS inspection_count, count(DISTINCT t.agency_id) AS agency_count, min(t.region_code) AS record_region,
+             string_agg(t.id, ',' ORDER BY t.inspected_on, t.id) AS evidence_ids
+      FROM h JOIN t ON t.entity_uscc = h.entity_uscc AND t.year = h.year
+      GROUP BY h.entity_uscc, h.year
+    )
+    SELECT 'entity' AS subject_kind, h.entity_uscc AS subject_id, COALESCE(e.region_code, ev.record_region) AS region_code,
+           CAST(NULL AS VARCHAR) AS agency_id, CAST(h.year AS VARCHAR) AS window_key, ev.evidence_ids,
+           e.name AS subject_name, CAST(h.year AS VARCHAR) AS year, h.visit_count, ev.inspection_count, ev.agency_count
+    FROM h JOIN ev ON ev.entity_uscc = h.entity_uscc AND ev.year = h.year
+      LEFT JOIN entities e ON e.uscc = h.entity_uscc`,
+};

@@ -1,0 +1,32 @@
+// 目录外检查: an inspection whose inspection item is not on the published list of enterprise-inspection
+// items (涉企行政检查事项清单) that applies where it took place — the province's list, its city's or
+// its county's. One hit per inspection.
+import { sql } from '../../store/sql.ts';
+import type { ModelDefinition } from '../model.ts';
+
+export const offListInspection: ModelDefinition = {
+  code: 'INS_OFF_LIST',
+  name: '目录外检查',
+  description: '检查事项不在本地适用的涉企行政检查事项清单内（清单之外不得实施涉企行政检查）。',
+  category: 'inspection',
+  basis: {
+    regulationId: 'youhua-yingshang-huanjing-tiaoli', article: 51,
+    note: '涉企行政检查事项清单管理（“清单之外无检查”，政策文件，未收入法规库）',
+  },
+  severity: 'high',
+  params: [],
+  evidenceKind: 'inspections',
+  explanation: '{agency_name}于{inspected_on}对该企业实施的检查所列事项“{inspection_item_code}”不在适用的涉企行政检查事项清单内。',
+  realtime: { kind: 'inspections', subjectColumn: 'id' },
+  query: ({ where }) => sql`
+    SELECT 'inspection' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
+           e.name AS subject_name, t.entity_uscc, COALESCE(a.name, t.agency_id) AS agency_name, t.inspection_item_code,
+           CAST(t.inspected_on AS VARCHAR) AS inspected_on
+    FROM inspections t
+      LEFT JOIN entities e ON e.uscc = t.entity_uscc
+      LEFT JOIN agencies a ON a.id = t.agency_id
+    WHERE ${where('t')} AND NOT EXISTS (
+      SELECT 1 FROM inspection_items ii WHERE ii.code = t.inspection_item_code
+        AND (ii.region_code = substr(t.region_code, 1, 2) || '0000' OR ii.region_code = substr(t.region_code, 1, 4) || '00'
+          OR ii.region_code = substr(t.region_code, 1, 6)))`,
+};

@@ -1,0 +1,49 @@
+// 无证执法: an inspection by a lead or assisting officer who held no enforcement certificate valid on
+// the inspection day (status valid and issued_on ≤ day ≤ expires_on): never certified, expired, revoked
+// or not yet issued. 行政处罚法 第四十二条: 行政处罚应当由具有行政执法资格的执法人员实施.
+import { sql } from '../../store/sql.ts';
+import type { ModelDefinition } from '../model.ts';
+
+export const uncertifiedInspection: ModelDefinition = {
+  code: 'INS_NO_CERT',
+  name: '无证执法',
+  description: '检查的主办或协办执法人员在检查当日没有有效的行政执法证件（未领证、已过期、已吊销或尚未发证）。',
+  category: 'inspection',
+  basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
+  severity: 'high',
+  params: [],
+  evidenceKind: 'inspections',
+  explanation: '{agency_name}于{inspected_on}对该企业的检查中，执法人员{officer_details}在检查当日无有效执法证。',
+  groundTruth: { violation: 'expired_certificate', recordKind: 'inspection' },
+  realtime: { kind: 'inspections', subjectColumn: 'id' },
+  query: ({ where }) => sql`
+    WITH p AS (
+      SELECT t.id, t.inspected_on, t.lead_officer_id AS officer_id, 1 AS role_order, '主办' AS role FROM inspections t WHERE ${where('t')}
+      UNION ALL
+      SELECT t.id, t.inspected_on, t.assist_officer_id, 2, '协办' FROM inspections t
+      WHERE ${where('t')} AND t.assist_officer_id IS NOT NULL AND t.assist_officer_id <> t.lead_officer_id
+    ), bad AS (
+      SELECT p.* FROM p WHERE NOT EXISTS (
+        SELECT 1 FROM certificates c WHERE c.officer_id = p.officer_id AND c.status = 'valid'
+          AND c.issued_on <= p.inspected_on AND c.expires_on >= p.inspected_on)
+    ), detail AS (
+      SELECT bad.id, bad.officer_id, bad.role_order, bad.role, count(c.id) AS certificates,
+             max(CASE WHEN c.status = 'valid' THEN c.expires_on END) AS valid_until
+      FROM bad LEFT JOIN certificates c ON c.officer_id = bad.officer_id AND c.issued_on <= bad.inspected_on
+      GROUP BY bad.id, bad.officer_id, bad.role_order, bad.role
+    ), agg AS (
+      SELECT d.id, string_agg(d.role || COALESCE(o.name, d.officer_id) || '（' ||
+               CASE WHEN d.certificates = 0 THEN '无执法证'
+                    WHEN d.valid_until IS NOT NULL THEN '执法证有效期至' || CAST(d.valid_until AS VARCHAR) || '，已过期'
+                    ELSE '执法证已吊销' END || '）', '、' ORDER BY d.role_order) AS officer_details,
+             string_agg(d.officer_id, ',' ORDER BY d.role_order) AS officer_ids
+      FROM detail d LEFT JOIN officers o ON o.id = d.officer_id
+      GROUP BY d.id
+    )
+    SELECT 'inspection' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
+           e.name AS subject_name, t.entity_uscc, COALESCE(a.name, t.agency_id) AS agency_name,
+           CAST(t.inspected_on AS VARCHAR) AS inspected_on, g.officer_details, g.officer_ids
+    FROM agg g JOIN inspections t ON t.id = g.id
+      LEFT JOIN entities e ON e.uscc = t.entity_uscc
+      LEFT JOIN agencies a ON a.id = t.agency_id`,
+};
