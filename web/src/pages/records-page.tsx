@@ -20,6 +20,7 @@ import {
   type RecordPageSpec,
 } from '../records/record-kinds.ts';
 import { useNames, type NameOf } from '../records/use-names.ts';
+import { useUser } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
 import { PageFrame } from './page-frame.tsx';
 
@@ -114,6 +115,9 @@ function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string 
 
 export default function RecordsPage({ kind }: { kind: RecordKind }) {
   const spec = RECORD_PAGE_BY_KIND.get(kind)!;
+  const user = useUser();
+  // Agency roles see their agency's records (the server scopes them so); supervisors their region's.
+  const scope = user.agencyId && (user.role === 'agency_staff' || user.role === 'officer') ? '本部门' : '本辖区';
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
@@ -147,7 +151,7 @@ export default function RecordsPage({ kind }: { kind: RecordKind }) {
     <PageFrame
       testId="records-page"
       title={RECORD_KIND_LABELS[kind]}
-      subtitle={load.data ? `本辖区共 ${formatCount(load.data.total)} 条，点击一行查看详情` : '本辖区数据'}
+      subtitle={load.data ? `${scope}共 ${formatCount(load.data.total)} 条，点击一行查看详情` : `${scope}数据`}
       state={load.state}
       error={load.state === 'error' ? load.message : undefined}
       onRetry={load.retry}
