@@ -1,0 +1,136 @@
+// The idempotent merge of a staged batch into its record table, in SQL that DuckDB and PostgreSQL
+// share, inside the batch's transaction:
+//  1. the staged text, typed and with record ids     → incoming (built by stage.ts)
+//  2. duplicates within the batch: the last row wins → notes
+//  3. match incoming rows with stored ones on the key (source_system, source_id) or uscc
+//  4. a stored match outside the caller's jurisdiction may not be overwritten → row errors
+//  5. identical to the stored row → unchanged (no write); otherwise the stored row is replaced,
+//     keeping its id so that clues and evidence that point at it stay valid
+//  6. DELETE the replaced rows, INSERT the incoming ones.
+// DuckDB has no unique index on the key (dialect.ts); step 6 under one transaction is what keeps a
+// key single there. PostgreSQL's unique index would reject a double.
+import { scopeFilter, isAgencyRole, type Caller } from '../auth/caller.ts';
+import { sql, raw, type Sql } from '../store/sql.ts';
+import type { Row, Store } from '../store/store.ts';
+import type { FieldSpec, KindSpec, RecordKind } from './kinds.ts';
+import { recordIdSql } from './record-id.ts';
+import { randomBytes } from 'node:crypto';
+import type { FieldError } from './validate.ts';
+
+export interface MergeResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Rows superseded by a later row with the same key in the same batch. */
+  duplicates: number;
+  duplicateNotes: string[];
+  /** Rows refused at merge time, with their staged values by field name. */
+  rejected: { errors: FieldError[]; values: Record<string, unknown> }[];
+}
+
+const SQL_TYPES: Record<FieldSpec['type'], string> = {
+  date: 'DATE', timestamp: 'TIMESTAMPTZ', decimal: 'DECIMAL(14,2)', boolean: 'BOOLEAN', integer: 'INTEGER',
+  string: 'VARCHAR', enum: 'VARCHAR', uscc: 'VARCHAR', region: 'VARCHAR',
+};
+
+const MAX_NOTES = 100;
+
+export const tempName = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
+
+/** The incoming table of a batch: row_no, the record id (kinds keyed by source), the typed fields. */
+export function incomingTableSql(spec: KindSpec, table: string): string {
+  const id = spec.idPrefix ? 'id VARCHAR NOT NULL, ' : '';
+  return `CREATE TEMP TABLE ${table} (row_no INTEGER NOT NULL, ${id}${spec.fields.map((f) => `${f.name} ${SQL_TYPES[f.type]}`).join(', ')})`;
+}
+
+/** The SELECT list that turns staged text (row_no + one VARCHAR per field) into incoming rows. */
+export function typedSelect(spec: KindSpec): string {
+  const typed = spec.fields.map((f) => (SQL_TYPES[f.type] === 'VARCHAR' ? f.name : `CAST(${f.name} AS ${SQL_TYPES[f.type]}) AS ${f.name}`));
+  const id = spec.idPrefix ? `${recordIdSql(spec.kind as RecordKind)} AS id, ` : '';
+  return `row_no, ${id}${typed.join(', ')}`;
+}
+
+/** Merges the incoming table `inc` (incomingTableSql) into the kind's record table. */
+export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, inc: string): Promise<MergeResult> {
+  const matches = tempName('ingest_match');
+  const target = spec.table;
+  const fields = spec.fields.map((f) => f.name);
+  const keyJoin = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+  const count = async (q: string) => Number((await tx.query<{ n: number }>(q))[0]?.n ?? 0);
+  const result: MergeResult = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0, duplicateNotes: [], rejected: [] };
+
+  {
+    // 2. Duplicates within the batch: the last row wins.
+    const dupKeys = `SELECT ${spec.key.join(', ')}, MAX(row_no) AS last_row FROM ${inc} GROUP BY ${spec.key.join(', ')} HAVING COUNT(*) > 1`;
+    if (await count(`SELECT COUNT(*) AS n FROM (${dupKeys}) d`) > 0) {
+      const superseded = `SELECT i.row_no FROM ${inc} i JOIN (${dupKeys}) d ON ${keyJoin('i', 'd')} WHERE i.row_no < d.last_row`;
+      result.duplicates = await count(`SELECT COUNT(*) AS n FROM (${superseded}) s`);
+      const shown = await tx.query<{ row_no: number; last_row: number; key: string }>(
+        `SELECT i.row_no, d.last_row, ${spec.key.map((k) => `i.${k}`).join(` || ' / ' || `)} AS key FROM ${inc} i JOIN (${dupKeys}) d ON ${keyJoin('i', 'd')} `
+        + `WHERE i.row_no < d.last_row ORDER BY i.row_no LIMIT ${MAX_NOTES}`,
+      );
+      result.duplicateNotes = shown.map((r) => `第${r.row_no}行与第${r.last_row}行是同一记录（${r.key}），以后者为准`);
+      if (result.duplicates > shown.length) result.duplicateNotes.push(`另有${result.duplicates - shown.length}行重复记录，均以最后一行为准`);
+      await tx.exec(`DELETE FROM ${inc} WHERE row_no IN (${superseded})`);
+    }
+
+    // 3. Matches with stored rows.
+    const same = fields.map((f) => `t.${f} IS NOT DISTINCT FROM i.${f}`).join(' AND ');
+    const agencyCol = spec.agencyColumn ? `, t.${spec.agencyColumn} AS ${spec.agencyColumn}` : '';
+    const oldId = spec.idPrefix ? 't.id AS old_id, ' : '';
+    await tx.exec(
+      `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}t.region_code AS region_code${agencyCol}, `
+      + `CASE WHEN ${same} THEN 1 ELSE 0 END AS same FROM ${inc} i JOIN ${target} t ON ${keyJoin('t', 'i')}`,
+    );
+    try {
+      const matched = await count(`SELECT COUNT(*) AS n FROM ${matches}`);
+      const reject = async (rowsSql: Sql, field: string, message: (r: Row) => string) => {
+        const rows = await tx.query<Row>(sql`SELECT * FROM ${raw(inc)} WHERE row_no IN (${rowsSql}) ORDER BY row_no`);
+        for (const r of rows) {
+          const values: Record<string, unknown> = {};
+          for (const f of fields) values[f] = r[f];
+          result.rejected.push({ errors: [{ row: Number(r.row_no), field, message: message(r) }], values });
+        }
+        if (rows.length) {
+          await tx.exec(sql`DELETE FROM ${raw(inc)} WHERE row_no IN (${rowsSql})`);
+          await tx.exec(`DELETE FROM ${matches} WHERE row_no NOT IN (SELECT row_no FROM ${inc})`);
+        }
+      };
+
+      // 4. A stored record outside the caller's jurisdiction is not theirs to overwrite.
+      if (matched > 0) {
+        const keyField = spec.key[spec.key.length - 1];
+        await reject(sql`SELECT m.row_no FROM ${raw(matches)} m WHERE NOT ${scopeFilter(caller, 'm', spec.agencyColumn)}`, keyField, (r) =>
+          `${String(r[keyField])} 已对应${isAgencyRole(caller.role) ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`);
+      }
+      // Agency roles: payments and deliveries must belong to a case of their own agency.
+      const caseRef = spec.fields.find((f) => f.recordRef === 'cases');
+      if (caseRef && isAgencyRole(caller.role) && caller.agencyId && !spec.agencyColumn) {
+        await reject(
+          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = i.${raw(caseRef.name)} AND c.agency_id = ${caller.agencyId})`,
+          caseRef.name, () => '案件不存在或不属于本部门：执法部门账号只能导入本部门案件的送达、缴款记录（请先导入案件）');
+      }
+
+      // 5. Unchanged rows need no write; changed ones keep the id they were stored under.
+      if (matched > 0) {
+        const identical = `SELECT row_no FROM ${matches} GROUP BY row_no HAVING MIN(same) = 1`;
+        result.unchanged = await count(`SELECT COUNT(*) AS n FROM (${identical}) u`);
+        if (result.unchanged) await tx.exec(`DELETE FROM ${inc} WHERE row_no IN (${identical})`);
+        result.updated = await count(`SELECT COUNT(DISTINCT row_no) AS n FROM ${matches} WHERE row_no IN (SELECT row_no FROM ${inc})`);
+        if (spec.idPrefix && result.updated) {
+          await tx.exec(`UPDATE ${inc} SET id = (SELECT MIN(m.old_id) FROM ${matches} m WHERE m.row_no = ${inc}.row_no) WHERE row_no IN (SELECT row_no FROM ${matches})`);
+        }
+        // 6a. Replace: the stored versions of the changed rows go.
+        if (result.updated) await tx.exec(`DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', target)})`);
+      }
+      // 6b. Insert the new and changed rows.
+      const columns = [...(spec.idPrefix ? ['id'] : []), ...fields].join(', ');
+      const incoming = await count(`SELECT COUNT(*) AS n FROM ${inc}`);
+      if (incoming) await tx.exec(`INSERT INTO ${target} (${columns}) SELECT ${columns} FROM ${inc}`);
+      result.inserted = incoming - result.updated;
+      return result;
+    } finally {
+      await tx.exec(`DROP TABLE IF EXISTS ${matches}`);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+// Staging: the good rows of a batch go into a temporary "incoming" table (row_no, record id, the
+// kind's typed fields) inside the batch's transaction; merge.ts then moves them into the record
+// table. Two loaders, because the bulk paths of the engines differ:
+//  - PostgreSQL: the Store's copyIn (COPY … FROM STDIN) into a text table as rows arrive, typed at
+//    the end with one INSERT … SELECT.
+//  - DuckDB: rows are written to CSV part files in the temp folder, and each part is read by
+//    DuckDB's own CSV reader (read_csv, C++) into the incoming table while JavaScript parses the next
+//    part. Measured on 1M inspection rows: the Store's copyIn (the appender fed value by value
+//    through a converter) took 7.6 s; part files + read_csv well under 1 s, most of it overlapped.
+//    The files never leave the machine and are deleted when the batch ends. Kept here rather than in
+//    the Store port because the port is shared; moving it into DuckDBStore.copyIn would speed every
+//    bulk load.
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Store, Value } from '../store/store.ts';
+import type { KindSpec } from './kinds.ts';
+import { incomingTableSql, tempName, typedSelect } from './merge.ts';
+
+export interface Stager {
+  /** Takes one good row; may modify `values`, which the caller reuses for the next row. */
+  add(rowNo: number, values: (string | null)[]): void;
+  /** Called between source batches: writes out what has gathered. */
+  drain(): Promise<void>;
+  /** Loads every added row; returns the incoming table (merge.ts incomingTableSql). */
+  finish(): Promise<string>;
+  /** Frees the temporary files and tables; safe to call twice and after a failure. */
+  dispose(): Promise<void>;
+}
+
+export async function createStager(tx: Store, spec: KindSpec): Promise<Stager> {
+  const incoming = tempName('ingest_in');
+  await tx.exec(incomingTableSql(spec, incoming));
+  return tx.dialect.name === 'duckdb' ? DuckDBFileStager.create(tx, spec, incoming) : PostgresCopyStager.create(tx, spec, incoming);
+}
+
+// ── PostgreSQL ───────────────────────────────────────────────────────────────────────────────────
+class PostgresCopyStager implements Stager {
+  private buffer: Value[][] = [];
+  private constructor(private readonly tx: Store, private readonly spec: KindSpec, private readonly incoming: string,
+    private readonly text: string, private readonly columns: string[]) {}
+
+  static async create(tx: Store, spec: KindSpec, incoming: string): Promise<PostgresCopyStager> {
+    const text = tempName('ingest_stage');
+    await tx.exec(`CREATE TEMP TABLE ${text} (row_no INTEGER NOT NULL, ${spec.fields.map((f) => `${f.name} VARCHAR`).join(', ')})`);
+    return new PostgresCopyStager(tx, spec, incoming, text, ['row_no', ...spec.fields.map((f) => f.name)]);
+  }
+
+  add(rowNo: number, values: (string | null)[]): void {
+    this.buffer.push([rowNo, ...values]);
+  }
+
+  async drain(): Promise<void> {
+    if (this.buffer.length >= 20_000) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.buffer.length) return;
+    const rows = this.buffer;
+    this.buffer = [];
+    await this.tx.copyIn(this.text, this.columns, rows);
+  }
+
+  async finish(): Promise<string> {
+    await this.flush();
+    await this.tx.exec(`INSERT INTO ${this.incoming} SELECT ${typedSelect(this.spec)} FROM ${this.text}`);
+    await this.tx.exec(`DROP TABLE ${this.text}`);
+    return this.incoming;
+  }
+
+  async dispose(): Promise<void> {
+    this.buffer = [];
+    // After a rollback these never existed; the drops only matter on success.
+    await this.tx.exec(`DROP TABLE IF EXISTS ${this.text}`).catch(() => undefined);
+    await this.tx.exec(`DROP TABLE IF EXISTS ${this.incoming}`).catch(() => undefined);
+  }
+}
+
+// ── DuckDB ───────────────────────────────────────────────────────────────────────────────────────
+const NEEDS_QUOTES = /[",\r\n]/;
+/** Rows per part file: large enough that a read_csv call is worth it, small enough to overlap. */
+const PART_ROWS = 100_000;
+
+class DuckDBFileStager implements Stager {
+  private lines: string[] = [];
+  private partRows = 0;
+  private parts = 0;
+  private file: FileHandle | null = null;
+  private path = '';
+  private writing: Promise<unknown> = Promise.resolve();
+  private loading: Promise<unknown> = Promise.resolve();
+  private readonly columns: string;
+
+  private constructor(private readonly tx: Store, private readonly spec: KindSpec, private readonly incoming: string, private readonly dir: string) {
+    this.columns = [`'row_no': 'INTEGER'`, ...spec.fields.map((f) => `'${f.name}': 'VARCHAR'`)].join(', ');
+  }
+
+  static async create(tx: Store, spec: KindSpec, incoming: string): Promise<DuckDBFileStager> {
+    return new DuckDBFileStager(tx, spec, incoming, await mkdtemp(join(tmpdir(), 'kedu-ingest-')));
+  }
+
+  add(rowNo: number, values: (string | null)[]): void {
+    // In place (the caller's array is consumed here), then one join: one string per row.
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== null && NEEDS_QUOTES.test(v)) values[i] = `"${v.replace(/"/g, '""')}"`;
+    }
+    this.lines.push(`${rowNo},${values.join(',')}`);
+    this.partRows++;
+  }
+
+  async drain(): Promise<void> {
+    if (this.lines.length >= 8192) await this.write();
+    if (this.partRows >= PART_ROWS) await this.endPart();
+  }
+
+  private async write(): Promise<void> {
+    if (!this.lines.length) return;
+    const text = this.lines.join('\n') + '\n';
+    this.lines = [];
+    if (!this.file) {
+      this.path = join(this.dir, `part-${++this.parts}.csv`);
+      this.file = await open(this.path, 'w');
+    }
+    // One write in flight while the next batch is parsed.
+    await this.writing;
+    this.writing = this.file.write(text);
+  }
+
+  /** Closes the current part file and starts loading it; the previous load must have finished. */
+  private async endPart(): Promise<void> {
+    await this.write();
+    if (!this.file) return;
+    await this.writing;
+    await this.file.close();
+    this.file = null;
+    this.partRows = 0;
+    const path = this.path;
+    await this.loading;
+    // Every option spelled out: nothing is sniffed from a file Kedu wrote itself.
+    const source = `read_csv('${path.replace(/'/g, "''")}', header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', `
+      + `new_line = '\\n', max_line_size = 8388608, columns = {${this.columns}})`;
+    this.loading = this.tx.exec(`INSERT INTO ${this.incoming} SELECT ${typedSelect(this.spec)} FROM ${source}`)
+      .then(() => rm(path, { force: true }));
+    // A failed load surfaces at the next await of `loading`; keep it from being unhandled meanwhile.
+    this.loading.catch(() => undefined);
+  }
+
+  async finish(): Promise<string> {
+    await this.endPart();
+    await this.loading;
+    return this.incoming;
+  }
+
+  async dispose(): Promise<void> {
+    await this.writing.catch(() => undefined);
+    await this.loading.catch(() => undefined);
+    await this.file?.close().catch(() => undefined);
+    this.file = null;
+    await rm(this.dir, { recursive: true, force: true });
+    await this.tx.exec(`DROP TABLE IF EXISTS ${this.incoming}`).catch(() => undefined);
+  }
+}

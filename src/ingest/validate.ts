@@ -1,0 +1,194 @@
+// Row validation: maps a file's header onto a kind's fields, then turns each row into the staging
+// values or into errors that name the row and the field in Chinese. Referential checks (region
+// exists and lies in the caller's jurisdiction, agency exists and is the caller's own for agency
+// roles, catalog codes exist) use reference sets loaded once per batch (reference.ts).
+import { regionContains, regionProblem } from '../domain/region.ts';
+import { isAgencyRole, type Caller } from '../auth/caller.ts';
+import {
+  ERROR_FILE_COLUMNS, SOURCE_SYSTEM_PATTERN, headerIndex, normaliseHeader, type FieldSpec, type KindSpec,
+} from './kinds.ts';
+import { isRecordId, recordId } from './record-id.ts';
+import {
+  Bad, enumParser, parseBoolean, parseDate, parseInteger, parseMoney, parseTimestamp, parseUscc, stringParser,
+  type Cell, type Parsed,
+} from './values.ts';
+import type { References } from './reference.ts';
+
+export interface FieldError { row: number; field: string; message: string }
+
+/** A problem with the file as a whole (a missing column): nothing is imported. */
+export class FileProblem extends Error {}
+
+export interface HeaderMapping {
+  /** For each field of the kind, the column it is read from, or -1. */
+  columnOf: number[];
+  /** Notes for the report (ignored columns). */
+  notes: string[];
+}
+
+/** The full label of a field in messages: `entity_uscc（统一社会信用代码）`. */
+export const fieldLabel = (f: Pick<FieldSpec, 'name' | 'label'>) => `${f.name}（${f.label}）`;
+
+/** `entity_uscc（统一社会信用代码）：统一社会信用代码校验位错误` (the error file's 错误信息 column). */
+export function describeError(spec: KindSpec, e: Pick<FieldError, 'field' | 'message'>): string {
+  const f = spec.fields.find((x) => x.name === e.field);
+  const where = f ? fieldLabel(f) : e.field;
+  return where ? `${where}：${e.message}` : e.message;
+}
+
+/** `第12行 entity_uscc（统一社会信用代码）：统一社会信用代码校验位错误`. unit: 行 for files, 条 for API records. */
+export function formatError(spec: KindSpec, e: FieldError, unit: '行' | '条' = '行'): string {
+  const d = describeError(spec, e);
+  return e.field ? `第${e.row}${unit} ${d}` : `第${e.row}${unit}：${d}`;
+}
+
+const META_COLUMNS = new Set(ERROR_FILE_COLUMNS.map(normaliseHeader));
+
+export function mapHeader(spec: KindSpec, header: string[], hasDefaultSourceSystem: boolean): HeaderMapping {
+  const index = headerIndex(spec);
+  const columnOf = spec.fields.map(() => -1);
+  const ignored: string[] = [];
+  header.forEach((raw, col) => {
+    const h = normaliseHeader(String(raw ?? ''));
+    if (h === '' || META_COLUMNS.has(h)) return;
+    // A template's note after the label: 检查日期（必填）, 罚款金额(元).
+    const name = index.get(h) ?? index.get(h.replace(/\([^()]*\)$/, ''));
+    if (!name) { ignored.push(String(raw).trim()); return; }
+    const i = spec.fields.findIndex((f) => f.name === name);
+    if (columnOf[i] >= 0) {
+      throw new FileProblem(`第${columnOf[i] + 1}列“${String(header[columnOf[i]]).trim()}”与第${col + 1}列“${String(raw).trim()}”都对应字段 ${fieldLabel(spec.fields[i])}，请删除其中一列`);
+    }
+    columnOf[i] = col;
+  });
+  const missing = spec.fields.filter((f, i) => columnOf[i] < 0 && (f.required || (f.name === 'source_system' && !hasDefaultSourceSystem)));
+  if (missing.length) {
+    const hint = missing.some((f) => f.name === 'source_system') ? '；来源系统也可在导入时指定（--source-system 或 sourceSystem）' : '';
+    throw new FileProblem(`${spec.label}文件缺少必填列：${missing.map(fieldLabel).join('、')}${hint}`);
+  }
+  const notes = ignored.length ? [`以下列不属于${spec.label}格式，已忽略：${ignored.join('、')}`] : [];
+  return { columnOf, notes };
+}
+
+type FieldParser = (v: Cell) => Parsed;
+
+function parserFor(f: FieldSpec): FieldParser {
+  switch (f.type) {
+    case 'date': return parseDate;
+    case 'timestamp': return parseTimestamp;
+    case 'decimal': return parseMoney;
+    case 'boolean': return parseBoolean;
+    case 'integer': return (v) => parseInteger(v, f.min, f.max);
+    case 'uscc': return parseUscc;
+    case 'enum': return enumParser(f.values ?? []);
+    case 'region': return stringParser(9);
+    case 'string': return stringParser(f.maxLength);
+  }
+}
+
+export interface RowValidator {
+  readonly spec: KindSpec;
+  /**
+   * Field-ordered cells → the staged values, written into `out` (reused across rows: consume it
+   * before the next call); returns null, or the row's errors (then `out` holds no meaning).
+   */
+  validate(cells: readonly Cell[], row: number, out: (string | null)[]): FieldError[] | null;
+}
+
+export interface ValidationContext {
+  caller: Caller;
+  refs: References;
+  defaultSourceSystem?: string;
+}
+
+export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidator {
+  const { caller, refs } = ctx;
+  const fields = spec.fields;
+  const parsers = fields.map(parserFor);
+  const positions = new Map(fields.map((f, i) => [f.name, i] as const));
+  const at = (name: string) => positions.get(name) ?? -1;
+  const iSourceSystem = at('source_system');
+  const iRegion = at('region_code');
+  const iAgency = at('agency_id');
+  const refKinds = fields.map((f) => f.ref ?? null);
+  const recordRefs = fields.map((f, i) => (f.recordRef ? i : -1)).filter((i) => i >= 0);
+  const agencyRole = isAgencyRole(caller.role) && caller.agencyId !== null;
+  const regionCache = new Map<string, string | null>();
+  let current: (string | null)[] = [];
+  const get = (name: string) => current[at(name)] ?? null;
+  const push = (errors: FieldError[] | null, row: number, i: number, message: string): FieldError[] => {
+    const list = errors ?? [];
+    list.push({ row, field: fields[i].name, message });
+    return list;
+  };
+
+  // Region: a well-formed GB/T 2260 code, in the region table, inside the caller's jurisdiction.
+  const regionMessage = (code: string): string | null => {
+    let m = regionCache.get(code);
+    if (m !== undefined) return m;
+    m = regionProblem(code)
+      ?? (!refs.regions.has(code) ? `区划代码不存在：${code}` : null)
+      ?? (!regionContains(caller.regionCode, code) ? `区划 ${code} 不在您的辖区（${caller.regionCode}）内，无权导入` : null);
+    regionCache.set(code, m);
+    return m;
+  };
+
+  return {
+    spec,
+    validate(cells, row, values) {
+      let errors: FieldError[] | null = null;
+      for (let i = 0; i < fields.length; i++) {
+        let v = parsers[i](cells[i]);
+        values[i] = null;
+        if (v instanceof Bad) { errors = push(errors, row, i, v.message); continue; }
+        if (v === null) {
+          if (i === iSourceSystem && ctx.defaultSourceSystem) v = ctx.defaultSourceSystem;
+          else if (i === iSourceSystem) { errors = push(errors, row, i, '来源系统为空，且导入时未指定来源系统'); continue; }
+          else if (fields[i].required) { errors = push(errors, row, i, '必填项为空'); continue; }
+          else continue;
+        }
+        let message: string | null = null;
+        if (i === iSourceSystem) {
+          if (!SOURCE_SYSTEM_PATTERN.test(v)) message = `来源系统应为至多64位的字母、数字或 _ . : -：${v}`;
+        } else if (i === iRegion) {
+          message = regionMessage(v);
+        } else if (refKinds[i] === 'agency') {
+          if (!refs.agencies.has(v)) message = `执法主体不存在：${v}`;
+          else if (agencyRole && v !== caller.agencyId) message = `执法部门账号只能导入本部门（${caller.agencyId}）的记录，不能导入 ${v} 的记录`;
+        } else if (refKinds[i] === 'item') {
+          if (!refs.items.has(v)) message = `执法事项不存在：${v}`;
+        } else if (refKinds[i] === 'inspection_item') {
+          if (!refs.inspectionItems.has(v)) message = `涉企行政检查事项不存在：${v}`;
+        }
+        if (message !== null) { errors = push(errors, row, i, message); continue; }
+        values[i] = v;
+      }
+      // Agency roles write only their own agency's records, also where the column is optional.
+      if (agencyRole && iAgency >= 0 && values[iAgency] === null && !fields[iAgency].required && !errors) {
+        errors = push(errors, row, iAgency, '执法部门账号导入时须填写本部门的执法主体编码');
+      }
+      // A record lies within its agency's region (a county agency's inspection is in that county).
+      if (iAgency >= 0 && iRegion >= 0 && values[iAgency] !== null && values[iRegion] !== null) {
+        const agencyRegion = refs.agencies.get(values[iAgency]!)!;
+        if (!regionContains(agencyRegion, values[iRegion]!)) {
+          errors = push(errors, row, iRegion, `区划 ${values[iRegion]} 不在执法主体 ${values[iAgency]} 的管辖区划（${agencyRegion}）内`);
+        }
+      }
+      if (errors) return errors;
+      if (spec.rules) {
+        current = values;
+        for (const rule of spec.rules) {
+          const p = rule(get);
+          if (p) errors = push(errors, row, at(p[0]), p[1]);
+        }
+        if (errors) return errors;
+      }
+      // References to other records become their Kedu ids, computed from the same source system.
+      for (const i of recordRefs) {
+        const v = values[i];
+        const kind = fields[i].recordRef!;
+        if (v !== null && !isRecordId(kind, v)) values[i] = recordId(kind, values[iSourceSystem]!, v);
+      }
+      return null;
+    },
+  };
+}
