@@ -20,6 +20,7 @@ import { catalogRoutes } from './catalog-routes.ts';
 import { modelRoutes } from './model-routes.ts';
 import { clueRoutes } from './clue-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
+import { ingestRoutes } from './ingest-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { caller: Caller | null }
@@ -80,6 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await modelRoutes(api, store);
     await clueRoutes(api, store);
     await portalRoutes(api, store);
+    await ingestRoutes(api, store);
   }, { prefix: '/api/v1' });
 
   const webRoot = opts.webRoot ? resolve(opts.webRoot) : undefined;
