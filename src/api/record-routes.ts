@@ -27,6 +27,12 @@ export type RecordKind = keyof typeof RECORD_KINDS;
 
 const PERSONAL = ['id_number', 'phone'];
 
+// Lists carry the names of the agency and entity a record refers to, so a page needs no lookups.
+const WITH_AGENCY = new Set<RecordKind>(['licences', 'inspections', 'cases', 'service_visits', 'hotline_tickets', 'delegations', 'officers']);
+const WITH_ENTITY = new Set<RecordKind>(['licences', 'inspections', 'cases', 'service_visits', 'hotline_tickets']);
+const nameColumns = (k: RecordKind) => (WITH_AGENCY.has(k) ? ', ag.name AS agency_name' : '') + (WITH_ENTITY.has(k) ? ', en.name AS entity_name' : '');
+const nameJoins = (k: RecordKind) => (WITH_AGENCY.has(k) ? ' LEFT JOIN agencies ag ON ag.id = t.agency_id' : '') + (WITH_ENTITY.has(k) ? ' LEFT JOIN entities en ON en.uscc = t.entity_uscc' : '');
+
 function present(caller: Caller, row: Record<string, unknown>) {
   for (const col of PERSONAL) if (typeof row[col] === 'string') row[col] = maskPersonal(caller, row[col] as string);
   return row;
@@ -37,7 +43,8 @@ export async function listRecords(store: Store, caller: Caller, kind: RecordKind
   const where = scopeFilter(caller, 't', agencyCol);
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(table)} t WHERE ${where}`);
   const rows = await store.query<Record<string, unknown>>(sql`
-    SELECT * FROM ${raw(table)} t WHERE ${where} ORDER BY t.${raw(orderCol)} DESC, t.${raw(RECORD_KINDS[kind][1])}
+    SELECT t.*${raw(nameColumns(kind))} FROM ${raw(table)} t${raw(nameJoins(kind))} WHERE ${where}
+    ORDER BY t.${raw(orderCol)} DESC, t.${raw(RECORD_KINDS[kind][1])}
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
   return { total: Number(total.n), page, pageSize, rows: rows.map((r) => present(caller, r)) };
 }
