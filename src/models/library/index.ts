@@ -23,6 +23,12 @@ import { uncodedInspection } from './uncoded-inspection.ts';
 import { fakeServiceVisit } from './fake-service-visit.ts';
 import { sameAgencyRepeatInspection } from './same-agency-repeat-inspection.ts';
 import { officerOverload } from './officer-overload.ts';
+import { overdueLicence } from './overdue-licence.ts';
+import { unsupervisedLicence } from './unsupervised-licence.ts';
+import { offListDelegation } from './off-list-delegation.ts';
+import { unapprovedDelegation } from './unapproved-delegation.ts';
+import { delegationFee } from './delegation-fee.ts';
+import { providerConcentration } from './provider-concentration.ts';
 import { closureNewUntriaged } from './closure-new-untriaged.ts';
 import { closureAssignedOverdue } from './closure-assigned-overdue.ts';
 import { closureSubmittedUnreviewed } from './closure-submitted-unreviewed.ts';
@@ -36,6 +42,8 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyDeliveryLate, penaltyPaymentOverdue, penaltyGrowth, penaltySingleOfficer, penaltyAboveStatutory, penaltyNoDelivery,
   overFrequencyInspection, offListInspection, inspectionBurden, singleOfficerInspection, uncertifiedInspection, uncodedInspection,
   fakeServiceVisit, sameAgencyRepeatInspection, officerOverload,
+  overdueLicence, unsupervisedLicence,
+  offListDelegation, unapprovedDelegation, delegationFee, providerConcentration,
   closureNewUntriaged, closureAssignedOverdue, closureSubmittedUnreviewed, closureReturnedRepeatedly,
   followupLowSatisfaction, followupComplaintAfterCase,
 ];

@@ -1,0 +1,26 @@
+// 委托未报批: a delegation to a third party signed without the approval (委托报批) it needs.
+import { sql } from '../../store/sql.ts';
+import type { ModelDefinition } from '../model.ts';
+
+export const unapprovedDelegation: ModelDefinition = {
+  code: 'DEL_UNAPPROVED',
+  name: '委托未报批',
+  description: '执法部门委托第三方提供服务未按规定履行报批程序。',
+  category: 'delegation',
+  basis: {
+    regulationId: 'youhua-yingshang-huanjing-tiaoli', article: 43,
+    note: '委托第三方服务事项须按规定报批（政策文件，未收入法规库）',
+  },
+  severity: 'medium',
+  params: [],
+  evidenceKind: 'delegations',
+  explanation: '{agency_name}于{signed_on}委托{provider_name}承担“{service_name}”，未履行委托报批程序。',
+  groundTruth: { violation: 'delegation_unapproved', recordKind: 'delegation' },
+  realtime: { kind: 'delegations', subjectColumn: 'id' },
+  query: ({ where }) => sql`
+    SELECT 'delegation' AS subject_kind, d.id AS subject_id, d.region_code, d.agency_id, '' AS window_key, d.id AS evidence_ids,
+           d.service_name AS subject_name, COALESCE(a.name, d.agency_id) AS agency_name, CAST(d.signed_on AS VARCHAR) AS signed_on,
+           d.service_code, d.service_name, d.provider_name, d.fee
+    FROM delegations d LEFT JOIN agencies a ON a.id = d.agency_id
+    WHERE ${where('d')} AND d.approved = FALSE`,
+};
