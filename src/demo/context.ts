@@ -17,7 +17,7 @@ export const PLANT = {
   repeatInspection: 0.008,        // of entities
   overFrequency: 0.008,           // of entities
   inspectionSingleOfficer: 0.006, // of inspections
-  expiredCertificate: 0.006,      // of inspections
+  expiredCertificate: 0.018,      // of inspections; succeeds only where the agency has an officer whose certificate had expired by then (about a third)
   caseSingleOfficer: 0.008,       // of cases
   fineOutsideTier: 0.025,         // of cases; only decided after the baselines took effect (about half)
   finedDespiteExemption: 0.025,   // of cases; only items on the exemption list (about half)

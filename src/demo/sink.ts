@@ -50,6 +50,7 @@ export class BatchWriter {
   private fileSeq = 0;
   private pending: Promise<void> = Promise.resolve();
   private failed: unknown = null;
+  private tuned = false;
 
   /**
    * batchRows: rows per COPY on PostgreSQL. On DuckDB a batch is cut by size instead (batchBytes of
@@ -78,7 +79,11 @@ export class BatchWriter {
    * that doubled the load time. One checkpoint at the end instead.
    */
   async begin(): Promise<void> {
-    if (this.csv) await this.store.exec(`SET checkpoint_threshold = '64GB'`);
+    if (!this.csv) return;
+    // Only for a database file: an in-memory database never checkpoints.
+    const [db] = await this.store.query<{ path: string | null }>('SELECT path FROM duckdb_databases() WHERE database_name = current_database()');
+    this.tuned = Boolean(db?.path);
+    if (this.tuned) await this.store.exec(`SET checkpoint_threshold = '64GB'`);
   }
 
   /** Loads the buffers that are full. Call it between units of generation work. */
@@ -91,7 +96,7 @@ export class BatchWriter {
       for (const b of this.buffers) if (b.buffered() > 0) await this.load(b);
       await this.pending;
       if (this.failed) throw this.failed;
-      if (this.csv) await this.store.exec('CHECKPOINT');
+      if (this.tuned) await this.store.exec('CHECKPOINT');
     } finally {
       await this.cleanUp();
     }
@@ -106,7 +111,8 @@ export class BatchWriter {
   private async cleanUp(): Promise<void> {
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     this.dir = null;
-    if (this.csv) await this.store.exec('RESET checkpoint_threshold').catch(() => undefined);
+    if (this.tuned) await this.store.exec('RESET checkpoint_threshold').catch(() => undefined);
+    this.tuned = false;
   }
 
   private async load(b: TableBuffer): Promise<void> {
@@ -123,8 +129,7 @@ export class BatchWriter {
     // The path is ours (mkdtemp), never user input; it is quoted as a SQL string literal.
     const copy = `COPY ${b.table} (${b.columns.join(', ')}) FROM '${file.replace(/'/g, "''")}' ` +
       `(FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULL '', AUTO_DETECT false)`;
-    const t0 = performance.now();
-    this.pending = (process.env.KEDU_DEMO_TRACE === 'nocopy' ? Promise.resolve() : this.store.exec(copy)).then(() => { if (process.env.KEDU_DEMO_TRACE) process.stderr.write(`copy ${b.table} ${Math.round(performance.now() - t0)}ms\n`); })
+    this.pending = this.store.exec(copy)
       .catch((e: unknown) => { this.failed = e; })
       .finally(() => { try { unlinkSync(file); } catch { /* already gone */ } });
   }

@@ -1,0 +1,258 @@
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { openTestStore, TEST_ENGINE } from './helpers/store.ts';
+import { DemoError, generateDemo, type DemoResult } from '../src/demo/generate.ts';
+import { VIOLATIONS, type Violation } from '../src/demo/ground-truth.ts';
+import { AS_OF_ISO } from '../src/demo/calendar.ts';
+import { RECORD_TABLES } from '../src/demo/tables.ts';
+import { Rng } from '../src/demo/prng.ts';
+import { pickFine, pickFineOutside, selectTier } from '../src/demo/rules.ts';
+import { isValidUscc } from '../src/domain/uscc.ts';
+import type { Store, Row } from '../src/store/store.ts';
+
+const t = await openTestStore();
+const { store } = t;
+after(() => t.close());
+
+const d = store.dialect;
+const asOf = `CAST('${AS_OF_ISO}' AS DATE)`;
+
+/** A fingerprint of the data set: counts and the first rows of several tables, in id order. */
+async function snapshot(s: Store): Promise<Record<string, Row[]>> {
+  const out: Record<string, Row[]> = {};
+  for (const [table, key] of [['entities', 'uscc'], ['agencies', 'id'], ['officers', 'id'], ['inspections', 'id'], ['cases', 'id'],
+    ['licences', 'id'], ['payments', 'id'], ['hotline_tickets', 'id'], ['followup_answers', 'id'], ['regions', 'code']] as const) {
+    out[table] = await s.query(`SELECT * FROM ${table} ORDER BY ${key} LIMIT 40`);
+  }
+  out.totals = await s.query(`SELECT (SELECT count(*) FROM inspections) AS inspections, (SELECT sum(fine_amount) FROM cases) AS fines,
+    (SELECT count(*) FROM ground_truth) AS truth, (SELECT max(entity_uscc) FROM inspections) AS last_entity`);
+  return out;
+}
+
+let first: DemoResult;
+let seed1: Record<string, Row[]>;
+
+before(async () => {
+  first = await generateDemo(store, { scale: 'demo', seed: 1 });
+  seed1 = await snapshot(store);
+});
+
+test(`demo scale on ${TEST_ENGINE}: 100–200k records over every record table, all 11 cities present`, async () => {
+  assert.ok(first.records >= 100_000 && first.records <= 200_000, `records ${first.records}`);
+  for (const table of RECORD_TABLES) assert.ok(first.counts[table] > 0, `no ${table}`);
+  const [cities] = await store.query<{ n: number }>(`SELECT count(DISTINCT substr(region_code, 1, 4)) AS n FROM entities`);
+  assert.equal(Number(cities.n), 11);
+  const [agencyCities] = await store.query<{ n: number }>(`SELECT count(DISTINCT substr(region_code, 1, 4)) AS n FROM agencies WHERE level <> 'province'`);
+  assert.equal(Number(agencyCities.n), 11);
+  // The counts the generator reports are the rows the store holds.
+  for (const table of [...RECORD_TABLES, 'entities', 'agencies', 'officers', 'ground_truth']) {
+    const [r] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
+    assert.equal(Number(r.n), first.counts[table], table);
+  }
+});
+
+test('a store that already has records is refused without --reset', async () => {
+  await assert.rejects(generateDemo(store, { scale: 'demo', seed: 1 }), (e: unknown) => e instanceof DemoError && /--reset/.test(e.message));
+});
+
+test('same scale and seed give the same data; another seed gives other data (reset in between)', async () => {
+  const other = await generateDemo(store, { scale: 'demo', seed: 2, reset: true });
+  const seed2 = await snapshot(store);
+  assert.notDeepEqual(seed2.entities, seed1.entities);
+  assert.notDeepEqual(seed2.cases, seed1.cases);
+  assert.notDeepEqual(other.counts, first.counts);
+  const again = await generateDemo(store, { scale: 'demo', seed: 1, reset: true });
+  assert.deepEqual(again.counts, first.counts);
+  assert.deepEqual(again.planted, first.planted);
+  assert.deepEqual(await snapshot(store), seed1);
+});
+
+test('every entity has a valid unified social credit code; 个体工商户 carry 92, the county code is its region part', async () => {
+  const rows = await store.query<{ uscc: string; region_code: string; name: string }>('SELECT uscc, region_code, name FROM entities');
+  for (const r of rows) {
+    assert.ok(isValidUscc(r.uscc), r.uscc);
+    assert.equal(r.uscc.slice(2, 8), r.region_code.slice(0, 6), r.uscc);
+  }
+  assert.ok(rows.some((r) => r.uscc.startsWith('92')) && rows.some((r) => r.uscc.startsWith('91')));
+});
+
+test('every record names a known region, an existing agency, entity, officer and parent record', async () => {
+  const orphans: Record<string, string> = {
+    'region of a record': RECORD_TABLES.map((t) => `SELECT region_code FROM ${t}`).join(' UNION ALL '),
+    'region of an entity, agency or officer': 'SELECT region_code FROM entities UNION ALL SELECT region_code FROM agencies UNION ALL SELECT region_code FROM officers',
+  };
+  for (const [what, q] of Object.entries(orphans)) {
+    const [r] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM (${q}) x WHERE region_code NOT IN (SELECT code FROM regions)`);
+    assert.equal(Number(r.n), 0, what);
+  }
+  const checks: [string, string][] = [
+    ['agency', ['licences', 'inspections', 'cases', 'service_visits', 'delegations', 'officers'].map((t) => `SELECT agency_id AS k FROM ${t}`).join(' UNION ALL ') +
+      ' UNION ALL SELECT agency_id FROM hotline_tickets WHERE agency_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM agencies'],
+    ['entity', ['licences', 'inspections', 'cases', 'service_visits', 'followup_tasks'].map((t) => `SELECT entity_uscc AS k FROM ${t}`).join(' UNION ALL ') +
+      ' UNION ALL SELECT entity_uscc FROM hotline_tickets WHERE entity_uscc IS NOT NULL UNION ALL SELECT provider_uscc FROM delegations) x WHERE k NOT IN (SELECT uscc FROM entities'],
+    ['officer', `SELECT lead_officer_id AS k FROM inspections UNION ALL SELECT assist_officer_id FROM inspections WHERE assist_officer_id IS NOT NULL
+      UNION ALL SELECT lead_officer_id FROM cases UNION ALL SELECT officer_id FROM service_visits UNION ALL SELECT officer_id FROM certificates) x WHERE k NOT IN (SELECT id FROM officers`],
+    ['case', 'SELECT case_id AS k FROM deliveries UNION ALL SELECT case_id FROM payments) x WHERE k NOT IN (SELECT id FROM cases'],
+    ['inspection of a case', 'SELECT inspection_id AS k FROM cases WHERE inspection_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM inspections'],
+    ['campaign', 'SELECT campaign_id AS k FROM followup_tasks) x WHERE k NOT IN (SELECT id FROM campaigns'],
+    ['task', 'SELECT task_id AS k FROM followup_answers) x WHERE k NOT IN (SELECT id FROM followup_tasks'],
+  ];
+  for (const [what, q] of checks) {
+    const [r] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM (${q})`);
+    assert.equal(Number(r.n), 0, `unknown ${what}`);
+  }
+  const [towns] = await store.query<{ n: number; bad: number }>(
+    `SELECT count(*) AS n, sum(CASE WHEN length(code) = 9 AND substr(code, 1, 6) = parent_code AND (name LIKE '%街道' OR name LIKE '%镇' OR name LIKE '%乡') THEN 0 ELSE 1 END) AS bad
+     FROM regions WHERE is_demo = TRUE`);
+  assert.ok(Number(towns.n) > 100);
+  assert.equal(Number(towns.bad), 0);
+});
+
+// ── the rules, in SQL: the set of records that break each rule must be exactly the planted set ─────
+
+const ids = async (q: string): Promise<Set<string>> => new Set((await store.query<{ id: string }>(q)).map((r) => r.id));
+const planted = (v: Violation, kind?: string): Promise<Set<string>> =>
+  ids(`SELECT record_id AS id FROM ground_truth WHERE violation = '${v}'${kind ? ` AND record_kind = '${kind}'` : ''}`);
+
+function assertSame(actual: Set<string>, expected: Set<string>, what: string): void {
+  const missing = [...expected].filter((x) => !actual.has(x));
+  const extra = [...actual].filter((x) => !expected.has(x));
+  assert.ok(expected.size > 0, `${what}: nothing planted`);
+  assert.deepEqual({ missing: missing.slice(0, 5), extra: extra.slice(0, 5) }, { missing: [], extra: [] }, `${what}: ${missing.length} planted not breaking the rule, ${extra.length} unplanted breaking it`);
+}
+
+const RULES: Record<Violation, { kind?: string; sql: string }> = {
+  // ≥ 3 different agencies within 7 days (the widest reading: b up to 7 days after a), joint inspections excluded.
+  repeat_inspection: { kind: 'entity', sql: `
+    SELECT DISTINCT a.entity_uscc AS id FROM inspections a JOIN inspections b ON b.entity_uscc = a.entity_uscc
+      AND b.inspected_on >= a.inspected_on AND b.inspected_on <= ${d.addDays('a.inspected_on', '7')} AND b.kind <> 'joint'
+    WHERE a.kind <> 'joint' GROUP BY a.entity_uscc, a.id HAVING count(DISTINCT b.agency_id) >= 3` },
+  over_frequency: { kind: 'entity', sql: `
+    SELECT DISTINCT i.entity_uscc AS id FROM inspections i JOIN inspection_items ii ON ii.code = i.inspection_item_code
+    GROUP BY i.entity_uscc, i.inspection_item_code, EXTRACT(YEAR FROM i.inspected_on), ii.max_per_year HAVING count(*) > ii.max_per_year` },
+  // Outside the range of the tier the facts select, in the province baseline or the city's refinement.
+  fine_outside_tier: { kind: 'case', sql: `
+    WITH k AS (
+      SELECT c.*, substr(c.region_code, 1, 4) || '00' AS city, substr(c.region_code, 1, 6) AS county FROM cases c WHERE c.decision = 'fine'
+    ), listed AS (
+      SELECT DISTINCT k.id FROM k JOIN exemptions x ON x.item_code = k.item_code AND x.region_code IN ('330000', k.city, k.county)
+    ), mit AS (
+      SELECT DISTINCT b.item_code FROM baselines b JOIN baseline_tiers t ON t.baseline_id = b.id AND t.tier = 'mitigated' WHERE b.region_code = '330000'
+    ), sel AS (
+      SELECT k.id, k.item_code, k.city, k.fine_amount, CASE
+        WHEN l.id IS NOT NULL AND k.first_offence AND k.corrected AND k.harm = 'none' THEN 'exempt'
+        WHEN k.harm = 'serious' THEN 'severe'
+        WHEN k.first_offence AND k.corrected THEN CASE WHEN m.item_code IS NOT NULL THEN 'mitigated' ELSE 'lenient' END
+        WHEN k.first_offence OR k.corrected THEN 'lenient'
+        ELSE 'general' END AS tier
+      FROM k LEFT JOIN listed l ON l.id = k.id LEFT JOIN mit m ON m.item_code = k.item_code
+    )
+    SELECT DISTINCT s.id FROM sel s JOIN baselines b ON b.item_code = s.item_code AND b.region_code IN ('330000', s.city)
+      JOIN baseline_tiers t ON t.baseline_id = b.id AND t.tier = s.tier
+    WHERE s.fine_amount < t.fine_min OR s.fine_amount > t.fine_max` },
+  fined_despite_exemption: { kind: 'case', sql: `
+    SELECT DISTINCT c.id FROM cases c JOIN exemptions x ON x.item_code = c.item_code
+      AND x.region_code IN ('330000', substr(c.region_code, 1, 4) || '00', substr(c.region_code, 1, 6))
+    WHERE c.decision = 'fine' AND c.first_offence AND c.corrected AND c.harm = 'none'` },
+  case_overdue: { kind: 'case', sql: `
+    SELECT id FROM cases WHERE ${d.daysBetween('filed_on', `COALESCE(decided_on, ${asOf})`)} > 90` },
+  single_officer: { sql: `SELECT id FROM inspections WHERE assist_officer_id IS NULL UNION SELECT id FROM cases WHERE assist_officer_id IS NULL` },
+  expired_certificate: { kind: 'inspection', sql: `
+    SELECT DISTINCT i.id FROM inspections i JOIN certificates c ON c.officer_id IN (i.lead_officer_id, i.assist_officer_id)
+    WHERE c.expires_on < i.inspected_on OR c.issued_on > i.inspected_on` },
+  delegation_off_whitelist: { kind: 'delegation', sql: `
+    SELECT d.id FROM delegations d JOIN agencies a ON a.id = d.agency_id WHERE NOT EXISTS (
+      SELECT 1 FROM service_whitelist w WHERE w.code = d.service_code AND (w.line_code IS NULL OR w.line_code = a.line_code)
+        AND w.region_code IN ('330000', substr(d.region_code, 1, 4) || '00', substr(d.region_code, 1, 6)))` },
+  delegation_unapproved: { kind: 'delegation', sql: `SELECT id FROM delegations WHERE NOT approved` },
+  fake_service_visit: { kind: 'service_visit', sql: `
+    SELECT DISTINCT v.id FROM service_visits v JOIN followup_tasks t ON t.subject_kind = 'service_visit' AND t.subject_id = v.id
+      JOIN followup_answers a ON a.task_id = t.id WHERE a.says_inspection` },
+  // Calendar days beyond the limit (the strictest reading of 行政许可法 第四十二条's working days), or pending past it.
+  licence_overdue: { kind: 'licence', sql: `
+    SELECT l.id FROM licences l JOIN items i ON i.code = l.item_code
+    WHERE ${d.daysBetween('l.applied_on', `COALESCE(l.decided_on, ${asOf})`)} > i.time_limit_days` },
+  payment_overdue: { kind: 'payment', sql: `
+    SELECT id FROM payments WHERE paid_on > due_on OR (paid_on IS NULL AND due_on < ${asOf})` },
+  delivery_overdue: { kind: 'delivery', sql: `
+    SELECT dl.id FROM deliveries dl JOIN cases c ON c.id = dl.case_id
+    WHERE ${d.daysBetween('c.decided_on', `COALESCE(dl.delivered_on, ${asOf})`)} > 7` },
+};
+
+for (const v of VIOLATIONS) {
+  test(`planted ${v}: the records that break the rule are exactly the planted ones`, async () => {
+    const rule = RULES[v];
+    assertSame(await ids(rule.sql), await planted(v, rule.kind), v);
+  });
+}
+
+test('ground truth points at existing records of its kind, in their region', async () => {
+  const tables: Record<string, [string, string]> = {
+    inspection: ['inspections', 'id'], case: ['cases', 'id'], licence: ['licences', 'id'], delivery: ['deliveries', 'id'],
+    payment: ['payments', 'id'], delegation: ['delegations', 'id'], service_visit: ['service_visits', 'id'], entity: ['entities', 'uscc'],
+  };
+  const kinds = await store.query<{ record_kind: string }>('SELECT DISTINCT record_kind FROM ground_truth');
+  for (const { record_kind } of kinds) {
+    const [table, key] = tables[record_kind];
+    assert.ok(table, `unknown record kind ${record_kind}`);
+    const [r] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ground_truth g LEFT JOIN ${table} x ON x.${key} = g.record_id
+      WHERE g.record_kind = '${record_kind}' AND (x.${key} IS NULL OR x.region_code <> g.region_code)`);
+    assert.equal(Number(r.n), 0, record_kind);
+  }
+});
+
+test('each kind is planted at roughly 0.5–2% of its subjects', async () => {
+  const subjects: Record<Violation, number> = {
+    repeat_inspection: first.counts.entities, over_frequency: first.counts.entities, fine_outside_tier: first.counts.cases,
+    fined_despite_exemption: first.counts.cases, case_overdue: first.counts.cases, single_officer: first.counts.inspections + first.counts.cases,
+    expired_certificate: first.counts.inspections, delegation_off_whitelist: first.counts.delegations, delegation_unapproved: first.counts.delegations,
+    fake_service_visit: first.counts.service_visits, licence_overdue: first.counts.licences, payment_overdue: first.counts.payments,
+    delivery_overdue: first.counts.deliveries,
+  };
+  for (const v of VIOLATIONS) {
+    const share = first.planted[v] / subjects[v];
+    assert.ok(share >= 0.003 && share <= 0.03, `${v}: ${first.planted[v]} of ${subjects[v]} (${(share * 100).toFixed(2)}%)`);
+  }
+});
+
+test('fines of unplanted decided cases lie inside the tier they state, in every applicable baseline', async () => {
+  const [r] = await store.query<{ n: number; bad: number }>(`
+    SELECT count(*) AS n, sum(CASE WHEN c.fine_amount < t.fine_min OR c.fine_amount > t.fine_max THEN 1 ELSE 0 END) AS bad
+    FROM cases c JOIN baselines b ON b.item_code = c.item_code AND b.region_code IN ('330000', substr(c.region_code, 1, 4) || '00')
+      JOIN baseline_tiers t ON t.baseline_id = b.id AND t.tier = c.tier
+    WHERE c.decision = 'fine' AND c.id NOT IN (SELECT record_id FROM ground_truth WHERE record_kind = 'case')`);
+  assert.ok(Number(r.n) > 1000);
+  assert.equal(Number(r.bad), 0);
+  const [odd] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM cases WHERE decision = 'fine' AND (fine_amount IS NULL OR fine_amount <= 0)
+    OR decision IN ('warning', 'no_penalty') AND fine_amount IS NOT NULL`);
+  assert.equal(Number(odd.n), 0);
+});
+
+test('joint inspections share a joint_id among two or more agencies; most inspections are registered by code', async () => {
+  const [j] = await store.query<{ bad: number; n: number }>(`SELECT sum(CASE WHEN agencies < 2 THEN 1 ELSE 0 END) AS bad, count(*) AS n FROM (
+    SELECT joint_id, count(DISTINCT agency_id) AS agencies FROM inspections WHERE kind = 'joint' GROUP BY joint_id) x`);
+  assert.ok(Number(j.n) > 0);
+  assert.equal(Number(j.bad), 0);
+  const [c] = await store.query<{ share: number }>(`SELECT avg(CASE WHEN via_code THEN 1.0 ELSE 0.0 END) AS share FROM inspections`);
+  assert.ok(Number(c.share) > 0.85);
+});
+
+test('rules: the tier the facts select, fines inside a range and planted fines outside it', () => {
+  assert.equal(selectTier({ firstOffence: true, corrected: true, harm: 'none' }, true, true), 'exempt');
+  assert.equal(selectTier({ firstOffence: true, corrected: true, harm: 'none' }, false, true), 'mitigated');
+  assert.equal(selectTier({ firstOffence: true, corrected: true, harm: 'serious' }, true, true), 'severe');
+  assert.equal(selectTier({ firstOffence: true, corrected: true, harm: 'minor' }, true, false), 'lenient');
+  assert.equal(selectTier({ firstOffence: false, corrected: true, harm: 'minor' }, true, true), 'lenient');
+  assert.equal(selectTier({ firstOffence: false, corrected: false, harm: 'minor' }, true, true), 'general');
+  const rng = new Rng(42);
+  for (let i = 0; i < 2000; i++) {
+    const f = pickFine(rng, { min: 46_000, max: 100_000 });
+    assert.ok(f >= 46_000 && f <= 100_000 && f % 100 === 0, String(f));
+    const small = pickFine(rng, { min: 15, max: 35 });
+    assert.ok(small >= 15 && small <= 35, String(small));
+    const out = pickFineOutside(rng, { min: 10_000, max: 46_000 }, { min: 10_000, max: 500_000 });
+    assert.ok(out > 46_000 && out <= 500_000, String(out));
+    const below = pickFineOutside(rng, { min: 100_000, max: 500_000 }, { min: 10_000, max: 500_000 });
+    assert.ok(below < 100_000 && below > 0, String(below));
+  }
+});
