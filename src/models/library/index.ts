@@ -29,6 +29,8 @@ import { offListDelegation } from './off-list-delegation.ts';
 import { unapprovedDelegation } from './unapproved-delegation.ts';
 import { delegationFee } from './delegation-fee.ts';
 import { providerConcentration } from './provider-concentration.ts';
+import { officerEntityPair } from './officer-entity-pair.ts';
+import { outlierOfficer } from './outlier-officer.ts';
 import { closureNewUntriaged } from './closure-new-untriaged.ts';
 import { closureAssignedOverdue } from './closure-assigned-overdue.ts';
 import { closureSubmittedUnreviewed } from './closure-submitted-unreviewed.ts';
@@ -44,6 +46,7 @@ export const MODELS: readonly ModelDefinition[] = [
   fakeServiceVisit, sameAgencyRepeatInspection, officerOverload,
   overdueLicence, unsupervisedLicence,
   offListDelegation, unapprovedDelegation, delegationFee, providerConcentration,
+  officerEntityPair, outlierOfficer,
   closureNewUntriaged, closureAssignedOverdue, closureSubmittedUnreviewed, closureReturnedRepeatedly,
   followupLowSatisfaction, followupComplaintAfterCase,
 ];
