@@ -1,7 +1,7 @@
 // The clue loop over HTTP (docs/clues.md lists every call with its shapes): the scoped clue list and
 // detail, transitions, bulk assign, merge, deadline extension, evidence upload, 12345 intake, notices
 // and their Word documents, webhook receivers. Each handler is thin: the rules live in src/clues and
-// src/notices. This plugin also starts the background jobs (webhook delivery, overdue escalation).
+// src/notices. The background jobs (webhook delivery, overdue escalation) are started by `kedu serve` (src/jobs).
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { Type, type TSchema } from '@sinclair/typebox';
@@ -23,7 +23,7 @@ import { escalateOverdue } from '../clues/escalation.ts';
 import { NOTICE_KINDS } from '../notices/numbering.ts';
 import { issueNotice, listNotices, loadNotice, noticeDetail, presentNotice, respondNotice } from '../notices/notices.ts';
 import { renderNoticeDocx } from '../notices/docx.ts';
-import { WEBHOOK_EVENTS, startLoop, startWebhookWorker, webhookUrlProblem, type Worker } from '../integration/webhooks.ts';
+import { WEBHOOK_EVENTS, webhookUrlProblem } from '../integration/webhooks.ts';
 import { todayOf } from '../clues/clock.ts';
 import { callerOf } from './app.ts';
 import { KeduError, badRequest, forbidden, notFound } from './errors.ts';
@@ -412,14 +412,4 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
         FROM webhook_deliveries ${q.status ? sql`WHERE status = ${q.status}` : sql``} ORDER BY created_at DESC, id LIMIT ${q.limit}`),
     };
   });
-
-  // ── background jobs ─────────────────────────────────────────────────────────────────────────
-  if (process.env.KEDU_BACKGROUND_JOBS !== 'off') {
-    const workers: Worker[] = [];
-    app.addHook('onReady', async () => {
-      workers.push(startWebhookWorker(store));
-      workers.push(startLoop('escalation', CLUE_SETTINGS.escalationCheckMs, () => escalateOverdue(store, clock)));
-    });
-    app.addHook('onClose', async () => { await Promise.all(workers.map((w) => w.stop())); });
-  }
 }

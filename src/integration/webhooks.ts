@@ -4,6 +4,7 @@
 // posts due deliveries, signed with HMAC-SHA256, and retries failures with exponential backoff.
 // Receivers: KEDU_WEBHOOK_URL (comma-separated) with KEDU_WEBHOOK_SECRET, and rows of webhook_endpoints.
 // docs/webhooks.md describes the payload, the signature and the schedule.
+import { startLoop, type Worker } from '../jobs/loop.ts';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
@@ -155,27 +156,6 @@ export async function deliverDue(store: Store, opts: DeliverOptions = {}): Promi
     outcomes.push({ id: d.id, ok: r.ok, status: r.status, error: r.error, attempts, final });
   }
   return outcomes;
-}
-
-export interface Worker { stop(): Promise<void> }
-
-/** Runs `task` every intervalMs (one run at a time); errors are reported, never fatal. */
-export function startLoop(name: string, intervalMs: number, task: () => Promise<unknown>, onError: (e: unknown) => void = (e) => process.stderr.write(`${name}: ${(e as Error).message}\n`)): Worker {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = task().catch(onError).finally(() => { running = null; });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
 }
 
 /** The delivery worker the server starts. */

@@ -1,0 +1,20 @@
+// The background jobs `kedu serve` starts, with their intervals.
+import type { Store } from '../store/store.ts';
+import { startModelSchedule } from '../models/scheduler.ts';
+import { startWebhookWorker } from '../integration/webhooks.ts';
+import { escalateOverdue } from '../clues/escalation.ts';
+import { systemClock } from '../clues/clock.ts';
+import { CLUE_SETTINGS } from '../clues/settings.ts';
+import { startLoop, type Worker } from './loop.ts';
+
+export interface JobOptions { modelMinutes: number; log: (msg: string) => void }
+
+export function startJobs(store: Store, opts: JobOptions): Worker {
+  // A deployment may leave background work to some of its app servers (KEDU_BACKGROUND_JOBS=off on the rest).
+  if (process.env.KEDU_BACKGROUND_JOBS === 'off') return { async stop() {} };
+  const workers: Worker[] = [startWebhookWorker(store)];
+  // Overdue clues move up a level (county → city → province) as their deadlines pass.
+  workers.push(startLoop('escalation', CLUE_SETTINGS.escalationCheckMs, () => escalateOverdue(store, systemClock)));
+  if (opts.modelMinutes > 0) workers.push(startModelSchedule(store, opts.modelMinutes, opts.log));
+  return { async stop() { await Promise.all(workers.map((w) => w.stop())); } };
+}
