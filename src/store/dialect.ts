@@ -42,6 +42,9 @@ export const postgresDialect: Dialect = {
     'CREATE INDEX IF NOT EXISTS inspections_entity ON inspections (entity_uscc, inspected_on)',
     'CREATE INDEX IF NOT EXISTS cases_item ON cases (item_code)',
     'CREATE INDEX IF NOT EXISTS clue_events_clue ON clue_events (clue_id)',
+    'CREATE INDEX IF NOT EXISTS clues_region ON clues (region_code text_pattern_ops)',
+    'CREATE INDEX IF NOT EXISTS clues_agency_status ON clues (agency_id, status)',
+    'CREATE INDEX IF NOT EXISTS clue_reports_clue ON clue_reports (clue_id)',
   ],
 };
 
