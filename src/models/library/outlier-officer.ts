@@ -26,38 +26,36 @@ export const outlierOfficer: ModelDefinition = {
   evidenceKind: 'inspections',
   explanation: '执法人员{subject_name}（{agency_name}）{year}年参与检查{inspection_count}次（同部门{peer_count}人中位数{median_count}次，稳健Z值{z_count}），问题发现率{found_pct}%（同部门中位数{median_found_pct}%，稳健Z值{z_found}），明显偏离同部门水平（稳健Z值阈值{max_z}）。',
   query: ({ params, where, dialect }) => {
-    const med = (e: string) => raw(dialect.median(e));
     const minIns = num(params.min_inspections);
+    const med = (e: string, filter = false) => filter ? sql`${raw(dialect.median(e))} FILTER (WHERE s.n >= ${minIns})` : raw(dialect.median(e));
     const scale = (mad: string, meanAd: string) => raw(`NULLIF(CASE WHEN ${mad} > 0 THEN 1.4826 * ${mad} ELSE 1.2533 * ${meanAd} END, 0)`);
+    // The per-agency statistics are MATERIALIZED: PostgreSQL would otherwise inline them and, misjudging
+    // their size, recompute them once per officer in a nested loop.
     return sql`
-      WITH p AS (
+      WITH p AS MATERIALIZED (
         SELECT t.id, t.agency_id, t.lead_officer_id AS officer_id, CAST(EXTRACT(YEAR FROM t.inspected_on) AS INTEGER) AS year, t.result
         FROM inspections t WHERE ${where('t')}
         UNION ALL
         SELECT t.id, t.agency_id, t.assist_officer_id, CAST(EXTRACT(YEAR FROM t.inspected_on) AS INTEGER), t.result
         FROM inspections t WHERE ${where('t')} AND t.assist_officer_id IS NOT NULL AND t.assist_officer_id <> t.lead_officer_id
-      ), s AS (
+      ), s AS MATERIALIZED (
         SELECT p.agency_id, p.officer_id, p.year, count(*) AS n, 1.0 * count(*) FILTER (WHERE p.result <> 'compliant') / count(*) AS rate
         FROM p GROUP BY p.agency_id, p.officer_id, p.year
-      ), cm AS (
-        SELECT s.agency_id, s.year, ${med('s.n')} AS med_n, count(*) AS peers_n FROM s GROUP BY s.agency_id, s.year
-      ), cd AS (
-        SELECT s.agency_id, s.year, ${med('abs(s.n - cm.med_n)')} AS mad_n, avg(abs(s.n - cm.med_n)) AS mean_ad_n
-        FROM s JOIN cm ON cm.agency_id = s.agency_id AND cm.year = s.year GROUP BY s.agency_id, s.year
-      ), rm AS (
-        SELECT s.agency_id, s.year, ${med('s.rate')} AS med_r, count(*) AS peers_r FROM s WHERE s.n >= ${minIns} GROUP BY s.agency_id, s.year
-      ), rd AS (
-        SELECT s.agency_id, s.year, ${med('abs(s.rate - rm.med_r)')} AS mad_r, avg(abs(s.rate - rm.med_r)) AS mean_ad_r
-        FROM s JOIN rm ON rm.agency_id = s.agency_id AND rm.year = s.year WHERE s.n >= ${minIns} GROUP BY s.agency_id, s.year
+      ), m AS MATERIALIZED (
+        SELECT s.agency_id, s.year, ${med('s.n')} AS med_n, count(*) AS peers_n,
+               ${med('s.rate', true)} AS med_r, count(*) FILTER (WHERE s.n >= ${minIns}) AS peers_r
+        FROM s GROUP BY s.agency_id, s.year
+      ), d AS MATERIALIZED (
+        SELECT s.agency_id, s.year, ${med('abs(s.n - m.med_n)')} AS mad_n, avg(abs(s.n - m.med_n)) AS mean_ad_n,
+               ${med('abs(s.rate - m.med_r)', true)} AS mad_r, avg(abs(s.rate - m.med_r)) FILTER (WHERE s.n >= ${minIns}) AS mean_ad_r
+        FROM s JOIN m ON m.agency_id = s.agency_id AND m.year = s.year GROUP BY s.agency_id, s.year
       ), z AS (
-        SELECT s.agency_id, s.officer_id, s.year, s.n, s.rate, cm.med_n, cm.peers_n, rm.med_r, rm.peers_r,
-               CASE WHEN cm.peers_n >= ${num(params.min_peers)} THEN (s.n - cm.med_n) / ${scale('cd.mad_n', 'cd.mean_ad_n')} END AS z_n,
-               CASE WHEN s.n >= ${minIns} AND rm.peers_r >= ${num(params.min_peers)} THEN (s.rate - rm.med_r) / ${scale('rd.mad_r', 'rd.mean_ad_r')} END AS z_r
-        FROM s JOIN cm ON cm.agency_id = s.agency_id AND cm.year = s.year
-          JOIN cd ON cd.agency_id = s.agency_id AND cd.year = s.year
-          LEFT JOIN rm ON rm.agency_id = s.agency_id AND rm.year = s.year
-          LEFT JOIN rd ON rd.agency_id = s.agency_id AND rd.year = s.year
-      ), hits AS (
+        SELECT s.agency_id, s.officer_id, s.year, s.n, s.rate, m.med_n, m.peers_n, m.med_r, m.peers_r,
+               CASE WHEN m.peers_n >= ${num(params.min_peers)} THEN (s.n - m.med_n) / ${scale('d.mad_n', 'd.mean_ad_n')} END AS z_n,
+               CASE WHEN s.n >= ${minIns} AND m.peers_r >= ${num(params.min_peers)} THEN (s.rate - m.med_r) / ${scale('d.mad_r', 'd.mean_ad_r')} END AS z_r
+        FROM s JOIN m ON m.agency_id = s.agency_id AND m.year = s.year
+          JOIN d ON d.agency_id = s.agency_id AND d.year = s.year
+      ), hits AS MATERIALIZED (
         SELECT * FROM z WHERE z.n >= ${minIns} AND (
           (z.z_n > ${num(params.max_z)} AND z.n >= ${num(params.min_count_ratio)} * z.med_n)
           OR (abs(z.z_r) > ${num(params.max_z)} AND abs(z.rate - z.med_r) >= ${num(params.min_rate_gap)}))
