@@ -4,7 +4,7 @@
 // that one of the two allows is not flagged. The exempt tier allows no fine at all, whatever the date.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
-import { SELECTED_TIER_CTES, factsText, regionLevels, tierLabel } from './sql-fragments.ts';
+import { factsText, regionLevels, selectedTierCtes, tierLabel } from './sql-fragments.ts';
 
 export const penaltyOutOfTier: ModelDefinition = {
   code: 'PEN_OUT_OF_TIER',
@@ -25,19 +25,14 @@ export const penaltyOutOfTier: ModelDefinition = {
              c.tier AS stated_tier, c.fine_amount, ${regionLevels('c')}
       FROM cases c
       WHERE ${where('c')} AND c.decision = 'fine' AND c.fine_amount > 0 AND c.decided_on IS NOT NULL
-    ), ${SELECTED_TIER_CTES}, rng AS (
-      SELECT s.id, min(t.fine_min) AS tier_min, max(t.fine_max) AS tier_max
-      FROM sel s JOIN ab ON ab.case_id = s.id JOIN baseline_tiers t ON t.baseline_id = ab.baseline_id AND t.tier = s.facts_tier
-      GROUP BY s.id
-    )
+    ), ${selectedTierCtes(['region_code', 'agency_id', 'entity_uscc', 'stated_tier', 'fine_amount'])}
     SELECT 'case' AS subject_kind, s.id AS subject_id, s.region_code, s.agency_id, '' AS window_key, s.id AS evidence_ids,
            COALESCE(e.name, s.entity_uscc) AS subject_name, COALESCE(i.name, s.item_code) AS item_name,
            ${factsText('s')} AS facts_text, ${tierLabel('s.facts_tier')} AS facts_tier_label, ${tierLabel('s.stated_tier')} AS stated_tier_label,
-           s.facts_tier, COALESCE(r.tier_min, 0) AS tier_min, COALESCE(r.tier_max, 0) AS tier_max, s.fine_amount,
+           s.facts_tier, COALESCE(s.tier_min, 0) AS tier_min, COALESCE(s.tier_max, 0) AS tier_max, s.fine_amount,
            CAST(s.decided_on AS VARCHAR) AS decided_on
     FROM sel s
-      LEFT JOIN rng r ON r.id = s.id
       LEFT JOIN entities e ON e.uscc = s.entity_uscc
       LEFT JOIN items i ON i.code = s.item_code
-    WHERE s.facts_tier = 'exempt' OR s.fine_amount < r.tier_min OR s.fine_amount > r.tier_max`,
+    WHERE s.facts_tier = 'exempt' OR s.fine_amount < s.tier_min OR s.fine_amount > s.tier_max`,
 };

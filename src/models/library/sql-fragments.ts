@@ -42,37 +42,55 @@ export function regionLevels(a: string): Sql {
     substr(${a}.region_code, 1, 6) AS county_code`);
 }
 
+const TIERS = ['mitigated', 'lenient', 'general', 'severe'] as const;
+
 /**
- * CTEs over a CTE `k` of fined cases (columns id, item_code, decided_on, first_offence, corrected, harm,
- * province_code, city_code, county_code): `ab` the baselines in force on each decision day, `listed` the
- * cases whose item is on an exemption list of their province, city or county, and `sel` = k plus
- * facts_tier (the tier the facts select) and baselines (how many are in force).
+ * CTEs over a CTE `k` of fined cases (id, item_code, decided_on, first_offence, corrected, harm,
+ * province_code, city_code, county_code and any further columns named in `carry`) ending in `sel`:
+ * k's columns plus facts_tier (the tier the facts select), baselines (how many are in force on the
+ * decision day), and tier_min / tier_max, the union of the facts tier's ranges over those baselines
+ * (NULL when none has the tier). Every join is a case against reference rows (baselines, tiers, lists)
+ * and one GROUP BY folds them, so a planner without statistics on the cases cannot pick a quadratic
+ * plan (case × case nested loops).
  */
-export const SELECTED_TIER_CTES = raw(`
-  ab AS (
-    SELECT k.id AS case_id, b.id AS baseline_id
-    FROM k JOIN baselines b ON b.item_code = k.item_code AND b.region_code IN (k.province_code, k.city_code, k.county_code)
-      AND b.effective_from <= k.decided_on
-    WHERE NOT EXISTS (SELECT 1 FROM baselines n WHERE n.item_code = b.item_code AND n.region_code = b.region_code
-      AND n.effective_from > b.effective_from AND n.effective_from <= k.decided_on)
-  ), mit AS (
-    SELECT ab.case_id, count(*) AS baselines, count(t.tier) AS with_mitigated
-    FROM ab LEFT JOIN baseline_tiers t ON t.baseline_id = ab.baseline_id AND t.tier = 'mitigated'
-    GROUP BY ab.case_id
-  ), listed AS (
-    SELECT DISTINCT k.id AS case_id
-    FROM k JOIN exemptions x ON x.item_code = k.item_code AND x.region_code IN (k.province_code, k.city_code, k.county_code)
-  ), sel AS (
-    SELECT k.*, COALESCE(m.baselines, 0) AS baselines,
+export function selectedTierCtes(carry: readonly string[]): Sql {
+  const cols = ['id', 'item_code', 'decided_on', 'first_offence', 'corrected', 'harm', ...carry].map((c) => `k.${c}`).join(', ');
+  const ranges = TIERS.map((t) => `min(CASE WHEN t.tier = '${t}' THEN t.fine_min END) AS ${t}_min, max(CASE WHEN t.tier = '${t}' THEN t.fine_max END) AS ${t}_max`).join(',\n      ');
+  const pick = (end: 'min' | 'max') => `CASE g.facts_tier ${TIERS.map((t) => `WHEN '${t}' THEN g.${t}_${end}`).join(' ')} ELSE 0 END`;
+  return raw(`
+  bv AS (
+    SELECT b.id, b.item_code, b.region_code, b.effective_from,
+      (SELECT min(n.effective_from) FROM baselines n WHERE n.item_code = b.item_code AND n.region_code = b.region_code
+        AND n.effective_from > b.effective_from) AS effective_to
+    FROM baselines b
+  ), lists AS (
+    SELECT DISTINCT item_code, region_code FROM exemptions
+  ), folded AS (
+    SELECT ${cols},
+      max(CASE WHEN x.item_code IS NULL THEN 0 ELSE 1 END) AS listed,
+      count(DISTINCT bv.id) AS baselines,
+      count(DISTINCT CASE WHEN t.tier = 'mitigated' THEN bv.id END) AS with_mitigated,
+      ${ranges}
+    FROM k
+      LEFT JOIN lists x ON x.item_code = k.item_code AND x.region_code IN (k.province_code, k.city_code, k.county_code)
+      LEFT JOIN bv ON bv.item_code = k.item_code AND bv.region_code IN (k.province_code, k.city_code, k.county_code)
+        AND bv.effective_from <= k.decided_on AND (bv.effective_to IS NULL OR bv.effective_to > k.decided_on)
+      LEFT JOIN baseline_tiers t ON t.baseline_id = bv.id
+    GROUP BY ${cols}
+  ), g AS (
+    SELECT f.*,
       CASE
-        WHEN l.case_id IS NOT NULL AND k.first_offence AND k.corrected AND k.harm = 'none' THEN 'exempt'
-        WHEN k.harm = 'serious' THEN 'severe'
-        WHEN k.first_offence AND k.corrected THEN CASE WHEN m.baselines > 0 AND m.with_mitigated = m.baselines THEN 'mitigated' ELSE 'lenient' END
-        WHEN k.first_offence OR k.corrected THEN 'lenient'
+        WHEN f.listed = 1 AND f.first_offence AND f.corrected AND f.harm = 'none' THEN 'exempt'
+        WHEN f.harm = 'serious' THEN 'severe'
+        WHEN f.first_offence AND f.corrected THEN CASE WHEN f.baselines > 0 AND f.with_mitigated = f.baselines THEN 'mitigated' ELSE 'lenient' END
+        WHEN f.first_offence OR f.corrected THEN 'lenient'
         ELSE 'general'
       END AS facts_tier
-    FROM k LEFT JOIN mit m ON m.case_id = k.id LEFT JOIN listed l ON l.case_id = k.id
+    FROM folded f
+  ), sel AS (
+    SELECT g.*, ${pick('min')} AS tier_min, ${pick('max')} AS tier_max FROM g
   )`);
+}
 
 // ── closure models: clues as subjects ─────────────────────────────────────────────────────────────
 // Labels as the clue workflow shows them (src/clues/workflow.ts STATUS_LABELS, SOURCE_LABELS).
