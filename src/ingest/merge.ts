@@ -118,7 +118,7 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
         if (result.unchanged) await tx.exec(`DELETE FROM ${inc} WHERE row_no IN (${identical})`);
         result.updated = await count(`SELECT COUNT(DISTINCT row_no) AS n FROM ${matches} WHERE row_no IN (SELECT row_no FROM ${inc})`);
         if (spec.idPrefix && result.updated) {
-          await tx.exec(`UPDATE ${inc} SET id = (SELECT MIN(m.old_id) FROM ${matches} m WHERE m.row_no = ${inc}.row_no) WHERE row_no IN (SELECT row_no FROM ${matches})`);
+          await tx.exec(`UPDATE ${inc} SET id = m.old_id FROM (SELECT row_no, MIN(old_id) AS old_id FROM ${matches} GROUP BY row_no) m WHERE ${inc}.row_no = m.row_no`);
         }
         // 6a. Replace: the stored versions of the changed rows go.
         if (result.updated) await tx.exec(`DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', target)})`);

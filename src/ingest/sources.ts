@@ -38,6 +38,9 @@ export interface RowSource {
 }
 
 const CHUNK = 1 << 20;
+// Text handed to the CSV splitter at a time. Small, so that the rows of one batch die young: with
+// 1 MB batches a third of the import went to garbage collection (rows surviving scavenges).
+const CSV_CHUNK = 64 << 10;
 
 export async function fileSource(path: string, fileName = basename(path)): Promise<RowSource> {
   const ext = extname(fileName).toLowerCase();
@@ -101,10 +104,10 @@ export async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'>
   return carry.length === 0 || isUtf8(carry) ? 'utf-8' : 'gb18030';
 }
 
-async function* decodedText(path: string, encoding: string, onBytes: (n: number) => void): AsyncGenerator<string> {
+async function* decodedText(path: string, encoding: string, onBytes: (n: number) => void, chunkSize = CHUNK): AsyncGenerator<string> {
   // The UTF-8 decoder drops a leading BOM; an invalid byte cannot occur (checked above).
   const decoder = new TextDecoder(encoding);
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkSize })) {
     onBytes((chunk as Buffer).length);
     const text = decoder.decode(chunk as Buffer, { stream: true });
     if (text) yield text;
@@ -228,7 +231,7 @@ function csvSource(path: string, fileName: string, total: number): RowSource {
         }
         return { rows, rowNos };
       };
-      for await (const text of decodedText(path, source.encoding, (n) => { done += n; })) {
+      for await (const text of decodedText(path, source.encoding, (n) => { done += n; }, CSV_CHUNK)) {
         const records: string[][] = [];
         splitter.push(text, records);
         if (records.length) yield emit(records);

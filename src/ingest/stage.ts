@@ -65,6 +65,8 @@ class PostgresCopyStager implements Stager {
     await this.flush();
     await this.tx.exec(`INSERT INTO ${this.incoming} SELECT ${typedSelect(this.spec)} FROM ${this.text}`);
     await this.tx.exec(`DROP TABLE ${this.text}`);
+    // Temporary tables get no statistics from autovacuum; without them the merge's joins are planned blind.
+    await this.tx.exec(`ANALYZE ${this.incoming}`);
     return this.incoming;
   }
 
@@ -83,6 +85,9 @@ const PART_ROWS = 100_000;
 
 class DuckDBFileStager implements Stager {
   private lines: string[] = [];
+  /** Lines joined a thousand at a time: a few large strings rather than many small ones stay alive. */
+  private blocks: string[] = [];
+  private blockChars = 0;
   private partRows = 0;
   private parts = 0;
   private file: FileHandle | null = null;
@@ -107,17 +112,27 @@ class DuckDBFileStager implements Stager {
     }
     this.lines.push(`${rowNo},${values.join(',')}`);
     this.partRows++;
+    if (this.lines.length === 1000) this.block();
+  }
+
+  private block(): void {
+    const text = this.lines.join('\n') + '\n';
+    this.lines = [];
+    this.blocks.push(text);
+    this.blockChars += text.length;
   }
 
   async drain(): Promise<void> {
-    if (this.lines.length >= 8192) await this.write();
+    if (this.blockChars >= 1 << 20) await this.write();
     if (this.partRows >= PART_ROWS) await this.endPart();
   }
 
   private async write(): Promise<void> {
-    if (!this.lines.length) return;
-    const text = this.lines.join('\n') + '\n';
-    this.lines = [];
+    if (this.lines.length) this.block();
+    if (!this.blocks.length) return;
+    const text = this.blocks.join('');
+    this.blocks = [];
+    this.blockChars = 0;
     if (!this.file) {
       this.path = join(this.dir, `part-${++this.parts}.csv`);
       this.file = await open(this.path, 'w');

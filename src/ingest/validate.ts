@@ -80,7 +80,7 @@ function parserFor(f: FieldSpec): FieldParser {
     case 'integer': return (v) => parseInteger(v, f.min, f.max);
     case 'uscc': return parseUscc;
     case 'enum': return enumParser(f.values ?? []);
-    case 'region': return stringParser(9);
+    case 'region': return stringParser(64); // the form is regionProblem's to judge, with its own message
     case 'string': return stringParser(f.maxLength);
   }
 }

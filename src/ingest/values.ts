@@ -169,6 +169,8 @@ export function enumParser(values: EnumValue[]): (v: Cell) => Parsed {
 
 /** USCC: upper-cased and width-folded (Excel users type full-width or lower case), then the check character. */
 export function parseUscc(v: Cell): Parsed {
+  // 18 digits do not survive as an Excel number (15 significant digits): say so rather than "check digit".
+  if (typeof v === 'number') return new Bad('统一社会信用代码被存成了数字，已失真：请在 Excel 中将该列设为文本后重新填写');
   let s = cellText(v);
   if (s === '') return null;
   if (s.length !== 18 || !/^[0-9A-Z]+$/.test(s)) s = s.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
