@@ -20,7 +20,7 @@ import { SOURCE } from './tables.ts';
 import type { Agency } from './world.ts';
 
 /** Mean inspection days per entity over the period, before the industry's intensity. */
-export const MEAN_SLOTS = 5.4;
+export const MEAN_SLOTS = 6;
 /** Share of inspections that find an irregularity leading to a case (lines with penalty items). */
 const CASE_RATE = 0.16;
 

@@ -12,7 +12,7 @@ import type { Rng } from './prng.ts';
 import { SOURCE } from './tables.ts';
 
 /** Mean industry licences per entity whose industry has licence items. */
-const MEAN_LICENCES = 1.8;
+const MEAN_LICENCES = 2.4;
 
 export function makeLicences(ctx: Ctx, e: Entity, rng: Rng): void {
   const reg = ctx.cat.registrationLicence;

@@ -25,13 +25,13 @@ export interface ScaleProfile {
 }
 
 /** Measured mean of the business records one entity yields (see docs/demo-data.md); used for the progress total. */
-export const RECORDS_PER_ENTITY = 19.5;
+export const RECORDS_PER_ENTITY = 16;
 
 const HANGZHOU = '330100';
 
 export const SCALE_PROFILES: Readonly<Record<ScaleName, ScaleProfile>> = {
   demo: {
-    name: 'demo', entities: 7_600,
+    name: 'demo', entities: 9_400,
     cityShare: { [HANGZHOU]: 0.55, '330200': 0.12, '330300': 0.1 }, otherCities: 0.23,
     // Beside Hangzhou, the places the seed names: 江北区 and 慈溪市 (Ningbo), 苍南县 (Wenzhou), 武义县 (Jinhua).
     countiesPerCity: { [HANGZHOU]: 'all', '330200': ['330203', '330205', '330282'], '330300': ['330302', '330381', '330327'], '330700': ['330723'] },
@@ -39,13 +39,13 @@ export const SCALE_PROFILES: Readonly<Record<ScaleName, ScaleProfile>> = {
     allLines: false, officerFactor: 0.12, batchRows: 50_000,
   },
   city: {
-    name: 'city', entities: 180_000,
+    name: 'city', entities: 220_000,
     cityShare: { [HANGZHOU]: 0.9 }, otherCities: 0.1,
     countiesPerCity: {}, defaultCounties: 'all',
     allLines: true, officerFactor: 0.5, batchRows: 50_000,
   },
   hangzhou: {
-    name: 'hangzhou', entities: 1_700_000,
+    name: 'hangzhou', entities: 2_060_000,
     cityShare: { [HANGZHOU]: 0.92 }, otherCities: 0.08,
     countiesPerCity: {}, defaultCounties: 'all',
     allLines: true, officerFactor: 1, batchRows: 50_000,
