@@ -74,6 +74,26 @@ test('PEN_OUT_OF_TIER near miss: inside the city refinement only, mitigated wher
   assert.equal(r.hits, 0);
 });
 
+test('PEN_OUT_OF_TIER: a new version of the province baseline governs the decisions from its effective day on', async () => {
+  await store.copyIn('baselines', ['id', 'item_code', 'region_code', 'title', 'effective_from'], [['BL-P2', 'IT-1', '330000', '省基准（修订）', '2025-07-01']]);
+  await store.copyIn('baseline_tiers', ['baseline_id', 'tier', 'fine_min', 'fine_max', 'conditions'], [
+    ['BL-P2', 'exempt', 0, 0, '-'], ['BL-P2', 'mitigated', 0, 1000, '-'], ['BL-P2', 'lenient', 1000, 6000, '-'],
+    ['BL-P2', 'general', 6000, 8000, '-'], ['BL-P2', 'severe', 8000, 10000, '-'],
+  ]);
+  try {
+    const before = await fined({ fine_amount: 5500, decided_on: '2025-06-30' });
+    await fined({ fine_amount: 5500, decided_on: '2025-07-01' });
+    const r = await run('PEN_OUT_OF_TIER', '2025-12-31');
+    assert.equal(r.hits, 1);
+    const [c] = await clues();
+    assert.deepEqual(evidenceIds(c), [before]);
+    assert.match(c.explanation, /（罚款1,000元至5,000元）/);
+  } finally {
+    await store.exec(`DELETE FROM baseline_tiers WHERE baseline_id = 'BL-P2'`);
+    await store.exec(`DELETE FROM baselines WHERE id = 'BL-P2'`);
+  }
+});
+
 test('PEN_EXEMPT_FINED: first offence, corrected, no harm, item on the city list, fined', async () => {
   const id = await fined({ first_offence: true, corrected: true, harm: 'none', fine_amount: 500, decided_on: '2025-03-20', filed_on: '2025-03-01' });
   const r = await run('PEN_EXEMPT_FINED', '2025-06-30');

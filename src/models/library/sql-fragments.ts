@@ -49,33 +49,32 @@ const TIERS = ['mitigated', 'lenient', 'general', 'severe'] as const;
  * province_code, city_code, county_code and any further columns named in `carry`) ending in `sel`:
  * k's columns plus facts_tier (the tier the facts select), baselines (how many are in force on the
  * decision day), and tier_min / tier_max, the union of the facts tier's ranges over those baselines
- * (NULL when none has the tier). Every join is a case against reference rows (baselines, tiers, lists)
- * and one GROUP BY folds them, so a planner without statistics on the cases cannot pick a quadratic
- * plan (case × case nested loops).
+ * (NULL when none has the tier). The reference side is first folded into `rules`, one row per
+ * baseline version (its tiers side by side) or exemption listing, so each case meets a handful of
+ * rows and one GROUP BY folds them; no join pairs cases with cases, and `rules` is materialized, so
+ * a planner without statistics on a freshly loaded cases table cannot pick a quadratic plan.
  */
 export function selectedTierCtes(carry: readonly string[]): Sql {
   const cols = ['id', 'item_code', 'decided_on', 'first_offence', 'corrected', 'harm', ...carry].map((c) => `k.${c}`).join(', ');
-  const ranges = TIERS.map((t) => `min(CASE WHEN t.tier = '${t}' THEN t.fine_min END) AS ${t}_min, max(CASE WHEN t.tier = '${t}' THEN t.fine_max END) AS ${t}_max`).join(',\n      ');
+  const tierCols = (f: (t: string) => string) => TIERS.map(f).join(', ');
   const pick = (end: 'min' | 'max') => `CASE g.facts_tier ${TIERS.map((t) => `WHEN '${t}' THEN g.${t}_${end}`).join(' ')} ELSE 0 END`;
   return raw(`
-  bv AS (
-    SELECT b.id, b.item_code, b.region_code, b.effective_from,
-      (SELECT min(n.effective_from) FROM baselines n WHERE n.item_code = b.item_code AND n.region_code = b.region_code
-        AND n.effective_from > b.effective_from) AS effective_to
-    FROM baselines b
-  ), lists AS (
-    SELECT DISTINCT item_code, region_code FROM exemptions
+  rules AS MATERIALIZED (
+    SELECT b.item_code, b.region_code, b.effective_from,
+      lead(b.effective_from) OVER (PARTITION BY b.item_code, b.region_code ORDER BY b.effective_from) AS effective_to,
+      0 AS listed, 1 AS baseline, max(CASE WHEN t.tier = 'mitigated' THEN 1 ELSE 0 END) AS has_mitigated,
+      ${tierCols((t) => `min(CASE WHEN t.tier = '${t}' THEN t.fine_min END) AS ${t}_min, max(CASE WHEN t.tier = '${t}' THEN t.fine_max END) AS ${t}_max`)}
+    FROM baselines b LEFT JOIN baseline_tiers t ON t.baseline_id = b.id
+    GROUP BY b.id, b.item_code, b.region_code, b.effective_from
+    UNION ALL
+    SELECT DISTINCT x.item_code, x.region_code, CAST(NULL AS DATE), CAST(NULL AS DATE), 1, 0, 0,
+      ${tierCols(() => 'CAST(NULL AS DECIMAL(14,2)), CAST(NULL AS DECIMAL(14,2))')}
+    FROM exemptions x
   ), folded AS (
-    SELECT ${cols},
-      max(CASE WHEN x.item_code IS NULL THEN 0 ELSE 1 END) AS listed,
-      count(DISTINCT bv.id) AS baselines,
-      count(DISTINCT CASE WHEN t.tier = 'mitigated' THEN bv.id END) AS with_mitigated,
-      ${ranges}
-    FROM k
-      LEFT JOIN lists x ON x.item_code = k.item_code AND x.region_code IN (k.province_code, k.city_code, k.county_code)
-      LEFT JOIN bv ON bv.item_code = k.item_code AND bv.region_code IN (k.province_code, k.city_code, k.county_code)
-        AND bv.effective_from <= k.decided_on AND (bv.effective_to IS NULL OR bv.effective_to > k.decided_on)
-      LEFT JOIN baseline_tiers t ON t.baseline_id = bv.id
+    SELECT ${cols}, max(r.listed) AS listed, sum(r.baseline) AS baselines, sum(r.has_mitigated) AS with_mitigated,
+      ${tierCols((t) => `min(r.${t}_min) AS ${t}_min, max(r.${t}_max) AS ${t}_max`)}
+    FROM k LEFT JOIN rules r ON r.item_code = k.item_code AND r.region_code IN (k.province_code, k.city_code, k.county_code)
+      AND (r.listed = 1 OR (r.effective_from <= k.decided_on AND (r.effective_to IS NULL OR r.effective_to > k.decided_on)))
     GROUP BY ${cols}
   ), g AS (
     SELECT f.*,
