@@ -74,8 +74,6 @@ export interface Ctx {
   days: Days;
   /** Third-party service companies met while generating entities: the providers of delegations. */
   providers: Provider[];
-  /** Entities that received a planted entity-level violation (kept disjoint). */
-  planted: Set<number>;
 }
 
 export type { Entity };

@@ -5,7 +5,7 @@ import type { ServiceWhitelistEntry } from '../catalog/types.ts';
 import { regionContains } from '../domain/region.ts';
 import { isoOf } from './calendar.ts';
 import { PLANT, type Ctx, type Provider } from './context.ts';
-import { Rng } from './prng.ts';
+import { Rng, Weighted } from './prng.ts';
 import { SOURCE } from './tables.ts';
 import type { Agency } from './world.ts';
 
@@ -33,6 +33,8 @@ export function makeDelegations(ctx: Ctx): void {
     if (a.level === 'county' ? !counties.has(a.region) : a.level === 'city' ? !cities.has(a.region) : false) continue;
     const services = whitelist.filter((w) => applies(a, w));
     if (services.length === 0) continue;
+    // The services of the agency's own line are what it mostly buys; cross-line ones (满意度调查) less often.
+    const pickService = new Weighted(services, services.map((w) => (w.line_code === null ? 1 : 4)));
     const rng = Rng.of(seed, 'delegations', a.id);
     const n = rng.count(a.level === 'province' ? MEAN_PER_AGENCY / 2 : MEAN_PER_AGENCY);
     const local = byCity.get(a.level === 'province' ? '330100' : cityOf(a)) ?? ctx.providers;
@@ -50,7 +52,7 @@ export function makeDelegations(ctx: Ctx): void {
         name = rng.pick(OFF_LIST_SERVICES);
         truth.plant('delegation_off_whitelist', 'delegation', id, a.region, { service_code: code, service_name: name });
       } else {
-        const w = services[rng.int(services.length)];
+        const w = pickService.pick(rng);
         code = w.code;
         name = w.name;
         if (u < PLANT.delegationOffWhitelist + PLANT.delegationUnapproved) {

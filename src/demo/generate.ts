@@ -102,7 +102,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   const out = openSinks(writer);
   const truth = new GroundTruth(out);
   const world = buildWorld(catalog, profile, cat.activeLines, seed, out);
-  const ctx: Ctx = { seed, profile, cat, world, out, ids: new Ids(), truth, days: makeDays(), providers: [], planted: new Set() };
+  const ctx: Ctx = { seed, profile, cat, world, out, ids: new Ids(), truth, days: makeDays(), providers: [] };
   writeCampaigns(ctx);
 
   const recordSinks = RECORD_TABLES.map((t) => out[t]);

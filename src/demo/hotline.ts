@@ -4,7 +4,7 @@
 import { AS_OF, instantOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
-import type { Rng } from './prng.ts';
+import { Weighted, type Rng } from './prng.ts';
 import { SOURCE } from './tables.ts';
 
 const MEAN_TICKETS = 1.9;
@@ -43,7 +43,18 @@ const TOPICS: readonly Topic[] = [
 
 /** Weights of the topics (市场监管 and 城市管理 dominate 12345 enforcement tickets). */
 const TOPIC_WEIGHTS = [0.36, 0.34, 0.1, 0.08, 0.08, 0.04];
-const CUMULATIVE = TOPIC_WEIGHTS.map((_, i) => TOPIC_WEIGHTS.slice(0, i + 1).reduce((a, b) => a + b, 0));
+/** Per industry: topics of the lines that inspect it weigh four times more (排污 is about a factory, not a café). */
+const topicPickers = new WeakMap<object, Weighted<Topic>[]>();
+function topicsFor(ctx: Ctx, industry: number): Weighted<Topic> {
+  let perIndustry = topicPickers.get(ctx.cat);
+  if (!perIndustry) topicPickers.set(ctx.cat, (perIndustry = []));
+  let w = perIndustry[industry];
+  if (!w) {
+    const lines = ctx.cat.inspectionLinesFor[industry];
+    w = perIndustry[industry] = new Weighted(TOPICS, TOPICS.map((t, i) => TOPIC_WEIGHTS[i] * (lines.has(t.line) ? 4 : 1)));
+  }
+  return w;
+}
 
 function status(rng: Rng, day: number): string {
   if (AS_OF - day < 15 && rng.chance(0.5)) return 'open';
@@ -54,10 +65,7 @@ function status(rng: Rng, day: number): string {
 export function makeHotlineTickets(ctx: Ctx, e: Entity, rng: Rng): void {
   const n = rng.count(MEAN_TICKETS);
   for (let i = 0; i < n; i++) {
-    const r = rng.next() * CUMULATIVE[CUMULATIVE.length - 1];
-    let t = 0;
-    while (CUMULATIVE[t] < r) t++;
-    const topic = TOPICS[t];
+    const topic = topicsFor(ctx, e.industry).pick(rng);
     const day = ctx.days.hotline.pickFrom(rng, e.registered + 1);
     const agency = ctx.world.agencyFor(e.county, topic.line, rng);
     const id = ctx.ids.next('HT');

@@ -40,7 +40,7 @@ interface Slot {
 
 function drawKind(rng: Rng): Kind {
   const r = rng.next();
-  return r < 0.5 ? 'random' : r < 0.76 ? 'planned' : r < 0.88 ? 'complaint' : 'joint';
+  return r < 0.52 ? 'random' : r < 0.79 ? 'planned' : r < 0.92 ? 'complaint' : 'joint';
 }
 
 /** Per-entity count of inspections per inspection item (index), to keep each under max_per_year. */
