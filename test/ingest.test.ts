@@ -26,6 +26,7 @@ import { CsvSplitter, fileSource, recordsSource } from '../src/ingest/sources.ts
 import { recordId } from '../src/ingest/record-id.ts';
 import { Bad, parseBoolean, parseDate, parseMoney, parseTimestamp, parseUscc } from '../src/ingest/values.ts';
 import { importFormatsMarkdown } from '../src/ingest/format-doc.ts';
+import { usccProblem } from '../src/domain/uscc.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const t = await openTestStore();
@@ -329,6 +330,18 @@ test('values: real dates only, money ≥ 0 with two decimals, Chinese booleans, 
   assert.ok(parseTimestamp('2025-04-12 25:00') instanceof Bad);
   assert.equal(parseUscc(` ${sampleUscc(5).toLowerCase()} `), sampleUscc(5));
   assert.equal(parseUscc(sampleUscc(5).replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))), sampleUscc(5));
+});
+
+test('the quick USCC check agrees with the domain rule (GB 32100-2015) on valid and corrupted codes', () => {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXYIOZSV';
+  let seed = 7;
+  const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  for (let i = 0; i < 3000; i++) {
+    let code = sampleUscc(rand(10_000_000));
+    if (i % 2) { const at = rand(18); code = code.slice(0, at) + alphabet[rand(alphabet.length)] + code.slice(at + 1); }
+    const parsed = parseUscc(code);
+    assert.equal(parsed instanceof Bad ? (parsed as Bad).message : null, usccProblem(code), code);
+  }
 });
 
 test('the CSV splitter handles records split across chunks at every position', () => {

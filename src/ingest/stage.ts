@@ -79,7 +79,14 @@ class PostgresCopyStager implements Stager {
 }
 
 // ── DuckDB ───────────────────────────────────────────────────────────────────────────────────────
-const NEEDS_QUOTES = /[",\r\n]/;
+/** Whether a CSV cell needs quotes: a character loop, measured faster than a regular expression here. */
+function needsQuotes(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
 /** Rows per part file: large enough that a read_csv call is worth it, small enough to overlap. */
 const PART_ROWS = 100_000;
 
@@ -95,9 +102,13 @@ class DuckDBFileStager implements Stager {
   private writing: Promise<unknown> = Promise.resolve();
   private loading: Promise<unknown> = Promise.resolve();
   private readonly columns: string;
+  /** Positions of free-text fields: the only values that can hold a comma, a quote or a line break
+   * (dates, codes, enums and numbers leave validation in a canonical form without them). */
+  private readonly textFields: number[];
 
   private constructor(private readonly tx: Store, private readonly spec: KindSpec, private readonly incoming: string, private readonly dir: string) {
     this.columns = [`'row_no': 'INTEGER'`, ...spec.fields.map((f) => `'${f.name}': 'VARCHAR'`)].join(', ');
+    this.textFields = spec.fields.map((f, i) => (f.type === 'string' ? i : -1)).filter((i) => i >= 0);
   }
 
   static async create(tx: Store, spec: KindSpec, incoming: string): Promise<DuckDBFileStager> {
@@ -106,9 +117,9 @@ class DuckDBFileStager implements Stager {
 
   add(rowNo: number, values: (string | null)[]): void {
     // In place (the caller's array is consumed here), then one join: one string per row.
-    for (let i = 0; i < values.length; i++) {
+    for (const i of this.textFields) {
       const v = values[i];
-      if (v !== null && NEEDS_QUOTES.test(v)) values[i] = `"${v.replace(/"/g, '""')}"`;
+      if (v !== null && needsQuotes(v)) values[i] = `"${v.replace(/"/g, '""')}"`;
     }
     this.lines.push(`${rowNo},${values.join(',')}`);
     this.partRows++;

@@ -167,13 +167,32 @@ export function enumParser(values: EnumValue[]): (v: Cell) => Parsed {
   };
 }
 
+// The GB 32100-2015 check, by character code: the hot path of a large import. usccProblem (domain)
+// remains the judge and gives the message whenever this quick test fails.
+const USCC_VALUES = new Int8Array(128).fill(-1);
+'0123456789ABCDEFGHJKLMNPQRTUWXY'.split('').forEach((c, i) => { USCC_VALUES[c.charCodeAt(0)] = i; });
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+function quickUsccOk(s: string): boolean {
+  if (s.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = s.charCodeAt(i);
+    const v = c < 128 ? USCC_VALUES[c] : -1;
+    if (v < 0 || (i < 8 && v > 9)) return false;
+    sum += v * USCC_WEIGHTS[i];
+  }
+  const last = s.charCodeAt(17);
+  return last < 128 && USCC_VALUES[last] === (31 - (sum % 31)) % 31;
+}
+
 /** USCC: upper-cased and width-folded (Excel users type full-width or lower case), then the check character. */
 export function parseUscc(v: Cell): Parsed {
   // 18 digits do not survive as an Excel number (15 significant digits): say so rather than "check digit".
   if (typeof v === 'number') return new Bad('统一社会信用代码被存成了数字，已失真：请在 Excel 中将该列设为文本后重新填写');
   let s = cellText(v);
   if (s === '') return null;
-  if (s.length !== 18 || !/^[0-9A-Z]+$/.test(s)) s = s.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
+  if (quickUsccOk(s)) return s;
+  s = s.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
   const problem = usccProblem(s);
   return problem ? new Bad(problem) : s;
 }
