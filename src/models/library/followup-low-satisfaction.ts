@@ -19,7 +19,7 @@ export const followupLowSatisfaction: ModelDefinition = {
   query: ({ params, where }) => sql`
     WITH a AS (
       SELECT a.id, a.satisfaction, a.answered_at, t.subject_kind, t.subject_id,
-             CAST(CAST(EXTRACT(YEAR FROM a.answered_at) AS INTEGER) AS VARCHAR) AS y
+             CAST(EXTRACT(YEAR FROM CAST(a.answered_at AS DATE)) AS INTEGER) AS y
       FROM followup_answers a JOIN followup_tasks t ON t.id = a.task_id
       WHERE ${where('a')} AND a.satisfaction IS NOT NULL
     ), s AS (
@@ -29,14 +29,16 @@ export const followupLowSatisfaction: ModelDefinition = {
       UNION ALL
       SELECT a.*, v.agency_id FROM a JOIN service_visits v ON v.id = a.subject_id WHERE a.subject_kind = 'service_visit'
     ), g AS (
-      SELECT agency_id, y, count(*) AS answer_count, avg(satisfaction) AS average, sum(CASE WHEN satisfaction <= 2 THEN 1 ELSE 0 END) AS low_count,
-             string_agg(CASE WHEN satisfaction <= 2 THEN id END, ',' ORDER BY answered_at, id) AS evidence_ids
+      SELECT agency_id, y, count(*) AS answer_count, avg(satisfaction) AS average, sum(CASE WHEN satisfaction <= 2 THEN 1 ELSE 0 END) AS low_count
       FROM s WHERE agency_id IS NOT NULL GROUP BY agency_id, y
       HAVING count(*) >= ${num(params.min_answers)} AND avg(satisfaction) < ${num(params.max_average)}
+    ), ev AS (
+      SELECT s.agency_id, s.y, string_agg(s.id, ',' ORDER BY s.answered_at, s.id) AS evidence_ids
+      FROM s JOIN g ON g.agency_id = s.agency_id AND g.y = s.y WHERE s.satisfaction <= 2 GROUP BY s.agency_id, s.y
     )
-    SELECT 'agency' AS subject_kind, g.agency_id AS subject_id, ag.region_code, g.agency_id, g.y AS window_key, g.y AS year,
-           COALESCE(g.evidence_ids, '') AS evidence_ids, COALESCE(ag.name, g.agency_id) AS subject_name,
+    SELECT 'agency' AS subject_kind, g.agency_id AS subject_id, ag.region_code, g.agency_id, CAST(g.y AS VARCHAR) AS window_key, CAST(g.y AS VARCHAR) AS year,
+           COALESCE(ev.evidence_ids, '') AS evidence_ids, COALESCE(ag.name, g.agency_id) AS subject_name,
            CAST(g.answer_count AS INTEGER) AS answer_count, CAST(round(CAST(g.average AS NUMERIC), 2) AS FLOAT8) AS average,
            CAST(g.low_count AS INTEGER) AS low_count
-    FROM g JOIN agencies ag ON ag.id = g.agency_id`,
+    FROM g JOIN agencies ag ON ag.id = g.agency_id LEFT JOIN ev ON ev.agency_id = g.agency_id AND ev.y = g.y`,
 };
