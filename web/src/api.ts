@@ -301,6 +301,351 @@ export function importErrorFileUrl(batchId: string): string {
   return `${API_BASE}/imports/${encodeURIComponent(batchId)}/errors.csv`;
 }
 
+// ── models: GET/PUT /models (src/api/model-routes.ts) ──────────────────────────────────────────
+
+export type Severity = 'low' | 'medium' | 'high';
+export type ModelCategory = 'inspection' | 'penalty' | 'licensing' | 'delegation' | 'officer' | 'closure' | 'followup';
+
+export interface ModelParamEntry {
+  name: string;
+  /** Chinese, with the unit: 时间窗口（天）. */
+  label: string;
+  type: 'integer' | 'number';
+  default: number;
+  min: number;
+  max: number;
+  /** The value in force for the caller's region. */
+  value: number;
+}
+
+/** One stored setting: it applies to its region's subtree; the most specific region wins. */
+export interface ModelSettingEntry {
+  regionCode: string;
+  enabled: boolean;
+  params: Record<string, number>;
+}
+
+export interface ModelBasisEntry {
+  regulationId: string;
+  article?: number;
+  /** A policy named but not in the corpus. */
+  note?: string;
+  title: string;
+  /** 第五十四条; null when the basis is a whole regulation or the article is not stored. */
+  label: string | null;
+  text: string | null;
+}
+
+export interface ModelEntry {
+  code: string;
+  name: string;
+  description: string;
+  category: ModelCategory;
+  categoryLabel: string;
+  severity: Severity;
+  /** Template with {fact} and {param} placeholders. */
+  explanation: string;
+  /** The record kind of the evidence (inspections, cases, …, or clues for the closure models). */
+  evidenceKind: string;
+  realtime: boolean;
+  basis: ModelBasisEntry;
+  params: ModelParamEntry[];
+  /** In force for the caller's region. */
+  enabled: boolean;
+  /** Settings on the caller's path and in their subtree. */
+  settings: ModelSettingEntry[];
+  /** Clues of the caller's scope (the list only). */
+  clues?: number;
+  openClues?: number;
+}
+
+export interface ModelRunRow {
+  id: string;
+  model_code: string;
+  region_code: string;
+  /** batch | schedule | realtime */
+  trigger: string;
+  started_at: string;
+  millis: number;
+  hits: number;
+  new_clues: number;
+}
+
+export interface ModelDetail {
+  model: ModelEntry;
+  cluesByMonth: { month: string; clues: number }[];
+  runs: ModelRunRow[];
+}
+
+export interface ModelRunReport {
+  code: string;
+  name: string;
+  millis: number;
+  hits: number;
+  newClues: number;
+}
+
+// ── clues: /clues, /notices (src/api/clue-routes.ts; docs/clues.md, docs/notices.md) ─────────────
+
+export const CLUE_STATUSES = ['new', 'triaged', 'assigned', 'rectifying', 'submitted', 'returned', 'closed', 'dismissed', 'transferred'] as const;
+export type ClueStatus = (typeof CLUE_STATUSES)[number];
+export const CLUE_ACTIONS = ['triage', 'assign', 'accept', 'submit', 'close', 'return', 'dismiss', 'transfer'] as const;
+export type ClueAction = (typeof CLUE_ACTIONS)[number];
+export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public'] as const;
+export type ClueSource = (typeof CLUE_SOURCES)[number];
+
+export interface ClueSummary {
+  id: string;
+  title: string;
+  status: ClueStatus;
+  statusLabel: string;
+  source: string;
+  sourceLabel: string;
+  severity: Severity;
+  regionCode: string;
+  regionName: string;
+  agencyId: string | null;
+  agencyName: string | null;
+  modelCode: string | null;
+  /** YYYY-MM-DD */
+  deadline: string | null;
+  /** While the deadline runs; negative when overdue. */
+  daysLeft: number | null;
+  overdue: boolean;
+  escalationLevel: 'city' | 'province' | null;
+  /** 市级督办 */
+  escalationLabel: string | null;
+  caseId: string | null;
+  isCase: boolean;
+  memberCount: number;
+  reportCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ClueEvidence {
+  kind: string;
+  ids: string[];
+  subject?: { kind: string; id: string };
+  facts?: Record<string, unknown>;
+}
+
+export interface TimelineEvent {
+  id: string;
+  action: string;
+  actionLabel: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actor: { id: string | null; name: string | null };
+  comment: string | null;
+  detail: unknown;
+  occurredAt: string;
+}
+
+export interface ClueAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  sm3: string;
+  uploadedBy?: string;
+  uploadedAt?: string;
+  /** /api/v1/attachments/<id> */
+  url: string;
+}
+
+export interface ClueReport {
+  id: string;
+  source: string;
+  sourceLabel: string;
+  sourceRef: string | null;
+  content: string;
+  subjectName: string | null;
+  /** Masked for most roles. */
+  contact: string | null;
+  linked: boolean;
+  similarity: number | null;
+  receivedAt: string;
+}
+
+export interface ClueDetail {
+  clue: ClueSummary & {
+    explanation: string;
+    /** A model's evidence ({kind, ids, subject, facts}); null for reports. */
+    evidence: ClueEvidence | null;
+    params: Record<string, number> | null;
+    entityUscc: string | null;
+    subjectName: string | null;
+    rectification: string | null;
+    basis: { regulationId: string; article: number }[] | null;
+    escalatedAt: string | null;
+    allowedActions: ClueAction[];
+  };
+  timeline: TimelineEvent[];
+  reports: ClueReport[];
+  attachments: ClueAttachment[];
+  members: { id: string; title: string; status: string; statusLabel: string; regionCode: string }[];
+  notices: { id: string; kind: string; number: string; status: string; issuedOn: string }[];
+}
+
+export interface ClueFilters {
+  status?: string;
+  source?: string;
+  severity?: string;
+  agencyId?: string;
+  regionCode?: string;
+  modelCode?: string;
+  overdue?: 'true' | 'false';
+  escalated?: 'true';
+  caseId?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface CluePage {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: ClueSummary[];
+}
+
+export interface ClueStats {
+  today: string;
+  total: number;
+  open: number;
+  byStatus: Record<ClueStatus, number>;
+  statusLabels: Record<ClueStatus, string>;
+  bySeverity: Partial<Record<Severity, number>>;
+  bySource: Record<string, number>;
+  overdue: number;
+  dueSoon: number;
+  escalatedToMe: number;
+}
+
+export interface WorkflowTransition {
+  action: ClueAction;
+  label: string;
+  from: ClueStatus[];
+  to: ClueStatus;
+  by: 'region_supervisor' | 'assigned_agency';
+  byLabel: string;
+  requires: ('comment' | 'agency' | 'rectification' | 'evidence')[];
+  deadline?: 'set' | 'optional';
+}
+
+export interface ClueWorkflow {
+  statuses: { code: ClueStatus; label: string }[];
+  sources: { code: string; label: string }[];
+  transitions: WorkflowTransition[];
+  eventLabels: Record<string, string>;
+  deadlineDays: Record<Severity, number>;
+  escalation: { graceDays: number; stepDays: number };
+}
+
+export interface TransitionInput {
+  action: ClueAction;
+  comment?: string;
+  agencyId?: string;
+  deadline?: string;
+  rectification?: string;
+  attachmentIds?: string[];
+}
+
+export interface TransitionResult {
+  clue: ClueSummary;
+  event: TimelineEvent;
+  members: string[];
+}
+
+export interface BulkAssignResult {
+  assigned: number;
+  refused: number;
+  results: { id: string; ok: boolean; status?: string; deadline?: string | null; error?: { code: string; message: string } }[];
+}
+
+export type NoticeKind = 'advisory' | 'supervision' | 'transfer';
+
+export interface Notice {
+  id: string;
+  kind: NoticeKind;
+  kindLabel: string;
+  number: string;
+  title: string;
+  regionCode: string;
+  issuer: string;
+  addressee: string;
+  agencyId: string | null;
+  clueIds: string[];
+  issuedOn: string;
+  deadline: string | null;
+  status: 'issued' | 'answered';
+  statusLabel: string;
+  overdue: boolean;
+  response: string | null;
+  respondedOn: string | null;
+  respondedBy: string | null;
+  createdBy: string;
+  createdAt: string;
+  /** /api/v1/notices/<id>.docx */
+  download: string;
+}
+
+/** What the notice says, kept as issued (the .docx is rebuilt from it). */
+export interface NoticeContent {
+  opening: string;
+  facts: { clueId: string; title: string; explanation: string; regionName: string; agencyName: string | null; foundOn: string }[];
+  /** Each cited article with its text as stored. */
+  basis: { regulationId: string; regulationTitle: string; article: number; label: string; text: string }[];
+  requirement: string;
+}
+
+export interface NoticeInput {
+  kind: NoticeKind;
+  clueIds: string[];
+  agencyId?: string;
+  addressee?: string;
+  requiredAction?: string;
+  deadline?: string;
+}
+
+export interface NoticeFilters {
+  kind?: NoticeKind;
+  status?: 'issued' | 'answered';
+  overdue?: 'true';
+  clueId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+// ── public portal: /portal/* (src/api/portal-routes.ts), no session ────────────────────────────
+
+export interface PortalFormToken {
+  token: string;
+  minFillSeconds: number;
+  expiresInSeconds: number;
+}
+
+export interface PortalReportInput {
+  formToken: string;
+  regionCode: string;
+  content: string;
+  agencyId?: string;
+  subjectName?: string;
+  contact?: string;
+  /** The honeypot: always sent, always empty. */
+  website: string;
+}
+
+export interface PortalStatus {
+  code: string;
+  receivedAt: string;
+  stage: string;
+  updatedOn: string;
+  steps: { on: string; stage: string }[];
+}
+
 export interface ApiErrorBody {
   /** `field` names the bad input of a 400; `id` is the log id of a 500. */
   error: { code: string; message: string; field?: string; id?: string };
@@ -452,6 +797,52 @@ export const api = {
   imports: async (signal?: AbortSignal) => {
     const body = await request<{ items?: Record<string, unknown>[]; rows?: Record<string, unknown>[] }>('/imports', { query: { limit: 50 }, signal });
     return (body.items ?? body.rows ?? []).map(toImportBatch);
+  },
+
+  models: (signal?: AbortSignal) => request<{ rows: ModelEntry[] }>('/models', { signal }),
+  model: (code: string, signal?: AbortSignal) => request<ModelDetail>(`/models/${encodeURIComponent(code)}`, { signal }),
+  saveModelSettings: (code: string, body: ModelSettingEntry) =>
+    request<{ model: ModelEntry }>(`/models/${encodeURIComponent(code)}/settings`, { method: 'PUT', body }),
+  /** Runs one model (or all) over the caller's jurisdiction; supervisors and admins. */
+  runModels: (model?: string) => request<{ reports: ModelRunReport[] }>('/models/run', { method: 'POST', body: model ? { model } : {} }),
+
+  clueWorkflow: (signal?: AbortSignal) => request<ClueWorkflow>('/clues/workflow', { signal }),
+  clues: (filters: ClueFilters, signal?: AbortSignal) =>
+    request<CluePage>('/clues', { query: filters as Record<string, string | number | undefined>, signal }),
+  clueStats: (signal?: AbortSignal) => request<ClueStats>('/clues/stats', { signal }),
+  clue: (id: string, signal?: AbortSignal) => request<ClueDetail>(`/clues/${encodeURIComponent(id)}`, { signal }),
+  transition: (id: string, body: TransitionInput) =>
+    request<TransitionResult>(`/clues/${encodeURIComponent(id)}/transitions`, { method: 'POST', body }),
+  extendDeadline: (id: string, deadline: string, reason: string) =>
+    request<TransitionResult>(`/clues/${encodeURIComponent(id)}/deadline`, { method: 'POST', body: { deadline, reason } }),
+  bulkAssign: (clueIds: string[], agencyId: string, deadline?: string, comment?: string) =>
+    request<BulkAssignResult>('/clues/bulk-assign', { method: 'POST', body: { clueIds, agencyId, deadline, comment } }),
+  mergeClues: (clueIds: string[], caseId?: string, comment?: string) =>
+    request<{ caseId: string; members: string[] }>('/clues/merge', { method: 'POST', body: { clueIds, caseId, comment } }),
+  uploadAttachments: (id: string, files: File[]) => {
+    const form = new FormData();
+    for (const file of files) form.append('file', file, file.name);
+    return request<{ attachments: ClueAttachment[] }>(`/clues/${encodeURIComponent(id)}/attachments`, { method: 'POST', form });
+  },
+
+  notices: (filters: NoticeFilters, signal?: AbortSignal) =>
+    request<{ total: number; page: number; pageSize: number; rows: Notice[] }>('/notices', { query: filters as Record<string, string | number | undefined>, signal }),
+  notice: (id: string, signal?: AbortSignal) =>
+    request<{ notice: Notice & { content: NoticeContent } }>(`/notices/${encodeURIComponent(id)}`, { signal }),
+  issueNotice: (body: NoticeInput) => request<{ notice: Notice }>('/notices', { method: 'POST', body }),
+  respondNotice: (id: string, text: string, respondedOn?: string) =>
+    request<{ notice: Notice }>(`/notices/${encodeURIComponent(id)}/response`, { method: 'POST', body: { text, respondedOn } }),
+
+  portal: {
+    formToken: (signal?: AbortSignal) => request<PortalFormToken>('/portal/form-token', { signal, allowUnauthorized: true }),
+    regions: (signal?: AbortSignal) =>
+      request<{ rows: { code: string; name: string; cityName: string }[] }>('/portal/regions', { signal, allowUnauthorized: true }),
+    agencies: (regionCode: string, signal?: AbortSignal) =>
+      request<{ rows: { id: string; name: string }[] }>('/portal/agencies', { query: { regionCode }, signal, allowUnauthorized: true }),
+    report: (body: PortalReportInput) =>
+      request<{ followCode: string; message: string }>('/portal/reports', { method: 'POST', body, allowUnauthorized: true }),
+    status: (code: string, signal?: AbortSignal) =>
+      request<PortalStatus>(`/portal/reports/${encodeURIComponent(code)}`, { signal, allowUnauthorized: true }),
   },
 };
 

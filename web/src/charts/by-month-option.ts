@@ -23,7 +23,7 @@ function monthLabel(index: number): string {
  * rows and of the requested range (YYYY-MM or YYYY-MM-DD), with no gaps — a month without records
  * is a zero, not a missing tick, or the eye reads two distant months as neighbours.
  */
-export function monthAxis(rows: readonly MonthRow[], range: { from?: string; to?: string } = {}): string[] {
+export function monthAxis(rows: readonly { month: string }[], range: { from?: string; to?: string } = {}): string[] {
   const indexes = [range.from, range.to, ...rows.map((r) => r.month)]
     .map((m) => (m ? monthIndex(m) : null))
     .filter((i): i is number => i !== null);
