@@ -25,7 +25,7 @@ export const penaltyOutOfTier: ModelDefinition = {
              c.tier AS stated_tier, c.fine_amount, ${regionLevels('c')}
       FROM cases c
       WHERE ${where('c')} AND c.decision = 'fine' AND c.fine_amount > 0 AND c.decided_on IS NOT NULL
-    ), ${selectedTierCtes(['region_code', 'agency_id', 'entity_uscc', 'stated_tier', 'fine_amount'])}
+    ), ${selectedTierCtes()}
     SELECT 'case' AS subject_kind, s.id AS subject_id, s.region_code, s.agency_id, '' AS window_key, s.id AS evidence_ids,
            COALESCE(e.name, s.entity_uscc) AS subject_name, COALESCE(i.name, s.item_code) AS item_name,
            ${factsText('s')} AS facts_text, ${tierLabel('s.facts_tier')} AS facts_tier_label, ${tierLabel('s.stated_tier')} AS stated_tier_label,

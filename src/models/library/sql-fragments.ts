@@ -44,38 +44,46 @@ export function regionLevels(a: string): Sql {
 
 const TIERS = ['mitigated', 'lenient', 'general', 'severe'] as const;
 
+/** The levels whose baselines and exemption lists apply to a case: its province, its city ("1+8") and its county. */
+const LEVELS = [['p', 'province_code'], ['c', 'city_code'], ['x', 'county_code']] as const;
+
 /**
  * CTEs over a CTE `k` of fined cases (id, item_code, decided_on, first_offence, corrected, harm,
- * province_code, city_code, county_code and any further columns named in `carry`) ending in `sel`:
- * k's columns plus facts_tier (the tier the facts select), baselines (how many are in force on the
- * decision day), and tier_min / tier_max, the union of the facts tier's ranges over those baselines
- * (NULL when none has the tier). The reference side is first folded into `rules`, one row per
- * baseline version (its tiers side by side) or exemption listing, so each case meets a handful of
- * rows and one GROUP BY folds them; no join pairs cases with cases, and `rules` is materialized, so
- * a planner without statistics on a freshly loaded cases table cannot pick a quadratic plan.
+ * province_code, city_code, county_code, …) ending in `sel`: k's columns plus facts_tier (the tier
+ * the facts select), baselines (how many are in force on the decision day), and tier_min / tier_max,
+ * the union of the facts tier's ranges over those baselines (NULL when none has the tier).
+ * The reference side is folded first — `rules`: one row per baseline version with its tiers side by
+ * side and the day the next version takes over; `lists`: one row per listed item and region — and each
+ * case meets them by equality on (item, region) once per level, at most one row each: no GROUP BY over
+ * the cases, and no join of cases with cases, so that a planner without statistics on a freshly loaded
+ * cases table cannot pick a quadratic plan.
  */
-export function selectedTierCtes(carry: readonly string[]): Sql {
-  const cols = ['id', 'item_code', 'decided_on', 'first_offence', 'corrected', 'harm', ...carry].map((c) => `k.${c}`).join(', ');
+export function selectedTierCtes(): Sql {
   const tierCols = (f: (t: string) => string) => TIERS.map(f).join(', ');
+  const over = (f: (l: string) => string, sep: string) => LEVELS.map(([l]) => f(l)).join(sep);
+  const joins = LEVELS.map(([l, col]) => `
+      LEFT JOIN rules b${l} ON b${l}.item_code = k.item_code AND b${l}.region_code = k.${col}
+        AND b${l}.effective_from <= k.decided_on AND b${l}.effective_to > k.decided_on
+      LEFT JOIN lists l${l} ON l${l}.item_code = k.item_code AND l${l}.region_code = k.${col}`).join('');
   const pick = (end: 'min' | 'max') => `CASE g.facts_tier ${TIERS.map((t) => `WHEN '${t}' THEN g.${t}_${end}`).join(' ')} ELSE 0 END`;
   return raw(`
   rules AS MATERIALIZED (
     SELECT b.item_code, b.region_code, b.effective_from,
-      lead(b.effective_from) OVER (PARTITION BY b.item_code, b.region_code ORDER BY b.effective_from) AS effective_to,
-      0 AS listed, 1 AS baseline, max(CASE WHEN t.tier = 'mitigated' THEN 1 ELSE 0 END) AS has_mitigated,
+      COALESCE(lead(b.effective_from) OVER (PARTITION BY b.item_code, b.region_code ORDER BY b.effective_from),
+        CAST('9999-12-31' AS DATE)) AS effective_to,
+      max(CASE WHEN t.tier = 'mitigated' THEN 1 ELSE 0 END) AS has_mitigated,
       ${tierCols((t) => `min(CASE WHEN t.tier = '${t}' THEN t.fine_min END) AS ${t}_min, max(CASE WHEN t.tier = '${t}' THEN t.fine_max END) AS ${t}_max`)}
     FROM baselines b LEFT JOIN baseline_tiers t ON t.baseline_id = b.id
     GROUP BY b.id, b.item_code, b.region_code, b.effective_from
-    UNION ALL
-    SELECT DISTINCT x.item_code, x.region_code, CAST(NULL AS DATE), CAST(NULL AS DATE), 1, 0, 0,
-      ${tierCols(() => 'CAST(NULL AS DECIMAL(14,2)), CAST(NULL AS DECIMAL(14,2))')}
-    FROM exemptions x
+  ), lists AS MATERIALIZED (
+    SELECT item_code, region_code, 1 AS listed FROM exemptions GROUP BY item_code, region_code
   ), folded AS (
-    SELECT ${cols}, max(r.listed) AS listed, sum(r.baseline) AS baselines, sum(r.has_mitigated) AS with_mitigated,
-      ${tierCols((t) => `min(r.${t}_min) AS ${t}_min, max(r.${t}_max) AS ${t}_max`)}
-    FROM k LEFT JOIN rules r ON r.item_code = k.item_code AND r.region_code IN (k.province_code, k.city_code, k.county_code)
-      AND (r.listed = 1 OR (r.effective_from <= k.decided_on AND (r.effective_to IS NULL OR r.effective_to > k.decided_on)))
-    GROUP BY ${cols}
+    SELECT k.*,
+      CASE WHEN ${over((l) => `l${l}.listed IS NOT NULL`, ' OR ')} THEN 1 ELSE 0 END AS listed,
+      ${over((l) => `CASE WHEN b${l}.item_code IS NULL THEN 0 ELSE 1 END`, ' + ')} AS baselines,
+      ${over((l) => `COALESCE(b${l}.has_mitigated, 0)`, ' + ')} AS with_mitigated,
+      ${tierCols((t) => `least(${over((l) => `b${l}.${t}_min`, ', ')}) AS ${t}_min, greatest(${over((l) => `b${l}.${t}_max`, ', ')}) AS ${t}_max`)}
+    FROM k${joins}
   ), g AS (
     SELECT f.*,
       CASE
