@@ -24,8 +24,9 @@ export const penaltyNoDelivery: ModelDefinition = {
            COALESCE(e.name, c.entity_uscc) AS subject_name, COALESCE(i.name, c.item_code) AS item_name,
            CAST(c.decided_on AS VARCHAR) AS decided_on, CASE c.decision WHEN 'fine' THEN '罚款' ELSE '警告' END AS decision_label,
            CAST(CAST(${asOf} AS DATE) AS VARCHAR) AS as_of, CAST(${days} AS INTEGER) AS days
-    FROM cases c LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code
+    FROM cases c LEFT JOIN deliveries d ON d.case_id = c.id
+      LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code
     WHERE ${where('c')} AND c.decision IN ('fine', 'warning') AND c.decided_on IS NOT NULL AND ${days} > ${num(params.after_days)}
-      AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.case_id = c.id)`;
+      AND d.id IS NULL`;
   },
 };
