@@ -7,7 +7,7 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /** Library parts used by lazily loaded pages only; they are split with those pages, not put in vendor. */
 const LAZY_UI =
-  /node_modules[\\/](antd[\\/]es[\\/](table|tree|upload|drawer|descriptions|pagination|switch|checkbox|radio|select|date-picker|statistic|dropdown)[\\/]|@rc-component[\\/](table|tree|upload|drawer|pagination|switch|checkbox|select|virtual-list|picker|dropdown|tooltip|trigger)[\\/])/;
+  /node_modules[\\/](antd[\\/]es[\\/](table|tree|upload|drawer|descriptions|pagination|switch|checkbox|radio|select|date-picker|statistic|dropdown|timeline|steps|tabs|collapse|segmented|input-number|popconfirm|result)[\\/]|@rc-component[\\/](table|tree|upload|drawer|pagination|switch|checkbox|select|virtual-list|picker|dropdown|tooltip|trigger|steps|tabs|collapse|segmented|input-number)[\\/])/;
 
 export default defineConfig({
   root: webRoot,

@@ -31,6 +31,13 @@ const ExemptionsPage = lazy(() => import('./pages/catalog/exemptions-page.tsx'))
 const ServicesPage = lazy(() => import('./pages/catalog/services-page.tsx'));
 const RecordsPage = lazy(() => import('./pages/records-page.tsx'));
 const ImportPage = lazy(() => import('./pages/import-page.tsx'));
+const ModelsPage = lazy(() => import('./pages/models/models-page.tsx'));
+const ModelPage = lazy(() => import('./pages/models/model-page.tsx'));
+const CluesPage = lazy(() => import('./pages/clues/clues-page.tsx'));
+const CluePage = lazy(() => import('./pages/clues/clue-page.tsx'));
+const CommandPage = lazy(() => import('./pages/clues/command-page.tsx'));
+const NoticesPage = lazy(() => import('./pages/clues/notices-page.tsx'));
+const PortalPage = lazy(() => import('./pages/portal/portal-page.tsx'));
 
 /** The built pages by path (nav.ts marks them `built`); every other nav entry is a placeholder. */
 const PAGES: Record<string, ReactNode> = {
@@ -46,6 +53,12 @@ const PAGES: Record<string, ReactNode> = {
   // key: a new kind is a new page (page number, drawer and loaded rows do not carry over).
   ...Object.fromEntries(RECORD_PAGES.map((p) => [p.path, <RecordsPage key={p.kind} kind={p.kind} />])),
   '/import': <ImportPage />,
+  '/models': <ModelsPage />,
+  '/models/:code': <ModelPage />,
+  '/clues': <CluesPage />,
+  '/clues/:id': <CluePage />,
+  '/command': <CommandPage />,
+  '/notices': <NoticesPage />,
 };
 
 function UnauthorizedRedirect() {
@@ -80,6 +93,15 @@ export function App() {
             <UnauthorizedRedirect />
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* The public portal: no account, no shell. */}
+              <Route
+                path="/portal"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <PortalPage />
+                  </Suspense>
+                }
+              />
               <Route element={<AppLayout />}>
                 <Route
                   index

@@ -12,6 +12,7 @@ import {
   CompassOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
+  FileTextOutlined,
   GlobalOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -38,7 +39,8 @@ const ICONS: Record<string, ReactNode> = {
   '/assistant': <RobotOutlined />,
   '/follow-up': <PhoneOutlined />,
   '/evaluation': <BarChartOutlined />,
-  '/portal': <GlobalOutlined />,
+  '/notices': <FileTextOutlined />,
+  '/social': <GlobalOutlined />,
   '/audit': <AuditOutlined />,
   '/admin': <SettingOutlined />,
 };

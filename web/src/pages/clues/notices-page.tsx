@@ -1,0 +1,284 @@
+// 监督文书: the notices the caller may read (GET /notices) — advisory notices, supervision notices and
+// transfer letters, with their number, addressee, answer deadline and whether the answer is back.
+// Each opens in a drawer with what it says (GET /notices/:id: facts, the articles cited verbatim,
+// the requirement), downloads as the Word document (GET /notices/:id.docx), and takes its answer
+// (POST /notices/:id/response). Notices are issued from selected clues on the clue list.
+import { useState, type HTMLAttributes } from 'react';
+import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Spin, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, errorText, type Notice, type NoticeFilters, type NoticeKind } from '../../api.ts';
+import { canManage } from '../../clues/clue-rules.ts';
+import { formatCount } from '../../format.ts';
+import { useUser } from '../../session.tsx';
+import { useLoad } from '../../use-load.ts';
+import { PageFrame } from '../page-frame.tsx';
+
+const KIND_LABELS: Record<NoticeKind, string> = { advisory: '监督提示单', supervision: '执法监督通知书', transfer: '移送函' };
+const KIND_COLORS: Record<NoticeKind, string> = { advisory: 'blue', supervision: 'orange', transfer: 'red' };
+
+function NoticeDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const load = useLoad((signal) => (id ? api.notice(id, signal) : Promise.resolve(null)), [id]);
+  const n = load.state === 'ready' ? load.data?.notice : undefined;
+  return (
+    <Drawer open={id !== null} onClose={onClose} size={640} title={n ? `${n.title}（${n.number}）` : '文书'} destroyOnHidden>
+      <div data-testid="notice-drawer" data-id={id ?? undefined} data-state={load.state}>
+        {load.state === 'loading' && <Spin />}
+        {load.state === 'error' && <Alert type="error" showIcon title={load.message} />}
+        {n && (
+          <>
+            <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
+              <Descriptions.Item label="发文机关">{n.issuer}</Descriptions.Item>
+              <Descriptions.Item label="文号">{n.number}</Descriptions.Item>
+              <Descriptions.Item label="主送">{n.addressee}</Descriptions.Item>
+              <Descriptions.Item label="签发日期">{n.issuedOn}</Descriptions.Item>
+              <Descriptions.Item label="答复期限">{n.deadline ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="状态">
+                {n.statusLabel}
+                {n.respondedOn ? `（${n.respondedOn}）` : ''}
+              </Descriptions.Item>
+            </Descriptions>
+            <Typography.Paragraph>{n.content.opening}</Typography.Paragraph>
+            <Typography.Title level={5}>一、基本情况</Typography.Title>
+            {n.content.facts.map((f, i) => (
+              <Typography.Paragraph key={f.clueId}>
+                （{i + 1}）<Link to={`/clues/${encodeURIComponent(f.clueId)}`}>{f.title}</Link>：{f.explanation}
+              </Typography.Paragraph>
+            ))}
+            <Typography.Title level={5}>二、法律依据</Typography.Title>
+            {n.content.basis.map((b) => (
+              <Typography.Paragraph key={`${b.regulationId}-${b.article}`} data-testid="notice-basis" style={{ whiteSpace: 'pre-wrap' }}>
+                《{b.regulationTitle}》{b.label}规定：“{b.text}”
+              </Typography.Paragraph>
+            ))}
+            <Typography.Title level={5}>三、监督意见和要求</Typography.Title>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{n.content.requirement}</Typography.Paragraph>
+            {n.response && (
+              <Alert type="success" showIcon title={`答复（${n.respondedOn}）`} description={<span style={{ whiteSpace: 'pre-wrap' }}>{n.response}</span>} />
+            )}
+          </>
+        )}
+      </div>
+    </Drawer>
+  );
+}
+
+function RespondModal({ notice, onClose, onDone }: { notice: Notice | null; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm<{ text: string; respondedOn?: Dayjs }>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!notice) return null;
+  const submit = async (v: { text: string; respondedOn?: Dayjs }) => {
+    setSaving(true);
+    setError(null);
+    try {
+      await api.respondNotice(notice.id, v.text.trim(), v.respondedOn?.format('YYYY-MM-DD'));
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={`登记答复 · ${notice.number}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="登记"
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'notice-response-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      <div data-testid="notice-response-modal">
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="notice-response-error" />}
+        <Form form={form} layout="vertical" onFinish={submit}>
+          <Form.Item name="text" label="答复内容" rules={[{ required: true, whitespace: true, message: '请填写答复内容' }]}>
+            <Input.TextArea rows={5} maxLength={10000} data-testid="notice-response-text" />
+          </Form.Item>
+          <Form.Item name="respondedOn" label="答复日期" extra="不填则为今天；纸质答复代录时填写实际日期">
+            <DatePicker
+              style={{ width: '100%' }}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(notice.issuedOn), 'day')}
+            />
+          </Form.Item>
+        </Form>
+      </div>
+    </Modal>
+  );
+}
+
+export default function NoticesPage() {
+  const user = useUser();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = 20;
+  const filters: NoticeFilters = {
+    kind: (params.get('kind') as NoticeKind | null) ?? undefined,
+    status: (params.get('status') as 'issued' | 'answered' | null) ?? undefined,
+    overdue: params.get('overdue') === 'true' ? 'true' : undefined,
+    clueId: params.get('clueId') ?? undefined,
+  };
+  const openId = params.get('id');
+  const load = useLoad((signal) => api.notices({ ...filters, page, pageSize }, signal), [JSON.stringify(filters), page]);
+  const [responding, setResponding] = useState<Notice | null>(null);
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next);
+  };
+
+  return (
+    <PageFrame
+      testId="notices-page"
+      title="监督文书"
+      subtitle={
+        load.data
+          ? `共 ${formatCount(load.data.total)} 份；${canManage(user) ? '在「问题线索」中勾选线索后制发' : '请在答复期限内登记答复'}`
+          : '监督提示单、执法监督通知书、移送函'
+      }
+      state={load.state}
+      error={load.state === 'error' ? load.message : undefined}
+      onRetry={load.retry}
+      extra={canManage(user) && <Link to="/clues?status=new,triaged,assigned,rectifying,submitted,returned">选择线索制发文书 →</Link>}
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder="文书类型"
+          style={{ width: 160 }}
+          value={filters.kind}
+          onChange={(v?: string) => update({ kind: v, page: undefined })}
+          options={(Object.keys(KIND_LABELS) as NoticeKind[]).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+          data-testid="notices-filter-kind"
+        />
+        <Select
+          allowClear
+          placeholder="答复状态"
+          style={{ width: 120 }}
+          value={filters.status}
+          onChange={(v?: string) => update({ status: v, page: undefined })}
+          options={[
+            { value: 'issued', label: '待答复' },
+            { value: 'answered', label: '已答复' },
+          ]}
+          data-testid="notices-filter-status"
+        />
+        <Select
+          allowClear
+          placeholder="是否逾期"
+          style={{ width: 120 }}
+          value={filters.overdue}
+          onChange={(v?: string) => update({ overdue: v, page: undefined })}
+          options={[{ value: 'true', label: '逾期未答复' }]}
+          data-testid="notices-filter-overdue"
+        />
+        {filters.clueId && (
+          <Tag closable onClose={() => update({ clueId: undefined })}>
+            线索 {filters.clueId}
+          </Tag>
+        )}
+      </Space>
+      <div data-testid="notices-table" data-total={load.data?.total}>
+        <Table<Notice>
+          rowKey="id"
+          size="middle"
+          loading={load.state === 'loading'}
+          dataSource={load.data?.rows ?? []}
+          scroll={{ x: 1200 }}
+          onRow={(n) => ({ 'data-testid': 'notice-row', 'data-id': n.id, 'data-status': n.status }) as HTMLAttributes<HTMLElement>}
+          pagination={{
+            current: page,
+            pageSize,
+            total: load.data?.total ?? 0,
+            showTotal: (n) => `共 ${formatCount(n)} 份`,
+            onChange: (p) => update({ page: String(p) }),
+          }}
+          columns={[
+            {
+              title: '文号',
+              dataIndex: 'number',
+              width: 170,
+              render: (v: string, n) => (
+                <a onClick={() => update({ id: n.id })} data-testid="notice-open">
+                  {v}
+                </a>
+              ),
+            },
+            { title: '类型', dataIndex: 'kind', width: 130, render: (k: NoticeKind, n) => <Tag color={KIND_COLORS[k]}>{n.kindLabel ?? KIND_LABELS[k]}</Tag> },
+            { title: '主送', dataIndex: 'addressee', width: 220, ellipsis: true },
+            { title: '发文机关', dataIndex: 'issuer', width: 170, ellipsis: true },
+            {
+              title: '线索',
+              dataIndex: 'clueIds',
+              width: 180,
+              render: (ids: string[]) => (
+                <Space size={2} wrap>
+                  {ids.slice(0, 3).map((id) => (
+                    <Link key={id} to={`/clues/${encodeURIComponent(id)}`} style={{ fontSize: 12 }}>
+                      {id}
+                    </Link>
+                  ))}
+                  {ids.length > 3 && <Typography.Text type="secondary">等{ids.length}条</Typography.Text>}
+                </Space>
+              ),
+            },
+            { title: '签发日期', dataIndex: 'issuedOn', width: 110 },
+            {
+              title: '答复期限',
+              dataIndex: 'deadline',
+              width: 150,
+              render: (v: string | null, n) => (
+                <Space size={4}>
+                  {v ?? '—'}
+                  {n.overdue && <Tag color="red">逾期</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 90,
+              render: (s: string, n) => <Tag color={s === 'answered' ? 'green' : 'gold'}>{n.statusLabel}</Tag>,
+            },
+            {
+              title: '操作',
+              key: 'ops',
+              width: 170,
+              fixed: 'right',
+              render: (_: unknown, n) => (
+                <Space size={4}>
+                  <a href={n.download} download data-testid="notice-download">
+                    <DownloadOutlined /> Word
+                  </a>
+                  {n.status === 'issued' && user.role !== 'officer' && user.role !== 'invited_supervisor' && (
+                    <Button type="link" size="small" onClick={() => setResponding(n)} data-testid="notice-respond">
+                      登记答复
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </div>
+      <NoticeDrawer id={openId} onClose={() => update({ id: undefined })} />
+      <RespondModal
+        notice={responding}
+        onClose={() => setResponding(null)}
+        onDone={() => {
+          setResponding(null);
+          message.success('答复已登记');
+          load.retry();
+        }}
+      />
+    </PageFrame>
+  );
+}
