@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, errorText, safeNext } from '../api.ts';
 import { useSession } from '../session.tsx';
 
@@ -76,6 +76,14 @@ export function LoginPage() {
             </Button>
           </Form.Item>
         </Form>
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Link to="/portal" data-testid="login-portal-link">
+            公众监督举报
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8 }}>
+            无需账号，凭查询码查进度
+          </Typography.Text>
+        </div>
       </Card>
     </div>
   );
