@@ -5,13 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { withAudit } from '../audit/audit-log.ts';
 import { isAgencyRole, ROLE_LABELS, type Caller } from '../auth/caller.ts';
 import type { Store } from '../store/store.ts';
-import { kindSpec, headerIndex, normaliseHeader, SOURCE_SYSTEM_PATTERN, type Kind, type KindSpec } from './kinds.ts';
+import { kindSpec, SOURCE_SYSTEM_PATTERN, type Kind, type KindSpec } from './kinds.ts';
 import { loadReferences } from './reference.ts';
 import { createStager } from './stage.ts';
 import { mergeIncoming } from './merge.ts';
-import { FileProblem, fieldLabel, formatError, mapHeader, rowValidator, type FieldError, type HeaderMapping } from './validate.ts';
+import { FileProblem, fieldLabel, formatError, rowValidator, type FieldError } from './validate.ts';
+import { RowShaper } from './row-shaper.ts';
 import { UnreadableRecord, type RowSource } from './sources.ts';
-import { cellText, type Cell } from './values.ts';
+import type { Cell } from './values.ts';
 import type { StoredError } from './error-file.ts';
 
 /** The caller may not import this kind at all (HTTP 403). */
@@ -73,7 +74,6 @@ export interface ImportReport {
 /** Errors kept with the batch for the downloadable error file. */
 export const MAX_STORED_ERROR_ROWS = 10_000;
 const MAX_REPORTED_ERRORS = 100;
-const HEADER_SEARCH_ROWS = 5;
 
 export async function importRows(store: Store, source: RowSource, req: ImportRequest): Promise<ImportReport> {
   const spec = kindSpec(req.kind);
@@ -100,26 +100,8 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       const notes: string[] = [];
       const sourceSystems = new Set<string>();
       const iSourceSystem = spec.fields.findIndex((f) => f.name === 'source_system');
-
-      // Tabular sources: the header is the first row that names the required columns (an export
-      // may carry a title row or two above it).
-      const index = headerIndex(spec);
-      let header: string[] | null = null;
-      let mapping: HeaderMapping | null = null;
-      const headerCandidates: { texts: string[]; rowNo: number }[] = [];
-      // The problem to report when no row serves as header: that of the row most like a header.
-      const headerProblem = (): FileProblem => {
-        const recognised = (texts: string[]) => texts.filter((t) => index.has(normaliseHeader(t))).length;
-        const best = [...headerCandidates].sort((a, b) => recognised(b.texts) - recognised(a.texts))[0];
-        try { mapHeader(spec, best.texts, !!req.sourceSystem); } catch (e) { if (e instanceof FileProblem) return e; throw e; }
-        return new FileProblem('无法识别表头');
-      };
-      // Object sources: key → field position, resolved once per distinct key.
-      const keyField = new Map<string, number>();
-      const unknownKeys = new Set<string>();
-      const fieldPosition = new Map(spec.fields.map((f, i) => [f.name, i] as const));
-      const columns = source.tabular ? null : spec.fields.map((f) => f.name);
-      if (columns) req.onColumns?.(columns);
+      const shaper = new RowShaper(spec, source.tabular, !!req.sourceSystem);
+      let columnsSent = false;
 
       const reject = async (row: number, errors: FieldError[], record: Record<string, string>) => {
         rowsBad++;
@@ -130,84 +112,31 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
         }
         await req.onRejected?.({ row, errors, record });
       };
-      const tableRecord = (cells: Cell[]) => {
-        const record: Record<string, string> = {};
-        header!.forEach((h, i) => { if (h) record[h] = cellText(cells[i]); });
-        return record;
-      };
-      const objectRecord = (o: Record<string, unknown>) => {
-        const record: Record<string, string> = {};
-        for (const [k, v] of Object.entries(o)) record[k] = v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : cellText(v as Cell);
-        return record;
-      };
 
       const ordered: Cell[] = new Array(spec.fields.length);
       const values: (string | null)[] = new Array(spec.fields.length);
-      const accept = (rowNo: number, good: (string | null)[]) => {
-        if (iSourceSystem >= 0 && sourceSystems.size < 20) sourceSystems.add(good[iSourceSystem]!);
-        stager.add(rowNo, good);
-      };
-
       for await (const batch of source.batches()) {
         for (let b = 0; b < batch.rows.length; b++) {
           const row = batch.rows[b];
           const rowNo = batch.rowNos[b];
-          if (source.tabular) {
-            const cells = row as Cell[];
-            if (!mapping) {
-              const texts = cells.map((c) => cellText(c));
-              headerCandidates.push({ texts, rowNo });
-              try {
-                mapping = mapHeader(spec, texts, !!req.sourceSystem);
-              } catch (e) {
-                if (!(e instanceof FileProblem)) throw e;
-                if (headerCandidates.length >= HEADER_SEARCH_ROWS) throw headerProblem();
-                continue;
-              }
-              header = texts;
-              notes.push(...mapping.notes);
-              if (headerCandidates.length > 1) notes.push(`表头在第${rowNo}行，其上${headerCandidates.length - 1}行已跳过`);
-              req.onColumns?.(header);
-              continue;
-            }
-            rowsRead++;
-            const columnOf = mapping.columnOf;
-            for (let i = 0; i < ordered.length; i++) ordered[i] = columnOf[i] >= 0 ? cells[columnOf[i]] : null;
-            const errors = validator.validate(ordered, rowNo, values);
-            if (errors) await reject(rowNo, errors, tableRecord(cells));
-            else accept(rowNo, values);
+          if (!shaper.shape(row, rowNo, ordered)) continue; // a header or title row
+          if (!columnsSent) { req.onColumns?.(shaper.columns!); columnsSent = true; }
+          rowsRead++;
+          const errors = row instanceof UnreadableRecord
+            ? [{ row: rowNo, field: '', message: row.message }]
+            : validator.validate(ordered, rowNo, values);
+          if (errors) {
+            await reject(rowNo, errors, shaper.record(row));
           } else {
-            rowsRead++;
-            if (row instanceof UnreadableRecord) {
-              await reject(rowNo, [{ row: rowNo, field: '', message: row.message }], { 原始记录: row.text });
-              continue;
-            }
-            const o = row as Record<string, unknown>;
-            ordered.fill(null);
-            for (const k in o) {
-              let pos = keyField.get(k);
-              if (pos === undefined) {
-                const h = normaliseHeader(k);
-                const name = index.get(h) ?? index.get(h.replace(/\([^()]*\)$/, ''));
-                pos = name ? fieldPosition.get(name)! : -1;
-                keyField.set(k, pos);
-                if (pos < 0 && h !== '' && h !== '行号' && h !== '错误信息') unknownKeys.add(k);
-              }
-              if (pos >= 0) {
-                const v = o[k];
-                ordered[pos] = v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : (v as Cell);
-              }
-            }
-            const errors = validator.validate(ordered, rowNo, values);
-            if (errors) await reject(rowNo, errors, objectRecord(o));
-            else accept(rowNo, values);
+            if (iSourceSystem >= 0 && sourceSystems.size < 20) sourceSystems.add(values[iSourceSystem]!);
+            stager.add(rowNo, values);
           }
         }
         await stager.drain();
         req.onProgress?.({ phase: 'read', ...source.progress() });
       }
-      if (source.tabular && !mapping) throw headerCandidates.length ? headerProblem() : new FileProblem('文件为空：没有表头和数据行');
-      if (unknownKeys.size) notes.push(`以下字段不属于${spec.label}格式，已忽略：${[...unknownKeys].slice(0, 20).join('、')}`);
+      shaper.finish();
+      notes.push(...shaper.notes);
 
       req.onProgress?.({ phase: 'write', done: rowsRead, total: rowsRead });
       const tRead = Date.now();
@@ -216,16 +145,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       const merged = await mergeIncoming(tx, spec, caller, incoming);
       const tMerge = Date.now();
       notes.push(...merged.duplicateNotes);
-      for (const r of merged.rejected) {
-        const record: Record<string, string> = {};
-        for (const [name, v] of Object.entries(r.values)) {
-          const col = mapping ? mapping.columnOf[fieldPosition.get(name)!] : -1;
-          const key = header && col >= 0 ? header[col] : name;
-          if (header && col < 0) continue;
-          record[key] = v === null || v === undefined ? '' : String(v);
-        }
-        await reject(r.errors[0].row, r.errors, record);
-      }
+      for (const r of merged.rejected) await reject(r.errors[0].row, r.errors, shaper.recordFromFields(r.values));
       if (rowsBad > storedRows) notes.push(`共${rowsBad}行有误，批次中保存了前${storedRows}行的错误明细`);
 
       // The source systems the rows actually carry (their own column, or the default).
