@@ -37,17 +37,22 @@ import { closureSubmittedUnreviewed } from './closure-submitted-unreviewed.ts';
 import { closureReturnedRepeatedly } from './closure-returned-repeatedly.ts';
 import { followupLowSatisfaction } from './followup-low-satisfaction.ts';
 import { followupComplaintAfterCase } from './followup-complaint-after-case.ts';
+import { uncertifiedCase } from './uncertified-case.ts';
+import { penaltyNoPayment } from './penalty-no-payment.ts';
+import { inspectionCaseNotFiled } from './inspection-case-not-filed.ts';
+import { hotlineOverdue } from './hotline-overdue.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
   penaltyOutOfTier, penaltyExemptFined, penaltyDeviation, penaltyDispersion, penaltyMaxShare, penaltyOverdue, penaltyDouble,
   penaltyDeliveryLate, penaltyPaymentOverdue, penaltyGrowth, penaltySingleOfficer, penaltyAboveStatutory, penaltyNoDelivery,
+  uncertifiedCase, penaltyNoPayment,
   overFrequencyInspection, offListInspection, inspectionBurden, singleOfficerInspection, uncertifiedInspection, uncodedInspection,
-  fakeServiceVisit, sameAgencyRepeatInspection, officerOverload,
+  fakeServiceVisit, sameAgencyRepeatInspection, officerOverload, inspectionCaseNotFiled,
   overdueLicence, unsupervisedLicence,
   offListDelegation, unapprovedDelegation, delegationFee, providerConcentration,
   officerEntityPair, outlierOfficer,
-  closureNewUntriaged, closureAssignedOverdue, closureSubmittedUnreviewed, closureReturnedRepeatedly,
+  closureNewUntriaged, closureAssignedOverdue, closureSubmittedUnreviewed, closureReturnedRepeatedly, hotlineOverdue,
   followupLowSatisfaction, followupComplaintAfterCase,
 ];
 

@@ -1,7 +1,7 @@
 // 无证执法: an inspection by a lead or assisting officer who held no enforcement certificate valid on
 // the inspection day (status valid and issued_on ≤ day ≤ expires_on): never certified, expired, revoked
 // or not yet issued. 行政处罚法 第四十二条: 行政处罚应当由具有行政执法资格的执法人员实施.
-import { sql } from '../../store/sql.ts';
+import { sql, raw, type Sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 
 export const uncertifiedInspection: ModelDefinition = {
@@ -13,23 +13,32 @@ export const uncertifiedInspection: ModelDefinition = {
   severity: 'high',
   params: [],
   evidenceKind: 'inspections',
-  explanation: '{agency_name}于{inspected_on}对该企业的检查中，执法人员{officer_details}在检查当日无有效执法证。',
+  explanation: '{agency_name}于{on_day}对该企业的检查中，执法人员{officer_details}在检查当日无有效执法证。',
   groundTruth: { violation: 'expired_certificate', recordKind: 'inspection' },
   realtime: { kind: 'inspections', subjectColumn: 'id' },
-  query: ({ where }) => sql`
+  query: ({ where }) => uncertifiedQuery(where, 'inspections', 'inspected_on', 'inspection'),
+};
+
+/**
+ * The officers of each record of `table` (lead and assist) without a certificate valid on the record's
+ * `dateCol`, with a Chinese account of each (no certificate / expired on … / revoked). Shared by the
+ * inspection and case models.
+ */
+export function uncertifiedQuery(where: (alias: string) => Sql, table: 'inspections' | 'cases', dateCol: string, subjectKind: string): Sql {
+  return sql`
     WITH p AS (
-      SELECT t.id, t.inspected_on, t.lead_officer_id AS officer_id, 1 AS role_order, '主办' AS role FROM inspections t WHERE ${where('t')}
+      SELECT t.id, t.${raw(dateCol)} AS on_day, t.lead_officer_id AS officer_id, 1 AS role_order, '主办' AS role FROM ${raw(table)} t WHERE ${where('t')}
       UNION ALL
-      SELECT t.id, t.inspected_on, t.assist_officer_id, 2, '协办' FROM inspections t
+      SELECT t.id, t.${raw(dateCol)} AS on_day, t.assist_officer_id, 2, '协办' FROM ${raw(table)} t
       WHERE ${where('t')} AND t.assist_officer_id IS NOT NULL AND t.assist_officer_id <> t.lead_officer_id
     ), bad AS (
       SELECT p.* FROM p WHERE NOT EXISTS (
         SELECT 1 FROM certificates c WHERE c.officer_id = p.officer_id AND c.status = 'valid'
-          AND c.issued_on <= p.inspected_on AND c.expires_on >= p.inspected_on)
+          AND c.issued_on <= p.on_day AND c.expires_on >= p.on_day)
     ), detail AS (
       SELECT bad.id, bad.officer_id, bad.role_order, bad.role, count(c.id) AS certificates,
              max(CASE WHEN c.status = 'valid' THEN c.expires_on END) AS valid_until
-      FROM bad LEFT JOIN certificates c ON c.officer_id = bad.officer_id AND c.issued_on <= bad.inspected_on
+      FROM bad LEFT JOIN certificates c ON c.officer_id = bad.officer_id AND c.issued_on <= bad.on_day
       GROUP BY bad.id, bad.officer_id, bad.role_order, bad.role
     ), agg AS (
       SELECT d.id, string_agg(d.role || COALESCE(o.name, d.officer_id) || '（' ||
@@ -40,10 +49,10 @@ export const uncertifiedInspection: ModelDefinition = {
       FROM detail d LEFT JOIN officers o ON o.id = d.officer_id
       GROUP BY d.id
     )
-    SELECT 'inspection' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
+    SELECT ${raw(`'${subjectKind}'`)} AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
            e.name AS subject_name, t.entity_uscc, COALESCE(a.name, t.agency_id) AS agency_name,
-           CAST(t.inspected_on AS VARCHAR) AS inspected_on, g.officer_details, g.officer_ids
-    FROM agg g JOIN inspections t ON t.id = g.id
+           CAST(t.${raw(dateCol)} AS VARCHAR) AS on_day, g.officer_details, g.officer_ids
+    FROM agg g JOIN ${raw(table)} t ON t.id = g.id
       LEFT JOIN entities e ON e.uscc = t.entity_uscc
-      LEFT JOIN agencies a ON a.id = t.agency_id`,
-};
+      LEFT JOIN agencies a ON a.id = t.agency_id`;
+}
