@@ -2,8 +2,8 @@
 // and the licences of its industry (食品经营许可, 公众聚集场所消防安全检查, 建筑垃圾处置核准…).
 // A normal licence is decided within its time limit counted in calendar days, which is never more
 // than the same number of working days (行政许可法 第四十二条, 第八十二条), so it is in time under
-// either reading; a planted licence_overdue takes longer than the limit in working days plus the
-// longest holiday break.
+// either reading; a planted licence_overdue takes longer than the limit plus the ten-day extension
+// 第四十二条 allows, in working days, plus the longest holiday break.
 import { AS_OF, isoOf, PERIOD_START } from './calendar.ts';
 import type { LicenceInfo } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
@@ -36,8 +36,8 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
   if (registration) {
     decided = e.registered; // the registration date is the day the licence was granted
   } else {
-    // Working days → calendar days: 5/7, plus up to 8 days of a Spring Festival or National Day break.
-    const late = Math.ceil((limit * 7) / 5) + 9 + rng.range(1, 60);
+    // Working days → calendar days: 7/5, plus up to 8 days of a Spring Festival or National Day break.
+    const late = Math.ceil(((limit + 10) * 7) / 5) + 9 + rng.range(1, 60);
     if (rng.chance(PLANT.licenceOverdue) && applied + late <= AS_OF) {
       decided = applied + late;
       ctx.truth.plant('licence_overdue', 'licence', id, region, {
