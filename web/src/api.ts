@@ -565,6 +565,28 @@ export interface BulkAssignResult {
   results: { id: string; ok: boolean; status?: string; deadline?: string | null; error?: { code: string; message: string } }[];
 }
 
+/** Sources a console user may enter (src/clues/intake.ts CONSOLE_SOURCES): invited supervisors only `invited`. */
+export type ConsoleSource = 'invited' | 'contact_point' | 'media' | 'followup';
+
+export interface ConsoleClueInput {
+  source: ConsoleSource;
+  regionCode: string;
+  content: string;
+  title?: string;
+  severity?: Severity;
+  agencyId?: string;
+  entityUscc?: string;
+  subjectName?: string;
+}
+
+/** A new report either makes a clue or, being the same matter as an open one, is linked to it. */
+export interface IntakeResult {
+  clueId: string;
+  reportId: string;
+  linked: boolean;
+  similarity: number | null;
+}
+
 export type NoticeKind = 'advisory' | 'supervision' | 'transfer';
 
 export interface Notice {
@@ -824,6 +846,10 @@ export const api = {
     for (const file of files) form.append('file', file, file.name);
     return request<{ attachments: ClueAttachment[] }>(`/clues/${encodeURIComponent(id)}/attachments`, { method: 'POST', form });
   },
+
+  createClue: (body: ConsoleClueInput) => request<IntakeResult>('/clues', { method: 'POST', body }),
+  /** Looks at the imported 12345 tickets not yet taken in (supervisors): those about enforcement become clues. */
+  hotlineIntake: () => request<{ looked: number; clues: number; linked: number }>('/hotline-tickets/intake', { method: 'POST', body: {} }),
 
   notices: (filters: NoticeFilters, signal?: AbortSignal) =>
     request<{ total: number; page: number; pageSize: number; rows: Notice[] }>('/notices', { query: filters as Record<string, string | number | undefined>, signal }),

@@ -37,6 +37,7 @@ const CluesPage = lazy(() => import('./pages/clues/clues-page.tsx'));
 const CluePage = lazy(() => import('./pages/clues/clue-page.tsx'));
 const CommandPage = lazy(() => import('./pages/clues/command-page.tsx'));
 const NoticesPage = lazy(() => import('./pages/clues/notices-page.tsx'));
+const IntakePage = lazy(() => import('./pages/clues/intake-page.tsx'));
 const PortalPage = lazy(() => import('./pages/portal/portal-page.tsx'));
 
 /** The built pages by path (nav.ts marks them `built`); every other nav entry is a placeholder. */
@@ -59,6 +60,7 @@ const PAGES: Record<string, ReactNode> = {
   '/clues/:id': <CluePage />,
   '/command': <CommandPage />,
   '/notices': <NoticesPage />,
+  '/social': <IntakePage />,
 };
 
 function UnauthorizedRedirect() {

@@ -66,7 +66,7 @@ export const NAV: NavEntry[] = [
   { path: '/follow-up', label: '回访' },
   { path: '/evaluation', label: '效能评价' },
   // The public portal itself is /portal, outside the console (no account); this is the console side.
-  { path: '/social', label: '大监督' },
+  { path: '/social', label: '大监督', built: true },
   { path: '/audit', label: '审计日志' },
   { path: '/admin', label: '系统管理', roles: ['admin'] },
 ];

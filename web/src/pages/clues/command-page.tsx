@@ -50,6 +50,12 @@ const AGENCY_QUEUES: Queue[] = [
   { key: 'closed', label: '已销号', filters: { status: 'closed' }, count: (s) => s.byStatus.closed ?? 0 },
 ];
 
+/** Invited supervisors and discipline liaisons read the clues they may see (those they reported, those transferred). */
+const READER_QUEUES: Queue[] = [
+  { key: 'open', label: '办理中', filters: { status: 'new,triaged,assigned,rectifying,submitted,returned' }, count: (s) => s.open },
+  { key: 'all', label: '全部', filters: {}, count: (s) => s.total },
+];
+
 function QueueTable({ queue, refresh, onChanged, agencyView }: { queue: Queue; refresh: number; onChanged: () => void; agencyView: boolean }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
@@ -128,14 +134,21 @@ export default function CommandPage() {
   const stats = useStats(refresh);
   const [params, setParams] = useSearchParams();
   const agencyView = isAgencyRole(user);
-  const queues = agencyView ? AGENCY_QUEUES : SUPERVISOR_QUEUES;
+  const view = agencyView ? 'agency' : canManage(user) ? 'supervisor' : 'reader';
+  const queues = view === 'agency' ? AGENCY_QUEUES : view === 'supervisor' ? SUPERVISOR_QUEUES : READER_QUEUES;
   const tab = queues.some((q) => q.key === params.get('tab')) ? params.get('tab')! : queues[0]!.key;
   const s = stats.data;
   const option = useMemo(() => (s ? clueStatusOption(s.byStatus, s.statusLabels ?? STATUS_LABELS) : null), [s]);
   const changed = () => setRefresh((n) => n + 1);
 
   const cards = s
-    ? agencyView
+    ? view === 'reader'
+      ? [
+          { id: 'total', title: user.role === 'discipline_liaison' ? '移送纪检监察的线索' : '本人反映的线索', value: s.total, to: '/clues' },
+          { id: 'open', title: '办理中', value: s.open, to: '/command?tab=open' },
+          { id: 'closed', title: '已销号', value: s.byStatus.closed ?? 0, to: '/clues?status=closed' },
+        ]
+      : agencyView
       ? [
           { id: 'to-accept', title: '待签收', value: s.byStatus.assigned ?? 0, to: '/clues?status=assigned' },
           { id: 'rectifying', title: '整改中', value: sum(s.byStatus, ['rectifying', 'returned']), to: '/clues?status=rectifying,returned' },
@@ -159,9 +172,13 @@ export default function CommandPage() {
       testId="command-page"
       title="协同指挥"
       subtitle={
-        agencyView
+        view === 'agency'
           ? `${user.agencyName ?? '本部门'}承办的线索：签收、整改、提交，注意整改期限`
-          : `${user.regionName}的线索办理：研判交办、审核销号、逾期督办`
+          : view === 'supervisor'
+            ? `${user.regionName}的线索办理：研判交办、审核销号、逾期督办`
+            : user.role === 'discipline_liaison'
+              ? `${user.regionName}移送纪检监察的线索`
+              : '您反映的线索及其办理进度'
       }
       state={stats.state}
       error={stats.state === 'error' ? stats.message : undefined}
@@ -179,7 +196,7 @@ export default function CommandPage() {
         </Space>
       }
     >
-      <div data-testid="command-view" data-view={agencyView ? 'agency' : canManage(user) ? 'supervisor' : 'reader'}>
+      <div data-testid="command-view" data-view={view}>
         <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
           {cards.map((c) => (
             <Col key={c.id} xs={12} md={8} xl={4}>
@@ -187,7 +204,7 @@ export default function CommandPage() {
             </Col>
           ))}
         </Row>
-        {s && option && !agencyView && (
+        {s && option && view === 'supervisor' && (
           <Card size="small" title="线索状态分布" style={{ marginBottom: 16 }}>
             <div data-testid="chart-clue-status" data-count={s.total}>
               <EChart option={option} height={220} />
