@@ -155,7 +155,8 @@ function IntakeForm() {
           <Radio.Group options={(['high', 'medium', 'low'] as Severity[]).map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))} />
         </Form.Item>
       )}
-      <Button type="primary" htmlType="submit" loading={saving} data-testid="intake-submit">
+      {/* Not a submit button: Enter in a select's search box must not send the form. */}
+      <Button type="primary" onClick={() => form.submit()} loading={saving} data-testid="intake-submit">
         录入线索
       </Button>
     </Form>

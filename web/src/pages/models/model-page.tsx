@@ -160,7 +160,8 @@ function SettingsEditor({ model, onSaved }: { model: ModelEntry; onSaved: () => 
           </Col>
         ))}
       </Row>
-      <Button type="primary" htmlType="submit" loading={saving} data-testid="model-settings-save">
+      {/* Not a submit button: Enter in the region search would otherwise save the form (implicit submission). */}
+      <Button type="primary" onClick={() => form.submit()} loading={saving} data-testid="model-settings-save">
         保存设置
       </Button>
       <Typography.Text type="secondary" style={{ marginLeft: 12, fontSize: 12 }}>

@@ -181,7 +181,8 @@ function ReportForm() {
         <label htmlFor="portal-website">网站</label>
         <input id="portal-website" ref={honeypot} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" data-testid="portal-website" />
       </div>
-      <Button type="primary" htmlType="submit" loading={sending} block size="large" data-testid="portal-submit">
+      {/* Not a submit button: Enter in a select's search box must not send the report half written. */}
+      <Button type="primary" onClick={() => form.submit()} loading={sending} block size="large" data-testid="portal-submit">
         {waiting ? '正在提交…' : '提交举报'}
       </Button>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
