@@ -141,6 +141,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
     throw e;
   }
 
+  for (const stmt of store.dialect.afterBulkLoad) await store.exec(stmt);
   const records = recordsSoFar();
   opts.onProgress?.(records, records);
   const counts: Record<string, number> = {};
