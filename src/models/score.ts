@@ -11,7 +11,7 @@ export interface ModelScore { code: string; name: string; violation: string; tru
  * ground-truth record_kind of its violation (the generator records planted violations at the same
  * grain the model reports them).
  */
-export async function scoreModels(store: Store, models: ModelDefinition[], regionCode = '330000'): Promise<ModelScore[]> {
+export async function scoreModels(store: Store, models: readonly ModelDefinition[], regionCode = '330000'): Promise<ModelScore[]> {
   const scores: ModelScore[] = [];
   for (const m of models.filter((x) => x.groundTruth)) {
     const truth = new Set((await store.query<{ record_id: string }>(
