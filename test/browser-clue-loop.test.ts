@@ -16,7 +16,7 @@ import { runModels } from '../src/models/runner.ts';
 import { sql } from '../src/store/sql.ts';
 import { openTestStore } from './helpers/store.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
-import { quietEnvironment } from './helpers/clues.ts';
+import { inDays, insertClue, quietEnvironment } from './helpers/clues.ts';
 
 const WEB_ROOT = 'web/dist';
 const CHROMIUM = '/usr/bin/chromium';
@@ -46,6 +46,9 @@ before(async () => {
   assert.equal(report!.newClues, 1, 'the planted repeat inspection raises one clue');
   const [row] = await t.store.query<{ id: string }>(sql`SELECT id FROM clues WHERE model_code = ${MODEL}`);
   clueId = row!.id;
+
+  // A second clue of the agency, two days past its deadline: the workbench counts it and marks it.
+  await insertClue(t.store, { id: 'CL-OVERDUE', status: 'rectifying', agencyId: 'AG-FY-ZHZF', deadline: inDays(-2), title: '执法文书送达超期' });
 
   await addUser(t.store, 'fy_sup', 'supervisor', '330111');
   await addUser(t.store, 'fy_staff', 'agency_staff', '330111', 'AG-FY-ZHZF');
@@ -129,6 +132,12 @@ test('one clue walks the whole loop: the supervisor assigns, the agency accepts 
   await agency.locator('[data-testid="command-page"][data-state="ready"]').waitFor();
   assert.equal(await agency.getByTestId('command-view').getAttribute('data-view'), 'agency');
   assert.equal(await agency.getByTestId('command-stat-to-accept').getAttribute('data-value'), '1');
+  assert.equal(await agency.getByTestId('command-stat-overdue').getAttribute('data-value'), '1');
+  await agency.getByTestId('command-tab-overdue').click();
+  const late = agency.locator('[data-testid="command-queue-overdue"] [data-testid="clue-row"][data-id="CL-OVERDUE"]');
+  assert.equal(await late.getAttribute('data-overdue'), 'true');
+  assert.equal(await late.getByTestId('overdue-tag').textContent(), '逾期2天');
+  await agency.getByTestId('command-tab-accept').click();
   await agency.locator(`[data-testid="command-queue-accept"] [data-testid="clue-row"][data-id="${clueId}"] [data-testid="clue-link"]`).click();
   await agency.locator('[data-testid="clue-detail"][data-state="ready"]').waitFor();
   assert.equal(await agency.getByTestId('clue-actions').getAttribute('data-actions'), 'accept');

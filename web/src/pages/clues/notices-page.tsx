@@ -192,7 +192,7 @@ export default function NoticesPage() {
           size="middle"
           loading={load.state === 'loading'}
           dataSource={load.data?.rows ?? []}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1100 }}
           onRow={(n) => ({ 'data-testid': 'notice-row', 'data-id': n.id, 'data-status': n.status }) as HTMLAttributes<HTMLElement>}
           pagination={{
             current: page,
@@ -212,13 +212,12 @@ export default function NoticesPage() {
                 </a>
               ),
             },
-            { title: '类型', dataIndex: 'kind', width: 130, render: (k: NoticeKind, n) => <Tag color={KIND_COLORS[k]}>{n.kindLabel ?? KIND_LABELS[k]}</Tag> },
-            { title: '主送', dataIndex: 'addressee', width: 220, ellipsis: true },
-            { title: '发文机关', dataIndex: 'issuer', width: 170, ellipsis: true },
+            { title: '类型', dataIndex: 'kind', width: 124, render: (k: NoticeKind, n) => <Tag color={KIND_COLORS[k]}>{n.kindLabel ?? KIND_LABELS[k]}</Tag> },
+            { title: '主送', dataIndex: 'addressee', ellipsis: true, render: (v: string, n) => <span title={`${n.issuer} → ${v}`}>{v}</span> },
             {
               title: '线索',
               dataIndex: 'clueIds',
-              width: 180,
+              width: 160,
               render: (ids: string[]) => (
                 <Space size={2} wrap>
                   {ids.slice(0, 3).map((id) => (
@@ -234,7 +233,7 @@ export default function NoticesPage() {
             {
               title: '答复期限',
               dataIndex: 'deadline',
-              width: 150,
+              width: 140,
               render: (v: string | null, n) => (
                 <Space size={4}>
                   {v ?? '—'}
@@ -251,7 +250,7 @@ export default function NoticesPage() {
             {
               title: '操作',
               key: 'ops',
-              width: 170,
+              width: 160,
               fixed: 'right',
               render: (_: unknown, n) => (
                 <Space size={4}>
