@@ -32,6 +32,7 @@ import { ActionModal, specOf, type ModalAction } from '../../clues/action-modal.
 import { canExtend, canUpload, evidencePath, orderedActions } from '../../clues/clue-rules.ts';
 import { DeadlineCell, SeverityTag, StatusTag } from '../../clues/clue-tags.tsx';
 import { useAgencies, useModelList } from '../../clues/lookups.ts';
+import { FACT_LABELS, isCodeTwin } from '../../clues/fact-labels.ts';
 import { eventColor, eventLines, formatBytes } from '../../clues/timeline.ts';
 import { formatInstant } from '../../format.ts';
 import { columnLabel, RECORD_KIND_LABELS } from '../../labels.ts';
@@ -54,7 +55,12 @@ function Evidence({ detail }: { detail: ClueDetail }) {
     return <Typography.Text type="secondary">该线索来自举报或人工录入，没有模型证据记录；举报内容见下方。</Typography.Text>;
   }
   const kindLabel = evidence.kind === 'clues' ? '问题线索' : ((RECORD_KIND_LABELS as Record<string, string>)[evidence.kind] ?? evidence.kind);
-  const facts = Object.entries(evidence.facts ?? {});
+  const keys = Object.keys(evidence.facts ?? {});
+  const facts = Object.entries(evidence.facts ?? {}).filter(([k]) => !isCodeTwin(k, keys));
+  const factLabel = (k: string) => {
+    const label = columnLabel(evidence.kind as never, k);
+    return label !== k ? label : (FACT_LABELS[k] ?? k);
+  };
   return (
     <div data-testid="clue-evidence" data-kind={evidence.kind} data-count={evidence.ids.length}>
       <Typography.Text type="secondary">
@@ -88,7 +94,7 @@ function Evidence({ detail }: { detail: ClueDetail }) {
               children: (
                 <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered data-testid="clue-facts">
                   {facts.map(([k, v]) => (
-                    <Descriptions.Item key={k} label={columnLabel(evidence.kind as never, k)}>
+                    <Descriptions.Item key={k} label={factLabel(k)}>
                       {factValue(v)}
                     </Descriptions.Item>
                   ))}
