@@ -114,6 +114,16 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
   const agencyRole = isAgencyRole(caller.role) && caller.agencyId !== null;
   const regionCache = new Map<string, string | null>();
   let current: (string | null)[] = [];
+  let lastSourceSystem: string | null = null;
+  // agency → region → whether the agency's region contains it; a few thousand pairs at most.
+  const covers = new Map<string, Map<string, boolean>>();
+  const agencyCovers = (agency: string, region: string): boolean => {
+    let byRegion = covers.get(agency);
+    if (!byRegion) covers.set(agency, (byRegion = new Map()));
+    let ok = byRegion.get(region);
+    if (ok === undefined) byRegion.set(region, (ok = regionContains(refs.agencies.get(agency)!, region)));
+    return ok;
+  };
   const get = (name: string) => current[at(name)] ?? null;
   const push = (errors: FieldError[] | null, row: number, i: number, message: string): FieldError[] => {
     const list = errors ?? [];
@@ -148,7 +158,10 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
         }
         let message: string | null = null;
         if (i === iSourceSystem) {
-          if (!SOURCE_SYSTEM_PATTERN.test(v)) message = `来源系统应为至多64位的字母、数字或 _ . : -：${v}`;
+          if (v !== lastSourceSystem) {
+            if (!SOURCE_SYSTEM_PATTERN.test(v)) message = `来源系统应为至多64位的字母、数字或 _ . : -：${v}`;
+            else lastSourceSystem = v;
+          }
         } else if (i === iRegion) {
           message = regionMessage(v);
         } else if (refKinds[i] === 'agency') {
@@ -167,11 +180,8 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
         errors = push(errors, row, iAgency, '执法部门账号导入时须填写本部门的执法主体编码');
       }
       // A record lies within its agency's region (a county agency's inspection is in that county).
-      if (iAgency >= 0 && iRegion >= 0 && values[iAgency] !== null && values[iRegion] !== null) {
-        const agencyRegion = refs.agencies.get(values[iAgency]!)!;
-        if (!regionContains(agencyRegion, values[iRegion]!)) {
-          errors = push(errors, row, iRegion, `区划 ${values[iRegion]} 不在执法主体 ${values[iAgency]} 的管辖区划（${agencyRegion}）内`);
-        }
+      if (iAgency >= 0 && iRegion >= 0 && values[iAgency] !== null && values[iRegion] !== null && !agencyCovers(values[iAgency]!, values[iRegion]!)) {
+        errors = push(errors, row, iRegion, `区划 ${values[iRegion]} 不在执法主体 ${values[iAgency]} 的管辖区划（${refs.agencies.get(values[iAgency]!)}）内`);
       }
       if (errors) return errors;
       if (spec.rules) {

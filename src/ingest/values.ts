@@ -27,15 +27,23 @@ export function cellText(v: Cell): string {
   return String(v);
 }
 
-function ymd(y: number, m: number, d: number): string | Bad {
+function dateProblem(y: number, m: number, d: number): Bad | null {
   if (y < 1900 || y > 2100) return new Bad(`日期年份超出范围（1900至2100）：${y}`);
   if (m < 1 || m > 12) return new Bad(`日期无效：${y}年${m}月不存在`);
   const max = m === 2 && isLeap(y) ? 29 : DAYS[m - 1];
   if (d < 1 || d > max) return new Bad(`日期无效：${y}年${m}月没有${d}日`);
-  return `${y}-${pad2(m)}-${pad2(d)}`;
+  return null;
 }
 
-const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+function ymd(y: number, m: number, d: number): string | Bad {
+  return dateProblem(y, m, d) ?? `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** The digit at i, or -1000 (which no valid date survives) for anything else. */
+const digit = (s: string, i: number) => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+};
 const LOOSE_DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 
@@ -52,14 +60,12 @@ export function parseDate(v: Cell): Parsed {
   if (typeof v === 'number') return new Bad(`日期格式错误：${v}（应为 YYYY-MM-DD）`);
   const s = cellText(v);
   if (s === '') return null;
+  // The canonical form, checked without a regular expression or a new string: the common case.
   if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
     const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
     const m = digit(s, 5) * 10 + digit(s, 6);
     const d = digit(s, 8) * 10 + digit(s, 9);
-    if (Number.isInteger(y + m + d) && /^\d{4}-\d{2}-\d{2}$/.test(s)) {
-      const r = ymd(y, m, d);
-      return typeof r === 'string' ? s : r;
-    }
+    if (y >= 0 && m >= 0 && d >= 0) return dateProblem(y, m, d) ?? s;
   }
   const loose = LOOSE_DATE.exec(s) ?? COMPACT_DATE.exec(s);
   if (!loose) return new Bad(`日期格式错误：${s}（应为 YYYY-MM-DD）`);
@@ -203,8 +209,10 @@ export function stringParser(maxLength = 500): (v: Cell) => Parsed {
     const s = cellText(v);
     if (s === '') return null;
     if (s.length > maxLength) return new Bad(`内容过长：${s.length}字，至多${maxLength}字`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(s)) return new Bad('含有不可见的控制字符');
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32 && c !== 9 && c !== 10 && c !== 13) return new Bad('含有不可见的控制字符');
+    }
     return s;
   };
 }
