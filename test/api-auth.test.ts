@@ -19,12 +19,17 @@ before(async () => {
 });
 after(async () => { await app.close(); await t.close(); });
 
+// Logins are rate-limited (10 a minute per address), so each user logs in once and keeps the cookie.
+const sessions = new Map<string, string>();
 async function loginAs(username: string): Promise<string> {
+  const known = sessions.get(username);
+  if (known) return known;
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
   assert.equal(res.statusCode, 200, res.body);
   const cookie = res.cookies.find((c) => c.name === 'kedu_session');
   assert.ok(cookie?.httpOnly);
-  return `kedu_session=${cookie!.value}`;
+  sessions.set(username, `kedu_session=${cookie!.value}`);
+  return sessions.get(username)!;
 }
 
 test('a wrong password gets 401 with a Chinese message, and the attempt is audited', async () => {
@@ -97,6 +102,7 @@ test('the home summary counts only the caller jurisdiction', async () => {
 test('logout ends the session, and every login and logout is in a verifying audit chain', async () => {
   const cookie = await loginAs('fy_sup');
   assert.equal((await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode, 200);
+  sessions.delete('fy_sup');
   assert.equal((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode, 401);
   const v = await verifyAuditLog(store);
   assert.equal(v.ok, true);
@@ -107,4 +113,23 @@ test('the OpenAPI document lists the routes', async () => {
   assert.equal(res.statusCode, 200);
   const paths = Object.keys(res.json().paths);
   for (const p of ['/api/v1/auth/login', '/api/v1/dashboard/summary', '/api/v1/records/{kind}/{id}']) assert.ok(paths.includes(p), p);
+});
+
+test('pickers search agencies by name within the jurisdiction, and a region filter narrows a list', async () => {
+  const city = await loginAs('hz_sup');
+  const found = await app.inject({ method: 'GET', url: `/api/v1/records/agencies?q=${encodeURIComponent('西湖')}`, headers: { cookie: city } });
+  assert.deepEqual(found.json().rows.map((r: { id: string }) => r.id), ['AG-XH-SCJG']);
+  const fy = await app.inject({ method: 'GET', url: '/api/v1/records/inspections?regionCode=330111', headers: { cookie: city } });
+  assert.deepEqual(fy.json().rows.map((r: { id: string }) => r.id), ['INS-FY-1']);
+  const county = await loginAs('fy_sup');
+  const outside = await app.inject({ method: 'GET', url: '/api/v1/records/inspections?regionCode=330106', headers: { cookie: county } });
+  assert.equal(outside.json().total, 0);
+});
+
+test('the eleventh login attempt within a minute from one address is refused with 429', async () => {
+  let last = 0;
+  for (let i = 0; i < 11; i++) {
+    last = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hz_sup', password: 'wrong-pass1' } })).statusCode;
+  }
+  assert.equal(last, 429);
 });

@@ -50,7 +50,12 @@ export async function modelRoutes(app: FastifyInstance, store: Store): Promise<v
     const byMonth = await store.query<{ month: string; n: number }>(sql`
       SELECT ${raw(store.dialect.monthKey('t.created_at'))} AS month, count(*) AS n FROM clues t
       WHERE t.model_code = ${m.code} AND ${scopeFilter(caller, 't')} GROUP BY 1 ORDER BY 1`);
-    const runs = await store.query(sql`SELECT * FROM model_runs WHERE model_code = ${m.code} ORDER BY started_at DESC LIMIT 20`);
+    // Runs over the caller's region, a region above it (which covered it) or one inside it.
+    const runs = (await store.query<{ id: string; region_code: string; trigger: string; started_at: string; millis: number; hits: number; new_clues: number }>(
+      sql`SELECT * FROM model_runs WHERE model_code = ${m.code} ORDER BY started_at DESC LIMIT 200`))
+      .filter((r) => regionContains(caller.regionCode, r.region_code) || regionContains(r.region_code, caller.regionCode))
+      .slice(0, 20)
+      .map((r) => ({ id: r.id, regionCode: r.region_code, trigger: r.trigger, startedAt: r.started_at, millis: r.millis, hits: r.hits, newClues: r.new_clues }));
     return { model: await describe(store, caller, m), cluesByMonth: byMonth.map((r) => ({ month: r.month, clues: Number(r.n) })), runs };
   });
 

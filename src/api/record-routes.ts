@@ -4,10 +4,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
-import { sql, raw } from '../store/sql.ts';
+import { sql, raw, joinSql } from '../store/sql.ts';
+import { regionPrefix, regionProblem } from '../domain/region.ts';
 import { maskPersonal, scopeFilter, type Caller } from '../auth/caller.ts';
 import { callerOf } from './app.ts';
-import { forbidden, notFound } from './errors.ts';
+import { badRequest, forbidden, notFound } from './errors.ts';
 
 /** kind → [table, key column, agency column (null: region scope only), date column for ordering]. */
 export const RECORD_KINDS = {
@@ -22,6 +23,7 @@ export const RECORD_KINDS = {
   agencies: ['agencies', 'id', 'id', 'id'],
   officers: ['officers', 'id', 'agency_id', 'id'],
   entities: ['entities', 'uscc', null, 'uscc'],
+  followup_answers: ['followup_answers', 'id', null, 'answered_at'],
 } as const satisfies Record<string, readonly [string, string, string | null, string]>;
 export type RecordKind = keyof typeof RECORD_KINDS;
 
@@ -38,9 +40,17 @@ function present(caller: Caller, row: Record<string, unknown>) {
   return row;
 }
 
-export async function listRecords(store: Store, caller: Caller, kind: RecordKind, page: number, pageSize: number) {
+export interface ListFilter { q?: string; regionCode?: string }
+
+/** Kinds with a name column that `q` searches (pickers for agencies, officers and entities). */
+const NAMED = new Set<RecordKind>(['agencies', 'officers', 'entities']);
+
+export async function listRecords(store: Store, caller: Caller, kind: RecordKind, page: number, pageSize: number, filter: ListFilter = {}) {
   const [table, , agencyCol, orderCol] = RECORD_KINDS[kind];
-  const where = scopeFilter(caller, 't', agencyCol);
+  const conditions = [scopeFilter(caller, 't', agencyCol)];
+  if (filter.regionCode) conditions.push(sql`t.region_code LIKE ${regionPrefix(filter.regionCode) + '%'}`);
+  if (filter.q && NAMED.has(kind)) conditions.push(sql`t.name LIKE ${'%' + filter.q.replace(/[%_]/g, '') + '%'}`);
+  const where = joinSql(conditions, ' AND ');
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(table)} t WHERE ${where}`);
   const rows = await store.query<Record<string, unknown>>(sql`
     SELECT t.*${raw(nameColumns(kind))} FROM ${raw(table)} t${raw(nameJoins(kind))} WHERE ${where}
@@ -64,12 +74,17 @@ export async function recordRoutes(app: FastifyInstance, store: Store): Promise<
     schema: {
       tags: ['records'], summary: '执法数据列表（本辖区）',
       params: Type.Object({ kind: Kind }),
-      querystring: Type.Object({ page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 20 }) }),
+      querystring: Type.Object({
+        page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
+        q: Type.Optional(Type.String({ maxLength: 50, description: '按名称检索（执法主体、执法人员、经营主体）' })),
+        regionCode: Type.Optional(Type.String({ maxLength: 9, description: '只看该区划（含下级），与本人辖区取交集' })),
+      }),
     },
   }, async (req) => {
     const { kind } = req.params as { kind: RecordKind };
-    const { page, pageSize } = req.query as { page: number; pageSize: number };
-    return listRecords(store, callerOf(req), kind, page, pageSize);
+    const { page, pageSize, q, regionCode } = req.query as { page: number; pageSize: number; q?: string; regionCode?: string };
+    if (regionCode) { const rp = regionProblem(regionCode); if (rp) throw badRequest(rp, 'regionCode'); }
+    return listRecords(store, callerOf(req), kind, page, pageSize, { q, regionCode });
   });
   app.get('/records/:kind/:id', {
     schema: { tags: ['records'], summary: '单条执法数据', params: Type.Object({ kind: Kind, id: Type.String({ maxLength: 128 }) }) },

@@ -361,14 +361,13 @@ export interface ModelEntry {
 
 export interface ModelRunRow {
   id: string;
-  model_code: string;
-  region_code: string;
+  regionCode: string;
   /** batch | schedule | realtime */
   trigger: string;
-  started_at: string;
+  startedAt: string;
   millis: number;
   hits: number;
-  new_clues: number;
+  newClues: number;
 }
 
 export interface ModelDetail {

@@ -356,11 +356,11 @@ export default function ModelPage() {
                 dataSource={load.data?.runs ?? []}
                 locale={{ emptyText: '尚未运行' }}
                 columns={[
-                  { title: '时间', dataIndex: 'started_at', render: (v: string) => formatInstant(v) },
+                  { title: '时间', dataIndex: 'startedAt', render: (v: string) => formatInstant(v) },
                   { title: '方式', dataIndex: 'trigger', width: 80, render: (v: string) => TRIGGER_LABELS[v] ?? v },
-                  { title: '区划', dataIndex: 'region_code', width: 80 },
+                  { title: '区划', dataIndex: 'regionCode', width: 80 },
                   { title: '命中', dataIndex: 'hits', width: 70, align: 'right', render: (v: number) => formatCount(Number(v)) },
-                  { title: '新线索', dataIndex: 'new_clues', width: 70, align: 'right', render: (v: number) => formatCount(Number(v)) },
+                  { title: '新线索', dataIndex: 'newClues', width: 70, align: 'right', render: (v: number) => formatCount(Number(v)) },
                   { title: '用时', dataIndex: 'millis', width: 80, align: 'right', render: (v: number) => `${(Number(v) / 1000).toFixed(1)}秒` },
                 ]}
               />
