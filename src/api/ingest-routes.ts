@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Store } from '../store/store.ts';
 import { KINDS, KIND_SPECS, type FieldSpec, type Kind } from '../ingest/kinds.ts';
 import { FileProblem, ImportForbidden, importRows, type ImportReport } from '../ingest/import-batch.ts';
+import { checkIngestedRecords } from '../models/ingest-hook.ts';
 import { fileSource, recordsSource, type RowSource } from '../ingest/sources.ts';
 import { batchErrorCsv, findBatch, formattedErrors, listBatches } from '../ingest/batches.ts';
 import { callerOf } from './app.ts';
@@ -44,6 +45,9 @@ const ReportOut = Type.Object({
   errors: Type.Array(Type.String(), { description: '前100条错误，如“第12条 entity_uscc（统一社会信用代码）：统一社会信用代码校验位错误”' }),
   notes: Type.Array(Type.String()),
   errorsUrl: Type.Union([Type.String(), Type.Null()], { description: '错误明细CSV的下载地址（无错误时为 null）' }),
+  realtime: Type.Optional(Type.Union([Type.Object({
+    models: Type.Integer({ description: '运行的实时校验次数' }), newClues: Type.Integer({ description: '新生成的问题线索' }), millis: Type.Integer(),
+  }), Type.Null()], { description: '接口推送的记录入库后立即运行的实时模型校验' })),
 });
 
 const BatchOut = Type.Object({
@@ -126,7 +130,10 @@ export async function ingestRoutes(app: FastifyInstance, store: Store): Promise<
         },
       }, async (req) => {
         const body = req.body as { sourceSystem: string; records: unknown[] };
-        return runImport(store, req, kind, recordsSource(body.records), body.sourceSystem);
+        const report = await runImport(store, req, kind, recordsSource(body.records), body.sourceSystem);
+        // Records from agency systems are judged at once by the real-time models of their kind.
+        const realtime = report.landed > 0 ? await checkIngestedRecords(store, callerOf(req), kind, body.sourceSystem, body.records) : null;
+        return { ...report, realtime };
       });
     }
 

@@ -1,0 +1,38 @@
+// Real-time checks for records that arrive through the ingestion API: after a batch lands, the models
+// that judge its kind run at once for the batch's subjects (src/models/realtime.ts). File imports are
+// bulk loads and are left to the scheduled batch run.
+import type { Store } from '../store/store.ts';
+import { sql, raw, joinSql } from '../store/sql.ts';
+import type { Caller } from '../auth/caller.ts';
+import { KIND_SPECS, type Kind } from '../ingest/kinds.ts';
+import { recordId } from '../ingest/record-id.ts';
+import { checkRecords, realtimeModels } from './realtime.ts';
+
+/** A field of a raw API record, under its canonical name or any accepted header. */
+function field(kind: Kind, record: Record<string, unknown>, name: string): string | null {
+  const spec = KIND_SPECS[kind].fields.find((f) => f.name === name);
+  for (const key of [name, spec?.label, ...(spec?.aliases ?? [])]) {
+    const v = key === undefined ? undefined : record[key];
+    if (v !== undefined && v !== null && String(v).trim() !== '') return String(v).trim();
+  }
+  return null;
+}
+
+export interface RealtimeSummary { models: number; newClues: number; millis: number }
+
+export async function checkIngestedRecords(store: Store, caller: Caller, kind: Kind, sourceSystem: string, records: readonly unknown[]): Promise<RealtimeSummary> {
+  const started = performance.now();
+  const spec = KIND_SPECS[kind];
+  if (kind === 'entities' || !spec.idPrefix || realtimeModels(spec.table).length === 0) return { models: 0, newClues: 0, millis: 0 };
+  const ids = new Set<string>();
+  for (const r of records as Record<string, unknown>[]) {
+    const sourceId = field(kind, r, 'source_id');
+    if (sourceId) ids.add(recordId(kind, field(kind, r, 'source_system') ?? sourceSystem, sourceId));
+  }
+  if (ids.size === 0) return { models: 0, newClues: 0, millis: 0 };
+  // Only what landed: rejected rows are not in the table.
+  const landed = await store.query<Record<string, unknown>>(
+    sql`SELECT * FROM ${raw(spec.table)} WHERE id IN (${joinSql([...ids].map((id) => sql`${id}`), ', ')})`);
+  const reports = await checkRecords(store, spec.table, landed, caller.userId);
+  return { models: reports.length, newClues: reports.reduce((s, r) => s + r.newClues, 0), millis: Math.round(performance.now() - started) };
+}
