@@ -5,13 +5,7 @@
 import { sql, joinSql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { dialectSql } from './sql-fragments.ts';
-
-/** Hotline categories and words that mark a ticket as being about how enforcement was done. */
-export const ENFORCEMENT_TICKET = {
-  categories: ['涉企执法监督', '执法监督', '行政执法', '执法投诉', '执法检查', '行政执法监督'],
-  keywords: ['重复检查', '多头检查', '检查扰企', '频繁检查', '乱罚款', '乱检查', '乱收费', '执法人员', '执法不公', '粗暴执法',
-    '选择性执法', '过度执法', '一刀切', '以罚代管', '罚款过重', '随意处罚', '吃拿卡要', '不作为', '乱作为', '执法态度', '执法过程'],
-} as const;
+import { HOTLINE_ENFORCEMENT } from '../../clues/settings.ts';
 
 export const followupComplaintAfterCase: ModelDefinition = {
   code: 'FUP_COMPLAINT_AFTER_CASE',
@@ -28,8 +22,8 @@ export const followupComplaintAfterCase: ModelDefinition = {
     '当事人{ticket_count}次通过12345热线反映执法问题，首次于{first_ticket_on}：{first_ticket}',
   realtime: { kind: 'hotline_tickets', subjectColumn: 'entity_uscc' },
   query: ({ params, where, dialect }) => {
-    const categories = joinSql(ENFORCEMENT_TICKET.categories.map((c) => sql`${c}`), ', ');
-    const words = joinSql(ENFORCEMENT_TICKET.keywords.map((k) => sql`h.content LIKE ${`%${k}%`}`), ' OR ');
+    const categories = joinSql(HOTLINE_ENFORCEMENT.categories.map((c) => sql`${c}`), ', ');
+    const words = joinSql(HOTLINE_ENFORCEMENT.keywords.map((k) => sql`h.content LIKE ${`%${k}%`}`), ' OR ');
     const until = dialectSql(dialect.addDays, sql`COALESCE(c.decided_on, c.filed_on)`, sql`${num(params.window_days)}`);
     return sql`
     WITH t AS (

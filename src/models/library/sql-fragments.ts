@@ -10,6 +10,7 @@
 // published), each in the version in force on the decision day.
 import type { Dialect } from '../../store/dialect.ts';
 import { raw, sql, Sql } from '../../store/sql.ts';
+import { STATUS_LABELS, SOURCE_LABELS } from '../../clues/workflow.ts';
 
 /**
  * A dialect expression (dialect.daysBetween, addDays, …, which take SQL text) over arguments that are
@@ -101,13 +102,6 @@ export function selectedTierCtes(): Sql {
 
 // ── closure models: clues as subjects ─────────────────────────────────────────────────────────────
 // Labels as the clue workflow shows them (src/clues/workflow.ts STATUS_LABELS, SOURCE_LABELS).
-const STATUS_LABELS: Record<string, string> = {
-  new: '待研判', triaged: '已研判', assigned: '已交办', rectifying: '整改中', submitted: '待审核',
-  returned: '退回整改', closed: '已销号', dismissed: '已排除', transferred: '已移送纪检监察',
-};
-const SOURCE_LABELS: Record<string, string> = {
-  model: '监督模型', hotline: '12345热线', followup: '回访', invited: '特邀监督员', contact_point: '企业联系点', media: '媒体舆情', public: '群众举报',
-};
 const labelCase = (expr: string, labels: Record<string, string>) =>
   `CASE ${expr} ${Object.entries(labels).map(([k, v]) => `WHEN '${k}' THEN '${v}'`).join(' ')} ELSE ${expr} END`;
 
