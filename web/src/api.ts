@@ -4,14 +4,9 @@
 
 export const API_BASE = '/api/v1';
 
-/** Role codes as stored in `users.role` (src/store/migrations/001_schema.sql). */
-export type Role =
-  | 'supervisor'
-  | 'agency_staff'
-  | 'officer'
-  | 'invited_supervisor'
-  | 'discipline_liaison'
-  | 'admin';
+/** Role codes as stored in `users.role` (src/store/migrations/001_schema.sql); the server's type. */
+export type { Role } from '../../src/auth/caller.ts';
+import type { Role } from '../../src/auth/caller.ts';
 
 export interface User {
   id: string;

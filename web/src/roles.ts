@@ -1,14 +1,9 @@
-import type { Role, User } from './api.ts';
+import type { User } from './api.ts';
+// The server's table (src/auth/caller.ts is pure: no Node APIs), so the two cannot drift apart.
+import { ROLE_LABELS } from '../../src/auth/caller.ts';
 
-/** Chinese labels of the roles (DESIGN.md "Who uses it"; the same as the server's ROLE_LABELS). */
-export const ROLE_LABELS: Record<Role, string> = {
-  supervisor: '监督员',
-  agency_staff: '执法部门',
-  officer: '执法人员',
-  invited_supervisor: '特邀监督员',
-  discipline_liaison: '纪检监察联络员',
-  admin: '管理员',
-};
+/** Chinese labels of the roles (DESIGN.md "Who uses it"). */
+export { ROLE_LABELS };
 
 export function roleLabel(user: Pick<User, 'role' | 'roleLabel'>): string {
   return user.roleLabel || (ROLE_LABELS as Record<string, string>)[user.role] || user.role;
