@@ -6,20 +6,17 @@
 // over a fresh store; `npm test` builds the console first (pretest).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp } from '../src/api/app.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadReference } from '../src/catalog/load-reference.ts';
 import { MODELS, findModel } from '../src/models/library/index.ts';
 import { runModels } from '../src/models/runner.ts';
 import { sql } from '../src/store/sql.ts';
 import { openTestStore } from './helpers/store.ts';
+import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
 import { inDays, insertClue, quietEnvironment } from './helpers/clues.ts';
 
-const WEB_ROOT = 'web/dist';
-const CHROMIUM = '/usr/bin/chromium';
 const MODEL = 'INS_SAME_AGENCY_REPEAT'; // 同一部门重复检查, 浙江省综合行政执法条例 第十三条
 
 quietEnvironment();
@@ -31,10 +28,7 @@ let clueId: string;
 const contexts: BrowserContext[] = [];
 
 before(async () => {
-  if (!existsSync(`${WEB_ROOT}/index.html`)) {
-    throw new Error(`${WEB_ROOT}/index.html is missing: build the console first (npm run build:web; npm test does it in pretest)`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  requireBrowserSetup();
   await seedTwoCounties(t.store);
   await loadReference(t.store);
   // 富阳区综合行政执法局 inspects the same enterprise again four days after an inspection that found
@@ -53,12 +47,7 @@ before(async () => {
   await addUser(t.store, 'fy_sup', 'supervisor', '330111');
   await addUser(t.store, 'fy_staff', 'agency_staff', '330111', 'AG-FY-ZHZF');
 
-  app = await buildApp({ store: t.store, webRoot: WEB_ROOT });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  ({ app, base, browser } = await startBrowserServer(t.store));
 });
 
 after(async () => {

@@ -5,17 +5,14 @@
 // `npm test` builds the console first (pretest).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp } from '../src/api/app.ts';
+import type { Browser, Page } from 'playwright-core';
 import { loadReference } from '../src/catalog/load-reference.ts';
 import { raw, sql } from '../src/store/sql.ts';
 import { openTestStore } from './helpers/store.ts';
+import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
 
-const WEB_ROOT = 'web/dist';
-const CHROMIUM = '/usr/bin/chromium';
 const COUNTY = '330111'; // 富阳区; the other county of the fixtures is 西湖区 330106
 
 const t = await openTestStore();
@@ -30,10 +27,7 @@ function daysAgo(n: number): string {
 }
 
 before(async () => {
-  if (!existsSync(`${WEB_ROOT}/index.html`)) {
-    throw new Error(`${WEB_ROOT}/index.html is missing: build the console first (npm run build:web; npm test does it in pretest)`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  requireBrowserSetup();
 
   // The fixtures' two counties, then the real reference catalog (it replaces their regions and lines).
   await seedTwoCounties(t.store);
@@ -52,12 +46,7 @@ before(async () => {
   ]);
   await addUser(t.store, 'fy_sup', 'supervisor', COUNTY);
 
-  app = await buildApp({ store: t.store, webRoot: WEB_ROOT });
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  ({ app, base, browser } = await startBrowserServer(t.store));
   page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   page.setDefaultTimeout(15_000);
 });
