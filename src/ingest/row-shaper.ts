@@ -27,6 +27,15 @@ export class RowShaper {
     this.position = new Map(spec.fields.map((f, i) => [f.name, i] as const));
   }
 
+  /**
+   * Whether the file's columns are exactly the kind's fields in order: then a row whose values come
+   * out of validation unchanged can be staged as its own text (stage.ts addLine).
+   */
+  get identity(): boolean {
+    return this.identical ??= !!this.mapping && this.header!.length === this.spec.fields.length && this.mapping.columnOf.every((c, i) => c === i);
+  }
+  private identical: boolean | undefined;
+
   /** The columns of the error file: the file's header, or the field names for records. Null until known. */
   get columns(): string[] | null {
     return this.tabular ? this.header : this.spec.fields.map((f) => f.name);

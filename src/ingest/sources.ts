@@ -22,6 +22,8 @@ export interface RowBatch {
   /** Tabular sources: arrays of cells (the header is the first row). Object sources: the records. */
   rows: (Cell[] | Record<string, unknown> | UnreadableRecord)[];
   rowNos: number[];
+  /** CSV: each row's text as read when it has no quotes (its cells joined by commas), else null. */
+  lines?: (string | null)[];
 }
 
 export interface RowSource {
@@ -127,7 +129,8 @@ async function* decodedText(path: string, encoding: string, onBytes: (n: number)
 export class CsvSplitter {
   private rest = '';
 
-  push(chunk: string, out: string[][]): void {
+  /** Appends the complete records of the text so far to out, and to lines their text (null if quoted). */
+  push(chunk: string, out: string[][], lines?: (string | null)[]): void {
     const text = this.rest ? this.rest + chunk : chunk;
     let p = 0;
     let quote = text.indexOf('"');
@@ -138,27 +141,36 @@ export class CsvSplitter {
         const r = quotedRecord(text, p, false);
         if (!r) break;
         out.push(r.fields);
+        lines?.push(null);
         p = r.next;
         quote = text.indexOf('"', p);
         continue;
       }
       const end = nl > p && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      out.push(text.slice(p, end).split(','));
+      const line = text.slice(p, end);
+      out.push(line.split(','));
+      lines?.push(line);
       p = nl + 1;
     }
     this.rest = p === 0 ? text : text.slice(p);
   }
 
   /** The last record, when the file does not end with a line break. */
-  end(out: string[][]): void {
+  end(out: string[][], lines?: (string | null)[]): void {
     if (this.rest === '') return;
     const text = this.rest;
     this.rest = '';
-    if (text.indexOf('"') < 0) { out.push(text.replace(/\r$/, '').split(',')); return; }
+    if (text.indexOf('"') < 0) {
+      const line = text.replace(/\r$/, '');
+      out.push(line.split(','));
+      lines?.push(line);
+      return;
+    }
     let p = 0;
     while (p < text.length) {
       const r = quotedRecord(text, p, true)!;
       out.push(r.fields);
+      lines?.push(null);
       p = r.next;
     }
   }
@@ -219,26 +231,31 @@ function csvSource(path: string, fileName: string, total: number): RowSource {
       source.encoding = await detectEncoding(path);
       const splitter = new CsvSplitter();
       let rowNo = 0;
-      const emit = (records: string[][]): RowBatch => {
+      const emit = (records: string[][], texts: (string | null)[]): RowBatch => {
         const rows: Cell[][] = [];
         const rowNos: number[] = [];
-        for (const r of records) {
+        const lines: (string | null)[] = [];
+        for (let k = 0; k < records.length; k++) {
+          const r = records[k];
           rowNo++;
           // Excel pads a sheet's empty rows with delimiters; they are not records.
           if ((r.length === 1 && r[0] === '') || ((r[0] === '' || r[0].charCodeAt(0) === 32) && isBlankRow(r))) continue;
           rows.push(r);
           rowNos.push(rowNo);
+          lines.push(texts[k]);
         }
-        return { rows, rowNos };
+        return { rows, rowNos, lines };
       };
       for await (const text of decodedText(path, source.encoding, (n) => { done += n; }, CSV_CHUNK)) {
         const records: string[][] = [];
-        splitter.push(text, records);
-        if (records.length) yield emit(records);
+        const texts: (string | null)[] = [];
+        splitter.push(text, records, texts);
+        if (records.length) yield emit(records, texts);
       }
       const last: string[][] = [];
-      splitter.end(last);
-      if (last.length) yield emit(last);
+      const lastTexts: (string | null)[] = [];
+      splitter.end(last, lastTexts);
+      if (last.length) yield emit(last, lastTexts);
     },
     progress: () => ({ done, total }),
   };

@@ -20,6 +20,11 @@ import { incomingTableSql, tempName, typedSelect } from './merge.ts';
 export interface Stager {
   /** Takes one good row; may modify `values`, which the caller reuses for the next row. */
   add(rowNo: number, values: (string | null)[]): void;
+  /**
+   * Takes one good row as CSV text holding exactly its staged values in field order, no quotes
+   * (a CSV line that validation left as it was). Only where the loader can use text.
+   */
+  addLine?(rowNo: number, line: string): void;
   /** Called between source batches: writes out what has gathered. */
   drain(): Promise<void>;
   /** Loads every added row; returns the incoming table (merge.ts incomingTableSql). */
@@ -28,10 +33,17 @@ export interface Stager {
   dispose(): Promise<void>;
 }
 
-export async function createStager(tx: Store, spec: KindSpec): Promise<Stager> {
+export interface StagerOptions {
+  /** DuckDB: rows per part file (default 100,000). */
+  partRows?: number;
+}
+
+export async function createStager(tx: Store, spec: KindSpec, opts: StagerOptions = {}): Promise<Stager> {
   const incoming = tempName('ingest_in');
   await tx.exec(incomingTableSql(spec, incoming));
-  return tx.dialect.name === 'duckdb' ? DuckDBFileStager.create(tx, spec, incoming) : PostgresCopyStager.create(tx, spec, incoming);
+  return tx.dialect.name === 'duckdb'
+    ? DuckDBFileStager.create(tx, spec, incoming, opts.partRows ?? PART_ROWS)
+    : PostgresCopyStager.create(tx, spec, incoming);
 }
 
 // ── PostgreSQL ───────────────────────────────────────────────────────────────────────────────────
@@ -106,13 +118,14 @@ class DuckDBFileStager implements Stager {
    * (dates, codes, enums and numbers leave validation in a canonical form without them). */
   private readonly textFields: number[];
 
-  private constructor(private readonly tx: Store, private readonly spec: KindSpec, private readonly incoming: string, private readonly dir: string) {
+  private constructor(private readonly tx: Store, private readonly spec: KindSpec, private readonly incoming: string,
+    private readonly dir: string, private readonly maxPartRows: number) {
     this.columns = [`'row_no': 'INTEGER'`, ...spec.fields.map((f) => `'${f.name}': 'VARCHAR'`)].join(', ');
     this.textFields = spec.fields.map((f, i) => (f.type === 'string' ? i : -1)).filter((i) => i >= 0);
   }
 
-  static async create(tx: Store, spec: KindSpec, incoming: string): Promise<DuckDBFileStager> {
-    return new DuckDBFileStager(tx, spec, incoming, await mkdtemp(join(tmpdir(), 'kedu-ingest-')));
+  static async create(tx: Store, spec: KindSpec, incoming: string, partRows: number): Promise<DuckDBFileStager> {
+    return new DuckDBFileStager(tx, spec, incoming, await mkdtemp(join(tmpdir(), 'kedu-ingest-')), partRows);
   }
 
   add(rowNo: number, values: (string | null)[]): void {
@@ -126,6 +139,13 @@ class DuckDBFileStager implements Stager {
     if (this.lines.length === 1000) this.block();
   }
 
+  addLine(rowNo: number, line: string): void {
+    // Measured: rebuilding each line from its values was 30 % of the JavaScript time of an import.
+    this.lines.push(`${rowNo},${line}`);
+    this.partRows++;
+    if (this.lines.length === 1000) this.block();
+  }
+
   private block(): void {
     const text = this.lines.join('\n') + '\n';
     this.lines = [];
@@ -135,7 +155,7 @@ class DuckDBFileStager implements Stager {
 
   async drain(): Promise<void> {
     if (this.blockChars >= 1 << 20) await this.write();
-    if (this.partRows >= PART_ROWS) await this.endPart();
+    if (this.partRows >= this.maxPartRows) await this.endPart();
   }
 
   private async write(): Promise<void> {
