@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import { api, type BaselineEntry, type TierEntry } from '../../api.ts';
 import { ArticleLink } from '../../catalog/law-link.tsx';
 import { indexBy, useCatalog } from '../../catalog/use-catalog.ts';
+import { namesOf } from '../../catalog/list-filters.tsx';
 import { baselineRangeOption, sortTiers, TIER_COLORS, tierRangeText } from '../../charts/baseline-range-option.ts';
 import { EChart } from '../../charts/echart.tsx';
 import { fineRangeText } from '../../format.ts';
@@ -109,7 +110,7 @@ export default function BaselinesPage() {
   const load = useLoad((signal) => (itemCode ? api.baselines(itemCode, signal) : Promise.resolve({ rows: [] })), [itemCode]);
   const item = useMemo(() => indexBy(items.data, 'code').get(itemCode), [items.data, itemCode]);
   const regulationIndex = useMemo(() => indexBy(regulations.data, 'id'), [regulations.data]);
-  const regionNames = useMemo(() => new Map((regions.data ?? []).map((r) => [r.code, r.name])), [regions.data]);
+  const regionNames = useMemo(() => namesOf(regions.data), [regions.data]);
 
   // Province first, then the city refinement: the order in which the "1+8" system layers them.
   const baselines = useMemo(

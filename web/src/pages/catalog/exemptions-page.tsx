@@ -6,6 +6,7 @@ import { Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ExemptionEntry } from '../../api.ts';
 import { ArticleLink, regulationPath } from '../../catalog/law-link.tsx';
 import { indexBy, useCatalog } from '../../catalog/use-catalog.ts';
+import { namesOf, RowCount } from '../../catalog/list-filters.tsx';
 import { articleLabel } from '../../format.ts';
 import { Link } from 'react-router-dom';
 import { PageFrame } from '../page-frame.tsx';
@@ -24,7 +25,7 @@ export default function ExemptionsPage() {
   const [domain, setDomain] = useState<string | undefined>();
   const [query, setQuery] = useState('');
   const regulationIndex = useMemo(() => indexBy(regulations.data, 'id'), [regulations.data]);
-  const regionNames = useMemo(() => new Map((regions.data ?? []).map((r) => [r.code, r.name])), [regions.data]);
+  const regionNames = useMemo(() => namesOf(regions.data), [regions.data]);
   const all = useMemo(() => load.data ?? [], [load.data]);
 
   const bases = useMemo<Basis[]>(() => {
@@ -97,9 +98,7 @@ export default function ExemptionsPage() {
           options={domains.map((d) => ({ value: d, label: d }))}
         />
         <Input.Search allowClear placeholder="按事项或情形查找" onChange={(e) => setQuery(e.target.value)} style={{ width: 260 }} />
-        <Typography.Text type="secondary" data-testid="exemptions-count" data-count={rows.length}>
-          共 {rows.length} 项
-        </Typography.Text>
+        <RowCount count={rows.length} testId="exemptions-count" />
       </Space>
       <Table<ExemptionEntry>
         data-testid="exemptions-table"

@@ -1,10 +1,10 @@
 // 涉企行政检查事项: the published list of enterprise-inspection items with the frequency limit per
 // entity and year (GET /catalog/inspection-items; names from /catalog/items, /lines, /regions).
 import { useMemo } from 'react';
-import { Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useSearchParams } from 'react-router-dom';
+import { Input, Space, Table, Tag } from 'antd';
 import type { InspectionItemEntry } from '../../api.ts';
 import { indexBy, useCatalog } from '../../catalog/use-catalog.ts';
+import { LineFilter, matchesNameOrCode, namesOf, RowCount, useUrlFilters } from '../../catalog/list-filters.tsx';
 import { PageFrame } from '../page-frame.tsx';
 
 export default function InspectionItemsPage() {
@@ -12,22 +12,16 @@ export default function InspectionItemsPage() {
   const items = useCatalog('items');
   const lines = useCatalog('lines');
   const regions = useCatalog('regions');
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useUrlFilters();
   const line = params.get('line') ?? undefined;
   const query = params.get('q') ?? '';
-  const setParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   const itemIndex = useMemo(() => indexBy(items.data, 'code'), [items.data]);
-  const lineNames = useMemo(() => new Map((lines.data ?? []).map((l) => [l.code, l.name])), [lines.data]);
-  const regionNames = useMemo(() => new Map((regions.data ?? []).map((r) => [r.code, r.name])), [regions.data]);
+  const lineNames = useMemo(() => namesOf(lines.data), [lines.data]);
+  const regionNames = useMemo(() => namesOf(regions.data), [regions.data]);
   const rows = useMemo(() => {
     const q = query.trim();
-    return (load.data ?? []).filter((r) => (!line || r.line_code === line) && (!q || r.name.includes(q) || r.code.includes(q.toUpperCase())));
+    return (load.data ?? []).filter((r) => (!line || r.line_code === line) && matchesNameOrCode(r, q));
   }, [load.data, line, query]);
   const usedLines = useMemo(() => [...new Set((load.data ?? []).map((r) => r.line_code))], [load.data]);
 
@@ -41,16 +35,7 @@ export default function InspectionItemsPage() {
       onRetry={load.retry}
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder="条线"
-          style={{ width: 180 }}
-          value={line}
-          onChange={(v?: string) => setParam('line', v)}
-          options={usedLines.map((c) => ({ value: c, label: lineNames.get(c) ?? c }))}
-          data-testid="inspection-items-filter-line"
-        />
+        <LineFilter codes={usedLines} names={lineNames} value={line} onChange={(v) => setParam('line', v)} testId="inspection-items-filter-line" />
         <Input.Search
           allowClear
           placeholder="按名称或编码查找"
@@ -58,9 +43,7 @@ export default function InspectionItemsPage() {
           onSearch={(v) => setParam('q', v.trim() || undefined)}
           style={{ width: 260 }}
         />
-        <Typography.Text type="secondary" data-testid="inspection-items-count" data-count={rows.length}>
-          共 {rows.length} 项
-        </Typography.Text>
+        <RowCount count={rows.length} testId="inspection-items-count" />
       </Space>
       <Table<InspectionItemEntry>
         data-testid="inspection-items-table"

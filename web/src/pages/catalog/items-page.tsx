@@ -2,12 +2,13 @@
 // (GET /catalog/items, /catalog/lines, /catalog/regulations). Filters live in the URL
 // (?line=MKT&kind=penalty&q=…), so the lines page can link to one line's items.
 import { useMemo } from 'react';
-import { Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { ItemEntry, ItemKind } from '../../api.ts';
 import { ArticleLink } from '../../catalog/law-link.tsx';
 import { indexBy, useCatalog } from '../../catalog/use-catalog.ts';
+import { LineFilter, matchesNameOrCode, namesOf, RowCount, useUrlFilters } from '../../catalog/list-filters.tsx';
 import { fineRangeText } from '../../format.ts';
 import { ITEM_KIND_LABELS } from '../../labels.ts';
 import { PageFrame } from '../page-frame.tsx';
@@ -23,24 +24,17 @@ export default function ItemsPage() {
   const items = useCatalog('items');
   const lines = useCatalog('lines');
   const regulations = useCatalog('regulations');
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useUrlFilters();
   const line = params.get('line') ?? undefined;
   const kind = (params.get('kind') as ItemKind | null) ?? undefined;
   const query = params.get('q') ?? '';
 
-  const setParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-
-  const lineNames = useMemo(() => new Map((lines.data ?? []).map((l) => [l.code, l.name])), [lines.data]);
+  const lineNames = useMemo(() => namesOf(lines.data), [lines.data]);
   const regulationIndex = useMemo(() => indexBy(regulations.data, 'id'), [regulations.data]);
   const rows = useMemo(() => {
     const q = query.trim();
     return (items.data ?? []).filter(
-      (i) => (!line || i.line_code === line) && (!kind || i.kind === kind) && (!q || i.name.includes(q) || i.code.includes(q.toUpperCase())),
+      (i) => (!line || i.line_code === line) && (!kind || i.kind === kind) && matchesNameOrCode(i, q),
     );
   }, [items.data, line, kind, query]);
   const usedLines = useMemo(() => [...new Set((items.data ?? []).map((i) => i.line_code))], [items.data]);
@@ -55,16 +49,7 @@ export default function ItemsPage() {
       onRetry={items.retry}
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder="条线"
-          style={{ width: 180 }}
-          value={line}
-          onChange={(v?: string) => setParam('line', v)}
-          options={usedLines.map((c) => ({ value: c, label: lineNames.get(c) ?? c }))}
-          data-testid="items-filter-line"
-        />
+        <LineFilter codes={usedLines} names={lineNames} value={line} onChange={(v) => setParam('line', v)} testId="items-filter-line" />
         <Select
           allowClear
           placeholder="事项类别"
@@ -82,9 +67,7 @@ export default function ItemsPage() {
           style={{ width: 260 }}
           data-testid="items-search"
         />
-        <Typography.Text type="secondary" data-testid="items-count" data-count={rows.length}>
-          共 {rows.length} 项
-        </Typography.Text>
+        <RowCount count={rows.length} testId="items-count" />
       </Space>
       <Table<ItemEntry>
         data-testid="items-table"

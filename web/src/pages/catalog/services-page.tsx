@@ -2,9 +2,10 @@
 // (GET /catalog/whitelist). The lists of other cities are shown on request: what applies to the
 // caller is the province's and their own city's.
 import { useMemo, useState } from 'react';
-import { Alert, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Input, Space, Switch, Table, Tag } from 'antd';
 import type { WhitelistEntry } from '../../api.ts';
 import { useCatalog } from '../../catalog/use-catalog.ts';
+import { LineFilter, matchesNameOrCode, namesOf, RowCount } from '../../catalog/list-filters.tsx';
 import { useUser } from '../../session.tsx';
 import { PageFrame } from '../page-frame.tsx';
 
@@ -19,13 +20,13 @@ export default function ServicesPage() {
   const [onlyMine, setOnlyMine] = useState(!province);
   const [line, setLine] = useState<string | undefined>();
   const [query, setQuery] = useState('');
-  const lineNames = useMemo(() => new Map((lines.data ?? []).map((l) => [l.code, l.name])), [lines.data]);
-  const regionNames = useMemo(() => new Map((regions.data ?? []).map((r) => [r.code, r.name])), [regions.data]);
+  const lineNames = useMemo(() => namesOf(lines.data), [lines.data]);
+  const regionNames = useMemo(() => namesOf(regions.data), [regions.data]);
   const rows = useMemo(() => {
     const q = query.trim();
     const applies = (r: WhitelistEntry) => province || r.region_code === '330000' || r.region_code === cityOf(user.regionCode);
     return (load.data ?? []).filter(
-      (r) => (!onlyMine || applies(r)) && (!line || r.line_code === line) && (!q || r.name.includes(q) || r.code.includes(q.toUpperCase())),
+      (r) => (!onlyMine || applies(r)) && (!line || r.line_code === line) && matchesNameOrCode(r, q),
     );
   }, [load.data, onlyMine, line, query, province, user.regionCode]);
   const usedLines = useMemo(() => [...new Set((load.data ?? []).map((r) => r.line_code).filter((c): c is string => !!c))], [load.data]);
@@ -47,15 +48,7 @@ export default function ServicesPage() {
         description="清单之外的事项不得委托第三方实施；委托记录中的服务不在清单内的，由监督模型发现为“目录外委托”线索。"
       />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder="条线"
-          style={{ width: 180 }}
-          value={line}
-          onChange={setLine}
-          options={usedLines.map((c) => ({ value: c, label: lineNames.get(c) ?? c }))}
-        />
+        <LineFilter codes={usedLines} names={lineNames} value={line} onChange={setLine} />
         <Input.Search allowClear placeholder="按名称或编码查找" onChange={(e) => setQuery(e.target.value)} style={{ width: 240 }} />
         {!province && (
           <Space size={6}>
@@ -63,9 +56,7 @@ export default function ServicesPage() {
             <span>仅看本辖区适用</span>
           </Space>
         )}
-        <Typography.Text type="secondary" data-testid="services-count" data-count={rows.length}>
-          共 {rows.length} 项
-        </Typography.Text>
+        <RowCount count={rows.length} testId="services-count" />
       </Space>
       <Table<WhitelistEntry>
         data-testid="services-table"
