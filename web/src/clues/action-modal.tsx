@@ -4,13 +4,14 @@
 // it words it. Evidence files are uploaded first (POST /clues/:id/attachments), then the step is
 // sent with their ids.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Typography, Upload, type ButtonProps, type UploadFile } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Modal, Select, Typography, Upload, type ButtonProps, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, errorText, type ClueAction, type ClueDetail } from '../api.ts';
+import { api, type ClueAction, type ClueDetail } from '../api.ts';
 import { agencyOptions } from './bulk-actions.tsx';
 import { ACTIONS, addDays, MAX_EXTENSION_DAYS, MIN_RECTIFICATION, type ActionField, type ActionSpec } from './clue-rules.ts';
 import { useAgencies } from './lookups.ts';
+import { SubmitError, useSubmit } from '../submit.tsx';
 
 export type ModalAction = ClueAction | 'extend';
 
@@ -48,8 +49,7 @@ export function ActionModal({
   const agencies = useAgencies(action === 'assign');
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, run } = useSubmit();
 
   useEffect(() => {
     if (!action) return;
@@ -76,9 +76,7 @@ export function ActionModal({
       setError('提交整改须附整改证明材料：请选择文件');
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const deadline = v.deadline?.format('YYYY-MM-DD');
       const comment = v.comment?.trim() || undefined;
       if (action === 'extend') {
@@ -101,12 +99,8 @@ export function ActionModal({
         });
       }
       onDone(spec.label);
-    } catch (e) {
-      setError(errorText(e));
       // Files uploaded before a refused step stay with the clue: offer them as existing ones next time.
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -123,7 +117,7 @@ export function ActionModal({
       destroyOnHidden
     >
       <div data-testid="action-modal" data-action={action}>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="action-error" />}
+        <SubmitError error={error} testId="action-error" />
         {spec.confirm && <Typography.Paragraph type="secondary">{spec.confirm}</Typography.Paragraph>}
         <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={saving}>
           {has('agency') && (

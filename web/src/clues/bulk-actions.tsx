@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api, errorText, type BulkAssignResult, type ClueSummary, type Notice, type NoticeKind } from '../api.ts';
 import { useAgencies, type AgencyOption } from './lookups.ts';
+import { SubmitError, useSubmit } from '../submit.tsx';
 
 export function agencyOptions(agencies: readonly AgencyOption[] | undefined, regionNames?: Map<string, string>) {
   return (agencies ?? []).map((a) => ({
@@ -27,8 +28,7 @@ interface AssignValues {
 export function BulkAssignModal({ open, clueIds, onClose, onDone }: { open: boolean; clueIds: string[]; onClose: () => void; onDone: (r: BulkAssignResult) => void }) {
   const agencies = useAgencies(open);
   const [form] = Form.useForm<AssignValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, run } = useSubmit();
   const [result, setResult] = useState<BulkAssignResult | null>(null);
 
   useEffect(() => {
@@ -40,17 +40,11 @@ export function BulkAssignModal({ open, clueIds, onClose, onDone }: { open: bool
   }, [open, form]);
 
   const submit = async (v: AssignValues) => {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await api.bulkAssign(clueIds, v.agencyId, v.deadline?.format('YYYY-MM-DD'), v.comment?.trim() || undefined);
       setResult(r);
       onDone(r);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -66,7 +60,7 @@ export function BulkAssignModal({ open, clueIds, onClose, onDone }: { open: bool
       destroyOnHidden
     >
       <div data-testid="bulk-assign-modal">
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="bulk-assign-error" />}
+        <SubmitError error={error} testId="bulk-assign-error" />
         {result ? (
           <div data-testid="bulk-assign-result" data-assigned={result.assigned} data-refused={result.refused}>
             <Alert
@@ -121,8 +115,7 @@ const KIND_TEXT: Record<NoticeKind, string> = { advisory: '监督提示单', sup
 export function NoticeModal({ open, clues, onClose, onDone }: { open: boolean; clues: ClueSummary[]; onClose: () => void; onDone: (n: Notice) => void }) {
   const agencies = useAgencies(open);
   const [form] = Form.useForm<NoticeValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, run } = useSubmit();
   const [issued, setIssued] = useState<Notice | null>(null);
   const allTransferred = clues.length > 0 && clues.every((c) => c.status === 'transferred');
   const agencyIds = useMemo(() => [...new Set(clues.map((c) => c.agencyId).filter((a): a is string => !!a))], [clues]);
@@ -138,9 +131,7 @@ export function NoticeModal({ open, clues, onClose, onDone }: { open: boolean; c
   }, [open, form, allTransferred, agencyIds]);
 
   const submit = async (v: NoticeValues) => {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { notice } = await api.issueNotice({
         kind: v.kind,
         clueIds: clues.map((c) => c.id),
@@ -151,11 +142,7 @@ export function NoticeModal({ open, clues, onClose, onDone }: { open: boolean; c
       });
       setIssued(notice);
       onDone(notice);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -172,7 +159,7 @@ export function NoticeModal({ open, clues, onClose, onDone }: { open: boolean; c
       width={560}
     >
       <div data-testid="notice-modal">
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="notice-error" />}
+        <SubmitError error={error} testId="notice-error" />
         {issued ? (
           <Alert
             type="success"

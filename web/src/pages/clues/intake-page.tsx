@@ -12,6 +12,7 @@ import { useCatalog } from '../../catalog/use-catalog.ts';
 import { canManage, regionContains, SEVERITY_LABELS, SOURCE_LABELS } from '../../clues/clue-rules.ts';
 import { useUser } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
+import { SubmitError, useSubmit } from '../../submit.tsx';
 import { PageFrame } from '../page-frame.tsx';
 
 /** src/clues/intake.ts consoleSourcesFor: an invited supervisor reports as such; supervisors enter any. */
@@ -28,8 +29,7 @@ function IntakeForm() {
   const [form] = Form.useForm<ConsoleClueInput>();
   const regionCode = Form.useWatch('regionCode', form);
   const agencies = useLoad((signal) => (regionCode ? api.portal.agencies(regionCode.slice(0, 6), signal) : Promise.resolve({ rows: [] })), [regionCode]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, run } = useSubmit();
   const [result, setResult] = useState<IntakeResult | null>(null);
 
   const regionOptions = useMemo(
@@ -47,10 +47,8 @@ function IntakeForm() {
   }, [regionOptions, form]);
 
   const submit = async (v: ConsoleClueInput) => {
-    setSaving(true);
-    setError(null);
     setResult(null);
-    try {
+    await run(async () => {
       const r = await api.createClue({
         ...v,
         title: v.title?.trim() || undefined,
@@ -60,11 +58,7 @@ function IntakeForm() {
       });
       setResult(r);
       form.resetFields(['title', 'content', 'subjectName', 'entityUscc']);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   if (sources.length === 0) {
@@ -79,7 +73,7 @@ function IntakeForm() {
       initialValues={{ source: sources[0], severity: 'medium' }}
       data-testid="intake-form"
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="intake-error" />}
+      <SubmitError error={error} testId="intake-error" />
       {result && (
         <Alert
           type={result.linked ? 'warning' : 'success'}

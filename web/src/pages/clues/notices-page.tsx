@@ -8,11 +8,12 @@ import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Moda
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, errorText, type Notice, type NoticeFilters, type NoticeKind } from '../../api.ts';
+import { api, type Notice, type NoticeFilters, type NoticeKind } from '../../api.ts';
 import { canManage } from '../../clues/clue-rules.ts';
 import { formatCount } from '../../format.ts';
 import { useUser } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
+import { SubmitError, useSubmit } from '../../submit.tsx';
 import { PageFrame } from '../page-frame.tsx';
 
 const KIND_LABELS: Record<NoticeKind, string> = { advisory: '监督提示单', supervision: '执法监督通知书', transfer: '移送函' };
@@ -66,20 +67,13 @@ function NoticeDrawer({ id, onClose }: { id: string | null; onClose: () => void 
 
 function RespondModal({ notice, onClose, onDone }: { notice: Notice | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ text: string; respondedOn?: Dayjs }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, run } = useSubmit();
   if (!notice) return null;
   const submit = async (v: { text: string; respondedOn?: Dayjs }) => {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.respondNotice(notice.id, v.text.trim(), v.respondedOn?.format('YYYY-MM-DD'));
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   return (
     <Modal
@@ -93,7 +87,7 @@ function RespondModal({ notice, onClose, onDone }: { notice: Notice | null; onCl
       destroyOnHidden
     >
       <div data-testid="notice-response-modal">
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="notice-response-error" />}
+        <SubmitError error={error} testId="notice-response-error" />
         <Form form={form} layout="vertical" onFinish={submit}>
           <Form.Item name="text" label="答复内容" rules={[{ required: true, whitespace: true, message: '请填写答复内容' }]}>
             <Input.TextArea rows={5} maxLength={10000} data-testid="notice-response-text" />
