@@ -6,6 +6,7 @@ import { buildApp } from '../api/app.ts';
 import { openStore } from '../store/open-store.ts';
 import { ensureDemo } from '../demo/bootstrap.ts';
 import { formatAccounts } from '../demo/demo-accounts.ts';
+import { AS_OF_ISO } from '../demo/calendar.ts';
 import { startJobs } from '../jobs/jobs.ts';
 
 export function serveCommand(): Command {
@@ -24,7 +25,7 @@ export function serveCommand(): Command {
       if (!existsSync(webRoot)) process.stderr.write('提示：未找到 web/dist，控制台未构建（npm run build:web）；仅提供 API。\n');
       const app = await buildApp({ store, webRoot, logger: false });
       await app.listen({ port: Number(o.port), host: o.host });
-      const jobs = startJobs(store, { modelMinutes: Number(o.scheduleMinutes), log });
+      const jobs = startJobs(store, { modelMinutes: Number(o.scheduleMinutes), log, asOf: o.demo ? AS_OF_ISO : undefined });
       if (accounts.length) process.stdout.write(formatAccounts(accounts));
       process.stdout.write(`Kedu 刻度已启动：http://localhost:${o.port}  （API 文档：http://localhost:${o.port}/api/docs）\n`);
       const stop = async () => { await jobs.stop(); await app.close(); await store.close(); process.exit(0); };

@@ -5,6 +5,7 @@ import { loadReference } from '../catalog/load-reference.ts';
 import { MODELS } from '../models/library/index.ts';
 import { runModels } from '../models/runner.ts';
 import { existingData, generateDemo } from './generate.ts';
+import { AS_OF_ISO } from './calendar.ts';
 import { ensureDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 
 export async function ensureDemo(store: Store, log: (msg: string) => void): Promise<DemoAccount[]> {
@@ -14,7 +15,8 @@ export async function ensureDemo(store: Store, log: (msg: string) => void): Prom
     const r = await generateDemo(store, { scale: 'demo', seed: 1 });
     log(`已生成 ${r.records.toLocaleString('zh-CN')} 条执法记录（${r.seconds.toFixed(1)} 秒）`);
     const started = Date.now();
-    const reports = await runModels(store, [...MODELS], { trigger: 'batch' });
+    // The demo data's "today" is fixed (AS_OF_ISO): judged against the real date, every open case would be overdue.
+    const reports = await runModels(store, [...MODELS], { trigger: 'batch', asOf: AS_OF_ISO });
     log(`已运行 ${reports.length} 个监督模型，生成 ${reports.reduce((s, x) => s + x.newClues, 0)} 条问题线索（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   }
   return ensureDemoAccounts(store);

@@ -7,7 +7,12 @@ import { systemClock } from '../clues/clock.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
 import { startLoop, type Worker } from './loop.ts';
 
-export interface JobOptions { modelMinutes: number; log: (msg: string) => void }
+export interface JobOptions {
+  modelMinutes: number;
+  log: (msg: string) => void;
+  /** The business date models judge against (the demo data's fixed date under --demo); default today. */
+  asOf?: string;
+}
 
 export function startJobs(store: Store, opts: JobOptions): Worker {
   // A deployment may leave background work to some of its app servers (KEDU_BACKGROUND_JOBS=off on the rest).
@@ -15,6 +20,6 @@ export function startJobs(store: Store, opts: JobOptions): Worker {
   const workers: Worker[] = [startWebhookWorker(store)];
   // Overdue clues move up a level (county → city → province) as their deadlines pass.
   workers.push(startLoop('escalation', CLUE_SETTINGS.escalationCheckMs, () => escalateOverdue(store, systemClock)));
-  if (opts.modelMinutes > 0) workers.push(startModelSchedule(store, opts.modelMinutes, opts.log));
+  if (opts.modelMinutes > 0) workers.push(startModelSchedule(store, opts.modelMinutes, opts.log, opts.asOf));
   return { async stop() { await Promise.all(workers.map((w) => w.stop())); } };
 }
