@@ -133,3 +133,10 @@ test('the eleventh login attempt within a minute from one address is refused wit
   }
   assert.equal(last, 429);
 });
+
+test('without a period the home summary covers the last 12 months of the jurisdiction data', async () => {
+  const fy = await loginAs('fy_sup');
+  const body = (await app.inject({ method: 'GET', url: '/api/v1/dashboard/summary', headers: { cookie: fy } })).json();
+  assert.deepEqual(body.period, { from: '2024-04-01', to: '2025-03-11' }); // the latest record: a case filed on 2025-03-11
+  assert.equal(body.totals.inspections, 1);
+});

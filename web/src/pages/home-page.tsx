@@ -116,24 +116,30 @@ function ChartCard({
 
 export default function HomePage() {
   const user = useUser();
-  const [range, setRange] = useState<Range>(lastTwelveMonths);
+  // No period chosen yet: the server picks the last 12 months of the jurisdiction's data (which may end
+  // before today, as the demo data does) and the picker shows what it picked.
+  const [chosen, setChosen] = useState<Range | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [load, setLoad] = useState<Load>({ state: 'loading', data: null });
+  const served = load.data?.period;
+  const range: Range = chosen ?? (served ? [dayjs(served.from), dayjs(served.to)] : lastTwelveMonths());
   const from = range[0].format(DAY);
   const to = range[1].format(DAY);
+  const query = chosen ? { from: chosen[0].format(DAY), to: chosen[1].format(DAY) } : {};
+  const queryKey = `${query.from ?? ''}|${query.to ?? ''}`;
 
   useEffect(() => {
     const controller = new AbortController();
     setLoad((previous) => ({ state: 'loading', data: previous.data }));
     api
-      .dashboardSummary({ from, to }, controller.signal)
+      .dashboardSummary(query, controller.signal)
       .then((data) => setLoad({ state: 'ready', data }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         setLoad((previous) => ({ state: 'error', data: previous.data, message: errorText(error) }));
       });
     return () => controller.abort();
-  }, [from, to, attempt]);
+  }, [queryKey, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const data = load.data;
   const loading = load.state === 'loading';
@@ -157,7 +163,7 @@ export default function HomePage() {
               presets={PRESETS.map((p) => ({ label: p.label, value: p.value() }))}
               disabledDate={(day) => day.isAfter(dayjs(), 'day')}
               onChange={(values) => {
-                if (values && values[0] && values[1]) setRange([values[0], values[1]]);
+                if (values && values[0] && values[1]) setChosen([values[0], values[1]]);
               }}
             />
           </span>
