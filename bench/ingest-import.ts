@@ -2,8 +2,8 @@
 // into a fresh DuckDB file (or the PostgreSQL database of $DATABASE_URL), then imports it again
 // (every row unchanged: the idempotent path) and once more with a changed copy of a tenth of it.
 //   node --import tsx bench/ingest-import.ts [rows] [--no-pk]
-// --no-pk recreates the bench database's inspections table without its PRIMARY KEY, to show what the
-// DuckDB ART index on record ids costs a bulk load (docs/ingest.md, "Speed").
+// --no-pk recreates the bench database's inspections table without its PRIMARY KEY, to measure what
+// maintaining the index on record ids costs a bulk load.
 import { mkdtempSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
