@@ -111,6 +111,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       const shown: string[] = [];
       const notes: string[] = [];
       const sourceSystems = new Set<string>();
+      let lastSourceSystem: string | null = null;
       const iSourceSystem = spec.fields.findIndex((f) => f.name === 'source_system');
       const shaper = new RowShaper(spec, source.tabular, !!req.sourceSystem);
       let columnsSent = false;
@@ -140,7 +141,10 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
           if (errors) {
             await reject(rowNo, errors, shaper.record(row));
           } else {
-            if (iSourceSystem >= 0 && sourceSystems.size < 20) sourceSystems.add(values[iSourceSystem]!);
+            if (iSourceSystem >= 0 && values[iSourceSystem] !== lastSourceSystem && sourceSystems.size < 20) {
+              lastSourceSystem = values[iSourceSystem]!;
+              sourceSystems.add(lastSourceSystem);
+            }
             const line = batch.lines?.[b];
             if (line && stager.addLine && shaper.identity && unchanged(row as Cell[], values)) stager.addLine(rowNo, line);
             else stager.add(rowNo, values);
