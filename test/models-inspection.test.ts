@@ -205,7 +205,7 @@ test('INS_FAKE_SERVICE: a service visit the entity calls an inspection, found wh
   const sv = await serviceVisit({ visited_on: '2025-03-10' });
   const task = await followupTask({ subject_id: sv });
   const answer = await followupAnswer({ task_id: task, says_inspection: true });
-  const r = await runModel(store, model('INS_FAKE_SERVICE'), { asOf: '2025-12-31', trigger: 'realtime', focus: { column: 'id', value: answer } });
+  const r = await runModel(store, model('INS_FAKE_SERVICE'), { asOf: '2025-12-31', trigger: 'realtime', focus: { column: 'id', values: [answer] } });
   assert.equal(r.newClues, 1);
   const [clue] = await clues();
   assert.equal(clue.explanation, `测试部门AG-A于2025-03-10以“惠企政策宣讲”名义上门服务，回访中企业反映实为检查（回访答复${answer}），涉嫌假服务真检查。`);

@@ -5,7 +5,6 @@ import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
 import type { Caller } from '../auth/caller.ts';
 import { KIND_SPECS, type Kind } from '../ingest/kinds.ts';
-import { recordId } from '../ingest/record-id.ts';
 import { checkRecords, realtimeModels } from './realtime.ts';
 
 /** A field of a raw API record, under its canonical name or any accepted header. */
@@ -24,15 +23,21 @@ export async function checkIngestedRecords(store: Store, caller: Caller, kind: K
   const started = performance.now();
   const spec = KIND_SPECS[kind];
   if (kind === 'entities' || !spec.idPrefix || realtimeModels(spec.table).length === 0) return { models: 0, newClues: 0, millis: 0 };
-  const ids = new Set<string>();
+  // The landed records, found by their source keys (an updated record keeps the id it was first stored
+  // under, so the id computed from the keys may not be its id); rejected rows are not in the table.
+  const bySource = new Map<string, string[]>();
   for (const r of records as Record<string, unknown>[]) {
     const sourceId = field(kind, r, 'source_id');
-    if (sourceId) ids.add(recordId(kind, field(kind, r, 'source_system') ?? sourceSystem, sourceId));
+    if (!sourceId) continue;
+    const system = field(kind, r, 'source_system') ?? sourceSystem;
+    (bySource.get(system) ?? bySource.set(system, []).get(system)!).push(sourceId);
   }
-  if (ids.size === 0) return { models: 0, newClues: 0, millis: 0 };
-  // Only what landed: rejected rows are not in the table.
-  const landed = await store.query<Record<string, unknown>>(
-    sql`SELECT * FROM ${raw(spec.table)} WHERE id IN (${joinSql([...ids].map((id) => sql`${id}`), ', ')})`);
+  const landed: Record<string, unknown>[] = [];
+  for (const [system, sourceIds] of bySource) {
+    landed.push(...await store.query<Record<string, unknown>>(sql`SELECT * FROM ${raw(spec.table)}
+      WHERE source_system = ${system} AND source_id IN (${joinSql(sourceIds.map((id) => sql`${id}`), ', ')})`));
+  }
+  if (landed.length === 0) return { models: 0, newClues: 0, millis: 0 };
   const reports = await checkRecords(store, spec.table, landed, caller.userId);
   return { models: reports.length, newClues: reports.reduce((s, r) => s + r.newClues, 0), millis: Math.round(performance.now() - started) };
 }

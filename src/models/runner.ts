@@ -13,8 +13,8 @@ export interface RunOptions {
   asOf?: string;                 // default: today (Asia/Shanghai)
   trigger?: 'batch' | 'schedule' | 'realtime';
   actor?: string;
-  /** Real time: only the subject of one incoming record. */
-  focus?: { column: string; value: string };
+  /** Real time: only these subjects (the incoming records' values of the model's subject column). */
+  focus?: { column: string; values: readonly string[] };
 }
 
 export interface ModelRunReport { code: string; name: string; millis: number; hits: number; newClues: number }
@@ -28,7 +28,7 @@ function groupFilter(group: RunGroup, focus: RunOptions['focus']) {
     const a = alias ? `${alias}.` : '';
     const parts: Sql[] = [sql`${raw(`${a}region_code`)} LIKE ${regionPrefix(group.regionCode) + '%'}`];
     for (const p of group.exclude) parts.push(sql`${raw(`${a}region_code`)} NOT LIKE ${p + '%'}`);
-    if (focus) parts.push(sql`${raw(`${a}${focus.column}`)} = ${focus.value}`);
+    if (focus) parts.push(sql`${raw(`${a}${focus.column}`)} IN (${joinSql(focus.values.map((v) => sql`${v}`), ', ')})`);
     return sql`(${joinSql(parts, ' AND ')})`;
   };
 }
