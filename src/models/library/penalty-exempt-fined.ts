@@ -3,7 +3,7 @@
 // (行政处罚法 第三十三条, 首违不罚). The list applies whenever the case was decided.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
-import { factsText, regionLevels, tierLabel } from './sql-fragments.ts';
+import { factsText, finedCases, tierLabel } from './sql-fragments.ts';
 
 export const penaltyExemptFined: ModelDefinition = {
   code: 'PEN_EXEMPT_FINED',
@@ -19,12 +19,7 @@ export const penaltyExemptFined: ModelDefinition = {
   groundTruth: { violation: 'fined_despite_exemption', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ where }) => sql`
-    WITH k AS (
-      SELECT c.id, c.region_code, c.agency_id, c.item_code, c.entity_uscc, c.decided_on, c.first_offence, c.corrected, c.harm,
-             c.tier AS stated_tier, c.fine_amount, ${regionLevels('c')}
-      FROM cases c
-      WHERE ${where('c')} AND c.decision = 'fine' AND c.fine_amount > 0 AND c.first_offence AND c.corrected AND c.harm = 'none'
-    ), lists AS (
+    WITH ${finedCases(where, sql`c.first_offence AND c.corrected AND c.harm = 'none'`)}, lists AS (
       SELECT k.id AS case_id, string_agg(DISTINCT COALESCE(g.name, x.region_code), '、' ORDER BY COALESCE(g.name, x.region_code)) AS list_regions
       FROM k JOIN exemptions x ON x.item_code = k.item_code AND x.region_code IN (k.province_code, k.city_code, k.county_code)
         LEFT JOIN regions g ON g.code = x.region_code

@@ -4,7 +4,7 @@
 // that one of the two allows is not flagged. The exempt tier allows no fine at all, whatever the date.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
-import { factsText, regionLevels, selectedTierCtes, tierLabel } from './sql-fragments.ts';
+import { factsText, finedCases, selectedTierCtes, tierLabel } from './sql-fragments.ts';
 
 export const penaltyOutOfTier: ModelDefinition = {
   code: 'PEN_OUT_OF_TIER',
@@ -20,12 +20,7 @@ export const penaltyOutOfTier: ModelDefinition = {
   groundTruth: { violation: 'fine_outside_tier', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ where }) => sql`
-    WITH k AS (
-      SELECT c.id, c.region_code, c.agency_id, c.item_code, c.entity_uscc, c.decided_on, c.first_offence, c.corrected, c.harm,
-             c.tier AS stated_tier, c.fine_amount, ${regionLevels('c')}
-      FROM cases c
-      WHERE ${where('c')} AND c.decision = 'fine' AND c.fine_amount > 0 AND c.decided_on IS NOT NULL
-    ), ${selectedTierCtes()}
+    WITH ${finedCases(where, sql`c.decided_on IS NOT NULL`)}, ${selectedTierCtes()}
     SELECT 'case' AS subject_kind, s.id AS subject_id, s.region_code, s.agency_id, '' AS window_key, s.id AS evidence_ids,
            COALESCE(e.name, s.entity_uscc) AS subject_name, COALESCE(i.name, s.item_code) AS item_name,
            ${factsText('s')} AS facts_text, ${tierLabel('s.facts_tier')} AS facts_tier_label, ${tierLabel('s.stated_tier')} AS stated_tier_label,

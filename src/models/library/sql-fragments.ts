@@ -43,6 +43,19 @@ export function regionLevels(a: string): Sql {
     substr(${a}.region_code, 1, 6) AS county_code`);
 }
 
+/**
+ * The CTE `k` of fined cases in scope that the tier models start from: the case's facts, its stated tier
+ * and fine, and its province, city and county codes; `condition` narrows it further.
+ */
+export function finedCases(where: (alias: string) => Sql, condition: Sql): Sql {
+  return sql`k AS (
+      SELECT c.id, c.region_code, c.agency_id, c.item_code, c.entity_uscc, c.decided_on, c.first_offence, c.corrected, c.harm,
+             c.tier AS stated_tier, c.fine_amount, ${regionLevels('c')}
+      FROM cases c
+      WHERE ${where('c')} AND c.decision = 'fine' AND c.fine_amount > 0 AND ${condition}
+    )`;
+}
+
 const TIERS = ['mitigated', 'lenient', 'general', 'severe'] as const;
 
 /** The levels whose baselines and exemption lists apply to a case: its province, its city ("1+8") and its county. */
