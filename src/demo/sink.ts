@@ -84,6 +84,9 @@ export class BatchWriter {
     const [db] = await this.store.query<{ path: string | null }>('SELECT path FROM duckdb_databases() WHERE database_name = current_database()');
     this.tuned = Boolean(db?.path);
     if (this.tuned) await this.store.exec(`SET checkpoint_threshold = '64GB'`);
+    // Rows of a generated table have no meaningful order: letting DuckDB load them out of order is
+    // faster (city scale, back to back: 223k → 232k–241k records/s). Reset when the load ends.
+    if (this.csv) await this.store.exec('SET preserve_insertion_order = false');
   }
 
   /** Loads the buffers that are full. Call it between units of generation work. */
@@ -118,6 +121,7 @@ export class BatchWriter {
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     this.dir = null;
     if (this.tuned) await this.store.exec('RESET checkpoint_threshold').catch(() => undefined);
+    if (this.csv) await this.store.exec('RESET preserve_insertion_order').catch(() => undefined);
     this.tuned = false;
   }
 
