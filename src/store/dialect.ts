@@ -46,6 +46,7 @@ export const postgresDialect: Dialect = {
     ...RECORD_TABLES.map((t) => `CREATE INDEX IF NOT EXISTS ${t}_region ON ${t} (region_code text_pattern_ops)`),
     'CREATE INDEX IF NOT EXISTS inspections_entity ON inspections (entity_uscc, inspected_on)',
     'CREATE INDEX IF NOT EXISTS cases_item ON cases (item_code)',
+    'CREATE UNIQUE INDEX IF NOT EXISTS followup_tasks_id ON followup_tasks (id)',
     'CREATE INDEX IF NOT EXISTS clue_events_clue ON clue_events (clue_id)',
     'CREATE INDEX IF NOT EXISTS clues_region ON clues (region_code text_pattern_ops)',
     'CREATE INDEX IF NOT EXISTS clues_agency_status ON clues (agency_id, status)',

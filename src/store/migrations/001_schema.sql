@@ -306,7 +306,7 @@ CREATE TABLE campaigns (
 );
 
 CREATE TABLE followup_tasks (
-  id VARCHAR PRIMARY KEY,
+  id VARCHAR NOT NULL,                 -- unique; no declared key, like the record tables (millions of rows)
   campaign_id VARCHAR NOT NULL,
   region_code VARCHAR NOT NULL,
   subject_kind VARCHAR NOT NULL,
