@@ -5,7 +5,7 @@ import type { Store } from '../store/store.ts';
 import { homeSummary } from '../evaluation/home-summary.ts';
 import { callerOf } from './app.ts';
 import { badRequest } from './errors.ts';
-import { isIsoDate } from '../domain/dates.ts';
+import { businessDate, isIsoDate } from '../domain/dates.ts';
 import { sql, raw } from '../store/sql.ts';
 import { scopeFilter, type Caller } from '../auth/caller.ts';
 
@@ -21,7 +21,7 @@ export async function defaultPeriod(store: Store, caller: Caller, today = new Da
     const [r] = await store.query<{ latest: string | null }>(sql`SELECT max(t.${raw(col)}) AS latest FROM ${raw(table)} t WHERE ${scopeFilter(caller, 't')}`);
     if (r?.latest && (!latest || r.latest > latest)) latest = r.latest;
   }
-  const now = new Date(today.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // Asia/Shanghai
+  const now = businessDate(today);
   const to = latest && latest < now ? latest : now;
   const end = new Date(`${to}T00:00:00Z`);
   const from = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11, 1)).toISOString().slice(0, 10);

@@ -12,3 +12,8 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The business date ('YYYY-MM-DD', Asia/Shanghai: UTC+8, no daylight saving since 1991) of an instant. */
+export function businessDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

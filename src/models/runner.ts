@@ -5,6 +5,7 @@ import type { Store, Value } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { withAudit } from '../audit/audit-log.ts';
 import { regionPrefix } from '../domain/region.ts';
+import { businessDate } from '../domain/dates.ts';
 import { explain, type HitRow, type ModelDefinition, type ParamValues } from './model.ts';
 import { loadSettings, runGroups, type RunGroup } from './settings.ts';
 
@@ -19,7 +20,6 @@ export interface RunOptions {
 
 export interface ModelRunReport { code: string; name: string; millis: number; hits: number; newClues: number }
 
-export const today = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const STAGE_COLUMNS = ['dedupe_key', 'id', 'region_code', 'agency_id', 'model_code', 'severity', 'title', 'explanation', 'evidence', 'params'];
 
@@ -50,7 +50,7 @@ function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamValues): V
 export async function runModel(store: Store, model: ModelDefinition, opts: RunOptions = {}): Promise<ModelRunReport> {
   const started = Date.now();
   const root = opts.regionCode ?? '330000';
-  const asOf = opts.asOf ?? today();
+  const asOf = opts.asOf ?? businessDate(new Date());
   const groups = runGroups(model, await loadSettings(store, model.code), root).filter((g) => g.enabled);
   const staged = new Map<string, Value[]>();
   let hits = 0;
