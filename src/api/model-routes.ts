@@ -3,32 +3,49 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
-import { sql, raw } from '../store/sql.ts';
+import { sql, raw, joinSql } from '../store/sql.ts';
 import { scopeFilter, type Caller } from '../auth/caller.ts';
 import { regionContains, regionProblem } from '../domain/region.ts';
 import { MODELS, findModel } from '../models/library/index.ts';
 import { MODEL_CATEGORIES, type ModelDefinition } from '../models/model.ts';
-import { effectiveSetting, loadSettings, saveSetting } from '../models/settings.ts';
+import { effectiveSetting, loadAllSettings, saveSetting } from '../models/settings.ts';
 import { runModels } from '../models/runner.ts';
 import { callerOf } from './app.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 
-async function describe(store: Store, caller: Caller, m: ModelDefinition) {
-  const settings = await loadSettings(store, m.code);
-  const inForce = effectiveSetting(m, settings, caller.regionCode);
-  const [article] = m.basis.article === undefined ? [] : await store.query<{ label: string; text: string | null; title: string }>(sql`
-    SELECT a.label, a.text, r.title FROM articles a JOIN regulations r ON r.id = a.regulation_id
-    WHERE a.regulation_id = ${m.basis.regulationId} AND a.number = ${m.basis.article}`);
-  const [reg] = article ? [] : await store.query<{ title: string }>(sql`SELECT title FROM regulations WHERE id = ${m.basis.regulationId}`);
-  return {
-    code: m.code, name: m.name, description: m.description, category: m.category, categoryLabel: MODEL_CATEGORIES[m.category],
-    severity: m.severity, explanation: m.explanation, evidenceKind: m.evidenceKind, realtime: !!m.realtime,
-    basis: { ...m.basis, title: article?.title ?? reg?.title ?? m.basis.regulationId, label: article?.label ?? null, text: article?.text ?? null },
-    params: m.params.map((p) => ({ ...p, value: inForce.params[p.name] })),
-    enabled: inForce.enabled,
-    settings: settings.filter((s) => regionContains(caller.regionCode, s.regionCode) || regionContains(s.regionCode, caller.regionCode)),
-  };
+interface Basis { title: string; label: string | null; text: string | null }
+
+/** The basis (regulation title, article label and text) of each model, in two queries for the whole list. */
+async function loadBases(store: Store, models: readonly ModelDefinition[]): Promise<Map<string, Basis>> {
+  const ids = [...new Set(models.map((m) => m.basis.regulationId))];
+  const list = joinSql(ids.map((id) => sql`${id}`), ', ');
+  const titles = new Map((await store.query<{ id: string; title: string }>(sql`SELECT id, title FROM regulations WHERE id IN (${list})`))
+    .map((r) => [r.id, r.title]));
+  const articles = new Map((await store.query<{ regulation_id: string; number: number; label: string; text: string | null }>(
+    sql`SELECT regulation_id, number, label, text FROM articles WHERE regulation_id IN (${list})`)).map((a) => [`${a.regulation_id}#${a.number}`, a]));
+  return new Map(models.map((m) => {
+    const a = m.basis.article === undefined ? undefined : articles.get(`${m.basis.regulationId}#${m.basis.article}`);
+    return [m.code, { title: titles.get(m.basis.regulationId) ?? m.basis.regulationId, label: a?.label ?? null, text: a?.text ?? null }];
+  }));
 }
+
+async function describeModels(store: Store, caller: Caller, models: readonly ModelDefinition[]) {
+  const [allSettings, bases] = [await loadAllSettings(store), await loadBases(store, models)];
+  return models.map((m) => {
+    const settings = allSettings.get(m.code) ?? [];
+    const inForce = effectiveSetting(m, settings, caller.regionCode);
+    return {
+      code: m.code, name: m.name, description: m.description, category: m.category, categoryLabel: MODEL_CATEGORIES[m.category],
+      severity: m.severity, explanation: m.explanation, evidenceKind: m.evidenceKind, realtime: !!m.realtime,
+      basis: { ...m.basis, ...bases.get(m.code)! },
+      params: m.params.map((p) => ({ ...p, value: inForce.params[p.name] })),
+      enabled: inForce.enabled,
+      settings: settings.filter((s) => regionContains(caller.regionCode, s.regionCode) || regionContains(s.regionCode, caller.regionCode)),
+    };
+  });
+}
+
+const describe = async (store: Store, caller: Caller, m: ModelDefinition) => (await describeModels(store, caller, [m]))[0];
 
 export async function modelRoutes(app: FastifyInstance, store: Store): Promise<void> {
   app.get('/models', { schema: { tags: ['models'], summary: '监督模型库（含本辖区线索数）' } }, async (req) => {
@@ -36,8 +53,8 @@ export async function modelRoutes(app: FastifyInstance, store: Store): Promise<v
     const counts = new Map((await store.query<{ model_code: string; n: number; open: number }>(sql`
       SELECT t.model_code, count(*) AS n, sum(CASE WHEN t.status IN ('closed', 'dismissed') THEN 0 ELSE 1 END) AS open
       FROM clues t WHERE t.model_code IS NOT NULL AND ${scopeFilter(caller, 't')} GROUP BY t.model_code`)).map((r) => [r.model_code, r]));
-    const rows = [];
-    for (const m of MODELS) rows.push({ ...(await describe(store, caller, m)), clues: Number(counts.get(m.code)?.n ?? 0), openClues: Number(counts.get(m.code)?.open ?? 0) });
+    const rows = (await describeModels(store, caller, MODELS))
+      .map((d) => ({ ...d, clues: Number(counts.get(d.code)?.n ?? 0), openClues: Number(counts.get(d.code)?.open ?? 0) }));
     return { rows };
   });
 

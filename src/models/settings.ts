@@ -9,9 +9,19 @@ import { defaultParams, paramProblem, type ModelDefinition, type ParamValues } f
 export interface ModelSetting { regionCode: string; enabled: boolean; params: ParamValues }
 
 export async function loadSettings(store: Store, modelCode: string): Promise<ModelSetting[]> {
-  const rows = await store.query<{ region_code: string; enabled: boolean; params: string }>(
-    'SELECT region_code, enabled, params FROM model_settings WHERE model_code = $1', [modelCode]);
-  return rows.map((r) => ({ regionCode: r.region_code, enabled: r.enabled, params: JSON.parse(r.params) as ParamValues }));
+  return (await loadAllSettings(store, modelCode)).get(modelCode) ?? [];
+}
+
+/** The settings of every model (or of one), by model code, in one query. */
+export async function loadAllSettings(store: Store, modelCode?: string): Promise<Map<string, ModelSetting[]>> {
+  const rows = await store.query<{ model_code: string; region_code: string; enabled: boolean; params: string }>(
+    `SELECT model_code, region_code, enabled, params FROM model_settings${modelCode ? ' WHERE model_code = $1' : ''}`, modelCode ? [modelCode] : []);
+  const byModel = new Map<string, ModelSetting[]>();
+  for (const r of rows) {
+    (byModel.get(r.model_code) ?? byModel.set(r.model_code, []).get(r.model_code)!)
+      .push({ regionCode: r.region_code, enabled: r.enabled, params: JSON.parse(r.params) as ParamValues });
+  }
+  return byModel;
 }
 
 /** The setting in force for a region: defaults overlaid by every setting on its path, outermost first. */
