@@ -1,0 +1,50 @@
+// The model library over HTTP: every model with its basis article verbatim and the parameters in force
+// for the caller's region; only admins change settings.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openTestStore } from './helpers/store.ts';
+import { addUser, PASSWORD } from './helpers/fixtures.ts';
+import { buildApp } from '../src/api/app.ts';
+import { loadReference } from '../src/catalog/load-reference.ts';
+import { MODELS } from '../src/models/library/index.ts';
+
+const t = await openTestStore();
+await loadReference(t.store);
+await addUser(t.store, 'admin1', 'admin', '330000');
+await addUser(t.store, 'fy_sup', 'supervisor', '330111');
+await addUser(t.store, 'nb_sup', 'supervisor', '330200');
+const app = await buildApp({ store: t.store });
+after(async () => { await app.close(); await t.close(); });
+
+const cookies = new Map<string, string>();
+async function as(user: string) {
+  if (!cookies.has(user)) {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user, password: PASSWORD } });
+    cookies.set(user, `kedu_session=${res.cookies.find((c) => c.name === 'kedu_session')!.value}`);
+  }
+  return { cookie: cookies.get(user)! };
+}
+
+test('the library lists every model with its basis article verbatim', async () => {
+  const rows = (await app.inject({ method: 'GET', url: '/api/v1/models', headers: await as('fy_sup') })).json().rows;
+  assert.equal(rows.length, MODELS.length);
+  const repeat = rows.find((r: { code: string }) => r.code === 'INS_REPEAT');
+  assert.equal(repeat.basis.title, '优化营商环境条例');
+  assert.equal(repeat.basis.label, '第五十四条');
+  assert.match(repeat.basis.text, /应当尽可能合并或者纳入跨部门联合抽查范围/);
+  assert.deepEqual(repeat.params.map((p: { name: string; value: number }) => [p.name, p.value]), [['window_days', 7], ['min_agencies', 3]]);
+});
+
+test('a Hangzhou setting is in force in 富阳区 but not in 宁波; a supervisor may not change it', async () => {
+  const denied = await app.inject({ method: 'PUT', url: '/api/v1/models/INS_REPEAT/settings', headers: await as('fy_sup'), payload: { regionCode: '330111', enabled: true, params: { window_days: 10 } } });
+  assert.equal(denied.statusCode, 403);
+  const bad = await app.inject({ method: 'PUT', url: '/api/v1/models/INS_REPEAT/settings', headers: await as('admin1'), payload: { regionCode: '330100', enabled: true, params: { window_days: 500 } } });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().error.field, 'window_days');
+  const ok = await app.inject({ method: 'PUT', url: '/api/v1/models/INS_REPEAT/settings', headers: await as('admin1'), payload: { regionCode: '330100', enabled: true, params: { window_days: 10 } } });
+  assert.equal(ok.statusCode, 200);
+  const value = async (user: string) => (await app.inject({ method: 'GET', url: '/api/v1/models/INS_REPEAT', headers: await as(user) })).json()
+    .model.params.find((p: { name: string }) => p.name === 'window_days').value;
+  assert.equal(await value('fy_sup'), 10);
+  assert.equal(await value('nb_sup'), 7);
+});
