@@ -62,6 +62,9 @@ export async function runModel(store: Store, model: ModelDefinition, opts: RunOp
       staged.set(row[0] as string, row);
     }
   }
+  // A real-time check that finds nothing writes nothing: ingest batches should not pay a transaction
+  // per model for an empty result (batch and scheduled runs are still recorded in model_runs).
+  if (opts.trigger === 'realtime' && staged.size === 0) return { code: model.code, name: model.name, millis: Date.now() - started, hits, newClues: 0 };
   const now = new Date().toISOString();
   const newClues = await withAudit(store, async (tx) => {
     let created = 0;
