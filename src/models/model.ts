@@ -70,12 +70,16 @@ export interface ModelDefinition {
   realtime?: { kind: string; subjectColumn: string };
 }
 
+// One formatter for every explanation: Number#toLocaleString builds a new one per call (17.7 µs against
+// 0.4 µs measured), which made clue text the slowest part of a 200,000-hit run.
+const NUMBER = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
 /** Fills {name} placeholders from the hit's facts and the parameters; numbers get thousands separators. */
 export function explain(template: string, facts: Record<string, unknown>, params: ParamValues): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = name in facts ? facts[name] : params[name];
     if (v === undefined || v === null) return whole;
-    return typeof v === 'number' ? v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : String(v);
+    return typeof v === 'number' ? NUMBER.format(v) : String(v);
   });
 }
 
