@@ -3,7 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Store, Value } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
-import { withAudit } from '../audit/audit-log.ts';
+import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { businessDate } from '../domain/dates.ts';
 import { explain, type HitRow, type ModelDefinition, type ParamValues } from './model.ts';
@@ -41,7 +41,8 @@ export function clueId(dedupeKey: string): string {
   return 'CL-' + createHash('sha1').update(dedupeKey).digest('hex').slice(0, 16);
 }
 
-function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamValues): Value[] {
+/** A hit as a row of model_hits_stage: dedupe key, clue id, region, agency, model, severity, title, explanation, evidence, params. */
+export function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamValues): Value[] {
   const { subject_kind, subject_id, region_code, agency_id, window_key, evidence_ids, ...facts } = hit;
   const dedupeKey = `${model.code}|${subject_kind}|${subject_id}|${window_key}`;
   const subjectName = typeof facts.subject_name === 'string' ? facts.subject_name : subject_id;
@@ -50,56 +51,91 @@ function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamValues): V
     explain(model.explanation, { ...facts, window_key }, params), JSON.stringify(evidence), JSON.stringify(params)];
 }
 
+/** The hits of one model run, staged as clue rows by dedupe key (a later hit of the same key replaces an earlier one). */
+export interface StagedRun { model: ModelDefinition; staged: Map<string, Value[]>; hits: number; started: number }
+
+export function stageHits(run: StagedRun, rows: readonly HitRow[], params: ParamValues): void {
+  run.hits += rows.length;
+  for (const r of rows) {
+    const row = toStageRow(run.model, r, params);
+    run.staged.set(row[0] as string, row);
+  }
+}
+
+/** The hits of one run group: the model's query over the group's regions (and, in real time, the focused subjects). */
+export function queryHits(store: Store, model: ModelDefinition, group: RunGroup, asOf: string, focus?: RunOptions['focus']): Promise<HitRow[]> {
+  return store.query<HitRow>(model.query({ dialect: store.dialect, params: group.params, where: groupFilter(group, focus), asOf }));
+}
+
 /** Runs one model over one region; writes new clues, the run record and an audit entry in one transaction. */
 export async function runModel(store: Store, model: ModelDefinition, opts: RunOptions = {}): Promise<ModelRunReport> {
-  const started = Date.now();
   const root = opts.regionCode ?? '330000';
   const asOf = opts.asOf ?? businessDate(new Date());
+  const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now() };
   const groups = runGroups(model, await loadSettings(store, model.code), root).filter((g) => g.enabled);
-  const staged = new Map<string, Value[]>();
-  let hits = 0;
   let queryMillis = 0;
   for (const g of groups) {
     const q0 = performance.now();
-    const rows = await store.query<HitRow>(model.query({ dialect: store.dialect, params: g.params, where: groupFilter(g, opts.focus), asOf }));
+    const rows = await queryHits(store, model, g, asOf, opts.focus);
     queryMillis += performance.now() - q0;
-    hits += rows.length;
-    for (const r of rows) {
-      const row = toStageRow(model, r, g.params);
-      staged.set(row[0] as string, row);
-    }
+    stageHits(run, rows, g.params);
   }
+  const report = (newClues: number): ModelRunReport =>
+    ({ code: model.code, name: model.name, millis: Date.now() - run.started, hits: run.hits, newClues, queryMillis: Math.round(queryMillis) });
   // A real-time check that finds nothing writes nothing: ingest batches should not pay a transaction
   // per model for an empty result (batch and scheduled runs are still recorded in model_runs).
-  if (opts.trigger === 'realtime' && staged.size === 0) return { code: model.code, name: model.name, millis: Date.now() - started, hits, newClues: 0, queryMillis: Math.round(queryMillis) };
+  if (opts.trigger === 'realtime' && run.staged.size === 0) return report(0);
+  const [newClues] = await writeHits(store, [run], { root, trigger: opts.trigger, actor: opts.actor });
+  return report(newClues);
+}
+
+/** Below this many rows the stage is filled by one INSERT: the bulk appender costs more to open than a few rows to insert. */
+const STAGE_INSERT_MAX = 50;
+
+/**
+ * Writes the staged hits of one or more model runs in one transaction: new clues (those whose dedupe
+ * key no clue has yet) with their `create` events, a model_runs row per run and an audit entry per run
+ * that raised clues (every batch run is audited). Returns the new clues per run.
+ */
+export async function writeHits(store: Store, runs: readonly StagedRun[], opts: { root: string; trigger?: RunOptions['trigger']; actor?: string }): Promise<number[]> {
   const now = new Date().toISOString();
-  const newClues = await withAudit(store, async (tx) => {
-    let created = 0;
-    if (staged.size > 0) {
-      await tx.exec('DELETE FROM model_hits_stage');
-      await tx.copyIn('model_hits_stage', STAGE_COLUMNS, staged.values());
-      const fresh = sql`FROM model_hits_stage s WHERE NOT EXISTS (SELECT 1 FROM clues c WHERE c.dedupe_key = s.dedupe_key)`;
-      const [n] = await tx.query<{ n: number }>(sql`SELECT count(*) AS n ${fresh}`);
-      created = Number(n.n);
-      if (created > 0) {
-        await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)
-          SELECT 'EV-' || s.id, s.id, s.region_code, ${opts.actor ?? 'system'}, 'create', NULL, 'new', s.explanation, ${now} ${fresh}`);
-        await tx.exec(sql`INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)
-          SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now} ${fresh}`);
+  const trigger = opts.trigger ?? 'batch';
+  const actor = opts.actor ?? 'system';
+  return withAudit(store, async (tx) => {
+    const created: number[] = [];
+    const audit: AuditEntryInput[] = [];
+    for (const run of runs) {
+      let n = 0;
+      if (run.staged.size > 0) {
+        await tx.exec('DELETE FROM model_hits_stage');
+        const rows = [...run.staged.values()];
+        if (rows.length <= STAGE_INSERT_MAX) {
+          const tuples = rows.map((r) => sql`(${joinSql(r.map((v) => sql`${v}`), ', ')})`);
+          await tx.exec(sql`INSERT INTO model_hits_stage (${raw(STAGE_COLUMNS.join(', '))}) VALUES ${joinSql(tuples, ', ')}`);
+        } else {
+          await tx.copyIn('model_hits_stage', STAGE_COLUMNS, rows);
+        }
+        const fresh = sql`FROM model_hits_stage s WHERE NOT EXISTS (SELECT 1 FROM clues c WHERE c.dedupe_key = s.dedupe_key)`;
+        const [c] = await tx.query<{ n: number }>(sql`SELECT count(*) AS n ${fresh}`);
+        n = Number(c.n);
+        if (n > 0) {
+          await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)
+            SELECT 'EV-' || s.id, s.id, s.region_code, ${actor}, 'create', NULL, 'new', s.explanation, ${now} ${fresh}`);
+          await tx.exec(sql`INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)
+            SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now} ${fresh}`);
+        }
+        await tx.exec('DELETE FROM model_hits_stage');
       }
-      await tx.exec('DELETE FROM model_hits_stage');
+      created.push(n);
+      const millis = Date.now() - run.started;
+      await tx.exec('INSERT INTO model_runs (id, model_code, region_code, trigger, started_at, millis, hits, new_clues) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
+        [randomUUID(), run.model.code, opts.root, trigger, new Date(run.started).toISOString(), millis, run.hits, n]);
+      if (n > 0 || trigger !== 'realtime') {
+        audit.push({ actor, action: 'models.run', target: run.model.code, regionCode: opts.root, detail: { hits: run.hits, newClues: n, trigger } });
+      }
     }
-    const millis = Date.now() - started;
-    await tx.exec('INSERT INTO model_runs (id, model_code, region_code, trigger, started_at, millis, hits, new_clues) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-      [randomUUID(), model.code, root, opts.trigger ?? 'batch', new Date(started).toISOString(), millis, hits, created]);
-    return {
-      result: created,
-      audit: created > 0 || opts.trigger !== 'realtime'
-        ? [{ actor: opts.actor ?? 'system', action: 'models.run', target: model.code, regionCode: root, detail: { hits, newClues: created, trigger: opts.trigger ?? 'batch' } }]
-        : [],
-    };
+    return { result: created, audit };
   });
-  return { code: model.code, name: model.name, millis: Date.now() - started, hits, newClues, queryMillis: Math.round(queryMillis) };
 }
 
 export async function runModels(store: Store, models: ModelDefinition[], opts: RunOptions & { onProgress?: (done: number, total: number, last: ModelRunReport) => void } = {}): Promise<ModelRunReport[]> {
