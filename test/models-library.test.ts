@@ -10,7 +10,10 @@ import { MODEL_CATEGORIES, defaultParams, paramProblem } from '../src/models/mod
 import { modelsMarkdown } from '../src/models/docs.ts';
 import { readLaws } from '../src/catalog/read-catalog.ts';
 import { generateDemo } from '../src/demo/generate.ts';
-import { runModels } from '../src/models/runner.ts';
+import { groupQuery, queryHits, runModels, toStageRow } from '../src/models/runner.ts';
+import { stageHitsSql } from '../src/models/stage-sql.ts';
+import { runGroups } from '../src/models/settings.ts';
+import type { Store } from '../src/store/store.ts';
 import { scoreModels } from '../src/models/score.ts';
 import { MIN_SCORE } from '../src/cli/models-command.ts';
 
@@ -39,10 +42,11 @@ test('docs/models.md is what the definitions generate (run `kedu models docs` af
   assert.equal(readFileSync('docs/models.md', 'utf8'), modelsMarkdown(MODELS));
 });
 
-test('at demo scale every model with planted violations reaches precision and recall of at least 0.9', async () => {
+test('at demo scale batch and real-time staging make the same clues, and every model with planted violations reaches precision and recall of at least 0.9', async () => {
   const t = await openTestStore();
   try {
     await generateDemo(t.store, { scale: 'demo', seed: 1 });
+    await sameCluesInCodeAndSql(t.store);
     await runModels(t.store, MODELS.filter((m) => m.groundTruth), { asOf: '2025-12-31' });
     const scores = await scoreModels(t.store, MODELS);
     assert.ok(scores.length >= 13, `${scores.length} scored models`);
@@ -54,3 +58,36 @@ test('at demo scale every model with planted violations reaches precision and re
     await t.close();
   }
 });
+
+// A batch run stages its hits in SQL (stage-sql.ts), a real-time hit in code (toStageRow): the same hit
+// must become the same clue either way — id, title, explanation (numbers formatted alike), evidence.
+async function sameCluesInCodeAndSql(store: Store): Promise<void> {
+  const columns = ['dedupe_key', 'id', 'region_code', 'agency_id', 'model_code', 'severity', 'title', 'explanation', 'evidence', 'params'];
+  let compared = 0;
+  for (const m of MODELS) {
+    const [group] = runGroups(m, [], '330000');
+    const inCode = new Map((await queryHits(store, m, group, '2025-12-31')).map((h) => {
+      const row = toStageRow(m, h, group.params);
+      return [row[0] as string, row];
+    }));
+    const query = groupQuery(store.dialect, m, group, '2025-12-31');
+    const inSql = await store.transaction(async (tx) => {
+      await tx.exec('DELETE FROM model_hits_stage');
+      await tx.exec(stageHitsSql(m, query, await tx.columns(query), group.params, tx.dialect));
+      const rows = await tx.query<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM model_hits_stage`);
+      await tx.exec('DELETE FROM model_hits_stage');
+      return rows;
+    });
+    assert.equal(inSql.length, inCode.size, `${m.code}: ${inSql.length} hits staged in SQL, ${inCode.size} in code`);
+    for (const r of inSql) {
+      const c = inCode.get(String(r.dedupe_key));
+      assert.ok(c, `${m.code}: ${String(r.dedupe_key)} not among the hits staged in code`);
+      for (const [i, name] of columns.entries()) {
+        if (name === 'evidence' || name === 'params') assert.deepEqual(JSON.parse(String(r[name])), JSON.parse(String(c[i])), `${m.code} ${name}`);
+        else assert.equal(r[name], c[i], `${m.code} ${name}`);
+      }
+      compared++;
+    }
+  }
+  assert.ok(compared > 3000, `${compared} hits compared`);
+}

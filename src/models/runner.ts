@@ -2,12 +2,14 @@
 // window, so running a model twice over the same data raises no second clue.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Store, Value } from '../store/store.ts';
+import type { Dialect } from '../store/dialect.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { businessDate } from '../domain/dates.ts';
 import { explain, type HitRow, type ModelDefinition, type ParamValues } from './model.ts';
 import { loadSettings, runGroups, type RunGroup } from './settings.ts';
+import { stageHitsSql } from './stage-sql.ts';
 
 export interface RunOptions {
   regionCode?: string;           // default: the province
@@ -37,22 +39,27 @@ function groupFilter(group: RunGroup, focus: RunOptions['focus']) {
   };
 }
 
+/** md5, because the batch path computes the same id in SQL (stage-sql.ts) and md5 is in both engines. */
 export function clueId(dedupeKey: string): string {
-  return 'CL-' + createHash('sha1').update(dedupeKey).digest('hex').slice(0, 16);
+  return 'CL-' + createHash('md5').update(dedupeKey).digest('hex').slice(0, 16);
 }
 
 /** A hit as a row of model_hits_stage: dedupe key, clue id, region, agency, model, severity, title, explanation, evidence, params. */
 export function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamValues): Value[] {
   const { subject_kind, subject_id, region_code, agency_id, window_key, evidence_ids, ...facts } = hit;
-  const dedupeKey = `${model.code}|${subject_kind}|${subject_id}|${window_key}`;
+  const dedupeKey = `${model.code}|${subject_kind}|${subject_id}|${window_key ?? ''}`;
   const subjectName = typeof facts.subject_name === 'string' ? facts.subject_name : subject_id;
   const evidence = { kind: model.evidenceKind, ids: String(evidence_ids ?? '').split(',').filter(Boolean), subject: { kind: subject_kind, id: subject_id }, facts };
   return [dedupeKey, clueId(dedupeKey), region_code, agency_id, model.code, model.severity, `${model.name}：${subjectName}`,
     explain(model.explanation, { ...facts, window_key }, params), JSON.stringify(evidence), JSON.stringify(params)];
 }
 
-/** The hits of one model run, staged as clue rows by dedupe key (a later hit of the same key replaces an earlier one). */
-export interface StagedRun { model: ModelDefinition; staged: Map<string, Value[]>; hits: number; started: number }
+/**
+ * The hits of one model run: staged as clue rows in code by dedupe key (a later hit of the same key
+ * replaces an earlier one), or, for batch runs, as INSERT … SELECT statements that stage them inside
+ * the write transaction (stage-sql.ts).
+ */
+export interface StagedRun { model: ModelDefinition; staged: Map<string, Value[]>; hits: number; started: number; sqlStages?: Sql[]; queryMillis?: number }
 
 export function stageHits(run: StagedRun, rows: readonly HitRow[], params: ParamValues): void {
   run.hits += rows.length;
@@ -62,9 +69,14 @@ export function stageHits(run: StagedRun, rows: readonly HitRow[], params: Param
   }
 }
 
-/** The hits of one run group: the model's query over the group's regions (and, in real time, the focused subjects). */
+/** The model's query over one run group's regions (and, in real time, the focused subjects). */
+export function groupQuery(dialect: Dialect, model: ModelDefinition, group: RunGroup, asOf: string, focus?: RunOptions['focus']): Sql {
+  return model.query({ dialect, params: group.params, where: groupFilter(group, focus), asOf });
+}
+
+/** The hits of one run group, read into code. */
 export function queryHits(store: Store, model: ModelDefinition, group: RunGroup, asOf: string, focus?: RunOptions['focus']): Promise<HitRow[]> {
-  return store.query<HitRow>(model.query({ dialect: store.dialect, params: group.params, where: groupFilter(group, focus), asOf }));
+  return store.query<HitRow>(groupQuery(store.dialect, model, group, asOf, focus));
 }
 
 /** Runs one model over one region; writes new clues, the run record and an audit entry in one transaction. */
@@ -74,14 +86,22 @@ export async function runModel(store: Store, model: ModelDefinition, opts: RunOp
   const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now() };
   const groups = runGroups(model, await loadSettings(store, model.code), root).filter((g) => g.enabled);
   let queryMillis = 0;
-  for (const g of groups) {
-    const q0 = performance.now();
-    const rows = await queryHits(store, model, g, asOf, opts.focus);
-    queryMillis += performance.now() - q0;
-    stageHits(run, rows, g.params);
+  if (opts.trigger === 'realtime') {
+    for (const g of groups) {
+      const q0 = performance.now();
+      const rows = await queryHits(store, model, g, asOf, opts.focus);
+      queryMillis += performance.now() - q0;
+      stageHits(run, rows, g.params);
+    }
+  } else {
+    run.sqlStages = [];
+    for (const g of groups) {
+      const query = groupQuery(store.dialect, model, g, asOf, opts.focus);
+      run.sqlStages.push(stageHitsSql(model, query, await store.columns(query), g.params, store.dialect));
+    }
   }
   const report = (newClues: number): ModelRunReport =>
-    ({ code: model.code, name: model.name, millis: Date.now() - run.started, hits: run.hits, newClues, queryMillis: Math.round(queryMillis) });
+    ({ code: model.code, name: model.name, millis: Date.now() - run.started, hits: run.hits, newClues, queryMillis: Math.round(queryMillis + (run.queryMillis ?? 0)) });
   // A real-time check that finds nothing writes nothing: ingest batches should not pay a transaction
   // per model for an empty result (batch and scheduled runs are still recorded in model_runs).
   if (opts.trigger === 'realtime' && run.staged.size === 0) return report(0);
@@ -106,8 +126,14 @@ export async function writeHits(store: Store, runs: readonly StagedRun[], opts: 
     const audit: AuditEntryInput[] = [];
     for (const run of runs) {
       let n = 0;
-      if (run.staged.size > 0) {
-        await tx.exec('DELETE FROM model_hits_stage');
+      if (run.sqlStages || run.staged.size > 0) await tx.exec('DELETE FROM model_hits_stage');
+      if (run.sqlStages) {
+        const q0 = performance.now();
+        for (const stage of run.sqlStages) await tx.exec(stage);
+        run.queryMillis = performance.now() - q0;
+        const [h] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
+        run.hits = Number(h.n);
+      } else if (run.staged.size > 0) {
         const rows = [...run.staged.values()];
         if (rows.length <= STAGE_INSERT_MAX) {
           const tuples = rows.map((r) => sql`(${joinSql(r.map((v) => sql`${v}`), ', ')})`);
@@ -115,14 +141,17 @@ export async function writeHits(store: Store, runs: readonly StagedRun[], opts: 
         } else {
           await tx.copyIn('model_hits_stage', STAGE_COLUMNS, rows);
         }
-        const fresh = sql`FROM model_hits_stage s WHERE NOT EXISTS (SELECT 1 FROM clues c WHERE c.dedupe_key = s.dedupe_key)`;
-        const [c] = await tx.query<{ n: number }>(sql`SELECT count(*) AS n ${fresh}`);
+      }
+      if (run.hits > 0) {
+        // Only keys no clue has yet: the others leave the stage first, so the inserts read it plainly.
+        await tx.exec(sql`DELETE FROM model_hits_stage WHERE dedupe_key IN (SELECT c.dedupe_key FROM clues c WHERE c.model_code = ${run.model.code})`);
+        const [c] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
         n = Number(c.n);
         if (n > 0) {
           await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)
-            SELECT 'EV-' || s.id, s.id, s.region_code, ${actor}, 'create', NULL, 'new', s.explanation, ${now} ${fresh}`);
+            SELECT 'EV-' || s.id, s.id, s.region_code, ${actor}, 'create', NULL, 'new', s.explanation, ${now} FROM model_hits_stage s`);
           await tx.exec(sql`INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)
-            SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now} ${fresh}`);
+            SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now} FROM model_hits_stage s`);
         }
         await tx.exec('DELETE FROM model_hits_stage');
       }

@@ -13,6 +13,12 @@ export interface Dialect {
   addDays(date: string, n: string): string;
   /** Median of a numeric expression (aggregate). */
   median(expr: string): string;
+  /** A number as display text the way Intl.NumberFormat('zh-CN', {maximumFractionDigits: 2}) writes it: 1,234,567.5 */
+  formatNumber(expr: string): string;
+  /** A JSON object as text from [key, expression] pairs (expressions that are JSON are nested, not quoted). */
+  jsonObject(pairs: readonly [string, string][]): string;
+  /** A comma-separated text as a JSON array of strings (empty text: an empty array). */
+  jsonSplit(expr: string): string;
   /** Statements run after the schema migration: engine-specific indexes. */
   readonly extraIndexes: string[];
   /** Statements run after a bulk load, so the planner knows the new sizes. */
@@ -30,6 +36,9 @@ export const duckdbDialect: Dialect = {
   daysBetween: (a, b) => `date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))`,
   addDays: (d, n) => `CAST(CAST(${d} AS DATE) + CAST(${n} AS INTEGER) AS DATE)`,
   median: (e) => `median(${e})`,
+  formatNumber: (e) => `regexp_replace(regexp_replace(format('{:,.2f}', CAST(${e} AS DOUBLE)), '0+$', ''), '\\.$', '')`,
+  jsonObject: (pairs) => `json_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
+  jsonSplit: (e) => `CASE WHEN COALESCE(${e}, '') = '' THEN CAST('[]' AS JSON) ELSE to_json(string_split(${e}, ',')) END`,
   extraIndexes: [],
   afterBulkLoad: [], // DuckDB keeps its statistics as it writes
 };
@@ -40,6 +49,10 @@ export const postgresDialect: Dialect = {
   daysBetween: (a, b) => `(CAST(${b} AS DATE) - CAST(${a} AS DATE))`,
   addDays: (d, n) => `(CAST(${d} AS DATE) + CAST(${n} AS INTEGER))`,
   median: (e) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${e})`,
+  // FM drops the padding and the fraction's trailing zeros; a whole number keeps its '.', trimmed here.
+  formatNumber: (e) => `rtrim(to_char(round(CAST(${e} AS numeric), 2), 'FM999,999,999,999,999,990.99'), '.')`,
+  jsonObject: (pairs) => `json_build_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
+  jsonSplit: (e) => `CASE WHEN COALESCE(${e}, '') = '' THEN CAST('[]' AS JSON) ELSE to_json(string_to_array(${e}, ',')) END`,
   extraIndexes: [
     ...RECORD_TABLES.map((t) => `CREATE UNIQUE INDEX IF NOT EXISTS ${t}_id ON ${t} (id)`),
     ...RECORD_TABLES.map((t) => `CREATE UNIQUE INDEX IF NOT EXISTS ${t}_source ON ${t} (source_system, source_id)`),

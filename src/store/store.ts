@@ -5,6 +5,7 @@ import { Sql } from './sql.ts';
 
 export type Row = Record<string, unknown>;
 export type Value = string | number | boolean | null;
+export interface ColumnInfo { name: string; numeric: boolean }
 
 export interface Store {
   readonly dialect: Dialect;
@@ -15,6 +16,8 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Bulk load: appends rows (values in the order of columns) to table. Returns the number appended. */
   copyIn(table: string, columns: string[], rows: Iterable<Value[]>): Promise<number>;
+  /** The result columns of a SELECT, without running it to the end (LIMIT 0): names, and which are numbers. */
+  columns(select: Sql): Promise<ColumnInfo[]>;
   /** Writes the rows of a SELECT to a file (CSV with header, or Parquet). Returns the row count. */
   copyOut(select: Sql, path: string, format: ExportFormat): Promise<number>;
   close(): Promise<void>;

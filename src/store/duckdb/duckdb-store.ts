@@ -5,7 +5,7 @@ import {
   type DuckDBType, type DuckDBValue, type DuckDBDecimalType, type ToDuckDBValueConverter,
 } from '@duckdb/node-api';
 import { duckdbDialect } from '../dialect.ts';
-import { assertIdentifier, toText, type ExportFormat, type Row, type Store, type Value } from '../store.ts';
+import { assertIdentifier, toText, type ColumnInfo, type ExportFormat, type Row, type Store, type Value } from '../store.ts';
 import type { Sql } from '../sql.ts';
 
 
@@ -21,6 +21,12 @@ function fromDuckDB(value: unknown, type: DuckDBType): unknown {
       return JsonDuckDBValueConverter(value as DuckDBValue, type, JsonDuckDBValueConverter);
   }
 }
+
+const NUMERIC_TYPES = new Set<DuckDBTypeId>([
+  DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL,
+]);
 
 function isoFromMicros(micros: bigint): string {
   return new Date(Number(micros / 1000n)).toISOString();
@@ -110,6 +116,15 @@ export class DuckDBStore implements Store {
         for (let i = 0; i < names.length; i++) o[names[i]] = fromDuckDB(r[i], types[i]);
         return o as T;
       });
+    });
+  }
+
+  async columns(select: Sql): Promise<ColumnInfo[]> {
+    const { text, params } = select.render();
+    return this.withConnection(async (c) => {
+      const reader = await c.runAndReadAll(`SELECT * FROM (${text}) q LIMIT 0`, params as DuckDBValue[]);
+      const types = reader.columnTypes();
+      return reader.columnNames().map((name, i) => ({ name, numeric: NUMERIC_TYPES.has(types[i].typeId) }));
     });
   }
 

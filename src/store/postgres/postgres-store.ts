@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { postgresDialect } from '../dialect.ts';
-import { assertIdentifier, toText, type ExportFormat, type Row, type Store, type Value } from '../store.ts';
+import { assertIdentifier, toText, type ColumnInfo, type ExportFormat, type Row, type Store, type Value } from '../store.ts';
 import { DuckDBStore } from '../duckdb/duckdb-store.ts';
 import type { Sql } from '../sql.ts';
 
@@ -21,6 +21,9 @@ pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
 pg.types.setTypeParser(701, (v) => Number(v));     // float8
 
 type Queryable = pg.Pool | pg.PoolClient;
+
+// int2, int4, int8, float4, float8, numeric
+const NUMERIC_OIDS = new Set([21, 23, 20, 700, 701, 1700]);
 
 function literal(v: Value): string {
   if (v === null || v === undefined) return 'NULL';
@@ -52,6 +55,12 @@ export class PostgresStore implements Store {
     const { text: sql, params } = toText(q, values);
     const r = await this.db.query(sql, params);
     return r.rows as T[];
+  }
+
+  async columns(select: Sql): Promise<ColumnInfo[]> {
+    const { text, params } = select.render();
+    const r = await this.db.query(`SELECT * FROM (${text}) q LIMIT 0`, params);
+    return r.fields.map((f) => ({ name: f.name, numeric: NUMERIC_OIDS.has(f.dataTypeID) }));
   }
 
   async exec(q: string | Sql, values: Value[] = []): Promise<void> {
