@@ -10,6 +10,11 @@ import { allowedRange, unionRange, type Range } from './rules.ts';
 const LINE_INSPECTION_SHARE: Readonly<Record<string, number>> = {
   MKT: 0.33, CLE: 0.22, FIR: 0.2, EMG: 0.05, HRS: 0.04, ENV: 0.04, TRN: 0.03, HSG: 0.03, COM: 0.02, CTR: 0.015, HLT: 0.01,
 };
+const OTHER_LINE_SHARE = 0.01;
+
+export function lineInspectionShare(line: string): number {
+  return LINE_INSPECTION_SHARE[line] ?? OTHER_LINE_SHARE;
+}
 
 export interface PenaltyItem {
   item: Item;
@@ -81,7 +86,7 @@ export class CatalogIndex {
       });
       perLine.clear();
       for (const x of eligible) perLine.set(x.line, (perLine.get(x.line) ?? 0) + 1);
-      return new Weighted(eligible, eligible.map((x) => (LINE_INSPECTION_SHARE[x.line] ?? 0.01) / perLine.get(x.line)!));
+      return new Weighted(eligible, eligible.map((x) => lineInspectionShare(x.line) / perLine.get(x.line)!));
     });
     this.inspectionLinesFor = this.inspectionsFor.map((w) => {
       const m = new Map<string, InspectionItemInfo[]>();
