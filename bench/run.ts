@@ -16,7 +16,7 @@ import { homeSummary } from '../src/evaluation/home-summary.ts';
 import { SYSTEM_CALLER, type Caller } from '../src/auth/caller.ts';
 import { MODELS } from '../src/models/library/index.ts';
 import { runModel } from '../src/models/runner.ts';
-import { checkRecords } from '../src/models/realtime.ts';
+import { checkRecords } from '../src/models/realtime/check.ts';
 import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource } from '../src/ingest/sources.ts';
 import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/ingest-samples.ts';

@@ -74,7 +74,7 @@ test('running a model twice raises no second clue; a region setting changes the 
 });
 
 test('real time: the inspection that completes a repeated-inspection pattern raises the clue at once', async () => {
-  const { checkRecords } = await import('../src/models/realtime.ts');
+  const { checkRecords } = await import('../src/models/realtime/check.ts');
   await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01' });
   await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-05-03' });
   const other = { entity_uscc: '91330000733796106P', region_code: '330106', agency_id: 'AG-C' };

@@ -330,7 +330,7 @@ test('PEN_NO_DELIVERY near miss: delivered; decided 7 days ago; no penalty', asy
 });
 
 test('real time: a case arriving with a fine outside its tier raises its clue at once, and only its own', async () => {
-  const { checkRecords } = await import('../src/models/realtime.ts');
+  const { checkRecords } = await import('../src/models/realtime/check.ts');
   const other = await fined({ fine_amount: 6000 });
   const id = await fined({ fine_amount: 6500, assist_officer_id: null });
   const reports = await checkRecords(store, 'cases', [{ id }], 'system', '2025-06-30');

@@ -4,6 +4,7 @@
 // touched, so a second call writes nothing; a table that differs is replaced as a whole.
 import type { Store, Value } from '../store/store.ts';
 import { readCatalog } from './read-catalog.ts';
+import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import type { Catalog } from './types.ts';
 
 export { readCatalog } from './read-catalog.ts';
@@ -59,7 +60,7 @@ function sameRows(a: string[], b: string[]): boolean {
  */
 export async function loadReference(store: Store, catalog: Catalog = readCatalog()): Promise<ReferenceCounts> {
   const loads = tableLoads(catalog);
-  return store.transaction(async (tx) => {
+  const counts = await store.transaction(async (tx) => {
     const changed: ReferenceTable[] = [];
     const counts = {} as Record<ReferenceTable, number>;
     for (const { table, columns, owned, rows } of loads) {
@@ -75,4 +76,6 @@ export async function loadReference(store: Store, catalog: Catalog = readCatalog
     }
     return { ...counts, changed };
   });
+  if (counts.changed.length) invalidateRealtimeState(store); // the real-time checks cache the reference tables
+  return counts;
 }

@@ -20,6 +20,7 @@ import { makeServiceVisits } from './service-visits.ts';
 import { BatchWriter } from './sink.ts';
 import { openSinks, RECORD_TABLES, type DemoTable } from './tables.ts';
 import { buildWorld } from './world.ts';
+import { invalidateRealtimeState } from '../models/realtime/state.ts';
 
 export interface DemoOptions {
   scale: ScaleName;
@@ -60,6 +61,7 @@ export async function existingData(store: Store): Promise<string[]> {
 }
 
 export async function resetDemo(store: Store): Promise<void> {
+  invalidateRealtimeState(store);
   const tables = [...DERIVED_TABLES, ...GENERATED_TABLES];
   await store.transaction(async (tx) => {
     if (tx.dialect.name === 'duckdb') {
@@ -139,6 +141,8 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   } catch (e) {
     await writer.abort();
     throw e;
+  } finally {
+    invalidateRealtimeState(store); // the real-time checks' state reloads on next use
   }
 
   for (const stmt of store.dialect.afterBulkLoad) await store.exec(stmt);

@@ -13,6 +13,7 @@ import { FileProblem, fieldLabel, formatError, rowValidator, type FieldError } f
 import { RowShaper } from './row-shaper.ts';
 import { UnreadableRecord, type RowSource } from './sources.ts';
 import type { Cell } from './values.ts';
+import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import type { StoredError } from './error-file.ts';
 
 /** The caller may not import this kind at all (HTTP 403). */
@@ -203,6 +204,9 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
   t.commit = Math.max(0, report.seconds - t.read - t.load - t.merge);
   for (const k of ['read', 'load', 'merge', 'commit'] as const) t[k] = Math.round(t[k] * 1000) / 1000;
   report.rowsPerSecond = Math.round(report.rowsRead / Math.max(report.seconds, 0.001));
+  // A file is a bulk load the real-time checks did not see record by record: their state reloads on next
+  // use. Records pushed through the API are judged one by one (src/models/ingest-hook.ts), which updates it.
+  if (source.format !== 'records' && report.landed > 0) invalidateRealtimeState(store);
   return report;
 }
 

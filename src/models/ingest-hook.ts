@@ -1,11 +1,12 @@
 // Real-time checks for records that arrive through the ingestion API: after a batch lands, the models
-// that judge its kind run at once for the batch's subjects (src/models/realtime.ts). File imports are
+// that judge its kind run at once for the batch's subjects (src/models/realtime/). File imports are
 // bulk loads and are left to the scheduled batch run.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
 import type { Caller } from '../auth/caller.ts';
 import { KIND_SPECS, type Kind } from '../ingest/kinds.ts';
-import { checkRecords, realtimeModels } from './realtime.ts';
+import { checkRecords, realtimeModels } from './realtime/check.ts';
+import { realtimeState } from './realtime/state.ts';
 
 /** A field of a raw API record, under its canonical name or any accepted header. */
 function field(kind: Kind, record: Record<string, unknown>, name: string): string | null {
@@ -22,6 +23,8 @@ export interface RealtimeSummary { models: number; newClues: number; millis: num
 export async function checkIngestedRecords(store: Store, caller: Caller, kind: Kind, sourceSystem: string, records: readonly unknown[]): Promise<RealtimeSummary> {
   const started = performance.now();
   const spec = KIND_SPECS[kind];
+  // The checks look entity names up when a hit needs them: pushed entities may have renamed one.
+  if (kind === 'entities') realtimeState(store).forgetNames();
   if (kind === 'entities' || !spec.idPrefix || realtimeModels(spec.table).length === 0) return { models: 0, newClues: 0, millis: 0 };
   // The landed records, found by their source keys (an updated record keeps the id it was first stored
   // under, so the id computed from the keys may not be its id); rejected rows are not in the table.

@@ -109,8 +109,29 @@ export async function runModel(store: Store, model: ModelDefinition, opts: RunOp
   return report(newClues);
 }
 
-/** Below this many rows the stage is filled by one INSERT: the bulk appender costs more to open than a few rows to insert. */
+/** Up to this many hits (real time) skip the stage table: it costs five statements more than the few rows. */
 const STAGE_INSERT_MAX = 50;
+
+/**
+ * Inserts the staged rows whose dedupe key no clue has yet, and their `create` events; returns how many.
+ * ON CONFLICT finds an existing key through the unique index (DuckDB scanned the clues for NOT EXISTS:
+ * 12 → 7.6 ms a call with 200,000 clues).
+ */
+async function insertFew(tx: Store, rows: Value[][], actor: string, now: string): Promise<number> {
+  const tuples = joinSql(rows.map((r) => sql`(${joinSql(r.map((v) => sql`${v}`), ', ')})`), ', ');
+  const fresh = await tx.query<{ id: string; region_code: string; explanation: string }>(sql`
+    INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)
+    SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now}
+    FROM (VALUES ${tuples}) AS s (${raw(STAGE_COLUMNS.join(', '))})
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id, region_code, explanation`);
+  if (fresh.length) {
+    const events = fresh.map((c) => sql`(${'EV-' + c.id}, ${c.id}, ${c.region_code}, ${actor}, 'create', NULL, 'new', ${c.explanation}, ${now})`);
+    await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)
+      VALUES ${joinSql(events, ', ')}`);
+  }
+  return fresh.length;
+}
 
 /**
  * Writes the staged hits of one or more model runs in one transaction: new clues (those whose dedupe
@@ -126,34 +147,32 @@ export async function writeHits(store: Store, runs: readonly StagedRun[], opts: 
     const audit: AuditEntryInput[] = [];
     for (const run of runs) {
       let n = 0;
-      if (run.sqlStages || run.staged.size > 0) await tx.exec('DELETE FROM model_hits_stage');
-      if (run.sqlStages) {
-        const q0 = performance.now();
-        for (const stage of run.sqlStages) await tx.exec(stage);
-        run.queryMillis = performance.now() - q0;
-        const [h] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
-        run.hits = Number(h.n);
-      } else if (run.staged.size > 0) {
-        const rows = [...run.staged.values()];
-        if (rows.length <= STAGE_INSERT_MAX) {
-          const tuples = rows.map((r) => sql`(${joinSql(r.map((v) => sql`${v}`), ', ')})`);
-          await tx.exec(sql`INSERT INTO model_hits_stage (${raw(STAGE_COLUMNS.join(', '))}) VALUES ${joinSql(tuples, ', ')}`);
-        } else {
-          await tx.copyIn('model_hits_stage', STAGE_COLUMNS, rows);
-        }
-      }
-      if (run.hits > 0) {
-        // Only keys no clue has yet: the others leave the stage first, so the inserts read it plainly.
-        await tx.exec(sql`DELETE FROM model_hits_stage WHERE dedupe_key IN (SELECT c.dedupe_key FROM clues c WHERE c.model_code = ${run.model.code})`);
-        const [c] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
-        n = Number(c.n);
-        if (n > 0) {
-          await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)
-            SELECT 'EV-' || s.id, s.id, s.region_code, ${actor}, 'create', NULL, 'new', s.explanation, ${now} FROM model_hits_stage s`);
-          await tx.exec(sql`INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)
-            SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now} FROM model_hits_stage s`);
-        }
+      if (!run.sqlStages && run.staged.size <= STAGE_INSERT_MAX) {
+        if (run.staged.size > 0) n = await insertFew(tx, [...run.staged.values()], actor, now);
+      } else {
         await tx.exec('DELETE FROM model_hits_stage');
+        if (run.sqlStages) {
+          const q0 = performance.now();
+          for (const stage of run.sqlStages) await tx.exec(stage);
+          run.queryMillis = performance.now() - q0;
+          const [h] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
+          run.hits = Number(h.n);
+        } else {
+          await tx.copyIn('model_hits_stage', STAGE_COLUMNS, run.staged.values());
+        }
+        if (run.hits > 0) {
+          // Only keys no clue has yet: the others leave the stage first, so the inserts read it plainly.
+          await tx.exec(sql`DELETE FROM model_hits_stage WHERE dedupe_key IN (SELECT c.dedupe_key FROM clues c WHERE c.model_code = ${run.model.code})`);
+          const [c] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
+          n = Number(c.n);
+          if (n > 0) {
+            await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)
+              SELECT 'EV-' || s.id, s.id, s.region_code, ${actor}, 'create', NULL, 'new', s.explanation, ${now} FROM model_hits_stage s`);
+            await tx.exec(sql`INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)
+              SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now} FROM model_hits_stage s`);
+          }
+          await tx.exec('DELETE FROM model_hits_stage');
+        }
       }
       created.push(n);
       const millis = Date.now() - run.started;

@@ -51,6 +51,10 @@ export function runGroups(model: ModelDefinition, settings: ModelSetting[], root
   });
 }
 
+// Caches of the settings in force (the real-time state) hear of every change saved here.
+const saved = new Set<(store: Store) => void>();
+export function onSettingsSaved(fn: (store: Store) => void): void { saved.add(fn); }
+
 export async function saveSetting(store: Store, caller: Caller, model: ModelDefinition, regionCode: string, enabled: boolean, params: Record<string, unknown>): Promise<void> {
   const problem = paramProblem(model, params);
   if (problem) throw Object.assign(new Error(problem[1]), { field: problem[0] });
@@ -60,4 +64,5 @@ export async function saveSetting(store: Store, caller: Caller, model: ModelDefi
       [model.code, regionCode, enabled, JSON.stringify(params), new Date().toISOString(), caller.userId]);
     return { result: null, audit: [{ actor: caller.userId, action: 'model.configure', target: model.code, regionCode, detail: { enabled, params } }] };
   });
+  for (const fn of saved) fn(store);
 }

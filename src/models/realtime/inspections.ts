@@ -1,0 +1,227 @@
+// The inspection models judged in code when an inspection arrives. Each mirrors its model's SQL in
+// src/models/library/ (the reference): the same conditions, windows, exclusions and hit columns.
+import type { HitRow } from '../model.ts';
+import { dayOf, isoOf, yearOfDay, yearStart } from './days.ts';
+import { COMPLAINT_KIND, COMPLIANT, JOINT_KIND } from './inspection-log.ts';
+import type { Check, CheckContext, Hit, KindChecks } from './judge.ts';
+import { uncertifiedOfficers } from './officers.ts';
+import type { RealtimeState } from './state.ts';
+
+/** An inspection as the inspections table stores it (the columns the checks read). */
+export interface InspectionRow {
+  id: string;
+  region_code: string;
+  agency_id: string;
+  inspection_item_code: string;
+  entity_uscc: string;
+  inspected_on: string;
+  kind: string;
+  joint_id: string | null;
+  lead_officer_id: string;
+  assist_officer_id: string | null;
+  result: string;
+}
+
+const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.params }];
+const min = (xs: string[]): string => xs.reduce((a, b) => (b < a ? b : a));
+
+/** Province, city and county codes of a region code (the levels a published list can come from). */
+export const levelsOf = (region: string): string[] => [`${region.slice(0, 2)}0000`, `${region.slice(0, 4)}00`, region.slice(0, 6)];
+
+/** The log rows of the record's entity in one calendar year that the record's run group counts; null before the log starts. */
+function entityYear(state: RealtimeState, r: InspectionRow, ctx: CheckContext): { rows: number[]; year: number } | null {
+  const log = state.inspections;
+  const year = yearOfDay(dayOf(r.inspected_on));
+  const from = yearStart(year);
+  const to = yearStart(year + 1);
+  if (from < state.inspectionsFrom) return null;
+  const rows = log.of(r.entity_uscc).filter((i) => log.day[i] >= from && log.day[i] < to && ctx.groups.of(log.regionOf(i)) === ctx.group);
+  return { rows, year };
+}
+
+// 检查扰企 (inspection-burden.ts): visits in the calendar year, a joint inspection counted once.
+const burden: Check<InspectionRow> = async (r, ctx) => {
+  const { state, params } = ctx;
+  const log = state.inspections;
+  const found = entityYear(state, r, ctx);
+  if (!found) return null;
+  const { rows, year } = found;
+  let single = 0;
+  const joints = new Set<number>();
+  for (const i of rows) if (log.joint[i] < 0) single++; else joints.add(log.joint[i]);
+  const visits = single + joints.size;
+  if (visits <= params.max_visits) return [];
+  rows.sort(log.byDateThenId);
+  const e = await state.entity(r.entity_uscc);
+  return one(ctx, {
+    subject_kind: 'entity', subject_id: r.entity_uscc, region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))), agency_id: null,
+    window_key: String(year), evidence_ids: rows.map((i) => log.ids[i]).join(','),
+    subject_name: e?.name ?? null, year: String(year), visit_count: visits, inspection_count: rows.length,
+    agency_count: new Set(rows.map((i) => log.agency[i])).size,
+  });
+};
+
+// 超频次检查 (over-frequency-inspection.ts): one item more often in a calendar year than the list allows.
+const overFrequency: Check<InspectionRow> = async (r, ctx) => {
+  const { state } = ctx;
+  const log = state.inspections;
+  const ii = state.inspectionItems.get(r.inspection_item_code);
+  if (!ii) return [];
+  const found = entityYear(state, r, ctx);
+  if (!found) return null;
+  const item = log.strings.id(r.inspection_item_code);
+  const rows = found.rows.filter((i) => log.item[i] === item);
+  if (rows.length <= ii.maxPerYear) return [];
+  rows.sort(log.byDateThenId);
+  const agencies = [...new Set(rows.map((i) => log.agencyOf(i)))];
+  const e = await state.entity(r.entity_uscc);
+  return one(ctx, {
+    subject_kind: 'entity', subject_id: r.entity_uscc, region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
+    agency_id: agencies.length === 1 ? agencies[0] : null,
+    window_key: `${r.inspection_item_code}|${found.year}`, evidence_ids: rows.map((i) => log.ids[i]).join(','),
+    subject_name: e?.name ?? null, item_name: ii.name, inspection_item_code: r.inspection_item_code, year: String(found.year),
+    inspection_count: rows.length, agency_count: agencies.length, max_per_year: ii.maxPerYear,
+  });
+};
+
+// 重复检查 (repeat-inspection.ts): min_agencies agencies within window_days, not joint. A window starts
+// at an inspection and is a hit unless a qualifying window started within window_days before it. The
+// record changes only windows that contain it (starting in (day − W, day]); whether an earlier one
+// qualifies reaches back another W.
+const repeat: Check<InspectionRow> = async (r, ctx) => {
+  const { state, params } = ctx;
+  if (r.kind === 'joint') return [];
+  const log = state.inspections;
+  const W = params.window_days;
+  const d = dayOf(r.inspected_on);
+  if (d - 2 * W + 1 < state.inspectionsFrom) return null;
+  const ins = log.of(r.entity_uscc).filter((i) => !(log.flags[i] & JOINT_KIND) && log.day[i] > d - 2 * W && log.day[i] < d + W
+    && ctx.groups.of(log.regionOf(i)) === ctx.group);
+  ins.sort(log.byDateThenId);
+  const starts = [...new Set(ins.map((i) => log.day[i]))];
+  const inWindow = (s: number) => ins.filter((i) => log.day[i] >= s && log.day[i] < s + W);
+  const qualified = new Map<number, boolean>();
+  const qualifies = (s: number) => {
+    let q = qualified.get(s);
+    if (q === undefined) qualified.set(s, q = new Set(inWindow(s).map((i) => log.agency[i])).size >= params.min_agencies);
+    return q;
+  };
+  const hitStarts = starts.filter((s) => s > d - W && s <= d && qualifies(s) && !starts.some((p) => p < s && p > s - W && qualifies(p)));
+  if (hitStarts.length === 0) return [];
+  const e = await state.entity(r.entity_uscc);
+  if (!e) return [];
+  return hitStarts.map((s) => {
+    const b = inWindow(s);
+    // The SQL joins every inspection on the start day with the window: k of them repeat each id k times.
+    const k = ins.filter((i) => log.day[i] === s).length;
+    return {
+      row: {
+        subject_kind: 'entity', subject_id: r.entity_uscc, region_code: e.region, agency_id: null, window_key: isoOf(s),
+        evidence_ids: b.flatMap((i) => new Array<string>(k).fill(log.ids[i])).join(','),
+        agency_count: new Set(b.map((i) => log.agency[i])).size, inspection_count: k * b.length, subject_name: e.name,
+      },
+      params,
+    };
+  });
+};
+
+// 同一部门重复检查 (same-agency-repeat-inspection.ts): a non-complaint inspection within window_days
+// after the same agency's inspections of the entity that all found nothing. The record is judged as the
+// later inspection, and as an earlier one of the agency's later inspections within their windows.
+const sameAgencyRepeat: Check<InspectionRow> = async (r, ctx) => {
+  const { state } = ctx;
+  const log = state.inspections;
+  const d = dayOf(r.inspected_on);
+  if (d - ctx.params.window_days < state.inspectionsFrom) return null;
+  const agency = log.strings.id(r.agency_id);
+  const same = log.of(r.entity_uscc).filter((i) => log.agency[i] === agency);
+  const hits: Hit[] = [];
+  for (const b of same) {
+    if (log.flags[b] & COMPLAINT_KIND) continue;
+    const group = ctx.groups.of(log.regionOf(b));
+    if (!group?.enabled) continue;
+    const W = group.params.window_days;
+    const db = log.day[b];
+    if (!(log.ids[b] === r.id || (db > d && db - W <= d))) continue;
+    if (db - W < state.inspectionsFrom) return null;
+    const previous = same.filter((a) => log.day[a] < db && log.day[a] >= db - W);
+    if (previous.length === 0 || previous.some((a) => !(log.flags[a] & COMPLIANT))) continue;
+    previous.sort(log.byDateThenId);
+    const e = await state.entity(r.entity_uscc);
+    hits.push({
+      row: {
+        subject_kind: 'inspection', subject_id: log.ids[b], region_code: log.regionOf(b), agency_id: r.agency_id, window_key: '',
+        evidence_ids: [...previous.map((a) => log.ids[a]), log.ids[b]].join(','), subject_name: e?.name ?? null, entity_uscc: r.entity_uscc,
+        agency_name: state.agencyName(r.agency_id), previous_dates: previous.map((a) => isoOf(log.day[a])).join('、'), inspected_on: isoOf(db),
+        gap_days: db - log.day[previous[previous.length - 1]],
+      },
+      params: group.params,
+    });
+  }
+  return hits;
+};
+
+// 检查发现违法未立案 (inspection-case-not-filed.ts)
+const caseNotFiled: Check<InspectionRow> = async (r, ctx) => {
+  const { state, params } = ctx;
+  const days = ctx.asOfDay - dayOf(r.inspected_on);
+  if (r.result !== 'case_filed' || days <= params.after_days || state.inspectionsWithCase.has(r.id)) return [];
+  const e = await state.entity(r.entity_uscc);
+  return one(ctx, {
+    subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
+    subject_name: e?.name ?? r.entity_uscc, agency_name: state.agencyName(r.agency_id), inspected_on: r.inspected_on, as_of: ctx.asOf, days,
+  });
+};
+
+// 目录外检查 (off-list-inspection.ts): the item on no list of the inspection's province, city or county.
+const offList: Check<InspectionRow> = async (r, ctx) => {
+  const { state } = ctx;
+  const ii = state.inspectionItems.get(r.inspection_item_code);
+  if (ii && levelsOf(r.region_code).includes(ii.region)) return [];
+  const e = await state.entity(r.entity_uscc);
+  return one(ctx, {
+    subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
+    subject_name: e?.name ?? null, entity_uscc: r.entity_uscc, agency_name: state.agencyName(r.agency_id),
+    inspection_item_code: r.inspection_item_code, inspected_on: r.inspected_on,
+  });
+};
+
+// 单人执法 (single-officer-inspection.ts)
+const singleOfficer: Check<InspectionRow> = async (r, ctx) => {
+  const { state } = ctx;
+  if (r.assist_officer_id !== null && r.assist_officer_id !== r.lead_officer_id) return [];
+  const e = await state.entity(r.entity_uscc);
+  return one(ctx, {
+    subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
+    subject_name: e?.name ?? null, entity_uscc: r.entity_uscc, agency_name: state.agencyName(r.agency_id), inspected_on: r.inspected_on,
+    lead_officer_id: r.lead_officer_id, lead_officer_name: (await state.officerName(r.lead_officer_id)) ?? r.lead_officer_id,
+  });
+};
+
+// 无证执法 (uncertified-inspection.ts)
+const uncertified: Check<InspectionRow> = async (r, ctx) => {
+  const { state } = ctx;
+  const bad = await uncertifiedOfficers(state, r.lead_officer_id, r.assist_officer_id, dayOf(r.inspected_on));
+  if (!bad) return [];
+  const e = await state.entity(r.entity_uscc);
+  return one(ctx, {
+    subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
+    subject_name: e?.name ?? null, entity_uscc: r.entity_uscc, agency_name: state.agencyName(r.agency_id), on_day: r.inspected_on, ...bad,
+  });
+};
+
+export const inspectionChecks: KindChecks<InspectionRow> = {
+  parts: ['certificates', 'inspections'],
+  columns: ['id', 'region_code', 'agency_id', 'inspection_item_code', 'entity_uscc', 'inspected_on', 'kind', 'joint_id', 'lead_officer_id', 'assist_officer_id', 'result'],
+  observe: (state, r) => state.putInspection(r),
+  checks: {
+    INS_BURDEN: burden,
+    INS_OVER_FREQ: overFrequency,
+    INS_REPEAT: repeat,
+    INS_SAME_AGENCY_REPEAT: sameAgencyRepeat,
+    INS_CASE_NOT_FILED: caseNotFiled,
+    INS_OFF_LIST: offList,
+    INS_SINGLE_OFFICER: singleOfficer,
+    INS_NO_CERT: uncertified,
+  },
+};

@@ -1,0 +1,27 @@
+// 无证执法 / 无证办案 in code: the officers of a record without a certificate valid on its day, told as
+// uncertifiedQuery (src/models/library/uncertified-inspection.ts) tells them.
+import { isoOf } from './days.ts';
+import type { RealtimeState } from './state.ts';
+
+export async function uncertifiedOfficers(state: RealtimeState, lead: string, assist: string | null, day: number): Promise<{ officer_details: string; officer_ids: string } | null> {
+  const roles: [string, string][] = [[lead, '主办']];
+  if (assist !== null && assist !== lead) roles.push([assist, '协办']);
+  const details: string[] = [];
+  const ids: string[] = [];
+  for (const [officer, role] of roles) {
+    const certs = state.certificates.get(officer) ?? [];
+    if (certs.some((c) => c.valid && c.issued <= day && c.expires >= day)) continue;
+    // Of the certificates issued by that day: none, a valid one that expired, or only revoked ones.
+    let count = 0;
+    let validUntil = -Infinity;
+    for (const c of certs) {
+      if (c.issued > day) continue;
+      count++;
+      if (c.valid) validUntil = Math.max(validUntil, c.expires);
+    }
+    const why = count === 0 ? '无执法证' : validUntil > -Infinity ? `执法证有效期至${isoOf(validUntil)}，已过期` : '执法证已吊销';
+    details.push(`${role}${(await state.officerName(officer)) ?? officer}（${why}）`);
+    ids.push(officer);
+  }
+  return ids.length ? { officer_details: details.join('、'), officer_ids: ids.join(',') } : null;
+}

@@ -1,0 +1,534 @@
+// What the real-time checks judge an incoming record against, held in memory per store: reference data
+// (agencies, items, the published inspection list, baselines, lists, certificates), the model settings
+// in force, the dedupe keys of the clues already raised, and keyed recent records (an entity's
+// inspections, cases by id and entity, …). Each part loads from the store the first time a record kind
+// needs it, with one scan in SQL that DuckDB and PostgreSQL share; every judged record updates it; a bulk
+// file import, a demo generation or a catalog load drops it (reloaded on next use), a settings change
+// drops the settings. Writes that bypass those paths (another process, SQL by hand) are not seen until
+// the state is dropped: the scheduled batch run stays the reference.
+import type { Store } from '../../store/store.ts';
+import { sql, raw, type Sql } from '../../store/sql.ts';
+import { regionPrefix } from '../../domain/region.ts';
+import { HOTLINE_ENFORCEMENT } from '../../clues/settings.ts';
+import { MODELS } from '../library/index.ts';
+import { loadAllSettings, onSettingsSaved, runGroups, type ModelSetting, type RunGroup } from '../settings.ts';
+import type { ModelDefinition } from '../model.ts';
+import { InspectionLog, Interner } from './inspection-log.ts';
+import { businessDayOf, dayOf, yearOfDay } from './days.ts';
+
+export type Part = 'reference' | 'certificates' | 'inspections' | 'cases' | 'delegations' | 'hotline' | 'followup';
+
+// ── settings ───────────────────────────────────────────────────────────────────────────────────
+/** A model's run groups (src/models/settings.ts), and which one a record's region falls in. */
+export class ModelGroups {
+  private readonly heads: { group: RunGroup; prefix: string }[];
+  constructor(readonly groups: RunGroup[]) {
+    this.heads = groups.map((group) => ({ group, prefix: regionPrefix(group.regionCode) }));
+  }
+
+  /** The group whose query would see a record of this region (the most specific setting), if any. */
+  of(region: string): RunGroup | undefined {
+    for (const { group, prefix } of this.heads) {
+      if (region.startsWith(prefix) && !group.exclude.some((p) => region.startsWith(p))) return group;
+    }
+    return undefined;
+  }
+}
+
+// ── reference data ─────────────────────────────────────────────────────────────────────────────
+export interface Agency { name: string; line: string }
+export interface Item { name: string; fineMin: number | null; fineMax: number | null; timeLimitDays: number | null }
+export interface InspectionItem { name: string; region: string; maxPerYear: number }
+export interface Certificate { issued: number; expires: number; valid: boolean }
+export interface Entity { name: string; region: string }
+
+export const TIERS = ['mitigated', 'lenient', 'general', 'severe'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** One version of a baseline (裁量基准) as the tier models fold it: in force from ≤ day < to. */
+export interface BaselineVersion {
+  from: number;
+  to: number;
+  hasMitigated: boolean;
+  min: Partial<Record<Tier, number>>;
+  max: Partial<Record<Tier, number>>;
+}
+
+// ── keyed records ──────────────────────────────────────────────────────────────────────────────
+/** A case as the case, delivery, payment and hotline checks need it. */
+export interface CaseFacts {
+  id: string;
+  region: string;
+  agency: string;
+  item: string;
+  entity: string;
+  inspection: string | null;
+  filed: number;
+  decided: number | null;
+  decision: string | null;
+  fine: number | null;
+  /** A delivery / payment record names this case. */
+  delivered: boolean;
+  paid: boolean;
+}
+
+export interface Ticket { id: string; at: number; day: number; content: string }
+export interface Delegation {
+  id: string; region_code: string; agency_id: string; service_code: string | null; service_name: string; provider_name: string;
+  approved: boolean; fee: number | null; signed_on: string;
+}
+export interface Answer { id: string; at: number; region: string }
+export interface VisitRow { id: string; region_code: string; agency_id: string; entity_uscc: string; visited_on: string; topic: string; officer_id: string | null }
+
+/** Cases decided with a fine (PEN_DOUBLE's cases). */
+export const isFined = (c: { decision: string | null; fine: number | null }): boolean => c.decision === 'fine' && c.fine !== null && c.fine > 0;
+
+/** Whether a 12345 ticket concerns enforcement: the test FUP_COMPLAINT_AFTER_CASE and the clue intake apply. */
+export const aboutEnforcement = (category: string, content: string): boolean =>
+  HOTLINE_ENFORCEMENT.categories.includes(category) || HOTLINE_ENFORCEMENT.keywords.some((k) => content.includes(k));
+
+const NULL_MARK = '\u0002';
+const ENTITY_CACHE_MAX = 100_000;
+
+/**
+ * A query's columns for every row, as text (NULL as null). The rows travel packed, one string_agg per
+ * bucket of rows: turning 1.4 million rows into objects took the drivers 10 s, the packed scan 2 s.
+ */
+async function scan(store: Store, columns: string[], from: Sql, bucket: string): Promise<(string | null)[][]> {
+  const packed = columns.map((c) => `COALESCE(CAST(${c} AS VARCHAR), chr(2))`).join(' || chr(31) || ');
+  const parts = await store.query<{ p: string | null }>(sql`SELECT string_agg(${raw(packed)}, chr(30)) AS p FROM ${from}
+    GROUP BY substr(${raw(bucket)}, length(${raw(bucket)}) - 1, 2)`);
+  const rows: (string | null)[][] = [];
+  for (const { p } of parts) {
+    if (p === null) continue;
+    for (const line of p.split('\u001e')) rows.push(line.split('\u001f').map((v) => (v === NULL_MARK ? null : v)));
+  }
+  return rows;
+}
+
+const num = (v: string | null): number | null => (v === null ? null : Number(v));
+
+export class RealtimeState {
+  private generation = 0;
+  private readonly parts = new Map<Part, Promise<void>>();
+  private settings: Map<string, ModelSetting[]> | null = null;
+  private readonly groupCache = new Map<string, ModelGroups>();
+  private readonly entities = new Map<string, Entity | null>();
+  private readonly officers = new Map<string, string | null>();
+  /** Strings that repeat across records, kept once. */
+  readonly codes = new Interner();
+
+  // reference
+  agencies = new Map<string, Agency>();
+  items = new Map<string, Item>();
+  inspectionItems = new Map<string, InspectionItem>();
+  regionNames = new Map<string, string>();
+  whitelist = new Map<string, { region: string; line: string | null }>();
+  /** `item|region` of every exemption-list entry. */
+  exemptions = new Set<string>();
+  /** `item|region` → the versions of its baseline, by effective date. */
+  baselines = new Map<string, BaselineVersion[]>();
+  /** The dedupe keys of the clues the real-time models have raised: a hit on one of them writes nothing. */
+  knownKeys = new Set<string>();
+  certificates = new Map<string, Certificate[]>();
+
+  // keyed records
+  inspections = new InspectionLog();
+  /** Inspections before this day are not in the log: checks that look back past it go to SQL. */
+  inspectionsFrom = 0;
+  /** Inspection ids that a case names (INS_CASE_NOT_FILED). */
+  inspectionsWithCase = new Set<string>();
+  cases = new Map<string, CaseFacts>();
+  casesByEntity = new Map<string, CaseFacts[]>();
+  /** Deliveries / payments whose case has not arrived yet. */
+  private pendingDelivered = new Set<string>();
+  private pendingPaid = new Set<string>();
+  delegations = new Map<string, Delegation>();
+  /** Delegations with a service code and a fee, by service, fees ascending: DEL_FEE's peers and median. */
+  delegationsByService = new Map<string, Delegation[]>();
+  feesByService = new Map<string, number[]>();
+  ticketsByEntity = new Map<string, Ticket[]>();
+  /** Answers that say a service visit was an inspection, by visit (INS_FAKE_SERVICE), and the visit of each. */
+  inspectionAnswers = new Map<string, Answer[]>();
+  private answerVisit = new Map<string, string>();
+  /** Follow-up task → the service visit it asks about (null: not about a visit), looked up when an answer needs it. */
+  private readonly taskVisits = new Map<string, string | null>();
+
+  constructor(readonly store: Store) {}
+
+  /** Drops everything: the next check reloads what it needs. */
+  invalidate(): void {
+    this.generation++;
+    this.parts.clear();
+    this.settings = null;
+    this.groupCache.clear();
+    this.entities.clear();
+    this.officers.clear();
+    this.taskVisits.clear();
+  }
+
+  invalidateSettings(): void {
+    this.settings = null;
+    this.groupCache.clear();
+  }
+
+  /** Entities and officers are looked up by key when a hit needs their names; an entity import makes them stale. */
+  forgetNames(): void {
+    this.entities.clear();
+    this.officers.clear();
+  }
+
+  isLoaded(part: Part): boolean { return this.parts.has(part); }
+
+  /** Loads the parts a record kind needs (once), and the settings. */
+  async ready(parts: readonly Part[], asOf: string): Promise<void> {
+    // The inspection log reaches back to the start of last year; a new year moves that.
+    if (this.parts.has('inspections') && yearOfDay(dayOf(asOf)) - 1 > yearOfDay(this.inspectionsFrom)) this.parts.delete('inspections');
+    for (;;) {
+      const generation = this.generation;
+      for (const p of ['reference' as Part, ...parts]) {
+        let loading = this.parts.get(p);
+        if (!loading) {
+          loading = this.load(p, generation, asOf).catch((e) => { this.parts.delete(p); throw e; });
+          this.parts.set(p, loading);
+        }
+        await loading;
+      }
+      if (!this.settings) {
+        const settings = await loadAllSettings(this.store);
+        if (generation === this.generation) this.settings = settings;
+      }
+      if (generation === this.generation) return;
+    }
+  }
+
+  /** The run groups of a model under the settings in force. */
+  groups(model: ModelDefinition): ModelGroups {
+    let g = this.groupCache.get(model.code);
+    if (!g) {
+      g = new ModelGroups(runGroups(model, this.settings?.get(model.code) ?? [], '330000'));
+      this.groupCache.set(model.code, g);
+    }
+    return g;
+  }
+
+  async entity(uscc: string | null): Promise<Entity | null> {
+    if (uscc === null) return null;
+    let e = this.entities.get(uscc);
+    if (e === undefined) {
+      const [row] = await this.store.query<{ name: string; region_code: string }>(sql`SELECT name, region_code FROM entities WHERE uscc = ${uscc}`);
+      e = row ? { name: row.name, region: row.region_code } : null;
+      if (this.entities.size >= ENTITY_CACHE_MAX) this.entities.clear();
+      this.entities.set(uscc, e);
+    }
+    return e;
+  }
+
+  async officerName(id: string): Promise<string | null> {
+    let name = this.officers.get(id);
+    if (name === undefined) {
+      const [row] = await this.store.query<{ name: string }>(sql`SELECT name FROM officers WHERE id = ${id}`);
+      name = row?.name ?? null;
+      if (this.officers.size >= ENTITY_CACHE_MAX) this.officers.clear();
+      this.officers.set(id, name);
+    }
+    return name;
+  }
+
+  agencyName(id: string | null): string | null {
+    return id === null ? null : this.agencies.get(id)?.name ?? id;
+  }
+
+  // ── updates from judged records ──────────────────────────────────────────────────────────────
+  putInspection(r: { id: string; entity_uscc: string; agency_id: string; region_code: string; inspection_item_code: string; inspected_on: string; kind: string; result: string; joint_id: string | null }): void {
+    if (!this.parts.has('inspections')) return;
+    const day = dayOf(r.inspected_on);
+    if (day >= this.inspectionsFrom) this.inspections.put({ ...r, day });
+  }
+
+  putCase(r: { id: string; region_code: string; agency_id: string; item_code: string; entity_uscc: string; inspection_id: string | null; filed_on: string; decided_on: string | null; decision: string | null; fine_amount: number | null }): void {
+    if (this.parts.has('inspections') && r.inspection_id !== null) this.inspectionsWithCase.add(r.inspection_id);
+    if (!this.parts.has('cases')) return;
+    const old = this.cases.get(r.id);
+    const c: CaseFacts = {
+      id: r.id, region: this.codes.str(r.region_code), agency: this.codes.str(r.agency_id), item: this.codes.str(r.item_code),
+      entity: r.entity_uscc, inspection: r.inspection_id, filed: dayOf(r.filed_on), decided: r.decided_on === null ? null : dayOf(r.decided_on),
+      decision: r.decision === null ? null : this.codes.str(r.decision), fine: r.fine_amount === null ? null : Number(r.fine_amount),
+      delivered: old?.delivered || this.pendingDelivered.delete(r.id), paid: old?.paid || this.pendingPaid.delete(r.id),
+    };
+    if (old) {
+      const list = this.casesByEntity.get(old.entity)!;
+      list.splice(list.indexOf(old), 1);
+    }
+    this.cases.set(c.id, c);
+    this.addCase(c);
+  }
+
+  private addCase(c: CaseFacts): void {
+    let list = this.casesByEntity.get(c.entity);
+    if (!list) this.casesByEntity.set(c.entity, list = []);
+    list.push(c);
+  }
+
+  putDelivery(caseId: string): void {
+    if (!this.parts.has('cases')) return;
+    const c = this.cases.get(caseId);
+    if (c) c.delivered = true; else this.pendingDelivered.add(caseId);
+  }
+
+  putPayment(caseId: string): void {
+    if (!this.parts.has('cases')) return;
+    const c = this.cases.get(caseId);
+    if (c) c.paid = true; else this.pendingPaid.add(caseId);
+  }
+
+  putDelegation(r: Delegation): void {
+    if (!this.parts.has('delegations')) return;
+    const old = this.delegations.get(r.id);
+    if (old && old.service_code !== null && old.fee !== null) {
+      const fees = this.feesByService.get(old.service_code)!;
+      fees.splice(fees.indexOf(old.fee), 1);
+      const peers = this.delegationsByService.get(old.service_code)!;
+      peers.splice(peers.indexOf(old), 1);
+    }
+    const d = { ...r, fee: r.fee === null ? null : Number(r.fee) };
+    this.delegations.set(d.id, d);
+    this.addDelegation(d);
+  }
+
+  private addDelegation(d: Delegation): void {
+    if (d.service_code === null || d.fee === null) return;
+    let fees = this.feesByService.get(d.service_code);
+    if (!fees) this.feesByService.set(d.service_code, fees = []);
+    let i = fees.length;
+    while (i > 0 && fees[i - 1] > d.fee) i--;
+    fees.splice(i, 0, d.fee);
+    (this.delegationsByService.get(d.service_code) ?? this.delegationsByService.set(d.service_code, []).get(d.service_code)!).push(d);
+  }
+
+  putTicket(r: { id: string; entity_uscc: string | null; received_at: string; category: string; content: string }): void {
+    if (!this.parts.has('hotline') || r.entity_uscc === null) return;
+    let list = this.ticketsByEntity.get(r.entity_uscc);
+    const i = list?.findIndex((t) => t.id === r.id) ?? -1;
+    if (list && i >= 0) list.splice(i, 1);
+    if (!aboutEnforcement(r.category, r.content)) return;
+    if (!list) this.ticketsByEntity.set(r.entity_uscc, list = []);
+    const at = Date.parse(r.received_at);
+    list.push({ id: r.id, at, day: businessDayOf(r.received_at), content: r.content });
+  }
+
+  async putAnswer(r: { id: string; task_id: string; region_code: string; answered_at: string; says_inspection: boolean | null }): Promise<void> {
+    if (!this.parts.has('followup')) return;
+    const old = this.answerVisit.get(r.id);
+    if (old !== undefined) {
+      const list = this.inspectionAnswers.get(old)!;
+      list.splice(list.findIndex((a) => a.id === r.id), 1);
+      this.answerVisit.delete(r.id);
+    }
+    if (r.says_inspection !== true) return;
+    const visit = await this.visitOfTask(r.task_id);
+    if (visit === null) return;
+    let list = this.inspectionAnswers.get(visit);
+    if (!list) this.inspectionAnswers.set(visit, list = []);
+    list.push({ id: r.id, at: Date.parse(r.answered_at), region: this.codes.str(r.region_code) });
+    this.answerVisit.set(r.id, visit);
+  }
+
+  async visitOfTask(taskId: string): Promise<string | null> {
+    let visit = this.taskVisits.get(taskId);
+    if (visit === undefined) {
+      const [t] = await this.store.query<{ subject_kind: string; subject_id: string }>(sql`SELECT subject_kind, subject_id FROM followup_tasks WHERE id = ${taskId}`);
+      visit = t?.subject_kind === 'service_visit' ? t.subject_id : null;
+      if (this.taskVisits.size >= ENTITY_CACHE_MAX) this.taskVisits.clear();
+      this.taskVisits.set(taskId, visit);
+    }
+    return visit;
+  }
+
+  /** A service visit, read when a hit names it (visits are not kept in memory). */
+  async serviceVisit(id: string): Promise<VisitRow | null> {
+    const [v] = await this.store.query<VisitRow>(sql`SELECT id, region_code, agency_id, entity_uscc, CAST(visited_on AS VARCHAR) AS visited_on, topic, officer_id
+      FROM service_visits WHERE id = ${id}`);
+    return v ?? null;
+  }
+
+  // ── loading ──────────────────────────────────────────────────────────────────────────────────
+  private async load(part: Part, generation: number, asOf: string): Promise<void> {
+    const apply = (fn: () => void) => { if (generation === this.generation) fn(); };
+    const { store } = this;
+    const day = (col: string) => `CAST(${store.dialect.daysBetween(`CAST('1970-01-01' AS DATE)`, col)} AS INTEGER)`;
+    switch (part) {
+      case 'reference': {
+        const [agencies, items, inspectionItems, regions, whitelist, exemptions, tiers] = [
+          await store.query<{ id: string; name: string; line_code: string }>('SELECT id, name, line_code FROM agencies'),
+          await store.query<{ code: string; name: string; fine_min: number | null; fine_max: number | null; time_limit_days: number | null }>(
+            'SELECT code, name, fine_min, fine_max, time_limit_days FROM items'),
+          await store.query<{ code: string; name: string; region_code: string; max_per_year: number }>('SELECT code, name, region_code, max_per_year FROM inspection_items'),
+          await store.query<{ code: string; name: string }>('SELECT code, name FROM regions'),
+          await store.query<{ code: string; region_code: string; line_code: string | null }>('SELECT code, region_code, line_code FROM service_whitelist'),
+          await store.query<{ item_code: string; region_code: string }>('SELECT DISTINCT item_code, region_code FROM exemptions'),
+          await store.query<{ id: string; item_code: string; region_code: string; from_day: number; tier: string | null; fine_min: number | null; fine_max: number | null }>(
+            `SELECT b.id, b.item_code, b.region_code, ${day('b.effective_from')} AS from_day, t.tier, t.fine_min, t.fine_max
+             FROM baselines b LEFT JOIN baseline_tiers t ON t.baseline_id = b.id`),
+        ];
+        const codes = MODELS.filter((m) => m.realtime).map((m) => m.code);
+        const keys = await store.query<{ dedupe_key: string }>(sql`SELECT dedupe_key FROM clues WHERE model_code IN (${raw(codes.map((c) => `'${c}'`).join(', '))})`);
+        apply(() => {
+          this.agencies = new Map(agencies.map((a) => [a.id, { name: a.name, line: a.line_code }]));
+          this.items = new Map(items.map((i) => [i.code, { name: i.name, fineMin: i.fine_min, fineMax: i.fine_max, timeLimitDays: i.time_limit_days }]));
+          this.inspectionItems = new Map(inspectionItems.map((i) => [i.code, { name: i.name, region: i.region_code, maxPerYear: i.max_per_year }]));
+          this.regionNames = new Map(regions.map((r) => [r.code, r.name]));
+          this.whitelist = new Map(whitelist.map((w) => [w.code, { region: w.region_code, line: w.line_code }]));
+          this.exemptions = new Set(exemptions.map((x) => `${x.item_code}|${x.region_code}`));
+          this.baselines = foldBaselines(tiers);
+          this.knownKeys = new Set(keys.map((k) => k.dedupe_key));
+        });
+        return;
+      }
+      case 'certificates': {
+        const rows = await scan(store, ['officer_id', day('issued_on'), day('expires_on'), 'status'], raw('certificates'), 'id');
+        const certificates = new Map<string, Certificate[]>();
+        for (const [officer, issued, expires, status] of rows) {
+          let list = certificates.get(officer!);
+          if (!list) certificates.set(officer!, list = []);
+          list.push({ issued: Number(issued), expires: Number(expires), valid: status === 'valid' });
+        }
+        apply(() => { this.certificates = certificates; });
+        return;
+      }
+      case 'inspections': {
+        const from = dayOf(`${yearOfDay(dayOf(asOf)) - 1}-01-01`);
+        const rows = await scan(store, ['id', 'entity_uscc', 'agency_id', 'region_code', 'inspection_item_code', day('inspected_on'), 'kind', 'result', 'joint_id'],
+          sql`inspections WHERE inspected_on >= CAST(${`${yearOfDay(from)}-01-01`} AS DATE)`, 'id');
+        const log = new InspectionLog();
+        for (const [id, entity, agency, region, item, d, kind, result, joint] of rows) {
+          log.put({ id: id!, entity_uscc: entity!, agency_id: agency!, region_code: region!, inspection_item_code: item!, day: Number(d), kind: kind!, result: result!, joint_id: joint });
+        }
+        const linked = await store.query<{ inspection_id: string }>('SELECT DISTINCT inspection_id FROM cases WHERE inspection_id IS NOT NULL');
+        apply(() => {
+          this.inspections = log;
+          this.inspectionsFrom = from;
+          this.inspectionsWithCase = new Set(linked.map((r) => r.inspection_id));
+        });
+        return;
+      }
+      case 'cases': {
+        const rows = await scan(store, ['c.id', 'c.region_code', 'c.agency_id', 'c.item_code', 'c.entity_uscc', 'c.inspection_id', day('c.filed_on'), day('c.decided_on'),
+          'c.decision', 'c.fine_amount', 'CASE WHEN d.case_id IS NULL THEN 0 ELSE 1 END', 'CASE WHEN p.case_id IS NULL THEN 0 ELSE 1 END'],
+        raw(`cases c LEFT JOIN (SELECT DISTINCT case_id FROM deliveries) d ON d.case_id = c.id
+          LEFT JOIN (SELECT DISTINCT case_id FROM payments) p ON p.case_id = c.id`), 'c.id');
+        const cases = new Map<string, CaseFacts>();
+        const byEntity = new Map<string, CaseFacts[]>();
+        for (const [id, region, agency, item, entity, inspection, filed, decided, decision, fine, delivered, paid] of rows) {
+          const c: CaseFacts = {
+            id: id!, region: this.codes.str(region!), agency: this.codes.str(agency!), item: this.codes.str(item!), entity: entity!, inspection,
+            filed: Number(filed), decided: num(decided), decision: decision === null ? null : this.codes.str(decision), fine: num(fine),
+            delivered: delivered === '1', paid: paid === '1',
+          };
+          cases.set(c.id, c);
+          let list = byEntity.get(c.entity);
+          if (!list) byEntity.set(c.entity, list = []);
+          list.push(c);
+        }
+        // Deliveries and payments can name a case that has not arrived yet.
+        const orphans = (table: string) => store.query<{ case_id: string }>(
+          `SELECT DISTINCT t.case_id FROM ${table} t LEFT JOIN cases c ON c.id = t.case_id WHERE c.id IS NULL`);
+        const [undelivered, unpaid] = [await orphans('deliveries'), await orphans('payments')];
+        apply(() => {
+          this.cases = cases;
+          this.casesByEntity = byEntity;
+          this.pendingDelivered = new Set(undelivered.map((r) => r.case_id));
+          this.pendingPaid = new Set(unpaid.map((r) => r.case_id));
+        });
+        return;
+      }
+      case 'delegations': {
+        const rows = await store.query<Delegation>(`SELECT id, region_code, agency_id, service_code, service_name, provider_name, approved, fee,
+          CAST(signed_on AS VARCHAR) AS signed_on FROM delegations`);
+        apply(() => {
+          this.delegations = new Map();
+          this.delegationsByService = new Map();
+          this.feesByService = new Map();
+          for (const r of rows) { this.delegations.set(r.id, r); this.addDelegation(r); }
+        });
+        return;
+      }
+      case 'hotline': {
+        // Only tickets about enforcement with an entity: the others never join a case.
+        const words = HOTLINE_ENFORCEMENT.keywords.map((k) => sql`content LIKE ${`%${k}%`}`);
+        const rows = await store.query<{ id: string; entity_uscc: string; received_at: string; category: string; content: string }>(sql`
+          SELECT id, entity_uscc, received_at, category, content FROM hotline_tickets
+          WHERE entity_uscc IS NOT NULL AND (category IN (${joinValues(HOTLINE_ENFORCEMENT.categories)}) OR ${joinOr(words)})`);
+        const byEntity = new Map<string, Ticket[]>();
+        for (const r of rows) {
+          let list = byEntity.get(r.entity_uscc);
+          if (!list) byEntity.set(r.entity_uscc, list = []);
+          list.push({ id: r.id, at: Date.parse(r.received_at), day: businessDayOf(r.received_at), content: r.content });
+        }
+        apply(() => { this.ticketsByEntity = byEntity; });
+        return;
+      }
+      case 'followup': {
+        const answers = await store.query<{ id: string; visit_id: string; region_code: string; answered_at: string }>(
+          `SELECT a.id, k.subject_id AS visit_id, a.region_code, a.answered_at FROM followup_answers a JOIN followup_tasks k ON k.id = a.task_id
+           WHERE a.says_inspection = TRUE AND k.subject_kind = 'service_visit'`);
+        const byVisit = new Map<string, Answer[]>();
+        const answerVisit = new Map<string, string>();
+        for (const a of answers) {
+          let list = byVisit.get(a.visit_id);
+          if (!list) byVisit.set(a.visit_id, list = []);
+          list.push({ id: a.id, at: Date.parse(a.answered_at), region: this.codes.str(a.region_code) });
+          answerVisit.set(a.id, a.visit_id);
+        }
+        apply(() => { this.inspectionAnswers = byVisit; this.answerVisit = answerVisit; });
+        return;
+      }
+    }
+  }
+}
+
+function joinValues(values: readonly string[]): Sql {
+  return values.slice(1).reduce((acc, v) => sql`${acc}, ${v}`, sql`${values[0]}`);
+}
+
+function joinOr(parts: Sql[]): Sql {
+  return parts.slice(1).reduce((acc, p) => sql`${acc} OR ${p}`, parts[0]);
+}
+
+/** Baselines with their tiers side by side, versions ordered, each ending where the next begins (as selectedTierCtes). */
+function foldBaselines(rows: { id: string; item_code: string; region_code: string; from_day: number; tier: string | null; fine_min: number | null; fine_max: number | null }[]): Map<string, BaselineVersion[]> {
+  const byId = new Map<string, { key: string; v: BaselineVersion }>();
+  for (const r of rows) {
+    let b = byId.get(r.id);
+    if (!b) byId.set(r.id, b = { key: `${r.item_code}|${r.region_code}`, v: { from: r.from_day, to: Infinity, hasMitigated: false, min: {}, max: {} } });
+    if (r.tier === 'mitigated') b.v.hasMitigated = true;
+    if (r.tier !== null && (TIERS as readonly string[]).includes(r.tier)) {
+      const t = r.tier as Tier;
+      if (r.fine_min !== null) b.v.min[t] = Math.min(b.v.min[t] ?? Infinity, r.fine_min);
+      if (r.fine_max !== null) b.v.max[t] = Math.max(b.v.max[t] ?? -Infinity, r.fine_max);
+    }
+  }
+  const out = new Map<string, BaselineVersion[]>();
+  for (const { key, v } of byId.values()) (out.get(key) ?? out.set(key, []).get(key)!).push(v);
+  for (const versions of out.values()) {
+    versions.sort((a, b) => a.from - b.from);
+    for (let i = 0; i < versions.length - 1; i++) versions[i].to = versions[i + 1].from;
+  }
+  return out;
+}
+
+// One state per store (a server has one; each test store its own).
+const states = new WeakMap<Store, RealtimeState>();
+
+export function realtimeState(store: Store): RealtimeState {
+  let s = states.get(store);
+  if (!s) states.set(store, s = new RealtimeState(store));
+  return s;
+}
+
+/** After a bulk change of records or reference data: the next real-time check reloads its state. */
+export function invalidateRealtimeState(store: Store): void {
+  states.get(store)?.invalidate();
+}
+
+onSettingsSaved((store) => states.get(store)?.invalidateSettings());

@@ -1,0 +1,262 @@
+// Real-time checks in code (src/models/realtime/) against the models' SQL, the reference:
+// - on the demo data, every record of a kind judged in arrival order raises exactly the clues the batch
+//   run raises: the same rows (title, explanation, evidence) when the state holds every record, the same
+//   dedupe keys when it starts empty and learns the records one by one;
+// - hand-built hits and near misses through checkRecords, each compared with the batch run's clues.
+// Runs on DuckDB, and on PostgreSQL with KEDU_TEST_DATABASE_URL.
+import { test, after, before, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { openTestStore } from './helpers/store.ts';
+import { seedTwoCounties } from './helpers/fixtures.ts';
+import { agency, caseRecord, delivery, inspection, payment } from './helpers/records.ts';
+import { generateDemo } from '../src/demo/generate.ts';
+import { AS_OF_ISO } from '../src/demo/calendar.ts';
+import { findModel } from '../src/models/library/index.ts';
+import { defaultParams, type ModelDefinition } from '../src/models/model.ts';
+import { queryHits, runModel, toStageRow } from '../src/models/runner.ts';
+import { saveSetting } from '../src/models/settings.ts';
+import { checkRecords, realtimeModels } from '../src/models/realtime/check.ts';
+import { codeCheck, judge, KIND_CHECKS } from '../src/models/realtime/judge.ts';
+import { invalidateRealtimeState, RealtimeState } from '../src/models/realtime/state.ts';
+import type { Store, Value } from '../src/store/store.ts';
+
+// ── the demo data, record kind by record kind ────────────────────────────────────────────────────
+const demo = await openTestStore();
+const hand = await openTestStore();
+after(async () => { await demo.close(); await hand.close(); });
+
+/** The order records arrive in: by the date they are about, then id. */
+const ARRIVAL: Record<string, string> = {
+  inspections: 'inspected_on, id', cases: 'filed_on, id', deliveries: 'sent_on, id', payments: 'due_on, id', licences: 'applied_on, id',
+  delegations: 'signed_on, id', hotline_tickets: 'received_at, id', followup_answers: 'answered_at, id',
+};
+
+interface Clue { key: string; region: Value; agency: Value; title: Value; explanation: Value; evidence: unknown }
+const clueOf = (m: ModelDefinition, row: Parameters<typeof toStageRow>[1], params: Parameters<typeof toStageRow>[2]): Clue => {
+  const s = toStageRow(m, row, params);
+  return { key: s[0] as string, region: s[2], agency: s[3], title: s[6], explanation: s[7], evidence: JSON.parse(s[8] as string) };
+};
+const codedModels = (kind: string) => realtimeModels(kind).filter((m) => codeCheck(m));
+
+async function batch(store: Store, kind: string): Promise<Map<string, Clue>> {
+  const out = new Map<string, Clue>();
+  for (const m of codedModels(kind)) {
+    const group = { regionCode: '330000', enabled: true, params: defaultParams(m), exclude: [] };
+    for (const row of await queryHits(store, m, group, AS_OF_ISO)) { const c = clueOf(m, row, group.params); out.set(c.key, c); }
+  }
+  return out;
+}
+
+/** Feeds every record of the kind to the code checks in arrival order; `fromEmpty`: the state starts without the kind's records. */
+async function feed(store: Store, kind: string, fromEmpty: boolean): Promise<Map<string, Clue>> {
+  const records = await store.query<Record<string, Value>>(`SELECT * FROM ${kind} ORDER BY ${ARRIVAL[kind]}`);
+  if (fromEmpty) await store.exec(`DELETE FROM ${kind}`);
+  const out = new Map<string, Clue>();
+  try {
+    const state = new RealtimeState(store);
+    await state.ready(KIND_CHECKS[kind].parts, AS_OF_ISO);
+    for (const r of records) {
+      for (const { model, hits } of await judge(state, kind, r, AS_OF_ISO)) {
+        assert.ok(hits, `${model.code}: the state reaches back far enough for ${String(r.id)}`);
+        for (const h of hits) { const c = clueOf(model, h.row, h.params); out.set(c.key, c); }
+      }
+    }
+  } finally {
+    if (fromEmpty) await store.copyIn(kind, Object.keys(records[0]), records.map((r) => Object.values(r)));
+  }
+  return out;
+}
+
+const keysOf = (clues: Map<string, Clue>, code: string) => [...clues.keys()].filter((k) => k.startsWith(`${code}|`)).sort();
+
+before(async () => { await generateDemo(demo.store, { scale: 'demo', seed: 1 }); });
+
+for (const kind of Object.keys(KIND_CHECKS)) {
+  test(`${kind}: every record judged in code against all records raises the batch run's clues, row for row`, async () => {
+    const [expected, got] = [await batch(demo.store, kind), await feed(demo.store, kind, false)];
+    for (const m of codedModels(kind)) {
+      assert.deepEqual(keysOf(got, m.code), keysOf(expected, m.code), m.code);
+      for (const key of keysOf(expected, m.code)) assert.deepEqual(got.get(key), expected.get(key), key);
+    }
+  });
+
+  test(`${kind}: records streamed one by one into an empty state raise the batch run's dedupe keys`, async () => {
+    const [expected, got] = [await batch(demo.store, kind), await feed(demo.store, kind, true)];
+    for (const m of codedModels(kind)) {
+      if (m.code === 'DEL_FEE') {
+        // A fee is judged against the median of the delegations known when it arrives, and each arrival
+        // judges the service's earlier delegations again: every batch hit is raised, plus those that held
+        // under an earlier median (a batch run at that moment raises them too).
+        const got_ = new Set(keysOf(got, m.code));
+        assert.deepEqual(keysOf(expected, m.code).filter((k) => !got_.has(k)), [], m.code);
+      } else {
+        assert.deepEqual(keysOf(got, m.code), keysOf(expected, m.code), m.code);
+      }
+    }
+  });
+}
+
+// ── hand-built hits and near misses through checkRecords ─────────────────────────────────────────
+const { store } = hand;
+before(async () => {
+  await seedTwoCounties(store);
+  for (const id of ['AG-A', 'AG-B', 'AG-C']) await agency(store, id);
+  await store.copyIn('inspection_items', ['code', 'item_code', 'name', 'line_code', 'region_code', 'max_per_year'], [
+    ['II-1', 'IT-1', '测试检查事项一', 'CLE', '330000', 12], ['II-2', 'IT-2', '测试检查事项二', 'CLE', '330100', 1],
+    ['II-NB', 'IT-3', '宁波检查事项', 'CLE', '330200', 1],
+  ]);
+  await store.copyIn('officers', ['id', 'name', 'agency_id', 'region_code'], [
+    ['OF-3', '王芳', 'AG-FY-ZHZF', '330111'], ['OF-4', '赵强', 'AG-FY-ZHZF', '330111'], ['OF-5', '孙丽', 'AG-FY-ZHZF', '330111'],
+  ]);
+  await store.copyIn('certificates', ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'], [
+    ['CT-1', 'OF-1', '330111', '3301110000001', '2021-01-01', '2026-01-01', 'valid'],
+    ['CT-3', 'OF-3', '330111', '3301110000003', '2020-05-01', '2025-04-30', 'valid'],
+    ['CT-4', 'OF-4', '330111', '3301110000004', '2022-01-01', '2027-01-01', 'revoked'],
+  ]);
+  await store.copyIn('items', ['code', 'name', 'kind', 'line_code', 'fine_min', 'fine_max'], [['IT-1', '擅自占道经营', 'penalty', 'CLE', 1000, 10000]]);
+});
+beforeEach(async () => {
+  for (const table of ['inspections', 'cases', 'deliveries', 'payments', 'clues', 'clue_events', 'model_runs', 'model_settings']) await store.exec(`DELETE FROM ${table}`);
+  invalidateRealtimeState(store); // the rows above went behind the state's back
+});
+
+const ASOF = '2025-06-30';
+const storedRow = async (table: string, id: string) => (await store.query<Record<string, unknown>>(`SELECT * FROM ${table} WHERE id = $1`, [id]))[0];
+
+/** A record lands (as the ingest API lands it) and is judged at once; returns its id and the new clues by model. */
+async function arrive(table: string, put: Promise<string>): Promise<{ id: string; raised: Record<string, number> }> {
+  const id = await put;
+  const reports = await checkRecords(store, table, [await storedRow(table, id)], 'system', ASOF);
+  return { id, raised: Object.fromEntries(reports.map((r) => [r.code, r.newClues])) };
+}
+const arriveInspection = (r: Record<string, Value>) => arrive('inspections', inspection(store, r));
+const arriveCase = (r: Record<string, Value>) => arrive('cases', caseRecord(store, r));
+
+interface ClueRow { dedupe_key: string; region_code: string; agency_id: string | null; severity: string; title: string; explanation: string; evidence: unknown }
+const clueRows = async (codes: string[]): Promise<ClueRow[]> => (await store.query<ClueRow>(
+  `SELECT dedupe_key, region_code, agency_id, severity, title, explanation, evidence FROM clues WHERE model_code IN (${codes.map((c) => `'${c}'`).join(', ')}) ORDER BY dedupe_key`))
+  .map((c) => ({ ...c, evidence: JSON.parse(String(c.evidence)) as unknown }));
+
+/**
+ * The clues real time raised for the kind's models, checked against the batch run over the same records;
+ * returns them. (A clue is written when its hit first appears: a windowed hit that grows later, e.g. a 14th
+ * over-frequency inspection, keeps the text it was raised with. The scenarios avoid that.)
+ */
+async function sameAsBatch(kind: string) {
+  const codes = codedModels(kind).map((m) => m.code);
+  const realtime = await clueRows(codes);
+  await store.exec('DELETE FROM clues');
+  await store.exec('DELETE FROM clue_events');
+  for (const code of codes) await runModel(store, findModel(code)!, { asOf: ASOF });
+  assert.deepEqual(realtime, await clueRows(codes));
+  return realtime;
+}
+const nonzero = (raised: Record<string, number>) => Object.fromEntries(Object.entries(raised).filter(([, n]) => n > 0));
+const ofModel = (clues: ClueRow[], code: string) => clues.filter((c) => c.dedupe_key.startsWith(`${code}|`));
+
+test('INS_OFF_LIST: an item on no list, or on another city\'s, raises its clue on arrival; the province\'s and the own city\'s lists pass', async () => {
+  assert.equal((await arriveInspection({ inspection_item_code: 'II-X', inspected_on: '2025-03-10' })).raised.INS_OFF_LIST, 1);
+  assert.equal((await arriveInspection({ inspection_item_code: 'II-NB', inspected_on: '2025-04-10' })).raised.INS_OFF_LIST, 1);
+  assert.equal((await arriveInspection({ inspection_item_code: 'II-1', inspected_on: '2025-04-11' })).raised.INS_OFF_LIST, 0);
+  assert.equal((await arriveInspection({ inspection_item_code: 'II-2', inspected_on: '2025-04-12' })).raised.INS_OFF_LIST, 0);
+  assert.equal(ofModel(await sameAsBatch('inspections'), 'INS_OFF_LIST').length, 2);
+});
+
+test('INS_CASE_NOT_FILED: a finding with no case after 15 days; a case that names the inspection, or a recent finding, pass', async () => {
+  const filed = await arriveInspection({ result: 'case_filed', inspected_on: '2025-05-01', assist_officer_id: 'OF-1' });
+  assert.equal(filed.raised.INS_CASE_NOT_FILED, 1);
+  await arriveCase({ inspection_id: 'INS-LINKED', filed_on: '2025-05-03', assist_officer_id: 'OF-1', decided_on: null, decision: null, tier: null, fine_amount: null, status: 'open' });
+  assert.equal((await arriveInspection({ id: 'INS-LINKED', result: 'case_filed', inspected_on: '2025-05-01', assist_officer_id: 'OF-1' })).raised.INS_CASE_NOT_FILED, 0);
+  assert.equal((await arriveInspection({ result: 'case_filed', inspected_on: '2025-06-20', assist_officer_id: 'OF-1' })).raised.INS_CASE_NOT_FILED, 0);
+  const [clue] = ofModel(await sameAsBatch('inspections'), 'INS_CASE_NOT_FILED');
+  assert.equal(clue.explanation, '杭州市富阳区综合行政执法局于2025-05-01检查杭州示例酒坊，检查结果为已立案，至2025-06-30已60天仍无对应的处罚案件记录。');
+});
+
+test('INS_NO_CERT and INS_SINGLE_OFFICER: an expired, revoked or missing certificate, one officer; the last valid day passes', async () => {
+  await arriveInspection({ lead_officer_id: 'OF-1', assist_officer_id: 'OF-3', inspected_on: '2025-05-10' });
+  await arriveInspection({ lead_officer_id: 'OF-4', assist_officer_id: 'OF-5', inspected_on: '2025-05-11' });
+  await arriveInspection({ lead_officer_id: 'OF-1', assist_officer_id: 'OF-3', inspected_on: '2025-04-30' });
+  await arriveInspection({ lead_officer_id: 'OF-1', assist_officer_id: null, inspected_on: '2025-05-12' });
+  const clues = await sameAsBatch('inspections');
+  assert.deepEqual(ofModel(clues, 'INS_NO_CERT').map((c) => c.explanation).sort(), [
+    '杭州市富阳区综合行政执法局于2025-05-10对该企业的检查中，执法人员协办王芳（执法证有效期至2025-04-30，已过期）在检查当日无有效执法证。',
+    '杭州市富阳区综合行政执法局于2025-05-11对该企业的检查中，执法人员主办赵强（执法证已吊销）、协办孙丽（无执法证）在检查当日无有效执法证。',
+  ]);
+  assert.equal(ofModel(clues, 'INS_SINGLE_OFFICER').length, 1);
+});
+
+test('INS_REPEAT: the third agency within 7 days raises the clue on its arrival; the window starts at the first inspection', async () => {
+  const base = { assist_officer_id: 'OF-1', inspection_item_code: 'II-1' };
+  assert.equal((await arriveInspection({ ...base, agency_id: 'AG-A', inspected_on: '2025-05-01' })).raised.INS_REPEAT, 0);
+  assert.equal((await arriveInspection({ ...base, agency_id: 'AG-B', inspected_on: '2025-05-03' })).raised.INS_REPEAT, 0);
+  assert.equal((await arriveInspection({ ...base, agency_id: 'AG-C', inspected_on: '2025-05-10' })).raised.INS_REPEAT, 0); // day 10: outside
+  assert.equal((await arriveInspection({ ...base, agency_id: 'AG-C', inspected_on: '2025-05-06' })).raised.INS_REPEAT, 1); // late report, inside
+  const [clue] = ofModel(await sameAsBatch('inspections'), 'INS_REPEAT');
+  assert.equal(clue.dedupe_key, 'INS_REPEAT|entity|91330100470102706G|2025-05-01');
+});
+
+test('INS_SAME_AGENCY_REPEAT: an earlier compliant inspection reported late turns the later one into a hit; a finding in between does not', async () => {
+  const base = { agency_id: 'AG-A', assist_officer_id: 'OF-1', inspection_item_code: 'II-1' };
+  const later = await arriveInspection({ ...base, inspected_on: '2025-05-05' });
+  assert.equal(later.raised.INS_SAME_AGENCY_REPEAT, 0);
+  assert.equal((await arriveInspection({ ...base, inspected_on: '2025-05-01' })).raised.INS_SAME_AGENCY_REPEAT, 1);
+  const [clue] = ofModel(await sameAsBatch('inspections'), 'INS_SAME_AGENCY_REPEAT');
+  assert.equal(clue.dedupe_key, `INS_SAME_AGENCY_REPEAT|inspection|${later.id}|`);
+  for (const table of ['inspections', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
+  invalidateRealtimeState(store);
+  await arriveInspection({ ...base, inspected_on: '2025-05-01' });
+  await arriveInspection({ ...base, inspected_on: '2025-05-03', result: 'issues' });
+  assert.equal((await arriveInspection({ ...base, inspected_on: '2025-05-05' })).raised.INS_SAME_AGENCY_REPEAT, 0);
+});
+
+test('INS_BURDEN: the 21st visit of the year raises the clue; a joint inspection counts once', async () => {
+  const day = (i: number) => `2025-${String(1 + Math.floor(i / 2)).padStart(2, '0')}-${i % 2 ? '20' : '05'}`;
+  // An item on no list: no over-frequency clue, whose evidence would grow after it is raised.
+  const base = { assist_officer_id: 'OF-1', inspection_item_code: 'II-X' };
+  for (let i = 0; i < 19; i++) await arriveInspection({ ...base, agency_id: ['AG-A', 'AG-B', 'AG-C'][i % 3], inspected_on: day(i) });
+  await arriveInspection({ ...base, agency_id: 'AG-A', inspected_on: '2025-11-11', kind: 'joint', joint_id: 'J1' });
+  assert.equal((await arriveInspection({ ...base, agency_id: 'AG-B', inspected_on: '2025-11-11', kind: 'joint', joint_id: 'J1' })).raised.INS_BURDEN, 0);
+  assert.equal((await arriveInspection({ ...base, agency_id: 'AG-C', inspected_on: '2025-12-01' })).raised.INS_BURDEN, 1);
+  const [clue] = ofModel(await sameAsBatch('inspections'), 'INS_BURDEN');
+  assert.equal(clue.explanation, '该企业2025年被3个部门入企检查21次（检查记录22条，联合检查计为一次），超过每年20次的阈值。');
+});
+
+test('a region\'s setting applies at once: Hangzhou widening INS_REPEAT\'s window to 10 days', async () => {
+  const admin = { userId: 'admin', username: 'admin', displayName: '管理员', role: 'admin' as const, regionCode: '330000', agencyId: null };
+  const base = { assist_officer_id: 'OF-1' };
+  await arriveInspection({ ...base, agency_id: 'AG-A', inspected_on: '2025-05-01' });
+  await arriveInspection({ ...base, agency_id: 'AG-B', inspected_on: '2025-05-03' });
+  await saveSetting(store, admin, findModel('INS_REPEAT')!, '330100', true, { window_days: 10 });
+  assert.equal((await arriveInspection({ ...base, agency_id: 'AG-C', inspected_on: '2025-05-09' })).raised.INS_REPEAT, 1);
+  assert.equal(ofModel(await sameAsBatch('inspections'), 'INS_REPEAT').length, 1);
+  await saveSetting(store, admin, findModel('INS_REPEAT')!, '330111', false, {});
+  assert.equal((await arriveInspection({ ...base, agency_id: 'AG-C', inspected_on: '2025-05-08' })).raised.INS_REPEAT ?? 0, 0);
+});
+
+test('a record sent with its subject only is judged by the SQL; the same record again writes nothing', async () => {
+  const id = await inspection(store, { assist_officer_id: null, inspected_on: '2025-05-12' });
+  const first = await checkRecords(store, 'inspections', [{ id, entity_uscc: '91330100470102706G' }], 'system', ASOF);
+  assert.equal(first.find((r) => r.code === 'INS_SINGLE_OFFICER')?.newClues, 1);
+  const [{ n: runs }] = await store.query<{ n: number }>('SELECT count(*) AS n FROM model_runs');
+  const again = await checkRecords(store, 'inspections', [await storedRow('inspections', id)], 'system', ASOF);
+  assert.equal(again.reduce((s, r) => s + r.newClues, 0), 0);
+  assert.deepEqual(await store.query('SELECT count(*) AS n FROM model_runs'), [{ n: runs }]);
+});
+
+test('cases: above the statutory maximum, no delivery, no payment, no certificate, fined twice; a delivery reported before its case counts', async () => {
+  const base = { item_code: 'IT-1', filed_on: '2025-03-01', decided_on: '2025-03-20', harm: 'minor', tier: 'general' };
+  assert.deepEqual(nonzero((await arriveCase({ ...base, fine_amount: 12000 })).raised), { PEN_ABOVE_STATUTORY: 1, PEN_NO_DELIVERY: 1, PEN_NO_PAYMENT: 1 });
+  await delivery(store, { case_id: 'CASE-DELIVERED' });
+  await payment(store, { case_id: 'CASE-DELIVERED' });
+  await checkRecords(store, 'deliveries', await store.query('SELECT * FROM deliveries'), 'system', ASOF);
+  await checkRecords(store, 'payments', await store.query('SELECT * FROM payments'), 'system', ASOF);
+  // At the statutory maximum; delivered and paid (reported before the case); another entity.
+  assert.deepEqual(nonzero((await arriveCase({ ...base, id: 'CASE-DELIVERED', fine_amount: 10000, entity_uscc: '91330106MA0000001X' })).raised), {});
+  assert.equal((await arriveCase({ ...base, filed_on: '2025-03-15', fine_amount: 3000, lead_officer_id: 'OF-5', entity_uscc: '91330000733796106P', region_code: '330106' })).raised.PEN_NO_CERT, 1);
+  const second = await arriveCase({ ...base, filed_on: '2025-03-20', fine_amount: 3000, entity_uscc: '91330000733796106P', region_code: '330106' });
+  const clues = await sameAsBatch('cases');
+  assert.equal(ofModel(clues, 'PEN_ABOVE_STATUTORY').length, 1);
+  assert.equal(ofModel(clues, 'PEN_NO_DELIVERY').length, 3);
+  assert.equal(ofModel(clues, 'PEN_NO_CERT').length, 1);
+  assert.deepEqual(ofModel(clues, 'PEN_DOUBLE').map((c) => c.dedupe_key), [`PEN_DOUBLE|case|${second.id}|`]);
+});
