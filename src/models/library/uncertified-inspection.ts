@@ -32,9 +32,11 @@ export function uncertifiedQuery(where: (alias: string) => Sql, table: 'inspecti
       SELECT t.id, t.${raw(dateCol)} AS on_day, t.assist_officer_id, 2, '协办' FROM ${raw(table)} t
       WHERE ${where('t')} AND t.assist_officer_id IS NOT NULL AND t.assist_officer_id <> t.lead_officer_id
     ), bad AS (
-      SELECT p.* FROM p WHERE NOT EXISTS (
-        SELECT 1 FROM certificates c WHERE c.officer_id = p.officer_id AND c.status = 'valid'
-          AND c.issued_on <= p.on_day AND c.expires_on >= p.on_day)
+      -- An anti-join written as LEFT JOIN … IS NULL: as NOT EXISTS with the date range, DuckDB
+      -- decorrelated it through a distinct of every (officer, day) — 11.6 s of 12 at hangzhou scale.
+      SELECT p.* FROM p LEFT JOIN certificates c ON c.officer_id = p.officer_id AND c.status = 'valid'
+        AND c.issued_on <= p.on_day AND c.expires_on >= p.on_day
+      WHERE c.id IS NULL
     ), detail AS (
       SELECT bad.id, bad.officer_id, bad.role_order, bad.role, count(c.id) AS certificates,
              max(CASE WHEN c.status = 'valid' THEN c.expires_on END) AS valid_until
