@@ -188,10 +188,18 @@ export async function writeHits(store: Store, runs: readonly StagedRun[], opts: 
 
 export async function runModels(store: Store, models: ModelDefinition[], opts: RunOptions & { onProgress?: (done: number, total: number, last: ModelRunReport) => void } = {}): Promise<ModelRunReport[]> {
   const reports: ModelRunReport[] = [];
-  for (const m of models) {
-    const r = await runModel(store, m, opts);
-    reports.push(r);
-    opts.onProgress?.(reports.length, models.length, r);
+  for (const s of store.dialect.beforeWriteBurst) await store.exec(s);
+  try {
+    for (const m of models) {
+      const r = await runModel(store, m, opts);
+      reports.push(r);
+      opts.onProgress?.(reports.length, models.length, r);
+    }
+  } finally {
+    for (const s of store.dialect.afterWriteBurst) {
+      // A checkpoint refused because another transaction is open is left to the next commit.
+      await store.exec(s).catch(() => undefined);
+    }
   }
   return reports;
 }
