@@ -16,7 +16,7 @@ import type { ModelDefinition } from '../model.ts';
 import { InspectionLog, Interner } from './inspection-log.ts';
 import { businessDayOf, dayOf, isoOf, yearOfDay } from './days.ts';
 
-export type Part = 'reference' | 'certificates' | 'inspections' | 'cases' | 'delegations' | 'hotline' | 'followup';
+export type Part = 'reference' | 'names' | 'certificates' | 'inspections' | 'cases' | 'delegations' | 'hotline' | 'followup';
 
 // ── settings ───────────────────────────────────────────────────────────────────────────────────
 /** A model's run groups (src/models/settings.ts), and which one a record's region falls in. */
@@ -87,7 +87,7 @@ export const isFined = (c: { decision: string | null; fine: number | null }): bo
 export const aboutEnforcement = (category: string, content: string): boolean =>
   HOTLINE_ENFORCEMENT.categories.includes(category) || HOTLINE_ENFORCEMENT.keywords.some((k) => content.includes(k));
 
-const ENTITY_CACHE_MAX = 100_000;
+const TASK_CACHE_MAX = 100_000;
 
 /**
  * Every row of a query's columns, as text (NULL as null), handed to `onRow` (the array is reused). The
@@ -125,13 +125,14 @@ export class RealtimeState {
   private readonly parts = new Map<Part, Promise<void>>();
   private settings: Map<string, ModelSetting[]> | null = null;
   private readonly groupCache = new Map<string, ModelGroups>();
-  private readonly entities = new Map<string, Entity | null>();
-  private readonly officers = new Map<string, string | null>();
   /** Strings that repeat across records, kept once. */
   readonly codes = new Interner();
 
   // reference
   agencies = new Map<string, Agency>();
+  /** Entities' names and regions, officers' names: the facts of a hit (city scale: 220,000 and 100,000). */
+  entities = new Map<string, Entity>();
+  officers = new Map<string, string>();
   items = new Map<string, Item>();
   inspectionItems = new Map<string, InspectionItem>();
   regionNames = new Map<string, string>();
@@ -174,8 +175,6 @@ export class RealtimeState {
     this.parts.clear();
     this.settings = null;
     this.groupCache.clear();
-    this.entities.clear();
-    this.officers.clear();
     this.taskVisits.clear();
   }
 
@@ -184,10 +183,10 @@ export class RealtimeState {
     this.groupCache.clear();
   }
 
-  /** Entities and officers are looked up by key when a hit needs their names; an entity import makes them stale. */
-  forgetNames(): void {
-    this.entities.clear();
-    this.officers.clear();
+  /** Entities pushed through the API (new, or renamed). */
+  putEntities(rows: readonly { uscc: string; name: string; region_code: string }[]): void {
+    if (!this.parts.has('names')) return;
+    for (const e of rows) this.entities.set(e.uscc, { name: e.name, region: this.codes.str(e.region_code) });
   }
 
   isLoaded(part: Part): boolean { return this.parts.has(part); }
@@ -198,7 +197,7 @@ export class RealtimeState {
     if (this.parts.has('inspections') && yearOfDay(dayOf(asOf)) - 1 > yearOfDay(this.inspectionsFrom)) this.parts.delete('inspections');
     for (;;) {
       const generation = this.generation;
-      for (const p of ['reference' as Part, ...parts]) {
+      for (const p of ['reference', 'names', ...parts] as Part[]) {
         let loading = this.parts.get(p);
         if (!loading) {
           loading = this.load(p, generation, asOf).catch((e) => { this.parts.delete(p); throw e; });
@@ -224,27 +223,12 @@ export class RealtimeState {
     return g;
   }
 
-  async entity(uscc: string | null): Promise<Entity | null> {
-    if (uscc === null) return null;
-    let e = this.entities.get(uscc);
-    if (e === undefined) {
-      const [row] = await this.store.query<{ name: string; region_code: string }>(sql`SELECT name, region_code FROM entities WHERE uscc = ${uscc}`);
-      e = row ? { name: row.name, region: row.region_code } : null;
-      if (this.entities.size >= ENTITY_CACHE_MAX) this.entities.clear();
-      this.entities.set(uscc, e);
-    }
-    return e;
+  entity(uscc: string | null): Entity | null {
+    return uscc === null ? null : this.entities.get(uscc) ?? null;
   }
 
-  async officerName(id: string): Promise<string | null> {
-    let name = this.officers.get(id);
-    if (name === undefined) {
-      const [row] = await this.store.query<{ name: string }>(sql`SELECT name FROM officers WHERE id = ${id}`);
-      name = row?.name ?? null;
-      if (this.officers.size >= ENTITY_CACHE_MAX) this.officers.clear();
-      this.officers.set(id, name);
-    }
-    return name;
+  officerName(id: string): string | null {
+    return this.officers.get(id) ?? null;
   }
 
   agencyName(id: string | null): string | null {
@@ -351,7 +335,7 @@ export class RealtimeState {
     if (visit === undefined) {
       const [t] = await this.store.query<{ subject_kind: string; subject_id: string }>(sql`SELECT subject_kind, subject_id FROM followup_tasks WHERE id = ${taskId}`);
       visit = t?.subject_kind === 'service_visit' ? t.subject_id : null;
-      if (this.taskVisits.size >= ENTITY_CACHE_MAX) this.taskVisits.clear();
+      if (this.taskVisits.size >= TASK_CACHE_MAX) this.taskVisits.clear();
       this.taskVisits.set(taskId, visit);
     }
     return visit;
@@ -395,6 +379,16 @@ export class RealtimeState {
           this.baselines = foldBaselines(tiers);
           this.knownKeys = new Set(keys.map((k) => k.dedupe_key));
         });
+        return;
+      }
+      case 'names': {
+        const entities = new Map<string, Entity>();
+        await scan(store, ['uscc', 'name', 'region_code'], raw('entities'), 'uscc', ([uscc, name, region]) => {
+          entities.set(uscc!, { name: name!, region: this.codes.str(region!) });
+        });
+        const officers = new Map<string, string>();
+        await scan(store, ['id', 'name'], raw('officers'), 'id', ([id, name]) => { officers.set(id!, name!); });
+        apply(() => { this.entities = entities; this.officers = officers; });
         return;
       }
       case 'certificates': {
