@@ -26,6 +26,8 @@ import { CsvSplitter, fileSource, recordsSource } from '../src/ingest/sources.ts
 import { recordId } from '../src/ingest/record-id.ts';
 import { Bad, parseBoolean, parseDate, parseMoney, parseTimestamp, parseUscc } from '../src/ingest/values.ts';
 import { importFormatsMarkdown } from '../src/ingest/format-doc.ts';
+import { rowValidator } from '../src/ingest/validate.ts';
+import type { References } from '../src/ingest/reference.ts';
 import { usccProblem } from '../src/domain/uscc.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -369,6 +371,48 @@ test('the quick USCC check agrees with the domain rule (GB 32100-2015) on valid 
     const parsed = parseUscc(code);
     assert.equal(parsed instanceof Bad ? (parsed as Bad).message : null, usccProblem(code), code);
   }
+});
+
+test('the validator fast path for canonical cells decides every row as the full checks do', () => {
+  const refs: References = {
+    regions: new Set(['330000', '330100', '330102', '330106', '330106001', '330200', '330203']),
+    agencies: new Map([['AG-330106-SCJG', '330106'], ['AG-330102-SCJG', '330102'], ['AG-330203-SCJG', '330203'], ['AG-330100-SCJG', '330100']]),
+    items: new Set(['XK-SCJG-0001', 'CF-SCJG-0001', 'JC-SCJG-0001']),
+    inspectionItems: new Set(['JC-SCJG-0001']),
+  };
+  const fullWidth = (v: string) => v.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  const variants = (v: string) => [
+    v, ` ${v}`, `${v} `, `\u3000${v}`, `${v}\u00a0`, `\ufeff${v}`, v.toLowerCase(), v.toUpperCase(), fullWidth(v), `${v}\u0001`, `a\u0001b`, `${v}\u0007x`, `a\tb`,
+    '', 'x'.repeat(600), '2023-02-29', '2024-02-29', '2025-1-01', '1899-12-31', '2101-01-01', '2025-00-10', '2025-12-32', '2025/03/02',
+    'true', 'TRUE', '1', '是', 'random', '双随机', 'fine', 'AG-330106-SCJG', 'AG-330102-SCJG', 'AG-999', '330203', '330106001', '999999',
+    '12.50', '12.5', '12.500', '1,000', '-1', '5', '05', '2025-04-12T01:31:00.000Z', '2025-04-12 09:31:00', 'a"b', 'JC-SCJG-0001', 'zj-xzzf', 'bad system!',
+  ];
+  let compared = 0;
+  for (const caller of [SYSTEM_CALLER, users.xh_sup, users.xh_staff]) {
+    for (const kind of KINDS) {
+      const spec = KIND_SPECS[kind];
+      const good = sampleRow(kind, 1);
+      const cells = spec.fields.map((f) => good[f.name] ?? '');
+      const warm = rowValidator(spec, { caller, refs, defaultSourceSystem: 'zj-xzzf' });
+      const out = new Array<string | null>(cells.length);
+      warm.validate(cells, 2, out); // primes its source system and region caches: the fast path is open
+      for (let i = 0; i < cells.length; i++) {
+        for (const v of variants(cells[i])) {
+          const row = cells.slice();
+          row[i] = v;
+          const fast = new Array<string | null>(cells.length);
+          const full = new Array<string | null>(cells.length);
+          const a = warm.validate(row, 3, fast);
+          // A new validator has seen no source system yet: it decides by the full checks.
+          const b = rowValidator(spec, { caller, refs, defaultSourceSystem: 'zj-xzzf' }).validate(row, 3, full);
+          assert.deepEqual(a, b, `${kind} ${spec.fields[i].name} ${JSON.stringify(v)}`);
+          if (!a) assert.deepEqual(fast, full, `${kind} ${spec.fields[i].name} ${JSON.stringify(v)}`);
+          compared++;
+        }
+      }
+    }
+  }
+  assert.ok(compared > 5000);
 });
 
 test('the CSV splitter handles records split across chunks at every position', () => {

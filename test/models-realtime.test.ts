@@ -19,6 +19,8 @@ import { checkRecords, realtimeModels } from '../src/models/realtime/check.ts';
 import { codeCheck, judge, KIND_CHECKS } from '../src/models/realtime/judge.ts';
 import { invalidateRealtimeState, RealtimeState } from '../src/models/realtime/state.ts';
 import type { Store, Value } from '../src/store/store.ts';
+import { checkIngestedRecords } from '../src/models/ingest-hook.ts';
+import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 
 // ── the demo data, record kind by record kind ────────────────────────────────────────────────────
 const demo = await openTestStore();
@@ -259,4 +261,14 @@ test('cases: above the statutory maximum, no delivery, no payment, no certificat
   assert.equal(ofModel(clues, 'PEN_NO_DELIVERY').length, 3);
   assert.equal(ofModel(clues, 'PEN_NO_CERT').length, 1);
   assert.deepEqual(ofModel(clues, 'PEN_DOUBLE').map((c) => c.dedupe_key), [`PEN_DOUBLE|case|${second.id}|`]);
+});
+
+test('an entity pushed through the API under a new name is named so in the next clue', async () => {
+  await arriveInspection({ assist_officer_id: null, inspected_on: '2025-05-12' }); // loads the state
+  await store.exec(`UPDATE entities SET name = '杭州新名酒坊' WHERE uscc = '91330100470102706G'`);
+  await checkIngestedRecords(store, SYSTEM_CALLER, 'entities', 'test', [{ uscc: '91330100470102706G', name: '杭州新名酒坊' }]);
+  await arriveInspection({ assist_officer_id: null, inspected_on: '2025-05-20' });
+  const titles = ofModel(await clueRows(['INS_SINGLE_OFFICER']), 'INS_SINGLE_OFFICER').map((c) => c.title).sort();
+  assert.deepEqual(titles, ['单人执法：杭州示例酒坊', '单人执法：杭州新名酒坊'].sort());
+  await store.exec(`UPDATE entities SET name = '杭州示例酒坊' WHERE uscc = '91330100470102706G'`);
 });

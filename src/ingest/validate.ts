@@ -9,8 +9,8 @@ import {
 } from './kinds.ts';
 import { isRecordId, recordId } from './record-id.ts';
 import {
-  Bad, enumParser, parseBoolean, parseDate, parseInteger, parseMoney, parseTimestamp, parseUscc, stringParser,
-  type Cell, type Parsed,
+  Bad, enumParser, enumTest, isCanonicalBoolean, isCanonicalDate, isCanonicalUscc, parseBoolean, parseDate, parseInteger,
+  parseMoney, parseTimestamp, parseUscc, stringParser, textTest, type CanonicalTest, type Cell, type Parsed,
 } from './values.ts';
 import type { References } from './reference.ts';
 
@@ -85,6 +85,21 @@ function parserFor(f: FieldSpec): FieldParser {
   }
 }
 
+function canonicalTestFor(f: FieldSpec, parse: FieldParser): CanonicalTest {
+  switch (f.type) {
+    case 'date': return isCanonicalDate;
+    case 'boolean': return isCanonicalBoolean;
+    case 'uscc': return isCanonicalUscc;
+    case 'enum': return enumTest(f.values ?? []);
+    case 'region': return textTest(64);
+    case 'string': return textTest(f.maxLength);
+    default: return (s) => parse(s) === s;
+  }
+}
+
+// What the fast path checks a canonical value against (the slow path's checks, same order).
+const NO_CHECK = 0, SOURCE_CHECK = 1, REGION_CHECK = 2, AGENCY_CHECK = 3, ITEM_CHECK = 4, INSPECTION_ITEM_CHECK = 5;
+
 export interface RowValidator {
   readonly spec: KindSpec;
   /**
@@ -104,6 +119,8 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
   const { caller, refs } = ctx;
   const fields = spec.fields;
   const parsers = fields.map(parserFor);
+  const tests = fields.map((f, i) => canonicalTestFor(f, parsers[i]));
+  const required = fields.map((f) => f.required);
   const positions = new Map(fields.map((f, i) => [f.name, i] as const));
   const at = (name: string) => positions.get(name) ?? -1;
   const iSourceSystem = at('source_system');
@@ -112,6 +129,8 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
   const refKinds = fields.map((f) => f.ref ?? null);
   const recordRefs = fields.map((f, i) => (f.recordRef ? i : -1)).filter((i) => i >= 0);
   const agencyRole = isAgencyRole(caller.role) && caller.agencyId !== null;
+  const checks = fields.map((f, i) => (i === iSourceSystem ? SOURCE_CHECK : i === iRegion ? REGION_CHECK
+    : f.ref === 'agency' ? AGENCY_CHECK : f.ref === 'item' ? ITEM_CHECK : f.ref === 'inspection_item' ? INSPECTION_ITEM_CHECK : NO_CHECK));
   const regionCache = new Map<string, string | null>();
   let current: (string | null)[] = [];
   let lastSourceSystem: string | null = null;
@@ -142,11 +161,42 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
     return m;
   };
 
+  /**
+   * The fast path: true when every cell is text already in canonical form and passes its reference
+   * checks, with `values` filled as the slow path would fill them. False for anything else (the slow
+   * path then judges the row and words the messages); it never accepts what the slow path refuses.
+   */
+  const canonical = (cells: readonly Cell[], values: (string | null)[]): boolean => {
+    for (let i = 0; i < fields.length; i++) {
+      const s = cells[i];
+      if (s === '' || s === null || s === undefined) {
+        if (i === iSourceSystem) {
+          if (!ctx.defaultSourceSystem || ctx.defaultSourceSystem !== lastSourceSystem) return false;
+          values[i] = lastSourceSystem;
+          continue;
+        }
+        if (required[i]) return false;
+        values[i] = null;
+        continue;
+      }
+      if (typeof s !== 'string' || !tests[i](s)) return false;
+      switch (checks[i]) {
+        case SOURCE_CHECK: if (s !== lastSourceSystem) return false; break;
+        case REGION_CHECK: if (regionCache.get(s) !== null) return false; break;
+        case AGENCY_CHECK: if (!refs.agencies.has(s) || (agencyRole && s !== caller.agencyId)) return false; break;
+        case ITEM_CHECK: if (!refs.items.has(s)) return false; break;
+        case INSPECTION_ITEM_CHECK: if (!refs.inspectionItems.has(s)) return false; break;
+      }
+      values[i] = s;
+    }
+    return true;
+  };
+
   return {
     spec,
     validate(cells, row, values) {
       let errors: FieldError[] | null = null;
-      for (let i = 0; i < fields.length; i++) {
+      if (!canonical(cells, values)) for (let i = 0; i < fields.length; i++) {
         let v = parsers[i](cells[i]);
         values[i] = null;
         if (v instanceof Bad) { errors = push(errors, row, i, v.message); continue; }

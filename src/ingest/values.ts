@@ -203,6 +203,48 @@ export function parseUscc(v: Cell): Parsed {
   return problem ? new Bad(problem) : s;
 }
 
+// ── canonical tests ──────────────────────────────────────────────────────────────────────────────
+// True when a text cell is valid and its parser would return it unchanged: the common case of a
+// large import, tested without allocating. False sends the cell through its parser, which gives
+// the value or the message; so a test may say false for a good cell, never true for a bad one.
+export type CanonicalTest = (s: string) => boolean;
+
+/** Neither end is whitespace (what cellText would trim) nor a control character. */
+function unpadded(s: string): boolean {
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(s.length - 1);
+  if (a <= 32 || b <= 32) return false;
+  return (a < 127 && b < 127) || s.trim() === s;
+}
+
+function noControls(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+export const textTest = (maxLength = 500): CanonicalTest => (s) => s.length <= maxLength && unpadded(s) && noControls(s);
+
+export function isCanonicalDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  return d <= (m === 2 && isLeap(y) ? 29 : DAYS[m - 1]);
+}
+
+export const isCanonicalBoolean: CanonicalTest = (s) => s === 'true' || s === 'false';
+
+export function enumTest(values: EnumValue[]): CanonicalTest {
+  const codes = new Set(values.map((e) => e.code));
+  return (s) => codes.has(s);
+}
+
+export const isCanonicalUscc: CanonicalTest = (s) => quickUsccOk(s);
+
 /** Free text: trimmed; NUL and other C0 controls (except tab and line breaks) are refused. */
 export function stringParser(maxLength = 500): (v: Cell) => Parsed {
   return (v) => {

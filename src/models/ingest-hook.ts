@@ -23,8 +23,14 @@ export interface RealtimeSummary { models: number; newClues: number; millis: num
 export async function checkIngestedRecords(store: Store, caller: Caller, kind: Kind, sourceSystem: string, records: readonly unknown[]): Promise<RealtimeSummary> {
   const started = performance.now();
   const spec = KIND_SPECS[kind];
-  // The checks look entity names up when a hit needs them: pushed entities may have renamed one.
-  if (kind === 'entities') realtimeState(store).forgetNames();
+  // The real-time state keeps entities' names and regions: pushed entities may be new or renamed.
+  if (kind === 'entities' && realtimeState(store).isLoaded('names')) {
+    const usccs = (records as Record<string, unknown>[]).map((r) => field(kind, r, 'uscc')).filter((u): u is string => u !== null);
+    if (usccs.length) {
+      realtimeState(store).putEntities(await store.query<{ uscc: string; name: string; region_code: string }>(
+        sql`SELECT uscc, name, region_code FROM entities WHERE uscc IN (${joinSql(usccs.map((u) => sql`${u}`), ', ')})`));
+    }
+  }
   if (kind === 'entities' || !spec.idPrefix || realtimeModels(spec.table).length === 0) return { models: 0, newClues: 0, millis: 0 };
   // The landed records, found by their source keys (an updated record keeps the id it was first stored
   // under, so the id computed from the keys may not be its id); rejected rows are not in the table.

@@ -45,11 +45,11 @@ function caseHit(r: CaseRow): Pick<HitRow, 'subject_kind' | 'subject_id' | 'regi
   return { subject_kind: 'case', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id };
 }
 
-const subjectName = async (ctx: CheckContext, uscc: string) => (await ctx.state.entity(uscc))?.name ?? uscc;
+const subjectName = (ctx: CheckContext, uscc: string) => ctx.state.entity(uscc)?.name ?? uscc;
 const itemName = (ctx: CheckContext, code: string) => ctx.state.items.get(code)?.name ?? code;
 
 // 超出法定罚款幅度 (penalty-above-statutory.ts)
-const aboveStatutory: Check<CaseRow> = async (r, ctx) => {
+const aboveStatutory: Check<CaseRow> = (r, ctx) => {
   const item = ctx.state.items.get(r.item_code);
   const fine = fineOf(r);
   if (!item || !fined(r) || fine === null) return [];
@@ -57,14 +57,14 @@ const aboveStatutory: Check<CaseRow> = async (r, ctx) => {
   const below = item.fineMin !== null && fine < item.fineMin && r.tier !== 'mitigated' && r.tier !== 'exempt';
   if (!above && !below) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: await subjectName(ctx, r.entity_uscc), item_name: item.name, fine_amount: fine, fine_min: item.fineMin, fine_max: item.fineMax,
+    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: item.name, fine_amount: fine, fine_min: item.fineMin, fine_max: item.fineMax,
     direction: above ? '高于' : '低于', stated_tier_label: tierLabel(r.tier),
   });
 };
 
 // 一事二罚 (penalty-double.ts): the later of two fines of one entity for one item filed within window_days.
 // The record is judged as the later case, and as the earlier case of later ones within their windows.
-const double: Check<CaseRow> = async (r, ctx) => {
+const double: Check<CaseRow> = (r, ctx) => {
   const { state } = ctx;
   if (!fined(r)) return [];
   const me = state.cases.get(r.id)!;
@@ -82,7 +82,7 @@ const double: Check<CaseRow> = async (r, ctx) => {
     hits.push({
       row: {
         subject_kind: 'case', subject_id: b.id, region_code: b.region, agency_id: b.agency, window_key: '', evidence_ids: `${a.id},${b.id}`,
-        subject_name: await subjectName(ctx, b.entity), item_name: itemName(ctx, b.item), first_filed_on: isoOf(a.filed),
+        subject_name: subjectName(ctx, b.entity), item_name: itemName(ctx, b.item), first_filed_on: isoOf(a.filed),
         first_agency: state.agencyName(a.agency), first_fine: a.fine, filed_on: isoOf(b.filed), agency_name: state.agencyName(b.agency),
         fine_amount: b.fine, gap_days: b.filed - a.filed,
       },
@@ -93,42 +93,42 @@ const double: Check<CaseRow> = async (r, ctx) => {
 };
 
 // 应免未免 (penalty-exempt-fined.ts): fined although the no-penalty list of its province, city or county applies.
-const exemptFined: Check<CaseRow> = async (r, ctx) => {
+const exemptFined: Check<CaseRow> = (r, ctx) => {
   const { state } = ctx;
   if (!fined(r) || !r.first_offence || !r.corrected || r.harm !== 'none') return [];
   const lists = levelsOf(r.region_code).filter((code) => state.exemptions.has(`${r.item_code}|${code}`));
   if (lists.length === 0) return [];
   const names = [...new Set(lists.map((code) => state.regionNames.get(code) ?? code))].sort();
   return one(ctx, {
-    ...caseHit(r), subject_name: await subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), facts_text: factsText(r),
+    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), facts_text: factsText(r),
     list_regions: names.join('、'), stated_tier_label: tierLabel(r.tier), fine_amount: fineOf(r), decided_on: r.decided_on,
   });
 };
 
 // 处罚决定无送达记录 (penalty-no-delivery.ts)
-const noDelivery: Check<CaseRow> = async (r, ctx) => {
+const noDelivery: Check<CaseRow> = (r, ctx) => {
   if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
   const days = ctx.asOfDay - dayOf(r.decided_on);
   if (days <= ctx.params.after_days || ctx.state.cases.get(r.id)!.delivered) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: await subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), decided_on: r.decided_on,
+    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), decided_on: r.decided_on,
     decision_label: r.decision === 'fine' ? '罚款' : '警告', as_of: ctx.asOf, days,
   });
 };
 
 // 罚款决定无缴款记录 (penalty-no-payment.ts)
-const noPayment: Check<CaseRow> = async (r, ctx) => {
+const noPayment: Check<CaseRow> = (r, ctx) => {
   if (!fined(r) || r.decided_on === null) return [];
   const days = ctx.asOfDay - dayOf(r.decided_on);
   if (days <= ctx.params.after_days || ctx.state.cases.get(r.id)!.paid) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: await subjectName(ctx, r.entity_uscc), decided_on: r.decided_on, fine_amount: fineOf(r), as_of: ctx.asOf, days,
+    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), decided_on: r.decided_on, fine_amount: fineOf(r), as_of: ctx.asOf, days,
   });
 };
 
 // 过罚不当 (penalty-out-of-tier.ts, sql-fragments.ts selectedTierCtes): the tier the facts select, its
 // range over the baselines in force on the decision day (province, city, county), the fine outside it.
-const outOfTier: Check<CaseRow> = async (r, ctx) => {
+const outOfTier: Check<CaseRow> = (r, ctx) => {
   const { state } = ctx;
   const fine = fineOf(r);
   if (!fined(r) || fine === null || r.decided_on === null) return [];
@@ -155,41 +155,41 @@ const outOfTier: Check<CaseRow> = async (r, ctx) => {
   const tierMax = bound('max');
   if (!(tier === 'exempt' || (tierMin !== null && fine < tierMin) || (tierMax !== null && fine > tierMax))) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: await subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), facts_text: factsText(r),
+    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), facts_text: factsText(r),
     facts_tier_label: tierLabel(tier), stated_tier_label: tierLabel(r.tier), facts_tier: tier, tier_min: tierMin ?? 0, tier_max: tierMax ?? 0,
     fine_amount: fine, decided_on: r.decided_on,
   });
 };
 
 // 超期办案 (penalty-overdue.ts)
-const overdue: Check<CaseRow> = async (r, ctx) => {
+const overdue: Check<CaseRow> = (r, ctx) => {
   if (r.decided_on === null && r.status !== 'open') return [];
   const filed = dayOf(r.filed_on);
   if (filed > ctx.asOfDay) return [];
   const days = (r.decided_on === null ? ctx.asOfDay : dayOf(r.decided_on)) - filed;
   if (days <= ctx.params.limit_days) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: await subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), filed_on: r.filed_on,
+    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), filed_on: r.filed_on,
     state: r.decided_on === null ? `截至${ctx.asOf}仍未作出处罚决定` : `于${r.decided_on}作出处罚决定`, days,
   });
 };
 
 // 案件单人办理 (penalty-single-officer.ts)
-const singleOfficer: Check<CaseRow> = async (r, ctx) => {
+const singleOfficer: Check<CaseRow> = (r, ctx) => {
   if (r.assist_officer_id !== null && r.assist_officer_id !== '' && r.assist_officer_id !== r.lead_officer_id) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: await subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), filed_on: r.filed_on,
-    officer_name: (await ctx.state.officerName(r.lead_officer_id)) ?? r.lead_officer_id, lead_officer_id: r.lead_officer_id,
+    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), filed_on: r.filed_on,
+    officer_name: ctx.state.officerName(r.lead_officer_id) ?? r.lead_officer_id, lead_officer_id: r.lead_officer_id,
   });
 };
 
 // 无证办案 (uncertified-case.ts)
-const uncertified: Check<CaseRow> = async (r, ctx) => {
+const uncertified: Check<CaseRow> = (r, ctx) => {
   const { state } = ctx;
-  const bad = await uncertifiedOfficers(state, r.lead_officer_id, r.assist_officer_id, dayOf(r.filed_on));
+  const bad = uncertifiedOfficers(state, r.lead_officer_id, r.assist_officer_id, dayOf(r.filed_on));
   if (!bad) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: (await state.entity(r.entity_uscc))?.name ?? null, entity_uscc: r.entity_uscc,
+    ...caseHit(r), subject_name: state.entity(r.entity_uscc)?.name ?? null, entity_uscc: r.entity_uscc,
     agency_name: state.agencyName(r.agency_id), on_day: r.filed_on, ...bad,
   });
 };

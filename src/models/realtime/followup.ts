@@ -18,7 +18,7 @@ const fakeService: Check<AnswerRow> = async (r, ctx) => {
   return [{
     row: {
       subject_kind: 'service_visit', subject_id: v.id, region_code: v.region_code, agency_id: v.agency_id, window_key: '', evidence_ids: v.id,
-      subject_name: (await state.entity(v.entity_uscc))?.name ?? null, entity_uscc: v.entity_uscc, agency_name: state.agencyName(v.agency_id),
+      subject_name: state.entity(v.entity_uscc)?.name ?? null, entity_uscc: v.entity_uscc, agency_name: state.agencyName(v.agency_id),
       visited_on: v.visited_on, topic: v.topic, officer_id: v.officer_id, answer_ids: answers.map((a) => a.id).join(','),
     },
     params: ctx.params,

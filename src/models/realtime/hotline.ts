@@ -9,7 +9,7 @@ export interface TicketRow {
 }
 
 // 12345工单超期未办结
-const overdue: Check<TicketRow> = async (r, ctx) => {
+const overdue: Check<TicketRow> = (r, ctx) => {
   if (r.status !== 'open') return [];
   const received = businessDayOf(r.received_at);
   const days = ctx.asOfDay - received;
@@ -18,7 +18,7 @@ const overdue: Check<TicketRow> = async (r, ctx) => {
     row: {
       subject_kind: 'hotline_ticket', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
       category: r.category, received_on: isoOf(received), content: Array.from(r.content).slice(0, 60).join(''),
-      subject_name: (await ctx.state.entity(r.entity_uscc))?.name ?? r.category, as_of: ctx.asOf, days,
+      subject_name: ctx.state.entity(r.entity_uscc)?.name ?? r.category, as_of: ctx.asOf, days,
     },
     params: ctx.params,
   }];
@@ -26,7 +26,7 @@ const overdue: Check<TicketRow> = async (r, ctx) => {
 
 // 案后执法投诉: every case of the ticket's entity whose run (filing to decision + window_days) the ticket
 // falls in; the run group is the case's (the model's SQL scopes the cases, not the tickets).
-const complaintAfterCase: Check<TicketRow> = async (r, ctx) => {
+const complaintAfterCase: Check<TicketRow> = (r, ctx) => {
   const { state } = ctx;
   if (r.entity_uscc === null || !aboutEnforcement(r.category, r.content)) return [];
   const day = businessDayOf(r.received_at);
@@ -42,7 +42,7 @@ const complaintAfterCase: Check<TicketRow> = async (r, ctx) => {
     hits.push({
       row: {
         subject_kind: 'case', subject_id: c.id, region_code: c.region, agency_id: c.agency, window_key: '', evidence_ids: mine.map((t) => t.id).join(','),
-        subject_name: (await state.entity(c.entity))?.name ?? c.entity, item_name: state.items.get(c.item)?.name ?? c.item,
+        subject_name: state.entity(c.entity)?.name ?? c.entity, item_name: state.items.get(c.item)?.name ?? c.item,
         agency_name: state.agencyName(c.agency), filed_on: isoOf(c.filed), decision_text: c.decided === null ? '，尚未作出决定' : `，${isoOf(c.decided)}作出决定`,
         ticket_count: mine.length, first_ticket_on: isoOf(first.day), first_ticket: first.content,
       },

@@ -40,7 +40,7 @@ function entityYear(state: RealtimeState, r: InspectionRow, ctx: CheckContext): 
 }
 
 // 检查扰企 (inspection-burden.ts): visits in the calendar year, a joint inspection counted once.
-const burden: Check<InspectionRow> = async (r, ctx) => {
+const burden: Check<InspectionRow> = (r, ctx) => {
   const { state, params } = ctx;
   const log = state.inspections;
   const found = entityYear(state, r, ctx);
@@ -52,7 +52,7 @@ const burden: Check<InspectionRow> = async (r, ctx) => {
   const visits = single + joints.size;
   if (visits <= params.max_visits) return [];
   rows.sort(log.byDateThenId);
-  const e = await state.entity(r.entity_uscc);
+  const e = state.entity(r.entity_uscc);
   return one(ctx, {
     subject_kind: 'entity', subject_id: r.entity_uscc, region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))), agency_id: null,
     window_key: String(year), evidence_ids: rows.map((i) => log.ids[i]).join(','),
@@ -62,7 +62,7 @@ const burden: Check<InspectionRow> = async (r, ctx) => {
 };
 
 // 超频次检查 (over-frequency-inspection.ts): one item more often in a calendar year than the list allows.
-const overFrequency: Check<InspectionRow> = async (r, ctx) => {
+const overFrequency: Check<InspectionRow> = (r, ctx) => {
   const { state } = ctx;
   const log = state.inspections;
   const ii = state.inspectionItems.get(r.inspection_item_code);
@@ -74,7 +74,7 @@ const overFrequency: Check<InspectionRow> = async (r, ctx) => {
   if (rows.length <= ii.maxPerYear) return [];
   rows.sort(log.byDateThenId);
   const agencies = [...new Set(rows.map((i) => log.agencyOf(i)))];
-  const e = await state.entity(r.entity_uscc);
+  const e = state.entity(r.entity_uscc);
   return one(ctx, {
     subject_kind: 'entity', subject_id: r.entity_uscc, region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
     agency_id: agencies.length === 1 ? agencies[0] : null,
@@ -88,7 +88,7 @@ const overFrequency: Check<InspectionRow> = async (r, ctx) => {
 // at an inspection and is a hit unless a qualifying window started within window_days before it. The
 // record changes only windows that contain it (starting in (day − W, day]); whether an earlier one
 // qualifies reaches back another W.
-const repeat: Check<InspectionRow> = async (r, ctx) => {
+const repeat: Check<InspectionRow> = (r, ctx) => {
   const { state, params } = ctx;
   if (r.kind === 'joint') return [];
   const log = state.inspections;
@@ -108,7 +108,7 @@ const repeat: Check<InspectionRow> = async (r, ctx) => {
   };
   const hitStarts = starts.filter((s) => s > d - W && s <= d && qualifies(s) && !starts.some((p) => p < s && p > s - W && qualifies(p)));
   if (hitStarts.length === 0) return [];
-  const e = await state.entity(r.entity_uscc);
+  const e = state.entity(r.entity_uscc);
   if (!e) return [];
   return hitStarts.map((s) => {
     const b = inWindow(s);
@@ -128,7 +128,7 @@ const repeat: Check<InspectionRow> = async (r, ctx) => {
 // 同一部门重复检查 (same-agency-repeat-inspection.ts): a non-complaint inspection within window_days
 // after the same agency's inspections of the entity that all found nothing. The record is judged as the
 // later inspection, and as an earlier one of the agency's later inspections within their windows.
-const sameAgencyRepeat: Check<InspectionRow> = async (r, ctx) => {
+const sameAgencyRepeat: Check<InspectionRow> = (r, ctx) => {
   const { state } = ctx;
   const log = state.inspections;
   const d = dayOf(r.inspected_on);
@@ -147,7 +147,7 @@ const sameAgencyRepeat: Check<InspectionRow> = async (r, ctx) => {
     const previous = same.filter((a) => log.day[a] < db && log.day[a] >= db - W);
     if (previous.length === 0 || previous.some((a) => !(log.flags[a] & COMPLIANT))) continue;
     previous.sort(log.byDateThenId);
-    const e = await state.entity(r.entity_uscc);
+    const e = state.entity(r.entity_uscc);
     hits.push({
       row: {
         subject_kind: 'inspection', subject_id: log.ids[b], region_code: log.regionOf(b), agency_id: r.agency_id, window_key: '',
@@ -162,11 +162,11 @@ const sameAgencyRepeat: Check<InspectionRow> = async (r, ctx) => {
 };
 
 // 检查发现违法未立案 (inspection-case-not-filed.ts)
-const caseNotFiled: Check<InspectionRow> = async (r, ctx) => {
+const caseNotFiled: Check<InspectionRow> = (r, ctx) => {
   const { state, params } = ctx;
   const days = ctx.asOfDay - dayOf(r.inspected_on);
   if (r.result !== 'case_filed' || days <= params.after_days || state.inspectionsWithCase.has(r.id)) return [];
-  const e = await state.entity(r.entity_uscc);
+  const e = state.entity(r.entity_uscc);
   return one(ctx, {
     subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
     subject_name: e?.name ?? r.entity_uscc, agency_name: state.agencyName(r.agency_id), inspected_on: r.inspected_on, as_of: ctx.asOf, days,
@@ -174,11 +174,11 @@ const caseNotFiled: Check<InspectionRow> = async (r, ctx) => {
 };
 
 // 目录外检查 (off-list-inspection.ts): the item on no list of the inspection's province, city or county.
-const offList: Check<InspectionRow> = async (r, ctx) => {
+const offList: Check<InspectionRow> = (r, ctx) => {
   const { state } = ctx;
   const ii = state.inspectionItems.get(r.inspection_item_code);
   if (ii && levelsOf(r.region_code).includes(ii.region)) return [];
-  const e = await state.entity(r.entity_uscc);
+  const e = state.entity(r.entity_uscc);
   return one(ctx, {
     subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
     subject_name: e?.name ?? null, entity_uscc: r.entity_uscc, agency_name: state.agencyName(r.agency_id),
@@ -187,23 +187,23 @@ const offList: Check<InspectionRow> = async (r, ctx) => {
 };
 
 // 单人执法 (single-officer-inspection.ts)
-const singleOfficer: Check<InspectionRow> = async (r, ctx) => {
+const singleOfficer: Check<InspectionRow> = (r, ctx) => {
   const { state } = ctx;
   if (r.assist_officer_id !== null && r.assist_officer_id !== r.lead_officer_id) return [];
-  const e = await state.entity(r.entity_uscc);
+  const e = state.entity(r.entity_uscc);
   return one(ctx, {
     subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
     subject_name: e?.name ?? null, entity_uscc: r.entity_uscc, agency_name: state.agencyName(r.agency_id), inspected_on: r.inspected_on,
-    lead_officer_id: r.lead_officer_id, lead_officer_name: (await state.officerName(r.lead_officer_id)) ?? r.lead_officer_id,
+    lead_officer_id: r.lead_officer_id, lead_officer_name: state.officerName(r.lead_officer_id) ?? r.lead_officer_id,
   });
 };
 
 // 无证执法 (uncertified-inspection.ts)
-const uncertified: Check<InspectionRow> = async (r, ctx) => {
+const uncertified: Check<InspectionRow> = (r, ctx) => {
   const { state } = ctx;
-  const bad = await uncertifiedOfficers(state, r.lead_officer_id, r.assist_officer_id, dayOf(r.inspected_on));
+  const bad = uncertifiedOfficers(state, r.lead_officer_id, r.assist_officer_id, dayOf(r.inspected_on));
   if (!bad) return [];
-  const e = await state.entity(r.entity_uscc);
+  const e = state.entity(r.entity_uscc);
   return one(ctx, {
     subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
     subject_name: e?.name ?? null, entity_uscc: r.entity_uscc, agency_name: state.agencyName(r.agency_id), on_day: r.inspected_on, ...bad,

@@ -72,7 +72,8 @@ export interface Judgement { model: ModelDefinition; hits: Hit[] | null }
 /** Judges one record (as stored) by every code check of its kind; the state must be ready for the kind. */
 export async function judge(state: RealtimeState, kind: string, record: Record<string, unknown>, asOf: string): Promise<Judgement[]> {
   const k = KIND_CHECKS[kind];
-  await k.observe(state, record);
+  const observed = k.observe(state, record);
+  if (observed instanceof Promise) await observed;
   const out: Judgement[] = [];
   const asOfDay = dayOf(asOf);
   for (const model of MODELS) {
@@ -82,7 +83,8 @@ export async function judge(state: RealtimeState, kind: string, record: Record<s
     const group = groups.of(String(record.region_code ?? ''));
     const own = k.ownGroups?.includes(model.code) ?? false;
     if (!own && !group?.enabled) continue;
-    const hits = await check(record, { state, params: group?.params ?? {}, group: group ?? groups.groups[0], groups, asOf, asOfDay });
+    const judged = check(record, { state, params: group?.params ?? {}, group: group ?? groups.groups[0], groups, asOf, asOfDay });
+    const hits = judged instanceof Promise ? await judged : judged;
     out.push({ model, hits });
   }
   return out;

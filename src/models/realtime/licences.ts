@@ -6,7 +6,7 @@ export interface LicenceRow {
   id: string; region_code: string; agency_id: string; item_code: string; entity_uscc: string; applied_on: string; decided_on: string | null; result: string;
 }
 
-const overdue: Check<LicenceRow> = async (r, ctx) => {
+const overdue: Check<LicenceRow> = (r, ctx) => {
   const { state } = ctx;
   const item = state.items.get(r.item_code);
   if (!item || item.timeLimitDays === null || (r.decided_on === null && r.result !== 'pending')) return [];
@@ -18,7 +18,7 @@ const overdue: Check<LicenceRow> = async (r, ctx) => {
   return [{
     row: {
       subject_kind: 'licence', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
-      subject_name: (await state.entity(r.entity_uscc))?.name ?? null, entity_uscc: r.entity_uscc, item_code: r.item_code, item_name: item.name,
+      subject_name: state.entity(r.entity_uscc)?.name ?? null, entity_uscc: r.entity_uscc, item_code: r.item_code, item_name: item.name,
       time_limit_days: item.timeLimitDays, allowed_days: allowed, elapsed_days: elapsed, applied_on: r.applied_on, decided_on: r.decided_on,
       status_text: r.decided_on === null ? `截至${isoOf(end)}仍未作出决定` : `于${r.decided_on}作出决定`,
     },

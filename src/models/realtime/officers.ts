@@ -3,7 +3,7 @@
 import { isoOf } from './days.ts';
 import type { RealtimeState } from './state.ts';
 
-export async function uncertifiedOfficers(state: RealtimeState, lead: string, assist: string | null, day: number): Promise<{ officer_details: string; officer_ids: string } | null> {
+export function uncertifiedOfficers(state: RealtimeState, lead: string, assist: string | null, day: number): { officer_details: string; officer_ids: string } | null {
   const roles: [string, string][] = [[lead, '主办']];
   if (assist !== null && assist !== lead) roles.push([assist, '协办']);
   const details: string[] = [];
@@ -20,7 +20,7 @@ export async function uncertifiedOfficers(state: RealtimeState, lead: string, as
       if (c.valid) validUntil = Math.max(validUntil, c.expires);
     }
     const why = count === 0 ? '无执法证' : validUntil > -Infinity ? `执法证有效期至${isoOf(validUntil)}，已过期` : '执法证已吊销';
-    details.push(`${role}${(await state.officerName(officer)) ?? officer}（${why}）`);
+    details.push(`${role}${state.officerName(officer) ?? officer}（${why}）`);
     ids.push(officer);
   }
   return ids.length ? { officer_details: details.join('、'), officer_ids: ids.join(',') } : null;

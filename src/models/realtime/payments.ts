@@ -7,7 +7,7 @@ export interface DeliveryRow { id: string; region_code: string; case_id: string;
 export interface PaymentRow { id: string; region_code: string; case_id: string; amount: number; due_on: string; paid_on: string | null }
 
 // 送达超期 (penalty-delivery-late.ts)
-const deliveryLate: Check<DeliveryRow> = async (r, ctx) => {
+const deliveryLate: Check<DeliveryRow> = (r, ctx) => {
   const { state } = ctx;
   const c = state.cases.get(r.case_id);
   if (!c || c.decided === null || c.decided > ctx.asOfDay) return [];
@@ -16,7 +16,7 @@ const deliveryLate: Check<DeliveryRow> = async (r, ctx) => {
   return [{
     row: {
       subject_kind: 'delivery', subject_id: r.id, region_code: r.region_code, agency_id: c.agency, window_key: '', evidence_ids: r.id,
-      case_id: c.id, subject_name: (await state.entity(c.entity))?.name ?? c.entity, item_name: state.items.get(c.item)?.name ?? c.item,
+      case_id: c.id, subject_name: state.entity(c.entity)?.name ?? c.entity, item_name: state.items.get(c.item)?.name ?? c.item,
       decided_on: isoOf(c.decided),
       state: r.delivered_on === null ? `截至${ctx.asOf}仍未送达（${r.sent_on}寄出）` : `于${r.delivered_on}送达`, days,
     },
@@ -25,14 +25,14 @@ const deliveryLate: Check<DeliveryRow> = async (r, ctx) => {
 };
 
 // 罚没款逾期未缴 (penalty-payment-overdue.ts)
-const paymentOverdue: Check<PaymentRow> = async (r, ctx) => {
+const paymentOverdue: Check<PaymentRow> = (r, ctx) => {
   const { state } = ctx;
   const due = dayOf(r.due_on);
   if (due >= ctx.asOfDay) return [];
   const days = (r.paid_on === null ? ctx.asOfDay : dayOf(r.paid_on)) - due;
   if (days <= ctx.params.grace_days) return [];
   const c = state.cases.get(r.case_id) ?? null;
-  const e = c ? await state.entity(c.entity) : null;
+  const e = c ? state.entity(c.entity) : null;
   return [{
     row: {
       subject_kind: 'payment', subject_id: r.id, region_code: r.region_code, agency_id: c?.agency ?? null, window_key: '', evidence_ids: r.id,

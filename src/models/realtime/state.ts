@@ -14,9 +14,9 @@ import { MODELS } from '../library/index.ts';
 import { loadAllSettings, onSettingsSaved, runGroups, type ModelSetting, type RunGroup } from '../settings.ts';
 import type { ModelDefinition } from '../model.ts';
 import { InspectionLog, Interner } from './inspection-log.ts';
-import { businessDayOf, dayOf, yearOfDay } from './days.ts';
+import { businessDayOf, dayOf, isoOf, yearOfDay } from './days.ts';
 
-export type Part = 'reference' | 'certificates' | 'inspections' | 'cases' | 'delegations' | 'hotline' | 'followup';
+export type Part = 'reference' | 'names' | 'certificates' | 'inspections' | 'cases' | 'delegations' | 'hotline' | 'followup';
 
 // ── settings ───────────────────────────────────────────────────────────────────────────────────
 /** A model's run groups (src/models/settings.ts), and which one a record's region falls in. */
@@ -87,23 +87,35 @@ export const isFined = (c: { decision: string | null; fine: number | null }): bo
 export const aboutEnforcement = (category: string, content: string): boolean =>
   HOTLINE_ENFORCEMENT.categories.includes(category) || HOTLINE_ENFORCEMENT.keywords.some((k) => content.includes(k));
 
-const NULL_MARK = '\u0002';
-const ENTITY_CACHE_MAX = 100_000;
+const TASK_CACHE_MAX = 100_000;
 
 /**
- * A query's columns for every row, as text (NULL as null). The rows travel packed, one string_agg per
- * bucket of rows: turning 1.4 million rows into objects took the drivers 10 s, the packed scan 2 s.
+ * Every row of a query's columns, as text (NULL as null), handed to `onRow` (the array is reused). The
+ * rows travel packed, one string_agg per bucket of rows: turning 1.4 million rows into objects took the
+ * drivers 10 s, the packed scan 2 s. Fields are decoded from bytes, so each is a string of its own: a
+ * substring of the packed text would keep all of it alive (1.4 million ids: 177 MB against 79 MB).
  */
-async function scan(store: Store, columns: string[], from: Sql, bucket: string): Promise<(string | null)[][]> {
+async function scan(store: Store, columns: string[], from: Sql, bucket: string, onRow: (fields: (string | null)[]) => void): Promise<void> {
   const packed = columns.map((c) => `COALESCE(CAST(${c} AS VARCHAR), chr(2))`).join(' || chr(31) || ');
   const parts = await store.query<{ p: string | null }>(sql`SELECT string_agg(${raw(packed)}, chr(30)) AS p FROM ${from}
     GROUP BY substr(${raw(bucket)}, length(${raw(bucket)}) - 1, 2)`);
-  const rows: (string | null)[][] = [];
-  for (const { p } of parts) {
-    if (p === null) continue;
-    for (const line of p.split('\u001e')) rows.push(line.split('\u001f').map((v) => (v === NULL_MARK ? null : v)));
+  const fields: (string | null)[] = new Array(columns.length);
+  for (let k = 0; k < parts.length; k++) {
+    const text = parts[k].p;
+    parts[k].p = null;
+    if (text === null) continue;
+    const buf = Buffer.from(text, 'utf8');
+    let pos = 0;
+    while (pos < buf.length) {
+      for (let f = 0; f < columns.length; f++) {
+        let end = buf.indexOf(f === columns.length - 1 ? 0x1e : 0x1f, pos);
+        if (end < 0) end = buf.length;
+        fields[f] = end - pos === 1 && buf[pos] === 0x02 ? null : buf.toString('utf8', pos, end);
+        pos = end + 1;
+      }
+      onRow(fields);
+    }
   }
-  return rows;
 }
 
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
@@ -113,13 +125,14 @@ export class RealtimeState {
   private readonly parts = new Map<Part, Promise<void>>();
   private settings: Map<string, ModelSetting[]> | null = null;
   private readonly groupCache = new Map<string, ModelGroups>();
-  private readonly entities = new Map<string, Entity | null>();
-  private readonly officers = new Map<string, string | null>();
   /** Strings that repeat across records, kept once. */
   readonly codes = new Interner();
 
   // reference
   agencies = new Map<string, Agency>();
+  /** Entities' names and regions, officers' names: the facts of a hit (city scale: 220,000 and 100,000). */
+  entities = new Map<string, Entity>();
+  officers = new Map<string, string>();
   items = new Map<string, Item>();
   inspectionItems = new Map<string, InspectionItem>();
   regionNames = new Map<string, string>();
@@ -162,8 +175,6 @@ export class RealtimeState {
     this.parts.clear();
     this.settings = null;
     this.groupCache.clear();
-    this.entities.clear();
-    this.officers.clear();
     this.taskVisits.clear();
   }
 
@@ -172,10 +183,10 @@ export class RealtimeState {
     this.groupCache.clear();
   }
 
-  /** Entities and officers are looked up by key when a hit needs their names; an entity import makes them stale. */
-  forgetNames(): void {
-    this.entities.clear();
-    this.officers.clear();
+  /** Entities pushed through the API (new, or renamed). */
+  putEntities(rows: readonly { uscc: string; name: string; region_code: string }[]): void {
+    if (!this.parts.has('names')) return;
+    for (const e of rows) this.entities.set(e.uscc, { name: e.name, region: this.codes.str(e.region_code) });
   }
 
   isLoaded(part: Part): boolean { return this.parts.has(part); }
@@ -186,7 +197,7 @@ export class RealtimeState {
     if (this.parts.has('inspections') && yearOfDay(dayOf(asOf)) - 1 > yearOfDay(this.inspectionsFrom)) this.parts.delete('inspections');
     for (;;) {
       const generation = this.generation;
-      for (const p of ['reference' as Part, ...parts]) {
+      for (const p of ['reference', 'names', ...parts] as Part[]) {
         let loading = this.parts.get(p);
         if (!loading) {
           loading = this.load(p, generation, asOf).catch((e) => { this.parts.delete(p); throw e; });
@@ -212,27 +223,12 @@ export class RealtimeState {
     return g;
   }
 
-  async entity(uscc: string | null): Promise<Entity | null> {
-    if (uscc === null) return null;
-    let e = this.entities.get(uscc);
-    if (e === undefined) {
-      const [row] = await this.store.query<{ name: string; region_code: string }>(sql`SELECT name, region_code FROM entities WHERE uscc = ${uscc}`);
-      e = row ? { name: row.name, region: row.region_code } : null;
-      if (this.entities.size >= ENTITY_CACHE_MAX) this.entities.clear();
-      this.entities.set(uscc, e);
-    }
-    return e;
+  entity(uscc: string | null): Entity | null {
+    return uscc === null ? null : this.entities.get(uscc) ?? null;
   }
 
-  async officerName(id: string): Promise<string | null> {
-    let name = this.officers.get(id);
-    if (name === undefined) {
-      const [row] = await this.store.query<{ name: string }>(sql`SELECT name FROM officers WHERE id = ${id}`);
-      name = row?.name ?? null;
-      if (this.officers.size >= ENTITY_CACHE_MAX) this.officers.clear();
-      this.officers.set(id, name);
-    }
-    return name;
+  officerName(id: string): string | null {
+    return this.officers.get(id) ?? null;
   }
 
   agencyName(id: string | null): string | null {
@@ -339,7 +335,7 @@ export class RealtimeState {
     if (visit === undefined) {
       const [t] = await this.store.query<{ subject_kind: string; subject_id: string }>(sql`SELECT subject_kind, subject_id FROM followup_tasks WHERE id = ${taskId}`);
       visit = t?.subject_kind === 'service_visit' ? t.subject_id : null;
-      if (this.taskVisits.size >= ENTITY_CACHE_MAX) this.taskVisits.clear();
+      if (this.taskVisits.size >= TASK_CACHE_MAX) this.taskVisits.clear();
       this.taskVisits.set(taskId, visit);
     }
     return visit;
@@ -385,25 +381,33 @@ export class RealtimeState {
         });
         return;
       }
+      case 'names': {
+        const entities = new Map<string, Entity>();
+        await scan(store, ['uscc', 'name', 'region_code'], raw('entities'), 'uscc', ([uscc, name, region]) => {
+          entities.set(uscc!, { name: name!, region: this.codes.str(region!) });
+        });
+        const officers = new Map<string, string>();
+        await scan(store, ['id', 'name'], raw('officers'), 'id', ([id, name]) => { officers.set(id!, name!); });
+        apply(() => { this.entities = entities; this.officers = officers; });
+        return;
+      }
       case 'certificates': {
-        const rows = await scan(store, ['officer_id', day('issued_on'), day('expires_on'), 'status'], raw('certificates'), 'id');
         const certificates = new Map<string, Certificate[]>();
-        for (const [officer, issued, expires, status] of rows) {
+        await scan(store, ['officer_id', day('issued_on'), day('expires_on'), 'status'], raw('certificates'), 'id', ([officer, issued, expires, status]) => {
           let list = certificates.get(officer!);
           if (!list) certificates.set(officer!, list = []);
           list.push({ issued: Number(issued), expires: Number(expires), valid: status === 'valid' });
-        }
+        });
         apply(() => { this.certificates = certificates; });
         return;
       }
       case 'inspections': {
         const from = dayOf(`${yearOfDay(dayOf(asOf)) - 1}-01-01`);
-        const rows = await scan(store, ['id', 'entity_uscc', 'agency_id', 'region_code', 'inspection_item_code', day('inspected_on'), 'kind', 'result', 'joint_id'],
-          sql`inspections WHERE inspected_on >= CAST(${`${yearOfDay(from)}-01-01`} AS DATE)`, 'id');
         const log = new InspectionLog();
-        for (const [id, entity, agency, region, item, d, kind, result, joint] of rows) {
-          log.put({ id: id!, entity_uscc: entity!, agency_id: agency!, region_code: region!, inspection_item_code: item!, day: Number(d), kind: kind!, result: result!, joint_id: joint });
-        }
+        await scan(store, ['id', 'entity_uscc', 'agency_id', 'region_code', 'inspection_item_code', day('inspected_on'), 'kind', 'result', 'joint_id'],
+          sql`inspections WHERE inspected_on >= CAST(${isoOf(from)} AS DATE)`, 'id', ([id, entity, agency, region, item, d, kind, result, joint]) => {
+            log.put({ id: id!, entity_uscc: entity!, agency_id: agency!, region_code: region!, inspection_item_code: item!, day: Number(d), kind: kind!, result: result!, joint_id: joint }, true);
+          });
         const linked = await store.query<{ inspection_id: string }>('SELECT DISTINCT inspection_id FROM cases WHERE inspection_id IS NOT NULL');
         apply(() => {
           this.inspections = log;
@@ -413,13 +417,13 @@ export class RealtimeState {
         return;
       }
       case 'cases': {
-        const rows = await scan(store, ['c.id', 'c.region_code', 'c.agency_id', 'c.item_code', 'c.entity_uscc', 'c.inspection_id', day('c.filed_on'), day('c.decided_on'),
-          'c.decision', 'c.fine_amount', 'CASE WHEN d.case_id IS NULL THEN 0 ELSE 1 END', 'CASE WHEN p.case_id IS NULL THEN 0 ELSE 1 END'],
-        raw(`cases c LEFT JOIN (SELECT DISTINCT case_id FROM deliveries) d ON d.case_id = c.id
-          LEFT JOIN (SELECT DISTINCT case_id FROM payments) p ON p.case_id = c.id`), 'c.id');
         const cases = new Map<string, CaseFacts>();
         const byEntity = new Map<string, CaseFacts[]>();
-        for (const [id, region, agency, item, entity, inspection, filed, decided, decision, fine, delivered, paid] of rows) {
+        await scan(store, ['c.id', 'c.region_code', 'c.agency_id', 'c.item_code', 'c.entity_uscc', 'c.inspection_id', day('c.filed_on'), day('c.decided_on'),
+          'c.decision', 'c.fine_amount', 'CASE WHEN d.case_id IS NULL THEN 0 ELSE 1 END', 'CASE WHEN p.case_id IS NULL THEN 0 ELSE 1 END'],
+        raw(`cases c LEFT JOIN (SELECT DISTINCT case_id FROM deliveries) d ON d.case_id = c.id
+          LEFT JOIN (SELECT DISTINCT case_id FROM payments) p ON p.case_id = c.id`), 'c.id',
+        ([id, region, agency, item, entity, inspection, filed, decided, decision, fine, delivered, paid]) => {
           const c: CaseFacts = {
             id: id!, region: this.codes.str(region!), agency: this.codes.str(agency!), item: this.codes.str(item!), entity: entity!, inspection,
             filed: Number(filed), decided: num(decided), decision: decision === null ? null : this.codes.str(decision), fine: num(fine),
@@ -429,7 +433,7 @@ export class RealtimeState {
           let list = byEntity.get(c.entity);
           if (!list) byEntity.set(c.entity, list = []);
           list.push(c);
-        }
+        });
         // Deliveries and payments can name a case that has not arrived yet.
         const orphans = (table: string) => store.query<{ case_id: string }>(
           `SELECT DISTINCT t.case_id FROM ${table} t LEFT JOIN cases c ON c.id = t.case_id WHERE c.id IS NULL`);
