@@ -114,22 +114,23 @@ const STAGE_INSERT_MAX = 50;
 
 /**
  * Inserts the staged rows whose dedupe key no clue has yet, and their `create` events; returns how many.
- * ON CONFLICT finds an existing key through the unique index (DuckDB scanned the clues for NOT EXISTS:
- * 12 → 7.6 ms a call with 200,000 clues).
+ * The keys are looked up first through the unique index (DuckDB: 0.7 ms; ON CONFLICT cost 3 ms more
+ * than the insert, NOT EXISTS scanned the clues). No other write can come between: writes run under
+ * withAudit, one at a time (a queue in the process, an advisory lock across PostgreSQL servers).
  */
 async function insertFew(tx: Store, rows: Value[][], actor: string, now: string): Promise<number> {
-  const tuples = joinSql(rows.map((r) => sql`(${joinSql(r.map((v) => sql`${v}`), ', ')})`), ', ');
-  const fresh = await tx.query<{ id: string; region_code: string; explanation: string }>(sql`
-    INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)
-    SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now}
-    FROM (VALUES ${tuples}) AS s (${raw(STAGE_COLUMNS.join(', '))})
-    ON CONFLICT (dedupe_key) DO NOTHING
-    RETURNING id, region_code, explanation`);
-  if (fresh.length) {
-    const events = fresh.map((c) => sql`(${'EV-' + c.id}, ${c.id}, ${c.region_code}, ${actor}, 'create', NULL, 'new', ${c.explanation}, ${now})`);
-    await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)
-      VALUES ${joinSql(events, ', ')}`);
-  }
+  const keys = await tx.query<{ dedupe_key: string }>(sql`SELECT dedupe_key FROM clues WHERE dedupe_key IN (${joinSql(rows.map((r) => sql`${r[0]}`), ', ')})`);
+  const known = new Set(keys.map((k) => k.dedupe_key));
+  const fresh = rows.filter((r) => !known.has(r[0] as string));
+  if (fresh.length === 0) return 0;
+  // Stage columns: dedupe_key, id, region_code, agency_id, model_code, severity, title, explanation, evidence, params.
+  const clues = fresh.map(([key, id, region, agency, model, severity, title, explanation, evidence, params]) =>
+    sql`(${id}, ${region}, ${agency}, 'model', ${model}, ${key}, ${severity}, ${title}, ${explanation}, ${evidence}, ${params}, 'new', NULL, ${now}, ${now})`);
+  await tx.exec(sql`INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)
+    VALUES ${joinSql(clues, ', ')}`);
+  const events = fresh.map((r) => sql`(${'EV-' + String(r[1])}, ${r[1]}, ${r[2]}, ${actor}, 'create', NULL, 'new', ${r[7]}, ${now})`);
+  await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)
+    VALUES ${joinSql(events, ', ')}`);
   return fresh.length;
 }
 
