@@ -102,11 +102,15 @@ function needsQuotes(v: string): boolean {
 /** Rows per part file: large enough that a read_csv call is worth it, small enough to overlap. */
 const PART_ROWS = 100_000;
 
+/** Bytes gathered before a write: a few per part file. */
+const BUFFER_BYTES = 1 << 20;
+
 class DuckDBFileStager implements Stager {
-  private lines: string[] = [];
-  /** Lines joined a thousand at a time: a few large strings rather than many small ones stay alive. */
-  private blocks: string[] = [];
-  private blockChars = 0;
+  /** Lines are encoded straight into buffers (no joined strings: measured ~0.15 s less per million rows). */
+  private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
+  /** Full buffers waiting for drain() to write them. */
+  private full: Buffer[] = [];
   private partRows = 0;
   private parts = 0;
   private file: FileHandle | null = null;
@@ -124,8 +128,25 @@ class DuckDBFileStager implements Stager {
     this.textFields = spec.fields.map((f, i) => (f.type === 'string' ? i : -1)).filter((i) => i >= 0);
   }
 
+  /** DuckDB's thread count before the batch, restored when reading ends (see create). */
+  private threads: string | null = null;
+
   static async create(tx: Store, spec: KindSpec, incoming: string, partRows: number): Promise<DuckDBFileStager> {
-    return new DuckDBFileStager(tx, spec, incoming, await mkdtemp(join(tmpdir(), 'kedu-ingest-')), partRows);
+    const stager = new DuckDBFileStager(tx, spec, incoming, await mkdtemp(join(tmpdir(), 'kedu-ingest-')), partRows);
+    // Part loads run on one DuckDB thread while JavaScript reads: with two, the thread running the
+    // statement spins waiting for the other and takes the core JavaScript needs (measured: part
+    // loads 2.2–2.5 s of CPU per million rows on two threads, 1.1 s on one).
+    const [row] = await tx.query<{ t: string }>(`SELECT current_setting('threads') AS t`);
+    stager.threads = String(row.t);
+    await tx.exec('SET threads = 1');
+    return stager;
+  }
+
+  private async restoreThreads(): Promise<void> {
+    if (this.threads === null) return;
+    const threads = this.threads;
+    this.threads = null;
+    await this.tx.exec(`SET threads = ${Number(threads)}`);
   }
 
   add(rowNo: number, values: (string | null)[]): void {
@@ -134,43 +155,62 @@ class DuckDBFileStager implements Stager {
       const v = values[i];
       if (v !== null && needsQuotes(v)) values[i] = `"${v.replace(/"/g, '""')}"`;
     }
-    this.lines.push(`${rowNo},${values.join(',')}`);
-    this.partRows++;
-    if (this.lines.length === 1000) this.block();
+    this.put(rowNo, values.join(','));
   }
 
   addLine(rowNo: number, line: string): void {
     // Measured: rebuilding each line from its values was 30 % of the JavaScript time of an import.
-    this.lines.push(`${rowNo},${line}`);
-    this.partRows++;
-    if (this.lines.length === 1000) this.block();
+    this.put(rowNo, line);
   }
 
-  private block(): void {
-    const text = this.lines.join('\n') + '\n';
-    this.lines = [];
-    this.blocks.push(text);
-    this.blockChars += text.length;
+  /** Appends `rowNo,line\n` to the buffer. */
+  private put(rowNo: number, line: string): void {
+    // At most 3 bytes per UTF-16 unit, 10 digits, a comma and a line break.
+    const need = line.length * 3 + 12;
+    if (this.used + need > this.buffer.length) {
+      if (this.used) this.full.push(this.buffer.subarray(0, this.used));
+      this.buffer = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, need));
+      this.used = 0;
+    }
+    const b = this.buffer;
+    let p = this.used;
+    if (rowNo >= 10) {
+      let digits = 1;
+      for (let n = rowNo; n >= 10; n = Math.floor(n / 10)) digits++;
+      for (let i = p + digits - 1, n = rowNo; i >= p; i--, n = Math.floor(n / 10)) b[i] = 48 + (n % 10);
+      p += digits;
+    } else {
+      b[p++] = 48 + rowNo;
+    }
+    b[p++] = 44;
+    p += b.write(line, p, 'utf8');
+    b[p++] = 10;
+    this.used = p;
+    this.partRows++;
   }
 
   async drain(): Promise<void> {
-    if (this.blockChars >= 1 << 20) await this.write();
+    if (this.full.length) await this.write();
     if (this.partRows >= this.maxPartRows) await this.endPart();
   }
 
   private async write(): Promise<void> {
-    if (this.lines.length) this.block();
-    if (!this.blocks.length) return;
-    const text = this.blocks.join('');
-    this.blocks = [];
-    this.blockChars = 0;
+    if (this.used) {
+      this.full.push(this.buffer.subarray(0, this.used));
+      this.buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+      this.used = 0;
+    }
+    if (!this.full.length) return;
+    const buffers = this.full;
+    this.full = [];
     if (!this.file) {
       this.path = join(this.dir, `part-${++this.parts}.csv`);
       this.file = await open(this.path, 'w');
     }
     // One write in flight while the next batch is parsed.
     await this.writing;
-    this.writing = this.file.write(text);
+    const file = this.file;
+    this.writing = buffers.length === 1 ? file.write(buffers[0]) : file.writev(buffers);
   }
 
   /** Closes the current part file and starts loading it; the previous load must have finished. */
@@ -195,12 +235,14 @@ class DuckDBFileStager implements Stager {
   async finish(): Promise<string> {
     await this.endPart();
     await this.loading;
+    await this.restoreThreads();
     return this.incoming;
   }
 
   async dispose(): Promise<void> {
     await this.writing.catch(() => undefined);
     await this.loading.catch(() => undefined);
+    await this.restoreThreads().catch(() => undefined);
     await this.file?.close().catch(() => undefined);
     this.file = null;
     await rm(this.dir, { recursive: true, force: true });
