@@ -1,10 +1,10 @@
 // npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime]
 // Prints, DuckDB beside PostgreSQL and measured in the same run: demo-data generation rate, bulk import
 // rate, the home page's queries, the model library (total and per model) and the latency of a
-// real-time check on ingest. The machines are shared and noisy: compare the engines side by side,
-// not against numbers from another day.
+// real-time check on ingest (focused SQL beside the code checks, and their state's load time and size).
+// The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openStore } from '../src/store/open-store.ts';
@@ -16,7 +16,11 @@ import { homeSummary } from '../src/evaluation/home-summary.ts';
 import { SYSTEM_CALLER, type Caller } from '../src/auth/caller.ts';
 import { MODELS } from '../src/models/library/index.ts';
 import { runModel } from '../src/models/runner.ts';
-import { checkRecords } from '../src/models/realtime/check.ts';
+import { checkRecords, realtimeModels } from '../src/models/realtime/check.ts';
+import { KIND_CHECKS } from '../src/models/realtime/judge.ts';
+import { realtimeState, invalidateRealtimeState } from '../src/models/realtime/state.ts';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource } from '../src/ingest/sources.ts';
 import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/ingest-samples.ts';
@@ -70,6 +74,58 @@ async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 const percentile = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapMB = () => { gc(); gc(); return process.memoryUsage().heapUsed / 2 ** 20; };
+
+/**
+ * The latency of a real-time check on ingest: records of a kind fed one at a time into checkRecords,
+ * first by the focused SQL of every model (how it was; the records carry only their subjects), then by
+ * the code checks (after loading their state, timed and weighed on its own). Each path starts without
+ * clues, so both write the same new clues.
+ */
+async function realtimeBench(store: Store, engine: string): Promise<void> {
+  const samples = {
+    inspections: await store.query<Record<string, unknown>>(`SELECT * FROM inspections WHERE inspected_on >= '2025-10-01' ORDER BY id LIMIT 200`),
+    cases: await store.query<Record<string, unknown>>(`SELECT * FROM cases WHERE filed_on >= '2025-10-01' ORDER BY id LIMIT 200`),
+  };
+  const clear = async () => { for (const t of ['clue_events', 'clues']) await store.exec(`DELETE FROM ${t}`); };
+  const feed = async (kind: string, records: Record<string, unknown>[]) => {
+    const times: number[] = [];
+    const writing: number[] = [];
+    const quiet: number[] = [];
+    for (const r of records) {
+      const [reports, ms] = await timeIt(() => checkRecords(store, kind, [r], 'bench', AS_OF_ISO));
+      times.push(ms);
+      (reports.some((x) => x.newClues > 0) ? writing : quiet).push(ms);
+    }
+    return { times, writing, quiet };
+  };
+  const ms = (x: number | undefined) => (x === undefined ? '—' : `${x.toFixed(1)} ms`);
+  const report = (label: string, { times, writing, quiet }: { times: number[]; writing: number[]; quiet: number[] }) => {
+    put(`${label}: p50 / p99 per record`, engine, `${percentile(times, 0.5).toFixed(1)} / ${ms(percentile(times, 0.99))}`);
+    put(`${label}: p99 of records raising no new clue`, engine, ms(percentile(quiet, 0.99)));
+    put(`${label}: records raising a clue, median`, engine, `${writing.length}: ${ms(writing.length ? percentile(writing, 0.5) : undefined)}`);
+  };
+  const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  for (const [kind, records] of Object.entries(samples)) {
+    await clear();
+    const columns = [...new Set(realtimeModels(kind).map((m) => m.realtime!.subjectColumn))];
+    report(`real-time, 200 ${kind}, focused SQL`, await feed(kind, records.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])))));
+  }
+  await clear();
+  invalidateRealtimeState(store);
+  const state = realtimeState(store);
+  const before = heapMB();
+  for (const kind of Object.keys(samples)) {
+    const [, ms] = await timeIt(() => state.ready(KIND_CHECKS[kind].parts, AS_OF_ISO));
+    put(`real-time state: load for ${kind}`, engine, secs(ms));
+  }
+  put('real-time state: heap (names, certificates, inspections, cases)', engine, `${Math.round(heapMB() - before)} MB`);
+  for (const [kind, records] of Object.entries(samples)) report(`real-time, 200 ${kind}, code checks`, await feed(kind, records));
+  put('real-time: load average at the end (1/5/15 min)', engine, `${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (start ${load})`);
+}
+
 const callers: [string, Caller][] = [
   ['province 浙江省', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330000' }],
   ['city 杭州市', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330100' }],
@@ -106,14 +162,7 @@ for (const engine of engines) {
         put(`models: all ${MODELS.length}, total`, engine, secs(total));
         out(`models: ${secs(total)}`);
       }
-      if (only.has('realtime')) {
-        const sample = await store.query<Record<string, unknown>>(
-          `SELECT * FROM inspections WHERE inspected_on >= '2025-10-01' ORDER BY id LIMIT 200`);
-        const times: number[] = [];
-        for (const r of sample) times.push((await timeIt(() => checkRecords(store, 'inspections', [r], 'bench', AS_OF_ISO)))[1]);
-        put('real-time check on ingest, p50', engine, `${percentile(times, 0.5).toFixed(1)} ms`);
-        put('real-time check on ingest, p99', engine, `${percentile(times, 0.99).toFixed(1)} ms`);
-      }
+      if (only.has('realtime')) await realtimeBench(store, engine);
     } finally {
       await drop();
     }
