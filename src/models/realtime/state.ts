@@ -124,6 +124,8 @@ export class RealtimeState {
   private generation = 0;
   private readonly parts = new Map<Part, Promise<void>>();
   private settings: Map<string, ModelSetting[]> | null = null;
+  /** A setting was saved: the next check reloads them (until then the ones in force stay, never none). */
+  private settingsStale = false;
   private readonly groupCache = new Map<string, ModelGroups>();
   /** Strings that repeat across records, kept once. */
   readonly codes = new Interner();
@@ -169,18 +171,16 @@ export class RealtimeState {
 
   constructor(readonly store: Store) {}
 
-  /** Drops everything: the next check reloads what it needs. */
+  /** Drops everything: the next check reloads what it needs (a check already running finishes on the old data). */
   invalidate(): void {
     this.generation++;
     this.parts.clear();
-    this.settings = null;
-    this.groupCache.clear();
+    this.settingsStale = true;
     this.taskVisits.clear();
   }
 
   invalidateSettings(): void {
-    this.settings = null;
-    this.groupCache.clear();
+    this.settingsStale = true;
   }
 
   /** Entities pushed through the API (new, or renamed). */
@@ -205,9 +205,13 @@ export class RealtimeState {
         }
         await loading;
       }
-      if (!this.settings) {
+      if (!this.settings || this.settingsStale) {
+        this.settingsStale = false;
         const settings = await loadAllSettings(this.store);
-        if (generation === this.generation) this.settings = settings;
+        if (generation === this.generation) {
+          this.settings = settings;
+          this.groupCache.clear();
+        }
       }
       if (generation === this.generation) return;
     }
