@@ -187,7 +187,7 @@ export async function writeHits(store: Store, runs: readonly StagedRun[], opts: 
   });
 }
 
-export async function runModels(store: Store, models: ModelDefinition[], opts: RunOptions & { onProgress?: (done: number, total: number, last: ModelRunReport) => void } = {}): Promise<ModelRunReport[]> {
+export async function runModels(store: Store, models: readonly ModelDefinition[], opts: RunOptions & { onProgress?: (done: number, total: number, last: ModelRunReport) => void } = {}): Promise<ModelRunReport[]> {
   const reports: ModelRunReport[] = [];
   for (const s of store.dialect.beforeWriteBurst) await store.exec(s);
   try {
