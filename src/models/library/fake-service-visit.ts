@@ -1,7 +1,7 @@
 // 假服务真检查: a service visit (涉企服务) that the entity, answering its follow-up, says was really an
 // inspection. Judged when the answer arrives: the model reads the answers (region scope and real-time
 // focus apply to them) and names the service visit they are about.
-import { sql } from '../../store/sql.ts';
+import { sql, raw } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 
 export const fakeServiceVisit: ModelDefinition = {
@@ -19,9 +19,9 @@ export const fakeServiceVisit: ModelDefinition = {
   explanation: '{agency_name}于{visited_on}以“{topic}”名义上门服务，回访中企业反映实为检查（回访答复{answer_ids}），涉嫌假服务真检查。',
   groundTruth: { violation: 'fake_service_visit', recordKind: 'service_visit' },
   realtime: { kind: 'followup_answers', subjectColumn: 'id' },
-  query: ({ where }) => sql`
+  query: ({ where, dialect }) => sql`
     WITH ans AS (
-      SELECT k.subject_id AS visit_id, string_agg(a.id, ',' ORDER BY a.answered_at, a.id) AS answer_ids
+      SELECT k.subject_id AS visit_id, ${raw(dialect.stringAgg('a.id', ',', ['a.answered_at', 'a.id']))} AS answer_ids
       FROM followup_answers a JOIN followup_tasks k ON k.id = a.task_id
       WHERE ${where('a')} AND a.says_inspection = TRUE AND k.subject_kind = 'service_visit'
       GROUP BY k.subject_id

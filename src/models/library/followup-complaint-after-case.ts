@@ -2,7 +2,7 @@
 // runs or within N days after its decision — a sign that the party felt the case was handled unfairly
 // (行政处罚法 第七十五条: 有权申诉或者检举). A ticket concerns enforcement by its category or a word in its
 // content, the same test the clue intake applies to hotline tickets (src/clues/settings.ts).
-import { sql, joinSql } from '../../store/sql.ts';
+import { sql, raw, joinSql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { dialectSql } from './sql-fragments.ts';
 import { HOTLINE_ENFORCEMENT } from '../../clues/settings.ts';
@@ -34,7 +34,7 @@ export const followupComplaintAfterCase: ModelDefinition = {
       -- The ticket test mentions c so that it runs on the few joined pairs, not on every ticket (21 LIKEs).
       WHERE ${where('c')} AND CASE WHEN c.filed_on IS NULL THEN FALSE ELSE (h.category IN (${categories}) OR ${words}) END
     ), g AS (
-      SELECT case_id, count(*) AS ticket_count, string_agg(ticket_id, ',' ORDER BY received_at, ticket_id) AS evidence_ids FROM t GROUP BY case_id
+      SELECT case_id, count(*) AS ticket_count, ${raw(dialect.stringAgg('ticket_id', ',', ['received_at', 'ticket_id']))} AS evidence_ids FROM t GROUP BY case_id
     )
     SELECT 'case' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, '' AS window_key, g.evidence_ids,
            COALESCE(e.name, c.entity_uscc) AS subject_name, COALESCE(i.name, c.item_code) AS item_name, COALESCE(a.name, c.agency_id) AS agency_name,

@@ -1,6 +1,6 @@
 // 回访满意度低: an agency whose follow-up answers in one calendar year average below a threshold. An
 // answer belongs to the agency of the record it follows up (a case, an inspection or a service visit).
-import { sql } from '../../store/sql.ts';
+import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 
 export const followupLowSatisfaction: ModelDefinition = {
@@ -16,7 +16,7 @@ export const followupLowSatisfaction: ModelDefinition = {
   ],
   evidenceKind: 'followup_answers',
   explanation: '{subject_name}{year}年共有{answer_count}份回访答复，平均满意度{average}分（满分5分），低于{max_average}分；其中“不太满意”或“很不满意”{low_count}份。',
-  query: ({ params, where }) => sql`
+  query: ({ params, where, dialect }) => sql`
     WITH a AS (
       SELECT a.id, a.satisfaction, a.answered_at, t.subject_kind, t.subject_id,
              CAST(EXTRACT(YEAR FROM CAST(a.answered_at AS DATE)) AS INTEGER) AS y
@@ -33,7 +33,7 @@ export const followupLowSatisfaction: ModelDefinition = {
       FROM s WHERE agency_id IS NOT NULL GROUP BY agency_id, y
       HAVING count(*) >= ${num(params.min_answers)} AND avg(satisfaction) < ${num(params.max_average)}
     ), ev AS (
-      SELECT s.agency_id, s.y, string_agg(s.id, ',' ORDER BY s.answered_at, s.id) AS evidence_ids
+      SELECT s.agency_id, s.y, ${raw(dialect.stringAgg('s.id', ',', ['s.answered_at', 's.id']))} AS evidence_ids
       FROM s JOIN g ON g.agency_id = s.agency_id AND g.y = s.y WHERE s.satisfaction <= 2 GROUP BY s.agency_id, s.y
     )
     SELECT 'agency' AS subject_kind, g.agency_id AS subject_id, ag.region_code, g.agency_id, CAST(g.y AS VARCHAR) AS window_key, CAST(g.y AS VARCHAR) AS year,

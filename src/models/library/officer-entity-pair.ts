@@ -1,7 +1,7 @@
 // 执法人员与企业固定搭配: one lead officer leading the inspections of one entity again and again in a
 // calendar year. Officers should be drawn at random (双随机), so a recurring pair suggests a cosy or a
 // hostile relationship. One hit per officer, entity and year.
-import { sql } from '../../store/sql.ts';
+import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 
 export const officerEntityPair: ModelDefinition = {
@@ -16,7 +16,7 @@ export const officerEntityPair: ModelDefinition = {
   ],
   evidenceKind: 'inspections',
   explanation: '执法人员{officer_name}（{agency_name}）{year}年主办对{entity_name}的检查{inspection_count}次（不少于{min_count}次），未体现随机选派。',
-  query: ({ params, where }) => sql`
+  query: ({ params, where, dialect }) => sql`
     WITH t AS (
       SELECT t.id, t.lead_officer_id, t.entity_uscc, t.region_code, t.inspected_on, CAST(EXTRACT(YEAR FROM t.inspected_on) AS INTEGER) AS year
       FROM inspections t WHERE ${where('t')}
@@ -25,7 +25,7 @@ export const officerEntityPair: ModelDefinition = {
       FROM t GROUP BY t.lead_officer_id, t.entity_uscc, t.year
       HAVING count(*) >= ${num(params.min_count)}
     ), ev AS (
-      SELECT h.lead_officer_id, h.entity_uscc, h.year, min(t.region_code) AS record_region, string_agg(t.id, ',' ORDER BY t.inspected_on, t.id) AS evidence_ids
+      SELECT h.lead_officer_id, h.entity_uscc, h.year, min(t.region_code) AS record_region, ${raw(dialect.stringAgg('t.id', ',', ['t.inspected_on', 't.id']))} AS evidence_ids
       FROM h JOIN t ON t.lead_officer_id = h.lead_officer_id AND t.entity_uscc = h.entity_uscc AND t.year = h.year
       GROUP BY h.lead_officer_id, h.entity_uscc, h.year
     )

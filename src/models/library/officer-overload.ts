@@ -2,7 +2,7 @@
 // day than one person can carry out on site (an on-site inspection with travel takes the better part of
 // an hour: more than 10 in a working day is not credible) — records made up or signed for others. One
 // hit per officer and day.
-import { sql } from '../../store/sql.ts';
+import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 
 export const officerOverload: ModelDefinition = {
@@ -17,7 +17,7 @@ export const officerOverload: ModelDefinition = {
   ],
   evidenceKind: 'inspections',
   explanation: '执法人员{subject_name}（{agency_name}）{window_key}一天内参与检查{inspection_count}次、涉及{entity_count}家企业，超过每日{max_per_day}次的合理上限。',
-  query: ({ params, where }) => sql`
+  query: ({ params, where, dialect }) => sql`
     WITH p AS (
       SELECT t.id, t.inspected_on, t.entity_uscc, t.region_code, t.lead_officer_id AS officer_id FROM inspections t WHERE ${where('t')}
       UNION ALL
@@ -29,7 +29,7 @@ export const officerOverload: ModelDefinition = {
       HAVING count(*) > ${num(params.max_per_day)}
     ), ev AS (
       SELECT h.officer_id, h.inspected_on, count(DISTINCT p.entity_uscc) AS entity_count, min(p.region_code) AS record_region,
-             string_agg(p.id, ',' ORDER BY p.id) AS evidence_ids
+             ${raw(dialect.stringAgg('p.id', ',', ['p.id']))} AS evidence_ids
       FROM h JOIN p ON p.officer_id = h.officer_id AND p.inspected_on = h.inspected_on
       GROUP BY h.officer_id, h.inspected_on
     )

@@ -60,7 +60,7 @@ export const outlierOfficer: ModelDefinition = {
           (z.z_n > ${num(params.max_z)} AND z.n >= ${num(params.min_count_ratio)} * z.med_n)
           OR (abs(z.z_r) > ${num(params.max_z)} AND abs(z.rate - z.med_r) >= ${num(params.min_rate_gap)}))
       ), ev AS (
-        SELECT h.agency_id, h.officer_id, h.year, string_agg(p.id, ',' ORDER BY p.id) AS evidence_ids
+        SELECT h.agency_id, h.officer_id, h.year, ${raw(dialect.stringAgg('p.id', ',', ['p.id']))} AS evidence_ids
         FROM hits h JOIN p ON p.agency_id = h.agency_id AND p.officer_id = h.officer_id AND p.year = h.year
         GROUP BY h.agency_id, h.officer_id, h.year
       )

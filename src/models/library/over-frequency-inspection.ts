@@ -1,7 +1,7 @@
 // 超频次检查: one entity inspected for one inspection item more often in a calendar year than the
 // published list of enterprise-inspection items (涉企行政检查事项清单) allows (inspection_items.max_per_year).
 // Every inspection record counts, joint ones included: each is one inspection of its item.
-import { sql } from '../../store/sql.ts';
+import { sql, raw } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 
 export const overFrequencyInspection: ModelDefinition = {
@@ -19,7 +19,7 @@ export const overFrequencyInspection: ModelDefinition = {
   explanation: '该企业{year}年被检查“{item_name}”{inspection_count}次（{agency_count}个部门），超过清单公布的每年最多{max_per_year}次。',
   groundTruth: { violation: 'over_frequency', recordKind: 'entity' },
   realtime: { kind: 'inspections', subjectColumn: 'entity_uscc' },
-  query: ({ where }) => sql`
+  query: ({ where, dialect }) => sql`
     WITH t AS (
       SELECT t.id, t.entity_uscc, t.inspection_item_code, t.agency_id, t.region_code, t.inspected_on,
              CAST(EXTRACT(YEAR FROM t.inspected_on) AS INTEGER) AS year
@@ -33,7 +33,7 @@ export const overFrequencyInspection: ModelDefinition = {
       WHERE c.inspection_count > ii.max_per_year
     ), ev AS (
       SELECT h.entity_uscc, h.inspection_item_code, h.year, count(DISTINCT t.agency_id) AS agency_count, min(t.agency_id) AS some_agency,
-             min(t.region_code) AS record_region, string_agg(t.id, ',' ORDER BY t.inspected_on, t.id) AS evidence_ids
+             min(t.region_code) AS record_region, ${raw(dialect.stringAgg('t.id', ',', ['t.inspected_on', 't.id']))} AS evidence_ids
       FROM h JOIN t ON t.entity_uscc = h.entity_uscc AND t.inspection_item_code = h.inspection_item_code AND t.year = h.year
       GROUP BY h.entity_uscc, h.inspection_item_code, h.year
     )

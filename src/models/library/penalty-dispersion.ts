@@ -35,7 +35,7 @@ export const penaltyDispersion: ModelDefinition = {
     ), d AS (
       SELECT g.agency_id, g.item_code, g.first_offence, g.corrected, g.harm, g.y, g.case_count, g.min_fine, g.max_fine, g.median_fine,
              ${raw(dialect.median('abs(f.fine_amount - g.median_fine)'))} AS mad,
-             string_agg(f.id, ',' ORDER BY f.decided_on, f.id) AS evidence_ids
+             ${raw(dialect.stringAgg('f.id', ',', ['f.decided_on', 'f.id']))} AS evidence_ids
       FROM g JOIN f ON f.agency_id = g.agency_id AND f.item_code = g.item_code AND f.first_offence = g.first_offence
         AND f.corrected = g.corrected AND f.harm = g.harm AND f.y = g.y
       GROUP BY g.agency_id, g.item_code, g.first_offence, g.corrected, g.harm, g.y, g.case_count, g.min_fine, g.max_fine, g.median_fine

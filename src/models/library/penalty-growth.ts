@@ -43,7 +43,7 @@ export const penaltyGrowth: ModelDefinition = {
       SELECT * FROM t
       WHERE t.case_count >= ${num(params.ratio)} * t.avg_count AND t.amount >= ${num(params.ratio)} * t.avg_amount
     ), ev AS (
-      SELECT h.agency_id, h.mi, string_agg(f.id, ',' ORDER BY f.decided_on, f.id) AS evidence_ids
+      SELECT h.agency_id, h.mi, ${raw(dialect.stringAgg('f.id', ',', ['f.decided_on', 'f.id']))} AS evidence_ids
       FROM h JOIN f ON f.agency_id = h.agency_id AND f.mi = h.mi GROUP BY h.agency_id, h.mi
     )
     SELECT 'agency' AS subject_kind, h.agency_id AS subject_id, a.region_code, h.agency_id, h.month AS window_key, ev.evidence_ids,

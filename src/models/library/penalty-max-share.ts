@@ -1,6 +1,6 @@
 // 顶格处罚: an agency that fines at the statutory maximum of the item (items.fine_max) unusually often
 // within one calendar year. Only fines of items with a statutory maximum count.
-import { sql } from '../../store/sql.ts';
+import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 
 export const penaltyMaxShare: ModelDefinition = {
@@ -16,7 +16,7 @@ export const penaltyMaxShare: ModelDefinition = {
   ],
   evidenceKind: 'cases',
   explanation: '{subject_name}{year}年作出罚款决定{case_count}件，其中按法定最高额罚款{max_count}件，占{share_pct}%，超过{max_share_pct}%。',
-  query: ({ params, where }) => sql`
+  query: ({ params, where, dialect }) => sql`
     WITH f AS (
       SELECT c.id, c.agency_id, c.decided_on, CAST(CAST(EXTRACT(YEAR FROM c.decided_on) AS INTEGER) AS VARCHAR) AS y,
              CASE WHEN c.fine_amount >= i.fine_max THEN 1 ELSE 0 END AS at_max
@@ -24,7 +24,7 @@ export const penaltyMaxShare: ModelDefinition = {
       WHERE ${where('c')} AND c.decision = 'fine' AND c.fine_amount > 0 AND c.decided_on IS NOT NULL AND i.fine_max IS NOT NULL AND i.fine_max > 0
     ), g AS (
       SELECT agency_id, y, count(*) AS case_count, sum(at_max) AS max_count,
-             string_agg(CASE WHEN at_max = 1 THEN id END, ',' ORDER BY decided_on, id) AS evidence_ids
+             ${raw(dialect.stringAgg('CASE WHEN at_max = 1 THEN id END', ',', ['decided_on', 'id']))} AS evidence_ids
       FROM f GROUP BY agency_id, y
       HAVING count(*) >= ${num(params.min_cases)} AND 100.0 * sum(at_max) > ${num(params.max_share_pct)} * count(*)
     )

@@ -1,6 +1,6 @@
 // 委托对象集中: one provider receives more than a set share of an agency's delegations in a calendar
 // year (with a minimum number of them), a sign that providers are not chosen competitively.
-import { sql } from '../../store/sql.ts';
+import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 
 export const providerConcentration: ModelDefinition = {
@@ -16,7 +16,7 @@ export const providerConcentration: ModelDefinition = {
   ],
   evidenceKind: 'delegations',
   explanation: '{subject_name}{year}年共委托第三方{total_count}笔，其中{provider_count}笔（{share_pct}%）委托给{provider_name}，合计{provider_fee}元，委托对象过度集中。',
-  query: ({ params, where }) => sql`
+  query: ({ params, where, dialect }) => sql`
     WITH d AS (
       SELECT t.id, t.agency_id, t.region_code, t.fee, t.signed_on, COALESCE(t.provider_uscc, t.provider_name) AS provider_key, t.provider_name,
              CAST(EXTRACT(YEAR FROM t.signed_on) AS INTEGER) AS year
@@ -26,7 +26,7 @@ export const providerConcentration: ModelDefinition = {
     ), byp AS (
       SELECT d.agency_id, d.year, d.provider_key, min(d.provider_name) AS provider_name, count(*) AS provider_count,
              COALESCE(sum(d.fee), 0) AS provider_fee, min(d.region_code) AS record_region,
-             string_agg(d.id, ',' ORDER BY d.signed_on, d.id) AS evidence_ids
+             ${raw(dialect.stringAgg('d.id', ',', ['d.signed_on', 'd.id']))} AS evidence_ids
       FROM d GROUP BY d.agency_id, d.year, d.provider_key
     )
     SELECT 'agency' AS subject_kind, b.agency_id AS subject_id, COALESCE(a.region_code, b.record_region) AS region_code, b.agency_id,

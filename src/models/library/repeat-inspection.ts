@@ -37,7 +37,7 @@ export const repeatInspection: ModelDefinition = {
         SELECT ins.* FROM ins JOIN candidates c ON c.entity_uscc = ins.entity_uscc
       ), windows AS (
         SELECT a.entity_uscc, a.inspected_on AS start_on, count(DISTINCT b.agency_id) AS agency_count, count(*) AS inspection_count,
-               string_agg(b.id, ',' ORDER BY b.inspected_on, b.id) AS evidence_ids
+               ${raw(dialect.stringAgg('b.id', ',', ['b.inspected_on', 'b.id']))} AS evidence_ids
         FROM near a JOIN near b ON b.entity_uscc = a.entity_uscc AND b.inspected_on >= a.inspected_on AND b.inspected_on < ${end}
         GROUP BY a.entity_uscc, a.inspected_on
         HAVING count(DISTINCT b.agency_id) >= ${num(params.min_agencies)}

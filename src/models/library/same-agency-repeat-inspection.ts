@@ -27,8 +27,8 @@ export const sameAgencyRepeatInspection: ModelDefinition = {
         FROM inspections t WHERE ${where('t')} AND t.kind <> 'complaint'
       ), pairs AS (
         SELECT b.id, b.region_code, b.agency_id, b.entity_uscc, b.inspected_on,
-               string_agg(CAST(a.inspected_on AS VARCHAR), '、' ORDER BY a.inspected_on, a.id) AS previous_dates,
-               string_agg(a.id, ',' ORDER BY a.inspected_on, a.id) AS previous_ids, ${gap} AS gap_days
+               ${raw(dialect.stringAgg('CAST(a.inspected_on AS VARCHAR)', '、', ['a.inspected_on', 'a.id']))} AS previous_dates,
+               ${raw(dialect.stringAgg('a.id', ',', ['a.inspected_on', 'a.id']))} AS previous_ids, ${gap} AS gap_days
         FROM b JOIN inspections a ON a.entity_uscc = b.entity_uscc AND a.agency_id = b.agency_id
           AND a.inspected_on < b.inspected_on AND a.inspected_on >= ${from}
         GROUP BY b.id, b.region_code, b.agency_id, b.entity_uscc, b.inspected_on

@@ -14,5 +14,5 @@ export const uncertifiedCase: ModelDefinition = {
   evidenceKind: 'cases',
   explanation: '{agency_name}于{on_day}立案的处罚案件（当事人{subject_name}）中，执法人员{officer_details}在立案当日无有效执法证。',
   realtime: { kind: 'cases', subjectColumn: 'id' },
-  query: ({ where }) => uncertifiedQuery(where, 'cases', 'filed_on', 'case'),
+  query: ({ where, dialect }) => uncertifiedQuery(dialect, where, 'cases', 'filed_on', 'case'),
 };

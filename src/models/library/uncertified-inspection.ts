@@ -3,6 +3,7 @@
 // or not yet issued. 行政处罚法 第四十二条: 行政处罚应当由具有行政执法资格的执法人员实施.
 import { sql, raw, type Sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import type { Dialect } from '../../store/dialect.ts';
 
 export const uncertifiedInspection: ModelDefinition = {
   code: 'INS_NO_CERT',
@@ -16,7 +17,7 @@ export const uncertifiedInspection: ModelDefinition = {
   explanation: '{agency_name}于{on_day}对该企业的检查中，执法人员{officer_details}在检查当日无有效执法证。',
   groundTruth: { violation: 'expired_certificate', recordKind: 'inspection' },
   realtime: { kind: 'inspections', subjectColumn: 'id' },
-  query: ({ where }) => uncertifiedQuery(where, 'inspections', 'inspected_on', 'inspection'),
+  query: ({ where, dialect }) => uncertifiedQuery(dialect, where, 'inspections', 'inspected_on', 'inspection'),
 };
 
 /**
@@ -24,7 +25,7 @@ export const uncertifiedInspection: ModelDefinition = {
  * `dateCol`, with a Chinese account of each (no certificate / expired on … / revoked). Shared by the
  * inspection and case models.
  */
-export function uncertifiedQuery(where: (alias: string) => Sql, table: 'inspections' | 'cases', dateCol: string, subjectKind: string): Sql {
+export function uncertifiedQuery(dialect: Dialect, where: (alias: string) => Sql, table: 'inspections' | 'cases', dateCol: string, subjectKind: string): Sql {
   return sql`
     WITH p AS (
       SELECT t.id, t.${raw(dateCol)} AS on_day, t.lead_officer_id AS officer_id, 1 AS role_order, '主办' AS role FROM ${raw(table)} t WHERE ${where('t')}
@@ -43,11 +44,11 @@ export function uncertifiedQuery(where: (alias: string) => Sql, table: 'inspecti
       FROM bad LEFT JOIN certificates c ON c.officer_id = bad.officer_id AND c.issued_on <= bad.on_day
       GROUP BY bad.id, bad.officer_id, bad.role_order, bad.role
     ), agg AS (
-      SELECT d.id, string_agg(d.role || COALESCE(o.name, d.officer_id) || '（' ||
+      SELECT d.id, ${raw(dialect.stringAgg(`d.role || COALESCE(o.name, d.officer_id) || '（' ||
                CASE WHEN d.certificates = 0 THEN '无执法证'
                     WHEN d.valid_until IS NOT NULL THEN '执法证有效期至' || CAST(d.valid_until AS VARCHAR) || '，已过期'
-                    ELSE '执法证已吊销' END || '）', '、' ORDER BY d.role_order) AS officer_details,
-             string_agg(d.officer_id, ',' ORDER BY d.role_order) AS officer_ids
+                    ELSE '执法证已吊销' END || '）'`, '、', ['d.role_order']))} AS officer_details,
+             ${raw(dialect.stringAgg('d.officer_id', ',', ['d.role_order']))} AS officer_ids
       FROM detail d LEFT JOIN officers o ON o.id = d.officer_id
       GROUP BY d.id
     )

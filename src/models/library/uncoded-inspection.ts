@@ -31,7 +31,7 @@ export const uncodedInspection: ModelDefinition = {
         HAVING count(*) FILTER (WHERE NOT t.via_code) >= ${num(params.min_count)}
           AND count(*) FILTER (WHERE NOT t.via_code) >= ${num(params.min_share)} * count(*)
       ), ev AS (
-        SELECT h.agency_id, h.month, min(t.region_code) AS record_region, string_agg(t.id, ',' ORDER BY t.inspected_on, t.id) AS evidence_ids
+        SELECT h.agency_id, h.month, min(t.region_code) AS record_region, ${raw(dialect.stringAgg('t.id', ',', ['t.inspected_on', 't.id']))} AS evidence_ids
         FROM h JOIN t ON t.agency_id = h.agency_id AND t.month = h.month AND NOT t.via_code
         GROUP BY h.agency_id, h.month
       )
