@@ -230,6 +230,17 @@ test('INS_BURDEN: the 21st visit of the year raises the clue; a joint inspection
   assert.equal(clue.explanation, '该企业2025年被3个部门入企检查21次（检查记录22条，联合检查计为一次），超过每年20次的阈值。');
 });
 
+test('an inspection older than the log (1 January of last year) is judged by the SQL for the windowed models', async () => {
+  const base = { assist_officer_id: 'OF-1', inspection_item_code: 'II-1' };
+  await arriveInspection({ ...base, agency_id: 'AG-A', inspected_on: '2023-05-01' });
+  await arriveInspection({ ...base, agency_id: 'AG-B', inspected_on: '2023-05-03' });
+  const third = await arriveInspection({ ...base, agency_id: 'AG-C', inspected_on: '2023-05-05' });
+  assert.equal(third.raised.INS_REPEAT, 1);
+  const judged = await judge(realtimeState(store), 'inspections', await storedRow('inspections', third.id), ASOF);
+  assert.equal(judged.find((j) => j.model.code === 'INS_REPEAT')?.hits, null); // the code check declined
+  assert.equal(ofModel(await sameAsBatch('inspections'), 'INS_REPEAT').length, 1);
+});
+
 test('a region\'s setting applies at once: Hangzhou widening INS_REPEAT\'s window to 10 days', async () => {
   const admin = { userId: 'admin', username: 'admin', displayName: '管理员', role: 'admin' as const, regionCode: '330000', agencyId: null };
   const base = { assist_officer_id: 'OF-1' };
