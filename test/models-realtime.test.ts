@@ -17,10 +17,17 @@ import { queryHits, runModel, toStageRow } from '../src/models/runner.ts';
 import { saveSetting } from '../src/models/settings.ts';
 import { checkRecords, realtimeModels } from '../src/models/realtime/check.ts';
 import { codeCheck, judge, KIND_CHECKS } from '../src/models/realtime/judge.ts';
-import { invalidateRealtimeState, RealtimeState } from '../src/models/realtime/state.ts';
+import { invalidateRealtimeState, RealtimeState, realtimeState } from '../src/models/realtime/state.ts';
 import type { Store, Value } from '../src/store/store.ts';
 import { checkIngestedRecords } from '../src/models/ingest-hook.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedIngestReference, sampleCsv, sampleRow, SAMPLE_SOURCE } from './fixtures/ingest-samples.ts';
+import { importRows } from '../src/ingest/import-batch.ts';
+import { fileSource, recordsSource } from '../src/ingest/sources.ts';
+import { recordId } from '../src/ingest/record-id.ts';
 
 // ── the demo data, record kind by record kind ────────────────────────────────────────────────────
 const demo = await openTestStore();
@@ -223,6 +230,17 @@ test('INS_BURDEN: the 21st visit of the year raises the clue; a joint inspection
   assert.equal(clue.explanation, '该企业2025年被3个部门入企检查21次（检查记录22条，联合检查计为一次），超过每年20次的阈值。');
 });
 
+test('an inspection older than the log (1 January of last year) is judged by the SQL for the windowed models', async () => {
+  const base = { assist_officer_id: 'OF-1', inspection_item_code: 'II-1' };
+  await arriveInspection({ ...base, agency_id: 'AG-A', inspected_on: '2023-05-01' });
+  await arriveInspection({ ...base, agency_id: 'AG-B', inspected_on: '2023-05-03' });
+  const third = await arriveInspection({ ...base, agency_id: 'AG-C', inspected_on: '2023-05-05' });
+  assert.equal(third.raised.INS_REPEAT, 1);
+  const judged = await judge(realtimeState(store), 'inspections', await storedRow('inspections', third.id), ASOF);
+  assert.equal(judged.find((j) => j.model.code === 'INS_REPEAT')?.hits, null); // the code check declined
+  assert.equal(ofModel(await sameAsBatch('inspections'), 'INS_REPEAT').length, 1);
+});
+
 test('a region\'s setting applies at once: Hangzhou widening INS_REPEAT\'s window to 10 days', async () => {
   const admin = { userId: 'admin', username: 'admin', displayName: '管理员', role: 'admin' as const, regionCode: '330000', agencyId: null };
   const base = { assist_officer_id: 'OF-1' };
@@ -271,4 +289,32 @@ test('an entity pushed through the API under a new name is named so in the next 
   const titles = ofModel(await clueRows(['INS_SINGLE_OFFICER']), 'INS_SINGLE_OFFICER').map((c) => c.title).sort();
   assert.deepEqual(titles, ['单人执法：杭州示例酒坊', '单人执法：杭州新名酒坊'].sort());
   await store.exec(`UPDATE entities SET name = '杭州示例酒坊' WHERE uscc = '91330100470102706G'`);
+});
+
+test('a file import drops the state: the next record is judged against the imported ones too', async () => {
+  const t = await openTestStore();
+  const dir = mkdtempSync(join(tmpdir(), 'kedu-rt-'));
+  try {
+    await seedIngestReference(t.store);
+    // One agency inspecting one entity three times in five days, each time finding nothing.
+    const row = (n: number, day: string) => ({ ...sampleRow('inspections', 3), source_id: `RT${n}`, inspected_on: day, kind: 'random', joint_id: '', result: 'compliant' });
+    const push = async (r: Record<string, string>) => {
+      await importRows(t.store, recordsSource([r]), { kind: 'inspections', caller: SYSTEM_CALLER, sourceSystem: SAMPLE_SOURCE });
+      const [landed] = await t.store.query<Record<string, unknown>>('SELECT * FROM inspections WHERE source_id = $1', [r.source_id]);
+      return checkRecords(t.store, 'inspections', [landed], 'system', ASOF);
+    };
+    await push(row(1, '2025-05-01'));
+    const csv = join(dir, 'inspections.csv');
+    writeFileSync(csv, sampleCsv('inspections', [row(2, '2025-05-03')]));
+    assert.ok(realtimeState(t.store).isLoaded('inspections'));
+    await importRows(t.store, await fileSource(csv), { kind: 'inspections', caller: SYSTEM_CALLER, sourceSystem: SAMPLE_SOURCE });
+    assert.ok(!realtimeState(t.store).isLoaded('inspections'));
+    const reports = await push(row(3, '2025-05-05'));
+    assert.equal(reports.find((r) => r.code === 'INS_SAME_AGENCY_REPEAT')?.newClues, 1);
+    const [clue] = await t.store.query<{ evidence: string }>(`SELECT evidence FROM clues WHERE model_code = 'INS_SAME_AGENCY_REPEAT'`);
+    assert.deepEqual(JSON.parse(clue.evidence).ids, [1, 2, 3].map((n) => recordId('inspections', SAMPLE_SOURCE, `RT${n}`)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await t.close();
+  }
 });

@@ -35,14 +35,14 @@ export async function checkRecords(store: Store, kind: string, records: readonly
   const coded = models.filter((m) => codeCheck(m));
   const full = coded.length ? records.filter((r) => judgeable(kind, r)) : [];
   const partial = full.length ? records.filter((r) => !judgeable(kind, r)) : [...records];
-  for (const m of models) bySql.set(m, codeCheck(m) ? partial : [...records]);
+  for (const m of models) bySql.set(m, codeCheck(m) ? [...partial] : [...records]);
   if (full.length) {
     const state = realtimeState(store);
     await state.ready(KIND_CHECKS[kind].parts, day);
     for (const m of coded) runs.set(m.code, { model: m, staged: new Map<string, Value[]>(), hits: 0, started });
     for (const r of full) {
       for (const { model, hits } of await judge(state, kind, r, day)) {
-        if (hits === null) { bySql.set(model, [...bySql.get(model)!, r]); continue; }
+        if (hits === null) { bySql.get(model)!.push(r); continue; }
         const run = runs.get(model.code)!;
         for (const h of hits) {
           const key = `${model.code}|${h.row.subject_kind}|${h.row.subject_id}|${h.row.window_key}`;
