@@ -18,15 +18,22 @@ export const offListInspection: ModelDefinition = {
   evidenceKind: 'inspections',
   explanation: '{agency_name}于{inspected_on}对该企业实施的检查所列事项“{inspection_item_code}”不在适用的涉企行政检查事项清单内。',
   realtime: { kind: 'inspections', subjectColumn: 'id' },
+  // The list of the province, the city and the county as three equality anti-joins, and the names
+  // joined to the off-list inspections only: as one NOT EXISTS with an OR, DuckDB checked 13.7 million
+  // inspections on one thread and named them all first (hangzhou scale: 4.6 s).
   query: ({ where }) => sql`
+    WITH off AS MATERIALIZED (
+      SELECT t.id, t.region_code, t.agency_id, t.entity_uscc, t.inspection_item_code, t.inspected_on
+      FROM inspections t
+        LEFT JOIN inspection_items p ON p.code = t.inspection_item_code AND p.region_code = substr(t.region_code, 1, 2) || '0000'
+        LEFT JOIN inspection_items c ON c.code = t.inspection_item_code AND c.region_code = substr(t.region_code, 1, 4) || '00'
+        LEFT JOIN inspection_items k ON k.code = t.inspection_item_code AND k.region_code = substr(t.region_code, 1, 6)
+      WHERE ${where('t')} AND p.code IS NULL AND c.code IS NULL AND k.code IS NULL
+    )
     SELECT 'inspection' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
            e.name AS subject_name, t.entity_uscc, COALESCE(a.name, t.agency_id) AS agency_name, t.inspection_item_code,
            CAST(t.inspected_on AS VARCHAR) AS inspected_on
-    FROM inspections t
+    FROM off t
       LEFT JOIN entities e ON e.uscc = t.entity_uscc
-      LEFT JOIN agencies a ON a.id = t.agency_id
-    WHERE ${where('t')} AND NOT EXISTS (
-      SELECT 1 FROM inspection_items ii WHERE ii.code = t.inspection_item_code
-        AND (ii.region_code = substr(t.region_code, 1, 2) || '0000' OR ii.region_code = substr(t.region_code, 1, 4) || '00'
-          OR ii.region_code = substr(t.region_code, 1, 6)))`,
+      LEFT JOIN agencies a ON a.id = t.agency_id`,
 };
