@@ -318,13 +318,17 @@ test('a batch from the API counts records (第N条), and a failing batch writes 
   const n = await count('delegations');
   // A store failure mid-merge (a simulated disk failure on the INSERT) rolls the whole batch back.
   const broken = { ...sampleRow('delegations', 14002), service_name: 'x'.repeat(400) };
-  const failing: Store = Object.create(store);
-  failing.transaction = (fn) => store.transaction((tx) => fn(Object.assign(Object.create(tx), {
+  const failingTx = (tx: Store): Store => Object.assign(Object.create(tx), {
     exec: async (q: Parameters<Store['exec']>[0], p?: Parameters<Store['exec']>[1]) => {
       const text = typeof q === 'string' ? q : q.render().text;
       if (text.startsWith('INSERT INTO delegations')) throw new Error('disk full (simulated)');
       return tx.exec(q, p);
     },
+  });
+  // The import stages on a session of its own, then merges in a transaction begun on it.
+  const failing: Store = Object.create(store);
+  failing.session = (fn) => store.session((s) => fn(Object.assign(Object.create(s), {
+    transaction: (f: Parameters<Store['transaction']>[0]) => s.transaction((tx) => f(failingTx(tx))),
   })));
   await assert.rejects(importRows(failing, recordsSource([broken]), { kind: 'delegations', caller: SYSTEM_CALLER, sourceSystem: 'api-sys' }), /disk full/);
   assert.equal(await count('import_batches'), batches);

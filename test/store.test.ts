@@ -47,6 +47,25 @@ test('a transaction that throws leaves nothing behind', async () => {
   assert.equal((await store.query(`SELECT * FROM lines WHERE code = 'TMP'`)).length, 0);
 });
 
+test('a session keeps one connection: its temporary tables are seen by a transaction begun on it, which commits or rolls back alone', async () => {
+  await store.session(async (s) => {
+    await s.exec('CREATE TEMP TABLE session_stage (code VARCHAR)');
+    await s.exec(`INSERT INTO session_stage VALUES ('S1'), ('S2')`);
+    await s.transaction(async (tx) => {
+      await tx.exec(`INSERT INTO lines (code, name) SELECT code, '会话' FROM session_stage WHERE code = 'S1'`);
+      await tx.transaction((inner) => inner.exec(`INSERT INTO lines (code, name) VALUES ('S3', '会话')`)); // joins
+    });
+    await assert.rejects(s.transaction(async (tx) => {
+      await tx.exec(`INSERT INTO lines (code, name) SELECT code, '会话' FROM session_stage WHERE code = 'S2'`);
+      throw new Error('boom');
+    }), /boom/);
+    assert.equal((await s.query('SELECT * FROM session_stage')).length, 2);
+    await s.exec('DROP TABLE session_stage');
+  });
+  const codes = await store.query<{ code: string }>(`SELECT code FROM lines WHERE name = '会话' ORDER BY code`);
+  assert.deepEqual(codes.map((r) => r.code), ['S1', 'S3']);
+});
+
 test('the dialect expressions give the same answers on both engines', async () => {
   const d = store.dialect;
   const [r] = await store.query<Record<string, unknown>>(`SELECT ${d.monthKey(`'2025-03-31'`)} AS m, ${d.daysBetween(`'2025-01-01'`, `'2025-03-01'`)} AS days,

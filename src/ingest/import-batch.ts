@@ -1,6 +1,7 @@
 // One import batch, start to end: who may import what, reading and validating the rows, staging the
-// good ones, the idempotent merge, the import_batches row and the audit entry — all in ONE
-// transaction, so a batch lands whole or not at all (a crash mid-import leaves nothing behind).
+// good ones in temporary tables, then the idempotent merge, the import_batches row and the audit
+// entry in ONE transaction, so a batch lands whole or not at all (a crash mid-import leaves nothing
+// behind: temporary tables end with their connection).
 import { randomUUID } from 'node:crypto';
 import { withAudit } from '../audit/audit-log.ts';
 import { isAgencyRole, ROLE_LABELS, type Caller } from '../auth/caller.ts';
@@ -100,10 +101,14 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
   const batchId = `imp-${randomUUID()}`;
   const { caller } = req;
 
-  const report = await withAudit(store, async (tx) => {
-    const refs = await loadReferences(tx, spec);
+  // One connection (a session) for the batch. The rows are staged into temporary tables, which
+  // vanish with the connection; then the merge, the batch row and the audit entry are the one
+  // transaction that writes. On DuckDB a merge reading rows staged inside its own transaction ran on
+  // one thread: with the rows committed before it, a million-row merge took 1.1 s instead of 2.1 s.
+  const report = await store.session(async (s) => {
+    const refs = await loadReferences(s, spec);
     const validator = rowValidator(spec, { caller, refs, defaultSourceSystem: req.sourceSystem ?? undefined });
-    const stager = await createStager(tx, spec, { partRows: req.stagePartRows });
+    const stager = await createStager(s, spec, { partRows: req.stagePartRows });
     try {
       let rowsRead = 0;
       let rowsBad = 0;
@@ -116,6 +121,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       const iSourceSystem = spec.fields.findIndex((f) => f.name === 'source_system');
       const shaper = new RowShaper(spec, source.tabular, !!req.sourceSystem);
       let columnsSent = false;
+      let tRead = 0;
 
       const reject = async (row: number, errors: FieldError[], record: Record<string, string>) => {
         rowsBad++;
@@ -129,72 +135,81 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
 
       const ordered: Cell[] = new Array(spec.fields.length);
       const values: (string | null)[] = new Array(spec.fields.length);
-      for await (const batch of source.batches()) {
-        for (let b = 0; b < batch.rows.length; b++) {
-          const row = batch.rows[b];
-          const rowNo = batch.rowNos[b];
-          if (!shaper.shape(row, rowNo, ordered)) continue; // a header or title row
-          if (!columnsSent) { req.onColumns?.(shaper.columns!); columnsSent = true; }
-          rowsRead++;
-          const errors = row instanceof UnreadableRecord
-            ? [{ row: rowNo, field: '', message: row.message }]
-            : validator.validate(ordered, rowNo, values);
-          if (errors) {
-            await reject(rowNo, errors, shaper.record(row));
-          } else {
-            if (iSourceSystem >= 0 && values[iSourceSystem] !== lastSourceSystem && sourceSystems.size < 20) {
-              lastSourceSystem = values[iSourceSystem]!;
-              sourceSystems.add(lastSourceSystem);
+      // Reads, validates and stages every row; returns the incoming table.
+      const readAndStage = async (): Promise<string> => {
+        for await (const batch of source.batches()) {
+          for (let b = 0; b < batch.rows.length; b++) {
+            const row = batch.rows[b];
+            const rowNo = batch.rowNos[b];
+            if (!shaper.shape(row, rowNo, ordered)) continue; // a header or title row
+            if (!columnsSent) { req.onColumns?.(shaper.columns!); columnsSent = true; }
+            rowsRead++;
+            const errors = row instanceof UnreadableRecord
+              ? [{ row: rowNo, field: '', message: row.message }]
+              : validator.validate(ordered, rowNo, values);
+            if (errors) {
+              await reject(rowNo, errors, shaper.record(row));
+            } else {
+              if (iSourceSystem >= 0 && values[iSourceSystem] !== lastSourceSystem && sourceSystems.size < 20) {
+                lastSourceSystem = values[iSourceSystem]!;
+                sourceSystems.add(lastSourceSystem);
+              }
+              const line = batch.lines?.[b];
+              if (line && stager.addLine && shaper.identity && unchanged(row as Cell[], values)) stager.addLine(rowNo, line);
+              else stager.add(rowNo, values);
             }
-            const line = batch.lines?.[b];
-            if (line && stager.addLine && shaper.identity && unchanged(row as Cell[], values)) stager.addLine(rowNo, line);
-            else stager.add(rowNo, values);
           }
+          await stager.drain();
+          req.onProgress?.({ phase: 'read', ...source.progress() });
         }
-        await stager.drain();
-        req.onProgress?.({ phase: 'read', ...source.progress() });
-      }
-      shaper.finish();
-      notes.push(...shaper.notes);
-
-      req.onProgress?.({ phase: 'write', done: rowsRead, total: rowsRead });
-      const tRead = Date.now();
-      const incoming = await stager.finish();
+        shaper.finish();
+        notes.push(...shaper.notes);
+        req.onProgress?.({ phase: 'write', done: rowsRead, total: rowsRead });
+        tRead = Date.now();
+        return stager.finish();
+      };
+      // Staged in a transaction of its own on the session (the stager's statements run on its
+      // connection) and committed before the merge: DuckDB appends to a temporary table more cheaply
+      // within one transaction than statement by statement (per million rows 1.1 s of CPU, 1.5 s).
+      const incoming = await s.transaction(readAndStage);
       const tLoad = Date.now();
-      const merged = await mergeIncoming(tx, spec, caller, incoming);
-      const tMerge = Date.now();
-      notes.push(...merged.duplicateNotes);
-      for (const r of merged.rejected) await reject(r.errors[0].row, r.errors, shaper.recordFromFields(r.values));
-      if (rowsBad > storedRows) notes.push(`共${rowsBad}行有误，批次中保存了前${storedRows}行的错误明细`);
 
-      // The source systems the rows actually carry (their own column, or the default).
-      const sourceSystem = [...sourceSystems].join(',').slice(0, 200) || req.sourceSystem || '';
-      const rowsOk = rowsRead - rowsBad;
-      const landed = merged.inserted + merged.updated + merged.unchanged;
-      const result: ImportReport = {
-        batchId, kind: req.kind, sourceSystem, fileName: source.fileName, format: source.format, encoding: source.encoding,
-        rowsRead, rowsOk, rowsBad, landed, inserted: merged.inserted, updated: merged.updated, unchanged: merged.unchanged,
-        duplicates: merged.duplicates, seconds: 0, rowsPerSecond: 0,
-        timings: { read: (tRead - started) / 1000, load: (tLoad - tRead) / 1000, merge: (tMerge - tLoad) / 1000, commit: 0 },
-        errors: shown, notes,
-      };
-      await tx.exec(
-        `INSERT INTO import_batches (id, kind, source_system, file_name, region_code, rows_total, rows_ok, rows_bad, errors, started_at, finished_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [batchId, req.kind, sourceSystem, source.fileName, caller.regionCode, rowsRead, rowsOk, rowsBad,
-          stored.length ? JSON.stringify(stored) : null, startedAt, new Date().toISOString()],
-      );
-      return {
-        result,
-        audit: [{
-          actor: caller.userId, action: 'ingest.batch', target: batchId, regionCode: caller.regionCode,
-          detail: {
-            kind: req.kind, source_system: sourceSystem, file_name: source.fileName, agency_id: caller.agencyId,
-            rows_read: rowsRead, rows_ok: rowsOk, rows_bad: rowsBad,
-            inserted: merged.inserted, updated: merged.updated, unchanged: merged.unchanged, duplicates: merged.duplicates,
-          },
-        }],
-      };
+      return await withAudit(s, async (tx) => {
+        const merged = await mergeIncoming(tx, spec, caller, incoming);
+        const tMerge = Date.now();
+        notes.push(...merged.duplicateNotes);
+        for (const r of merged.rejected) await reject(r.errors[0].row, r.errors, shaper.recordFromFields(r.values));
+        if (rowsBad > storedRows) notes.push(`共${rowsBad}行有误，批次中保存了前${storedRows}行的错误明细`);
+
+        // The source systems the rows actually carry (their own column, or the default).
+        const sourceSystem = [...sourceSystems].join(',').slice(0, 200) || req.sourceSystem || '';
+        const rowsOk = rowsRead - rowsBad;
+        const landed = merged.inserted + merged.updated + merged.unchanged;
+        const result: ImportReport = {
+          batchId, kind: req.kind, sourceSystem, fileName: source.fileName, format: source.format, encoding: source.encoding,
+          rowsRead, rowsOk, rowsBad, landed, inserted: merged.inserted, updated: merged.updated, unchanged: merged.unchanged,
+          duplicates: merged.duplicates, seconds: 0, rowsPerSecond: 0,
+          timings: { read: (tRead - started) / 1000, load: (tLoad - tRead) / 1000, merge: (tMerge - tLoad) / 1000, commit: 0 },
+          errors: shown, notes,
+        };
+        await tx.exec(
+          `INSERT INTO import_batches (id, kind, source_system, file_name, region_code, rows_total, rows_ok, rows_bad, errors, started_at, finished_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [batchId, req.kind, sourceSystem, source.fileName, caller.regionCode, rowsRead, rowsOk, rowsBad,
+            stored.length ? JSON.stringify(stored) : null, startedAt, new Date().toISOString()],
+        );
+        return {
+          result,
+          audit: [{
+            actor: caller.userId, action: 'ingest.batch', target: batchId, regionCode: caller.regionCode,
+            detail: {
+              kind: req.kind, source_system: sourceSystem, file_name: source.fileName, agency_id: caller.agencyId,
+              rows_read: rowsRead, rows_ok: rowsOk, rows_bad: rowsBad,
+              inserted: merged.inserted, updated: merged.updated, unchanged: merged.unchanged, duplicates: merged.duplicates,
+            },
+          }],
+        };
+      });
     } finally {
       await stager.dispose();
     }

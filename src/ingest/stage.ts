@@ -1,6 +1,6 @@
 // Staging: the good rows of a batch go into a temporary "incoming" table (row_no, record id, the
-// kind's typed fields) inside the batch's transaction; merge.ts then moves them into the record
-// table. Two loaders, because the bulk paths of the engines differ:
+// kind's typed fields) on the batch's connection, before its transaction (import-batch.ts); merge.ts
+// then moves them into the record table inside it. Two loaders, because the bulk paths differ:
 //  - PostgreSQL: the Store's copyIn (COPY … FROM STDIN) into a text table as rows arrive, typed at
 //    the end with one INSERT … SELECT.
 //  - DuckDB: rows are written to CSV part files in the temp folder, and each part is read by
@@ -99,6 +99,11 @@ function needsQuotes(v: string): boolean {
   }
   return false;
 }
+/** DuckDB stagers now reading, and the instance's thread count before the first of them. */
+let oneThreadStagers = 0;
+let threadsBefore = 1;
+let threadsLowered = false;
+
 /** Rows per part file: large enough that a read_csv call is worth it, small enough to overlap. */
 const PART_ROWS = 100_000;
 
@@ -128,25 +133,38 @@ class DuckDBFileStager implements Stager {
     this.textFields = spec.fields.map((f, i) => (f.type === 'string' ? i : -1)).filter((i) => i >= 0);
   }
 
-  /** DuckDB's thread count before the batch, restored when reading ends (see create). */
-  private threads: string | null = null;
+  /** Whether this stager holds DuckDB at one thread (see create). */
+  private oneThread = false;
 
   static async create(tx: Store, spec: KindSpec, incoming: string, partRows: number): Promise<DuckDBFileStager> {
     const stager = new DuckDBFileStager(tx, spec, incoming, await mkdtemp(join(tmpdir(), 'kedu-ingest-')), partRows);
     // Part loads run on one DuckDB thread while JavaScript reads: with two, the thread running the
     // statement spins waiting for the other and takes the core JavaScript needs (measured: part
-    // loads 2.2–2.5 s of CPU per million rows on two threads, 1.1 s on one).
-    const [row] = await tx.query<{ t: string }>(`SELECT current_setting('threads') AS t`);
-    stager.threads = String(row.t);
-    await tx.exec('SET threads = 1');
+    // loads 2.2–2.5 s of CPU per million rows on two threads, 1.1 s on one). The setting is the
+    // instance's: the first of concurrent batches lowers it, the last one restores it.
+    // (One DuckDB instance per process: the server's or the CLI's.)
+    stager.oneThread = true;
+    try {
+      if (oneThreadStagers++ === 0) {
+        const [row] = await tx.query<{ t: number | string }>(`SELECT current_setting('threads') AS t`);
+        threadsBefore = Number(row.t);
+        await tx.exec('SET threads = 1');
+        threadsLowered = true;
+      }
+    } catch (e) {
+      await stager.dispose();
+      throw e;
+    }
     return stager;
   }
 
   private async restoreThreads(): Promise<void> {
-    if (this.threads === null) return;
-    const threads = this.threads;
-    this.threads = null;
-    await this.tx.exec(`SET threads = ${Number(threads)}`);
+    if (!this.oneThread) return;
+    this.oneThread = false;
+    if (--oneThreadStagers === 0 && threadsLowered) {
+      threadsLowered = false;
+      await this.tx.exec(`SET threads = ${threadsBefore}`);
+    }
   }
 
   add(rowNo: number, values: (string | null)[]): void {

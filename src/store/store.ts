@@ -14,6 +14,12 @@ export interface Store {
   exec(sql: string | Sql, params?: Value[]): Promise<void>;
   /** Runs fn in one transaction on one connection; rolls back if fn throws. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn on one connection without opening a transaction: temporary tables made there are seen by
+   * all of fn's statements, also inside a transaction begun with s.transaction. (The import stages
+   * rows this way, then merges them in one short transaction.) fn drops what it made.
+   */
+  session<T>(fn: (s: Store) => Promise<T>): Promise<T>;
   /** Bulk load: appends rows (values in the order of columns) to table. Returns the number appended. */
   copyIn(table: string, columns: string[], rows: Iterable<Value[]>): Promise<number>;
   /** The result columns of a SELECT, without running it to the end (LIMIT 0): names, and which are numbers. */

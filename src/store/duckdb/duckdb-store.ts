@@ -73,7 +73,9 @@ export class DuckDBStore implements Store {
   private waiters: ((c: DuckDBConnection) => void)[] = [];
   private open = 0;
 
-  private constructor(private readonly instance: DuckDBInstance, private readonly maxConnections: number, private readonly pinned?: DuckDBConnection) {}
+  /** pinned: the one connection of a transaction or a session; inTransaction: which of the two. */
+  private constructor(private readonly instance: DuckDBInstance, private readonly maxConnections: number,
+    private readonly pinned?: DuckDBConnection, private readonly inTransaction = false) {}
 
   static async open(path: string, maxConnections = 4): Promise<DuckDBStore> {
     const instance = await DuckDBInstance.create(path);
@@ -134,9 +136,9 @@ export class DuckDBStore implements Store {
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    if (this.pinned) return fn(this); // nested: join the outer transaction
-    const c = await this.acquire();
-    const tx = new DuckDBStore(this.instance, 1, c);
+    if (this.inTransaction) return fn(this); // nested: join the outer transaction
+    const c = await this.acquire(); // a session's own connection, or one from the pool
+    const tx = new DuckDBStore(this.instance, 1, c, true);
     try {
       await c.run('BEGIN TRANSACTION');
       const result = await fn(tx);
@@ -145,6 +147,16 @@ export class DuckDBStore implements Store {
     } catch (e) {
       await c.run('ROLLBACK').catch(() => undefined);
       throw e;
+    } finally {
+      this.release(c);
+    }
+  }
+
+  async session<T>(fn: (s: Store) => Promise<T>): Promise<T> {
+    if (this.pinned) return fn(this); // already on one connection
+    const c = await this.acquire();
+    try {
+      return await fn(new DuckDBStore(this.instance, 1, c));
     } finally {
       this.release(c);
     }

@@ -39,7 +39,8 @@ function csvField(v: Value): string {
 
 export class PostgresStore implements Store {
   readonly dialect = postgresDialect;
-  private constructor(private readonly db: Queryable, private readonly pool?: pg.Pool) {}
+  /** Without pool: bound to one client, of a transaction (inTransaction) or of a session. */
+  private constructor(private readonly db: Queryable, private readonly pool?: pg.Pool, private readonly inTransaction = false) {}
 
   static async open(url: string): Promise<PostgresStore> {
     // Business time zone (DESIGN.md), set at connection start-up rather than by a racing SET.
@@ -69,18 +70,34 @@ export class PostgresStore implements Store {
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    if (!this.pool) return fn(this); // nested: join the outer transaction
-    const client = await this.pool.connect();
+    if (this.inTransaction) return fn(this); // nested: join the outer transaction
+    // A session's own client, or one from the pool.
+    const client = this.pool ? await this.pool.connect() : (this.db as pg.PoolClient);
     try {
       await client.query('BEGIN');
-      const result = await fn(new PostgresStore(client));
+      const result = await fn(new PostgresStore(client, undefined, true));
       await client.query('COMMIT');
       return result;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
     } finally {
-      client.release();
+      if (this.pool) client.release();
+    }
+  }
+
+  async session<T>(fn: (s: Store) => Promise<T>): Promise<T> {
+    if (!this.pool) return fn(this); // already on one client
+    const client = await this.pool.connect();
+    let failed = false;
+    try {
+      return await fn(new PostgresStore(client));
+    } catch (e) {
+      failed = true;
+      throw e;
+    } finally {
+      // After a failure the connection may hold temporary tables or a broken COPY: not reused.
+      client.release(failed);
     }
   }
 
