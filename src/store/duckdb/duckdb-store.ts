@@ -1,6 +1,6 @@
 // DuckDB adapter of the Store port: the embedded default, one file under ./data/.
 import {
-  DuckDBInstance, DuckDBConnection, DuckDBTypeId, DuckDBDataChunkWriter,
+  DuckDBInstance, DuckDBConnection, DuckDBPreparedStatement, DuckDBTypeId, DuckDBDataChunkWriter,
   JsonDuckDBValueConverter, numberFromValue, dateValue, timestampTZValue, decimalValue,
   type DuckDBType, type DuckDBValue, type DuckDBDecimalType, type ToDuckDBValueConverter,
 } from '@duckdb/node-api';
@@ -27,6 +27,29 @@ const NUMERIC_TYPES = new Set<DuckDBTypeId>([
   DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT,
   DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL,
 ]);
+
+// Statements with parameters are prepared once per connection and kept (the most recent 64): preparing
+// is most of a small statement's cost, and the real-time checks write a clue with the same six.
+const PREPARED_PER_CONNECTION = 64;
+const preparedCache = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
+
+async function prepared(c: DuckDBConnection, sql: string, params: Value[]): Promise<DuckDBPreparedStatement> {
+  let cache = preparedCache.get(c);
+  if (!cache) preparedCache.set(c, (cache = new Map()));
+  let p = cache.get(sql);
+  if (p) cache.delete(sql); // re-inserted below: the Map's order is the recency order
+  else {
+    p = await c.prepare(sql);
+    if (cache.size >= PREPARED_PER_CONNECTION) {
+      const [oldest] = cache.keys();
+      cache.get(oldest)?.destroySync();
+      cache.delete(oldest);
+    }
+  }
+  cache.set(sql, p);
+  p.bind(params as DuckDBValue[]);
+  return p;
+}
 
 function isoFromMicros(micros: bigint): string {
   return new Date(Number(micros / 1000n)).toISOString();
@@ -109,7 +132,7 @@ export class DuckDBStore implements Store {
   async query<T = Row>(q: string | Sql, values: Value[] = []): Promise<T[]> {
     const { text: sql, params } = toText(q, values);
     return this.withConnection(async (c) => {
-      const reader = await c.runAndReadAll(sql, params as DuckDBValue[]);
+      const reader = params.length ? await (await prepared(c, sql, params)).runAndReadAll() : await c.runAndReadAll(sql);
       const names = reader.columnNames();
       const types = reader.columnTypes();
       const rows = reader.getRows();
@@ -132,7 +155,7 @@ export class DuckDBStore implements Store {
 
   async exec(q: string | Sql, values: Value[] = []): Promise<void> {
     const { text: sql, params } = toText(q, values);
-    await this.withConnection((c) => (params.length ? c.run(sql, params as DuckDBValue[]) : c.run(sql)));
+    await this.withConnection(async (c) => { await (params.length ? (await prepared(c, sql, params)).run() : c.run(sql)); });
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
