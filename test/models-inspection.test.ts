@@ -1,32 +1,15 @@
 import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestStore } from './helpers/store.ts';
-import { seedTwoCounties } from './helpers/fixtures.ts';
-import { agency, inspection } from './helpers/records.ts';
+import { seedInspectionWorld } from './helpers/fixtures.ts';
+import { inspection } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import type { Value } from '../src/store/store.ts';
 
 const t = await openTestStore();
 const { store } = t;
-before(async () => {
-  await seedTwoCounties(store);
-  for (const id of ['AG-A', 'AG-B', 'AG-C']) await agency(store, id);
-  // The published list: II-1 province-wide (12 a year), II-2 Hangzhou's (1 a year), II-NB Ningbo's.
-  await store.copyIn('inspection_items', ['code', 'item_code', 'name', 'line_code', 'region_code', 'max_per_year'], [
-    ['II-1', 'IT-1', '测试检查事项一', 'CLE', '330000', 12], ['II-2', 'IT-2', '测试检查事项二', 'CLE', '330100', 1],
-    ['II-NB', 'IT-3', '宁波检查事项', 'CLE', '330200', 1],
-  ]);
-  await store.copyIn('officers', ['id', 'name', 'agency_id', 'region_code'], [
-    ['OF-3', '王芳', 'AG-FY-ZHZF', '330111'], ['OF-4', '赵强', 'AG-FY-ZHZF', '330111'], ['OF-5', '孙丽', 'AG-FY-ZHZF', '330111'],
-  ]);
-  // OF-1 valid through 2025; OF-3's certificate expired on 2025-04-30; OF-4's was revoked; OF-5 has none.
-  await store.copyIn('certificates', ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'], [
-    ['CT-1', 'OF-1', '330111', '3301110000001', '2021-01-01', '2026-01-01', 'valid'],
-    ['CT-3', 'OF-3', '330111', '3301110000003', '2020-05-01', '2025-04-30', 'valid'],
-    ['CT-4', 'OF-4', '330111', '3301110000004', '2022-01-01', '2027-01-01', 'revoked'],
-  ]);
-});
+before(() => seedInspectionWorld(store));
 const RECORDS = ['inspections', 'service_visits', 'followup_tasks', 'followup_answers', 'clues', 'clue_events'];
 beforeEach(async () => { for (const table of RECORDS) await store.exec(`DELETE FROM ${table}`); });
 after(() => t.close());

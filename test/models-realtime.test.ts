@@ -7,8 +7,8 @@
 import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestStore } from './helpers/store.ts';
-import { seedTwoCounties } from './helpers/fixtures.ts';
-import { agency, caseRecord, delivery, inspection, payment } from './helpers/records.ts';
+import { seedInspectionWorld } from './helpers/fixtures.ts';
+import { caseRecord, delivery, inspection, payment } from './helpers/records.ts';
 import { generateDemo } from '../src/demo/generate.ts';
 import { AS_OF_ISO } from '../src/demo/calendar.ts';
 import { findModel } from '../src/models/library/index.ts';
@@ -108,20 +108,7 @@ for (const kind of Object.keys(KIND_CHECKS)) {
 // ── hand-built hits and near misses through checkRecords ─────────────────────────────────────────
 const { store } = hand;
 before(async () => {
-  await seedTwoCounties(store);
-  for (const id of ['AG-A', 'AG-B', 'AG-C']) await agency(store, id);
-  await store.copyIn('inspection_items', ['code', 'item_code', 'name', 'line_code', 'region_code', 'max_per_year'], [
-    ['II-1', 'IT-1', '测试检查事项一', 'CLE', '330000', 12], ['II-2', 'IT-2', '测试检查事项二', 'CLE', '330100', 1],
-    ['II-NB', 'IT-3', '宁波检查事项', 'CLE', '330200', 1],
-  ]);
-  await store.copyIn('officers', ['id', 'name', 'agency_id', 'region_code'], [
-    ['OF-3', '王芳', 'AG-FY-ZHZF', '330111'], ['OF-4', '赵强', 'AG-FY-ZHZF', '330111'], ['OF-5', '孙丽', 'AG-FY-ZHZF', '330111'],
-  ]);
-  await store.copyIn('certificates', ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'], [
-    ['CT-1', 'OF-1', '330111', '3301110000001', '2021-01-01', '2026-01-01', 'valid'],
-    ['CT-3', 'OF-3', '330111', '3301110000003', '2020-05-01', '2025-04-30', 'valid'],
-    ['CT-4', 'OF-4', '330111', '3301110000004', '2022-01-01', '2027-01-01', 'revoked'],
-  ]);
+  await seedInspectionWorld(store);
   await store.copyIn('items', ['code', 'name', 'kind', 'line_code', 'fine_min', 'fine_max'], [['IT-1', '擅自占道经营', 'penalty', 'CLE', 1000, 10000]]);
 });
 beforeEach(async () => {

@@ -3,6 +3,7 @@
 import type { Store } from '../../src/store/store.ts';
 import { createUser } from '../../src/auth/users.ts';
 import type { Role } from '../../src/auth/caller.ts';
+import { agency } from './records.ts';
 
 export const PASSWORD = 'test1234';
 
@@ -32,6 +33,29 @@ export async function seedTwoCounties(store: Store): Promise<void> {
   await store.copyIn('cases', cs, [
     ['CASE-FY-1', 'test', '1', '330111', 'AG-FY-ZHZF', 'IT-1', '91330100470102706G', '2025-03-11', true, true, 'none', 'OF-1', '2025-03-20', 'no_penalty', 'exempt', 0, 'closed'],
     ['CASE-XH-1', 'test', '2', '330106', 'AG-XH-SCJG', 'IT-1', '91330000733796106P', '2025-04-13', false, false, 'minor', 'OF-2', '2025-05-02', 'fine', 'general', 5000, 'decided'],
+  ]);
+}
+
+/**
+ * What the inspection models judge against, on top of seedTwoCounties: agencies AG-A/B/C; the published
+ * list (II-1 province-wide, 12 a year; II-2 Hangzhou's, 1 a year; II-NB Ningbo's); officers OF-3..5 of
+ * 富阳's agency; OF-1 certified through 2025, OF-3's certificate expired on 2025-04-30, OF-4's revoked,
+ * OF-5 without one.
+ */
+export async function seedInspectionWorld(store: Store): Promise<void> {
+  await seedTwoCounties(store);
+  for (const id of ['AG-A', 'AG-B', 'AG-C']) await agency(store, id);
+  await store.copyIn('inspection_items', ['code', 'item_code', 'name', 'line_code', 'region_code', 'max_per_year'], [
+    ['II-1', 'IT-1', '测试检查事项一', 'CLE', '330000', 12], ['II-2', 'IT-2', '测试检查事项二', 'CLE', '330100', 1],
+    ['II-NB', 'IT-3', '宁波检查事项', 'CLE', '330200', 1],
+  ]);
+  await store.copyIn('officers', ['id', 'name', 'agency_id', 'region_code'], [
+    ['OF-3', '王芳', 'AG-FY-ZHZF', '330111'], ['OF-4', '赵强', 'AG-FY-ZHZF', '330111'], ['OF-5', '孙丽', 'AG-FY-ZHZF', '330111'],
+  ]);
+  await store.copyIn('certificates', ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'], [
+    ['CT-1', 'OF-1', '330111', '3301110000001', '2021-01-01', '2026-01-01', 'valid'],
+    ['CT-3', 'OF-3', '330111', '3301110000003', '2020-05-01', '2025-04-30', 'valid'],
+    ['CT-4', 'OF-4', '330111', '3301110000004', '2022-01-01', '2027-01-01', 'revoked'],
   ]);
 }
 
