@@ -244,10 +244,12 @@ test('a record sent with its subject only is judged by the SQL; the same record 
   const id = await inspection(store, { assist_officer_id: null, inspected_on: '2025-05-12' });
   const first = await checkRecords(store, 'inspections', [{ id, entity_uscc: '91330100470102706G' }], 'system', ASOF);
   assert.equal(first.find((r) => r.code === 'INS_SINGLE_OFFICER')?.newClues, 1);
-  const [{ n: runs }] = await store.query<{ n: number }>('SELECT count(*) AS n FROM model_runs');
+  const writes = 'SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM clue_events) AS events, (SELECT count(*) FROM model_runs) AS runs';
+  const [before] = await store.query(writes);
+  assert.ok(Number(before.audit) > 0, 'the clue raised is audited');
   const again = await checkRecords(store, 'inspections', [await storedRow('inspections', id)], 'system', ASOF);
   assert.equal(again.reduce((s, r) => s + r.newClues, 0), 0);
-  assert.deepEqual(await store.query('SELECT count(*) AS n FROM model_runs'), [{ n: runs }]);
+  assert.deepEqual(await store.query(writes), [before]);
 });
 
 test('cases: above the statutory maximum, no delivery, no payment, no certificate, fined twice; a delivery reported before its case counts', async () => {

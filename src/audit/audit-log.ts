@@ -59,7 +59,9 @@ export function recordAudit(store: Store, ...entries: AuditEntryInput[]): Promis
 
 async function appendEntries(tx: Store, entries: AuditEntryInput[]): Promise<void> {
   if (entries.length === 0) return;
-  const [last] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  // With a parameter the statement is prepared once per connection (the DuckDB store keeps those):
+  // every audited write reads the head, the real-time clue writes among them.
+  const [last] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log WHERE seq > $1 ORDER BY seq DESC LIMIT 1', [0]);
   let seq = last?.seq ?? 0;
   let prev = last?.hash ?? GENESIS_HASH;
   for (const input of entries) {
