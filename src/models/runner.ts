@@ -28,6 +28,9 @@ export interface ModelRunReport {
 
 
 const STAGE_COLUMNS = ['dedupe_key', 'id', 'region_code', 'agency_id', 'model_code', 'severity', 'title', 'explanation', 'evidence', 'params'];
+// The two ways a model's clues are inserted (a few rows by VALUES, many from the stage) share these heads.
+const INSERT_CLUES = raw('INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)');
+const INSERT_EVENTS = raw('INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)');
 
 function groupFilter(group: RunGroup, focus: RunOptions['focus']) {
   return (alias: string): Sql => {
@@ -44,13 +47,18 @@ export function clueId(dedupeKey: string): string {
   return 'CL-' + createHash('md5').update(dedupeKey).digest('hex').slice(0, 16);
 }
 
+/** What makes a hit one clue: model, subject and window (stage-sql.ts builds the same in SQL). */
+export function dedupeKey(model: ModelDefinition, hit: Pick<HitRow, 'subject_kind' | 'subject_id' | 'window_key'>): string {
+  return `${model.code}|${hit.subject_kind}|${hit.subject_id}|${hit.window_key ?? ''}`;
+}
+
 /** A hit as a row of model_hits_stage: dedupe key, clue id, region, agency, model, severity, title, explanation, evidence, params. */
 export function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamValues): Value[] {
   const { subject_kind, subject_id, region_code, agency_id, window_key, evidence_ids, ...facts } = hit;
-  const dedupeKey = `${model.code}|${subject_kind}|${subject_id}|${window_key ?? ''}`;
+  const key = dedupeKey(model, hit);
   const subjectName = typeof facts.subject_name === 'string' ? facts.subject_name : subject_id;
   const evidence = { kind: model.evidenceKind, ids: String(evidence_ids ?? '').split(',').filter(Boolean), subject: { kind: subject_kind, id: subject_id }, facts };
-  return [dedupeKey, clueId(dedupeKey), region_code, agency_id, model.code, model.severity, `${model.name}：${subjectName}`,
+  return [key, clueId(key), region_code, agency_id, model.code, model.severity, `${model.name}：${subjectName}`,
     explain(model.explanation, { ...facts, window_key }, params), JSON.stringify(evidence), JSON.stringify(params)];
 }
 
@@ -59,7 +67,7 @@ export function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamVal
  * replaces an earlier one), or, for batch runs, as INSERT … SELECT statements that stage them inside
  * the write transaction (stage-sql.ts).
  */
-export interface StagedRun { model: ModelDefinition; staged: Map<string, Value[]>; hits: number; started: number; sqlStages?: Sql[]; queryMillis?: number }
+export interface StagedRun { model: ModelDefinition; staged: Map<string, Value[]>; hits: number; started: number; sqlStages?: Sql[]; queryMillis: number }
 
 export function stageHits(run: StagedRun, rows: readonly HitRow[], params: ParamValues): void {
   run.hits += rows.length;
@@ -83,14 +91,13 @@ export function queryHits(store: Store, model: ModelDefinition, group: RunGroup,
 export async function runModel(store: Store, model: ModelDefinition, opts: RunOptions = {}): Promise<ModelRunReport> {
   const root = opts.regionCode ?? '330000';
   const asOf = opts.asOf ?? businessDate(new Date());
-  const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now() };
+  const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0 };
   const groups = runGroups(model, await loadSettings(store, model.code), root).filter((g) => g.enabled);
-  let queryMillis = 0;
   if (opts.trigger === 'realtime') {
     for (const g of groups) {
       const q0 = performance.now();
       const rows = await queryHits(store, model, g, asOf, opts.focus);
-      queryMillis += performance.now() - q0;
+      run.queryMillis += performance.now() - q0;
       stageHits(run, rows, g.params);
     }
   } else {
@@ -101,7 +108,7 @@ export async function runModel(store: Store, model: ModelDefinition, opts: RunOp
     }
   }
   const report = (newClues: number): ModelRunReport =>
-    ({ code: model.code, name: model.name, millis: Date.now() - run.started, hits: run.hits, newClues, queryMillis: Math.round(queryMillis + (run.queryMillis ?? 0)) });
+    ({ code: model.code, name: model.name, millis: Date.now() - run.started, hits: run.hits, newClues, queryMillis: Math.round(run.queryMillis) });
   // A real-time check that finds nothing writes nothing: ingest batches should not pay a transaction
   // per model for an empty result (batch and scheduled runs are recorded in model_runs).
   if (opts.trigger === 'realtime' && run.staged.size === 0) return report(0);
@@ -126,11 +133,9 @@ async function insertFew(tx: Store, rows: Value[][], actor: string, now: string)
   // Stage columns: dedupe_key, id, region_code, agency_id, model_code, severity, title, explanation, evidence, params.
   const clues = fresh.map(([key, id, region, agency, model, severity, title, explanation, evidence, params]) =>
     sql`(${id}, ${region}, ${agency}, 'model', ${model}, ${key}, ${severity}, ${title}, ${explanation}, ${evidence}, ${params}, 'new', NULL, ${now}, ${now})`);
-  await tx.exec(sql`INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)
-    VALUES ${joinSql(clues, ', ')}`);
+  await tx.exec(sql`${INSERT_CLUES} VALUES ${joinSql(clues, ', ')}`);
   const events = fresh.map((r) => sql`(${'EV-' + String(r[1])}, ${r[1]}, ${r[2]}, ${actor}, 'create', NULL, 'new', NULL, ${now})`);
-  await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)
-    VALUES ${joinSql(events, ', ')}`);
+  await tx.exec(sql`${INSERT_EVENTS} VALUES ${joinSql(events, ', ')}`);
   return fresh.length;
 }
 
@@ -157,7 +162,7 @@ export async function writeHits(store: Store, runs: readonly StagedRun[], opts: 
         if (run.sqlStages) {
           const q0 = performance.now();
           for (const stage of run.sqlStages) await tx.exec(stage);
-          run.queryMillis = performance.now() - q0;
+          run.queryMillis += performance.now() - q0;
           const [h] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
           run.hits = Number(h.n);
         } else {
@@ -169,9 +174,9 @@ export async function writeHits(store: Store, runs: readonly StagedRun[], opts: 
           const [c] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
           n = Number(c.n);
           if (n > 0) {
-            await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)
+            await tx.exec(sql`${INSERT_EVENTS}
               SELECT 'EV-' || s.id, s.id, s.region_code, ${actor}, 'create', NULL, 'new', NULL, ${now} FROM model_hits_stage s`);
-            await tx.exec(sql`INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)
+            await tx.exec(sql`${INSERT_CLUES}
               SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now} FROM model_hits_stage s`);
           }
           await tx.exec('DELETE FROM model_hits_stage');

@@ -7,7 +7,7 @@ import type { Store, Value } from '../../store/store.ts';
 import { businessDate } from '../../domain/dates.ts';
 import { MODELS } from '../library/index.ts';
 import type { ModelDefinition } from '../model.ts';
-import { runModel, stageHits, writeHits, type ModelRunReport, type StagedRun } from '../runner.ts';
+import { dedupeKey, runModel, stageHits, writeHits, type ModelRunReport, type StagedRun } from '../runner.ts';
 import { codeCheck, judge, judgeable, KIND_CHECKS } from './judge.ts';
 import { realtimeState } from './state.ts';
 
@@ -39,15 +39,14 @@ export async function checkRecords(store: Store, kind: string, records: readonly
   if (full.length) {
     const state = realtimeState(store);
     await state.ready(KIND_CHECKS[kind].parts, day);
-    for (const m of coded) runs.set(m.code, { model: m, staged: new Map<string, Value[]>(), hits: 0, started });
+    for (const m of coded) runs.set(m.code, { model: m, staged: new Map<string, Value[]>(), hits: 0, started, queryMillis: 0 });
     for (const r of full) {
       for (const { model, hits } of await judge(state, kind, r, day)) {
         if (hits === null) { bySql.get(model)!.push(r); continue; }
         const run = runs.get(model.code)!;
         for (const h of hits) {
-          const key = `${model.code}|${h.row.subject_kind}|${h.row.subject_id}|${h.row.window_key}`;
           // A clue already raised for the key: the write would find it and add nothing.
-          if (state.knownKeys.has(key)) run.hits++;
+          if (state.knownKeys.has(dedupeKey(model, h.row))) run.hits++;
           else stageHits(run, [h.row], h.params);
         }
       }

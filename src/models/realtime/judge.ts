@@ -69,6 +69,17 @@ export function judgeable(kind: string, record: Record<string, unknown>): boolea
 
 export interface Judgement { model: ModelDefinition; hits: Hit[] | null }
 
+// The models a record of each kind is judged by, in library order: found once, not per record.
+const checksByKind = new Map<string, [ModelDefinition, Check<unknown>][]>();
+function checksOf(kind: string): [ModelDefinition, Check<unknown>][] {
+  let list = checksByKind.get(kind);
+  if (!list) {
+    list = MODELS.flatMap((m) => { const c = m.realtime?.kind === kind ? codeCheck(m) : undefined; return c ? [[m, c] as [ModelDefinition, Check<unknown>]] : []; });
+    checksByKind.set(kind, list);
+  }
+  return list;
+}
+
 /** Judges one record (as stored) by every code check of its kind; the state must be ready for the kind. */
 export async function judge(state: RealtimeState, kind: string, record: Record<string, unknown>, asOf: string): Promise<Judgement[]> {
   const k = KIND_CHECKS[kind];
@@ -76,9 +87,7 @@ export async function judge(state: RealtimeState, kind: string, record: Record<s
   if (observed instanceof Promise) await observed;
   const out: Judgement[] = [];
   const asOfDay = dayOf(asOf);
-  for (const model of MODELS) {
-    const check = model.realtime?.kind === kind ? k.checks[model.code] : undefined;
-    if (!check) continue;
+  for (const [model, check] of checksOf(kind)) {
     const groups = state.groups(model);
     const group = groups.of(String(record.region_code ?? ''));
     const own = k.ownGroups?.includes(model.code) ?? false;
