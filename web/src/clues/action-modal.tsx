@@ -4,11 +4,11 @@
 // it words it. Evidence files are uploaded first (POST /clues/:id/attachments), then the step is
 // sent with their ids.
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, DatePicker, Form, Input, Modal, Select, Typography, Upload, type ButtonProps, type UploadFile } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Modal, Typography, Upload, type ButtonProps, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, type ClueAction, type ClueDetail } from '../api.ts';
-import { agencyOptions } from './bulk-actions.tsx';
+import { AgencyFormItem } from './bulk-actions.tsx';
 import { ACTIONS, addDays, MAX_EXTENSION_DAYS, MIN_RECTIFICATION, type ActionField, type ActionSpec } from './clue-rules.ts';
 import { useAgencies } from './lookups.ts';
 import { SubmitError, useSubmit } from '../submit.tsx';
@@ -120,17 +120,7 @@ export function ActionModal({
         <SubmitError error={error} testId="action-error" />
         {spec.confirm && <Typography.Paragraph type="secondary">{spec.confirm}</Typography.Paragraph>}
         <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={saving}>
-          {has('agency') && (
-            <Form.Item name="agencyId" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder="选择本辖区的执法主体"
-                loading={agencies.state === 'loading'}
-                options={agencyOptions(agencies.data)}
-                data-testid="action-agency"
-              />
-            </Form.Item>
-          )}
+          {has('agency') && <AgencyFormItem agencies={agencies} testId="action-agency" />}
           {has('deadline') && (
             <Form.Item
               name="deadline"

@@ -17,6 +17,21 @@ export function agencyOptions(agencies: readonly AgencyOption[] | undefined, reg
   }));
 }
 
+/** 承办单位: the agency a clue is assigned to, from the caller's jurisdiction (single and bulk assignment). */
+export function AgencyFormItem({ agencies, testId }: { agencies: ReturnType<typeof useAgencies>; testId: string }) {
+  return (
+    <Form.Item name="agencyId" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}>
+      <Select
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder="选择本辖区的执法主体"
+        loading={agencies.state === 'loading'}
+        options={agencyOptions(agencies.data)}
+        data-testid={testId}
+      />
+    </Form.Item>
+  );
+}
+
 const disabledPast = (d: Dayjs) => d.isBefore(dayjs().startOf('day'));
 
 interface AssignValues {
@@ -79,15 +94,7 @@ export function BulkAssignModal({ open, clueIds, onClose, onDone }: { open: bool
           </div>
         ) : (
           <Form<AssignValues> form={form} layout="vertical" onFinish={submit}>
-            <Form.Item name="agencyId" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder="选择本辖区的执法主体"
-                loading={agencies.state === 'loading'}
-                options={agencyOptions(agencies.data)}
-                data-testid="bulk-assign-agency"
-              />
-            </Form.Item>
+            <AgencyFormItem agencies={agencies} testId="bulk-assign-agency" />
             <Form.Item name="deadline" label="整改期限" extra="不填则按严重程度：高 10 天、中 20 天、低 30 天">
               <DatePicker style={{ width: '100%' }} disabledDate={disabledPast} data-testid="bulk-assign-deadline" />
             </Form.Item>
