@@ -65,3 +65,12 @@ test('concurrent writers still produce one unbroken chain', async () => {
   assert.equal(v.ok, true);
   assert.equal(v.entries, 25);
 });
+
+test('a change with thousands of entries (a bulk action) lands them all in order, and the chain verifies', async () => {
+  const entries = Array.from({ length: 2_500 }, (_, i) => ({ actor: 'u1', action: 'clue.assign', target: `CL-${i}`, regionCode: '330111', detail: { i } }));
+  await recordAudit(store, ...entries);
+  const rows = await store.query<{ seq: number; target: string }>('SELECT seq, target FROM audit_log WHERE seq > 5 ORDER BY seq');
+  assert.equal(rows.length, 2_500);
+  assert.deepEqual([rows[0], rows[1_999], rows[2_499]].map((r) => [Number(r.seq), r.target]), [[6, 'CL-0'], [2_005, 'CL-1999'], [2_505, 'CL-2499']]);
+  assert.deepEqual(await verifyAuditLog(store), { ok: true, entries: 2_505, problems: [] });
+});

@@ -19,7 +19,8 @@ import { checkRecords, realtimeModels } from '../src/models/realtime/check.ts';
 import { codeCheck, judge, KIND_CHECKS } from '../src/models/realtime/judge.ts';
 import { invalidateRealtimeState, RealtimeState, realtimeState } from '../src/models/realtime/state.ts';
 import type { Store, Value } from '../src/store/store.ts';
-import { checkIngestedRecords } from '../src/models/ingest-hook.ts';
+import { realtimeIngest } from '../src/models/ingest-hook.ts';
+import { KIND_SPECS } from '../src/ingest/kinds.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -272,8 +273,11 @@ test('cases: above the statutory maximum, no delivery, no payment, no certificat
 
 test('an entity pushed through the API under a new name is named so in the next clue', async () => {
   await arriveInspection({ assist_officer_id: null, inspected_on: '2025-05-12' }); // loads the state
-  await store.exec(`UPDATE entities SET name = '杭州新名酒坊' WHERE uscc = '91330100470102706G'`);
-  await checkIngestedRecords(store, SYSTEM_CALLER, 'entities', 'test', [{ uscc: '91330100470102706G', name: '杭州新名酒坊' }]);
+  // Pushed as the API pushes it: the import with the real-time hook.
+  const [stored] = await store.query<Record<string, unknown>>(`SELECT * FROM entities WHERE uscc = '91330100470102706G'`);
+  const renamed = Object.fromEntries(KIND_SPECS.entities.fields.map((f) => [f.name, f.name === 'name' ? '杭州新名酒坊' : String(stored[f.name] ?? '')]));
+  const report = await importRows(store, recordsSource([renamed]), { kind: 'entities', caller: SYSTEM_CALLER, sourceSystem: 'test', onLanded: realtimeIngest(store, SYSTEM_CALLER, 'entities').onLanded });
+  assert.equal(report.updated, 1, JSON.stringify(report.errors));
   await arriveInspection({ assist_officer_id: null, inspected_on: '2025-05-20' });
   const titles = ofModel(await clueRows(['INS_SINGLE_OFFICER']), 'INS_SINGLE_OFFICER').map((c) => c.title).sort();
   assert.deepEqual(titles, ['单人执法：杭州示例酒坊', '单人执法：杭州新名酒坊'].sort());

@@ -11,8 +11,8 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Store } from '../store/store.ts';
 import { KINDS, KIND_SPECS, type FieldSpec, type Kind } from '../ingest/kinds.ts';
-import { FileProblem, ImportForbidden, importRows, type ImportReport } from '../ingest/import-batch.ts';
-import { checkIngestedRecords } from '../models/ingest-hook.ts';
+import { FileProblem, ImportForbidden, importRows, type ImportReport, type ImportRequest } from '../ingest/import-batch.ts';
+import { realtimeIngest } from '../models/ingest-hook.ts';
 import { fileSource, recordsSource, type RowSource } from '../ingest/sources.ts';
 import { batchErrorCsv, findBatch, formattedErrors, listBatches } from '../ingest/batches.ts';
 import { callerOf } from './app.ts';
@@ -79,9 +79,9 @@ function recordSchema(kind: Kind): TSchema {
 const errorsUrl = (id: string, rowsBad: number) => (rowsBad > 0 ? `/api/v1/imports/${id}/errors.csv` : null);
 const withUrl = (r: ImportReport) => ({ ...r, errorsUrl: errorsUrl(r.batchId, r.rowsBad) });
 
-async function runImport(store: Store, req: FastifyRequest, kind: Kind, source: RowSource, sourceSystem?: string) {
+async function runImport(store: Store, req: FastifyRequest, kind: Kind, source: RowSource, sourceSystem?: string, onLanded?: ImportRequest['onLanded']) {
   try {
-    return withUrl(await importRows(store, source, { kind, caller: callerOf(req), sourceSystem }));
+    return withUrl(await importRows(store, source, { kind, caller: callerOf(req), sourceSystem, onLanded }));
   } catch (e) {
     if (e instanceof ImportForbidden) throw forbidden(e.message);
     if (e instanceof FileProblem) throw badRequest(e.message);
@@ -130,10 +130,17 @@ export async function ingestRoutes(app: FastifyInstance, store: Store): Promise<
         },
       }, async (req) => {
         const body = req.body as { sourceSystem: string; records: unknown[] };
-        const report = await runImport(store, req, kind, recordsSource(body.records), body.sourceSystem);
-        // Records from agency systems are judged at once by the real-time models of their kind.
-        const realtime = report.landed > 0 ? await checkIngestedRecords(store, callerOf(req), kind, body.sourceSystem, body.records) : null;
-        return { ...report, realtime };
+        // Records from agency systems are judged at once by the real-time models of their kind, inside the
+        // transaction that lands them.
+        const realtime = realtimeIngest(store, callerOf(req), kind);
+        await realtime.prepare();
+        try {
+          const report = await runImport(store, req, kind, recordsSource(body.records), body.sourceSystem, realtime.onLanded);
+          return { ...report, realtime: report.landed > 0 ? realtime.summary() : null };
+        } catch (e) {
+          realtime.failed();
+          throw e;
+        }
       });
     }
 

@@ -3,9 +3,9 @@
 // entry in ONE transaction, so a batch lands whole or not at all (a crash mid-import leaves nothing
 // behind: temporary tables end with their connection).
 import { randomUUID } from 'node:crypto';
-import { withAudit } from '../audit/audit-log.ts';
+import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { isAgencyRole, ROLE_LABELS, type Caller } from '../auth/caller.ts';
-import type { Store } from '../store/store.ts';
+import type { Row, Store } from '../store/store.ts';
 import { kindSpec, SOURCE_SYSTEM_PATTERN, type Kind, type KindSpec } from './kinds.ts';
 import { loadReferences } from './reference.ts';
 import { createStager } from './stage.ts';
@@ -46,6 +46,12 @@ export interface ImportRequest {
   onColumns?: (columns: string[]) => void;
   /** Tuning (DuckDB): rows per staging part file; each part is loaded while reading goes on. */
   stagePartRows?: number;
+  /**
+   * Runs in the writing transaction after the merge when the batch inserted or changed records (the
+   * API's real-time checks), given those rows as stored (id and the kind's fields): what it writes and
+   * the audit entries it returns commit with the batch, or not at all.
+   */
+  onLanded?: (tx: Store, written: Row[]) => Promise<AuditEntryInput[]>;
 }
 
 export interface ImportReport {
@@ -175,7 +181,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       const tLoad = Date.now();
 
       return await withAudit(s, async (tx) => {
-        const merged = await mergeIncoming(tx, spec, caller, incoming);
+        const merged = await mergeIncoming(tx, spec, caller, incoming, !!req.onLanded);
         const tMerge = Date.now();
         notes.push(...merged.duplicateNotes);
         for (const r of merged.rejected) await reject(r.errors[0].row, r.errors, shaper.recordFromFields(r.values));
@@ -198,6 +204,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
           [batchId, req.kind, sourceSystem, source.fileName, caller.regionCode, rowsRead, rowsOk, rowsBad,
             stored.length ? JSON.stringify(stored) : null, startedAt, new Date().toISOString()],
         );
+        const landedAudit = merged.written.length > 0 && req.onLanded ? await req.onLanded(tx, merged.written) : [];
         return {
           result,
           audit: [{
@@ -207,7 +214,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
               rows_read: rowsRead, rows_ok: rowsOk, rows_bad: rowsBad,
               inserted: merged.inserted, updated: merged.updated, unchanged: merged.unchanged, duplicates: merged.duplicates,
             },
-          }],
+          }, ...landedAudit],
         };
       });
     } finally {

@@ -26,6 +26,8 @@ export interface MergeResult {
   duplicateNotes: string[];
   /** Rows refused at merge time, with their staged values by field name. */
   rejected: { errors: FieldError[]; values: Record<string, unknown> }[];
+  /** With `returning`: the rows inserted or changed, as stored (id and fields). */
+  written: Row[];
 }
 
 const SQL_TYPES: Record<FieldSpec['type'], string> = {
@@ -50,14 +52,17 @@ export function typedSelect(spec: KindSpec): string {
   return `row_no, ${id}${typed.join(', ')}`;
 }
 
-/** Merges the incoming table `inc` (incomingTableSql) into the kind's record table. */
-export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, inc: string): Promise<MergeResult> {
+/**
+ * Merges the incoming table `inc` (incomingTableSql) into the kind's record table. With `returning`, the
+ * insert returns the rows it wrote (the real-time checks judge them without reading them again).
+ */
+export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, inc: string, returning = false): Promise<MergeResult> {
   const matches = tempName('ingest_match');
   const target = spec.table;
   const fields = spec.fields.map((f) => f.name);
   const keyJoin = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const count = async (q: string) => Number((await tx.query<{ n: number }>(q))[0]?.n ?? 0);
-  const result: MergeResult = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0, duplicateNotes: [], rejected: [] };
+  const result: MergeResult = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0, duplicateNotes: [], rejected: [], written: [] };
 
   {
     // 2. Duplicates within the batch: the last row wins. The cheap test first: the id is a function of
@@ -129,8 +134,15 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
       }
       // 6b. Insert the new and changed rows.
       const columns = [...(spec.idPrefix ? ['id'] : []), ...fields].join(', ');
-      const incoming = await count(`SELECT COUNT(*) AS n FROM ${inc}`);
-      if (incoming) await tx.exec(`INSERT INTO ${target} (${columns}) SELECT ${columns} FROM ${inc}`);
+      const insert = `INSERT INTO ${target} (${columns}) SELECT ${columns} FROM ${inc}`;
+      let incoming: number;
+      if (returning) {
+        result.written = await tx.query(`${insert} RETURNING ${columns}`);
+        incoming = result.written.length;
+      } else {
+        incoming = await count(`SELECT COUNT(*) AS n FROM ${inc}`);
+        if (incoming) await tx.exec(insert);
+      }
       result.inserted = incoming - result.updated;
       return result;
     } finally {

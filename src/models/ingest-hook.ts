@@ -1,52 +1,54 @@
-// Real-time checks for records that arrive through the ingestion API: after a batch lands, the models
-// that judge its kind run at once for the batch's subjects (src/models/realtime/). File imports are
-// bulk loads and are left to the scheduled batch run.
-import type { Store } from '../store/store.ts';
-import { sql, raw, joinSql } from '../store/sql.ts';
+// Real-time checks for records that arrive through the ingestion API: the models that judge the kind
+// run inside the transaction that lands the batch, after the merge (src/models/realtime/), so a record
+// and the clues it raises commit together, or neither does. File imports are bulk loads and are left to
+// the scheduled batch run.
+import type { AuditEntryInput } from '../audit/audit-log.ts';
+import type { Row, Store } from '../store/store.ts';
 import type { Caller } from '../auth/caller.ts';
 import { KIND_SPECS, type Kind } from '../ingest/kinds.ts';
-import { checkRecords, realtimeModels } from './realtime/check.ts';
-import { realtimeState } from './realtime/state.ts';
+import { importPermissionProblem } from '../ingest/import-batch.ts';
+import { checkRecordsIn, readyRealtime, realtimeModels } from './realtime/check.ts';
+import { invalidateRealtimeState, realtimeState } from './realtime/state.ts';
 
-/** A field of a raw API record, under its canonical name or any accepted header. */
-function field(kind: Kind, record: Record<string, unknown>, name: string): string | null {
-  const spec = KIND_SPECS[kind].fields.find((f) => f.name === name);
-  for (const key of [name, spec?.label, ...(spec?.aliases ?? [])]) {
-    const v = key === undefined ? undefined : record[key];
-    if (v !== undefined && v !== null && String(v).trim() !== '') return String(v).trim();
-  }
-  return null;
+export interface RealtimeSummary {
+  models: number;
+  newClues: number;
+  /** Judging the written records and writing their clues, inside the batch's transaction (not its commit). */
+  millis: number;
 }
 
-export interface RealtimeSummary { models: number; newClues: number; millis: number }
-
-export async function checkIngestedRecords(store: Store, caller: Caller, kind: Kind, sourceSystem: string, records: readonly unknown[]): Promise<RealtimeSummary> {
-  const started = performance.now();
+/**
+ * The real-time checks of one API push. `prepare` before the import loads the state outside the
+ * writing transaction (seconds, once after a start or a bulk change); `onLanded` is the import's hook
+ * that judges the records the batch inserted or changed, inside that transaction (records sent again
+ * unchanged were judged when they first landed); `failed`, after an import that threw, drops the
+ * state, which may have learnt records that were rolled back.
+ */
+export function realtimeIngest(store: Store, caller: Caller, kind: Kind) {
   const spec = KIND_SPECS[kind];
-  // The real-time state keeps entities' names and regions: pushed entities may be new or renamed.
-  if (kind === 'entities' && realtimeState(store).isLoaded('names')) {
-    const usccs = (records as Record<string, unknown>[]).map((r) => field(kind, r, 'uscc')).filter((u): u is string => u !== null);
-    if (usccs.length) {
-      realtimeState(store).putEntities(await store.query<{ uscc: string; name: string; region_code: string }>(
-        sql`SELECT uscc, name, region_code FROM entities WHERE uscc IN (${joinSql(usccs.map((u) => sql`${u}`), ', ')})`));
-    }
-  }
-  if (kind === 'entities' || !spec.idPrefix || realtimeModels(spec.table).length === 0) return { models: 0, newClues: 0, millis: 0 };
-  // The landed records, found by their source keys (an updated record keeps the id it was first stored
-  // under, so the id computed from the keys may not be its id); rejected rows are not in the table.
-  const bySource = new Map<string, string[]>();
-  for (const r of records as Record<string, unknown>[]) {
-    const sourceId = field(kind, r, 'source_id');
-    if (!sourceId) continue;
-    const system = field(kind, r, 'source_system') ?? sourceSystem;
-    (bySource.get(system) ?? bySource.set(system, []).get(system)!).push(sourceId);
-  }
-  const landed: Record<string, unknown>[] = [];
-  for (const [system, sourceIds] of bySource) {
-    landed.push(...await store.query<Record<string, unknown>>(sql`SELECT * FROM ${raw(spec.table)}
-      WHERE source_system = ${system} AND source_id IN (${joinSql(sourceIds.map((id) => sql`${id}`), ', ')})`));
-  }
-  if (landed.length === 0) return { models: 0, newClues: 0, millis: 0 };
-  const reports = await checkRecords(store, spec.table, landed, caller.userId);
-  return { models: reports.length, newClues: reports.reduce((s, r) => s + r.newClues, 0), millis: Math.round(performance.now() - started) };
+  const judged = !!spec.idPrefix && realtimeModels(spec.table).length > 0;
+  let summary: RealtimeSummary = { models: 0, newClues: 0, millis: 0 };
+  let touched = false;
+  return {
+    async prepare(): Promise<void> {
+      if (judged && !importPermissionProblem(caller, spec)) await readyRealtime(store, spec.table);
+    },
+    async onLanded(tx: Store, written: Row[]): Promise<AuditEntryInput[]> {
+      const started = performance.now();
+      // The real-time state keeps entities' names and regions: pushed entities may be new or renamed.
+      if (kind === 'entities' && realtimeState(store).isLoaded('names')) {
+        touched = true;
+        realtimeState(store).putEntities(written as { uscc: string; name: string; region_code: string }[]);
+      }
+      if (!judged) return [];
+      touched = true;
+      const { reports, audit } = await checkRecordsIn(store, tx, spec.table, written, caller.userId);
+      summary = { models: reports.length, newClues: reports.reduce((s, r) => s + r.newClues, 0), millis: Math.round(performance.now() - started) };
+      return audit;
+    },
+    failed(): void {
+      if (touched) invalidateRealtimeState(store);
+    },
+    summary: (): RealtimeSummary => summary,
+  };
 }

@@ -87,113 +87,140 @@ export function queryHits(store: Store, model: ModelDefinition, group: RunGroup,
   return store.query<HitRow>(groupQuery(store.dialect, model, group, asOf, focus));
 }
 
+/**
+ * A real-time run of one model focused on the incoming records' subjects: its hits read into code.
+ * `store` may be the transaction that has just landed the records (it sees them; other connections do not).
+ */
+export async function stageFocused(store: Store, model: ModelDefinition, asOf: string, focus: RunOptions['focus'], root = '330000'): Promise<StagedRun> {
+  const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0 };
+  for (const g of runGroups(model, await loadSettings(store, model.code), root).filter((x) => x.enabled)) {
+    const q0 = performance.now();
+    const rows = await queryHits(store, model, g, asOf, focus);
+    run.queryMillis += performance.now() - q0;
+    stageHits(run, rows, g.params);
+  }
+  return run;
+}
+
+/** A run's report, once its new clues are known. */
+export function runReport(run: StagedRun, newClues: number): ModelRunReport {
+  return { code: run.model.code, name: run.model.name, millis: Date.now() - run.started, hits: run.hits, newClues, queryMillis: Math.round(run.queryMillis) };
+}
+
 /** Runs one model over one region; writes new clues, the run record and an audit entry in one transaction. */
 export async function runModel(store: Store, model: ModelDefinition, opts: RunOptions = {}): Promise<ModelRunReport> {
   const root = opts.regionCode ?? '330000';
   const asOf = opts.asOf ?? businessDate(new Date());
-  const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0 };
-  const groups = runGroups(model, await loadSettings(store, model.code), root).filter((g) => g.enabled);
   if (opts.trigger === 'realtime') {
-    for (const g of groups) {
-      const q0 = performance.now();
-      const rows = await queryHits(store, model, g, asOf, opts.focus);
-      run.queryMillis += performance.now() - q0;
-      stageHits(run, rows, g.params);
-    }
-  } else {
-    run.sqlStages = [];
-    for (const g of groups) {
-      const query = groupQuery(store.dialect, model, g, asOf, opts.focus);
-      run.sqlStages.push(stageHitsSql(model, query, await store.columns(query), g.params, store.dialect));
-    }
+    const run = await stageFocused(store, model, asOf, opts.focus, root);
+    // A real-time check that finds nothing writes nothing: no transaction for an empty result.
+    return runReport(run, run.staged.size ? (await writeHits(store, [run], { root, trigger: 'realtime', actor: opts.actor }))[0] : 0);
   }
-  const report = (newClues: number): ModelRunReport =>
-    ({ code: model.code, name: model.name, millis: Date.now() - run.started, hits: run.hits, newClues, queryMillis: Math.round(run.queryMillis) });
-  // A real-time check that finds nothing writes nothing: ingest batches should not pay a transaction
-  // per model for an empty result (batch and scheduled runs are recorded in model_runs).
-  if (opts.trigger === 'realtime' && run.staged.size === 0) return report(0);
+  const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0, sqlStages: [] };
+  for (const g of runGroups(model, await loadSettings(store, model.code), root).filter((x) => x.enabled)) {
+    const query = groupQuery(store.dialect, model, g, asOf, opts.focus);
+    run.sqlStages!.push(stageHitsSql(model, query, await store.columns(query), g.params, store.dialect));
+  }
   const [newClues] = await writeHits(store, [run], { root, trigger: opts.trigger, actor: opts.actor });
-  return report(newClues);
+  return runReport(run, newClues);
 }
 
 /** Up to this many hits (real time) skip the stage table: it costs five statements more than the few rows. */
 const STAGE_INSERT_MAX = 50;
 
 /**
- * Inserts the staged rows whose dedupe key no clue has yet, and their `create` events; returns how many.
- * The keys are looked up first through the unique index (DuckDB: 0.7 ms; ON CONFLICT cost 3 ms more
- * than the insert, NOT EXISTS scanned the clues). No other write can come between: writes run under
- * withAudit, one at a time (a queue in the process, an advisory lock across PostgreSQL servers).
+ * Inserts the staged rows whose dedupe key no clue has yet, and their `create` events; returns the keys
+ * it inserted. The keys are looked up first through the unique index (DuckDB: 0.7 ms; ON CONFLICT cost
+ * 3 ms more than the insert, NOT EXISTS scanned the clues). No other write can come between: writes run
+ * under withAudit, one at a time (a queue in the process, an advisory lock across PostgreSQL servers).
  */
-async function insertFew(tx: Store, rows: Value[][], actor: string, now: string): Promise<number> {
+async function insertFew(tx: Store, staged: Value[][], actor: string, now: Date): Promise<Set<string>> {
+  // Two runs of one model (focused SQL in chunks) can stage the same key: it is one clue.
+  const rows = [...new Map(staged.map((r) => [r[0] as string, r])).values()];
   const keys = await tx.query<{ dedupe_key: string }>(sql`SELECT dedupe_key FROM clues WHERE dedupe_key IN (${joinSql(rows.map((r) => sql`${r[0]}`), ', ')})`);
   const known = new Set(keys.map((k) => k.dedupe_key));
   const fresh = rows.filter((r) => !known.has(r[0] as string));
-  if (fresh.length === 0) return 0;
+  if (fresh.length === 0) return new Set();
   // Stage columns: dedupe_key, id, region_code, agency_id, model_code, severity, title, explanation, evidence, params.
   const clues = fresh.map(([key, id, region, agency, model, severity, title, explanation, evidence, params]) =>
     sql`(${id}, ${region}, ${agency}, 'model', ${model}, ${key}, ${severity}, ${title}, ${explanation}, ${evidence}, ${params}, 'new', NULL, ${now}, ${now})`);
   await tx.exec(sql`${INSERT_CLUES} VALUES ${joinSql(clues, ', ')}`);
   const events = fresh.map((r) => sql`(${'EV-' + String(r[1])}, ${r[1]}, ${r[2]}, ${actor}, 'create', NULL, 'new', NULL, ${now})`);
   await tx.exec(sql`${INSERT_EVENTS} VALUES ${joinSql(events, ', ')}`);
-  return fresh.length;
+  return new Set(fresh.map((r) => r[0] as string));
+}
+
+export interface WriteOptions { root: string; trigger?: RunOptions['trigger']; actor?: string }
+
+/** Writes the staged hits of one or more model runs in their own transaction (see writeHitsIn); returns the new clues per run. */
+export function writeHits(store: Store, runs: readonly StagedRun[], opts: WriteOptions): Promise<number[]> {
+  return withAudit(store, async (tx) => {
+    const { created, audit } = await writeHitsIn(tx, runs, opts);
+    return { result: created, audit };
+  });
 }
 
 /**
- * Writes the staged hits of one or more model runs in one transaction: new clues (those whose dedupe
- * key no clue has yet) with their `create` events, a model_runs row per batch or scheduled run and an
- * audit entry per run that raised clues (every batch run is audited). Returns the new clues per run. A `create` event
- * carries no comment: the explanation is the clue's own (a copy in each of a million events was a
- * fifth of what a hangzhou-scale run wrote).
+ * Writes the staged hits of one or more model runs into the transaction `tx`: new clues (those whose
+ * dedupe key no clue has yet) with their `create` events and a model_runs row per batch or scheduled
+ * run. Returns the new clues per run and the audit entries the caller appends with its commit: one per
+ * batch or scheduled run, one for a real-time check that raised clues. A `create` event carries no
+ * comment: the explanation is the clue's own (a copy in each of a million events was a fifth of what
+ * a hangzhou-scale run wrote).
  */
-export async function writeHits(store: Store, runs: readonly StagedRun[], opts: { root: string; trigger?: RunOptions['trigger']; actor?: string }): Promise<number[]> {
-  const now = new Date().toISOString();
+export async function writeHitsIn(tx: Store, runs: readonly StagedRun[], opts: WriteOptions): Promise<{ created: number[]; audit: AuditEntryInput[] }> {
+  const now = new Date();
   const trigger = opts.trigger ?? 'batch';
   const actor = opts.actor ?? 'system';
-  return withAudit(store, async (tx) => {
-    const created: number[] = [];
-    const audit: AuditEntryInput[] = [];
-    for (const run of runs) {
-      let n = 0;
-      if (!run.sqlStages && run.staged.size <= STAGE_INSERT_MAX) {
-        if (run.staged.size > 0) n = await insertFew(tx, [...run.staged.values()], actor, now);
+  const created: number[] = [];
+  const audit: AuditEntryInput[] = [];
+  // Runs with a few hits (real time) are written together: three statements, however many models hit.
+  const few = runs.filter((r) => !r.sqlStages && r.staged.size <= STAGE_INSERT_MAX);
+  const inserted = few.some((r) => r.staged.size > 0) ? await insertFew(tx, few.flatMap((r) => [...r.staged.values()]), actor, now) : new Set<string>();
+  for (const run of runs) {
+    let n = 0;
+    if (few.includes(run)) {
+      for (const key of run.staged.keys()) if (inserted.delete(key)) n++; // a key counts for one run
+    } else {
+      await tx.exec('DELETE FROM model_hits_stage');
+      if (run.sqlStages) {
+        const q0 = performance.now();
+        for (const stage of run.sqlStages) await tx.exec(stage);
+        run.queryMillis += performance.now() - q0;
+        const [h] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
+        run.hits = Number(h.n);
       } else {
-        await tx.exec('DELETE FROM model_hits_stage');
-        if (run.sqlStages) {
-          const q0 = performance.now();
-          for (const stage of run.sqlStages) await tx.exec(stage);
-          run.queryMillis += performance.now() - q0;
-          const [h] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
-          run.hits = Number(h.n);
-        } else {
-          await tx.copyIn('model_hits_stage', STAGE_COLUMNS, run.staged.values());
-        }
-        if (run.hits > 0) {
-          // Only keys no clue has yet: the others leave the stage first, so the inserts read it plainly.
-          await tx.exec(sql`DELETE FROM model_hits_stage WHERE dedupe_key IN (SELECT c.dedupe_key FROM clues c WHERE c.model_code = ${run.model.code})`);
-          const [c] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
-          n = Number(c.n);
-          if (n > 0) {
-            await tx.exec(sql`${INSERT_EVENTS}
-              SELECT 'EV-' || s.id, s.id, s.region_code, ${actor}, 'create', NULL, 'new', NULL, ${now} FROM model_hits_stage s`);
-            await tx.exec(sql`${INSERT_CLUES}
-              SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now} FROM model_hits_stage s`);
-          }
-          await tx.exec('DELETE FROM model_hits_stage');
-        }
+        await tx.copyIn('model_hits_stage', STAGE_COLUMNS, run.staged.values());
       }
-      created.push(n);
-      const millis = Date.now() - run.started;
-      // Batch and scheduled runs are listed on the model's page; a real-time run that raised clues is
-      // in the audit log (one row per judged record would bury the batch runs and cost a statement).
-      if (trigger !== 'realtime') await tx.exec('INSERT INTO model_runs (id, model_code, region_code, trigger, started_at, millis, hits, new_clues) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-        [randomUUID(), run.model.code, opts.root, trigger, new Date(run.started).toISOString(), millis, run.hits, n]);
-      if (n > 0 || trigger !== 'realtime') {
-        audit.push({ actor, action: 'models.run', target: run.model.code, regionCode: opts.root, detail: { hits: run.hits, newClues: n, trigger } });
+      if (run.hits > 0) {
+        // Only keys no clue has yet: the others leave the stage first, so the inserts read it plainly.
+        await tx.exec(sql`DELETE FROM model_hits_stage WHERE dedupe_key IN (SELECT c.dedupe_key FROM clues c WHERE c.model_code = ${run.model.code})`);
+        const [c] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
+        n = Number(c.n);
+        if (n > 0) {
+          await tx.exec(sql`${INSERT_EVENTS}
+            SELECT 'EV-' || s.id, s.id, s.region_code, ${actor}, 'create', NULL, 'new', NULL, ${now} FROM model_hits_stage s`);
+          await tx.exec(sql`${INSERT_CLUES}
+            SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now} FROM model_hits_stage s`);
+        }
+        await tx.exec('DELETE FROM model_hits_stage');
       }
     }
-    return { result: created, audit };
-  });
+    created.push(n);
+    // Batch and scheduled runs are listed on the model's page and audited one by one.
+    if (trigger !== 'realtime') {
+      await tx.exec('INSERT INTO model_runs (id, model_code, region_code, trigger, started_at, millis, hits, new_clues) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
+        [randomUUID(), run.model.code, opts.root, trigger, new Date(run.started).toISOString(), Date.now() - run.started, run.hits, n]);
+      audit.push({ actor, action: 'models.run', target: run.model.code, regionCode: opts.root, detail: { hits: run.hits, newClues: n, trigger } });
+    }
+  }
+  // A real-time check is audited once, naming the models that raised clues (a model_runs row per judged
+  // record would bury the batch runs and cost a statement).
+  const raised = runs.flatMap((run, i) => (created[i] > 0 ? [{ model: run.model.code, hits: run.hits, newClues: created[i] }] : []));
+  if (trigger === 'realtime' && raised.length) {
+    audit.push({ actor, action: 'models.run', target: raised.map((r) => r.model).join(','), regionCode: opts.root, detail: { trigger, runs: raised } });
+  }
+  return { created, audit };
 }
 
 export async function runModels(store: Store, models: readonly ModelDefinition[], opts: RunOptions & { onProgress?: (done: number, total: number, last: ModelRunReport) => void } = {}): Promise<ModelRunReport[]> {

@@ -1,13 +1,15 @@
 // Real-time checks: when records arrive (ingest API), the models that judge that kind of record run at
-// once and raise clues immediately. A model with a code check (judge.ts) judges each record against the
-// in-memory state (state.ts) in microseconds; the others run their SQL focused on the records' subjects
-// (e.g. the inspected entity). Only hits write anything. The batch run over all records stays the
-// reference; deduplication makes the two agree.
-import type { Store, Value } from '../../store/store.ts';
+// once. A model with a code check (judge.ts) judges each record against the in-memory state (state.ts)
+// in microseconds; the others run their SQL focused on the records' subjects (e.g. the inspected
+// entity). Records pushed through the API are judged inside the transaction that lands them, so a
+// record and the clues it raises commit together (ingest-hook.ts). The batch run over all records stays
+// the reference; deduplication makes the two agree.
+import type { Store } from '../../store/store.ts';
+import type { AuditEntryInput } from '../../audit/audit-log.ts';
 import { businessDate } from '../../domain/dates.ts';
 import { MODELS } from '../library/index.ts';
 import type { ModelDefinition } from '../model.ts';
-import { dedupeKey, runModel, stageHits, writeHits, type ModelRunReport, type StagedRun } from '../runner.ts';
+import { dedupeKey, runReport, stageFocused, stageHits, writeHits, writeHitsIn, type ModelRunReport, type StagedRun } from '../runner.ts';
 import { codeCheck, judge, judgeable, KIND_CHECKS } from './judge.ts';
 import { realtimeState } from './state.ts';
 
@@ -18,32 +20,38 @@ export function realtimeModels(kind: string) {
   return MODELS.filter((m) => m.realtime?.kind === kind);
 }
 
+/** Loads what the code checks of a kind read (first use after a start or a bulk change: seconds at city scale). */
+export async function readyRealtime(store: Store, kind: string, asOf = businessDate(new Date())): Promise<void> {
+  const k = KIND_CHECKS[kind];
+  if (k && realtimeModels(kind).some((m) => codeCheck(m))) await realtimeState(store).ready(k.parts, asOf);
+}
+
 /**
- * Judges records of `kind` (rows as stored, after they landed) by the real-time models of that kind;
- * returns one report per model run. A record missing a column the code checks read (a caller that sends
- * only a subject) is judged by the SQL instead.
+ * Judges records of `kind` (rows as stored, after they landed) by the real-time models of that kind and
+ * returns one staged run per model run, nothing written yet. The code checks use `store`'s state; the
+ * SQL reads through `reader`: the transaction that landed the records, or the store once they are
+ * committed. A record missing a column the code checks read (a caller that sends only a subject) is
+ * judged by the SQL instead.
  */
-export async function checkRecords(store: Store, kind: string, records: readonly Record<string, unknown>[], actor = 'system', asOf?: string): Promise<ModelRunReport[]> {
+export async function judgeRecords(store: Store, reader: Store, kind: string, records: readonly Record<string, unknown>[], asOf: string): Promise<StagedRun[]> {
   const models = realtimeModels(kind);
   if (models.length === 0 || records.length === 0) return [];
-  const day = asOf ?? businessDate(new Date());
   const started = Date.now();
   // Per model: the records its SQL must judge (no code check, a partial record, or one older than the state reaches).
   const bySql = new Map<ModelDefinition, Record<string, unknown>[]>();
-  const runs = new Map<string, StagedRun>();
-  const reports: ModelRunReport[] = [];
+  const runs: StagedRun[] = [];
   const coded = models.filter((m) => codeCheck(m));
   const full = coded.length ? records.filter((r) => judgeable(kind, r)) : [];
   const partial = full.length ? records.filter((r) => !judgeable(kind, r)) : [...records];
   for (const m of models) bySql.set(m, codeCheck(m) ? [...partial] : [...records]);
   if (full.length) {
     const state = realtimeState(store);
-    await state.ready(KIND_CHECKS[kind].parts, day);
-    for (const m of coded) runs.set(m.code, { model: m, staged: new Map<string, Value[]>(), hits: 0, started, queryMillis: 0 });
+    await state.ready(KIND_CHECKS[kind].parts, asOf);
+    const byCode = new Map(coded.map((m) => [m.code, { model: m, staged: new Map(), hits: 0, started, queryMillis: 0 } as StagedRun]));
     for (const r of full) {
-      for (const { model, hits } of await judge(state, kind, r, day)) {
+      for (const { model, hits } of await judge(state, kind, r, asOf)) {
         if (hits === null) { bySql.get(model)!.push(r); continue; }
-        const run = runs.get(model.code)!;
+        const run = byCode.get(model.code)!;
         for (const h of hits) {
           // A clue already raised for the key: the write would find it and add nothing.
           if (state.knownKeys.has(dedupeKey(model, h.row))) run.hits++;
@@ -51,13 +59,7 @@ export async function checkRecords(store: Store, kind: string, records: readonly
         }
       }
     }
-    const writing = [...runs.values()].filter((r) => r.staged.size > 0);
-    const created = writing.length ? await writeHits(store, writing, { root: '330000', trigger: 'realtime', actor }) : [];
-    for (const run of writing) for (const key of run.staged.keys()) state.knownKeys.add(key);
-    const fresh = new Map(writing.map((r, i) => [r.model.code, created[i]]));
-    for (const r of runs.values()) {
-      reports.push({ code: r.model.code, name: r.model.name, millis: Date.now() - started, hits: r.hits, newClues: fresh.get(r.model.code) ?? 0, queryMillis: 0 });
-    }
+    runs.push(...byCode.values());
   }
   for (const [m, rs] of bySql) {
     const column = m.realtime!.subjectColumn;
@@ -65,8 +67,41 @@ export async function checkRecords(store: Store, kind: string, records: readonly
     // One run per model for the whole batch, focused on its subjects: a batch of 10,000 records costs a
     // handful of scans, not one per record.
     for (let i = 0; i < subjects.length; i += FOCUS_CHUNK) {
-      reports.push(await runModel(store, m, { trigger: 'realtime', actor, asOf: day, focus: { column, values: subjects.slice(i, i + FOCUS_CHUNK) } }));
+      runs.push(await stageFocused(reader, m, asOf, { column, values: subjects.slice(i, i + FOCUS_CHUNK) }));
     }
   }
-  return reports;
+  return runs;
+}
+
+/** The options of a real-time write: the runs cover the province, under the actor who sent the records. */
+const writeOptions = (actor: string) => ({ root: '330000', trigger: 'realtime' as const, actor });
+
+/** Writes the runs that staged hits (by `write`), then the state knows their keys: the next hit on one writes nothing. */
+async function writeRuns(store: Store, runs: readonly StagedRun[], write: (writing: StagedRun[]) => Promise<number[]>): Promise<ModelRunReport[]> {
+  const writing = runs.filter((r) => r.staged.size > 0);
+  const created = writing.length ? await write(writing) : [];
+  const { knownKeys } = realtimeState(store);
+  for (const run of writing) for (const key of run.staged.keys()) knownKeys.add(key);
+  const fresh = new Map(writing.map((r, i) => [r, created[i]]));
+  return runs.map((r) => runReport(r, fresh.get(r) ?? 0));
+}
+
+/**
+ * Judges records that landed in the open transaction `tx` and writes the clues they raise into it:
+ * returns the reports and the audit entries to append with the commit. The state has learnt the
+ * records already: if the transaction rolls back, call `invalidateRealtimeState`.
+ */
+export async function checkRecordsIn(store: Store, tx: Store, kind: string, records: readonly Record<string, unknown>[], actor: string, asOf = businessDate(new Date())): Promise<{ reports: ModelRunReport[]; audit: AuditEntryInput[] }> {
+  let audit: AuditEntryInput[] = [];
+  const reports = await writeRuns(store, await judgeRecords(store, tx, kind, records, asOf), async (writing) => {
+    const written = await writeHitsIn(tx, writing, writeOptions(actor));
+    audit = written.audit;
+    return written.created;
+  });
+  return { reports, audit };
+}
+
+/** Judges records already committed and writes the clues they raise in a transaction of their own (only when there are hits). */
+export async function checkRecords(store: Store, kind: string, records: readonly Record<string, unknown>[], actor = 'system', asOf = businessDate(new Date())): Promise<ModelRunReport[]> {
+  return writeRuns(store, await judgeRecords(store, store, kind, records, asOf), (writing) => writeHits(store, writing, writeOptions(actor)));
 }

@@ -33,6 +33,11 @@ const NUMERIC_TYPES = new Set<DuckDBTypeId>([
 const PREPARED_PER_CONNECTION = 64;
 const preparedCache = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
 
+/** Parameters as DuckDB binds them: a Date as a TIMESTAMPTZ value (text would be parsed through ICU). */
+function duckdbParams(params: readonly Value[]): DuckDBValue[] {
+  return params.map((v) => (v instanceof Date ? timestampTZValue(BigInt(v.getTime()) * 1000n) : v));
+}
+
 async function prepared(c: DuckDBConnection, sql: string, params: Value[]): Promise<DuckDBPreparedStatement> {
   let cache = preparedCache.get(c);
   if (!cache) preparedCache.set(c, (cache = new Map()));
@@ -47,7 +52,7 @@ async function prepared(c: DuckDBConnection, sql: string, params: Value[]): Prom
     }
   }
   cache.set(sql, p);
-  p.bind(params as DuckDBValue[]);
+  p.bind(duckdbParams(params));
   return p;
 }
 
@@ -66,7 +71,7 @@ const toDuckDB: ToDuckDBValueConverter<Value> = (value, type) => {
       return dateValue(Math.round(ms / DAY_MS));
     }
     case DuckDBTypeId.TIMESTAMP_TZ: {
-      const ms = Date.parse(String(value));
+      const ms = value instanceof Date ? value.getTime() : Date.parse(String(value));
       if (Number.isNaN(ms)) throw new Error(`not a timestamp: ${String(value)}`);
       return timestampTZValue(BigInt(ms) * 1000n);
     }
@@ -77,7 +82,7 @@ const toDuckDB: ToDuckDBValueConverter<Value> = (value, type) => {
     case DuckDBTypeId.BIGINT: return BigInt(value as number);
     case DuckDBTypeId.INTEGER: case DuckDBTypeId.DOUBLE: return Number(value);
     case DuckDBTypeId.BOOLEAN: return value === true || value === 'true' || value === 1;
-    default: return String(value);
+    default: return value instanceof Date ? value.toISOString() : String(value);
   }
 };
 
@@ -147,7 +152,7 @@ export class DuckDBStore implements Store {
   async columns(select: Sql): Promise<ColumnInfo[]> {
     const { text, params } = select.render();
     return this.withConnection(async (c) => {
-      const reader = await c.runAndReadAll(`SELECT * FROM (${text}) q LIMIT 0`, params as DuckDBValue[]);
+      const reader = await c.runAndReadAll(`SELECT * FROM (${text}) q LIMIT 0`, duckdbParams(params as Value[]));
       const types = reader.columnTypes();
       return reader.columnNames().map((name, i) => ({ name, numeric: NUMERIC_TYPES.has(types[i].typeId) }));
     });

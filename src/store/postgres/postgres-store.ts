@@ -28,12 +28,13 @@ const NUMERIC_OIDS = new Set([21, 23, 20, 700, 701, 1700]);
 function literal(v: Value): string {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return `'${v.toISOString()}'`;
   return `'${String(v).replace(/'/g, "''")}'`;
 }
 
 function csvField(v: Value): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  const s = v instanceof Date ? v.toISOString() : String(v);
   return /[",\n\r]/.test(s) || s === '' ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
