@@ -5,8 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
+import { processTempDir } from '../ingest/temp-dirs.ts';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Store } from '../store/store.ts';
@@ -100,7 +100,7 @@ export async function ingestRoutes(app: FastifyInstance, store: Store): Promise<
       limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 },
       // The upload goes to a temporary file, read from there like a CLI import (streamed, any size).
       async onFile(this: FastifyRequest, part: MultipartFile) {
-        const dir = await mkdtemp(join(tmpdir(), 'kedu-upload-'));
+        const dir = await processTempDir('kedu-upload-');
         const fileName = basename(part.filename || 'upload');
         const path = join(dir, 'upload' + (fileName.match(/\.[A-Za-z0-9]+$/)?.[0] ?? ''));
         uploads.set(this, { dir, path, fileName });

@@ -10,8 +10,8 @@
 //    The files never leave the machine and are deleted when the batch ends. Kept here rather than in
 //    the Store port because the port is shared; moving it into DuckDBStore.copyIn would speed every
 //    bulk load.
-import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, rm, type FileHandle } from 'node:fs/promises';
+import { processTempDir } from './temp-dirs.ts';
 import { join } from 'node:path';
 import type { Store, Value } from '../store/store.ts';
 import type { KindSpec } from './kinds.ts';
@@ -137,7 +137,7 @@ class DuckDBFileStager implements Stager {
   private oneThread = false;
 
   static async create(tx: Store, spec: KindSpec, incoming: string, partRows: number): Promise<DuckDBFileStager> {
-    const stager = new DuckDBFileStager(tx, spec, incoming, await mkdtemp(join(tmpdir(), 'kedu-ingest-')), partRows);
+    const stager = new DuckDBFileStager(tx, spec, incoming, await processTempDir('kedu-ingest-'), partRows);
     // Part loads run on one DuckDB thread while JavaScript reads: with two, the thread running the
     // statement spins waiting for the other and takes the core JavaScript needs (measured: part
     // loads 2.2–2.5 s of CPU per million rows on two threads, 1.1 s on one). The setting is the
