@@ -29,6 +29,16 @@ test('INS_REPEAT: three agencies inspecting one entity within 7 days raise one c
   assert.equal(clue.region_code, '330111');
 });
 
+test('INS_REPEAT: two agencies on the first day count once each, in the text and in the evidence', async () => {
+  const a = await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01' });
+  const b = await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-05-01' });
+  const c = await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-05-04' });
+  assert.equal((await runModel(store, model('INS_REPEAT'), { asOf: '2025-06-01' })).newClues, 1);
+  const [clue] = await clues();
+  assert.equal(clue.explanation, '该企业在7天内被3个部门分别检查3次，未纳入联合检查（首次检查日期2025-05-01）。');
+  assert.deepEqual(JSON.parse(clue.evidence).ids.sort(), [a, b, c].sort());
+});
+
 test('INS_REPEAT near miss: the third agency comes on day 8, or the visits were one joint inspection', async () => {
   await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01' });
   await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-05-03' });

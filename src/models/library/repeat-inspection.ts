@@ -35,10 +35,13 @@ export const repeatInspection: ModelDefinition = {
         WHERE g.earlier IS NOT NULL AND g.earlier > ${raw(dialect.addDays('g.inspected_on', String(-params.window_days)))}
       ), near AS (
         SELECT ins.* FROM ins JOIN candidates c ON c.entity_uscc = ins.entity_uscc
+      ), starts AS (
+        -- Each day with an inspection once: two inspections on the start day would count each one twice.
+        SELECT DISTINCT entity_uscc, inspected_on FROM near
       ), windows AS (
         SELECT a.entity_uscc, a.inspected_on AS start_on, count(DISTINCT b.agency_id) AS agency_count, count(*) AS inspection_count,
                ${raw(dialect.stringAgg('b.id', ',', ['b.inspected_on', 'b.id']))} AS evidence_ids
-        FROM near a JOIN near b ON b.entity_uscc = a.entity_uscc AND b.inspected_on >= a.inspected_on AND b.inspected_on < ${end}
+        FROM starts a JOIN near b ON b.entity_uscc = a.entity_uscc AND b.inspected_on >= a.inspected_on AND b.inspected_on < ${end}
         GROUP BY a.entity_uscc, a.inspected_on
         HAVING count(DISTINCT b.agency_id) >= ${num(params.min_agencies)}
       )

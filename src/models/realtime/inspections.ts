@@ -112,13 +112,11 @@ const repeat: Check<InspectionRow> = (r, ctx) => {
   if (!e) return [];
   return hitStarts.map((s) => {
     const b = inWindow(s);
-    // The SQL joins every inspection on the start day with the window: k of them repeat each id k times.
-    const k = ins.filter((i) => log.day[i] === s).length;
     return {
       row: {
         subject_kind: 'entity', subject_id: r.entity_uscc, region_code: e.region, agency_id: null, window_key: isoOf(s),
-        evidence_ids: b.flatMap((i) => new Array<string>(k).fill(log.ids[i])).join(','),
-        agency_count: new Set(b.map((i) => log.agency[i])).size, inspection_count: k * b.length, subject_name: e.name,
+        evidence_ids: b.map((i) => log.ids[i]).join(','),
+        agency_count: new Set(b.map((i) => log.agency[i])).size, inspection_count: b.length, subject_name: e.name,
       },
       params,
     };
