@@ -7,14 +7,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
-import { openTestStore } from './helpers/store.ts';
+import { cliStore, openTestStore } from './helpers/store.ts';
 import {
   SAMPLE_SOURCE, encodeGb18030, sampleCsv, sampleJsonl, sampleRow, sampleRows, sampleUscc, seedIngestReference,
   writeLargeInspectionsCsv, writeSampleXlsx,
 } from './fixtures/ingest-samples.ts';
-import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { SYSTEM_CALLER, type Caller, type Role } from '../src/auth/caller.ts';
 import { createUser } from '../src/auth/users.ts';
@@ -547,35 +545,8 @@ test('the ingest routes are in the OpenAPI document', async () => {
 // ── CLI and atomicity ────────────────────────────────────────────────────────────────────────────
 const KEDU = join(ROOT, 'bin/kedu.mjs');
 
-/** A store of its own for the child processes: a DuckDB file, or a fresh PostgreSQL database. */
-async function ownStore(name: string): Promise<{ args: string[]; open: () => Promise<Store>; drop: () => Promise<void> }> {
-  const server = process.env.KEDU_TEST_DATABASE_URL;
-  if (!server) {
-    const path = join(dir, `${name}.duckdb`);
-    return { args: ['--duckdb', path], open: () => openStore({ databaseUrl: '', duckdbPath: path }), drop: async () => undefined };
-  }
-  const db = `kedu_test_${name}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${db}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${db}`;
-  return {
-    args: ['--database-url', url.toString()],
-    open: () => openStore({ databaseUrl: url.toString() }),
-    async drop() {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 test('kedu import: prints the counts and the rate, writes the error CSV with a BOM, exits non-zero when every row is bad', async () => {
-  const own = await ownStore('cli');
+  const own = await cliStore(dir, 'cli');
   try {
     const s = await own.open();
     await seedIngestReference(s);
@@ -607,7 +578,7 @@ test('kedu import: prints the counts and the rate, writes the error CSV with a B
 });
 
 test('a killed import leaves either none or all of the batch, never part of it', { timeout: 180_000 }, async () => {
-  const own = await ownStore('kill');
+  const own = await cliStore(dir, 'kill');
   const rows = 150_000;
   const file = join(dir, 'kill.csv');
   await writeLargeInspectionsCsv(file, rows);

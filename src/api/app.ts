@@ -32,6 +32,8 @@ export interface AppOptions {
   /** Folder of the built console (web/dist); not served when absent. */
   webRoot?: string;
   logger?: boolean;
+  /** The business day models judge as of, in batch and real time (the demo data's fixed day); default today. */
+  asOf?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -78,10 +80,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await dashboardRoutes(api, store);
     await recordRoutes(api, store);
     await catalogRoutes(api, store);
-    await modelRoutes(api, store);
+    await modelRoutes(api, store, opts.asOf);
     await clueRoutes(api, store);
     await portalRoutes(api, store);
-    await ingestRoutes(api, store);
+    await ingestRoutes(api, store, opts.asOf);
   }, { prefix: '/api/v1' });
 
   const webRoot = opts.webRoot ? resolve(opts.webRoot) : undefined;

@@ -92,7 +92,7 @@ async function runImport(store: Store, req: FastifyRequest, kind: Kind, source: 
 interface Upload { dir: string; path: string; fileName: string }
 const uploads = new WeakMap<FastifyRequest, Upload>();
 
-export async function ingestRoutes(app: FastifyInstance, store: Store): Promise<void> {
+export async function ingestRoutes(app: FastifyInstance, store: Store, asOf?: string): Promise<void> {
   // Own scope: the multipart parser applies to these routes only.
   await app.register(async (scope) => {
     await scope.register(multipart, {
@@ -132,7 +132,7 @@ export async function ingestRoutes(app: FastifyInstance, store: Store): Promise<
         const body = req.body as { sourceSystem: string; records: unknown[] };
         // Records from agency systems are judged at once by the real-time models of their kind, inside the
         // transaction that lands them.
-        const realtime = realtimeIngest(store, callerOf(req), kind);
+        const realtime = realtimeIngest(store, callerOf(req), kind, asOf);
         await realtime.prepare();
         try {
           const report = await runImport(store, req, kind, recordsSource(body.records), body.sourceSystem, realtime.onLanded);

@@ -47,7 +47,7 @@ async function describeModels(store: Store, caller: Caller, models: readonly Mod
 
 const describe = async (store: Store, caller: Caller, m: ModelDefinition) => (await describeModels(store, caller, [m]))[0];
 
-export async function modelRoutes(app: FastifyInstance, store: Store): Promise<void> {
+export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: string): Promise<void> {
   app.get('/models', { schema: { tags: ['models'], summary: '监督模型库（含本辖区线索数）' } }, async (req) => {
     const caller = callerOf(req);
     const counts = new Map((await store.query<{ model_code: string; n: number; open: number }>(sql`
@@ -110,6 +110,6 @@ export async function modelRoutes(app: FastifyInstance, store: Store): Promise<v
     const code = (req.body as { model?: string }).model;
     const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
     if (code && list.length === 0) throw notFound('未找到该模型');
-    return { reports: await runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId }) };
+    return { reports: await runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf }) };
   });
 }

@@ -8,6 +8,7 @@ import { ensureDemo } from '../demo/bootstrap.ts';
 import { formatAccounts } from '../demo/demo-accounts.ts';
 import { AS_OF_ISO } from '../demo/calendar.ts';
 import { startJobs } from '../jobs/jobs.ts';
+import { readyAllRealtime } from '../models/realtime/check.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -23,9 +24,16 @@ export function serveCommand(): Command {
       const accounts = o.demo ? await ensureDemo(store, log) : [];
       const webRoot = 'web/dist';
       if (!existsSync(webRoot)) process.stderr.write('提示：未找到 web/dist，控制台未构建（npm run build:web）；仅提供 API。\n');
-      const app = await buildApp({ store, webRoot, logger: false });
+      // The demo data's "today" is fixed: the models judge as of it, in batch and real time.
+      const asOf = o.demo ? AS_OF_ISO : undefined;
+      const app = await buildApp({ store, webRoot, logger: false, asOf });
       await app.listen({ port: Number(o.port), host: o.host });
-      const jobs = startJobs(store, { modelMinutes: Number(o.scheduleMinutes), log, asOf: o.demo ? AS_OF_ISO : undefined });
+      const jobs = startJobs(store, { modelMinutes: Number(o.scheduleMinutes), log, asOf });
+      // The real-time checks' state loads now, not with the first pushed record (city scale: 6 s).
+      const warming = performance.now();
+      void readyAllRealtime(store, asOf).then(
+        () => log(`实时校验状态已加载（${((performance.now() - warming) / 1000).toFixed(1)} 秒）`),
+        (e: Error) => log(`实时校验状态未能预先加载，将在首条推送记录时加载：${e.message}`));
       if (accounts.length) process.stdout.write(formatAccounts(accounts));
       process.stdout.write(`Kedu 刻度已启动：http://localhost:${o.port}  （API 文档：http://localhost:${o.port}/api/docs）\n`);
       const stop = async () => { await jobs.stop(); await app.close(); await store.close(); process.exit(0); };

@@ -6,6 +6,7 @@ import type { AuditEntryInput } from '../audit/audit-log.ts';
 import type { Row, Store } from '../store/store.ts';
 import type { Caller } from '../auth/caller.ts';
 import { KIND_SPECS, type Kind } from '../ingest/kinds.ts';
+import { businessDate } from '../domain/dates.ts';
 import { importPermissionProblem } from '../ingest/import-batch.ts';
 import { checkRecordsIn, readyRealtime, realtimeModels } from './realtime/check.ts';
 import { invalidateRealtimeState, realtimeState } from './realtime/state.ts';
@@ -18,20 +19,20 @@ export interface RealtimeSummary {
 }
 
 /**
- * The real-time checks of one API push. `prepare` before the import loads the state outside the
+ * The real-time checks of one API push, as of a business day (today). `prepare` before the import loads the state outside the
  * writing transaction (seconds, once after a start or a bulk change); `onLanded` is the import's hook
  * that judges the records the batch inserted or changed, inside that transaction (records sent again
  * unchanged were judged when they first landed); `failed`, after an import that threw, drops the
  * state, which may have learnt records that were rolled back.
  */
-export function realtimeIngest(store: Store, caller: Caller, kind: Kind) {
+export function realtimeIngest(store: Store, caller: Caller, kind: Kind, asOf = businessDate(new Date())) {
   const spec = KIND_SPECS[kind];
   const judged = !!spec.idPrefix && realtimeModels(spec.table).length > 0;
   let summary: RealtimeSummary = { models: 0, newClues: 0, millis: 0 };
   let touched = false;
   return {
     async prepare(): Promise<void> {
-      if (judged && !importPermissionProblem(caller, spec)) await readyRealtime(store, spec.table);
+      if (judged && !importPermissionProblem(caller, spec)) await readyRealtime(store, spec.table, asOf);
     },
     async onLanded(tx: Store, written: Row[]): Promise<AuditEntryInput[]> {
       const started = performance.now();
@@ -42,7 +43,7 @@ export function realtimeIngest(store: Store, caller: Caller, kind: Kind) {
       }
       if (!judged) return [];
       touched = true;
-      const { reports, audit } = await checkRecordsIn(store, tx, spec.table, written, caller.userId);
+      const { reports, audit } = await checkRecordsIn(store, tx, spec.table, written, caller.userId, asOf);
       summary = { models: reports.length, newClues: reports.reduce((s, r) => s + r.newClues, 0), millis: Math.round(performance.now() - started) };
       return audit;
     },

@@ -2,6 +2,7 @@
 // PostgreSQL server named by KEDU_TEST_DATABASE_URL (CI runs the suite once on each engine).
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 
@@ -30,6 +31,36 @@ export async function openTestStore(): Promise<TestStore> {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * A store of its own for child processes (`kedu …` run as a user would): a DuckDB file in `dir`, or a
+ * fresh database on the PostgreSQL server. `args` select it on the command line.
+ */
+export async function cliStore(dir: string, name: string): Promise<{ args: string[]; open: () => Promise<Store>; drop: () => Promise<void> }> {
+  const server = process.env.KEDU_TEST_DATABASE_URL;
+  if (!server) {
+    const path = join(dir, `${name}.duckdb`);
+    return { args: ['--duckdb', path], open: () => openStore({ databaseUrl: '', duckdbPath: path }), drop: async () => undefined };
+  }
+  const db = `kedu_test_${name}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${db}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${db}`;
+  return {
+    args: ['--database-url', url.toString()],
+    open: () => openStore({ databaseUrl: url.toString() }),
+    async drop() {
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
       await c.end();
     },
   };

@@ -26,6 +26,11 @@ export async function readyRealtime(store: Store, kind: string, asOf = businessD
   if (k && realtimeModels(kind).some((m) => codeCheck(m))) await realtimeState(store).ready(k.parts, asOf);
 }
 
+/** Loads the state of every kind's code checks: a server does it at start, so no pushed record waits for it. */
+export async function readyAllRealtime(store: Store, asOf = businessDate(new Date())): Promise<void> {
+  for (const kind of Object.keys(KIND_CHECKS)) await readyRealtime(store, kind, asOf);
+}
+
 /**
  * Judges records of `kind` (rows as stored, after they landed) by the real-time models of that kind and
  * returns one staged run per model run, nothing written yet. The code checks use `store`'s state; the
