@@ -27,6 +27,9 @@ export const officerEntityPair: ModelDefinition = {
     ), ev AS (
       SELECT h.lead_officer_id, h.entity_uscc, h.year, min(t.region_code) AS record_region, ${raw(dialect.stringAgg('t.id', ',', ['t.inspected_on', 't.id']))} AS evidence_ids
       FROM h JOIN t ON t.lead_officer_id = h.lead_officer_id AND t.entity_uscc = h.entity_uscc AND t.year = h.year
+      -- The hit officers first, so that PostgreSQL does not sort all of t to merge-join it (city scale
+      -- 4.6 s → 2.7 s; DuckDB unchanged).
+      WHERE t.lead_officer_id IN (SELECT lead_officer_id FROM h)
       GROUP BY h.lead_officer_id, h.entity_uscc, h.year
     )
     SELECT 'officer' AS subject_kind, h.lead_officer_id AS subject_id, COALESCE(e.region_code, ev.record_region) AS region_code, o.agency_id,

