@@ -17,7 +17,7 @@ import { queryHits, runModel, toStageRow } from '../src/models/runner.ts';
 import { saveSetting } from '../src/models/settings.ts';
 import { checkRecords, realtimeModels } from '../src/models/realtime/check.ts';
 import { codeCheck, judge, KIND_CHECKS } from '../src/models/realtime/judge.ts';
-import { invalidateRealtimeState, RealtimeState, realtimeState } from '../src/models/realtime/state.ts';
+import { invalidateRealtimeState, readyState, RealtimeState, realtimeState } from '../src/models/realtime/state.ts';
 import type { Store, Value } from '../src/store/store.ts';
 import { realtimeIngest } from '../src/models/ingest-hook.ts';
 import { KIND_SPECS } from '../src/ingest/kinds.ts';
@@ -204,6 +204,17 @@ test('INS_SAME_AGENCY_REPEAT: an earlier compliant inspection reported late turn
   await arriveInspection({ ...base, inspected_on: '2025-05-01' });
   await arriveInspection({ ...base, inspected_on: '2025-05-03', result: 'issues' });
   assert.equal((await arriveInspection({ ...base, inspected_on: '2025-05-05' })).raised.INS_SAME_AGENCY_REPEAT, 0);
+});
+
+test('a state dropped while it loads is let go: the check gets the one that replaced it, loaded', async () => {
+  invalidateRealtimeState(store);
+  const first = realtimeState(store);
+  const loading = readyState(store, KIND_CHECKS.inspections.parts, ASOF);
+  invalidateRealtimeState(store); // a file import lands meanwhile
+  const state = await loading;
+  assert.notEqual(state, first);
+  assert.equal(state, realtimeState(store));
+  assert.ok(state.isLoaded('inspections'));
 });
 
 test('INS_BURDEN: the 21st visit of the year raises the clue; a joint inspection counts once', async () => {

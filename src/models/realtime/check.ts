@@ -11,7 +11,7 @@ import { MODELS } from '../library/index.ts';
 import type { ModelDefinition } from '../model.ts';
 import { dedupeKey, runReport, stageFocused, stageHits, writeHits, writeHitsIn, type ModelRunReport, type StagedRun } from '../runner.ts';
 import { codeCheck, judge, judgeable, KIND_CHECKS } from './judge.ts';
-import { realtimeState } from './state.ts';
+import { readyState, realtimeState } from './state.ts';
 
 /** Subjects per focused run (bind parameters: PostgreSQL allows 65,535 per statement). */
 const FOCUS_CHUNK = 5_000;
@@ -23,7 +23,7 @@ export function realtimeModels(kind: string) {
 /** Loads what the code checks of a kind read (first use after a start or a bulk change: seconds at city scale). */
 export async function readyRealtime(store: Store, kind: string, asOf = businessDate(new Date())): Promise<void> {
   const k = KIND_CHECKS[kind];
-  if (k && realtimeModels(kind).some((m) => codeCheck(m))) await realtimeState(store).ready(k.parts, asOf);
+  if (k && realtimeModels(kind).some((m) => codeCheck(m))) await readyState(store, k.parts, asOf);
 }
 
 /** Loads the state of every kind's code checks: a server does it at start, so no pushed record waits for it. */
@@ -50,8 +50,7 @@ export async function judgeRecords(store: Store, reader: Store, kind: string, re
   const partial = full.length ? records.filter((r) => !judgeable(kind, r)) : [...records];
   for (const m of models) bySql.set(m, codeCheck(m) ? [...partial] : [...records]);
   if (full.length) {
-    const state = realtimeState(store);
-    await state.ready(KIND_CHECKS[kind].parts, asOf);
+    const state = await readyState(store, KIND_CHECKS[kind].parts, asOf);
     const byCode = new Map(coded.map((m) => [m.code, { model: m, staged: new Map(), hits: 0, started, queryMillis: 0 } as StagedRun]));
     for (const r of full) {
       for (const { model, hits } of await judge(state, kind, r, asOf)) {
