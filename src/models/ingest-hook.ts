@@ -19,11 +19,11 @@ export interface RealtimeSummary {
 }
 
 /**
- * The real-time checks of one API push, as of a business day (today). `prepare` before the import loads the state outside the
- * writing transaction (seconds, once after a start or a bulk change); `onLanded` is the import's hook
- * that judges the records the batch inserted or changed, inside that transaction (records sent again
- * unchanged were judged when they first landed); `failed`, after an import that threw, drops the
- * state, which may have learnt records that were rolled back.
+ * The real-time checks of one API push, as of a business day (today). `prepare`, before the import,
+ * loads the state outside the writing transaction (seconds, once after a start or a bulk change);
+ * `onLanded` is the import's hook that judges the records the batch inserted or changed, inside that
+ * transaction (records sent again unchanged were judged when they first landed); `failed`, after an
+ * import that threw, drops the state, which may have learnt records that were rolled back.
  */
 export function realtimeIngest(store: Store, caller: Caller, kind: Kind, asOf = businessDate(new Date())) {
   const spec = KIND_SPECS[kind];
