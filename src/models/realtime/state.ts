@@ -121,7 +121,6 @@ async function scan(store: Store, columns: string[], from: Sql, bucket: string, 
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
 
 export class RealtimeState {
-  private generation = 0;
   private readonly parts = new Map<Part, Promise<void>>();
   private settings: Map<string, ModelSetting[]> | null = null;
   /** A setting was saved: the next check reloads them (until then the ones in force stay, never none). */
@@ -176,7 +175,6 @@ export class RealtimeState {
 
   retire(): void {
     this.retired = true;
-    this.generation++;
   }
 
   invalidateSettings(): void {
@@ -195,27 +193,21 @@ export class RealtimeState {
   async ready(parts: readonly Part[], asOf: string): Promise<void> {
     // The inspection log reaches back to the start of last year; a new year moves that.
     if (this.parts.has('inspections') && yearOfDay(dayOf(asOf)) - 1 > yearOfDay(this.inspectionsFrom)) this.parts.delete('inspections');
-    for (;;) {
-      // Dropped: the store's new state is the one to load (readyState).
+    // Once dropped, it loads no more: the store's new state is the one to load (readyState).
+    for (const p of ['reference', 'names', ...parts] as Part[]) {
       if (this.retired) return;
-      const generation = this.generation;
-      for (const p of ['reference', 'names', ...parts] as Part[]) {
-        let loading = this.parts.get(p);
-        if (!loading) {
-          loading = this.load(p, generation, asOf).catch((e) => { this.parts.delete(p); throw e; });
-          this.parts.set(p, loading);
-        }
-        await loading;
+      let loading = this.parts.get(p);
+      if (!loading) {
+        loading = this.load(p, asOf).catch((e) => { this.parts.delete(p); throw e; });
+        this.parts.set(p, loading);
       }
-      if (!this.settings || this.settingsStale) {
-        this.settingsStale = false;
-        const settings = await loadAllSettings(this.store);
-        if (generation === this.generation) {
-          this.settings = settings;
-          this.groupCache.clear();
-        }
-      }
-      if (generation === this.generation) return;
+      await loading;
+    }
+    if (!this.retired && (!this.settings || this.settingsStale)) {
+      this.settingsStale = false;
+      const settings = await loadAllSettings(this.store);
+      this.settings = settings;
+      this.groupCache.clear();
     }
   }
 
@@ -355,8 +347,9 @@ export class RealtimeState {
   }
 
   // ── loading ──────────────────────────────────────────────────────────────────────────────────
-  private async load(part: Part, generation: number, asOf: string): Promise<void> {
-    const apply = (fn: () => void) => { if (generation === this.generation) fn(); };
+  private async load(part: Part, asOf: string): Promise<void> {
+    // A state dropped while it loads keeps nothing: what the load read is let go with it.
+    const apply = (fn: () => void) => { if (!this.retired) fn(); };
     const { store } = this;
     const day = (col: string) => `CAST(${store.dialect.daysBetween(`CAST('1970-01-01' AS DATE)`, col)} AS INTEGER)`;
     switch (part) {
