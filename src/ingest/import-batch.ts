@@ -114,7 +114,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
   const report = await store.session(async (s) => {
     const refs = await loadReferences(s, spec);
     const validator = rowValidator(spec, { caller, refs, defaultSourceSystem: req.sourceSystem ?? undefined });
-    const stager = await createStager(s, spec, { partRows: req.stagePartRows });
+    const stager = await createStager(s, spec, { partRows: req.stagePartRows, readingFile: source.format !== 'records' });
     try {
       let rowsRead = 0;
       let rowsBad = 0;

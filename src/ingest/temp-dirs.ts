@@ -1,6 +1,6 @@
 // Temporary folders of one process (import part files, uploads), named for it: `kedu-ingest-<pid>-…`.
-// A process killed mid-import cannot remove its folder; the next one to make a folder of the same
-// kind removes those whose process is gone, so a crash leaves nothing behind for long.
+// A process killed mid-import cannot remove its folder; the next process to make a folder of the same
+// kind removes those whose process is gone (once: a server does not list the temp folder per push).
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,8 +28,11 @@ export async function removeOrphanDirs(prefix: string, dir = tmpdir()): Promise<
   return removed;
 }
 
-/** A new folder `<prefix><pid>-XXXXXX` in the OS temp folder, after removing the orphans of its kind. */
+const swept = new Map<string, Promise<number>>();
+
+/** A new folder `<prefix><pid>-XXXXXX` in the OS temp folder; the first of a process removes the orphans of its kind. */
 export async function processTempDir(prefix: 'kedu-ingest-' | 'kedu-upload-'): Promise<string> {
-  await removeOrphanDirs(prefix);
+  if (!swept.has(prefix)) swept.set(prefix, removeOrphanDirs(prefix));
+  await swept.get(prefix);
   return mkdtemp(join(tmpdir(), `${prefix}${process.pid}-`));
 }
