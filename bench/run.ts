@@ -7,7 +7,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { generateDemo } from '../src/demo/generate.ts';
@@ -26,6 +25,7 @@ import { runInNewContext } from 'node:vm';
 import { importRows, type ImportRequest } from '../src/ingest/import-batch.ts';
 import { fileSource, recordsSource } from '../src/ingest/sources.ts';
 import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/ingest-samples.ts';
+import { createDatabase } from '../test/helpers/store.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
@@ -47,25 +47,9 @@ async function freshStore(engine: string, name: string): Promise<{ store: Store;
     const store = await openStore({ databaseUrl: '', duckdbPath: path });
     return { store, drop: async () => { await store.close(); rmSync(path, { force: true }); rmSync(`${path}.wal`, { force: true }); } };
   }
-  const db = `kedu_bench_${name}`;
-  const admin = new pg.Client({ connectionString: pgServer });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${db}`);
-  await admin.end();
-  const url = new URL(pgServer);
-  url.pathname = `/${db}`;
-  const store = await openStore({ databaseUrl: url.toString() });
-  return {
-    store,
-    drop: async () => {
-      await store.close();
-      const c = new pg.Client({ connectionString: pgServer });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const db = await createDatabase(pgServer, `kedu_bench_${name}`);
+  const store = await openStore({ databaseUrl: db.url });
+  return { store, drop: async () => { await store.close(); await db.drop(); } };
 }
 
 async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {

@@ -10,30 +10,29 @@ export const TEST_ENGINE = process.env.KEDU_TEST_DATABASE_URL ? 'postgres' : 'du
 
 export interface TestStore { store: Store; close(): Promise<void> }
 
+/** A new database on a PostgreSQL server (one left by an earlier run under the name goes first): its URL, and how to drop it. */
+export async function createDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try { await c.query(statement); } finally { await c.end(); }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 export async function openTestStore(): Promise<TestStore> {
   const serverUrl = process.env.KEDU_TEST_DATABASE_URL;
   if (!serverUrl) {
     const store = await openStore({ databaseUrl: '', duckdbPath: ':memory:' });
     return { store, close: () => store.close() };
   }
-  const name = `kedu_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString() });
-  return {
-    store,
-    async close() {
-      await store.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const db = await createDatabase(serverUrl, `kedu_test_${randomBytes(6).toString('hex')}`);
+  const store = await openStore({ databaseUrl: db.url });
+  return { store, async close() { await store.close(); await db.drop(); } };
 }
 
 /**
@@ -46,22 +45,6 @@ export async function cliStore(dir: string, name: string): Promise<{ args: strin
     const path = join(dir, `${name}.duckdb`);
     return { args: ['--duckdb', path], open: () => openStore({ databaseUrl: '', duckdbPath: path }), drop: async () => undefined };
   }
-  const db = `kedu_test_${name}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${db}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${db}`;
-  return {
-    args: ['--database-url', url.toString()],
-    open: () => openStore({ databaseUrl: url.toString() }),
-    async drop() {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const db = await createDatabase(server, `kedu_test_${name}_${process.pid}`);
+  return { args: ['--database-url', db.url], open: () => openStore({ databaseUrl: db.url }), drop: db.drop };
 }
