@@ -28,11 +28,12 @@ async function timed(label: string, file: string): Promise<void> {
   const used = process.cpuUsage(cpu);
   show(label, r, (used.user + used.system) / 1e6, load);
 }
-const show = (label: string, r: ImportReport, cpu: number, load: number) => process.stdout.write(
-  `${label.padEnd(28)} ${String(r.rowsRead).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${String(r.rowsPerSecond).padStart(8)} rows/s  cpu ${cpu.toFixed(2)} s  load ${load.toFixed(1)}`
-  + `  (inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, bad ${r.rowsBad})`
-  + `  read ${r.timings.read}s load ${r.timings.load}s merge ${r.timings.merge}s commit ${r.timings.commit}s\n`,
-);
+const show = (label: string, r: ImportReport, cpu: number, load: number) =>
+  process.stdout.write(
+    `${label.padEnd(28)} ${String(r.rowsRead).padStart(9)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${String(r.rowsPerSecond).padStart(8)} rows/s  cpu ${cpu.toFixed(2)} s  load ${load.toFixed(1)}` +
+      `  (inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, bad ${r.rowsBad})` +
+      `  read ${r.timings.read}s load ${r.timings.load}s merge ${r.timings.merge}s commit ${r.timings.commit}s\n`,
+  );
 try {
   await seedIngestReference(store);
   if (noPk) {
@@ -42,12 +43,17 @@ try {
   }
   const t = Date.now();
   const bytes = await writeLargeInspectionsCsv(csv, rows);
-  process.stdout.write(`engine ${store.dialect.name}${noPk ? ' (inspections without PRIMARY KEY)' : ''}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; file ${csv}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB (generated in ${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(
+    `engine ${store.dialect.name}${noPk ? ' (inspections without PRIMARY KEY)' : ''}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; file ${csv}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB (generated in ${((Date.now() - t) / 1000).toFixed(1)} s)\n`,
+  );
   await timed('first import', csv);
   await timed('re-import (all unchanged)', csv);
   // A tenth of the rows again, with a changed result: the update path.
   const lines = readFileSync(csv, 'utf8').split('\n');
-  const changed = [lines[0], ...lines.slice(1, Math.floor(rows / 10) + 1).map((l) => l.replace(/,(compliant|issues|case_filed)$/, ',issues'))].join('\n') + '\n';
+  const changed =
+    [lines[0], ...lines.slice(1, Math.floor(rows / 10) + 1).map((l) => l.replace(/,(compliant|issues|case_filed)$/, ',issues'))].join(
+      '\n',
+    ) + '\n';
   writeFileSync(join(dir, 'changed.csv'), changed);
   await timed('re-import 10% changed', join(dir, 'changed.csv'));
   const [{ n }] = await store.query<{ n: number }>('SELECT COUNT(*) AS n FROM inspections');

@@ -28,7 +28,10 @@ import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/
 import { createDatabase } from '../test/helpers/store.ts';
 
 const args = process.argv.slice(2);
-const opt = (name: string, dflt: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
 const scale = opt('scale', 'city') as ScaleName;
 const engines = opt('engines', 'duckdb,postgres').split(',');
 const only = new Set(opt('only', 'gen,import,home,models,realtime').split(','));
@@ -37,7 +40,9 @@ const pgServer = process.env.KEDU_BENCH_DATABASE_URL ?? 'postgres://postgres:pos
 
 const dir = mkdtempSync(join(tmpdir(), 'kedu-bench-'));
 const results: Record<string, Record<string, string>> = {};
-const put = (row: string, engine: string, value: string) => { (results[row] ??= {})[engine] = value; };
+const put = (row: string, engine: string, value: string) => {
+  (results[row] ??= {})[engine] = value;
+};
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -45,11 +50,24 @@ async function freshStore(engine: string, name: string): Promise<{ store: Store;
   if (engine === 'duckdb') {
     const path = join(dir, `${name}.duckdb`);
     const store = await openStore({ databaseUrl: '', duckdbPath: path });
-    return { store, drop: async () => { await store.close(); rmSync(path, { force: true }); rmSync(`${path}.wal`, { force: true }); } };
+    return {
+      store,
+      drop: async () => {
+        await store.close();
+        rmSync(path, { force: true });
+        rmSync(`${path}.wal`, { force: true });
+      },
+    };
   }
   const db = await createDatabase(pgServer, `kedu_bench_${name}`);
   const store = await openStore({ databaseUrl: db.url });
-  return { store, drop: async () => { await store.close(); await db.drop(); } };
+  return {
+    store,
+    drop: async () => {
+      await store.close();
+      await db.drop();
+    },
+  };
 }
 
 async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -58,11 +76,18 @@ async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [r, performance.now() - t];
 }
 
-const percentile = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+};
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-const heapMB = () => { gc(); gc(); return process.memoryUsage().heapUsed / 2 ** 20; };
+const heapMB = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
 
 /**
  * The latency of a real-time check on ingest, as agency systems push records one at a time: 500
@@ -78,11 +103,16 @@ const PUSHED = 500;
 
 async function realtimeBench(store: Store, engine: string): Promise<void> {
   const samples = {
-    inspections: await store.query<Record<string, unknown>>(`SELECT * FROM inspections WHERE inspected_on >= '2025-10-01' ORDER BY id LIMIT ${PUSHED}`),
+    inspections: await store.query<Record<string, unknown>>(
+      `SELECT * FROM inspections WHERE inspected_on >= '2025-10-01' ORDER BY id LIMIT ${PUSHED}`,
+    ),
     cases: await store.query<Record<string, unknown>>(`SELECT * FROM cases WHERE filed_on >= '2025-10-01' ORDER BY id LIMIT ${PUSHED}`),
   };
   for (const t of ['clue_events', 'clues']) await store.exec(`DELETE FROM ${t}`);
-  const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   invalidateRealtimeState(store);
   const before = heapMB();
   for (const kind of Object.keys(samples) as Kind[]) {
@@ -101,18 +131,23 @@ async function realtimeBench(store: Store, engine: string): Promise<void> {
     const raising: number[] = [];
     for (const [i, row] of rows.entries()) {
       const record = Object.fromEntries(spec.fields.map((f) => [f.name, row[f.name] === null ? '' : String(row[f.name])]));
-      const push = (onLanded?: ImportRequest['onLanded']) => importRows(store, recordsSource([record]), { kind, caller: SYSTEM_CALLER, onLanded });
-      const withoutChecks = async () => { plain.push((await timeIt(() => push()))[1]); };
+      const push = (onLanded?: ImportRequest['onLanded']) =>
+        importRows(store, recordsSource([record]), { kind, caller: SYSTEM_CALLER, onLanded });
+      const withoutChecks = async () => {
+        plain.push((await timeIt(() => push()))[1]);
+      };
       const withChecks = async () => {
         let check = 0;
         let raised = false;
         const hook = realtimeIngest(store, SYSTEM_CALLER, kind, AS_OF_ISO); // the demo's day, as the batch runs
-        const [report, total] = await timeIt(() => push(async (tx, written) => {
-          const [audit, t] = await timeIt(() => hook.onLanded(tx, written));
-          check = t;
-          raised = hook.summary().newClues > 0;
-          return audit;
-        }));
+        const [report, total] = await timeIt(() =>
+          push(async (tx, written) => {
+            const [audit, t] = await timeIt(() => hook.onLanded(tx, written));
+            check = t;
+            raised = hook.summary().newClues > 0;
+            return audit;
+          }),
+        );
         if (report.inserted !== 1) throw new Error(`bench: ${kind} ${String(row.id)} did not land: ${report.errors.join('; ')}`);
         pushed.push(total);
         checks.push(check);
@@ -122,15 +157,29 @@ async function realtimeBench(store: Store, engine: string): Promise<void> {
       const [first, second] = i % 2 ? [withChecks, withoutChecks] : [withoutChecks, withChecks];
       await first();
       // By its source keys: the demo's ids are not the ones a push derives from them.
-      await store.exec(`DELETE FROM ${kind} WHERE source_system = $1 AND source_id = $2`, [row.source_system as string, row.source_id as string]);
+      await store.exec(`DELETE FROM ${kind} WHERE source_system = $1 AND source_id = $2`, [
+        row.source_system as string,
+        row.source_id as string,
+      ]);
       await second();
     }
     put(`real-time, ${PUSHED} ${kind} pushed one by one: check, p50 / p99`, engine, p50p99(checks));
-    put(`real-time, ${PUSHED} ${kind}: records raising a clue, check median / max`, engine, `${raising.length}: ${raising.length ? `${ms(percentile(raising, 0.5))} / ${ms(Math.max(...raising))}` : '—'}`);
+    put(
+      `real-time, ${PUSHED} ${kind}: records raising a clue, check median / max`,
+      engine,
+      `${raising.length}: ${raising.length ? `${ms(percentile(raising, 0.5))} / ${ms(Math.max(...raising))}` : '—'}`,
+    );
     put(`real-time, ${PUSHED} ${kind}: whole push with checks, p50 / p99`, engine, p50p99(pushed));
     put(`real-time, ${PUSHED} ${kind}: whole push without checks, p50 / p99`, engine, p50p99(plain));
   }
-  put('real-time: load average at the end (1/5/15 min)', engine, `${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (start ${load})`);
+  put(
+    'real-time: load average at the end (1/5/15 min)',
+    engine,
+    `${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (start ${load})`,
+  );
 }
 
 const callers: [string, Caller][] = [

@@ -17,7 +17,10 @@ before(async () => {
   await addUser(store, 'xh_staff', 'agency_staff', '330106', 'AG-XH-SCJG');
   app = await buildApp({ store });
 });
-after(async () => { await app.close(); await t.close(); });
+after(async () => {
+  await app.close();
+  await t.close();
+});
 
 // Logins are rate-limited (10 a minute per address), so each user logs in once and keeps the cookie.
 const sessions = new Map<string, string>();
@@ -50,10 +53,20 @@ test('without a session the API answers 401; bad input answers 400 naming the pr
 test('me describes the user with role label and jurisdiction name', async () => {
   const cookie = await loginAs('xh_staff');
   const res = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
-  assert.deepEqual({ ...res.json().user, id: undefined }, {
-    id: undefined, username: 'xh_staff', displayName: 'xh_staff', role: 'agency_staff', roleLabel: '执法部门',
-    regionCode: '330106', regionName: '西湖区', agencyId: 'AG-XH-SCJG', agencyName: '杭州市西湖区市场监督管理局',
-  });
+  assert.deepEqual(
+    { ...res.json().user, id: undefined },
+    {
+      id: undefined,
+      username: 'xh_staff',
+      displayName: 'xh_staff',
+      role: 'agency_staff',
+      roleLabel: '执法部门',
+      regionCode: '330106',
+      regionName: '西湖区',
+      agencyId: 'AG-XH-SCJG',
+      agencyName: '杭州市西湖区市场监督管理局',
+    },
+  );
 });
 
 test("a county user gets 403 for another county's record and an empty list outside it", async () => {
@@ -64,7 +77,10 @@ test("a county user gets 403 for another county's record and an empty list outsi
   assert.equal(other.statusCode, 403);
   assert.equal(other.json().error.code, 'forbidden');
   const list = await app.inject({ method: 'GET', url: '/api/v1/records/cases', headers: { cookie } });
-  assert.deepEqual(list.json().rows.map((r: { id: string }) => r.id), ['CASE-FY-1']);
+  assert.deepEqual(
+    list.json().rows.map((r: { id: string }) => r.id),
+    ['CASE-FY-1'],
+  );
 });
 
 test('a city supervisor sees both counties; an agency user sees only its own agency', async () => {
@@ -73,7 +89,10 @@ test('a city supervisor sees both counties; an agency user sees only its own age
   assert.equal(all.json().total, 2);
   const staff = await loginAs('xh_staff');
   const mine = await app.inject({ method: 'GET', url: '/api/v1/records/agencies', headers: { cookie: staff } });
-  assert.deepEqual(mine.json().rows.map((r: { id: string }) => r.id), ['AG-XH-SCJG']);
+  assert.deepEqual(
+    mine.json().rows.map((r: { id: string }) => r.id),
+    ['AG-XH-SCJG'],
+  );
 });
 
 test('personal data is masked for supervisors', async () => {
@@ -92,9 +111,17 @@ test('the home summary counts only the caller jurisdiction', async () => {
   assert.equal(body.totals.cases, 1);
   assert.deepEqual(body.byMonth, [{ month: '2025-03', licences: 0, inspections: 1, cases: 1 }]);
   const hz = await loginAs('hz_sup');
-  const city = (await app.inject({ method: 'GET', url: '/api/v1/dashboard/summary?from=2025-01-01&to=2025-12-31', headers: { cookie: hz } })).json();
+  const city = (
+    await app.inject({ method: 'GET', url: '/api/v1/dashboard/summary?from=2025-01-01&to=2025-12-31', headers: { cookie: hz } })
+  ).json();
   assert.equal(city.totals.fines, 5000);
-  assert.deepEqual(city.byRegion.map((r: { regionName: string; inspections: number }) => [r.regionName, r.inspections]), [['西湖区', 1], ['富阳区', 1]]);
+  assert.deepEqual(
+    city.byRegion.map((r: { regionName: string; inspections: number }) => [r.regionName, r.inspections]),
+    [
+      ['西湖区', 1],
+      ['富阳区', 1],
+    ],
+  );
   const bad = await app.inject({ method: 'GET', url: '/api/v1/dashboard/summary?from=2025-13-01', headers: { cookie: hz } });
   assert.equal(bad.statusCode, 400);
 });
@@ -117,10 +144,20 @@ test('the OpenAPI document lists the routes', async () => {
 
 test('pickers search agencies by name within the jurisdiction, and a region filter narrows a list', async () => {
   const city = await loginAs('hz_sup');
-  const found = await app.inject({ method: 'GET', url: `/api/v1/records/agencies?q=${encodeURIComponent('西湖')}`, headers: { cookie: city } });
-  assert.deepEqual(found.json().rows.map((r: { id: string }) => r.id), ['AG-XH-SCJG']);
+  const found = await app.inject({
+    method: 'GET',
+    url: `/api/v1/records/agencies?q=${encodeURIComponent('西湖')}`,
+    headers: { cookie: city },
+  });
+  assert.deepEqual(
+    found.json().rows.map((r: { id: string }) => r.id),
+    ['AG-XH-SCJG'],
+  );
   const fy = await app.inject({ method: 'GET', url: '/api/v1/records/inspections?regionCode=330111', headers: { cookie: city } });
-  assert.deepEqual(fy.json().rows.map((r: { id: string }) => r.id), ['INS-FY-1']);
+  assert.deepEqual(
+    fy.json().rows.map((r: { id: string }) => r.id),
+    ['INS-FY-1'],
+  );
   const county = await loginAs('fy_sup');
   const outside = await app.inject({ method: 'GET', url: '/api/v1/records/inspections?regionCode=330106', headers: { cookie: county } });
   assert.equal(outside.json().total, 0);
@@ -129,7 +166,8 @@ test('pickers search agencies by name within the jurisdiction, and a region filt
 test('the eleventh login attempt within a minute from one address is refused with 429', async () => {
   let last = 0;
   for (let i = 0; i < 11; i++) {
-    last = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hz_sup', password: 'wrong-pass1' } })).statusCode;
+    last = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hz_sup', password: 'wrong-pass1' } }))
+      .statusCode;
   }
   assert.equal(last, 429);
 });

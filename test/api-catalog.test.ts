@@ -20,7 +20,10 @@ before(async () => {
     cookies[u] = `kedu_session=${res.cookies.find((c) => c.name === 'kedu_session')!.value}`;
   }
 });
-after(async () => { await app.close(); await t.close(); });
+after(async () => {
+  await app.close();
+  await t.close();
+});
 
 const get = (user: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: cookies[user] } });
 
@@ -38,7 +41,10 @@ test("a Hangzhou county sees the province's baselines and Hangzhou's refinements
   assert.deepEqual(fy.map((b: { region_code: string }) => b.region_code).sort(), ['330000', '330100']);
   assert.ok(fy.every((b: { tiers: unknown[] }) => b.tiers.length >= 3));
   const nb = (await get('nb_sup', '/api/v1/catalog/baselines?item=CLE-P022')).json().rows;
-  assert.deepEqual(nb.map((b: { region_code: string }) => b.region_code), ['330000']);
+  assert.deepEqual(
+    nb.map((b: { region_code: string }) => b.region_code),
+    ['330000'],
+  );
 });
 
 test('the exemption list cites 行政处罚法 第三十三条 with its text', async () => {

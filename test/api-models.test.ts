@@ -14,7 +14,10 @@ await addUser(t.store, 'admin1', 'admin', '330000');
 await addUser(t.store, 'fy_sup', 'supervisor', '330111');
 await addUser(t.store, 'nb_sup', 'supervisor', '330200');
 const app = await buildApp({ store: t.store });
-after(async () => { await app.close(); await t.close(); });
+after(async () => {
+  await app.close();
+  await t.close();
+});
 
 const cookies = new Map<string, string>();
 async function as(user: string) {
@@ -32,19 +35,42 @@ test('the library lists every model with its basis article verbatim', async () =
   assert.equal(repeat.basis.title, '优化营商环境条例');
   assert.equal(repeat.basis.label, '第五十四条');
   assert.match(repeat.basis.text, /应当尽可能合并或者纳入跨部门联合抽查范围/);
-  assert.deepEqual(repeat.params.map((p: { name: string; value: number }) => [p.name, p.value]), [['window_days', 7], ['min_agencies', 3]]);
+  assert.deepEqual(
+    repeat.params.map((p: { name: string; value: number }) => [p.name, p.value]),
+    [
+      ['window_days', 7],
+      ['min_agencies', 3],
+    ],
+  );
 });
 
 test('a Hangzhou setting is in force in 富阳区 but not in 宁波; a supervisor may not change it', async () => {
-  const denied = await app.inject({ method: 'PUT', url: '/api/v1/models/INS_REPEAT/settings', headers: await as('fy_sup'), payload: { regionCode: '330111', enabled: true, params: { window_days: 10 } } });
+  const denied = await app.inject({
+    method: 'PUT',
+    url: '/api/v1/models/INS_REPEAT/settings',
+    headers: await as('fy_sup'),
+    payload: { regionCode: '330111', enabled: true, params: { window_days: 10 } },
+  });
   assert.equal(denied.statusCode, 403);
-  const bad = await app.inject({ method: 'PUT', url: '/api/v1/models/INS_REPEAT/settings', headers: await as('admin1'), payload: { regionCode: '330100', enabled: true, params: { window_days: 500 } } });
+  const bad = await app.inject({
+    method: 'PUT',
+    url: '/api/v1/models/INS_REPEAT/settings',
+    headers: await as('admin1'),
+    payload: { regionCode: '330100', enabled: true, params: { window_days: 500 } },
+  });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().error.field, 'window_days');
-  const ok = await app.inject({ method: 'PUT', url: '/api/v1/models/INS_REPEAT/settings', headers: await as('admin1'), payload: { regionCode: '330100', enabled: true, params: { window_days: 10 } } });
+  const ok = await app.inject({
+    method: 'PUT',
+    url: '/api/v1/models/INS_REPEAT/settings',
+    headers: await as('admin1'),
+    payload: { regionCode: '330100', enabled: true, params: { window_days: 10 } },
+  });
   assert.equal(ok.statusCode, 200);
-  const value = async (user: string) => (await app.inject({ method: 'GET', url: '/api/v1/models/INS_REPEAT', headers: await as(user) })).json()
-    .model.params.find((p: { name: string }) => p.name === 'window_days').value;
+  const value = async (user: string) =>
+    (await app.inject({ method: 'GET', url: '/api/v1/models/INS_REPEAT', headers: await as(user) }))
+      .json()
+      .model.params.find((p: { name: string }) => p.name === 'window_days').value;
   assert.equal(await value('fy_sup'), 10);
   assert.equal(await value('nb_sup'), 7);
 });

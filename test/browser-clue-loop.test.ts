@@ -33,16 +33,37 @@ before(async () => {
   await loadReference(t.store);
   // 富阳区综合行政执法局 inspects the same enterprise again four days after an inspection that found
   // nothing, and not on a complaint: the model raises one clue with both inspections as evidence.
-  await t.store.copyIn('inspections', ['id', 'source_system', 'source_id', 'region_code', 'agency_id', 'inspection_item_code', 'entity_uscc', 'inspected_on', 'kind', 'lead_officer_id', 'via_code', 'result'], [
-    ['INS-FY-R', 'test', '9', '330111', 'AG-FY-ZHZF', 'II-1', '91330100470102706G', '2025-03-14', 'planned', 'OF-1', true, 'compliant'],
-  ]);
+  await t.store.copyIn(
+    'inspections',
+    [
+      'id',
+      'source_system',
+      'source_id',
+      'region_code',
+      'agency_id',
+      'inspection_item_code',
+      'entity_uscc',
+      'inspected_on',
+      'kind',
+      'lead_officer_id',
+      'via_code',
+      'result',
+    ],
+    [['INS-FY-R', 'test', '9', '330111', 'AG-FY-ZHZF', 'II-1', '91330100470102706G', '2025-03-14', 'planned', 'OF-1', true, 'compliant']],
+  );
   const [report] = await runModels(t.store, [findModel(MODEL)!], { regionCode: '330000', trigger: 'batch' });
   assert.equal(report!.newClues, 1, 'the planted repeat inspection raises one clue');
   const [row] = await t.store.query<{ id: string }>(sql`SELECT id FROM clues WHERE model_code = ${MODEL}`);
   clueId = row!.id;
 
   // A second clue of the agency, two days past its deadline: the workbench counts it and marks it.
-  await insertClue(t.store, { id: 'CL-OVERDUE', status: 'rectifying', agencyId: 'AG-FY-ZHZF', deadline: inDays(-2), title: '执法文书送达超期' });
+  await insertClue(t.store, {
+    id: 'CL-OVERDUE',
+    status: 'rectifying',
+    agencyId: 'AG-FY-ZHZF',
+    deadline: inDays(-2),
+    title: '执法文书送达超期',
+  });
 
   await addUser(t.store, 'fy_sup', 'supervisor', '330111');
   await addUser(t.store, 'fy_staff', 'agency_staff', '330111', 'AG-FY-ZHZF');
@@ -101,10 +122,10 @@ test('one clue walks the whole loop: the supervisor assigns, the agency accepts 
   await supervisor.locator('[data-testid="clue-detail"][data-state="ready"]').waitFor();
   assert.match((await supervisor.getByTestId('clue-explanation').textContent()) ?? '', /再次检查（间隔4天/);
   assert.equal(await supervisor.getByTestId('clue-evidence').getAttribute('data-kind'), 'inspections');
-  assert.deepEqual(
-    await supervisor.getByTestId('evidence-link').evaluateAll((links) => links.map((a) => a.getAttribute('data-id'))),
-    ['INS-FY-1', 'INS-FY-R'],
-  );
+  assert.deepEqual(await supervisor.getByTestId('evidence-link').evaluateAll((links) => links.map((a) => a.getAttribute('data-id'))), [
+    'INS-FY-1',
+    'INS-FY-R',
+  ]);
   // The buttons are what the API allows a region supervisor on a new clue.
   assert.equal(await supervisor.getByTestId('clue-actions').getAttribute('data-actions'), 'assign,triage,dismiss,transfer,upload');
 
@@ -127,7 +148,9 @@ test('one clue walks the whole loop: the supervisor assigns, the agency accepts 
   assert.equal(await late.getAttribute('data-overdue'), 'true');
   assert.equal(await late.getByTestId('overdue-tag').textContent(), '逾期2天');
   await agency.getByTestId('command-tab-accept').click();
-  await agency.locator(`[data-testid="command-queue-accept"] [data-testid="clue-row"][data-id="${clueId}"] [data-testid="clue-link"]`).click();
+  await agency
+    .locator(`[data-testid="command-queue-accept"] [data-testid="clue-row"][data-id="${clueId}"] [data-testid="clue-link"]`)
+    .click();
   await agency.locator('[data-testid="clue-detail"][data-state="ready"]').waitFor();
   assert.equal(await agency.getByTestId('clue-actions').getAttribute('data-actions'), 'accept');
   await act(agency, 'accept', 'rectifying');
@@ -155,9 +178,27 @@ test('one clue walks the whole loop: the supervisor assigns, the agency accepts 
 
   // The timeline holds every step, in order, with who did it.
   const events = supervisor.getByTestId('timeline-event');
-  assert.deepEqual(await events.evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))), ['create', 'assign', 'accept', 'attach', 'submit', 'close']);
+  assert.deepEqual(await events.evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))), [
+    'create',
+    'assign',
+    'accept',
+    'attach',
+    'submit',
+    'close',
+  ]);
   const text = (await supervisor.getByTestId('clue-timeline').textContent()) ?? '';
-  for (const words of ['发现', '交办', '承办单位：杭州市富阳区综合行政执法局', '签收', '上传材料', '提交整改', '证明材料：整改报告.pdf', '销号', 'fy_sup', 'fy_staff']) {
+  for (const words of [
+    '发现',
+    '交办',
+    '承办单位：杭州市富阳区综合行政执法局',
+    '签收',
+    '上传材料',
+    '提交整改',
+    '证明材料：整改报告.pdf',
+    '销号',
+    'fy_sup',
+    'fy_staff',
+  ]) {
     assert.ok(text.includes(words), `timeline mentions ${words}: ${text}`);
   }
 
@@ -190,7 +231,9 @@ test('the model library lists every model by category, and a model page shows th
   await row.getByTestId('model-link').click();
   await page.locator('[data-testid="model-detail"][data-state="ready"]').waitFor();
   assert.equal(await page.getByTestId('model-name').textContent(), '同一部门重复检查');
-  const [article] = await t.store.query<{ text: string }>(sql`SELECT text FROM articles WHERE regulation_id = 'zhejiang-zonghe-xingzheng-zhifa-tiaoli' AND number = 13`);
+  const [article] = await t.store.query<{ text: string }>(
+    sql`SELECT text FROM articles WHERE regulation_id = 'zhejiang-zonghe-xingzheng-zhifa-tiaoli' AND number = 13`,
+  );
   const shown = (await page.getByTestId('model-basis-text').textContent()) ?? '';
   assert.ok(shown.startsWith('第十三条'), shown.slice(0, 20));
   assert.equal(shown.replace(/^第十三条/, ''), article!.text);

@@ -33,16 +33,83 @@ before(async () => {
   await seedTwoCounties(t.store);
   await loadReference(t.store);
   // The fixtures' records date from 2025; add recent ones so that the home page counts are not zero.
-  const ins = ['id', 'source_system', 'source_id', 'region_code', 'agency_id', 'inspection_item_code', 'entity_uscc', 'inspected_on', 'kind', 'lead_officer_id', 'via_code', 'result'];
+  const ins = [
+    'id',
+    'source_system',
+    'source_id',
+    'region_code',
+    'agency_id',
+    'inspection_item_code',
+    'entity_uscc',
+    'inspected_on',
+    'kind',
+    'lead_officer_id',
+    'via_code',
+    'result',
+  ];
   await t.store.copyIn('inspections', ins, [
-    ['INS-FY-2', 'test', '3', '330111', 'AG-FY-ZHZF', 'CLE-I001-01', '91330100470102706G', daysAgo(10), 'random', 'OF-1', true, 'compliant'],
+    [
+      'INS-FY-2',
+      'test',
+      '3',
+      '330111',
+      'AG-FY-ZHZF',
+      'CLE-I001-01',
+      '91330100470102706G',
+      daysAgo(10),
+      'random',
+      'OF-1',
+      true,
+      'compliant',
+    ],
     ['INS-FY-3', 'test', '4', '330111', 'AG-FY-ZHZF', 'CLE-I001-02', '91330100470102706G', daysAgo(40), 'planned', 'OF-1', false, 'issues'],
-    ['INS-XH-2', 'test', '5', '330106', 'AG-XH-SCJG', 'MKT-I001-01', '91330000733796106P', daysAgo(12), 'random', 'OF-2', true, 'compliant'],
+    [
+      'INS-XH-2',
+      'test',
+      '5',
+      '330106',
+      'AG-XH-SCJG',
+      'MKT-I001-01',
+      '91330000733796106P',
+      daysAgo(12),
+      'random',
+      'OF-2',
+      true,
+      'compliant',
+    ],
   ]);
-  const cs = ['id', 'source_system', 'source_id', 'region_code', 'agency_id', 'item_code', 'entity_uscc', 'filed_on', 'first_offence', 'corrected', 'harm', 'lead_officer_id', 'status'];
+  const cs = [
+    'id',
+    'source_system',
+    'source_id',
+    'region_code',
+    'agency_id',
+    'item_code',
+    'entity_uscc',
+    'filed_on',
+    'first_offence',
+    'corrected',
+    'harm',
+    'lead_officer_id',
+    'status',
+  ];
   await t.store.copyIn('cases', cs, [
     ['CASE-FY-2', 'test', '3', '330111', 'AG-FY-ZHZF', 'CLE-P022', '91330100470102706G', daysAgo(9), true, true, 'none', 'OF-1', 'open'],
-    ['CASE-XH-2', 'test', '4', '330106', 'AG-XH-SCJG', 'MKT-P001', '91330000733796106P', daysAgo(20), false, false, 'minor', 'OF-2', 'open'],
+    [
+      'CASE-XH-2',
+      'test',
+      '4',
+      '330106',
+      'AG-XH-SCJG',
+      'MKT-P001',
+      '91330000733796106P',
+      daysAgo(20),
+      false,
+      false,
+      'minor',
+      'OF-2',
+      'open',
+    ],
   ]);
   await addUser(t.store, 'fy_sup', 'supervisor', COUNTY);
 
@@ -100,7 +167,10 @@ test('the inspection list holds the records of the county and no other', async (
   await page.locator('[data-testid="records-page"][data-state="ready"]').waitFor();
   const ids = await page.getByTestId('record-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
   const expected = await t.store.query<{ id: string }>(sql`SELECT id FROM inspections WHERE region_code LIKE ${`${COUNTY}%`} ORDER BY id`);
-  assert.deepEqual([...ids].sort(), expected.map((r) => r.id));
+  assert.deepEqual(
+    [...ids].sort(),
+    expected.map((r) => r.id),
+  );
   assert.deepEqual([...ids].sort(), ['INS-FY-1', 'INS-FY-2', 'INS-FY-3']);
   assert.equal(await page.getByTestId('records-table').getAttribute('data-total'), '3');
   // The names are the catalog's and the agency's, not codes.

@@ -20,7 +20,9 @@ before(async () => {
   ts = await openTestStore();
   first = await loadReference(ts.store, catalog);
 });
-after(async () => { await ts?.close(); });
+after(async () => {
+  await ts?.close();
+});
 
 const q = <T = Record<string, unknown>>(sql: string, params: (string | number)[] = []) => ts.store.query<T>(sql, params);
 
@@ -28,9 +30,15 @@ test('行政处罚法 第三十三条 in the store is the shipped text, word for
   // Cut the article out of the raw file independently of the parser: from its line to the next article.
   const raw = readFileSync(join(DEFAULT_DATA_DIR, 'law', 'xingzheng-chufa-fa.md'), 'utf8');
   const block = raw.slice(raw.indexOf('\n第三十三条 ') + 1, raw.indexOf('\n第三十四条 '));
-  const expected = block.replace(/^第三十三条 /, '').split('\n').filter((l) => l.trim() !== '').join('\n');
-  const [row] = await q<{ label: string; text: string }>(
-    'SELECT label, text FROM articles WHERE regulation_id = $1 AND number = $2', ['xingzheng-chufa-fa', 33]);
+  const expected = block
+    .replace(/^第三十三条 /, '')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .join('\n');
+  const [row] = await q<{ label: string; text: string }>('SELECT label, text FROM articles WHERE regulation_id = $1 AND number = $2', [
+    'xingzheng-chufa-fa',
+    33,
+  ]);
   assert.equal(row.label, '第三十三条');
   assert.equal(row.text, expected);
   assert.ok(row.text.startsWith('违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。'));
@@ -40,53 +48,107 @@ test('行政处罚法 第三十三条 in the store is the shipped text, word for
 test('the shipped law files carry their source header and every article, numbered without gaps', () => {
   for (const reg of catalog.regulations.filter((r) => r.status === 'verbatim')) {
     const numbers = catalog.articles.filter((a) => a.regulation_id === reg.id).map((a) => a.number);
-    assert.deepEqual(numbers, numbers.map((_, i) => i + 1), `${reg.title}: articles 1..n`);
+    assert.deepEqual(
+      numbers,
+      numbers.map((_, i) => i + 1),
+      `${reg.title}: articles 1..n`,
+    );
     assert.match(reg.source ?? '', /^https?:\/\//, `${reg.title}: source URL`);
   }
   const food = catalog.articles.find((a) => a.regulation_id === 'shipin-anquan-fa' && a.number === 122);
   assert.equal(food?.label, '第一百二十二条');
   const partial = catalog.regulations.find((r) => r.id === 'zhejiang-xingzheng-chufa-cailiangquan-jizhun-guiding');
   assert.equal(partial?.status, 'partial');
-  assert.deepEqual(catalog.articles.filter((a) => a.regulation_id === partial?.id).map((a) => a.label),
-    ['第一條', '第二條', '第三條', '第四條', '第五條']);
+  assert.deepEqual(
+    catalog.articles.filter((a) => a.regulation_id === partial?.id).map((a) => a.label),
+    ['第一條', '第二條', '第三條', '第四條', '第五條'],
+  );
 });
 
 test('Chinese article numbers read as integers', () => {
-  const cases: [string, number][] = [['一', 1], ['十', 10], ['十五', 15], ['二十', 20], ['三十三', 33],
-    ['一百', 100], ['一百零五', 105], ['一百一十', 110], ['一百二十二', 122], ['一百五十四', 154]];
+  const cases: [string, number][] = [
+    ['一', 1],
+    ['十', 10],
+    ['十五', 15],
+    ['二十', 20],
+    ['三十三', 33],
+    ['一百', 100],
+    ['一百零五', 105],
+    ['一百一十', 110],
+    ['一百二十二', 122],
+    ['一百五十四', 154],
+  ];
   for (const [text, n] of cases) assert.equal(chineseNumeral(text), n, text);
   assert.throws(() => chineseNumeral('三x'));
 });
 
 test('an article runs to the next article or heading, and text before the first article is not an article', () => {
-  const law = parseLaw('sample', [
-    '---', 'title: "示例条例"', 'issuing_body: "浙江省人民代表大会常务委员会"', 'source: "https://example.org/x"',
-    'completeness: "verbatim"', 'last_amended: "2021-09-29（第四次修正）"', 'history:', '  - "2020年 通过"', '---',
-    '# 示例条例', '(序言，不是条文)', '## 第一章　总则', '', '第一条 第一款。', '', '第二款。', '',
-    '## 第二章　附则', '', '第十一条 本条例自2021年5月1日起施行。', '',
-  ].join('\n'));
+  const law = parseLaw(
+    'sample',
+    [
+      '---',
+      'title: "示例条例"',
+      'issuing_body: "浙江省人民代表大会常务委员会"',
+      'source: "https://example.org/x"',
+      'completeness: "verbatim"',
+      'last_amended: "2021-09-29（第四次修正）"',
+      'history:',
+      '  - "2020年 通过"',
+      '---',
+      '# 示例条例',
+      '(序言，不是条文)',
+      '## 第一章　总则',
+      '',
+      '第一条 第一款。',
+      '',
+      '第二款。',
+      '',
+      '## 第二章　附则',
+      '',
+      '第十一条 本条例自2021年5月1日起施行。',
+      '',
+    ].join('\n'),
+  );
   assert.equal(law.regulation.kind, 'local_regulation');
   assert.equal(law.regulation.version_date, '2021-09-29');
   assert.deepEqual(law.header.history, ['2020年 通过']);
-  assert.deepEqual(law.articles.map((a) => [a.number, a.text, a.chapter]), [
-    [1, '第一款。\n第二款。', '第一章　总则'],
-    [11, '本条例自2021年5月1日起施行。', '第二章　附则'],
-  ]);
+  assert.deepEqual(
+    law.articles.map((a) => [a.number, a.text, a.chapter]),
+    [
+      [1, '第一款。\n第二款。', '第一章　总则'],
+      [11, '本条例自2021年5月1日起施行。', '第二章　附则'],
+    ],
+  );
 });
 
 test('the region tree is Zhejiang: 1 province, 11 cities, 90 counties with their GB/T 2260 codes', async () => {
   const levels = await q<{ level: string; n: number }>(
-    'SELECT level, COUNT(*) AS n FROM regions WHERE is_demo = FALSE GROUP BY level ORDER BY level');
-  assert.deepEqual(levels.map((r) => [r.level, Number(r.n)]), [['city', 11], ['county', 90], ['province', 1]]);
+    'SELECT level, COUNT(*) AS n FROM regions WHERE is_demo = FALSE GROUP BY level ORDER BY level',
+  );
+  assert.deepEqual(
+    levels.map((r) => [r.level, Number(r.n)]),
+    [
+      ['city', 11],
+      ['county', 90],
+      ['province', 1],
+    ],
+  );
   const cities = await q<{ code: string; name: string; parent_code: string }>(
-    "SELECT code, name, parent_code FROM regions WHERE level = 'city' ORDER BY code");
-  assert.deepEqual(cities.map((c) => c.code),
-    ['330100', '330200', '330300', '330400', '330500', '330600', '330700', '330800', '330900', '331000', '331100']);
+    "SELECT code, name, parent_code FROM regions WHERE level = 'city' ORDER BY code",
+  );
+  assert.deepEqual(
+    cities.map((c) => c.code),
+    ['330100', '330200', '330300', '330400', '330500', '330600', '330700', '330800', '330900', '331000', '331100'],
+  );
   assert.ok(cities.every((c) => c.parent_code === '330000'));
   const [fuyang] = await q<{ name: string; parent_code: string; level: string }>(
-    'SELECT name, parent_code, level FROM regions WHERE code = $1', ['330111']);
+    'SELECT name, parent_code, level FROM regions WHERE code = $1',
+    ['330111'],
+  );
   assert.deepEqual(fuyang, { name: '富阳区', parent_code: '330100', level: 'county' });
-  const orphans = await q('SELECT r.code FROM regions r LEFT JOIN regions p ON p.code = r.parent_code WHERE r.parent_code IS NOT NULL AND p.code IS NULL');
+  const orphans = await q(
+    'SELECT r.code FROM regions r LEFT JOIN regions p ON p.code = r.parent_code WHERE r.parent_code IS NOT NULL AND p.code IS NULL',
+  );
   assert.equal(orphans.length, 0);
 });
 
@@ -108,18 +170,26 @@ test("every item's basis and penalty article exists unless its regulation's text
     WHERE i.kind = 'penalty' AND i.penalty_article IS NULL AND g.status <> 'unavailable'`);
   assert.deepEqual(penaltiesWithoutArticle, []);
   const kinds = await q<{ kind: string; n: number }>('SELECT kind, COUNT(*) AS n FROM items GROUP BY kind ORDER BY kind');
-  assert.deepEqual(kinds.map((k) => k.kind), ['coercion', 'inspection', 'licence', 'penalty']);
+  assert.deepEqual(
+    kinds.map((k) => k.kind),
+    ['coercion', 'inspection', 'licence', 'penalty'],
+  );
   assert.ok(Number(kinds.find((k) => k.kind === 'penalty')?.n) >= 40);
 });
 
 // Amount → the ways the corpus writes it: 五万元 / 5万元, 二千元 / 2000元, 一百万元.
 const DIGITS = '零一二三四五六七八九';
 function chineseSmall(n: number): string {
-  const th = Math.floor(n / 1000), h = Math.floor((n % 1000) / 100), t = Math.floor((n % 100) / 10), o = n % 10;
+  const th = Math.floor(n / 1000),
+    h = Math.floor((n % 1000) / 100),
+    t = Math.floor((n % 100) / 10),
+    o = n % 10;
   let s = '';
   if (th) s += `${DIGITS[th]}千`;
-  if (h) s += `${DIGITS[h]}百`; else if (th && (t || o)) s += '零';
-  if (t) s += `${t === 1 && !th && !h ? '' : DIGITS[t]}十`; else if ((th || h) && o) s += '零';
+  if (h) s += `${DIGITS[h]}百`;
+  else if (th && (t || o)) s += '零';
+  if (t) s += `${t === 1 && !th && !h ? '' : DIGITS[t]}十`;
+  else if ((th || h) && o) s += '零';
   if (o) s += DIGITS[o];
   return s;
 }
@@ -156,7 +226,13 @@ test('无照经营 and the Fuyang case are catalogued with the law the seed name
   const [fuyang] = await q<Record<string, unknown>>(`
     SELECT i.fine_min, i.fine_max, i.penalty_article, g.title, g.status FROM items i
     JOIN regulations g ON g.id = i.penalty_regulation_id WHERE i.code = 'CLE-P022'`);
-  assert.deepEqual(fuyang, { fine_min: 200, fine_max: 2000, penalty_article: null, title: '浙江省综合治水工作规定', status: 'unavailable' });
+  assert.deepEqual(fuyang, {
+    fine_min: 200,
+    fine_max: 2000,
+    penalty_article: null,
+    title: '浙江省综合治水工作规定',
+    status: 'unavailable',
+  });
   const noText = await q(`SELECT a.number FROM articles a JOIN regulations g ON g.id = a.regulation_id WHERE g.status = 'unavailable'`);
   assert.deepEqual(noText, [], 'no article text for a regulation that is not in the corpus');
   const [hz] = await q<{ title: string }>(`
@@ -186,8 +262,10 @@ test('every baseline tier lies inside its item statutory range, except exempt (0
     WHERE b.item_code = 'CLE-P022' AND t.tier = 'general' ORDER BY b.region_code`);
   assert.equal(general.length, 2, 'province baseline and the 杭州市 refinement');
   const [province, hangzhou] = general;
-  assert.ok(hangzhou.region_code === '330100' && hangzhou.fine_max - hangzhou.fine_min < province.fine_max - province.fine_min,
-    'the city refinement narrows the general tier');
+  assert.ok(
+    hangzhou.region_code === '330100' && hangzhou.fine_max - hangzhou.fine_min < province.fine_max - province.fine_min,
+    'the city refinement narrows the general tier',
+  );
 });
 
 test('every exemption cites 行政处罚法 第三十三条', async () => {
@@ -213,9 +291,25 @@ test('inspection items and the service whitelist hang off real items, lines and 
 });
 
 test('loading the reference data twice changes nothing, and keeps demo regions', async () => {
-  await ts.store.exec("INSERT INTO regions (code, name, parent_code, level, is_demo) VALUES ('330111001', '示例街道', '330111', 'township', TRUE)");
-  const tables = ['regions', 'lines', 'regulations', 'articles', 'items', 'inspection_items', 'baselines', 'baseline_tiers', 'exemptions', 'service_whitelist'] as const;
-  const count = async () => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, Number((await q<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0].n)])));
+  await ts.store.exec(
+    "INSERT INTO regions (code, name, parent_code, level, is_demo) VALUES ('330111001', '示例街道', '330111', 'township', TRUE)",
+  );
+  const tables = [
+    'regions',
+    'lines',
+    'regulations',
+    'articles',
+    'items',
+    'inspection_items',
+    'baselines',
+    'baseline_tiers',
+    'exemptions',
+    'service_whitelist',
+  ] as const;
+  const count = async () =>
+    Object.fromEntries(
+      await Promise.all(tables.map(async (t) => [t, Number((await q<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0].n)])),
+    );
   const before = await count();
   const second = await loadReference(ts.store, catalog);
   assert.deepEqual(second.changed, []);
@@ -245,8 +339,11 @@ test('a broken data file is refused with the file, record and field named', () =
     const b = doc.baselines.find((x) => x.id === 'BL-330000-MKT-P001')!;
     b.tiers.find((t) => t.tier === 'severe')!.fine_max = 600000; // above 市场主体登记管理条例 第四十三条's 50万
     writeFileSync(path, JSON.stringify(doc));
-    assert.throws(() => readCatalog(dir), (e: unknown) => e instanceof CatalogError
-      && /baselines\.json/.test(e.message) && /BL-330000-MKT-P001/.test(e.message) && /severe/.test(e.message));
+    assert.throws(
+      () => readCatalog(dir),
+      (e: unknown) =>
+        e instanceof CatalogError && /baselines\.json/.test(e.message) && /BL-330000-MKT-P001/.test(e.message) && /severe/.test(e.message),
+    );
     const items = join(dir, 'catalog', 'items.json');
     const itemsDoc = JSON.parse(readFileSync(items, 'utf8')) as { items: { code: string; penalty_article: number }[] };
     itemsDoc.items.find((i) => i.code === 'MKT-P008')!.penalty_article = 999;

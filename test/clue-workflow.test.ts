@@ -23,11 +23,25 @@ const userIds: Record<string, string> = {};
  * and which actor of the transition table they are.
  */
 const AGENCY_STATUSES: ClueStatus[] = ['assigned', 'rectifying', 'submitted', 'returned', 'closed'];
-const PEOPLE: { username: string; role: Parameters<typeof addUser>[2]; region: string; agency?: string; sees: (s: ClueStatus) => boolean; is: ActorKind[] }[] = [
+const PEOPLE: {
+  username: string;
+  role: Parameters<typeof addUser>[2];
+  region: string;
+  agency?: string;
+  sees: (s: ClueStatus) => boolean;
+  is: ActorKind[];
+}[] = [
   { username: 'fy_sup', role: 'supervisor', region: '330111', sees: () => true, is: ['region_supervisor'] },
   { username: 'hz_sup', role: 'supervisor', region: '330100', sees: () => true, is: ['region_supervisor'] },
   { username: 'xh_sup', role: 'supervisor', region: '330106', sees: () => false, is: [] },
-  { username: 'fy_staff', role: 'agency_staff', region: '330111', agency: 'AG-FY-ZHZF', sees: (s) => AGENCY_STATUSES.includes(s), is: ['assigned_agency'] },
+  {
+    username: 'fy_staff',
+    role: 'agency_staff',
+    region: '330111',
+    agency: 'AG-FY-ZHZF',
+    sees: (s) => AGENCY_STATUSES.includes(s),
+    is: ['assigned_agency'],
+  },
   { username: 'xh_staff', role: 'agency_staff', region: '330106', agency: 'AG-XH-SCJG', sees: () => false, is: [] },
   { username: 'fy_officer', role: 'officer', region: '330111', agency: 'AG-FY-ZHZF', sees: (s) => AGENCY_STATUSES.includes(s), is: [] },
   { username: 'fy_invited', role: 'invited_supervisor', region: '330111', sees: () => true, is: [] },
@@ -41,7 +55,10 @@ before(async () => {
   app = await buildApp({ store });
   for (const p of PEOPLE) cookies[p.username] = await login(app, p.username);
 });
-after(async () => { await app.close(); await t.close(); });
+after(async () => {
+  await app.close();
+  await t.close();
+});
 
 /** A request body that satisfies what the transition requires (built from the table, so new rows need nothing here). */
 function payloadFor(tr: Transition, clueId: string): Record<string, unknown> {
@@ -64,7 +81,12 @@ test('every transition, from every status, by every role: allowed ones move the 
         const id = `CL-M-${++seq}`;
         await insertClue(store, { id, status, createdBy: userIds.fy_invited });
         await insertAttachment(store, id);
-        const res = await app.inject({ method: 'POST', url: `/api/v1/clues/${id}/transitions`, headers: { cookie: cookies[p.username] }, payload: payloadFor(tr, id) });
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/v1/clues/${id}/transitions`,
+          headers: { cookie: cookies[p.username] },
+          payload: payloadFor(tr, id),
+        });
         const what = `${p.username} ${tr.action} from ${status}: ${res.body}`;
         if (!p.sees(status) || !p.is.includes(tr.by)) {
           assert.equal(res.statusCode, 403, what);
@@ -80,7 +102,10 @@ test('every transition, from every status, by every role: allowed ones move the 
           assert.equal(body.event.action, tr.action);
           assert.equal(body.event.fromStatus, status);
           assert.equal(body.event.actor.id, userIds[p.username]);
-          const [ev] = await store.query<{ actor_user_id: string; comment: string | null }>(`SELECT actor_user_id, comment FROM clue_events WHERE clue_id = $1 AND action = $2`, [id, tr.action]);
+          const [ev] = await store.query<{ actor_user_id: string; comment: string | null }>(
+            `SELECT actor_user_id, comment FROM clue_events WHERE clue_id = $1 AND action = $2`,
+            [id, tr.action],
+          );
           assert.equal(ev.actor_user_id, userIds[p.username], what);
           if (tr.requires.includes('comment')) assert.equal(ev.comment, `${tr.label}的理由`);
           const [audit] = await store.query(`SELECT seq FROM audit_log WHERE action = $1 AND target = $2`, [`clue.${tr.action}`, id]);
@@ -104,7 +129,12 @@ test('a transition that lacks what it requires is refused with 400 naming the fi
   for (const tr of (TRANSITIONS as readonly Transition[]).filter((x) => x.requires.length > 0)) {
     const id = `CL-R-${++seq}`;
     await insertClue(store, { id, status: tr.from[0] });
-    const res = await app.inject({ method: 'POST', url: `/api/v1/clues/${id}/transitions`, headers: { cookie: cookies.admin }, payload: { action: tr.action } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/clues/${id}/transitions`,
+      headers: { cookie: cookies.admin },
+      payload: { action: tr.action },
+    });
     assert.equal(res.statusCode, 400, `${tr.action}: ${res.body}`);
     const field = { comment: 'comment', agency: 'agencyId', rectification: 'rectification', evidence: 'attachmentIds' }[tr.requires[0]];
     assert.equal(res.json().error.field, field, tr.action);
@@ -115,9 +145,19 @@ test('a transition that lacks what it requires is refused with 400 naming the fi
 
 test('an unknown action is a 400; an unknown clue a 404', async () => {
   await insertClue(store, { id: 'CL-U-1' });
-  const bad = await app.inject({ method: 'POST', url: '/api/v1/clues/CL-U-1/transitions', headers: { cookie: cookies.fy_sup }, payload: { action: 'approve' } });
+  const bad = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-U-1/transitions',
+    headers: { cookie: cookies.fy_sup },
+    payload: { action: 'approve' },
+  });
   assert.equal(bad.statusCode, 400);
-  const none = await app.inject({ method: 'POST', url: '/api/v1/clues/CL-NONE/transitions', headers: { cookie: cookies.fy_sup }, payload: { action: 'triage' } });
+  const none = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-NONE/transitions',
+    headers: { cookie: cookies.fy_sup },
+    payload: { action: 'triage' },
+  });
   assert.equal(none.statusCode, 404);
 });
 
@@ -135,21 +175,36 @@ test('the whole loop through the API: assign with the severity deadline, accept,
   assert.equal(assigned.clue.deadline, inDays(CLUE_SETTINGS.deadlineDays.medium));
   assert.equal(assigned.clue.agencyName, '杭州市富阳区综合行政执法局');
   // An agency of another county may not assign-target here, and the other county's staff never see it.
-  const otherAgency = await app.inject({ method: 'POST', url: '/api/v1/clues/CL-LOOP/transitions', headers: sup, payload: { action: 'assign', agencyId: 'AG-XH-SCJG' } });
+  const otherAgency = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-LOOP/transitions',
+    headers: sup,
+    payload: { action: 'assign', agencyId: 'AG-XH-SCJG' },
+  });
   assert.equal(otherAgency.statusCode, 400);
   assert.equal((await app.inject({ method: 'GET', url: '/api/v1/clues/CL-LOOP', headers: { cookie: cookies.xh_staff } })).statusCode, 403);
 
   await go(staff, { action: 'accept' });
   // Submitting without evidence is refused; uploading a file records its SHA-256 and SM3.
-  const noEvidence = await app.inject({ method: 'POST', url: '/api/v1/clues/CL-LOOP/transitions', headers: staff, payload: { action: 'submit', rectification: '已完成整改并建立长效机制。' } });
+  const noEvidence = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-LOOP/transitions',
+    headers: staff,
+    payload: { action: 'submit', rectification: '已完成整改并建立长效机制。' },
+  });
   assert.equal(noEvidence.statusCode, 400);
   const boundary = '----kedu';
   const file = Buffer.from('%PDF-1.4 整改报告');
   const upload = await app.inject({
-    method: 'POST', url: '/api/v1/clues/CL-LOOP/attachments', headers: { ...staff, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    method: 'POST',
+    url: '/api/v1/clues/CL-LOOP/attachments',
+    headers: { ...staff, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="整改报告.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-      file, Buffer.from(`\r\n--${boundary}--\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="整改报告.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
     ]),
   });
   assert.equal(upload.statusCode, 201, upload.body);
@@ -171,8 +226,14 @@ test('the whole loop through the API: assign with the severity deadline, accept,
   assert.equal(closed.clue.status, 'closed');
 
   const detail = (await app.inject({ method: 'GET', url: '/api/v1/clues/CL-LOOP', headers: staff })).json();
-  assert.deepEqual(detail.timeline.map((e: { action: string }) => e.action), ['triage', 'assign', 'accept', 'attach', 'submit', 'return', 'submit', 'close']);
-  assert.deepEqual(detail.timeline.map((e: { toStatus: string }) => e.toStatus), ['triaged', 'assigned', 'rectifying', 'rectifying', 'submitted', 'returned', 'submitted', 'closed']);
+  assert.deepEqual(
+    detail.timeline.map((e: { action: string }) => e.action),
+    ['triage', 'assign', 'accept', 'attach', 'submit', 'return', 'submit', 'close'],
+  );
+  assert.deepEqual(
+    detail.timeline.map((e: { toStatus: string }) => e.toStatus),
+    ['triaged', 'assigned', 'rectifying', 'rectifying', 'submitted', 'returned', 'submitted', 'closed'],
+  );
   assert.equal(detail.timeline[5].comment, '整改材料不完整，请补充培训记录');
   assert.equal(detail.timeline[0].actor.name, 'fy_sup');
   assert.equal(detail.clue.rectification, '已补充培训签到表和考试记录。');
@@ -182,7 +243,8 @@ test('the whole loop through the API: assign with the severity deadline, accept,
 
 test('allowedActions tells each role what it may do now', async () => {
   await insertClue(store, { id: 'CL-AA', status: 'submitted' });
-  const of = async (u: string) => (await app.inject({ method: 'GET', url: '/api/v1/clues/CL-AA', headers: { cookie: cookies[u] } })).json().clue.allowedActions;
+  const of = async (u: string) =>
+    (await app.inject({ method: 'GET', url: '/api/v1/clues/CL-AA', headers: { cookie: cookies[u] } })).json().clue.allowedActions;
   assert.deepEqual(await of('fy_sup'), ['close', 'return', 'transfer']);
   assert.deepEqual(await of('fy_staff'), []);
   assert.deepEqual(await of('fy_officer'), []);
@@ -192,7 +254,12 @@ test('each role lists only its own clues', async () => {
   await insertClue(store, { id: 'CL-V-XH', status: 'assigned', regionCode: '330106', agencyId: 'AG-XH-SCJG' });
   await insertClue(store, { id: 'CL-V-NEW', status: 'new' });
   await insertClue(store, { id: 'CL-V-TR', status: 'transferred' });
-  const ids = async (u: string, q = '') => new Set((await app.inject({ method: 'GET', url: `/api/v1/clues?pageSize=500${q}`, headers: { cookie: cookies[u] } })).json().rows.map((r: { id: string }) => r.id));
+  const ids = async (u: string, q = '') =>
+    new Set(
+      (await app.inject({ method: 'GET', url: `/api/v1/clues?pageSize=500${q}`, headers: { cookie: cookies[u] } }))
+        .json()
+        .rows.map((r: { id: string }) => r.id),
+    );
   const fy = await ids('fy_sup');
   assert.ok(fy.has('CL-V-NEW') && fy.has('CL-V-TR') && !fy.has('CL-V-XH'));
   assert.ok((await ids('hz_sup')).has('CL-V-XH'));
@@ -203,10 +270,14 @@ test('each role lists only its own clues', async () => {
   const liaison = await ids('fy_liaison');
   assert.ok(liaison.has('CL-V-TR') && !liaison.has('CL-V-NEW'));
   assert.ok([...liaison].every((id) => typeof id === 'string'));
-  const transferredOnly = (await app.inject({ method: 'GET', url: '/api/v1/clues?pageSize=500', headers: { cookie: cookies.fy_liaison } })).json().rows;
+  const transferredOnly = (
+    await app.inject({ method: 'GET', url: '/api/v1/clues?pageSize=500', headers: { cookie: cookies.fy_liaison } })
+  ).json().rows;
   assert.ok(transferredOnly.every((r: { status: string }) => r.status === 'transferred'));
   // Filters: status (several), and a bad status names the field.
-  const filtered = (await app.inject({ method: 'GET', url: '/api/v1/clues?status=new,transferred&pageSize=500', headers: { cookie: cookies.fy_sup } })).json().rows;
+  const filtered = (
+    await app.inject({ method: 'GET', url: '/api/v1/clues?status=new,transferred&pageSize=500', headers: { cookie: cookies.fy_sup } })
+  ).json().rows;
   assert.ok(filtered.length > 0 && filtered.every((r: { status: string }) => ['new', 'transferred'].includes(r.status)));
   const bad = await app.inject({ method: 'GET', url: '/api/v1/clues?status=open', headers: { cookie: cookies.fy_sup } });
   assert.equal(bad.statusCode, 400);
@@ -217,7 +288,12 @@ test('bulk assign reports each clue: the assignable ones move, the others say wh
   await insertClue(store, { id: 'CL-B-1', status: 'new', severity: 'high', agencyId: null });
   await insertClue(store, { id: 'CL-B-2', status: 'triaged', severity: 'low', agencyId: null });
   await insertClue(store, { id: 'CL-B-3', status: 'closed' });
-  const res = await app.inject({ method: 'POST', url: '/api/v1/clues/bulk-assign', headers: { cookie: cookies.fy_sup }, payload: { clueIds: ['CL-B-1', 'CL-B-2', 'CL-B-3', 'CL-V-XH'], agencyId: 'AG-FY-ZHZF' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/bulk-assign',
+    headers: { cookie: cookies.fy_sup },
+    payload: { clueIds: ['CL-B-1', 'CL-B-2', 'CL-B-3', 'CL-V-XH'], agencyId: 'AG-FY-ZHZF' },
+  });
   assert.equal(res.statusCode, 200, res.body);
   const body = res.json();
   assert.equal(body.assigned, 2);
@@ -232,9 +308,32 @@ test('a deadline is extended with a reason, within the limit, and the extension 
   await insertClue(store, { id: 'CL-EXT', status: 'rectifying', deadline: inDays(3) });
   const url = '/api/v1/clues/CL-EXT/deadline';
   const sup = { cookie: cookies.fy_sup };
-  assert.equal((await app.inject({ method: 'POST', url, headers: sup, payload: { deadline: inDays(2), reason: '需要更多时间' } })).statusCode, 400);
-  assert.equal((await app.inject({ method: 'POST', url, headers: sup, payload: { deadline: addDays(inDays(3), CLUE_SETTINGS.maxExtensionDays + 1), reason: '需要更多时间' } })).statusCode, 400);
-  assert.equal((await app.inject({ method: 'POST', url, headers: { cookie: cookies.fy_staff }, payload: { deadline: inDays(10), reason: '需要更多时间' } })).statusCode, 403);
+  assert.equal(
+    (await app.inject({ method: 'POST', url, headers: sup, payload: { deadline: inDays(2), reason: '需要更多时间' } })).statusCode,
+    400,
+  );
+  assert.equal(
+    (
+      await app.inject({
+        method: 'POST',
+        url,
+        headers: sup,
+        payload: { deadline: addDays(inDays(3), CLUE_SETTINGS.maxExtensionDays + 1), reason: '需要更多时间' },
+      })
+    ).statusCode,
+    400,
+  );
+  assert.equal(
+    (
+      await app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: cookies.fy_staff },
+        payload: { deadline: inDays(10), reason: '需要更多时间' },
+      })
+    ).statusCode,
+    403,
+  );
   const ok = await app.inject({ method: 'POST', url, headers: sup, payload: { deadline: inDays(10), reason: '涉及多个部门，需联合核查' } });
   assert.equal(ok.statusCode, 200, ok.body);
   assert.equal(ok.json().clue.deadline, inDays(10));
@@ -242,7 +341,12 @@ test('a deadline is extended with a reason, within the limit, and the extension 
   const [a] = await store.query<{ detail: string }>(`SELECT detail FROM audit_log WHERE action = 'clue.extend' AND target = 'CL-EXT'`);
   assert.equal(JSON.parse(a.detail).reason, '涉及多个部门，需联合核查');
   await insertClue(store, { id: 'CL-EXT-2', status: 'submitted' });
-  const notRunning = await app.inject({ method: 'POST', url: '/api/v1/clues/CL-EXT-2/deadline', headers: sup, payload: { deadline: inDays(30), reason: '延期' } });
+  const notRunning = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-EXT-2/deadline',
+    headers: sup,
+    payload: { deadline: inDays(30), reason: '延期' },
+  });
   assert.equal(notRunning.statusCode, 409);
 });
 
@@ -251,29 +355,57 @@ test('merged clues follow their case: acting on the case moves them all; a membe
   await insertClue(store, { id: 'CL-CASE-A', status: 'new', agencyId: null });
   await insertClue(store, { id: 'CL-CASE-B', status: 'new', agencyId: null });
   const sup = { cookie: cookies.fy_sup };
-  const merged = await app.inject({ method: 'POST', url: '/api/v1/clues/merge', headers: sup, payload: { clueIds: ['CL-CASE', 'CL-CASE-A', 'CL-CASE-B'], comment: '同一执法行为' } });
+  const merged = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/merge',
+    headers: sup,
+    payload: { clueIds: ['CL-CASE', 'CL-CASE-A', 'CL-CASE-B'], comment: '同一执法行为' },
+  });
   assert.equal(merged.statusCode, 200, merged.body);
   assert.deepEqual(merged.json(), { caseId: 'CL-CASE', members: ['CL-CASE-A', 'CL-CASE-B'] });
-  const alone = await app.inject({ method: 'POST', url: '/api/v1/clues/CL-CASE-A/transitions', headers: sup, payload: { action: 'dismiss', comment: 'x' } });
+  const alone = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-CASE-A/transitions',
+    headers: sup,
+    payload: { action: 'dismiss', comment: 'x' },
+  });
   assert.equal(alone.statusCode, 409);
   assert.match(alone.json().error.message, /已并入案件 CL-CASE/);
-  const assign = await app.inject({ method: 'POST', url: '/api/v1/clues/CL-CASE/transitions', headers: sup, payload: { action: 'assign', agencyId: 'AG-FY-ZHZF' } });
+  const assign = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-CASE/transitions',
+    headers: sup,
+    payload: { action: 'assign', agencyId: 'AG-FY-ZHZF' },
+  });
   assert.equal(assign.statusCode, 200, assign.body);
   assert.deepEqual(assign.json().members, ['CL-CASE-A', 'CL-CASE-B']);
-  const rows = await store.query<{ id: string; status: string; agency_id: string; deadline: string }>(`SELECT id, status, agency_id, deadline FROM clues WHERE id LIKE 'CL-CASE%' ORDER BY id`);
-  assert.deepEqual(rows.map((r) => [r.id, r.status, r.agency_id, r.deadline]), [
-    ['CL-CASE', 'assigned', 'AG-FY-ZHZF', inDays(CLUE_SETTINGS.deadlineDays.high)],
-    ['CL-CASE-A', 'assigned', 'AG-FY-ZHZF', inDays(CLUE_SETTINGS.deadlineDays.high)],
-    ['CL-CASE-B', 'assigned', 'AG-FY-ZHZF', inDays(CLUE_SETTINGS.deadlineDays.high)],
-  ]);
+  const rows = await store.query<{ id: string; status: string; agency_id: string; deadline: string }>(
+    `SELECT id, status, agency_id, deadline FROM clues WHERE id LIKE 'CL-CASE%' ORDER BY id`,
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.id, r.status, r.agency_id, r.deadline]),
+    [
+      ['CL-CASE', 'assigned', 'AG-FY-ZHZF', inDays(CLUE_SETTINGS.deadlineDays.high)],
+      ['CL-CASE-A', 'assigned', 'AG-FY-ZHZF', inDays(CLUE_SETTINGS.deadlineDays.high)],
+      ['CL-CASE-B', 'assigned', 'AG-FY-ZHZF', inDays(CLUE_SETTINGS.deadlineDays.high)],
+    ],
+  );
   const member = (await app.inject({ method: 'GET', url: '/api/v1/clues/CL-CASE-A', headers: sup })).json();
-  assert.deepEqual(member.timeline.map((e: { action: string }) => e.action), ['merge', 'assign']);
+  assert.deepEqual(
+    member.timeline.map((e: { action: string }) => e.action),
+    ['merge', 'assign'],
+  );
   assert.equal(member.timeline[1].detail.viaCase, 'CL-CASE');
   const lead = (await app.inject({ method: 'GET', url: '/api/v1/clues?caseId=CL-CASE', headers: sup })).json();
   assert.equal(lead.total, 3);
   // A closed clue cannot join a case.
   await insertClue(store, { id: 'CL-CASE-X', status: 'closed' });
-  const late = await app.inject({ method: 'POST', url: '/api/v1/clues/merge', headers: sup, payload: { clueIds: ['CL-CASE', 'CL-CASE-X'] } });
+  const late = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/merge',
+    headers: sup,
+    payload: { clueIds: ['CL-CASE', 'CL-CASE-X'] },
+  });
   assert.equal(late.statusCode, 409);
 });
 
@@ -284,19 +416,42 @@ test('clue stats count the caller scope by status, with overdue and due-soon', a
   assert.equal(fy.today, today());
   assert.ok(fy.overdue >= 1);
   assert.ok(fy.dueSoon >= 1);
-  assert.equal(fy.total, Object.values(fy.byStatus as Record<string, number>).reduce((a, b) => a + b, 0));
+  assert.equal(
+    fy.total,
+    Object.values(fy.byStatus as Record<string, number>).reduce((a, b) => a + b, 0),
+  );
   const xh = (await app.inject({ method: 'GET', url: '/api/v1/clues/stats', headers: { cookie: cookies.xh_staff } })).json();
   assert.equal(xh.total, 1); // CL-V-XH only
-  const overdue = (await app.inject({ method: 'GET', url: '/api/v1/clues?overdue=true&pageSize=500', headers: { cookie: cookies.fy_sup } })).json().rows;
-  assert.ok(overdue.some((r: { id: string; overdue: boolean; daysLeft: number }) => r.id === 'CL-S-OVER' && r.overdue && r.daysLeft === -2));
+  const overdue = (
+    await app.inject({ method: 'GET', url: '/api/v1/clues?overdue=true&pageSize=500', headers: { cookie: cookies.fy_sup } })
+  ).json().rows;
+  assert.ok(
+    overdue.some((r: { id: string; overdue: boolean; daysLeft: number }) => r.id === 'CL-S-OVER' && r.overdue && r.daysLeft === -2),
+  );
   assert.ok(overdue.every((r: { overdue: boolean }) => r.overdue));
 });
 
 test('the workflow table and the clue routes are in the OpenAPI document', async () => {
   const wf = (await app.inject({ method: 'GET', url: '/api/v1/clues/workflow', headers: { cookie: cookies.fy_staff } })).json();
-  assert.deepEqual(wf.transitions.map((x: { action: string }) => x.action), TRANSITIONS.map((x) => x.action));
+  assert.deepEqual(
+    wf.transitions.map((x: { action: string }) => x.action),
+    TRANSITIONS.map((x) => x.action),
+  );
   const paths = Object.keys((await app.inject({ method: 'GET', url: '/api/docs/json' })).json().paths);
-  for (const p of ['/api/v1/clues', '/api/v1/clues/{id}', '/api/v1/clues/{id}/transitions', '/api/v1/clues/bulk-assign', '/api/v1/clues/merge',
-    '/api/v1/clues/{id}/deadline', '/api/v1/clues/{id}/attachments', '/api/v1/hotline-tickets', '/api/v1/notices', '/api/v1/notices/{id}.docx',
-    '/api/v1/portal/reports', '/api/v1/portal/form-token', '/api/v1/portal/reports/{code}']) assert.ok(paths.includes(p), p);
+  for (const p of [
+    '/api/v1/clues',
+    '/api/v1/clues/{id}',
+    '/api/v1/clues/{id}/transitions',
+    '/api/v1/clues/bulk-assign',
+    '/api/v1/clues/merge',
+    '/api/v1/clues/{id}/deadline',
+    '/api/v1/clues/{id}/attachments',
+    '/api/v1/hotline-tickets',
+    '/api/v1/notices',
+    '/api/v1/notices/{id}.docx',
+    '/api/v1/portal/reports',
+    '/api/v1/portal/form-token',
+    '/api/v1/portal/reports/{code}',
+  ])
+    assert.ok(paths.includes(p), p);
 });

@@ -20,8 +20,18 @@ const asOf = `CAST('${AS_OF_ISO}' AS DATE)`;
 /** A fingerprint of the data set: counts and the first rows of several tables, in id order. */
 async function snapshot(s: Store): Promise<Record<string, Row[]>> {
   const out: Record<string, Row[]> = {};
-  for (const [table, key] of [['entities', 'uscc'], ['agencies', 'id'], ['officers', 'id'], ['inspections', 'id'], ['cases', 'id'],
-    ['licences', 'id'], ['payments', 'id'], ['hotline_tickets', 'id'], ['followup_answers', 'id'], ['regions', 'code']] as const) {
+  for (const [table, key] of [
+    ['entities', 'uscc'],
+    ['agencies', 'id'],
+    ['officers', 'id'],
+    ['inspections', 'id'],
+    ['cases', 'id'],
+    ['licences', 'id'],
+    ['payments', 'id'],
+    ['hotline_tickets', 'id'],
+    ['followup_answers', 'id'],
+    ['regions', 'code'],
+  ] as const) {
     out[table] = await s.query(`SELECT * FROM ${table} ORDER BY ${key} LIMIT 40`);
   }
   out.totals = await s.query(`SELECT (SELECT count(*) FROM inspections) AS inspections, (SELECT sum(fine_amount) FROM cases) AS fines,
@@ -42,7 +52,9 @@ test(`demo scale on ${TEST_ENGINE}: 100–200k records over every record table, 
   for (const table of RECORD_TABLES) assert.ok(first.counts[table] > 0, `no ${table}`);
   const [cities] = await store.query<{ n: number }>(`SELECT count(DISTINCT substr(region_code, 1, 4)) AS n FROM entities`);
   assert.equal(Number(cities.n), 11);
-  const [agencyCities] = await store.query<{ n: number }>(`SELECT count(DISTINCT substr(region_code, 1, 4)) AS n FROM agencies WHERE level <> 'province'`);
+  const [agencyCities] = await store.query<{ n: number }>(
+    `SELECT count(DISTINCT substr(region_code, 1, 4)) AS n FROM agencies WHERE level <> 'province'`,
+  );
   assert.equal(Number(agencyCities.n), 11);
   // The counts the generator reports are the rows the store holds.
   for (const table of [...RECORD_TABLES, 'entities', 'agencies', 'officers', 'ground_truth']) {
@@ -52,7 +64,10 @@ test(`demo scale on ${TEST_ENGINE}: 100–200k records over every record table, 
 });
 
 test('a store that already has records is refused without --reset', async () => {
-  await assert.rejects(generateDemo(store, { scale: 'demo', seed: 1 }), (e: unknown) => e instanceof DemoError && /--reset/.test(e.message));
+  await assert.rejects(
+    generateDemo(store, { scale: 'demo', seed: 1 }),
+    (e: unknown) => e instanceof DemoError && /--reset/.test(e.message),
+  );
 });
 
 test('same scale and seed give the same data; another seed gives other data (reset in between)', async () => {
@@ -79,21 +94,38 @@ test('every entity has a valid unified social credit code; 个体工商户 carry
 test('every record names a known region, an existing agency, entity, officer and parent record', async () => {
   const orphans: Record<string, string> = {
     'region of a record': RECORD_TABLES.map((t) => `SELECT region_code FROM ${t}`).join(' UNION ALL '),
-    'region of an entity, agency or officer': 'SELECT region_code FROM entities UNION ALL SELECT region_code FROM agencies UNION ALL SELECT region_code FROM officers',
+    'region of an entity, agency or officer':
+      'SELECT region_code FROM entities UNION ALL SELECT region_code FROM agencies UNION ALL SELECT region_code FROM officers',
   };
   for (const [what, q] of Object.entries(orphans)) {
     const [r] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM (${q}) x WHERE region_code NOT IN (SELECT code FROM regions)`);
     assert.equal(Number(r.n), 0, what);
   }
   const checks: [string, string][] = [
-    ['agency', ['licences', 'inspections', 'cases', 'service_visits', 'delegations', 'officers'].map((t) => `SELECT agency_id AS k FROM ${t}`).join(' UNION ALL ') +
-      ' UNION ALL SELECT agency_id FROM hotline_tickets WHERE agency_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM agencies'],
-    ['entity', ['licences', 'inspections', 'cases', 'service_visits', 'followup_tasks'].map((t) => `SELECT entity_uscc AS k FROM ${t}`).join(' UNION ALL ') +
-      ' UNION ALL SELECT entity_uscc FROM hotline_tickets WHERE entity_uscc IS NOT NULL UNION ALL SELECT provider_uscc FROM delegations) x WHERE k NOT IN (SELECT uscc FROM entities'],
-    ['officer', `SELECT lead_officer_id AS k FROM inspections UNION ALL SELECT assist_officer_id FROM inspections WHERE assist_officer_id IS NOT NULL
-      UNION ALL SELECT lead_officer_id FROM cases UNION ALL SELECT officer_id FROM service_visits UNION ALL SELECT officer_id FROM certificates) x WHERE k NOT IN (SELECT id FROM officers`],
+    [
+      'agency',
+      ['licences', 'inspections', 'cases', 'service_visits', 'delegations', 'officers']
+        .map((t) => `SELECT agency_id AS k FROM ${t}`)
+        .join(' UNION ALL ') +
+        ' UNION ALL SELECT agency_id FROM hotline_tickets WHERE agency_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM agencies',
+    ],
+    [
+      'entity',
+      ['licences', 'inspections', 'cases', 'service_visits', 'followup_tasks']
+        .map((t) => `SELECT entity_uscc AS k FROM ${t}`)
+        .join(' UNION ALL ') +
+        ' UNION ALL SELECT entity_uscc FROM hotline_tickets WHERE entity_uscc IS NOT NULL UNION ALL SELECT provider_uscc FROM delegations) x WHERE k NOT IN (SELECT uscc FROM entities',
+    ],
+    [
+      'officer',
+      `SELECT lead_officer_id AS k FROM inspections UNION ALL SELECT assist_officer_id FROM inspections WHERE assist_officer_id IS NOT NULL
+      UNION ALL SELECT lead_officer_id FROM cases UNION ALL SELECT officer_id FROM service_visits UNION ALL SELECT officer_id FROM certificates) x WHERE k NOT IN (SELECT id FROM officers`,
+    ],
     ['case', 'SELECT case_id AS k FROM deliveries UNION ALL SELECT case_id FROM payments) x WHERE k NOT IN (SELECT id FROM cases'],
-    ['inspection of a case', 'SELECT inspection_id AS k FROM cases WHERE inspection_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM inspections'],
+    [
+      'inspection of a case',
+      'SELECT inspection_id AS k FROM cases WHERE inspection_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM inspections',
+    ],
     ['campaign', 'SELECT campaign_id AS k FROM followup_tasks) x WHERE k NOT IN (SELECT id FROM campaigns'],
     ['task', 'SELECT task_id AS k FROM followup_answers) x WHERE k NOT IN (SELECT id FROM followup_tasks'],
   ];
@@ -103,7 +135,8 @@ test('every record names a known region, an existing agency, entity, officer and
   }
   const [towns] = await store.query<{ n: number; bad: number }>(
     `SELECT count(*) AS n, sum(CASE WHEN length(code) = 9 AND substr(code, 1, 6) = parent_code AND (name LIKE '%街道' OR name LIKE '%镇' OR name LIKE '%乡') THEN 0 ELSE 1 END) AS bad
-     FROM regions WHERE is_demo = TRUE`);
+     FROM regions WHERE is_demo = TRUE`,
+  );
   assert.ok(Number(towns.n) > 100);
   assert.equal(Number(towns.bad), 0);
 });
@@ -118,20 +151,32 @@ function assertSame(actual: Set<string>, expected: Set<string>, what: string): v
   const missing = [...expected].filter((x) => !actual.has(x));
   const extra = [...actual].filter((x) => !expected.has(x));
   assert.ok(expected.size > 0, `${what}: nothing planted`);
-  assert.deepEqual({ missing: missing.slice(0, 5), extra: extra.slice(0, 5) }, { missing: [], extra: [] }, `${what}: ${missing.length} planted not breaking the rule, ${extra.length} unplanted breaking it`);
+  assert.deepEqual(
+    { missing: missing.slice(0, 5), extra: extra.slice(0, 5) },
+    { missing: [], extra: [] },
+    `${what}: ${missing.length} planted not breaking the rule, ${extra.length} unplanted breaking it`,
+  );
 }
 
 const RULES: Record<Violation, { kind?: string; sql: string }> = {
   // ≥ 3 different agencies within 7 days (the widest reading: b up to 7 days after a), joint inspections excluded.
-  repeat_inspection: { kind: 'entity', sql: `
+  repeat_inspection: {
+    kind: 'entity',
+    sql: `
     SELECT DISTINCT a.entity_uscc AS id FROM inspections a JOIN inspections b ON b.entity_uscc = a.entity_uscc
       AND b.inspected_on >= a.inspected_on AND b.inspected_on <= ${d.addDays('a.inspected_on', '7')} AND b.kind <> 'joint'
-    WHERE a.kind <> 'joint' GROUP BY a.entity_uscc, a.id HAVING count(DISTINCT b.agency_id) >= 3` },
-  over_frequency: { kind: 'entity', sql: `
+    WHERE a.kind <> 'joint' GROUP BY a.entity_uscc, a.id HAVING count(DISTINCT b.agency_id) >= 3`,
+  },
+  over_frequency: {
+    kind: 'entity',
+    sql: `
     SELECT DISTINCT i.entity_uscc AS id FROM inspections i JOIN inspection_items ii ON ii.code = i.inspection_item_code
-    GROUP BY i.entity_uscc, i.inspection_item_code, EXTRACT(YEAR FROM i.inspected_on), ii.max_per_year HAVING count(*) > ii.max_per_year` },
+    GROUP BY i.entity_uscc, i.inspection_item_code, EXTRACT(YEAR FROM i.inspected_on), ii.max_per_year HAVING count(*) > ii.max_per_year`,
+  },
   // Outside the range of the tier the facts select, in the province baseline or the city's refinement.
-  fine_outside_tier: { kind: 'case', sql: `
+  fine_outside_tier: {
+    kind: 'case',
+    sql: `
     WITH k AS (
       SELECT c.*, substr(c.region_code, 1, 4) || '00' AS city, substr(c.region_code, 1, 6) AS county FROM cases c WHERE c.decision = 'fine'
     ), listed AS (
@@ -149,34 +194,61 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     )
     SELECT DISTINCT s.id FROM sel s JOIN baselines b ON b.item_code = s.item_code AND b.region_code IN ('330000', s.city)
       JOIN baseline_tiers t ON t.baseline_id = b.id AND t.tier = s.tier
-    WHERE s.fine_amount < t.fine_min OR s.fine_amount > t.fine_max` },
-  fined_despite_exemption: { kind: 'case', sql: `
+    WHERE s.fine_amount < t.fine_min OR s.fine_amount > t.fine_max`,
+  },
+  fined_despite_exemption: {
+    kind: 'case',
+    sql: `
     SELECT DISTINCT c.id FROM cases c JOIN exemptions x ON x.item_code = c.item_code
       AND x.region_code IN ('330000', substr(c.region_code, 1, 4) || '00', substr(c.region_code, 1, 6))
-    WHERE c.decision = 'fine' AND c.first_offence AND c.corrected AND c.harm = 'none'` },
-  case_overdue: { kind: 'case', sql: `
-    SELECT id FROM cases WHERE ${d.daysBetween('filed_on', `COALESCE(decided_on, ${asOf})`)} > 90` },
-  single_officer: { sql: `SELECT id FROM inspections WHERE assist_officer_id IS NULL UNION SELECT id FROM cases WHERE assist_officer_id IS NULL` },
-  expired_certificate: { kind: 'inspection', sql: `
+    WHERE c.decision = 'fine' AND c.first_offence AND c.corrected AND c.harm = 'none'`,
+  },
+  case_overdue: {
+    kind: 'case',
+    sql: `
+    SELECT id FROM cases WHERE ${d.daysBetween('filed_on', `COALESCE(decided_on, ${asOf})`)} > 90`,
+  },
+  single_officer: {
+    sql: `SELECT id FROM inspections WHERE assist_officer_id IS NULL UNION SELECT id FROM cases WHERE assist_officer_id IS NULL`,
+  },
+  expired_certificate: {
+    kind: 'inspection',
+    sql: `
     SELECT DISTINCT i.id FROM inspections i JOIN certificates c ON c.officer_id IN (i.lead_officer_id, i.assist_officer_id)
-    WHERE c.expires_on < i.inspected_on OR c.issued_on > i.inspected_on` },
-  delegation_off_whitelist: { kind: 'delegation', sql: `
+    WHERE c.expires_on < i.inspected_on OR c.issued_on > i.inspected_on`,
+  },
+  delegation_off_whitelist: {
+    kind: 'delegation',
+    sql: `
     SELECT d.id FROM delegations d JOIN agencies a ON a.id = d.agency_id WHERE NOT EXISTS (
       SELECT 1 FROM service_whitelist w WHERE w.code = d.service_code AND (w.line_code IS NULL OR w.line_code = a.line_code)
-        AND w.region_code IN ('330000', substr(d.region_code, 1, 4) || '00', substr(d.region_code, 1, 6)))` },
+        AND w.region_code IN ('330000', substr(d.region_code, 1, 4) || '00', substr(d.region_code, 1, 6)))`,
+  },
   delegation_unapproved: { kind: 'delegation', sql: `SELECT id FROM delegations WHERE NOT approved` },
-  fake_service_visit: { kind: 'service_visit', sql: `
+  fake_service_visit: {
+    kind: 'service_visit',
+    sql: `
     SELECT DISTINCT v.id FROM service_visits v JOIN followup_tasks t ON t.subject_kind = 'service_visit' AND t.subject_id = v.id
-      JOIN followup_answers a ON a.task_id = t.id WHERE a.says_inspection` },
+      JOIN followup_answers a ON a.task_id = t.id WHERE a.says_inspection`,
+  },
   // Calendar days beyond the limit (the strictest reading of 行政许可法 第四十二条's working days), or pending past it.
-  licence_overdue: { kind: 'licence', sql: `
+  licence_overdue: {
+    kind: 'licence',
+    sql: `
     SELECT l.id FROM licences l JOIN items i ON i.code = l.item_code
-    WHERE ${d.daysBetween('l.applied_on', `COALESCE(l.decided_on, ${asOf})`)} > i.time_limit_days` },
-  payment_overdue: { kind: 'payment', sql: `
-    SELECT id FROM payments WHERE paid_on > due_on OR (paid_on IS NULL AND due_on < ${asOf})` },
-  delivery_overdue: { kind: 'delivery', sql: `
+    WHERE ${d.daysBetween('l.applied_on', `COALESCE(l.decided_on, ${asOf})`)} > i.time_limit_days`,
+  },
+  payment_overdue: {
+    kind: 'payment',
+    sql: `
+    SELECT id FROM payments WHERE paid_on > due_on OR (paid_on IS NULL AND due_on < ${asOf})`,
+  },
+  delivery_overdue: {
+    kind: 'delivery',
+    sql: `
     SELECT dl.id FROM deliveries dl JOIN cases c ON c.id = dl.case_id
-    WHERE ${d.daysBetween('c.decided_on', `COALESCE(dl.delivered_on, ${asOf})`)} > 7` },
+    WHERE ${d.daysBetween('c.decided_on', `COALESCE(dl.delivered_on, ${asOf})`)} > 7`,
+  },
 };
 
 for (const v of VIOLATIONS) {
@@ -188,8 +260,14 @@ for (const v of VIOLATIONS) {
 
 test('ground truth points at existing records of its kind, in their region', async () => {
   const tables: Record<string, [string, string]> = {
-    inspection: ['inspections', 'id'], case: ['cases', 'id'], licence: ['licences', 'id'], delivery: ['deliveries', 'id'],
-    payment: ['payments', 'id'], delegation: ['delegations', 'id'], service_visit: ['service_visits', 'id'], entity: ['entities', 'uscc'],
+    inspection: ['inspections', 'id'],
+    case: ['cases', 'id'],
+    licence: ['licences', 'id'],
+    delivery: ['deliveries', 'id'],
+    payment: ['payments', 'id'],
+    delegation: ['delegations', 'id'],
+    service_visit: ['service_visits', 'id'],
+    entity: ['entities', 'uscc'],
   };
   const kinds = await store.query<{ record_kind: string }>('SELECT DISTINCT record_kind FROM ground_truth');
   for (const { record_kind } of kinds) {
@@ -203,10 +281,18 @@ test('ground truth points at existing records of its kind, in their region', asy
 
 test('each kind is planted at roughly 0.5–2% of its subjects', async () => {
   const subjects: Record<Violation, number> = {
-    repeat_inspection: first.counts.entities, over_frequency: first.counts.entities, fine_outside_tier: first.counts.cases,
-    fined_despite_exemption: first.counts.cases, case_overdue: first.counts.cases, single_officer: first.counts.inspections + first.counts.cases,
-    expired_certificate: first.counts.inspections, delegation_off_whitelist: first.counts.delegations, delegation_unapproved: first.counts.delegations,
-    fake_service_visit: first.counts.service_visits, licence_overdue: first.counts.licences, payment_overdue: first.counts.payments,
+    repeat_inspection: first.counts.entities,
+    over_frequency: first.counts.entities,
+    fine_outside_tier: first.counts.cases,
+    fined_despite_exemption: first.counts.cases,
+    case_overdue: first.counts.cases,
+    single_officer: first.counts.inspections + first.counts.cases,
+    expired_certificate: first.counts.inspections,
+    delegation_off_whitelist: first.counts.delegations,
+    delegation_unapproved: first.counts.delegations,
+    fake_service_visit: first.counts.service_visits,
+    licence_overdue: first.counts.licences,
+    payment_overdue: first.counts.payments,
     delivery_overdue: first.counts.deliveries,
   };
   for (const v of VIOLATIONS) {
@@ -223,13 +309,18 @@ test('fines of unplanted decided cases lie inside the tier they state, in every 
     WHERE c.decision = 'fine' AND c.id NOT IN (SELECT record_id FROM ground_truth WHERE record_kind = 'case')`);
   assert.ok(Number(r.n) > 1000);
   assert.equal(Number(r.bad), 0);
-  const [odd] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM cases WHERE decision = 'fine' AND (fine_amount IS NULL OR fine_amount <= 0)
+  const [odd] = await store.query<{
+    n: number;
+  }>(`SELECT count(*) AS n FROM cases WHERE decision = 'fine' AND (fine_amount IS NULL OR fine_amount <= 0)
     OR decision IN ('warning', 'no_penalty') AND fine_amount IS NOT NULL`);
   assert.equal(Number(odd.n), 0);
 });
 
 test('joint inspections share a joint_id among two or more agencies; most inspections are registered by code', async () => {
-  const [j] = await store.query<{ bad: number; n: number }>(`SELECT sum(CASE WHEN agencies < 2 THEN 1 ELSE 0 END) AS bad, count(*) AS n FROM (
+  const [j] = await store.query<{
+    bad: number;
+    n: number;
+  }>(`SELECT sum(CASE WHEN agencies < 2 THEN 1 ELSE 0 END) AS bad, count(*) AS n FROM (
     SELECT joint_id, count(DISTINCT agency_id) AS agencies FROM inspections WHERE kind = 'joint' GROUP BY joint_id) x`);
   assert.ok(Number(j.n) > 0);
   assert.equal(Number(j.bad), 0);

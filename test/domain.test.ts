@@ -5,8 +5,18 @@ import { regionContains, regionLevel, regionPrefix, regionProblem } from '../src
 
 // Test vectors: shared/corpus/uscc.md (python-stdnum's doctest and pages quoting GB 32100-2015).
 test('real unified social credit codes pass the GB 32100-2015 check', () => {
-  for (const code of ['91110000600037341L', '121200004013590816', '9144030071526726XG', '91310115MA1K3BTP2B',
-    '91620105L015101280', '911522010783762860', '92340602MA2PBQAH7E', '91330000733796106P', '91330100470102706G', '91512081MA62K0260E']) {
+  for (const code of [
+    '91110000600037341L',
+    '121200004013590816',
+    '9144030071526726XG',
+    '91310115MA1K3BTP2B',
+    '91620105L015101280',
+    '911522010783762860',
+    '92340602MA2PBQAH7E',
+    '91330000733796106P',
+    '91330100470102706G',
+    '91512081MA62K0260E',
+  ]) {
     assert.equal(isValidUscc(code), true, code);
   }
 });

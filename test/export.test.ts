@@ -12,7 +12,10 @@ import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 const t = await openTestStore();
 const dir = mkdtempSync(join(tmpdir(), 'kedu-export-'));
 before(() => seedTwoCounties(t.store));
-after(async () => { await t.close(); rmSync(dir, { recursive: true, force: true }); });
+after(async () => {
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const fuyang = { ...SYSTEM_CALLER, regionCode: '330111' };
 
@@ -31,10 +34,18 @@ test('a Parquet export can be read back with its types', async () => {
   const reader = await DuckDBStore.open(':memory:', 1);
   const rows = await reader.query(`SELECT id, fine_amount, filed_on FROM read_parquet('${out}') ORDER BY id`);
   await reader.close();
-  assert.deepEqual(rows.map((r) => [r.id, Number(r.fine_amount), String(r.filed_on)]), [['CASE-FY-1', 0, '2025-03-11'], ['CASE-XH-1', 5000, '2025-04-13']]);
+  assert.deepEqual(
+    rows.map((r) => [r.id, Number(r.fine_amount), String(r.filed_on)]),
+    [
+      ['CASE-FY-1', 0, '2025-03-11'],
+      ['CASE-XH-1', 5000, '2025-04-13'],
+    ],
+  );
 });
 
 test('every export is in the audit log', async () => {
-  const rows = await t.store.query<{ action: string; target: string }>(`SELECT action, target FROM audit_log WHERE action = 'export.records'`);
+  const rows = await t.store.query<{ action: string; target: string }>(
+    `SELECT action, target FROM audit_log WHERE action = 'export.records'`,
+  );
   assert.equal(rows.length, 2);
 });

@@ -16,22 +16,40 @@ const t = await openTestStore();
 await seedIngestReference(t.store);
 await addUser(t.store, 'hz_sup', 'supervisor', '330100');
 const app = await buildApp({ store: t.store });
-after(async () => { await app.close(); await t.close(); });
+after(async () => {
+  await app.close();
+  await t.close();
+});
 
 test('an inspection by one officer pushed by an agency system raises its 单人执法 clue in the same call', async () => {
   const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'hz_sup', password: PASSWORD } });
   const cookie = `kedu_session=${login.cookies.find((c) => c.name === 'kedu_session')!.value}`;
   const single = sampleRow('inspections', 10); // no assisting officer
   const paired = sampleRow('inspections', 11);
-  const res = await app.inject({ method: 'POST', url: '/api/v1/ingest/inspections', headers: { cookie }, payload: { sourceSystem: 'zj-xzzf', records: [single, paired] } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ingest/inspections',
+    headers: { cookie },
+    payload: { sourceSystem: 'zj-xzzf', records: [single, paired] },
+  });
   assert.equal(res.statusCode, 200, res.body);
   const body = res.json();
   assert.equal(body.landed, 2);
   assert.ok(body.realtime.newClues >= 1, JSON.stringify(body.realtime));
   const clues = await t.store.query<{ evidence: string }>(`SELECT evidence FROM clues WHERE model_code = 'INS_SINGLE_OFFICER'`);
-  assert.deepEqual(clues.map((c) => JSON.parse(c.evidence).ids), [[recordId('inspections', 'zj-xzzf', single.source_id)]]);
+  assert.deepEqual(
+    clues.map((c) => JSON.parse(c.evidence).ids),
+    [[recordId('inspections', 'zj-xzzf', single.source_id)]],
+  );
   // Sent again, the same records raise nothing new.
-  const again = (await app.inject({ method: 'POST', url: '/api/v1/ingest/inspections', headers: { cookie }, payload: { sourceSystem: 'zj-xzzf', records: [single, paired] } })).json();
+  const again = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/ingest/inspections',
+      headers: { cookie },
+      payload: { sourceSystem: 'zj-xzzf', records: [single, paired] },
+    })
+  ).json();
   assert.equal(again.realtime.newClues, 0);
 });
 
@@ -39,17 +57,27 @@ test('a pushed record and the clues it raises commit together: a push that fails
   const caller = { ...SYSTEM_CALLER, userId: 'hz_sup', role: 'supervisor' as const, regionCode: '330100' };
   const record = { ...sampleRow('inspections', 20), source_id: 'ATOMIC-1', assist_officer_id: '' }; // one officer: 单人执法
   const id = recordId('inspections', 'zj-xzzf', record.source_id);
-  const clueCount = async () => Number((await t.store.query<{ n: number }>(`SELECT count(*) AS n FROM clues WHERE evidence LIKE '%' || $1 || '%'`, [id]))[0].n);
+  const clueCount = async () =>
+    Number((await t.store.query<{ n: number }>(`SELECT count(*) AS n FROM clues WHERE evidence LIKE '%' || $1 || '%'`, [id]))[0].n);
   const auditBefore = Number((await t.store.query<{ n: number }>('SELECT count(*) AS n FROM audit_log'))[0].n);
 
   let raised = 0;
   const failing = realtimeIngest(t.store, caller, 'inspections');
   await failing.prepare();
-  await assert.rejects(importRows(t.store, recordsSource([record]), {
-    kind: 'inspections', caller, sourceSystem: 'zj-xzzf',
-    // The checks write their clue into the transaction; then the process fails before the commit.
-    onLanded: async (tx, written) => { await failing.onLanded(tx, written); raised = failing.summary().newClues; throw new Error('crash before commit'); },
-  }), /crash before commit/);
+  await assert.rejects(
+    importRows(t.store, recordsSource([record]), {
+      kind: 'inspections',
+      caller,
+      sourceSystem: 'zj-xzzf',
+      // The checks write their clue into the transaction; then the process fails before the commit.
+      onLanded: async (tx, written) => {
+        await failing.onLanded(tx, written);
+        raised = failing.summary().newClues;
+        throw new Error('crash before commit');
+      },
+    }),
+    /crash before commit/,
+  );
   failing.failed();
   assert.ok(raised >= 1);
   assert.equal((await t.store.query('SELECT id FROM inspections WHERE id = $1', [id])).length, 0);
@@ -60,12 +88,23 @@ test('a pushed record and the clues it raises commit together: a push that fails
 
   const pushed = realtimeIngest(t.store, caller, 'inspections');
   await pushed.prepare();
-  const report = await importRows(t.store, recordsSource([record]), { kind: 'inspections', caller, sourceSystem: 'zj-xzzf', onLanded: pushed.onLanded });
+  const report = await importRows(t.store, recordsSource([record]), {
+    kind: 'inspections',
+    caller,
+    sourceSystem: 'zj-xzzf',
+    onLanded: pushed.onLanded,
+  });
   assert.equal(report.inserted, 1);
   assert.equal(pushed.summary().newClues, raised);
   assert.equal(await clueCount(), raised);
   // One commit, its audit entries in order: the batch, then the real-time check that raised the clues.
-  const audit = await t.store.query<{ action: string; target: string }>('SELECT action, target FROM audit_log WHERE seq > $1 ORDER BY seq', [auditBefore]);
-  assert.deepEqual(audit.map((a) => a.action), ['ingest.batch', 'models.run']);
+  const audit = await t.store.query<{ action: string; target: string }>(
+    'SELECT action, target FROM audit_log WHERE seq > $1 ORDER BY seq',
+    [auditBefore],
+  );
+  assert.deepEqual(
+    audit.map((a) => a.action),
+    ['ingest.batch', 'models.run'],
+  );
   assert.ok(audit[1].target.split(',').includes('INS_SINGLE_OFFICER'), audit[1].target);
 });

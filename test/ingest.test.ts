@@ -10,8 +10,16 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { cliStore, openTestStore } from './helpers/store.ts';
 import {
-  SAMPLE_SOURCE, encodeGb18030, sampleCsv, sampleJsonl, sampleRow, sampleRows, sampleUscc, seedIngestReference,
-  writeLargeInspectionsCsv, writeSampleXlsx,
+  SAMPLE_SOURCE,
+  encodeGb18030,
+  sampleCsv,
+  sampleJsonl,
+  sampleRow,
+  sampleRows,
+  sampleUscc,
+  seedIngestReference,
+  writeLargeInspectionsCsv,
+  writeSampleXlsx,
 } from './fixtures/ingest-samples.ts';
 import type { Store } from '../src/store/store.ts';
 import { SYSTEM_CALLER, type Caller, type Role } from '../src/auth/caller.ts';
@@ -42,8 +50,8 @@ async function addUser(username: string, role: Role, regionCode: string, agencyI
 
 before(async () => {
   await seedIngestReference(store);
-  await addUser('xh_sup', 'supervisor', '330106');      // 西湖区 supervisor
-  await addUser('hs_sup', 'supervisor', '330203');      // 宁波市海曙区 supervisor
+  await addUser('xh_sup', 'supervisor', '330106'); // 西湖区 supervisor
+  await addUser('hs_sup', 'supervisor', '330203'); // 宁波市海曙区 supervisor
   await addUser('xh_staff', 'agency_staff', '330106', 'AG-330106-SCJG');
   await addUser('sc_staff', 'agency_staff', '330102', 'AG-330102-SCJG');
   await addUser('xh_liaison', 'discipline_liaison', '330106');
@@ -54,12 +62,17 @@ after(async () => {
 });
 
 let fileNo = 0;
-async function importText(kind: Kind, content: string | Buffer, opts: { ext?: string; caller?: Caller; sourceSystem?: string } = {}): Promise<ImportReport> {
+async function importText(
+  kind: Kind,
+  content: string | Buffer,
+  opts: { ext?: string; caller?: Caller; sourceSystem?: string } = {},
+): Promise<ImportReport> {
   const path = join(dir, `f${++fileNo}${opts.ext ?? '.csv'}`);
   writeFileSync(path, content);
   return importRows(store, await fileSource(path), { kind, caller: opts.caller ?? SYSTEM_CALLER, sourceSystem: opts.sourceSystem });
 }
-const count = async (table: string, where = 'TRUE') => Number((await store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`))[0].n);
+const count = async (table: string, where = 'TRUE') =>
+  Number((await store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`))[0].n);
 
 // One bad row per kind, with the field it breaks and the message it gets.
 const BAD: Record<Kind, { set: Record<string, string>; field: string; message: RegExp }> = {
@@ -106,12 +119,16 @@ test('re-importing a file doubles nothing; a changed row is updated in place and
   const changed = await importText('inspections', sampleCsv('inspections', rows));
   assert.deepEqual([changed.inserted, changed.updated, changed.unchanged], [0, 1, 5]);
   assert.equal(await count('inspections', where), 6);
-  const [after] = await store.query<{ id: string; result: string; inspected_on: string }>(`SELECT id, result, inspected_on FROM inspections WHERE source_id = 'JC1002'`);
+  const [after] = await store.query<{ id: string; result: string; inspected_on: string }>(
+    `SELECT id, result, inspected_on FROM inspections WHERE source_id = 'JC1002'`,
+  );
   assert.deepEqual(after, { id: before.id, result: 'case_filed', inspected_on: '2025-06-01' });
   // The same record from another source system is another record.
   const other = await importText('inspections', sampleCsv('inspections', [rows[0]]), {});
   assert.equal(other.unchanged, 1);
-  const viaOption = await importText('inspections', sampleCsv('inspections', [{ ...rows[0], source_system: '' }]), { sourceSystem: 'other-sys' });
+  const viaOption = await importText('inspections', sampleCsv('inspections', [{ ...rows[0], source_system: '' }]), {
+    sourceSystem: 'other-sys',
+  });
   assert.equal(viaOption.inserted, 1);
   assert.equal(viaOption.sourceSystem, 'other-sys');
 });
@@ -138,7 +155,10 @@ test('duplicates within one file: the last row wins and the batch says so', asyn
   assert.equal(r.rowsOk, 3);
   assert.equal(r.duplicates, 1);
   assert.equal(r.inserted, 2);
-  assert.deepEqual(r.notes.filter((n) => n.includes('同一记录')), [`第2行与第4行是同一记录（${SAMPLE_SOURCE} / XK7000），以后者为准`]);
+  assert.deepEqual(
+    r.notes.filter((n) => n.includes('同一记录')),
+    [`第2行与第4行是同一记录（${SAMPLE_SOURCE} / XK7000），以后者为准`],
+  );
   const [row] = await store.query<{ result: string }>(`SELECT result FROM licences WHERE source_id = 'XK7000'`);
   assert.equal(row.result, 'refused');
   assert.equal(await count('licences', `source_id = 'XK7000'`), 1);
@@ -147,10 +167,19 @@ test('duplicates within one file: the last row wins and the batch says so', asyn
 test('a file staged in several parts: twins across parts and within one part, new and stored source systems', async () => {
   // 3,000 rows in parts of ~1,000 (each part is loaded while reading goes on): a twin of row 2 at
   // row 2,901, a twin pair inside one part, and every third row from a system the table already holds.
-  await importText('inspections', sampleCsv('inspections', sampleRows('inspections', 5, 30000).map((r) => ({ ...r, source_system: 'old-sys' }))));
-  const rows: Record<string, string>[] = sampleRows('inspections', 3000, 30000).map((r, i) => ({ ...r, source_system: i % 3 === 2 ? 'old-sys' : 'fresh-sys' }));
-  rows[2899] = { ...rows[0], result: 'case_filed' };            // file row 2,901 supersedes file row 2
-  rows[11] = { ...rows[10], result: 'case_filed' };             // file rows 12 and 13, same part
+  await importText(
+    'inspections',
+    sampleCsv(
+      'inspections',
+      sampleRows('inspections', 5, 30000).map((r) => ({ ...r, source_system: 'old-sys' })),
+    ),
+  );
+  const rows: Record<string, string>[] = sampleRows('inspections', 3000, 30000).map((r, i) => ({
+    ...r,
+    source_system: i % 3 === 2 ? 'old-sys' : 'fresh-sys',
+  }));
+  rows[2899] = { ...rows[0], result: 'case_filed' }; // file row 2,901 supersedes file row 2
+  rows[11] = { ...rows[10], result: 'case_filed' }; // file rows 12 and 13, same part
   const path = join(dir, 'early.csv');
   writeFileSync(path, sampleCsv('inspections', rows));
   const r = await importRows(store, await fileSource(path), { kind: 'inspections', caller: SYSTEM_CALLER, stagePartRows: 1000 });
@@ -162,7 +191,9 @@ test('a file staged in several parts: twins across parts and within one part, ne
   assert.equal(r.unchanged, 1); // old-sys row 30002 was stored identically before
   assert.equal(await count('inspections', `source_system = 'fresh-sys'`), 1999); // 2,001 rows, 2 superseded
   assert.equal(await count('inspections', `source_system = 'fresh-sys' AND source_id = 'JC30000'`), 1);
-  const [a] = await store.query<{ result: string; id: string }>(`SELECT result, id FROM inspections WHERE source_system = 'fresh-sys' AND source_id = 'JC30000'`);
+  const [a] = await store.query<{ result: string; id: string }>(
+    `SELECT result, id FROM inspections WHERE source_system = 'fresh-sys' AND source_id = 'JC30000'`,
+  );
   assert.deepEqual(a, { result: 'case_filed', id: recordId('inspections', 'fresh-sys', 'JC30000') });
   const dupIds = await store.query(`SELECT id FROM inspections GROUP BY id HAVING COUNT(*) > 1`);
   assert.deepEqual(dupIds, []);
@@ -172,7 +203,8 @@ test('a file staged in several parts: twins across parts and within one part, ne
 });
 
 test('a GB18030 CSV as Excel saves it on Chinese Windows, with Chinese headers, labels and date styles, imports as is', async () => {
-  const header = '来源系统,检查编号,区划代码,执法主体编码,检查事项编码,统一社会信用代码,检查日期,检查类型,联合检查编号,主办执法人员编号,协办执法人员编号,是否亮码检查,检查结果';
+  const header =
+    '来源系统,检查编号,区划代码,执法主体编码,检查事项编码,统一社会信用代码,检查日期,检查类型,联合检查编号,主办执法人员编号,协办执法人员编号,是否亮码检查,检查结果';
   const lines = [
     `${SAMPLE_SOURCE},GB-1,330106,AG-330106-SCJG,JC-SCJG-0001,${sampleUscc(1)},2025/3/2,双随机,,OF-1,OF-2,是,未发现问题`,
     `${SAMPLE_SOURCE},GB-2,330106001,AG-330106-SCJG,JC-SCJG-0001,${sampleUscc(2).toLowerCase()},2025年3月5日,投诉举报,,OF-1,,否,责令整改`,
@@ -184,7 +216,9 @@ test('a GB18030 CSV as Excel saves it on Chinese Windows, with Chinese headers, 
   assert.equal(r.encoding, 'gb18030');
   assert.equal(r.rowsOk, 2);
   assert.deepEqual(r.errors, ['第4行 entity_uscc（被检查对象统一社会信用代码）：统一社会信用代码校验位错误']);
-  const got = await store.query(`SELECT source_id, inspected_on, kind, via_code, result, entity_uscc FROM inspections WHERE source_id LIKE 'GB-%' ORDER BY source_id`);
+  const got = await store.query(
+    `SELECT source_id, inspected_on, kind, via_code, result, entity_uscc FROM inspections WHERE source_id LIKE 'GB-%' ORDER BY source_id`,
+  );
   assert.deepEqual(got, [
     { source_id: 'GB-1', inspected_on: '2025-03-02', kind: 'random', via_code: true, result: 'compliant', entity_uscc: sampleUscc(1) },
     { source_id: 'GB-2', inspected_on: '2025-03-05', kind: 'complaint', via_code: false, result: 'issues', entity_uscc: sampleUscc(2) },
@@ -194,39 +228,54 @@ test('a GB18030 CSV as Excel saves it on Chinese Windows, with Chinese headers, 
 test('UTF-8 with BOM, a title row above the header, quoted fields with commas, quotes and line breaks', async () => {
   const fields = KIND_SPECS.hotline_tickets.fields.map((f) => f.label);
   const row = (id: string, content: string) =>
-    [SAMPLE_SOURCE, id, '330106', '2025-04-12 09:31', '执法检查', content, '', '', '已答复'].map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
-  const text = '\uFEFF2025年4月12345工单,,,\n'
-    + `${fields.join(',')},备注\n`
-    + `${row('Q-1', '反映"检查太多"，一周三次')}\n`
-    + `${row('Q-2', '第一行\n第二行')}\n`
-    + ',,,,,,,,\n';
+    [SAMPLE_SOURCE, id, '330106', '2025-04-12 09:31', '执法检查', content, '', '', '已答复']
+      .map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c))
+      .join(',');
+  const text =
+    '\uFEFF2025年4月12345工单,,,\n' +
+    `${fields.join(',')},备注\n` +
+    `${row('Q-1', '反映"检查太多"，一周三次')}\n` +
+    `${row('Q-2', '第一行\n第二行')}\n` +
+    ',,,,,,,,\n';
   const r = await importText('hotline_tickets', text);
   assert.equal(r.encoding, 'utf-8');
   assert.equal(r.rowsRead, 2);
   assert.equal(r.rowsOk, 2, r.errors.join('\n'));
   assert.ok(r.notes.includes('表头在第2行，其上1行已跳过'), r.notes.join('\n'));
   assert.ok(r.notes.some((n) => n.includes('备注')));
-  const got = await store.query<{ content: string; received_at: string }>(`SELECT content, received_at FROM hotline_tickets WHERE source_id IN ('Q-1', 'Q-2') ORDER BY source_id`);
-  assert.deepEqual(got.map((g) => g.content), ['反映"检查太多"，一周三次', '第一行\n第二行']);
+  const got = await store.query<{ content: string; received_at: string }>(
+    `SELECT content, received_at FROM hotline_tickets WHERE source_id IN ('Q-1', 'Q-2') ORDER BY source_id`,
+  );
+  assert.deepEqual(
+    got.map((g) => g.content),
+    ['反映"检查太多"，一周三次', '第一行\n第二行'],
+  );
   assert.equal(got[0].received_at, '2025-04-12T01:31:00.000Z'); // 09:31 Beijing time
 });
 
 test('XLSX: the first sheet, a title row, Chinese headers and real date cells', async () => {
   const path = join(dir, 'cases.xlsx');
-  const rows: Record<string, string>[] = sampleRows('cases', 3, 8000).map((r, i) => (i === 1 ? { ...r, status: '已结案', decision: '' } : { ...r, status: '已决定' }));
+  const rows: Record<string, string>[] = sampleRows('cases', 3, 8000).map((r, i) =>
+    i === 1 ? { ...r, status: '已结案', decision: '' } : { ...r, status: '已决定' },
+  );
   await writeSampleXlsx(path, 'cases', rows, { chinese: true, titleRow: '2025年行政处罚案件台账' });
   const r = await importRows(store, await fileSource(path), { kind: 'cases', caller: SYSTEM_CALLER });
   assert.equal(r.format, 'xlsx');
   assert.equal(r.rowsOk, 2);
   assert.deepEqual(r.errors, ['第4行 decision（处理决定）：案件已决定或已结案时须填写处理决定']);
-  const [c] = await store.query<{ filed_on: string; fine_amount: number; status: string }>(`SELECT filed_on, fine_amount, status FROM cases WHERE source_id = 'AJ8000'`);
+  const [c] = await store.query<{ filed_on: string; fine_amount: number; status: string }>(
+    `SELECT filed_on, fine_amount, status FROM cases WHERE source_id = 'AJ8000'`,
+  );
   assert.deepEqual(c, { filed_on: rows[0].filed_on, fine_amount: Number(rows[0].fine_amount), status: 'decided' });
 });
 
 test('JSON Lines: typed values and camelCase keys are accepted; a line that is not JSON is a bad row', async () => {
   const good = sampleRow('service_visits', 9000);
-  const lines = sampleJsonl([good, { ...sampleRow('service_visits', 9001), visitedOn: '2025-05-05', visited_on: undefined }]) + '{not json\n'
-    + JSON.stringify({ ...sampleRow('service_visits', 9002), region_code: 330106 }) + '\n';
+  const lines =
+    sampleJsonl([good, { ...sampleRow('service_visits', 9001), visitedOn: '2025-05-05', visited_on: undefined }]) +
+    '{not json\n' +
+    JSON.stringify({ ...sampleRow('service_visits', 9002), region_code: 330106 }) +
+    '\n';
   const r = await importText('service_visits', lines, { ext: '.jsonl' });
   assert.equal(r.rowsRead, 4);
   assert.equal(r.rowsOk, 3, r.errors.join('\n'));
@@ -245,13 +294,16 @@ test('a file without a required column is refused as a whole, naming the column;
   await assert.rejects(importText('inspections', 'x', { ext: '.xls' }), /另存为 \.xlsx 或 CSV/);
   await assert.rejects(importText('inspections', 'x', { ext: '.pdf' }), /无法识别的文件类型/);
   // Without a source_system column, the option must name the source system.
-  const noSource = sampleCsv('deliveries', [sampleRow('deliveries', 1)]).split('\r\n').map((l) => l.split(',').slice(1).join(',')).join('\r\n');
+  const noSource = sampleCsv('deliveries', [sampleRow('deliveries', 1)])
+    .split('\r\n')
+    .map((l) => l.split(',').slice(1).join(','))
+    .join('\r\n');
   await assert.rejects(importText('deliveries', noSource), /缺少必填列：source_system（来源系统）/);
   const ok = await importText('deliveries', noSource, { sourceSystem: 'sys-b' });
   assert.equal(ok.rowsOk, 1);
 });
 
-test('jurisdiction: rows outside the caller\'s region or agency are rejected row by row', async () => {
+test("jurisdiction: rows outside the caller's region or agency are rejected row by row", async () => {
   const xh = users.xh_sup;
   const rows = [sampleRow('licences', 11000), { ...sampleRow('licences', 11001), region_code: '330203', agency_id: 'AG-330203-SCJG' }];
   const r = await importText('licences', sampleCsv('licences', rows), { caller: xh });
@@ -267,8 +319,14 @@ test('jurisdiction: rows outside the caller\'s region or agency are rejected row
   assert.match(s.errors[0], /^第3行 agency_id（执法主体编码）：执法部门账号只能导入本部门（AG-330102-SCJG）的记录/);
 
   // Roles and kinds that may not import at all: refused as a whole.
-  await assert.rejects(importText('hotline_tickets', sampleCsv('hotline_tickets', [sampleRow('hotline_tickets', 1)]), { caller: users.xh_staff }), ImportForbidden);
-  await assert.rejects(importText('licences', sampleCsv('licences', [sampleRow('licences', 1)]), { caller: users.xh_liaison }), /纪检监察联络员账号不能导入数据/);
+  await assert.rejects(
+    importText('hotline_tickets', sampleCsv('hotline_tickets', [sampleRow('hotline_tickets', 1)]), { caller: users.xh_staff }),
+    ImportForbidden,
+  );
+  await assert.rejects(
+    importText('licences', sampleCsv('licences', [sampleRow('licences', 1)]), { caller: users.xh_liaison }),
+    /纪检监察联络员账号不能导入数据/,
+  );
 });
 
 test('a source id already stored for another jurisdiction cannot be overwritten from outside it', async () => {
@@ -276,13 +334,21 @@ test('a source id already stored for another jurisdiction cannot be overwritten 
   const hs = { ...sampleRow('service_visits', 12000), region_code: '330203', agency_id: 'AG-330203-SCJG' };
   assert.equal((await importText('service_visits', sampleCsv('service_visits', [hs]))).inserted, 1);
   // … then re-sent under the same source id by Xihu, moved into Xihu.
-  const r = await importText('service_visits', sampleCsv('service_visits', [{ ...hs, region_code: '330106', agency_id: 'AG-330106-SCJG' }]), { caller: users.xh_sup });
+  const r = await importText(
+    'service_visits',
+    sampleCsv('service_visits', [{ ...hs, region_code: '330106', agency_id: 'AG-330106-SCJG' }]),
+    { caller: users.xh_sup },
+  );
   assert.equal(r.rowsBad, 1);
   assert.match(r.errors[0], /^第2行 source_id（服务编号）：FW12000 已对应您辖区以外的记录，无权覆盖/);
   const [row] = await store.query<{ region_code: string }>(`SELECT region_code FROM service_visits WHERE source_id = 'FW12000'`);
   assert.equal(row.region_code, '330203');
   // Agency staff: payments only for cases of their own agency.
-  const pay = await importText('payments', sampleCsv('payments', [{ ...sampleRow('payments', 5000) }, { ...sampleRow('payments', 424242) }]), { caller: users.xh_staff });
+  const pay = await importText(
+    'payments',
+    sampleCsv('payments', [{ ...sampleRow('payments', 5000) }, { ...sampleRow('payments', 424242) }]),
+    { caller: users.xh_staff },
+  );
   assert.equal(pay.rowsOk, 1);
   assert.match(pay.errors[0], /^第3行 case_id（案件编号）：案件不存在或不属于本部门/);
 });
@@ -290,20 +356,41 @@ test('a source id already stored for another jurisdiction cannot be overwritten 
 test('each batch leaves one import_batches row with its errors and one audit entry; the chain verifies', async () => {
   const rows = [sampleRow('entities', 13000), { ...sampleRow('entities', 13001), uscc: '123' }];
   const r = await importText('entities', sampleCsv('entities', rows), { caller: users.xh_sup });
-  const [b] = await store.query<{ kind: string; region_code: string; rows_total: number; rows_ok: number; rows_bad: number; errors: string }>(
-    'SELECT kind, region_code, rows_total, rows_ok, rows_bad, errors FROM import_batches WHERE id = $1', [r.batchId]);
-  assert.deepEqual({ ...b, errors: undefined }, { kind: 'entities', region_code: '330106', rows_total: 2, rows_ok: 1, rows_bad: 1, errors: undefined });
+  const [b] = await store.query<{
+    kind: string;
+    region_code: string;
+    rows_total: number;
+    rows_ok: number;
+    rows_bad: number;
+    errors: string;
+  }>('SELECT kind, region_code, rows_total, rows_ok, rows_bad, errors FROM import_batches WHERE id = $1', [r.batchId]);
+  assert.deepEqual(
+    { ...b, errors: undefined },
+    { kind: 'entities', region_code: '330106', rows_total: 2, rows_ok: 1, rows_bad: 1, errors: undefined },
+  );
   const errors = JSON.parse(b.errors);
   assert.equal(errors[0].row, 3);
   assert.equal(errors[0].field, 'uscc');
   assert.equal(errors[0].record['uscc'], '123');
-  const audit = await store.query<{ actor: string; action: string; detail: string }>(`SELECT actor, action, detail FROM audit_log WHERE target = $1`, [r.batchId]);
+  const audit = await store.query<{ actor: string; action: string; detail: string }>(
+    `SELECT actor, action, detail FROM audit_log WHERE target = $1`,
+    [r.batchId],
+  );
   assert.equal(audit.length, 1);
   assert.equal(audit[0].action, 'ingest.batch');
   assert.equal(audit[0].actor, users.xh_sup.userId);
   assert.deepEqual(JSON.parse(audit[0].detail), {
-    kind: 'entities', source_system: '', file_name: `f${fileNo}.csv`, agency_id: null,
-    rows_read: 2, rows_ok: 1, rows_bad: 1, inserted: 1, updated: 0, unchanged: 0, duplicates: 0,
+    kind: 'entities',
+    source_system: '',
+    file_name: `f${fileNo}.csv`,
+    agency_id: null,
+    rows_read: 2,
+    rows_ok: 1,
+    rows_bad: 1,
+    inserted: 1,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
   });
   assert.equal((await verifyAuditLog(store)).ok, true);
 });
@@ -316,19 +403,28 @@ test('a batch from the API counts records (第N条), and a failing batch writes 
   const n = await count('delegations');
   // A store failure mid-merge (a simulated disk failure on the INSERT) rolls the whole batch back.
   const broken = { ...sampleRow('delegations', 14002), service_name: 'x'.repeat(400) };
-  const failingTx = (tx: Store): Store => Object.assign(Object.create(tx), {
-    exec: async (q: Parameters<Store['exec']>[0], p?: Parameters<Store['exec']>[1]) => {
-      const text = typeof q === 'string' ? q : q.render().text;
-      if (text.startsWith('INSERT INTO delegations')) throw new Error('disk full (simulated)');
-      return tx.exec(q, p);
-    },
-  });
+  const failingTx = (tx: Store): Store =>
+    Object.assign(Object.create(tx), {
+      exec: async (q: Parameters<Store['exec']>[0], p?: Parameters<Store['exec']>[1]) => {
+        const text = typeof q === 'string' ? q : q.render().text;
+        if (text.startsWith('INSERT INTO delegations')) throw new Error('disk full (simulated)');
+        return tx.exec(q, p);
+      },
+    });
   // The import stages on a session of its own, then merges in a transaction begun on it.
   const failing: Store = Object.create(store);
-  failing.session = (fn) => store.session((s) => fn(Object.assign(Object.create(s), {
-    transaction: (f: Parameters<Store['transaction']>[0]) => s.transaction((tx) => f(failingTx(tx))),
-  })));
-  await assert.rejects(importRows(failing, recordsSource([broken]), { kind: 'delegations', caller: SYSTEM_CALLER, sourceSystem: 'api-sys' }), /disk full/);
+  failing.session = (fn) =>
+    store.session((s) =>
+      fn(
+        Object.assign(Object.create(s), {
+          transaction: (f: Parameters<Store['transaction']>[0]) => s.transaction((tx) => f(failingTx(tx))),
+        }),
+      ),
+    );
+  await assert.rejects(
+    importRows(failing, recordsSource([broken]), { kind: 'delegations', caller: SYSTEM_CALLER, sourceSystem: 'api-sys' }),
+    /disk full/,
+  );
   assert.equal(await count('import_batches'), batches);
   assert.equal(await count('delegations'), n);
   assert.equal((await verifyAuditLog(store)).ok, true);
@@ -366,10 +462,16 @@ test('values: real dates only, money ≥ 0 with two decimals, Chinese booleans, 
 test('the quick USCC check agrees with the domain rule (GB 32100-2015) on valid and corrupted codes', () => {
   const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXYIOZSV';
   let seed = 7;
-  const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
   for (let i = 0; i < 3000; i++) {
     let code = sampleUscc(rand(10_000_000));
-    if (i % 2) { const at = rand(18); code = code.slice(0, at) + alphabet[rand(alphabet.length)] + code.slice(at + 1); }
+    if (i % 2) {
+      const at = rand(18);
+      code = code.slice(0, at) + alphabet[rand(alphabet.length)] + code.slice(at + 1);
+    }
     const parsed = parseUscc(code);
     assert.equal(parsed instanceof Bad ? (parsed as Bad).message : null, usccProblem(code), code);
   }
@@ -378,16 +480,66 @@ test('the quick USCC check agrees with the domain rule (GB 32100-2015) on valid 
 test('the validator fast path for canonical cells decides every row as the full checks do', () => {
   const refs: References = {
     regions: new Set(['330000', '330100', '330102', '330106', '330106001', '330200', '330203']),
-    agencies: new Map([['AG-330106-SCJG', '330106'], ['AG-330102-SCJG', '330102'], ['AG-330203-SCJG', '330203'], ['AG-330100-SCJG', '330100']]),
+    agencies: new Map([
+      ['AG-330106-SCJG', '330106'],
+      ['AG-330102-SCJG', '330102'],
+      ['AG-330203-SCJG', '330203'],
+      ['AG-330100-SCJG', '330100'],
+    ]),
     items: new Set(['XK-SCJG-0001', 'CF-SCJG-0001', 'JC-SCJG-0001']),
     inspectionItems: new Set(['JC-SCJG-0001']),
   };
   const fullWidth = (v: string) => v.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
   const variants = (v: string) => [
-    v, ` ${v}`, `${v} `, `\u3000${v}`, `${v}\u00a0`, `\ufeff${v}`, v.toLowerCase(), v.toUpperCase(), fullWidth(v), `${v}\u0001`, `a\u0001b`, `${v}\u0007x`, `a\tb`,
-    '', 'x'.repeat(600), '2023-02-29', '2024-02-29', '2025-1-01', '1899-12-31', '2101-01-01', '2025-00-10', '2025-12-32', '2025/03/02',
-    'true', 'TRUE', '1', '是', 'random', '双随机', 'fine', 'AG-330106-SCJG', 'AG-330102-SCJG', 'AG-999', '330203', '330106001', '999999',
-    '12.50', '12.5', '12.500', '1,000', '-1', '5', '05', '2025-04-12T01:31:00.000Z', '2025-04-12 09:31:00', 'a"b', 'JC-SCJG-0001', 'zj-xzzf', 'bad system!',
+    v,
+    ` ${v}`,
+    `${v} `,
+    `\u3000${v}`,
+    `${v}\u00a0`,
+    `\ufeff${v}`,
+    v.toLowerCase(),
+    v.toUpperCase(),
+    fullWidth(v),
+    `${v}\u0001`,
+    `a\u0001b`,
+    `${v}\u0007x`,
+    `a\tb`,
+    '',
+    'x'.repeat(600),
+    '2023-02-29',
+    '2024-02-29',
+    '2025-1-01',
+    '1899-12-31',
+    '2101-01-01',
+    '2025-00-10',
+    '2025-12-32',
+    '2025/03/02',
+    'true',
+    'TRUE',
+    '1',
+    '是',
+    'random',
+    '双随机',
+    'fine',
+    'AG-330106-SCJG',
+    'AG-330102-SCJG',
+    'AG-999',
+    '330203',
+    '330106001',
+    '999999',
+    '12.50',
+    '12.5',
+    '12.500',
+    '1,000',
+    '-1',
+    '5',
+    '05',
+    '2025-04-12T01:31:00.000Z',
+    '2025-04-12 09:31:00',
+    'a"b',
+    'JC-SCJG-0001',
+    'zj-xzzf',
+    'bad system!',
   ];
   let compared = 0;
   for (const caller of [SYSTEM_CALLER, users.xh_sup, users.xh_staff]) {
@@ -419,7 +571,12 @@ test('the validator fast path for canonical cells decides every row as the full 
 
 test('the CSV splitter handles records split across chunks at every position', () => {
   const text = 'a,b,c\r\n"x, y","say ""hi""",3\n"multi\nline",,\n4,5,6';
-  const expected = [['a', 'b', 'c'], ['x, y', 'say "hi"', '3'], ['multi\nline', '', ''], ['4', '5', '6']];
+  const expected = [
+    ['a', 'b', 'c'],
+    ['x, y', 'say "hi"', '3'],
+    ['multi\nline', '', ''],
+    ['4', '5', '6'],
+  ];
   for (let cut = 0; cut <= text.length; cut++) {
     const s = new CsvSplitter();
     const out: string[][] = [];
@@ -436,7 +593,10 @@ test('docs/import-formats.md is generated from the field specs (npm run docs:imp
     const r = await importRows(store, await fileSource(join(ROOT, 'docs/samples', `${kind}.csv`)), { kind, caller: SYSTEM_CALLER });
     assert.deepEqual([r.rowsRead, r.rowsBad], [3, 0], `${kind}: ${r.errors.join('; ')}`);
   }
-  const x = await importRows(store, await fileSource(join(ROOT, 'docs/samples/inspections.xlsx')), { kind: 'inspections', caller: SYSTEM_CALLER });
+  const x = await importRows(store, await fileSource(join(ROOT, 'docs/samples/inspections.xlsx')), {
+    kind: 'inspections',
+    caller: SYSTEM_CALLER,
+  });
   assert.deepEqual([x.rowsRead, x.rowsBad], [3, 0], x.errors.join('; '));
   const j = await importRows(store, await fileSource(join(ROOT, 'docs/samples/cases.jsonl')), { kind: 'cases', caller: SYSTEM_CALLER });
   assert.deepEqual([j.rowsRead, j.rowsBad, j.unchanged], [3, 0, 3], j.errors.join('; '));
@@ -450,19 +610,33 @@ async function loginAs(username: string): Promise<string> {
   assert.equal(res.statusCode, 200, res.body);
   return `kedu_session=${res.cookies.find((c) => c.name === 'kedu_session')!.value}`;
 }
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
 test('POST /api/v1/ingest/:kind lands good records, reports bad ones, and is idempotent', async () => {
   const cookie = await loginAs('xh_staff');
   const records = [sampleRow('cases', 20000), sampleRow('cases', 20001), { ...sampleRow('cases', 20002), filed_on: '2025-02-30' }];
-  const res = await app.inject({ method: 'POST', url: '/api/v1/ingest/cases', headers: { cookie }, payload: { sourceSystem: 'xh-case', records } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ingest/cases',
+    headers: { cookie },
+    payload: { sourceSystem: 'xh-case', records },
+  });
   assert.equal(res.statusCode, 200, res.body);
   const body = res.json();
   assert.equal(body.sourceSystem, 'zj-xzzf'); // the records' own source_system wins
   assert.deepEqual([body.rowsRead, body.rowsOk, body.rowsBad, body.inserted], [3, 2, 1, 2]);
   assert.deepEqual(body.errors, ['第3条 filed_on（立案日期）：日期无效：2025年2月没有30日']);
   assert.equal(body.errorsUrl, `/api/v1/imports/${body.batchId}/errors.csv`);
-  const again = (await app.inject({ method: 'POST', url: '/api/v1/ingest/cases', headers: { cookie }, payload: { sourceSystem: 'xh-case', records: records.slice(0, 2) } })).json();
+  const again = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/ingest/cases',
+      headers: { cookie },
+      payload: { sourceSystem: 'xh-case', records: records.slice(0, 2) },
+    })
+  ).json();
   assert.deepEqual([again.inserted, again.unchanged], [0, 2]);
   assert.equal(again.errorsUrl, null);
 
@@ -482,33 +656,75 @@ test('POST /api/v1/ingest/:kind lands good records, reports bad ones, and is ide
 test('the ingest API refuses oversized batches, bad source systems, and roles that may not import', async () => {
   const cookie = await loginAs('xh_staff');
   const many = Array.from({ length: 10_001 }, () => ({ source_id: 'x' }));
-  const big = await app.inject({ method: 'POST', url: '/api/v1/ingest/cases', headers: { cookie }, payload: { sourceSystem: 'x', records: many } });
+  const big = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ingest/cases',
+    headers: { cookie },
+    payload: { sourceSystem: 'x', records: many },
+  });
   assert.equal(big.statusCode, 400);
-  const badSource = await app.inject({ method: 'POST', url: '/api/v1/ingest/cases', headers: { cookie }, payload: { sourceSystem: '来源 系统', records: [{}] } });
+  const badSource = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ingest/cases',
+    headers: { cookie },
+    payload: { sourceSystem: '来源 系统', records: [{}] },
+  });
   assert.equal(badSource.statusCode, 400);
-  const hotline = await app.inject({ method: 'POST', url: '/api/v1/ingest/hotline_tickets', headers: { cookie }, payload: { sourceSystem: 'x', records: [sampleRow('hotline_tickets', 1)] } });
+  const hotline = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ingest/hotline_tickets',
+    headers: { cookie },
+    payload: { sourceSystem: 'x', records: [sampleRow('hotline_tickets', 1)] },
+  });
   assert.equal(hotline.statusCode, 403);
   assert.equal(hotline.json().error.message, '执法部门账号不能导入12345工单数据');
-  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/ingest/nothing', headers: { cookie }, payload: { sourceSystem: 'x', records: [{}] } })).statusCode, 404);
-  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/ingest/cases', payload: { sourceSystem: 'x', records: [{}] } })).statusCode, 401);
+  assert.equal(
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/ingest/nothing',
+        headers: { cookie },
+        payload: { sourceSystem: 'x', records: [{}] },
+      })
+    ).statusCode,
+    404,
+  );
+  assert.equal(
+    (await app.inject({ method: 'POST', url: '/api/v1/ingest/cases', payload: { sourceSystem: 'x', records: [{}] } })).statusCode,
+    401,
+  );
   // Out-of-region records are rejected per record (documented choice), the rest land.
-  const hs = await app.inject({ method: 'POST', url: '/api/v1/ingest/entities', headers: { cookie: await loginAs('hs_sup') }, payload: { sourceSystem: 'x', records: [sampleRow('entities', 21000)] } });
+  const hs = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ingest/entities',
+    headers: { cookie: await loginAs('hs_sup') },
+    payload: { sourceSystem: 'x', records: [sampleRow('entities', 21000)] },
+  });
   assert.equal(hs.statusCode, 200);
   assert.deepEqual([hs.json().rowsOk, hs.json().rowsBad], [0, 1]);
   assert.match(hs.json().errors[0], /不在您的辖区（330203）内/);
 });
 
-test('POST /api/v1/imports takes a multipart upload; GET /api/v1/imports lists the batches of the caller\'s jurisdiction', async () => {
+test("POST /api/v1/imports takes a multipart upload; GET /api/v1/imports lists the batches of the caller's jurisdiction", async () => {
   const cookie = await loginAs('xh_sup');
   const boundary = '----kedu-test-boundary';
-  const csv = encodeGb18030(sampleCsv('licences', [sampleRow('licences', 22000), { ...sampleRow('licences', 22001), applied_on: '' }], { chinese: true }));
+  const csv = encodeGb18030(
+    sampleCsv('licences', [sampleRow('licences', 22000), { ...sampleRow('licences', 22001), applied_on: '' }], { chinese: true }),
+  );
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nlicences\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="西湖区许可.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="西湖区许可.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
     csv,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  const res = await app.inject({ method: 'POST', url: '/api/v1/imports', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/imports',
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
   assert.equal(res.statusCode, 200, res.body);
   const r = res.json();
   assert.deepEqual([r.fileName, r.encoding, r.rowsOk, r.rowsBad], ['西湖区许可.csv', 'gb18030', 1, 1]);
@@ -526,19 +742,30 @@ test('POST /api/v1/imports takes a multipart upload; GET /api/v1/imports lists t
   assert.ok(staffList.items.length > 0);
   assert.ok(!staffList.items.some((b: { id: string }) => b.id === r.batchId));
   // No file: 400 naming the field.
-  const empty = await app.inject({ method: 'POST', url: '/api/v1/imports', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nlicences\r\n--${boundary}--\r\n` });
+  const empty = await app.inject({
+    method: 'POST',
+    url: '/api/v1/imports',
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nlicences\r\n--${boundary}--\r\n`,
+  });
   assert.equal(empty.statusCode, 400);
 });
 
 test('the ingest routes are in the OpenAPI document', async () => {
   app ??= await buildApp({ store });
   await app.ready();
-  const doc = app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>> };
+  const doc = app.swagger() as {
+    paths: Record<
+      string,
+      Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>
+    >;
+  };
   for (const kind of KINDS) assert.ok(doc.paths[`/api/v1/ingest/${kind}`]?.post, kind);
   assert.ok(doc.paths['/api/v1/imports'].post.requestBody!.content['multipart/form-data']);
   assert.ok(doc.paths['/api/v1/imports/{id}/errors.csv'].get);
-  const caseSchema = doc.paths['/api/v1/ingest/cases'].post.requestBody!.content['application/json'].schema as unknown as { properties: { records: { items: { properties: Record<string, { description: string }> } } } };
+  const caseSchema = doc.paths['/api/v1/ingest/cases'].post.requestBody!.content['application/json'].schema as unknown as {
+    properties: { records: { items: { properties: Record<string, { description: string }> } } };
+  };
   assert.match(caseSchema.properties.records.items.properties.fine_amount.description, /^罚款金额。金额/);
 });
 
@@ -562,14 +789,20 @@ test('kedu import: prints the counts and the rate, writes the error CSV with a B
     assert.match(errorCsv, /\r\n3,applied_on（申请日期）：日期无效：2025年2月没有30日,zj-xzzf,XK2,/);
     // The corrected error file imports as is.
     writeFileSync(errorFile, errorCsv.replace('2025-02-30', '2025-01-03'));
-    const fixed = spawnSync(process.execPath, [KEDU, ...own.args, 'import', errorFile, '--kind', 'licences', '--json', '--errors', join(dir, 'none.csv')], { encoding: 'utf8' });
+    const fixed = spawnSync(
+      process.execPath,
+      [KEDU, ...own.args, 'import', errorFile, '--kind', 'licences', '--json', '--errors', join(dir, 'none.csv')],
+      { encoding: 'utf8' },
+    );
     assert.equal(fixed.status, 0, fixed.stderr);
     assert.deepEqual([JSON.parse(fixed.stdout).inserted, JSON.parse(fixed.stdout).rowsBad], [1, 0]);
 
     writeFileSync(file, sampleCsv('licences', [{ ...sampleRow('licences', 3), entity_uscc: 'bad' }]));
     const allBad = spawnSync(process.execPath, [KEDU, ...own.args, 'import', file, '--kind', 'licences'], { encoding: 'utf8' });
     assert.equal(allBad.status, 1);
-    const missing = spawnSync(process.execPath, [KEDU, ...own.args, 'import', join(dir, 'nope.csv'), '--kind', 'licences'], { encoding: 'utf8' });
+    const missing = spawnSync(process.execPath, [KEDU, ...own.args, 'import', join(dir, 'nope.csv'), '--kind', 'licences'], {
+      encoding: 'utf8',
+    });
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /文件不存在/);
   } finally {
@@ -589,15 +822,23 @@ test('a killed import leaves either none or all of the batch, never part of it',
     // Kill at different moments: while reading and staging, and while merging and committing.
     const killed: number[] = [];
     const leftBehind = () => readdirSync(tmpdir()).filter((n) => killed.some((pid) => n.startsWith(`kedu-ingest-${pid}-`)));
-    for (const [when, delayMs] of [['导入 kill.csv 50%', 0], ['写入数据库', 150]] as const) {
-      const child = spawn(process.execPath, [KEDU, ...own.args, 'import', file, '--kind', 'inspections'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const [when, delayMs] of [
+      ['导入 kill.csv 50%', 0],
+      ['写入数据库', 150],
+    ] as const) {
+      const child = spawn(process.execPath, [KEDU, ...own.args, 'import', file, '--kind', 'inspections'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       killed.push(child.pid!);
       let stderr = '';
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await new Promise<void>((resolve) => {
         child.stderr.on('data', (d: Buffer) => {
           stderr += d.toString();
-          if (stderr.includes(when)) { setTimeout(() => child.kill('SIGKILL'), delayMs); resolve(); }
+          if (stderr.includes(when)) {
+            setTimeout(() => child.kill('SIGKILL'), delayMs);
+            resolve();
+          }
         });
         void exited.then(() => resolve());
       });

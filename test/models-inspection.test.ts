@@ -11,11 +11,14 @@ const t = await openTestStore();
 const { store } = t;
 before(() => seedInspectionWorld(store));
 const RECORDS = ['inspections', 'service_visits', 'followup_tasks', 'followup_answers', 'clues', 'clue_events'];
-beforeEach(async () => { for (const table of RECORDS) await store.exec(`DELETE FROM ${table}`); });
+beforeEach(async () => {
+  for (const table of RECORDS) await store.exec(`DELETE FROM ${table}`);
+});
 after(() => t.close());
 
 const model = (code: string) => findModel(code)!;
-const clues = () => store.query<{ title: string; explanation: string; evidence: string; region_code: string }>('SELECT * FROM clues ORDER BY id');
+const clues = () =>
+  store.query<{ title: string; explanation: string; evidence: string; region_code: string }>('SELECT * FROM clues ORDER BY id');
 
 test('INS_REPEAT: three agencies inspecting one entity within 7 days raise one clue with the evidence', async () => {
   const a = await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01' });
@@ -72,11 +75,17 @@ test('real time: the inspection that completes a repeated-inspection pattern rai
   await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-05-03' });
   const other = { entity_uscc: '91330000733796106P', region_code: '330106', agency_id: 'AG-C' };
   await inspection(store, { ...other, inspected_on: '2025-05-02' });
-  assert.equal((await checkRecords(store, 'inspections', [other])).reduce((s, r) => s + r.newClues, 0), 0);
+  assert.equal(
+    (await checkRecords(store, 'inspections', [other])).reduce((s, r) => s + r.newClues, 0),
+    0,
+  );
   const third = { agency_id: 'AG-C', inspected_on: '2025-05-04', entity_uscc: '91330100470102706G' };
   await inspection(store, third);
   const reports = await checkRecords(store, 'inspections', [third]);
-  assert.equal(reports.reduce((s, r) => s + r.newClues, 0), 1);
+  assert.equal(
+    reports.reduce((s, r) => s + r.newClues, 0),
+    1,
+  );
   assert.equal((await clues()).length, 1);
 });
 
@@ -86,18 +95,44 @@ async function put(table: string, row: Record<string, Value>): Promise<string> {
   await store.copyIn(table, cols, [cols.map((c) => row[c])]);
   return String(row.id);
 }
-const serviceVisit = (r: Record<string, Value>) => put('service_visits', {
-  id: `SV-${++n}`, source_system: 'test', source_id: `sv${n}`, region_code: '330111', agency_id: 'AG-A',
-  entity_uscc: '91330100470102706G', visited_on: '2025-03-10', topic: '惠企政策宣讲', officer_id: 'OF-1', ...r,
-});
-const followupTask = (r: Record<string, Value>) => put('followup_tasks', {
-  id: `FT-${++n}`, campaign_id: 'CP-1', region_code: '330111', subject_kind: 'service_visit', subject_id: 'SV-0',
-  entity_uscc: '91330100470102706G', channel: 'phone', status: 'answered', ...r,
-});
-const followupAnswer = (r: Record<string, Value>) => put('followup_answers', {
-  id: `FA-${++n}`, source_system: 'test', source_id: `fa${n}`, task_id: 'FT-0', region_code: '330111',
-  answered_at: '2025-04-01T02:00:00Z', satisfaction: 3, says_inspection: false, transcript: null, ...r,
-});
+const serviceVisit = (r: Record<string, Value>) =>
+  put('service_visits', {
+    id: `SV-${++n}`,
+    source_system: 'test',
+    source_id: `sv${n}`,
+    region_code: '330111',
+    agency_id: 'AG-A',
+    entity_uscc: '91330100470102706G',
+    visited_on: '2025-03-10',
+    topic: '惠企政策宣讲',
+    officer_id: 'OF-1',
+    ...r,
+  });
+const followupTask = (r: Record<string, Value>) =>
+  put('followup_tasks', {
+    id: `FT-${++n}`,
+    campaign_id: 'CP-1',
+    region_code: '330111',
+    subject_kind: 'service_visit',
+    subject_id: 'SV-0',
+    entity_uscc: '91330100470102706G',
+    channel: 'phone',
+    status: 'answered',
+    ...r,
+  });
+const followupAnswer = (r: Record<string, Value>) =>
+  put('followup_answers', {
+    id: `FA-${++n}`,
+    source_system: 'test',
+    source_id: `fa${n}`,
+    task_id: 'FT-0',
+    region_code: '330111',
+    answered_at: '2025-04-01T02:00:00Z',
+    satisfaction: 3,
+    says_inspection: false,
+    transcript: null,
+    ...r,
+  });
 const ids = (clue: { evidence: string }) => JSON.parse(clue.evidence).ids as string[];
 
 test('INS_OVER_FREQ: an item inspected more often in a year than its published limit raises one clue for the entity', async () => {
@@ -115,22 +150,30 @@ test('INS_OVER_FREQ: an item inspected more often in a year than its published l
 test('INS_OVER_FREQ near miss: the limit reached but not passed, or passed only across two calendar years', async () => {
   await inspection(store, { inspection_item_code: 'II-2', inspected_on: '2024-12-20' });
   await inspection(store, { inspection_item_code: 'II-2', inspected_on: '2025-01-05' });
-  await inspection(store, { inspection_item_code: 'II-2', inspected_on: '2025-05-01', entity_uscc: '91330000733796106P', region_code: '330106' });
-  for (let m = 1; m <= 12; m++) await inspection(store, { inspection_item_code: 'II-1', inspected_on: `2025-${String(m).padStart(2, '0')}-15` });
+  await inspection(store, {
+    inspection_item_code: 'II-2',
+    inspected_on: '2025-05-01',
+    entity_uscc: '91330000733796106P',
+    region_code: '330106',
+  });
+  for (let m = 1; m <= 12; m++)
+    await inspection(store, { inspection_item_code: 'II-1', inspected_on: `2025-${String(m).padStart(2, '0')}-15` });
   assert.equal((await runModel(store, model('INS_OVER_FREQ'), { asOf: '2025-12-31' })).hits, 0);
 });
 
-test('INS_OFF_LIST: an item on no list, or on another city\'s list, is an inspection outside the list', async () => {
+test("INS_OFF_LIST: an item on no list, or on another city's list, is an inspection outside the list", async () => {
   const a = await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-X', inspected_on: '2025-03-10' });
   const b = await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-NB', inspected_on: '2025-04-10' });
   const r = await runModel(store, model('INS_OFF_LIST'), { asOf: '2025-12-31' });
   assert.equal(r.newClues, 2);
   const all = await clues();
   assert.deepEqual(all.map(ids).flat().sort(), [a, b].sort());
-  assert.ok(all.some((c) => c.explanation === '测试部门AG-A于2025-03-10对该企业实施的检查所列事项“II-X”不在适用的涉企行政检查事项清单内。'));
+  assert.ok(
+    all.some((c) => c.explanation === '测试部门AG-A于2025-03-10对该企业实施的检查所列事项“II-X”不在适用的涉企行政检查事项清单内。'),
+  );
 });
 
-test('INS_OFF_LIST near miss: the province\'s list and the own city\'s list both apply', async () => {
+test("INS_OFF_LIST near miss: the province's list and the own city's list both apply", async () => {
   await inspection(store, { inspection_item_code: 'II-1' });
   await inspection(store, { inspection_item_code: 'II-2' });
   assert.equal((await runModel(store, model('INS_OFF_LIST'), { asOf: '2025-12-31' })).hits, 0);
@@ -164,16 +207,32 @@ test('INS_SINGLE_OFFICER: no assisting officer, or the lead officer twice, is si
 });
 
 test('INS_NO_CERT: an expired, revoked or missing certificate on the inspection day', async () => {
-  const expired = await inspection(store, { agency_id: 'AG-A', lead_officer_id: 'OF-1', assist_officer_id: 'OF-3', inspected_on: '2025-05-10' });
-  const revoked = await inspection(store, { agency_id: 'AG-A', lead_officer_id: 'OF-4', assist_officer_id: 'OF-5', inspected_on: '2025-05-11' });
+  const expired = await inspection(store, {
+    agency_id: 'AG-A',
+    lead_officer_id: 'OF-1',
+    assist_officer_id: 'OF-3',
+    inspected_on: '2025-05-10',
+  });
+  const revoked = await inspection(store, {
+    agency_id: 'AG-A',
+    lead_officer_id: 'OF-4',
+    assist_officer_id: 'OF-5',
+    inspected_on: '2025-05-11',
+  });
   assert.equal((await runModel(store, model('INS_NO_CERT'), { asOf: '2025-12-31' })).newClues, 2);
   const all = await clues();
   const byIns = new Map(all.map((c) => [ids(c)[0], c.explanation]));
-  assert.equal(byIns.get(expired), '测试部门AG-A于2025-05-10对该企业的检查中，执法人员协办王芳（执法证有效期至2025-04-30，已过期）在检查当日无有效执法证。');
-  assert.equal(byIns.get(revoked), '测试部门AG-A于2025-05-11对该企业的检查中，执法人员主办赵强（执法证已吊销）、协办孙丽（无执法证）在检查当日无有效执法证。');
+  assert.equal(
+    byIns.get(expired),
+    '测试部门AG-A于2025-05-10对该企业的检查中，执法人员协办王芳（执法证有效期至2025-04-30，已过期）在检查当日无有效执法证。',
+  );
+  assert.equal(
+    byIns.get(revoked),
+    '测试部门AG-A于2025-05-11对该企业的检查中，执法人员主办赵强（执法证已吊销）、协办孙丽（无执法证）在检查当日无有效执法证。',
+  );
 });
 
-test('INS_NO_CERT near miss: the certificate\'s last valid day, and a single officer with a valid one', async () => {
+test("INS_NO_CERT near miss: the certificate's last valid day, and a single officer with a valid one", async () => {
   await inspection(store, { lead_officer_id: 'OF-1', assist_officer_id: 'OF-3', inspected_on: '2025-04-30' });
   await inspection(store, { lead_officer_id: 'OF-1', assist_officer_id: null, inspected_on: '2025-06-30' });
   assert.equal((await runModel(store, model('INS_NO_CERT'), { asOf: '2025-12-31' })).hits, 0);
@@ -198,10 +257,17 @@ test('INS_FAKE_SERVICE: a service visit the entity calls an inspection, found wh
   const sv = await serviceVisit({ visited_on: '2025-03-10' });
   const task = await followupTask({ subject_id: sv });
   const answer = await followupAnswer({ task_id: task, says_inspection: true });
-  const r = await runModel(store, model('INS_FAKE_SERVICE'), { asOf: '2025-12-31', trigger: 'realtime', focus: { column: 'id', values: [answer] } });
+  const r = await runModel(store, model('INS_FAKE_SERVICE'), {
+    asOf: '2025-12-31',
+    trigger: 'realtime',
+    focus: { column: 'id', values: [answer] },
+  });
   assert.equal(r.newClues, 1);
   const [clue] = await clues();
-  assert.equal(clue.explanation, `测试部门AG-A于2025-03-10以“惠企政策宣讲”名义上门服务，回访中企业反映实为检查（回访答复${answer}），涉嫌假服务真检查。`);
+  assert.equal(
+    clue.explanation,
+    `测试部门AG-A于2025-03-10以“惠企政策宣讲”名义上门服务，回访中企业反映实为检查（回访答复${answer}），涉嫌假服务真检查。`,
+  );
   assert.deepEqual(ids(clue), [sv]);
   assert.equal(JSON.parse(clue.evidence).subject.kind, 'service_visit');
 });
@@ -218,7 +284,10 @@ test('INS_SAME_AGENCY_REPEAT: one agency back within 7 days after a clean inspec
   const b = await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-06', kind: 'planned', inspection_item_code: 'II-2' });
   assert.equal((await runModel(store, model('INS_SAME_AGENCY_REPEAT'), { asOf: '2025-12-31' })).newClues, 1);
   const [clue] = await clues();
-  assert.equal(clue.explanation, '测试部门AG-A于2025-05-01检查该企业未发现问题后，又于2025-05-06再次检查（间隔5天，7天内），且非投诉举报引发。');
+  assert.equal(
+    clue.explanation,
+    '测试部门AG-A于2025-05-01检查该企业未发现问题后，又于2025-05-06再次检查（间隔5天，7天内），且非投诉举报引发。',
+  );
   assert.deepEqual(ids(clue), [a, b]);
   assert.equal(JSON.parse(clue.evidence).subject.id, b);
 });
@@ -242,6 +311,9 @@ test('INS_OFFICER_OVERLOAD: an officer at 11 inspections in one day; 10 is not a
   for (let i = 0; i < 10; i++) await inspection(store, { entity_uscc: `E-${i}`, inspected_on: '2025-05-02', assist_officer_id: 'OF-5' });
   assert.equal((await runModel(store, model('INS_OFFICER_OVERLOAD'), { asOf: '2025-12-31' })).newClues, 1);
   const [clue] = await clues();
-  assert.equal(clue.explanation, '执法人员张伟（杭州市富阳区综合行政执法局）2025-05-01一天内参与检查11次、涉及11家企业，超过每日10次的合理上限。');
+  assert.equal(
+    clue.explanation,
+    '执法人员张伟（杭州市富阳区综合行政执法局）2025-05-01一天内参与检查11次、涉及11家企业，超过每日10次的合理上限。',
+  );
   assert.deepEqual(ids(clue), [...day1].sort());
 });

@@ -1,7 +1,7 @@
 // The model library as a whole: definitions are complete and cite real articles, docs/models.md is
 // generated from them, and at demo scale every model with planted violations finds them with
 // precision and recall ≥ 0.9 (issue 3's bar; the run fails CI otherwise). Both engines.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { openTestStore } from './helpers/store.ts';
@@ -21,7 +21,10 @@ test('the library holds at least 40 models with unique codes in every category t
   assert.ok(MODELS.length >= 40, `${MODELS.length} models`);
   assert.equal(new Set(MODELS.map((m) => m.code)).size, MODELS.length);
   for (const cat of ['inspection', 'penalty', 'licensing', 'delegation', 'officer', 'closure']) {
-    assert.ok(MODELS.some((m) => m.category === cat), cat);
+    assert.ok(
+      MODELS.some((m) => m.category === cat),
+      cat,
+    );
   }
   for (const m of MODELS) assert.ok(m.category in MODEL_CATEGORIES, m.code);
 });
@@ -32,7 +35,8 @@ test('every model cites an article that exists in the shipped law texts, and its
   const arts = new Set(articles.map((a) => `${a.regulation_id}#${a.number}`));
   for (const m of MODELS) {
     assert.ok(regs.has(m.basis.regulationId), `${m.code}: unknown regulation ${m.basis.regulationId}`);
-    if (m.basis.article !== undefined) assert.ok(arts.has(`${m.basis.regulationId}#${m.basis.article}`), `${m.code}: no article ${m.basis.article}`);
+    if (m.basis.article !== undefined)
+      assert.ok(arts.has(`${m.basis.regulationId}#${m.basis.article}`), `${m.code}: no article ${m.basis.article}`);
     assert.equal(paramProblem(m, defaultParams(m)), null, m.code);
     assert.match(m.name, /\p{Script=Han}/u, m.code);
   }
@@ -47,12 +51,19 @@ test('at demo scale batch and real-time staging make the same clues, and every m
   try {
     await generateDemo(t.store, { scale: 'demo', seed: 1 });
     await sameCluesInCodeAndSql(t.store);
-    await runModels(t.store, MODELS.filter((m) => m.groundTruth), { asOf: '2025-12-31' });
+    await runModels(
+      t.store,
+      MODELS.filter((m) => m.groundTruth),
+      { asOf: '2025-12-31' },
+    );
     const scores = await scoreModels(t.store, MODELS);
     assert.ok(scores.length >= 13, `${scores.length} scored models`);
     for (const s of scores) {
       assert.ok(s.truth > 0, `${s.code}: nothing planted`);
-      assert.ok(s.precision >= MIN_SCORE && s.recall >= MIN_SCORE, `${s.code}: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`);
+      assert.ok(
+        s.precision >= MIN_SCORE && s.recall >= MIN_SCORE,
+        `${s.code}: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`,
+      );
     }
   } finally {
     await t.close();
@@ -66,10 +77,12 @@ async function sameCluesInCodeAndSql(store: Store): Promise<void> {
   let compared = 0;
   for (const m of MODELS) {
     const [group] = runGroups(m, [], '330000');
-    const inCode = new Map((await queryHits(store, m, group, '2025-12-31')).map((h) => {
-      const row = toStageRow(m, h, group.params);
-      return [row[0] as string, row];
-    }));
+    const inCode = new Map(
+      (await queryHits(store, m, group, '2025-12-31')).map((h) => {
+        const row = toStageRow(m, h, group.params);
+        return [row[0] as string, row];
+      }),
+    );
     const query = groupQuery(store.dialect, m, group, '2025-12-31');
     const inSql = await store.transaction(async (tx) => {
       await tx.exec('DELETE FROM model_hits_stage');
@@ -83,7 +96,8 @@ async function sameCluesInCodeAndSql(store: Store): Promise<void> {
       const c = inCode.get(String(r.dedupe_key));
       assert.ok(c, `${m.code}: ${String(r.dedupe_key)} not among the hits staged in code`);
       for (const [i, name] of columns.entries()) {
-        if (name === 'evidence' || name === 'params') assert.deepEqual(JSON.parse(String(r[name])), JSON.parse(String(c[i])), `${m.code} ${name}`);
+        if (name === 'evidence' || name === 'params')
+          assert.deepEqual(JSON.parse(String(r[name])), JSON.parse(String(c[i])), `${m.code} ${name}`);
         else assert.equal(r[name], c[i], `${m.code} ${name}`);
       }
       compared++;

@@ -13,12 +13,18 @@ const { store } = t;
 before(async () => {
   await seedTwoCounties(store);
   await store.copyIn('officers', ['id', 'name', 'agency_id', 'region_code'], [['OF-3', '王芳', 'AG-FY-ZHZF', '330111']]);
-  await store.copyIn('certificates', ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'], [
-    ['C-1', 'OF-1', '330111', '浙A-001', '2020-01-01', '2030-12-31', 'valid'],
-    ['C-3', 'OF-3', '330111', '浙A-003', '2019-01-01', '2025-02-28', 'valid'],
-  ]);
+  await store.copyIn(
+    'certificates',
+    ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'],
+    [
+      ['C-1', 'OF-1', '330111', '浙A-001', '2020-01-01', '2030-12-31', 'valid'],
+      ['C-3', 'OF-3', '330111', '浙A-003', '2019-01-01', '2025-02-28', 'valid'],
+    ],
+  );
 });
-beforeEach(async () => { for (const x of ['cases', 'inspections', 'payments', 'hotline_tickets', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${x}`); });
+beforeEach(async () => {
+  for (const x of ['cases', 'inspections', 'payments', 'hotline_tickets', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${x}`);
+});
 after(() => t.close());
 
 const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { asOf });
@@ -29,7 +35,10 @@ test('PEN_NO_CERT: a case filed by an officer whose certificate had expired', as
   const id = await caseRecord(store, { filed_on: '2025-03-05', lead_officer_id: 'OF-1', assist_officer_id: 'OF-3' });
   assert.equal((await run('PEN_NO_CERT', '2025-04-01')).newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation, '杭州市富阳区综合行政执法局于2025-03-05立案的处罚案件（当事人杭州示例酒坊）中，执法人员协办王芳（执法证有效期至2025-02-28，已过期）在立案当日无有效执法证。');
+  assert.equal(
+    c.explanation,
+    '杭州市富阳区综合行政执法局于2025-03-05立案的处罚案件（当事人杭州示例酒坊）中，执法人员协办王芳（执法证有效期至2025-02-28，已过期）在立案当日无有效执法证。',
+  );
   assert.deepEqual(ids(c), [id]);
 });
 
@@ -58,7 +67,10 @@ test('INS_CASE_NOT_FILED: an inspection that says a case was filed, with no case
   const id = await inspection(store, { inspected_on: '2025-03-01', result: 'case_filed' });
   assert.equal((await run('INS_CASE_NOT_FILED', '2025-03-17')).newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation, '杭州市富阳区综合行政执法局于2025-03-01检查杭州示例酒坊，检查结果为已立案，至2025-03-17已16天仍无对应的处罚案件记录。');
+  assert.equal(
+    c.explanation,
+    '杭州市富阳区综合行政执法局于2025-03-01检查杭州示例酒坊，检查结果为已立案，至2025-03-17已16天仍无对应的处罚案件记录。',
+  );
   assert.deepEqual(ids(c), [id]);
 });
 

@@ -13,14 +13,20 @@ const FY = '91330100470102706G';
 const OFFICERS = ['OF-A1', 'OF-A2', 'OF-A3', 'OF-A4', 'OF-A5', 'OF-A6'];
 before(async () => {
   await seedTwoCounties(store);
-  await store.copyIn('officers', ['id', 'name', 'agency_id', 'region_code'],
-    OFFICERS.map((id, i) => [id, `李${'一二三四五六'[i]}`, 'AG-FY-ZHZF', '330111']));
+  await store.copyIn(
+    'officers',
+    ['id', 'name', 'agency_id', 'region_code'],
+    OFFICERS.map((id, i) => [id, `李${'一二三四五六'[i]}`, 'AG-FY-ZHZF', '330111']),
+  );
 });
-beforeEach(async () => { for (const table of ['inspections', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`); });
+beforeEach(async () => {
+  for (const table of ['inspections', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
+});
 after(() => t.close());
 
 const model = (code: string) => findModel(code)!;
-const clues = () => store.query<{ title: string; explanation: string; evidence: string; agency_id: string | null }>('SELECT * FROM clues ORDER BY id');
+const clues = () =>
+  store.query<{ title: string; explanation: string; evidence: string; agency_id: string | null }>('SELECT * FROM clues ORDER BY id');
 const ids = (clue: { evidence: string }) => JSON.parse(clue.evidence).ids as string[];
 const day = (i: number) => `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`;
 
@@ -28,25 +34,37 @@ const day = (i: number) => `2025-${String(1 + (i % 12)).padStart(2, '0')}-${Stri
 async function inspections(officer: string, count: number, found = 0): Promise<string[]> {
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    out.push(await inspection(store, { lead_officer_id: officer, assist_officer_id: null, entity_uscc: `E-${officer}-${i}`,
-      inspected_on: day(i), result: i < found ? 'issues' : 'compliant' }));
+    out.push(
+      await inspection(store, {
+        lead_officer_id: officer,
+        assist_officer_id: null,
+        entity_uscc: `E-${officer}-${i}`,
+        inspected_on: day(i),
+        result: i < found ? 'issues' : 'compliant',
+      }),
+    );
   }
   return out;
 }
 
 test('OFF_PAIR_RECUR: one lead officer inspecting one entity 4 times in a year', async () => {
   const mine: string[] = [];
-  for (const d of ['2025-02-01', '2025-05-01', '2025-08-01', '2025-11-01']) mine.push(await inspection(store, { lead_officer_id: 'OF-1', entity_uscc: FY, inspected_on: d }));
+  for (const d of ['2025-02-01', '2025-05-01', '2025-08-01', '2025-11-01'])
+    mine.push(await inspection(store, { lead_officer_id: 'OF-1', entity_uscc: FY, inspected_on: d }));
   assert.equal((await runModel(store, model('OFF_PAIR_RECUR'), { asOf: '2025-12-31' })).newClues, 1);
   const [clue] = await clues();
-  assert.equal(clue.explanation, '执法人员张伟（杭州市富阳区综合行政执法局）2025年主办对杭州示例酒坊的检查4次（不少于4次），未体现随机选派。');
+  assert.equal(
+    clue.explanation,
+    '执法人员张伟（杭州市富阳区综合行政执法局）2025年主办对杭州示例酒坊的检查4次（不少于4次），未体现随机选派。',
+  );
   assert.equal(clue.title, '执法人员与企业固定搭配：张伟—杭州示例酒坊');
   assert.deepEqual(ids(clue), mine);
   assert.equal(clue.agency_id, 'AG-FY-ZHZF');
 });
 
 test('OFF_PAIR_RECUR near miss: 3 in one year and 1 in the next, or 4 visits shared by two officers', async () => {
-  for (const d of ['2024-12-01', '2025-02-01', '2025-05-01', '2025-08-01']) await inspection(store, { lead_officer_id: 'OF-1', entity_uscc: FY, inspected_on: d });
+  for (const d of ['2024-12-01', '2025-02-01', '2025-05-01', '2025-08-01'])
+    await inspection(store, { lead_officer_id: 'OF-1', entity_uscc: FY, inspected_on: d });
   for (const [i, d] of ['2025-02-01', '2025-05-01', '2025-08-01', '2025-11-01'].entries()) {
     await inspection(store, { lead_officer_id: i % 2 ? 'OF-A1' : 'OF-A2', entity_uscc: 'E-2', inspected_on: d });
   }
@@ -59,7 +77,10 @@ test('OFF_OUTLIER_INSPECTIONS: an officer finding issues in 80% of inspections w
   assert.equal((await runModel(store, model('OFF_OUTLIER_INSPECTIONS'), { asOf: '2025-12-31' })).newClues, 1);
   const [clue] = await clues();
   // Shares 20, 25, 25, 30, 25, 80 %: median 25 %, MAD 2.5 points, z = 55 / (1.4826 × 2.5) = 14.84.
-  assert.equal(clue.explanation, '执法人员李六（杭州市富阳区综合行政执法局）2025年参与检查20次（同部门6人中位数20次，稳健Z值—），问题发现率80.0%（同部门中位数25.0%，稳健Z值14.84），明显偏离同部门水平（稳健Z值阈值3.5）。');
+  assert.equal(
+    clue.explanation,
+    '执法人员李六（杭州市富阳区综合行政执法局）2025年参与检查20次（同部门6人中位数20次，稳健Z值—），问题发现率80.0%（同部门中位数25.0%，稳健Z值14.84），明显偏离同部门水平（稳健Z值阈值3.5）。',
+  );
   assert.deepEqual(ids(clue), [...odd].sort());
 });
 

@@ -22,18 +22,34 @@ before(async () => {
     ['IT-1', '擅自占道经营', 'penalty', 'CLE', 'xingzheng-chufa-fa', 33, 1000, 10000],
     ['IT-2', '未按规定公示信息', 'penalty', 'MKT', 'xingzheng-chufa-fa', 33, 100, 10000],
   ]);
-  await store.copyIn('baselines', ['id', 'item_code', 'region_code', 'title', 'effective_from'], [
-    ['BL-P', 'IT-1', '330000', '省基准', '2025-04-01'],
-    ['BL-HZ', 'IT-1', '330100', '杭州细化', '2025-04-01'],
-  ]);
-  await store.copyIn('baseline_tiers', ['baseline_id', 'tier', 'fine_min', 'fine_max', 'conditions'], [
-    ['BL-P', 'exempt', 0, 0, '-'], ['BL-P', 'mitigated', 0, 1000, '-'], ['BL-P', 'lenient', 1000, 4000, '-'],
-    ['BL-P', 'general', 4000, 7000, '-'], ['BL-P', 'severe', 7000, 10000, '-'],
-    ['BL-HZ', 'exempt', 0, 0, '-'], ['BL-HZ', 'lenient', 1500, 5000, '-'], ['BL-HZ', 'general', 4000, 7000, '-'], ['BL-HZ', 'severe', 7000, 10000, '-'],
-  ]);
-  await store.copyIn('exemptions', ['id', 'item_code', 'region_code', 'domain', 'conditions', 'basis_regulation_id', 'basis_article'], [
-    ['EX-1', 'IT-1', '330100', '城市管理', '首次、及时改正、无危害后果', 'xingzheng-chufa-fa', 33],
-  ]);
+  await store.copyIn(
+    'baselines',
+    ['id', 'item_code', 'region_code', 'title', 'effective_from'],
+    [
+      ['BL-P', 'IT-1', '330000', '省基准', '2025-04-01'],
+      ['BL-HZ', 'IT-1', '330100', '杭州细化', '2025-04-01'],
+    ],
+  );
+  await store.copyIn(
+    'baseline_tiers',
+    ['baseline_id', 'tier', 'fine_min', 'fine_max', 'conditions'],
+    [
+      ['BL-P', 'exempt', 0, 0, '-'],
+      ['BL-P', 'mitigated', 0, 1000, '-'],
+      ['BL-P', 'lenient', 1000, 4000, '-'],
+      ['BL-P', 'general', 4000, 7000, '-'],
+      ['BL-P', 'severe', 7000, 10000, '-'],
+      ['BL-HZ', 'exempt', 0, 0, '-'],
+      ['BL-HZ', 'lenient', 1500, 5000, '-'],
+      ['BL-HZ', 'general', 4000, 7000, '-'],
+      ['BL-HZ', 'severe', 7000, 10000, '-'],
+    ],
+  );
+  await store.copyIn(
+    'exemptions',
+    ['id', 'item_code', 'region_code', 'domain', 'conditions', 'basis_regulation_id', 'basis_article'],
+    [['EX-1', 'IT-1', '330100', '城市管理', '首次、及时改正、无危害后果', 'xingzheng-chufa-fa', 33]],
+  );
 });
 beforeEach(async () => {
   for (const table of ['cases', 'deliveries', 'payments', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
@@ -41,23 +57,44 @@ beforeEach(async () => {
 after(() => t.close());
 
 const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { asOf });
-const clues = () => store.query<{ title: string; explanation: string; evidence: string; region_code: string; agency_id: string | null; dedupe_key: string }>('SELECT * FROM clues ORDER BY created_at, id');
+const clues = () =>
+  store.query<{ title: string; explanation: string; evidence: string; region_code: string; agency_id: string | null; dedupe_key: string }>(
+    'SELECT * FROM clues ORDER BY created_at, id',
+  );
 const evidenceIds = (c: { evidence: string }) => (JSON.parse(c.evidence) as { ids: string[] }).ids;
 
 /** A fined case of IT-1 in 富阳 (Hangzhou), decided after the baselines took effect. */
-const fined = (r: Record<string, string | number | boolean | null>) => caseRecord(store, {
-  item_code: 'IT-1', filed_on: '2025-05-01', decided_on: '2025-05-20', first_offence: false, corrected: true, harm: 'minor',
-  decision: 'fine', tier: 'lenient', fine_amount: 2000, ...r,
-});
+const fined = (r: Record<string, string | number | boolean | null>) =>
+  caseRecord(store, {
+    item_code: 'IT-1',
+    filed_on: '2025-05-01',
+    decided_on: '2025-05-20',
+    first_offence: false,
+    corrected: true,
+    harm: 'minor',
+    decision: 'fine',
+    tier: 'lenient',
+    fine_amount: 2000,
+    ...r,
+  });
 
 test('PEN_OUT_OF_TIER: a fine above every baseline range of the tier the facts select, and a fine despite the exempt tier', async () => {
   const above = await fined({ fine_amount: 6000 });
-  const exempt = await fined({ first_offence: true, corrected: true, harm: 'none', fine_amount: 500, decided_on: '2025-03-20', filed_on: '2025-03-01' });
+  const exempt = await fined({
+    first_offence: true,
+    corrected: true,
+    harm: 'none',
+    fine_amount: 500,
+    decided_on: '2025-03-20',
+    filed_on: '2025-03-01',
+  });
   const r = await run('PEN_OUT_OF_TIER', '2025-06-30');
   assert.equal(r.newClues, 2);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c]));
-  assert.equal(byCase.get(above)!.explanation,
-    '当事人杭州示例酒坊“擅自占道经营”一案，案情为非初次违法、已及时改正、危害后果轻微，依裁量基准应适用“从轻处罚”档次（罚款1,000元至5,000元），决定书载明“从轻处罚”，实际罚款6,000元，超出该档次幅度。');
+  assert.equal(
+    byCase.get(above)!.explanation,
+    '当事人杭州示例酒坊“擅自占道经营”一案，案情为非初次违法、已及时改正、危害后果轻微，依裁量基准应适用“从轻处罚”档次（罚款1,000元至5,000元），决定书载明“从轻处罚”，实际罚款6,000元，超出该档次幅度。',
+  );
   assert.equal(byCase.get(above)!.title, '过罚不当（罚款超出裁量档次）：杭州示例酒坊');
   assert.equal(byCase.get(above)!.agency_id, 'AG-FY-ZHZF');
   // Decided before the baselines took effect, but the exemption list applies whatever the date.
@@ -65,9 +102,9 @@ test('PEN_OUT_OF_TIER: a fine above every baseline range of the tier the facts s
 });
 
 test('PEN_OUT_OF_TIER near miss: inside the city refinement only, mitigated where every baseline has it, before the baselines, a warning', async () => {
-  await fined({ fine_amount: 4500 });                                                   // province lenient ends at 4,000, Hangzhou's at 5,000
+  await fined({ fine_amount: 4500 }); // province lenient ends at 4,000, Hangzhou's at 5,000
   await fined({ first_offence: true, corrected: true, harm: 'minor', fine_amount: 3000 }); // Hangzhou has no mitigated tier: lenient
-  await fined({ fine_amount: 9000, filed_on: '2025-02-01', decided_on: '2025-03-01' });   // no baseline in force yet
+  await fined({ fine_amount: 9000, filed_on: '2025-02-01', decided_on: '2025-03-01' }); // no baseline in force yet
   await fined({ decision: 'warning', fine_amount: null });
   await fined({ harm: 'serious', tier: 'severe', fine_amount: 7000 });
   const r = await run('PEN_OUT_OF_TIER', '2025-06-30');
@@ -75,11 +112,22 @@ test('PEN_OUT_OF_TIER near miss: inside the city refinement only, mitigated wher
 });
 
 test('PEN_OUT_OF_TIER: a new version of the province baseline governs the decisions from its effective day on', async () => {
-  await store.copyIn('baselines', ['id', 'item_code', 'region_code', 'title', 'effective_from'], [['BL-P2', 'IT-1', '330000', '省基准（修订）', '2025-07-01']]);
-  await store.copyIn('baseline_tiers', ['baseline_id', 'tier', 'fine_min', 'fine_max', 'conditions'], [
-    ['BL-P2', 'exempt', 0, 0, '-'], ['BL-P2', 'mitigated', 0, 1000, '-'], ['BL-P2', 'lenient', 1000, 6000, '-'],
-    ['BL-P2', 'general', 6000, 8000, '-'], ['BL-P2', 'severe', 8000, 10000, '-'],
-  ]);
+  await store.copyIn(
+    'baselines',
+    ['id', 'item_code', 'region_code', 'title', 'effective_from'],
+    [['BL-P2', 'IT-1', '330000', '省基准（修订）', '2025-07-01']],
+  );
+  await store.copyIn(
+    'baseline_tiers',
+    ['baseline_id', 'tier', 'fine_min', 'fine_max', 'conditions'],
+    [
+      ['BL-P2', 'exempt', 0, 0, '-'],
+      ['BL-P2', 'mitigated', 0, 1000, '-'],
+      ['BL-P2', 'lenient', 1000, 6000, '-'],
+      ['BL-P2', 'general', 6000, 8000, '-'],
+      ['BL-P2', 'severe', 8000, 10000, '-'],
+    ],
+  );
   try {
     const before = await fined({ fine_amount: 5500, decided_on: '2025-06-30' });
     await fined({ fine_amount: 5500, decided_on: '2025-07-01' });
@@ -95,12 +143,21 @@ test('PEN_OUT_OF_TIER: a new version of the province baseline governs the decisi
 });
 
 test('PEN_EXEMPT_FINED: first offence, corrected, no harm, item on the city list, fined', async () => {
-  const id = await fined({ first_offence: true, corrected: true, harm: 'none', fine_amount: 500, decided_on: '2025-03-20', filed_on: '2025-03-01' });
+  const id = await fined({
+    first_offence: true,
+    corrected: true,
+    harm: 'none',
+    fine_amount: 500,
+    decided_on: '2025-03-20',
+    filed_on: '2025-03-01',
+  });
   const r = await run('PEN_EXEMPT_FINED', '2025-06-30');
   assert.equal(r.newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation,
-    '当事人杭州示例酒坊“擅自占道经营”一案，案情为初次违法、已及时改正、未造成危害后果，该事项列入杭州市轻微违法不予处罚清单，依法应不予处罚，但2025-03-20作出罚款500元的决定（载明“从轻处罚”）。');
+  assert.equal(
+    c.explanation,
+    '当事人杭州示例酒坊“擅自占道经营”一案，案情为初次违法、已及时改正、未造成危害后果，该事项列入杭州市轻微违法不予处罚清单，依法应不予处罚，但2025-03-20作出罚款500元的决定（载明“从轻处罚”）。',
+  );
   assert.deepEqual(evidenceIds(c), [id]);
 });
 
@@ -115,18 +172,33 @@ test('PEN_EXEMPT_FINED near miss: minor harm, an unlisted item, a county outside
 /** Ten ordinary fines of IT-2 (general) in Hangzhou: 1,000 … 1,900 yuan; median 1,500 with the outlier, MAD 300. */
 async function peers(): Promise<void> {
   for (let i = 0; i < 10; i++) {
-    await caseRecord(store, { item_code: 'IT-2', tier: 'general', fine_amount: 1000 + 100 * i, decided_on: `2025-05-${String(10 + i).padStart(2, '0')}` });
+    await caseRecord(store, {
+      item_code: 'IT-2',
+      tier: 'general',
+      fine_amount: 1000 + 100 * i,
+      decided_on: `2025-05-${String(10 + i).padStart(2, '0')}`,
+    });
   }
 }
 
 test('PEN_DEVIATION: a fine far above the median of the same item and tier in the city', async () => {
   await peers();
-  const outlier = await caseRecord(store, { item_code: 'IT-2', tier: 'general', fine_amount: 9000, decided_on: '2025-06-01', region_code: '330106', agency_id: 'AG-XH-SCJG', entity_uscc: '91330000733796106P' });
+  const outlier = await caseRecord(store, {
+    item_code: 'IT-2',
+    tier: 'general',
+    fine_amount: 9000,
+    decided_on: '2025-06-01',
+    region_code: '330106',
+    agency_id: 'AG-XH-SCJG',
+    entity_uscc: '91330000733796106P',
+  });
   const r = await run('PEN_DEVIATION', '2025-06-30');
   assert.equal(r.newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation,
-    '当事人杭州示例科技有限公司“未按规定公示信息”一案（一般档次）罚款9,000元，同市同事项同档次11件案件的罚款中位数为1,500元，中位数绝对偏差300元，稳健Z值16.9，超过阈值3.5。');
+  assert.equal(
+    c.explanation,
+    '当事人杭州示例科技有限公司“未按规定公示信息”一案（一般档次）罚款9,000元，同市同事项同档次11件案件的罚款中位数为1,500元，中位数绝对偏差300元，稳健Z值16.9，超过阈值3.5。',
+  );
   assert.deepEqual(evidenceIds(c), [outlier]);
   assert.equal(c.region_code, '330106');
 });
@@ -152,15 +224,19 @@ test('PEN_DISPERSION: one agency fines the same facts of one item from 100 to 5,
   const r = await run('PEN_DISPERSION', '2025-12-31');
   assert.equal(r.newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation,
-    '杭州市富阳区综合行政执法局2025年对“未按规定公示信息”案情相同（非初次违法、未及时改正、危害后果轻微）的5件案件，罚款从100元到5,000元不等，中位数1,000元，稳健变异系数1.33（阈值1），最高为最低的50倍（阈值5倍）。');
+  assert.equal(
+    c.explanation,
+    '杭州市富阳区综合行政执法局2025年对“未按规定公示信息”案情相同（非初次违法、未及时改正、危害后果轻微）的5件案件，罚款从100元到5,000元不等，中位数1,000元，稳健变异系数1.33（阈值1），最高为最低的50倍（阈值5倍）。',
+  );
   assert.deepEqual(evidenceIds(c), ids);
   assert.equal(c.dedupe_key, 'PEN_DISPERSION|agency|AG-FY-ZHZF|2025|IT-2|00minor');
 });
 
 test('PEN_DISPERSION near miss: close fines, four cases, different facts, or two years', async () => {
-  for (const [i, fine] of [1000, 1100, 1200, 1300, 1400].entries()) await caseRecord(store, { item_code: 'IT-2', fine_amount: fine, decided_on: `2025-0${i + 3}-10` });
-  for (const [i, fine] of [100, 200, 3000, 5000].entries()) await caseRecord(store, { item_code: 'IT-1', fine_amount: fine, decided_on: `2025-0${i + 3}-10` });
+  for (const [i, fine] of [1000, 1100, 1200, 1300, 1400].entries())
+    await caseRecord(store, { item_code: 'IT-2', fine_amount: fine, decided_on: `2025-0${i + 3}-10` });
+  for (const [i, fine] of [100, 200, 3000, 5000].entries())
+    await caseRecord(store, { item_code: 'IT-1', fine_amount: fine, decided_on: `2025-0${i + 3}-10` });
   await caseRecord(store, { item_code: 'IT-1', fine_amount: 1000, decided_on: '2025-08-10', harm: 'serious' });
   await caseRecord(store, { item_code: 'IT-1', fine_amount: 1000, decided_on: '2024-08-10' });
   assert.equal((await run('PEN_DISPERSION', '2025-12-31')).hits, 0);
@@ -169,7 +245,11 @@ test('PEN_DISPERSION near miss: close fines, four cases, different facts, or two
 test('PEN_MAX_SHARE: three of ten fines at the statutory maximum', async () => {
   const top: string[] = [];
   for (let i = 0; i < 10; i++) {
-    const id = await caseRecord(store, { item_code: 'IT-2', fine_amount: i < 3 ? 10000 : 2000, decided_on: `2025-04-${String(10 + i).padStart(2, '0')}` });
+    const id = await caseRecord(store, {
+      item_code: 'IT-2',
+      fine_amount: i < 3 ? 10000 : 2000,
+      decided_on: `2025-04-${String(10 + i).padStart(2, '0')}`,
+    });
     if (i < 3) top.push(id);
   }
   const r = await run('PEN_MAX_SHARE', '2025-12-31');
@@ -181,18 +261,32 @@ test('PEN_MAX_SHARE: three of ten fines at the statutory maximum', async () => {
 
 test('PEN_MAX_SHARE near miss: two of ten at the maximum, or three of nine', async () => {
   for (let i = 0; i < 10; i++) await caseRecord(store, { item_code: 'IT-2', fine_amount: i < 2 ? 10000 : 2000, decided_on: '2025-04-10' });
-  for (let i = 0; i < 9; i++) await caseRecord(store, { item_code: 'IT-2', agency_id: 'AG-FY-SCJG', fine_amount: i < 3 ? 10000 : 2000, decided_on: '2025-04-10' });
+  for (let i = 0; i < 9; i++)
+    await caseRecord(store, { item_code: 'IT-2', agency_id: 'AG-FY-SCJG', fine_amount: i < 3 ? 10000 : 2000, decided_on: '2025-04-10' });
   assert.equal((await run('PEN_MAX_SHARE', '2025-12-31')).hits, 0);
 });
 
 test('PEN_OVERDUE: decided 104 days after filing; still open 151 days after filing', async () => {
   const late = await caseRecord(store, { filed_on: '2025-01-01', decided_on: '2025-04-15' });
-  const open = await caseRecord(store, { filed_on: '2025-01-01', decided_on: null, decision: null, tier: null, fine_amount: null, status: 'open' });
+  const open = await caseRecord(store, {
+    filed_on: '2025-01-01',
+    decided_on: null,
+    decision: null,
+    tier: null,
+    fine_amount: null,
+    status: 'open',
+  });
   const r = await run('PEN_OVERDUE', '2025-06-01');
   assert.equal(r.newClues, 2);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
-  assert.equal(byCase.get(late), '当事人杭州示例酒坊“擅自占道经营”一案于2025-01-01立案，于2025-04-15作出处罚决定，历时104天，超过90天的办案期限。');
-  assert.equal(byCase.get(open), '当事人杭州示例酒坊“擅自占道经营”一案于2025-01-01立案，截至2025-06-01仍未作出处罚决定，历时151天，超过90天的办案期限。');
+  assert.equal(
+    byCase.get(late),
+    '当事人杭州示例酒坊“擅自占道经营”一案于2025-01-01立案，于2025-04-15作出处罚决定，历时104天，超过90天的办案期限。',
+  );
+  assert.equal(
+    byCase.get(open),
+    '当事人杭州示例酒坊“擅自占道经营”一案于2025-01-01立案，截至2025-06-01仍未作出处罚决定，历时151天，超过90天的办案期限。',
+  );
 });
 
 test('PEN_OVERDUE near miss: decided on day 90; open for 90 days', async () => {
@@ -207,8 +301,10 @@ test('PEN_DOUBLE: the same entity fined twice for one item by two agencies 19 da
   const r = await run('PEN_DOUBLE', '2025-06-01');
   assert.equal(r.newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation,
-    '当事人杭州示例酒坊因“擅自占道经营”于2025-03-01被杭州市富阳区综合行政执法局立案并罚款2,000元，2025-03-20又被测试部门AG-FY-SCJG立案并罚款3,000元，两次立案相隔19天（不超过30天）。');
+  assert.equal(
+    c.explanation,
+    '当事人杭州示例酒坊因“擅自占道经营”于2025-03-01被杭州市富阳区综合行政执法局立案并罚款2,000元，2025-03-20又被测试部门AG-FY-SCJG立案并罚款3,000元，两次立案相隔19天（不超过30天）。',
+  );
   assert.deepEqual(evidenceIds(c), [first, second]);
   assert.equal(c.agency_id, 'AG-FY-SCJG');
 });
@@ -224,13 +320,24 @@ test('PEN_DOUBLE near miss: 31 days apart, another item, or the second decision 
 test('PEN_DELIVERY_LATE: delivered 10 days after the decision; not delivered 12 days after it', async () => {
   const cs = await caseRecord(store, { decided_on: '2025-03-20' });
   const late = await delivery(store, { case_id: cs, sent_on: '2025-03-22', delivered_on: '2025-03-30' });
-  const cs2 = await caseRecord(store, { decided_on: '2025-03-20', entity_uscc: '91330000733796106P', region_code: '330106', agency_id: 'AG-XH-SCJG' });
+  const cs2 = await caseRecord(store, {
+    decided_on: '2025-03-20',
+    entity_uscc: '91330000733796106P',
+    region_code: '330106',
+    agency_id: 'AG-XH-SCJG',
+  });
   const lost = await delivery(store, { case_id: cs2, region_code: '330106', sent_on: '2025-03-21', delivered_on: null });
   const r = await run('PEN_DELIVERY_LATE', '2025-04-01');
   assert.equal(r.newClues, 2);
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c]));
-  assert.equal(byId.get(late)!.explanation, '当事人杭州示例酒坊“擅自占道经营”一案于2025-03-20作出处罚决定，于2025-03-30送达，距决定10天，超过7天的送达期限。');
-  assert.equal(byId.get(lost)!.explanation, '当事人杭州示例科技有限公司“擅自占道经营”一案于2025-03-20作出处罚决定，截至2025-04-01仍未送达（2025-03-21寄出），距决定12天，超过7天的送达期限。');
+  assert.equal(
+    byId.get(late)!.explanation,
+    '当事人杭州示例酒坊“擅自占道经营”一案于2025-03-20作出处罚决定，于2025-03-30送达，距决定10天，超过7天的送达期限。',
+  );
+  assert.equal(
+    byId.get(lost)!.explanation,
+    '当事人杭州示例科技有限公司“擅自占道经营”一案于2025-03-20作出处罚决定，截至2025-04-01仍未送达（2025-03-21寄出），距决定12天，超过7天的送达期限。',
+  );
   assert.equal(byId.get(lost)!.agency_id, 'AG-XH-SCJG');
 });
 
@@ -250,7 +357,10 @@ test('PEN_PAYMENT_OVERDUE: paid 10 days late; unpaid 21 days past due', async ()
   assert.equal(r.newClues, 2);
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.equal(byId.get(late), '当事人杭州示例酒坊“擅自占道经营”一案罚款1,500元，缴纳期限为2025-04-10，于2025-04-20缴纳，逾期10天。');
-  assert.equal(byId.get(unpaid), '当事人杭州示例酒坊“擅自占道经营”一案罚款1,500元，缴纳期限为2025-04-10，截至2025-05-01仍未缴纳，逾期21天。');
+  assert.equal(
+    byId.get(unpaid),
+    '当事人杭州示例酒坊“擅自占道经营”一案罚款1,500元，缴纳期限为2025-04-10，截至2025-05-01仍未缴纳，逾期21天。',
+  );
 });
 
 test('PEN_PAYMENT_OVERDUE near miss: paid on the due date; unpaid but not yet due', async () => {
@@ -267,7 +377,10 @@ test('PEN_GROWTH: eight fines in July after one a month for six months', async (
   const r = await run('PEN_GROWTH', '2025-07-31');
   assert.equal(r.newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation, '杭州市富阳区综合行政执法局2025-07作出罚款决定8件、罚款8,000元，分别为前6个月月均（1件、1,000元）的8倍和8倍，超过2倍。');
+  assert.equal(
+    c.explanation,
+    '杭州市富阳区综合行政执法局2025-07作出罚款决定8件、罚款8,000元，分别为前6个月月均（1件、1,000元）的8倍和8倍，超过2倍。',
+  );
   assert.deepEqual(evidenceIds(c), july);
   assert.equal(c.dedupe_key, 'PEN_GROWTH|agency|AG-FY-ZHZF|2025-07');
 });
@@ -282,7 +395,7 @@ test('PEN_GROWTH near miss: seven fines in the month, or no six months of histor
 
 test('PEN_SINGLE_OFFICER: a case without an assisting officer', async () => {
   const id = await caseRecord(store, { assist_officer_id: null });
-  await caseRecord(store, {});                                            // near miss: two officers
+  await caseRecord(store, {}); // near miss: two officers
   await caseRecord(store, { assist_officer_id: 'OF-3' });
   const r = await run('PEN_SINGLE_OFFICER', '2025-06-01');
   assert.equal(r.newClues, 1);
@@ -302,7 +415,10 @@ test('PEN_ABOVE_STATUTORY: above the statutory maximum; below the minimum in the
   const r = await run('PEN_ABOVE_STATUTORY', '2025-06-01');
   assert.equal(r.newClues, 2);
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
-  assert.equal(byId.get(above), '当事人杭州示例酒坊“擅自占道经营”一案罚款12,000元，高于法定罚款幅度（1,000元至10,000元），决定书载明“从重处罚”。');
+  assert.equal(
+    byId.get(above),
+    '当事人杭州示例酒坊“擅自占道经营”一案罚款12,000元，高于法定罚款幅度（1,000元至10,000元），决定书载明“从重处罚”。',
+  );
   assert.equal(byId.get(below), '当事人杭州示例酒坊“擅自占道经营”一案罚款500元，低于法定罚款幅度（1,000元至10,000元），决定书载明“一般”。');
 });
 
@@ -317,7 +433,10 @@ test('PEN_NO_DELIVERY: a fine decided 12 days ago with no delivery record', asyn
   const r = await run('PEN_NO_DELIVERY', '2025-04-01');
   assert.equal(r.newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation, '当事人杭州示例酒坊“擅自占道经营”一案于2025-03-20作出罚款决定，至2025-04-01已12天，仍无送达记录（超过7天）。');
+  assert.equal(
+    c.explanation,
+    '当事人杭州示例酒坊“擅自占道经营”一案于2025-03-20作出罚款决定，至2025-04-01已12天，仍无送达记录（超过7天）。',
+  );
   assert.deepEqual(evidenceIds(c), [id]);
 });
 

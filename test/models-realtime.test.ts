@@ -33,15 +33,31 @@ import { recordId } from '../src/ingest/record-id.ts';
 // ── the demo data, record kind by record kind ────────────────────────────────────────────────────
 const demo = await openTestStore();
 const hand = await openTestStore();
-after(async () => { await demo.close(); await hand.close(); });
+after(async () => {
+  await demo.close();
+  await hand.close();
+});
 
 /** The order records arrive in: by the date they are about, then id. */
 const ARRIVAL: Record<string, string> = {
-  inspections: 'inspected_on, id', cases: 'filed_on, id', deliveries: 'sent_on, id', payments: 'due_on, id', licences: 'applied_on, id',
-  delegations: 'signed_on, id', hotline_tickets: 'received_at, id', followup_answers: 'answered_at, id',
+  inspections: 'inspected_on, id',
+  cases: 'filed_on, id',
+  deliveries: 'sent_on, id',
+  payments: 'due_on, id',
+  licences: 'applied_on, id',
+  delegations: 'signed_on, id',
+  hotline_tickets: 'received_at, id',
+  followup_answers: 'answered_at, id',
 };
 
-interface Clue { key: string; region: Value; agency: Value; title: Value; explanation: Value; evidence: unknown }
+interface Clue {
+  key: string;
+  region: Value;
+  agency: Value;
+  title: Value;
+  explanation: Value;
+  evidence: unknown;
+}
 const clueOf = (m: ModelDefinition, row: Parameters<typeof toStageRow>[1], params: Parameters<typeof toStageRow>[2]): Clue => {
   const s = toStageRow(m, row, params);
   return { key: s[0] as string, region: s[2], agency: s[3], title: s[6], explanation: s[7], evidence: JSON.parse(s[8] as string) };
@@ -52,7 +68,10 @@ async function batch(store: Store, kind: string): Promise<Map<string, Clue>> {
   const out = new Map<string, Clue>();
   for (const m of codedModels(kind)) {
     const group = { regionCode: '330000', enabled: true, params: defaultParams(m), exclude: [] };
-    for (const row of await queryHits(store, m, group, AS_OF_ISO)) { const c = clueOf(m, row, group.params); out.set(c.key, c); }
+    for (const row of await queryHits(store, m, group, AS_OF_ISO)) {
+      const c = clueOf(m, row, group.params);
+      out.set(c.key, c);
+    }
   }
   return out;
 }
@@ -68,18 +87,28 @@ async function feed(store: Store, kind: string, fromEmpty: boolean): Promise<Map
     for (const r of records) {
       for (const { model, hits } of await judge(state, kind, r, AS_OF_ISO)) {
         assert.ok(hits, `${model.code}: the state reaches back far enough for ${String(r.id)}`);
-        for (const h of hits) { const c = clueOf(model, h.row, h.params); out.set(c.key, c); }
+        for (const h of hits) {
+          const c = clueOf(model, h.row, h.params);
+          out.set(c.key, c);
+        }
       }
     }
   } finally {
-    if (fromEmpty) await store.copyIn(kind, Object.keys(records[0]), records.map((r) => Object.values(r)));
+    if (fromEmpty)
+      await store.copyIn(
+        kind,
+        Object.keys(records[0]),
+        records.map((r) => Object.values(r)),
+      );
   }
   return out;
 }
 
 const keysOf = (clues: Map<string, Clue>, code: string) => [...clues.keys()].filter((k) => k.startsWith(`${code}|`)).sort();
 
-before(async () => { await generateDemo(demo.store, { scale: 'demo', seed: 1 }); });
+before(async () => {
+  await generateDemo(demo.store, { scale: 'demo', seed: 1 });
+});
 
 for (const kind of Object.keys(KIND_CHECKS)) {
   test(`${kind}: every record judged in code against all records raises the batch run's clues, row for row`, async () => {
@@ -98,7 +127,11 @@ for (const kind of Object.keys(KIND_CHECKS)) {
         // judges the service's earlier delegations again: every batch hit is raised, plus those that held
         // under an earlier median (a batch run at that moment raises them too).
         const got_ = new Set(keysOf(got, m.code));
-        assert.deepEqual(keysOf(expected, m.code).filter((k) => !got_.has(k)), [], m.code);
+        assert.deepEqual(
+          keysOf(expected, m.code).filter((k) => !got_.has(k)),
+          [],
+          m.code,
+        );
       } else {
         assert.deepEqual(keysOf(got, m.code), keysOf(expected, m.code), m.code);
       }
@@ -110,15 +143,21 @@ for (const kind of Object.keys(KIND_CHECKS)) {
 const { store } = hand;
 before(async () => {
   await seedInspectionWorld(store);
-  await store.copyIn('items', ['code', 'name', 'kind', 'line_code', 'fine_min', 'fine_max'], [['IT-1', '擅自占道经营', 'penalty', 'CLE', 1000, 10000]]);
+  await store.copyIn(
+    'items',
+    ['code', 'name', 'kind', 'line_code', 'fine_min', 'fine_max'],
+    [['IT-1', '擅自占道经营', 'penalty', 'CLE', 1000, 10000]],
+  );
 });
 beforeEach(async () => {
-  for (const table of ['inspections', 'cases', 'deliveries', 'payments', 'clues', 'clue_events', 'model_runs', 'model_settings']) await store.exec(`DELETE FROM ${table}`);
+  for (const table of ['inspections', 'cases', 'deliveries', 'payments', 'clues', 'clue_events', 'model_runs', 'model_settings'])
+    await store.exec(`DELETE FROM ${table}`);
   invalidateRealtimeState(store); // the rows above went behind the state's back
 });
 
 const ASOF = '2025-06-30';
-const storedRow = async (table: string, id: string) => (await store.query<Record<string, unknown>>(`SELECT * FROM ${table} WHERE id = $1`, [id]))[0];
+const storedRow = async (table: string, id: string) =>
+  (await store.query<Record<string, unknown>>(`SELECT * FROM ${table} WHERE id = $1`, [id]))[0];
 
 /** A record lands (as the ingest API lands it) and is judged at once; returns its id and the new clues by model. */
 async function arrive(table: string, put: Promise<string>): Promise<{ id: string; raised: Record<string, number> }> {
@@ -129,10 +168,21 @@ async function arrive(table: string, put: Promise<string>): Promise<{ id: string
 const arriveInspection = (r: Record<string, Value>) => arrive('inspections', inspection(store, r));
 const arriveCase = (r: Record<string, Value>) => arrive('cases', caseRecord(store, r));
 
-interface ClueRow { dedupe_key: string; region_code: string; agency_id: string | null; severity: string; title: string; explanation: string; evidence: unknown }
-const clueRows = async (codes: string[]): Promise<ClueRow[]> => (await store.query<ClueRow>(
-  `SELECT dedupe_key, region_code, agency_id, severity, title, explanation, evidence FROM clues WHERE model_code IN (${codes.map((c) => `'${c}'`).join(', ')}) ORDER BY dedupe_key`))
-  .map((c) => ({ ...c, evidence: JSON.parse(String(c.evidence)) as unknown }));
+interface ClueRow {
+  dedupe_key: string;
+  region_code: string;
+  agency_id: string | null;
+  severity: string;
+  title: string;
+  explanation: string;
+  evidence: unknown;
+}
+const clueRows = async (codes: string[]): Promise<ClueRow[]> =>
+  (
+    await store.query<ClueRow>(
+      `SELECT dedupe_key, region_code, agency_id, severity, title, explanation, evidence FROM clues WHERE model_code IN (${codes.map((c) => `'${c}'`).join(', ')}) ORDER BY dedupe_key`,
+    )
+  ).map((c) => ({ ...c, evidence: JSON.parse(String(c.evidence)) as unknown }));
 
 /**
  * The clues real time raised for the kind's models, checked against the batch run over the same records;
@@ -151,7 +201,7 @@ async function sameAsBatch(kind: string) {
 const nonzero = (raised: Record<string, number>) => Object.fromEntries(Object.entries(raised).filter(([, n]) => n > 0));
 const ofModel = (clues: ClueRow[], code: string) => clues.filter((c) => c.dedupe_key.startsWith(`${code}|`));
 
-test('INS_OFF_LIST: an item on no list, or on another city\'s, raises its clue on arrival; the province\'s and the own city\'s lists pass', async () => {
+test("INS_OFF_LIST: an item on no list, or on another city's, raises its clue on arrival; the province's and the own city's lists pass", async () => {
   assert.equal((await arriveInspection({ inspection_item_code: 'II-X', inspected_on: '2025-03-10' })).raised.INS_OFF_LIST, 1);
   assert.equal((await arriveInspection({ inspection_item_code: 'II-NB', inspected_on: '2025-04-10' })).raised.INS_OFF_LIST, 1);
   assert.equal((await arriveInspection({ inspection_item_code: 'II-1', inspected_on: '2025-04-11' })).raised.INS_OFF_LIST, 0);
@@ -162,11 +212,30 @@ test('INS_OFF_LIST: an item on no list, or on another city\'s, raises its clue o
 test('INS_CASE_NOT_FILED: a finding with no case after 15 days; a case that names the inspection, or a recent finding, pass', async () => {
   const filed = await arriveInspection({ result: 'case_filed', inspected_on: '2025-05-01', assist_officer_id: 'OF-1' });
   assert.equal(filed.raised.INS_CASE_NOT_FILED, 1);
-  await arriveCase({ inspection_id: 'INS-LINKED', filed_on: '2025-05-03', assist_officer_id: 'OF-1', decided_on: null, decision: null, tier: null, fine_amount: null, status: 'open' });
-  assert.equal((await arriveInspection({ id: 'INS-LINKED', result: 'case_filed', inspected_on: '2025-05-01', assist_officer_id: 'OF-1' })).raised.INS_CASE_NOT_FILED, 0);
-  assert.equal((await arriveInspection({ result: 'case_filed', inspected_on: '2025-06-20', assist_officer_id: 'OF-1' })).raised.INS_CASE_NOT_FILED, 0);
+  await arriveCase({
+    inspection_id: 'INS-LINKED',
+    filed_on: '2025-05-03',
+    assist_officer_id: 'OF-1',
+    decided_on: null,
+    decision: null,
+    tier: null,
+    fine_amount: null,
+    status: 'open',
+  });
+  assert.equal(
+    (await arriveInspection({ id: 'INS-LINKED', result: 'case_filed', inspected_on: '2025-05-01', assist_officer_id: 'OF-1' })).raised
+      .INS_CASE_NOT_FILED,
+    0,
+  );
+  assert.equal(
+    (await arriveInspection({ result: 'case_filed', inspected_on: '2025-06-20', assist_officer_id: 'OF-1' })).raised.INS_CASE_NOT_FILED,
+    0,
+  );
   const [clue] = ofModel(await sameAsBatch('inspections'), 'INS_CASE_NOT_FILED');
-  assert.equal(clue.explanation, '杭州市富阳区综合行政执法局于2025-05-01检查杭州示例酒坊，检查结果为已立案，至2025-06-30已60天仍无对应的处罚案件记录。');
+  assert.equal(
+    clue.explanation,
+    '杭州市富阳区综合行政执法局于2025-05-01检查杭州示例酒坊，检查结果为已立案，至2025-06-30已60天仍无对应的处罚案件记录。',
+  );
 });
 
 test('INS_NO_CERT and INS_SINGLE_OFFICER: an expired, revoked or missing certificate, one officer; the last valid day passes', async () => {
@@ -175,10 +244,15 @@ test('INS_NO_CERT and INS_SINGLE_OFFICER: an expired, revoked or missing certifi
   await arriveInspection({ lead_officer_id: 'OF-1', assist_officer_id: 'OF-3', inspected_on: '2025-04-30' });
   await arriveInspection({ lead_officer_id: 'OF-1', assist_officer_id: null, inspected_on: '2025-05-12' });
   const clues = await sameAsBatch('inspections');
-  assert.deepEqual(ofModel(clues, 'INS_NO_CERT').map((c) => c.explanation).sort(), [
-    '杭州市富阳区综合行政执法局于2025-05-10对该企业的检查中，执法人员协办王芳（执法证有效期至2025-04-30，已过期）在检查当日无有效执法证。',
-    '杭州市富阳区综合行政执法局于2025-05-11对该企业的检查中，执法人员主办赵强（执法证已吊销）、协办孙丽（无执法证）在检查当日无有效执法证。',
-  ]);
+  assert.deepEqual(
+    ofModel(clues, 'INS_NO_CERT')
+      .map((c) => c.explanation)
+      .sort(),
+    [
+      '杭州市富阳区综合行政执法局于2025-05-10对该企业的检查中，执法人员协办王芳（执法证有效期至2025-04-30，已过期）在检查当日无有效执法证。',
+      '杭州市富阳区综合行政执法局于2025-05-11对该企业的检查中，执法人员主办赵强（执法证已吊销）、协办孙丽（无执法证）在检查当日无有效执法证。',
+    ],
+  );
   assert.equal(ofModel(clues, 'INS_SINGLE_OFFICER').length, 1);
 });
 
@@ -223,7 +297,10 @@ test('INS_BURDEN: the 21st visit of the year raises the clue; a joint inspection
   const base = { assist_officer_id: 'OF-1', inspection_item_code: 'II-X' };
   for (let i = 0; i < 19; i++) await arriveInspection({ ...base, agency_id: ['AG-A', 'AG-B', 'AG-C'][i % 3], inspected_on: day(i) });
   await arriveInspection({ ...base, agency_id: 'AG-A', inspected_on: '2025-11-11', kind: 'joint', joint_id: 'J1' });
-  assert.equal((await arriveInspection({ ...base, agency_id: 'AG-B', inspected_on: '2025-11-11', kind: 'joint', joint_id: 'J1' })).raised.INS_BURDEN, 0);
+  assert.equal(
+    (await arriveInspection({ ...base, agency_id: 'AG-B', inspected_on: '2025-11-11', kind: 'joint', joint_id: 'J1' })).raised.INS_BURDEN,
+    0,
+  );
   assert.equal((await arriveInspection({ ...base, agency_id: 'AG-C', inspected_on: '2025-12-01' })).raised.INS_BURDEN, 1);
   const [clue] = ofModel(await sameAsBatch('inspections'), 'INS_BURDEN');
   assert.equal(clue.explanation, '该企业2025年被3个部门入企检查21次（检查记录22条，联合检查计为一次），超过每年20次的阈值。');
@@ -240,7 +317,7 @@ test('an inspection older than the log (1 January of last year) is judged by the
   assert.equal(ofModel(await sameAsBatch('inspections'), 'INS_REPEAT').length, 1);
 });
 
-test('a region\'s setting applies at once: Hangzhou widening INS_REPEAT\'s window to 10 days', async () => {
+test("a region's setting applies at once: Hangzhou widening INS_REPEAT's window to 10 days", async () => {
   const admin = { userId: 'admin', username: 'admin', displayName: '管理员', role: 'admin' as const, regionCode: '330000', agencyId: null };
   const base = { assist_officer_id: 'OF-1' };
   await arriveInspection({ ...base, agency_id: 'AG-A', inspected_on: '2025-05-01' });
@@ -256,41 +333,82 @@ test('a record sent with its subject only is judged by the SQL; the same record 
   const id = await inspection(store, { assist_officer_id: null, inspected_on: '2025-05-12' });
   const first = await checkRecords(store, 'inspections', [{ id, entity_uscc: '91330100470102706G' }], 'system', ASOF);
   assert.equal(first.find((r) => r.code === 'INS_SINGLE_OFFICER')?.newClues, 1);
-  const writes = 'SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM clue_events) AS events, (SELECT count(*) FROM model_runs) AS runs';
+  const writes =
+    'SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM clue_events) AS events, (SELECT count(*) FROM model_runs) AS runs';
   const [before] = await store.query(writes);
   assert.ok(Number(before.audit) > 0, 'the clue raised is audited');
   const again = await checkRecords(store, 'inspections', [await storedRow('inspections', id)], 'system', ASOF);
-  assert.equal(again.reduce((s, r) => s + r.newClues, 0), 0);
+  assert.equal(
+    again.reduce((s, r) => s + r.newClues, 0),
+    0,
+  );
   assert.deepEqual(await store.query(writes), [before]);
 });
 
 test('cases: above the statutory maximum, no delivery, no payment, no certificate, fined twice; a delivery reported before its case counts', async () => {
   const base = { item_code: 'IT-1', filed_on: '2025-03-01', decided_on: '2025-03-20', harm: 'minor', tier: 'general' };
-  assert.deepEqual(nonzero((await arriveCase({ ...base, fine_amount: 12000 })).raised), { PEN_ABOVE_STATUTORY: 1, PEN_NO_DELIVERY: 1, PEN_NO_PAYMENT: 1 });
+  assert.deepEqual(nonzero((await arriveCase({ ...base, fine_amount: 12000 })).raised), {
+    PEN_ABOVE_STATUTORY: 1,
+    PEN_NO_DELIVERY: 1,
+    PEN_NO_PAYMENT: 1,
+  });
   await delivery(store, { case_id: 'CASE-DELIVERED' });
   await payment(store, { case_id: 'CASE-DELIVERED' });
   await checkRecords(store, 'deliveries', await store.query('SELECT * FROM deliveries'), 'system', ASOF);
   await checkRecords(store, 'payments', await store.query('SELECT * FROM payments'), 'system', ASOF);
   // At the statutory maximum; delivered and paid (reported before the case); another entity.
-  assert.deepEqual(nonzero((await arriveCase({ ...base, id: 'CASE-DELIVERED', fine_amount: 10000, entity_uscc: '91330106MA0000001X' })).raised), {});
-  assert.equal((await arriveCase({ ...base, filed_on: '2025-03-15', fine_amount: 3000, lead_officer_id: 'OF-5', entity_uscc: '91330000733796106P', region_code: '330106' })).raised.PEN_NO_CERT, 1);
-  const second = await arriveCase({ ...base, filed_on: '2025-03-20', fine_amount: 3000, entity_uscc: '91330000733796106P', region_code: '330106' });
+  assert.deepEqual(
+    nonzero((await arriveCase({ ...base, id: 'CASE-DELIVERED', fine_amount: 10000, entity_uscc: '91330106MA0000001X' })).raised),
+    {},
+  );
+  assert.equal(
+    (
+      await arriveCase({
+        ...base,
+        filed_on: '2025-03-15',
+        fine_amount: 3000,
+        lead_officer_id: 'OF-5',
+        entity_uscc: '91330000733796106P',
+        region_code: '330106',
+      })
+    ).raised.PEN_NO_CERT,
+    1,
+  );
+  const second = await arriveCase({
+    ...base,
+    filed_on: '2025-03-20',
+    fine_amount: 3000,
+    entity_uscc: '91330000733796106P',
+    region_code: '330106',
+  });
   const clues = await sameAsBatch('cases');
   assert.equal(ofModel(clues, 'PEN_ABOVE_STATUTORY').length, 1);
   assert.equal(ofModel(clues, 'PEN_NO_DELIVERY').length, 3);
   assert.equal(ofModel(clues, 'PEN_NO_CERT').length, 1);
-  assert.deepEqual(ofModel(clues, 'PEN_DOUBLE').map((c) => c.dedupe_key), [`PEN_DOUBLE|case|${second.id}|`]);
+  assert.deepEqual(
+    ofModel(clues, 'PEN_DOUBLE').map((c) => c.dedupe_key),
+    [`PEN_DOUBLE|case|${second.id}|`],
+  );
 });
 
 test('an entity pushed through the API under a new name is named so in the next clue', async () => {
   await arriveInspection({ assist_officer_id: null, inspected_on: '2025-05-12' }); // loads the state
   // Pushed as the API pushes it: the import with the real-time hook.
   const [stored] = await store.query<Record<string, unknown>>(`SELECT * FROM entities WHERE uscc = '91330100470102706G'`);
-  const renamed = Object.fromEntries(KIND_SPECS.entities.fields.map((f) => [f.name, f.name === 'name' ? '杭州新名酒坊' : String(stored[f.name] ?? '')]));
-  const report = await importRows(store, recordsSource([renamed]), { kind: 'entities', caller: SYSTEM_CALLER, sourceSystem: 'test', onLanded: realtimeIngest(store, SYSTEM_CALLER, 'entities').onLanded });
+  const renamed = Object.fromEntries(
+    KIND_SPECS.entities.fields.map((f) => [f.name, f.name === 'name' ? '杭州新名酒坊' : String(stored[f.name] ?? '')]),
+  );
+  const report = await importRows(store, recordsSource([renamed]), {
+    kind: 'entities',
+    caller: SYSTEM_CALLER,
+    sourceSystem: 'test',
+    onLanded: realtimeIngest(store, SYSTEM_CALLER, 'entities').onLanded,
+  });
   assert.equal(report.updated, 1, JSON.stringify(report.errors));
   await arriveInspection({ assist_officer_id: null, inspected_on: '2025-05-20' });
-  const titles = ofModel(await clueRows(['INS_SINGLE_OFFICER']), 'INS_SINGLE_OFFICER').map((c) => c.title).sort();
+  const titles = ofModel(await clueRows(['INS_SINGLE_OFFICER']), 'INS_SINGLE_OFFICER')
+    .map((c) => c.title)
+    .sort();
   assert.deepEqual(titles, ['单人执法：杭州示例酒坊', '单人执法：杭州新名酒坊'].sort());
   await store.exec(`UPDATE entities SET name = '杭州示例酒坊' WHERE uscc = '91330100470102706G'`);
 });
@@ -301,7 +419,14 @@ test('a file import drops the state: the next record is judged against the impor
   try {
     await seedIngestReference(t.store);
     // One agency inspecting one entity three times in five days, each time finding nothing.
-    const row = (n: number, day: string) => ({ ...sampleRow('inspections', 3), source_id: `RT${n}`, inspected_on: day, kind: 'random', joint_id: '', result: 'compliant' });
+    const row = (n: number, day: string) => ({
+      ...sampleRow('inspections', 3),
+      source_id: `RT${n}`,
+      inspected_on: day,
+      kind: 'random',
+      joint_id: '',
+      result: 'compliant',
+    });
     const push = async (r: Record<string, string>) => {
       await importRows(t.store, recordsSource([r]), { kind: 'inspections', caller: SYSTEM_CALLER, sourceSystem: SAMPLE_SOURCE });
       const [landed] = await t.store.query<Record<string, unknown>>('SELECT * FROM inspections WHERE source_id = $1', [r.source_id]);
@@ -316,7 +441,10 @@ test('a file import drops the state: the next record is judged against the impor
     const reports = await push(row(3, '2025-05-05'));
     assert.equal(reports.find((r) => r.code === 'INS_SAME_AGENCY_REPEAT')?.newClues, 1);
     const [clue] = await t.store.query<{ evidence: string }>(`SELECT evidence FROM clues WHERE model_code = 'INS_SAME_AGENCY_REPEAT'`);
-    assert.deepEqual(JSON.parse(clue.evidence).ids, [1, 2, 3].map((n) => recordId('inspections', SAMPLE_SOURCE, `RT${n}`)));
+    assert.deepEqual(
+      JSON.parse(clue.evidence).ids,
+      [1, 2, 3].map((n) => recordId('inspections', SAMPLE_SOURCE, `RT${n}`)),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await t.close();

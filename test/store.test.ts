@@ -8,18 +8,61 @@ const t = await openTestStore();
 const { store } = t;
 after(() => t.close());
 
-const TABLES = ['regions', 'lines', 'agencies', 'officers', 'certificates', 'entities', 'regulations', 'articles', 'items',
-  'inspection_items', 'baselines', 'baseline_tiers', 'exemptions', 'service_whitelist', 'delegations', 'licences', 'inspections',
-  'cases', 'deliveries', 'payments', 'service_visits', 'hotline_tickets', 'clues', 'clue_events', 'notices', 'campaigns',
-  'followup_tasks', 'followup_answers', 'users', 'sessions', 'audit_log', 'ground_truth', 'import_batches'];
+const TABLES = [
+  'regions',
+  'lines',
+  'agencies',
+  'officers',
+  'certificates',
+  'entities',
+  'regulations',
+  'articles',
+  'items',
+  'inspection_items',
+  'baselines',
+  'baseline_tiers',
+  'exemptions',
+  'service_whitelist',
+  'delegations',
+  'licences',
+  'inspections',
+  'cases',
+  'deliveries',
+  'payments',
+  'service_visits',
+  'hotline_tickets',
+  'clues',
+  'clue_events',
+  'notices',
+  'campaigns',
+  'followup_tasks',
+  'followup_answers',
+  'users',
+  'sessions',
+  'audit_log',
+  'ground_truth',
+  'import_batches',
+];
 
 test(`schema: every table of the design exists on ${TEST_ENGINE}, and every record table carries region_code`, async () => {
   const rows = await store.query<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema IN ('main', 'public')`);
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema IN ('main', 'public')`,
+  );
   const columns = new Map<string, Set<string>>();
   for (const r of rows) (columns.get(r.table_name) ?? columns.set(r.table_name, new Set()).get(r.table_name)!).add(r.column_name);
   for (const table of TABLES) assert.ok(columns.has(table), `missing table ${table}`);
-  for (const table of ['licences', 'inspections', 'cases', 'deliveries', 'payments', 'service_visits', 'hotline_tickets', 'delegations', 'clues', 'audit_log']) {
+  for (const table of [
+    'licences',
+    'inspections',
+    'cases',
+    'deliveries',
+    'payments',
+    'service_visits',
+    'hotline_tickets',
+    'delegations',
+    'clues',
+    'audit_log',
+  ]) {
     assert.ok(columns.get(table)!.has('region_code'), `${table} lacks region_code`);
   }
 });
@@ -29,21 +72,27 @@ test('migrations run once: a second migrate applies nothing', async () => {
 });
 
 test('values round-trip in the same plain form on both engines (dates, decimals, booleans, instants)', async () => {
-  await store.copyIn('payments', ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'amount', 'due_on', 'paid_on'], [
-    ['P-1', 's', '1', '330111', 'C-1', 1234.56, '2025-02-28', null],
-  ]);
+  await store.copyIn(
+    'payments',
+    ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'amount', 'due_on', 'paid_on'],
+    [['P-1', 's', '1', '330111', 'C-1', 1234.56, '2025-02-28', null]],
+  );
   const [p] = await store.query(sql`SELECT amount, due_on, paid_on FROM payments WHERE id = ${'P-1'}`);
   assert.deepEqual(p, { amount: 1234.56, due_on: '2025-02-28', paid_on: null });
   const [r] = await store.query<{ n: number; b: boolean; ts: string }>(
-    `SELECT count(*) AS n, TRUE AS b, CAST('2025-03-01T08:00:00Z' AS TIMESTAMPTZ) AS ts FROM payments`);
+    `SELECT count(*) AS n, TRUE AS b, CAST('2025-03-01T08:00:00Z' AS TIMESTAMPTZ) AS ts FROM payments`,
+  );
   assert.deepEqual(r, { n: 1, b: true, ts: '2025-03-01T08:00:00.000Z' });
 });
 
 test('a transaction that throws leaves nothing behind', async () => {
-  await assert.rejects(store.transaction(async (tx) => {
-    await tx.exec(`INSERT INTO lines (code, name) VALUES ('TMP', '临时')`);
-    throw new Error('boom');
-  }), /boom/);
+  await assert.rejects(
+    store.transaction(async (tx) => {
+      await tx.exec(`INSERT INTO lines (code, name) VALUES ('TMP', '临时')`);
+      throw new Error('boom');
+    }),
+    /boom/,
+  );
   assert.equal((await store.query(`SELECT * FROM lines WHERE code = 'TMP'`)).length, 0);
 });
 
@@ -55,20 +104,28 @@ test('a session keeps one connection: its temporary tables are seen by a transac
       await tx.exec(`INSERT INTO lines (code, name) SELECT code, '会话' FROM session_stage WHERE code = 'S1'`);
       await tx.transaction((inner) => inner.exec(`INSERT INTO lines (code, name) VALUES ('S3', '会话')`)); // joins
     });
-    await assert.rejects(s.transaction(async (tx) => {
-      await tx.exec(`INSERT INTO lines (code, name) SELECT code, '会话' FROM session_stage WHERE code = 'S2'`);
-      throw new Error('boom');
-    }), /boom/);
+    await assert.rejects(
+      s.transaction(async (tx) => {
+        await tx.exec(`INSERT INTO lines (code, name) SELECT code, '会话' FROM session_stage WHERE code = 'S2'`);
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
     assert.equal((await s.query('SELECT * FROM session_stage')).length, 2);
     await s.exec('DROP TABLE session_stage');
   });
   const codes = await store.query<{ code: string }>(`SELECT code FROM lines WHERE name = '会话' ORDER BY code`);
-  assert.deepEqual(codes.map((r) => r.code), ['S1', 'S3']);
+  assert.deepEqual(
+    codes.map((r) => r.code),
+    ['S1', 'S3'],
+  );
 });
 
 test('the dialect expressions give the same answers on both engines', async () => {
   const d = store.dialect;
-  const [r] = await store.query<Record<string, unknown>>(`SELECT ${d.monthKey(`'2025-03-31'`)} AS m, ${d.daysBetween(`'2025-01-01'`, `'2025-03-01'`)} AS days,
+  const [r] = await store.query<
+    Record<string, unknown>
+  >(`SELECT ${d.monthKey(`'2025-03-31'`)} AS m, ${d.daysBetween(`'2025-01-01'`, `'2025-03-01'`)} AS days,
     ${d.addDays(`'2025-01-31'`, '30')} AS later`);
   assert.deepEqual({ m: r.m, days: Number(r.days), later: r.later }, { m: '2025-03', days: 59, later: '2025-03-02' });
 });

@@ -77,7 +77,10 @@ describe('baselineRangeOption', () => {
 
   it('sorts unknown tiers last and keeps the others in statutory order', () => {
     const sorted = sortTiers([{ tier: 'x' }, { tier: 'general' }, { tier: 'exempt' }]);
-    assert.deepEqual(sorted.map((t) => t.tier), ['exempt', 'general', 'x']);
+    assert.deepEqual(
+      sorted.map((t) => t.tier),
+      ['exempt', 'general', 'x'],
+    );
     assert.equal(tierRangeText({ tier: 'lenient', fine_min: 500, fine_max: 500 }), '500元');
   });
 });
@@ -91,7 +94,16 @@ describe('article numbers and citations', () => {
   });
 
   it('follows statute style for tens and hundreds', () => {
-    assert.deepEqual([10, 11, 20, 33, 100, 105, 110, 124].map(chineseNumeral), ['十', '十一', '二十', '三十三', '一百', '一百零五', '一百一十', '一百二十四']);
+    assert.deepEqual([10, 11, 20, 33, 100, 105, 110, 124].map(chineseNumeral), [
+      '十',
+      '十一',
+      '二十',
+      '三十三',
+      '一百',
+      '一百零五',
+      '一百一十',
+      '一百二十四',
+    ]);
     assert.equal(shortTitle('中华人民共和国行政处罚法'), '行政处罚法');
     assert.equal(shortTitle('浙江省综合行政执法条例'), '浙江省综合行政执法条例');
   });
@@ -117,31 +129,60 @@ describe('money and time', () => {
 describe('toImportBatch', () => {
   it('reads the upload answer of the contract', () => {
     const batch = toImportBatch({
-      id: 'b1', kind: 'inspections', rowsTotal: 3, rowsOk: 2, rowsBad: 1,
+      id: 'b1',
+      kind: 'inspections',
+      rowsTotal: 3,
+      rowsOk: 2,
+      rowsBad: 1,
       errors: [{ row: 3, field: 'entity_uscc', message: '校验位错误' }],
     });
     assert.deepEqual(
       { ...batch },
-      { id: 'b1', kind: 'inspections', sourceSystem: null, fileName: null, rowsTotal: 3, rowsOk: 2, rowsBad: 1, errors: [{ row: 3, field: 'entity_uscc', message: '校验位错误' }], startedAt: null, errorsUrl: null },
+      {
+        id: 'b1',
+        kind: 'inspections',
+        sourceSystem: null,
+        fileName: null,
+        rowsTotal: 3,
+        rowsOk: 2,
+        rowsBad: 1,
+        errors: [{ row: 3, field: 'entity_uscc', message: '校验位错误' }],
+        startedAt: null,
+        errorsUrl: null,
+      },
     );
   });
 
   it('reads a stored batch row, errors as JSON text', () => {
     const batch = toImportBatch({
-      id: 'b2', kind: 'cases', source_system: 'zj-xzzf', file_name: 'a.csv', rows_total: 10, rows_ok: 10, rows_bad: 0,
-      errors: null, started_at: '2025-05-01T02:00:00.000Z',
+      id: 'b2',
+      kind: 'cases',
+      source_system: 'zj-xzzf',
+      file_name: 'a.csv',
+      rows_total: 10,
+      rows_ok: 10,
+      rows_bad: 0,
+      errors: null,
+      started_at: '2025-05-01T02:00:00.000Z',
     });
     assert.equal(batch.sourceSystem, 'zj-xzzf');
     assert.equal(batch.fileName, 'a.csv');
     assert.equal(batch.rowsTotal, 10);
     assert.deepEqual(batch.errors, []);
     assert.equal(batch.startedAt, '2025-05-01T02:00:00.000Z');
-    assert.deepEqual(toImportBatch({ id: 'b3', errors: '[{"row":2,"field":"kind","message":"无效"}]' }).errors, [{ row: 2, field: 'kind', message: '无效' }]);
+    assert.deepEqual(toImportBatch({ id: 'b3', errors: '[{"row":2,"field":"kind","message":"无效"}]' }).errors, [
+      { row: 2, field: 'kind', message: '无效' },
+    ]);
   });
 
   it("reads the server's report: batchId, rowsRead, errors as the importer's lines, the error file address", () => {
     const batch = toImportBatch({
-      batchId: 'b4', kind: 'inspections', rowsRead: 5, rowsOk: 3, rowsBad: 2, errorsUrl: '/api/v1/imports/b4/errors.csv',
+      batchId: 'b4',
+      kind: 'inspections',
+      rowsRead: 5,
+      rowsOk: 3,
+      rowsBad: 2,
+      errorsUrl: '/api/v1/imports/b4/errors.csv',
       errors: ['第12行 entity_uscc（统一社会信用代码）：校验位错误', '第3条 ：缺少必填字段', '文件为空'],
     });
     assert.equal(batch.id, 'b4');
@@ -158,7 +199,11 @@ describe('toImportBatch', () => {
 describe('record pages and the navigation', () => {
   it('has one page per record kind, each a built nav entry', () => {
     assert.deepEqual(RECORD_PAGES.map((p) => p.kind).sort(), [...RECORD_KINDS].sort());
-    const built = new Set(allLeaves().filter((l) => l.built).map((l) => l.path));
+    const built = new Set(
+      allLeaves()
+        .filter((l) => l.built)
+        .map((l) => l.path),
+    );
     for (const p of RECORD_PAGES) assert.ok(built.has(p.path), `${p.path} is built in the nav`);
   });
 

@@ -84,7 +84,10 @@ describe('byMonthOption', () => {
     assert.equal(axes(option, 'xAxis')[0]!.name, '月份');
     const y = axes(option, 'yAxis');
     assert.equal(y.length, 2);
-    assert.ok(y.every((a) => CJK.test(a.name ?? '')), 'every y axis has a Chinese name');
+    assert.ok(
+      y.every((a) => CJK.test(a.name ?? '')),
+      'every y axis has a Chinese name',
+    );
     assert.equal(seriesNamed(option, '处罚案件').yAxisIndex, 1);
     assert.equal(seriesNamed(option, '行政检查').yAxisIndex, 0);
   });
@@ -121,7 +124,10 @@ describe('byLineOption', () => {
       ],
       1,
     );
-    assert.deepEqual(top.map((r) => r.lineCode), ['B']);
+    assert.deepEqual(
+      top.map((r) => r.lineCode),
+      ['B'],
+    );
   });
 
   it('breaks ties by line code so the order is stable', () => {
@@ -129,7 +135,10 @@ describe('byLineOption', () => {
       { lineCode: 'Z', lineName: '乙', inspections: 5, cases: 0 },
       { lineCode: 'A', lineName: '甲', inspections: 5, cases: 0 },
     ]);
-    assert.deepEqual(top.map((r) => r.lineCode), ['A', 'Z']);
+    assert.deepEqual(
+      top.map((r) => r.lineCode),
+      ['A', 'Z'],
+    );
   });
 
   it('draws horizontal bars whose data follow the category order', () => {

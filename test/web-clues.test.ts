@@ -5,8 +5,21 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ClueStatus, ClueSummary, ModelEntry, TimelineEvent } from '../web/src/api.ts';
 import {
-  ACTIONS, ACTION_ORDER, DEADLINE_STATUSES as WEB_DEADLINE_STATUSES, MAX_EXTENSION_DAYS, MIN_RECTIFICATION, SOURCE_LABELS as WEB_SOURCE_LABELS,
-  STATUS_LABELS as WEB_STATUS_LABELS, STATUS_ORDER, addDays, canExtend, canUpload, deadlineText, evidencePath, orderedActions, regionPrefix as webRegionPrefix,
+  ACTIONS,
+  ACTION_ORDER,
+  DEADLINE_STATUSES as WEB_DEADLINE_STATUSES,
+  MAX_EXTENSION_DAYS,
+  MIN_RECTIFICATION,
+  SOURCE_LABELS as WEB_SOURCE_LABELS,
+  STATUS_LABELS as WEB_STATUS_LABELS,
+  STATUS_ORDER,
+  addDays,
+  canExtend,
+  canUpload,
+  deadlineText,
+  evidencePath,
+  orderedActions,
+  regionPrefix as webRegionPrefix,
 } from '../web/src/clues/clue-rules.ts';
 import { eventLines } from '../web/src/clues/timeline.ts';
 import { effectiveFor, paramProblem as webParamProblem, templateParts } from '../web/src/models/model-settings.ts';
@@ -14,7 +27,14 @@ import { cluesByMonthOption } from '../web/src/charts/clues-by-month-option.ts';
 import { clueStatusOption, STATUS_AXIS } from '../web/src/charts/clue-status-option.ts';
 import { CONTACT_MAX, CONTENT_MAX, CONTENT_MIN, MAX_LINKS, linkCount } from '../web/src/portal/portal-rules.ts';
 import {
-  CLUE_ACTIONS, CLUE_STATUSES, DEADLINE_STATUSES, SOURCE_LABELS, STATUS_LABELS, TRANSITIONS, type ClueRow, type Requirement,
+  CLUE_ACTIONS,
+  CLUE_STATUSES,
+  DEADLINE_STATUSES,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+  TRANSITIONS,
+  type ClueRow,
+  type Requirement,
 } from '../src/clues/workflow.ts';
 import { uploadProblem } from '../src/clues/attachments.ts';
 import { urlCount } from '../src/clues/similarity.ts';
@@ -36,7 +56,12 @@ describe('clue labels and actions follow the server tables', () => {
   it('has one dialog per transition, asking at least for what the transition requires', () => {
     assert.deepEqual(Object.keys(ACTIONS).sort(), [...CLUE_ACTIONS].sort());
     assert.deepEqual([...ACTION_ORDER].sort(), [...CLUE_ACTIONS].sort());
-    const field: Record<Requirement, string> = { agency: 'agency', comment: 'comment', rectification: 'rectification', evidence: 'evidence' };
+    const field: Record<Requirement, string> = {
+      agency: 'agency',
+      comment: 'comment',
+      rectification: 'rectification',
+      evidence: 'evidence',
+    };
     for (const t of TRANSITIONS) {
       const spec = ACTIONS[t.action];
       assert.equal(spec.label, t.label, t.action);
@@ -72,8 +97,12 @@ describe('who may extend a deadline and upload evidence', () => {
     { role: 'admin', regionCode: '330000', agencyId: null },
   ];
   const clue = (status: ClueStatus, caseId: string | null = null) =>
-    ({ id: 'CL-1', status, regionCode: '330111', agencyId: 'AG-FY', caseId, deadline: '2030-01-01' }) as Pick<ClueSummary, 'id' | 'status' | 'regionCode' | 'agencyId' | 'caseId' | 'deadline'>;
-  const row = (c: ReturnType<typeof clue>) => ({ id: c.id, status: c.status, region_code: c.regionCode, agency_id: c.agencyId, case_id: c.caseId }) as ClueRow;
+    ({ id: 'CL-1', status, regionCode: '330111', agencyId: 'AG-FY', caseId, deadline: '2030-01-01' }) as Pick<
+      ClueSummary,
+      'id' | 'status' | 'regionCode' | 'agencyId' | 'caseId' | 'deadline'
+    >;
+  const row = (c: ReturnType<typeof clue>) =>
+    ({ id: c.id, status: c.status, region_code: c.regionCode, agency_id: c.agencyId, case_id: c.caseId }) as ClueRow;
   const caller = (p: (typeof people)[number]): Caller => ({ userId: 'u', username: 'u', displayName: 'u', ...p });
 
   it('shows 上传材料 exactly when src/clues/attachments.ts would accept the upload', () => {
@@ -89,7 +118,10 @@ describe('who may extend a deadline and upload evidence', () => {
 
   it('shows 延期 to the region supervisor while the deadline runs', () => {
     const fy = people[0]!;
-    assert.deepEqual(CLUE_STATUSES.filter((s) => canExtend(fy, clue(s))), ['assigned', 'rectifying', 'returned']);
+    assert.deepEqual(
+      CLUE_STATUSES.filter((s) => canExtend(fy, clue(s))),
+      ['assigned', 'rectifying', 'returned'],
+    );
     assert.equal(canExtend(people[1]!, clue('assigned')), true, 'the city above');
     assert.equal(canExtend(people[2]!, clue('assigned')), false, 'another county');
     assert.equal(canExtend(people[3]!, clue('assigned')), false, 'the agency');
@@ -108,19 +140,37 @@ describe('deadlines and the timeline in words', () => {
   });
 
   const event = (action: string, detail: unknown, from: string | null = null, to: string | null = null): TimelineEvent => ({
-    id: 'e', action, actionLabel: action, fromStatus: from, toStatus: to, actor: { id: 'u', name: 'u' }, comment: null, detail, occurredAt: '2025-01-01T00:00:00Z',
+    id: 'e',
+    action,
+    actionLabel: action,
+    fromStatus: from,
+    toStatus: to,
+    actor: { id: 'u', name: 'u' },
+    comment: null,
+    detail,
+    occurredAt: '2025-01-01T00:00:00Z',
   });
-  const names = { agency: (id: string) => (id === 'AG-FY' ? '富阳区综合行政执法局' : undefined), attachment: (id: string) => (id === 'AT-1' ? '整改报告.pdf' : undefined) };
+  const names = {
+    agency: (id: string) => (id === 'AG-FY' ? '富阳区综合行政执法局' : undefined),
+    attachment: (id: string) => (id === 'AT-1' ? '整改报告.pdf' : undefined),
+  };
 
   it('names the agency, the deadline, the files and the status change', () => {
     assert.deepEqual(eventLines(event('assign', { agencyId: 'AG-FY', deadline: '2025-02-01' }, 'new', 'assigned'), names), [
-      '状态：待研判 → 已交办', '承办单位：富阳区综合行政执法局', '整改期限：2025-02-01',
+      '状态：待研判 → 已交办',
+      '承办单位：富阳区综合行政执法局',
+      '整改期限：2025-02-01',
     ]);
     assert.deepEqual(eventLines(event('submit', { attachmentIds: ['AT-1', 'AT-2'] }, 'rectifying', 'submitted'), names), [
-      '状态：整改中 → 待审核', '证明材料：整改报告.pdf、AT-2',
+      '状态：整改中 → 待审核',
+      '证明材料：整改报告.pdf、AT-2',
     ]);
-    assert.deepEqual(eventLines(event('extend', { from: '2025-02-01', to: '2025-02-20' }, 'assigned', 'assigned'), names), ['整改期限：2025-02-01 → 2025-02-20']);
-    assert.deepEqual(eventLines(event('escalate', { from: null, to: 'city', deadline: '2025-02-01' }, 'assigned', 'assigned'), names), ['督办层级：属地 → 市级']);
+    assert.deepEqual(eventLines(event('extend', { from: '2025-02-01', to: '2025-02-20' }, 'assigned', 'assigned'), names), [
+      '整改期限：2025-02-01 → 2025-02-20',
+    ]);
+    assert.deepEqual(eventLines(event('escalate', { from: null, to: 'city', deadline: '2025-02-01' }, 'assigned', 'assigned'), names), [
+      '督办层级：属地 → 市级',
+    ]);
     assert.deepEqual(eventLines(event('create', null, null, 'new'), names), []);
   });
 });
@@ -164,7 +214,11 @@ describe('the admin form of a model', () => {
 
   it('splits the explanation template into text and placeholders', () => {
     assert.deepEqual(templateParts('在{window_days}天内被{agency_count}个部门检查'), [
-      { text: '在' }, { name: 'window_days' }, { text: '天内被' }, { name: 'agency_count' }, { text: '个部门检查' },
+      { text: '在' },
+      { name: 'window_days' },
+      { text: '天内被' },
+      { name: 'agency_count' },
+      { text: '个部门检查' },
     ]);
     assert.deepEqual(templateParts('{a}'), [{ name: 'a' }]);
   });
@@ -174,7 +228,13 @@ describe('cluesByMonthOption', () => {
   const data = (option: ReturnType<typeof cluesByMonthOption>, i: number) => (option.series as { data: number[] }[])[i]!.data;
 
   it('fills the requested range, oldest first, empty months as zero, with a running total', () => {
-    const option = cluesByMonthOption([{ month: '2025-03', clues: 4 }, { month: '2025-01', clues: 2 }], { from: '2024-12', to: '2025-04' });
+    const option = cluesByMonthOption(
+      [
+        { month: '2025-03', clues: 4 },
+        { month: '2025-01', clues: 2 },
+      ],
+      { from: '2024-12', to: '2025-04' },
+    );
     assert.deepEqual((option.xAxis as { data: string[] }).data, ['2024-12', '2025-01', '2025-02', '2025-03', '2025-04']);
     assert.deepEqual(data(option, 0), [0, 2, 0, 4, 0]);
     assert.deepEqual(data(option, 1), [0, 2, 2, 6, 6]);
@@ -194,11 +254,17 @@ describe('cluesByMonthOption', () => {
 describe('clueStatusOption', () => {
   it('draws every status in the loop order with its count', () => {
     const option = clueStatusOption({ new: 5, closed: 2 }, STATUS_LABELS);
-    assert.deepEqual((option.xAxis as { data: string[] }).data, STATUS_AXIS.map((s) => STATUS_LABELS[s]));
+    assert.deepEqual(
+      (option.xAxis as { data: string[] }).data,
+      STATUS_AXIS.map((s) => STATUS_LABELS[s]),
+    );
     const values = (option.series as { data: { value: number }[] }[])[0]!.data.map((d) => d.value);
     assert.equal(values[STATUS_AXIS.indexOf('new')], 5);
     assert.equal(values[STATUS_AXIS.indexOf('closed')], 2);
-    assert.equal(values.reduce((a, b) => a + b, 0), 7);
+    assert.equal(
+      values.reduce((a, b) => a + b, 0),
+      7,
+    );
     assert.deepEqual([...STATUS_AXIS].sort(), [...CLUE_STATUSES].sort());
   });
 });
@@ -209,7 +275,12 @@ describe('the public report form', () => {
     assert.equal(CONTENT_MAX, CLUE_SETTINGS.portal.maxLength);
     assert.equal(MAX_LINKS, CLUE_SETTINGS.portal.maxUrls);
     assert.equal(CONTACT_MAX, 100);
-    for (const text of ['见 https://a.example 和 http://b.example 及 www.c.example', 'https://www.a.example/x', '没有网址', 'WWW.A.EXAMPLE']) {
+    for (const text of [
+      '见 https://a.example 和 http://b.example 及 www.c.example',
+      'https://www.a.example/x',
+      '没有网址',
+      'WWW.A.EXAMPLE',
+    ]) {
       assert.equal(linkCount(text), urlCount(text), text);
     }
   });

@@ -17,7 +17,11 @@ let app: FastifyInstance;
 const cookies: Record<string, string> = {};
 
 /** A receiver on 127.0.0.1 that answers 500 to the first `failFirst` requests, then 200. */
-interface Received { headers: IncomingHttpHeaders; body: string; answered: number }
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+  answered: number;
+}
 let received: Received[] = [];
 let failFirst = 2;
 let server: Server;
@@ -28,7 +32,9 @@ before(async () => {
   server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (c: string) => { body += c; });
+    req.on('data', (c: string) => {
+      body += c;
+    });
     req.on('end', () => {
       const answered = received.length < failFirst ? 500 : 200;
       received.push({ headers: req.headers, body, answered });
@@ -44,7 +50,11 @@ before(async () => {
   app = await buildApp({ store });
   for (const u of ['admin', 'fy_sup', 'fy_staff']) cookies[u] = await login(app, u);
 });
-after(async () => { await app.close(); await t.close(); await new Promise((r) => server.close(r)); });
+after(async () => {
+  await app.close();
+  await t.close();
+  await new Promise((r) => server.close(r));
+});
 
 const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
 
@@ -56,31 +66,58 @@ test('the retry schedule doubles from 30 seconds and is capped', () => {
 test('KEDU_WEBHOOK_URL needs KEDU_WEBHOOK_SECRET; several URLs are comma-separated', () => {
   assert.deepEqual(envEndpoints({}), []);
   assert.throws(() => envEndpoints({ KEDU_WEBHOOK_URL: 'http://a.example/x' }), /KEDU_WEBHOOK_SECRET/);
-  assert.deepEqual(envEndpoints({ KEDU_WEBHOOK_URL: 'http://a.example/x, http://b.example/y', KEDU_WEBHOOK_SECRET: 's' }).map((e) => [e.id, e.url]),
-    [['env:0', 'http://a.example/x'], ['env:1', 'http://b.example/y']]);
+  assert.deepEqual(
+    envEndpoints({ KEDU_WEBHOOK_URL: 'http://a.example/x, http://b.example/y', KEDU_WEBHOOK_SECRET: 's' }).map((e) => [e.id, e.url]),
+    [
+      ['env:0', 'http://a.example/x'],
+      ['env:1', 'http://b.example/y'],
+    ],
+  );
 });
 
 test('an assignment is delivered signed; two failures are retried with backoff and the third attempt succeeds', async () => {
-  const created = await app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: { cookie: cookies.admin }, payload: { url, secret: SECRET } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/webhooks',
+    headers: { cookie: cookies.admin },
+    payload: { url, secret: SECRET },
+  });
   assert.equal(created.statusCode, 201, created.body);
   assert.deepEqual(created.json().events, ['clue.assigned', 'clue.closed']);
-  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: { cookie: cookies.fy_sup }, payload: { url } })).statusCode, 403);
+  assert.equal(
+    (await app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: { cookie: cookies.fy_sup }, payload: { url } })).statusCode,
+    403,
+  );
 
   await insertClue(store, { id: 'CL-W-1', status: 'triaged', agencyId: null });
-  const assign = await app.inject({ method: 'POST', url: '/api/v1/clues/CL-W-1/transitions', headers: { cookie: cookies.fy_sup }, payload: { action: 'assign', agencyId: 'AG-FY-ZHZF' } });
+  const assign = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-W-1/transitions',
+    headers: { cookie: cookies.fy_sup },
+    payload: { action: 'assign', agencyId: 'AG-FY-ZHZF' },
+  });
   assert.equal(assign.statusCode, 200, assign.body);
   const [row] = await store.query<{ id: string; next_at: string; status: string }>(`SELECT id, next_at, status FROM webhook_deliveries`);
   assert.equal(row.status, 'pending');
   const t0 = new Date(row.next_at);
 
   const first = await deliverDue(store, { now: t0 });
-  assert.deepEqual(first.map((o) => [o.ok, o.status, o.attempts, o.final]), [[false, 500, 1, false]]);
+  assert.deepEqual(
+    first.map((o) => [o.ok, o.status, o.attempts, o.final]),
+    [[false, 500, 1, false]],
+  );
   assert.deepEqual(await deliverDue(store, { now: at(t0, 29) }), [], 'not due before 30 s');
   const second = await deliverDue(store, { now: at(t0, 30) });
-  assert.deepEqual(second.map((o) => [o.ok, o.status, o.attempts]), [[false, 500, 2]]);
+  assert.deepEqual(
+    second.map((o) => [o.ok, o.status, o.attempts]),
+    [[false, 500, 2]],
+  );
   assert.deepEqual(await deliverDue(store, { now: at(t0, 30 + 59) }), [], 'not due before a further 60 s');
   const third = await deliverDue(store, { now: at(t0, 90) });
-  assert.deepEqual(third.map((o) => [o.ok, o.status, o.attempts, o.final]), [[true, 200, 3, true]]);
+  assert.deepEqual(
+    third.map((o) => [o.ok, o.status, o.attempts, o.final]),
+    [[true, 200, 3, true]],
+  );
   assert.deepEqual(await deliverDue(store, { now: at(t0, 10_000) }), [], 'delivered once');
 
   assert.equal(received.length, 3);
@@ -97,8 +134,14 @@ test('an assignment is delivered signed; two failures are retried with backoff a
   assert.equal(body.data.clue.id, 'CL-W-1');
   assert.equal(body.data.clue.agencyId, 'AG-FY-ZHZF');
   assert.equal(body.data.clue.status, 'assigned');
-  const [done] = await store.query<{ status: string; attempts: number; last_status: number }>(`SELECT status, attempts, last_status FROM webhook_deliveries WHERE id = $1`, [row.id]);
-  assert.deepEqual({ ...done, attempts: Number(done.attempts), last_status: Number(done.last_status) }, { status: 'delivered', attempts: 3, last_status: 200 });
+  const [done] = await store.query<{ status: string; attempts: number; last_status: number }>(
+    `SELECT status, attempts, last_status FROM webhook_deliveries WHERE id = $1`,
+    [row.id],
+  );
+  assert.deepEqual(
+    { ...done, attempts: Number(done.attempts), last_status: Number(done.last_status) },
+    { status: 'delivered', attempts: 3, last_status: 200 },
+  );
   const [audit] = await store.query(`SELECT target FROM audit_log WHERE action = 'webhook.delivered' AND target = $1`, [row.id]);
   assert.ok(audit);
 });
@@ -111,12 +154,21 @@ test('a closure is announced too; the environment receiver gets its own delivery
   try {
     await insertClue(store, { id: 'CL-W-2', status: 'submitted' });
     await insertAttachment(store, 'CL-W-2');
-    const close = await app.inject({ method: 'POST', url: '/api/v1/clues/CL-W-2/transitions', headers: { cookie: cookies.fy_sup }, payload: { action: 'close' } });
+    const close = await app.inject({
+      method: 'POST',
+      url: '/api/v1/clues/CL-W-2/transitions',
+      headers: { cookie: cookies.fy_sup },
+      payload: { action: 'close' },
+    });
     assert.equal(close.statusCode, 200, close.body);
     const out = await deliverDue(store, { now: new Date(Date.now() + 1000) });
     assert.equal(out.length, 2);
     assert.ok(out.every((o) => o.ok));
-    const secrets = received.map((r) => [SECRET, process.env.KEDU_WEBHOOK_SECRET!].find((s) => verifySignature(s, String(r.headers['x-kedu-timestamp']), r.body, String(r.headers['x-kedu-signature']))));
+    const secrets = received.map((r) =>
+      [SECRET, process.env.KEDU_WEBHOOK_SECRET!].find((s) =>
+        verifySignature(s, String(r.headers['x-kedu-timestamp']), r.body, String(r.headers['x-kedu-signature'])),
+      ),
+    );
     assert.deepEqual(secrets.sort(), [process.env.KEDU_WEBHOOK_SECRET, SECRET].sort());
     assert.ok(received.every((r) => JSON.parse(r.body).event === 'clue.closed'));
   } finally {
@@ -128,9 +180,19 @@ test('a closure is announced too; the environment receiver gets its own delivery
 test('a change that rolls back sends nothing; transitions without a webhook send nothing', async () => {
   const before = (await store.query<{ n: number }>('SELECT count(*) AS n FROM webhook_deliveries'))[0].n;
   await insertClue(store, { id: 'CL-W-3', status: 'new', agencyId: null });
-  const bad = await app.inject({ method: 'POST', url: '/api/v1/clues/CL-W-3/transitions', headers: { cookie: cookies.fy_sup }, payload: { action: 'assign', agencyId: 'AG-NONE' } });
+  const bad = await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-W-3/transitions',
+    headers: { cookie: cookies.fy_sup },
+    payload: { action: 'assign', agencyId: 'AG-NONE' },
+  });
   assert.equal(bad.statusCode, 400);
-  await app.inject({ method: 'POST', url: '/api/v1/clues/CL-W-3/transitions', headers: { cookie: cookies.fy_sup }, payload: { action: 'triage' } });
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-W-3/transitions',
+    headers: { cookie: cookies.fy_sup },
+    payload: { action: 'triage' },
+  });
   const after = (await store.query<{ n: number }>('SELECT count(*) AS n FROM webhook_deliveries'))[0].n;
   assert.equal(Number(after), Number(before));
 });
@@ -139,7 +201,12 @@ test('a delivery whose worker died mid-flight is picked up again after the lease
   received = [];
   failFirst = 0;
   await insertClue(store, { id: 'CL-W-4', status: 'new', agencyId: null });
-  await app.inject({ method: 'POST', url: '/api/v1/clues/CL-W-4/transitions', headers: { cookie: cookies.fy_sup }, payload: { action: 'assign', agencyId: 'AG-FY-ZHZF' } });
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-W-4/transitions',
+    headers: { cookie: cookies.fy_sup },
+    payload: { action: 'assign', agencyId: 'AG-FY-ZHZF' },
+  });
   const [row] = await store.query<{ id: string; next_at: string }>(`SELECT id, next_at FROM webhook_deliveries WHERE status = 'pending'`);
   const t0 = new Date(row.next_at);
   // What a claim does, with the worker then crashing before it records anything:
@@ -147,18 +214,29 @@ test('a delivery whose worker died mid-flight is picked up again after the lease
   await store.exec(`UPDATE webhook_deliveries SET next_at = $1 WHERE id = $2`, [lease, row.id]);
   assert.deepEqual(await deliverDue(store, { now: at(t0, 60) }), []);
   const out = await deliverDue(store, { now: at(t0, CLUE_SETTINGS.webhook.leaseSeconds) });
-  assert.deepEqual(out.map((o) => [o.id, o.ok]), [[row.id, true]]);
+  assert.deepEqual(
+    out.map((o) => [o.id, o.ok]),
+    [[row.id, true]],
+  );
 });
 
 test('after the last attempt a delivery is marked failed and audited; a disabled receiver fails at once', async () => {
   received = [];
   failFirst = 1_000;
   await insertClue(store, { id: 'CL-W-5', status: 'new', agencyId: null });
-  await app.inject({ method: 'POST', url: '/api/v1/clues/CL-W-5/transitions', headers: { cookie: cookies.fy_sup }, payload: { action: 'assign', agencyId: 'AG-FY-ZHZF' } });
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-W-5/transitions',
+    headers: { cookie: cookies.fy_sup },
+    payload: { action: 'assign', agencyId: 'AG-FY-ZHZF' },
+  });
   const [row] = await store.query<{ id: string; next_at: string }>(`SELECT id, next_at FROM webhook_deliveries WHERE status = 'pending'`);
   await store.exec(`UPDATE webhook_deliveries SET attempts = $1 WHERE id = $2`, [CLUE_SETTINGS.webhook.maxAttempts - 1, row.id]);
   const out = await deliverDue(store, { now: new Date(row.next_at) });
-  assert.deepEqual(out.map((o) => [o.ok, o.final, o.attempts]), [[false, true, CLUE_SETTINGS.webhook.maxAttempts]]);
+  assert.deepEqual(
+    out.map((o) => [o.ok, o.final, o.attempts]),
+    [[false, true, CLUE_SETTINGS.webhook.maxAttempts]],
+  );
   const [failed] = await store.query<{ status: string }>('SELECT status FROM webhook_deliveries WHERE id = $1', [row.id]);
   assert.equal(failed.status, 'failed');
   assert.ok((await store.query(`SELECT 1 AS x FROM audit_log WHERE action = 'webhook.failed' AND target = $1`, [row.id])).length);
@@ -168,21 +246,39 @@ test('after the last attempt a delivery is marked failed and audited; a disabled
   assert.equal('secret' in list.endpoints[0], false);
   assert.equal((await app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${id}`, headers: { cookie: cookies.admin } })).statusCode, 200);
   await insertClue(store, { id: 'CL-W-6', status: 'new', agencyId: null });
-  await store.exec(`INSERT INTO webhook_deliveries (id, region_code, endpoint, url, event, payload, status, attempts, next_at, created_at)
-    VALUES ('WH-orphan', '330111', $1, $2, 'clue.assigned', '{}', 'pending', 0, $3, $3)`, [id, url, new Date().toISOString()]);
+  await store.exec(
+    `INSERT INTO webhook_deliveries (id, region_code, endpoint, url, event, payload, status, attempts, next_at, created_at)
+    VALUES ('WH-orphan', '330111', $1, $2, 'clue.assigned', '{}', 'pending', 0, $3, $3)`,
+    [id, url, new Date().toISOString()],
+  );
   const orphan = await deliverDue(store, { now: new Date(Date.now() + 1000) });
-  assert.deepEqual(orphan.map((o) => [o.id, o.ok, o.final]), [['WH-orphan', false, true]]);
-  const deliveries = (await app.inject({ method: 'GET', url: '/api/v1/webhooks/deliveries?status=failed', headers: { cookie: cookies.admin } })).json().rows;
+  assert.deepEqual(
+    orphan.map((o) => [o.id, o.ok, o.final]),
+    [['WH-orphan', false, true]],
+  );
+  const deliveries = (
+    await app.inject({ method: 'GET', url: '/api/v1/webhooks/deliveries?status=failed', headers: { cookie: cookies.admin } })
+  ).json().rows;
   assert.deepEqual(deliveries.map((d: { id: string }) => d.id).sort(), [row.id, 'WH-orphan'].sort());
 });
 
 test('the worker loop the server starts delivers on its own', async () => {
   received = [];
   failFirst = 0;
-  const created = await app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: { cookie: cookies.admin }, payload: { url, secret: SECRET, events: ['clue.assigned'] } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/webhooks',
+    headers: { cookie: cookies.admin },
+    payload: { url, secret: SECRET, events: ['clue.assigned'] },
+  });
   assert.equal(created.statusCode, 201);
   await insertClue(store, { id: 'CL-W-7', status: 'new', agencyId: null });
-  await app.inject({ method: 'POST', url: '/api/v1/clues/CL-W-7/transitions', headers: { cookie: cookies.fy_sup }, payload: { action: 'assign', agencyId: 'AG-FY-ZHZF' } });
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/clues/CL-W-7/transitions',
+    headers: { cookie: cookies.fy_sup },
+    payload: { action: 'assign', agencyId: 'AG-FY-ZHZF' },
+  });
   const worker = startWebhookWorker(store, { intervalMs: 20 });
   try {
     for (let i = 0; i < 200 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));

@@ -23,8 +23,12 @@ import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 
 declare module 'fastify' {
-  interface FastifyRequest { caller: Caller | null }
-  interface FastifyContextConfig { public?: boolean }
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+  interface FastifyContextConfig {
+    public?: boolean;
+  }
 }
 
 export interface AppOptions {
@@ -75,16 +79,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.status(500).send({ error: { code: 'internal', message: ERRORS.internal.message, id: req.id } });
   });
 
-  await app.register(async (api) => {
-    await authRoutes(api, store);
-    await dashboardRoutes(api, store);
-    await recordRoutes(api, store);
-    await catalogRoutes(api, store);
-    await modelRoutes(api, store, opts.asOf);
-    await clueRoutes(api, store);
-    await portalRoutes(api, store);
-    await ingestRoutes(api, store, opts.asOf);
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      await authRoutes(api, store);
+      await dashboardRoutes(api, store);
+      await recordRoutes(api, store);
+      await catalogRoutes(api, store);
+      await modelRoutes(api, store, opts.asOf);
+      await clueRoutes(api, store);
+      await portalRoutes(api, store);
+      await ingestRoutes(api, store, opts.asOf);
+    },
+    { prefix: '/api/v1' },
+  );
 
   const webRoot = opts.webRoot ? resolve(opts.webRoot) : undefined;
   if (webRoot && existsSync(webRoot)) {
@@ -92,7 +99,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // The console is a single-page app: unknown non-API paths get index.html.
     app.setNotFoundHandler((req, reply) => {
       // API paths and missing build assets are real 404s; any other path is a console route.
-      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return reply.status(404).send({ error: { code: 'not_found', message: ERRORS.not_found.message } });
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/'))
+        return reply.status(404).send({ error: { code: 'not_found', message: ERRORS.not_found.message } });
       return reply.sendFile('index.html');
     });
   } else {

@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
-import { ROLE_LABELS } from '../auth/caller.ts';
 import { login, logout, SESSION_HOURS } from '../auth/users.ts';
 import { KeduError } from './errors.ts';
 import { callerOf } from './app.ts';
@@ -11,29 +10,47 @@ import { describeCaller } from './presenters.ts';
 export const SESSION_COOKIE = 'kedu_session';
 
 const UserOut = Type.Object({
-  id: Type.String(), username: Type.String(), displayName: Type.String(), role: Type.String(), roleLabel: Type.String(),
-  regionCode: Type.String(), regionName: Type.String(), agencyId: Type.Union([Type.String(), Type.Null()]),
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  roleLabel: Type.String(),
+  regionCode: Type.String(),
+  regionName: Type.String(),
+  agencyId: Type.Union([Type.String(), Type.Null()]),
   agencyName: Type.Union([Type.String(), Type.Null()]),
 });
 const ErrorOut = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String() }) });
 
 export async function authRoutes(app: FastifyInstance, store: Store): Promise<void> {
-  app.post('/auth/login', {
-    config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: {
-      tags: ['auth'], summary: '登录',
-      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }),
-      response: { 200: Type.Object({ user: UserOut }), 401: ErrorOut },
+  app.post(
+    '/auth/login',
+    {
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: '登录',
+        body: Type.Object({
+          username: Type.String({ minLength: 1, maxLength: 64 }),
+          password: Type.String({ minLength: 1, maxLength: 256 }),
+        }),
+        response: { 200: Type.Object({ user: UserOut }), 401: ErrorOut },
+      },
     },
-  }, async (req, reply) => {
-    const { username, password } = req.body as { username: string; password: string };
-    const result = await login(store, username, password);
-    if (!result) throw new KeduError('bad_credentials');
-    reply.setCookie(SESSION_COOKIE, result.token, {
-      path: '/', httpOnly: true, sameSite: 'strict', maxAge: SESSION_HOURS * 3600, secure: req.protocol === 'https',
-    });
-    return { user: await describeCaller(store, result.caller) };
-  });
+    async (req, reply) => {
+      const { username, password } = req.body as { username: string; password: string };
+      const result = await login(store, username, password);
+      if (!result) throw new KeduError('bad_credentials');
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        maxAge: SESSION_HOURS * 3600,
+        secure: req.protocol === 'https',
+      });
+      return { user: await describeCaller(store, result.caller) };
+    },
+  );
 
   app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
     await logout(store, req.cookies[SESSION_COOKIE] ?? '', callerOf(req));
@@ -41,6 +58,9 @@ export async function authRoutes(app: FastifyInstance, store: Store): Promise<vo
     return { ok: true };
   });
 
-  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: Type.Object({ user: UserOut }) } } },
-    async (req) => ({ user: await describeCaller(store, callerOf(req)) }));
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: Type.Object({ user: UserOut }) } } },
+    async (req) => ({ user: await describeCaller(store, callerOf(req)) }),
+  );
 }

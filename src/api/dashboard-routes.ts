@@ -17,8 +17,14 @@ const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
  */
 export async function defaultPeriod(store: Store, caller: Caller, today = new Date()): Promise<{ from: string; to: string }> {
   let latest: string | null = null;
-  for (const [table, col] of [['inspections', 'inspected_on'], ['cases', 'filed_on'], ['licences', 'applied_on']]) {
-    const [r] = await store.query<{ latest: string | null }>(sql`SELECT max(t.${raw(col)}) AS latest FROM ${raw(table)} t WHERE ${scopeFilter(caller, 't')}`);
+  for (const [table, col] of [
+    ['inspections', 'inspected_on'],
+    ['cases', 'filed_on'],
+    ['licences', 'applied_on'],
+  ]) {
+    const [r] = await store.query<{ latest: string | null }>(
+      sql`SELECT max(t.${raw(col)}) AS latest FROM ${raw(table)} t WHERE ${scopeFilter(caller, 't')}`,
+    );
     if (r?.latest && (!latest || r.latest > latest)) latest = r.latest;
   }
   const now = businessDate(today);
@@ -29,17 +35,25 @@ export async function defaultPeriod(store: Store, caller: Caller, today = new Da
 }
 
 export async function dashboardRoutes(app: FastifyInstance, store: Store): Promise<void> {
-  app.get('/dashboard/summary', {
-    schema: {
-      tags: ['dashboard'], summary: '首页统计（本辖区）',
-      querystring: Type.Object({ from: Type.Optional(Type.String({ pattern: DATE })), to: Type.Optional(Type.String({ pattern: DATE })) }),
+  app.get(
+    '/dashboard/summary',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: '首页统计（本辖区）',
+        querystring: Type.Object({
+          from: Type.Optional(Type.String({ pattern: DATE })),
+          to: Type.Optional(Type.String({ pattern: DATE })),
+        }),
+      },
     },
-  }, async (req) => {
-    const q = req.query as { from?: string; to?: string };
-    const caller = callerOf(req);
-    const period = { ...(q.from && q.to ? { from: q.from, to: q.to } : await defaultPeriod(store, caller)), ...q };
-    for (const f of ['from', 'to'] as const) if (!isIsoDate(period[f])) throw badRequest(`日期无效：${period[f]}`, f);
-    if (period.from > period.to) throw badRequest('开始日期不能晚于结束日期', 'from');
-    return homeSummary(store, caller, period);
-  });
+    async (req) => {
+      const q = req.query as { from?: string; to?: string };
+      const caller = callerOf(req);
+      const period = { ...(q.from && q.to ? { from: q.from, to: q.to } : await defaultPeriod(store, caller)), ...q };
+      for (const f of ['from', 'to'] as const) if (!isIsoDate(period[f])) throw badRequest(`日期无效：${period[f]}`, f);
+      if (period.from > period.to) throw badRequest('开始日期不能晚于结束日期', 'from');
+      return homeSummary(store, caller, period);
+    },
+  );
 }

@@ -17,10 +17,16 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 
 export class KeduError extends Error {
-  constructor(readonly code: ErrorCode, message?: string, readonly field?: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly field?: string,
+  ) {
     super(message ?? ERRORS[code].message);
   }
-  get status(): number { return ERRORS[this.code].status; }
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
 }
 
 export const forbidden = (message?: string) => new KeduError('forbidden', message);

@@ -13,20 +13,38 @@ import { runModels } from '../models/runner.ts';
 import { callerOf } from './app.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 
-interface Basis { title: string; label: string | null; text: string | null }
+interface Basis {
+  title: string;
+  label: string | null;
+  text: string | null;
+}
 
 /** The basis (regulation title, article label and text) of each model, in two queries for the whole list. */
 async function loadBases(store: Store, models: readonly ModelDefinition[]): Promise<Map<string, Basis>> {
   const ids = [...new Set(models.map((m) => m.basis.regulationId))];
-  const list = joinSql(ids.map((id) => sql`${id}`), ', ');
-  const titles = new Map((await store.query<{ id: string; title: string }>(sql`SELECT id, title FROM regulations WHERE id IN (${list})`))
-    .map((r) => [r.id, r.title]));
-  const articles = new Map((await store.query<{ regulation_id: string; number: number; label: string; text: string | null }>(
-    sql`SELECT regulation_id, number, label, text FROM articles WHERE regulation_id IN (${list})`)).map((a) => [`${a.regulation_id}#${a.number}`, a]));
-  return new Map(models.map((m) => {
-    const a = m.basis.article === undefined ? undefined : articles.get(`${m.basis.regulationId}#${m.basis.article}`);
-    return [m.code, { title: titles.get(m.basis.regulationId) ?? m.basis.regulationId, label: a?.label ?? null, text: a?.text ?? null }];
-  }));
+  const list = joinSql(
+    ids.map((id) => sql`${id}`),
+    ', ',
+  );
+  const titles = new Map(
+    (await store.query<{ id: string; title: string }>(sql`SELECT id, title FROM regulations WHERE id IN (${list})`)).map((r) => [
+      r.id,
+      r.title,
+    ]),
+  );
+  const articles = new Map(
+    (
+      await store.query<{ regulation_id: string; number: number; label: string; text: string | null }>(
+        sql`SELECT regulation_id, number, label, text FROM articles WHERE regulation_id IN (${list})`,
+      )
+    ).map((a) => [`${a.regulation_id}#${a.number}`, a]),
+  );
+  return new Map(
+    models.map((m) => {
+      const a = m.basis.article === undefined ? undefined : articles.get(`${m.basis.regulationId}#${m.basis.article}`);
+      return [m.code, { title: titles.get(m.basis.regulationId) ?? m.basis.regulationId, label: a?.label ?? null, text: a?.text ?? null }];
+    }),
+  );
 }
 
 async function describeModels(store: Store, caller: Caller, models: readonly ModelDefinition[]) {
@@ -35,8 +53,15 @@ async function describeModels(store: Store, caller: Caller, models: readonly Mod
     const settings = allSettings.get(m.code) ?? [];
     const inForce = effectiveSetting(m, settings, caller.regionCode);
     return {
-      code: m.code, name: m.name, description: m.description, category: m.category, categoryLabel: MODEL_CATEGORIES[m.category],
-      severity: m.severity, explanation: m.explanation, evidenceKind: m.evidenceKind, realtime: !!m.realtime,
+      code: m.code,
+      name: m.name,
+      description: m.description,
+      category: m.category,
+      categoryLabel: MODEL_CATEGORIES[m.category],
+      severity: m.severity,
+      explanation: m.explanation,
+      evidenceKind: m.evidenceKind,
+      realtime: !!m.realtime,
       basis: { ...m.basis, ...bases.get(m.code)! },
       params: m.params.map((p) => ({ ...p, value: inForce.params[p.name] })),
       enabled: inForce.enabled,
@@ -50,66 +75,108 @@ const describe = async (store: Store, caller: Caller, m: ModelDefinition) => (aw
 export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: string): Promise<void> {
   app.get('/models', { schema: { tags: ['models'], summary: '监督模型库（含本辖区线索数）' } }, async (req) => {
     const caller = callerOf(req);
-    const counts = new Map((await store.query<{ model_code: string; n: number; open: number }>(sql`
+    const counts = new Map(
+      (
+        await store.query<{ model_code: string; n: number; open: number }>(sql`
       SELECT t.model_code, count(*) AS n, sum(CASE WHEN t.status IN ('closed', 'dismissed') THEN 0 ELSE 1 END) AS open
-      FROM clues t WHERE t.model_code IS NOT NULL AND ${scopeFilter(caller, 't')} GROUP BY t.model_code`)).map((r) => [r.model_code, r]));
-    const rows = (await describeModels(store, caller, MODELS))
-      .map((d) => ({ ...d, clues: Number(counts.get(d.code)?.n ?? 0), openClues: Number(counts.get(d.code)?.open ?? 0) }));
+      FROM clues t WHERE t.model_code IS NOT NULL AND ${scopeFilter(caller, 't')} GROUP BY t.model_code`)
+      ).map((r) => [r.model_code, r]),
+    );
+    const rows = (await describeModels(store, caller, MODELS)).map((d) => ({
+      ...d,
+      clues: Number(counts.get(d.code)?.n ?? 0),
+      openClues: Number(counts.get(d.code)?.open ?? 0),
+    }));
     return { rows };
   });
 
-  app.get('/models/:code', {
-    schema: { tags: ['models'], summary: '模型详情：依据条文、参数、线索按月趋势、最近运行', params: Type.Object({ code: Type.String({ maxLength: 40 }) }) },
-  }, async (req) => {
-    const caller = callerOf(req);
-    const m = findModel((req.params as { code: string }).code);
-    if (!m) throw notFound('未找到该模型');
-    const byMonth = await store.query<{ month: string; n: number }>(sql`
+  app.get(
+    '/models/:code',
+    {
+      schema: {
+        tags: ['models'],
+        summary: '模型详情：依据条文、参数、线索按月趋势、最近运行',
+        params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+      },
+    },
+    async (req) => {
+      const caller = callerOf(req);
+      const m = findModel((req.params as { code: string }).code);
+      if (!m) throw notFound('未找到该模型');
+      const byMonth = await store.query<{ month: string; n: number }>(sql`
       SELECT ${raw(store.dialect.monthKey('t.created_at'))} AS month, count(*) AS n FROM clues t
       WHERE t.model_code = ${m.code} AND ${scopeFilter(caller, 't')} GROUP BY 1 ORDER BY 1`);
-    // Runs over the caller's region, a region above it (which covered it) or one inside it.
-    const runs = (await store.query<{ id: string; region_code: string; trigger: string; started_at: string; millis: number; hits: number; new_clues: number }>(
-      sql`SELECT * FROM model_runs WHERE model_code = ${m.code} ORDER BY started_at DESC LIMIT 200`))
-      .filter((r) => regionContains(caller.regionCode, r.region_code) || regionContains(r.region_code, caller.regionCode))
-      .slice(0, 20)
-      .map((r) => ({ id: r.id, regionCode: r.region_code, trigger: r.trigger, startedAt: r.started_at, millis: r.millis, hits: r.hits, newClues: r.new_clues }));
-    return { model: await describe(store, caller, m), cluesByMonth: byMonth.map((r) => ({ month: r.month, clues: Number(r.n) })), runs };
-  });
-
-  app.put('/models/:code/settings', {
-    schema: {
-      tags: ['models'], summary: '按区划启停模型、调整参数（管理员）',
-      params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
-      body: Type.Object({ regionCode: Type.String(), enabled: Type.Boolean(), params: Type.Record(Type.String(), Type.Number()) }),
+      // Runs over the caller's region, a region above it (which covered it) or one inside it.
+      const runs = (
+        await store.query<{
+          id: string;
+          region_code: string;
+          trigger: string;
+          started_at: string;
+          millis: number;
+          hits: number;
+          new_clues: number;
+        }>(sql`SELECT * FROM model_runs WHERE model_code = ${m.code} ORDER BY started_at DESC LIMIT 200`)
+      )
+        .filter((r) => regionContains(caller.regionCode, r.region_code) || regionContains(r.region_code, caller.regionCode))
+        .slice(0, 20)
+        .map((r) => ({
+          id: r.id,
+          regionCode: r.region_code,
+          trigger: r.trigger,
+          startedAt: r.started_at,
+          millis: r.millis,
+          hits: r.hits,
+          newClues: r.new_clues,
+        }));
+      return { model: await describe(store, caller, m), cluesByMonth: byMonth.map((r) => ({ month: r.month, clues: Number(r.n) })), runs };
     },
-  }, async (req) => {
-    const caller = callerOf(req);
-    if (caller.role !== 'admin') throw forbidden('仅管理员可以调整模型设置');
-    const m = findModel((req.params as { code: string }).code);
-    if (!m) throw notFound('未找到该模型');
-    const body = req.body as { regionCode: string; enabled: boolean; params: Record<string, number> };
-    const rp = regionProblem(body.regionCode);
-    if (rp) throw badRequest(rp, 'regionCode');
-    if (!regionContains(caller.regionCode, body.regionCode)) throw forbidden('该区划不在您的辖区内');
-    try {
-      await saveSetting(store, caller, m, body.regionCode, body.enabled, body.params);
-    } catch (e) {
-      throw badRequest((e as Error).message, (e as { field?: string }).field);
-    }
-    return { model: await describe(store, caller, m) };
-  });
+  );
 
-  app.post('/models/run', {
-    schema: {
-      tags: ['models'], summary: '在本辖区运行模型（监督员、管理员）',
-      body: Type.Object({ model: Type.Optional(Type.String({ maxLength: 40 })) }),
+  app.put(
+    '/models/:code/settings',
+    {
+      schema: {
+        tags: ['models'],
+        summary: '按区划启停模型、调整参数（管理员）',
+        params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+        body: Type.Object({ regionCode: Type.String(), enabled: Type.Boolean(), params: Type.Record(Type.String(), Type.Number()) }),
+      },
     },
-  }, async (req) => {
-    const caller = callerOf(req);
-    if (caller.role !== 'admin' && caller.role !== 'supervisor') throw forbidden('仅监督员和管理员可以运行模型');
-    const code = (req.body as { model?: string }).model;
-    const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
-    if (code && list.length === 0) throw notFound('未找到该模型');
-    return { reports: await runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf }) };
-  });
+    async (req) => {
+      const caller = callerOf(req);
+      if (caller.role !== 'admin') throw forbidden('仅管理员可以调整模型设置');
+      const m = findModel((req.params as { code: string }).code);
+      if (!m) throw notFound('未找到该模型');
+      const body = req.body as { regionCode: string; enabled: boolean; params: Record<string, number> };
+      const rp = regionProblem(body.regionCode);
+      if (rp) throw badRequest(rp, 'regionCode');
+      if (!regionContains(caller.regionCode, body.regionCode)) throw forbidden('该区划不在您的辖区内');
+      try {
+        await saveSetting(store, caller, m, body.regionCode, body.enabled, body.params);
+      } catch (e) {
+        throw badRequest((e as Error).message, (e as { field?: string }).field);
+      }
+      return { model: await describe(store, caller, m) };
+    },
+  );
+
+  app.post(
+    '/models/run',
+    {
+      schema: {
+        tags: ['models'],
+        summary: '在本辖区运行模型（监督员、管理员）',
+        body: Type.Object({ model: Type.Optional(Type.String({ maxLength: 40 })) }),
+      },
+    },
+    async (req) => {
+      const caller = callerOf(req);
+      if (caller.role !== 'admin' && caller.role !== 'supervisor') throw forbidden('仅监督员和管理员可以运行模型');
+      const code = (req.body as { model?: string }).model;
+      const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
+      if (code && list.length === 0) throw notFound('未找到该模型');
+      return { reports: await runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf }) };
+    },
+  );
 }

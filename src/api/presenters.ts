@@ -6,7 +6,14 @@ export async function describeCaller(store: Store, c: Caller) {
   const [region] = await store.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [c.regionCode]);
   const [agency] = c.agencyId ? await store.query<{ name: string }>('SELECT name FROM agencies WHERE id = $1', [c.agencyId]) : [];
   return {
-    id: c.userId, username: c.username, displayName: c.displayName, role: c.role, roleLabel: ROLE_LABELS[c.role],
-    regionCode: c.regionCode, regionName: region?.name ?? c.regionCode, agencyId: c.agencyId, agencyName: agency?.name ?? null,
+    id: c.userId,
+    username: c.username,
+    displayName: c.displayName,
+    role: c.role,
+    roleLabel: ROLE_LABELS[c.role],
+    regionCode: c.regionCode,
+    regionName: region?.name ?? c.regionCode,
+    agencyId: c.agencyId,
+    agencyName: agency?.name ?? null,
   };
 }

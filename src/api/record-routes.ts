@@ -30,17 +30,31 @@ export type RecordKind = keyof typeof RECORD_KINDS;
 const PERSONAL = ['id_number', 'phone'];
 
 // Lists carry the names of the agency and entity a record refers to, so a page needs no lookups.
-const WITH_AGENCY = new Set<RecordKind>(['licences', 'inspections', 'cases', 'service_visits', 'hotline_tickets', 'delegations', 'officers']);
+const WITH_AGENCY = new Set<RecordKind>([
+  'licences',
+  'inspections',
+  'cases',
+  'service_visits',
+  'hotline_tickets',
+  'delegations',
+  'officers',
+]);
 const WITH_ENTITY = new Set<RecordKind>(['licences', 'inspections', 'cases', 'service_visits', 'hotline_tickets']);
-const nameColumns = (k: RecordKind) => (WITH_AGENCY.has(k) ? ', ag.name AS agency_name' : '') + (WITH_ENTITY.has(k) ? ', en.name AS entity_name' : '');
-const nameJoins = (k: RecordKind) => (WITH_AGENCY.has(k) ? ' LEFT JOIN agencies ag ON ag.id = t.agency_id' : '') + (WITH_ENTITY.has(k) ? ' LEFT JOIN entities en ON en.uscc = t.entity_uscc' : '');
+const nameColumns = (k: RecordKind) =>
+  (WITH_AGENCY.has(k) ? ', ag.name AS agency_name' : '') + (WITH_ENTITY.has(k) ? ', en.name AS entity_name' : '');
+const nameJoins = (k: RecordKind) =>
+  (WITH_AGENCY.has(k) ? ' LEFT JOIN agencies ag ON ag.id = t.agency_id' : '') +
+  (WITH_ENTITY.has(k) ? ' LEFT JOIN entities en ON en.uscc = t.entity_uscc' : '');
 
 function present(caller: Caller, row: Record<string, unknown>) {
   for (const col of PERSONAL) if (typeof row[col] === 'string') row[col] = maskPersonal(caller, row[col] as string);
   return row;
 }
 
-export interface ListFilter { q?: string; regionCode?: string }
+export interface ListFilter {
+  q?: string;
+  regionCode?: string;
+}
 
 /** Kinds with a name column that `q` searches (pickers for agencies, officers and entities). */
 const NAMED = new Set<RecordKind>(['agencies', 'officers', 'entities']);
@@ -63,33 +77,48 @@ export async function getRecord(store: Store, caller: Caller, kind: RecordKind, 
   const [table, key, agencyCol] = RECORD_KINDS[kind];
   const [row] = await store.query<Record<string, unknown>>(sql`SELECT * FROM ${raw(table)} t WHERE t.${raw(key)} = ${id}`);
   if (!row) throw notFound();
-  const [inScope] = await store.query(sql`SELECT 1 AS ok FROM ${raw(table)} t WHERE t.${raw(key)} = ${id} AND ${scopeFilter(caller, 't', agencyCol)}`);
+  const [inScope] = await store.query(
+    sql`SELECT 1 AS ok FROM ${raw(table)} t WHERE t.${raw(key)} = ${id} AND ${scopeFilter(caller, 't', agencyCol)}`,
+  );
   if (!inScope) throw forbidden();
   return present(caller, row);
 }
 
 export async function recordRoutes(app: FastifyInstance, store: Store): Promise<void> {
   const Kind = Type.Union(Object.keys(RECORD_KINDS).map((k) => Type.Literal(k)));
-  app.get('/records/:kind', {
-    schema: {
-      tags: ['records'], summary: '执法数据列表（本辖区）',
-      params: Type.Object({ kind: Kind }),
-      querystring: Type.Object({
-        page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
-        q: Type.Optional(Type.String({ maxLength: 50, description: '按名称检索（执法主体、执法人员、经营主体）' })),
-        regionCode: Type.Optional(Type.String({ maxLength: 9, description: '只看该区划（含下级），与本人辖区取交集' })),
-      }),
+  app.get(
+    '/records/:kind',
+    {
+      schema: {
+        tags: ['records'],
+        summary: '执法数据列表（本辖区）',
+        params: Type.Object({ kind: Kind }),
+        querystring: Type.Object({
+          page: Type.Integer({ minimum: 1, default: 1 }),
+          pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
+          q: Type.Optional(Type.String({ maxLength: 50, description: '按名称检索（执法主体、执法人员、经营主体）' })),
+          regionCode: Type.Optional(Type.String({ maxLength: 9, description: '只看该区划（含下级），与本人辖区取交集' })),
+        }),
+      },
     },
-  }, async (req) => {
-    const { kind } = req.params as { kind: RecordKind };
-    const { page, pageSize, q, regionCode } = req.query as { page: number; pageSize: number; q?: string; regionCode?: string };
-    if (regionCode) { const rp = regionProblem(regionCode); if (rp) throw badRequest(rp, 'regionCode'); }
-    return listRecords(store, callerOf(req), kind, page, pageSize, { q, regionCode });
-  });
-  app.get('/records/:kind/:id', {
-    schema: { tags: ['records'], summary: '单条执法数据', params: Type.Object({ kind: Kind, id: Type.String({ maxLength: 128 }) }) },
-  }, async (req) => {
-    const { kind, id } = req.params as { kind: RecordKind; id: string };
-    return { record: await getRecord(store, callerOf(req), kind, id) };
-  });
+    async (req) => {
+      const { kind } = req.params as { kind: RecordKind };
+      const { page, pageSize, q, regionCode } = req.query as { page: number; pageSize: number; q?: string; regionCode?: string };
+      if (regionCode) {
+        const rp = regionProblem(regionCode);
+        if (rp) throw badRequest(rp, 'regionCode');
+      }
+      return listRecords(store, callerOf(req), kind, page, pageSize, { q, regionCode });
+    },
+  );
+  app.get(
+    '/records/:kind/:id',
+    {
+      schema: { tags: ['records'], summary: '单条执法数据', params: Type.Object({ kind: Kind, id: Type.String({ maxLength: 128 }) }) },
+    },
+    async (req) => {
+      const { kind, id } = req.params as { kind: RecordKind; id: string };
+      return { record: await getRecord(store, callerOf(req), kind, id) };
+    },
+  );
 }

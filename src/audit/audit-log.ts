@@ -7,11 +7,11 @@ import type { Store, Value } from '../store/store.ts';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntryInput {
-  actor: string;           // user id, or 'system'
-  action: string;          // e.g. 'user.create', 'ingest.batch', 'clue.assign'
-  target?: string | null;  // the record acted on
+  actor: string; // user id, or 'system'
+  action: string; // e.g. 'user.create', 'ingest.batch', 'clue.assign'
+  target?: string | null; // the record acted on
   regionCode?: string | null;
-  detail?: unknown;        // stored as JSON
+  detail?: unknown; // stored as JSON
 }
 
 export interface AuditEntry {
@@ -41,12 +41,13 @@ const AUDIT_LOCK_KEY = 4_242_001;
  * the state change and its trace land together or not at all.
  */
 export function withAudit<T>(store: Store, fn: (tx: Store) => Promise<{ result: T; audit: AuditEntryInput[] }>): Promise<T> {
-  const run = async () => store.transaction(async (tx) => {
-    if (tx.dialect.name === 'postgres') await tx.exec(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-    const { result, audit } = await fn(tx);
-    await appendEntries(tx, audit);
-    return result;
-  });
+  const run = async () =>
+    store.transaction(async (tx) => {
+      if (tx.dialect.name === 'postgres') await tx.exec(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+      const { result, audit } = await fn(tx);
+      await appendEntries(tx, audit);
+      return result;
+    });
   const next = queue.then(run, run);
   queue = next.catch(() => undefined);
   return next;
@@ -61,7 +62,10 @@ async function appendEntries(tx: Store, entries: AuditEntryInput[]): Promise<voi
   if (entries.length === 0) return;
   // With a parameter the statement is prepared once per connection (the DuckDB store keeps those):
   // every audited write reads the head, the real-time clue writes among them.
-  const [last] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log WHERE seq > $1 ORDER BY seq DESC LIMIT 1', [0]);
+  const [last] = await tx.query<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_log WHERE seq > $1 ORDER BY seq DESC LIMIT 1',
+    [0],
+  );
   let seq = last?.seq ?? 0;
   let prev = last?.hash ?? GENESIS_HASH;
   const values: Value[] = [];
@@ -78,22 +82,42 @@ async function appendEntries(tx: Store, entries: AuditEntryInput[]): Promise<voi
       prev_hash: prev,
     };
     prev = hashEntry(entry);
-    values.push(entry.seq, entry.occurred_at, entry.actor, entry.action, entry.target, entry.region_code, entry.detail, entry.prev_hash, prev);
+    values.push(
+      entry.seq,
+      entry.occurred_at,
+      entry.actor,
+      entry.action,
+      entry.target,
+      entry.region_code,
+      entry.detail,
+      entry.prev_hash,
+      prev,
+    );
   }
   // One statement for the entries of a change (an API push and the clues its records raised: two), in
   // chunks of 1,000 (PostgreSQL takes 65,535 parameters a statement).
   for (let first = 0; first < entries.length; first += AUDIT_INSERT_ROWS) {
     const n = Math.min(AUDIT_INSERT_ROWS, entries.length - first);
     const rows = Array.from({ length: n }, (_, i) => `(${Array.from({ length: 9 }, (_, j) => `$${i * 9 + j + 1}`).join(',')})`);
-    await tx.exec(`INSERT INTO audit_log (seq, occurred_at, actor, action, target, region_code, detail, prev_hash, hash) VALUES ${rows.join(', ')}`,
-      values.slice(first * 9, (first + n) * 9));
+    await tx.exec(
+      `INSERT INTO audit_log (seq, occurred_at, actor, action, target, region_code, detail, prev_hash, hash) VALUES ${rows.join(', ')}`,
+      values.slice(first * 9, (first + n) * 9),
+    );
   }
 }
 
 const AUDIT_INSERT_ROWS = 1_000;
 
-export interface AuditProblem { seq: number; problem: 'edited' | 'missing_before' | 'chain_broken'; message: string }
-export interface AuditVerification { ok: boolean; entries: number; problems: AuditProblem[] }
+export interface AuditProblem {
+  seq: number;
+  problem: 'edited' | 'missing_before' | 'chain_broken';
+  message: string;
+}
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  problems: AuditProblem[];
+}
 
 /**
  * Walks the chain in order. An edited entry no longer hashes to its stored hash; a deleted one
@@ -116,7 +140,11 @@ export async function verifyAuditLog(store: Store): Promise<AuditVerification> {
     if (r.seq !== prevSeq + 1) {
       problems.push({ seq: r.seq, problem: 'missing_before', message: `第${prevSeq + 1}条至第${r.seq - 1}条审计记录缺失（记录被删除）` });
     } else if (r.prev_hash !== prevHash) {
-      problems.push({ seq: r.seq, problem: 'chain_broken', message: `第${r.seq}条审计记录的前序哈希与第${prevSeq}条不符（记录被插入或替换）` });
+      problems.push({
+        seq: r.seq,
+        problem: 'chain_broken',
+        message: `第${r.seq}条审计记录的前序哈希与第${prevSeq}条不符（记录被插入或替换）`,
+      });
     }
     prevHash = r.hash;
     prevSeq = r.seq;

@@ -29,7 +29,12 @@ export interface Caller {
 
 /** The system itself (CLI batch jobs, the generator): the whole province. */
 export const SYSTEM_CALLER: Caller = {
-  userId: 'system', username: 'system', displayName: '系统', role: 'admin', regionCode: '330000', agencyId: null,
+  userId: 'system',
+  username: 'system',
+  displayName: '系统',
+  role: 'admin',
+  regionCode: '330000',
+  agencyId: null,
 };
 
 export function isAgencyRole(role: Role): boolean {

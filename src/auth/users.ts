@@ -18,12 +18,23 @@ export interface NewUser {
 }
 
 interface UserRow {
-  id: string; username: string; display_name: string; password_hash: string; role: Role;
-  region_code: string; agency_id: string | null; disabled: boolean;
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  region_code: string;
+  agency_id: string | null;
+  disabled: boolean;
 }
 
 const toCaller = (u: UserRow): Caller => ({
-  userId: u.id, username: u.username, displayName: u.display_name, role: u.role, regionCode: u.region_code, agencyId: u.agency_id,
+  userId: u.id,
+  username: u.username,
+  displayName: u.display_name,
+  role: u.role,
+  regionCode: u.region_code,
+  agencyId: u.agency_id,
 });
 
 /** Checks a new account; returns [field, message] of the first problem, or null. */
@@ -58,8 +69,23 @@ export async function createUser(store: Store, u: NewUser, actor: string): Promi
       [id, u.username, u.displayName, hash, u.role, u.regionCode, u.agencyId ?? null, new Date().toISOString()],
     );
     return {
-      result: { userId: id, username: u.username, displayName: u.displayName, role: u.role, regionCode: u.regionCode, agencyId: u.agencyId ?? null },
-      audit: [{ actor, action: 'user.create', target: id, regionCode: u.regionCode, detail: { username: u.username, role: u.role, agencyId: u.agencyId ?? null } }],
+      result: {
+        userId: id,
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        regionCode: u.regionCode,
+        agencyId: u.agencyId ?? null,
+      },
+      audit: [
+        {
+          actor,
+          action: 'user.create',
+          target: id,
+          regionCode: u.regionCode,
+          detail: { username: u.username, role: u.role, agencyId: u.agencyId ?? null },
+        },
+      ],
     };
   });
 }
@@ -71,7 +97,10 @@ export async function login(store: Store, username: string, password: string): P
   const [u] = await store.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
   const ok = !!u && !u.disabled && (await verifyPassword(password, u.password_hash));
   if (!ok) {
-    await withAudit(store, async () => ({ result: null, audit: [{ actor: u?.id ?? 'anonymous', action: 'auth.login_failed', target: username }] }));
+    await withAudit(store, async () => ({
+      result: null,
+      audit: [{ actor: u?.id ?? 'anonymous', action: 'auth.login_failed', target: username }],
+    }));
     return null;
   }
   const token = randomBytes(32).toString('base64url');

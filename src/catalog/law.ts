@@ -15,7 +15,18 @@ export interface ParsedLaw {
 }
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
@@ -108,7 +119,10 @@ export function parseArticles(regulationId: string, body: string): Article[] {
     if (heading) {
       flush();
       const level = heading[1].length;
-      if (level === 2) { chapter = heading[2]; section = null; }
+      if (level === 2) {
+        chapter = heading[2];
+        section = null;
+      }
       if (level >= 3) section = heading[2];
       continue;
     }

@@ -10,8 +10,16 @@ import type { Catalog } from './types.ts';
 export { readCatalog } from './read-catalog.ts';
 
 export type ReferenceTable =
-  | 'regions' | 'lines' | 'regulations' | 'articles' | 'items' | 'inspection_items'
-  | 'baselines' | 'baseline_tiers' | 'exemptions' | 'service_whitelist';
+  | 'regions'
+  | 'lines'
+  | 'regulations'
+  | 'articles'
+  | 'items'
+  | 'inspection_items'
+  | 'baselines'
+  | 'baseline_tiers'
+  | 'exemptions'
+  | 'service_whitelist';
 
 /** Rows of each reference table after the load; changed: the tables this call rewrote (empty when nothing differed). */
 export type ReferenceCounts = Record<ReferenceTable, number> & { changed: ReferenceTable[] };
@@ -27,20 +35,47 @@ interface TableLoad {
 function tableLoads(c: Catalog): TableLoad[] {
   const pick = <T extends object>(records: T[], columns: string[]): Value[][] =>
     records.map((r) => columns.map((col) => ((r as Record<string, unknown>)[col] ?? null) as Value));
-  const load = <T extends object>(table: ReferenceTable, columns: string[], records: T[], owned?: string): TableLoad =>
-    ({ table, columns, rows: pick(records, columns), owned });
+  const load = <T extends object>(table: ReferenceTable, columns: string[], records: T[], owned?: string): TableLoad => ({
+    table,
+    columns,
+    rows: pick(records, columns),
+    owned,
+  });
   return [
     load('regions', ['code', 'name', 'parent_code', 'level'], c.regions, 'is_demo = FALSE'),
     load('lines', ['code', 'name'], c.lines),
     load('regulations', ['id', 'title', 'kind', 'version_date', 'source', 'status'], c.regulations),
     load('articles', ['regulation_id', 'number', 'label', 'text'], c.articles),
-    load('items', ['code', 'name', 'kind', 'line_code', 'basis_regulation_id', 'basis_article', 'penalty_regulation_id',
-      'penalty_article', 'fine_min', 'fine_max', 'fine_note', 'time_limit_days'], c.items),
+    load(
+      'items',
+      [
+        'code',
+        'name',
+        'kind',
+        'line_code',
+        'basis_regulation_id',
+        'basis_article',
+        'penalty_regulation_id',
+        'penalty_article',
+        'fine_min',
+        'fine_max',
+        'fine_note',
+        'time_limit_days',
+      ],
+      c.items,
+    ),
     load('inspection_items', ['code', 'item_code', 'name', 'line_code', 'region_code', 'max_per_year'], c.inspectionItems),
     load('baselines', ['id', 'item_code', 'region_code', 'title', 'effective_from'], c.baselines),
-    load('baseline_tiers', ['baseline_id', 'tier', 'fine_min', 'fine_max', 'conditions'], c.baselines.flatMap((b) => b.tiers)),
-    load('exemptions', ['id', 'item_code', 'region_code', 'domain', 'conditions', 'basis_regulation_id', 'basis_article',
-      'list_regulation_id'], c.exemptions),
+    load(
+      'baseline_tiers',
+      ['baseline_id', 'tier', 'fine_min', 'fine_max', 'conditions'],
+      c.baselines.flatMap((b) => b.tiers),
+    ),
+    load(
+      'exemptions',
+      ['id', 'item_code', 'region_code', 'domain', 'conditions', 'basis_regulation_id', 'basis_article', 'list_regulation_id'],
+      c.exemptions,
+    ),
     load('service_whitelist', ['code', 'name', 'region_code', 'line_code'], c.serviceWhitelist),
   ];
 }

@@ -10,9 +10,21 @@ import { regionLevel } from '../domain/region.ts';
 import { completenessStatus, parseLaw } from './law.ts';
 import {
   TIERS,
-  type Article, type Baseline, type BaselineTier, type Catalog, type Exemption, type InspectionItem, type Item,
-  type ItemKind, type Line, type Region, type RegionLevel, type Regulation, type RegulationKind,
-  type ServiceWhitelistEntry, type TierName,
+  type Article,
+  type Baseline,
+  type BaselineTier,
+  type Catalog,
+  type Exemption,
+  type InspectionItem,
+  type Item,
+  type ItemKind,
+  type Line,
+  type Region,
+  type RegionLevel,
+  type Regulation,
+  type RegulationKind,
+  type ServiceWhitelistEntry,
+  type TierName,
 } from './types.ts';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
@@ -28,7 +40,13 @@ export class CatalogError extends Error {
 
 type FieldType = 'string' | 'string?' | 'int' | 'int?' | 'number?' | readonly string[];
 
-function checkRecord(file: string, where: string, raw: unknown, fields: Record<string, FieldType>, optional: string[] = []): Record<string, unknown> {
+function checkRecord(
+  file: string,
+  where: string,
+  raw: unknown,
+  fields: Record<string, FieldType>,
+  optional: string[] = [],
+): Record<string, unknown> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CatalogError(file, where, 'expected an object');
   const rec = raw as Record<string, unknown>;
   for (const key of Object.keys(rec)) {
@@ -36,17 +54,28 @@ function checkRecord(file: string, where: string, raw: unknown, fields: Record<s
   }
   for (const [key, type] of Object.entries(fields)) {
     const v = rec[key];
-    const fail = (what: string) => { throw new CatalogError(file, `${where}.${key}`, `expected ${what}, got ${JSON.stringify(v)}`); };
+    const fail = (what: string) => {
+      throw new CatalogError(file, `${where}.${key}`, `expected ${what}, got ${JSON.stringify(v)}`);
+    };
     if (Array.isArray(type)) {
       if (typeof v !== 'string' || !type.includes(v)) fail(`one of ${type.join(' | ')}`);
       continue;
     }
     const nullable = (type as string).endsWith('?');
-    if (v === undefined || v === null) { if (!nullable) fail(type as string); continue; }
+    if (v === undefined || v === null) {
+      if (!nullable) fail(type as string);
+      continue;
+    }
     switch ((type as string).replace('?', '')) {
-      case 'string': if (typeof v !== 'string' || v.trim() === '') fail('a non-empty string'); break;
-      case 'int': if (typeof v !== 'number' || !Number.isInteger(v)) fail('an integer'); break;
-      case 'number': if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail('a non-negative number'); break;
+      case 'string':
+        if (typeof v !== 'string' || v.trim() === '') fail('a non-empty string');
+        break;
+      case 'int':
+        if (typeof v !== 'number' || !Number.isInteger(v)) fail('an integer');
+        break;
+      case 'number':
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail('a non-negative number');
+        break;
     }
   }
   return rec;
@@ -85,11 +114,15 @@ export function readRegions(dir = DEFAULT_DATA_DIR): Region[] {
   let header = true;
   for (const [i, line] of lines.entries()) {
     if (line.startsWith('#') || line.trim() === '') continue;
-    if (header) { header = false; continue; } // code	name	parent_code	level
+    if (header) {
+      header = false;
+      continue;
+    } // code	name	parent_code	level
     const [code, name, parent, level] = line.split('\t');
     const where = `line ${i + 1}`;
     if (!/^\d{6}$/.test(code ?? '')) throw new CatalogError(file, where, `bad code "${code}"`);
-    const mapped: RegionLevel | undefined = level === 'prefecture' ? 'city' : level === 'province' || level === 'county' ? level : undefined;
+    const mapped: RegionLevel | undefined =
+      level === 'prefecture' ? 'city' : level === 'province' || level === 'county' ? level : undefined;
     if (!mapped) throw new CatalogError(file, where, `bad level "${level}"`);
     if (regionLevel(code) !== mapped) throw new CatalogError(file, where, `level ${level} does not match code ${code}`);
     regions.push({ code, name, parent_code: parent || null, level: mapped });
@@ -108,7 +141,9 @@ export function readLaws(dir = DEFAULT_DATA_DIR): { regulations: Regulation[]; a
   const file = 'data/law/MANIFEST.tsv';
   const regulations: Regulation[] = [];
   const articles: Article[] = [];
-  const rows = readFileSync(join(dir, 'law', 'MANIFEST.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const rows = readFileSync(join(dir, 'law', 'MANIFEST.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
   const cols = rows[0].split('\t');
   const at = (name: string) => {
     const i = cols.indexOf(name);
@@ -156,7 +191,12 @@ export function readCatalog(dir = DEFAULT_DATA_DIR): Catalog {
   file = 'data/catalog/regulations.json';
   const unavailable: Regulation[] = readJson(dir, 'regulations.json', 'regulations').map((raw, i) => {
     const r = checkRecord(file, `regulations[${i}]`, raw, {
-      id: 'string', title: 'string', kind: REGULATION_KINDS, version_date: 'string?', source: 'string?', status: ['unavailable'],
+      id: 'string',
+      title: 'string',
+      kind: REGULATION_KINDS,
+      version_date: 'string?',
+      source: 'string?',
+      status: ['unavailable'],
     });
     return r as unknown as Regulation;
   });
@@ -179,18 +219,35 @@ export function readCatalog(dir = DEFAULT_DATA_DIR): Catalog {
 
   file = 'data/catalog/items.json';
   const items: Item[] = readJson(dir, 'items.json', 'items').map((raw, i) => {
-    const r = checkRecord(file, `items[${i}]`, raw, {
-      code: 'string', name: 'string', kind: ITEM_KINDS, line_code: 'string',
-      basis_regulation_id: 'string?', basis_article: 'int?', penalty_regulation_id: 'string?', penalty_article: 'int?',
-      fine_min: 'number?', fine_max: 'number?', fine_note: 'string?', time_limit_days: 'int?',
-    }, ['serious_from']);
+    const r = checkRecord(
+      file,
+      `items[${i}]`,
+      raw,
+      {
+        code: 'string',
+        name: 'string',
+        kind: ITEM_KINDS,
+        line_code: 'string',
+        basis_regulation_id: 'string?',
+        basis_article: 'int?',
+        penalty_regulation_id: 'string?',
+        penalty_article: 'int?',
+        fine_min: 'number?',
+        fine_max: 'number?',
+        fine_note: 'string?',
+        time_limit_days: 'int?',
+      },
+      ['serious_from'],
+    );
     const where = `items[${i}] (${r.code})`;
     if (!lineCodes.has(r.line_code as string)) throw new CatalogError(file, where, `unknown line "${r.line_code}"`);
     checkCitation(file, `${where}.basis`, r.basis_regulation_id, r.basis_article, r.kind !== 'inspection');
     checkCitation(file, `${where}.penalty`, r.penalty_regulation_id, r.penalty_article, r.kind === 'penalty');
-    if (r.kind !== 'penalty' && (r.penalty_regulation_id != null || r.fine_max != null)) throw new CatalogError(file, where, 'only penalty items carry a penalty article or fines');
+    if (r.kind !== 'penalty' && (r.penalty_regulation_id != null || r.fine_max != null))
+      throw new CatalogError(file, where, 'only penalty items carry a penalty article or fines');
     if ((r.fine_min == null) !== (r.fine_max == null)) throw new CatalogError(file, where, 'fine_min and fine_max go together');
-    if (r.fine_min != null && (r.fine_min as number) > (r.fine_max as number)) throw new CatalogError(file, where, 'fine_min exceeds fine_max');
+    if (r.fine_min != null && (r.fine_min as number) > (r.fine_max as number))
+      throw new CatalogError(file, where, 'fine_min exceeds fine_max');
     const s = r.serious_from;
     if (s != null && (typeof s !== 'number' || r.fine_min == null || s <= (r.fine_min as number) || s >= (r.fine_max as number))) {
       throw new CatalogError(file, `${where}.serious_from`, 'must lie strictly inside the fine range');
@@ -203,12 +260,18 @@ export function readCatalog(dir = DEFAULT_DATA_DIR): Catalog {
   file = 'data/catalog/inspection-items.json';
   const inspectionItems: InspectionItem[] = readJson(dir, 'inspection-items.json', 'inspection_items').map((raw, i) => {
     const r = checkRecord(file, `inspection_items[${i}]`, raw, {
-      code: 'string', item_code: 'string', name: 'string', line_code: 'string', region_code: 'string', max_per_year: 'int',
+      code: 'string',
+      item_code: 'string',
+      name: 'string',
+      line_code: 'string',
+      region_code: 'string',
+      max_per_year: 'int',
     });
     const where = `inspection_items[${i}] (${r.code})`;
     const item = itemByCode.get(r.item_code as string);
     if (!item || item.kind !== 'inspection') throw new CatalogError(file, where, `item "${r.item_code}" is not an inspection item`);
-    if (item.line_code !== r.line_code) throw new CatalogError(file, where, `line ${r.line_code} differs from its item's line ${item.line_code}`);
+    if (item.line_code !== r.line_code)
+      throw new CatalogError(file, where, `line ${r.line_code} differs from its item's line ${item.line_code}`);
     if (!regionCodes.has(r.region_code as string)) throw new CatalogError(file, where, `unknown region "${r.region_code}"`);
     if ((r.max_per_year as number) < 1) throw new CatalogError(file, where, 'max_per_year must be at least 1');
     return r as unknown as InspectionItem;
@@ -217,26 +280,43 @@ export function readCatalog(dir = DEFAULT_DATA_DIR): Catalog {
 
   file = 'data/catalog/baselines.json';
   const baselines: Baseline[] = readJson(dir, 'baselines.json', 'baselines').map((raw, i) => {
-    const r = checkRecord(file, `baselines[${i}]`, raw, {
-      id: 'string', item_code: 'string', region_code: 'string', title: 'string', effective_from: 'string',
-    }, ['tiers']);
+    const r = checkRecord(
+      file,
+      `baselines[${i}]`,
+      raw,
+      {
+        id: 'string',
+        item_code: 'string',
+        region_code: 'string',
+        title: 'string',
+        effective_from: 'string',
+      },
+      ['tiers'],
+    );
     const where = `baselines[${i}] (${r.id})`;
     const item = itemByCode.get(r.item_code as string);
     if (!item || item.kind !== 'penalty' || item.fine_min == null || item.fine_max == null) {
       throw new CatalogError(file, where, `item "${r.item_code}" is not a penalty item with a fine range`);
     }
     if (!regionCodes.has(r.region_code as string)) throw new CatalogError(file, where, `unknown region "${r.region_code}"`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.effective_from as string)) throw new CatalogError(file, `${where}.effective_from`, 'expected YYYY-MM-DD');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.effective_from as string))
+      throw new CatalogError(file, `${where}.effective_from`, 'expected YYYY-MM-DD');
     if (!Array.isArray(r.tiers) || r.tiers.length === 0) throw new CatalogError(file, `${where}.tiers`, 'expected a non-empty array');
     const tiers = r.tiers.map((rawTier, j) => {
       const t = checkRecord(file, `${where}.tiers[${j}]`, rawTier, {
-        baseline_id: 'string', tier: TIERS, fine_min: 'number?', fine_max: 'number?', conditions: 'string',
+        baseline_id: 'string',
+        tier: TIERS,
+        fine_min: 'number?',
+        fine_max: 'number?',
+        conditions: 'string',
       }) as unknown as BaselineTier;
       const tw = `${where}.tiers[${j}] (${t.tier})`;
       if (t.baseline_id !== r.id) throw new CatalogError(file, tw, `baseline_id "${t.baseline_id}" is not ${r.id}`);
-      if (t.fine_min == null || t.fine_max == null || t.fine_min > t.fine_max) throw new CatalogError(file, tw, 'needs fine_min ≤ fine_max');
+      if (t.fine_min == null || t.fine_max == null || t.fine_min > t.fine_max)
+        throw new CatalogError(file, tw, 'needs fine_min ≤ fine_max');
       const [lo, hi] = tierBounds(t.tier, item);
-      if (t.fine_min < lo || t.fine_max > hi) throw new CatalogError(file, tw, `${t.fine_min}–${t.fine_max} leaves the allowed ${lo}–${hi}`);
+      if (t.fine_min < lo || t.fine_max > hi)
+        throw new CatalogError(file, tw, `${t.fine_min}–${t.fine_max} leaves the allowed ${lo}–${hi}`);
       return t;
     });
     unique(file, tiers, (t) => `${where}.${t.tier}`);
@@ -248,8 +328,14 @@ export function readCatalog(dir = DEFAULT_DATA_DIR): Catalog {
   file = 'data/catalog/exemptions.json';
   const exemptions: Exemption[] = readJson(dir, 'exemptions.json', 'exemptions').map((raw, i) => {
     const r = checkRecord(file, `exemptions[${i}]`, raw, {
-      id: 'string', item_code: 'string', region_code: 'string', domain: 'string', conditions: 'string',
-      basis_regulation_id: 'string', basis_article: 'int', list_regulation_id: 'string?',
+      id: 'string',
+      item_code: 'string',
+      region_code: 'string',
+      domain: 'string',
+      conditions: 'string',
+      basis_regulation_id: 'string',
+      basis_article: 'int',
+      list_regulation_id: 'string?',
     });
     const where = `exemptions[${i}] (${r.id})`;
     const item = itemByCode.get(r.item_code as string);
@@ -265,7 +351,12 @@ export function readCatalog(dir = DEFAULT_DATA_DIR): Catalog {
 
   file = 'data/catalog/service-whitelist.json';
   const serviceWhitelist: ServiceWhitelistEntry[] = readJson(dir, 'service-whitelist.json', 'service_whitelist').map((raw, i) => {
-    const r = checkRecord(file, `service_whitelist[${i}]`, raw, { code: 'string', name: 'string', region_code: 'string', line_code: 'string?' });
+    const r = checkRecord(file, `service_whitelist[${i}]`, raw, {
+      code: 'string',
+      name: 'string',
+      region_code: 'string',
+      line_code: 'string?',
+    });
     const where = `service_whitelist[${i}] (${r.code})`;
     if (!regionCodes.has(r.region_code as string)) throw new CatalogError(file, where, `unknown region "${r.region_code}"`);
     if (r.line_code != null && !lineCodes.has(r.line_code as string)) throw new CatalogError(file, where, `unknown line "${r.line_code}"`);
@@ -285,8 +376,11 @@ export function tierBounds(tier: TierName, item: Pick<Item, 'fine_min' | 'fine_m
   const min = item.fine_min ?? 0;
   const max = item.fine_max ?? 0;
   switch (tier) {
-    case 'exempt': return [0, 0];
-    case 'mitigated': return [0, min];
-    default: return [min, max];
+    case 'exempt':
+      return [0, 0];
+    case 'mitigated':
+      return [0, min];
+    default:
+      return [min, max];
   }
 }

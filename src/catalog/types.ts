@@ -43,7 +43,7 @@ export interface Article {
   number: number;
   label: string;
   text: string | null;
-  /** catalog only: the chapter (and section) heading the article sits under, e.g. 第五章　法律责任. */
+  /** catalog only: the chapter (and section) heading the article sits under, e.g. 第五章 法律责任. */
   chapter?: string | null;
 }
 
@@ -85,7 +85,11 @@ export type TierName = 'exempt' | 'mitigated' | 'lenient' | 'general' | 'severe'
 /** Display order and Chinese names of the tiers (不予 / 减轻 / 从轻 / 一般 / 从重). */
 export const TIERS: readonly TierName[] = ['exempt', 'mitigated', 'lenient', 'general', 'severe'];
 export const TIER_NAMES: Readonly<Record<TierName, string>> = {
-  exempt: '不予处罚', mitigated: '减轻处罚', lenient: '从轻处罚', general: '一般处罚', severe: '从重处罚',
+  exempt: '不予处罚',
+  mitigated: '减轻处罚',
+  lenient: '从轻处罚',
+  general: '一般处罚',
+  severe: '从重处罚',
 };
 
 /** 档次. */

@@ -6,7 +6,8 @@ import { EXIT } from './output.ts';
 
 export function auditCommand(): Command {
   const audit = new Command('audit').description('审计日志 (hash-chained audit log)');
-  audit.command('verify')
+  audit
+    .command('verify')
     .description('校验审计日志哈希链 (SM3)；发现篡改时以退出码 3 结束')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {

@@ -6,5 +6,9 @@ import type { Store } from '../store/store.ts';
 export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T>): Promise<T> {
   const g = cmd.optsWithGlobals<{ databaseUrl?: string; duckdb?: string }>();
   const store = await openStore({ databaseUrl: g.databaseUrl, duckdbPath: g.duckdb });
-  try { return await fn(store); } finally { await store.close(); }
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
 }

@@ -29,7 +29,9 @@ export function demoCommand(): Command {
           const bar = o.json ? null : progress(`生成演示数据（${o.scale}，种子 ${o.seed}）`, 1);
           try {
             return await generateDemo(store, {
-              scale: o.scale, seed: o.seed, reset: o.reset ?? false,
+              scale: o.scale,
+              seed: o.seed,
+              reset: o.reset ?? false,
               onProgress: (done, total) => bar?.update(done, total),
             });
           } finally {
@@ -43,10 +45,15 @@ export function demoCommand(): Command {
         const rate = Math.round(result.records / Math.max(result.seconds, 0.001));
         const lines = Object.entries(result.counts).map(([t, n]) => `  ${t.padEnd(18)} ${n.toLocaleString('en-US').padStart(12)}`);
         const planted = Object.entries(result.planted).map(([v, n]) => `  ${v.padEnd(26)} ${String(n).padStart(8)}`);
-        process.stdout.write([
-          '各表行数：', ...lines, '预置违规（ground_truth）：', ...planted,
-          `记录 ${result.records.toLocaleString('en-US')} 条，用时 ${result.seconds.toFixed(1)} 秒，${rate.toLocaleString('en-US')} 条/秒`,
-        ].join('\n') + '\n');
+        process.stdout.write(
+          [
+            '各表行数：',
+            ...lines,
+            '预置违规（ground_truth）：',
+            ...planted,
+            `记录 ${result.records.toLocaleString('en-US')} 条，用时 ${result.seconds.toFixed(1)} 秒，${rate.toLocaleString('en-US')} 条/秒`,
+          ].join('\n') + '\n',
+        );
       } catch (e) {
         if (e instanceof DemoError) fail(e.message, EXIT.usage);
         fail((e as Error).message);

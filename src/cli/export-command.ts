@@ -21,7 +21,9 @@ export function exportCommand(): Command {
       const rp = regionProblem(o.region);
       if (rp) fail(rp, EXIT.usage);
       const started = Date.now();
-      const rows = await withStore(cmd, (store) => exportRecords(store, { ...SYSTEM_CALLER, regionCode: o.region }, o.kind as RecordKind, format, o.out));
+      const rows = await withStore(cmd, (store) =>
+        exportRecords(store, { ...SYSTEM_CALLER, regionCode: o.region }, o.kind as RecordKind, format, o.out),
+      );
       process.stdout.write(`已导出 ${rows} 行 → ${o.out}（${format}，${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
     });
 }

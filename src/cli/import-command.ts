@@ -13,15 +13,35 @@ import { describeError } from '../ingest/validate.ts';
 import { withStore } from './context.ts';
 import { EXIT, fail, progress, type Progress } from './output.ts';
 
-interface ImportOptions { kind: string; sourceSystem?: string; errors?: string; user?: string; json?: boolean }
+interface ImportOptions {
+  kind: string;
+  sourceSystem?: string;
+  errors?: string;
+  user?: string;
+  json?: boolean;
+}
 
 /** The account an import runs as: its jurisdiction and agency apply. Default: the system (province). */
 async function callerFor(store: Store, username?: string): Promise<Caller> {
   if (!username) return SYSTEM_CALLER;
-  const [u] = await store.query<{ id: string; username: string; display_name: string; role: Role; region_code: string; agency_id: string | null; disabled: boolean }>(
-    'SELECT id, username, display_name, role, region_code, agency_id, disabled FROM users WHERE username = $1', [username]);
+  const [u] = await store.query<{
+    id: string;
+    username: string;
+    display_name: string;
+    role: Role;
+    region_code: string;
+    agency_id: string | null;
+    disabled: boolean;
+  }>('SELECT id, username, display_name, role, region_code, agency_id, disabled FROM users WHERE username = $1', [username]);
   if (!u || u.disabled) throw new FileProblem(`用户不存在或已停用：${username}`);
-  return { userId: u.id, username: u.username, displayName: u.display_name, role: u.role, regionCode: u.region_code, agencyId: u.agency_id };
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    regionCode: u.region_code,
+    agencyId: u.agency_id,
+  };
 }
 
 const defaultErrorPath = (file: string) => join(dirname(file), `${basename(file, extname(file))}.errors.csv`);
@@ -35,7 +55,10 @@ export function importCommand(): Command {
     .option('--errors <path>', '错误明细文件（默认：与导入文件同目录的 <文件名>.errors.csv）')
     .option('--user <username>', '以该用户身份导入（按其辖区和所属部门校验）；默认以系统身份导入全省数据')
     .option('--json', 'print the report as JSON')
-    .addHelpText('after', `\n数据类别：\n${KINDS.map((k) => `  ${k.padEnd(18)}${KIND_SPECS[k].label}`).join('\n')}\n各类别的列格式见 docs/import-formats.md`)
+    .addHelpText(
+      'after',
+      `\n数据类别：\n${KINDS.map((k) => `  ${k.padEnd(18)}${KIND_SPECS[k].label}`).join('\n')}\n各类别的列格式见 docs/import-formats.md`,
+    )
     .action(async (file: string, o: ImportOptions, cmd: Command) => {
       if (!isKind(o.kind)) fail(`未知的数据类别：${o.kind}`, EXIT.usage);
       const errorPath = o.errors ?? defaultErrorPath(file);
@@ -48,12 +71,24 @@ export function importCommand(): Command {
           const source = await fileSource(file);
           bar = o.json ? null : progress(`导入 ${basename(file)}`, 100);
           return importRows(store, source, {
-            kind: o.kind as (typeof KINDS)[number], caller, sourceSystem: o.sourceSystem,
+            kind: o.kind as (typeof KINDS)[number],
+            caller,
+            sourceSystem: o.sourceSystem,
             onColumns: (columns) => errorFile.setColumns(columns),
-            onRejected: (r) => errorFile.write(r.row, r.errors.map((e) => describeError(KIND_SPECS[o.kind as (typeof KINDS)[number]], e)), r.record),
+            onRejected: (r) =>
+              errorFile.write(
+                r.row,
+                r.errors.map((e) => describeError(KIND_SPECS[o.kind as (typeof KINDS)[number]], e)),
+                r.record,
+              ),
             onProgress: (p) => {
               if (p.phase === 'read') bar?.update(Math.floor((p.done / Math.max(1, p.total)) * 100));
-              else { bar?.update(100); bar?.stop(); bar = null; if (!o.json) process.stderr.write('写入数据库…\n'); }
+              else {
+                bar?.update(100);
+                bar?.stop();
+                bar = null;
+                if (!o.json) process.stderr.write('写入数据库…\n');
+              }
             },
           });
         });
@@ -71,10 +106,10 @@ export function importCommand(): Command {
         const r = report;
         const rate = r.rowsPerSecond.toLocaleString('en-US');
         process.stdout.write(
-          `读取 ${r.rowsRead} 行，入库 ${r.landed} 条（新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}`
-          + `${r.duplicates ? `，文件内重复 ${r.duplicates} 行` : ''}），拒绝 ${r.rowsBad} 行；`
-          + `用时 ${r.seconds.toFixed(2)} 秒，${rate} 行/秒\n`
-          + `批次 ${r.batchId}（来源系统 ${r.sourceSystem || '—'}${r.encoding ? `，编码 ${r.encoding.toUpperCase()}` : ''}）\n`,
+          `读取 ${r.rowsRead} 行，入库 ${r.landed} 条（新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}` +
+            `${r.duplicates ? `，文件内重复 ${r.duplicates} 行` : ''}），拒绝 ${r.rowsBad} 行；` +
+            `用时 ${r.seconds.toFixed(2)} 秒，${rate} 行/秒\n` +
+            `批次 ${r.batchId}（来源系统 ${r.sourceSystem || '—'}${r.encoding ? `，编码 ${r.encoding.toUpperCase()}` : ''}）\n`,
         );
         for (const n of r.notes.slice(0, 20)) process.stdout.write(`  注：${n}\n`);
         if (r.errors.length) {

@@ -24,12 +24,17 @@ export const MIN_SCORE = 0.9;
 export function modelsCommand(): Command {
   const models = new Command('models').description('监督模型库');
 
-  models.command('list').description('列出全部模型').action(() => {
-    for (const m of MODELS) process.stdout.write(`${m.code.padEnd(28)} ${m.category.padEnd(11)} ${m.severity.padEnd(6)} ${m.name}\n`);
-    process.stdout.write(`共 ${MODELS.length} 个模型\n`);
-  });
+  models
+    .command('list')
+    .description('列出全部模型')
+    .action(() => {
+      for (const m of MODELS) process.stdout.write(`${m.code.padEnd(28)} ${m.category.padEnd(11)} ${m.severity.padEnd(6)} ${m.name}\n`);
+      process.stdout.write(`共 ${MODELS.length} 个模型\n`);
+    });
 
-  models.command('run').description('批量运行模型，生成问题线索')
+  models
+    .command('run')
+    .description('批量运行模型，生成问题线索')
     .option('--model <code>', '只运行该模型')
     .option('--region <code>', '只运行该区划（含下级）', '330000')
     .option('--as-of <date>', '以该日期为“今天”（YYYY-MM-DD）')
@@ -42,17 +47,34 @@ export function modelsCommand(): Command {
       const reports = await withStore(cmd, async (store) => {
         const bar = progress('运行模型', list.length);
         try {
-          return await runModels(store, list, { regionCode: o.region, asOf: o.asOf, trigger: 'batch', onProgress: (done) => bar.update(done) });
-        } finally { bar.stop(); }
+          return await runModels(store, list, {
+            regionCode: o.region,
+            asOf: o.asOf,
+            trigger: 'batch',
+            onProgress: (done) => bar.update(done),
+          });
+        } finally {
+          bar.stop();
+        }
       });
-      if (o.json) { process.stdout.write(JSON.stringify(reports) + '\n'); return; }
-      for (const r of reports) process.stdout.write(`${r.code.padEnd(28)} ${String(r.hits).padStart(7)} 命中 ${String(r.newClues).padStart(7)} 新线索 ${String(r.millis).padStart(7)} ms  ${r.name}\n`);
+      if (o.json) {
+        process.stdout.write(JSON.stringify(reports) + '\n');
+        return;
+      }
+      for (const r of reports)
+        process.stdout.write(
+          `${r.code.padEnd(28)} ${String(r.hits).padStart(7)} 命中 ${String(r.newClues).padStart(7)} 新线索 ${String(r.millis).padStart(7)} ms  ${r.name}\n`,
+        );
       const hits = reports.reduce((s, r) => s + r.hits, 0);
       const fresh = reports.reduce((s, r) => s + r.newClues, 0);
-      process.stdout.write(`共 ${reports.length} 个模型，${hits} 条命中，${fresh} 条新线索，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒\n`);
+      process.stdout.write(
+        `共 ${reports.length} 个模型，${hits} 条命中，${fresh} 条新线索，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒\n`,
+      );
     });
 
-  models.command('score').description('与演示数据的预置违规（ground truth）比对，输出各模型的精确率与召回率')
+  models
+    .command('score')
+    .description('与演示数据的预置违规（ground truth）比对，输出各模型的精确率与召回率')
     .option('--model <code>', '只评估该模型')
     .option('--min <ratio>', `低于该值时以退出码 ${EXIT.verificationFailed} 结束`, String(MIN_SCORE))
     .option('--json', 'JSON output')
@@ -64,14 +86,20 @@ export function modelsCommand(): Command {
       else {
         process.stdout.write('模型                          预置   命中   正确   精确率  召回率\n');
         for (const s of scores) {
-          process.stdout.write(`${s.code.padEnd(28)} ${String(s.truth).padStart(6)} ${String(s.hits).padStart(6)} ${String(s.truePositives).padStart(6)}   ${s.precision.toFixed(3)}   ${s.recall.toFixed(3)}${failing.includes(s) ? '  ✗' : ''}\n`);
+          process.stdout.write(
+            `${s.code.padEnd(28)} ${String(s.truth).padStart(6)} ${String(s.hits).padStart(6)} ${String(s.truePositives).padStart(6)}   ${s.precision.toFixed(3)}   ${s.recall.toFixed(3)}${failing.includes(s) ? '  ✗' : ''}\n`,
+          );
         }
-        process.stdout.write(failing.length ? `${failing.length} 个模型低于 ${min}\n` : `全部 ${scores.length} 个有预置违规的模型均不低于 ${min}\n`);
+        process.stdout.write(
+          failing.length ? `${failing.length} 个模型低于 ${min}\n` : `全部 ${scores.length} 个有预置违规的模型均不低于 ${min}\n`,
+        );
       }
       process.exitCode = failing.length ? EXIT.verificationFailed : EXIT.ok;
     });
 
-  models.command('docs').description('由模型定义生成 docs/models.md')
+  models
+    .command('docs')
+    .description('由模型定义生成 docs/models.md')
     .option('-o, --out <file>', '输出文件', 'docs/models.md')
     .action((o: { out: string }) => {
       writeFileSync(o.out, modelsMarkdown(MODELS));

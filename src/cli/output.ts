@@ -9,27 +9,41 @@ export function fail(message: string, code: number = EXIT.failure): never {
   process.exit(code);
 }
 
-export interface Progress { update(done: number, total?: number): void; stop(): void }
+export interface Progress {
+  update(done: number, total?: number): void;
+  stop(): void;
+}
 
 /** A progress bar on a terminal; on a pipe, a line every 10%. */
 export function progress(label: string, total: number): Progress {
   if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar({
-      format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate}/s | 剩余 {eta_formatted}`,
-      stream: process.stderr,
-    }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      {
+        format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate}/s | 剩余 {eta_formatted}`,
+        stream: process.stderr,
+      },
+      cliProgress.Presets.shades_classic,
+    );
     const started = Date.now();
     bar.start(total, 0, { rate: 0 });
     return {
-      update(done, t) { if (t !== undefined) bar.setTotal(t); bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) }); },
-      stop() { bar.stop(); },
+      update(done, t) {
+        if (t !== undefined) bar.setTotal(t);
+        bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
+      },
+      stop() {
+        bar.stop();
+      },
     };
   }
   let lastDecile = -1;
   return {
     update(done, t) {
       const decile = Math.floor((done / Math.max(1, t ?? total)) * 10);
-      if (decile > lastDecile) { lastDecile = decile; process.stderr.write(`${label} ${decile * 10}%\n`); }
+      if (decile > lastDecile) {
+        lastDecile = decile;
+        process.stderr.write(`${label} ${decile * 10}%\n`);
+      }
     },
     stop() {},
   };

@@ -33,10 +33,16 @@ export function serveCommand(): Command {
       const warming = performance.now();
       void readyAllRealtime(store, asOf).then(
         () => log(`实时校验状态已加载（${((performance.now() - warming) / 1000).toFixed(1)} 秒）`),
-        (e: Error) => log(`实时校验状态未能预先加载，将在首条推送记录时加载：${e.message}`));
+        (e: Error) => log(`实时校验状态未能预先加载，将在首条推送记录时加载：${e.message}`),
+      );
       if (accounts.length) process.stdout.write(formatAccounts(accounts));
       process.stdout.write(`Kedu 刻度已启动：http://localhost:${o.port}  （API 文档：http://localhost:${o.port}/api/docs）\n`);
-      const stop = async () => { await jobs.stop(); await app.close(); await store.close(); process.exit(0); };
+      const stop = async () => {
+        await jobs.stop();
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });

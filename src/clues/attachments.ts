@@ -21,8 +21,17 @@ export const MAX_ATTACHMENTS_PER_UPLOAD = 10;
 export const attachmentsRoot = (): string => resolve(process.env.KEDU_ATTACHMENTS_DIR ?? 'data/attachments');
 
 export interface AttachmentRow {
-  id: string; clue_id: string; region_code: string; file_name: string; content_type: string; size_bytes: number;
-  sha256: string; sm3: string; storage_path: string; uploaded_by: string; uploaded_at: string;
+  id: string;
+  clue_id: string;
+  region_code: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  sm3: string;
+  storage_path: string;
+  uploaded_by: string;
+  uploaded_at: string;
 }
 
 /**
@@ -50,17 +59,31 @@ export async function clueForUpload(store: Store, caller: Caller, clueId: string
   return clue;
 }
 
-export interface IncomingFile { fileName: string; contentType: string; stream: Readable; truncated(): boolean }
+export interface IncomingFile {
+  fileName: string;
+  contentType: string;
+  stream: Readable;
+  truncated(): boolean;
+}
 
 /** A file name safe to show and to send back in Content-Disposition (no path, no control characters). */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'attachment';
 }
 
 /** Streams one file to disk while hashing it, then records it (and its audit entry) in one transaction. */
-export async function saveAttachment(store: Store, caller: Caller, clue: ClueRow, file: IncomingFile, clock: Clock): Promise<AttachmentRow> {
+export async function saveAttachment(
+  store: Store,
+  caller: Caller,
+  clue: ClueRow,
+  file: IncomingFile,
+  clock: Clock,
+): Promise<AttachmentRow> {
   const id = `AT-${randomUUID()}`;
   const at = clock();
   const relative = join(String(at.getUTCFullYear()), clue.id, id);
@@ -88,8 +111,17 @@ export async function saveAttachment(store: Store, caller: Caller, clue: ClueRow
     throw e;
   }
   const row: AttachmentRow = {
-    id, clue_id: clue.id, region_code: clue.region_code, file_name: cleanFileName(file.fileName), content_type: file.contentType.slice(0, 100) || 'application/octet-stream',
-    size_bytes: size, sha256: sha256.digest('hex'), sm3: sm3.digest('hex'), storage_path: relative.split('\\').join('/'), uploaded_by: caller.userId, uploaded_at: at.toISOString(),
+    id,
+    clue_id: clue.id,
+    region_code: clue.region_code,
+    file_name: cleanFileName(file.fileName),
+    content_type: file.contentType.slice(0, 100) || 'application/octet-stream',
+    size_bytes: size,
+    sha256: sha256.digest('hex'),
+    sm3: sm3.digest('hex'),
+    storage_path: relative.split('\\').join('/'),
+    uploaded_by: caller.userId,
+    uploaded_at: at.toISOString(),
   };
   try {
     await withAudit(store, async (tx) => {
@@ -98,7 +130,18 @@ export async function saveAttachment(store: Store, caller: Caller, clue: ClueRow
       await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, detail, occurred_at)
         VALUES (${`EV-${randomUUID()}`}, ${clue.id}, ${clue.region_code}, ${caller.userId}, 'attach', ${clue.status}, ${clue.status}, ${row.file_name},
           ${JSON.stringify({ attachmentId: id, sha256: row.sha256, sm3: row.sm3, size })}, ${row.uploaded_at})`);
-      return { result: null, audit: [{ actor: caller.userId, action: 'clue.attach', target: clue.id, regionCode: clue.region_code, detail: { attachmentId: id, fileName: row.file_name, size, sha256: row.sha256, sm3: row.sm3 } }] };
+      return {
+        result: null,
+        audit: [
+          {
+            actor: caller.userId,
+            action: 'clue.attach',
+            target: clue.id,
+            regionCode: clue.region_code,
+            detail: { attachmentId: id, fileName: row.file_name, size, sha256: row.sha256, sm3: row.sm3 },
+          },
+        ],
+      };
     });
   } catch (e) {
     await rm(target, { force: true });
@@ -110,12 +153,17 @@ export async function saveAttachment(store: Store, caller: Caller, clue: ClueRow
 export async function listAttachments(store: Store, clueIds: string[]): Promise<AttachmentRow[]> {
   if (clueIds.length === 0) return [];
   const rows: AttachmentRow[] = [];
-  for (const id of clueIds) rows.push(...await store.query<AttachmentRow>(sql`SELECT * FROM clue_attachments WHERE clue_id = ${id} ORDER BY uploaded_at, id`));
+  for (const id of clueIds)
+    rows.push(...(await store.query<AttachmentRow>(sql`SELECT * FROM clue_attachments WHERE clue_id = ${id} ORDER BY uploaded_at, id`)));
   return rows;
 }
 
 /** Opens a stored attachment the caller may read (through its clue), checking its digest still matches. */
-export async function openAttachment(store: Store, caller: Caller, id: string): Promise<{ row: AttachmentRow; stream: Readable; size: number }> {
+export async function openAttachment(
+  store: Store,
+  caller: Caller,
+  id: string,
+): Promise<{ row: AttachmentRow; stream: Readable; size: number }> {
   const [row] = await store.query<AttachmentRow>(sql`SELECT * FROM clue_attachments WHERE id = ${id}`);
   if (!row) throw new KeduError('not_found', `未找到附件 ${id}`);
   await visibleClue(store, caller, row.clue_id);
@@ -128,6 +176,14 @@ export async function openAttachment(store: Store, caller: Caller, id: string): 
 /** Recomputes a stored file's SHA-256 and compares it with the one recorded at upload. */
 export async function verifyAttachment(row: AttachmentRow): Promise<boolean> {
   const h = createHash('sha256');
-  await pipeline(createReadStream(join(attachmentsRoot(), row.storage_path)), new Transform({ transform(c, _e, d) { h.update(c); d(); } }));
+  await pipeline(
+    createReadStream(join(attachmentsRoot(), row.storage_path)),
+    new Transform({
+      transform(c, _e, d) {
+        h.update(c);
+        d();
+      },
+    }),
+  );
   return h.digest('hex') === row.sha256;
 }

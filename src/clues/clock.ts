@@ -7,7 +7,10 @@ export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
 /** A clock stuck at one instant (tests). */
-export const fixedClock = (iso: string): Clock => () => new Date(iso);
+export const fixedClock =
+  (iso: string): Clock =>
+  () =>
+    new Date(iso);
 
 export { businessDate };
 

@@ -37,12 +37,21 @@ export function targetLevel(regionCode: string, deadline: string, today: string)
 
 const rank = (level: string | null): number => (level ? ESCALATION_LEVELS.indexOf(level as EscalationLevel) : -1);
 
-export interface Escalation { clueId: string; from: string | null; to: EscalationLevel; deadline: string; members: string[] }
+export interface Escalation {
+  clueId: string;
+  from: string | null;
+  to: EscalationLevel;
+  deadline: string;
+  members: string[];
+}
 
 /** Raises every overdue clue that has not yet reached its target level; returns what it raised. */
 export async function escalateOverdue(store: Store, clock: Clock): Promise<Escalation[]> {
   const today = todayOf(clock);
-  const statuses = joinSql(DEADLINE_STATUSES.map((s) => sql`${s}`), ', ');
+  const statuses = joinSql(
+    DEADLINE_STATUSES.map((s) => sql`${s}`),
+    ', ',
+  );
   const overdue = await store.query<ClueRow>(sql`
     SELECT * FROM clues WHERE status IN (${statuses}) AND deadline IS NOT NULL AND deadline < CAST(${today} AS DATE)
       AND (case_id IS NULL OR case_id = id)
@@ -60,14 +69,27 @@ export async function escalateOverdue(store: Store, clock: Clock): Promise<Escal
       const ids = [c.id, ...members.map((m) => m.id)];
       // Re-checked inside the transaction: a concurrent run, or an extension, may have got there first.
       const [fresh] = await tx.query<ClueRow>(sql`SELECT * FROM clues WHERE id = ${c.id}`);
-      if (!fresh || fresh.deadline !== c.deadline || rank(fresh.escalation_level) >= rank(to) || !DEADLINE_STATUSES.includes(fresh.status)) continue;
-      await tx.exec(sql`UPDATE clues SET escalation_level = ${to}, escalated_at = ${now}, updated_at = ${now} WHERE id IN (${joinSql(ids.map((i) => sql`${i}`), ', ')})`);
+      if (!fresh || fresh.deadline !== c.deadline || rank(fresh.escalation_level) >= rank(to) || !DEADLINE_STATUSES.includes(fresh.status))
+        continue;
+      await tx.exec(
+        sql`UPDATE clues SET escalation_level = ${to}, escalated_at = ${now}, updated_at = ${now} WHERE id IN (${joinSql(
+          ids.map((i) => sql`${i}`),
+          ', ',
+        )})`,
+      );
       const comment = `整改期限 ${c.deadline} 已过，逾期升级至${LEVEL_LABELS[to]}监督`;
       const detail = { from: c.escalation_level, to, deadline: c.deadline };
       for (const x of [c, ...members]) {
         await insertEvent(tx, {
-          clue_id: x.id, region_code: x.region_code, actor_user_id: 'system', action: 'escalate', from_status: x.status, to_status: x.status,
-          comment, occurred_at: now, detail: x.id === c.id ? detail : { ...detail, viaCase: c.id },
+          clue_id: x.id,
+          region_code: x.region_code,
+          actor_user_id: 'system',
+          action: 'escalate',
+          from_status: x.status,
+          to_status: x.status,
+          comment,
+          occurred_at: now,
+          detail: x.id === c.id ? detail : { ...detail, viaCase: c.id },
         });
         audit.push({ actor: 'system', action: 'clue.escalate', target: x.id, regionCode: x.region_code, detail });
       }

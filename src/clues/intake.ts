@@ -51,7 +51,13 @@ function titleFor(input: ReportInput): string {
   return `${SOURCE_LABELS[input.source]}｜${subject}${text.length > 30 ? text.slice(0, 30) + '…' : text}`;
 }
 
-interface Candidate { id: string; agency_id: string | null; entity_uscc: string | null; subject_name: string | null; explanation: string }
+interface Candidate {
+  id: string;
+  agency_id: string | null;
+  entity_uscc: string | null;
+  subject_name: string | null;
+  explanation: string;
+}
 
 /**
  * The open clue a report duplicates, if any: received within windowDays in the same county, about the
@@ -75,8 +81,9 @@ export async function findDuplicate(tx: Store, input: ReportInput, now: Date): P
   let best: { clueId: string; similarity: number } | null = null;
   for (const c of candidates) {
     const sameMatter = keyed
-      ? (!!input.agencyId && c.agency_id === input.agencyId) || (!!input.entityUscc && c.entity_uscc === input.entityUscc)
-        || (!!subject && !!c.subject_name && normaliseText(c.subject_name) === subject)
+      ? (!!input.agencyId && c.agency_id === input.agencyId) ||
+        (!!input.entityUscc && c.entity_uscc === input.entityUscc) ||
+        (!!subject && !!c.subject_name && normaliseText(c.subject_name) === subject)
       : true;
     if (!sameMatter) continue;
     const threshold = keyed ? CLUE_SETTINGS.duplicates.similarity : CLUE_SETTINGS.duplicates.textOnlySimilarity;
@@ -90,7 +97,12 @@ export async function findDuplicate(tx: Store, input: ReportInput, now: Date): P
  * Files one report inside the caller's transaction: links it to the clue it duplicates or creates a
  * new clue ('new', with a 'create' event). Returns the audit entries for the caller to append.
  */
-export async function intakeReport(tx: Store, input: ReportInput, clock: Clock, actor: string): Promise<{ result: IntakeResult; audit: AuditEntryInput[] }> {
+export async function intakeReport(
+  tx: Store,
+  input: ReportInput,
+  clock: Clock,
+  actor: string,
+): Promise<{ result: IntakeResult; audit: AuditEntryInput[] }> {
   const now = clock();
   const at = now.toISOString();
   const reportId = newReportId();
@@ -104,15 +116,28 @@ export async function intakeReport(tx: Store, input: ReportInput, clock: Clock, 
         ${titleFor(input)}, ${input.content.trim()}, ${evidence}, NULL, 'new', NULL, ${at}, ${at}, ${input.entityUscc ?? null}, ${input.subjectName?.trim() || null},
         ${input.createdBy ?? null}, ${input.basis?.length ? JSON.stringify(input.basis) : null})`);
     await insertEvent(tx, {
-      clue_id: clueId, region_code: input.regionCode, actor_user_id: input.createdBy ?? actor, action: 'create', from_status: null, to_status: 'new',
-      comment: `来源：${SOURCE_LABELS[input.source]}`, occurred_at: at, detail: { reportId, source: input.source, sourceRef: input.sourceRef ?? null },
+      clue_id: clueId,
+      region_code: input.regionCode,
+      actor_user_id: input.createdBy ?? actor,
+      action: 'create',
+      from_status: null,
+      to_status: 'new',
+      comment: `来源：${SOURCE_LABELS[input.source]}`,
+      occurred_at: at,
+      detail: { reportId, source: input.source, sourceRef: input.sourceRef ?? null },
     });
   } else {
     const [c] = await tx.query<{ status: string; region_code: string }>(sql`SELECT status, region_code FROM clues WHERE id = ${clueId}`);
     await tx.exec(sql`UPDATE clues SET updated_at = ${at} WHERE id = ${clueId}`);
     await insertEvent(tx, {
-      clue_id: clueId, region_code: c.region_code, actor_user_id: input.createdBy ?? actor, action: 'link', from_status: c.status, to_status: c.status,
-      comment: `同一事项的${SOURCE_LABELS[input.source]}已并入本线索（文本相似度 ${dup.similarity}）`, occurred_at: at,
+      clue_id: clueId,
+      region_code: c.region_code,
+      actor_user_id: input.createdBy ?? actor,
+      action: 'link',
+      from_status: c.status,
+      to_status: c.status,
+      comment: `同一事项的${SOURCE_LABELS[input.source]}已并入本线索（文本相似度 ${dup.similarity}）`,
+      occurred_at: at,
       detail: { reportId, source: input.source, similarity: dup.similarity },
     });
   }
@@ -121,15 +146,23 @@ export async function intakeReport(tx: Store, input: ReportInput, clock: Clock, 
       ${input.entityUscc ?? null}, ${input.subjectName?.trim() || null}, ${input.content.trim()}, ${input.contact?.trim() || null}, ${!!dup}, ${dup?.similarity ?? null}, ${at})`);
   return {
     result: { clueId, reportId, linked: !!dup, similarity: dup?.similarity ?? null, followCode: input.followCode ?? null },
-    audit: [{
-      actor: input.createdBy ?? actor, action: dup ? 'clue.link' : 'clue.create', target: clueId, regionCode: input.regionCode,
-      detail: { reportId, source: input.source, sourceRef: input.sourceRef ?? null, ...(dup ? { similarity: dup.similarity } : {}) },
-    }],
+    audit: [
+      {
+        actor: input.createdBy ?? actor,
+        action: dup ? 'clue.link' : 'clue.create',
+        target: clueId,
+        regionCode: input.regionCode,
+        detail: { reportId, source: input.source, sourceRef: input.sourceRef ?? null, ...(dup ? { similarity: dup.similarity } : {}) },
+      },
+    ],
   };
 }
 
 /** Checks the parts of a report that point at stored things; throws 400 naming the field. */
-export async function checkReportRefs(store: Store, input: { regionCode: string; agencyId?: string | null; entityUscc?: string | null; basis?: { regulationId: string; article: number }[] }): Promise<void> {
+export async function checkReportRefs(
+  store: Store,
+  input: { regionCode: string; agencyId?: string | null; entityUscc?: string | null; basis?: { regulationId: string; article: number }[] },
+): Promise<void> {
   const rp = regionProblem(input.regionCode);
   if (rp) throw badRequest(rp, 'regionCode');
   // A township need not be in the reference tree (GB/T 2260 stops at counties): its county must be.
@@ -144,7 +177,9 @@ export async function checkReportRefs(store: Store, input: { regionCode: string;
     if (p) throw badRequest(p, 'entityUscc');
   }
   for (const b of input.basis ?? []) {
-    const [art] = await store.query<{ text: string | null }>(sql`SELECT text FROM articles WHERE regulation_id = ${b.regulationId} AND number = ${b.article}`);
+    const [art] = await store.query<{ text: string | null }>(
+      sql`SELECT text FROM articles WHERE regulation_id = ${b.regulationId} AND number = ${b.article}`,
+    );
     if (!art) throw badRequest(`法规条款不存在：${b.regulationId} 第${b.article}条`, 'basis');
     if (art.text === null) throw badRequest(`该条款原文未收录，不能引用：${b.regulationId} 第${b.article}条`, 'basis');
   }
@@ -208,20 +243,52 @@ export function concernsEnforcement(category: string, content: string): boolean 
 export const hotlineTicketId = (sourceSystem: string, sourceId: string): string =>
   `hot-${createHash('md5').update(`${sourceSystem}|${sourceId}`).digest('hex').slice(0, 20)}`;
 
-export interface HotlineResult { ticketId: string; duplicate: boolean; intake: 'clue' | 'linked' | 'not_enforcement'; clueId: string | null }
+export interface HotlineResult {
+  ticketId: string;
+  duplicate: boolean;
+  intake: 'clue' | 'linked' | 'not_enforcement';
+  clueId: string | null;
+}
 
-interface TicketRow { id: string; region_code: string; category: string; content: string; entity_uscc: string | null; agency_id: string | null; clue_id: string | null; intake: string | null; source_system: string; source_id: string }
+interface TicketRow {
+  id: string;
+  region_code: string;
+  category: string;
+  content: string;
+  entity_uscc: string | null;
+  agency_id: string | null;
+  clue_id: string | null;
+  intake: string | null;
+  source_system: string;
+  source_id: string;
+}
 
-async function intakeTicket(tx: Store, t: TicketRow, forced: boolean | undefined, clock: Clock, actor: string): Promise<{ result: HotlineResult; audit: AuditEntryInput[] }> {
+async function intakeTicket(
+  tx: Store,
+  t: TicketRow,
+  forced: boolean | undefined,
+  clock: Clock,
+  actor: string,
+): Promise<{ result: HotlineResult; audit: AuditEntryInput[] }> {
   const enforcement = forced ?? concernsEnforcement(t.category, t.content);
   if (!enforcement) {
     await tx.exec(sql`UPDATE hotline_tickets SET intake = 'not_enforcement' WHERE id = ${t.id}`);
     return { result: { ticketId: t.id, duplicate: false, intake: 'not_enforcement', clueId: null }, audit: [] };
   }
-  const r = await intakeReport(tx, {
-    source: 'hotline', regionCode: t.region_code, content: t.content, agencyId: t.agency_id, entityUscc: t.entity_uscc,
-    sourceRef: t.id, title: `12345工单｜${t.category}：${t.content.slice(0, 30)}${t.content.length > 30 ? '…' : ''}`,
-  }, clock, actor);
+  const r = await intakeReport(
+    tx,
+    {
+      source: 'hotline',
+      regionCode: t.region_code,
+      content: t.content,
+      agencyId: t.agency_id,
+      entityUscc: t.entity_uscc,
+      sourceRef: t.id,
+      title: `12345工单｜${t.category}：${t.content.slice(0, 30)}${t.content.length > 30 ? '…' : ''}`,
+    },
+    clock,
+    actor,
+  );
   const intake = r.result.linked ? 'linked' : 'clue';
   await tx.exec(sql`UPDATE hotline_tickets SET clue_id = ${r.result.clueId}, intake = ${intake} WHERE id = ${t.id}`);
   return { result: { ticketId: t.id, duplicate: false, intake, clueId: r.result.clueId }, audit: r.audit };
@@ -240,28 +307,50 @@ export async function receiveHotlineTicket(store: Store, caller: Caller, input: 
   const system = input.sourceSystem?.trim() || '12345';
   const id = hotlineTicketId(system, input.sourceId);
   return withAudit(store, async (tx) => {
-    const [existing] = await tx.query<TicketRow>(sql`SELECT * FROM hotline_tickets WHERE source_system = ${system} AND source_id = ${input.sourceId}`);
+    const [existing] = await tx.query<TicketRow>(
+      sql`SELECT * FROM hotline_tickets WHERE source_system = ${system} AND source_id = ${input.sourceId}`,
+    );
     if (existing && existing.intake) {
-      return { result: { ticketId: existing.id, duplicate: true, intake: existing.intake as HotlineResult['intake'], clueId: existing.clue_id }, audit: [] };
+      return {
+        result: { ticketId: existing.id, duplicate: true, intake: existing.intake as HotlineResult['intake'], clueId: existing.clue_id },
+        audit: [],
+      };
     }
     if (!existing) {
       await tx.exec(sql`INSERT INTO hotline_tickets (id, source_system, source_id, region_code, received_at, category, content, entity_uscc, agency_id, status)
         VALUES (${id}, ${system}, ${input.sourceId}, ${input.regionCode}, ${receivedAt.toISOString()}, ${input.category}, ${input.content},
           ${input.entityUscc ?? null}, ${input.agencyId ?? null}, ${input.status ?? 'open'})`);
     }
-    const [row] = await tx.query<TicketRow>(sql`SELECT * FROM hotline_tickets WHERE source_system = ${system} AND source_id = ${input.sourceId}`);
+    const [row] = await tx.query<TicketRow>(
+      sql`SELECT * FROM hotline_tickets WHERE source_system = ${system} AND source_id = ${input.sourceId}`,
+    );
     const r = await intakeTicket(tx, row, input.concernsEnforcement, clock, caller.userId);
     return {
       result: r.result,
-      audit: [{ actor: caller.userId, action: 'hotline.receive', target: row.id, regionCode: row.region_code, detail: { sourceSystem: system, sourceId: input.sourceId, intake: r.result.intake, clueId: r.result.clueId } }, ...r.audit],
+      audit: [
+        {
+          actor: caller.userId,
+          action: 'hotline.receive',
+          target: row.id,
+          regionCode: row.region_code,
+          detail: { sourceSystem: system, sourceId: input.sourceId, intake: r.result.intake, clueId: r.result.clueId },
+        },
+        ...r.audit,
+      ],
     };
   });
 }
 
 /** Looks at imported tickets not yet taken in (the bulk import only stores them), in the caller's region. */
-export async function intakeImportedTickets(store: Store, caller: Caller, clock: Clock, limit = 1000): Promise<{ looked: number; clues: number; linked: number }> {
+export async function intakeImportedTickets(
+  store: Store,
+  caller: Caller,
+  clock: Clock,
+  limit = 1000,
+): Promise<{ looked: number; clues: number; linked: number }> {
   if (caller.role !== 'admin' && caller.role !== 'supervisor') throw forbidden('仅监督员可以处理12345工单');
-  const rows = await store.query<TicketRow>(sql`SELECT * FROM hotline_tickets WHERE intake IS NULL AND region_code LIKE ${regionPrefix(caller.regionCode) + '%'}
+  const rows =
+    await store.query<TicketRow>(sql`SELECT * FROM hotline_tickets WHERE intake IS NULL AND region_code LIKE ${regionPrefix(caller.regionCode) + '%'}
     ORDER BY received_at, id LIMIT ${limit}`);
   const counts = { looked: rows.length, clues: 0, linked: 0 };
   for (const t of rows) {

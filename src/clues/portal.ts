@@ -75,7 +75,14 @@ export async function submitPortalReport(store: Store, input: PortalReportInput,
   if (problem) throw badRequest(problem[1], problem[0]);
   const token = checkFormToken(input.formToken, clock().getTime());
   if (!token.ok) {
-    throw badRequest(token.reason === 'too_fast' ? '提交过快，请核对内容后再提交' : token.reason === 'expired' ? '表单已过期，请刷新页面后重新填写' : '提交未通过校验，请刷新页面后重新填写', 'formToken');
+    throw badRequest(
+      token.reason === 'too_fast'
+        ? '提交过快，请核对内容后再提交'
+        : token.reason === 'expired'
+          ? '表单已过期，请刷新页面后重新填写'
+          : '提交未通过校验，请刷新页面后重新填写',
+      'formToken',
+    );
   }
   await checkReportRefs(store, { regionCode: input.regionCode, agencyId: input.agencyId });
   if (!input.regionCode.startsWith('33') || !['county', 'township'].includes(regionLevel(input.regionCode))) {
@@ -86,26 +93,53 @@ export async function submitPortalReport(store: Store, input: PortalReportInput,
     const [used] = await tx.query(sql`SELECT 1 AS used FROM portal_form_nonces WHERE nonce = ${token.nonce}`);
     if (used) throw badRequest('该表单已提交过，请刷新页面后再提交新的问题', 'formToken');
     await tx.exec(sql`INSERT INTO portal_form_nonces (nonce, used_at) VALUES (${token.nonce}, ${clock().toISOString()})`);
-    const r = await intakeReport(tx, {
-      source: 'public', regionCode: input.regionCode, content: input.content, agencyId: input.agencyId ?? null,
-      subjectName: input.subjectName ?? null, contact: input.contact ?? null, followCode,
-    }, clock, 'public');
+    const r = await intakeReport(
+      tx,
+      {
+        source: 'public',
+        regionCode: input.regionCode,
+        content: input.content,
+        agencyId: input.agencyId ?? null,
+        subjectName: input.subjectName ?? null,
+        contact: input.contact ?? null,
+        followCode,
+      },
+      clock,
+      'public',
+    );
     return { result: { followCode }, audit: r.audit.map((a) => ({ ...a, detail: { ...(a.detail as object), followCode } })) };
   });
 }
 
 /** What the reporter is told: a plain stage, no names, no agency, no personal data. */
 export const PUBLIC_STAGES: Record<ClueStatus, string> = {
-  new: '已受理', triaged: '已受理', assigned: '已交办', rectifying: '整改中', submitted: '整改审核中', returned: '整改中',
-  closed: '已办结', dismissed: '已办结（经核查不予立项）', transferred: '已移送有关机关处理',
+  new: '已受理',
+  triaged: '已受理',
+  assigned: '已交办',
+  rectifying: '整改中',
+  submitted: '整改审核中',
+  returned: '整改中',
+  closed: '已办结',
+  dismissed: '已办结（经核查不予立项）',
+  transferred: '已移送有关机关处理',
 };
 
-export interface PortalStatus { code: string; receivedAt: string; stage: string; updatedOn: string; steps: { on: string; stage: string }[] }
+export interface PortalStatus {
+  code: string;
+  receivedAt: string;
+  stage: string;
+  updatedOn: string;
+  steps: { on: string; stage: string }[];
+}
 
 export async function portalStatus(store: Store, code: string): Promise<PortalStatus> {
-  const [r] = await store.query<{ clue_id: string; received_at: string }>(sql`SELECT clue_id, received_at FROM clue_reports WHERE follow_code = ${code.toUpperCase()}`);
+  const [r] = await store.query<{ clue_id: string; received_at: string }>(
+    sql`SELECT clue_id, received_at FROM clue_reports WHERE follow_code = ${code.toUpperCase()}`,
+  );
   if (!r) throw notFound('未找到该查询码对应的举报，请核对后重试');
-  const [c] = await store.query<{ status: ClueStatus; case_id: string | null }>(sql`SELECT status, case_id FROM clues WHERE id = ${r.clue_id}`);
+  const [c] = await store.query<{ status: ClueStatus; case_id: string | null }>(
+    sql`SELECT status, case_id FROM clues WHERE id = ${r.clue_id}`,
+  );
   const events = await store.query<{ to_status: ClueStatus | null; occurred_at: string }>(sql`
     SELECT to_status, occurred_at FROM clue_events WHERE clue_id = ${r.clue_id} AND occurred_at >= CAST(${r.received_at} AS TIMESTAMPTZ) ORDER BY occurred_at, id`);
   const day = (iso: string) => businessDate(new Date(iso));
@@ -114,5 +148,11 @@ export async function portalStatus(store: Store, code: string): Promise<PortalSt
     const stage = e.to_status ? PUBLIC_STAGES[e.to_status] : null;
     if (stage && stage !== steps[steps.length - 1].stage) steps.push({ on: day(e.occurred_at), stage });
   }
-  return { code: code.toUpperCase(), receivedAt: day(r.received_at), stage: PUBLIC_STAGES[c.status], updatedOn: steps[steps.length - 1].on, steps };
+  return {
+    code: code.toUpperCase(),
+    receivedAt: day(r.received_at),
+    stage: PUBLIC_STAGES[c.status],
+    updatedOn: steps[steps.length - 1].on,
+    steps,
+  };
 }

@@ -10,30 +10,48 @@ import { badRequest } from '../api/errors.ts';
 import { todayOf, type Clock } from './clock.ts';
 import { ESCALATION_LEVELS, LEVEL_LABELS, type EscalationLevel } from './escalation.ts';
 import {
-  DEADLINE_STATUSES, EVENT_LABELS, SOURCE_LABELS, STATUS_LABELS, allowedActions, caseMembers, clueScope, visibleClue,
-  CLUE_STATUSES, type ClueRow, type ClueSource, type ClueStatus,
+  DEADLINE_STATUSES,
+  EVENT_LABELS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+  allowedActions,
+  caseMembers,
+  clueScope,
+  visibleClue,
+  CLUE_STATUSES,
+  type ClueRow,
+  type ClueSource,
+  type ClueStatus,
 } from './workflow.ts';
 import { listAttachments } from './attachments.ts';
 
 export interface ClueFilters {
-  status?: string;        // one status or several, comma-separated
+  status?: string; // one status or several, comma-separated
   source?: string;
   severity?: string;
   agencyId?: string;
-  regionCode?: string;    // a region inside the caller's jurisdiction (its subtree)
+  regionCode?: string; // a region inside the caller's jurisdiction (its subtree)
   modelCode?: string;
   overdue?: boolean;
-  escalated?: boolean;    // escalated to the caller's level or above
+  escalated?: boolean; // escalated to the caller's level or above
   caseId?: string;
-  q?: string;             // words in the title or explanation
+  q?: string; // words in the title or explanation
   page?: number;
   pageSize?: number;
 }
 
 type Row = ClueRow & { region_name: string | null; agency_name: string | null; report_count: number; member_count: number };
 
-const list = (values: string[]): Sql => joinSql(values.map((v) => sql`${v}`), ', ');
-const csv = (s: string | undefined): string[] => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const list = (values: string[]): Sql =>
+  joinSql(
+    values.map((v) => sql`${v}`),
+    ', ',
+  );
+const csv = (s: string | undefined): string[] =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** The level a caller supervises at: the level of their region (a township user counts as county). */
 function callerLevel(caller: Caller): EscalationLevel {
@@ -115,12 +133,30 @@ export async function clueSummary(store: Store, id: string, clock: Clock): Promi
   return presentClue(row, todayOf(clock));
 }
 
-export function presentEvent(e: { id: string; action: string; from_status: string | null; to_status: string | null; actor_user_id: string | null; actor_name?: string | null; comment: string | null; detail: string | null; occurred_at: string }) {
+export function presentEvent(e: {
+  id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_user_id: string | null;
+  actor_name?: string | null;
+  comment: string | null;
+  detail: string | null;
+  occurred_at: string;
+}) {
   return {
-    id: e.id, action: e.action, actionLabel: EVENT_LABELS[e.action] ?? e.action,
-    fromStatus: e.from_status, toStatus: e.to_status,
-    actor: { id: e.actor_user_id, name: e.actor_user_id === 'system' ? '系统' : e.actor_user_id === 'public' ? '群众' : e.actor_name ?? e.actor_user_id },
-    comment: e.comment, detail: parseJson(e.detail), occurredAt: e.occurred_at,
+    id: e.id,
+    action: e.action,
+    actionLabel: EVENT_LABELS[e.action] ?? e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    actor: {
+      id: e.actor_user_id,
+      name: e.actor_user_id === 'system' ? '系统' : e.actor_user_id === 'public' ? '群众' : (e.actor_name ?? e.actor_user_id),
+    },
+    comment: e.comment,
+    detail: parseJson(e.detail),
+    occurredAt: e.occurred_at,
   };
 }
 
@@ -136,11 +172,25 @@ export async function listClues(store: Store, caller: Caller, f: ClueFilters, cl
   return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentClue(r, today)) };
 }
 
-interface EventRow { id: string; action: string; from_status: string | null; to_status: string | null; actor_user_id: string | null; actor_name: string | null; comment: string | null; detail: string | null; occurred_at: string }
+interface EventRow {
+  id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  comment: string | null;
+  detail: string | null;
+  occurred_at: string;
+}
 
 const parseJson = (s: string | null): unknown => {
   if (s === null) return null;
-  try { return JSON.parse(s); } catch { return s; }
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
 };
 
 /** One clue with everything its page shows: timeline, reports, attachments, case members, notices, and the caller's possible actions. */
@@ -151,12 +201,24 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
   const events = await store.query<EventRow>(sql`
     SELECT e.id, e.action, e.from_status, e.to_status, e.actor_user_id, u.display_name AS actor_name, e.comment, e.detail, e.occurred_at
     FROM clue_events e LEFT JOIN users u ON u.id = e.actor_user_id WHERE e.clue_id = ${id} ORDER BY e.occurred_at, e.id`);
-  const reports = await store.query<{ id: string; source: string; source_ref: string | null; content: string; contact: string | null; subject_name: string | null; linked: boolean; similarity: number | null; received_at: string }>(
-    sql`SELECT id, source, source_ref, content, contact, subject_name, linked, similarity, received_at FROM clue_reports WHERE clue_id = ${id} ORDER BY received_at, id`);
+  const reports = await store.query<{
+    id: string;
+    source: string;
+    source_ref: string | null;
+    content: string;
+    contact: string | null;
+    subject_name: string | null;
+    linked: boolean;
+    similarity: number | null;
+    received_at: string;
+  }>(
+    sql`SELECT id, source, source_ref, content, contact, subject_name, linked, similarity, received_at FROM clue_reports WHERE clue_id = ${id} ORDER BY received_at, id`,
+  );
   const members = await caseMembers(store, id);
   const attachments = await listAttachments(store, [id]);
   const notices = await store.query<{ id: string; kind: string; number: string; status: string; issued_on: string; clue_ids: string }>(
-    sql`SELECT id, kind, number, status, issued_on, clue_ids FROM notices WHERE clue_ids LIKE ${`%"${id}"%`} ORDER BY issued_on, id`);
+    sql`SELECT id, kind, number, status, issued_on, clue_ids FROM notices WHERE clue_ids LIKE ${`%"${id}"%`} ORDER BY issued_on, id`,
+  );
   return {
     clue: {
       ...presentClue(row, today),
@@ -172,14 +234,35 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
     },
     timeline: events.map(presentEvent),
     reports: reports.map((r) => ({
-      id: r.id, source: r.source, sourceLabel: SOURCE_LABELS[r.source as ClueSource] ?? r.source, sourceRef: r.source_ref,
-      content: r.content, subjectName: r.subject_name, contact: maskPersonal(caller, r.contact), linked: !!r.linked, similarity: r.similarity, receivedAt: r.received_at,
+      id: r.id,
+      source: r.source,
+      sourceLabel: SOURCE_LABELS[r.source as ClueSource] ?? r.source,
+      sourceRef: r.source_ref,
+      content: r.content,
+      subjectName: r.subject_name,
+      contact: maskPersonal(caller, r.contact),
+      linked: !!r.linked,
+      similarity: r.similarity,
+      receivedAt: r.received_at,
     })),
     attachments: attachments.map((a) => ({
-      id: a.id, fileName: a.file_name, contentType: a.content_type, size: Number(a.size_bytes), sha256: a.sha256, sm3: a.sm3,
-      uploadedBy: a.uploaded_by, uploadedAt: a.uploaded_at, url: `/api/v1/attachments/${a.id}`,
+      id: a.id,
+      fileName: a.file_name,
+      contentType: a.content_type,
+      size: Number(a.size_bytes),
+      sha256: a.sha256,
+      sm3: a.sm3,
+      uploadedBy: a.uploaded_by,
+      uploadedAt: a.uploaded_at,
+      url: `/api/v1/attachments/${a.id}`,
     })),
-    members: members.map((m) => ({ id: m.id, title: m.title, status: m.status, statusLabel: STATUS_LABELS[m.status], regionCode: m.region_code })),
+    members: members.map((m) => ({
+      id: m.id,
+      title: m.title,
+      status: m.status,
+      statusLabel: STATUS_LABELS[m.status],
+      regionCode: m.region_code,
+    })),
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, number: n.number, status: n.status, issuedOn: n.issued_on })),
   };
 }
@@ -188,12 +271,20 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
 export async function clueStats(store: Store, caller: Caller, clock: Clock) {
   const today = todayOf(clock);
   const scope = clueScope(caller, 'c');
-  const byStatusRows = await store.query<{ status: ClueStatus; n: number }>(sql`SELECT c.status, count(*) AS n FROM clues c WHERE ${scope} GROUP BY c.status`);
+  const byStatusRows = await store.query<{ status: ClueStatus; n: number }>(
+    sql`SELECT c.status, count(*) AS n FROM clues c WHERE ${scope} GROUP BY c.status`,
+  );
   const byStatus = Object.fromEntries(CLUE_STATUSES.map((s) => [s, 0])) as Record<ClueStatus, number>;
   for (const r of byStatusRows) byStatus[r.status] = Number(r.n);
   const open = sql`c.status NOT IN ('closed', 'dismissed', 'transferred')`;
-  const group = async (col: 'severity' | 'source') => Object.fromEntries((await store.query<{ k: string; n: number }>(
-    sql`SELECT c.${raw(col)} AS k, count(*) AS n FROM clues c WHERE ${scope} AND ${open} GROUP BY 1`)).map((r) => [r.k, Number(r.n)]));
+  const group = async (col: 'severity' | 'source') =>
+    Object.fromEntries(
+      (
+        await store.query<{ k: string; n: number }>(
+          sql`SELECT c.${raw(col)} AS k, count(*) AS n FROM clues c WHERE ${scope} AND ${open} GROUP BY 1`,
+        )
+      ).map((r) => [r.k, Number(r.n)]),
+    );
   const levels = ESCALATION_LEVELS.slice(ESCALATION_LEVELS.indexOf(callerLevel(caller)));
   const [counts] = await store.query<{ overdue: number; due_soon: number; escalated: number }>(sql`
     SELECT

@@ -29,21 +29,21 @@ export const CLUE_SETTINGS = {
   /** Days the addressee has to answer a notice, by kind. */
   noticeResponseDays: { advisory: 10, supervision: 15, transfer: 30 },
   portal: {
-    reportsPerHour: 5,          // per client IP (@fastify/rate-limit)
+    reportsPerHour: 5, // per client IP (@fastify/rate-limit)
     statusLookupsPerMinute: 30, // per client IP, against guessing follow-up codes
-    minFillSeconds: 5,          // a form sent sooner after its token was issued is a bot
+    minFillSeconds: 5, // a form sent sooner after its token was issued is a bot
     tokenTtlMinutes: 120,
     minLength: 15,
     maxLength: 2000,
     maxUrls: 2,
   },
   webhook: {
-    baseDelaySeconds: 30,       // attempt n waits base · 2^(n-1): 30 s, 1 min, 2 min, 4 min …
+    baseDelaySeconds: 30, // attempt n waits base · 2^(n-1): 30 s, 1 min, 2 min, 4 min …
     maxDelaySeconds: 6 * 3600,
-    maxAttempts: 10,            // then the delivery is marked failed (kept, and visible to admins)
+    maxAttempts: 10, // then the delivery is marked failed (kept, and visible to admins)
     timeoutMs: 10_000,
     pollMs: 5_000,
-    leaseSeconds: 120,          // a claimed delivery is retried by another worker after this if its worker died
+    leaseSeconds: 120, // a claimed delivery is retried by another worker after this if its worker died
   },
   /** How often the server checks for newly overdue clues. */
   escalationCheckMs: 3_600_000,
@@ -55,6 +55,27 @@ export const CLUE_SETTINGS = {
  */
 export const HOTLINE_ENFORCEMENT = {
   categories: ['涉企执法监督', '执法监督', '行政执法', '执法投诉', '执法检查', '行政执法监督'],
-  keywords: ['重复检查', '多头检查', '检查扰企', '频繁检查', '乱罚款', '乱检查', '乱收费', '执法人员', '执法不公', '粗暴执法',
-    '选择性执法', '过度执法', '一刀切', '以罚代管', '罚款过重', '随意处罚', '吃拿卡要', '不作为', '乱作为', '执法态度', '执法过程'],
+  keywords: [
+    '重复检查',
+    '多头检查',
+    '检查扰企',
+    '频繁检查',
+    '乱罚款',
+    '乱检查',
+    '乱收费',
+    '执法人员',
+    '执法不公',
+    '粗暴执法',
+    '选择性执法',
+    '过度执法',
+    '一刀切',
+    '以罚代管',
+    '罚款过重',
+    '随意处罚',
+    '吃拿卡要',
+    '不作为',
+    '乱作为',
+    '执法态度',
+    '执法过程',
+  ],
 };

@@ -3,7 +3,10 @@
 // where words are not separated: "反映某店占道经营" and "某店长期占道经营，反映多次" share most bigrams.
 
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function bigrams(s: string): Map<string, number> {

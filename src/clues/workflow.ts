@@ -16,12 +16,29 @@ import { enqueueWebhook, type WebhookEvent } from '../integration/webhooks.ts';
 import { CLUE_SETTINGS } from './settings.ts';
 import { todayOf, type Clock } from './clock.ts';
 
-export const CLUE_STATUSES = ['new', 'triaged', 'assigned', 'rectifying', 'submitted', 'returned', 'closed', 'dismissed', 'transferred'] as const;
+export const CLUE_STATUSES = [
+  'new',
+  'triaged',
+  'assigned',
+  'rectifying',
+  'submitted',
+  'returned',
+  'closed',
+  'dismissed',
+  'transferred',
+] as const;
 export type ClueStatus = (typeof CLUE_STATUSES)[number];
 
 export const STATUS_LABELS: Record<ClueStatus, string> = {
-  new: '待研判', triaged: '已研判', assigned: '已交办', rectifying: '整改中', submitted: '待审核',
-  returned: '退回整改', closed: '已销号', dismissed: '已排除', transferred: '已移送纪检监察',
+  new: '待研判',
+  triaged: '已研判',
+  assigned: '已交办',
+  rectifying: '整改中',
+  submitted: '待审核',
+  returned: '退回整改',
+  closed: '已销号',
+  dismissed: '已排除',
+  transferred: '已移送纪检监察',
 };
 
 /** Statuses that end the loop. */
@@ -35,7 +52,13 @@ export const AGENCY_VISIBLE_STATUSES: readonly ClueStatus[] = ['assigned', 'rect
 export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public'] as const;
 export type ClueSource = (typeof CLUE_SOURCES)[number];
 export const SOURCE_LABELS: Record<ClueSource, string> = {
-  model: '监督模型', hotline: '12345热线', followup: '回访', invited: '特邀监督员', contact_point: '企业联系点', media: '媒体舆情', public: '群众举报',
+  model: '监督模型',
+  hotline: '12345热线',
+  followup: '回访',
+  invited: '特邀监督员',
+  contact_point: '企业联系点',
+  media: '媒体舆情',
+  public: '群众举报',
 };
 
 /**
@@ -60,13 +83,44 @@ export interface Transition {
 
 export const TRANSITIONS = [
   { action: 'triage', label: '研判', from: ['new'], to: 'triaged', by: 'region_supervisor', requires: [] },
-  { action: 'assign', label: '交办', from: ['new', 'triaged', 'assigned'], to: 'assigned', by: 'region_supervisor', requires: ['agency'], deadline: 'set', webhook: 'clue.assigned' },
+  {
+    action: 'assign',
+    label: '交办',
+    from: ['new', 'triaged', 'assigned'],
+    to: 'assigned',
+    by: 'region_supervisor',
+    requires: ['agency'],
+    deadline: 'set',
+    webhook: 'clue.assigned',
+  },
   { action: 'accept', label: '签收', from: ['assigned'], to: 'rectifying', by: 'assigned_agency', requires: [] },
-  { action: 'submit', label: '提交整改', from: ['rectifying', 'returned'], to: 'submitted', by: 'assigned_agency', requires: ['rectification', 'evidence'] },
+  {
+    action: 'submit',
+    label: '提交整改',
+    from: ['rectifying', 'returned'],
+    to: 'submitted',
+    by: 'assigned_agency',
+    requires: ['rectification', 'evidence'],
+  },
   { action: 'close', label: '销号', from: ['submitted'], to: 'closed', by: 'region_supervisor', requires: [], webhook: 'clue.closed' },
-  { action: 'return', label: '退回', from: ['submitted'], to: 'returned', by: 'region_supervisor', requires: ['comment'], deadline: 'optional' },
+  {
+    action: 'return',
+    label: '退回',
+    from: ['submitted'],
+    to: 'returned',
+    by: 'region_supervisor',
+    requires: ['comment'],
+    deadline: 'optional',
+  },
   { action: 'dismiss', label: '排除', from: ['new', 'triaged'], to: 'dismissed', by: 'region_supervisor', requires: ['comment'] },
-  { action: 'transfer', label: '移送纪检监察', from: ['new', 'triaged', 'assigned', 'rectifying', 'submitted', 'returned'], to: 'transferred', by: 'region_supervisor', requires: ['comment'] },
+  {
+    action: 'transfer',
+    label: '移送纪检监察',
+    from: ['new', 'triaged', 'assigned', 'rectifying', 'submitted', 'returned'],
+    to: 'transferred',
+    by: 'region_supervisor',
+    requires: ['comment'],
+  },
 ] as const satisfies readonly Transition[];
 
 export type ClueAction = (typeof TRANSITIONS)[number]['action'];
@@ -75,14 +129,22 @@ export const CLUE_ACTIONS = TRANSITIONS.map((t) => t.action) as ClueAction[];
 /** Labels of every timeline event, transitions and the rest. */
 export const EVENT_LABELS: Record<string, string> = {
   ...Object.fromEntries(TRANSITIONS.map((t) => [t.action, t.label])),
-  create: '发现', link: '重复线索并入', extend: '延期', escalate: '逾期升级', merge: '并案', attach: '上传材料', notice: '制发文书',
+  create: '发现',
+  link: '重复线索并入',
+  extend: '延期',
+  escalate: '逾期升级',
+  merge: '并案',
+  attach: '上传材料',
+  notice: '制发文书',
 };
 
 export const ACTOR_LABELS: Record<ActorKind, string> = {
-  region_supervisor: '线索所在辖区的监督员', assigned_agency: '承办单位的执法部门人员',
+  region_supervisor: '线索所在辖区的监督员',
+  assigned_agency: '承办单位的执法部门人员',
 };
 
-export const transitionFor = (action: string): Transition | undefined => (TRANSITIONS as readonly Transition[]).find((t) => t.action === action);
+export const transitionFor = (action: string): Transition | undefined =>
+  (TRANSITIONS as readonly Transition[]).find((t) => t.action === action);
 
 /** A clue as stored. */
 export interface ClueRow {
@@ -121,7 +183,11 @@ export interface ClueRow {
 export function clueScope(caller: Caller, alias = 'c'): Sql {
   const a = `${alias}.`;
   const region = sql`${raw(`${a}region_code`)} LIKE ${regionPrefix(caller.regionCode) + '%'}`;
-  const statusIn = (list: readonly string[]) => sql`${raw(`${a}status`)} IN (${joinSql(list.map((s) => sql`${s}`), ', ')})`;
+  const statusIn = (list: readonly string[]) =>
+    sql`${raw(`${a}status`)} IN (${joinSql(
+      list.map((s) => sql`${s}`),
+      ', ',
+    )})`;
   switch (caller.role) {
     case 'admin':
     case 'supervisor':
@@ -158,15 +224,21 @@ export function canSeeClue(caller: Caller, clue: ClueRow, reportedBy = false): b
 export function actorProblem(caller: Caller, clue: ClueRow, by: ActorKind): string | null {
   if (caller.role === 'admin') return null;
   if (by === 'region_supervisor') {
-    return caller.role === 'supervisor' && regionContains(caller.regionCode, clue.region_code) ? null : `仅${ACTOR_LABELS[by]}可以执行此操作`;
+    return caller.role === 'supervisor' && regionContains(caller.regionCode, clue.region_code)
+      ? null
+      : `仅${ACTOR_LABELS[by]}可以执行此操作`;
   }
-  return caller.role === 'agency_staff' && !!caller.agencyId && caller.agencyId === clue.agency_id ? null : `仅${ACTOR_LABELS[by]}可以执行此操作`;
+  return caller.role === 'agency_staff' && !!caller.agencyId && caller.agencyId === clue.agency_id
+    ? null
+    : `仅${ACTOR_LABELS[by]}可以执行此操作`;
 }
 
 /** The actions the caller could take on the clue now (the console shows these as buttons). */
 export function allowedActions(caller: Caller, clue: ClueRow): ClueAction[] {
   if (clue.case_id && clue.case_id !== clue.id) return [];
-  return TRANSITIONS.filter((t) => (t.from as readonly string[]).includes(clue.status) && !actorProblem(caller, clue, t.by)).map((t) => t.action);
+  return TRANSITIONS.filter((t) => (t.from as readonly string[]).includes(clue.status) && !actorProblem(caller, clue, t.by)).map(
+    (t) => t.action,
+  );
 }
 
 // ── loading ───────────────────────────────────────────────────────────────────────────────────
@@ -211,7 +283,11 @@ export interface ClueEvent {
 }
 
 export async function insertEvent(tx: Store, e: Omit<ClueEvent, 'id' | 'detail'> & { detail?: unknown }): Promise<ClueEvent> {
-  const row: ClueEvent = { ...e, id: `EV-${randomUUID()}`, detail: e.detail === undefined || e.detail === null ? null : JSON.stringify(e.detail) };
+  const row: ClueEvent = {
+    ...e,
+    id: `EV-${randomUUID()}`,
+    detail: e.detail === undefined || e.detail === null ? null : JSON.stringify(e.detail),
+  };
   await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, detail, occurred_at)
     VALUES (${row.id}, ${row.clue_id}, ${row.region_code}, ${row.actor_user_id}, ${row.action}, ${row.from_status}, ${row.to_status}, ${row.comment}, ${row.detail}, ${row.occurred_at})`);
   return row;
@@ -226,14 +302,20 @@ export interface TransitionInput {
   attachmentIds?: string[];
 }
 
-export interface TransitionResult { clue: ClueRow; event: ClueEvent; members: string[] }
+export interface TransitionResult {
+  clue: ClueRow;
+  event: ClueEvent;
+  members: string[];
+}
 
 const MIN_RECTIFICATION = 10;
 
 function illegal(clue: ClueRow, t: Transition): KeduError {
   const from = t.from.map((s) => `「${STATUS_LABELS[s]}」`).join('、');
-  return new KeduError('illegal_transition',
-    `线索 ${clue.id} 当前状态为「${STATUS_LABELS[clue.status]}」，不能${t.label}；${t.label}仅适用于${from}状态的线索`);
+  return new KeduError(
+    'illegal_transition',
+    `线索 ${clue.id} 当前状态为「${STATUS_LABELS[clue.status]}」，不能${t.label}；${t.label}仅适用于${from}状态的线索`,
+  );
 }
 
 /** Checks a requested deadline: a real date, not before today. */
@@ -243,11 +325,22 @@ export function deadlineProblem(deadline: string, today: string): string | null 
   return null;
 }
 
-export const defaultDeadline = (severity: Severity, today: string): string => addDays(today, CLUE_SETTINGS.deadlineDays[severity] ?? CLUE_SETTINGS.deadlineDays.medium);
+export const defaultDeadline = (severity: Severity, today: string): string =>
+  addDays(today, CLUE_SETTINGS.deadlineDays[severity] ?? CLUE_SETTINGS.deadlineDays.medium);
 
 /** The outward JSON of a clue in webhook bodies. */
 export function webhookClue(c: ClueRow) {
-  return { id: c.id, status: c.status, regionCode: c.region_code, agencyId: c.agency_id, severity: c.severity, title: c.title, deadline: c.deadline, source: c.source, caseId: c.case_id };
+  return {
+    id: c.id,
+    status: c.status,
+    regionCode: c.region_code,
+    agencyId: c.agency_id,
+    severity: c.severity,
+    title: c.title,
+    deadline: c.deadline,
+    source: c.source,
+    caseId: c.case_id,
+  };
 }
 
 /**
@@ -257,7 +350,13 @@ export function webhookClue(c: ClueRow) {
  * the request carries what the action needs (400). Then writes the clue and the members of its case,
  * one timeline event each, webhooks, and the audit entries, together.
  */
-export async function applyTransition(store: Store, caller: Caller, clueId: string, input: TransitionInput, clock: Clock): Promise<TransitionResult> {
+export async function applyTransition(
+  store: Store,
+  caller: Caller,
+  clueId: string,
+  input: TransitionInput,
+  clock: Clock,
+): Promise<TransitionResult> {
   return withAudit(store, async (tx) => {
     const clue = await visibleClue(tx, caller, clueId);
     if (clue.case_id && clue.case_id !== clue.id) {
@@ -277,13 +376,21 @@ export async function applyTransition(store: Store, caller: Caller, clueId: stri
     const today = todayOf(clock);
     const now = clock().toISOString();
     const comment = input.comment?.trim() || null;
-    const next = { agency_id: clue.agency_id, deadline: clue.deadline, rectification: clue.rectification, escalation_level: clue.escalation_level, escalated_at: clue.escalated_at };
+    const next = {
+      agency_id: clue.agency_id,
+      deadline: clue.deadline,
+      rectification: clue.rectification,
+      escalation_level: clue.escalation_level,
+      escalated_at: clue.escalated_at,
+    };
     const detail: Record<string, unknown> = {};
 
     if (t.requires.includes('comment') && !comment) throw badRequest(`${t.label}须填写理由`, 'comment');
     if (t.requires.includes('agency')) {
       if (!input.agencyId) throw badRequest('交办须指定承办单位', 'agencyId');
-      const [agency] = await tx.query<{ id: string; region_code: string }>(sql`SELECT id, region_code FROM agencies WHERE id = ${input.agencyId}`);
+      const [agency] = await tx.query<{ id: string; region_code: string }>(
+        sql`SELECT id, region_code FROM agencies WHERE id = ${input.agencyId}`,
+      );
       if (!agency) throw badRequest(`执法主体不存在：${input.agencyId}`, 'agencyId');
       if (caller.role !== 'admin' && !regionContains(caller.regionCode, agency.region_code)) {
         throw badRequest(`只能交办给本辖区的执法主体：${input.agencyId} 不在您的辖区内`, 'agencyId');
@@ -315,7 +422,12 @@ export async function applyTransition(store: Store, caller: Caller, clueId: stri
     if (t.requires.includes('evidence')) {
       const ids = [...new Set(input.attachmentIds ?? [])];
       if (ids.length === 0) throw badRequest('提交整改须附整改证明材料（先上传附件）', 'attachmentIds');
-      const found = await tx.query<{ id: string }>(sql`SELECT id FROM clue_attachments WHERE clue_id = ${clue.id} AND id IN (${joinSql(ids.map((i) => sql`${i}`), ', ')})`);
+      const found = await tx.query<{ id: string }>(
+        sql`SELECT id FROM clue_attachments WHERE clue_id = ${clue.id} AND id IN (${joinSql(
+          ids.map((i) => sql`${i}`),
+          ', ',
+        )})`,
+      );
       const missing = ids.filter((i) => !found.some((f) => f.id === i));
       if (missing.length) throw badRequest(`附件不属于该线索：${missing.join(', ')}`, 'attachmentIds');
       detail.attachmentIds = ids;
@@ -324,25 +436,59 @@ export async function applyTransition(store: Store, caller: Caller, clueId: stri
     const ids = [clue.id, ...members.map((m) => m.id)];
     await tx.exec(sql`UPDATE clues SET status = ${t.to}, agency_id = ${next.agency_id}, deadline = CAST(${next.deadline} AS DATE),
       rectification = ${next.rectification}, escalation_level = ${next.escalation_level}, escalated_at = CAST(${next.escalated_at} AS TIMESTAMPTZ), updated_at = ${now}
-      WHERE id IN (${joinSql(ids.map((i) => sql`${i}`), ', ')})`);
+      WHERE id IN (${joinSql(
+        ids.map((i) => sql`${i}`),
+        ', ',
+      )})`);
     const event = await insertEvent(tx, {
-      clue_id: clue.id, region_code: clue.region_code, actor_user_id: caller.userId, action: t.action,
-      from_status: clue.status, to_status: t.to, comment, occurred_at: now, detail: Object.keys(detail).length ? detail : null,
+      clue_id: clue.id,
+      region_code: clue.region_code,
+      actor_user_id: caller.userId,
+      action: t.action,
+      from_status: clue.status,
+      to_status: t.to,
+      comment,
+      occurred_at: now,
+      detail: Object.keys(detail).length ? detail : null,
     });
-    const audit: AuditEntryInput[] = [{
-      actor: caller.userId, action: `clue.${t.action}`, target: clue.id, regionCode: clue.region_code,
-      detail: { from: clue.status, to: t.to, comment, ...detail, ...(members.length ? { members: members.map((m) => m.id) } : {}) },
-    }];
+    const audit: AuditEntryInput[] = [
+      {
+        actor: caller.userId,
+        action: `clue.${t.action}`,
+        target: clue.id,
+        regionCode: clue.region_code,
+        detail: { from: clue.status, to: t.to, comment, ...detail, ...(members.length ? { members: members.map((m) => m.id) } : {}) },
+      },
+    ];
     for (const m of members) {
       await insertEvent(tx, {
-        clue_id: m.id, region_code: m.region_code, actor_user_id: caller.userId, action: t.action,
-        from_status: m.status, to_status: t.to, comment, occurred_at: now, detail: { ...detail, viaCase: clue.id },
+        clue_id: m.id,
+        region_code: m.region_code,
+        actor_user_id: caller.userId,
+        action: t.action,
+        from_status: m.status,
+        to_status: t.to,
+        comment,
+        occurred_at: now,
+        detail: { ...detail, viaCase: clue.id },
       });
-      audit.push({ actor: caller.userId, action: `clue.${t.action}`, target: m.id, regionCode: m.region_code, detail: { from: m.status, to: t.to, viaCase: clue.id } });
+      audit.push({
+        actor: caller.userId,
+        action: `clue.${t.action}`,
+        target: m.id,
+        regionCode: m.region_code,
+        detail: { from: m.status, to: t.to, viaCase: clue.id },
+      });
     }
     const updated = (await loadClue(tx, clue.id))!;
     if (t.webhook) {
-      await enqueueWebhook(tx, t.webhook, updated.region_code, { clue: webhookClue(updated), members: members.map((m) => m.id), actor: caller.userId, comment }, clock());
+      await enqueueWebhook(
+        tx,
+        t.webhook,
+        updated.region_code,
+        { clue: webhookClue(updated), members: members.map((m) => m.id), actor: caller.userId, comment },
+        clock(),
+      );
     }
     return { result: { clue: updated, event, members: members.map((m) => m.id) }, audit };
   });
@@ -351,37 +497,78 @@ export async function applyTransition(store: Store, caller: Caller, clueId: stri
 // ── deadlines, cases ──────────────────────────────────────────────────────────────────────────
 
 /** Extends a running deadline with a reason: the region's supervisor; later than now, at most maxExtensionDays. */
-export async function extendDeadline(store: Store, caller: Caller, clueId: string, input: { deadline: string; reason: string }, clock: Clock): Promise<TransitionResult> {
+export async function extendDeadline(
+  store: Store,
+  caller: Caller,
+  clueId: string,
+  input: { deadline: string; reason: string },
+  clock: Clock,
+): Promise<TransitionResult> {
   return withAudit(store, async (tx) => {
     const clue = await visibleClue(tx, caller, clueId);
-    if (clue.case_id && clue.case_id !== clue.id) throw new KeduError('illegal_transition', `线索 ${clue.id} 已并入案件 ${clue.case_id}，请对案件办理`);
+    if (clue.case_id && clue.case_id !== clue.id)
+      throw new KeduError('illegal_transition', `线索 ${clue.id} 已并入案件 ${clue.case_id}，请对案件办理`);
     const who = actorProblem(caller, clue, 'region_supervisor');
     if (who) throw forbidden(`无权延期线索 ${clue.id}：${who}`);
     if (!DEADLINE_STATUSES.includes(clue.status) || !clue.deadline) {
-      throw new KeduError('illegal_transition', `线索 ${clue.id} 当前状态为「${STATUS_LABELS[clue.status]}」，没有进行中的整改期限，不能延期`);
+      throw new KeduError(
+        'illegal_transition',
+        `线索 ${clue.id} 当前状态为「${STATUS_LABELS[clue.status]}」，没有进行中的整改期限，不能延期`,
+      );
     }
     const reason = input.reason?.trim();
     if (!reason) throw badRequest('延期须填写理由', 'reason');
     if (!isIsoDate(input.deadline)) throw badRequest(`新期限不是有效日期：${input.deadline}`, 'deadline');
     const today = todayOf(clock);
-    if (input.deadline <= clue.deadline || input.deadline < today) throw badRequest(`新期限须晚于原期限（${clue.deadline}）且不早于今天`, 'deadline');
+    if (input.deadline <= clue.deadline || input.deadline < today)
+      throw badRequest(`新期限须晚于原期限（${clue.deadline}）且不早于今天`, 'deadline');
     const limit = addDays(clue.deadline, CLUE_SETTINGS.maxExtensionDays);
     if (input.deadline > limit) throw badRequest(`一次最多延期${CLUE_SETTINGS.maxExtensionDays}天（至 ${limit}）`, 'deadline');
     const members = await caseMembers(tx, clue.id);
     const now = clock().toISOString();
     const ids = [clue.id, ...members.map((m) => m.id)];
-    await tx.exec(sql`UPDATE clues SET deadline = CAST(${input.deadline} AS DATE), updated_at = ${now} WHERE id IN (${joinSql(ids.map((i) => sql`${i}`), ', ')})`);
+    await tx.exec(
+      sql`UPDATE clues SET deadline = CAST(${input.deadline} AS DATE), updated_at = ${now} WHERE id IN (${joinSql(
+        ids.map((i) => sql`${i}`),
+        ', ',
+      )})`,
+    );
     const detail = { from: clue.deadline, to: input.deadline };
     const event = await insertEvent(tx, {
-      clue_id: clue.id, region_code: clue.region_code, actor_user_id: caller.userId, action: 'extend',
-      from_status: clue.status, to_status: clue.status, comment: reason, occurred_at: now, detail,
+      clue_id: clue.id,
+      region_code: clue.region_code,
+      actor_user_id: caller.userId,
+      action: 'extend',
+      from_status: clue.status,
+      to_status: clue.status,
+      comment: reason,
+      occurred_at: now,
+      detail,
     });
     for (const m of members) {
-      await insertEvent(tx, { clue_id: m.id, region_code: m.region_code, actor_user_id: caller.userId, action: 'extend', from_status: m.status, to_status: m.status, comment: reason, occurred_at: now, detail: { ...detail, viaCase: clue.id } });
+      await insertEvent(tx, {
+        clue_id: m.id,
+        region_code: m.region_code,
+        actor_user_id: caller.userId,
+        action: 'extend',
+        from_status: m.status,
+        to_status: m.status,
+        comment: reason,
+        occurred_at: now,
+        detail: { ...detail, viaCase: clue.id },
+      });
     }
     return {
       result: { clue: (await loadClue(tx, clue.id))!, event, members: members.map((m) => m.id) },
-      audit: [{ actor: caller.userId, action: 'clue.extend', target: clue.id, regionCode: clue.region_code, detail: { ...detail, reason, members: members.map((m) => m.id) } }],
+      audit: [
+        {
+          actor: caller.userId,
+          action: 'clue.extend',
+          target: clue.id,
+          regionCode: clue.region_code,
+          detail: { ...detail, reason, members: members.map((m) => m.id) },
+        },
+      ],
     };
   });
 }
@@ -391,7 +578,14 @@ export async function extendDeadline(store: Store, caller: Caller, clueId: strin
  * case's status, agency and deadline, and from then on follow it: every action on the case applies to
  * them, and they cannot be acted on alone.
  */
-export async function mergeClues(store: Store, caller: Caller, clueIds: string[], caseId: string | undefined, comment: string | undefined, clock: Clock) {
+export async function mergeClues(
+  store: Store,
+  caller: Caller,
+  clueIds: string[],
+  caseId: string | undefined,
+  comment: string | undefined,
+  clock: Clock,
+) {
   const ids = [...new Set(clueIds)];
   const leadId = caseId ?? ids[0];
   if (!ids.includes(leadId)) ids.unshift(leadId);
@@ -415,16 +609,47 @@ export async function mergeClues(store: Store, caller: Caller, clueIds: string[]
     await tx.exec(sql`UPDATE clues SET case_id = ${leadId}, updated_at = ${now} WHERE id = ${leadId}`);
     await tx.exec(sql`UPDATE clues SET case_id = ${leadId}, status = ${lead.status}, agency_id = ${lead.agency_id}, deadline = CAST(${lead.deadline} AS DATE),
       escalation_level = ${lead.escalation_level}, escalated_at = CAST(${lead.escalated_at} AS TIMESTAMPTZ), updated_at = ${now}
-      WHERE id IN (${joinSql(others.map((c) => sql`${c.id}`), ', ')})`);
+      WHERE id IN (${joinSql(
+        others.map((c) => sql`${c.id}`),
+        ', ',
+      )})`);
     const note = comment?.trim() || null;
-    await insertEvent(tx, { clue_id: leadId, region_code: lead.region_code, actor_user_id: caller.userId, action: 'merge', from_status: lead.status, to_status: lead.status, comment: note, occurred_at: now, detail: { members: others.map((c) => c.id) } });
+    await insertEvent(tx, {
+      clue_id: leadId,
+      region_code: lead.region_code,
+      actor_user_id: caller.userId,
+      action: 'merge',
+      from_status: lead.status,
+      to_status: lead.status,
+      comment: note,
+      occurred_at: now,
+      detail: { members: others.map((c) => c.id) },
+    });
     for (const c of others) {
-      await insertEvent(tx, { clue_id: c.id, region_code: c.region_code, actor_user_id: caller.userId, action: 'merge', from_status: c.status, to_status: lead.status, comment: note, occurred_at: now, detail: { caseId: leadId } });
+      await insertEvent(tx, {
+        clue_id: c.id,
+        region_code: c.region_code,
+        actor_user_id: caller.userId,
+        action: 'merge',
+        from_status: c.status,
+        to_status: lead.status,
+        comment: note,
+        occurred_at: now,
+        detail: { caseId: leadId },
+      });
     }
     const members = (await caseMembers(tx, leadId)).map((c) => c.id);
     return {
       result: { caseId: leadId, members },
-      audit: [{ actor: caller.userId, action: 'clue.merge', target: leadId, regionCode: lead.region_code, detail: { added: others.map((c) => c.id), members, comment: note } }],
+      audit: [
+        {
+          actor: caller.userId,
+          action: 'clue.merge',
+          target: leadId,
+          regionCode: lead.region_code,
+          detail: { added: others.map((c) => c.id), members, comment: note },
+        },
+      ],
     };
   });
 }

@@ -17,7 +17,9 @@ export async function ensureDemo(store: Store, log: (msg: string) => void): Prom
     const started = Date.now();
     // The demo data's "today" is fixed (AS_OF_ISO): judged against the real date, every open case would be overdue.
     const reports = await runModels(store, [...MODELS], { trigger: 'batch', asOf: AS_OF_ISO });
-    log(`已运行 ${reports.length} 个监督模型，生成 ${reports.reduce((s, x) => s + x.newClues, 0)} 条问题线索（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+    log(
+      `已运行 ${reports.length} 个监督模型，生成 ${reports.reduce((s, x) => s + x.newClues, 0)} 条问题线索（${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
+    );
   }
   return ensureDemoAccounts(store);
 }

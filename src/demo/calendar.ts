@@ -62,7 +62,9 @@ export class DayPicker {
     this.weighted = new Weighted(days, weights);
   }
 
-  pick(rng: Rng): number { return this.weighted.pick(rng); }
+  pick(rng: Rng): number {
+    return this.weighted.pick(rng);
+  }
 
   /** A day on or after `min` (an entity's registration): redrawn a few times, then uniform over what is left. */
   pickFrom(rng: Rng, min: number): number {

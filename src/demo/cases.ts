@@ -11,8 +11,15 @@ import type { Entity } from './entities.ts';
 import { followUp } from './followup.ts';
 import type { Rng } from './prng.ts';
 import {
-  CASE_DECISION_DAYS, DELIVERY_DAYS, PAYMENT_DAYS, exemptionApplies, pickFine, pickFineOutside, selectTier,
-  type Facts, type Harm,
+  CASE_DECISION_DAYS,
+  DELIVERY_DAYS,
+  PAYMENT_DAYS,
+  exemptionApplies,
+  pickFine,
+  pickFineOutside,
+  selectTier,
+  type Facts,
+  type Harm,
 } from './rules.ts';
 import { SOURCE } from './tables.ts';
 import type { Agency } from './world.ts';
@@ -21,12 +28,20 @@ import type { Agency } from './world.ts';
 export const BASELINES_FROM = dayOf('2025-04-01');
 
 const HARM_TEXT: Record<Harm, string> = { none: '未造成危害后果', minor: '危害后果轻微', serious: '造成较大危害后果' };
-const DECISION_TEXT: Record<TierName, string> = { exempt: '', mitigated: '依法减轻处罚', lenient: '依法从轻处罚', general: '', severe: '依法从重处罚' };
+const DECISION_TEXT: Record<TierName, string> = {
+  exempt: '',
+  mitigated: '依法减轻处罚',
+  lenient: '依法从轻处罚',
+  general: '',
+  severe: '依法从重处罚',
+};
 
 function factsText(e: Entity, p: PenaltyItem, f: Facts, tier: TierName): string {
-  return `经查，${e.name}存在“${p.item.name}”的违法行为。` +
+  return (
+    `经查，${e.name}存在“${p.item.name}”的违法行为。` +
     `当事人${f.firstOffence ? '系初次违法' : '一年内曾因同类违法行为受到处理'}，${f.corrected ? '已及时改正' : '未及时改正'}，${HARM_TEXT[f.harm]}。` +
-    (DECISION_TEXT[tier] ? `${DECISION_TEXT[tier]}。` : '');
+    (DECISION_TEXT[tier] ? `${DECISION_TEXT[tier]}。` : '')
+  );
 }
 
 type CasePlant = 'single_officer' | 'fine_outside_tier' | 'fined_despite_exemption' | 'case_overdue' | null;
@@ -36,7 +51,7 @@ function drawPlant(rng: Rng): CasePlant {
   if ((u -= PLANT.caseSingleOfficer) < 0) return 'single_officer';
   if ((u -= PLANT.fineOutsideTier) < 0) return 'fine_outside_tier';
   if ((u -= PLANT.finedDespiteExemption) < 0) return 'fined_despite_exemption';
-  if ((u -= PLANT.caseOverdue) < 0) return 'case_overdue';
+  if (u - PLANT.caseOverdue < 0) return 'case_overdue';
   return null;
 }
 
@@ -55,17 +70,26 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   const region = e.township.code;
   const listed = cat.listed(p, city, e.county.code);
   const r = rng.next();
-  const facts: Facts = { firstOffence: rng.chance(0.7), corrected: rng.chance(0.6), harm: r < 0.45 ? 'none' : r < 0.9 ? 'minor' : 'serious' };
+  const facts: Facts = {
+    firstOffence: rng.chance(0.7),
+    corrected: rng.chance(0.6),
+    harm: r < 0.45 ? 'none' : r < 0.9 ? 'minor' : 'serious',
+  };
   let plant = drawPlant(rng);
 
   // Preconditions of the plants; a plant whose precondition fails is dropped (the case stays normal).
   if (plant === 'fined_despite_exemption') {
-    if (listed) { facts.firstOffence = true; facts.corrected = true; facts.harm = 'none'; } else plant = null;
+    if (listed) {
+      facts.firstOffence = true;
+      facts.corrected = true;
+      facts.harm = 'none';
+    } else plant = null;
   }
   if (plant === 'fine_outside_tier' && filed < BASELINES_FROM) plant = null;
   // First offence, corrected, no harm, but not on the list: some readers would still call it 不予处罚
   // (第三十三条 第一款); keep normal records clear of that reading.
-  if (plant !== 'fined_despite_exemption' && !listed && facts.firstOffence && facts.corrected && facts.harm === 'none') facts.harm = 'minor';
+  if (plant !== 'fined_despite_exemption' && !listed && facts.firstOffence && facts.corrected && facts.harm === 'none')
+    facts.harm = 'minor';
   // A planted tier violation needs a tier with a fine: not the exempt one.
   if (plant === 'fine_outside_tier' && exemptionApplies(facts, listed)) facts.harm = 'minor';
 
@@ -131,7 +155,12 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       method = rng.chance(0.5) ? 'post' : 'notice';
       sent = decided + rng.range(1, 3);
       delivered = decided + lateBy;
-      truth.plant('delivery_overdue', 'delivery', dId, region, { case_id: id, decided_on: isoOf(decided), delivered_on: isoOf(delivered), days: lateBy });
+      truth.plant('delivery_overdue', 'delivery', dId, region, {
+        case_id: id,
+        decided_on: isoOf(decided),
+        delivered_on: isoOf(delivered),
+        days: lateBy,
+      });
     } else {
       delivered = sent + (method === 'post' ? rng.range(1, 4) : 0);
       if (delivered > decided + DELIVERY_DAYS) delivered = decided + DELIVERY_DAYS;
@@ -146,7 +175,11 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       let paidOn: number | null;
       if (rng.chance(PLANT.paymentOverdue) && due + 3 <= AS_OF) {
         paidOn = rng.chance(0.7) && due + 60 <= AS_OF ? due + rng.range(3, 60) : null;
-        truth.plant('payment_overdue', 'payment', pId, region, { case_id: id, due_on: isoOf(due), paid_on: paidOn === null ? null : isoOf(paidOn) });
+        truth.plant('payment_overdue', 'payment', pId, region, {
+          case_id: id,
+          due_on: isoOf(due),
+          paid_on: paidOn === null ? null : isoOf(paidOn),
+        });
       } else {
         // Most pay early: the first days after delivery.
         paidOn = delivered + Math.floor(PAYMENT_DAYS * rng.next() ** 2);
@@ -158,28 +191,66 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
   const status = open ? 'open' : (fine !== null ? paid : deliveredOn !== null) ? 'closed' : 'decided';
   const single = plant === 'single_officer';
-  out.cases.push([id, SOURCE, id, region, agency.id, p.item.code, e.uscc, input.inspectionId, isoOf(filed),
-    facts.firstOffence, facts.corrected, facts.harm, factsText(e, p, facts, tier), lead.id, single ? null : assist.id,
-    decided === null ? null : isoOf(decided), decision, statedTier, fine, status]);
+  out.cases.push([
+    id,
+    SOURCE,
+    id,
+    region,
+    agency.id,
+    p.item.code,
+    e.uscc,
+    input.inspectionId,
+    isoOf(filed),
+    facts.firstOffence,
+    facts.corrected,
+    facts.harm,
+    factsText(e, p, facts, tier),
+    lead.id,
+    single ? null : assist.id,
+    decided === null ? null : isoOf(decided),
+    decision,
+    statedTier,
+    fine,
+    status,
+  ]);
 
   switch (plant) {
     case 'single_officer':
       truth.plant('single_officer', 'case', id, region, { lead_officer_id: lead.id });
       break;
     case 'case_overdue':
-      truth.plant('case_overdue', 'case', id, region, decided === null
-        ? { filed_on: isoOf(filed), status: 'open', days_open: AS_OF - filed, as_of: isoOf(AS_OF) }
-        : { filed_on: isoOf(filed), decided_on: isoOf(decided), days: decided - filed });
+      truth.plant(
+        'case_overdue',
+        'case',
+        id,
+        region,
+        decided === null
+          ? { filed_on: isoOf(filed), status: 'open', days_open: AS_OF - filed, as_of: isoOf(AS_OF) }
+          : { filed_on: isoOf(filed), decided_on: isoOf(decided), days: decided - filed },
+      );
       break;
     case 'fine_outside_tier': {
       const range = cat.union(p, city, tier)!;
-      truth.plant('fine_outside_tier', 'case', id, region, { item_code: p.item.code, tier, fine_amount: fine, tier_min: range.min, tier_max: range.max });
+      truth.plant('fine_outside_tier', 'case', id, region, {
+        item_code: p.item.code,
+        tier,
+        fine_amount: fine,
+        tier_min: range.min,
+        tier_max: range.max,
+      });
       break;
     }
     case 'fined_despite_exemption':
       truth.plant('fined_despite_exemption', 'case', id, region, { item_code: p.item.code, fine_amount: fine });
       // The facts select the exempt tier (0 yuan), so the fine is also outside the tier the facts select.
-      truth.plant('fine_outside_tier', 'case', id, region, { item_code: p.item.code, tier: 'exempt', fine_amount: fine, tier_min: 0, tier_max: 0, also: 'fined_despite_exemption' });
+      truth.plant('fine_outside_tier', 'case', id, region, {
+        item_code: p.item.code,
+        tier: 'exempt',
+        fine_amount: fine,
+        tier_min: 0,
+        tier_max: 0,
+        also: 'fined_despite_exemption',
+      });
       break;
   }
 

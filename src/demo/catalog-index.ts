@@ -8,7 +8,17 @@ import { allowedRange, unionRange, type Range } from './rules.ts';
 
 /** Relative share of inspections per line (the rest of the lines share what is left). */
 const LINE_INSPECTION_SHARE: Readonly<Record<string, number>> = {
-  MKT: 0.33, CLE: 0.22, FIR: 0.2, EMG: 0.05, HRS: 0.04, ENV: 0.04, TRN: 0.03, HSG: 0.03, COM: 0.02, CTR: 0.015, HLT: 0.01,
+  MKT: 0.33,
+  CLE: 0.22,
+  FIR: 0.2,
+  EMG: 0.05,
+  HRS: 0.04,
+  ENV: 0.04,
+  TRN: 0.03,
+  HSG: 0.03,
+  COM: 0.02,
+  CTR: 0.015,
+  HLT: 0.01,
 };
 const OTHER_LINE_SHARE = 0.01;
 
@@ -35,7 +45,10 @@ export interface InspectionItemInfo {
   penalties: PenaltyItem[];
 }
 
-export interface LicenceInfo { item: Item; registration: boolean }
+export interface LicenceInfo {
+  item: Item;
+  registration: boolean;
+}
 
 export class CatalogIndex {
   readonly inspectionItems: InspectionItemInfo[];
@@ -86,7 +99,10 @@ export class CatalogIndex {
       });
       perLine.clear();
       for (const x of eligible) perLine.set(x.line, (perLine.get(x.line) ?? 0) + 1);
-      return new Weighted(eligible, eligible.map((x) => lineInspectionShare(x.line) / perLine.get(x.line)!));
+      return new Weighted(
+        eligible,
+        eligible.map((x) => lineInspectionShare(x.line) / perLine.get(x.line)!),
+      );
     });
     this.inspectionLinesFor = this.inspectionsFor.map((w) => {
       const m = new Map<string, InspectionItemInfo[]>();
@@ -97,9 +113,9 @@ export class CatalogIndex {
     const licences = catalog.items.filter((i) => i.kind === 'licence' && i.time_limit_days != null);
     const registration = licences.find((i) => i.name.includes('设立登记'));
     this.registrationLicence = registration ? { item: registration, registration: true } : null;
-    this.licencesFor = INDUSTRIES.map((_, ind) => licences
-      .filter((i) => i !== registration && industriesOf(i.name).includes(ind))
-      .map((item) => ({ item, registration: false })));
+    this.licencesFor = INDUSTRIES.map((_, ind) =>
+      licences.filter((i) => i !== registration && industriesOf(i.name).includes(ind)).map((item) => ({ item, registration: false })),
+    );
   }
 
   /** The tiers that apply to an item in a city: the province baseline and, if any, the city's refinement. */

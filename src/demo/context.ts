@@ -14,20 +14,20 @@ import type { World } from './world.ts';
  * plants need a precondition (a listed item, a late enough date) and are skipped when it fails.
  */
 export const PLANT = {
-  repeatInspection: 0.008,        // of entities
-  overFrequency: 0.008,           // of entities
+  repeatInspection: 0.008, // of entities
+  overFrequency: 0.008, // of entities
   inspectionSingleOfficer: 0.006, // of inspections
-  expiredCertificate: 0.018,      // of inspections; succeeds only where the agency has an officer whose certificate had expired by then (about a third)
-  caseSingleOfficer: 0.008,       // of cases
-  fineOutsideTier: 0.025,         // of cases; only decided after the baselines took effect (about half)
-  finedDespiteExemption: 0.025,   // of cases; only items on the exemption list (about half)
-  caseOverdue: 0.01,              // of cases
-  deliveryOverdue: 0.01,          // of deliveries
-  paymentOverdue: 0.012,          // of payments
-  licenceOverdue: 0.01,           // of licences
-  delegationOffWhitelist: 0.02,   // of delegations
-  delegationUnapproved: 0.02,     // of delegations
-  fakeServiceVisit: 0.01,         // of service visits
+  expiredCertificate: 0.018, // of inspections; succeeds only where the agency has an officer whose certificate had expired by then (about a third)
+  caseSingleOfficer: 0.008, // of cases
+  fineOutsideTier: 0.025, // of cases; only decided after the baselines took effect (about half)
+  finedDespiteExemption: 0.025, // of cases; only items on the exemption list (about half)
+  caseOverdue: 0.01, // of cases
+  deliveryOverdue: 0.01, // of deliveries
+  paymentOverdue: 0.012, // of payments
+  licenceOverdue: 0.01, // of licences
+  delegationOffWhitelist: 0.02, // of delegations
+  delegationUnapproved: 0.02, // of delegations
+  fakeServiceVisit: 0.01, // of service visits
 } as const;
 
 /** Sequential ids per record kind: 'INS000000042'. Deterministic because generation order is. */
@@ -61,7 +61,11 @@ export function makeDays(): Days {
   };
 }
 
-export interface Provider { uscc: string; name: string; city: string }
+export interface Provider {
+  uscc: string;
+  name: string;
+  city: string;
+}
 
 export interface Ctx {
   seed: number;

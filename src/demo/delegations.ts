@@ -10,8 +10,14 @@ import { SOURCE } from './tables.ts';
 import type { Agency } from './world.ts';
 
 /** Services that may not be delegated, or that no list names: what a planted off-list delegation buys. */
-const OFF_LIST_SERVICES = ['委托第三方开展日常执法巡查', '聘请第三方人员参与现场检查', '委托第三方代为收缴罚款', '委托第三方开展案件调查取证',
-  '委托第三方开展企业隐患排查并出具整改意见', '聘请协管员代为开具责令整改通知'];
+const OFF_LIST_SERVICES = [
+  '委托第三方开展日常执法巡查',
+  '聘请第三方人员参与现场检查',
+  '委托第三方代为收缴罚款',
+  '委托第三方开展案件调查取证',
+  '委托第三方开展企业隐患排查并出具整改意见',
+  '聘请协管员代为开具责令整改通知',
+];
 
 /** Mean delegations per agency over the period. */
 const MEAN_PER_AGENCY = 3;
@@ -26,7 +32,8 @@ export function makeDelegations(ctx: Ctx): void {
   if (ctx.providers.length === 0) return;
 
   const cityOf = (a: Agency) => `${a.region.slice(0, 4)}00`;
-  const applies = (a: Agency, w: ServiceWhitelistEntry) => (w.line_code === null || w.line_code === a.line) && regionContains(w.region_code, a.region);
+  const applies = (a: Agency, w: ServiceWhitelistEntry) =>
+    (w.line_code === null || w.line_code === a.line) && regionContains(w.region_code, a.region);
 
   for (const a of world.agencies) {
     // Agencies of the places that have entities (and their cities): where the providers are.
@@ -34,7 +41,10 @@ export function makeDelegations(ctx: Ctx): void {
     const services = whitelist.filter((w) => applies(a, w));
     if (services.length === 0) continue;
     // The services of the agency's own line are what it mostly buys; cross-line ones (满意度调查) less often.
-    const pickService = new Weighted(services, services.map((w) => (w.line_code === null ? 1 : 4)));
+    const pickService = new Weighted(
+      services,
+      services.map((w) => (w.line_code === null ? 1 : 4)),
+    );
     const rng = Rng.of(seed, 'delegations', a.id);
     const n = rng.count(a.level === 'province' ? MEAN_PER_AGENCY / 2 : MEAN_PER_AGENCY);
     const local = byCity.get(a.level === 'province' ? '330100' : cityOf(a)) ?? ctx.providers;

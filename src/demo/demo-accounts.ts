@@ -7,11 +7,20 @@ import { ROLE_LABELS, type Role } from '../auth/caller.ts';
 
 export const DEMO_PASSWORD = 'kedu2025';
 
-export interface DemoAccount { username: string; displayName: string; role: Role; regionCode: string; agencyId: string | null; note: string }
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  agencyId: string | null;
+  note: string;
+}
 
 async function agencyIn(store: Store, regionCode: string, line: string): Promise<string | null> {
   const [a] = await store.query<{ id: string }>(
-    `SELECT id FROM agencies WHERE region_code LIKE $1 ORDER BY CASE WHEN line_code = $2 THEN 0 ELSE 1 END, id LIMIT 1`, [`${regionCode}%`, line]);
+    `SELECT id FROM agencies WHERE region_code LIKE $1 ORDER BY CASE WHEN line_code = $2 THEN 0 ELSE 1 END, id LIMIT 1`,
+    [`${regionCode}%`, line],
+  );
   return a?.id ?? null;
 }
 
@@ -21,17 +30,74 @@ export async function demoAccounts(store: Store): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [
     { username: 'admin', displayName: '系统管理员', role: 'admin', regionCode: '330000', agencyId: null, note: '全省' },
     { username: 'zj_jiandu', displayName: '省司法厅执法监督处', role: 'supervisor', regionCode: '330000', agencyId: null, note: '浙江省' },
-    { username: 'hz_jiandu', displayName: '杭州市司法局执法监督处', role: 'supervisor', regionCode: '330100', agencyId: null, note: '杭州市' },
-    { username: 'fy_jiandu', displayName: '富阳区司法局执法监督科', role: 'supervisor', regionCode: '330111', agencyId: null, note: '富阳区' },
-    { username: 'xh_jiandu', displayName: '西湖区司法局执法监督科', role: 'supervisor', regionCode: '330106', agencyId: null, note: '西湖区' },
-    { username: 'hz_teyao', displayName: '杭州市特邀监督员', role: 'invited_supervisor', regionCode: '330100', agencyId: null, note: '杭州市' },
-    { username: 'hz_jijian', displayName: '杭州市纪委监委联络员', role: 'discipline_liaison', regionCode: '330100', agencyId: null, note: '杭州市' },
+    {
+      username: 'hz_jiandu',
+      displayName: '杭州市司法局执法监督处',
+      role: 'supervisor',
+      regionCode: '330100',
+      agencyId: null,
+      note: '杭州市',
+    },
+    {
+      username: 'fy_jiandu',
+      displayName: '富阳区司法局执法监督科',
+      role: 'supervisor',
+      regionCode: '330111',
+      agencyId: null,
+      note: '富阳区',
+    },
+    {
+      username: 'xh_jiandu',
+      displayName: '西湖区司法局执法监督科',
+      role: 'supervisor',
+      regionCode: '330106',
+      agencyId: null,
+      note: '西湖区',
+    },
+    {
+      username: 'hz_teyao',
+      displayName: '杭州市特邀监督员',
+      role: 'invited_supervisor',
+      regionCode: '330100',
+      agencyId: null,
+      note: '杭州市',
+    },
+    {
+      username: 'hz_jijian',
+      displayName: '杭州市纪委监委联络员',
+      role: 'discipline_liaison',
+      regionCode: '330100',
+      agencyId: null,
+      note: '杭州市',
+    },
   ];
   if (fyAgency) {
-    accounts.push({ username: 'fy_zhifa', displayName: '富阳区执法部门', role: 'agency_staff', regionCode: '330111', agencyId: fyAgency, note: fyAgency });
-    accounts.push({ username: 'fy_officer', displayName: '富阳区执法人员', role: 'officer', regionCode: '330111', agencyId: fyAgency, note: fyAgency });
+    accounts.push({
+      username: 'fy_zhifa',
+      displayName: '富阳区执法部门',
+      role: 'agency_staff',
+      regionCode: '330111',
+      agencyId: fyAgency,
+      note: fyAgency,
+    });
+    accounts.push({
+      username: 'fy_officer',
+      displayName: '富阳区执法人员',
+      role: 'officer',
+      regionCode: '330111',
+      agencyId: fyAgency,
+      note: fyAgency,
+    });
   }
-  if (xhAgency) accounts.push({ username: 'xh_zhifa', displayName: '西湖区执法部门', role: 'agency_staff', regionCode: '330106', agencyId: xhAgency, note: xhAgency });
+  if (xhAgency)
+    accounts.push({
+      username: 'xh_zhifa',
+      displayName: '西湖区执法部门',
+      role: 'agency_staff',
+      regionCode: '330106',
+      agencyId: xhAgency,
+      note: xhAgency,
+    });
   return accounts;
 }
 

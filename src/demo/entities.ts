@@ -21,7 +21,10 @@ export interface Entity {
   registered: number;
 }
 
-const INDUSTRY_PICK = new Weighted(INDUSTRIES.map((_, i) => i), INDUSTRIES.map((x) => x.weight));
+const INDUSTRY_PICK = new Weighted(
+  INDUSTRIES.map((_, i) => i),
+  INDUSTRIES.map((x) => x.weight),
+);
 
 // 主体标识码 body: eight characters from the USCC alphabet. The entity index is spread over the code
 // space by an affine bijection (multiplier coprime with 31), so codes look scattered but never repeat.
@@ -44,7 +47,10 @@ export function organisationCode(index: number, seed: number, legacy: boolean): 
   } else {
     let n = (index * BODY_MULTIPLIER + (seed % BODY_SPACE)) % BODY_SPACE;
     let s = '';
-    for (let i = 0; i < 6; i++) { s = USCC_ALPHABET[n % 31] + s; n = Math.floor(n / 31); }
+    for (let i = 0; i < 6; i++) {
+      s = USCC_ALPHABET[n % 31] + s;
+      n = Math.floor(n / 31);
+    }
     body = `MA${s}`;
   }
   let sum = 0;
@@ -65,12 +71,18 @@ export function makeEntity(seed: number, index: number, county: County, rng: Rng
   const kind = ind.code === 'agriculture' ? (r < 0.8 ? '93' : '91') : r < ind.soleShare ? '92' : '91';
   // Registration dates: a long tail back to 1995 and about 8% new in the period (2024-07 … 2025-12).
   const u = rng.next();
-  const registered = u < 0.08 ? dayOf('2024-07-01') + rng.int(540) : REGISTRATION_FROM + Math.floor((dayOf('2024-06-30') - REGISTRATION_FROM) * (1 - (1 - u) ** 1.6));
+  const registered =
+    u < 0.08
+      ? dayOf('2024-07-01') + rng.int(540)
+      : REGISTRATION_FROM + Math.floor((dayOf('2024-06-30') - REGISTRATION_FROM) * (1 - (1 - u) ** 1.6));
   const legacy = registered < LEGACY_BEFORE && kind === '91' && rng.chance(0.7);
   const uscc = withUsccCheck(`${kind}${county.code}${organisationCode(index, seed, legacy)}`);
-  const name = kind === '92' ? soleTraderName(rng, county.name, ind.shopWords)
-    : kind === '93' ? `${county.name.replace(/[区县市]$/, '')}${brand(rng)}${rng.pick(['茶叶', '果蔬', '水产', '粮油'])}专业合作社`
-      : companyName(rng, county.city.name, county.name, ind.companyWords);
+  const name =
+    kind === '92'
+      ? soleTraderName(rng, county.name, ind.shopWords)
+      : kind === '93'
+        ? `${county.name.replace(/[区县市]$/, '')}${brand(rng)}${rng.pick(['茶叶', '果蔬', '水产', '粮油'])}专业合作社`
+        : companyName(rng, county.city.name, county.name, ind.companyWords);
   const township = county.townships[rng.int(county.townships.length)];
   const address = `${county.city.name}${county.name}${township.name}${brand(rng)}${rng.pick(ROAD_SUFFIX)}${rng.range(1, 999)}号`;
   out.entities.push([uscc, name, township.code, ind.name, address, personName(rng), mobile(rng), isoOf(registered)]);

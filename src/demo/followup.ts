@@ -17,7 +17,9 @@ const HALVES = [
 ] as const;
 const KIND_LABEL: Record<SubjectKind, string> = { case: '行政处罚案件', inspection: '涉企行政检查', service_visit: '涉企服务' };
 const MODES = [
-  { mode: 'cloud', label: '云调研' }, { mode: 'targeted', label: '差异访' }, { mode: 'random', label: '双随机' },
+  { mode: 'cloud', label: '云调研' },
+  { mode: 'targeted', label: '差异访' },
+  { mode: 'random', label: '双随机' },
 ] as const;
 const SATISFACTION = new Weighted([5, 4, 3, 2, 1], [55, 30, 10, 3, 2]);
 const SATISFACTION_TEXT = ['很不满意', '不太满意', '一般', '比较满意', '非常满意'];
@@ -37,8 +39,16 @@ export function writeCampaigns(ctx: Ctx): void {
     for (const h of HALVES) {
       for (const kind of ['case', 'inspection', 'service_visit'] as const) {
         const m = rng.pick(MODES);
-        out.campaigns.push([campaignId(r.code, kind, h.key), r.code, `${r.name}${h.label}${KIND_LABEL[kind]}回访（${m.label}）`,
-          r.level, kind, m.mode, instantOf(h.start, 9 * 3600), h.status]);
+        out.campaigns.push([
+          campaignId(r.code, kind, h.key),
+          r.code,
+          `${r.name}${h.label}${KIND_LABEL[kind]}回访（${m.label}）`,
+          r.level,
+          kind,
+          m.mode,
+          instantOf(h.start, 9 * 3600),
+          h.status,
+        ]);
       }
     }
   }
@@ -52,25 +62,33 @@ function transcript(kind: SubjectKind, fake: boolean, rng: Rng, e: Entity, date:
   if (kind === 'service_visit') {
     const body = fake
       ? rng.pick([
-        `回访员：${date}有工作人员到贵单位开展上门服务，情况属实吗？企业：人是来了，说是服务，其实就是来检查的，查了台账还拍了照，让我们签了检查记录。`,
-        `回访员：${date}的上门服务主要内容是什么？企业：讲是政策宣讲，实际上是检查，还指出了几个问题让我们限期整改。`,
-      ])
+          `回访员：${date}有工作人员到贵单位开展上门服务，情况属实吗？企业：人是来了，说是服务，其实就是来检查的，查了台账还拍了照，让我们签了检查记录。`,
+          `回访员：${date}的上门服务主要内容是什么？企业：讲是政策宣讲，实际上是检查，还指出了几个问题让我们限期整改。`,
+        ])
       : rng.pick([
-        `回访员：${date}有工作人员到贵单位开展上门服务，情况属实吗？企业：属实，主要是政策宣讲和合规指导，没有检查。`,
-        `回访员：${date}的上门服务主要内容是什么？企业：帮我们解读了惠企政策，还给了些合规建议，挺有帮助。`,
-      ]);
+          `回访员：${date}有工作人员到贵单位开展上门服务，情况属实吗？企业：属实，主要是政策宣讲和合规指导，没有检查。`,
+          `回访员：${date}的上门服务主要内容是什么？企业：帮我们解读了惠企政策，还给了些合规建议，挺有帮助。`,
+        ]);
     return opening + body + closing;
   }
   if (kind === 'inspection') {
-    return opening + rng.pick([
-      `回访员：${date}对贵单位的检查，检查人员是否出示执法证件并亮码检查？企业：出示了，也扫了码。`,
-      `回访员：${date}的检查是否影响了正常经营？企业：时间不长，基本没有影响。`,
-    ]) + closing;
+    return (
+      opening +
+      rng.pick([
+        `回访员：${date}对贵单位的检查，检查人员是否出示执法证件并亮码检查？企业：出示了，也扫了码。`,
+        `回访员：${date}的检查是否影响了正常经营？企业：时间不长，基本没有影响。`,
+      ]) +
+      closing
+    );
   }
-  return opening + rng.pick([
-    `回访员：关于${date}作出的处罚决定，办案人员是否告知了陈述、申辩的权利？企业：告知了。`,
-    `回访员：办案过程中执法人员是否规范文明？企业：比较规范，讲清楚了依据。`,
-  ]) + closing;
+  return (
+    opening +
+    rng.pick([
+      `回访员：关于${date}作出的处罚决定，办案人员是否告知了陈述、申辩的权利？企业：告知了。`,
+      `回访员：办案过程中执法人员是否规范文明？企业：比较规范，讲清楚了依据。`,
+    ]) +
+    closing
+  );
 }
 
 /**
@@ -78,7 +96,16 @@ function transcript(kind: SubjectKind, fake: boolean, rng: Rng, e: Entity, date:
  * case of a service visit that the entity calls an inspection; the task is then certain and answered.
  * Returns the task and answer ids when an answer was written.
  */
-export function followUp(ctx: Ctx, rng: Rng, kind: SubjectKind, subjectId: string, e: Entity, day: number, p: number, fake = false): { taskId: string; answerId: string } | null {
+export function followUp(
+  ctx: Ctx,
+  rng: Rng,
+  kind: SubjectKind,
+  subjectId: string,
+  e: Entity,
+  day: number,
+  p: number,
+  fake = false,
+): { taskId: string; answerId: string } | null {
   if (!fake && !rng.chance(p)) return null;
   const h = HALVES[halfOf(day)];
   const r = rng.next();
@@ -88,13 +115,30 @@ export function followUp(ctx: Ctx, rng: Rng, kind: SubjectKind, subjectId: strin
   const answeredDay = day + rng.range(3, 30);
   const unreachable = !fake && channel === 'phone' && rng.chance(0.1);
   const answered = !unreachable && answeredDay <= AS_OF && (fake || rng.chance(0.85));
-  ctx.out.followup_tasks.push([taskId, campaignId(region, kind, h.key), e.township.code, kind, subjectId, e.uscc, channel,
-    answered ? 'answered' : unreachable ? 'unreachable' : 'pending']);
+  ctx.out.followup_tasks.push([
+    taskId,
+    campaignId(region, kind, h.key),
+    e.township.code,
+    kind,
+    subjectId,
+    e.uscc,
+    channel,
+    answered ? 'answered' : unreachable ? 'unreachable' : 'pending',
+  ]);
   if (!answered) return null;
   const satisfaction = fake ? rng.range(2, 3) : SATISFACTION.pick(rng);
   const id = ctx.ids.next('FA');
   const text = channel === 'phone' ? transcript(kind, fake, rng, e, isoOf(day), satisfaction) : null;
-  ctx.out.followup_answers.push([id, SOURCE, id, taskId, e.township.code, instantOf(answeredDay, workSecond(rng)), satisfaction,
-    kind === 'service_visit' ? fake : null, text]);
+  ctx.out.followup_answers.push([
+    id,
+    SOURCE,
+    id,
+    taskId,
+    e.township.code,
+    instantOf(answeredDay, workSecond(rng)),
+    satisfaction,
+    kind === 'service_visit' ? fake : null,
+    text,
+  ]);
   return { taskId, answerId: id };
 }

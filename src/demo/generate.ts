@@ -42,11 +42,23 @@ export interface DemoResult {
 
 /** A refusal the user can act on (the CLI prints it as is). */
 export class DemoError extends Error {
-  constructor(message: string) { super(message); this.name = 'DemoError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'DemoError';
+  }
 }
 
 /** Tables the generator fills (besides the reference tables), emptied by --reset, children first. */
-export const GENERATED_TABLES = [...RECORD_TABLES, 'ground_truth', 'followup_tasks', 'campaigns', 'entities', 'certificates', 'officers', 'agencies'] as const;
+export const GENERATED_TABLES = [
+  ...RECORD_TABLES,
+  'ground_truth',
+  'followup_tasks',
+  'campaigns',
+  'entities',
+  'certificates',
+  'officers',
+  'agencies',
+] as const;
 /** Findings about the records: stale once the records are replaced, so --reset empties them too. */
 const DERIVED_TABLES = ['clue_events', 'clues', 'notices'] as const;
 
@@ -69,7 +81,9 @@ export async function resetDemo(store: Store): Promise<void> {
       // 47k inspections took 4–18 s); a hangzhou-scale reset would take hours. Re-creating the empty table
       // from its own DDL (and its indexes) is instant and leaves the schema exactly as it was.
       for (const t of tables) {
-        const [table] = await tx.query<{ sql: string }>(`SELECT sql FROM duckdb_tables() WHERE table_name = $1 AND schema_name = 'main'`, [t]);
+        const [table] = await tx.query<{ sql: string }>(`SELECT sql FROM duckdb_tables() WHERE table_name = $1 AND schema_name = 'main'`, [
+          t,
+        ]);
         const indexes = await tx.query<{ sql: string }>(`SELECT sql FROM duckdb_indexes() WHERE table_name = $1 AND sql IS NOT NULL`, [t]);
         await tx.exec(`DROP TABLE ${t}`);
         await tx.exec(table.sql);
@@ -93,7 +107,9 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   } else {
     const found = await existingData(store);
     if (found.length) {
-      throw new DemoError(`存储中已有数据（${found.join('、')}），不能再生成演示数据；如要清空后重新生成，请加 --reset（将删除全部业务记录、主体、执法主体和问题线索）`);
+      throw new DemoError(
+        `存储中已有数据（${found.join('、')}），不能再生成演示数据；如要清空后重新生成，请加 --reset（将删除全部业务记录、主体、执法主体和问题线索）`,
+      );
     }
   }
   const catalog = await referenceCatalog(store);
@@ -151,7 +167,9 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   const counts: Record<string, number> = {};
   for (const t of Object.keys(out) as DemoTable[]) counts[t === 'regions' ? 'townships' : t] = out[t].rows;
   return {
-    counts, records, seconds: (performance.now() - started) / 1000,
+    counts,
+    records,
+    seconds: (performance.now() - started) / 1000,
     planted: Object.fromEntries(truth.counts) as Record<Violation, number>,
   };
 }

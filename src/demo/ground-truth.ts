@@ -7,22 +7,22 @@ import type { Sinks } from './tables.ts';
  * normal demo records never break; docs/demo-data.md gives the rule and its legal basis.
  */
 export const VIOLATIONS = [
-  'repeat_inspection',        // one entity inspected by ≥ 3 different agencies within 7 days, not jointly
-  'over_frequency',           // one entity inspected for one inspection item more often in a year than max_per_year
-  'fine_outside_tier',        // fine outside the range of the baseline tier the facts select
-  'fined_despite_exemption',  // fined although the no-penalty list applies (first offence, corrected, no harm, listed item)
-  'case_overdue',             // decided more than 90 days after filing, or still open after 90 days (行政处罚法 第六十条)
-  'single_officer',           // inspection or case without an assisting officer (行政处罚法 第四十二条)
-  'expired_certificate',      // inspection by an officer whose certificate had expired on that date
+  'repeat_inspection', // one entity inspected by ≥ 3 different agencies within 7 days, not jointly
+  'over_frequency', // one entity inspected for one inspection item more often in a year than max_per_year
+  'fine_outside_tier', // fine outside the range of the baseline tier the facts select
+  'fined_despite_exemption', // fined although the no-penalty list applies (first offence, corrected, no harm, listed item)
+  'case_overdue', // decided more than 90 days after filing, or still open after 90 days (行政处罚法 第六十条)
+  'single_officer', // inspection or case without an assisting officer (行政处罚法 第四十二条)
+  'expired_certificate', // inspection by an officer whose certificate had expired on that date
   'delegation_off_whitelist', // delegation of a service that is not on the service whitelist
-  'delegation_unapproved',    // delegation without approval (委托报批)
-  'fake_service_visit',       // service visit that the entity's follow-up answer says was an inspection
-  'licence_overdue',          // licence decided later than the item's time limit (行政许可法 第四十二条)
-  'payment_overdue',          // fine paid after its due date, or unpaid past it (行政处罚法 第六十七条)
-  'delivery_overdue',         // decision delivered more than 7 days after it was made (行政处罚法 第六十一条)
+  'delegation_unapproved', // delegation without approval (委托报批)
+  'fake_service_visit', // service visit that the entity's follow-up answer says was an inspection
+  'licence_overdue', // licence decided later than the item's time limit (行政许可法 第四十二条)
+  'payment_overdue', // fine paid after its due date, or unpaid past it (行政处罚法 第六十七条)
+  'delivery_overdue', // decision delivered more than 7 days after it was made (行政处罚法 第六十一条)
 ] as const;
 
-export type Violation = typeof VIOLATIONS[number];
+export type Violation = (typeof VIOLATIONS)[number];
 
 /** The record a ground-truth row points at: a table's row (by id) or an entity (by USCC). */
 export type RecordKind = 'inspection' | 'case' | 'licence' | 'delivery' | 'payment' | 'delegation' | 'service_visit' | 'entity';

@@ -9,36 +9,49 @@ import { SOURCE } from './tables.ts';
 
 const MEAN_TICKETS = 1.9;
 
-interface Topic { line: string; category: string; templates: readonly ((e: Entity) => string)[] }
+interface Topic {
+  line: string;
+  category: string;
+  templates: readonly ((e: Entity) => string)[];
+}
 
 const TOPICS: readonly Topic[] = [
-  { line: 'MKT', category: '市场监管', templates: [
-    (e) => `市民反映${e.name}销售过期食品，要求相关部门核查处理。`,
-    (e) => `来电人称在${e.name}购买的商品存在质量问题，商家拒绝退换，要求协调处理。`,
-    (e) => `反映${e.name}价格标示不清，结账时价格与标价不一致。`,
-    (e) => `反映${e.township.name}一商户无证无照经营，要求查处。`,
-  ] },
-  { line: 'CLE', category: '城市管理', templates: [
-    (e) => `反映${e.name}长期占道经营，影响行人通行。`,
-    (e) => `反映${e.township.name}有商户夜间施工噪声扰民。`,
-    (e) => `反映${e.name}门口垃圾未分类堆放，气味难闻。`,
-    (e) => `反映${e.township.name}路边有人随意倾倒建筑垃圾。`,
-  ] },
-  { line: 'FIR', category: '消防安全', templates: [
-    (e) => `反映${e.name}疏散通道被杂物堵塞，存在消防安全隐患。`,
-    (e) => `反映${e.name}店内电动自行车违规充电。`,
-  ] },
-  { line: 'ENV', category: '生态环境', templates: [
-    (e) => `反映${e.name}夜间排放刺鼻气味，影响周边居民。`,
-    (e) => `反映${e.township.name}河道有不明污水排入。`,
-  ] },
-  { line: 'HRS', category: '劳动保障', templates: [
-    (e) => `来电人反映${e.name}拖欠工资两个月，要求协调支付。`,
-    (e) => `反映${e.name}未与员工签订劳动合同。`,
-  ] },
-  { line: 'EMG', category: '安全生产', templates: [
-    (e) => `反映${e.name}生产车间存在安全隐患，工人未佩戴防护用品。`,
-  ] },
+  {
+    line: 'MKT',
+    category: '市场监管',
+    templates: [
+      (e) => `市民反映${e.name}销售过期食品，要求相关部门核查处理。`,
+      (e) => `来电人称在${e.name}购买的商品存在质量问题，商家拒绝退换，要求协调处理。`,
+      (e) => `反映${e.name}价格标示不清，结账时价格与标价不一致。`,
+      (e) => `反映${e.township.name}一商户无证无照经营，要求查处。`,
+    ],
+  },
+  {
+    line: 'CLE',
+    category: '城市管理',
+    templates: [
+      (e) => `反映${e.name}长期占道经营，影响行人通行。`,
+      (e) => `反映${e.township.name}有商户夜间施工噪声扰民。`,
+      (e) => `反映${e.name}门口垃圾未分类堆放，气味难闻。`,
+      (e) => `反映${e.township.name}路边有人随意倾倒建筑垃圾。`,
+    ],
+  },
+  {
+    line: 'FIR',
+    category: '消防安全',
+    templates: [(e) => `反映${e.name}疏散通道被杂物堵塞，存在消防安全隐患。`, (e) => `反映${e.name}店内电动自行车违规充电。`],
+  },
+  {
+    line: 'ENV',
+    category: '生态环境',
+    templates: [(e) => `反映${e.name}夜间排放刺鼻气味，影响周边居民。`, (e) => `反映${e.township.name}河道有不明污水排入。`],
+  },
+  {
+    line: 'HRS',
+    category: '劳动保障',
+    templates: [(e) => `来电人反映${e.name}拖欠工资两个月，要求协调支付。`, (e) => `反映${e.name}未与员工签订劳动合同。`],
+  },
+  { line: 'EMG', category: '安全生产', templates: [(e) => `反映${e.name}生产车间存在安全隐患，工人未佩戴防护用品。`] },
 ];
 
 /** Weights of the topics (市场监管 and 城市管理 dominate 12345 enforcement tickets). */
@@ -51,7 +64,10 @@ function topicsFor(ctx: Ctx, industry: number): Weighted<Topic> {
   let w = perIndustry[industry];
   if (!w) {
     const lines = ctx.cat.inspectionLinesFor[industry];
-    w = perIndustry[industry] = new Weighted(TOPICS, TOPICS.map((t, i) => TOPIC_WEIGHTS[i] * (lines.has(t.line) ? 4 : 1)));
+    w = perIndustry[industry] = new Weighted(
+      TOPICS,
+      TOPICS.map((t, i) => TOPIC_WEIGHTS[i] * (lines.has(t.line) ? 4 : 1)),
+    );
   }
   return w;
 }
@@ -70,8 +86,18 @@ export function makeHotlineTickets(ctx: Ctx, e: Entity, rng: Rng): void {
     const agency = ctx.world.agencyFor(e.county, topic.line, rng);
     const id = ctx.ids.next('HT');
     const aboutEntity = rng.chance(0.7);
-    ctx.out.hotline_tickets.push([id, SOURCE, id, e.township.code, instantOf(day, rng.int(86_400)), topic.category,
-      topic.templates[rng.int(topic.templates.length)](e), aboutEntity ? e.uscc : null, agency?.id ?? null, status(rng, day)]);
+    ctx.out.hotline_tickets.push([
+      id,
+      SOURCE,
+      id,
+      e.township.code,
+      instantOf(day, rng.int(86_400)),
+      topic.category,
+      topic.templates[rng.int(topic.templates.length)](e),
+      aboutEntity ? e.uscc : null,
+      agency?.id ?? null,
+      status(rng, day),
+    ]);
   }
 }
 
@@ -79,7 +105,16 @@ export function makeHotlineTickets(ctx: Ctx, e: Entity, rng: Rng): void {
 export function complainAboutRepeat(ctx: Ctx, e: Entity, rng: Rng, day: number): void {
   const id = ctx.ids.next('HT');
   const received = Math.min(AS_OF, day + rng.range(1, 10));
-  ctx.out.hotline_tickets.push([id, SOURCE, id, e.township.code, instantOf(received, 32_400 + rng.int(28_800)), '涉企执法监督',
+  ctx.out.hotline_tickets.push([
+    id,
+    SOURCE,
+    id,
+    e.township.code,
+    instantOf(received, 32_400 + rng.int(28_800)),
+    '涉企执法监督',
     `${e.name}反映：一周内先后有多个部门上门检查，检查内容有重复，影响正常经营，希望统筹安排、减少重复检查。`,
-    e.uscc, null, status(rng, received)]);
+    e.uscc,
+    null,
+    status(rng, received),
+  ]);
 }

@@ -46,9 +46,15 @@ function drawKind(rng: Rng): Kind {
 /** Per-entity count of inspections per inspection item (index), to keep each under max_per_year. */
 class Capacity {
   private readonly used = new Map<number, number>();
-  has(x: InspectionItemInfo): boolean { return (this.used.get(x.index) ?? 0) < x.ii.max_per_year; }
-  take(x: InspectionItemInfo): void { this.used.set(x.index, (this.used.get(x.index) ?? 0) + 1); }
-  fill(x: InspectionItemInfo): void { this.used.set(x.index, Number.MAX_SAFE_INTEGER); }
+  has(x: InspectionItemInfo): boolean {
+    return (this.used.get(x.index) ?? 0) < x.ii.max_per_year;
+  }
+  take(x: InspectionItemInfo): void {
+    this.used.set(x.index, (this.used.get(x.index) ?? 0) + 1);
+  }
+  fill(x: InspectionItemInfo): void {
+    this.used.set(x.index, Number.MAX_SAFE_INTEGER);
+  }
 }
 
 /** Generates the entity's inspections (with the cases and follow-ups they lead to). */
@@ -81,7 +87,10 @@ export function makeInspections(ctx: Ctx, e: Entity, rng: Rng): void {
     let ok = true;
     for (const s of slots) {
       const gap = s.tag === 'repeat' ? REPEAT_WINDOW_DAYS + 1 : MIN_INSPECTION_GAP;
-      if (Math.abs(s.day - day) < gap) { ok = false; break; }
+      if (Math.abs(s.day - day) < gap) {
+        ok = false;
+        break;
+      }
     }
     if (!ok) continue;
     const kind = drawKind(rng);
@@ -94,15 +103,25 @@ export function makeInspections(ctx: Ctx, e: Entity, rng: Rng): void {
       for (const li of rng.sample(lines.length, k)) {
         const x = pickWithCapacity(rng, lineMap.get(lines[li])!, cap);
         const a = x && e.county.agencies.get(x.line);
-        if (x && a) { cap.take(x); items.push(x); agencies.push(a); }
+        if (x && a) {
+          cap.take(x);
+          items.push(x);
+          agencies.push(a);
+        }
       }
       if (items.length >= 2) slots.push({ day, kind, items, agencies, tag: null });
       else for (const x of items) slots.push({ day, kind: 'planned', items: [x], agencies, tag: null });
     } else {
       let x: InspectionItemInfo | undefined;
-      for (let t = 0; t < 6 && !x; t++) { const c = picker.pick(rng); if (cap.has(c)) x = c; }
+      for (let t = 0; t < 6 && !x; t++) {
+        const c = picker.pick(rng);
+        if (cap.has(c)) x = c;
+      }
       const a = x && world.agencyFor(e.county, x.line, rng);
-      if (x && a) { cap.take(x); slots.push({ day, kind, items: [x], agencies: [a], tag: null }); }
+      if (x && a) {
+        cap.take(x);
+        slots.push({ day, kind, items: [x], agencies: [a], tag: null });
+      }
     }
   }
 
@@ -110,7 +129,10 @@ export function makeInspections(ctx: Ctx, e: Entity, rng: Rng): void {
 }
 
 function pickWithCapacity(rng: Rng, xs: readonly InspectionItemInfo[], cap: Capacity): InspectionItemInfo | undefined {
-  for (let t = 0; t < 4; t++) { const x = xs[rng.int(xs.length)]; if (cap.has(x)) return x; }
+  for (let t = 0; t < 4; t++) {
+    const x = xs[rng.int(xs.length)];
+    if (cap.has(x)) return x;
+  }
   return xs.find((x) => cap.has(x));
 }
 
@@ -132,7 +154,10 @@ function repeatEpisode(ctx: Ctx, e: Entity, rng: Rng, first: number, cap: Capaci
   });
   const ids = slots.map((s) => (s.id = ctx.ids.next('IN')));
   ctx.truth.plant('repeat_inspection', 'entity', e.uscc, e.township.code, {
-    inspection_ids: ids, agency_ids: slots.map((s) => s.agencies[0].id), from: isoOf(slots[0].day), to: isoOf(slots[slots.length - 1].day),
+    inspection_ids: ids,
+    agency_ids: slots.map((s) => s.agencies[0].id),
+    from: isoOf(slots[0].day),
+    to: isoOf(slots[slots.length - 1].day),
   });
   if (rng.chance(0.5)) complainAboutRepeat(ctx, e, rng, slots[slots.length - 1].day);
   return slots;
@@ -150,7 +175,9 @@ function overFrequencyEpisode(ctx: Ctx, e: Entity, rng: Rng, first: number, cap:
   if (to - from < count * MIN_INSPECTION_GAP * 4) return null;
   // Evenly spread with jitter: consecutive days stay at least MIN_INSPECTION_GAP apart.
   const stride = Math.floor((to - from) / count);
-  const agency = rng.chance(0.7) ? e.county.agencies.get(x.line)! : (ctx.world.agencyFor(e.county, x.line, rng) ?? e.county.agencies.get(x.line)!);
+  const agency = rng.chance(0.7)
+    ? e.county.agencies.get(x.line)!
+    : (ctx.world.agencyFor(e.county, x.line, rng) ?? e.county.agencies.get(x.line)!);
   const slots: Slot[] = [];
   for (let i = 0; i < count; i++) {
     const day = from + i * stride + rng.int(stride - MIN_INSPECTION_GAP);
@@ -159,7 +186,11 @@ function overFrequencyEpisode(ctx: Ctx, e: Entity, rng: Rng, first: number, cap:
   cap.fill(x);
   const ids = slots.map((s) => (s.id = ctx.ids.next('IN')));
   ctx.truth.plant('over_frequency', 'entity', e.uscc, e.township.code, {
-    inspection_item_code: x.ii.code, year, count, max_per_year: x.ii.max_per_year, inspection_ids: ids,
+    inspection_item_code: x.ii.code,
+    year,
+    count,
+    max_per_year: x.ii.max_per_year,
+    inspection_ids: ids,
   });
   return slots;
 }
@@ -186,14 +217,32 @@ function writeSlot(ctx: Ctx, e: Entity, rng: Rng, s: Slot): void {
         if (expired) {
           lead = expired;
           if (assist === lead) assist = agency.valid[0];
-          truth.plant('expired_certificate', 'inspection', id, region, { officer_id: expired.id, expired_on: isoOf(expired.expires), inspected_on: isoOf(day) });
+          truth.plant('expired_certificate', 'inspection', id, region, {
+            officer_id: expired.id,
+            expired_on: isoOf(expired.expires),
+            inspected_on: isoOf(day),
+          });
         }
       }
     }
     const caseFiled = x.penalties.length > 0 && rng.chance(CASE_RATE);
     const result = caseFiled ? 'case_filed' : rng.chance(0.17) ? 'issues' : 'compliant';
-    out.inspections.push([id, SOURCE, id, region, agency.id, x.ii.code, e.uscc, isoOf(day), s.kind, jointId,
-      lead.id, single ? null : assist.id, rng.chance(0.93), result]);
+    out.inspections.push([
+      id,
+      SOURCE,
+      id,
+      region,
+      agency.id,
+      x.ii.code,
+      e.uscc,
+      isoOf(day),
+      s.kind,
+      jointId,
+      lead.id,
+      single ? null : assist.id,
+      rng.chance(0.93),
+      result,
+    ]);
     if (caseFiled) {
       const filed = Math.min(AS_OF, day + rng.range(0, 7));
       makeCase(ctx, e, rng, { agency, penalty: x.penalties[rng.int(x.penalties.length)], filed, inspectionId: id });

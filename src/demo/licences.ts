@@ -41,7 +41,11 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
     if (rng.chance(PLANT.licenceOverdue) && applied + late <= AS_OF) {
       decided = applied + late;
       ctx.truth.plant('licence_overdue', 'licence', id, region, {
-        item_code: l.item.code, applied_on: isoOf(applied), decided_on: isoOf(decided), days: late, time_limit_days: limit,
+        item_code: l.item.code,
+        applied_on: isoOf(applied),
+        decided_on: isoOf(decided),
+        days: late,
+        time_limit_days: limit,
       });
     } else {
       decided = applied + Math.min(limit, Math.floor((limit + 1) * rng.next() ** 1.3));
@@ -49,5 +53,16 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
     }
   }
   const result = decided === null ? 'pending' : registration || rng.chance(0.94) ? 'granted' : 'refused';
-  ctx.out.licences.push([id, SOURCE, id, region, agency.id, l.item.code, e.uscc, isoOf(applied), decided === null ? null : isoOf(decided), result]);
+  ctx.out.licences.push([
+    id,
+    SOURCE,
+    id,
+    region,
+    agency.id,
+    l.item.code,
+    e.uscc,
+    isoOf(applied),
+    decided === null ? null : isoOf(decided),
+    result,
+  ]);
 }

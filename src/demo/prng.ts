@@ -25,10 +25,14 @@ export function deriveSeed(seed: number, ...key: (number | string)[]): number {
 export class Rng {
   private s: number;
 
-  constructor(seed: number) { this.s = seed >>> 0; }
+  constructor(seed: number) {
+    this.s = seed >>> 0;
+  }
 
   /** A new stream for `key`, independent of this one's position. */
-  static of(seed: number, ...key: (number | string)[]): Rng { return new Rng(deriveSeed(seed, ...key)); }
+  static of(seed: number, ...key: (number | string)[]): Rng {
+    return new Rng(deriveSeed(seed, ...key));
+  }
 
   /** Uniform in [0, 1). mulberry32. */
   next(): number {
@@ -39,17 +43,27 @@ export class Rng {
   }
 
   /** Integer in [0, n). */
-  int(n: number): number { return (this.next() * n) | 0; }
+  int(n: number): number {
+    return (this.next() * n) | 0;
+  }
 
   /** Integer in [lo, hi] (both inclusive). */
-  range(lo: number, hi: number): number { return lo + ((this.next() * (hi - lo + 1)) | 0); }
+  range(lo: number, hi: number): number {
+    return lo + ((this.next() * (hi - lo + 1)) | 0);
+  }
 
-  chance(p: number): boolean { return this.next() < p; }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
 
-  pick<T>(xs: readonly T[]): T { return xs[(this.next() * xs.length) | 0]; }
+  pick<T>(xs: readonly T[]): T {
+    return xs[(this.next() * xs.length) | 0];
+  }
 
   /** Approximately normal (mean 0, sd 1): the sum of four uniforms, cheap and bounded (±3.46). */
-  normal(): number { return (this.next() + this.next() + this.next() + this.next() - 2) * 1.7320508; }
+  normal(): number {
+    return (this.next() + this.next() + this.next() + this.next() - 2) * 1.7320508;
+  }
 
   /** Geometric-like count with the given mean (0, 1, 2, …): the number of failures before a success. */
   count(mean: number): number {
@@ -66,7 +80,10 @@ export class Rng {
     const seen = new Set<number>();
     while (out.length < k) {
       const i = this.int(n);
-      if (!seen.has(i)) { seen.add(i); out.push(i); }
+      if (!seen.has(i)) {
+        seen.add(i);
+        out.push(i);
+      }
     }
     return out;
   }
@@ -77,11 +94,18 @@ export class Weighted<T> {
   private readonly cumulative: Float64Array;
   private readonly total: number;
 
-  constructor(readonly values: readonly T[], weights: readonly number[]) {
-    if (values.length === 0 || values.length !== weights.length) throw new Error('Weighted: values and weights must be non-empty and of equal length');
+  constructor(
+    readonly values: readonly T[],
+    weights: readonly number[],
+  ) {
+    if (values.length === 0 || values.length !== weights.length)
+      throw new Error('Weighted: values and weights must be non-empty and of equal length');
     this.cumulative = new Float64Array(weights.length);
     let acc = 0;
-    weights.forEach((w, i) => { acc += Math.max(0, w); this.cumulative[i] = acc; });
+    weights.forEach((w, i) => {
+      acc += Math.max(0, w);
+      this.cumulative[i] = acc;
+    });
     if (acc <= 0) throw new Error('Weighted: all weights are zero');
     this.total = acc;
   }
@@ -92,7 +116,8 @@ export class Weighted<T> {
     let hi = this.cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.cumulative[mid] > x) hi = mid; else lo = mid + 1;
+      if (this.cumulative[mid] > x) hi = mid;
+      else lo = mid + 1;
     }
     return this.values[lo];
   }

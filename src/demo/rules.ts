@@ -20,7 +20,11 @@ export const REPEAT_MIN_AGENCIES = 3;
 export const MIN_INSPECTION_GAP = 4;
 
 export type Harm = 'none' | 'minor' | 'serious';
-export interface Facts { firstOffence: boolean; corrected: boolean; harm: Harm }
+export interface Facts {
+  firstOffence: boolean;
+  corrected: boolean;
+  harm: Harm;
+}
 
 /**
  * 首违不罚 (行政处罚法 第三十三条 and the 轻微违法不予处罚清单): the exemption applies when the offence
@@ -44,7 +48,10 @@ export function selectTier(f: Facts, listed: boolean, hasMitigated: boolean): Ti
   return 'general';
 }
 
-export interface Range { min: number; max: number }
+export interface Range {
+  min: number;
+  max: number;
+}
 
 /**
  * The fines every applicable baseline allows for a tier: the intersection of the tier's range in the

@@ -35,7 +35,11 @@ export function makeServiceVisits(ctx: Ctx, e: Entity, rng: Rng): void {
     const fake = day + 30 <= AS_OF && rng.chance(PLANT.fakeServiceVisit);
     const answer = followUp(ctx, rng, 'service_visit', id, e, day, 0.35, fake);
     if (fake && answer) {
-      ctx.truth.plant('fake_service_visit', 'service_visit', id, e.township.code, { task_id: answer.taskId, answer_id: answer.answerId, visited_on: isoOf(day) });
+      ctx.truth.plant('fake_service_visit', 'service_visit', id, e.township.code, {
+        task_id: answer.taskId,
+        answer_id: answer.answerId,
+        visited_on: isoOf(day),
+      });
     }
   }
 }

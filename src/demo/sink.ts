@@ -62,7 +62,11 @@ export class BatchWriter {
    * CSV): its CSV reader parses one large file on all threads, and measured here one 1M-row COPY took
    * half the time of ten 100k-row ones.
    */
-  constructor(private readonly store: Store, private readonly batchRows: number, private readonly batchBytes = 128 << 20) {
+  constructor(
+    private readonly store: Store,
+    private readonly batchRows: number,
+    private readonly batchBytes = 128 << 20,
+  ) {
     this.csv = store.dialect.name === 'duckdb';
   }
 
@@ -73,7 +77,9 @@ export class BatchWriter {
   table(table: string, columns: readonly string[], freeText: readonly string[] = []): TableSink {
     assertIdentifier(table);
     columns.forEach(assertIdentifier);
-    const b = this.csv ? csvBuffer(table, columns, freeText, this.batchBytes, () => this.newFile(table)) : rowBuffer(table, columns, this.batchRows);
+    const b = this.csv
+      ? csvBuffer(table, columns, freeText, this.batchBytes, () => this.newFile(table))
+      : rowBuffer(table, columns, this.batchRows);
     this.buffers.push(b);
     return b;
   }
@@ -86,7 +92,9 @@ export class BatchWriter {
   async begin(): Promise<void> {
     if (!this.csv) return;
     // Only for a database file: an in-memory database never checkpoints.
-    const [db] = await this.store.query<{ path: string | null }>('SELECT path FROM duckdb_databases() WHERE database_name = current_database()');
+    const [db] = await this.store.query<{ path: string | null }>(
+      'SELECT path FROM duckdb_databases() WHERE database_name = current_database()',
+    );
     this.tuned = Boolean(db?.path);
     if (this.tuned) await this.store.exec(`SET checkpoint_threshold = '64GB'`);
     // Rows of a generated table have no meaningful order: letting DuckDB load them out of order is
@@ -140,11 +148,22 @@ export class BatchWriter {
     }
     const file = b.close!();
     // The path is ours (mkdtemp), never user input; it is quoted as a SQL string literal.
-    const copy = `COPY ${b.table} (${b.columns.join(', ')}) FROM '${file.replace(/'/g, "''")}' ` +
+    const copy =
+      `COPY ${b.table} (${b.columns.join(', ')}) FROM '${file.replace(/'/g, "''")}' ` +
       `(FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULL '', AUTO_DETECT false)`;
-    const p: Promise<void> = this.store.exec(copy)
-      .catch((e: unknown) => { this.failed = e; })
-      .finally(() => { try { unlinkSync(file); } catch { /* already gone */ } this.inFlight.delete(p); });
+    const p: Promise<void> = this.store
+      .exec(copy)
+      .catch((e: unknown) => {
+        this.failed = e;
+      })
+      .finally(() => {
+        try {
+          unlinkSync(file);
+        } catch {
+          /* already gone */
+        }
+        this.inFlight.delete(p);
+      });
     this.inFlight.add(p);
   }
 }
@@ -160,7 +179,13 @@ export class BatchWriter {
  * promoted them all to the old generation, and the garbage collector then took half of the run
  * (measured: 15 s of 30 s at city scale); a growing in-memory byte buffer cost its copies instead.
  */
-function csvBuffer(table: string, columns: readonly string[], freeText: readonly string[], batchBytes: number, newFile: () => string): TableBuffer {
+function csvBuffer(
+  table: string,
+  columns: readonly string[],
+  freeText: readonly string[],
+  batchBytes: number,
+  newFile: () => string,
+): TableBuffer {
   const quoted = columns.flatMap((c, i) => (freeText.includes(c) ? [i] : []));
   const width = columns.length;
   let lines: string[] = [];
@@ -172,16 +197,25 @@ function csvBuffer(table: string, columns: readonly string[], freeText: readonly
   const flushLines = () => {
     if (lines.length === 0) return;
     lines.push(''); // the last line's terminator
-    if (fd === null) { path = newFile(); fd = openSync(path, 'w'); }
+    if (fd === null) {
+      path = newFile();
+      fd = openSync(path, 'w');
+    }
     bytes += writeSync(fd, lines.join('\n'));
     lines = [];
   };
   return {
-    table, columns,
-    get rows() { return rows; },
+    table,
+    columns,
+    get rows() {
+      return rows;
+    },
     push(row: Value[]) {
       if (row.length !== width) throw new Error(`${table}: row has ${row.length} values, expected ${width}`);
-      for (const i of quoted) { const v = row[i]; if (typeof v === 'string') row[i] = csvText(v); }
+      for (const i of quoted) {
+        const v = row[i];
+        if (typeof v === 'string') row[i] = csvText(v);
+      }
       // Array.join writes null as '' (CSV NULL), booleans as true/false and numbers as digits: exactly the
       // CSV fields, in one native call that yields a flat string.
       lines.push(row.join(','));
@@ -206,8 +240,11 @@ function rowBuffer(table: string, columns: readonly string[], batchRows: number)
   let batch: Value[][] = [];
   let rows = 0;
   return {
-    table, columns,
-    get rows() { return rows; },
+    table,
+    columns,
+    get rows() {
+      return rows;
+    },
     push(row: Value[]) {
       if (row.length !== columns.length) throw new Error(`${table}: row has ${row.length} values, expected ${columns.length}`);
       batch.push(row);
@@ -215,6 +252,10 @@ function rowBuffer(table: string, columns: readonly string[], batchRows: number)
     },
     buffered: () => batch.length,
     full: () => batch.length >= batchRows,
-    take() { const out = batch; batch = []; return out; },
+    take() {
+      const out = batch;
+      batch = [];
+      return out;
+    },
   };
 }

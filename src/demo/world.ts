@@ -9,7 +9,10 @@ import { Rng } from './prng.ts';
 import type { ScaleProfile } from './scale.ts';
 import type { Sinks } from './tables.ts';
 
-export interface Township { code: string; name: string }
+export interface Township {
+  code: string;
+  name: string;
+}
 
 export interface Officer {
   id: string;
@@ -30,7 +33,11 @@ export interface Agency {
   expired: Officer[];
 }
 
-export interface City { code: string; name: string; agencies: Map<string, Agency> }
+export interface City {
+  code: string;
+  name: string;
+  agencies: Map<string, Agency>;
+}
 
 export interface County {
   code: string;
@@ -48,8 +55,26 @@ const CERT_YEARS_DAYS = 1826;
 
 // Officers per agency at full (province) scale; Zhejiang has about 200,000 officers in its agencies.
 const COUNTY_OFFICERS: Readonly<Record<string, number>> = {
-  PSB: 700, CLE: 260, MKT: 240, TAX: 150, FIR: 70, TRN: 70, ENV: 60, EMG: 50, AGR: 50, NRS: 50, HSG: 45, HLT: 45,
-  HRS: 35, CTR: 30, WTR: 30, FOR: 30, TOB: 25, MED: 20, COM: 20, EDU: 20,
+  PSB: 700,
+  CLE: 260,
+  MKT: 240,
+  TAX: 150,
+  FIR: 70,
+  TRN: 70,
+  ENV: 60,
+  EMG: 50,
+  AGR: 50,
+  NRS: 50,
+  HSG: 45,
+  HLT: 45,
+  HRS: 35,
+  CTR: 30,
+  WTR: 30,
+  FOR: 30,
+  TOB: 25,
+  MED: 20,
+  COM: 20,
+  EDU: 20,
 };
 const DEFAULT_COUNTY_OFFICERS = 10;
 // Staff also follows the inspections an agency carries out: measured at hangzhou scale, an entity gets
@@ -64,9 +89,23 @@ const OFFICER_DAILY_INSPECTIONS = 2;
 
 // Province-level names that differ from "浙江省" + the city/county department name.
 const PROVINCE_DEPARTMENT: Readonly<Record<string, string>> = {
-  NRS: '自然资源厅', ENV: '生态环境厅', HSG: '住房和城乡建设厅', TRN: '交通运输厅', AGR: '农业农村厅', WTR: '水利厅', COM: '商务厅',
-  EDU: '教育厅', HRS: '人力资源和社会保障厅', PSB: '公安厅', CIV: '民政厅', JUS: '司法厅', FIN: '财政厅', CTR: '文化和旅游厅',
-  EMG: '应急管理厅', FIR: '消防救援总队', CLE: '综合行政执法指导办公室',
+  NRS: '自然资源厅',
+  ENV: '生态环境厅',
+  HSG: '住房和城乡建设厅',
+  TRN: '交通运输厅',
+  AGR: '农业农村厅',
+  WTR: '水利厅',
+  COM: '商务厅',
+  EDU: '教育厅',
+  HRS: '人力资源和社会保障厅',
+  PSB: '公安厅',
+  CIV: '民政厅',
+  JUS: '司法厅',
+  FIN: '财政厅',
+  CTR: '文化和旅游厅',
+  EMG: '应急管理厅',
+  FIR: '消防救援总队',
+  CLE: '综合行政执法指导办公室',
 };
 
 function agencyName(line: Line, level: Agency['level'], city: string, county: string): string {
@@ -129,15 +168,32 @@ export function buildWorld(catalog: Catalog, profile: ScaleProfile, activeLines:
     const served = profile.entities * entityShare * (level === 'county' ? 0.9 : level === 'city' ? 0.085 : 0.015);
     return Math.ceil((served * INSPECTIONS_PER_ENTITY_DAY * lineInspectionShare(line) * PEAK_FACTOR * 2) / OFFICER_DAILY_INSPECTIONS);
   };
-  const makeAgency = (line: Line, level: Agency['level'], region: string, cityName: string, countyName: string, entityShare: number): Agency => {
+  const makeAgency = (
+    line: Line,
+    level: Agency['level'],
+    region: string,
+    cityName: string,
+    countyName: string,
+    entityShare: number,
+  ): Agency => {
     const rng = Rng.of(seed, 'agency', region, line.code);
     const agency: Agency = {
-      id: `AG-${region}-${line.code}`, name: agencyName(line, level, cityName, countyName), line: line.code, region, level,
-      officers: [], valid: [], expired: [],
+      id: `AG-${region}-${line.code}`,
+      name: agencyName(line, level, cityName, countyName),
+      line: line.code,
+      region,
+      level,
+      officers: [],
+      valid: [],
+      expired: [],
     };
     const base = COUNTY_OFFICERS[line.code] ?? DEFAULT_COUNTY_OFFICERS;
     const levelFactor = level === 'county' ? 1 : level === 'city' ? 0.35 : 0.12;
-    const n = Math.max(4, Math.round(base * levelFactor * profile.officerFactor * (0.7 + 0.6 * rng.next())), needed(line.code, level, entityShare));
+    const n = Math.max(
+      4,
+      Math.round(base * levelFactor * profile.officerFactor * (0.7 + 0.6 * rng.next())),
+      needed(line.code, level, entityShare),
+    );
     for (let i = 0; i < n; i++) {
       const seq = ++officerSeq;
       // The first two officers always hold valid certificates: every agency can field a legal pair.
@@ -150,8 +206,15 @@ export function buildWorld(catalog: Catalog, profile: ScaleProfile, activeLines:
       (expired ? agency.expired : agency.valid).push(officer);
       const birth = isoOf(dayOf('1965-01-01') + rng.int(dayOf('1999-12-31') - dayOf('1965-01-01')));
       out.officers.push([officer.id, personName(rng), agency.id, region, idNumber(rng, region, birth), mobile(rng)]);
-      out.certificates.push([`CT${String(seq).padStart(7, '0')}`, officer.id, region, `${region}${String(seq).padStart(7, '0')}`,
-        isoOf(expires - CERT_YEARS_DAYS), isoOf(expires), 'valid']);
+      out.certificates.push([
+        `CT${String(seq).padStart(7, '0')}`,
+        officer.id,
+        region,
+        `${region}${String(seq).padStart(7, '0')}`,
+        isoOf(expires - CERT_YEARS_DAYS),
+        isoOf(expires),
+        'valid',
+      ]);
     }
     agency.expired.sort((a, b) => a.expires - b.expires);
     out.agencies.push([agency.id, agency.name, line.code, region, level]);
@@ -160,7 +223,8 @@ export function buildWorld(catalog: Catalog, profile: ScaleProfile, activeLines:
     return agency;
   };
 
-  for (const line of lines) if (line.levels.includes('province')) world.province.set(line.code, makeAgency(line, 'province', '330000', '', '', 1));
+  for (const line of lines)
+    if (line.levels.includes('province')) world.province.set(line.code, makeAgency(line, 'province', '330000', '', '', 1));
 
   const shareOf = (code: string) => profile.cityShare[code];
   const otherCount = cityRegions.filter((c) => shareOf(c.code) === undefined).length;
@@ -168,12 +232,14 @@ export function buildWorld(catalog: Catalog, profile: ScaleProfile, activeLines:
     const city: City = { code: c.code, name: c.name, agencies: new Map() };
     world.cities.push(city);
     const cityShare = shareOf(c.code) ?? profile.otherCities / Math.max(1, otherCount);
-    for (const line of lines) if (line.levels.includes('city')) city.agencies.set(line.code, makeAgency(line, 'city', c.code, c.name, '', cityShare));
+    for (const line of lines)
+      if (line.levels.includes('city')) city.agencies.set(line.code, makeAgency(line, 'city', c.code, c.name, '', cityShare));
 
     const all = countyRegions.filter((r) => r.parent_code === c.code);
     const wanted = profile.countiesPerCity[c.code] ?? profile.defaultCounties;
-    const active = new Set(wanted === 'all' ? all.map((r) => r.code)
-      : typeof wanted === 'number' ? all.slice(0, wanted).map((r) => r.code) : wanted);
+    const active = new Set(
+      wanted === 'all' ? all.map((r) => r.code) : typeof wanted === 'number' ? all.slice(0, wanted).map((r) => r.code) : wanted,
+    );
     const weights = new Map<string, number>();
     for (const r of all) {
       if (!active.has(r.code)) continue;
@@ -188,7 +254,8 @@ export function buildWorld(catalog: Catalog, profile: ScaleProfile, activeLines:
       if (!hasEntities && !profile.allLines) continue;
       const share = hasEntities ? (cityShare * weights.get(r.code)!) / totalWeight : 0;
       const county: County = { code: r.code, name: r.name, city, townships: [], agencies: new Map(), share };
-      for (const line of lines) if (line.levels.includes('county')) county.agencies.set(line.code, makeAgency(line, 'county', r.code, c.name, r.name, share));
+      for (const line of lines)
+        if (line.levels.includes('county')) county.agencies.set(line.code, makeAgency(line, 'county', r.code, c.name, r.name, share));
       county.townships = makeTownships(seed, r.code, r.name, out);
       world.townshipCount += county.townships.length;
       if (hasEntities) world.counties.push(county);

@@ -20,9 +20,12 @@ export function regionLevel(code: string): RegionLevel {
 /** The prefix shared by every code in the region's subtree. */
 export function regionPrefix(code: string): string {
   switch (regionLevel(code)) {
-    case 'province': return code.slice(0, 2);
-    case 'city': return code.slice(0, 4);
-    default: return code;
+    case 'province':
+      return code.slice(0, 2);
+    case 'city':
+      return code.slice(0, 4);
+    default:
+      return code;
   }
 }
 

@@ -5,12 +5,25 @@ import { sql, raw, type Sql } from '../store/sql.ts';
 import { scopeFilter, type Caller } from '../auth/caller.ts';
 import { regionLevel, regionPrefix } from '../domain/region.ts';
 
-export interface Period { from: string; to: string }
+export interface Period {
+  from: string;
+  to: string;
+}
 
 export interface HomeSummary {
   scope: { regionCode: string; regionName: string };
   period: Period;
-  totals: { licences: number; inspections: number; cases: number; fines: number; serviceVisits: number; hotlineTickets: number; entities: number; agencies: number; officers: number };
+  totals: {
+    licences: number;
+    inspections: number;
+    cases: number;
+    fines: number;
+    serviceVisits: number;
+    hotlineTickets: number;
+    entities: number;
+    agencies: number;
+    officers: number;
+  };
   byMonth: { month: string; licences: number; inspections: number; cases: number }[];
   byLine: { lineCode: string; lineName: string; inspections: number; cases: number }[];
   byRegion: { regionCode: string; regionName: string; inspections: number; cases: number; fines: number }[];
@@ -20,9 +33,12 @@ export interface HomeSummary {
 function childRegionExpr(callerRegion: string, alias: string): string {
   const col = `${alias}.region_code`;
   switch (regionLevel(callerRegion)) {
-    case 'province': return `substr(${col}, 1, 4) || '00'`;
-    case 'city': return `substr(${col}, 1, 6)`;
-    default: return col;
+    case 'province':
+      return `substr(${col}, 1, 4) || '00'`;
+    case 'city':
+      return `substr(${col}, 1, 6)`;
+    default:
+      return col;
   }
 }
 
@@ -30,14 +46,17 @@ export async function homeSummary(store: Store, caller: Caller, period: Period):
   const d = store.dialect;
   const between = (col: string) => sql`${raw(col)} BETWEEN ${period.from} AND ${period.to}`;
   const count = async (table: string, dateCol: string | null, agencyCol: string | null = 'agency_id'): Promise<number> => {
-    const where: Sql = dateCol ? sql`${scopeFilter(caller, 't', agencyCol)} AND ${between(`t.${dateCol}`)}` : scopeFilter(caller, 't', agencyCol);
+    const where: Sql = dateCol
+      ? sql`${scopeFilter(caller, 't', agencyCol)} AND ${between(`t.${dateCol}`)}`
+      : scopeFilter(caller, 't', agencyCol);
     const [r] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(table)} t WHERE ${where}`);
     return Number(r?.n ?? 0);
   };
 
   const [region] = await store.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [caller.regionCode]);
   const [fines] = await store.query<{ total: number | null }>(
-    sql`SELECT sum(t.fine_amount) AS total FROM cases t WHERE ${scopeFilter(caller, 't')} AND ${between('t.decided_on')}`);
+    sql`SELECT sum(t.fine_amount) AS total FROM cases t WHERE ${scopeFilter(caller, 't')} AND ${between('t.decided_on')}`,
+  );
 
   const totals = {
     licences: await count('licences', 'applied_on'),
@@ -51,7 +70,8 @@ export async function homeSummary(store: Store, caller: Caller, period: Period):
     officers: await count('officers', null),
   };
 
-  const monthly = async (table: string, dateCol: string) => store.query<{ month: string; n: number }>(sql`
+  const monthly = async (table: string, dateCol: string) =>
+    store.query<{ month: string; n: number }>(sql`
     SELECT ${raw(d.monthKey(`t.${dateCol}`))} AS month, count(*) AS n FROM ${raw(table)} t
     WHERE ${scopeFilter(caller, 't')} AND ${between(`t.${dateCol}`)} GROUP BY 1`);
   const months = new Map<string, HomeSummary['byMonth'][number]>();
@@ -66,23 +86,35 @@ export async function homeSummary(store: Store, caller: Caller, period: Period):
   put(await monthly('inspections', 'inspected_on'), 'inspections');
   put(await monthly('cases', 'filed_on'), 'cases');
 
-  const perLine = async (table: string, dateCol: string) => store.query<{ line_code: string; n: number }>(sql`
+  const perLine = async (table: string, dateCol: string) =>
+    store.query<{ line_code: string; n: number }>(sql`
     SELECT a.line_code, count(*) AS n FROM ${raw(table)} t JOIN agencies a ON a.id = t.agency_id
     WHERE ${scopeFilter(caller, 't')} AND ${between(`t.${dateCol}`)} GROUP BY a.line_code`);
-  const lineNames = new Map((await store.query<{ code: string; name: string }>('SELECT code, name FROM lines')).map((l) => [l.code, l.name]));
+  const lineNames = new Map(
+    (await store.query<{ code: string; name: string }>('SELECT code, name FROM lines')).map((l) => [l.code, l.name]),
+  );
   const lines = new Map<string, HomeSummary['byLine'][number]>();
-  const line = (code: string) => lines.get(code) ?? lines.set(code, { lineCode: code, lineName: lineNames.get(code) ?? code, inspections: 0, cases: 0 }).get(code)!;
+  const line = (code: string) =>
+    lines.get(code) ?? lines.set(code, { lineCode: code, lineName: lineNames.get(code) ?? code, inspections: 0, cases: 0 }).get(code)!;
   for (const r of await perLine('inspections', 'inspected_on')) line(r.line_code).inspections = Number(r.n);
   for (const r of await perLine('cases', 'filed_on')) line(r.line_code).cases = Number(r.n);
 
   const child = childRegionExpr(caller.regionCode, 't');
-  const perRegion = async (table: string, dateCol: string, measure: string) => store.query<{ code: string; v: number }>(sql`
+  const perRegion = async (table: string, dateCol: string, measure: string) =>
+    store.query<{ code: string; v: number }>(sql`
     SELECT ${raw(child)} AS code, ${raw(measure)} AS v FROM ${raw(table)} t
     WHERE ${scopeFilter(caller, 't')} AND ${between(`t.${dateCol}`)} GROUP BY 1`);
-  const regionNames = new Map((await store.query<{ code: string; name: string }>(
-    sql`SELECT code, name FROM regions WHERE code LIKE ${regionPrefix(caller.regionCode) + '%'}`)).map((r) => [r.code, r.name]));
+  const regionNames = new Map(
+    (
+      await store.query<{ code: string; name: string }>(
+        sql`SELECT code, name FROM regions WHERE code LIKE ${regionPrefix(caller.regionCode) + '%'}`,
+      )
+    ).map((r) => [r.code, r.name]),
+  );
   const regions = new Map<string, HomeSummary['byRegion'][number]>();
-  const reg = (code: string) => regions.get(code) ?? regions.set(code, { regionCode: code, regionName: regionNames.get(code) ?? code, inspections: 0, cases: 0, fines: 0 }).get(code)!;
+  const reg = (code: string) =>
+    regions.get(code) ??
+    regions.set(code, { regionCode: code, regionName: regionNames.get(code) ?? code, inspections: 0, cases: 0, fines: 0 }).get(code)!;
   for (const r of await perRegion('inspections', 'inspected_on', 'count(*)')) reg(r.code).inspections = Number(r.v);
   for (const r of await perRegion('cases', 'filed_on', 'count(*)')) reg(r.code).cases = Number(r.v);
   for (const r of await perRegion('cases', 'decided_on', 'sum(t.fine_amount)')) reg(r.code).fines = Number(r.v ?? 0);

@@ -25,8 +25,17 @@ export interface BatchSummary {
 }
 
 interface BatchRow {
-  id: string; kind: string; source_system: string; file_name: string | null; region_code: string;
-  rows_total: number; rows_ok: number; rows_bad: number; errors: string | null; started_at: string; finished_at: string | null;
+  id: string;
+  kind: string;
+  source_system: string;
+  file_name: string | null;
+  region_code: string;
+  rows_total: number;
+  rows_ok: number;
+  rows_bad: number;
+  errors: string | null;
+  started_at: string;
+  finished_at: string | null;
 }
 
 /** The batches a caller may see. */
@@ -37,12 +46,24 @@ export function batchScope(caller: Caller, alias = 'b'): Sql {
 }
 
 const summary = (r: BatchRow): BatchSummary => ({
-  id: r.id, kind: r.kind, kindLabel: isKind(r.kind) ? KIND_SPECS[r.kind].label : r.kind, sourceSystem: r.source_system,
-  fileName: r.file_name, regionCode: r.region_code, rowsTotal: Number(r.rows_total), rowsOk: Number(r.rows_ok), rowsBad: Number(r.rows_bad),
-  startedAt: r.started_at, finishedAt: r.finished_at,
+  id: r.id,
+  kind: r.kind,
+  kindLabel: isKind(r.kind) ? KIND_SPECS[r.kind].label : r.kind,
+  sourceSystem: r.source_system,
+  fileName: r.file_name,
+  regionCode: r.region_code,
+  rowsTotal: Number(r.rows_total),
+  rowsOk: Number(r.rows_ok),
+  rowsBad: Number(r.rows_bad),
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
 });
 
-export async function listBatches(store: Store, caller: Caller, opts: { kind?: string; limit: number; offset: number }): Promise<{ total: number; items: BatchSummary[] }> {
+export async function listBatches(
+  store: Store,
+  caller: Caller,
+  opts: { kind?: string; limit: number; offset: number },
+): Promise<{ total: number; items: BatchSummary[] }> {
   const kind = opts.kind ? sql` AND b.kind = ${opts.kind}` : raw('');
   const where = sql`WHERE ${batchScope(caller)}${kind}`;
   const [{ n }] = await store.query<{ n: number }>(sql`SELECT COUNT(*) AS n FROM import_batches b ${where}`);
@@ -52,7 +73,8 @@ export async function listBatches(store: Store, caller: Caller, opts: { kind?: s
   return { total: Number(n), items: rows.map(summary) };
 }
 
-export type BatchLookup = { found: false } | { found: true; visible: false } | { found: true; visible: true; batch: BatchSummary; errors: StoredError[] };
+export type BatchLookup =
+  { found: false } | { found: true; visible: false } | { found: true; visible: true; batch: BatchSummary; errors: StoredError[] };
 
 export async function findBatch(store: Store, caller: Caller, id: string): Promise<BatchLookup> {
   const [row] = await store.query<BatchRow & { visible: boolean | number }>(sql`

@@ -18,12 +18,16 @@ export interface StoredError {
 const BOM = '\uFEFF';
 
 export function csvLine(cells: readonly (string | null | undefined)[]): string {
-  return cells.map((c) => {
-    const s = c ?? '';
-    // A leading = + - @ would make Excel evaluate the cell as a formula (CSV injection).
-    const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  }).join(',') + '\r\n';
+  return (
+    cells
+      .map((c) => {
+        const s = c ?? '';
+        // A leading = + - @ would make Excel evaluate the cell as a formula (CSV injection).
+        const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
+        return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+      })
+      .join(',') + '\r\n'
+  );
 }
 
 /** Streams an error file to disk (the CLI): any number of rows, constant memory. */
@@ -63,11 +67,18 @@ export function errorCsvFromStored(errors: StoredError[], describe: (e: StoredEr
   const rows = new Map<number, { messages: string[]; record: Record<string, string> }>();
   for (const e of errors) {
     let r = rows.get(e.row);
-    if (!r) { r = { messages: [], record: {} }; rows.set(e.row, r); }
+    if (!r) {
+      r = { messages: [], record: {} };
+      rows.set(e.row, r);
+    }
     r.messages.push(describe(e));
     if (e.record) {
       r.record = e.record;
-      for (const c of Object.keys(e.record)) if (!seen.has(c)) { seen.add(c); columns.push(c); }
+      for (const c of Object.keys(e.record))
+        if (!seen.has(c)) {
+          seen.add(c);
+          columns.push(c);
+        }
     }
   }
   let text = BOM + csvLine([...ERROR_FILE_COLUMNS, ...columns]);

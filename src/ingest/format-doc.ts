@@ -9,15 +9,23 @@ import { withUsccCheck } from '../domain/uscc.ts';
 import { KINDS, KIND_SPECS, type FieldSpec, type Kind } from './kinds.ts';
 
 const TYPE_NAMES: Record<FieldSpec['type'], string> = {
-  string: '文本', date: '日期', timestamp: '时间', decimal: '金额', boolean: '是/否', enum: '枚举', uscc: '统一社会信用代码',
-  region: '区划代码', integer: '整数',
+  string: '文本',
+  date: '日期',
+  timestamp: '时间',
+  decimal: '金额',
+  boolean: '是/否',
+  enum: '枚举',
+  uscc: '统一社会信用代码',
+  region: '区划代码',
+  integer: '整数',
 };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function describe(f: FieldSpec): string {
   const parts: string[] = [];
-  if (f.values) parts.push(f.values.map((v) => `\`${v.code}\` ${v.label}${v.aliases?.length ? `（${v.aliases.join('、')}）` : ''}`).join('；'));
+  if (f.values)
+    parts.push(f.values.map((v) => `\`${v.code}\` ${v.label}${v.aliases?.length ? `（${v.aliases.join('、')}）` : ''}`).join('；'));
   if (f.type === 'string' && f.maxLength) parts.push(`至多${f.maxLength}字`);
   if (f.type === 'integer' && f.min !== undefined) parts.push(`${f.min}至${f.max}`);
   if (f.ref === 'agency') parts.push('引用执法主体 agencies.id');
@@ -63,10 +71,17 @@ export function importFormatsMarkdown(): string {
   ];
   for (const k of KINDS) {
     const s = KIND_SPECS[k];
-    out.push(`## ${k}`, '', `${s.label}（表 \`${s.table}\`；识别键 ${s.key.map((c) => `\`${c}\``).join(' + ')}；样例 [docs/samples/${k}.csv](samples/${k}.csv)）`, '');
+    out.push(
+      `## ${k}`,
+      '',
+      `${s.label}（表 \`${s.table}\`；识别键 ${s.key.map((c) => `\`${c}\``).join(' + ')}；样例 [docs/samples/${k}.csv](samples/${k}.csv)）`,
+      '',
+    );
     out.push('| 列名 | 中文列名 | 别名 | 类型 | 必填 | 说明 | 示例 |', '|---|---|---|---|---|---|---|');
     for (const f of s.fields) {
-      out.push(`| \`${f.name}\` | ${cell(f.label)} | ${cell((f.aliases ?? []).join('、'))} | ${TYPE_NAMES[f.type]} | ${f.required ? '是' : f.name === 'source_system' ? '是*' : ''} | ${cell(describe(f))} | \`${cell(f.example)}\` |`);
+      out.push(
+        `| \`${f.name}\` | ${cell(f.label)} | ${cell((f.aliases ?? []).join('、'))} | ${TYPE_NAMES[f.type]} | ${f.required ? '是' : f.name === 'source_system' ? '是*' : ''} | ${cell(describe(f))} | \`${cell(f.example)}\` |`,
+      );
     }
     if (s.rules?.length) out.push('', `另有跨列校验：${ruleText[k] ?? ''}`);
     out.push('');
@@ -107,7 +122,10 @@ const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"
 /** Writes docs/import-formats.md and docs/samples/ under root. */
 export async function writeImportDocs(root: string): Promise<string[]> {
   const written: string[] = [];
-  const write = (path: string, data: string | Buffer) => { writeFileSync(join(root, path), data); written.push(path); };
+  const write = (path: string, data: string | Buffer) => {
+    writeFileSync(join(root, path), data);
+    written.push(path);
+  };
   mkdirSync(join(root, 'docs', 'samples'), { recursive: true });
   write('docs/import-formats.md', importFormatsMarkdown());
   for (const k of KINDS) {
@@ -118,7 +136,12 @@ export async function writeImportDocs(root: string): Promise<string[]> {
     write(`docs/samples/${k}.csv`, '\uFEFF' + lines.join('\r\n') + '\r\n');
   }
   // JSON Lines, as an agency system sends it: field names and codes.
-  write('docs/samples/cases.jsonl', sampleRecords('cases', false).map((r) => JSON.stringify(r)).join('\n') + '\n');
+  write(
+    'docs/samples/cases.jsonl',
+    sampleRecords('cases', false)
+      .map((r) => JSON.stringify(r))
+      .join('\n') + '\n',
+  );
   // XLSX with a title row above the header and real date cells.
   const wb = new ExcelJS.Workbook();
   wb.created = wb.modified = new Date('2025-01-01T00:00:00Z');
@@ -129,7 +152,9 @@ export async function writeImportDocs(root: string): Promise<string[]> {
   for (const r of sampleRecords('inspections', true)) {
     ws.addRow(fields.map((f) => (f.type === 'date' ? new Date(`${r[f.name]}T00:00:00Z`) : r[f.name])));
   }
-  fields.forEach((f, i) => { if (f.type === 'date') ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd'; });
+  fields.forEach((f, i) => {
+    if (f.type === 'date') ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
+  });
   write('docs/samples/inspections.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
   return written;
 }

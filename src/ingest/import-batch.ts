@@ -30,9 +30,17 @@ export function importPermissionProblem(caller: Caller, spec: KindSpec): string 
   return null;
 }
 
-export interface ImportProgress { phase: 'read' | 'write'; done: number; total: number }
+export interface ImportProgress {
+  phase: 'read' | 'write';
+  done: number;
+  total: number;
+}
 
-export interface RejectedRow { row: number; errors: FieldError[]; record: Record<string, string> }
+export interface RejectedRow {
+  row: number;
+  errors: FieldError[];
+  record: Record<string, string>;
+}
 
 export interface ImportRequest {
   kind: Kind;
@@ -148,11 +156,15 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             const row = batch.rows[b];
             const rowNo = batch.rowNos[b];
             if (!shaper.shape(row, rowNo, ordered)) continue; // a header or title row
-            if (!columnsSent) { req.onColumns?.(shaper.columns!); columnsSent = true; }
+            if (!columnsSent) {
+              req.onColumns?.(shaper.columns!);
+              columnsSent = true;
+            }
             rowsRead++;
-            const errors = row instanceof UnreadableRecord
-              ? [{ row: rowNo, field: '', message: row.message }]
-              : validator.validate(ordered, rowNo, values);
+            const errors =
+              row instanceof UnreadableRecord
+                ? [{ row: rowNo, field: '', message: row.message }]
+                : validator.validate(ordered, rowNo, values);
             if (errors) {
               await reject(rowNo, errors, shaper.record(row));
             } else {
@@ -192,29 +204,68 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
         const rowsOk = rowsRead - rowsBad;
         const landed = merged.inserted + merged.updated + merged.unchanged;
         const result: ImportReport = {
-          batchId, kind: req.kind, sourceSystem, fileName: source.fileName, format: source.format, encoding: source.encoding,
-          rowsRead, rowsOk, rowsBad, landed, inserted: merged.inserted, updated: merged.updated, unchanged: merged.unchanged,
-          duplicates: merged.duplicates, seconds: 0, rowsPerSecond: 0,
+          batchId,
+          kind: req.kind,
+          sourceSystem,
+          fileName: source.fileName,
+          format: source.format,
+          encoding: source.encoding,
+          rowsRead,
+          rowsOk,
+          rowsBad,
+          landed,
+          inserted: merged.inserted,
+          updated: merged.updated,
+          unchanged: merged.unchanged,
+          duplicates: merged.duplicates,
+          seconds: 0,
+          rowsPerSecond: 0,
           timings: { read: (tRead - started) / 1000, load: (tLoad - tRead) / 1000, merge: (tMerge - tLoad) / 1000, commit: 0 },
-          errors: shown, notes,
+          errors: shown,
+          notes,
         };
         await tx.exec(
           `INSERT INTO import_batches (id, kind, source_system, file_name, region_code, rows_total, rows_ok, rows_bad, errors, started_at, finished_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [batchId, req.kind, sourceSystem, source.fileName, caller.regionCode, rowsRead, rowsOk, rowsBad,
-            stored.length ? JSON.stringify(stored) : null, startedAt, new Date().toISOString()],
+          [
+            batchId,
+            req.kind,
+            sourceSystem,
+            source.fileName,
+            caller.regionCode,
+            rowsRead,
+            rowsOk,
+            rowsBad,
+            stored.length ? JSON.stringify(stored) : null,
+            startedAt,
+            new Date().toISOString(),
+          ],
         );
         const landedAudit = merged.written.length > 0 && req.onLanded ? await req.onLanded(tx, merged.written) : [];
         return {
           result,
-          audit: [{
-            actor: caller.userId, action: 'ingest.batch', target: batchId, regionCode: caller.regionCode,
-            detail: {
-              kind: req.kind, source_system: sourceSystem, file_name: source.fileName, agency_id: caller.agencyId,
-              rows_read: rowsRead, rows_ok: rowsOk, rows_bad: rowsBad,
-              inserted: merged.inserted, updated: merged.updated, unchanged: merged.unchanged, duplicates: merged.duplicates,
+          audit: [
+            {
+              actor: caller.userId,
+              action: 'ingest.batch',
+              target: batchId,
+              regionCode: caller.regionCode,
+              detail: {
+                kind: req.kind,
+                source_system: sourceSystem,
+                file_name: source.fileName,
+                agency_id: caller.agencyId,
+                rows_read: rowsRead,
+                rows_ok: rowsOk,
+                rows_bad: rowsBad,
+                inserted: merged.inserted,
+                updated: merged.updated,
+                unchanged: merged.unchanged,
+                duplicates: merged.duplicates,
+              },
             },
-          }, ...landedAudit],
+            ...landedAudit,
+          ],
         };
       });
     } finally {

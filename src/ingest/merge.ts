@@ -31,8 +31,15 @@ export interface MergeResult {
 }
 
 const SQL_TYPES: Record<FieldSpec['type'], string> = {
-  date: 'DATE', timestamp: 'TIMESTAMPTZ', decimal: 'DECIMAL(14,2)', boolean: 'BOOLEAN', integer: 'INTEGER',
-  string: 'VARCHAR', enum: 'VARCHAR', uscc: 'VARCHAR', region: 'VARCHAR',
+  date: 'DATE',
+  timestamp: 'TIMESTAMPTZ',
+  decimal: 'DECIMAL(14,2)',
+  boolean: 'BOOLEAN',
+  integer: 'INTEGER',
+  string: 'VARCHAR',
+  enum: 'VARCHAR',
+  uscc: 'VARCHAR',
+  region: 'VARCHAR',
 };
 
 const MAX_NOTES = 100;
@@ -68,18 +75,17 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
     // 2. Duplicates within the batch: the last row wins. The cheap test first: the id is a function of
     // the key, so one column tells whether any key repeats (the usual answer is no).
     const dupKeys = `SELECT ${spec.key.join(', ')}, MAX(row_no) AS last_row FROM ${inc} GROUP BY ${spec.key.join(', ')} HAVING COUNT(*) > 1`;
-    const anyTwins = spec.idPrefix
-      ? `SELECT COUNT(*) - COUNT(DISTINCT id) AS n FROM ${inc}`
-      : `SELECT COUNT(*) AS n FROM (${dupKeys}) d`;
-    if (await count(anyTwins) > 0) {
+    const anyTwins = spec.idPrefix ? `SELECT COUNT(*) - COUNT(DISTINCT id) AS n FROM ${inc}` : `SELECT COUNT(*) AS n FROM (${dupKeys}) d`;
+    if ((await count(anyTwins)) > 0) {
       const superseded = `SELECT i.row_no FROM ${inc} i JOIN (${dupKeys}) d ON ${keyJoin('i', 'd')} WHERE i.row_no < d.last_row`;
       result.duplicates = await count(`SELECT COUNT(*) AS n FROM (${superseded}) s`);
       const shown = await tx.query<{ row_no: number; last_row: number; key: string }>(
-        `SELECT i.row_no, d.last_row, ${spec.key.map((k) => `i.${k}`).join(` || ' / ' || `)} AS key FROM ${inc} i JOIN (${dupKeys}) d ON ${keyJoin('i', 'd')} `
-        + `WHERE i.row_no < d.last_row ORDER BY i.row_no LIMIT ${MAX_NOTES}`,
+        `SELECT i.row_no, d.last_row, ${spec.key.map((k) => `i.${k}`).join(` || ' / ' || `)} AS key FROM ${inc} i JOIN (${dupKeys}) d ON ${keyJoin('i', 'd')} ` +
+          `WHERE i.row_no < d.last_row ORDER BY i.row_no LIMIT ${MAX_NOTES}`,
       );
       result.duplicateNotes = shown.map((r) => `第${r.row_no}行与第${r.last_row}行是同一记录（${r.key}），以后者为准`);
-      if (result.duplicates > shown.length) result.duplicateNotes.push(`另有${result.duplicates - shown.length}行重复记录，均以最后一行为准`);
+      if (result.duplicates > shown.length)
+        result.duplicateNotes.push(`另有${result.duplicates - shown.length}行重复记录，均以最后一行为准`);
       await tx.exec(`DELETE FROM ${inc} WHERE row_no IN (${superseded})`);
     }
 
@@ -88,8 +94,8 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
     const agencyCol = spec.agencyColumn ? `, t.${spec.agencyColumn} AS ${spec.agencyColumn}` : '';
     const oldId = spec.idPrefix ? 't.id AS old_id, ' : '';
     await tx.exec(
-      `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}t.region_code AS region_code${agencyCol}, `
-      + `CASE WHEN ${same} THEN 1 ELSE 0 END AS same FROM ${inc} i JOIN ${target} t ON ${keyJoin('t', 'i')}`,
+      `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}t.region_code AS region_code${agencyCol}, ` +
+        `CASE WHEN ${same} THEN 1 ELSE 0 END AS same FROM ${inc} i JOIN ${target} t ON ${keyJoin('t', 'i')}`,
     );
     try {
       const matched = await count(`SELECT COUNT(*) AS n FROM ${matches}`);
@@ -109,15 +115,20 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
       // 4. A stored record outside the caller's jurisdiction is not theirs to overwrite.
       if (matched > 0) {
         const keyField = spec.key[spec.key.length - 1];
-        await reject(sql`SELECT m.row_no FROM ${raw(matches)} m WHERE NOT ${scopeFilter(caller, 'm', spec.agencyColumn)}`, keyField, (r) =>
-          `${String(r[keyField])} 已对应${isAgencyRole(caller.role) ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`);
+        await reject(
+          sql`SELECT m.row_no FROM ${raw(matches)} m WHERE NOT ${scopeFilter(caller, 'm', spec.agencyColumn)}`,
+          keyField,
+          (r) => `${String(r[keyField])} 已对应${isAgencyRole(caller.role) ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`,
+        );
       }
       // Agency roles: payments and deliveries must belong to a case of their own agency.
       const caseRef = spec.fields.find((f) => f.recordRef === 'cases');
       if (caseRef && isAgencyRole(caller.role) && caller.agencyId && !spec.agencyColumn) {
         await reject(
           sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = i.${raw(caseRef.name)} AND c.agency_id = ${caller.agencyId})`,
-          caseRef.name, () => '案件不存在或不属于本部门：执法部门账号只能导入本部门案件的送达、缴款记录（请先导入案件）');
+          caseRef.name,
+          () => '案件不存在或不属于本部门：执法部门账号只能导入本部门案件的送达、缴款记录（请先导入案件）',
+        );
       }
 
       // 5. Unchanged rows need no write; changed ones keep the id they were stored under.
@@ -127,7 +138,9 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
         if (result.unchanged) await tx.exec(`DELETE FROM ${inc} WHERE row_no IN (${identical})`);
         result.updated = await count(`SELECT COUNT(DISTINCT row_no) AS n FROM ${matches} WHERE row_no IN (SELECT row_no FROM ${inc})`);
         if (spec.idPrefix && result.updated) {
-          await tx.exec(`UPDATE ${inc} SET id = m.old_id FROM (SELECT row_no, MIN(old_id) AS old_id FROM ${matches} GROUP BY row_no) m WHERE ${inc}.row_no = m.row_no`);
+          await tx.exec(
+            `UPDATE ${inc} SET id = m.old_id FROM (SELECT row_no, MIN(old_id) AS old_id FROM ${matches} GROUP BY row_no) m WHERE ${inc}.row_no = m.row_no`,
+          );
         }
         // 6a. Replace: the stored versions of the changed rows go.
         if (result.updated) await tx.exec(`DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', target)})`);

@@ -17,7 +17,12 @@ export async function loadReferences(store: Store, spec: KindSpec): Promise<Refe
   return {
     regions: await codes('SELECT code FROM regions'),
     agencies: needs('agency')
-      ? new Map((await store.query<{ id: string; region_code: string }>('SELECT id, region_code FROM agencies')).map((r) => [r.id, r.region_code]))
+      ? new Map(
+          (await store.query<{ id: string; region_code: string }>('SELECT id, region_code FROM agencies')).map((r) => [
+            r.id,
+            r.region_code,
+          ]),
+        )
       : new Map(),
     items: needs('item') ? await codes('SELECT code FROM items') : new Set(),
     inspectionItems: needs('inspection_item') ? await codes('SELECT code FROM inspection_items') : new Set(),

@@ -22,7 +22,11 @@ export class RowShaper {
   private readonly keyPosition = new Map<string, number>();
   private readonly unknownKeys = new Set<string>();
 
-  constructor(private readonly spec: KindSpec, private readonly tabular: boolean, private readonly hasDefaultSourceSystem: boolean) {
+  constructor(
+    private readonly spec: KindSpec,
+    private readonly tabular: boolean,
+    private readonly hasDefaultSourceSystem: boolean,
+  ) {
     this.index = headerIndex(spec);
     this.position = new Map(spec.fields.map((f, i) => [f.name, i] as const));
   }
@@ -32,7 +36,8 @@ export class RowShaper {
    * out of validation unchanged can be staged as its own text (stage.ts addLine).
    */
   get identity(): boolean {
-    return this.identical ??= !!this.mapping && this.header!.length === this.spec.fields.length && this.mapping.columnOf.every((c, i) => c === i);
+    return (this.identical ??=
+      !!this.mapping && this.header!.length === this.spec.fields.length && this.mapping.columnOf.every((c, i) => c === i));
   }
   private identical: boolean | undefined;
 
@@ -65,7 +70,9 @@ export class RowShaper {
     const record: Record<string, string> = {};
     if (row instanceof UnreadableRecord) return { 原始记录: row.text };
     if (this.tabular) {
-      this.header!.forEach((h, i) => { if (h) record[h] = cellText((row as Cell[])[i]); });
+      this.header!.forEach((h, i) => {
+        if (h) record[h] = cellText((row as Cell[])[i]);
+      });
     } else {
       for (const [k, v] of Object.entries(row as Record<string, unknown>)) record[k] = textOf(v);
     }
@@ -86,7 +93,8 @@ export class RowShaper {
   /** After the last row: a tabular source must have had a header; unknown record keys become a note. */
   finish(): void {
     if (this.tabular && !this.mapping) throw this.candidates.length ? this.headerProblem() : new FileProblem('文件为空：没有表头和数据行');
-    if (this.unknownKeys.size) this.notes.push(`以下字段不属于${this.spec.label}格式，已忽略：${[...this.unknownKeys].slice(0, 20).join('、')}`);
+    if (this.unknownKeys.size)
+      this.notes.push(`以下字段不属于${this.spec.label}格式，已忽略：${[...this.unknownKeys].slice(0, 20).join('、')}`);
   }
 
   private findHeader(cells: Cell[], rowNo: number): void {
@@ -108,7 +116,12 @@ export class RowShaper {
   private headerProblem(): FileProblem {
     const recognised = (texts: string[]) => texts.filter((t) => this.index.has(normaliseHeader(t))).length;
     const best = [...this.candidates].sort((a, b) => recognised(b) - recognised(a))[0];
-    try { mapHeader(this.spec, best, this.hasDefaultSourceSystem); } catch (e) { if (e instanceof FileProblem) return e; throw e; }
+    try {
+      mapHeader(this.spec, best, this.hasDefaultSourceSystem);
+    } catch (e) {
+      if (e instanceof FileProblem) return e;
+      throw e;
+    }
     return new FileProblem('无法识别表头');
   }
 
@@ -131,4 +144,5 @@ export class RowShaper {
   }
 }
 
-const textOf = (v: unknown): string => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : cellText(v as Cell));
+const textOf = (v: unknown): string =>
+  v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : cellText(v as Cell);

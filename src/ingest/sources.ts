@@ -15,7 +15,10 @@ export type SourceFormat = 'csv' | 'xlsx' | 'jsonl' | 'json' | 'records';
 
 /** A record that could not even be read (a JSONL line that is not JSON). */
 export class UnreadableRecord {
-  constructor(readonly message: string, readonly text: string) {}
+  constructor(
+    readonly message: string,
+    readonly text: string,
+  ) {}
 }
 
 export interface RowBatch {
@@ -48,19 +51,32 @@ export async function fileSource(path: string, fileName = basename(path)): Promi
   const ext = extname(fileName).toLowerCase();
   const total = (await stat(path)).size;
   switch (ext) {
-    case '.csv': case '.txt': return csvSource(path, fileName, total);
-    case '.xlsx': return xlsxSource(path, fileName, total);
-    case '.jsonl': case '.ndjson': return jsonlSource(path, fileName, total);
-    case '.json': return jsonSource(path, fileName, total);
-    case '.xls': case '.et': throw new FileProblem('不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后导入');
-    default: throw new FileProblem(`无法识别的文件类型“${ext || fileName}”：支持 .csv、.xlsx、.jsonl、.json`);
+    case '.csv':
+    case '.txt':
+      return csvSource(path, fileName, total);
+    case '.xlsx':
+      return xlsxSource(path, fileName, total);
+    case '.jsonl':
+    case '.ndjson':
+      return jsonlSource(path, fileName, total);
+    case '.json':
+      return jsonSource(path, fileName, total);
+    case '.xls':
+    case '.et':
+      throw new FileProblem('不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后导入');
+    default:
+      throw new FileProblem(`无法识别的文件类型“${ext || fileName}”：支持 .csv、.xlsx、.jsonl、.json`);
   }
 }
 
 export function recordsSource(records: unknown[]): RowSource {
   let done = 0;
   return {
-    format: 'records', tabular: false, unit: '条', fileName: null, encoding: null,
+    format: 'records',
+    tabular: false,
+    unit: '条',
+    fileName: null,
+    encoding: null,
     async *batches() {
       for (let start = 0; start < records.length; start += 5000) {
         const slice = records.slice(start, start + 5000);
@@ -83,7 +99,10 @@ function asRecord(v: unknown): Record<string, unknown> | UnreadableRecord {
 function utf8Boundary(buf: Buffer): number {
   let i = buf.length - 1;
   let continuation = 0;
-  while (i >= 0 && continuation < 3 && (buf[i] & 0xc0) === 0x80) { i--; continuation++; }
+  while (i >= 0 && continuation < 3 && (buf[i] & 0xc0) === 0x80) {
+    i--;
+    continuation++;
+  }
   if (i < 0) return buf.length;
   const lead = buf[i];
   const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
@@ -189,11 +208,17 @@ function quotedRecord(text: string, p: number, atEnd: boolean): { fields: string
         const q = text.indexOf('"', i);
         if (q < 0) {
           if (!atEnd) return null;
-          field += text.slice(i); i = n; break; // unclosed quote at the end of the file: keep what is there
+          field += text.slice(i);
+          i = n;
+          break; // unclosed quote at the end of the file: keep what is there
         }
         field += text.slice(i, q);
         if (q + 1 >= n && !atEnd) return null; // cannot tell "" from " yet
-        if (text.charCodeAt(q + 1) === 34) { field += '"'; i = q + 2; continue; }
+        if (text.charCodeAt(q + 1) === 34) {
+          field += '"';
+          i = q + 2;
+          continue;
+        }
         i = q + 1;
         break;
       }
@@ -226,7 +251,11 @@ const isBlankRow = (cells: string[]) => {
 function csvSource(path: string, fileName: string, total: number): RowSource {
   let done = 0;
   const source: RowSource = {
-    format: 'csv', tabular: true, unit: '行', fileName, encoding: null,
+    format: 'csv',
+    tabular: true,
+    unit: '行',
+    fileName,
+    encoding: null,
     async *batches() {
       source.encoding = await detectEncoding(path);
       const splitter = new CsvSplitter();
@@ -246,7 +275,14 @@ function csvSource(path: string, fileName: string, total: number): RowSource {
         }
         return { rows, rowNos, lines };
       };
-      for await (const text of decodedText(path, source.encoding, (n) => { done += n; }, CSV_CHUNK)) {
+      for await (const text of decodedText(
+        path,
+        source.encoding,
+        (n) => {
+          done += n;
+        },
+        CSV_CHUNK,
+      )) {
         const records: string[][] = [];
         const texts: (string | null)[] = [];
         splitter.push(text, records, texts);
@@ -282,15 +318,27 @@ export function xlsxCell(v: XlsxValue): Cell {
 function xlsxSource(path: string, fileName: string, total: number): RowSource {
   let done = 0;
   return {
-    format: 'xlsx', tabular: true, unit: '行', fileName, encoding: null,
+    format: 'xlsx',
+    tabular: true,
+    unit: '行',
+    fileName,
+    encoding: null,
     async *batches() {
       const counted = new PassThrough();
       const input = createReadStream(path);
-      input.on('data', (c) => { done += (c as Buffer).length; });
+      input.on('data', (c) => {
+        done += (c as Buffer).length;
+      });
       input.on('error', (e) => counted.destroy(e));
       input.pipe(counted);
       // styles: 'cache' so that date-formatted cells arrive as Dates.
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, {
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        styles: 'cache',
+        hyperlinks: 'ignore',
+        entries: 'ignore',
+      });
       try {
         for await (const sheet of reader) {
           let rows: Cell[][] = [];
@@ -302,7 +350,11 @@ function xlsxSource(path: string, fileName: string, total: number): RowSource {
             if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
             rows.push(cells);
             rowNos.push(row.number);
-            if (rows.length >= 5000) { yield { rows, rowNos }; rows = []; rowNos = []; }
+            if (rows.length >= 5000) {
+              yield { rows, rowNos };
+              rows = [];
+              rowNos = [];
+            }
           }
           if (rows.length) yield { rows, rowNos };
           break; // the first sheet only
@@ -322,7 +374,11 @@ function xlsxSource(path: string, fileName: string, total: number): RowSource {
 function jsonlSource(path: string, fileName: string, total: number): RowSource {
   let done = 0;
   const source: RowSource = {
-    format: 'jsonl', tabular: false, unit: '行', fileName, encoding: null,
+    format: 'jsonl',
+    tabular: false,
+    unit: '行',
+    fileName,
+    encoding: null,
     async *batches() {
       source.encoding = await detectEncoding(path);
       let rest = '';
@@ -336,7 +392,9 @@ function jsonlSource(path: string, fileName: string, total: number): RowSource {
           const s = line.trim();
           if (!s) continue;
           let parsed: unknown;
-          try { parsed = JSON.parse(s); } catch (e) {
+          try {
+            parsed = JSON.parse(s);
+          } catch (e) {
             batch.rows.push(new UnreadableRecord(`不是有效的JSON：${(e as Error).message}`, s.slice(0, 500)));
             batch.rowNos.push(lineNo);
             continue;
@@ -346,7 +404,9 @@ function jsonlSource(path: string, fileName: string, total: number): RowSource {
         }
         return batch;
       };
-      for await (const text of decodedText(path, source.encoding, (n) => { done += n; })) {
+      for await (const text of decodedText(path, source.encoding, (n) => {
+        done += n;
+      })) {
         yield parseLines(rest + text, false);
       }
       if (rest) yield parseLines(rest, true);
@@ -361,11 +421,15 @@ const MAX_JSON_BYTES = 256 * 1024 * 1024;
 async function jsonSource(path: string, fileName: string, total: number): Promise<RowSource> {
   if (total > MAX_JSON_BYTES) throw new FileProblem('JSON 文件过大（超过256MB），请改用 JSON Lines（.jsonl）格式');
   let parsed: unknown;
-  try { parsed = JSON.parse(await readFile(path, 'utf8')); } catch (e) {
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
     throw new FileProblem(`不是有效的JSON文件：${(e as Error).message}`);
   }
-  const records = Array.isArray(parsed) ? parsed
-    : parsed && typeof parsed === 'object' && Array.isArray((parsed as { records?: unknown }).records) ? (parsed as { records: unknown[] }).records
+  const records = Array.isArray(parsed)
+    ? parsed
+    : parsed && typeof parsed === 'object' && Array.isArray((parsed as { records?: unknown }).records)
+      ? (parsed as { records: unknown[] }).records
       : null;
   if (!records) throw new FileProblem('JSON 文件应为记录数组 [ {…}, … ] 或 { "records": [ … ] }');
   const inner = recordsSource(records);

@@ -51,8 +51,13 @@ export async function createStager(tx: Store, spec: KindSpec, opts: StagerOption
 // ── PostgreSQL ───────────────────────────────────────────────────────────────────────────────────
 class PostgresCopyStager implements Stager {
   private buffer: Value[][] = [];
-  private constructor(private readonly tx: Store, private readonly spec: KindSpec, private readonly incoming: string,
-    private readonly text: string, private readonly columns: string[]) {}
+  private constructor(
+    private readonly tx: Store,
+    private readonly spec: KindSpec,
+    private readonly incoming: string,
+    private readonly text: string,
+    private readonly columns: string[],
+  ) {}
 
   static async create(tx: Store, spec: KindSpec, incoming: string): Promise<PostgresCopyStager> {
     const text = tempName('ingest_stage');
@@ -129,8 +134,13 @@ class DuckDBFileStager implements Stager {
    * (dates, codes, enums and numbers leave validation in a canonical form without them). */
   private readonly textFields: number[];
 
-  private constructor(private readonly tx: Store, private readonly spec: KindSpec, private readonly incoming: string,
-    private readonly dir: string, private readonly maxPartRows: number) {
+  private constructor(
+    private readonly tx: Store,
+    private readonly spec: KindSpec,
+    private readonly incoming: string,
+    private readonly dir: string,
+    private readonly maxPartRows: number,
+  ) {
     this.columns = [`'row_no': 'INTEGER'`, ...spec.fields.map((f) => `'${f.name}': 'VARCHAR'`)].join(', ');
     this.textFields = spec.fields.map((f, i) => (f.type === 'string' ? i : -1)).filter((i) => i >= 0);
   }
@@ -246,9 +256,11 @@ class DuckDBFileStager implements Stager {
     const path = this.path;
     await this.loading;
     // Every option spelled out: nothing is sniffed from a file Kedu wrote itself.
-    const source = `read_csv('${path.replace(/'/g, "''")}', header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', `
-      + `new_line = '\\n', max_line_size = 8388608, columns = {${this.columns}})`;
-    this.loading = this.tx.exec(`INSERT INTO ${this.incoming} SELECT ${typedSelect(this.spec)} FROM ${source}`)
+    const source =
+      `read_csv('${path.replace(/'/g, "''")}', header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
+      `new_line = '\\n', max_line_size = 8388608, columns = {${this.columns}})`;
+    this.loading = this.tx
+      .exec(`INSERT INTO ${this.incoming} SELECT ${typedSelect(this.spec)} FROM ${source}`)
       .then(() => rm(path, { force: true }));
     // A failed load surfaces at the next await of `loading`; keep it from being unhandled meanwhile.
     this.loading.catch(() => undefined);

@@ -4,17 +4,34 @@
 // roles, catalog codes exist) use reference sets loaded once per batch (reference.ts).
 import { regionContains, regionProblem } from '../domain/region.ts';
 import { isAgencyRole, type Caller } from '../auth/caller.ts';
-import {
-  ERROR_FILE_COLUMNS, SOURCE_SYSTEM_PATTERN, headerIndex, normaliseHeader, type FieldSpec, type KindSpec,
-} from './kinds.ts';
+import { ERROR_FILE_COLUMNS, SOURCE_SYSTEM_PATTERN, headerIndex, normaliseHeader, type FieldSpec, type KindSpec } from './kinds.ts';
 import { isRecordId, recordId } from './record-id.ts';
 import {
-  Bad, enumParser, enumTest, isCanonicalBoolean, isCanonicalDate, isCanonicalUscc, parseBoolean, parseDate, parseInteger,
-  parseMoney, parseTimestamp, parseUscc, stringParser, textTest, type CanonicalTest, type Cell, type Parsed,
+  Bad,
+  enumParser,
+  enumTest,
+  isCanonicalBoolean,
+  isCanonicalDate,
+  isCanonicalUscc,
+  parseBoolean,
+  parseDate,
+  parseInteger,
+  parseMoney,
+  parseTimestamp,
+  parseUscc,
+  stringParser,
+  textTest,
+  type CanonicalTest,
+  type Cell,
+  type Parsed,
 } from './values.ts';
 import type { References } from './reference.ts';
 
-export interface FieldError { row: number; field: string; message: string }
+export interface FieldError {
+  row: number;
+  field: string;
+  message: string;
+}
 
 /** A problem with the file as a whole (a missing column): nothing is imported. */
 export class FileProblem extends Error {}
@@ -53,10 +70,15 @@ export function mapHeader(spec: KindSpec, header: string[], hasDefaultSourceSyst
     if (h === '' || META_COLUMNS.has(h)) return;
     // A template's note after the label: 检查日期（必填）, 罚款金额(元).
     const name = index.get(h) ?? index.get(h.replace(/\([^()]*\)$/, ''));
-    if (!name) { ignored.push(String(raw).trim()); return; }
+    if (!name) {
+      ignored.push(String(raw).trim());
+      return;
+    }
     const i = spec.fields.findIndex((f) => f.name === name);
     if (columnOf[i] >= 0) {
-      throw new FileProblem(`第${columnOf[i] + 1}列“${String(header[columnOf[i]]).trim()}”与第${col + 1}列“${String(raw).trim()}”都对应字段 ${fieldLabel(spec.fields[i])}，请删除其中一列`);
+      throw new FileProblem(
+        `第${columnOf[i] + 1}列“${String(header[columnOf[i]]).trim()}”与第${col + 1}列“${String(raw).trim()}”都对应字段 ${fieldLabel(spec.fields[i])}，请删除其中一列`,
+      );
     }
     columnOf[i] = col;
   });
@@ -73,32 +95,53 @@ type FieldParser = (v: Cell) => Parsed;
 
 function parserFor(f: FieldSpec): FieldParser {
   switch (f.type) {
-    case 'date': return parseDate;
-    case 'timestamp': return parseTimestamp;
-    case 'decimal': return parseMoney;
-    case 'boolean': return parseBoolean;
-    case 'integer': return (v) => parseInteger(v, f.min, f.max);
-    case 'uscc': return parseUscc;
-    case 'enum': return enumParser(f.values ?? []);
-    case 'region': return stringParser(64); // the form is regionProblem's to judge, with its own message
-    case 'string': return stringParser(f.maxLength);
+    case 'date':
+      return parseDate;
+    case 'timestamp':
+      return parseTimestamp;
+    case 'decimal':
+      return parseMoney;
+    case 'boolean':
+      return parseBoolean;
+    case 'integer':
+      return (v) => parseInteger(v, f.min, f.max);
+    case 'uscc':
+      return parseUscc;
+    case 'enum':
+      return enumParser(f.values ?? []);
+    case 'region':
+      return stringParser(64); // the form is regionProblem's to judge, with its own message
+    case 'string':
+      return stringParser(f.maxLength);
   }
 }
 
 function canonicalTestFor(f: FieldSpec, parse: FieldParser): CanonicalTest {
   switch (f.type) {
-    case 'date': return isCanonicalDate;
-    case 'boolean': return isCanonicalBoolean;
-    case 'uscc': return isCanonicalUscc;
-    case 'enum': return enumTest(f.values ?? []);
-    case 'region': return textTest(64);
-    case 'string': return textTest(f.maxLength);
-    default: return (s) => parse(s) === s;
+    case 'date':
+      return isCanonicalDate;
+    case 'boolean':
+      return isCanonicalBoolean;
+    case 'uscc':
+      return isCanonicalUscc;
+    case 'enum':
+      return enumTest(f.values ?? []);
+    case 'region':
+      return textTest(64);
+    case 'string':
+      return textTest(f.maxLength);
+    default:
+      return (s) => parse(s) === s;
   }
 }
 
 // What the fast path checks a canonical value against (the slow path's checks, same order).
-const NO_CHECK = 0, SOURCE_CHECK = 1, REGION_CHECK = 2, AGENCY_CHECK = 3, ITEM_CHECK = 4, INSPECTION_ITEM_CHECK = 5;
+const NO_CHECK = 0,
+  SOURCE_CHECK = 1,
+  REGION_CHECK = 2,
+  AGENCY_CHECK = 3,
+  ITEM_CHECK = 4,
+  INSPECTION_ITEM_CHECK = 5;
 
 export interface RowValidator {
   readonly spec: KindSpec;
@@ -129,8 +172,19 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
   const refKinds = fields.map((f) => f.ref ?? null);
   const recordRefs = fields.map((f, i) => (f.recordRef ? i : -1)).filter((i) => i >= 0);
   const agencyRole = isAgencyRole(caller.role) && caller.agencyId !== null;
-  const checks = fields.map((f, i) => (i === iSourceSystem ? SOURCE_CHECK : i === iRegion ? REGION_CHECK
-    : f.ref === 'agency' ? AGENCY_CHECK : f.ref === 'item' ? ITEM_CHECK : f.ref === 'inspection_item' ? INSPECTION_ITEM_CHECK : NO_CHECK));
+  const checks = fields.map((f, i) =>
+    i === iSourceSystem
+      ? SOURCE_CHECK
+      : i === iRegion
+        ? REGION_CHECK
+        : f.ref === 'agency'
+          ? AGENCY_CHECK
+          : f.ref === 'item'
+            ? ITEM_CHECK
+            : f.ref === 'inspection_item'
+              ? INSPECTION_ITEM_CHECK
+              : NO_CHECK,
+  );
   const regionCache = new Map<string, string | null>();
   let current: (string | null)[] = [];
   let lastSourceSystem: string | null = null;
@@ -154,9 +208,10 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
   const regionMessage = (code: string): string | null => {
     let m = regionCache.get(code);
     if (m !== undefined) return m;
-    m = regionProblem(code)
-      ?? (!refs.regions.has(code) ? `区划代码不存在：${code}` : null)
-      ?? (!regionContains(caller.regionCode, code) ? `区划 ${code} 不在您的辖区（${caller.regionCode}）内，无权导入` : null);
+    m =
+      regionProblem(code) ??
+      (!refs.regions.has(code) ? `区划代码不存在：${code}` : null) ??
+      (!regionContains(caller.regionCode, code) ? `区划 ${code} 不在您的辖区（${caller.regionCode}）内，无权导入` : null);
     regionCache.set(code, m);
     return m;
   };
@@ -181,11 +236,21 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
       }
       if (typeof s !== 'string' || !tests[i](s)) return false;
       switch (checks[i]) {
-        case SOURCE_CHECK: if (s !== lastSourceSystem) return false; break;
-        case REGION_CHECK: if (regionCache.get(s) !== null) return false; break;
-        case AGENCY_CHECK: if (!refs.agencies.has(s) || (agencyRole && s !== caller.agencyId)) return false; break;
-        case ITEM_CHECK: if (!refs.items.has(s)) return false; break;
-        case INSPECTION_ITEM_CHECK: if (!refs.inspectionItems.has(s)) return false; break;
+        case SOURCE_CHECK:
+          if (s !== lastSourceSystem) return false;
+          break;
+        case REGION_CHECK:
+          if (regionCache.get(s) !== null) return false;
+          break;
+        case AGENCY_CHECK:
+          if (!refs.agencies.has(s) || (agencyRole && s !== caller.agencyId)) return false;
+          break;
+        case ITEM_CHECK:
+          if (!refs.items.has(s)) return false;
+          break;
+        case INSPECTION_ITEM_CHECK:
+          if (!refs.inspectionItems.has(s)) return false;
+          break;
       }
       values[i] = s;
     }
@@ -196,42 +261,65 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
     spec,
     validate(cells, row, values) {
       let errors: FieldError[] | null = null;
-      if (!canonical(cells, values)) for (let i = 0; i < fields.length; i++) {
-        let v = parsers[i](cells[i]);
-        values[i] = null;
-        if (v instanceof Bad) { errors = push(errors, row, i, v.message); continue; }
-        if (v === null) {
-          if (i === iSourceSystem && ctx.defaultSourceSystem) v = ctx.defaultSourceSystem;
-          else if (i === iSourceSystem) { errors = push(errors, row, i, '来源系统为空，且导入时未指定来源系统'); continue; }
-          else if (fields[i].required) { errors = push(errors, row, i, '必填项为空'); continue; }
-          else continue;
-        }
-        let message: string | null = null;
-        if (i === iSourceSystem) {
-          if (v !== lastSourceSystem) {
-            if (!SOURCE_SYSTEM_PATTERN.test(v)) message = `来源系统应为至多64位的字母、数字或 _ . : -：${v}`;
-            else lastSourceSystem = v;
+      if (!canonical(cells, values))
+        for (let i = 0; i < fields.length; i++) {
+          let v = parsers[i](cells[i]);
+          values[i] = null;
+          if (v instanceof Bad) {
+            errors = push(errors, row, i, v.message);
+            continue;
           }
-        } else if (i === iRegion) {
-          message = regionMessage(v);
-        } else if (refKinds[i] === 'agency') {
-          if (!refs.agencies.has(v)) message = `执法主体不存在：${v}`;
-          else if (agencyRole && v !== caller.agencyId) message = `执法部门账号只能导入本部门（${caller.agencyId}）的记录，不能导入 ${v} 的记录`;
-        } else if (refKinds[i] === 'item') {
-          if (!refs.items.has(v)) message = `执法事项不存在：${v}`;
-        } else if (refKinds[i] === 'inspection_item') {
-          if (!refs.inspectionItems.has(v)) message = `涉企行政检查事项不存在：${v}`;
+          if (v === null) {
+            if (i === iSourceSystem && ctx.defaultSourceSystem) v = ctx.defaultSourceSystem;
+            else if (i === iSourceSystem) {
+              errors = push(errors, row, i, '来源系统为空，且导入时未指定来源系统');
+              continue;
+            } else if (fields[i].required) {
+              errors = push(errors, row, i, '必填项为空');
+              continue;
+            } else continue;
+          }
+          let message: string | null = null;
+          if (i === iSourceSystem) {
+            if (v !== lastSourceSystem) {
+              if (!SOURCE_SYSTEM_PATTERN.test(v)) message = `来源系统应为至多64位的字母、数字或 _ . : -：${v}`;
+              else lastSourceSystem = v;
+            }
+          } else if (i === iRegion) {
+            message = regionMessage(v);
+          } else if (refKinds[i] === 'agency') {
+            if (!refs.agencies.has(v)) message = `执法主体不存在：${v}`;
+            else if (agencyRole && v !== caller.agencyId)
+              message = `执法部门账号只能导入本部门（${caller.agencyId}）的记录，不能导入 ${v} 的记录`;
+          } else if (refKinds[i] === 'item') {
+            if (!refs.items.has(v)) message = `执法事项不存在：${v}`;
+          } else if (refKinds[i] === 'inspection_item') {
+            if (!refs.inspectionItems.has(v)) message = `涉企行政检查事项不存在：${v}`;
+          }
+          if (message !== null) {
+            errors = push(errors, row, i, message);
+            continue;
+          }
+          values[i] = v;
         }
-        if (message !== null) { errors = push(errors, row, i, message); continue; }
-        values[i] = v;
-      }
       // Agency roles write only their own agency's records, also where the column is optional.
       if (agencyRole && iAgency >= 0 && values[iAgency] === null && !fields[iAgency].required && !errors) {
         errors = push(errors, row, iAgency, '执法部门账号导入时须填写本部门的执法主体编码');
       }
       // A record lies within its agency's region (a county agency's inspection is in that county).
-      if (iAgency >= 0 && iRegion >= 0 && values[iAgency] !== null && values[iRegion] !== null && !agencyCovers(values[iAgency]!, values[iRegion]!)) {
-        errors = push(errors, row, iRegion, `区划 ${values[iRegion]} 不在执法主体 ${values[iAgency]} 的管辖区划（${refs.agencies.get(values[iAgency]!)}）内`);
+      if (
+        iAgency >= 0 &&
+        iRegion >= 0 &&
+        values[iAgency] !== null &&
+        values[iRegion] !== null &&
+        !agencyCovers(values[iAgency]!, values[iRegion]!)
+      ) {
+        errors = push(
+          errors,
+          row,
+          iRegion,
+          `区划 ${values[iRegion]} 不在执法主体 ${values[iAgency]} 的管辖区划（${refs.agencies.get(values[iAgency]!)}）内`,
+        );
       }
       if (errors) return errors;
       if (spec.rules) {

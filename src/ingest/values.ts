@@ -72,7 +72,8 @@ export function parseDate(v: Cell): Parsed {
   return ymd(Number(loose[1]), Number(loose[2]), Number(loose[3]));
 }
 
-const LOCAL_TIME = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.(\d{1,3})\d*)?秒?)?)?$/;
+const LOCAL_TIME =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.(\d{1,3})\d*)?秒?)?)?$/;
 const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const SHANGHAI_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai has had no daylight saving since 1991
 
@@ -123,7 +124,9 @@ export function parseMoney(v: Cell): Parsed {
     if (GROUPED_DECIMAL.test(s)) s = s.replace(/,/g, '');
     if (/^-\s*\d/.test(s)) return new Bad(`金额不能为负数：${cellText(v)}`);
     if (!PLAIN_DECIMAL.test(s)) {
-      return /^\d{13,}(\.\d+)?$/.test(s) ? new Bad(`金额过大：${cellText(v)}`) : new Bad(`金额格式错误：${cellText(v)}（应为数字，如 1234.50）`);
+      return /^\d{13,}(\.\d+)?$/.test(s)
+        ? new Bad(`金额过大：${cellText(v)}`)
+        : new Bad(`金额格式错误：${cellText(v)}（应为数字，如 1234.50）`);
     }
   }
   const dot = s.indexOf('.');
@@ -148,7 +151,10 @@ export function parseInteger(v: Cell, min?: number, max?: number): Parsed {
 
 const TRUE_WORDS = ['true', '1', 'y', 'yes', 't', '是', '有', '√', '✓', '已'];
 const FALSE_WORDS = ['false', '0', 'n', 'no', 'f', '否', '无', '×', '✗', '未'];
-const BOOLEANS = new Map<string, string>([...TRUE_WORDS.map((w) => [w, 'true'] as const), ...FALSE_WORDS.map((w) => [w, 'false'] as const)]);
+const BOOLEANS = new Map<string, string>([
+  ...TRUE_WORDS.map((w) => [w, 'true'] as const),
+  ...FALSE_WORDS.map((w) => [w, 'false'] as const),
+]);
 
 export function parseBoolean(v: Cell): Parsed {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
@@ -176,7 +182,9 @@ export function enumParser(values: EnumValue[]): (v: Cell) => Parsed {
 // The GB 32100-2015 check, by character code: the hot path of a large import. usccProblem (domain)
 // remains the judge and gives the message whenever this quick test fails.
 const USCC_VALUES = new Int8Array(128).fill(-1);
-'0123456789ABCDEFGHJKLMNPQRTUWXY'.split('').forEach((c, i) => { USCC_VALUES[c.charCodeAt(0)] = i; });
+'0123456789ABCDEFGHJKLMNPQRTUWXY'.split('').forEach((c, i) => {
+  USCC_VALUES[c.charCodeAt(0)] = i;
+});
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 function quickUsccOk(s: string): boolean {
   if (s.length !== 18) return false;
@@ -225,7 +233,10 @@ function noControls(s: string): boolean {
   return true;
 }
 
-export const textTest = (maxLength = 500): CanonicalTest => (s) => s.length <= maxLength && unpadded(s) && noControls(s);
+export const textTest =
+  (maxLength = 500): CanonicalTest =>
+  (s) =>
+    s.length <= maxLength && unpadded(s) && noControls(s);
 
 export function isCanonicalDate(s: string): boolean {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;

@@ -15,7 +15,9 @@ export async function exportRecords(store: Store, caller: Caller, kind: RecordKi
   // An export moves data out of the system: it is traced like a state change.
   await withAudit(store, async () => ({
     result: null,
-    audit: [{ actor: caller.userId, action: 'export.records', target: kind, regionCode: caller.regionCode, detail: { format, rows, path } }],
+    audit: [
+      { actor: caller.userId, action: 'export.records', target: kind, regionCode: caller.regionCode, detail: { format, rows, path } },
+    ],
   }));
   return rows;
 }

@@ -18,14 +18,26 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const SIGNATURE_HEADER = 'x-kedu-signature';
 export const TIMESTAMP_HEADER = 'x-kedu-timestamp';
 
-export interface Endpoint { id: string; url: string; secret: string; events: string[]; regionCode: string }
+export interface Endpoint {
+  id: string;
+  url: string;
+  secret: string;
+  events: string[];
+  regionCode: string;
+}
 
 /** Receivers from the environment: every event of the whole province. */
 export function envEndpoints(env: NodeJS.ProcessEnv = process.env): Endpoint[] {
-  const urls = (env.KEDU_WEBHOOK_URL ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const urls = (env.KEDU_WEBHOOK_URL ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   if (urls.length === 0) return [];
   const secret = env.KEDU_WEBHOOK_SECRET ?? '';
-  if (!secret) throw new Error('KEDU_WEBHOOK_URL is set but KEDU_WEBHOOK_SECRET is not: webhooks are always signed, set a secret of at least 16 characters');
+  if (!secret)
+    throw new Error(
+      'KEDU_WEBHOOK_URL is set but KEDU_WEBHOOK_SECRET is not: webhooks are always signed, set a secret of at least 16 characters',
+    );
   return urls.map((url, i) => ({ id: `env:${i}`, url, secret, events: [...WEBHOOK_EVENTS], regionCode: '330000' }));
 }
 
@@ -39,7 +51,14 @@ export function webhookUrlProblem(url: string): string | null {
   }
 }
 
-interface EndpointRow { id: string; region_code: string; url: string; secret: string; events: string; active: boolean }
+interface EndpointRow {
+  id: string;
+  region_code: string;
+  url: string;
+  secret: string;
+  events: string;
+  active: boolean;
+}
 
 async function tableEndpoints(store: Store): Promise<Endpoint[]> {
   const rows = await store.query<EndpointRow>('SELECT * FROM webhook_endpoints WHERE active ORDER BY id');
@@ -69,8 +88,9 @@ export function backoffSeconds(attempts: number): number {
  * The body is fixed now — what the receiver gets is what was true when the change committed.
  */
 export async function enqueueWebhook(tx: Store, event: WebhookEvent, regionCode: string, data: unknown, now: Date): Promise<number> {
-  const endpoints = [...envEndpoints(), ...(await tableEndpoints(tx))]
-    .filter((e) => e.events.includes(event) && regionContains(e.regionCode, regionCode));
+  const endpoints = [...envEndpoints(), ...(await tableEndpoints(tx))].filter(
+    (e) => e.events.includes(event) && regionContains(e.regionCode, regionCode),
+  );
   if (endpoints.length === 0) return 0;
   const eventId = randomUUID();
   const body = JSON.stringify({ id: eventId, event, occurredAt: now.toISOString(), data });
@@ -81,15 +101,40 @@ export async function enqueueWebhook(tx: Store, event: WebhookEvent, regionCode:
   return endpoints.length;
 }
 
-interface DeliveryRow { id: string; region_code: string; endpoint: string; url: string; event: string; payload: string; attempts: number; next_at: string }
+interface DeliveryRow {
+  id: string;
+  region_code: string;
+  endpoint: string;
+  url: string;
+  event: string;
+  payload: string;
+  attempts: number;
+  next_at: string;
+}
 
-export interface DeliveryOutcome { id: string; ok: boolean; status: number | null; error: string | null; attempts: number; final: boolean }
+export interface DeliveryOutcome {
+  id: string;
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+  attempts: number;
+  final: boolean;
+}
 
 export type Fetcher = typeof fetch;
 
-export interface DeliverOptions { now?: Date; fetch?: Fetcher; limit?: number }
+export interface DeliverOptions {
+  now?: Date;
+  fetch?: Fetcher;
+  limit?: number;
+}
 
-async function post(fetcher: Fetcher, d: DeliveryRow, secret: string, now: Date): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+async function post(
+  fetcher: Fetcher,
+  d: DeliveryRow,
+  secret: string,
+  now: Date,
+): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   const timestamp = String(Math.floor(now.getTime() / 1000));
   try {
     const res = await fetcher(d.url, {
@@ -107,7 +152,9 @@ async function post(fetcher: Fetcher, d: DeliveryRow, secret: string, now: Date)
       redirect: 'manual',
     });
     await res.arrayBuffer().catch(() => undefined);
-    return res.status >= 200 && res.status < 300 ? { ok: true, status: res.status, error: null } : { ok: false, status: res.status, error: `HTTP ${res.status}` };
+    return res.status >= 200 && res.status < 300
+      ? { ok: true, status: res.status, error: null }
+      : { ok: false, status: res.status, error: `HTTP ${res.status}` };
   } catch (e) {
     return { ok: false, status: null, error: (e as Error).message.slice(0, 500) };
   }
@@ -134,9 +181,10 @@ export async function deliverDue(store: Store, opts: DeliverOptions = {}): Promi
     if (claimed.length === 0) continue;
     const attempts = d.attempts + 1;
     const secret = secrets.get(d.endpoint);
-    const r = secret === undefined
-      ? { ok: false, status: null, error: `回调接收方 ${d.endpoint} 已停用或删除` }
-      : await post(fetcher, d, secret, now);
+    const r =
+      secret === undefined
+        ? { ok: false, status: null, error: `回调接收方 ${d.endpoint} 已停用或删除` }
+        : await post(fetcher, d, secret, now);
     const final = r.ok || secret === undefined || attempts >= CLUE_SETTINGS.webhook.maxAttempts;
     const next = new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString();
     const update = sql`UPDATE webhook_deliveries SET attempts = ${attempts}, last_status = ${r.status}, last_error = ${r.error},
@@ -147,7 +195,15 @@ export async function deliverDue(store: Store, opts: DeliverOptions = {}): Promi
         await tx.exec(update);
         return {
           result: null,
-          audit: [{ actor: 'system', action: r.ok ? 'webhook.delivered' : 'webhook.failed', target: d.id, regionCode: d.region_code, detail: { event: d.event, endpoint: d.endpoint, attempts, status: r.status, error: r.error } }],
+          audit: [
+            {
+              actor: 'system',
+              action: r.ok ? 'webhook.delivered' : 'webhook.failed',
+              target: d.id,
+              regionCode: d.region_code,
+              detail: { event: d.event, endpoint: d.endpoint, attempts, status: r.status, error: r.error },
+            },
+          ],
         };
       });
     } else {

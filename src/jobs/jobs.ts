@@ -21,5 +21,9 @@ export function startJobs(store: Store, opts: JobOptions): Worker {
   // Overdue clues move up a level (county → city → province) as their deadlines pass.
   workers.push(startLoop('escalation', CLUE_SETTINGS.escalationCheckMs, () => escalateOverdue(store, systemClock)));
   if (opts.modelMinutes > 0) workers.push(startModelSchedule(store, opts.modelMinutes, opts.log, opts.asOf));
-  return { async stop() { await Promise.all(workers.map((w) => w.stop())); } };
+  return {
+    async stop() {
+      await Promise.all(workers.map((w) => w.stop()));
+    },
+  };
 }

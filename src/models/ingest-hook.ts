@@ -44,7 +44,11 @@ export function realtimeIngest(store: Store, caller: Caller, kind: Kind, asOf = 
       if (!judged) return [];
       touched = true;
       const { reports, audit } = await checkRecordsIn(store, tx, spec.table, written, caller.userId, asOf);
-      summary = { models: reports.length, newClues: reports.reduce((s, r) => s + r.newClues, 0), millis: Math.round(performance.now() - started) };
+      summary = {
+        models: reports.length,
+        newClues: reports.reduce((s, r) => s + r.newClues, 0),
+        millis: Math.round(performance.now() - started),
+      };
       return audit;
     },
     failed(): void {

@@ -5,14 +5,20 @@ import type { Dialect } from '../store/dialect.ts';
 import { raw, type Sql } from '../store/sql.ts';
 
 export const MODEL_CATEGORIES = {
-  inspection: '检查', penalty: '处罚', licensing: '许可', delegation: '委托', officer: '人员与主体', closure: '闭环', followup: '回访',
+  inspection: '检查',
+  penalty: '处罚',
+  licensing: '许可',
+  delegation: '委托',
+  officer: '人员与主体',
+  closure: '闭环',
+  followup: '回访',
 } as const;
 export type ModelCategory = keyof typeof MODEL_CATEGORIES;
 export type Severity = 'low' | 'medium' | 'high';
 
 export interface ModelParam {
   name: string;
-  label: string;                 // Chinese, for the console
+  label: string; // Chinese, for the console
   type: 'integer' | 'number';
   default: number;
   min: number;
@@ -20,9 +26,9 @@ export interface ModelParam {
 }
 
 export interface ModelBasis {
-  regulationId: string;          // an id in `regulations`
-  article?: number;              // an article number in `articles`, when the basis is one article
-  note?: string;                 // e.g. a policy document named but not in the corpus
+  regulationId: string; // an id in `regulations`
+  article?: number; // an article number in `articles`, when the basis is one article
+  note?: string; // e.g. a policy document named but not in the corpus
 }
 
 export type ParamValues = Record<string, number>;

@@ -12,8 +12,8 @@ import { loadSettings, runGroups, type RunGroup } from './settings.ts';
 import { stageHitsSql } from './stage-sql.ts';
 
 export interface RunOptions {
-  regionCode?: string;           // default: the province
-  asOf?: string;                 // default: today (Asia/Shanghai)
+  regionCode?: string; // default: the province
+  asOf?: string; // default: today (Asia/Shanghai)
   trigger?: 'batch' | 'schedule' | 'realtime';
   actor?: string;
   /** Real time: only these subjects (the incoming records' values of the model's subject column). */
@@ -21,23 +21,47 @@ export interface RunOptions {
 }
 
 export interface ModelRunReport {
-  code: string; name: string; millis: number; hits: number; newClues: number;
+  code: string;
+  name: string;
+  millis: number;
+  hits: number;
+  newClues: number;
   /** Of `millis`, the time spent in the model's query (the rest is turning hits into clues and writing them). */
   queryMillis: number;
 }
 
-
-const STAGE_COLUMNS = ['dedupe_key', 'id', 'region_code', 'agency_id', 'model_code', 'severity', 'title', 'explanation', 'evidence', 'params'];
+const STAGE_COLUMNS = [
+  'dedupe_key',
+  'id',
+  'region_code',
+  'agency_id',
+  'model_code',
+  'severity',
+  'title',
+  'explanation',
+  'evidence',
+  'params',
+];
 // The two ways a model's clues are inserted (a few rows by VALUES, many from the stage) share these heads.
-const INSERT_CLUES = raw('INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)');
-const INSERT_EVENTS = raw('INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)');
+const INSERT_CLUES = raw(
+  'INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)',
+);
+const INSERT_EVENTS = raw(
+  'INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)',
+);
 
 function groupFilter(group: RunGroup, focus: RunOptions['focus']) {
   return (alias: string): Sql => {
     const a = alias ? `${alias}.` : '';
     const parts: Sql[] = [sql`${raw(`${a}region_code`)} LIKE ${regionPrefix(group.regionCode) + '%'}`];
     for (const p of group.exclude) parts.push(sql`${raw(`${a}region_code`)} NOT LIKE ${p + '%'}`);
-    if (focus) parts.push(sql`${raw(`${a}${focus.column}`)} IN (${joinSql(focus.values.map((v) => sql`${v}`), ', ')})`);
+    if (focus)
+      parts.push(
+        sql`${raw(`${a}${focus.column}`)} IN (${joinSql(
+          focus.values.map((v) => sql`${v}`),
+          ', ',
+        )})`,
+      );
     return sql`(${joinSql(parts, ' AND ')})`;
   };
 }
@@ -57,9 +81,26 @@ export function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamVal
   const { subject_kind, subject_id, region_code, agency_id, window_key, evidence_ids, ...facts } = hit;
   const key = dedupeKey(model, hit);
   const subjectName = typeof facts.subject_name === 'string' ? facts.subject_name : subject_id;
-  const evidence = { kind: model.evidenceKind, ids: String(evidence_ids ?? '').split(',').filter(Boolean), subject: { kind: subject_kind, id: subject_id }, facts };
-  return [key, clueId(key), region_code, agency_id, model.code, model.severity, `${model.name}：${subjectName}`,
-    explain(model.explanation, { ...facts, window_key }, params), JSON.stringify(evidence), JSON.stringify(params)];
+  const evidence = {
+    kind: model.evidenceKind,
+    ids: String(evidence_ids ?? '')
+      .split(',')
+      .filter(Boolean),
+    subject: { kind: subject_kind, id: subject_id },
+    facts,
+  };
+  return [
+    key,
+    clueId(key),
+    region_code,
+    agency_id,
+    model.code,
+    model.severity,
+    `${model.name}：${subjectName}`,
+    explain(model.explanation, { ...facts, window_key }, params),
+    JSON.stringify(evidence),
+    JSON.stringify(params),
+  ];
 }
 
 /**
@@ -67,7 +108,14 @@ export function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamVal
  * replaces an earlier one), or, for batch runs, as INSERT … SELECT statements that stage them inside
  * the write transaction (stage-sql.ts).
  */
-export interface StagedRun { model: ModelDefinition; staged: Map<string, Value[]>; hits: number; started: number; sqlStages?: Sql[]; queryMillis: number }
+export interface StagedRun {
+  model: ModelDefinition;
+  staged: Map<string, Value[]>;
+  hits: number;
+  started: number;
+  sqlStages?: Sql[];
+  queryMillis: number;
+}
 
 export function stageHits(run: StagedRun, rows: readonly HitRow[], params: ParamValues): void {
   run.hits += rows.length;
@@ -83,7 +131,13 @@ export function groupQuery(dialect: Dialect, model: ModelDefinition, group: RunG
 }
 
 /** The hits of one run group, read into code. */
-export function queryHits(store: Store, model: ModelDefinition, group: RunGroup, asOf: string, focus?: RunOptions['focus']): Promise<HitRow[]> {
+export function queryHits(
+  store: Store,
+  model: ModelDefinition,
+  group: RunGroup,
+  asOf: string,
+  focus?: RunOptions['focus'],
+): Promise<HitRow[]> {
   return store.query<HitRow>(groupQuery(store.dialect, model, group, asOf, focus));
 }
 
@@ -91,7 +145,13 @@ export function queryHits(store: Store, model: ModelDefinition, group: RunGroup,
  * A real-time run of one model focused on the incoming records' subjects: its hits read into code.
  * `store` may be the transaction that has just landed the records (it sees them; other connections do not).
  */
-export async function stageFocused(store: Store, model: ModelDefinition, asOf: string, focus: RunOptions['focus'], root = '330000'): Promise<StagedRun> {
+export async function stageFocused(
+  store: Store,
+  model: ModelDefinition,
+  asOf: string,
+  focus: RunOptions['focus'],
+  root = '330000',
+): Promise<StagedRun> {
   const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0 };
   for (const g of runGroups(model, await loadSettings(store, model.code), root).filter((x) => x.enabled)) {
     const q0 = performance.now();
@@ -104,7 +164,14 @@ export async function stageFocused(store: Store, model: ModelDefinition, asOf: s
 
 /** A run's report, once its new clues are known. */
 export function runReport(run: StagedRun, newClues: number): ModelRunReport {
-  return { code: run.model.code, name: run.model.name, millis: Date.now() - run.started, hits: run.hits, newClues, queryMillis: Math.round(run.queryMillis) };
+  return {
+    code: run.model.code,
+    name: run.model.name,
+    millis: Date.now() - run.started,
+    hits: run.hits,
+    newClues,
+    queryMillis: Math.round(run.queryMillis),
+  };
 }
 
 /** Runs one model over one region; writes new clues, the run record and an audit entry in one transaction. */
@@ -137,20 +204,31 @@ const STAGE_INSERT_MAX = 50;
 async function insertFew(tx: Store, staged: Value[][], actor: string, now: Date): Promise<Set<string>> {
   // Two runs of one model (focused SQL in chunks) can stage the same key: it is one clue.
   const rows = [...new Map(staged.map((r) => [r[0] as string, r])).values()];
-  const keys = await tx.query<{ dedupe_key: string }>(sql`SELECT dedupe_key FROM clues WHERE dedupe_key IN (${joinSql(rows.map((r) => sql`${r[0]}`), ', ')})`);
+  const keys = await tx.query<{ dedupe_key: string }>(
+    sql`SELECT dedupe_key FROM clues WHERE dedupe_key IN (${joinSql(
+      rows.map((r) => sql`${r[0]}`),
+      ', ',
+    )})`,
+  );
   const known = new Set(keys.map((k) => k.dedupe_key));
   const fresh = rows.filter((r) => !known.has(r[0] as string));
   if (fresh.length === 0) return new Set();
   // Stage columns: dedupe_key, id, region_code, agency_id, model_code, severity, title, explanation, evidence, params.
-  const clues = fresh.map(([key, id, region, agency, model, severity, title, explanation, evidence, params]) =>
-    sql`(${id}, ${region}, ${agency}, 'model', ${model}, ${key}, ${severity}, ${title}, ${explanation}, ${evidence}, ${params}, 'new', NULL, ${now}, ${now})`);
+  const clues = fresh.map(
+    ([key, id, region, agency, model, severity, title, explanation, evidence, params]) =>
+      sql`(${id}, ${region}, ${agency}, 'model', ${model}, ${key}, ${severity}, ${title}, ${explanation}, ${evidence}, ${params}, 'new', NULL, ${now}, ${now})`,
+  );
   await tx.exec(sql`${INSERT_CLUES} VALUES ${joinSql(clues, ', ')}`);
   const events = fresh.map((r) => sql`(${'EV-' + String(r[1])}, ${r[1]}, ${r[2]}, ${actor}, 'create', NULL, 'new', NULL, ${now})`);
   await tx.exec(sql`${INSERT_EVENTS} VALUES ${joinSql(events, ', ')}`);
   return new Set(fresh.map((r) => r[0] as string));
 }
 
-export interface WriteOptions { root: string; trigger?: RunOptions['trigger']; actor?: string }
+export interface WriteOptions {
+  root: string;
+  trigger?: RunOptions['trigger'];
+  actor?: string;
+}
 
 /** Writes the staged hits of one or more model runs in their own transaction (see writeHitsIn); returns the new clues per run. */
 export function writeHits(store: Store, runs: readonly StagedRun[], opts: WriteOptions): Promise<number[]> {
@@ -168,7 +246,11 @@ export function writeHits(store: Store, runs: readonly StagedRun[], opts: WriteO
  * comment: the explanation is the clue's own (a copy in each of a million events was a fifth of what
  * a hangzhou-scale run wrote).
  */
-export async function writeHitsIn(tx: Store, runs: readonly StagedRun[], opts: WriteOptions): Promise<{ created: number[]; audit: AuditEntryInput[] }> {
+export async function writeHitsIn(
+  tx: Store,
+  runs: readonly StagedRun[],
+  opts: WriteOptions,
+): Promise<{ created: number[]; audit: AuditEntryInput[] }> {
   const now = new Date();
   const trigger = opts.trigger ?? 'batch';
   const actor = opts.actor ?? 'system';
@@ -176,7 +258,14 @@ export async function writeHitsIn(tx: Store, runs: readonly StagedRun[], opts: W
   const audit: AuditEntryInput[] = [];
   // Runs with a few hits (real time) are written together: three statements, however many models hit.
   const few = runs.filter((r) => !r.sqlStages && r.staged.size <= STAGE_INSERT_MAX);
-  const inserted = few.some((r) => r.staged.size > 0) ? await insertFew(tx, few.flatMap((r) => [...r.staged.values()]), actor, now) : new Set<string>();
+  const inserted = few.some((r) => r.staged.size > 0)
+    ? await insertFew(
+        tx,
+        few.flatMap((r) => [...r.staged.values()]),
+        actor,
+        now,
+      )
+    : new Set<string>();
   for (const run of runs) {
     let n = 0;
     if (few.includes(run)) {
@@ -194,7 +283,9 @@ export async function writeHitsIn(tx: Store, runs: readonly StagedRun[], opts: W
       }
       if (run.hits > 0) {
         // Only keys no clue has yet: the others leave the stage first, so the inserts read it plainly.
-        await tx.exec(sql`DELETE FROM model_hits_stage WHERE dedupe_key IN (SELECT c.dedupe_key FROM clues c WHERE c.model_code = ${run.model.code})`);
+        await tx.exec(
+          sql`DELETE FROM model_hits_stage WHERE dedupe_key IN (SELECT c.dedupe_key FROM clues c WHERE c.model_code = ${run.model.code})`,
+        );
         const [c] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
         n = Number(c.n);
         if (n > 0) {
@@ -209,21 +300,39 @@ export async function writeHitsIn(tx: Store, runs: readonly StagedRun[], opts: W
     created.push(n);
     // Batch and scheduled runs are listed on the model's page and audited one by one.
     if (trigger !== 'realtime') {
-      await tx.exec('INSERT INTO model_runs (id, model_code, region_code, trigger, started_at, millis, hits, new_clues) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-        [randomUUID(), run.model.code, opts.root, trigger, new Date(run.started).toISOString(), Date.now() - run.started, run.hits, n]);
-      audit.push({ actor, action: 'models.run', target: run.model.code, regionCode: opts.root, detail: { hits: run.hits, newClues: n, trigger } });
+      await tx.exec(
+        'INSERT INTO model_runs (id, model_code, region_code, trigger, started_at, millis, hits, new_clues) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
+        [randomUUID(), run.model.code, opts.root, trigger, new Date(run.started).toISOString(), Date.now() - run.started, run.hits, n],
+      );
+      audit.push({
+        actor,
+        action: 'models.run',
+        target: run.model.code,
+        regionCode: opts.root,
+        detail: { hits: run.hits, newClues: n, trigger },
+      });
     }
   }
   // A real-time check is audited once, naming the models that raised clues (a model_runs row per judged
   // record would bury the batch runs and cost a statement).
   const raised = runs.flatMap((run, i) => (created[i] > 0 ? [{ model: run.model.code, hits: run.hits, newClues: created[i] }] : []));
   if (trigger === 'realtime' && raised.length) {
-    audit.push({ actor, action: 'models.run', target: raised.map((r) => r.model).join(','), regionCode: opts.root, detail: { trigger, runs: raised } });
+    audit.push({
+      actor,
+      action: 'models.run',
+      target: raised.map((r) => r.model).join(','),
+      regionCode: opts.root,
+      detail: { trigger, runs: raised },
+    });
   }
   return { created, audit };
 }
 
-export async function runModels(store: Store, models: readonly ModelDefinition[], opts: RunOptions & { onProgress?: (done: number, total: number, last: ModelRunReport) => void } = {}): Promise<ModelRunReport[]> {
+export async function runModels(
+  store: Store,
+  models: readonly ModelDefinition[],
+  opts: RunOptions & { onProgress?: (done: number, total: number, last: ModelRunReport) => void } = {},
+): Promise<ModelRunReport[]> {
   const reports: ModelRunReport[] = [];
   for (const s of store.dialect.beforeWriteBurst) await store.exec(s);
   try {

@@ -22,7 +22,8 @@ function explanationSql(template: string, facts: Map<string, ColumnInfo>, params
     if (m.index! > last) parts.push(text(template.slice(last, m.index)));
     const name = m[1];
     const fact = facts.get(name);
-    if (fact) parts.push(sql`COALESCE(${raw(fact.numeric ? dialect.formatNumber(col(name)) : `CAST(${col(name)} AS VARCHAR)`)}, ${text(m[0])})`);
+    if (fact)
+      parts.push(sql`COALESCE(${raw(fact.numeric ? dialect.formatNumber(col(name)) : `CAST(${col(name)} AS VARCHAR)`)}, ${text(m[0])})`);
     else if (params[name] !== undefined) parts.push(text(formatNumber(params[name])));
     else parts.push(text(m[0]));
     last = m.index! + m[0].length;
@@ -32,7 +33,13 @@ function explanationSql(template: string, facts: Map<string, ColumnInfo>, params
 }
 
 /** INSERT INTO model_hits_stage … SELECT over `query`, whose result columns are `columns`; one row per dedupe key. */
-export function stageHitsSql(model: ModelDefinition, query: Sql, columns: readonly ColumnInfo[], params: ParamValues, dialect: Dialect): Sql {
+export function stageHitsSql(
+  model: ModelDefinition,
+  query: Sql,
+  columns: readonly ColumnInfo[],
+  params: ParamValues,
+  dialect: Dialect,
+): Sql {
   const facts = columns.filter((c) => !HIT_COLUMNS.has(c.name));
   // window_key is a fact of the explanation but not of the evidence (as in toStageRow).
   const explained = new Map([...facts, { name: 'window_key', numeric: false }].map((c) => [c.name, c]));
@@ -40,7 +47,13 @@ export function stageHitsSql(model: ModelDefinition, query: Sql, columns: readon
   const evidence = dialect.jsonObject([
     ['kind', `'${model.evidenceKind}'`],
     ['ids', dialect.jsonSplit('h.evidence_ids')],
-    ['subject', dialect.jsonObject([['kind', 'h.subject_kind'], ['id', 'h.subject_id']])],
+    [
+      'subject',
+      dialect.jsonObject([
+        ['kind', 'h.subject_kind'],
+        ['id', 'h.subject_id'],
+      ]),
+    ],
     ['facts', dialect.jsonObject(facts.map((c) => [c.name, col(c.name)]))],
   ]);
   return sql`

@@ -8,7 +8,16 @@
 // (w:altName: 仿宋_GB2312 → 仿宋 …) for machines without the GB2312-era fonts, and Word/WPS/LibreOffice
 // otherwise substitute by the declared GB2312 charset.
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TabStopType, TextRun,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TabStopType,
+  TextRun,
   convertMillimetersToTwip,
 } from 'docx';
 import type { NoticeContent, NoticeRow } from './notices.ts';
@@ -36,10 +45,15 @@ const FONT_TABLE: { name: string; alt?: string; family: string; pitch: string; c
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function fontTableXml(): string {
-  const fonts = FONT_TABLE.map((f) => `<w:font w:name="${xmlEscape(f.name)}">${f.alt ? `<w:altName w:val="${xmlEscape(f.alt)}"/>` : ''}`
-    + `<w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`).join('');
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${fonts}</w:fonts>`;
+  const fonts = FONT_TABLE.map(
+    (f) =>
+      `<w:font w:name="${xmlEscape(f.name)}">${f.alt ? `<w:altName w:val="${xmlEscape(f.alt)}"/>` : ''}` +
+      `<w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
+  ).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${fonts}</w:fonts>`
+  );
 }
 
 // Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt; the red name is set larger, as offices do.
@@ -80,18 +94,39 @@ function buildParagraphs(n: NoticeRow): { paragraphs: Paragraph[]; texts: string
   const content = JSON.parse(n.content) as NoticeContent;
   const texts: string[] = [];
   const paragraphs: Paragraph[] = [];
-  const add = (p: Paragraph, text: string) => { paragraphs.push(p); texts.push(text); };
+  const add = (p: Paragraph, text: string) => {
+    paragraphs.push(p);
+    texts.push(text);
+  };
 
   // 版头: the issuing body in red, the number, the red rule.
-  add(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 240 }, children: [run(n.issuer, FONTS.title, SIZE.header, { color: RED })] }), n.issuer);
-  add(new Paragraph({
-    alignment: AlignmentType.CENTER, spacing: { ...exact, after: 120 },
-    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 8 } },
-    children: [run(n.number)],
-  }), n.number);
+  add(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 240 },
+      children: [run(n.issuer, FONTS.title, SIZE.header, { color: RED })],
+    }),
+    n.issuer,
+  );
+  add(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...exact, after: 120 },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 8 } },
+      children: [run(n.number)],
+    }),
+    n.number,
+  );
   add(blank(), '');
   // 主体: title, addressee, body.
-  add(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT }, children: [run(n.title, FONTS.title, SIZE.title)] }), n.title);
+  add(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 700, lineRule: LineRuleType.EXACT },
+      children: [run(n.title, FONTS.title, SIZE.title)],
+    }),
+    n.title,
+  );
   add(blank(), '');
   add(body(`${n.addressee}：`, { indent: false }), `${n.addressee}：`);
   add(body(content.opening), content.opening);
@@ -106,13 +141,16 @@ function buildParagraphs(n: NoticeRow): { paragraphs: Paragraph[]; texts: string
   heading(section++, '法律依据');
   for (const c of content.basis) {
     // The article verbatim: paragraph by paragraph as stored, opened and closed by quotation marks.
-    const parts = c.text.split(/\n+/).map((s) => s.trim()).filter(Boolean);
+    const parts = c.text
+      .split(/\n+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     parts.forEach((p, i) => {
       const text = `${i === 0 ? `《${c.regulationTitle}》${c.label}规定：“` : ''}${p}${i === parts.length - 1 ? '”' : ''}`;
       add(body(text), text);
     });
   }
-  heading(section++, n.kind === 'transfer' ? '移送事项' : n.kind === 'advisory' ? '提示事项' : '监督意见和要求');
+  heading(section, n.kind === 'transfer' ? '移送事项' : n.kind === 'advisory' ? '提示事项' : '监督意见和要求');
   add(body(content.requirement), content.requirement);
   if (n.deadline) {
     const text = `答复期限：${chineseDate(n.deadline)}前。`;
@@ -122,17 +160,31 @@ function buildParagraphs(n: NoticeRow): { paragraphs: Paragraph[]; texts: string
   add(blank(), '');
   // 署名 and 成文日期: the date right-aligned four characters in from the margin, the body centred above it.
   add(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exact, indent: { right: 4 * CHAR }, children: [run(n.issuer)] }), n.issuer);
-  add(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exact, indent: { right: 4 * CHAR }, children: [run(chineseDate(n.issued_on))] }), chineseDate(n.issued_on));
+  add(
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: exact,
+      indent: { right: 4 * CHAR },
+      children: [run(chineseDate(n.issued_on))],
+    }),
+    chineseDate(n.issued_on),
+  );
   add(blank(), '');
   // 版记: issuing body and printing date between two rules, 仿宋 四号.
   const imprint = `${n.issuer}\t${chineseDate(n.issued_on)}印发`;
-  add(new Paragraph({
-    spacing: { before: 240, ...exact },
-    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-    indent: { left: CHAR / 2, right: CHAR / 2 },
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } },
-    children: [run(imprint, FONTS.body, SIZE.imprint)],
-  }), imprint.replace('\t', ' '));
+  add(
+    new Paragraph({
+      spacing: { before: 240, ...exact },
+      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+      indent: { left: CHAR / 2, right: CHAR / 2 },
+      border: {
+        top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
+        bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
+      },
+      children: [run(imprint, FONTS.body, SIZE.imprint)],
+    }),
+    imprint.replace('\t', ' '),
+  );
   return { paragraphs, texts };
 }
 
@@ -144,26 +196,33 @@ export async function renderNoticeDocx(n: NoticeRow): Promise<Buffer> {
     title: `${n.title}（${n.number}）`,
     description: `Kedu 刻度 · ${n.number}`,
     styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } } },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-          margin: {
-            top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26),
-            footer: convertMillimetersToTwip(28) / 2,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(37),
+              bottom: convertMillimetersToTwip(35),
+              left: convertMillimetersToTwip(28),
+              right: convertMillimetersToTwip(26),
+              footer: convertMillimetersToTwip(28) / 2,
+            },
           },
         },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.page), size: SIZE.page })],
+              }),
+            ],
+          }),
+        },
+        children: paragraphs,
       },
-      footers: {
-        default: new Footer({
-          children: [new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.page), size: SIZE.page })],
-          })],
-        }),
-      },
-      children: paragraphs,
-    }],
+    ],
   });
   return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

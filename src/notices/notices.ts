@@ -15,14 +15,35 @@ import { businessDate, todayOf, type Clock } from '../clues/clock.ts';
 import { STATUS_LABELS, actorProblem, insertEvent, visibleClue, type ClueRow } from '../clues/workflow.ts';
 import { NOTICE_KIND_INFO, issuerFor, nextNumber, type NoticeKind } from './numbering.ts';
 
-export interface BasisRef { regulationId: string; article: number }
+export interface BasisRef {
+  regulationId: string;
+  article: number;
+}
 
 /** An article as cited: the regulation's title and the article's text exactly as stored. */
-export interface Citation { regulationId: string; regulationTitle: string; article: number; label: string; text: string }
+export interface Citation {
+  regulationId: string;
+  regulationTitle: string;
+  article: number;
+  label: string;
+  text: string;
+}
 
-export interface NoticeFact { clueId: string; title: string; explanation: string; regionName: string; agencyName: string | null; foundOn: string }
+export interface NoticeFact {
+  clueId: string;
+  title: string;
+  explanation: string;
+  regionName: string;
+  agencyName: string | null;
+  foundOn: string;
+}
 
-export interface NoticeContent { opening: string; facts: NoticeFact[]; basis: Citation[]; requirement: string }
+export interface NoticeContent {
+  opening: string;
+  facts: NoticeFact[];
+  basis: Citation[];
+  requirement: string;
+}
 
 /** Cited when neither the request nor the clues name an article: the duty of supervision itself. */
 export const DEFAULT_BASIS: Record<NoticeKind, BasisRef[]> = {
@@ -40,9 +61,12 @@ const OPENING: Record<NoticeKind, (we: string) => string> = {
 export function defaultRequirement(kind: NoticeKind, deadline: string, issuerShort: string): string {
   const d = chineseDate(deadline);
   switch (kind) {
-    case 'advisory': return `请你单位对上述问题认真开展自查，举一反三、规范执法，并于${d}前将自查整改情况书面反馈${issuerShort}。`;
-    case 'supervision': return `请你单位收到本通知书后，依法纠正上述问题，对相关责任人员视情作出处理，并于${d}前将整改落实情况书面报送${issuerShort}。逾期未报送或整改不到位的，${issuerShort}将依法予以通报。`;
-    case 'transfer': return `请于${d}前将办理情况函告${issuerShort}。相关线索材料随函移送。`;
+    case 'advisory':
+      return `请你单位对上述问题认真开展自查，举一反三、规范执法，并于${d}前将自查整改情况书面反馈${issuerShort}。`;
+    case 'supervision':
+      return `请你单位收到本通知书后，依法纠正上述问题，对相关责任人员视情作出处理，并于${d}前将整改落实情况书面报送${issuerShort}。逾期未报送或整改不到位的，${issuerShort}将依法予以通报。`;
+    case 'transfer':
+      return `请于${d}前将办理情况函告${issuerShort}。相关线索材料随函移送。`;
   }
 }
 
@@ -81,14 +105,33 @@ export interface NoticeInput {
 }
 
 export interface NoticeRow {
-  id: string; region_code: string; kind: NoticeKind; number: string; agency_id: string | null; clue_ids: string;
-  issued_on: string; deadline: string | null; response: string | null; responded_on: string | null; status: 'issued' | 'answered';
-  title: string; addressee: string; issuer: string; content: string; created_by: string; created_at: string; responded_by: string | null;
+  id: string;
+  region_code: string;
+  kind: NoticeKind;
+  number: string;
+  agency_id: string | null;
+  clue_ids: string;
+  issued_on: string;
+  deadline: string | null;
+  response: string | null;
+  responded_on: string | null;
+  status: 'issued' | 'answered';
+  title: string;
+  addressee: string;
+  issuer: string;
+  content: string;
+  created_by: string;
+  created_at: string;
+  responded_by: string | null;
 }
 
 const parseBasis = (s: string | null): BasisRef[] => {
   if (!s) return [];
-  try { return JSON.parse(s) as BasisRef[]; } catch { return []; }
+  try {
+    return JSON.parse(s) as BasisRef[];
+  } catch {
+    return [];
+  }
 };
 
 /**
@@ -109,12 +152,14 @@ export async function issueNotice(store: Store, caller: Caller, input: NoticeInp
     if (input.kind === 'transfer' && c.status !== 'transferred') {
       throw new KeduError('illegal_transition', `线索 ${id} 当前状态为「${STATUS_LABELS[c.status]}」，须先移送纪检监察再制发移送函`);
     }
-    if (input.kind !== 'transfer' && c.status === 'dismissed') throw new KeduError('illegal_transition', `线索 ${id} 已排除，不能据此制发文书`);
+    if (input.kind !== 'transfer' && c.status === 'dismissed')
+      throw new KeduError('illegal_transition', `线索 ${id} 已排除，不能据此制发文书`);
     clues.push(c);
   }
   const issuer = await issuerFor(store, caller.regionCode);
   const today = todayOf(clock);
-  if (input.deadline !== undefined && (!isIsoDate(input.deadline) || input.deadline < today)) throw badRequest(`答复期限无效或早于今天：${input.deadline}`, 'deadline');
+  if (input.deadline !== undefined && (!isIsoDate(input.deadline) || input.deadline < today))
+    throw badRequest(`答复期限无效或早于今天：${input.deadline}`, 'deadline');
   const deadline = input.deadline ?? addDays(today, CLUE_SETTINGS.noticeResponseDays[input.kind]);
 
   let agencyId: string | null = null;
@@ -124,10 +169,17 @@ export async function issueNotice(store: Store, caller: Caller, input: NoticeInp
   } else {
     const agencies = [...new Set(clues.map((c) => c.agency_id).filter((a): a is string => !!a))];
     agencyId = input.agencyId ?? (agencies.length === 1 ? agencies[0] : null);
-    if (!agencyId) throw badRequest(agencies.length > 1 ? '所选线索涉及多个执法主体，请分别制发或指定主送单位' : '请指定主送单位（执法主体）', 'agencyId');
-    const [agency] = await store.query<{ name: string; region_code: string }>(sql`SELECT name, region_code FROM agencies WHERE id = ${agencyId}`);
+    if (!agencyId)
+      throw badRequest(
+        agencies.length > 1 ? '所选线索涉及多个执法主体，请分别制发或指定主送单位' : '请指定主送单位（执法主体）',
+        'agencyId',
+      );
+    const [agency] = await store.query<{ name: string; region_code: string }>(
+      sql`SELECT name, region_code FROM agencies WHERE id = ${agencyId}`,
+    );
     if (!agency) throw badRequest(`执法主体不存在：${agencyId}`, 'agencyId');
-    if (caller.role !== 'admin' && !regionContains(caller.regionCode, agency.region_code)) throw forbidden(`只能向本辖区的执法主体制发文书：${agencyId}`);
+    if (caller.role !== 'admin' && !regionContains(caller.regionCode, agency.region_code))
+      throw forbidden(`只能向本辖区的执法主体制发文书：${agencyId}`);
     addressee = input.addressee?.trim() || agency.name;
   }
 
@@ -135,10 +187,20 @@ export async function issueNotice(store: Store, caller: Caller, input: NoticeInp
   const basis = await citations(store, refs.length ? refs : DEFAULT_BASIS[input.kind]);
   const names = await store.query<{ id: string; region_name: string | null; agency_name: string | null }>(sql`
     SELECT c.id, r.name AS region_name, a.name AS agency_name FROM clues c LEFT JOIN regions r ON r.code = c.region_code LEFT JOIN agencies a ON a.id = c.agency_id
-    WHERE c.id IN (${joinSql(ids.map((i) => sql`${i}`), ', ')})`);
+    WHERE c.id IN (${joinSql(
+      ids.map((i) => sql`${i}`),
+      ', ',
+    )})`);
   const facts: NoticeFact[] = clues.map((c) => {
     const n = names.find((x) => x.id === c.id);
-    return { clueId: c.id, title: c.title, explanation: c.explanation, regionName: n?.region_name ?? c.region_code, agencyName: n?.agency_name ?? null, foundOn: businessDate(new Date(c.created_at)) };
+    return {
+      clueId: c.id,
+      title: c.title,
+      explanation: c.explanation,
+      regionName: n?.region_name ?? c.region_code,
+      agencyName: n?.agency_name ?? null,
+      foundOn: businessDate(new Date(c.created_at)),
+    };
   });
   const we = issuer.name.endsWith('厅') ? '我厅' : '我局';
   const content: NoticeContent = {
@@ -156,11 +218,26 @@ export async function issueNotice(store: Store, caller: Caller, input: NoticeInp
         title, addressee, issuer, content, created_by, created_at, responded_by)
       VALUES (${id}, ${issuer.regionCode}, ${input.kind}, ${number}, ${agencyId}, ${JSON.stringify(ids)}, CAST(${today} AS DATE), CAST(${deadline} AS DATE),
         NULL, NULL, 'issued', ${NOTICE_KIND_INFO[input.kind].title}, ${addressee}, ${issuer.name}, ${JSON.stringify(content)}, ${caller.userId}, ${now}, NULL)`);
-    const audit: AuditEntryInput[] = [{ actor: caller.userId, action: 'notice.issue', target: id, regionCode: issuer.regionCode, detail: { kind: input.kind, number, clueIds: ids, agencyId, addressee, deadline } }];
+    const audit: AuditEntryInput[] = [
+      {
+        actor: caller.userId,
+        action: 'notice.issue',
+        target: id,
+        regionCode: issuer.regionCode,
+        detail: { kind: input.kind, number, clueIds: ids, agencyId, addressee, deadline },
+      },
+    ];
     for (const c of clues) {
       await insertEvent(tx, {
-        clue_id: c.id, region_code: c.region_code, actor_user_id: caller.userId, action: 'notice', from_status: c.status, to_status: c.status,
-        comment: `制发${NOTICE_KIND_INFO[input.kind].label} ${number}`, occurred_at: now, detail: { noticeId: id, number, kind: input.kind },
+        clue_id: c.id,
+        region_code: c.region_code,
+        actor_user_id: caller.userId,
+        action: 'notice',
+        from_status: c.status,
+        to_status: c.status,
+        comment: `制发${NOTICE_KIND_INFO[input.kind].label} ${number}`,
+        occurred_at: now,
+        detail: { noticeId: id, number, kind: input.kind },
       });
     }
     const [row] = await tx.query<NoticeRow>(sql`SELECT * FROM notices WHERE id = ${id}`);
@@ -196,13 +273,26 @@ export async function loadNotice(store: Store, caller: Caller, id: string): Prom
 
 export function presentNotice(n: NoticeRow, today: string) {
   return {
-    id: n.id, kind: n.kind, kindLabel: NOTICE_KIND_INFO[n.kind].label, number: n.number, title: n.title,
-    regionCode: n.region_code, issuer: n.issuer, addressee: n.addressee, agencyId: n.agency_id,
-    clueIds: JSON.parse(n.clue_ids) as string[], issuedOn: n.issued_on, deadline: n.deadline,
-    status: n.status, statusLabel: n.status === 'answered' ? '已答复' : '待答复',
+    id: n.id,
+    kind: n.kind,
+    kindLabel: NOTICE_KIND_INFO[n.kind].label,
+    number: n.number,
+    title: n.title,
+    regionCode: n.region_code,
+    issuer: n.issuer,
+    addressee: n.addressee,
+    agencyId: n.agency_id,
+    clueIds: JSON.parse(n.clue_ids) as string[],
+    issuedOn: n.issued_on,
+    deadline: n.deadline,
+    status: n.status,
+    statusLabel: n.status === 'answered' ? '已答复' : '待答复',
     overdue: n.status === 'issued' && !!n.deadline && n.deadline < today,
-    response: n.response, respondedOn: n.responded_on, respondedBy: n.responded_by,
-    createdBy: n.created_by, createdAt: n.created_at,
+    response: n.response,
+    respondedOn: n.responded_on,
+    respondedBy: n.responded_by,
+    createdBy: n.created_by,
+    createdAt: n.created_at,
     download: `/api/v1/notices/${n.id}.docx`,
   };
 }
@@ -212,7 +302,15 @@ export async function noticeDetail(store: Store, caller: Caller, id: string, clo
   return { notice: { ...presentNotice(n, todayOf(clock)), content: JSON.parse(n.content) as NoticeContent } };
 }
 
-export interface NoticeFilters { kind?: NoticeKind; status?: 'issued' | 'answered'; agencyId?: string; clueId?: string; overdue?: boolean; page?: number; pageSize?: number }
+export interface NoticeFilters {
+  kind?: NoticeKind;
+  status?: 'issued' | 'answered';
+  agencyId?: string;
+  clueId?: string;
+  overdue?: boolean;
+  page?: number;
+  pageSize?: number;
+}
 
 export async function listNotices(store: Store, caller: Caller, f: NoticeFilters, clock: Clock) {
   const today = todayOf(clock);
@@ -226,7 +324,9 @@ export async function listNotices(store: Store, caller: Caller, f: NoticeFilters
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM notices n WHERE ${where}`);
-  const rows = await store.query<NoticeRow>(sql`SELECT * FROM notices n WHERE ${where} ORDER BY n.issued_on DESC, n.created_at DESC, n.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  const rows = await store.query<NoticeRow>(
+    sql`SELECT * FROM notices n WHERE ${where} ORDER BY n.issued_on DESC, n.created_at DESC, n.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+  );
   return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentNotice(r, today)) };
 }
 
@@ -237,22 +337,34 @@ export async function listNotices(store: Store, caller: Caller, f: NoticeFilters
 export async function respondNotice(store: Store, caller: Caller, id: string, input: { text: string; respondedOn?: string }, clock: Clock) {
   return withAudit(store, async (tx) => {
     const n = await loadNotice(tx, caller, id);
-    const may = caller.role === 'admin'
-      || (caller.role === 'supervisor' && regionContains(caller.regionCode, n.region_code))
-      || (caller.role === 'agency_staff' && n.kind !== 'transfer' && caller.agencyId === n.agency_id)
-      || (caller.role === 'discipline_liaison' && n.kind === 'transfer');
+    const may =
+      caller.role === 'admin' ||
+      (caller.role === 'supervisor' && regionContains(caller.regionCode, n.region_code)) ||
+      (caller.role === 'agency_staff' && n.kind !== 'transfer' && caller.agencyId === n.agency_id) ||
+      (caller.role === 'discipline_liaison' && n.kind === 'transfer');
     if (!may) throw forbidden('无权答复该文书');
     if (n.status !== 'issued') throw new KeduError('illegal_transition', `文书 ${n.number} 已于 ${n.responded_on} 答复，不能重复答复`);
     const text = input.text.trim();
     if (text.length < 5) throw badRequest('答复内容至少5个字', 'text');
     const today = todayOf(clock);
     const on = input.respondedOn ?? today;
-    if (!isIsoDate(on) || on > today || on < n.issued_on) throw badRequest(`答复日期须在制发日期（${n.issued_on}）与今天之间`, 'respondedOn');
-    await tx.exec(sql`UPDATE notices SET status = 'answered', response = ${text}, responded_on = CAST(${on} AS DATE), responded_by = ${caller.userId} WHERE id = ${id}`);
+    if (!isIsoDate(on) || on > today || on < n.issued_on)
+      throw badRequest(`答复日期须在制发日期（${n.issued_on}）与今天之间`, 'respondedOn');
+    await tx.exec(
+      sql`UPDATE notices SET status = 'answered', response = ${text}, responded_on = CAST(${on} AS DATE), responded_by = ${caller.userId} WHERE id = ${id}`,
+    );
     const [row] = await tx.query<NoticeRow>(sql`SELECT * FROM notices WHERE id = ${id}`);
     return {
       result: { notice: presentNotice(row, today) },
-      audit: [{ actor: caller.userId, action: 'notice.respond', target: id, regionCode: n.region_code, detail: { number: n.number, respondedOn: on, length: text.length } }],
+      audit: [
+        {
+          actor: caller.userId,
+          action: 'notice.respond',
+          target: id,
+          regionCode: n.region_code,
+          detail: { number: n.number, respondedOn: on, length: text.length },
+        },
+      ],
     };
   });
 }

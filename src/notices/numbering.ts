@@ -18,12 +18,26 @@ export const NOTICE_KIND_INFO: Record<NoticeKind, { title: string; label: string
 
 /** The customary one-character abbreviations of Zhejiang and its cities (宁波 is 甬). */
 const CITY_ABBREVIATIONS: Record<string, string> = {
-  '3301': '杭', '3302': '甬', '3303': '温', '3304': '嘉', '3305': '湖', '3306': '绍',
-  '3307': '金', '3308': '衢', '3309': '舟', '3310': '台', '3311': '丽',
+  '3301': '杭',
+  '3302': '甬',
+  '3303': '温',
+  '3304': '嘉',
+  '3305': '湖',
+  '3306': '绍',
+  '3307': '金',
+  '3308': '衢',
+  '3309': '舟',
+  '3310': '台',
+  '3311': '丽',
 };
 const PROVINCE_ABBREVIATIONS: Record<string, string> = { '33': '浙' };
 
-export interface Issuer { regionCode: string; name: string; abbreviation: string; regionFullName: string }
+export interface Issuer {
+  regionCode: string;
+  name: string;
+  abbreviation: string;
+  regionFullName: string;
+}
 
 async function regionName(store: Store, code: string): Promise<string> {
   const [r] = await store.query<{ name: string }>(sql`SELECT name FROM regions WHERE code = ${code}`);
@@ -35,8 +49,15 @@ export async function issuerFor(store: Store, regionCode: string): Promise<Issue
   const code = countyOf(regionCode);
   const level = regionLevel(code);
   const name = await regionName(store, code);
-  if (level === 'province') return { regionCode: code, name: `${name}司法厅`, abbreviation: PROVINCE_ABBREVIATIONS[code.slice(0, 2)] ?? name[0], regionFullName: name };
-  if (level === 'city') return { regionCode: code, name: `${name}司法局`, abbreviation: CITY_ABBREVIATIONS[code.slice(0, 4)] ?? name[0], regionFullName: name };
+  if (level === 'province')
+    return {
+      regionCode: code,
+      name: `${name}司法厅`,
+      abbreviation: PROVINCE_ABBREVIATIONS[code.slice(0, 2)] ?? name[0],
+      regionFullName: name,
+    };
+  if (level === 'city')
+    return { regionCode: code, name: `${name}司法局`, abbreviation: CITY_ABBREVIATIONS[code.slice(0, 4)] ?? name[0], regionFullName: name };
   // 区 are named with their city (杭州市富阳区司法局); county-level cities and counties stand alone (建德市司法局).
   const full = name.endsWith('区') ? `${await regionName(store, cityOf(code))}${name}` : name;
   return { regionCode: code, name: `${full}司法局`, abbreviation: name[0], regionFullName: full };
@@ -49,10 +70,18 @@ export const formatNumber = (issuer: Issuer, kind: NoticeKind, year: number, seq
  * Takes the next number of (issuing region, kind, year) inside the caller's transaction. Issuing runs
  * under withAudit, which serialises writers, and notice_numbers' primary key refuses a number twice.
  */
-export async function nextNumber(tx: Store, issuer: Issuer, kind: NoticeKind, year: number, noticeId: string): Promise<{ number: string; seq: number }> {
+export async function nextNumber(
+  tx: Store,
+  issuer: Issuer,
+  kind: NoticeKind,
+  year: number,
+  noticeId: string,
+): Promise<{ number: string; seq: number }> {
   const [last] = await tx.query<{ seq: number | null }>(sql`SELECT max(seq) AS seq FROM notice_numbers
     WHERE region_code = ${issuer.regionCode} AND kind = ${kind} AND issue_year = ${year}`);
   const seq = Number(last?.seq ?? 0) + 1;
-  await tx.exec(sql`INSERT INTO notice_numbers (region_code, kind, issue_year, seq, notice_id) VALUES (${issuer.regionCode}, ${kind}, ${year}, ${seq}, ${noticeId})`);
+  await tx.exec(
+    sql`INSERT INTO notice_numbers (region_code, kind, issue_year, seq, notice_id) VALUES (${issuer.regionCode}, ${kind}, ${year}, ${seq}, ${noticeId})`,
+  );
   return { number: formatNumber(issuer, kind, year, seq), seq };
 }

@@ -33,7 +33,17 @@ export interface Dialect {
 // Indexes that serve the idempotent ingest merge and the scoped lookups. DuckDB keeps none on the big
 // record tables (not even a primary key): its zone maps serve the scans, and an ART index cost a quarter
 // of the bulk-load time (city scale generation, same run: 147k → 170k records/s without it).
-const RECORD_TABLES = ['delegations', 'licences', 'inspections', 'cases', 'deliveries', 'payments', 'service_visits', 'hotline_tickets', 'followup_answers'];
+const RECORD_TABLES = [
+  'delegations',
+  'licences',
+  'inspections',
+  'cases',
+  'deliveries',
+  'payments',
+  'service_visits',
+  'hotline_tickets',
+  'followup_answers',
+];
 
 export const duckdbDialect: Dialect = {
   name: 'duckdb',

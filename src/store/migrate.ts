@@ -8,14 +8,20 @@ import type { Store } from './store.ts';
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
 
 export function splitStatements(sql: string): string[] {
-  return sql.replace(/--[^\n]*/g, '').split(';').map((s) => s.trim()).filter(Boolean);
+  return sql
+    .replace(/--[^\n]*/g, '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export async function migrate(store: Store): Promise<string[]> {
   await store.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)');
   const done = new Set((await store.query<{ version: string }>('SELECT version FROM schema_migrations')).map((r) => r.version));
   const applied: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     const version = file.replace(/\.sql$/, '');
     if (done.has(version)) continue;
     await store.transaction(async (tx) => {

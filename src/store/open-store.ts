@@ -8,7 +8,10 @@ import type { Store } from './store.ts';
 
 export const DEFAULT_DUCKDB_PATH = 'data/kedu.duckdb';
 
-export interface StoreOptions { databaseUrl?: string; duckdbPath?: string }
+export interface StoreOptions {
+  databaseUrl?: string;
+  duckdbPath?: string;
+}
 
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const url = opts.databaseUrl ?? process.env.DATABASE_URL ?? '';
@@ -16,7 +19,8 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     store = await PostgresStore.open(url);
   } else {
-    if (url) throw new Error(`DATABASE_URL must be a postgres:// URL (got "${url.slice(0, 20)}…"); leave it unset for the embedded DuckDB file`);
+    if (url)
+      throw new Error(`DATABASE_URL must be a postgres:// URL (got "${url.slice(0, 20)}…"); leave it unset for the embedded DuckDB file`);
     const path = opts.duckdbPath ?? process.env.KEDU_DUCKDB ?? DEFAULT_DUCKDB_PATH;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     store = await DuckDBStore.open(path);

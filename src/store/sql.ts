@@ -3,7 +3,10 @@
 import type { Value } from './store.ts';
 
 export class Sql {
-  constructor(readonly strings: readonly string[], readonly values: readonly (Value | Sql)[]) {}
+  constructor(
+    readonly strings: readonly string[],
+    readonly values: readonly (Value | Sql)[],
+  ) {}
 
   /** SQL text with $n placeholders and the flat parameter list. */
   render(): { text: string; params: Value[] } {
@@ -12,7 +15,10 @@ export class Sql {
       let text = s.strings[0];
       s.values.forEach((v, i) => {
         if (v instanceof Sql) text += walk(v);
-        else { params.push(v); text += `$${params.length}`; }
+        else {
+          params.push(v);
+          text += `$${params.length}`;
+        }
         text += s.strings[i + 1];
       });
       return text;

@@ -6,7 +6,10 @@ import { Sql } from './sql.ts';
 export type Row = Record<string, unknown>;
 /** A Date binds as a TIMESTAMPTZ (DuckDB casts ISO text through ICU: 0.3 ms a value, a third of a one-row insert). */
 export type Value = string | number | boolean | null | Date;
-export interface ColumnInfo { name: string; numeric: boolean }
+export interface ColumnInfo {
+  name: string;
+  numeric: boolean;
+}
 
 export interface Store {
   readonly dialect: Dialect;

@@ -18,7 +18,11 @@ export function requireBrowserSetup(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
 }
 
-export interface BrowserServer { app: FastifyInstance; base: string; browser: Browser }
+export interface BrowserServer {
+  app: FastifyInstance;
+  base: string;
+  browser: Browser;
+}
 
 /** Starts the server over the store on a free port and launches headless Chromium. */
 export async function startBrowserServer(store: Store): Promise<BrowserServer> {
@@ -26,7 +30,15 @@ export async function startBrowserServer(store: Store): Promise<BrowserServer> {
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   return { app, base, browser };
 }

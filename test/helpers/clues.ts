@@ -46,7 +46,12 @@ export interface ClueFields {
 export async function insertClue(store: Store, f: ClueFields): Promise<void> {
   const status = f.status ?? 'new';
   const now = new Date().toISOString();
-  const deadline = f.deadline !== undefined ? f.deadline : ['assigned', 'rectifying', 'returned', 'submitted', 'closed'].includes(status) ? inDays(5) : null;
+  const deadline =
+    f.deadline !== undefined
+      ? f.deadline
+      : ['assigned', 'rectifying', 'returned', 'submitted', 'closed'].includes(status)
+        ? inDays(5)
+        : null;
   await store.exec(sql`INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline,
       created_at, updated_at, created_by, case_id)
     VALUES (${f.id}, ${f.regionCode ?? '330111'}, ${f.agencyId === undefined ? 'AG-FY-ZHZF' : f.agencyId}, ${f.source ?? 'model'}, NULL, ${f.id},

@@ -11,63 +11,168 @@ async function put(store: Store, table: string, row: Record<string, Value>): Pro
   return String(row.id ?? row.uscc);
 }
 
-export const inspection = (store: Store, r: Record<string, Value>) => put(store, 'inspections', {
-  id: next('INS'), source_system: 'test', source_id: next('s'), region_code: '330111', agency_id: 'AG-FY-ZHZF',
-  inspection_item_code: 'II-1', entity_uscc: '91330100470102706G', inspected_on: '2025-03-10', kind: 'random',
-  joint_id: null, lead_officer_id: 'OF-1', assist_officer_id: 'OF-3', via_code: true, result: 'compliant', ...r,
-});
+export const inspection = (store: Store, r: Record<string, Value>) =>
+  put(store, 'inspections', {
+    id: next('INS'),
+    source_system: 'test',
+    source_id: next('s'),
+    region_code: '330111',
+    agency_id: 'AG-FY-ZHZF',
+    inspection_item_code: 'II-1',
+    entity_uscc: '91330100470102706G',
+    inspected_on: '2025-03-10',
+    kind: 'random',
+    joint_id: null,
+    lead_officer_id: 'OF-1',
+    assist_officer_id: 'OF-3',
+    via_code: true,
+    result: 'compliant',
+    ...r,
+  });
 
-export const caseRecord = (store: Store, r: Record<string, Value>) => put(store, 'cases', {
-  id: next('CASE'), source_system: 'test', source_id: next('s'), region_code: '330111', agency_id: 'AG-FY-ZHZF',
-  item_code: 'IT-1', entity_uscc: '91330100470102706G', inspection_id: null, filed_on: '2025-03-01', first_offence: false,
-  corrected: false, harm: 'minor', facts: null, lead_officer_id: 'OF-1', assist_officer_id: 'OF-3', decided_on: '2025-03-20',
-  decision: 'fine', tier: 'general', fine_amount: 1000, status: 'decided', ...r,
-});
+export const caseRecord = (store: Store, r: Record<string, Value>) =>
+  put(store, 'cases', {
+    id: next('CASE'),
+    source_system: 'test',
+    source_id: next('s'),
+    region_code: '330111',
+    agency_id: 'AG-FY-ZHZF',
+    item_code: 'IT-1',
+    entity_uscc: '91330100470102706G',
+    inspection_id: null,
+    filed_on: '2025-03-01',
+    first_offence: false,
+    corrected: false,
+    harm: 'minor',
+    facts: null,
+    lead_officer_id: 'OF-1',
+    assist_officer_id: 'OF-3',
+    decided_on: '2025-03-20',
+    decision: 'fine',
+    tier: 'general',
+    fine_amount: 1000,
+    status: 'decided',
+    ...r,
+  });
 
 export const agency = (store: Store, id: string, regionCode = '330111', line = 'CLE') =>
   put(store, 'agencies', { id, name: `测试部门${id}`, line_code: line, region_code: regionCode, level: 'county' });
 
-export const delivery = (store: Store, r: Record<string, Value>) => put(store, 'deliveries', {
-  id: next('DL'), source_system: 'test', source_id: next('s'), region_code: '330111', case_id: 'CASE-FY-1', method: 'post',
-  sent_on: '2025-03-21', delivered_on: '2025-03-23', ...r,
-});
+export const delivery = (store: Store, r: Record<string, Value>) =>
+  put(store, 'deliveries', {
+    id: next('DL'),
+    source_system: 'test',
+    source_id: next('s'),
+    region_code: '330111',
+    case_id: 'CASE-FY-1',
+    method: 'post',
+    sent_on: '2025-03-21',
+    delivered_on: '2025-03-23',
+    ...r,
+  });
 
-export const payment = (store: Store, r: Record<string, Value>) => put(store, 'payments', {
-  id: next('PM'), source_system: 'test', source_id: next('s'), region_code: '330111', case_id: 'CASE-FY-1', amount: 1000,
-  due_on: '2025-04-07', paid_on: '2025-04-01', ...r,
-});
+export const payment = (store: Store, r: Record<string, Value>) =>
+  put(store, 'payments', {
+    id: next('PM'),
+    source_system: 'test',
+    source_id: next('s'),
+    region_code: '330111',
+    case_id: 'CASE-FY-1',
+    amount: 1000,
+    due_on: '2025-04-07',
+    paid_on: '2025-04-01',
+    ...r,
+  });
 
-export const serviceVisit = (store: Store, r: Record<string, Value>) => put(store, 'service_visits', {
-  id: next('SV'), source_system: 'test', source_id: next('s'), region_code: '330111', agency_id: 'AG-FY-ZHZF',
-  entity_uscc: '91330100470102706G', visited_on: '2025-03-10', topic: '政策宣讲', officer_id: 'OF-1', ...r,
-});
+export const serviceVisit = (store: Store, r: Record<string, Value>) =>
+  put(store, 'service_visits', {
+    id: next('SV'),
+    source_system: 'test',
+    source_id: next('s'),
+    region_code: '330111',
+    agency_id: 'AG-FY-ZHZF',
+    entity_uscc: '91330100470102706G',
+    visited_on: '2025-03-10',
+    topic: '政策宣讲',
+    officer_id: 'OF-1',
+    ...r,
+  });
 
-export const hotlineTicket = (store: Store, r: Record<string, Value>) => put(store, 'hotline_tickets', {
-  id: next('HT'), source_system: 'test', source_id: next('s'), region_code: '330111', received_at: '2025-03-10T02:00:00Z',
-  category: '城市管理', content: '反映路边有人随意倾倒建筑垃圾。', entity_uscc: null, agency_id: null, status: 'open', ...r,
-});
+export const hotlineTicket = (store: Store, r: Record<string, Value>) =>
+  put(store, 'hotline_tickets', {
+    id: next('HT'),
+    source_system: 'test',
+    source_id: next('s'),
+    region_code: '330111',
+    received_at: '2025-03-10T02:00:00Z',
+    category: '城市管理',
+    content: '反映路边有人随意倾倒建筑垃圾。',
+    entity_uscc: null,
+    agency_id: null,
+    status: 'open',
+    ...r,
+  });
 
-export const followupTask = (store: Store, r: Record<string, Value>) => put(store, 'followup_tasks', {
-  id: next('FT'), campaign_id: 'CP-1', region_code: '330111', subject_kind: 'case', subject_id: 'CASE-FY-1',
-  entity_uscc: '91330100470102706G', channel: 'link', status: 'answered', ...r,
-});
+export const followupTask = (store: Store, r: Record<string, Value>) =>
+  put(store, 'followup_tasks', {
+    id: next('FT'),
+    campaign_id: 'CP-1',
+    region_code: '330111',
+    subject_kind: 'case',
+    subject_id: 'CASE-FY-1',
+    entity_uscc: '91330100470102706G',
+    channel: 'link',
+    status: 'answered',
+    ...r,
+  });
 
-export const followupAnswer = (store: Store, r: Record<string, Value>) => put(store, 'followup_answers', {
-  id: next('FA'), source_system: 'test', source_id: next('s'), task_id: 'FT-0', region_code: '330111',
-  answered_at: '2025-04-01T02:00:00Z', satisfaction: 5, says_inspection: null, transcript: null, ...r,
-});
+export const followupAnswer = (store: Store, r: Record<string, Value>) =>
+  put(store, 'followup_answers', {
+    id: next('FA'),
+    source_system: 'test',
+    source_id: next('s'),
+    task_id: 'FT-0',
+    region_code: '330111',
+    answered_at: '2025-04-01T02:00:00Z',
+    satisfaction: 5,
+    says_inspection: null,
+    transcript: null,
+    ...r,
+  });
 
 /** A clue as the workflow leaves it (status, deadline, timestamps); its events come from clueEvent. */
 export const clue = (store: Store, r: Record<string, Value>) => {
   const id = String(r.id ?? next('CL'));
   return put(store, 'clues', {
-    id, region_code: '330111', agency_id: null, source: 'model', model_code: 'PEN_OVERDUE', dedupe_key: `test|${id}`,
-    severity: 'medium', title: `测试线索${id}`, explanation: '测试', evidence: null, params: null, status: 'new', deadline: null,
-    created_at: '2025-05-01T02:00:00Z', updated_at: '2025-05-01T02:00:00Z', ...r,
+    id,
+    region_code: '330111',
+    agency_id: null,
+    source: 'model',
+    model_code: 'PEN_OVERDUE',
+    dedupe_key: `test|${id}`,
+    severity: 'medium',
+    title: `测试线索${id}`,
+    explanation: '测试',
+    evidence: null,
+    params: null,
+    status: 'new',
+    deadline: null,
+    created_at: '2025-05-01T02:00:00Z',
+    updated_at: '2025-05-01T02:00:00Z',
+    ...r,
   });
 };
 
-export const clueEvent = (store: Store, r: Record<string, Value>) => put(store, 'clue_events', {
-  id: next('EV'), clue_id: 'CL-0', region_code: '330111', actor_user_id: 'sup', action: 'triage', from_status: 'new',
-  to_status: 'triaged', comment: null, occurred_at: '2025-05-01T02:00:00Z', ...r,
-});
+export const clueEvent = (store: Store, r: Record<string, Value>) =>
+  put(store, 'clue_events', {
+    id: next('EV'),
+    clue_id: 'CL-0',
+    region_code: '330111',
+    actor_user_id: 'sup',
+    action: 'triage',
+    from_status: 'new',
+    to_status: 'triaged',
+    comment: null,
+    occurred_at: '2025-05-01T02:00:00Z',
+    ...r,
+  });

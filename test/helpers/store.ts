@@ -8,14 +8,21 @@ import type { Store } from '../../src/store/store.ts';
 
 export const TEST_ENGINE = process.env.KEDU_TEST_DATABASE_URL ? 'postgres' : 'duckdb';
 
-export interface TestStore { store: Store; close(): Promise<void> }
+export interface TestStore {
+  store: Store;
+  close(): Promise<void>;
+}
 
 /** A new database on a PostgreSQL server (one left by an earlier run under the name goes first): its URL, and how to drop it. */
 export async function createDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = async (statement: string) => {
     const c = new pg.Client({ connectionString: serverUrl });
     await c.connect();
-    try { await c.query(statement); } finally { await c.end(); }
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
   };
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${name}`);
@@ -32,14 +39,23 @@ export async function openTestStore(): Promise<TestStore> {
   }
   const db = await createDatabase(serverUrl, `kedu_test_${randomBytes(6).toString('hex')}`);
   const store = await openStore({ databaseUrl: db.url });
-  return { store, async close() { await store.close(); await db.drop(); } };
+  return {
+    store,
+    async close() {
+      await store.close();
+      await db.drop();
+    },
+  };
 }
 
 /**
  * A store of its own for child processes (`kedu …` run as a user would): a DuckDB file in `dir`, or a
  * fresh database on the PostgreSQL server. `args` select it on the command line.
  */
-export async function cliStore(dir: string, name: string): Promise<{ args: string[]; open: () => Promise<Store>; drop: () => Promise<void> }> {
+export async function cliStore(
+  dir: string,
+  name: string,
+): Promise<{ args: string[]; open: () => Promise<Store>; drop: () => Promise<void> }> {
   const server = process.env.KEDU_TEST_DATABASE_URL;
   if (!server) {
     const path = join(dir, `${name}.duckdb`);

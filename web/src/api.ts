@@ -196,8 +196,17 @@ export type CatalogTable = keyof CatalogTables;
 // ── records: GET /records/:kind (src/api/record-routes.ts), scoped to the caller by the server ──
 
 export const RECORD_KINDS = [
-  'licences', 'inspections', 'cases', 'deliveries', 'payments', 'service_visits', 'hotline_tickets',
-  'delegations', 'agencies', 'officers', 'entities',
+  'licences',
+  'inspections',
+  'cases',
+  'deliveries',
+  'payments',
+  'service_visits',
+  'hotline_tickets',
+  'delegations',
+  'agencies',
+  'officers',
+  'entities',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -215,8 +224,16 @@ export interface RecordPage {
 
 /** Kinds a file can hold (src/ingest/kinds.ts KINDS). */
 export const IMPORT_KINDS = [
-  'licences', 'inspections', 'cases', 'deliveries', 'payments', 'service_visits', 'hotline_tickets',
-  'delegations', 'followup_answers', 'entities',
+  'licences',
+  'inspections',
+  'cases',
+  'deliveries',
+  'payments',
+  'service_visits',
+  'hotline_tickets',
+  'delegations',
+  'followup_answers',
+  'entities',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -285,7 +302,11 @@ export function toImportBatch(raw: Record<string, unknown>): ImportBatch {
     errors: list.map((e: unknown) =>
       typeof e === 'string'
         ? parseErrorLine(e)
-        : { row: num((e as ImportError).row), field: String((e as ImportError).field ?? ''), message: String((e as ImportError).message ?? '') },
+        : {
+            row: num((e as ImportError).row),
+            field: String((e as ImportError).field ?? ''),
+            message: String((e as ImportError).message ?? ''),
+          },
     ),
     startedAt: str(raw.startedAt ?? raw.started_at ?? raw.finishedAt ?? raw.finished_at),
     errorsUrl: str(raw.errorsUrl),
@@ -381,7 +402,17 @@ export interface ModelRunReport {
 
 // ── clues: /clues, /notices (src/api/clue-routes.ts; docs/clues.md, docs/notices.md) ─────────────
 
-export const CLUE_STATUSES = ['new', 'triaged', 'assigned', 'rectifying', 'submitted', 'returned', 'closed', 'dismissed', 'transferred'] as const;
+export const CLUE_STATUSES = [
+  'new',
+  'triaged',
+  'assigned',
+  'rectifying',
+  'submitted',
+  'returned',
+  'closed',
+  'dismissed',
+  'transferred',
+] as const;
 export type ClueStatus = (typeof CLUE_STATUSES)[number];
 export const CLUE_ACTIONS = ['triage', 'assign', 'accept', 'submit', 'close', 'return', 'dismiss', 'transfer'] as const;
 export type ClueAction = (typeof CLUE_ACTIONS)[number];
@@ -791,10 +822,8 @@ export const api = {
 
   catalog: <T extends CatalogTable>(table: T, signal?: AbortSignal) =>
     request<{ rows: CatalogTables[T][] }>(`/catalog/${table}`, { signal }),
-  regulation: (id: string, signal?: AbortSignal) =>
-    request<RegulationDetail>(`/catalog/regulations/${encodeURIComponent(id)}`, { signal }),
-  baselines: (item: string, signal?: AbortSignal) =>
-    request<{ rows: BaselineEntry[] }>('/catalog/baselines', { query: { item }, signal }),
+  regulation: (id: string, signal?: AbortSignal) => request<RegulationDetail>(`/catalog/regulations/${encodeURIComponent(id)}`, { signal }),
+  baselines: (item: string, signal?: AbortSignal) => request<{ rows: BaselineEntry[] }>('/catalog/baselines', { query: { item }, signal }),
 
   records: (kind: RecordKind, page: number, pageSize: number, signal?: AbortSignal) =>
     request<RecordPage>(`/records/${kind}`, { query: { page, pageSize }, signal }),
@@ -811,7 +840,10 @@ export const api = {
   },
   /** The caller's batches, newest first (the server answers {total, items}). */
   imports: async (signal?: AbortSignal) => {
-    const body = await request<{ items?: Record<string, unknown>[]; rows?: Record<string, unknown>[] }>('/imports', { query: { limit: 50 }, signal });
+    const body = await request<{ items?: Record<string, unknown>[]; rows?: Record<string, unknown>[] }>('/imports', {
+      query: { limit: 50 },
+      signal,
+    });
     return (body.items ?? body.rows ?? []).map(toImportBatch);
   },
 
@@ -846,7 +878,10 @@ export const api = {
   hotlineIntake: () => request<{ looked: number; clues: number; linked: number }>('/hotline-tickets/intake', { method: 'POST', body: {} }),
 
   notices: (filters: NoticeFilters, signal?: AbortSignal) =>
-    request<{ total: number; page: number; pageSize: number; rows: Notice[] }>('/notices', { query: filters as Record<string, string | number | undefined>, signal }),
+    request<{ total: number; page: number; pageSize: number; rows: Notice[] }>('/notices', {
+      query: filters as Record<string, string | number | undefined>,
+      signal,
+    }),
   notice: (id: string, signal?: AbortSignal) =>
     request<{ notice: Notice & { content: NoticeContent } }>(`/notices/${encodeURIComponent(id)}`, { signal }),
   issueNotice: (body: NoticeInput) => request<{ notice: Notice }>('/notices', { method: 'POST', body }),

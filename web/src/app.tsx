@@ -84,11 +84,7 @@ export function App() {
   const placeholders = allLeaves().filter((leaf) => !leaf.built);
   return (
     // autoInsertSpace off: a button reads "登录", not "登 录", so its text is what a test or a screen reader finds.
-    <ConfigProvider
-      locale={zhCN}
-      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
-      button={{ autoInsertSpace: false }}
-    >
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <SessionProvider>
           <BrowserRouter>

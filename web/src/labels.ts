@@ -1,15 +1,7 @@
 // Every Chinese label the console shows for a stored column or code: one module, so a column is
 // called the same on the list, the drawer and the import page. Column labels follow the headers of
 // the import formats (src/ingest/kinds.ts), which are what an agency's own export calls them.
-import type {
-  ImportKind,
-  ItemKind,
-  RecordKind,
-  RegionLevel,
-  RegulationKind,
-  RegulationStatus,
-  TierName,
-} from './api.ts';
+import type { ImportKind, ItemKind, RecordKind, RegionLevel, RegulationKind, RegulationStatus, TierName } from './api.ts';
 
 export const RECORD_KIND_LABELS: Record<RecordKind | ImportKind, string> = {
   licences: '行政许可',

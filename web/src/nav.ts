@@ -96,7 +96,5 @@ export function navFor(role: Role): NavEntry[] {
 }
 
 export function allLeaves(entries: NavEntry[] = NAV): Array<NavLeaf & { group?: string }> {
-  return entries.flatMap((entry) =>
-    isGroup(entry) ? entry.children.map((c) => ({ ...c, group: entry.label })) : [entry],
-  );
+  return entries.flatMap((entry) => (isGroup(entry) ? entry.children.map((c) => ({ ...c, group: entry.label })) : [entry]));
 }

@@ -12,11 +12,10 @@ export const closureAssignedOverdue: ModelDefinition = {
   category: 'closure',
   basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 34 },
   severity: 'medium',
-  params: [
-    { name: 'grace_days', label: '宽限天数', type: 'integer', default: 0, min: 0, max: 60 },
-  ],
+  params: [{ name: 'grace_days', label: '宽限天数', type: 'integer', default: 0, min: 0, max: 60 }],
   evidenceKind: 'clues',
-  explanation: '线索“{subject_name}”已交办{agency_name}，整改期限为{deadline}，至{as_of}逾期{days}天仍未提交整改（当前状态：{status_label}）。',
+  explanation:
+    '线索“{subject_name}”已交办{agency_name}，整改期限为{deadline}，至{as_of}逾期{days}天仍未提交整改（当前状态：{status_label}）。',
   query: ({ params, where, dialect, asOf }) => {
     const days = dialectSql(dialect.daysBetween, sql`c.deadline`, sql`CAST(${asOf} AS DATE)`);
     return sql`

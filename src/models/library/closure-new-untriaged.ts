@@ -12,9 +12,7 @@ export const closureNewUntriaged: ModelDefinition = {
   category: 'closure',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 75 },
   severity: 'low',
-  params: [
-    { name: 'max_days', label: '研判期限（天）', type: 'integer', default: 5, min: 1, max: 90 },
-  ],
+  params: [{ name: 'max_days', label: '研判期限（天）', type: 'integer', default: 5, min: 1, max: 90 }],
   evidenceKind: 'clues',
   explanation: '线索“{subject_name}”（来源：{source_label}）于{created_on}生成，至{as_of}已{days}天仍待研判，超过{max_days}天。',
   query: ({ params, where, dialect, asOf }) => {

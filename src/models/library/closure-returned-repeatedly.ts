@@ -11,11 +11,10 @@ export const closureReturnedRepeatedly: ModelDefinition = {
   category: 'closure',
   basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 34 },
   severity: 'medium',
-  params: [
-    { name: 'min_returns', label: '退回次数阈值', type: 'integer', default: 2, min: 1, max: 20 },
-  ],
+  params: [{ name: 'min_returns', label: '退回次数阈值', type: 'integer', default: 2, min: 1, max: 20 }],
   evidenceKind: 'clues',
-  explanation: '线索“{subject_name}”（承办部门：{agency_name}）的整改结果已被退回{return_count}次（阈值{min_returns}次），最近一次退回于{last_returned_on}（当前状态：{status_label}）。',
+  explanation:
+    '线索“{subject_name}”（承办部门：{agency_name}）的整改结果已被退回{return_count}次（阈值{min_returns}次），最近一次退回于{last_returned_on}（当前状态：{status_label}）。',
   query: ({ params, where }) => sql`
     WITH r AS (
       SELECT ev.clue_id, count(*) AS return_count, max(ev.occurred_at) AS last_returned_at

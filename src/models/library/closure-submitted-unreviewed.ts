@@ -12,9 +12,7 @@ export const closureSubmittedUnreviewed: ModelDefinition = {
   category: 'closure',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 75 },
   severity: 'low',
-  params: [
-    { name: 'max_days', label: '审核期限（天）', type: 'integer', default: 7, min: 1, max: 90 },
-  ],
+  params: [{ name: 'max_days', label: '审核期限（天）', type: 'integer', default: 7, min: 1, max: 90 }],
   evidenceKind: 'clues',
   explanation: '线索“{subject_name}”的整改结果于{submitted_on}提交，至{as_of}已{days}天未审核销号或退回，超过{max_days}天。',
   query: ({ params, where, dialect, asOf }) => {

@@ -11,7 +11,8 @@ export const delegationFee: ModelDefinition = {
   description: '委托第三方服务的费用远高于同一服务事项的费用中位数，涉嫌违规收费或利益输送。',
   category: 'delegation',
   basis: {
-    regulationId: 'youhua-yingshang-huanjing-tiaoli', article: 43,
+    regulationId: 'youhua-yingshang-huanjing-tiaoli',
+    article: 43,
     note: '中介服务收费标准公开、委托费用由行政机关承担且不得转嫁',
   },
   severity: 'medium',
@@ -20,7 +21,8 @@ export const delegationFee: ModelDefinition = {
     { name: 'min_peers', label: '同类委托最少笔数', type: 'integer', default: 5, min: 3, max: 1000 },
   ],
   evidenceKind: 'delegations',
-  explanation: '{agency_name}于{signed_on}委托{provider_name}承担“{service_name}”，费用{fee}元，为同类{peer_count}笔委托费用中位数{median_fee}元的{fee_ratio}倍（阈值{min_ratio}倍）。',
+  explanation:
+    '{agency_name}于{signed_on}委托{provider_name}承担“{service_name}”，费用{fee}元，为同类{peer_count}笔委托费用中位数{median_fee}元的{fee_ratio}倍（阈值{min_ratio}倍）。',
   realtime: { kind: 'delegations', subjectColumn: 'id' },
   query: ({ params, where, dialect }) => sql`
     WITH peers AS (

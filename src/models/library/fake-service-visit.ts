@@ -10,7 +10,8 @@ export const fakeServiceVisit: ModelDefinition = {
   description: '以“上门服务”名义入企，回访中企业反映实为检查，规避涉企检查的程序和频次管理。',
   category: 'inspection',
   basis: {
-    regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 20,
+    regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli',
+    article: 20,
     note: '涉企检查与涉企服务分离、严禁“假服务真检查”（政策文件，未收入法规库）',
   },
   severity: 'high',

@@ -14,16 +14,21 @@ export const followupComplaintAfterCase: ModelDefinition = {
   category: 'followup',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 75 },
   severity: 'medium',
-  params: [
-    { name: 'window_days', label: '决定后天数', type: 'integer', default: 30, min: 1, max: 365 },
-  ],
+  params: [{ name: 'window_days', label: '决定后天数', type: 'integer', default: 30, min: 1, max: 365 }],
   evidenceKind: 'hotline_tickets',
-  explanation: '{subject_name}“{item_name}”一案（{agency_name}，{filed_on}立案{decision_text}）办理期间或决定后{window_days}天内，' +
+  explanation:
+    '{subject_name}“{item_name}”一案（{agency_name}，{filed_on}立案{decision_text}）办理期间或决定后{window_days}天内，' +
     '当事人{ticket_count}次通过12345热线反映执法问题，首次于{first_ticket_on}：{first_ticket}',
   realtime: { kind: 'hotline_tickets', subjectColumn: 'entity_uscc' },
   query: ({ params, where, dialect }) => {
-    const categories = joinSql(HOTLINE_ENFORCEMENT.categories.map((c) => sql`${c}`), ', ');
-    const words = joinSql(HOTLINE_ENFORCEMENT.keywords.map((k) => sql`h.content LIKE ${`%${k}%`}`), ' OR ');
+    const categories = joinSql(
+      HOTLINE_ENFORCEMENT.categories.map((c) => sql`${c}`),
+      ', ',
+    );
+    const words = joinSql(
+      HOTLINE_ENFORCEMENT.keywords.map((k) => sql`h.content LIKE ${`%${k}%`}`),
+      ' OR ',
+    );
     const until = dialectSql(dialect.addDays, sql`COALESCE(c.decided_on, c.filed_on)`, sql`${num(params.window_days)}`);
     return sql`
     WITH t AS (

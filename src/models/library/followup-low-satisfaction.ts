@@ -15,7 +15,8 @@ export const followupLowSatisfaction: ModelDefinition = {
     { name: 'max_average', label: '平均满意度阈值（1–5分）', type: 'number', default: 3.5, min: 1, max: 5 },
   ],
   evidenceKind: 'followup_answers',
-  explanation: '{subject_name}{year}年共有{answer_count}份回访答复，平均满意度{average}分（满分5分），低于{max_average}分；其中“不太满意”或“很不满意”{low_count}份。',
+  explanation:
+    '{subject_name}{year}年共有{answer_count}份回访答复，平均满意度{average}分（满分5分），低于{max_average}分；其中“不太满意”或“很不满意”{low_count}份。',
   query: ({ params, where, dialect }) => sql`
     WITH a AS (
       SELECT a.id, a.satisfaction, a.answered_at, t.subject_kind, t.subject_id,

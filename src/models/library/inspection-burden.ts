@@ -12,11 +12,10 @@ export const inspectionBurden: ModelDefinition = {
   category: 'inspection',
   basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 13 },
   severity: 'medium',
-  params: [
-    { name: 'max_visits', label: '每年入企检查次数上限', type: 'integer', default: 20, min: 2, max: 365 },
-  ],
+  params: [{ name: 'max_visits', label: '每年入企检查次数上限', type: 'integer', default: 20, min: 2, max: 365 }],
   evidenceKind: 'inspections',
-  explanation: '该企业{year}年被{agency_count}个部门入企检查{visit_count}次（检查记录{inspection_count}条，联合检查计为一次），超过每年{max_visits}次的阈值。',
+  explanation:
+    '该企业{year}年被{agency_count}个部门入企检查{visit_count}次（检查记录{inspection_count}条，联合检查计为一次），超过每年{max_visits}次的阈值。',
   realtime: { kind: 'inspections', subjectColumn: 'entity_uscc' },
   query: ({ params, where, dialect }) => sql`
     WITH h AS (

@@ -11,7 +11,8 @@ export const offListDelegation: ModelDefinition = {
   description: '委托第三方的服务事项不在适用于本部门的第三方服务正面清单内（目录之外无委托）。',
   category: 'delegation',
   basis: {
-    regulationId: 'xingzheng-chufa-fa', article: 20,
+    regulationId: 'xingzheng-chufa-fa',
+    article: 20,
     note: '行政执法第三方服务正面清单（“目录之外无委托”，政策文件，未收入法规库）',
   },
   severity: 'high',

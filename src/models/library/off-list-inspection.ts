@@ -10,7 +10,8 @@ export const offListInspection: ModelDefinition = {
   description: '检查事项不在本地适用的涉企行政检查事项清单内（清单之外不得实施涉企行政检查）。',
   category: 'inspection',
   basis: {
-    regulationId: 'youhua-yingshang-huanjing-tiaoli', article: 51,
+    regulationId: 'youhua-yingshang-huanjing-tiaoli',
+    article: 51,
     note: '涉企行政检查事项清单管理（“清单之外无检查”，政策文件，未收入法规库）',
   },
   severity: 'high',

@@ -11,11 +11,10 @@ export const officerEntityPair: ModelDefinition = {
   category: 'officer',
   basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 21 },
   severity: 'medium',
-  params: [
-    { name: 'min_count', label: '一年内主办检查最少次数', type: 'integer', default: 4, min: 2, max: 100 },
-  ],
+  params: [{ name: 'min_count', label: '一年内主办检查最少次数', type: 'integer', default: 4, min: 2, max: 100 }],
   evidenceKind: 'inspections',
-  explanation: '执法人员{officer_name}（{agency_name}）{year}年主办对{entity_name}的检查{inspection_count}次（不少于{min_count}次），未体现随机选派。',
+  explanation:
+    '执法人员{officer_name}（{agency_name}）{year}年主办对{entity_name}的检查{inspection_count}次（不少于{min_count}次），未体现随机选派。',
   query: ({ params, where, dialect }) => sql`
     WITH t AS (
       SELECT t.id, t.lead_officer_id, t.entity_uscc, t.region_code, t.inspected_on, CAST(EXTRACT(YEAR FROM t.inspected_on) AS INTEGER) AS year

@@ -12,11 +12,10 @@ export const officerOverload: ModelDefinition = {
   category: 'inspection',
   basis: { regulationId: 'youhua-yingshang-huanjing-tiaoli', article: 58 },
   severity: 'medium',
-  params: [
-    { name: 'max_per_day', label: '每人每日检查次数上限', type: 'integer', default: 10, min: 1, max: 100 },
-  ],
+  params: [{ name: 'max_per_day', label: '每人每日检查次数上限', type: 'integer', default: 10, min: 1, max: 100 }],
   evidenceKind: 'inspections',
-  explanation: '执法人员{subject_name}（{agency_name}）{window_key}一天内参与检查{inspection_count}次、涉及{entity_count}家企业，超过每日{max_per_day}次的合理上限。',
+  explanation:
+    '执法人员{subject_name}（{agency_name}）{window_key}一天内参与检查{inspection_count}次、涉及{entity_count}家企业，超过每日{max_per_day}次的合理上限。',
   query: ({ params, where, dialect }) => sql`
     WITH p AS (
       SELECT t.id, t.inspected_on, t.entity_uscc, t.region_code, t.lead_officer_id AS officer_id FROM inspections t WHERE ${where('t')}

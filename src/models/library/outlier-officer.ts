@@ -24,10 +24,12 @@ export const outlierOfficer: ModelDefinition = {
     { name: 'min_peers', label: '同部门最少执法人员数', type: 'integer', default: 5, min: 3, max: 1000 },
   ],
   evidenceKind: 'inspections',
-  explanation: '执法人员{subject_name}（{agency_name}）{year}年参与检查{inspection_count}次（同部门{peer_count}人中位数{median_count}次，稳健Z值{z_count}），问题发现率{found_pct}%（同部门中位数{median_found_pct}%，稳健Z值{z_found}），明显偏离同部门水平（稳健Z值阈值{max_z}）。',
+  explanation:
+    '执法人员{subject_name}（{agency_name}）{year}年参与检查{inspection_count}次（同部门{peer_count}人中位数{median_count}次，稳健Z值{z_count}），问题发现率{found_pct}%（同部门中位数{median_found_pct}%，稳健Z值{z_found}），明显偏离同部门水平（稳健Z值阈值{max_z}）。',
   query: ({ params, where, dialect }) => {
     const minIns = num(params.min_inspections);
-    const med = (e: string, filter = false) => filter ? sql`${raw(dialect.median(e))} FILTER (WHERE s.n >= ${minIns})` : raw(dialect.median(e));
+    const med = (e: string, filter = false) =>
+      filter ? sql`${raw(dialect.median(e))} FILTER (WHERE s.n >= ${minIns})` : raw(dialect.median(e));
     const scale = (mad: string, meanAd: string) => raw(`NULLIF(CASE WHEN ${mad} > 0 THEN 1.4826 * ${mad} ELSE 1.2533 * ${meanAd} END, 0)`);
     // The per-agency statistics are MATERIALIZED: PostgreSQL would otherwise inline them and, misjudging
     // their size, recompute them once per officer in a nested loop.

@@ -10,7 +10,8 @@ export const overFrequencyInspection: ModelDefinition = {
   description: '同一企业同一检查事项在一个自然年度内的检查次数超过涉企行政检查事项清单公布的年度频次上限。',
   category: 'inspection',
   basis: {
-    regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 21,
+    regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli',
+    article: 21,
     note: '涉企行政检查事项清单公布的检查频次上限（政策文件，未收入法规库）',
   },
   severity: 'medium',

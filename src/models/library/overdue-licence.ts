@@ -16,11 +16,10 @@ export const overdueLicence: ModelDefinition = {
   category: 'licensing',
   basis: { regulationId: 'xingzheng-xuke-fa', article: 42, note: '期限以工作日计算，不含法定节假日（第八十二条）' },
   severity: 'medium',
-  params: [
-    { name: 'holiday_days', label: '法定节假日宽限（自然日）', type: 'integer', default: 8, min: 0, max: 30 },
-  ],
+  params: [{ name: 'holiday_days', label: '法定节假日宽限（自然日）', type: 'integer', default: 8, min: 0, max: 30 }],
   evidenceKind: 'licences',
-  explanation: '“{item_name}”于{applied_on}受理，{status_text}，历时{elapsed_days}个自然日，超过{time_limit_days}个工作日的法定时限（折合{allowed_days}个自然日，已计节假日宽限）；如经批准延长，请补充延长审批材料。',
+  explanation:
+    '“{item_name}”于{applied_on}受理，{status_text}，历时{elapsed_days}个自然日，超过{time_limit_days}个工作日的法定时限（折合{allowed_days}个自然日，已计节假日宽限）；如经批准延长，请补充延长审批材料。',
   groundTruth: { violation: 'licence_overdue', recordKind: 'licence' },
   realtime: { kind: 'licences', subjectColumn: 'id' },
   query: ({ params, where, dialect, asOf }) => {

@@ -14,7 +14,8 @@ export const penaltyAboveStatutory: ModelDefinition = {
   severity: 'high',
   params: [],
   evidenceKind: 'cases',
-  explanation: '当事人{subject_name}“{item_name}”一案罚款{fine_amount}元，{direction}法定罚款幅度（{fine_min}元至{fine_max}元），决定书载明“{stated_tier_label}”。',
+  explanation:
+    '当事人{subject_name}“{item_name}”一案罚款{fine_amount}元，{direction}法定罚款幅度（{fine_min}元至{fine_max}元），决定书载明“{stated_tier_label}”。',
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ where }) => sql`
     SELECT 'case' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, '' AS window_key, c.id AS evidence_ids,

@@ -11,9 +11,7 @@ export const penaltyDeliveryLate: ModelDefinition = {
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 61 },
   severity: 'medium',
-  params: [
-    { name: 'limit_days', label: '送达期限（天）', type: 'integer', default: 7, min: 0, max: 90 },
-  ],
+  params: [{ name: 'limit_days', label: '送达期限（天）', type: 'integer', default: 7, min: 0, max: 90 }],
   evidenceKind: 'deliveries',
   explanation: '当事人{subject_name}“{item_name}”一案于{decided_on}作出处罚决定，{state}，距决定{days}天，超过{limit_days}天的送达期限。',
   groundTruth: { violation: 'delivery_overdue', recordKind: 'delivery' },

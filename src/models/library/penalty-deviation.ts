@@ -22,7 +22,8 @@ export const penaltyDeviation: ModelDefinition = {
     { name: 'min_spread_share', label: '离散度下限（占中位数比例）', type: 'number', default: 0.1, min: 0.01, max: 1 },
   ],
   evidenceKind: 'cases',
-  explanation: '当事人{subject_name}“{item_name}”一案（{tier_label}档次）罚款{fine_amount}元，同市同事项同档次{peer_count}件案件的罚款中位数为{median_fine}元，' +
+  explanation:
+    '当事人{subject_name}“{item_name}”一案（{tier_label}档次）罚款{fine_amount}元，同市同事项同档次{peer_count}件案件的罚款中位数为{median_fine}元，' +
     '中位数绝对偏差{mad}元，稳健Z值{robust_z}，超过阈值{z}。',
   query: ({ params, where, dialect, asOf }) => {
     const from = addDays(asOf, -params.lookback_days);

@@ -19,7 +19,8 @@ export const penaltyDispersion: ModelDefinition = {
     { name: 'max_ratio', label: '最高与最低罚款之比阈值', type: 'number', default: 5, min: 1.5, max: 1000 },
   ],
   evidenceKind: 'cases',
-  explanation: '{subject_name}{year}年对“{item_name}”案情相同（{facts_text}）的{case_count}件案件，罚款从{min_fine}元到{max_fine}元不等，' +
+  explanation:
+    '{subject_name}{year}年对“{item_name}”案情相同（{facts_text}）的{case_count}件案件，罚款从{min_fine}元到{max_fine}元不等，' +
     '中位数{median_fine}元，稳健变异系数{robust_cv}（阈值{max_cv}），最高为最低的{ratio}倍（阈值{max_ratio}倍）。',
   query: ({ params, where, dialect }) => sql`
     WITH f AS (

@@ -12,11 +12,10 @@ export const penaltyDouble: ModelDefinition = {
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 29 },
   severity: 'high',
-  params: [
-    { name: 'window_days', label: '两次立案间隔（天）', type: 'integer', default: 30, min: 1, max: 365 },
-  ],
+  params: [{ name: 'window_days', label: '两次立案间隔（天）', type: 'integer', default: 30, min: 1, max: 365 }],
   evidenceKind: 'cases',
-  explanation: '当事人{subject_name}因“{item_name}”于{first_filed_on}被{first_agency}立案并罚款{first_fine}元，' +
+  explanation:
+    '当事人{subject_name}因“{item_name}”于{first_filed_on}被{first_agency}立案并罚款{first_fine}元，' +
     '{filed_on}又被{agency_name}立案并罚款{fine_amount}元，两次立案相隔{gap_days}天（不超过{window_days}天）。',
   realtime: { kind: 'cases', subjectColumn: 'entity_uscc' },
   query: ({ params, where, dialect }) => {

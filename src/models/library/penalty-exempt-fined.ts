@@ -14,7 +14,8 @@ export const penaltyExemptFined: ModelDefinition = {
   severity: 'high',
   params: [],
   evidenceKind: 'cases',
-  explanation: '当事人{subject_name}“{item_name}”一案，案情为{facts_text}，该事项列入{list_regions}轻微违法不予处罚清单，' +
+  explanation:
+    '当事人{subject_name}“{item_name}”一案，案情为{facts_text}，该事项列入{list_regions}轻微违法不予处罚清单，' +
     '依法应不予处罚，但{decided_on}作出罚款{fine_amount}元的决定（载明“{stated_tier_label}”）。',
   groundTruth: { violation: 'fined_despite_exemption', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },

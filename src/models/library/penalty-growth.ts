@@ -19,7 +19,8 @@ export const penaltyGrowth: ModelDefinition = {
     { name: 'min_cases', label: '当月罚款案件最少数量', type: 'integer', default: 8, min: 1, max: 10000 },
   ],
   evidenceKind: 'cases',
-  explanation: '{subject_name}{window_key}作出罚款决定{case_count}件、罚款{amount}元，分别为前{trailing_months}个月月均（{avg_count}件、{avg_amount}元）的{count_ratio}倍和{amount_ratio}倍，超过{ratio}倍。',
+  explanation:
+    '{subject_name}{window_key}作出罚款决定{case_count}件、罚款{amount}元，分别为前{trailing_months}个月月均（{avg_count}件、{avg_amount}元）的{count_ratio}倍和{amount_ratio}倍，超过{ratio}倍。',
   query: ({ params, where, dialect, asOf }) => {
     const monthIndex = (e: string) => `(CAST(EXTRACT(YEAR FROM ${e}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM ${e}) AS INTEGER))`;
     const n = num(params.trailing_months);

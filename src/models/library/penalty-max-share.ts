@@ -15,7 +15,8 @@ export const penaltyMaxShare: ModelDefinition = {
     { name: 'max_share_pct', label: '顶格罚款比例阈值（%）', type: 'number', default: 20, min: 1, max: 100 },
   ],
   evidenceKind: 'cases',
-  explanation: '{subject_name}{year}年作出罚款决定{case_count}件，其中按法定最高额罚款{max_count}件，占{share_pct}%，超过{max_share_pct}%。',
+  explanation:
+    '{subject_name}{year}年作出罚款决定{case_count}件，其中按法定最高额罚款{max_count}件，占{share_pct}%，超过{max_share_pct}%。',
   query: ({ params, where, dialect }) => sql`
     WITH f AS (
       SELECT c.id, c.agency_id, c.decided_on, CAST(CAST(EXTRACT(YEAR FROM c.decided_on) AS INTEGER) AS VARCHAR) AS y,

@@ -11,11 +11,10 @@ export const penaltyNoDelivery: ModelDefinition = {
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 61 },
   severity: 'medium',
-  params: [
-    { name: 'after_days', label: '决定后天数', type: 'integer', default: 7, min: 0, max: 365 },
-  ],
+  params: [{ name: 'after_days', label: '决定后天数', type: 'integer', default: 7, min: 0, max: 365 }],
   evidenceKind: 'cases',
-  explanation: '当事人{subject_name}“{item_name}”一案于{decided_on}作出{decision_label}决定，至{as_of}已{days}天，仍无送达记录（超过{after_days}天）。',
+  explanation:
+    '当事人{subject_name}“{item_name}”一案于{decided_on}作出{decision_label}决定，至{as_of}已{days}天，仍无送达记录（超过{after_days}天）。',
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ params, where, dialect, asOf }) => {
     const days = dialectSql(dialect.daysBetween, sql`c.decided_on`, sql`CAST(${asOf} AS DATE)`);

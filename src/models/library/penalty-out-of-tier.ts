@@ -15,7 +15,8 @@ export const penaltyOutOfTier: ModelDefinition = {
   severity: 'high',
   params: [],
   evidenceKind: 'cases',
-  explanation: '当事人{subject_name}“{item_name}”一案，案情为{facts_text}，依裁量基准应适用“{facts_tier_label}”档次' +
+  explanation:
+    '当事人{subject_name}“{item_name}”一案，案情为{facts_text}，依裁量基准应适用“{facts_tier_label}”档次' +
     '（罚款{tier_min}元至{tier_max}元），决定书载明“{stated_tier_label}”，实际罚款{fine_amount}元，超出该档次幅度。',
   groundTruth: { violation: 'fine_outside_tier', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },

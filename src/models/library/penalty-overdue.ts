@@ -11,9 +11,7 @@ export const penaltyOverdue: ModelDefinition = {
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 60 },
   severity: 'high',
-  params: [
-    { name: 'limit_days', label: '办案期限（天）', type: 'integer', default: 90, min: 1, max: 730 },
-  ],
+  params: [{ name: 'limit_days', label: '办案期限（天）', type: 'integer', default: 90, min: 1, max: 730 }],
   evidenceKind: 'cases',
   explanation: '当事人{subject_name}“{item_name}”一案于{filed_on}立案，{state}，历时{days}天，超过{limit_days}天的办案期限。',
   groundTruth: { violation: 'case_overdue', recordKind: 'case' },

@@ -12,9 +12,7 @@ export const penaltyPaymentOverdue: ModelDefinition = {
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 67, note: '逾期不缴纳的处理见第七十二条' },
   severity: 'medium',
-  params: [
-    { name: 'grace_days', label: '宽限天数', type: 'integer', default: 0, min: 0, max: 90 },
-  ],
+  params: [{ name: 'grace_days', label: '宽限天数', type: 'integer', default: 0, min: 0, max: 90 }],
   evidenceKind: 'payments',
   explanation: '当事人{subject_name}“{item_name}”一案罚款{amount}元，缴纳期限为{due_on}，{state}，逾期{days}天。',
   groundTruth: { violation: 'payment_overdue', recordKind: 'payment' },

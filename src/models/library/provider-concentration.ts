@@ -15,7 +15,8 @@ export const providerConcentration: ModelDefinition = {
     { name: 'min_count', label: '单一机构最少委托笔数', type: 'integer', default: 3, min: 2, max: 1000 },
   ],
   evidenceKind: 'delegations',
-  explanation: '{subject_name}{year}年共委托第三方{total_count}笔，其中{provider_count}笔（{share_pct}%）委托给{provider_name}，合计{provider_fee}元，委托对象过度集中。',
+  explanation:
+    '{subject_name}{year}年共委托第三方{total_count}笔，其中{provider_count}笔（{share_pct}%）委托给{provider_name}，合计{provider_fee}元，委托对象过度集中。',
   query: ({ params, where, dialect }) => sql`
     WITH d AS (
       SELECT t.id, t.agency_id, t.region_code, t.fee, t.signed_on, COALESCE(t.provider_uscc, t.provider_name) AS provider_key, t.provider_name,

@@ -12,11 +12,10 @@ export const sameAgencyRepeatInspection: ModelDefinition = {
   category: 'inspection',
   basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 13 },
   severity: 'medium',
-  params: [
-    { name: 'window_days', label: '间隔天数（不超过）', type: 'integer', default: 7, min: 1, max: 365 },
-  ],
+  params: [{ name: 'window_days', label: '间隔天数（不超过）', type: 'integer', default: 7, min: 1, max: 365 }],
   evidenceKind: 'inspections',
-  explanation: '{agency_name}于{previous_dates}检查该企业未发现问题后，又于{inspected_on}再次检查（间隔{gap_days}天，{window_days}天内），且非投诉举报引发。',
+  explanation:
+    '{agency_name}于{previous_dates}检查该企业未发现问题后，又于{inspected_on}再次检查（间隔{gap_days}天，{window_days}天内），且非投诉举报引发。',
   realtime: { kind: 'inspections', subjectColumn: 'entity_uscc' },
   query: ({ params, where, dialect }) => {
     const from = raw(dialect.addDays('b.inspected_on', num(-params.window_days).render().text));

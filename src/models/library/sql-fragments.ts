@@ -59,7 +59,11 @@ export function finedCases(where: (alias: string) => Sql, condition: Sql): Sql {
 const TIERS = ['mitigated', 'lenient', 'general', 'severe'] as const;
 
 /** The levels whose baselines and exemption lists apply to a case: its province, its city ("1+8") and its county. */
-const LEVELS = [['p', 'province_code'], ['c', 'city_code'], ['x', 'county_code']] as const;
+const LEVELS = [
+  ['p', 'province_code'],
+  ['c', 'city_code'],
+  ['x', 'county_code'],
+] as const;
 
 /**
  * CTEs over a CTE `k` of fined cases (id, item_code, decided_on, first_offence, corrected, harm,
@@ -75,10 +79,12 @@ const LEVELS = [['p', 'province_code'], ['c', 'city_code'], ['x', 'county_code']
 export function selectedTierCtes(): Sql {
   const tierCols = (f: (t: string) => string) => TIERS.map(f).join(', ');
   const over = (f: (l: string) => string, sep: string) => LEVELS.map(([l]) => f(l)).join(sep);
-  const joins = LEVELS.map(([l, col]) => `
+  const joins = LEVELS.map(
+    ([l, col]) => `
       LEFT JOIN rules b${l} ON b${l}.item_code = k.item_code AND b${l}.region_code = k.${col}
         AND b${l}.effective_from <= k.decided_on AND b${l}.effective_to > k.decided_on
-      LEFT JOIN lists l${l} ON l${l}.item_code = k.item_code AND l${l}.region_code = k.${col}`).join('');
+      LEFT JOIN lists l${l} ON l${l}.item_code = k.item_code AND l${l}.region_code = k.${col}`,
+  ).join('');
   const pick = (end: 'min' | 'max') => `CASE g.facts_tier ${TIERS.map((t) => `WHEN '${t}' THEN g.${t}_${end}`).join(' ')} ELSE 0 END`;
   return raw(`
   rules AS MATERIALIZED (
@@ -116,7 +122,9 @@ export function selectedTierCtes(): Sql {
 // ── closure models: clues as subjects ─────────────────────────────────────────────────────────────
 // Labels as the clue workflow shows them (src/clues/workflow.ts STATUS_LABELS, SOURCE_LABELS).
 const labelCase = (expr: string, labels: Record<string, string>) =>
-  `CASE ${expr} ${Object.entries(labels).map(([k, v]) => `WHEN '${k}' THEN '${v}'`).join(' ')} ELSE ${expr} END`;
+  `CASE ${expr} ${Object.entries(labels)
+    .map(([k, v]) => `WHEN '${k}' THEN '${v}'`)
+    .join(' ')} ELSE ${expr} END`;
 
 /** The hit columns of a clue (alias c) as the subject of a closure model, and its labels for the explanation. */
 export const CLUE_SUBJECT_COLUMNS = raw(`'clue' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, c.id AS evidence_ids,
@@ -132,4 +140,3 @@ export const LIVE_CLUE = raw(`(c.model_code IS NULL OR substr(c.model_code, 1, 4
 export function clueDays(dialect: Dialect, instant: Sql, asOf: string): Sql {
   return dialectSql(dialect.daysBetween, sql`CAST(${instant} AS DATE)`, sql`CAST(${asOf} AS DATE)`);
 }
-

@@ -8,7 +8,8 @@ export const unapprovedDelegation: ModelDefinition = {
   description: '执法部门委托第三方提供服务未按规定履行报批程序。',
   category: 'delegation',
   basis: {
-    regulationId: 'youhua-yingshang-huanjing-tiaoli', article: 43,
+    regulationId: 'youhua-yingshang-huanjing-tiaoli',
+    article: 43,
     note: '委托第三方服务事项须按规定报批（政策文件，未收入法规库）',
   },
   severity: 'medium',

@@ -25,7 +25,13 @@ export const uncertifiedInspection: ModelDefinition = {
  * `dateCol`, with a Chinese account of each (no certificate / expired on … / revoked). Shared by the
  * inspection and case models.
  */
-export function uncertifiedQuery(dialect: Dialect, where: (alias: string) => Sql, table: 'inspections' | 'cases', dateCol: string, subjectKind: string): Sql {
+export function uncertifiedQuery(
+  dialect: Dialect,
+  where: (alias: string) => Sql,
+  table: 'inspections' | 'cases',
+  dateCol: string,
+  subjectKind: string,
+): Sql {
   return sql`
     WITH p AS (
       SELECT t.id, t.${raw(dateCol)} AS on_day, t.lead_officer_id AS officer_id, 1 AS role_order, '主办' AS role FROM ${raw(table)} t WHERE ${where('t')}
@@ -46,10 +52,16 @@ export function uncertifiedQuery(dialect: Dialect, where: (alias: string) => Sql
       FROM bad LEFT JOIN certificates c ON c.officer_id = bad.officer_id AND c.issued_on <= bad.on_day
       GROUP BY bad.id, bad.officer_id, bad.role_order, bad.role
     ), agg AS (
-      SELECT d.id, ${raw(dialect.stringAgg(`d.role || COALESCE(o.name, d.officer_id) || '（' ||
+      SELECT d.id, ${raw(
+        dialect.stringAgg(
+          `d.role || COALESCE(o.name, d.officer_id) || '（' ||
                CASE WHEN d.certificates = 0 THEN '无执法证'
                     WHEN d.valid_until IS NOT NULL THEN '执法证有效期至' || CAST(d.valid_until AS VARCHAR) || '，已过期'
-                    ELSE '执法证已吊销' END || '）'`, '、', ['d.role_order']))} AS officer_details,
+                    ELSE '执法证已吊销' END || '）'`,
+          '、',
+          ['d.role_order'],
+        ),
+      )} AS officer_details,
              ${raw(dialect.stringAgg('d.officer_id', ',', ['d.role_order']))} AS officer_ids
       FROM detail d LEFT JOIN officers o ON o.id = d.officer_id
       GROUP BY d.id

@@ -10,7 +10,8 @@ export const uncodedInspection: ModelDefinition = {
   description: '执法部门当月有较多入企检查未通过“亮码检查”登记，检查行为未全程在线留痕。',
   category: 'inspection',
   basis: {
-    regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 23,
+    regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli',
+    article: 23,
     note: '浙江省涉企行政检查“亮码检查”要求（政策文件，未收入法规库）',
   },
   severity: 'low',

@@ -11,9 +11,7 @@ export const unsupervisedLicence: ModelDefinition = {
   category: 'licensing',
   basis: { regulationId: 'xingzheng-xuke-fa', article: 61 },
   severity: 'low',
-  params: [
-    { name: 'window_days', label: '许可后监管期限（天）', type: 'integer', default: 365, min: 30, max: 1095 },
-  ],
+  params: [{ name: 'window_days', label: '许可后监管期限（天）', type: 'integer', default: 365, min: 30, max: 1095 }],
   evidenceKind: 'licences',
   explanation: '该企业于{decided_on}取得{agency_name}准予的“{item_name}”，此后{window_days}天内未见任何部门对其开展检查。',
   query: ({ params, where, dialect, asOf }) => {

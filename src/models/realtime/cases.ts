@@ -32,13 +32,21 @@ const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.param
 const fineOf = (r: CaseRow): number | null => (r.fine_amount === null ? null : Number(r.fine_amount));
 const fined = (r: CaseRow): boolean => isFined({ decision: r.decision, fine: fineOf(r) });
 
-const TIER_LABELS: Record<string, string> = { exempt: '不予处罚', mitigated: '减轻处罚', lenient: '从轻处罚', general: '一般', severe: '从重处罚' };
+const TIER_LABELS: Record<string, string> = {
+  exempt: '不予处罚',
+  mitigated: '减轻处罚',
+  lenient: '从轻处罚',
+  general: '一般',
+  severe: '从重处罚',
+};
 /** sql-fragments.ts tierLabel */
-export const tierLabel = (tier: string | null): string => (tier === null ? '未载明' : TIER_LABELS[tier] ?? tier);
+export const tierLabel = (tier: string | null): string => (tier === null ? '未载明' : (TIER_LABELS[tier] ?? tier));
 
 /** sql-fragments.ts factsText */
-const factsText = (r: CaseRow): string => `${r.first_offence ? '初次违法' : '非初次违法'}、${r.corrected ? '已及时改正' : '未及时改正'}、${
-  r.harm === 'none' ? '未造成危害后果' : r.harm === 'minor' ? '危害后果轻微' : '造成较大危害后果'}`;
+const factsText = (r: CaseRow): string =>
+  `${r.first_offence ? '初次违法' : '非初次违法'}、${r.corrected ? '已及时改正' : '未及时改正'}、${
+    r.harm === 'none' ? '未造成危害后果' : r.harm === 'minor' ? '危害后果轻微' : '造成较大危害后果'
+  }`;
 
 /** The columns most case hits start with: the case as subject and evidence. */
 function caseHit(r: CaseRow): Pick<HitRow, 'subject_kind' | 'subject_id' | 'region_code' | 'agency_id' | 'window_key' | 'evidence_ids'> {
@@ -57,8 +65,14 @@ const aboveStatutory: Check<CaseRow> = (r, ctx) => {
   const below = item.fineMin !== null && fine < item.fineMin && r.tier !== 'mitigated' && r.tier !== 'exempt';
   if (!above && !below) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: item.name, fine_amount: fine, fine_min: item.fineMin, fine_max: item.fineMax,
-    direction: above ? '高于' : '低于', stated_tier_label: tierLabel(r.tier),
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: item.name,
+    fine_amount: fine,
+    fine_min: item.fineMin,
+    fine_max: item.fineMax,
+    direction: above ? '高于' : '低于',
+    stated_tier_label: tierLabel(r.tier),
   });
 };
 
@@ -81,10 +95,21 @@ const double: Check<CaseRow> = (r, ctx) => {
     if (!a) continue;
     hits.push({
       row: {
-        subject_kind: 'case', subject_id: b.id, region_code: b.region, agency_id: b.agency, window_key: '', evidence_ids: `${a.id},${b.id}`,
-        subject_name: subjectName(ctx, b.entity), item_name: itemName(ctx, b.item), first_filed_on: isoOf(a.filed),
-        first_agency: state.agencyName(a.agency), first_fine: a.fine, filed_on: isoOf(b.filed), agency_name: state.agencyName(b.agency),
-        fine_amount: b.fine, gap_days: b.filed - a.filed,
+        subject_kind: 'case',
+        subject_id: b.id,
+        region_code: b.region,
+        agency_id: b.agency,
+        window_key: '',
+        evidence_ids: `${a.id},${b.id}`,
+        subject_name: subjectName(ctx, b.entity),
+        item_name: itemName(ctx, b.item),
+        first_filed_on: isoOf(a.filed),
+        first_agency: state.agencyName(a.agency),
+        first_fine: a.fine,
+        filed_on: isoOf(b.filed),
+        agency_name: state.agencyName(b.agency),
+        fine_amount: b.fine,
+        gap_days: b.filed - a.filed,
       },
       params: group.params,
     });
@@ -100,8 +125,14 @@ const exemptFined: Check<CaseRow> = (r, ctx) => {
   if (lists.length === 0) return [];
   const names = [...new Set(lists.map((code) => state.regionNames.get(code) ?? code))].sort();
   return one(ctx, {
-    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), facts_text: factsText(r),
-    list_regions: names.join('、'), stated_tier_label: tierLabel(r.tier), fine_amount: fineOf(r), decided_on: r.decided_on,
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    facts_text: factsText(r),
+    list_regions: names.join('、'),
+    stated_tier_label: tierLabel(r.tier),
+    fine_amount: fineOf(r),
+    decided_on: r.decided_on,
   });
 };
 
@@ -111,8 +142,13 @@ const noDelivery: Check<CaseRow> = (r, ctx) => {
   const days = ctx.asOfDay - dayOf(r.decided_on);
   if (days <= ctx.params.after_days || ctx.state.cases.get(r.id)!.delivered) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), decided_on: r.decided_on,
-    decision_label: r.decision === 'fine' ? '罚款' : '警告', as_of: ctx.asOf, days,
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    decided_on: r.decided_on,
+    decision_label: r.decision === 'fine' ? '罚款' : '警告',
+    as_of: ctx.asOf,
+    days,
   });
 };
 
@@ -122,7 +158,12 @@ const noPayment: Check<CaseRow> = (r, ctx) => {
   const days = ctx.asOfDay - dayOf(r.decided_on);
   if (days <= ctx.params.after_days || ctx.state.cases.get(r.id)!.paid) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), decided_on: r.decided_on, fine_amount: fineOf(r), as_of: ctx.asOf, days,
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    decided_on: r.decided_on,
+    fine_amount: fineOf(r),
+    as_of: ctx.asOf,
+    days,
   });
 };
 
@@ -134,7 +175,8 @@ const outOfTier: Check<CaseRow> = (r, ctx) => {
   if (!fined(r) || fine === null || r.decided_on === null) return [];
   const day = dayOf(r.decided_on);
   const levels = levelsOf(r.region_code);
-  const inForce = levels.map((code) => (state.baselines.get(`${r.item_code}|${code}`) ?? []).find((v) => v.from <= day && v.to > day) ?? null)
+  const inForce = levels
+    .map((code) => (state.baselines.get(`${r.item_code}|${code}`) ?? []).find((v) => v.from <= day && v.to > day) ?? null)
     .filter((v): v is BaselineVersion => v !== null);
   const listed = levels.some((code) => state.exemptions.has(`${r.item_code}|${code}`));
   const withMitigated = inForce.filter((v) => v.hasMitigated).length;
@@ -155,9 +197,17 @@ const outOfTier: Check<CaseRow> = (r, ctx) => {
   const tierMax = bound('max');
   if (!(tier === 'exempt' || (tierMin !== null && fine < tierMin) || (tierMax !== null && fine > tierMax))) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), facts_text: factsText(r),
-    facts_tier_label: tierLabel(tier), stated_tier_label: tierLabel(r.tier), facts_tier: tier, tier_min: tierMin ?? 0, tier_max: tierMax ?? 0,
-    fine_amount: fine, decided_on: r.decided_on,
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    facts_text: factsText(r),
+    facts_tier_label: tierLabel(tier),
+    stated_tier_label: tierLabel(r.tier),
+    facts_tier: tier,
+    tier_min: tierMin ?? 0,
+    tier_max: tierMax ?? 0,
+    fine_amount: fine,
+    decided_on: r.decided_on,
   });
 };
 
@@ -169,8 +219,12 @@ const overdue: Check<CaseRow> = (r, ctx) => {
   const days = (r.decided_on === null ? ctx.asOfDay : dayOf(r.decided_on)) - filed;
   if (days <= ctx.params.limit_days) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), filed_on: r.filed_on,
-    state: r.decided_on === null ? `截至${ctx.asOf}仍未作出处罚决定` : `于${r.decided_on}作出处罚决定`, days,
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    filed_on: r.filed_on,
+    state: r.decided_on === null ? `截至${ctx.asOf}仍未作出处罚决定` : `于${r.decided_on}作出处罚决定`,
+    days,
   });
 };
 
@@ -178,8 +232,12 @@ const overdue: Check<CaseRow> = (r, ctx) => {
 const singleOfficer: Check<CaseRow> = (r, ctx) => {
   if (r.assist_officer_id !== null && r.assist_officer_id !== '' && r.assist_officer_id !== r.lead_officer_id) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: subjectName(ctx, r.entity_uscc), item_name: itemName(ctx, r.item_code), filed_on: r.filed_on,
-    officer_name: ctx.state.officerName(r.lead_officer_id) ?? r.lead_officer_id, lead_officer_id: r.lead_officer_id,
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    filed_on: r.filed_on,
+    officer_name: ctx.state.officerName(r.lead_officer_id) ?? r.lead_officer_id,
+    lead_officer_id: r.lead_officer_id,
   });
 };
 
@@ -189,15 +247,36 @@ const uncertified: Check<CaseRow> = (r, ctx) => {
   const bad = uncertifiedOfficers(state, r.lead_officer_id, r.assist_officer_id, dayOf(r.filed_on));
   if (!bad) return [];
   return one(ctx, {
-    ...caseHit(r), subject_name: state.entity(r.entity_uscc)?.name ?? null, entity_uscc: r.entity_uscc,
-    agency_name: state.agencyName(r.agency_id), on_day: r.filed_on, ...bad,
+    ...caseHit(r),
+    subject_name: state.entity(r.entity_uscc)?.name ?? null,
+    entity_uscc: r.entity_uscc,
+    agency_name: state.agencyName(r.agency_id),
+    on_day: r.filed_on,
+    ...bad,
   });
 };
 
 export const caseChecks: KindChecks<CaseRow> = {
   parts: ['certificates', 'cases'],
-  columns: ['id', 'region_code', 'agency_id', 'item_code', 'entity_uscc', 'inspection_id', 'filed_on', 'first_offence', 'corrected', 'harm',
-    'lead_officer_id', 'assist_officer_id', 'decided_on', 'decision', 'tier', 'fine_amount', 'status'],
+  columns: [
+    'id',
+    'region_code',
+    'agency_id',
+    'item_code',
+    'entity_uscc',
+    'inspection_id',
+    'filed_on',
+    'first_offence',
+    'corrected',
+    'harm',
+    'lead_officer_id',
+    'assist_officer_id',
+    'decided_on',
+    'decision',
+    'tier',
+    'fine_amount',
+    'status',
+  ],
   observe: (state, r) => state.putCase(r),
   checks: {
     PEN_ABOVE_STATUTORY: aboveStatutory,

@@ -38,7 +38,13 @@ export async function readyAllRealtime(store: Store, asOf = businessDate(new Dat
  * committed. A record missing a column the code checks read (a caller that sends only a subject) is
  * judged by the SQL instead.
  */
-export async function judgeRecords(store: Store, reader: Store, kind: string, records: readonly Record<string, unknown>[], asOf: string): Promise<StagedRun[]> {
+export async function judgeRecords(
+  store: Store,
+  reader: Store,
+  kind: string,
+  records: readonly Record<string, unknown>[],
+  asOf: string,
+): Promise<StagedRun[]> {
   const models = realtimeModels(kind);
   if (models.length === 0 || records.length === 0) return [];
   const started = Date.now();
@@ -54,7 +60,10 @@ export async function judgeRecords(store: Store, reader: Store, kind: string, re
     const byCode = new Map(coded.map((m) => [m.code, { model: m, staged: new Map(), hits: 0, started, queryMillis: 0 } as StagedRun]));
     for (const r of full) {
       for (const { model, hits } of await judge(state, kind, r, asOf)) {
-        if (hits === null) { bySql.get(model)!.push(r); continue; }
+        if (hits === null) {
+          bySql.get(model)!.push(r);
+          continue;
+        }
         const run = byCode.get(model.code)!;
         for (const h of hits) {
           // A clue already raised for the key: the write would find it and add nothing.
@@ -81,7 +90,11 @@ export async function judgeRecords(store: Store, reader: Store, kind: string, re
 const writeOptions = (actor: string) => ({ root: '330000', trigger: 'realtime' as const, actor });
 
 /** Writes the runs that staged hits (by `write`), then the state knows their keys: the next hit on one writes nothing. */
-async function writeRuns(store: Store, runs: readonly StagedRun[], write: (writing: StagedRun[]) => Promise<number[]>): Promise<ModelRunReport[]> {
+async function writeRuns(
+  store: Store,
+  runs: readonly StagedRun[],
+  write: (writing: StagedRun[]) => Promise<number[]>,
+): Promise<ModelRunReport[]> {
   const writing = runs.filter((r) => r.staged.size > 0);
   const created = writing.length ? await write(writing) : [];
   const { knownKeys } = realtimeState(store);
@@ -95,7 +108,14 @@ async function writeRuns(store: Store, runs: readonly StagedRun[], write: (writi
  * returns the reports and the audit entries to append with the commit. The state has learnt the
  * records already: if the transaction rolls back, call `invalidateRealtimeState`.
  */
-export async function checkRecordsIn(store: Store, tx: Store, kind: string, records: readonly Record<string, unknown>[], actor: string, asOf = businessDate(new Date())): Promise<{ reports: ModelRunReport[]; audit: AuditEntryInput[] }> {
+export async function checkRecordsIn(
+  store: Store,
+  tx: Store,
+  kind: string,
+  records: readonly Record<string, unknown>[],
+  actor: string,
+  asOf = businessDate(new Date()),
+): Promise<{ reports: ModelRunReport[]; audit: AuditEntryInput[] }> {
   let audit: AuditEntryInput[] = [];
   const reports = await writeRuns(store, await judgeRecords(store, tx, kind, records, asOf), async (writing) => {
     const written = await writeHitsIn(tx, writing, writeOptions(actor));
@@ -106,6 +126,14 @@ export async function checkRecordsIn(store: Store, tx: Store, kind: string, reco
 }
 
 /** Judges records already committed and writes the clues they raise in a transaction of their own (only when there are hits). */
-export async function checkRecords(store: Store, kind: string, records: readonly Record<string, unknown>[], actor = 'system', asOf = businessDate(new Date())): Promise<ModelRunReport[]> {
-  return writeRuns(store, await judgeRecords(store, store, kind, records, asOf), (writing) => writeHits(store, writing, writeOptions(actor)));
+export async function checkRecords(
+  store: Store,
+  kind: string,
+  records: readonly Record<string, unknown>[],
+  actor = 'system',
+  asOf = businessDate(new Date()),
+): Promise<ModelRunReport[]> {
+  return writeRuns(store, await judgeRecords(store, store, kind, records, asOf), (writing) =>
+    writeHits(store, writing, writeOptions(actor)),
+  );
 }

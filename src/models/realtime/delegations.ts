@@ -9,8 +9,15 @@ export type DelegationRow = Delegation;
 
 const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.params }];
 const head = (r: DelegationRow, ctx: CheckContext) => ({
-  subject_kind: 'delegation', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
-  subject_name: r.service_name, agency_name: ctx.state.agencyName(r.agency_id), signed_on: r.signed_on,
+  subject_kind: 'delegation',
+  subject_id: r.id,
+  region_code: r.region_code,
+  agency_id: r.agency_id,
+  window_key: '',
+  evidence_ids: r.id,
+  subject_name: r.service_name,
+  agency_name: ctx.state.agencyName(r.agency_id),
+  signed_on: r.signed_on,
 });
 
 /** CAST(x AS DECIMAL(…, scale)) as both engines round: half away from zero, on the shortest decimal form of a double. */
@@ -20,9 +27,16 @@ export function roundDecimal(x: number, scale: number): number {
 }
 
 // 委托未报批
-const unapproved: Check<DelegationRow> = (r, ctx) => (r.approved !== false ? [] : one(ctx, {
-  ...head(r, ctx), service_code: r.service_code, service_name: r.service_name, provider_name: r.provider_name, fee: r.fee === null ? null : Number(r.fee),
-}));
+const unapproved: Check<DelegationRow> = (r, ctx) =>
+  r.approved !== false
+    ? []
+    : one(ctx, {
+        ...head(r, ctx),
+        service_code: r.service_code,
+        service_name: r.service_name,
+        provider_name: r.provider_name,
+        fee: r.fee === null ? null : Number(r.fee),
+      });
 
 // 目录外委托: no whitelist entry of the delegation's province, city or county, cross-line or of the agency's line.
 const offList: Check<DelegationRow> = (r, ctx) => {
@@ -30,8 +44,12 @@ const offList: Check<DelegationRow> = (r, ctx) => {
   const w = r.service_code === null ? undefined : state.whitelist.get(r.service_code);
   const line = state.agencies.get(r.agency_id)?.line;
   if (w && levelsOf(r.region_code).includes(w.region) && (w.line === null || w.line === line)) return [];
-  const reason = r.service_code === null ? '未对应正面清单事项'
-    : !w ? `事项编码${r.service_code}不在正面清单内` : `清单事项${r.service_code}不适用于本部门（区域或条线不符）`;
+  const reason =
+    r.service_code === null
+      ? '未对应正面清单事项'
+      : !w
+        ? `事项编码${r.service_code}不在正面清单内`
+        : `清单事项${r.service_code}不适用于本部门（区域或条线不符）`;
   return one(ctx, { ...head(r, ctx), service_code: r.service_code, service_name: r.service_name, provider_name: r.provider_name, reason });
 };
 
@@ -45,9 +63,12 @@ const fee: Check<DelegationRow> = (r, ctx) => {
   const fees = state.feesByService.get(r.service_code) ?? [];
   const n = fees.length;
   const mid = n >> 1;
-  const median = n % 2 === 1 ? fees[mid]
-    : state.store.dialect.name === 'duckdb' ? Math.floor((Math.round(fees[mid - 1] * 100) + Math.round(fees[mid] * 100)) / 2) / 100
-      : (fees[mid - 1] + fees[mid]) / 2;
+  const median =
+    n % 2 === 1
+      ? fees[mid]
+      : state.store.dialect.name === 'duckdb'
+        ? Math.floor((Math.round(fees[mid - 1] * 100) + Math.round(fees[mid] * 100)) / 2) / 100
+        : (fees[mid - 1] + fees[mid]) / 2;
   if (!(median > 0)) return [];
   const hits: Hit[] = [];
   for (const d of state.delegationsByService.get(r.service_code) ?? []) {
@@ -55,8 +76,14 @@ const fee: Check<DelegationRow> = (r, ctx) => {
     if (!group?.enabled || n < group.params.min_peers || d.fee! < group.params.min_ratio * median) continue;
     hits.push({
       row: {
-        ...head(d, ctx), service_code: d.service_code, service_name: d.service_name, provider_name: d.provider_name, fee: d.fee,
-        median_fee: roundDecimal(median, 2), peer_count: n, fee_ratio: roundDecimal(d.fee! / median, 1),
+        ...head(d, ctx),
+        service_code: d.service_code,
+        service_name: d.service_name,
+        provider_name: d.provider_name,
+        fee: d.fee,
+        median_fee: roundDecimal(median, 2),
+        peer_count: n,
+        fee_ratio: roundDecimal(d.fee! / median, 1),
       },
       params: group.params,
     });

@@ -2,7 +2,13 @@
 import type { Check, KindChecks } from './judge.ts';
 import type { Answer } from './state.ts';
 
-export interface AnswerRow { id: string; task_id: string; region_code: string; answered_at: string; says_inspection: boolean | null }
+export interface AnswerRow {
+  id: string;
+  task_id: string;
+  region_code: string;
+  answered_at: string;
+  says_inspection: boolean | null;
+}
 
 const byTime = (a: Answer, b: Answer) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -15,14 +21,26 @@ const fakeService: Check<AnswerRow> = async (r, ctx) => {
   const answers = (state.inspectionAnswers.get(visitId) ?? []).filter((a) => ctx.groups.of(a.region) === ctx.group).sort(byTime);
   const v = answers.length ? await state.serviceVisit(visitId) : null;
   if (!v) return [];
-  return [{
-    row: {
-      subject_kind: 'service_visit', subject_id: v.id, region_code: v.region_code, agency_id: v.agency_id, window_key: '', evidence_ids: v.id,
-      subject_name: state.entity(v.entity_uscc)?.name ?? null, entity_uscc: v.entity_uscc, agency_name: state.agencyName(v.agency_id),
-      visited_on: v.visited_on, topic: v.topic, officer_id: v.officer_id, answer_ids: answers.map((a) => a.id).join(','),
+  return [
+    {
+      row: {
+        subject_kind: 'service_visit',
+        subject_id: v.id,
+        region_code: v.region_code,
+        agency_id: v.agency_id,
+        window_key: '',
+        evidence_ids: v.id,
+        subject_name: state.entity(v.entity_uscc)?.name ?? null,
+        entity_uscc: v.entity_uscc,
+        agency_name: state.agencyName(v.agency_id),
+        visited_on: v.visited_on,
+        topic: v.topic,
+        officer_id: v.officer_id,
+        answer_ids: answers.map((a) => a.id).join(','),
+      },
+      params: ctx.params,
     },
-    params: ctx.params,
-  }];
+  ];
 };
 
 export const answerChecks: KindChecks<AnswerRow> = {

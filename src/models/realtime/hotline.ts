@@ -5,7 +5,14 @@ import type { Check, Hit, KindChecks } from './judge.ts';
 import { aboutEnforcement, type Ticket } from './state.ts';
 
 export interface TicketRow {
-  id: string; region_code: string; received_at: string; category: string; content: string; entity_uscc: string | null; agency_id: string | null; status: string;
+  id: string;
+  region_code: string;
+  received_at: string;
+  category: string;
+  content: string;
+  entity_uscc: string | null;
+  agency_id: string | null;
+  status: string;
 }
 
 // 12345工单超期未办结
@@ -14,14 +21,25 @@ const overdue: Check<TicketRow> = (r, ctx) => {
   const received = businessDayOf(r.received_at);
   const days = ctx.asOfDay - received;
   if (days <= ctx.params.max_days) return [];
-  return [{
-    row: {
-      subject_kind: 'hotline_ticket', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
-      category: r.category, received_on: isoOf(received), content: Array.from(r.content).slice(0, 60).join(''),
-      subject_name: ctx.state.entity(r.entity_uscc)?.name ?? r.category, as_of: ctx.asOf, days,
+  return [
+    {
+      row: {
+        subject_kind: 'hotline_ticket',
+        subject_id: r.id,
+        region_code: r.region_code,
+        agency_id: r.agency_id,
+        window_key: '',
+        evidence_ids: r.id,
+        category: r.category,
+        received_on: isoOf(received),
+        content: Array.from(r.content).slice(0, 60).join(''),
+        subject_name: ctx.state.entity(r.entity_uscc)?.name ?? r.category,
+        as_of: ctx.asOf,
+        days,
+      },
+      params: ctx.params,
     },
-    params: ctx.params,
-  }];
+  ];
 };
 
 // 案后执法投诉: every case of the ticket's entity whose run (filing to decision + window_days) the ticket
@@ -41,10 +59,20 @@ const complaintAfterCase: Check<TicketRow> = (r, ctx) => {
     const first = mine[0];
     hits.push({
       row: {
-        subject_kind: 'case', subject_id: c.id, region_code: c.region, agency_id: c.agency, window_key: '', evidence_ids: mine.map((t) => t.id).join(','),
-        subject_name: state.entity(c.entity)?.name ?? c.entity, item_name: state.items.get(c.item)?.name ?? c.item,
-        agency_name: state.agencyName(c.agency), filed_on: isoOf(c.filed), decision_text: c.decided === null ? '，尚未作出决定' : `，${isoOf(c.decided)}作出决定`,
-        ticket_count: mine.length, first_ticket_on: isoOf(first.day), first_ticket: first.content,
+        subject_kind: 'case',
+        subject_id: c.id,
+        region_code: c.region,
+        agency_id: c.agency,
+        window_key: '',
+        evidence_ids: mine.map((t) => t.id).join(','),
+        subject_name: state.entity(c.entity)?.name ?? c.entity,
+        item_name: state.items.get(c.item)?.name ?? c.item,
+        agency_name: state.agencyName(c.agency),
+        filed_on: isoOf(c.filed),
+        decision_text: c.decided === null ? '，尚未作出决定' : `，${isoOf(c.decided)}作出决定`,
+        ticket_count: mine.length,
+        first_ticket_on: isoOf(first.day),
+        first_ticket: first.content,
       },
       params: group.params,
     });

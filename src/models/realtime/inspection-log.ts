@@ -18,12 +18,14 @@ export class Interner {
   }
 
   /** The one stored copy of a string. */
-  str(s: string): string { return this.values[this.id(s)]; }
+  str(s: string): string {
+    return this.values[this.id(s)];
+  }
 }
 
-export const JOINT_KIND = 1;      // kind = 'joint'
-export const COMPLAINT_KIND = 2;  // kind = 'complaint'
-export const COMPLIANT = 4;       // result = 'compliant'
+export const JOINT_KIND = 1; // kind = 'joint'
+export const COMPLAINT_KIND = 2; // kind = 'complaint'
+export const COMPLIANT = 4; // result = 'compliant'
 
 /** The columns of an inspection the log keeps, as the record tables store them. */
 export interface LoggedInspection {
@@ -53,23 +55,29 @@ export class InspectionLog {
   agency = new Int32Array(1024);
   region = new Int32Array(1024);
   item = new Int32Array(1024);
-  joint = new Int32Array(1024);   // -1: not part of a joint inspection
+  joint = new Int32Array(1024); // -1: not part of a joint inspection
   flags = new Uint8Array(1024);
   private readonly byEntity = new Map<string, number[]>();
 
-  get size(): number { return this.ids.length; }
+  get size(): number {
+    return this.ids.length;
+  }
 
   /** Adds an inspection, or overwrites the entity's row of the same id (a re-sent record; `isNew`: known not to be one). Returns its row. */
   put(r: LoggedInspection, isNew = false): number {
     let rows = this.byEntity.get(r.entity_uscc);
-    if (!rows) this.byEntity.set(r.entity_uscc, rows = []);
+    if (!rows) this.byEntity.set(r.entity_uscc, (rows = []));
     let i = isNew ? undefined : rows.find((x) => this.ids[x] === r.id);
     if (i === undefined) {
       i = this.ids.length;
       this.ids.push(r.id);
       const n = i + 1;
-      this.day = grow(this.day, n); this.agency = grow(this.agency, n); this.region = grow(this.region, n);
-      this.item = grow(this.item, n); this.joint = grow(this.joint, n); this.flags = grow(this.flags, n);
+      this.day = grow(this.day, n);
+      this.agency = grow(this.agency, n);
+      this.region = grow(this.region, n);
+      this.item = grow(this.item, n);
+      this.joint = grow(this.joint, n);
+      this.flags = grow(this.flags, n);
       rows.push(i);
     }
     this.day[i] = r.day;
@@ -77,7 +85,8 @@ export class InspectionLog {
     this.region[i] = this.strings.id(r.region_code);
     this.item[i] = this.strings.id(r.inspection_item_code);
     this.joint[i] = r.joint_id === null ? -1 : this.strings.id(r.joint_id);
-    this.flags[i] = (r.kind === 'joint' ? JOINT_KIND : 0) | (r.kind === 'complaint' ? COMPLAINT_KIND : 0) | (r.result === 'compliant' ? COMPLIANT : 0);
+    this.flags[i] =
+      (r.kind === 'joint' ? JOINT_KIND : 0) | (r.kind === 'complaint' ? COMPLAINT_KIND : 0) | (r.result === 'compliant' ? COMPLIANT : 0);
     return i;
   }
 
@@ -86,9 +95,15 @@ export class InspectionLog {
     return this.byEntity.get(entity) ?? [];
   }
 
-  str(i: number): string { return this.strings.values[i]; }
-  agencyOf(row: number): string { return this.strings.values[this.agency[row]]; }
-  regionOf(row: number): string { return this.strings.values[this.region[row]]; }
+  str(i: number): string {
+    return this.strings.values[i];
+  }
+  agencyOf(row: number): string {
+    return this.strings.values[this.agency[row]];
+  }
+  regionOf(row: number): string {
+    return this.strings.values[this.region[row]];
+  }
 
   /** Orders rows as the models' SQL orders evidence: by date, then id. */
   byDateThenId = (a: number, b: number): number =>

@@ -48,15 +48,24 @@ const burden: Check<InspectionRow> = (r, ctx) => {
   const { rows, year } = found;
   let single = 0;
   const joints = new Set<number>();
-  for (const i of rows) if (log.joint[i] < 0) single++; else joints.add(log.joint[i]);
+  for (const i of rows)
+    if (log.joint[i] < 0) single++;
+    else joints.add(log.joint[i]);
   const visits = single + joints.size;
   if (visits <= params.max_visits) return [];
   rows.sort(log.byDateThenId);
   const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'entity', subject_id: r.entity_uscc, region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))), agency_id: null,
-    window_key: String(year), evidence_ids: rows.map((i) => log.ids[i]).join(','),
-    subject_name: e?.name ?? null, year: String(year), visit_count: visits, inspection_count: rows.length,
+    subject_kind: 'entity',
+    subject_id: r.entity_uscc,
+    region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
+    agency_id: null,
+    window_key: String(year),
+    evidence_ids: rows.map((i) => log.ids[i]).join(','),
+    subject_name: e?.name ?? null,
+    year: String(year),
+    visit_count: visits,
+    inspection_count: rows.length,
     agency_count: new Set(rows.map((i) => log.agency[i])).size,
   });
 };
@@ -76,11 +85,19 @@ const overFrequency: Check<InspectionRow> = (r, ctx) => {
   const agencies = [...new Set(rows.map((i) => log.agencyOf(i)))];
   const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'entity', subject_id: r.entity_uscc, region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
+    subject_kind: 'entity',
+    subject_id: r.entity_uscc,
+    region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
     agency_id: agencies.length === 1 ? agencies[0] : null,
-    window_key: `${r.inspection_item_code}|${found.year}`, evidence_ids: rows.map((i) => log.ids[i]).join(','),
-    subject_name: e?.name ?? null, item_name: ii.name, inspection_item_code: r.inspection_item_code, year: String(found.year),
-    inspection_count: rows.length, agency_count: agencies.length, max_per_year: ii.maxPerYear,
+    window_key: `${r.inspection_item_code}|${found.year}`,
+    evidence_ids: rows.map((i) => log.ids[i]).join(','),
+    subject_name: e?.name ?? null,
+    item_name: ii.name,
+    inspection_item_code: r.inspection_item_code,
+    year: String(found.year),
+    inspection_count: rows.length,
+    agency_count: agencies.length,
+    max_per_year: ii.maxPerYear,
   });
 };
 
@@ -95,15 +112,18 @@ const repeat: Check<InspectionRow> = (r, ctx) => {
   const W = params.window_days;
   const d = dayOf(r.inspected_on);
   if (d - 2 * W + 1 < state.inspectionsFrom) return null;
-  const ins = log.of(r.entity_uscc).filter((i) => !(log.flags[i] & JOINT_KIND) && log.day[i] > d - 2 * W && log.day[i] < d + W
-    && ctx.groups.of(log.regionOf(i)) === ctx.group);
+  const ins = log
+    .of(r.entity_uscc)
+    .filter(
+      (i) => !(log.flags[i] & JOINT_KIND) && log.day[i] > d - 2 * W && log.day[i] < d + W && ctx.groups.of(log.regionOf(i)) === ctx.group,
+    );
   ins.sort(log.byDateThenId);
   const starts = [...new Set(ins.map((i) => log.day[i]))];
   const inWindow = (s: number) => ins.filter((i) => log.day[i] >= s && log.day[i] < s + W);
   const qualified = new Map<number, boolean>();
   const qualifies = (s: number) => {
     let q = qualified.get(s);
-    if (q === undefined) qualified.set(s, q = new Set(inWindow(s).map((i) => log.agency[i])).size >= params.min_agencies);
+    if (q === undefined) qualified.set(s, (q = new Set(inWindow(s).map((i) => log.agency[i])).size >= params.min_agencies));
     return q;
   };
   const hitStarts = starts.filter((s) => s > d - W && s <= d && qualifies(s) && !starts.some((p) => p < s && p > s - W && qualifies(p)));
@@ -114,9 +134,15 @@ const repeat: Check<InspectionRow> = (r, ctx) => {
     const b = inWindow(s);
     return {
       row: {
-        subject_kind: 'entity', subject_id: r.entity_uscc, region_code: e.region, agency_id: null, window_key: isoOf(s),
+        subject_kind: 'entity',
+        subject_id: r.entity_uscc,
+        region_code: e.region,
+        agency_id: null,
+        window_key: isoOf(s),
         evidence_ids: b.map((i) => log.ids[i]).join(','),
-        agency_count: new Set(b.map((i) => log.agency[i])).size, inspection_count: b.length, subject_name: e.name,
+        agency_count: new Set(b.map((i) => log.agency[i])).size,
+        inspection_count: b.length,
+        subject_name: e.name,
       },
       params,
     };
@@ -148,9 +174,17 @@ const sameAgencyRepeat: Check<InspectionRow> = (r, ctx) => {
     const e = state.entity(r.entity_uscc);
     hits.push({
       row: {
-        subject_kind: 'inspection', subject_id: log.ids[b], region_code: log.regionOf(b), agency_id: r.agency_id, window_key: '',
-        evidence_ids: [...previous.map((a) => log.ids[a]), log.ids[b]].join(','), subject_name: e?.name ?? null, entity_uscc: r.entity_uscc,
-        agency_name: state.agencyName(r.agency_id), previous_dates: previous.map((a) => isoOf(log.day[a])).join('、'), inspected_on: isoOf(db),
+        subject_kind: 'inspection',
+        subject_id: log.ids[b],
+        region_code: log.regionOf(b),
+        agency_id: r.agency_id,
+        window_key: '',
+        evidence_ids: [...previous.map((a) => log.ids[a]), log.ids[b]].join(','),
+        subject_name: e?.name ?? null,
+        entity_uscc: r.entity_uscc,
+        agency_name: state.agencyName(r.agency_id),
+        previous_dates: previous.map((a) => isoOf(log.day[a])).join('、'),
+        inspected_on: isoOf(db),
         gap_days: db - log.day[previous[previous.length - 1]],
       },
       params: group.params,
@@ -166,8 +200,17 @@ const caseNotFiled: Check<InspectionRow> = (r, ctx) => {
   if (r.result !== 'case_filed' || days <= params.after_days || state.inspectionsWithCase.has(r.id)) return [];
   const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
-    subject_name: e?.name ?? r.entity_uscc, agency_name: state.agencyName(r.agency_id), inspected_on: r.inspected_on, as_of: ctx.asOf, days,
+    subject_kind: 'inspection',
+    subject_id: r.id,
+    region_code: r.region_code,
+    agency_id: r.agency_id,
+    window_key: '',
+    evidence_ids: r.id,
+    subject_name: e?.name ?? r.entity_uscc,
+    agency_name: state.agencyName(r.agency_id),
+    inspected_on: r.inspected_on,
+    as_of: ctx.asOf,
+    days,
   });
 };
 
@@ -178,9 +221,17 @@ const offList: Check<InspectionRow> = (r, ctx) => {
   if (ii && levelsOf(r.region_code).includes(ii.region)) return [];
   const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
-    subject_name: e?.name ?? null, entity_uscc: r.entity_uscc, agency_name: state.agencyName(r.agency_id),
-    inspection_item_code: r.inspection_item_code, inspected_on: r.inspected_on,
+    subject_kind: 'inspection',
+    subject_id: r.id,
+    region_code: r.region_code,
+    agency_id: r.agency_id,
+    window_key: '',
+    evidence_ids: r.id,
+    subject_name: e?.name ?? null,
+    entity_uscc: r.entity_uscc,
+    agency_name: state.agencyName(r.agency_id),
+    inspection_item_code: r.inspection_item_code,
+    inspected_on: r.inspected_on,
   });
 };
 
@@ -190,9 +241,18 @@ const singleOfficer: Check<InspectionRow> = (r, ctx) => {
   if (r.assist_officer_id !== null && r.assist_officer_id !== r.lead_officer_id) return [];
   const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
-    subject_name: e?.name ?? null, entity_uscc: r.entity_uscc, agency_name: state.agencyName(r.agency_id), inspected_on: r.inspected_on,
-    lead_officer_id: r.lead_officer_id, lead_officer_name: state.officerName(r.lead_officer_id) ?? r.lead_officer_id,
+    subject_kind: 'inspection',
+    subject_id: r.id,
+    region_code: r.region_code,
+    agency_id: r.agency_id,
+    window_key: '',
+    evidence_ids: r.id,
+    subject_name: e?.name ?? null,
+    entity_uscc: r.entity_uscc,
+    agency_name: state.agencyName(r.agency_id),
+    inspected_on: r.inspected_on,
+    lead_officer_id: r.lead_officer_id,
+    lead_officer_name: state.officerName(r.lead_officer_id) ?? r.lead_officer_id,
   });
 };
 
@@ -203,14 +263,35 @@ const uncertified: Check<InspectionRow> = (r, ctx) => {
   if (!bad) return [];
   const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'inspection', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
-    subject_name: e?.name ?? null, entity_uscc: r.entity_uscc, agency_name: state.agencyName(r.agency_id), on_day: r.inspected_on, ...bad,
+    subject_kind: 'inspection',
+    subject_id: r.id,
+    region_code: r.region_code,
+    agency_id: r.agency_id,
+    window_key: '',
+    evidence_ids: r.id,
+    subject_name: e?.name ?? null,
+    entity_uscc: r.entity_uscc,
+    agency_name: state.agencyName(r.agency_id),
+    on_day: r.inspected_on,
+    ...bad,
   });
 };
 
 export const inspectionChecks: KindChecks<InspectionRow> = {
   parts: ['certificates', 'inspections'],
-  columns: ['id', 'region_code', 'agency_id', 'inspection_item_code', 'entity_uscc', 'inspected_on', 'kind', 'joint_id', 'lead_officer_id', 'assist_officer_id', 'result'],
+  columns: [
+    'id',
+    'region_code',
+    'agency_id',
+    'inspection_item_code',
+    'entity_uscc',
+    'inspected_on',
+    'kind',
+    'joint_id',
+    'lead_officer_id',
+    'assist_officer_id',
+    'result',
+  ],
   observe: (state, r) => state.putInspection(r),
   checks: {
     INS_BURDEN: burden,

@@ -27,7 +27,10 @@ export interface CheckContext {
 }
 
 /** A hit and the parameters of the group it belongs to (a record can complete a hit of another region's record). */
-export interface Hit { row: HitRow; params: ParamValues }
+export interface Hit {
+  row: HitRow;
+  params: ParamValues;
+}
 
 export type Check<R> = (record: R, ctx: CheckContext) => Hit[] | null | Promise<Hit[] | null>;
 
@@ -67,14 +70,20 @@ export function judgeable(kind: string, record: Record<string, unknown>): boolea
   return !!k && k.columns.every((c) => c in record);
 }
 
-export interface Judgement { model: ModelDefinition; hits: Hit[] | null }
+export interface Judgement {
+  model: ModelDefinition;
+  hits: Hit[] | null;
+}
 
 // The models a record of each kind is judged by, in library order: found once, not per record.
 const checksByKind = new Map<string, [ModelDefinition, Check<unknown>][]>();
 function checksOf(kind: string): [ModelDefinition, Check<unknown>][] {
   let list = checksByKind.get(kind);
   if (!list) {
-    list = MODELS.flatMap((m) => { const c = m.realtime?.kind === kind ? codeCheck(m) : undefined; return c ? [[m, c] as [ModelDefinition, Check<unknown>]] : []; });
+    list = MODELS.flatMap((m) => {
+      const c = m.realtime?.kind === kind ? codeCheck(m) : undefined;
+      return c ? [[m, c] as [ModelDefinition, Check<unknown>]] : [];
+    });
     checksByKind.set(kind, list);
   }
   return list;

@@ -3,7 +3,14 @@ import { dayOf, isoOf } from './days.ts';
 import type { Check, KindChecks } from './judge.ts';
 
 export interface LicenceRow {
-  id: string; region_code: string; agency_id: string; item_code: string; entity_uscc: string; applied_on: string; decided_on: string | null; result: string;
+  id: string;
+  region_code: string;
+  agency_id: string;
+  item_code: string;
+  entity_uscc: string;
+  applied_on: string;
+  decided_on: string | null;
+  result: string;
 }
 
 const overdue: Check<LicenceRow> = (r, ctx) => {
@@ -15,15 +22,29 @@ const overdue: Check<LicenceRow> = (r, ctx) => {
   const allowed = Math.ceil((item.timeLimitDays * 14) / 10) + ctx.params.holiday_days;
   const elapsed = end - dayOf(r.applied_on);
   if (elapsed <= allowed) return [];
-  return [{
-    row: {
-      subject_kind: 'licence', subject_id: r.id, region_code: r.region_code, agency_id: r.agency_id, window_key: '', evidence_ids: r.id,
-      subject_name: state.entity(r.entity_uscc)?.name ?? null, entity_uscc: r.entity_uscc, item_code: r.item_code, item_name: item.name,
-      time_limit_days: item.timeLimitDays, allowed_days: allowed, elapsed_days: elapsed, applied_on: r.applied_on, decided_on: r.decided_on,
-      status_text: r.decided_on === null ? `截至${isoOf(end)}仍未作出决定` : `于${r.decided_on}作出决定`,
+  return [
+    {
+      row: {
+        subject_kind: 'licence',
+        subject_id: r.id,
+        region_code: r.region_code,
+        agency_id: r.agency_id,
+        window_key: '',
+        evidence_ids: r.id,
+        subject_name: state.entity(r.entity_uscc)?.name ?? null,
+        entity_uscc: r.entity_uscc,
+        item_code: r.item_code,
+        item_name: item.name,
+        time_limit_days: item.timeLimitDays,
+        allowed_days: allowed,
+        elapsed_days: elapsed,
+        applied_on: r.applied_on,
+        decided_on: r.decided_on,
+        status_text: r.decided_on === null ? `截至${isoOf(end)}仍未作出决定` : `于${r.decided_on}作出决定`,
+      },
+      params: ctx.params,
     },
-    params: ctx.params,
-  }];
+  ];
 };
 
 export const licenceChecks: KindChecks<LicenceRow> = {

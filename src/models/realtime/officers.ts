@@ -3,7 +3,12 @@
 import { isoOf } from './days.ts';
 import type { RealtimeState } from './state.ts';
 
-export function uncertifiedOfficers(state: RealtimeState, lead: string, assist: string | null, day: number): { officer_details: string; officer_ids: string } | null {
+export function uncertifiedOfficers(
+  state: RealtimeState,
+  lead: string,
+  assist: string | null,
+  day: number,
+): { officer_details: string; officer_ids: string } | null {
   const roles: [string, string][] = [[lead, '主办']];
   if (assist !== null && assist !== lead) roles.push([assist, '协办']);
   const details: string[] = [];

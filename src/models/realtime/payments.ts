@@ -3,8 +3,21 @@
 import { dayOf, isoOf } from './days.ts';
 import type { Check, KindChecks } from './judge.ts';
 
-export interface DeliveryRow { id: string; region_code: string; case_id: string; sent_on: string; delivered_on: string | null }
-export interface PaymentRow { id: string; region_code: string; case_id: string; amount: number; due_on: string; paid_on: string | null }
+export interface DeliveryRow {
+  id: string;
+  region_code: string;
+  case_id: string;
+  sent_on: string;
+  delivered_on: string | null;
+}
+export interface PaymentRow {
+  id: string;
+  region_code: string;
+  case_id: string;
+  amount: number;
+  due_on: string;
+  paid_on: string | null;
+}
 
 // 送达超期 (penalty-delivery-late.ts)
 const deliveryLate: Check<DeliveryRow> = (r, ctx) => {
@@ -13,15 +26,25 @@ const deliveryLate: Check<DeliveryRow> = (r, ctx) => {
   if (!c || c.decided === null || c.decided > ctx.asOfDay) return [];
   const days = (r.delivered_on === null ? ctx.asOfDay : dayOf(r.delivered_on)) - c.decided;
   if (days <= ctx.params.limit_days) return [];
-  return [{
-    row: {
-      subject_kind: 'delivery', subject_id: r.id, region_code: r.region_code, agency_id: c.agency, window_key: '', evidence_ids: r.id,
-      case_id: c.id, subject_name: state.entity(c.entity)?.name ?? c.entity, item_name: state.items.get(c.item)?.name ?? c.item,
-      decided_on: isoOf(c.decided),
-      state: r.delivered_on === null ? `截至${ctx.asOf}仍未送达（${r.sent_on}寄出）` : `于${r.delivered_on}送达`, days,
+  return [
+    {
+      row: {
+        subject_kind: 'delivery',
+        subject_id: r.id,
+        region_code: r.region_code,
+        agency_id: c.agency,
+        window_key: '',
+        evidence_ids: r.id,
+        case_id: c.id,
+        subject_name: state.entity(c.entity)?.name ?? c.entity,
+        item_name: state.items.get(c.item)?.name ?? c.item,
+        decided_on: isoOf(c.decided),
+        state: r.delivered_on === null ? `截至${ctx.asOf}仍未送达（${r.sent_on}寄出）` : `于${r.delivered_on}送达`,
+        days,
+      },
+      params: ctx.params,
     },
-    params: ctx.params,
-  }];
+  ];
 };
 
 // 罚没款逾期未缴 (penalty-payment-overdue.ts)
@@ -33,14 +56,26 @@ const paymentOverdue: Check<PaymentRow> = (r, ctx) => {
   if (days <= ctx.params.grace_days) return [];
   const c = state.cases.get(r.case_id) ?? null;
   const e = c ? state.entity(c.entity) : null;
-  return [{
-    row: {
-      subject_kind: 'payment', subject_id: r.id, region_code: r.region_code, agency_id: c?.agency ?? null, window_key: '', evidence_ids: r.id,
-      case_id: r.case_id, subject_name: e?.name ?? c?.entity ?? r.case_id, item_name: c ? state.items.get(c.item)?.name ?? c.item : '',
-      amount: Number(r.amount), due_on: r.due_on, state: r.paid_on === null ? `截至${ctx.asOf}仍未缴纳` : `于${r.paid_on}缴纳`, days,
+  return [
+    {
+      row: {
+        subject_kind: 'payment',
+        subject_id: r.id,
+        region_code: r.region_code,
+        agency_id: c?.agency ?? null,
+        window_key: '',
+        evidence_ids: r.id,
+        case_id: r.case_id,
+        subject_name: e?.name ?? c?.entity ?? r.case_id,
+        item_name: c ? (state.items.get(c.item)?.name ?? c.item) : '',
+        amount: Number(r.amount),
+        due_on: r.due_on,
+        state: r.paid_on === null ? `截至${ctx.asOf}仍未缴纳` : `于${r.paid_on}缴纳`,
+        days,
+      },
+      params: ctx.params,
     },
-    params: ctx.params,
-  }];
+  ];
 };
 
 export const deliveryChecks: KindChecks<DeliveryRow> = {

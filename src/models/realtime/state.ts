@@ -36,11 +36,30 @@ export class ModelGroups {
 }
 
 // ── reference data ─────────────────────────────────────────────────────────────────────────────
-export interface Agency { name: string; line: string }
-export interface Item { name: string; fineMin: number | null; fineMax: number | null; timeLimitDays: number | null }
-export interface InspectionItem { name: string; region: string; maxPerYear: number }
-export interface Certificate { issued: number; expires: number; valid: boolean }
-export interface Entity { name: string; region: string }
+export interface Agency {
+  name: string;
+  line: string;
+}
+export interface Item {
+  name: string;
+  fineMin: number | null;
+  fineMax: number | null;
+  timeLimitDays: number | null;
+}
+export interface InspectionItem {
+  name: string;
+  region: string;
+  maxPerYear: number;
+}
+export interface Certificate {
+  issued: number;
+  expires: number;
+  valid: boolean;
+}
+export interface Entity {
+  name: string;
+  region: string;
+}
 
 export const TIERS = ['mitigated', 'lenient', 'general', 'severe'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -72,16 +91,41 @@ export interface CaseFacts {
   paid: boolean;
 }
 
-export interface Ticket { id: string; at: number; day: number; content: string }
-export interface Delegation {
-  id: string; region_code: string; agency_id: string; service_code: string | null; service_name: string; provider_name: string;
-  approved: boolean; fee: number | null; signed_on: string;
+export interface Ticket {
+  id: string;
+  at: number;
+  day: number;
+  content: string;
 }
-export interface Answer { id: string; at: number; region: string }
-export interface VisitRow { id: string; region_code: string; agency_id: string; entity_uscc: string; visited_on: string; topic: string; officer_id: string | null }
+export interface Delegation {
+  id: string;
+  region_code: string;
+  agency_id: string;
+  service_code: string | null;
+  service_name: string;
+  provider_name: string;
+  approved: boolean;
+  fee: number | null;
+  signed_on: string;
+}
+export interface Answer {
+  id: string;
+  at: number;
+  region: string;
+}
+export interface VisitRow {
+  id: string;
+  region_code: string;
+  agency_id: string;
+  entity_uscc: string;
+  visited_on: string;
+  topic: string;
+  officer_id: string | null;
+}
 
 /** Cases decided with a fine (PEN_DOUBLE's cases). */
-export const isFined = (c: { decision: string | null; fine: number | null }): boolean => c.decision === 'fine' && c.fine !== null && c.fine > 0;
+export const isFined = (c: { decision: string | null; fine: number | null }): boolean =>
+  c.decision === 'fine' && c.fine !== null && c.fine > 0;
 
 /** Whether a 12345 ticket concerns enforcement: the test FUP_COMPLAINT_AFTER_CASE and the clue intake apply. */
 export const aboutEnforcement = (category: string, content: string): boolean =>
@@ -187,7 +231,9 @@ export class RealtimeState {
     for (const e of rows) this.entities.set(e.uscc, { name: e.name, region: this.codes.str(e.region_code) });
   }
 
-  isLoaded(part: Part): boolean { return this.parts.has(part); }
+  isLoaded(part: Part): boolean {
+    return this.parts.has(part);
+  }
 
   /** Loads the parts a record kind needs (once), and the settings. */
   async ready(parts: readonly Part[], asOf: string): Promise<void> {
@@ -198,7 +244,10 @@ export class RealtimeState {
       if (this.retired) return;
       let loading = this.parts.get(p);
       if (!loading) {
-        loading = this.load(p, asOf).catch((e) => { this.parts.delete(p); throw e; });
+        loading = this.load(p, asOf).catch((e) => {
+          this.parts.delete(p);
+          throw e;
+        });
         this.parts.set(p, loading);
       }
       await loading;
@@ -222,7 +271,7 @@ export class RealtimeState {
   }
 
   entity(uscc: string | null): Entity | null {
-    return uscc === null ? null : this.entities.get(uscc) ?? null;
+    return uscc === null ? null : (this.entities.get(uscc) ?? null);
   }
 
   officerName(id: string): string | null {
@@ -230,25 +279,54 @@ export class RealtimeState {
   }
 
   agencyName(id: string | null): string | null {
-    return id === null ? null : this.agencies.get(id)?.name ?? id;
+    return id === null ? null : (this.agencies.get(id)?.name ?? id);
   }
 
   // ── updates from judged records ──────────────────────────────────────────────────────────────
-  putInspection(r: { id: string; entity_uscc: string; agency_id: string; region_code: string; inspection_item_code: string; inspected_on: string; kind: string; result: string; joint_id: string | null }): void {
+  putInspection(r: {
+    id: string;
+    entity_uscc: string;
+    agency_id: string;
+    region_code: string;
+    inspection_item_code: string;
+    inspected_on: string;
+    kind: string;
+    result: string;
+    joint_id: string | null;
+  }): void {
     if (!this.parts.has('inspections')) return;
     const day = dayOf(r.inspected_on);
     if (day >= this.inspectionsFrom) this.inspections.put({ ...r, day });
   }
 
-  putCase(r: { id: string; region_code: string; agency_id: string; item_code: string; entity_uscc: string; inspection_id: string | null; filed_on: string; decided_on: string | null; decision: string | null; fine_amount: number | null }): void {
+  putCase(r: {
+    id: string;
+    region_code: string;
+    agency_id: string;
+    item_code: string;
+    entity_uscc: string;
+    inspection_id: string | null;
+    filed_on: string;
+    decided_on: string | null;
+    decision: string | null;
+    fine_amount: number | null;
+  }): void {
     if (this.parts.has('inspections') && r.inspection_id !== null) this.inspectionsWithCase.add(r.inspection_id);
     if (!this.parts.has('cases')) return;
     const old = this.cases.get(r.id);
     const c: CaseFacts = {
-      id: r.id, region: this.codes.str(r.region_code), agency: this.codes.str(r.agency_id), item: this.codes.str(r.item_code),
-      entity: r.entity_uscc, inspection: r.inspection_id, filed: dayOf(r.filed_on), decided: r.decided_on === null ? null : dayOf(r.decided_on),
-      decision: r.decision === null ? null : this.codes.str(r.decision), fine: r.fine_amount === null ? null : Number(r.fine_amount),
-      delivered: old?.delivered || this.pendingDelivered.delete(r.id), paid: old?.paid || this.pendingPaid.delete(r.id),
+      id: r.id,
+      region: this.codes.str(r.region_code),
+      agency: this.codes.str(r.agency_id),
+      item: this.codes.str(r.item_code),
+      entity: r.entity_uscc,
+      inspection: r.inspection_id,
+      filed: dayOf(r.filed_on),
+      decided: r.decided_on === null ? null : dayOf(r.decided_on),
+      decision: r.decision === null ? null : this.codes.str(r.decision),
+      fine: r.fine_amount === null ? null : Number(r.fine_amount),
+      delivered: old?.delivered || this.pendingDelivered.delete(r.id),
+      paid: old?.paid || this.pendingPaid.delete(r.id),
     };
     if (old) {
       const list = this.casesByEntity.get(old.entity)!;
@@ -260,20 +338,22 @@ export class RealtimeState {
 
   private addCase(c: CaseFacts): void {
     let list = this.casesByEntity.get(c.entity);
-    if (!list) this.casesByEntity.set(c.entity, list = []);
+    if (!list) this.casesByEntity.set(c.entity, (list = []));
     list.push(c);
   }
 
   putDelivery(caseId: string): void {
     if (!this.parts.has('cases')) return;
     const c = this.cases.get(caseId);
-    if (c) c.delivered = true; else this.pendingDelivered.add(caseId);
+    if (c) c.delivered = true;
+    else this.pendingDelivered.add(caseId);
   }
 
   putPayment(caseId: string): void {
     if (!this.parts.has('cases')) return;
     const c = this.cases.get(caseId);
-    if (c) c.paid = true; else this.pendingPaid.add(caseId);
+    if (c) c.paid = true;
+    else this.pendingPaid.add(caseId);
   }
 
   putDelegation(r: Delegation): void {
@@ -293,7 +373,7 @@ export class RealtimeState {
   private addDelegation(d: Delegation): void {
     if (d.service_code === null || d.fee === null) return;
     let fees = this.feesByService.get(d.service_code);
-    if (!fees) this.feesByService.set(d.service_code, fees = []);
+    if (!fees) this.feesByService.set(d.service_code, (fees = []));
     let i = fees.length;
     while (i > 0 && fees[i - 1] > d.fee) i--;
     fees.splice(i, 0, d.fee);
@@ -306,24 +386,33 @@ export class RealtimeState {
     const i = list?.findIndex((t) => t.id === r.id) ?? -1;
     if (list && i >= 0) list.splice(i, 1);
     if (!aboutEnforcement(r.category, r.content)) return;
-    if (!list) this.ticketsByEntity.set(r.entity_uscc, list = []);
+    if (!list) this.ticketsByEntity.set(r.entity_uscc, (list = []));
     const at = Date.parse(r.received_at);
     list.push({ id: r.id, at, day: businessDayOf(r.received_at), content: r.content });
   }
 
-  async putAnswer(r: { id: string; task_id: string; region_code: string; answered_at: string; says_inspection: boolean | null }): Promise<void> {
+  async putAnswer(r: {
+    id: string;
+    task_id: string;
+    region_code: string;
+    answered_at: string;
+    says_inspection: boolean | null;
+  }): Promise<void> {
     if (!this.parts.has('followup')) return;
     const old = this.answerVisit.get(r.id);
     if (old !== undefined) {
       const list = this.inspectionAnswers.get(old)!;
-      list.splice(list.findIndex((a) => a.id === r.id), 1);
+      list.splice(
+        list.findIndex((a) => a.id === r.id),
+        1,
+      );
       this.answerVisit.delete(r.id);
     }
     if (r.says_inspection !== true) return;
     const visit = await this.visitOfTask(r.task_id);
     if (visit === null) return;
     let list = this.inspectionAnswers.get(visit);
-    if (!list) this.inspectionAnswers.set(visit, list = []);
+    if (!list) this.inspectionAnswers.set(visit, (list = []));
     list.push({ id: r.id, at: Date.parse(r.answered_at), region: this.codes.str(r.region_code) });
     this.answerVisit.set(r.id, visit);
   }
@@ -331,7 +420,9 @@ export class RealtimeState {
   async visitOfTask(taskId: string): Promise<string | null> {
     let visit = this.taskVisits.get(taskId);
     if (visit === undefined) {
-      const [t] = await this.store.query<{ subject_kind: string; subject_id: string }>(sql`SELECT subject_kind, subject_id FROM followup_tasks WHERE id = ${taskId}`);
+      const [t] = await this.store.query<{ subject_kind: string; subject_id: string }>(
+        sql`SELECT subject_kind, subject_id FROM followup_tasks WHERE id = ${taskId}`,
+      );
       visit = t?.subject_kind === 'service_visit' ? t.subject_id : null;
       if (this.taskVisits.size >= TASK_CACHE_MAX) this.taskVisits.clear();
       this.taskVisits.set(taskId, visit);
@@ -341,7 +432,8 @@ export class RealtimeState {
 
   /** A service visit, read when a hit names it (visits are not kept in memory). */
   async serviceVisit(id: string): Promise<VisitRow | null> {
-    const [v] = await this.store.query<VisitRow>(sql`SELECT id, region_code, agency_id, entity_uscc, CAST(visited_on AS VARCHAR) AS visited_on, topic, officer_id
+    const [v] = await this.store
+      .query<VisitRow>(sql`SELECT id, region_code, agency_id, entity_uscc, CAST(visited_on AS VARCHAR) AS visited_on, topic, officer_id
       FROM service_visits WHERE id = ${id}`);
     return v ?? null;
   }
@@ -349,29 +441,55 @@ export class RealtimeState {
   // ── loading ──────────────────────────────────────────────────────────────────────────────────
   private async load(part: Part, asOf: string): Promise<void> {
     // A state dropped while it loads keeps nothing: what the load read is let go with it.
-    const apply = (fn: () => void) => { if (!this.retired) fn(); };
+    const apply = (fn: () => void) => {
+      if (!this.retired) fn();
+    };
     const { store } = this;
     const day = (col: string) => `CAST(${store.dialect.daysBetween(`CAST('1970-01-01' AS DATE)`, col)} AS INTEGER)`;
     switch (part) {
       case 'reference': {
         const [agencies, items, inspectionItems, regions, whitelist, exemptions, tiers] = [
           await store.query<{ id: string; name: string; line_code: string }>('SELECT id, name, line_code FROM agencies'),
-          await store.query<{ code: string; name: string; fine_min: number | null; fine_max: number | null; time_limit_days: number | null }>(
-            'SELECT code, name, fine_min, fine_max, time_limit_days FROM items'),
-          await store.query<{ code: string; name: string; region_code: string; max_per_year: number }>('SELECT code, name, region_code, max_per_year FROM inspection_items'),
+          await store.query<{
+            code: string;
+            name: string;
+            fine_min: number | null;
+            fine_max: number | null;
+            time_limit_days: number | null;
+          }>('SELECT code, name, fine_min, fine_max, time_limit_days FROM items'),
+          await store.query<{ code: string; name: string; region_code: string; max_per_year: number }>(
+            'SELECT code, name, region_code, max_per_year FROM inspection_items',
+          ),
           await store.query<{ code: string; name: string }>('SELECT code, name FROM regions'),
-          await store.query<{ code: string; region_code: string; line_code: string | null }>('SELECT code, region_code, line_code FROM service_whitelist'),
+          await store.query<{ code: string; region_code: string; line_code: string | null }>(
+            'SELECT code, region_code, line_code FROM service_whitelist',
+          ),
           await store.query<{ item_code: string; region_code: string }>('SELECT DISTINCT item_code, region_code FROM exemptions'),
-          await store.query<{ id: string; item_code: string; region_code: string; from_day: number; tier: string | null; fine_min: number | null; fine_max: number | null }>(
+          await store.query<{
+            id: string;
+            item_code: string;
+            region_code: string;
+            from_day: number;
+            tier: string | null;
+            fine_min: number | null;
+            fine_max: number | null;
+          }>(
             `SELECT b.id, b.item_code, b.region_code, ${day('b.effective_from')} AS from_day, t.tier, t.fine_min, t.fine_max
-             FROM baselines b LEFT JOIN baseline_tiers t ON t.baseline_id = b.id`),
+             FROM baselines b LEFT JOIN baseline_tiers t ON t.baseline_id = b.id`,
+          ),
         ];
         const codes = MODELS.filter((m) => m.realtime).map((m) => m.code);
-        const keys = await store.query<{ dedupe_key: string }>(sql`SELECT dedupe_key FROM clues WHERE model_code IN (${raw(codes.map((c) => `'${c}'`).join(', '))})`);
+        const keys = await store.query<{ dedupe_key: string }>(
+          sql`SELECT dedupe_key FROM clues WHERE model_code IN (${raw(codes.map((c) => `'${c}'`).join(', '))})`,
+        );
         apply(() => {
           this.agencies = new Map(agencies.map((a) => [a.id, { name: a.name, line: a.line_code }]));
-          this.items = new Map(items.map((i) => [i.code, { name: i.name, fineMin: i.fine_min, fineMax: i.fine_max, timeLimitDays: i.time_limit_days }]));
-          this.inspectionItems = new Map(inspectionItems.map((i) => [i.code, { name: i.name, region: i.region_code, maxPerYear: i.max_per_year }]));
+          this.items = new Map(
+            items.map((i) => [i.code, { name: i.name, fineMin: i.fine_min, fineMax: i.fine_max, timeLimitDays: i.time_limit_days }]),
+          );
+          this.inspectionItems = new Map(
+            inspectionItems.map((i) => [i.code, { name: i.name, region: i.region_code, maxPerYear: i.max_per_year }]),
+          );
           this.regionNames = new Map(regions.map((r) => [r.code, r.name]));
           this.whitelist = new Map(whitelist.map((w) => [w.code, { region: w.region_code, line: w.line_code }]));
           this.exemptions = new Set(exemptions.map((x) => `${x.item_code}|${x.region_code}`));
@@ -386,28 +504,61 @@ export class RealtimeState {
           entities.set(uscc!, { name: name!, region: this.codes.str(region!) });
         });
         const officers = new Map<string, string>();
-        await scan(store, ['id', 'name'], raw('officers'), 'id', ([id, name]) => { officers.set(id!, name!); });
-        apply(() => { this.entities = entities; this.officers = officers; });
+        await scan(store, ['id', 'name'], raw('officers'), 'id', ([id, name]) => {
+          officers.set(id!, name!);
+        });
+        apply(() => {
+          this.entities = entities;
+          this.officers = officers;
+        });
         return;
       }
       case 'certificates': {
         const certificates = new Map<string, Certificate[]>();
-        await scan(store, ['officer_id', day('issued_on'), day('expires_on'), 'status'], raw('certificates'), 'id', ([officer, issued, expires, status]) => {
-          let list = certificates.get(officer!);
-          if (!list) certificates.set(officer!, list = []);
-          list.push({ issued: Number(issued), expires: Number(expires), valid: status === 'valid' });
+        await scan(
+          store,
+          ['officer_id', day('issued_on'), day('expires_on'), 'status'],
+          raw('certificates'),
+          'id',
+          ([officer, issued, expires, status]) => {
+            let list = certificates.get(officer!);
+            if (!list) certificates.set(officer!, (list = []));
+            list.push({ issued: Number(issued), expires: Number(expires), valid: status === 'valid' });
+          },
+        );
+        apply(() => {
+          this.certificates = certificates;
         });
-        apply(() => { this.certificates = certificates; });
         return;
       }
       case 'inspections': {
         const from = dayOf(`${yearOfDay(dayOf(asOf)) - 1}-01-01`);
         const log = new InspectionLog();
-        await scan(store, ['id', 'entity_uscc', 'agency_id', 'region_code', 'inspection_item_code', day('inspected_on'), 'kind', 'result', 'joint_id'],
-          sql`inspections WHERE inspected_on >= CAST(${isoOf(from)} AS DATE)`, 'id', ([id, entity, agency, region, item, d, kind, result, joint]) => {
-            log.put({ id: id!, entity_uscc: entity!, agency_id: agency!, region_code: region!, inspection_item_code: item!, day: Number(d), kind: kind!, result: result!, joint_id: joint }, true);
-          });
-        const linked = await store.query<{ inspection_id: string }>('SELECT DISTINCT inspection_id FROM cases WHERE inspection_id IS NOT NULL');
+        await scan(
+          store,
+          ['id', 'entity_uscc', 'agency_id', 'region_code', 'inspection_item_code', day('inspected_on'), 'kind', 'result', 'joint_id'],
+          sql`inspections WHERE inspected_on >= CAST(${isoOf(from)} AS DATE)`,
+          'id',
+          ([id, entity, agency, region, item, d, kind, result, joint]) => {
+            log.put(
+              {
+                id: id!,
+                entity_uscc: entity!,
+                agency_id: agency!,
+                region_code: region!,
+                inspection_item_code: item!,
+                day: Number(d),
+                kind: kind!,
+                result: result!,
+                joint_id: joint,
+              },
+              true,
+            );
+          },
+        );
+        const linked = await store.query<{ inspection_id: string }>(
+          'SELECT DISTINCT inspection_id FROM cases WHERE inspection_id IS NOT NULL',
+        );
         apply(() => {
           this.inspections = log;
           this.inspectionsFrom = from;
@@ -418,24 +569,51 @@ export class RealtimeState {
       case 'cases': {
         const cases = new Map<string, CaseFacts>();
         const byEntity = new Map<string, CaseFacts[]>();
-        await scan(store, ['c.id', 'c.region_code', 'c.agency_id', 'c.item_code', 'c.entity_uscc', 'c.inspection_id', day('c.filed_on'), day('c.decided_on'),
-          'c.decision', 'c.fine_amount', 'CASE WHEN d.case_id IS NULL THEN 0 ELSE 1 END', 'CASE WHEN p.case_id IS NULL THEN 0 ELSE 1 END'],
-        raw(`cases c LEFT JOIN (SELECT DISTINCT case_id FROM deliveries) d ON d.case_id = c.id
-          LEFT JOIN (SELECT DISTINCT case_id FROM payments) p ON p.case_id = c.id`), 'c.id',
-        ([id, region, agency, item, entity, inspection, filed, decided, decision, fine, delivered, paid]) => {
-          const c: CaseFacts = {
-            id: id!, region: this.codes.str(region!), agency: this.codes.str(agency!), item: this.codes.str(item!), entity: entity!, inspection,
-            filed: Number(filed), decided: num(decided), decision: decision === null ? null : this.codes.str(decision), fine: num(fine),
-            delivered: delivered === '1', paid: paid === '1',
-          };
-          cases.set(c.id, c);
-          let list = byEntity.get(c.entity);
-          if (!list) byEntity.set(c.entity, list = []);
-          list.push(c);
-        });
+        await scan(
+          store,
+          [
+            'c.id',
+            'c.region_code',
+            'c.agency_id',
+            'c.item_code',
+            'c.entity_uscc',
+            'c.inspection_id',
+            day('c.filed_on'),
+            day('c.decided_on'),
+            'c.decision',
+            'c.fine_amount',
+            'CASE WHEN d.case_id IS NULL THEN 0 ELSE 1 END',
+            'CASE WHEN p.case_id IS NULL THEN 0 ELSE 1 END',
+          ],
+          raw(`cases c LEFT JOIN (SELECT DISTINCT case_id FROM deliveries) d ON d.case_id = c.id
+          LEFT JOIN (SELECT DISTINCT case_id FROM payments) p ON p.case_id = c.id`),
+          'c.id',
+          ([id, region, agency, item, entity, inspection, filed, decided, decision, fine, delivered, paid]) => {
+            const c: CaseFacts = {
+              id: id!,
+              region: this.codes.str(region!),
+              agency: this.codes.str(agency!),
+              item: this.codes.str(item!),
+              entity: entity!,
+              inspection,
+              filed: Number(filed),
+              decided: num(decided),
+              decision: decision === null ? null : this.codes.str(decision),
+              fine: num(fine),
+              delivered: delivered === '1',
+              paid: paid === '1',
+            };
+            cases.set(c.id, c);
+            let list = byEntity.get(c.entity);
+            if (!list) byEntity.set(c.entity, (list = []));
+            list.push(c);
+          },
+        );
         // Deliveries and payments can name a case that has not arrived yet.
-        const orphans = (table: string) => store.query<{ case_id: string }>(
-          `SELECT DISTINCT t.case_id FROM ${table} t LEFT JOIN cases c ON c.id = t.case_id WHERE c.id IS NULL`);
+        const orphans = (table: string) =>
+          store.query<{ case_id: string }>(
+            `SELECT DISTINCT t.case_id FROM ${table} t LEFT JOIN cases c ON c.id = t.case_id WHERE c.id IS NULL`,
+          );
         const [undelivered, unpaid] = [await orphans('deliveries'), await orphans('payments')];
         apply(() => {
           this.cases = cases;
@@ -446,13 +624,17 @@ export class RealtimeState {
         return;
       }
       case 'delegations': {
-        const rows = await store.query<Delegation>(`SELECT id, region_code, agency_id, service_code, service_name, provider_name, approved, fee,
+        const rows =
+          await store.query<Delegation>(`SELECT id, region_code, agency_id, service_code, service_name, provider_name, approved, fee,
           CAST(signed_on AS VARCHAR) AS signed_on FROM delegations`);
         apply(() => {
           this.delegations = new Map();
           this.delegationsByService = new Map();
           this.feesByService = new Map();
-          for (const r of rows) { this.delegations.set(r.id, r); this.addDelegation(r); }
+          for (const r of rows) {
+            this.delegations.set(r.id, r);
+            this.addDelegation(r);
+          }
         });
         return;
       }
@@ -465,25 +647,31 @@ export class RealtimeState {
         const byEntity = new Map<string, Ticket[]>();
         for (const r of rows) {
           let list = byEntity.get(r.entity_uscc);
-          if (!list) byEntity.set(r.entity_uscc, list = []);
+          if (!list) byEntity.set(r.entity_uscc, (list = []));
           list.push({ id: r.id, at: Date.parse(r.received_at), day: businessDayOf(r.received_at), content: r.content });
         }
-        apply(() => { this.ticketsByEntity = byEntity; });
+        apply(() => {
+          this.ticketsByEntity = byEntity;
+        });
         return;
       }
       case 'followup': {
         const answers = await store.query<{ id: string; visit_id: string; region_code: string; answered_at: string }>(
           `SELECT a.id, k.subject_id AS visit_id, a.region_code, a.answered_at FROM followup_answers a JOIN followup_tasks k ON k.id = a.task_id
-           WHERE a.says_inspection = TRUE AND k.subject_kind = 'service_visit'`);
+           WHERE a.says_inspection = TRUE AND k.subject_kind = 'service_visit'`,
+        );
         const byVisit = new Map<string, Answer[]>();
         const answerVisit = new Map<string, string>();
         for (const a of answers) {
           let list = byVisit.get(a.visit_id);
-          if (!list) byVisit.set(a.visit_id, list = []);
+          if (!list) byVisit.set(a.visit_id, (list = []));
           list.push({ id: a.id, at: Date.parse(a.answered_at), region: this.codes.str(a.region_code) });
           answerVisit.set(a.id, a.visit_id);
         }
-        apply(() => { this.inspectionAnswers = byVisit; this.answerVisit = answerVisit; });
+        apply(() => {
+          this.inspectionAnswers = byVisit;
+          this.answerVisit = answerVisit;
+        });
         return;
       }
     }
@@ -499,11 +687,25 @@ function joinOr(parts: Sql[]): Sql {
 }
 
 /** Baselines with their tiers side by side, versions ordered, each ending where the next begins (as selectedTierCtes). */
-function foldBaselines(rows: { id: string; item_code: string; region_code: string; from_day: number; tier: string | null; fine_min: number | null; fine_max: number | null }[]): Map<string, BaselineVersion[]> {
+function foldBaselines(
+  rows: {
+    id: string;
+    item_code: string;
+    region_code: string;
+    from_day: number;
+    tier: string | null;
+    fine_min: number | null;
+    fine_max: number | null;
+  }[],
+): Map<string, BaselineVersion[]> {
   const byId = new Map<string, { key: string; v: BaselineVersion }>();
   for (const r of rows) {
     let b = byId.get(r.id);
-    if (!b) byId.set(r.id, b = { key: `${r.item_code}|${r.region_code}`, v: { from: r.from_day, to: Infinity, hasMitigated: false, min: {}, max: {} } });
+    if (!b)
+      byId.set(
+        r.id,
+        (b = { key: `${r.item_code}|${r.region_code}`, v: { from: r.from_day, to: Infinity, hasMitigated: false, min: {}, max: {} } }),
+      );
     if (r.tier === 'mitigated') b.v.hasMitigated = true;
     if (r.tier !== null && (TIERS as readonly string[]).includes(r.tier)) {
       const t = r.tier as Tier;
@@ -525,7 +727,7 @@ const states = new WeakMap<Store, RealtimeState>();
 
 export function realtimeState(store: Store): RealtimeState {
   let s = states.get(store);
-  if (!s) states.set(store, s = new RealtimeState(store));
+  if (!s) states.set(store, (s = new RealtimeState(store)));
   return s;
 }
 

@@ -1,21 +1,34 @@
 // DuckDB adapter of the Store port: the embedded default, one file under ./data/.
 import {
-  DuckDBInstance, DuckDBConnection, DuckDBPreparedStatement, DuckDBTypeId, DuckDBDataChunkWriter,
-  JsonDuckDBValueConverter, numberFromValue, dateValue, timestampTZValue, decimalValue,
-  type DuckDBType, type DuckDBValue, type DuckDBDecimalType, type ToDuckDBValueConverter,
+  DuckDBInstance,
+  DuckDBConnection,
+  DuckDBPreparedStatement,
+  DuckDBTypeId,
+  DuckDBDataChunkWriter,
+  JsonDuckDBValueConverter,
+  numberFromValue,
+  dateValue,
+  timestampTZValue,
+  decimalValue,
+  type DuckDBType,
+  type DuckDBValue,
+  type DuckDBDecimalType,
+  type ToDuckDBValueConverter,
 } from '@duckdb/node-api';
 import { duckdbDialect } from '../dialect.ts';
 import { assertIdentifier, toText, type ColumnInfo, type ExportFormat, type Row, type Store, type Value } from '../store.ts';
 import type { Sql } from '../sql.ts';
 
-
-
 function fromDuckDB(value: unknown, type: DuckDBType): unknown {
   if (value === null) return null;
   switch (type.typeId) {
-    case DuckDBTypeId.BIGINT: case DuckDBTypeId.HUGEINT: case DuckDBTypeId.UBIGINT: case DuckDBTypeId.DECIMAL:
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.DECIMAL:
       return numberFromValue(value as DuckDBValue);
-    case DuckDBTypeId.TIMESTAMP_TZ: case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_TZ:
+    case DuckDBTypeId.TIMESTAMP:
       return isoFromMicros((value as { micros: bigint }).micros);
     default:
       return JsonDuckDBValueConverter(value as DuckDBValue, type, JsonDuckDBValueConverter);
@@ -23,9 +36,18 @@ function fromDuckDB(value: unknown, type: DuckDBType): unknown {
 }
 
 const NUMERIC_TYPES = new Set<DuckDBTypeId>([
-  DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
-  DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT,
-  DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL,
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.DECIMAL,
 ]);
 
 // Statements with parameters are prepared once per connection and kept (the most recent 64): preparing
@@ -42,7 +64,8 @@ async function prepared(c: DuckDBConnection, sql: string, params: Value[]): Prom
   let cache = preparedCache.get(c);
   if (!cache) preparedCache.set(c, (cache = new Map()));
   let p = cache.get(sql);
-  if (p) cache.delete(sql); // re-inserted below: the Map's order is the recency order
+  if (p)
+    cache.delete(sql); // re-inserted below: the Map's order is the recency order
   else {
     p = await c.prepare(sql);
     if (cache.size >= PREPARED_PER_CONNECTION) {
@@ -79,10 +102,15 @@ const toDuckDB: ToDuckDBValueConverter<Value> = (value, type) => {
       const t = type as DuckDBDecimalType;
       return decimalValue(BigInt(Math.round(Number(value) * 10 ** t.scale)), t.width, t.scale);
     }
-    case DuckDBTypeId.BIGINT: return BigInt(value as number);
-    case DuckDBTypeId.INTEGER: case DuckDBTypeId.DOUBLE: return Number(value);
-    case DuckDBTypeId.BOOLEAN: return value === true || value === 'true' || value === 1;
-    default: return value instanceof Date ? value.toISOString() : String(value);
+    case DuckDBTypeId.BIGINT:
+      return BigInt(value as number);
+    case DuckDBTypeId.INTEGER:
+    case DuckDBTypeId.DOUBLE:
+      return Number(value);
+    case DuckDBTypeId.BOOLEAN:
+      return value === true || value === 'true' || value === 1;
+    default:
+      return value instanceof Date ? value.toISOString() : String(value);
   }
 };
 
@@ -102,8 +130,12 @@ export class DuckDBStore implements Store {
   private open = 0;
 
   /** pinned: the one connection of a transaction or a session; inTransaction: which of the two. */
-  private constructor(private readonly instance: DuckDBInstance, private readonly maxConnections: number,
-    private readonly pinned?: DuckDBConnection, private readonly inTransaction = false) {}
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly maxConnections: number,
+    private readonly pinned?: DuckDBConnection,
+    private readonly inTransaction = false,
+  ) {}
 
   static async open(path: string, maxConnections = 4): Promise<DuckDBStore> {
     const instance = await DuckDBInstance.create(path);
@@ -126,12 +158,17 @@ export class DuckDBStore implements Store {
   private release(c: DuckDBConnection): void {
     if (this.pinned) return;
     const w = this.waiters.shift();
-    if (w) w(c); else this.idle.push(c);
+    if (w) w(c);
+    else this.idle.push(c);
   }
 
   private async withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     const c = await this.acquire();
-    try { return await fn(c); } finally { this.release(c); }
+    try {
+      return await fn(c);
+    } finally {
+      this.release(c);
+    }
   }
 
   async query<T = Row>(q: string | Sql, values: Value[] = []): Promise<T[]> {
@@ -160,7 +197,9 @@ export class DuckDBStore implements Store {
 
   async exec(q: string | Sql, values: Value[] = []): Promise<void> {
     const { text: sql, params } = toText(q, values);
-    await this.withConnection(async (c) => { await (params.length ? (await prepared(c, sql, params)).run() : c.run(sql)); });
+    await this.withConnection(async (c) => {
+      await (params.length ? (await prepared(c, sql, params)).run() : c.run(sql));
+    });
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
@@ -194,7 +233,10 @@ export class DuckDBStore implements Store {
     assertIdentifier(table);
     return this.withConnection(async (c) => {
       // The appender writes whole rows in table order; map the caller's columns onto them.
-      const info = await c.runAndReadAll(`SELECT column_name, column_default FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, [table]);
+      const info = await c.runAndReadAll(
+        `SELECT column_name, column_default FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`,
+        [table],
+      );
       const tableColumns = info.getRows().map((r) => String(r[0]));
       // The appender writes NULL, not the column DEFAULT, for a column it is not given (COPY on
       // PostgreSQL uses the default): fill omitted columns with their literal defaults.
@@ -215,7 +257,11 @@ export class DuckDBStore implements Store {
         writer.flush();
         appender.closeSync();
       } catch (e) {
-        try { appender.closeSync(); } catch { /* the first error is the one to report */ }
+        try {
+          appender.closeSync();
+        } catch {
+          /* the first error is the one to report */
+        }
         throw e;
       }
       return n;

@@ -14,11 +14,11 @@ import { DuckDBStore } from '../duckdb/duckdb-store.ts';
 import type { Sql } from '../sql.ts';
 
 // Return the same plain values the DuckDB adapter returns.
-pg.types.setTypeParser(20, (v) => Number(v));      // int8: counts
-pg.types.setTypeParser(1700, (v) => Number(v));    // numeric: yuan
-pg.types.setTypeParser(1082, (v) => v);            // date: 'YYYY-MM-DD'
+pg.types.setTypeParser(20, (v) => Number(v)); // int8: counts
+pg.types.setTypeParser(1700, (v) => Number(v)); // numeric: yuan
+pg.types.setTypeParser(1082, (v) => v); // date: 'YYYY-MM-DD'
 pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
-pg.types.setTypeParser(701, (v) => Number(v));     // float8
+pg.types.setTypeParser(701, (v) => Number(v)); // float8
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -41,14 +41,20 @@ function csvField(v: Value): string {
 export class PostgresStore implements Store {
   readonly dialect = postgresDialect;
   /** Without pool: bound to one client, of a transaction (inTransaction) or of a session. */
-  private constructor(private readonly db: Queryable, private readonly pool?: pg.Pool, private readonly inTransaction = false) {}
+  private constructor(
+    private readonly db: Queryable,
+    private readonly pool?: pg.Pool,
+    private readonly inTransaction = false,
+  ) {}
 
   static async open(url: string): Promise<PostgresStore> {
     // Business time zone (DESIGN.md), set at connection start-up rather than by a racing SET.
     const pool = new pg.Pool({ connectionString: url, max: 8, options: '-c timezone=Asia/Shanghai' });
     // An idle client whose server connection ends (a restart, an administrator's terminate) emits
     // 'error' on the pool; unhandled, that would bring the whole process down. The pool replaces it.
-    pool.on('error', (err) => { process.stderr.write(`PostgreSQL: idle connection lost (${err.message})\n`); });
+    pool.on('error', (err) => {
+      process.stderr.write(`PostgreSQL: idle connection lost (${err.message})\n`);
+    });
     await pool.query('SELECT 1');
     return new PostgresStore(pool, pool);
   }
@@ -114,7 +120,10 @@ export class PostgresStore implements Store {
         for (const row of rows) {
           buf += row.map(csvField).join(',') + '\n';
           n++;
-          if (buf.length > 1 << 20) { yield buf; buf = ''; }
+          if (buf.length > 1 << 20) {
+            yield buf;
+            buf = '';
+          }
         }
         if (buf) yield buf;
       }
@@ -133,10 +142,16 @@ export class PostgresStore implements Store {
         const n = await this.copyOut(select, csv, 'csv');
         const duck = await DuckDBStore.open(':memory:', 1);
         try {
-          await duck.exec(`COPY (SELECT * FROM read_csv('${csv}', header = true)) TO '${path.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`);
-        } finally { await duck.close(); }
+          await duck.exec(
+            `COPY (SELECT * FROM read_csv('${csv}', header = true)) TO '${path.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`,
+          );
+        } finally {
+          await duck.close();
+        }
         return n;
-      } finally { await rm(csv, { force: true }); }
+      } finally {
+        await rm(csv, { force: true });
+      }
     }
     // COPY takes no bind parameters: inline them as quoted literals (values come from code-validated input).
     const { text, params } = select.render();

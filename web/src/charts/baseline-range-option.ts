@@ -88,7 +88,10 @@ export function baselineRangeOption(tiers: readonly TierRange[], opts: BaselineR
             return row ? tierRangeText(row) : '';
           },
         },
-        data: rows.map((r) => ({ value: Math.max(0, r.fine_max - r.fine_min), itemStyle: { color: TIER_COLORS[r.tier] ?? '#8c8c8c', borderRadius: 3 } })),
+        data: rows.map((r) => ({
+          value: Math.max(0, r.fine_max - r.fine_min),
+          itemStyle: { color: TIER_COLORS[r.tier] ?? '#8c8c8c', borderRadius: 3 },
+        })),
       },
     ],
   };

@@ -4,7 +4,17 @@ import type { ClueStatus } from '../api.ts';
 import { tooltipValue, type ChartOption } from './chart-option.ts';
 
 /** The loop's order: 发现 → 交办 → 整改 → 审核 → 销号, then the other endings. */
-export const STATUS_AXIS: readonly ClueStatus[] = ['new', 'triaged', 'assigned', 'rectifying', 'returned', 'submitted', 'closed', 'dismissed', 'transferred'];
+export const STATUS_AXIS: readonly ClueStatus[] = [
+  'new',
+  'triaged',
+  'assigned',
+  'rectifying',
+  'returned',
+  'submitted',
+  'closed',
+  'dismissed',
+  'transferred',
+];
 
 /** Hex colours matching the antd tag presets of clue-rules.ts STATUS_COLORS. */
 export const STATUS_HEX: Record<ClueStatus, string> = {

@@ -146,7 +146,13 @@ export function ActionModal({
                 { min: MIN_RECTIFICATION, message: `整改情况须至少${MIN_RECTIFICATION}个字` },
               ]}
             >
-              <Input.TextArea rows={5} maxLength={10000} showCount placeholder="已采取的整改措施、结果及长效机制" data-testid="action-rectification" />
+              <Input.TextArea
+                rows={5}
+                maxLength={10000}
+                showCount
+                placeholder="已采取的整改措施、结果及长效机制"
+                data-testid="action-rectification"
+              />
             </Form.Item>
           )}
           {has('evidence') && (
@@ -159,26 +165,22 @@ export function ActionModal({
                   />
                 </Form.Item>
               )}
-              <Form.Item
-                label="整改证明材料"
-                required
-                extra="至少一份；单个文件不超过 20 MB。文件上传时计算 SHA-256 与 SM3 摘要存证。"
-              >
+              <Form.Item label="整改证明材料" required extra="至少一份；单个文件不超过 20 MB。文件上传时计算 SHA-256 与 SM3 摘要存证。">
                 <div data-testid="action-files" data-count={files.length}>
-                <Upload
-                  multiple
-                  fileList={files}
-                  beforeUpload={(file) => {
-                    if (file.size > MAX_BYTES) {
-                      setError(`文件「${file.name}」超过 20 MB`);
-                      return Upload.LIST_IGNORE;
-                    }
-                    return false;
-                  }}
-                  onChange={({ fileList }) => setFiles(fileList)}
-                >
-                  <Button icon={<UploadOutlined />}>选择文件</Button>
-                </Upload>
+                  <Upload
+                    multiple
+                    fileList={files}
+                    beforeUpload={(file) => {
+                      if (file.size > MAX_BYTES) {
+                        setError(`文件「${file.name}」超过 20 MB`);
+                        return Upload.LIST_IGNORE;
+                      }
+                      return false;
+                    }}
+                    onChange={({ fileList }) => setFiles(fileList)}
+                  >
+                    <Button icon={<UploadOutlined />}>选择文件</Button>
+                  </Upload>
                 </div>
               </Form.Item>
             </>

@@ -40,7 +40,17 @@ interface AssignValues {
   comment?: string;
 }
 
-export function BulkAssignModal({ open, clueIds, onClose, onDone }: { open: boolean; clueIds: string[]; onClose: () => void; onDone: (r: BulkAssignResult) => void }) {
+export function BulkAssignModal({
+  open,
+  clueIds,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  clueIds: string[];
+  onClose: () => void;
+  onDone: (r: BulkAssignResult) => void;
+}) {
   const agencies = useAgencies(open);
   const [form] = Form.useForm<AssignValues>();
   const { saving, error, setError, run } = useSubmit();
@@ -119,7 +129,17 @@ interface NoticeValues {
 const KIND_TEXT: Record<NoticeKind, string> = { advisory: '监督提示单', supervision: '执法监督通知书', transfer: '问题线索移送函' };
 
 /** A notice from the selected clues: an advisory or supervision notice to one agency, or a transfer letter for transferred clues. */
-export function NoticeModal({ open, clues, onClose, onDone }: { open: boolean; clues: ClueSummary[]; onClose: () => void; onDone: (n: Notice) => void }) {
+export function NoticeModal({
+  open,
+  clues,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  clues: ClueSummary[];
+  onClose: () => void;
+  onDone: (n: Notice) => void;
+}) {
   const agencies = useAgencies(open);
   const [form] = Form.useForm<NoticeValues>();
   const { saving, error, setError, run } = useSubmit();
@@ -251,7 +271,10 @@ export function useMerge(onDone: () => void) {
       cancelText: '取消',
       onOk: async () => {
         try {
-          const r = await api.mergeClues(clues.map((c) => c.id), lead.id);
+          const r = await api.mergeClues(
+            clues.map((c) => c.id),
+            lead.id,
+          );
           message.success(`已并案：案件 ${r.caseId}，含 ${r.members.length + 1} 条线索`);
           onDone();
         } catch (e) {

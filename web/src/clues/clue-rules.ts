@@ -31,7 +31,17 @@ export const STATUS_COLORS: Record<ClueStatus, string> = {
 };
 
 /** The loop's order, for cards and charts: 发现 → 交办 → 整改 → 销号, then the other endings. */
-export const STATUS_ORDER: readonly ClueStatus[] = ['new', 'triaged', 'assigned', 'rectifying', 'returned', 'submitted', 'closed', 'dismissed', 'transferred'];
+export const STATUS_ORDER: readonly ClueStatus[] = [
+  'new',
+  'triaged',
+  'assigned',
+  'rectifying',
+  'returned',
+  'submitted',
+  'closed',
+  'dismissed',
+  'transferred',
+];
 export const FINAL_STATUSES: readonly ClueStatus[] = ['closed', 'dismissed', 'transferred'];
 /** Statuses in which the agency's deadline runs (an overdue clue is in one of them). */
 export const DEADLINE_STATUSES: readonly ClueStatus[] = ['assigned', 'rectifying', 'returned'];

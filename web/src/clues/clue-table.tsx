@@ -62,7 +62,12 @@ export function ClueTable({
         </Space>
       ),
     },
-    { title: '状态', key: 'status', width: 104, render: (_: unknown, c: ClueSummary) => <StatusTag status={c.status} label={c.statusLabel} /> },
+    {
+      title: '状态',
+      key: 'status',
+      width: 104,
+      render: (_: unknown, c: ClueSummary) => <StatusTag status={c.status} label={c.statusLabel} />,
+    },
     { title: '严重程度', key: 'severity', width: 80, render: (_: unknown, c: ClueSummary) => <SeverityTag severity={c.severity} /> },
     ...(hide.includes('region') ? [] : [{ title: '区划', dataIndex: 'regionName', width: 90, ellipsis: true }]),
     ...(hide.includes('agency')
@@ -85,11 +90,7 @@ export function ClueTable({
             width: 150,
             ellipsis: true,
             render: (_: unknown, c: ClueSummary) =>
-              c.modelCode ? (
-                <span title={c.modelCode}>{modelNames?.get(c.modelCode) ?? c.modelCode}</span>
-              ) : (
-                c.sourceLabel
-              ),
+              c.modelCode ? <span title={c.modelCode}>{modelNames?.get(c.modelCode) ?? c.modelCode}</span> : c.sourceLabel,
           },
         ]),
     { title: '整改期限', key: 'deadline', width: 190, render: (_: unknown, c: ClueSummary) => <DeadlineCell clue={c} /> },

@@ -32,11 +32,13 @@ export function loadModelList(userId: string): Promise<ModelEntry[]> {
 
 export function loadAgencies(userId: string): Promise<AgencyOption[]> {
   return once(`${userId}|agencies`, () =>
-    api.records('agencies', 1, AGENCY_LIMIT).then((b) =>
-      b.rows
-        .map((r: RecordRow) => ({ id: String(r.id), name: String(r.name ?? r.id), regionCode: String(r.region_code ?? '') }))
-        .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name, 'zh-CN')),
-    ),
+    api
+      .records('agencies', 1, AGENCY_LIMIT)
+      .then((b) =>
+        b.rows
+          .map((r: RecordRow) => ({ id: String(r.id), name: String(r.name ?? r.id), regionCode: String(r.region_code ?? '') }))
+          .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name, 'zh-CN')),
+      ),
   );
 }
 

@@ -41,7 +41,8 @@ export function eventLines(e: TimelineEvent, names: TimelineNames): string[] {
   if (Array.isArray(d.attachmentIds) && d.attachmentIds.length) {
     lines.push(`证明材料：${d.attachmentIds.map((id) => names.attachment(String(id)) ?? String(id)).join('、')}`);
   }
-  if (e.action === 'attach' && typeof d.size === 'number') lines.push(`大小 ${formatBytes(d.size)}，SM3 ${String(d.sm3 ?? '').slice(0, 16)}…`);
+  if (e.action === 'attach' && typeof d.size === 'number')
+    lines.push(`大小 ${formatBytes(d.size)}，SM3 ${String(d.sm3 ?? '').slice(0, 16)}…`);
   if (str(d.viaCase)) lines.push(`随案件 ${str(d.viaCase)} 办理`);
   if (str(d.caseId)) lines.push(`并入案件 ${str(d.caseId)}`);
   if (Array.isArray(d.members) && d.members.length) lines.push(`并入线索：${d.members.join('、')}`);

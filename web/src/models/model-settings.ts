@@ -5,7 +5,10 @@
 import type { ModelEntry, ModelParamEntry, ModelSettingEntry } from '../api.ts';
 import { regionPrefix } from '../clues/clue-rules.ts';
 
-export function effectiveFor(model: Pick<ModelEntry, 'params' | 'settings'>, regionCode: string): { enabled: boolean; params: Record<string, number> } {
+export function effectiveFor(
+  model: Pick<ModelEntry, 'params' | 'settings'>,
+  regionCode: string,
+): { enabled: boolean; params: Record<string, number> } {
   const path = model.settings
     .filter((s) => regionCode.startsWith(regionPrefix(s.regionCode)))
     .sort((a, b) => regionPrefix(a.regionCode).length - regionPrefix(b.regionCode).length);

@@ -199,13 +199,7 @@ export default function HomePage() {
         ))}
 
         <Col span={24}>
-          <ChartCard
-            testId="chart-by-month"
-            title="按月统计"
-            count={data ? data.byMonth.length : undefined}
-            loading={loading}
-            height={340}
-          >
+          <ChartCard testId="chart-by-month" title="按月统计" count={data ? data.byMonth.length : undefined} loading={loading} height={340}>
             <EChart option={monthOption} height={340} />
           </ChartCard>
         </Col>

@@ -58,7 +58,12 @@ function BatchResult({ batch }: { batch: ImportBatch }) {
           <Statistic title="读取行数" value={batch.rowsTotal} formatter={(v) => formatCount(Number(v))} />
         </Col>
         <Col span={8}>
-          <Statistic title="成功导入" value={batch.rowsOk} styles={{ content: { color: '#389e0d' } }} formatter={(v) => formatCount(Number(v))} />
+          <Statistic
+            title="成功导入"
+            value={batch.rowsOk}
+            styles={{ content: { color: '#389e0d' } }}
+            formatter={(v) => formatCount(Number(v))}
+          />
         </Col>
         <Col span={8}>
           <Statistic
@@ -95,11 +100,7 @@ function BatchResult({ batch }: { batch: ImportBatch }) {
             { title: '字段', dataIndex: 'field', width: 260, render: (_: string, e) => fieldText(batch.kind, e) },
             { title: '错误', dataIndex: 'message' },
           ]}
-          footer={
-            batch.rowsBad > batch.errors.length
-              ? () => `此处列出前 ${batch.errors.length} 条错误，全部错误见错误文件`
-              : undefined
-          }
+          footer={batch.rowsBad > batch.errors.length ? () => `此处列出前 ${batch.errors.length} 条错误，全部错误见错误文件` : undefined}
         />
       )}
     </Card>
@@ -135,7 +136,12 @@ export default function ImportPage() {
   };
 
   return (
-    <PageFrame testId="import-page" title="数据导入" subtitle="批量导入执法数据：CSV、Excel（.xlsx）、JSON Lines 文件，逐行校验" state="ready">
+    <PageFrame
+      testId="import-page"
+      title="数据导入"
+      subtitle="批量导入执法数据：CSV、Excel（.xlsx）、JSON Lines 文件，逐行校验"
+      state="ready"
+    >
       <Card size="small" title="导入文件">
         <Form<ImportForm> form={form} layout="vertical" onFinish={submit} disabled={uploading} requiredMark="optional">
           <Row gutter={16}>
@@ -185,9 +191,7 @@ export default function ImportPage() {
                 <InboxOutlined />
               </p>
               <p className="ant-upload-text">点击或拖拽文件到此处</p>
-              <p className="ant-upload-hint">
-                支持 .csv、.xlsx、.jsonl、.json；表头可用中文列名（如“统一社会信用代码”）或字段名
-              </p>
+              <p className="ant-upload-hint">支持 .csv、.xlsx、.jsonl、.json；表头可用中文列名（如“统一社会信用代码”）或字段名</p>
             </Upload.Dragger>
           </Form.Item>
           <Space>
@@ -200,7 +204,14 @@ export default function ImportPage() {
       </Card>
 
       {failure && (
-        <Alert type="error" showIcon title="导入失败，未导入任何数据" description={failure} style={{ marginTop: 16 }} data-testid="import-failure" />
+        <Alert
+          type="error"
+          showIcon
+          title="导入失败，未导入任何数据"
+          description={failure}
+          style={{ marginTop: 16 }}
+          data-testid="import-failure"
+        />
       )}
       {batch && <BatchResult batch={batch} />}
 
@@ -238,12 +249,26 @@ export default function ImportPage() {
               title: '有误',
               dataIndex: 'rowsBad',
               align: 'right',
-              render: (n: number) => (n ? <Tag color="red" style={{ marginInlineEnd: 0 }}>{formatCount(n)}</Tag> : '0'),
+              render: (n: number) =>
+                n ? (
+                  <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                    {formatCount(n)}
+                  </Tag>
+                ) : (
+                  '0'
+                ),
             },
             {
               title: '错误文件',
               key: 'errors',
-              render: (_: unknown, b) => (b.rowsBad > 0 ? <a href={errorFileUrl(b)} download>下载</a> : '—'),
+              render: (_: unknown, b) =>
+                b.rowsBad > 0 ? (
+                  <a href={errorFileUrl(b)} download>
+                    下载
+                  </a>
+                ) : (
+                  '—'
+                ),
             },
           ]}
         />

@@ -54,15 +54,7 @@ export function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">行政执法协调监督平台</Typography.Text>
         </div>
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            style={{ marginBottom: 16 }}
-            data-testid="login-error"
-          />
-        )}
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false} disabled={submitting} autoComplete="on">
           <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
             <Input prefix={<UserOutlined />} placeholder="用户名" autoComplete="username" autoFocus data-testid="login-username" />

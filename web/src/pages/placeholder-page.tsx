@@ -4,14 +4,7 @@ import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router-dom';
 
 export function ComingSoon({ title, group }: { title: string; group?: string }) {
-  return (
-    <Result
-      data-testid="coming-soon"
-      status="info"
-      title={group ? `${group} · ${title}` : title}
-      subTitle="该功能将在后续版本提供"
-    />
-  );
+  return <Result data-testid="coming-soon" status="info" title={group ? `${group} · ${title}` : title} subTitle="该功能将在后续版本提供" />;
 }
 
 export function NotFound() {

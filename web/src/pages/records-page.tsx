@@ -43,11 +43,7 @@ function Cell({ kind, column, value, nameOf, link }: { kind: RecordKind; column:
   const name = nameOf(column, value);
   const target = link && typeof value === 'string' ? refPath(column, value) : null;
   const shown = name ?? text;
-  return (
-    <span title={name ? `${name}（${text}）` : text}>
-      {target ? <Link to={target}>{shown}</Link> : shown}
-    </span>
-  );
+  return <span title={name ? `${name}（${text}）` : text}>{target ? <Link to={target}>{shown}</Link> : shown}</span>;
 }
 
 function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string | null; onClose: () => void }) {
@@ -85,20 +81,16 @@ function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string 
   };
 
   return (
-    <Drawer
-      open={id !== null}
-      onClose={onClose}
-      size={560}
-      title={`${RECORD_KIND_LABELS[kind]} · 详情`}
-      destroyOnHidden
-    >
+    <Drawer open={id !== null} onClose={onClose} size={560} title={`${RECORD_KIND_LABELS[kind]} · 详情`} destroyOnHidden>
       <div data-testid="record-drawer" data-id={id ?? undefined} data-state={load.state}>
         {load.state === 'loading' && (
           <div style={{ textAlign: 'center', padding: 48 }}>
             <Spin />
           </div>
         )}
-        {load.state === 'error' && <Alert type="error" showIcon title="无法读取该记录" description={load.message} data-testid="record-error" />}
+        {load.state === 'error' && (
+          <Alert type="error" showIcon title="无法读取该记录" description={load.message} data-testid="record-error" />
+        )}
         {record && (
           <Descriptions column={1} size="small" bordered styles={{ label: { width: 150 } }}>
             {pairs.map(([column, value]) => (

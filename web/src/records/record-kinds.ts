@@ -64,7 +64,12 @@ export const RECORD_PAGES: RecordPageSpec[] = [
   },
   { kind: 'agencies', path: '/catalog/agencies', key: 'id', list: ['id', 'name', 'line_code', 'level', 'region_code'] },
   { kind: 'officers', path: '/records/officers', key: 'id', list: ['id', 'name', 'agency_id', 'region_code', 'phone'] },
-  { kind: 'entities', path: '/records/entities', key: 'uscc', list: ['uscc', 'name', 'industry', 'legal_rep', 'registered_on', 'region_code'] },
+  {
+    kind: 'entities',
+    path: '/records/entities',
+    key: 'uscc',
+    list: ['uscc', 'name', 'industry', 'legal_rep', 'registered_on', 'region_code'],
+  },
 ];
 
 export const RECORD_PAGE_BY_KIND = new Map(RECORD_PAGES.map((p) => [p.kind, p]));

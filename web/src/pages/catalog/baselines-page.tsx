@@ -114,7 +114,10 @@ export default function BaselinesPage() {
 
   // Province first, then the city refinement: the order in which the "1+8" system layers them.
   const baselines = useMemo(
-    () => [...(load.data?.rows ?? [])].sort((a, b) => (a.region_code === PROVINCE ? -1 : b.region_code === PROVINCE ? 1 : a.region_code.localeCompare(b.region_code))),
+    () =>
+      [...(load.data?.rows ?? [])].sort((a, b) =>
+        a.region_code === PROVINCE ? -1 : b.region_code === PROVINCE ? 1 : a.region_code.localeCompare(b.region_code),
+      ),
     [load.data],
   );
   const province = baselines.find((b) => b.region_code === PROVINCE);

@@ -128,7 +128,9 @@ export default function ExemptionsPage() {
             title: '适用范围',
             dataIndex: 'region_code',
             width: 100,
-            render: (code: string) => <Tag color={code === '330000' ? 'blue' : 'purple'}>{code === '330000' ? '全省' : (regionNames.get(code) ?? code)}</Tag>,
+            render: (code: string) => (
+              <Tag color={code === '330000' ? 'blue' : 'purple'}>{code === '330000' ? '全省' : (regionNames.get(code) ?? code)}</Tag>
+            ),
           },
           {
             title: '依据',
@@ -136,7 +138,12 @@ export default function ExemptionsPage() {
             width: 200,
             render: (_: unknown, e) => (
               <Space direction="vertical" size={2}>
-                <ArticleLink regulationId={e.basis_regulation_id} article={e.basis_article} regulations={regulationIndex} testId="exemption-basis-link" />
+                <ArticleLink
+                  regulationId={e.basis_regulation_id}
+                  article={e.basis_article}
+                  regulations={regulationIndex}
+                  testId="exemption-basis-link"
+                />
                 {e.list_regulation_id && (
                   <Link to={regulationPath(e.list_regulation_id)} style={{ fontSize: 12 }}>
                     《{regulationIndex.get(e.list_regulation_id)?.title ?? e.list_regulation_id}》

@@ -35,7 +35,13 @@ export default function InspectionItemsPage() {
       onRetry={load.retry}
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <LineFilter codes={usedLines} names={lineNames} value={line} onChange={(v) => setParam('line', v)} testId="inspection-items-filter-line" />
+        <LineFilter
+          codes={usedLines}
+          names={lineNames}
+          value={line}
+          onChange={(v) => setParam('line', v)}
+          testId="inspection-items-filter-line"
+        />
         <Input.Search
           allowClear
           placeholder="按名称或编码查找"
@@ -59,9 +65,7 @@ export default function InspectionItemsPage() {
             title: '所属执法事项',
             dataIndex: 'item_code',
             width: 260,
-            render: (code: string) => (
-              <span title={code}>{itemIndex.get(code)?.name ?? code}</span>
-            ),
+            render: (code: string) => <span title={code}>{itemIndex.get(code)?.name ?? code}</span>,
           },
           { title: '条线', dataIndex: 'line_code', width: 120, render: (c: string) => lineNames.get(c) ?? c },
           { title: '发布层级', dataIndex: 'region_code', width: 110, render: (c: string) => regionNames.get(c) ?? c },

@@ -33,9 +33,7 @@ export default function ItemsPage() {
   const regulationIndex = useMemo(() => indexBy(regulations.data, 'id'), [regulations.data]);
   const rows = useMemo(() => {
     const q = query.trim();
-    return (items.data ?? []).filter(
-      (i) => (!line || i.line_code === line) && (!kind || i.kind === kind) && matchesNameOrCode(i, q),
-    );
+    return (items.data ?? []).filter((i) => (!line || i.line_code === line) && (!kind || i.kind === kind) && matchesNameOrCode(i, q));
   }, [items.data, line, kind, query]);
   const usedLines = useMemo(() => [...new Set((items.data ?? []).map((i) => i.line_code))], [items.data]);
 
@@ -92,7 +90,12 @@ export default function ItemsPage() {
             key: 'basis',
             width: 220,
             render: (_: unknown, i) => (
-              <ArticleLink regulationId={i.basis_regulation_id} article={i.basis_article} regulations={regulationIndex} testId="item-basis-link" />
+              <ArticleLink
+                regulationId={i.basis_regulation_id}
+                article={i.basis_article}
+                regulations={regulationIndex}
+                testId="item-basis-link"
+              />
             ),
           },
           {
@@ -101,7 +104,12 @@ export default function ItemsPage() {
             width: 220,
             render: (_: unknown, i) =>
               i.penalty_regulation_id ? (
-                <ArticleLink regulationId={i.penalty_regulation_id} article={i.penalty_article} regulations={regulationIndex} testId="item-penalty-link" />
+                <ArticleLink
+                  regulationId={i.penalty_regulation_id}
+                  article={i.penalty_article}
+                  regulations={regulationIndex}
+                  testId="item-penalty-link"
+                />
               ) : (
                 '—'
               ),
@@ -126,7 +134,8 @@ export default function ItemsPage() {
             title: '裁量基准',
             key: 'baseline',
             width: 90,
-            render: (_: unknown, i) => (i.kind === 'penalty' ? <Link to={`/catalog/baselines?item=${encodeURIComponent(i.code)}`}>查看</Link> : '—'),
+            render: (_: unknown, i) =>
+              i.kind === 'penalty' ? <Link to={`/catalog/baselines?item=${encodeURIComponent(i.code)}`}>查看</Link> : '—',
           },
         ]}
       />

@@ -33,7 +33,11 @@ export default function LinesPage() {
   }, [lines.data, items.data, inspectionItems.data, query]);
 
   const failed = [lines, items, inspectionItems].find((l) => l.state === 'error');
-  const state = failed ? 'error' : lines.state === 'ready' && items.state === 'ready' && inspectionItems.state === 'ready' ? 'ready' : 'loading';
+  const state = failed
+    ? 'error'
+    : lines.state === 'ready' && items.state === 'ready' && inspectionItems.state === 'ready'
+      ? 'ready'
+      : 'loading';
 
   return (
     <PageFrame
@@ -61,7 +65,8 @@ export default function LinesPage() {
             width: 140,
             align: 'right',
             sorter: (a, b) => a.items - b.items,
-            render: (n: number, r) => (n ? <Link to={`/catalog/items?line=${r.code}`}>{n}</Link> : <Typography.Text type="secondary">0</Typography.Text>),
+            render: (n: number, r) =>
+              n ? <Link to={`/catalog/items?line=${r.code}`}>{n}</Link> : <Typography.Text type="secondary">0</Typography.Text>,
           },
           {
             title: '涉企检查事项',

@@ -107,9 +107,7 @@ export default function RegionsPage() {
                 />
               </div>
             )}
-            {query && matched.size > 0 && (
-              <Typography.Text type="secondary">共 {matched.size} 个匹配</Typography.Text>
-            )}
+            {query && matched.size > 0 && <Typography.Text type="secondary">共 {matched.size} 个匹配</Typography.Text>}
           </Card>
         </Col>
         <Col xs={24} lg={10}>
@@ -122,9 +120,7 @@ export default function RegionsPage() {
                 <Descriptions.Item label="上级">
                   {region.parent_code ? (byCode.get(region.parent_code)?.name ?? region.parent_code) : '—'}
                 </Descriptions.Item>
-                <Descriptions.Item label="下级区划">
-                  {rows.filter((r) => r.parent_code === region.code).length || '—'}
-                </Descriptions.Item>
+                <Descriptions.Item label="下级区划">{rows.filter((r) => r.parent_code === region.code).length || '—'}</Descriptions.Item>
                 <Descriptions.Item label="本人辖区">
                   {within(user.regionCode, region.code) ? <Tag color="blue">在辖区内</Tag> : <Tag>辖区外</Tag>}
                 </Descriptions.Item>

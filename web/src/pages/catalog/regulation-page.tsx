@@ -18,7 +18,15 @@ function escapeRegExp(s: string): string {
 function highlight(text: string, query: string): ReactNode {
   if (!query) return text;
   const parts = text.split(new RegExp(`(${escapeRegExp(query)})`, 'g'));
-  return parts.map((part, i) => (i % 2 === 1 ? <mark key={i} style={{ padding: 0, background: '#ffe58f' }}>{part}</mark> : part));
+  return parts.map((part, i) =>
+    i % 2 === 1 ? (
+      <mark key={i} style={{ padding: 0, background: '#ffe58f' }}>
+        {part}
+      </mark>
+    ) : (
+      part
+    ),
+  );
 }
 
 function ArticleBlock({ article, query, focused }: { article: ArticleEntry; query: string; focused: boolean }) {
@@ -59,10 +67,7 @@ export default function RegulationPage() {
   const regulation = load.data?.regulation;
   const articles = useMemo(() => load.data?.articles ?? [], [load.data]);
   const q = query.trim();
-  const shown = useMemo(
-    () => (q ? articles.filter((a) => a.label.includes(q) || (a.text ?? '').includes(q)) : articles),
-    [articles, q],
-  );
+  const shown = useMemo(() => (q ? articles.filter((a) => a.label.includes(q) || (a.text ?? '').includes(q)) : articles), [articles, q]);
 
   // Open at the cited article once the text is there.
   useEffect(() => {

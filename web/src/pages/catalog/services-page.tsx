@@ -25,9 +25,7 @@ export default function ServicesPage() {
   const rows = useMemo(() => {
     const q = query.trim();
     const applies = (r: WhitelistEntry) => province || r.region_code === '330000' || r.region_code === cityOf(user.regionCode);
-    return (load.data ?? []).filter(
-      (r) => (!onlyMine || applies(r)) && (!line || r.line_code === line) && matchesNameOrCode(r, q),
-    );
+    return (load.data ?? []).filter((r) => (!onlyMine || applies(r)) && (!line || r.line_code === line) && matchesNameOrCode(r, q));
   }, [load.data, onlyMine, line, query, province, user.regionCode]);
   const usedLines = useMemo(() => [...new Set((load.data ?? []).map((r) => r.line_code).filter((c): c is string => !!c))], [load.data]);
 
@@ -73,7 +71,9 @@ export default function ServicesPage() {
             title: '发布层级',
             dataIndex: 'region_code',
             width: 120,
-            render: (code: string) => <Tag color={code === '330000' ? 'blue' : 'purple'}>{code === '330000' ? '全省' : (regionNames.get(code) ?? code)}</Tag>,
+            render: (code: string) => (
+              <Tag color={code === '330000' ? 'blue' : 'purple'}>{code === '330000' ? '全省' : (regionNames.get(code) ?? code)}</Tag>
+            ),
           },
         ]}
       />

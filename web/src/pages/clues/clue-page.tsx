@@ -6,23 +6,7 @@
 // 延期 and 上传材料 by the documented rules (GET /clues/:id; POST …/transitions, …/deadline,
 // …/attachments).
 import { useMemo, useState, type ReactNode } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Collapse,
-  Descriptions,
-  Empty,
-  Row,
-  Space,
-  Tag,
-  Timeline,
-  Tooltip,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, Descriptions, Empty, Row, Space, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, ClockCircleOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { api, errorText, type ClueDetail, type TimelineEvent } from '../../api.ts';
@@ -54,7 +38,8 @@ function Evidence({ detail }: { detail: ClueDetail }) {
   if (!evidence || !Array.isArray(evidence.ids)) {
     return <Typography.Text type="secondary">该线索来自举报或人工录入，没有模型证据记录；举报内容见下方。</Typography.Text>;
   }
-  const kindLabel = evidence.kind === 'clues' ? '问题线索' : ((RECORD_KIND_LABELS as Record<string, string>)[evidence.kind] ?? evidence.kind);
+  const kindLabel =
+    evidence.kind === 'clues' ? '问题线索' : ((RECORD_KIND_LABELS as Record<string, string>)[evidence.kind] ?? evidence.kind);
   const keys = Object.keys(evidence.facts ?? {});
   const facts = Object.entries(evidence.facts ?? {}).filter(([k]) => !isCodeTwin(k, keys));
   const factLabel = (k: string) => {
@@ -156,7 +141,10 @@ export default function CluePage() {
   const [uploading, setUploading] = useState(false);
   const detail = load.data;
   const clue = detail?.clue;
-  const model = useMemo(() => (clue?.modelCode ? models.data?.find((m) => m.code === clue.modelCode) : undefined), [models.data, clue?.modelCode]);
+  const model = useMemo(
+    () => (clue?.modelCode ? models.data?.find((m) => m.code === clue.modelCode) : undefined),
+    [models.data, clue?.modelCode],
+  );
   const regulationIndex = useMemo(() => indexBy(regulations.data, 'id'), [regulations.data]);
   const agencyNames = useMemo(() => new Map((agencies.data ?? []).map((a) => [a.id, a.name])), [agencies.data]);
   const agencyName = (aid: string) => agencyNames.get(aid) ?? (aid === clue?.agencyId ? (clue?.agencyName ?? undefined) : undefined);
@@ -183,11 +171,21 @@ export default function CluePage() {
   let buttons: ReactNode = null;
   if (clue) {
     buttons = (
-      <Space wrap data-testid="clue-actions" data-actions={[...actions, ...(extend ? ['extend'] : []), ...(upload ? ['upload'] : [])].join(',')}>
+      <Space
+        wrap
+        data-testid="clue-actions"
+        data-actions={[...actions, ...(extend ? ['extend'] : []), ...(upload ? ['upload'] : [])].join(',')}
+      >
         {actions.map((a) => {
           const spec = specOf(a);
           return (
-            <Button key={a} type={spec.primary ? 'primary' : 'default'} danger={spec.danger} onClick={() => setAction(a)} data-testid={`action-${a}`}>
+            <Button
+              key={a}
+              type={spec.primary ? 'primary' : 'default'}
+              danger={spec.danger}
+              onClick={() => setAction(a)}
+              data-testid={`action-${a}`}
+            >
               {spec.label}
             </Button>
           );
@@ -262,9 +260,15 @@ export default function CluePage() {
             <Col xs={24} xl={15}>
               <Card size="small" style={{ marginBottom: 16 }}>
                 <Descriptions size="small" column={{ xs: 1, md: 2 }} data-testid="clue-info">
-                  <Descriptions.Item label={clue.status === 'new' || clue.status === 'triaged' || clue.status === 'dismissed' ? '涉及执法主体' : '承办单位'}>
+                  <Descriptions.Item
+                    label={clue.status === 'new' || clue.status === 'triaged' || clue.status === 'dismissed' ? '涉及执法主体' : '承办单位'}
+                  >
                     <span data-testid="clue-agency" data-id={clue.agencyId ?? ''}>
-                      {clue.agencyId ? <Link to={recordPath('agencies', clue.agencyId)}>{clue.agencyName ?? clue.agencyId}</Link> : '未交办'}
+                      {clue.agencyId ? (
+                        <Link to={recordPath('agencies', clue.agencyId)}>{clue.agencyName ?? clue.agencyId}</Link>
+                      ) : (
+                        '未交办'
+                      )}
                     </span>
                   </Descriptions.Item>
                   <Descriptions.Item label="整改期限">
@@ -272,7 +276,11 @@ export default function CluePage() {
                   </Descriptions.Item>
                   <Descriptions.Item label="来源">{clue.sourceLabel}</Descriptions.Item>
                   <Descriptions.Item label="监督模型">
-                    {clue.modelCode ? <Link to={`/models/${encodeURIComponent(clue.modelCode)}`}>{model?.name ?? clue.modelCode}</Link> : '—'}
+                    {clue.modelCode ? (
+                      <Link to={`/models/${encodeURIComponent(clue.modelCode)}`}>{model?.name ?? clue.modelCode}</Link>
+                    ) : (
+                      '—'
+                    )}
                   </Descriptions.Item>
                   <Descriptions.Item label="发现时间">{formatInstant(clue.createdAt)}</Descriptions.Item>
                   <Descriptions.Item label="最近更新">{formatInstant(clue.updatedAt)}</Descriptions.Item>
@@ -283,12 +291,17 @@ export default function CluePage() {
                   )}
                   {!clue.entityUscc && clue.subjectName && <Descriptions.Item label="涉及对象">{clue.subjectName}</Descriptions.Item>}
                   {clue.reportCount > 1 && <Descriptions.Item label="举报次数">{clue.reportCount}（重复举报已并入）</Descriptions.Item>}
-                  {clue.isCase && clue.memberCount > 0 && <Descriptions.Item label="监督案件">本线索为案件主线索，含 {clue.memberCount + 1} 条线索</Descriptions.Item>}
+                  {clue.isCase && clue.memberCount > 0 && (
+                    <Descriptions.Item label="监督案件">本线索为案件主线索，含 {clue.memberCount + 1} 条线索</Descriptions.Item>
+                  )}
                 </Descriptions>
               </Card>
 
               <Card size="small" title="线索说明" style={{ marginBottom: 16 }}>
-                <Typography.Paragraph style={{ fontSize: 15, lineHeight: 1.9, marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="clue-explanation">
+                <Typography.Paragraph
+                  style={{ fontSize: 15, lineHeight: 1.9, marginBottom: 0, whiteSpace: 'pre-wrap' }}
+                  data-testid="clue-explanation"
+                >
                   {clue.explanation}
                 </Typography.Paragraph>
               </Card>
@@ -298,7 +311,11 @@ export default function CluePage() {
                   <div style={{ marginBottom: clue.basis?.length ? 8 : 0 }}>
                     <BasisLink basis={model.basis} testId="clue-basis-link" />
                     {model.basis.text && (
-                      <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', marginTop: 6, marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true }}>
+                      <Typography.Paragraph
+                        type="secondary"
+                        style={{ whiteSpace: 'pre-wrap', marginTop: 6, marginBottom: 0 }}
+                        ellipsis={{ rows: 3, expandable: true }}
+                      >
                         {model.basis.text}
                       </Typography.Paragraph>
                     )}
@@ -309,7 +326,9 @@ export default function CluePage() {
                     <ArticleLink regulationId={b.regulationId} article={b.article} regulations={regulationIndex} testId="clue-basis-link" />
                   </div>
                 ))}
-                {!model && !(clue.basis ?? []).length && <Typography.Text type="secondary">线索未列明条文；制发文书时引用文书类型的默认依据。</Typography.Text>}
+                {!model && !(clue.basis ?? []).length && (
+                  <Typography.Text type="secondary">线索未列明条文；制发文书时引用文书类型的默认依据。</Typography.Text>
+                )}
               </Card>
 
               <Card size="small" title="证据记录" style={{ marginBottom: 16 }}>
@@ -336,7 +355,9 @@ export default function CluePage() {
                           {r.contact ? ` · 联系方式 ${r.contact}` : ''}
                         </Typography.Text>
                       </Space>
-                      <Typography.Paragraph style={{ marginTop: 4, marginBottom: 0, whiteSpace: 'pre-wrap' }}>{r.content}</Typography.Paragraph>
+                      <Typography.Paragraph style={{ marginTop: 4, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+                        {r.content}
+                      </Typography.Paragraph>
                     </div>
                   ))}
                 </Card>
@@ -361,7 +382,15 @@ export default function CluePage() {
                             {formatBytes(a.size)}
                             {a.uploadedAt ? ` · ${formatInstant(a.uploadedAt)}` : ''}
                           </Typography.Text>
-                          <Tooltip title={<span style={{ wordBreak: 'break-all' }}>SHA-256 {a.sha256}<br />SM3 {a.sm3}</span>}>
+                          <Tooltip
+                            title={
+                              <span style={{ wordBreak: 'break-all' }}>
+                                SHA-256 {a.sha256}
+                                <br />
+                                SM3 {a.sm3}
+                              </span>
+                            }
+                          >
                             <Tag style={{ fontSize: 11 }}>SM3 {a.sm3.slice(0, 12)}…</Tag>
                           </Tooltip>
                         </Space>

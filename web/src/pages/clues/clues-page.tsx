@@ -10,7 +10,15 @@ import { useSearchParams } from 'react-router-dom';
 import { api, CLUE_SOURCES, type ClueFilters, type ClueSummary, type Severity } from '../../api.ts';
 import { useCatalog } from '../../catalog/use-catalog.ts';
 import { BulkAssignModal, NoticeModal, agencyOptions, useMerge } from '../../clues/bulk-actions.tsx';
-import { canManage, isAgencyRole, regionContains, SEVERITY_LABELS, SOURCE_LABELS, STATUS_LABELS, STATUS_ORDER } from '../../clues/clue-rules.ts';
+import {
+  canManage,
+  isAgencyRole,
+  regionContains,
+  SEVERITY_LABELS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+  STATUS_ORDER,
+} from '../../clues/clue-rules.ts';
 import { ClueTable } from '../../clues/clue-table.tsx';
 import { useAgencies, useModelList } from '../../clues/lookups.ts';
 import { useUser } from '../../session.tsx';
@@ -66,7 +74,7 @@ export default function CluesPage() {
       (regions.data ?? [])
         .filter((r) => (r.level === 'city' || r.level === 'county') && regionContains(user.regionCode, r.code))
         .sort((a, b) => a.code.localeCompare(b.code))
-        .map((r) => ({ value: r.code, label: r.level === 'city' ? r.name : `　${r.name}` })),
+        .map((r) => ({ value: r.code, label: r.level === 'city' ? r.name : `\u3000${r.name}` })),
     [regions.data, user.regionCode],
   );
   const statuses = (filters.status ?? '').split(',').filter(Boolean);
@@ -196,10 +204,21 @@ export default function CluesPage() {
       {manage && (
         <Space wrap style={{ marginBottom: 12 }} data-testid="clues-bulk-bar" data-selected={selected.length}>
           <Typography.Text type="secondary">已选 {selected.length} 条</Typography.Text>
-          <Button type="primary" icon={<SendOutlined />} disabled={selected.length === 0} onClick={() => setAssignOpen(true)} data-testid="bulk-assign-button">
+          <Button
+            type="primary"
+            icon={<SendOutlined />}
+            disabled={selected.length === 0}
+            onClick={() => setAssignOpen(true)}
+            data-testid="bulk-assign-button"
+          >
             批量交办
           </Button>
-          <Button icon={<FileTextOutlined />} disabled={selected.length === 0} onClick={() => setNoticeFor(selected)} data-testid="notice-create-button">
+          <Button
+            icon={<FileTextOutlined />}
+            disabled={selected.length === 0}
+            onClick={() => setNoticeFor(selected)}
+            data-testid="notice-create-button"
+          >
             制发文书
           </Button>
           <Button icon={<ApartmentOutlined />} disabled={selected.length < 2} onClick={() => merge(selected)} data-testid="merge-button">
@@ -213,7 +232,12 @@ export default function CluesPage() {
         </Space>
       )}
       {agencyRole && user.role === 'officer' && (
-        <Alert type="info" showIcon title="执法人员可查看本部门承办的线索；签收、提交整改由执法部门账号办理。" style={{ marginBottom: 12 }} />
+        <Alert
+          type="info"
+          showIcon
+          title="执法人员可查看本部门承办的线索；签收、提交整改由执法部门账号办理。"
+          style={{ marginBottom: 12 }}
+        />
       )}
 
       <ClueTable

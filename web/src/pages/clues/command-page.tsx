@@ -35,16 +35,32 @@ function useStats(refresh: number) {
 const sum = (byStatus: Record<ClueStatus, number>, list: ClueStatus[]) => list.reduce((s, k) => s + (byStatus[k] ?? 0), 0);
 
 const SUPERVISOR_QUEUES: Queue[] = [
-  { key: 'queue', label: '待研判/待交办', filters: { status: 'new,triaged' }, count: (s) => sum(s.byStatus, ['new', 'triaged']), selectable: true },
+  {
+    key: 'queue',
+    label: '待研判/待交办',
+    filters: { status: 'new,triaged' },
+    count: (s) => sum(s.byStatus, ['new', 'triaged']),
+    selectable: true,
+  },
   { key: 'review', label: '待审核', filters: { status: 'submitted' }, count: (s) => s.byStatus.submitted ?? 0 },
   { key: 'overdue', label: '已逾期', filters: { overdue: 'true' }, count: (s) => s.overdue },
   { key: 'escalated', label: '升级至本级督办', filters: { escalated: 'true' }, count: (s) => s.escalatedToMe },
-  { key: 'working', label: '整改中', filters: { status: 'assigned,rectifying,returned' }, count: (s) => sum(s.byStatus, ['assigned', 'rectifying', 'returned']) },
+  {
+    key: 'working',
+    label: '整改中',
+    filters: { status: 'assigned,rectifying,returned' },
+    count: (s) => sum(s.byStatus, ['assigned', 'rectifying', 'returned']),
+  },
 ];
 
 const AGENCY_QUEUES: Queue[] = [
   { key: 'accept', label: '待签收', filters: { status: 'assigned' }, count: (s) => s.byStatus.assigned ?? 0 },
-  { key: 'rectify', label: '整改中', filters: { status: 'rectifying,returned' }, count: (s) => sum(s.byStatus, ['rectifying', 'returned']) },
+  {
+    key: 'rectify',
+    label: '整改中',
+    filters: { status: 'rectifying,returned' },
+    count: (s) => sum(s.byStatus, ['rectifying', 'returned']),
+  },
   { key: 'overdue', label: '已逾期', filters: { overdue: 'true' }, count: (s) => s.overdue },
   { key: 'submitted', label: '已提交待审核', filters: { status: 'submitted' }, count: (s) => s.byStatus.submitted ?? 0 },
   { key: 'closed', label: '已销号', filters: { status: 'closed' }, count: (s) => s.byStatus.closed ?? 0 },
@@ -56,7 +72,17 @@ const READER_QUEUES: Queue[] = [
   { key: 'all', label: '全部', filters: {}, count: (s) => s.total },
 ];
 
-function QueueTable({ queue, refresh, onChanged, agencyView }: { queue: Queue; refresh: number; onChanged: () => void; agencyView: boolean }) {
+function QueueTable({
+  queue,
+  refresh,
+  onChanged,
+  agencyView,
+}: {
+  queue: Queue;
+  refresh: number;
+  onChanged: () => void;
+  agencyView: boolean;
+}) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
@@ -122,7 +148,12 @@ function StatCard({ id, title, value, danger, to }: { id: string; title: string;
   return (
     <Link to={to}>
       <Card size="small" hoverable data-testid={`command-stat-${id}`} data-value={value}>
-        <Statistic title={title} value={value} formatter={(v) => formatCount(Number(v))} styles={{ content: danger && value > 0 ? { color: '#cf1322' } : undefined }} />
+        <Statistic
+          title={title}
+          value={value}
+          formatter={(v) => formatCount(Number(v))}
+          styles={{ content: danger && value > 0 ? { color: '#cf1322' } : undefined }}
+        />
       </Card>
     </Link>
   );
@@ -144,27 +175,37 @@ export default function CommandPage() {
   const cards = s
     ? view === 'reader'
       ? [
-          { id: 'total', title: user.role === 'discipline_liaison' ? '移送纪检监察的线索' : '本人反映的线索', value: s.total, to: '/clues' },
+          {
+            id: 'total',
+            title: user.role === 'discipline_liaison' ? '移送纪检监察的线索' : '本人反映的线索',
+            value: s.total,
+            to: '/clues',
+          },
           { id: 'open', title: '办理中', value: s.open, to: '/command?tab=open' },
           { id: 'closed', title: '已销号', value: s.byStatus.closed ?? 0, to: '/clues?status=closed' },
         ]
       : agencyView
-      ? [
-          { id: 'to-accept', title: '待签收', value: s.byStatus.assigned ?? 0, to: '/clues?status=assigned' },
-          { id: 'rectifying', title: '整改中', value: sum(s.byStatus, ['rectifying', 'returned']), to: '/clues?status=rectifying,returned' },
-          { id: 'overdue', title: '已逾期', value: s.overdue, danger: true, to: '/clues?overdue=true' },
-          { id: 'due-soon', title: '3日内到期', value: s.dueSoon, danger: true, to: '/command?tab=rectify' },
-          { id: 'submitted', title: '待审核', value: s.byStatus.submitted ?? 0, to: '/clues?status=submitted' },
-          { id: 'closed', title: '已销号', value: s.byStatus.closed ?? 0, to: '/clues?status=closed' },
-        ]
-      : [
-          { id: 'open', title: '未办结', value: s.open, to: '/clues?status=new,triaged,assigned,rectifying,submitted,returned' },
-          { id: 'queue', title: '待研判/待交办', value: sum(s.byStatus, ['new', 'triaged']), to: '/clues?status=new,triaged' },
-          { id: 'review', title: '待审核', value: s.byStatus.submitted ?? 0, to: '/clues?status=submitted' },
-          { id: 'overdue', title: '已逾期', value: s.overdue, danger: true, to: '/clues?overdue=true' },
-          { id: 'due-soon', title: '3日内到期', value: s.dueSoon, danger: true, to: '/clues?status=assigned,rectifying,returned' },
-          { id: 'escalated', title: '升级至本级督办', value: s.escalatedToMe, danger: true, to: '/clues?escalated=true' },
-        ]
+        ? [
+            { id: 'to-accept', title: '待签收', value: s.byStatus.assigned ?? 0, to: '/clues?status=assigned' },
+            {
+              id: 'rectifying',
+              title: '整改中',
+              value: sum(s.byStatus, ['rectifying', 'returned']),
+              to: '/clues?status=rectifying,returned',
+            },
+            { id: 'overdue', title: '已逾期', value: s.overdue, danger: true, to: '/clues?overdue=true' },
+            { id: 'due-soon', title: '3日内到期', value: s.dueSoon, danger: true, to: '/command?tab=rectify' },
+            { id: 'submitted', title: '待审核', value: s.byStatus.submitted ?? 0, to: '/clues?status=submitted' },
+            { id: 'closed', title: '已销号', value: s.byStatus.closed ?? 0, to: '/clues?status=closed' },
+          ]
+        : [
+            { id: 'open', title: '未办结', value: s.open, to: '/clues?status=new,triaged,assigned,rectifying,submitted,returned' },
+            { id: 'queue', title: '待研判/待交办', value: sum(s.byStatus, ['new', 'triaged']), to: '/clues?status=new,triaged' },
+            { id: 'review', title: '待审核', value: s.byStatus.submitted ?? 0, to: '/clues?status=submitted' },
+            { id: 'overdue', title: '已逾期', value: s.overdue, danger: true, to: '/clues?overdue=true' },
+            { id: 'due-soon', title: '3日内到期', value: s.dueSoon, danger: true, to: '/clues?status=assigned,rectifying,returned' },
+            { id: 'escalated', title: '升级至本级督办', value: s.escalatedToMe, danger: true, to: '/clues?escalated=true' },
+          ]
     : [];
 
   return (

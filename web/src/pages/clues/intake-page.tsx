@@ -28,7 +28,10 @@ function IntakeForm() {
   const regions = useCatalog('regions');
   const [form] = Form.useForm<ConsoleClueInput>();
   const regionCode = Form.useWatch('regionCode', form);
-  const agencies = useLoad((signal) => (regionCode ? api.portal.agencies(regionCode.slice(0, 6), signal) : Promise.resolve({ rows: [] })), [regionCode]);
+  const agencies = useLoad(
+    (signal) => (regionCode ? api.portal.agencies(regionCode.slice(0, 6), signal) : Promise.resolve({ rows: [] })),
+    [regionCode],
+  );
   const { saving, error, run } = useSubmit();
   const [result, setResult] = useState<IntakeResult | null>(null);
 
@@ -141,7 +144,11 @@ function IntakeForm() {
       <Form.Item name="title" label="标题">
         <Input maxLength={200} placeholder="选填，不填则取内容开头" data-testid="intake-title" />
       </Form.Item>
-      <Form.Item name="content" label="线索内容" rules={[{ required: true, whitespace: true, min: 5, message: '请填写线索内容（至少5个字）' }]}>
+      <Form.Item
+        name="content"
+        label="线索内容"
+        rules={[{ required: true, whitespace: true, min: 5, message: '请填写线索内容（至少5个字）' }]}
+      >
         <Input.TextArea rows={5} maxLength={5000} showCount data-testid="intake-content" />
       </Form.Item>
       {canManage(user) && (
@@ -196,7 +203,12 @@ function HotlineIntake() {
 export default function IntakePage() {
   const user = useUser();
   return (
-    <PageFrame testId="intake-page" title="大监督" subtitle="特邀监督员、企业联系点、回访、媒体舆情和 12345 热线反映的执法问题" state="ready">
+    <PageFrame
+      testId="intake-page"
+      title="大监督"
+      subtitle="特邀监督员、企业联系点、回访、媒体舆情和 12345 热线反映的执法问题"
+      state="ready"
+    >
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card size="small" title="录入线索" style={{ marginBottom: 16 }}>

@@ -4,7 +4,24 @@
 // the requirement), downloads as the Word document (GET /notices/:id.docx), and takes its answer
 // (POST /notices/:id/response). Notices are issued from selected clues on the clue list.
 import { useState, type HTMLAttributes } from 'react';
-import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Spin, Table, Tag, Typography, type ButtonProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -56,7 +73,12 @@ function NoticeDrawer({ id, onClose }: { id: string | null; onClose: () => void 
             <Typography.Title level={5}>三、监督意见和要求</Typography.Title>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{n.content.requirement}</Typography.Paragraph>
             {n.response && (
-              <Alert type="success" showIcon title={`答复（${n.respondedOn}）`} description={<span style={{ whiteSpace: 'pre-wrap' }}>{n.response}</span>} />
+              <Alert
+                type="success"
+                showIcon
+                title={`答复（${n.respondedOn}）`}
+                description={<span style={{ whiteSpace: 'pre-wrap' }}>{n.response}</span>}
+              />
             )}
           </>
         )}
@@ -206,8 +228,18 @@ export default function NoticesPage() {
                 </a>
               ),
             },
-            { title: '类型', dataIndex: 'kind', width: 124, render: (k: NoticeKind, n) => <Tag color={KIND_COLORS[k]}>{n.kindLabel ?? KIND_LABELS[k]}</Tag> },
-            { title: '主送', dataIndex: 'addressee', ellipsis: true, render: (v: string, n) => <span title={`${n.issuer} → ${v}`}>{v}</span> },
+            {
+              title: '类型',
+              dataIndex: 'kind',
+              width: 124,
+              render: (k: NoticeKind, n) => <Tag color={KIND_COLORS[k]}>{n.kindLabel ?? KIND_LABELS[k]}</Tag>,
+            },
+            {
+              title: '主送',
+              dataIndex: 'addressee',
+              ellipsis: true,
+              render: (v: string, n) => <span title={`${n.issuer} → ${v}`}>{v}</span>,
+            },
             {
               title: '线索',
               dataIndex: 'clueIds',

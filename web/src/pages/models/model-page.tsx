@@ -127,11 +127,25 @@ function SettingsEditor({ model, onSaved }: { model: ModelEntry; onSaved: () => 
       onFinish={save}
       data-testid="model-settings-form"
     >
-      {serverError && <Alert type="error" showIcon title="保存失败" description={serverError} style={{ marginBottom: 12 }} data-testid="model-settings-error" />}
+      {serverError && (
+        <Alert
+          type="error"
+          showIcon
+          title="保存失败"
+          description={serverError}
+          style={{ marginBottom: 12 }}
+          data-testid="model-settings-error"
+        />
+      )}
       <Row gutter={16}>
         <Col xs={24} md={14}>
           <Form.Item name="regionCode" label="适用区划（含下级）" rules={[{ required: true, message: '请选择区划' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={options} loading={regions.state === 'loading'} data-testid="model-settings-region" />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={options}
+              loading={regions.state === 'loading'}
+              data-testid="model-settings-region"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={10}>
@@ -180,11 +194,14 @@ export default function ModelPage() {
   const [report, setReport] = useState<ModelRunReport[] | null>(null);
   const model = load.data?.model;
   // The template filled in: the latest clue of the model in the caller's scope, if any.
-  const example = useLoad(async (signal) => {
-    const list = await api.clues({ modelCode: code, pageSize: 1 }, signal);
-    const first = list.rows[0];
-    return first ? { id: first.id, explanation: (await api.clue(first.id, signal)).clue.explanation } : null;
-  }, [code]);
+  const example = useLoad(
+    async (signal) => {
+      const list = await api.clues({ modelCode: code, pageSize: 1 }, signal);
+      const first = list.rows[0];
+      return first ? { id: first.id, explanation: (await api.clue(first.id, signal)).clue.explanation } : null;
+    },
+    [code],
+  );
   const range = useMemo(() => ({ from: dayjs().subtract(11, 'month').format('YYYY-MM'), to: dayjs().format('YYYY-MM') }), []);
   const byMonth = load.data?.cluesByMonth ?? [];
   const option = useMemo(() => cluesByMonthOption(byMonth, range), [byMonth, range]);
@@ -227,7 +244,14 @@ export default function ModelPage() {
             <Button>查看线索</Button>
           </Link>
           {canManage(user) && (
-            <Button type="primary" icon={<PlayCircleOutlined />} loading={running} onClick={run} disabled={model && !model.enabled} data-testid="model-run">
+            <Button
+              type="primary"
+              icon={<PlayCircleOutlined />}
+              loading={running}
+              onClick={run}
+              disabled={model && !model.enabled}
+              data-testid="model-run"
+            >
               运行模型
             </Button>
           )}
@@ -255,7 +279,11 @@ export default function ModelPage() {
                   )}
                 </Descriptions.Item>
                 <Descriptions.Item label={`${user.regionName}状态`}>
-                  <Tag color={model.enabled ? 'green' : 'default'} data-testid="model-enabled-state" data-enabled={model.enabled ? 'true' : 'false'}>
+                  <Tag
+                    color={model.enabled ? 'green' : 'default'}
+                    data-testid="model-enabled-state"
+                    data-enabled={model.enabled ? 'true' : 'false'}
+                  >
                     {model.enabled ? '已启用' : '已停用'}
                   </Tag>
                 </Descriptions.Item>
@@ -266,13 +294,27 @@ export default function ModelPage() {
                 </Descriptions.Item>
               </Descriptions>
             </Card>
-            <Card size="small" title="法律依据" style={{ marginBottom: 16 }} data-testid="model-basis" data-regulation={model.basis.regulationId} data-article={model.basis.article}>
+            <Card
+              size="small"
+              title="法律依据"
+              style={{ marginBottom: 16 }}
+              data-testid="model-basis"
+              data-regulation={model.basis.regulationId}
+              data-article={model.basis.article}
+            >
               <div style={{ marginBottom: 8 }}>
                 <BasisLink basis={model.basis} />
               </div>
               {model.basis.text ? (
                 <Typography.Paragraph
-                  style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9, background: '#fafafa', padding: 12, borderLeft: '3px solid #1677ff', marginBottom: 0 }}
+                  style={{
+                    whiteSpace: 'pre-wrap',
+                    lineHeight: 1.9,
+                    background: '#fafafa',
+                    padding: 12,
+                    borderLeft: '3px solid #1677ff',
+                    marginBottom: 0,
+                  }}
                   data-testid="model-basis-text"
                 >
                   <Typography.Text strong style={{ marginRight: 8 }}>
@@ -295,7 +337,9 @@ export default function ModelPage() {
                 <div style={{ marginTop: 12 }} data-testid="model-example">
                   <Typography.Text type="secondary">最近一条线索：</Typography.Text>
                   <Link to={`/clues/${encodeURIComponent(example.data.id)}`}>{example.data.id}</Link>
-                  <Typography.Paragraph style={{ marginTop: 4, marginBottom: 0, background: '#fafafa', padding: 8 }}>{example.data.explanation}</Typography.Paragraph>
+                  <Typography.Paragraph style={{ marginTop: 4, marginBottom: 0, background: '#fafafa', padding: 8 }}>
+                    {example.data.explanation}
+                  </Typography.Paragraph>
                 </div>
               )}
             </Card>
@@ -309,10 +353,17 @@ export default function ModelPage() {
                 pagination={false}
                 dataSource={model.params}
                 locale={{ emptyText: '该模型没有可调参数' }}
-                onRow={(p) => ({ 'data-testid': 'model-param-row', 'data-name': p.name, 'data-value': p.value }) as HTMLAttributes<HTMLElement>}
+                onRow={(p) =>
+                  ({ 'data-testid': 'model-param-row', 'data-name': p.name, 'data-value': p.value }) as HTMLAttributes<HTMLElement>
+                }
                 columns={[
                   { title: '参数', dataIndex: 'label' },
-                  { title: '当前值', dataIndex: 'value', width: 80, render: (v: number, p) => <Typography.Text strong={v !== p.default}>{v}</Typography.Text> },
+                  {
+                    title: '当前值',
+                    dataIndex: 'value',
+                    width: 80,
+                    render: (v: number, p) => <Typography.Text strong={v !== p.default}>{v}</Typography.Text>,
+                  },
                   { title: '默认', dataIndex: 'default', width: 64 },
                   { title: '范围', key: 'range', width: 110, render: (_: unknown, p) => `${p.min}–${p.max}` },
                 ]}
@@ -361,7 +412,13 @@ export default function ModelPage() {
                   { title: '区划', dataIndex: 'regionCode', width: 80 },
                   { title: '命中', dataIndex: 'hits', width: 70, align: 'right', render: (v: number) => formatCount(Number(v)) },
                   { title: '新线索', dataIndex: 'newClues', width: 70, align: 'right', render: (v: number) => formatCount(Number(v)) },
-                  { title: '用时', dataIndex: 'millis', width: 80, align: 'right', render: (v: number) => `${(Number(v) / 1000).toFixed(1)}秒` },
+                  {
+                    title: '用时',
+                    dataIndex: 'millis',
+                    width: 80,
+                    align: 'right',
+                    render: (v: number) => `${(Number(v) / 1000).toFixed(1)}秒`,
+                  },
                 ]}
               />
             </Card>

@@ -18,7 +18,15 @@ import { PageFrame } from '../page-frame.tsx';
 import { BasisLink } from './basis-link.tsx';
 
 /** src/models/model.ts MODEL_CATEGORIES, in the library's order. */
-export const CATEGORY_ORDER: readonly ModelCategory[] = ['inspection', 'penalty', 'licensing', 'delegation', 'officer', 'closure', 'followup'];
+export const CATEGORY_ORDER: readonly ModelCategory[] = [
+  'inspection',
+  'penalty',
+  'licensing',
+  'delegation',
+  'officer',
+  'closure',
+  'followup',
+];
 
 function ParamsCell({ model }: { model: ModelEntry }) {
   if (model.params.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -92,7 +100,11 @@ export default function ModelsPage() {
     return models.filter(
       (m) =>
         (category === 'all' || m.category === category) &&
-        (!q || m.name.toLowerCase().includes(q) || m.code.toLowerCase().includes(q) || m.description.includes(q) || m.basis.title.includes(q)),
+        (!q ||
+          m.name.toLowerCase().includes(q) ||
+          m.code.toLowerCase().includes(q) ||
+          m.description.includes(q) ||
+          m.basis.title.includes(q)),
     );
   }, [models, category, query]);
   const groups = CATEGORY_ORDER.map((c) => [c, shown.filter((m) => m.category === c)] as const).filter(([, list]) => list.length > 0);
@@ -115,7 +127,11 @@ export default function ModelsPage() {
     setSaving(model.code);
     setEnabledNow((m) => ({ ...m, [model.code]: enabled }));
     try {
-      await api.saveModelSettings(model.code, { regionCode: user.regionCode, enabled, params: ownSetting(model, user.regionCode)?.params ?? {} });
+      await api.saveModelSettings(model.code, {
+        regionCode: user.regionCode,
+        enabled,
+        params: ownSetting(model, user.regionCode)?.params ?? {},
+      });
       message.success(`已${enabled ? '启用' : '停用'}「${model.name}」（${user.regionName}）`);
       load.retry();
     } catch (error) {
@@ -237,7 +253,10 @@ export default function ModelsPage() {
           onChange={(v) => setParam('category', String(v))}
           options={[
             { value: 'all', label: `全部 ${models.length}` },
-            ...CATEGORY_ORDER.filter((c) => counts.has(c)).map((c) => ({ value: c, label: `${categoryLabels.get(c) ?? c} ${counts.get(c)}` })),
+            ...CATEGORY_ORDER.filter((c) => counts.has(c)).map((c) => ({
+              value: c,
+              label: `${categoryLabels.get(c) ?? c} ${counts.get(c)}`,
+            })),
           ]}
           data-testid="models-category"
         />

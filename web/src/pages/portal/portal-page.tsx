@@ -26,7 +26,10 @@ function ReportForm() {
   const [form] = Form.useForm<ReportValues>();
   const regions = useLoad((signal) => api.portal.regions(signal), []);
   const regionCode = Form.useWatch('regionCode', form);
-  const agencies = useLoad((signal) => (regionCode ? api.portal.agencies(regionCode, signal) : Promise.resolve({ rows: [] })), [regionCode]);
+  const agencies = useLoad(
+    (signal) => (regionCode ? api.portal.agencies(regionCode, signal) : Promise.resolve({ rows: [] })),
+    [regionCode],
+  );
   const token = useRef<{ value: PortalFormToken; at: number } | null>(null);
   const honeypot = useRef<HTMLInputElement>(null);
   const [tokenError, setTokenError] = useState<string | null>(null);
@@ -55,7 +58,11 @@ function ReportForm() {
       list.push({ value: r.code, label: r.name });
       groups.set(r.cityName, list);
     }
-    return [...groups].map(([city, options]) => ({ label: city || '其他', title: city, options: options.map((o) => ({ ...o, label: `${city}${o.label}` })) }));
+    return [...groups].map(([city, options]) => ({
+      label: city || '其他',
+      title: city,
+      options: options.map((o) => ({ ...o, label: `${city}${o.label}` })),
+    }));
   }, [regions.data]);
 
   const submit = async (v: ReportValues) => {
@@ -103,7 +110,13 @@ function ReportForm() {
         data-testid="portal-result"
         data-code={done.code}
         extra={[
-          <Typography.Title key="code" level={3} copyable={{ text: done.code, icon: <CopyOutlined /> }} data-testid="portal-follow-code" style={{ letterSpacing: 4 }}>
+          <Typography.Title
+            key="code"
+            level={3}
+            copyable={{ text: done.code, icon: <CopyOutlined /> }}
+            data-testid="portal-follow-code"
+            style={{ letterSpacing: 4 }}
+          >
             {done.code}
           </Typography.Title>,
           <Link key="status" to={`/portal?tab=status&code=${done.code}`} data-testid="portal-result-status-link">
@@ -179,7 +192,16 @@ function ReportForm() {
       {/* The honeypot: off screen, out of the tab order, hidden from screen readers; people leave it empty. */}
       <div aria-hidden="true" style={{ position: 'absolute', left: -10000, top: 'auto', width: 1, height: 1, overflow: 'hidden' }}>
         <label htmlFor="portal-website">网站</label>
-        <input id="portal-website" ref={honeypot} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" data-testid="portal-website" />
+        <input
+          id="portal-website"
+          ref={honeypot}
+          name="website"
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          defaultValue=""
+          data-testid="portal-website"
+        />
       </div>
       {/* Not a submit button: Enter in a select's search box must not send the report half written. */}
       <Button type="primary" onClick={() => form.submit()} loading={sending} block size="large" data-testid="portal-submit">
@@ -229,7 +251,14 @@ function StatusLookup({ initial }: { initial: string }) {
           onPressEnter={() => lookup(code)}
           data-testid="portal-code"
         />
-        <Button size="large" type="primary" icon={<SearchOutlined />} loading={loading} onClick={() => lookup(code)} data-testid="portal-lookup-submit">
+        <Button
+          size="large"
+          type="primary"
+          icon={<SearchOutlined />}
+          loading={loading}
+          onClick={() => lookup(code)}
+          data-testid="portal-lookup-submit"
+        >
           查询
         </Button>
       </Space.Compact>
@@ -264,7 +293,16 @@ export default function PortalPage() {
 
   return (
     <Layout style={{ minHeight: '100vh', background: 'linear-gradient(160deg, #e6f4ff 0%, #f5f5f5 50%)' }} data-testid="portal-page">
-      <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0', padding: '0 24px' }}>
+      <Layout.Header
+        style={{
+          background: '#fff',
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          borderBottom: '1px solid #f0f0f0',
+          padding: '0 24px',
+        }}
+      >
         <Space size={12}>
           <Typography.Text strong style={{ fontSize: 18, letterSpacing: 2 }}>
             刻度
