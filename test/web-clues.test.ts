@@ -36,7 +36,7 @@ import {
   type ClueRow,
   type Requirement,
 } from '../src/clues/workflow.ts';
-import { uploadProblem } from '../src/clues/attachments.ts';
+import { refusal } from '../src/policy/index.ts';
 import { urlCount } from '../src/clues/similarity.ts';
 import { CLUE_SETTINGS } from '../src/clues/settings.ts';
 import { regionPrefix } from '../src/domain/region.ts';
@@ -110,7 +110,11 @@ describe('who may extend a deadline and upload evidence', () => {
       for (const status of CLUE_STATUSES) {
         for (const caseId of [null, 'CL-1', 'CL-OTHER']) {
           const c = clue(status, caseId);
-          assert.equal(canUpload(p, c), uploadProblem(caller(p), row(c)) === null, `${p.role} ${p.regionCode} ${status} case=${caseId}`);
+          assert.equal(
+            canUpload(p, c),
+            refusal(caller(p), 'upload', { type: 'clue', clue: row(c) }) === null,
+            `${p.role} ${p.regionCode} ${status} case=${caseId}`,
+          );
         }
       }
     }

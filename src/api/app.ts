@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import type { Store } from '../store/store.ts';
 import type { Caller } from '../auth/caller.ts';
 import { callerForToken } from '../auth/users.ts';
-import { ERRORS, KeduError } from './errors.ts';
+import { ERRORS, KeduError } from '../domain/errors.ts';
 import { authRoutes, SESSION_COOKIE } from './auth-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { recordRoutes } from './record-routes.ts';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { login, logout, SESSION_HOURS } from '../auth/users.ts';
-import { KeduError } from './errors.ts';
+import { KeduError } from '../domain/errors.ts';
 import { callerOf } from './app.ts';
 import { describeCaller } from './presenters.ts';
 

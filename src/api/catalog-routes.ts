@@ -7,7 +7,7 @@ import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
 import { cityOf, regionLevel } from '../domain/region.ts';
 import { callerOf } from './app.ts';
-import { notFound } from './errors.ts';
+import { notFound } from '../domain/errors.ts';
 
 const TABLES = {
   regions: 'SELECT code, name, parent_code, level, is_demo FROM regions WHERE NOT is_demo ORDER BY code',

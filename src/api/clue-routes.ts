@@ -35,7 +35,8 @@ import { renderNoticeDocx } from '../notices/docx.ts';
 import { WEBHOOK_EVENTS, webhookUrlProblem } from '../integration/webhooks.ts';
 import { todayOf } from '../clues/clock.ts';
 import { callerOf } from './app.ts';
-import { KeduError, badRequest, forbidden, notFound } from './errors.ts';
+import { KeduError, badRequest, notFound } from '../domain/errors.ts';
+import { authorize } from '../policy/index.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -415,7 +416,7 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
       schema: { tags: ['clues'], summary: '立即检查逾期线索并升级（管理员；服务每小时自动执行）' },
     },
     async (req) => {
-      if (callerOf(req).role !== 'admin') throw forbidden('仅管理员可以手动执行逾期升级');
+      authorize(callerOf(req), 'escalate', { type: 'clues' });
       return { escalated: await escalateOverdue(store, clock) };
     },
   );
@@ -546,8 +547,9 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
       },
     },
     async (req, reply) => {
-      const row = await issueNotice(store, callerOf(req), req.body as Parameters<typeof issueNotice>[2], clock);
-      return reply.status(201).send({ notice: presentNotice(row, todayOf(clock)) });
+      const caller = callerOf(req);
+      const row = await issueNotice(store, caller, req.body as Parameters<typeof issueNotice>[2], clock);
+      return reply.status(201).send({ notice: presentNotice(row, todayOf(clock), caller) });
     },
   );
 
@@ -623,7 +625,7 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
   // ── webhook receivers (admin) ───────────────────────────────────────────────────────────────
   const adminOnly = (req: Parameters<typeof callerOf>[0]) => {
     const c = callerOf(req);
-    if (c.role !== 'admin') throw forbidden('仅管理员可以管理回调地址');
+    authorize(c, 'manage', { type: 'webhook' });
     return c;
   };
   app.get('/webhooks', { schema: { tags: ['webhooks'], summary: '回调接收方列表（不含密钥）' } }, async (req) => {

@@ -4,10 +4,11 @@ import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { homeSummary } from '../evaluation/home-summary.ts';
 import { callerOf } from './app.ts';
-import { badRequest } from './errors.ts';
+import { badRequest } from '../domain/errors.ts';
 import { businessDate, isIsoDate } from '../domain/dates.ts';
 import { sql, raw } from '../store/sql.ts';
-import { scopeFilter, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { aggregateScope, authorize } from '../policy/index.ts';
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 
@@ -21,9 +22,9 @@ export async function defaultPeriod(store: Store, caller: Caller, today = new Da
     ['inspections', 'inspected_on'],
     ['cases', 'filed_on'],
     ['licences', 'applied_on'],
-  ]) {
+  ] as const) {
     const [r] = await store.query<{ latest: string | null }>(
-      sql`SELECT max(t.${raw(col)}) AS latest FROM ${raw(table)} t WHERE ${scopeFilter(caller, 't')}`,
+      sql`SELECT max(t.${raw(col)}) AS latest FROM ${raw(table)} t WHERE ${aggregateScope(caller, table, 't')}`,
     );
     if (r?.latest && (!latest || r.latest > latest)) latest = r.latest;
   }
@@ -50,6 +51,7 @@ export async function dashboardRoutes(app: FastifyInstance, store: Store): Promi
     async (req) => {
       const q = req.query as { from?: string; to?: string };
       const caller = callerOf(req);
+      authorize(caller, 'read', { type: 'dashboard' });
       const period = { ...(q.from && q.to ? { from: q.from, to: q.to } : await defaultPeriod(store, caller)), ...q };
       for (const f of ['from', 'to'] as const) if (!isIsoDate(period[f])) throw badRequest(`日期无效：${period[f]}`, f);
       if (period.from > period.to) throw badRequest('开始日期不能晚于结束日期', 'from');

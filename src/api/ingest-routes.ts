@@ -16,7 +16,8 @@ import { realtimeIngest } from '../models/ingest-hook.ts';
 import { fileSource, recordsSource, type RowSource } from '../ingest/sources.ts';
 import { batchErrorCsv, findBatch, formattedErrors, listBatches } from '../ingest/batches.ts';
 import { callerOf } from './app.ts';
-import { badRequest, forbidden, KeduError, notFound } from './errors.ts';
+import { badRequest, forbidden, KeduError } from '../domain/errors.ts';
+import { authorize } from '../policy/index.ts';
 
 export const MAX_API_RECORDS = 10_000;
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
@@ -231,6 +232,7 @@ export async function ingestRoutes(app: FastifyInstance, store: Store, asOf?: st
       },
       async (req) => {
         const q = req.query as { kind?: string; limit?: number; offset?: number };
+        authorize(callerOf(req), 'list', { type: 'import_batches' });
         const { total, items } = await listBatches(store, callerOf(req), { kind: q.kind, limit: q.limit ?? 50, offset: q.offset ?? 0 });
         return { total, items: items.map((b) => ({ ...b, errorsUrl: errorsUrl(b.id, b.rowsBad) })) };
       },
@@ -273,7 +275,7 @@ export async function ingestRoutes(app: FastifyInstance, store: Store, asOf?: st
           'content-disposition',
           `attachment; filename="${found.batch.id}-errors.csv"; filename*=UTF-8''${encodeURIComponent(`${found.batch.kindLabel}导入错误-${found.batch.id}.csv`)}`,
         );
-        return batchErrorCsv(found.batch.kind, found.errors);
+        return batchErrorCsv(callerOf(req), found.batch.kind, found.errors);
       },
     );
   });
@@ -290,8 +292,5 @@ async function fileSourceOr400(upload: Upload): Promise<RowSource> {
 
 async function visibleBatch(store: Store, req: FastifyRequest) {
   const { id } = req.params as { id: string };
-  const found = await findBatch(store, callerOf(req), id);
-  if (!found.found) throw notFound('导入批次不存在');
-  if (!found.visible) throw forbidden('该导入批次不在您的辖区内');
-  return found;
+  return findBatch(store, callerOf(req), id);
 }

@@ -4,14 +4,15 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
-import { scopeFilter, type Caller } from '../auth/caller.ts';
-import { regionContains, regionProblem } from '../domain/region.ts';
+import type { Caller } from '../auth/caller.ts';
+import { regionProblem } from '../domain/region.ts';
+import { abilities, authorize, clueScope, onCallerPath } from '../policy/index.ts';
 import { MODELS, findModel } from '../models/library/index.ts';
 import { MODEL_CATEGORIES, type ModelDefinition } from '../models/model.ts';
 import { effectiveSetting, loadAllSettings, saveSetting } from '../models/settings.ts';
 import { runModels } from '../models/runner.ts';
 import { callerOf } from './app.ts';
-import { badRequest, forbidden, notFound } from './errors.ts';
+import { badRequest, notFound } from '../domain/errors.ts';
 
 interface Basis {
   title: string;
@@ -65,7 +66,8 @@ async function describeModels(store: Store, caller: Caller, models: readonly Mod
       basis: { ...m.basis, ...bases.get(m.code)! },
       params: m.params.map((p) => ({ ...p, value: inForce.params[p.name] })),
       enabled: inForce.enabled,
-      settings: settings.filter((s) => regionContains(caller.regionCode, s.regionCode) || regionContains(s.regionCode, caller.regionCode)),
+      settings: settings.filter((s) => onCallerPath(caller, s.regionCode)),
+      can: abilities(caller, { type: 'model' }),
     };
   });
 }
@@ -79,7 +81,7 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
       (
         await store.query<{ model_code: string; n: number; open: number }>(sql`
       SELECT t.model_code, count(*) AS n, sum(CASE WHEN t.status IN ('closed', 'dismissed') THEN 0 ELSE 1 END) AS open
-      FROM clues t WHERE t.model_code IS NOT NULL AND ${scopeFilter(caller, 't')} GROUP BY t.model_code`)
+      FROM clues t WHERE t.model_code IS NOT NULL AND ${clueScope(caller, 't')} GROUP BY t.model_code`)
       ).map((r) => [r.model_code, r]),
     );
     const rows = (await describeModels(store, caller, MODELS)).map((d) => ({
@@ -105,7 +107,7 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
       if (!m) throw notFound('未找到该模型');
       const byMonth = await store.query<{ month: string; n: number }>(sql`
       SELECT ${raw(store.dialect.monthKey('t.created_at'))} AS month, count(*) AS n FROM clues t
-      WHERE t.model_code = ${m.code} AND ${scopeFilter(caller, 't')} GROUP BY 1 ORDER BY 1`);
+      WHERE t.model_code = ${m.code} AND ${clueScope(caller, 't')} GROUP BY 1 ORDER BY 1`);
       // Runs over the caller's region, a region above it (which covered it) or one inside it.
       const runs = (
         await store.query<{
@@ -118,7 +120,7 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
           new_clues: number;
         }>(sql`SELECT * FROM model_runs WHERE model_code = ${m.code} ORDER BY started_at DESC LIMIT 200`)
       )
-        .filter((r) => regionContains(caller.regionCode, r.region_code) || regionContains(r.region_code, caller.regionCode))
+        .filter((r) => onCallerPath(caller, r.region_code))
         .slice(0, 20)
         .map((r) => ({
           id: r.id,
@@ -145,13 +147,13 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
     },
     async (req) => {
       const caller = callerOf(req);
-      if (caller.role !== 'admin') throw forbidden('仅管理员可以调整模型设置');
+      authorize(caller, 'configure', { type: 'model' });
       const m = findModel((req.params as { code: string }).code);
       if (!m) throw notFound('未找到该模型');
       const body = req.body as { regionCode: string; enabled: boolean; params: Record<string, number> };
       const rp = regionProblem(body.regionCode);
       if (rp) throw badRequest(rp, 'regionCode');
-      if (!regionContains(caller.regionCode, body.regionCode)) throw forbidden('该区划不在您的辖区内');
+      authorize(caller, 'configure', { type: 'model', regionCode: body.regionCode });
       try {
         await saveSetting(store, caller, m, body.regionCode, body.enabled, body.params);
       } catch (e) {
@@ -172,7 +174,7 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
     },
     async (req) => {
       const caller = callerOf(req);
-      if (caller.role !== 'admin' && caller.role !== 'supervisor') throw forbidden('仅监督员和管理员可以运行模型');
+      authorize(caller, 'run', { type: 'model', regionCode: caller.regionCode });
       const code = (req.body as { model?: string }).model;
       const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
       if (code && list.length === 0) throw notFound('未找到该模型');

@@ -9,7 +9,7 @@ import { regionPrefix } from '../domain/region.ts';
 import { systemClock, type Clock } from '../clues/clock.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
 import { issueFormToken, portalStatus, submitPortalReport, type PortalReportInput } from '../clues/portal.ts';
-import { badRequest } from './errors.ts';
+import { badRequest } from '../domain/errors.ts';
 import { ErrorOut } from './clue-routes.ts';
 
 const P = CLUE_SETTINGS.portal;

@@ -1,33 +1,40 @@
 // Read access to the records of the four business modules and the reference tables that hold
-// jurisdiction-bound data, always scoped to the caller: a list is empty outside it, and a single
-// record outside it is refused with 403.
+// jurisdiction-bound data, always scoped by the records policy (src/policy/records.ts): a list holds
+// only what the caller may read, and a single record outside it is refused with 403, without the row.
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
 import { regionPrefix, regionProblem } from '../domain/region.ts';
-import { maskPersonal, scopeFilter, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import {
+  RECORD_ACCESS,
+  RECORD_KINDS,
+  authorize,
+  can,
+  presentRecord,
+  recordScope,
+  visibleRecord,
+  type RecordKind,
+} from '../policy/index.ts';
 import { callerOf } from './app.ts';
-import { badRequest, forbidden, notFound } from './errors.ts';
+import { badRequest } from '../domain/errors.ts';
 
-/** kind → [table, key column, agency column (null: region scope only), date column for ordering]. */
-export const RECORD_KINDS = {
-  licences: ['licences', 'id', 'agency_id', 'applied_on'],
-  inspections: ['inspections', 'id', 'agency_id', 'inspected_on'],
-  cases: ['cases', 'id', 'agency_id', 'filed_on'],
-  deliveries: ['deliveries', 'id', null, 'sent_on'],
-  payments: ['payments', 'id', null, 'due_on'],
-  service_visits: ['service_visits', 'id', 'agency_id', 'visited_on'],
-  hotline_tickets: ['hotline_tickets', 'id', 'agency_id', 'received_at'],
-  delegations: ['delegations', 'id', 'agency_id', 'signed_on'],
-  agencies: ['agencies', 'id', 'id', 'id'],
-  officers: ['officers', 'id', 'agency_id', 'id'],
-  entities: ['entities', 'uscc', null, 'uscc'],
-  followup_answers: ['followup_answers', 'id', null, 'answered_at'],
-} as const satisfies Record<string, readonly [string, string, string | null, string]>;
-export type RecordKind = keyof typeof RECORD_KINDS;
-
-const PERSONAL = ['id_number', 'phone'];
+/** The column a list is ordered by (newest first), per kind. */
+const ORDER_BY: Record<RecordKind, string> = {
+  licences: 'applied_on',
+  inspections: 'inspected_on',
+  cases: 'filed_on',
+  deliveries: 'sent_on',
+  payments: 'due_on',
+  service_visits: 'visited_on',
+  hotline_tickets: 'received_at',
+  delegations: 'signed_on',
+  agencies: 'id',
+  officers: 'id',
+  entities: 'uscc',
+  followup_answers: 'answered_at',
+};
 
 // Lists carry the names of the agency and entity a record refers to, so a page needs no lookups.
 const WITH_AGENCY = new Set<RecordKind>([
@@ -46,11 +53,6 @@ const nameJoins = (k: RecordKind) =>
   (WITH_AGENCY.has(k) ? ' LEFT JOIN agencies ag ON ag.id = t.agency_id' : '') +
   (WITH_ENTITY.has(k) ? ' LEFT JOIN entities en ON en.uscc = t.entity_uscc' : '');
 
-function present(caller: Caller, row: Record<string, unknown>) {
-  for (const col of PERSONAL) if (typeof row[col] === 'string') row[col] = maskPersonal(caller, row[col] as string);
-  return row;
-}
-
 export interface ListFilter {
   q?: string;
   regionCode?: string;
@@ -60,32 +62,28 @@ export interface ListFilter {
 const NAMED = new Set<RecordKind>(['agencies', 'officers', 'entities']);
 
 export async function listRecords(store: Store, caller: Caller, kind: RecordKind, page: number, pageSize: number, filter: ListFilter = {}) {
-  const [table, , agencyCol, orderCol] = RECORD_KINDS[kind];
-  const conditions = [scopeFilter(caller, 't', agencyCol)];
+  authorize(caller, 'list', { type: 'records', kind });
+  const { table, key } = RECORD_ACCESS[kind];
+  const conditions = [(await recordScope(store, caller, kind))('t')];
   if (filter.regionCode) conditions.push(sql`t.region_code LIKE ${regionPrefix(filter.regionCode) + '%'}`);
   if (filter.q && NAMED.has(kind)) conditions.push(sql`t.name LIKE ${'%' + filter.q.replace(/[%_]/g, '') + '%'}`);
   const where = joinSql(conditions, ' AND ');
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(table)} t WHERE ${where}`);
   const rows = await store.query<Record<string, unknown>>(sql`
     SELECT t.*${raw(nameColumns(kind))} FROM ${raw(table)} t${raw(nameJoins(kind))} WHERE ${where}
-    ORDER BY t.${raw(orderCol)} DESC, t.${raw(RECORD_KINDS[kind][1])}
+    ORDER BY t.${raw(ORDER_BY[kind])} DESC, t.${raw(key)}
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => present(caller, r)) };
-}
-
-export async function getRecord(store: Store, caller: Caller, kind: RecordKind, id: string) {
-  const [table, key, agencyCol] = RECORD_KINDS[kind];
-  const [row] = await store.query<Record<string, unknown>>(sql`SELECT * FROM ${raw(table)} t WHERE t.${raw(key)} = ${id}`);
-  if (!row) throw notFound();
-  const [inScope] = await store.query(
-    sql`SELECT 1 AS ok FROM ${raw(table)} t WHERE t.${raw(key)} = ${id} AND ${scopeFilter(caller, 't', agencyCol)}`,
-  );
-  if (!inScope) throw forbidden();
-  return present(caller, row);
+  return {
+    total: Number(total.n),
+    page,
+    pageSize,
+    rows: rows.map((r) => presentRecord(caller, kind, r)),
+    can: { export: can(caller, 'export', { type: 'records', kind }), import: can(caller, 'import', { type: 'records', kind }) },
+  };
 }
 
 export async function recordRoutes(app: FastifyInstance, store: Store): Promise<void> {
-  const Kind = Type.Union(Object.keys(RECORD_KINDS).map((k) => Type.Literal(k)));
+  const Kind = Type.Union(RECORD_KINDS.map((k) => Type.Literal(k)));
   app.get(
     '/records/:kind',
     {
@@ -118,7 +116,7 @@ export async function recordRoutes(app: FastifyInstance, store: Store): Promise<
     },
     async (req) => {
       const { kind, id } = req.params as { kind: RecordKind; id: string };
-      return { record: await getRecord(store, callerOf(req), kind, id) };
+      return { record: await visibleRecord(store, callerOf(req), kind, id) };
     },
   );
 }

@@ -1,6 +1,8 @@
 // kedu audit verify: walks the hash chain and names every edited, inserted or deleted entry.
 import { Command } from 'commander';
 import { verifyAuditLog } from '../audit/audit-log.ts';
+import { SYSTEM_CALLER } from '../auth/caller.ts';
+import { authorize } from '../policy/index.ts';
 import { withStore } from './context.ts';
 import { EXIT } from './output.ts';
 
@@ -11,6 +13,7 @@ export function auditCommand(): Command {
     .description('校验审计日志哈希链 (SM3)；发现篡改时以退出码 3 结束')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
+      authorize(SYSTEM_CALLER, 'verify', { type: 'audit' });
       const result = await withStore(cmd, verifyAuditLog);
       if (opts.json) process.stdout.write(JSON.stringify(result) + '\n');
       else if (result.ok) process.stdout.write(`审计日志完好：${result.entries} 条记录，哈希链 (SM3) 校验通过\n`);

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { createUser } from '../auth/users.ts';
 import { ROLES, SYSTEM_CALLER, type Role } from '../auth/caller.ts';
+import { authorize } from '../policy/index.ts';
 import { withStore } from './context.ts';
 import { EXIT, fail } from './output.ts';
 
@@ -19,6 +20,7 @@ export function userCommand(): Command {
     .action(
       async (o: { username: string; password: string; role: string; region: string; agency?: string; name?: string }, cmd: Command) => {
         try {
+          authorize(SYSTEM_CALLER, 'create', { type: 'user' });
           const created = await withStore(cmd, (store) =>
             createUser(
               store,

@@ -1,12 +1,13 @@
 // Reading clues: the scoped list with its filters, one clue with its timeline, and the counts of the
-// workbench and the dashboard. Every query goes through clueScope, so a caller never reads a clue
-// outside what workflow.ts says they may see.
+// workbench and the dashboard. Every query goes through the policy's clueScope, so a caller never reads
+// a clue outside what src/policy/clues.ts says they may see.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { addDays } from '../domain/dates.ts';
-import { maskPersonal, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { can, clueScope, maskFor, reportScope } from '../policy/index.ts';
 import { regionLevel, regionPrefix } from '../domain/region.ts';
-import { badRequest } from '../api/errors.ts';
+import { badRequest } from '../domain/errors.ts';
 import { todayOf, type Clock } from './clock.ts';
 import { ESCALATION_LEVELS, LEVEL_LABELS, type EscalationLevel } from './escalation.ts';
 import {
@@ -16,7 +17,7 @@ import {
   STATUS_LABELS,
   allowedActions,
   caseMembers,
-  clueScope,
+  clueAbilities,
   visibleClue,
   CLUE_STATUSES,
   type ClueRow,
@@ -212,10 +213,11 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
     similarity: number | null;
     received_at: string;
   }>(
-    sql`SELECT id, source, source_ref, content, contact, subject_name, linked, similarity, received_at FROM clue_reports WHERE clue_id = ${id} ORDER BY received_at, id`,
+    sql`SELECT r.id, r.source, r.source_ref, r.content, r.contact, r.subject_name, r.linked, r.similarity, r.received_at FROM clue_reports r
+      WHERE r.clue_id = ${id} AND ${reportScope(caller, 'r')} ORDER BY r.received_at, r.id`,
   );
   const members = await caseMembers(store, id);
-  const attachments = await listAttachments(store, [id]);
+  const attachments = can(caller, 'read_files', { type: 'clue', clue: loaded }) ? await listAttachments(store, [id]) : [];
   const notices = await store.query<{ id: string; kind: string; number: string; status: string; issued_on: string; clue_ids: string }>(
     sql`SELECT id, kind, number, status, issued_on, clue_ids FROM notices WHERE clue_ids LIKE ${`%"${id}"%`} ORDER BY issued_on, id`,
   );
@@ -231,6 +233,7 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
       basis: parseJson(loaded.basis),
       escalatedAt: loaded.escalated_at,
       allowedActions: allowedActions(caller, loaded),
+      can: clueAbilities(caller, loaded),
     },
     timeline: events.map(presentEvent),
     reports: reports.map((r) => ({
@@ -238,9 +241,9 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
       source: r.source,
       sourceLabel: SOURCE_LABELS[r.source as ClueSource] ?? r.source,
       sourceRef: r.source_ref,
-      content: r.content,
+      content: maskFor(caller, 'free_text', r.content)!,
       subjectName: r.subject_name,
-      contact: maskPersonal(caller, r.contact),
+      contact: maskFor(caller, 'phone', r.contact),
       linked: !!r.linked,
       similarity: r.similarity,
       receivedAt: r.received_at,

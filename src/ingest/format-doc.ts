@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { withUsccCheck } from '../domain/uscc.ts';
 import { KINDS, KIND_SPECS, type FieldSpec, type Kind } from './kinds.ts';
+import { RECORD_ACCESS } from '../policy/index.ts';
 
 const TYPE_NAMES: Record<FieldSpec['type'], string> = {
   string: '文本',
@@ -65,7 +66,7 @@ export function importFormatsMarkdown(): string {
     '|---|---|---|---|',
     ...KINDS.map((k) => {
       const s = KIND_SPECS[k];
-      return `| [\`${k}\`](#${k}) | ${s.label} | ${s.idPrefix ? `\`${s.idPrefix}-\`` : '—（按统一社会信用代码）'} | ${s.agencyMayImport ? '是（仅本部门）' : '否'} |`;
+      return `| [\`${k}\`](#${k}) | ${s.label} | ${s.idPrefix ? `\`${s.idPrefix}-\`` : '—（按统一社会信用代码）'} | ${RECORD_ACCESS[k].agencyMayImport ? '是（仅本部门）' : '否'} |`;
     }),
     '',
   ];

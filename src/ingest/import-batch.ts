@@ -4,7 +4,8 @@
 // behind: temporary tables end with their connection).
 import { randomUUID } from 'node:crypto';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
-import { isAgencyRole, ROLE_LABELS, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { refusal } from '../policy/index.ts';
 import type { Row, Store } from '../store/store.ts';
 import { kindSpec, SOURCE_SYSTEM_PATTERN, type Kind, type KindSpec } from './kinds.ts';
 import { loadReferences } from './reference.ts';
@@ -20,15 +21,9 @@ import type { StoredError } from './error-file.ts';
 /** The caller may not import this kind at all (HTTP 403). */
 export class ImportForbidden extends Error {}
 
-/** Roles that may write records: admins and supervisors in their region, agency staff for their agency. */
-const IMPORT_ROLES = new Set(['admin', 'supervisor', 'agency_staff']);
-
-export function importPermissionProblem(caller: Caller, spec: KindSpec): string | null {
-  if (!IMPORT_ROLES.has(caller.role)) return `${ROLE_LABELS[caller.role]}账号不能导入数据`;
-  if (isAgencyRole(caller.role) && !spec.agencyMayImport) return `执法部门账号不能导入${spec.label}数据`;
-  if (isAgencyRole(caller.role) && !caller.agencyId) return '执法部门账号未指定所属执法主体，不能导入';
-  return null;
-}
+/** Why the caller may not import the kind at all, or null (the records policy: src/policy/records.ts). */
+export const importPermissionProblem = (caller: Caller, spec: KindSpec): string | null =>
+  refusal(caller, 'import', { type: 'records', kind: spec.kind });
 
 export interface ImportProgress {
   phase: 'read' | 'write';
@@ -225,8 +220,8 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
           notes,
         };
         await tx.exec(
-          `INSERT INTO import_batches (id, kind, source_system, file_name, region_code, rows_total, rows_ok, rows_bad, errors, started_at, finished_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          `INSERT INTO import_batches (id, kind, source_system, file_name, region_code, rows_total, rows_ok, rows_bad, errors, started_at, finished_at, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           [
             batchId,
             req.kind,
@@ -239,6 +234,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             stored.length ? JSON.stringify(stored) : null,
             startedAt,
             new Date().toISOString(),
+            caller.userId,
           ],
         );
         const landedAudit = merged.written.length > 0 && req.onLanded ? await req.onLanded(tx, merged.written) : [];

@@ -59,10 +59,6 @@ export interface KindSpec {
   /** The natural key a re-sent row is matched on. */
   key: readonly string[];
   fields: FieldSpec[];
-  /** The column naming the responsible agency (jurisdiction of agency roles), or null. */
-  agencyColumn: string | null;
-  /** Whether agency roles (执法部门) may import this kind; supervisors and admins may import all. */
-  agencyMayImport: boolean;
   /** Checks across fields of one row, on the normalised values: [field, message] of each problem. */
   rules?: ((get: (name: string) => string | null) => [string, string] | null)[];
 }
@@ -144,8 +140,6 @@ const licences: KindSpec = {
   label: '行政许可',
   idPrefix: 'lic',
   key: ['source_system', 'source_id'],
-  agencyColumn: 'agency_id',
-  agencyMayImport: true,
   fields: [
     sourceSystem,
     sourceId('许可编号', ['办件编号', '受理编号', '申请编号'], 'XK2025000123'),
@@ -195,8 +189,6 @@ const inspections: KindSpec = {
   label: '行政检查',
   idPrefix: 'insp',
   key: ['source_system', 'source_id'],
-  agencyColumn: 'agency_id',
-  agencyMayImport: true,
   fields: [
     sourceSystem,
     sourceId('检查编号', ['检查记录编号', '检查单编号'], 'JC2025004567'),
@@ -270,8 +262,6 @@ const cases: KindSpec = {
   label: '行政处罚案件',
   idPrefix: 'case',
   key: ['source_system', 'source_id'],
-  agencyColumn: 'agency_id',
-  agencyMayImport: true,
   fields: [
     sourceSystem,
     sourceId('案件编号', ['办案编号', '立案编号'], 'AJ2025000789'),
@@ -422,8 +412,6 @@ const deliveries: KindSpec = {
   label: '文书送达',
   idPrefix: 'dlv',
   key: ['source_system', 'source_id'],
-  agencyColumn: null,
-  agencyMayImport: true,
   fields: [
     sourceSystem,
     sourceId('送达编号', ['送达回证编号', '送达记录编号'], 'SD2025000321'),
@@ -455,8 +443,6 @@ const payments: KindSpec = {
   label: '罚没款缴纳',
   idPrefix: 'pay',
   key: ['source_system', 'source_id'],
-  agencyColumn: null,
-  agencyMayImport: true,
   fields: [
     sourceSystem,
     sourceId('缴款编号', ['缴款单号', '缴款书编号', '缴费编号'], 'JK2025000654'),
@@ -482,8 +468,6 @@ const serviceVisits: KindSpec = {
   label: '涉企服务',
   idPrefix: 'svc',
   key: ['source_system', 'source_id'],
-  agencyColumn: 'agency_id',
-  agencyMayImport: true,
   fields: [
     sourceSystem,
     sourceId('服务编号', ['走访编号', '服务记录编号'], 'FW2025000111'),
@@ -518,8 +502,6 @@ const hotlineTickets: KindSpec = {
   label: '12345工单',
   idPrefix: 'hot',
   key: ['source_system', 'source_id'],
-  agencyColumn: 'agency_id',
-  agencyMayImport: false,
   fields: [
     sourceSystem,
     sourceId('工单编号', ['工单号', '诉求编号'], 'GD20250412000123'),
@@ -575,8 +557,6 @@ const delegations: KindSpec = {
   label: '第三方服务委托',
   idPrefix: 'dlg',
   key: ['source_system', 'source_id'],
-  agencyColumn: 'agency_id',
-  agencyMayImport: true,
   fields: [
     sourceSystem,
     sourceId('委托编号', ['合同编号', '委托合同编号'], 'WT2025000042'),
@@ -638,8 +618,6 @@ const followupAnswers: KindSpec = {
   label: '回访答复',
   idPrefix: 'fua',
   key: ['source_system', 'source_id'],
-  agencyColumn: null,
-  agencyMayImport: false,
   fields: [
     sourceSystem,
     sourceId('回访编号', ['答复编号', '通话编号', '问卷编号'], 'HF2025000999'),
@@ -699,8 +677,6 @@ const entities: KindSpec = {
   label: '经营主体',
   idPrefix: null,
   key: ['uscc'],
-  agencyColumn: null,
-  agencyMayImport: false,
   fields: [
     {
       name: 'uscc',

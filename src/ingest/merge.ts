@@ -9,7 +9,8 @@
 //  6. DELETE the replaced rows, INSERT the incoming ones.
 // DuckDB has no unique index on the key (dialect.ts); step 6 under one transaction is what keeps a
 // key single there. PostgreSQL's unique index would reject a double.
-import { scopeFilter, isAgencyRole, type Caller } from '../auth/caller.ts';
+import { isAgencyRole, type Caller } from '../auth/caller.ts';
+import { agencyLinkSql, recordScope, RECORD_ACCESS } from '../policy/index.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
 import type { Row, Store } from '../store/store.ts';
 import type { FieldSpec, KindSpec, RecordKind } from './kinds.ts';
@@ -91,10 +92,9 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
 
     // 3. Matches with stored rows.
     const same = fields.map((f) => `t.${f} IS NOT DISTINCT FROM i.${f}`).join(' AND ');
-    const agencyCol = spec.agencyColumn ? `, t.${spec.agencyColumn} AS ${spec.agencyColumn}` : '';
     const oldId = spec.idPrefix ? 't.id AS old_id, ' : '';
     await tx.exec(
-      `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}t.region_code AS region_code${agencyCol}, ` +
+      `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}` +
         `CASE WHEN ${same} THEN 1 ELSE 0 END AS same FROM ${inc} i JOIN ${target} t ON ${keyJoin('t', 'i')}`,
     );
     try {
@@ -116,17 +116,20 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
       if (matched > 0) {
         const keyField = spec.key[spec.key.length - 1];
         await reject(
-          sql`SELECT m.row_no FROM ${raw(matches)} m WHERE NOT ${scopeFilter(caller, 'm', spec.agencyColumn)}`,
+          // Whether the caller may overwrite a stored row is the records policy's question, asked of the
+          // stored row itself (a delivery reaches its agency through its case).
+          sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} WHERE NOT ${(await recordScope(tx, caller, spec.kind))('t')}`,
           keyField,
           (r) => `${String(r[keyField])} 已对应${isAgencyRole(caller.role) ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`,
         );
       }
-      // Agency roles: payments and deliveries must belong to a case of their own agency.
-      const caseRef = spec.fields.find((f) => f.recordRef === 'cases');
-      if (caseRef && isAgencyRole(caller.role) && caller.agencyId && !spec.agencyColumn) {
+      // Agency roles: a record that reaches its agency through its case (payments, deliveries) must
+      // belong to a case of their own agency.
+      const link = RECORD_ACCESS[spec.kind].agency;
+      if ('viaCase' in link && isAgencyRole(caller.role) && caller.agencyId) {
         await reject(
-          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = i.${raw(caseRef.name)} AND c.agency_id = ${caller.agencyId})`,
-          caseRef.name,
+          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT (${agencyLinkSql(spec.kind, caller.agencyId, 'i')})`,
+          link.viaCase,
           () => '案件不存在或不属于本部门：执法部门账号只能导入本部门案件的送达、缴款记录（请先导入案件）',
         );
       }

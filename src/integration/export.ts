@@ -1,17 +1,27 @@
-// Open exports for a data lake (DESIGN.md §9): any record table, limited to the caller's
-// jurisdiction, as CSV (UTF-8, header) or Parquet.
+// Open exports for a data lake (DESIGN.md §9): any record table, limited to what the caller may read
+// and with personal data masked for their role in the SQL itself (the rows leave the store already
+// masked), as CSV (UTF-8, header) or Parquet.
 import type { ExportFormat, Store } from '../store/store.ts';
-import { sql, raw } from '../store/sql.ts';
-import { scopeFilter, type Caller } from '../auth/caller.ts';
+import { sql, raw, joinSql } from '../store/sql.ts';
+import type { Caller } from '../auth/caller.ts';
 import { withAudit } from '../audit/audit-log.ts';
-import { RECORD_KINDS, type RecordKind } from '../api/record-routes.ts';
+import { RECORD_ACCESS, RECORD_KINDS, authorize, maskSql, recordScope, type RecordKind } from '../policy/index.ts';
 
-export const EXPORT_KINDS = Object.keys(RECORD_KINDS) as RecordKind[];
+export const EXPORT_KINDS: readonly RecordKind[] = RECORD_KINDS;
 
 export async function exportRecords(store: Store, caller: Caller, kind: RecordKind, format: ExportFormat, path: string): Promise<number> {
-  const [table, key, agencyCol] = RECORD_KINDS[kind];
-  const select = sql`SELECT * FROM ${raw(table)} t WHERE ${scopeFilter(caller, 't', agencyCol)} ORDER BY t.${raw(key)}`;
-  const rows = await store.copyOut(select, path, format);
+  authorize(caller, 'export', { type: 'records', kind });
+  const { table, key, personal } = RECORD_ACCESS[kind];
+  const scope = await recordScope(store, caller, kind);
+  const columns = await store.columns(sql`SELECT * FROM ${raw(table)} t`);
+  const select = joinSql(
+    columns.map((c) => {
+      const mask = personal[c.name];
+      return raw(mask ? `${maskSql(caller, mask, `t.${c.name}`)} AS ${c.name}` : `t.${c.name}`);
+    }),
+    ', ',
+  );
+  const rows = await store.copyOut(sql`SELECT ${select} FROM ${raw(table)} t WHERE ${scope('t')} ORDER BY t.${raw(key)}`, path, format);
   // An export moves data out of the system: it is traced like a state change.
   await withAudit(store, async () => ({
     result: null,

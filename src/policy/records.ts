@@ -1,0 +1,176 @@
+// Records (the four business modules, entities, agencies, officers): who may list, read, export and
+// import them, and the SQL that keeps every query inside what the caller may read.
+//
+// - admin, supervisor: the records of their region's subtree.
+// - agency_staff, officer: their own agency's records and what links to them — deliveries and payments
+//   of their own cases, follow-up answers about their own cases, inspections and service visits,
+//   entities their agency has a record of — and their own agency among the agencies.
+// - invited_supervisor: no record-level data (the clues and reports they filed, and aggregate figures);
+//   agency names are public (the report form picks one).
+// - discipline_liaison: the records cited as evidence by the clues of their region transferred to
+//   discipline inspection (and the tickets and entities those clues name); agency names.
+import type { Caller } from '../auth/caller.ts';
+import { isAgencyRole, ROLE_LABELS } from '../auth/caller.ts';
+import { forbidden, notFound } from '../domain/errors.ts';
+import type { Store } from '../store/store.ts';
+import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
+import { NOTHING, definePolicy, regionSql } from './policy.ts';
+import { maskRow } from './personal-data.ts';
+import { FOLLOWUP_SUBJECTS, RECORD_ACCESS, RECORD_KINDS, type AgencyLink, type RecordKind } from './record-kinds.ts';
+
+export type RecordAction = 'list' | 'read' | 'export' | 'import';
+
+/** Roles that read records row by row (the invited supervisor does not; agency names excepted). */
+const readsRecords = (caller: Caller, kind: RecordKind) => caller.role !== 'invited_supervisor' || kind === 'agencies';
+
+export const recordsPolicy = definePolicy<{ kind: RecordKind }, RecordAction>({
+  actions: ['list', 'read', 'export', 'import'],
+  check(caller, action, { kind }) {
+    switch (action) {
+      case 'list':
+      case 'read':
+        return readsRecords(caller, kind) ? null : `${ROLE_LABELS[caller.role]}不查看逐条执法数据，可查看本人反映线索的办理进度和统计数据`;
+      case 'export':
+        return caller.role === 'admin' || caller.role === 'supervisor' ? null : `${ROLE_LABELS[caller.role]}账号不能导出执法数据`;
+      case 'import':
+        if (caller.role === 'admin' || caller.role === 'supervisor') return null;
+        if (caller.role !== 'agency_staff') return `${ROLE_LABELS[caller.role]}账号不能导入数据`;
+        if (!caller.agencyId) return '执法部门账号未指定所属执法主体，不能导入';
+        return RECORD_ACCESS[kind].agencyMayImport ? null : `执法部门账号不能导入${KIND_LABELS[kind]}数据`;
+    }
+  },
+});
+
+/** Chinese names of the kinds, for messages. */
+export const KIND_LABELS: Record<RecordKind, string> = {
+  licences: '行政许可',
+  inspections: '行政检查',
+  cases: '处罚案件',
+  deliveries: '文书送达',
+  payments: '罚没款缴纳',
+  service_visits: '服务走访',
+  hotline_tickets: '12345工单',
+  delegations: '第三方委托',
+  followup_answers: '回访答复',
+  entities: '经营主体',
+  agencies: '执法主体',
+  officers: '执法人员',
+};
+
+const col = (alias: string, column: string) => raw(`${alias ? `${alias}.` : ''}${column}`);
+
+/** The rows of `kind` that reach the agency, as SQL over alias (uncorrelated subqueries: one hash join each). */
+export function agencyLinkSql(kind: RecordKind, agencyId: string, alias: string): Sql {
+  const link: AgencyLink = RECORD_ACCESS[kind].agency;
+  if ('column' in link) return sql`${col(alias, link.column)} = ${agencyId}`;
+  if ('viaCase' in link) return sql`${col(alias, link.viaCase)} IN (SELECT k.id FROM cases k WHERE k.agency_id = ${agencyId})`;
+  if ('viaTask' in link) {
+    const subjects = Object.entries(FOLLOWUP_SUBJECTS).map(
+      ([subject, table]) =>
+        sql`SELECT ft.id FROM followup_tasks ft JOIN ${raw(RECORD_ACCESS[table].table)} s ON s.id = ft.subject_id
+          WHERE ft.subject_kind = ${subject} AND s.agency_id = ${agencyId}`,
+    );
+    return sql`${col(alias, link.viaTask)} IN (${joinSql(subjects, ' UNION ALL ')})`;
+  }
+  const naming = RECORD_KINDS.filter((k) => RECORD_ACCESS[k].entityColumn).map((k) => {
+    const a = RECORD_ACCESS[k];
+    return sql`SELECT r.${raw(a.entityColumn!)} FROM ${raw(a.table)} r WHERE ${agencyLinkSql(k, agencyId, 'r')}`;
+  });
+  return sql`${col(alias, RECORD_ACCESS[kind].key)} IN (${joinSql(naming, ' UNION ')})`;
+}
+
+/** Record ids cited by the transferred clues of the caller's region, by kind (the discipline liaison's records). */
+export async function citedRecords(store: Store, caller: Caller): Promise<Map<RecordKind, Set<string>>> {
+  const cited = new Map<RecordKind, Set<string>>();
+  const add = (kind: string, id: string | null) => {
+    if (!id || !(RECORD_KINDS as readonly string[]).includes(kind)) return;
+    const k = kind as RecordKind;
+    (cited.get(k) ?? cited.set(k, new Set()).get(k)!).add(id);
+  };
+  const clues = await store.query<{ id: string; evidence: string | null; entity_uscc: string | null }>(
+    sql`SELECT c.id, c.evidence, c.entity_uscc FROM clues c WHERE c.status = 'transferred' AND ${regionSql(caller, 'c')}`,
+  );
+  for (const c of clues) {
+    add('entities', c.entity_uscc);
+    try {
+      const e = JSON.parse(c.evidence ?? 'null') as { kind?: string; ids?: unknown[] } | null;
+      if (e?.kind && Array.isArray(e.ids)) for (const id of e.ids) add(e.kind, String(id));
+    } catch {
+      // Evidence is written by Kedu as JSON; anything else cites nothing.
+    }
+  }
+  if (clues.length) {
+    const tickets = await store.query<{ id: string }>(
+      sql`SELECT t.id FROM hotline_tickets t WHERE t.clue_id IN (${joinSql(
+        clues.map((c) => sql`${c.id}`),
+        ', ',
+      )})`,
+    );
+    for (const t of tickets) add('hotline_tickets', t.id);
+  }
+  return cited;
+}
+
+/**
+ * The SQL condition over `alias` that keeps a query of `kind` inside what the caller may read. Async
+ * because the discipline liaison's records are those their region's transferred clues cite.
+ */
+export async function recordScope(store: Store, caller: Caller, kind: RecordKind): Promise<(alias: string) => Sql> {
+  const key = RECORD_ACCESS[kind].key;
+  switch (caller.role) {
+    case 'admin':
+    case 'supervisor':
+      return (a) => sql`(${regionSql(caller, a)})`;
+    case 'agency_staff':
+    case 'officer':
+      if (!caller.agencyId) return () => NOTHING;
+      // An entity may be registered outside the agency's county and still be one it inspected.
+      if (kind === 'entities') return (a) => sql`(${agencyLinkSql(kind, caller.agencyId!, a)})`;
+      return (a) => sql`(${regionSql(caller, a)} AND ${agencyLinkSql(kind, caller.agencyId!, a)})`;
+    case 'invited_supervisor':
+      return kind === 'agencies' ? (a) => sql`(${regionSql(caller, a)})` : () => NOTHING;
+    case 'discipline_liaison': {
+      if (kind === 'agencies') return (a) => sql`(${regionSql(caller, a)})`;
+      const ids = [...((await citedRecords(store, caller)).get(kind) ?? [])];
+      if (ids.length === 0) return () => NOTHING;
+      return (a) =>
+        sql`(${col(a, key)} IN (${joinSql(
+          ids.map((i) => sql`${i}`),
+          ', ',
+        )}))`;
+    }
+  }
+}
+
+/**
+ * The rows behind aggregate figures (the home page): the region's for every role but the agency roles,
+ * which count their own agency's. Invited supervisors and liaisons see figures, not rows.
+ */
+export function aggregateScope(caller: Caller, kind: RecordKind, alias: string): Sql {
+  if (isAgencyRole(caller.role)) {
+    if (!caller.agencyId) return NOTHING;
+    if (kind === 'entities') return sql`(${agencyLinkSql(kind, caller.agencyId, alias)})`;
+    return sql`(${regionSql(caller, alias)} AND ${agencyLinkSql(kind, caller.agencyId, alias)})`;
+  }
+  return sql`(${regionSql(caller, alias)})`;
+}
+
+/** One record the caller may read: 404 when there is none, 403 when it lies outside what they may read (the row is not sent). */
+export async function visibleRecord(store: Store, caller: Caller, kind: RecordKind, id: string): Promise<Record<string, unknown>> {
+  const reason = recordsPolicy.check(caller, 'read', { kind });
+  if (reason) throw forbidden(reason);
+  const { table, key } = RECORD_ACCESS[kind];
+  const scope = await recordScope(store, caller, kind);
+  const [row] = await store.query<Record<string, unknown> & { in_scope: number | boolean }>(
+    sql`SELECT t.*, CASE WHEN ${scope('t')} THEN 1 ELSE 0 END AS in_scope FROM ${raw(table)} t WHERE t.${raw(key)} = ${id}`,
+  );
+  if (!row) throw notFound();
+  if (Number(row.in_scope) !== 1) throw forbidden();
+  delete (row as Record<string, unknown>).in_scope;
+  return presentRecord(caller, kind, row);
+}
+
+/** A record row as the caller may see it: personal columns masked per role. */
+export function presentRecord<T extends Record<string, unknown>>(caller: Caller, kind: RecordKind, row: T): T {
+  return maskRow(caller, RECORD_ACCESS[kind].personal, row);
+}
