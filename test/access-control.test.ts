@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { openTestStore } from './helpers/store.ts';
-import { ENTITIES, seedWorld, sessionOf } from './helpers/world.ts';
+import { CASES, ENTITIES, seedWorld, sessionOf } from './helpers/world.ts';
 import { quietEnvironment } from './helpers/clues.ts';
 import { buildApp } from '../src/api/app.ts';
 
@@ -59,8 +59,8 @@ test("agency staff read their own agency's deliveries, payments and follow-up an
   assert.deepEqual(await ids('staff_fya', '/records/entities'), [ENTITIES.FYA, ENTITIES.FYS].sort());
   assert.deepEqual(await ids('staff_fyb', '/records/entities'), [ENTITIES.FYB, ENTITIES.FYS].sort());
   // A delivery of another agency's case in the same county: refused, and the row is not disclosed.
-  await refused('staff_fya', '/records/deliveries/DLV-FYB', 'CASE-FYB', '2025-03-21');
-  await refused('staff_fya', '/records/payments/PAY-FYB', 'CASE-FYB');
+  await refused('staff_fya', '/records/deliveries/DLV-FYB', CASES.FYB, '2025-03-21');
+  await refused('staff_fya', '/records/payments/PAY-FYB', CASES.FYB);
   await refused('staff_fya', '/records/followup_answers/FUA-FYB', '回访录音转写FYB');
   await refused('staff_fya', `/records/entities/${ENTITIES.FYB}`, '测试主体FYB');
   await refused('staff_fya', `/records/entities/${ENTITIES.FYX}`, '测试主体FYX');
@@ -73,7 +73,7 @@ test("agency staff read their own agency's deliveries, payments and follow-up an
 
 test('an invited supervisor sees the clues and reports they filed and aggregate figures, no record-level data, no import, no batches', async () => {
   for (const kind of ['inspections', 'cases', 'officers', 'entities', 'hotline_tickets', 'followup_answers'])
-    await refused('invited_hz', `/records/${kind}`, 'INS-FYA', 'CASE-FYA', 'OF-FYA', ENTITIES.FYA, 'HOT-FYA', 'FUA-FYA');
+    await refused('invited_hz', `/records/${kind}`, 'INS-FYA', CASES.FYA, 'OF-FYA', ENTITIES.FYA, 'HOT-FYA', 'FUA-FYA');
   await refused('invited_hz', '/records/inspections/INS-FYA', 'OF-FYA');
   await refused('invited_hz', '/imports', 'IMP-');
   await refused('invited_hz', '/imports/IMP-STAFFFYA', '13500004000');
@@ -178,6 +178,33 @@ test("import error files: the batch's owner and the supervisors over its region,
       .sort(),
     ['IMP-STAFFFYA', 'IMP-STAFFFYB', 'IMP-SUPFY'],
   );
+});
+
+test("agency staff cannot overwrite another agency's delivery by sending its key with their own case", async () => {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ingest/deliveries',
+    headers: { cookie: await as('staff_fya') },
+    payload: {
+      sourceSystem: 'world',
+      records: [{ source_id: 'dlv-FYB', region_code: '330111', case_id: 'case-FYA', method: 'direct', sent_on: '2025-03-22' }],
+    },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual([res.json().inserted, res.json().updated, res.json().rowsBad], [0, 0, 1]);
+  const [row] = await store.query<{ case_id: string; method: string }>(`SELECT case_id, method FROM deliveries WHERE id = 'DLV-FYB'`);
+  assert.deepEqual(row, { case_id: CASES.FYB, method: 'post' });
+  // Its own delivery, under its own case, lands.
+  const own = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ingest/deliveries',
+    headers: { cookie: await as('staff_fya') },
+    payload: {
+      sourceSystem: 'world',
+      records: [{ source_id: 'dlv-FYA2', region_code: '330111', case_id: 'case-FYA', method: 'direct', sent_on: '2025-03-22' }],
+    },
+  });
+  assert.equal(own.json().inserted, 1, own.body);
 });
 
 test("an entity's legal representative and address are masked for supervisors, in clear for its agency and the admin", async () => {

@@ -15,6 +15,7 @@ import { createUser } from '../../src/auth/users.ts';
 import type { Role } from '../../src/auth/caller.ts';
 import { withUsccCheck } from '../../src/domain/uscc.ts';
 import { login } from '../../src/auth/users.ts';
+import { recordId } from '../../src/ingest/record-id.ts';
 
 export const WORLD_PASSWORD = 'World-Test-2025';
 
@@ -78,12 +79,17 @@ export interface Thing {
 
 export const THINGS: Thing[] = [];
 
-/** Personal data planted in clear, with the column it sits in (phones, ID numbers, legal representatives, addresses, contacts). */
-export const PERSONAL: { value: string; column: string; kind: string }[] = [];
+/** Personal data planted in clear: its value, its kind (personal-data.ts), and the id of the thing that holds it. */
+export const PERSONAL: { value: string; kind: 'id_number' | 'phone' | 'name' | 'address'; owner: string }[] = [];
 
 const uscc = (n: number) => withUsccCheck(`913301${String(n).padStart(2, '0')}MA${String(n).padStart(7, '0')}`);
 
 /** Entities: one per agency (only that agency's records), one shared by 富阳's two agencies, one nobody has a record of. */
+/** Cases carry the id the importer gives (source system world, source id case-<tag>), so a delivery or payment pushed through the API can name its case. */
+export const CASES: Record<string, string> = Object.fromEntries(
+  ['FYA', 'FYB', 'XHA', 'HSA'].map((t) => [t, recordId('cases', 'world', `case-${t}`)]),
+);
+
 export const ENTITIES = {
   FYA: uscc(11),
   FYB: uscc(12),
@@ -214,9 +220,8 @@ export async function seedWorld(store: Store): Promise<World> {
       agencies: entityAgencies[k],
       cited: k !== 'FYS' && k !== 'FYX',
     });
-    PERSONAL.push({ value: legalRep, column: 'legal_rep', kind: 'entities' });
-    PERSONAL.push({ value: address, column: 'address', kind: 'entities' });
-    PERSONAL.push({ value: phone, column: 'phone', kind: 'entities' });
+    PERSONAL.push({ value: legalRep, kind: 'name', owner: code }, { value: address, kind: 'address', owner: code });
+    PERSONAL.push({ value: phone, kind: 'phone', owner: code });
   }
 
   for (const [i, a] of AGENCIES.entries()) {
@@ -227,8 +232,7 @@ export async function seedWorld(store: Store): Promise<World> {
     const phone = `1390000${String(2000 + i)}`;
     await put(store, 'officers', { id: `OF-${t}`, name: `执法员${t}`, agency_id: a.id, region_code: a.region, id_number: idNumber, phone });
     rec('officers', `OF-${t}`);
-    PERSONAL.push({ value: idNumber, column: 'id_number', kind: 'officers' });
-    PERSONAL.push({ value: phone, column: 'phone', kind: 'officers' });
+    PERSONAL.push({ value: idNumber, kind: 'id_number', owner: `OF-${t}` }, { value: phone, kind: 'phone', owner: `OF-${t}` });
     const src = (n: string) => ({ source_system: 'world', source_id: `${n}-${t}` });
 
     await put(store, 'licences', {
@@ -277,7 +281,7 @@ export async function seedWorld(store: Store): Promise<World> {
     });
     rec('inspections', `INSU-${t}`);
     await put(store, 'cases', {
-      id: `CASE-${t}`,
+      id: CASES[t],
       ...src('case'),
       region_code: a.region,
       agency_id: a.id,
@@ -297,12 +301,12 @@ export async function seedWorld(store: Store): Promise<World> {
       fine_amount: 1000 + i,
       status: 'decided',
     });
-    rec('cases', `CASE-${t}`);
+    rec('cases', CASES[t]);
     await put(store, 'deliveries', {
       id: `DLV-${t}`,
       ...src('dlv'),
       region_code: a.region,
-      case_id: `CASE-${t}`,
+      case_id: CASES[t],
       method: 'post',
       sent_on: '2025-03-21',
       delivered_on: '2025-03-23',
@@ -312,7 +316,7 @@ export async function seedWorld(store: Store): Promise<World> {
       id: `PAY-${t}`,
       ...src('pay'),
       region_code: a.region,
-      case_id: `CASE-${t}`,
+      case_id: CASES[t],
       amount: 1000 + i,
       due_on: '2025-04-07',
       paid_on: '2025-04-01',
@@ -386,7 +390,7 @@ export async function seedWorld(store: Store): Promise<World> {
       campaign_id: `CP-${t}`,
       region_code: a.region,
       subject_kind: 'case',
-      subject_id: `CASE-${t}`,
+      subject_id: CASES[t],
       entity_uscc: e,
       channel: 'phone',
       status: 'answered',
@@ -526,7 +530,7 @@ export async function seedWorld(store: Store): Promise<World> {
       received_at: at,
     });
     thing({ kind: 'clue_reports', id: `RP-${id}`, region, agency: null, owner: username, clue: id });
-    PERSONAL.push({ value: contact, column: 'contact', kind: 'clue_reports' });
+    PERSONAL.push({ value: contact, kind: 'phone', owner: `RP-${id}` });
   };
   await invited('CL-INV1', 'invited_hz', '330111', 1);
   await invited('CL-INV2', 'invited_hz2', '330106', 2);
@@ -548,7 +552,7 @@ export async function seedWorld(store: Store): Promise<World> {
     received_at: at,
   });
   thing({ kind: 'clue_reports', id: 'RP-PUB1', region: '330111', agency: null, owner: 'public', clue: 'CL-INV1' });
-  PERSONAL.push({ value: publicContact, column: 'contact', kind: 'clue_reports' });
+  PERSONAL.push({ value: publicContact, kind: 'phone', owner: 'RP-PUB1' });
 
   // Import batches: by two agencies' staff and by supervisors; the error files carry a phone and a name.
   const batch = async (id: string, username: string, region: string, n: number) => {
@@ -582,8 +586,7 @@ export async function seedWorld(store: Store): Promise<World> {
       created_by: users[username],
     });
     thing({ kind: 'import_batches', id, region, agency: PEOPLE.find((p) => p.username === username)!.agency, owner: username });
-    PERSONAL.push({ value: phone, column: 'phone', kind: 'import_batches' });
-    PERSONAL.push({ value: name, column: 'legal_rep', kind: 'import_batches' });
+    PERSONAL.push({ value: phone, kind: 'phone', owner: id }, { value: name, kind: 'name', owner: id });
   };
   await batch('IMP-STAFFFYA', 'staff_fya', '330111', 0);
   await batch('IMP-STAFFFYB', 'staff_fyb', '330111', 1);
@@ -613,6 +616,11 @@ export async function seedWorld(store: Store): Promise<World> {
       hits: 0,
       new_clues: 0,
     });
+  for (const [id, region] of [
+    ['RUN-FY', '330111'],
+    ['RUN-HS', '330203'],
+  ])
+    thing({ kind: 'model_runs', id, region, agency: null });
   await put(store, 'webhook_endpoints', {
     id: 'WE-WORLD',
     region_code: '330000',
@@ -623,5 +631,6 @@ export async function seedWorld(store: Store): Promise<World> {
     created_by: users.admin,
     created_at: at,
   });
+  thing({ kind: 'webhooks', id: 'WE-WORLD', region: '330000', agency: null });
   return { users };
 }
