@@ -29,6 +29,16 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     public?: boolean;
   }
+  interface FastifyInstance {
+    /** Every API route as registered (method, URL pattern, public or not): the route registry tests walk. */
+    apiRoutes: readonly ApiRoute[];
+  }
+}
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  public: boolean;
 }
 
 export interface AppOptions {
@@ -54,6 +64,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/v1/')) return;
+    for (const method of [r.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: r.url, public: !!r.config?.public });
+  });
 
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (req: FastifyRequest) => {

@@ -346,6 +346,7 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
     },
     async (req) => {
       const caller = callerOf(req);
+      authorize(caller, 'manage', { type: 'clues' });
       const body = req.body as { clueIds: string[]; agencyId: string; deadline?: string; comment?: string };
       const results = [];
       for (const id of [...new Set(body.clueIds)]) {

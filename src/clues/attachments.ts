@@ -149,7 +149,7 @@ export async function openAttachment(
 ): Promise<{ row: AttachmentRow; stream: Readable; size: number }> {
   const [row] = await store.query<AttachmentRow>(sql`SELECT * FROM clue_attachments WHERE id = ${id}`);
   if (!row) throw new KeduError('not_found', `未找到附件 ${id}`);
-  authorize(caller, 'read_files', { type: 'clue', clue: await visibleClue(store, caller, row.clue_id) });
+  authorize(caller, 'read_evidence', { type: 'clue', clue: await visibleClue(store, caller, row.clue_id) });
   const path = join(attachmentsRoot(), row.storage_path);
   const info = await stat(path).catch(() => null);
   if (!info) throw new KeduError('not_found', `附件文件缺失：${id}`);

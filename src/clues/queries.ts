@@ -217,7 +217,9 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
       WHERE r.clue_id = ${id} AND ${reportScope(caller, 'r')} ORDER BY r.received_at, r.id`,
   );
   const members = await caseMembers(store, id);
-  const attachments = can(caller, 'read_files', { type: 'clue', clue: loaded }) ? await listAttachments(store, [id]) : [];
+  // visibleClue has let the caller read it (as its reporter, for an invited supervisor); evidence is a further question.
+  const evidence = can(caller, 'read_evidence', { type: 'clue', clue: loaded, reporter: true });
+  const attachments = evidence ? await listAttachments(store, [id]) : [];
   const notices = await store.query<{ id: string; kind: string; number: string; status: string; issued_on: string; clue_ids: string }>(
     sql`SELECT id, kind, number, status, issued_on, clue_ids FROM notices WHERE clue_ids LIKE ${`%"${id}"%`} ORDER BY issued_on, id`,
   );
@@ -225,8 +227,8 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
     clue: {
       ...presentClue(row, today),
       explanation: loaded.explanation,
-      evidence: parseJson(loaded.evidence),
-      params: parseJson(loaded.params),
+      evidence: evidence ? parseJson(loaded.evidence) : null,
+      params: evidence ? parseJson(loaded.params) : null,
       entityUscc: loaded.entity_uscc,
       subjectName: loaded.subject_name,
       rectification: loaded.rectification,

@@ -6,8 +6,9 @@
 // - admin, supervisor: the clues of their region's subtree; they act as its region supervisor.
 // - agency_staff, officer: clues assigned to their own agency, from assignment to closing; staff act
 //   as the assigned agency (sign, rectify, upload evidence), officers read.
-// - invited_supervisor: the clues they filed or reported, within their region — their own reports on
-//   it, its progress, nothing of others' reports or of the evidence files.
+// - invited_supervisor: the clues they filed, or that a report of theirs was joined to as a duplicate,
+//   within their region — their own reports on it and its progress; not others' reports, not the
+//   evidence (the records a model cites, the rectification files).
 // - discipline_liaison: the clues of their region transferred to discipline inspection, with their
 //   reports and evidence files.
 import type { Caller } from '../auth/caller.ts';
@@ -39,7 +40,7 @@ export const ACTOR_LABELS: Record<ClueActor, string> = {
   assigned_agency: '承办单位的执法部门人员',
 };
 
-export type ClueAction = 'read' | ClueActor | 'upload' | 'read_files';
+export type ClueAction = 'read' | ClueActor | 'upload' | 'read_evidence';
 
 const mergedAway = (c: ClueFacts) => !!c.case_id && c.case_id !== c.id;
 
@@ -92,7 +93,7 @@ function uploadProblem(caller: Caller, clue: ClueFacts): string | null {
 }
 
 export const cluePolicy = definePolicy<{ clue: ClueFacts; reporter?: boolean }, ClueAction>({
-  actions: ['read', 'region_supervisor', 'assigned_agency', 'upload', 'read_files'],
+  actions: ['read', 'region_supervisor', 'assigned_agency', 'upload', 'read_evidence'],
   check(caller, action, { clue, reporter = false }) {
     switch (action) {
       case 'read':
@@ -102,7 +103,7 @@ export const cluePolicy = definePolicy<{ clue: ClueFacts; reporter?: boolean }, 
         return actorProblem(caller, clue, action);
       case 'upload':
         return uploadProblem(caller, clue);
-      case 'read_files':
+      case 'read_evidence':
         // Rectification evidence is record-level material: not for the invited supervisor, who follows progress.
         return (
           readProblem(caller, clue, reporter) ?? (caller.role === 'invited_supervisor' ? '特邀监督员可查看办理进度，不查看整改材料' : null)
