@@ -148,7 +148,8 @@ async function realtimeBench(store: Store, engine: string): Promise<void> {
             return audit;
           }),
         );
-        if (report.inserted !== 1) throw new Error(`bench: ${kind} ${String(row.id)} did not land: ${report.errors.join('; ')}`);
+        if (report.inserted !== 1)
+          throw new Error(`bench: ${kind} ${String(row.id)} did not land: ${report.errors.map((e) => e.text).join('; ')}`);
         pushed.push(total);
         checks.push(check);
         if (raised) raising.push(check);

@@ -18,7 +18,7 @@ const cookies = new Map<string, string>();
 
 before(async () => {
   await seedWorld(store);
-  app = await buildApp({ store });
+  app = await buildApp({ store, checkResponses: true });
 });
 after(async () => {
   await app.close();

@@ -296,7 +296,7 @@ const EXERCISERS: Record<string, Exerciser> = {
   'GET /api/v1/auth/me': () => [get(api('/auth/me'), true)],
   // ── figures and the catalog: every role, its own jurisdiction ──
   'GET /api/v1/dashboard/summary': () => [get(api('/dashboard/summary?from=2025-01-01&to=2025-12-31'), true)],
-  'GET /api/v1/catalog/:table': () => CATALOG_TABLES.map((x) => get(api(`/catalog/${x}`), true)),
+  ...Object.fromEntries(CATALOG_TABLES.map((x) => [`GET /api/v1/catalog/${x}`, () => [get(api(`/catalog/${x}`), true)]])),
   'GET /api/v1/catalog/regulations/:id': () => [get(api('/catalog/regulations/xingzheng-chufa-fa'), true)],
   'GET /api/v1/catalog/baselines': () => [get(api('/catalog/baselines'), true)],
   'GET /api/v1/catalog/exemptions': () => [get(api('/catalog/exemptions'), true)],
@@ -486,7 +486,7 @@ before(async () => {
     mkdirSync(join(attachmentsDir, 'world'), { recursive: true });
     writeFileSync(join(attachmentsDir, 'world', `AT-${a.tag}`), 'test');
   }
-  app = await buildApp({ store });
+  app = await buildApp({ store, checkResponses: true });
   await app.ready();
   for (const p of PEOPLE) cookies.set(p.username, await sessionOf(store, p.username));
 });

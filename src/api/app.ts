@@ -1,6 +1,16 @@
 // The HTTP application, built in a function so tests can drive it with app.inject() and the CLI can
 // listen. Chain per route: rate limit → auth (session cookie) → schema validation → handler.
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -19,6 +29,8 @@ import { recordRoutes } from './record-routes.ts';
 import { catalogRoutes } from './catalog-routes.ts';
 import { modelRoutes } from './model-routes.ts';
 import { clueRoutes } from './clue-routes.ts';
+import { noticeRoutes } from './notice-routes.ts';
+import { webhookRoutes } from './webhook-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 
@@ -41,6 +53,15 @@ export interface ApiRoute {
   public: boolean;
 }
 
+/** The app as every route module sees it: requests and replies typed from each route's TypeBox schemas. */
+export type Api = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
 export interface AppOptions {
   store: Store;
   /** Folder of the built console (web/dist); not served when absent. */
@@ -48,6 +69,8 @@ export interface AppOptions {
   logger?: boolean;
   /** The business day models judge as of, in batch and real time (the demo data's fixed day); default today. */
   asOf?: string;
+  /** Tests: every JSON answer is checked against its route's response schema (a mismatch answers 500). */
+  checkResponses?: boolean;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -80,12 +103,41 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!req.caller && !req.routeOptions.config?.public) throw new KeduError('unauthenticated');
   });
 
-  app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number; field?: string }, req, reply) => {
+  if (opts.checkResponses) {
+    app.addHook('preSerialization', async (req, reply, payload) => {
+      if (!req.routeOptions.url?.startsWith('/api/v1/')) return payload;
+      const schemas = req.routeOptions.schema?.response as Record<string, TSchema> | undefined;
+      const schema = schemas?.[reply.statusCode] ?? schemas?.[`${String(reply.statusCode)[0]}xx`];
+      if (!schema) throw new Error(`${req.method} ${req.routeOptions.url}: no response schema for ${reply.statusCode}`);
+      const wrong = Value.Errors(schema, payload).First();
+      if (wrong) throw new Error(`${req.method} ${req.routeOptions.url} ${reply.statusCode}: ${wrong.path} ${wrong.message}`);
+      return payload;
+    });
+  }
+
+  app.setErrorHandler((err: Error & { validation?: ValidationIssue[]; validationContext?: string; statusCode?: number }, req, reply) => {
     if (err instanceof KeduError) {
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+      return reply.status(err.status).send({
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.field ? { field: err.field } : {}),
+          ...(err.details ? { details: err.details } : {}),
+        },
+      });
     }
     if (err.validation) {
-      return reply.status(400).send({ error: { code: 'bad_request', message: `请求参数有误：${err.message}` } });
+      // The schema's verdict, with the field it concerns (body.password, query.page …) for the form to point at.
+      const first = err.validation[0];
+      const field = (first?.params?.missingProperty as string | undefined) ?? first?.instancePath?.replace(/^\//, '').replace(/\//g, '.');
+      return reply.status(400).send({
+        error: {
+          code: 'bad_request',
+          message: `请求参数有误：${err.message}`,
+          ...(field ? { field } : {}),
+          details: err.validation.map((v) => ({ in: err.validationContext, path: v.instancePath, rule: v.keyword, message: v.message })),
+        },
+      });
     }
     if (err.statusCode === 429) return reply.status(429).send({ error: { code: 'rate_limited', message: ERRORS.rate_limited.message } });
     if (err.statusCode === 413) return reply.status(413).send({ error: { code: 'too_large', message: ERRORS.too_large.message } });
@@ -97,13 +149,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(
-    async (api) => {
+    async (plain) => {
+      const api = plain.withTypeProvider<TypeBoxTypeProvider>();
       await authRoutes(api, store);
       await dashboardRoutes(api, store);
       await recordRoutes(api, store);
       await catalogRoutes(api, store);
       await modelRoutes(api, store, opts.asOf);
       await clueRoutes(api, store);
+      await noticeRoutes(api, store);
+      await webhookRoutes(api, store);
       await portalRoutes(api, store);
       await ingestRoutes(api, store, opts.asOf);
     },
@@ -126,8 +181,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+interface ValidationIssue {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
 /** The caller of an authenticated route (the onRequest hook guarantees one). */
-export function callerOf(req: FastifyRequest): Caller {
+export function callerOf(req: { caller: Caller | null }): Caller {
   if (!req.caller) throw new KeduError('unauthenticated');
   return req.caller;
 }

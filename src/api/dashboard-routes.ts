@@ -1,16 +1,14 @@
 // GET /dashboard/summary: the home page figures of the caller's jurisdiction.
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { homeSummary } from '../evaluation/home-summary.ts';
-import { callerOf } from './app.ts';
+import { callerOf, type Api } from './app.ts';
+import { DashboardSummary, SummaryQuery } from './dashboard-schemas.ts';
+import { errors } from './schemas.ts';
 import { badRequest } from '../domain/errors.ts';
 import { businessDate, isIsoDate } from '../domain/dates.ts';
 import { sql, raw } from '../store/sql.ts';
 import type { Caller } from '../auth/caller.ts';
 import { aggregateScope, authorize } from '../policy/index.ts';
-
-const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 
 /**
  * The last 12 months of the jurisdiction's data: from the first day of the month 11 months before the
@@ -35,21 +33,19 @@ export async function defaultPeriod(store: Store, caller: Caller, today = new Da
   return { from, to };
 }
 
-export async function dashboardRoutes(app: FastifyInstance, store: Store): Promise<void> {
+export async function dashboardRoutes(app: Api, store: Store): Promise<void> {
   app.get(
     '/dashboard/summary',
     {
       schema: {
         tags: ['dashboard'],
         summary: '首页统计（本辖区）',
-        querystring: Type.Object({
-          from: Type.Optional(Type.String({ pattern: DATE })),
-          to: Type.Optional(Type.String({ pattern: DATE })),
-        }),
+        querystring: SummaryQuery,
+        response: { 200: DashboardSummary, ...errors(400, 401, 403) },
       },
     },
     async (req) => {
-      const q = req.query as { from?: string; to?: string };
+      const q = req.query;
       const caller = callerOf(req);
       authorize(caller, 'read', { type: 'dashboard' });
       const period = { ...(q.from && q.to ? { from: q.from, to: q.to } : await defaultPeriod(store, caller)), ...q };

@@ -1,7 +1,5 @@
 // The model library over HTTP: what each model is and enforces, its settings in force for the caller's
 // region, its clues over time; admins switch models and change parameters per region (audited).
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
 import type { Caller } from '../auth/caller.ts';
@@ -11,7 +9,10 @@ import { MODELS, findModel } from '../models/library/index.ts';
 import { MODEL_CATEGORIES, type ModelDefinition } from '../models/model.ts';
 import { effectiveSetting, loadAllSettings, saveSetting } from '../models/settings.ts';
 import { runModels } from '../models/runner.ts';
-import { callerOf } from './app.ts';
+import { callerOf, type Api } from './app.ts';
+import { ModelCodeParams, ModelDetail, ModelEntry, ModelRunReport, RunBody, SettingBody, type ModelRunRow } from './model-schemas.ts';
+import { errors } from './schemas.ts';
+import { Type } from '@sinclair/typebox';
 import { badRequest, notFound } from '../domain/errors.ts';
 
 interface Basis {
@@ -74,23 +75,33 @@ async function describeModels(store: Store, caller: Caller, models: readonly Mod
 
 const describe = async (store: Store, caller: Caller, m: ModelDefinition) => (await describeModels(store, caller, [m]))[0];
 
-export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: string): Promise<void> {
-  app.get('/models', { schema: { tags: ['models'], summary: '监督模型库（含本辖区线索数）' } }, async (req) => {
-    const caller = callerOf(req);
-    const counts = new Map(
-      (
-        await store.query<{ model_code: string; n: number; open: number }>(sql`
+export async function modelRoutes(app: Api, store: Store, asOf?: string): Promise<void> {
+  app.get(
+    '/models',
+    {
+      schema: {
+        tags: ['models'],
+        summary: '监督模型库（含本人可见范围的线索数）',
+        response: { 200: Type.Object({ rows: Type.Array(ModelEntry) }), ...errors(401) },
+      },
+    },
+    async (req) => {
+      const caller = callerOf(req);
+      const counts = new Map(
+        (
+          await store.query<{ model_code: string; n: number; open: number }>(sql`
       SELECT t.model_code, count(*) AS n, sum(CASE WHEN t.status IN ('closed', 'dismissed') THEN 0 ELSE 1 END) AS open
       FROM clues t WHERE t.model_code IS NOT NULL AND ${clueScope(caller, 't')} GROUP BY t.model_code`)
-      ).map((r) => [r.model_code, r]),
-    );
-    const rows = (await describeModels(store, caller, MODELS)).map((d) => ({
-      ...d,
-      clues: Number(counts.get(d.code)?.n ?? 0),
-      openClues: Number(counts.get(d.code)?.open ?? 0),
-    }));
-    return { rows };
-  });
+        ).map((r) => [r.model_code, r]),
+      );
+      const rows = (await describeModels(store, caller, MODELS)).map((d) => ({
+        ...d,
+        clues: Number(counts.get(d.code)?.n ?? 0),
+        openClues: Number(counts.get(d.code)?.open ?? 0),
+      }));
+      return { rows };
+    },
+  );
 
   app.get(
     '/models/:code',
@@ -98,12 +109,13 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
       schema: {
         tags: ['models'],
         summary: '模型详情：依据条文、参数、线索按月趋势、最近运行',
-        params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+        params: ModelCodeParams,
+        response: { 200: ModelDetail, ...errors(401, 404) },
       },
     },
     async (req) => {
       const caller = callerOf(req);
-      const m = findModel((req.params as { code: string }).code);
+      const m = findModel(req.params.code);
       if (!m) throw notFound('未找到该模型');
       const byMonth = await store.query<{ month: string; n: number }>(sql`
       SELECT ${raw(store.dialect.monthKey('t.created_at'))} AS month, count(*) AS n FROM clues t
@@ -113,7 +125,7 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
         await store.query<{
           id: string;
           region_code: string;
-          trigger: string;
+          trigger: ModelRunRow['trigger'];
           started_at: string;
           millis: number;
           hits: number;
@@ -141,16 +153,17 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
       schema: {
         tags: ['models'],
         summary: '按区划启停模型、调整参数（管理员）',
-        params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
-        body: Type.Object({ regionCode: Type.String(), enabled: Type.Boolean(), params: Type.Record(Type.String(), Type.Number()) }),
+        params: ModelCodeParams,
+        body: SettingBody,
+        response: { 200: Type.Object({ model: ModelEntry }), ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
       const caller = callerOf(req);
       authorize(caller, 'configure', { type: 'model' });
-      const m = findModel((req.params as { code: string }).code);
+      const m = findModel(req.params.code);
       if (!m) throw notFound('未找到该模型');
-      const body = req.body as { regionCode: string; enabled: boolean; params: Record<string, number> };
+      const body = req.body;
       const rp = regionProblem(body.regionCode);
       if (rp) throw badRequest(rp, 'regionCode');
       authorize(caller, 'configure', { type: 'model', regionCode: body.regionCode });
@@ -169,13 +182,14 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
       schema: {
         tags: ['models'],
         summary: '在本辖区运行模型（监督员、管理员）',
-        body: Type.Object({ model: Type.Optional(Type.String({ maxLength: 40 })) }),
+        body: RunBody,
+        response: { 200: Type.Object({ reports: Type.Array(ModelRunReport) }), ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
       const caller = callerOf(req);
       authorize(caller, 'run', { type: 'model', regionCode: caller.regionCode });
-      const code = (req.body as { model?: string }).model;
+      const code = req.body.model;
       const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
       if (code && list.length === 0) throw notFound('未找到该模型');
       return { reports: await runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf }) };

@@ -88,7 +88,7 @@ export function importCommand(): Command {
         );
         for (const n of r.notes.slice(0, 20)) process.stdout.write(`  注：${n}\n`);
         if (r.errors.length) {
-          for (const e of r.errors.slice(0, 10)) process.stdout.write(`  ${e}\n`);
+          for (const e of r.errors.slice(0, 10)) process.stdout.write(`  ${e.text}\n`);
           if (r.rowsBad > 10) process.stdout.write(`  ……\n`);
         }
         if (errorFile.rows) process.stdout.write(`错误明细已写入 ${errorPath}（${errorFile.rows} 行，可在 Excel 中修改后重新导入）\n`);

@@ -5,7 +5,7 @@ import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { addDays } from '../domain/dates.ts';
 import type { Caller } from '../auth/caller.ts';
-import { can, clueScope, maskFor, reportScope } from '../policy/index.ts';
+import { can, clueScope, maskFor, noticeScope, reportScope } from '../policy/index.ts';
 import { regionLevel, regionPrefix } from '../domain/region.ts';
 import { badRequest } from '../domain/errors.ts';
 import { todayOf, type Clock } from './clock.ts';
@@ -39,6 +39,15 @@ export interface ClueFilters {
   q?: string; // words in the title or explanation
   page?: number;
   pageSize?: number;
+}
+
+/** A model's evidence (the record kind and ids it cites, the hit's subject and facts), or a report's ids. */
+export interface ClueEvidence {
+  kind: string;
+  ids: string[];
+  subject?: { kind: string; id: string };
+  facts?: Record<string, unknown>;
+  source?: string;
 }
 
 type Row = ClueRow & { region_name: string | null; agency_name: string | null; report_count: number; member_count: number };
@@ -93,7 +102,7 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function presentClue(r: Row, today: string) {
+export function presentClue(r: Row, today: string, caller: Caller) {
   const running = DEADLINE_STATUSES.includes(r.status) && !!r.deadline;
   return {
     id: r.id,
@@ -111,7 +120,7 @@ export function presentClue(r: Row, today: string) {
     deadline: r.deadline,
     daysLeft: running ? daysBetween(today, r.deadline!) : null,
     overdue: running && r.deadline! < today,
-    escalationLevel: r.escalation_level,
+    escalationLevel: r.escalation_level as EscalationLevel | null,
     escalationLabel: r.escalation_level ? `${LEVEL_LABELS[r.escalation_level as EscalationLevel]}督办` : null,
     caseId: r.case_id,
     isCase: r.case_id === r.id,
@@ -119,6 +128,7 @@ export function presentClue(r: Row, today: string) {
     reportCount: Number(r.report_count ?? 0),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    can: clueAbilities(caller, r),
   };
 }
 export type ClueSummary = ReturnType<typeof presentClue>;
@@ -129,9 +139,9 @@ const SELECT = sql`SELECT c.*, r.name AS region_name, a.name AS agency_name,
   FROM clues c LEFT JOIN regions r ON r.code = c.region_code LEFT JOIN agencies a ON a.id = c.agency_id`;
 
 /** One clue as the list shows it (after a change: the caller has already been checked). */
-export async function clueSummary(store: Store, id: string, clock: Clock): Promise<ClueSummary> {
+export async function clueSummary(store: Store, caller: Caller, id: string, clock: Clock): Promise<ClueSummary> {
   const [row] = await store.query<Row>(sql`${SELECT} WHERE c.id = ${id}`);
-  return presentClue(row, todayOf(clock));
+  return presentClue(row, todayOf(clock), caller);
 }
 
 export function presentEvent(e: {
@@ -170,7 +180,7 @@ export async function listClues(store: Store, caller: Caller, f: ClueFilters, cl
   const rows = await store.query<Row>(sql`${SELECT} WHERE ${where}
     ORDER BY CASE WHEN ${overdueSql(today)} THEN 0 ELSE 1 END, c.deadline NULLS LAST, c.created_at DESC, c.id
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentClue(r, today)) };
+  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentClue(r, today, caller)) };
 }
 
 interface EventRow {
@@ -221,18 +231,19 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
   const evidence = can(caller, 'read_evidence', { type: 'clue', clue: loaded, reporter: true });
   const attachments = evidence ? await listAttachments(store, [id]) : [];
   const notices = await store.query<{ id: string; kind: string; number: string; status: string; issued_on: string; clue_ids: string }>(
-    sql`SELECT id, kind, number, status, issued_on, clue_ids FROM notices WHERE clue_ids LIKE ${`%"${id}"%`} ORDER BY issued_on, id`,
+    sql`SELECT n.id, n.kind, n.number, n.status, n.issued_on, n.clue_ids FROM notices n
+      WHERE n.clue_ids LIKE ${`%"${id}"%`} AND ${noticeScope(caller)} ORDER BY n.issued_on, n.id`,
   );
   return {
     clue: {
-      ...presentClue(row, today),
+      ...presentClue(row, today, caller),
       explanation: loaded.explanation,
-      evidence: evidence ? parseJson(loaded.evidence) : null,
-      params: evidence ? parseJson(loaded.params) : null,
+      evidence: evidence ? (parseJson(loaded.evidence) as ClueEvidence | null) : null,
+      params: evidence ? (parseJson(loaded.params) as Record<string, number> | null) : null,
       entityUscc: loaded.entity_uscc,
       subjectName: loaded.subject_name,
       rectification: loaded.rectification,
-      basis: parseJson(loaded.basis),
+      basis: parseJson(loaded.basis) as { regulationId: string; article: number }[] | null,
       escalatedAt: loaded.escalated_at,
       allowedActions: allowedActions(caller, loaded),
       can: clueAbilities(caller, loaded),

@@ -8,7 +8,7 @@ import type { Store } from '../store/store.ts';
 import { KIND_SPECS, headerIndex, isKind, normaliseHeader } from './kinds.ts';
 import { notFound } from '../domain/errors.ts';
 import { errorCsvFromStored, type StoredError } from './error-file.ts';
-import { describeError, formatError } from './validate.ts';
+import { describeError, rowError, type RowError } from './validate.ts';
 
 export interface BatchSummary {
   id: string;
@@ -75,13 +75,21 @@ export async function findBatch(store: Store, caller: Caller, id: string): Promi
   return { batch: summary(row), errors: row.errors ? (JSON.parse(row.errors) as StoredError[]) : [] };
 }
 
-/** The first errors of a batch, formatted for people: 第12行 entity_uscc（统一社会信用代码）：… */
-export function formattedErrors(batch: Pick<BatchSummary, 'kind' | 'fileName'>, errors: StoredError[], limit = 100): string[] {
+/** The first errors of a batch, as the import reported them (row, field, code, message, label, text), masked for the reader. */
+export function batchRowErrors(
+  caller: Caller,
+  batch: Pick<BatchSummary, 'kind' | 'fileName'>,
+  errors: StoredError[],
+  limit = 100,
+): RowError[] {
   // Files count rows (第12行); API calls and JSON arrays count records (第12条).
   const unit = batch.fileName && !/\.json$/i.test(batch.fileName) ? '行' : '条';
-  const kind = batch.kind;
-  if (!isKind(kind)) return errors.slice(0, limit).map((e) => `第${e.row}${unit} ${e.field}：${e.message}`);
-  return errors.slice(0, limit).map((e) => formatError(KIND_SPECS[kind], e, unit));
+  return errors.slice(0, limit).map((e) => {
+    const stored = { row: e.row, field: e.field, code: e.code ?? 'invalid', message: maskFor(caller, 'free_text', e.message)! };
+    return isKind(batch.kind)
+      ? rowError(KIND_SPECS[batch.kind], stored, unit)
+      : { ...stored, label: null, text: `第${e.row}${unit} ${e.field}：${stored.message}` };
+  });
 }
 
 /**

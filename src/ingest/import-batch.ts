@@ -11,7 +11,7 @@ import { kindSpec, SOURCE_SYSTEM_PATTERN, type Kind, type KindSpec } from './kin
 import { loadReferences } from './reference.ts';
 import { createStager } from './stage.ts';
 import { mergeIncoming } from './merge.ts';
-import { FileProblem, fieldLabel, formatError, rowValidator, type FieldError } from './validate.ts';
+import { FileProblem, fieldLabel, rowError, rowValidator, type FieldError, type RowError } from './validate.ts';
 import { RowShaper } from './row-shaper.ts';
 import { UnreadableRecord, type RowSource } from './sources.ts';
 import type { Cell } from './values.ts';
@@ -79,8 +79,8 @@ export interface ImportReport {
   /** Where the time went, in seconds: reading and validating (with staging writes overlapped), the
    * rest of the staging load, the merge, and the commit. */
   timings: { read: number; load: number; merge: number; commit: number };
-  /** The first errors, formatted: 第12行 entity_uscc（统一社会信用代码）：… */
-  errors: string[];
+  /** The first errors: row, field, code and message, with the field's label and the line a person reads (第12行 entity_uscc（统一社会信用代码）：…). */
+  errors: RowError[];
   notes: string[];
 }
 
@@ -123,7 +123,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       let rowsBad = 0;
       const stored: StoredError[] = [];
       let storedRows = 0;
-      const shown: string[] = [];
+      const shown: RowError[] = [];
       const notes: string[] = [];
       const sourceSystems = new Set<string>();
       let lastSourceSystem: string | null = null;
@@ -134,7 +134,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
 
       const reject = async (row: number, errors: FieldError[], record: Record<string, string>) => {
         rowsBad++;
-        for (const e of errors) if (shown.length < MAX_REPORTED_ERRORS) shown.push(formatError(spec, e, source.unit));
+        for (const e of errors) if (shown.length < MAX_REPORTED_ERRORS) shown.push(rowError(spec, e, source.unit));
         if (storedRows < MAX_STORED_ERROR_ROWS) {
           storedRows++;
           errors.forEach((e, i) => stored.push(i === 0 ? { ...e, record } : e));
@@ -158,7 +158,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             rowsRead++;
             const errors =
               row instanceof UnreadableRecord
-                ? [{ row: rowNo, field: '', message: row.message }]
+                ? [{ row: rowNo, field: '', code: 'unreadable' as const, message: row.message }]
                 : validator.validate(ordered, rowNo, values);
             if (errors) {
               await reject(rowNo, errors, shaper.record(row));

@@ -104,7 +104,7 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
         for (const r of rows) {
           const values: Record<string, unknown> = {};
           for (const f of fields) values[f] = r[f];
-          result.rejected.push({ errors: [{ row: Number(r.row_no), field, message: message(r) }], values });
+          result.rejected.push({ errors: [{ row: Number(r.row_no), field, code: 'outside_jurisdiction', message: message(r) }], values });
         }
         if (rows.length) {
           await tx.exec(sql`DELETE FROM ${raw(inc)} WHERE row_no IN (${rowsSql})`);

@@ -79,6 +79,13 @@ export function callerAbilities(caller: Caller) {
     configureModels: can(caller, 'configure', { type: 'model' }),
     createClues: can(caller, 'create', { type: 'clues' }),
     manageClues: can(caller, 'manage', { type: 'clues' }),
+    // Acting as the assigned agency on a clue of the caller's own agency (signing, rectifying): agency staff.
+    rectifyClues:
+      !!caller.agencyId &&
+      can(caller, 'assigned_agency', {
+        type: 'clue',
+        clue: { id: '', region_code: caller.regionCode, agency_id: caller.agencyId, status: 'assigned', created_by: null, case_id: null },
+      }),
     takeInHotline: can(caller, 'take_in_hotline', { type: 'clues' }),
     escalateClues: can(caller, 'escalate', { type: 'clues' }),
     issueNotices: can(caller, 'issue', { type: 'notices' }),

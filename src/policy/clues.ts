@@ -122,6 +122,22 @@ export function consoleSourcesFor(caller: Caller): readonly ConsoleSource[] {
   return [];
 }
 
+/** The clues a caller reads, in words, for the workbench's title (the same rule as clueScope). */
+export function clueScopeLabel(caller: Caller): string {
+  switch (caller.role) {
+    case 'admin':
+    case 'supervisor':
+      return '本辖区的线索';
+    case 'agency_staff':
+    case 'officer':
+      return '本部门承办的线索';
+    case 'invited_supervisor':
+      return '本人反映的线索';
+    case 'discipline_liaison':
+      return '移送纪检监察的线索';
+  }
+}
+
 export type CluesAction = 'list' | 'create' | 'manage' | 'take_in_hotline' | 'escalate';
 
 /**

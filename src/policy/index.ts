@@ -11,7 +11,15 @@ export {
 } from './authorize.ts';
 export { recordScope, aggregateScope, visibleRecord, presentRecord, citedRecords, agencyLinkSql, KIND_LABELS } from './records.ts';
 export { RECORD_KINDS, RECORD_ACCESS, isRecordKind, type RecordKind } from './record-kinds.ts';
-export { clueScope, reportScope, consoleSourcesFor, CONSOLE_SOURCES, AGENCY_VISIBLE_STATUSES, ACTOR_LABELS } from './clues.ts';
+export {
+  clueScope,
+  clueScopeLabel,
+  reportScope,
+  consoleSourcesFor,
+  CONSOLE_SOURCES,
+  AGENCY_VISIBLE_STATUSES,
+  ACTOR_LABELS,
+} from './clues.ts';
 export type { ClueActor, ClueFacts, ConsoleSource } from './clues.ts';
 export { noticeScope } from './notices.ts';
 export { batchScope } from './imports.ts';

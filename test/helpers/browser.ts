@@ -26,7 +26,7 @@ export interface BrowserServer {
 
 /** Starts the server over the store on a free port and launches headless Chromium. */
 export async function startBrowserServer(store: Store): Promise<BrowserServer> {
-  const app = await buildApp({ store, webRoot: WEB_ROOT });
+  const app = await buildApp({ store, webRoot: WEB_ROOT, checkResponses: true });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -108,8 +108,8 @@ function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string 
 export default function RecordsPage({ kind }: { kind: RecordKind }) {
   const spec = RECORD_PAGE_BY_KIND.get(kind)!;
   const user = useUser();
-  // Agency roles see their agency's records (the server scopes them so); supervisors their region's.
-  const scope = user.agencyId && (user.role === 'agency_staff' || user.role === 'officer') ? '本部门' : '本辖区';
+  // The server scopes the rows and names the scope (本部门 for agency roles, 本辖区 for the rest).
+  const scope = user.scopeLabel;
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
