@@ -1,7 +1,7 @@
 // Turns store rows into the shapes the API returns.
 import type { Store } from '../store/store.ts';
 import { ROLE_LABELS, isAgencyRole, type Caller } from '../auth/caller.ts';
-import { callerAbilities, clueScopeLabel, consoleSourcesFor } from '../policy/index.ts';
+import { callerAbilities, clueScopeLabel, consoleSourcesFor, recordScopeLabel } from '../policy/index.ts';
 import type { UserOut } from './auth-schemas.ts';
 
 export async function describeCaller(store: Store, c: Caller): Promise<UserOut> {
@@ -18,7 +18,7 @@ export async function describeCaller(store: Store, c: Caller): Promise<UserOut> 
     agencyId: c.agencyId,
     agencyName: agency?.name ?? null,
     agencyBound: isAgencyRole(c.role),
-    scopeLabel: isAgencyRole(c.role) ? '本部门' : '本辖区',
+    scopeLabel: recordScopeLabel(c),
     clueScopeLabel: clueScopeLabel(c),
     can: callerAbilities(c),
     clueSources: [...consoleSourcesFor(c)],

@@ -9,8 +9,8 @@
 //  6. DELETE the replaced rows, INSERT the incoming ones.
 // DuckDB has no unique index on the key (dialect.ts); step 6 under one transaction is what keeps a
 // key single there. PostgreSQL's unique index would reject a double.
-import { isAgencyRole, type Caller } from '../auth/caller.ts';
-import { agencyLinkSql, recordScope, RECORD_ACCESS } from '../policy/index.ts';
+import type { Caller } from '../auth/caller.ts';
+import { agencyLinkSql, importScope, recordScope, RECORD_ACCESS } from '../policy/index.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
 import type { Row, Store } from '../store/store.ts';
 import type { FieldSpec, KindSpec, RecordKind } from './kinds.ts';
@@ -70,6 +70,7 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
   const fields = spec.fields.map((f) => f.name);
   const keyJoin = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const count = async (q: string) => Number((await tx.query<{ n: number }>(q))[0]?.n ?? 0);
+  const { agencyId } = importScope(caller);
   const result: MergeResult = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0, duplicateNotes: [], rejected: [], written: [] };
 
   {
@@ -120,15 +121,15 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
           // stored row itself (a delivery reaches its agency through its case).
           sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} WHERE NOT ${(await recordScope(tx, caller, spec.kind))('t')}`,
           keyField,
-          (r) => `${String(r[keyField])} 已对应${isAgencyRole(caller.role) ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`,
+          (r) => `${String(r[keyField])} 已对应${agencyId ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`,
         );
       }
       // Agency roles: a record that reaches its agency through its case (payments, deliveries) must
       // belong to a case of their own agency.
       const link = RECORD_ACCESS[spec.kind].agency;
-      if ('viaCase' in link && isAgencyRole(caller.role) && caller.agencyId) {
+      if ('viaCase' in link && agencyId) {
         await reject(
-          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT (${agencyLinkSql(spec.kind, caller.agencyId, 'i')})`,
+          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT (${agencyLinkSql(spec.kind, agencyId, 'i')})`,
           link.viaCase,
           () => '案件不存在或不属于本部门：执法部门账号只能导入本部门案件的送达、缴款记录（请先导入案件）',
         );

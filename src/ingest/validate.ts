@@ -3,7 +3,8 @@
 // exists and lies in the caller's jurisdiction, agency exists and is the caller's own for agency
 // roles, catalog codes exist) use reference sets loaded once per batch (reference.ts).
 import { regionContains, regionProblem } from '../domain/region.ts';
-import { isAgencyRole, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { importScope } from '../policy/index.ts';
 import { ERROR_FILE_COLUMNS, SOURCE_SYSTEM_PATTERN, headerIndex, normaliseHeader, type FieldSpec, type KindSpec } from './kinds.ts';
 import { isRecordId, recordId } from './record-id.ts';
 import {
@@ -205,7 +206,9 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
   const iAgency = at('agency_id');
   const refKinds = fields.map((f) => f.ref ?? null);
   const recordRefs = fields.map((f, i) => (f.recordRef ? i : -1)).filter((i) => i >= 0);
-  const agencyRole = isAgencyRole(caller.role) && caller.agencyId !== null;
+  // The rows this caller may write, as the records policy says: their region, and their own agency for agency staff.
+  const writes = importScope(caller);
+  const agencyRole = writes.agencyId !== null;
   const checks = fields.map((f, i) =>
     i === iSourceSystem
       ? SOURCE_CHECK
@@ -247,8 +250,8 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
       ? { code: 'invalid', message: form }
       : !refs.regions.has(code)
         ? { code: 'unknown_reference', message: `区划代码不存在：${code}` }
-        : !regionContains(caller.regionCode, code)
-          ? { code: 'outside_jurisdiction', message: `区划 ${code} 不在您的辖区（${caller.regionCode}）内，无权导入` }
+        : !regionContains(writes.regionCode, code)
+          ? { code: 'outside_jurisdiction', message: `区划 ${code} 不在您的辖区（${writes.regionCode}）内，无权导入` }
           : null;
     regionCache.set(code, m);
     return m;
@@ -281,7 +284,7 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
           if (regionCache.get(s) !== null) return false;
           break;
         case AGENCY_CHECK:
-          if (!refs.agencies.has(s) || (agencyRole && s !== caller.agencyId)) return false;
+          if (!refs.agencies.has(s) || (agencyRole && s !== writes.agencyId)) return false;
           break;
         case ITEM_CHECK:
           if (!refs.items.has(s)) return false;
@@ -328,10 +331,10 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
             problem = regionMessage(v);
           } else if (refKinds[i] === 'agency') {
             if (!refs.agencies.has(v)) problem = { code: 'unknown_reference', message: `执法主体不存在：${v}` };
-            else if (agencyRole && v !== caller.agencyId)
+            else if (agencyRole && v !== writes.agencyId)
               problem = {
                 code: 'outside_jurisdiction',
-                message: `执法部门账号只能导入本部门（${caller.agencyId}）的记录，不能导入 ${v} 的记录`,
+                message: `执法部门账号只能导入本部门（${writes.agencyId}）的记录，不能导入 ${v} 的记录`,
               };
           } else if (refKinds[i] === 'item') {
             if (!refs.items.has(v)) problem = { code: 'unknown_reference', message: `执法事项不存在：${v}` };

@@ -9,7 +9,17 @@ export {
   type Resource,
   type ResourceType,
 } from './authorize.ts';
-export { recordScope, aggregateScope, visibleRecord, presentRecord, citedRecords, agencyLinkSql, KIND_LABELS } from './records.ts';
+export {
+  recordScope,
+  aggregateScope,
+  importScope,
+  recordScopeLabel,
+  visibleRecord,
+  presentRecord,
+  citedRecords,
+  agencyLinkSql,
+  KIND_LABELS,
+} from './records.ts';
 export { RECORD_KINDS, RECORD_ACCESS, isRecordKind, type RecordKind } from './record-kinds.ts';
 export {
   clueScope,

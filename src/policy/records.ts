@@ -155,6 +155,17 @@ export function aggregateScope(caller: Caller, kind: RecordKind, alias: string):
   return sql`(${regionSql(caller, alias)})`;
 }
 
+/**
+ * What rows a caller who may import writes: records of their region's subtree and, for agency staff,
+ * of their own agency only (the importer checks each row against it; src/ingest/validate.ts, merge.ts).
+ */
+export function importScope(caller: Caller): { regionCode: string; agencyId: string | null } {
+  return { regionCode: caller.regionCode, agencyId: isAgencyRole(caller.role) ? caller.agencyId : null };
+}
+
+/** How the console names what the caller's record lists hold. */
+export const recordScopeLabel = (caller: Caller): string => (isAgencyRole(caller.role) ? '本部门' : '本辖区');
+
 /** One record the caller may read: 404 when there is none, 403 when it lies outside what they may read (the row is not sent). */
 export async function visibleRecord(store: Store, caller: Caller, kind: RecordKind, id: string): Promise<Record<string, unknown>> {
   const reason = recordsPolicy.check(caller, 'read', { kind });
