@@ -1,0 +1,24 @@
+// What every step of an ask shares: the store, who asks, the lexicon and the day that counts as today.
+import type { Store } from '../store/store.ts';
+import type { Caller } from '../auth/caller.ts';
+import type { Lexicon } from './lexicon.ts';
+import type { Citation } from './answer.ts';
+
+export interface AskContext {
+  store: Store;
+  caller: Caller;
+  lex: Lexicon;
+  /** 'YYYY-MM-DD': the business day relative time (今年, 近30天) counts from. */
+  asOf: string;
+}
+
+/** A citation of an article the store holds, or null when the corpus lacks its text. */
+export function cite(ctx: AskContext, regulationId: string, article: number, role: string): Citation | null {
+  const reg = ctx.lex.regulations.get(regulationId);
+  const a = ctx.lex.articles.get(`${regulationId}#${article}`);
+  if (!reg || !a?.text) return null;
+  return { regulationId, regulationTitle: reg.title, article, label: a.label, text: a.text, role };
+}
+
+/** 《中华人民共和国行政处罚法》第三十三条 */
+export const citeLabel = (c: Pick<Citation, 'regulationTitle' | 'label'>) => `《${c.regulationTitle}》${c.label}`;
