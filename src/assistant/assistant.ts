@@ -28,9 +28,10 @@ export interface ConversationState {
   data: DataFrame | null;
   law: { items: string[]; words: string[]; articles: { regulation_id: string; article: number }[]; intents: IntentKey[] } | null;
   regulation: string | null;
+  models: string[] | null;
 }
 
-export const EMPTY_STATE: ConversationState = { data: null, law: null, regulation: null };
+export const EMPTY_STATE: ConversationState = { data: null, law: null, regulation: null, models: null };
 
 const FOLLOW_UP = /^(那|那么|换成|改成|再看|只看|仅看|看看|按)|呢$/;
 
@@ -94,6 +95,7 @@ async function answerOne(
   let intents = recognise(r, !!state.law?.items.length);
   // A follow-up that only changes a slot of the last data question ("那宁波呢?", "按月看", "只看市场监管", "去年呢").
   const modifiesData =
+    (followUp || r.rest.length <= 2) &&
     !r.measures.length &&
     !r.items.length &&
     !r.regulation &&
@@ -118,6 +120,9 @@ async function answerOne(
   }
   // A follow-up that names another act for the last law question ("那占道经营呢?").
   if (!intents.length && state.law && r.items.length && followUp) intents = state.law.intents;
+  // 依据哪一条? after a question about a model: the same model.
+  if (!intents.length && state.models?.length && /依据|哪一?条|参数|阈值|怎么判断|什么意思|原理|查什么/.test(question))
+    intents = ['platform.model'];
   // 第三十四条呢: the regulation of the last article question.
   if (!intents.length && r.regulation && !r.regulation.id && state.regulation) intents = ['law.article'];
 
@@ -170,15 +175,13 @@ async function answerOne(
         next = { ...next, data: frame };
         break;
       }
-      case 'platform.model':
-        answers.push(
-          modelAnswer(
-            ctx,
-            question,
-            /有哪些|多少个|几个|列表|清单|全部/.test(question) && !r.model ? [] : modelsFor(ctx, r.model, question),
-          ),
-        );
+      case 'platform.model': {
+        const all = /有哪些|多少个|几个|列表|清单|全部/.test(question) && !r.model;
+        const codes = all ? [] : /模型/.test(question) || !state.models ? modelsFor(ctx, r.model, question) : state.models;
+        answers.push(modelAnswer(ctx, question, codes));
+        if (codes.length) next = { ...next, models: codes };
         break;
+      }
       case 'platform.clue':
         answers.push(await clueAnswer(ctx, question, r.clueId!));
         break;

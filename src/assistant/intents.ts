@@ -60,7 +60,7 @@ export const INTENTS: readonly IntentDef[] = [
   {
     key: 'law.procedure',
     label: '程序要求',
-    cue: /时限|期限|多久|几天|多长时间|几个人|几名|两人|听证|当场|时效|送达|出示/,
+    cue: /时限|期限|多久|几天|多少天|多长时间|几个人|几名|两人|听证|当场|时效|送达|出示|办结/,
     examples: ['执法检查至少要几个人？', '行政处罚决定书多久要送达？', '食品经营许可多少天办结？'],
   },
   {
@@ -129,7 +129,8 @@ export function recognise(r: Reading, hasContextItems: boolean): IntentKey[] {
   }
   const topic = procedureTopic(t);
   if (topic && !dataShape && !(r.measures.length && cue('data.query', t) && !cue('law.procedure', t))) return ['law.procedure'];
-  if ((r.lines.length || r.agencies.length) && cue('law.items', t) && !r.period && !r.group) return ['law.items'];
+  if ((r.lines.length || r.agencies.length) && cue('law.items', t) && !r.period && (!r.group || r.group === 'item') && !r.measures.length)
+    return ['law.items'];
   if (r.measures.length && (cue('data.query', t) || dataShape || r.limit)) return ['data.query'];
   if (r.items.length && !dataShape) {
     // An act named with no cue at all (乱倒垃圾?): what it violates and how it is punished.

@@ -25,18 +25,18 @@ export const PROCEDURES: readonly ProcedureTopic[] = [
     summary: '行政处罚应当由具有行政执法资格的执法人员实施，执法人员不得少于两人（法律另有规定的除外），调查或检查时应主动出示执法证件。',
   },
   {
-    key: 'case_deadline',
-    pattern: /(处罚|案件|立案).{0,10}(多久|多长时间|几天|期限|时限).{0,6}(作出|决定|办结|结案)?|办案(期限|时限)|结案期限/,
-    title: '行政处罚案件办理期限',
-    articles: [{ regulation_id: 'xingzheng-chufa-fa', article: 60 }],
-    summary: '行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定；法律、法规、规章另有规定的，从其规定。',
-  },
-  {
     key: 'delivery',
     pattern: /送达.{0,8}(期限|时限|多久|几天|时间)|(几天|多久).{0,6}送达|决定书.{0,6}(交付|送达)/,
     title: '行政处罚决定书的送达',
     articles: [{ regulation_id: 'xingzheng-chufa-fa', article: 61 }],
     summary: '行政处罚决定书应当在宣告后当场交付当事人；当事人不在场的，行政机关应当在七日内依照民事诉讼法的有关规定送达。',
+  },
+  {
+    key: 'case_deadline',
+    pattern: /(处罚|案件|立案).{0,10}(多久|多长时间|几天|期限|时限).{0,6}(作出|决定|办结|结案)?|办案(期限|时限)|结案期限/,
+    title: '行政处罚案件办理期限',
+    articles: [{ regulation_id: 'xingzheng-chufa-fa', article: 60 }],
+    summary: '行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定；法律、法规、规章另有规定的，从其规定。',
   },
   {
     key: 'payment',

@@ -47,6 +47,8 @@ export interface Reading {
   /** Candidate entity names (the longest first) and officer names, looked up later in the store. */
   entityNames: string[];
   officerNames: string[];
+  /** What no slot explains (filler words dropped): a follow-up such as “那宁波呢” leaves nothing. */
+  rest: string;
 }
 
 /** Finds words of a dictionary in the text, longest first, each span used once. Returns [word, value, index]. */
@@ -191,7 +193,15 @@ export function readQuestion(text: string, lex: Lexicon, asOf: string): Reading 
     ...[...text.matchAll(/执法(?:人)?员\s*([\u4e00-\u9fff]{2,3})/g)].map((x) => x[1]),
     ...[...text.matchAll(/([\u4e00-\u9fff]{2,3})(?:这名|这个|这位)?执法(?:人)?员/g)].map((x) => x[1]),
   ].filter((n) => !/^(哪个|哪位|哪些|哪名|各|每个|每位|按|的|多少|有多少|全部|所有)/.test(n));
+  let rest = [...text].filter((_, k) => !measureTaken[k]).join('');
+  for (const d of DIMENSIONS) for (const p of d.patterns) rest = rest.replace(new RegExp(p.source, 'g'), '');
+  rest = rest
+    .replace(/前\d+|\d+个?|排名|排行|最多|最少|占比|比例|同比|环比/g, '')
+    .replace(/[那么呢的看一下再只仅按换成改成是多少情况数据怎样如何吧了呀啊哪个哪些有个和与及还]/g, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+  for (const w of qualifierWords) rest = rest.replace(w, '');
   return {
+    rest,
     text,
     regions,
     period: time.period,
