@@ -5,7 +5,7 @@
 import { normalizeQuestion } from './normalize.ts';
 import { splitQuestions } from './split.ts';
 import { readQuestion, type Reading } from './read.ts';
-import { examples, recognise, type IntentKey } from './intents.ts';
+import { examples, hasLawCue, recognise, type IntentKey } from './intents.ts';
 import { emptyAnswer, type Answer } from './answer.ts';
 import type { AskContext } from './context.ts';
 import { dataAnswers, type DataFrame } from './data.ts';
@@ -119,7 +119,7 @@ async function answerOne(
     intents = ['data.query'];
   }
   // A follow-up that names another act for the last law question ("那占道经营呢?").
-  if (!intents.length && state.law && r.items.length && followUp) intents = state.law.intents;
+  if (state.law && r.items.length && followUp && !hasLawCue(question) && !r.measures.length) intents = state.law.intents;
   // 依据哪一条? after a question about a model: the same model.
   if (!intents.length && state.models?.length && /依据|哪一?条|参数|阈值|怎么判断|什么意思|原理|查什么/.test(question))
     intents = ['platform.model'];
@@ -171,6 +171,8 @@ async function answerOne(
       }
       case 'data.query': {
         const frame = frameFrom(r, state.data, !r.measures.length || followUp);
+        // 这类案件: the act of the question before.
+        if (!r.items.length && state.law && /这类|这种|该类|此类|这个行为|该行为|上述/.test(question)) frame.items = state.law.items;
         answers.push(...(await dataAnswers(ctx, question, frame)));
         next = { ...next, data: frame };
         break;

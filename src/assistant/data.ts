@@ -262,6 +262,7 @@ async function dataAnswer(ctx: AskContext, question: string, frame: DataFrame, m
   let prevPeriod: Period | null = null;
   if (frame.comparison && period) {
     prevPeriod = previousPeriod(period, frame.comparison);
+    a.understood.push(`对比期：${prevPeriod.from}至${prevPeriod.to}`);
     const prevBuilt = buildQuery({ ...req, period: prevPeriod, limit: null }, caller, ctx.store.dialect, { focusRegion: focus });
     const rows = await run(ctx, prevBuilt.sql, [...planBase.slice(0, 2), `对比期：${prevPeriod.from} 至 ${prevPeriod.to}`], a.queries);
     previous = new Map(rows.map((r) => [String(r.k ?? ''), round(num(r.v), m.decimals)]));

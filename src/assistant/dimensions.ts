@@ -98,7 +98,7 @@ export const DIMENSIONS: readonly Dimension[] = [
   },
   {
     key: 'item',
-    patterns: [/事项|哪类违法|哪些违法行为|违法行为(排名|排行)|案由/],
+    patterns: [/事项|哪类违法|违法行为|案由/],
     sql: (m) => {
       if (!m.item) return null;
       return m.item.table === 'items'

@@ -30,7 +30,7 @@ export const INTENTS: readonly IntentDef[] = [
   {
     key: 'law.violation',
     label: '违反哪些规定',
-    cue: /违反|违法吗|违不违法|是否违法|算违法|法律依据|依据是|依据什么|什么规定|哪些规定|哪条规定|哪几条|哪些法|什么法|定性|属于什么违法|触犯|犯了什么/,
+    cue: /违反|违法吗|违不违法|是否违法|算违法|法律依据|依据是|依据什么|什么规定|哪些规定|哪条规定|哪几条|哪些法(?!律责任)|什么法(?!律责任)|定性|属于什么违法|触犯|犯了什么/,
     examples: ['无照经营违反哪些规定？', '占道经营违反什么法？'],
   },
   {
@@ -103,6 +103,11 @@ export const INTENTS: readonly IntentDef[] = [
 export const intentDef = (key: IntentKey): IntentDef => INTENTS.find((i) => i.key === key)!;
 const cue = (key: IntentKey, text: string) => intentDef(key).cue.test(text);
 
+/** Whether the text asks a law question by its own words (违反, 怎么罚, 免罚 …). */
+export function hasLawCue(text: string): boolean {
+  return cue('law.violation', text) || cue('law.penalty', text) || cue('law.exemption', text);
+}
+
 /** Examples of everything the assistant answers, for a question it cannot. */
 export function examples(): string[] {
   return INTENTS.flatMap((i) => i.examples.slice(0, 1));
@@ -121,14 +126,14 @@ export function recognise(r: Reading, hasContextItems: boolean): IntentKey[] {
   if (r.regulation && (r.regulation.article !== null || /多少条|几条|收录|有没有/.test(t))) return ['law.article'];
   const items = r.items.length > 0 || hasContextItems;
   const law: IntentKey[] = [];
-  if (items && !dataShape) {
+  if (items && (!dataShape || !r.measures.length)) {
     if (cue('law.violation', t)) law.push('law.violation');
-    if (cue('law.penalty', t)) law.push('law.penalty');
+    if (cue('law.penalty', t.replace(/免于处罚|免予处罚|不予(行政)?处罚|不处罚|免罚|首违不罚|轻微违法/g, ''))) law.push('law.penalty');
     if (cue('law.exemption', t)) law.push('law.exemption');
     if (law.length) return law;
   }
   const topic = procedureTopic(t);
-  if (topic && !dataShape && !(r.measures.length && cue('data.query', t) && !cue('law.procedure', t))) return ['law.procedure'];
+  if (topic && !(r.measures.length && (dataShape || (cue('data.query', t) && !cue('law.procedure', t))))) return ['law.procedure'];
   if ((r.lines.length || r.agencies.length) && cue('law.items', t) && !r.period && (!r.group || r.group === 'item') && !r.measures.length)
     return ['law.items'];
   if (r.measures.length && (cue('data.query', t) || dataShape || r.limit)) return ['data.query'];

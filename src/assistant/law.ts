@@ -123,6 +123,7 @@ export async function penaltyAnswer(
     const inForce = mine.filter((t) => t.region_code === best);
     if (inForce.length) {
       s += `；裁量基准（${inForce[0].title}）分${inForce.length}档`;
+      a.figures.push(inForce.length);
       for (const t of inForce) {
         rows.push({
           item: it.name,

@@ -27,7 +27,7 @@ const toDigits = (numeral: string): string => {
 };
 
 // A numeral is a count or a date part when a unit follows it or a ranking word precedes it.
-const UNIT_AFTER = new RegExp(`(${NUM}+)(?=(个|名|家|条|天|日|号|月|年|周|星期|季度|次(?!性)|项|位|件|笔|元|块|倍|成|%|个月|人))`, 'g');
+const UNIT_AFTER = new RegExp(`(${NUM}+)(?=(?:个|名|家|条|天|日|号|月|年|周|星期|季度|次(?!性)|项|位|件|笔|元|块|倍|成|%|个月|人))`, 'g');
 const WORD_BEFORE = new RegExp(`(前|近|最近|过去|倒数|排名前|top|TOP|Top)(${NUM}+)`, 'g');
 const YEAR = /([〇零一二三四五六七八九]{4})(?=年)/g;
 
@@ -39,7 +39,7 @@ export function normalizeQuestion(text: string): string {
   s = s.replace(UNIT_AFTER, (numeral: string, _m, offset: number, all: string) => {
     // 第三十三条 → 第33条 (the law lookup reads digits), 十一月 → 11月; never the inside of a word like 统一.
     const before = all[offset - 1] ?? '';
-    if (/[统唯单万之同专]/.test(before) && numeral === '一') return numeral;
+    if (/[统唯单万之同专哪这每]/.test(before) && numeral === '一') return numeral;
     return toDigits(numeral);
   });
   return s;

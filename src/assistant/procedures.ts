@@ -16,7 +16,7 @@ export const PROCEDURES: readonly ProcedureTopic[] = [
   {
     key: 'officers',
     pattern:
-      /(几|多少|两)(个|名)?(人|执法人员)|执法人员.{0,6}(人数|不得少于|至少)|单人(执法|检查)|一个人.{0,4}(检查|执法)|出示(执法)?证件|亮证/,
+      /(几|多少|两)(个|名)?(人|执法人员)|执法人员.{0,6}(人数|不得少于|至少)|单人(执法|检查)|(一|1)个人.{0,4}(检查|执法|去)|出示(执法)?证件|亮证/,
     title: '执法人员人数与执法资格',
     articles: [
       { regulation_id: 'xingzheng-chufa-fa', article: 42 },
@@ -73,7 +73,7 @@ export const PROCEDURES: readonly ProcedureTopic[] = [
   },
   {
     key: 'seizure',
-    pattern: /查封.{0,6}扣押.{0,8}(期限|多久|几天|时间)|(查封|扣押).{0,6}(期限|多久|几天)/,
+    pattern: /查封.{0,6}扣押.{0,8}(期限|多久|几天|多少天|时间|最长)|(查封|扣押).{0,6}(期限|多久|几天|多少天|最长)/,
     title: '查封、扣押的期限',
     articles: [{ regulation_id: 'xingzheng-qiangzhi-fa', article: 25 }],
     summary: '查封、扣押的期限不得超过三十日；情况复杂的，经行政机关负责人批准可以延长，但延长期限不得超过三十日。',

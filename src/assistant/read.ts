@@ -102,14 +102,24 @@ function fuzzyRegions(text: string, lex: Lexicon, taken: boolean[]): RegionHit[]
   return hits;
 }
 
-const ARTICLE = /第?\s*(\d+|[零〇一二两三四五六七八九十百千]+)\s*条/;
+// 第三十三条, 33条 — but not 哪一条.
+const ARTICLE = /第\s*(\d+|[零〇一二两三四五六七八九十百千]+)\s*条|(\d+)\s*条/;
 
 function readRegulation(text: string, lex: Lexicon, taken: boolean[]): RegulationRef | null {
   const found = findWords(text, lex.regulationWords, taken);
   const article = (from: number): number | null => {
     const m = ARTICLE.exec(text.slice(from));
-    return m ? parseChineseNumber(m[1]) : null;
+    return m ? parseChineseNumber(m[1] ?? m[2]) : null;
   };
+  // 治安管理处罚法 holds 处罚法: a short alias right after other characters is part of another law's name.
+  const glued = found.find(
+    ([w, , at]) => w.length <= 3 && at > 0 && CJK.test(text[at - 1]) && !/[问的看查按据照和与及是请反在了依]/.test(text[at - 1]),
+  );
+  if (glued) {
+    const [w, , at] = glued;
+    const head = /[\u4e00-\u9fff]{1,8}$/.exec(text.slice(0, at))![0].replace(/^.*[问的看查按据照和与及是请反在了依]/, '');
+    return { id: null, name: head + w, article: article(at + w.length) };
+  }
   if (found.length) {
     const [word, id, at] = found[0];
     return { id, name: lex.regulations.get(id)!.title, article: article(at + word.length) };
@@ -135,8 +145,10 @@ function readLimit(text: string): { limit: number | null; order: 'desc' | 'asc' 
       text,
     );
   const n = m ? Number(m[1] ?? m[2]) : null;
-  if (asc) return { limit: n ?? 10, order: 'asc' };
-  if (desc) return { limit: n ?? 10, order: 'desc' };
+  // 排名 without a number lists every group; 最多 without one, the first ten.
+  const all = /排名|排行/.test(text) && !/最多|最少|最高|最低/.test(text);
+  if (asc) return { limit: n ?? (all ? null : 10), order: 'asc' };
+  if (desc) return { limit: n ?? (all ? null : 10), order: 'desc' };
   return { limit: n && /前|[Tt][Oo][Pp]/.test(m![0]) ? n : null, order: null };
 }
 
@@ -172,6 +184,15 @@ export function readQuestion(text: string, lex: Lexicon, asOf: string): Reading 
     const agency = [...lex.agencies.values()].find((a) => a.region_code === region.code && a.line_code === line);
     if (agency) agencies.push(agency.id);
   }
+  // The longest model name the text holds: 同一部门重复检查 before 重复检查.
+  const modelHit = lex.models
+    .map((m) => ({
+      m,
+      name: [m.code, m.name, m.name.replace(/（.*?）/g, '')].filter((n) => text.includes(n)).sort((a, b) => b.length - a.length)[0] ?? '',
+    }))
+    .filter((x) => x.name)
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  if (modelHit && /模型/.test(text)) mark(modelHit.name);
   const measures: Measure[] = [];
   const measureTaken = [...taken];
   for (const [w, m] of MEASURE_WORDS) {
@@ -180,10 +201,12 @@ export function readQuestion(text: string, lex: Lexicon, asOf: string): Reading 
     for (let k = i; k < i + w.length; k++) measureTaken[k] = true;
     if (!measures.includes(m)) measures.push(m);
   }
+  // 缴纳了多少罚没款: the payments, not the fines decided.
+  if (measures.some((m) => m.key === 'payments')) measures.splice(0, measures.length, ...measures.filter((m) => m.key !== 'fines'));
   const qualifierWords = measures.flatMap((m) => m.qualifiers.flatMap((q) => q.words.filter((w) => text.includes(w))));
   const group = DIMENSIONS.find((d) => d.patterns.some((p) => p.test(text)))?.key ?? null;
   const { limit, order } = readLimit(text);
-  const modelHit = lex.models.find((m) => text.includes(m.code) || text.includes(m.name) || text.includes(m.name.replace(/（.*?）/g, '')));
+
   const entityRun =
     /([\u4e00-\u9fff()（）]{2,30}?(?:有限责任公司|股份有限公司|有限公司|公司|商行|超市|酒店|饭店|餐厅|面馆|店|馆|厂|合作社|代办点|经营部|门市部|工作室|中心))/.exec(
       text,
@@ -218,7 +241,7 @@ export function readQuestion(text: string, lex: Lexicon, asOf: string): Reading 
     limit,
     order,
     share: /占比|比例|比重|占.{0,12}(多少|百分之|几成)|百分比|率(是|为|有)?多少/.test(text),
-    model: modelHit?.code ?? null,
+    model: modelHit?.m.code ?? null,
     clueId: clue ? clue[0].replace(/^cl/i, 'CL').toLowerCase().replace(/^cl/, 'CL') : null,
     entityNames,
     officerNames,
