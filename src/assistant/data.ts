@@ -82,13 +82,26 @@ function chartOption(
   series: { name: string; data: number[] }[],
   time: boolean,
 ): Record<string, unknown> {
+  // Long category names (检查事项, 执法主体) read better down the side: a horizontal bar chart, largest on top.
+  const horizontal = !time && labels.some((l) => l.length > 8);
+  const category = {
+    type: 'category',
+    data: horizontal ? [...labels].reverse() : labels,
+    axisLabel: horizontal ? { width: 220, overflow: 'truncate' } : { interval: 0 },
+  };
+  const value = { type: 'value', name: unit };
   return {
     tooltip: { trigger: 'axis' },
     legend: series.length > 1 ? { top: 0 } : undefined,
-    grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 && !time ? 30 : 0 } },
-    yAxis: { type: 'value', name: unit },
-    series: series.map((s) => ({ type: time ? 'line' : 'bar', name: s.name, data: s.data, smooth: time })),
+    grid: { left: 8, right: 24, top: series.length > 1 ? 32 : 16, bottom: 8, containLabel: true },
+    xAxis: horizontal ? value : category,
+    yAxis: horizontal ? category : value,
+    series: series.map((s) => ({
+      type: time ? 'line' : 'bar',
+      name: s.name,
+      data: horizontal ? [...s.data].reverse() : s.data,
+      smooth: time,
+    })),
     title: { text: title, show: false },
   };
 }
