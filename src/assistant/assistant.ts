@@ -22,6 +22,7 @@ import {
 } from './law.ts';
 import { clueAnswer, exemptionListAnswer, modelAnswer, modelsFor } from './platform.ts';
 import { dimensionByKey } from './dimensions.ts';
+import { answerViaModel } from './model-endpoint.ts';
 
 /** What a conversation remembers between questions. */
 export interface ConversationState {
@@ -196,19 +197,36 @@ async function answerOne(
   return { answers, state: next };
 }
 
-/** Answers every question of a message, in order; each question may lean on the ones before it. */
+/**
+ * Answers every question of a message, in order; each question may lean on the ones before it. A
+ * question the offline pipeline cannot understand goes to the model endpoint, when one is configured.
+ */
 export async function answerMessage(
   ctx: AskContext,
   message: string,
   state: ConversationState = EMPTY_STATE,
-): Promise<{ answers: Answer[]; state: ConversationState }> {
+): Promise<{ answers: Answer[]; state: ConversationState; viaModel: boolean }> {
   const questions = splitQuestions(normalizeQuestion(message));
   const answers: Answer[] = [];
   let current = state;
+  let viaModel = false;
   for (const q of questions.length ? questions : [normalizeQuestion(message)]) {
     const r = await answerOne(ctx, q, current);
-    answers.push(...r.answers);
+    for (const a of r.answers) {
+      if (a.kind !== 'unsupported' || !ctx.endpoint) {
+        answers.push(a);
+        continue;
+      }
+      try {
+        const m = await answerViaModel(ctx, ctx.endpoint, q);
+        viaModel = true;
+        answers.push(m ?? a);
+      } catch (e) {
+        a.notes.push(`模型服务暂不可用（${(e as Error).message}），仅给出离线回答。`);
+        answers.push(a);
+      }
+    }
     current = r.state;
   }
-  return { answers, state: current };
+  return { answers, state: current, viaModel };
 }

@@ -3,6 +3,7 @@ import type { Store } from '../store/store.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Citation } from './answer.ts';
+import type { ModelEndpoint } from './model-endpoint.ts';
 
 export interface AskContext {
   store: Store;
@@ -10,6 +11,8 @@ export interface AskContext {
   lex: Lexicon;
   /** 'YYYY-MM-DD': the business day relative time (今年, 近30天) counts from. */
   asOf: string;
+  /** An OpenAI-compatible endpoint for what the offline pipeline cannot understand (KEDU_LLM_URL); none: offline only. */
+  endpoint?: ModelEndpoint | null;
 }
 
 /** A citation of an article the store holds, or null when the corpus lacks its text. */

@@ -10,6 +10,7 @@ import { businessDate } from '../domain/dates.ts';
 import { lexiconFor } from './lexicon.ts';
 import { answerMessage, EMPTY_STATE, type ConversationState } from './assistant.ts';
 import type { Answer, AnswerTable } from './answer.ts';
+import { endpointFromEnv, type ModelEndpoint } from './model-endpoint.ts';
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -36,6 +37,8 @@ export interface AskOptions {
   conversationId?: string;
   /** 'YYYY-MM-DD' that counts as today (the demo's fixed day); default the business date. */
   asOf?: string;
+  /** The model endpoint; default: KEDU_LLM_URL from the environment (none: offline only). */
+  endpoint?: ModelEndpoint | null;
 }
 
 export function questionProblem(question: unknown): string | null {
@@ -57,11 +60,12 @@ export async function ask(store: Store, caller: Caller, question: string, opts: 
     state = JSON.parse(conv.context) as ConversationState;
   }
   const lex = await lexiconFor(store);
-  const { answers, state: next } = await answerMessage(
-    { store, caller, lex, asOf: opts.asOf ?? businessDate(new Date()) },
-    question,
-    state,
-  );
+  const endpoint = opts.endpoint === undefined ? endpointFromEnv() : opts.endpoint;
+  const {
+    answers,
+    state: next,
+    viaModel,
+  } = await answerMessage({ store, caller, lex, asOf: opts.asOf ?? businessDate(new Date()), endpoint }, question, state);
   const millis = Math.round(performance.now() - started);
   const conversationId = opts.conversationId ?? randomUUID();
   const askId = randomUUID();
@@ -79,7 +83,7 @@ export async function ask(store: Store, caller: Caller, question: string, opts: 
     }
     await tx.exec(
       sql`INSERT INTO assistant_asks (id, conversation_id, user_id, region_code, question, answers, millis, via_model, asked_at)
-          VALUES (${askId}, ${conversationId}, ${caller.userId}, ${caller.regionCode}, ${question}, ${JSON.stringify(answers)}, ${millis}, ${false}, ${now})`,
+          VALUES (${askId}, ${conversationId}, ${caller.userId}, ${caller.regionCode}, ${question}, ${JSON.stringify(answers)}, ${millis}, ${viaModel}, ${now})`,
     );
     return {
       result: undefined,
@@ -91,6 +95,7 @@ export async function ask(store: Store, caller: Caller, question: string, opts: 
           regionCode: caller.regionCode,
           detail: {
             conversationId,
+            viaModel,
             intents: answers.map((a) => a.intent),
             kinds: answers.map((a) => a.kind),
             queries: answers.reduce((n, a) => n + a.queries.length, 0),
@@ -99,7 +104,7 @@ export async function ask(store: Store, caller: Caller, question: string, opts: 
       ],
     };
   });
-  return { conversationId, askId, answers, millis, viaModel: false };
+  return { conversationId, askId, answers, millis, viaModel };
 }
 
 export async function listConversations(store: Store, caller: Caller) {
