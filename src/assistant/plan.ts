@@ -5,6 +5,8 @@
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import type { Dialect } from '../store/dialect.ts';
 import { isAgencyRole, scopeFilter, type Caller } from '../auth/caller.ts';
+import { KIND_SPECS } from '../records/registry.ts';
+import { recordScope } from '../records/scope.ts';
 import { clueScope, STATUS_LABELS } from '../clues/workflow.ts';
 import { regionPrefix } from '../domain/region.ts';
 import type { Measure, Qualifier } from './measures.ts';
@@ -63,15 +65,12 @@ export function conditions(req: DataRequest, caller: Caller, opts: { withFilters
   const withFilters = opts.withFilters ?? true;
   const joins: string[] = [];
   const parts: Sql[] = [];
+  // The one scope condition of each kind of row: the record registry's for records (a payment through
+  // its case), the clue workflow's for clues.
+  const spec = Object.values(KIND_SPECS).find((s) => s.table === m.table);
   if (m.scope === 'clues') parts.push(clueScope(caller, 't'));
-  else if (m.agency.kind === 'column') parts.push(scopeFilter(caller, 't', m.agency.column.replace(/^t\./, '')));
-  else {
-    parts.push(scopeFilter(caller, 't', null));
-    if (m.agency.kind === 'case' && isAgencyRole(caller.role)) {
-      joins.push(agencyJoin(m)!);
-      parts.push(sql`cs.agency_id = ${caller.agencyId ?? '-'}`);
-    }
-  }
+  else if (spec) parts.push(recordScope(caller, spec, 't'));
+  else parts.push(scopeFilter(caller, 't', null));
   if (req.regions.length) {
     parts.push(
       sql`(${joinSql(
