@@ -8,7 +8,7 @@ import { readQuestion, type Reading } from './read.ts';
 import { examples, hasLawCue, recognise, type IntentKey } from './intents.ts';
 import { emptyAnswer, type Answer } from './answer.ts';
 import type { AskContext } from './context.ts';
-import { dataAnswers, type DataFrame } from './data.ts';
+import { dataAnswers, emptyFrame, type DataFrame } from './data.ts';
 import {
   articleAnswer,
   exemptionAnswer,
@@ -44,27 +44,7 @@ function unsupported(question: string): Answer {
 }
 
 function frameFrom(r: Reading, prev: DataFrame | null, followUp: boolean): DataFrame {
-  const base: DataFrame =
-    followUp && prev
-      ? prev
-      : {
-          measures: [],
-          regions: [],
-          corrected: [],
-          period: null,
-          comparison: null,
-          lines: [],
-          agencies: [],
-          items: [],
-          entityNames: [],
-          officerNames: [],
-          qualifierWords: [],
-          model: null,
-          group: null,
-          limit: null,
-          order: null,
-          share: false,
-        };
+  const base: DataFrame = followUp && prev ? prev : emptyFrame();
   const newTimeGroup = r.group && dimensionByKey(r.group).patterns && ['month', 'quarter', 'year'].includes(r.group);
   return {
     measures: r.measures.length ? r.measures.map((m) => m.key) : base.measures,

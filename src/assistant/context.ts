@@ -1,8 +1,9 @@
 // What every step of an ask shares: the store, who asks, the lexicon and the day that counts as today.
-import type { Store } from '../store/store.ts';
+import type { Row, Store } from '../store/store.ts';
+import type { Sql } from '../store/sql.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { Lexicon } from './lexicon.ts';
-import type { Citation } from './answer.ts';
+import type { Citation, QueryTrace } from './answer.ts';
 import type { ModelEndpoint } from './model-endpoint.ts';
 
 export interface AskContext {
@@ -25,3 +26,18 @@ export function cite(ctx: AskContext, regulationId: string, article: number, rol
 
 /** 《中华人民共和国行政处罚法》第三十三条 */
 export const citeLabel = (c: Pick<Citation, 'regulationTitle' | 'label'>) => `《${c.regulationTitle}》${c.label}`;
+
+/** Runs one query and records it (plan, SQL, parameters, rows, time) in the answer's traces. */
+export async function tracedQuery<T = Row>(ctx: AskContext, q: Sql, plan: string[], traces: QueryTrace[]): Promise<T[]> {
+  const started = performance.now();
+  const rows = await ctx.store.query<T>(q);
+  const r = q.render();
+  traces.push({
+    plan,
+    sql: r.text,
+    params: r.params.map((p) => (p instanceof Date ? p.toISOString() : p)),
+    rows: rows.length,
+    millis: Math.round((performance.now() - started) * 10) / 10,
+  });
+  return rows;
+}

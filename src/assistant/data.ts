@@ -4,14 +4,13 @@
 import { sql, joinSql } from '../store/sql.ts';
 import { isAgencyRole, scopeFilter } from '../auth/caller.ts';
 import { regionContains } from '../domain/region.ts';
-import { emptyAnswer, formatFigure, type Answer, type QueryTrace } from './answer.ts';
-import type { AskContext } from './context.ts';
+import { emptyAnswer, formatFigure, type Answer } from './answer.ts';
+import { tracedQuery, type AskContext } from './context.ts';
 import { measureByKey, type Measure } from './measures.ts';
 import { dimensionByKey, type DimensionKey } from './dimensions.ts';
 import { buildQuery, measureProblem, type DataRequest } from './plan.ts';
 import { previousPeriod, type Comparison, type Period } from './time.ts';
 import { qualifiersFor } from './read.ts';
-import type { Sql } from '../store/sql.ts';
 
 /** A data question as carried from one question to the next (follow-ups change parts of it). */
 export interface DataFrame {
@@ -34,21 +33,29 @@ export interface DataFrame {
   share: boolean;
 }
 
-type Row = { k?: string; label?: string | null; v: number | string | null };
-
-async function run(ctx: AskContext, q: Sql, plan: string[], traces: QueryTrace[]): Promise<Row[]> {
-  const started = performance.now();
-  const rows = await ctx.store.query<Row>(q);
-  const r = q.render();
-  traces.push({
-    plan,
-    sql: r.text,
-    params: r.params.map((p) => (p instanceof Date ? p.toISOString() : p)),
-    rows: rows.length,
-    millis: Math.round((performance.now() - started) * 10) / 10,
-  });
-  return rows;
+/** A data question with nothing read yet. */
+export function emptyFrame(measures: string[] = []): DataFrame {
+  return {
+    measures,
+    regions: [],
+    corrected: [],
+    period: null,
+    comparison: null,
+    lines: [],
+    agencies: [],
+    items: [],
+    entityNames: [],
+    officerNames: [],
+    qualifierWords: [],
+    model: null,
+    group: null,
+    limit: null,
+    order: null,
+    share: false,
+  };
 }
+
+type Row = { k?: string; label?: string | null; v: number | string | null };
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
@@ -235,7 +242,7 @@ async function dataAnswer(ctx: AskContext, question: string, frame: DataFrame, m
     const rows: { name: string; v: number }[] = [];
     for (const r of regions) {
       const built = buildQuery({ ...req, regions: [r] }, caller, ctx.store.dialect, { focusRegion: r });
-      const [row] = await run(ctx, built.sql, [...planBase, `区划：${regionName(ctx, r)}`], a.queries);
+      const [row] = await tracedQuery<Row>(ctx, built.sql, [...planBase, `区划：${regionName(ctx, r)}`], a.queries);
       rows.push({ name: regionName(ctx, r), v: round(num(row?.v), m.decimals) });
     }
     a.figures.push(...rows.map((r) => r.v));
@@ -258,7 +265,7 @@ async function dataAnswer(ctx: AskContext, question: string, frame: DataFrame, m
   }
 
   const built = buildQuery(req, caller, ctx.store.dialect, { focusRegion: focus });
-  const main = await run(
+  const main = await tracedQuery<Row>(
     ctx,
     built.sql,
     [
@@ -277,14 +284,19 @@ async function dataAnswer(ctx: AskContext, question: string, frame: DataFrame, m
     prevPeriod = previousPeriod(period, frame.comparison);
     a.understood.push(`对比期：${prevPeriod.from}至${prevPeriod.to}`);
     const prevBuilt = buildQuery({ ...req, period: prevPeriod, limit: null }, caller, ctx.store.dialect, { focusRegion: focus });
-    const rows = await run(ctx, prevBuilt.sql, [...planBase.slice(0, 2), `对比期：${prevPeriod.from} 至 ${prevPeriod.to}`], a.queries);
+    const rows = await tracedQuery<Row>(
+      ctx,
+      prevBuilt.sql,
+      [...planBase.slice(0, 2), `对比期：${prevPeriod.from} 至 ${prevPeriod.to}`],
+      a.queries,
+    );
     previous = new Map(rows.map((r) => [String(r.k ?? ''), round(num(r.v), m.decimals)]));
   }
   let base: number | null = null;
   if (frame.share) {
     const filtered = !built.group;
     const baseBuilt = buildQuery({ ...req, group: null }, caller, ctx.store.dialect, { withFilters: !filtered, focusRegion: focus });
-    const [row] = await run(
+    const [row] = await tracedQuery<Row>(
       ctx,
       baseBuilt.sql,
       [...planBase.slice(0, 3), filtered ? '占比的分母：不加筛选条件的同口径合计' : '占比的分母：全部分组的合计'],

@@ -5,9 +5,9 @@
 // figure is written here that the corpus or the catalog does not hold.
 import { sql } from '../store/sql.ts';
 import { cityOf, countyOf, regionLevel } from '../domain/region.ts';
-import { TIER_NAMES, type TierName } from '../catalog/types.ts';
+import { TIER_NAMES, type Exemption, type TierName } from '../catalog/types.ts';
 import { emptyAnswer, formatFigure, type Answer, type Citation } from './answer.ts';
-import { cite, citeLabel, type AskContext } from './context.ts';
+import { cite, citeLabel, tracedQuery, type AskContext } from './context.ts';
 import type { ItemRow } from './lexicon.ts';
 import type { RegulationRef } from './read.ts';
 import { PROCEDURES, type ProcedureTopic } from './procedures.ts';
@@ -91,16 +91,14 @@ export async function penaltyAnswer(
     FROM baselines b JOIN baseline_tiers t ON t.baseline_id = b.id
     WHERE b.item_code IN (${joinValues(items.map((i) => i.code))}) AND b.region_code IN (${joinValues(regions)})
     ORDER BY b.item_code, b.region_code, t.fine_min, t.fine_max`;
-  const started = performance.now();
-  const tiers = items.length ? await ctx.store.query<TierRow>(q) : [];
-  const rendered = q.render();
-  a.queries.push({
-    plan: ['读取裁量基准：本辖区适用的全省基准及本市细化（市级细化优先）', `事项：${items.map((i) => i.code).join('、')}`],
-    sql: rendered.text,
-    params: rendered.params.map((p) => (p instanceof Date ? p.toISOString() : p)),
-    rows: tiers.length,
-    millis: Math.round(performance.now() - started),
-  });
+  const tiers = items.length
+    ? await tracedQuery<TierRow>(
+        ctx,
+        q,
+        ['读取裁量基准：本辖区适用的全省基准及本市细化（市级细化优先）', `事项：${items.map((i) => i.code).join('、')}`],
+        a.queries,
+      )
+    : [];
   const parts: string[] = [];
   const rows: Record<string, string | number | null>[] = [];
   for (const it of items) {
@@ -179,25 +177,7 @@ export async function exemptionAnswer(ctx: AskContext, question: string, codes: 
   );
   const q = sql`SELECT e.id, e.item_code, e.region_code, e.domain, e.conditions, e.basis_regulation_id, e.basis_article, e.list_regulation_id
     FROM exemptions e WHERE e.item_code IN (${joinValues(items.map((i) => i.code))}) AND e.region_code IN (${joinValues(regions)}) ORDER BY e.id`;
-  const started = performance.now();
-  const rows = await ctx.store.query<{
-    id: string;
-    item_code: string;
-    region_code: string;
-    domain: string;
-    conditions: string;
-    basis_regulation_id: string;
-    basis_article: number;
-    list_regulation_id: string | null;
-  }>(q);
-  const r = q.render();
-  a.queries.push({
-    plan: ['读取轻微违法不予处罚清单：全省及本市、本县适用条目'],
-    sql: r.text,
-    params: r.params as (string | number)[],
-    rows: rows.length,
-    millis: Math.round(performance.now() - started),
-  });
+  const rows = await tracedQuery<Exemption>(ctx, q, ['读取轻微违法不予处罚清单：全省及本市、本县适用条目'], a.queries);
   const parts: string[] = [];
   for (const it of items) {
     const listed = rows.filter((x) => x.item_code === it.code);

@@ -7,7 +7,7 @@ import { pinyin } from 'pinyin-pro';
 import type { Store } from '../store/store.ts';
 import { readCatalog } from '../catalog/read-catalog.ts';
 import { readSynonyms, type ItemSynonym, type Synonyms } from '../catalog/synonyms.ts';
-import type { Catalog, ItemKind } from '../catalog/types.ts';
+import type { Catalog, Item, RegulationStatus } from '../catalog/types.ts';
 import { segmenter, type Segmenter } from '../text/segment.ts';
 import { Bm25Index } from '../text/bm25.ts';
 import { MODELS } from '../models/library/index.ts';
@@ -23,25 +23,13 @@ export interface RegionName {
   parent: string | null;
 }
 
-export interface ItemRow {
-  code: string;
-  name: string;
-  kind: ItemKind;
-  line_code: string;
-  basis_regulation_id: string | null;
-  basis_article: number | null;
-  penalty_regulation_id: string | null;
-  penalty_article: number | null;
-  fine_min: number | null;
-  fine_max: number | null;
-  fine_note: string | null;
-  time_limit_days: number | null;
-}
+/** An item as the store holds it: the catalog's Item without its catalog-only fields. */
+export type ItemRow = Omit<Item, 'serious_from'>;
 
 export interface RegulationRow {
   id: string;
   title: string;
-  status: 'verbatim' | 'partial' | 'unavailable';
+  status: RegulationStatus;
   articles: number;
 }
 

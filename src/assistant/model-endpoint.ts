@@ -10,7 +10,7 @@ import { DIMENSIONS, type DimensionKey } from './dimensions.ts';
 import { readQuestion } from './read.ts';
 import { normalizeQuestion } from './normalize.ts';
 import { readTime } from './time.ts';
-import { dataAnswers, type DataFrame } from './data.ts';
+import { dataAnswers, emptyFrame, type DataFrame } from './data.ts';
 import { articleAnswer, exemptionAnswer, itemsFor, penaltyAnswer, violationAnswer } from './law.ts';
 
 export interface ModelEndpoint {
@@ -162,18 +162,12 @@ export async function runTool(ctx: AskContext, question: string, name: string, a
     const time = readTime(normalizeQuestion(str(args.time)), ctx.asOf);
     const group = DIMENSIONS.some((d) => d.key === args.group_by) ? (args.group_by as DimensionKey) : null;
     const frame: DataFrame = {
-      measures: [measure.key],
+      ...emptyFrame([measure.key]),
       regions: places.regions.map((x) => x.code),
       corrected: places.regions.filter((x) => x.fuzzy).map((x) => [x.text, x.code]),
       period: time.period,
       comparison: args.compare === 'yoy' || args.compare === 'mom' ? args.compare : time.comparison,
       lines: lines.lines,
-      agencies: [],
-      items: [],
-      entityNames: [],
-      officerNames: [],
-      qualifierWords: [],
-      model: null,
       group,
       limit: typeof args.limit === 'number' ? Math.min(50, Math.max(1, Math.round(args.limit))) : null,
       order: args.order === 'asc' ? 'asc' : group && typeof args.limit === 'number' ? 'desc' : null,

@@ -5,7 +5,7 @@ import { sql } from '../store/sql.ts';
 import { clueScope, STATUS_LABELS, type ClueRow } from '../clues/workflow.ts';
 import { MODEL_CATEGORIES } from '../models/model.ts';
 import { emptyAnswer, type Answer } from './answer.ts';
-import { cite, citeLabel, type AskContext } from './context.ts';
+import { cite, citeLabel, tracedQuery, type AskContext } from './context.ts';
 import { applicableRegions } from './law.ts';
 
 const SEVERITY: Record<string, string> = { low: '低', medium: '中', high: '高' };
@@ -67,16 +67,12 @@ export async function clueAnswer(ctx: AskContext, question: string, id: string):
   const q = sql`SELECT c.*, ag.name AS agency_name, rg.name AS region_name FROM clues c
     LEFT JOIN agencies ag ON ag.id = c.agency_id LEFT JOIN regions rg ON rg.code = c.region_code
     WHERE c.id = ${id} AND ${clueScope(ctx.caller, 'c')}`;
-  const started = performance.now();
-  const [clue] = await ctx.store.query<ClueRow & { agency_name: string | null; region_name: string | null }>(q);
-  const r = q.render();
-  a.queries.push({
-    plan: [`查询线索 ${id}（仅限您可查看的线索）`],
-    sql: r.text,
-    params: r.params as string[],
-    rows: clue ? 1 : 0,
-    millis: Math.round(performance.now() - started),
-  });
+  const [clue] = await tracedQuery<ClueRow & { agency_name: string | null; region_name: string | null }>(
+    ctx,
+    q,
+    [`查询线索 ${id}（仅限您可查看的线索）`],
+    a.queries,
+  );
   if (!clue) {
     a.kind = 'refused';
     a.text = `没有找到您可以查看的线索 ${id}（线索不存在，或不在您的辖区和职责范围内）。`;
@@ -101,16 +97,12 @@ export async function exemptionListAnswer(ctx: AskContext, question: string): Pr
   const list = regions.slice(1).reduce((acc, v) => sql`${acc}, ${v}`, sql`${regions[0]}`);
   const q = sql`SELECT e.id, e.region_code, e.domain, e.conditions, i.name AS item_name FROM exemptions e
     JOIN items i ON i.code = e.item_code WHERE e.region_code IN (${list}) ORDER BY e.region_code, e.id`;
-  const started = performance.now();
-  const rows = await ctx.store.query<{ id: string; region_code: string; domain: string; conditions: string; item_name: string }>(q);
-  const r = q.render();
-  a.queries.push({
-    plan: ['读取本辖区适用的轻微违法不予处罚清单（全省、本市、本县）'],
-    sql: r.text,
-    params: r.params as string[],
-    rows: rows.length,
-    millis: Math.round(performance.now() - started),
-  });
+  const rows = await tracedQuery<{ id: string; region_code: string; domain: string; conditions: string; item_name: string }>(
+    ctx,
+    q,
+    ['读取本辖区适用的轻微违法不予处罚清单（全省、本市、本县）'],
+    a.queries,
+  );
   const byRegion = new Map<string, number>();
   for (const x of rows) byRegion.set(x.region_code, (byRegion.get(x.region_code) ?? 0) + 1);
   a.figures.push(rows.length, ...byRegion.values());
