@@ -31,5 +31,9 @@ export function parseNumber(text: string): number | null {
       digit = 0;
     }
   }
+  // 一万五, 三千五, 两百五: a digit after the last unit is of the unit below it.
+  const last = squeezed[squeezed.length - 1];
+  const before = squeezed[squeezed.length - 2];
+  if (last in DIGITS && before in UNITS && squeezed.length >= 2) digit *= UNITS[before] === 10000 ? 1000 : UNITS[before] / 10;
   return total + section + digit;
 }
