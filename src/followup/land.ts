@@ -3,7 +3,7 @@
 // through the campaign's questionnaire) and its findings stored; the task takes the outcome; a share
 // of the reached AI calls is drawn for a human second call with a deadline. All inside the transaction
 // that lands the answers.
-import type { Row, Store } from '../store/store.ts';
+import type { Row, Store, Value } from '../store/store.ts';
 import { sql, type Sql } from '../store/sql.ts';
 import type { AuditEntryInput } from '../audit/audit-log.ts';
 import { addDays } from '../domain/dates.ts';
@@ -131,45 +131,62 @@ interface TaskContext {
 
 const inList = (ids: readonly string[]): Sql => ids.map((i) => sql`${i}`).reduce((a, b) => sql`${a}, ${b}`);
 
-/** Analyses answers and stores the analyses and findings (replacing earlier ones of the same answers). */
+/**
+ * Analyses answers and stores the analyses and findings. `replace`: the answers may have been analysed
+ * before (a re-sent outcome, a new lexicon): their earlier rows go first. Rows are bulk-loaded
+ * (`copyIn`): a VALUES insert of thousands of parameters took DuckDB seconds per batch.
+ */
 export async function storeAnalyses(
   tx: Store,
   answers: readonly AnswerRow[],
   tasks: Map<string, TaskContext>,
-  now = new Date(),
+  opts: { replace?: boolean; now?: Date } = {},
 ): Promise<number> {
   if (answers.length === 0) return 0;
   const lex = lexicon();
-  const at = now.toISOString();
-  const ids = answers.map((a) => a.id);
-  for (let i = 0; i < ids.length; i += 500) {
-    await tx.exec(sql`DELETE FROM followup_findings WHERE answer_id IN (${inList(ids.slice(i, i + 500))})`);
-    await tx.exec(sql`DELETE FROM followup_analyses WHERE answer_id IN (${inList(ids.slice(i, i + 500))})`);
+  const at = (opts.now ?? new Date()).toISOString();
+  if (opts.replace ?? true) {
+    const ids = answers.map((a) => a.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      await tx.exec(sql`DELETE FROM followup_findings WHERE answer_id IN (${inList(ids.slice(i, i + 500))})`);
+      await tx.exec(sql`DELETE FROM followup_analyses WHERE answer_id IN (${inList(ids.slice(i, i + 500))})`);
+    }
   }
-  const analyses: Sql[] = [];
-  const findings: Sql[] = [];
+  const analyses: Value[][] = [];
+  const findings: Value[][] = [];
   for (const a of answers) {
     if ((a.outcome ?? 'reached') !== 'reached') continue;
     const t = tasks.get(a.task_id);
     const kind = t && isSubjectKind(t.subject_kind) ? t.subject_kind : null;
     const q = t?.questionnaire ? (JSON.parse(t.questionnaire) as Questionnaire) : kind ? DEFAULT_QUESTIONNAIRES[kind] : null;
     const r = analyzeAnswer(a, q, kind);
-    analyses.push(
-      sql`(${a.id}, ${a.task_id}, ${a.region_code}, ${r.satisfaction}, ${r.categories.join(',')}, ${r.praise}, ${lex.version}, ${at})`,
-    );
+    analyses.push([a.id, a.task_id, a.region_code, r.satisfaction, r.categories.join(','), r.praise, lex.version, at]);
     for (const f of r.findings) {
-      findings.push(
-        sql`(${a.id}, ${a.task_id}, ${a.region_code}, ${f.kind}, ${f.code}, ${f.serious}, ${f.value}, ${f.periodFrom}, ${f.periodTo}, ${f.sentence.slice(0, 500)})`,
-      );
+      findings.push([
+        a.id,
+        a.task_id,
+        a.region_code,
+        f.kind,
+        f.code,
+        f.serious,
+        f.value,
+        f.periodFrom,
+        f.periodTo,
+        f.sentence.slice(0, 500),
+      ]);
     }
   }
-  for (let i = 0; i < analyses.length; i += 500) {
-    await tx.exec(sql`INSERT INTO followup_analyses (answer_id, task_id, region_code, satisfaction, categories, praise, lexicon, analysed_at)
-      VALUES ${analyses.slice(i, i + 500).reduce((x, y) => sql`${x}, ${y}`)}`);
-  }
-  for (let i = 0; i < findings.length; i += 500) {
-    await tx.exec(sql`INSERT INTO followup_findings (answer_id, task_id, region_code, kind, code, serious, value, period_from, period_to, sentence)
-      VALUES ${findings.slice(i, i + 500).reduce((x, y) => sql`${x}, ${y}`)}`);
+  await tx.copyIn(
+    'followup_analyses',
+    ['answer_id', 'task_id', 'region_code', 'satisfaction', 'categories', 'praise', 'lexicon', 'analysed_at'],
+    analyses,
+  );
+  if (findings.length) {
+    await tx.copyIn(
+      'followup_findings',
+      ['answer_id', 'task_id', 'region_code', 'kind', 'code', 'serious', 'value', 'period_from', 'period_to', 'sentence'],
+      findings,
+    );
   }
   return analyses.length;
 }
@@ -305,6 +322,7 @@ export async function analyzePending(store: Store, opts: { all?: boolean; region
           tx,
           rows.map((r) => r.task_id),
         ),
+        { replace: !!opts.all },
       );
     });
     total += rows.length;
