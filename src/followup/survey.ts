@@ -9,7 +9,7 @@ import { sql, type Sql } from '../store/sql.ts';
 import { withAudit } from '../audit/audit-log.ts';
 import { businessDate } from '../domain/dates.ts';
 import { badRequest } from '../api/errors.ts';
-import { recordId } from '../ingest/record-id.ts';
+import { recordId } from '../records/record-id.ts';
 import { answersProblem, fill, isShown, type Question } from './questionnaire.ts';
 import { parseCampaign, type Campaign, type CampaignRow } from './campaigns.ts';
 import { SUBJECT_KINDS } from './records.ts';

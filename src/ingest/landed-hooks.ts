@@ -5,7 +5,7 @@
 import type { AuditEntryInput } from '../audit/audit-log.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { Row, Store } from '../store/store.ts';
-import type { Kind } from './kinds.ts';
+import type { Kind } from '../records/registry.ts';
 
 /** Given the rows the batch inserted or changed (as stored); returns audit entries to append. */
 export type LandedHook = (tx: Store, written: Row[], caller: Caller) => Promise<AuditEntryInput[]>;
