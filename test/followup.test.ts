@@ -539,39 +539,45 @@ test('the report as a Word document, and the results per agency and officer for 
 
 test('a stand-in call centre speaks the protocol over HTTP: the call list out, the outcomes in, the second calls after', async () => {
   const { id, tasks } = await phoneCampaign('inspection', 10);
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    const cc = new CallCentreStandIn(address, cookies.fy_sup);
-    const fates = new Map(
-      tasks.map((x, i) => [
-        x.id,
-        i === 0
-          ? ({ outcome: 'unreachable' } as const)
-          : ({
-              outcome: 'reached',
-              answers: { q_visited: '是', q_id: i === 1 ? '否' : '是', q_sat: i === 1 ? '2' : '5' },
-              says: i === 2 ? '没有吃拿卡要，挺好的。' : undefined,
-            } as const),
-      ]),
-    );
-    const r = await cc.run(id, (taskId) => fates.get(taskId)!);
-    assert.equal(r.status, 200, JSON.stringify(r.report));
-    assert.deepEqual([r.report.rowsOk, r.report.inserted], [10, 10]);
-    assert.equal(cc.placed.length, 10);
-    // What the script asked and the enterprise answered is analysed: the missing ID is a serious complaint and a clue.
-    const [clue] = await store.query<{ explanation: string }>(
-      sql`SELECT explanation FROM clues WHERE model_code = 'FUP_COMPLAINT' AND dedupe_key = ${`FUP_COMPLAINT|followup_task|${tasks[1].id}|`}`,
-    );
-    assert.match(clue.explanation, /未出示证件/);
-    // Second calls: round(20 % of 9 reached) = 2, placed by people and brought back through the same protocol.
-    const second = await cc.run(id, () => ({ outcome: 'reached', says: '情况属实。' }), 'second');
-    assert.equal(second.report.rowsOk, 2);
-    const [done] = await store.query<{ n: number }>(
-      sql`SELECT count(*) AS n FROM followup_tasks WHERE campaign_id = ${id} AND second_call_status = 'done'`,
-    );
-    assert.equal(Number(done.n), 2);
-    assert.equal((await cc.run(id, () => ({ outcome: 'reached' }))).report.rowsRead, 0, 'nothing left to call');
-  } finally {
-    await app.close();
-  }
+  const address = await app.listen({ port: 0, host: '127.0.0.1' }); // closed with the app after the tests
+  const cc = new CallCentreStandIn(address, cookies.fy_sup);
+  const fates = new Map(
+    tasks.map((x, i) => [
+      x.id,
+      i === 0
+        ? ({ outcome: 'unreachable' } as const)
+        : ({
+            outcome: 'reached',
+            answers: { q_visited: '是', q_id: i === 1 ? '否' : '是', q_sat: i === 1 ? '2' : '5' },
+            says: i === 2 ? '没有吃拿卡要，挺好的。' : undefined,
+          } as const),
+    ]),
+  );
+  const r = await cc.run(id, (taskId) => fates.get(taskId)!);
+  assert.equal(r.status, 200, JSON.stringify(r.report));
+  assert.deepEqual([r.report.rowsOk, r.report.inserted], [10, 10]);
+  assert.equal(cc.placed.length, 10);
+  // What the script asked and the enterprise answered is analysed: the missing ID is a serious complaint and a clue.
+  const [clue] = await store.query<{ explanation: string }>(
+    sql`SELECT explanation FROM clues WHERE model_code = 'FUP_COMPLAINT' AND dedupe_key = ${`FUP_COMPLAINT|followup_task|${tasks[1].id}|`}`,
+  );
+  assert.match(clue.explanation, /未出示证件/);
+  // Second calls: round(20 % of 9 reached) = 2, placed by people and brought back through the same protocol.
+  const second = await cc.run(id, () => ({ outcome: 'reached', says: '情况属实。' }), 'second');
+  assert.equal(second.report.rowsOk, 2);
+  const [done] = await store.query<{ n: number }>(
+    sql`SELECT count(*) AS n FROM followup_tasks WHERE campaign_id = ${id} AND second_call_status = 'done'`,
+  );
+  assert.equal(Number(done.n), 2);
+  assert.equal((await cc.run(id, () => ({ outcome: 'reached' }))).report.rowsRead, 0, 'nothing left to call');
+});
+
+test('a phone number said in a call is masked in the outcomes for supervisors', async () => {
+  const { id, tasks } = await phoneCampaign('inspection', 1);
+  const at = new Date().toISOString();
+  await outcomes('fy_sup', [
+    { callId: 'm1', taskId: tasks[0].id, calledAt: at, outcome: 'reached', transcript: '企业：有事打我手机13912345678，挺好的。' },
+  ]);
+  const rows = (await call('fy_sup', 'GET', `/followup/campaigns/${id}/answers`)).json<{ rows: { transcript: string }[] }>().rows;
+  assert.equal(rows[0].transcript, '企业：有事打我手机139****5678，挺好的。');
 });

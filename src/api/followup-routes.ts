@@ -33,6 +33,7 @@ import { openSurvey, signToken, submitSurvey, surveyKey } from '../followup/surv
 import { campaignReport, dutyList, followupResults } from '../followup/results.ts';
 import { renderReportDocx } from '../followup/report-docx.ts';
 import { registerFollowupHooks } from '../followup/hooks.ts';
+import { maskPersonal, type Caller } from '../auth/caller.ts';
 import { callerOf } from './app.ts';
 import { ErrorOut } from './clue-routes.ts';
 import { badRequest, forbidden } from './errors.ts';
@@ -43,6 +44,10 @@ const Page = {
 };
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const tags = ['followup'];
+
+/** Mobile phone and ID card numbers inside free text, masked per role (maskPersonal). */
+const maskNumbers = (caller: Caller, text: string): string =>
+  text.replace(/(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx])(?!\d)/g, (n) => maskPersonal(caller, n) ?? n);
 
 /** The public address survey links point at: KEDU_PUBLIC_URL, else the address the request came to. */
 function publicBase(req: FastifyRequest): string {
@@ -340,7 +345,8 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
         pageSize: size,
         rows: rows.map((r) => ({
           ...r,
-          // Transcripts may name private persons: they are shown as the enterprise said them only to supervisors of the region.
+          // A phone or ID number said in a call is personal data: masked in the text as in every list.
+          transcript: typeof r.transcript === 'string' ? maskNumbers(caller, r.transcript) : r.transcript,
           categories: r.categories ? String(r.categories).split(',').filter(Boolean) : [],
           findings: findings.filter((f) => f.answer_id === r.id).map(({ answer_id: _, ...f }) => f),
         })),
