@@ -299,8 +299,9 @@ export const asAnswers = (rows: readonly Row[]): AnswerRow[] => rows as unknown 
 
 /**
  * Analyses the answers that have no analysis yet (or, with `all`, every reached answer — after the
- * lexicon changed), in batches; returns how many. The demo generator, `kedu followup analyze` and the
- * scheduled job call it; answers that land through Kedu's own paths are analysed as they land.
+ * lexicon changed), in batches; returns how many (`kedu followup analyze [--all]`, the bench). Answers
+ * that land through the import, the outcome API or the survey are analysed as they land; the demo
+ * generator analyses its answers as it writes them.
  */
 export async function analyzePending(store: Store, opts: { all?: boolean; regionCode?: string; batch?: number } = {}): Promise<number> {
   const batch = opts.batch ?? 5000;
