@@ -13,7 +13,7 @@ import { createCampaign } from '../src/followup/campaigns.ts';
 import { drawCampaign } from '../src/followup/selection.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import { openTestStore } from './helpers/store.ts';
-import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
+import { requireBrowserSetup, signIn as signInAs, startBrowserServer } from './helpers/browser.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
 import { quietEnvironment } from './helpers/clues.ts';
 import { agency, inspection, serviceVisit } from './helpers/records.ts';
@@ -54,15 +54,8 @@ after(async () => {
 });
 
 async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.locator('[data-testid="dashboard"]').waitFor();
+  const page = await signInAs(browser, base, username, PASSWORD);
+  contexts.push(page.context());
   return page;
 }
 

@@ -10,7 +10,7 @@ import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { Rng, Weighted } from './prng.ts';
 import { SOURCE } from './tables.ts';
-import { analyzeAnswer, type AnswerRow } from '../followup/land.ts';
+import { analysisRows, analyzeAnswer, type AnswerRow } from '../followup/land.ts';
 import { analyzeText, type Analysis } from '../followup/analyze.ts';
 import { DEFAULT_QUESTIONNAIRES } from '../followup/questionnaire.ts';
 import { DEFAULT_SETTINGS } from '../followup/campaigns.ts';
@@ -213,20 +213,18 @@ export function followUp(
   ]);
   if (unreachable && answeredDay <= AS_OF) {
     const id = ctx.ids.next('FA');
-    ctx.out.followup_answers.push([
+    pushAnswer(ctx, {
       id,
-      SOURCE,
-      id,
-      taskId,
-      e.township.code,
-      instantOf(answeredDay, workSecond(t)),
-      null,
-      null,
-      null,
-      'unreachable',
-      'phone',
-      null,
-    ]);
+      task_id: taskId,
+      region_code: e.township.code,
+      answered_at: instantOf(answeredDay, workSecond(t)),
+      satisfaction: null,
+      says_inspection: null,
+      transcript: null,
+      outcome: 'unreachable',
+      channel: 'phone',
+      answers: null,
+    });
   }
   if (!answered) return null;
   const satisfaction = fake ? rng.range(2, 3) : SATISFACTION.pick(rng);
@@ -247,20 +245,7 @@ export function followUp(
     channel,
     answers: survey ? JSON.stringify(survey.answers) : null,
   };
-  ctx.out.followup_answers.push([
-    id,
-    SOURCE,
-    id,
-    taskId,
-    e.township.code,
-    at,
-    row.satisfaction,
-    row.says_inspection,
-    row.transcript,
-    'reached',
-    channel,
-    row.answers,
-  ]);
+  pushAnswer(ctx, row);
   writeAnalysis(ctx, row, kind);
   const plant = call?.plant ?? survey?.plant ?? null;
   if (plant)
@@ -281,20 +266,7 @@ export function followUp(
       channel: 'human',
       answers: null,
     };
-    ctx.out.followup_answers.push([
-      hid,
-      SOURCE,
-      hid,
-      taskId,
-      e.township.code,
-      hrow.answered_at,
-      null,
-      null,
-      P.SECOND_CALL,
-      'reached',
-      'human',
-      null,
-    ]);
+    pushAnswer(ctx, hrow);
     writeAnalysis(ctx, hrow, kind);
   }
   return { taskId, answerId: id };
@@ -302,29 +274,25 @@ export function followUp(
 
 /** The analysis rows of one answer, by the same analyser answers landing in production go through. */
 function writeAnalysis(ctx: Ctx, row: AnswerRow, kind: SubjectKind): void {
-  const a = analyzeAnswer(row, DEFAULT_QUESTIONNAIRES[kind], kind, cachedText);
-  ctx.out.followup_analyses.push([
-    row.id,
-    row.task_id,
-    row.region_code,
+  const rows = analysisRows(row, analyzeAnswer(row, DEFAULT_QUESTIONNAIRES[kind], kind, cachedText), lexicon().version, row.answered_at);
+  ctx.out.followup_analyses.push(rows.analysis);
+  for (const f of rows.findings) ctx.out.followup_findings.push(f);
+}
+
+/** An answer row in the table's column order (tables.ts). */
+function pushAnswer(ctx: Ctx, a: AnswerRow): void {
+  ctx.out.followup_answers.push([
+    a.id,
+    SOURCE,
+    a.id,
+    a.task_id,
+    a.region_code,
+    a.answered_at,
     a.satisfaction,
-    a.categories.join(','),
-    a.praise,
-    lexicon().version,
-    row.answered_at,
+    a.says_inspection,
+    a.transcript,
+    a.outcome,
+    a.channel,
+    a.answers,
   ]);
-  for (const f of a.findings) {
-    ctx.out.followup_findings.push([
-      row.id,
-      row.task_id,
-      row.region_code,
-      f.kind,
-      f.code,
-      f.serious,
-      f.value,
-      f.periodFrom,
-      f.periodTo,
-      f.sentence.slice(0, 500),
-    ]);
-  }
 }

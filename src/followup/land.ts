@@ -120,6 +120,38 @@ export function analyzeAnswer(a: AnswerRow, q: Questionnaire | null, kind: Subje
   };
 }
 
+/** The stored rows of one answer's analysis: a followup_analyses row and its followup_findings rows. */
+export function analysisRows(a: AnswerRow, r: Analysis, lexiconVersion: string, at: string): { analysis: Value[]; findings: Value[][] } {
+  return {
+    analysis: [a.id, a.task_id, a.region_code, r.satisfaction, r.categories.join(','), r.praise, lexiconVersion, at],
+    findings: r.findings.map((f) => [
+      a.id,
+      a.task_id,
+      a.region_code,
+      f.kind,
+      f.code,
+      f.serious,
+      f.value,
+      f.periodFrom,
+      f.periodTo,
+      f.sentence.slice(0, 500),
+    ]),
+  };
+}
+export const ANALYSIS_COLUMNS = ['answer_id', 'task_id', 'region_code', 'satisfaction', 'categories', 'praise', 'lexicon', 'analysed_at'];
+export const FINDING_COLUMNS = [
+  'answer_id',
+  'task_id',
+  'region_code',
+  'kind',
+  'code',
+  'serious',
+  'value',
+  'period_from',
+  'period_to',
+  'sentence',
+];
+
 interface TaskContext {
   id: string;
   subject_kind: string;
@@ -159,35 +191,12 @@ export async function storeAnalyses(
     const t = tasks.get(a.task_id);
     const kind = t && isSubjectKind(t.subject_kind) ? t.subject_kind : null;
     const q = t?.questionnaire ? (JSON.parse(t.questionnaire) as Questionnaire) : kind ? DEFAULT_QUESTIONNAIRES[kind] : null;
-    const r = analyzeAnswer(a, q, kind);
-    analyses.push([a.id, a.task_id, a.region_code, r.satisfaction, r.categories.join(','), r.praise, lex.version, at]);
-    for (const f of r.findings) {
-      findings.push([
-        a.id,
-        a.task_id,
-        a.region_code,
-        f.kind,
-        f.code,
-        f.serious,
-        f.value,
-        f.periodFrom,
-        f.periodTo,
-        f.sentence.slice(0, 500),
-      ]);
-    }
+    const rows = analysisRows(a, analyzeAnswer(a, q, kind), lex.version, at);
+    analyses.push(rows.analysis);
+    findings.push(...rows.findings);
   }
-  await tx.copyIn(
-    'followup_analyses',
-    ['answer_id', 'task_id', 'region_code', 'satisfaction', 'categories', 'praise', 'lexicon', 'analysed_at'],
-    analyses,
-  );
-  if (findings.length) {
-    await tx.copyIn(
-      'followup_findings',
-      ['answer_id', 'task_id', 'region_code', 'kind', 'code', 'serious', 'value', 'period_from', 'period_to', 'sentence'],
-      findings,
-    );
-  }
+  await tx.copyIn('followup_analyses', ANALYSIS_COLUMNS, analyses);
+  if (findings.length) await tx.copyIn('followup_findings', FINDING_COLUMNS, findings);
   return analyses.length;
 }
 
