@@ -1,8 +1,10 @@
-// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,assistant]
+// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,assistant,followup]
 // Prints, DuckDB beside PostgreSQL and measured in the same run: demo-data generation rate, bulk import
 // rate, the home page's queries, the model library (total and per model) and the latency of a
 // real-time check on ingest (records pushed one by one with and without the checks, and the checks'
-// state's load time and size), and the assistant's latency on law and data questions (p50/p99).
+// state's load time and size), the assistant's latency on law and data questions (p50/p99), and
+// follow-up (every answer analysed again; call outcomes landed through the import in batches of 100,
+// analysed and judged in their transaction; the follow-up models' batch run).
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -28,6 +30,9 @@ import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/
 import { createDatabase } from '../test/helpers/store.ts';
 import { lexiconFor } from '../src/assistant/lexicon.ts';
 import { answerMessage } from '../src/assistant/assistant.ts';
+import { analyzePending } from '../src/followup/land.ts';
+import { registerFollowupHooks } from '../src/followup/hooks.ts';
+import { lexicon } from '../src/followup/lexicon.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -240,6 +245,56 @@ async function assistantBench(store: Store, engine: string): Promise<void> {
   put('assistant: load average before / after (1 min)', engine, `${load.split(' ')[0]} / ${os.loadavg()[0].toFixed(1)}`);
 }
 
+/**
+ * Follow-up: every reached answer analysed again (the analyser without the generator's cache), 1,000
+ * call outcomes landed through the import in batches of 100 as the call centre sends them (analysis,
+ * task update, second-call draw and the real-time follow-up models in the landing transaction), and
+ * the follow-up models' batch run.
+ */
+async function followupBench(store: Store, engine: string): Promise<void> {
+  await store.exec('DELETE FROM followup_findings');
+  await store.exec('DELETE FROM followup_analyses');
+  lexicon(); // jieba's dictionary and the cue words load once per process, not in the measure
+  const [analysed, ms] = await timeIt(() => analyzePending(store));
+  put('follow-up: answers analysed again', engine, analysed.toLocaleString('en'));
+  put('follow-up: analysis, answers/s', engine, Math.round(analysed / (ms / 1000)).toLocaleString('en'));
+  registerFollowupHooks();
+  const tasks = await store.query<{ id: string; region_code: string }>(
+    "SELECT id, region_code FROM followup_tasks WHERE status = 'pending' ORDER BY id LIMIT 1000",
+  );
+  const times: number[] = [];
+  for (let i = 0; i < tasks.length; i += 100) {
+    const records = tasks.slice(i, i + 100).map((t, j) => ({
+      source_id: `bench-${i + j}`,
+      task_id: t.id,
+      region_code: t.region_code,
+      answered_at: '2025-12-30 10:00:00',
+      outcome: 'reached',
+      channel: 'phone',
+      transcript: j % 10 === 0 ? '企业：来的人态度很差，也没亮证。' : '企业：挺好的，没有乱收费，满意。',
+    }));
+    const rt = realtimeIngest(store, SYSTEM_CALLER, 'followup_answers', AS_OF_ISO);
+    await rt.prepare();
+    times.push(
+      (
+        await timeIt(() =>
+          importRows(store, recordsSource(records), {
+            kind: 'followup_answers',
+            caller: SYSTEM_CALLER,
+            sourceSystem: 'bench',
+            onLanded: rt.onLanded,
+          }),
+        )
+      )[1],
+    );
+  }
+  put(`follow-up: ${tasks.length} outcomes in batches of 100, median batch`, engine, `${Math.round(percentile(times, 0.5))} ms`);
+  const models = MODELS.filter((m) => m.category === 'followup' || m.code === 'INS_FAKE_SERVICE');
+  const [, total] = await timeIt(() => runModels(store, models, { asOf: AS_OF_ISO }));
+  put(`follow-up: ${models.length} follow-up models, batch run`, engine, secs(total));
+  out(`follow-up: ${analysed} answers analysed in ${secs(ms)}`);
+}
+
 const callers: [string, Caller][] = [
   ['province 浙江省', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330000' }],
   ['city 杭州市', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330100' }],
@@ -248,7 +303,7 @@ const callers: [string, Caller][] = [
 
 for (const engine of engines) {
   out(`\n== ${engine}, scale ${scale} ==`);
-  if (only.has('gen') || only.has('home') || only.has('models') || only.has('realtime') || only.has('assistant')) {
+  if (['gen', 'home', 'models', 'realtime', 'assistant', 'followup'].some((k) => only.has(k))) {
     const { store, drop } = await freshStore(engine, scale);
     try {
       const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1 }));
@@ -276,6 +331,7 @@ for (const engine of engines) {
       }
       if (only.has('assistant')) await assistantBench(store, engine);
       if (only.has('realtime')) await realtimeBench(store, engine);
+      if (only.has('followup')) await followupBench(store, engine);
     } finally {
       await drop();
     }

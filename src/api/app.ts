@@ -22,6 +22,7 @@ import { clueRoutes } from './clue-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { assistantRoutes } from './assistant-routes.ts';
+import { followupRoutes } from './followup-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -91,6 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await portalRoutes(api, store);
       await ingestRoutes(api, store, opts.asOf);
       await assistantRoutes(api, store, opts.asOf);
+      await followupRoutes(api, store, opts.asOf);
     },
     { prefix: '/api/v1' },
   );

@@ -16,6 +16,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Table,
   TabStopType,
   TextRun,
   convertMillimetersToTwip,
@@ -57,21 +58,26 @@ export function fontTableXml(): string {
 }
 
 // Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt; the red name is set larger, as offices do.
-const SIZE = { header: 68, title: 44, body: 32, imprint: 28, page: 28 } as const;
+export const SIZE = { header: 68, title: 44, body: 32, imprint: 28, page: 28 } as const;
 const LINE = 560; // fixed 28 pt line, in twips
-const CHAR = 320; // one 三号 character, in twips
+export const CHAR = 320; // one 三号 character, in twips
 const RED = 'FF0000';
 const TEXT_WIDTH = convertMillimetersToTwip(210 - 28 - 26);
 
 const font = (eastAsia: string) => ({ eastAsia, ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin });
 
-function run(text: string, face: string = FONTS.body, size: number = SIZE.body, extra: { color?: string; bold?: boolean } = {}): TextRun {
+export function run(
+  text: string,
+  face: string = FONTS.body,
+  size: number = SIZE.body,
+  extra: { color?: string; bold?: boolean } = {},
+): TextRun {
   return new TextRun({ text, font: font(face), size, ...extra });
 }
 
 const exact = { line: LINE, lineRule: LineRuleType.EXACT };
 
-function body(text: string, opts: { indent?: boolean; face?: string } = {}): Paragraph {
+export function body(text: string, opts: { indent?: boolean; face?: string } = {}): Paragraph {
   return new Paragraph({
     children: [run(text, opts.face ?? FONTS.body)],
     spacing: exact,
@@ -80,7 +86,7 @@ function body(text: string, opts: { indent?: boolean; face?: string } = {}): Par
   });
 }
 
-const blank = () => new Paragraph({ children: [run('')], spacing: exact });
+export const blank = () => new Paragraph({ children: [run('')], spacing: exact });
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const numeral = (i: number): string => (i < 10 ? NUMERALS[i] : i < 19 ? `十${NUMERALS[i - 10]}` : String(i + 1));
@@ -191,10 +197,28 @@ function buildParagraphs(n: NoticeRow): { paragraphs: Paragraph[]; texts: string
 /** The .docx bytes of a notice. */
 export async function renderNoticeDocx(n: NoticeRow): Promise<Buffer> {
   const { paragraphs } = buildParagraphs(n);
-  const doc = new Document({
+  return renderA4Docx({
     creator: n.issuer,
     title: `${n.title}（${n.number}）`,
     description: `Kedu 刻度 · ${n.number}`,
+    children: paragraphs,
+  });
+}
+
+/**
+ * Any official document of Kedu (a notice, a follow-up report): A4 with the margins of GB/T 9704-2012,
+ * 仿宋 三号 body, page numbers "— 1 —", and the font table with its stand-ins.
+ */
+export async function renderA4Docx(d: {
+  creator: string;
+  title: string;
+  description: string;
+  children: (Paragraph | Table)[];
+}): Promise<Buffer> {
+  const doc = new Document({
+    creator: d.creator,
+    title: d.title,
+    description: d.description,
     styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } } },
     sections: [
       {
@@ -220,7 +244,7 @@ export async function renderNoticeDocx(n: NoticeRow): Promise<Buffer> {
             ],
           }),
         },
-        children: paragraphs,
+        children: d.children,
       },
     ],
   });

@@ -40,6 +40,9 @@ const NoticesPage = lazy(() => import('./pages/clues/notices-page.tsx'));
 const IntakePage = lazy(() => import('./pages/clues/intake-page.tsx'));
 const PortalPage = lazy(() => import('./pages/portal/portal-page.tsx'));
 const AssistantPage = lazy(() => import('./pages/assistant/assistant-page.tsx'));
+const FollowupPage = lazy(() => import('./pages/followup/followup-page.tsx'));
+const CampaignPage = lazy(() => import('./pages/followup/campaign-page.tsx'));
+const SurveyPage = lazy(() => import('./pages/followup/survey-page.tsx'));
 
 /** The built pages by path (nav.ts marks them `built`); every other nav entry is a placeholder. */
 const PAGES: Record<string, ReactNode> = {
@@ -63,6 +66,8 @@ const PAGES: Record<string, ReactNode> = {
   '/notices': <NoticesPage />,
   '/social': <IntakePage />,
   '/assistant': <AssistantPage />,
+  '/follow-up': <FollowupPage />,
+  '/follow-up/:id': <CampaignPage />,
 };
 
 function UnauthorizedRedirect() {
@@ -99,6 +104,15 @@ export function App() {
                 element={
                   <Suspense fallback={pageFallback}>
                     <PortalPage />
+                  </Suspense>
+                }
+              />
+              {/* The follow-up survey: an enterprise opens it from a link or QR code, no account. */}
+              <Route
+                path="/survey/:campaignId"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <SurveyPage />
                   </Suspense>
                 }
               />

@@ -63,7 +63,7 @@ export const NAV: NavEntry[] = [
   { path: '/notices', label: '监督文书', built: true },
   { path: '/navigator', label: '裁量导航' },
   { path: '/assistant', label: 'AI助手', built: true },
-  { path: '/follow-up', label: '回访' },
+  { path: '/follow-up', label: '回访', built: true, roles: ['supervisor', 'admin', 'agency_staff', 'officer'] },
   { path: '/evaluation', label: '效能评价' },
   // The public portal itself is /portal, outside the console (no account); this is the console side.
   { path: '/social', label: '大监督', built: true },
