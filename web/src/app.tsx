@@ -39,6 +39,11 @@ const CommandPage = lazy(() => import('./pages/clues/command-page.tsx'));
 const NoticesPage = lazy(() => import('./pages/clues/notices-page.tsx'));
 const IntakePage = lazy(() => import('./pages/clues/intake-page.tsx'));
 const PortalPage = lazy(() => import('./pages/portal/portal-page.tsx'));
+const ScorecardPage = lazy(() => import('./pages/evaluation/scorecard-page.tsx'));
+const IndicatorsPage = lazy(() => import('./pages/evaluation/indicators-page.tsx'));
+const AgencyProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.AgencyProfilePage })));
+const OfficerProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.OfficerProfilePage })));
+const EntityProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.EntityProfilePage })));
 
 /** The built pages by path (nav.ts marks them `built`); every other nav entry is a placeholder. */
 const PAGES: Record<string, ReactNode> = {
@@ -61,6 +66,11 @@ const PAGES: Record<string, ReactNode> = {
   '/command': <CommandPage />,
   '/notices': <NoticesPage />,
   '/social': <IntakePage />,
+  '/evaluation': <ScorecardPage />,
+  '/evaluation/indicators': <IndicatorsPage />,
+  '/evaluation/agencies/:id': <AgencyProfilePage />,
+  '/evaluation/officers/:id': <OfficerProfilePage />,
+  '/evaluation/entities/:uscc': <EntityProfilePage />,
 };
 
 function UnauthorizedRedirect() {

@@ -64,7 +64,14 @@ export const NAV: NavEntry[] = [
   { path: '/navigator', label: '裁量导航' },
   { path: '/assistant', label: 'AI助手' },
   { path: '/follow-up', label: '回访' },
-  { path: '/evaluation', label: '效能评价' },
+  {
+    key: 'evaluation',
+    label: '效能评价',
+    children: [
+      { path: '/evaluation', label: '评价排名', built: true },
+      { path: '/evaluation/indicators', label: '指标体系', built: true },
+    ],
+  },
   // The public portal itself is /portal, outside the console (no account); this is the console side.
   { path: '/social', label: '大监督', built: true },
   { path: '/audit', label: '审计日志' },

@@ -1,0 +1,100 @@
+// 效能评价 in a real browser over the demo data: a city supervisor reads the counties' scorecard, opens
+// a county's indicators and drills from the 单人执法检查率 figure to the inspections behind it (their
+// number is the store's own count), drills into the county's agencies, and opens an agency's profile
+// whose figures equal the store's counts. Both engines (the store), Chromium headless.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { openTestStore } from './helpers/store.ts';
+import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
+import { addUser, PASSWORD } from './helpers/fixtures.ts';
+import { generateDemo } from '../src/demo/generate.ts';
+
+const t = await openTestStore();
+let app: FastifyInstance;
+let browser: Browser;
+let page: Page;
+let base: string;
+
+before(async () => {
+  requireBrowserSetup();
+  await generateDemo(t.store, { scale: 'demo', seed: 1 });
+  await addUser(t.store, 'hz_sup', 'supervisor', '330100');
+  ({ app, base, browser } = await startBrowserServer(t.store));
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill('hz_sup');
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(`${base}/`);
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await t.close();
+});
+
+const count = async (q: string) => Number((await t.store.query<{ n: number }>(q))[0].n);
+
+test('scorecard → a county’s indicators → the records behind a figure; then the county’s agencies → an agency’s profile', async () => {
+  await page.goto(`${base}/evaluation?level=region&period=2025Q4`);
+  await page.locator('[data-testid="scorecard-page"][data-state="ready"]').waitFor();
+  const rows = page.getByTestId('scorecard-row');
+  assert.equal(await rows.count(), await count("SELECT count(*) AS n FROM regions WHERE parent_code = '330100'"));
+  const fuyang = page.locator('[data-testid="scorecard-row"][data-subject="330111"]');
+  const score = Number(await fuyang.getAttribute('data-score'));
+  assert.ok(score > 0 && score <= 100, `score ${score}`);
+
+  await fuyang.locator('.ant-table-row-expand-icon').click();
+  const cell = page.locator('[data-testid="indicator-cell"][data-code="INS_SINGLE_OFFICER_RATE"]');
+  await cell.waitFor();
+  const single = await count(
+    "SELECT count(*) AS n FROM inspections WHERE region_code LIKE '330111%' AND inspected_on BETWEEN '2025-10-01' AND '2025-12-31' AND (assist_officer_id IS NULL OR assist_officer_id = lead_officer_id)",
+  );
+  assert.ok(single > 0);
+  assert.equal(Number(await cell.getAttribute('data-num')), single);
+  await cell.getByTestId('indicator-drill').click();
+  const drawer = page.locator('[data-testid="records-drawer"][data-state="ready"]');
+  await drawer.waitFor();
+  assert.equal(Number(await drawer.getAttribute('data-numerator')), single);
+  assert.equal(
+    Number(await drawer.getAttribute('data-total')),
+    await count(
+      "SELECT count(*) AS n FROM inspections WHERE region_code LIKE '330111%' AND inspected_on BETWEEN '2025-10-01' AND '2025-12-31'",
+    ),
+  );
+  const first = drawer.getByTestId('drill-record').first();
+  assert.equal(await first.getAttribute('data-num'), '1', 'the records counted in the figure come first');
+  const id = await first.getAttribute('data-id');
+  assert.equal(await first.locator('a').getAttribute('href'), `/records/inspections?id=${id}`);
+  await page.keyboard.press('Escape');
+
+  // The county's name drills into its agencies.
+  await fuyang.locator('a').first().click();
+  await page.waitForURL(/region=330111/);
+  await page.locator('[data-testid="scorecard-page"][data-state="ready"]').waitFor();
+  const inCounty = await count("SELECT count(*) AS n FROM agencies WHERE region_code LIKE '330111%'");
+  await page.locator(`[data-testid="scorecard-table"][data-count="${inCounty}"]`).waitFor();
+  const agencies = await page.getByTestId('scorecard-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-subject')));
+  assert.ok(agencies.length > 0);
+  const regions = await t.store.query<{ region_code: string }>(
+    `SELECT region_code FROM agencies WHERE id IN (${agencies.map((a) => `'${a}'`).join(', ')})`,
+  );
+  assert.ok(regions.every((r) => r.region_code.startsWith('330111')));
+
+  const top = page.getByTestId('scorecard-row').first();
+  const agencyId = await top.getAttribute('data-subject');
+  await top.locator('a').first().click();
+  await page.locator('[data-testid="agency-profile"][data-state="ready"]').waitFor({ timeout: 60_000 });
+  const figure = page.getByTestId('profile-figure-inspections');
+  assert.equal(
+    Number(await figure.getAttribute('data-value')),
+    await count(
+      `SELECT count(*) AS n FROM inspections WHERE agency_id = '${agencyId}' AND inspected_on BETWEEN '2025-10-01' AND '2025-12-31'`,
+    ),
+  );
+  assert.equal(await page.getByTestId('profile-trend').getAttribute('data-count'), '12');
+  assert.equal(await page.getByTestId('profile-score-history').getAttribute('data-count'), '4');
+  await page.screenshot({ path: process.env.KEDU_SCREENSHOT_DIR ? `${process.env.KEDU_SCREENSHOT_DIR}/agency-profile.png` : '/dev/null' });
+});
