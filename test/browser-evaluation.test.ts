@@ -1,7 +1,9 @@
-// 效能评价 in a real browser over the demo data: a city supervisor reads the counties' scorecard, opens
+// 效能评价 in a real browser over the demo data. A city supervisor reads the counties' scorecard, opens
 // a county's indicators and drills from the 单人执法检查率 figure to the inspections behind it (their
 // number is the store's own count), drills into the county's agencies, and opens an agency's profile
-// whose figures equal the store's counts. Both engines (the store), Chromium headless.
+// whose figures equal the store's counts. The province's 驾驶舱 at 1920×1080: the map of Zhejiang drawn
+// from its eleven city outlines, the counters equal to the store's counts, everything on one screen,
+// and a click on 杭州市 drills into the city's counties. Both engines (the store), Chromium headless.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +12,8 @@ import { openTestStore } from './helpers/store.ts';
 import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
 import { addUser, PASSWORD } from './helpers/fixtures.ts';
 import { generateDemo } from '../src/demo/generate.ts';
+import { runModels } from '../src/models/runner.ts';
+import { MODELS } from '../src/models/library/index.ts';
 
 const t = await openTestStore();
 let app: FastifyInstance;
@@ -20,8 +24,15 @@ let base: string;
 before(async () => {
   requireBrowserSetup();
   await generateDemo(t.store, { scale: 'demo', seed: 1 });
+  await runModels(
+    t.store,
+    MODELS.filter((m) => m.groundTruth),
+    { asOf: '2025-12-31' },
+  );
   await addUser(t.store, 'hz_sup', 'supervisor', '330100');
-  ({ app, base, browser } = await startBrowserServer(t.store));
+  await addUser(t.store, 'zj_sup', 'supervisor', '330000');
+  // The demo's day: the cockpit counts the month and the year of it.
+  ({ app, base, browser } = await startBrowserServer(t.store, { asOf: '2025-12-31' }));
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   await page.goto(`${base}/login`);
   await page.getByTestId('login-username').fill('hz_sup');
@@ -97,4 +108,46 @@ test('scorecard → a county’s indicators → the records behind a figure; the
   assert.equal(await page.getByTestId('profile-trend').getAttribute('data-count'), '12');
   assert.equal(await page.getByTestId('profile-score-history').getAttribute('data-count'), '4');
   await page.screenshot({ path: process.env.KEDU_SCREENSHOT_DIR ? `${process.env.KEDU_SCREENSHOT_DIR}/agency-profile.png` : '/dev/null' });
+});
+
+test('驾驶舱 at 1920×1080: the province map drawn (structure, not pixels), counters from the store, a click drills into a city', async () => {
+  const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await screen.goto(`${base}/login`);
+  await screen.getByTestId('login-username').fill('zj_sup');
+  await screen.getByTestId('login-password').fill(PASSWORD);
+  await screen.getByTestId('login-submit').click();
+  await screen.waitForURL(`${base}/`);
+  await screen.goto(`${base}/cockpit`);
+  const map = screen.locator('[data-testid="cockpit-map"][data-map="330000"][data-features]');
+  await map.waitFor({ timeout: 60_000 });
+  assert.equal(await map.getAttribute('data-features'), '11');
+  // Eleven outlines drawn as SVG paths (plus the legend's), each city labelled.
+  const paths = await map.locator('svg path').count();
+  assert.ok(paths >= 11, `${paths} paths`);
+  const labels = await map.locator('svg text').allTextContents();
+  for (const city of ['杭州市', '宁波市', '温州市', '丽水市']) assert.ok(labels.includes(city), `label ${city}`);
+  assert.equal(
+    Number(await screen.getByTestId('cockpit-counter-inspectionsYear').getAttribute('data-value')),
+    await count("SELECT count(*) AS n FROM inspections WHERE inspected_on BETWEEN '2025-01-01' AND '2025-12-31'"),
+  );
+  assert.equal(
+    Number(await screen.getByTestId('cockpit-counter-cluesOpen').getAttribute('data-value')),
+    await count("SELECT count(*) AS n FROM clues WHERE status NOT IN ('closed', 'dismissed', 'transferred')"),
+  );
+  assert.equal(await screen.getByTestId('cockpit-flow-stage').count(), 5);
+  assert.ok(Number(await screen.getByTestId('cockpit-refreshed').getAttribute('data-polls')) >= 1);
+  // One screen: nothing scrolls at 1920×1080.
+  const size = await screen.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+  assert.ok(size.w <= 1920 && size.h <= 1080, JSON.stringify(size));
+  await screen.screenshot({ path: process.env.KEDU_SCREENSHOT_DIR ? `${process.env.KEDU_SCREENSHOT_DIR}/cockpit.png` : '/dev/null' });
+
+  // A click on 杭州市 drills into the city's counties.
+  const box = await map.locator('svg text', { hasText: '杭州市' }).first().boundingBox();
+  assert.ok(box);
+  await screen.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await screen.locator('[data-testid="cockpit"][data-region="330100"]').waitFor();
+  const city = screen.locator('[data-testid="cockpit-map"][data-map="330100"][data-features]');
+  await city.waitFor({ timeout: 60_000 });
+  assert.ok(Number(await city.getAttribute('data-features')) >= 10);
+  await screen.close();
 });

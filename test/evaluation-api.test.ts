@@ -304,3 +304,27 @@ test('profiles: an agency (figures with 同比, trend, score history), an office
   const [other] = await store.query<{ uscc: string }>("SELECT uscc FROM entities WHERE region_code LIKE '330106%' ORDER BY uscc LIMIT 1");
   assert.equal((await get('fy_sup', `/evaluation/profiles/entities/${other.uscc}`)).statusCode, 403);
 });
+
+test('驾驶舱: a scoped snapshot, 304 while unchanged, a county’s map shows only its own county’s figure', async () => {
+  const first = await get('fy_sup', '/cockpit?metric=inspections');
+  assert.equal(first.statusCode, 200, first.body);
+  const snap = first.json();
+  assert.equal(snap.region.code, '330111');
+  assert.equal(snap.map.code, '330100');
+  assert.equal(snap.map.highlight, '330111');
+  const own = snap.map.areas.find((a: { code: string }) => a.code === '330111');
+  assert.ok(own.value > 0);
+  assert.ok(snap.map.areas.filter((a: { code: string }) => a.code !== '330111').every((a: { value: number | null }) => a.value === null));
+  const [{ n }] = await store.query<{ n: number }>(
+    "SELECT count(*) AS n FROM inspections WHERE region_code LIKE '330111%' AND inspected_on BETWEEN '2025-01-01' AND '2025-12-31'",
+  );
+  assert.equal(snap.counters.inspectionsYear, Number(n));
+  const again = await app.inject({
+    method: 'GET',
+    url: '/api/v1/cockpit?metric=inspections',
+    headers: { cookie: cookies.fy_sup, 'if-none-match': String(first.headers.etag) },
+  });
+  assert.equal(again.statusCode, 304);
+  assert.equal((await get('fy_sup', '/cockpit?regionCode=330106')).statusCode, 403);
+  assert.equal((await get('fy_sup', '/cockpit?metric=nope')).statusCode, 400);
+});

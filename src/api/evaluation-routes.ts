@@ -22,6 +22,8 @@ import {
 import { indicatorRecords, scorecard, type EvaluationScope } from '../evaluation/scorecard.ts';
 import { parsePeriod, periodContaining, shiftPeriod, type Period } from '../evaluation/period.ts';
 import { agencyProfile, entityProfile, officerProfile, type AgencyRow, type EntityRow, type OfficerRow } from '../evaluation/profiles.ts';
+import { createHash } from 'node:crypto';
+import { COCKPIT_METRICS, cockpitSnapshot, type CockpitMetric } from '../evaluation/cockpit.ts';
 import { callerOf } from './app.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 
@@ -319,6 +321,29 @@ export async function evaluationRoutes(app: FastifyInstance, store: Store, asOfO
       if (aggregateOnly(caller)) throw forbidden('您只能查看区划汇总评价');
       const p = periodParam((req.query as { period?: string }).period, asOf());
       return entityProfile(store, caller, e, p);
+    },
+  );
+
+  app.get(
+    '/cockpit',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: '驾驶舱快照（大屏每15秒轮询；未变化时答复304）',
+        querystring: Type.Object({
+          regionCode: RegionParam,
+          metric: Type.Optional(Type.Union(Object.keys(COCKPIT_METRICS).map((m) => Type.Literal(m)))),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const caller = callerOf(req);
+      const q = req.query as { regionCode?: string; metric?: CockpitMetric };
+      const snapshot = await cockpitSnapshot(store, caller, regionParam(caller, q.regionCode), q.metric ?? 'inspections', asOf());
+      const etag = `"${createHash('sha256').update(JSON.stringify(snapshot)).digest('hex').slice(0, 32)}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+      return snapshot;
     },
   );
 }

@@ -41,6 +41,8 @@ const IntakePage = lazy(() => import('./pages/clues/intake-page.tsx'));
 const PortalPage = lazy(() => import('./pages/portal/portal-page.tsx'));
 const ScorecardPage = lazy(() => import('./pages/evaluation/scorecard-page.tsx'));
 const IndicatorsPage = lazy(() => import('./pages/evaluation/indicators-page.tsx'));
+const ReportsPage = lazy(() => import('./pages/evaluation/reports-page.tsx'));
+const CockpitPage = lazy(() => import('./pages/evaluation/cockpit-page.tsx'));
 const AgencyProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.AgencyProfilePage })));
 const OfficerProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.OfficerProfilePage })));
 const EntityProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.EntityProfilePage })));
@@ -68,6 +70,7 @@ const PAGES: Record<string, ReactNode> = {
   '/social': <IntakePage />,
   '/evaluation': <ScorecardPage />,
   '/evaluation/indicators': <IndicatorsPage />,
+  '/evaluation/reports': <ReportsPage />,
   '/evaluation/agencies/:id': <AgencyProfilePage />,
   '/evaluation/officers/:id': <OfficerProfilePage />,
   '/evaluation/entities/:uscc': <EntityProfilePage />,
@@ -107,6 +110,15 @@ export function App() {
                 element={
                   <Suspense fallback={pageFallback}>
                     <PortalPage />
+                  </Suspense>
+                }
+              />
+              {/* The command-centre screen: full screen, no shell; the API asks for the session. */}
+              <Route
+                path="/cockpit"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <CockpitPage />
                   </Suspense>
                 }
               />

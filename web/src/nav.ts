@@ -70,6 +70,9 @@ export const NAV: NavEntry[] = [
     children: [
       { path: '/evaluation', label: '评价排名', built: true },
       { path: '/evaluation/indicators', label: '指标体系', built: true },
+      { path: '/evaluation/reports', label: '态势通报', built: true },
+      // Full screen, outside the shell (app.tsx): the command centre's 驾驶舱.
+      { path: '/cockpit', label: '驾驶舱', built: true },
     ],
   },
   // The public portal itself is /portal, outside the console (no account); this is the console side.

@@ -1,6 +1,6 @@
 // The evaluation calls (/evaluation/*, /reports, /cockpit, /reviews: docs/evaluation.md, docs/reports.md)
 // and the shapes they answer, through the console's one fetch wrapper (api.ts `request`).
-import { API_BASE, request } from '../api.ts';
+import { request } from '../api.ts';
 
 export type Level = 'region' | 'agency' | 'officer';
 export const LEVEL_LABELS: Record<Level, string> = { region: '区划', agency: '执法主体', officer: '执法人员' };
@@ -156,8 +156,6 @@ export const evaluationApi = {
     request<EntityProfile>(`/evaluation/profiles/entities/${encodeURIComponent(uscc)}`, { query: { period }, signal }),
 };
 
-export const reportDownload = (id: string, format: 'docx' | 'pdf') => `${API_BASE}/reports/${encodeURIComponent(id)}.${format}`;
-
 /** Where a record behind a figure opens in the console (null: no page of its own). */
 export function recordLink(kind: string, id: string): string | null {
   const pages: Record<string, string> = {
@@ -199,3 +197,21 @@ export function recentPeriods(today: string): { value: string; label: string }[]
   }
   return out;
 }
+
+export interface ReportEntry {
+  id: string;
+  regionCode: string;
+  period: string;
+  number: string;
+  title: string;
+  issuer: string;
+  trigger: 'schedule' | 'request' | 'cli';
+  createdAt: string;
+  download: string;
+  pdf: string;
+}
+
+export const reportsApi = {
+  list: (signal?: AbortSignal) => request<{ rows: ReportEntry[]; pdf: boolean }>('/reports', { signal }),
+  generate: (body: { regionCode?: string; period: string }) => request<{ report: ReportEntry }>('/reports', { method: 'POST', body }),
+};
