@@ -23,6 +23,7 @@ import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { evaluationRoutes } from './evaluation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
+import { reviewRoutes } from './review-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -93,6 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await ingestRoutes(api, store, opts.asOf);
       await evaluationRoutes(api, store, opts.asOf);
       await reportRoutes(api, store, opts.asOf);
+      await reviewRoutes(api, store);
     },
     { prefix: '/api/v1' },
   );
