@@ -151,3 +151,48 @@ test('驾驶舱 at 1920×1080: the province map drawn (structure, not pixels), c
   assert.ok(Number(await city.getAttribute('data-features')) >= 10);
   await screen.close();
 });
+
+test('案卷评查 end to end: a supervisor draws a round with a seed, scores a file with a serious defect, and the clue it raised is linked', async () => {
+  await page.goto(`${base}/evaluation/reviews`);
+  await page.locator('[data-testid="reviews-page"][data-state="ready"]').waitFor();
+  await page.getByTestId('review-name').fill('2025年第四季度案卷评查');
+  const range = page.getByTestId('review-range').locator('input');
+  await range.first().click();
+  await range.first().fill('2025-10-01');
+  await range.nth(1).click();
+  await range.nth(1).fill('2025-12-31');
+  await range.nth(1).press('Enter');
+  await page.getByTestId('review-seed').fill('browser-seed');
+  await page.getByTestId('review-draw').click();
+  const round = page.locator('[data-testid="review-round"][data-state="ready"]');
+  await round.waitFor();
+  const roundId = String(await round.getAttribute('data-id'));
+  const [{ seed }] = await t.store.query<{ seed: string }>(`SELECT seed FROM review_rounds WHERE id = '${roundId}'`);
+  assert.equal(seed, 'browser-seed');
+
+  const row = round.locator('[data-testid="review-file-row"][data-mine="true"][data-status="pending"]').first();
+  const fileId = String(await row.getAttribute('data-id'));
+  await row.getByTestId('review-open').click();
+  const file = page.locator('[data-testid="review-file"][data-state="ready"][data-status="pending"]');
+  await file.waitFor();
+  // 违法事实清楚 (F1, 10 points, a serious item) scored 0 with a note.
+  // antd puts the testid on the InputNumber's wrapper or its input, by version: either way.
+  await page.locator('[data-testid="review-points-F1"] input, input[data-testid="review-points-F1"]').first().fill('0');
+  await page.getByTestId('review-note-F1').fill('违法事实认定缺少现场检查笔录');
+  await page.getByTestId('review-summary').fill('事实认定证据不足');
+  await page.getByTestId('review-submit').click();
+  const done = page.locator('[data-testid="review-file"][data-status="scored"]');
+  await done.waitFor();
+  assert.equal(await done.getAttribute('data-score'), '90');
+  const link = page.getByTestId('review-clue').locator('a');
+  const clueId = String(await link.textContent());
+  const [clue] = await t.store.query<{ source: string; explanation: string }>(
+    `SELECT source, explanation FROM clues WHERE id = '${clueId}'`,
+  );
+  assert.equal(clue.source, 'case_review');
+  assert.match(clue.explanation, /现场检查笔录/);
+  const [f] = await t.store.query<{ score: number; clue_id: string }>(`SELECT score, clue_id FROM review_files WHERE id = '${fileId}'`);
+  assert.deepEqual([Number(f.score), f.clue_id], [90, clueId]);
+  await link.click();
+  await page.waitForURL(`${base}/clues/${clueId}`);
+});

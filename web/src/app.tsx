@@ -42,6 +42,7 @@ const PortalPage = lazy(() => import('./pages/portal/portal-page.tsx'));
 const ScorecardPage = lazy(() => import('./pages/evaluation/scorecard-page.tsx'));
 const IndicatorsPage = lazy(() => import('./pages/evaluation/indicators-page.tsx'));
 const ReportsPage = lazy(() => import('./pages/evaluation/reports-page.tsx'));
+const ReviewsPage = lazy(() => import('./pages/evaluation/reviews-page.tsx'));
 const CockpitPage = lazy(() => import('./pages/evaluation/cockpit-page.tsx'));
 const AgencyProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.AgencyProfilePage })));
 const OfficerProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.OfficerProfilePage })));
@@ -71,6 +72,7 @@ const PAGES: Record<string, ReactNode> = {
   '/evaluation': <ScorecardPage />,
   '/evaluation/indicators': <IndicatorsPage />,
   '/evaluation/reports': <ReportsPage />,
+  '/evaluation/reviews': <ReviewsPage />,
   '/evaluation/agencies/:id': <AgencyProfilePage />,
   '/evaluation/officers/:id': <OfficerProfilePage />,
   '/evaluation/entities/:uscc': <EntityProfilePage />,

@@ -71,6 +71,7 @@ export const NAV: NavEntry[] = [
       { path: '/evaluation', label: '评价排名', built: true },
       { path: '/evaluation/indicators', label: '指标体系', built: true },
       { path: '/evaluation/reports', label: '态势通报', built: true },
+      { path: '/evaluation/reviews', label: '案卷评查', built: true },
       // Full screen, outside the shell (app.tsx): the command centre's 驾驶舱.
       { path: '/cockpit', label: '驾驶舱', built: true },
     ],

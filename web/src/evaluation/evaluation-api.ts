@@ -215,3 +215,63 @@ export const reportsApi = {
   list: (signal?: AbortSignal) => request<{ rows: ReportEntry[]; pdf: boolean }>('/reports', { signal }),
   generate: (body: { regionCode?: string; period: string }) => request<{ report: ReportEntry }>('/reports', { method: 'POST', body }),
 };
+
+export interface ChecklistItem {
+  code: string;
+  section: string;
+  sectionLabel: string;
+  name: string;
+  points: number;
+  serious: boolean;
+  active: boolean;
+}
+
+export interface ReviewRound {
+  id: string;
+  regionCode: string;
+  name: string;
+  decidedFrom: string;
+  decidedTo: string;
+  perAgency: number;
+  seed: string;
+  files: number;
+  scored: number;
+  meanScore: number | null;
+}
+
+export interface ReviewFileRow {
+  id: string;
+  case_id: string;
+  agency_id: string;
+  agency_name: string;
+  reviewer_name: string | null;
+  status: 'pending' | 'scored';
+  score: number | null;
+  serious_defect: boolean | null;
+  clue_id: string | null;
+  mine: boolean;
+}
+
+export const reviewsApi = {
+  rounds: (signal?: AbortSignal) => request<{ rows: ReviewRound[] }>('/reviews/rounds', { signal }),
+  draw: (body: { name: string; decidedFrom: string; decidedTo: string; perAgency: number; reviewers: string[]; seed?: string }) =>
+    request<{ id: string; seed: string; files: number }>('/reviews/rounds', { method: 'POST', body }),
+  round: (id: string, signal?: AbortSignal) =>
+    request<{
+      round: ReviewRound;
+      files: ReviewFileRow[];
+      agencies: { agencyId: string; agencyName: string; files: number; scored: number; serious: number; meanScore: number | null }[];
+    }>(`/reviews/rounds/${encodeURIComponent(id)}`, { signal }),
+  file: (id: string, signal?: AbortSignal) =>
+    request<{
+      file: ReviewFileRow;
+      case: Record<string, unknown> | null;
+      checklist: ChecklistItem[];
+      scores: { item_code: string; points: number; note: string | null }[];
+    }>(`/reviews/files/${encodeURIComponent(id)}`, { signal }),
+  score: (id: string, body: { items: { code: string; points: number; note?: string }[]; summary?: string; seriousDefect?: boolean }) =>
+    request<{ id: string; score: number; seriousDefect: boolean; clueId: string | null }>(
+      `/reviews/files/${encodeURIComponent(id)}/score`,
+      { method: 'POST', body },
+    ),
+};
