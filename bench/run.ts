@@ -1,8 +1,9 @@
-// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime]
+// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,evaluation]
 // Prints, DuckDB beside PostgreSQL and measured in the same run: demo-data generation rate, bulk import
 // rate, the home page's queries, the model library (total and per model) and the latency of a
 // real-time check on ingest (records pushed one by one with and without the checks, and the checks'
-// state's load time and size).
+// state's load time and size), and the evaluation: every indicator for every agency of Hangzhou and
+// Hangzhou's situation report (gathered, then rendered as Word with its charts).
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -13,6 +14,10 @@ import { generateDemo } from '../src/demo/generate.ts';
 import type { ScaleName } from '../src/demo/scale.ts';
 import { AS_OF_ISO } from '../src/demo/calendar.ts';
 import { homeSummary } from '../src/evaluation/home-summary.ts';
+import { scorecard } from '../src/evaluation/scorecard.ts';
+import { periodOf } from '../src/evaluation/period.ts';
+import { generateReport, reportDocx } from '../src/evaluation/report/reports.ts';
+import { INDICATORS } from '../src/evaluation/indicators/index.ts';
 import { SYSTEM_CALLER, type Caller } from '../src/auth/caller.ts';
 import { MODELS } from '../src/models/library/index.ts';
 import { runModels } from '../src/models/runner.ts';
@@ -182,6 +187,34 @@ async function realtimeBench(store: Store, engine: string): Promise<void> {
   );
 }
 
+/** Every indicator for every agency of Hangzhou (the city scorecard), the province's cities, and Hangzhou's report. */
+async function evaluationBench(store: Store, engine: string): Promise<void> {
+  const period = periodOf('2025Q4');
+  const scope = { regionCode: '330100', period, asOf: AS_OF_ISO };
+  const [card, ms] = await timeIt(() => scorecard(store, 'agency', scope));
+  put(
+    `evaluation: ${INDICATORS.filter((d) => d.levels.includes('agency')).length} indicators × ${card.rows.length} agencies of 杭州市, 2025Q4`,
+    engine,
+    secs(ms),
+  );
+  const [, regions] = await timeIt(() => scorecard(store, 'region', { ...scope, regionCode: '330000' }));
+  put('evaluation: the 11 cities of the province, every region indicator', engine, secs(regions));
+  const [row, gather] = await timeIt(() =>
+    generateReport(store, { regionCode: '330100', period, asOf: AS_OF_ISO, actor: 'system', trigger: 'cli' }),
+  );
+  put('report: 杭州市 2025Q4 gathered and kept', engine, secs(gather));
+  const [docx, render] = await timeIt(() => reportDocx(row));
+  put(`report: rendered as Word with 3 charts (${Math.round(docx.length / 1024)} KB)`, engine, secs(render));
+  put(
+    'evaluation: load average at the end (1/5/15 min)',
+    engine,
+    os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' '),
+  );
+}
+
 const callers: [string, Caller][] = [
   ['province 浙江省', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330000' }],
   ['city 杭州市', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330100' }],
@@ -190,7 +223,7 @@ const callers: [string, Caller][] = [
 
 for (const engine of engines) {
   out(`\n== ${engine}, scale ${scale} ==`);
-  if (only.has('gen') || only.has('home') || only.has('models') || only.has('realtime')) {
+  if (only.has('gen') || only.has('home') || only.has('models') || only.has('realtime') || only.has('evaluation')) {
     const { store, drop } = await freshStore(engine, scale);
     try {
       const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1 }));
@@ -216,6 +249,7 @@ for (const engine of engines) {
         put(`models: clues written`, engine, reports.reduce((s, r) => s + r.newClues, 0).toLocaleString('en'));
         out(`models: ${secs(total)}`);
       }
+      if (only.has('evaluation')) await evaluationBench(store, engine);
       if (only.has('realtime')) await realtimeBench(store, engine);
     } finally {
       await drop();
