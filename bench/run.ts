@@ -24,7 +24,7 @@ import { runModels } from '../src/models/runner.ts';
 import { readyRealtime } from '../src/models/realtime/check.ts';
 import { invalidateRealtimeState } from '../src/models/realtime/state.ts';
 import { realtimeIngest } from '../src/models/ingest-hook.ts';
-import { KIND_SPECS, type Kind } from '../src/ingest/kinds.ts';
+import { KIND_SPECS, type Kind } from '../src/records/registry.ts';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { importRows, type ImportRequest } from '../src/ingest/import-batch.ts';

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { isAgencyRole, ROLE_LABELS, type Caller } from '../auth/caller.ts';
 import type { Row, Store } from '../store/store.ts';
-import { kindSpec, SOURCE_SYSTEM_PATTERN, type Kind, type KindSpec } from './kinds.ts';
+import { kindSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
+import { SOURCE_SYSTEM_PATTERN } from './headers.ts';
 import { loadReferences } from './reference.ts';
 import { createStager } from './stage.ts';
 import { mergeIncoming } from './merge.ts';
@@ -23,7 +24,8 @@ export class ImportForbidden extends Error {}
 /** Roles that may write records: admins and supervisors in their region, agency staff for their agency. */
 const IMPORT_ROLES = new Set(['admin', 'supervisor', 'agency_staff']);
 
-export function importPermissionProblem(caller: Caller, spec: KindSpec): string | null {
+export function importPermissionProblem(caller: Caller, spec: RecordKindSpec): string | null {
+  if (!spec.importable) return `${spec.label}不能导入`;
   if (!IMPORT_ROLES.has(caller.role)) return `${ROLE_LABELS[caller.role]}账号不能导入数据`;
   if (isAgencyRole(caller.role) && !spec.agencyMayImport) return `执法部门账号不能导入${spec.label}数据`;
   if (isAgencyRole(caller.role) && !caller.agencyId) return '执法部门账号未指定所属执法主体，不能导入';

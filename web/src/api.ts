@@ -7,6 +7,7 @@ export const API_BASE = '/api/v1';
 /** Role codes as stored in `users.role` (src/store/migrations/001_schema.sql); the server's type. */
 export type { Role } from '../../src/auth/caller.ts';
 import type { Role } from '../../src/auth/caller.ts';
+import type { ImportKind, ListedKind } from './records/kinds.generated.ts';
 
 export interface User {
   id: string;
@@ -195,6 +196,7 @@ export type CatalogTable = keyof CatalogTables;
 
 // ── records: GET /records/:kind (src/api/record-routes.ts), scoped to the caller by the server ──
 
+/** The kinds the console has a page for: a subset of what the server lists (src/records). */
 export const RECORD_KINDS = [
   'licences',
   'inspections',
@@ -207,7 +209,7 @@ export const RECORD_KINDS = [
   'agencies',
   'officers',
   'entities',
-] as const;
+] as const satisfies readonly ListedKind[];
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** A record as stored: column → value (dates 'YYYY-MM-DD', instants ISO text, money as numbers). */
@@ -222,20 +224,8 @@ export interface RecordPage {
 
 // ── imports: POST/GET /imports (src/api/ingest-routes.ts) ─────────────────────────────────────
 
-/** Kinds a file can hold (src/ingest/kinds.ts KINDS). */
-export const IMPORT_KINDS = [
-  'licences',
-  'inspections',
-  'cases',
-  'deliveries',
-  'payments',
-  'service_visits',
-  'hotline_tickets',
-  'delegations',
-  'followup_answers',
-  'entities',
-] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** Kinds a file can hold: generated from the server's registry (src/records). */
+export { IMPORT_KINDS, type ImportKind } from './records/kinds.generated.ts';
 
 export interface ImportError {
   /** 行号: the row of the file (the header is row 1), or the record's position in a JSON file. */

@@ -1,0 +1,67 @@
+// 回访答复: an answer to a follow-up task (an online survey or a call transcript).
+import { sourceSystem, sourceId, regionCode } from '../fields.ts';
+import type { RecordKindSpec } from '../types.ts';
+
+export const followupAnswers: RecordKindSpec = {
+  kind: 'followup_answers',
+  table: 'followup_answers',
+  label: '回访答复',
+  idPrefix: 'fua',
+  key: ['source_system', 'source_id'],
+  idColumn: 'id',
+  agencyScope: null,
+  listOrder: 'answered_at',
+  importable: true,
+  agencyMayImport: false,
+  fields: [
+    sourceSystem,
+    sourceId('回访编号', ['答复编号', '通话编号', '问卷编号'], 'HF2025000999'),
+    {
+      name: 'task_id',
+      label: '回访任务编号',
+      aliases: ['任务编号', '回访任务ID'],
+      type: 'string',
+      required: true,
+      maxLength: 128,
+      example: 'fut-0001',
+    },
+    regionCode,
+    {
+      name: 'answered_at',
+      label: '回访时间',
+      aliases: ['答复时间', '通话时间'],
+      type: 'timestamp',
+      required: true,
+      example: '2025-05-20 14:05:00',
+      note: '无时区时按北京时间',
+    },
+    {
+      name: 'satisfaction',
+      label: '满意度',
+      aliases: ['满意度评分', '评分'],
+      type: 'integer',
+      required: false,
+      min: 1,
+      max: 5,
+      example: '5',
+      note: '1至5',
+    },
+    {
+      name: 'says_inspection',
+      label: '企业认为是检查',
+      aliases: ['是否认为是检查', '企业称为检查'],
+      type: 'boolean',
+      required: false,
+      example: '否',
+    },
+    {
+      name: 'transcript',
+      label: '回访记录',
+      aliases: ['通话文本', '答复内容', '回访内容'],
+      type: 'string',
+      required: false,
+      maxLength: 20000,
+      example: '服务人员讲解了新规定，没有检查',
+    },
+  ],
+};
