@@ -7,7 +7,6 @@ import type { NoticeContent, NoticeRow } from './notices.ts';
 import { chineseDate } from './notices.ts';
 import { blank, body, closing, headingParagraph, numeral, redHeader, renderGongwen, titleParagraph } from './gongwen.ts';
 
-
 /** The document's paragraphs, in order; exported for tests that check the text without Word. */
 export function noticeParagraphTexts(n: NoticeRow): string[] {
   return buildParagraphs(n).texts;
