@@ -46,6 +46,10 @@ after(async () => {
   await t.close();
 });
 
+/** A screenshot for a person to look at, when KEDU_SCREENSHOT_DIR names a folder. */
+const shot = async (p: Page, name: string) => {
+  if (process.env.KEDU_SCREENSHOT_DIR) await p.screenshot({ path: `${process.env.KEDU_SCREENSHOT_DIR}/${name}.png` });
+};
 const count = async (q: string) => Number((await t.store.query<{ n: number }>(q))[0].n);
 
 test('scorecard → a county’s indicators → the records behind a figure; then the county’s agencies → an agency’s profile', async () => {
@@ -107,7 +111,7 @@ test('scorecard → a county’s indicators → the records behind a figure; the
   );
   assert.equal(await page.getByTestId('profile-trend').getAttribute('data-count'), '12');
   assert.equal(await page.getByTestId('profile-score-history').getAttribute('data-count'), '4');
-  await page.screenshot({ path: process.env.KEDU_SCREENSHOT_DIR ? `${process.env.KEDU_SCREENSHOT_DIR}/agency-profile.png` : '/dev/null' });
+  await shot(page, 'agency-profile');
 });
 
 test('驾驶舱 at 1920×1080: the province map drawn (structure, not pixels), counters from the store, a click drills into a city', async () => {
@@ -139,7 +143,7 @@ test('驾驶舱 at 1920×1080: the province map drawn (structure, not pixels), c
   // One screen: nothing scrolls at 1920×1080.
   const size = await screen.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
   assert.ok(size.w <= 1920 && size.h <= 1080, JSON.stringify(size));
-  await screen.screenshot({ path: process.env.KEDU_SCREENSHOT_DIR ? `${process.env.KEDU_SCREENSHOT_DIR}/cockpit.png` : '/dev/null' });
+  await shot(screen, 'cockpit');
 
   // A click on 杭州市 drills into the city's counties.
   const box = await map.locator('svg text', { hasText: '杭州市' }).first().boundingBox();
