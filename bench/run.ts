@@ -1,9 +1,10 @@
-// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,evaluation]
+// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,assistant,evaluation]
 // Prints, DuckDB beside PostgreSQL and measured in the same run: demo-data generation rate, bulk import
 // rate, the home page's queries, the model library (total and per model) and the latency of a
 // real-time check on ingest (records pushed one by one with and without the checks, and the checks'
-// state's load time and size), and the evaluation: every indicator for every agency of Hangzhou and
-// Hangzhou's situation report (gathered, then rendered as Word with its charts).
+// state's load time and size), the assistant's latency on law and data questions (p50/p99), and the
+// evaluation: every indicator for every agency of Hangzhou and Hangzhou's situation report (gathered,
+// then rendered as Word with its charts).
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -31,6 +32,8 @@ import { importRows, type ImportRequest } from '../src/ingest/import-batch.ts';
 import { fileSource, recordsSource } from '../src/ingest/sources.ts';
 import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/ingest-samples.ts';
 import { createDatabase } from '../test/helpers/store.ts';
+import { lexiconFor } from '../src/assistant/lexicon.ts';
+import { answerMessage } from '../src/assistant/assistant.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -39,7 +42,7 @@ const opt = (name: string, dflt: string) => {
 };
 const scale = opt('scale', 'city') as ScaleName;
 const engines = opt('engines', 'duckdb,postgres').split(',');
-const only = new Set(opt('only', 'gen,import,home,models,realtime').split(','));
+const only = new Set(opt('only', 'gen,import,home,models,realtime,assistant,evaluation').split(','));
 const importRowsCount = Number(opt('import-rows', '1000000'));
 const pgServer = process.env.KEDU_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
@@ -215,6 +218,62 @@ async function evaluationBench(store: Store, engine: string): Promise<void> {
   );
 }
 
+/** Questions as staff ask them: the law (corpus and catalog) and the data (one or more scoped queries each). */
+const LAW_QUESTIONS = [
+  '无照经营违反哪些规定?',
+  '无照经营会受到哪些处罚?',
+  '乱倒垃圾能免罚吗',
+  '行政处罚法第三十三条是什么',
+  '占道经营怎么罚',
+  '执法检查至少要几个人',
+  '市场监管条线管哪些执法事项',
+  '食品安全法第一百二十二条',
+  '重复检查模型依据哪一条',
+  '卖过期食品违反哪条规定',
+];
+const DATA_QUESTIONS = [
+  '杭州市检查数量最多的10个事项是什么?',
+  '今年各区县检查次数排名',
+  '萧山区今年罚款总额',
+  '今年上半年案件数同比',
+  '去年按月的检查趋势',
+  '近30天12345工单数',
+  '今年双随机检查占比',
+  '今年处罚案件最多的5个事项',
+  '今年各条线的检查次数',
+  '余杭区去年立案多少件',
+];
+const ROUNDS = 10;
+
+/** The assistant's pipeline (understand, plan, run, phrase; no history write), as a city and a county supervisor ask. */
+async function assistantBench(store: Store, engine: string): Promise<void> {
+  const lex = await lexiconFor(store);
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  for (const [label, regionCode] of [
+    ['city 杭州市', '330100'],
+    ['county 萧山区', '330109'],
+  ] as const) {
+    const ctx = { store, caller: { ...SYSTEM_CALLER, role: 'supervisor' as const, regionCode }, lex, asOf: AS_OF_ISO };
+    for (const q of [...LAW_QUESTIONS, ...DATA_QUESTIONS]) await answerMessage(ctx, q); // warm, as a running server is
+    for (const [kind, questions] of [
+      ['law', LAW_QUESTIONS],
+      ['data', DATA_QUESTIONS],
+    ] as const) {
+      const times: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) for (const q of questions) times.push((await timeIt(() => answerMessage(ctx, q)))[1]);
+      put(
+        `assistant, ${label}: ${kind} questions (${times.length}), p50 / p99`,
+        engine,
+        `${percentile(times, 0.5).toFixed(0)} / ${percentile(times, 0.99).toFixed(0)} ms`,
+      );
+    }
+  }
+  put('assistant: load average before / after (1 min)', engine, `${load.split(' ')[0]} / ${os.loadavg()[0].toFixed(1)}`);
+}
+
 const callers: [string, Caller][] = [
   ['province 浙江省', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330000' }],
   ['city 杭州市', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330100' }],
@@ -223,7 +282,7 @@ const callers: [string, Caller][] = [
 
 for (const engine of engines) {
   out(`\n== ${engine}, scale ${scale} ==`);
-  if (only.has('gen') || only.has('home') || only.has('models') || only.has('realtime') || only.has('evaluation')) {
+  if (['gen', 'home', 'models', 'realtime', 'assistant', 'evaluation'].some((x) => only.has(x))) {
     const { store, drop } = await freshStore(engine, scale);
     try {
       const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1 }));
@@ -250,6 +309,7 @@ for (const engine of engines) {
         out(`models: ${secs(total)}`);
       }
       if (only.has('evaluation')) await evaluationBench(store, engine);
+      if (only.has('assistant')) await assistantBench(store, engine);
       if (only.has('realtime')) await realtimeBench(store, engine);
     } finally {
       await drop();

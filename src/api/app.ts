@@ -24,6 +24,7 @@ import { ingestRoutes } from './ingest-routes.ts';
 import { evaluationRoutes } from './evaluation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { reviewRoutes } from './review-routes.ts';
+import { assistantRoutes } from './assistant-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -95,6 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await evaluationRoutes(api, store, opts.asOf);
       await reportRoutes(api, store, opts.asOf);
       await reviewRoutes(api, store);
+      await assistantRoutes(api, store, opts.asOf);
     },
     { prefix: '/api/v1' },
   );

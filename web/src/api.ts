@@ -7,6 +7,28 @@ export const API_BASE = '/api/v1';
 /** Role codes as stored in `users.role` (src/store/migrations/001_schema.sql); the server's type. */
 export type { Role } from '../../src/auth/caller.ts';
 import type { Role } from '../../src/auth/caller.ts';
+/** The assistant's answers, typed by the server's own schema (src/assistant/answer.ts). */
+export type {
+  Answer as AssistantAnswer,
+  AnswerTable as AssistantTable,
+  Citation as AssistantCitation,
+} from '../../src/assistant/answer.ts';
+import type { AskResponse } from '../../src/api/assistant-routes.ts';
+export type { AskResponse };
+
+export interface AssistantConversation {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  asks: number;
+}
+
+export interface AssistantAsk extends Omit<AskResponse, 'conversationId' | 'askId'> {
+  id: string;
+  question: string;
+  askedAt: string;
+}
 import type { ImportKind, ListedKind } from './records/kinds.generated.ts';
 
 export interface User {
@@ -877,6 +899,14 @@ export const api = {
   issueNotice: (body: NoticeInput) => request<{ notice: Notice }>('/notices', { method: 'POST', body }),
   respondNotice: (id: string, text: string, respondedOn?: string) =>
     request<{ notice: Notice }>(`/notices/${encodeURIComponent(id)}/response`, { method: 'POST', body: { text, respondedOn } }),
+
+  ask: (question: string, conversationId?: string) =>
+    request<AskResponse>('/assistant/ask', { method: 'POST', body: { question, conversationId } }),
+  conversations: (signal?: AbortSignal) => request<{ rows: AssistantConversation[] }>('/assistant/conversations', { signal }),
+  conversation: (id: string, signal?: AbortSignal) =>
+    request<{ asks: AssistantAsk[] }>(`/assistant/conversations/${encodeURIComponent(id)}`, { signal }),
+  /** The Excel file of one answer's table (a download link, not a fetch). */
+  answerTableUrl: (askId: string, index: number) => `${API_BASE}/assistant/asks/${encodeURIComponent(askId)}/answers/${index}/table.xlsx`,
 
   portal: {
     formToken: (signal?: AbortSignal) => request<PortalFormToken>('/portal/form-token', { signal, allowUnauthorized: true }),

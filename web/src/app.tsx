@@ -47,6 +47,7 @@ const CockpitPage = lazy(() => import('./pages/evaluation/cockpit-page.tsx'));
 const AgencyProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.AgencyProfilePage })));
 const OfficerProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.OfficerProfilePage })));
 const EntityProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.EntityProfilePage })));
+const AssistantPage = lazy(() => import('./pages/assistant/assistant-page.tsx'));
 
 /** The built pages by path (nav.ts marks them `built`); every other nav entry is a placeholder. */
 const PAGES: Record<string, ReactNode> = {
@@ -76,6 +77,7 @@ const PAGES: Record<string, ReactNode> = {
   '/evaluation/agencies/:id': <AgencyProfilePage />,
   '/evaluation/officers/:id': <OfficerProfilePage />,
   '/evaluation/entities/:uscc': <EntityProfilePage />,
+  '/assistant': <AssistantPage />,
 };
 
 function UnauthorizedRedirect() {

@@ -62,7 +62,7 @@ export const NAV: NavEntry[] = [
   { path: '/command', label: '协同指挥', built: true },
   { path: '/notices', label: '监督文书', built: true },
   { path: '/navigator', label: '裁量导航' },
-  { path: '/assistant', label: 'AI助手' },
+  { path: '/assistant', label: 'AI助手', built: true },
   { path: '/follow-up', label: '回访' },
   {
     key: 'evaluation',
