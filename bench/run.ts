@@ -1,10 +1,11 @@
-// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,assistant,followup]
+// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,assistant,followup,evaluation]
 // Prints, DuckDB beside PostgreSQL and measured in the same run: demo-data generation rate, bulk import
-// rate, the home page's queries, the model library (total and per model) and the latency of a
-// real-time check on ingest (records pushed one by one with and without the checks, and the checks'
-// state's load time and size), the assistant's latency on law and data questions (p50/p99), and
-// follow-up (every answer analysed again; call outcomes landed through the import in batches of 100,
-// analysed and judged in their transaction; the follow-up models' batch run).
+// rate, the home page's queries, the model library (total and per model), the latency of a real-time
+// check on ingest (records pushed one by one with and without the checks, and the checks' state's load
+// time and size), the assistant's latency on law and data questions (p50/p99), follow-up (answers
+// analysed again; call outcomes landed in batches of 100; the follow-up models' batch run), and the
+// evaluation (every indicator for every agency of Hangzhou; Hangzhou's situation report gathered, then
+// rendered as Word with its charts).
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -15,6 +16,10 @@ import { generateDemo } from '../src/demo/generate.ts';
 import type { ScaleName } from '../src/demo/scale.ts';
 import { AS_OF_ISO } from '../src/demo/calendar.ts';
 import { homeSummary } from '../src/evaluation/home-summary.ts';
+import { scorecard } from '../src/evaluation/scorecard.ts';
+import { periodOf } from '../src/evaluation/period.ts';
+import { generateReport, reportDocx } from '../src/evaluation/report/reports.ts';
+import { INDICATORS } from '../src/evaluation/indicators/index.ts';
 import { SYSTEM_CALLER, type Caller } from '../src/auth/caller.ts';
 import { MODELS } from '../src/models/library/index.ts';
 import { runModels } from '../src/models/runner.ts';
@@ -41,7 +46,7 @@ const opt = (name: string, dflt: string) => {
 };
 const scale = opt('scale', 'city') as ScaleName;
 const engines = opt('engines', 'duckdb,postgres').split(',');
-const only = new Set(opt('only', 'gen,import,home,models,realtime,assistant').split(','));
+const only = new Set(opt('only', 'gen,import,home,models,realtime,assistant,evaluation').split(','));
 const importRowsCount = Number(opt('import-rows', '1000000'));
 const pgServer = process.env.KEDU_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
@@ -189,6 +194,34 @@ async function realtimeBench(store: Store, engine: string): Promise<void> {
   );
 }
 
+/** Every indicator for every agency of Hangzhou (the city scorecard), the province's cities, and Hangzhou's report. */
+async function evaluationBench(store: Store, engine: string): Promise<void> {
+  const period = periodOf('2025Q4');
+  const scope = { regionCode: '330100', period, asOf: AS_OF_ISO };
+  const [card, ms] = await timeIt(() => scorecard(store, 'agency', scope));
+  put(
+    `evaluation: ${INDICATORS.filter((d) => d.levels.includes('agency')).length} indicators × ${card.rows.length} agencies of 杭州市, 2025Q4`,
+    engine,
+    secs(ms),
+  );
+  const [, regions] = await timeIt(() => scorecard(store, 'region', { ...scope, regionCode: '330000' }));
+  put('evaluation: the 11 cities of the province, every region indicator', engine, secs(regions));
+  const [row, gather] = await timeIt(() =>
+    generateReport(store, { regionCode: '330100', period, asOf: AS_OF_ISO, actor: 'system', trigger: 'cli' }),
+  );
+  put('report: 杭州市 2025Q4 gathered and kept', engine, secs(gather));
+  const [docx, render] = await timeIt(() => reportDocx(row));
+  put(`report: rendered as Word with 3 charts (${Math.round(docx.length / 1024)} KB)`, engine, secs(render));
+  put(
+    'evaluation: load average at the end (1/5/15 min)',
+    engine,
+    os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' '),
+  );
+}
+
 /** Questions as staff ask them: the law (corpus and catalog) and the data (one or more scoped queries each). */
 const LAW_QUESTIONS = [
   '无照经营违反哪些规定?',
@@ -303,7 +336,7 @@ const callers: [string, Caller][] = [
 
 for (const engine of engines) {
   out(`\n== ${engine}, scale ${scale} ==`);
-  if (['gen', 'home', 'models', 'realtime', 'assistant', 'followup'].some((k) => only.has(k))) {
+  if (['gen', 'home', 'models', 'realtime', 'assistant', 'followup', 'evaluation'].some((k) => only.has(k))) {
     const { store, drop } = await freshStore(engine, scale);
     try {
       const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1 }));
@@ -329,6 +362,7 @@ for (const engine of engines) {
         put(`models: clues written`, engine, reports.reduce((s, r) => s + r.newClues, 0).toLocaleString('en'));
         out(`models: ${secs(total)}`);
       }
+      if (only.has('evaluation')) await evaluationBench(store, engine);
       if (only.has('assistant')) await assistantBench(store, engine);
       if (only.has('realtime')) await realtimeBench(store, engine);
       if (only.has('followup')) await followupBench(store, engine);

@@ -7,6 +7,7 @@ import { importCommand } from './import-command.ts';
 import { exportCommand } from './export-command.ts';
 import { modelsCommand } from './models-command.ts';
 import { demoCommand } from './demo-command.ts';
+import { reportCommand } from './report-command.ts';
 import { askCommand } from './ask-command.ts';
 import { followupCommand } from './followup-command.ts';
 import { registerFollowupHooks } from '../followup/hooks.ts';
@@ -27,6 +28,7 @@ program.addCommand(importCommand());
 program.addCommand(exportCommand());
 program.addCommand(modelsCommand());
 program.addCommand(demoCommand());
+program.addCommand(reportCommand());
 program.addCommand(askCommand());
 program.addCommand(followupCommand());
 

@@ -2,7 +2,7 @@
 // the campaign, how many were reached, satisfaction overall and by agency, the complaints heard, and
 // the problems found and solved.
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import { FONTS, SIZE, blank, body, renderA4Docx, run } from '../notices/docx.ts';
+import { FONTS, SIZE, blank, body, renderGongwen, run } from '../notices/gongwen.ts';
 import { chineseDate } from '../notices/notices.ts';
 import { STATUS_LABELS } from '../clues/workflow.ts';
 import type { CampaignReport } from './results.ts';
@@ -87,5 +87,5 @@ export async function renderReportDocx(r: CampaignReport, issuer: string, issued
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(issuer)] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(texts[texts.length - 1])] }),
   );
-  return renderA4Docx({ creator: issuer, title, description: `Kedu 刻度 · ${r.campaign.id}`, children });
+  return renderGongwen({ creator: issuer, title, description: `Kedu 刻度 · ${r.campaign.id}` }, children);
 }

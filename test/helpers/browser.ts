@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp } from '../../src/api/app.ts';
+import { buildApp, type AppOptions } from '../../src/api/app.ts';
 import type { Store } from '../../src/store/store.ts';
 
 const WEB_ROOT = 'web/dist';
@@ -24,9 +24,9 @@ export interface BrowserServer {
   browser: Browser;
 }
 
-/** Starts the server over the store on a free port and launches headless Chromium. */
-export async function startBrowserServer(store: Store): Promise<BrowserServer> {
-  const app = await buildApp({ store, webRoot: WEB_ROOT });
+/** Starts the server over the store on a free port and launches headless Chromium; `options` as buildApp's (asOf …). */
+export async function startBrowserServer(store: Store, options: Partial<AppOptions> = {}): Promise<BrowserServer> {
+  const app = await buildApp({ store, webRoot: WEB_ROOT, ...options });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -428,7 +428,7 @@ export const CLUE_STATUSES = [
 export type ClueStatus = (typeof CLUE_STATUSES)[number];
 export const CLUE_ACTIONS = ['triage', 'assign', 'accept', 'submit', 'close', 'return', 'dismiss', 'transfer'] as const;
 export type ClueAction = (typeof CLUE_ACTIONS)[number];
-export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public'] as const;
+export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public', 'case_review'] as const;
 export type ClueSource = (typeof CLUE_SOURCES)[number];
 
 export interface ClueSummary {
