@@ -20,7 +20,7 @@ import { sampleRow } from './fixtures/ingest-samples.ts';
 import { withUsccCheck } from '../src/domain/uscc.ts';
 import { regionContains } from '../src/domain/region.ts';
 import { buildApp } from '../src/api/app.ts';
-import { KINDS, type Kind } from '../src/ingest/kinds.ts';
+import { KINDS, type Kind } from '../src/records/registry.ts';
 import { sql } from '../src/store/sql.ts';
 import type { Store } from '../src/store/store.ts';
 

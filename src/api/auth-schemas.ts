@@ -21,6 +21,17 @@ export const Abilities = Type.Object({
   manageUsers: Type.Boolean(),
   readAudit: Type.Boolean(),
   manageWebhooks: Type.Boolean(),
+  manageFollowup: Type.Boolean(),
+  readFollowupResults: Type.Boolean(),
+  scoreRegions: Type.Boolean(),
+  rankAgencies: Type.Boolean(),
+  drillEvaluation: Type.Boolean(),
+  configureEvaluation: Type.Boolean(),
+  readReports: Type.Boolean(),
+  generateReports: Type.Boolean(),
+  readReviews: Type.Boolean(),
+  organizeReviews: Type.Boolean(),
+  configureReviews: Type.Boolean(),
 });
 
 export const UserOut = Type.Object({

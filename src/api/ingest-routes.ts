@@ -11,7 +11,7 @@ import { processTempDir } from '../ingest/temp-dirs.ts';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Store } from '../store/store.ts';
-import { KINDS, KIND_SPECS, type Kind } from '../ingest/kinds.ts';
+import { IMPORT_KINDS, KIND_SPECS, type Kind } from '../records/registry.ts';
 import { FileProblem, ImportForbidden, importRows, type ImportRequest } from '../ingest/import-batch.ts';
 import { realtimeIngest } from '../models/ingest-hook.ts';
 import { fileSource, recordsSource, type RowSource } from '../ingest/sources.ts';
@@ -83,7 +83,7 @@ export async function ingestRoutes(app: Api, store: Store, asOf?: string): Promi
       if (u) await rm(u.dir, { recursive: true, force: true });
     });
 
-    for (const kind of KINDS) {
+    for (const kind of IMPORT_KINDS) {
       const spec = KIND_SPECS[kind];
       scope.post(
         `/ingest/${kind}`,

@@ -2,14 +2,14 @@
 // A refused row is an object — {row, field, code, message} with the field's label and the line a
 // person reads — so a client can point at the cell without parsing text. docs/ingest.md.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { KINDS, KIND_SPECS, type FieldSpec, type Kind } from '../ingest/kinds.ts';
+import { IMPORT_KINDS, KIND_SPECS, type FieldSpec, type Kind } from '../records/registry.ts';
 import { ROW_ERROR_CODES } from '../ingest/validate.ts';
 import { Literals, Nullable } from './schemas.ts';
 
 export const MAX_API_RECORDS = 10_000;
 const SOURCE_SYSTEM = '^[A-Za-z0-9_.:-]{1,64}$';
 
-export const ImportKind = Literals(KINDS, { description: '数据类别' });
+export const ImportKind = Literals(IMPORT_KINDS, { description: '数据类别' });
 
 export const RowError = Type.Object({
   /** 行号: the row of the file (the header is row 1), or the record's position in an API call or a JSON file. */

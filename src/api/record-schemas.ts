@@ -1,9 +1,9 @@
 // The records of the four business modules and the jurisdiction-bound reference tables (执法数据).
 import { Type, type Static } from '@sinclair/typebox';
-import { RECORD_KINDS } from '../policy/index.ts';
+import { LIST_KINDS } from '../records/registry.ts';
 import { Can, Literals, PageQuery, Row } from './schemas.ts';
 
-export const RecordKindParam = Literals(RECORD_KINDS, { description: '数据类别' });
+export const RecordKindParam = Literals(LIST_KINDS, { description: '数据类别' });
 export const RecordListQuery = Type.Object({
   ...PageQuery,
   q: Type.Optional(Type.String({ maxLength: 50, description: '按名称检索（执法主体、执法人员、经营主体）' })),

@@ -17,7 +17,7 @@ export type ClueStatus = (typeof CLUE_STATUSES)[number];
 /** Statuses that end the loop. */
 export const FINAL_STATUSES: readonly ClueStatus[] = ['closed', 'dismissed', 'transferred'];
 
-export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public'] as const;
+export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public', 'case_review'] as const;
 export type ClueSource = (typeof CLUE_SOURCES)[number];
 export const SOURCE_LABELS: Record<ClueSource, string> = {
   model: '监督模型',
@@ -27,4 +27,5 @@ export const SOURCE_LABELS: Record<ClueSource, string> = {
   contact_point: '企业联系点',
   media: '媒体舆情',
   public: '群众举报',
+  case_review: '案卷评查',
 };

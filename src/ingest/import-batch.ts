@@ -7,7 +7,8 @@ import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import type { Caller } from '../auth/caller.ts';
 import { refusal } from '../policy/index.ts';
 import type { Row, Store } from '../store/store.ts';
-import { kindSpec, SOURCE_SYSTEM_PATTERN, type Kind, type KindSpec } from './kinds.ts';
+import { kindSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
+import { SOURCE_SYSTEM_PATTERN } from './headers.ts';
 import { loadReferences } from './reference.ts';
 import { createStager } from './stage.ts';
 import { mergeIncoming } from './merge.ts';
@@ -17,13 +18,13 @@ import { UnreadableRecord, type RowSource } from './sources.ts';
 import type { Cell } from './values.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import type { StoredError } from './error-file.ts';
+import { landedHooks } from './landed-hooks.ts';
 
 /** The caller may not import this kind at all (HTTP 403). */
 export class ImportForbidden extends Error {}
 
 /** Why the caller may not import the kind at all, or null (the records policy: src/policy/records.ts). */
-export const importPermissionProblem = (caller: Caller, spec: KindSpec): string | null =>
-  refusal(caller, 'import', { type: 'records', kind: spec.kind });
+export const importPermissionProblem = (caller: Caller, kind: Kind): string | null => refusal(caller, 'import', { type: 'records', kind });
 
 export interface ImportProgress {
   phase: 'read' | 'write';
@@ -100,7 +101,7 @@ function unchanged(cells: Cell[], values: (string | null)[]): boolean {
 
 export async function importRows(store: Store, source: RowSource, req: ImportRequest): Promise<ImportReport> {
   const spec = kindSpec(req.kind);
-  const problem = importPermissionProblem(req.caller, spec);
+  const problem = importPermissionProblem(req.caller, req.kind);
   if (problem) throw new ImportForbidden(problem);
   if (req.sourceSystem && !SOURCE_SYSTEM_PATTERN.test(req.sourceSystem)) {
     throw new FileProblem(`来源系统应为至多64位的字母、数字或 _ . : -：${req.sourceSystem}`);
@@ -188,7 +189,8 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       const tLoad = Date.now();
 
       return await withAudit(s, async (tx) => {
-        const merged = await mergeIncoming(tx, spec, caller, incoming, !!req.onLanded);
+        const hooks = landedHooks(req.kind);
+        const merged = await mergeIncoming(tx, req.kind, caller, incoming, !!req.onLanded || hooks.length > 0);
         const tMerge = Date.now();
         notes.push(...merged.duplicateNotes);
         for (const r of merged.rejected) await reject(r.errors[0].row, r.errors, shaper.recordFromFields(r.values));
@@ -237,7 +239,12 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             caller.userId,
           ],
         );
-        const landedAudit = merged.written.length > 0 && req.onLanded ? await req.onLanded(tx, merged.written) : [];
+        // Subscribers first (the follow-up analysis), then the caller's own hook (the real-time checks read what they wrote).
+        const landedAudit: AuditEntryInput[] = [];
+        if (merged.written.length > 0) {
+          for (const hook of hooks) landedAudit.push(...(await hook(tx, merged.written, caller)));
+          if (req.onLanded) landedAudit.push(...(await req.onLanded(tx, merged.written)));
+        }
         return {
           result,
           audit: [

@@ -13,8 +13,8 @@ import type { Caller } from '../auth/caller.ts';
 import { agencyLinkSql, importScope, recordScope, RECORD_ACCESS } from '../policy/index.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
 import type { Row, Store } from '../store/store.ts';
-import type { FieldSpec, KindSpec, RecordKind } from './kinds.ts';
-import { recordIdSql } from './record-id.ts';
+import { kindSpec, type FieldSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
+import { recordIdSql } from '../records/record-id.ts';
 import { randomBytes } from 'node:crypto';
 import type { FieldError } from './validate.ts';
 
@@ -48,15 +48,15 @@ const MAX_NOTES = 100;
 export const tempName = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
 
 /** The incoming table of a batch: row_no, the record id (kinds keyed by source), the typed fields. */
-export function incomingTableSql(spec: KindSpec, table: string): string {
-  const id = spec.idPrefix ? 'id VARCHAR NOT NULL, ' : '';
+export function incomingTableSql(spec: RecordKindSpec, table: string): string {
+  const id = spec.idPrefix ? `${spec.idColumn} VARCHAR NOT NULL, ` : '';
   return `CREATE TEMP TABLE ${table} (row_no INTEGER NOT NULL, ${id}${spec.fields.map((f) => `${f.name} ${SQL_TYPES[f.type]}`).join(', ')})`;
 }
 
 /** The SELECT list that turns staged text (row_no + one VARCHAR per field) into incoming rows. */
-export function typedSelect(spec: KindSpec): string {
+export function typedSelect(spec: RecordKindSpec): string {
   const typed = spec.fields.map((f) => (SQL_TYPES[f.type] === 'VARCHAR' ? f.name : `CAST(${f.name} AS ${SQL_TYPES[f.type]}) AS ${f.name}`));
-  const id = spec.idPrefix ? `${recordIdSql(spec.kind as RecordKind)} AS id, ` : '';
+  const id = spec.idPrefix ? `${recordIdSql(spec.kind as Kind)} AS ${spec.idColumn}, ` : '';
   return `row_no, ${id}${typed.join(', ')}`;
 }
 
@@ -64,7 +64,8 @@ export function typedSelect(spec: KindSpec): string {
  * Merges the incoming table `inc` (incomingTableSql) into the kind's record table. With `returning`, the
  * insert returns the rows it wrote (the real-time checks judge them without reading them again).
  */
-export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, inc: string, returning = false): Promise<MergeResult> {
+export async function mergeIncoming(tx: Store, kind: Kind, caller: Caller, inc: string, returning = false): Promise<MergeResult> {
+  const spec = kindSpec(kind);
   const matches = tempName('ingest_match');
   const target = spec.table;
   const fields = spec.fields.map((f) => f.name);
@@ -93,10 +94,9 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
 
     // 3. Matches with stored rows.
     const same = fields.map((f) => `t.${f} IS NOT DISTINCT FROM i.${f}`).join(' AND ');
-    const oldId = spec.idPrefix ? 't.id AS old_id, ' : '';
+    const oldId = spec.idPrefix ? `t.${spec.idColumn} AS old_id, ` : '';
     await tx.exec(
-      `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}` +
-        `CASE WHEN ${same} THEN 1 ELSE 0 END AS same FROM ${inc} i JOIN ${target} t ON ${keyJoin('t', 'i')}`,
+      `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}CASE WHEN ${same} THEN 1 ELSE 0 END AS same FROM ${inc} i JOIN ${target} t ON ${keyJoin('t', 'i')}`,
     );
     try {
       const matched = await count(`SELECT COUNT(*) AS n FROM ${matches}`);
@@ -119,19 +119,20 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
         await reject(
           // Whether the caller may overwrite a stored row is the records policy's question, asked of the
           // stored row itself (a delivery reaches its agency through its case).
-          sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} WHERE NOT ${(await recordScope(tx, caller, spec.kind))('t')}`,
+          sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} WHERE NOT ${(await recordScope(tx, caller, kind))('t')}`,
           keyField,
           (r) => `${String(r[keyField])} 已对应${agencyId ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`,
         );
       }
-      // Agency roles: a record that reaches its agency through its case (payments, deliveries) must
-      // belong to a case of their own agency.
-      const link = RECORD_ACCESS[spec.kind].agency;
-      if ('viaCase' in link && agencyId) {
+      // Agency roles: a record that reaches its agency through another (a payment through its case)
+      // must belong to one of their own agency.
+      const link = RECORD_ACCESS[kind].agency;
+      if ('link' in link && agencyId) {
+        const { column, label } = link.link;
         await reject(
-          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT (${agencyLinkSql(spec.kind, agencyId, 'i')})`,
-          link.viaCase,
-          () => '案件不存在或不属于本部门：执法部门账号只能导入本部门案件的送达、缴款记录（请先导入案件）',
+          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT (${agencyLinkSql(kind, agencyId, 'i')})`,
+          column,
+          () => `${label}不存在或不属于本部门：执法部门账号只能导入本部门${label}的${spec.label}记录（请先导入${label}）`,
         );
       }
 
@@ -143,14 +144,14 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
         result.updated = await count(`SELECT COUNT(DISTINCT row_no) AS n FROM ${matches} WHERE row_no IN (SELECT row_no FROM ${inc})`);
         if (spec.idPrefix && result.updated) {
           await tx.exec(
-            `UPDATE ${inc} SET id = m.old_id FROM (SELECT row_no, MIN(old_id) AS old_id FROM ${matches} GROUP BY row_no) m WHERE ${inc}.row_no = m.row_no`,
+            `UPDATE ${inc} SET ${spec.idColumn} = m.old_id FROM (SELECT row_no, MIN(old_id) AS old_id FROM ${matches} GROUP BY row_no) m WHERE ${inc}.row_no = m.row_no`,
           );
         }
         // 6a. Replace: the stored versions of the changed rows go.
         if (result.updated) await tx.exec(`DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', target)})`);
       }
       // 6b. Insert the new and changed rows.
-      const columns = [...(spec.idPrefix ? ['id'] : []), ...fields].join(', ');
+      const columns = [...(spec.idPrefix ? [spec.idColumn] : []), ...fields].join(', ');
       const insert = `INSERT INTO ${target} (${columns}) SELECT ${columns} FROM ${inc}`;
       let incoming: number;
       if (returning) {

@@ -1,15 +1,16 @@
-// Open exports for a data lake (DESIGN.md §9): any record table, limited to what the caller may read
+// Open exports for a data lake: any listed kind of the record registry, limited to what the caller may read
 // and with personal data masked for their role in the SQL itself (the rows leave the store already
 // masked), as CSV (UTF-8, header) or Parquet.
 import type { ExportFormat, Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
 import type { Caller } from '../auth/caller.ts';
 import { withAudit } from '../audit/audit-log.ts';
-import { RECORD_ACCESS, RECORD_KINDS, authorize, maskSql, recordScope, type RecordKind } from '../policy/index.ts';
+import { RECORD_ACCESS, authorize, maskSql, recordScope } from '../policy/index.ts';
+import { LIST_KINDS, type Kind } from '../records/registry.ts';
 
-export const EXPORT_KINDS: readonly RecordKind[] = RECORD_KINDS;
+export const EXPORT_KINDS: readonly Kind[] = LIST_KINDS;
 
-export async function exportRecords(store: Store, caller: Caller, kind: RecordKind, format: ExportFormat, path: string): Promise<number> {
+export async function exportRecords(store: Store, caller: Caller, kind: Kind, format: ExportFormat, path: string): Promise<number> {
   authorize(caller, 'export', { type: 'records', kind });
   const { table, key, personal } = RECORD_ACCESS[kind];
   const scope = await recordScope(store, caller, kind);

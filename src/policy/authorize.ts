@@ -10,7 +10,9 @@ import { cluePolicy, cluesPolicy } from './clues.ts';
 import { noticePolicy, noticesPolicy } from './notices.ts';
 import { batchPolicy, batchesPolicy } from './imports.ts';
 import { modelPolicy } from './models.ts';
-import { auditPolicy, catalogPolicy, dashboardPolicy, portalPolicy, userPolicy, webhookPolicy } from './system.ts';
+import { assistantPolicy, auditPolicy, catalogPolicy, dashboardPolicy, portalPolicy, userPolicy, webhookPolicy } from './system.ts';
+import { evaluationPolicy, reviewPolicy, situationReportPolicy } from './evaluation.ts';
+import { campaignPolicy, followupResultsPolicy } from './followup.ts';
 
 /** Every policy, by resource type. A new resource adds one line here (and its file). */
 const POLICIES = {
@@ -28,6 +30,12 @@ const POLICIES = {
   audit: auditPolicy,
   webhook: webhookPolicy,
   portal: portalPolicy,
+  assistant: assistantPolicy,
+  evaluation: evaluationPolicy,
+  situation_report: situationReportPolicy,
+  case_review: reviewPolicy,
+  followup_campaign: campaignPolicy,
+  followup_results: followupResultsPolicy,
 };
 
 /** Resources anyone may act on without an account. */
@@ -92,6 +100,17 @@ export function callerAbilities(caller: Caller) {
     manageUsers: can(caller, 'list', { type: 'user' }),
     readAudit: can(caller, 'read', { type: 'audit' }),
     manageWebhooks: can(caller, 'manage', { type: 'webhook' }),
+    manageFollowup: can(caller, 'manage', { type: 'followup_campaign' }),
+    readFollowupResults: can(caller, 'read', { type: 'followup_results' }),
+    scoreRegions: can(caller, 'score', { type: 'evaluation', level: 'region' }),
+    rankAgencies: can(caller, 'score', { type: 'evaluation', level: 'agency' }),
+    drillEvaluation: can(caller, 'drill', { type: 'evaluation' }),
+    configureEvaluation: can(caller, 'configure', { type: 'evaluation' }),
+    readReports: can(caller, 'read', { type: 'situation_report' }),
+    generateReports: can(caller, 'generate', { type: 'situation_report' }),
+    readReviews: can(caller, 'read', { type: 'case_review' }),
+    organizeReviews: can(caller, 'organize', { type: 'case_review' }),
+    configureReviews: can(caller, 'configure', { type: 'case_review' }),
   };
 }
 export type CallerAbilities = ReturnType<typeof callerAbilities>;

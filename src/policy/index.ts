@@ -13,8 +13,8 @@ export {
   recordScope,
   aggregateScope,
   importScope,
+  boundAgency,
   recordScopeLabel,
-  visibleRecord,
   presentRecord,
   citedRecords,
   agencyLinkSql,
@@ -35,3 +35,7 @@ export { noticeScope } from './notices.ts';
 export { batchScope } from './imports.ts';
 export { onCallerPath } from './models.ts';
 export { maskFor, maskRow, maskSql, seesInClear, type PersonalKind } from './personal-data.ts';
+export { reviewFileScope } from './evaluation.ts';
+export { followupResultsScope } from './followup.ts';
+export { regionScope } from './policy.ts';
+export { covers } from './policy.ts';

@@ -13,8 +13,9 @@
 // - Free text written by citizens (12345 tickets, follow-up transcripts, report contents): digit runs
 //   that can be a phone or ID number are masked for every role that does not see phone numbers.
 import type { Caller, Role } from '../auth/caller.ts';
+import type { PersonalKind } from '../records/types.ts';
 
-export type PersonalKind = 'id_number' | 'phone' | 'name' | 'address' | 'free_text';
+export type { PersonalKind };
 
 /** The roles that read each kind of personal data in clear. */
 export const IN_CLEAR: Record<PersonalKind, readonly Role[]> = {

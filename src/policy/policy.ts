@@ -23,6 +23,9 @@ export function regionSql(caller: Caller, alias: string, column = 'region_code')
   return sql`${raw(`${alias ? `${alias}.` : ''}${column}`)} LIKE ${regionPrefix(caller.regionCode) + '%'}`;
 }
 
+/** Rows that carry only a region (campaigns, rounds, reports): those of the caller's jurisdiction, as SQL over alias. */
+export const regionScope = (caller: Caller, alias: string): Sql => sql`(${regionSql(caller, alias)})`;
+
 export const NOTHING: Sql = raw('(1 = 0)');
 export const EVERYTHING: Sql = raw('(1 = 1)');
 

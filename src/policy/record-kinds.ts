@@ -1,112 +1,45 @@
-// The access facts of every record kind, in one place: its table and key, how a record reaches an
-// agency (its own column, or through the case or the follow-up task it belongs to, or — for entities —
-// through the agency's records that name it), which columns hold personal data, and whether agency
-// staff may import it. The record policies (records.ts) and the importer read these facts and nothing
-// else; when the record-kind registry (src/records) holds them, this file becomes its `access` field.
-import type { PersonalKind } from './personal-data.ts';
+// The access facts of every record kind come from the record-kind registry (src/records/registry.ts):
+// its table and id column, how a record reaches an agency (its own column, the case or the follow-up
+// task it belongs to, or — for entities — the agency's records that name it), which columns hold
+// personal data, and whether agency staff may import it. This file only gives the policies the short
+// view of those facts they need; a new kind is added in the registry, never here.
+import { KINDS, KIND_SPECS, isKind, type AgencyScope, type Kind, type PersonalKind } from '../records/registry.ts';
 
-export const RECORD_KINDS = [
-  'licences',
-  'inspections',
-  'cases',
-  'deliveries',
-  'payments',
-  'service_visits',
-  'hotline_tickets',
-  'delegations',
-  'followup_answers',
-  'entities',
-  'agencies',
-  'officers',
-] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
-export const isRecordKind = (k: string): k is RecordKind => (RECORD_KINDS as readonly string[]).includes(k);
-
-/** How a record reaches the agency it belongs to. */
-export type AgencyLink =
-  /** A column names the agency (agency_id; an agency's own id). */
-  | { column: string }
-  /** A column names the case, whose agency it is (deliveries, payments). */
-  | { viaCase: string }
-  /** A column names the follow-up task, whose subject (a case, inspection or service visit) names the agency. */
-  | { viaTask: string }
-  /** An entity belongs to every agency with a record that names it. */
-  | { viaRecords: true };
+export const RECORD_KINDS: readonly Kind[] = KINDS;
+export type RecordKind = Kind;
+export const isRecordKind = isKind;
 
 export interface RecordAccess {
   table: string;
+  /** The column one record is read by. */
   key: string;
-  agency: AgencyLink;
-  /** The column naming the entity a record is about (entities are reached through these). */
-  entityColumn?: string;
-  /** Columns of personal data and their kind (masked per role: personal-data.ts). */
+  /** Chinese name, for messages. */
+  label: string;
+  agency: AgencyScope;
+  /** The column naming the entity a record is about (entities are reached through these), or null. */
+  entityColumn: string | null;
   personal: Partial<Record<string, PersonalKind>>;
-  /** Agency staff may import this kind (their own agency's records only); supervisors and admins import every kind. */
+  /** A file or an API call may carry it (admins and supervisors import every importable kind). */
+  importable: boolean;
   agencyMayImport: boolean;
 }
 
-export const RECORD_ACCESS: Record<RecordKind, RecordAccess> = {
-  licences: {
-    table: 'licences',
-    key: 'id',
-    agency: { column: 'agency_id' },
-    entityColumn: 'entity_uscc',
-    personal: {},
-    agencyMayImport: true,
-  },
-  inspections: {
-    table: 'inspections',
-    key: 'id',
-    agency: { column: 'agency_id' },
-    entityColumn: 'entity_uscc',
-    personal: {},
-    agencyMayImport: true,
-  },
-  cases: { table: 'cases', key: 'id', agency: { column: 'agency_id' }, entityColumn: 'entity_uscc', personal: {}, agencyMayImport: true },
-  deliveries: { table: 'deliveries', key: 'id', agency: { viaCase: 'case_id' }, personal: {}, agencyMayImport: true },
-  payments: { table: 'payments', key: 'id', agency: { viaCase: 'case_id' }, personal: {}, agencyMayImport: true },
-  service_visits: {
-    table: 'service_visits',
-    key: 'id',
-    agency: { column: 'agency_id' },
-    entityColumn: 'entity_uscc',
-    personal: {},
-    agencyMayImport: true,
-  },
-  // The citizen's words may carry a name or a number: free text is masked like a phone number.
-  hotline_tickets: {
-    table: 'hotline_tickets',
-    key: 'id',
-    agency: { column: 'agency_id' },
-    entityColumn: 'entity_uscc',
-    personal: { content: 'free_text' },
-    agencyMayImport: false,
-  },
-  delegations: { table: 'delegations', key: 'id', agency: { column: 'agency_id' }, personal: {}, agencyMayImport: true },
-  followup_answers: {
-    table: 'followup_answers',
-    key: 'id',
-    agency: { viaTask: 'task_id' },
-    personal: { transcript: 'free_text' },
-    agencyMayImport: false,
-  },
-  entities: {
-    table: 'entities',
-    key: 'uscc',
-    agency: { viaRecords: true },
-    personal: { legal_rep: 'name', address: 'address', phone: 'phone' },
-    agencyMayImport: false,
-  },
-  agencies: { table: 'agencies', key: 'id', agency: { column: 'id' }, personal: {}, agencyMayImport: false },
-  officers: {
-    table: 'officers',
-    key: 'id',
-    agency: { column: 'agency_id' },
-    personal: { id_number: 'id_number', phone: 'phone' },
-    agencyMayImport: false,
-  },
-};
+export const RECORD_ACCESS = Object.fromEntries(
+  KINDS.map((kind) => {
+    const s = KIND_SPECS[kind];
+    const access: RecordAccess = {
+      table: s.table,
+      key: s.idColumn,
+      label: s.label,
+      agency: s.agencyScope,
+      entityColumn: s.fields.some((f) => f.name === 'entity_uscc') ? 'entity_uscc' : null,
+      personal: s.personal ?? {},
+      importable: s.importable,
+      agencyMayImport: s.importable && s.agencyMayImport,
+    };
+    return [kind, access];
+  }),
+) as Record<RecordKind, RecordAccess>;
 
-/** The subjects a follow-up task may name (followup_tasks.subject_kind → its table). */
+/** The subjects a follow-up task may name (followup_tasks.subject_kind → its kind). */
 export const FOLLOWUP_SUBJECTS: Record<string, RecordKind> = { case: 'cases', inspection: 'inspections', service_visit: 'service_visits' };

@@ -11,12 +11,11 @@
 //   discipline inspection (and the tickets and entities those clues name); agency names.
 import type { Caller } from '../auth/caller.ts';
 import { isAgencyRole, ROLE_LABELS } from '../auth/caller.ts';
-import { forbidden, notFound } from '../domain/errors.ts';
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { NOTHING, definePolicy, regionSql } from './policy.ts';
 import { maskRow } from './personal-data.ts';
-import { FOLLOWUP_SUBJECTS, RECORD_ACCESS, RECORD_KINDS, type AgencyLink, type RecordKind } from './record-kinds.ts';
+import { FOLLOWUP_SUBJECTS, RECORD_ACCESS, RECORD_KINDS, type RecordKind } from './record-kinds.ts';
 
 export type RecordAction = 'list' | 'read' | 'export' | 'import';
 
@@ -31,8 +30,13 @@ export const recordsPolicy = definePolicy<{ kind: RecordKind }, RecordAction>({
       case 'read':
         return readsRecords(caller, kind) ? null : `${ROLE_LABELS[caller.role]}不查看逐条执法数据，可查看本人反映线索的办理进度和统计数据`;
       case 'export':
-        return caller.role === 'admin' || caller.role === 'supervisor' ? null : `${ROLE_LABELS[caller.role]}账号不能导出执法数据`;
+        // An export is a read in bulk, of the same rows and masked alike: those who read records row by
+        // row in their own scope (not the liaison, whose few cited records are read one by one).
+        return readsRecords(caller, kind) && caller.role !== 'discipline_liaison'
+          ? null
+          : `${ROLE_LABELS[caller.role]}账号不能导出执法数据`;
       case 'import':
+        if (!RECORD_ACCESS[kind].importable) return `${KIND_LABELS[kind]}不能导入`;
         if (caller.role === 'admin' || caller.role === 'supervisor') return null;
         if (caller.role !== 'agency_staff') return `${ROLE_LABELS[caller.role]}账号不能导入数据`;
         if (!caller.agencyId) return '执法部门账号未指定所属执法主体，不能导入';
@@ -41,36 +45,26 @@ export const recordsPolicy = definePolicy<{ kind: RecordKind }, RecordAction>({
   },
 });
 
-/** Chinese names of the kinds, for messages. */
-export const KIND_LABELS: Record<RecordKind, string> = {
-  licences: '行政许可',
-  inspections: '行政检查',
-  cases: '处罚案件',
-  deliveries: '文书送达',
-  payments: '罚没款缴纳',
-  service_visits: '服务走访',
-  hotline_tickets: '12345工单',
-  delegations: '第三方委托',
-  followup_answers: '回访答复',
-  entities: '经营主体',
-  agencies: '执法主体',
-  officers: '执法人员',
-};
+/** Chinese names of the kinds, for messages (the registry's labels). */
+export const KIND_LABELS = Object.fromEntries(RECORD_KINDS.map((k) => [k, RECORD_ACCESS[k].label])) as Record<RecordKind, string>;
 
 const col = (alias: string, column: string) => raw(`${alias ? `${alias}.` : ''}${column}`);
 
 /** The rows of `kind` that reach the agency, as SQL over alias (uncorrelated subqueries: one hash join each). */
 export function agencyLinkSql(kind: RecordKind, agencyId: string, alias: string): Sql {
-  const link: AgencyLink = RECORD_ACCESS[kind].agency;
+  const link = RECORD_ACCESS[kind].agency;
   if ('column' in link) return sql`${col(alias, link.column)} = ${agencyId}`;
-  if ('viaCase' in link) return sql`${col(alias, link.viaCase)} IN (SELECT k.id FROM cases k WHERE k.agency_id = ${agencyId})`;
-  if ('viaTask' in link) {
+  if ('link' in link) {
+    const { column, table, agencyColumn } = link.link;
+    return sql`${col(alias, column)} IN (SELECT k.id FROM ${raw(table)} k WHERE k.${raw(agencyColumn)} = ${agencyId})`;
+  }
+  if ('followupTask' in link) {
     const subjects = Object.entries(FOLLOWUP_SUBJECTS).map(
-      ([subject, table]) =>
-        sql`SELECT ft.id FROM followup_tasks ft JOIN ${raw(RECORD_ACCESS[table].table)} s ON s.id = ft.subject_id
-          WHERE ft.subject_kind = ${subject} AND s.agency_id = ${agencyId}`,
+      ([subject, kind]) =>
+        sql`SELECT ft.id FROM followup_tasks ft JOIN ${raw(RECORD_ACCESS[kind].table)} s ON s.id = ft.subject_id
+          WHERE ft.subject_kind = ${subject} AND ${agencyLinkSql(kind, agencyId, 's')}`,
     );
-    return sql`${col(alias, link.viaTask)} IN (${joinSql(subjects, ' UNION ALL ')})`;
+    return sql`${col(alias, link.followupTask)} IN (${joinSql(subjects, ' UNION ALL ')})`;
   }
   const naming = RECORD_KINDS.filter((k) => RECORD_ACCESS[k].entityColumn).map((k) => {
     const a = RECORD_ACCESS[k];
@@ -125,7 +119,7 @@ export async function recordScope(store: Store, caller: Caller, kind: RecordKind
     case 'officer':
       if (!caller.agencyId) return () => NOTHING;
       // An entity may be registered outside the agency's county and still be one it inspected.
-      if (kind === 'entities') return (a) => sql`(${agencyLinkSql(kind, caller.agencyId!, a)})`;
+      if ('namedByRecords' in RECORD_ACCESS[kind].agency) return (a) => sql`(${agencyLinkSql(kind, caller.agencyId!, a)})`;
       return (a) => sql`(${regionSql(caller, a)} AND ${agencyLinkSql(kind, caller.agencyId!, a)})`;
     case 'invited_supervisor':
       return kind === 'agencies' ? (a) => sql`(${regionSql(caller, a)})` : () => NOTHING;
@@ -149,7 +143,7 @@ export async function recordScope(store: Store, caller: Caller, kind: RecordKind
 export function aggregateScope(caller: Caller, kind: RecordKind, alias: string): Sql {
   if (isAgencyRole(caller.role)) {
     if (!caller.agencyId) return NOTHING;
-    if (kind === 'entities') return sql`(${agencyLinkSql(kind, caller.agencyId, alias)})`;
+    if ('namedByRecords' in RECORD_ACCESS[kind].agency) return sql`(${agencyLinkSql(kind, caller.agencyId, alias)})`;
     return sql`(${regionSql(caller, alias)} AND ${agencyLinkSql(kind, caller.agencyId, alias)})`;
   }
   return sql`(${regionSql(caller, alias)})`;
@@ -163,23 +157,15 @@ export function importScope(caller: Caller): { regionCode: string; agencyId: str
   return { regionCode: caller.regionCode, agencyId: isAgencyRole(caller.role) ? caller.agencyId : null };
 }
 
-/** How the console names what the caller's record lists hold. */
-export const recordScopeLabel = (caller: Caller): string => (isAgencyRole(caller.role) ? '本部门' : '本辖区');
+/**
+ * The agency the caller's figures and lists are limited to (agency roles: their own), or null when
+ * they cover the whole jurisdiction. Figures that cannot be split by agency are refused to a caller
+ * bound to one (the assistant's measures).
+ */
+export const boundAgency = (caller: Caller): string | null => (isAgencyRole(caller.role) ? (caller.agencyId ?? '') : null);
 
-/** One record the caller may read: 404 when there is none, 403 when it lies outside what they may read (the row is not sent). */
-export async function visibleRecord(store: Store, caller: Caller, kind: RecordKind, id: string): Promise<Record<string, unknown>> {
-  const reason = recordsPolicy.check(caller, 'read', { kind });
-  if (reason) throw forbidden(reason);
-  const { table, key } = RECORD_ACCESS[kind];
-  const scope = await recordScope(store, caller, kind);
-  const [row] = await store.query<Record<string, unknown> & { in_scope: number | boolean }>(
-    sql`SELECT t.*, CASE WHEN ${scope('t')} THEN 1 ELSE 0 END AS in_scope FROM ${raw(table)} t WHERE t.${raw(key)} = ${id}`,
-  );
-  if (!row) throw notFound();
-  if (Number(row.in_scope) !== 1) throw forbidden();
-  delete (row as Record<string, unknown>).in_scope;
-  return presentRecord(caller, kind, row);
-}
+/** How the console names what the caller's record lists hold. */
+export const recordScopeLabel = (caller: Caller): string => (boundAgency(caller) !== null ? '本部门' : '本辖区');
 
 /** A record row as the caller may see it: personal columns masked per role. */
 export function presentRecord<T extends Record<string, unknown>>(caller: Caller, kind: RecordKind, row: T): T {

@@ -1,7 +1,7 @@
 // The resources every signed-in role shares or only the admin manages: the catalog (rules as data,
 // public within the system), the home page's aggregate figures (of the caller's jurisdiction: see
 // records.ts aggregateScope), user accounts, the audit log, webhook receivers; and the public portal,
-// which needs no account at all.
+// which needs no account at all; the assistant, which every signed-in role asks.
 import { ROLE_LABELS } from '../auth/caller.ts';
 import { REASONS, covers, definePolicy } from './policy.ts';
 
@@ -38,4 +38,10 @@ export const webhookPolicy = definePolicy<object, 'manage'>({
 export const portalPolicy = definePolicy<object, 'report' | 'follow'>({
   actions: ['report', 'follow'],
   check: () => null,
+});
+
+/** The assistant: every signed-in role asks; what it answers is scoped like the figures and records it reads (records.ts), and a conversation is its asker's own. */
+export const assistantPolicy = definePolicy<{ ownerId?: string }, 'ask' | 'read'>({
+  actions: ['ask', 'read'],
+  check: (caller, _action, { ownerId }) => (ownerId === undefined || ownerId === caller.userId ? null : '只能查看本人的对话'),
 });

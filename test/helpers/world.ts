@@ -15,7 +15,7 @@ import { createUser } from '../../src/auth/users.ts';
 import type { Role } from '../../src/auth/caller.ts';
 import { withUsccCheck } from '../../src/domain/uscc.ts';
 import { login } from '../../src/auth/users.ts';
-import { recordId } from '../../src/ingest/record-id.ts';
+import { recordId } from '../../src/records/record-id.ts';
 
 export const WORLD_PASSWORD = 'World-Test-2025';
 

@@ -12,9 +12,8 @@ import type { Role } from '../../src/auth/caller.ts';
 import type { UserOut } from '../../src/api/auth-schemas.ts';
 import type { DashboardSummary } from '../../src/api/dashboard-schemas.ts';
 import type * as Catalog from '../../src/api/catalog-schemas.ts';
-import type { RecordKind as ServerRecordKind, RecordPage } from '../../src/api/record-schemas.ts';
+import type { RecordPage } from '../../src/api/record-schemas.ts';
 import type { BatchOut, ImportReport, RowError } from '../../src/api/ingest-schemas.ts';
-import type { Kind as ServerImportKind } from '../../src/ingest/kinds.ts';
 import type * as Models from '../../src/api/model-schemas.ts';
 import type * as Clues from '../../src/api/clue-schemas.ts';
 import type * as Notices from '../../src/api/notice-schemas.ts';
@@ -25,6 +24,29 @@ export const API_BASE = '/api/v1';
 
 /** Role codes as stored in `users.role` (src/auth/caller.ts ROLES). */
 export type { Role };
+/** The assistant's answers, typed by the server's own schema (src/assistant/answer.ts). */
+export type {
+  Answer as AssistantAnswer,
+  AnswerTable as AssistantTable,
+  Citation as AssistantCitation,
+} from '../../src/assistant/answer.ts';
+import type { AskResponse } from '../../src/api/assistant-routes.ts';
+export type { AskResponse };
+
+export interface AssistantConversation {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  asks: number;
+}
+
+export interface AssistantAsk extends Omit<AskResponse, 'conversationId' | 'askId'> {
+  id: string;
+  question: string;
+  askedAt: string;
+}
+import type { ImportKind, ListedKind } from './records/kinds.generated.ts';
 
 /** The signed-in user: jurisdiction, and `can` — what they may do at all (the navigation and pages read it, never the role). */
 export type User = UserOut;
@@ -69,7 +91,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 // ── records: GET /records/:kind (src/api/record-routes.ts), scoped to the caller by the server ──
 
-/** The kinds with a page of their own (follow-up answers have none yet). */
+/** The kinds the console has a page for: a subset of what the server lists (src/records). */
 export const RECORD_KINDS = [
   'licences',
   'inspections',
@@ -82,7 +104,7 @@ export const RECORD_KINDS = [
   'agencies',
   'officers',
   'entities',
-] as const satisfies readonly ServerRecordKind[];
+] as const satisfies readonly ListedKind[];
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** A record as stored: column → value (dates 'YYYY-MM-DD', instants ISO text, money as numbers). */
@@ -91,21 +113,8 @@ export type { RecordPage };
 
 // ── imports: POST/GET /imports (src/api/ingest-routes.ts) ─────────────────────────────────────
 
-/** Kinds a file can hold (src/ingest/kinds.ts KINDS): every one. */
-export const IMPORT_KINDS = [
-  'licences',
-  'inspections',
-  'cases',
-  'deliveries',
-  'payments',
-  'service_visits',
-  'hotline_tickets',
-  'delegations',
-  'followup_answers',
-  'entities',
-] as const satisfies readonly ServerImportKind[];
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-export const IMPORT_KINDS_COMPLETE: Same<ImportKind, ServerImportKind> = true;
+/** Kinds a file can hold: generated from the server's registry (src/records). */
+export { IMPORT_KINDS, type ImportKind } from './records/kinds.generated.ts';
 
 /** A refused row: {row, field, code, message}, the field's label and the line a person reads. */
 export type ImportError = RowError;
@@ -198,7 +207,7 @@ export const CLUE_ACTIONS = [
 ] as const satisfies readonly Clues.TransitionInput['action'][];
 export type ClueAction = (typeof CLUE_ACTIONS)[number];
 export const CLUE_ACTIONS_COMPLETE: Same<ClueAction, Clues.TransitionInput['action']> = true;
-export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public'] as const;
+export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public', 'case_review'] as const;
 export type ClueSource = (typeof CLUE_SOURCES)[number];
 
 export type ClueSummary = Clues.ClueSummary;
@@ -233,6 +242,203 @@ export type PortalReportInput = Portal.PortalReportInput & { website: string };
 export type PortalStatus = Portal.PortalStatus;
 
 export type ApiErrorBody = ErrorBody;
+
+// ── follow-up (回访): src/api/followup-routes.ts, docs/followup.md ─────────────────────────────
+export interface FollowupCode {
+  code: string;
+  label: string;
+}
+export interface FollowupQuestion {
+  id: string;
+  text: string;
+  type: 'yesno' | 'choice' | 'rating' | 'number' | 'text';
+  options?: string[];
+  showIf?: { question: string; equals: string[] };
+  maps?: string;
+  required?: boolean;
+}
+export interface FollowupQuestionnaire {
+  title: string;
+  intro: string;
+  questions: FollowupQuestion[];
+}
+export interface FollowupSettings {
+  sampleSize: number;
+  quotaPerAgency: number;
+  noRepeatDays: number;
+  rules: string[];
+  secondCallShare: number;
+  secondCallDays: number;
+  invitationDays: number;
+}
+export interface FollowupMeta {
+  subjectKinds: FollowupCode[];
+  methods: FollowupCode[];
+  levels: FollowupCode[];
+  statuses: FollowupCode[];
+  rules: FollowupCode[];
+  categories: (FollowupCode & { serious: boolean })[];
+  satisfaction: FollowupCode[];
+  defaultSettings: FollowupSettings;
+}
+export interface CampaignSummary {
+  id: string;
+  name: string;
+  regionCode: string;
+  regionName: string | null;
+  levelLabel: string;
+  subjectKind: string;
+  subjectLabel: string;
+  method: string;
+  methodLabel: string;
+  status: string;
+  statusLabel: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  createdAt: string;
+  tasks: number;
+  answered: number;
+  reached: number;
+  calls: number;
+}
+export interface CampaignDetail extends CampaignSummary {
+  seed: string | null;
+  drawnAt: string | null;
+  drawDigest: string | null;
+  questionnaire: FollowupQuestionnaire;
+  settings: FollowupSettings;
+}
+export interface CampaignInput {
+  name: string;
+  regionCode: string;
+  subjectKind: string;
+  method: string;
+  periodFrom: string;
+  periodTo: string;
+  settings?: Partial<FollowupSettings>;
+}
+export interface DrawResult {
+  seed: string;
+  selected: number;
+  candidates: number;
+  excludedRecent: number;
+  byRule: Record<string, number>;
+}
+export interface DrawVerification {
+  seed: string;
+  same: boolean;
+  sameCandidates: boolean;
+  stored: number;
+  redrawn: number;
+  missing: string[];
+  extra: string[];
+}
+export interface FollowupTask {
+  id: string;
+  subjectKind: string;
+  subjectId: string;
+  entityName: string | null;
+  agencyName: string | null;
+  officerName: string | null;
+  askerName: string | null;
+  rule: string | null;
+  reason: string | null;
+  channel: string;
+  status: string;
+  secondCallStatus: string | null;
+  secondCallDue: string | null;
+}
+export interface CallListRow {
+  taskId: string;
+  entityName: string;
+  phone: string | null;
+  agencyName: string;
+  date: string;
+  what: string;
+  reason: string | null;
+  askerName: string | null;
+  secondCallDue: string | null;
+  script: { opening: string; steps: { questionId: string; no: number; say: string; branch: string | null }[]; closing: string };
+}
+export interface FollowupFinding {
+  kind: 'complaint' | 'claim';
+  code: string;
+  serious: boolean;
+  value: number | null;
+  sentence: string;
+}
+export interface FollowupAnswer {
+  id: string;
+  taskId: string;
+  entityName: string | null;
+  agencyName: string | null;
+  answeredAt: string;
+  outcome: string;
+  channel: string;
+  score: number | null;
+  transcript: string | null;
+  satisfaction: string | null;
+  categories: string[];
+  praise: boolean | null;
+  findings: FollowupFinding[];
+}
+export interface CampaignReport {
+  campaign: CampaignSummary;
+  totals: {
+    tasks: number;
+    contacted: number;
+    reached: number;
+    unreachable: number;
+    refused: number;
+    pending: number;
+    reachedRate: number;
+    secondCalls: { drawn: number; done: number; overdue: number };
+  };
+  satisfaction: { satisfied: number; neutral: number; dissatisfied: number; unknown: number; satisfiedRate: number };
+  byAgency: {
+    agencyId: string;
+    agencyName: string;
+    answers: number;
+    satisfied: number;
+    dissatisfied: number;
+    satisfiedRate: number;
+    averageScore: number | null;
+    complaints: number;
+    praise: number;
+  }[];
+  byQuestion: { questionId: string; text: string; type: string; answers: { value: string; count: number }[] }[];
+  categories: { code: string; label: string; count: number }[];
+  problems: {
+    found: number;
+    solved: number;
+    open: number;
+    rows: { clueId: string; title: string; status: string; modelCode: string | null; agencyName: string | null }[];
+  };
+}
+export interface DutyList {
+  today: string;
+  problems: {
+    clueId: string;
+    title: string;
+    status: string;
+    agencyName: string | null;
+    deadline: string | null;
+    overdue: boolean;
+    foundOn: string;
+    explanation: string;
+  }[];
+  secondCalls: { taskId: string; campaignId: string; entityName: string | null; due: string; overdue: boolean }[];
+}
+export interface SurveyPage {
+  campaignId: string;
+  title: string;
+  intro: string;
+  subjectLabel: string;
+  agencyName: string;
+  date: string;
+  expiresAt: string;
+  questions: FollowupQuestion[];
+}
 
 export class ApiError extends Error {
   readonly status: number;
@@ -420,6 +626,54 @@ export const api = {
   issueNotice: (body: NoticeInput) => request<{ notice: Notice }>('/notices', { method: 'POST', body }),
   respondNotice: (id: string, text: string, respondedOn?: string) =>
     request<{ notice: Notice }>(`/notices/${encodeURIComponent(id)}/response`, { method: 'POST', body: { text, respondedOn } }),
+
+  ask: (question: string, conversationId?: string) =>
+    request<AskResponse>('/assistant/ask', { method: 'POST', body: { question, conversationId } }),
+  conversations: (signal?: AbortSignal) => request<{ rows: AssistantConversation[] }>('/assistant/conversations', { signal }),
+  conversation: (id: string, signal?: AbortSignal) =>
+    request<{ asks: AssistantAsk[] }>(`/assistant/conversations/${encodeURIComponent(id)}`, { signal }),
+  /** The Excel file of one answer's table (a download link, not a fetch). */
+  answerTableUrl: (askId: string, index: number) => `${API_BASE}/assistant/asks/${encodeURIComponent(askId)}/answers/${index}/table.xlsx`,
+  followup: {
+    meta: (signal?: AbortSignal) => request<FollowupMeta>('/followup/meta', { signal }),
+    campaigns: (query: { page: number; pageSize: number; subjectKind?: string; method?: string }, signal?: AbortSignal) =>
+      request<{ total: number; rows: CampaignSummary[] }>('/followup/campaigns', { query, signal }),
+    campaign: (id: string, signal?: AbortSignal) =>
+      request<{ campaign: CampaignDetail }>(`/followup/campaigns/${encodeURIComponent(id)}`, { signal }),
+    create: (body: CampaignInput) => request<{ campaign: CampaignSummary }>('/followup/campaigns', { method: 'POST', body }),
+    draw: (id: string, seed?: string) =>
+      request<DrawResult>(`/followup/campaigns/${encodeURIComponent(id)}/draw`, { method: 'POST', body: seed ? { seed } : {} }),
+    verify: (id: string) => request<DrawVerification>(`/followup/campaigns/${encodeURIComponent(id)}/verify`),
+    tasks: (id: string, query: { page: number; pageSize: number }, signal?: AbortSignal) =>
+      request<{ total: number; rows: FollowupTask[] }>(`/followup/campaigns/${encodeURIComponent(id)}/tasks`, { query, signal }),
+    callList: (id: string, which: 'first' | 'second', signal?: AbortSignal) =>
+      request<{ total: number; rows: CallListRow[] }>(`/followup/campaigns/${encodeURIComponent(id)}/call-list`, {
+        query: { which, pageSize: 200 },
+        signal,
+      }),
+    callListCsvUrl: (id: string, which: 'first' | 'second') =>
+      `${API_BASE}/followup/campaigns/${encodeURIComponent(id)}/call-list.csv?which=${which}`,
+    invitations: (id: string, signal?: AbortSignal) =>
+      request<{
+        rows: { taskId: string; entityName: string | null; agencyName: string | null; expiresAt: string; used: boolean; link: string }[];
+      }>(`/followup/campaigns/${encodeURIComponent(id)}/invitations`, { signal }),
+    qrUrl: (id: string, taskId: string) =>
+      `${API_BASE}/followup/campaigns/${encodeURIComponent(id)}/invitations/${encodeURIComponent(taskId)}/qr.svg`,
+    answers: (id: string, query: { page: number; pageSize: number; category?: string }, signal?: AbortSignal) =>
+      request<{ total: number; rows: FollowupAnswer[] }>(`/followup/campaigns/${encodeURIComponent(id)}/answers`, { query, signal }),
+    report: (id: string, signal?: AbortSignal) =>
+      request<CampaignReport>(`/followup/campaigns/${encodeURIComponent(id)}/report`, { signal }),
+    reportDocxUrl: (id: string) => `${API_BASE}/followup/campaigns/${encodeURIComponent(id)}/report.docx`,
+    dutyList: (signal?: AbortSignal) => request<DutyList>('/followup/duty-list', { signal }),
+    survey: (campaignId: string, token: string, signal?: AbortSignal) =>
+      request<SurveyPage>(`/survey/${encodeURIComponent(campaignId)}`, { query: { t: token }, signal, allowUnauthorized: true }),
+    submitSurvey: (campaignId: string, token: string, answers: Record<string, string>) =>
+      request<{ answerId: string; message: string }>(`/survey/${encodeURIComponent(campaignId)}`, {
+        method: 'POST',
+        body: { token, answers },
+        allowUnauthorized: true,
+      }),
+  },
 
   portal: {
     formToken: (signal?: AbortSignal) => request<PortalFormToken>('/portal/form-token', { signal, allowUnauthorized: true }),
