@@ -22,6 +22,8 @@ import { regionContains } from '../src/domain/region.ts';
 import { buildApp } from '../src/api/app.ts';
 import { KINDS, type Kind } from '../src/records/registry.ts';
 import { sql } from '../src/store/sql.ts';
+import { generateReport } from '../src/evaluation/report/reports.ts';
+import { parsePeriod, type Period } from '../src/evaluation/period.ts';
 import type { Store } from '../src/store/store.ts';
 
 const attachmentsDir = quietEnvironment();
@@ -90,6 +92,22 @@ function visible(p: Person, x: Thing): boolean {
       return inRegion || regionContains(x.region, p.region);
     case 'webhooks':
       return false;
+    // Follow-up: campaigns are the supervising office's; a task is also read by its record's agency (an answer names it).
+    case 'campaigns':
+      return p.role === 'supervisor' && inRegion;
+    case 'followup_tasks':
+      if (p.role === 'supervisor') return inRegion;
+      return isAgencyRole(p) && x.agency === p.agency;
+    // Case reviews: the region's supervisors; a file also its reviewer (an invited supervisor may be one); rounds the invited supervisors of the region.
+    case 'review_rounds':
+      return (p.role === 'supervisor' || p.role === 'invited_supervisor') && inRegion;
+    case 'review_files':
+      return (p.role === 'supervisor' && inRegion) || x.owner === p.username;
+    case 'situation_reports':
+      return !isAgencyRole(p) && inRegion;
+    case 'conversations':
+    case 'asks':
+      return x.owner === p.username;
     default: // the record tables
       if (p.role === 'supervisor') return inRegion;
       if (isAgencyRole(p)) return x.agency === p.agency;
@@ -477,6 +495,165 @@ const EXERCISERS: Record<string, Exerciser> = {
   'GET /api/v1/imports': (p) => [get(api('/imports?limit=200'), importsAtAll(p), listOf('items'))],
   'GET /api/v1/imports/:id': (p) => things('import_batches').map((x) => get(api(`/imports/${x.id}`), visible(p, x))),
   'GET /api/v1/imports/:id/errors.csv': (p) => things('import_batches').map((x) => get(api(`/imports/${x.id}/errors.csv`), visible(p, x))),
+  // ── the assistant: every role asks; a conversation and its answers are their asker's ──
+  'POST /api/v1/assistant/ask': () => [post(api('/assistant/ask'), { question: '富阳区今年有多少行政检查？' }, true)],
+  'GET /api/v1/assistant/conversations': () => [get(api('/assistant/conversations'), true, listOf('rows'))],
+  'GET /api/v1/assistant/conversations/:id': (p) =>
+    things('conversations').map((x) => get(api(`/assistant/conversations/${x.id}`), visible(p, x))),
+  'GET /api/v1/assistant/asks/:id/answers/:index/table.xlsx': (p) =>
+    things('asks').map((x) => get(api(`/assistant/asks/${x.id}/answers/0/table.xlsx`), visible(p, x))),
+  // ── evaluation: figures for every role in its scope; rows and profiles not for invited supervisors and liaisons ──
+  'GET /api/v1/evaluation/indicators': () => [get(api('/evaluation/indicators'), true)],
+  'PUT /api/v1/evaluation/indicators/:code/settings': (p) =>
+    REGIONS.map((r) => ({
+      request: { method: 'PUT', url: api('/evaluation/indicators/CASE_OVERDUE_RATE/settings'), payload: { regionCode: r, weight: 5 } },
+      allowed: p.role === 'admin',
+    })),
+  'POST /api/v1/evaluation/groups': (p) => [
+    post(api('/evaluation/groups'), { code: `g${++seq}`, name: `矩阵分组${seq}` }, p.role === 'admin'),
+  ],
+  'GET /api/v1/evaluation/scorecard': (p) =>
+    (['region', 'agency', 'officer'] as const).map((level) =>
+      get(
+        api(`/evaluation/scorecard?level=${level}&period=2025`),
+        level === 'region' ? !isAgencyRole(p) : !['invited_supervisor', 'discipline_liaison'].includes(p.role),
+      ),
+    ),
+  'GET /api/v1/evaluation/records': (p) =>
+    TARGET_AGENCIES.map((a) =>
+      get(
+        api(`/evaluation/records?indicator=CASE_OVERDUE_RATE&level=agency&subject=${a.id}&regionCode=${a.region}&period=2025`),
+        p.role === 'admin' || (p.role === 'supervisor' && within(p, a.region)) || (isAgencyRole(p) && p.agency === a.id),
+      ),
+    ),
+  'GET /api/v1/evaluation/profiles/agencies/:id': (p) =>
+    TARGET_AGENCIES.map((a) =>
+      get(api(`/evaluation/profiles/agencies/${a.id}?period=2025`), supervises(p, a.region) || (isAgencyRole(p) && p.agency === a.id)),
+    ),
+  'GET /api/v1/evaluation/profiles/officers/:id': (p) =>
+    things('officers').map((x) =>
+      get(api(`/evaluation/profiles/officers/${x.id}?period=2025`), supervises(p, x.region) || (isAgencyRole(p) && p.agency === x.agency)),
+    ),
+  'GET /api/v1/evaluation/profiles/entities/:uscc': (p) =>
+    things('entities').map((x) =>
+      get(
+        api(`/evaluation/profiles/entities/${x.id}?period=2025`),
+        visible(p, x) && !['invited_supervisor', 'discipline_liaison'].includes(p.role),
+      ),
+    ),
+  'GET /api/v1/cockpit': (p) => REGIONS.map((r) => get(api(`/cockpit?regionCode=${r}`), within(p, r))),
+  // ── situation reports: not for the agencies reported on ──
+  'GET /api/v1/reports': (p) => [get(api('/reports'), !isAgencyRole(p), listOf('rows'))],
+  'POST /api/v1/reports': (p) =>
+    REGIONS.slice(0, 2).map((r) => post(api('/reports'), { regionCode: r, period: '2025-04' }, supervises(p, r))),
+  'GET /api/v1/reports/:id': (p) => things('situation_reports').map((x) => get(api(`/reports/${x.id}`), visible(p, x))),
+  'GET /api/v1/reports/:id.docx': (p) => things('situation_reports').map((x) => get(api(`/reports/${x.id}.docx`), visible(p, x))),
+  'GET /api/v1/reports/:id.pdf': (p) =>
+    things('situation_reports')
+      .slice(0, 1)
+      .map((x) => get(api(`/reports/${x.id}.pdf`), visible(p, x) ? 'any' : false)),
+  // ── case reviews ──
+  'GET /api/v1/reviews/checklist': (p) => [get(api('/reviews/checklist'), !isAgencyRole(p) && p.role !== 'discipline_liaison')],
+  'PUT /api/v1/reviews/checklist/:code': (p) => [
+    {
+      request: {
+        method: 'PUT',
+        url: api('/reviews/checklist/Z9'),
+        payload: { section: 'subject', name: '矩阵测试项', points: 1, serious: false, sort: 999, active: false },
+      },
+      allowed: p.role === 'admin',
+    },
+  ],
+  'GET /api/v1/reviews/rounds': (p) => [get(api('/reviews/rounds'), !isAgencyRole(p) && p.role !== 'discipline_liaison', listOf('rows'))],
+  'POST /api/v1/reviews/rounds': (p) =>
+    REGIONS.slice(0, 2).map((r) =>
+      post(
+        api('/reviews/rounds'),
+        { regionCode: r, name: '矩阵评查', decidedFrom: '2025-01-01', decidedTo: '2025-12-31', perAgency: 1, reviewers: [users.sup_zj] },
+        'any',
+        (status) => assert.equal(status < 300, supervises(p, r), `${p.username} draws a review round in ${r}: ${status}`),
+      ),
+    ),
+  'GET /api/v1/reviews/rounds/:id': (p) =>
+    things('review_rounds').map((x) => get(api(`/reviews/rounds/${x.id}`), visible(p, x), listOf('files'))),
+  'GET /api/v1/reviews/files/:id': (p) => things('review_files').map((x) => get(api(`/reviews/files/${x.id}`), visible(p, x))),
+  'POST /api/v1/reviews/files/:id/score': (p) =>
+    things('review_files').map((x) =>
+      post(api(`/reviews/files/${x.id}/score`), { items: [], summary: '矩阵评分' }, 'any', (status) =>
+        assert.ok(x.owner === p.username || [403, 404].includes(status), `${p.username} scores ${x.id}: ${status}`),
+      ),
+    ),
+  // ── follow-up: campaigns for their region's supervisors; results and the duty list also for agencies, their own ──
+  'GET /api/v1/followup/meta': () => [get(api('/followup/meta'), true)],
+  'GET /api/v1/followup/campaigns': (p) => [get(api('/followup/campaigns?pageSize=500'), supervises(p, p.region), listOf('rows'))],
+  'POST /api/v1/followup/campaigns': (p) =>
+    REGIONS.map((r) =>
+      post(
+        api('/followup/campaigns'),
+        { name: '矩阵回访', regionCode: r, subjectKind: 'case', method: 'random', periodFrom: '2025-01-01', periodTo: '2025-12-31' },
+        supervises(p, r),
+      ),
+    ),
+  'GET /api/v1/followup/campaigns/:id': (p) => things('campaigns').map((x) => get(api(`/followup/campaigns/${x.id}`), visible(p, x))),
+  'POST /api/v1/followup/campaigns/:id/draw': async (p) =>
+    Promise.all(
+      TARGET_AGENCIES.map(async (a) => {
+        const id = nextId('CPX');
+        await store.exec(sql`INSERT INTO campaigns (id, region_code, name, level, subject_kind, mode, created_at, status, period_from, period_to)
+          VALUES (${id}, ${a.region}, '矩阵抽取', 'county', 'case', 'random', ${at}, 'draft', CAST('2025-01-01' AS DATE), CAST('2025-12-31' AS DATE))`);
+        THINGS.push({ kind: 'campaigns', id, region: a.region, agency: null });
+        return post(api(`/followup/campaigns/${id}/draw`), { seed: 'matrix-seed-0001' }, supervises(p, a.region));
+      }),
+    ),
+  'GET /api/v1/followup/campaigns/:id/verify': (p) =>
+    things('campaigns').map((x) => get(api(`/followup/campaigns/${x.id}/verify`), visible(p, x) ? 'any' : false)),
+  'GET /api/v1/followup/campaigns/:id/tasks': (p) =>
+    things('campaigns').map((x) => get(api(`/followup/campaigns/${x.id}/tasks?pageSize=500`), visible(p, x), listOf('rows'))),
+  'GET /api/v1/followup/campaigns/:id/call-list': (p) =>
+    things('campaigns').map((x) => get(api(`/followup/campaigns/${x.id}/call-list?which=all`), visible(p, x))),
+  'GET /api/v1/followup/campaigns/:id/call-list.csv': (p) =>
+    things('campaigns').map((x) => get(api(`/followup/campaigns/${x.id}/call-list.csv?which=all`), visible(p, x))),
+  // The world's campaigns are 云调研 without invitations: the owner gets an empty list, the rest a refusal.
+  'GET /api/v1/followup/campaigns/:id/invitations': (p) =>
+    things('campaigns').map((x) => get(api(`/followup/campaigns/${x.id}/invitations`), visible(p, x) ? 'any' : false)),
+  'GET /api/v1/followup/campaigns/:id/invitations.csv': (p) =>
+    things('campaigns').map((x) => get(api(`/followup/campaigns/${x.id}/invitations.csv`), visible(p, x) ? 'any' : false)),
+  'GET /api/v1/followup/campaigns/:id/invitations/:taskId/qr.svg': (p) =>
+    things('followup_tasks').map((x) =>
+      get(api(`/followup/campaigns/CP-${x.id.slice(3)}/invitations/${x.id}/qr.svg`), visible(p, x) ? 'any' : false),
+    ),
+  'GET /api/v1/followup/campaigns/:id/answers': (p) =>
+    things('campaigns').map((x) => get(api(`/followup/campaigns/${x.id}/answers?pageSize=500`), visible(p, x), listOf('rows'))),
+  'GET /api/v1/followup/campaigns/:id/report': (p) =>
+    things('campaigns').map((x) => get(api(`/followup/campaigns/${x.id}/report`), visible(p, x))),
+  'GET /api/v1/followup/campaigns/:id/report.docx': (p) =>
+    things('campaigns')
+      .slice(0, 2)
+      .map((x) => get(api(`/followup/campaigns/${x.id}/report.docx`), visible(p, x))),
+  'POST /api/v1/followup/outcomes': (p) =>
+    things('followup_tasks').map((x) =>
+      post(
+        api('/followup/outcomes'),
+        {
+          sourceSystem: 'matrix',
+          outcomes: [{ callId: nextId('CALL'), taskId: x.id, calledAt: '2025-04-03T02:00:00Z', outcome: 'unreachable' }],
+        },
+        'any',
+        (status, body) => {
+          const landed = status === 200 && ((body as { inserted?: number }).inserted ?? 0) > 0;
+          assert.equal(landed, supervises(p, x.region), `${p.username} lands an outcome of ${x.id}: ${status}`);
+        },
+      ),
+    ),
+  'GET /api/v1/followup/duty-list': (p) => [
+    get(api('/followup/duty-list'), !['invited_supervisor', 'discipline_liaison'].includes(p.role)),
+  ],
+  'GET /api/v1/followup/results': (p) => [
+    get(api('/followup/results?from=2025-01-01&to=2025-12-31'), !['invited_supervisor', 'discipline_liaison'].includes(p.role)),
+  ],
+  // The public survey: its token is the permission; a forged one is refused whoever asks.
+  'GET /api/v1/survey/:campaignId': () => [get(api('/survey/CP-FYA?t=forged.token'), false)],
+  'POST /api/v1/survey/:campaignId': () => [post(api('/survey/CP-FYA'), { token: 'forged.token', answers: {} }, 'any')],
 };
 
 before(async () => {
@@ -485,6 +662,17 @@ before(async () => {
   for (const a of AGENCIES) {
     mkdirSync(join(attachmentsDir, 'world'), { recursive: true });
     writeFileSync(join(attachmentsDir, 'world', `AT-${a.tag}`), 'test');
+  }
+  // Two situation reports, generated as the server does (富阳 and 海曙).
+  for (const regionCode of ['330111', '330203']) {
+    const r = await generateReport(store, {
+      regionCode,
+      period: parsePeriod('2025-04') as Period,
+      asOf: '2025-05-01',
+      actor: users.admin,
+      trigger: 'cli',
+    });
+    THINGS.push({ kind: 'situation_reports', id: r.id, region: regionCode, agency: null });
   }
   app = await buildApp({ store, checkResponses: true });
   await app.ready();

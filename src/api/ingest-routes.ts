@@ -34,7 +34,8 @@ import { authorize } from '../policy/index.ts';
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 const errorsUrl = (id: string, rowsBad: number) => (rowsBad > 0 ? `/api/v1/imports/${id}/errors.csv` : null);
-const withUrl = (r: Awaited<ReturnType<typeof importRows>>) => ({ ...r, errorsUrl: errorsUrl(r.batchId, r.rowsBad) });
+/** An import's report as the API answers it: with the address of its error file. */
+export const withUrl = (r: Awaited<ReturnType<typeof importRows>>) => ({ ...r, errorsUrl: errorsUrl(r.batchId, r.rowsBad) });
 
 async function runImport(
   store: Store,

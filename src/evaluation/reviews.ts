@@ -220,7 +220,7 @@ export async function roundDetail(store: Store, caller: Caller, id: string) {
     agency_name: string;
     reviewer_id: string;
     reviewer_name: string | null;
-    status: string;
+    status: 'pending' | 'scored';
     score: number | null;
     serious_defect: boolean | null;
     clue_id: string | null;
@@ -259,7 +259,7 @@ interface FileRow {
   agency_id: string;
   region_code: string;
   reviewer_id: string;
-  status: string;
+  status: 'pending' | 'scored';
   score: number | null;
   serious_defect: boolean | null;
   summary: string | null;

@@ -394,7 +394,12 @@ export async function seedWorld(store: Store): Promise<World> {
       entity_uscc: e,
       channel: 'phone',
       status: 'answered',
+      agency_id: a.id,
+      second_call_status: 'pending',
+      second_call_due: '2025-05-10',
     });
+    thing({ kind: 'campaigns', id: `CP-${t}`, region: a.region, agency: null });
+    thing({ kind: 'followup_tasks', id: `FT-${t}`, region: a.region, agency: a.id });
     await put(store, 'followup_answers', {
       id: `FUA-${t}`,
       ...src('fua'),
@@ -632,5 +637,80 @@ export async function seedWorld(store: Store): Promise<World> {
     created_at: at,
   });
   thing({ kind: 'webhooks', id: 'WE-WORLD', region: '330000', agency: null });
+
+  // Case-file reviews: a round in 富阳 and one in 海曙, a file of each agency's case; 富阳 A's file is
+  // the invited supervisor's to score (an invited supervisor may be drawn as a reviewer).
+  for (const [round, region] of [
+    ['RR-FY', '330111'],
+    ['RR-HS', '330203'],
+  ]) {
+    await put(store, 'review_rounds', {
+      id: round,
+      region_code: region,
+      name: `评查${round}`,
+      decided_from: '2025-01-01',
+      decided_to: '2025-12-31',
+      per_agency: 1,
+      seed: 'world-seed-0001',
+      reviewers: JSON.stringify([users.sup_fy]),
+      created_by: users.admin,
+      created_at: at,
+    });
+    thing({ kind: 'review_rounds', id: round, region, agency: null });
+  }
+  for (const a of AGENCIES.filter((x) => x.tag !== 'XHA')) {
+    const reviewer = a.tag === 'FYA' ? 'invited_hz' : a.tag === 'FYB' ? 'sup_fy' : 'sup_nb';
+    await put(store, 'review_files', {
+      id: `RF-${a.tag}`,
+      round_id: a.tag === 'HSA' ? 'RR-HS' : 'RR-FY',
+      case_id: CASES[a.tag],
+      agency_id: a.id,
+      region_code: a.region,
+      reviewer_id: users[reviewer],
+      status: 'pending',
+    });
+    thing({ kind: 'review_files', id: `RF-${a.tag}`, region: a.region, agency: a.id, owner: reviewer });
+  }
+
+  // The assistant: a conversation of the admin's and one of 富阳 A's staff, each with an answer holding a table.
+  for (const username of ['admin', 'staff_fya']) {
+    const id = `AC-${username}`;
+    await put(store, 'assistant_conversations', {
+      id,
+      user_id: users[username],
+      region_code: PEOPLE.find((p) => p.username === username)!.region,
+      title: '测试对话',
+      context: '{}',
+      created_at: at,
+      updated_at: at,
+    });
+    await put(store, 'assistant_asks', {
+      id: `AK-${username}`,
+      conversation_id: id,
+      user_id: users[username],
+      region_code: PEOPLE.find((p) => p.username === username)!.region,
+      question: '测试问题',
+      answers: JSON.stringify([
+        {
+          question: '测试问题',
+          intent: 'data',
+          kind: 'data',
+          text: '测试回答',
+          notes: [],
+          citations: [],
+          records: [],
+          figures: [1],
+          understood: [],
+          queries: [],
+          table: { columns: [{ key: 'n', title: '数量', numeric: true }], rows: [{ n: 1 }] },
+        },
+      ]),
+      millis: 1,
+      via_model: false,
+      asked_at: at,
+    });
+    thing({ kind: 'conversations', id, region: '330000', agency: null, owner: username });
+    thing({ kind: 'asks', id: `AK-${username}`, region: '330000', agency: null, owner: username });
+  }
   return { users };
 }
