@@ -1,6 +1,6 @@
 // The HTTP application, built in a function so tests can drive it with app.inject() and the CLI can
 // listen. Chain per route: rate limit → auth (session cookie) → schema validation → handler.
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -40,8 +40,13 @@ export interface AppOptions {
   asOf?: string;
 }
 
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+const hasBody = (req: FastifyRequest) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 50 * 1024 * 1024, genReqId: () => randomUUID() });
+  // 1 MB for a request body; the routes that take more (ingestion batches, uploads) say so themselves.
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, genReqId: () => randomUUID() });
   const { store } = opts;
 
   await app.register(cookie);
@@ -56,12 +61,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.decorateRequest('caller', null);
-  app.addHook('onRequest', async (req: FastifyRequest) => {
-    if (!req.url.startsWith('/api/v1/')) return;
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) req.caller = await callerForToken(store, token);
-    if (!req.caller && !req.routeOptions.config?.public) throw new KeduError('unauthenticated');
-  });
 
   app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number; field?: string }, req, reply) => {
     if (err instanceof KeduError) {
@@ -81,6 +80,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
+      // The guard belongs to the routes of this scope, not to a URL prefix: however a path is spelled
+      // (/%61pi/v1/…), a request that reaches one of these routes meets it, before its body is read.
+      api.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+        const token = req.cookies[SESSION_COOKIE];
+        if (token) req.caller = await callerForToken(store, token);
+        if (req.caller || req.routeOptions.config?.public) return;
+        // Close rather than drain an anonymous body: the 401 goes out without reading what follows.
+        if (hasBody(req)) reply.header('connection', 'close');
+        throw new KeduError('unauthenticated');
+      });
       await authRoutes(api, store);
       await dashboardRoutes(api, store);
       await recordRoutes(api, store);

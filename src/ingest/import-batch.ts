@@ -23,8 +23,14 @@ export class ImportForbidden extends Error {}
 /** Roles that may write records: admins and supervisors in their region, agency staff for their agency. */
 const IMPORT_ROLES = new Set(['admin', 'supervisor', 'agency_staff']);
 
+/** Whether the caller's role may import anything at all: checked before an upload is read. */
+export function importRoleProblem(caller: Caller): string | null {
+  return IMPORT_ROLES.has(caller.role) ? null : `${ROLE_LABELS[caller.role]}账号不能导入数据`;
+}
+
 export function importPermissionProblem(caller: Caller, spec: KindSpec): string | null {
-  if (!IMPORT_ROLES.has(caller.role)) return `${ROLE_LABELS[caller.role]}账号不能导入数据`;
+  const roleProblem = importRoleProblem(caller);
+  if (roleProblem) return roleProblem;
   if (isAgencyRole(caller.role) && !spec.agencyMayImport) return `执法部门账号不能导入${spec.label}数据`;
   if (isAgencyRole(caller.role) && !caller.agencyId) return '执法部门账号未指定所属执法主体，不能导入';
   return null;
