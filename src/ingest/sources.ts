@@ -6,10 +6,9 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { extname, basename } from 'node:path';
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Cell } from './values.ts';
 import { FileProblem } from './validate.ts';
+import { openXlsx, XlsxProblem, type XlsxReading } from './xlsx-reader.ts';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'jsonl' | 'json' | 'records';
 
@@ -299,24 +298,8 @@ function csvSource(path: string, fileName: string, total: number): RowSource {
 }
 
 // ── XLSX ─────────────────────────────────────────────────────────────────────────────────────────
-type XlsxValue = ExcelJS.CellValue | undefined;
-
-/** An exceljs cell value → a plain cell: rich text joined, formulas by their cached result. */
-export function xlsxCell(v: XlsxValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return xlsxCell(v.result as XlsxValue);
-    if ('formula' in v || 'sharedFormula' in v) return null;
-    if ('text' in v) return xlsxCell(v.text as XlsxValue);
-    if ('error' in v) return String(v.error);
-  }
-  return String(v);
-}
-
 function xlsxSource(path: string, fileName: string, total: number): RowSource {
-  let done = 0;
+  let reading: XlsxReading | null = null;
   return {
     format: 'xlsx',
     tabular: true,
@@ -324,49 +307,30 @@ function xlsxSource(path: string, fileName: string, total: number): RowSource {
     fileName,
     encoding: null,
     async *batches() {
-      const counted = new PassThrough();
-      const input = createReadStream(path);
-      input.on('data', (c) => {
-        done += (c as Buffer).length;
-      });
-      input.on('error', (e) => counted.destroy(e));
-      input.pipe(counted);
-      // styles: 'cache' so that date-formatted cells arrive as Dates.
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, {
-        worksheets: 'emit',
-        sharedStrings: 'cache',
-        styles: 'cache',
-        hyperlinks: 'ignore',
-        entries: 'ignore',
-      });
       try {
-        for await (const sheet of reader) {
-          let rows: Cell[][] = [];
-          let rowNos: number[] = [];
-          for await (const row of sheet) {
-            const values = row.values as XlsxValue[];
-            const cells: Cell[] = [];
-            for (let c = 1; c < values.length; c++) cells.push(xlsxCell(values[c]));
-            if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
-            rows.push(cells);
-            rowNos.push(row.number);
-            if (rows.length >= 5000) {
-              yield { rows, rowNos };
-              rows = [];
-              rowNos = [];
-            }
+        reading = await openXlsx(path);
+        for await (const batch of reading.rows(5000)) {
+          const rows: Cell[][] = [];
+          const rowNos: number[] = [];
+          for (const r of batch) {
+            if (r.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
+            rows.push(r.cells);
+            rowNos.push(r.rowNo);
           }
           if (rows.length) yield { rows, rowNos };
-          break; // the first sheet only
         }
       } catch (e) {
-        if (e instanceof FileProblem) throw e;
-        throw new FileProblem(`无法读取 Excel 文件：${(e as Error).message}`);
+        if (e instanceof XlsxProblem) throw new FileProblem(e.message);
+        throw e;
       } finally {
-        input.destroy();
+        reading?.close();
       }
     },
-    progress: () => ({ done: Math.min(done, total), total }),
+    // The sheet's decompressed bytes read, in proportion of the file.
+    progress: () => {
+      const p = reading?.progress();
+      return { done: p ? Math.round((total * p.done) / Math.max(1, p.total)) : 0, total };
+    },
   };
 }
 
