@@ -63,7 +63,7 @@ test('a 99 KB XLSX holding a 100 MB shared string is refused at once, while othe
   const cookie = await cookieOf('admin1');
   const form = new FormData();
   form.append('kind', 'inspections');
-  form.append('file', new Blob([bomb]), 'bomb.xlsx');
+  form.append('file', new Blob([new Uint8Array(bomb)]), 'bomb.xlsx');
 
   // Another user's requests, one after the other, for as long as the upload is being handled.
   const latencies: number[] = [];
