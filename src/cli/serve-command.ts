@@ -8,6 +8,7 @@ import { ensureDemo } from '../demo/bootstrap.ts';
 import { formatAccounts } from '../demo/demo-accounts.ts';
 import { AS_OF_ISO } from '../demo/calendar.ts';
 import { startJobs } from '../jobs/jobs.ts';
+import { anchorAuditLog } from '../audit/audit-log.ts';
 import { readyAllRealtime } from '../models/realtime/check.ts';
 
 export function serveCommand(): Command {
@@ -21,6 +22,8 @@ export function serveCommand(): Command {
       const g = cmd.optsWithGlobals<{ databaseUrl?: string; duckdb?: string }>();
       const store = await openStore({ databaseUrl: g.databaseUrl, duckdbPath: g.duckdb });
       const log = (msg: string) => process.stdout.write(`${msg}\n`);
+      // A chain written before the audit key existed (or whose anchor is gone) is anchored now, once.
+      if (await anchorAuditLog(store)) log('审计日志已用审计密钥签名并在库外锚定（见审计日志中的 audit.anchor 记录）');
       const accounts = o.demo ? await ensureDemo(store, log) : [];
       const webRoot = 'web/dist';
       if (!existsSync(webRoot)) process.stderr.write('提示：未找到 web/dist，控制台未构建（npm run build:web）；仅提供 API。\n');

@@ -42,6 +42,7 @@ export class PostgresStore implements Store {
   readonly dialect = postgresDialect;
   /** Without pool: bound to one client, of a transaction (inTransaction) or of a session. */
   private constructor(
+    readonly location: string,
     private readonly db: Queryable,
     private readonly pool?: pg.Pool,
     private readonly inTransaction = false,
@@ -56,7 +57,8 @@ export class PostgresStore implements Store {
       process.stderr.write(`PostgreSQL: idle connection lost (${err.message})\n`);
     });
     await pool.query('SELECT 1');
-    return new PostgresStore(pool, pool);
+    const u = new URL(url);
+    return new PostgresStore(`postgres://${u.hostname}:${u.port || '5432'}${u.pathname}`, pool, pool);
   }
 
   async query<T = Row>(q: string | Sql, values: Value[] = []): Promise<T[]> {
@@ -82,7 +84,7 @@ export class PostgresStore implements Store {
     const client = this.pool ? await this.pool.connect() : (this.db as pg.PoolClient);
     try {
       await client.query('BEGIN');
-      const result = await fn(new PostgresStore(client, undefined, true));
+      const result = await fn(new PostgresStore(this.location, client, undefined, true));
       await client.query('COMMIT');
       return result;
     } catch (e) {
@@ -98,7 +100,7 @@ export class PostgresStore implements Store {
     const client = await this.pool.connect();
     let failed = false;
     try {
-      return await fn(new PostgresStore(client));
+      return await fn(new PostgresStore(this.location, client));
     } catch (e) {
       failed = true;
       throw e;
