@@ -21,6 +21,8 @@ import { modelRoutes } from './model-routes.ts';
 import { clueRoutes } from './clue-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { API_DOCS_CSP, loggerOptions, registerJsonParser, registerSecurityHeaders, trustProxySetting } from './hardening.ts';
+import type { DestinationStream } from 'pino';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,7 +37,10 @@ export interface AppOptions {
   store: Store;
   /** Folder of the built console (web/dist); not served when absent. */
   webRoot?: string;
-  logger?: boolean;
+  /** The request log (JSON lines, hardening.ts): off unless given; `stream` for tests. */
+  log?: { level?: string; stream?: DestinationStream };
+  /** Proxies whose X-Forwarded-* headers are believed; default KEDU_TRUST_PROXY (hardening.ts). */
+  trustProxy?: boolean | string[];
   /** The business day models judge as of, in batch and real time (the demo data's fixed day); default today. */
   asOf?: string;
 }
@@ -46,9 +51,16 @@ const hasBody = (req: FastifyRequest) => Number(req.headers['content-length'] ??
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // 1 MB for a request body; the routes that take more (ingestion batches, uploads) say so themselves.
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, genReqId: () => randomUUID() });
+  const app = Fastify({
+    logger: opts.log ? loggerOptions(opts.log) : false,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    genReqId: () => randomUUID(),
+    trustProxy: opts.trustProxy ?? trustProxySetting(process.env.KEDU_TRUST_PROXY),
+  });
   const { store } = opts;
 
+  registerJsonParser(app);
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -58,7 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: API_DOCS_CSP });
 
   app.decorateRequest('caller', null);
 

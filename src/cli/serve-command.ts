@@ -29,7 +29,7 @@ export function serveCommand(): Command {
       if (!existsSync(webRoot)) process.stderr.write('提示：未找到 web/dist，控制台未构建（npm run build:web）；仅提供 API。\n');
       // The demo data's "today" is fixed: the models judge as of it, in batch and real time.
       const asOf = o.demo ? AS_OF_ISO : undefined;
-      const app = await buildApp({ store, webRoot, logger: false, asOf });
+      const app = await buildApp({ store, webRoot, log: {}, asOf });
       await app.listen({ port: Number(o.port), host: o.host });
       const jobs = startJobs(store, { modelMinutes: Number(o.scheduleMinutes), log, asOf });
       // The real-time checks' state loads now, not with the first pushed record (city scale: 6 s).

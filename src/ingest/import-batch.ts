@@ -167,10 +167,13 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
               columnsSent = true;
             }
             rowsRead++;
+            const conflict = shaper.conflict();
             const errors =
               row instanceof UnreadableRecord
                 ? [{ row: rowNo, field: '', message: row.message }]
-                : validator.validate(ordered, rowNo, values);
+                : conflict
+                  ? [{ row: rowNo, ...conflict }]
+                  : validator.validate(ordered, rowNo, values);
             if (errors) {
               await reject(rowNo, errors, shaper.record(row));
             } else {

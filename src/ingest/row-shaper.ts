@@ -3,7 +3,7 @@
 // with a title row above its header imports as is. For records (JSON Lines, JSON, the API) it maps
 // each key — field name, camelCase, Chinese label or alias — once per distinct key.
 import { headerIndex, normaliseHeader, type KindSpec } from './kinds.ts';
-import { FileProblem, mapHeader, type HeaderMapping } from './validate.ts';
+import { FileProblem, fieldLabel, mapHeader, type HeaderMapping } from './validate.ts';
 import { UnreadableRecord } from './sources.ts';
 import { cellText, type Cell } from './values.ts';
 
@@ -21,6 +21,11 @@ export class RowShaper {
   private readonly candidates: string[][] = [];
   private readonly keyPosition = new Map<string, number>();
   private readonly unknownKeys = new Set<string>();
+  /** Per field, the key of the current record that filled it and the record's stamp (records only). */
+  private readonly filledBy: string[] = [];
+  private readonly filledAt: Int32Array;
+  private stamp = 0;
+  private conflictOf: { field: string; message: string } | null = null;
 
   constructor(
     private readonly spec: KindSpec,
@@ -29,6 +34,15 @@ export class RowShaper {
   ) {
     this.index = headerIndex(spec);
     this.position = new Map(spec.fields.map((f, i) => [f.name, i] as const));
+    this.filledAt = new Int32Array(spec.fields.length);
+  }
+
+  /**
+   * After shape(): the record's two keys that name one field (`inspected_on` and `检查日期`), which
+   * would leave it to chance which value counts; null when there are none.
+   */
+  conflict(): { field: string; message: string } | null {
+    return this.conflictOf;
   }
 
   /**
@@ -127,6 +141,8 @@ export class RowShaper {
 
   private shapeRecord(o: Record<string, unknown>, ordered: Cell[]): void {
     ordered.fill(null);
+    this.conflictOf = null;
+    const stamp = ++this.stamp;
     for (const k in o) {
       let pos = this.keyPosition.get(k);
       if (pos === undefined) {
@@ -137,6 +153,16 @@ export class RowShaper {
         if (pos < 0 && !META_KEYS.has(h)) this.unknownKeys.add(k);
       }
       if (pos >= 0) {
+        if (this.filledAt[pos] === stamp) {
+          const f = this.spec.fields[pos];
+          this.conflictOf ??= {
+            field: f.name,
+            message: `“${this.filledBy[pos]}”与“${k}”都对应字段 ${fieldLabel(f)}，请只保留其中一个`,
+          };
+          continue;
+        }
+        this.filledAt[pos] = stamp;
+        this.filledBy[pos] = k;
         const v = o[k];
         ordered[pos] = v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : (v as Cell);
       }

@@ -9,6 +9,7 @@ import { extname, basename } from 'node:path';
 import type { Cell } from './values.ts';
 import { FileProblem } from './validate.ts';
 import { openXlsx, XlsxProblem, type XlsxReading } from './xlsx-reader.ts';
+import { JsonProblem, parseJsonText } from './json-text.ts';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'jsonl' | 'json' | 'records';
 
@@ -108,15 +109,26 @@ function utf8Boundary(buf: Buffer): number {
   return buf.length - i >= need ? buf.length : i;
 }
 
+export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
 /**
- * Valid UTF-8 throughout → UTF-8; otherwise GB18030 (a superset of GBK and GB2312, which is what
- * Excel on Chinese Windows writes for "CSV"). A whole-file check, because a GBK file may hold only
- * ASCII for its first megabytes; isUtf8 (simdutf) reads ~1 GB/s, so it costs little.
+ * A byte order mark of UTF-16 (FF FE little-endian, FE FF big-endian: what Excel's "Unicode text" and
+ * some agency exports write) → that; otherwise valid UTF-8 throughout → UTF-8; otherwise GB18030 (a
+ * superset of GBK and GB2312, which is what Excel on Chinese Windows writes for "CSV"). A whole-file
+ * check, because a GBK file may hold only ASCII for its first megabytes; isUtf8 (simdutf) reads
+ * ~1 GB/s, so it costs little.
  */
-export async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
+export async function detectEncoding(path: string): Promise<TextEncodingName> {
   let carry: Buffer = Buffer.alloc(0);
+  let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
-    const buf = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const bytes = chunk as Buffer;
+    if (first) {
+      first = false;
+      if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+      if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+    }
+    const buf = carry.length ? Buffer.concat([carry, bytes]) : bytes;
     const cut = utf8Boundary(buf);
     if (!isUtf8(buf.subarray(0, cut))) return 'gb18030';
     carry = Buffer.from(buf.subarray(cut));
@@ -125,7 +137,7 @@ export async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'>
 }
 
 async function* decodedText(path: string, encoding: string, onBytes: (n: number) => void, chunkSize = CHUNK): AsyncGenerator<string> {
-  // The UTF-8 decoder drops a leading BOM; an invalid byte cannot occur (checked above).
+  // The decoders drop a leading BOM (UTF-8 or UTF-16); an invalid UTF-8 byte cannot occur (checked above).
   const decoder = new TextDecoder(encoding);
   for await (const chunk of createReadStream(path, { highWaterMark: chunkSize })) {
     onBytes((chunk as Buffer).length);
@@ -146,9 +158,20 @@ async function* decodedText(path: string, encoding: string, onBytes: (n: number)
  */
 export class CsvSplitter {
   private rest = '';
+  /** Chunks held back while the unfinished record is long (see push), and their length. */
+  private held: string[] = [];
+  private heldLength = 0;
+  /** The length the text must reach before the unfinished record is looked at again (0: at every chunk). */
+  private retryAt = 0;
 
   /** Appends the complete records of the text so far to out, and to lines their text (null if quoted). */
   push(chunk: string, out: string[][], lines?: (string | null)[]): void {
+    if (this.retryAt > 0) {
+      this.held.push(chunk);
+      this.heldLength += chunk.length;
+      if (this.rest.length + this.heldLength < this.retryAt) return;
+      chunk = this.takeHeld();
+    }
     const text = this.rest ? this.rest + chunk : chunk;
     let p = 0;
     let quote = text.indexOf('"');
@@ -171,10 +194,26 @@ export class CsvSplitter {
       p = nl + 1;
     }
     this.rest = p === 0 ? text : text.slice(p);
+    // An unfinished record is scanned again from its start at each look: for a long one (a 20 MB line)
+    // looking at every 64 KB chunk was quadratic (40 s). Looking again only once the text has doubled
+    // keeps the whole read linear.
+    this.retryAt = this.rest.length > LONG_RECORD ? this.rest.length * 2 : 0;
+  }
+
+  private takeHeld(): string {
+    const text = this.held.join('');
+    this.held = [];
+    this.heldLength = 0;
+    return text;
   }
 
   /** The last record, when the file does not end with a line break. */
   end(out: string[][], lines?: (string | null)[]): void {
+    if (this.held.length) {
+      const held = this.takeHeld();
+      this.retryAt = 0;
+      this.push(held, out, lines);
+    }
     if (this.rest === '') return;
     const text = this.rest;
     this.rest = '';
@@ -193,6 +232,9 @@ export class CsvSplitter {
     }
   }
 }
+
+/** An unfinished record longer than this is looked at again only when the text has doubled. */
+const LONG_RECORD = 1 << 20;
 
 /** One record starting at p; null when the text ends before the record does (unless atEnd). */
 function quotedRecord(text: string, p: number, atEnd: boolean): { fields: string[]; next: number } | null {
@@ -357,9 +399,9 @@ function jsonlSource(path: string, fileName: string, total: number): RowSource {
           if (!s) continue;
           let parsed: unknown;
           try {
-            parsed = JSON.parse(s);
+            parsed = parseJsonText(s);
           } catch (e) {
-            batch.rows.push(new UnreadableRecord(`不是有效的JSON：${(e as Error).message}`, s.slice(0, 500)));
+            batch.rows.push(new UnreadableRecord((e as Error).message, s.slice(0, 500)));
             batch.rowNos.push(lineNo);
             continue;
           }
@@ -382,13 +424,20 @@ function jsonlSource(path: string, fileName: string, total: number): RowSource {
 
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
 
+/** A whole text file in its detected encoding. */
+async function decodedFile(path: string): Promise<string> {
+  const encoding = await detectEncoding(path);
+  return new TextDecoder(encoding).decode(await readFile(path));
+}
+
 async function jsonSource(path: string, fileName: string, total: number): Promise<RowSource> {
   if (total > MAX_JSON_BYTES) throw new FileProblem('JSON 文件过大（超过256MB），请改用 JSON Lines（.jsonl）格式');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
+    parsed = parseJsonText(await decodedFile(path));
   } catch (e) {
-    throw new FileProblem(`不是有效的JSON文件：${(e as Error).message}`);
+    if (e instanceof JsonProblem) throw new FileProblem(`JSON 文件有误：${e.message}`);
+    throw e;
   }
   const records = Array.isArray(parsed)
     ? parsed

@@ -3,7 +3,7 @@
 // Nothing is built here: `npm test` builds the console first (pretest).
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../src/api/app.ts';
 import type { Store } from '../../src/store/store.ts';
 
@@ -41,4 +41,15 @@ export async function startBrowserServer(store: Store): Promise<BrowserServer> {
     ],
   });
   return { app, base, browser };
+}
+
+/** Content-Security-Policy violations the console reported in the pages handed to watchCsp. */
+export const cspViolations: string[] = [];
+
+/** Records the page's CSP violations (Chromium reports each on the console): none may occur. */
+export function watchCsp(page: Page): Page {
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+  });
+  return page;
 }
