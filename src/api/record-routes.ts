@@ -6,7 +6,8 @@ import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
 import { regionPrefix, regionProblem } from '../domain/region.ts';
-import { maskPersonal, scopeFilter, type Caller } from '../auth/caller.ts';
+import { scopeFilter, type Caller } from '../auth/caller.ts';
+import { revealRow } from '../privacy/personal-data.ts';
 import { callerOf } from './app.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 
@@ -27,8 +28,6 @@ export const RECORD_KINDS = {
 } as const satisfies Record<string, readonly [string, string, string | null, string]>;
 export type RecordKind = keyof typeof RECORD_KINDS;
 
-const PERSONAL = ['id_number', 'phone'];
-
 // Lists carry the names of the agency and entity a record refers to, so a page needs no lookups.
 const WITH_AGENCY = new Set<RecordKind>([
   'licences',
@@ -46,10 +45,8 @@ const nameJoins = (k: RecordKind) =>
   (WITH_AGENCY.has(k) ? ' LEFT JOIN agencies ag ON ag.id = t.agency_id' : '') +
   (WITH_ENTITY.has(k) ? ' LEFT JOIN entities en ON en.uscc = t.entity_uscc' : '');
 
-function present(caller: Caller, row: Record<string, unknown>) {
-  for (const col of PERSONAL) if (typeof row[col] === 'string') row[col] = maskPersonal(caller, row[col] as string);
-  return row;
-}
+/** A row as the caller may see it: personal data opened and masked (src/privacy). */
+const present = (caller: Caller, table: string, row: Record<string, unknown>) => revealRow(caller, table, row);
 
 export interface ListFilter {
   q?: string;
@@ -70,7 +67,7 @@ export async function listRecords(store: Store, caller: Caller, kind: RecordKind
     SELECT t.*${raw(nameColumns(kind))} FROM ${raw(table)} t${raw(nameJoins(kind))} WHERE ${where}
     ORDER BY t.${raw(orderCol)} DESC, t.${raw(RECORD_KINDS[kind][1])}
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => present(caller, r)) };
+  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => present(caller, table, r)) };
 }
 
 export async function getRecord(store: Store, caller: Caller, kind: RecordKind, id: string) {
@@ -81,7 +78,7 @@ export async function getRecord(store: Store, caller: Caller, kind: RecordKind, 
     sql`SELECT 1 AS ok FROM ${raw(table)} t WHERE t.${raw(key)} = ${id} AND ${scopeFilter(caller, 't', agencyCol)}`,
   );
   if (!inScope) throw forbidden();
-  return present(caller, row);
+  return present(caller, table, row);
 }
 
 export async function recordRoutes(app: FastifyInstance, store: Store): Promise<void> {

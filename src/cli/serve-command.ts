@@ -9,6 +9,7 @@ import { formatAccounts } from '../demo/demo-accounts.ts';
 import { AS_OF_ISO } from '../demo/calendar.ts';
 import { startJobs } from '../jobs/jobs.ts';
 import { anchorAuditLog } from '../audit/audit-log.ts';
+import { sealStoredPersonalData } from '../privacy/seal-stored.ts';
 import { readyAllRealtime } from '../models/realtime/check.ts';
 
 export function serveCommand(): Command {
@@ -24,6 +25,9 @@ export function serveCommand(): Command {
       const log = (msg: string) => process.stdout.write(`${msg}\n`);
       // A chain written before the audit key existed (or whose anchor is gone) is anchored now, once.
       if (await anchorAuditLog(store)) log('审计日志已用审计密钥签名并在库外锚定（见审计日志中的 audit.anchor 记录）');
+      // Personal data stored in clear (a store from before encryption) is sealed now, once.
+      const sealed = Object.entries(await sealStoredPersonalData(store));
+      if (sealed.length) log(`已用 SM4 加密存量个人信息：${sealed.map(([t, n]) => `${t} ${n} 项`).join('，')}`);
       const accounts = o.demo ? await ensureDemo(store, log) : [];
       const webRoot = 'web/dist';
       if (!existsSync(webRoot)) process.stderr.write('提示：未找到 web/dist，控制台未构建（npm run build:web）；仅提供 API。\n');

@@ -16,6 +16,7 @@ import { UnreadableRecord, type RowSource } from './sources.ts';
 import type { Cell } from './values.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import type { StoredError } from './error-file.ts';
+import { seal } from '../privacy/sm4.ts';
 
 /** The caller may not import this kind at all (HTTP 403). */
 export class ImportForbidden extends Error {}
@@ -245,7 +246,8 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             rowsRead,
             rowsOk,
             rowsBad,
-            stored.length ? JSON.stringify(stored) : null,
+            // The rejected rows as read: a private person's data among them, so sealed like it.
+            stored.length ? seal(JSON.stringify(stored)) : null,
             startedAt,
             new Date().toISOString(),
           ],

@@ -6,6 +6,7 @@ import { headerIndex, normaliseHeader, type KindSpec } from './kinds.ts';
 import { FileProblem, fieldLabel, mapHeader, type HeaderMapping } from './validate.ts';
 import { UnreadableRecord } from './sources.ts';
 import { cellText, type Cell } from './values.ts';
+import { unseal } from '../privacy/sm4.ts';
 
 const HEADER_SEARCH_ROWS = 5;
 const META_KEYS = new Set(['', '行号', '错误信息']);
@@ -99,7 +100,7 @@ export class RowShaper {
     for (const [name, v] of Object.entries(values)) {
       const col = this.mapping ? this.mapping.columnOf[this.position.get(name)!] : -1;
       if (this.header && col < 0) continue;
-      record[this.header ? this.header[col] : name] = v === null || v === undefined ? '' : String(v);
+      record[this.header ? this.header[col] : name] = v === null || v === undefined ? '' : unseal(String(v));
     }
     return record;
   }

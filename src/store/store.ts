@@ -9,6 +9,8 @@ export type Value = string | number | boolean | null | Date;
 export interface ColumnInfo {
   name: string;
   numeric: boolean;
+  /** A text column (VARCHAR). */
+  text: boolean;
 }
 
 export interface Store {

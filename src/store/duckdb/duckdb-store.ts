@@ -195,7 +195,9 @@ export class DuckDBStore implements Store {
     return this.withConnection(async (c) => {
       const reader = await c.runAndReadAll(`SELECT * FROM (${text}) q LIMIT 0`, duckdbParams(params as Value[]));
       const types = reader.columnTypes();
-      return reader.columnNames().map((name, i) => ({ name, numeric: NUMERIC_TYPES.has(types[i].typeId) }));
+      return reader
+        .columnNames()
+        .map((name, i) => ({ name, numeric: NUMERIC_TYPES.has(types[i].typeId), text: types[i].typeId === DuckDBTypeId.VARCHAR }));
     });
   }
 

@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { postgresDialect } from '../dialect.ts';
 import { assertIdentifier, toText, type ColumnInfo, type ExportFormat, type Row, type Store, type Value } from '../store.ts';
-import { DuckDBStore } from '../duckdb/duckdb-store.ts';
+import { csvToParquet } from '../parquet.ts';
 import type { Sql } from '../sql.ts';
 
 // Return the same plain values the DuckDB adapter returns.
@@ -24,6 +24,8 @@ type Queryable = pg.Pool | pg.PoolClient;
 
 // int2, int4, int8, float4, float8, numeric
 const NUMERIC_OIDS = new Set([21, 23, 20, 700, 701, 1700]);
+// text, varchar, bpchar
+const TEXT_OIDS = new Set([25, 1043, 1042]);
 
 function literal(v: Value): string {
   if (v === null || v === undefined) return 'NULL';
@@ -70,7 +72,7 @@ export class PostgresStore implements Store {
   async columns(select: Sql): Promise<ColumnInfo[]> {
     const { text, params } = select.render();
     const r = await this.db.query(`SELECT * FROM (${text}) q LIMIT 0`, params);
-    return r.fields.map((f) => ({ name: f.name, numeric: NUMERIC_OIDS.has(f.dataTypeID) }));
+    return r.fields.map((f) => ({ name: f.name, numeric: NUMERIC_OIDS.has(f.dataTypeID), text: TEXT_OIDS.has(f.dataTypeID) }));
   }
 
   async exec(q: string | Sql, values: Value[] = []): Promise<void> {
@@ -142,14 +144,7 @@ export class PostgresStore implements Store {
       const csv = join(tmpdir(), `kedu-export-${randomUUID()}.csv`);
       try {
         const n = await this.copyOut(select, csv, 'csv');
-        const duck = await DuckDBStore.open(':memory:', 1);
-        try {
-          await duck.exec(
-            `COPY (SELECT * FROM read_csv('${csv}', header = true)) TO '${path.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`,
-          );
-        } finally {
-          await duck.close();
-        }
+        await csvToParquet(csv, path);
         return n;
       } finally {
         await rm(csv, { force: true });
