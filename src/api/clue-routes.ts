@@ -41,7 +41,8 @@ import { escalateOverdue } from '../clues/escalation.ts';
 import { NOTICE_KINDS } from '../notices/numbering.ts';
 import { issueNotice, listNotices, loadNotice, noticeDetail, presentNotice, respondNotice } from '../notices/notices.ts';
 import { renderNoticeDocx } from '../notices/docx.ts';
-import { WEBHOOK_EVENTS, webhookUrlProblem } from '../integration/webhooks.ts';
+import { WEBHOOK_EVENTS } from '../integration/webhooks.ts';
+import { webhookTargetProblem } from '../integration/webhook-target.ts';
 import { todayOf } from '../clues/clock.ts';
 import { callerOf } from './app.ts';
 import { KeduError, badRequest, forbidden, notFound } from './errors.ts';
@@ -670,7 +671,7 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
     async (req, reply) => {
       const caller = adminOnly(req);
       const b = req.body as { url: string; events?: string[]; regionCode?: string; secret?: string };
-      const p = webhookUrlProblem(b.url);
+      const p = await webhookTargetProblem(b.url);
       if (p) throw badRequest(p, 'url');
       const region = b.regionCode ?? '330000';
       const rp = regionProblem(region);

@@ -10,6 +10,8 @@ import { AS_OF_ISO } from '../demo/calendar.ts';
 import { startJobs } from '../jobs/jobs.ts';
 import { anchorAuditLog } from '../audit/audit-log.ts';
 import { sealStoredPersonalData } from '../privacy/seal-stored.ts';
+import { envEndpoints } from '../integration/webhooks.ts';
+import { webhookTargetProblem } from '../integration/webhook-target.ts';
 import { readyAllRealtime } from '../models/realtime/check.ts';
 
 export function serveCommand(): Command {
@@ -28,6 +30,11 @@ export function serveCommand(): Command {
       // Personal data stored in clear (a store from before encryption) is sealed now, once.
       const sealed = Object.entries(await sealStoredPersonalData(store));
       if (sealed.length) log(`已用 SM4 加密存量个人信息：${sealed.map(([t, n]) => `${t} ${n} 项`).join('，')}`);
+      // Receivers named in the environment are checked like those configured through the API.
+      for (const e of envEndpoints()) {
+        const problem = await webhookTargetProblem(e.url);
+        if (problem) process.stderr.write(`KEDU_WEBHOOK_URL ${e.url}：${problem}；不会向其发送\n`);
+      }
       const accounts = o.demo ? await ensureDemo(store, log) : [];
       const webRoot = 'web/dist';
       if (!existsSync(webRoot)) process.stderr.write('提示：未找到 web/dist，控制台未构建（npm run build:web）；仅提供 API。\n');
