@@ -76,7 +76,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number; field?: string }, req, reply) => {
     if (err instanceof KeduError) {
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+      return reply
+        .status(err.status)
+        .send({
+          error: {
+            code: err.code,
+            message: err.message,
+            ...(err.field ? { field: err.field } : {}),
+            ...(err.details ? { details: err.details } : {}),
+          },
+        });
     }
     if (err.validation) {
       return reply.status(400).send({ error: { code: 'bad_request', message: `请求参数有误：${err.message}` } });
