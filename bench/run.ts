@@ -1,8 +1,10 @@
-// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime]
+// npm run bench [-- --scale demo|city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,load,privacy]
+//                [--clients 20] [--seconds 60]
 // Prints, DuckDB beside PostgreSQL and measured in the same run: demo-data generation rate, bulk import
-// rate, the home page's queries, the model library (total and per model) and the latency of a
+// rate, the home page's queries, the model library (total and per model), the latency of a
 // real-time check on ingest (records pushed one by one with and without the checks, and the checks'
-// state's load time and size).
+// state's load time and size), the load the HTTP server holds (bench/load.ts: not in the default
+// set; run it at demo scale), and what sealing personal data costs an import (privacy).
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -26,6 +28,8 @@ import { importRows, type ImportRequest } from '../src/ingest/import-batch.ts';
 import { fileSource, recordsSource } from '../src/ingest/sources.ts';
 import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/ingest-samples.ts';
 import { createDatabase } from '../test/helpers/store.ts';
+import { loadBench } from './load.ts';
+import { privacyBench } from './privacy.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -36,6 +40,8 @@ const scale = opt('scale', 'city') as ScaleName;
 const engines = opt('engines', 'duckdb,postgres').split(',');
 const only = new Set(opt('only', 'gen,import,home,models,realtime').split(','));
 const importRowsCount = Number(opt('import-rows', '1000000'));
+const clients = Number(opt('clients', '20'));
+const loadSeconds = Number(opt('seconds', '60'));
 const pgServer = process.env.KEDU_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
 const dir = mkdtempSync(join(tmpdir(), 'kedu-bench-'));
@@ -217,6 +223,31 @@ for (const engine of engines) {
         out(`models: ${secs(total)}`);
       }
       if (only.has('realtime')) await realtimeBench(store, engine);
+    } finally {
+      await drop();
+    }
+  }
+  if (only.has('load')) {
+    const { store, drop } = await freshStore(engine, `load_${scale}`);
+    try {
+      const gen = await generateDemo(store, { scale, seed: 1 });
+      out(`load: ${gen.records} records generated; ${clients} clients for ${loadSeconds} s`);
+      const r = await loadBench(store, { clients, seconds: loadSeconds });
+      put(`load, ${clients} clients ${loadSeconds} s (${scale}): requests/s`, engine, r.requestsPerSecond.toFixed(0));
+      for (const [kind, k] of Object.entries(r.kinds)) {
+        put(`load: ${kind}, count / errors`, engine, `${k.count} / ${k.errors}`);
+        put(`load: ${kind}, p50 / p99`, engine, `${k.p50.toFixed(0)} / ${k.p99.toFixed(0)} ms`);
+        if (k.firstError) out(`load: ${kind}: first error: ${k.firstError}`);
+      }
+      put('load: load average at the end (1/5/15 min)', engine, r.loadAverage);
+    } finally {
+      await drop();
+    }
+  }
+  if (only.has('privacy')) {
+    const { store, drop } = await freshStore(engine, 'privacy');
+    try {
+      for (const [row, value] of Object.entries(await privacyBench(store, dir))) put(row, engine, value);
     } finally {
       await drop();
     }

@@ -44,8 +44,18 @@ export function hashEntry(e: Omit<AuditEntry, 'hash'>, keyed = true): string {
 }
 
 // One writer at a time: the chain needs each entry to see the one before it. Within one process a
-// promise queue serialises appends; on PostgreSQL an advisory lock does it across app servers.
-let queue: Promise<unknown> = Promise.resolve();
+// lock serialises appends; on PostgreSQL an advisory lock does it across app servers. The lock is
+// taken inside the writer's transaction, once it has its connection, and let go after the commit:
+// taken before, 20 concurrent clients deadlocked the server (the writer at the head of the line
+// waited for a pooled connection that the writers queued behind it held, each in an import session).
+let tail: Promise<void> = Promise.resolve();
+function takeWriterLock(): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const before = tail;
+  tail = before.then(() => held);
+  return before.then(() => release);
+}
 const AUDIT_LOCK_KEY = 4_242_001;
 
 /** From which entry each store's chain is keyed, once its anchor has been read or written by this process. */
@@ -98,20 +108,21 @@ type Anchoring = Omit<Anchor, 'at'> | null;
  * together; after the commit the anchor moves to the new head.
  */
 function serialised<T>(store: Store, body: (tx: Store) => Promise<{ result: T; anchored: Anchoring }>): Promise<T> {
-  const run = async () => {
-    let anchored: Anchoring = null;
-    const result = await store.transaction(async (tx) => {
+  let release: (() => void) | null = null;
+  let anchored: Anchoring = null;
+  return store
+    .transaction(async (tx) => {
+      release = await takeWriterLock();
       if (tx.dialect.name === 'postgres') await tx.exec(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
       const out = await body(tx);
       anchored = out.anchored;
       return out.result;
-    });
-    if (anchored) anchorAfterCommit(anchored);
-    return result;
-  };
-  const next = queue.then(run, run);
-  queue = next.catch(() => undefined);
-  return next;
+    })
+    .then((result) => {
+      if (anchored) anchorAfterCommit(anchored);
+      return result;
+    })
+    .finally(() => (release as (() => void) | null)?.());
 }
 
 /**
