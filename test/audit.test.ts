@@ -14,6 +14,10 @@ import { anchorAuditLog, recordAudit, verifyAuditLog, withAudit, type AuditEntry
 import { anchorPath } from '../src/audit/anchor.ts';
 import { keyDir } from '../src/keys/keys.ts';
 import type { Store } from '../src/store/store.ts';
+import { importRows } from '../src/ingest/import-batch.ts';
+import { recordsSource } from '../src/ingest/sources.ts';
+import { SYSTEM_CALLER } from '../src/auth/caller.ts';
+import { sampleRow, seedIngestReference } from './fixtures/ingest-samples.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KEDU = join(ROOT, 'bin/kedu.mjs');
@@ -261,4 +265,24 @@ test('kedu audit verify exits 0 on an intact log and 3 naming a truncated or emp
   } finally {
     await own.drop();
   }
+});
+
+test('many writers at once, imports among them, all finish (no writer waits for a connection a waiting one holds)', async () => {
+  const store = await fiveEntries();
+  await seedIngestReference(store);
+  const imports = Array.from({ length: 8 }, (_, i) =>
+    importRows(store, recordsSource([sampleRow('inspections', 100 + i)]), { kind: 'inspections', caller: SYSTEM_CALLER }),
+  );
+  const writes = Array.from({ length: 8 }, (_, i) => recordAudit(store, { actor: 'u3', action: 'test.concurrent', target: String(i) }));
+  let timer: NodeJS.Timeout | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('deadlocked: the writers did not finish within 30 s')), 30_000);
+  });
+  try {
+    await Promise.race([Promise.all([...imports, ...writes]), stuck]);
+  } finally {
+    clearTimeout(timer);
+  }
+  const v = await verifyAuditLog(store);
+  assert.deepEqual([v.ok, v.entries], [true, 5 + 8 + 8]);
 });
