@@ -3,7 +3,7 @@
 // need it in clear. Models never read these columns (none compares them; were one to, the sealed
 // values compare equal for equal clear text).
 import { maskPersonal, type Caller } from '../auth/caller.ts';
-import { seal, unseal } from './sm4.ts';
+import { unseal } from './sm4.ts';
 
 export interface PersonalTable {
   /** The column that identifies a row (for sealing stored rows in place). */
@@ -23,15 +23,6 @@ export const PERSONAL_TABLES: Record<string, PersonalTable> = {
 
 export const personalColumns = (table: string): string[] => Object.keys(PERSONAL_TABLES[table]?.columns ?? {});
 
-/** Seals the personal columns of a row about to be written (values by column name), in place. */
-export function sealRow<T extends Record<string, unknown>>(table: string, row: T): T {
-  for (const c of personalColumns(table)) {
-    const v = row[c];
-    if (typeof v === 'string' && v !== '') (row as Record<string, unknown>)[c] = seal(v);
-  }
-  return row;
-}
-
 /** The indexes, in `columns`, of the personal columns of `table`: for writers that hold rows as arrays. */
 export const personalIndexes = (table: string, columns: readonly string[]): number[] =>
   columns.flatMap((c, i) => (personalColumns(table).includes(c) ? [i] : []));
@@ -45,15 +36,6 @@ export function revealRow<T extends Record<string, unknown>>(caller: Caller, tab
     if (typeof v !== 'string') continue;
     const clear = unseal(v);
     (row as Record<string, unknown>)[c] = mask === 'masked' ? maskPersonal(caller, clear) : clear;
-  }
-  return row;
-}
-
-/** Opens the personal columns of a row without masking (the system's own use: the CLI export as system). */
-export function openRow<T extends Record<string, unknown>>(table: string, row: T): T {
-  for (const c of personalColumns(table)) {
-    const v = row[c];
-    if (typeof v === 'string') (row as Record<string, unknown>)[c] = unseal(v);
   }
   return row;
 }

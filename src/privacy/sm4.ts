@@ -85,4 +85,3 @@ export function unseal(value: string): string {
 
 export const sealOrNull = (v: string | null | undefined): string | null =>
   v === null || v === undefined || v === '' ? (v ?? null) : seal(v);
-export const unsealOrNull = (v: string | null | undefined): string | null => (v === null || v === undefined ? null : unseal(v));
