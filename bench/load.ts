@@ -12,7 +12,7 @@ import type { Store } from '../src/store/store.ts';
 import { createUser } from '../src/auth/users.ts';
 import { AS_OF_ISO } from '../src/demo/calendar.ts';
 import { readyAllRealtime } from '../src/models/realtime/check.ts';
-import { KIND_SPECS } from '../src/ingest/kinds.ts';
+import { KIND_SPECS } from '../src/records/registry.ts';
 
 export interface LoadOptions {
   clients: number;

@@ -23,6 +23,11 @@ import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { API_DOCS_CSP, loggerOptions, registerJsonParser, registerSecurityHeaders, trustProxySetting } from './hardening.ts';
 import type { DestinationStream } from 'pino';
+import { evaluationRoutes } from './evaluation-routes.ts';
+import { reportRoutes } from './report-routes.ts';
+import { reviewRoutes } from './review-routes.ts';
+import { assistantRoutes } from './assistant-routes.ts';
+import { followupRoutes } from './followup-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -76,16 +81,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number; field?: string }, req, reply) => {
     if (err instanceof KeduError) {
-      return reply
-        .status(err.status)
-        .send({
-          error: {
-            code: err.code,
-            message: err.message,
-            ...(err.field ? { field: err.field } : {}),
-            ...(err.details ? { details: err.details } : {}),
-          },
-        });
+      return reply.status(err.status).send({
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.field ? { field: err.field } : {}),
+          ...(err.details ? { details: err.details } : {}),
+        },
+      });
     }
     if (err.validation) {
       return reply.status(400).send({ error: { code: 'bad_request', message: `请求参数有误：${err.message}` } });
@@ -119,6 +122,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await clueRoutes(api, store);
       await portalRoutes(api, store);
       await ingestRoutes(api, store, opts.asOf);
+      await evaluationRoutes(api, store, opts.asOf);
+      await reportRoutes(api, store, opts.asOf);
+      await reviewRoutes(api, store);
+      await assistantRoutes(api, store, opts.asOf);
+      await followupRoutes(api, store, opts.asOf);
     },
     { prefix: '/api/v1' },
   );

@@ -1,9 +1,9 @@
-// Open exports for a data lake (DESIGN.md §9): any record table, limited to the caller's
-// jurisdiction, as CSV (UTF-8, header) or Parquet. In CSV every text that a spreadsheet would take for
-// a formula (= + - @, tab, CR) is written with a leading apostrophe (src/domain/spreadsheet.ts).
-// Tables without personal data are written by the database itself (COPY); those with it (officers,
-// entities) go through JavaScript, which alone holds the key to open their sealed columns, and show
-// them as the caller may see them (src/privacy).
+// Open exports for a data lake: any listed kind of the registry, limited to the caller's jurisdiction,
+// as CSV (UTF-8, header) or Parquet. In CSV every text that a spreadsheet would take for a formula
+// (= + - @, tab, CR) is written with a leading apostrophe (src/domain/spreadsheet.ts). Kinds without
+// personal data are written by the database itself (COPY); those with it (officers, entities) go through
+// JavaScript, which alone holds the key to open their sealed columns, and show them as the caller may
+// see them (src/privacy).
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
@@ -13,19 +13,22 @@ import { randomUUID } from 'node:crypto';
 import type { ExportFormat, Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { csvToParquet } from '../store/parquet.ts';
-import { scopeFilter, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
 import { withAudit } from '../audit/audit-log.ts';
-import { RECORD_KINDS, type RecordKind } from '../api/record-routes.ts';
+import { KIND_SPECS, LIST_KINDS, type Kind } from '../records/registry.ts';
+import { recordScope } from '../records/scope.ts';
 import { personalColumns, revealRow } from '../privacy/personal-data.ts';
 import { spreadsheetSafe } from '../domain/spreadsheet.ts';
 
-export const EXPORT_KINDS = Object.keys(RECORD_KINDS) as RecordKind[];
+export const EXPORT_KINDS: readonly Kind[] = LIST_KINDS;
 
 const PAGE = 5_000;
 
-export async function exportRecords(store: Store, caller: Caller, kind: RecordKind, format: ExportFormat, path: string): Promise<number> {
-  const [table, key, agencyCol] = RECORD_KINDS[kind];
-  const scope = scopeFilter(caller, 't', agencyCol);
+export async function exportRecords(store: Store, caller: Caller, kind: Kind, format: ExportFormat, path: string): Promise<number> {
+  const spec = KIND_SPECS[kind];
+  const table = spec.table;
+  const key = spec.idColumn;
+  const scope = recordScope(caller, spec, 't');
   let rows: number;
   if (personalColumns(table).length) {
     const csv = format === 'csv' ? path : join(tmpdir(), `kedu-export-${randomUUID()}.csv`);

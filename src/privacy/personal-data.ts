@@ -39,3 +39,10 @@ export function revealRow<T extends Record<string, unknown>>(caller: Caller, tab
   }
   return row;
 }
+
+/** One personal value as the caller may see it: opened, then masked where its column is masked. */
+export function revealValue(caller: Caller, table: string, column: string, value: string | null): string | null {
+  if (value === null) return null;
+  const clear = unseal(value);
+  return PERSONAL_TABLES[table]?.columns[column] === null ? clear : maskPersonal(caller, clear);
+}
