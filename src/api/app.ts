@@ -3,6 +3,7 @@
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
@@ -33,6 +34,8 @@ import { noticeRoutes } from './notice-routes.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { API_DOCS_CSP, loggerOptions, registerJsonParser, registerSecurityHeaders, trustProxySetting } from './hardening.ts';
+import type { DestinationStream } from 'pino';
 import { evaluationRoutes } from './evaluation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { reviewRoutes } from './review-routes.ts';
@@ -71,17 +74,32 @@ export interface AppOptions {
   store: Store;
   /** Folder of the built console (web/dist); not served when absent. */
   webRoot?: string;
-  logger?: boolean;
+  /** The request log (JSON lines, hardening.ts): off unless given; `stream` for tests. */
+  log?: { level?: string; stream?: DestinationStream };
+  /** Proxies whose X-Forwarded-* headers are believed; default KEDU_TRUST_PROXY (hardening.ts). */
+  trustProxy?: boolean | string[];
   /** The business day models judge as of, in batch and real time (the demo data's fixed day); default today. */
   asOf?: string;
   /** Tests: every JSON answer is checked against its route's response schema (a mismatch answers 500). */
   checkResponses?: boolean;
 }
 
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+const hasBody = (req: FastifyRequest) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 50 * 1024 * 1024, genReqId: () => randomUUID() });
+  // 1 MB for a request body; the routes that take more (ingestion batches, uploads) say so themselves.
+  const app = Fastify({
+    logger: opts.log ? loggerOptions(opts.log) : false,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    genReqId: () => randomUUID(),
+    trustProxy: opts.trustProxy ?? trustProxySetting(process.env.KEDU_TRUST_PROXY),
+  });
   const { store } = opts;
 
+  registerJsonParser(app);
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -91,7 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: API_DOCS_CSP });
 
   const apiRoutes: ApiRoute[] = [];
   app.decorate('apiRoutes', apiRoutes);
@@ -101,12 +119,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.decorateRequest('caller', null);
-  app.addHook('onRequest', async (req: FastifyRequest) => {
-    if (!req.url.startsWith('/api/v1/')) return;
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) req.caller = await callerForToken(store, token);
-    if (!req.caller && !req.routeOptions.config?.public) throw new KeduError('unauthenticated');
-  });
 
   if (opts.checkResponses) {
     app.addHook('preSerialization', async (req, reply, payload) => {
@@ -156,6 +168,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (plain) => {
       const api = plain.withTypeProvider<TypeBoxTypeProvider>();
+      // The guard belongs to the routes of this scope, not to a URL prefix: however a path is spelled
+      // (/%61pi/v1/…), a request that reaches one of these routes meets it, before its body is read.
+      api.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+        const token = req.cookies[SESSION_COOKIE];
+        if (token) req.caller = await callerForToken(store, token);
+        if (req.caller || req.routeOptions.config?.public) return;
+        // Close rather than drain an anonymous body: the 401 goes out without reading what follows.
+        if (hasBody(req)) reply.header('connection', 'close');
+        throw new KeduError('unauthenticated');
+      });
       await authRoutes(api, store);
       await dashboardRoutes(api, store);
       await recordRoutes(api, store);

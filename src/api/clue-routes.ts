@@ -22,7 +22,16 @@ import {
 } from '../clues/workflow.ts';
 import { clueDetail, clueStats, clueSummary, listClues, presentEvent } from '../clues/queries.ts';
 import { createConsoleClue, intakeImportedTickets, receiveHotlineTicket } from '../clues/intake.ts';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPLOAD, clueForUpload, openAttachment, saveAttachment } from '../clues/attachments.ts';
+import {
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_UPLOAD,
+  clueForUpload,
+  commitAttachments,
+  discardReceived,
+  openAttachment,
+  receiveAttachment,
+  type ReceivedFile,
+} from '../clues/attachments.ts';
 import { escalateOverdue } from '../clues/escalation.ts';
 import { KeduError, badRequest } from '../domain/errors.ts';
 import { authorize } from '../policy/index.ts';
@@ -241,15 +250,26 @@ export async function clueRoutes(app: Api, store: Store, opts: ClueRouteOptions 
         const caller = callerOf(req);
         if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 上传文件', 'file');
         const clue = await clueForUpload(store, caller, req.params.id);
+        // Every file is received before any is saved: a refused one (the 11th, one too large) saves none.
+        const received: ReceivedFile[] = [];
+        try {
+          for await (const part of req.files())
+            received.push(
+              await receiveAttachment({
+                fileName: part.filename,
+                contentType: part.mimetype,
+                stream: part.file,
+                truncated: () => part.file.truncated,
+              }),
+            );
+        } catch (e) {
+          await discardReceived(received);
+          if ((e as { code?: string }).code === 'FST_FILES_LIMIT')
+            throw new KeduError('too_large', `一次至多上传 ${MAX_ATTACHMENTS_PER_UPLOAD} 个附件，本次未保存任何文件`);
+          throw e;
+        }
         const saved = [];
-        for await (const part of req.files()) {
-          const row = await saveAttachment(
-            store,
-            caller,
-            clue,
-            { fileName: part.filename, contentType: part.mimetype, stream: part.file, truncated: () => part.file.truncated },
-            clock,
-          );
+        for (const row of await commitAttachments(store, caller, clue, received, clock)) {
           saved.push({
             id: row.id,
             fileName: row.file_name,

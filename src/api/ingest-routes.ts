@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Store } from '../store/store.ts';
 import { IMPORT_KINDS, KIND_SPECS, type Kind } from '../records/registry.ts';
-import { FileProblem, ImportForbidden, importRows, type ImportRequest } from '../ingest/import-batch.ts';
+import { FileProblem, ImportForbidden, importRoleProblem, importRows, type ImportRequest } from '../ingest/import-batch.ts';
 import { realtimeIngest } from '../models/ingest-hook.ts';
 import { fileSource, recordsSource, type RowSource } from '../ingest/sources.ts';
 import { batchErrorCsv, batchRowErrors, findBatch, listBatches } from '../ingest/batches.ts';
@@ -31,6 +31,8 @@ import {
 import { badRequest, forbidden, KeduError } from '../domain/errors.ts';
 import { authorize } from '../policy/index.ts';
 
+/** A batch of MAX_API_RECORDS records in JSON: the only JSON bodies above the server's 1 MB default. */
+const MAX_BATCH_BODY_BYTES = 50 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 const errorsUrl = (id: string, rowsBad: number) => (rowsBad > 0 ? `/api/v1/imports/${id}/errors.csv` : null);
@@ -89,6 +91,7 @@ export async function ingestRoutes(app: Api, store: Store, asOf?: string): Promi
       scope.post(
         `/ingest/${kind}`,
         {
+          bodyLimit: MAX_BATCH_BODY_BYTES,
           schema: {
             tags: ['ingest'],
             summary: `报送${spec.label}记录（${kind}）`,
@@ -119,6 +122,11 @@ export async function ingestRoutes(app: Api, store: Store, asOf?: string): Promi
     scope.post(
       '/imports',
       {
+        // A role that may not import is refused before the upload is read.
+        onRequest: async (req) => {
+          const problem = importRoleProblem(callerOf(req));
+          if (problem) throw forbidden(problem);
+        },
         schema: {
           tags: ['ingest'],
           summary: '上传导入文件（控制台）',

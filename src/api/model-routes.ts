@@ -9,11 +9,12 @@ import { MODELS, findModel } from '../models/library/index.ts';
 import { MODEL_CATEGORIES, type ModelDefinition } from '../models/model.ts';
 import { effectiveSetting, loadAllSettings, saveSetting } from '../models/settings.ts';
 import { runModels } from '../models/runner.ts';
+import { exclusiveRun, RunInProgress } from '../models/run-lock.ts';
 import { callerOf, type Api } from './app.ts';
 import { ModelCodeParams, ModelDetail, ModelEntry, ModelRunReport, RunBody, SettingBody, type ModelRunRow } from './model-schemas.ts';
-import { errors } from './schemas.ts';
+import { errors, Nullable } from './schemas.ts';
 import { Type } from '@sinclair/typebox';
-import { badRequest, notFound } from '../domain/errors.ts';
+import { KeduError, badRequest, notFound } from '../domain/errors.ts';
 
 interface Basis {
   title: string;
@@ -183,7 +184,13 @@ export async function modelRoutes(app: Api, store: Store, asOf?: string): Promis
         tags: ['models'],
         summary: '在本辖区运行模型（监督员、管理员）',
         body: RunBody,
-        response: { 200: Type.Object({ reports: Type.Array(ModelRunReport) }), ...errors(400, 401, 403, 404) },
+        response: {
+          200: Type.Object({
+            runId: Nullable(Type.String({ description: '整库运行的编号（单个模型运行时为 null）' })),
+            reports: Type.Array(ModelRunReport),
+          }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     async (req) => {
@@ -192,7 +199,18 @@ export async function modelRoutes(app: Api, store: Store, asOf?: string): Promis
       const code = req.body.model;
       const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
       if (code && list.length === 0) throw notFound('未找到该模型');
-      return { reports: await runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf }) };
+      const run = () => runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf });
+      if (code) return { runId: null, reports: await run() };
+      // The whole library: one run at a time over a region (src/models/run-lock.ts).
+      try {
+        return await exclusiveRun(store, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId }, async (runId) => ({
+          runId,
+          reports: await run(),
+        }));
+      } catch (e) {
+        if (e instanceof RunInProgress) throw new KeduError('conflict', e.message, undefined, { runningRunId: e.running.runId });
+        throw e;
+      }
     },
   );
 }

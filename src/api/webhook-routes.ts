@@ -8,7 +8,8 @@ import { withAudit } from '../audit/audit-log.ts';
 import { regionProblem } from '../domain/region.ts';
 import { badRequest, notFound } from '../domain/errors.ts';
 import { systemClock, type Clock } from '../clues/clock.ts';
-import { WEBHOOK_EVENTS, webhookUrlProblem } from '../integration/webhooks.ts';
+import { WEBHOOK_EVENTS } from '../integration/webhooks.ts';
+import { webhookTargetProblem } from '../integration/webhook-target.ts';
 import { authorize } from '../policy/index.ts';
 import { callerOf, type Api } from './app.ts';
 import { errors } from './schemas.ts';
@@ -47,7 +48,7 @@ export async function webhookRoutes(app: Api, store: Store, opts: { clock?: Cloc
     async (req, reply) => {
       const caller = admin(req);
       const b = req.body;
-      const p = webhookUrlProblem(b.url);
+      const p = await webhookTargetProblem(b.url);
       if (p) throw badRequest(p, 'url');
       const region = b.regionCode ?? '330000';
       const rp = regionProblem(region);

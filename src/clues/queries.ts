@@ -6,6 +6,7 @@ import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { addDays } from '../domain/dates.ts';
 import type { Caller } from '../auth/caller.ts';
 import { can, clueScope, maskFor, noticeScope, reportScope } from '../policy/index.ts';
+import { revealValue } from '../privacy/personal-data.ts';
 import { regionLevel, regionPrefix } from '../domain/region.ts';
 import { badRequest } from '../domain/errors.ts';
 import { todayOf, type Clock } from './clock.ts';
@@ -256,7 +257,7 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
       sourceRef: r.source_ref,
       content: maskFor(caller, 'free_text', r.content)!,
       subjectName: r.subject_name,
-      contact: maskFor(caller, 'phone', r.contact),
+      contact: revealValue(caller, 'clue_reports', 'contact', r.contact),
       linked: !!r.linked,
       similarity: r.similarity,
       receivedAt: r.received_at,

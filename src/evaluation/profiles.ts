@@ -6,6 +6,7 @@ import type { Store } from '../store/store.ts';
 import { raw, sql, type Sql } from '../store/sql.ts';
 import type { Caller } from '../auth/caller.ts';
 import { aggregateScope, isRecordKind, maskFor } from '../policy/index.ts';
+import { revealValue } from '../privacy/personal-data.ts';
 import { findModel } from '../models/library/index.ts';
 import { INDICATORS } from './indicators/index.ts';
 import { indicatorValues, scorecard, valueOf, type EvaluationScope } from './scorecard.ts';
@@ -250,8 +251,8 @@ export async function officerProfile(store: Store, caller: Caller, officer: Offi
       agencyId: officer.agency_id,
       agencyName: agency?.name ?? officer.agency_id,
       regionCode: officer.region_code,
-      idNumber: maskFor(caller, 'id_number', officer.id_number),
-      phone: maskFor(caller, 'phone', officer.phone),
+      idNumber: revealValue(caller, 'officers', 'id_number', officer.id_number),
+      phone: revealValue(caller, 'officers', 'phone', officer.phone),
     },
     period,
     certificates: certificates.map((c) => ({
@@ -323,8 +324,8 @@ export async function entityProfile(store: Store, caller: Caller, entity: Entity
       name: entity.name,
       regionCode: entity.region_code,
       industry: entity.industry,
-      legalRep: maskFor(caller, 'name', entity.legal_rep),
-      phone: maskFor(caller, 'phone', entity.phone),
+      legalRep: revealValue(caller, 'entities', 'legal_rep', entity.legal_rep),
+      phone: revealValue(caller, 'entities', 'phone', entity.phone),
       registeredOn: entity.registered_on,
     },
     period,

@@ -1,8 +1,9 @@
 // Reading import batches back: the list a caller may see, one batch, and its error file. Who may read
 // a batch is the policy's (src/policy/imports.ts: its owner and the supervisors over its region); the
-// error file's personal data is masked for the reader's role like any list.
+// error file (sealed at rest, src/privacy) has its personal data masked for the reader's role like any list.
 import type { Caller } from '../auth/caller.ts';
 import { authorize, batchScope, maskFor, RECORD_ACCESS, type PersonalKind } from '../policy/index.ts';
+import { unseal } from '../privacy/sm4.ts';
 import { sql, raw } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
 import { KIND_SPECS, isKind } from '../records/registry.ts';
@@ -73,7 +74,7 @@ export async function findBatch(store: Store, caller: Caller, id: string): Promi
   const [row] = await store.query<BatchRow>(sql`SELECT b.* FROM import_batches b WHERE b.id = ${id}`);
   if (!row) throw notFound('导入批次不存在');
   authorize(caller, 'read', { type: 'import_batch', batch: row });
-  return { batch: summary(row), errors: row.errors ? (JSON.parse(row.errors) as StoredError[]) : [] };
+  return { batch: summary(row), errors: row.errors ? (JSON.parse(unseal(row.errors)) as StoredError[]) : [] };
 }
 
 /** The first errors of a batch, as the import reported them (row, field, code, message, label, text), masked for the reader. */

@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import type { Caller } from '../auth/caller.ts';
-import { refusal } from '../policy/index.ts';
+import { RECORD_ACCESS, RECORD_KINDS, refusal } from '../policy/index.ts';
 import type { Row, Store } from '../store/store.ts';
-import { kindSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
+import { kindSpec, type Kind } from '../records/registry.ts';
 import { SOURCE_SYSTEM_PATTERN } from './headers.ts';
 import { loadReferences } from './reference.ts';
 import { createStager } from './stage.ts';
@@ -18,6 +18,7 @@ import { UnreadableRecord, type RowSource } from './sources.ts';
 import type { Cell } from './values.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import type { StoredError } from './error-file.ts';
+import { seal } from '../privacy/sm4.ts';
 import { landedHooks } from './landed-hooks.ts';
 
 /** The caller may not import this kind at all (HTTP 403). */
@@ -25,6 +26,12 @@ export class ImportForbidden extends Error {}
 
 /** Why the caller may not import the kind at all, or null (the records policy: src/policy/records.ts). */
 export const importPermissionProblem = (caller: Caller, kind: Kind): string | null => refusal(caller, 'import', { type: 'records', kind });
+
+/** Why the caller may import no kind at all, or null: checked before an upload is read (the records policy decides). */
+export function importRoleProblem(caller: Caller): string | null {
+  const reasons = RECORD_KINDS.filter((k) => RECORD_ACCESS[k].importable).map((k) => importPermissionProblem(caller, k));
+  return reasons.includes(null) ? null : (reasons[0] ?? '不能导入数据');
+}
 
 export interface ImportProgress {
   phase: 'read' | 'write';
@@ -157,10 +164,13 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
               columnsSent = true;
             }
             rowsRead++;
+            const conflict = shaper.conflict();
             const errors =
               row instanceof UnreadableRecord
                 ? [{ row: rowNo, field: '', code: 'unreadable' as const, message: row.message }]
-                : validator.validate(ordered, rowNo, values);
+                : conflict
+                  ? [{ row: rowNo, code: 'invalid' as const, ...conflict }]
+                  : validator.validate(ordered, rowNo, values);
             if (errors) {
               await reject(rowNo, errors, shaper.record(row));
             } else {
@@ -233,7 +243,8 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             rowsRead,
             rowsOk,
             rowsBad,
-            stored.length ? JSON.stringify(stored) : null,
+            // The rejected rows as read: a private person's data among them, so sealed like it.
+            stored.length ? seal(JSON.stringify(stored)) : null,
             startedAt,
             new Date().toISOString(),
             caller.userId,

@@ -28,6 +28,8 @@ import {
   type Parsed,
 } from './values.ts';
 import type { References } from './reference.ts';
+import { personalColumns } from '../privacy/personal-data.ts';
+import { seal } from '../privacy/sm4.ts';
 
 /**
  * Why a row was refused, as a code a program can act on (the message says it in Chinese):
@@ -210,6 +212,8 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
   // The rows this caller may write, as the records policy says: their region, and their own agency for agency staff.
   const writes = importScope(caller);
   const agencyRole = writes.agencyId !== null;
+  // A private person's data is staged, merged and stored sealed (SM4, src/privacy).
+  const sealed = fields.flatMap((f, i) => (personalColumns(spec.table).includes(f.name) ? [i] : []));
   const checks = fields.map((f, i) =>
     i === iSourceSystem
       ? SOURCE_CHECK
@@ -383,6 +387,7 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
         const kind = fields[i].recordRef! as Kind;
         if (v !== null && !isRecordId(kind, v)) values[i] = recordId(kind, values[iSourceSystem]!, v);
       }
+      for (const i of sealed) if (values[i] !== null) values[i] = seal(values[i]!);
       return null;
     },
   };

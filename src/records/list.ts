@@ -6,6 +6,7 @@ import { sql, raw, joinSql } from '../store/sql.ts';
 import { regionPrefix } from '../domain/region.ts';
 import type { Caller } from '../auth/caller.ts';
 import { authorize, can, presentRecord, recordScope } from '../policy/index.ts';
+import { unsealRow } from '../privacy/personal-data.ts';
 import { KIND_SPECS, type Kind } from './registry.ts';
 import type { RecordKindSpec } from './types.ts';
 
@@ -18,6 +19,10 @@ const nameColumns = (spec: RecordKindSpec) =>
 const nameJoins = (spec: RecordKindSpec) =>
   (withAgency(spec) ? ' LEFT JOIN agencies ag ON ag.id = t.agency_id' : '') +
   (withEntity(spec) ? ' LEFT JOIN entities en ON en.uscc = t.entity_uscc' : '');
+
+/** Personal data opened (it is sealed at rest, src/privacy) and masked as the caller may see it (src/policy). */
+const present = <T extends Record<string, unknown>>(caller: Caller, kind: Kind, row: T): T =>
+  presentRecord(caller, kind, unsealRow(KIND_SPECS[kind].table, row));
 
 export interface ListFilter {
   /** Searches the kind's name column (agencies, officers, entities). */
@@ -59,7 +64,7 @@ export async function listRecords(
     total: Number(total.n),
     page,
     pageSize,
-    rows: rows.map((r) => presentRecord(caller, kind, r)),
+    rows: rows.map((r) => present(caller, kind, r)),
     can: { export: can(caller, 'export', { type: 'records', kind }), import: can(caller, 'import', { type: 'records', kind }) },
   };
 }
@@ -81,5 +86,5 @@ export async function getRecord(store: Store, caller: Caller, kind: Kind, id: st
   if (!row) return { found: false };
   if (Number(row.in_scope) !== 1) return { found: true, visible: false };
   const { in_scope: _, ...record } = row;
-  return { found: true, visible: true, record: presentRecord(caller, kind, record) };
+  return { found: true, visible: true, record: present(caller, kind, record) };
 }
