@@ -20,7 +20,7 @@ import { sampleRow } from './fixtures/ingest-samples.ts';
 import { withUsccCheck } from '../src/domain/uscc.ts';
 import { regionContains } from '../src/domain/region.ts';
 import { buildApp } from '../src/api/app.ts';
-import { KINDS, type Kind } from '../src/records/registry.ts';
+import { IMPORT_KINDS, KINDS, type Kind } from '../src/records/registry.ts';
 import { sql } from '../src/store/sql.ts';
 import { generateReport } from '../src/evaluation/report/reports.ts';
 import { parsePeriod, type Period } from '../src/evaluation/period.ts';
@@ -474,7 +474,7 @@ const EXERCISERS: Record<string, Exerciser> = {
   ],
   'GET /api/v1/portal/reports/:code': () => [get(api('/portal/reports/WORLDCODE1'), 'any')],
   // ── imports ──
-  ...Object.fromEntries(KINDS.map((k) => [`POST /api/v1/ingest/${k}`, ingestProbes(k)])),
+  ...Object.fromEntries(IMPORT_KINDS.map((k) => [`POST /api/v1/ingest/${k}`, ingestProbes(k)])),
   'POST /api/v1/imports': (p) =>
     TARGET_AGENCIES.map((a) => {
       const r = ingestRecord('inspections', a, ++seq);
