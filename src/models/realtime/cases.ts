@@ -5,7 +5,8 @@ import { dayOf, isoOf } from './days.ts';
 import type { Check, CheckContext, Hit, KindChecks } from './judge.ts';
 import { levelsOf } from './inspections.ts';
 import { uncertifiedOfficers } from './officers.ts';
-import { isFined, TIERS, type BaselineVersion, type CaseFacts, type Tier } from './state.ts';
+import { isFined, type CaseFacts } from './state.ts';
+import { exemptionFinding, reviewDecision, selectTier, type Harm } from '../../catalog/discretion.ts';
 
 /** A case as the cases table stores it (the columns the checks read). */
 export interface CaseRow {
@@ -117,12 +118,18 @@ const double: Check<CaseRow> = (r, ctx) => {
   return hits;
 };
 
+/** The decision of a case row, as the discretion rules read it. */
+const decisionOf = (r: CaseRow) => ({ decision: r.decision as 'fine' | 'warning' | 'no_penalty', fine: fineOf(r) });
+const factsOf = (r: CaseRow) => ({ firstOffence: r.first_offence, corrected: r.corrected, harm: r.harm as Harm });
+
 // 应免未免 (penalty-exempt-fined.ts): fined although the no-penalty list of its province, city or county applies.
 const exemptFined: Check<CaseRow> = (r, ctx) => {
   const { state } = ctx;
-  if (!fined(r) || !r.first_offence || !r.corrected || r.harm !== 'none') return [];
+  if (!fined(r)) return [];
   const lists = levelsOf(r.region_code).filter((code) => state.exemptions.has(`${r.item_code}|${code}`));
-  if (lists.length === 0) return [];
+  const finding = exemptionFinding(factsOf(r), lists.length > 0);
+  // The tier and the peers do not matter to this reading: only whether a fine ignores the exemption.
+  if (!reviewDecision(decisionOf(r), 'general', null, finding.status, null, NO_PEERS).exemptionIgnored) return [];
   const names = [...new Set(lists.map((code) => state.regionNames.get(code) ?? code))].sort();
   return one(ctx, {
     ...caseHit(r),
@@ -135,6 +142,9 @@ const exemptFined: Check<CaseRow> = (r, ctx) => {
     decided_on: r.decided_on,
   });
 };
+
+/** No peer comparison (a check that reads only the tier or the exemption). */
+const NO_PEERS = { z: Infinity, minCases: Infinity, minSpreadShare: 0 };
 
 // 处罚决定无送达记录 (penalty-no-delivery.ts)
 const noDelivery: Check<CaseRow> = (r, ctx) => {
@@ -167,35 +177,19 @@ const noPayment: Check<CaseRow> = (r, ctx) => {
   });
 };
 
-// 过罚不当 (penalty-out-of-tier.ts, sql-fragments.ts selectedTierCtes): the tier the facts select, its
-// range over the baselines in force on the decision day (province, city, county), the fine outside it.
+// 过罚不当 (penalty-out-of-tier.ts, sql-fragments.ts selectedTierCtes): the tier the facts select in the
+// baseline governing the decision day (src/catalog/discretion.ts), the fine outside its range.
 const outOfTier: Check<CaseRow> = (r, ctx) => {
   const { state } = ctx;
   const fine = fineOf(r);
   if (!fined(r) || fine === null || r.decided_on === null) return [];
-  const day = dayOf(r.decided_on);
-  const levels = levelsOf(r.region_code);
-  const inForce = levels
-    .map((code) => (state.baselines.get(`${r.item_code}|${code}`) ?? []).find((v) => v.from <= day && v.to > day) ?? null)
-    .filter((v): v is BaselineVersion => v !== null);
-  const listed = levels.some((code) => state.exemptions.has(`${r.item_code}|${code}`));
-  const withMitigated = inForce.filter((v) => v.hasMitigated).length;
-  let tier: Tier | 'exempt';
-  if (listed && r.first_offence && r.corrected && r.harm === 'none') tier = 'exempt';
-  else if (r.harm === 'serious') tier = 'severe';
-  else if (r.first_offence && r.corrected) tier = inForce.length > 0 && withMitigated === inForce.length ? 'mitigated' : 'lenient';
-  else if (r.first_offence || r.corrected) tier = 'lenient';
-  else tier = 'general';
-  // least / greatest over the levels ignore the levels without the tier (NULL when none has it).
-  const bound = (end: 'min' | 'max'): number | null => {
-    if (tier === 'exempt') return 0;
-    const t = tier as (typeof TIERS)[number];
-    const xs = inForce.map((v) => v[end][t]).filter((x): x is number => x !== undefined);
-    return xs.length === 0 ? null : end === 'min' ? Math.min(...xs) : Math.max(...xs);
-  };
-  const tierMin = bound('min');
-  const tierMax = bound('max');
-  if (!(tier === 'exempt' || (tierMin !== null && fine < tierMin) || (tierMax !== null && fine > tierMax))) return [];
+  const governing = state.baselines.effective(r.item_code, r.region_code, r.decided_on)?.baseline;
+  const listed = levelsOf(r.region_code).some((code) => state.exemptions.has(`${r.item_code}|${code}`));
+  const { tier } = selectTier(factsOf(r), listed, governing?.tiers.some((t) => t.tier === 'mitigated') ?? false);
+  const t = governing?.tiers.find((x) => x.tier === tier);
+  const range = t ? { min: t.fine_min, max: t.fine_max } : null;
+  const finding = exemptionFinding(factsOf(r), listed);
+  if (!reviewDecision(decisionOf(r), tier, range, finding.status, null, NO_PEERS).outOfTier) return [];
   return one(ctx, {
     ...caseHit(r),
     subject_name: subjectName(ctx, r.entity_uscc),
@@ -204,8 +198,8 @@ const outOfTier: Check<CaseRow> = (r, ctx) => {
     facts_tier_label: tierLabel(tier),
     stated_tier_label: tierLabel(r.tier),
     facts_tier: tier,
-    tier_min: tierMin ?? 0,
-    tier_max: tierMax ?? 0,
+    tier_min: tier === 'exempt' ? 0 : (range?.min ?? 0),
+    tier_max: tier === 'exempt' ? 0 : (range?.max ?? 0),
     fine_amount: fine,
     decided_on: r.decided_on,
   });

@@ -15,6 +15,8 @@ import { loadAllSettings, onSettingsSaved, runGroups, type ModelSetting, type Ru
 import type { ModelDefinition } from '../model.ts';
 import { InspectionLog, Interner } from './inspection-log.ts';
 import { businessDayOf, dayOf, isoOf, yearOfDay } from './days.ts';
+import { BaselineBook, type BaselineRecord } from '../../catalog/discretion.ts';
+import type { TierName } from '../../catalog/types.ts';
 
 export type Part = 'reference' | 'names' | 'certificates' | 'inspections' | 'cases' | 'delegations' | 'hotline' | 'followup';
 
@@ -59,18 +61,6 @@ export interface Certificate {
 export interface Entity {
   name: string;
   region: string;
-}
-
-export const TIERS = ['mitigated', 'lenient', 'general', 'severe'] as const;
-export type Tier = (typeof TIERS)[number];
-
-/** One version of a baseline (裁量基准) as the tier models fold it: in force from ≤ day < to. */
-export interface BaselineVersion {
-  from: number;
-  to: number;
-  hasMitigated: boolean;
-  min: Partial<Record<Tier, number>>;
-  max: Partial<Record<Tier, number>>;
 }
 
 // ── keyed records ──────────────────────────────────────────────────────────────────────────────
@@ -184,8 +174,8 @@ export class RealtimeState {
   whitelist = new Map<string, { region: string; line: string | null }>();
   /** `item|region` of every exemption-list entry. */
   exemptions = new Set<string>();
-  /** `item|region` → the versions of its baseline, by effective date. */
-  baselines = new Map<string, BaselineVersion[]>();
+  /** Every baseline version with its tiers: `effective` is the one rule of which governs a case. */
+  baselines: BaselineBook = new BaselineBook([]);
   /** The dedupe keys of the clues the real-time models have raised: a hit on one of them writes nothing. */
   knownKeys = new Set<string>();
   certificates = new Map<string, Certificate[]>();
@@ -469,12 +459,12 @@ export class RealtimeState {
             id: string;
             item_code: string;
             region_code: string;
-            from_day: number;
-            tier: string | null;
+            effective_from: string;
+            tier: TierName | null;
             fine_min: number | null;
             fine_max: number | null;
           }>(
-            `SELECT b.id, b.item_code, b.region_code, ${day('b.effective_from')} AS from_day, t.tier, t.fine_min, t.fine_max
+            `SELECT b.id, b.item_code, b.region_code, CAST(b.effective_from AS VARCHAR) AS effective_from, t.tier, t.fine_min, t.fine_max
              FROM baselines b LEFT JOIN baseline_tiers t ON t.baseline_id = b.id`,
           ),
         ];
@@ -493,7 +483,7 @@ export class RealtimeState {
           this.regionNames = new Map(regions.map((r) => [r.code, r.name]));
           this.whitelist = new Map(whitelist.map((w) => [w.code, { region: w.region_code, line: w.line_code }]));
           this.exemptions = new Set(exemptions.map((x) => `${x.item_code}|${x.region_code}`));
-          this.baselines = foldBaselines(tiers);
+          this.baselines = bookOf(tiers);
           this.knownKeys = new Set(keys.map((k) => k.dedupe_key));
         });
         return;
@@ -686,40 +676,30 @@ function joinOr(parts: Sql[]): Sql {
   return parts.slice(1).reduce((acc, p) => sql`${acc} OR ${p}`, parts[0]);
 }
 
-/** Baselines with their tiers side by side, versions ordered, each ending where the next begins (as selectedTierCtes). */
-function foldBaselines(
+/** The baselines and their tiers, from one row per tier (a baseline without tiers: one row of NULLs). */
+function bookOf(
   rows: {
     id: string;
     item_code: string;
     region_code: string;
-    from_day: number;
-    tier: string | null;
+    effective_from: string;
+    tier: TierName | null;
     fine_min: number | null;
     fine_max: number | null;
   }[],
-): Map<string, BaselineVersion[]> {
-  const byId = new Map<string, { key: string; v: BaselineVersion }>();
+): BaselineBook {
+  const byId = new Map<string, BaselineRecord & { tiers: BaselineRecord['tiers'][number][] }>();
   for (const r of rows) {
     let b = byId.get(r.id);
     if (!b)
       byId.set(
         r.id,
-        (b = { key: `${r.item_code}|${r.region_code}`, v: { from: r.from_day, to: Infinity, hasMitigated: false, min: {}, max: {} } }),
+        (b = { id: r.id, item_code: r.item_code, region_code: r.region_code, title: '', effective_from: r.effective_from, tiers: [] }),
       );
-    if (r.tier === 'mitigated') b.v.hasMitigated = true;
-    if (r.tier !== null && (TIERS as readonly string[]).includes(r.tier)) {
-      const t = r.tier as Tier;
-      if (r.fine_min !== null) b.v.min[t] = Math.min(b.v.min[t] ?? Infinity, r.fine_min);
-      if (r.fine_max !== null) b.v.max[t] = Math.max(b.v.max[t] ?? -Infinity, r.fine_max);
-    }
+    if (r.tier !== null && r.fine_min !== null && r.fine_max !== null)
+      b.tiers.push({ tier: r.tier, fine_min: Number(r.fine_min), fine_max: Number(r.fine_max), conditions: '' });
   }
-  const out = new Map<string, BaselineVersion[]>();
-  for (const { key, v } of byId.values()) (out.get(key) ?? out.set(key, []).get(key)!).push(v);
-  for (const versions of out.values()) {
-    versions.sort((a, b) => a.from - b.from);
-    for (let i = 0; i < versions.length - 1; i++) versions[i].to = versions[i + 1].from;
-  }
-  return out;
+  return new BaselineBook(byId.values());
 }
 
 // One state per store (a server has one; each test store its own).
