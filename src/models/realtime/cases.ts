@@ -5,7 +5,8 @@ import { dayOf, isoOf } from './days.ts';
 import type { Check, CheckContext, Hit, KindChecks } from './judge.ts';
 import { levelsOf } from './inspections.ts';
 import { uncertifiedOfficers } from './officers.ts';
-import { isFined, type CaseFacts } from './state.ts';
+import { isFined, type CaseFacts, type ModelGroups, type RealtimeState } from './state.ts';
+import { spreadOf } from '../../domain/robust-stats.ts';
 import { exemptionFinding, reviewDecision, selectTier, type Harm } from '../../catalog/discretion.ts';
 
 /** A case as the cases table stores it (the columns the checks read). */
@@ -205,6 +206,59 @@ const outOfTier: Check<CaseRow> = (r, ctx) => {
   });
 };
 
+/**
+ * PEN_DEVIATION's peers of a decision (penalty-deviation.ts): the fines for the same item with the same
+ * stated tier in the same city, decided in the look-back window ending on asOf, among the cases of the run
+ * group the region falls in (a batch run forms its groups so).
+ */
+export function deviationPeers(
+  state: RealtimeState,
+  groups: ModelGroups,
+  region: string,
+  item: string,
+  tier: string,
+  asOfDay: number,
+  lookbackDays: number,
+): number[] {
+  const city = region.slice(0, 4);
+  const group = groups.groups.length > 1 ? groups.of(region) : undefined;
+  const fines: number[] = [];
+  for (const c of state.casesByItem.get(item) ?? []) {
+    if (c.tier !== tier || c.decided === null || c.decided > asOfDay || c.decided <= asOfDay - lookbackDays || !isFined(c)) continue;
+    if (!c.region.startsWith(city) || (group !== undefined && groups.of(c.region) !== group)) continue;
+    fines.push(c.fine!);
+  }
+  return fines;
+}
+
+/** The robust z as the SQL rounds it: DuckDB casts a double to DECIMAL(18,3), then round(…, 1). */
+const roundZ = (z: number) => Math.round(Math.round(z * 1000) / 100) / 10;
+
+// 裁量偏离 (penalty-deviation.ts): a fine far from the median of its peers, in robust units.
+const deviation: Check<CaseRow> = (r, ctx) => {
+  const fine = fineOf(r);
+  if (!fined(r) || fine === null || r.tier === null || r.decided_on === null) return [];
+  const { params } = ctx;
+  const day = dayOf(r.decided_on);
+  if (day > ctx.asOfDay || day <= ctx.asOfDay - params.lookback_days) return [];
+  const peers = spreadOf(deviationPeers(ctx.state, ctx.groups, r.region_code, r.item_code, r.tier, ctx.asOfDay, params.lookback_days));
+  if (!peers) return [];
+  const rule = { z: params.z, minCases: params.min_cases, minSpreadShare: params.min_spread_share };
+  const review = reviewDecision(decisionOf(r), 'general', null, 'not_applicable', peers, rule);
+  if (!review.deviates) return [];
+  return one(ctx, {
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    tier_label: tierLabel(r.tier),
+    fine_amount: fine,
+    peer_count: peers.count,
+    median_fine: peers.median,
+    mad: peers.mad,
+    robust_z: roundZ(review.robustZ!),
+  });
+};
+
 // 超期办案 (penalty-overdue.ts)
 const overdue: Check<CaseRow> = (r, ctx) => {
   if (r.decided_on === null && r.status !== 'open') return [];
@@ -279,6 +333,7 @@ export const caseChecks: KindChecks<CaseRow> = {
     PEN_NO_DELIVERY: noDelivery,
     PEN_NO_PAYMENT: noPayment,
     PEN_OUT_OF_TIER: outOfTier,
+    PEN_DEVIATION: deviation,
     PEN_OVERDUE: overdue,
     PEN_SINGLE_OFFICER: singleOfficer,
     PEN_NO_CERT: uncertified,

@@ -76,6 +76,11 @@ export interface CaseFacts {
   decided: number | null;
   decision: string | null;
   fine: number | null;
+  /** The tier the decision states, and the facts that select one (the navigator and PEN_DEVIATION read them). */
+  tier: string | null;
+  firstOffence: boolean;
+  corrected: boolean;
+  harm: string;
   /** A delivery / payment record names this case. */
   delivered: boolean;
   paid: boolean;
@@ -129,7 +134,13 @@ const TASK_CACHE_MAX = 100_000;
  * drivers 10 s, the packed scan 2 s. Fields are decoded from bytes, so each is a string of its own: a
  * substring of the packed text would keep all of it alive (1.4 million ids: 177 MB against 79 MB).
  */
-async function scan(store: Store, columns: string[], from: Sql, bucket: string, onRow: (fields: (string | null)[]) => void): Promise<void> {
+export async function scan(
+  store: Store,
+  columns: string[],
+  from: Sql,
+  bucket: string,
+  onRow: (fields: (string | null)[]) => void,
+): Promise<void> {
   const packed = columns.map((c) => `COALESCE(CAST(${c} AS VARCHAR), chr(2))`).join(' || chr(31) || ');
   const parts = await store.query<{ p: string | null }>(sql`SELECT string_agg(${raw(packed)}, chr(30)) AS p FROM ${from}
     GROUP BY substr(${raw(bucket)}, length(${raw(bucket)}) - 1, 2)`);
@@ -188,6 +199,14 @@ export class RealtimeState {
   inspectionsWithCase = new Set<string>();
   cases = new Map<string, CaseFacts>();
   casesByEntity = new Map<string, CaseFacts[]>();
+  /** Every case by item: the peers of a decision (PEN_DEVIATION) and the history the navigator reads. */
+  casesByItem = new Map<string, CaseFacts[]>();
+  /**
+   * Told every case the state learns after its load (the landed row as stored, and its facts here): a
+   * capability that keeps more of each case than the checks need (the navigator's similar-case index)
+   * learns it in the same step, and is dropped with the state.
+   */
+  readonly caseListeners = new Set<(row: Readonly<Record<string, unknown>>, facts: CaseFacts) => void>();
   /** Deliveries / payments whose case has not arrived yet. */
   private pendingDelivered = new Set<string>();
   private pendingPaid = new Set<string>();
@@ -299,6 +318,10 @@ export class RealtimeState {
     filed_on: string;
     decided_on: string | null;
     decision: string | null;
+    tier: string | null;
+    first_offence: boolean;
+    corrected: boolean;
+    harm: string;
     fine_amount: number | null;
   }): void {
     if (this.parts.has('inspections') && r.inspection_id !== null) this.inspectionsWithCase.add(r.inspection_id);
@@ -315,21 +338,25 @@ export class RealtimeState {
       decided: r.decided_on === null ? null : dayOf(r.decided_on),
       decision: r.decision === null ? null : this.codes.str(r.decision),
       fine: r.fine_amount === null ? null : Number(r.fine_amount),
+      tier: r.tier === null ? null : this.codes.str(r.tier),
+      firstOffence: r.first_offence,
+      corrected: r.corrected,
+      harm: this.codes.str(r.harm),
       delivered: old?.delivered || this.pendingDelivered.delete(r.id),
       paid: old?.paid || this.pendingPaid.delete(r.id),
     };
     if (old) {
-      const list = this.casesByEntity.get(old.entity)!;
-      list.splice(list.indexOf(old), 1);
+      for (const [map, key] of [
+        [this.casesByEntity, old.entity],
+        [this.casesByItem, old.item],
+      ] as const) {
+        const list = map.get(key)!;
+        list.splice(list.indexOf(old), 1);
+      }
     }
     this.cases.set(c.id, c);
-    this.addCase(c);
-  }
-
-  private addCase(c: CaseFacts): void {
-    let list = this.casesByEntity.get(c.entity);
-    if (!list) this.casesByEntity.set(c.entity, (list = []));
-    list.push(c);
+    addCase(this.casesByEntity, this.casesByItem, c);
+    for (const listener of this.caseListeners) listener(r, c);
   }
 
   putDelivery(caseId: string): void {
@@ -559,6 +586,7 @@ export class RealtimeState {
       case 'cases': {
         const cases = new Map<string, CaseFacts>();
         const byEntity = new Map<string, CaseFacts[]>();
+        const byItem = new Map<string, CaseFacts[]>();
         await scan(
           store,
           [
@@ -572,13 +600,34 @@ export class RealtimeState {
             day('c.decided_on'),
             'c.decision',
             'c.fine_amount',
+            'c.tier',
+            'CASE WHEN c.first_offence THEN 1 ELSE 0 END',
+            'CASE WHEN c.corrected THEN 1 ELSE 0 END',
+            'c.harm',
             'CASE WHEN d.case_id IS NULL THEN 0 ELSE 1 END',
             'CASE WHEN p.case_id IS NULL THEN 0 ELSE 1 END',
           ],
           raw(`cases c LEFT JOIN (SELECT DISTINCT case_id FROM deliveries) d ON d.case_id = c.id
           LEFT JOIN (SELECT DISTINCT case_id FROM payments) p ON p.case_id = c.id`),
           'c.id',
-          ([id, region, agency, item, entity, inspection, filed, decided, decision, fine, delivered, paid]) => {
+          ([
+            id,
+            region,
+            agency,
+            item,
+            entity,
+            inspection,
+            filed,
+            decided,
+            decision,
+            fine,
+            tier,
+            first,
+            corrected,
+            harm,
+            delivered,
+            paid,
+          ]) => {
             const c: CaseFacts = {
               id: id!,
               region: this.codes.str(region!),
@@ -590,13 +639,15 @@ export class RealtimeState {
               decided: num(decided),
               decision: decision === null ? null : this.codes.str(decision),
               fine: num(fine),
+              tier: tier === null ? null : this.codes.str(tier),
+              firstOffence: first === '1',
+              corrected: corrected === '1',
+              harm: this.codes.str(harm!),
               delivered: delivered === '1',
               paid: paid === '1',
             };
             cases.set(c.id, c);
-            let list = byEntity.get(c.entity);
-            if (!list) byEntity.set(c.entity, (list = []));
-            list.push(c);
+            addCase(byEntity, byItem, c);
           },
         );
         // Deliveries and payments can name a case that has not arrived yet.
@@ -608,6 +659,7 @@ export class RealtimeState {
         apply(() => {
           this.cases = cases;
           this.casesByEntity = byEntity;
+          this.casesByItem = byItem;
           this.pendingDelivered = new Set(undelivered.map((r) => r.case_id));
           this.pendingPaid = new Set(unpaid.map((r) => r.case_id));
         });
@@ -665,6 +717,17 @@ export class RealtimeState {
         return;
       }
     }
+  }
+}
+
+function addCase(byEntity: Map<string, CaseFacts[]>, byItem: Map<string, CaseFacts[]>, c: CaseFacts): void {
+  for (const [map, key] of [
+    [byEntity, c.entity],
+    [byItem, c.item],
+  ] as const) {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
   }
 }
 
