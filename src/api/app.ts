@@ -21,6 +21,7 @@ import { modelRoutes } from './model-routes.ts';
 import { clueRoutes } from './clue-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { navigatorRoutes } from './navigator-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -89,6 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await clueRoutes(api, store);
       await portalRoutes(api, store);
       await ingestRoutes(api, store, opts.asOf);
+      await navigatorRoutes(api, store, opts.asOf);
     },
     { prefix: '/api/v1' },
   );

@@ -112,6 +112,12 @@ export async function login(store: Store, username: string, password: string): P
   return { token, caller: toCaller(u) };
 }
 
+/** The caller a command runs as (`--user`): an active account's role, region and agency; null when none. */
+export async function callerForUsername(store: Store, username: string): Promise<Caller | null> {
+  const [u] = await store.query<UserRow>('SELECT * FROM users WHERE username = $1 AND NOT disabled', [username]);
+  return u ? toCaller(u) : null;
+}
+
 export async function callerForToken(store: Store, token: string): Promise<Caller | null> {
   const [u] = await store.query<UserRow>(
     'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled',

@@ -7,6 +7,7 @@ import { importCommand } from './import-command.ts';
 import { exportCommand } from './export-command.ts';
 import { modelsCommand } from './models-command.ts';
 import { demoCommand } from './demo-command.ts';
+import { assessCommand } from './assess-command.ts';
 
 const program = new Command('kedu')
   .description('Kedu 刻度 — 行政执法协调监督平台 (administrative law-enforcement supervision)')
@@ -21,5 +22,6 @@ program.addCommand(importCommand());
 program.addCommand(exportCommand());
 program.addCommand(modelsCommand());
 program.addCommand(demoCommand());
+program.addCommand(assessCommand());
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,101 @@
+// Finding the penalty item an officer means: by its code, its name, or the act in everyday words
+// (乱倒垃圾, 无照经营, 占道经营). The everyday words live in data/catalog/item-synonyms.json, read here
+// and only here; the assistant reuses this module to answer "无照经营违反哪些规定?".
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CatalogError, DEFAULT_DATA_DIR } from '../catalog/read-catalog.ts';
+import type { Item } from '../catalog/types.ts';
+import type { ItemMatch } from './schema.ts';
+
+const FILE = 'data/catalog/item-synonyms.json';
+
+/**
+ * The everyday words of each penalty item, checked against the items: every key is a penalty item's
+ * code, every word a non-empty string, no word twice for one item. A bad edit fails loudly, naming the
+ * file and the entry.
+ */
+export function readItemSynonyms(items: readonly Pick<Item, 'code' | 'kind'>[], dir = DEFAULT_DATA_DIR): Map<string, string[]> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(join(dir, 'catalog', 'item-synonyms.json'), 'utf8'));
+  } catch (e) {
+    throw new CatalogError(FILE, 'file', (e as Error).message);
+  }
+  const raw = (doc as { synonyms?: unknown } | null)?.synonyms;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CatalogError(FILE, 'synonyms', 'expected an object');
+  const penalty = new Set(items.filter((i) => i.kind === 'penalty').map((i) => i.code));
+  const out = new Map<string, string[]>();
+  for (const [code, words] of Object.entries(raw)) {
+    if (!penalty.has(code)) throw new CatalogError(FILE, code, 'is not a penalty item');
+    if (!Array.isArray(words) || words.some((w) => typeof w !== 'string' || w.trim() === ''))
+      throw new CatalogError(FILE, code, 'expected a list of non-empty words');
+    if (new Set(words).size !== words.length) throw new CatalogError(FILE, code, 'a word appears twice');
+    out.set(code, words as string[]);
+  }
+  return out;
+}
+
+/** Character bigrams of a text, for a fuzzy match of a phrase that is no synonym word for word. */
+function bigrams(s: string): Set<string> {
+  const t = s.replace(/[\s，。、；：,.;:（）()“”"']/g, '');
+  const out = new Set<string>();
+  for (let i = 0; i < t.length - 1; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+/** Dice's coefficient of two bigram sets. */
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * Penalty items ranked for a query. Exact code 100, exact name 95, an everyday word said exactly 90, the
+ * name or a word inside the query (a sentence that names the act) 60–80 by how much of the query it
+ * covers, the query inside a name or word 50–60, else character-bigram similarity (up to 45).
+ */
+export function searchItems(
+  items: readonly Item[],
+  synonyms: ReadonlyMap<string, readonly string[]>,
+  lineNames: ReadonlyMap<string, string>,
+  query: string,
+  limit = 10,
+): ItemMatch[] {
+  const q = query.trim();
+  if (!q) return [];
+  const qb = bigrams(q);
+  const out: ItemMatch[] = [];
+  for (const item of items) {
+    const candidates: [ItemMatch['matchedBy'], string][] = [
+      ['name', item.name],
+      ...(synonyms.get(item.code) ?? []).map((w) => ['synonym', w] as [ItemMatch['matchedBy'], string]),
+    ];
+    let best: { by: ItemMatch['matchedBy']; matched: string; score: number } = { by: 'similar', matched: '', score: 0 };
+    const consider = (by: ItemMatch['matchedBy'], matched: string, score: number) => {
+      if (score > best.score) best = { by, matched, score };
+    };
+    if (item.code.toUpperCase() === q.toUpperCase()) consider('code', item.code, 100);
+    for (const [by, text] of candidates) {
+      if (text === q) consider(by, text, by === 'name' ? 95 : 90);
+      else if (q.includes(text)) consider(by, text, 60 + 20 * (text.length / q.length));
+      else if (text.includes(q) && q.length >= 2) consider(by, text, 50 + 10 * (q.length / text.length));
+      else {
+        const d = dice(qb, bigrams(text));
+        if (d >= 0.3) consider('similar', text, 45 * d);
+      }
+    }
+    if (best.score > 0)
+      out.push({
+        code: item.code,
+        name: item.name,
+        lineName: lineNames.get(item.line_code) ?? item.line_code,
+        matchedBy: best.by,
+        matched: best.matched,
+        score: Math.round(best.score * 10) / 10,
+      });
+  }
+  out.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
+  return out.slice(0, limit);
+}
