@@ -270,6 +270,18 @@ test('bad input: a clear Chinese error naming the field, never a 500', async () 
     if (field) assert.equal(e.field, field, label);
     assert.match(e.message, message, label);
   }
+  // A null is an absence, not a zero: no loss, no earlier penalty.
+  const nulls = await app.inject({
+    method: 'POST',
+    url: '/api/v1/navigator/assess',
+    headers: { cookie: await session('hz_sup') },
+    payload: {
+      ...base,
+      facts: { firstOffence: true, corrected: true, harm: 'none', lossAmount: null, repeatWithinMonths: null, illegalGains: null },
+    },
+  });
+  assert.equal(nulls.statusCode, 200, nulls.body);
+  assert.equal(nulls.json().tier.tier, 'exempt');
   // The function says the same to its other callers (CLI, assistant).
   await assert.rejects(
     assess(store, SYSTEM_CALLER, { ...base, facts: { ...base.facts, harm: 'none', lossAmount: 1 } }),

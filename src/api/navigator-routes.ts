@@ -13,7 +13,6 @@ import {
   ReviewRow,
   assess,
   caseGuide,
-  checkRequest,
   navReference,
   reviewList,
   searchItems,
@@ -42,8 +41,10 @@ export async function navigatorRoutes(app: FastifyInstance, store: Store, asOf?:
     '/navigator/assess',
     {
       // The body's schema documents the request; assess() checks it field by field, so that a bad value
-      // gets a Chinese message naming the field (the schema validator's English one would not).
-      attachValidation: true,
+      // gets a Chinese message naming the field. The schema validator is off for this route: besides its
+      // English messages, its type coercion turns a null into 0 inside a nullable number (a "no loss"
+      // would become a loss of 0 yuan, an absent earlier penalty one 0 months ago).
+      validatorCompiler: () => () => true,
       schema: {
         tags: ['navigator'],
         summary: '裁量导航：法律依据、裁量档次、免罚、历史分布、拟作决定评价、类案',
@@ -52,11 +53,7 @@ export async function navigatorRoutes(app: FastifyInstance, store: Store, asOf?:
       },
     },
     async (req: FastifyRequest) => {
-      const caller = callerOf(req);
-      await translated(async () => checkRequest(req.body, today()));
-      // What the field checks let through but the schema refuses (an unknown field): say which.
-      if (req.validationError) throw new KeduError('bad_request', `请求参数有误：${req.validationError.message}`);
-      return translated(() => assess(store, caller, req.body, { today: today() }));
+      return translated(() => assess(store, callerOf(req), req.body, { today: today() }));
     },
   );
 

@@ -185,8 +185,6 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
     text: highlight(ref.seg, texts.get(c.id) ?? '', sharedTerms),
   }));
 
-  if (facts.harm === 'minor' && finding.status !== 'applies' && listed)
-    notes.push('危害后果轻微时，清单事项依第三十三条第一款“可以”不予处罚，由执法机关结合情节裁量。');
   if ((facts.amountInvolved ?? 0) >= 10_000 && /货值金额不足一万元/.test(item.fine_note ?? ''))
     notes.push(`货值金额${yuan(facts.amountInvolved!)}已达一万元以上，应按货值金额的倍数处罚，上述固定数额幅度不适用。`);
   if (facts.cooperation) notes.push('当事人积极配合调查，可在所适用档次内从轻确定数额（裁量权基准规定 第五条：认错认罚和补救措施）。');
