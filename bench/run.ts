@@ -1,8 +1,9 @@
-// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime]
+// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,navigator]
 // Prints, DuckDB beside PostgreSQL and measured in the same run: demo-data generation rate, bulk import
 // rate, the home page's queries, the model library (total and per model) and the latency of a
 // real-time check on ingest (records pushed one by one with and without the checks, and the checks'
-// state's load time and size).
+// state's load time and size). `--only navigator` (not in the default run: it generates its own million
+// past cases, `--navigator-cases N`) measures the discretion navigator (bench/navigator-bench.ts).
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -26,6 +27,7 @@ import { importRows, type ImportRequest } from '../src/ingest/import-batch.ts';
 import { fileSource, recordsSource } from '../src/ingest/sources.ts';
 import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/ingest-samples.ts';
 import { createDatabase } from '../test/helpers/store.ts';
+import { navigatorBench } from './navigator-bench.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -36,6 +38,7 @@ const scale = opt('scale', 'city') as ScaleName;
 const engines = opt('engines', 'duckdb,postgres').split(',');
 const only = new Set(opt('only', 'gen,import,home,models,realtime').split(','));
 const importRowsCount = Number(opt('import-rows', '1000000'));
+const navigatorCases = Number(opt('navigator-cases', '1000000'));
 const pgServer = process.env.KEDU_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
 const dir = mkdtempSync(join(tmpdir(), 'kedu-bench-'));
@@ -217,6 +220,14 @@ for (const engine of engines) {
         out(`models: ${secs(total)}`);
       }
       if (only.has('realtime')) await realtimeBench(store, engine);
+    } finally {
+      await drop();
+    }
+  }
+  if (only.has('navigator')) {
+    const { store, drop } = await freshStore(engine, 'navigator');
+    try {
+      await navigatorBench(store, engine, put, navigatorCases, heapMB);
     } finally {
       await drop();
     }

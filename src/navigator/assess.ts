@@ -10,7 +10,7 @@
 // 裁量偏离 model's (PEN_DEVIATION) in force for the region. So what the navigator tells an officer is
 // what the supervisor's models will say of the decision.
 import type { Store } from '../store/store.ts';
-import { sql, joinSql } from '../store/sql.ts';
+import { sql, joinSql, raw } from '../store/sql.ts';
 import { businessDate } from '../domain/dates.ts';
 import { regionContains, regionPrefix, regionProblem } from '../domain/region.ts';
 import { spreadOf } from '../domain/robust-stats.ts';
@@ -23,7 +23,7 @@ import { deviationPeers } from '../models/realtime/cases.ts';
 import { dayOf } from '../models/realtime/days.ts';
 import { readyState, type CaseFacts } from '../models/realtime/state.ts';
 import { NavigatorError, badInput } from './errors.ts';
-import { decidedCases, decisionHistory } from './history.ts';
+import { itemHistory, memoized } from './history.ts';
 import { checkRequest } from './input.ts';
 import { searchItems } from './item-search.ts';
 import { articleRef, navReference, type NavReference } from './reference.ts';
@@ -113,11 +113,17 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
   const params = { ...defaultParams(DEVIATION), ...(state.groups(DEVIATION).of(r.regionCode)?.params ?? {}) };
   const rule: DeviationRule = { z: params.z, minCases: params.min_cases, minSpreadShare: params.min_spread_share };
   const window = { asOfDay: dayOf(r.asOf), lookbackDays: params.lookback_days };
-  const inRegion = decidedCases(state, item.code, r.regionCode, window);
-  const inProvince = decidedCases(state, item.code, '330000', window);
-  const top = Math.max(item.fine_max ?? 0, r.proposed?.fine ?? 0, ...inProvince.map((c) => c.fine ?? 0));
-  const peerFines = spreadOf(
-    deviationPeers(state, state.groups(DEVIATION), r.regionCode, item.code, choice.tier, window.asOfDay, window.lookbackDays),
+  const history = itemHistory(
+    state,
+    item.code,
+    { code: r.regionCode, name: regionName },
+    { code: '330000', name: nameOf('330000') },
+    window,
+    rule.minCases,
+    item.fine_max,
+  );
+  const peerFines = memoized(state, `peers|${item.code}|${r.regionCode}|${choice.tier}|${window.asOfDay}|${window.lookbackDays}`, () =>
+    spreadOf(deviationPeers(state, state.groups(DEVIATION), r.regionCode, item.code, choice.tier, window.asOfDay, window.lookbackDays)),
   );
   const peers = peerFines && peerFines.count >= rule.minCases ? peerFines : null;
 
@@ -166,6 +172,7 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
   const texts = await factsTexts(
     store,
     caller,
+    index.rows,
     ranked.map((x) => x.c.id),
   );
   const similar: SimilarCase[] = ranked.map(({ c, score, why, sharedTerms }) => ({
@@ -235,8 +242,8 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
     history: {
       lookbackDays: params.lookback_days,
       minDecisions: rule.minCases,
-      region: decisionHistory(inRegion, { code: r.regionCode, name: regionName }, rule.minCases, top),
-      province: decisionHistory(inProvince, { code: '330000', name: nameOf('330000') }, rule.minCases, top),
+      region: history.region,
+      province: history.province,
       peers: {
         scope: `${nameOf(`${r.regionCode.slice(0, 4)}00`)}同事项“${TIER_NAMES[choice.tier]}”档次`,
         tier: choice.tier,
@@ -252,17 +259,49 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
   };
 }
 
-/** The stored facts texts of cases, read within the caller's scope. */
-async function factsTexts(store: Store, caller: Caller, ids: string[]): Promise<Map<string, string | null>> {
+/**
+ * Loads what an assessment reads — the catalog view, the real-time state's cases, the similar-case
+ * index — so that the first officer does not wait for it (a server calls this at start). Returns how
+ * many decided cases the index holds.
+ */
+export async function readyNavigator(store: Store, asOf = businessDate(new Date())): Promise<number> {
+  const ref = await navReference(store);
+  const state = await readyState(store, ['cases'], asOf);
+  return (await similarIndex(store, state, ref.seg)).size;
+}
+
+/**
+ * The stored facts texts of cases, read within the caller's scope: one point read per case — by the row
+ * the index knows where the engine has such a locator (DuckDB: `id IN (…)` scans a million rows, 0.2–2 s
+ * measured; `rowid = n` reads one), checked to still be the same case, else by id.
+ */
+async function factsTexts(
+  store: Store,
+  caller: Caller,
+  rows: ReadonlyMap<string, number>,
+  ids: string[],
+): Promise<Map<string, string | null>> {
   if (ids.length === 0) return new Map();
-  const list = joinSql(
-    ids.map((id) => sql`${id}`),
-    ', ',
+  const locator = store.dialect.rowLocator;
+  const one = (id: string) => {
+    const row = locator ? rows.get(id) : undefined;
+    const where = row === undefined ? sql`c.id = ${id}` : sql`${raw(locator!)} = ${row} AND c.id = ${id}`;
+    return sql`SELECT c.id, c.facts FROM cases c WHERE ${where} AND ${scopeFilter(caller, 'c')}`;
+  };
+  const found = new Map(
+    (await store.query<{ id: string; facts: string | null }>(joinSql(ids.map(one), ' UNION ALL '))).map((x) => [x.id, x.facts]),
   );
-  const rows = await store.query<{ id: string; facts: string | null }>(
-    sql`SELECT c.id, c.facts FROM cases c WHERE c.id IN (${list}) AND ${scopeFilter(caller, 'c')}`,
-  );
-  return new Map(rows.map((x) => [x.id, x.facts]));
+  // A row that moved (a case sent again) is read by its id.
+  const moved = ids.filter((id) => !found.has(id) && locator && rows.has(id));
+  if (moved.length)
+    for (const x of await store.query<{ id: string; facts: string | null }>(
+      joinSql(
+        moved.map((id) => sql`SELECT c.id, c.facts FROM cases c WHERE c.id = ${id} AND ${scopeFilter(caller, 'c')}`),
+        ' UNION ALL ',
+      ),
+    ))
+      found.set(x.id, x.facts);
+  return found;
 }
 
 /** What the navigator advises, in Chinese, with the range. */

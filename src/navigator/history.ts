@@ -14,6 +14,22 @@ export interface HistoryWindow {
   lookbackDays: number;
 }
 
+// What an assessment computes from an item's cases, kept until the state learns another case: at a
+// million cases an item can have a hundred thousand, and an officer asks about the same item again.
+const MEMO_LIMIT = 10_000;
+const memos = new WeakMap<RealtimeState, { version: number; values: Map<string, unknown> }>();
+
+/** `compute()`'s value for `key`, computed once per version of the state's cases. */
+export function memoized<T>(state: RealtimeState, key: string, compute: () => T): T {
+  let memo = memos.get(state);
+  if (!memo || memo.version !== state.casesVersion || memo.values.size >= MEMO_LIMIT) {
+    memo = { version: state.casesVersion, values: new Map() };
+    memos.set(state, memo);
+  }
+  if (!memo.values.has(key)) memo.values.set(key, compute());
+  return memo.values.get(key) as T;
+}
+
 /** Decided cases of an item in a region's subtree, decided within the window. */
 export function decidedCases(state: RealtimeState, item: string, regionCode: string, w: HistoryWindow): CaseFacts[] {
   const prefix = regionPrefix(regionCode);
@@ -38,6 +54,31 @@ export function histogram(fines: readonly number[], top: number, bins = 12): Dec
   const counts = new Array<number>(n).fill(0);
   for (const f of fines) counts[Math.min(n - 1, Math.floor(f / width))]++;
   return counts.map((count, i) => ({ from: i * width, to: (i + 1) * width, count }));
+}
+
+/**
+ * The history of an item in a region and province-wide, over the window; the histograms share their bins
+ * (up to the statutory maximum or the largest fine). Memoized per version of the state's cases.
+ */
+export function itemHistory(
+  state: RealtimeState,
+  item: string,
+  region: { code: string; name: string },
+  province: { code: string; name: string },
+  w: HistoryWindow,
+  minDecisions: number,
+  statutoryMax: number | null,
+): { region: DecisionHistory; province: DecisionHistory } {
+  const key = `history|${item}|${region.code}|${w.asOfDay}|${w.lookbackDays}|${minDecisions}`;
+  return memoized(state, key, () => {
+    const inProvince = decidedCases(state, item, province.code, w);
+    const inRegion = decidedCases(state, item, region.code, w);
+    const top = inProvince.reduce((m, c) => Math.max(m, c.fine ?? 0), statutoryMax ?? 0);
+    return {
+      region: decisionHistory(inRegion, region, minDecisions, top),
+      province: decisionHistory(inProvince, province, minDecisions, top),
+    };
+  });
 }
 
 /**

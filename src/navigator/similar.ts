@@ -20,10 +20,21 @@ export function factTerms(seg: Segmenter, text: string | null | undefined): stri
   return seg.terms(text).filter((t) => t.length > 1 && !/^[\d.]+$/.test(t));
 }
 
+/**
+ * Query terms found in more than this share of an item's cases are left out of the search (当事人, 经查,
+ * the item's own words): on the demo's families recall@5 and MRR stayed within a hundredth, and at a million cases
+ * they were most of the work (docs/navigator.md).
+ */
+export const COMMON_SHARE = 0.5;
+/** A query keeps its rarest terms only: the work of a search is bounded whatever the text's length. */
+export const QUERY_TERMS = 32;
+
 export class SimilarIndex {
   private readonly byItem = new Map<string, Bm25Index<CaseFacts>>();
   /** The case object last indexed per id: a case learnt twice (while the index builds) is indexed once. */
   private readonly indexed = new Map<string, CaseFacts>();
+  /** Where the store keeps each indexed case's row (DuckDB's rowid, read by the build's scan), to fetch its text at once. */
+  readonly rows = new Map<string, number>();
 
   constructor(
     readonly state: RealtimeState,
@@ -52,11 +63,15 @@ export class SimilarIndex {
     return this.byItem.get(item)?.idf(term) ?? 0;
   }
 
-  /** BM25 hits among the item's decided cases that `accept` lets through. */
+  /**
+   * BM25 hits among the item's decided cases that `accept` lets through, for the QUERY_TERMS rarest
+   * query terms; terms in over COMMON_SHARE of the cases are skipped.
+   */
   textHits(item: string, terms: readonly string[], limit: number, accept: (c: CaseFacts) => boolean) {
     const index = this.byItem.get(item);
     if (!index || terms.length === 0) return [];
-    return index.search(terms, limit, (c) => this.alive(c) && accept(c));
+    const rarest = [...new Set(terms)].sort((a, b) => index.idf(b) - index.idf(a)).slice(0, QUERY_TERMS);
+    return index.search(rarest, limit, (c) => this.alive(c) && accept(c), COMMON_SHARE);
   }
 }
 
@@ -74,14 +89,17 @@ export function similarIndex(store: Store, state: RealtimeState, seg: Segmenter)
       // Listen first: a case landing during the scan is indexed by the listener, and the scan then skips it.
       state.caseListeners.add((row, c) => index.add(c, typeof row.facts === 'string' ? row.facts : null));
       // The facts text travels packed; control characters that pack it are blanked out of the text.
+      const locator = store.dialect.rowLocator;
       await scan(
         store,
-        ['id', `replace(replace(COALESCE(facts, ''), chr(30), ' '), chr(31), ' ')`],
+        ['id', `replace(replace(COALESCE(facts, ''), chr(30), ' '), chr(31), ' ')`, locator ?? 'NULL'],
         raw('cases WHERE decided_on IS NOT NULL'),
         'id',
-        ([id, text]) => {
+        ([id, text, row]) => {
           const c = state.cases.get(id!);
-          if (c) index.add(c, text);
+          if (!c) return;
+          index.add(c, text);
+          if (row !== null) index.rows.set(id!, Number(row));
         },
       );
       return index;

@@ -96,8 +96,13 @@ export class Bm25Index<K> {
     return Math.log(1 + (this.keys.length - n + 0.5) / (n + 0.5));
   }
 
-  /** The `limit` best documents for the query terms, best first; `accept` filters documents by key. */
-  search(queryTerms: readonly string[], limit: number, accept?: (key: K) => boolean): Bm25Hit<K>[] {
+  /**
+   * The `limit` best documents for the query terms, best first; `accept` filters documents by key.
+   * `maxDocShare` < 1 skips the terms found in more than that share of the documents: their postings are
+   * the longest and their idf the lowest (in the spirit of Lucene's common-terms query), so a large
+   * index answers in time; they are not reported as matched either.
+   */
+  search(queryTerms: readonly string[], limit: number, accept?: (key: K) => boolean, maxDocShare = 1): Bm25Hit<K>[] {
     const n = this.keys.length;
     if (limit <= 0) return [];
     if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
@@ -108,7 +113,7 @@ export class Bm25Index<K> {
     const touched: number[] = [];
     for (const term of new Set(queryTerms)) {
       const list = this.postings.get(term);
-      if (!list) continue;
+      if (!list || list.n > maxDocShare * n) continue;
       lists.push(list);
       terms.push(term);
       const idf = this.idf(term);

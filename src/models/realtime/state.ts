@@ -206,6 +206,8 @@ export class RealtimeState {
    * capability that keeps more of each case than the checks need (the navigator's similar-case index)
    * learns it in the same step, and is dropped with the state.
    */
+  /** Counts the cases learnt since the load: a reader that caches what it computed from them compares it. */
+  casesVersion = 0;
   readonly caseListeners = new Set<(row: Readonly<Record<string, unknown>>, facts: CaseFacts) => void>();
   /** Deliveries / payments whose case has not arrived yet. */
   private pendingDelivered = new Set<string>();
@@ -356,6 +358,7 @@ export class RealtimeState {
     }
     this.cases.set(c.id, c);
     addCase(this.casesByEntity, this.casesByItem, c);
+    this.casesVersion++;
     for (const listener of this.caseListeners) listener(r, c);
   }
 
