@@ -19,11 +19,10 @@ import { exemptionFinding, levelName, listEntries, reviewDecision, selectTier, t
 import { TIER_NAMES, type Item } from '../catalog/types.ts';
 import { findModel } from '../models/library/index.ts';
 import { defaultParams } from '../models/model.ts';
-import { deviationPeers } from '../models/realtime/cases.ts';
 import { dayOf } from '../models/realtime/days.ts';
 import { readyState, type CaseFacts } from '../models/realtime/state.ts';
 import { NavigatorError, badInput } from './errors.ts';
-import { itemHistory, memoized } from './history.ts';
+import { itemHistory, memoized, peerFines } from './history.ts';
 import { checkRequest } from './input.ts';
 import { searchItems } from './item-search.ts';
 import { articleRef, navReference, type NavReference } from './reference.ts';
@@ -122,10 +121,10 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
     rule.minCases,
     item.fine_max,
   );
-  const peerFines = memoized(state, `peers|${item.code}|${r.regionCode}|${choice.tier}|${window.asOfDay}|${window.lookbackDays}`, () =>
-    spreadOf(deviationPeers(state, state.groups(DEVIATION), r.regionCode, item.code, choice.tier, window.asOfDay, window.lookbackDays)),
+  const peerSpread = memoized(state, `peers|${item.code}|${r.regionCode}|${choice.tier}|${window.asOfDay}|${window.lookbackDays}`, () =>
+    spreadOf(peerFines(state, state.groups(DEVIATION), r.regionCode, item.code, choice.tier, window)),
   );
-  const peers = peerFines && peerFines.count >= rule.minCases ? peerFines : null;
+  const peers = peerSpread && peerSpread.count >= rule.minCases ? peerSpread : null;
 
   // ── the verdict on a proposal ──
   let verdict: AssessResult['verdict'] = null;
@@ -247,7 +246,7 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
       peers: {
         scope: `${nameOf(`${r.regionCode.slice(0, 4)}00`)}同事项“${TIER_NAMES[choice.tier]}”档次`,
         tier: choice.tier,
-        count: peerFines?.count ?? 0,
+        count: peerSpread?.count ?? 0,
         median: peers?.median ?? null,
         mad: peers?.mad ?? null,
       },

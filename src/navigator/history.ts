@@ -5,7 +5,8 @@
 // real-time checks judge against. Quartiles are type 7, what DuckDB and PostgreSQL compute in SQL.
 import { spreadOf } from '../domain/robust-stats.ts';
 import { regionPrefix } from '../domain/region.ts';
-import { isFined, type CaseFacts, type RealtimeState } from '../models/realtime/state.ts';
+import { isFined, type CaseFacts, type ModelGroups, type RealtimeState } from '../models/realtime/state.ts';
+import { deviationPeers, peerGroupOf } from '../models/realtime/cases.ts';
 import type { DecisionHistory } from './schema.ts';
 
 export interface HistoryWindow {
@@ -30,13 +31,57 @@ export function memoized<T>(state: RealtimeState, key: string, compute: () => T)
   return memo.values.get(key) as T;
 }
 
-/** Decided cases of an item in a region's subtree, decided within the window. */
+/**
+ * An item's decided cases in the window, in one pass: by county, and the fines by PEN_DEVIATION peer
+ * group (city|tier). A region's history or a tier's peers are then a lookup, not a pass over the item's
+ * hundred thousand cases.
+ */
+interface ItemDigest {
+  counties: Map<string, CaseFacts[]>;
+  all: CaseFacts[];
+  peers: Map<string, number[]>;
+}
+
+function digest(state: RealtimeState, item: string, w: HistoryWindow): ItemDigest {
+  return memoized(state, `digest|${item}|${w.asOfDay}|${w.lookbackDays}`, () => {
+    const d: ItemDigest = { counties: new Map(), all: [], peers: new Map() };
+    const from = w.asOfDay - w.lookbackDays;
+    for (const c of state.casesByItem.get(item) ?? []) {
+      if (c.decided === null || c.decision === null || c.decided > w.asOfDay || c.decided <= from) continue;
+      d.all.push(c);
+      const county = c.region.slice(0, 6);
+      (d.counties.get(county) ?? d.counties.set(county, []).get(county)!).push(c);
+      const group = peerGroupOf(c, w.asOfDay, w.lookbackDays);
+      if (group) (d.peers.get(group) ?? d.peers.set(group, []).get(group)!).push(c.fine!);
+    }
+    return d;
+  });
+}
+
+/** Decided cases of an item in a region's subtree (province, city, county or township), decided within the window. */
 export function decidedCases(state: RealtimeState, item: string, regionCode: string, w: HistoryWindow): CaseFacts[] {
+  const d = digest(state, item, w);
   const prefix = regionPrefix(regionCode);
-  const from = w.asOfDay - w.lookbackDays;
-  return (state.casesByItem.get(item) ?? []).filter(
-    (c) => c.decided !== null && c.decision !== null && c.decided <= w.asOfDay && c.decided > from && c.region.startsWith(prefix),
-  );
+  if (prefix.length === 2) return d.all;
+  if (prefix.length === 6) return d.counties.get(prefix) ?? [];
+  if (prefix.length > 6) return (d.counties.get(prefix.slice(0, 6)) ?? []).filter((c) => c.region.startsWith(prefix));
+  return [...d.counties].filter(([county]) => county.startsWith(prefix)).flatMap(([, cases]) => cases);
+}
+
+/**
+ * The fines a decision in `region` at `tier` is measured against (PEN_DEVIATION's peers, src/models/realtime/cases.ts).
+ * With more than one run group in force the model's own function sorts them out; with one, the digest holds them.
+ */
+export function peerFines(
+  state: RealtimeState,
+  groups: ModelGroups,
+  region: string,
+  item: string,
+  tier: string,
+  w: HistoryWindow,
+): number[] {
+  if (groups.groups.length > 1) return deviationPeers(state, groups, region, item, tier, w.asOfDay, w.lookbackDays);
+  return digest(state, item, w).peers.get(`${region.slice(0, 4)}|${tier}`) ?? [];
 }
 
 /** A round bin width near span/bins: 1, 2 or 5 times a power of ten. */
@@ -69,16 +114,13 @@ export function itemHistory(
   minDecisions: number,
   statutoryMax: number | null,
 ): { region: DecisionHistory; province: DecisionHistory } {
-  const key = `history|${item}|${region.code}|${w.asOfDay}|${w.lookbackDays}|${minDecisions}`;
-  return memoized(state, key, () => {
-    const inProvince = decidedCases(state, item, province.code, w);
-    const inRegion = decidedCases(state, item, region.code, w);
-    const top = inProvince.reduce((m, c) => Math.max(m, c.fine ?? 0), statutoryMax ?? 0);
-    return {
-      region: decisionHistory(inRegion, region, minDecisions, top),
-      province: decisionHistory(inProvince, province, minDecisions, top),
-    };
-  });
+  const key = (scope: string) => `history|${item}|${scope}|${w.asOfDay}|${w.lookbackDays}|${minDecisions}`;
+  const inProvince = decidedCases(state, item, province.code, w);
+  const top = memoized(state, key('top'), () => inProvince.reduce((m, c) => Math.max(m, c.fine ?? 0), statutoryMax ?? 0));
+  return {
+    region: memoized(state, key(region.code), () => decisionHistory(decidedCases(state, item, region.code, w), region, minDecisions, top)),
+    province: memoized(state, key(province.code), () => decisionHistory(inProvince, province, minDecisions, top)),
+  };
 }
 
 /**

@@ -61,6 +61,9 @@ export class Bm25Index<K> {
   private totalLength = 0;
   /** Scores of one search, by document number; zero again when the search returns. */
   private scratch = new Float64Array(0);
+  /** Each document's length term k1·(1 − b + b·length/average), for the index's size when it was computed. */
+  private norms = new Float64Array(0);
+  private normsFor = -1;
 
   constructor(options: Bm25Options = {}) {
     this.k1 = options.k1 ?? 1.2;
@@ -107,7 +110,14 @@ export class Bm25Index<K> {
     if (limit <= 0) return [];
     if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
     const scores = this.scratch;
-    const avg = this.totalLength / Math.max(1, n);
+    if (this.normsFor !== n) {
+      const avg = this.totalLength / Math.max(1, n);
+      if (this.norms.length < n) this.norms = new Float64Array(this.scratch.length);
+      for (let d = 0; d < n; d++) this.norms[d] = this.k1 * (1 - this.b + (this.b * this.lengths[d]) / avg);
+      this.normsFor = n;
+    }
+    const norms = this.norms;
+    const k1p1 = this.k1 + 1;
     const lists: Postings[] = [];
     const terms: string[] = [];
     const touched: number[] = [];
@@ -121,9 +131,8 @@ export class Bm25Index<K> {
       for (let i = 0; i < list.n; i++) {
         const doc = docs[i];
         const tf = tfs[i];
-        const norm = tf + this.k1 * (1 - this.b + (this.b * this.lengths[doc]) / avg);
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += idf * ((tf * (this.k1 + 1)) / norm);
+        scores[doc] += (idf * tf * k1p1) / (tf + norms[doc]);
       }
     }
     // The best `limit` accepted documents: a min-heap on score (ties: the earlier document first).

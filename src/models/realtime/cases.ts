@@ -207,9 +207,18 @@ const outOfTier: Check<CaseRow> = (r, ctx) => {
 };
 
 /**
- * PEN_DEVIATION's peers of a decision (penalty-deviation.ts): the fines for the same item with the same
- * stated tier in the same city, decided in the look-back window ending on asOf, among the cases of the run
- * group the region falls in (a batch run forms its groups so).
+ * The peer group a case belongs to for PEN_DEVIATION (penalty-deviation.ts) — its city and stated tier,
+ * `city|tier` — when it is a fine decided in the look-back window ending on asOf; else null. The one
+ * definition of a peer: the check below and the navigator's history both group by it.
+ */
+export function peerGroupOf(c: CaseFacts, asOfDay: number, lookbackDays: number): string | null {
+  if (c.tier === null || c.decided === null || c.decided > asOfDay || c.decided <= asOfDay - lookbackDays || !isFined(c)) return null;
+  return `${c.region.slice(0, 4)}|${c.tier}`;
+}
+
+/**
+ * PEN_DEVIATION's peers of a decision: the fines of its peer group (same item, city and stated tier, in
+ * the window), among the cases of the run group the region falls in (a batch run forms its groups so).
  */
 export function deviationPeers(
   state: RealtimeState,
@@ -220,12 +229,11 @@ export function deviationPeers(
   asOfDay: number,
   lookbackDays: number,
 ): number[] {
-  const city = region.slice(0, 4);
+  const key = `${region.slice(0, 4)}|${tier}`;
   const group = groups.groups.length > 1 ? groups.of(region) : undefined;
   const fines: number[] = [];
   for (const c of state.casesByItem.get(item) ?? []) {
-    if (c.tier !== tier || c.decided === null || c.decided > asOfDay || c.decided <= asOfDay - lookbackDays || !isFined(c)) continue;
-    if (!c.region.startsWith(city) || (group !== undefined && groups.of(c.region) !== group)) continue;
+    if (peerGroupOf(c, asOfDay, lookbackDays) !== key || (group !== undefined && groups.of(c.region) !== group)) continue;
     fines.push(c.fine!);
   }
   return fines;
