@@ -15,7 +15,7 @@ import { SYSTEM_CALLER, type Caller } from '../src/auth/caller.ts';
 import { assess, NavigatorError, readItemSynonyms, searchItems, navReference, type AssessResult } from '../src/navigator/index.ts';
 import { CatalogError } from '../src/catalog/read-catalog.ts';
 import { invalidateRealtimeState } from '../src/models/realtime/state.ts';
-import { recordId } from '../src/ingest/record-id.ts';
+import { recordId } from '../src/records/record-id.ts';
 import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

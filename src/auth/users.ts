@@ -17,7 +17,7 @@ export interface NewUser {
   agencyId?: string | null;
 }
 
-interface UserRow {
+export interface UserRow {
   id: string;
   username: string;
   display_name: string;
@@ -28,7 +28,7 @@ interface UserRow {
   disabled: boolean;
 }
 
-const toCaller = (u: UserRow): Caller => ({
+export const toCaller = (u: UserRow): Caller => ({
   userId: u.id,
   username: u.username,
   displayName: u.display_name,
@@ -110,12 +110,6 @@ export async function login(store: Store, username: string, password: string): P
     return { result: null, audit: [{ actor: u.id, action: 'auth.login', target: u.id, regionCode: u.region_code }] };
   });
   return { token, caller: toCaller(u) };
-}
-
-/** The caller a command runs as (`--user`): an active account's role, region and agency; null when none. */
-export async function callerForUsername(store: Store, username: string): Promise<Caller | null> {
-  const [u] = await store.query<UserRow>('SELECT * FROM users WHERE username = $1 AND NOT disabled', [username]);
-  return u ? toCaller(u) : null;
 }
 
 export async function callerForToken(store: Store, token: string): Promise<Caller | null> {

@@ -3,10 +3,9 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
-import { callerForUsername } from '../auth/users.ts';
 import { TIER_NAMES } from '../catalog/types.ts';
 import { NavigatorError, assess, type AssessRequest, type AssessResult } from '../navigator/index.ts';
-import { withStore } from './context.ts';
+import { callerForUser, withStore } from './context.ts';
 import { EXIT, fail } from './output.ts';
 
 interface AssessFlags {
@@ -159,7 +158,7 @@ export function assessCommand(): Command {
       const request = requestOf(o);
       await withStore(cmd, async (store) => {
         let caller: Caller = SYSTEM_CALLER;
-        if (o.user) caller = (await callerForUsername(store, o.user)) ?? fail(`用户不存在或已停用：${o.user}`, EXIT.usage);
+        if (o.user) caller = (await callerForUser(store, o.user)) ?? fail(`用户不存在或已停用：${o.user}`, EXIT.usage);
         try {
           const result = await assess(store, caller, request);
           process.stdout.write((o.json ? JSON.stringify(result) : assessmentText(result)) + '\n');

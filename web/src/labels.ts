@@ -1,22 +1,11 @@
 // Every Chinese label the console shows for a stored column or code: one module, so a column is
 // called the same on the list, the drawer and the import page. Column labels follow the headers of
-// the import formats (src/ingest/kinds.ts), which are what an agency's own export calls them.
+// the import formats (src/records), which are what an agency's own export calls them.
 import type { ImportKind, ItemKind, RecordKind, RegionLevel, RegulationKind, RegulationStatus, TierName } from './api.ts';
+import { ENUM_LABELS, KIND_LABELS } from './records/kinds.generated.ts';
 
-export const RECORD_KIND_LABELS: Record<RecordKind | ImportKind, string> = {
-  licences: '行政许可',
-  inspections: '行政检查',
-  cases: '处罚案件',
-  deliveries: '文书送达',
-  payments: '罚没款缴纳',
-  service_visits: '服务走访',
-  hotline_tickets: '12345工单',
-  delegations: '第三方委托',
-  agencies: '执法主体',
-  officers: '执法人员',
-  entities: '经营主体',
-  followup_answers: '回访答复',
-};
+/** The Chinese name of every kind (the registry's, src/records). */
+export const RECORD_KIND_LABELS: Record<RecordKind | ImportKind, string> = KIND_LABELS;
 
 /** Column labels shared by every kind that has the column. */
 const COLUMN_LABELS: Record<string, string> = {
@@ -97,23 +86,8 @@ export function columnLabel(kind: RecordKind | ImportKind, column: string): stri
   return KIND_COLUMN_LABELS[kind as RecordKind]?.[column] ?? COLUMN_LABELS[column] ?? column;
 }
 
-/** Coded values → Chinese, per kind and column (the enum labels of src/ingest/kinds.ts). */
-const VALUE_LABELS: Partial<Record<RecordKind, Record<string, Record<string, string>>>> = {
-  licences: { result: { pending: '办理中', granted: '准予许可', refused: '不予许可' } },
-  inspections: {
-    kind: { random: '双随机检查', complaint: '投诉举报检查', joint: '联合检查', planned: '计划检查' },
-    result: { compliant: '未发现问题', issues: '发现问题', case_filed: '立案查处' },
-  },
-  cases: {
-    harm: { none: '无危害后果', minor: '危害轻微', serious: '危害严重' },
-    decision: { fine: '罚款', warning: '警告', no_penalty: '不予处罚' },
-    tier: { exempt: '不予', mitigated: '减轻', lenient: '从轻', general: '一般', severe: '从重' },
-    status: { open: '办理中', decided: '已决定', closed: '已结案' },
-  },
-  deliveries: { method: { electronic: '电子送达', direct: '直接送达', post: '邮寄送达', notice: '公告送达' } },
-  hotline_tickets: { status: { open: '办理中', answered: '已答复', closed: '已办结' } },
-  agencies: { level: { province: '省级', city: '市级', county: '县级' } },
-};
+/** Coded values → Chinese, per kind and column: the enum labels of the import formats (src/records). */
+const VALUE_LABELS: Partial<Record<RecordKind, Record<string, Record<string, string>>>> = ENUM_LABELS;
 
 export function valueLabel(kind: RecordKind, column: string, value: string): string {
   return VALUE_LABELS[kind]?.[column]?.[value] ?? value;
