@@ -1,6 +1,6 @@
 // The discretion navigator (裁量导航) and 执法精灵: what other capabilities may call. See CONTEXT.md.
 export { assess, readyNavigator, resolveItem, SIMILAR_LIMIT, type AssessOptions } from './assess.ts';
-export { readItemSynonyms, searchItems } from './item-search.ts';
+export { searchItems } from './item-search.ts';
 export { navReference, type NavReference } from './reference.ts';
 export { NavigatorError } from './errors.ts';
 export { checkRequest } from './input.ts';

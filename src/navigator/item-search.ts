@@ -1,39 +1,8 @@
 // Finding the penalty item an officer means: by its code, its name, or the act in everyday words
-// (乱倒垃圾, 无照经营, 占道经营). The everyday words live in data/catalog/item-synonyms.json, read here
-// and only here; the assistant reuses this module to answer "无照经营违反哪些规定?".
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CatalogError, DEFAULT_DATA_DIR } from '../catalog/read-catalog.ts';
+// (乱倒垃圾, 无照经营, 占道经营). The everyday words are the one synonym list the assistant reads too
+// (data/catalog/synonyms.json, loaded by src/catalog/synonyms.ts).
 import type { Item } from '../catalog/types.ts';
 import type { ItemMatch } from './schema.ts';
-
-const FILE = 'data/catalog/item-synonyms.json';
-
-/**
- * The everyday words of each penalty item, checked against the items: every key is a penalty item's
- * code, every word a non-empty string, no word twice for one item. A bad edit fails loudly, naming the
- * file and the entry.
- */
-export function readItemSynonyms(items: readonly Pick<Item, 'code' | 'kind'>[], dir = DEFAULT_DATA_DIR): Map<string, string[]> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(join(dir, 'catalog', 'item-synonyms.json'), 'utf8'));
-  } catch (e) {
-    throw new CatalogError(FILE, 'file', (e as Error).message);
-  }
-  const raw = (doc as { synonyms?: unknown } | null)?.synonyms;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CatalogError(FILE, 'synonyms', 'expected an object');
-  const penalty = new Set(items.filter((i) => i.kind === 'penalty').map((i) => i.code));
-  const out = new Map<string, string[]>();
-  for (const [code, words] of Object.entries(raw)) {
-    if (!penalty.has(code)) throw new CatalogError(FILE, code, 'is not a penalty item');
-    if (!Array.isArray(words) || words.some((w) => typeof w !== 'string' || w.trim() === ''))
-      throw new CatalogError(FILE, code, 'expected a list of non-empty words');
-    if (new Set(words).size !== words.length) throw new CatalogError(FILE, code, 'a word appears twice');
-    out.set(code, words as string[]);
-  }
-  return out;
-}
 
 /** Character bigrams of a text, for a fuzzy match of a phrase that is no synonym word for word. */
 function bigrams(s: string): Set<string> {

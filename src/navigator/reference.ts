@@ -9,7 +9,7 @@ import type { Exemption, Item, TierName } from '../catalog/types.ts';
 import { realtimeState, type RealtimeState } from '../models/realtime/state.ts';
 import { segmenter, type Segmenter } from '../text/segment.ts';
 import type { ArticleRef } from './schema.ts';
-import { readItemSynonyms } from './item-search.ts';
+import { shippedSynonyms, wordsByItem } from '../catalog/synonyms.ts';
 
 export interface RegulationRow {
   id: string;
@@ -28,7 +28,7 @@ export interface NavReference {
   exemptions: Exemption[];
   regionNames: Map<string, string>;
   lineNames: Map<string, string>;
-  /** Item code → its everyday words (data/catalog/item-synonyms.json). */
+  /** Penalty item code → its everyday words (data/catalog/synonyms.json). */
   synonyms: Map<string, string[]>;
   /** The shared segmenter, with item names and everyday words kept whole. */
   seg: Segmenter;
@@ -94,7 +94,9 @@ async function load(store: Store): Promise<NavReference> {
   const regions = await store.query<{ code: string; name: string }>('SELECT code, name FROM regions');
   const lines = await store.query<{ code: string; name: string }>('SELECT code, name FROM lines');
   const penaltyItems = items.filter((i) => i.kind === 'penalty');
-  const synonyms = readItemSynonyms(penaltyItems);
+  const penaltyCodes = new Set(penaltyItems.map((i) => i.code));
+  // A store with another catalog (tests, an edited import) keeps only the words of items it holds.
+  const synonyms = new Map([...wordsByItem(shippedSynonyms())].filter(([code]) => penaltyCodes.has(code)));
   const seg = segmenter();
   seg.addWords([...penaltyItems.map((i) => i.name), ...[...synonyms.values()].flat()]);
   return {
