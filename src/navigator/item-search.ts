@@ -23,7 +23,7 @@ function dice(a: Set<string>, b: Set<string>): number {
 /**
  * Penalty items ranked for a query. Exact code 100, exact name 95, an everyday word said exactly 90, the
  * name or a word inside the query (a sentence that names the act) 60–80 by how much of the query it
- * covers, the query inside a name or word 50–60, else character-bigram similarity (up to 45).
+ * covers (+5 for a word the item's name itself uses), the query inside a name or word 50–60, else character-bigram similarity (up to 45).
  */
 export function searchItems(
   items: readonly Item[],
@@ -48,7 +48,11 @@ export function searchItems(
     if (item.code.toUpperCase() === q.toUpperCase()) consider('code', item.code, 100);
     for (const [by, text] of candidates) {
       if (text === q) consider(by, text, by === 'name' ? 95 : 90);
-      else if (q.includes(text)) consider(by, text, 60 + 20 * (text.length / q.length));
+      // A word inside the query: scored by how much of it the word covers; an everyday word the item's own
+      // name uses (店外经营 for 超出门、窗进行店外经营) ranks it above the items that share the word only
+      // through its synonym group (占道经营 covers 设摊 and 店外经营 alike).
+      else if (q.includes(text))
+        consider(by, text, 60 + 20 * (text.length / q.length) + (by === 'synonym' && item.name.includes(text) ? 5 : 0));
       else if (text.includes(q) && q.length >= 2) consider(by, text, 50 + 10 * (q.length / text.length));
       else {
         const d = dice(qb, bigrams(text));
