@@ -149,7 +149,7 @@ async function judge(store: Store, a: Answer | undefined, e: Expect, caller: Cal
     const { item, region, tier, review } = e.navigator;
     if (a.intent !== 'navigator.assess') return `intent ${a.intent}: ${a.text.slice(0, 60)}`;
     if (!a.records.some((r) => r.kind === 'item' && r.id === item)) return `item ${a.records.map((r) => r.id).join(',')} ≠ ${item}`;
-    const regionName = (await store.query<{ name: string }>('SELECT name FROM regions WHERE code = ?', [region]))[0]?.name;
+    const regionName = (await store.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [region]))[0]?.name;
     if (!regionName || !a.understood.some((u) => u === `案件所在区划：${regionName}`))
       return `region ≠ ${regionName}: ${a.understood.join(' ')}`;
     if (tier === 'exempt') {
