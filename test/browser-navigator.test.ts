@@ -135,7 +135,9 @@ test('a proposed fine above the tier is flagged, the distribution drawn with it;
 test('执法精灵 in a case’s drawer; 待复核 for the supervisor', async () => {
   const officer = await signIn('fy_officer');
   await officer.goto(`${base}/records/cases?id=FY-ABOVE`);
-  await officer.locator('[data-testid="case-guide"][data-state="ready"]').waitFor();
+  // The page, the case list, the drawer and the guide's assessment in one wait: 20 s was not enough on
+  // the shared 2-core machine at load average 45 (it passed alone at the same load).
+  await officer.locator('[data-testid="case-guide"][data-state="ready"]').waitFor({ timeout: 60_000 });
   const decision = officer.locator('[data-testid="procedure-step"][data-key="decision"]');
   assert.equal(await decision.getAttribute('data-status'), 'done');
   assert.equal(await officer.locator('[data-testid="case-guide"] [data-testid="verdict"]').getAttribute('data-position'), 'above');
