@@ -358,6 +358,21 @@ function defaultMessage(status: number): string {
 
 // ── endpoints ─────────────────────────────────────────────────────────────────────────────────
 
+// ── the discretion navigator: /navigator/* (src/api/navigator-routes.ts). The shapes are the server's
+// schemas (src/navigator/schema.ts), imported as types only. ──
+export type {
+  ArticleRef,
+  AssessRequest,
+  AssessResult,
+  CaseGuide,
+  DecisionHistory,
+  ItemMatch,
+  ProcedureStep,
+  ReviewRow,
+  SimilarCase,
+} from '../../src/navigator/schema.ts';
+import type { AssessRequest, AssessResult, CaseGuide, ItemMatch, ReviewRow } from '../../src/navigator/schema.ts';
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ user: User }>('/auth/login', {
@@ -480,6 +495,10 @@ export const api = {
         allowUnauthorized: true,
       }),
   },
+  navigatorItems: (q: string, signal?: AbortSignal) => request<{ rows: ItemMatch[] }>('/navigator/items', { query: { q }, signal }),
+  assess: (body: AssessRequest) => request<AssessResult>('/navigator/assess', { method: 'POST', body }),
+  caseGuide: (id: string, signal?: AbortSignal) => request<CaseGuide>(`/navigator/cases/${encodeURIComponent(id)}`, { signal }),
+  reviewList: (signal?: AbortSignal) => request<{ total: number; rows: ReviewRow[] }>('/navigator/review', { signal }),
 
   portal: {
     formToken: (signal?: AbortSignal) => request<PortalFormToken>('/portal/form-token', { signal, allowUnauthorized: true }),

@@ -23,6 +23,7 @@ import { useNames, type NameOf } from '../records/use-names.ts';
 import { useUser } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
 import { PageFrame } from './page-frame.tsx';
+import { CaseGuidePanel } from './navigator/case-guide-panel.tsx';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 
@@ -81,7 +82,13 @@ function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string 
   };
 
   return (
-    <Drawer open={id !== null} onClose={onClose} size={560} title={`${RECORD_KIND_LABELS[kind]} · 详情`} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={kind === 'cases' ? 880 : 560}
+      title={`${RECORD_KIND_LABELS[kind]} · 详情`}
+      destroyOnHidden
+    >
       <div data-testid="record-drawer" data-id={id ?? undefined} data-state={load.state}>
         {load.state === 'loading' && (
           <div style={{ textAlign: 'center', padding: 48 }}>
@@ -100,6 +107,7 @@ function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string 
             ))}
           </Descriptions>
         )}
+        {record && kind === 'cases' && id && <CaseGuidePanel caseId={id} />}
       </div>
     </Drawer>
   );
