@@ -13,6 +13,7 @@ import { modelPolicy } from './models.ts';
 import { assistantPolicy, auditPolicy, catalogPolicy, dashboardPolicy, portalPolicy, userPolicy, webhookPolicy } from './system.ts';
 import { evaluationPolicy, reviewPolicy, situationReportPolicy } from './evaluation.ts';
 import { campaignPolicy, followupResultsPolicy } from './followup.ts';
+import { navigatorPolicy } from './navigator.ts';
 
 /** Every policy, by resource type. A new resource adds one line here (and its file). */
 const POLICIES = {
@@ -36,6 +37,7 @@ const POLICIES = {
   case_review: reviewPolicy,
   followup_campaign: campaignPolicy,
   followup_results: followupResultsPolicy,
+  navigator: navigatorPolicy,
 };
 
 /** Resources anyone may act on without an account. */
