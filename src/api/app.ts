@@ -22,6 +22,7 @@ import { clueRoutes } from './clue-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { assistantRoutes } from './assistant-routes.ts';
+import { inspectionRoutes } from './inspection-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -91,6 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await portalRoutes(api, store);
       await ingestRoutes(api, store, opts.asOf);
       await assistantRoutes(api, store, opts.asOf);
+      await inspectionRoutes(api, store);
     },
     { prefix: '/api/v1' },
   );

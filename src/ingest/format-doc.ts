@@ -17,6 +17,7 @@ const TYPE_NAMES: Record<FieldSpec['type'], string> = {
   uscc: '统一社会信用代码',
   region: '区划代码',
   integer: '整数',
+  code: '编码',
 };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
