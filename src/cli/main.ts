@@ -8,6 +8,7 @@ import { exportCommand } from './export-command.ts';
 import { modelsCommand } from './models-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { askCommand } from './ask-command.ts';
+import { plansCommand } from './plans-command.ts';
 
 const program = new Command('kedu')
   .description('Kedu 刻度 — 行政执法协调监督平台 (administrative law-enforcement supervision)')
@@ -23,5 +24,6 @@ program.addCommand(exportCommand());
 program.addCommand(modelsCommand());
 program.addCommand(demoCommand());
 program.addCommand(askCommand());
+program.addCommand(plansCommand());
 
 await program.parseAsync(process.argv);

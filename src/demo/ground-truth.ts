@@ -20,12 +20,32 @@ export const VIOLATIONS = [
   'licence_overdue', // licence decided later than the item's time limit (行政许可法 第四十二条)
   'payment_overdue', // fine paid after its due date, or unpaid past it (行政处罚法 第六十七条)
   'delivery_overdue', // decision delivered more than 7 days after it was made (行政处罚法 第六十一条)
+  // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
+  'uncoded_inspection', // a 2025 inspection citing no 行政行为码
+  'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)
+  'unplanned_inspection', // routine inspections of an agency and item no 2025 plan item covers (agency/year/item)
+  'plan_off_target', // a 2025 plan item whose target is a third or three times what was done (agency/year/item)
+  'sampling_bias', // a 2026 draw that repeats 80% of the 2025 entities (agency/year/item)
+  'unmerged_overlap', // planned visits of two agencies to one entity, related items, < 30 days apart, never considered for merging
+  'low_rating_officer', // an officer the enterprises rate low whoever they inspect with
+  'low_rating_agency', // an agency rated low across its officers
 ] as const;
 
 export type Violation = (typeof VIOLATIONS)[number];
 
 /** The record a ground-truth row points at: a table's row (by id) or an entity (by USCC). */
-export type RecordKind = 'inspection' | 'case' | 'licence' | 'delivery' | 'payment' | 'delegation' | 'service_visit' | 'entity';
+export type RecordKind =
+  | 'inspection'
+  | 'case'
+  | 'licence'
+  | 'delivery'
+  | 'payment'
+  | 'delegation'
+  | 'service_visit'
+  | 'entity'
+  | 'plan_item'
+  | 'officer'
+  | 'agency';
 
 export class GroundTruth {
   readonly counts = new Map<Violation, number>(VIOLATIONS.map((v) => [v, 0]));

@@ -20,7 +20,7 @@ import { joinSql, raw, sql, type Sql } from '../store/sql.ts';
 import type { Store, Value } from '../store/store.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import { assertReadsInspections, assertSupervises, suggestionScope } from './access.ts';
-import { mergeGroupSql, readScenarios, scenarioName } from './scenarios.ts';
+import { mergeGroupSql, readScenarios, scenarioName } from '../catalog/joint-scenarios.ts';
 import { issueTasks, type TaskRow } from './tasks.ts';
 import { displayCode } from './action-code.ts';
 

@@ -1,5 +1,7 @@
 // 重复检查 / 多头检查: one entity inspected by several agencies within a few days, not merged into a
 // joint inspection. Each cluster of such inspections is one hit; its window starts at the first of them.
+// A record of a joint visit — kind joint, or citing the code of a joint task made by an accepted merge
+// (综合查一次, docs/inspections.md) — is not a repeat.
 import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 
@@ -22,7 +24,9 @@ export const repeatInspection: ModelDefinition = {
     const end = raw(dialect.addDays('a.inspected_on', String(params.window_days)));
     return sql`
       WITH ins AS (
-        SELECT t.id, t.entity_uscc, t.agency_id, t.inspected_on FROM inspections t WHERE ${where('t')} AND t.kind <> 'joint'
+        SELECT t.id, t.entity_uscc, t.agency_id, t.inspected_on FROM inspections t
+          LEFT JOIN inspection_tasks jt ON jt.code = t.action_code AND jt.origin = 'joint'
+        WHERE ${where('t')} AND t.kind <> 'joint' AND jt.id IS NULL
       ), gaps AS (
         -- A cheap necessary condition first: min_agencies inspections within the window means the
         -- (min_agencies-1)-th earlier inspection of the entity lies inside it. Only those entities are

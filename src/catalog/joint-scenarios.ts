@@ -5,7 +5,7 @@
 // through an item that joins two unrelated ones.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_DATA_DIR } from '../catalog/read-catalog.ts';
+import { DEFAULT_DATA_DIR } from './read-catalog.ts';
 import { raw, type Sql } from '../store/sql.ts';
 
 export interface Scenario {
@@ -49,17 +49,23 @@ export function readScenarios(dir = DEFAULT_DATA_DIR): Scenario[] {
 }
 
 /**
- * The merge group of an inspection item as SQL over the task alias `t` (joined to inspection_items
- * as `ii`): its scenario's code, or else its enforcement item's code (or itself, unknown to the catalog).
+ * The merge group of the inspection item of alias `t` (a task or an inspection record) as SQL: its
+ * scenario's code, or else 'item:' and its enforcement item's code (or its own code, unknown to the
+ * catalog). `from` joins what `group` reads (aliases ii and sg).
  */
-export function mergeGroupSql(scenarios: readonly Scenario[]): { from: Sql; group: Sql } {
+export function mergeGroupSql(scenarios: readonly Scenario[] = readScenarios(), alias = 't'): { from: Sql; group: Sql } {
   const rows = scenarios.flatMap((s) => s.items.map((i) => `('${i.replace(/'/g, "''")}', '${s.code}')`));
   return {
     from: raw(
-      `LEFT JOIN inspection_items ii ON ii.code = t.inspection_item_code LEFT JOIN (VALUES ${rows.join(', ')}) AS sg(item, grp) ON sg.item = t.inspection_item_code`,
+      `LEFT JOIN inspection_items ii ON ii.code = ${alias}.inspection_item_code LEFT JOIN (VALUES ${rows.join(', ')}) AS sg(item, grp) ON sg.item = ${alias}.inspection_item_code`,
     ),
-    group: raw(`COALESCE(sg.grp, 'item:' || COALESCE(ii.item_code, t.inspection_item_code))`),
+    group: raw(`COALESCE(sg.grp, 'item:' || COALESCE(ii.item_code, ${alias}.inspection_item_code))`),
   };
+}
+
+/** The same group in code, from an item's scenario or its enforcement item (the demo and tests). */
+export function mergeGroupOf(item: string, parentItem: string | null, scenarios: readonly Scenario[] = readScenarios()): string {
+  return scenarios.find((s) => s.items.includes(item))?.code ?? `item:${parentItem ?? item}`;
 }
 
 export function scenarioName(group: string, scenarios: readonly Scenario[] = readScenarios()): string {
