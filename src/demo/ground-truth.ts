@@ -20,6 +20,10 @@ export const VIOLATIONS = [
   'licence_overdue', // licence decided later than the item's time limit (行政许可法 第四十二条)
   'payment_overdue', // fine paid after its due date, or unpaid past it (行政处罚法 第六十七条)
   'delivery_overdue', // decision delivered more than 7 days after it was made (行政处罚法 第六十一条)
+  'followup_complaint', // a follow-up answer with a serious complaint (吃拿卡要, 态度粗暴, 未出示证件, 未告知权利, 程序不规范)
+  'followup_visit_count', // a follow-up answer counting far more inspections in its month than the records hold
+  'followup_nobody_came', // a follow-up answer saying nobody came, about a recorded inspection
+  'followup_fine_mismatch', // a follow-up answer saying the enterprise was fined, about a case decided with a warning or no penalty
   // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
   'uncoded_inspection', // a 2025 inspection citing no 行政行为码
   'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)
@@ -45,7 +49,8 @@ export type RecordKind =
   | 'entity'
   | 'plan_item'
   | 'officer'
-  | 'agency';
+  | 'agency'
+  | 'followup_task';
 
 export class GroundTruth {
   readonly counts = new Map<Violation, number>(VIOLATIONS.map((v) => [v, 0]));

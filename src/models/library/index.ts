@@ -48,6 +48,10 @@ import { planDeviation } from './plan-deviation.ts';
 import { samplingBias } from './sampling-bias.ts';
 import { lowRatingAgency, lowRatingOfficer } from './low-rating.ts';
 import { unmergedOverlap } from './unmerged-overlap.ts';
+import { followupVisitCount } from './followup-visit-count.ts';
+import { followupNobodyCame } from './followup-nobody-came.ts';
+import { followupFineMismatch } from './followup-fine-mismatch.ts';
+import { followupComplaint } from './followup-complaint.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -99,6 +103,10 @@ export const MODELS: readonly ModelDefinition[] = [
   hotlineOverdue,
   followupLowSatisfaction,
   followupComplaintAfterCase,
+  followupVisitCount,
+  followupNobodyCame,
+  followupFineMismatch,
+  followupComplaint,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {
