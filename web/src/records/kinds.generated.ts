@@ -74,6 +74,10 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
   hotline_tickets: {
     status: { open: '办理中', answered: '已答复', closed: '已办结' },
   },
+  followup_answers: {
+    outcome: { reached: '已接通', unreachable: '未接通', refused: '拒绝回访' },
+    channel: { phone: 'AI电话回访', human: '人工复核', link: '在线问卷' },
+  },
   inspection_plans: {
     method: { random: '双随机抽查', targeted: '重点检查' },
     weighting: { none: '等概率', risk: '按风险等级加权', credit: '按信用等级加权' },
@@ -81,10 +85,6 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
   inspection_objects: {
     risk_class: { low: '低风险', medium: '一般风险', high: '较高风险', severe: '高风险（重点）' },
     credit_class: { A: 'A类（信用风险低）', B: 'B类（信用风险一般）', C: 'C类（信用风险较高）', D: 'D类（信用风险高）' },
-  },
-  followup_answers: {
-    outcome: { reached: '已接通', unreachable: '未接通', refused: '拒绝回访' },
-    channel: { phone: 'AI电话回访', human: '人工复核', link: '在线问卷' },
   },
   agencies: {
     level: { province: '省级', city: '市级', county: '县级' },
