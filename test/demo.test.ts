@@ -261,7 +261,10 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     WHERE ${d.daysBetween('c.decided_on', `COALESCE(dl.delivered_on, ${asOf})`)} > 7`,
   },
   // Inspections planned, coded and merged: from 2025 every inspection cites its task's code.
-  uncoded_inspection: { kind: 'inspection', sql: `SELECT id FROM inspections WHERE action_code IS NULL AND inspected_on >= CAST('2025-01-01' AS DATE)` },
+  uncoded_inspection: {
+    kind: 'inspection',
+    sql: `SELECT id FROM inspections WHERE action_code IS NULL AND inspected_on >= CAST('2025-01-01' AS DATE)`,
+  },
   code_mismatch: {
     kind: 'inspection',
     sql: `
@@ -377,9 +380,13 @@ test('ground truth points at existing records of its kind, in their region', asy
     agency: ['agencies', 'id'],
     followup_task: ['followup_tasks', 'id'],
   };
-  const kinds = await store.query<{ record_kind: string }>(`SELECT DISTINCT record_kind FROM ground_truth WHERE record_kind <> 'plan_item'`);
+  const kinds = await store.query<{ record_kind: string }>(
+    `SELECT DISTINCT record_kind FROM ground_truth WHERE record_kind <> 'plan_item'`,
+  );
   // A plan item (agency/year/item) is an agency's: the agency exists, in the region the truth names.
-  const [items] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ground_truth g LEFT JOIN agencies a ON a.id = split_part(g.record_id, '/', 1)
+  const [items] = await store.query<{
+    n: number;
+  }>(`SELECT count(*) AS n FROM ground_truth g LEFT JOIN agencies a ON a.id = split_part(g.record_id, '/', 1)
     WHERE g.record_kind = 'plan_item' AND (a.id IS NULL OR a.region_code <> g.region_code)`);
   assert.equal(Number(items.n), 0, 'plan_item');
   for (const { record_kind } of kinds) {

@@ -106,16 +106,14 @@ export async function inspectionRoutes(app: FastifyInstance, store: Store): Prom
     },
     async (req, reply) => {
       const r = await drawPlan(store, callerOf(req), (req.params as { id: string }).id);
-      return reply
-        .status(201)
-        .send({
-          drawId: r.draw.id,
-          seed: r.draw.seed!,
-          poolSize: r.draw.pool_size,
-          drawn: r.draw.drawn,
-          short: r.short,
-          firstTaskId: r.tasks[0]?.id ?? null,
-        });
+      return reply.status(201).send({
+        drawId: r.draw.id,
+        seed: r.draw.seed!,
+        poolSize: r.draw.pool_size,
+        drawn: r.draw.drawn,
+        short: r.short,
+        firstTaskId: r.tasks[0]?.id ?? null,
+      });
     },
   );
 

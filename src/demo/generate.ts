@@ -137,7 +137,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   const providersPerCity = new Map<string, number>();
   const entityBase = deriveSeed(seed, 'entity');
 
-  let planTruth = 0;
+  let planTruth: number | undefined;
   await writer.begin();
   try {
     let index = 0;
@@ -175,7 +175,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   opts.onProgress?.(records, records);
   const counts: Record<string, number> = {};
   for (const t of Object.keys(out) as DemoTable[]) counts[t === 'regions' ? 'townships' : t] = out[t].rows;
-  counts.ground_truth += planTruth;
+  counts.ground_truth += planTruth ?? 0;
   return {
     counts,
     records,

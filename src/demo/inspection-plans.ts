@@ -22,7 +22,7 @@ import { recordId } from '../records/record-id.ts';
 import { mergeGroupOf } from '../catalog/joint-scenarios.ts';
 import { issueCode, MAX_SERIAL } from '../inspections/action-code.ts';
 import { codeKey } from '../inspections/code-key.ts';
-import { drawOrder, drawOfficers, poolDigest, SAMPLING_METHOD, SeedStream, weightOf, type Candidate } from '../inspections/sampling.ts';
+import { drawOrder, poolDigest, SAMPLING_METHOD, SeedStream, weightOf, type Candidate } from '../inspections/sampling.ts';
 import { drawParams, tasksOfRanks, type PlanRow } from '../inspections/draw.ts';
 import { taskIdOf, type NewTask } from '../inspections/tasks.ts';
 import { decideSuggestion, listSuggestions, suggestionId, suggestMerges } from '../inspections/merge.ts';

@@ -680,6 +680,25 @@ export interface NoticeFilters {
 
 // ── public portal: /portal/* (src/api/portal-routes.ts), no session ────────────────────────────
 
+/** What a 行政行为码 stands for, as the public verify page shows it (GET /action-codes/:code). */
+export type CodeStatus = 'malformed' | 'invalid' | 'not_yet_valid' | 'valid' | 'expired' | 'revoked';
+export interface CodeVerification {
+  status: CodeStatus;
+  message: string;
+  task?: {
+    code: string;
+    displayCode: string;
+    originLabel: string;
+    entityName: string | null;
+    parts: { agencyName: string; itemCode: string | null; itemName: string | null; basis: string | null }[];
+    officers: { name: string; agencyName: string; certificateNumber: string | null }[];
+    validFrom: string;
+    validTo: string;
+  };
+  revokedBecause?: 'merged' | 'withdrawn';
+  rating?: { open: boolean; from: string; until: string; rated: boolean; message: string };
+}
+
 export interface PortalFormToken {
   token: string;
   minFillSeconds: number;
@@ -1141,6 +1160,17 @@ export const api = {
       request<{ answerId: string; message: string }>(`/survey/${encodeURIComponent(campaignId)}`, {
         method: 'POST',
         body: { token, answers },
+        allowUnauthorized: true,
+      }),
+  },
+
+  actionCodes: {
+    verify: (code: string, signal?: AbortSignal) =>
+      request<CodeVerification>(`/action-codes/${encodeURIComponent(code)}`, { signal, allowUnauthorized: true }),
+    rate: (code: string, body: { formToken: string; entityUscc: string; score: number; comment?: string; website?: string }) =>
+      request<{ id: string; message: string }>(`/action-codes/${encodeURIComponent(code)}/ratings`, {
+        method: 'POST',
+        body,
         allowUnauthorized: true,
       }),
   },

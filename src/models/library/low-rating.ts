@@ -7,7 +7,6 @@ import { sql, raw, type Sql } from '../../store/sql.ts';
 import type { Dialect } from '../../store/dialect.ts';
 import { num, type ModelDefinition, type ParamValues } from '../model.ts';
 
-
 /** Ratings with a low flag and their year, one row per officer on the rated task. */
 function ratedOfficers(where: (alias: string) => Sql, dialect: Dialect): Sql {
   return sql`SELECT q.id, q.agency_id, q.score, q.rated_at, q.y, q.low, ${raw(dialect.unnestCsv('q.officer_ids'))} AS officer_id
@@ -80,7 +79,8 @@ export const lowRatingAgency: ModelDefinition = {
     { name: 'max_officer_share', label: '单个执法人员占低分评价比例上限', type: 'number', default: 0.5, min: 0, max: 1 },
   ],
   evidenceKind: 'inspection_ratings',
-  explanation: '{subject_name}{year}年收到扫码评价{rating_count}条，其中低分（1–2分）{low_count}条，占{low_pct}%，分布于{officer_count}名执法人员。',
+  explanation:
+    '{subject_name}{year}年收到扫码评价{rating_count}条，其中低分（1–2分）{low_count}条，占{low_pct}%，分布于{officer_count}名执法人员。',
   groundTruth: { violation: 'low_rating_agency', recordKind: 'agency' },
   query: ({ params, where, dialect }) => sql`
     WITH r AS (

@@ -19,7 +19,8 @@ export const planDeviation: ModelDefinition = {
     { name: 'min_target', label: '最少计划户数', type: 'integer', default: 5, min: 1, max: 100000 },
   ],
   evidenceKind: 'inspections',
-  explanation: '{agency_name}{year}年“{item_name}”计划检查{target}户，计划期满实际开展日常检查{executed}次，执行率{ratio_pct}%，{direction}。',
+  explanation:
+    '{agency_name}{year}年“{item_name}”计划检查{target}户，计划期满实际开展日常检查{executed}次，执行率{ratio_pct}%，{direction}。',
   groundTruth: { violation: 'plan_off_target', recordKind: 'plan_item' },
   query: ({ params, where, dialect, asOf }) => sql`
     WITH p AS (

@@ -481,11 +481,25 @@ export class RealtimeState {
         const from = dayOf(`${yearOfDay(dayOf(asOf)) - 1}-01-01`);
         const log = new InspectionLog();
         const jointCodes = new Map(
-          (await store.query<{ code: string; id: string }>(`SELECT code, id FROM inspection_tasks WHERE origin = 'joint'`)).map((r) => [r.code, r.id]),
+          (await store.query<{ code: string; id: string }>(`SELECT code, id FROM inspection_tasks WHERE origin = 'joint'`)).map((r) => [
+            r.code,
+            r.id,
+          ]),
         );
         await scan(
           store,
-          ['id', 'entity_uscc', 'agency_id', 'region_code', 'inspection_item_code', day('inspected_on'), 'kind', 'result', 'joint_id', 'action_code'],
+          [
+            'id',
+            'entity_uscc',
+            'agency_id',
+            'region_code',
+            'inspection_item_code',
+            day('inspected_on'),
+            'kind',
+            'result',
+            'joint_id',
+            'action_code',
+          ],
           sql`inspections WHERE inspected_on >= CAST(${isoOf(from)} AS DATE)`,
           'id',
           ([id, entity, agency, region, item, d, kind, result, joint, code]) => {
