@@ -11,7 +11,7 @@ import { openTestStore } from './helpers/store.ts';
 import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
 import { quietEnvironment } from './helpers/clues.ts';
 import { AGENCIES, FY_ENTITIES, seedInspectionWorld } from './helpers/inspection-world.ts';
-import { callerForUser } from '../src/cli/context.ts';
+import { callerForUsername } from '../src/auth/users.ts';
 import { createAdhocTask, revokeTask, type IssuedTask } from '../src/inspections/tasks.ts';
 import { displayCode } from '../src/inspections/action-code.ts';
 import { addDays, businessDate } from '../src/domain/dates.ts';
@@ -32,7 +32,7 @@ let revoked: IssuedTask;
 before(async () => {
   requireBrowserSetup();
   await seedInspectionWorld(store);
-  const staff = (await callerForUser(store, 'fy_scjg'))!;
+  const staff = (await callerForUsername(store, 'fy_scjg'))!;
   const today = businessDate(new Date());
   const adhoc = (entity: string) =>
     createAdhocTask(store, staff, {

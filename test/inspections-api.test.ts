@@ -12,7 +12,7 @@ import { FY, NEXT_YEAR, planRow, seedInspectionWorld } from './helpers/inspectio
 import { buildApp } from '../src/api/app.ts';
 import { importRows } from '../src/ingest/import-batch.ts';
 import { recordsSource } from '../src/ingest/sources.ts';
-import { callerForUser } from '../src/cli/context.ts';
+import { callerForUsername } from '../src/auth/users.ts';
 import { recordId } from '../src/records/record-id.ts';
 
 quietEnvironment();
@@ -26,9 +26,9 @@ before(async () => {
   await seedInspectionWorld(t.store);
   const r = await importRows(t.store, recordsSource([planRow(1, { target_count: '4' })]), {
     kind: 'inspection_plans',
-    caller: (await callerForUser(t.store, 'fy_scjg'))!,
+    caller: (await callerForUsername(t.store, 'fy_scjg'))!,
   });
-  assert.equal(r.rowsOk, 1, r.errors.join('\n'));
+  assert.equal(r.rowsOk, 1, r.errors.map((e) => e.text).join('\n'));
   app = await buildApp({ store: t.store });
   for (const u of ['fy_scjg', 'fy_jiandu', 'xh_jiandu', 'xh_scjg']) {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u, password: PASSWORD } });

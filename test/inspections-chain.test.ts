@@ -9,7 +9,7 @@ import { openTestStore } from './helpers/store.ts';
 import { AGENCIES, FY, FY_ENTITIES, NEXT_YEAR, planRow, seedInspectionWorld } from './helpers/inspection-world.ts';
 import { importRows } from '../src/ingest/import-batch.ts';
 import { recordsSource } from '../src/ingest/sources.ts';
-import { callerForUser } from '../src/cli/context.ts';
+import { callerForUsername } from '../src/auth/users.ts';
 import type { Caller } from '../src/auth/caller.ts';
 import { recordId } from '../src/records/record-id.ts';
 import { drawPlan } from '../src/inspections/draw.ts';
@@ -47,7 +47,7 @@ const altered = (code: string, i: number) => code.slice(0, i) + (code[i] === '7'
 
 before(async () => {
   await seedInspectionWorld(store);
-  for (const u of ['fy_scjg', 'fy_xf', 'fy_jiandu', 'xh_jiandu']) as[u] = (await callerForUser(store, u))!;
+  for (const u of ['fy_scjg', 'fy_xf', 'fy_jiandu', 'xh_jiandu']) as[u] = (await callerForUsername(store, u))!;
   // Market supervision and the fire brigade each plan the same three restaurants in March (the
   // dining scenario joins MKT-I001-03 and FIR-I001-09), targeted so that both draw them.
   const window = {
@@ -58,7 +58,7 @@ before(async () => {
     ends_on: `${NEXT_YEAR}-03-20`,
   };
   const mkt = await importRows(store, recordsSource([planRow(1, window)]), { kind: 'inspection_plans', caller: as.fy_scjg });
-  assert.equal(mkt.rowsOk, 1, mkt.errors.join('\n'));
+  assert.equal(mkt.rowsOk, 1, mkt.errors.map((e) => e.text).join('\n'));
   const fire = await importRows(
     store,
     recordsSource([
@@ -66,7 +66,7 @@ before(async () => {
     ]),
     { kind: 'inspection_plans', caller: as.fy_xf },
   );
-  assert.equal(fire.rowsOk, 1, fire.errors.join('\n'));
+  assert.equal(fire.rowsOk, 1, fire.errors.map((e) => e.text).join('\n'));
   await drawPlan(store, as.fy_scjg, recordId('inspection_plans', 'fy-plan', 'JH-1'));
   await drawPlan(store, as.fy_xf, recordId('inspection_plans', 'fy-plan', 'JH-2'));
 });
@@ -232,7 +232,7 @@ test('inspection records cite their code: the joint visit is one visit and clean
     row(7, AGENCIES.fyMkt, 'MKT-I001-03', TARGETS[2], day(revoked), officersOf(revoked), revoked.code), // a code revoked before the day
   ];
   const r = await importRows(store, recordsSource(records), { kind: 'inspections', caller: as.fy_jiandu });
-  assert.equal(r.rowsOk, 7, r.errors.join('\n'));
+  assert.equal(r.rowsOk, 7, r.errors.map((e) => e.text).join('\n'));
   const [stored] = await store.query<{ action_code: string }>(sql`SELECT action_code FROM inspections WHERE source_id = 'JC-1'`);
   assert.equal(stored.action_code, joint.code, 'the code is stored as issued, without hyphens');
 

@@ -9,7 +9,7 @@ import { openTestStore } from './helpers/store.ts';
 import { AGENCIES, FY, FY_ENTITIES, NEXT_YEAR, XH_ENTITIES, planRow, seedInspectionWorld } from './helpers/inspection-world.ts';
 import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource, recordsSource } from '../src/ingest/sources.ts';
-import { callerForUser } from '../src/cli/context.ts';
+import { callerForUsername } from '../src/auth/users.ts';
 import type { Caller } from '../src/auth/caller.ts';
 import { recordId } from '../src/records/record-id.ts';
 import { checkDraw, drawPlan, drawsOf } from '../src/inspections/draw.ts';
@@ -28,7 +28,7 @@ process.env.KEDU_CODE_KEY = 'a'.repeat(64);
 before(async () => {
   await seedInspectionWorld(store);
   for (const u of ['admin', 'fy_scjg', 'fy_xf', 'fy_jiandu', 'xh_jiandu', 'xh_scjg', 'fy_officer', 'hz_teyao'])
-    as[u] = (await callerForUser(store, u))!;
+    as[u] = (await callerForUsername(store, u))!;
 });
 after(async () => {
   await t.close();
@@ -52,7 +52,7 @@ test('plan rows import through the same path as records; each bad row gets its o
     planRow(9, { officer_ids: 'OF-F1,OF-M1' }), // an officer of another agency
     planRow(10, { method: 'targeted', entity_usccs: FY_ENTITIES.slice(0, 12).join('、'), target_count: '5' }),
   ]);
-  assert.equal(r.rowsOk, 2, r.errors.join('\n'));
+  assert.equal(r.rowsOk, 2, r.errors.map((e) => e.text).join('\n'));
   assert.equal(r.rowsBad, 8);
   const expect: [number, RegExp][] = [
     [2, /^第2条 inspection_item_code（检查事项编码）：检查事项 FIR-I001-01（.+）属于 FIR 条线，不是本执法主体（MKT 条线）的检查事项/],
@@ -66,8 +66,8 @@ test('plan rows import through the same path as records; each bad row gets its o
   ];
   for (const [row, re] of expect)
     assert.ok(
-      r.errors.some((e) => re.test(e)),
-      `row ${row}: ${r.errors.join('\n')}`,
+      r.errors.some((e) => re.test(e.text)),
+      `row ${row}: ${r.errors.map((e) => e.text).join('\n')}`,
     );
   const [n] = await store.query<{ n: number }>('SELECT count(*) AS n FROM inspection_plans');
   assert.equal(Number(n.n), 2);
@@ -79,10 +79,10 @@ test('a CSV file with Chinese headers imports too, and agency staff may import o
   const path = join(dir, 'plans.csv');
   writeFileSync(path, `${header}\n${good}\n`);
   const own = await importRows(store, await fileSource(path), { kind: 'inspection_plans', caller: as.fy_xf });
-  assert.equal(own.rowsOk, 1, own.errors.join('\n'));
+  assert.equal(own.rowsOk, 1, own.errors.map((e) => e.text).join('\n'));
   const other = await importRows(store, await fileSource(path), { kind: 'inspection_plans', caller: as.fy_scjg });
   assert.equal(other.rowsBad, 1);
-  assert.match(other.errors[0], /执法部门账号只能导入本部门（AG-FY-MKT）的记录/);
+  assert.match(other.errors[0].text, /执法部门账号只能导入本部门（AG-FY-MKT）的记录/);
 });
 
 test('a draw takes the target from the directory with a stored seed, two certified officers per task, and is audited', async () => {

@@ -12,6 +12,7 @@ import { askCommand } from './ask-command.ts';
 import { followupCommand } from './followup-command.ts';
 import { plansCommand } from './plans-command.ts';
 import { registerFollowupHooks } from '../followup/hooks.ts';
+import { assessCommand } from './assess-command.ts';
 
 // Answers imported from a file are analysed as they land (src/ingest/landed-hooks.ts).
 registerFollowupHooks();
@@ -33,5 +34,6 @@ program.addCommand(reportCommand());
 program.addCommand(askCommand());
 program.addCommand(followupCommand());
 program.addCommand(plansCommand());
+program.addCommand(assessCommand());
 
 await program.parseAsync(process.argv);

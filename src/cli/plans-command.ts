@@ -4,7 +4,8 @@
 import { Command } from 'commander';
 import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
 import { checkDraw, drawsOf, type DrawCheck } from '../inspections/draw.ts';
-import { callerForUser, withStore } from './context.ts';
+import { callerForUsername } from '../auth/users.ts';
+import { withStore } from './context.ts';
 import { EXIT, fail } from './output.ts';
 
 interface ResampleOptions {
@@ -35,7 +36,7 @@ export function plansCommand(): Command {
         fail(`--year 应为年份（got ${opts.year}）`, EXIT.usage);
       const checks = await withStore(cmd, async (store) => {
         let caller: Caller = SYSTEM_CALLER;
-        if (opts.user) caller = (await callerForUser(store, opts.user)) ?? fail(`账号不存在或已停用：${opts.user}`, EXIT.usage);
+        if (opts.user) caller = (await callerForUsername(store, opts.user)) ?? fail(`账号不存在或已停用：${opts.user}`, EXIT.usage);
         const draws = await drawsOf(store, caller, { planId: opts.plan, drawId: opts.draw, year, regionCode: opts.region });
         const out: DrawCheck[] = [];
         for (const d of draws) out.push(await checkDraw(store, d));

@@ -15,7 +15,7 @@ import { certificateProblem, type CertificateTerm } from '../domain/certificate.
 import { DEFAULT_OFFICERS_PER_TASK, DEFAULT_TASK_DAYS } from '../records/kinds/inspection-plans.ts';
 import { joinSql, sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
-import { assertActsForAgency, planScope } from './access.ts';
+import { authorize, planScope } from '../policy/index.ts';
 import {
   drawOfficers,
   drawOrder,
@@ -82,6 +82,7 @@ export interface DrawRow {
 }
 
 export async function getPlanRow(store: Store, caller: Caller, id: string): Promise<PlanRow> {
+  authorize(caller, 'read', { type: 'inspections' });
   const [p] = await store.query<PlanRow>(sql`SELECT p.* FROM inspection_plans p WHERE p.id = ${id} AND ${planScope(caller, 'p')}`);
   if (!p) throw notFound('未找到该检查计划');
   return p;
@@ -286,7 +287,7 @@ export async function writeDraw(tx: Store, draw: DrawRow, tasks: readonly NewTas
 /** Draws a plan item: its staff (or an administrator), once; later changes go through an adjustment. */
 export async function drawPlan(store: Store, caller: Caller, planId: string, now = new Date()): Promise<DrawResult> {
   const plan = await getPlanRow(store, caller, planId);
-  assertActsForAgency(caller, plan.agency_id, plan.region_code);
+  authorize(caller, 'draw', { type: 'inspection_work', agencyId: plan.agency_id, regionCode: plan.region_code });
   const [existing] = await store.query<{ id: string }>(sql`SELECT id FROM plan_draws WHERE plan_id = ${plan.id}`);
   if (existing) throw new KeduError('conflict', `该计划已抽取（抽取批次 ${existing.id}）；如需增减户数或替换对象，请作计划调整并写明原因`);
   const { draw, tasks, short } = await prepareDraw(store, caller, plan, plan.target_count, [], now);
@@ -393,6 +394,7 @@ export async function drawsOf(
   caller: Caller,
   filter: { planId?: string; drawId?: string; year?: number; regionCode?: string },
 ): Promise<DrawRow[]> {
+  authorize(caller, 'read', { type: 'inspections' });
   const where = [planScope(caller, 'd')];
   if (filter.planId) where.push(sql`d.plan_id = ${filter.planId}`);
   if (filter.drawId) where.push(sql`d.id = ${filter.drawId}`);

@@ -19,7 +19,7 @@ import { splitCodes } from '../domain/lists.ts';
 import { joinSql, raw, sql, type Sql } from '../store/sql.ts';
 import type { Store, Value } from '../store/store.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
-import { assertReadsInspections, assertSupervises, suggestionScope } from './access.ts';
+import { authorize, suggestionScope } from '../policy/index.ts';
 import { mergeGroupSql, readScenarios, scenarioName } from '../catalog/joint-scenarios.ts';
 import { issueTasks, type TaskRow } from './tasks.ts';
 import { displayCode } from './action-code.ts';
@@ -115,7 +115,7 @@ export const suggestionId = (taskIds: readonly string[]): string =>
  * Tasks already in a suggestion — pending, accepted or declined — are not suggested again.
  */
 export async function suggestMerges(store: Store, caller: Caller, opts: SuggestOptions): Promise<SuggestReport> {
-  assertSupervises(caller, opts.regionCode);
+  authorize(caller, 'suggest_merges', { type: 'inspections', regionCode: opts.regionCode });
   const windowDays = opts.windowDays ?? DEFAULT_WINDOW_DAYS;
   if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 180) throw badRequest('合并时间窗口须为1至180天', 'windowDays');
   const now = opts.now ?? new Date();
@@ -295,6 +295,7 @@ export interface SuggestionFilter {
 }
 
 export async function listSuggestions(store: Store, caller: Caller, filter: SuggestionFilter, page: number, pageSize: number) {
+  authorize(caller, 'read', { type: 'inspections' });
   const where: Sql[] = [suggestionScope(caller, 's')];
   if (filter.status) where.push(sql`s.status = ${filter.status}`);
   if (filter.regionCode) where.push(sql`s.region_code LIKE ${regionPrefix(filter.regionCode) + '%'}`);
@@ -386,6 +387,7 @@ const present = (r: SuggestionRow, members: SuggestionMember[]): Suggestion => (
 });
 
 export async function getSuggestion(store: Store, caller: Caller, id: string): Promise<Suggestion> {
+  authorize(caller, 'read', { type: 'inspections' });
   const [r] = await store.query<SuggestionRow>(sql`
     SELECT s.*, e.name AS entity_name, a.name AS lead_name, j.code AS joint_code
     FROM merge_suggestions s LEFT JOIN entities e ON e.uscc = s.entity_uscc LEFT JOIN agencies a ON a.id = s.lead_agency_id
@@ -420,8 +422,7 @@ export async function decideSuggestion(
   if (input.decision !== 'accept' && input.decision !== 'decline') throw badRequest('decision 须为 accept 或 decline', 'decision');
   if (reason.length < 2) throw badRequest('请写明理由', 'reason');
   if (reason.length > 500) throw badRequest('理由不能超过500字', 'reason');
-  if (caller.role !== 'agency_staff' || !caller.agencyId || !s.members.some((m) => m.agencyId === caller.agencyId))
-    throw new KeduError('forbidden', '只有合并建议涉及的执法部门可以确认或拒绝');
+  authorize(caller, 'decide', { type: 'merge_suggestion', memberAgencies: s.members.map((m) => m.agencyId) });
   if (s.status !== 'pending') throw new KeduError('illegal_transition', `该合并建议${SUGGESTION_STATUS_LABELS[s.status]}，不能再确认`);
   const mine = s.members.filter((m) => m.agencyId === caller.agencyId);
   if (mine.every((m) => m.decision !== null)) throw new KeduError('illegal_transition', '本部门已对该建议作出决定');
@@ -530,8 +531,7 @@ export interface Burden {
 
 /** A region's inspection burden per entity for a year: planned, after accepted merges, and if all pending ones were accepted. */
 export async function burden(store: Store, caller: Caller, regionCode: string, year: number, threshold: number): Promise<Burden> {
-  assertReadsInspections(caller);
-  assertSupervises(caller, regionCode);
+  authorize(caller, 'read_burden', { type: 'inspections', regionCode });
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > 100) throw badRequest('阈值须为1至100的整数', 'threshold');
   const region = regionPrefix(regionCode) + '%';
   const from = `${year}-01-01`,

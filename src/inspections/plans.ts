@@ -11,7 +11,7 @@ import { badRequest, KeduError } from '../domain/errors.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { joinSql, sql, type Sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
-import { assertActsForAgency, planScope } from './access.ts';
+import { authorize, planScope } from '../policy/index.ts';
 import { getPlanRow, prepareDraw, writeDraw, type DrawRow, type PlanRow } from './draw.ts';
 import { displayCode } from './action-code.ts';
 
@@ -33,6 +33,7 @@ export interface PlanListRow extends PlanRow {
 }
 
 export async function listPlans(store: Store, caller: Caller, filter: PlanFilter, page: number, pageSize: number) {
+  authorize(caller, 'read', { type: 'inspections' });
   const where: Sql[] = [planScope(caller, 'p')];
   if (filter.year) where.push(sql`p.plan_year = ${filter.year}`);
   if (filter.agencyId) where.push(sql`p.agency_id = ${filter.agencyId}`);
@@ -137,7 +138,7 @@ export async function adjustPlan(
   now = new Date(),
 ): Promise<AdjustmentResult> {
   const plan = await getPlanRow(store, caller, planId);
-  assertActsForAgency(caller, plan.agency_id, plan.region_code);
+  authorize(caller, 'adjust', { type: 'inspection_work', agencyId: plan.agency_id, regionCode: plan.region_code });
   const reason = input.reason.trim();
   if (reason.length < 4) throw badRequest('调整须写明原因（至少4个字）', 'reason');
   if (reason.length > 500) throw badRequest('调整原因不能超过500字', 'reason');

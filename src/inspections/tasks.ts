@@ -14,7 +14,7 @@ import { joinSql, sql, type Sql } from '../store/sql.ts';
 import type { Store, Value } from '../store/store.ts';
 import { displayCode, issueCode, MAX_SERIAL } from './action-code.ts';
 import { codeKey } from './code-key.ts';
-import { assertActsForAgency, taskScope } from './access.ts';
+import { authorize, taskScope } from '../policy/index.ts';
 
 export type TaskOrigin = 'plan' | 'complaint' | 'adhoc' | 'joint';
 export type TaskStatus = 'open' | 'merged' | 'revoked';
@@ -175,6 +175,7 @@ export async function listTasks(
   page: number,
   pageSize: number,
 ): Promise<{ total: number; rows: TaskListRow[] }> {
+  authorize(caller, 'read', { type: 'inspections' });
   const where: Sql[] = [taskScope(caller, 't')];
   if (filter.agencyId) where.push(sql`t.agency_id = ${filter.agencyId}`);
   if (filter.planId) where.push(sql`t.plan_id = ${filter.planId}`);
@@ -199,6 +200,7 @@ export async function listTasks(
 
 /** One task the caller may read (404 outside their scope: a task's existence is not told). */
 export async function getTaskRow(store: Store, caller: Caller, id: string): Promise<TaskRow> {
+  authorize(caller, 'read', { type: 'inspections' });
   const [t] = await store.query<TaskRow>(sql`SELECT t.* FROM inspection_tasks t WHERE t.id = ${id} AND ${taskScope(caller, 't')}`);
   if (!t) throw notFound('未找到该检查任务');
   return t;
@@ -333,7 +335,7 @@ export async function createAdhocTask(store: Store, caller: Caller, input: Adhoc
     sql`SELECT id, line_code, region_code FROM agencies WHERE id = ${input.agencyId}`,
   );
   if (!agency) throw badRequest(`执法主体不存在：${input.agencyId}`, 'agencyId');
-  assertActsForAgency(caller, agency.id, agency.region_code);
+  authorize(caller, 'create_task', { type: 'inspection_work', agencyId: agency.id, regionCode: agency.region_code });
   const today = businessDate(now);
   if (input.validTo < input.validFrom) throw badRequest('有效期结束日期早于开始日期', 'validTo');
   if (input.validTo < today) throw badRequest(`有效期已过：结束日期 ${input.validTo} 早于今天（${today}）`, 'validTo');
@@ -419,7 +421,7 @@ export async function assertCertified(
 /** Revokes an open task's code (the visit will not happen, or not under this code); audited. */
 export async function revokeTask(store: Store, caller: Caller, id: string, reason: string, now = new Date()): Promise<TaskRow> {
   const t = await getTaskRow(store, caller, id);
-  assertActsForAgency(caller, t.agency_id, t.region_code);
+  authorize(caller, 'revoke', { type: 'inspection_work', agencyId: t.agency_id, regionCode: t.region_code });
   if (reason.trim().length < 4) throw badRequest('请写明撤销原因（至少4个字）', 'reason');
   if (t.status !== 'open') throw new KeduError('illegal_transition', `该任务${STATUS_LABELS[t.status]}，不能再撤销`);
   return withAudit(store, async (tx) => {

@@ -52,6 +52,7 @@ const FollowupPage = lazy(() => import('./pages/followup/followup-page.tsx'));
 const CampaignPage = lazy(() => import('./pages/followup/campaign-page.tsx'));
 const SurveyPage = lazy(() => import('./pages/followup/survey-page.tsx'));
 const VerifyPage = lazy(() => import('./pages/inspections/verify-page.tsx'));
+const NavigatorPage = lazy(() => import('./pages/navigator/navigator-page.tsx'));
 
 /** The built pages by path (nav.ts marks them `built`); every other nav entry is a placeholder. */
 const PAGES: Record<string, ReactNode> = {
@@ -84,6 +85,7 @@ const PAGES: Record<string, ReactNode> = {
   '/assistant': <AssistantPage />,
   '/follow-up': <FollowupPage />,
   '/follow-up/:id': <CampaignPage />,
+  '/navigator': <NavigatorPage />,
 };
 
 function UnauthorizedRedirect() {

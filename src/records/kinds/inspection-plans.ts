@@ -5,7 +5,8 @@
 // certificates and the entity registry once per batch.
 import { sql } from '../../store/sql.ts';
 import type { Store } from '../../store/store.ts';
-import { scopeFilter, type Caller } from '../../auth/caller.ts';
+import type { Caller } from '../../auth/caller.ts';
+import { regionAgencyScope } from '../../policy/policy.ts';
 import { regionContains } from '../../domain/region.ts';
 import { businessDate } from '../../domain/dates.ts';
 import { splitCodes } from '../../domain/lists.ts';
@@ -176,7 +177,7 @@ async function planRules(store: Store, caller: Caller): Promise<RowRule[]> {
   const officers = new Map<string, OfficerFacts>();
   for (const r of await store.query<{ id: string; name: string; agency_id: string } & Partial<CertificateTerm>>(sql`
     SELECT o.id, o.name, o.agency_id, c.status, c.issued_on, c.expires_on
-    FROM officers o LEFT JOIN certificates c ON c.officer_id = o.id WHERE ${scopeFilter(caller, 'o', null)}`)) {
+    FROM officers o LEFT JOIN certificates c ON c.officer_id = o.id WHERE ${regionAgencyScope(caller, 'o', null)}`)) {
     let o = officers.get(r.id);
     if (!o) officers.set(r.id, (o = { name: r.name, agencyId: r.agency_id, certificates: [] }));
     if (r.status && r.issued_on && r.expires_on)
@@ -187,7 +188,7 @@ async function planRules(store: Store, caller: Caller): Promise<RowRule[]> {
   const entities = new Map(
     (
       await store.query<{ uscc: string; region_code: string }>(
-        sql`SELECT uscc, region_code FROM entities e WHERE ${scopeFilter(caller, 'e', null)}`,
+        sql`SELECT uscc, region_code FROM entities e WHERE ${regionAgencyScope(caller, 'e', null)}`,
       )
     ).map((r) => [r.uscc, r.region_code]),
   );
