@@ -151,7 +151,8 @@ test('the code on the public side: valid in its window, not yet valid before it,
 
   // A task altered in the database after its code was issued no longer verifies.
   const [plain] = await tasksOf(sql`origin = 'plan' AND status = 'open' AND entity_uscc = ${TARGETS[2]} AND agency_id = ${AGENCIES.fyMkt}`);
-  await store.exec(sql`UPDATE inspection_tasks SET officer_ids = 'OF-M1,OF-M4' WHERE id = ${plain.id}`);
+  // (The draw's seed is fresh each run, so the altered list must differ from whatever was drawn.)
+  await store.exec(sql`UPDATE inspection_tasks SET officer_ids = ${`${plain.officer_ids},OF-ALTERED`} WHERE id = ${plain.id}`);
   assert.equal((await verifyCode(store, plain.code, IN_WINDOW)).status, 'invalid');
   await store.exec(sql`UPDATE inspection_tasks SET officer_ids = ${plain.officer_ids} WHERE id = ${plain.id}`);
   assert.equal((await verifyCode(store, plain.code, new Date(`${plain.valid_from}T02:00:00Z`))).status, 'valid');
