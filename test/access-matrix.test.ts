@@ -763,7 +763,12 @@ const EXERCISERS: Record<string, Exerciser> = {
   // Public: a code's verification answers anyone (a malformed code is an answer, not an error); a forged rating is refused.
   'GET /api/v1/action-codes/:code': () => [get(api('/action-codes/NOT-A-CODE'), true)],
   'POST /api/v1/action-codes/:code/ratings': () => [
-    post(api('/action-codes/NOT-A-CODE/ratings'), { formToken: 'forged', entityUscc: ENTITIES.FYA, score: 5 }, false),
+    // A forged form is refused whoever sends it: 400 naming the form token, or 429 once the rating's
+    // per-address limit is reached (the whole matrix calls from one address).
+    {
+      ...post(api('/action-codes/NOT-A-CODE/ratings'), { formToken: 'forged', entityUscc: ENTITIES.FYA, score: 5 }, 'any'),
+      check: (status) => assert.ok(status === 400 || status === 429, `a forged rating: ${status}`),
+    },
   ],
 };
 
