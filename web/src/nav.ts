@@ -1,4 +1,4 @@
-// The left navigation: one place per capability of DESIGN.md. Routes are generated from this list;
+// The left navigation: one place per capability (README's feature list). Routes are generated from this list;
 // an entry without `built: true` renders the shared placeholder page. Who sees an entry is the
 // server's word: the ability it needs (GET /auth/me `can`, decided by src/policy), never a role.
 import type { User } from './api.ts';
