@@ -15,7 +15,19 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { openTestStore } from './helpers/store.ts';
 import { quietEnvironment } from './helpers/clues.ts';
-import { AGENCIES, CASES, ENTITIES, PEOPLE, PERSONAL, THINGS, seedWorld, sessionOf, type Person, type Thing } from './helpers/world.ts';
+import {
+  AGENCIES,
+  CASES,
+  ENTITIES,
+  PEOPLE,
+  PERSONAL,
+  THINGS,
+  put,
+  seedWorld,
+  sessionOf,
+  type Person,
+  type Thing,
+} from './helpers/world.ts';
 import { sampleRow } from './fixtures/ingest-samples.ts';
 import { withUsccCheck } from '../src/domain/uscc.ts';
 import { regionContains } from '../src/domain/region.ts';
@@ -707,49 +719,25 @@ before(async () => {
   // and a round with nothing to draw is a 409 whoever asks.
   for (const a of AGENCIES) {
     const id = `CSC-${a.tag}`;
-    await store.copyIn(
-      'cases',
-      [
-        'id',
-        'source_system',
-        'source_id',
-        'region_code',
-        'agency_id',
-        'item_code',
-        'entity_uscc',
-        'filed_on',
-        'first_offence',
-        'corrected',
-        'harm',
-        'lead_officer_id',
-        'decided_on',
-        'decision',
-        'tier',
-        'fine_amount',
-        'status',
-      ],
-      [
-        [
-          id,
-          'world',
-          `closed-${a.tag}`,
-          a.region,
-          a.id,
-          'IT-1',
-          ENTITIES[a.tag as keyof typeof ENTITIES],
-          '2025-02-03',
-          true,
-          true,
-          'minor',
-          `OF-${a.tag}`,
-          '2025-02-20',
-          'fine',
-          'general',
-          500,
-          'closed',
-        ],
-      ],
-    );
+    await put(store, 'cases', {
+      id,
+      source_system: 'world',
+      source_id: `closed-${a.tag}`,
+      region_code: a.region,
+      agency_id: a.id,
+      item_code: 'IT-1',
+      entity_uscc: ENTITIES[a.tag as keyof typeof ENTITIES],
+      filed_on: '2025-02-03',
+      first_offence: true,
+      corrected: true,
+      harm: 'minor',
+      lead_officer_id: `OF-${a.tag}`,
+      decided_on: '2025-02-20',
+      decision: 'fine',
+      tier: 'general',
+      fine_amount: 500,
+      status: 'closed',
+    });
     THINGS.push({ kind: 'cases', id, region: a.region, agency: a.id });
   }
   // The evidence files of the world's attachments, where the store says they are.

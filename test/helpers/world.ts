@@ -111,7 +111,8 @@ export async function sessionOf(store: Store, username: string): Promise<string>
   return `kedu_session=${r.token}`;
 }
 
-async function put(store: Store, table: string, row: Record<string, Value>): Promise<void> {
+/** One row into a table, by column name. */
+export async function put(store: Store, table: string, row: Record<string, Value>): Promise<void> {
   const cols = Object.keys(row);
   await store.copyIn(table, cols, [cols.map((c) => row[c])]);
 }
