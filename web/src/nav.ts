@@ -65,7 +65,7 @@ export const NAV: NavEntry[] = [
   { path: '/clues', label: '问题线索', built: true },
   { path: '/command', label: '协同指挥', built: true },
   { path: '/notices', label: '监督文书', built: true },
-  { path: '/navigator', label: '裁量导航', built: true },
+  { path: '/navigator', label: '裁量导航', built: true, needs: ['assessCases'] },
   { path: '/assistant', label: 'AI助手', built: true },
   { path: '/follow-up', label: '回访', built: true, needs: ['manageFollowup', 'readFollowupResults'] },
   {
