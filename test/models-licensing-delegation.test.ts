@@ -36,13 +36,14 @@ before(async () => {
   );
 });
 beforeEach(async () => {
-  for (const table of ['licences', 'delegations', 'inspections', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
+  for (const table of ['licences', 'delegations', 'inspections', 'model_hits', 'clues', 'clue_events'])
+    await store.exec(`DELETE FROM ${table}`);
 });
 after(() => t.close());
 
 const model = (code: string) => findModel(code)!;
 const clues = () =>
-  store.query<{ title: string; explanation: string; evidence: string; agency_id: string | null }>('SELECT * FROM clues ORDER BY id');
+  store.query<{ title: string; explanation: string; evidence: string; agency_id: string | null }>('SELECT * FROM model_hits ORDER BY id');
 const ids = (clue: { evidence: string }) => JSON.parse(clue.evidence).ids as string[];
 
 let n = 0;
@@ -86,7 +87,7 @@ test('LIC_OVERDUE: decided after the limit in calendar days (20 working days →
   const late = await licence({ applied_on: '2025-03-03', decided_on: '2025-04-11' });
   const pending = await licence({ applied_on: '2025-05-01', decided_on: null, result: 'pending' });
   const r = await runModel(store, model('LIC_OVERDUE'), { asOf: '2025-06-10' });
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const byId = new Map((await clues()).map((c) => [ids(c)[0], c]));
   assert.equal(
     byId.get(late)!.explanation,
@@ -113,7 +114,7 @@ test('LIC_NO_SUPERVISION: a granted licence followed by no inspection within 365
   await inspection(store, { entity_uscc: FY, inspected_on: '2024-04-20' });
   await inspection(store, { entity_uscc: FY, inspected_on: '2025-05-02' });
   const r = await runModel(store, model('LIC_NO_SUPERVISION'), { asOf: '2025-06-01' });
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [clue] = await clues();
   assert.equal(clue.explanation, '该企业于2024-05-01取得杭州市富阳区综合行政执法局准予的“测试许可”，此后365天内未见任何部门对其开展检查。');
   assert.deepEqual(ids(clue), [lc]);
@@ -132,7 +133,7 @@ test("DEL_OFF_LIST: no code, an unknown code, another city's entry or another li
   const unknown = await delegation({ service_code: 'ZDY-330111-001', service_name: '聘请第三方人员参与现场检查' });
   const city = await delegation({ service_code: 'SW-NB-1', service_name: '非现场执法设备运维' });
   const line = await delegation({ service_code: 'SW-HZ-2', service_name: '食品安全抽样检验' });
-  assert.equal((await runModel(store, model('DEL_OFF_LIST'), { asOf: '2025-12-31' })).newClues, 4);
+  assert.equal((await runModel(store, model('DEL_OFF_LIST'), { asOf: '2025-12-31' })).newHits, 4);
   const byId = new Map((await clues()).map((c) => [ids(c)[0], c.explanation]));
   assert.equal(
     byId.get(none),
@@ -156,7 +157,7 @@ test("DEL_OFF_LIST near miss: the province's cross-line entry and the own city's
 test('DEL_UNAPPROVED: a delegation signed without approval; an approved one is not', async () => {
   const d = await delegation({ approved: false });
   await delegation({ approved: true });
-  assert.equal((await runModel(store, model('DEL_UNAPPROVED'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('DEL_UNAPPROVED'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -172,7 +173,7 @@ test('DEL_FEE: five times the median fee of the same service; 4.9 times, or too 
   await delegation({ service_code: 'SW-P-1', service_name: '法律顾问', fee: 49000 });
   for (let i = 0; i < 3; i++) await delegation({ service_code: 'SW-NB-1', fee: 10000 });
   await delegation({ service_code: 'SW-NB-1', fee: 900000 });
-  assert.equal((await runModel(store, model('DEL_FEE'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('DEL_FEE'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -186,7 +187,7 @@ test("DEL_PROVIDER_CONCENTRATION: 3 of an agency's 5 delegations in a year to on
   for (let i = 0; i < 3; i++) mine.push(await delegation({ signed_on: `2025-0${i + 2}-01`, fee: 20000 }));
   await delegation({ provider_name: '乙公司', provider_uscc: 'P-2', signed_on: '2025-06-01' });
   await delegation({ provider_name: '丙公司', provider_uscc: 'P-3', signed_on: '2025-07-01' });
-  assert.equal((await runModel(store, model('DEL_PROVIDER_CONCENTRATION'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('DEL_PROVIDER_CONCENTRATION'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,

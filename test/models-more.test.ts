@@ -23,17 +23,18 @@ before(async () => {
   );
 });
 beforeEach(async () => {
-  for (const x of ['cases', 'inspections', 'payments', 'hotline_tickets', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${x}`);
+  for (const x of ['cases', 'inspections', 'payments', 'hotline_tickets', 'model_hits', 'clues', 'clue_events'])
+    await store.exec(`DELETE FROM ${x}`);
 });
 after(() => t.close());
 
 const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { asOf });
-const clues = () => store.query<{ explanation: string; evidence: string }>('SELECT explanation, evidence FROM clues ORDER BY id');
+const clues = () => store.query<{ explanation: string; evidence: string }>('SELECT explanation, evidence FROM model_hits ORDER BY id');
 const ids = (c: { evidence: string }) => (JSON.parse(c.evidence) as { ids: string[] }).ids;
 
 test('PEN_NO_CERT: a case filed by an officer whose certificate had expired', async () => {
   const id = await caseRecord(store, { filed_on: '2025-03-05', lead_officer_id: 'OF-1', assist_officer_id: 'OF-3' });
-  assert.equal((await run('PEN_NO_CERT', '2025-04-01')).newClues, 1);
+  assert.equal((await run('PEN_NO_CERT', '2025-04-01')).newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -49,7 +50,7 @@ test('PEN_NO_CERT near miss: filed on the last day the certificate was valid', a
 
 test('PEN_NO_PAYMENT: a fine decided 31 days ago with no payment record', async () => {
   const id = await caseRecord(store, { decided_on: '2025-03-01', fine_amount: 2500 });
-  assert.equal((await run('PEN_NO_PAYMENT', '2025-04-01')).newClues, 1);
+  assert.equal((await run('PEN_NO_PAYMENT', '2025-04-01')).newHits, 1);
   const [c] = await clues();
   assert.equal(c.explanation, '当事人杭州示例酒坊于2025-03-01被决定罚款2,500元，至2025-04-01已31天，仍无缴款记录。');
   assert.deepEqual(ids(c), [id]);
@@ -65,7 +66,7 @@ test('PEN_NO_PAYMENT near miss: a payment record exists; 30 days only; a warning
 
 test('INS_CASE_NOT_FILED: an inspection that says a case was filed, with no case 16 days on', async () => {
   const id = await inspection(store, { inspected_on: '2025-03-01', result: 'case_filed' });
-  assert.equal((await run('INS_CASE_NOT_FILED', '2025-03-17')).newClues, 1);
+  assert.equal((await run('INS_CASE_NOT_FILED', '2025-03-17')).newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -84,7 +85,7 @@ test('INS_CASE_NOT_FILED near miss: the case refers to the inspection; 15 days o
 
 test('HOT_OVERDUE: a ticket open 22 days after it came in', async () => {
   const id = await hotlineTicket(store, { received_at: '2025-03-10T02:00:00Z' });
-  assert.equal((await run('HOT_OVERDUE', '2025-04-01')).newClues, 1);
+  assert.equal((await run('HOT_OVERDUE', '2025-04-01')).newHits, 1);
   const [c] = await clues();
   assert.equal(c.explanation, '12345工单（城市管理）于2025-03-10受理，至2025-04-01已22天仍未办结：反映路边有人随意倾倒建筑垃圾。');
   assert.deepEqual(ids(c), [id]);

@@ -52,14 +52,14 @@ before(async () => {
   );
 });
 beforeEach(async () => {
-  for (const table of ['cases', 'deliveries', 'payments', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
+  for (const table of ['cases', 'deliveries', 'payments', 'model_hits', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
 });
 after(() => t.close());
 
 const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { asOf });
 const clues = () =>
   store.query<{ title: string; explanation: string; evidence: string; region_code: string; agency_id: string | null; dedupe_key: string }>(
-    'SELECT * FROM clues ORDER BY created_at, id',
+    'SELECT * FROM model_hits ORDER BY found_at, id',
   );
 const evidenceIds = (c: { evidence: string }) => (JSON.parse(c.evidence) as { ids: string[] }).ids;
 
@@ -89,7 +89,7 @@ test('PEN_OUT_OF_TIER: a fine above every baseline range of the tier the facts s
     filed_on: '2025-03-01',
   });
   const r = await run('PEN_OUT_OF_TIER', '2025-06-30');
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c]));
   assert.equal(
     byCase.get(above)!.explanation,
@@ -152,7 +152,7 @@ test('PEN_EXEMPT_FINED: first offence, corrected, no harm, item on the city list
     filed_on: '2025-03-01',
   });
   const r = await run('PEN_EXEMPT_FINED', '2025-06-30');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -193,7 +193,7 @@ test('PEN_DEVIATION: a fine far above the median of the same item and tier in th
     entity_uscc: '91330000733796106P',
   });
   const r = await run('PEN_DEVIATION', '2025-06-30');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -222,7 +222,7 @@ test('PEN_DISPERSION: one agency fines the same facts of one item from 100 to 5,
     ids.push(await caseRecord(store, { item_code: 'IT-2', fine_amount: fine, decided_on: `2025-0${i + 3}-10`, entity_uscc: `E-${i}` }));
   }
   const r = await run('PEN_DISPERSION', '2025-12-31');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -253,7 +253,7 @@ test('PEN_MAX_SHARE: three of ten fines at the statutory maximum', async () => {
     if (i < 3) top.push(id);
   }
   const r = await run('PEN_MAX_SHARE', '2025-12-31');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(c.explanation, '杭州市富阳区综合行政执法局2025年作出罚款决定10件，其中按法定最高额罚款3件，占30%，超过20%。');
   assert.deepEqual(evidenceIds(c), top);
@@ -277,7 +277,7 @@ test('PEN_OVERDUE: decided 104 days after filing; still open 151 days after fili
     status: 'open',
   });
   const r = await run('PEN_OVERDUE', '2025-06-01');
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.equal(
     byCase.get(late),
@@ -299,7 +299,7 @@ test('PEN_DOUBLE: the same entity fined twice for one item by two agencies 19 da
   const first = await caseRecord(store, { filed_on: '2025-03-01', fine_amount: 2000 });
   const second = await caseRecord(store, { filed_on: '2025-03-20', decided_on: '2025-04-01', agency_id: 'AG-FY-SCJG', fine_amount: 3000 });
   const r = await run('PEN_DOUBLE', '2025-06-01');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -328,7 +328,7 @@ test('PEN_DELIVERY_LATE: delivered 10 days after the decision; not delivered 12 
   });
   const lost = await delivery(store, { case_id: cs2, region_code: '330106', sent_on: '2025-03-21', delivered_on: null });
   const r = await run('PEN_DELIVERY_LATE', '2025-04-01');
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c]));
   assert.equal(
     byId.get(late)!.explanation,
@@ -354,7 +354,7 @@ test('PEN_PAYMENT_OVERDUE: paid 10 days late; unpaid 21 days past due', async ()
   const late = await payment(store, { case_id: cs, amount: 1500, due_on: '2025-04-10', paid_on: '2025-04-20' });
   const unpaid = await payment(store, { case_id: cs, amount: 1500, due_on: '2025-04-10', paid_on: null });
   const r = await run('PEN_PAYMENT_OVERDUE', '2025-05-01');
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.equal(byId.get(late), '当事人杭州示例酒坊“擅自占道经营”一案罚款1,500元，缴纳期限为2025-04-10，于2025-04-20缴纳，逾期10天。');
   assert.equal(
@@ -375,7 +375,7 @@ test('PEN_GROWTH: eight fines in July after one a month for six months', async (
   const july: string[] = [];
   for (let d = 1; d <= 8; d++) july.push(await caseRecord(store, { item_code: 'IT-2', decided_on: `2025-07-0${d}`, fine_amount: 1000 }));
   const r = await run('PEN_GROWTH', '2025-07-31');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -398,7 +398,7 @@ test('PEN_SINGLE_OFFICER: a case without an assisting officer', async () => {
   await caseRecord(store, {}); // near miss: two officers
   await caseRecord(store, { assist_officer_id: 'OF-3' });
   const r = await run('PEN_SINGLE_OFFICER', '2025-06-01');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(c.explanation, '当事人杭州示例酒坊“擅自占道经营”一案（2025-03-01立案）仅由执法人员张伟一人办理，执法人员少于两人。');
   assert.deepEqual(evidenceIds(c), [id]);
@@ -413,7 +413,7 @@ test('PEN_ABOVE_STATUTORY: above the statutory maximum; below the minimum in the
   const above = await caseRecord(store, { fine_amount: 12000, tier: 'severe' });
   const below = await caseRecord(store, { fine_amount: 500, tier: 'general' });
   const r = await run('PEN_ABOVE_STATUTORY', '2025-06-01');
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.equal(
     byId.get(above),
@@ -431,7 +431,7 @@ test('PEN_ABOVE_STATUTORY near miss: at the maximum; below the minimum in a miti
 test('PEN_NO_DELIVERY: a fine decided 12 days ago with no delivery record', async () => {
   const id = await caseRecord(store, { decided_on: '2025-03-20' });
   const r = await run('PEN_NO_DELIVERY', '2025-04-01');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -456,6 +456,6 @@ test('real time: a case arriving with a fine outside its tier raises its clue at
   const raised = (await clues()).map((c) => evidenceIds(c)[0]);
   assert.ok(raised.includes(id));
   assert.ok(!raised.includes(other));
-  assert.ok(reports.some((r) => r.code === 'PEN_OUT_OF_TIER' && r.newClues === 1));
-  assert.ok(reports.some((r) => r.code === 'PEN_SINGLE_OFFICER' && r.newClues === 1));
+  assert.ok(reports.some((r) => r.code === 'PEN_OUT_OF_TIER' && r.newHits === 1));
+  assert.ok(reports.some((r) => r.code === 'PEN_SINGLE_OFFICER' && r.newHits === 1));
 });

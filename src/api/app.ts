@@ -26,6 +26,7 @@ import { reportRoutes } from './report-routes.ts';
 import { reviewRoutes } from './review-routes.ts';
 import { assistantRoutes } from './assistant-routes.ts';
 import { followupRoutes } from './followup-routes.ts';
+import { triageRoutes } from './triage-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -99,6 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await reviewRoutes(api, store);
       await assistantRoutes(api, store, opts.asOf);
       await followupRoutes(api, store, opts.asOf);
+      await triageRoutes(api, store);
     },
     { prefix: '/api/v1' },
   );

@@ -416,6 +416,7 @@ export interface ModelRunReport {
 
 export const CLUE_STATUSES = [
   'new',
+  'self_check',
   'triaged',
   'assigned',
   'rectifying',
@@ -426,7 +427,18 @@ export const CLUE_STATUSES = [
   'transferred',
 ] as const;
 export type ClueStatus = (typeof CLUE_STATUSES)[number];
-export const CLUE_ACTIONS = ['triage', 'assign', 'accept', 'submit', 'close', 'return', 'dismiss', 'transfer'] as const;
+export const CLUE_ACTIONS = [
+  'triage',
+  'self_close',
+  'upgrade',
+  'assign',
+  'accept',
+  'submit',
+  'close',
+  'return',
+  'dismiss',
+  'transfer',
+] as const;
 export type ClueAction = (typeof CLUE_ACTIONS)[number];
 export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public', 'case_review'] as const;
 export type ClueSource = (typeof CLUE_SOURCES)[number];
@@ -444,6 +456,12 @@ export interface ClueSummary {
   agencyId: string | null;
   agencyName: string | null;
   modelCode: string | null;
+  /** 简易 (the agency closes it itself) or 一般 (the full loop); clues of other sources are 一般. */
+  procedure: 'simple' | 'general';
+  procedureLabel: string;
+  /** A model clue's risk score (0–100) and the hits of its file. */
+  riskScore: number | null;
+  hitCount: number | null;
   /** YYYY-MM-DD */
   deadline: string | null;
   /** While the deadline runs; negative when overdue. */
@@ -518,12 +536,71 @@ export interface ClueDetail {
     basis: { regulationId: string; article: number }[] | null;
     escalatedAt: string | null;
     allowedActions: ClueAction[];
+    /** The file (档) a model clue is: 一企一档, 一人一档 or a systemic pattern of one agency and model. */
+    file: { kind: string; label: string; id: string; hitCount: number } | null;
   };
+  /** The hits of the file, best first (at most 200), each with its risk score explained. */
+  hits: ClueHit[];
   timeline: TimelineEvent[];
   reports: ClueReport[];
   attachments: ClueAttachment[];
   members: { id: string; title: string; status: string; statusLabel: string; regionCode: string }[];
   notices: { id: string; kind: string; number: string; status: string; issuedOn: string }[];
+}
+
+export interface ClueHit {
+  id: string;
+  modelCode: string;
+  modelName: string;
+  subjectKind: string;
+  subjectId: string;
+  window: string;
+  severity: Severity;
+  title: string;
+  explanation: string;
+  evidence: ClueEvidence;
+  foundOn: string;
+  amount: number | null;
+  score: number;
+  scoreParts: { factor: string; label: string; points: number }[];
+  scoreText: string;
+}
+
+export type Procedure = 'warning' | 'simple' | 'general';
+
+export interface TriageThresholds {
+  simpleMin: number;
+  generalMin: number;
+  generalSeverity: Severity;
+  simpleDays: number;
+}
+
+export interface TriageSettings {
+  regionCode: string;
+  inForce: TriageThresholds & { from: string | null };
+  defaults: TriageThresholds;
+  settings: (TriageThresholds & { regionCode: string; updatedAt: string; updatedBy: string })[];
+  score: {
+    severity: Record<Severity, number>;
+    evidence: Record<string, number>;
+    money: { from: number; points: number }[];
+    repetition: { each: number; max: number };
+    history: { each: number; max: number; days: number };
+    max: number;
+  };
+}
+
+export interface TriageWarning {
+  key: string;
+  file: { kind: string; label: string; id: string; hitCount: number };
+  regionCode: string;
+  agencyId: string | null;
+  hits: number;
+  score: number;
+  models: number;
+  modelName: string;
+  lastFound: string;
+  title: string;
 }
 
 export interface ClueFilters {
@@ -533,6 +610,7 @@ export interface ClueFilters {
   agencyId?: string;
   regionCode?: string;
   modelCode?: string;
+  procedure?: 'simple' | 'general';
   overdue?: 'true' | 'false';
   escalated?: 'true';
   caseId?: string;
@@ -1068,6 +1146,18 @@ export const api = {
     request<CluePage>('/clues', { query: filters as Record<string, string | number | undefined>, signal }),
   clueStats: (signal?: AbortSignal) => request<ClueStats>('/clues/stats', { signal }),
   clue: (id: string, signal?: AbortSignal) => request<ClueDetail>(`/clues/${encodeURIComponent(id)}`, { signal }),
+  triageSettings: (signal?: AbortSignal) => request<TriageSettings>('/triage/settings', { signal }),
+  saveTriageSettings: (regionCode: string, body: TriageThresholds) =>
+    request<TriageSettings>(`/triage/settings/${encodeURIComponent(regionCode)}`, { method: 'PUT', body }),
+  clearTriageSettings: (regionCode: string) =>
+    request<TriageSettings>(`/triage/settings/${encodeURIComponent(regionCode)}`, { method: 'DELETE' }),
+  triageSummary: (signal?: AbortSignal) =>
+    request<{ rows: { procedure: Procedure; label: string; files: number; hits: number }[] }>('/triage/summary', { signal }),
+  triageWarnings: (page: number, pageSize: number, q?: string, signal?: AbortSignal) =>
+    request<{ total: number; page: number; pageSize: number; rows: TriageWarning[] }>('/triage/warnings', {
+      signal,
+      query: { page, pageSize, q },
+    }),
   transition: (id: string, body: TransitionInput) =>
     request<TransitionResult>(`/clues/${encodeURIComponent(id)}/transitions`, { method: 'POST', body }),
   extendDeadline: (id: string, deadline: string, reason: string) =>

@@ -16,6 +16,7 @@ export const delegationFee: ModelDefinition = {
     note: '中介服务收费标准公开、委托费用由行政机关承担且不得转嫁',
   },
   severity: 'medium',
+  triage: { evidence: 'statistical' },
   params: [
     { name: 'min_ratio', label: '费用与同类中位数之比下限', type: 'number', default: 5, min: 1.5, max: 100 },
     { name: 'min_peers', label: '同类委托最少笔数', type: 'integer', default: 5, min: 3, max: 1000 },

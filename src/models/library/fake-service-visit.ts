@@ -17,6 +17,7 @@ export const fakeServiceVisit: ModelDefinition = {
     note: '涉企检查与涉企服务分离、严禁“假服务真检查”（政策文件，未收入法规库）',
   },
   severity: 'high',
+  triage: { evidence: 'report' },
   params: [],
   evidenceKind: 'service_visits',
   explanation: '{agency_name}于{visited_on}以“{topic}”名义上门服务，回访中企业反映实为检查（回访答复{answer_ids}），涉嫌假服务真检查。',

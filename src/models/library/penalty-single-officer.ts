@@ -10,6 +10,7 @@ export const penaltySingleOfficer: ModelDefinition = {
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'medium',
+  triage: { officerFact: 'lead_officer_id' },
   params: [],
   evidenceKind: 'cases',
   explanation: '当事人{subject_name}“{item_name}”一案（{filed_on}立案）仅由执法人员{officer_name}一人办理，执法人员少于两人。',

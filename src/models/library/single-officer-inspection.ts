@@ -10,6 +10,7 @@ export const singleOfficerInspection: ModelDefinition = {
   category: 'inspection',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'high',
+  triage: { officerFact: 'lead_officer_id' },
   params: [],
   evidenceKind: 'inspections',
   explanation: '{agency_name}于{inspected_on}对该企业的检查仅有执法人员{lead_officer_name}一人，执法人员少于两人。',

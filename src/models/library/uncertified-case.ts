@@ -10,6 +10,7 @@ export const uncertifiedCase: ModelDefinition = {
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'high',
+  triage: { officerFact: 'officer_ids' },
   params: [],
   evidenceKind: 'cases',
   explanation: '{agency_name}于{on_day}立案的处罚案件（当事人{subject_name}）中，执法人员{officer_details}在立案当日无有效执法证。',

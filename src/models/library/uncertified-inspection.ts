@@ -12,6 +12,7 @@ export const uncertifiedInspection: ModelDefinition = {
   category: 'inspection',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'high',
+  triage: { officerFact: 'officer_ids' },
   params: [],
   evidenceKind: 'inspections',
   explanation: '{agency_name}于{on_day}对该企业的检查中，执法人员{officer_details}在检查当日无有效执法证。',
