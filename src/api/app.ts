@@ -27,6 +27,7 @@ import { reviewRoutes } from './review-routes.ts';
 import { assistantRoutes } from './assistant-routes.ts';
 import { followupRoutes } from './followup-routes.ts';
 import { triageRoutes } from './triage-routes.ts';
+import { localModelRoutes } from './local-model-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -101,6 +102,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await assistantRoutes(api, store, opts.asOf);
       await followupRoutes(api, store, opts.asOf);
       await triageRoutes(api, store);
+      await localModelRoutes(api, store, opts.asOf);
     },
     { prefix: '/api/v1' },
   );

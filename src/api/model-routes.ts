@@ -10,6 +10,7 @@ import { MODELS, findModel } from '../models/library/index.ts';
 import { MODEL_CATEGORIES, type ModelDefinition } from '../models/model.ts';
 import { effectiveSetting, loadAllSettings, saveSetting } from '../models/settings.ts';
 import { runModels } from '../models/runner.ts';
+import { enabledLocalModels } from '../models/local/local-models.ts';
 import { callerOf } from './app.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 
@@ -174,7 +175,7 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
       const caller = callerOf(req);
       if (caller.role !== 'admin' && caller.role !== 'supervisor') throw forbidden('仅监督员和管理员可以运行模型');
       const code = (req.body as { model?: string }).model;
-      const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
+      const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS, ...(await enabledLocalModels(store))];
       if (code && list.length === 0) throw notFound('未找到该模型');
       return { reports: await runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf }) };
     },

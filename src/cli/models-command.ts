@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { MODELS, findModel } from '../models/library/index.ts';
 import { runModels } from '../models/runner.ts';
+import { enabledLocalModels } from '../models/local/local-models.ts';
 import { scoreModels, triageFigures, SERIOUS } from '../models/score.ts';
 import { PROCEDURE_LABELS } from '../models/triage/procedure.ts';
 import { modelsMarkdown } from '../models/docs.ts';
@@ -46,9 +47,11 @@ export function modelsCommand(): Command {
       const list = pick(o.model);
       const started = Date.now();
       const reports = await withStore(cmd, async (store) => {
-        const bar = progress('运行模型', list.length);
+        // The whole library runs with the local models switched on (each over its own region).
+        const models = o.model ? list : [...list, ...(await enabledLocalModels(store))];
+        const bar = progress('运行模型', models.length);
         try {
-          return await runModels(store, list, {
+          return await runModels(store, models, {
             regionCode: o.region,
             asOf: o.asOf,
             trigger: 'batch',

@@ -93,6 +93,9 @@ export interface ModelDefinition {
   realtime?: { kind: string; subjectColumn: string };
   /** How the hit is scored and bundled, where the subject kind's defaults do not fit. */
   triage?: TriageProfile;
+  /** A model a county wrote itself (src/models/local): the region it runs over, and its version. */
+  region?: string;
+  version?: number;
 }
 
 // One formatter for every explanation: Number#toLocaleString builds a new one per call (17.7 µs against

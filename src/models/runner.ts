@@ -8,6 +8,7 @@ import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { businessDate } from '../domain/dates.ts';
+import { regionContains } from '../domain/region.ts';
 import { explain, type HitRow, type ModelDefinition, type ParamValues } from './model.ts';
 import { loadSettings, runGroups, type RunGroup } from './settings.ts';
 import { stageHitsSql } from './stage-sql.ts';
@@ -180,7 +181,12 @@ export function runReport(run: StagedRun, outcome: TriageOutcome = emptyOutcome(
 
 /** Runs one model over one region; writes new clues, the run record and an audit entry in one transaction. */
 export async function runModel(store: Store, model: ModelDefinition, opts: RunOptions = {}): Promise<ModelRunReport> {
-  const root = opts.regionCode ?? '330000';
+  let root = opts.regionCode ?? '330000';
+  // A county's own model runs over its region only: the narrower of the two, nothing when they do not meet.
+  if (model.region && !regionContains(model.region, root)) {
+    if (!regionContains(root, model.region)) return runReport({ model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0 });
+    root = model.region;
+  }
   const asOf = opts.asOf ?? businessDate(new Date());
   if (opts.trigger === 'realtime') {
     const run = await stageFocused(store, model, asOf, opts.focus, root);
