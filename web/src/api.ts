@@ -603,6 +603,54 @@ export interface TriageWarning {
   title: string;
 }
 
+export interface LocalTemplate {
+  name: string;
+  description: string;
+  kind: string;
+  filters: { field: string; op: string; value?: string | number | boolean | (string | number)[] | null }[];
+  groupBy?: string | null;
+  dateField: string;
+  windowDays: number;
+  threshold: number;
+  severity: Severity;
+  explanation: string;
+  basis: { regulationId: string; article?: number; note?: string };
+}
+
+export interface LocalModelSchema {
+  kinds: {
+    kind: string;
+    label: string;
+    fields: { name: string; label: string; type: string; values: { code: string; label: string }[] | null }[];
+  }[];
+  operators: { op: string; label: string }[];
+  placeholders: string[];
+}
+
+export interface LocalModel {
+  code: string;
+  regionCode: string;
+  name: string;
+  version: number;
+  enabled: boolean;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface LocalModelDetail extends LocalModel {
+  versions: { version: number; template: LocalTemplate; createdAt: string; createdBy: string }[];
+}
+
+export interface LocalPreview {
+  regionCode: string;
+  asOf: string;
+  hits: number;
+  millis: number;
+  sample: { subjectKind: string; subjectId: string; subjectName: string | null; explanation: string; evidenceIds: string[] }[];
+}
+
 export interface ClueFilters {
   status?: string;
   source?: string;
@@ -1146,6 +1194,17 @@ export const api = {
     request<CluePage>('/clues', { query: filters as Record<string, string | number | undefined>, signal }),
   clueStats: (signal?: AbortSignal) => request<ClueStats>('/clues/stats', { signal }),
   clue: (id: string, signal?: AbortSignal) => request<ClueDetail>(`/clues/${encodeURIComponent(id)}`, { signal }),
+  localModelSchema: (signal?: AbortSignal) => request<LocalModelSchema>('/local-models/schema', { signal }),
+  localModels: (signal?: AbortSignal) => request<{ rows: LocalModel[] }>('/local-models', { signal }),
+  localModel: (code: string, signal?: AbortSignal) => request<LocalModelDetail>(`/local-models/${encodeURIComponent(code)}`, { signal }),
+  previewLocalModel: (regionCode: string, template: LocalTemplate) =>
+    request<LocalPreview>('/local-models/preview', { method: 'POST', body: { regionCode, template } }),
+  createLocalModel: (regionCode: string, template: LocalTemplate) =>
+    request<LocalModelDetail>('/local-models', { method: 'POST', body: { regionCode, template } }),
+  saveLocalModel: (code: string, regionCode: string, template: LocalTemplate) =>
+    request<LocalModelDetail>(`/local-models/${encodeURIComponent(code)}`, { method: 'PUT', body: { regionCode, template } }),
+  enableLocalModel: (code: string, enabled: boolean) =>
+    request<LocalModelDetail>(`/local-models/${encodeURIComponent(code)}/enabled`, { method: 'PUT', body: { enabled } }),
   triageSettings: (signal?: AbortSignal) => request<TriageSettings>('/triage/settings', { signal }),
   saveTriageSettings: (regionCode: string, body: TriageThresholds) =>
     request<TriageSettings>(`/triage/settings/${encodeURIComponent(regionCode)}`, { method: 'PUT', body }),

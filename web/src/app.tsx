@@ -34,6 +34,7 @@ const ImportPage = lazy(() => import('./pages/import-page.tsx'));
 const ModelsPage = lazy(() => import('./pages/models/models-page.tsx'));
 const ModelPage = lazy(() => import('./pages/models/model-page.tsx'));
 const TriagePage = lazy(() => import('./pages/models/triage-page.tsx'));
+const LocalModelsPage = lazy(() => import('./pages/models/local-models-page.tsx'));
 const CluesPage = lazy(() => import('./pages/clues/clues-page.tsx'));
 const CluePage = lazy(() => import('./pages/clues/clue-page.tsx'));
 const CommandPage = lazy(() => import('./pages/clues/command-page.tsx'));
@@ -69,6 +70,7 @@ const PAGES: Record<string, ReactNode> = {
   '/import': <ImportPage />,
   '/models': <ModelsPage />,
   '/models/triage': <TriagePage />,
+  '/models/local': <LocalModelsPage />,
   '/models/:code': <ModelPage />,
   '/clues': <CluesPage />,
   '/clues/:id': <CluePage />,

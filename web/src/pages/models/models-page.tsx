@@ -236,6 +236,9 @@ export default function ModelsPage() {
             <Link to="/models/triage" data-testid="models-triage-link">
               <Button>研判分流</Button>
             </Link>
+            <Link to="/models/local" data-testid="models-local-link">
+              <Button>本地模型</Button>
+            </Link>
             <Popconfirm
               title={`在${user.regionName}运行全部已启用的模型？`}
               description="运行期间请勿关闭页面；全省运行约需数十秒。"
