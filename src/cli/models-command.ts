@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { MODELS, findModel } from '../models/library/index.ts';
 import { runModels } from '../models/runner.ts';
 import { enabledLocalModels } from '../models/local/local-models.ts';
+import { exclusiveRun, RunInProgress } from '../models/run-lock.ts';
 import { scoreModels, triageFigures, SERIOUS } from '../models/score.ts';
 import { PROCEDURE_LABELS } from '../models/triage/procedure.ts';
 import { modelsMarkdown } from '../models/docs.ts';
@@ -50,13 +51,14 @@ export function modelsCommand(): Command {
         // The whole library runs with the local models switched on (each over its own region).
         const models = o.model ? list : [...list, ...(await enabledLocalModels(store))];
         const bar = progress('运行模型', models.length);
+        const run = () =>
+          runModels(store, models, { regionCode: o.region, asOf: o.asOf, trigger: 'batch', onProgress: (done) => bar.update(done) });
         try {
-          return await runModels(store, models, {
-            regionCode: o.region,
-            asOf: o.asOf,
-            trigger: 'batch',
-            onProgress: (done) => bar.update(done),
-          });
+          // The whole library: one run at a time over a region, also beside a server's runs.
+          return o.model ? await run() : await exclusiveRun(store, { regionCode: o.region, trigger: 'batch', actor: 'system' }, run);
+        } catch (e) {
+          if (e instanceof RunInProgress) fail(e.message, EXIT.failure);
+          throw e;
         } finally {
           bar.stop();
         }
