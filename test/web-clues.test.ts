@@ -120,7 +120,7 @@ describe('who may extend a deadline and upload evidence', () => {
     const fy = people[0]!;
     assert.deepEqual(
       CLUE_STATUSES.filter((s) => canExtend(fy, clue(s))),
-      ['assigned', 'rectifying', 'returned'],
+      ['self_check', 'assigned', 'rectifying', 'returned'],
     );
     assert.equal(canExtend(people[1]!, clue('assigned')), true, 'the city above');
     assert.equal(canExtend(people[2]!, clue('assigned')), false, 'another county');

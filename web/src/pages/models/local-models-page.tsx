@@ -153,17 +153,24 @@ function Editor({ onSaved }: { onSaved: () => void }) {
               {rows.map((row) => (
                 <Space key={row.key} wrap data-testid="local-filter">
                   <Form.Item name={[row.name, 'field']} rules={[{ required: true, message: '请选择字段' }]}>
-                    <Select style={{ width: 220 }} placeholder="字段" options={fieldOptions} showSearch={{ optionFilterProp: 'label' }} />
+                    <Select
+                      style={{ width: 220 }}
+                      placeholder="字段"
+                      options={fieldOptions}
+                      showSearch={{ optionFilterProp: 'label' }}
+                      data-testid="local-filter-field"
+                    />
                   </Form.Item>
                   <Form.Item name={[row.name, 'op']} rules={[{ required: true, message: '请选择比较方式' }]}>
                     <Select
                       style={{ width: 100 }}
                       placeholder="比较"
                       options={schema.data!.operators.map((o) => ({ value: o.op, label: o.label }))}
+                      data-testid="local-filter-op"
                     />
                   </Form.Item>
                   <Form.Item name={[row.name, 'value']}>
-                    <Input style={{ width: 200 }} placeholder="取值（属于：逗号分隔）" />
+                    <Input style={{ width: 200 }} placeholder="取值（属于：逗号分隔）" data-testid="local-filter-value" />
                   </Form.Item>
                   <Button icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label="删除条件" />
                 </Space>
