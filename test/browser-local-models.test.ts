@@ -1,6 +1,6 @@
 // A county writes its own model in a real browser: an admin of 富阳区 fills the template on 监督模型 →
 // 本地模型 (inspections prompted by complaints, three or more of one enterprise in 90 days), previews it
-// on the live data, saves it, switches it on, runs the library, and finds the model's clue. Debian's
+// on the live data, saves it, switches it on, and after the batch run finds the model's clue. Debian's
 // Chromium (headless) through playwright-core drives web/dist served by buildApp over a fresh store.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +12,8 @@ import { requireBrowserSetup, signIn, startBrowserServer } from './helpers/brows
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
 import { inspection } from './helpers/records.ts';
 import { everyHitAClue, quietEnvironment } from './helpers/clues.ts';
+import { runModels } from '../src/models/runner.ts';
+import { enabledLocalModels } from '../src/models/local/local-models.ts';
 
 quietEnvironment();
 const t = await openTestStore();
@@ -82,11 +84,12 @@ test('an admin writes a local model from the template, previews it, switches it 
   await toggle.click();
   await page.locator('[data-testid="local-model-switch"][aria-checked="true"]').waitFor();
 
-  // The library runs with it (a run over 富阳区), and its clue is on the list.
-  await page.goto(`${base}/models`);
-  await page.getByTestId('models-run-all').click();
-  await page.locator('.ant-popconfirm .ant-btn-primary').click();
-  await page.getByTestId('models-run-result').waitFor({ timeout: 120_000 });
+  // The batch run (the schedule's, the CLI's) takes the models switched on; its clue is on the list.
+  const reports = await runModels(t.store, [...(await enabledLocalModels(t.store))], { asOf: '2025-12-31' });
+  assert.deepEqual(
+    reports.map((r) => [r.code, r.hits, r.newClues]),
+    [[code, 1, 1]],
+  );
   await page.goto(`${base}/models/local`);
   await page.locator(`[data-testid="local-model-clues"][data-code="${code}"]`).click();
   const row = page.locator('.ant-table-row', { hasText: '一企一档：杭州示例酒坊' });

@@ -14,7 +14,7 @@ export function startModelSchedule(store: Store, minutes: number, log: (msg: str
       const started = Date.now();
       let reports;
       try {
-        reports = await exclusiveRun(store, { regionCode: '330000', trigger: 'schedule', actor: 'system' }, () =>
+        reports = await exclusiveRun(store, { regionCode: '330000', trigger: 'schedule', actor: 'system' }, async () =>
           runModels(store, [...MODELS, ...(await enabledLocalModels(store))], { trigger: 'schedule', asOf }),
         );
       } catch (e) {
