@@ -48,8 +48,7 @@ async function choose(page: Page, testId: string, text: string, search = false):
 }
 
 test('an admin writes a local model from the template, previews it, switches it on and sees its clue', async () => {
-  const page = await signIn(browser, base, 'fy_admin', PASSWORD);
-  page.setDefaultTimeout(30_000);
+  const page = await signIn(browser, base, 'fy_admin', PASSWORD, 60_000);
   await page.goto(`${base}/models`);
   await page.getByTestId('models-local-link').click();
   await page.getByTestId('local-model-editor').waitFor();
