@@ -97,7 +97,9 @@ test('an admin writes a local model from the template, previews it, switches it 
     `SELECT model_code, bundle_subject FROM clues WHERE model_code = '${code}'`,
   );
   assert.equal(clue.bundle_subject, `entity|${FY}|`);
-  const audit = await t.store.query<{ action: string }>(`SELECT action FROM audit_log WHERE target = '${code}' AND action LIKE 'local_model.%' ORDER BY seq`);
+  const audit = await t.store.query<{ action: string }>(
+    `SELECT action FROM audit_log WHERE target = '${code}' AND action LIKE 'local_model.%' ORDER BY seq`,
+  );
   assert.deepEqual(
     audit.map((a) => a.action),
     ['local_model.create', 'local_model.enable'],
