@@ -6,19 +6,11 @@ import { sql } from '../../store/sql.ts';
 import { withAudit } from '../../audit/audit-log.ts';
 import { regionContains } from '../../domain/region.ts';
 import type { Caller } from '../../auth/caller.ts';
+import { badRequest, notFound } from '../../domain/errors.ts';
+import { authorize } from '../../policy/index.ts';
 import { explain, type ModelDefinition } from '../model.ts';
 import { queryHits } from '../runner.ts';
 import { localModel, templateProblem, type Template } from './template.ts';
-
-export class LocalModelError extends Error {
-  constructor(
-    message: string,
-    readonly field: string,
-    readonly status: 400 | 403 | 404 = 400,
-  ) {
-    super(message);
-  }
-}
 
 interface Row {
   code: string;
@@ -32,24 +24,21 @@ interface Row {
   updated_by: string;
 }
 
-/** Checks a template against the registry and the law texts in the store; throws LocalModelError naming the field. */
+/** Checks a template against the registry and the law texts in the store; throws a 400 naming the field. */
 async function checkTemplate(store: Store, t: Template): Promise<void> {
   const p = templateProblem(t);
-  if (p) throw new LocalModelError(p[1], p[0]);
+  if (p) throw badRequest(p[1], p[0]);
   const [reg] = await store.query<{ id: string }>(sql`SELECT id FROM regulations WHERE id = ${t.basis.regulationId}`);
-  if (!reg) throw new LocalModelError(`法规库中没有该法规：${t.basis.regulationId}`, 'basis.regulationId');
+  if (!reg) throw badRequest(`法规库中没有该法规：${t.basis.regulationId}`, 'basis.regulationId');
   if (t.basis.article !== undefined) {
     const [a] = await store.query(
       sql`SELECT 1 AS ok FROM articles WHERE regulation_id = ${t.basis.regulationId} AND number = ${t.basis.article}`,
     );
-    if (!a) throw new LocalModelError(`该法规没有第${t.basis.article}条`, 'basis.article');
+    if (!a) throw badRequest(`该法规没有第${t.basis.article}条`, 'basis.article');
   }
 }
 
-function mayWrite(caller: Caller, region: string): void {
-  if (caller.role !== 'admin') throw new LocalModelError('仅管理员可以编写本地模型', 'role', 403);
-  if (!regionContains(caller.regionCode, region)) throw new LocalModelError('该区划不在您的辖区内', 'regionCode', 403);
-}
+const mayWrite = (caller: Caller, regionCode: string): void => authorize(caller, 'write', { type: 'local_model', regionCode });
 
 const present = (r: Row) => ({
   code: r.code,
@@ -74,7 +63,7 @@ export async function listLocalModels(store: Store, caller: Caller) {
 async function loadRow(store: Store, caller: Caller, code: string): Promise<Row> {
   const [row] = await store.query<Row>(sql`SELECT * FROM local_models WHERE code = ${code}`);
   if (!row || !(regionContains(caller.regionCode, row.region_code) || regionContains(row.region_code, caller.regionCode)))
-    throw new LocalModelError(`未找到本地模型 ${code}`, 'code', 404);
+    throw notFound(`未找到本地模型 ${code}`);
   return row;
 }
 
@@ -106,7 +95,7 @@ export async function saveLocalModel(store: Store, caller: Caller, input: { code
     if (code) {
       const row = await loadRow(tx, caller, code);
       mayWrite(caller, row.region_code);
-      if (row.region_code !== input.regionCode) throw new LocalModelError('本地模型的区划不能更改', 'regionCode');
+      if (row.region_code !== input.regionCode) throw badRequest('本地模型的区划不能更改', 'regionCode');
       version = Number(row.version) + 1;
       await tx.exec(sql`UPDATE local_models SET name = ${input.template.name}, version = ${version}, updated_at = ${now}, updated_by = ${caller.userId}
         WHERE code = ${code}`);

@@ -15,8 +15,8 @@ export function bundleKindOf(subject: string | null): BundleKind | null {
 }
 
 /** A clue's procedure as the console shows it: 预警 never has a clue; NULL (other sources) is the full loop. */
-export function procedureOf(procedure: string | null): { procedure: Procedure; procedureLabel: string } {
-  const p: Procedure = procedure === 'simple' ? 'simple' : 'general';
+export function procedureOf(procedure: string | null): { procedure: Exclude<Procedure, 'warning'>; procedureLabel: string } {
+  const p = procedure === 'simple' ? 'simple' : 'general';
   return { procedure: p, procedureLabel: PROCEDURE_LABELS[p] };
 }
 
@@ -71,7 +71,12 @@ export async function clueHits(store: Store, clueId: string, subject: string | n
       severity: r.severity,
       title: r.title,
       explanation: r.explanation,
-      evidence: JSON.parse(r.evidence) as unknown,
+      evidence: JSON.parse(r.evidence) as {
+        kind: string;
+        ids: string[];
+        subject?: { kind: string; id: string };
+        facts?: Record<string, unknown>;
+      },
       foundOn: String(r.found_on).slice(0, 10),
       amount,
       score: Number(r.score),

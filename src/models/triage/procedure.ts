@@ -8,6 +8,7 @@ import { raw, type Sql } from '../../store/sql.ts';
 import { withAudit } from '../../audit/audit-log.ts';
 import { regionPrefix } from '../../domain/region.ts';
 import type { Caller } from '../../auth/caller.ts';
+import { badRequest } from '../../domain/errors.ts';
 import type { Severity } from '../model.ts';
 import { SEVERITY_RANK } from './score.ts';
 
@@ -119,10 +120,15 @@ export function thresholdProblem(t: Record<string, unknown>): [string, string] |
   return null;
 }
 
-/** Saves a region's thresholds (admins, their jurisdiction: checked by the caller of this function); audited. */
-export async function saveThresholds(store: Store, caller: Caller, regionCode: string, t: Thresholds): Promise<void> {
-  const problem = thresholdProblem(t as unknown as Record<string, unknown>);
-  if (problem) throw Object.assign(new Error(problem[1]), { field: problem[0] });
+/** Saves a region's thresholds, checked field by field (who may: the caller of this function asks src/policy); audited. */
+export async function saveThresholds(
+  store: Store,
+  caller: Caller,
+  regionCode: string,
+  t: Omit<Thresholds, 'generalSeverity'> & { generalSeverity: string },
+): Promise<void> {
+  const problem = thresholdProblem(t);
+  if (problem) throw badRequest(problem[1], problem[0]);
   await withAudit(store, async (tx) => {
     const [before] = await tx.query<Record<string, unknown>>('SELECT * FROM triage_settings WHERE region_code = $1', [regionCode]);
     await tx.exec('DELETE FROM triage_settings WHERE region_code = $1', [regionCode]);

@@ -3,14 +3,15 @@
 // agency's hits only).
 import type { Store } from '../../store/store.ts';
 import { sql } from '../../store/sql.ts';
-import { scopeFilter, type Caller } from '../../auth/caller.ts';
+import type { Caller } from '../../auth/caller.ts';
+import { hitScope } from '../../policy/index.ts';
 import { findModel } from '../library/index.ts';
 import { PROCEDURES, PROCEDURE_LABELS, type Procedure } from './procedure.ts';
 import { fileOf } from './present.ts';
 
 /** The files at 预警 in the caller's scope, highest score first. */
 export async function listWarnings(store: Store, caller: Caller, page: { page: number; pageSize: number; q?: string }) {
-  const scope = scopeFilter(caller, 'h');
+  const scope = hitScope(caller, 'h');
   const q = page.q?.trim();
   const like = q ? `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
   const where = like
@@ -57,7 +58,7 @@ export async function triageSummary(store: Store, caller: Caller) {
   const rows = await store.query<{ procedure: string; files: number; hits: number }>(sql`
     SELECT CASE WHEN h.clue_id IS NULL THEN 'warning' WHEN c.procedure = 'simple' THEN 'simple' ELSE 'general' END AS procedure,
            count(DISTINCT COALESCE(h.clue_id, h.bundle_key)) AS files, count(*) AS hits
-    FROM model_hits h LEFT JOIN clues c ON c.id = h.clue_id WHERE ${scopeFilter(caller, 'h')} GROUP BY 1`);
+    FROM model_hits h LEFT JOIN clues c ON c.id = h.clue_id WHERE ${hitScope(caller, 'h')} GROUP BY 1`);
   return PROCEDURES.map((p: Procedure) => {
     const r = rows.find((x) => x.procedure === p);
     return { procedure: p, label: PROCEDURE_LABELS[p], files: Number(r?.files ?? 0), hits: Number(r?.hits ?? 0) };

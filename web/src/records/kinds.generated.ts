@@ -54,7 +54,14 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
     result: { pending: '办理中', granted: '准予许可', refused: '不予许可' },
   },
   inspections: {
-    kind: { random: '双随机检查', complaint: '投诉举报检查', joint: '联合检查', planned: '计划检查' },
+    kind: {
+      random: '双随机检查',
+      complaint: '投诉举报检查',
+      referral: '转办交办检查',
+      monitoring: '数据监测检查',
+      joint: '联合检查',
+      planned: '计划检查',
+    },
     result: { compliant: '未发现问题', issues: '发现问题', case_filed: '立案查处' },
   },
   cases: {
@@ -75,5 +82,8 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
   },
   agencies: {
     level: { province: '省级', city: '市级', county: '县级' },
+  },
+  officers: {
+    staff_type: { officer: '行政执法人员', auxiliary: '行政执法辅助人员' },
   },
 };
