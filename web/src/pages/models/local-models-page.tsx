@@ -275,9 +275,7 @@ export default function LocalModelsPage() {
       testId="local-models-page"
       title="本地模型"
       subtitle="本地区自行编写的监督模型：声明式模板，预览后启用，每次修改保存为新版本"
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={<Link to="/models">返回模型库</Link>}
     >
       {admin && <Editor onSaved={() => setVersion((v) => v + 1)} />}

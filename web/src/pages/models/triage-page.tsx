@@ -143,9 +143,7 @@ export default function TriagePage() {
       testId="triage-page"
       title="研判分流"
       subtitle="模型命中按对象归档（一企一档、一人一档、系统性问题），按风险分分为预警、简易、一般三种程序"
-      state={summary.state}
-      error={summary.state === 'error' ? summary.message : undefined}
-      onRetry={summary.retry}
+      load={summary}
       extra={<Link to="/models">返回模型库</Link>}
     >
       <Row gutter={16} style={{ marginBottom: 16 }}>
