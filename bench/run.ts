@@ -346,7 +346,7 @@ async function followupBench(store: Store, engine: string): Promise<void> {
  * one (SERIOUS in src/models/score.ts) must sit in a 一般 clue.
  */
 async function triageBench(store: Store, engine: string): Promise<void> {
-  const f = await triageFigures(store);
+  const f = await triageFigures(store, MODELS);
   const n = (x: number) => x.toLocaleString('en');
   put('triage: hits kept', engine, n(f.hits));
   put('triage: files (subject and year)', engine, n(f.files));

@@ -91,7 +91,7 @@ export function modelsCommand(): Command {
     .action(async (o: { model?: string; min: string; json?: boolean }, cmd: Command) => {
       const [scores, triage] = await withStore(
         cmd,
-        async (store) => [await scoreModels(store, pick(o.model)), await triageFigures(store)] as const,
+        async (store) => [await scoreModels(store, pick(o.model)), await triageFigures(store, MODELS)] as const,
       );
       const min = Number(o.min);
       const failing = scores.filter((s) => s.truth > 0 && (s.precision < min || s.recall < min));

@@ -120,8 +120,12 @@ export function seriousPlants(plants: readonly Plant[]): Plant[] {
   });
 }
 
-/** The triage of the hits of a region against the ground truth (`kedu models score`, the bench). */
-export async function triageFigures(store: Store, regionCode = '330000'): Promise<TriageFigures> {
+/**
+ * The triage of the hits of a region against the ground truth (`kedu models score`, the bench). Only
+ * the plants some model of `models` is scored against count: ground_truth also lists what is no
+ * violation (the similar-case families of src/demo/case-facts.ts), which no model can hit.
+ */
+export async function triageFigures(store: Store, models: readonly ModelDefinition[], regionCode = '330000'): Promise<TriageFigures> {
   const prefix = regionPrefix(regionCode) + '%';
   const zero = () => Object.fromEntries(PROCEDURES.map((p) => [p, 0])) as Record<Procedure, number>;
   const files = await store.query<{ procedure: Procedure; files: number; hits: number }>(
@@ -149,9 +153,10 @@ export async function triageFigures(store: Store, regionCode = '330000'): Promis
     const before = where.get(key);
     if (!before || rank[r.procedure] > rank[before]) where.set(key, r.procedure);
   }
-  const plants = await store.query<Plant>('SELECT violation, record_kind, record_id, detail FROM ground_truth WHERE region_code LIKE $1', [
-    prefix,
-  ]);
+  const scored = new Set(models.flatMap((m) => (m.groundTruth ? [m.groundTruth.violation] : [])));
+  const plants = (
+    await store.query<Plant>('SELECT violation, record_kind, record_id, detail FROM ground_truth WHERE region_code LIKE $1', [prefix])
+  ).filter((p) => scored.has(p.violation));
   const placeOf = (p: Plant): Procedure | 'missed' => where.get(`${p.record_kind}|${p.record_id}`) ?? 'missed';
   const plantedByProcedure = { ...zero(), missed: 0 };
   for (const p of plants) plantedByProcedure[placeOf(p)]++;
