@@ -53,6 +53,7 @@ export const ImportReport = Type.Object({
       Type.Object(
         {
           models: Type.Integer({ description: '运行的实时校验次数' }),
+          newHits: Type.Integer({ description: '新的模型命中（经研判分流，可能并入已有线索或仅作预警）' }),
           newClues: Type.Integer({ description: '新生成的问题线索' }),
           millis: Type.Integer(),
         },

@@ -9,6 +9,7 @@ import { MODELS, findModel } from '../models/library/index.ts';
 import { MODEL_CATEGORIES, type ModelDefinition } from '../models/model.ts';
 import { effectiveSetting, loadAllSettings, saveSetting } from '../models/settings.ts';
 import { runModels } from '../models/runner.ts';
+import { enabledLocalModels } from '../models/local/local-models.ts';
 import { exclusiveRun, RunInProgress } from '../models/run-lock.ts';
 import { callerOf, type Api } from './app.ts';
 import { ModelCodeParams, ModelDetail, ModelEntry, ModelRunReport, RunBody, SettingBody, type ModelRunRow } from './model-schemas.ts';
@@ -197,7 +198,7 @@ export async function modelRoutes(app: Api, store: Store, asOf?: string): Promis
       const caller = callerOf(req);
       authorize(caller, 'run', { type: 'model', regionCode: caller.regionCode });
       const code = req.body.model;
-      const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
+      const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS, ...(await enabledLocalModels(store))];
       if (code && list.length === 0) throw notFound('未找到该模型');
       const run = () => runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf });
       if (code) return { runId: null, reports: await run() };

@@ -3,6 +3,7 @@ import type { Store } from '../store/store.ts';
 import { startLoop, type Worker } from '../jobs/loop.ts';
 import { MODELS } from './library/index.ts';
 import { runModels } from './runner.ts';
+import { enabledLocalModels } from './local/local-models.ts';
 import { exclusiveRun, RunInProgress } from './run-lock.ts';
 
 export function startModelSchedule(store: Store, minutes: number, log: (msg: string) => void, asOf?: string): Worker {
@@ -13,8 +14,8 @@ export function startModelSchedule(store: Store, minutes: number, log: (msg: str
       const started = Date.now();
       let reports;
       try {
-        reports = await exclusiveRun(store, { regionCode: '330000', trigger: 'schedule', actor: 'system' }, () =>
-          runModels(store, [...MODELS], { trigger: 'schedule', asOf }),
+        reports = await exclusiveRun(store, { regionCode: '330000', trigger: 'schedule', actor: 'system' }, async () =>
+          runModels(store, [...MODELS, ...(await enabledLocalModels(store))], { trigger: 'schedule', asOf }),
         );
       } catch (e) {
         // A run started by hand covers the province or part of it: the next tick comes soon enough.

@@ -12,6 +12,7 @@ export const uncertifiedInspection: ModelDefinition = {
   category: 'inspection',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'high',
+  triage: { officerFact: 'officer_ids' },
   params: [],
   evidenceKind: 'inspections',
   explanation:

@@ -430,7 +430,7 @@ export class RealtimeState {
         ];
         const codes = MODELS.filter((m) => m.realtime).map((m) => m.code);
         const keys = await store.query<{ dedupe_key: string }>(
-          sql`SELECT dedupe_key FROM clues WHERE model_code IN (${raw(codes.map((c) => `'${c}'`).join(', '))})`,
+          sql`SELECT dedupe_key FROM model_hits WHERE model_code IN (${raw(codes.map((c) => `'${c}'`).join(', '))})`,
         );
         apply(() => {
           this.agencies = new Map(agencies.map((a) => [a.id, { name: a.name, line: a.line_code }]));
