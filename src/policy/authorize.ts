@@ -14,6 +14,7 @@ import { assistantPolicy, auditPolicy, catalogPolicy, dashboardPolicy, portalPol
 import { evaluationPolicy, reviewPolicy, situationReportPolicy } from './evaluation.ts';
 import { campaignPolicy, followupResultsPolicy } from './followup.ts';
 import { navigatorPolicy } from './navigator.ts';
+import { inspectionWorkPolicy, inspectionsPolicy, mergeSuggestionPolicy } from './inspections.ts';
 
 /** Every policy, by resource type. A new resource adds one line here (and its file). */
 const POLICIES = {
@@ -38,6 +39,9 @@ const POLICIES = {
   followup_campaign: campaignPolicy,
   followup_results: followupResultsPolicy,
   navigator: navigatorPolicy,
+  inspections: inspectionsPolicy,
+  inspection_work: inspectionWorkPolicy,
+  merge_suggestion: mergeSuggestionPolicy,
 };
 
 /** Resources anyone may act on without an account. */
