@@ -256,7 +256,7 @@ test('inspection records cite their code: the joint visit is one visit and clean
     .filter((c) => c.model_code === 'INS_CODE_MISMATCH')
     .map((c) => c.explanation)
     .join('\n');
-  assert.match(why, /该码属于其他企业的检查任务/);
+  assert.match(why, /该码是其他企业检查任务的码/);
   assert.match(why, /不在该任务名单内/);
   assert.match(why, /撤销/);
 });

@@ -8,7 +8,8 @@ import type { ModelDefinition } from '../model.ts';
 export const codeMismatchInspection: ModelDefinition = {
   code: 'INS_CODE_MISMATCH',
   name: '亮码不符',
-  description: '检查记录所载行政行为码与本次检查不符：码不存在、属于其他企业或其他部门、不在有效期内、执法人员不在任务名单内，或码已撤销。',
+  description:
+    '检查记录所载行政行为码与本次检查不符：码不存在、为其他企业或其他部门的码、不在有效期内、执法人员不在任务名单内，或码已撤销。',
   category: 'inspection',
   basis: {
     regulationId: 'xingzheng-chufa-fa',
@@ -18,7 +19,8 @@ export const codeMismatchInspection: ModelDefinition = {
   severity: 'high',
   params: [],
   evidenceKind: 'inspections',
-  explanation: '{agency_name}于{inspected_on}对该企业检查时所亮行政行为码 {action_code} 与本次检查不符：{reasons}。',
+  explanation:
+    '数据显示，{agency_name}于{inspected_on}对该企业检查时所亮行政行为码 {action_code} 与本次检查不符：{reasons}，可能未按赋予的码开展检查，请核实并说明。',
   groundTruth: { violation: 'code_mismatch', recordKind: 'inspection' },
   query: ({ where }) => sql`
     WITH r AS MATERIALIZED (
@@ -31,10 +33,10 @@ export const codeMismatchInspection: ModelDefinition = {
     ), why AS (
       SELECT j.*, concat_ws('；',
         CASE WHEN j.task_id IS NULL THEN '该码不是任何检查任务的码（伪造或录入错误）' END,
-        CASE WHEN j.task_id IS NOT NULL AND j.task_entity <> j.entity_uscc THEN '该码属于其他企业的检查任务' END,
+        CASE WHEN j.task_id IS NOT NULL AND j.task_entity <> j.entity_uscc THEN '该码是其他企业检查任务的码' END,
         CASE WHEN j.task_id IS NOT NULL AND j.task_agency <> j.agency_id
                AND NOT EXISTS (SELECT 1 FROM inspection_tasks m WHERE m.joint_task_id = j.task_id AND m.agency_id = j.agency_id)
-             THEN '该码属于其他部门的检查任务' END,
+             THEN '该码是其他部门检查任务的码' END,
         CASE WHEN j.task_id IS NOT NULL AND (j.inspected_on < j.valid_from OR j.inspected_on > j.valid_to)
              THEN '检查日期不在该码有效期（' || CAST(j.valid_from AS VARCHAR) || '至' || CAST(j.valid_to AS VARCHAR) || '）内' END,
         CASE WHEN j.task_id IS NOT NULL AND j.officers NOT LIKE '%,' || j.lead_officer_id || ',%' THEN '主办执法人员不在该任务名单内' END,

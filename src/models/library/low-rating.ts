@@ -3,6 +3,10 @@
 // task and for the task's (lead) agency. Low: 1 or 2 of 5. 浙江省综合行政执法条例 第三十七条: 行政执法机关
 // 应当 … 接受社会监督. Two models share this file: the officer's, and the agency's, which leaves out
 // agencies whose low ratings one officer accounts for (that is the officer's hit, not the agency's).
+// Because a rating counts for every officer on the task, the colleague who went out with an officer
+// rated low would be rated low on those visits too; the officer's model therefore tests each officer a
+// second time without the ratings of tasks shared with a more clearly low-rated colleague (a higher z),
+// and keeps only officers whose own visits still stand out.
 import { sql, raw, type Sql } from '../../store/sql.ts';
 import type { Dialect } from '../../store/dialect.ts';
 import { num, type ModelDefinition, type ParamValues } from '../model.ts';
@@ -21,7 +25,8 @@ const enough = (p: ParamValues, n: string, low: string) =>
 export const lowRatingOfficer: ModelDefinition = {
   code: 'INS_LOW_RATING_OFFICER',
   name: '执法人员扫码评价低分集中',
-  description: '企业对某执法人员参与的检查扫码评价中，低分（1–2分）明显多于本部门其他人员（二项分布单侧检验）。',
+  description:
+    '企业对某执法人员参与的检查扫码评价中，低分（1–2分）明显多于本部门其他人员（二项分布单侧检验），且不与低分更集中的同事同行时仍然如此。',
   category: 'inspection',
   basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 37 },
   severity: 'medium',
@@ -33,11 +38,13 @@ export const lowRatingOfficer: ModelDefinition = {
   ],
   evidenceKind: 'inspection_ratings',
   explanation:
-    '{subject_name}（{agency_name}）{year}年参与的检查共收到扫码评价{rating_count}条，其中低分（1–2分）{low_count}条（{low_pct}%），本部门其他评价的低分比例为{rest_pct}%，z={z}。',
+    '数据显示，执法人员{subject_name}（{agency_name}）{year}年参与的检查共收到扫码评价{rating_count}条，其中低分（1–2分）{low_count}条（{low_pct}%），本部门其他评价的低分比例为{rest_pct}%，明显高于本部门其他人员，请核实企业评价低的原因并说明。',
   groundTruth: { violation: 'low_rating_officer', recordKind: 'officer' },
   // The officer's low ratings against the binomial distribution at the rest of the agency's rate
   // (never below base_share): z = (k − n·p0) / √(n·p0·(1−p0)), one-sided. An agency rated low across
-  // the board raises p0, so its officers are not flagged for what all of them share.
+  // the board raises p0, so its officers are not flagged for what all of them share. The officers that
+  // pass (c) are tested again (g) on the ratings left when the tasks shared with a candidate of higher z
+  // (ties: the smaller id) are taken out: a partner rated low only beside a low-rated colleague drops out.
   query: ({ params, where, dialect }) => sql`
     WITH o AS (${ratedOfficers(where, dialect)}
     ), own AS (
@@ -49,9 +56,23 @@ export const lowRatingOfficer: ModelDefinition = {
     ), t AS (
       SELECT own.*, greatest(CASE WHEN ag.n > own.n THEN CAST(ag.k - own.k AS DOUBLE PRECISION) / (ag.n - own.n) ELSE 0 END, ${num(params.base_share)}) AS p0
       FROM own JOIN ag ON ag.agency_id = own.agency_id AND ag.y = own.y
-    ), g AS (
+    ), c AS (
       SELECT t.*, (t.k - t.n * t.p0) / sqrt(t.n * t.p0 * (1 - t.p0)) AS z FROM t
       WHERE t.n >= ${num(params.min_ratings)} AND t.k >= ${num(params.min_low)} AND (t.k - t.n * t.p0) / sqrt(t.n * t.p0 * (1 - t.p0)) >= ${num(params.z_min)}
+    ), shared AS (
+      SELECT DISTINCT o.id, o.officer_id FROM o
+        JOIN c ON c.officer_id = o.officer_id AND c.y = o.y
+        JOIN o o2 ON o2.id = o.id AND o2.officer_id <> o.officer_id
+        JOIN c c2 ON c2.officer_id = o2.officer_id AND c2.y = o2.y AND (c2.z > c.z OR (c2.z = c.z AND c2.officer_id < c.officer_id))
+    ), alone AS (
+      SELECT c.officer_id, c.y, c.p0, count(*) AS n, sum(o.low) AS k
+      FROM c JOIN o ON o.officer_id = c.officer_id AND o.y = c.y AND o.agency_id = c.agency_id
+        LEFT JOIN shared s ON s.id = o.id AND s.officer_id = o.officer_id
+      WHERE s.id IS NULL GROUP BY c.officer_id, c.y, c.p0
+    ), g AS (
+      SELECT c.* FROM c JOIN alone ON alone.officer_id = c.officer_id AND alone.y = c.y
+      WHERE alone.n >= ${num(params.min_ratings)} AND alone.k >= ${num(params.min_low)}
+        AND (alone.k - alone.n * alone.p0) / sqrt(alone.n * alone.p0 * (1 - alone.p0)) >= ${num(params.z_min)}
     ), ev AS (
       SELECT o.officer_id, o.y, ${raw(dialect.stringAgg('o.id', ',', ['o.rated_at', 'o.id']))} AS evidence_ids
       FROM o JOIN g ON g.officer_id = o.officer_id AND g.y = o.y AND g.agency_id = o.agency_id WHERE o.low = 1 GROUP BY o.officer_id, o.y
@@ -80,7 +101,7 @@ export const lowRatingAgency: ModelDefinition = {
   ],
   evidenceKind: 'inspection_ratings',
   explanation:
-    '{subject_name}{year}年收到扫码评价{rating_count}条，其中低分（1–2分）{low_count}条，占{low_pct}%，分布于{officer_count}名执法人员。',
+    '数据显示，{subject_name}{year}年收到扫码评价{rating_count}条，其中低分（1–2分）{low_count}条，占{low_pct}%，分布于{officer_count}名执法人员，请核实企业评价低的原因并说明。',
   groundTruth: { violation: 'low_rating_agency', recordKind: 'agency' },
   query: ({ params, where, dialect }) => sql`
     WITH r AS (

@@ -20,7 +20,7 @@ export const planDeviation: ModelDefinition = {
   ],
   evidenceKind: 'inspections',
   explanation:
-    '{agency_name}{year}年“{item_name}”计划检查{target}户，计划期满实际开展日常检查{executed}次，执行率{ratio_pct}%，{direction}。',
+    '数据显示，{agency_name}{year}年“{item_name}”计划检查{target}户，计划期满实际开展日常检查{executed}次，执行率{ratio_pct}%，{direction}，请核实并说明。',
   groundTruth: { violation: 'plan_off_target', recordKind: 'plan_item' },
   query: ({ params, where, dialect, asOf }) => sql`
     WITH p AS (
@@ -46,6 +46,6 @@ export const planDeviation: ModelDefinition = {
            COALESCE(a.name, g.agency_id) AS agency_name, CAST(g.plan_year AS VARCHAR) AS year, COALESCE(ii.name, g.inspection_item_code) AS item_name,
            CAST(g.target AS INTEGER) AS target, CAST(g.executed AS INTEGER) AS executed,
            CAST(round(100.0 * g.executed / g.target, 1) AS DOUBLE PRECISION) AS ratio_pct,
-           CASE WHEN g.executed < g.target THEN '计划未落实' ELSE '超计划检查' END AS direction
+           CASE WHEN g.executed < g.target THEN '计划可能未落实' ELSE '可能超计划检查' END AS direction
     FROM g JOIN agencies a ON a.id = g.agency_id LEFT JOIN inspection_items ii ON ii.code = g.inspection_item_code`,
 };

@@ -25,7 +25,7 @@ export const samplingBias: ModelDefinition = {
   ],
   evidenceKind: 'inspection_tasks',
   explanation:
-    '{agency_name}{year}年“{item_name}”抽取{drawn}户，其中{repeated}户与上一年度抽中的{previous}户重复（名录{pool}户，随机抽取时预期约{expected}户），z={z}，重复明显超出随机范围。',
+    '数据显示，{agency_name}{year}年“{item_name}”抽取{drawn}户，其中{repeated}户与上一年度抽中的{previous}户重复（名录{pool}户，随机抽取时预期约{expected}户），重复明显多于随机抽取的预期，抽取可能不随机，请核实抽取过程并说明。',
   groundTruth: { violation: 'sampling_bias', recordKind: 'plan_item' },
   query: ({ params, where, dialect }) => sql`
     WITH d AS (

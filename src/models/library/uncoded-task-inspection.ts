@@ -9,7 +9,7 @@ import type { ModelDefinition } from '../model.ts';
 export const uncodedTaskInspection: ModelDefinition = {
   code: 'INS_CODE_MISSING',
   name: '无码入企检查',
-  description: '入企检查记录未载明检查前赋予的行政行为码（先赋码、后检查），检查未经登记即实施。',
+  description: '入企检查记录未载明检查前赋予的行政行为码（先赋码、后检查），检查可能未经登记即实施。',
   category: 'inspection',
   basis: {
     regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli',
@@ -19,7 +19,8 @@ export const uncodedTaskInspection: ModelDefinition = {
   severity: 'medium',
   params: [{ name: 'from_year', label: '自该年起要求赋码', type: 'integer', default: 2025, min: 2000, max: 2100 }],
   evidenceKind: 'inspections',
-  explanation: '{agency_name}于{inspected_on}对该企业的检查（{inspection_item_code}）未载明行政行为码，检查前未经赋码登记。',
+  explanation:
+    '数据显示，{agency_name}于{inspected_on}对该企业的检查（{inspection_item_code}）未载明行政行为码，检查前可能未经赋码登记，请核实并说明。',
   groundTruth: { violation: 'uncoded_inspection', recordKind: 'inspection' },
   query: ({ params, where }) => sql`
     SELECT 'inspection' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,

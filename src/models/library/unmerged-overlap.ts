@@ -18,7 +18,7 @@ export const unmergedOverlap: ModelDefinition = {
   params: [{ name: 'window_days', label: '时间窗口（天）', type: 'integer', default: 30, min: 1, max: 180 }],
   evidenceKind: 'inspections',
   explanation:
-    '该企业{year}年有{pair_count}组相隔不足{window_days}天的相关计划检查由{agency_count}个部门分别实施（{first_on}起），未合并为一次联合检查。',
+    '数据显示，该企业{year}年有{pair_count}组相隔不足{window_days}天的相关计划检查由{agency_count}个部门分别实施（{first_on}起），未合并为一次联合检查，也没有部门确认不予合并，可能应合未合，请核实并说明。',
   groundTruth: { violation: 'unmerged_overlap', recordKind: 'entity' },
   query: ({ params, where, dialect }) => {
     const g = mergeGroupSql(undefined, 't');

@@ -20,7 +20,8 @@ export const unplannedInspection: ModelDefinition = {
     { name: 'min_inspections', label: '最少计划外检查次数', type: 'integer', default: 1, min: 1, max: 10000 },
   ],
   evidenceKind: 'inspections',
-  explanation: '{agency_name}{year}年对“{item_name}”开展日常检查{inspection_count}次，但该年度没有该事项的检查计划。',
+  explanation:
+    '数据显示，{agency_name}{year}年对“{item_name}”开展日常检查{inspection_count}次，但该年度没有该事项的检查计划，可能是计划外检查，也可能是计划未录入，请核实并说明。',
   groundTruth: { violation: 'unplanned_inspection', recordKind: 'plan_item' },
   query: ({ params, where, dialect }) => sql`
     WITH r AS (
