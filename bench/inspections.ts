@@ -14,6 +14,8 @@ import { loadReference } from '../src/catalog/load-reference.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import { checkDraw, drawPlan, drawsOf } from '../src/inspections/draw.ts';
 import { burden, suggestMerges } from '../src/inspections/merge.ts';
+import { PLAN_COLUMNS } from '../src/inspections/plans.ts';
+import { TASK_COLUMNS } from '../src/inspections/tasks.ts';
 import { Rng } from '../src/demo/prng.ts';
 
 const CITY = '330100';
@@ -103,27 +105,7 @@ export async function inspectionsBench(store: Store, engine: string, put: Put, y
     ['id', 'source_system', 'region_code', 'agency_id', 'entity_uscc', 'object_type', 'risk_class', 'credit_class'],
     objects,
   );
-  const planColumns = [
-    'id',
-    'source_system',
-    'source_id',
-    'region_code',
-    'agency_id',
-    'plan_year',
-    'name',
-    'inspection_item_code',
-    'method',
-    'target_count',
-    'weighting',
-    'object_type',
-    'entity_usccs',
-    'officer_ids',
-    'officers_per_task',
-    'task_days',
-    'starts_on',
-    'ends_on',
-  ];
-  await store.copyIn('inspection_plans', planColumns, plans);
+  await store.copyIn('inspection_plans', PLAN_COLUMNS, plans);
   for (const s of store.dialect.afterBulkLoad) await store.exec(s);
   process.stdout.write(
     `  ${engine}: city of ${COUNTIES} counties, ${ENTITIES} entities, ${agencies.length} agencies, ${objects.length} directory entries, ${plans.length} plans (set up in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
@@ -206,28 +188,3 @@ export async function inspectionsBench(store: Store, engine: string, put: Put, y
 }
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-const TASK_COLUMNS = [
-  'id',
-  'serial',
-  'code',
-  'region_code',
-  'agency_id',
-  'origin',
-  'plan_id',
-  'draw_id',
-  'draw_rank',
-  'merge_id',
-  'joint_task_id',
-  'inspection_item_code',
-  'entity_uscc',
-  'planned_on',
-  'valid_from',
-  'valid_to',
-  'officer_ids',
-  'status',
-  'reason',
-  'revoked_at',
-  'created_by',
-  'created_at',
-];

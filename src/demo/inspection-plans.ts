@@ -24,8 +24,9 @@ import { issueCode, MAX_SERIAL } from '../inspections/action-code.ts';
 import { codeKey } from '../inspections/code-key.ts';
 import { drawOrder, poolDigest, SAMPLING_METHOD, SeedStream, weightOf, type Candidate } from '../inspections/sampling.ts';
 import { drawParams, tasksOfRanks, type PlanRow } from '../inspections/draw.ts';
-import { taskIdOf, type NewTask } from '../inspections/tasks.ts';
-import { decideSuggestion, listSuggestions, suggestionId, suggestMerges } from '../inspections/merge.ts';
+import { PLAN_COLUMNS } from '../inspections/plans.ts';
+import { TASK_COLUMNS, taskIdOf, type NewTask } from '../inspections/tasks.ts';
+import { decideSuggestion, listSuggestions, SUGGESTION_COLUMNS, suggestionId, suggestMerges } from '../inspections/merge.ts';
 import { AS_OF_ISO, dayOf, isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { RecordKind, Violation } from './ground-truth.ts';
@@ -245,30 +246,6 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
   let serial = Number(
     (await store.query<{ next_serial: number }>(`SELECT next_serial FROM inspection_code_counter WHERE name = 'task'`))[0].next_serial,
   );
-  const taskColumns = [
-    'id',
-    'serial',
-    'code',
-    'region_code',
-    'agency_id',
-    'origin',
-    'plan_id',
-    'draw_id',
-    'draw_rank',
-    'merge_id',
-    'joint_task_id',
-    'inspection_item_code',
-    'entity_uscc',
-    'planned_on',
-    'valid_from',
-    'valid_to',
-    'officer_ids',
-    'status',
-    'reason',
-    'revoked_at',
-    'created_by',
-    'created_at',
-  ];
   const ratedTasks: Value[][] = [];
   for (const county of [...new Set(world.agencies.filter((a) => a.level === 'county').map((a) => a.region))].sort()) {
     const records = await store.query<Rec>(`
@@ -544,7 +521,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
           `${isoOf(dayOf(p.task.planned_on) - 8)} 09:00:00+08:00`,
         ]);
     }
-    await store.copyIn('inspection_tasks', taskColumns, taskRows);
+    await store.copyIn('inspection_tasks', TASK_COLUMNS, taskRows);
     await store.copyIn('merge_suggestions', SUGGESTION_COLUMNS, suggestions);
     await store.copyIn(
       'merge_members',
@@ -703,7 +680,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     ]);
     serial++;
   }
-  await store.copyIn('inspection_tasks', taskColumns, rows);
+  await store.copyIn('inspection_tasks', TASK_COLUMNS, rows);
   await store.exec(`UPDATE inspection_code_counter SET next_serial = $1 WHERE name = 'task'`, [serial]);
   await store.copyIn('ground_truth', ['violation', 'record_kind', 'record_id', 'region_code', 'detail'], truthRows);
 
@@ -723,45 +700,6 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
 }
 
 type Plant = (violation: Violation, kind: RecordKind, id: string, region: string, detail: Record<string, unknown>) => void;
-
-const PLAN_COLUMNS = [
-  'id',
-  'source_system',
-  'source_id',
-  'region_code',
-  'agency_id',
-  'plan_year',
-  'name',
-  'inspection_item_code',
-  'method',
-  'target_count',
-  'weighting',
-  'object_type',
-  'entity_usccs',
-  'officer_ids',
-  'officers_per_task',
-  'task_days',
-  'starts_on',
-  'ends_on',
-];
-
-const SUGGESTION_COLUMNS = [
-  'id',
-  'run_id',
-  'region_code',
-  'entity_uscc',
-  'scenario',
-  'lead_agency_id',
-  'task_count',
-  'agency_count',
-  'visits_saved',
-  'first_on',
-  'last_on',
-  'status',
-  'joint_task_id',
-  'created_at',
-  'decided_at',
-];
 
 function planRowValues(
   id: string,

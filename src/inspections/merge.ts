@@ -24,6 +24,25 @@ import { mergeGroupSql, readScenarios, scenarioName } from '../catalog/joint-sce
 import { issueTasks, type TaskRow } from './tasks.ts';
 import { displayCode } from './action-code.ts';
 
+/** The columns of merge_suggestions in the order every bulk write (a run, the demo) gives them. */
+export const SUGGESTION_COLUMNS = [
+  'id',
+  'run_id',
+  'region_code',
+  'entity_uscc',
+  'scenario',
+  'lead_agency_id',
+  'task_count',
+  'agency_count',
+  'visits_saved',
+  'first_on',
+  'last_on',
+  'status',
+  'joint_task_id',
+  'created_at',
+  'decided_at',
+];
+
 /** 衢州's monitoring of one enterprise visited by several agencies looks at 30 days. */
 export const DEFAULT_WINDOW_DAYS = 30;
 
@@ -191,27 +210,7 @@ export async function suggestMerges(store: Store, caller: Caller, opts: SuggestO
     millis: { query: 0, cluster: 0, write: 0 },
   };
   await withAudit(store, async (tx) => {
-    await tx.copyIn(
-      'merge_suggestions',
-      [
-        'id',
-        'run_id',
-        'region_code',
-        'entity_uscc',
-        'scenario',
-        'lead_agency_id',
-        'task_count',
-        'agency_count',
-        'visits_saved',
-        'first_on',
-        'last_on',
-        'status',
-        'joint_task_id',
-        'created_at',
-        'decided_at',
-      ],
-      suggestions,
-    );
+    await tx.copyIn('merge_suggestions', SUGGESTION_COLUMNS, suggestions);
     await tx.copyIn(
       'merge_members',
       ['suggestion_id', 'task_id', 'agency_id', 'region_code', 'decision', 'reason', 'decided_by', 'decided_at'],

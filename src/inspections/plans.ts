@@ -15,6 +15,28 @@ import { authorize, planScope } from '../policy/index.ts';
 import { getPlanRow, prepareDraw, writeDraw, type DrawRow, type PlanRow } from './draw.ts';
 import { displayCode } from './action-code.ts';
 
+/** The columns of inspection_plans in the order every bulk write (the demo, the bench) gives them. */
+export const PLAN_COLUMNS = [
+  'id',
+  'source_system',
+  'source_id',
+  'region_code',
+  'agency_id',
+  'plan_year',
+  'name',
+  'inspection_item_code',
+  'method',
+  'target_count',
+  'weighting',
+  'object_type',
+  'entity_usccs',
+  'officer_ids',
+  'officers_per_task',
+  'task_days',
+  'starts_on',
+  'ends_on',
+];
+
 export interface PlanFilter {
   year?: number;
   agencyId?: string;
