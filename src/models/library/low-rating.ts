@@ -18,6 +18,13 @@ function ratedOfficers(where: (alias: string) => Sql, dialect: Dialect): Sql {
           FROM inspection_ratings r WHERE ${where('r')}) q`;
 }
 
+/**
+ * The binomial test's z of k low ratings out of n at the rate p0 (columns of `alias`); NULL, never a
+ * division by zero, when p0 is 1 (every other rating of the agency low: no officer can stand out).
+ */
+const zOf = (alias: string) =>
+  raw(`(${alias}.k - ${alias}.n * ${alias}.p0) / sqrt(nullif(${alias}.n * ${alias}.p0 * (1 - ${alias}.p0), 0))`);
+
 /** Enough ratings, enough low ones, a large enough share of them. */
 const enough = (p: ParamValues, n: string, low: string) =>
   sql`${raw(n)} >= ${num(p.min_ratings)} AND ${raw(low)} >= ${num(p.min_low)} AND ${raw(low)} >= ${num(p.min_low_share)} * ${raw(n)}`;
@@ -57,8 +64,8 @@ export const lowRatingOfficer: ModelDefinition = {
       SELECT own.*, greatest(CASE WHEN ag.n > own.n THEN CAST(ag.k - own.k AS DOUBLE PRECISION) / (ag.n - own.n) ELSE 0 END, ${num(params.base_share)}) AS p0
       FROM own JOIN ag ON ag.agency_id = own.agency_id AND ag.y = own.y
     ), c AS (
-      SELECT t.*, (t.k - t.n * t.p0) / sqrt(t.n * t.p0 * (1 - t.p0)) AS z FROM t
-      WHERE t.n >= ${num(params.min_ratings)} AND t.k >= ${num(params.min_low)} AND (t.k - t.n * t.p0) / sqrt(t.n * t.p0 * (1 - t.p0)) >= ${num(params.z_min)}
+      SELECT t.*, ${zOf('t')} AS z FROM t
+      WHERE t.n >= ${num(params.min_ratings)} AND t.k >= ${num(params.min_low)} AND ${zOf('t')} >= ${num(params.z_min)}
     ), shared AS (
       SELECT DISTINCT o.id, o.officer_id FROM o
         JOIN c ON c.officer_id = o.officer_id AND c.y = o.y
@@ -72,7 +79,7 @@ export const lowRatingOfficer: ModelDefinition = {
     ), g AS (
       SELECT c.* FROM c JOIN alone ON alone.officer_id = c.officer_id AND alone.y = c.y
       WHERE alone.n >= ${num(params.min_ratings)} AND alone.k >= ${num(params.min_low)}
-        AND (alone.k - alone.n * alone.p0) / sqrt(alone.n * alone.p0 * (1 - alone.p0)) >= ${num(params.z_min)}
+        AND ${zOf('alone')} >= ${num(params.z_min)}
     ), ev AS (
       SELECT o.officer_id, o.y, ${raw(dialect.stringAgg('o.id', ',', ['o.rated_at', 'o.id']))} AS evidence_ids
       FROM o JOIN g ON g.officer_id = o.officer_id AND g.y = o.y AND g.agency_id = o.agency_id WHERE o.low = 1 GROUP BY o.officer_id, o.y
