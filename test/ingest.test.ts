@@ -87,6 +87,12 @@ const BAD: Partial<Record<Kind, { set: Record<string, string>; field: string; me
   delegations: { set: { approved: '也许' }, field: 'approved（是否报批）', message: /应为“是”或“否”/ },
   followup_answers: { set: { satisfaction: '9' }, field: 'satisfaction（满意度）', message: /不能大于5/ },
   entities: { set: { name: '' }, field: 'name（企业名称）', message: /必填项为空/ },
+  inspection_plans: {
+    set: { officer_ids: 'OF-330106-0001,OF-NOBODY' },
+    field: 'officer_ids（执法人员库）',
+    message: /执法人员 OF-NOBODY 不存在/,
+  },
+  inspection_objects: { set: { credit_class: 'E' }, field: 'credit_class（信用等级）', message: /取值无效/ },
 };
 
 for (const kind of KINDS) {

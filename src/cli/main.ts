@@ -10,6 +10,7 @@ import { demoCommand } from './demo-command.ts';
 import { reportCommand } from './report-command.ts';
 import { askCommand } from './ask-command.ts';
 import { followupCommand } from './followup-command.ts';
+import { plansCommand } from './plans-command.ts';
 import { registerFollowupHooks } from '../followup/hooks.ts';
 import { assessCommand } from './assess-command.ts';
 
@@ -32,6 +33,7 @@ program.addCommand(demoCommand());
 program.addCommand(reportCommand());
 program.addCommand(askCommand());
 program.addCommand(followupCommand());
+program.addCommand(plansCommand());
 program.addCommand(assessCommand());
 
 await program.parseAsync(process.argv);

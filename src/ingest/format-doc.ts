@@ -17,6 +17,7 @@ const TYPE_NAMES: Record<FieldSpec['type'], string> = {
   uscc: '统一社会信用代码',
   region: '区划代码',
   integer: '整数',
+  code: '编码',
 };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -92,7 +93,9 @@ export function importFormatsMarkdown(): string {
 /** Three sample rows of a kind, from the examples: row 1 is the example itself. */
 export function sampleRecords(kind: Kind, chineseEnums: boolean): Record<string, string>[] {
   const spec = KIND_SPECS[kind];
-  const firstEnum = spec.fields.find((f) => f.values && f.name !== 'result' && f.name !== 'status') ?? spec.fields.find((f) => f.values);
+  // The first enum that varies freely: not a result or status, nor a plan's method (a targeted plan must list its entities).
+  const firstEnum =
+    spec.fields.find((f) => f.values && !['result', 'status', 'method'].includes(f.name)) ?? spec.fields.find((f) => f.values);
   return [0, 1, 2].map((k) => {
     const r: Record<string, string> = {};
     for (const f of spec.fields) {

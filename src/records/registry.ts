@@ -14,6 +14,8 @@ import { followupAnswers } from './kinds/followup-answers.ts';
 import { entities } from './kinds/entities.ts';
 import { agencies } from './kinds/agencies.ts';
 import { officers } from './kinds/officers.ts';
+import { inspectionPlans } from './kinds/inspection-plans.ts';
+import { inspectionObjects } from './kinds/inspection-objects.ts';
 import type { RecordKindSpec } from './types.ts';
 
 /** Every kind, by name, in the order the CLI, the docs and the console list them. */
@@ -27,6 +29,8 @@ export const KIND_SPECS = {
   hotline_tickets: hotlineTickets,
   delegations,
   followup_answers: followupAnswers,
+  inspection_plans: inspectionPlans,
+  inspection_objects: inspectionObjects,
   entities,
   agencies,
   officers,

@@ -11,6 +11,7 @@ export const LISTED_KINDS = [
   'hotline_tickets',
   'delegations',
   'followup_answers',
+  'inspection_objects',
   'entities',
   'agencies',
   'officers',
@@ -28,6 +29,8 @@ export const IMPORT_KINDS = [
   'hotline_tickets',
   'delegations',
   'followup_answers',
+  'inspection_plans',
+  'inspection_objects',
   'entities',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -43,6 +46,8 @@ export const KIND_LABELS: Record<ListedKind | ImportKind, string> = {
   hotline_tickets: '12345工单',
   delegations: '第三方服务委托',
   followup_answers: '回访答复',
+  inspection_plans: '年度检查计划',
+  inspection_objects: '检查对象名录',
   entities: '经营主体',
   agencies: '执法主体',
   officers: '执法人员',
@@ -79,6 +84,14 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
   followup_answers: {
     outcome: { reached: '已接通', unreachable: '未接通', refused: '拒绝回访' },
     channel: { phone: 'AI电话回访', human: '人工复核', link: '在线问卷' },
+  },
+  inspection_plans: {
+    method: { random: '双随机抽查', targeted: '重点检查' },
+    weighting: { none: '等概率', risk: '按风险等级加权', credit: '按信用等级加权' },
+  },
+  inspection_objects: {
+    risk_class: { low: '低风险', medium: '一般风险', high: '较高风险', severe: '高风险（重点）' },
+    credit_class: { A: 'A类（信用风险低）', B: 'B类（信用风险一般）', C: 'C类（信用风险较高）', D: 'D类（信用风险高）' },
   },
   agencies: {
     level: { province: '省级', city: '市级', county: '县级' },
