@@ -1,5 +1,6 @@
 // The secret keys Kedu keeps outside its database: the audit key (HMAC-SM3 of the audit chain and of
-// its anchor) and the data key (SM4 encryption of personal data at rest). A key comes from its
+// its anchor), the data key (SM4 encryption of personal data at rest) and the action-code key
+// (HMAC-SM3 of 行政行为码: without it no issued code verifies). A key comes from its
 // environment variable (64 hex digits: a deployment with several app servers gives them all the same
 // one) or else from a file in the key folder (KEDU_KEY_DIR, default data/keys), created on first use
 // with 0600 permissions in a 0700 folder. Someone who can read the database alone can neither forge
@@ -11,6 +12,7 @@ import { join, resolve } from 'node:path';
 export const KEYS = {
   audit: { file: 'audit.key', env: 'KEDU_AUDIT_KEY' },
   data: { file: 'data.key', env: 'KEDU_DATA_KEY' },
+  actionCode: { file: 'action-code.key', env: 'KEDU_CODE_KEY' },
 } as const;
 export type KeyName = keyof typeof KEYS;
 
