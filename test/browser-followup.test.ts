@@ -15,7 +15,7 @@ import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import { openTestStore } from './helpers/store.ts';
 import { requireBrowserSetup, signIn as signInAs, startBrowserServer } from './helpers/browser.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
-import { quietEnvironment } from './helpers/clues.ts';
+import { everyHitAClue, quietEnvironment } from './helpers/clues.ts';
 import { agency, inspection, serviceVisit } from './helpers/records.ts';
 
 quietEnvironment();
@@ -29,6 +29,8 @@ const contexts: BrowserContext[] = [];
 before(async () => {
   requireBrowserSetup();
   await seedTwoCounties(store);
+  // The report counts the clues its answers raised: here every hit opens one, whatever triage's score.
+  await everyHitAClue(store);
   for (const id of ['AG-A', 'AG-B']) await agency(store, id);
   const entities: [string, string, string][] = [];
   for (let i = 0; i < 12; i++) {
