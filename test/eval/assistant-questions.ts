@@ -543,7 +543,7 @@ export const CASES: EvalCase[] = [
     turns: ['各状态的线索有多少'],
     expect: [
       {
-        rows: `SELECT CASE t.status WHEN 'new' THEN '待研判' WHEN 'triaged' THEN '已研判' WHEN 'assigned' THEN '已交办' WHEN 'rectifying' THEN '整改中'
+        rows: `SELECT CASE t.status WHEN 'new' THEN '待研判' WHEN 'self_check' THEN '简易自查' WHEN 'triaged' THEN '已研判' WHEN 'assigned' THEN '已交办' WHEN 'rectifying' THEN '整改中'
           WHEN 'submitted' THEN '待审核' WHEN 'returned' THEN '退回整改' WHEN 'closed' THEN '已销号' WHEN 'dismissed' THEN '已排除' ELSE '已移送纪检监察' END AS label,
           count(*) AS v FROM clues t WHERE ${reg(HZ)} GROUP BY t.status ORDER BY v DESC`,
       },
