@@ -25,7 +25,7 @@ import { codeKey } from '../inspections/code-key.ts';
 import { drawOrder, poolDigest, SAMPLING_METHOD, SeedStream, weightOf, type Candidate } from '../inspections/sampling.ts';
 import { drawParams, tasksOfRanks, type PlanRow } from '../inspections/draw.ts';
 import { PLAN_COLUMNS } from '../inspections/plans.ts';
-import { TASK_COLUMNS, taskIdOf, type NewTask } from '../inspections/tasks.ts';
+import { TASK_COLUMNS, issueTasks, taskIdOf, type NewTask } from '../inspections/tasks.ts';
 import { decideSuggestion, listSuggestions, SUGGESTION_COLUMNS, suggestionId, suggestMerges } from '../inspections/merge.ts';
 import { AS_OF_ISO, dayOf, isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
@@ -651,37 +651,9 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     ],
     drawRows,
   );
-  const rows: Value[][] = [];
-  for (const t of nextTasks) {
-    const id = taskIdOf(serial);
-    rows.push([
-      id,
-      serial,
-      issueCode(key, { ...t, serial, id }),
-      t.region_code,
-      t.agency_id,
-      t.origin,
-      t.plan_id,
-      t.draw_id,
-      t.draw_rank,
-      null,
-      null,
-      t.inspection_item_code,
-      t.entity_uscc,
-      t.planned_on,
-      t.valid_from,
-      t.valid_to,
-      t.officer_ids,
-      'open',
-      null,
-      null,
-      'demo',
-      drawnAt,
-    ]);
-    serial++;
-  }
-  await store.copyIn('inspection_tasks', TASK_COLUMNS, rows);
+  // The 2025 tasks took their serials above; the 2026 draws are issued as the API issues them.
   await store.exec(`UPDATE inspection_code_counter SET next_serial = $1 WHERE name = 'task'`, [serial]);
+  await issueTasks(store, nextTasks, 'demo', new Date(drawnAt));
   await store.copyIn('ground_truth', ['violation', 'record_kind', 'record_id', 'region_code', 'detail'], truthRows);
 
   // ── 2026 merge suggestions, as a supervisor would run them; some accepted by every agency ─────

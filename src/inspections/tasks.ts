@@ -127,26 +127,10 @@ export async function issueTasks(tx: Store, tasks: readonly NewTask[], createdBy
 
 // ── reading tasks ───────────────────────────────────────────────────────────────────────────────
 
-export interface TaskRow {
-  id: string;
-  serial: number;
-  code: string;
-  region_code: string;
-  agency_id: string;
-  origin: TaskOrigin;
-  plan_id: string | null;
-  draw_id: string | null;
-  draw_rank: number | null;
-  merge_id: string | null;
+/** A task as stored: what was issued, and what happened to it since. */
+export interface TaskRow extends IssuedTask {
   joint_task_id: string | null;
-  inspection_item_code: string | null;
-  entity_uscc: string;
-  planned_on: string;
-  valid_from: string;
-  valid_to: string;
-  officer_ids: string;
   status: TaskStatus;
-  reason: string | null;
   revoked_at: string | null;
   created_by: string;
   created_at: string;
