@@ -432,7 +432,7 @@ test('the human second call: exactly 20 % of reached AI calls, drawn by the camp
 });
 
 test('answers collide with the records: each collision and serious complaint is a clue citing the sentence; a denial raises none', async () => {
-  const before = Number((await store.query<{ n: number }>(`SELECT count(*) AS n FROM clues`))[0].n);
+  const earlier = new Set((await store.query<{ id: string }>(`SELECT id FROM model_hits`)).map((h) => h.id));
   const ins = await phoneCampaign('inspection', 4);
   const [x1, x2, x3, x4] = ins.tasks;
   const cases = await phoneCampaign('case', 10);
@@ -449,11 +449,26 @@ test('answers collide with the records: each collision and serious complaint is 
   ]);
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().rowsOk, 5);
-  const clues = await store.query<{ model_code: string; explanation: string; evidence: string; status: string }>(
-    sql`SELECT model_code, explanation, evidence, status FROM clues ORDER BY model_code`,
+  // Each collision and serious complaint is a hit of its model, in a clue: its own, or the clue of its
+  // enterprise's file when the draw gave two tasks of one enterprise (一企一档).
+  const hits = (
+    await store.query<{
+      id: string;
+      model_code: string;
+      explanation: string;
+      evidence: string;
+      clue_id: string | null;
+      status: string | null;
+    }>(
+      sql`SELECT h.id, h.model_code, h.explanation, h.evidence, h.clue_id, c.status FROM model_hits h LEFT JOIN clues c ON c.id = h.clue_id
+          WHERE h.model_code LIKE 'FUP%' ORDER BY h.model_code`,
+    )
+  ).filter((h) => !earlier.has(h.id));
+  const by = new Map(hits.map((h) => [h.model_code, h]));
+  assert.deepEqual(
+    hits.map((h) => h.model_code),
+    ['FUP_COMPLAINT', 'FUP_FINE_MISMATCH', 'FUP_NOBODY_CAME', 'FUP_VISIT_COUNT'],
   );
-  const by = new Map(clues.map((c) => [c.model_code, c]));
-  assert.equal(clues.length - before, 4, clues.map((c) => c.model_code).join(','));
   if (month === '2025-06') return; // the visit count compares with this month's records: June 2025 holds them
   assert.match(by.get('FUP_VISIT_COUNT')!.explanation, /企业在回访中称“这个月都来了六次了,烦死了”.*仅有0次检查/);
   assert.match(by.get('FUP_NOBODY_CAME')!.explanation, /根本没人来过啊/);
@@ -461,18 +476,20 @@ test('answers collide with the records: each collision and serious complaint is 
   assert.match(by.get('FUP_COMPLAINT')!.explanation, /存在吃拿卡要问题：“检查的那个说问题可大可小,暗示我们请吃饭”/);
   assert.match(by.get('FUP_FINE_MISMATCH')!.explanation, /罚了我们两千块钱.*“警告”/);
   assert.deepEqual(JSON.parse(by.get('FUP_FINE_MISMATCH')!.evidence).ids, [warned.subject_id]);
-  assert.ok(clues.every((c) => c.status === 'new'));
+  assert.ok(
+    hits.every((h) => h.clue_id && h.status === 'new'),
+    JSON.stringify(hits.map((h) => [h.model_code, h.clue_id, h.status])),
+  );
   // The clue loop takes them: the report counts them found, none solved yet; the agency's duty list shows one once assigned.
   const rep = (await call('fy_sup', 'GET', `/followup/campaigns/${ins.id}/report`)).json<{
     totals: { reached: number; reachedRate: number };
     problems: { found: number; solved: number };
     categories: { code: string; count: number }[];
   }>();
-  assert.deepEqual([rep.totals.reached, rep.totals.reachedRate, rep.problems.found, rep.problems.solved], [4, 1, 3, 0]);
+  const insClues = new Set(hits.filter((h) => h.model_code !== 'FUP_FINE_MISMATCH').map((h) => h.clue_id));
+  assert.deepEqual([rep.totals.reached, rep.totals.reachedRate, rep.problems.found, rep.problems.solved], [4, 1, insClues.size, 0]);
   assert.equal(rep.categories.find((c) => c.code === 'bribery')!.count, 1);
-  const complaint = (
-    await store.query<{ id: string; agency_id: string }>(sql`SELECT id, agency_id FROM clues WHERE model_code = 'FUP_COMPLAINT'`)
-  )[0];
+  const complaint = { id: by.get('FUP_COMPLAINT')!.clue_id! };
   await store.exec(
     sql`UPDATE clues SET status = 'assigned', agency_id = 'AG-FY-ZHZF', deadline = ${addDays(today(), -1)} WHERE id = ${complaint.id}`,
   );

@@ -293,6 +293,7 @@ export async function dutyList(
 }> {
   authorize(caller, 'read', { type: 'followup_results' });
   // The clues the caller reads on the loop (an agency its own, once assigned); a supervisor may narrow to one agency.
+  // A follow-up model's hit may be bundled into a clue another model opened (一企一档): hits, not the clue's first model, decide.
   const scope: Sql[] = [clueScope(caller, 'c')];
   if (opts.agencyId) scope.push(sql`c.agency_id = ${opts.agencyId}`);
   const models = [...FOLLOWUP_MODELS, FAKE_SERVICE_MODEL].map((m) => sql`${m}`).reduce((a, b) => sql`${a}, ${b}`);
@@ -309,7 +310,7 @@ export async function dutyList(
   }>(sql`
     SELECT c.id, c.title, c.status, c.model_code, c.agency_id, ag.name AS agency_name, CAST(c.deadline AS VARCHAR) AS deadline, CAST(c.created_at AS VARCHAR) AS created_at, c.explanation
     FROM clues c LEFT JOIN agencies ag ON ag.id = c.agency_id
-    WHERE ${scope.reduce((a, b) => sql`${a} AND ${b}`)} AND ${OPEN} AND (c.model_code IN (${models}) OR c.source = 'followup')
+    WHERE ${scope.reduce((a, b) => sql`${a} AND ${b}`)} AND ${OPEN} AND (c.source = 'followup' OR c.id IN (SELECT h.clue_id FROM model_hits h WHERE h.model_code IN (${models})))
     ORDER BY CASE WHEN c.deadline IS NOT NULL AND c.deadline < CAST(${opts.today} AS DATE) THEN 0 ELSE 1 END, c.deadline, c.created_at, c.id
     LIMIT 500`);
   const problems = rows.map((r) => ({
