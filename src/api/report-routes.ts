@@ -6,7 +6,7 @@ import type { Caller } from '../auth/caller.ts';
 import { authorize } from '../policy/index.ts';
 import { businessDate } from '../domain/dates.ts';
 import {
-  docxToPdf,
+  reportPdf,
   generateReport,
   listReports,
   loadReport,
@@ -139,7 +139,7 @@ export async function reportRoutes(app: Api, store: Store, asOfOption?: string):
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', attachment(r, 'pdf'))
-        .send(await docxToPdf(await reportDocx(r)));
+        .send(await reportPdf(r));
     },
   );
 }

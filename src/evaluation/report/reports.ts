@@ -98,6 +98,23 @@ export function reportDocx(r: ReportRow): Promise<Buffer> {
   return renderReportDocx(JSON.parse(r.content) as ReportContent, reportMeta(r));
 }
 
+// An issued report never changes (no statement updates situation_reports), so its PDF is made once and
+// kept for the next readers: a conversion takes LibreOffice 2–5 s. The newest few are kept, in memory.
+const PDFS_KEPT = 8;
+const pdfs = new Map<string, Promise<Buffer>>();
+
+/** The report's PDF: converted on first request, shared by requests that arrive while it converts. */
+export function reportPdf(r: ReportRow): Promise<Buffer> {
+  let pdf = pdfs.get(r.id);
+  if (!pdf) {
+    pdf = reportDocx(r).then(docxToPdf);
+    pdf.catch(() => pdfs.delete(r.id));
+    pdfs.set(r.id, pdf);
+    if (pdfs.size > PDFS_KEPT) pdfs.delete(pdfs.keys().next().value!);
+  }
+  return pdf;
+}
+
 let sofficeFound: Promise<boolean> | null = null;
 
 /** Whether LibreOffice can make PDFs here (asked once per process). */
