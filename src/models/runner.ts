@@ -265,6 +265,7 @@ export async function writeHitsIn(
     else {
       await tx.exec('DELETE FROM model_hits_stage');
       if (run.sqlStages) {
+        if (trigger !== 'realtime') for (const statement of tx.dialect.batchQuery) await tx.exec(statement);
         const q0 = performance.now();
         for (const stage of run.sqlStages) await tx.exec(stage);
         run.queryMillis += performance.now() - q0;

@@ -33,9 +33,11 @@ export const repeatInspection: ModelDefinition = {
     const end = raw(dialect.addDays('a.inspected_on', String(params.window_days)));
     return sql`
       WITH ins AS (
+        -- NOT EXISTS, not LEFT JOIN … IS NULL: PostgreSQL estimates the latter at one row and then
+        -- nests loops over the whole CTE chain (demo scale: over 5 minutes instead of 0.3 s).
         SELECT t.id, t.entity_uscc, t.agency_id, t.inspected_on FROM inspections t
-          LEFT JOIN inspection_tasks jt ON jt.code = t.action_code AND jt.origin = 'joint'
-        WHERE ${where('t')} AND t.kind <> 'joint' AND t.kind NOT IN ${TARGETED_KIND_LIST} AND jt.id IS NULL
+        WHERE ${where('t')} AND t.kind <> 'joint' AND t.kind NOT IN ${TARGETED_KIND_LIST}
+          AND NOT EXISTS (SELECT 1 FROM inspection_tasks jt WHERE jt.code = t.action_code AND jt.origin = 'joint')
       ), gaps AS (
         -- A cheap necessary condition first: min_agencies inspections within the window means the
         -- (min_agencies-1)-th earlier inspection of the entity lies inside it. Only those entities are
