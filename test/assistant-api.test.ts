@@ -207,3 +207,18 @@ test('bad input gets a Chinese 400 naming the field, never a 500', async () => {
   assert.match(blank.json().error.message, /问题不能为空/);
   assert.equal((await app.inject({ method: 'POST', url: '/api/v1/assistant/ask', payload: { question: '你好' } })).statusCode, 401);
 });
+
+test('a model named by part of its name is the one the words cover most; 多少条线索 is a count, not a grouping by 条线', async () => {
+  const { readQuestion } = await import('../src/assistant/read.ts');
+  const { lexiconFor } = await import('../src/assistant/lexicon.ts');
+  const lex = await lexiconFor(store);
+  const r = readQuestion('重复检查模型发现了多少条线索', lex, AS_OF_ISO);
+  assert.deepEqual([r.model, r.group], ['INS_REPEAT', null], '多头重复检查 is covered more by 重复检查 than 同一部门重复检查');
+  assert.equal(readQuestion('同一部门重复检查模型有多少线索', lex, AS_OF_ISO).model, 'INS_SAME_AGENCY_REPEAT');
+  assert.equal(readQuestion('有哪些监督模型', lex, AS_OF_ISO).model, null);
+  assert.equal(readQuestion('各条线的线索数', lex, AS_OF_ISO).group, 'line');
+  const cookie = await login(app, 'hz_sup');
+  const [a] = (await askAs(cookie, '重复检查模型发现了多少条线索')).answers;
+  const want = await count(`SELECT count(*) AS n FROM clues WHERE region_code LIKE '3301%' AND model_code = 'INS_REPEAT'`, []);
+  assert.ok(a.text.includes(`${want}条`), a.text);
+});

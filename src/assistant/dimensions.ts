@@ -121,7 +121,7 @@ export const DIMENSIONS: readonly Dimension[] = [
   },
   {
     key: 'line',
-    patterns: [/条线|领域|(哪个|各|按|每个)系统|(哪个|哪些|各)行业部门/],
+    patterns: [/条线(?!索)|领域|(哪个|各|按|每个)系统|(哪个|哪些|各)行业部门/],
     sql: (m) => {
       const join = agencyJoin(m);
       return join

@@ -192,7 +192,17 @@ export function readQuestion(text: string, lex: Lexicon, asOf: string): Reading 
     }))
     .filter((x) => x.name)
     .sort((a, b) => b.name.length - a.name.length)[0];
-  if (modelHit && /模型/.test(text)) mark(modelHit.name);
+  // A model called by part of its name (重复检查模型: 多头重复检查 and 同一部门重复检查 both hold it): the
+  // longest tail of the words before 模型 that some name holds, and of the names holding it the one
+  // it covers most (the shortest).
+  let model = modelHit ? { code: modelHit.m.code, span: modelHit.name } : null;
+  const before = !model && /([\u4e00-\u9fff]{2,12})模型/.exec(text);
+  if (before) {
+    const tail = [...before[1]].map((_, k) => before[1].slice(k)).find((t) => t.length >= 2 && lex.models.some((m) => m.name.includes(t)));
+    const [best] = tail ? lex.models.filter((m) => m.name.includes(tail)).sort((a, b) => a.name.length - b.name.length) : [];
+    if (best) model = { code: best.code, span: tail! };
+  }
+  if (model && /模型/.test(text)) mark(model.span);
   const measures: Measure[] = [];
   const measureTaken = [...taken];
   for (const [w, m] of MEASURE_WORDS) {
@@ -241,7 +251,7 @@ export function readQuestion(text: string, lex: Lexicon, asOf: string): Reading 
     limit,
     order,
     share: /占比|比例|比重|占.{0,12}(多少|百分之|几成)|百分比|率(是|为|有)?多少/.test(text),
-    model: modelHit?.m.code ?? null,
+    model: model?.code ?? null,
     clueId: clue ? clue[0].replace(/^cl/i, 'CL').toLowerCase().replace(/^cl/, 'CL') : null,
     entityNames,
     officerNames,

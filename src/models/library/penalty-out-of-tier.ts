@@ -10,7 +10,7 @@ import { factsText, finedCases, selectedTierCtes, tierLabel } from './sql-fragme
 export const penaltyOutOfTier: ModelDefinition = {
   code: 'PEN_OUT_OF_TIER',
   name: '罚款超出裁量档次',
-  description: '罚款数额不在案件事实（初次违法、及时改正、危害后果、是否列入轻微违法不予处罚清单）所对应的裁量基准档次幅度内。',
+  description: '罚款数额不在案件事实（初次违法、及时改正、危害后果、是否列入轻微违法不予处罚清单）所对应的裁量基准档次幅度内，即过罚不当。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 5, note: '《浙江省行政处罚裁量权基准规定》第五条' },
   severity: 'high',
