@@ -265,10 +265,12 @@ export async function writeHitsIn(
     else {
       await tx.exec('DELETE FROM model_hits_stage');
       if (run.sqlStages) {
-        if (trigger !== 'realtime') for (const statement of tx.dialect.batchQuery) await tx.exec(statement);
+        const batch = trigger !== 'realtime';
+        if (batch) for (const statement of tx.dialect.beforeBatchQuery) await tx.exec(statement);
         const q0 = performance.now();
         for (const stage of run.sqlStages) await tx.exec(stage);
         run.queryMillis += performance.now() - q0;
+        if (batch) for (const statement of tx.dialect.afterBatchQuery) await tx.exec(statement);
         const [h] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
         run.hits = Number(h.n);
       } else {

@@ -29,8 +29,9 @@ export interface Dialect {
   readonly extraIndexes: string[];
   /** Statements run after a bulk load, so the planner knows the new sizes. */
   readonly afterBulkLoad: string[];
-  /** Run in a batch model run's transaction before its queries (never in a real-time check's). */
-  readonly batchQuery: string[];
+  /** Run in a batch model run's transaction before its queries, and after them (never in a real-time check's). */
+  readonly beforeBatchQuery: string[];
+  readonly afterBatchQuery: string[];
   /** Around a run of many large write transactions (the model library's batch run): defer and then do the checkpoint. */
   readonly beforeWriteBurst: string[];
   readonly afterWriteBurst: string[];
@@ -71,7 +72,8 @@ export const duckdbDialect: Dialect = {
     `CASE WHEN regexp_matches(${e}, '^[=+\\-@\\t\\r]') AND NOT regexp_full_match(${e}, '-?[0-9]+(\\.[0-9]+)?') THEN '''' || ${e} ELSE ${e} END`,
   extraIndexes: [],
   afterBulkLoad: [], // DuckDB keeps its statistics as it writes
-  batchQuery: [], // DuckDB plans hash joins on its own
+  beforeBatchQuery: [], // DuckDB plans hash joins on its own
+  afterBatchQuery: [],
   // DuckDB checkpoints at a commit whose WAL passed 16 MB: rewriting the clue table and its indexes after
   // each model cost a third of a hangzhou-scale batch (same load: 142 s → 94 s with one checkpoint at
   // the end). The WAL keeps every commit durable in between.
@@ -114,8 +116,10 @@ export const postgresDialect: Dialect = {
   // three columns, or a CTE built from one, at a row or so and then nests loops over it: at demo scale
   // three inspection models ran for 50 s, 79 s and over 5 minutes (25,859² row pairs compared). Without
   // nested loops the 58 models took 4.9 s together on the same data. Real-time checks keep them: they
-  // look up a few subjects by index.
-  batchQuery: ['SET LOCAL enable_nestloop = off'],
+  // look up a few subjects by index, and so does the triage that follows a batch run's queries (its
+  // few new hits against all the hits and clues kept), with the setting back on.
+  beforeBatchQuery: ['SET LOCAL enable_nestloop = off'],
+  afterBatchQuery: ['SET LOCAL enable_nestloop = on'],
   beforeWriteBurst: [],
   afterWriteBurst: [],
 };
