@@ -40,11 +40,16 @@ after(async () => {
   await t.close();
 });
 
-/** Opens the select with the test id and picks the option showing `text`. */
+/**
+ * Opens the select with the test id, picks the option showing `text` and waits until the select shows
+ * it (a pick lost to a closing dropdown under load fails here, not as a silent form error later).
+ */
 async function choose(page: Page, testId: string, text: string, search = false): Promise<void> {
-  await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(text);
+  const select = page.getByTestId(testId);
+  await select.click();
+  if (search) await select.locator('input').pressSequentially(text);
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+  await select.locator('.ant-select-content, .ant-select-selection-item', { hasText: text }).first().waitFor();
 }
 
 test('an admin writes a local model from the template, previews it, switches it on and sees its clue', async () => {
@@ -70,7 +75,11 @@ test('an admin writes a local model from the template, previews it, switches it 
 
   await page.getByTestId('local-preview').click();
   const preview = page.getByTestId('local-preview-result');
-  await preview.waitFor();
+  await preview.waitFor().catch(async (e: Error) => {
+    // What the page said instead: the form's field errors and any message shown.
+    const said = await page.locator('.ant-form-item-explain-error, .ant-message-notice').allInnerTexts();
+    throw new Error(`${e.message}\nthe page showed: ${JSON.stringify(said)}`);
+  });
   assert.equal(await preview.getAttribute('data-hits'), '1');
   assert.match(await preview.innerText(), /2025-10-15至2025-12-01因投诉举报被检查3次/);
 
