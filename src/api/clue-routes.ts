@@ -56,6 +56,7 @@ const errors = { 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut };
 
 export const ClueSummaryOut = Type.Object({
   id: Type.String(),
+  number: Nullable(Type.String({ description: '线索编号，如 富阳-2026-000123' })),
   title: Type.String(),
   status: Literals(CLUE_STATUSES),
   statusLabel: Type.String(),
@@ -134,7 +135,14 @@ const ClueDetailOut = Type.Object({
     }),
   ),
   members: Type.Array(
-    Type.Object({ id: Type.String(), title: Type.String(), status: Type.String(), statusLabel: Type.String(), regionCode: Type.String() }),
+    Type.Object({
+      id: Type.String(),
+      number: Nullable(Type.String()),
+      title: Type.String(),
+      status: Type.String(),
+      statusLabel: Type.String(),
+      regionCode: Type.String(),
+    }),
   ),
   notices: Type.Array(
     Type.Object({ id: Type.String(), kind: Type.String(), number: Type.String(), status: Type.String(), issuedOn: Type.String() }),
@@ -161,6 +169,7 @@ export const NoticeOut = Type.Object({
   addressee: Type.String(),
   agencyId: Nullable(Type.String()),
   clueIds: Type.Array(Type.String()),
+  clueNumbers: Type.Array(Type.String()),
   issuedOn: Type.String(),
   deadline: Nullable(Type.String()),
   status: Type.String(),

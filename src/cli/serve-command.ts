@@ -9,6 +9,7 @@ import { formatAccounts } from '../demo/demo-accounts.ts';
 import { AS_OF_ISO } from '../demo/calendar.ts';
 import { startJobs } from '../jobs/jobs.ts';
 import { readyAllRealtime } from '../models/realtime/check.ts';
+import { numberUnnumberedClues } from '../clues/numbering.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -22,6 +23,9 @@ export function serveCommand(): Command {
       const store = await openStore({ databaseUrl: g.databaseUrl, duckdbPath: g.duckdb });
       const log = (msg: string) => process.stdout.write(`${msg}\n`);
       const accounts = o.demo ? await ensureDemo(store, log) : [];
+      // Clues stored before readable numbers existed get theirs once (none: one query).
+      const numbered = await numberUnnumberedClues(store);
+      if (numbered) log(`已为 ${numbered} 条线索编号`);
       const webRoot = 'web/dist';
       if (!existsSync(webRoot)) process.stderr.write('提示：未找到 web/dist，控制台未构建（npm run build:web）；仅提供 API。\n');
       // The demo data's "today" is fixed: the models judge as of it, in batch and real time.

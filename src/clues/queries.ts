@@ -83,7 +83,9 @@ function filterSql(caller: Caller, f: ClueFilters, today: string): Sql {
   }
   if (f.q?.trim()) {
     const like = `%${f.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    parts.push(sql`(c.title LIKE ${like} ESCAPE '\\' OR c.explanation LIKE ${like} ESCAPE '\\' OR c.id = ${f.q.trim()})`);
+    parts.push(
+      sql`(c.title LIKE ${like} ESCAPE '\\' OR c.explanation LIKE ${like} ESCAPE '\\' OR c.number LIKE ${like} ESCAPE '\\' OR c.id = ${f.q.trim()})`,
+    );
   }
   return joinSql(parts, ' AND ');
 }
@@ -96,6 +98,8 @@ export function presentClue(r: Row, today: string) {
   const running = DEADLINE_STATUSES.includes(r.status) && !!r.deadline;
   return {
     id: r.id,
+    /** The readable number (富阳-2026-000123); null only for a clue not yet numbered. */
+    number: r.number,
     title: r.title,
     status: r.status,
     statusLabel: STATUS_LABELS[r.status],
@@ -258,6 +262,7 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
     })),
     members: members.map((m) => ({
       id: m.id,
+      number: m.number,
       title: m.title,
       status: m.status,
       statusLabel: STATUS_LABELS[m.status],

@@ -171,6 +171,7 @@ export interface ClueRow {
   basis: string | null;
   escalation_level: string | null;
   escalated_at: string | null;
+  number: string | null;
 }
 
 // ── who sees what ─────────────────────────────────────────────────────────────────────────────
@@ -332,6 +333,7 @@ export const defaultDeadline = (severity: Severity, today: string): string =>
 export function webhookClue(c: ClueRow) {
   return {
     id: c.id,
+    number: c.number,
     status: c.status,
     regionCode: c.region_code,
     agencyId: c.agency_id,

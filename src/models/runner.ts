@@ -10,6 +10,7 @@ import { businessDate } from '../domain/dates.ts';
 import { explain, type HitRow, type ModelDefinition, type ParamValues } from './model.ts';
 import { loadSettings, runGroups, type RunGroup } from './settings.ts';
 import { stageHitsSql } from './stage-sql.ts';
+import { advanceCounters, ensureCounters, numberExpr, numbersFor, numberingYear } from '../clues/numbering.ts';
 
 export interface RunOptions {
   regionCode?: string; // default: the province
@@ -44,7 +45,7 @@ const STAGE_COLUMNS = [
 ];
 // The two ways a model's clues are inserted (a few rows by VALUES, many from the stage) share these heads.
 const INSERT_CLUES = raw(
-  'INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at)',
+  'INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at, number)',
 );
 const INSERT_EVENTS = raw(
   'INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)',
@@ -214,9 +215,14 @@ async function insertFew(tx: Store, staged: Value[][], actor: string, now: Date)
   const fresh = rows.filter((r) => !known.has(r[0] as string));
   if (fresh.length === 0) return new Set();
   // Stage columns: dedupe_key, id, region_code, agency_id, model_code, severity, title, explanation, evidence, params.
+  const numbers = await numbersFor(
+    tx,
+    fresh.map((r) => r[2] as string),
+    now,
+  );
   const clues = fresh.map(
-    ([key, id, region, agency, model, severity, title, explanation, evidence, params]) =>
-      sql`(${id}, ${region}, ${agency}, 'model', ${model}, ${key}, ${severity}, ${title}, ${explanation}, ${evidence}, ${params}, 'new', NULL, ${now}, ${now})`,
+    ([key, id, region, agency, model, severity, title, explanation, evidence, params], i) =>
+      sql`(${id}, ${region}, ${agency}, 'model', ${model}, ${key}, ${severity}, ${title}, ${explanation}, ${evidence}, ${params}, 'new', NULL, ${now}, ${now}, ${numbers[i]})`,
   );
   await tx.exec(sql`${INSERT_CLUES} VALUES ${joinSql(clues, ', ')}`);
   const events = fresh.map((r) => sql`(${'EV-' + String(r[1])}, ${r[1]}, ${r[2]}, ${actor}, 'create', NULL, 'new', NULL, ${now})`);
@@ -291,8 +297,17 @@ export async function writeHitsIn(
         if (n > 0) {
           await tx.exec(sql`${INSERT_EVENTS}
             SELECT 'EV-' || s.id, s.id, s.region_code, ${actor}, 'create', NULL, 'new', NULL, ${now} FROM model_hits_stage s`);
+          const year = numberingYear(now);
+          const units = await tx.query<{ unit: string }>('SELECT DISTINCT substr(region_code, 1, 6) AS unit FROM model_hits_stage');
+          await ensureCounters(
+            tx,
+            units.map((u) => u.unit),
+            year,
+          );
           await tx.exec(sql`${INSERT_CLUES}
-            SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now} FROM model_hits_stage s`);
+            SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now}, ${numberExpr(year)}
+            FROM model_hits_stage s JOIN clue_counters k ON k.unit_code = substr(s.region_code, 1, 6) AND k.year = ${year}`);
+          await advanceCounters(tx, 'model_hits_stage', year);
         }
         await tx.exec('DELETE FROM model_hits_stage');
       }

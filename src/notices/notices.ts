@@ -31,6 +31,8 @@ export interface Citation {
 
 export interface NoticeFact {
   clueId: string;
+  /** The clue's readable number (absent in notices issued before numbers existed). */
+  clueNumber?: string | null;
   title: string;
   explanation: string;
   regionName: string;
@@ -195,6 +197,7 @@ export async function issueNotice(store: Store, caller: Caller, input: NoticeInp
     const n = names.find((x) => x.id === c.id);
     return {
       clueId: c.id,
+      clueNumber: c.number,
       title: c.title,
       explanation: c.explanation,
       regionName: n?.region_name ?? c.region_code,
@@ -271,6 +274,11 @@ export async function loadNotice(store: Store, caller: Caller, id: string): Prom
   return row;
 }
 
+function clueNumbersOf(n: NoticeRow): string[] {
+  const facts = (JSON.parse(n.content) as NoticeContent).facts;
+  return (JSON.parse(n.clue_ids) as string[]).map((id) => facts.find((f) => f.clueId === id)?.clueNumber ?? id);
+}
+
 export function presentNotice(n: NoticeRow, today: string) {
   return {
     id: n.id,
@@ -283,6 +291,8 @@ export function presentNotice(n: NoticeRow, today: string) {
     addressee: n.addressee,
     agencyId: n.agency_id,
     clueIds: JSON.parse(n.clue_ids) as string[],
+    /** The clues' readable numbers as the notice states them, in the order of clueIds. */
+    clueNumbers: clueNumbersOf(n),
     issuedOn: n.issued_on,
     deadline: n.deadline,
     status: n.status,

@@ -421,6 +421,8 @@ export type ClueSource = (typeof CLUE_SOURCES)[number];
 
 export interface ClueSummary {
   id: string;
+  /** The readable number (富阳-2026-000123); null only for a clue not yet numbered. */
+  number: string | null;
   title: string;
   status: ClueStatus;
   statusLabel: string;
@@ -510,7 +512,7 @@ export interface ClueDetail {
   timeline: TimelineEvent[];
   reports: ClueReport[];
   attachments: ClueAttachment[];
-  members: { id: string; title: string; status: string; statusLabel: string; regionCode: string }[];
+  members: { id: string; number: string | null; title: string; status: string; statusLabel: string; regionCode: string }[];
   notices: { id: string; kind: string; number: string; status: string; issuedOn: string }[];
 }
 
@@ -625,6 +627,8 @@ export interface Notice {
   addressee: string;
   agencyId: string | null;
   clueIds: string[];
+  /** The clues' readable numbers, in the order of clueIds. */
+  clueNumbers: string[];
   issuedOn: string;
   deadline: string | null;
   status: 'issued' | 'answered';
@@ -642,7 +646,15 @@ export interface Notice {
 /** What the notice says, kept as issued (the .docx is rebuilt from it). */
 export interface NoticeContent {
   opening: string;
-  facts: { clueId: string; title: string; explanation: string; regionName: string; agencyName: string | null; foundOn: string }[];
+  facts: {
+    clueId: string;
+    clueNumber?: string | null;
+    title: string;
+    explanation: string;
+    regionName: string;
+    agencyName: string | null;
+    foundOn: string;
+  }[];
   /** Each cited article with its text as stored. */
   basis: { regulationId: string; regulationTitle: string; article: number; label: string; text: string }[];
   requirement: string;

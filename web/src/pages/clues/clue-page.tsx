@@ -227,7 +227,14 @@ export default function CluePage() {
           {clue && <SeverityTag severity={clue.severity} />}
         </Space>
       }
-      subtitle={clue ? `${clue.id} · ${clue.sourceLabel} · ${clue.regionName}` : undefined}
+      subtitle={
+        clue ? (
+          <span>
+            <span data-testid="clue-detail-number">{clue.number ?? clue.id}</span>
+            {clue.number ? `（${clue.id}）` : ''} · {clue.sourceLabel} · {clue.regionName}
+          </span>
+        ) : undefined
+      }
       state={load.state}
       error={load.state === 'error' ? load.message : undefined}
       onRetry={load.retry}
@@ -408,7 +415,7 @@ export default function CluePage() {
                     <div key={m.id} style={{ marginBottom: 4 }}>
                       <Link to={`/clues/${encodeURIComponent(m.id)}`}>{m.title}</Link>{' '}
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {m.id} · {m.statusLabel}
+                        {m.number ?? m.id} · {m.statusLabel}
                       </Typography.Text>
                     </div>
                   ))}

@@ -61,7 +61,8 @@ function NoticeDrawer({ id, onClose }: { id: string | null; onClose: () => void 
             <Typography.Title level={5}>一、基本情况</Typography.Title>
             {n.content.facts.map((f, i) => (
               <Typography.Paragraph key={f.clueId}>
-                （{i + 1}）<Link to={`/clues/${encodeURIComponent(f.clueId)}`}>{f.title}</Link>：{f.explanation}
+                （{i + 1}）<Link to={`/clues/${encodeURIComponent(f.clueId)}`}>{f.title}</Link>（{f.clueNumber ?? f.clueId}）：
+                {f.explanation}
               </Typography.Paragraph>
             ))}
             <Typography.Title level={5}>二、法律依据</Typography.Title>
@@ -243,12 +244,12 @@ export default function NoticesPage() {
             {
               title: '线索',
               dataIndex: 'clueIds',
-              width: 160,
-              render: (ids: string[]) => (
+              width: 180,
+              render: (ids: string[], n) => (
                 <Space size={2} wrap>
-                  {ids.slice(0, 3).map((id) => (
+                  {ids.slice(0, 3).map((id, i) => (
                     <Link key={id} to={`/clues/${encodeURIComponent(id)}`} style={{ fontSize: 12 }}>
-                      {id}
+                      {n.clueNumbers[i] ?? id}
                     </Link>
                   ))}
                   {ids.length > 3 && <Typography.Text type="secondary">等{ids.length}条</Typography.Text>}
