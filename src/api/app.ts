@@ -21,6 +21,7 @@ import { modelRoutes } from './model-routes.ts';
 import { clueRoutes } from './clue-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { clockFor, type Clock } from '../clues/clock.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,13 +37,16 @@ export interface AppOptions {
   /** Folder of the built console (web/dist); not served when absent. */
   webRoot?: string;
   logger?: boolean;
-  /** The business day models judge as of, in batch and real time (the demo data's fixed day); default today. */
+  /** The business day the server judges as of — models, deadlines, overdue — (a pinned demo data set's day); default today. */
   asOf?: string;
+  /** The clock of the clue loop (tests); default: clockFor(asOf). */
+  clock?: Clock;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 50 * 1024 * 1024, genReqId: () => randomUUID() });
   const { store } = opts;
+  const clock = opts.clock ?? clockFor(opts.asOf);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -82,11 +86,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await authRoutes(api, store);
-      await dashboardRoutes(api, store);
+      await dashboardRoutes(api, store, clock);
       await recordRoutes(api, store);
       await catalogRoutes(api, store);
       await modelRoutes(api, store, opts.asOf);
-      await clueRoutes(api, store);
+      await clueRoutes(api, store, { clock });
       await portalRoutes(api, store);
       await ingestRoutes(api, store, opts.asOf);
     },

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { homeSummary } from '../evaluation/home-summary.ts';
 import { callerOf } from './app.ts';
+import { systemClock, type Clock } from '../clues/clock.ts';
 import { badRequest } from './errors.ts';
 import { businessDate, isIsoDate } from '../domain/dates.ts';
 import { sql, raw } from '../store/sql.ts';
@@ -34,7 +35,7 @@ export async function defaultPeriod(store: Store, caller: Caller, today = new Da
   return { from, to };
 }
 
-export async function dashboardRoutes(app: FastifyInstance, store: Store): Promise<void> {
+export async function dashboardRoutes(app: FastifyInstance, store: Store, clock: Clock = systemClock): Promise<void> {
   app.get(
     '/dashboard/summary',
     {
@@ -50,7 +51,7 @@ export async function dashboardRoutes(app: FastifyInstance, store: Store): Promi
     async (req) => {
       const q = req.query as { from?: string; to?: string };
       const caller = callerOf(req);
-      const period = { ...(q.from && q.to ? { from: q.from, to: q.to } : await defaultPeriod(store, caller)), ...q };
+      const period = { ...(q.from && q.to ? { from: q.from, to: q.to } : await defaultPeriod(store, caller, clock())), ...q };
       for (const f of ['from', 'to'] as const) if (!isIsoDate(period[f])) throw badRequest(`日期无效：${period[f]}`, f);
       if (period.from > period.to) throw badRequest('开始日期不能晚于结束日期', 'from');
       return homeSummary(store, caller, period);

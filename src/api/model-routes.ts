@@ -11,6 +11,7 @@ import { MODEL_CATEGORIES, type ModelDefinition } from '../models/model.ts';
 import { effectiveSetting, loadAllSettings, saveSetting } from '../models/settings.ts';
 import { runModels } from '../models/runner.ts';
 import { callerOf } from './app.ts';
+import { clockFor } from '../clues/clock.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 
 interface Basis {
@@ -176,7 +177,11 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
       const code = (req.body as { model?: string }).model;
       const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
       if (code && list.length === 0) throw notFound('未找到该模型');
-      return { reports: await runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf }) };
+      // A server judging as of another day finds its clues on that day.
+      const now = asOf ? clockFor(asOf)() : undefined;
+      return {
+        reports: await runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf, now }),
+      };
     },
   );
 }

@@ -58,36 +58,62 @@ export async function newUserProblem(store: Store, u: NewUser): Promise<[string,
   return null;
 }
 
-export async function createUser(store: Store, u: NewUser, actor: string): Promise<Caller> {
-  const problem = await newUserProblem(store, u);
-  if (problem) throw Object.assign(new Error(problem[1]), { field: problem[0] });
-  const id = randomUUID();
-  const hash = await hashPassword(u.password);
+/**
+ * Creates accounts: every one checked as `newUserProblem` checks it (a name twice in the batch is
+ * refused too), hashed, written with its `user.create` audit entry in one transaction. The one way
+ * accounts come into being: the CLI, the console's 系统管理 and the demo all call it.
+ * `sharedPassword`: the accounts share one password, hashed once (the demo's public one, for
+ * hundreds of desk accounts: scrypt costs tens of milliseconds a hash).
+ */
+export async function createUsers(
+  store: Store,
+  users: NewUser[],
+  actor: string,
+  opts: { sharedPassword?: boolean } = {},
+): Promise<Caller[]> {
+  const names = new Set<string>();
+  for (const u of users) {
+    const problem = await newUserProblem(store, u);
+    if (problem) throw Object.assign(new Error(problem[1]), { field: problem[0] });
+    if (names.has(u.username)) throw Object.assign(new Error(`用户名重复：${u.username}`), { field: 'username' });
+    names.add(u.username);
+  }
+  if (opts.sharedPassword && new Set(users.map((u) => u.password)).size > 1)
+    throw new Error('sharedPassword: the accounts have different passwords');
+  const shared = opts.sharedPassword && users.length ? await hashPassword(users[0].password) : null;
+  const rows: { u: NewUser; id: string; hash: string }[] = [];
+  for (const u of users) rows.push({ u, id: randomUUID(), hash: shared ?? (await hashPassword(u.password)) });
+  const createdAt = new Date().toISOString();
   return withAudit(store, async (tx) => {
-    await tx.exec(
-      'INSERT INTO users (id, username, display_name, password_hash, role, region_code, agency_id, disabled, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,FALSE,$8)',
-      [id, u.username, u.displayName, hash, u.role, u.regionCode, u.agencyId ?? null, new Date().toISOString()],
-    );
+    for (const { u, id, hash } of rows) {
+      await tx.exec(
+        'INSERT INTO users (id, username, display_name, password_hash, role, region_code, agency_id, disabled, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,FALSE,$8)',
+        [id, u.username, u.displayName, hash, u.role, u.regionCode, u.agencyId ?? null, createdAt],
+      );
+    }
     return {
-      result: {
+      result: rows.map(({ u, id }) => ({
         userId: id,
         username: u.username,
         displayName: u.displayName,
         role: u.role,
         regionCode: u.regionCode,
         agencyId: u.agencyId ?? null,
-      },
-      audit: [
-        {
-          actor,
-          action: 'user.create',
-          target: id,
-          regionCode: u.regionCode,
-          detail: { username: u.username, role: u.role, agencyId: u.agencyId ?? null },
-        },
-      ],
+      })),
+      audit: rows.map(({ u, id }) => ({
+        actor,
+        action: 'user.create',
+        target: id,
+        regionCode: u.regionCode,
+        detail: { username: u.username, role: u.role, agencyId: u.agencyId ?? null },
+      })),
     };
   });
+}
+
+export async function createUser(store: Store, u: NewUser, actor: string): Promise<Caller> {
+  const [created] = await createUsers(store, [u], actor);
+  return created;
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');

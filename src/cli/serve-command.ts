@@ -6,10 +6,12 @@ import { buildApp } from '../api/app.ts';
 import { openStore } from '../store/open-store.ts';
 import { ensureDemo } from '../demo/bootstrap.ts';
 import { formatAccounts } from '../demo/demo-accounts.ts';
-import { AS_OF_ISO } from '../demo/calendar.ts';
 import { startJobs } from '../jobs/jobs.ts';
 import { readyAllRealtime } from '../models/realtime/check.ts';
 import { numberUnnumberedClues } from '../clues/numbering.ts';
+import { demoDay } from '../demo/generate.ts';
+import { isIsoDate } from '../domain/dates.ts';
+import { EXIT, fail } from './output.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -18,18 +20,22 @@ export function serveCommand(): Command {
     .option('--host <host>', '监听地址', process.env.HOST ?? '127.0.0.1')
     .option('--demo', '库为空时生成演示数据，并打印演示账号')
     .option('--schedule-minutes <n>', '每隔多少分钟运行一次全部模型（0 为不运行）', '60')
-    .action(async (o: { port: string; host: string; demo?: boolean; scheduleMinutes: string }, cmd: Command) => {
+    .option('--as-of <date>', '以该日期为“今天”（YYYY-MM-DD）；默认今天，演示数据以固定日期生成时为该日期')
+    .action(async (o: { port: string; host: string; demo?: boolean; scheduleMinutes: string; asOf?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<{ databaseUrl?: string; duckdb?: string }>();
       const store = await openStore({ databaseUrl: g.databaseUrl, duckdbPath: g.duckdb });
       const log = (msg: string) => process.stdout.write(`${msg}\n`);
-      const accounts = o.demo ? await ensureDemo(store, log) : [];
+      if (o.asOf && !isIsoDate(o.asOf)) fail(`--as-of 须为 YYYY-MM-DD：${o.asOf}`, EXIT.usage);
+      const accounts = o.demo ? await ensureDemo(store, log, { asOf: o.asOf }) : [];
       // Clues stored before readable numbers existed get theirs once (none: one query).
       const numbered = await numberUnnumberedClues(store);
       if (numbered) log(`已为 ${numbered} 条线索编号`);
       const webRoot = 'web/dist';
       if (!existsSync(webRoot)) process.stderr.write('提示：未找到 web/dist，控制台未构建（npm run build:web）；仅提供 API。\n');
-      // The demo data's "today" is fixed: the models judge as of it, in batch and real time.
-      const asOf = o.demo ? AS_OF_ISO : undefined;
+      // The day the server judges as of: the one asked for, else a pinned demo data set's, else today.
+      const pinned = await demoDay(store);
+      const asOf = o.asOf ?? (pinned?.pinned ? pinned.asOf : undefined);
+      if (asOf) log(`按 ${asOf} 判断（期限、逾期、模型）`);
       const app = await buildApp({ store, webRoot, logger: false, asOf });
       await app.listen({ port: Number(o.port), host: o.host });
       const jobs = startJobs(store, { modelMinutes: Number(o.scheduleMinutes), log, asOf });

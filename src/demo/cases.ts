@@ -4,7 +4,7 @@
 // days, payment by the due date. A planted case breaks exactly one of its rules; its delivery and
 // payment may carry their own plant.
 import type { TierName } from '../catalog/types.ts';
-import { AS_OF, dayOf, isoOf } from './calendar.ts';
+import { dayOf, isoOf } from './calendar.ts';
 import type { PenaltyItem } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
@@ -95,18 +95,19 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
 
   const tier = selectTier(facts, listed, cat.hasMitigated(p, city));
 
-  // Timeline: decided within 90 days, or still open if the 90 days have not run out by AS_OF.
+  // Timeline: decided within 90 days, or still open if the 90 days have not run out by the as-of day.
+  const asOf = ctx.period.asOf;
   let duration = 5 + Math.floor(80 * rng.next() ** 1.4);
   let open = false;
   let overdueOpen = false;
   if (plant === 'case_overdue') {
     const late = CASE_DECISION_DAYS + rng.range(5, 120);
-    if (filed + late <= AS_OF && rng.chance(0.75)) duration = late;
-    else if (AS_OF - filed > CASE_DECISION_DAYS + 5) overdueOpen = true;
+    if (filed + late <= asOf && rng.chance(0.75)) duration = late;
+    else if (asOf - filed > CASE_DECISION_DAYS + 5) overdueOpen = true;
     else plant = null;
   }
   if (plant === 'fine_outside_tier' || plant === 'fined_despite_exemption') duration = Math.min(duration, 60);
-  if (!overdueOpen && filed + duration > AS_OF) {
+  if (!overdueOpen && filed + duration > asOf) {
     if (plant !== 'case_overdue' && plant !== null && plant !== 'single_officer') plant = null;
     open = true;
   }
@@ -139,7 +140,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
 
   // Officers valid on every day of the case.
-  const [lead, assist] = world.pair(agency, decided ?? AS_OF, rng);
+  const [lead, assist] = world.pair(agency, decided ?? asOf, rng);
   const id = ctx.ids.next('CS');
 
   // Delivery and payment (decided cases).
@@ -151,7 +152,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     let sent = decided + (rng.chance(0.7) ? 0 : rng.range(1, 2));
     let method = rng.next() < 0.6 ? 'electronic' : rng.chance(0.75) ? 'direct' : 'post';
     const lateBy = rng.range(DELIVERY_DAYS + 3, DELIVERY_DAYS + 40);
-    if (rng.chance(PLANT.deliveryOverdue) && decided + lateBy <= AS_OF) {
+    if (rng.chance(PLANT.deliveryOverdue) && decided + lateBy <= asOf) {
       method = rng.chance(0.5) ? 'post' : 'notice';
       sent = decided + rng.range(1, 3);
       delivered = decided + lateBy;
@@ -164,17 +165,17 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     } else {
       delivered = sent + (method === 'post' ? rng.range(1, 4) : 0);
       if (delivered > decided + DELIVERY_DAYS) delivered = decided + DELIVERY_DAYS;
-      if (delivered > AS_OF) delivered = null; // still on its way at AS_OF (within the 7 days)
+      if (delivered > asOf) delivered = null; // still on its way at the as-of day (within the 7 days)
     }
-    out.deliveries.push([dId, SOURCE, dId, region, id, method, isoOf(Math.min(sent, AS_OF)), delivered === null ? null : isoOf(delivered)]);
+    out.deliveries.push([dId, SOURCE, dId, region, id, method, isoOf(Math.min(sent, asOf)), delivered === null ? null : isoOf(delivered)]);
     deliveredOn = delivered;
 
     if (fine !== null && delivered !== null) {
       const pId = ctx.ids.next('PM');
       const due = delivered + PAYMENT_DAYS;
       let paidOn: number | null;
-      if (rng.chance(PLANT.paymentOverdue) && due + 3 <= AS_OF) {
-        paidOn = rng.chance(0.7) && due + 60 <= AS_OF ? due + rng.range(3, 60) : null;
+      if (rng.chance(PLANT.paymentOverdue) && due + 3 <= asOf) {
+        paidOn = rng.chance(0.7) && due + 60 <= asOf ? due + rng.range(3, 60) : null;
         truth.plant('payment_overdue', 'payment', pId, region, {
           case_id: id,
           due_on: isoOf(due),
@@ -183,7 +184,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       } else {
         // Most pay early: the first days after delivery.
         paidOn = delivered + Math.floor(PAYMENT_DAYS * rng.next() ** 2);
-        if (paidOn > AS_OF) paidOn = null; // not yet paid, not yet due
+        if (paidOn > asOf) paidOn = null; // not yet paid, not yet due
       }
       out.payments.push([pId, SOURCE, pId, region, id, fine, isoOf(due), paidOn === null ? null : isoOf(paidOn)]);
       paid = paidOn !== null;
@@ -225,7 +226,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
         id,
         region,
         decided === null
-          ? { filed_on: isoOf(filed), status: 'open', days_open: AS_OF - filed, as_of: isoOf(AS_OF) }
+          ? { filed_on: isoOf(filed), status: 'open', days_open: asOf - filed, as_of: isoOf(asOf) }
           : { filed_on: isoOf(filed), decided_on: isoOf(decided), days: decided - filed },
       );
       break;

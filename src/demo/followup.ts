@@ -2,7 +2,7 @@
 // subject kind, tasks for a sample of cases, inspections and service visits, and the answers. An
 // answer about a service visit says whether it was in truth an inspection: never for a normal visit,
 // always for a planted fake_service_visit.
-import { AS_OF, instantOf, isoOf, dayOf, workSecond } from './calendar.ts';
+import { instantOf, isoOf, dayOf, workSecond, yearOf, type Period } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { Rng, Weighted } from './prng.ts';
@@ -10,11 +10,33 @@ import { SOURCE } from './tables.ts';
 
 export type SubjectKind = 'case' | 'inspection' | 'service_visit';
 
-const HALVES = [
-  { key: '2024H2', label: '2024年下半年', start: dayOf('2024-07-01'), status: 'closed' },
-  { key: '2025H1', label: '2025年上半年', start: dayOf('2025-01-01'), status: 'closed' },
-  { key: '2025H2', label: '2025年下半年', start: dayOf('2025-07-01'), status: 'active' },
-] as const;
+interface Half {
+  key: string;
+  label: string;
+  start: number;
+  status: 'closed' | 'active';
+}
+
+const halvesCache = new WeakMap<Period, Half[]>();
+
+/** The half-years the period touches, oldest first; the last (the as-of day's) is still active. */
+export function halvesOf(period: Period): Half[] {
+  let halves = halvesCache.get(period);
+  if (!halves) {
+    halves = [];
+    for (let y = yearOf(period.start); y <= yearOf(period.end); y++) {
+      for (const h of [1, 2]) {
+        const start = dayOf(`${y}-${h === 1 ? '01' : '07'}-01`);
+        const next = dayOf(h === 1 ? `${y}-07-01` : `${y + 1}-01-01`);
+        if (next <= period.start || start > period.end) continue;
+        halves.push({ key: `${y}H${h}`, label: `${y}年${h === 1 ? '上' : '下'}半年`, start, status: 'closed' });
+      }
+    }
+    halves[halves.length - 1].status = 'active';
+    halvesCache.set(period, halves);
+  }
+  return halves;
+}
 const KIND_LABEL: Record<SubjectKind, string> = { case: '行政处罚案件', inspection: '涉企行政检查', service_visit: '涉企服务' };
 const MODES = [
   { mode: 'cloud', label: '云调研' },
@@ -24,7 +46,10 @@ const MODES = [
 const SATISFACTION = new Weighted([5, 4, 3, 2, 1], [55, 30, 10, 3, 2]);
 const SATISFACTION_TEXT = ['很不满意', '不太满意', '一般', '比较满意', '非常满意'];
 
-const halfOf = (day: number): number => (day >= HALVES[2].start ? 2 : day >= HALVES[1].start ? 1 : 0);
+function halfOf(halves: readonly Half[], day: number): Half {
+  for (let i = halves.length - 1; i > 0; i--) if (day >= halves[i].start) return halves[i];
+  return halves[0];
+}
 
 /** Writes the campaigns of the world; returns the id lookup used by offer(). */
 export function writeCampaigns(ctx: Ctx): void {
@@ -36,7 +61,7 @@ export function writeCampaigns(ctx: Ctx): void {
   ];
   for (const r of regions) {
     const rng = Rng.of(seed, 'campaigns', r.code);
-    for (const h of HALVES) {
+    for (const h of halvesOf(ctx.period)) {
       for (const kind of ['case', 'inspection', 'service_visit'] as const) {
         const m = rng.pick(MODES);
         out.campaigns.push([
@@ -107,14 +132,14 @@ export function followUp(
   fake = false,
 ): { taskId: string; answerId: string } | null {
   if (!fake && !rng.chance(p)) return null;
-  const h = HALVES[halfOf(day)];
+  const h = halfOf(halvesOf(ctx.period), day);
   const r = rng.next();
   const region = r < 0.85 ? e.county.code : r < 0.95 ? e.county.city.code : '330000';
   const taskId = ctx.ids.next('FT');
   const channel = fake || rng.chance(0.6) ? 'phone' : 'link';
   const answeredDay = day + rng.range(3, 30);
   const unreachable = !fake && channel === 'phone' && rng.chance(0.1);
-  const answered = !unreachable && answeredDay <= AS_OF && (fake || rng.chance(0.85));
+  const answered = !unreachable && answeredDay <= ctx.period.asOf && (fake || rng.chance(0.85));
   ctx.out.followup_tasks.push([
     taskId,
     campaignId(region, kind, h.key),

@@ -4,7 +4,7 @@
 // than the same number of working days (行政许可法 第四十二条, 第八十二条), so it is in time under
 // either reading; a planted licence_overdue takes longer than the limit plus the ten-day extension
 // 第四十二条 allows, in working days, plus the longest holiday break.
-import { AS_OF, isoOf, PERIOD_START } from './calendar.ts';
+import { isoOf } from './calendar.ts';
 import type { LicenceInfo } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
@@ -17,7 +17,7 @@ const MEAN_LICENCES = 2.4;
 export function makeLicences(ctx: Ctx, e: Entity, rng: Rng): void {
   const reg = ctx.cat.registrationLicence;
   const first = e.registered + 1;
-  if (reg && e.registered - 3 >= PERIOD_START) {
+  if (reg && e.registered - 3 >= ctx.period.start) {
     writeLicence(ctx, e, rng, reg, e.registered - rng.range(0, Math.min(3, reg.item.time_limit_days!)), true);
   }
   const options = ctx.cat.licencesFor[e.industry];
@@ -38,7 +38,7 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
   } else {
     // Working days → calendar days: 7/5, plus up to 8 days of a Spring Festival or National Day break.
     const late = Math.ceil(((limit + 10) * 7) / 5) + 9 + rng.range(1, 60);
-    if (rng.chance(PLANT.licenceOverdue) && applied + late <= AS_OF) {
+    if (rng.chance(PLANT.licenceOverdue) && applied + late <= ctx.period.asOf) {
       decided = applied + late;
       ctx.truth.plant('licence_overdue', 'licence', id, region, {
         item_code: l.item.code,
@@ -49,7 +49,7 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
       });
     } else {
       decided = applied + Math.min(limit, Math.floor((limit + 1) * rng.next() ** 1.3));
-      if (decided > AS_OF) decided = null; // pending, still inside its time limit at AS_OF
+      if (decided > ctx.period.asOf) decided = null; // pending, still inside its time limit on the as-of day
     }
   }
   const result = decided === null ? 'pending' : registration || rng.chance(0.94) ? 'granted' : 'refused';

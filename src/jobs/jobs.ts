@@ -3,7 +3,7 @@ import type { Store } from '../store/store.ts';
 import { startModelSchedule } from '../models/scheduler.ts';
 import { startWebhookWorker } from '../integration/webhooks.ts';
 import { escalateOverdue } from '../clues/escalation.ts';
-import { systemClock } from '../clues/clock.ts';
+import { clockFor } from '../clues/clock.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
 import { startLoop, type Worker } from './loop.ts';
 
@@ -19,7 +19,8 @@ export function startJobs(store: Store, opts: JobOptions): Worker {
   if (process.env.KEDU_BACKGROUND_JOBS === 'off') return { async stop() {} };
   const workers: Worker[] = [startWebhookWorker(store)];
   // Overdue clues move up a level (county → city → province) as their deadlines pass.
-  workers.push(startLoop('escalation', CLUE_SETTINGS.escalationCheckMs, () => escalateOverdue(store, systemClock)));
+  const clock = clockFor(opts.asOf);
+  workers.push(startLoop('escalation', CLUE_SETTINGS.escalationCheckMs, () => escalateOverdue(store, clock)));
   if (opts.modelMinutes > 0) workers.push(startModelSchedule(store, opts.modelMinutes, opts.log, opts.asOf));
   return {
     async stop() {

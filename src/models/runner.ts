@@ -19,6 +19,8 @@ export interface RunOptions {
   actor?: string;
   /** Real time: only these subjects (the incoming records' values of the model's subject column). */
   focus?: { column: string; values: readonly string[] };
+  /** When new clues are found (default: now); a server judging as of another day passes that day. */
+  now?: Date;
 }
 
 export interface ModelRunReport {
@@ -182,14 +184,17 @@ export async function runModel(store: Store, model: ModelDefinition, opts: RunOp
   if (opts.trigger === 'realtime') {
     const run = await stageFocused(store, model, asOf, opts.focus, root);
     // A real-time check that finds nothing writes nothing: no transaction for an empty result.
-    return runReport(run, run.staged.size ? (await writeHits(store, [run], { root, trigger: 'realtime', actor: opts.actor }))[0] : 0);
+    return runReport(
+      run,
+      run.staged.size ? (await writeHits(store, [run], { root, trigger: 'realtime', actor: opts.actor, now: opts.now }))[0] : 0,
+    );
   }
   const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0, sqlStages: [] };
   for (const g of runGroups(model, await loadSettings(store, model.code), root).filter((x) => x.enabled)) {
     const query = groupQuery(store.dialect, model, g, asOf, opts.focus);
     run.sqlStages!.push(stageHitsSql(model, query, await store.columns(query), g.params, store.dialect));
   }
-  const [newClues] = await writeHits(store, [run], { root, trigger: opts.trigger, actor: opts.actor });
+  const [newClues] = await writeHits(store, [run], { root, trigger: opts.trigger, actor: opts.actor, now: opts.now });
   return runReport(run, newClues);
 }
 
@@ -234,6 +239,7 @@ export interface WriteOptions {
   root: string;
   trigger?: RunOptions['trigger'];
   actor?: string;
+  now?: Date;
 }
 
 /** Writes the staged hits of one or more model runs in their own transaction (see writeHitsIn); returns the new clues per run. */
@@ -257,7 +263,7 @@ export async function writeHitsIn(
   runs: readonly StagedRun[],
   opts: WriteOptions,
 ): Promise<{ created: number[]; audit: AuditEntryInput[] }> {
-  const now = new Date();
+  const now = opts.now ?? new Date();
   const trigger = opts.trigger ?? 'batch';
   const actor = opts.actor ?? 'system';
   const created: number[] = [];
