@@ -23,6 +23,7 @@ import { regionContains } from '../src/domain/region.ts';
 import type { Caller } from '../src/auth/caller.ts';
 import type { Store } from '../src/store/store.ts';
 import { buildApp } from '../src/api/app.ts';
+import { NOTIFICATION_KINDS } from '../src/notifications/kinds.ts';
 
 quietEnvironment();
 let a: TestStore;
@@ -219,6 +220,28 @@ test('the server judges as of the demo day: overdue counts and the desks can sig
       payload: { username: 'jd330109', password: DEMO_PASSWORD },
     });
     assert.equal(desk.statusCode, 200, '萧山区 supervisor desk');
+  } finally {
+    await app.close();
+  }
+});
+
+test('the desks were told along the way: every kind of notification, the last week unread', async () => {
+  const kinds = await store.query<{ kind: string; n: number }>('SELECT kind, count(*) AS n FROM notifications GROUP BY kind');
+  assert.deepEqual(kinds.map((k) => k.kind).sort(), Object.keys(NOTIFICATION_KINDS).sort());
+  const app = await buildApp({ store, asOf: DEMO_AS_OF });
+  try {
+    for (const username of ['hz_jiandu', 'fy_zhifa']) {
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const cookie = String(login.headers['set-cookie']).split(';')[0];
+      const all = (await app.inject({ method: 'GET', url: '/api/v1/notifications?pageSize=100', headers: { cookie } })).json();
+      assert.ok(all.total > 0, `${username} was told nothing`);
+      const weekAgo = Date.parse(`${DEMO_AS_OF}T00:00:00+08:00`) - 7 * 86_400_000;
+      const recent = (all.rows as { createdAt: string; read: boolean }[]).filter((r) => Date.parse(r.createdAt) >= weekAgo);
+      assert.ok(
+        (all.rows as { read: boolean }[]).every((r, i) => r.read === !recent.includes(all.rows[i])),
+        `${username}: unread is the last week`,
+      );
+    }
   } finally {
     await app.close();
   }

@@ -21,6 +21,7 @@ import { modelRoutes } from './model-routes.ts';
 import { clueRoutes } from './clue-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { notificationRoutes } from './notification-routes.ts';
 import { clockFor, type Clock } from '../clues/clock.ts';
 
 declare module 'fastify' {
@@ -93,6 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await clueRoutes(api, store, { clock });
       await portalRoutes(api, store);
       await ingestRoutes(api, store, opts.asOf);
+      await notificationRoutes(api, store, clock);
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,7 @@ import type { Caller } from '../auth/caller.ts';
 import type { Severity } from '../models/model.ts';
 import { KeduError, badRequest, forbidden, notFound } from '../api/errors.ts';
 import { enqueueWebhook, type WebhookEvent } from '../integration/webhooks.ts';
+import { clueNotification, notify } from '../notifications/notify.ts';
 import { CLUE_SETTINGS } from './settings.ts';
 import { todayOf, type Clock } from './clock.ts';
 
@@ -79,6 +80,8 @@ export interface Transition {
   /** Set the deadline: from the request, else from the severity (assign), else keep it (return). */
   deadline?: 'set' | 'optional';
   webhook?: WebhookEvent;
+  /** The in-app notification the step raises (src/notifications/kinds.ts), to the agency or the office. */
+  notify?: 'assigned' | 'returned' | 'submitted' | 'transferred';
 }
 
 export const TRANSITIONS = [
@@ -92,6 +95,7 @@ export const TRANSITIONS = [
     requires: ['agency'],
     deadline: 'set',
     webhook: 'clue.assigned',
+    notify: 'assigned',
   },
   { action: 'accept', label: '签收', from: ['assigned'], to: 'rectifying', by: 'assigned_agency', requires: [] },
   {
@@ -101,6 +105,8 @@ export const TRANSITIONS = [
     to: 'submitted',
     by: 'assigned_agency',
     requires: ['rectification', 'evidence'],
+    webhook: 'clue.submitted',
+    notify: 'submitted',
   },
   { action: 'close', label: '销号', from: ['submitted'], to: 'closed', by: 'region_supervisor', requires: [], webhook: 'clue.closed' },
   {
@@ -111,6 +117,8 @@ export const TRANSITIONS = [
     by: 'region_supervisor',
     requires: ['comment'],
     deadline: 'optional',
+    webhook: 'clue.returned',
+    notify: 'returned',
   },
   { action: 'dismiss', label: '排除', from: ['new', 'triaged'], to: 'dismissed', by: 'region_supervisor', requires: ['comment'] },
   {
@@ -120,6 +128,8 @@ export const TRANSITIONS = [
     to: 'transferred',
     by: 'region_supervisor',
     requires: ['comment'],
+    webhook: 'clue.transferred',
+    notify: 'transferred',
   },
 ] as const satisfies readonly Transition[];
 
@@ -492,6 +502,7 @@ export async function applyTransition(
         clock(),
       );
     }
+    if (t.notify) await notify(tx, [clueNotification(updated, { kind: t.notify, at: new Date(now), key: event.id, comment })]);
     return { result: { clue: updated, event, members: members.map((m) => m.id) }, audit };
   });
 }

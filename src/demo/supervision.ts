@@ -28,6 +28,8 @@ import { formatClueNumber, numberingUnit, regionShortName } from '../clues/numbe
 import type { ClueRow } from '../clues/workflow.ts';
 import type { Caller } from '../auth/caller.ts';
 import { issueNotice, respondNotice } from '../notices/notices.ts';
+import { clueNotification, notify, type NotificationRow, type NotifiedClue } from '../notifications/notify.ts';
+import { DUE_SOON_DAYS } from '../notifications/kinds.ts';
 import type { NoticeKind } from '../notices/numbering.ts';
 import { dayOf, isoOf } from './calendar.ts';
 import { Rng } from './prng.ts';
@@ -217,6 +219,61 @@ async function intake(store: Store, desks: Desks, seed: number, asOf: number): P
     return { result: null, audit };
   });
   return ids;
+}
+
+/**
+ * What the desks were told along a clue's history, as the workflow and the hourly deadline check tell
+ * it: the assignment, return, submission, transfer and escalation at their steps; "due soon" at 01:00
+ * of the third day before a deadline and "overdue" at 01:00 of the day after it, while the clue still
+ * ran under that deadline. Case members are told through their case.
+ */
+const STEP_NOTIFICATIONS: Record<string, 'assigned' | 'returned' | 'submitted' | 'transferred' | 'escalated' | undefined> = {
+  assign: 'assigned',
+  return: 'returned',
+  submit: 'submitted',
+  transfer: 'transferred',
+  escalate: 'escalated',
+};
+
+function historyNotifications(h: ClueHistory, row: ClueRow, number: string, asOf: number): NotificationRow[] {
+  if (h.events.some((e) => e.detail?.viaCase)) return [];
+  const out: NotificationRow[] = [];
+  const clue = (deadline: string | null): NotifiedClue => ({
+    id: row.id,
+    number,
+    title: row.title,
+    region_code: row.region_code,
+    agency_id: h.agencyId,
+    deadline,
+  });
+  const deadlines: { deadline: string; from: number; until: number }[] = [];
+  let deadline: string | null = null;
+  for (const e of h.events) {
+    const next = (e.detail?.deadline as string | undefined) ?? (e.action === 'extend' ? (e.detail?.to as string) : undefined);
+    if (next && e.action !== 'escalate' && next !== deadline) {
+      if (deadlines.length) deadlines[deadlines.length - 1].until = e.at;
+      deadlines.push({ deadline: next, from: e.at, until: Number.POSITIVE_INFINITY });
+      deadline = next;
+    }
+    const kind = STEP_NOTIFICATIONS[e.action];
+    if (!kind) continue;
+    // Keys as the live code makes them: a step's event id; an escalation's level and deadline.
+    const key = kind === 'escalated' ? `${e.detail?.to as string}|${deadline}` : e.id;
+    out.push(clueNotification(clue(deadline), { kind, at: new Date(e.at), key, comment: e.comment, level: e.detail?.to as string }));
+  }
+  for (const d of deadlines) {
+    const day = dayOf(d.deadline);
+    for (const [at, kinds] of [
+      [instantMs(day - DUE_SOON_DAYS, 3600), ['due_soon']],
+      [instantMs(day + 1, 3600), ['overdue', 'overdue_review']],
+    ] as const) {
+      if (at < d.from || at >= d.until || dayOfMs(at) > asOf) continue;
+      const s = statusAt(h, at);
+      if (s !== 'assigned' && s !== 'rectifying' && s !== 'returned') continue;
+      for (const kind of kinds) out.push(clueNotification(clue(d.deadline), { kind, at: new Date(at), key: d.deadline }));
+    }
+  }
+  return out;
 }
 
 /**
@@ -476,6 +533,19 @@ export async function generateSupervision(
         'uploaded_at',
       ],
       files,
+    );
+    // The notifications each step raised, on its day (the webhooks of the past are not sent).
+    await notify(
+      tx,
+      histories.flatMap((h) => historyNotifications(h, original.get(h.clue.id)!, numbers.get(h.clue.id)!, asOf)),
+    );
+    // Each desk has read what is older than a week: the badge shows the last days' news.
+    const users = await tx.query<{ id: string }>('SELECT id FROM users');
+    await tx.exec('DELETE FROM notification_marks');
+    await tx.copyIn(
+      'notification_marks',
+      ['user_id', 'read_before'],
+      users.map((u) => [u.id, iso(instantMs(asOf - 7, 0))]),
     );
     // One audit entry per step, as the workflow writes them; simulatedAt is the step's own time.
     const audit: AuditEntryInput[] = events

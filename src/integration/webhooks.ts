@@ -12,7 +12,18 @@ import { withAudit } from '../audit/audit-log.ts';
 import { regionContains } from '../domain/region.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
 
-export const WEBHOOK_EVENTS = ['clue.assigned', 'clue.closed'] as const;
+/** The events other systems can hear of; the in-app notifications (src/notifications) send theirs here too. */
+export const WEBHOOK_EVENTS = [
+  'clue.assigned',
+  'clue.closed',
+  'clue.returned',
+  'clue.submitted',
+  'clue.due_soon',
+  'clue.overdue',
+  'clue.escalated',
+  'clue.transferred',
+  'notice.answered',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const SIGNATURE_HEADER = 'x-kedu-signature';

@@ -3,6 +3,7 @@ import type { Store } from '../store/store.ts';
 import { startModelSchedule } from '../models/scheduler.ts';
 import { startWebhookWorker } from '../integration/webhooks.ts';
 import { escalateOverdue } from '../clues/escalation.ts';
+import { checkDeadlines } from '../clues/deadlines.ts';
 import { clockFor } from '../clues/clock.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
 import { startLoop, type Worker } from './loop.ts';
@@ -20,7 +21,13 @@ export function startJobs(store: Store, opts: JobOptions): Worker {
   const workers: Worker[] = [startWebhookWorker(store)];
   // Overdue clues move up a level (county → city → province) as their deadlines pass.
   const clock = clockFor(opts.asOf);
-  workers.push(startLoop('escalation', CLUE_SETTINGS.escalationCheckMs, () => escalateOverdue(store, clock)));
+  // The same hourly pass tells agencies of deadlines near and past (notifications and webhooks).
+  workers.push(
+    startLoop('escalation', CLUE_SETTINGS.escalationCheckMs, async () => {
+      await escalateOverdue(store, clock);
+      await checkDeadlines(store, clock);
+    }),
+  );
   if (opts.modelMinutes > 0) workers.push(startModelSchedule(store, opts.modelMinutes, opts.log, opts.asOf));
   return {
     async stop() {

@@ -14,6 +14,8 @@ import { CLUE_SETTINGS } from '../clues/settings.ts';
 import { businessDate, todayOf, type Clock } from '../clues/clock.ts';
 import { STATUS_LABELS, actorProblem, insertEvent, visibleClue, type ClueRow } from '../clues/workflow.ts';
 import { NOTICE_KIND_INFO, issuerFor, nextNumber, type NoticeKind } from './numbering.ts';
+import { answeredNotification, notify } from '../notifications/notify.ts';
+import { enqueueWebhook } from '../integration/webhooks.ts';
 
 export interface BasisRef {
   regulationId: string;
@@ -364,6 +366,25 @@ export async function respondNotice(store: Store, caller: Caller, id: string, in
       sql`UPDATE notices SET status = 'answered', response = ${text}, responded_on = CAST(${on} AS DATE), responded_by = ${caller.userId} WHERE id = ${id}`,
     );
     const [row] = await tx.query<NoticeRow>(sql`SELECT * FROM notices WHERE id = ${id}`);
+    // The issuing office hears of the answer, in the console and by webhook.
+    const at = clock();
+    await notify(tx, [answeredNotification(row, at)]);
+    await enqueueWebhook(
+      tx,
+      'notice.answered',
+      row.region_code,
+      {
+        notice: {
+          id: row.id,
+          number: row.number,
+          kind: row.kind,
+          agencyId: row.agency_id,
+          clueIds: JSON.parse(row.clue_ids) as string[],
+          respondedOn: on,
+        },
+      },
+      at,
+    );
     return {
       result: { notice: presentNotice(row, today) },
       audit: [

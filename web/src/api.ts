@@ -913,6 +913,40 @@ export const api = {
   },
 };
 
+// ── in-app notifications: /notifications (src/api/notification-routes.ts, docs/notifications.md) ──
+
+export interface AppNotification {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  body: string;
+  /** The console page it opens: /clues/<id> or /notices?id=<id>. */
+  link: string;
+  clueId: string | null;
+  noticeId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationPage {
+  total: number;
+  unread: number;
+  page: number;
+  pageSize: number;
+  rows: AppNotification[];
+}
+
+export const notificationsApi = {
+  list: (filters: { unread?: boolean; kind?: string; page?: number; pageSize?: number }, signal?: AbortSignal) =>
+    request<NotificationPage>('/notifications', {
+      query: { unread: filters.unread ? 'true' : undefined, kind: filters.kind, page: filters.page, pageSize: filters.pageSize },
+      signal,
+    }),
+  count: (signal?: AbortSignal) => request<{ unread: number }>('/notifications/count', { signal }),
+  read: (body: { ids?: string[]; all?: boolean }) => request<{ unread: number }>('/notifications/read', { method: 'POST', body }),
+};
+
 const CJK = /[\u4e00-\u9fff]/;
 
 /**

@@ -39,6 +39,7 @@ const CommandPage = lazy(() => import('./pages/clues/command-page.tsx'));
 const NoticesPage = lazy(() => import('./pages/clues/notices-page.tsx'));
 const IntakePage = lazy(() => import('./pages/clues/intake-page.tsx'));
 const PortalPage = lazy(() => import('./pages/portal/portal-page.tsx'));
+const NotificationsPage = lazy(() => import('./pages/notifications-page.tsx'));
 
 /** The built pages by path (nav.ts marks them `built`); every other nav entry is a placeholder. */
 const PAGES: Record<string, ReactNode> = {
@@ -61,6 +62,8 @@ const PAGES: Record<string, ReactNode> = {
   '/command': <CommandPage />,
   '/notices': <NoticesPage />,
   '/social': <IntakePage />,
+  // Reached from the bell in the header, not from the menu.
+  '/notifications': <NotificationsPage />,
 };
 
 function UnauthorizedRedirect() {

@@ -2,6 +2,8 @@
 // called the same on the list, the drawer and the import page. Column labels follow the headers of
 // the import formats (src/ingest/kinds.ts), which are what an agency's own export calls them.
 import type { ImportKind, ItemKind, RecordKind, RegionLevel, RegulationKind, RegulationStatus, TierName } from './api.ts';
+// The server's registry (src/notifications/kinds.ts is pure: no Node APIs), so the labels cannot drift.
+import { NOTIFICATION_KINDS } from '../../src/notifications/kinds.ts';
 
 export const RECORD_KIND_LABELS: Record<RecordKind | ImportKind, string> = {
   licences: '行政许可',
@@ -161,3 +163,10 @@ export const REGULATION_STATUS_LABELS: Record<RegulationStatus, string> = {
   partial: '部分收录',
   unavailable: '未收录条文',
 };
+
+/** 线索交办, 即将到期 … by notification kind (the two 整改逾期 kinds share their label). */
+export const NOTIFICATION_KIND_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(NOTIFICATION_KINDS)
+    .filter(([code]) => code !== 'overdue_review')
+    .map(([code, k]) => [code, k.label]),
+);

@@ -26,6 +26,7 @@ import { api, ApiError, errorText } from '../api.ts';
 import { isGroup, leafFor, navFor, type NavEntry } from '../nav.ts';
 import { roleLabel } from '../roles.ts';
 import { useSession } from '../session.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 
 const ICONS: Record<string, ReactNode> = {
   '/': <HomeOutlined />,
@@ -174,6 +175,7 @@ export function AppLayout() {
             行政执法协调监督平台
           </Typography.Text>
           <Space size="middle" data-testid="header-user">
+            <NotificationBell />
             <Space size={4}>
               <UserOutlined />
               <span data-testid="header-display-name">{user.displayName}</span>
