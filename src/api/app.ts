@@ -22,6 +22,8 @@ import { clueRoutes } from './clue-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
+import { adminRoutes } from './admin-routes.ts';
+import { auditRoutes } from './audit-routes.ts';
 import { clockFor, type Clock } from '../clues/clock.ts';
 
 declare module 'fastify' {
@@ -42,6 +44,8 @@ export interface AppOptions {
   asOf?: string;
   /** The clock of the clue loop (tests); default: clockFor(asOf). */
   clock?: Clock;
+  /** The model schedule's interval from the server's start option (an administrator's setting overrides it). */
+  scheduleMinutes?: number;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -95,6 +99,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await portalRoutes(api, store);
       await ingestRoutes(api, store, opts.asOf);
       await notificationRoutes(api, store, clock);
+      await adminRoutes(api, store, { clock, scheduleMinutes: opts.scheduleMinutes ?? 0 });
+      await auditRoutes(api, store, clock);
     },
     { prefix: '/api/v1' },
   );

@@ -36,7 +36,7 @@ export function serveCommand(): Command {
       const pinned = await demoDay(store);
       const asOf = o.asOf ?? (pinned?.pinned ? pinned.asOf : undefined);
       if (asOf) log(`按 ${asOf} 判断（期限、逾期、模型）`);
-      const app = await buildApp({ store, webRoot, logger: false, asOf });
+      const app = await buildApp({ store, webRoot, logger: false, asOf, scheduleMinutes: Number(o.scheduleMinutes) });
       await app.listen({ port: Number(o.port), host: o.host });
       const jobs = startJobs(store, { modelMinutes: Number(o.scheduleMinutes), log, asOf });
       // The real-time checks' state loads now, not with the first pushed record (city scale: 6 s).

@@ -28,7 +28,8 @@ export function startJobs(store: Store, opts: JobOptions): Worker {
       await checkDeadlines(store, clock);
     }),
   );
-  if (opts.modelMinutes > 0) workers.push(startModelSchedule(store, opts.modelMinutes, opts.log, opts.asOf));
+  // Always on: an administrator may set an interval later (系统管理), read at every tick.
+  workers.push(startModelSchedule(store, opts.modelMinutes, opts.log, opts.asOf));
   return {
     async stop() {
       await Promise.all(workers.map((w) => w.stop()));

@@ -213,6 +213,20 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 /** A record as stored: column → value (dates 'YYYY-MM-DD', instants ISO text, money as numbers). */
 export type RecordRow = Record<string, unknown>;
 
+export interface RecordListQuery {
+  page?: number;
+  pageSize?: number;
+  q?: string;
+  regionCode?: string;
+  agencyId?: string;
+  from?: string;
+  to?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  /** A coded column's value: result, kind, status … */
+  [code: string]: string | number | undefined;
+}
+
 export interface RecordPage {
   total: number;
   page: number;
@@ -839,6 +853,9 @@ export const api = {
 
   records: (kind: RecordKind, page: number, pageSize: number, signal?: AbortSignal) =>
     request<RecordPage>(`/records/${kind}`, { query: { page, pageSize }, signal }),
+  /** A list with its search, filters (coded columns by name), date range and sort (src/lists/record-list.ts). */
+  recordList: (kind: RecordKind, query: RecordListQuery, signal?: AbortSignal) =>
+    request<RecordPage>(`/records/${kind}`, { query: query as Record<string, string | number | undefined>, signal }),
   record: (kind: RecordKind, id: string, signal?: AbortSignal) =>
     request<{ record: RecordRow }>(`/records/${kind}/${encodeURIComponent(id)}`, { signal }),
 
@@ -945,6 +962,145 @@ export const notificationsApi = {
     }),
   count: (signal?: AbortSignal) => request<{ unread: number }>('/notifications/count', { signal }),
   read: (body: { ids?: string[]; all?: boolean }) => request<{ unread: number }>('/notifications/read', { method: 'POST', body }),
+};
+
+// ── 系统管理: /admin/* (src/api/admin-routes.ts, docs/admin.md) ────────────────────────────────
+
+export interface UserEntry {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  regionCode: string;
+  regionName: string;
+  agencyId: string | null;
+  agencyName: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface UserFilters {
+  q?: string;
+  role?: string;
+  regionCode?: string;
+  disabled?: 'true' | 'false';
+  sort?: string;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  regionCode: string;
+  agencyId?: string | null;
+}
+
+export interface RoleEntry {
+  role: Role;
+  label: string;
+  scope: string;
+  duties: string;
+  users: number;
+  disabled: number;
+}
+
+export interface AdminRegion {
+  code: string;
+  name: string;
+  level: string;
+  levelLabel: string;
+  parentCode: string | null;
+  parentName: string | null;
+  isDemo: boolean;
+  agencies: number;
+  users: number;
+}
+
+export interface ScheduleInfo {
+  minutes: number;
+  source: 'setting' | 'option';
+  lastRun: string | null;
+  nextRun: string | null;
+  models: number;
+  regionSettings: {
+    modelCode: string;
+    modelName: string;
+    regionCode: string;
+    regionName: string;
+    enabled: boolean;
+    params: Record<string, number>;
+    updatedAt: string;
+  }[];
+}
+
+/** A list's query string as a URL of the server (exports are plain links: the session cookie goes along). */
+export function exportUrl(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '' && k !== 'page' && k !== 'pageSize') params.set(k, String(v));
+  const qs = params.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+export const adminApi = {
+  users: (filters: UserFilters, signal?: AbortSignal) =>
+    request<{ total: number; page: number; pageSize: number; rows: UserEntry[] }>('/admin/users', {
+      query: filters as Record<string, string | number | undefined>,
+      signal,
+    }),
+  createUser: (body: NewUserInput) => request<{ user: { id: string; username: string } }>('/admin/users', { method: 'POST', body }),
+  setDisabled: (id: string, disabled: boolean) =>
+    request<{ ok: boolean }>(`/admin/users/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' }),
+  resetPassword: (id: string, password: string) =>
+    request<{ ok: boolean }>(`/admin/users/${encodeURIComponent(id)}/password`, { method: 'POST', body: { password } }),
+  roles: (signal?: AbortSignal) => request<{ rows: RoleEntry[] }>('/admin/roles', { signal }),
+  regions: (query: { q?: string; level?: string }, signal?: AbortSignal) =>
+    request<{ rows: AdminRegion[] }>('/admin/regions', { query, signal }),
+  schedule: (signal?: AbortSignal) => request<ScheduleInfo>('/admin/schedule', { signal }),
+  setSchedule: (minutes: number) => request<ScheduleInfo>('/admin/schedule', { method: 'PUT', body: { minutes } }),
+};
+
+// ── 审计日志: /audit (src/api/audit-routes.ts) ──────────────────────────────────────────────────
+
+export interface AuditEntry {
+  seq: number;
+  occurredAt: string;
+  actor: { id: string; name: string; username: string | null };
+  action: string;
+  actionLabel: string;
+  target: string | null;
+  targetLabel: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  detail: unknown;
+  hash: string;
+}
+
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  target?: string;
+  from?: string;
+  to?: string;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export const auditApi = {
+  list: (filters: AuditFilters, signal?: AbortSignal) =>
+    request<{ total: number; page: number; pageSize: number; rows: AuditEntry[]; actions: Record<string, string> }>('/audit', {
+      query: filters as Record<string, string | number | undefined>,
+      signal,
+    }),
+  verify: () =>
+    request<{ ok: boolean; entries: number; problems: { seq: number; problem: string; message: string }[] }>('/audit/verify', {
+      method: 'POST',
+    }),
 };
 
 const CJK = /[\u4e00-\u9fff]/;

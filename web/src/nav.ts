@@ -1,6 +1,12 @@
-// The left navigation: one place per capability of DESIGN.md. Routes are generated from this list;
-// an entry without `built: true` renders the shared placeholder page.
+// The left navigation: one place per capability of DESIGN.md, and who sees it. Routes come from this
+// list (app.tsx maps each path to its page); an entry whose capability is not built yet is hidden —
+// from the menu and the routes — until it lands (set `built: true` and add its page). The browser
+// test walks every entry as every role it lists, so a new entry is tested the moment it is added.
 import type { Role } from './api.ts';
+
+/** Everyone with a desk in the records: supervisors, the agencies, administrators. */
+const RECORD_READERS: Role[] = ['supervisor', 'agency_staff', 'officer', 'admin'];
+const SUPERVISION: Role[] = ['supervisor', 'admin'];
 
 export interface NavLeaf {
   path: string;
@@ -43,6 +49,8 @@ export const NAV: NavEntry[] = [
   {
     key: 'records',
     label: '执法数据',
+    // Invited supervisors and discipline liaisons read clues, not the records of the region.
+    roles: RECORD_READERS,
     children: [
       { path: '/records/licences', label: '行政许可', built: true },
       { path: '/records/inspections', label: '行政检查', built: true },
@@ -56,19 +64,20 @@ export const NAV: NavEntry[] = [
       { path: '/records/entities', label: '经营主体', built: true },
     ],
   },
-  { path: '/import', label: '数据导入', built: true },
-  { path: '/models', label: '监督模型', built: true },
+  // Who may import is the server's rule (src/ingest/import-batch.ts IMPORT_ROLES).
+  { path: '/import', label: '数据导入', built: true, roles: ['supervisor', 'agency_staff', 'admin'] },
+  { path: '/models', label: '监督模型', built: true, roles: SUPERVISION },
   { path: '/clues', label: '问题线索', built: true },
   { path: '/command', label: '协同指挥', built: true },
-  { path: '/notices', label: '监督文书', built: true },
+  { path: '/notices', label: '监督文书', built: true, roles: ['supervisor', 'agency_staff', 'officer', 'discipline_liaison', 'admin'] },
   { path: '/navigator', label: '裁量导航' },
   { path: '/assistant', label: 'AI助手' },
   { path: '/follow-up', label: '回访' },
   { path: '/evaluation', label: '效能评价' },
   // The public portal itself is /portal, outside the console (no account); this is the console side.
-  { path: '/social', label: '大监督', built: true },
-  { path: '/audit', label: '审计日志' },
-  { path: '/admin', label: '系统管理', roles: ['admin'] },
+  { path: '/social', label: '大监督', built: true, roles: ['supervisor', 'invited_supervisor', 'admin'] },
+  { path: '/audit', label: '审计日志', built: true, roles: SUPERVISION },
+  { path: '/admin', label: '系统管理', built: true, roles: ['admin'] },
 ];
 
 /**
@@ -88,11 +97,18 @@ function visible(roles: Role[] | undefined, role: Role): boolean {
   return !roles || roles.includes(role);
 }
 
-/** The navigation as the given role sees it. */
-export function navFor(role: Role): NavEntry[] {
-  return NAV.filter((entry) => visible(entry.roles, role)).map((entry) =>
-    isGroup(entry) ? { ...entry, children: entry.children.filter((c) => visible(c.roles, role)) } : entry,
-  );
+/** The navigation as the given role sees it: the built entries its role may open. */
+export function navFor(role: Role, entries: NavEntry[] = NAV): NavEntry[] {
+  return entries
+    .filter((entry) => visible(entry.roles, role) && (isGroup(entry) || entry.built))
+    .map((entry) => (isGroup(entry) ? { ...entry, children: entry.children.filter((c) => c.built && visible(c.roles, role)) } : entry))
+    .filter((entry) => !isGroup(entry) || entry.children.length > 0);
+}
+
+/** The title of a page: its entry's label (with its group), for document.title. */
+export function pageTitle(pathname: string): string | undefined {
+  const leaf = allLeaves().find((l) => l.path === leafFor(pathname)?.path);
+  return leaf?.label;
 }
 
 export function allLeaves(entries: NavEntry[] = NAV): Array<NavLeaf & { group?: string }> {

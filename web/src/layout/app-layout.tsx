@@ -27,6 +27,7 @@ import { isGroup, leafFor, navFor, type NavEntry } from '../nav.ts';
 import { roleLabel } from '../roles.ts';
 import { useSession } from '../session.tsx';
 import { NotificationBell } from './notification-bell.tsx';
+import { NoAccess } from '../pages/placeholder-page.tsx';
 
 const ICONS: Record<string, ReactNode> = {
   '/': <HomeOutlined />,
@@ -93,6 +94,10 @@ export function AppLayout() {
   }, [user, setUser, attempt]);
 
   const entries = useMemo(() => (user ? navFor(user.role) : []), [user]);
+  // A path under a menu entry the role does not have (typed, or an old link) shows 无权访问; paths under
+  // no entry (the notifications, a 404) are open to every role.
+  const leaf = leafFor(pathname);
+  const allowed = !leaf || !leaf.built || !!leafFor(pathname, entries);
   const [openKeys, setOpenKeys] = useState<string[]>(() => {
     const group = groupOf(entries, pathname);
     return group ? [group] : [];
@@ -192,9 +197,7 @@ export function AppLayout() {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: 24 }}>
-          <Outlet />
-        </Layout.Content>
+        <Layout.Content style={{ margin: 24 }}>{allowed ? <Outlet /> : <NoAccess />}</Layout.Content>
       </Layout>
     </Layout>
   );

@@ -10,6 +10,7 @@ import { EChart } from '../charts/echart.tsx';
 import { byMonthOption } from '../charts/by-month-option.ts';
 import { BY_LINE_TOP_N, byLineOption } from '../charts/by-line-option.ts';
 import { byRegionOption } from '../charts/by-region-option.ts';
+import { usePageTitle } from './page-frame.tsx';
 
 type Range = [Dayjs, Dayjs];
 
@@ -116,6 +117,7 @@ function ChartCard({
 
 export default function HomePage() {
   const user = useUser();
+  usePageTitle('首页');
   // No period chosen yet: the server picks the last 12 months of the jurisdiction's data (which may end
   // before today, as the demo data does) and the picker shows what it picked.
   const [chosen, setChosen] = useState<Range | null>(null);

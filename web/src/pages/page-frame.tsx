@@ -1,11 +1,20 @@
 // The frame of every list and detail page: a title, the page's load state in data-state (loading |
 // ready | error, as on the dashboard), and the load error with a retry.
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
+
+/** The browser tab's title: the page's, then the product's. */
+export function usePageTitle(title: string | undefined): void {
+  useEffect(() => {
+    document.title = title ? `${title} · 刻度` : '刻度 · 行政执法协调监督平台';
+  }, [title]);
+}
 
 export interface PageFrameProps {
   testId: string;
   title: ReactNode;
+  /** The tab's title when `title` is not plain text (a clue's title with its tags). */
+  documentTitle?: string;
   subtitle?: ReactNode;
   extra?: ReactNode;
   state: 'loading' | 'ready' | 'error';
@@ -14,7 +23,8 @@ export interface PageFrameProps {
   children: ReactNode;
 }
 
-export function PageFrame({ testId, title, subtitle, extra, state, error, onRetry, children }: PageFrameProps) {
+export function PageFrame({ testId, title, documentTitle, subtitle, extra, state, error, onRetry, children }: PageFrameProps) {
+  usePageTitle(documentTitle ?? (typeof title === 'string' ? title : undefined));
   return (
     <div data-testid={testId} data-state={state}>
       <Space align="start" style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>

@@ -87,6 +87,7 @@ export default function RegulationPage() {
     <PageFrame
       testId="regulation-detail"
       title={<span data-testid="regulation-title">{regulation?.title ?? '法规'}</span>}
+      documentTitle={regulation?.title ?? '法规'}
       state={load.state}
       error={load.state === 'error' ? load.message : undefined}
       onRetry={load.retry}

@@ -217,6 +217,7 @@ export default function CluePage() {
   return (
     <PageFrame
       testId="clue-detail"
+      documentTitle={clue ? `线索 ${clue.number ?? clue.id}` : '线索详情'}
       title={
         <Space wrap>
           <Link to="/clues" aria-label="返回线索列表">

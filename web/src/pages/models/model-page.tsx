@@ -225,6 +225,7 @@ export default function ModelPage() {
   return (
     <PageFrame
       testId="model-detail"
+      documentTitle={model?.name ?? '模型详情'}
       title={
         <Space wrap>
           <Link to="/models" aria-label="返回模型库">

@@ -1,0 +1,143 @@
+// 审计日志 over HTTP (docs/audit.md): the entries of the caller's jurisdiction, searched by actor,
+// action, target and date range, as a page or an Excel file; and the chain check (administrator).
+// Who may read and who may verify are src/audit's rules (auditReadProblem, auditVerifyProblem).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { Store } from '../store/store.ts';
+import type { Caller } from '../auth/caller.ts';
+import { verifyAuditLog } from '../audit/audit-log.ts';
+import { AUDIT_ACTION_LABELS } from '../audit/action-labels.ts';
+import { allAudit, auditReadProblem, auditVerifyProblem, listAudit, type AuditFilters } from '../audit/audit-query.ts';
+import { businessDate, isIsoDate } from '../domain/dates.ts';
+import type { Clock } from '../clues/clock.ts';
+import { MAX_EXPORT_ROWS, XLSX_TYPE, toXlsx, xlsxDisposition } from '../lists/xlsx.ts';
+import { callerOf } from './app.ts';
+import { badRequest, forbidden } from './errors.ts';
+import { ErrorOut } from './clue-routes.ts';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const DATE = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const AuditQuery = Type.Object({
+  actor: Type.Optional(Type.String({ maxLength: 64, description: '操作人：用户名、姓名或用户编号' })),
+  action: Type.Optional(Type.String({ maxLength: 64, description: '操作，如 clue.assign；以 . 结尾为一类，如 clue.' })),
+  target: Type.Optional(Type.String({ maxLength: 128, description: '对象：编号，或线索编号' })),
+  from: Type.Optional(DATE),
+  to: Type.Optional(DATE),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+});
+const AuditOut = Type.Object({
+  seq: Type.Integer(),
+  occurredAt: Type.String(),
+  actor: Type.Object({ id: Type.String(), name: Type.String(), username: Nullable(Type.String()) }),
+  action: Type.String(),
+  actionLabel: Type.String(),
+  target: Nullable(Type.String()),
+  targetLabel: Nullable(Type.String()),
+  regionCode: Nullable(Type.String()),
+  regionName: Nullable(Type.String()),
+  detail: Type.Unknown(),
+  hash: Type.String(),
+});
+
+function checkRange(q: AuditFilters): void {
+  for (const f of ['from', 'to'] as const) if (q[f] && !isIsoDate(q[f]!)) throw badRequest(`日期无效：${q[f]}`, f);
+  if (q.from && q.to && q.from > q.to) throw badRequest('开始日期不能晚于结束日期', 'from');
+}
+
+export async function auditRoutes(app: FastifyInstance, store: Store, clock: Clock): Promise<void> {
+  const reader = (req: FastifyRequest, problem: (c: Caller) => string | null = auditReadProblem): Caller => {
+    const caller = callerOf(req);
+    const p = problem(caller);
+    if (p) throw forbidden(p);
+    return caller;
+  };
+
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志（本辖区；按操作人、操作、对象、日期检索）',
+        querystring: AuditQuery,
+        response: {
+          200: Type.Object({
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+            rows: Type.Array(AuditOut),
+            actions: Type.Record(Type.String(), Type.String()),
+          }),
+          400: ErrorOut,
+          403: ErrorOut,
+        },
+      },
+    },
+    async (req) => {
+      const caller = reader(req);
+      const q = req.query as AuditFilters;
+      checkRange(q);
+      return { ...(await listAudit(store, caller, q)), actions: AUDIT_ACTION_LABELS };
+    },
+  );
+
+  app.get(
+    '/audit.xlsx',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '导出审计日志（Excel，最多5万条）',
+        querystring: Type.Omit(AuditQuery, ['page', 'pageSize']),
+        produces: [XLSX_TYPE],
+      },
+    },
+    async (req, reply) => {
+      const caller = reader(req);
+      const q = req.query as AuditFilters;
+      checkRange(q);
+      const rows = await allAudit(store, caller, q, MAX_EXPORT_ROWS);
+      const bytes = await toXlsx(
+        '审计日志',
+        [
+          { header: '序号', value: (r) => r.seq, width: 10 },
+          { header: '时间', value: (r) => r.occurredAt, width: 26 },
+          { header: '操作人', value: (r) => r.actor.name, width: 28 },
+          { header: '操作', value: (r) => r.actionLabel, width: 16 },
+          { header: '对象', value: (r) => r.targetLabel, width: 28 },
+          { header: '区划', value: (r) => r.regionName ?? r.regionCode },
+          { header: '详情', value: (r) => (r.detail === null ? null : JSON.stringify(r.detail)), width: 60 },
+          { header: '哈希（SM3）', value: (r) => r.hash, width: 66 },
+        ],
+        rows,
+      );
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', xlsxDisposition('审计日志', businessDate(clock())))
+        .send(bytes);
+    },
+  );
+
+  app.post(
+    '/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '校验审计日志哈希链（管理员）',
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            entries: Type.Integer(),
+            problems: Type.Array(Type.Object({ seq: Type.Integer(), problem: Type.String(), message: Type.String() })),
+          }),
+          403: ErrorOut,
+        },
+      },
+    },
+    async (req) => {
+      reader(req, auditVerifyProblem);
+      const v = await verifyAuditLog(store);
+      return { ok: v.ok, entries: v.entries, problems: v.problems.slice(0, 100).map((p) => ({ ...p, seq: Number(p.seq) })) };
+    },
+  );
+}

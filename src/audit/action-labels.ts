@@ -1,0 +1,42 @@
+// The Chinese name of every action the audit log records, for the console's 审计日志 and its export.
+// An action written anywhere in src/ is named here (test/admin-audit.test.ts reads the source to check).
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.logout': '退出登录',
+  'user.create': '创建账号',
+  'user.disable': '停用账号',
+  'user.enable': '启用账号',
+  'user.password_reset': '重置密码',
+  'settings.update': '修改系统设置',
+  'ingest.batch': '数据导入',
+  'export.records': '数据导出',
+  'models.run': '运行监督模型',
+  'model.configure': '调整模型设置',
+  'clue.create': '发现线索',
+  'clue.link': '重复线索并入',
+  'clue.triage': '线索研判',
+  'clue.assign': '线索交办',
+  'clue.accept': '签收线索',
+  'clue.submit': '提交整改',
+  'clue.close': '线索销号',
+  'clue.return': '退回整改',
+  'clue.dismiss': '排除线索',
+  'clue.transfer': '移送纪检监察',
+  'clue.extend': '延长整改期限',
+  'clue.escalate': '逾期升级',
+  'clue.merge': '并案',
+  'clue.attach': '上传材料',
+  'clue.number': '线索编号',
+  'clue.deadline_check': '整改期限检查',
+  'hotline.receive': '接收12345工单',
+  'notice.issue': '制发文书',
+  'notice.respond': '登记文书答复',
+  'webhook.endpoint_create': '新增回调地址',
+  'webhook.endpoint_disable': '停用回调地址',
+  'webhook.delivered': '回调投递成功',
+  'webhook.failed': '回调投递失败',
+};
+
+export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;
