@@ -25,12 +25,23 @@ import {
   extendDeadline,
   mergeClues,
 } from '../clues/workflow.ts';
-import { clueDetail, clueStats, clueSummary, listClues, presentEvent } from '../clues/queries.ts';
+import { CLUE_SORTS, clueDetail, clueStats, clueSummary, listClues, presentEvent, type ClueFilters } from '../clues/queries.ts';
+import { MODELS } from '../models/library/index.ts';
+import { MAX_EXPORT_ROWS, XLSX_TYPE, toXlsx, xlsxDisposition } from '../lists/xlsx.ts';
+import { isIsoDate } from '../domain/dates.ts';
 import { CONSOLE_SOURCES, createConsoleClue, intakeImportedTickets, receiveHotlineTicket } from '../clues/intake.ts';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPLOAD, clueForUpload, openAttachment, saveAttachment } from '../clues/attachments.ts';
 import { escalateOverdue } from '../clues/escalation.ts';
 import { NOTICE_KINDS } from '../notices/numbering.ts';
-import { issueNotice, listNotices, loadNotice, noticeDetail, presentNotice, respondNotice } from '../notices/notices.ts';
+import {
+  issueNotice,
+  listNotices,
+  loadNotice,
+  noticeDetail,
+  presentNotice,
+  respondNotice,
+  type NoticeFilters,
+} from '../notices/notices.ts';
 import { renderNoticeDocx } from '../notices/docx.ts';
 import { WEBHOOK_EVENTS, webhookUrlProblem } from '../integration/webhooks.ts';
 import { todayOf } from '../clues/clock.ts';
@@ -189,6 +200,43 @@ const IntakeOut = Type.Object({
   similarity: Nullable(Type.Number()),
 });
 
+const ClueListQuery = {
+  status: Type.Optional(Type.String({ maxLength: 200, description: '一个或多个状态，逗号分隔' })),
+  source: Type.Optional(Type.String({ maxLength: 200 })),
+  severity: Type.Optional(Type.String({ maxLength: 40 })),
+  agencyId: Type.Optional(ID),
+  regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}(\\d{3})?$' })),
+  modelCode: Type.Optional(Type.String({ maxLength: 64 })),
+  overdue: Type.Optional(Type.Boolean()),
+  escalated: Type.Optional(Type.Boolean({ description: '已逾期升级至本级（或更高级）' })),
+  caseId: Type.Optional(ID),
+  q: Type.Optional(Type.String({ maxLength: 100, description: '标题、说明中的字词，或线索编号' })),
+  from: Type.Optional(DATE),
+  to: Type.Optional(DATE),
+  sort: Type.Optional(Type.Union(Object.keys(CLUE_SORTS).map((k) => Type.Literal(k)))),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+};
+const SEVERITY_LABELS = { high: '高', medium: '中', low: '低' } as const;
+const NoticeListQuery = {
+  kind: Type.Optional(Literals(NOTICE_KINDS)),
+  status: Type.Optional(Literals(['issued', 'answered'])),
+  agencyId: Type.Optional(ID),
+  clueId: Type.Optional(ID),
+  overdue: Type.Optional(Type.Boolean()),
+  q: Type.Optional(Type.String({ maxLength: 100, description: '文号、标题、主送单位或制发机关中的字词' })),
+  from: Type.Optional(DATE),
+  to: Type.Optional(DATE),
+  sort: Type.Optional(Literals(['issued_on', 'deadline', 'number', 'status'])),
+  order: Type.Optional(Literals(['asc', 'desc'])),
+};
+
+/** A date range's days must exist and be in order (the schema checks the shape only). */
+function checkedRange<T extends { from?: string; to?: string }>(q: T): T {
+  for (const f of ['from', 'to'] as const) if (q[f] && !isIsoDate(q[f]!)) throw badRequest(`日期无效：${q[f]}`, f);
+  if (q.from && q.to && q.from > q.to) throw badRequest('开始日期不能晚于结束日期', 'from');
+  return q;
+}
+
 export interface ClueRouteOptions {
   clock?: Clock;
 }
@@ -220,16 +268,7 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
         tags: ['clues'],
         summary: '线索列表（本人可见范围，可筛选）',
         querystring: Type.Object({
-          status: Type.Optional(Type.String({ maxLength: 200, description: '一个或多个状态，逗号分隔' })),
-          source: Type.Optional(Type.String({ maxLength: 200 })),
-          severity: Type.Optional(Type.String({ maxLength: 40 })),
-          agencyId: Type.Optional(ID),
-          regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}(\\d{3})?$' })),
-          modelCode: Type.Optional(Type.String({ maxLength: 64 })),
-          overdue: Type.Optional(Type.Boolean()),
-          escalated: Type.Optional(Type.Boolean({ description: '已逾期升级至本级（或更高级）' })),
-          caseId: Type.Optional(ID),
-          q: Type.Optional(Type.String({ maxLength: 100 })),
+          ...ClueListQuery,
           page: Type.Integer({ minimum: 1, default: 1 }),
           pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
         }),
@@ -239,7 +278,51 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
         },
       },
     },
-    async (req) => listClues(store, callerOf(req), req.query as Parameters<typeof listClues>[2], clock),
+    async (req) => listClues(store, callerOf(req), checkedRange(req.query as ClueFilters), clock),
+  );
+
+  app.get(
+    '/clues.xlsx',
+    {
+      schema: {
+        tags: ['clues'],
+        summary: '导出线索列表（Excel，本人可见范围，最多5万条）',
+        querystring: Type.Object(ClueListQuery),
+        produces: [XLSX_TYPE],
+      },
+    },
+    async (req, reply) => {
+      const { rows } = await listClues(
+        store,
+        callerOf(req),
+        { ...checkedRange(req.query as ClueFilters), page: 1, pageSize: MAX_EXPORT_ROWS },
+        clock,
+      );
+      const models = new Map(MODELS.map((m) => [m.code, m.name]));
+      const bytes = await toXlsx(
+        '问题线索',
+        [
+          { header: '线索编号', value: (c) => c.number ?? c.id, width: 20 },
+          { header: '标题', value: (c) => c.title, width: 48 },
+          { header: '状态', value: (c) => c.statusLabel },
+          { header: '严重程度', value: (c) => SEVERITY_LABELS[c.severity as 'low'] ?? c.severity },
+          { header: '来源', value: (c) => c.sourceLabel },
+          { header: '监督模型', value: (c) => (c.modelCode ? (models.get(c.modelCode) ?? c.modelCode) : null), width: 24 },
+          { header: '区划', value: (c) => c.regionName },
+          { header: '承办单位', value: (c) => c.agencyName, width: 32 },
+          { header: '整改期限', value: (c) => c.deadline },
+          { header: '逾期', value: (c) => (c.overdue ? `逾期${-(c.daysLeft ?? 0)}天` : null) },
+          { header: '督办', value: (c) => c.escalationLabel },
+          { header: '发现时间', value: (c) => c.createdAt, width: 26 },
+          { header: '更新时间', value: (c) => c.updatedAt, width: 26 },
+        ],
+        rows,
+      );
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', xlsxDisposition('问题线索', todayOf(clock)))
+        .send(bytes);
+    },
   );
 
   app.get(
@@ -567,20 +650,58 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
         tags: ['notices'],
         summary: '文书列表（本人可见范围）',
         querystring: Type.Object({
-          kind: Type.Optional(Literals(NOTICE_KINDS)),
-          status: Type.Optional(Literals(['issued', 'answered'])),
-          agencyId: Type.Optional(ID),
-          clueId: Type.Optional(ID),
-          overdue: Type.Optional(Type.Boolean()),
+          ...NoticeListQuery,
           page: Type.Integer({ minimum: 1, default: 1 }),
           pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
         }),
         response: {
           200: Type.Object({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), rows: Type.Array(NoticeOut) }),
+          400: ErrorOut,
         },
       },
     },
-    async (req) => listNotices(store, callerOf(req), req.query as Parameters<typeof listNotices>[2], clock),
+    async (req) => listNotices(store, callerOf(req), checkedRange(req.query as NoticeFilters), clock),
+  );
+
+  app.get(
+    '/notices.xlsx',
+    {
+      schema: {
+        tags: ['notices'],
+        summary: '导出文书列表（Excel，本人可见范围）',
+        querystring: Type.Object(NoticeListQuery),
+        produces: [XLSX_TYPE],
+      },
+    },
+    async (req, reply) => {
+      const { rows } = await listNotices(
+        store,
+        callerOf(req),
+        { ...checkedRange(req.query as NoticeFilters), page: 1, pageSize: MAX_EXPORT_ROWS },
+        clock,
+      );
+      const bytes = await toXlsx(
+        '监督文书',
+        [
+          { header: '文号', value: (n) => n.number, width: 24 },
+          { header: '文书', value: (n) => n.kindLabel, width: 16 },
+          { header: '标题', value: (n) => n.title, width: 24 },
+          { header: '制发机关', value: (n) => n.issuer, width: 28 },
+          { header: '主送单位', value: (n) => n.addressee, width: 32 },
+          { header: '涉及线索', value: (n) => n.clueNumbers.join('、'), width: 36 },
+          { header: '签发日期', value: (n) => n.issuedOn },
+          { header: '答复期限', value: (n) => n.deadline },
+          { header: '状态', value: (n) => (n.overdue ? '逾期未答复' : n.statusLabel) },
+          { header: '答复日期', value: (n) => n.respondedOn },
+          { header: '答复内容', value: (n) => n.response, width: 60 },
+        ],
+        rows,
+      );
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', xlsxDisposition('监督文书', todayOf(clock)))
+        .send(bytes);
+    },
   );
 
   app.get(

@@ -35,7 +35,12 @@ export interface ClueFilters {
   overdue?: boolean;
   escalated?: boolean; // escalated to the caller's level or above
   caseId?: string;
-  q?: string; // words in the title or explanation
+  q?: string; // words in the title or explanation, or the number
+  /** Found between these business dates (both inclusive). */
+  from?: string;
+  to?: string;
+  sort?: ClueSort;
+  order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
@@ -81,6 +86,8 @@ function filterSql(caller: Caller, f: ClueFilters, today: string): Sql {
     const levels = ESCALATION_LEVELS.slice(ESCALATION_LEVELS.indexOf(callerLevel(caller)));
     parts.push(sql`c.escalation_level IN (${list([...levels])}) AND ${overdueSql(today)}`);
   }
+  if (f.from) parts.push(sql`c.created_at >= ${new Date(Date.parse(`${f.from}T00:00:00+08:00`)).toISOString()}`);
+  if (f.to) parts.push(sql`c.created_at < ${new Date(Date.parse(`${addDays(f.to, 1)}T00:00:00+08:00`)).toISOString()}`);
   if (f.q?.trim()) {
     const like = `%${f.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     parts.push(
@@ -92,6 +99,23 @@ function filterSql(caller: Caller, f: ClueFilters, today: string): Sql {
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** What a clue list may be sorted by (the default: overdue first, then by deadline, newest first). */
+export const CLUE_SORTS = {
+  created_at: 'c.created_at',
+  deadline: 'c.deadline',
+  number: 'c.number',
+  severity: "CASE c.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END",
+  status: 'c.status',
+  updated_at: 'c.updated_at',
+} as const;
+export type ClueSort = keyof typeof CLUE_SORTS;
+
+function orderSql(f: ClueFilters, today: string): Sql {
+  if (!f.sort || !(f.sort in CLUE_SORTS))
+    return sql`CASE WHEN ${overdueSql(today)} THEN 0 ELSE 1 END, c.deadline NULLS LAST, c.created_at DESC, c.id`;
+  return raw(`${CLUE_SORTS[f.sort]} ${f.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, c.id`);
 }
 
 export function presentClue(r: Row, today: string) {
@@ -171,7 +195,7 @@ export async function listClues(store: Store, caller: Caller, f: ClueFilters, cl
   const where = filterSql(caller, f, today);
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM clues c WHERE ${where}`);
   const rows = await store.query<Row>(sql`${SELECT} WHERE ${where}
-    ORDER BY CASE WHEN ${overdueSql(today)} THEN 0 ELSE 1 END, c.deadline NULLS LAST, c.created_at DESC, c.id
+    ORDER BY ${orderSql(f, today)}
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
   return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentClue(r, today)) };
 }

@@ -4,7 +4,7 @@
 // so the Word document is the same at every download; its response is tracked until it comes back.
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.ts';
-import { sql, joinSql, type Sql } from '../store/sql.ts';
+import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { regionContains, regionPrefix } from '../domain/region.ts';
 import { addDays, isIsoDate } from '../domain/dates.ts';
@@ -320,9 +320,18 @@ export interface NoticeFilters {
   agencyId?: string;
   clueId?: string;
   overdue?: boolean;
+  /** Words of the number, title, addressee or issuer. */
+  q?: string;
+  /** Issued between these dates (both inclusive). */
+  from?: string;
+  to?: string;
+  sort?: 'issued_on' | 'deadline' | 'number' | 'status';
+  order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
+
+const NOTICE_SORTS = { issued_on: 'n.issued_on', deadline: 'n.deadline', number: 'n.number', status: 'n.status' } as const;
 
 export async function listNotices(store: Store, caller: Caller, f: NoticeFilters, clock: Clock) {
   const today = todayOf(clock);
@@ -332,12 +341,22 @@ export async function listNotices(store: Store, caller: Caller, f: NoticeFilters
   if (f.agencyId) parts.push(sql`n.agency_id = ${f.agencyId}`);
   if (f.clueId) parts.push(sql`n.clue_ids LIKE ${`%"${f.clueId}"%`}`);
   if (f.overdue) parts.push(sql`n.status = 'issued' AND n.deadline < CAST(${today} AS DATE)`);
+  if (f.q?.trim()) {
+    const w = `%${f.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    parts.push(
+      sql`(n.number LIKE ${w} ESCAPE '\\' OR n.title LIKE ${w} ESCAPE '\\' OR n.addressee LIKE ${w} ESCAPE '\\' OR n.issuer LIKE ${w} ESCAPE '\\')`,
+    );
+  }
+  if (f.from) parts.push(sql`n.issued_on >= CAST(${f.from} AS DATE)`);
+  if (f.to) parts.push(sql`n.issued_on <= CAST(${f.to} AS DATE)`);
   const where = joinSql(parts, ' AND ');
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM notices n WHERE ${where}`);
   const rows = await store.query<NoticeRow>(
-    sql`SELECT * FROM notices n WHERE ${where} ORDER BY n.issued_on DESC, n.created_at DESC, n.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    sql`SELECT * FROM notices n WHERE ${where} ORDER BY ${
+      f.sort && f.sort in NOTICE_SORTS ? raw(`${NOTICE_SORTS[f.sort]} ${f.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST,`) : raw('')
+    } n.issued_on DESC, n.created_at DESC, n.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
   return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentNotice(r, today)) };
 }

@@ -541,6 +541,11 @@ export interface ClueFilters {
   escalated?: 'true';
   caseId?: string;
   q?: string;
+  /** Found between these dates. */
+  from?: string;
+  to?: string;
+  sort?: 'created_at' | 'deadline' | 'number' | 'severity' | 'status' | 'updated_at';
+  order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
@@ -688,6 +693,11 @@ export interface NoticeFilters {
   status?: 'issued' | 'answered';
   overdue?: 'true';
   clueId?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  sort?: 'issued_on' | 'deadline' | 'number' | 'status';
+  order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }

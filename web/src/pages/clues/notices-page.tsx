@@ -32,6 +32,8 @@ import { useUser } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 import { SubmitError, useSubmit } from '../../submit.tsx';
 import { PageFrame } from '../page-frame.tsx';
+import { DateRangeFilter } from '../../lists/date-range.tsx';
+import { ExportButton } from '../../lists/export-button.tsx';
 
 const KIND_LABELS: Record<NoticeKind, string> = { advisory: '监督提示单', supervision: '执法监督通知书', transfer: '移送函' };
 const KIND_COLORS: Record<NoticeKind, string> = { advisory: 'blue', supervision: 'orange', transfer: 'red' };
@@ -138,11 +140,17 @@ export default function NoticesPage() {
     status: (params.get('status') as 'issued' | 'answered' | null) ?? undefined,
     overdue: params.get('overdue') === 'true' ? 'true' : undefined,
     clueId: params.get('clueId') ?? undefined,
+    q: params.get('q') ?? undefined,
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+    sort: (params.get('sort') as NoticeFilters['sort']) ?? undefined,
+    order: (params.get('order') as NoticeFilters['order']) ?? undefined,
   };
   const openId = params.get('id');
   const load = useLoad((signal) => api.notices({ ...filters, page, pageSize }, signal), [JSON.stringify(filters), page]);
   const [responding, setResponding] = useState<Notice | null>(null);
 
+  const sortOrder = (key: string) => (filters.sort === key ? (filters.order === 'asc' ? 'ascend' : 'descend') : null);
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
@@ -164,9 +172,30 @@ export default function NoticesPage() {
       state={load.state}
       error={load.state === 'error' ? load.message : undefined}
       onRetry={load.retry}
-      extra={canManage(user) && <Link to="/clues?status=new,triaged,assigned,rectifying,submitted,returned">选择线索制发文书 →</Link>}
+      extra={
+        <Space>
+          <ExportButton path="/notices.xlsx" query={filters as Record<string, string>} />
+          {canManage(user) && <Link to="/clues?status=new,triaged,assigned,rectifying,submitted,returned">选择线索制发文书 →</Link>}
+        </Space>
+      }
     >
       <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          key={filters.q ?? ''}
+          placeholder="文号、主送单位或制发机关"
+          defaultValue={filters.q}
+          onSearch={(v) => update({ q: v.trim() || undefined, page: undefined })}
+          style={{ width: 240 }}
+          data-testid="notices-search"
+        />
+        <DateRangeFilter
+          testId="notices-filter-range"
+          from={filters.from}
+          to={filters.to}
+          placeholder={['签发日期起', '止']}
+          onChange={(from, to) => update({ from, to, page: undefined })}
+        />
         <Select
           allowClear
           placeholder="文书类型"
@@ -199,7 +228,7 @@ export default function NoticesPage() {
         />
         {filters.clueId && (
           <Tag closable onClose={() => update({ clueId: undefined })}>
-            线索 {filters.clueId}
+            线索 {load.data?.rows[0]?.clueNumbers[load.data.rows[0].clueIds.indexOf(filters.clueId)] ?? filters.clueId}
           </Tag>
         )}
       </Space>
@@ -211,6 +240,15 @@ export default function NoticesPage() {
           dataSource={load.data?.rows ?? []}
           scroll={{ x: 1100 }}
           onRow={(n) => ({ 'data-testid': 'notice-row', 'data-id': n.id, 'data-status': n.status }) as HTMLAttributes<HTMLElement>}
+          onChange={(_p, _f, sorter, extra) => {
+            if (extra.action !== 'sort') return;
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            update({
+              sort: s?.order ? String(s.columnKey) : undefined,
+              order: s?.order === 'ascend' ? 'asc' : s?.order ? 'desc' : undefined,
+              page: undefined,
+            });
+          }}
           pagination={{
             current: page,
             pageSize,
@@ -222,7 +260,10 @@ export default function NoticesPage() {
             {
               title: '文号',
               dataIndex: 'number',
+              key: 'number',
               width: 170,
+              sorter: true,
+              sortOrder: sortOrder('number'),
               render: (v: string, n) => (
                 <a onClick={() => update({ id: n.id })} data-testid="notice-open">
                   {v}
@@ -256,10 +297,13 @@ export default function NoticesPage() {
                 </Space>
               ),
             },
-            { title: '签发日期', dataIndex: 'issuedOn', width: 110 },
+            { title: '签发日期', dataIndex: 'issuedOn', key: 'issued_on', width: 110, sorter: true, sortOrder: sortOrder('issued_on') },
             {
               title: '答复期限',
               dataIndex: 'deadline',
+              key: 'deadline',
+              sorter: true,
+              sortOrder: sortOrder('deadline'),
               width: 140,
               render: (v: string | null, n) => (
                 <Space size={4}>
