@@ -7,7 +7,10 @@ import type { Store } from '../store/store.ts';
 import type { Caller } from '../auth/caller.ts';
 import { verifyAuditLog } from '../audit/audit-log.ts';
 import { AUDIT_ACTION_LABELS } from '../audit/action-labels.ts';
-import { allAudit, auditReadProblem, auditVerifyProblem, listAudit, type AuditFilters } from '../audit/audit-query.ts';
+import { allAudit, auditReadProblem, auditVerifyProblem, listAudit, type AuditFilters, type AuditRow } from '../audit/audit-query.ts';
+import { MODELS } from '../models/library/index.ts';
+import { RECORD_KIND_LABELS } from '../lists/record-labels.ts';
+import { SYSTEM_SETTINGS } from '../settings/system-settings.ts';
 import { businessDate, isIsoDate } from '../domain/dates.ts';
 import type { Clock } from '../clues/clock.ts';
 import { MAX_EXPORT_ROWS, XLSX_TYPE, toXlsx, xlsxDisposition } from '../lists/xlsx.ts';
@@ -40,6 +43,26 @@ const AuditOut = Type.Object({
   detail: Type.Unknown(),
   hash: Type.String(),
 });
+
+const MODEL_NAMES = new Map(MODELS.map((m) => [m.code, m.name]));
+
+/** Targets that are codes of things with names the audit log does not know: models, record kinds, settings. */
+function named(r: AuditRow): AuditRow {
+  if (!r.target || r.targetLabel !== r.target) return r;
+  if (r.action === 'models.run')
+    return {
+      ...r,
+      targetLabel: r.target
+        .split(',')
+        .map((c) => MODEL_NAMES.get(c) ?? c)
+        .join('、'),
+    };
+  if (r.action === 'model.configure') return { ...r, targetLabel: MODEL_NAMES.get(r.target) ?? r.target };
+  if (r.action === 'export.records') return { ...r, targetLabel: (RECORD_KIND_LABELS as Record<string, string>)[r.target] ?? r.target };
+  if (r.action === 'settings.update')
+    return { ...r, targetLabel: (SYSTEM_SETTINGS as Record<string, { label: string }>)[r.target]?.label ?? r.target };
+  return r;
+}
 
 function checkRange(q: AuditFilters): void {
   for (const f of ['from', 'to'] as const) if (q[f] && !isIsoDate(q[f]!)) throw badRequest(`日期无效：${q[f]}`, f);
@@ -78,7 +101,8 @@ export async function auditRoutes(app: FastifyInstance, store: Store, clock: Clo
       const caller = reader(req);
       const q = req.query as AuditFilters;
       checkRange(q);
-      return { ...(await listAudit(store, caller, q)), actions: AUDIT_ACTION_LABELS };
+      const page = await listAudit(store, caller, q);
+      return { ...page, rows: page.rows.map(named), actions: AUDIT_ACTION_LABELS };
     },
   );
 
@@ -96,7 +120,7 @@ export async function auditRoutes(app: FastifyInstance, store: Store, clock: Clo
       const caller = reader(req);
       const q = req.query as AuditFilters;
       checkRange(q);
-      const rows = await allAudit(store, caller, q, MAX_EXPORT_ROWS);
+      const rows = (await allAudit(store, caller, q, MAX_EXPORT_ROWS)).map(named);
       const bytes = await toXlsx(
         '审计日志',
         [

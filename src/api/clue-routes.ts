@@ -25,7 +25,16 @@ import {
   extendDeadline,
   mergeClues,
 } from '../clues/workflow.ts';
-import { CLUE_SORTS, clueDetail, clueStats, clueSummary, listClues, presentEvent, type ClueFilters } from '../clues/queries.ts';
+import {
+  CLUE_SORTS,
+  clueDetail,
+  clueStats,
+  clueSummary,
+  listClues,
+  presentEvent,
+  supervisionFigures,
+  type ClueFilters,
+} from '../clues/queries.ts';
 import { MODELS } from '../models/library/index.ts';
 import { MAX_EXPORT_ROWS, XLSX_TYPE, toXlsx, xlsxDisposition } from '../lists/xlsx.ts';
 import { isIsoDate } from '../domain/dates.ts';
@@ -331,6 +340,32 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
       schema: { tags: ['clues'], summary: '线索统计（按状态、逾期、临期、升级至本级）' },
     },
     async (req) => clueStats(store, callerOf(req), clock),
+  );
+
+  app.get(
+    '/clues/supervision',
+    {
+      schema: {
+        tags: ['clues'],
+        summary: '监督概况：按执法主体、按模型的未办结与逾期线索（前10）',
+        response: {
+          200: Type.Object({
+            today: Type.String(),
+            byAgency: Type.Array(
+              Type.Object({ agencyId: Type.String(), agencyName: Type.String(), open: Type.Integer(), overdue: Type.Integer() }),
+            ),
+            byModel: Type.Array(
+              Type.Object({ modelCode: Type.String(), modelName: Type.String(), open: Type.Integer(), overdue: Type.Integer() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const f = await supervisionFigures(store, callerOf(req), clock);
+      const names = new Map(MODELS.map((m) => [m.code, m.name]));
+      return { ...f, byModel: f.byModel.map((m) => ({ ...m, modelName: names.get(m.modelCode) ?? m.modelCode })) };
+    },
   );
 
   app.get(

@@ -337,3 +337,25 @@ export async function clueStats(store: Store, caller: Caller, clock: Clock) {
     escalatedToMe: Number(counts?.escalated ?? 0),
   };
 }
+
+/**
+ * Supervision figures of the home page: open and overdue clues by agency and by model, the ten with
+ * the most open clues each (in the caller's scope). Case members count with their case.
+ */
+export async function supervisionFigures(store: Store, caller: Caller, clock: Clock, top = 10) {
+  const today = todayOf(clock);
+  const scope = clueScope(caller, 'c');
+  const open = sql`c.status NOT IN ('closed', 'dismissed', 'transferred') AND (c.case_id IS NULL OR c.case_id = c.id)`;
+  const figures = (key: Sql, name: Sql, join: Sql) =>
+    store.query<{ k: string; name: string | null; open: number; overdue: number }>(sql`
+      SELECT ${key} AS k, ${name} AS name, count(*) AS open, sum(CASE WHEN ${overdueSql(today)} THEN 1 ELSE 0 END) AS overdue
+      FROM clues c ${join} WHERE ${scope} AND ${open} AND ${key} IS NOT NULL
+      GROUP BY 1, 2 ORDER BY 3 DESC, 4 DESC, 1 LIMIT ${top}`);
+  const byAgency = await figures(sql`c.agency_id`, sql`a.name`, sql`LEFT JOIN agencies a ON a.id = c.agency_id`);
+  const byModel = await figures(sql`c.model_code`, sql`NULL`, sql``);
+  return {
+    today,
+    byAgency: byAgency.map((r) => ({ agencyId: r.k, agencyName: r.name ?? r.k, open: Number(r.open), overdue: Number(r.overdue ?? 0) })),
+    byModel: byModel.map((r) => ({ modelCode: r.k, open: Number(r.open), overdue: Number(r.overdue ?? 0) })),
+  };
+}

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
-import { buildApp } from '../../src/api/app.ts';
+import { buildApp, type AppOptions } from '../../src/api/app.ts';
 import type { Store } from '../../src/store/store.ts';
 
 const WEB_ROOT = 'web/dist';
@@ -25,8 +25,8 @@ export interface BrowserServer {
 }
 
 /** Starts the server over the store on a free port and launches headless Chromium. */
-export async function startBrowserServer(store: Store): Promise<BrowserServer> {
-  const app = await buildApp({ store, webRoot: WEB_ROOT });
+export async function startBrowserServer(store: Store, options: Omit<AppOptions, 'store' | 'webRoot'> = {}): Promise<BrowserServer> {
+  const app = await buildApp({ ...options, store, webRoot: WEB_ROOT });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -897,6 +897,13 @@ export const api = {
   clues: (filters: ClueFilters, signal?: AbortSignal) =>
     request<CluePage>('/clues', { query: filters as Record<string, string | number | undefined>, signal }),
   clueStats: (signal?: AbortSignal) => request<ClueStats>('/clues/stats', { signal }),
+  /** Open and overdue clues by agency and by model (the home page's 监督概况). */
+  clueSupervision: (signal?: AbortSignal) =>
+    request<{
+      today: string;
+      byAgency: { agencyId: string; agencyName: string; open: number; overdue: number }[];
+      byModel: { modelCode: string; modelName: string; open: number; overdue: number }[];
+    }>('/clues/supervision', { signal }),
   clue: (id: string, signal?: AbortSignal) => request<ClueDetail>(`/clues/${encodeURIComponent(id)}`, { signal }),
   transition: (id: string, body: TransitionInput) =>
     request<TransitionResult>(`/clues/${encodeURIComponent(id)}/transitions`, { method: 'POST', body }),

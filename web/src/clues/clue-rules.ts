@@ -120,6 +120,14 @@ export function canExtend(user: Who, clue: Where): boolean {
   return !mergedAway(clue) && isRegionSupervisor(user, clue) && DEADLINE_STATUSES.includes(clue.status) && !!clue.deadline;
 }
 
+/**
+ * POST /notices from this clue (src/notices/notices.ts issueNotice): the region's supervisor, on a clue
+ * not dismissed and not merged into a case (the case's notice names it).
+ */
+export function canIssueNotice(user: Who, clue: Where): boolean {
+  return !mergedAway(clue) && isRegionSupervisor(user, clue) && clue.status !== 'dismissed';
+}
+
 /** POST /clues/:id/attachments (src/clues/attachments.ts uploadProblem). */
 export function canUpload(user: Who, clue: Where): boolean {
   if (mergedAway(clue)) return false;

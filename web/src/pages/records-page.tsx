@@ -74,7 +74,7 @@ function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string 
   const record = load.state === 'ready' ? load.data?.record : undefined;
   // The names the server sent beside the codes are shown with their codes, not as rows of their own.
   const pairs = useMemo(() => Object.entries(record ?? {}).filter(([column]) => !SERVED_NAMES.has(column)), [record]);
-  const nameOf = useNames(pairs);
+  const nameOf = useNames(useMemo(() => pairs.filter(([column]) => !(NAME_OF[column] && record?.[NAME_OF[column]])), [pairs, record]));
 
   const valueNode = (column: string, value: unknown): ReactNode => {
     const text = formatValue(kind, column, value);
@@ -150,7 +150,11 @@ export default function RecordsPage({ kind }: { kind: RecordKind }) {
     [kind, filterKey, list.page, list.pageSize],
   );
   const rows = useMemo(() => load.data?.rows ?? [], [load.data]);
-  const pairs = useMemo(() => rows.flatMap((r) => spec.list.map((c) => [c, r[c]] as const)), [rows, spec.list]);
+  // Codes whose name the server sent with the row need no lookup (and one outside the jurisdiction could not be looked up).
+  const pairs = useMemo(
+    () => rows.flatMap((r) => spec.list.filter((c) => !(NAME_OF[c] && r[NAME_OF[c]])).map((c) => [c, r[c]] as const)),
+    [rows, spec.list],
+  );
   const nameOf = useNames(pairs);
   const regions = useCatalog('regions');
   const lines = useCatalog('lines');

@@ -265,7 +265,15 @@ function UsersTab() {
           list.set({ sort: s?.order ? String(s.columnKey) : undefined, order: s?.order === 'descend' ? 'desc' : undefined });
         }}
         columns={[
-          { title: '用户名', dataIndex: 'username', key: 'username', width: 170, sorter: true, sortOrder: sortOrder('username') },
+          {
+            title: '用户名',
+            dataIndex: 'username',
+            key: 'username',
+            width: 170,
+            sorter: true,
+            sortOrder: sortOrder('username'),
+            render: (v: string) => <span className="kd-code">{v}</span>,
+          },
           { title: '姓名', dataIndex: 'displayName', ellipsis: true },
           {
             title: '角色',

@@ -22,7 +22,7 @@ import {
   Typography,
   type ButtonProps,
 } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Notice, type NoticeFilters, type NoticeKind } from '../../api.ts';
@@ -38,11 +38,35 @@ import { ExportButton } from '../../lists/export-button.tsx';
 const KIND_LABELS: Record<NoticeKind, string> = { advisory: '监督提示单', supervision: '执法监督通知书', transfer: '移送函' };
 const KIND_COLORS: Record<NoticeKind, string> = { advisory: 'blue', supervision: 'orange', transfer: 'red' };
 
+/** Prints the open notice alone (print.css: body.print-notice hides the page behind the drawer). */
+function printNotice() {
+  document.body.classList.add('print-notice');
+  const done = () => {
+    document.body.classList.remove('print-notice');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
 function NoticeDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const load = useLoad((signal) => (id ? api.notice(id, signal) : Promise.resolve(null)), [id]);
   const n = load.state === 'ready' ? load.data?.notice : undefined;
   return (
-    <Drawer open={id !== null} onClose={onClose} size={640} title={n ? `${n.title}（${n.number}）` : '文书'} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={640}
+      title={n ? `${n.title}（${n.number}）` : '文书'}
+      destroyOnHidden
+      extra={
+        n && (
+          <Button icon={<PrinterOutlined />} onClick={printNotice} className="no-print" data-testid="notice-print">
+            打印
+          </Button>
+        )
+      }
+    >
       <div data-testid="notice-drawer" data-id={id ?? undefined} data-state={load.state}>
         {load.state === 'loading' && <Spin />}
         {load.state === 'error' && <Alert type="error" showIcon title={load.message} />}

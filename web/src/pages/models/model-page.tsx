@@ -232,7 +232,7 @@ export default function ModelPage() {
             <ArrowLeftOutlined />
           </Link>
           <span data-testid="model-name">{model?.name ?? code}</span>
-          {model && <Tag>{model.code}</Tag>}
+          {model && <Tag className="kd-code">{model.code}</Tag>}
         </Space>
       }
       subtitle={model?.description}

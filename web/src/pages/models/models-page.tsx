@@ -156,7 +156,7 @@ export default function ModelsPage() {
             {m.name}
           </Link>
           <Space size={4}>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} className="kd-code">
               {m.code}
             </Typography.Text>
             {m.realtime && (
