@@ -5,7 +5,7 @@ import { openTestStore } from './helpers/store.ts';
 import { addUser, PASSWORD } from './helpers/fixtures.ts';
 import { seedIngestReference, sampleRow } from './fixtures/ingest-samples.ts';
 import { buildApp } from '../src/api/app.ts';
-import { recordId } from '../src/ingest/record-id.ts';
+import { recordId } from '../src/records/record-id.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import { importRows } from '../src/ingest/import-batch.ts';
 import { recordsSource } from '../src/ingest/sources.ts';

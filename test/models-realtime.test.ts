@@ -20,7 +20,7 @@ import { codeCheck, judge, KIND_CHECKS } from '../src/models/realtime/judge.ts';
 import { invalidateRealtimeState, readyState, RealtimeState, realtimeState } from '../src/models/realtime/state.ts';
 import type { Store, Value } from '../src/store/store.ts';
 import { realtimeIngest } from '../src/models/ingest-hook.ts';
-import { KIND_SPECS } from '../src/ingest/kinds.ts';
+import { KIND_SPECS } from '../src/records/registry.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { seedIngestReference, sampleCsv, sampleRow, SAMPLE_SOURCE } from './fixtures/ingest-samples.ts';
 import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource, recordsSource } from '../src/ingest/sources.ts';
-import { recordId } from '../src/ingest/record-id.ts';
+import { recordId } from '../src/records/record-id.ts';
 
 // ── the demo data, record kind by record kind ────────────────────────────────────────────────────
 const demo = await openTestStore();

@@ -25,6 +25,11 @@ import { notificationRoutes } from './notification-routes.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { clockFor, type Clock } from '../clues/clock.ts';
+import { evaluationRoutes } from './evaluation-routes.ts';
+import { reportRoutes } from './report-routes.ts';
+import { reviewRoutes } from './review-routes.ts';
+import { assistantRoutes } from './assistant-routes.ts';
+import { followupRoutes } from './followup-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -101,6 +106,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await notificationRoutes(api, store, clock);
       await adminRoutes(api, store, { clock, scheduleMinutes: opts.scheduleMinutes ?? 0 });
       await auditRoutes(api, store, clock);
+      await evaluationRoutes(api, store, opts.asOf);
+      await reportRoutes(api, store, opts.asOf);
+      await reviewRoutes(api, store);
+      await assistantRoutes(api, store, opts.asOf);
+      await followupRoutes(api, store, opts.asOf);
     },
     { prefix: '/api/v1' },
   );

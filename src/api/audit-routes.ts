@@ -9,7 +9,7 @@ import { verifyAuditLog } from '../audit/audit-log.ts';
 import { AUDIT_ACTION_LABELS } from '../audit/action-labels.ts';
 import { allAudit, auditReadProblem, auditVerifyProblem, listAudit, type AuditFilters, type AuditRow } from '../audit/audit-query.ts';
 import { MODELS } from '../models/library/index.ts';
-import { RECORD_KIND_LABELS } from '../lists/record-labels.ts';
+import { KIND_SPECS, isKind } from '../records/registry.ts';
 import { SYSTEM_SETTINGS } from '../settings/system-settings.ts';
 import { businessDate, isIsoDate } from '../domain/dates.ts';
 import type { Clock } from '../clues/clock.ts';
@@ -58,7 +58,7 @@ function named(r: AuditRow): AuditRow {
         .join('、'),
     };
   if (r.action === 'model.configure') return { ...r, targetLabel: MODEL_NAMES.get(r.target) ?? r.target };
-  if (r.action === 'export.records') return { ...r, targetLabel: (RECORD_KIND_LABELS as Record<string, string>)[r.target] ?? r.target };
+  if (r.action === 'export.records') return { ...r, targetLabel: isKind(r.target) ? KIND_SPECS[r.target].label : r.target };
   if (r.action === 'settings.update')
     return { ...r, targetLabel: (SYSTEM_SETTINGS as Record<string, { label: string }>)[r.target]?.label ?? r.target };
   return r;

@@ -10,7 +10,7 @@ import { processTempDir } from '../ingest/temp-dirs.ts';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Store } from '../store/store.ts';
-import { KINDS, KIND_SPECS, type FieldSpec, type Kind } from '../ingest/kinds.ts';
+import { IMPORT_KINDS, KIND_SPECS, type FieldSpec, type Kind } from '../records/registry.ts';
 import { FileProblem, ImportForbidden, importRows, type ImportReport, type ImportRequest } from '../ingest/import-batch.ts';
 import { realtimeIngest } from '../models/ingest-hook.ts';
 import { fileSource, recordsSource, type RowSource } from '../ingest/sources.ts';
@@ -151,7 +151,7 @@ export async function ingestRoutes(app: FastifyInstance, store: Store, asOf?: st
       if (u) await rm(u.dir, { recursive: true, force: true });
     });
 
-    for (const kind of KINDS) {
+    for (const kind of IMPORT_KINDS) {
       const spec = KIND_SPECS[kind];
       scope.post(
         `/ingest/${kind}`,
@@ -196,7 +196,7 @@ export async function ingestRoutes(app: FastifyInstance, store: Store, asOf?: st
           consumes: ['multipart/form-data'],
           body: Type.Object({
             kind: Type.Union(
-              KINDS.map((k) => Type.Literal(k)),
+              IMPORT_KINDS.map((k) => Type.Literal(k)),
               { description: '数据类别' },
             ),
             sourceSystem: Type.Optional(
@@ -222,7 +222,7 @@ export async function ingestRoutes(app: FastifyInstance, store: Store, asOf?: st
           tags: ['ingest'],
           summary: '导入批次（本辖区）',
           querystring: Type.Object({
-            kind: Type.Optional(Type.Union(KINDS.map((k) => Type.Literal(k)))),
+            kind: Type.Optional(Type.Union(IMPORT_KINDS.map((k) => Type.Literal(k)))),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
             offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
           }),

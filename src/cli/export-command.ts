@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { SYSTEM_CALLER } from '../auth/caller.ts';
 import { regionProblem } from '../domain/region.ts';
 import { EXPORT_KINDS, exportRecords } from '../integration/export.ts';
-import type { RecordKind } from '../api/record-routes.ts';
+import type { Kind } from '../records/registry.ts';
 import { withStore } from './context.ts';
 import { EXIT, fail } from './output.ts';
 
@@ -15,14 +15,14 @@ export function exportCommand(): Command {
     .option('--format <format>', 'csv | parquet（默认按文件扩展名）')
     .option('--region <code>', '仅导出该区划（含下级）', '330000')
     .action(async (o: { kind: string; out: string; format?: string; region: string }, cmd: Command) => {
-      if (!EXPORT_KINDS.includes(o.kind as RecordKind)) fail(`未知数据类别 ${o.kind}，可选：${EXPORT_KINDS.join(', ')}`, EXIT.usage);
+      if (!EXPORT_KINDS.includes(o.kind as Kind)) fail(`未知数据类别 ${o.kind}，可选：${EXPORT_KINDS.join(', ')}`, EXIT.usage);
       const format = o.format ?? (o.out.endsWith('.parquet') ? 'parquet' : 'csv');
       if (format !== 'csv' && format !== 'parquet') fail(`格式须为 csv 或 parquet：${format}`, EXIT.usage);
       const rp = regionProblem(o.region);
       if (rp) fail(rp, EXIT.usage);
       const started = Date.now();
       const rows = await withStore(cmd, (store) =>
-        exportRecords(store, { ...SYSTEM_CALLER, regionCode: o.region }, o.kind as RecordKind, format, o.out),
+        exportRecords(store, { ...SYSTEM_CALLER, regionCode: o.region }, o.kind as Kind, format, o.out),
       );
       process.stdout.write(`已导出 ${rows} 行 → ${o.out}（${format}，${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
     });

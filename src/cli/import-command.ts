@@ -3,14 +3,14 @@
 // rejected rows with their errors to an error CSV that Excel opens.
 import { Command, Option } from 'commander';
 import { basename, dirname, extname, join } from 'node:path';
-import { SYSTEM_CALLER, type Caller, type Role } from '../auth/caller.ts';
+import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
 import type { Store } from '../store/store.ts';
-import { KINDS, KIND_SPECS, isKind } from '../ingest/kinds.ts';
+import { IMPORT_KINDS, KIND_SPECS, isKind, type Kind } from '../records/registry.ts';
 import { FileProblem, ImportForbidden, importRows, type ImportReport } from '../ingest/import-batch.ts';
 import { fileSource } from '../ingest/sources.ts';
 import { ErrorCsvWriter } from '../ingest/error-file.ts';
 import { describeError } from '../ingest/validate.ts';
-import { withStore } from './context.ts';
+import { callerForUser, withStore } from './context.ts';
 import { EXIT, fail, progress, type Progress } from './output.ts';
 
 interface ImportOptions {
@@ -24,24 +24,9 @@ interface ImportOptions {
 /** The account an import runs as: its jurisdiction and agency apply. Default: the system (province). */
 async function callerFor(store: Store, username?: string): Promise<Caller> {
   if (!username) return SYSTEM_CALLER;
-  const [u] = await store.query<{
-    id: string;
-    username: string;
-    display_name: string;
-    role: Role;
-    region_code: string;
-    agency_id: string | null;
-    disabled: boolean;
-  }>('SELECT id, username, display_name, role, region_code, agency_id, disabled FROM users WHERE username = $1', [username]);
-  if (!u || u.disabled) throw new FileProblem(`用户不存在或已停用：${username}`);
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    role: u.role,
-    regionCode: u.region_code,
-    agencyId: u.agency_id,
-  };
+  const caller = await callerForUser(store, username);
+  if (!caller) throw new FileProblem(`用户不存在或已停用：${username}`);
+  return caller;
 }
 
 const defaultErrorPath = (file: string) => join(dirname(file), `${basename(file, extname(file))}.errors.csv`);
@@ -50,17 +35,17 @@ export function importCommand(): Command {
   return new Command('import')
     .description('导入执法记录文件（CSV / XLSX / JSON Lines / JSON），同一来源编号重复导入时更新、不重复')
     .argument('<file>', '文件路径：.csv（UTF-8 或 GBK/GB18030）、.xlsx（第一个工作表）、.jsonl、.json')
-    .addOption(new Option('--kind <kind>', '数据类别').choices([...KINDS]).makeOptionMandatory())
+    .addOption(new Option('--kind <kind>', '数据类别').choices([...IMPORT_KINDS]).makeOptionMandatory())
     .option('--source-system <code>', '来源系统编码（文件中无 source_system 列时使用）')
     .option('--errors <path>', '错误明细文件（默认：与导入文件同目录的 <文件名>.errors.csv）')
     .option('--user <username>', '以该用户身份导入（按其辖区和所属部门校验）；默认以系统身份导入全省数据')
     .option('--json', 'print the report as JSON')
     .addHelpText(
       'after',
-      `\n数据类别：\n${KINDS.map((k) => `  ${k.padEnd(18)}${KIND_SPECS[k].label}`).join('\n')}\n各类别的列格式见 docs/import-formats.md`,
+      `\n数据类别：\n${IMPORT_KINDS.map((k) => `  ${k.padEnd(18)}${KIND_SPECS[k].label}`).join('\n')}\n各类别的列格式见 docs/import-formats.md`,
     )
     .action(async (file: string, o: ImportOptions, cmd: Command) => {
-      if (!isKind(o.kind)) fail(`未知的数据类别：${o.kind}`, EXIT.usage);
+      if (!isKind(o.kind) || !KIND_SPECS[o.kind].importable) fail(`未知的数据类别：${o.kind}`, EXIT.usage);
       const errorPath = o.errors ?? defaultErrorPath(file);
       const errorFile = new ErrorCsvWriter(errorPath);
       let bar: Progress | null = null;
@@ -71,14 +56,14 @@ export function importCommand(): Command {
           const source = await fileSource(file);
           bar = o.json ? null : progress(`导入 ${basename(file)}`, 100);
           return importRows(store, source, {
-            kind: o.kind as (typeof KINDS)[number],
+            kind: o.kind as Kind,
             caller,
             sourceSystem: o.sourceSystem,
             onColumns: (columns) => errorFile.setColumns(columns),
             onRejected: (r) =>
               errorFile.write(
                 r.row,
-                r.errors.map((e) => describeError(KIND_SPECS[o.kind as (typeof KINDS)[number]], e)),
+                r.errors.map((e) => describeError(KIND_SPECS[o.kind as Kind], e)),
                 r.record,
               ),
             onProgress: (p) => {

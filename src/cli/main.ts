@@ -7,6 +7,13 @@ import { importCommand } from './import-command.ts';
 import { exportCommand } from './export-command.ts';
 import { modelsCommand } from './models-command.ts';
 import { demoCommand } from './demo-command.ts';
+import { reportCommand } from './report-command.ts';
+import { askCommand } from './ask-command.ts';
+import { followupCommand } from './followup-command.ts';
+import { registerFollowupHooks } from '../followup/hooks.ts';
+
+// Answers imported from a file are analysed as they land (src/ingest/landed-hooks.ts).
+registerFollowupHooks();
 
 const program = new Command('kedu')
   .description('Kedu 刻度 — 行政执法协调监督平台 (administrative law-enforcement supervision)')
@@ -21,5 +28,8 @@ program.addCommand(importCommand());
 program.addCommand(exportCommand());
 program.addCommand(modelsCommand());
 program.addCommand(demoCommand());
+program.addCommand(reportCommand());
+program.addCommand(askCommand());
+program.addCommand(followupCommand());
 
 await program.parseAsync(process.argv);

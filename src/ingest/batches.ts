@@ -6,7 +6,7 @@ import { isAgencyRole, type Caller } from '../auth/caller.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
-import { KIND_SPECS, isKind } from './kinds.ts';
+import { KIND_SPECS, isKind } from '../records/registry.ts';
 import { errorCsvFromStored, type StoredError } from './error-file.ts';
 import { describeError, formatError } from './validate.ts';
 

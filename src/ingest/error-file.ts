@@ -4,7 +4,7 @@
 // error file itself.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { ERROR_FILE_COLUMNS } from './kinds.ts';
+import { ERROR_FILE_COLUMNS } from './headers.ts';
 
 /** One error as import_batches.errors stores it; the first of a row carries the row's cells. */
 export interface StoredError {

@@ -1,12 +1,11 @@
-// docs/import-formats.md and docs/samples/ are generated from the field specs (kinds.ts), so the
-// documentation cannot drift from what the importer accepts (test/ingest.test.ts checks it).
-//   npm run docs:import            (node --import tsx src/ingest/format-doc.ts)
+// docs/import-formats.md and docs/samples/ are generated from the record-kind registry (src/records),
+// so the documentation cannot drift from what the importer accepts (test/ingest.test.ts checks it).
+// Written by `npm run docs:import` (src/records/generate.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { withUsccCheck } from '../domain/uscc.ts';
-import { KINDS, KIND_SPECS, type FieldSpec, type Kind } from './kinds.ts';
+import { IMPORT_KINDS, KIND_SPECS, type FieldSpec, type Kind } from '../records/registry.ts';
 
 const TYPE_NAMES: Record<FieldSpec['type'], string> = {
   string: '文本',
@@ -39,7 +38,7 @@ export function importFormatsMarkdown(): string {
   const out: string[] = [
     '# 导入格式 (import formats)',
     '',
-    '<!-- Generated from src/ingest/kinds.ts by `npm run docs:import`; do not edit by hand (test/ingest.test.ts checks it). -->',
+    '<!-- Generated from the record-kind registry (src/records) by `npm run docs:import`; do not edit by hand (test/ingest.test.ts checks it). -->',
     '',
     '每一类数据一种格式；列名可用英文字段名（如 `entity_uscc`）、中文列名（如 `统一社会信用代码`）或表中列出的别名，',
     '不区分大小写、全半角，忽略空格、`*`、`_`、`-` 和列名后括号中的说明（如 `检查日期（必填）`）。',
@@ -63,13 +62,13 @@ export function importFormatsMarkdown(): string {
     '',
     '| 类别 kind | 名称 | 记录ID前缀 | 执法部门账号可导入 |',
     '|---|---|---|---|',
-    ...KINDS.map((k) => {
+    ...IMPORT_KINDS.map((k) => {
       const s = KIND_SPECS[k];
       return `| [\`${k}\`](#${k}) | ${s.label} | ${s.idPrefix ? `\`${s.idPrefix}-\`` : '—（按统一社会信用代码）'} | ${s.agencyMayImport ? '是（仅本部门）' : '否'} |`;
     }),
     '',
   ];
-  for (const k of KINDS) {
+  for (const k of IMPORT_KINDS) {
     const s = KIND_SPECS[k];
     out.push(
       `## ${k}`,
@@ -83,18 +82,12 @@ export function importFormatsMarkdown(): string {
         `| \`${f.name}\` | ${cell(f.label)} | ${cell((f.aliases ?? []).join('、'))} | ${TYPE_NAMES[f.type]} | ${f.required ? '是' : f.name === 'source_system' ? '是*' : ''} | ${cell(describe(f))} | \`${cell(f.example)}\` |`,
       );
     }
-    if (s.rules?.length) out.push('', `另有跨列校验：${ruleText[k] ?? ''}`);
+    if (s.rulesText) out.push('', `另有跨列校验：${s.rulesText}`);
     out.push('');
   }
   out.push('\\* `source_system` 可不在文件中：导入时用 `--source-system`（命令行）或 `sourceSystem`（接口）指定。', '');
   return out.join('\n');
 }
-
-const ruleText: Partial<Record<Kind, string>> = {
-  licences: '决定日期不能早于申请日期。',
-  cases: '决定日期不能早于立案日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期。',
-  deliveries: '送达日期不能早于发出日期。',
-};
 
 /** Three sample rows of a kind, from the examples: row 1 is the example itself. */
 export function sampleRecords(kind: Kind, chineseEnums: boolean): Record<string, string>[] {
@@ -128,7 +121,7 @@ export async function writeImportDocs(root: string): Promise<string[]> {
   };
   mkdirSync(join(root, 'docs', 'samples'), { recursive: true });
   write('docs/import-formats.md', importFormatsMarkdown());
-  for (const k of KINDS) {
+  for (const k of IMPORT_KINDS) {
     // As an agency export: Chinese headers and Chinese enum labels, CRLF, UTF-8 with BOM (Excel's "CSV UTF-8").
     const fields = KIND_SPECS[k].fields;
     const rows = sampleRecords(k, true);
@@ -157,9 +150,4 @@ export async function writeImportDocs(root: string): Promise<string[]> {
   });
   write('docs/samples/inspections.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
   return written;
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-  for (const p of await writeImportDocs(root)) process.stdout.write(`wrote ${p}\n`);
 }

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { isAgencyRole, ROLE_LABELS, type Caller } from '../auth/caller.ts';
 import type { Row, Store } from '../store/store.ts';
-import { kindSpec, SOURCE_SYSTEM_PATTERN, type Kind, type KindSpec } from './kinds.ts';
+import { kindSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
+import { SOURCE_SYSTEM_PATTERN } from './headers.ts';
 import { loadReferences } from './reference.ts';
 import { createStager } from './stage.ts';
 import { mergeIncoming } from './merge.ts';
@@ -16,6 +17,7 @@ import { UnreadableRecord, type RowSource } from './sources.ts';
 import type { Cell } from './values.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import type { StoredError } from './error-file.ts';
+import { landedHooks } from './landed-hooks.ts';
 
 /** The caller may not import this kind at all (HTTP 403). */
 export class ImportForbidden extends Error {}
@@ -23,7 +25,8 @@ export class ImportForbidden extends Error {}
 /** Roles that may write records: admins and supervisors in their region, agency staff for their agency. */
 const IMPORT_ROLES = new Set(['admin', 'supervisor', 'agency_staff']);
 
-export function importPermissionProblem(caller: Caller, spec: KindSpec): string | null {
+export function importPermissionProblem(caller: Caller, spec: RecordKindSpec): string | null {
+  if (!spec.importable) return `${spec.label}不能导入`;
   if (!IMPORT_ROLES.has(caller.role)) return `${ROLE_LABELS[caller.role]}账号不能导入数据`;
   if (isAgencyRole(caller.role) && !spec.agencyMayImport) return `执法部门账号不能导入${spec.label}数据`;
   if (isAgencyRole(caller.role) && !caller.agencyId) return '执法部门账号未指定所属执法主体，不能导入';
@@ -193,7 +196,8 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       const tLoad = Date.now();
 
       return await withAudit(s, async (tx) => {
-        const merged = await mergeIncoming(tx, spec, caller, incoming, !!req.onLanded);
+        const hooks = landedHooks(req.kind);
+        const merged = await mergeIncoming(tx, spec, caller, incoming, !!req.onLanded || hooks.length > 0);
         const tMerge = Date.now();
         notes.push(...merged.duplicateNotes);
         for (const r of merged.rejected) await reject(r.errors[0].row, r.errors, shaper.recordFromFields(r.values));
@@ -241,7 +245,12 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             new Date().toISOString(),
           ],
         );
-        const landedAudit = merged.written.length > 0 && req.onLanded ? await req.onLanded(tx, merged.written) : [];
+        // Subscribers first (the follow-up analysis), then the caller's own hook (the real-time checks read what they wrote).
+        const landedAudit: AuditEntryInput[] = [];
+        if (merged.written.length > 0) {
+          for (const hook of hooks) landedAudit.push(...(await hook(tx, merged.written, caller)));
+          if (req.onLanded) landedAudit.push(...(await req.onLanded(tx, merged.written)));
+        }
         return {
           result,
           audit: [

@@ -9,11 +9,12 @@
 //  6. DELETE the replaced rows, INSERT the incoming ones.
 // DuckDB has no unique index on the key (dialect.ts); step 6 under one transaction is what keeps a
 // key single there. PostgreSQL's unique index would reject a double.
-import { scopeFilter, isAgencyRole, type Caller } from '../auth/caller.ts';
+import { isAgencyRole, type Caller } from '../auth/caller.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
 import type { Row, Store } from '../store/store.ts';
-import type { FieldSpec, KindSpec, RecordKind } from './kinds.ts';
-import { recordIdSql } from './record-id.ts';
+import type { FieldSpec, Kind, RecordKindSpec } from '../records/registry.ts';
+import { recordScope } from '../records/scope.ts';
+import { recordIdSql } from '../records/record-id.ts';
 import { randomBytes } from 'node:crypto';
 import type { FieldError } from './validate.ts';
 
@@ -47,15 +48,15 @@ const MAX_NOTES = 100;
 export const tempName = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
 
 /** The incoming table of a batch: row_no, the record id (kinds keyed by source), the typed fields. */
-export function incomingTableSql(spec: KindSpec, table: string): string {
-  const id = spec.idPrefix ? 'id VARCHAR NOT NULL, ' : '';
+export function incomingTableSql(spec: RecordKindSpec, table: string): string {
+  const id = spec.idPrefix ? `${spec.idColumn} VARCHAR NOT NULL, ` : '';
   return `CREATE TEMP TABLE ${table} (row_no INTEGER NOT NULL, ${id}${spec.fields.map((f) => `${f.name} ${SQL_TYPES[f.type]}`).join(', ')})`;
 }
 
 /** The SELECT list that turns staged text (row_no + one VARCHAR per field) into incoming rows. */
-export function typedSelect(spec: KindSpec): string {
+export function typedSelect(spec: RecordKindSpec): string {
   const typed = spec.fields.map((f) => (SQL_TYPES[f.type] === 'VARCHAR' ? f.name : `CAST(${f.name} AS ${SQL_TYPES[f.type]}) AS ${f.name}`));
-  const id = spec.idPrefix ? `${recordIdSql(spec.kind as RecordKind)} AS id, ` : '';
+  const id = spec.idPrefix ? `${recordIdSql(spec.kind as Kind)} AS ${spec.idColumn}, ` : '';
   return `row_no, ${id}${typed.join(', ')}`;
 }
 
@@ -63,7 +64,7 @@ export function typedSelect(spec: KindSpec): string {
  * Merges the incoming table `inc` (incomingTableSql) into the kind's record table. With `returning`, the
  * insert returns the rows it wrote (the real-time checks judge them without reading them again).
  */
-export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, inc: string, returning = false): Promise<MergeResult> {
+export async function mergeIncoming(tx: Store, spec: RecordKindSpec, caller: Caller, inc: string, returning = false): Promise<MergeResult> {
   const matches = tempName('ingest_match');
   const target = spec.table;
   const fields = spec.fields.map((f) => f.name);
@@ -91,11 +92,9 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
 
     // 3. Matches with stored rows.
     const same = fields.map((f) => `t.${f} IS NOT DISTINCT FROM i.${f}`).join(' AND ');
-    const agencyCol = spec.agencyColumn ? `, t.${spec.agencyColumn} AS ${spec.agencyColumn}` : '';
-    const oldId = spec.idPrefix ? 't.id AS old_id, ' : '';
+    const oldId = spec.idPrefix ? `t.${spec.idColumn} AS old_id, ` : '';
     await tx.exec(
-      `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}t.region_code AS region_code${agencyCol}, ` +
-        `CASE WHEN ${same} THEN 1 ELSE 0 END AS same FROM ${inc} i JOIN ${target} t ON ${keyJoin('t', 'i')}`,
+      `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}CASE WHEN ${same} THEN 1 ELSE 0 END AS same FROM ${inc} i JOIN ${target} t ON ${keyJoin('t', 'i')}`,
     );
     try {
       const matched = await count(`SELECT COUNT(*) AS n FROM ${matches}`);
@@ -116,18 +115,19 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
       if (matched > 0) {
         const keyField = spec.key[spec.key.length - 1];
         await reject(
-          sql`SELECT m.row_no FROM ${raw(matches)} m WHERE NOT ${scopeFilter(caller, 'm', spec.agencyColumn)}`,
+          sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} WHERE NOT ${recordScope(caller, spec, 't')}`,
           keyField,
           (r) => `${String(r[keyField])} 已对应${isAgencyRole(caller.role) ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`,
         );
       }
-      // Agency roles: payments and deliveries must belong to a case of their own agency.
-      const caseRef = spec.fields.find((f) => f.recordRef === 'cases');
-      if (caseRef && isAgencyRole(caller.role) && caller.agencyId && !spec.agencyColumn) {
+      // Agency roles: a record scoped through another (a payment through its case) must belong to one of their own.
+      const scope = spec.agencyScope;
+      if (scope && 'link' in scope && isAgencyRole(caller.role) && caller.agencyId) {
+        const { column, table, agencyColumn, label } = scope.link;
         await reject(
-          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = i.${raw(caseRef.name)} AND c.agency_id = ${caller.agencyId})`,
-          caseRef.name,
-          () => '案件不存在或不属于本部门：执法部门账号只能导入本部门案件的送达、缴款记录（请先导入案件）',
+          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT EXISTS (SELECT 1 FROM ${raw(table)} l WHERE l.id = i.${raw(column)} AND l.${raw(agencyColumn)} = ${caller.agencyId})`,
+          column,
+          () => `${label}不存在或不属于本部门：执法部门账号只能导入本部门${label}的${spec.label}记录（请先导入${label}）`,
         );
       }
 
@@ -139,14 +139,14 @@ export async function mergeIncoming(tx: Store, spec: KindSpec, caller: Caller, i
         result.updated = await count(`SELECT COUNT(DISTINCT row_no) AS n FROM ${matches} WHERE row_no IN (SELECT row_no FROM ${inc})`);
         if (spec.idPrefix && result.updated) {
           await tx.exec(
-            `UPDATE ${inc} SET id = m.old_id FROM (SELECT row_no, MIN(old_id) AS old_id FROM ${matches} GROUP BY row_no) m WHERE ${inc}.row_no = m.row_no`,
+            `UPDATE ${inc} SET ${spec.idColumn} = m.old_id FROM (SELECT row_no, MIN(old_id) AS old_id FROM ${matches} GROUP BY row_no) m WHERE ${inc}.row_no = m.row_no`,
           );
         }
         // 6a. Replace: the stored versions of the changed rows go.
         if (result.updated) await tx.exec(`DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', target)})`);
       }
       // 6b. Insert the new and changed rows.
-      const columns = [...(spec.idPrefix ? ['id'] : []), ...fields].join(', ');
+      const columns = [...(spec.idPrefix ? [spec.idColumn] : []), ...fields].join(', ');
       const insert = `INSERT INTO ${target} (${columns}) SELECT ${columns} FROM ${inc}`;
       let incoming: number;
       if (returning) {

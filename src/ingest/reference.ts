@@ -1,7 +1,7 @@
 // The reference rows a batch is checked against, loaded once per batch (a few thousand codes each:
 // regions, ~4,600 agencies, the item catalogs), so per-row checks are set lookups.
 import type { Store } from '../store/store.ts';
-import type { KindSpec } from './kinds.ts';
+import type { RecordKindSpec } from '../records/registry.ts';
 
 export interface References {
   regions: Set<string>;
@@ -11,7 +11,7 @@ export interface References {
   inspectionItems: Set<string>;
 }
 
-export async function loadReferences(store: Store, spec: KindSpec): Promise<References> {
+export async function loadReferences(store: Store, spec: RecordKindSpec): Promise<References> {
   const needs = (ref: string) => spec.fields.some((f) => f.ref === ref);
   const codes = async (sql: string) => new Set((await store.query<{ code: string }>(sql)).map((r) => r.code));
   return {

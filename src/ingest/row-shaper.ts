@@ -2,7 +2,8 @@
 // finds the header: the first of the first five rows that names the required columns, so an export
 // with a title row above its header imports as is. For records (JSON Lines, JSON, the API) it maps
 // each key — field name, camelCase, Chinese label or alias — once per distinct key.
-import { headerIndex, normaliseHeader, type KindSpec } from './kinds.ts';
+import type { RecordKindSpec } from '../records/registry.ts';
+import { headerIndex, normaliseHeader } from './headers.ts';
 import { FileProblem, mapHeader, type HeaderMapping } from './validate.ts';
 import { UnreadableRecord } from './sources.ts';
 import { cellText, type Cell } from './values.ts';
@@ -23,7 +24,7 @@ export class RowShaper {
   private readonly unknownKeys = new Set<string>();
 
   constructor(
-    private readonly spec: KindSpec,
+    private readonly spec: RecordKindSpec,
     private readonly tabular: boolean,
     private readonly hasDefaultSourceSystem: boolean,
   ) {

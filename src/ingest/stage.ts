@@ -14,7 +14,7 @@ import { open, rm, type FileHandle } from 'node:fs/promises';
 import { processTempDir } from './temp-dirs.ts';
 import { join } from 'node:path';
 import type { Store, Value } from '../store/store.ts';
-import type { KindSpec } from './kinds.ts';
+import type { RecordKindSpec } from '../records/registry.ts';
 import { incomingTableSql, tempName, typedSelect } from './merge.ts';
 
 export interface Stager {
@@ -40,7 +40,7 @@ export interface StagerOptions {
   readingFile?: boolean;
 }
 
-export async function createStager(tx: Store, spec: KindSpec, opts: StagerOptions = {}): Promise<Stager> {
+export async function createStager(tx: Store, spec: RecordKindSpec, opts: StagerOptions = {}): Promise<Stager> {
   const incoming = tempName('ingest_in');
   await tx.exec(incomingTableSql(spec, incoming));
   return tx.dialect.name === 'duckdb'
@@ -53,13 +53,13 @@ class PostgresCopyStager implements Stager {
   private buffer: Value[][] = [];
   private constructor(
     private readonly tx: Store,
-    private readonly spec: KindSpec,
+    private readonly spec: RecordKindSpec,
     private readonly incoming: string,
     private readonly text: string,
     private readonly columns: string[],
   ) {}
 
-  static async create(tx: Store, spec: KindSpec, incoming: string): Promise<PostgresCopyStager> {
+  static async create(tx: Store, spec: RecordKindSpec, incoming: string): Promise<PostgresCopyStager> {
     const text = tempName('ingest_stage');
     await tx.exec(`CREATE TEMP TABLE ${text} (row_no INTEGER NOT NULL, ${spec.fields.map((f) => `${f.name} VARCHAR`).join(', ')})`);
     return new PostgresCopyStager(tx, spec, incoming, text, ['row_no', ...spec.fields.map((f) => f.name)]);
@@ -136,7 +136,7 @@ class DuckDBFileStager implements Stager {
 
   private constructor(
     private readonly tx: Store,
-    private readonly spec: KindSpec,
+    private readonly spec: RecordKindSpec,
     private readonly incoming: string,
     private readonly dir: string,
     private readonly maxPartRows: number,
@@ -148,7 +148,13 @@ class DuckDBFileStager implements Stager {
   /** Whether this stager holds DuckDB at one thread (see create). */
   private oneThread = false;
 
-  static async create(tx: Store, spec: KindSpec, incoming: string, partRows: number, readingFile: boolean): Promise<DuckDBFileStager> {
+  static async create(
+    tx: Store,
+    spec: RecordKindSpec,
+    incoming: string,
+    partRows: number,
+    readingFile: boolean,
+  ): Promise<DuckDBFileStager> {
     const stager = new DuckDBFileStager(tx, spec, incoming, await processTempDir('kedu-ingest-'), partRows);
     // Part loads run on one DuckDB thread while JavaScript reads a file: with two, the thread running
     // the statement spins waiting for the other and takes the core JavaScript needs (measured: part

@@ -4,8 +4,9 @@
 // roles, catalog codes exist) use reference sets loaded once per batch (reference.ts).
 import { regionContains, regionProblem } from '../domain/region.ts';
 import { isAgencyRole, type Caller } from '../auth/caller.ts';
-import { ERROR_FILE_COLUMNS, SOURCE_SYSTEM_PATTERN, headerIndex, normaliseHeader, type FieldSpec, type KindSpec } from './kinds.ts';
-import { isRecordId, recordId } from './record-id.ts';
+import type { FieldSpec, Kind, RecordKindSpec } from '../records/registry.ts';
+import { isRecordId, recordId } from '../records/record-id.ts';
+import { ERROR_FILE_COLUMNS, SOURCE_SYSTEM_PATTERN, headerIndex, normaliseHeader } from './headers.ts';
 import {
   Bad,
   enumParser,
@@ -47,21 +48,21 @@ export interface HeaderMapping {
 export const fieldLabel = (f: Pick<FieldSpec, 'name' | 'label'>) => `${f.name}（${f.label}）`;
 
 /** `entity_uscc（统一社会信用代码）：统一社会信用代码校验位错误` (the error file's 错误信息 column). */
-export function describeError(spec: KindSpec, e: Pick<FieldError, 'field' | 'message'>): string {
+export function describeError(spec: RecordKindSpec, e: Pick<FieldError, 'field' | 'message'>): string {
   const f = spec.fields.find((x) => x.name === e.field);
   const where = f ? fieldLabel(f) : e.field;
   return where ? `${where}：${e.message}` : e.message;
 }
 
 /** `第12行 entity_uscc（统一社会信用代码）：统一社会信用代码校验位错误`. unit: 行 for files, 条 for API records. */
-export function formatError(spec: KindSpec, e: FieldError, unit: '行' | '条' = '行'): string {
+export function formatError(spec: RecordKindSpec, e: FieldError, unit: '行' | '条' = '行'): string {
   const d = describeError(spec, e);
   return e.field ? `第${e.row}${unit} ${d}` : `第${e.row}${unit}：${d}`;
 }
 
 const META_COLUMNS = new Set(ERROR_FILE_COLUMNS.map(normaliseHeader));
 
-export function mapHeader(spec: KindSpec, header: string[], hasDefaultSourceSystem: boolean): HeaderMapping {
+export function mapHeader(spec: RecordKindSpec, header: string[], hasDefaultSourceSystem: boolean): HeaderMapping {
   const index = headerIndex(spec);
   const columnOf = spec.fields.map(() => -1);
   const ignored: string[] = [];
@@ -144,7 +145,7 @@ const NO_CHECK = 0,
   INSPECTION_ITEM_CHECK = 5;
 
 export interface RowValidator {
-  readonly spec: KindSpec;
+  readonly spec: RecordKindSpec;
   /**
    * Field-ordered cells → the staged values, written into `out` (reused across rows: consume it
    * before the next call); returns null, or the row's errors (then `out` holds no meaning).
@@ -158,7 +159,7 @@ export interface ValidationContext {
   defaultSourceSystem?: string;
 }
 
-export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidator {
+export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowValidator {
   const { caller, refs } = ctx;
   const fields = spec.fields;
   const parsers = fields.map(parserFor);
@@ -333,7 +334,7 @@ export function rowValidator(spec: KindSpec, ctx: ValidationContext): RowValidat
       // References to other records become their Kedu ids, computed from the same source system.
       for (const i of recordRefs) {
         const v = values[i];
-        const kind = fields[i].recordRef!;
+        const kind = fields[i].recordRef! as Kind;
         if (v !== null && !isRecordId(kind, v)) values[i] = recordId(kind, values[iSourceSystem]!, v);
       }
       return null;

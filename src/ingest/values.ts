@@ -3,7 +3,7 @@
 // on the hot path of a million-row import, so the common, already-canonical forms are checked first
 // without regular expressions.
 import { usccProblem } from '../domain/uscc.ts';
-import type { EnumValue } from './kinds.ts';
+import type { EnumValue } from '../records/registry.ts';
 
 /** A cell as a source hands it over: text from CSV, typed values from JSON and XLSX. */
 export type Cell = string | number | boolean | Date | null | undefined;

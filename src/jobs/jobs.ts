@@ -4,8 +4,9 @@ import { startModelSchedule } from '../models/scheduler.ts';
 import { startWebhookWorker } from '../integration/webhooks.ts';
 import { escalateOverdue } from '../clues/escalation.ts';
 import { checkDeadlines } from '../clues/deadlines.ts';
-import { clockFor } from '../clues/clock.ts';
+import { clockFor, todayOf } from '../clues/clock.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
+import { runScheduledReports } from '../evaluation/report/schedule.ts';
 import { startLoop, type Worker } from './loop.ts';
 
 export interface JobOptions {
@@ -28,6 +29,8 @@ export function startJobs(store: Store, opts: JobOptions): Worker {
       await checkDeadlines(store, clock);
     }),
   );
+  // The monthly and quarterly situation reports, each once, checked every hour (docs/reports.md).
+  workers.push(startLoop('reports', 3_600_000, () => runScheduledReports(store, todayOf(clock))));
   // Always on: an administrator may set an interval later (系统管理), read at every tick.
   workers.push(startModelSchedule(store, opts.modelMinutes, opts.log, opts.asOf));
   return {

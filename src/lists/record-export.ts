@@ -1,15 +1,22 @@
 // The Excel file of a 执法数据 list: every column of the rows the list query returned (already scoped
 // and masked), headed in Chinese, with the name in place of each code it stands for (the code kept
 // where it is the record's own key), coded values and yes/no in words.
-import { columnLabel, valueLabel } from './record-labels.ts';
-import { NAME_OF, RECORD_LISTS } from './record-list.ts';
+import { columnLabel } from './record-labels.ts';
+import { NAME_OF, RECORD_LISTS } from '../records/list-query.ts';
+import { KIND_SPECS, type Kind } from '../records/registry.ts';
 import type { XlsxColumn } from './xlsx.ts';
 
 type Row = Record<string, unknown>;
 /** Columns of a row that are not the record's data (the names joined beside the codes). */
 const NAME_COLUMNS = new Set(Object.values(NAME_OF));
 
-export function recordXlsxColumns(kind: string, columns: readonly string[]): XlsxColumn<Row>[] {
+/** A coded value in words: the label of its enum value in the kind's field spec. */
+function valueLabel(kind: Kind, column: string, value: string): string {
+  const field = KIND_SPECS[kind].fields.find((f) => f.name === column);
+  return field?.values?.find((v) => v.code === value)?.label ?? value;
+}
+
+export function recordXlsxColumns(kind: Kind, columns: readonly string[]): XlsxColumn<Row>[] {
   const key = RECORD_LISTS[kind].key;
   return columns
     .filter((c) => !NAME_COLUMNS.has(c))

@@ -1,37 +1,8 @@
-// The Chinese names of the record kinds, their columns and their coded values: one module for the
-// console (web/src/labels.ts re-exports it) and the server's Excel exports, so a column is called the
-// same on the list, the drawer, the import page and the exported file. Column labels follow the
-// headers of the import formats (src/ingest/kinds.ts), which are what an agency's own export calls them.
+// The Chinese names of the records' columns: one module for the console (web/src/labels.ts re-exports
+// it) and the server's Excel exports, so a column is called the same on the list, the drawer, the
+// import page and the exported file. They follow the headers of the import formats (src/records), which
+// are what an agency's own export calls them; the kinds' names and coded values are the registry's.
 // Pure: no Node APIs (the console bundles it).
-
-export type ListedKind =
-  | 'licences'
-  | 'inspections'
-  | 'cases'
-  | 'deliveries'
-  | 'payments'
-  | 'service_visits'
-  | 'hotline_tickets'
-  | 'delegations'
-  | 'agencies'
-  | 'officers'
-  | 'entities'
-  | 'followup_answers';
-
-export const RECORD_KIND_LABELS: Record<ListedKind, string> = {
-  licences: '行政许可',
-  inspections: '行政检查',
-  cases: '处罚案件',
-  deliveries: '文书送达',
-  payments: '罚没款缴纳',
-  service_visits: '服务走访',
-  hotline_tickets: '12345工单',
-  delegations: '第三方委托',
-  agencies: '执法主体',
-  officers: '执法人员',
-  entities: '经营主体',
-  followup_answers: '回访答复',
-};
 
 /** Column labels shared by every kind that has the column. */
 const COLUMN_LABELS: Record<string, string> = {
@@ -97,7 +68,7 @@ const COLUMN_LABELS: Record<string, string> = {
 };
 
 /** Where one kind calls a shared column differently. */
-const KIND_COLUMN_LABELS: Partial<Record<ListedKind, Record<string, string>>> = {
+const KIND_COLUMN_LABELS: Partial<Record<string, Record<string, string>>> = {
   licences: { result: '办理结果', entity_uscc: '申请人' },
   inspections: { result: '检查结果', kind: '检查类型', entity_uscc: '检查对象' },
   cases: { status: '案件状态', entity_uscc: '当事人' },
@@ -108,37 +79,6 @@ const KIND_COLUMN_LABELS: Partial<Record<ListedKind, Record<string, string>>> = 
   entities: { name: '企业名称' },
 };
 
-export function columnLabel(kind: ListedKind | string, column: string): string {
-  return KIND_COLUMN_LABELS[kind as ListedKind]?.[column] ?? COLUMN_LABELS[column] ?? column;
-}
-
-/** Coded values → Chinese, per kind and column (the enum labels of src/ingest/kinds.ts). */
-const VALUE_LABELS: Partial<Record<ListedKind, Record<string, Record<string, string>>>> = {
-  licences: { result: { pending: '办理中', granted: '准予许可', refused: '不予许可' } },
-  inspections: {
-    kind: { random: '双随机检查', complaint: '投诉举报检查', joint: '联合检查', planned: '计划检查' },
-    result: { compliant: '未发现问题', issues: '发现问题', case_filed: '立案查处' },
-  },
-  cases: {
-    harm: { none: '无危害后果', minor: '危害轻微', serious: '危害严重' },
-    decision: { fine: '罚款', warning: '警告', no_penalty: '不予处罚' },
-    tier: { exempt: '不予', mitigated: '减轻', lenient: '从轻', general: '一般', severe: '从重' },
-    status: { open: '办理中', decided: '已决定', closed: '已结案' },
-  },
-  deliveries: { method: { electronic: '电子送达', direct: '直接送达', post: '邮寄送达', notice: '公告送达' } },
-  hotline_tickets: { status: { open: '办理中', answered: '已答复', closed: '已办结' } },
-  agencies: { level: { province: '省级', city: '市级', county: '县级' } },
-};
-
-export function valueLabel(kind: ListedKind | string, column: string, value: string): string {
-  return VALUE_LABELS[kind as ListedKind]?.[column]?.[value] ?? value;
-}
-
-export function hasValueLabels(kind: ListedKind | string, column: string): boolean {
-  return VALUE_LABELS[kind as ListedKind]?.[column] !== undefined;
-}
-
-/** Every coded value of a column of a kind, code → label (the list's filter offers them). */
-export function valueLabels(kind: ListedKind | string, column: string): Record<string, string> {
-  return VALUE_LABELS[kind as ListedKind]?.[column] ?? {};
+export function columnLabel(kind: string, column: string): string {
+  return KIND_COLUMN_LABELS[kind]?.[column] ?? COLUMN_LABELS[column] ?? column;
 }

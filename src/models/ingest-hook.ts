@@ -5,7 +5,7 @@
 import type { AuditEntryInput } from '../audit/audit-log.ts';
 import type { Row, Store } from '../store/store.ts';
 import type { Caller } from '../auth/caller.ts';
-import { KIND_SPECS, type Kind } from '../ingest/kinds.ts';
+import { KIND_SPECS, type Kind } from '../records/registry.ts';
 import { businessDate } from '../domain/dates.ts';
 import { importPermissionProblem } from '../ingest/import-batch.ts';
 import { checkRecordsIn, readyRealtime, realtimeModels } from './realtime/check.ts';

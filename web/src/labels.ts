@@ -1,11 +1,32 @@
 // Every Chinese label the console shows for a stored column or code: one module, so a column is
 // called the same on the list, the drawer and the import page. Column labels follow the headers of
-// the import formats (src/ingest/kinds.ts), which are what an agency's own export calls them.
-import type { ItemKind, RegionLevel, RegulationKind, RegulationStatus, TierName } from './api.ts';
+// the import formats (src/records), which are what an agency's own export calls them.
+import type { ImportKind, ItemKind, RecordKind, RegionLevel, RegulationKind, RegulationStatus, TierName } from './api.ts';
+import { ENUM_LABELS, KIND_LABELS } from './records/kinds.generated.ts';
 // The server's registry (src/notifications/kinds.ts is pure: no Node APIs), so the labels cannot drift.
 import { NOTIFICATION_KINDS } from '../../src/notifications/kinds.ts';
 
-export { RECORD_KIND_LABELS, columnLabel, valueLabel, valueLabels, hasValueLabels } from '../../src/lists/record-labels.ts';
+// Column labels are the server's too (its Excel exports head their columns with them).
+export { columnLabel } from '../../src/lists/record-labels.ts';
+
+/** The Chinese name of every kind (the registry's, src/records). */
+export const RECORD_KIND_LABELS: Record<RecordKind | ImportKind, string> = KIND_LABELS;
+
+/** Coded values → Chinese, per kind and column: the enum labels of the import formats (src/records). */
+const VALUE_LABELS: Partial<Record<RecordKind, Record<string, Record<string, string>>>> = ENUM_LABELS;
+
+export function valueLabel(kind: RecordKind, column: string, value: string): string {
+  return VALUE_LABELS[kind]?.[column]?.[value] ?? value;
+}
+
+export function hasValueLabels(kind: RecordKind, column: string): boolean {
+  return VALUE_LABELS[kind]?.[column] !== undefined;
+}
+
+/** Every coded value of a column of a kind, code → label (the list's filter offers them). */
+export function valueLabels(kind: RecordKind, column: string): Record<string, string> {
+  return VALUE_LABELS[kind]?.[column] ?? {};
+}
 
 export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
   licence: '行政许可',

@@ -9,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { api, type RecordKind, type RecordRow } from '../api.ts';
 import { formatCount } from '../format.ts';
 import { columnLabel, RECORD_KIND_LABELS, valueLabels } from '../labels.ts';
-import { NAME_OF, RECORD_LISTS } from '../../../src/lists/record-list.ts';
+import { NAME_OF, RECORD_LISTS } from '../../../src/records/list-query.ts';
 import { useCatalog } from '../catalog/use-catalog.ts';
 import { agencyOptions } from '../clues/bulk-actions.tsx';
 import { useAgencies } from '../clues/lookups.ts';

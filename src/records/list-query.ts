@@ -2,22 +2,24 @@
 // does it inside the caller's scope: words (ids, names, free text), a date range on the kind's date,
 // the coded columns (检查类型, 办理结果 …), an agency, a region; sort by any listed column. The names a
 // row's codes stand for (agency, entity, region, item, officer …) come with it, so neither the list nor
-// its Excel export shows a bare code.
+// its Excel export shows a bare code. Pure (no Node APIs): the console reads the same spec for its
+// filters and for the names served beside the codes.
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { addDays } from '../domain/dates.ts';
 import { regionPrefix } from '../domain/region.ts';
+import type { Kind } from './registry.ts';
 
 export interface RecordListSpec {
   /** The business date (or instant) a range filters on; null: no range. */
   date: string | null;
   /** Columns the words are looked for in (LIKE); `entity` and `agency` search their names too. */
   text: readonly string[];
-  /** Coded columns the list filters on by equality (their values are labelled in record-labels.ts). */
+  /** Coded columns the list filters on by equality (enum fields of the kind, labelled from its field spec). */
   codes: readonly string[];
   /** Name columns joined to the row: [output column, SQL expression over the joins]. */
   names: readonly (readonly [string, string])[];
   joins: string;
-  /** The key column. */
+  /** The key column (the kind's idColumn). */
   key: string;
 }
 
@@ -38,7 +40,8 @@ const REGION = ['region_name', 'rg.name'] as const;
 const AGENCY = ['agency_name', 'ag.name'] as const;
 const ENTITY = ['entity_name', 'en.name'] as const;
 
-export const RECORD_LISTS: Record<string, RecordListSpec> = {
+/** Every listed kind's list: a kind added to the registry fails the typecheck until it is here. */
+export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
   licences: {
     date: 'applied_on',
     text: ['id', 'entity_uscc', 'entity'],
@@ -139,7 +142,7 @@ const like = (s: string) => `%${s.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 
 /** The conditions of a list query beyond the caller's scope, over alias t. Unknown columns are refused by the caller (listProblem). */
-export function recordConditions(kind: string, q: RecordQuery): Sql[] {
+export function recordConditions(kind: Kind, q: RecordQuery): Sql[] {
   const spec = RECORD_LISTS[kind];
   const parts: Sql[] = [];
   if (q.regionCode) parts.push(sql`t.region_code LIKE ${regionPrefix(q.regionCode) + '%'}`);
@@ -169,7 +172,7 @@ export function recordConditions(kind: string, q: RecordQuery): Sql[] {
 }
 
 /** Why a list query cannot be run (a sort or filter on a column the list does not have), or null. */
-export function listProblem(kind: string, columns: readonly string[], q: RecordQuery): [string, string] | null {
+export function listProblem(kind: Kind, columns: readonly string[], q: RecordQuery): [string, string] | null {
   if (q.sort && (!IDENT.test(q.sort) || !columns.includes(q.sort))) return ['sort', `不能按该列排序：${q.sort}`];
   for (const col of Object.keys(q.codes ?? {})) if (!RECORD_LISTS[kind].codes.includes(col)) return [col, `不能按该列筛选：${col}`];
   if (q.from && q.to && q.from > q.to) return ['from', '开始日期不能晚于结束日期'];
@@ -177,7 +180,7 @@ export function listProblem(kind: string, columns: readonly string[], q: RecordQ
 }
 
 /** ORDER BY of a list: the chosen column, else the kind's date, newest first; the key breaks ties. */
-export function recordOrder(kind: string, fallback: string, q: RecordQuery): Sql {
+export function recordOrder(kind: Kind, fallback: string, q: RecordQuery): Sql {
   const spec = RECORD_LISTS[kind];
   const col = q.sort ?? spec.date ?? fallback;
   const dir = q.sort ? (q.order === 'desc' ? 'DESC' : 'ASC') : q.order === 'asc' ? 'ASC' : 'DESC';
@@ -185,7 +188,7 @@ export function recordOrder(kind: string, fallback: string, q: RecordQuery): Sql
 }
 
 /** The name columns of a kind's rows, and the joins they need (over alias t, after the page is cut). */
-export function recordNames(kind: string): { columns: Sql; joins: Sql } {
+export function recordNames(kind: Kind): { columns: Sql; joins: Sql } {
   const spec = RECORD_LISTS[kind];
   return { columns: raw(spec.names.map(([as, expr]) => `, ${expr} AS ${as}`).join('')), joins: raw(spec.joins) };
 }

@@ -1,0 +1,49 @@
+// The record-kind registry: every kind of row Kedu takes in from outside or lists back, in one place.
+// The import (src/ingest), the record routes, the export command, the real-time checks, the docs
+// generator and the console (through web/src/records/kinds.generated.ts) all read it. A new kind is a
+// file under kinds/ and one line here (see CONTEXT.md).
+import { licences } from './kinds/licences.ts';
+import { inspections } from './kinds/inspections.ts';
+import { cases } from './kinds/cases.ts';
+import { deliveries } from './kinds/deliveries.ts';
+import { payments } from './kinds/payments.ts';
+import { serviceVisits } from './kinds/service-visits.ts';
+import { hotlineTickets } from './kinds/hotline-tickets.ts';
+import { delegations } from './kinds/delegations.ts';
+import { followupAnswers } from './kinds/followup-answers.ts';
+import { entities } from './kinds/entities.ts';
+import { agencies } from './kinds/agencies.ts';
+import { officers } from './kinds/officers.ts';
+import type { RecordKindSpec } from './types.ts';
+
+/** Every kind, by name, in the order the CLI, the docs and the console list them. */
+export const KIND_SPECS = {
+  licences,
+  inspections,
+  cases,
+  deliveries,
+  payments,
+  service_visits: serviceVisits,
+  hotline_tickets: hotlineTickets,
+  delegations,
+  followup_answers: followupAnswers,
+  entities,
+  agencies,
+  officers,
+} as const satisfies Record<string, RecordKindSpec>;
+
+export type Kind = keyof typeof KIND_SPECS;
+
+export const KINDS = Object.keys(KIND_SPECS) as Kind[];
+
+export const isKind = (k: string): k is Kind => Object.hasOwn(KIND_SPECS, k);
+
+export const kindSpec = (kind: Kind): RecordKindSpec => KIND_SPECS[kind];
+
+/** Kinds a file or an API call may carry (kedu import --kind, POST /ingest/{kind}, the console's upload). */
+export const IMPORT_KINDS = KINDS.filter((k) => KIND_SPECS[k].importable);
+
+/** Kinds listed under GET /records/{kind} (and exported by kedu export). */
+export const LIST_KINDS = KINDS.filter((k) => KIND_SPECS[k].listOrder !== null);
+
+export type { RecordKindSpec, FieldSpec, FieldType, EnumValue, AgencyScope, ReferenceTable, RowRule } from './types.ts';

@@ -1,0 +1,81 @@
+// What the registry says about a record kind: where its rows live, how they are keyed and scoped,
+// and the field spec of every column a file or an API call may carry. Names are the table's column
+// names (DESIGN.md glossary); labels and aliases are the headers an agency system's Excel export uses,
+// so such a file imports as is.
+
+export type FieldType = 'string' | 'date' | 'timestamp' | 'decimal' | 'boolean' | 'enum' | 'uscc' | 'region' | 'integer';
+
+export interface EnumValue {
+  code: string;
+  label: string;
+  aliases?: string[];
+}
+
+/** Reference tables a field's value must name a row of (checked per row against sets loaded once per batch). */
+export type ReferenceTable = 'agency' | 'item' | 'inspection_item';
+
+export interface FieldSpec {
+  /** Column name in the table, and the canonical header / JSON key. */
+  name: string;
+  /** Chinese label: the header an agency export uses. */
+  label: string;
+  /** Other accepted headers. */
+  aliases?: string[];
+  type: FieldType;
+  required: boolean;
+  /** enum: the codes stored, each with the Chinese label accepted in its place. */
+  values?: EnumValue[];
+  /** string: the longest accepted value (characters). integer: min/max. */
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  /** The value must name a row of this reference table. */
+  ref?: ReferenceTable;
+  /** The value names a record of this kind: its key in the same source system, or its Kedu id. */
+  recordRef?: string;
+  example: string;
+  note?: string;
+}
+
+/** A check across fields of one row, on the normalised values: [field, message] of the problem, or null. */
+export type RowRule = (get: (name: string) => string | null) => [string, string] | null;
+
+/**
+ * How an agency role's (执法部门, 执法人员) view of a kind is limited, beyond the region:
+ *  - column: the row names its agency in this column;
+ *  - link: the row names a record (column) of another table (table.id) which names the agency;
+ *  - null: no agency; agency roles see the rows of their region (entities, follow-up answers).
+ */
+export type AgencyScope =
+  | { column: string }
+  | { link: { column: string; table: string; agencyColumn: string; /** what the linked record is called: 案件 */ label: string } }
+  | null;
+
+export interface RecordKindSpec {
+  /** The kind's name: the registry key, the `--kind` of the CLI, the path of /ingest/{kind} and /records/{kind}. */
+  kind: string;
+  table: string;
+  /** Chinese name of the kind. */
+  label: string;
+  /** The column a single record is fetched by (GET /records/{kind}/{id}). */
+  idColumn: string;
+  /**
+   * New rows get `${idPrefix}-${md5(key values joined by |) first 20 hex}` in idColumn (record-id.ts);
+   * null: the key is the id (entities by uscc, agencies by their code).
+   */
+  idPrefix: string | null;
+  /** The natural key a re-sent row is matched on. */
+  key: readonly string[];
+  fields: FieldSpec[];
+  agencyScope: AgencyScope;
+  /** The column lists are ordered by, newest first; null: not listed under /records/{kind}. */
+  listOrder: string | null;
+  /** Whether a file or an API call may carry this kind. */
+  importable: boolean;
+  /** Whether agency roles (执法部门) may import this kind, only their own agency's rows; admins and supervisors import every importable kind. */
+  agencyMayImport: boolean;
+  /** Checks across fields of one row. */
+  rules?: RowRule[];
+  /** The cross-field rules in Chinese, for docs/import-formats.md. */
+  rulesText?: string;
+}

@@ -1,0 +1,79 @@
+// Generated from the record-kind registry (src/records) by `npm run docs:import`; do not edit by hand.
+
+/** Kinds the server lists under GET /records/{kind}. */
+export const LISTED_KINDS = [
+  'licences',
+  'inspections',
+  'cases',
+  'deliveries',
+  'payments',
+  'service_visits',
+  'hotline_tickets',
+  'delegations',
+  'followup_answers',
+  'entities',
+  'agencies',
+  'officers',
+] as const;
+export type ListedKind = (typeof LISTED_KINDS)[number];
+
+/** Kinds a file may hold (POST /imports, POST /ingest/{kind}). */
+export const IMPORT_KINDS = [
+  'licences',
+  'inspections',
+  'cases',
+  'deliveries',
+  'payments',
+  'service_visits',
+  'hotline_tickets',
+  'delegations',
+  'followup_answers',
+  'entities',
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** The Chinese name of every kind. */
+export const KIND_LABELS: Record<ListedKind | ImportKind, string> = {
+  licences: '行政许可',
+  inspections: '行政检查',
+  cases: '行政处罚案件',
+  deliveries: '文书送达',
+  payments: '罚没款缴纳',
+  service_visits: '涉企服务',
+  hotline_tickets: '12345工单',
+  delegations: '第三方服务委托',
+  followup_answers: '回访答复',
+  entities: '经营主体',
+  agencies: '执法主体',
+  officers: '执法人员',
+};
+
+/** Coded values → Chinese, per kind and column (the enum labels of the import formats). */
+export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string, Record<string, string>>>> = {
+  licences: {
+    result: { pending: '办理中', granted: '准予许可', refused: '不予许可' },
+  },
+  inspections: {
+    kind: { random: '双随机检查', complaint: '投诉举报检查', joint: '联合检查', planned: '计划检查' },
+    result: { compliant: '未发现问题', issues: '发现问题', case_filed: '立案查处' },
+  },
+  cases: {
+    harm: { none: '无危害后果', minor: '危害轻微', serious: '危害严重' },
+    decision: { fine: '罚款', warning: '警告', no_penalty: '不予处罚' },
+    tier: { exempt: '不予', mitigated: '减轻', lenient: '从轻', general: '一般', severe: '从重' },
+    status: { open: '办理中', decided: '已决定', closed: '已结案' },
+  },
+  deliveries: {
+    method: { electronic: '电子送达', direct: '直接送达', post: '邮寄送达', notice: '公告送达' },
+  },
+  hotline_tickets: {
+    status: { open: '办理中', answered: '已答复', closed: '已办结' },
+  },
+  followup_answers: {
+    outcome: { reached: '已接通', unreachable: '未接通', refused: '拒绝回访' },
+    channel: { phone: 'AI电话回访', human: '人工复核', link: '在线问卷' },
+  },
+  agencies: {
+    level: { province: '省级', city: '市级', county: '县级' },
+  },
+};
