@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { openTestStore } from './helpers/store.ts';
-import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
+import { requireBrowserSetup, signIn, startBrowserServer } from './helpers/browser.ts';
 import { quietEnvironment } from './helpers/clues.ts';
 import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { loadReference } from '../src/catalog/load-reference.ts';
@@ -59,14 +59,6 @@ interface Visit {
   problems: string[];
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user').waitFor();
-}
-
 /** Opens a path and reads what the person sees once the page has loaded. */
 async function visit(page: Page, path: string, failures: string[]): Promise<Visit> {
   failures.length = 0;
@@ -103,8 +95,7 @@ async function visit(page: Page, path: string, failures: string[]): Promise<Visi
 
 for (const role of ROLES) {
   test(`every menu entry as ${role} (${ACCOUNTS[role]})`, { timeout: 600_000 }, async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
+    const page = await signIn(browser, base, ACCOUNTS[role], DEMO_PASSWORD);
     const failures: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') failures.push(`console: ${m.text().slice(0, 200)}`);
@@ -114,7 +105,6 @@ for (const role of ROLES) {
       if (r.url().includes('/api/') && r.status() >= 400) failures.push(`${r.status()} ${new URL(r.url()).pathname}`);
     });
     try {
-      await signIn(page, ACCOUNTS[role]);
       const mine = allLeaves(navFor(role));
       assert.ok(mine.length > 3, `${role} has a menu`);
       const report: string[] = [];
@@ -150,7 +140,7 @@ for (const role of ROLES) {
       }
       assert.deepEqual(report, [], `${role}:\n${report.join('\n')}`);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 }

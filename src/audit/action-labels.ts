@@ -37,6 +37,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'webhook.endpoint_disable': '停用回调地址',
   'webhook.delivered': '回调投递成功',
   'webhook.failed': '回调投递失败',
+  'assistant.ask': 'AI助手提问',
+  'report.generate': '生成态势通报',
+  'indicator.settings': '调整评价指标',
+  'review.checklist': '修改评查细则',
+  'review.draw': '抽取评查案卷',
+  'review.score': '案卷评查打分',
+  'followup.campaign_create': '创建回访活动',
+  'followup.draw': '抽取回访对象',
+  'followup.land': '回访答复入库分析',
+  'followup.survey_answer': '提交回访问卷',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;
