@@ -1,11 +1,12 @@
-// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,assistant,followup,evaluation]
-// Prints, DuckDB beside PostgreSQL and measured in the same run: demo-data generation rate, bulk import
-// rate, the home page's queries, the model library (total and per model), the latency of a real-time
-// check on ingest (records pushed one by one with and without the checks, and the checks' state's load
-// time and size), the assistant's latency on law and data questions (p50/p99), follow-up (answers
-// analysed again; call outcomes landed in batches of 100; the follow-up models' batch run), and the
-// evaluation (every indicator for every agency of Hangzhou; Hangzhou's situation report gathered, then
-// rendered as Word with its charts).
+// npm run bench [-- --scale demo|city|hangzhou] [--engines duckdb,postgres] [--only SECTIONS] [--clients 20] [--seconds 60]
+// Sections (default: gen,import,home,models,realtime,assistant,evaluation): gen (demo-data generation
+// rate), import (bulk import rate), home (the home page's queries), models (the library, total and per
+// model), realtime (records pushed one by one with and without the real-time checks, and the checks'
+// state), assistant (law and data questions, p50/p99), followup (answers analysed again, call outcomes
+// landed, the follow-up models), evaluation (every indicator for every agency of Hangzhou, Hangzhou's
+// situation report), load (bench/load.ts: concurrent clients against the HTTP server; run it at demo
+// scale), privacy (what sealing personal data costs an import) and history (the demo's supervision
+// history beside the records it is played on, step by step: run it at demo scale, as `npm start` does). DuckDB beside PostgreSQL, same run.
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -13,6 +14,9 @@ import { join } from 'node:path';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { generateDemo } from '../src/demo/generate.ts';
+import { generateSupervision } from '../src/demo/supervision.ts';
+import { ensureDemoAccounts } from '../src/demo/demo-accounts.ts';
+import { loadReference } from '../src/catalog/load-reference.ts';
 import type { ScaleName } from '../src/demo/scale.ts';
 // The figures in docs/ were measured on data ending on this day; a pinned day keeps runs comparable.
 const AS_OF_ISO = '2025-12-31';
@@ -34,6 +38,8 @@ import { importRows, type ImportRequest } from '../src/ingest/import-batch.ts';
 import { fileSource, recordsSource } from '../src/ingest/sources.ts';
 import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/ingest-samples.ts';
 import { createDatabase } from '../test/helpers/store.ts';
+import { loadBench } from './load.ts';
+import { privacyBench } from './privacy.ts';
 import { lexiconFor } from '../src/assistant/lexicon.ts';
 import { answerMessage } from '../src/assistant/assistant.ts';
 import { analyzePending } from '../src/followup/land.ts';
@@ -49,6 +55,8 @@ const scale = opt('scale', 'city') as ScaleName;
 const engines = opt('engines', 'duckdb,postgres').split(',');
 const only = new Set(opt('only', 'gen,import,home,models,realtime,assistant,evaluation').split(','));
 const importRowsCount = Number(opt('import-rows', '1000000'));
+const clients = Number(opt('clients', '20'));
+const loadSeconds = Number(opt('seconds', '60'));
 const pgServer = process.env.KEDU_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
 const dir = mkdtempSync(join(tmpdir(), 'kedu-bench-'));
@@ -367,6 +375,52 @@ for (const engine of engines) {
       if (only.has('assistant')) await assistantBench(store, engine);
       if (only.has('realtime')) await realtimeBench(store, engine);
       if (only.has('followup')) await followupBench(store, engine);
+    } finally {
+      await drop();
+    }
+  }
+  if (only.has('history')) {
+    // What a first `npm start` does: the records, then the supervision work on them.
+    const { store, drop } = await freshStore(engine, `history_${scale}`);
+    try {
+      await loadReference(store);
+      const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO }));
+      put(`history (${scale}): records generated`, engine, secs(gen.seconds * 1000));
+      await ensureDemoAccounts(store);
+      const [h] = await timeIt(() =>
+        generateSupervision(store, {
+          seed: 1,
+          asOf: AS_OF_ISO,
+          onStep: (step, seconds) => put(`history: step ${step}`, engine, secs(seconds * 1000)),
+        }),
+      );
+      put(`history (${scale}): supervision history, total`, engine, secs(h.seconds * 1000));
+      put(`history: clues / timeline events / notices`, engine, `${h.clues} / ${h.events} / ${h.notices}`);
+    } finally {
+      await drop();
+    }
+  }
+  if (only.has('load')) {
+    const { store, drop } = await freshStore(engine, `load_${scale}`);
+    try {
+      const gen = await generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO });
+      out(`load: ${gen.records} records generated; ${clients} clients for ${loadSeconds} s`);
+      const r = await loadBench(store, { clients, seconds: loadSeconds });
+      put(`load, ${clients} clients ${loadSeconds} s (${scale}): requests/s`, engine, r.requestsPerSecond.toFixed(0));
+      for (const [kind, k] of Object.entries(r.kinds)) {
+        put(`load: ${kind}, count / errors`, engine, `${k.count} / ${k.errors}`);
+        put(`load: ${kind}, p50 / p99`, engine, `${k.p50.toFixed(0)} / ${k.p99.toFixed(0)} ms`);
+        if (k.firstError) out(`load: ${kind}: first error: ${k.firstError}`);
+      }
+      put('load: load average at the end (1/5/15 min)', engine, r.loadAverage);
+    } finally {
+      await drop();
+    }
+  }
+  if (only.has('privacy')) {
+    const { store, drop } = await freshStore(engine, 'privacy');
+    try {
+      for (const [row, value] of Object.entries(await privacyBench(store, dir))) put(row, engine, value);
     } finally {
       await drop();
     }

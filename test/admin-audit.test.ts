@@ -13,7 +13,7 @@ import { PASSWORD, addUser, seedTwoCounties } from './helpers/fixtures.ts';
 import { insertClue, login, quietEnvironment } from './helpers/clues.ts';
 import { buildApp } from '../src/api/app.ts';
 import { AUDIT_ACTION_LABELS } from '../src/audit/action-labels.ts';
-import { neutralise } from '../src/lists/xlsx.ts';
+import { spreadsheetSafe } from '../src/domain/spreadsheet.ts';
 
 quietEnvironment();
 const t = await openTestStore();
@@ -62,7 +62,7 @@ test('only the administrator reaches 系统管理', async () => {
       await call('fy_sup', 'POST', '/admin/users', {
         username: 'x1',
         displayName: 'x',
-        password: 'abcd1234',
+        password: 'Qiantang#2026x',
         role: 'officer',
         regionCode: '330111',
       })
@@ -87,7 +87,7 @@ test('users: search, filter and sort; creation names the bad field; a new accoun
     const res = await call('admin', 'POST', '/admin/users', {
       username: 'new_user',
       displayName: '新用户',
-      password: 'abcd1234',
+      password: 'Qiantang#2026x',
       role: 'supervisor',
       regionCode: '330111',
       ...body,
@@ -105,13 +105,13 @@ test('users: search, filter and sort; creation names the bad field; a new accoun
   const created = await call('admin', 'POST', '/admin/users', {
     username: 'new_user',
     displayName: '新用户',
-    password: 'abcd1234',
+    password: 'Qiantang#2026x',
     role: 'supervisor',
     regionCode: '330111',
   });
   assert.equal(created.statusCode, 201, created.body);
   assert.equal(await auditCount('user.create'), before + 1);
-  assert.equal((await signIn('new_user', 'abcd1234')).statusCode, 200);
+  assert.equal((await signIn('new_user', 'Qiantang#2026x')).statusCode, 200);
 });
 
 test('disabling ends the sessions and refuses sign-in; enabling lets it back; nobody disables themself', async () => {
@@ -138,9 +138,9 @@ test('a password reset checks the password, replaces the old one and is audited'
   const weak = await call('admin', 'POST', `/admin/users/${xh.id}/password`, { password: '12345678' });
   assert.equal(weak.statusCode, 400);
   assert.equal(weak.json().error.field, 'password');
-  assert.equal((await call('admin', 'POST', `/admin/users/${xh.id}/password`, { password: 'newpass99' })).statusCode, 200);
+  assert.equal((await call('admin', 'POST', `/admin/users/${xh.id}/password`, { password: 'Fuchun-River-77' })).statusCode, 200);
   assert.equal((await signIn('xh_sup')).statusCode, 401);
-  assert.equal((await signIn('xh_sup', 'newpass99')).statusCode, 200);
+  assert.equal((await signIn('xh_sup', 'Fuchun-River-77')).statusCode, 200);
   assert.equal(await auditCount('user.password_reset'), 1);
 });
 
@@ -201,12 +201,12 @@ test('the audit log: a supervisor reads their jurisdiction only; search by actor
 });
 
 test('exports: Chinese headers, names, and text that would run as a formula made inert', async () => {
-  assert.equal(neutralise('=HYPERLINK("http://x","点")'), `'=HYPERLINK("http://x","点")`);
-  assert.equal(neutralise('普通文本'), '普通文本');
+  assert.equal(spreadsheetSafe('=HYPERLINK("http://x","点")'), `'=HYPERLINK("http://x","点")`);
+  assert.equal(spreadsheetSafe('普通文本'), '普通文本');
   await call('admin', 'POST', '/admin/users', {
     username: 'formula',
     displayName: '=1+2',
-    password: 'abcd1234',
+    password: 'Qiantang#2026x',
     role: 'officer',
     regionCode: '330111',
     agencyId: 'AG-FY-ZHZF',

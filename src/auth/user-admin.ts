@@ -6,7 +6,8 @@ import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { withAudit } from '../audit/audit-log.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { ROLES, ROLE_LABELS, type Caller, type Role } from './caller.ts';
-import { hashPassword, passwordProblem } from './password.ts';
+import { hashPassword } from './password.ts';
+import { passwordPolicyProblem } from './password-policy.ts';
 import { badRequest, notFound } from '../api/errors.ts';
 
 /** Who may manage accounts: the administrator (docs/admin.md). One rule, for every call below. */
@@ -135,7 +136,7 @@ export async function setDisabled(store: Store, caller: Caller, id: string, disa
 export async function resetPassword(store: Store, caller: Caller, id: string, password: string) {
   const u = await target(store, id);
   if (!u) throw notFound(`未找到用户 ${id}`);
-  const problem = passwordProblem(password);
+  const problem = passwordPolicyProblem(password, { username: u.username });
   if (problem) throw badRequest(problem, 'password');
   const hash = await hashPassword(password);
   await withAudit(store, async (tx) => {

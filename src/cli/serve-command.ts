@@ -7,6 +7,10 @@ import { openStore } from '../store/open-store.ts';
 import { ensureDemo } from '../demo/bootstrap.ts';
 import { formatAccounts } from '../demo/demo-accounts.ts';
 import { startJobs } from '../jobs/jobs.ts';
+import { anchorAuditLog } from '../audit/audit-log.ts';
+import { sealStoredPersonalData } from '../privacy/seal-stored.ts';
+import { envEndpoints } from '../integration/webhooks.ts';
+import { webhookTargetProblem } from '../integration/webhook-target.ts';
 import { readyAllRealtime } from '../models/realtime/check.ts';
 import { numberUnnumberedClues } from '../clues/numbering.ts';
 import { demoDay } from '../demo/generate.ts';
@@ -26,6 +30,16 @@ export function serveCommand(): Command {
       const store = await openStore({ databaseUrl: g.databaseUrl, duckdbPath: g.duckdb });
       const log = (msg: string) => process.stdout.write(`${msg}\n`);
       if (o.asOf && !isIsoDate(o.asOf)) fail(`--as-of 须为 YYYY-MM-DD：${o.asOf}`, EXIT.usage);
+      // A chain written before the audit key existed (or whose anchor is gone) is anchored now, once.
+      if (await anchorAuditLog(store)) log('审计日志已用审计密钥签名并在库外锚定（见审计日志中的 audit.anchor 记录）');
+      // Personal data stored in clear (a store from before encryption) is sealed now, once.
+      const sealed = Object.entries(await sealStoredPersonalData(store));
+      if (sealed.length) log(`已用 SM4 加密存量个人信息：${sealed.map(([t, n]) => `${t} ${n} 项`).join('，')}`);
+      // Receivers named in the environment are checked like those configured through the API.
+      for (const e of envEndpoints()) {
+        const problem = await webhookTargetProblem(e.url);
+        if (problem) process.stderr.write(`KEDU_WEBHOOK_URL ${e.url}：${problem}；不会向其发送\n`);
+      }
       const accounts = o.demo ? await ensureDemo(store, log, { asOf: o.asOf }) : [];
       // Clues stored before readable numbers existed get theirs once (none: one query).
       const numbered = await numberUnnumberedClues(store);
@@ -36,7 +50,7 @@ export function serveCommand(): Command {
       const pinned = await demoDay(store);
       const asOf = o.asOf ?? (pinned?.pinned ? pinned.asOf : undefined);
       if (asOf) log(`按 ${asOf} 判断（期限、逾期、模型）`);
-      const app = await buildApp({ store, webRoot, logger: false, asOf, scheduleMinutes: Number(o.scheduleMinutes) });
+      const app = await buildApp({ store, webRoot, log: {}, asOf, scheduleMinutes: Number(o.scheduleMinutes) });
       await app.listen({ port: Number(o.port), host: o.host });
       const jobs = startJobs(store, { modelMinutes: Number(o.scheduleMinutes), log, asOf });
       // The real-time checks' state loads now, not with the first pushed record (city scale: 6 s).

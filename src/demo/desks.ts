@@ -89,7 +89,7 @@ export async function ensureDesks(store: Store, units: readonly string[], agency
     });
   }
   if (fresh.length) {
-    const created = await createUsers(store, fresh, 'system', { sharedPassword: true });
+    const created = await createUsers(store, fresh, 'system', { sharedPassword: true, demo: true });
     for (const c of created) {
       const row: UserRow = {
         id: c.userId,

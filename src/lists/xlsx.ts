@@ -1,9 +1,10 @@
 // Excel export of a list (导出Excel): the rows the caller's list shows — scoped, filtered and masked
 // by the list's own query — with Chinese headers and names, as a .xlsx built on the server (exceljs).
 // Text that a spreadsheet could take for a formula (= + - @, a tab or a carriage return first) is
-// written with a leading apostrophe, so a value typed into a record can never run as a formula when
+// written with a leading apostrophe (src/domain/spreadsheet.ts), so a value typed into a record can never run as a formula when
 // the file is opened or saved on as CSV (OWASP "CSV injection").
 import ExcelJS from 'exceljs';
+import { spreadsheetSafe } from '../domain/spreadsheet.ts';
 
 export interface XlsxColumn<T> {
   header: string;
@@ -14,13 +15,6 @@ export interface XlsxColumn<T> {
 
 /** At most this many rows in one export: a province's full inspection table belongs in `kedu export`. */
 export const MAX_EXPORT_ROWS = 50_000;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A text a spreadsheet would read as a formula, made inert. */
-export function neutralise(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
 
 export async function toXlsx<T>(sheetName: string, columns: readonly XlsxColumn<T>[], rows: readonly T[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -34,7 +28,7 @@ export async function toXlsx<T>(sheetName: string, columns: readonly XlsxColumn<
       columns.map((c) => {
         const v = c.value(row);
         if (v === null || v === undefined) return null;
-        return typeof v === 'number' ? v : neutralise(v);
+        return typeof v === 'number' ? v : spreadsheetSafe(v);
       }),
     );
   }

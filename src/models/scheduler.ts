@@ -7,6 +7,7 @@ import { startLoop, type Worker } from '../jobs/loop.ts';
 import { readSetting } from '../settings/system-settings.ts';
 import { MODELS } from './library/index.ts';
 import { runModels } from './runner.ts';
+import { exclusiveRun, RunInProgress } from './run-lock.ts';
 
 /** How often the schedule looks at its setting. */
 export const SCHEDULE_TICK_MS = 60_000;
@@ -40,7 +41,16 @@ export function startModelSchedule(store: Store, optionMinutes: number, log: (ms
       const minutes = (await readSetting(store, 'model_schedule_minutes'))?.value ?? optionMinutes;
       if (minutes <= 0 || Date.now() - last < minutes * 60_000) return;
       last = Date.now();
-      const reports = await runModels(store, [...MODELS], { trigger: 'schedule', asOf, now: asOf ? clockFor(asOf)() : undefined });
+      let reports;
+      try {
+        reports = await exclusiveRun(store, { regionCode: '330000', trigger: 'schedule', actor: 'system' }, () =>
+          runModels(store, [...MODELS], { trigger: 'schedule', asOf, now: asOf ? clockFor(asOf)() : undefined }),
+        );
+      } catch (e) {
+        // A run started by hand covers the province or part of it: the next tick comes soon enough.
+        if (e instanceof RunInProgress) return log(`定时运行模型已跳过：${e.message}`);
+        throw e;
+      }
       log(
         `定时运行模型：${reports.length} 个，新线索 ${reports.reduce((s, r) => s + r.newClues, 0)} 条，用时 ${((Date.now() - last) / 1000).toFixed(1)} 秒`,
       );

@@ -7,7 +7,8 @@
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { addDays } from '../domain/dates.ts';
 import { regionPrefix } from '../domain/region.ts';
-import type { Kind } from './registry.ts';
+import { KIND_SPECS, type Kind } from './registry.ts';
+import { personalColumns } from '../privacy/personal-data.ts';
 
 export interface RecordListSpec {
   /** The business date (or instant) a range filters on; null: no range. */
@@ -110,7 +111,8 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
   officers: { date: null, text: ['id', 'name'], codes: [], names: [AGENCY, REGION], joins: J.agency + J.region, key: 'id' },
   entities: {
     date: 'registered_on',
-    text: ['uscc', 'name', 'address', 'legal_rep'],
+    // Not legal_rep: personal data is sealed at rest (src/privacy), so a part of it cannot be searched.
+    text: ['uscc', 'name', 'address'],
     codes: ['industry'],
     names: [REGION],
     joins: J.region,
@@ -174,6 +176,8 @@ export function recordConditions(kind: Kind, q: RecordQuery): Sql[] {
 /** Why a list query cannot be run (a sort or filter on a column the list does not have), or null. */
 export function listProblem(kind: Kind, columns: readonly string[], q: RecordQuery): [string, string] | null {
   if (q.sort && (!IDENT.test(q.sort) || !columns.includes(q.sort))) return ['sort', `不能按该列排序：${q.sort}`];
+  // Personal data is sealed at rest: its stored order is the ciphertext's, meaningless to a reader.
+  if (q.sort && personalColumns(KIND_SPECS[kind].table).includes(q.sort)) return ['sort', `不能按个人信息列排序：${q.sort}`];
   for (const col of Object.keys(q.codes ?? {})) if (!RECORD_LISTS[kind].codes.includes(col)) return [col, `不能按该列筛选：${col}`];
   if (q.from && q.to && q.from > q.to) return ['from', '开始日期不能晚于结束日期'];
   return null;

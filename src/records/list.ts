@@ -3,19 +3,15 @@
 // (agency, entity, region, item, officers …), so neither the console nor an export shows a bare code.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
-import { maskPersonal, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { revealRow } from '../privacy/personal-data.ts';
 import { KIND_SPECS, type Kind } from './registry.ts';
 import { recordScope } from './scope.ts';
 import { listProblem, recordConditions, recordNames, recordOrder, type RecordQuery } from './list-query.ts';
 import type { RecordKindSpec } from './types.ts';
 
-/** Columns holding personal data: masked for roles that do not need them. */
-const PERSONAL = ['id_number', 'phone'];
-
-function present(caller: Caller, row: Record<string, unknown>) {
-  for (const col of PERSONAL) if (typeof row[col] === 'string') row[col] = maskPersonal(caller, row[col] as string);
-  return row;
-}
+/** Personal data opened (it is sealed at rest) and masked as the caller may see it (src/privacy). */
+const present = (caller: Caller, spec: RecordKindSpec, row: Record<string, unknown>) => revealRow(caller, spec.table, row);
 
 /** Words, region, agency, date range, coded columns and sort (list-query.ts). */
 export type ListFilter = RecordQuery;
@@ -69,7 +65,7 @@ export async function listRecords(
   const rows = await store.query<Record<string, unknown>>(sql`
     SELECT t.*${names.columns} FROM (SELECT t.* FROM ${raw(spec.table)} t WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) t${names.joins}
     ORDER BY ${order}`);
-  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => present(caller, r)) };
+  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => present(caller, spec, r)) };
 }
 
 export type RecordLookup =
@@ -88,5 +84,5 @@ export async function getRecord(store: Store, caller: Caller, kind: Kind, id: st
     sql`SELECT 1 AS ok FROM ${raw(spec.table)} t WHERE ${key} = ${id} AND ${recordScope(caller, spec, 't')}`,
   );
   if (!inScope) return { found: true, visible: false };
-  return { found: true, visible: true, record: present(caller, row) };
+  return { found: true, visible: true, record: present(caller, spec, row) };
 }
