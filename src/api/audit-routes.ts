@@ -131,7 +131,7 @@ export async function auditRoutes(app: FastifyInstance, store: Store, clock: Clo
           { header: '对象', value: (r) => r.targetLabel, width: 28 },
           { header: '区划', value: (r) => r.regionName ?? r.regionCode },
           { header: '详情', value: (r) => (r.detail === null ? null : JSON.stringify(r.detail)), width: 60 },
-          { header: '哈希（SM3）', value: (r) => r.hash, width: 66 },
+          { header: '哈希（HMAC-SM3）', value: (r) => r.hash, width: 66 },
         ],
         rows,
       );
