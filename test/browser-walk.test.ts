@@ -94,8 +94,9 @@ async function visit(page: Page, path: string, failures: string[]): Promise<Visi
 }
 
 for (const role of ROLES) {
-  test(`every menu entry as ${role} (${ACCOUNTS[role]})`, { timeout: 600_000 }, async () => {
-    const page = await signIn(browser, base, ACCOUNTS[role], DEMO_PASSWORD);
+  test(`every menu entry as ${role} (${ACCOUNTS[role]})`, { timeout: 1_800_000 }, async () => {
+    // Every page of a menu, one after another, on a shared machine: a step may wait a minute, not 15 s.
+    const page = await signIn(browser, base, ACCOUNTS[role], DEMO_PASSWORD, 60_000);
     const failures: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') failures.push(`console: ${m.text().slice(0, 200)}`);

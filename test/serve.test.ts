@@ -22,7 +22,7 @@ const freePort = () =>
     });
   });
 
-test('kedu serve --demo starts with demo data, loads the real-time state and judges a pushed record', { timeout: 240_000 }, async () => {
+test('kedu serve --demo starts with demo data, loads the real-time state and judges a pushed record', { timeout: 900_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kedu-serve-'));
   const own = await cliStore(dir, 'serve');
   const port = await freePort();
