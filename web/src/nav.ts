@@ -7,6 +7,7 @@ import type { Role } from './api.ts';
 /** Everyone with a desk in the records: supervisors, the agencies, administrators. */
 const RECORD_READERS: Role[] = ['supervisor', 'agency_staff', 'officer', 'admin'];
 const SUPERVISION: Role[] = ['supervisor', 'admin'];
+const NOT_AGENCY: Role[] = ['supervisor', 'invited_supervisor', 'discipline_liaison', 'admin'];
 
 export interface NavLeaf {
   path: string;
@@ -79,8 +80,9 @@ export const NAV: NavEntry[] = [
     children: [
       { path: '/evaluation', label: '评价排名', built: true },
       { path: '/evaluation/indicators', label: '指标体系', built: true },
-      { path: '/evaluation/reports', label: '态势通报', built: true },
-      { path: '/evaluation/reviews', label: '案卷评查', built: true },
+      // Reports and file reviews are the supervising bodies' (src/api/report-routes.ts, review-routes.ts refuse agency roles).
+      { path: '/evaluation/reports', label: '态势通报', built: true, roles: NOT_AGENCY },
+      { path: '/evaluation/reviews', label: '案卷评查', built: true, roles: NOT_AGENCY },
       // Full screen, outside the shell (app.tsx): the command centre's 驾驶舱.
       { path: '/cockpit', label: '驾驶舱', built: true },
     ],
