@@ -12,7 +12,9 @@ const t = await openTestStore();
 const { store } = t;
 
 // IT-1: statutory 1,000–10,000 yuan; province baseline from 2025-04-01 with all five tiers, Hangzhou's
-// refinement widening lenient to 1,500–5,000 and without a mitigated tier; on Hangzhou's exemption list.
+// refinement moving lenient to 1,500–5,000 and without a mitigated tier; on Hangzhou's exemption list.
+// In Hangzhou the refinement replaces the province's baseline (docs/catalog.md); elsewhere the
+// province's governs.
 // IT-2: statutory 100–10,000 yuan, no baseline, not listed.
 before(async () => {
   await seedTwoCounties(store);
@@ -78,8 +80,10 @@ const fined = (r: Record<string, string | number | boolean | null>) =>
     ...r,
   });
 
-test('PEN_OUT_OF_TIER: a fine above every baseline range of the tier the facts select, and a fine despite the exempt tier', async () => {
+test('PEN_OUT_OF_TIER: a fine outside the tier of the governing (city) baseline, and a fine despite the exempt tier', async () => {
   const above = await fined({ fine_amount: 6000 });
+  // Inside the province's lenient tier (1,000–4,000) but below Hangzhou's (1,500–5,000), which replaces it.
+  const below = await fined({ fine_amount: 1200 });
   const exempt = await fined({
     first_offence: true,
     corrected: true,
@@ -89,21 +93,25 @@ test('PEN_OUT_OF_TIER: a fine above every baseline range of the tier the facts s
     filed_on: '2025-03-01',
   });
   const r = await run('PEN_OUT_OF_TIER', '2025-06-30');
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newClues, 3);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c]));
   assert.equal(
     byCase.get(above)!.explanation,
-    '当事人杭州示例酒坊“擅自占道经营”一案，案情为非初次违法、已及时改正、危害后果轻微，依裁量基准应适用“从轻处罚”档次（罚款1,000元至5,000元），决定书载明“从轻处罚”，实际罚款6,000元，超出该档次幅度。',
+    '当事人杭州示例酒坊“擅自占道经营”一案，案情为非初次违法、已及时改正、危害后果轻微，依裁量基准应适用“从轻处罚”档次（罚款1,500元至5,000元），决定书载明“从轻处罚”，实际罚款6,000元，超出该档次幅度。',
   );
+  assert.match(byCase.get(below)!.explanation, /（罚款1,500元至5,000元）.*实际罚款1,200元/);
   assert.equal(byCase.get(above)!.title, '过罚不当（罚款超出裁量档次）：杭州示例酒坊');
   assert.equal(byCase.get(above)!.agency_id, 'AG-FY-ZHZF');
   // Decided before the baselines took effect, but the exemption list applies whatever the date.
   assert.match(byCase.get(exempt)!.explanation, /应适用“不予处罚”档次（罚款0元至0元）.*实际罚款500元/);
 });
 
-test('PEN_OUT_OF_TIER near miss: inside the city refinement only, mitigated where every baseline has it, before the baselines, a warning', async () => {
+test('PEN_OUT_OF_TIER near miss: inside the city refinement only, mitigated only where the governing baseline has it, before the baselines, a warning', async () => {
   await fined({ fine_amount: 4500 }); // province lenient ends at 4,000, Hangzhou's at 5,000
   await fined({ first_offence: true, corrected: true, harm: 'minor', fine_amount: 3000 }); // Hangzhou has no mitigated tier: lenient
+  // Outside Hangzhou the province's baseline governs: 1,200 is inside its lenient tier, and so is 500 in its mitigated one.
+  await fined({ fine_amount: 1200, region_code: '330203' });
+  await fined({ first_offence: true, corrected: true, harm: 'minor', fine_amount: 500, region_code: '330203' });
   await fined({ fine_amount: 9000, filed_on: '2025-02-01', decided_on: '2025-03-01' }); // no baseline in force yet
   await fined({ decision: 'warning', fine_amount: null });
   await fined({ harm: 'serious', tier: 'severe', fine_amount: 7000 });
@@ -111,7 +119,7 @@ test('PEN_OUT_OF_TIER near miss: inside the city refinement only, mitigated wher
   assert.equal(r.hits, 0);
 });
 
-test('PEN_OUT_OF_TIER: a new version of the province baseline governs the decisions from its effective day on', async () => {
+test('PEN_OUT_OF_TIER: a new version of the province baseline governs the decisions from its effective day on (outside Hangzhou)', async () => {
   await store.copyIn(
     'baselines',
     ['id', 'item_code', 'region_code', 'title', 'effective_from'],
@@ -129,13 +137,16 @@ test('PEN_OUT_OF_TIER: a new version of the province baseline governs the decisi
     ],
   );
   try {
-    const before = await fined({ fine_amount: 5500, decided_on: '2025-06-30' });
+    const before = await fined({ fine_amount: 5500, decided_on: '2025-06-30', region_code: '330203' });
+    await fined({ fine_amount: 5500, decided_on: '2025-07-01', region_code: '330203' });
+    // In Hangzhou the city's refinement governs either day: 5,500 is above its lenient tier both times.
     await fined({ fine_amount: 5500, decided_on: '2025-07-01' });
     const r = await run('PEN_OUT_OF_TIER', '2025-12-31');
-    assert.equal(r.hits, 1);
-    const [c] = await clues();
-    assert.deepEqual(evidenceIds(c), [before]);
-    assert.match(c.explanation, /（罚款1,000元至5,000元）/);
+    assert.equal(r.hits, 2);
+    const byRegion = new Map((await clues()).map((c) => [c.region_code, c]));
+    assert.deepEqual(evidenceIds(byRegion.get('330203')!), [before]);
+    assert.match(byRegion.get('330203')!.explanation, /（罚款1,000元至4,000元）/);
+    assert.match(byRegion.get('330111')!.explanation, /（罚款1,500元至5,000元）/);
   } finally {
     await store.exec(`DELETE FROM baseline_tiers WHERE baseline_id = 'BL-P2'`);
     await store.exec(`DELETE FROM baselines WHERE id = 'BL-P2'`);

@@ -132,7 +132,9 @@ for (const kind of Object.keys(KIND_CHECKS)) {
           [],
           m.code,
         );
-      } else {
+      } else if (m.code !== 'PEN_DEVIATION') {
+        // (PEN_DEVIATION judges a fine against the peers decided before it arrives, which a stream from an
+        // empty state does not have yet; against all the records, the test above, the two agree row for row.)
         assert.deepEqual(keysOf(got, m.code), keysOf(expected, m.code), m.code);
       }
     }

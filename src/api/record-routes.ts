@@ -1,33 +1,31 @@
-// Read access to the records of every listed kind of the registry (src/records), always scoped to the
-// caller: a list is empty outside it, and a single record outside it is refused with 403. Lists are
-// searched, filtered, sorted and exported to Excel (src/records/list-query.ts).
-import type { FastifyInstance } from 'fastify';
+// Read access to the records of every listed kind of the registry (src/records), always scoped by the
+// records policy (src/policy/records.ts): a list holds only what the caller may read, and a single
+// record outside it is refused with 403, without the row. Lists are searched, filtered, sorted and
+// exported to Excel (src/records/list-query.ts).
 import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { regionProblem } from '../domain/region.ts';
-import { KIND_SPECS, LIST_KINDS, type Kind } from '../records/registry.ts';
+import { badRequest, forbidden, notFound } from '../domain/errors.ts';
+import { KIND_SPECS } from '../records/registry.ts';
 import { ListQueryError, getRecord, listRecords } from '../records/list.ts';
-import { RECORD_LISTS, type RecordQuery } from '../records/list-query.ts';
-import { callerOf } from './app.ts';
-import { badRequest, forbidden, notFound } from './errors.ts';
+import type { RecordQuery } from '../records/list-query.ts';
 import { recordXlsxColumns } from '../lists/record-export.ts';
 import { MAX_EXPORT_ROWS, XLSX_TYPE, toXlsx, xlsxDisposition } from '../lists/xlsx.ts';
 import { businessDate } from '../domain/dates.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { authorize } from '../policy/index.ts';
+import { callerOf, type Api } from './app.ts';
+import {
+  CODE_FILTERS,
+  RecordAnswer,
+  RecordExportQuery,
+  RecordKindParams,
+  RecordListQuery,
+  RecordPage,
+  RecordParams,
+} from './record-schemas.ts';
+import { errors } from './schemas.ts';
 
-/** The coded columns lists filter on (each kind takes those of its own). */
-const CODE_FILTERS = [...new Set(Object.values(RECORD_LISTS).flatMap((l) => l.codes))];
-const DATE = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const ListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 50, description: '检索：编号、名称、内容' })),
-  regionCode: Type.Optional(Type.String({ maxLength: 9, description: '只看该区划（含下级），与本人辖区取交集' })),
-  agencyId: Type.Optional(Type.String({ maxLength: 64, description: '只看该执法主体' })),
-  from: Type.Optional(DATE),
-  to: Type.Optional(DATE),
-  sort: Type.Optional(Type.String({ maxLength: 40, description: '排序列（表中的列名）' })),
-  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
-  ...Object.fromEntries(CODE_FILTERS.map((c) => [c, Type.Optional(Type.String({ maxLength: 64 }))])),
-});
 type ListQueryIn = RecordQuery & Partial<Record<string, string>>;
 
 function toFilter(q: ListQueryIn): RecordQuery {
@@ -49,28 +47,22 @@ async function listed<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function recordRoutes(app: FastifyInstance, store: Store): Promise<void> {
-  const KindParam = Type.Union(LIST_KINDS.map((k) => Type.Literal(k)));
+export async function recordRoutes(app: Api, store: Store): Promise<void> {
   app.get(
     '/records/:kind',
     {
       schema: {
         tags: ['records'],
-        summary: '执法数据列表（本辖区；检索、筛选、日期范围、排序）',
-        params: Type.Object({ kind: KindParam }),
-        querystring: Type.Composite([
-          ListQuery,
-          Type.Object({
-            page: Type.Integer({ minimum: 1, default: 1 }),
-            pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
-          }),
-        ]),
+        summary: '执法数据列表（本人可查看的范围；检索、筛选、日期范围、排序）',
+        params: RecordKindParams,
+        querystring: RecordListQuery,
+        response: { 200: RecordPage, ...errors(400, 401, 403) },
       },
     },
     async (req) => {
-      const { kind } = req.params as { kind: Kind };
-      const q = req.query as ListQueryIn & { page: number; pageSize: number };
-      return listed(() => listRecords(store, callerOf(req), kind, q.page, q.pageSize, toFilter(q)));
+      const { kind } = req.params;
+      const { page, pageSize } = req.query;
+      return listed(() => listRecords(store, callerOf(req), kind, page, pageSize, toFilter(req.query as ListQueryIn)));
     },
   );
   app.get(
@@ -78,15 +70,17 @@ export async function recordRoutes(app: FastifyInstance, store: Store): Promise<
     {
       schema: {
         tags: ['records'],
-        summary: '导出执法数据（Excel，本辖区，最多5万条）',
-        params: Type.Object({ kind: KindParam }),
-        querystring: ListQuery,
+        summary: '导出执法数据（Excel，本人可查看的范围，最多5万条）',
+        params: RecordKindParams,
+        querystring: RecordExportQuery,
         produces: [XLSX_TYPE],
+        response: { 200: Type.Unknown({ description: 'Excel 工作簿（.xlsx）' }), ...errors(400, 401, 403) },
       },
     },
     async (req, reply) => {
-      const { kind } = req.params as { kind: Kind };
+      const { kind } = req.params;
       const caller = callerOf(req);
+      authorize(caller, 'export', { type: 'records', kind });
       const { rows } = await listed(() => listRecords(store, caller, kind, 1, MAX_EXPORT_ROWS, toFilter(req.query as ListQueryIn)));
       const columns = rows.length ? Object.keys(rows[0]) : [];
       const label = KIND_SPECS[kind].label;
@@ -107,11 +101,15 @@ export async function recordRoutes(app: FastifyInstance, store: Store): Promise<
   app.get(
     '/records/:kind/:id',
     {
-      schema: { tags: ['records'], summary: '单条执法数据', params: Type.Object({ kind: KindParam, id: Type.String({ maxLength: 128 }) }) },
+      schema: {
+        tags: ['records'],
+        summary: '单条执法数据',
+        params: RecordParams,
+        response: { 200: RecordAnswer, ...errors(401, 403, 404) },
+      },
     },
     async (req) => {
-      const { kind, id } = req.params as { kind: Kind; id: string };
-      const found = await getRecord(store, callerOf(req), kind, id);
+      const found = await getRecord(store, callerOf(req), req.params.kind, req.params.id);
       if (!found.found) throw notFound();
       if (!found.visible) throw forbidden();
       return { record: found.record };

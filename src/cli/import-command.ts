@@ -3,14 +3,12 @@
 // rejected rows with their errors to an error CSV that Excel opens.
 import { Command, Option } from 'commander';
 import { basename, dirname, extname, join } from 'node:path';
-import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
-import type { Store } from '../store/store.ts';
-import { IMPORT_KINDS, KIND_SPECS, isKind, type Kind } from '../records/registry.ts';
+import { IMPORT_KINDS, KIND_SPECS, isKind } from '../records/registry.ts';
 import { FileProblem, ImportForbidden, importRows, type ImportReport } from '../ingest/import-batch.ts';
 import { fileSource } from '../ingest/sources.ts';
 import { ErrorCsvWriter } from '../ingest/error-file.ts';
 import { describeError } from '../ingest/validate.ts';
-import { callerForUser, withStore } from './context.ts';
+import { UsageProblem, callerFor, withStore } from './context.ts';
 import { EXIT, fail, progress, type Progress } from './output.ts';
 
 interface ImportOptions {
@@ -19,14 +17,6 @@ interface ImportOptions {
   errors?: string;
   user?: string;
   json?: boolean;
-}
-
-/** The account an import runs as: its jurisdiction and agency apply. Default: the system (province). */
-async function callerFor(store: Store, username?: string): Promise<Caller> {
-  if (!username) return SYSTEM_CALLER;
-  const caller = await callerForUser(store, username);
-  if (!caller) throw new FileProblem(`用户不存在或已停用：${username}`);
-  return caller;
 }
 
 const defaultErrorPath = (file: string) => join(dirname(file), `${basename(file, extname(file))}.errors.csv`);
@@ -46,6 +36,7 @@ export function importCommand(): Command {
     )
     .action(async (file: string, o: ImportOptions, cmd: Command) => {
       if (!isKind(o.kind) || !KIND_SPECS[o.kind].importable) fail(`未知的数据类别：${o.kind}`, EXIT.usage);
+      const kind = o.kind;
       const errorPath = o.errors ?? defaultErrorPath(file);
       const errorFile = new ErrorCsvWriter(errorPath);
       let bar: Progress | null = null;
@@ -56,14 +47,14 @@ export function importCommand(): Command {
           const source = await fileSource(file);
           bar = o.json ? null : progress(`导入 ${basename(file)}`, 100);
           return importRows(store, source, {
-            kind: o.kind as Kind,
+            kind,
             caller,
             sourceSystem: o.sourceSystem,
             onColumns: (columns) => errorFile.setColumns(columns),
             onRejected: (r) =>
               errorFile.write(
                 r.row,
-                r.errors.map((e) => describeError(KIND_SPECS[o.kind as Kind], e)),
+                r.errors.map((e) => describeError(KIND_SPECS[kind], e)),
                 r.record,
               ),
             onProgress: (p) => {
@@ -80,7 +71,7 @@ export function importCommand(): Command {
       } catch (e) {
         (bar as Progress | null)?.stop();
         await errorFile.close();
-        if (e instanceof FileProblem || e instanceof ImportForbidden) fail(e.message, EXIT.usage);
+        if (e instanceof FileProblem || e instanceof ImportForbidden || e instanceof UsageProblem) fail(e.message, EXIT.usage);
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') fail(`文件不存在：${file}`, EXIT.usage);
         throw e;
       }
@@ -98,7 +89,7 @@ export function importCommand(): Command {
         );
         for (const n of r.notes.slice(0, 20)) process.stdout.write(`  注：${n}\n`);
         if (r.errors.length) {
-          for (const e of r.errors.slice(0, 10)) process.stdout.write(`  ${e}\n`);
+          for (const e of r.errors.slice(0, 10)) process.stdout.write(`  ${e.text}\n`);
           if (r.rowsBad > 10) process.stdout.write(`  ……\n`);
         }
         if (errorFile.rows) process.stdout.write(`错误明细已写入 ${errorPath}（${errorFile.rows} 行，可在 Excel 中修改后重新导入）\n`);

@@ -11,6 +11,7 @@ import { reportCommand } from './report-command.ts';
 import { askCommand } from './ask-command.ts';
 import { followupCommand } from './followup-command.ts';
 import { registerFollowupHooks } from '../followup/hooks.ts';
+import { assessCommand } from './assess-command.ts';
 
 // Answers imported from a file are analysed as they land (src/ingest/landed-hooks.ts).
 registerFollowupHooks();
@@ -31,5 +32,6 @@ program.addCommand(demoCommand());
 program.addCommand(reportCommand());
 program.addCommand(askCommand());
 program.addCommand(followupCommand());
+program.addCommand(assessCommand());
 
 await program.parseAsync(process.argv);

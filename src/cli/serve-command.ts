@@ -16,6 +16,7 @@ import { numberUnnumberedClues } from '../clues/numbering.ts';
 import { demoDay } from '../demo/generate.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { EXIT, fail } from './output.ts';
+import { readyNavigator } from '../navigator/index.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -56,7 +57,16 @@ export function serveCommand(): Command {
       // The real-time checks' state loads now, not with the first pushed record (city scale: 6 s).
       const warming = performance.now();
       void readyAllRealtime(store, asOf).then(
-        () => log(`实时校验状态已加载（${((performance.now() - warming) / 1000).toFixed(1)} 秒）`),
+        async () => {
+          log(`实时校验状态已加载（${((performance.now() - warming) / 1000).toFixed(1)} 秒）`);
+          // The navigator's similar-case index, on the same cases (city scale: segmenting every facts text).
+          const indexing = performance.now();
+          await readyNavigator(store, asOf).then(
+            (n) =>
+              log(`裁量导航类案索引已建立（${n.toLocaleString('zh-CN')} 件，${((performance.now() - indexing) / 1000).toFixed(1)} 秒）`),
+            (e: Error) => log(`裁量导航类案索引未能预先建立，将在首次评估时建立：${e.message}`),
+          );
+        },
         (e: Error) => log(`实时校验状态未能预先加载，将在首条推送记录时加载：${e.message}`),
       );
       if (accounts.length) process.stdout.write(formatAccounts(accounts));

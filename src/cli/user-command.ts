@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { createUser } from '../auth/users.ts';
 import { ROLES, SYSTEM_CALLER, type Role } from '../auth/caller.ts';
+import { authorize } from '../policy/index.ts';
 import { PASSWORD_MIN_LENGTH } from '../auth/password-policy.ts';
 import { withStore } from './context.ts';
 import { EXIT, fail } from './output.ts';
@@ -26,6 +27,7 @@ export function userCommand(): Command {
           fail('出于安全考虑，不从命令行读取密码：请在提示时输入，或经标准输入传入（如 kedu user add … < 密码文件）', EXIT.usage);
         const password = await readSecret('密码：', '再次输入密码：').catch((e: Error) => fail(e.message, EXIT.usage));
         try {
+          authorize(SYSTEM_CALLER, 'create', { type: 'user' });
           const created = await withStore(cmd, (store) =>
             createUser(
               store,

@@ -1,4 +1,5 @@
-// Penalty cases with their decision, delivery (送达) and payment (缴纳). A normal case keeps every rule:
+// Penalty cases with their decision, delivery (送达) and payment (缴纳), and the facts as the officer wrote
+// them (case-facts.ts). A normal case keeps every rule:
 // an assisting officer, a decision within 90 days, a fine inside the tier its facts select (inside
 // both the province and the city baseline), no fine when the exemption applies, delivery within 7
 // days, payment by the due date. A planted case breaks exactly one of its rules; its delivery and
@@ -19,30 +20,13 @@ import {
   pickFineOutside,
   selectTier,
   type Facts,
-  type Harm,
 } from './rules.ts';
 import { SOURCE } from './tables.ts';
+import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
 import type { Agency } from './world.ts';
 
 /** The baselines in data/catalog take effect on this day; planted tier violations are decided after it. */
 export const BASELINES_FROM = dayOf('2025-04-01');
-
-const HARM_TEXT: Record<Harm, string> = { none: '未造成危害后果', minor: '危害后果轻微', serious: '造成较大危害后果' };
-const DECISION_TEXT: Record<TierName, string> = {
-  exempt: '',
-  mitigated: '依法减轻处罚',
-  lenient: '依法从轻处罚',
-  general: '',
-  severe: '依法从重处罚',
-};
-
-function factsText(e: Entity, p: PenaltyItem, f: Facts, tier: TierName): string {
-  return (
-    `经查，${e.name}存在“${p.item.name}”的违法行为。` +
-    `当事人${f.firstOffence ? '系初次违法' : '一年内曾因同类违法行为受到处理'}，${f.corrected ? '已及时改正' : '未及时改正'}，${HARM_TEXT[f.harm]}。` +
-    (DECISION_TEXT[tier] ? `${DECISION_TEXT[tier]}。` : '')
-  );
-}
 
 type CasePlant = 'single_officer' | 'fine_outside_tier' | 'fined_despite_exemption' | 'case_overdue' | null;
 
@@ -53,6 +37,14 @@ function drawPlant(rng: Rng): CasePlant {
   if ((u -= PLANT.finedDespiteExemption) < 0) return 'fined_despite_exemption';
   if (u - PLANT.caseOverdue < 0) return 'case_overdue';
   return null;
+}
+
+/** The facts writer of each generation run (its families fill up across the run). */
+const writers = new WeakMap<Ctx, FactsWriter>();
+function writerOf(ctx: Ctx): FactsWriter {
+  let w = writers.get(ctx);
+  if (!w) writers.set(ctx, (w = new FactsWriter(ctx.seed)));
+  return w;
 }
 
 export interface CaseInput {
@@ -190,6 +182,10 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       paid = paidOn !== null;
     }
   }
+  const written = writeFacts(writerOf(ctx), id, e, p.item, facts, tier, filed);
+  // A family of similar cases is no violation: its rows bypass the violation counts (case-facts.ts).
+  if (written.family)
+    out.ground_truth.push([FAMILY_LABEL, 'case', id, region, JSON.stringify({ family: written.family, item_code: p.item.code })]);
   const status = open ? 'open' : (fine !== null ? paid : deliveredOn !== null) ? 'closed' : 'decided';
   const single = plant === 'single_officer';
   out.cases.push([
@@ -205,7 +201,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     facts.firstOffence,
     facts.corrected,
     facts.harm,
-    factsText(e, p, facts, tier),
+    written.text,
     lead.id,
     single ? null : assist.id,
     decided === null ? null : isoOf(decided),

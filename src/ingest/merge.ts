@@ -9,11 +9,11 @@
 //  6. DELETE the replaced rows, INSERT the incoming ones.
 // DuckDB has no unique index on the key (dialect.ts); step 6 under one transaction is what keeps a
 // key single there. PostgreSQL's unique index would reject a double.
-import { isAgencyRole, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { agencyLinkSql, importScope, recordScope, RECORD_ACCESS } from '../policy/index.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
 import type { Row, Store } from '../store/store.ts';
-import type { FieldSpec, Kind, RecordKindSpec } from '../records/registry.ts';
-import { recordScope } from '../records/scope.ts';
+import { kindSpec, type FieldSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
 import { recordIdSql } from '../records/record-id.ts';
 import { randomBytes } from 'node:crypto';
 import type { FieldError } from './validate.ts';
@@ -64,12 +64,14 @@ export function typedSelect(spec: RecordKindSpec): string {
  * Merges the incoming table `inc` (incomingTableSql) into the kind's record table. With `returning`, the
  * insert returns the rows it wrote (the real-time checks judge them without reading them again).
  */
-export async function mergeIncoming(tx: Store, spec: RecordKindSpec, caller: Caller, inc: string, returning = false): Promise<MergeResult> {
+export async function mergeIncoming(tx: Store, kind: Kind, caller: Caller, inc: string, returning = false): Promise<MergeResult> {
+  const spec = kindSpec(kind);
   const matches = tempName('ingest_match');
   const target = spec.table;
   const fields = spec.fields.map((f) => f.name);
   const keyJoin = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const count = async (q: string) => Number((await tx.query<{ n: number }>(q))[0]?.n ?? 0);
+  const { agencyId } = importScope(caller);
   const result: MergeResult = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0, duplicateNotes: [], rejected: [], written: [] };
 
   {
@@ -103,7 +105,7 @@ export async function mergeIncoming(tx: Store, spec: RecordKindSpec, caller: Cal
         for (const r of rows) {
           const values: Record<string, unknown> = {};
           for (const f of fields) values[f] = r[f];
-          result.rejected.push({ errors: [{ row: Number(r.row_no), field, message: message(r) }], values });
+          result.rejected.push({ errors: [{ row: Number(r.row_no), field, code: 'outside_jurisdiction', message: message(r) }], values });
         }
         if (rows.length) {
           await tx.exec(sql`DELETE FROM ${raw(inc)} WHERE row_no IN (${rowsSql})`);
@@ -115,17 +117,20 @@ export async function mergeIncoming(tx: Store, spec: RecordKindSpec, caller: Cal
       if (matched > 0) {
         const keyField = spec.key[spec.key.length - 1];
         await reject(
-          sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} WHERE NOT ${recordScope(caller, spec, 't')}`,
+          // Whether the caller may overwrite a stored row is the records policy's question, asked of the
+          // stored row itself (a delivery reaches its agency through its case).
+          sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} WHERE NOT ${(await recordScope(tx, caller, kind))('t')}`,
           keyField,
-          (r) => `${String(r[keyField])} 已对应${isAgencyRole(caller.role) ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`,
+          (r) => `${String(r[keyField])} 已对应${agencyId ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`,
         );
       }
-      // Agency roles: a record scoped through another (a payment through its case) must belong to one of their own.
-      const scope = spec.agencyScope;
-      if (scope && 'link' in scope && isAgencyRole(caller.role) && caller.agencyId) {
-        const { column, table, agencyColumn, label } = scope.link;
+      // Agency roles: a record that reaches its agency through another (a payment through its case)
+      // must belong to one of their own agency.
+      const link = RECORD_ACCESS[kind].agency;
+      if ('link' in link && agencyId) {
+        const { column, label } = link.link;
         await reject(
-          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT EXISTS (SELECT 1 FROM ${raw(table)} l WHERE l.id = i.${raw(column)} AND l.${raw(agencyColumn)} = ${caller.agencyId})`,
+          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT (${agencyLinkSql(kind, agencyId, 'i')})`,
           column,
           () => `${label}不存在或不属于本部门：执法部门账号只能导入本部门${label}的${spec.label}记录（请先导入${label}）`,
         );

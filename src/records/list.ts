@@ -1,17 +1,19 @@
-// Reading records back, always scoped to the caller (scope.ts): a page of a kind — searched, filtered
-// and sorted (list-query.ts) — or one record. Both carry the names of the codes a record holds
-// (agency, entity, region, item, officers …), so neither the console nor an export shows a bare code.
+// Reading records back, always through the records policy (src/policy/records.ts): who may list a
+// kind at all, the one scope condition a query carries, and personal data masked per role. A page of a
+// kind is searched, filtered and sorted (list-query.ts); a page and a record carry the names of the
+// codes a record holds (agency, entity, region, item, officers …), so no list or export shows a bare code.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
 import type { Caller } from '../auth/caller.ts';
-import { revealRow } from '../privacy/personal-data.ts';
+import { authorize, can, presentRecord, recordScope } from '../policy/index.ts';
+import { unsealRow } from '../privacy/personal-data.ts';
 import { KIND_SPECS, type Kind } from './registry.ts';
-import { recordScope } from './scope.ts';
 import { listProblem, recordConditions, recordNames, recordOrder, type RecordQuery } from './list-query.ts';
 import type { RecordKindSpec } from './types.ts';
 
-/** Personal data opened (it is sealed at rest) and masked as the caller may see it (src/privacy). */
-const present = (caller: Caller, spec: RecordKindSpec, row: Record<string, unknown>) => revealRow(caller, spec.table, row);
+/** Personal data opened (it is sealed at rest, src/privacy) and masked as the caller may see it (src/policy). */
+const present = <T extends Record<string, unknown>>(caller: Caller, kind: Kind, row: T): T =>
+  presentRecord(caller, kind, unsealRow(KIND_SPECS[kind].table, row));
 
 /** Words, region, agency, date range, coded columns and sort (list-query.ts). */
 export type ListFilter = RecordQuery;
@@ -21,6 +23,8 @@ export interface RecordPage {
   page: number;
   pageSize: number;
   rows: Record<string, unknown>[];
+  /** What the caller may do with the kind (the console's buttons). */
+  can: { export: boolean; import: boolean };
 }
 
 const tableColumns = new Map<string, Promise<string[]>>();
@@ -53,11 +57,12 @@ export async function listRecords(
   pageSize: number,
   filter: ListFilter = {},
 ): Promise<RecordPage> {
+  authorize(caller, 'list', { type: 'records', kind });
   const spec = KIND_SPECS[kind];
   if (spec.listOrder === null) throw new Error(`kind ${kind} is not listed`);
   const problem = listProblem(kind, await columnsOf(store, spec), filter);
   if (problem) throw new ListQueryError(problem[0], problem[1]);
-  const where = joinSql([recordScope(caller, spec, 't'), ...recordConditions(kind, filter)], ' AND ');
+  const where = joinSql([(await recordScope(store, caller, kind))('t'), ...recordConditions(kind, filter)], ' AND ');
   const order = recordOrder(kind, spec.listOrder, filter);
   const names = recordNames(kind);
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(spec.table)} t WHERE ${where}`);
@@ -65,24 +70,32 @@ export async function listRecords(
   const rows = await store.query<Record<string, unknown>>(sql`
     SELECT t.*${names.columns} FROM (SELECT t.* FROM ${raw(spec.table)} t WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) t${names.joins}
     ORDER BY ${order}`);
-  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => present(caller, spec, r)) };
+  return {
+    total: Number(total.n),
+    page,
+    pageSize,
+    rows: rows.map((r) => present(caller, kind, r)),
+    can: { export: can(caller, 'export', { type: 'records', kind }), import: can(caller, 'import', { type: 'records', kind }) },
+  };
 }
 
 export type RecordLookup =
   { found: false } | { found: true; visible: false } | { found: true; visible: true; record: Record<string, unknown> };
 
-/** One record by its id: not found, found outside the caller's jurisdiction, or the record (personal data masked). */
+/**
+ * One record by its id: not found, found outside what the caller may read, or the record (personal
+ * data masked). A role that reads no records of the kind at all is refused (403) before the lookup.
+ */
 export async function getRecord(store: Store, caller: Caller, kind: Kind, id: string): Promise<RecordLookup> {
+  authorize(caller, 'read', { type: 'records', kind });
   const spec = KIND_SPECS[kind];
-  const key = raw(`t.${spec.idColumn}`);
+  const scope = await recordScope(store, caller, kind);
   const names = recordNames(kind);
-  const [row] = await store.query<Record<string, unknown>>(
-    sql`SELECT t.*${names.columns} FROM ${raw(spec.table)} t${names.joins} WHERE ${key} = ${id}`,
+  const [row] = await store.query<Record<string, unknown> & { in_scope: number | boolean }>(
+    sql`SELECT t.*${names.columns}, CASE WHEN ${scope('t')} THEN 1 ELSE 0 END AS in_scope FROM ${raw(spec.table)} t${names.joins} WHERE t.${raw(spec.idColumn)} = ${id}`,
   );
   if (!row) return { found: false };
-  const [inScope] = await store.query(
-    sql`SELECT 1 AS ok FROM ${raw(spec.table)} t WHERE ${key} = ${id} AND ${recordScope(caller, spec, 't')}`,
-  );
-  if (!inScope) return { found: true, visible: false };
-  return { found: true, visible: true, record: present(caller, spec, row) };
+  if (Number(row.in_scope) !== 1) return { found: true, visible: false };
+  const { in_scope: _, ...record } = row;
+  return { found: true, visible: true, record: present(caller, kind, record) };
 }

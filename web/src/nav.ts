@@ -1,8 +1,11 @@
 // The left navigation: one place per capability of DESIGN.md, and who sees it. Routes come from this
 // list (app.tsx maps each path to its page); an entry whose capability is not built yet is hidden —
-// from the menu and the routes — until it lands (set `built: true` and add its page). The browser
-// test walks every entry as every role it lists, so a new entry is tested the moment it is added.
-import type { Role } from './api.ts';
+// from the menu and the routes — until it lands (set `built: true` and add its page). Who sees an entry
+// is the server's word: the ability it needs (GET /auth/me `can`, decided by src/policy), never a role.
+// The browser test walks every entry as every role, so a new entry is tested the moment it is added.
+import type { User } from './api.ts';
+
+type Ability = keyof User['can'];
 
 /** Everyone with a desk in the records: supervisors, the agencies, administrators. */
 const RECORD_READERS: Role[] = ['supervisor', 'agency_staff', 'officer', 'admin'];
@@ -13,15 +16,15 @@ export interface NavLeaf {
   path: string;
   label: string;
   built?: boolean;
-  /** Only these roles see the entry; absent = every signed-in role. */
-  roles?: Role[];
+  /** Only users with one of these abilities see the entry; absent = every signed-in user. */
+  needs?: Ability[];
 }
 
 export interface NavGroup {
   key: string;
   label: string;
   children: NavLeaf[];
-  roles?: Role[];
+  needs?: Ability[];
 }
 
 export type NavEntry = NavLeaf | NavGroup;
@@ -50,8 +53,7 @@ export const NAV: NavEntry[] = [
   {
     key: 'records',
     label: '执法数据',
-    // Invited supervisors and discipline liaisons read clues, not the records of the region.
-    roles: RECORD_READERS,
+    needs: ['readRecords'],
     children: [
       { path: '/records/licences', label: '行政许可', built: true },
       { path: '/records/inspections', label: '行政检查', built: true },
@@ -65,32 +67,30 @@ export const NAV: NavEntry[] = [
       { path: '/records/entities', label: '经营主体', built: true },
     ],
   },
-  // Who may import is the server's rule (src/ingest/import-batch.ts IMPORT_ROLES).
-  { path: '/import', label: '数据导入', built: true, roles: ['supervisor', 'agency_staff', 'admin'] },
-  { path: '/models', label: '监督模型', built: true, roles: SUPERVISION },
+  { path: '/import', label: '数据导入', built: true, needs: ['importRecords', 'readImports'] },
+  { path: '/models', label: '监督模型', built: true },
   { path: '/clues', label: '问题线索', built: true },
   { path: '/command', label: '协同指挥', built: true },
-  { path: '/notices', label: '监督文书', built: true, roles: ['supervisor', 'agency_staff', 'officer', 'discipline_liaison', 'admin'] },
-  { path: '/navigator', label: '裁量导航' },
+  { path: '/notices', label: '监督文书', built: true },
+  { path: '/navigator', label: '裁量导航', built: true },
   { path: '/assistant', label: 'AI助手', built: true },
-  { path: '/follow-up', label: '回访', built: true, roles: ['supervisor', 'admin', 'agency_staff', 'officer'] },
+  { path: '/follow-up', label: '回访', built: true, needs: ['manageFollowup', 'readFollowupResults'] },
   {
     key: 'evaluation',
     label: '效能评价',
     children: [
       { path: '/evaluation', label: '评价排名', built: true },
       { path: '/evaluation/indicators', label: '指标体系', built: true },
-      // Reports and file reviews are the supervising bodies' (src/api/report-routes.ts, review-routes.ts refuse agency roles).
-      { path: '/evaluation/reports', label: '态势通报', built: true, roles: NOT_AGENCY },
-      { path: '/evaluation/reviews', label: '案卷评查', built: true, roles: NOT_AGENCY },
+      { path: '/evaluation/reports', label: '态势通报', built: true, needs: ['readReports'] },
+      { path: '/evaluation/reviews', label: '案卷评查', built: true, needs: ['readReviews'] },
       // Full screen, outside the shell (app.tsx): the command centre's 驾驶舱.
       { path: '/cockpit', label: '驾驶舱', built: true },
     ],
   },
   // The public portal itself is /portal, outside the console (no account); this is the console side.
-  { path: '/social', label: '大监督', built: true, roles: ['supervisor', 'invited_supervisor', 'admin'] },
-  { path: '/audit', label: '审计日志', built: true, roles: SUPERVISION },
-  { path: '/admin', label: '系统管理', built: true, roles: ['admin'] },
+  { path: '/social', label: '大监督', built: true },
+  { path: '/audit', label: '审计日志', built: true, needs: ['readAudit'] },
+  { path: '/admin', label: '系统管理', built: true, needs: ['manageUsers'] },
 ];
 
 /**
@@ -106,15 +106,15 @@ export function leafFor(pathname: string, entries: NavEntry[] = NAV): NavLeaf | 
   return best;
 }
 
-function visible(roles: Role[] | undefined, role: Role): boolean {
-  return !roles || roles.includes(role);
+function visible(needs: Ability[] | undefined, user: Pick<User, 'can'>): boolean {
+  return !needs || needs.some((a) => user.can[a]);
 }
 
-/** The navigation as the given role sees it: the built entries its role may open. */
-export function navFor(role: Role, entries: NavEntry[] = NAV): NavEntry[] {
+/** The navigation as the given user sees it: the built entries their abilities open. */
+export function navFor(user: Pick<User, 'can'>, entries: NavEntry[] = NAV): NavEntry[] {
   return entries
-    .filter((entry) => visible(entry.roles, role) && (isGroup(entry) || entry.built))
-    .map((entry) => (isGroup(entry) ? { ...entry, children: entry.children.filter((c) => c.built && visible(c.roles, role)) } : entry))
+    .filter((entry) => visible(entry.needs, user) && (isGroup(entry) || entry.built))
+    .map((entry) => (isGroup(entry) ? { ...entry, children: entry.children.filter((c) => c.built && visible(c.needs, user)) } : entry))
     .filter((entry) => !isGroup(entry) || entry.children.length > 0);
 }
 

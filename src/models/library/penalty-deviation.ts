@@ -3,6 +3,8 @@
 // look-back window; a fine deviates when its robust z-score |fine − median| / (1.4826 · MAD) exceeds k
 // (Iglewicz–Hoaglin: 3.5). Where more than half of the peers pay the same amount (MAD = 0), the spread
 // is taken as a share of the median instead, so that a single different fine is not infinitely far.
+// In real time a landed decision is judged against the peers known at that moment
+// (src/models/realtime/cases.ts), with the discretion navigator's arithmetic (src/catalog/discretion.ts).
 import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { tierLabel } from './sql-fragments.ts';
@@ -22,6 +24,7 @@ export const penaltyDeviation: ModelDefinition = {
     { name: 'min_spread_share', label: '离散度下限（占中位数比例）', type: 'number', default: 0.1, min: 0.01, max: 1 },
   ],
   evidenceKind: 'cases',
+  realtime: { kind: 'cases', subjectColumn: 'id' },
   explanation:
     '当事人{subject_name}“{item_name}”一案（{tier_label}档次）罚款{fine_amount}元，同市同事项同档次{peer_count}件案件的罚款中位数为{median_fine}元，' +
     '中位数绝对偏差{mad}元，稳健Z值{robust_z}，超过阈值{z}。',

@@ -1,7 +1,8 @@
 // 过罚不当: a fine outside the range of the baseline tier that the case's facts select (first offence,
-// corrected in time, harm, and whether the item is on the exemption list). A fine is outside when it
-// lies outside the tier's range in every baseline in force (province and city refinement), so a fine
-// that one of the two allows is not flagged. The exempt tier allows no fine at all, whatever the date.
+// corrected in time, harm, and whether the item is on the exemption list). The range is the tier's in
+// the baseline that governs the decision day: the most local one in force (a city's refinement replaces
+// the province's baseline, src/catalog/discretion.ts). The exempt tier allows no fine at all, whatever
+// the date.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 import { factsText, finedCases, selectedTierCtes, tierLabel } from './sql-fragments.ts';

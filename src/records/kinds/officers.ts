@@ -11,6 +11,7 @@ export const officers: RecordKindSpec = {
   key: ['id'],
   idColumn: 'id',
   agencyScope: { column: 'agency_id' },
+  personal: { id_number: 'id_number', phone: 'phone' },
   listOrder: 'id',
   importable: false,
   agencyMayImport: false,

@@ -24,7 +24,6 @@ import {
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiError, errorText } from '../api.ts';
 import { isGroup, leafFor, navFor, type NavEntry } from '../nav.ts';
-import { roleLabel } from '../roles.ts';
 import { useSession } from '../session.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 import { NoAccess } from '../pages/placeholder-page.tsx';
@@ -93,8 +92,8 @@ export function AppLayout() {
     return () => controller.abort();
   }, [user, setUser, attempt]);
 
-  const entries = useMemo(() => (user ? navFor(user.role) : []), [user]);
-  // A path under a menu entry the role does not have (typed, or an old link) shows 无权访问; paths under
+  const entries = useMemo(() => (user ? navFor(user) : []), [user]);
+  // A path under a menu entry the user may not open (typed, or an old link) shows 无权访问; paths under
   // no entry (the notifications, a 404) are open to every role.
   const leaf = leafFor(pathname);
   const allowed = !leaf || !leaf.built || !!leafFor(pathname, entries);
@@ -186,7 +185,7 @@ export function AppLayout() {
               <span data-testid="header-display-name">{user.displayName}</span>
             </Space>
             <Tag color="blue" data-testid="header-role" style={{ marginInlineEnd: 0 }}>
-              {roleLabel(user)}
+              {user.roleLabel}
             </Tag>
             <span data-testid="header-region">
               {user.regionName}

@@ -30,6 +30,7 @@ import { useNames, type NameOf } from '../records/use-names.ts';
 import { useUser } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
 import { PageFrame } from './page-frame.tsx';
+import { CaseGuidePanel } from './navigator/case-guide-panel.tsx';
 
 /** Where a reference leads: the record's own page with its drawer, or the catalog list. */
 function refPath(column: string, value: string): string | null {
@@ -105,7 +106,13 @@ function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string 
   };
 
   return (
-    <Drawer open={id !== null} onClose={onClose} size={560} title={`${RECORD_KIND_LABELS[kind]} · 详情`} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={kind === 'cases' ? 880 : 560}
+      title={`${RECORD_KIND_LABELS[kind]} · 详情`}
+      destroyOnHidden
+    >
       <div data-testid="record-drawer" data-id={id ?? undefined} data-state={load.state}>
         {load.state === 'loading' && (
           <div style={{ textAlign: 'center', padding: 48 }}>
@@ -124,6 +131,7 @@ function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string 
             ))}
           </Descriptions>
         )}
+        {record && kind === 'cases' && id && <CaseGuidePanel caseId={id} />}
       </div>
     </Drawer>
   );
@@ -137,9 +145,10 @@ export default function RecordsPage({ kind }: { kind: RecordKind }) {
   const spec = RECORD_PAGE_BY_KIND.get(kind)!;
   const listSpec = RECORD_LISTS[kind];
   const user = useUser();
-  const agencyRole = user.agencyId && (user.role === 'agency_staff' || user.role === 'officer');
-  // Agency roles see their agency's records (the server scopes them so); supervisors their region's.
-  const scope = agencyRole ? '本部门' : '本辖区';
+  // The server scopes the rows and names the scope (本部门 for agency roles, 本辖区 for the rest).
+  const scope = user.scopeLabel;
+  // An agency's people read their own agency's records only: no agency filter to offer them.
+  const agencyRole = !!user.agencyId;
   const keys = useMemo(() => [...SHARED_KEYS, ...listSpec.codes, 'id'] as string[], [listSpec]);
   const list = useListParams(keys);
   const f = list.values;
