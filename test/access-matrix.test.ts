@@ -20,7 +20,7 @@ import { sampleRow } from './fixtures/ingest-samples.ts';
 import { withUsccCheck } from '../src/domain/uscc.ts';
 import { regionContains } from '../src/domain/region.ts';
 import { buildApp } from '../src/api/app.ts';
-import { IMPORT_KINDS, KINDS, type Kind } from '../src/records/registry.ts';
+import { IMPORT_KINDS, type Kind } from '../src/records/registry.ts';
 import { sql } from '../src/store/sql.ts';
 import { generateReport } from '../src/evaluation/report/reports.ts';
 import { parsePeriod, type Period } from '../src/evaluation/period.ts';

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD, ensureDemoAccounts } from '../src/demo/demo-accounts.ts'
 import { generateSupervision } from '../src/demo/supervision.ts';
 import { ROLES, type Role } from '../src/auth/caller.ts';
 import { NAV, allLeaves, navFor } from '../web/src/nav.ts';
+import type { User } from '../web/src/api.ts';
 
 quietEnvironment();
 const t = await openTestStore();
@@ -106,7 +107,9 @@ for (const role of ROLES) {
       if (r.url().includes('/api/') && r.status() >= 400) failures.push(`${r.status()} ${new URL(r.url()).pathname}`);
     });
     try {
-      const mine = allLeaves(navFor(role));
+      // The menu the server's abilities open for this account (GET /auth/me, src/policy).
+      const me = (await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.json()))) as { user: User };
+      const mine = allLeaves(navFor(me.user));
       assert.ok(mine.length > 3, `${role} has a menu`);
       const report: string[] = [];
       for (const leaf of mine) {

@@ -1,24 +1,24 @@
 // 系统管理 over HTTP (docs/admin.md): accounts (list, search, create through createUser, disable,
 // enable, reset password, Excel), roles, regions, and the models' settings and schedule. Who may do
-// what is one function per resource in its capability (userAdminProblem, settingsProblem); the
-// handlers are thin.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// what is src/policy's (the user and settings resources); the handlers are thin.
+import type { FastifyRequest } from 'fastify';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { sql, joinSql, raw, type Sql } from '../store/sql.ts';
 import { ROLES, ROLE_LABELS, type Caller, type Role } from '../auth/caller.ts';
-import { createUser, type NewUser } from '../auth/users.ts';
-import { ROLE_INFO, listUsers, resetPassword, roleCounts, setDisabled, userAdminProblem, type UserFilters } from '../auth/user-admin.ts';
-import { settingsProblem, writeSetting } from '../settings/system-settings.ts';
+import { createUser } from '../auth/users.ts';
+import { ROLE_INFO, listUsers, resetPassword, roleCounts, setDisabled } from '../auth/user-admin.ts';
+import { writeSetting } from '../settings/system-settings.ts';
 import { scheduleState } from '../models/scheduler.ts';
 import { MODELS } from '../models/library/index.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { businessDate } from '../domain/dates.ts';
 import type { Clock } from '../clues/clock.ts';
 import { MAX_EXPORT_ROWS, XLSX_TYPE, toXlsx, xlsxDisposition } from '../lists/xlsx.ts';
-import { callerOf } from './app.ts';
-import { badRequest, forbidden } from './errors.ts';
-import { ErrorOut } from './clue-routes.ts';
+import { callerOf, type Api } from './app.ts';
+import { badRequest } from '../domain/errors.ts';
+import { authorize } from '../policy/index.ts';
+import { ErrorBody as ErrorOut, Literals } from './schemas.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
@@ -43,18 +43,23 @@ const UserQuery = Type.Object({
   role: Type.Optional(RoleSchema),
   regionCode: Type.Optional(REGION),
   disabled: Type.Optional(Type.Boolean()),
-  sort: Type.Optional(Type.Union(['username', 'created_at', 'role', 'region_code'].map((s) => Type.Literal(s)))),
+  sort: Type.Optional(Literals(['username', 'created_at', 'role', 'region_code'])),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
 });
 const LEVEL_LABELS: Record<string, string> = { province: '省', city: '设区市', county: '县（市、区）', township: '乡镇（街道）' };
 
-export async function adminRoutes(app: FastifyInstance, store: Store, opts: { clock: Clock; scheduleMinutes: number }): Promise<void> {
-  const admin = (req: FastifyRequest, problem: (c: Caller) => string | null = userAdminProblem): Caller => {
+export async function adminRoutes(app: Api, store: Store, opts: { clock: Clock; scheduleMinutes: number }): Promise<void> {
+  // Who may is src/policy/system.ts's: accounts (user) and system settings (settings) are the admin's.
+  const admin = (req: FastifyRequest, action: 'list' | 'update' = 'list'): Caller => {
     const caller = callerOf(req);
-    const p = problem(caller);
-    if (p) throw forbidden(p);
+    authorize(caller, action, { type: 'user' });
+    return caller;
+  };
+  const configurer = (req: FastifyRequest): Caller => {
+    const caller = callerOf(req);
+    authorize(caller, 'configure', { type: 'settings' });
     return caller;
   };
 
@@ -73,7 +78,7 @@ export async function adminRoutes(app: FastifyInstance, store: Store, opts: { cl
     },
     async (req) => {
       admin(req);
-      return listUsers(store, req.query as UserFilters);
+      return listUsers(store, req.query);
     },
   );
 
@@ -89,7 +94,7 @@ export async function adminRoutes(app: FastifyInstance, store: Store, opts: { cl
     },
     async (req, reply) => {
       admin(req);
-      const { rows } = await listUsers(store, { ...(req.query as UserFilters), page: 1, pageSize: MAX_EXPORT_ROWS });
+      const { rows } = await listUsers(store, { ...req.query, page: 1, pageSize: MAX_EXPORT_ROWS });
       const bytes = await toXlsx(
         '用户',
         [
@@ -128,9 +133,10 @@ export async function adminRoutes(app: FastifyInstance, store: Store, opts: { cl
       },
     },
     async (req, reply) => {
-      const caller = admin(req);
+      const caller = callerOf(req);
+      authorize(caller, 'create', { type: 'user', regionCode: req.body.regionCode });
       try {
-        const u = await createUser(store, req.body as NewUser, caller.userId);
+        const u = await createUser(store, req.body, caller.userId);
         return reply.status(201).send({ user: { id: u.userId, username: u.username } });
       } catch (e) {
         const field = (e as { field?: string }).field;
@@ -155,7 +161,7 @@ export async function adminRoutes(app: FastifyInstance, store: Store, opts: { cl
         },
       },
       async (req) => {
-        await setDisabled(store, admin(req), (req.params as { id: string }).id, disabled);
+        await setDisabled(store, admin(req, 'update'), req.params.id, disabled);
         return { ok: true };
       },
     );
@@ -173,7 +179,7 @@ export async function adminRoutes(app: FastifyInstance, store: Store, opts: { cl
       },
     },
     async (req) => {
-      await resetPassword(store, admin(req), (req.params as { id: string }).id, (req.body as { password: string }).password);
+      await resetPassword(store, admin(req, 'update'), req.params.id, req.body.password);
       return { ok: true };
     },
   );
@@ -249,7 +255,7 @@ export async function adminRoutes(app: FastifyInstance, store: Store, opts: { cl
     },
     async (req) => {
       admin(req);
-      const q = req.query as { q?: string; level?: string; parentCode?: string };
+      const q = req.query;
       const parts: Sql[] = [];
       if (q.q?.trim())
         parts.push(sql`(r.name LIKE ${`%${q.q.trim().replace(/[%_]/g, '')}%`} OR r.code LIKE ${`${q.q.trim().replace(/[%_]/g, '')}%`})`);
@@ -335,7 +341,7 @@ export async function adminRoutes(app: FastifyInstance, store: Store, opts: { cl
     '/admin/schedule',
     { schema: { tags: ['admin'], summary: '模型定时运行与按区划的模型设置', response: { 200: ScheduleOut, ...errors } } },
     async (req) => {
-      admin(req, settingsProblem);
+      configurer(req);
       return schedule();
     },
   );
@@ -350,13 +356,7 @@ export async function adminRoutes(app: FastifyInstance, store: Store, opts: { cl
       },
     },
     async (req) => {
-      await writeSetting(
-        store,
-        admin(req, settingsProblem),
-        'model_schedule_minutes',
-        (req.body as { minutes: number }).minutes,
-        opts.clock(),
-      );
+      await writeSetting(store, configurer(req), 'model_schedule_minutes', req.body.minutes, opts.clock());
       return schedule();
     },
   );

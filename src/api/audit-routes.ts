@@ -1,22 +1,23 @@
 // 审计日志 over HTTP (docs/audit.md): the entries of the caller's jurisdiction, searched by actor,
 // action, target and date range, as a page or an Excel file; and the chain check (administrator).
-// Who may read and who may verify are src/audit's rules (auditReadProblem, auditVerifyProblem).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// Who may read and who may verify is src/policy/system.ts's (auditPolicy).
+import type { FastifyRequest } from 'fastify';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import type { Caller } from '../auth/caller.ts';
 import { verifyAuditLog } from '../audit/audit-log.ts';
 import { AUDIT_ACTION_LABELS } from '../audit/action-labels.ts';
-import { allAudit, auditReadProblem, auditVerifyProblem, listAudit, type AuditFilters, type AuditRow } from '../audit/audit-query.ts';
+import { allAudit, listAudit, type AuditFilters, type AuditRow } from '../audit/audit-query.ts';
 import { MODELS } from '../models/library/index.ts';
 import { KIND_SPECS, isKind } from '../records/registry.ts';
 import { SYSTEM_SETTINGS } from '../settings/system-settings.ts';
 import { businessDate, isIsoDate } from '../domain/dates.ts';
 import type { Clock } from '../clues/clock.ts';
 import { MAX_EXPORT_ROWS, XLSX_TYPE, toXlsx, xlsxDisposition } from '../lists/xlsx.ts';
-import { callerOf } from './app.ts';
-import { badRequest, forbidden } from './errors.ts';
-import { ErrorOut } from './clue-routes.ts';
+import { callerOf, type Api } from './app.ts';
+import { badRequest } from '../domain/errors.ts';
+import { authorize } from '../policy/index.ts';
+import { ErrorBody as ErrorOut } from './schemas.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const DATE = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -69,11 +70,10 @@ function checkRange(q: AuditFilters): void {
   if (q.from && q.to && q.from > q.to) throw badRequest('开始日期不能晚于结束日期', 'from');
 }
 
-export async function auditRoutes(app: FastifyInstance, store: Store, clock: Clock): Promise<void> {
-  const reader = (req: FastifyRequest, problem: (c: Caller) => string | null = auditReadProblem): Caller => {
+export async function auditRoutes(app: Api, store: Store, clock: Clock): Promise<void> {
+  const reader = (req: FastifyRequest, action: 'read' | 'verify' = 'read'): Caller => {
     const caller = callerOf(req);
-    const p = problem(caller);
-    if (p) throw forbidden(p);
+    authorize(caller, action, { type: 'audit' });
     return caller;
   };
 
@@ -99,7 +99,7 @@ export async function auditRoutes(app: FastifyInstance, store: Store, clock: Clo
     },
     async (req) => {
       const caller = reader(req);
-      const q = req.query as AuditFilters;
+      const q: AuditFilters = req.query;
       checkRange(q);
       const page = await listAudit(store, caller, q);
       return { ...page, rows: page.rows.map(named), actions: AUDIT_ACTION_LABELS };
@@ -118,7 +118,7 @@ export async function auditRoutes(app: FastifyInstance, store: Store, clock: Clo
     },
     async (req, reply) => {
       const caller = reader(req);
-      const q = req.query as AuditFilters;
+      const q: AuditFilters = req.query;
       checkRange(q);
       const rows = (await allAudit(store, caller, q, MAX_EXPORT_ROWS)).map(named);
       const bytes = await toXlsx(
@@ -159,7 +159,7 @@ export async function auditRoutes(app: FastifyInstance, store: Store, clock: Clo
       },
     },
     async (req) => {
-      reader(req, auditVerifyProblem);
+      reader(req, 'verify');
       const v = await verifyAuditLog(store);
       return { ok: v.ok, entries: v.entries, problems: v.problems.slice(0, 100).map((p) => ({ ...p, seq: Number(p.seq) })) };
     },

@@ -1,7 +1,7 @@
 // The discretion navigator over HTTP (docs/navigator.md): assess a case being decided, find an item by
 // its name or everyday words, 执法精灵 on one case, and the 待复核 list of flagged decisions. Thin
 // handlers: the rules live in src/navigator; request and response shapes are its schemas.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import {
@@ -18,11 +18,10 @@ import {
   searchItems,
 } from '../navigator/index.ts';
 import { businessDate } from '../domain/dates.ts';
-import { callerOf } from './app.ts';
-import { ErrorOut } from './clue-routes.ts';
-import { KeduError, forbidden } from './errors.ts';
-
-const errors = { 400: ErrorOut, 403: ErrorOut, 404: ErrorOut };
+import { callerOf, type Api } from './app.ts';
+import { errors } from './schemas.ts';
+import { KeduError } from '../domain/errors.ts';
+import { authorize } from '../policy/index.ts';
 
 /** The navigator's errors in the API's shape: the code's status, the Chinese message, the field. */
 async function translated<T>(fn: () => Promise<T>): Promise<T> {
@@ -34,7 +33,7 @@ async function translated<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function navigatorRoutes(app: FastifyInstance, store: Store, asOf?: string): Promise<void> {
+export async function navigatorRoutes(app: Api, store: Store, asOf?: string): Promise<void> {
   const today = () => asOf ?? businessDate(new Date());
 
   app.post(
@@ -49,11 +48,13 @@ export async function navigatorRoutes(app: FastifyInstance, store: Store, asOf?:
         tags: ['navigator'],
         summary: '裁量导航：法律依据、裁量档次、免罚、历史分布、拟作决定评价、类案',
         body: AssessRequest,
-        response: { 200: AssessResult, ...errors },
+        response: { 200: AssessResult, ...errors(400, 401, 403, 404) },
       },
     },
     async (req: FastifyRequest) => {
-      return translated(() => assess(store, callerOf(req), req.body, { today: today() }));
+      const caller = callerOf(req);
+      authorize(caller, 'assess', { type: 'navigator' });
+      return translated(() => assess(store, caller, req.body, { today: today() }));
     },
   );
 
@@ -64,12 +65,12 @@ export async function navigatorRoutes(app: FastifyInstance, store: Store, asOf?:
         tags: ['navigator'],
         summary: '按编码、名称或日常说法查找处罚事项',
         querystring: Type.Object({ q: Type.String({ maxLength: 200 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }),
-        response: { 200: Type.Object({ rows: Type.Array(ItemMatch) }) },
+        response: { 200: Type.Object({ rows: Type.Array(ItemMatch) }), ...errors(400, 401, 403) },
       },
     },
     async (req) => {
-      callerOf(req);
-      const { q, limit } = req.query as { q: string; limit?: number };
+      authorize(callerOf(req), 'assess', { type: 'navigator' });
+      const { q, limit } = req.query;
       const ref = await navReference(store);
       return { rows: searchItems(ref.penaltyItems, ref.synonyms, ref.lineNames, q, limit ?? 10) };
     },
@@ -82,10 +83,14 @@ export async function navigatorRoutes(app: FastifyInstance, store: Store, asOf?:
         tags: ['navigator'],
         summary: '执法精灵：案件的裁量评估、类案、法条与待办程序期限',
         params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
-        response: { 200: CaseGuide, ...errors },
+        response: { 200: CaseGuide, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => translated(() => caseGuide(store, callerOf(req), (req.params as { id: string }).id, today())),
+    async (req) => {
+      const caller = callerOf(req);
+      authorize(caller, 'guide', { type: 'navigator' });
+      return translated(() => caseGuide(store, caller, req.params.id, today()));
+    },
   );
 
   app.get(
@@ -95,13 +100,13 @@ export async function navigatorRoutes(app: FastifyInstance, store: Store, asOf?:
         tags: ['navigator'],
         summary: '待复核：裁量偏离、超出档次、应免未免的处罚决定（监督员）',
         querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }),
-        response: { 200: Type.Object({ total: Type.Integer(), rows: Type.Array(ReviewRow) }), ...errors },
+        response: { 200: Type.Object({ total: Type.Integer(), rows: Type.Array(ReviewRow) }), ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
       const caller = callerOf(req);
-      if (caller.role !== 'supervisor' && caller.role !== 'admin') throw forbidden('待复核清单仅监督员可以查看');
-      return reviewList(store, caller, (req.query as { limit?: number }).limit ?? 200);
+      authorize(caller, 'review', { type: 'navigator' });
+      return reviewList(store, caller, req.query.limit ?? 200);
     },
   );
 }

@@ -8,7 +8,16 @@ import { renderNoticeDocx } from '../notices/docx.ts';
 import { callerOf, type Api } from './app.ts';
 import { checkedRange, errors } from './schemas.ts';
 import { MAX_EXPORT_ROWS, XLSX_TYPE, toXlsx, xlsxDisposition } from '../lists/xlsx.ts';
-import { NoticeAnswer, NoticeBody, NoticeDetail, NoticeExportQuery, NoticeListQuery, NoticePage, NoticeParams, ResponseBody } from './notice-schemas.ts';
+import {
+  NoticeAnswer,
+  NoticeBody,
+  NoticeDetail,
+  NoticeExportQuery,
+  NoticeListQuery,
+  NoticePage,
+  NoticeParams,
+  ResponseBody,
+} from './notice-schemas.ts';
 
 export async function noticeRoutes(app: Api, store: Store, opts: { clock?: Clock } = {}): Promise<void> {
   const clock = opts.clock ?? systemClock;

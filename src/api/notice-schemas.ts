@@ -39,6 +39,8 @@ export const NoticeContent = Type.Object({
   facts: Type.Array(
     Type.Object({
       clueId: Type.String(),
+      /** The clue's readable number (absent in notices issued before clues were numbered). */
+      clueNumber: Type.Optional(Nullable(Type.String())),
       title: Type.String(),
       explanation: Type.String(),
       regionName: Type.String(),

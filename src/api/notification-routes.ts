@@ -1,16 +1,15 @@
 // In-app notifications over HTTP: the caller's own (src/notifications scopes them to their desk), the
 // unread count for the header's badge, and marking read. docs/notifications.md.
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import type { Clock } from '../clues/clock.ts';
 import { NOTIFICATION_KINDS, type NotificationKindCode } from '../notifications/kinds.ts';
 import { listNotifications, markRead, unreadCount } from '../notifications/queries.ts';
-import { callerOf } from './app.ts';
-import { badRequest } from './errors.ts';
-import { ErrorOut } from './clue-routes.ts';
+import { callerOf, type Api } from './app.ts';
+import { badRequest } from '../domain/errors.ts';
+import { ErrorBody as ErrorOut, Literals } from './schemas.ts';
 
-const Kind = Type.Union(Object.keys(NOTIFICATION_KINDS).map((k) => Type.Literal(k)));
+const Kind = Literals(Object.keys(NOTIFICATION_KINDS) as NotificationKindCode[]);
 const NotificationOut = Type.Object({
   id: Type.String(),
   kind: Type.String(),
@@ -24,7 +23,7 @@ const NotificationOut = Type.Object({
   read: Type.Boolean(),
 });
 
-export async function notificationRoutes(app: FastifyInstance, store: Store, clock: Clock): Promise<void> {
+export async function notificationRoutes(app: Api, store: Store, clock: Clock): Promise<void> {
   app.get(
     '/notifications',
     {
@@ -50,7 +49,7 @@ export async function notificationRoutes(app: FastifyInstance, store: Store, clo
       },
     },
     async (req) => {
-      const q = req.query as { unread?: boolean; kind?: NotificationKindCode; page: number; pageSize: number };
+      const q = req.query;
       return listNotifications(store, callerOf(req), q);
     },
   );
@@ -81,7 +80,7 @@ export async function notificationRoutes(app: FastifyInstance, store: Store, clo
       },
     },
     async (req) => {
-      const body = req.body as { ids?: string[]; all?: boolean };
+      const body = req.body;
       if (!body.all && !body.ids?.length) throw badRequest('请指定要标为已读的消息，或全部标为已读', 'ids');
       return { unread: await markRead(store, callerOf(req), body, clock()) };
     },

@@ -26,14 +26,14 @@ import {
 } from './record-schemas.ts';
 import { errors } from './schemas.ts';
 
-type ListQueryIn = RecordQuery & Partial<Record<string, string>>;
+type ListQueryIn = Omit<RecordQuery, 'codes'> & { [code: string]: unknown };
 
 function toFilter(q: ListQueryIn): RecordQuery {
   if (q.regionCode) {
     const rp = regionProblem(q.regionCode);
     if (rp) throw badRequest(rp, 'regionCode');
   }
-  const codes = Object.fromEntries(CODE_FILTERS.filter((c) => q[c] !== undefined).map((c) => [c, q[c]!]));
+  const codes = Object.fromEntries(CODE_FILTERS.filter((c) => typeof q[c] === 'string').map((c) => [c, q[c] as string]));
   return { q: q.q, regionCode: q.regionCode, agencyId: q.agencyId, from: q.from, to: q.to, sort: q.sort, order: q.order, codes };
 }
 
@@ -62,7 +62,7 @@ export async function recordRoutes(app: Api, store: Store): Promise<void> {
     async (req) => {
       const { kind } = req.params;
       const { page, pageSize } = req.query;
-      return listed(() => listRecords(store, callerOf(req), kind, page, pageSize, toFilter(req.query as ListQueryIn)));
+      return listed(() => listRecords(store, callerOf(req), kind, page, pageSize, toFilter(req.query)));
     },
   );
   app.get(
@@ -81,7 +81,7 @@ export async function recordRoutes(app: Api, store: Store): Promise<void> {
       const { kind } = req.params;
       const caller = callerOf(req);
       authorize(caller, 'export', { type: 'records', kind });
-      const { rows } = await listed(() => listRecords(store, caller, kind, 1, MAX_EXPORT_ROWS, toFilter(req.query as ListQueryIn)));
+      const { rows } = await listed(() => listRecords(store, caller, kind, 1, MAX_EXPORT_ROWS, toFilter(req.query)));
       const columns = rows.length ? Object.keys(rows[0]) : [];
       const label = KIND_SPECS[kind].label;
       const bytes = await toXlsx(label, recordXlsxColumns(kind, columns), rows);

@@ -1,22 +1,13 @@
 // Reading the audit log (审计日志): searched by who, what, on what and when, within the caller's
 // jurisdiction — the administrator reads every entry, a supervisor those of their region's subtree
-// (entries without a region, such as logins, are the administrator's). Verifying the chain is the
-// administrator's. Names stand beside codes: the actor's name, the region's, the clue's number.
+// (entries without a region, such as logins, are the administrator's). Who may read and verify is
+// src/policy/system.ts's (auditPolicy). Names stand beside codes: the actor's name, the region's, the clue's number.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { addDays } from '../domain/dates.ts';
 import type { Caller } from '../auth/caller.ts';
 import { auditActionLabel } from './action-labels.ts';
-
-/** Why the caller may not read the audit log, or null. */
-export function auditReadProblem(caller: Caller): string | null {
-  return caller.role === 'admin' || caller.role === 'supervisor' ? null : '仅管理员和监督员可以查看审计日志';
-}
-/** Why the caller may not verify the chain (it spans every region), or null. */
-export function auditVerifyProblem(caller: Caller): string | null {
-  return caller.role === 'admin' ? null : '仅管理员可以校验审计日志';
-}
 
 export interface AuditFilters {
   /** The actor: a user id, or words of a username or name. */

@@ -8,12 +8,7 @@ import { regionPrefix } from '../domain/region.ts';
 import { ROLES, ROLE_LABELS, type Caller, type Role } from './caller.ts';
 import { hashPassword } from './password.ts';
 import { passwordPolicyProblem } from './password-policy.ts';
-import { badRequest, notFound } from '../api/errors.ts';
-
-/** Who may manage accounts: the administrator (docs/admin.md). One rule, for every call below. */
-export function userAdminProblem(caller: Caller): string | null {
-  return caller.role === 'admin' ? null : '仅管理员可以管理用户';
-}
+import { badRequest, notFound } from '../domain/errors.ts';
 
 /** What each role is for and what it sees, as the 系统管理 · 角色 page explains it (DESIGN's roles). */
 export const ROLE_INFO: Record<Role, { scope: string; duties: string }> = {

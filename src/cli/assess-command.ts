@@ -2,10 +2,10 @@
 // (the body of POST /api/v1/navigator/assess); the assessment prints in Chinese, or as JSON with --json.
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
+import { authorize } from '../policy/index.ts';
 import { TIER_NAMES } from '../catalog/types.ts';
 import { NavigatorError, assess, type AssessRequest, type AssessResult } from '../navigator/index.ts';
-import { callerForUser, withStore } from './context.ts';
+import { callerFor, withStore } from './context.ts';
 import { EXIT, fail } from './output.ts';
 
 interface AssessFlags {
@@ -157,8 +157,8 @@ export function assessCommand(): Command {
     .action(async (o: AssessFlags, cmd: Command) => {
       const request = requestOf(o);
       await withStore(cmd, async (store) => {
-        let caller: Caller = SYSTEM_CALLER;
-        if (o.user) caller = (await callerForUser(store, o.user)) ?? fail(`用户不存在或已停用：${o.user}`, EXIT.usage);
+        const caller = await callerFor(store, o.user);
+        authorize(caller, 'assess', { type: 'navigator' });
         try {
           const result = await assess(store, caller, request);
           process.stdout.write((o.json ? JSON.stringify(result) : assessmentText(result)) + '\n');

@@ -5,12 +5,13 @@
 // days, payment by the due date. A planted case breaks exactly one of its rules; its delivery and
 // payment may carry their own plant.
 import type { TierName } from '../catalog/types.ts';
+import { workdayDeadline } from '../domain/workdays.ts';
 import { dayOf, isoOf } from './calendar.ts';
 import type { PenaltyItem } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { followUp } from './followup.ts';
-import type { Rng } from './prng.ts';
+import { deriveSeed, Rng } from './prng.ts';
 import {
   CASE_DECISION_DAYS,
   DELIVERY_DAYS,
@@ -144,20 +145,34 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     let sent = decided + (rng.chance(0.7) ? 0 : rng.range(1, 2));
     let method = rng.next() < 0.6 ? 'electronic' : rng.chance(0.75) ? 'direct' : 'post';
     const lateBy = rng.range(DELIVERY_DAYS + 3, DELIVERY_DAYS + 40);
+    // 七日 are working days (行政处罚法 第八十五条): the last day in time is the 7th working day after the decision.
+    const deadline = dayOf(workdayDeadline(isoOf(decided), DELIVERY_DAYS)!);
     if (rng.chance(PLANT.deliveryOverdue) && decided + lateBy <= asOf) {
       method = rng.chance(0.5) ? 'post' : 'notice';
-      sent = decided + rng.range(1, 3);
+      const transit = rng.range(1, 3);
       delivered = decided + lateBy;
-      truth.plant('delivery_overdue', 'delivery', dId, region, {
-        case_id: id,
-        decided_on: isoOf(decided),
-        delivered_on: isoOf(delivered),
-        days: lateBy,
-      });
+      if (deadline < delivered) {
+        // Post and public notice are judged on the day sent: the planted one is sent after the deadline.
+        sent = Math.min(delivered, deadline + transit);
+        truth.plant('delivery_overdue', 'delivery', dId, region, {
+          case_id: id,
+          decided_on: isoOf(decided),
+          sent_on: isoOf(sent),
+          deadline: isoOf(deadline),
+        });
+      } else {
+        sent = decided + transit; // sent in time, delivered late by the post: in time
+      }
     } else {
       delivered = sent + (method === 'post' ? rng.range(1, 4) : 0);
       if (delivered > decided + DELIVERY_DAYS) delivered = decided + DELIVERY_DAYS;
-      if (delivered > asOf) delivered = null; // still on its way at the as-of day (within the 7 days)
+      // Near misses (warnings only, whose delivery no payment follows): a delivery on the 7th working
+      // day when weekends or holidays make that more than 7 calendar days, and a letter posted in time
+      // that the post delivered late. Chosen by the id's hash, outside the generator's stream.
+      const near = fine === null ? deriveSeed(ctx.seed, 'delivery-near', dId) % 12 : -1;
+      if (near === 0 && method !== 'post' && deadline > decided + DELIVERY_DAYS && deadline <= asOf) delivered = deadline;
+      if (near === 1 && method === 'post' && deadline + 5 <= asOf) delivered = deadline + 5;
+      if (delivered > asOf) delivered = null; // still on its way on the as-of day (within the 7 days)
     }
     out.deliveries.push([dId, SOURCE, dId, region, id, method, isoOf(Math.min(sent, asOf)), delivered === null ? null : isoOf(delivered)]);
     deliveredOn = delivered;
@@ -209,6 +224,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     statedTier,
     fine,
     status,
+    ...procedure(ctx, id, region, filed, decided, decision, fine),
   ]);
 
   switch (plant) {
@@ -252,4 +268,63 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
 
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
+}
+
+/** The amount the demo treats as a major decision (重大执法决定): PEN_NO_LEGAL_REVIEW's default. */
+export const MAJOR_FINE = 50_000;
+
+/** The same date `years` years earlier (29 February becomes the 28th). */
+function yearsBefore(day: number, years: number): number {
+  const iso = isoOf(day);
+  const md = iso.slice(5) === '02-29' ? '02-28' : iso.slice(5);
+  return dayOf(`${Number(iso.slice(0, 4)) - years}-${md}`);
+}
+
+/**
+ * The procedure of a case, from a stream of its own (the rest of the data stays as it was): the day of
+ * the violation (within four months before filing), the notice of the intended penalty and of the right
+ * to a defence and a hearing (on or before the decision day: 行政处罚法 第四十四条), and for fines of
+ * MAJOR_FINE or more the legal review completed by the decision (第五十八条). Planted: a case filed more
+ * than two years after the violation (第三十六条), a penalty without a notice before it, a major fine
+ * without a review by the decision. Near misses: exactly two years, a notice or a review on the
+ * decision day. Returns the columns occurred_on, notified_on, legal_review_on.
+ */
+function procedure(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  filed: number,
+  decided: number | null,
+  decision: string | null,
+  fine: number | null,
+): [string, string | null, string | null] {
+  const rng = Rng.of(ctx.seed, 'case-procedure', id);
+  const limit = yearsBefore(filed, 2);
+  let occurred = filed - rng.range(0, 120);
+  if (rng.chance(PLANT.penaltyPastLimitation)) {
+    occurred = limit - rng.range(1, 300);
+    ctx.truth.plant('penalty_past_limitation', 'case', id, region, { occurred_on: isoOf(occurred), filed_on: isoOf(filed) });
+  } else if (rng.chance(0.01)) occurred = limit;
+  if (decided === null || (decision !== 'fine' && decision !== 'warning')) return [isoOf(occurred), null, null];
+  let notified: number | null = Math.max(filed, decided - rng.range(0, 15));
+  if (rng.chance(PLANT.penaltyNoNotice)) {
+    notified = rng.chance(0.6) || decided >= ctx.period.asOf ? null : Math.min(decided + rng.range(1, 5), ctx.period.asOf);
+    ctx.truth.plant('penalty_no_notice', 'case', id, region, {
+      decided_on: isoOf(decided),
+      notified_on: notified === null ? null : isoOf(notified),
+    });
+  }
+  let reviewed: number | null = null;
+  if (fine !== null && fine >= MAJOR_FINE) {
+    reviewed = rng.chance(0.2) ? decided : Math.max(filed, decided - rng.range(1, 5));
+    if (rng.chance(PLANT.penaltyNoLegalReview)) {
+      reviewed = rng.chance(0.5) || decided >= ctx.period.asOf ? null : Math.min(decided + rng.range(1, 10), ctx.period.asOf);
+      ctx.truth.plant('penalty_no_legal_review', 'case', id, region, {
+        fine_amount: fine,
+        legal_review_on: reviewed === null ? null : isoOf(reviewed),
+      });
+    }
+  } else if (fine !== null && rng.chance(0.1)) reviewed = Math.max(filed, decided - 1); // reviewed though not required
+  const iso = (d: number | null) => (d === null ? null : isoOf(d));
+  return [isoOf(occurred), iso(notified), iso(reviewed)];
 }

@@ -1,11 +1,11 @@
 // The Chinese names of the records' columns: one module for the console (web/src/labels.ts re-exports
-// it) and the server's Excel exports, so a column is called the same on the list, the drawer, the
+// its copy in web/src/records/kinds.generated.ts) and the server's Excel exports, so a column is called the same on the list, the drawer, the
 // import page and the exported file. They follow the headers of the import formats (src/records), which
 // are what an agency's own export calls them; the kinds' names and coded values are the registry's.
 // Pure: no Node APIs (the console bundles it).
 
 /** Column labels shared by every kind that has the column. */
-const COLUMN_LABELS: Record<string, string> = {
+export const COLUMN_LABELS: Record<string, string> = {
   id: '记录编号',
   source_system: '来源系统',
   source_id: '来源编号',
@@ -63,12 +63,13 @@ const COLUMN_LABELS: Record<string, string> = {
   registered_on: '成立日期',
   id_number: '身份证号',
   line_code: '条线',
+  trigger_ref: '线索来源编号',
   level: '层级',
   name: '名称',
 };
 
 /** Where one kind calls a shared column differently. */
-const KIND_COLUMN_LABELS: Partial<Record<string, Record<string, string>>> = {
+export const KIND_COLUMN_LABELS: Partial<Record<string, Record<string, string>>> = {
   licences: { result: '办理结果', entity_uscc: '申请人' },
   inspections: { result: '检查结果', kind: '检查类型', entity_uscc: '检查对象' },
   cases: { status: '案件状态', entity_uscc: '当事人' },

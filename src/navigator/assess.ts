@@ -14,7 +14,8 @@ import { sql, joinSql, raw } from '../store/sql.ts';
 import { businessDate } from '../domain/dates.ts';
 import { regionContains, regionPrefix, regionProblem } from '../domain/region.ts';
 import { spreadOf } from '../domain/robust-stats.ts';
-import { isAgencyRole, scopeFilter, type Caller } from '../auth/caller.ts';
+import { isAgencyRole, type Caller } from '../auth/caller.ts';
+import { aggregateScope } from '../policy/index.ts';
 import { exemptionFinding, levelName, listEntries, reviewDecision, selectTier, type DeviationRule } from '../catalog/discretion.ts';
 import { TIER_NAMES, type Item } from '../catalog/types.ts';
 import { findModel } from '../models/library/index.ts';
@@ -50,7 +51,7 @@ export function resolveItem(ref: NavReference, query: string): Item {
   return ref.items.get(matches[0].code)!;
 }
 
-/** The caller's cases: their region's subtree, and for agency roles their agency's (the rule of scopeFilter). */
+/** The caller's cases: their region's subtree, and for agency roles their agency's (the rule of the policy's aggregateScope). */
 export function callerAccepts(caller: Caller): (c: CaseFacts) => boolean {
   const prefix = regionPrefix(caller.regionCode);
   const agency = caller.agencyId && isAgencyRole(caller.role) ? caller.agencyId : null;
@@ -285,7 +286,7 @@ async function factsTexts(
   const one = (id: string) => {
     const row = locator ? rows.get(id) : undefined;
     const where = row === undefined ? sql`c.id = ${id}` : sql`${raw(locator!)} = ${row} AND c.id = ${id}`;
-    return sql`SELECT c.id, c.facts FROM cases c WHERE ${where} AND ${scopeFilter(caller, 'c')}`;
+    return sql`SELECT c.id, c.facts FROM cases c WHERE ${where} AND ${aggregateScope(caller, 'cases', 'c')}`;
   };
   const found = new Map(
     (await store.query<{ id: string; facts: string | null }>(joinSql(ids.map(one), ' UNION ALL '))).map((x) => [x.id, x.facts]),
@@ -295,7 +296,7 @@ async function factsTexts(
   if (moved.length)
     for (const x of await store.query<{ id: string; facts: string | null }>(
       joinSql(
-        moved.map((id) => sql`SELECT c.id, c.facts FROM cases c WHERE c.id = ${id} AND ${scopeFilter(caller, 'c')}`),
+        moved.map((id) => sql`SELECT c.id, c.facts FROM cases c WHERE c.id = ${id} AND ${aggregateScope(caller, 'cases', 'c')}`),
         ' UNION ALL ',
       ),
     ))

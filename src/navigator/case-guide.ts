@@ -4,7 +4,8 @@
 import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
 import { businessDate } from '../domain/dates.ts';
-import { scopeFilter, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { recordScope } from '../policy/index.ts';
 import { procedureDue, type CaseForProcedure } from '../models/procedure.ts';
 import { assess } from './assess.ts';
 import { NavigatorError } from './errors.ts';
@@ -25,12 +26,13 @@ interface CaseRow extends CaseForProcedure {
 }
 
 export async function caseGuide(store: Store, caller: Caller, caseId: string, today = businessDate(new Date())): Promise<CaseGuide> {
+  const inScope = await recordScope(store, caller, 'cases');
   const [c] = await store.query<CaseRow>(sql`
     SELECT c.id, c.region_code, c.item_code, c.agency_id, c.entity_uscc, CAST(c.filed_on AS VARCHAR) AS filed_on,
       CAST(c.decided_on AS VARCHAR) AS decided_on, c.decision, c.tier, c.fine_amount, c.first_offence, c.corrected, c.harm, c.facts,
       c.lead_officer_id, c.assist_officer_id, a.name AS agency_name, e.name AS entity_name
     FROM cases c LEFT JOIN agencies a ON a.id = c.agency_id LEFT JOIN entities e ON e.uscc = c.entity_uscc
-    WHERE c.id = ${caseId} AND ${scopeFilter(caller, 'c')}`);
+    WHERE c.id = ${caseId} AND ${inScope('c')}`);
   // Out of scope reads as absent: a caller learns nothing of another jurisdiction's case ids.
   if (!c) throw new NavigatorError('not_found', 'id', `未找到案件${caseId}（或不在您的管辖范围内）`);
   const fine = c.fine_amount === null ? null : Number(c.fine_amount);

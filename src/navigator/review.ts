@@ -4,7 +4,8 @@
 // The models raise these in real time as decisions land (src/models/realtime/cases.ts) and in batch.
 import type { Store } from '../store/store.ts';
 import { sql, joinSql } from '../store/sql.ts';
-import { scopeFilter, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { aggregateScope, clueScope } from '../policy/index.ts';
 import { findModel } from '../models/library/index.ts';
 import type { ReviewRow } from './schema.ts';
 
@@ -19,7 +20,7 @@ const codes = () =>
 
 /** Flagged decisions in the caller's scope whose clues are still open; `limit` cases, newest first, and how many in all. */
 export async function reviewList(store: Store, caller: Caller, limit = 200): Promise<{ total: number; rows: ReviewRow[] }> {
-  const open = sql`t.model_code IN (${codes()}) AND t.status NOT IN ('closed', 'dismissed') AND ${scopeFilter(caller, 't')}`;
+  const open = sql`t.model_code IN (${codes()}) AND t.status NOT IN ('closed', 'dismissed') AND ${clueScope(caller, 't')}`;
   // The subject of these models' clues is the case: dedupe key MODEL|case|<case id>|.
   const clues = await store.query<{
     id: string;
@@ -59,7 +60,7 @@ export async function reviewList(store: Store, caller: Caller, limit = 200): Pro
     WHERE c.id IN (${joinSql(
       ids.map((id) => sql`${id}`),
       ', ',
-    )}) AND ${scopeFilter(caller, 'c')}`);
+    )}) AND ${aggregateScope(caller, 'cases', 'c')}`);
   const byId = new Map(cases.map((c) => [c.id, c]));
   const rows = ids.flatMap((id): ReviewRow[] => {
     const c = byId.get(id);

@@ -10,9 +10,19 @@ import { cluePolicy, cluesPolicy } from './clues.ts';
 import { noticePolicy, noticesPolicy } from './notices.ts';
 import { batchPolicy, batchesPolicy } from './imports.ts';
 import { modelPolicy } from './models.ts';
-import { assistantPolicy, auditPolicy, catalogPolicy, dashboardPolicy, portalPolicy, userPolicy, webhookPolicy } from './system.ts';
+import {
+  assistantPolicy,
+  auditPolicy,
+  catalogPolicy,
+  dashboardPolicy,
+  portalPolicy,
+  settingsPolicy,
+  userPolicy,
+  webhookPolicy,
+} from './system.ts';
 import { evaluationPolicy, reviewPolicy, situationReportPolicy } from './evaluation.ts';
 import { campaignPolicy, followupResultsPolicy } from './followup.ts';
+import { navigatorPolicy } from './navigator.ts';
 
 /** Every policy, by resource type. A new resource adds one line here (and its file). */
 const POLICIES = {
@@ -28,6 +38,7 @@ const POLICIES = {
   dashboard: dashboardPolicy,
   user: userPolicy,
   audit: auditPolicy,
+  settings: settingsPolicy,
   webhook: webhookPolicy,
   portal: portalPolicy,
   assistant: assistantPolicy,
@@ -36,6 +47,7 @@ const POLICIES = {
   case_review: reviewPolicy,
   followup_campaign: campaignPolicy,
   followup_results: followupResultsPolicy,
+  navigator: navigatorPolicy,
 };
 
 /** Resources anyone may act on without an account. */

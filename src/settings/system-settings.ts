@@ -4,7 +4,8 @@ import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
 import { withAudit } from '../audit/audit-log.ts';
 import type { Caller } from '../auth/caller.ts';
-import { badRequest, forbidden } from '../api/errors.ts';
+import { badRequest } from '../domain/errors.ts';
+import { authorize } from '../policy/index.ts';
 
 export const SYSTEM_SETTINGS = {
   model_schedule_minutes: {
@@ -13,11 +14,6 @@ export const SYSTEM_SETTINGS = {
   },
 } as const;
 export type SettingKey = keyof typeof SYSTEM_SETTINGS;
-
-/** Who may change system settings: the administrator. */
-export function settingsProblem(caller: Caller): string | null {
-  return caller.role === 'admin' ? null : '仅管理员可以修改系统设置';
-}
 
 export interface StoredSetting {
   value: number;
@@ -33,8 +29,7 @@ export async function readSetting(store: Store, key: SettingKey): Promise<Stored
 }
 
 export async function writeSetting(store: Store, caller: Caller, key: SettingKey, value: number, now: Date): Promise<void> {
-  const p = settingsProblem(caller);
-  if (p) throw forbidden(p);
+  authorize(caller, 'configure', { type: 'settings' });
   const problem = SYSTEM_SETTINGS[key].check(value);
   if (problem) throw badRequest(problem, key);
   await withAudit(store, async (tx) => {

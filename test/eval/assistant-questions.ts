@@ -533,7 +533,7 @@ export const CASES: EvalCase[] = [
   { category: '平台', turns: ['监督模型一共多少个'], expect: [{ models: true }] },
   { category: '平台', turns: ['假服务真检查模型怎么判断的'], expect: [{ model: 'INS_FAKE_SERVICE' }] },
   { category: '平台', turns: ['过罚不当模型是依据什么'], expect: [{ model: 'PEN_OUT_OF_TIER' }] },
-  { category: '平台', turns: ['检查扰企模型'], expect: [{ model: 'INS_BURDEN' }] },
+  { category: '平台', turns: ['企业年度受检次数偏多模型'], expect: [{ model: 'INS_BURDEN' }] },
   { category: '平台', turns: ['本地的轻微违法不予处罚清单有哪些'], expect: [{ exemptionList: true }] },
   { category: '平台', turns: ['免罚清单里都有什么'], expect: [{ exemptionList: true }] },
   { category: '平台', asker: 'county', turns: ['首违不罚清单有多少项'], expect: [{ exemptionList: true }] },

@@ -2,12 +2,13 @@
 // called the same on the list, the drawer and the import page. Column labels follow the headers of
 // the import formats (src/records), which are what an agency's own export calls them.
 import type { ImportKind, ItemKind, RecordKind, RegionLevel, RegulationKind, RegulationStatus, TierName } from './api.ts';
-import { ENUM_LABELS, KIND_LABELS } from './records/kinds.generated.ts';
-// The server's registry (src/notifications/kinds.ts is pure: no Node APIs), so the labels cannot drift.
-import { NOTIFICATION_KINDS } from '../../src/notifications/kinds.ts';
+// Generated from the server's registries (npm run docs:import), so the labels cannot drift.
+import { COLUMN_LABELS, ENUM_LABELS, KIND_COLUMN_LABELS, KIND_LABELS, NOTIFICATION_KIND_NAMES } from './records/kinds.generated.ts';
 
-// Column labels are the server's too (its Excel exports head their columns with them).
-export { columnLabel } from '../../src/lists/record-labels.ts';
+/** A column's Chinese name, as the server's Excel exports head it (src/lists/record-labels.ts). */
+export function columnLabel(kind: string, column: string): string {
+  return KIND_COLUMN_LABELS[kind]?.[column] ?? COLUMN_LABELS[column] ?? column;
+}
 
 /** The Chinese name of every kind (the registry's, src/records). */
 export const RECORD_KIND_LABELS: Record<RecordKind | ImportKind, string> = KIND_LABELS;
@@ -69,7 +70,5 @@ export const REGULATION_STATUS_LABELS: Record<RegulationStatus, string> = {
 
 /** 线索交办, 即将到期 … by notification kind (the two 整改逾期 kinds share their label). */
 export const NOTIFICATION_KIND_LABELS: Record<string, string> = Object.fromEntries(
-  Object.entries(NOTIFICATION_KINDS)
-    .filter(([code]) => code !== 'overdue_review')
-    .map(([code, k]) => [code, k.label]),
+  Object.entries(NOTIFICATION_KIND_NAMES).filter(([code]) => code !== 'overdue_review'),
 );

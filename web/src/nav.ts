@@ -7,11 +7,6 @@ import type { User } from './api.ts';
 
 type Ability = keyof User['can'];
 
-/** Everyone with a desk in the records: supervisors, the agencies, administrators. */
-const RECORD_READERS: Role[] = ['supervisor', 'agency_staff', 'officer', 'admin'];
-const SUPERVISION: Role[] = ['supervisor', 'admin'];
-const NOT_AGENCY: Role[] = ['supervisor', 'invited_supervisor', 'discipline_liaison', 'admin'];
-
 export interface NavLeaf {
   path: string;
   label: string;

@@ -138,6 +138,12 @@ const labelCase = (expr: string, labels: Record<string, string>) =>
 export const CLUE_SUBJECT_COLUMNS = raw(`'clue' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, c.id AS evidence_ids,
   c.title AS subject_name, c.model_code, ${labelCase('c.status', STATUS_LABELS)} AS status_label, ${labelCase('c.source', SOURCE_LABELS)} AS source_label`);
 
+/** The hit columns of one case (alias c) as its own subject, with the party's and the item's names (join CASE_NAMES). */
+export const CASE_SUBJECT_COLUMNS =
+  raw(`'case' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, '' AS window_key, c.id AS evidence_ids,
+  COALESCE(e.name, c.entity_uscc) AS subject_name, COALESCE(i.name, c.item_code) AS item_name`);
+export const CASE_NAMES = raw('cases c LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code');
+
 /**
  * Clues a closure model looks at: not raised by a closure model itself (no clue about a clue about a
  * clue), and not a member merged into a case (members follow the case's lead clue).
@@ -147,4 +153,24 @@ export const LIVE_CLUE = raw(`(c.model_code IS NULL OR substr(c.model_code, 1, 4
 /** Whole days from an instant (its date in the business time zone) to the run date. */
 export function clueDays(dialect: Dialect, instant: Sql, asOf: string): Sql {
   return dialectSql(dialect.daysBetween, sql`CAST(${instant} AS DATE)`, sql`CAST(${asOf} AS DATE)`);
+}
+
+// ── inspections prompted by a complaint, a referral or data monitoring ────────────────────────────
+/**
+ * Inspection kinds that are targeted (针对性检查): prompted by complaints or reports, referrals and
+ * assignments, or data monitoring. 优化营商环境条例 第五十四条 第二款 requires them; they do not count
+ * toward the repeat, burden, frequency and fixed-pairing models.
+ */
+export const TARGETED_KINDS = ['complaint', 'referral', 'monitoring'] as const;
+export const TARGETED_KIND_LIST = raw(`(${TARGETED_KINDS.map((k) => `'${k}'`).join(', ')})`);
+
+// ── personal data in free text ────────────────────────────────────────────────────────────────────
+/**
+ * Runs of six or more digits (phone and ID numbers, 个人信息保护法 第二十八条 and 第五十一条) in free
+ * text a clue quotes, masked the same way in SQL and in code (maskText in src/models/mask.ts).
+ */
+export const DIGIT_RUN = '[0-9]{6,}[Xx]?';
+export const DIGIT_MASK = '****';
+export function maskTextSql(expr: string): Sql {
+  return raw(`regexp_replace(${expr}, '${DIGIT_RUN}', '${DIGIT_MASK}', 'g')`);
 }

@@ -2,6 +2,8 @@
 // mirrors its model's SQL in src/models/library/ (the reference).
 import type { HitRow } from '../model.ts';
 import { dayOf, isoOf } from './days.ts';
+import { workdaysBetween } from '../../domain/workdays.ts';
+import { workdaysLate } from '../window.ts';
 import type { Check, CheckContext, Hit, KindChecks } from './judge.ts';
 import { levelsOf } from './inspections.ts';
 import { uncertifiedOfficers } from './officers.ts';
@@ -150,8 +152,7 @@ const NO_PEERS = { z: Infinity, minCases: Infinity, minSpreadShare: 0 };
 // 处罚决定无送达记录 (penalty-no-delivery.ts)
 const noDelivery: Check<CaseRow> = (r, ctx) => {
   if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
-  const days = ctx.asOfDay - dayOf(r.decided_on);
-  if (days <= ctx.params.after_days || ctx.state.cases.get(r.id)!.delivered) return [];
+  if (!workdaysLate(r.decided_on, ctx.asOf, ctx.params.after_days) || ctx.state.cases.get(r.id)!.delivered) return [];
   return one(ctx, {
     ...caseHit(r),
     subject_name: subjectName(ctx, r.entity_uscc),
@@ -159,7 +160,7 @@ const noDelivery: Check<CaseRow> = (r, ctx) => {
     decided_on: r.decided_on,
     decision_label: r.decision === 'fine' ? '罚款' : '警告',
     as_of: ctx.asOf,
-    days,
+    workdays: workdaysBetween(r.decided_on, ctx.asOf),
   });
 };
 

@@ -9,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { api, type RecordKind, type RecordRow } from '../api.ts';
 import { formatCount } from '../format.ts';
 import { columnLabel, RECORD_KIND_LABELS, valueLabels } from '../labels.ts';
-import { NAME_OF, RECORD_LISTS } from '../../../src/records/list-query.ts';
+import { LIST_SPECS as RECORD_LISTS, NAME_OF } from '../records/kinds.generated.ts';
 import { useCatalog } from '../catalog/use-catalog.ts';
 import { agencyOptions } from '../clues/bulk-actions.tsx';
 import { useAgencies } from '../clues/lookups.ts';
@@ -254,7 +254,7 @@ export default function RecordsPage({ kind }: { kind: RecordKind }) {
             data-testid="records-filter-region"
           />
         )}
-        {!agencyRole && kind !== 'agencies' && listSpec.names.some(([as]) => as === 'agency_name') && (
+        {!agencyRole && kind !== 'agencies' && listSpec.names.includes('agency_name') && (
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}

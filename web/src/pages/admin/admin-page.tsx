@@ -9,7 +9,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { adminApi, api, ApiError, errorText, type AdminRegion, type NewUserInput, type Role, type UserEntry } from '../../api.ts';
 import { formatCount, formatInstant } from '../../format.ts';
-import { ROLE_LABELS } from '../../roles.ts';
+import { ROLE_LABELS } from '../../records/kinds.generated.ts';
 import { useCatalog } from '../../catalog/use-catalog.ts';
 import { useUser } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
