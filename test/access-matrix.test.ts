@@ -49,6 +49,7 @@ const AGENCY_STATUSES = ['assigned', 'rectifying', 'submitted', 'returned', 'clo
 const isAgencyRole = (p: Person) => p.role === 'agency_staff' || p.role === 'officer';
 const within = (p: Person, region: string) => regionContains(p.region, region);
 const supervises = (p: Person, region: string) => p.role === 'admin' || (p.role === 'supervisor' && within(p, region));
+const navigates = (p: Person) => p.role !== 'invited_supervisor' && p.role !== 'discipline_liaison';
 const staffOf = (p: Person, agency: string) => p.role === 'admin' || (p.role === 'agency_staff' && p.agency === agency);
 const byId = (id: string) => THINGS.find((x) => x.id === id);
 
@@ -502,6 +503,18 @@ const EXERCISERS: Record<string, Exerciser> = {
     things('conversations').map((x) => get(api(`/assistant/conversations/${x.id}`), visible(p, x))),
   'GET /api/v1/assistant/asks/:id/answers/:index/table.xlsx': (p) =>
     things('asks').map((x) => get(api(`/assistant/asks/${x.id}/answers/0/table.xlsx`), visible(p, x))),
+  // ── the navigator: those who decide or supervise cases; one case's guide if they may read it; the review list for supervisors ──
+  'POST /api/v1/navigator/assess': (p) =>
+    ['330111', '330203'].map((regionCode) =>
+      post(
+        api('/navigator/assess'),
+        { item: 'CLE-P022', regionCode, facts: { firstOffence: false, corrected: false, harm: 'minor' } },
+        navigates(p) && within(p, regionCode),
+      ),
+    ),
+  'GET /api/v1/navigator/items': (p) => [get(api('/navigator/items?q=%E5%9E%83%E5%9C%BE'), navigates(p))],
+  'GET /api/v1/navigator/cases/:id': (p) => things('cases').map((x) => get(api(`/navigator/cases/${x.id}`), navigates(p) && visible(p, x))),
+  'GET /api/v1/navigator/review': (p) => [get(api('/navigator/review'), p.role === 'admin' || p.role === 'supervisor')],
   // ── evaluation: figures for every role in its scope; rows and profiles not for invited supervisors and liaisons ──
   'GET /api/v1/evaluation/indicators': () => [get(api('/evaluation/indicators'), true)],
   'PUT /api/v1/evaluation/indicators/:code/settings': (p) =>
