@@ -1,4 +1,4 @@
-// The left navigation: one place per capability of DESIGN.md, and who sees it. Routes come from this
+// The left navigation: one place per capability (README's feature list), and who sees it. Routes come from this
 // list (app.tsx maps each path to its page); an entry whose capability is not built yet is hidden —
 // from the menu and the routes — until it lands (set `built: true` and add its page). Who sees an entry
 // is the server's word: the ability it needs (GET /auth/me `can`, decided by src/policy), never a role.
@@ -67,7 +67,7 @@ export const NAV: NavEntry[] = [
   { path: '/clues', label: '问题线索', built: true },
   { path: '/command', label: '协同指挥', built: true },
   { path: '/notices', label: '监督文书', built: true },
-  { path: '/navigator', label: '裁量导航', built: true },
+  { path: '/navigator', label: '裁量导航', built: true, needs: ['assessCases'] },
   { path: '/assistant', label: 'AI助手', built: true },
   { path: '/follow-up', label: '回访', built: true, needs: ['manageFollowup', 'readFollowupResults'] },
   {

@@ -206,9 +206,7 @@ export default function RecordsPage({ kind }: { kind: RecordKind }) {
       testId="records-page"
       title={RECORD_KIND_LABELS[kind]}
       subtitle={load.data ? `${scope}${active ? '符合条件的' : ''}共 ${formatCount(load.data.total)} 条，点击一行查看详情` : `${scope}数据`}
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={<ExportButton path={`/records/${kind}.xlsx`} query={filters} />}
     >
       <Space wrap style={{ marginBottom: 12 }} data-testid="records-filters">

@@ -260,9 +260,7 @@ export default function CluePage() {
           </span>
         ) : undefined
       }
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={buttons}
     >
       {clue && detail && (
