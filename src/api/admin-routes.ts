@@ -23,7 +23,7 @@ import { ErrorBody as ErrorOut, Literals } from './schemas.ts';
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const REGION = Type.String({ pattern: '^\\d{6}(\\d{3})?$' });
-const errors = { 400: ErrorOut, 403: ErrorOut, 404: ErrorOut };
+const errors = { 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut };
 
 const UserOut = Type.Object({
   id: Type.String(),
@@ -90,6 +90,7 @@ export async function adminRoutes(app: Api, store: Store, opts: { clock: Clock; 
         summary: '导出用户列表（Excel）',
         querystring: Type.Omit(UserQuery, ['page', 'pageSize']),
         produces: [XLSX_TYPE],
+        response: { 200: Type.Unknown({ description: 'Excel 工作簿（.xlsx）' }), ...errors },
       },
     },
     async (req, reply) => {

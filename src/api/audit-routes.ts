@@ -93,6 +93,7 @@ export async function auditRoutes(app: Api, store: Store, clock: Clock): Promise
             actions: Type.Record(Type.String(), Type.String()),
           }),
           400: ErrorOut,
+          401: ErrorOut,
           403: ErrorOut,
         },
       },
@@ -114,6 +115,7 @@ export async function auditRoutes(app: Api, store: Store, clock: Clock): Promise
         summary: '导出审计日志（Excel，最多5万条）',
         querystring: Type.Omit(AuditQuery, ['page', 'pageSize']),
         produces: [XLSX_TYPE],
+        response: { 200: Type.Unknown({ description: 'Excel 工作簿（.xlsx）' }), 400: ErrorOut, 401: ErrorOut, 403: ErrorOut },
       },
     },
     async (req, reply) => {
@@ -154,6 +156,7 @@ export async function auditRoutes(app: Api, store: Store, clock: Clock): Promise
             entries: Type.Integer(),
             problems: Type.Array(Type.Object({ seq: Type.Integer(), problem: Type.String(), message: Type.String() })),
           }),
+          401: ErrorOut,
           403: ErrorOut,
         },
       },

@@ -45,6 +45,7 @@ export async function notificationRoutes(app: Api, store: Store, clock: Clock): 
             rows: Type.Array(NotificationOut),
           }),
           400: ErrorOut,
+          401: ErrorOut,
         },
       },
     },
@@ -60,7 +61,7 @@ export async function notificationRoutes(app: Api, store: Store, clock: Clock): 
       schema: {
         tags: ['notifications'],
         summary: '未读消息数（页头角标）',
-        response: { 200: Type.Object({ unread: Type.Integer() }) },
+        response: { 200: Type.Object({ unread: Type.Integer() }), 401: ErrorOut },
       },
     },
     async (req) => ({ unread: await unreadCount(store, callerOf(req)) }),
@@ -76,7 +77,7 @@ export async function notificationRoutes(app: Api, store: Store, clock: Clock): 
           ids: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 500 })),
           all: Type.Optional(Type.Boolean()),
         }),
-        response: { 200: Type.Object({ unread: Type.Integer() }), 400: ErrorOut },
+        response: { 200: Type.Object({ unread: Type.Integer() }), 400: ErrorOut, 401: ErrorOut },
       },
     },
     async (req) => {

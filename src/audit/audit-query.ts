@@ -1,6 +1,6 @@
 // Reading the audit log (审计日志): searched by who, what, on what and when, within the caller's
 // jurisdiction — the administrator reads every entry, a supervisor those of their region's subtree
-// (entries without a region, such as logins, are the administrator's). Who may read and verify is
+// (entries without a region, such as logins, and those of webhook receivers are the administrator's). Who may read and verify is
 // src/policy/system.ts's (auditPolicy). Names stand beside codes: the actor's name, the region's, the clue's number.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
@@ -29,7 +29,12 @@ const dayStart = (iso: string) => new Date(Date.parse(`${iso}T00:00:00+08:00`)).
 
 function whereSql(caller: Caller, f: AuditFilters): Sql {
   const parts: Sql[] = [];
-  if (caller.role !== 'admin') parts.push(sql`a.region_code LIKE ${regionPrefix(caller.regionCode) + '%'}`);
+  if (caller.role !== 'admin') {
+    parts.push(sql`a.region_code LIKE ${regionPrefix(caller.regionCode) + '%'}`);
+    // Webhook receivers are the administrator's alone (src/policy/system.ts): their entries name
+    // receivers and their addresses, which no other role may read.
+    parts.push(sql`a.action NOT LIKE 'webhook.%'`);
+  }
   if (f.actor?.trim()) {
     const a = f.actor.trim();
     parts.push(
