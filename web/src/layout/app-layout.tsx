@@ -96,7 +96,9 @@ export function AppLayout() {
   // A path under a menu entry the user may not open (typed, or an old link) shows 无权访问; paths under
   // no entry (the notifications, a 404) are open to every role.
   const leaf = leafFor(pathname);
-  const allowed = !leaf || !leaf.built || !!leafFor(pathname, entries);
+  // The entry itself must be the user's: its group's first page being theirs (/evaluation) does not open
+  // a sibling that needs more (/evaluation/reports).
+  const allowed = !leaf || !leaf.built || leafFor(pathname, entries)?.path === leaf.path;
   const [openKeys, setOpenKeys] = useState<string[]>(() => {
     const group = groupOf(entries, pathname);
     return group ? [group] : [];
