@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { verifyAuditLog } from '../audit/audit-log.ts';
 import { withStore } from './context.ts';
-import { EXIT } from './output.ts';
+import { EXIT, print, setExitCode } from './output.ts';
 
 export function auditCommand(): Command {
   const audit = new Command('audit').description('审计日志 (hash-chained audit log)');
@@ -12,13 +12,13 @@ export function auditCommand(): Command {
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const result = await withStore(cmd, verifyAuditLog);
-      if (opts.json) process.stdout.write(JSON.stringify(result) + '\n');
-      else if (result.ok) process.stdout.write(`审计日志完好：${result.entries} 条记录，哈希链 (SM3) 校验通过\n`);
+      if (opts.json) print(JSON.stringify(result) + '\n');
+      else if (result.ok) print(`审计日志完好：${result.entries} 条记录，哈希链 (SM3) 校验通过\n`);
       else {
-        process.stdout.write(`审计日志被篡改：${result.entries} 条记录中发现 ${result.problems.length} 处问题\n`);
-        for (const p of result.problems) process.stdout.write(`  - [seq ${p.seq}] ${p.message}\n`);
+        print(`审计日志被篡改：${result.entries} 条记录中发现 ${result.problems.length} 处问题\n`);
+        for (const p of result.problems) print(`  - [seq ${p.seq}] ${p.message}\n`);
       }
-      process.exitCode = result.ok ? EXIT.ok : EXIT.verificationFailed;
+      setExitCode(result.ok ? EXIT.ok : EXIT.verificationFailed);
     });
   return audit;
 }

@@ -4,8 +4,8 @@ import { SYSTEM_CALLER } from '../auth/caller.ts';
 import { regionProblem } from '../domain/region.ts';
 import { EXPORT_KINDS, exportRecords } from '../integration/export.ts';
 import type { Kind } from '../records/registry.ts';
-import { withStore } from './context.ts';
-import { EXIT, fail } from './output.ts';
+import { userPath, withStore } from './context.ts';
+import { EXIT, fail, print } from './output.ts';
 
 export function exportCommand(): Command {
   return new Command('export')
@@ -22,8 +22,8 @@ export function exportCommand(): Command {
       if (rp) fail(rp, EXIT.usage);
       const started = Date.now();
       const rows = await withStore(cmd, (store) =>
-        exportRecords(store, { ...SYSTEM_CALLER, regionCode: o.region }, o.kind as Kind, format, o.out),
+        exportRecords(store, { ...SYSTEM_CALLER, regionCode: o.region }, o.kind as Kind, format, userPath(o.out)),
       );
-      process.stdout.write(`已导出 ${rows} 行 → ${o.out}（${format}，${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
+      print(`已导出 ${rows} 行 → ${o.out}（${format}，${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
     });
 }

@@ -10,8 +10,9 @@ import { FileProblem, ImportForbidden, importRows, type ImportReport } from '../
 import { fileSource } from '../ingest/sources.ts';
 import { ErrorCsvWriter } from '../ingest/error-file.ts';
 import { describeError } from '../ingest/validate.ts';
-import { withStore } from './context.ts';
-import { EXIT, fail, progress, type Progress } from './output.ts';
+import { userPath, withStore } from './context.ts';
+import { EXIT, fail, progress, type Progress, print, setExitCode } from './output.ts';
+import { io } from './io.ts';
 
 interface ImportOptions {
   kind: string;
@@ -59,9 +60,11 @@ export function importCommand(): Command {
       'after',
       `\n数据类别：\n${IMPORT_KINDS.map((k) => `  ${k.padEnd(18)}${KIND_SPECS[k].label}`).join('\n')}\n各类别的列格式见 docs/import-formats.md`,
     )
-    .action(async (file: string, o: ImportOptions, cmd: Command) => {
+    .action(async (typed: string, o: ImportOptions, cmd: Command) => {
+      const file = userPath(typed);
       if (!isKind(o.kind) || !KIND_SPECS[o.kind].importable) fail(`未知的数据类别：${o.kind}`, EXIT.usage);
-      const errorPath = o.errors ?? defaultErrorPath(file);
+      const shownErrorPath = o.errors ?? defaultErrorPath(typed);
+      const errorPath = userPath(shownErrorPath);
       const errorFile = new ErrorCsvWriter(errorPath);
       let bar: Progress | null = null;
       let report: ImportReport;
@@ -87,7 +90,7 @@ export function importCommand(): Command {
                 bar?.update(100);
                 bar?.stop();
                 bar = null;
-                if (!o.json) process.stderr.write('写入数据库…\n');
+                if (!o.json) io().err('写入数据库…\n');
               }
             },
           });
@@ -96,28 +99,28 @@ export function importCommand(): Command {
         (bar as Progress | null)?.stop();
         await errorFile.close();
         if (e instanceof FileProblem || e instanceof ImportForbidden) fail(e.message, EXIT.usage);
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') fail(`文件不存在：${file}`, EXIT.usage);
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') fail(`文件不存在：${typed}`, EXIT.usage);
         throw e;
       }
       await errorFile.close();
       if (o.json) {
-        process.stdout.write(JSON.stringify({ ...report, errorFile: errorFile.rows ? errorPath : null }) + '\n');
+        print(JSON.stringify({ ...report, errorFile: errorFile.rows ? shownErrorPath : null }) + '\n');
       } else {
         const r = report;
         const rate = r.rowsPerSecond.toLocaleString('en-US');
-        process.stdout.write(
+        print(
           `读取 ${r.rowsRead} 行，入库 ${r.landed} 条（新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}` +
             `${r.duplicates ? `，文件内重复 ${r.duplicates} 行` : ''}），拒绝 ${r.rowsBad} 行；` +
             `用时 ${r.seconds.toFixed(2)} 秒，${rate} 行/秒\n` +
             `批次 ${r.batchId}（来源系统 ${r.sourceSystem || '—'}${r.encoding ? `，编码 ${r.encoding.toUpperCase()}` : ''}）\n`,
         );
-        for (const n of r.notes.slice(0, 20)) process.stdout.write(`  注：${n}\n`);
+        for (const n of r.notes.slice(0, 20)) print(`  注：${n}\n`);
         if (r.errors.length) {
-          for (const e of r.errors.slice(0, 10)) process.stdout.write(`  ${e}\n`);
-          if (r.rowsBad > 10) process.stdout.write(`  ……\n`);
+          for (const e of r.errors.slice(0, 10)) print(`  ${e}\n`);
+          if (r.rowsBad > 10) print(`  ……\n`);
         }
-        if (errorFile.rows) process.stdout.write(`错误明细已写入 ${errorPath}（${errorFile.rows} 行，可在 Excel 中修改后重新导入）\n`);
+        if (errorFile.rows) print(`错误明细已写入 ${shownErrorPath}（${errorFile.rows} 行，可在 Excel 中修改后重新导入）\n`);
       }
-      if (report.rowsRead > 0 && report.rowsOk === 0) process.exitCode = EXIT.failure;
+      if (report.rowsRead > 0 && report.rowsOk === 0) setExitCode(EXIT.failure);
     });
 }

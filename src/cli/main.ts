@@ -1,25 +1,5 @@
-// kedu: everything the server does, in batch. Each command is one module under src/cli/.
-import { Command } from 'commander';
-import { serveCommand } from './serve-command.ts';
-import { auditCommand } from './audit-command.ts';
-import { userCommand } from './user-command.ts';
-import { importCommand } from './import-command.ts';
-import { exportCommand } from './export-command.ts';
-import { modelsCommand } from './models-command.ts';
-import { demoCommand } from './demo-command.ts';
+// kedu: everything the server does, in batch. Each command is one module under src/cli/; program.ts
+// puts them together.
+import { runProgram } from './program.ts';
 
-const program = new Command('kedu')
-  .description('Kedu 刻度 — 行政执法协调监督平台 (administrative law-enforcement supervision)')
-  .option('--database-url <url>', 'PostgreSQL URL (postgres://…); default: the embedded DuckDB file (or $DATABASE_URL)')
-  .option('--duckdb <path>', 'DuckDB file path (default data/kedu.duckdb, or $KEDU_DUCKDB)')
-  .showHelpAfterError();
-
-program.addCommand(serveCommand());
-program.addCommand(auditCommand());
-program.addCommand(userCommand());
-program.addCommand(importCommand());
-program.addCommand(exportCommand());
-program.addCommand(modelsCommand());
-program.addCommand(demoCommand());
-
-await program.parseAsync(process.argv);
+process.exitCode = await runProgram(process.argv.slice(2));

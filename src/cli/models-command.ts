@@ -8,8 +8,8 @@ import { scoreModels } from '../models/score.ts';
 import { modelsMarkdown } from '../models/docs.ts';
 import { regionProblem } from '../domain/region.ts';
 import type { ModelDefinition } from '../models/model.ts';
-import { withStore } from './context.ts';
-import { EXIT, fail, progress } from './output.ts';
+import { userPath, withStore } from './context.ts';
+import { EXIT, fail, progress, print, setExitCode } from './output.ts';
 
 function pick(code?: string): ModelDefinition[] {
   if (!code) return [...MODELS];
@@ -28,8 +28,8 @@ export function modelsCommand(): Command {
     .command('list')
     .description('列出全部模型')
     .action(() => {
-      for (const m of MODELS) process.stdout.write(`${m.code.padEnd(28)} ${m.category.padEnd(11)} ${m.severity.padEnd(6)} ${m.name}\n`);
-      process.stdout.write(`共 ${MODELS.length} 个模型\n`);
+      for (const m of MODELS) print(`${m.code.padEnd(28)} ${m.category.padEnd(11)} ${m.severity.padEnd(6)} ${m.name}\n`);
+      print(`共 ${MODELS.length} 个模型\n`);
     });
 
   models
@@ -58,18 +58,16 @@ export function modelsCommand(): Command {
         }
       });
       if (o.json) {
-        process.stdout.write(JSON.stringify(reports) + '\n');
+        print(JSON.stringify(reports) + '\n');
         return;
       }
       for (const r of reports)
-        process.stdout.write(
+        print(
           `${r.code.padEnd(28)} ${String(r.hits).padStart(7)} 命中 ${String(r.newClues).padStart(7)} 新线索 ${String(r.millis).padStart(7)} ms  ${r.name}\n`,
         );
       const hits = reports.reduce((s, r) => s + r.hits, 0);
       const fresh = reports.reduce((s, r) => s + r.newClues, 0);
-      process.stdout.write(
-        `共 ${reports.length} 个模型，${hits} 条命中，${fresh} 条新线索，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒\n`,
-      );
+      print(`共 ${reports.length} 个模型，${hits} 条命中，${fresh} 条新线索，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒\n`);
     });
 
   models
@@ -82,19 +80,17 @@ export function modelsCommand(): Command {
       const scores = await withStore(cmd, (store) => scoreModels(store, pick(o.model)));
       const min = Number(o.min);
       const failing = scores.filter((s) => s.truth > 0 && (s.precision < min || s.recall < min));
-      if (o.json) process.stdout.write(JSON.stringify(scores) + '\n');
+      if (o.json) print(JSON.stringify(scores) + '\n');
       else {
-        process.stdout.write('模型                          预置   命中   正确   精确率  召回率\n');
+        print('模型                          预置   命中   正确   精确率  召回率\n');
         for (const s of scores) {
-          process.stdout.write(
+          print(
             `${s.code.padEnd(28)} ${String(s.truth).padStart(6)} ${String(s.hits).padStart(6)} ${String(s.truePositives).padStart(6)}   ${s.precision.toFixed(3)}   ${s.recall.toFixed(3)}${failing.includes(s) ? '  ✗' : ''}\n`,
           );
         }
-        process.stdout.write(
-          failing.length ? `${failing.length} 个模型低于 ${min}\n` : `全部 ${scores.length} 个有预置违规的模型均不低于 ${min}\n`,
-        );
+        print(failing.length ? `${failing.length} 个模型低于 ${min}\n` : `全部 ${scores.length} 个有预置违规的模型均不低于 ${min}\n`);
       }
-      process.exitCode = failing.length ? EXIT.verificationFailed : EXIT.ok;
+      setExitCode(failing.length ? EXIT.verificationFailed : EXIT.ok);
     });
 
   models
@@ -102,8 +98,8 @@ export function modelsCommand(): Command {
     .description('由模型定义生成 docs/models.md')
     .option('-o, --out <file>', '输出文件', 'docs/models.md')
     .action((o: { out: string }) => {
-      writeFileSync(o.out, modelsMarkdown(MODELS));
-      process.stdout.write(`已写入 ${o.out}（${MODELS.length} 个模型）\n`);
+      writeFileSync(userPath(o.out), modelsMarkdown(MODELS));
+      print(`已写入 ${o.out}（${MODELS.length} 个模型）\n`);
     });
   return models;
 }
