@@ -44,6 +44,11 @@ const ReportOut = Type.Object({
   timings: Type.Object({ read: Type.Number(), load: Type.Number(), merge: Type.Number(), commit: Type.Number() }),
   errors: Type.Array(Type.String(), { description: '前100条错误，如“第12条 entity_uscc（统一社会信用代码）：统一社会信用代码校验位错误”' }),
   notes: Type.Array(Type.String()),
+  initialPasswords: Type.Optional(
+    Type.Array(Type.Object({ username: Type.String(), displayName: Type.String(), password: Type.String() }), {
+      description: '导入用户名单时新建账号的一次性初始密码：仅在本次响应中返回一次，系统只保存其哈希',
+    }),
+  ),
   errorsUrl: Type.Union([Type.String(), Type.Null()], { description: '错误明细CSV的下载地址（无错误时为 null）' }),
   realtime: Type.Optional(
     Type.Union(
@@ -273,7 +278,7 @@ export async function ingestRoutes(app: FastifyInstance, store: Store, asOf?: st
           'content-disposition',
           `attachment; filename="${found.batch.id}-errors.csv"; filename*=UTF-8''${encodeURIComponent(`${found.batch.kindLabel}导入错误-${found.batch.id}.csv`)}`,
         );
-        return batchErrorCsv(found.batch.kind, found.errors);
+        return batchErrorCsv(callerOf(req), found.batch.kind, found.errors);
       },
     );
   });

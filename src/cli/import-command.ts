@@ -10,6 +10,7 @@ import { FileProblem, ImportForbidden, importRows, type ImportReport } from '../
 import { fileSource } from '../ingest/sources.ts';
 import { ErrorCsvWriter } from '../ingest/error-file.ts';
 import { describeError } from '../ingest/validate.ts';
+import { maskRecord } from '../ingest/headers.ts';
 import { userPath, withStore } from './context.ts';
 import { EXIT, fail, progress, type Progress, print, setExitCode } from './output.ts';
 import { io } from './io.ts';
@@ -82,7 +83,7 @@ export function importCommand(): Command {
               errorFile.write(
                 r.row,
                 r.errors.map((e) => describeError(KIND_SPECS[o.kind as Kind], e)),
-                r.record,
+                maskRecord(caller, KIND_SPECS[o.kind as Kind], r.record),
               ),
             onProgress: (p) => {
               if (p.phase === 'read') bar?.update(Math.floor((p.done / Math.max(1, p.total)) * 100));
@@ -120,6 +121,10 @@ export function importCommand(): Command {
           if (r.rowsBad > 10) print(`  ……\n`);
         }
         if (errorFile.rows) print(`错误明细已写入 ${shownErrorPath}（${errorFile.rows} 行，可在 Excel 中修改后重新导入）\n`);
+        if (r.initialPasswords?.length) {
+          print(`新建账号 ${r.initialPasswords.length} 个，初始密码仅显示这一次（系统只保存其哈希），请转交本人并提醒首次登录后修改：\n`);
+          for (const c of r.initialPasswords) print(`  ${c.username}\t${c.displayName}\t${c.password}\n`);
+        }
       }
       if (report.rowsRead > 0 && report.rowsOk === 0) setExitCode(EXIT.failure);
     });

@@ -8,6 +8,7 @@ import { sql, raw, type Sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
 import { KIND_SPECS, isKind } from '../records/registry.ts';
 import { errorCsvFromStored, type StoredError } from './error-file.ts';
+import { maskRecord } from './headers.ts';
 import { describeError, formatError } from './validate.ts';
 
 export interface BatchSummary {
@@ -93,6 +94,10 @@ export function formattedErrors(batch: Pick<BatchSummary, 'kind' | 'fileName'>, 
   return errors.slice(0, limit).map((e) => formatError(KIND_SPECS[kind], e, unit));
 }
 
-export function batchErrorCsv(kind: string, errors: StoredError[]): string {
-  return errorCsvFromStored(errors, (e) => (isKind(kind) ? describeError(KIND_SPECS[kind], e) : `${e.field}：${e.message}`));
+/** The error file of a batch as `caller` may see it: personal columns masked for their role. */
+export function batchErrorCsv(caller: Caller, kind: string, errors: StoredError[]): string {
+  if (!isKind(kind)) return errorCsvFromStored(errors, (e) => `${e.field}：${e.message}`);
+  const spec = KIND_SPECS[kind];
+  const masked = errors.map((e) => (e.record ? { ...e, record: maskRecord(caller, spec, e.record) } : e));
+  return errorCsvFromStored(masked, (e) => describeError(spec, e));
 }

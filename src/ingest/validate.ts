@@ -1,6 +1,6 @@
 // Row validation: maps a file's header onto a kind's fields, then turns each row into the staging
-// values or into errors that name the row and the field in Chinese. Referential checks (region
-// exists and lies in the caller's jurisdiction, agency exists and is the caller's own for agency
+// values or into errors that name the row and the field in Chinese. Referential checks (every region
+// field exists and lies in the caller's jurisdiction, agency exists and is the caller's own for agency
 // roles, catalog codes exist) use reference sets loaded once per batch (reference.ts).
 import { regionContains, regionProblem } from '../domain/region.ts';
 import { isAgencyRole, type Caller } from '../auth/caller.ts';
@@ -26,7 +26,7 @@ import {
   type Cell,
   type Parsed,
 } from './values.ts';
-import type { References } from './reference.ts';
+import { MISSING, type References } from './reference.ts';
 
 export interface FieldError {
   row: number;
@@ -141,8 +141,7 @@ const NO_CHECK = 0,
   SOURCE_CHECK = 1,
   REGION_CHECK = 2,
   AGENCY_CHECK = 3,
-  ITEM_CHECK = 4,
-  INSPECTION_ITEM_CHECK = 5;
+  CODE_CHECK = 4;
 
 export interface RowValidator {
   readonly spec: RecordKindSpec;
@@ -171,20 +170,20 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
   const iRegion = at('region_code');
   const iAgency = at('agency_id');
   const refKinds = fields.map((f) => f.ref ?? null);
+  // Each field's set of codes to be found in (catalog references other than agencies).
+  const codeSets = fields.map((f) => (f.ref && f.ref !== 'agency' ? refs.codes.get(f.ref)! : null));
   const recordRefs = fields.map((f, i) => (f.recordRef ? i : -1)).filter((i) => i >= 0);
   const agencyRole = isAgencyRole(caller.role) && caller.agencyId !== null;
   const checks = fields.map((f, i) =>
     i === iSourceSystem
       ? SOURCE_CHECK
-      : i === iRegion
+      : f.type === 'region'
         ? REGION_CHECK
         : f.ref === 'agency'
           ? AGENCY_CHECK
-          : f.ref === 'item'
-            ? ITEM_CHECK
-            : f.ref === 'inspection_item'
-              ? INSPECTION_ITEM_CHECK
-              : NO_CHECK,
+          : f.ref
+            ? CODE_CHECK
+            : NO_CHECK,
   );
   const regionCache = new Map<string, string | null>();
   let current: (string | null)[] = [];
@@ -246,11 +245,8 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
         case AGENCY_CHECK:
           if (!refs.agencies.has(s) || (agencyRole && s !== caller.agencyId)) return false;
           break;
-        case ITEM_CHECK:
-          if (!refs.items.has(s)) return false;
-          break;
-        case INSPECTION_ITEM_CHECK:
-          if (!refs.inspectionItems.has(s)) return false;
+        case CODE_CHECK:
+          if (!codeSets[i]!.has(s)) return false;
           break;
       }
       values[i] = s;
@@ -286,16 +282,14 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
               if (!SOURCE_SYSTEM_PATTERN.test(v)) message = `来源系统应为至多64位的字母、数字或 _ . : -：${v}`;
               else lastSourceSystem = v;
             }
-          } else if (i === iRegion) {
+          } else if (fields[i].type === 'region') {
             message = regionMessage(v);
           } else if (refKinds[i] === 'agency') {
             if (!refs.agencies.has(v)) message = `执法主体不存在：${v}`;
             else if (agencyRole && v !== caller.agencyId)
               message = `执法部门账号只能导入本部门（${caller.agencyId}）的记录，不能导入 ${v} 的记录`;
-          } else if (refKinds[i] === 'item') {
-            if (!refs.items.has(v)) message = `执法事项不存在：${v}`;
-          } else if (refKinds[i] === 'inspection_item') {
-            if (!refs.inspectionItems.has(v)) message = `涉企行政检查事项不存在：${v}`;
+          } else if (codeSets[i] && !codeSets[i]!.has(v)) {
+            message = `${MISSING[refKinds[i]!]}：${v}`;
           }
           if (message !== null) {
             errors = push(errors, row, i, message);

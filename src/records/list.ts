@@ -8,9 +8,6 @@ import { KIND_SPECS, type Kind } from './registry.ts';
 import { recordScope } from './scope.ts';
 import type { RecordKindSpec } from './types.ts';
 
-/** Columns holding personal data: masked for roles that do not need them. */
-const PERSONAL = ['id_number', 'phone'];
-
 const hasField = (spec: RecordKindSpec, name: string) => spec.fields.some((f) => f.name === name);
 const withAgency = (spec: RecordKindSpec) => spec.fields.some((f) => f.name === 'agency_id' && f.ref === 'agency');
 const withEntity = (spec: RecordKindSpec) => hasField(spec, 'entity_uscc');
@@ -21,8 +18,9 @@ const nameJoins = (spec: RecordKindSpec) =>
   (withAgency(spec) ? ' LEFT JOIN agencies ag ON ag.id = t.agency_id' : '') +
   (withEntity(spec) ? ' LEFT JOIN entities en ON en.uscc = t.entity_uscc' : '');
 
-function present(caller: Caller, row: Record<string, unknown>) {
-  for (const col of PERSONAL) if (typeof row[col] === 'string') row[col] = maskPersonal(caller, row[col] as string);
+/** The kind's personal columns masked for roles that do not need them. */
+export function maskRow(caller: Caller, spec: RecordKindSpec, row: Record<string, unknown>): Record<string, unknown> {
+  for (const f of spec.fields) if (f.personal && typeof row[f.name] === 'string') row[f.name] = maskPersonal(caller, row[f.name] as string);
   return row;
 }
 
@@ -59,7 +57,7 @@ export async function listRecords(
     SELECT t.*${raw(nameColumns(spec))} FROM ${raw(spec.table)} t${raw(nameJoins(spec))} WHERE ${where}
     ORDER BY t.${raw(spec.listOrder)} DESC, t.${raw(spec.idColumn)}
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => present(caller, r)) };
+  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => maskRow(caller, spec, r)) };
 }
 
 export type RecordLookup =
@@ -75,5 +73,5 @@ export async function getRecord(store: Store, caller: Caller, kind: Kind, id: st
     sql`SELECT 1 AS ok FROM ${raw(spec.table)} t WHERE ${key} = ${id} AND ${recordScope(caller, spec, 't')}`,
   );
   if (!inScope) return { found: true, visible: false };
-  return { found: true, visible: true, record: present(caller, row) };
+  return { found: true, visible: true, record: maskRow(caller, spec, row) };
 }

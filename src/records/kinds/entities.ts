@@ -12,6 +12,7 @@ export const entities: RecordKindSpec = {
   agencyScope: null,
   listOrder: 'uscc',
   importable: true,
+  reference: true,
   agencyMayImport: false,
   fields: [
     {
@@ -63,6 +64,7 @@ export const entities: RecordKindSpec = {
     {
       name: 'phone',
       label: '联系电话',
+      personal: true,
       aliases: ['电话', '联系方式'],
       type: 'string',
       required: false,

@@ -12,6 +12,7 @@ export const followupAnswers: RecordKindSpec = {
   agencyScope: null,
   listOrder: 'answered_at',
   importable: true,
+  reference: false,
   agencyMayImport: false,
   fields: [
     sourceSystem,
@@ -62,6 +63,39 @@ export const followupAnswers: RecordKindSpec = {
       required: false,
       maxLength: 20000,
       example: '服务人员讲解了新规定，没有检查',
+    },
+  ],
+  // Answers to the three tasks of docs/samples/followup_tasks.csv; the third says the service visit was an inspection.
+  samples: [
+    {
+      source_system: 'zj-hf',
+      source_id: 'HF2025000999',
+      task_id: 'fut-0001',
+      region_code: '330106',
+      answered_at: '2025-05-20 14:05:00',
+      satisfaction: '5',
+      says_inspection: 'false',
+      transcript: '服务人员讲解了新规定，没有检查',
+    },
+    {
+      source_system: 'zj-hf',
+      source_id: 'HF2025001000',
+      task_id: 'fut-0002',
+      region_code: '330106',
+      answered_at: '2025-05-21 10:12:00',
+      satisfaction: '4',
+      says_inspection: 'false',
+      transcript: '上门解读了惠企政策，挺有帮助',
+    },
+    {
+      source_system: 'zj-hf',
+      source_id: 'HF2025001001',
+      task_id: 'fut-0003',
+      region_code: '330106',
+      answered_at: '2025-05-22 15:30:00',
+      satisfaction: '2',
+      says_inspection: 'true',
+      transcript: '说是上门服务，其实就是来检查的，查了台账还让我们签了检查记录',
     },
   ],
 };

@@ -12,6 +12,7 @@ export const hotlineTickets: RecordKindSpec = {
   agencyScope: { column: 'agency_id' },
   listOrder: 'received_at',
   importable: true,
+  reference: false,
   agencyMayImport: false,
   fields: [
     sourceSystem,
