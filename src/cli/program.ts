@@ -9,6 +9,7 @@ import { exportCommand } from './export-command.ts';
 import { modelsCommand } from './models-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { initCommand } from './init-command.ts';
+import { backupCommand } from './backup-command.ts';
 import { CliExit, io } from './io.ts';
 
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     modelsCommand(),
     userCommand(),
     auditCommand(),
+    backupCommand(),
     demoCommand(),
   ])
     program.addCommand(c);
