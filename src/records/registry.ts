@@ -65,6 +65,12 @@ export const kindSpec = (kind: Kind): RecordKindSpec => KIND_SPECS[kind];
 /** Kinds a file or an API call may carry (kedu import --kind, POST /ingest/{kind}, the console's upload). */
 export const IMPORT_KINDS = KINDS.filter((k) => KIND_SPECS[k].importable);
 
+/** The order a new county imports its files in: reference data first (each kind may name the ones before it), then records. */
+export const IMPORT_ORDER = [
+  ...IMPORT_KINDS.filter((k) => KIND_SPECS[k].reference),
+  ...IMPORT_KINDS.filter((k) => !KIND_SPECS[k].reference),
+];
+
 /** Kinds listed under GET /records/{kind} (and exported by kedu export). */
 export const LIST_KINDS = KINDS.filter((k) => KIND_SPECS[k].listOrder !== null);
 
