@@ -102,8 +102,11 @@ test('every command works beside kedu serve, with the output and exit code it ha
   const alone = await store('alone');
   for (const s of [served, alone]) {
     assert.equal(kedu(s.args, ['init', '--password-stdin'], 'Beside-Admin-2025\n').status, 0);
-    for (const kind of ['agencies', 'officers', 'certificates', 'entities'])
-      assert.equal(kedu(s.args, ['import', join(SAMPLES, `${kind}.csv`), '--kind', kind]).status, 0);
+    for (const kind of ['regions', 'agencies', 'officers', 'certificates', 'entities']) {
+      const r = kedu(s.args, ['import', join(SAMPLES, `${kind}.csv`), '--kind', kind, '--errors', join(dir, `${kind}.errors.csv`)]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /拒绝 0 行/, `${kind}: ${r.stdout}`);
+    }
   }
   const port = await freePort();
   const server = await serve(process.execPath, [KEDU, ...served.args, 'serve', '--port', String(port), '--schedule-minutes', '0']);
