@@ -1,8 +1,11 @@
-// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime]
+// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,assistant,followup,evaluation]
 // Prints, DuckDB beside PostgreSQL and measured in the same run: demo-data generation rate, bulk import
-// rate, the home page's queries, the model library (total and per model) and the latency of a
-// real-time check on ingest (records pushed one by one with and without the checks, and the checks'
-// state's load time and size).
+// rate, the home page's queries, the model library (total and per model), the latency of a real-time
+// check on ingest (records pushed one by one with and without the checks, and the checks' state's load
+// time and size), the assistant's latency on law and data questions (p50/p99), follow-up (answers
+// analysed again; call outcomes landed in batches of 100; the follow-up models' batch run), and the
+// evaluation (every indicator for every agency of Hangzhou; Hangzhou's situation report gathered, then
+// rendered as Word with its charts).
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -13,6 +16,10 @@ import { generateDemo } from '../src/demo/generate.ts';
 import type { ScaleName } from '../src/demo/scale.ts';
 import { AS_OF_ISO } from '../src/demo/calendar.ts';
 import { homeSummary } from '../src/evaluation/home-summary.ts';
+import { scorecard } from '../src/evaluation/scorecard.ts';
+import { periodOf } from '../src/evaluation/period.ts';
+import { generateReport, reportDocx } from '../src/evaluation/report/reports.ts';
+import { INDICATORS } from '../src/evaluation/indicators/index.ts';
 import { SYSTEM_CALLER, type Caller } from '../src/auth/caller.ts';
 import { MODELS } from '../src/models/library/index.ts';
 import { runModels } from '../src/models/runner.ts';
@@ -26,6 +33,11 @@ import { importRows, type ImportRequest } from '../src/ingest/import-batch.ts';
 import { fileSource, recordsSource } from '../src/ingest/sources.ts';
 import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/ingest-samples.ts';
 import { createDatabase } from '../test/helpers/store.ts';
+import { lexiconFor } from '../src/assistant/lexicon.ts';
+import { answerMessage } from '../src/assistant/assistant.ts';
+import { analyzePending } from '../src/followup/land.ts';
+import { registerFollowupHooks } from '../src/followup/hooks.ts';
+import { lexicon } from '../src/followup/lexicon.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -34,7 +46,7 @@ const opt = (name: string, dflt: string) => {
 };
 const scale = opt('scale', 'city') as ScaleName;
 const engines = opt('engines', 'duckdb,postgres').split(',');
-const only = new Set(opt('only', 'gen,import,home,models,realtime').split(','));
+const only = new Set(opt('only', 'gen,import,home,models,realtime,assistant,evaluation').split(','));
 const importRowsCount = Number(opt('import-rows', '1000000'));
 const pgServer = process.env.KEDU_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
@@ -182,6 +194,140 @@ async function realtimeBench(store: Store, engine: string): Promise<void> {
   );
 }
 
+/** Every indicator for every agency of Hangzhou (the city scorecard), the province's cities, and Hangzhou's report. */
+async function evaluationBench(store: Store, engine: string): Promise<void> {
+  const period = periodOf('2025Q4');
+  const scope = { regionCode: '330100', period, asOf: AS_OF_ISO };
+  const [card, ms] = await timeIt(() => scorecard(store, 'agency', scope));
+  put(
+    `evaluation: ${INDICATORS.filter((d) => d.levels.includes('agency')).length} indicators × ${card.rows.length} agencies of 杭州市, 2025Q4`,
+    engine,
+    secs(ms),
+  );
+  const [, regions] = await timeIt(() => scorecard(store, 'region', { ...scope, regionCode: '330000' }));
+  put('evaluation: the 11 cities of the province, every region indicator', engine, secs(regions));
+  const [row, gather] = await timeIt(() =>
+    generateReport(store, { regionCode: '330100', period, asOf: AS_OF_ISO, actor: 'system', trigger: 'cli' }),
+  );
+  put('report: 杭州市 2025Q4 gathered and kept', engine, secs(gather));
+  const [docx, render] = await timeIt(() => reportDocx(row));
+  put(`report: rendered as Word with 3 charts (${Math.round(docx.length / 1024)} KB)`, engine, secs(render));
+  put(
+    'evaluation: load average at the end (1/5/15 min)',
+    engine,
+    os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' '),
+  );
+}
+
+/** Questions as staff ask them: the law (corpus and catalog) and the data (one or more scoped queries each). */
+const LAW_QUESTIONS = [
+  '无照经营违反哪些规定?',
+  '无照经营会受到哪些处罚?',
+  '乱倒垃圾能免罚吗',
+  '行政处罚法第三十三条是什么',
+  '占道经营怎么罚',
+  '执法检查至少要几个人',
+  '市场监管条线管哪些执法事项',
+  '食品安全法第一百二十二条',
+  '重复检查模型依据哪一条',
+  '卖过期食品违反哪条规定',
+];
+const DATA_QUESTIONS = [
+  '杭州市检查数量最多的10个事项是什么?',
+  '今年各区县检查次数排名',
+  '萧山区今年罚款总额',
+  '今年上半年案件数同比',
+  '去年按月的检查趋势',
+  '近30天12345工单数',
+  '今年双随机检查占比',
+  '今年处罚案件最多的5个事项',
+  '今年各条线的检查次数',
+  '余杭区去年立案多少件',
+];
+const ROUNDS = 10;
+
+/** The assistant's pipeline (understand, plan, run, phrase; no history write), as a city and a county supervisor ask. */
+async function assistantBench(store: Store, engine: string): Promise<void> {
+  const lex = await lexiconFor(store);
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  for (const [label, regionCode] of [
+    ['city 杭州市', '330100'],
+    ['county 萧山区', '330109'],
+  ] as const) {
+    const ctx = { store, caller: { ...SYSTEM_CALLER, role: 'supervisor' as const, regionCode }, lex, asOf: AS_OF_ISO };
+    for (const q of [...LAW_QUESTIONS, ...DATA_QUESTIONS]) await answerMessage(ctx, q); // warm, as a running server is
+    for (const [kind, questions] of [
+      ['law', LAW_QUESTIONS],
+      ['data', DATA_QUESTIONS],
+    ] as const) {
+      const times: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) for (const q of questions) times.push((await timeIt(() => answerMessage(ctx, q)))[1]);
+      put(
+        `assistant, ${label}: ${kind} questions (${times.length}), p50 / p99`,
+        engine,
+        `${percentile(times, 0.5).toFixed(0)} / ${percentile(times, 0.99).toFixed(0)} ms`,
+      );
+    }
+  }
+  put('assistant: load average before / after (1 min)', engine, `${load.split(' ')[0]} / ${os.loadavg()[0].toFixed(1)}`);
+}
+
+/**
+ * Follow-up: every reached answer analysed again (the analyser without the generator's cache), 1,000
+ * call outcomes landed through the import in batches of 100 as the call centre sends them (analysis,
+ * task update, second-call draw and the real-time follow-up models in the landing transaction), and
+ * the follow-up models' batch run.
+ */
+async function followupBench(store: Store, engine: string): Promise<void> {
+  await store.exec('DELETE FROM followup_findings');
+  await store.exec('DELETE FROM followup_analyses');
+  lexicon(); // jieba's dictionary and the cue words load once per process, not in the measure
+  const [analysed, ms] = await timeIt(() => analyzePending(store));
+  put('follow-up: answers analysed again', engine, analysed.toLocaleString('en'));
+  put('follow-up: analysis, answers/s', engine, Math.round(analysed / (ms / 1000)).toLocaleString('en'));
+  registerFollowupHooks();
+  const tasks = await store.query<{ id: string; region_code: string }>(
+    "SELECT id, region_code FROM followup_tasks WHERE status = 'pending' ORDER BY id LIMIT 1000",
+  );
+  const times: number[] = [];
+  for (let i = 0; i < tasks.length; i += 100) {
+    const records = tasks.slice(i, i + 100).map((t, j) => ({
+      source_id: `bench-${i + j}`,
+      task_id: t.id,
+      region_code: t.region_code,
+      answered_at: '2025-12-30 10:00:00',
+      outcome: 'reached',
+      channel: 'phone',
+      transcript: j % 10 === 0 ? '企业：来的人态度很差，也没亮证。' : '企业：挺好的，没有乱收费，满意。',
+    }));
+    const rt = realtimeIngest(store, SYSTEM_CALLER, 'followup_answers', AS_OF_ISO);
+    await rt.prepare();
+    times.push(
+      (
+        await timeIt(() =>
+          importRows(store, recordsSource(records), {
+            kind: 'followup_answers',
+            caller: SYSTEM_CALLER,
+            sourceSystem: 'bench',
+            onLanded: rt.onLanded,
+          }),
+        )
+      )[1],
+    );
+  }
+  put(`follow-up: ${tasks.length} outcomes in batches of 100, median batch`, engine, `${Math.round(percentile(times, 0.5))} ms`);
+  const models = MODELS.filter((m) => m.category === 'followup' || m.code === 'INS_FAKE_SERVICE');
+  const [, total] = await timeIt(() => runModels(store, models, { asOf: AS_OF_ISO }));
+  put(`follow-up: ${models.length} follow-up models, batch run`, engine, secs(total));
+  out(`follow-up: ${analysed} answers analysed in ${secs(ms)}`);
+}
+
 const callers: [string, Caller][] = [
   ['province 浙江省', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330000' }],
   ['city 杭州市', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330100' }],
@@ -190,7 +336,7 @@ const callers: [string, Caller][] = [
 
 for (const engine of engines) {
   out(`\n== ${engine}, scale ${scale} ==`);
-  if (only.has('gen') || only.has('home') || only.has('models') || only.has('realtime')) {
+  if (['gen', 'home', 'models', 'realtime', 'assistant', 'followup', 'evaluation'].some((k) => only.has(k))) {
     const { store, drop } = await freshStore(engine, scale);
     try {
       const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1 }));
@@ -216,7 +362,10 @@ for (const engine of engines) {
         put(`models: clues written`, engine, reports.reduce((s, r) => s + r.newClues, 0).toLocaleString('en'));
         out(`models: ${secs(total)}`);
       }
+      if (only.has('evaluation')) await evaluationBench(store, engine);
+      if (only.has('assistant')) await assistantBench(store, engine);
       if (only.has('realtime')) await realtimeBench(store, engine);
+      if (only.has('followup')) await followupBench(store, engine);
     } finally {
       await drop();
     }

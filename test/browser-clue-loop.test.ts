@@ -13,7 +13,7 @@ import { MODELS, findModel } from '../src/models/library/index.ts';
 import { runModels } from '../src/models/runner.ts';
 import { sql } from '../src/store/sql.ts';
 import { openTestStore } from './helpers/store.ts';
-import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
+import { requireBrowserSetup, signIn as signInAs, startBrowserServer } from './helpers/browser.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
 import { inDays, insertClue, quietEnvironment } from './helpers/clues.ts';
 
@@ -78,17 +78,9 @@ after(async () => {
   await t.close();
 });
 
-/** A signed-in page in its own browser context (its own cookie jar): one person at one desk. */
 async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.locator('[data-testid="dashboard"]').waitFor();
+  const page = await signInAs(browser, base, username, PASSWORD);
+  contexts.push(page.context());
   return page;
 }
 

@@ -249,6 +249,32 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     SELECT dl.id FROM deliveries dl JOIN cases c ON c.id = dl.case_id
     WHERE ${d.daysBetween('c.decided_on', `COALESCE(dl.delivered_on, ${asOf})`)} > 7`,
   },
+  // The follow-up plants, as the analysis of the answers (followup_findings) hears them against the records.
+  followup_complaint: {
+    kind: 'followup_task',
+    sql: `SELECT DISTINCT f.task_id AS id FROM followup_findings f WHERE f.kind = 'complaint' AND f.serious`,
+  },
+  followup_visit_count: {
+    kind: 'followup_task',
+    sql: `
+    SELECT DISTINCT f.task_id AS id FROM followup_findings f JOIN followup_tasks t ON t.id = f.task_id
+    WHERE f.code = 'visit_count' AND f.value >= 3 AND f.value - (SELECT count(DISTINCT COALESCE(i.joint_id, i.id)) FROM inspections i
+      WHERE i.entity_uscc = t.entity_uscc AND i.inspected_on >= f.period_from AND i.inspected_on <= f.period_to) >= 2`,
+  },
+  followup_nobody_came: {
+    kind: 'followup_task',
+    sql: `
+    SELECT DISTINCT f.task_id AS id FROM followup_findings f JOIN followup_tasks t ON t.id = f.task_id
+      JOIN inspections i ON t.subject_kind = 'inspection' AND i.id = t.subject_id WHERE f.code = 'nobody_came'`,
+  },
+  followup_fine_mismatch: {
+    kind: 'followup_task',
+    sql: `
+    SELECT DISTINCT f.task_id AS id FROM followup_findings f JOIN followup_tasks t ON t.id = f.task_id
+      JOIN cases c ON t.subject_kind = 'case' AND c.id = t.subject_id
+    WHERE f.code = 'fined' AND (c.decision IN ('warning', 'no_penalty')
+      OR (c.decision = 'fine' AND f.value IS NOT NULL AND (f.value > 1.3 * c.fine_amount OR f.value < 0.7 * c.fine_amount)))`,
+  },
 };
 
 for (const v of VIOLATIONS) {
@@ -268,6 +294,7 @@ test('ground truth points at existing records of its kind, in their region', asy
     delegation: ['delegations', 'id'],
     service_visit: ['service_visits', 'id'],
     entity: ['entities', 'uscc'],
+    followup_task: ['followup_tasks', 'id'],
   };
   const kinds = await store.query<{ record_kind: string }>('SELECT DISTINCT record_kind FROM ground_truth');
   for (const { record_kind } of kinds) {
@@ -294,6 +321,10 @@ test('each kind is planted at roughly 0.5–2% of its subjects', async () => {
     licence_overdue: first.counts.licences,
     payment_overdue: first.counts.payments,
     delivery_overdue: first.counts.deliveries,
+    followup_complaint: first.counts.followup_tasks,
+    followup_visit_count: first.counts.followup_tasks,
+    followup_nobody_came: first.counts.followup_tasks,
+    followup_fine_mismatch: first.counts.followup_tasks,
   };
   for (const v of VIOLATIONS) {
     const share = first.planted[v] / subjects[v];

@@ -21,6 +21,11 @@ import { modelRoutes } from './model-routes.ts';
 import { clueRoutes } from './clue-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { evaluationRoutes } from './evaluation-routes.ts';
+import { reportRoutes } from './report-routes.ts';
+import { reviewRoutes } from './review-routes.ts';
+import { assistantRoutes } from './assistant-routes.ts';
+import { followupRoutes } from './followup-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -89,6 +94,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await clueRoutes(api, store);
       await portalRoutes(api, store);
       await ingestRoutes(api, store, opts.asOf);
+      await evaluationRoutes(api, store, opts.asOf);
+      await reportRoutes(api, store, opts.asOf);
+      await reviewRoutes(api, store);
+      await assistantRoutes(api, store, opts.asOf);
+      await followupRoutes(api, store, opts.asOf);
     },
     { prefix: '/api/v1' },
   );

@@ -17,7 +17,7 @@ export interface NewUser {
   agencyId?: string | null;
 }
 
-interface UserRow {
+export interface UserRow {
   id: string;
   username: string;
   display_name: string;
@@ -28,7 +28,7 @@ interface UserRow {
   disabled: boolean;
 }
 
-const toCaller = (u: UserRow): Caller => ({
+export const toCaller = (u: UserRow): Caller => ({
   userId: u.id,
   username: u.username,
   displayName: u.display_name,

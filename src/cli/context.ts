@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
+import type { Caller } from '../auth/caller.ts';
+import { toCaller, type UserRow } from '../auth/users.ts';
 import { io } from './io.ts';
 
 export interface StoreOptions {
@@ -27,3 +29,9 @@ export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T
 
 /** A path the user typed, relative to where they typed it (the server's working directory may differ). */
 export const userPath = (path: string): string => resolve(io().cwd, path);
+
+/** The account a command runs as (--user): its jurisdiction and agency apply; null when there is none or it is disabled. */
+export async function callerForUser(store: Store, username: string): Promise<Caller | null> {
+  const [u] = await store.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
+  return u && !u.disabled ? toCaller(u) : null;
+}

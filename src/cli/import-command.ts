@@ -3,7 +3,7 @@
 // rejected rows with their errors to an error CSV that Excel opens.
 import { Command, Option } from 'commander';
 import { basename, dirname, extname, join } from 'node:path';
-import { SYSTEM_CALLER, type Caller, type Role } from '../auth/caller.ts';
+import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
 import type { Store } from '../store/store.ts';
 import { IMPORT_KINDS, KIND_SPECS, isKind, type Kind } from '../records/registry.ts';
 import { FileProblem, ImportForbidden, importRows, type ImportReport } from '../ingest/import-batch.ts';
@@ -11,7 +11,7 @@ import { fileSource } from '../ingest/sources.ts';
 import { ErrorCsvWriter } from '../ingest/error-file.ts';
 import { describeError } from '../ingest/validate.ts';
 import { maskRecord } from '../ingest/headers.ts';
-import { userPath, withStore } from './context.ts';
+import { callerForUser, userPath, withStore } from './context.ts';
 import { EXIT, fail, progress, type Progress, print, setExitCode } from './output.ts';
 import { io } from './io.ts';
 
@@ -26,24 +26,9 @@ interface ImportOptions {
 /** The account an import runs as: its jurisdiction and agency apply. Default: the system (province). */
 async function callerFor(store: Store, username?: string): Promise<Caller> {
   if (!username) return SYSTEM_CALLER;
-  const [u] = await store.query<{
-    id: string;
-    username: string;
-    display_name: string;
-    role: Role;
-    region_code: string;
-    agency_id: string | null;
-    disabled: boolean;
-  }>('SELECT id, username, display_name, role, region_code, agency_id, disabled FROM users WHERE username = $1', [username]);
-  if (!u || u.disabled) throw new FileProblem(`用户不存在或已停用：${username}`);
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    role: u.role,
-    regionCode: u.region_code,
-    agencyId: u.agency_id,
-  };
+  const caller = await callerForUser(store, username);
+  if (!caller) throw new FileProblem(`用户不存在或已停用：${username}`);
+  return caller;
 }
 
 const defaultErrorPath = (file: string) => join(dirname(file), `${basename(file, extname(file))}.errors.csv`);

@@ -10,7 +10,14 @@ import { modelsCommand } from './models-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { initCommand } from './init-command.ts';
 import { backupCommand } from './backup-command.ts';
+import { reportCommand } from './report-command.ts';
+import { askCommand } from './ask-command.ts';
+import { followupCommand } from './followup-command.ts';
+import { registerFollowupHooks } from '../followup/hooks.ts';
 import { CliExit, io } from './io.ts';
+
+// Answers imported from a file are analysed as they land (src/ingest/landed-hooks.ts).
+registerFollowupHooks();
 
 export function buildProgram(): Command {
   const program = new Command('kedu')
@@ -28,6 +35,9 @@ export function buildProgram(): Command {
     auditCommand(),
     backupCommand(),
     demoCommand(),
+    reportCommand(),
+    askCommand(),
+    followupCommand(),
   ])
     program.addCommand(c);
   const route = (c: Command) => {

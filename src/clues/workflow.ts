@@ -49,7 +49,7 @@ export const DEADLINE_STATUSES: readonly ClueStatus[] = ['assigned', 'rectifying
 /** Statuses in which the assigned agency sees the clue. */
 export const AGENCY_VISIBLE_STATUSES: readonly ClueStatus[] = ['assigned', 'rectifying', 'submitted', 'returned', 'closed'];
 
-export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public'] as const;
+export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public', 'case_review'] as const;
 export type ClueSource = (typeof CLUE_SOURCES)[number];
 export const SOURCE_LABELS: Record<ClueSource, string> = {
   model: '监督模型',
@@ -59,6 +59,7 @@ export const SOURCE_LABELS: Record<ClueSource, string> = {
   contact_point: '企业联系点',
   media: '媒体舆情',
   public: '群众举报',
+  case_review: '案卷评查',
 };
 
 /**

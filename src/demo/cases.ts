@@ -254,5 +254,5 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       break;
   }
 
-  if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35);
+  if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }

@@ -1,34 +1,52 @@
 // Follow-up (回访, "后陈式"): campaigns per county, city and the province for each half-year and each
-// subject kind, tasks for a sample of cases, inspections and service visits, and the answers. An
-// answer about a service visit says whether it was in truth an inspection: never for a normal visit,
-// always for a planted fake_service_visit.
+// subject kind, tasks for a sample of cases, inspections and service visits, the calls' outcomes and
+// answers, and their analysis (the real analyser, src/followup/land.ts, run on every answer as it is
+// written). An answer about a service visit says whether it was in truth an inspection: never for a
+// normal visit, always for a planted fake_service_visit. Planted too, each listed in ground_truth on
+// its task: serious complaints, counts of visits the records do not hold, "nobody came" about a
+// recorded inspection, and a fine on a case that ended in a warning or no penalty.
 import { AS_OF, instantOf, isoOf, dayOf, workSecond } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { Rng, Weighted } from './prng.ts';
 import { SOURCE } from './tables.ts';
+import { analysisRows, analyzeAnswer, type AnswerRow } from '../followup/land.ts';
+import { analyzeText, type Analysis } from '../followup/analyze.ts';
+import { DEFAULT_QUESTIONNAIRES } from '../followup/questionnaire.ts';
+import { DEFAULT_SETTINGS } from '../followup/campaigns.ts';
+import { lexicon } from '../followup/lexicon.ts';
+import * as P from './followup-phrases.ts';
 
 export type SubjectKind = 'case' | 'inspection' | 'service_visit';
 
 const HALVES = [
-  { key: '2024H2', label: '2024年下半年', start: dayOf('2024-07-01'), status: 'closed' },
-  { key: '2025H1', label: '2025年上半年', start: dayOf('2025-01-01'), status: 'closed' },
-  { key: '2025H2', label: '2025年下半年', start: dayOf('2025-07-01'), status: 'active' },
+  { key: '2024H2', label: '2024年下半年', start: dayOf('2024-07-01'), end: dayOf('2024-12-31'), status: 'closed' },
+  { key: '2025H1', label: '2025年上半年', start: dayOf('2025-01-01'), end: dayOf('2025-06-30'), status: 'closed' },
+  { key: '2025H2', label: '2025年下半年', start: dayOf('2025-07-01'), end: dayOf('2025-12-31'), status: 'active' },
 ] as const;
 const KIND_LABEL: Record<SubjectKind, string> = { case: '行政处罚案件', inspection: '涉企行政检查', service_visit: '涉企服务' };
 const MODES = [
-  { mode: 'cloud', label: '云调研' },
-  { mode: 'targeted', label: '差异访' },
-  { mode: 'random', label: '双随机' },
+  { mode: 'cloud', label: '云调研', rule: 'all' },
+  { mode: 'targeted', label: '差异访', rule: null },
+  { mode: 'random', label: '双随机', rule: 'random' },
 ] as const;
 const SATISFACTION = new Weighted([5, 4, 3, 2, 1], [55, 30, 10, 3, 2]);
-const SATISFACTION_TEXT = ['很不满意', '不太满意', '一般', '比较满意', '非常满意'];
+
+/** Shares of the answered phone calls planted with each contradiction (docs/demo-data.md gives the measured counts). */
+const PLANT_FOLLOWUP = {
+  complaint: 0.03, // of answered tasks (phone: in words; survey: a structured answer)
+  manyVisits: 0.05, // of answered phone calls about an inspection
+  nobodyCame: 0.04, // of answered phone calls about an inspection
+  finedAnyway: 0.25, // of answered phone calls about a case that ended in a warning or no penalty
+  secondCall: 0.2, // of answered phone calls: drawn for a human second call
+};
 
 const halfOf = (day: number): number => (day >= HALVES[2].start ? 2 : day >= HALVES[1].start ? 1 : 0);
+const campaignMode = new Map<string, (typeof MODES)[number]>();
 
-/** Writes the campaigns of the world; returns the id lookup used by offer(). */
 export function writeCampaigns(ctx: Ctx): void {
   const { world, out, seed } = ctx;
+  campaignMode.clear();
   const regions: { code: string; name: string; level: 'province' | 'city' | 'county' }[] = [
     { code: '330000', name: '浙江省', level: 'province' },
     ...world.cities.map((c) => ({ code: c.code, name: c.name, level: 'city' as const })),
@@ -39,15 +57,26 @@ export function writeCampaigns(ctx: Ctx): void {
     for (const h of HALVES) {
       for (const kind of ['case', 'inspection', 'service_visit'] as const) {
         const m = rng.pick(MODES);
+        const id = campaignId(r.code, kind, h.key);
+        campaignMode.set(id, m);
+        const created = instantOf(h.start, 9 * 3600);
         out.campaigns.push([
-          campaignId(r.code, kind, h.key),
+          id,
           r.code,
           `${r.name}${h.label}${KIND_LABEL[kind]}回访（${m.label}）`,
           r.level,
           kind,
           m.mode,
-          instantOf(h.start, 9 * 3600),
+          created,
           h.status,
+          isoOf(h.start),
+          isoOf(h.end),
+          null, // the default questionnaire of the kind
+          JSON.stringify(DEFAULT_SETTINGS),
+          m.mode === 'random' ? `demo-${seed}-${id}` : null,
+          created,
+          null,
+          'system',
         ]);
       }
     }
@@ -56,39 +85,79 @@ export function writeCampaigns(ctx: Ctx): void {
 
 const campaignId = (region: string, kind: SubjectKind, half: string): string => `CP-${region}-${kind}-${half}`;
 
-function transcript(kind: SubjectKind, fake: boolean, rng: Rng, e: Entity, date: string, satisfaction: number): string {
-  const opening = `回访员：您好，这里是${e.county.name}司法局行政执法监督回访，请问是${e.name}吗？企业：是的。`;
-  const closing = `回访员：您对这次执法（服务）总体是否满意？企业：${SATISFACTION_TEXT[satisfaction - 1]}。`;
-  if (kind === 'service_visit') {
-    const body = fake
-      ? rng.pick([
-          `回访员：${date}有工作人员到贵单位开展上门服务，情况属实吗？企业：人是来了，说是服务，其实就是来检查的，查了台账还拍了照，让我们签了检查记录。`,
-          `回访员：${date}的上门服务主要内容是什么？企业：讲是政策宣讲，实际上是检查，还指出了几个问题让我们限期整改。`,
-        ])
-      : rng.pick([
-          `回访员：${date}有工作人员到贵单位开展上门服务，情况属实吗？企业：属实，主要是政策宣讲和合规指导，没有检查。`,
-          `回访员：${date}的上门服务主要内容是什么？企业：帮我们解读了惠企政策，还给了些合规建议，挺有帮助。`,
-        ]);
-    return opening + body + closing;
+// The analysis of a pool's text depends on the text and the day only: computed once per pair.
+const analysed = new Map<string, Analysis>();
+function cachedText(text: string, on: string): Analysis {
+  const key = `${on}|${text}`;
+  let a = analysed.get(key);
+  if (!a) {
+    if (analysed.size >= 200_000) analysed.clear();
+    a = analyzeText(text, on);
+    analysed.set(key, a);
   }
+  return a;
+}
+
+export interface FollowedRecord {
+  agencyId: string;
+  officerId: string | null;
+  /** Cases: the decision and the fine. */
+  decision?: string | null;
+  fine?: number | null;
+}
+
+type Plant = 'followup_complaint' | 'followup_visit_count' | 'followup_nobody_came' | 'followup_fine_mismatch' | null;
+
+/** The words of a phone call and what was planted in them. */
+function phoneCall(kind: SubjectKind, fake: boolean, t: Rng, rec: FollowedRecord, score: number): { text: string; plant: Plant } {
+  let plant: Plant = null;
+  let said: string;
+  const u = t.next();
+  if (fake)
+    said = t.pick([
+      '企业：人是来了，说是服务，其实就是来检查的，查了台账还拍了照，让我们签了检查记录。',
+      '企业：讲是政策宣讲，实际上是检查，还指出了几个问题让我们限期整改。',
+    ]);
+  else if (kind === 'inspection' && u < PLANT_FOLLOWUP.manyVisits) [said, plant] = [t.pick(P.MANY_VISITS), 'followup_visit_count'];
+  else if (kind === 'inspection' && u < PLANT_FOLLOWUP.manyVisits + PLANT_FOLLOWUP.nobodyCame)
+    [said, plant] = [t.pick(P.NOBODY_CAME), 'followup_nobody_came'];
+  else if (kind === 'case' && rec.decision !== 'fine' && u < PLANT_FOLLOWUP.finedAnyway)
+    [said, plant] = [t.pick(P.FINED_ANYWAY(t.range(5, 50) * 100)), 'followup_fine_mismatch'];
+  else if (t.chance(PLANT_FOLLOWUP.complaint)) [said, plant] = [t.pick(P.COMPLAINTS[kind]), 'followup_complaint'];
+  else said = (kind === 'case' && t.chance(0.4) && P.caseOutcome(rec.decision ?? null, rec.fine ?? null)) || t.pick(P.EVERYDAY[kind]);
+  const closing = P.CLOSING[plant || fake ? Math.min(score, 2) : score];
+  return { text: P.OPENING + t.pick(P.ASK[kind]) + said + closing, plant };
+}
+
+/** A survey's per-question answers (the default questionnaire of the kind), and what was planted in them. */
+function surveyAnswers(
+  kind: SubjectKind,
+  fake: boolean,
+  t: Rng,
+  rec: FollowedRecord,
+  score: number,
+): { answers: Record<string, string>; plant: Plant } {
+  const complaint = !fake && t.chance(PLANT_FOLLOWUP.complaint);
+  const a: Record<string, string> = {};
   if (kind === 'inspection') {
-    return (
-      opening +
-      rng.pick([
-        `回访员：${date}对贵单位的检查，检查人员是否出示执法证件并亮码检查？企业：出示了，也扫了码。`,
-        `回访员：${date}的检查是否影响了正常经营？企业：时间不长，基本没有影响。`,
-      ]) +
-      closing
-    );
+    a.q_visited = '是';
+    a.q_id = complaint ? '否' : '是';
+    a.q_count = String(t.range(1, 2));
+    a.q_favour = '否';
+  } else if (kind === 'case') {
+    a.q_rights = complaint ? '否' : '是';
+    a.q_decision = rec.decision === 'fine' ? '罚款' : rec.decision === 'warning' ? '警告' : '不予处罚';
+    if (rec.decision === 'fine' && rec.fine) a.q_amount = String(rec.fine);
+    a.q_favour = '否';
+  } else {
+    a.q_kind = fake ? '检查' : '服务';
+    if (!fake) a.q_helpful = t.chance(0.85) ? '是' : '否';
+    // The service questionnaire asks about no complaint: one is written in the comment box.
+    if (complaint) a.q_comment = t.pick(P.COMPLAINTS.service_visit).replace(/^企业：/, '');
   }
-  return (
-    opening +
-    rng.pick([
-      `回访员：关于${date}作出的处罚决定，办案人员是否告知了陈述、申辩的权利？企业：告知了。`,
-      `回访员：办案过程中执法人员是否规范文明？企业：比较规范，讲清楚了依据。`,
-    ]) +
-    closing
-  );
+  if (!complaint && !fake && t.chance(0.15)) a.q_comment = t.pick(P.EVERYDAY[kind]).replace(/^企业：/, '');
+  a.q_sat = String(complaint || fake ? Math.min(score, 2) : score);
+  return { answers: a, plant: complaint ? 'followup_complaint' : null };
 }
 
 /**
@@ -104,6 +173,7 @@ export function followUp(
   e: Entity,
   day: number,
   p: number,
+  rec: FollowedRecord,
   fake = false,
 ): { taskId: string; answerId: string } | null {
   if (!fake && !rng.chance(p)) return null;
@@ -115,30 +185,114 @@ export function followUp(
   const answeredDay = day + rng.range(3, 30);
   const unreachable = !fake && channel === 'phone' && rng.chance(0.1);
   const answered = !unreachable && answeredDay <= AS_OF && (fake || rng.chance(0.85));
+  // What the call or survey says comes from a stream of the task's own, drawn from one number of the
+  // entity's (as the transcript's one pick used to be), so the entity's other records stay as they were.
+  const t = new Rng(rng.int(0x7fffffff));
+  const cid = campaignId(region, kind, h.key);
+  const mode = campaignMode.get(cid);
+  const second = channel === 'phone' && answered && t.chance(PLANT_FOLLOWUP.secondCall);
+  const secondDue = answeredDay + DEFAULT_SETTINGS.secondCallDays;
+  const secondDone = second && secondDue <= AS_OF;
   ctx.out.followup_tasks.push([
     taskId,
-    campaignId(region, kind, h.key),
+    cid,
     e.township.code,
     kind,
     subjectId,
     e.uscc,
     channel,
     answered ? 'answered' : unreachable ? 'unreachable' : 'pending',
+    rec.agencyId,
+    rec.officerId,
+    null,
+    mode?.rule ?? null,
+    mode?.mode === 'targeted' ? '演示数据：按比例生成' : null,
+    instantOf(Math.min(day + 1, AS_OF), 9 * 3600),
+    channel === 'phone' && answered ? (second ? (secondDone ? 'done' : 'pending') : 'skipped') : null,
+    second ? isoOf(secondDue) : null,
   ]);
+  if (unreachable && answeredDay <= AS_OF) {
+    const id = ctx.ids.next('FA');
+    pushAnswer(ctx, {
+      id,
+      task_id: taskId,
+      region_code: e.township.code,
+      answered_at: instantOf(answeredDay, workSecond(t)),
+      satisfaction: null,
+      says_inspection: null,
+      transcript: null,
+      outcome: 'unreachable',
+      channel: 'phone',
+      answers: null,
+    });
+  }
   if (!answered) return null;
   const satisfaction = fake ? rng.range(2, 3) : SATISFACTION.pick(rng);
   const id = ctx.ids.next('FA');
-  const text = channel === 'phone' ? transcript(kind, fake, rng, e, isoOf(day), satisfaction) : null;
-  ctx.out.followup_answers.push([
+  const at = instantOf(answeredDay, workSecond(rng));
+  const call = channel === 'phone' ? phoneCall(kind, fake, t, rec, satisfaction) : null;
+  const survey = channel === 'link' ? surveyAnswers(kind, fake, t, rec, satisfaction) : null;
+  const score = survey ? Number(survey.answers.q_sat) : call?.plant ? Math.min(satisfaction, 2) : satisfaction;
+  const row: AnswerRow = {
     id,
-    SOURCE,
-    id,
-    taskId,
-    e.township.code,
-    instantOf(answeredDay, workSecond(rng)),
-    satisfaction,
-    kind === 'service_visit' ? fake : null,
-    text,
-  ]);
+    task_id: taskId,
+    region_code: e.township.code,
+    answered_at: at,
+    satisfaction: score,
+    says_inspection: kind === 'service_visit' ? fake : null,
+    transcript: call?.text ?? null,
+    outcome: 'reached',
+    channel,
+    answers: survey ? JSON.stringify(survey.answers) : null,
+  };
+  pushAnswer(ctx, row);
+  writeAnalysis(ctx, row, kind);
+  const plant = call?.plant ?? survey?.plant ?? null;
+  if (plant)
+    ctx.truth.plant(plant, 'followup_task', taskId, e.township.code, {
+      answer_id: id,
+      subject_id: subjectId,
+      answered_on: isoOf(answeredDay),
+    });
+  if (secondDone) {
+    const hid = ctx.ids.next('FA');
+    const hrow: AnswerRow = {
+      ...row,
+      id: hid,
+      answered_at: instantOf(secondDue - 1, workSecond(t)),
+      satisfaction: null,
+      says_inspection: null,
+      transcript: P.SECOND_CALL,
+      channel: 'human',
+      answers: null,
+    };
+    pushAnswer(ctx, hrow);
+    writeAnalysis(ctx, hrow, kind);
+  }
   return { taskId, answerId: id };
+}
+
+/** The analysis rows of one answer, by the same analyser answers landing in production go through. */
+function writeAnalysis(ctx: Ctx, row: AnswerRow, kind: SubjectKind): void {
+  const rows = analysisRows(row, analyzeAnswer(row, DEFAULT_QUESTIONNAIRES[kind], kind, cachedText), lexicon().version, row.answered_at);
+  ctx.out.followup_analyses.push(rows.analysis);
+  for (const f of rows.findings) ctx.out.followup_findings.push(f);
+}
+
+/** An answer row in the table's column order (tables.ts). */
+function pushAnswer(ctx: Ctx, a: AnswerRow): void {
+  ctx.out.followup_answers.push([
+    a.id,
+    SOURCE,
+    a.id,
+    a.task_id,
+    a.region_code,
+    a.answered_at,
+    a.satisfaction,
+    a.says_inspection,
+    a.transcript,
+    a.outcome,
+    a.channel,
+    a.answers,
+  ]);
 }

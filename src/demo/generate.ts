@@ -52,6 +52,9 @@ export class DemoError extends Error {
 export const GENERATED_TABLES = [
   ...RECORD_TABLES,
   'ground_truth',
+  'followup_findings',
+  'followup_analyses',
+  'followup_invitations',
   'followup_tasks',
   'campaigns',
   'entities',

@@ -20,12 +20,17 @@ export const VIOLATIONS = [
   'licence_overdue', // licence decided later than the item's time limit (行政许可法 第四十二条)
   'payment_overdue', // fine paid after its due date, or unpaid past it (行政处罚法 第六十七条)
   'delivery_overdue', // decision delivered more than 7 days after it was made (行政处罚法 第六十一条)
+  'followup_complaint', // a follow-up answer with a serious complaint (吃拿卡要, 态度粗暴, 未出示证件, 未告知权利, 程序不规范)
+  'followup_visit_count', // a follow-up answer counting far more inspections in its month than the records hold
+  'followup_nobody_came', // a follow-up answer saying nobody came, about a recorded inspection
+  'followup_fine_mismatch', // a follow-up answer saying the enterprise was fined, about a case decided with a warning or no penalty
 ] as const;
 
 export type Violation = (typeof VIOLATIONS)[number];
 
 /** The record a ground-truth row points at: a table's row (by id) or an entity (by USCC). */
-export type RecordKind = 'inspection' | 'case' | 'licence' | 'delivery' | 'payment' | 'delegation' | 'service_visit' | 'entity';
+export type RecordKind =
+  'inspection' | 'case' | 'licence' | 'delivery' | 'payment' | 'delegation' | 'service_visit' | 'entity' | 'followup_task';
 
 export class GroundTruth {
   readonly counts = new Map<Violation, number>(VIOLATIONS.map((v) => [v, 0]));

@@ -247,6 +247,6 @@ function writeSlot(ctx: Ctx, e: Entity, rng: Rng, s: Slot): void {
       const filed = Math.min(AS_OF, day + rng.range(0, 7));
       makeCase(ctx, e, rng, { agency, penalty: x.penalties[rng.int(x.penalties.length)], filed, inspectionId: id });
     }
-    followUp(ctx, rng, 'inspection', id, e, day, 0.12);
+    followUp(ctx, rng, 'inspection', id, e, day, 0.12, { agencyId: agency.id, officerId: lead.id });
   }
 }

@@ -33,7 +33,7 @@ export function makeServiceVisits(ctx: Ctx, e: Entity, rng: Rng): void {
     const officer = ctx.world.officer(agency, day, rng);
     ctx.out.service_visits.push([id, SOURCE, id, e.township.code, agency.id, e.uscc, isoOf(day), topic, officer.id]);
     const fake = day + 30 <= AS_OF && rng.chance(PLANT.fakeServiceVisit);
-    const answer = followUp(ctx, rng, 'service_visit', id, e, day, 0.35, fake);
+    const answer = followUp(ctx, rng, 'service_visit', id, e, day, 0.35, { agencyId: agency.id, officerId: officer.id }, fake);
     if (fake && answer) {
       ctx.truth.plant('fake_service_visit', 'service_visit', id, e.township.code, {
         task_id: answer.taskId,

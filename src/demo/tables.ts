@@ -86,8 +86,42 @@ export const COLUMNS = {
     'fee',
     'signed_on',
   ],
-  campaigns: ['id', 'region_code', 'name', 'level', 'subject_kind', 'mode', 'created_at', 'status'],
-  followup_tasks: ['id', 'campaign_id', 'region_code', 'subject_kind', 'subject_id', 'entity_uscc', 'channel', 'status'],
+  campaigns: [
+    'id',
+    'region_code',
+    'name',
+    'level',
+    'subject_kind',
+    'mode',
+    'created_at',
+    'status',
+    'period_from',
+    'period_to',
+    'questionnaire',
+    'settings',
+    'seed',
+    'drawn_at',
+    'draw_digest',
+    'created_by',
+  ],
+  followup_tasks: [
+    'id',
+    'campaign_id',
+    'region_code',
+    'subject_kind',
+    'subject_id',
+    'entity_uscc',
+    'channel',
+    'status',
+    'agency_id',
+    'officer_id',
+    'asker_id',
+    'rule',
+    'rule_detail',
+    'selected_at',
+    'second_call_status',
+    'second_call_due',
+  ],
   followup_answers: [
     'id',
     'source_system',
@@ -98,7 +132,12 @@ export const COLUMNS = {
     'satisfaction',
     'says_inspection',
     'transcript',
+    'outcome',
+    'channel',
+    'answers',
   ],
+  followup_analyses: ['answer_id', 'task_id', 'region_code', 'satisfaction', 'categories', 'praise', 'lexicon', 'analysed_at'],
+  followup_findings: ['answer_id', 'task_id', 'region_code', 'kind', 'code', 'serious', 'value', 'period_from', 'period_to', 'sentence'],
   ground_truth: ['violation', 'record_kind', 'record_id', 'region_code', 'detail'],
 } as const;
 
@@ -118,7 +157,23 @@ export const RECORD_TABLES = [
 ] as const satisfies readonly DemoTable[];
 
 /** Columns whose text may hold a comma or a quote (CSV quoting is paid only there). */
-const FREE_TEXT = ['name', 'address', 'facts', 'content', 'topic', 'transcript', 'service_name', 'provider_name', 'detail'];
+const FREE_TEXT = [
+  'name',
+  'address',
+  'facts',
+  'content',
+  'topic',
+  'transcript',
+  'service_name',
+  'provider_name',
+  'detail',
+  'questionnaire',
+  'settings',
+  'answers',
+  'sentence',
+  'categories',
+  'rule_detail',
+];
 
 export type Sinks = { [T in DemoTable]: TableSink };
 

@@ -30,7 +30,7 @@ export interface HomeSummary {
 }
 
 /** The SQL expression that maps a record's region_code to the caller's child region. */
-function childRegionExpr(callerRegion: string, alias: string): string {
+export function childRegionExpr(callerRegion: string, alias: string): string {
   const col = `${alias}.region_code`;
   switch (regionLevel(callerRegion)) {
     case 'province':

@@ -19,6 +19,7 @@ import { UnreadableRecord, type RowSource } from './sources.ts';
 import type { Cell } from './values.ts';
 import { invalidateRealtimeState, REALTIME_REFERENCE_TABLES } from '../models/realtime/state.ts';
 import type { StoredError } from './error-file.ts';
+import { landedHooks } from './landed-hooks.ts';
 
 /** The caller may not import this kind at all (HTTP 403). */
 export class ImportForbidden extends Error {}
@@ -228,9 +229,10 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       const tLoad = Date.now();
 
       return await withAudit(s, async (tx) => {
+        const hooks = landedHooks(req.kind);
         const merged = spec.writer
           ? await WRITERS[spec.writer](tx, spec, caller, incoming)
-          : await mergeIncoming(tx, spec, caller, incoming, !!req.onLanded);
+          : await mergeIncoming(tx, spec, caller, incoming, !!req.onLanded || hooks.length > 0);
         const tMerge = Date.now();
         notes.push(...merged.duplicateNotes);
         for (const r of merged.rejected) await reject(r.errors[0].row, r.errors, shaper.recordFromFields(r.values));
@@ -279,7 +281,12 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             new Date().toISOString(),
           ],
         );
-        const landedAudit = merged.written.length > 0 && req.onLanded ? await req.onLanded(tx, merged.written) : [];
+        // Subscribers first (the follow-up analysis), then the caller's own hook (the real-time checks read what they wrote).
+        const landedAudit: AuditEntryInput[] = [];
+        if (merged.written.length > 0) {
+          for (const hook of hooks) landedAudit.push(...(await hook(tx, merged.written, caller)));
+          if (req.onLanded) landedAudit.push(...(await req.onLanded(tx, merged.written)));
+        }
         return {
           result,
           audit: [

@@ -5,6 +5,8 @@ import { startWebhookWorker } from '../integration/webhooks.ts';
 import { escalateOverdue } from '../clues/escalation.ts';
 import { systemClock } from '../clues/clock.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
+import { runScheduledReports } from '../evaluation/report/schedule.ts';
+import { businessDate } from '../domain/dates.ts';
 import { startLoop, type Worker } from './loop.ts';
 
 export interface JobOptions {
@@ -20,6 +22,8 @@ export function startJobs(store: Store, opts: JobOptions): Worker {
   const workers: Worker[] = [startWebhookWorker(store)];
   // Overdue clues move up a level (county → city → province) as their deadlines pass.
   workers.push(startLoop('escalation', CLUE_SETTINGS.escalationCheckMs, () => escalateOverdue(store, systemClock)));
+  // The monthly and quarterly situation reports, each once, checked every hour (docs/reports.md).
+  workers.push(startLoop('reports', 3_600_000, () => runScheduledReports(store, opts.asOf ?? businessDate(new Date()))));
   if (opts.modelMinutes > 0) workers.push(startModelSchedule(store, opts.modelMinutes, opts.log, opts.asOf));
   return {
     async stop() {

@@ -63,9 +63,6 @@ export async function issuerFor(store: Store, regionCode: string): Promise<Issue
   return { regionCode: code, name: `${full}司法局`, abbreviation: name[0], regionFullName: full };
 }
 
-export const formatNumber = (issuer: Issuer, kind: NoticeKind, year: number, seq: number): string =>
-  `${issuer.abbreviation}${NOTICE_KIND_INFO[kind].word}〔${year}〕${seq}号`;
-
 /**
  * Takes the next number of (issuing region, kind, year) inside the caller's transaction. Issuing runs
  * under withAudit, which serialises writers, and notice_numbers' primary key refuses a number twice.
@@ -77,11 +74,26 @@ export async function nextNumber(
   year: number,
   noticeId: string,
 ): Promise<{ number: string; seq: number }> {
+  return takeNumber(tx, issuer, kind, NOTICE_KIND_INFO[kind].word, year, noticeId);
+}
+
+/**
+ * The same numbering for any document an office issues (the situation reports' 司通报 too): the sequence
+ * counts per issuing region, `kind` and year in notice_numbers, and `word` follows the abbreviation.
+ */
+export async function takeNumber(
+  tx: Store,
+  issuer: Issuer,
+  kind: string,
+  word: string,
+  year: number,
+  documentId: string,
+): Promise<{ number: string; seq: number }> {
   const [last] = await tx.query<{ seq: number | null }>(sql`SELECT max(seq) AS seq FROM notice_numbers
     WHERE region_code = ${issuer.regionCode} AND kind = ${kind} AND issue_year = ${year}`);
   const seq = Number(last?.seq ?? 0) + 1;
   await tx.exec(
-    sql`INSERT INTO notice_numbers (region_code, kind, issue_year, seq, notice_id) VALUES (${issuer.regionCode}, ${kind}, ${year}, ${seq}, ${noticeId})`,
+    sql`INSERT INTO notice_numbers (region_code, kind, issue_year, seq, notice_id) VALUES (${issuer.regionCode}, ${kind}, ${year}, ${seq}, ${documentId})`,
   );
-  return { number: formatNumber(issuer, kind, year, seq), seq };
+  return { number: `${issuer.abbreviation}${word}〔${year}〕${seq}号`, seq };
 }

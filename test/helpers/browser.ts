@@ -3,8 +3,8 @@
 // Nothing is built here: `npm test` builds the console first (pretest).
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
-import { buildApp } from '../../src/api/app.ts';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp, type AppOptions } from '../../src/api/app.ts';
 import type { Store } from '../../src/store/store.ts';
 
 const WEB_ROOT = 'web/dist';
@@ -24,9 +24,9 @@ export interface BrowserServer {
   browser: Browser;
 }
 
-/** Starts the server over the store on a free port and launches headless Chromium. */
-export async function startBrowserServer(store: Store): Promise<BrowserServer> {
-  const app = await buildApp({ store, webRoot: WEB_ROOT });
+/** Starts the server over the store on a free port and launches headless Chromium; `options` as buildApp's (asOf …). */
+export async function startBrowserServer(store: Store, options: Partial<AppOptions> = {}): Promise<BrowserServer> {
+  const app = await buildApp({ store, webRoot: WEB_ROOT, ...options });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -41,4 +41,17 @@ export async function startBrowserServer(store: Store): Promise<BrowserServer> {
     ],
   });
   return { app, base, browser };
+}
+
+/** A signed-in page in a browser context of its own (its own cookie jar: one person at one desk). */
+export async function signIn(browser: Browser, base: string, username: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="dashboard"]').waitFor();
+  return page;
 }

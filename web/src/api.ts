@@ -7,6 +7,28 @@ export const API_BASE = '/api/v1';
 /** Role codes as stored in `users.role` (src/store/migrations/001_schema.sql); the server's type. */
 export type { Role } from '../../src/auth/caller.ts';
 import type { Role } from '../../src/auth/caller.ts';
+/** The assistant's answers, typed by the server's own schema (src/assistant/answer.ts). */
+export type {
+  Answer as AssistantAnswer,
+  AnswerTable as AssistantTable,
+  Citation as AssistantCitation,
+} from '../../src/assistant/answer.ts';
+import type { AskResponse } from '../../src/api/assistant-routes.ts';
+export type { AskResponse };
+
+export interface AssistantConversation {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  asks: number;
+}
+
+export interface AssistantAsk extends Omit<AskResponse, 'conversationId' | 'askId'> {
+  id: string;
+  question: string;
+  askedAt: string;
+}
 import type { ImportKind, ListedKind } from './records/kinds.generated.ts';
 
 export interface User {
@@ -406,7 +428,7 @@ export const CLUE_STATUSES = [
 export type ClueStatus = (typeof CLUE_STATUSES)[number];
 export const CLUE_ACTIONS = ['triage', 'assign', 'accept', 'submit', 'close', 'return', 'dismiss', 'transfer'] as const;
 export type ClueAction = (typeof CLUE_ACTIONS)[number];
-export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public'] as const;
+export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public', 'case_review'] as const;
 export type ClueSource = (typeof CLUE_SOURCES)[number];
 
 export interface ClueSummary {
@@ -683,6 +705,203 @@ export interface PortalStatus {
   steps: { on: string; stage: string }[];
 }
 
+// ── follow-up (回访): src/api/followup-routes.ts, docs/followup.md ─────────────────────────────
+export interface FollowupCode {
+  code: string;
+  label: string;
+}
+export interface FollowupQuestion {
+  id: string;
+  text: string;
+  type: 'yesno' | 'choice' | 'rating' | 'number' | 'text';
+  options?: string[];
+  showIf?: { question: string; equals: string[] };
+  maps?: string;
+  required?: boolean;
+}
+export interface FollowupQuestionnaire {
+  title: string;
+  intro: string;
+  questions: FollowupQuestion[];
+}
+export interface FollowupSettings {
+  sampleSize: number;
+  quotaPerAgency: number;
+  noRepeatDays: number;
+  rules: string[];
+  secondCallShare: number;
+  secondCallDays: number;
+  invitationDays: number;
+}
+export interface FollowupMeta {
+  subjectKinds: FollowupCode[];
+  methods: FollowupCode[];
+  levels: FollowupCode[];
+  statuses: FollowupCode[];
+  rules: FollowupCode[];
+  categories: (FollowupCode & { serious: boolean })[];
+  satisfaction: FollowupCode[];
+  defaultSettings: FollowupSettings;
+}
+export interface CampaignSummary {
+  id: string;
+  name: string;
+  regionCode: string;
+  regionName: string | null;
+  levelLabel: string;
+  subjectKind: string;
+  subjectLabel: string;
+  method: string;
+  methodLabel: string;
+  status: string;
+  statusLabel: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  createdAt: string;
+  tasks: number;
+  answered: number;
+  reached: number;
+  calls: number;
+}
+export interface CampaignDetail extends CampaignSummary {
+  seed: string | null;
+  drawnAt: string | null;
+  drawDigest: string | null;
+  questionnaire: FollowupQuestionnaire;
+  settings: FollowupSettings;
+}
+export interface CampaignInput {
+  name: string;
+  regionCode: string;
+  subjectKind: string;
+  method: string;
+  periodFrom: string;
+  periodTo: string;
+  settings?: Partial<FollowupSettings>;
+}
+export interface DrawResult {
+  seed: string;
+  selected: number;
+  candidates: number;
+  excludedRecent: number;
+  byRule: Record<string, number>;
+}
+export interface DrawVerification {
+  seed: string;
+  same: boolean;
+  sameCandidates: boolean;
+  stored: number;
+  redrawn: number;
+  missing: string[];
+  extra: string[];
+}
+export interface FollowupTask {
+  id: string;
+  subjectKind: string;
+  subjectId: string;
+  entityName: string | null;
+  agencyName: string | null;
+  officerName: string | null;
+  askerName: string | null;
+  rule: string | null;
+  reason: string | null;
+  channel: string;
+  status: string;
+  secondCallStatus: string | null;
+  secondCallDue: string | null;
+}
+export interface CallListRow {
+  taskId: string;
+  entityName: string;
+  phone: string | null;
+  agencyName: string;
+  date: string;
+  what: string;
+  reason: string | null;
+  askerName: string | null;
+  secondCallDue: string | null;
+  script: { opening: string; steps: { questionId: string; no: number; say: string; branch: string | null }[]; closing: string };
+}
+export interface FollowupFinding {
+  kind: 'complaint' | 'claim';
+  code: string;
+  serious: boolean;
+  value: number | null;
+  sentence: string;
+}
+export interface FollowupAnswer {
+  id: string;
+  taskId: string;
+  entityName: string | null;
+  agencyName: string | null;
+  answeredAt: string;
+  outcome: string;
+  channel: string;
+  score: number | null;
+  transcript: string | null;
+  satisfaction: string | null;
+  categories: string[];
+  praise: boolean | null;
+  findings: FollowupFinding[];
+}
+export interface CampaignReport {
+  campaign: CampaignSummary;
+  totals: {
+    tasks: number;
+    contacted: number;
+    reached: number;
+    unreachable: number;
+    refused: number;
+    pending: number;
+    reachedRate: number;
+    secondCalls: { drawn: number; done: number; overdue: number };
+  };
+  satisfaction: { satisfied: number; neutral: number; dissatisfied: number; unknown: number; satisfiedRate: number };
+  byAgency: {
+    agencyId: string;
+    agencyName: string;
+    answers: number;
+    satisfied: number;
+    dissatisfied: number;
+    satisfiedRate: number;
+    averageScore: number | null;
+    complaints: number;
+    praise: number;
+  }[];
+  byQuestion: { questionId: string; text: string; type: string; answers: { value: string; count: number }[] }[];
+  categories: { code: string; label: string; count: number }[];
+  problems: {
+    found: number;
+    solved: number;
+    open: number;
+    rows: { clueId: string; title: string; status: string; modelCode: string | null; agencyName: string | null }[];
+  };
+}
+export interface DutyList {
+  today: string;
+  problems: {
+    clueId: string;
+    title: string;
+    status: string;
+    agencyName: string | null;
+    deadline: string | null;
+    overdue: boolean;
+    foundOn: string;
+    explanation: string;
+  }[];
+  secondCalls: { taskId: string; campaignId: string; entityName: string | null; due: string; overdue: boolean }[];
+}
+export interface SurveyPage {
+  campaignId: string;
+  title: string;
+  intro: string;
+  subjectLabel: string;
+  agencyName: string;
+  date: string;
+  expiresAt: string;
+  questions: FollowupQuestion[];
+}
+
 export interface ApiErrorBody {
   /** `field` names the bad input of a 400; `id` is the log id of a 500. */
   error: { code: string; message: string; field?: string; id?: string };
@@ -877,6 +1096,54 @@ export const api = {
   issueNotice: (body: NoticeInput) => request<{ notice: Notice }>('/notices', { method: 'POST', body }),
   respondNotice: (id: string, text: string, respondedOn?: string) =>
     request<{ notice: Notice }>(`/notices/${encodeURIComponent(id)}/response`, { method: 'POST', body: { text, respondedOn } }),
+
+  ask: (question: string, conversationId?: string) =>
+    request<AskResponse>('/assistant/ask', { method: 'POST', body: { question, conversationId } }),
+  conversations: (signal?: AbortSignal) => request<{ rows: AssistantConversation[] }>('/assistant/conversations', { signal }),
+  conversation: (id: string, signal?: AbortSignal) =>
+    request<{ asks: AssistantAsk[] }>(`/assistant/conversations/${encodeURIComponent(id)}`, { signal }),
+  /** The Excel file of one answer's table (a download link, not a fetch). */
+  answerTableUrl: (askId: string, index: number) => `${API_BASE}/assistant/asks/${encodeURIComponent(askId)}/answers/${index}/table.xlsx`,
+  followup: {
+    meta: (signal?: AbortSignal) => request<FollowupMeta>('/followup/meta', { signal }),
+    campaigns: (query: { page: number; pageSize: number; subjectKind?: string; method?: string }, signal?: AbortSignal) =>
+      request<{ total: number; rows: CampaignSummary[] }>('/followup/campaigns', { query, signal }),
+    campaign: (id: string, signal?: AbortSignal) =>
+      request<{ campaign: CampaignDetail }>(`/followup/campaigns/${encodeURIComponent(id)}`, { signal }),
+    create: (body: CampaignInput) => request<{ campaign: CampaignSummary }>('/followup/campaigns', { method: 'POST', body }),
+    draw: (id: string, seed?: string) =>
+      request<DrawResult>(`/followup/campaigns/${encodeURIComponent(id)}/draw`, { method: 'POST', body: seed ? { seed } : {} }),
+    verify: (id: string) => request<DrawVerification>(`/followup/campaigns/${encodeURIComponent(id)}/verify`),
+    tasks: (id: string, query: { page: number; pageSize: number }, signal?: AbortSignal) =>
+      request<{ total: number; rows: FollowupTask[] }>(`/followup/campaigns/${encodeURIComponent(id)}/tasks`, { query, signal }),
+    callList: (id: string, which: 'first' | 'second', signal?: AbortSignal) =>
+      request<{ total: number; rows: CallListRow[] }>(`/followup/campaigns/${encodeURIComponent(id)}/call-list`, {
+        query: { which, pageSize: 200 },
+        signal,
+      }),
+    callListCsvUrl: (id: string, which: 'first' | 'second') =>
+      `${API_BASE}/followup/campaigns/${encodeURIComponent(id)}/call-list.csv?which=${which}`,
+    invitations: (id: string, signal?: AbortSignal) =>
+      request<{
+        rows: { taskId: string; entityName: string | null; agencyName: string | null; expiresAt: string; used: boolean; link: string }[];
+      }>(`/followup/campaigns/${encodeURIComponent(id)}/invitations`, { signal }),
+    qrUrl: (id: string, taskId: string) =>
+      `${API_BASE}/followup/campaigns/${encodeURIComponent(id)}/invitations/${encodeURIComponent(taskId)}/qr.svg`,
+    answers: (id: string, query: { page: number; pageSize: number; category?: string }, signal?: AbortSignal) =>
+      request<{ total: number; rows: FollowupAnswer[] }>(`/followup/campaigns/${encodeURIComponent(id)}/answers`, { query, signal }),
+    report: (id: string, signal?: AbortSignal) =>
+      request<CampaignReport>(`/followup/campaigns/${encodeURIComponent(id)}/report`, { signal }),
+    reportDocxUrl: (id: string) => `${API_BASE}/followup/campaigns/${encodeURIComponent(id)}/report.docx`,
+    dutyList: (signal?: AbortSignal) => request<DutyList>('/followup/duty-list', { signal }),
+    survey: (campaignId: string, token: string, signal?: AbortSignal) =>
+      request<SurveyPage>(`/survey/${encodeURIComponent(campaignId)}`, { query: { t: token }, signal, allowUnauthorized: true }),
+    submitSurvey: (campaignId: string, token: string, answers: Record<string, string>) =>
+      request<{ answerId: string; message: string }>(`/survey/${encodeURIComponent(campaignId)}`, {
+        method: 'POST',
+        body: { token, answers },
+        allowUnauthorized: true,
+      }),
+  },
 
   portal: {
     formToken: (signal?: AbortSignal) => request<PortalFormToken>('/portal/form-token', { signal, allowUnauthorized: true }),

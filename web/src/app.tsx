@@ -39,6 +39,18 @@ const CommandPage = lazy(() => import('./pages/clues/command-page.tsx'));
 const NoticesPage = lazy(() => import('./pages/clues/notices-page.tsx'));
 const IntakePage = lazy(() => import('./pages/clues/intake-page.tsx'));
 const PortalPage = lazy(() => import('./pages/portal/portal-page.tsx'));
+const ScorecardPage = lazy(() => import('./pages/evaluation/scorecard-page.tsx'));
+const IndicatorsPage = lazy(() => import('./pages/evaluation/indicators-page.tsx'));
+const ReportsPage = lazy(() => import('./pages/evaluation/reports-page.tsx'));
+const ReviewsPage = lazy(() => import('./pages/evaluation/reviews-page.tsx'));
+const CockpitPage = lazy(() => import('./pages/evaluation/cockpit-page.tsx'));
+const AgencyProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.AgencyProfilePage })));
+const OfficerProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.OfficerProfilePage })));
+const EntityProfilePage = lazy(() => import('./pages/evaluation/profile-pages.tsx').then((m) => ({ default: m.EntityProfilePage })));
+const AssistantPage = lazy(() => import('./pages/assistant/assistant-page.tsx'));
+const FollowupPage = lazy(() => import('./pages/followup/followup-page.tsx'));
+const CampaignPage = lazy(() => import('./pages/followup/campaign-page.tsx'));
+const SurveyPage = lazy(() => import('./pages/followup/survey-page.tsx'));
 
 /** The built pages by path (nav.ts marks them `built`); every other nav entry is a placeholder. */
 const PAGES: Record<string, ReactNode> = {
@@ -61,6 +73,16 @@ const PAGES: Record<string, ReactNode> = {
   '/command': <CommandPage />,
   '/notices': <NoticesPage />,
   '/social': <IntakePage />,
+  '/evaluation': <ScorecardPage />,
+  '/evaluation/indicators': <IndicatorsPage />,
+  '/evaluation/reports': <ReportsPage />,
+  '/evaluation/reviews': <ReviewsPage />,
+  '/evaluation/agencies/:id': <AgencyProfilePage />,
+  '/evaluation/officers/:id': <OfficerProfilePage />,
+  '/evaluation/entities/:uscc': <EntityProfilePage />,
+  '/assistant': <AssistantPage />,
+  '/follow-up': <FollowupPage />,
+  '/follow-up/:id': <CampaignPage />,
 };
 
 function UnauthorizedRedirect() {
@@ -97,6 +119,24 @@ export function App() {
                 element={
                   <Suspense fallback={pageFallback}>
                     <PortalPage />
+                  </Suspense>
+                }
+              />
+              {/* The follow-up survey: an enterprise opens it from a link or QR code, no account. */}
+              <Route
+                path="/survey/:campaignId"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <SurveyPage />
+                  </Suspense>
+                }
+              />
+              {/* The command-centre screen: full screen, no shell; the API asks for the session. */}
+              <Route
+                path="/cockpit"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <CockpitPage />
                   </Suspense>
                 }
               />

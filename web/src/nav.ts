@@ -62,9 +62,20 @@ export const NAV: NavEntry[] = [
   { path: '/command', label: '协同指挥', built: true },
   { path: '/notices', label: '监督文书', built: true },
   { path: '/navigator', label: '裁量导航' },
-  { path: '/assistant', label: 'AI助手' },
-  { path: '/follow-up', label: '回访' },
-  { path: '/evaluation', label: '效能评价' },
+  { path: '/assistant', label: 'AI助手', built: true },
+  { path: '/follow-up', label: '回访', built: true, roles: ['supervisor', 'admin', 'agency_staff', 'officer'] },
+  {
+    key: 'evaluation',
+    label: '效能评价',
+    children: [
+      { path: '/evaluation', label: '评价排名', built: true },
+      { path: '/evaluation/indicators', label: '指标体系', built: true },
+      { path: '/evaluation/reports', label: '态势通报', built: true },
+      { path: '/evaluation/reviews', label: '案卷评查', built: true },
+      // Full screen, outside the shell (app.tsx): the command centre's 驾驶舱.
+      { path: '/cockpit', label: '驾驶舱', built: true },
+    ],
+  },
   // The public portal itself is /portal, outside the console (no account); this is the console side.
   { path: '/social', label: '大监督', built: true },
   { path: '/audit', label: '审计日志' },

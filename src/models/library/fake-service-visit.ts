@@ -1,6 +1,8 @@
 // 假服务真检查: a service visit (涉企服务) that the entity, answering its follow-up, says was really an
-// inspection. Judged when the answer arrives: the model reads the answers (region scope and real-time
-// focus apply to them) and names the service visit they are about.
+// inspection — by the survey's question (says_inspection) or in its own words, as the follow-up
+// analysis heard them (a finding `inspection`: "说是服务，其实就是来检查的"). Judged when the answer
+// arrives: the model reads the answers (region scope and real-time focus apply to them) and names the
+// service visit they are about.
 import { sql, raw } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 
@@ -24,7 +26,8 @@ export const fakeServiceVisit: ModelDefinition = {
     WITH ans AS (
       SELECT k.subject_id AS visit_id, ${raw(dialect.stringAgg('a.id', ',', ['a.answered_at', 'a.id']))} AS answer_ids
       FROM followup_answers a JOIN followup_tasks k ON k.id = a.task_id
-      WHERE ${where('a')} AND a.says_inspection = TRUE AND k.subject_kind = 'service_visit'
+      WHERE ${where('a')} AND k.subject_kind = 'service_visit'
+        AND (a.says_inspection = TRUE OR EXISTS (SELECT 1 FROM followup_findings f WHERE f.answer_id = a.id AND f.code = 'inspection'))
       GROUP BY k.subject_id
     )
     SELECT 'service_visit' AS subject_kind, v.id AS subject_id, v.region_code, v.agency_id, '' AS window_key, v.id AS evidence_ids,

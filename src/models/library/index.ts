@@ -41,6 +41,10 @@ import { uncertifiedCase } from './uncertified-case.ts';
 import { penaltyNoPayment } from './penalty-no-payment.ts';
 import { inspectionCaseNotFiled } from './inspection-case-not-filed.ts';
 import { hotlineOverdue } from './hotline-overdue.ts';
+import { followupVisitCount } from './followup-visit-count.ts';
+import { followupNobodyCame } from './followup-nobody-came.ts';
+import { followupFineMismatch } from './followup-fine-mismatch.ts';
+import { followupComplaint } from './followup-complaint.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -84,6 +88,10 @@ export const MODELS: readonly ModelDefinition[] = [
   hotlineOverdue,
   followupLowSatisfaction,
   followupComplaintAfterCase,
+  followupVisitCount,
+  followupNobodyCame,
+  followupFineMismatch,
+  followupComplaint,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

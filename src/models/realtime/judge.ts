@@ -13,7 +13,6 @@ import { deliveryChecks, paymentChecks } from './payments.ts';
 import { licenceChecks } from './licences.ts';
 import { delegationChecks } from './delegations.ts';
 import { hotlineChecks } from './hotline.ts';
-import { answerChecks } from './followup.ts';
 
 export interface CheckContext {
   state: RealtimeState;
@@ -56,7 +55,6 @@ export const KIND_CHECKS: Readonly<Record<string, KindChecks<any>>> = {
   licences: licenceChecks,
   delegations: delegationChecks,
   hotline_tickets: hotlineChecks,
-  followup_answers: answerChecks,
 };
 
 /** The code check of a model, if it has one. */

@@ -16,7 +16,7 @@ import type { ModelDefinition } from '../model.ts';
 import { InspectionLog, Interner } from './inspection-log.ts';
 import { businessDayOf, dayOf, isoOf, yearOfDay } from './days.ts';
 
-export type Part = 'reference' | 'names' | 'certificates' | 'inspections' | 'cases' | 'delegations' | 'hotline' | 'followup';
+export type Part = 'reference' | 'names' | 'certificates' | 'inspections' | 'cases' | 'delegations' | 'hotline';
 
 // ── settings ───────────────────────────────────────────────────────────────────────────────────
 /** A model's run groups (src/models/settings.ts), and which one a record's region falls in. */
@@ -108,20 +108,6 @@ export interface Delegation {
   fee: number | null;
   signed_on: string;
 }
-export interface Answer {
-  id: string;
-  at: number;
-  region: string;
-}
-export interface VisitRow {
-  id: string;
-  region_code: string;
-  agency_id: string;
-  entity_uscc: string;
-  visited_on: string;
-  topic: string;
-  officer_id: string | null;
-}
 
 /** Cases decided with a fine (PEN_DOUBLE's cases). */
 export const isFined = (c: { decision: string | null; fine: number | null }): boolean =>
@@ -130,8 +116,6 @@ export const isFined = (c: { decision: string | null; fine: number | null }): bo
 /** Whether a 12345 ticket concerns enforcement: the test FUP_COMPLAINT_AFTER_CASE and the clue intake apply. */
 export const aboutEnforcement = (category: string, content: string): boolean =>
   HOTLINE_ENFORCEMENT.categories.includes(category) || HOTLINE_ENFORCEMENT.keywords.some((k) => content.includes(k));
-
-const TASK_CACHE_MAX = 100_000;
 
 /**
  * Every row of a query's columns, as text (NULL as null), handed to `onRow` (the array is reused). The
@@ -206,11 +190,6 @@ export class RealtimeState {
   delegationsByService = new Map<string, Delegation[]>();
   feesByService = new Map<string, number[]>();
   ticketsByEntity = new Map<string, Ticket[]>();
-  /** Answers that say a service visit was an inspection, by visit (INS_FAKE_SERVICE), and the visit of each. */
-  inspectionAnswers = new Map<string, Answer[]>();
-  private answerVisit = new Map<string, string>();
-  /** Follow-up task → the service visit it asks about (null: not about a visit), looked up when an answer needs it. */
-  private readonly taskVisits = new Map<string, string | null>();
 
   constructor(readonly store: Store) {}
 
@@ -389,53 +368,6 @@ export class RealtimeState {
     if (!list) this.ticketsByEntity.set(r.entity_uscc, (list = []));
     const at = Date.parse(r.received_at);
     list.push({ id: r.id, at, day: businessDayOf(r.received_at), content: r.content });
-  }
-
-  async putAnswer(r: {
-    id: string;
-    task_id: string;
-    region_code: string;
-    answered_at: string;
-    says_inspection: boolean | null;
-  }): Promise<void> {
-    if (!this.parts.has('followup')) return;
-    const old = this.answerVisit.get(r.id);
-    if (old !== undefined) {
-      const list = this.inspectionAnswers.get(old)!;
-      list.splice(
-        list.findIndex((a) => a.id === r.id),
-        1,
-      );
-      this.answerVisit.delete(r.id);
-    }
-    if (r.says_inspection !== true) return;
-    const visit = await this.visitOfTask(r.task_id);
-    if (visit === null) return;
-    let list = this.inspectionAnswers.get(visit);
-    if (!list) this.inspectionAnswers.set(visit, (list = []));
-    list.push({ id: r.id, at: Date.parse(r.answered_at), region: this.codes.str(r.region_code) });
-    this.answerVisit.set(r.id, visit);
-  }
-
-  async visitOfTask(taskId: string): Promise<string | null> {
-    let visit = this.taskVisits.get(taskId);
-    if (visit === undefined) {
-      const [t] = await this.store.query<{ subject_kind: string; subject_id: string }>(
-        sql`SELECT subject_kind, subject_id FROM followup_tasks WHERE id = ${taskId}`,
-      );
-      visit = t?.subject_kind === 'service_visit' ? t.subject_id : null;
-      if (this.taskVisits.size >= TASK_CACHE_MAX) this.taskVisits.clear();
-      this.taskVisits.set(taskId, visit);
-    }
-    return visit;
-  }
-
-  /** A service visit, read when a hit names it (visits are not kept in memory). */
-  async serviceVisit(id: string): Promise<VisitRow | null> {
-    const [v] = await this.store
-      .query<VisitRow>(sql`SELECT id, region_code, agency_id, entity_uscc, CAST(visited_on AS VARCHAR) AS visited_on, topic, officer_id
-      FROM service_visits WHERE id = ${id}`);
-    return v ?? null;
   }
 
   // ── loading ──────────────────────────────────────────────────────────────────────────────────
@@ -652,25 +584,6 @@ export class RealtimeState {
         }
         apply(() => {
           this.ticketsByEntity = byEntity;
-        });
-        return;
-      }
-      case 'followup': {
-        const answers = await store.query<{ id: string; visit_id: string; region_code: string; answered_at: string }>(
-          `SELECT a.id, k.subject_id AS visit_id, a.region_code, a.answered_at FROM followup_answers a JOIN followup_tasks k ON k.id = a.task_id
-           WHERE a.says_inspection = TRUE AND k.subject_kind = 'service_visit'`,
-        );
-        const byVisit = new Map<string, Answer[]>();
-        const answerVisit = new Map<string, string>();
-        for (const a of answers) {
-          let list = byVisit.get(a.visit_id);
-          if (!list) byVisit.set(a.visit_id, (list = []));
-          list.push({ id: a.id, at: Date.parse(a.answered_at), region: this.codes.str(a.region_code) });
-          answerVisit.set(a.id, a.visit_id);
-        }
-        apply(() => {
-          this.inspectionAnswers = byVisit;
-          this.answerVisit = answerVisit;
         });
         return;
       }

@@ -57,6 +57,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   contact_point: '企业联系点',
   media: '媒体舆情',
   public: '群众举报',
+  case_review: '案卷评查',
 };
 
 export type ActionField = 'agency' | 'deadline' | 'comment' | 'rectification' | 'evidence';

@@ -91,6 +91,10 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
   hotline_tickets: {
     status: { open: '办理中', answered: '已答复', closed: '已办结' },
   },
+  followup_answers: {
+    outcome: { reached: '已接通', unreachable: '未接通', refused: '拒绝回访' },
+    channel: { phone: 'AI电话回访', human: '人工复核', link: '在线问卷' },
+  },
   agencies: {
     level: { province: '省级', city: '市级', county: '县级', township: '乡镇（街道）级' },
     legal_status: { organ: '行政机关', authorized: '法律法规授权组织', entrusted: '受委托组织' },

@@ -1,0 +1,49 @@
+// kedu ask "…": the assistant on the command line, as a user (--user, their jurisdiction) or as the
+// system (the whole province). Prints each answer, its citations and the SQL it ran; --json the lot.
+import { Command } from 'commander';
+import { SYSTEM_CALLER } from '../auth/caller.ts';
+import { AssistantError, ask } from '../assistant/history.ts';
+import { AS_OF_ISO } from '../demo/calendar.ts';
+import { callerForUser, withStore } from './context.ts';
+import { EXIT, fail, print } from './output.ts';
+
+export function askCommand(): Command {
+  return new Command('ask')
+    .description('AI助手：用中文提问（法律规定、执法数据、平台功能），回答附依据条文和查询语句')
+    .argument('<question>', '一个或多个问题')
+    .option('--user <username>', '以该用户身份提问（按其辖区限定数据）；默认以系统身份（全省）')
+    .option('--conversation <id>', '接续的对话（追问）')
+    .option('--as-of <date>', '以该日期为“今天”（YYYY-MM-DD）；默认演示数据的日期', AS_OF_ISO)
+    .option('--json', 'JSON output')
+    .action(async (question: string, o: { user?: string; conversation?: string; asOf: string; json?: boolean }, cmd: Command) => {
+      try {
+        const result = await withStore(cmd, async (store) => {
+          const caller = o.user ? await callerForUser(store, o.user) : SYSTEM_CALLER;
+          if (!caller) fail(`用户不存在或已停用：${o.user}`, EXIT.usage);
+          return ask(store, caller, question, { conversationId: o.conversation, asOf: o.asOf });
+        });
+        if (o.json) {
+          print(`${JSON.stringify(result)}\n`);
+          return;
+        }
+        const lines: string[] = [];
+        for (const a of result.answers) {
+          lines.push(`【${a.question}】`, a.text);
+          for (const e of a.examples ?? []) lines.push(`  · ${e}`);
+          if (a.table) {
+            lines.push(a.table.columns.map((c) => c.title).join('\t'));
+            for (const r of a.table.rows.slice(0, 20)) lines.push(a.table.columns.map((c) => String(r[c.key] ?? '')).join('\t'));
+          }
+          for (const c of a.citations) lines.push(`  《${c.regulationTitle}》${c.label}（${c.role}）：${c.text}`);
+          for (const n of a.notes) lines.push(`  注：${n}`);
+          for (const q of a.queries) lines.push(`  查询：${q.sql}  参数：${JSON.stringify(q.params)}`);
+          lines.push('');
+        }
+        lines.push(`对话 ${result.conversationId}（用 --conversation 追问），用时 ${result.millis} ms`);
+        print(lines.join('\n') + '\n');
+      } catch (e) {
+        if (e instanceof AssistantError) fail(e.message, EXIT.usage);
+        throw e;
+      }
+    });
+}
