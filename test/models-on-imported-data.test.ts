@@ -22,7 +22,10 @@ import { applyTransition, loadClue } from '../src/clues/workflow.ts';
 import { saveAttachment } from '../src/clues/attachments.ts';
 import { systemClock, todayOf } from '../src/clues/clock.ts';
 import { addDays } from '../src/domain/dates.ts';
+import { registerFollowupHooks } from '../src/followup/hooks.ts';
 
+// Answers are analysed as they land, as `kedu import` and the server have them (src/followup/hooks.ts).
+registerFollowupHooks();
 const t = await openTestStore();
 const { store } = t;
 const attachments = mkdtempSync(join(tmpdir(), 'kedu-model-cases-'));
@@ -167,6 +170,27 @@ async function clueInLoop(steps: string[]): Promise<string> {
       await applyTransition(store, supervisor, c.id, { action: 'return', comment: '整改材料不全，请补充' }, systemClock);
   }
   return c.id;
+}
+/** A follow-up task on a record (by its number in the agency system) and the enterprise's answer, as the call centre returns it. */
+async function followedUp(subjectKind: string, subjectSourceId: string, entityUscc: string, answeredAt: string, transcript: string) {
+  const task = `fut-${++seq}`;
+  await importAll(store, 'followup_tasks', [
+    {
+      id: task,
+      campaign_id: 'CP-330106-2025H2',
+      region_code: COUNTY,
+      subject_kind: subjectKind,
+      subject_source_system: SOURCE,
+      subject_id: subjectSourceId,
+      entity_uscc: entityUscc,
+      channel: 'phone',
+      status: 'pending',
+    },
+  ]);
+  const [answer] = await load('followup_answers', [
+    { source_id: sid('HF'), task_id: task, region_code: COUNTY, answered_at: answeredAt, outcome: 'reached', channel: 'phone', transcript },
+  ]);
+  return answer;
 }
 const today = todayOf(systemClock);
 
@@ -641,6 +665,36 @@ const CASES: Record<string, Case> = {
         },
       ]);
       return [idOf('hotline_tickets', h)];
+    },
+  },
+  FUP_VISIT_COUNT: {
+    // One inspection on record this month; the enterprise says it was inspected five times.
+    async arrange() {
+      const [i] = await load('inspections', [ins({ entity_uscc: entity(250), inspected_on: '2025-06-10' })]);
+      await followedUp('inspection', i.source_id, entity(250), '2025-06-20 10:00:00', '这个月来检查了五次，太频繁了');
+      return [idOf('inspections', i)];
+    },
+  },
+  FUP_NOBODY_CAME: {
+    async arrange() {
+      const [i] = await load('inspections', [ins({ entity_uscc: entity(251), inspected_on: '2025-07-03' })]);
+      const a = await followedUp('inspection', i.source_id, entity(251), '2025-07-10 15:00:00', '那天没有人来过我们店');
+      return [idOf('followup_answers', a)];
+    },
+  },
+  FUP_FINE_MISMATCH: {
+    // Decided: a fine of 20,000 yuan; the enterprise says five thousand.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(252), filed_on: '2025-04-01', decided_on: '2025-04-20' })]);
+      await followedUp('case', c.source_id, entity(252), '2025-05-06 11:00:00', '说是警告，结果罚了我们五千块钱');
+      return [idOf('cases', c)];
+    },
+  },
+  FUP_COMPLAINT: {
+    async arrange() {
+      const [v] = await load('service_visits', [visit({ entity_uscc: entity(253), visited_on: '2025-08-12' })]);
+      const a = await followedUp('service_visit', v.source_id, entity(253), '2025-08-20 09:40:00', '检查人员跟我们要烟，还态度粗暴');
+      return [idOf('followup_answers', a)];
     },
   },
 };
