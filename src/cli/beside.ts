@@ -17,7 +17,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_DUCKDB_PATH } from '../store/open-store.ts';
 import { withIo, type CliIo } from './io.ts';
-import { runProgram } from './program.ts';
 
 export const CLI_PATH = '/internal/cli';
 const SECRET_HEADER = 'x-kedu-cli-secret';
@@ -113,7 +112,8 @@ export function registerCliEndpoint(app: FastifyInstance, store: Store, lock: ()
       store,
       exitCode: 0,
     };
-    void withIo(io, () => runProgram(body.argv)).then(
+    // The program (every command and what it imports) is loaded here, not by a command that only forwards.
+    void withIo(io, async () => (await import('./program.ts')).runProgram(body.argv)).then(
       (code) => {
         line({ exit: code });
         out.end();

@@ -4,7 +4,6 @@
 // and a password typed here at a prompt.
 import { duckdbFileOf, forwardToServer, runningServer } from './beside.ts';
 import { processIo } from './io.ts';
-import { runProgram } from './program.ts';
 import { askNewPassword } from './password-input.ts';
 
 const argv = process.argv.slice(2);
@@ -51,7 +50,8 @@ async function forwarded(): Promise<number | null> {
 }
 
 try {
-  process.exitCode = (await forwarded()) ?? (await runProgram(argv));
+  // The program (every command and all it imports) is loaded only when the command runs here.
+  process.exitCode = (await forwarded()) ?? (await (await import('./program.ts')).runProgram(argv));
 } catch (e) {
   process.stderr.write(`错误：${(e as Error).message}\n`);
   process.exitCode = 1;
