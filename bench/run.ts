@@ -1,11 +1,11 @@
-// npm run bench [-- --scale city|hangzhou] [--engines duckdb,postgres] [--only gen,import,home,models,realtime,assistant,followup,evaluation]
-// Prints, DuckDB beside PostgreSQL and measured in the same run: demo-data generation rate, bulk import
-// rate, the home page's queries, the model library (total and per model), the latency of a real-time
-// check on ingest (records pushed one by one with and without the checks, and the checks' state's load
-// time and size), the assistant's latency on law and data questions (p50/p99), follow-up (answers
-// analysed again; call outcomes landed in batches of 100; the follow-up models' batch run), and the
-// evaluation (every indicator for every agency of Hangzhou; Hangzhou's situation report gathered, then
-// rendered as Word with its charts).
+// npm run bench [-- --scale demo|city|hangzhou] [--engines duckdb,postgres] [--only SECTIONS] [--clients 20] [--seconds 60]
+// Sections (default: gen,import,home,models,realtime,assistant,evaluation): gen (demo-data generation
+// rate), import (bulk import rate), home (the home page's queries), models (the library, total and per
+// model), realtime (records pushed one by one with and without the real-time checks, and the checks'
+// state), assistant (law and data questions, p50/p99), followup (answers analysed again, call outcomes
+// landed, the follow-up models), evaluation (every indicator for every agency of Hangzhou, Hangzhou's
+// situation report), load (bench/load.ts: concurrent clients against the HTTP server; run it at demo
+// scale) and privacy (what sealing personal data costs an import). DuckDB beside PostgreSQL, same run.
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -33,6 +33,8 @@ import { importRows, type ImportRequest } from '../src/ingest/import-batch.ts';
 import { fileSource, recordsSource } from '../src/ingest/sources.ts';
 import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/ingest-samples.ts';
 import { createDatabase } from '../test/helpers/store.ts';
+import { loadBench } from './load.ts';
+import { privacyBench } from './privacy.ts';
 import { lexiconFor } from '../src/assistant/lexicon.ts';
 import { answerMessage } from '../src/assistant/assistant.ts';
 import { analyzePending } from '../src/followup/land.ts';
@@ -48,6 +50,8 @@ const scale = opt('scale', 'city') as ScaleName;
 const engines = opt('engines', 'duckdb,postgres').split(',');
 const only = new Set(opt('only', 'gen,import,home,models,realtime,assistant,evaluation').split(','));
 const importRowsCount = Number(opt('import-rows', '1000000'));
+const clients = Number(opt('clients', '20'));
+const loadSeconds = Number(opt('seconds', '60'));
 const pgServer = process.env.KEDU_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
 const dir = mkdtempSync(join(tmpdir(), 'kedu-bench-'));
@@ -366,6 +370,31 @@ for (const engine of engines) {
       if (only.has('assistant')) await assistantBench(store, engine);
       if (only.has('realtime')) await realtimeBench(store, engine);
       if (only.has('followup')) await followupBench(store, engine);
+    } finally {
+      await drop();
+    }
+  }
+  if (only.has('load')) {
+    const { store, drop } = await freshStore(engine, `load_${scale}`);
+    try {
+      const gen = await generateDemo(store, { scale, seed: 1 });
+      out(`load: ${gen.records} records generated; ${clients} clients for ${loadSeconds} s`);
+      const r = await loadBench(store, { clients, seconds: loadSeconds });
+      put(`load, ${clients} clients ${loadSeconds} s (${scale}): requests/s`, engine, r.requestsPerSecond.toFixed(0));
+      for (const [kind, k] of Object.entries(r.kinds)) {
+        put(`load: ${kind}, count / errors`, engine, `${k.count} / ${k.errors}`);
+        put(`load: ${kind}, p50 / p99`, engine, `${k.p50.toFixed(0)} / ${k.p99.toFixed(0)} ms`);
+        if (k.firstError) out(`load: ${kind}: first error: ${k.firstError}`);
+      }
+      put('load: load average at the end (1/5/15 min)', engine, r.loadAverage);
+    } finally {
+      await drop();
+    }
+  }
+  if (only.has('privacy')) {
+    const { store, drop } = await freshStore(engine, 'privacy');
+    try {
+      for (const [row, value] of Object.entries(await privacyBench(store, dir))) put(row, engine, value);
     } finally {
       await drop();
     }

@@ -74,3 +74,35 @@ test('a Hangzhou setting is in force in 富阳区 but not in 宁波; a superviso
   assert.equal(await value('fy_sup'), 10);
   assert.equal(await value('nb_sup'), 7);
 });
+
+test('one full model run per region at a time: a second start over it, above it or inside it gets 409 naming the run', async () => {
+  await addUser(t.store, 'hz_sup', 'supervisor', '330100');
+  await addUser(t.store, 'hz_sup2', 'supervisor', '330100');
+  const start = async (user: string) => app.inject({ method: 'POST', url: '/api/v1/models/run', headers: await as(user), payload: {} });
+  const headers = [await as('hz_sup'), await as('hz_sup2'), await as('fy_sup'), await as('nb_sup')];
+  assert.ok(headers.every((h) => h.cookie));
+  const first = start('hz_sup');
+  // Wait until the first run holds its region, then start the others beside it.
+  for (let i = 0; i < 200 && (await t.store.query('SELECT run_id FROM model_run_locks')).length === 0; i++)
+    await new Promise((r) => setTimeout(r, 10));
+  const [same, inside, elsewhere, oneModel] = await Promise.all([
+    start('hz_sup2'),
+    start('fy_sup'),
+    start('nb_sup'),
+    app.inject({ method: 'POST', url: '/api/v1/models/run', headers: await as('fy_sup'), payload: { model: 'INS_REPEAT' } }),
+  ]);
+  const done = await first;
+  assert.equal(done.statusCode, 200, done.body);
+  const runId = done.json().runId as string;
+  assert.match(runId, /^RUN-/);
+  for (const refused of [same, inside]) {
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.equal(refused.json().error.details.runningRunId, runId);
+    assert.match(refused.json().error.message, new RegExp(`模型正在运行（运行编号 ${runId}`));
+  }
+  assert.equal(elsewhere.statusCode, 200, 'another city runs at the same time');
+  assert.equal(oneModel.statusCode, 200, 'a single model is no full run');
+  // Over, the region may run again.
+  assert.equal((await start('hz_sup2')).statusCode, 200);
+  assert.equal((await t.store.query('SELECT run_id FROM model_run_locks')).length, 0);
+});

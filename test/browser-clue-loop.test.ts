@@ -13,7 +13,7 @@ import { MODELS, findModel } from '../src/models/library/index.ts';
 import { runModels } from '../src/models/runner.ts';
 import { sql } from '../src/store/sql.ts';
 import { openTestStore } from './helpers/store.ts';
-import { requireBrowserSetup, signIn as signInAs, startBrowserServer } from './helpers/browser.ts';
+import { requireBrowserSetup, signIn as signInAs, startBrowserServer, cspViolations, watchCsp } from './helpers/browser.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
 import { inDays, insertClue, quietEnvironment } from './helpers/clues.ts';
 
@@ -250,9 +250,10 @@ test('the public portal takes a report without an account and shows its stage by
   const started = Date.now();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   contexts.push(context);
-  const page = await context.newPage();
+  const page = watchCsp(await context.newPage());
   page.setDefaultTimeout(15_000);
-  await page.goto(`${base}/login`);
+  const login = await page.goto(`${base}/login`);
+  assert.match(login!.headers()['content-security-policy'] ?? '', /frame-ancestors 'none'/);
   await page.getByTestId('login-portal-link').click();
   await page.getByTestId('portal-report-form').waitFor();
   // The honeypot is in the form but out of sight and out of the tab order.
@@ -282,4 +283,8 @@ test('the public portal takes a report without an account and shows its stage by
   );
   assert.deepEqual({ ...clue }, { source: 'public', region_code: '330111' });
   console.log(`portal: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
+
+test('no page of the clue loop, the model library or the portal broke the Content-Security-Policy', () => {
+  assert.deepEqual(cspViolations, []);
 });

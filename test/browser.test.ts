@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadReference } from '../src/catalog/load-reference.ts';
 import { raw, sql } from '../src/store/sql.ts';
 import { openTestStore } from './helpers/store.ts';
-import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
+import { cspViolations, requireBrowserSetup, startBrowserServer, watchCsp } from './helpers/browser.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
 
 const COUNTY = '330111'; // 富阳区; the other county of the fixtures is 西湖区 330106
@@ -114,7 +114,7 @@ before(async () => {
   await addUser(t.store, 'fy_sup', 'supervisor', COUNTY);
 
   ({ app, base, browser } = await startBrowserServer(t.store));
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  page = watchCsp(await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
   page.setDefaultTimeout(15_000);
 });
 
@@ -132,7 +132,10 @@ async function count(table: 'inspections' | 'cases', dateColumn: string, from: s
 }
 
 test('a county supervisor signs in and the home figures equal the store counts of the county', async () => {
-  await page.goto(`${base}/login`);
+  const login = await page.goto(`${base}/login`);
+  // The console is served under its Content-Security-Policy (src/api/hardening.ts); the last test
+  // checks that no page broke it.
+  assert.match(login!.headers()['content-security-policy'] ?? '', /script-src 'self'/);
   await page.getByTestId('login-username').fill('fy_sup');
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
@@ -175,4 +178,11 @@ test('the inspection list holds the records of the county and no other', async (
   assert.equal(await page.getByTestId('records-table').getAttribute('data-total'), '3');
   // The names are the catalog's and the agency's, not codes.
   await page.getByText('杭州市富阳区综合行政执法局').first().waitFor();
+});
+
+test('no page of the console broke its Content-Security-Policy', async () => {
+  // The charts page too: ECharts draws on canvas under the same policy.
+  await page.goto(`${base}/`);
+  await page.locator('[data-testid="dashboard"][data-state="ready"]').waitFor();
+  assert.deepEqual(cspViolations, []);
 });

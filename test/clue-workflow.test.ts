@@ -1,6 +1,8 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { openTestStore } from './helpers/store.ts';
 import { addUser, seedTwoCounties } from './helpers/fixtures.ts';
 import { insertAttachment, insertClue, inDays, login, quietEnvironment, today } from './helpers/clues.ts';
@@ -454,4 +456,34 @@ test('the workflow table and the clue routes are in the OpenAPI document', async
     '/api/v1/portal/reports/{code}',
   ])
     assert.ok(paths.includes(p), p);
+});
+
+test('an upload of eleven files is refused whole with 413: none of the ten before the eleventh is saved', async () => {
+  await insertClue(store, { id: 'CL-ATT11', status: 'rectifying' });
+  const boundary = '----kedu-eleven';
+  const part = (i: number) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="证明${i}.txt"\r\nContent-Type: text/plain\r\n\r\n整改证明材料 ${i}\r\n`;
+  const upload = (n: number) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/clues/CL-ATT11/attachments',
+      headers: { cookie: cookies.fy_staff, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Array.from({ length: n }, (_, i) => part(i + 1)).join('') + `--${boundary}--\r\n`,
+    });
+  const files = () => readdirSync(process.env.KEDU_ATTACHMENTS_DIR!, { recursive: true }).filter((f) => String(f).includes('CL-ATT11'));
+  const eleven = await upload(11);
+  assert.equal(eleven.statusCode, 413, eleven.body);
+  assert.match(eleven.json().error.message, /一次至多上传 10 个附件，本次未保存任何文件/);
+  const rows = await store.query(`SELECT id FROM clue_attachments WHERE clue_id = 'CL-ATT11'`);
+  assert.equal(rows.length, 0);
+  assert.deepEqual(files(), []);
+  assert.deepEqual(
+    readdirSync(join(process.env.KEDU_ATTACHMENTS_DIR!, 'incoming')).filter((f) => f.endsWith('.part')),
+    [],
+    'no partial file left',
+  );
+  const ten = await upload(10);
+  assert.equal(ten.statusCode, 201, ten.body);
+  assert.equal(ten.json().attachments.length, 10);
+  assert.equal((await store.query(`SELECT id FROM clue_attachments WHERE clue_id = 'CL-ATT11'`)).length, 10);
 });

@@ -35,6 +35,7 @@ import { importFormatsMarkdown } from '../src/ingest/format-doc.ts';
 import { rowValidator } from '../src/ingest/validate.ts';
 import type { References } from '../src/ingest/reference.ts';
 import { usccProblem } from '../src/domain/uscc.ts';
+import { unseal } from '../src/privacy/sm4.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const t = await openTestStore();
@@ -382,7 +383,8 @@ test('each batch leaves one import_batches row with its errors and one audit ent
     { ...b, errors: undefined },
     { kind: 'entities', region_code: '330106', rows_total: 2, rows_ok: 1, rows_bad: 1, errors: undefined },
   );
-  const errors = JSON.parse(b.errors);
+  // The rejected rows are kept sealed (they may hold personal data: src/privacy).
+  const errors = JSON.parse(unseal(b.errors));
   assert.equal(errors[0].row, 3);
   assert.equal(errors[0].field, 'uscc');
   assert.equal(errors[0].record['uscc'], '123');

@@ -19,7 +19,7 @@ import type { Kind } from '../src/records/registry.ts';
 import { SYSTEM_CALLER, type Caller } from '../src/auth/caller.ts';
 import { createUser } from '../src/auth/users.ts';
 import { applyTransition, loadClue } from '../src/clues/workflow.ts';
-import { saveAttachment } from '../src/clues/attachments.ts';
+import { commitAttachments, receiveAttachment } from '../src/clues/attachments.ts';
 import { systemClock, todayOf } from '../src/clues/clock.ts';
 import { addDays } from '../src/domain/dates.ts';
 import { registerFollowupHooks } from '../src/followup/hooks.ts';
@@ -151,13 +151,13 @@ async function clueInLoop(steps: string[]): Promise<string> {
     if (step === 'assign') await applyTransition(store, supervisor, c.id, { action: 'assign', agencyId: MKT }, systemClock);
     if (step === 'accept') await applyTransition(store, staff, c.id, { action: 'accept' }, systemClock);
     if (step === 'submit') {
-      const file = await saveAttachment(
-        store,
-        staff,
-        clue,
-        { fileName: '整改报告.txt', contentType: 'text/plain', stream: Readable.from([Buffer.from('已整改')]), truncated: () => false },
-        systemClock,
-      );
+      const received = await receiveAttachment({
+        fileName: '整改报告.txt',
+        contentType: 'text/plain',
+        stream: Readable.from([Buffer.from('已整改')]),
+        truncated: () => false,
+      });
+      const [file] = await commitAttachments(store, staff, clue, [received], systemClock);
       await applyTransition(
         store,
         staff,

@@ -28,6 +28,10 @@ let server: Server;
 let url = '';
 const SECRET = 'receiver-shared-secret-0123456789';
 
+// The test receiver listens on loopback, which webhooks may not reach unless the deployment says so.
+const ALLOW_TEST_RECEIVER = '127.0.0.1/32';
+process.env.KEDU_WEBHOOK_ALLOW = ALLOW_TEST_RECEIVER;
+
 before(async () => {
   server = createServer((req, res) => {
     let body = '';
@@ -287,4 +291,95 @@ test('the worker loop the server starts delivers on its own', async () => {
   }
   assert.equal(received.length, 1);
   assert.equal(JSON.parse(received[0].body).data.clue.id, 'CL-W-7');
+});
+
+test('a receiver on loopback, link-local, private, shared or metadata addresses is refused when configured', async () => {
+  delete process.env.KEDU_WEBHOOK_ALLOW;
+  try {
+    for (const target of [
+      'http://127.0.0.1:8080/hook',
+      'http://localhost/hook',
+      'http://[::1]/hook',
+      'http://[::ffff:127.0.0.1]/hook',
+      'http://0.0.0.0/hook',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://100.100.100.200/latest/meta-data/',
+      'http://10.1.2.3/hook',
+      'http://172.16.0.5/hook',
+      'http://192.168.1.10/hook',
+      'http://[fd00:ec2::254]/hook',
+      'http://2130706433/hook',
+    ]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/webhooks',
+        headers: { cookie: cookies.admin },
+        payload: { url: target },
+      });
+      assert.equal(res.statusCode, 400, `${target}: ${res.body}`);
+      assert.match(res.json().error.message, /受限网段/, target);
+    }
+    const ftp = await app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: { cookie: cookies.admin },
+      payload: { url: 'ftp://x.example/' },
+    });
+    assert.equal(ftp.statusCode, 400);
+    // A public address may be configured (nothing is sent when configuring).
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: { cookie: cookies.admin },
+      payload: { url: 'https://1.2.4.8/hook' },
+    });
+    assert.equal(ok.statusCode, 201, ok.body);
+    await store.exec(`UPDATE webhook_endpoints SET active = FALSE WHERE url = 'https://1.2.4.8/hook'`);
+    // Documentation ranges are not routed either.
+    const doc = await app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: { cookie: cookies.admin },
+      payload: { url: 'https://203.0.113.7/hook' },
+    });
+    assert.equal(doc.statusCode, 400);
+  } finally {
+    process.env.KEDU_WEBHOOK_ALLOW = ALLOW_TEST_RECEIVER;
+  }
+});
+
+test('a delivery to a restricted address is refused at delivery time, also when a name resolves to it then', async () => {
+  received = [];
+  failFirst = 0;
+  const port = (server.address() as AddressInfo).port;
+  // Receivers that got into the table without the configuration check (or whose name now resolves elsewhere).
+  const now = new Date();
+  for (const [id, target] of [
+    ['WE-literal', `http://127.0.0.1:${port}/kedu-hook`],
+    ['WE-name', `http://localhost:${port}/kedu-hook`],
+  ]) {
+    await store.exec(
+      `INSERT INTO webhook_endpoints (id, region_code, url, secret, events, active, created_by, created_at) VALUES ($1, '330000', $2, 's3cret-s3cret-s3cret', 'clue.assigned', TRUE, 'test', $3)`,
+      [id, target, now.toISOString()],
+    );
+    await store.exec(
+      `INSERT INTO webhook_deliveries (id, region_code, endpoint, url, event, payload, status, attempts, next_at, created_at)
+       VALUES ($1, '330111', $2, $3, 'clue.assigned', '{}', 'pending', 0, $4, $4)`,
+      [`WH-${id}`, id, target, now.toISOString()],
+    );
+  }
+  delete process.env.KEDU_WEBHOOK_ALLOW;
+  try {
+    const out = await deliverDue(store, { now: new Date(now.getTime() + 1000) });
+    const mine = out.filter((o) => o.id.startsWith('WH-WE-'));
+    assert.equal(mine.length, 2);
+    for (const o of mine) {
+      assert.equal(o.ok, false);
+      assert.match(o.error ?? '', /受限网段/);
+    }
+    assert.equal(received.length, 0, 'the receiver got nothing');
+  } finally {
+    process.env.KEDU_WEBHOOK_ALLOW = ALLOW_TEST_RECEIVER;
+    await store.exec(`UPDATE webhook_endpoints SET active = FALSE WHERE id IN ('WE-literal', 'WE-name')`);
+  }
 });

@@ -1,6 +1,6 @@
 // The HTTP application, built in a function so tests can drive it with app.inject() and the CLI can
 // listen. Chain per route: rate limit → auth (session cookie) → schema validation → handler.
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,6 +21,8 @@ import { modelRoutes } from './model-routes.ts';
 import { clueRoutes } from './clue-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { API_DOCS_CSP, loggerOptions, registerJsonParser, registerSecurityHeaders, trustProxySetting } from './hardening.ts';
+import type { DestinationStream } from 'pino';
 import { evaluationRoutes } from './evaluation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { reviewRoutes } from './review-routes.ts';
@@ -40,15 +42,30 @@ export interface AppOptions {
   store: Store;
   /** Folder of the built console (web/dist); not served when absent. */
   webRoot?: string;
-  logger?: boolean;
+  /** The request log (JSON lines, hardening.ts): off unless given; `stream` for tests. */
+  log?: { level?: string; stream?: DestinationStream };
+  /** Proxies whose X-Forwarded-* headers are believed; default KEDU_TRUST_PROXY (hardening.ts). */
+  trustProxy?: boolean | string[];
   /** The business day models judge as of, in batch and real time (the demo data's fixed day); default today. */
   asOf?: string;
 }
 
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+const hasBody = (req: FastifyRequest) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 50 * 1024 * 1024, genReqId: () => randomUUID() });
+  // 1 MB for a request body; the routes that take more (ingestion batches, uploads) say so themselves.
+  const app = Fastify({
+    logger: opts.log ? loggerOptions(opts.log) : false,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    genReqId: () => randomUUID(),
+    trustProxy: opts.trustProxy ?? trustProxySetting(process.env.KEDU_TRUST_PROXY),
+  });
   const { store } = opts;
 
+  registerJsonParser(app);
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -58,19 +75,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: API_DOCS_CSP });
 
   app.decorateRequest('caller', null);
-  app.addHook('onRequest', async (req: FastifyRequest) => {
-    if (!req.url.startsWith('/api/v1/')) return;
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) req.caller = await callerForToken(store, token);
-    if (!req.caller && !req.routeOptions.config?.public) throw new KeduError('unauthenticated');
-  });
 
   app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number; field?: string }, req, reply) => {
     if (err instanceof KeduError) {
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+      return reply.status(err.status).send({
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.field ? { field: err.field } : {}),
+          ...(err.details ? { details: err.details } : {}),
+        },
+      });
     }
     if (err.validation) {
       return reply.status(400).send({ error: { code: 'bad_request', message: `请求参数有误：${err.message}` } });
@@ -86,6 +104,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
+      // The guard belongs to the routes of this scope, not to a URL prefix: however a path is spelled
+      // (/%61pi/v1/…), a request that reaches one of these routes meets it, before its body is read.
+      api.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+        const token = req.cookies[SESSION_COOKIE];
+        if (token) req.caller = await callerForToken(store, token);
+        if (req.caller || req.routeOptions.config?.public) return;
+        // Close rather than drain an anonymous body: the 401 goes out without reading what follows.
+        if (hasBody(req)) reply.header('connection', 'close');
+        throw new KeduError('unauthenticated');
+      });
       await authRoutes(api, store);
       await dashboardRoutes(api, store);
       await recordRoutes(api, store);

@@ -27,20 +27,27 @@ export async function authRoutes(app: FastifyInstance, store: Store): Promise<vo
     '/auth/login',
     {
       config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // Public: a small body limit of its own (a username and a password).
+      bodyLimit: 16 * 1024,
       schema: {
         tags: ['auth'],
         summary: '登录',
+        security: [],
         body: Type.Object({
           username: Type.String({ minLength: 1, maxLength: 64 }),
           password: Type.String({ minLength: 1, maxLength: 256 }),
         }),
-        response: { 200: Type.Object({ user: UserOut }), 401: ErrorOut },
+        response: { 200: Type.Object({ user: UserOut }), 401: ErrorOut, 429: ErrorOut },
       },
     },
     async (req, reply) => {
       const { username, password } = req.body as { username: string; password: string };
       const result = await login(store, username, password);
-      if (!result) throw new KeduError('bad_credentials');
+      if (result.token === null) {
+        if (!result.lockedUntil) throw new KeduError('bad_credentials');
+        const minutes = Math.max(1, Math.ceil((result.lockedUntil.getTime() - Date.now()) / 60_000));
+        throw new KeduError('rate_limited', `登录失败次数过多，该账号已暂时锁定，请${minutes}分钟后再试`);
+      }
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
         httpOnly: true,

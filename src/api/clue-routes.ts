@@ -27,12 +27,22 @@ import {
 } from '../clues/workflow.ts';
 import { clueDetail, clueStats, clueSummary, listClues, presentEvent } from '../clues/queries.ts';
 import { CONSOLE_SOURCES, createConsoleClue, intakeImportedTickets, receiveHotlineTicket } from '../clues/intake.ts';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPLOAD, clueForUpload, openAttachment, saveAttachment } from '../clues/attachments.ts';
+import {
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_UPLOAD,
+  clueForUpload,
+  commitAttachments,
+  discardReceived,
+  openAttachment,
+  receiveAttachment,
+  type ReceivedFile,
+} from '../clues/attachments.ts';
 import { escalateOverdue } from '../clues/escalation.ts';
 import { NOTICE_KINDS } from '../notices/numbering.ts';
 import { issueNotice, listNotices, loadNotice, noticeDetail, presentNotice, respondNotice } from '../notices/notices.ts';
 import { renderNoticeDocx } from '../notices/docx.ts';
-import { WEBHOOK_EVENTS, webhookUrlProblem } from '../integration/webhooks.ts';
+import { WEBHOOK_EVENTS } from '../integration/webhooks.ts';
+import { webhookTargetProblem } from '../integration/webhook-target.ts';
 import { todayOf } from '../clues/clock.ts';
 import { callerOf } from './app.ts';
 import { KeduError, badRequest, forbidden, notFound } from './errors.ts';
@@ -438,15 +448,26 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
         const caller = callerOf(req);
         if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 上传文件', 'file');
         const clue = await clueForUpload(store, caller, (req.params as { id: string }).id);
+        // Every file is received before any is saved: a refused one (the 11th, one too large) saves none.
+        const received: ReceivedFile[] = [];
+        try {
+          for await (const part of req.files())
+            received.push(
+              await receiveAttachment({
+                fileName: part.filename,
+                contentType: part.mimetype,
+                stream: part.file,
+                truncated: () => part.file.truncated,
+              }),
+            );
+        } catch (e) {
+          await discardReceived(received);
+          if ((e as { code?: string }).code === 'FST_FILES_LIMIT')
+            throw new KeduError('too_large', `一次至多上传 ${MAX_ATTACHMENTS_PER_UPLOAD} 个附件，本次未保存任何文件`);
+          throw e;
+        }
         const saved = [];
-        for await (const part of req.files()) {
-          const row = await saveAttachment(
-            store,
-            caller,
-            clue,
-            { fileName: part.filename, contentType: part.mimetype, stream: part.file, truncated: () => part.file.truncated },
-            clock,
-          );
+        for (const row of await commitAttachments(store, caller, clue, received, clock)) {
           saved.push({
             id: row.id,
             fileName: row.file_name,
@@ -650,7 +671,7 @@ export async function clueRoutes(app: FastifyInstance, store: Store, opts: ClueR
     async (req, reply) => {
       const caller = adminOnly(req);
       const b = req.body as { url: string; events?: string[]; regionCode?: string; secret?: string };
-      const p = webhookUrlProblem(b.url);
+      const p = await webhookTargetProblem(b.url);
       if (p) throw badRequest(p, 'url');
       const region = b.regionCode ?? '330000';
       const rp = regionProblem(region);

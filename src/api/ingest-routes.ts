@@ -11,7 +11,14 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Store } from '../store/store.ts';
 import { IMPORT_KINDS, KIND_SPECS, type FieldSpec, type Kind } from '../records/registry.ts';
-import { FileProblem, ImportForbidden, importRows, type ImportReport, type ImportRequest } from '../ingest/import-batch.ts';
+import {
+  FileProblem,
+  ImportForbidden,
+  importRoleProblem,
+  importRows,
+  type ImportReport,
+  type ImportRequest,
+} from '../ingest/import-batch.ts';
 import { realtimeIngest } from '../models/ingest-hook.ts';
 import { fileSource, recordsSource, type RowSource } from '../ingest/sources.ts';
 import { batchErrorCsv, findBatch, formattedErrors, listBatches } from '../ingest/batches.ts';
@@ -19,6 +26,8 @@ import { callerOf } from './app.ts';
 import { badRequest, forbidden, KeduError, notFound } from './errors.ts';
 
 export const MAX_API_RECORDS = 10_000;
+/** A batch of MAX_API_RECORDS records in JSON: the only JSON bodies above the server's 1 MB default. */
+const MAX_BATCH_BODY_BYTES = 50 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const SOURCE_SYSTEM = '^[A-Za-z0-9_.:-]{1,64}$';
 
@@ -161,6 +170,7 @@ export async function ingestRoutes(app: FastifyInstance, store: Store, asOf?: st
       scope.post(
         `/ingest/${kind}`,
         {
+          bodyLimit: MAX_BATCH_BODY_BYTES,
           schema: {
             tags: ['ingest'],
             summary: `报送${spec.label}记录（${kind}）`,
@@ -194,6 +204,11 @@ export async function ingestRoutes(app: FastifyInstance, store: Store, asOf?: st
     scope.post(
       '/imports',
       {
+        // A role that may not import is refused before the upload is read.
+        onRequest: async (req) => {
+          const problem = importRoleProblem(callerOf(req));
+          if (problem) throw forbidden(problem);
+        },
         schema: {
           tags: ['ingest'],
           summary: '上传导入文件（控制台）',

@@ -10,8 +10,9 @@ import { MODELS, findModel } from '../models/library/index.ts';
 import { MODEL_CATEGORIES, type ModelDefinition } from '../models/model.ts';
 import { effectiveSetting, loadAllSettings, saveSetting } from '../models/settings.ts';
 import { runModels } from '../models/runner.ts';
+import { exclusiveRun, RunInProgress } from '../models/run-lock.ts';
 import { callerOf } from './app.ts';
-import { badRequest, forbidden, notFound } from './errors.ts';
+import { KeduError, badRequest, forbidden, notFound } from './errors.ts';
 
 interface Basis {
   title: string;
@@ -176,7 +177,18 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
       const code = (req.body as { model?: string }).model;
       const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
       if (code && list.length === 0) throw notFound('未找到该模型');
-      return { reports: await runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf }) };
+      const run = () => runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf });
+      if (code) return { runId: null, reports: await run() };
+      // The whole library: one run at a time over a region (src/models/run-lock.ts).
+      try {
+        return await exclusiveRun(store, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId }, async (runId) => ({
+          runId,
+          reports: await run(),
+        }));
+      } catch (e) {
+        if (e instanceof RunInProgress) throw new KeduError('conflict', e.message, undefined, { runningRunId: e.running.runId });
+        throw e;
+      }
     },
   );
 }

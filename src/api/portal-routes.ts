@@ -79,6 +79,8 @@ export async function portalRoutes(app: FastifyInstance, store: Store, opts: { c
     '/portal/reports',
     {
       config: { public: true, rateLimit: { max: P.reportsPerHour, timeWindow: '1 hour' } },
+      // Public: a report's text and a few fields, never more than this.
+      bodyLimit: 64 * 1024,
       schema: {
         tags: ['portal'],
         summary: '群众举报执法问题（公开，无需账号；每个IP每小时限次）',

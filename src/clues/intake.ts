@@ -2,6 +2,7 @@
 // invited supervisors, contact points, follow-ups and the media, and public portal reports. Every
 // report is kept (clue_reports); the first report of a matter creates the clue, a later report of the
 // same matter (same agency or entity, similar text, within windowDays) is linked to that clue instead.
+import { sealOrNull } from '../privacy/sm4.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
@@ -143,7 +144,7 @@ export async function intakeReport(
   }
   await tx.exec(sql`INSERT INTO clue_reports (id, clue_id, region_code, source, source_ref, follow_code, agency_id, entity_uscc, subject_name, content, contact, linked, similarity, received_at)
     VALUES (${reportId}, ${clueId}, ${input.regionCode}, ${input.source}, ${input.sourceRef ?? null}, ${input.followCode ?? null}, ${input.agencyId ?? null},
-      ${input.entityUscc ?? null}, ${input.subjectName?.trim() || null}, ${input.content.trim()}, ${input.contact?.trim() || null}, ${!!dup}, ${dup?.similarity ?? null}, ${at})`);
+      ${input.entityUscc ?? null}, ${input.subjectName?.trim() || null}, ${input.content.trim()}, ${sealOrNull(input.contact?.trim() || null)}, ${!!dup}, ${dup?.similarity ?? null}, ${at})`);
   return {
     result: { clueId, reportId, linked: !!dup, similarity: dup?.similarity ?? null, followCode: input.followCode ?? null },
     audit: [

@@ -4,7 +4,8 @@
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { addDays } from '../domain/dates.ts';
-import { maskPersonal, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { revealRow } from '../privacy/personal-data.ts';
 import { regionLevel, regionPrefix } from '../domain/region.ts';
 import { badRequest } from '../api/errors.ts';
 import { todayOf, type Clock } from './clock.ts';
@@ -240,7 +241,7 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
       sourceRef: r.source_ref,
       content: r.content,
       subjectName: r.subject_name,
-      contact: maskPersonal(caller, r.contact),
+      contact: revealRow(caller, 'clue_reports', { contact: r.contact }).contact,
       linked: !!r.linked,
       similarity: r.similarity,
       receivedAt: r.received_at,

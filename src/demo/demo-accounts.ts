@@ -3,9 +3,10 @@
 // purpose (demo data only) and documented in the README.
 import type { Store } from '../store/store.ts';
 import { createUser } from '../auth/users.ts';
+import { DEMO_PASSWORD } from '../auth/password-policy.ts';
 import { ROLE_LABELS, type Role } from '../auth/caller.ts';
 
-export const DEMO_PASSWORD = 'kedu2025';
+export { DEMO_PASSWORD };
 
 export interface DemoAccount {
   username: string;
@@ -106,7 +107,7 @@ export async function ensureDemoAccounts(store: Store): Promise<DemoAccount[]> {
   const accounts = await demoAccounts(store);
   for (const a of accounts) {
     const [exists] = await store.query('SELECT id FROM users WHERE username = $1', [a.username]);
-    if (!exists) await createUser(store, { ...a, password: DEMO_PASSWORD }, 'system');
+    if (!exists) await createUser(store, { ...a, password: DEMO_PASSWORD }, 'system', { demo: true });
   }
   return accounts;
 }

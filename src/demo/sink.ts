@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store, Value } from '../store/store.ts';
 import { assertIdentifier } from '../store/store.ts';
+import { personalIndexes } from '../privacy/personal-data.ts';
+import { seal } from '../privacy/sm4.ts';
 
 const NEEDS_QUOTES = /[",\n\r]/;
 
@@ -81,6 +83,14 @@ export class BatchWriter {
       ? csvBuffer(table, columns, freeText, this.batchBytes, () => this.newFile(table))
       : rowBuffer(table, columns, this.batchRows);
     this.buffers.push(b);
+    // A private person's data is written sealed (SM4, src/privacy), like every other writer writes it.
+    const personal = personalIndexes(table, columns);
+    if (personal.length === 0) return b;
+    const push = b.push.bind(b);
+    b.push = (row: Value[]) => {
+      for (const i of personal) if (typeof row[i] === 'string' && row[i] !== '') row[i] = seal(row[i]);
+      push(row);
+    };
     return b;
   }
 

@@ -5,6 +5,7 @@
 import type { Store } from '../store/store.ts';
 import { raw, sql, type Sql } from '../store/sql.ts';
 import { maskPersonal, scopeFilter, type Caller } from '../auth/caller.ts';
+import { unseal } from '../privacy/sm4.ts';
 import { findModel } from '../models/library/index.ts';
 import { INDICATORS } from './indicators/index.ts';
 import { indicatorValues, scorecard, valueOf, type EvaluationScope } from './scorecard.ts';
@@ -243,8 +244,8 @@ export async function officerProfile(store: Store, caller: Caller, officer: Offi
       agencyId: officer.agency_id,
       agencyName: agency?.name ?? officer.agency_id,
       regionCode: officer.region_code,
-      idNumber: maskPersonal(caller, officer.id_number),
-      phone: maskPersonal(caller, officer.phone),
+      idNumber: maskPersonal(caller, officer.id_number && unseal(officer.id_number)),
+      phone: maskPersonal(caller, officer.phone && unseal(officer.phone)),
     },
     period,
     certificates: certificates.map((c) => ({
@@ -316,8 +317,8 @@ export async function entityProfile(store: Store, caller: Caller, entity: Entity
       name: entity.name,
       regionCode: entity.region_code,
       industry: entity.industry,
-      legalRep: maskPersonal(caller, entity.legal_rep),
-      phone: maskPersonal(caller, entity.phone),
+      legalRep: maskPersonal(caller, entity.legal_rep && unseal(entity.legal_rep)),
+      phone: maskPersonal(caller, entity.phone && unseal(entity.phone)),
       registeredOn: entity.registered_on,
     },
     period,

@@ -4,7 +4,8 @@
 // Outcomes come back as followup_answers records (the import path, POST /followup/outcomes).
 import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
-import { maskPersonal, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { revealValue } from '../privacy/personal-data.ts';
 import { fill, type Question, type Questionnaire } from './questionnaire.ts';
 import { getCampaign, type Campaign } from './campaigns.ts';
 import { SUBJECT_KINDS } from './records.ts';
@@ -153,7 +154,7 @@ export async function callList(
         regionCode: r.region_code,
         entityUscc: r.entity_uscc,
         entityName: facts.entityName,
-        phone: maskPersonal(caller, r.phone),
+        phone: revealValue(caller, 'entities', 'phone', r.phone),
         agencyName: facts.agencyName,
         subjectKind: r.subject_kind,
         subjectId: r.subject_id,

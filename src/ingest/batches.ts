@@ -2,6 +2,7 @@
 // A batch belongs to the jurisdiction of whoever imported it (import_batches.region_code); agency
 // roles see only the batches of their own agency's accounts (found through the batch's audit entry,
 // whose actor is the importing user).
+import { unseal } from '../privacy/sm4.ts';
 import { isAgencyRole, type Caller } from '../auth/caller.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
@@ -82,7 +83,7 @@ export async function findBatch(store: Store, caller: Caller, id: string): Promi
     SELECT b.*, CASE WHEN ${batchScope(caller)} THEN 1 ELSE 0 END AS visible FROM import_batches b WHERE b.id = ${id}`);
   if (!row) return { found: false };
   if (Number(row.visible) !== 1) return { found: true, visible: false };
-  return { found: true, visible: true, batch: summary(row), errors: row.errors ? (JSON.parse(row.errors) as StoredError[]) : [] };
+  return { found: true, visible: true, batch: summary(row), errors: row.errors ? (JSON.parse(unseal(row.errors)) as StoredError[]) : [] };
 }
 
 /** The first errors of a batch, formatted for people: 第12行 entity_uscc（统一社会信用代码）：… */

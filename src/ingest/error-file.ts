@@ -5,6 +5,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { ERROR_FILE_COLUMNS } from './headers.ts';
+import { spreadsheetSafe } from '../domain/spreadsheet.ts';
 
 /** One error as import_batches.errors stores it; the first of a row carries the row's cells. */
 export interface StoredError {
@@ -21,9 +22,7 @@ export function csvLine(cells: readonly (string | null | undefined)[]): string {
   return (
     cells
       .map((c) => {
-        const s = c ?? '';
-        // A leading = + - @ would make Excel evaluate the cell as a formula (CSV injection).
-        const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
+        const safe = spreadsheetSafe(c ?? '');
         return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
       })
       .join(',') + '\r\n'

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { withUsccCheck } from '../domain/uscc.ts';
+import { personalColumns } from '../privacy/personal-data.ts';
 import { IMPORT_KINDS, KIND_SPECS, type FieldSpec, type Kind, type RecordKindSpec, type ReferenceTable } from '../records/registry.ts';
 
 const TYPE_NAMES: Record<FieldSpec['type'], string> = {
@@ -30,14 +31,14 @@ const REF_TEXT: Record<ReferenceTable, string> = {
   officer: '引用执法人员 officers.id',
 };
 
-function describe(f: FieldSpec): string {
+function describe(f: FieldSpec, table: string): string {
   const parts: string[] = [];
   if (f.values)
     parts.push(f.values.map((v) => `\`${v.code}\` ${v.label}${v.aliases?.length ? `（${v.aliases.join('、')}）` : ''}`).join('；'));
   if (f.type === 'string' && f.maxLength) parts.push(`至多${f.maxLength}字`);
   if (f.type === 'integer' && f.min !== undefined) parts.push(`${f.min}至${f.max}`);
   if (f.ref) parts.push(REF_TEXT[f.ref]);
-  if (f.personal) parts.push('个人信息');
+  if (personalColumns(table).includes(f.name)) parts.push('个人信息');
   if (f.note) parts.push(f.note);
   return parts.join('。');
 }
@@ -121,7 +122,7 @@ export function importFormatsMarkdown(): string {
     for (const f of s.fields) {
       const required = f.required ? '是' : f.name === 'source_system' && !s.defaultSourceSystem ? '是*' : '';
       out.push(
-        `| \`${f.name}\` | ${cell(f.label)} | ${cell((f.aliases ?? []).join('、'))} | ${TYPE_NAMES[f.type]} | ${required} | ${cell(describe(f))} | \`${cell(f.example)}\` |`,
+        `| \`${f.name}\` | ${cell(f.label)} | ${cell((f.aliases ?? []).join('、'))} | ${TYPE_NAMES[f.type]} | ${required} | ${cell(describe(f, s.table))} | \`${cell(f.example)}\` |`,
       );
     }
     if (s.rulesText) out.push('', `另有跨列校验：${s.rulesText}`);

@@ -4,6 +4,7 @@
 // file's own columns.
 import { maskPersonal, type Caller } from '../auth/caller.ts';
 import type { RecordKindSpec } from '../records/registry.ts';
+import { PERSONAL_TABLES } from '../privacy/personal-data.ts';
 
 /** Source systems are codes, so `source_system|source_id` is unambiguous in the record id. */
 export const SOURCE_SYSTEM_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -37,7 +38,9 @@ export function headerIndex(spec: RecordKindSpec): Map<string, string> {
  * for the caller's role: an error file shows no more than a list would.
  */
 export function maskRecord(caller: Caller, spec: RecordKindSpec, record: Record<string, string>): Record<string, string> {
-  const personal = new Set(spec.fields.filter((f) => f.personal).map((f) => f.name));
+  const personal = new Set(
+    Object.entries(PERSONAL_TABLES[spec.table]?.columns ?? {}).flatMap(([column, mask]) => (mask === 'masked' ? [column] : [])),
+  );
   if (!personal.size) return record;
   const index = headerIndex(spec);
   const out: Record<string, string> = {};

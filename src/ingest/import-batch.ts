@@ -19,6 +19,7 @@ import { UnreadableRecord, type RowSource } from './sources.ts';
 import type { Cell } from './values.ts';
 import { invalidateRealtimeState, REALTIME_REFERENCE_TABLES } from '../models/realtime/state.ts';
 import type { StoredError } from './error-file.ts';
+import { seal } from '../privacy/sm4.ts';
 import { landedHooks } from './landed-hooks.ts';
 
 /** The caller may not import this kind at all (HTTP 403). */
@@ -27,9 +28,15 @@ export class ImportForbidden extends Error {}
 /** Roles that may write records: admins and supervisors in their region, agency staff for their agency. */
 const IMPORT_ROLES = new Set(['admin', 'supervisor', 'agency_staff']);
 
+/** Whether the caller's role may import anything at all: checked before an upload is read. */
+export function importRoleProblem(caller: Caller): string | null {
+  return IMPORT_ROLES.has(caller.role) ? null : `${ROLE_LABELS[caller.role]}账号不能导入数据`;
+}
+
 export function importPermissionProblem(caller: Caller, spec: RecordKindSpec): string | null {
   if (!spec.importable) return `${spec.label}不能导入`;
-  if (!IMPORT_ROLES.has(caller.role)) return `${ROLE_LABELS[caller.role]}账号不能导入数据`;
+  const roleProblem = importRoleProblem(caller);
+  if (roleProblem) return roleProblem;
   if (isAgencyRole(caller.role) && !spec.agencyMayImport) return `执法部门账号不能导入${spec.label}数据`;
   if (isAgencyRole(caller.role) && !caller.agencyId) return '执法部门账号未指定所属执法主体，不能导入';
   return null;
@@ -185,10 +192,13 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
               columnsSent = true;
             }
             rowsRead++;
+            const conflict = shaper.conflict();
             const errors =
               row instanceof UnreadableRecord
                 ? [{ row: rowNo, field: '', message: row.message }]
-                : validator.validate(ordered, rowNo, values);
+                : conflict
+                  ? [{ row: rowNo, ...conflict }]
+                  : validator.validate(ordered, rowNo, values);
             if (errors) {
               await reject(rowNo, errors, shaper.record(row));
             } else {
@@ -276,7 +286,8 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             rowsRead,
             rowsOk,
             rowsBad,
-            stored.length ? JSON.stringify(stored) : null,
+            // The rejected rows as read: a private person's data among them, so sealed like it.
+            stored.length ? seal(JSON.stringify(stored)) : null,
             startedAt,
             new Date().toISOString(),
           ],

@@ -4,9 +4,10 @@
 // each key — field name, camelCase, Chinese label or alias — once per distinct key.
 import type { RecordKindSpec } from '../records/registry.ts';
 import { headerIndex, normaliseHeader } from './headers.ts';
-import { FileProblem, mapHeader, type HeaderMapping } from './validate.ts';
+import { FileProblem, fieldLabel, mapHeader, type HeaderMapping } from './validate.ts';
 import { UnreadableRecord } from './sources.ts';
 import { cellText, type Cell } from './values.ts';
+import { unseal } from '../privacy/sm4.ts';
 
 const HEADER_SEARCH_ROWS = 5;
 const META_KEYS = new Set(['', '行号', '错误信息']);
@@ -22,6 +23,11 @@ export class RowShaper {
   private readonly candidates: string[][] = [];
   private readonly keyPosition = new Map<string, number>();
   private readonly unknownKeys = new Set<string>();
+  /** Per field, the key of the current record that filled it and the record's stamp (records only). */
+  private readonly filledBy: string[] = [];
+  private readonly filledAt: Int32Array;
+  private stamp = 0;
+  private conflictOf: { field: string; message: string } | null = null;
 
   constructor(
     private readonly spec: RecordKindSpec,
@@ -30,6 +36,15 @@ export class RowShaper {
   ) {
     this.index = headerIndex(spec);
     this.position = new Map(spec.fields.map((f, i) => [f.name, i] as const));
+    this.filledAt = new Int32Array(spec.fields.length);
+  }
+
+  /**
+   * After shape(): the record's two keys that name one field (`inspected_on` and `检查日期`), which
+   * would leave it to chance which value counts; null when there are none.
+   */
+  conflict(): { field: string; message: string } | null {
+    return this.conflictOf;
   }
 
   /**
@@ -86,7 +101,7 @@ export class RowShaper {
     for (const [name, v] of Object.entries(values)) {
       const col = this.mapping ? this.mapping.columnOf[this.position.get(name)!] : -1;
       if (this.header && col < 0) continue;
-      record[this.header ? this.header[col] : name] = v === null || v === undefined ? '' : String(v);
+      record[this.header ? this.header[col] : name] = v === null || v === undefined ? '' : unseal(String(v));
     }
     return record;
   }
@@ -128,6 +143,8 @@ export class RowShaper {
 
   private shapeRecord(o: Record<string, unknown>, ordered: Cell[]): void {
     ordered.fill(null);
+    this.conflictOf = null;
+    const stamp = ++this.stamp;
     for (const k in o) {
       let pos = this.keyPosition.get(k);
       if (pos === undefined) {
@@ -138,6 +155,16 @@ export class RowShaper {
         if (pos < 0 && !META_KEYS.has(h)) this.unknownKeys.add(k);
       }
       if (pos >= 0) {
+        if (this.filledAt[pos] === stamp) {
+          const f = this.spec.fields[pos];
+          this.conflictOf ??= {
+            field: f.name,
+            message: `“${this.filledBy[pos]}”与“${k}”都对应字段 ${fieldLabel(f)}，请只保留其中一个`,
+          };
+          continue;
+        }
+        this.filledAt[pos] = stamp;
+        this.filledBy[pos] = k;
         const v = o[k];
         ordered[pos] = v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : (v as Cell);
       }

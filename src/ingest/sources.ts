@@ -6,10 +6,10 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { extname, basename } from 'node:path';
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Cell } from './values.ts';
 import { FileProblem } from './validate.ts';
+import { openXlsx, XlsxProblem, type XlsxReading } from './xlsx-reader.ts';
+import { JsonProblem, parseJsonText } from './json-text.ts';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'jsonl' | 'json' | 'records';
 
@@ -109,15 +109,26 @@ function utf8Boundary(buf: Buffer): number {
   return buf.length - i >= need ? buf.length : i;
 }
 
+export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
 /**
- * Valid UTF-8 throughout → UTF-8; otherwise GB18030 (a superset of GBK and GB2312, which is what
- * Excel on Chinese Windows writes for "CSV"). A whole-file check, because a GBK file may hold only
- * ASCII for its first megabytes; isUtf8 (simdutf) reads ~1 GB/s, so it costs little.
+ * A byte order mark of UTF-16 (FF FE little-endian, FE FF big-endian: what Excel's "Unicode text" and
+ * some agency exports write) → that; otherwise valid UTF-8 throughout → UTF-8; otherwise GB18030 (a
+ * superset of GBK and GB2312, which is what Excel on Chinese Windows writes for "CSV"). A whole-file
+ * check, because a GBK file may hold only ASCII for its first megabytes; isUtf8 (simdutf) reads
+ * ~1 GB/s, so it costs little.
  */
-export async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
+export async function detectEncoding(path: string): Promise<TextEncodingName> {
   let carry: Buffer = Buffer.alloc(0);
+  let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
-    const buf = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const bytes = chunk as Buffer;
+    if (first) {
+      first = false;
+      if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+      if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+    }
+    const buf = carry.length ? Buffer.concat([carry, bytes]) : bytes;
     const cut = utf8Boundary(buf);
     if (!isUtf8(buf.subarray(0, cut))) return 'gb18030';
     carry = Buffer.from(buf.subarray(cut));
@@ -126,7 +137,7 @@ export async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'>
 }
 
 async function* decodedText(path: string, encoding: string, onBytes: (n: number) => void, chunkSize = CHUNK): AsyncGenerator<string> {
-  // The UTF-8 decoder drops a leading BOM; an invalid byte cannot occur (checked above).
+  // The decoders drop a leading BOM (UTF-8 or UTF-16); an invalid UTF-8 byte cannot occur (checked above).
   const decoder = new TextDecoder(encoding);
   for await (const chunk of createReadStream(path, { highWaterMark: chunkSize })) {
     onBytes((chunk as Buffer).length);
@@ -147,9 +158,20 @@ async function* decodedText(path: string, encoding: string, onBytes: (n: number)
  */
 export class CsvSplitter {
   private rest = '';
+  /** Chunks held back while the unfinished record is long (see push), and their length. */
+  private held: string[] = [];
+  private heldLength = 0;
+  /** The length the text must reach before the unfinished record is looked at again (0: at every chunk). */
+  private retryAt = 0;
 
   /** Appends the complete records of the text so far to out, and to lines their text (null if quoted). */
   push(chunk: string, out: string[][], lines?: (string | null)[]): void {
+    if (this.retryAt > 0) {
+      this.held.push(chunk);
+      this.heldLength += chunk.length;
+      if (this.rest.length + this.heldLength < this.retryAt) return;
+      chunk = this.takeHeld();
+    }
     const text = this.rest ? this.rest + chunk : chunk;
     let p = 0;
     let quote = text.indexOf('"');
@@ -172,10 +194,26 @@ export class CsvSplitter {
       p = nl + 1;
     }
     this.rest = p === 0 ? text : text.slice(p);
+    // An unfinished record is scanned again from its start at each look: for a long one (a 20 MB line)
+    // looking at every 64 KB chunk was quadratic (40 s). Looking again only once the text has doubled
+    // keeps the whole read linear.
+    this.retryAt = this.rest.length > LONG_RECORD ? this.rest.length * 2 : 0;
+  }
+
+  private takeHeld(): string {
+    const text = this.held.join('');
+    this.held = [];
+    this.heldLength = 0;
+    return text;
   }
 
   /** The last record, when the file does not end with a line break. */
   end(out: string[][], lines?: (string | null)[]): void {
+    if (this.held.length) {
+      const held = this.takeHeld();
+      this.retryAt = 0;
+      this.push(held, out, lines);
+    }
     if (this.rest === '') return;
     const text = this.rest;
     this.rest = '';
@@ -194,6 +232,9 @@ export class CsvSplitter {
     }
   }
 }
+
+/** An unfinished record longer than this is looked at again only when the text has doubled. */
+const LONG_RECORD = 1 << 20;
 
 /** One record starting at p; null when the text ends before the record does (unless atEnd). */
 function quotedRecord(text: string, p: number, atEnd: boolean): { fields: string[]; next: number } | null {
@@ -299,24 +340,8 @@ function csvSource(path: string, fileName: string, total: number): RowSource {
 }
 
 // ── XLSX ─────────────────────────────────────────────────────────────────────────────────────────
-type XlsxValue = ExcelJS.CellValue | undefined;
-
-/** An exceljs cell value → a plain cell: rich text joined, formulas by their cached result. */
-export function xlsxCell(v: XlsxValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return xlsxCell(v.result as XlsxValue);
-    if ('formula' in v || 'sharedFormula' in v) return null;
-    if ('text' in v) return xlsxCell(v.text as XlsxValue);
-    if ('error' in v) return String(v.error);
-  }
-  return String(v);
-}
-
 function xlsxSource(path: string, fileName: string, total: number): RowSource {
-  let done = 0;
+  let reading: XlsxReading | null = null;
   return {
     format: 'xlsx',
     tabular: true,
@@ -324,49 +349,30 @@ function xlsxSource(path: string, fileName: string, total: number): RowSource {
     fileName,
     encoding: null,
     async *batches() {
-      const counted = new PassThrough();
-      const input = createReadStream(path);
-      input.on('data', (c) => {
-        done += (c as Buffer).length;
-      });
-      input.on('error', (e) => counted.destroy(e));
-      input.pipe(counted);
-      // styles: 'cache' so that date-formatted cells arrive as Dates.
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, {
-        worksheets: 'emit',
-        sharedStrings: 'cache',
-        styles: 'cache',
-        hyperlinks: 'ignore',
-        entries: 'ignore',
-      });
       try {
-        for await (const sheet of reader) {
-          let rows: Cell[][] = [];
-          let rowNos: number[] = [];
-          for await (const row of sheet) {
-            const values = row.values as XlsxValue[];
-            const cells: Cell[] = [];
-            for (let c = 1; c < values.length; c++) cells.push(xlsxCell(values[c]));
-            if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
-            rows.push(cells);
-            rowNos.push(row.number);
-            if (rows.length >= 5000) {
-              yield { rows, rowNos };
-              rows = [];
-              rowNos = [];
-            }
+        reading = await openXlsx(path);
+        for await (const batch of reading.rows(5000)) {
+          const rows: Cell[][] = [];
+          const rowNos: number[] = [];
+          for (const r of batch) {
+            if (r.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
+            rows.push(r.cells);
+            rowNos.push(r.rowNo);
           }
           if (rows.length) yield { rows, rowNos };
-          break; // the first sheet only
         }
       } catch (e) {
-        if (e instanceof FileProblem) throw e;
-        throw new FileProblem(`无法读取 Excel 文件：${(e as Error).message}`);
+        if (e instanceof XlsxProblem) throw new FileProblem(e.message);
+        throw e;
       } finally {
-        input.destroy();
+        reading?.close();
       }
     },
-    progress: () => ({ done: Math.min(done, total), total }),
+    // The sheet's decompressed bytes read, in proportion of the file.
+    progress: () => {
+      const p = reading?.progress();
+      return { done: p ? Math.round((total * p.done) / Math.max(1, p.total)) : 0, total };
+    },
   };
 }
 
@@ -393,9 +399,9 @@ function jsonlSource(path: string, fileName: string, total: number): RowSource {
           if (!s) continue;
           let parsed: unknown;
           try {
-            parsed = JSON.parse(s);
+            parsed = parseJsonText(s);
           } catch (e) {
-            batch.rows.push(new UnreadableRecord(`不是有效的JSON：${(e as Error).message}`, s.slice(0, 500)));
+            batch.rows.push(new UnreadableRecord((e as Error).message, s.slice(0, 500)));
             batch.rowNos.push(lineNo);
             continue;
           }
@@ -418,13 +424,20 @@ function jsonlSource(path: string, fileName: string, total: number): RowSource {
 
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
 
+/** A whole text file in its detected encoding. */
+async function decodedFile(path: string): Promise<string> {
+  const encoding = await detectEncoding(path);
+  return new TextDecoder(encoding).decode(await readFile(path));
+}
+
 async function jsonSource(path: string, fileName: string, total: number): Promise<RowSource> {
   if (total > MAX_JSON_BYTES) throw new FileProblem('JSON 文件过大（超过256MB），请改用 JSON Lines（.jsonl）格式');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
+    parsed = parseJsonText(await decodedFile(path));
   } catch (e) {
-    throw new FileProblem(`不是有效的JSON文件：${(e as Error).message}`);
+    if (e instanceof JsonProblem) throw new FileProblem(`JSON 文件有误：${e.message}`);
+    throw e;
   }
   const records = Array.isArray(parsed)
     ? parsed

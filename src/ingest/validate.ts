@@ -27,6 +27,8 @@ import {
   type Parsed,
 } from './values.ts';
 import { MISSING, type References } from './reference.ts';
+import { personalColumns } from '../privacy/personal-data.ts';
+import { seal } from '../privacy/sm4.ts';
 
 export interface FieldError {
   row: number;
@@ -173,6 +175,8 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
   // Each field's set of codes to be found in (catalog references other than agencies).
   const codeSets = fields.map((f) => (f.ref && f.ref !== 'agency' ? refs.codes.get(f.ref)! : null));
   const recordRefs = fields.map((f, i) => (f.recordRef ? i : -1)).filter((i) => i >= 0);
+  // A private person's data is staged, merged and stored sealed (SM4, src/privacy).
+  const sealed = fields.flatMap((f, i) => (personalColumns(spec.table).includes(f.name) ? [i] : []));
   const agencyRole = isAgencyRole(caller.role) && caller.agencyId !== null;
   const checks = fields.map((f, i) =>
     i === iSourceSystem
@@ -331,6 +335,7 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
         const kind = fields[i].recordRef! as Kind;
         if (v !== null && !isRecordId(kind, v)) values[i] = recordId(kind, values[iSourceSystem]!, v);
       }
+      for (const i of sealed) if (values[i] !== null) values[i] = seal(values[i]!);
       return null;
     },
   };

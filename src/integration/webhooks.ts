@@ -11,6 +11,10 @@ import { sql } from '../store/sql.ts';
 import { withAudit } from '../audit/audit-log.ts';
 import { regionContains } from '../domain/region.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
+import { addressProblem, guardedLookup } from './webhook-target.ts';
 
 export const WEBHOOK_EVENTS = ['clue.assigned', 'clue.closed'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -39,16 +43,6 @@ export function envEndpoints(env: NodeJS.ProcessEnv = process.env): Endpoint[] {
       'KEDU_WEBHOOK_URL is set but KEDU_WEBHOOK_SECRET is not: webhooks are always signed, set a secret of at least 16 characters',
     );
   return urls.map((url, i) => ({ id: `env:${i}`, url, secret, events: [...WEBHOOK_EVENTS], regionCode: '330000' }));
-}
-
-/** A problem with a receiver URL, or null. */
-export function webhookUrlProblem(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? null : `回调地址须为 http(s) 地址：${url}`;
-  } catch {
-    return `回调地址无效：${url}`;
-  }
 }
 
 interface EndpointRow {
@@ -121,43 +115,52 @@ export interface DeliveryOutcome {
   final: boolean;
 }
 
-export type Fetcher = typeof fetch;
-
 export interface DeliverOptions {
   now?: Date;
-  fetch?: Fetcher;
   limit?: number;
 }
 
-async function post(
-  fetcher: Fetcher,
-  d: DeliveryRow,
-  secret: string,
-  now: Date,
-): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+/**
+ * One POST, through node's http(s) with a guarded DNS lookup (webhook-target.ts): a receiver whose
+ * name resolves to a restricted address at delivery time is refused, whatever it resolved to when it
+ * was configured. No redirect is followed.
+ */
+function post(d: DeliveryRow, secret: string, now: Date): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   const timestamp = String(Math.floor(now.getTime() / 1000));
-  try {
-    const res = await fetcher(d.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Kedu-Webhook/1',
-        'x-kedu-event': d.event,
-        'x-kedu-delivery': d.id,
-        [TIMESTAMP_HEADER]: timestamp,
-        [SIGNATURE_HEADER]: signPayload(secret, timestamp, d.payload),
+  const url = new URL(d.url);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // A literal address is connected to without a lookup: checked here instead.
+  const literal = isIP(host) ? addressProblem(host) : null;
+  if (literal) return Promise.resolve({ ok: false, status: null, error: literal });
+  return new Promise((resolve) => {
+    const req = (url.protocol === 'https:' ? https : http).request(
+      url,
+      {
+        method: 'POST',
+        lookup: guardedLookup,
+        timeout: CLUE_SETTINGS.webhook.timeoutMs,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(d.payload),
+          'user-agent': 'Kedu-Webhook/1',
+          'x-kedu-event': d.event,
+          'x-kedu-delivery': d.id,
+          [TIMESTAMP_HEADER]: timestamp,
+          [SIGNATURE_HEADER]: signPayload(secret, timestamp, d.payload),
+        },
       },
-      body: d.payload,
-      signal: AbortSignal.timeout(CLUE_SETTINGS.webhook.timeoutMs),
-      redirect: 'manual',
-    });
-    await res.arrayBuffer().catch(() => undefined);
-    return res.status >= 200 && res.status < 300
-      ? { ok: true, status: res.status, error: null }
-      : { ok: false, status: res.status, error: `HTTP ${res.status}` };
-  } catch (e) {
-    return { ok: false, status: null, error: (e as Error).message.slice(0, 500) };
-  }
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          resolve(status >= 200 && status < 300 ? { ok: true, status, error: null } : { ok: false, status, error: `HTTP ${status}` });
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`超时（${CLUE_SETTINGS.webhook.timeoutMs} ms）`)));
+    req.on('error', (e) => resolve({ ok: false, status: null, error: e.message.slice(0, 500) }));
+    req.end(d.payload);
+  });
 }
 
 /**
@@ -167,7 +170,6 @@ async function post(
  */
 export async function deliverDue(store: Store, opts: DeliverOptions = {}): Promise<DeliveryOutcome[]> {
   const now = opts.now ?? new Date();
-  const fetcher = opts.fetch ?? fetch;
   const due = await store.query<DeliveryRow>(sql`
     SELECT id, region_code, endpoint, url, event, payload, attempts, next_at FROM webhook_deliveries
     WHERE status = 'pending' AND next_at <= CAST(${now.toISOString()} AS TIMESTAMPTZ) ORDER BY next_at, id LIMIT ${opts.limit ?? 50}`);
@@ -182,9 +184,7 @@ export async function deliverDue(store: Store, opts: DeliverOptions = {}): Promi
     const attempts = d.attempts + 1;
     const secret = secrets.get(d.endpoint);
     const r =
-      secret === undefined
-        ? { ok: false, status: null, error: `回调接收方 ${d.endpoint} 已停用或删除` }
-        : await post(fetcher, d, secret, now);
+      secret === undefined ? { ok: false, status: null, error: `回调接收方 ${d.endpoint} 已停用或删除` } : await post(d, secret, now);
     const final = r.ok || secret === undefined || attempts >= CLUE_SETTINGS.webhook.maxAttempts;
     const next = new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString();
     const update = sql`UPDATE webhook_deliveries SET attempts = ${attempts}, last_status = ${r.status}, last_error = ${r.error},
@@ -215,6 +215,6 @@ export async function deliverDue(store: Store, opts: DeliverOptions = {}): Promi
 }
 
 /** The delivery worker the server starts. */
-export function startWebhookWorker(store: Store, opts: { intervalMs?: number; fetch?: Fetcher } = {}): Worker {
-  return startLoop('webhooks', opts.intervalMs ?? CLUE_SETTINGS.webhook.pollMs, () => deliverDue(store, { fetch: opts.fetch }));
+export function startWebhookWorker(store: Store, opts: { intervalMs?: number } = {}): Worker {
+  return startLoop('webhooks', opts.intervalMs ?? CLUE_SETTINGS.webhook.pollMs, () => deliverDue(store));
 }

@@ -42,7 +42,7 @@ export function stageHitsSql(
 ): Sql {
   const facts = columns.filter((c) => !HIT_COLUMNS.has(c.name));
   // window_key is a fact of the explanation but not of the evidence (as in toStageRow).
-  const explained = new Map([...facts, { name: 'window_key', numeric: false }].map((c) => [c.name, c]));
+  const explained = new Map([...facts, { name: 'window_key', numeric: false, text: true }].map((c) => [c.name, c]));
   const subjectName = facts.find((c) => c.name === 'subject_name' && !c.numeric);
   const evidence = dialect.jsonObject([
     ['kind', `'${model.evidenceKind}'`],

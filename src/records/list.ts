@@ -3,7 +3,8 @@
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
 import { regionPrefix } from '../domain/region.ts';
-import { maskPersonal, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { revealRow } from '../privacy/personal-data.ts';
 import { KIND_SPECS, type Kind } from './registry.ts';
 import { recordScope } from './scope.ts';
 import type { RecordKindSpec } from './types.ts';
@@ -18,11 +19,8 @@ const nameJoins = (spec: RecordKindSpec) =>
   (withAgency(spec) ? ' LEFT JOIN agencies ag ON ag.id = t.agency_id' : '') +
   (withEntity(spec) ? ' LEFT JOIN entities en ON en.uscc = t.entity_uscc' : '');
 
-/** The kind's personal columns masked for roles that do not need them. */
-export function maskRow(caller: Caller, spec: RecordKindSpec, row: Record<string, unknown>): Record<string, unknown> {
-  for (const f of spec.fields) if (f.personal && typeof row[f.name] === 'string') row[f.name] = maskPersonal(caller, row[f.name] as string);
-  return row;
-}
+/** Personal data opened (it is sealed at rest) and masked as the caller may see it (src/privacy). */
+const present = (caller: Caller, spec: RecordKindSpec, row: Record<string, unknown>) => revealRow(caller, spec.table, row);
 
 export interface ListFilter {
   /** Searches the kind's name column (agencies, officers, entities). */
@@ -57,7 +55,7 @@ export async function listRecords(
     SELECT t.*${raw(nameColumns(spec))} FROM ${raw(spec.table)} t${raw(nameJoins(spec))} WHERE ${where}
     ORDER BY t.${raw(spec.listOrder)} DESC, t.${raw(spec.idColumn)}
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => maskRow(caller, spec, r)) };
+  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => present(caller, spec, r)) };
 }
 
 export type RecordLookup =
@@ -73,5 +71,5 @@ export async function getRecord(store: Store, caller: Caller, kind: Kind, id: st
     sql`SELECT 1 AS ok FROM ${raw(spec.table)} t WHERE ${key} = ${id} AND ${recordScope(caller, spec, 't')}`,
   );
   if (!inScope) return { found: true, visible: false };
-  return { found: true, visible: true, record: maskRow(caller, spec, row) };
+  return { found: true, visible: true, record: present(caller, spec, row) };
 }

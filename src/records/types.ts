@@ -39,8 +39,6 @@ export interface FieldSpec {
   listedIn?: ReferenceTable;
   /** The value names another row of the same kind, stored or earlier in the same batch (a parent agency). */
   selfRef?: true;
-  /** Personal data (ID numbers, phones): masked for roles that do not need it, in lists, exports and error files. */
-  personal?: true;
   /** Read and checked but not a column of the table (it only shapes another: the subject's source system). */
   stored?: false;
   /** The value names a record of this kind: its key in the same source system, or its Kedu id. */

@@ -21,6 +21,8 @@ export interface Dialect {
   jsonObject(pairs: readonly [string, string][]): string;
   /** A comma-separated text as a JSON array of strings (empty text: an empty array). */
   jsonSplit(expr: string): string;
+  /** A text expression as a spreadsheet may show it: a leading apostrophe where it would start a formula (src/domain/spreadsheet.ts). */
+  spreadsheetSafe(expr: string): string;
   /** Statements run after the schema migration: engine-specific indexes. */
   readonly extraIndexes: string[];
   /** Statements run after a bulk load, so the planner knows the new sizes. */
@@ -66,6 +68,8 @@ export const duckdbDialect: Dialect = {
   },
   jsonObject: (pairs) => `json_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
   jsonSplit: (e) => `CASE WHEN COALESCE(${e}, '') = '' THEN CAST('[]' AS JSON) ELSE to_json(string_split(${e}, ',')) END`,
+  spreadsheetSafe: (e) =>
+    `CASE WHEN regexp_matches(${e}, '^[=+\\-@\\t\\r]') AND NOT regexp_full_match(${e}, '-?[0-9]+(\\.[0-9]+)?') THEN '''' || ${e} ELSE ${e} END`,
   extraIndexes: [],
   afterBulkLoad: [], // DuckDB keeps its statistics as it writes
   // DuckDB checkpoints at a commit whose WAL passed 16 MB: rewriting the clue table and its indexes after
@@ -92,6 +96,7 @@ export const postgresDialect: Dialect = {
   stringAgg: (value, sep, orderBy) => `string_agg(${value}, '${sep}' ORDER BY ${orderBy.join(', ')})`,
   jsonObject: (pairs) => `json_build_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
   jsonSplit: (e) => `CASE WHEN COALESCE(${e}, '') = '' THEN CAST('[]' AS JSON) ELSE to_json(string_to_array(${e}, ',')) END`,
+  spreadsheetSafe: (e) => `CASE WHEN ${e} ~ '^[=+\\-@\\t\\r]' AND ${e} !~ '^-?[0-9]+(\\.[0-9]+)?$' THEN '''' || ${e} ELSE ${e} END`,
   extraIndexes: [
     ...RECORD_TABLES.map((t) => `CREATE UNIQUE INDEX IF NOT EXISTS ${t}_id ON ${t} (id)`),
     ...RECORD_TABLES.map((t) => `CREATE UNIQUE INDEX IF NOT EXISTS ${t}_source ON ${t} (source_system, source_id)`),

@@ -9,10 +9,18 @@ export type Value = string | number | boolean | null | Date;
 export interface ColumnInfo {
   name: string;
   numeric: boolean;
+  /** A text column (VARCHAR). */
+  text: boolean;
 }
 
 export interface Store {
   readonly dialect: Dialect;
+  /**
+   * Where the data lives, without credentials: `duckdb:/abs/path/kedu.duckdb`, `duckdb::memory:<id>`
+   * (each in-memory database its own), `postgres://host:5432/db`. What is kept about a store outside
+   * it (the audit log's anchor) is filed under this name, which no change to the data can alter.
+   */
+  readonly location: string;
   /** Rows as plain objects: integers and decimals as numbers, DATE as 'YYYY-MM-DD', TIMESTAMPTZ as ISO text. */
   query<T = Row>(sql: string | Sql, params?: Value[]): Promise<T[]>;
   exec(sql: string | Sql, params?: Value[]): Promise<void>;

@@ -43,10 +43,21 @@ export async function startBrowserServer(store: Store, options: Partial<AppOptio
   return { app, base, browser };
 }
 
+/** Content-Security-Policy violations the console reported in the pages handed to watchCsp. */
+export const cspViolations: string[] = [];
+
+/** Records the page's CSP violations (Chromium reports each on the console): none may occur. */
+export function watchCsp(page: Page): Page {
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+  });
+  return page;
+}
+
 /** A signed-in page in a browser context of its own (its own cookie jar: one person at one desk). */
 export async function signIn(browser: Browser, base: string, username: string, password: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
+  const page = watchCsp(await context.newPage());
   page.setDefaultTimeout(15_000);
   await page.goto(`${base}/login`);
   await page.getByTestId('login-username').fill(username);

@@ -5,7 +5,7 @@ import { createUser } from '../../src/auth/users.ts';
 import type { Role } from '../../src/auth/caller.ts';
 import { agency } from './records.ts';
 
-export const PASSWORD = 'test1234';
+export const PASSWORD = 'Test-Pass-2025!';
 
 export async function seedTwoCounties(store: Store): Promise<void> {
   await store.copyIn(

@@ -2,9 +2,19 @@
 // PostgreSQL server named by KEDU_TEST_DATABASE_URL (CI runs the suite once on each engine).
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
+
+// Keys and audit anchors of a test file's stores (and of the CLI it runs) in a folder of its own, never
+// in the working tree's data/keys.
+if (!process.env.KEDU_KEY_DIR) {
+  const keys = mkdtempSync(join(tmpdir(), 'kedu-test-keys-'));
+  process.env.KEDU_KEY_DIR = keys;
+  process.on('exit', () => rmSync(keys, { recursive: true, force: true }));
+}
 
 export const TEST_ENGINE = process.env.KEDU_TEST_DATABASE_URL ? 'postgres' : 'duckdb';
 

@@ -64,7 +64,6 @@ export const entities: RecordKindSpec = {
     {
       name: 'phone',
       label: '联系电话',
-      personal: true,
       aliases: ['电话', '联系方式'],
       type: 'string',
       required: false,

@@ -15,6 +15,8 @@ import {
   type DuckDBDecimalType,
   type ToDuckDBValueConverter,
 } from '@duckdb/node-api';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { duckdbDialect } from '../dialect.ts';
 import { assertIdentifier, toText, type ColumnInfo, type ExportFormat, type Row, type Store, type Value } from '../store.ts';
 import type { Sql } from '../sql.ts';
@@ -131,6 +133,7 @@ export class DuckDBStore implements Store {
 
   /** pinned: the one connection of a transaction or a session; inTransaction: which of the two. */
   private constructor(
+    readonly location: string,
     private readonly instance: DuckDBInstance,
     private readonly maxConnections: number,
     private readonly pinned?: DuckDBConnection,
@@ -139,7 +142,8 @@ export class DuckDBStore implements Store {
 
   static async open(path: string, maxConnections = 4): Promise<DuckDBStore> {
     const instance = await DuckDBInstance.create(path);
-    return new DuckDBStore(instance, maxConnections);
+    const location = path === ':memory:' ? `duckdb::memory:${randomUUID()}` : `duckdb:${resolve(path)}`;
+    return new DuckDBStore(location, instance, maxConnections);
   }
 
   private async acquire(): Promise<DuckDBConnection> {
@@ -191,7 +195,9 @@ export class DuckDBStore implements Store {
     return this.withConnection(async (c) => {
       const reader = await c.runAndReadAll(`SELECT * FROM (${text}) q LIMIT 0`, duckdbParams(params as Value[]));
       const types = reader.columnTypes();
-      return reader.columnNames().map((name, i) => ({ name, numeric: NUMERIC_TYPES.has(types[i].typeId) }));
+      return reader
+        .columnNames()
+        .map((name, i) => ({ name, numeric: NUMERIC_TYPES.has(types[i].typeId), text: types[i].typeId === DuckDBTypeId.VARCHAR }));
     });
   }
 
@@ -205,7 +211,7 @@ export class DuckDBStore implements Store {
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this); // nested: join the outer transaction
     const c = await this.acquire(); // a session's own connection, or one from the pool
-    const tx = new DuckDBStore(this.instance, 1, c, true);
+    const tx = new DuckDBStore(this.location, this.instance, 1, c, true);
     try {
       await c.run('BEGIN TRANSACTION');
       const result = await fn(tx);
@@ -223,7 +229,7 @@ export class DuckDBStore implements Store {
     if (this.pinned) return fn(this); // already on one connection
     const c = await this.acquire();
     try {
-      return await fn(new DuckDBStore(this.instance, 1, c));
+      return await fn(new DuckDBStore(this.location, this.instance, 1, c));
     } finally {
       this.release(c);
     }

@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { postgresDialect } from '../dialect.ts';
 import { assertIdentifier, toText, type ColumnInfo, type ExportFormat, type Row, type Store, type Value } from '../store.ts';
-import { DuckDBStore } from '../duckdb/duckdb-store.ts';
+import { csvToParquet } from '../parquet.ts';
 import type { Sql } from '../sql.ts';
 
 // Return the same plain values the DuckDB adapter returns.
@@ -24,6 +24,8 @@ type Queryable = pg.Pool | pg.PoolClient;
 
 // int2, int4, int8, float4, float8, numeric
 const NUMERIC_OIDS = new Set([21, 23, 20, 700, 701, 1700]);
+// text, varchar, bpchar
+const TEXT_OIDS = new Set([25, 1043, 1042]);
 
 function literal(v: Value): string {
   if (v === null || v === undefined) return 'NULL';
@@ -42,6 +44,7 @@ export class PostgresStore implements Store {
   readonly dialect = postgresDialect;
   /** Without pool: bound to one client, of a transaction (inTransaction) or of a session. */
   private constructor(
+    readonly location: string,
     private readonly db: Queryable,
     private readonly pool?: pg.Pool,
     private readonly inTransaction = false,
@@ -56,7 +59,8 @@ export class PostgresStore implements Store {
       process.stderr.write(`PostgreSQL: idle connection lost (${err.message})\n`);
     });
     await pool.query('SELECT 1');
-    return new PostgresStore(pool, pool);
+    const u = new URL(url);
+    return new PostgresStore(`postgres://${u.hostname}:${u.port || '5432'}${u.pathname}`, pool, pool);
   }
 
   async query<T = Row>(q: string | Sql, values: Value[] = []): Promise<T[]> {
@@ -68,7 +72,7 @@ export class PostgresStore implements Store {
   async columns(select: Sql): Promise<ColumnInfo[]> {
     const { text, params } = select.render();
     const r = await this.db.query(`SELECT * FROM (${text}) q LIMIT 0`, params);
-    return r.fields.map((f) => ({ name: f.name, numeric: NUMERIC_OIDS.has(f.dataTypeID) }));
+    return r.fields.map((f) => ({ name: f.name, numeric: NUMERIC_OIDS.has(f.dataTypeID), text: TEXT_OIDS.has(f.dataTypeID) }));
   }
 
   async exec(q: string | Sql, values: Value[] = []): Promise<void> {
@@ -82,7 +86,7 @@ export class PostgresStore implements Store {
     const client = this.pool ? await this.pool.connect() : (this.db as pg.PoolClient);
     try {
       await client.query('BEGIN');
-      const result = await fn(new PostgresStore(client, undefined, true));
+      const result = await fn(new PostgresStore(this.location, client, undefined, true));
       await client.query('COMMIT');
       return result;
     } catch (e) {
@@ -98,7 +102,7 @@ export class PostgresStore implements Store {
     const client = await this.pool.connect();
     let failed = false;
     try {
-      return await fn(new PostgresStore(client));
+      return await fn(new PostgresStore(this.location, client));
     } catch (e) {
       failed = true;
       throw e;
@@ -140,14 +144,7 @@ export class PostgresStore implements Store {
       const csv = join(tmpdir(), `kedu-export-${randomUUID()}.csv`);
       try {
         const n = await this.copyOut(select, csv, 'csv');
-        const duck = await DuckDBStore.open(':memory:', 1);
-        try {
-          await duck.exec(
-            `COPY (SELECT * FROM read_csv('${csv}', header = true)) TO '${path.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`,
-          );
-        } finally {
-          await duck.close();
-        }
+        await csvToParquet(csv, path);
         return n;
       } finally {
         await rm(csv, { force: true });
