@@ -88,6 +88,22 @@ export const dateAfter =
     return a !== null && b !== null && a.slice(0, 10) < b.slice(0, 10) ? [later, message] : null;
   };
 
+/**
+ * What the catalog lists a county keeps itself have in common (local items, inspection items, the
+ * service whitelist, no-penalty entries, baseline refinements): their own codes as keys, no agency
+ * scope and no order on the records page, imported by admins and supervisors over the region only,
+ * under the source system `local` unless a file names one.
+ */
+export const localCatalog = {
+  idPrefix: null,
+  agencyScope: null,
+  listOrder: null,
+  importable: true,
+  reference: true,
+  agencyMayImport: false,
+  defaultSourceSystem: 'local',
+} as const;
+
 /** The source system of a catalog row a county keeps itself: optional, `local` when none is given. */
 export const catalogSource: FieldSpec = {
   ...sourceSystem,

@@ -1,7 +1,7 @@
 // 裁量基准（细化）: a city's or county's refinement of a discretion baseline ("1+8"), one row per
 // tier with the baseline's own columns repeated; the writer (src/ingest/writers/baselines.ts) lands the
 // baseline once and each of its tiers. The penalty models layer province, city and county baselines.
-import { catalogSource, itemCode, notAbove, regionCode, yuan } from '../fields.ts';
+import { catalogSource, itemCode, localCatalog, notAbove, regionCode, yuan } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 const header = {
@@ -14,18 +14,12 @@ const header = {
 };
 
 export const baselines: RecordKindSpec = {
+  ...localCatalog,
   kind: 'baselines',
   table: 'baseline_tiers',
   label: '裁量基准（细化）',
-  idPrefix: null,
   key: ['baseline_id', 'tier'],
   idColumn: 'baseline_id',
-  agencyScope: null,
-  listOrder: null,
-  importable: true,
-  reference: true,
-  agencyMayImport: false,
-  defaultSourceSystem: 'local',
   writer: 'baselines',
   fields: [
     catalogSource,

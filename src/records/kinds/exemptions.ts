@@ -1,21 +1,15 @@
 // 轻微违法不予处罚清单: a city's or county's entries of the no-penalty list (首违不罚), each naming its
 // item and the article it rests on (行政处罚法 第三十三条). 应免未免 and 过罚不当 read them.
-import { articleNumber, catalogSource, itemCode, regionCode, regulationId } from '../fields.ts';
+import { articleNumber, catalogSource, itemCode, localCatalog, regionCode, regulationId } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const exemptions: RecordKindSpec = {
+  ...localCatalog,
   kind: 'exemptions',
   table: 'exemptions',
   label: '不予处罚清单（本地）',
-  idPrefix: null,
   key: ['id'],
   idColumn: 'id',
-  agencyScope: null,
-  listOrder: null,
-  importable: true,
-  reference: true,
-  agencyMayImport: false,
-  defaultSourceSystem: 'local',
   fields: [
     catalogSource,
     {

@@ -1,21 +1,15 @@
 // 涉企行政检查事项: the inspection items a city or county publishes on top of the province list, each
 // under an enforcement item, with its yearly frequency limit per entity (超频次检查 judges by it).
-import { catalogSource, itemCode, lineCode, regionCode } from '../fields.ts';
+import { catalogSource, itemCode, lineCode, localCatalog, regionCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const inspectionItems: RecordKindSpec = {
+  ...localCatalog,
   kind: 'inspection_items',
   table: 'inspection_items',
   label: '涉企行政检查事项（本地）',
-  idPrefix: null,
   key: ['code'],
   idColumn: 'code',
-  agencyScope: null,
-  listOrder: null,
-  importable: true,
-  reference: true,
-  agencyMayImport: false,
-  defaultSourceSystem: 'local',
   fields: [
     catalogSource,
     {

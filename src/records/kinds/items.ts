@@ -1,21 +1,15 @@
 // 执法事项: a county's or a city's own enforcement items (local regulations' items), beside the
 // province catalog that ships with Kedu. The legal basis names a regulation of the law library.
-import { articleNumber, catalogSource, lineCode, notAbove, regionCode, regulationId, yuan } from '../fields.ts';
+import { articleNumber, catalogSource, lineCode, localCatalog, notAbove, regionCode, regulationId, yuan } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const items: RecordKindSpec = {
+  ...localCatalog,
   kind: 'items',
   table: 'items',
   label: '执法事项（本地）',
-  idPrefix: null,
   key: ['code'],
   idColumn: 'code',
-  agencyScope: null,
-  listOrder: null,
-  importable: true,
-  reference: true,
-  agencyMayImport: false,
-  defaultSourceSystem: 'local',
   fields: [
     catalogSource,
     {

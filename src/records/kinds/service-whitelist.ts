@@ -1,21 +1,15 @@
 // 第三方服务正面清单: the services a city or county allows its agencies to delegate to third parties
 // ("目录之外无委托"); 目录外委托 judges delegations by it.
-import { catalogSource, lineCode, regionCode } from '../fields.ts';
+import { catalogSource, lineCode, localCatalog, regionCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const serviceWhitelist: RecordKindSpec = {
+  ...localCatalog,
   kind: 'service_whitelist',
   table: 'service_whitelist',
   label: '第三方服务正面清单（本地）',
-  idPrefix: null,
   key: ['code'],
   idColumn: 'code',
-  agencyScope: null,
-  listOrder: null,
-  importable: true,
-  reference: true,
-  agencyMayImport: false,
-  defaultSourceSystem: 'local',
   fields: [
     catalogSource,
     {
