@@ -48,8 +48,8 @@ test('kedu init loads the shipped reference data, no demo records, and creates t
     assert.equal(await count('regions'), catalog.regions.length);
     for (const t of ['agencies', 'officers', 'entities', 'inspections', 'cases', 'clues']) assert.equal(await count(t), 0, t);
     assert.equal(await count('users'), 1);
-    assert.ok(await login(store, 'county_admin', 'Init-Admin-2025'), 'the admin logs in with the password from stdin');
-    assert.equal(await login(store, 'county_admin', 'Another-Pass-2025'), null);
+    assert.ok((await login(store, 'county_admin', 'Init-Admin-2025')).token, 'the admin logs in with the password from stdin');
+    assert.equal((await login(store, 'county_admin', 'Another-Pass-2025')).token, null);
     const [audit] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'user.create'`);
     assert.equal(Number(audit.n), 1);
   } finally {

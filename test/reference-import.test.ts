@@ -237,7 +237,7 @@ test('a list of users: one-time initial passwords, existing accounts never chang
   assert.equal(r.initialPasswords?.length, 2);
   const [first] = r.initialPasswords!;
   assert.equal(first.username, 'xh_new_sup');
-  assert.ok(await login(store, 'xh_new_sup', first.password), 'the initial password logs in');
+  assert.ok((await login(store, 'xh_new_sup', first.password)).token, 'the initial password logs in');
   // The passwords are nowhere in the store but as hashes.
   const traces = await store.query<{ text: string }>(`SELECT detail AS text FROM audit_log UNION ALL SELECT errors FROM import_batches`);
   for (const c of r.initialPasswords!)
