@@ -22,7 +22,7 @@ after(async () => {
 const kedu = (args: string[], input = '') =>
   spawnSync(process.execPath, [KEDU, ...own.args, ...args], { input, encoding: 'utf8', timeout: 120_000 });
 
-test('kedu init loads the shipped reference data, no demo records, and creates the admin from stdin', { timeout: 240_000 }, async () => {
+test('kedu init loads the shipped reference data, no demo records, and creates the admin from stdin', { timeout: 600_000 }, async () => {
   const refused = kedu(['init']);
   assert.equal(refused.status, 2, refused.stderr);
   assert.match(refused.stderr, /--password-stdin/);
