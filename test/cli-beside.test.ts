@@ -101,7 +101,7 @@ test('every command works beside kedu serve, with the output and exit code it ha
   const served = await store('served');
   const alone = await store('alone');
   for (const s of [served, alone]) {
-    assert.equal(kedu(s.args, ['init', '--password-stdin'], 'Beside-Admin-2025\n').status, 0);
+    assert.equal(kedu(s.args, ['init', '--password-stdin'], 'Beside-Kedu-2025!\n').status, 0);
     for (const kind of ['regions', 'agencies', 'officers', 'certificates', 'entities']) {
       const r = kedu(s.args, ['import', join(SAMPLES, `${kind}.csv`), '--kind', kind, '--errors', join(dir, `${kind}.errors.csv`)]);
       assert.equal(r.status, 0, r.stderr);

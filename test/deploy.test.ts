@@ -46,7 +46,7 @@ const freePort = () =>
 
 test('docs/deploy.md from init to the first clues, users, the server and a backup', { timeout: 900_000 }, async () => {
   // 2. Initialise: the shipped reference data and the first administrator, the password on stdin.
-  assert.match(ok(['init', '--admin', 'admin', '--password-stdin'], 'Deploy-Admin-2025\n'), /已创建管理员 admin/);
+  assert.match(ok(['init', '--admin', 'admin', '--password-stdin'], 'Deploy-Kedu-2025!\n'), /已创建管理员 admin/);
 
   // 3–4. The county's reference data, then its records, each file landing whole.
   const passwords = new Map<string, string>();
@@ -102,7 +102,7 @@ test('docs/deploy.md from init to the first clues, users, the server and a backu
   };
   const clues = async (cookie: string) =>
     ((await (await fetch(`${base}/clues?pageSize=100`, { headers: { cookie } })).json()) as { total: number }).total;
-  assert.equal(await clues(await signIn('admin', 'Deploy-Admin-2025')), Number(fresh));
+  assert.equal(await clues(await signIn('admin', 'Deploy-Kedu-2025!')), Number(fresh));
   assert.equal(
     await clues(await signIn('xh_jdk', passwords.get('xh_jdk')!)),
     Number(fresh),
