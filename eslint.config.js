@@ -23,6 +23,32 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     // The classic hook rules; the React Compiler's rules (set-state-in-effect …) judge a style the console
     // does not use (no compiler).
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // The console shares the server's API contract by type only (src/api/*-schemas.ts): no server code in the bundle.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src/**'], allowTypeImports: true, message: 'The console imports server modules as types only (import type).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Handlers take their typed requests from the route's schemas (the TypeBox type provider): a cast
+    // would let a handler believe in a shape no schema checked.
+    files: ['src/api/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression > MemberExpression[object.name='req'][property.name=/^(params|body|query|headers)$/]",
+          message: 'Type the request from the route schema (TypeBox type provider) instead of casting it.',
+        },
+      ],
+    },
   },
 );

@@ -5,7 +5,9 @@
 // state), assistant (law and data questions, p50/p99), followup (answers analysed again, call outcomes
 // landed, the follow-up models), evaluation (every indicator for every agency of Hangzhou, Hangzhou's
 // situation report), load (bench/load.ts: concurrent clients against the HTTP server; run it at demo
-// scale) and privacy (what sealing personal data costs an import). DuckDB beside PostgreSQL, same run.
+// scale), privacy (what sealing personal data costs an import) and navigator (bench/navigator-bench.ts:
+// the discretion navigator over a million past cases it generates itself, `--navigator-cases N`).
+// DuckDB beside PostgreSQL, same run.
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -40,6 +42,7 @@ import { answerMessage } from '../src/assistant/assistant.ts';
 import { analyzePending } from '../src/followup/land.ts';
 import { registerFollowupHooks } from '../src/followup/hooks.ts';
 import { lexicon } from '../src/followup/lexicon.ts';
+import { navigatorBench } from './navigator-bench.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -50,6 +53,7 @@ const scale = opt('scale', 'city') as ScaleName;
 const engines = opt('engines', 'duckdb,postgres').split(',');
 const only = new Set(opt('only', 'gen,import,home,models,realtime,assistant,evaluation').split(','));
 const importRowsCount = Number(opt('import-rows', '1000000'));
+const navigatorCases = Number(opt('navigator-cases', '1000000'));
 const clients = Number(opt('clients', '20'));
 const loadSeconds = Number(opt('seconds', '60'));
 const pgServer = process.env.KEDU_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
@@ -164,7 +168,8 @@ async function realtimeBench(store: Store, engine: string): Promise<void> {
             return audit;
           }),
         );
-        if (report.inserted !== 1) throw new Error(`bench: ${kind} ${String(row.id)} did not land: ${report.errors.join('; ')}`);
+        if (report.inserted !== 1)
+          throw new Error(`bench: ${kind} ${String(row.id)} did not land: ${report.errors.map((e) => e.text).join('; ')}`);
         pushed.push(total);
         checks.push(check);
         if (raised) raising.push(check);
@@ -370,6 +375,14 @@ for (const engine of engines) {
       if (only.has('assistant')) await assistantBench(store, engine);
       if (only.has('realtime')) await realtimeBench(store, engine);
       if (only.has('followup')) await followupBench(store, engine);
+    } finally {
+      await drop();
+    }
+  }
+  if (only.has('navigator')) {
+    const { store, drop } = await freshStore(engine, 'navigator');
+    try {
+      await navigatorBench(store, engine, put, navigatorCases, heapMB);
     } finally {
       await drop();
     }

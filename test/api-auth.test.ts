@@ -15,7 +15,7 @@ before(async () => {
   await addUser(store, 'fy_sup', 'supervisor', '330111');
   await addUser(store, 'hz_sup', 'supervisor', '330100');
   await addUser(store, 'xh_staff', 'agency_staff', '330106', 'AG-XH-SCJG');
-  app = await buildApp({ store });
+  app = await buildApp({ store, checkResponses: true });
 });
 after(async () => {
   await app.close();
@@ -65,6 +65,40 @@ test('me describes the user with role label and jurisdiction name', async () => 
       regionName: '西湖区',
       agencyId: 'AG-XH-SCJG',
       agencyName: '杭州市西湖区市场监督管理局',
+      agencyBound: true,
+      scopeLabel: '本部门',
+      clueScopeLabel: '本部门承办的线索',
+      // What the console may offer agency staff: its records, imports, signing and rectifying its clues.
+      can: {
+        readRecords: true,
+        importRecords: true,
+        exportRecords: true,
+        readImports: true,
+        runModels: false,
+        configureModels: false,
+        createClues: false,
+        manageClues: false,
+        rectifyClues: true,
+        takeInHotline: false,
+        escalateClues: false,
+        issueNotices: false,
+        manageUsers: false,
+        readAudit: false,
+        manageWebhooks: false,
+        // Follow-up results and the evaluation of their own agency; not the supervising office's instruments.
+        manageFollowup: false,
+        readFollowupResults: true,
+        scoreRegions: false,
+        rankAgencies: true,
+        drillEvaluation: true,
+        configureEvaluation: false,
+        readReports: false,
+        generateReports: false,
+        readReviews: false,
+        organizeReviews: false,
+        configureReviews: false,
+      },
+      clueSources: [],
     },
   );
 });

@@ -13,7 +13,7 @@ await loadReference(t.store);
 await addUser(t.store, 'admin1', 'admin', '330000');
 await addUser(t.store, 'fy_sup', 'supervisor', '330111');
 await addUser(t.store, 'nb_sup', 'supervisor', '330200');
-const app = await buildApp({ store: t.store });
+const app = await buildApp({ store: t.store, checkResponses: true });
 after(async () => {
   await app.close();
   await t.close();

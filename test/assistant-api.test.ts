@@ -12,7 +12,7 @@ import { buildApp } from '../src/api/app.ts';
 import { generateDemo } from '../src/demo/generate.ts';
 import { AS_OF_ISO } from '../src/demo/calendar.ts';
 import { verifyAuditLog } from '../src/audit/audit-log.ts';
-import type { AskResponse } from '../src/api/assistant-routes.ts';
+import type { AskResponse } from '../src/api/assistant-schemas.ts';
 
 const t = await openTestStore();
 const { store } = t;

@@ -1,6 +1,7 @@
 // The assistant's parts, each alone: normalising numerals, splitting a message, reading time, finding
 // mistyped regions, the synonym list's checks, the procedure summaries against their articles, and the
-// SQL the planner writes (exact text, values as parameters, the caller's scope always in).
+// SQL the planner writes (exact text, values as parameters, the caller's scope always in), the facts of a
+// case read out of a question for the navigator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { readCatalog, DEFAULT_DATA_DIR } from '../src/catalog/read-catalog.ts';
 import { readSynonyms } from '../src/catalog/synonyms.ts';
 import { chineseNumeral } from '../src/catalog/law.ts';
 import { SYSTEM_CALLER, type Caller } from '../src/auth/caller.ts';
+import { readCaseFacts } from '../src/assistant/navigator.ts';
 
 test('Chinese numerals that count or date become digits; words that only contain one stay', () => {
   assert.equal(normalizeQuestion('杭州市检查数量最多的十个事项？'), '杭州市检查数量最多的10个事项?');
@@ -143,4 +145,26 @@ test('the planner writes one statement from the registries: the scope first, eve
   ).sql.render();
   assert.match(own.text, /EXISTS \(SELECT 1 FROM cases l WHERE l.id = t.case_id AND l.agency_id = \$2\)/);
   assert.deepEqual(own.params, ['330111%', 'AG-1']);
+});
+
+test('a case described in a question becomes the navigator’s facts; what it leaves unsaid is assumed against the party and said so', () => {
+  const fuyang = readCaseFacts('富阳区一家酒坊初次在村里乱倒垃圾，已当场清理，未造成危害后果，裁量导航建议怎么处理？');
+  assert.deepEqual({ ...fuyang.facts, text: undefined }, { firstOffence: true, corrected: true, harm: 'none', text: undefined });
+  assert.equal(fuyang.proposed, null);
+  assert.deepEqual(fuyang.assumed, []);
+
+  const repeat = readCaseFacts(normalizeQuestion('营业执照没挂，第二次被查，拒不改正，拟罚款三千元合适吗'));
+  assert.equal(repeat.facts.firstOffence, false);
+  assert.equal(repeat.facts.corrected, false);
+  assert.deepEqual(repeat.proposed, { decision: 'fine', fine: 3000 });
+  assert.deepEqual(repeat.assumed, ['未说明危害后果，按危害轻微评估']);
+
+  const amounts = readCaseFacts('卖过期食品，货值金额1.2万元，违法所得3000元，造成严重后果，打算罚款6万元，行不行');
+  assert.equal(amounts.facts.harm, 'serious');
+  assert.equal(amounts.facts.amountInvolved, 12000);
+  assert.equal(amounts.facts.illegalGains, 3000);
+  assert.deepEqual(amounts.proposed, { decision: 'fine', fine: 60000 });
+  assert.deepEqual(amounts.assumed, ['未说明是否初次违法，按非初次违法评估', '未说明是否及时改正，按未改正评估']);
+
+  assert.deepEqual(readCaseFacts('初次无照经营，已补办，拟不予处罚，合适吗').proposed, { decision: 'no_penalty' });
 });

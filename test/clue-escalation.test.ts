@@ -27,7 +27,7 @@ before(async () => {
   await addUser(store, 'fy_sup', 'supervisor', '330111');
   await addUser(store, 'hz_sup', 'supervisor', '330100');
   await addUser(store, 'zj_sup', 'supervisor', '330000');
-  app = await buildApp({ store });
+  app = await buildApp({ store, checkResponses: true });
   for (const u of ['fy_sup', 'hz_sup', 'zj_sup']) cookies[u] = await login(app, u);
   await insertClue(store, { id: 'CL-E-COUNTY', status: 'rectifying', deadline: DEADLINE });
   await insertClue(store, { id: 'CL-E-MEMBER', status: 'rectifying', deadline: DEADLINE, caseId: 'CL-E-COUNTY' });

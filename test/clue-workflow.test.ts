@@ -54,7 +54,7 @@ const PEOPLE: {
 before(async () => {
   await seedTwoCounties(store);
   for (const p of PEOPLE) userIds[p.username] = (await addUser(store, p.username, p.role, p.region, p.agency ?? null)).userId;
-  app = await buildApp({ store });
+  app = await buildApp({ store, checkResponses: true });
   for (const p of PEOPLE) cookies[p.username] = await login(app, p.username);
 });
 after(async () => {

@@ -63,7 +63,7 @@ test('scoring rules: linear from the zero point to the target, thresholds best f
       { reach: 90, score: 80 },
       { reach: 80, score: 60 },
     ],
-  } as const;
+  } satisfies Parameters<typeof scoreValue>[0];
   assert.equal(scoreValue(steps, 'higher', 95, 96), 100);
   assert.equal(scoreValue(steps, 'higher', 95, 90), 80);
   assert.equal(scoreValue(steps, 'higher', 95, 79.9), 0);

@@ -1,6 +1,7 @@
 // Hostile files and bodies at the import: each is refused (or read) with a clear Chinese message in
 // bounded time and memory, without holding up the rest of the server, and the CLI says what is wrong
 // instead of dying with a stack trace.
+import type { RowError } from '../src/ingest/validate.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -154,7 +155,7 @@ const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
 
 async function post(url: string, cookie: string, body: string) {
   const res = await fetch(`${base}${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body });
-  return { status: res.status, body: (await res.json()) as { error?: { message: string }; errors?: string[]; rowsOk?: number } };
+  return { status: res.status, body: (await res.json()) as { error?: { message: string }; errors?: RowError[]; rowsOk?: number } };
 }
 
 async function upload(cookie: string, name: string, content: string | Buffer, kind = 'inspections') {
@@ -165,7 +166,7 @@ async function upload(cookie: string, name: string, content: string | Buffer, ki
   const res = await fetch(`${base}/api/v1/imports`, { method: 'POST', headers: { cookie }, body: form });
   return {
     status: res.status,
-    body: (await res.json()) as { error?: { message: string }; errors: string[]; rowsOk: number; rowsBad: number },
+    body: (await res.json()) as { error?: { message: string }; errors: RowError[]; rowsOk: number; rowsBad: number },
   };
 }
 
@@ -183,7 +184,7 @@ test('deeply nested JSON is a 400 with a message, in a body, a JSON file and a J
     const lines = await upload(cookie, 'deep.jsonl', `${good}\n{"source_id":${deep(n)}}\n`);
     assert.equal(lines.status, 200, JSON.stringify(lines.body));
     assert.deepEqual([lines.body.rowsOk, lines.body.rowsBad], [1, 1]);
-    assert.match(lines.body.errors[0], /^第2行：JSON 嵌套超过 32 层/);
+    assert.match(lines.body.errors[0].text, /^第2行：JSON 嵌套超过 32 层/);
   }
 });
 
@@ -206,9 +207,10 @@ test('a record with two keys for one field (inspected_on and 检查日期) is re
   const res = await post('/api/v1/ingest/inspections', cookie, JSON.stringify({ sourceSystem: 'x', records: [row] }));
   assert.equal(res.status, 200);
   assert.equal(res.body.rowsOk, 0);
-  assert.deepEqual(res.body.errors, [
-    '第1条 inspected_on（检查日期）：“inspected_on”与“检查日期”都对应字段 inspected_on（检查日期），请只保留其中一个',
-  ]);
+  assert.deepEqual(
+    res.body.errors?.map((e) => e.text),
+    ['第1条 inspected_on（检查日期）：“inspected_on”与“检查日期”都对应字段 inspected_on（检查日期），请只保留其中一个'],
+  );
 });
 
 // ── CSV: one huge line, UTF-16 ─────────────────────────────────────────────────────────────────────
@@ -245,7 +247,7 @@ test('a CSV file with a 20 MB line imports its other rows and names the long one
   writeFileSync(path, text);
   const r = await importRows(store, await fileSource(path), { kind: 'inspections', caller: SYSTEM_CALLER });
   assert.deepEqual([r.rowsOk, r.rowsBad], [1, 1]);
-  assert.match(r.errors[0], /^第3行 source_id（[^）]+）：内容过长：20971520字/);
+  assert.match(r.errors[0].text, /^第3行 source_id（[^）]+）：内容过长：20971520字/);
 });
 
 test('UTF-16 files (little- and big-endian, with a byte order mark) are read as text', async () => {

@@ -15,7 +15,7 @@ import { realtimeState } from '../src/models/realtime/state.ts';
 const t = await openTestStore();
 await seedIngestReference(t.store);
 await addUser(t.store, 'hz_sup', 'supervisor', '330100');
-const app = await buildApp({ store: t.store });
+const app = await buildApp({ store: t.store, checkResponses: true });
 after(async () => {
   await app.close();
   await t.close();

@@ -113,8 +113,8 @@ for (const kind of KINDS) {
     assert.equal(r.rowsBad, 1);
     assert.equal(r.inserted, 4);
     assert.equal(r.errors.length, 1);
-    assert.ok(r.errors[0].startsWith(`第4行 ${bad.field}：`), r.errors[0]);
-    assert.match(r.errors[0], bad.message);
+    assert.ok(r.errors[0].text.startsWith(`第4行 ${bad.field}：`), r.errors[0].text);
+    assert.match(r.errors[0].text, bad.message);
     assert.equal((await count(KIND_SPECS[kind].table)) - before, 4);
   });
 }
@@ -230,7 +230,10 @@ test('a GB18030 CSV as Excel saves it on Chinese Windows, with Chinese headers, 
   const r = await importText('inspections', bytes);
   assert.equal(r.encoding, 'gb18030');
   assert.equal(r.rowsOk, 2);
-  assert.deepEqual(r.errors, ['第4行 entity_uscc（被检查对象统一社会信用代码）：统一社会信用代码校验位错误']);
+  assert.deepEqual(
+    r.errors.map((e: { text: string }) => e.text),
+    ['第4行 entity_uscc（被检查对象统一社会信用代码）：统一社会信用代码校验位错误'],
+  );
   const got = await store.query(
     `SELECT source_id, inspected_on, kind, via_code, result, entity_uscc FROM inspections WHERE source_id LIKE 'GB-%' ORDER BY source_id`,
   );
@@ -255,7 +258,7 @@ test('UTF-8 with BOM, a title row above the header, quoted fields with commas, q
   const r = await importText('hotline_tickets', text);
   assert.equal(r.encoding, 'utf-8');
   assert.equal(r.rowsRead, 2);
-  assert.equal(r.rowsOk, 2, r.errors.join('\n'));
+  assert.equal(r.rowsOk, 2, r.errors.map((e) => e.text).join('\n'));
   assert.ok(r.notes.includes('表头在第2行，其上1行已跳过'), r.notes.join('\n'));
   assert.ok(r.notes.some((n) => n.includes('备注')));
   const got = await store.query<{ content: string; received_at: string }>(
@@ -277,7 +280,10 @@ test('XLSX: the first sheet, a title row, Chinese headers and real date cells', 
   const r = await importRows(store, await fileSource(path), { kind: 'cases', caller: SYSTEM_CALLER });
   assert.equal(r.format, 'xlsx');
   assert.equal(r.rowsOk, 2);
-  assert.deepEqual(r.errors, ['第4行 decision（处理决定）：案件已决定或已结案时须填写处理决定']);
+  assert.deepEqual(
+    r.errors.map((e: { text: string }) => e.text),
+    ['第4行 decision（处理决定）：案件已决定或已结案时须填写处理决定'],
+  );
   const [c] = await store.query<{ filed_on: string; fine_amount: number; status: string }>(
     `SELECT filed_on, fine_amount, status FROM cases WHERE source_id = 'AJ8000'`,
   );
@@ -293,8 +299,8 @@ test('JSON Lines: typed values and camelCase keys are accepted; a line that is n
     '\n';
   const r = await importText('service_visits', lines, { ext: '.jsonl' });
   assert.equal(r.rowsRead, 4);
-  assert.equal(r.rowsOk, 3, r.errors.join('\n'));
-  assert.match(r.errors[0], /^第3行：不是有效的JSON/);
+  assert.equal(r.rowsOk, 3, r.errors.map((e) => e.text).join('\n'));
+  assert.match(r.errors[0].text, /^第3行：不是有效的JSON/);
   const [v] = await store.query<{ visited_on: string }>(`SELECT visited_on FROM service_visits WHERE source_id = 'FW9001'`);
   assert.equal(v.visited_on, '2025-05-05');
 });
@@ -323,7 +329,10 @@ test("jurisdiction: rows outside the caller's region or agency are rejected row 
   const rows = [sampleRow('licences', 11000), { ...sampleRow('licences', 11001), region_code: '330203', agency_id: 'AG-330203-SCJG' }];
   const r = await importText('licences', sampleCsv('licences', rows), { caller: xh });
   assert.equal(r.rowsOk, 1);
-  assert.deepEqual(r.errors, ['第3行 region_code（区划代码）：区划 330203 不在您的辖区（330106）内，无权导入']);
+  assert.deepEqual(
+    r.errors.map((e: { text: string }) => e.text),
+    ['第3行 region_code（区划代码）：区划 330203 不在您的辖区（330106）内，无权导入'],
+  );
 
   // Agency staff: only their own agency, even within their region.
   const sc = users.sc_staff;
@@ -331,7 +340,7 @@ test("jurisdiction: rows outside the caller's region or agency are rejected row 
   const otherAgency = { ...sampleRow('inspections', 11003), region_code: '330102', agency_id: 'AG-330100-SCJG' };
   const s = await importText('inspections', sampleCsv('inspections', [own, otherAgency]), { caller: sc });
   assert.equal(s.rowsOk, 1);
-  assert.match(s.errors[0], /^第3行 agency_id（执法主体编码）：执法部门账号只能导入本部门（AG-330102-SCJG）的记录/);
+  assert.match(s.errors[0].text, /^第3行 agency_id（执法主体编码）：执法部门账号只能导入本部门（AG-330102-SCJG）的记录/);
 
   // Roles and kinds that may not import at all: refused as a whole.
   await assert.rejects(
@@ -355,7 +364,7 @@ test('a source id already stored for another jurisdiction cannot be overwritten 
     { caller: users.xh_sup },
   );
   assert.equal(r.rowsBad, 1);
-  assert.match(r.errors[0], /^第2行 source_id（服务编号）：FW12000 已对应您辖区以外的记录，无权覆盖/);
+  assert.match(r.errors[0].text, /^第2行 source_id（服务编号）：FW12000 已对应您辖区以外的记录，无权覆盖/);
   const [row] = await store.query<{ region_code: string }>(`SELECT region_code FROM service_visits WHERE source_id = 'FW12000'`);
   assert.equal(row.region_code, '330203');
   // Agency staff: payments only for cases of their own agency.
@@ -365,7 +374,7 @@ test('a source id already stored for another jurisdiction cannot be overwritten 
     { caller: users.xh_staff },
   );
   assert.equal(pay.rowsOk, 1);
-  assert.match(pay.errors[0], /^第3行 case_id（案件编号）：案件不存在或不属于本部门/);
+  assert.match(pay.errors[0].text, /^第3行 case_id（案件编号）：案件不存在或不属于本部门/);
 });
 
 test('each batch leaves one import_batches row with its errors and one audit entry; the chain verifies', async () => {
@@ -414,7 +423,7 @@ test('each batch leaves one import_batches row with its errors and one audit ent
 test('a batch from the API counts records (第N条), and a failing batch writes nothing', async () => {
   const records = [sampleRow('delegations', 14000), { ...sampleRow('delegations', 14001), fee: 'abc' }];
   const r = await importRows(store, recordsSource(records), { kind: 'delegations', caller: SYSTEM_CALLER, sourceSystem: 'api-sys' });
-  assert.match(r.errors[0], /^第2条 fee（委托费用）：金额格式错误/);
+  assert.match(r.errors[0].text, /^第2条 fee（委托费用）：金额格式错误/);
   const batches = await count('import_batches');
   const n = await count('delegations');
   // A store failure mid-merge (a simulated disk failure on the INSERT) rolls the whole batch back.
@@ -615,7 +624,7 @@ test('docs/import-formats.md is generated from the registry (npm run docs:import
 // ── HTTP API ─────────────────────────────────────────────────────────────────────────────────────
 let app: FastifyInstance;
 async function loginAs(username: string): Promise<string> {
-  app ??= await buildApp({ store });
+  app ??= await buildApp({ store, checkResponses: true });
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
   assert.equal(res.statusCode, 200, res.body);
   return `kedu_session=${res.cookies.find((c) => c.name === 'kedu_session')!.value}`;
@@ -637,7 +646,17 @@ test('POST /api/v1/ingest/:kind lands good records, reports bad ones, and is ide
   const body = res.json();
   assert.equal(body.sourceSystem, 'zj-xzzf'); // the records' own source_system wins
   assert.deepEqual([body.rowsRead, body.rowsOk, body.rowsBad, body.inserted], [3, 2, 1, 2]);
-  assert.deepEqual(body.errors, ['第3条 filed_on（立案日期）：日期无效：2025年2月没有30日']);
+  // A refused row is an object a client can point at the cell with, and a line a person reads.
+  assert.deepEqual(body.errors, [
+    {
+      row: 3,
+      field: 'filed_on',
+      code: 'invalid',
+      message: '日期无效：2025年2月没有30日',
+      label: '立案日期',
+      text: '第3条 filed_on（立案日期）：日期无效：2025年2月没有30日',
+    },
+  ]);
   assert.equal(body.errorsUrl, `/api/v1/imports/${body.batchId}/errors.csv`);
   const again = (
     await app.inject({
@@ -712,7 +731,8 @@ test('the ingest API refuses oversized batches, bad source systems, and roles th
   });
   assert.equal(hs.statusCode, 200);
   assert.deepEqual([hs.json().rowsOk, hs.json().rowsBad], [0, 1]);
-  assert.match(hs.json().errors[0], /不在您的辖区（330203）内/);
+  assert.match(hs.json().errors[0].text, /不在您的辖区（330203）内/);
+  assert.equal(hs.json().errors[0].code, 'outside_jurisdiction');
 });
 
 test("POST /api/v1/imports takes a multipart upload; GET /api/v1/imports lists the batches of the caller's jurisdiction", async () => {
@@ -738,7 +758,10 @@ test("POST /api/v1/imports takes a multipart upload; GET /api/v1/imports lists t
   assert.equal(res.statusCode, 200, res.body);
   const r = res.json();
   assert.deepEqual([r.fileName, r.encoding, r.rowsOk, r.rowsBad], ['西湖区许可.csv', 'gb18030', 1, 1]);
-  assert.deepEqual(r.errors, ['第3行 applied_on（申请日期）：必填项为空']);
+  assert.deepEqual(
+    r.errors.map((e: { text: string }) => e.text),
+    ['第3行 applied_on（申请日期）：必填项为空'],
+  );
 
   const list = (await app.inject({ method: 'GET', url: '/api/v1/imports?kind=licences', headers: { cookie } })).json();
   assert.ok(list.items.some((b: { id: string }) => b.id === r.batchId));
@@ -746,7 +769,16 @@ test("POST /api/v1/imports takes a multipart upload; GET /api/v1/imports lists t
   const hsList = (await app.inject({ method: 'GET', url: '/api/v1/imports', headers: { cookie: await loginAs('hs_sup') } })).json();
   assert.ok(!hsList.items.some((b: { id: string }) => b.id === r.batchId));
   const one = (await app.inject({ method: 'GET', url: `/api/v1/imports/${r.batchId}`, headers: { cookie } })).json();
-  assert.deepEqual(one.errors, ['第3行 applied_on（申请日期）：必填项为空']);
+  assert.deepEqual(one.errors, [
+    {
+      row: 3,
+      field: 'applied_on',
+      code: 'required',
+      message: '必填项为空',
+      label: '申请日期',
+      text: '第3行 applied_on（申请日期）：必填项为空',
+    },
+  ]);
   // Agency staff see only their own agency's batches.
   const staffList = (await app.inject({ method: 'GET', url: '/api/v1/imports', headers: { cookie: await loginAs('xh_staff') } })).json();
   assert.ok(staffList.items.length > 0);
@@ -762,7 +794,7 @@ test("POST /api/v1/imports takes a multipart upload; GET /api/v1/imports lists t
 });
 
 test('the ingest routes are in the OpenAPI document', async () => {
-  app ??= await buildApp({ store });
+  app ??= await buildApp({ store, checkResponses: true });
   await app.ready();
   const doc = app.swagger() as {
     paths: Record<

@@ -22,7 +22,7 @@ before(async () => {
   await addUser(store, 'fy_sup', 'supervisor', '330111');
   await addUser(store, 'fy_invited', 'invited_supervisor', '330111');
   await addUser(store, 'fy_staff', 'agency_staff', '330111', 'AG-FY-ZHZF');
-  app = await buildApp({ store });
+  app = await buildApp({ store, checkResponses: true });
   for (const u of ['fy_sup', 'fy_invited', 'fy_staff']) cookies[u] = await login(app, u);
 });
 after(async () => {

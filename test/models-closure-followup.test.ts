@@ -44,7 +44,10 @@ test('CLO_NEW_UNTRIAGED: a clue still new nine days after it was raised', async 
   const r = await run('CLO_NEW_UNTRIAGED', '2025-05-10');
   assert.equal(r.newClues, 1);
   const [c] = await raised('CLO_NEW_UNTRIAGED');
-  assert.equal(c.explanation, '线索“过罚不当：杭州示例酒坊”（来源：监督模型）于2025-05-01生成，至2025-05-10已9天仍待研判，超过5天。');
+  assert.equal(
+    c.explanation,
+    '数据显示，线索“过罚不当：杭州示例酒坊”（来源：监督模型）于2025-05-01生成，至2025-05-10已9天（超过5天）仍待研判，请核实并说明。',
+  );
   assert.deepEqual(evidenceIds(c), [id]);
   assert.equal(c.title, '线索超期未研判：过罚不当：杭州示例酒坊');
   // The closure clue is itself new: a later run does not raise a clue about it, nor a second one about K1.
@@ -73,7 +76,7 @@ test('CLO_ASSIGNED_OVERDUE: an assigned clue five days past its deadline; a new 
   const [c] = await raised('CLO_ASSIGNED_OVERDUE');
   assert.equal(
     c.explanation,
-    '线索“送达超期：杭州示例酒坊”已交办杭州市富阳区综合行政执法局，整改期限为2025-05-05，至2025-05-10逾期5天仍未提交整改（当前状态：整改中）。',
+    '数据显示，线索“送达超期：杭州示例酒坊”已交办杭州市富阳区综合行政执法局，整改期限为2025-05-05，至2025-05-10已逾期5天仍未提交整改（当前状态：整改中），请核实并说明。',
   );
   assert.deepEqual(evidenceIds(c), [id]);
   assert.equal(c.agency_id, 'AG-FY-ZHZF');
@@ -108,7 +111,10 @@ test('CLO_SUBMITTED_UNREVIEWED: a rectification submitted nine days ago and neit
   const r = await run('CLO_SUBMITTED_UNREVIEWED', '2025-05-10');
   assert.equal(r.newClues, 1);
   const [c] = await raised('CLO_SUBMITTED_UNREVIEWED');
-  assert.equal(c.explanation, '线索“一事二罚：杭州示例酒坊”的整改结果于2025-05-01提交，至2025-05-10已9天未审核销号或退回，超过7天。');
+  assert.equal(
+    c.explanation,
+    '数据显示，线索“一事二罚：杭州示例酒坊”的整改结果于2025-05-01提交，至2025-05-10已9天（超过7天）未审核销号或退回，请核实并说明。',
+  );
   assert.deepEqual(evidenceIds(c), [id]);
 });
 
@@ -180,7 +186,7 @@ test('CLO_RETURNED_REPEATEDLY: a rectification sent back twice', async () => {
   const [c] = await raised('CLO_RETURNED_REPEATEDLY');
   assert.equal(
     c.explanation,
-    '线索“超期办案：杭州示例科技有限公司”（承办部门：杭州市西湖区市场监督管理局）的整改结果已被退回2次（阈值2次），最近一次退回于2025-04-21（当前状态：退回整改）。',
+    '数据显示，线索“超期办案：杭州示例科技有限公司”（承办部门：杭州市西湖区市场监督管理局）的整改结果已被退回2次（阈值2次），最近一次退回于2025-04-21（当前状态：退回整改），整改可能不到位，请核实并说明。',
   );
   assert.deepEqual(evidenceIds(c), [id]);
   assert.equal(c.region_code, '330106');
@@ -226,7 +232,7 @@ test('FUP_LOW_SATISFACTION: ten answers about one agency averaging 3.0', async (
   const [c] = await raised('FUP_LOW_SATISFACTION');
   assert.equal(
     c.explanation,
-    '杭州市富阳区综合行政执法局2025年共有10份回访答复，平均满意度3分（满分5分），低于3.5分；其中“不太满意”或“很不满意”3份。',
+    '数据显示，杭州市富阳区综合行政执法局2025年共有10份回访答复，平均满意度3分（满分5分），低于3.5分，其中“不太满意”或“很不满意”3份，请核实原因并说明。',
   );
   assert.deepEqual(evidenceIds(c), [ids[0], ids[3], ids[7]]);
   assert.equal(c.dedupe_key, 'FUP_LOW_SATISFACTION|agency|AG-FY-ZHZF|2025');
@@ -257,8 +263,8 @@ test('FUP_COMPLAINT_AFTER_CASE: the party complains about enforcement 21 days af
   const [c] = await raised('FUP_COMPLAINT_AFTER_CASE');
   assert.equal(
     c.explanation,
-    '杭州示例酒坊“擅自占道经营”一案（杭州市富阳区综合行政执法局，2025-03-01立案，2025-03-20作出决定）办理期间或决定后30天内，' +
-      '当事人2次通过12345热线反映执法问题，首次于2025-04-10：杭州示例酒坊反映：执法部门罚款过重，未听取陈述申辩。',
+    '数据显示，杭州示例酒坊“擅自占道经营”一案（杭州市富阳区综合行政执法局，2025-03-01立案，2025-03-20作出决定）办理期间或决定后30天内，' +
+      '当事人2次通过12345热线反映执法问题，首次于2025-04-10反映“杭州示例酒坊反映：执法部门罚款过重，未听取陈述申辩。”，办案过程可能存在问题，请核实并说明。',
   );
   assert.deepEqual(evidenceIds(c), [ticket, second]);
   assert.equal(JSON.parse(c.evidence).subject.id, cs);

@@ -23,11 +23,14 @@ const clues = () =>
 test('INS_REPEAT: three agencies inspecting one entity within 7 days raise one clue with the evidence', async () => {
   const a = await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01' });
   const b = await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-05-03' });
-  const c = await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-05-07' });
+  const c = await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-05-08' });
   const r = await runModel(store, model('INS_REPEAT'), { asOf: '2025-06-01' });
   assert.equal(r.newClues, 1);
   const [clue] = await clues();
-  assert.equal(clue.explanation, '该企业在7天内被3个部门分别检查3次，未纳入联合检查（首次检查日期2025-05-01）。');
+  assert.equal(
+    clue.explanation,
+    '数据显示，该企业自2025-05-01起7天内被3个部门分别检查3次，均未纳入联合检查，可能存在多头重复检查，请核实并说明。',
+  );
   assert.deepEqual(JSON.parse(clue.evidence).ids, [a, b, c]);
   assert.equal(clue.region_code, '330111');
 });
@@ -38,14 +41,17 @@ test('INS_REPEAT: two agencies on the first day count once each, in the text and
   const c = await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-05-04' });
   assert.equal((await runModel(store, model('INS_REPEAT'), { asOf: '2025-06-01' })).newClues, 1);
   const [clue] = await clues();
-  assert.equal(clue.explanation, '该企业在7天内被3个部门分别检查3次，未纳入联合检查（首次检查日期2025-05-01）。');
+  assert.equal(
+    clue.explanation,
+    '数据显示，该企业自2025-05-01起7天内被3个部门分别检查3次，均未纳入联合检查，可能存在多头重复检查，请核实并说明。',
+  );
   assert.deepEqual(JSON.parse(clue.evidence).ids.sort(), [a, b, c].sort());
 });
 
-test('INS_REPEAT near miss: the third agency comes on day 8, or the visits were one joint inspection', async () => {
+test('INS_REPEAT near miss: the third agency comes 8 days after the first, or the visits were one joint inspection', async () => {
   await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01' });
   await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-05-03' });
-  await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-05-08' });
+  await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-05-09' });
   await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-07-01', kind: 'joint', joint_id: 'J1' });
   await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-07-01', kind: 'joint', joint_id: 'J1' });
   await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-07-02', kind: 'joint', joint_id: 'J1' });
@@ -141,10 +147,67 @@ test('INS_OVER_FREQ: an item inspected more often in a year than its published l
   const r = await runModel(store, model('INS_OVER_FREQ'), { asOf: '2025-12-31' });
   assert.equal(r.newClues, 1);
   const [clue] = await clues();
-  assert.equal(clue.explanation, '该企业2025年被检查“测试检查事项二”2次（1个部门），超过清单公布的每年最多1次。');
+  assert.equal(
+    clue.explanation,
+    '数据显示，测试部门AG-A2025年对该企业检查“测试检查事项二”2次，清单公布的年度上限为1次，可能超过检查频次上限，请核实并说明。',
+  );
   assert.deepEqual(ids(clue), [a, b]);
   assert.equal(clue.title, '超频次检查：杭州示例酒坊');
   assert.equal((clue as unknown as { agency_id: string }).agency_id, 'AG-A');
+});
+
+test('INS_OVER_FREQ counts per agency: two agencies each once on an item limited to once a year is no hit; targeted ones do not count', async () => {
+  await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-2', inspected_on: '2025-03-10' });
+  await inspection(store, { agency_id: 'AG-B', inspection_item_code: 'II-2', inspected_on: '2025-04-10' });
+  await inspection(store, {
+    agency_id: 'AG-A',
+    inspection_item_code: 'II-2',
+    inspected_on: '2025-05-10',
+    kind: 'complaint',
+    trigger_ref: 'GD1',
+  });
+  await inspection(store, {
+    agency_id: 'AG-A',
+    inspection_item_code: 'II-2',
+    inspected_on: '2025-06-10',
+    kind: 'monitoring',
+    trigger_ref: 'YJ1',
+  });
+  assert.equal((await runModel(store, model('INS_OVER_FREQ'), { asOf: '2025-12-31' })).hits, 0);
+  await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-2', inspected_on: '2025-07-10', kind: 'planned' });
+  assert.equal((await runModel(store, model('INS_OVER_FREQ'), { asOf: '2025-12-31' })).hits, 1);
+});
+
+test('targeted inspections (complaint, referral, monitoring) count toward neither the repeat nor the burden model', async () => {
+  await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01' });
+  await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-05-03', kind: 'referral', trigger_ref: 'JB1' });
+  await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-05-05', kind: 'complaint', trigger_ref: 'GD2' });
+  await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-06', kind: 'monitoring', trigger_ref: 'YJ2' });
+  assert.equal((await runModel(store, model('INS_REPEAT'), { asOf: '2025-12-31' })).hits, 0);
+  assert.equal((await runModel(store, model('INS_SAME_AGENCY_REPEAT'), { asOf: '2025-12-31' })).hits, 0);
+  for (let i = 0; i < 25; i++)
+    await inspection(store, {
+      agency_id: 'AG-B',
+      inspected_on: `2025-${String(6 + (i % 6)).padStart(2, '0')}-${String(1 + i).padStart(2, '0')}`,
+      kind: 'complaint',
+      trigger_ref: `GD-${i}`,
+    });
+  assert.equal((await runModel(store, model('INS_BURDEN'), { asOf: '2025-12-31' })).hits, 0);
+  // The same three agencies with a planned third inspection: a repeat.
+  await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-05-07', kind: 'planned' });
+  await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-05-02', kind: 'random' });
+  assert.equal((await runModel(store, model('INS_REPEAT'), { asOf: '2025-12-31' })).hits, 1);
+});
+
+test('INS_TARGETED_NO_TRIGGER: a complaint or monitoring inspection with no source number; one with a number, or a planned one, passes', async () => {
+  const a = await inspection(store, { kind: 'complaint', trigger_ref: null, inspected_on: '2025-03-10' });
+  const b = await inspection(store, { kind: 'monitoring', trigger_ref: '', inspected_on: '2025-03-11' });
+  await inspection(store, { kind: 'referral', trigger_ref: 'JB-9', inspected_on: '2025-03-12' });
+  await inspection(store, { kind: 'planned', trigger_ref: null, inspected_on: '2025-03-13' });
+  assert.equal((await runModel(store, model('INS_TARGETED_NO_TRIGGER'), { asOf: '2025-12-31' })).newClues, 2);
+  const all = await clues();
+  assert.deepEqual(all.map(ids).flat().sort(), [a, b].sort());
+  assert.ok(all.some((c) => c.explanation.includes('检查登记为“数据监测检查”，但没有登记线索来源编号')));
 });
 
 test('INS_OVER_FREQ near miss: the limit reached but not passed, or passed only across two calendar years', async () => {
@@ -169,7 +232,11 @@ test("INS_OFF_LIST: an item on no list, or on another city's list, is an inspect
   const all = await clues();
   assert.deepEqual(all.map(ids).flat().sort(), [a, b].sort());
   assert.ok(
-    all.some((c) => c.explanation === '测试部门AG-A于2025-03-10对该企业实施的检查所列事项“II-X”不在适用的涉企行政检查事项清单内。'),
+    all.some(
+      (c) =>
+        c.explanation ===
+        '数据显示，测试部门AG-A于2025-03-10对该企业的检查所列事项“II-X”不在当地公布的涉企行政检查事项清单内，可能是清单外检查，也可能是事项编码登记有误，请核实并说明。',
+    ),
   );
 });
 
@@ -190,7 +257,10 @@ test('INS_BURDEN: more than 20 visits in a year raises a clue; a joint inspectio
   const last = await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-12-01' });
   assert.equal((await runModel(store, model('INS_BURDEN'), { asOf: '2025-12-31' })).newClues, 1);
   const [clue] = await clues();
-  assert.equal(clue.explanation, '该企业2025年被3个部门入企检查21次（检查记录22条，联合检查计为一次），超过每年20次的阈值。');
+  assert.equal(
+    clue.explanation,
+    '数据显示，该企业2025年被3个部门入企检查21次（检查记录22条，联合检查计为一次），超过每年20次的阈值，可能存在检查过多、未合并开展的情况，请核实并说明。',
+  );
   assert.equal(ids(clue).length, 22);
   assert.equal(ids(clue).at(-1), last);
 });
@@ -203,7 +273,13 @@ test('INS_SINGLE_OFFICER: no assisting officer, or the lead officer twice, is si
   assert.equal(r.hits, 2);
   const all = await clues();
   assert.deepEqual(all.map(ids).flat().sort(), [a, b].sort());
-  assert.ok(all.some((c) => c.explanation === '测试部门AG-A于2025-03-10对该企业的检查仅有执法人员张伟一人，执法人员少于两人。'));
+  assert.ok(
+    all.some(
+      (c) =>
+        c.explanation ===
+        '数据显示，测试部门AG-A于2025-03-10对该企业的检查只登记了执法人员张伟一人，可能存在执法人员少于两人的情况，请核实并说明。',
+    ),
+  );
 });
 
 test('INS_NO_CERT: an expired, revoked or missing certificate on the inspection day', async () => {
@@ -224,11 +300,11 @@ test('INS_NO_CERT: an expired, revoked or missing certificate on the inspection 
   const byIns = new Map(all.map((c) => [ids(c)[0], c.explanation]));
   assert.equal(
     byIns.get(expired),
-    '测试部门AG-A于2025-05-10对该企业的检查中，执法人员协办王芳（执法证有效期至2025-04-30，已过期）在检查当日无有效执法证。',
+    '数据显示，测试部门AG-A于2025-05-10对该企业的检查中，协办王芳（执法证有效期至2025-04-30，已过期）在检查当日没有有效执法证，可能由不具备执法资格的人员实施检查，请核实并说明。',
   );
   assert.equal(
     byIns.get(revoked),
-    '测试部门AG-A于2025-05-11对该企业的检查中，执法人员主办赵强（执法证已吊销）、协办孙丽（无执法证）在检查当日无有效执法证。',
+    '数据显示，测试部门AG-A于2025-05-11对该企业的检查中，主办赵强（执法证已吊销）、协办孙丽（无执法证）在检查当日没有有效执法证，可能由不具备执法资格的人员实施检查，请核实并说明。',
   );
 });
 
@@ -249,7 +325,10 @@ test('INS_NO_CODE: an agency-month with enough uncoded inspections raises one cl
   const r = await runModel(store, model('INS_NO_CODE'), { asOf: '2025-12-31' });
   assert.equal(r.newClues, 1);
   const [clue] = await clues();
-  assert.equal(clue.explanation, '测试部门AG-A2025-03共开展检查10次，其中3次未亮码登记（占30%）。');
+  assert.equal(
+    clue.explanation,
+    '数据显示，测试部门AG-A2025-03共开展检查10次，其中3次未亮码登记（占30%），检查过程可能未全程在线留痕，请核实并说明。',
+  );
   assert.deepEqual(ids(clue), hit);
 });
 
@@ -266,7 +345,7 @@ test('INS_FAKE_SERVICE: a service visit the entity calls an inspection, found wh
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
-    `测试部门AG-A于2025-03-10以“惠企政策宣讲”名义上门服务，回访中企业反映实为检查（回访答复${answer}），涉嫌假服务真检查。`,
+    `数据显示，测试部门AG-A于2025-03-10以“惠企政策宣讲”名义上门服务，企业在回访中表示实际是检查（回访答复${answer}），可能以服务名义开展检查，请核实并说明。`,
   );
   assert.deepEqual(ids(clue), [sv]);
   assert.equal(JSON.parse(clue.evidence).subject.kind, 'service_visit');
@@ -286,7 +365,7 @@ test('INS_SAME_AGENCY_REPEAT: one agency back within 7 days after a clean inspec
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
-    '测试部门AG-A于2025-05-01检查该企业未发现问题后，又于2025-05-06再次检查（间隔5天，7天内），且非投诉举报引发。',
+    '数据显示，测试部门AG-A于2025-05-01检查该企业未发现问题后，又于2025-05-06再次检查（相隔5天，在7天内），且不是投诉举报等引发的针对性检查，可能未按规定一次性开展检查，请核实并说明。',
   );
   assert.deepEqual(ids(clue), [a, b]);
   assert.equal(JSON.parse(clue.evidence).subject.id, b);
@@ -313,7 +392,7 @@ test('INS_OFFICER_OVERLOAD: an officer at 11 inspections in one day; 10 is not a
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
-    '执法人员张伟（杭州市富阳区综合行政执法局）2025-05-01一天内参与检查11次、涉及11家企业，超过每日10次的合理上限。',
+    '数据显示，执法人员张伟（杭州市富阳区综合行政执法局）2025-05-01一天内参与检查11次、涉及11家企业，超过每日10次，检查记录可能存在代签、补录或虚构，请核实并说明。',
   );
   assert.deepEqual(ids(clue), [...day1].sort());
 });

@@ -2,7 +2,7 @@ import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
-import { agency, inspection } from './helpers/records.ts';
+import { agency } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import type { Value } from '../src/store/store.ts';
@@ -10,7 +10,6 @@ import type { Value } from '../src/store/store.ts';
 const t = await openTestStore();
 const { store } = t;
 const FY = '91330100470102706G';
-const XH = '91330000733796106P';
 before(async () => {
   await seedTwoCounties(store);
   await agency(store, 'AG-NB', '330203', 'CLE');
@@ -82,7 +81,7 @@ const delegation = (r: Record<string, Value>) =>
     ...r,
   });
 
-test('LIC_OVERDUE: decided after the limit in calendar days (20 working days → 28, plus 8 holiday days), or still pending past it', async () => {
+test('LIC_OVERDUE: decided on the 28th working day of a 20-day limit, or still pending past it', async () => {
   const late = await licence({ applied_on: '2025-03-03', decided_on: '2025-04-11' });
   const pending = await licence({ applied_on: '2025-05-01', decided_on: null, result: 'pending' });
   const r = await runModel(store, model('LIC_OVERDUE'), { asOf: '2025-06-10' });
@@ -90,41 +89,76 @@ test('LIC_OVERDUE: decided after the limit in calendar days (20 working days →
   const byId = new Map((await clues()).map((c) => [ids(c)[0], c]));
   assert.equal(
     byId.get(late)!.explanation,
-    '“测试许可”于2025-03-03受理，于2025-04-11作出决定，历时39个自然日，超过20个工作日的法定时限（折合36个自然日，已计节假日宽限）；如经批准延长，请补充延长审批材料。',
+    '数据显示，“测试许可”于2025-03-03受理，于2025-04-11作出决定，用时28个工作日，超过20个工作日的办理时限（法定时限20个工作日，至2025-03-31），可能超期审批，请核实并说明。',
   );
   assert.equal(
     byId.get(pending)!.explanation,
-    '“测试许可”于2025-05-01受理，截至2025-06-10仍未作出决定，历时40个自然日，超过20个工作日的法定时限（折合36个自然日，已计节假日宽限）；如经批准延长，请补充延长审批材料。',
+    '数据显示，“测试许可”于2025-05-01受理，截至2025-06-10仍未作出决定，用时25个工作日，超过20个工作日的办理时限（法定时限20个工作日，至2025-06-03），可能超期审批，请核实并说明。',
   );
   assert.equal(byId.get(late)!.title, '超期审批：杭州示例酒坊');
   assert.equal(byId.get(late)!.agency_id, 'AG-FY-ZHZF');
 });
 
-test('LIC_OVERDUE near miss: exactly the allowance, pending inside it, an item without a time limit', async () => {
-  await licence({ applied_on: '2025-03-03', decided_on: '2025-04-08' });
+test('LIC_OVERDUE near miss: on the 20th working day, over the National Day break, pending inside it, an item without a time limit', async () => {
+  await licence({ applied_on: '2025-03-03', decided_on: '2025-03-31' });
+  await licence({ applied_on: '2025-09-26', decided_on: '2025-10-30' }); // 34 calendar days, 20 working days
   await licence({ applied_on: '2025-05-05', decided_on: null, result: 'pending' });
-  await licence({ item_code: 'LI-3', applied_on: '2025-05-01', decided_on: '2025-05-14' });
+  await licence({ item_code: 'LI-3', applied_on: '2025-05-01', decided_on: '2025-05-08' });
   await licence({ item_code: 'LI-X', applied_on: '2025-01-01', decided_on: '2025-06-01' });
-  assert.equal((await runModel(store, model('LIC_OVERDUE'), { asOf: '2025-06-10' })).hits, 0);
+  assert.equal((await runModel(store, model('LIC_OVERDUE'), { asOf: '2025-06-03' })).hits, 0);
+  assert.equal((await runModel(store, model('LIC_OVERDUE'), { asOf: '2025-06-04' })).hits, 1); // the pending one, a day later
 });
 
-test('LIC_NO_SUPERVISION: a granted licence followed by no inspection within 365 days', async () => {
-  const lc = await licence({ applied_on: '2024-04-10', decided_on: '2024-05-01' });
-  await inspection(store, { entity_uscc: FY, inspected_on: '2024-04-20' });
-  await inspection(store, { entity_uscc: FY, inspected_on: '2025-05-02' });
-  const r = await runModel(store, model('LIC_NO_SUPERVISION'), { asOf: '2025-06-01' });
-  assert.equal(r.newClues, 1);
-  const [clue] = await clues();
-  assert.equal(clue.explanation, '该企业于2024-05-01取得杭州市富阳区综合行政执法局准予的“测试许可”，此后365天内未见任何部门对其开展检查。');
-  assert.deepEqual(ids(clue), [lc]);
+test('LIC_OVERDUE: a promise shorter than the law is held to; an approved extension and time left out by 第四十五条 are honoured', async () => {
+  const broken = await licence({ applied_on: '2025-03-03', decided_on: '2025-03-11', promised_days: 5 });
+  await licence({ applied_on: '2025-03-03', decided_on: '2025-03-10', promised_days: 5 });
+  await licence({ applied_on: '2025-03-03', decided_on: '2025-04-15', extended_days: 10 });
+  const overExtended = await licence({ applied_on: '2025-03-03', decided_on: '2025-04-16', extended_days: 10 });
+  await licence({ applied_on: '2025-03-03', decided_on: '2025-04-11', excluded_days: 8 });
+  // A promise longer than the law does not stretch it.
+  const longPromise = await licence({ applied_on: '2025-03-03', decided_on: '2025-04-01', promised_days: 30 });
+  assert.equal((await runModel(store, model('LIC_OVERDUE'), { asOf: '2025-06-10' })).newClues, 3);
+  const byId = new Map((await clues()).map((c) => [ids(c)[0], c.explanation]));
+  assert.deepEqual([...byId.keys()].sort(), [broken, overExtended, longPromise].sort());
+  assert.match(byId.get(broken)!, /用时6个工作日，超过5个工作日的办理时限（承诺时限5个工作日/);
+  assert.match(byId.get(overExtended)!, /经批准延长10个工作日/);
 });
 
-test('LIC_NO_SUPERVISION near miss: inspected on day 365, the year not over yet, a refused licence', async () => {
-  await licence({ entity_uscc: XH, region_code: '330106', agency_id: 'AG-XH-SCJG', decided_on: '2024-05-01' });
-  await inspection(store, { entity_uscc: XH, region_code: '330106', agency_id: 'AG-XH-SCJG', inspected_on: '2025-05-01' });
-  await licence({ decided_on: '2024-07-01' });
-  await licence({ decided_on: '2024-04-01', result: 'refused' });
-  assert.equal((await runModel(store, model('LIC_NO_SUPERVISION'), { asOf: '2025-06-01' })).hits, 0);
+test('LIC_NO_SUPERVISION: a 告知承诺 licence not verified by the 60th working day, or verified the day after it', async () => {
+  // Decided Monday 3 March 2025: the 60th working day after it is 29 May (the May Day break does not count).
+  const never = await licence({ applied_on: '2025-02-20', decided_on: '2025-03-03', commitment: true });
+  const late = await licence({ applied_on: '2025-02-20', decided_on: '2025-03-03', commitment: true, verified_on: '2025-05-30' });
+  const r = await runModel(store, model('LIC_NO_SUPERVISION'), { asOf: '2025-06-30' });
+  assert.equal(r.newClues, 2);
+  const byId = new Map((await clues()).map((c) => [ids(c)[0], c.explanation]));
+  assert.equal(
+    byId.get(never),
+    '数据显示，该企业于2025-03-03以告知承诺方式取得杭州市富阳区综合行政执法局准予的“测试许可”，至2025-05-29（60个工作日）没有核查验收记录，可能未按期核查是否达到许可条件，请核实并说明。',
+  );
+  assert.match(byId.get(late)!, /（核查验收记录日期为2025-05-30）/);
+});
+
+test('LIC_NO_SUPERVISION near miss: verified on the 60th working day, the period still running, an ordinary licence never inspected, a refused one', async () => {
+  await licence({ decided_on: '2025-03-03', commitment: true, verified_on: '2025-05-29' });
+  await licence({ decided_on: '2025-03-03', commitment: true }); // judged from 30 May on
+  await licence({ applied_on: '2024-04-10', decided_on: '2024-05-01', commitment: false });
+  await licence({ applied_on: '2024-03-10', decided_on: '2024-04-01', result: 'refused', commitment: true });
+  assert.equal((await runModel(store, model('LIC_NO_SUPERVISION'), { asOf: '2025-05-29' })).hits, 0);
+  assert.equal((await runModel(store, model('LIC_NO_SUPERVISION'), { asOf: '2025-05-30' })).hits, 1);
+});
+
+test('DEL_ENFORCEMENT_TASK: inspection or fine collection given to a company or an unregistered provider; technical services, or a public institution, pass', async () => {
+  const company = await delegation({ service_name: '委托第三方开展日常执法巡查', provider_uscc: '91330106MA2XXXXX1A' });
+  const unregistered = await delegation({ service_name: '代为收缴罚款', provider_uscc: null });
+  await delegation({ service_name: '违法建筑测量认定技术服务', provider_uscc: '91330106MA2XXXXX1A' });
+  await delegation({ service_name: '聘请人员参与现场检查', provider_uscc: '12330100MB0000000X' }); // 事业单位 (1)
+  assert.equal((await runModel(store, model('DEL_ENFORCEMENT_TASK'), { asOf: '2025-12-31' })).newClues, 2);
+  const byId = new Map((await clues()).map((c) => [ids(c)[0], c.explanation]));
+  assert.deepEqual([...byId.keys()].sort(), [company, unregistered].sort());
+  assert.equal(
+    byId.get(unregistered),
+    '数据显示，杭州市富阳区综合行政执法局于2025-03-01委托甲测绘有限公司（未登记统一社会信用代码）承担“代为收缴罚款”，服务名称含有执法行为用语，受托方可能不具备受委托实施执法的条件，请核实并说明。',
+  );
 });
 
 test("DEL_OFF_LIST: no code, an unknown code, another city's entry or another line's entry", async () => {
@@ -136,11 +170,11 @@ test("DEL_OFF_LIST: no code, an unknown code, another city's entry or another li
   const byId = new Map((await clues()).map((c) => [ids(c)[0], c.explanation]));
   assert.equal(
     byId.get(none),
-    '杭州市富阳区综合行政执法局于2025-03-01委托甲测绘有限公司承担“委托第三方开展日常执法巡查”，未对应正面清单事项，属目录外委托。',
+    '数据显示，杭州市富阳区综合行政执法局于2025-03-01委托甲测绘有限公司承担“委托第三方开展日常执法巡查”，未对应正面清单事项，可能是正面清单之外的委托，请核实并说明。',
   );
   assert.equal(
     byId.get(unknown),
-    '杭州市富阳区综合行政执法局于2025-03-01委托甲测绘有限公司承担“聘请第三方人员参与现场检查”，事项编码ZDY-330111-001不在正面清单内，属目录外委托。',
+    '数据显示，杭州市富阳区综合行政执法局于2025-03-01委托甲测绘有限公司承担“聘请第三方人员参与现场检查”，事项编码ZDY-330111-001不在正面清单内，可能是正面清单之外的委托，请核实并说明。',
   );
   assert.match(byId.get(city)!, /清单事项SW-NB-1不适用于本部门（区域或条线不符）/);
   assert.match(byId.get(line)!, /清单事项SW-HZ-2不适用于本部门/);
@@ -160,7 +194,7 @@ test('DEL_UNAPPROVED: a delegation signed without approval; an approved one is n
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
-    '杭州市富阳区综合行政执法局于2025-03-01委托甲测绘有限公司承担“违法建筑测量认定技术服务”，未履行委托报批程序。',
+    '数据显示，杭州市富阳区综合行政执法局于2025-03-01委托甲测绘有限公司承担“违法建筑测量认定技术服务”，记录为未报批，可能未履行委托报批程序，请核实并说明。',
   );
   assert.deepEqual(ids(clue), [d]);
 });
@@ -176,7 +210,7 @@ test('DEL_FEE: five times the median fee of the same service; 4.9 times, or too 
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
-    '杭州市富阳区综合行政执法局于2025-03-01委托乙测绘有限公司承担“违法建筑测量认定技术服务”，费用50,000元，为同类6笔委托费用中位数10,000元的5倍（阈值5倍）。',
+    '数据显示，杭州市富阳区综合行政执法局于2025-03-01委托乙测绘有限公司承担“违法建筑测量认定技术服务”，费用50,000元，为同类6笔委托费用中位数10,000元的5倍（阈值5倍），费用可能偏高，请核实定价和选择方式并说明。',
   );
   assert.deepEqual(ids(clue), [high]);
 });
@@ -190,7 +224,7 @@ test("DEL_PROVIDER_CONCENTRATION: 3 of an agency's 5 delegations in a year to on
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
-    '杭州市富阳区综合行政执法局2025年共委托第三方5笔，其中3笔（60%）委托给甲测绘有限公司，合计60,000元，委托对象过度集中。',
+    '数据显示，杭州市富阳区综合行政执法局2025年共委托第三方5笔，其中3笔（60%）委托给甲测绘有限公司，合计60,000元，可能未以竞争性方式选择服务机构，请核实并说明。',
   );
   assert.deepEqual(ids(clue), mine);
 });

@@ -37,7 +37,7 @@ test('PEN_NO_CERT: a case filed by an officer whose certificate had expired', as
   const [c] = await clues();
   assert.equal(
     c.explanation,
-    '杭州市富阳区综合行政执法局于2025-03-05立案的处罚案件（当事人杭州示例酒坊）中，执法人员协办王芳（执法证有效期至2025-02-28，已过期）在立案当日无有效执法证。',
+    '数据显示，杭州市富阳区综合行政执法局于2025-03-05立案的处罚案件（当事人杭州示例酒坊）中，协办王芳（执法证有效期至2025-02-28，已过期）在立案当日没有有效执法证，可能由不具备执法资格的人员办案，请核实并说明。',
   );
   assert.deepEqual(ids(c), [id]);
 });
@@ -51,7 +51,10 @@ test('PEN_NO_PAYMENT: a fine decided 31 days ago with no payment record', async 
   const id = await caseRecord(store, { decided_on: '2025-03-01', fine_amount: 2500 });
   assert.equal((await run('PEN_NO_PAYMENT', '2025-04-01')).newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation, '当事人杭州示例酒坊于2025-03-01被决定罚款2,500元，至2025-04-01已31天，仍无缴款记录。');
+  assert.equal(
+    c.explanation,
+    '数据显示，当事人杭州示例酒坊于2025-03-01被决定罚款2,500元，至2025-04-01已31天（超过30天）仍没有缴款记录，罚款可能未收缴或缴款未录入，请核实并说明。',
+  );
   assert.deepEqual(ids(c), [id]);
 });
 
@@ -69,7 +72,7 @@ test('INS_CASE_NOT_FILED: an inspection that says a case was filed, with no case
   const [c] = await clues();
   assert.equal(
     c.explanation,
-    '杭州市富阳区综合行政执法局于2025-03-01检查杭州示例酒坊，检查结果为已立案，至2025-03-17已16天仍无对应的处罚案件记录。',
+    '数据显示，杭州市富阳区综合行政执法局于2025-03-01检查杭州示例酒坊，检查结果登记为已立案，至2025-03-17已16天（超过15天）仍没有对应的处罚案件记录，可能未立案或案件未录入，请核实并说明。',
   );
   assert.deepEqual(ids(c), [id]);
 });
@@ -86,8 +89,19 @@ test('HOT_OVERDUE: a ticket open 22 days after it came in', async () => {
   const id = await hotlineTicket(store, { received_at: '2025-03-10T02:00:00Z' });
   assert.equal((await run('HOT_OVERDUE', '2025-04-01')).newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation, '12345工单（城市管理）于2025-03-10受理，至2025-04-01已22天仍未办结：反映路边有人随意倾倒建筑垃圾。');
+  assert.equal(
+    c.explanation,
+    '数据显示，12345工单（城市管理）于2025-03-10受理，至2025-04-01已22天（超过15天）仍未办结（工单内容：“反映路边有人随意倾倒建筑垃圾。”），请核实办理情况并说明。',
+  );
   assert.deepEqual(ids(c), [id]);
+});
+
+test('HOT_OVERDUE: phone and ID numbers in the ticket text are masked in the clue (个人信息保护法)', async () => {
+  await hotlineTicket(store, { received_at: '2025-03-10T02:00:00Z', content: '市民13905712345反映，身份证33010619800101123X，门口堆物。' });
+  assert.equal((await run('HOT_OVERDUE', '2025-04-01')).newClues, 1);
+  const [c] = await clues();
+  assert.match(c.explanation, /市民\*\*\*\*反映，身份证\*\*\*\*，门口堆物/);
+  assert.doesNotMatch(c.explanation, /13905712345|33010619800101123X/);
 });
 
 test('HOT_OVERDUE near miss: answered, or open only 15 days', async () => {

@@ -12,7 +12,9 @@ const t = await openTestStore();
 const { store } = t;
 
 // IT-1: statutory 1,000–10,000 yuan; province baseline from 2025-04-01 with all five tiers, Hangzhou's
-// refinement widening lenient to 1,500–5,000 and without a mitigated tier; on Hangzhou's exemption list.
+// refinement moving lenient to 1,500–5,000 and without a mitigated tier; on Hangzhou's exemption list.
+// In Hangzhou the refinement replaces the province's baseline (docs/catalog.md); elsewhere the
+// province's governs.
 // IT-2: statutory 100–10,000 yuan, no baseline, not listed.
 before(async () => {
   await seedTwoCounties(store);
@@ -78,8 +80,10 @@ const fined = (r: Record<string, string | number | boolean | null>) =>
     ...r,
   });
 
-test('PEN_OUT_OF_TIER: a fine above every baseline range of the tier the facts select, and a fine despite the exempt tier', async () => {
+test('PEN_OUT_OF_TIER: a fine outside the tier of the governing (city) baseline, and a fine despite the exempt tier', async () => {
   const above = await fined({ fine_amount: 6000 });
+  // Inside the province's lenient tier (1,000–4,000) but below Hangzhou's (1,500–5,000), which replaces it.
+  const below = await fined({ fine_amount: 1200 });
   const exempt = await fined({
     first_offence: true,
     corrected: true,
@@ -89,21 +93,25 @@ test('PEN_OUT_OF_TIER: a fine above every baseline range of the tier the facts s
     filed_on: '2025-03-01',
   });
   const r = await run('PEN_OUT_OF_TIER', '2025-06-30');
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newClues, 3);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c]));
   assert.equal(
     byCase.get(above)!.explanation,
-    '当事人杭州示例酒坊“擅自占道经营”一案，案情为非初次违法、已及时改正、危害后果轻微，依裁量基准应适用“从轻处罚”档次（罚款1,000元至5,000元），决定书载明“从轻处罚”，实际罚款6,000元，超出该档次幅度。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案案情为非初次违法、已及时改正、危害后果轻微，按裁量基准对应“从轻处罚”档次（罚款1,500元至5,000元），决定书载明“从轻处罚”，实际罚款6,000元，不在该档次幅度内，可能存在过罚不相当，请核实并说明。',
   );
-  assert.equal(byCase.get(above)!.title, '过罚不当（罚款超出裁量档次）：杭州示例酒坊');
+  assert.match(byCase.get(below)!.explanation, /（罚款1,500元至5,000元）.*实际罚款1,200元/);
+  assert.equal(byCase.get(above)!.title, '罚款超出裁量档次：杭州示例酒坊');
   assert.equal(byCase.get(above)!.agency_id, 'AG-FY-ZHZF');
   // Decided before the baselines took effect, but the exemption list applies whatever the date.
-  assert.match(byCase.get(exempt)!.explanation, /应适用“不予处罚”档次（罚款0元至0元）.*实际罚款500元/);
+  assert.match(byCase.get(exempt)!.explanation, /对应“不予处罚”档次（罚款0元至0元）.*实际罚款500元/);
 });
 
-test('PEN_OUT_OF_TIER near miss: inside the city refinement only, mitigated where every baseline has it, before the baselines, a warning', async () => {
+test('PEN_OUT_OF_TIER near miss: inside the city refinement only, mitigated only where the governing baseline has it, before the baselines, a warning', async () => {
   await fined({ fine_amount: 4500 }); // province lenient ends at 4,000, Hangzhou's at 5,000
   await fined({ first_offence: true, corrected: true, harm: 'minor', fine_amount: 3000 }); // Hangzhou has no mitigated tier: lenient
+  // Outside Hangzhou the province's baseline governs: 1,200 is inside its lenient tier, and so is 500 in its mitigated one.
+  await fined({ fine_amount: 1200, region_code: '330203' });
+  await fined({ first_offence: true, corrected: true, harm: 'minor', fine_amount: 500, region_code: '330203' });
   await fined({ fine_amount: 9000, filed_on: '2025-02-01', decided_on: '2025-03-01' }); // no baseline in force yet
   await fined({ decision: 'warning', fine_amount: null });
   await fined({ harm: 'serious', tier: 'severe', fine_amount: 7000 });
@@ -111,7 +119,7 @@ test('PEN_OUT_OF_TIER near miss: inside the city refinement only, mitigated wher
   assert.equal(r.hits, 0);
 });
 
-test('PEN_OUT_OF_TIER: a new version of the province baseline governs the decisions from its effective day on', async () => {
+test('PEN_OUT_OF_TIER: a new version of the province baseline governs the decisions from its effective day on (outside Hangzhou)', async () => {
   await store.copyIn(
     'baselines',
     ['id', 'item_code', 'region_code', 'title', 'effective_from'],
@@ -129,13 +137,16 @@ test('PEN_OUT_OF_TIER: a new version of the province baseline governs the decisi
     ],
   );
   try {
-    const before = await fined({ fine_amount: 5500, decided_on: '2025-06-30' });
+    const before = await fined({ fine_amount: 5500, decided_on: '2025-06-30', region_code: '330203' });
+    await fined({ fine_amount: 5500, decided_on: '2025-07-01', region_code: '330203' });
+    // In Hangzhou the city's refinement governs either day: 5,500 is above its lenient tier both times.
     await fined({ fine_amount: 5500, decided_on: '2025-07-01' });
     const r = await run('PEN_OUT_OF_TIER', '2025-12-31');
-    assert.equal(r.hits, 1);
-    const [c] = await clues();
-    assert.deepEqual(evidenceIds(c), [before]);
-    assert.match(c.explanation, /（罚款1,000元至5,000元）/);
+    assert.equal(r.hits, 2);
+    const byRegion = new Map((await clues()).map((c) => [c.region_code, c]));
+    assert.deepEqual(evidenceIds(byRegion.get('330203')!), [before]);
+    assert.match(byRegion.get('330203')!.explanation, /（罚款1,000元至4,000元）/);
+    assert.match(byRegion.get('330111')!.explanation, /（罚款1,500元至5,000元）/);
   } finally {
     await store.exec(`DELETE FROM baseline_tiers WHERE baseline_id = 'BL-P2'`);
     await store.exec(`DELETE FROM baselines WHERE id = 'BL-P2'`);
@@ -156,7 +167,7 @@ test('PEN_EXEMPT_FINED: first offence, corrected, no harm, item on the city list
   const [c] = await clues();
   assert.equal(
     c.explanation,
-    '当事人杭州示例酒坊“擅自占道经营”一案，案情为初次违法、已及时改正、未造成危害后果，该事项列入杭州市轻微违法不予处罚清单，依法应不予处罚，但2025-03-20作出罚款500元的决定（载明“从轻处罚”）。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案案情为初次违法、已及时改正、未造成危害后果，该事项列入杭州市轻微违法不予处罚清单，但2025-03-20作出罚款500元的决定（载明“从轻处罚”），可能未适用首违不罚，请核实并说明。',
   );
   assert.deepEqual(evidenceIds(c), [id]);
 });
@@ -197,7 +208,7 @@ test('PEN_DEVIATION: a fine far above the median of the same item and tier in th
   const [c] = await clues();
   assert.equal(
     c.explanation,
-    '当事人杭州示例科技有限公司“未按规定公示信息”一案（一般档次）罚款9,000元，同市同事项同档次11件案件的罚款中位数为1,500元，中位数绝对偏差300元，稳健Z值16.9，超过阈值3.5。',
+    '数据显示，当事人杭州示例科技有限公司“未按规定公示信息”一案（一般档次）罚款9,000元，同市同事项同档次11件案件罚款的中位数为1,500元，相差幅度是这些案件一般相差幅度的16.9倍（阈值3.5倍），可能存在裁量不当，请核实并说明。',
   );
   assert.deepEqual(evidenceIds(c), [outlier]);
   assert.equal(c.region_code, '330106');
@@ -226,7 +237,7 @@ test('PEN_DISPERSION: one agency fines the same facts of one item from 100 to 5,
   const [c] = await clues();
   assert.equal(
     c.explanation,
-    '杭州市富阳区综合行政执法局2025年对“未按规定公示信息”案情相同（非初次违法、未及时改正、危害后果轻微）的5件案件，罚款从100元到5,000元不等，中位数1,000元，稳健变异系数1.33（阈值1），最高为最低的50倍（阈值5倍）。',
+    '数据显示，杭州市富阳区综合行政执法局2025年对“未按规定公示信息”案情相同（非初次违法、未及时改正、危害后果轻微）的5件案件，罚款从100元到5,000元不等（中位数1,000元），最高为最低的50倍（阈值5倍），可能存在同案不同罚，请核实并说明。',
   );
   assert.deepEqual(evidenceIds(c), ids);
   assert.equal(c.dedupe_key, 'PEN_DISPERSION|agency|AG-FY-ZHZF|2025|IT-2|00minor');
@@ -255,7 +266,10 @@ test('PEN_MAX_SHARE: three of ten fines at the statutory maximum', async () => {
   const r = await run('PEN_MAX_SHARE', '2025-12-31');
   assert.equal(r.newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation, '杭州市富阳区综合行政执法局2025年作出罚款决定10件，其中按法定最高额罚款3件，占30%，超过20%。');
+  assert.equal(
+    c.explanation,
+    '数据显示，杭州市富阳区综合行政执法局2025年作出罚款决定10件，其中按法定最高额罚款3件，占30%（阈值20%），可能存在机械从重，请核实并说明。',
+  );
   assert.deepEqual(evidenceIds(c), top);
 });
 
@@ -281,11 +295,11 @@ test('PEN_OVERDUE: decided 104 days after filing; still open 151 days after fili
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.equal(
     byCase.get(late),
-    '当事人杭州示例酒坊“擅自占道经营”一案于2025-01-01立案，于2025-04-15作出处罚决定，历时104天，超过90天的办案期限。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案于2025-01-01立案，于2025-04-15作出处罚决定，历时104天，超过90天的办案期限；如经批准延长，请补充延长审批材料，否则请核实并说明。',
   );
   assert.equal(
     byCase.get(open),
-    '当事人杭州示例酒坊“擅自占道经营”一案于2025-01-01立案，截至2025-06-01仍未作出处罚决定，历时151天，超过90天的办案期限。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案于2025-01-01立案，截至2025-06-01仍未作出处罚决定，历时151天，超过90天的办案期限；如经批准延长，请补充延长审批材料，否则请核实并说明。',
   );
 });
 
@@ -303,7 +317,7 @@ test('PEN_DOUBLE: the same entity fined twice for one item by two agencies 19 da
   const [c] = await clues();
   assert.equal(
     c.explanation,
-    '当事人杭州示例酒坊因“擅自占道经营”于2025-03-01被杭州市富阳区综合行政执法局立案并罚款2,000元，2025-03-20又被测试部门AG-FY-SCJG立案并罚款3,000元，两次立案相隔19天（不超过30天）。',
+    '数据显示，当事人杭州示例酒坊因“擅自占道经营”于2025-03-01被杭州市富阳区综合行政执法局立案并罚款2,000元，2025-03-20又被测试部门AG-FY-SCJG立案并罚款3,000元，两次立案相隔19天（不超过30天），可能对同一违法行为给予了两次罚款，请核实并说明。',
   );
   assert.deepEqual(evidenceIds(c), [first, second]);
   assert.equal(c.agency_id, 'AG-FY-SCJG');
@@ -317,36 +331,53 @@ test('PEN_DOUBLE near miss: 31 days apart, another item, or the second decision 
   assert.equal((await run('PEN_DOUBLE', '2025-06-01')).hits, 0);
 });
 
-test('PEN_DELIVERY_LATE: delivered 10 days after the decision; not delivered 12 days after it', async () => {
+test('PEN_DELIVERY_LATE: delivered on the 8th working day; not delivered by it; a letter posted on it', async () => {
+  // Decided Thursday 20 March 2025: the 7th working day after it is Monday 31 March (行政处罚法 第八十五条).
   const cs = await caseRecord(store, { decided_on: '2025-03-20' });
-  const late = await delivery(store, { case_id: cs, sent_on: '2025-03-22', delivered_on: '2025-03-30' });
+  const late = await delivery(store, { case_id: cs, method: 'direct', sent_on: '2025-03-22', delivered_on: '2025-04-01' });
   const cs2 = await caseRecord(store, {
     decided_on: '2025-03-20',
     entity_uscc: '91330000733796106P',
     region_code: '330106',
     agency_id: 'AG-XH-SCJG',
   });
-  const lost = await delivery(store, { case_id: cs2, region_code: '330106', sent_on: '2025-03-21', delivered_on: null });
+  const lost = await delivery(store, {
+    case_id: cs2,
+    method: 'electronic',
+    region_code: '330106',
+    sent_on: '2025-03-21',
+    delivered_on: null,
+  });
+  const cs3 = await caseRecord(store, { decided_on: '2025-03-20' });
+  const posted = await delivery(store, { case_id: cs3, method: 'post', sent_on: '2025-04-01', delivered_on: '2025-04-01' });
   const r = await run('PEN_DELIVERY_LATE', '2025-04-01');
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newClues, 3);
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c]));
   assert.equal(
     byId.get(late)!.explanation,
-    '当事人杭州示例酒坊“擅自占道经营”一案于2025-03-20作出处罚决定，于2025-03-30送达，距决定10天，超过7天的送达期限。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案于2025-03-20作出处罚决定，于2025-04-01送达，晚于7个工作日的送达期限（2025-03-31），可能送达超期，请核实并说明。',
   );
   assert.equal(
     byId.get(lost)!.explanation,
-    '当事人杭州示例科技有限公司“擅自占道经营”一案于2025-03-20作出处罚决定，截至2025-04-01仍未送达（2025-03-21寄出），距决定12天，超过7天的送达期限。',
+    '数据显示，当事人杭州示例科技有限公司“擅自占道经营”一案于2025-03-20作出处罚决定，截至2025-04-01仍未送达，晚于7个工作日的送达期限（2025-03-31），可能送达超期，请核实并说明。',
   );
   assert.equal(byId.get(lost)!.agency_id, 'AG-XH-SCJG');
+  assert.ok(byId.get(posted)!.explanation.includes('于2025-04-01邮寄'));
 });
 
-test('PEN_DELIVERY_LATE near miss: delivered on day 7; on its way on day 5', async () => {
+test('PEN_DELIVERY_LATE near miss: on the 7th working day (11 calendar days); posted in time, delivered late by the post; over May Day', async () => {
   const cs = await caseRecord(store, { decided_on: '2025-03-20' });
-  await delivery(store, { case_id: cs, delivered_on: '2025-03-27' });
-  const cs2 = await caseRecord(store, { decided_on: '2025-03-27' });
-  await delivery(store, { case_id: cs2, sent_on: '2025-03-28', delivered_on: null });
+  await delivery(store, { case_id: cs, method: 'direct', delivered_on: '2025-03-31' });
+  const cs2 = await caseRecord(store, { decided_on: '2025-03-20' });
+  await delivery(store, { case_id: cs2, method: 'post', sent_on: '2025-03-31', delivered_on: '2025-04-08' });
+  const cs3 = await caseRecord(store, { decided_on: '2025-03-27' });
+  const onItsWay = await delivery(store, { case_id: cs3, method: 'direct', sent_on: '2025-03-28', delivered_on: null });
+  // Decided 30 April: the break of 1–5 May does not count, the 7th working day is 14 May.
+  const cs4 = await caseRecord(store, { decided_on: '2025-04-30' });
+  await delivery(store, { case_id: cs4, method: 'electronic', sent_on: '2025-05-14', delivered_on: '2025-05-14' });
   assert.equal((await run('PEN_DELIVERY_LATE', '2025-04-01')).hits, 0);
+  await store.exec(`DELETE FROM deliveries WHERE id = '${onItsWay}'`); // by 20 May it would be late
+  assert.equal((await run('PEN_DELIVERY_LATE', '2025-05-20')).hits, 0);
 });
 
 test('PEN_PAYMENT_OVERDUE: paid 10 days late; unpaid 21 days past due', async () => {
@@ -356,10 +387,13 @@ test('PEN_PAYMENT_OVERDUE: paid 10 days late; unpaid 21 days past due', async ()
   const r = await run('PEN_PAYMENT_OVERDUE', '2025-05-01');
   assert.equal(r.newClues, 2);
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
-  assert.equal(byId.get(late), '当事人杭州示例酒坊“擅自占道经营”一案罚款1,500元，缴纳期限为2025-04-10，于2025-04-20缴纳，逾期10天。');
+  assert.equal(
+    byId.get(late),
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案罚款1,500元，缴纳期限为2025-04-10，于2025-04-20缴纳，逾期10天，请核实是否已催缴、加处罚款或申请强制执行并说明。',
+  );
   assert.equal(
     byId.get(unpaid),
-    '当事人杭州示例酒坊“擅自占道经营”一案罚款1,500元，缴纳期限为2025-04-10，截至2025-05-01仍未缴纳，逾期21天。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案罚款1,500元，缴纳期限为2025-04-10，截至2025-05-01仍未缴纳，逾期21天，请核实是否已催缴、加处罚款或申请强制执行并说明。',
   );
 });
 
@@ -379,7 +413,7 @@ test('PEN_GROWTH: eight fines in July after one a month for six months', async (
   const [c] = await clues();
   assert.equal(
     c.explanation,
-    '杭州市富阳区综合行政执法局2025-07作出罚款决定8件、罚款8,000元，分别为前6个月月均（1件、1,000元）的8倍和8倍，超过2倍。',
+    '数据显示，杭州市富阳区综合行政执法局2025-07作出罚款决定8件、罚款8,000元，分别为前6个月月均（1件、1,000元）的8倍和8倍（阈值2倍），可能存在罚款与考核挂钩或以罚代管，请核实并说明。',
   );
   assert.deepEqual(evidenceIds(c), july);
   assert.equal(c.dedupe_key, 'PEN_GROWTH|agency|AG-FY-ZHZF|2025-07');
@@ -400,7 +434,10 @@ test('PEN_SINGLE_OFFICER: a case without an assisting officer', async () => {
   const r = await run('PEN_SINGLE_OFFICER', '2025-06-01');
   assert.equal(r.newClues, 1);
   const [c] = await clues();
-  assert.equal(c.explanation, '当事人杭州示例酒坊“擅自占道经营”一案（2025-03-01立案）仅由执法人员张伟一人办理，执法人员少于两人。');
+  assert.equal(
+    c.explanation,
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案（2025-03-01立案）只登记了执法人员张伟一人，可能存在执法人员少于两人的情况，请核实并说明。',
+  );
   assert.deepEqual(evidenceIds(c), [id]);
 });
 
@@ -417,9 +454,12 @@ test('PEN_ABOVE_STATUTORY: above the statutory maximum; below the minimum in the
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.equal(
     byId.get(above),
-    '当事人杭州示例酒坊“擅自占道经营”一案罚款12,000元，高于法定罚款幅度（1,000元至10,000元），决定书载明“从重处罚”。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案罚款12,000元，高于法定罚款幅度（1,000元至10,000元），决定书载明“从重处罚”，可能擅自改变罚款幅度，请核实并说明。',
   );
-  assert.equal(byId.get(below), '当事人杭州示例酒坊“擅自占道经营”一案罚款500元，低于法定罚款幅度（1,000元至10,000元），决定书载明“一般”。');
+  assert.equal(
+    byId.get(below),
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案罚款500元，低于法定罚款幅度（1,000元至10,000元），决定书载明“一般”，可能擅自改变罚款幅度，请核实并说明。',
+  );
 });
 
 test('PEN_ABOVE_STATUTORY near miss: at the maximum; below the minimum in a mitigated decision', async () => {
@@ -435,7 +475,7 @@ test('PEN_NO_DELIVERY: a fine decided 12 days ago with no delivery record', asyn
   const [c] = await clues();
   assert.equal(
     c.explanation,
-    '当事人杭州示例酒坊“擅自占道经营”一案于2025-03-20作出罚款决定，至2025-04-01已12天，仍无送达记录（超过7天）。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案于2025-03-20作出罚款决定，至2025-04-01已过8个工作日（超过7个），仍没有送达记录，决定书可能未送达，请核实并说明。',
   );
   assert.deepEqual(evidenceIds(c), [id]);
 });
@@ -458,4 +498,47 @@ test('real time: a case arriving with a fine outside its tier raises its clue at
   assert.ok(!raised.includes(other));
   assert.ok(reports.some((r) => r.code === 'PEN_OUT_OF_TIER' && r.newClues === 1));
   assert.ok(reports.some((r) => r.code === 'PEN_SINGLE_OFFICER' && r.newClues === 1));
+});
+
+test('PEN_NO_NOTICE: a fine with no notice, a warning noticed after the decision; a notice on the decision day, or no penalty, pass', async () => {
+  const none = await caseRecord(store, { decided_on: '2025-03-20', notified_on: null });
+  const after = await caseRecord(store, { decided_on: '2025-03-20', decision: 'warning', fine_amount: null, notified_on: '2025-03-21' });
+  await caseRecord(store, { decided_on: '2025-03-20', notified_on: '2025-03-20' });
+  await caseRecord(store, { decided_on: '2025-03-20', notified_on: '2025-03-10' });
+  await caseRecord(store, { decided_on: '2025-03-20', decision: 'no_penalty', tier: 'exempt', fine_amount: null, notified_on: null });
+  assert.equal((await run('PEN_NO_NOTICE', '2025-06-30')).newClues, 2);
+  const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
+  assert.deepEqual([...byCase.keys()].sort(), [none, after].sort());
+  assert.equal(
+    byCase.get(none),
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案于2025-03-20作出罚款决定，案件没有告知日期记录，可能未在决定前告知拟作出的处罚及陈述、申辩、要求听证的权利，请核实告知情况（或当事人明确放弃的记录）并说明。',
+  );
+  assert.match(byCase.get(after)!, /作出警告决定，告知日期为2025-03-21，晚于决定日期/);
+});
+
+test('PEN_NO_LEGAL_REVIEW: 50,000 yuan without a review, or reviewed after the decision; 49,999 yuan, or reviewed on the day, pass', async () => {
+  const none = await caseRecord(store, { fine_amount: 50000, legal_review_on: null });
+  const late = await caseRecord(store, { fine_amount: 80000, legal_review_on: '2025-03-25' });
+  await caseRecord(store, { fine_amount: 49999, legal_review_on: null });
+  await caseRecord(store, { fine_amount: 60000, legal_review_on: '2025-03-20' });
+  assert.equal((await run('PEN_NO_LEGAL_REVIEW', '2025-06-30')).newClues, 2);
+  const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
+  assert.deepEqual([...byCase.keys()].sort(), [none, late].sort());
+  assert.equal(
+    byCase.get(none),
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案于2025-03-20作出罚款50,000元的决定（达到50,000元），案件没有法制审核记录，可能未经法制审核即作出决定，请核实并说明。',
+  );
+});
+
+test('PEN_PAST_LIMITATION: filed two years and a day after the violation; exactly two years, or no date of the violation, pass', async () => {
+  const late = await caseRecord(store, { occurred_on: '2023-02-28', filed_on: '2025-03-01', decided_on: '2025-03-20' });
+  await caseRecord(store, { occurred_on: '2023-03-01', filed_on: '2025-03-01', decided_on: '2025-03-20' });
+  await caseRecord(store, { occurred_on: null, filed_on: '2025-03-01', decided_on: '2025-03-20' });
+  assert.equal((await run('PEN_PAST_LIMITATION', '2025-06-30')).newClues, 1);
+  const [c] = await clues();
+  assert.deepEqual(evidenceIds(c), [late]);
+  assert.equal(
+    c.explanation,
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案的违法行为发生于2023-02-28，2025-03-01才立案，已超过2年，可能超过追责时效；请核实违法行为的发现日期，以及是否适用五年的期限，并说明。',
+  );
 });

@@ -132,7 +132,9 @@ for (const kind of Object.keys(KIND_CHECKS)) {
           [],
           m.code,
         );
-      } else {
+      } else if (m.code !== 'PEN_DEVIATION') {
+        // (PEN_DEVIATION judges a fine against the peers decided before it arrives, which a stream from an
+        // empty state does not have yet; against all the records, the test above, the two agree row for row.)
         assert.deepEqual(keysOf(got, m.code), keysOf(expected, m.code), m.code);
       }
     }
@@ -234,7 +236,7 @@ test('INS_CASE_NOT_FILED: a finding with no case after 15 days; a case that name
   const [clue] = ofModel(await sameAsBatch('inspections'), 'INS_CASE_NOT_FILED');
   assert.equal(
     clue.explanation,
-    '杭州市富阳区综合行政执法局于2025-05-01检查杭州示例酒坊，检查结果为已立案，至2025-06-30已60天仍无对应的处罚案件记录。',
+    '数据显示，杭州市富阳区综合行政执法局于2025-05-01检查杭州示例酒坊，检查结果登记为已立案，至2025-06-30已60天（超过15天）仍没有对应的处罚案件记录，可能未立案或案件未录入，请核实并说明。',
   );
 });
 
@@ -249,8 +251,8 @@ test('INS_NO_CERT and INS_SINGLE_OFFICER: an expired, revoked or missing certifi
       .map((c) => c.explanation)
       .sort(),
     [
-      '杭州市富阳区综合行政执法局于2025-05-10对该企业的检查中，执法人员协办王芳（执法证有效期至2025-04-30，已过期）在检查当日无有效执法证。',
-      '杭州市富阳区综合行政执法局于2025-05-11对该企业的检查中，执法人员主办赵强（执法证已吊销）、协办孙丽（无执法证）在检查当日无有效执法证。',
+      '数据显示，杭州市富阳区综合行政执法局于2025-05-10对该企业的检查中，协办王芳（执法证有效期至2025-04-30，已过期）在检查当日没有有效执法证，可能由不具备执法资格的人员实施检查，请核实并说明。',
+      '数据显示，杭州市富阳区综合行政执法局于2025-05-11对该企业的检查中，主办赵强（执法证已吊销）、协办孙丽（无执法证）在检查当日没有有效执法证，可能由不具备执法资格的人员实施检查，请核实并说明。',
     ],
   );
   assert.equal(ofModel(clues, 'INS_SINGLE_OFFICER').length, 1);
@@ -303,7 +305,10 @@ test('INS_BURDEN: the 21st visit of the year raises the clue; a joint inspection
   );
   assert.equal((await arriveInspection({ ...base, agency_id: 'AG-C', inspected_on: '2025-12-01' })).raised.INS_BURDEN, 1);
   const [clue] = ofModel(await sameAsBatch('inspections'), 'INS_BURDEN');
-  assert.equal(clue.explanation, '该企业2025年被3个部门入企检查21次（检查记录22条，联合检查计为一次），超过每年20次的阈值。');
+  assert.equal(
+    clue.explanation,
+    '数据显示，该企业2025年被3个部门入企检查21次（检查记录22条，联合检查计为一次），超过每年20次的阈值，可能存在检查过多、未合并开展的情况，请核实并说明。',
+  );
 });
 
 test('an inspection older than the log (1 January of last year) is judged by the SQL for the windowed models', async () => {

@@ -34,7 +34,7 @@ before(async () => {
     ['fy_liaison', 'discipline_liaison', '330111', null],
   ] as const)
     await addUser(store, u, role, region, agency);
-  app = await buildApp({ store });
+  app = await buildApp({ store, checkResponses: true });
   for (const u of ['fy_sup', 'hz_sup', 'admin', 'fy_staff', 'xh_staff', 'fy_liaison']) cookies[u] = await login(app, u);
   await insertClue(store, {
     id: 'CL-N-1',

@@ -117,7 +117,7 @@ test('an import seals the entity phone and legal representative; a re-import fin
     phone: '13912345678',
   };
   const first = await importRows(store, recordsSource([record]), { kind: 'entities', caller: SYSTEM_CALLER });
-  assert.deepEqual([first.rowsOk, first.inserted], [1, 1], first.errors.join());
+  assert.deepEqual([first.rowsOk, first.inserted], [1, 1], first.errors.map((e) => e.text).join());
   const again = await importRows(store, recordsSource([record]), { kind: 'entities', caller: SYSTEM_CALLER });
   assert.deepEqual([again.unchanged, again.updated], [1, 0]);
   const [row] = await store.query<{ phone: string; legal_rep: string }>(`SELECT phone, legal_rep FROM entities WHERE uscc = $1`, [

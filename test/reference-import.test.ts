@@ -75,10 +75,10 @@ test('malformed rows are refused with their row and field; rows that break a rul
     inspection(5, { lead_officer_id: 'OF-GHOST', assist_officer_id: '' }),
     inspection(6, { entity_uscc: entity(999) }),
   ]);
-  assert.equal(r.rowsBad, 3, r.errors.join('\n'));
-  assert.match(r.errors[0], /^第2行 entity_uscc（被检查对象统一社会信用代码）：.*校验位/);
-  assert.match(r.errors[1], /^第3行 region_code（区划代码）：区划代码不存在：330199/);
-  assert.match(r.errors[2], /^第4行 inspected_on（检查日期）：日期无效：2025年2月没有29日/);
+  assert.equal(r.rowsBad, 3, r.errors.map((e) => e.text).join('\n'));
+  assert.match(r.errors[0].text, /^第2行 entity_uscc（被检查对象统一社会信用代码）：.*校验位/);
+  assert.match(r.errors[1].text, /^第3行 region_code（区划代码）：区划代码不存在：330199/);
+  assert.match(r.errors[2].text, /^第4行 inspected_on（检查日期）：日期无效：2025年2月没有29日/);
   assert.equal(r.inserted, 3);
   assert.ok(
     r.notes.some((n) => /1行的inspection_item_code（检查事项编码）不在涉企行政检查事项清单内（MKT-NOT-LISTED），已照常入库/.test(n)),
@@ -114,14 +114,14 @@ test('reference data: admins and supervisors over its region only; a county cann
     [item('XH-LOCAL-1', COUNTY), item('ZJ-PROV-1', '330000'), item('MKT-P001', COUNTY, '县里改名的无照经营')],
     callers.xh_sup,
   );
-  assert.equal(county.inserted, 1, county.errors.join('\n'));
-  assert.match(county.errors[0], /^第3行 region_code（发布区划代码）：区划 330000 不在您的辖区（330106）内/);
-  assert.match(county.errors[1], /^第4行 code（事项编码）：MKT-P001 已对应您辖区以外的记录，无权覆盖/);
+  assert.equal(county.inserted, 1, county.errors.map((e) => e.text).join('\n'));
+  assert.match(county.errors[0].text, /^第3行 region_code（发布区划代码）：区划 330000 不在您的辖区（330106）内/);
+  assert.match(county.errors[1].text, /^第4行 code（事项编码）：MKT-P001 已对应您辖区以外的记录，无权覆盖/);
   // Another county's supervisor may not touch Xihu's item; the city's may.
   const fuyang = await importCsv(store, 'items', [item('XH-LOCAL-1', '330111', '富阳改写')], callers.fy_sup);
-  assert.match(fuyang.errors[0], /已对应您辖区以外的记录，无权覆盖/);
+  assert.match(fuyang.errors[0].text, /已对应您辖区以外的记录，无权覆盖/);
   const city = await importCsv(store, 'items', [item('XH-LOCAL-1', COUNTY, '市里更正的名称')], callers.hz_sup);
-  assert.equal(city.updated, 1, city.errors.join('\n'));
+  assert.equal(city.updated, 1, city.errors.map((e) => e.text).join('\n'));
   const [row] = await store.query<{ name: string; source_system: string }>(
     `SELECT name, source_system FROM items WHERE code = 'XH-LOCAL-1'`,
   );
@@ -142,8 +142,8 @@ test('reference data: admins and supervisors over its region only; a county cann
     [team('AG-T1', CLE), team('AG-T2', 'AG-T1'), team('AG-T3', 'AG-NONE')],
     callers.xh_sup,
   );
-  assert.equal(parents.inserted, 2, parents.errors.join('\n'));
-  assert.match(parents.errors[0], /^第4行 parent_id（上级主体编码）：执法主体不存在：AG-NONE/);
+  assert.equal(parents.inserted, 2, parents.errors.map((e) => e.text).join('\n'));
+  assert.match(parents.errors[0].text, /^第4行 parent_id（上级主体编码）：执法主体不存在：AG-NONE/);
 });
 
 test("the reference load keeps a county's catalog rows and the province's own versions of shipped ones", async () => {
@@ -222,7 +222,7 @@ test("the reference load keeps a county's catalog rows and the province's own ve
     callers.xh_sup,
   );
   assert.equal(bad.rowsBad, 2);
-  assert.match(bad.errors[0], /基准 BL-X 的各行事项、区划、名称、施行日期或来源系统不一致/);
+  assert.match(bad.errors[0].text, /基准 BL-X 的各行事项、区划、名称、施行日期或来源系统不一致/);
 });
 
 test('a list of users: one-time initial passwords, existing accounts never changed, no admin from a supervisor', async () => {
@@ -232,8 +232,8 @@ test('a list of users: one-time initial passwords, existing accounts never chang
     { username: 'xh_boss', display_name: '想当管理员', role: 'admin', region_code: COUNTY },
   ];
   const r = await importCsv(store, 'users', rows, callers.xh_sup);
-  assert.equal(r.inserted, 2, r.errors.join('\n'));
-  assert.match(r.errors[0], /^第4行 role（角色）：只有管理员可以创建管理员账号/);
+  assert.equal(r.inserted, 2, r.errors.map((e) => e.text).join('\n'));
+  assert.match(r.errors[0].text, /^第4行 role（角色）：只有管理员可以创建管理员账号/);
   assert.equal(r.initialPasswords?.length, 2);
   const [first] = r.initialPasswords!;
   assert.equal(first.username, 'xh_new_sup');
@@ -247,7 +247,7 @@ test('a list of users: one-time initial passwords, existing accounts never chang
   const again = await importCsv(store, 'users', rows.slice(0, 2), callers.xh_sup);
   assert.deepEqual([again.unchanged, again.inserted, again.initialPasswords?.length ?? 0], [2, 0, 0]);
   const promote = await importCsv(store, 'users', [{ ...rows[0], role: 'admin' }], callers.zj_admin);
-  assert.match(promote.errors[0], /用户 xh_new_sup 已存在：导入不修改已有账号/);
+  assert.match(promote.errors[0].text, /用户 xh_new_sup 已存在：导入不修改已有账号/);
   const [u] = await store.query<{ role: string }>(`SELECT role FROM users WHERE username = 'xh_new_sup'`);
   assert.equal(u.role, 'supervisor');
 });
@@ -256,9 +256,8 @@ test('an error file shows personal data no more than a list would: masked for a 
   const good = { id: 'OF-MASK-1', name: '赵敏', agency_id: CLE, region_code: COUNTY, phone: '13912345678' };
   const r = await importCsv(store, 'officers', [{ ...good, id_number: '330106198801010010' }], callers.xh_sup);
   assert.equal(r.rowsBad, 1);
-  assert.doesNotMatch(r.errors.join(''), /330106198801010010|13912345678/, 'the message names no personal data');
+  assert.doesNotMatch(r.errors.map((e) => e.text).join(''), /330106198801010010|13912345678/, 'the message names no personal data');
   const found = await findBatch(store, callers.xh_sup, r.batchId);
-  assert.ok(found.found && found.visible);
   const forSupervisor = batchErrorCsv(callers.xh_sup, found.batch.kind, found.errors);
   assert.match(forSupervisor, /330\*+0010/);
   assert.match(forSupervisor, /139\*+5678/);

@@ -24,7 +24,7 @@ async function importSamples(store: Store): Promise<void> {
   ];
   for (const [file, kind] of files) {
     const r = await importRows(store, await fileSource(join(SAMPLES, file)), { kind, caller: SYSTEM_CALLER });
-    assert.equal(r.rowsBad, 0, `${file}: ${r.errors.join('; ')}`);
+    assert.equal(r.rowsBad, 0, `${file}: ${r.errors.map((e) => e.text).join('; ')}`);
     assert.equal(r.rowsRead, 3, file);
     assert.equal(r.landed, 3, file);
   }

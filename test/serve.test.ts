@@ -87,7 +87,7 @@ test('kedu serve --demo starts with demo data, loads the real-time state and jud
     });
     const body = (await push.json()) as { inserted: number; errors: string[]; realtime: { newClues: number } };
     assert.equal(push.status, 200, JSON.stringify(body));
-    assert.equal(body.inserted, 1, body.errors.join('\n'));
+    assert.equal(body.inserted, 1, JSON.stringify(body.errors));
     assert.ok(body.realtime.newClues >= 1, JSON.stringify(body.realtime));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);

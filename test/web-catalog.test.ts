@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { baselineRangeOption, sortTiers, TIER_COLORS, tierRangeText, type TierRange } from '../web/src/charts/baseline-range-option.ts';
 import type { ChartOption } from '../web/src/charts/chart-option.ts';
 import { articleLabel, chineseNumeral, compactYuan, fineRangeText, formatInstant, shortTitle } from '../web/src/format.ts';
-import { RECORD_KINDS, toImportBatch } from '../web/src/api.ts';
+import { RECORD_KINDS, batchFromList, batchFromReport } from '../web/src/api.ts';
 import { columnLabel, RECORD_KIND_LABELS, valueLabel } from '../web/src/labels.ts';
 import { allLeaves, leafFor } from '../web/src/nav.ts';
 import { formatValue, RECORD_PAGES } from '../web/src/records/record-kinds.ts';
@@ -126,73 +126,59 @@ describe('money and time', () => {
   });
 });
 
-describe('toImportBatch', () => {
-  it('reads the upload answer of the contract', () => {
-    const batch = toImportBatch({
-      id: 'b1',
-      kind: 'inspections',
-      rowsTotal: 3,
-      rowsOk: 2,
-      rowsBad: 1,
-      errors: [{ row: 3, field: 'entity_uscc', message: '校验位错误' }],
-    });
-    assert.deepEqual(
-      { ...batch },
-      {
-        id: 'b1',
-        kind: 'inspections',
-        sourceSystem: null,
-        fileName: null,
-        rowsTotal: 3,
-        rowsOk: 2,
-        rowsBad: 1,
-        errors: [{ row: 3, field: 'entity_uscc', message: '校验位错误' }],
-        startedAt: null,
-        errorsUrl: null,
-      },
-    );
-  });
+describe('import batches in the console', () => {
+  const error = {
+    row: 12,
+    field: 'entity_uscc',
+    code: 'invalid',
+    message: '校验位错误',
+    label: '统一社会信用代码',
+    text: '第12行 entity_uscc（统一社会信用代码）：校验位错误',
+  } as const;
 
-  it('reads a stored batch row, errors as JSON text', () => {
-    const batch = toImportBatch({
-      id: 'b2',
-      kind: 'cases',
-      source_system: 'zj-xzzf',
-      file_name: 'a.csv',
-      rows_total: 10,
-      rows_ok: 10,
-      rows_bad: 0,
-      errors: null,
-      started_at: '2025-05-01T02:00:00.000Z',
-    });
-    assert.equal(batch.sourceSystem, 'zj-xzzf');
-    assert.equal(batch.fileName, 'a.csv');
-    assert.equal(batch.rowsTotal, 10);
-    assert.deepEqual(batch.errors, []);
-    assert.equal(batch.startedAt, '2025-05-01T02:00:00.000Z');
-    assert.deepEqual(toImportBatch({ id: 'b3', errors: '[{"row":2,"field":"kind","message":"无效"}]' }).errors, [
-      { row: 2, field: 'kind', message: '无效' },
-    ]);
-  });
-
-  it("reads the server's report: batchId, rowsRead, errors as the importer's lines, the error file address", () => {
-    const batch = toImportBatch({
+  it("shows an upload's answer: its counts, its refused rows as the server's objects, the error file", () => {
+    const batch = batchFromReport({
       batchId: 'b4',
       kind: 'inspections',
+      sourceSystem: 'zj-xzzf',
+      fileName: 'a.csv',
+      format: 'csv',
+      encoding: 'utf-8',
       rowsRead: 5,
       rowsOk: 3,
       rowsBad: 2,
+      landed: 3,
+      inserted: 3,
+      updated: 0,
+      unchanged: 0,
+      duplicates: 0,
+      seconds: 0.1,
+      rowsPerSecond: 50,
+      timings: { read: 0, load: 0, merge: 0, commit: 0 },
+      errors: [error],
+      notes: [],
       errorsUrl: '/api/v1/imports/b4/errors.csv',
-      errors: ['第12行 entity_uscc（统一社会信用代码）：校验位错误', '第3条 ：缺少必填字段', '文件为空'],
     });
-    assert.equal(batch.id, 'b4');
-    assert.equal(batch.rowsTotal, 5);
-    assert.equal(batch.errorsUrl, '/api/v1/imports/b4/errors.csv');
-    assert.deepEqual(batch.errors, [
-      { row: 12, field: 'entity_uscc', label: '统一社会信用代码', message: '校验位错误' },
-      { row: 3, field: '', message: '缺少必填字段' },
-      { row: 0, field: '', message: '文件为空' },
-    ]);
+    assert.deepEqual([batch.id, batch.rowsTotal, batch.rowsBad, batch.errorsUrl], ['b4', 5, 2, '/api/v1/imports/b4/errors.csv']);
+    assert.deepEqual(batch.errors, [error]);
+  });
+
+  it('shows a listed batch without its errors (the error file holds them)', () => {
+    const batch = batchFromList({
+      id: 'b2',
+      kind: 'cases',
+      kindLabel: '处罚案件',
+      sourceSystem: '',
+      fileName: null,
+      regionCode: '330106',
+      rowsTotal: 10,
+      rowsOk: 10,
+      rowsBad: 0,
+      startedAt: '2025-05-01T02:00:00.000Z',
+      finishedAt: null,
+      errorsUrl: null,
+    });
+    assert.deepEqual([batch.sourceSystem, batch.rowsTotal, batch.errors, batch.startedAt], [null, 10, [], '2025-05-01T02:00:00.000Z']);
   });
 });
 

@@ -6,6 +6,7 @@ import { byMonthOption, monthAxis } from '../web/src/charts/by-month-option.ts';
 import { BY_LINE_TOP_N, byLineOption, topLines } from '../web/src/charts/by-line-option.ts';
 import { byRegionOption } from '../web/src/charts/by-region-option.ts';
 import type { ChartOption } from '../web/src/charts/chart-option.ts';
+import { fineHistogramOption } from '../web/src/charts/fine-histogram-option.ts';
 
 interface Axis {
   type?: string;
@@ -201,5 +202,43 @@ describe('byRegionOption', () => {
     const x = axes(byRegionOption(many), 'xAxis')[0] as Axis & { axisLabel?: { rotate?: number } };
     assert.ok((x.axisLabel?.rotate ?? 0) > 0);
     assert.equal((x.data as string[]).length, 13);
+  });
+});
+
+describe('fineHistogramOption', () => {
+  const bins = [
+    { from: 0, to: 200, count: 1 },
+    { from: 200, to: 400, count: 6 },
+    { from: 400, to: 600, count: 3 },
+  ];
+
+  it('draws a bar per bin at its middle, the tier as a shaded band and the proposed fine and the median as lines', () => {
+    const option = fineHistogramOption({ bins, tier: { label: '从轻处罚', min: 200, max: 500 }, proposed: 550, median: 300 });
+    const bars = seriesNamed(option, '罚款决定') as Series & {
+      markArea?: { data: unknown };
+      markLine?: { data: { name: string; xAxis: number }[] };
+    };
+    assert.deepEqual(bars.data, [
+      [100, 1],
+      [300, 6],
+      [500, 3],
+    ]);
+    assert.deepEqual(bars.markArea!.data, [[{ xAxis: 200 }, { xAxis: 500 }]]);
+    assert.deepEqual(
+      bars.markLine!.data.map((l) => [l.name, l.xAxis]),
+      [
+        ['拟罚款', 550],
+        ['中位数', 300],
+      ],
+    );
+    assert.equal((axes(option, 'xAxis')[0] as Axis & { max?: number }).max, 600);
+  });
+
+  it('widens the axis to a proposed fine beyond every bin, and draws no band or line it was not given', () => {
+    const option = fineHistogramOption({ bins, proposed: 2000 });
+    assert.equal((axes(option, 'xAxis')[0] as Axis & { max?: number }).max, 2000);
+    const bars = seriesNamed(option, '罚款决定') as Series & { markArea?: unknown; markLine?: { data: unknown[] } };
+    assert.equal(bars.markArea, undefined);
+    assert.equal(bars.markLine!.data.length, 1);
   });
 });

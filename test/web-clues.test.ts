@@ -3,7 +3,7 @@
 // admin form's parameter check and inheritance, and the two chart option functions.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ClueStatus, ClueSummary, ModelEntry, TimelineEvent } from '../web/src/api.ts';
+import type { ClueStatus, ModelEntry, TimelineEvent } from '../web/src/api.ts';
 import {
   ACTIONS,
   ACTION_ORDER,
@@ -14,8 +14,6 @@ import {
   STATUS_LABELS as WEB_STATUS_LABELS,
   STATUS_ORDER,
   addDays,
-  canExtend,
-  canUpload,
   deadlineText,
   evidencePath,
   orderedActions,
@@ -33,10 +31,11 @@ import {
   SOURCE_LABELS,
   STATUS_LABELS,
   TRANSITIONS,
+  clueAbilities,
   type ClueRow,
   type Requirement,
 } from '../src/clues/workflow.ts';
-import { uploadProblem } from '../src/clues/attachments.ts';
+import { refusal } from '../src/policy/index.ts';
 import { urlCount } from '../src/clues/similarity.ts';
 import { CLUE_SETTINGS } from '../src/clues/settings.ts';
 import { regionPrefix } from '../src/domain/region.ts';
@@ -85,7 +84,7 @@ describe('clue labels and actions follow the server tables', () => {
   });
 });
 
-describe('who may extend a deadline and upload evidence', () => {
+describe("who may extend a deadline and upload evidence: the clue's `can`, from the policy", () => {
   const people: { role: Role; regionCode: string; agencyId: string | null }[] = [
     { role: 'supervisor', regionCode: '330111', agencyId: null },
     { role: 'supervisor', regionCode: '330100', agencyId: null },
@@ -96,37 +95,38 @@ describe('who may extend a deadline and upload evidence', () => {
     { role: 'invited_supervisor', regionCode: '330111', agencyId: null },
     { role: 'admin', regionCode: '330000', agencyId: null },
   ];
-  const clue = (status: ClueStatus, caseId: string | null = null) =>
-    ({ id: 'CL-1', status, regionCode: '330111', agencyId: 'AG-FY', caseId, deadline: '2030-01-01' }) as Pick<
-      ClueSummary,
-      'id' | 'status' | 'regionCode' | 'agencyId' | 'caseId' | 'deadline'
-    >;
-  const row = (c: ReturnType<typeof clue>) =>
-    ({ id: c.id, status: c.status, region_code: c.regionCode, agency_id: c.agencyId, case_id: c.caseId }) as ClueRow;
+  const row = (status: ClueStatus, caseId: string | null = null, deadline: string | null = '2030-01-01') =>
+    ({ id: 'CL-1', status, region_code: '330111', agency_id: 'AG-FY', case_id: caseId, deadline, created_by: null }) as ClueRow;
   const caller = (p: (typeof people)[number]): Caller => ({ userId: 'u', username: 'u', displayName: 'u', ...p });
 
-  it('shows 上传材料 exactly when src/clues/attachments.ts would accept the upload', () => {
+  it('offers 上传材料 exactly when the upload policy accepts it', () => {
     for (const p of people) {
       for (const status of CLUE_STATUSES) {
         for (const caseId of [null, 'CL-1', 'CL-OTHER']) {
-          const c = clue(status, caseId);
-          assert.equal(canUpload(p, c), uploadProblem(caller(p), row(c)) === null, `${p.role} ${p.regionCode} ${status} case=${caseId}`);
+          const c = row(status, caseId);
+          assert.equal(
+            clueAbilities(caller(p), c).upload,
+            refusal(caller(p), 'upload', { type: 'clue', clue: c }) === null,
+            `${p.role} ${p.regionCode} ${status} case=${caseId}`,
+          );
         }
       }
     }
+    assert.equal(clueAbilities(caller(people[3]!), row('rectifying')).upload, true, 'the assigned agency while it rectifies');
+    assert.equal(clueAbilities(caller(people[5]!), row('rectifying')).upload, false, 'an officer reads only');
   });
 
-  it('shows 延期 to the region supervisor while the deadline runs', () => {
-    const fy = people[0]!;
+  it('offers 延期 to the region supervisor while the deadline runs', () => {
+    const fy = caller(people[0]!);
     assert.deepEqual(
-      CLUE_STATUSES.filter((s) => canExtend(fy, clue(s))),
+      CLUE_STATUSES.filter((s) => clueAbilities(fy, row(s)).extend),
       ['assigned', 'rectifying', 'returned'],
     );
-    assert.equal(canExtend(people[1]!, clue('assigned')), true, 'the city above');
-    assert.equal(canExtend(people[2]!, clue('assigned')), false, 'another county');
-    assert.equal(canExtend(people[3]!, clue('assigned')), false, 'the agency');
-    assert.equal(canExtend(fy, clue('assigned', 'CL-OTHER')), false, 'a clue merged into a case');
-    assert.equal(canExtend(fy, { ...clue('assigned'), deadline: null }), false, 'no deadline');
+    assert.equal(clueAbilities(caller(people[1]!), row('assigned')).extend, true, 'the city above');
+    assert.equal(clueAbilities(caller(people[2]!), row('assigned')).extend, false, 'another county');
+    assert.equal(clueAbilities(caller(people[3]!), row('assigned')).extend, false, 'the agency');
+    assert.equal(clueAbilities(fy, row('assigned', 'CL-OTHER')).extend, false, 'a clue merged into a case');
+    assert.equal(clueAbilities(fy, row('assigned', null, null)).extend, false, 'no deadline');
   });
 });
 

@@ -51,7 +51,7 @@ before(async () => {
   await addUser(store, 'admin', 'admin', '330000');
   await addUser(store, 'fy_sup', 'supervisor', '330111');
   await addUser(store, 'fy_staff', 'agency_staff', '330111', 'AG-FY-ZHZF');
-  app = await buildApp({ store });
+  app = await buildApp({ store, checkResponses: true });
   for (const u of ['admin', 'fy_sup', 'fy_staff']) cookies[u] = await login(app, u);
 });
 after(async () => {

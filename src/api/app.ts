@@ -1,6 +1,17 @@
 // The HTTP application, built in a function so tests can drive it with app.inject() and the CLI can
 // listen. Chain per route: rate limit → auth (session cookie) → schema validation → handler.
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,13 +23,15 @@ import { resolve } from 'node:path';
 import type { Store } from '../store/store.ts';
 import type { Caller } from '../auth/caller.ts';
 import { callerForToken } from '../auth/users.ts';
-import { ERRORS, KeduError } from './errors.ts';
+import { ERRORS, KeduError } from '../domain/errors.ts';
 import { authRoutes, SESSION_COOKIE } from './auth-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { recordRoutes } from './record-routes.ts';
 import { catalogRoutes } from './catalog-routes.ts';
 import { modelRoutes } from './model-routes.ts';
 import { clueRoutes } from './clue-routes.ts';
+import { noticeRoutes } from './notice-routes.ts';
+import { webhookRoutes } from './webhook-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { API_DOCS_CSP, loggerOptions, registerJsonParser, registerSecurityHeaders, trustProxySetting } from './hardening.ts';
@@ -28,6 +41,7 @@ import { reportRoutes } from './report-routes.ts';
 import { reviewRoutes } from './review-routes.ts';
 import { assistantRoutes } from './assistant-routes.ts';
 import { followupRoutes } from './followup-routes.ts';
+import { navigatorRoutes } from './navigator-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,7 +50,26 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     public?: boolean;
   }
+  interface FastifyInstance {
+    /** Every API route as registered (method, URL pattern, public or not): the route registry tests walk. */
+    apiRoutes: readonly ApiRoute[];
+  }
 }
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+/** The app as every route module sees it: requests and replies typed from each route's TypeBox schemas. */
+export type Api = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 export interface AppOptions {
   store: Store;
@@ -48,6 +81,8 @@ export interface AppOptions {
   trustProxy?: boolean | string[];
   /** The business day models judge as of, in batch and real time (the demo data's fixed day); default today. */
   asOf?: string;
+  /** Tests: every JSON answer is checked against its route's response schema (a mismatch answers 500). */
+  checkResponses?: boolean;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -77,9 +112,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: API_DOCS_CSP });
 
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/v1/')) return;
+    for (const method of [r.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: r.url, public: !!r.config?.public });
+  });
+
   app.decorateRequest('caller', null);
 
-  app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number; field?: string }, req, reply) => {
+  if (opts.checkResponses) {
+    app.addHook('preSerialization', async (req, reply, payload) => {
+      if (!req.routeOptions.url?.startsWith('/api/v1/')) return payload;
+      const schemas = req.routeOptions.schema?.response as Record<string, TSchema> | undefined;
+      const schema = schemas?.[reply.statusCode] ?? schemas?.[`${String(reply.statusCode)[0]}xx`];
+      if (!schema) throw new Error(`${req.method} ${req.routeOptions.url}: no response schema for ${reply.statusCode}`);
+      const wrong = Value.Errors(schema, payload).First();
+      if (wrong) throw new Error(`${req.method} ${req.routeOptions.url} ${reply.statusCode}: ${wrong.path} ${wrong.message}`);
+      return payload;
+    });
+  }
+
+  app.setErrorHandler((err: Error & { validation?: ValidationIssue[]; validationContext?: string; statusCode?: number }, req, reply) => {
     if (err instanceof KeduError) {
       return reply.status(err.status).send({
         error: {
@@ -91,7 +145,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
     }
     if (err.validation) {
-      return reply.status(400).send({ error: { code: 'bad_request', message: `请求参数有误：${err.message}` } });
+      // The schema's verdict, with the field it concerns (body.password, query.page …) for the form to point at.
+      const first = err.validation[0];
+      const field = (first?.params?.missingProperty as string | undefined) ?? first?.instancePath?.replace(/^\//, '').replace(/\//g, '.');
+      return reply.status(400).send({
+        error: {
+          code: 'bad_request',
+          message: `请求参数有误：${err.message}`,
+          ...(field ? { field } : {}),
+          details: err.validation.map((v) => ({ in: err.validationContext, path: v.instancePath, rule: v.keyword, message: v.message })),
+        },
+      });
     }
     if (err.statusCode === 429) return reply.status(429).send({ error: { code: 'rate_limited', message: ERRORS.rate_limited.message } });
     if (err.statusCode === 413) return reply.status(413).send({ error: { code: 'too_large', message: ERRORS.too_large.message } });
@@ -103,7 +167,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(
-    async (api) => {
+    async (plain) => {
+      const api = plain.withTypeProvider<TypeBoxTypeProvider>();
       // The guard belongs to the routes of this scope, not to a URL prefix: however a path is spelled
       // (/%61pi/v1/…), a request that reaches one of these routes meets it, before its body is read.
       api.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -120,6 +185,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await catalogRoutes(api, store);
       await modelRoutes(api, store, opts.asOf);
       await clueRoutes(api, store);
+      await noticeRoutes(api, store);
+      await webhookRoutes(api, store);
       await portalRoutes(api, store);
       await ingestRoutes(api, store, opts.asOf);
       await evaluationRoutes(api, store, opts.asOf);
@@ -127,6 +194,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await reviewRoutes(api, store);
       await assistantRoutes(api, store, opts.asOf);
       await followupRoutes(api, store, opts.asOf);
+      await navigatorRoutes(api, store, opts.asOf);
     },
     { prefix: '/api/v1' },
   );
@@ -147,8 +215,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+interface ValidationIssue {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
 /** The caller of an authenticated route (the onRequest hook guarantees one). */
-export function callerOf(req: FastifyRequest): Caller {
+export function callerOf(req: { caller: Caller | null }): Caller {
   if (!req.caller) throw new KeduError('unauthenticated');
   return req.caller;
 }

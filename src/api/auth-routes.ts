@@ -1,28 +1,15 @@
 // Login, logout and "who am I".
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { login, logout, SESSION_HOURS } from '../auth/users.ts';
-import { KeduError } from './errors.ts';
-import { callerOf } from './app.ts';
+import { KeduError } from '../domain/errors.ts';
+import { callerOf, type Api } from './app.ts';
 import { describeCaller } from './presenters.ts';
+import { LoginBody, OkAnswer, UserAnswer } from './auth-schemas.ts';
+import { errors } from './schemas.ts';
 
 export const SESSION_COOKIE = 'kedu_session';
 
-const UserOut = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: Type.String(),
-  roleLabel: Type.String(),
-  regionCode: Type.String(),
-  regionName: Type.String(),
-  agencyId: Type.Union([Type.String(), Type.Null()]),
-  agencyName: Type.Union([Type.String(), Type.Null()]),
-});
-const ErrorOut = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String() }) });
-
-export async function authRoutes(app: FastifyInstance, store: Store): Promise<void> {
+export async function authRoutes(app: Api, store: Store): Promise<void> {
   app.post(
     '/auth/login',
     {
@@ -33,15 +20,12 @@ export async function authRoutes(app: FastifyInstance, store: Store): Promise<vo
         tags: ['auth'],
         summary: '登录',
         security: [],
-        body: Type.Object({
-          username: Type.String({ minLength: 1, maxLength: 64 }),
-          password: Type.String({ minLength: 1, maxLength: 256 }),
-        }),
-        response: { 200: Type.Object({ user: UserOut }), 401: ErrorOut, 429: ErrorOut },
+        body: LoginBody,
+        response: { 200: UserAnswer, ...errors(400, 401, 429) },
       },
     },
     async (req, reply) => {
-      const { username, password } = req.body as { username: string; password: string };
+      const { username, password } = req.body;
       const result = await login(store, username, password);
       if (result.token === null) {
         if (!result.lockedUntil) throw new KeduError('bad_credentials');
@@ -59,15 +43,19 @@ export async function authRoutes(app: FastifyInstance, store: Store): Promise<vo
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
-    await logout(store, req.cookies[SESSION_COOKIE] ?? '', callerOf(req));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 200: OkAnswer, ...errors(401) } } },
+    async (req, reply) => {
+      await logout(store, req.cookies[SESSION_COOKIE] ?? '', callerOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: Type.Object({ user: UserOut }) } } },
+    { schema: { tags: ['auth'], summary: '当前用户（含其可执行的操作）', response: { 200: UserAnswer, ...errors(401) } } },
     async (req) => ({ user: await describeCaller(store, callerOf(req)) }),
   );
 }

@@ -1,15 +1,14 @@
 // GET /dashboard/summary: the home page figures of the caller's jurisdiction.
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { homeSummary } from '../evaluation/home-summary.ts';
-import { callerOf } from './app.ts';
-import { badRequest } from './errors.ts';
+import { callerOf, type Api } from './app.ts';
+import { DashboardSummary, SummaryQuery } from './dashboard-schemas.ts';
+import { errors } from './schemas.ts';
+import { badRequest } from '../domain/errors.ts';
 import { businessDate, isIsoDate } from '../domain/dates.ts';
 import { sql, raw } from '../store/sql.ts';
-import { scopeFilter, type Caller } from '../auth/caller.ts';
-
-const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
+import type { Caller } from '../auth/caller.ts';
+import { aggregateScope, authorize } from '../policy/index.ts';
 
 /**
  * The last 12 months of the jurisdiction's data: from the first day of the month 11 months before the
@@ -21,9 +20,9 @@ export async function defaultPeriod(store: Store, caller: Caller, today = new Da
     ['inspections', 'inspected_on'],
     ['cases', 'filed_on'],
     ['licences', 'applied_on'],
-  ]) {
+  ] as const) {
     const [r] = await store.query<{ latest: string | null }>(
-      sql`SELECT max(t.${raw(col)}) AS latest FROM ${raw(table)} t WHERE ${scopeFilter(caller, 't')}`,
+      sql`SELECT max(t.${raw(col)}) AS latest FROM ${raw(table)} t WHERE ${aggregateScope(caller, table, 't')}`,
     );
     if (r?.latest && (!latest || r.latest > latest)) latest = r.latest;
   }
@@ -34,22 +33,21 @@ export async function defaultPeriod(store: Store, caller: Caller, today = new Da
   return { from, to };
 }
 
-export async function dashboardRoutes(app: FastifyInstance, store: Store): Promise<void> {
+export async function dashboardRoutes(app: Api, store: Store): Promise<void> {
   app.get(
     '/dashboard/summary',
     {
       schema: {
         tags: ['dashboard'],
         summary: '首页统计（本辖区）',
-        querystring: Type.Object({
-          from: Type.Optional(Type.String({ pattern: DATE })),
-          to: Type.Optional(Type.String({ pattern: DATE })),
-        }),
+        querystring: SummaryQuery,
+        response: { 200: DashboardSummary, ...errors(400, 401, 403) },
       },
     },
     async (req) => {
-      const q = req.query as { from?: string; to?: string };
+      const q = req.query;
       const caller = callerOf(req);
+      authorize(caller, 'read', { type: 'dashboard' });
       const period = { ...(q.from && q.to ? { from: q.from, to: q.to } : await defaultPeriod(store, caller)), ...q };
       for (const f of ['from', 'to'] as const) if (!isIsoDate(period[f])) throw badRequest(`日期无效：${period[f]}`, f);
       if (period.from > period.to) throw badRequest('开始日期不能晚于结束日期', 'from');

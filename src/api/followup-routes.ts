@@ -2,7 +2,7 @@
 // outcomes back through the import, survey invitations (links, QR codes) and the public survey, the
 // analysis, reports (JSON, Word), the duty team's daily list and the results the evaluation reads.
 // See docs/followup.md.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import QRCode from 'qrcode';
 import type { Store } from '../store/store.ts';
@@ -25,7 +25,6 @@ import {
   getCampaign,
   listCampaigns,
   summaryOf,
-  type CampaignInput,
 } from '../followup/campaigns.ts';
 import { drawCampaign, verifyDraw } from '../followup/selection.ts';
 import { callList, callListCsv } from '../followup/calls.ts';
@@ -33,45 +32,50 @@ import { openSurvey, signToken, submitSurvey, surveyKey } from '../followup/surv
 import { campaignReport, dutyList, followupResults } from '../followup/results.ts';
 import { renderReportDocx } from '../followup/report-docx.ts';
 import { registerFollowupHooks } from '../followup/hooks.ts';
-import { maskPersonal, type Caller } from '../auth/caller.ts';
-import { callerOf } from './app.ts';
-import { ErrorOut } from './clue-routes.ts';
-import { badRequest, forbidden } from './errors.ts';
+import { authorize, maskFor, regionScope } from '../policy/index.ts';
+import { callerOf, type Api } from './app.ts';
+import { errors } from './schemas.ts';
+import * as S from './followup-schemas.ts';
+import { ImportReport } from './ingest-schemas.ts';
+import { withUrl } from './ingest-routes.ts';
+import { badRequest, forbidden } from '../domain/errors.ts';
 
-const Page = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 20 })),
-};
-const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const Id = S.CampaignParams;
 const tags = ['followup'];
 
-/** Mobile phone and ID card numbers inside free text, masked per role (maskPersonal). */
-const maskNumbers = (caller: Caller, text: string): string =>
-  text.replace(/(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx])(?!\d)/g, (n) => maskPersonal(caller, n) ?? n);
-
 /** The public address survey links point at: KEDU_PUBLIC_URL, else the address the request came to. */
-function publicBase(req: FastifyRequest): string {
+function publicBase(req: Pick<FastifyRequest, 'protocol' | 'headers'>): string {
   return (process.env.KEDU_PUBLIC_URL ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`).replace(/\/$/, '');
 }
 
-export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: string): Promise<void> {
+export async function followupRoutes(app: Api, store: Store, asOf?: string): Promise<void> {
   registerFollowupHooks();
   const today = () => asOf ?? businessDate(new Date());
 
-  app.get('/followup/meta', { schema: { tags, summary: '回访的代码表：类别、方式、层级、差异访规则、问题类别、默认问卷' } }, async () => ({
-    subjectKinds: Object.entries(SUBJECT_KINDS).map(([code, v]) => ({ code, label: v.label })),
-    methods: Object.entries(METHODS).map(([code, label]) => ({ code, label })),
-    levels: Object.entries(LEVELS).map(([code, label]) => ({ code, label })),
-    statuses: Object.entries(CAMPAIGN_STATUS).map(([code, label]) => ({ code, label })),
-    rules: Object.entries(RULES).map(([code, label]) => ({ code, label })),
-    categories: Object.entries(CATEGORIES).map(([code, v]) => ({ code, label: v.label, serious: v.serious })),
-    claims: Object.entries(CLAIMS).map(([code, label]) => ({ code, label })),
-    satisfaction: Object.entries(SATISFACTION).map(([code, label]) => ({ code, label })),
-    questionTypes: QUESTION_TYPES,
-    maps: MAPS,
-    defaultSettings: DEFAULT_SETTINGS,
-    defaultQuestionnaires: DEFAULT_QUESTIONNAIRES,
-  }));
+  app.get(
+    '/followup/meta',
+    {
+      schema: {
+        tags,
+        summary: '回访的代码表：类别、方式、层级、差异访规则、问题类别、默认问卷',
+        response: { 200: S.Meta, ...errors(401) },
+      },
+    },
+    async () => ({
+      subjectKinds: Object.entries(SUBJECT_KINDS).map(([code, v]) => ({ code, label: v.label })),
+      methods: Object.entries(METHODS).map(([code, label]) => ({ code, label })),
+      levels: Object.entries(LEVELS).map(([code, label]) => ({ code, label })),
+      statuses: Object.entries(CAMPAIGN_STATUS).map(([code, label]) => ({ code, label })),
+      rules: Object.entries(RULES).map(([code, label]) => ({ code, label })),
+      categories: Object.entries(CATEGORIES).map(([code, v]) => ({ code, label: v.label, serious: v.serious })),
+      claims: Object.entries(CLAIMS).map(([code, label]) => ({ code, label })),
+      satisfaction: Object.entries(SATISFACTION).map(([code, label]) => ({ code, label })),
+      questionTypes: [...QUESTION_TYPES],
+      maps: [...MAPS],
+      defaultSettings: DEFAULT_SETTINGS,
+      defaultQuestionnaires: DEFAULT_QUESTIONNAIRES,
+    }),
+  );
 
   app.get(
     '/followup/campaigns',
@@ -79,16 +83,12 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
       schema: {
         tags,
         summary: '回访活动列表（本辖区）',
-        querystring: Type.Object({
-          ...Page,
-          subjectKind: Type.Optional(Type.String()),
-          method: Type.Optional(Type.String()),
-          status: Type.Optional(Type.String()),
-        }),
+        querystring: S.CampaignQuery,
+        response: { 200: S.CampaignPage, ...errors(400, 401, 403) },
       },
     },
     async (req) => {
-      const q = req.query as { page?: number; pageSize?: number; subjectKind?: string; method?: string; status?: string };
+      const q = req.query;
       return listCampaigns(store, callerOf(req), { ...q, page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
     },
   );
@@ -99,30 +99,21 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
       schema: {
         tags,
         summary: '新建回访活动（监督员、管理员）',
-        body: Type.Object({
-          name: Type.String({ maxLength: 200 }),
-          regionCode: Type.String({ maxLength: 12 }),
-          subjectKind: Type.String({ maxLength: 20 }),
-          method: Type.String({ maxLength: 20 }),
-          periodFrom: Type.String({ maxLength: 10 }),
-          periodTo: Type.String({ maxLength: 10 }),
-          questionnaire: Type.Optional(Type.Any()),
-          settings: Type.Optional(Type.Any()),
-        }),
-        response: { 201: Type.Object({ campaign: Type.Any() }), 400: ErrorOut, 403: ErrorOut },
+        body: S.CampaignBody,
+        response: { 201: S.CampaignCreated, ...errors(400, 401, 403) },
       },
     },
     async (req, reply) => {
-      const c = await createCampaign(store, callerOf(req), req.body as CampaignInput);
+      const c = await createCampaign(store, callerOf(req), req.body);
       return reply.status(201).send({ campaign: { ...summaryOf(c, null), questionnaire: c.questionnaire, settings: c.settings } });
     },
   );
 
   app.get(
     '/followup/campaigns/:id',
-    { schema: { tags, summary: '回访活动详情', params: Id, response: { 403: ErrorOut, 404: ErrorOut } } },
+    { schema: { tags, summary: '回访活动详情', params: Id, response: { 200: S.CampaignAnswer, ...errors(401, 403, 404) } } },
     async (req) => {
-      const c = await getCampaign(store, callerOf(req), (req.params as { id: string }).id);
+      const c = await getCampaign(store, callerOf(req), req.params.id);
       const [region] = await store.query<{ name: string }>(sql`SELECT name FROM regions WHERE code = ${c.region_code}`);
       const stats = (await campaignStats(store, [c.id])).get(c.id) ?? { tasks: 0, answered: 0, reached: 0, calls: 0 };
       return {
@@ -146,14 +137,12 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
         tags,
         summary: '抽取回访对象（双随机：随机种子留存、可复核；差异访：按规则；云调研：全部并生成问卷链接）',
         params: Id,
-        body: Type.Optional(Type.Object({ seed: Type.Optional(Type.String({ maxLength: 128 })) })),
-        response: { 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut },
+        body: S.DrawBody,
+        response: { 200: S.DrawResult, ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (req) => {
-      const d = await drawCampaign(store, callerOf(req), (req.params as { id: string }).id, {
-        seed: (req.body as { seed?: string } | undefined)?.seed,
-      });
+      const d = await drawCampaign(store, callerOf(req), req.params.id, { seed: req.body?.seed });
       const byRule: Record<string, number> = {};
       for (const p of d.picks) byRule[p.rule] = (byRule[p.rule] ?? 0) + 1;
       return {
@@ -170,8 +159,15 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
 
   app.get(
     '/followup/campaigns/:id/verify',
-    { schema: { tags, summary: '复核抽取：以留存的种子重新抽取并比对', params: Id } },
-    async (req) => verifyDraw(store, callerOf(req), (req.params as { id: string }).id),
+    {
+      schema: {
+        tags,
+        summary: '复核抽取：以留存的种子重新抽取并比对',
+        params: Id,
+        response: { 200: S.Verification, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => verifyDraw(store, callerOf(req), req.params.id),
   );
 
   app.get(
@@ -181,13 +177,14 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
         tags,
         summary: '回访对象（抽取结果，含选取规则和原因）',
         params: Id,
-        querystring: Type.Object({ ...Page, status: Type.Optional(Type.String()), rule: Type.Optional(Type.String()) }),
+        querystring: S.TaskQuery,
+        response: { 200: S.TaskPage, ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
       const caller = callerOf(req);
-      const c = await getCampaign(store, caller, (req.params as { id: string }).id);
-      const q = req.query as { page?: number; pageSize?: number; status?: string; rule?: string };
+      const c = await getCampaign(store, caller, req.params.id);
+      const q = req.query;
       const page = q.page ?? 1;
       const size = q.pageSize ?? 20;
       const where = [sql`t.campaign_id = ${c.id}`];
@@ -195,7 +192,7 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
       if (q.rule) where.push(sql`t.rule = ${q.rule}`);
       const w = where.reduce((a, b) => sql`${a} AND ${b}`);
       const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM followup_tasks t WHERE ${w}`);
-      const rows = await store.query<Record<string, unknown>>(sql`
+      const rows = await store.query<S.Task>(sql`
         SELECT t.id, t.subject_kind AS "subjectKind", t.subject_id AS "subjectId", t.entity_uscc AS "entityUscc", e.name AS "entityName",
           t.agency_id AS "agencyId", ag.name AS "agencyName", t.officer_id AS "officerId", o.name AS "officerName", t.asker_id AS "askerId",
           u.display_name AS "askerName", t.rule, t.rule_detail AS reason, t.channel, t.status, t.second_call_status AS "secondCallStatus",
@@ -207,17 +204,20 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
     },
   );
 
-  const which = Type.Optional(
-    Type.Union([Type.Literal('first'), Type.Literal('second'), Type.Literal('all')], {
-      description: 'first 待外呼；second 待人工复核；all 全部',
-    }),
-  );
   app.get(
     '/followup/campaigns/:id/call-list',
-    { schema: { tags, summary: '外呼名单及话术（供呼叫中心）', params: Id, querystring: Type.Object({ ...Page, which }) } },
+    {
+      schema: {
+        tags,
+        summary: '外呼名单及话术（供呼叫中心）',
+        params: Id,
+        querystring: S.CallListQuery,
+        response: { 200: S.CallList, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req) => {
-      const q = req.query as { page?: number; pageSize?: number; which?: 'first' | 'second' | 'all' };
-      const r = await callList(store, callerOf(req), (req.params as { id: string }).id, {
+      const q = req.query;
+      const r = await callList(store, callerOf(req), req.params.id, {
         which: q.which ?? 'first',
         page: q.page ?? 1,
         pageSize: q.pageSize ?? 500,
@@ -228,10 +228,19 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
 
   app.get(
     '/followup/campaigns/:id/call-list.csv',
-    { schema: { tags, summary: '外呼名单 CSV（UTF-8 带 BOM）', params: Id, querystring: Type.Object({ which }) } },
+    {
+      schema: {
+        tags,
+        summary: '外呼名单 CSV（UTF-8 带 BOM）',
+        params: Id,
+        querystring: S.CallListCsvQuery,
+        produces: ['text/csv'],
+        response: { 200: Type.String({ description: '外呼名单 CSV' }), ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req, reply) => {
-      const id = (req.params as { id: string }).id;
-      const r = await callList(store, callerOf(req), id, { which: (req.query as { which?: 'first' | 'second' | 'all' }).which ?? 'first' });
+      const id = req.params.id;
+      const r = await callList(store, callerOf(req), id, { which: req.query.which ?? 'first' });
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="call-list-${id}.csv"`)
@@ -239,8 +248,8 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
     },
   );
 
-  const invitations = async (req: FastifyRequest) => {
-    const c = await getCampaign(store, callerOf(req), (req.params as { id: string }).id);
+  const invitations = async (req: Pick<FastifyRequest, 'caller' | 'protocol' | 'headers'> & { params: { id: string } }) => {
+    const c = await getCampaign(store, callerOf(req), req.params.id);
     if (c.mode !== 'cloud') throw badRequest('只有云调研活动有问卷链接', 'id');
     const key = await surveyKey(store);
     const rows = await store.query<{
@@ -266,14 +275,29 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
   };
   app.get(
     '/followup/campaigns/:id/invitations',
-    { schema: { tags, summary: '云调研问卷链接（每个回访对象一个，一次有效）', params: Id } },
+    {
+      schema: {
+        tags,
+        summary: '云调研问卷链接（每个回访对象一个，一次有效）',
+        params: Id,
+        response: { 200: S.InvitationList, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req) => ({
       rows: await invitations(req),
     }),
   );
   app.get(
     '/followup/campaigns/:id/invitations.csv',
-    { schema: { tags, summary: '云调研问卷链接 CSV', params: Id } },
+    {
+      schema: {
+        tags,
+        summary: '云调研问卷链接 CSV',
+        params: Id,
+        produces: ['text/csv'],
+        response: { 200: Type.String({ description: '问卷链接 CSV' }), ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req, reply) => {
       const rows = await invitations(req);
       const cell = (s: string | null) => (/[",\n]/.test(s ?? '') ? `"${(s ?? '').replace(/"/g, '""')}"` : (s ?? ''));
@@ -293,11 +317,13 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
       schema: {
         tags,
         summary: '问卷链接二维码（SVG）',
-        params: Type.Object({ id: Type.String(), taskId: Type.String({ maxLength: 64 }) }),
+        params: S.QrParams,
+        produces: ['image/svg+xml'],
+        response: { 200: Type.String({ description: 'SVG 二维码' }), ...errors(400, 401, 403, 404) },
       },
     },
     async (req, reply) => {
-      const { taskId } = req.params as { taskId: string };
+      const { taskId } = req.params;
       const inv = (await invitations(req)).find((r) => r.taskId === taskId);
       if (!inv) throw badRequest('该回访对象没有问卷链接', 'taskId');
       return reply
@@ -313,29 +339,30 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
         tags,
         summary: '回访结果：外呼结果、答复与分析',
         params: Id,
-        querystring: Type.Object({ ...Page, category: Type.Optional(Type.String()) }),
+        querystring: S.AnswerQuery,
+        response: { 200: S.AnswerPage, ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
       const caller = callerOf(req);
-      const c = await getCampaign(store, caller, (req.params as { id: string }).id);
-      const q = req.query as { page?: number; pageSize?: number; category?: string };
+      const c = await getCampaign(store, caller, req.params.id);
+      const q = req.query;
       const page = q.page ?? 1;
       const size = q.pageSize ?? 20;
       const cat = q.category ? sql`AND x.categories LIKE ${'%' + q.category.replace(/[%_]/g, '') + '%'}` : sql``;
       const [total] = await store.query<{ n: number }>(sql`
         SELECT count(*) AS n FROM followup_answers a JOIN followup_tasks t ON t.id = a.task_id LEFT JOIN followup_analyses x ON x.answer_id = a.id
         WHERE t.campaign_id = ${c.id} ${cat}`);
-      const rows = await store.query<Record<string, unknown>>(sql`
+      const rows = await store.query<Omit<S.Answer, 'categories' | 'findings'> & { categories: string | null }>(sql`
         SELECT a.id, a.task_id AS "taskId", e.name AS "entityName", ag.name AS "agencyName", CAST(a.answered_at AS VARCHAR) AS "answeredAt",
           COALESCE(a.outcome, 'reached') AS outcome, COALESCE(a.channel, t.channel) AS channel, a.satisfaction AS score, a.transcript, a.answers,
           x.satisfaction, x.categories, x.praise
         FROM followup_answers a JOIN followup_tasks t ON t.id = a.task_id LEFT JOIN followup_analyses x ON x.answer_id = a.id
           LEFT JOIN entities e ON e.uscc = t.entity_uscc LEFT JOIN agencies ag ON ag.id = t.agency_id
         WHERE t.campaign_id = ${c.id} ${cat} ORDER BY a.answered_at DESC, a.id LIMIT ${size} OFFSET ${(page - 1) * size}`);
-      const ids = rows.map((r) => r.id as string);
+      const ids = rows.map((r) => r.id);
       const findings = ids.length
-        ? await store.query<{ answer_id: string; kind: string; code: string; serious: boolean; value: number | null; sentence: string }>(
+        ? await store.query<S.Finding & { answer_id: string }>(
             sql`SELECT answer_id, kind, code, serious, value, sentence FROM followup_findings WHERE answer_id IN (${ids.map((i) => sql`${i}`).reduce((a, b) => sql`${a}, ${b}`)})`,
           )
         : [];
@@ -346,8 +373,8 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
         rows: rows.map((r) => ({
           ...r,
           // A phone or ID number said in a call is personal data: masked in the text as in every list.
-          transcript: typeof r.transcript === 'string' ? maskNumbers(caller, r.transcript) : r.transcript,
-          categories: r.categories ? String(r.categories).split(',').filter(Boolean) : [],
+          transcript: r.transcript === null ? null : maskFor(caller, 'free_text', r.transcript),
+          categories: r.categories ? r.categories.split(',').filter(Boolean) : [],
           findings: findings.filter((f) => f.answer_id === r.id).map(({ answer_id: _, ...f }) => f),
         })),
       };
@@ -356,19 +383,38 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
 
   app.get(
     '/followup/campaigns/:id/report',
-    { schema: { tags, summary: '回访活动报告（接通率、满意度、发现和解决的问题）', params: Id } },
-    async (req) => campaignReport(store, callerOf(req), (req.params as { id: string }).id, today()),
+    {
+      schema: {
+        tags,
+        summary: '回访活动报告（接通率、满意度、发现和解决的问题）',
+        params: Id,
+        response: { 200: S.CampaignReport, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => campaignReport(store, callerOf(req), req.params.id, today()),
   );
-  app.get('/followup/campaigns/:id/report.docx', { schema: { tags, summary: '回访活动报告（Word）', params: Id } }, async (req, reply) => {
-    const caller = callerOf(req);
-    const r = await campaignReport(store, caller, (req.params as { id: string }).id, today());
-    const [region] = await store.query<{ name: string }>(sql`SELECT name FROM regions WHERE code = ${r.campaign.regionCode}`);
-    const issuer = `${region?.name ?? ''}司法局`;
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', `attachment; filename="followup-report-${r.campaign.id}.docx"`)
-      .send(await renderReportDocx(r, issuer, today()));
-  });
+  app.get(
+    '/followup/campaigns/:id/report.docx',
+    {
+      schema: {
+        tags,
+        summary: '回访活动报告（Word）',
+        params: Id,
+        produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+        response: { 200: Type.Unknown({ description: 'Word 文档（.docx）' }), ...errors(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const caller = callerOf(req);
+      const r = await campaignReport(store, caller, req.params.id, today());
+      const [region] = await store.query<{ name: string }>(sql`SELECT name FROM regions WHERE code = ${r.campaign.regionCode}`);
+      const issuer = `${region?.name ?? ''}司法局`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="followup-report-${r.campaign.id}.docx"`)
+        .send(await renderReportDocx(r, issuer, today()));
+    },
+  );
 
   app.post(
     '/followup/outcomes',
@@ -376,44 +422,20 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
       schema: {
         tags,
         summary: '呼叫中心回传外呼结果（经导入通道入库：幂等、逐条校验；入库即分析并判断碰撞）',
-        body: Type.Object({
-          sourceSystem: Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' }),
-          outcomes: Type.Array(
-            Type.Object({
-              callId: Type.String({ minLength: 1, maxLength: 128 }),
-              taskId: Type.String({ minLength: 1, maxLength: 128 }),
-              calledAt: Type.String({ maxLength: 40 }),
-              outcome: Type.Union([Type.Literal('reached'), Type.Literal('unreachable'), Type.Literal('refused')]),
-              channel: Type.Optional(Type.Union([Type.Literal('phone'), Type.Literal('human')])),
-              satisfaction: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
-              answers: Type.Optional(Type.Record(Type.String({ maxLength: 32 }), Type.String({ maxLength: 1000 }))),
-              transcript: Type.Optional(Type.String({ maxLength: 20000 })),
-            }),
-            { minItems: 1, maxItems: 5000 },
-          ),
-        }),
+        body: S.OutcomesBody,
+        response: { 200: ImportReport, ...errors(400, 401, 403, 413) },
       },
     },
     async (req) => {
       const caller = callerOf(req);
-      const body = req.body as {
-        sourceSystem: string;
-        outcomes: {
-          callId: string;
-          taskId: string;
-          calledAt: string;
-          outcome: string;
-          channel?: string;
-          satisfaction?: number;
-          answers?: Record<string, string>;
-          transcript?: string;
-        }[];
-      };
+      const body = req.body;
+      // Outcomes land as follow-up answers through the import: its policy first, then only the caller's tasks are known.
+      authorize(caller, 'import', { type: 'records', kind: 'followup_answers' });
       const ids = [...new Set(body.outcomes.map((o) => o.taskId))];
       const regions = new Map(
         (
           await store.query<{ id: string; region_code: string }>(
-            sql`SELECT id, region_code FROM followup_tasks WHERE id IN (${ids.map((i) => sql`${i}`).reduce((a, b) => sql`${a}, ${b}`)})`,
+            sql`SELECT t.id, t.region_code FROM followup_tasks t WHERE t.id IN (${ids.map((i) => sql`${i}`).reduce((a, b) => sql`${a}, ${b}`)}) AND ${regionScope(caller, 't')}`,
           )
         ).map((r) => [r.id, r.region_code]),
       );
@@ -439,7 +461,7 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
           sourceSystem: body.sourceSystem,
           onLanded: realtime.onLanded,
         });
-        return { ...report, realtime: realtime.summary() };
+        return { ...withUrl(report), realtime: realtime.summary() };
       } catch (e) {
         realtime.failed();
         if (e instanceof ImportForbidden) throw forbidden(e.message);
@@ -455,10 +477,11 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
       schema: {
         tags,
         summary: '驻队日查：未办结的回访问题（执法部门：本部门）与待人工复核',
-        querystring: Type.Object({ agencyId: Type.Optional(Type.String({ maxLength: 64 })) }),
+        querystring: S.DutyQuery,
+        response: { 200: S.DutyList, ...errors(401, 403) },
       },
     },
-    async (req) => dutyList(store, callerOf(req), { today: today(), agencyId: (req.query as { agencyId?: string }).agencyId }),
+    async (req) => dutyList(store, callerOf(req), { today: today(), agencyId: req.query.agencyId }),
   );
 
   app.get(
@@ -467,16 +490,12 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
       schema: {
         tags,
         summary: '回访评价结果（按执法部门或执法人员；双向激励评价：表扬与投诉）',
-        querystring: Type.Object({
-          by: Type.Optional(Type.Union([Type.Literal('agency'), Type.Literal('officer')])),
-          from: Type.String({ maxLength: 10 }),
-          to: Type.String({ maxLength: 10 }),
-          regionCode: Type.Optional(Type.String({ maxLength: 12 })),
-        }),
+        querystring: S.ResultsQuery,
+        response: { 200: S.Results, ...errors(400, 401, 403) },
       },
     },
     async (req) => {
-      const q = req.query as { by?: 'agency' | 'officer'; from: string; to: string; regionCode?: string };
+      const q = req.query;
       if (!isIsoDate(q.from)) throw badRequest('起始日期须为 YYYY-MM-DD', 'from');
       if (!isIsoDate(q.to)) throw badRequest('截止日期须为 YYYY-MM-DD', 'to');
       const rows = await followupResults(store, callerOf(req), { by: q.by ?? 'agency', from: q.from, to: q.to, regionCode: q.regionCode });
@@ -493,14 +512,14 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
         tags,
         summary: '打开回访问卷（公开，凭链接中的令牌）',
         security: [],
-        params: Type.Object({ campaignId: Type.String({ maxLength: 64 }) }),
-        querystring: Type.Object({ t: Type.String({ minLength: 1, maxLength: 1000 }) }),
-        response: { 400: ErrorOut, 429: ErrorOut },
+        params: S.SurveyParams,
+        querystring: S.SurveyQuery,
+        response: { 200: S.SurveyPage, ...errors(400, 429) },
       },
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return openSurvey(store, (req.params as { campaignId: string }).campaignId, (req.query as { t: string }).t);
+      return openSurvey(store, req.params.campaignId, req.query.t);
     },
   );
   app.post(
@@ -511,17 +530,14 @@ export async function followupRoutes(app: FastifyInstance, store: Store, asOf?: 
         tags,
         summary: '提交回访问卷（公开；令牌一次有效）',
         security: [],
-        params: Type.Object({ campaignId: Type.String({ maxLength: 64 }) }),
-        body: Type.Object({
-          token: Type.String({ minLength: 1, maxLength: 1000 }),
-          answers: Type.Record(Type.String({ maxLength: 32 }), Type.String({ maxLength: 2000 })),
-        }),
-        response: { 201: Type.Object({ answerId: Type.String(), message: Type.String() }), 400: ErrorOut, 429: ErrorOut },
+        params: S.SurveyParams,
+        body: S.SurveyBody,
+        response: { 201: S.SurveySubmitted, ...errors(400, 429) },
       },
     },
     async (req, reply) => {
-      const body = req.body as { token: string; answers: Record<string, string> };
-      const r = await submitSurvey(store, (req.params as { campaignId: string }).campaignId, body.token, body.answers, { asOf });
+      const body = req.body;
+      const r = await submitSurvey(store, req.params.campaignId, body.token, body.answers, { asOf });
       return reply.status(201).send({ ...r, message: '提交成功，感谢您对行政执法监督工作的支持！' });
     },
   );

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import type { DestinationStream } from 'pino';
 import { JsonProblem, parseJsonText } from '../ingest/json-text.ts';
-import { KeduError } from './errors.ts';
+import { KeduError } from '../domain/errors.ts';
 
 /**
  * Headers of OWASP's secure headers list (helmet), with a Content-Security-Policy the console and the

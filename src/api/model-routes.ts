@@ -1,18 +1,20 @@
 // The model library over HTTP: what each model is and enforces, its settings in force for the caller's
 // region, its clues over time; admins switch models and change parameters per region (audited).
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
-import { scopeFilter, type Caller } from '../auth/caller.ts';
-import { regionContains, regionProblem } from '../domain/region.ts';
+import type { Caller } from '../auth/caller.ts';
+import { regionProblem } from '../domain/region.ts';
+import { abilities, authorize, clueScope, onCallerPath } from '../policy/index.ts';
 import { MODELS, findModel } from '../models/library/index.ts';
 import { MODEL_CATEGORIES, type ModelDefinition } from '../models/model.ts';
 import { effectiveSetting, loadAllSettings, saveSetting } from '../models/settings.ts';
 import { runModels } from '../models/runner.ts';
 import { exclusiveRun, RunInProgress } from '../models/run-lock.ts';
-import { callerOf } from './app.ts';
-import { KeduError, badRequest, forbidden, notFound } from './errors.ts';
+import { callerOf, type Api } from './app.ts';
+import { ModelCodeParams, ModelDetail, ModelEntry, ModelRunReport, RunBody, SettingBody, type ModelRunRow } from './model-schemas.ts';
+import { errors, Nullable } from './schemas.ts';
+import { Type } from '@sinclair/typebox';
+import { KeduError, badRequest, notFound } from '../domain/errors.ts';
 
 interface Basis {
   title: string;
@@ -66,30 +68,41 @@ async function describeModels(store: Store, caller: Caller, models: readonly Mod
       basis: { ...m.basis, ...bases.get(m.code)! },
       params: m.params.map((p) => ({ ...p, value: inForce.params[p.name] })),
       enabled: inForce.enabled,
-      settings: settings.filter((s) => regionContains(caller.regionCode, s.regionCode) || regionContains(s.regionCode, caller.regionCode)),
+      settings: settings.filter((s) => onCallerPath(caller, s.regionCode)),
+      can: abilities(caller, { type: 'model' }),
     };
   });
 }
 
 const describe = async (store: Store, caller: Caller, m: ModelDefinition) => (await describeModels(store, caller, [m]))[0];
 
-export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: string): Promise<void> {
-  app.get('/models', { schema: { tags: ['models'], summary: '监督模型库（含本辖区线索数）' } }, async (req) => {
-    const caller = callerOf(req);
-    const counts = new Map(
-      (
-        await store.query<{ model_code: string; n: number; open: number }>(sql`
+export async function modelRoutes(app: Api, store: Store, asOf?: string): Promise<void> {
+  app.get(
+    '/models',
+    {
+      schema: {
+        tags: ['models'],
+        summary: '监督模型库（含本人可见范围的线索数）',
+        response: { 200: Type.Object({ rows: Type.Array(ModelEntry) }), ...errors(401) },
+      },
+    },
+    async (req) => {
+      const caller = callerOf(req);
+      const counts = new Map(
+        (
+          await store.query<{ model_code: string; n: number; open: number }>(sql`
       SELECT t.model_code, count(*) AS n, sum(CASE WHEN t.status IN ('closed', 'dismissed') THEN 0 ELSE 1 END) AS open
-      FROM clues t WHERE t.model_code IS NOT NULL AND ${scopeFilter(caller, 't')} GROUP BY t.model_code`)
-      ).map((r) => [r.model_code, r]),
-    );
-    const rows = (await describeModels(store, caller, MODELS)).map((d) => ({
-      ...d,
-      clues: Number(counts.get(d.code)?.n ?? 0),
-      openClues: Number(counts.get(d.code)?.open ?? 0),
-    }));
-    return { rows };
-  });
+      FROM clues t WHERE t.model_code IS NOT NULL AND ${clueScope(caller, 't')} GROUP BY t.model_code`)
+        ).map((r) => [r.model_code, r]),
+      );
+      const rows = (await describeModels(store, caller, MODELS)).map((d) => ({
+        ...d,
+        clues: Number(counts.get(d.code)?.n ?? 0),
+        openClues: Number(counts.get(d.code)?.open ?? 0),
+      }));
+      return { rows };
+    },
+  );
 
   app.get(
     '/models/:code',
@@ -97,29 +110,30 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
       schema: {
         tags: ['models'],
         summary: '模型详情：依据条文、参数、线索按月趋势、最近运行',
-        params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+        params: ModelCodeParams,
+        response: { 200: ModelDetail, ...errors(401, 404) },
       },
     },
     async (req) => {
       const caller = callerOf(req);
-      const m = findModel((req.params as { code: string }).code);
+      const m = findModel(req.params.code);
       if (!m) throw notFound('未找到该模型');
       const byMonth = await store.query<{ month: string; n: number }>(sql`
       SELECT ${raw(store.dialect.monthKey('t.created_at'))} AS month, count(*) AS n FROM clues t
-      WHERE t.model_code = ${m.code} AND ${scopeFilter(caller, 't')} GROUP BY 1 ORDER BY 1`);
+      WHERE t.model_code = ${m.code} AND ${clueScope(caller, 't')} GROUP BY 1 ORDER BY 1`);
       // Runs over the caller's region, a region above it (which covered it) or one inside it.
       const runs = (
         await store.query<{
           id: string;
           region_code: string;
-          trigger: string;
+          trigger: ModelRunRow['trigger'];
           started_at: string;
           millis: number;
           hits: number;
           new_clues: number;
         }>(sql`SELECT * FROM model_runs WHERE model_code = ${m.code} ORDER BY started_at DESC LIMIT 200`)
       )
-        .filter((r) => regionContains(caller.regionCode, r.region_code) || regionContains(r.region_code, caller.regionCode))
+        .filter((r) => onCallerPath(caller, r.region_code))
         .slice(0, 20)
         .map((r) => ({
           id: r.id,
@@ -140,19 +154,20 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
       schema: {
         tags: ['models'],
         summary: '按区划启停模型、调整参数（管理员）',
-        params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
-        body: Type.Object({ regionCode: Type.String(), enabled: Type.Boolean(), params: Type.Record(Type.String(), Type.Number()) }),
+        params: ModelCodeParams,
+        body: SettingBody,
+        response: { 200: Type.Object({ model: ModelEntry }), ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
       const caller = callerOf(req);
-      if (caller.role !== 'admin') throw forbidden('仅管理员可以调整模型设置');
-      const m = findModel((req.params as { code: string }).code);
+      authorize(caller, 'configure', { type: 'model' });
+      const m = findModel(req.params.code);
       if (!m) throw notFound('未找到该模型');
-      const body = req.body as { regionCode: string; enabled: boolean; params: Record<string, number> };
+      const body = req.body;
       const rp = regionProblem(body.regionCode);
       if (rp) throw badRequest(rp, 'regionCode');
-      if (!regionContains(caller.regionCode, body.regionCode)) throw forbidden('该区划不在您的辖区内');
+      authorize(caller, 'configure', { type: 'model', regionCode: body.regionCode });
       try {
         await saveSetting(store, caller, m, body.regionCode, body.enabled, body.params);
       } catch (e) {
@@ -168,13 +183,20 @@ export async function modelRoutes(app: FastifyInstance, store: Store, asOf?: str
       schema: {
         tags: ['models'],
         summary: '在本辖区运行模型（监督员、管理员）',
-        body: Type.Object({ model: Type.Optional(Type.String({ maxLength: 40 })) }),
+        body: RunBody,
+        response: {
+          200: Type.Object({
+            runId: Nullable(Type.String({ description: '整库运行的编号（单个模型运行时为 null）' })),
+            reports: Type.Array(ModelRunReport),
+          }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     async (req) => {
       const caller = callerOf(req);
-      if (caller.role !== 'admin' && caller.role !== 'supervisor') throw forbidden('仅监督员和管理员可以运行模型');
-      const code = (req.body as { model?: string }).model;
+      authorize(caller, 'run', { type: 'model', regionCode: caller.regionCode });
+      const code = req.body.model;
       const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
       if (code && list.length === 0) throw notFound('未找到该模型');
       const run = () => runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf });

@@ -1,20 +1,30 @@
 // The public portal's API: no account. A form token first (GET /portal/form-token), then the report
 // (POST /portal/reports, at most reportsPerHour per IP), then its status by follow-up code. The form
 // also reads the counties and their agencies to fill its two selects. See src/clues/portal.ts.
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { systemClock, type Clock } from '../clues/clock.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
-import { issueFormToken, portalStatus, submitPortalReport, type PortalReportInput } from '../clues/portal.ts';
-import { badRequest } from './errors.ts';
-import { ErrorOut } from './clue-routes.ts';
+import { issueFormToken, portalStatus, submitPortalReport } from '../clues/portal.ts';
+import { badRequest } from '../domain/errors.ts';
+import { authorize } from '../policy/index.ts';
+import type { Api } from './app.ts';
+import { errors } from './schemas.ts';
+import {
+  FollowCodeParams,
+  FormToken,
+  PortalAgencies,
+  PortalAgencyQuery,
+  PortalReceipt,
+  PortalRegions,
+  PortalReportBody,
+  PortalStatus,
+} from './portal-schemas.ts';
 
 const P = CLUE_SETTINGS.portal;
 
-export async function portalRoutes(app: FastifyInstance, store: Store, opts: { clock?: Clock } = {}): Promise<void> {
+export async function portalRoutes(app: Api, store: Store, opts: { clock?: Clock } = {}): Promise<void> {
   const clock = opts.clock ?? systemClock;
 
   app.get(
@@ -25,7 +35,7 @@ export async function portalRoutes(app: FastifyInstance, store: Store, opts: { c
         tags: ['portal'],
         summary: '举报表单令牌（公开；一次有效，须在领取后至少数秒再提交）',
         security: [],
-        response: { 200: Type.Object({ token: Type.String(), minFillSeconds: Type.Integer(), expiresInSeconds: Type.Integer() }) },
+        response: { 200: FormToken, ...errors(429) },
       },
     },
     async (_req, reply) => {
@@ -42,13 +52,15 @@ export async function portalRoutes(app: FastifyInstance, store: Store, opts: { c
         tags: ['portal'],
         summary: '可选的县（市、区）',
         security: [],
-        response: {
-          200: Type.Object({ rows: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), cityName: Type.String() })) }),
-        },
+        response: { 200: PortalRegions },
       },
     },
     async () => ({
-      rows: await store.query(`SELECT r.code, r.name, coalesce(p.name, '') AS "cityName" FROM regions r LEFT JOIN regions p ON p.code = r.parent_code
+      rows: await store.query<{
+        code: string;
+        name: string;
+        cityName: string;
+      }>(`SELECT r.code, r.name, coalesce(p.name, '') AS "cityName" FROM regions r LEFT JOIN regions p ON p.code = r.parent_code
       WHERE r.level = 'county' AND r.code LIKE '33%' AND NOT r.is_demo ORDER BY r.code`),
     }),
   );
@@ -61,14 +73,14 @@ export async function portalRoutes(app: FastifyInstance, store: Store, opts: { c
         tags: ['portal'],
         summary: '某县（市、区）的执法部门',
         security: [],
-        querystring: Type.Object({ regionCode: Type.String({ pattern: '^\\d{6}$' }) }),
-        response: { 200: Type.Object({ rows: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }) },
+        querystring: PortalAgencyQuery,
+        response: { 200: PortalAgencies, ...errors(400) },
       },
     },
     async (req) => {
-      const { regionCode } = req.query as { regionCode: string };
+      const { regionCode } = req.query;
       return {
-        rows: await store.query(
+        rows: await store.query<{ id: string; name: string }>(
           sql`SELECT id, name FROM agencies WHERE region_code LIKE ${regionPrefix(regionCode) + '%'} ORDER BY name, id LIMIT 500`,
         ),
       };
@@ -85,20 +97,13 @@ export async function portalRoutes(app: FastifyInstance, store: Store, opts: { c
         tags: ['portal'],
         summary: '群众举报执法问题（公开，无需账号；每个IP每小时限次）',
         security: [],
-        body: Type.Object({
-          formToken: Type.String({ minLength: 1, maxLength: 200 }),
-          regionCode: Type.String({ pattern: '^\\d{6}(\\d{3})?$' }),
-          content: Type.String({ minLength: 1, maxLength: P.maxLength * 2 }),
-          agencyId: Type.Optional(Type.String({ maxLength: 64 })),
-          subjectName: Type.Optional(Type.String({ maxLength: 200 })),
-          contact: Type.Optional(Type.String({ maxLength: 200 })),
-          website: Type.Optional(Type.String({ maxLength: 500, description: '留空（防机器人字段，页面不显示）' })),
-        }),
-        response: { 201: Type.Object({ followCode: Type.String(), message: Type.String() }), 400: ErrorOut, 429: ErrorOut },
+        body: PortalReportBody,
+        response: { 201: PortalReceipt, ...errors(400, 429) },
       },
     },
     async (req, reply) => {
-      const body = req.body as PortalReportInput;
+      authorize(null, 'report', { type: 'portal' });
+      const body = { ...req.body };
       if (body.agencyId === '') delete body.agencyId;
       const { followCode } = await submitPortalReport(store, body, clock);
       return reply.status(201).send({ followCode, message: `已受理。请保存查询码 ${followCode}，凭码查询办理进度。` });
@@ -113,22 +118,13 @@ export async function portalRoutes(app: FastifyInstance, store: Store, opts: { c
         tags: ['portal'],
         summary: '凭查询码查询举报办理进度（不含个人信息）',
         security: [],
-        params: Type.Object({ code: Type.String({ minLength: 6, maxLength: 20 }) }),
-        response: {
-          200: Type.Object({
-            code: Type.String(),
-            receivedAt: Type.String(),
-            stage: Type.String(),
-            updatedOn: Type.String(),
-            steps: Type.Array(Type.Object({ on: Type.String(), stage: Type.String() })),
-          }),
-          404: ErrorOut,
-          429: ErrorOut,
-        },
+        params: FollowCodeParams,
+        response: { 200: PortalStatus, ...errors(400, 404, 429) },
       },
     },
     async (req) => {
-      const { code } = req.params as { code: string };
+      authorize(null, 'follow', { type: 'portal' });
+      const { code } = req.params;
       if (!/^[0-9A-Za-z]+$/.test(code)) throw badRequest('查询码格式有误', 'code');
       return portalStatus(store, code);
     },

@@ -1,34 +1,29 @@
-// Read access to the records of every listed kind of the registry (src/records), always scoped to the
-// caller: a list is empty outside it, and a single record outside it is refused with 403.
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+// Read access to the records of every listed kind of the registry (src/records), always scoped by the
+// records policy (src/policy/records.ts): a list holds only what the caller may read, and a single
+// record outside it is refused with 403, without the row.
 import type { Store } from '../store/store.ts';
 import { regionProblem } from '../domain/region.ts';
-import { LIST_KINDS, type Kind } from '../records/registry.ts';
+import { badRequest, forbidden, notFound } from '../domain/errors.ts';
 import { getRecord, listRecords } from '../records/list.ts';
-import { callerOf } from './app.ts';
-import { badRequest, forbidden, notFound } from './errors.ts';
+import { callerOf, type Api } from './app.ts';
+import { RecordAnswer, RecordKindParams, RecordListQuery, RecordPage, RecordParams } from './record-schemas.ts';
+import { errors } from './schemas.ts';
 
-export async function recordRoutes(app: FastifyInstance, store: Store): Promise<void> {
-  const KindParam = Type.Union(LIST_KINDS.map((k) => Type.Literal(k)));
+export async function recordRoutes(app: Api, store: Store): Promise<void> {
   app.get(
     '/records/:kind',
     {
       schema: {
         tags: ['records'],
-        summary: '执法数据列表（本辖区）',
-        params: Type.Object({ kind: KindParam }),
-        querystring: Type.Object({
-          page: Type.Integer({ minimum: 1, default: 1 }),
-          pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
-          q: Type.Optional(Type.String({ maxLength: 50, description: '按名称检索（执法主体、执法人员、经营主体）' })),
-          regionCode: Type.Optional(Type.String({ maxLength: 9, description: '只看该区划（含下级），与本人辖区取交集' })),
-        }),
+        summary: '执法数据列表（本人可查看的范围）',
+        params: RecordKindParams,
+        querystring: RecordListQuery,
+        response: { 200: RecordPage, ...errors(400, 401, 403) },
       },
     },
     async (req) => {
-      const { kind } = req.params as { kind: Kind };
-      const { page, pageSize, q, regionCode } = req.query as { page: number; pageSize: number; q?: string; regionCode?: string };
+      const { kind } = req.params;
+      const { page, pageSize, q, regionCode } = req.query;
       if (regionCode) {
         const rp = regionProblem(regionCode);
         if (rp) throw badRequest(rp, 'regionCode');
@@ -39,11 +34,15 @@ export async function recordRoutes(app: FastifyInstance, store: Store): Promise<
   app.get(
     '/records/:kind/:id',
     {
-      schema: { tags: ['records'], summary: '单条执法数据', params: Type.Object({ kind: KindParam, id: Type.String({ maxLength: 128 }) }) },
+      schema: {
+        tags: ['records'],
+        summary: '单条执法数据',
+        params: RecordParams,
+        response: { 200: RecordAnswer, ...errors(401, 403, 404) },
+      },
     },
     async (req) => {
-      const { kind, id } = req.params as { kind: Kind; id: string };
-      const found = await getRecord(store, callerOf(req), kind, id);
+      const found = await getRecord(store, callerOf(req), req.params.kind, req.params.id);
       if (!found.found) throw notFound();
       if (!found.visible) throw forbidden();
       return { record: found.record };

@@ -23,6 +23,7 @@ import {
 import { clueAnswer, exemptionListAnswer, modelAnswer, modelsFor } from './platform.ts';
 import { dimensionByKey } from './dimensions.ts';
 import { answerViaModel } from './model-endpoint.ts';
+import { navigatorAnswer } from './navigator.ts';
 
 /** What a conversation remembers between questions. */
 export interface ConversationState {
@@ -171,6 +172,12 @@ async function answerOne(
       case 'platform.exemption_list':
         answers.push(await exemptionListAnswer(ctx, question));
         break;
+      case 'navigator.assess': {
+        const items = itemsFor(ctx, r.items, question);
+        answers.push(await navigatorAnswer(ctx, question, r, items));
+        if (items.length) next = { ...next, law: { items, words: r.itemWords, articles: r.synonymArticles, intents: ['law.penalty'] } };
+        break;
+      }
     }
   }
   if (!answers.length) answers.push(unsupported(question));

@@ -2,7 +2,7 @@
 // scoped queries (the figure, the same for the comparison period, the base of a share) → a sentence,
 // a table and a chart. Every figure the sentence states is in `figures`, computed here from the rows.
 import { sql, joinSql } from '../store/sql.ts';
-import { isAgencyRole, scopeFilter } from '../auth/caller.ts';
+import { boundAgency, covers, recordScope } from '../policy/index.ts';
 import { regionContains } from '../domain/region.ts';
 import { emptyAnswer, formatFigure, type Answer } from './answer.ts';
 import { tracedQuery, type AskContext } from './context.ts';
@@ -72,10 +72,11 @@ async function lookupNames(ctx: AskContext, table: 'entities' | 'officers', name
     names.map((n) => sql`${n}`),
     ', ',
   );
+  const scope = (await recordScope(ctx.store, ctx.caller, table))('t');
   const rows = await ctx.store.query<{ id: string; name: string }>(
     table === 'entities'
-      ? sql`SELECT t.uscc AS id, t.name FROM entities t WHERE t.name IN (${list}) AND ${scopeFilter(ctx.caller, 't', null)} ORDER BY t.name`
-      : sql`SELECT t.id, t.name FROM officers t WHERE t.name IN (${list}) AND ${scopeFilter(ctx.caller, 't')} ORDER BY t.name`,
+      ? sql`SELECT t.uscc AS id, t.name FROM entities t WHERE t.name IN (${list}) AND ${scope} ORDER BY t.name`
+      : sql`SELECT t.id, t.name FROM officers t WHERE t.name IN (${list}) AND ${scope} ORDER BY t.name`,
   );
   // The longest name found wins (西湖区陈记面馆 over 陈记面馆); all rows of that name (two officers may share one).
   const best = rows.reduce((b, r) => (r.name.length > b.length ? r.name : b), '');
@@ -133,7 +134,7 @@ async function dataAnswer(ctx: AskContext, question: string, frame: DataFrame, m
   const regions: string[] = [];
   const refused: string[] = [];
   for (const code of frame.regions) {
-    if (regionContains(caller.regionCode, code)) regions.push(code);
+    if (covers(caller, code)) regions.push(code);
     else if (regionContains(code, caller.regionCode)) {
       if (!regions.includes(caller.regionCode)) regions.push(caller.regionCode);
       a.notes.push(`您的辖区为${mine}，${regionName(ctx, code)}的数据只统计${mine}的部分。`);
@@ -208,7 +209,7 @@ async function dataAnswer(ctx: AskContext, question: string, frame: DataFrame, m
   };
   const focus = regions.length === 1 ? regions[0] : caller.regionCode;
   const scopeText =
-    (regions.length ? regions.map((r) => regionName(ctx, r)).join('、') : mine) + (isAgencyRole(caller.role) ? '（本单位）' : '');
+    (regions.length ? regions.map((r) => regionName(ctx, r)).join('、') : mine) + (boundAgency(caller) !== null ? '（本单位）' : '');
   const filterText = [
     ...frame.lines.map((l) => ctx.lex.lines.get(l) ?? l),
     ...frame.agencies.map((id) => ctx.lex.agencies.get(id)?.name ?? id),
@@ -230,7 +231,7 @@ async function dataAnswer(ctx: AskContext, question: string, frame: DataFrame, m
   );
   const planBase = [
     `指标：${m.label} = ${m.value}，表 ${m.table}`,
-    `范围：${scopeText}（按账号辖区${isAgencyRole(caller.role) ? '及所属执法主体' : ''}限定）`,
+    `范围：${scopeText}（按账号辖区${boundAgency(caller) !== null ? '及所属执法主体' : ''}限定）`,
     `时间：${period ? `${m.date} 在 ${period.from} 至 ${period.to}` : '不限'}`,
     ...(filterText.length ? [`筛选：${filterText.join('、')}`] : []),
   ];

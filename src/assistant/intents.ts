@@ -13,6 +13,7 @@ export type IntentKey =
   | 'law.items'
   | 'law.procedure'
   | 'law.search'
+  | 'navigator.assess'
   | 'data.query'
   | 'platform.model'
   | 'platform.clue'
@@ -70,6 +71,16 @@ export const INTENTS: readonly IntentDef[] = [
     examples: ['关于生活垃圾分类投放有什么规定？'],
   },
   {
+    key: 'navigator.assess',
+    label: '裁量建议（裁量导航）',
+    // Asked by name (裁量导航, 类案), or a case described with its facts and a question about its decision.
+    cue: /裁量导航|导航|裁量建议|处罚建议|类案|类似案件|相似案件|同类案件|适用哪一?个?档|什么档次|哪个档次|哪一档/,
+    examples: [
+      '富阳区一家酒厂初次在村里乱倒垃圾，已及时清理，未造成危害后果，裁量导航建议怎么处理？',
+      '西湖区一家餐馆营业执照没挂，第二次被查，拟罚款3000元合适吗？',
+    ],
+  },
+  {
     key: 'data.query',
     label: '数据统计',
     cue: /多少|几(次|件|家|个|条|起|笔|人)|数量|总数|总额|合计|累计|平均|排名|排行|最多|最少|最高|最低|前\d+|[Tt][Oo][Pp]|趋势|走势|同比|环比|占比|比例|比重|统计|情况|分布|对比|比较|哪个|哪些|哪家|是什么|有哪|怎么样|变化/,
@@ -100,6 +111,12 @@ export const INTENTS: readonly IntentDef[] = [
   },
 ];
 
+/** Facts of a particular case, as staff state them. */
+const CASE_FACTS =
+  /初次|首次|第\d次|初犯|再次|多次|屡次|曾因|(已|已经|及时|当场|立即|当即|主动)(改正|整改|清理|拆除|补办)|拒不(改正|整改)|(未|没有|没)(造成|改正|整改)|危害后果|违法所得\d|拟|打算|准备/;
+/** A question about that case's decision (免罚 alone stays the exemption question). */
+const ADVICE = /建议|应该|应当|该怎么|怎么处理|如何处理|怎么罚|如何处罚|罚多少|合适|合理|妥当|偏高|偏低|怎么办|怎么定/;
+
 export const intentDef = (key: IntentKey): IntentDef => INTENTS.find((i) => i.key === key)!;
 const cue = (key: IntentKey, text: string) => intentDef(key).cue.test(text);
 
@@ -124,6 +141,8 @@ export function recognise(r: Reading, hasContextItems: boolean): IntentKey[] {
   const dataShape = !!(r.regions.length || r.period || r.group || r.comparison || r.share || r.agencies.length);
   if (/模型/.test(t) && !(r.measures.some((m) => m.key === 'clues') && (dataShape || cue('data.query', t)))) return ['platform.model'];
   if (r.regulation && (r.regulation.article !== null || /多少条|几条|收录|有没有/.test(t))) return ['law.article'];
+  // A case described with its facts ("初次…已清理…未造成危害…怎么处理？") or the navigator asked by name.
+  if (r.items.length && (cue('navigator.assess', t) || (CASE_FACTS.test(t) && ADVICE.test(t)))) return ['navigator.assess'];
   const items = r.items.length > 0 || hasContextItems;
   const law: IntentKey[] = [];
   if (items && (!dataShape || !r.measures.length)) {

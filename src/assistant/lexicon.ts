@@ -6,7 +6,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { Store } from '../store/store.ts';
 import { readCatalog } from '../catalog/read-catalog.ts';
-import { readSynonyms, type ItemSynonym, type Synonyms } from '../catalog/synonyms.ts';
+import { shippedSynonyms, type ItemSynonym, type Synonyms } from '../catalog/synonyms.ts';
 import type { Catalog, Item, RegulationStatus } from '../catalog/types.ts';
 import { segmenter, type Segmenter } from '../text/segment.ts';
 import { Bm25Index } from '../text/bm25.ts';
@@ -82,13 +82,6 @@ export function shortName(name: string): string | null {
 }
 
 let shippedCatalog: Catalog | undefined;
-let shippedSynonyms: Synonyms | undefined;
-
-function synonyms(): Synonyms {
-  shippedCatalog ??= readCatalog();
-  shippedSynonyms ??= readSynonyms(shippedCatalog);
-  return shippedSynonyms;
-}
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);
@@ -97,7 +90,7 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 };
 
 async function build(store: Store): Promise<Lexicon> {
-  const syn = synonyms();
+  const syn = shippedSynonyms();
   const seg = segmenter();
   const regions = new Map<string, RegionName>();
   const regionNames = new Map<string, string[]>();

@@ -1,13 +1,13 @@
 // Step 4: a data request (measure, filters, grouping, order) → a readable plan and one parameterised
 // SQL statement, built only from the registries (measures.ts, dimensions.ts) and values bound as
-// parameters. Every statement carries the caller's scope: scopeFilter for records, the clue workflow's
-// clueScope for clues, and the agency condition for agency roles.
+// parameters. Every statement carries the caller's scope from the policy layer (src/policy): the
+// records policy's for records, the clue policy's for clues, and the agency condition for agency roles.
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import type { Dialect } from '../store/dialect.ts';
-import { isAgencyRole, scopeFilter, type Caller } from '../auth/caller.ts';
-import { KIND_SPECS } from '../records/registry.ts';
-import { recordScope } from '../records/scope.ts';
-import { clueScope, STATUS_LABELS } from '../clues/workflow.ts';
+import type { Caller } from '../auth/caller.ts';
+import { KINDS, KIND_SPECS } from '../records/registry.ts';
+import { aggregateScope, boundAgency, clueScope, regionScope } from '../policy/index.ts';
+import { STATUS_LABELS } from '../clues/workflow.ts';
 import { regionPrefix } from '../domain/region.ts';
 import type { Measure, Qualifier } from './measures.ts';
 import { agencyJoin, dimensionByKey, type DimensionKey, type GroupSql } from './dimensions.ts';
@@ -53,7 +53,7 @@ const inList = (values: string[]): Sql =>
 
 /** Why the caller cannot read this measure at all, or null. */
 export function measureProblem(caller: Caller, m: Measure): string | null {
-  if (m.agency.kind === 'none' && isAgencyRole(caller.role)) {
+  if (m.agency.kind === 'none' && boundAgency(caller) !== null) {
     return `“${m.label}”不区分执法主体，执法部门和执法人员账号只能查询本单位的数据，无法查询该指标`;
   }
   return null;
@@ -65,12 +65,13 @@ export function conditions(req: DataRequest, caller: Caller, opts: { withFilters
   const withFilters = opts.withFilters ?? true;
   const joins: string[] = [];
   const parts: Sql[] = [];
-  // The one scope condition of each kind of row: the record registry's for records (a payment through
-  // its case), the clue workflow's for clues.
-  const spec = Object.values(KIND_SPECS).find((s) => s.table === m.table);
+  // The one scope condition of each kind of row, from the policy layer: the rows behind figures for
+  // records (a payment through its case; the region's for invited supervisors and liaisons, who read
+  // figures, not rows), the clue policy's for clues, the region for tables without an agency.
+  const kind = KINDS.find((k) => KIND_SPECS[k].table === m.table);
   if (m.scope === 'clues') parts.push(clueScope(caller, 't'));
-  else if (spec) parts.push(recordScope(caller, spec, 't'));
-  else parts.push(scopeFilter(caller, 't', null));
+  else if (kind) parts.push(aggregateScope(caller, kind, 't'));
+  else parts.push(regionScope(caller, 't'));
   if (req.regions.length) {
     parts.push(
       sql`(${joinSql(

@@ -2,7 +2,8 @@
 // library), where a clue stands in the loop (read through the clue workflow's own scope), and what the
 // no-penalty list in force for the caller holds.
 import { sql } from '../store/sql.ts';
-import { clueScope, STATUS_LABELS, type ClueRow } from '../clues/workflow.ts';
+import { STATUS_LABELS, type ClueRow } from '../clues/workflow.ts';
+import { clueScope } from '../policy/index.ts';
 import { MODEL_CATEGORIES } from '../models/model.ts';
 import { emptyAnswer, type Answer } from './answer.ts';
 import { cite, citeLabel, tracedQuery, type AskContext } from './context.ts';

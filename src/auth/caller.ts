@@ -1,7 +1,5 @@
-// Who is asking, and what they may see. Every query of records goes through scopeFilter, so a
-// county user never reads another county's rows and an agency user never another agency's.
-import { regionPrefix } from '../domain/region.ts';
-import { sql, raw, type Sql } from '../store/sql.ts';
+// Who is asking: the roles (one registry), the caller of a request or a command, and the system itself.
+// What each role may see and do is decided by the policy layer, src/policy.
 
 export const ROLES = ['supervisor', 'agency_staff', 'officer', 'invited_supervisor', 'discipline_liaison', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -39,25 +37,4 @@ export const SYSTEM_CALLER: Caller = {
 
 export function isAgencyRole(role: Role): boolean {
   return AGENCY_ROLES.includes(role);
-}
-
-/**
- * The WHERE condition that limits a table to the caller's jurisdiction.
- * alias: the table alias ('' for none). agencyColumn: the column naming the agency, or null for
- * tables without one (then agency roles see their region only, e.g. entities).
- */
-export function scopeFilter(caller: Caller, alias = '', agencyColumn: string | null = 'agency_id'): Sql {
-  const a = alias ? `${alias}.` : '';
-  const region = sql`${raw(`${a}region_code`)} LIKE ${regionPrefix(caller.regionCode) + '%'}`;
-  if (caller.agencyId && isAgencyRole(caller.role) && agencyColumn) {
-    return sql`(${region} AND ${raw(`${a}${agencyColumn}`)} = ${caller.agencyId})`;
-  }
-  return sql`(${region})`;
-}
-
-/** Masks personal data (ID numbers, phone numbers) for roles that do not need it. */
-export function maskPersonal(caller: Caller, value: string | null): string | null {
-  if (value === null || caller.role === 'admin' || caller.role === 'discipline_liaison') return value;
-  if (value.length <= 7) return '*'.repeat(value.length);
-  return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4);
 }

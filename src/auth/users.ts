@@ -169,6 +169,12 @@ export function login(store: Store, username: string, password: string, now = ne
   });
 }
 
+/** The caller an active account acts as (the CLI's --user), or null. */
+export async function callerForUsername(store: Store, username: string): Promise<Caller | null> {
+  const [u] = await store.query<UserRow>('SELECT * FROM users WHERE username = $1 AND NOT disabled', [username]);
+  return u ? toCaller(u) : null;
+}
+
 export async function callerForToken(store: Store, token: string): Promise<Caller | null> {
   const [u] = await store.query<UserRow>(
     'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled',

@@ -4,7 +4,7 @@
 // names a missing item or an article the corpus does not hold fails loudly at load.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CatalogError, DEFAULT_DATA_DIR } from './read-catalog.ts';
+import { CatalogError, DEFAULT_DATA_DIR, readCatalog } from './read-catalog.ts';
 import type { Catalog } from './types.ts';
 
 export interface ArticleRef {
@@ -108,4 +108,28 @@ export function readSynonyms(catalog: Catalog, dir = DEFAULT_DATA_DIR): Synonyms
   });
 
   return { items: itemSynonyms, lines: lineSynonyms, regulations: regulationSynonyms };
+}
+
+let shipped: Synonyms | undefined;
+
+/** The shipped list, read and checked against the shipped catalog once per process. */
+export function shippedSynonyms(): Synonyms {
+  shipped ??= readSynonyms(readCatalog());
+  return shipped;
+}
+
+/**
+ * Item code → every word that names it (terms and aliases, in the file's order). A word of an entry
+ * naming several items (乱倒垃圾: inside or outside the urban management area) names each of them.
+ */
+export function wordsByItem(synonyms: Synonyms): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of synonyms.items) {
+    for (const code of s.items) {
+      const list = out.get(code) ?? [];
+      for (const w of [s.term, ...s.aliases]) if (!list.includes(w)) list.push(w);
+      out.set(code, list);
+    }
+  }
+  return out;
 }

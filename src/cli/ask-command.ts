@@ -1,10 +1,9 @@
 // kedu ask "…": the assistant on the command line, as a user (--user, their jurisdiction) or as the
 // system (the whole province). Prints each answer, its citations and the SQL it ran; --json the lot.
 import { Command } from 'commander';
-import { SYSTEM_CALLER } from '../auth/caller.ts';
 import { AssistantError, ask } from '../assistant/history.ts';
 import { AS_OF_ISO } from '../demo/calendar.ts';
-import { callerForUser, withStore } from './context.ts';
+import { UsageProblem, callerFor, withStore } from './context.ts';
 import { EXIT, fail, print } from './output.ts';
 
 export function askCommand(): Command {
@@ -18,8 +17,7 @@ export function askCommand(): Command {
     .action(async (question: string, o: { user?: string; conversation?: string; asOf: string; json?: boolean }, cmd: Command) => {
       try {
         const result = await withStore(cmd, async (store) => {
-          const caller = o.user ? await callerForUser(store, o.user) : SYSTEM_CALLER;
-          if (!caller) fail(`用户不存在或已停用：${o.user}`, EXIT.usage);
+          const caller = await callerFor(store, o.user);
           return ask(store, caller, question, { conversationId: o.conversation, asOf: o.asOf });
         });
         if (o.json) {
@@ -42,7 +40,7 @@ export function askCommand(): Command {
         lines.push(`对话 ${result.conversationId}（用 --conversation 追问），用时 ${result.millis} ms`);
         print(lines.join('\n') + '\n');
       } catch (e) {
-        if (e instanceof AssistantError) fail(e.message, EXIT.usage);
+        if (e instanceof AssistantError || e instanceof UsageProblem) fail(e.message, EXIT.usage);
         throw e;
       }
     });

@@ -2,6 +2,8 @@
 // edited, inserted or deleted entry, a truncated or emptied log, and a missing or forged anchor.
 import { Command } from 'commander';
 import { verifyAuditLog } from '../audit/audit-log.ts';
+import { SYSTEM_CALLER } from '../auth/caller.ts';
+import { authorize } from '../policy/index.ts';
 import { withStore } from './context.ts';
 import { EXIT, print, setExitCode } from './output.ts';
 
@@ -12,6 +14,7 @@ export function auditCommand(): Command {
     .description('校验审计日志哈希链（HMAC-SM3）及库外锚点；发现篡改时以退出码 3 结束')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
+      authorize(SYSTEM_CALLER, 'verify', { type: 'audit' });
       const result = await withStore(cmd, verifyAuditLog);
       if (opts.json) print(JSON.stringify(result) + '\n');
       else if (result.ok)

@@ -1,12 +1,24 @@
 // Opens the store the global options name, runs a command body, and always closes the store. Inside
-// the server (a forwarded command), the server's own store is used and left open.
+// the server (a forwarded command), the server's own store is used and left open. And the caller a
+// command acts as: the system (the whole province, as the admin) or, with --user, an account, whose
+// jurisdiction, agency and role the policy layer applies as it would to the same person online.
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
-import type { Caller } from '../auth/caller.ts';
-import { toCaller, type UserRow } from '../auth/users.ts';
+import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
+import { callerForUsername } from '../auth/users.ts';
 import { io } from './io.ts';
+
+/** A problem with the command's input (exit code 2). */
+export class UsageProblem extends Error {}
+
+export async function callerFor(store: Store, username?: string): Promise<Caller> {
+  if (!username) return SYSTEM_CALLER;
+  const caller = await callerForUsername(store, username);
+  if (!caller) throw new UsageProblem(`用户不存在或已停用：${username}`);
+  return caller;
+}
 
 export interface StoreOptions {
   databaseUrl?: string;
@@ -29,9 +41,3 @@ export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T
 
 /** A path the user typed, relative to where they typed it (the server's working directory may differ). */
 export const userPath = (path: string): string => resolve(io().cwd, path);
-
-/** The account a command runs as (--user): its jurisdiction and agency apply; null when there is none or it is disabled. */
-export async function callerForUser(store: Store, username: string): Promise<Caller | null> {
-  const [u] = await store.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
-  return u && !u.disabled ? toCaller(u) : null;
-}

@@ -3,15 +3,13 @@
 // rejected rows with their errors to an error CSV that Excel opens.
 import { Command, Option } from 'commander';
 import { basename, dirname, extname, join } from 'node:path';
-import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
-import type { Store } from '../store/store.ts';
-import { IMPORT_KINDS, KIND_SPECS, isKind, type Kind } from '../records/registry.ts';
+import { IMPORT_KINDS, KIND_SPECS, isKind } from '../records/registry.ts';
 import { FileProblem, ImportForbidden, importRows, type ImportReport } from '../ingest/import-batch.ts';
 import { fileSource } from '../ingest/sources.ts';
 import { ErrorCsvWriter } from '../ingest/error-file.ts';
 import { describeError } from '../ingest/validate.ts';
-import { maskRecord } from '../ingest/headers.ts';
-import { callerForUser, userPath, withStore } from './context.ts';
+import { maskRejectedRecord } from '../ingest/batches.ts';
+import { UsageProblem, callerFor, userPath, withStore } from './context.ts';
 import { EXIT, fail, progress, type Progress, print, setExitCode } from './output.ts';
 import { io } from './io.ts';
 
@@ -21,14 +19,6 @@ interface ImportOptions {
   errors?: string;
   user?: string;
   json?: boolean;
-}
-
-/** The account an import runs as: its jurisdiction and agency apply. Default: the system (province). */
-async function callerFor(store: Store, username?: string): Promise<Caller> {
-  if (!username) return SYSTEM_CALLER;
-  const caller = await callerForUser(store, username);
-  if (!caller) throw new FileProblem(`用户不存在或已停用：${username}`);
-  return caller;
 }
 
 const defaultErrorPath = (file: string) => join(dirname(file), `${basename(file, extname(file))}.errors.csv`);
@@ -49,6 +39,7 @@ export function importCommand(): Command {
     .action(async (typed: string, o: ImportOptions, cmd: Command) => {
       const file = userPath(typed);
       if (!isKind(o.kind) || !KIND_SPECS[o.kind].importable) fail(`未知的数据类别：${o.kind}`, EXIT.usage);
+      const kind = o.kind;
       const shownErrorPath = o.errors ?? defaultErrorPath(typed);
       const errorPath = userPath(shownErrorPath);
       const errorFile = new ErrorCsvWriter(errorPath);
@@ -60,15 +51,15 @@ export function importCommand(): Command {
           const source = await fileSource(file);
           bar = o.json ? null : progress(`导入 ${basename(file)}`, 100);
           return importRows(store, source, {
-            kind: o.kind as Kind,
+            kind,
             caller,
             sourceSystem: o.sourceSystem,
             onColumns: (columns) => errorFile.setColumns(columns),
             onRejected: (r) =>
               errorFile.write(
                 r.row,
-                r.errors.map((e) => describeError(KIND_SPECS[o.kind as Kind], e)),
-                maskRecord(caller, KIND_SPECS[o.kind as Kind], r.record),
+                r.errors.map((e) => describeError(KIND_SPECS[kind], e)),
+                maskRejectedRecord(caller, kind, r.record),
               ),
             onProgress: (p) => {
               if (p.phase === 'read') bar?.update(Math.floor((p.done / Math.max(1, p.total)) * 100));
@@ -84,7 +75,7 @@ export function importCommand(): Command {
       } catch (e) {
         (bar as Progress | null)?.stop();
         await errorFile.close();
-        if (e instanceof FileProblem || e instanceof ImportForbidden) fail(e.message, EXIT.usage);
+        if (e instanceof FileProblem || e instanceof ImportForbidden || e instanceof UsageProblem) fail(e.message, EXIT.usage);
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') fail(`文件不存在：${typed}`, EXIT.usage);
         throw e;
       }
@@ -102,7 +93,7 @@ export function importCommand(): Command {
         );
         for (const n of r.notes.slice(0, 20)) print(`  注：${n}\n`);
         if (r.errors.length) {
-          for (const e of r.errors.slice(0, 10)) print(`  ${e}\n`);
+          for (const e of r.errors.slice(0, 10)) print(`  ${e.text}\n`);
           if (r.rowsBad > 10) print(`  ……\n`);
         }
         if (errorFile.rows) print(`错误明细已写入 ${shownErrorPath}（${errorFile.rows} 行，可在 Excel 中修改后重新导入）\n`);

@@ -9,6 +9,8 @@ import { scoreModels } from '../models/score.ts';
 import { modelsMarkdown } from '../models/docs.ts';
 import { regionProblem } from '../domain/region.ts';
 import type { ModelDefinition } from '../models/model.ts';
+import { SYSTEM_CALLER } from '../auth/caller.ts';
+import { authorize } from '../policy/index.ts';
 import { userPath, withStore } from './context.ts';
 import { EXIT, fail, progress, print, setExitCode } from './output.ts';
 
@@ -43,6 +45,7 @@ export function modelsCommand(): Command {
     .action(async (o: { model?: string; region: string; asOf?: string; json?: boolean }, cmd: Command) => {
       const rp = regionProblem(o.region);
       if (rp) fail(rp, EXIT.usage);
+      authorize(SYSTEM_CALLER, 'run', { type: 'model', regionCode: o.region });
       const list = pick(o.model);
       const started = Date.now();
       const reports = await withStore(cmd, async (store) => {

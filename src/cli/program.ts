@@ -13,6 +13,7 @@ import { backupCommand } from './backup-command.ts';
 import { reportCommand } from './report-command.ts';
 import { askCommand } from './ask-command.ts';
 import { followupCommand } from './followup-command.ts';
+import { assessCommand } from './assess-command.ts';
 import { registerFollowupHooks } from '../followup/hooks.ts';
 import { CliExit, io } from './io.ts';
 
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
     reportCommand(),
     askCommand(),
     followupCommand(),
+    assessCommand(),
   ])
     program.addCommand(c);
   const route = (c: Command) => {

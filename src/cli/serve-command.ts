@@ -17,6 +17,7 @@ import { sealStoredPersonalData } from '../privacy/seal-stored.ts';
 import { envEndpoints } from '../integration/webhooks.ts';
 import { webhookTargetProblem } from '../integration/webhook-target.ts';
 import { readyAllRealtime } from '../models/realtime/check.ts';
+import { readyNavigator } from '../navigator/index.ts';
 import { duckdbFile, registerCliEndpoint, removeServeLock, runningServer, writeServeLock, type ServeLock } from './beside.ts';
 import { storeOptions } from './context.ts';
 import { io } from './io.ts';
@@ -64,7 +65,16 @@ export function serveCommand(): Command {
       // The real-time checks' state loads now, not with the first pushed record (city scale: 6 s).
       const warming = performance.now();
       void readyAllRealtime(store, asOf).then(
-        () => log(`实时校验状态已加载（${((performance.now() - warming) / 1000).toFixed(1)} 秒）`),
+        async () => {
+          log(`实时校验状态已加载（${((performance.now() - warming) / 1000).toFixed(1)} 秒）`);
+          // The navigator's similar-case index, on the same cases (city scale: segmenting every facts text).
+          const indexing = performance.now();
+          await readyNavigator(store, asOf).then(
+            (n) =>
+              log(`裁量导航类案索引已建立（${n.toLocaleString('zh-CN')} 件，${((performance.now() - indexing) / 1000).toFixed(1)} 秒）`),
+            (e: Error) => log(`裁量导航类案索引未能预先建立，将在首次评估时建立：${e.message}`),
+          );
+        },
         (e: Error) => log(`实时校验状态未能预先加载，将在首条推送记录时加载：${e.message}`),
       );
       if (accounts.length) process.stdout.write(formatAccounts(accounts));

@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import { createUser } from '../auth/users.ts';
 import { ROLES, SYSTEM_CALLER, type Role } from '../auth/caller.ts';
+import { authorize } from '../policy/index.ts';
 import { PASSWORD_MIN_LENGTH } from '../auth/password-policy.ts';
 import { initialPassword } from '../auth/initial-password.ts';
 import { withStore } from './context.ts';
@@ -55,11 +56,12 @@ export function userCommand(): Command {
       }
       const created = await withStore(cmd, async (store) => {
         try {
+          authorize(SYSTEM_CALLER, 'create', { type: 'user' });
           return await createUser(
             store,
             {
               username: o.username,
-              password: password,
+              password,
               role: o.role as Role,
               regionCode: o.region,
               agencyId: o.agency ?? null,

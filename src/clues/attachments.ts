@@ -11,9 +11,10 @@ import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
 import { withAudit } from '../audit/audit-log.ts';
 import type { Caller } from '../auth/caller.ts';
-import { KeduError, forbidden } from '../api/errors.ts';
+import { KeduError } from '../domain/errors.ts';
+import { authorize } from '../policy/index.ts';
 import type { Clock } from './clock.ts';
-import { FINAL_STATUSES, actorProblem, visibleClue, type ClueRow } from './workflow.ts';
+import { visibleClue, type ClueRow } from './workflow.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_UPLOAD = 10;
@@ -34,28 +35,10 @@ export interface AttachmentRow {
   uploaded_at: string;
 }
 
-/**
- * Who may add files to a clue: the assigned agency while it rectifies (its evidence), and the region's
- * supervisors while the clue is open (material found at intake or review).
- */
-export function uploadProblem(caller: Caller, clue: ClueRow): string | null {
-  if (clue.case_id && clue.case_id !== clue.id) return `线索已并入案件 ${clue.case_id}，请在案件上传材料`;
-  if (caller.role === 'agency_staff') {
-    if (actorProblem(caller, clue, 'assigned_agency')) return '仅承办单位可以上传整改材料';
-    return clue.status === 'rectifying' || clue.status === 'returned' ? null : '签收后、提交整改前才能上传整改材料';
-  }
-  if (caller.role === 'supervisor' || caller.role === 'admin') {
-    if (actorProblem(caller, clue, 'region_supervisor')) return '仅线索所在辖区的监督员可以上传材料';
-    return FINAL_STATUSES.includes(clue.status) ? '线索已办结，不能再上传材料' : null;
-  }
-  return '您的角色不能上传材料';
-}
-
 /** Checks the caller may upload to the clue (before any byte is read); returns the clue. */
 export async function clueForUpload(store: Store, caller: Caller, clueId: string): Promise<ClueRow> {
   const clue = await visibleClue(store, caller, clueId);
-  const p = uploadProblem(caller, clue);
-  if (p) throw forbidden(p);
+  authorize(caller, 'upload', { type: 'clue', clue });
   return clue;
 }
 
@@ -208,7 +191,7 @@ export async function openAttachment(
 ): Promise<{ row: AttachmentRow; stream: Readable; size: number }> {
   const [row] = await store.query<AttachmentRow>(sql`SELECT * FROM clue_attachments WHERE id = ${id}`);
   if (!row) throw new KeduError('not_found', `未找到附件 ${id}`);
-  await visibleClue(store, caller, row.clue_id);
+  authorize(caller, 'read_evidence', { type: 'clue', clue: await visibleClue(store, caller, row.clue_id) });
   const path = join(attachmentsRoot(), row.storage_path);
   const info = await stat(path).catch(() => null);
   if (!info) throw new KeduError('not_found', `附件文件缺失：${id}`);

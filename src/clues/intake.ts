@@ -7,11 +7,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
-import { countyOf, regionContains, regionPrefix, regionProblem } from '../domain/region.ts';
+import { countyOf, regionPrefix, regionProblem } from '../domain/region.ts';
 import { usccProblem } from '../domain/uscc.ts';
 import type { Caller } from '../auth/caller.ts';
+import { authorize, can, type ConsoleSource } from '../policy/index.ts';
 import type { Severity } from '../models/model.ts';
-import { badRequest, forbidden } from '../api/errors.ts';
+import { badRequest, forbidden } from '../domain/errors.ts';
 import { CLUE_SETTINGS, HOTLINE_ENFORCEMENT } from './settings.ts';
 import type { Clock } from './clock.ts';
 import { normaliseText, similarity } from './similarity.ts';
@@ -186,15 +187,7 @@ export async function checkReportRefs(
   }
 }
 
-export type ConsoleSource = 'invited' | 'contact_point' | 'media' | 'followup';
-export const CONSOLE_SOURCES: readonly ConsoleSource[] = ['invited', 'contact_point', 'media', 'followup'];
-
-/** Which console sources a role may enter: an invited supervisor reports as such; supervisors enter any. */
-export function consoleSourcesFor(caller: Caller): readonly ConsoleSource[] {
-  if (caller.role === 'invited_supervisor') return ['invited'];
-  if (caller.role === 'supervisor' || caller.role === 'admin') return CONSOLE_SOURCES;
-  return [];
-}
+export { CONSOLE_SOURCES, consoleSourcesFor, type ConsoleSource } from '../policy/index.ts';
 
 export interface ConsoleClueInput {
   source: ConsoleSource;
@@ -210,11 +203,9 @@ export interface ConsoleClueInput {
 
 /** A clue entered in the console (invited supervisor, contact point, follow-up, media as manual entry). */
 export async function createConsoleClue(store: Store, caller: Caller, input: ConsoleClueInput, clock: Clock): Promise<IntakeResult> {
-  const allowed = consoleSourcesFor(caller);
-  if (allowed.length === 0) throw forbidden('您的角色不能录入线索');
-  if (!allowed.includes(input.source)) throw forbidden(`您只能录入以下来源的线索：${allowed.map((s) => SOURCE_LABELS[s]).join('、')}`);
+  authorize(caller, 'create', { type: 'clues', source: input.source });
   await checkReportRefs(store, input);
-  if (!regionContains(caller.regionCode, input.regionCode)) throw forbidden(`只能录入本辖区的线索：${input.regionCode} 不在您的辖区内`);
+  authorize(caller, 'create', { type: 'clues', source: input.source, regionCode: input.regionCode });
   return withAudit(store, (tx) => intakeReport(tx, { ...input, sourceRef: caller.userId, createdBy: caller.userId }, clock, caller.userId));
 }
 
@@ -300,9 +291,9 @@ async function intakeTicket(
  * nothing and answers as before) and, when it concerns enforcement, makes or links a clue.
  */
 export async function receiveHotlineTicket(store: Store, caller: Caller, input: HotlineTicketInput, clock: Clock): Promise<HotlineResult> {
-  if (caller.role !== 'admin' && caller.role !== 'supervisor') throw forbidden('仅监督员或接口账号可以推送12345工单');
+  authorize(caller, 'take_in_hotline', { type: 'clues' });
   await checkReportRefs(store, input);
-  if (!regionContains(caller.regionCode, input.regionCode)) throw forbidden(`只能推送本辖区的工单：${input.regionCode} 不在您的辖区内`);
+  authorize(caller, 'take_in_hotline', { type: 'clues', regionCode: input.regionCode });
   const receivedAt = new Date(input.receivedAt);
   if (Number.isNaN(receivedAt.getTime())) throw badRequest(`受理时间无效：${input.receivedAt}`, 'receivedAt');
   const system = input.sourceSystem?.trim() || '12345';
@@ -311,6 +302,10 @@ export async function receiveHotlineTicket(store: Store, caller: Caller, input: 
     const [existing] = await tx.query<TicketRow>(
       sql`SELECT * FROM hotline_tickets WHERE source_system = ${system} AND source_id = ${input.sourceId}`,
     );
+    // A ticket already stored (imported, or pushed before) is taken in by its own region, whatever region
+    // the request names; to anyone else its key is simply not theirs, and the answer says nothing of it.
+    if (existing && !can(caller, 'take_in_hotline', { type: 'clues', regionCode: existing.region_code }))
+      throw forbidden(`工单 ${system}/${input.sourceId} 已由其他辖区登记，不能由您推送或受理`);
     if (existing && existing.intake) {
       return {
         result: { ticketId: existing.id, duplicate: true, intake: existing.intake as HotlineResult['intake'], clueId: existing.clue_id },
@@ -349,7 +344,7 @@ export async function intakeImportedTickets(
   clock: Clock,
   limit = 1000,
 ): Promise<{ looked: number; clues: number; linked: number }> {
-  if (caller.role !== 'admin' && caller.role !== 'supervisor') throw forbidden('仅监督员可以处理12345工单');
+  authorize(caller, 'take_in_hotline', { type: 'clues' });
   const rows =
     await store.query<TicketRow>(sql`SELECT * FROM hotline_tickets WHERE intake IS NULL AND region_code LIKE ${regionPrefix(caller.regionCode) + '%'}
     ORDER BY received_at, id LIMIT ${limit}`);

@@ -7,7 +7,7 @@ import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
 import { withAudit } from '../audit/audit-log.ts';
 import { regionLevel } from '../domain/region.ts';
-import { badRequest, notFound } from '../api/errors.ts';
+import { badRequest, notFound } from '../domain/errors.ts';
 import { CLUE_SETTINGS } from './settings.ts';
 import { businessDate, type Clock } from './clock.ts';
 import { urlCount } from './similarity.ts';

@@ -1,13 +1,14 @@
 // Reading clues: the scoped list with its filters, one clue with its timeline, and the counts of the
-// workbench and the dashboard. Every query goes through clueScope, so a caller never reads a clue
-// outside what workflow.ts says they may see.
+// workbench and the dashboard. Every query goes through the policy's clueScope, so a caller never reads
+// a clue outside what src/policy/clues.ts says they may see.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { addDays } from '../domain/dates.ts';
 import type { Caller } from '../auth/caller.ts';
-import { revealRow } from '../privacy/personal-data.ts';
+import { can, clueScope, maskFor, noticeScope, reportScope } from '../policy/index.ts';
+import { revealValue } from '../privacy/personal-data.ts';
 import { regionLevel, regionPrefix } from '../domain/region.ts';
-import { badRequest } from '../api/errors.ts';
+import { badRequest } from '../domain/errors.ts';
 import { todayOf, type Clock } from './clock.ts';
 import { ESCALATION_LEVELS, LEVEL_LABELS, type EscalationLevel } from './escalation.ts';
 import {
@@ -17,7 +18,7 @@ import {
   STATUS_LABELS,
   allowedActions,
   caseMembers,
-  clueScope,
+  clueAbilities,
   visibleClue,
   CLUE_STATUSES,
   type ClueRow,
@@ -39,6 +40,15 @@ export interface ClueFilters {
   q?: string; // words in the title or explanation
   page?: number;
   pageSize?: number;
+}
+
+/** A model's evidence (the record kind and ids it cites, the hit's subject and facts), or a report's ids. */
+export interface ClueEvidence {
+  kind: string;
+  ids: string[];
+  subject?: { kind: string; id: string };
+  facts?: Record<string, unknown>;
+  source?: string;
 }
 
 type Row = ClueRow & { region_name: string | null; agency_name: string | null; report_count: number; member_count: number };
@@ -93,7 +103,7 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function presentClue(r: Row, today: string) {
+export function presentClue(r: Row, today: string, caller: Caller) {
   const running = DEADLINE_STATUSES.includes(r.status) && !!r.deadline;
   return {
     id: r.id,
@@ -111,7 +121,7 @@ export function presentClue(r: Row, today: string) {
     deadline: r.deadline,
     daysLeft: running ? daysBetween(today, r.deadline!) : null,
     overdue: running && r.deadline! < today,
-    escalationLevel: r.escalation_level,
+    escalationLevel: r.escalation_level as EscalationLevel | null,
     escalationLabel: r.escalation_level ? `${LEVEL_LABELS[r.escalation_level as EscalationLevel]}督办` : null,
     caseId: r.case_id,
     isCase: r.case_id === r.id,
@@ -119,6 +129,7 @@ export function presentClue(r: Row, today: string) {
     reportCount: Number(r.report_count ?? 0),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    can: clueAbilities(caller, r),
   };
 }
 export type ClueSummary = ReturnType<typeof presentClue>;
@@ -129,9 +140,9 @@ const SELECT = sql`SELECT c.*, r.name AS region_name, a.name AS agency_name,
   FROM clues c LEFT JOIN regions r ON r.code = c.region_code LEFT JOIN agencies a ON a.id = c.agency_id`;
 
 /** One clue as the list shows it (after a change: the caller has already been checked). */
-export async function clueSummary(store: Store, id: string, clock: Clock): Promise<ClueSummary> {
+export async function clueSummary(store: Store, caller: Caller, id: string, clock: Clock): Promise<ClueSummary> {
   const [row] = await store.query<Row>(sql`${SELECT} WHERE c.id = ${id}`);
-  return presentClue(row, todayOf(clock));
+  return presentClue(row, todayOf(clock), caller);
 }
 
 export function presentEvent(e: {
@@ -170,7 +181,7 @@ export async function listClues(store: Store, caller: Caller, f: ClueFilters, cl
   const rows = await store.query<Row>(sql`${SELECT} WHERE ${where}
     ORDER BY CASE WHEN ${overdueSql(today)} THEN 0 ELSE 1 END, c.deadline NULLS LAST, c.created_at DESC, c.id
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentClue(r, today)) };
+  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentClue(r, today, caller)) };
 }
 
 interface EventRow {
@@ -213,25 +224,30 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
     similarity: number | null;
     received_at: string;
   }>(
-    sql`SELECT id, source, source_ref, content, contact, subject_name, linked, similarity, received_at FROM clue_reports WHERE clue_id = ${id} ORDER BY received_at, id`,
+    sql`SELECT r.id, r.source, r.source_ref, r.content, r.contact, r.subject_name, r.linked, r.similarity, r.received_at FROM clue_reports r
+      WHERE r.clue_id = ${id} AND ${reportScope(caller, 'r')} ORDER BY r.received_at, r.id`,
   );
   const members = await caseMembers(store, id);
-  const attachments = await listAttachments(store, [id]);
+  // visibleClue has let the caller read it (as its reporter, for an invited supervisor); evidence is a further question.
+  const evidence = can(caller, 'read_evidence', { type: 'clue', clue: loaded, reporter: true });
+  const attachments = evidence ? await listAttachments(store, [id]) : [];
   const notices = await store.query<{ id: string; kind: string; number: string; status: string; issued_on: string; clue_ids: string }>(
-    sql`SELECT id, kind, number, status, issued_on, clue_ids FROM notices WHERE clue_ids LIKE ${`%"${id}"%`} ORDER BY issued_on, id`,
+    sql`SELECT n.id, n.kind, n.number, n.status, n.issued_on, n.clue_ids FROM notices n
+      WHERE n.clue_ids LIKE ${`%"${id}"%`} AND ${noticeScope(caller)} ORDER BY n.issued_on, n.id`,
   );
   return {
     clue: {
-      ...presentClue(row, today),
+      ...presentClue(row, today, caller),
       explanation: loaded.explanation,
-      evidence: parseJson(loaded.evidence),
-      params: parseJson(loaded.params),
+      evidence: evidence ? (parseJson(loaded.evidence) as ClueEvidence | null) : null,
+      params: evidence ? (parseJson(loaded.params) as Record<string, number> | null) : null,
       entityUscc: loaded.entity_uscc,
       subjectName: loaded.subject_name,
       rectification: loaded.rectification,
-      basis: parseJson(loaded.basis),
+      basis: parseJson(loaded.basis) as { regulationId: string; article: number }[] | null,
       escalatedAt: loaded.escalated_at,
       allowedActions: allowedActions(caller, loaded),
+      can: clueAbilities(caller, loaded),
     },
     timeline: events.map(presentEvent),
     reports: reports.map((r) => ({
@@ -239,9 +255,9 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
       source: r.source,
       sourceLabel: SOURCE_LABELS[r.source as ClueSource] ?? r.source,
       sourceRef: r.source_ref,
-      content: r.content,
+      content: maskFor(caller, 'free_text', r.content)!,
       subjectName: r.subject_name,
-      contact: revealRow(caller, 'clue_reports', { contact: r.contact }).contact,
+      contact: revealValue(caller, 'clue_reports', 'contact', r.contact),
       linked: !!r.linked,
       similarity: r.similarity,
       receivedAt: r.received_at,

@@ -1,33 +1,23 @@
-// The clue loop as data (发现 → 交办 → 整改 → 销号): the statuses, and one table of transitions saying
-// from which statuses an action may be taken, the status it leads to, who may take it and what it
-// needs. `applyTransition` is the only code that changes a clue's status by a user's action; it checks
+// The clue loop as data (发现 → 交办 → 整改 → 销号): one table of transitions saying from which statuses
+// an action may be taken, the status it leads to, which actor takes it (whether a caller is that actor
+// is src/policy/clues.ts's to say) and what it needs. `applyTransition` is the only code that changes a clue's status by a user's action; it checks
 // the table, writes the change, the timeline event, webhooks and the audit entry in one transaction.
 // The tests walk the same table, so a row added here is tested for every role and status at once.
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.ts';
-import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
+import { sql, joinSql } from '../store/sql.ts';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
-import { regionContains, regionPrefix } from '../domain/region.ts';
 import { addDays, isIsoDate } from '../domain/dates.ts';
 import type { Caller } from '../auth/caller.ts';
+import { CLUE_SOURCES, CLUE_STATUSES, FINAL_STATUSES, SOURCE_LABELS, type ClueSource, type ClueStatus } from '../domain/clues.ts';
+import { ACTOR_LABELS, authorize, can, type ClueActor } from '../policy/index.ts';
 import type { Severity } from '../models/model.ts';
-import { KeduError, badRequest, forbidden, notFound } from '../api/errors.ts';
+import { KeduError, badRequest, forbidden, notFound } from '../domain/errors.ts';
 import { enqueueWebhook, type WebhookEvent } from '../integration/webhooks.ts';
 import { CLUE_SETTINGS } from './settings.ts';
 import { todayOf, type Clock } from './clock.ts';
 
-export const CLUE_STATUSES = [
-  'new',
-  'triaged',
-  'assigned',
-  'rectifying',
-  'submitted',
-  'returned',
-  'closed',
-  'dismissed',
-  'transferred',
-] as const;
-export type ClueStatus = (typeof CLUE_STATUSES)[number];
+export { CLUE_STATUSES, FINAL_STATUSES, CLUE_SOURCES, SOURCE_LABELS, type ClueStatus, type ClueSource };
 
 export const STATUS_LABELS: Record<ClueStatus, string> = {
   new: '待研判',
@@ -41,32 +31,11 @@ export const STATUS_LABELS: Record<ClueStatus, string> = {
   transferred: '已移送纪检监察',
 };
 
-/** Statuses that end the loop. */
-export const FINAL_STATUSES: readonly ClueStatus[] = ['closed', 'dismissed', 'transferred'];
 export const OPEN_STATUSES: readonly ClueStatus[] = CLUE_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
 /** Statuses in which the agency's deadline runs: a clue in one of them past its deadline is overdue. */
 export const DEADLINE_STATUSES: readonly ClueStatus[] = ['assigned', 'rectifying', 'returned'];
-/** Statuses in which the assigned agency sees the clue. */
-export const AGENCY_VISIBLE_STATUSES: readonly ClueStatus[] = ['assigned', 'rectifying', 'submitted', 'returned', 'closed'];
-
-export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public', 'case_review'] as const;
-export type ClueSource = (typeof CLUE_SOURCES)[number];
-export const SOURCE_LABELS: Record<ClueSource, string> = {
-  model: '监督模型',
-  hotline: '12345热线',
-  followup: '回访',
-  invited: '特邀监督员',
-  contact_point: '企业联系点',
-  media: '媒体舆情',
-  public: '群众举报',
-  case_review: '案卷评查',
-};
-
-/**
- * Who may take an action: the supervisor whose jurisdiction covers the clue's region, or the staff of
- * the agency the clue is assigned to. Admins may take every action (the state rules still hold).
- */
-export type ActorKind = 'region_supervisor' | 'assigned_agency';
+/** Who may take an action: its region's supervisor or its assigned agency (decided in src/policy/clues.ts). */
+export type ActorKind = ClueActor;
 /** What an action needs in its request: a comment (the reason), an agency, a rectification report, evidence files. */
 export type Requirement = 'comment' | 'agency' | 'rectification' | 'evidence';
 
@@ -139,10 +108,7 @@ export const EVENT_LABELS: Record<string, string> = {
   notice: '制发文书',
 };
 
-export const ACTOR_LABELS: Record<ActorKind, string> = {
-  region_supervisor: '线索所在辖区的监督员',
-  assigned_agency: '承办单位的执法部门人员',
-};
+export { ACTOR_LABELS };
 
 export const transitionFor = (action: string): Transition | undefined =>
   (TRANSITIONS as readonly Transition[]).find((t) => t.action === action);
@@ -174,72 +140,36 @@ export interface ClueRow {
   escalated_at: string | null;
 }
 
-// ── who sees what ─────────────────────────────────────────────────────────────────────────────
+// ── who may act ───────────────────────────────────────────────────────────────────────────────
 
-/**
- * The clues a caller may read, as SQL over alias `c`: supervisors and admins their jurisdiction;
- * agency staff and officers only clues assigned to their own agency; invited supervisors the clues
- * they reported; discipline liaisons the clues of their region transferred to discipline inspection.
- */
-export function clueScope(caller: Caller, alias = 'c'): Sql {
-  const a = `${alias}.`;
-  const region = sql`${raw(`${a}region_code`)} LIKE ${regionPrefix(caller.regionCode) + '%'}`;
-  const statusIn = (list: readonly string[]) =>
-    sql`${raw(`${a}status`)} IN (${joinSql(
-      list.map((s) => sql`${s}`),
-      ', ',
-    )})`;
-  switch (caller.role) {
-    case 'admin':
-    case 'supervisor':
-      return sql`(${region})`;
-    case 'agency_staff':
-    case 'officer':
-      return sql`(${raw(`${a}agency_id`)} = ${caller.agencyId ?? '-'} AND ${statusIn(AGENCY_VISIBLE_STATUSES)})`;
-    case 'invited_supervisor':
-      return sql`(${region} AND (${raw(`${a}created_by`)} = ${caller.userId}
-        OR EXISTS (SELECT 1 FROM clue_reports r WHERE r.clue_id = ${raw(`${a}id`)} AND r.source_ref = ${caller.userId})))`;
-    case 'discipline_liaison':
-      return sql`(${region} AND ${raw(`${a}status`)} = 'transferred')`;
-  }
-}
-
-/** The same rule for one loaded clue (reportedBy: whether the caller filed one of its reports). */
-export function canSeeClue(caller: Caller, clue: ClueRow, reportedBy = false): boolean {
-  const inRegion = regionContains(caller.regionCode, clue.region_code);
-  switch (caller.role) {
-    case 'admin':
-    case 'supervisor':
-      return inRegion;
-    case 'agency_staff':
-    case 'officer':
-      return !!caller.agencyId && clue.agency_id === caller.agencyId && AGENCY_VISIBLE_STATUSES.includes(clue.status);
-    case 'invited_supervisor':
-      return inRegion && (clue.created_by === caller.userId || reportedBy);
-    case 'discipline_liaison':
-      return inRegion && clue.status === 'transferred';
-  }
-}
-
-/** Why the caller may not act as `by` on the clue, or null when they may. */
+/** Why the caller may not act as `by` on the clue, or null when they may (the policy's answer). */
 export function actorProblem(caller: Caller, clue: ClueRow, by: ActorKind): string | null {
-  if (caller.role === 'admin') return null;
-  if (by === 'region_supervisor') {
-    return caller.role === 'supervisor' && regionContains(caller.regionCode, clue.region_code)
-      ? null
-      : `仅${ACTOR_LABELS[by]}可以执行此操作`;
-  }
-  return caller.role === 'agency_staff' && !!caller.agencyId && caller.agencyId === clue.agency_id
-    ? null
-    : `仅${ACTOR_LABELS[by]}可以执行此操作`;
+  return can(caller, by, { type: 'clue', clue }) ? null : `仅${ACTOR_LABELS[by]}可以执行此操作`;
 }
 
-/** The actions the caller could take on the clue now (the console shows these as buttons). */
+/** The transitions the caller could take on the clue now: the policy says who, the table says from which status. */
 export function allowedActions(caller: Caller, clue: ClueRow): ClueAction[] {
   if (clue.case_id && clue.case_id !== clue.id) return [];
   return TRANSITIONS.filter((t) => (t.from as readonly string[]).includes(clue.status) && !actorProblem(caller, clue, t.by)).map(
     (t) => t.action,
   );
+}
+
+/**
+ * Everything the caller may do with the clue now, for the console's buttons: each transition, and
+ * extending the deadline, uploading files, merging it into a case, issuing a notice on it.
+ */
+export function clueAbilities(caller: Caller, clue: ClueRow): Record<ClueAction | 'extend' | 'upload' | 'merge' | 'notice', boolean> {
+  const allowed = allowedActions(caller, clue);
+  const merged = !!clue.case_id && clue.case_id !== clue.id;
+  const supervises = !merged && can(caller, 'region_supervisor', { type: 'clue', clue });
+  return {
+    ...(Object.fromEntries(CLUE_ACTIONS.map((a) => [a, allowed.includes(a)])) as Record<ClueAction, boolean>),
+    extend: supervises && DEADLINE_STATUSES.includes(clue.status) && !!clue.deadline,
+    upload: can(caller, 'upload', { type: 'clue', clue }),
+    merge: supervises && !FINAL_STATUSES.includes(clue.status),
+    notice: supervises && can(caller, 'issue', { type: 'notices' }) && clue.status !== 'dismissed',
+  };
 }
 
 // ── loading ───────────────────────────────────────────────────────────────────────────────────
@@ -259,7 +189,7 @@ async function reportedBy(store: Store, caller: Caller, clueId: string): Promise
 export async function visibleClue(store: Store, caller: Caller, id: string): Promise<ClueRow> {
   const clue = await loadClue(store, id);
   if (!clue) throw notFound(`未找到线索 ${id}`);
-  if (!canSeeClue(caller, clue, await reportedBy(store, caller, id))) throw forbidden('无权访问该线索');
+  authorize(caller, 'read', { type: 'clue', clue, reporter: await reportedBy(store, caller, id) });
   return clue;
 }
 
@@ -393,7 +323,7 @@ export async function applyTransition(
         sql`SELECT id, region_code FROM agencies WHERE id = ${input.agencyId}`,
       );
       if (!agency) throw badRequest(`执法主体不存在：${input.agencyId}`, 'agencyId');
-      if (caller.role !== 'admin' && !regionContains(caller.regionCode, agency.region_code)) {
+      if (!can(caller, 'manage', { type: 'clues', regionCode: agency.region_code })) {
         throw badRequest(`只能交办给本辖区的执法主体：${input.agencyId} 不在您的辖区内`, 'agencyId');
       }
       next.agency_id = agency.id;

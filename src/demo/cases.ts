@@ -1,15 +1,17 @@
-// Penalty cases with their decision, delivery (送达) and payment (缴纳). A normal case keeps every rule:
+// Penalty cases with their decision, delivery (送达) and payment (缴纳), and the facts as the officer wrote
+// them (case-facts.ts). A normal case keeps every rule:
 // an assisting officer, a decision within 90 days, a fine inside the tier its facts select (inside
 // both the province and the city baseline), no fine when the exemption applies, delivery within 7
 // days, payment by the due date. A planted case breaks exactly one of its rules; its delivery and
 // payment may carry their own plant.
 import type { TierName } from '../catalog/types.ts';
+import { workdayDeadline } from '../domain/workdays.ts';
 import { AS_OF, dayOf, isoOf } from './calendar.ts';
 import type { PenaltyItem } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { followUp } from './followup.ts';
-import type { Rng } from './prng.ts';
+import { deriveSeed, Rng } from './prng.ts';
 import {
   CASE_DECISION_DAYS,
   DELIVERY_DAYS,
@@ -19,30 +21,13 @@ import {
   pickFineOutside,
   selectTier,
   type Facts,
-  type Harm,
 } from './rules.ts';
 import { SOURCE } from './tables.ts';
+import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
 import type { Agency } from './world.ts';
 
 /** The baselines in data/catalog take effect on this day; planted tier violations are decided after it. */
 export const BASELINES_FROM = dayOf('2025-04-01');
-
-const HARM_TEXT: Record<Harm, string> = { none: '未造成危害后果', minor: '危害后果轻微', serious: '造成较大危害后果' };
-const DECISION_TEXT: Record<TierName, string> = {
-  exempt: '',
-  mitigated: '依法减轻处罚',
-  lenient: '依法从轻处罚',
-  general: '',
-  severe: '依法从重处罚',
-};
-
-function factsText(e: Entity, p: PenaltyItem, f: Facts, tier: TierName): string {
-  return (
-    `经查，${e.name}存在“${p.item.name}”的违法行为。` +
-    `当事人${f.firstOffence ? '系初次违法' : '一年内曾因同类违法行为受到处理'}，${f.corrected ? '已及时改正' : '未及时改正'}，${HARM_TEXT[f.harm]}。` +
-    (DECISION_TEXT[tier] ? `${DECISION_TEXT[tier]}。` : '')
-  );
-}
 
 type CasePlant = 'single_officer' | 'fine_outside_tier' | 'fined_despite_exemption' | 'case_overdue' | null;
 
@@ -53,6 +38,14 @@ function drawPlant(rng: Rng): CasePlant {
   if ((u -= PLANT.finedDespiteExemption) < 0) return 'fined_despite_exemption';
   if (u - PLANT.caseOverdue < 0) return 'case_overdue';
   return null;
+}
+
+/** The facts writer of each generation run (its families fill up across the run). */
+const writers = new WeakMap<Ctx, FactsWriter>();
+function writerOf(ctx: Ctx): FactsWriter {
+  let w = writers.get(ctx);
+  if (!w) writers.set(ctx, (w = new FactsWriter(ctx.seed)));
+  return w;
 }
 
 export interface CaseInput {
@@ -151,19 +144,33 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     let sent = decided + (rng.chance(0.7) ? 0 : rng.range(1, 2));
     let method = rng.next() < 0.6 ? 'electronic' : rng.chance(0.75) ? 'direct' : 'post';
     const lateBy = rng.range(DELIVERY_DAYS + 3, DELIVERY_DAYS + 40);
+    // 七日 are working days (行政处罚法 第八十五条): the last day in time is the 7th working day after the decision.
+    const deadline = dayOf(workdayDeadline(isoOf(decided), DELIVERY_DAYS)!);
     if (rng.chance(PLANT.deliveryOverdue) && decided + lateBy <= AS_OF) {
       method = rng.chance(0.5) ? 'post' : 'notice';
-      sent = decided + rng.range(1, 3);
+      const transit = rng.range(1, 3);
       delivered = decided + lateBy;
-      truth.plant('delivery_overdue', 'delivery', dId, region, {
-        case_id: id,
-        decided_on: isoOf(decided),
-        delivered_on: isoOf(delivered),
-        days: lateBy,
-      });
+      if (deadline < delivered) {
+        // Post and public notice are judged on the day sent: the planted one is sent after the deadline.
+        sent = Math.min(delivered, deadline + transit);
+        truth.plant('delivery_overdue', 'delivery', dId, region, {
+          case_id: id,
+          decided_on: isoOf(decided),
+          sent_on: isoOf(sent),
+          deadline: isoOf(deadline),
+        });
+      } else {
+        sent = decided + transit; // sent in time, delivered late by the post: in time
+      }
     } else {
       delivered = sent + (method === 'post' ? rng.range(1, 4) : 0);
       if (delivered > decided + DELIVERY_DAYS) delivered = decided + DELIVERY_DAYS;
+      // Near misses (warnings only, whose delivery no payment follows): a delivery on the 7th working
+      // day when weekends or holidays make that more than 7 calendar days, and a letter posted in time
+      // that the post delivered late. Chosen by the id's hash, outside the generator's stream.
+      const near = fine === null ? deriveSeed(ctx.seed, 'delivery-near', dId) % 12 : -1;
+      if (near === 0 && method !== 'post' && deadline > decided + DELIVERY_DAYS && deadline <= AS_OF) delivered = deadline;
+      if (near === 1 && method === 'post' && deadline + 5 <= AS_OF) delivered = deadline + 5;
       if (delivered > AS_OF) delivered = null; // still on its way at AS_OF (within the 7 days)
     }
     out.deliveries.push([dId, SOURCE, dId, region, id, method, isoOf(Math.min(sent, AS_OF)), delivered === null ? null : isoOf(delivered)]);
@@ -189,6 +196,10 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       paid = paidOn !== null;
     }
   }
+  const written = writeFacts(writerOf(ctx), id, e, p.item, facts, tier, filed);
+  // A family of similar cases is no violation: its rows bypass the violation counts (case-facts.ts).
+  if (written.family)
+    out.ground_truth.push([FAMILY_LABEL, 'case', id, region, JSON.stringify({ family: written.family, item_code: p.item.code })]);
   const status = open ? 'open' : (fine !== null ? paid : deliveredOn !== null) ? 'closed' : 'decided';
   const single = plant === 'single_officer';
   out.cases.push([
@@ -204,7 +215,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     facts.firstOffence,
     facts.corrected,
     facts.harm,
-    factsText(e, p, facts, tier),
+    written.text,
     lead.id,
     single ? null : assist.id,
     decided === null ? null : isoOf(decided),
@@ -212,6 +223,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     statedTier,
     fine,
     status,
+    ...procedure(ctx, id, region, filed, decided, decision, fine),
   ]);
 
   switch (plant) {
@@ -255,4 +267,63 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
 
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
+}
+
+/** The amount the demo treats as a major decision (重大执法决定): PEN_NO_LEGAL_REVIEW's default. */
+export const MAJOR_FINE = 50_000;
+
+/** The same date `years` years earlier (29 February becomes the 28th). */
+function yearsBefore(day: number, years: number): number {
+  const iso = isoOf(day);
+  const md = iso.slice(5) === '02-29' ? '02-28' : iso.slice(5);
+  return dayOf(`${Number(iso.slice(0, 4)) - years}-${md}`);
+}
+
+/**
+ * The procedure of a case, from a stream of its own (the rest of the data stays as it was): the day of
+ * the violation (within four months before filing), the notice of the intended penalty and of the right
+ * to a defence and a hearing (on or before the decision day: 行政处罚法 第四十四条), and for fines of
+ * MAJOR_FINE or more the legal review completed by the decision (第五十八条). Planted: a case filed more
+ * than two years after the violation (第三十六条), a penalty without a notice before it, a major fine
+ * without a review by the decision. Near misses: exactly two years, a notice or a review on the
+ * decision day. Returns the columns occurred_on, notified_on, legal_review_on.
+ */
+function procedure(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  filed: number,
+  decided: number | null,
+  decision: string | null,
+  fine: number | null,
+): [string, string | null, string | null] {
+  const rng = Rng.of(ctx.seed, 'case-procedure', id);
+  const limit = yearsBefore(filed, 2);
+  let occurred = filed - rng.range(0, 120);
+  if (rng.chance(PLANT.penaltyPastLimitation)) {
+    occurred = limit - rng.range(1, 300);
+    ctx.truth.plant('penalty_past_limitation', 'case', id, region, { occurred_on: isoOf(occurred), filed_on: isoOf(filed) });
+  } else if (rng.chance(0.01)) occurred = limit;
+  if (decided === null || (decision !== 'fine' && decision !== 'warning')) return [isoOf(occurred), null, null];
+  let notified: number | null = Math.max(filed, decided - rng.range(0, 15));
+  if (rng.chance(PLANT.penaltyNoNotice)) {
+    notified = rng.chance(0.6) || decided >= AS_OF ? null : Math.min(decided + rng.range(1, 5), AS_OF);
+    ctx.truth.plant('penalty_no_notice', 'case', id, region, {
+      decided_on: isoOf(decided),
+      notified_on: notified === null ? null : isoOf(notified),
+    });
+  }
+  let reviewed: number | null = null;
+  if (fine !== null && fine >= MAJOR_FINE) {
+    reviewed = rng.chance(0.2) ? decided : Math.max(filed, decided - rng.range(1, 5));
+    if (rng.chance(PLANT.penaltyNoLegalReview)) {
+      reviewed = rng.chance(0.5) || decided >= AS_OF ? null : Math.min(decided + rng.range(1, 10), AS_OF);
+      ctx.truth.plant('penalty_no_legal_review', 'case', id, region, {
+        fine_amount: fine,
+        legal_review_on: reviewed === null ? null : isoOf(reviewed),
+      });
+    }
+  } else if (fine !== null && rng.chance(0.1)) reviewed = Math.max(filed, decided - 1); // reviewed though not required
+  const iso = (d: number | null) => (d === null ? null : isoOf(d));
+  return [isoOf(occurred), iso(notified), iso(reviewed)];
 }

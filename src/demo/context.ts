@@ -28,6 +28,9 @@ export const PLANT = {
   delegationOffWhitelist: 0.02, // of delegations
   delegationUnapproved: 0.02, // of delegations
   fakeServiceVisit: 0.01, // of service visits
+  penaltyNoNotice: 0.01, // of cases decided with a fine or a warning
+  penaltyNoLegalReview: 0.2, // of fines at or above MAJOR_FINE (a few percent of fines)
+  penaltyPastLimitation: 0.008, // of cases
 } as const;
 
 /** Sequential ids per record kind: 'INS000000042'. Deterministic because generation order is. */

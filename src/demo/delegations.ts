@@ -9,7 +9,11 @@ import { Rng, Weighted } from './prng.ts';
 import { SOURCE } from './tables.ts';
 import type { Agency } from './world.ts';
 
-/** Services that may not be delegated, or that no list names: what a planted off-list delegation buys. */
+/**
+ * Services that may not be delegated, or that no list names: what a planted off-list delegation buys.
+ * Each is an act of enforcement itself (巡查、检查、调查取证、收缴罚款、责令整改), given to a company:
+ * also what DEL_ENFORCEMENT_TASK looks for (行政处罚法 第二十条、第二十一条).
+ */
 const OFF_LIST_SERVICES = [
   '委托第三方开展日常执法巡查',
   '聘请第三方人员参与现场检查',
@@ -61,6 +65,7 @@ export function makeDelegations(ctx: Ctx): void {
         code = rng.chance(0.7) ? null : `ZDY-${a.region}-${String(i + 1).padStart(3, '0')}`;
         name = rng.pick(OFF_LIST_SERVICES);
         truth.plant('delegation_off_whitelist', 'delegation', id, a.region, { service_code: code, service_name: name });
+        truth.plant('delegation_enforcement', 'delegation', id, a.region, { service_name: name, provider_uscc: provider.uscc });
       } else {
         const w = pickService.pick(rng);
         code = w.code;

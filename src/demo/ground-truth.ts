@@ -24,6 +24,12 @@ export const VIOLATIONS = [
   'followup_visit_count', // a follow-up answer counting far more inspections in its month than the records hold
   'followup_nobody_came', // a follow-up answer saying nobody came, about a recorded inspection
   'followup_fine_mismatch', // a follow-up answer saying the enterprise was fined, about a case decided with a warning or no penalty
+  'delegation_enforcement', // an act of enforcement (patrol, inspection, evidence, fine collection) delegated to a company (行政处罚法 第二十条)
+  'commitment_unverified', // a 告知承诺 licence not verified within 60 working days (浙江省保障"最多跑一次"改革规定 第十四条)
+  'targeted_no_trigger', // a complaint inspection that names no ticket (优化营商环境条例 第五十四条 第二款)
+  'penalty_no_notice', // a fine or warning with no notice of the right to a defence before it (行政处罚法 第六十二条)
+  'penalty_no_legal_review', // a fine of 50,000 yuan or more with no legal review by the decision (第五十八条)
+  'penalty_past_limitation', // a case filed more than two years after the violation (第三十六条)
 ] as const;
 
 export type Violation = (typeof VIOLATIONS)[number];

@@ -14,7 +14,7 @@ import type { Entity } from './entities.ts';
 import { followUp } from './followup.ts';
 import { complainAboutRepeat } from './hotline.ts';
 import { INDUSTRIES } from './industries.ts';
-import type { Rng } from './prng.ts';
+import { deriveSeed, type Rng } from './prng.ts';
 import { MIN_INSPECTION_GAP, REPEAT_MIN_AGENCIES, REPEAT_WINDOW_DAYS } from './rules.ts';
 import { SOURCE } from './tables.ts';
 import type { Agency } from './world.ts';
@@ -128,6 +128,17 @@ export function makeInspections(ctx: Ctx, e: Entity, rng: Rng): void {
   for (const s of slots) writeSlot(ctx, e, rng, s);
 }
 
+/**
+ * The complaint a targeted inspection answers: a 12345 ticket number. About one in thirty carries none,
+ * which INS_TARGETED_NO_TRIGGER looks for (a routine inspection labelled a complaint one escapes the
+ * frequency limits). Decided by the id's hash, not the generator's stream.
+ */
+function triggerRef(ctx: Ctx, id: string, region: string): string | null {
+  if (deriveSeed(ctx.seed, 'trigger', id) % 30 !== 0) return `GD${id.slice(2)}`;
+  ctx.truth.plant('targeted_no_trigger', 'inspection', id, region, { kind: 'complaint' });
+  return null;
+}
+
 function pickWithCapacity(rng: Rng, xs: readonly InspectionItemInfo[], cap: Capacity): InspectionItemInfo | undefined {
   for (let t = 0; t < 4; t++) {
     const x = xs[rng.int(xs.length)];
@@ -149,7 +160,9 @@ function repeatEpisode(ctx: Ctx, e: Entity, rng: Rng, first: number, cap: Capaci
   rng.sample(lines.length, k).forEach((li, i) => {
     const x = pickWithCapacity(rng, lineMap.get(lines[li])!, cap)!;
     cap.take(x);
-    const kind = rng.chance(0.5) ? 'complaint' : rng.chance(0.5) ? 'planned' : 'random';
+    // Never a targeted kind: those do not count toward the repeat model (优化营商环境条例 第五十四条 第二款).
+    // The draws stay as they were, so that the stream of the rest of the data is what it always was.
+    const kind = rng.chance(0.5) ? 'planned' : rng.chance(0.5) ? 'planned' : 'random';
     slots.push({ day: start + offsets[i], kind, items: [x], agencies: [e.county.agencies.get(x.line)!], tag: 'repeat' });
   });
   const ids = slots.map((s) => (s.id = ctx.ids.next('IN')));
@@ -242,6 +255,7 @@ function writeSlot(ctx: Ctx, e: Entity, rng: Rng, s: Slot): void {
       single ? null : assist.id,
       rng.chance(0.93),
       result,
+      s.kind === 'complaint' ? triggerRef(ctx, id, region) : null,
     ]);
     if (caseFiled) {
       const filed = Math.min(AS_OF, day + rng.range(0, 7));

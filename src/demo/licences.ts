@@ -4,11 +4,12 @@
 // than the same number of working days (行政许可法 第四十二条, 第八十二条), so it is in time under
 // either reading; a planted licence_overdue takes longer than the limit plus the ten-day extension
 // 第四十二条 allows, in working days, plus the longest holiday break.
-import { AS_OF, isoOf, PERIOD_START } from './calendar.ts';
+import { workdayDeadline, workdaysNeeded } from '../domain/workdays.ts';
+import { AS_OF, dayOf, isoOf, PERIOD_START } from './calendar.ts';
 import type { LicenceInfo } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
-import type { Rng } from './prng.ts';
+import { Rng } from './prng.ts';
 import { SOURCE } from './tables.ts';
 
 /** Mean industry licences per entity whose industry has licence items. */
@@ -53,6 +54,8 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
     }
   }
   const result = decided === null ? 'pending' : registration || rng.chance(0.94) ? 'granted' : 'refused';
+  const terms = registration ? NO_TERMS : licenceTerms(ctx, id, region, l, applied, decided, result);
+  if (terms.decided !== undefined) decided = terms.decided;
   ctx.out.licences.push([
     id,
     SOURCE,
@@ -64,5 +67,83 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
     isoOf(applied),
     decided === null ? null : isoOf(decided),
     result,
+    terms.promised,
+    terms.extended,
+    terms.excluded,
+    terms.commitment,
+    terms.verified === null ? null : isoOf(terms.verified),
   ]);
 }
+
+interface Terms {
+  promised: number | null;
+  extended: number | null;
+  excluded: number | null;
+  commitment: boolean | null;
+  verified: number | null;
+  /** A decision day moved onto a limit (a near miss); undefined: as drawn. */
+  decided?: number;
+}
+const NO_TERMS: Terms = { promised: null, extended: null, excluded: null, commitment: null, verified: null };
+
+const wd = (from: number, n: number): number => dayOf(workdayDeadline(isoOf(from), n)!);
+
+/**
+ * The terms of a licence beyond its dates, from a stream of its own (the rest of the data stays as it
+ * was): the agency's promised time limit (承诺期限), an approved extension or time 第四十五条 leaves out
+ * (near misses: decided on the last day they allow), and 告知承诺制 with its verification within 60
+ * working days (浙江省保障"最多跑一次"改革规定 第十二条、第十四条). Planted: a decision after the promise
+ * though within the statutory limit (licence_overdue), a commitment licence never or late verified
+ * (commitment_unverified).
+ */
+function licenceTerms(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  l: LicenceInfo,
+  applied: number,
+  decided: number | null,
+  result: string,
+): Terms {
+  const rng = Rng.of(ctx.seed, 'licence-terms', id);
+  const limit = l.item.time_limit_days!;
+  const t: Terms = { ...NO_TERMS };
+  const u = rng.next();
+  const used = decided === null ? null : workdaysNeeded(isoOf(applied), isoOf(decided))!;
+  const overdue = used !== null && used > limit; // planted licence_overdue already
+  if (used !== null && !overdue && u < 0.12) {
+    // A promise shorter than the statutory limit, kept — or, planted, broken by one to five working days.
+    if (used >= 3 && rng.chance(0.2)) {
+      t.promised = Math.max(1, used - rng.range(1, Math.min(5, used - 1)));
+      ctx.truth.plant('licence_overdue', 'licence', id, region, { promised_days: t.promised, used_days: used, time_limit_days: limit });
+    } else t.promised = Math.min(limit, Math.max(used, Math.ceil(limit / 2)));
+  } else if (decided !== null && !overdue && u < 0.16) {
+    // Decided on the last working day an approved extension (第四十二条: ten days) or left-out time allows.
+    const extra = rng.range(3, 10);
+    if (rng.chance(0.5)) t.extended = extra;
+    else t.excluded = extra;
+    const day = wd(applied, limit + extra);
+    if (day <= AS_OF) t.decided = day;
+    else t.extended = t.excluded = null;
+  }
+  if (result === 'granted' && decided !== null && rng.chance(0.25)) {
+    t.commitment = true;
+    const due = wd(t.decided ?? decided, COMMITMENT_CHECK_DAYS);
+    const judged = due < AS_OF;
+    if (judged && rng.chance(0.05)) {
+      t.verified = rng.chance(0.5) ? null : Math.min(due + rng.range(1, 30), AS_OF);
+      ctx.truth.plant('commitment_unverified', 'licence', id, region, {
+        decided_on: isoOf(t.decided ?? decided),
+        verified_on: t.verified === null ? null : isoOf(t.verified),
+      });
+    } else {
+      // Verified within the 60 working days; one in ten on the last of them.
+      t.verified = rng.chance(0.1) ? due : wd(t.decided ?? decided, rng.range(5, COMMITMENT_CHECK_DAYS - 1));
+      if (t.verified > AS_OF) t.verified = null; // not yet: still inside the period at AS_OF
+    }
+  } else if (result === 'granted') t.commitment = false;
+  return t;
+}
+
+/** 浙江省保障"最多跑一次"改革规定 第十四条: 告知承诺 licences are checked within 60 working days. */
+const COMMITMENT_CHECK_DAYS = 60;

@@ -4,7 +4,7 @@ import type { BatchWriter, TableSink } from './sink.ts';
 export const COLUMNS = {
   regions: ['code', 'name', 'parent_code', 'level', 'is_demo'],
   agencies: ['id', 'name', 'line_code', 'region_code', 'level'],
-  officers: ['id', 'name', 'agency_id', 'region_code', 'id_number', 'phone'],
+  officers: ['id', 'name', 'agency_id', 'region_code', 'id_number', 'phone', 'staff_type'],
   certificates: ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'],
   entities: ['uscc', 'name', 'region_code', 'industry', 'address', 'legal_rep', 'phone', 'registered_on'],
   licences: [
@@ -18,6 +18,11 @@ export const COLUMNS = {
     'applied_on',
     'decided_on',
     'result',
+    'promised_days',
+    'extended_days',
+    'excluded_days',
+    'commitment',
+    'verified_on',
   ],
   inspections: [
     'id',
@@ -34,6 +39,7 @@ export const COLUMNS = {
     'assist_officer_id',
     'via_code',
     'result',
+    'trigger_ref',
   ],
   cases: [
     'id',
@@ -56,6 +62,9 @@ export const COLUMNS = {
     'tier',
     'fine_amount',
     'status',
+    'occurred_on',
+    'notified_on',
+    'legal_review_on',
   ],
   deliveries: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'method', 'sent_on', 'delivered_on'],
   payments: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'amount', 'due_on', 'paid_on'],

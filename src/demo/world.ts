@@ -205,7 +205,7 @@ export function buildWorld(catalog: Catalog, profile: ScaleProfile, activeLines:
       agency.officers.push(officer);
       (expired ? agency.expired : agency.valid).push(officer);
       const birth = isoOf(dayOf('1965-01-01') + rng.int(dayOf('1999-12-31') - dayOf('1965-01-01')));
-      out.officers.push([officer.id, personName(rng), agency.id, region, idNumber(rng, region, birth), mobile(rng)]);
+      out.officers.push([officer.id, personName(rng), agency.id, region, idNumber(rng, region, birth), mobile(rng), 'officer']);
       out.certificates.push([
         `CT${String(seq).padStart(7, '0')}`,
         officer.id,

@@ -5,9 +5,10 @@
 // the route answers 304 while the snapshot is unchanged (docs/evaluation.md says why polling).
 import type { Store } from '../store/store.ts';
 import { raw, sql, type Sql } from '../store/sql.ts';
-import { scopeFilter, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { aggregateScope, clueScope } from '../policy/index.ts';
 import { cityOf, regionLevel } from '../domain/region.ts';
-import { clueScope, OPEN_STATUSES, type ClueStatus } from '../clues/workflow.ts';
+import { OPEN_STATUSES, type ClueStatus } from '../clues/workflow.ts';
 import { dialectSql } from '../models/library/sql-fragments.ts';
 import { periodContaining } from './period.ts';
 import { childRegionExpr } from './home-summary.ts';
@@ -81,16 +82,20 @@ export async function cockpitSnapshot(
 
   const counters = {
     inspectionsMonth: await one(
-      sql`SELECT count(*) AS v FROM inspections t WHERE ${scopeFilter(view, 't')} AND ${during('t.inspected_on', month.from)}`,
+      sql`SELECT count(*) AS v FROM inspections t WHERE ${aggregateScope(view, 'inspections', 't')} AND ${during('t.inspected_on', month.from)}`,
     ),
     inspectionsYear: await one(
-      sql`SELECT count(*) AS v FROM inspections t WHERE ${scopeFilter(view, 't')} AND ${during('t.inspected_on', year.from)}`,
+      sql`SELECT count(*) AS v FROM inspections t WHERE ${aggregateScope(view, 'inspections', 't')} AND ${during('t.inspected_on', year.from)}`,
     ),
-    casesMonth: await one(sql`SELECT count(*) AS v FROM cases t WHERE ${scopeFilter(view, 't')} AND ${during('t.filed_on', month.from)}`),
-    casesYear: await one(sql`SELECT count(*) AS v FROM cases t WHERE ${scopeFilter(view, 't')} AND ${during('t.filed_on', year.from)}`),
+    casesMonth: await one(
+      sql`SELECT count(*) AS v FROM cases t WHERE ${aggregateScope(view, 'cases', 't')} AND ${during('t.filed_on', month.from)}`,
+    ),
+    casesYear: await one(
+      sql`SELECT count(*) AS v FROM cases t WHERE ${aggregateScope(view, 'cases', 't')} AND ${during('t.filed_on', year.from)}`,
+    ),
     finesYear: round2(
       (await one(
-        sql`SELECT COALESCE(sum(t.fine_amount), 0) AS v FROM cases t WHERE ${scopeFilter(view, 't')} AND ${during('t.decided_on', year.from)}`,
+        sql`SELECT COALESCE(sum(t.fine_amount), 0) AS v FROM cases t WHERE ${aggregateScope(view, 'cases', 't')} AND ${during('t.decided_on', year.from)}`,
       )) / 10_000,
     ),
     cluesOpen: await one(sql`SELECT count(*) AS v FROM clues c WHERE ${clues} AND ${open}`),
@@ -116,9 +121,9 @@ export async function cockpitSnapshot(
   );
   const child = childRegionExpr(mapCode, 't');
   const measure: Record<CockpitMetric, Sql> = {
-    inspections: sql`SELECT ${raw(child)} AS code, count(*) AS v FROM inspections t WHERE ${scopeFilter(view, 't')} AND ${during('t.inspected_on', year.from)} GROUP BY 1`,
-    cases: sql`SELECT ${raw(child)} AS code, count(*) AS v FROM cases t WHERE ${scopeFilter(view, 't')} AND ${during('t.filed_on', year.from)} GROUP BY 1`,
-    fines: sql`SELECT ${raw(child)} AS code, sum(t.fine_amount) / 10000.0 AS v FROM cases t WHERE ${scopeFilter(view, 't')} AND ${during('t.decided_on', year.from)} GROUP BY 1`,
+    inspections: sql`SELECT ${raw(child)} AS code, count(*) AS v FROM inspections t WHERE ${aggregateScope(view, 'inspections', 't')} AND ${during('t.inspected_on', year.from)} GROUP BY 1`,
+    cases: sql`SELECT ${raw(child)} AS code, count(*) AS v FROM cases t WHERE ${aggregateScope(view, 'cases', 't')} AND ${during('t.filed_on', year.from)} GROUP BY 1`,
+    fines: sql`SELECT ${raw(child)} AS code, sum(t.fine_amount) / 10000.0 AS v FROM cases t WHERE ${aggregateScope(view, 'cases', 't')} AND ${during('t.decided_on', year.from)} GROUP BY 1`,
     openClues: sql`SELECT ${raw(childRegionExpr(mapCode, 'c'))} AS code, count(*) AS v FROM clues c WHERE ${clues} AND ${open} GROUP BY 1`,
     overdueClues: sql`SELECT ${raw(childRegionExpr(mapCode, 'c'))} AS code, count(*) AS v FROM clues c WHERE ${clues} AND ${overdue} GROUP BY 1`,
   };

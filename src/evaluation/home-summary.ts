@@ -1,8 +1,10 @@
 // The home page's live figures of the caller's jurisdiction: totals, records by month, by line and by
-// the caller's child regions. Every query is scoped (scopeFilter) in SQL, not in the UI.
+// the caller's child regions. Every query is scoped in SQL by the policy's aggregateScope (figures, not
+// rows: the region's for supervisors, invited supervisors and liaisons, the own agency's for agency roles).
 import type { Store } from '../store/store.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
-import { scopeFilter, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { aggregateScope, type RecordKind } from '../policy/index.ts';
 import { regionLevel, regionPrefix } from '../domain/region.ts';
 
 export interface Period {
@@ -45,17 +47,16 @@ export function childRegionExpr(callerRegion: string, alias: string): string {
 export async function homeSummary(store: Store, caller: Caller, period: Period): Promise<HomeSummary> {
   const d = store.dialect;
   const between = (col: string) => sql`${raw(col)} BETWEEN ${period.from} AND ${period.to}`;
-  const count = async (table: string, dateCol: string | null, agencyCol: string | null = 'agency_id'): Promise<number> => {
-    const where: Sql = dateCol
-      ? sql`${scopeFilter(caller, 't', agencyCol)} AND ${between(`t.${dateCol}`)}`
-      : scopeFilter(caller, 't', agencyCol);
+  const scope = (kind: RecordKind) => aggregateScope(caller, kind, 't');
+  const count = async (table: RecordKind, dateCol: string | null): Promise<number> => {
+    const where: Sql = dateCol ? sql`${scope(table)} AND ${between(`t.${dateCol}`)}` : scope(table);
     const [r] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(table)} t WHERE ${where}`);
     return Number(r?.n ?? 0);
   };
 
   const [region] = await store.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [caller.regionCode]);
   const [fines] = await store.query<{ total: number | null }>(
-    sql`SELECT sum(t.fine_amount) AS total FROM cases t WHERE ${scopeFilter(caller, 't')} AND ${between('t.decided_on')}`,
+    sql`SELECT sum(t.fine_amount) AS total FROM cases t WHERE ${scope('cases')} AND ${between('t.decided_on')}`,
   );
 
   const totals = {
@@ -65,15 +66,15 @@ export async function homeSummary(store: Store, caller: Caller, period: Period):
     fines: Number(fines?.total ?? 0),
     serviceVisits: await count('service_visits', 'visited_on'),
     hotlineTickets: await count('hotline_tickets', null),
-    entities: await count('entities', null, null),
-    agencies: await count('agencies', null, 'id'),
+    entities: await count('entities', null),
+    agencies: await count('agencies', null),
     officers: await count('officers', null),
   };
 
-  const monthly = async (table: string, dateCol: string) =>
+  const monthly = async (table: RecordKind, dateCol: string) =>
     store.query<{ month: string; n: number }>(sql`
     SELECT ${raw(d.monthKey(`t.${dateCol}`))} AS month, count(*) AS n FROM ${raw(table)} t
-    WHERE ${scopeFilter(caller, 't')} AND ${between(`t.${dateCol}`)} GROUP BY 1`);
+    WHERE ${scope(table)} AND ${between(`t.${dateCol}`)} GROUP BY 1`);
   const months = new Map<string, HomeSummary['byMonth'][number]>();
   const put = (rows: { month: string; n: number }[], key: 'licences' | 'inspections' | 'cases') => {
     for (const r of rows) {
@@ -86,10 +87,10 @@ export async function homeSummary(store: Store, caller: Caller, period: Period):
   put(await monthly('inspections', 'inspected_on'), 'inspections');
   put(await monthly('cases', 'filed_on'), 'cases');
 
-  const perLine = async (table: string, dateCol: string) =>
+  const perLine = async (table: RecordKind, dateCol: string) =>
     store.query<{ line_code: string; n: number }>(sql`
     SELECT a.line_code, count(*) AS n FROM ${raw(table)} t JOIN agencies a ON a.id = t.agency_id
-    WHERE ${scopeFilter(caller, 't')} AND ${between(`t.${dateCol}`)} GROUP BY a.line_code`);
+    WHERE ${scope(table)} AND ${between(`t.${dateCol}`)} GROUP BY a.line_code`);
   const lineNames = new Map(
     (await store.query<{ code: string; name: string }>('SELECT code, name FROM lines')).map((l) => [l.code, l.name]),
   );
@@ -100,10 +101,10 @@ export async function homeSummary(store: Store, caller: Caller, period: Period):
   for (const r of await perLine('cases', 'filed_on')) line(r.line_code).cases = Number(r.n);
 
   const child = childRegionExpr(caller.regionCode, 't');
-  const perRegion = async (table: string, dateCol: string, measure: string) =>
+  const perRegion = async (table: RecordKind, dateCol: string, measure: string) =>
     store.query<{ code: string; v: number }>(sql`
     SELECT ${raw(child)} AS code, ${raw(measure)} AS v FROM ${raw(table)} t
-    WHERE ${scopeFilter(caller, 't')} AND ${between(`t.${dateCol}`)} GROUP BY 1`);
+    WHERE ${scope(table)} AND ${between(`t.${dateCol}`)} GROUP BY 1`);
   const regionNames = new Map(
     (
       await store.query<{ code: string; name: string }>(

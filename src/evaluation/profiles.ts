@@ -4,8 +4,9 @@
 // decides the jurisdiction, agency roles see their own agency only (checked by the caller of these).
 import type { Store } from '../store/store.ts';
 import { raw, sql, type Sql } from '../store/sql.ts';
-import { maskPersonal, scopeFilter, type Caller } from '../auth/caller.ts';
-import { unseal } from '../privacy/sm4.ts';
+import type { Caller } from '../auth/caller.ts';
+import { aggregateScope, isRecordKind, maskFor } from '../policy/index.ts';
+import { revealValue } from '../privacy/personal-data.ts';
 import { findModel } from '../models/library/index.ts';
 import { INDICATORS } from './indicators/index.ts';
 import { indicatorValues, scorecard, valueOf, type EvaluationScope } from './scorecard.ts';
@@ -120,10 +121,16 @@ export interface AgencyRow {
   level: string;
 }
 
+/** The rows of a record table behind a profile's figures, as the records policy scopes them for the caller. */
+function scoped(caller: Caller, table: string): Sql {
+  if (!isRecordKind(table)) throw new Error(`${table} is not a record kind`);
+  return aggregateScope(caller, table, 't');
+}
+
 export async function agencyProfile(store: Store, caller: Caller, agency: AgencyRow, period: Period, asOf: string) {
   const [region] = await store.query<{ name: string }>(sql`SELECT name FROM regions WHERE code = ${agency.region_code}`);
   const [line] = await store.query<{ name: string }>(sql`SELECT name FROM lines WHERE code = ${agency.line_code}`);
-  const own = () => sql`${scopeFilter(caller, 't')} AND t.agency_id = ${agency.id}`;
+  const own = (table: string) => sql`${scoped(caller, table)} AND t.agency_id = ${agency.id}`;
   const notices = await store.query<{
     id: string;
     kind: string;
@@ -227,7 +234,7 @@ export async function officerProfile(store: Store, caller: Caller, officer: Offi
   const certificates = await store.query<{ number: string; issued_on: string; expires_on: string; status: string }>(sql`
     SELECT number, issued_on, expires_on, status FROM certificates WHERE officer_id = ${officer.id} ORDER BY issued_on DESC`);
   const led = (table: string) =>
-    sql`${scopeFilter(caller, 't')} AND t.${raw(table === 'service_visits' ? 'officer_id' : 'lead_officer_id')} = ${officer.id}`;
+    sql`${scoped(caller, table)} AND t.${raw(table === 'service_visits' ? 'officer_id' : 'lead_officer_id')} = ${officer.id}`;
   const specs = RECORD_FIGURES.filter((f) => ['inspections', 'cases', 'fines', 'serviceVisits'].includes(f.key));
   const recent = async (table: string, date: string, cols: string) =>
     store.query<Record<string, unknown>>(sql`
@@ -244,8 +251,8 @@ export async function officerProfile(store: Store, caller: Caller, officer: Offi
       agencyId: officer.agency_id,
       agencyName: agency?.name ?? officer.agency_id,
       regionCode: officer.region_code,
-      idNumber: maskPersonal(caller, officer.id_number && unseal(officer.id_number)),
-      phone: maskPersonal(caller, officer.phone && unseal(officer.phone)),
+      idNumber: revealValue(caller, 'officers', 'id_number', officer.id_number),
+      phone: revealValue(caller, 'officers', 'phone', officer.phone),
     },
     period,
     certificates: certificates.map((c) => ({
@@ -274,10 +281,10 @@ export interface EntityRow {
 }
 
 export async function entityProfile(store: Store, caller: Caller, entity: EntityRow, period: Period) {
-  const mine = () => sql`${scopeFilter(caller, 't')} AND t.entity_uscc = ${entity.uscc}`;
+  const mine = (table: string) => sql`${scoped(caller, table)} AND t.entity_uscc = ${entity.uscc}`;
   const byAgency = await store.query<{ agency_id: string; name: string; n: number }>(sql`
     SELECT t.agency_id, a.name, count(*) AS n FROM inspections t JOIN agencies a ON a.id = t.agency_id
-    WHERE ${mine()} AND t.inspected_on BETWEEN CAST(${period.from} AS DATE) AND CAST(${period.to} AS DATE)
+    WHERE ${mine('inspections')} AND t.inspected_on BETWEEN CAST(${period.from} AS DATE) AND CAST(${period.to} AS DATE)
     GROUP BY t.agency_id, a.name ORDER BY count(*) DESC, t.agency_id`);
   // The burden beside the enterprises of its county: inspections per enterprise over the same period.
   const county = entity.region_code.slice(0, 6);
@@ -288,7 +295,7 @@ export async function entityProfile(store: Store, caller: Caller, entity: Entity
   const inspected = byAgency.reduce((s, r) => s + Number(r.n), 0);
   const cases = await store.query<Record<string, unknown>>(sql`
     SELECT t.id, t.agency_id, a.name AS agency_name, t.item_code, t.filed_on, t.decided_on, t.decision, t.fine_amount, t.status
-    FROM cases t LEFT JOIN agencies a ON a.id = t.agency_id WHERE ${mine()} ORDER BY t.filed_on DESC LIMIT 50`);
+    FROM cases t LEFT JOIN agencies a ON a.id = t.agency_id WHERE ${mine('cases')} ORDER BY t.filed_on DESC LIMIT 50`);
   const complaints = await store.query<{
     id: string;
     received_at: string;
@@ -298,7 +305,7 @@ export async function entityProfile(store: Store, caller: Caller, entity: Entity
     agency_id: string | null;
   }>(sql`
     SELECT t.id, t.received_at, t.category, t.content, t.status, t.agency_id FROM hotline_tickets t
-    WHERE ${scopeFilter(caller, 't', null)} AND t.entity_uscc = ${entity.uscc} ORDER BY t.received_at DESC LIMIT 50`);
+    WHERE ${scoped(caller, 'hotline_tickets')} AND t.entity_uscc = ${entity.uscc} ORDER BY t.received_at DESC LIMIT 50`);
   const answers = await store.query<{
     id: string;
     answered_at: string;
@@ -309,7 +316,7 @@ export async function entityProfile(store: Store, caller: Caller, entity: Entity
   }>(sql`
     SELECT a.id, a.answered_at, a.satisfaction, a.says_inspection, ft.subject_kind, ft.subject_id
     FROM followup_answers a JOIN followup_tasks ft ON ft.id = a.task_id
-    WHERE ${scopeFilter(caller, 'a', null)} AND ft.entity_uscc = ${entity.uscc} ORDER BY a.answered_at DESC LIMIT 50`);
+    WHERE ${aggregateScope(caller, 'followup_answers', 'a')} AND ft.entity_uscc = ${entity.uscc} ORDER BY a.answered_at DESC LIMIT 50`);
   const ents = Number(avg?.ents ?? 0);
   return {
     entity: {
@@ -317,8 +324,8 @@ export async function entityProfile(store: Store, caller: Caller, entity: Entity
       name: entity.name,
       regionCode: entity.region_code,
       industry: entity.industry,
-      legalRep: maskPersonal(caller, entity.legal_rep && unseal(entity.legal_rep)),
-      phone: maskPersonal(caller, entity.phone && unseal(entity.phone)),
+      legalRep: revealValue(caller, 'entities', 'legal_rep', entity.legal_rep),
+      phone: revealValue(caller, 'entities', 'phone', entity.phone),
       registeredOn: entity.registered_on,
     },
     period,
@@ -339,7 +346,7 @@ export async function entityProfile(store: Store, caller: Caller, entity: Entity
       id: c.id,
       receivedAt: c.received_at,
       category: c.category,
-      content: c.content,
+      content: maskFor(caller, 'free_text', c.content),
       status: c.status,
       agencyId: c.agency_id,
     })),

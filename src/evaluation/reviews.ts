@@ -12,6 +12,7 @@ import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { regionContains, regionPrefix } from '../domain/region.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import type { Caller } from '../auth/caller.ts';
+import { refusal, reviewFileScope } from '../policy/index.ts';
 import { intakeReport } from '../clues/intake.ts';
 import type { Clock } from '../clues/clock.ts';
 
@@ -113,7 +114,8 @@ export interface RoundInput {
 }
 
 export async function drawRound(store: Store, caller: Caller, input: RoundInput): Promise<{ id: string; seed: string; files: number }> {
-  if (!regionContains(caller.regionCode, input.regionCode)) throw new ReviewError('该区划不在您的辖区内', 'regionCode', 403);
+  const refused = refusal(caller, 'organize', { type: 'case_review', regionCode: input.regionCode });
+  if (refused) throw new ReviewError(refused, 'regionCode', 403);
   if (input.name.trim().length < 2 || input.name.length > 100) throw new ReviewError('评查名称应为2至100个字', 'name');
   for (const f of ['decidedFrom', 'decidedTo'] as const) if (!isIsoDate(input[f])) throw new ReviewError(`日期无效：${input[f]}`, f);
   if (input.decidedFrom > input.decidedTo) throw new ReviewError('开始日期不能晚于结束日期', 'decidedFrom');
@@ -218,14 +220,14 @@ export async function roundDetail(store: Store, caller: Caller, id: string) {
     agency_name: string;
     reviewer_id: string;
     reviewer_name: string | null;
-    status: string;
+    status: 'pending' | 'scored';
     score: number | null;
     serious_defect: boolean | null;
     clue_id: string | null;
   }>(sql`
     SELECT f.id, f.case_id, f.agency_id, a.name AS agency_name, f.reviewer_id, u.display_name AS reviewer_name, f.status, f.score, f.serious_defect, f.clue_id
     FROM review_files f LEFT JOIN agencies a ON a.id = f.agency_id LEFT JOIN users u ON u.id = f.reviewer_id
-    WHERE f.round_id = ${id} ORDER BY f.agency_id, f.id`);
+    WHERE f.round_id = ${id} AND ${reviewFileScope(caller, 'f')} ORDER BY f.agency_id, f.id`);
   const byAgency = new Map<
     string,
     { agencyId: string; agencyName: string; files: number; scored: number; total: number; serious: number }
@@ -257,7 +259,7 @@ interface FileRow {
   agency_id: string;
   region_code: string;
   reviewer_id: string;
-  status: string;
+  status: 'pending' | 'scored';
   score: number | null;
   serious_defect: boolean | null;
   summary: string | null;
@@ -269,8 +271,8 @@ async function fileFor(store: Store, caller: Caller, id: string): Promise<FileRo
     sql`SELECT id, round_id, case_id, agency_id, region_code, reviewer_id, status, score, serious_defect, summary, clue_id FROM review_files WHERE id = ${id}`,
   );
   if (!f) throw new ReviewError('未找到该案卷', 'id', 404);
-  const supervisorHere = (caller.role === 'supervisor' || caller.role === 'admin') && regionContains(caller.regionCode, f.region_code);
-  if (f.reviewer_id !== caller.userId && !supervisorHere) throw new ReviewError('无权查看该评查案卷', 'id', 403);
+  const reason = refusal(caller, 'read', { type: 'case_review', regionCode: f.region_code, reviewerId: f.reviewer_id });
+  if (reason) throw new ReviewError(reason, 'id', 403);
   return f;
 }
 
@@ -311,7 +313,8 @@ export interface ScoreInput {
 /** Scores a file (its reviewer only, once): every active checklist item, within its points. */
 export async function scoreFile(store: Store, caller: Caller, id: string, input: ScoreInput, clock: Clock) {
   const f = await fileFor(store, caller, id);
-  if (f.reviewer_id !== caller.userId) throw new ReviewError('只有分配的评查人员可以评分', 'id', 403);
+  const reason = refusal(caller, 'score', { type: 'case_review', reviewerId: f.reviewer_id });
+  if (reason) throw new ReviewError(reason, 'id', 403);
   if (f.status !== 'pending') throw new ReviewError('该案卷已评分，不能重复评分', 'id', 409);
   const items = await checklist(store);
   const given = new Map(input.items.map((i) => [i.code, i]));

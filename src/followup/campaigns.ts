@@ -8,8 +8,9 @@ import { sql } from '../store/sql.ts';
 import { withAudit } from '../audit/audit-log.ts';
 import type { Caller } from '../auth/caller.ts';
 import { isIsoDate } from '../domain/dates.ts';
-import { regionContains, regionLevel, regionPrefix, regionProblem } from '../domain/region.ts';
-import { badRequest, forbidden, notFound } from '../api/errors.ts';
+import { regionContains, regionLevel, regionProblem } from '../domain/region.ts';
+import { badRequest, notFound } from '../domain/errors.ts';
+import { authorize, regionScope } from '../policy/index.ts';
 import { DEFAULT_QUESTIONNAIRES, questionnaireProblem, type Questionnaire } from './questionnaire.ts';
 import { isSubjectKind, SUBJECT_KINDS, type SubjectKind } from './records.ts';
 import { RULES, isRuleCode, type RuleCode } from './rules.ts';
@@ -84,17 +85,12 @@ export function parseCampaign(r: CampaignRow): Campaign {
   };
 }
 
-/** Who runs campaigns: supervisors of the region and admins. */
-export function assertCampaignRole(caller: Caller): void {
-  if (caller.role !== 'supervisor' && caller.role !== 'admin') throw forbidden('仅监督员和管理员可以管理回访活动');
-}
-
-/** A campaign the caller may see (its region inside the caller's jurisdiction), or 404 / 403. */
+/** A campaign the caller may see (the follow-up policy: src/policy/followup.ts), or 404 / 403. */
 export async function getCampaign(store: Store, caller: Caller, id: string): Promise<Campaign> {
+  authorize(caller, 'read', { type: 'followup_campaign' });
   const [r] = await store.query<CampaignRow>(sql`SELECT * FROM campaigns WHERE id = ${id}`);
   if (!r) throw notFound('未找到该回访活动');
-  assertCampaignRole(caller);
-  if (!regionContains(caller.regionCode, r.region_code)) throw forbidden('该回访活动不在您的辖区内');
+  authorize(caller, 'read', { type: 'followup_campaign', regionCode: r.region_code });
   return parseCampaign(r);
 }
 
@@ -136,14 +132,14 @@ export function checkSettings(given: Partial<CampaignSettings> = {}): CampaignSe
 }
 
 export async function createCampaign(store: Store, caller: Caller, input: CampaignInput): Promise<Campaign> {
-  assertCampaignRole(caller);
+  authorize(caller, 'manage', { type: 'followup_campaign' });
   const name = (input.name ?? '').trim();
   if (!name || name.length > 100) throw badRequest('活动名称须为1至100个字', 'name');
   const rp = regionProblem(input.regionCode);
   if (rp) throw badRequest(rp, 'regionCode');
   const level = regionLevel(input.regionCode);
   if (level === 'township') throw badRequest('回访活动由省、市、县三级组织，请选择省、设区市或县（市、区）', 'regionCode');
-  if (!regionContains(caller.regionCode, input.regionCode)) throw forbidden(`区划 ${input.regionCode} 不在您的辖区内`);
+  authorize(caller, 'manage', { type: 'followup_campaign', regionCode: input.regionCode });
   const [region] = await store.query(sql`SELECT code FROM regions WHERE code = ${input.regionCode}`);
   if (!region) throw badRequest(`区划不存在：${input.regionCode}`, 'regionCode');
   if (!isSubjectKind(input.subjectKind)) throw badRequest(`回访类别须为 ${Object.keys(SUBJECT_KINDS).join('、')} 之一`, 'subjectKind');
@@ -216,8 +212,8 @@ export async function listCampaigns(
   caller: Caller,
   q: { page: number; pageSize: number; subjectKind?: string; method?: string; status?: string },
 ): Promise<{ total: number; page: number; pageSize: number; rows: CampaignSummary[] }> {
-  assertCampaignRole(caller);
-  const conds = [sql`c.region_code LIKE ${regionPrefix(caller.regionCode) + '%'}`];
+  authorize(caller, 'read', { type: 'followup_campaign' });
+  const conds = [regionScope(caller, 'c')];
   if (q.subjectKind) conds.push(sql`c.subject_kind = ${q.subjectKind}`);
   if (q.method) conds.push(sql`c.mode = ${q.method}`);
   if (q.status) conds.push(sql`c.status = ${q.status}`);

@@ -4,9 +4,9 @@
 // (驻队日查) — the follow-up problems still open.
 import type { Store } from '../store/store.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
-import { isAgencyRole, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { authorize, can, clueScope, followupResultsScope, regionScope } from '../policy/index.ts';
 import { regionPrefix } from '../domain/region.ts';
-import { forbidden } from '../api/errors.ts';
 import { CATEGORIES, CATEGORY_CODES, SATISFACTION, type Satisfaction } from './categories.ts';
 import { getCampaign, summaryOf, type Campaign } from './campaigns.ts';
 import { isShown, parseAnswers } from './questionnaire.ts';
@@ -208,10 +208,9 @@ export async function followupResults(
   caller: Caller,
   opts: { by: 'agency' | 'officer'; from: string; to: string; regionCode?: string },
 ): Promise<FollowupResult[]> {
-  if (caller.role === 'invited_supervisor' || caller.role === 'discipline_liaison') throw forbidden('无权查看回访评价结果');
-  const scope = [sql`t.region_code LIKE ${regionPrefix(opts.regionCode ?? caller.regionCode) + '%'}`];
-  if (!opts.regionCode?.startsWith(regionPrefix(caller.regionCode)) && opts.regionCode) throw forbidden('该区划不在您的辖区内');
-  if (isAgencyRole(caller.role)) scope.push(sql`t.agency_id = ${caller.agencyId ?? ''}`);
+  authorize(caller, 'read', { type: 'followup_results', regionCode: opts.regionCode });
+  const scope = [followupResultsScope(caller, 't')];
+  if (opts.regionCode) scope.push(sql`t.region_code LIKE ${regionPrefix(opts.regionCode) + '%'}`);
   const where = scope.reduce((a, b) => sql`${a} AND ${b}`);
   const key = opts.by === 'agency' ? raw('t.agency_id') : raw('t.officer_id');
   const rows = await store.query<Record<string, string | number | null>>(sql`
@@ -291,11 +290,10 @@ export async function dutyList(
   problems: DutyItem[];
   secondCalls: { taskId: string; campaignId: string; entityName: string | null; due: string; overdue: boolean }[];
 }> {
-  if (caller.role === 'invited_supervisor' || caller.role === 'discipline_liaison') throw forbidden('无权查看驻队日查清单');
-  const scope: Sql[] = [sql`c.region_code LIKE ${regionPrefix(caller.regionCode) + '%'}`];
-  if (isAgencyRole(caller.role)) {
-    scope.push(sql`c.agency_id = ${caller.agencyId ?? ''} AND c.status IN ('assigned', 'rectifying', 'submitted', 'returned')`);
-  } else if (opts.agencyId) scope.push(sql`c.agency_id = ${opts.agencyId}`);
+  authorize(caller, 'read', { type: 'followup_results' });
+  // The clues the caller reads on the loop (an agency its own, once assigned); a supervisor may narrow to one agency.
+  const scope: Sql[] = [clueScope(caller, 'c')];
+  if (opts.agencyId) scope.push(sql`c.agency_id = ${opts.agencyId}`);
   const models = [...FOLLOWUP_MODELS, FAKE_SERVICE_MODEL].map((m) => sql`${m}`).reduce((a, b) => sql`${a}, ${b}`);
   const rows = await store.query<{
     id: string;
@@ -325,13 +323,14 @@ export async function dutyList(
     foundOn: r.created_at.slice(0, 10),
     explanation: r.explanation,
   }));
-  const secondCalls = isAgencyRole(caller.role)
+  // Second calls are the campaign's business: those who run campaigns see them.
+  const secondCalls = !can(caller, 'manage', { type: 'followup_campaign' })
     ? []
     : (
         await store.query<{ id: string; campaign_id: string; entity_name: string | null; due: string }>(sql`
           SELECT t.id, t.campaign_id, e.name AS entity_name, CAST(t.second_call_due AS VARCHAR) AS due FROM followup_tasks t
             LEFT JOIN entities e ON e.uscc = t.entity_uscc
-          WHERE t.region_code LIKE ${regionPrefix(caller.regionCode) + '%'} AND t.second_call_status = 'pending'
+          WHERE ${regionScope(caller, 't')} AND t.second_call_status = 'pending'
             ${opts.agencyId ? sql`AND t.agency_id = ${opts.agencyId}` : sql``}
           ORDER BY t.second_call_due, t.id LIMIT 500`)
       ).map((r) => ({ taskId: r.id, campaignId: r.campaign_id, entityName: r.entity_name, due: r.due, overdue: r.due < opts.today }));

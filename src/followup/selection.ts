@@ -10,10 +10,11 @@ import { sql, raw, type Sql } from '../store/sql.ts';
 import { withAudit } from '../audit/audit-log.ts';
 import type { Caller } from '../auth/caller.ts';
 import { regionPrefix } from '../domain/region.ts';
-import { badRequest, KeduError } from '../api/errors.ts';
+import { badRequest, KeduError } from '../domain/errors.ts';
 import { DAY_COLUMN, recordsSql, type SubjectRecord } from './records.ts';
 import { ruleQuery, RULES, type RuleCode } from './rules.ts';
-import { assertCampaignRole, getCampaign, type Campaign } from './campaigns.ts';
+import { getCampaign, type Campaign } from './campaigns.ts';
+import { authorize } from '../policy/index.ts';
 import { invitationRows } from './survey.ts';
 
 export interface Pick {
@@ -129,6 +130,7 @@ const INSERT_CHUNK = 300;
 /** Draws the campaign's records once (a drawn campaign is refused), writes the tasks and, for 云调研, the invitations. */
 export async function drawCampaign(store: Store, caller: Caller, id: string, opts: { seed?: string; now?: Date } = {}): Promise<Draw> {
   const c = await getCampaign(store, caller, id);
+  authorize(caller, 'manage', { type: 'followup_campaign', regionCode: c.region_code });
   if (c.status !== 'draft') throw new KeduError('conflict', '该回访活动已抽取过，不能重新抽取；可用“复核抽取”核对结果');
   if (opts.seed !== undefined && !/^[0-9A-Za-z_-]{8,128}$/.test(opts.seed))
     throw badRequest('随机种子须为8至128位字母、数字或 _ -', 'seed');
@@ -199,7 +201,6 @@ export interface Verification {
 
 /** Draws a drawn campaign again with its stored seed and moment, and compares with the stored tasks. */
 export async function verifyDraw(store: Store, caller: Caller, id: string): Promise<Verification> {
-  assertCampaignRole(caller);
   const c = await getCampaign(store, caller, id);
   if (!c.seed || !c.drawn_at) throw new KeduError('conflict', '该回访活动尚未抽取');
   const draw = await computeDraw(store, c, c.seed, c.drawn_at);

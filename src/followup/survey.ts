@@ -8,7 +8,7 @@ import type { Store } from '../store/store.ts';
 import { sql, type Sql } from '../store/sql.ts';
 import { withAudit } from '../audit/audit-log.ts';
 import { businessDate } from '../domain/dates.ts';
-import { badRequest } from '../api/errors.ts';
+import { badRequest } from '../domain/errors.ts';
 import { recordId } from '../records/record-id.ts';
 import { answersProblem, fill, isShown, type Question } from './questionnaire.ts';
 import { parseCampaign, type Campaign, type CampaignRow } from './campaigns.ts';

@@ -1,16 +1,16 @@
-// Reading import batches back: the list a caller may see, one batch, and its error file.
-// A batch belongs to the jurisdiction of whoever imported it (import_batches.region_code); agency
-// roles see only the batches of their own agency's accounts (found through the batch's audit entry,
-// whose actor is the importing user).
+// Reading import batches back: the list a caller may see, one batch, and its error file. Who may read
+// a batch is the policy's (src/policy/imports.ts: its owner and the supervisors over its region); the
+// error file (sealed at rest, src/privacy) has its personal data masked for the reader's role like any list.
+import type { Caller } from '../auth/caller.ts';
+import { authorize, batchScope, maskFor, RECORD_ACCESS, type PersonalKind } from '../policy/index.ts';
 import { unseal } from '../privacy/sm4.ts';
-import { isAgencyRole, type Caller } from '../auth/caller.ts';
-import { regionPrefix } from '../domain/region.ts';
-import { sql, raw, type Sql } from '../store/sql.ts';
+import { sql, raw } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
 import { KIND_SPECS, isKind } from '../records/registry.ts';
+import { headerIndex, normaliseHeader } from './headers.ts';
+import { notFound } from '../domain/errors.ts';
 import { errorCsvFromStored, type StoredError } from './error-file.ts';
-import { maskRecord } from './headers.ts';
-import { describeError, formatError } from './validate.ts';
+import { describeError, rowError, type RowError } from './validate.ts';
 
 export interface BatchSummary {
   id: string;
@@ -36,15 +36,9 @@ interface BatchRow {
   rows_ok: number;
   rows_bad: number;
   errors: string | null;
+  created_by: string | null;
   started_at: string;
   finished_at: string | null;
-}
-
-/** The batches a caller may see. */
-export function batchScope(caller: Caller, alias = 'b'): Sql {
-  const region = sql`${raw(`${alias}.region_code`)} LIKE ${regionPrefix(caller.regionCode) + '%'}`;
-  if (!isAgencyRole(caller.role) || !caller.agencyId) return sql`(${region})`;
-  return sql`(${region} AND ${raw(`${alias}.id`)} IN (SELECT a.target FROM audit_log a JOIN users u ON u.id = a.actor WHERE a.action = 'ingest.batch' AND u.agency_id = ${caller.agencyId}))`;
 }
 
 const summary = (r: BatchRow): BatchSummary => ({
@@ -75,30 +69,55 @@ export async function listBatches(
   return { total: Number(n), items: rows.map(summary) };
 }
 
-export type BatchLookup =
-  { found: false } | { found: true; visible: false } | { found: true; visible: true; batch: BatchSummary; errors: StoredError[] };
-
-export async function findBatch(store: Store, caller: Caller, id: string): Promise<BatchLookup> {
-  const [row] = await store.query<BatchRow & { visible: boolean | number }>(sql`
-    SELECT b.*, CASE WHEN ${batchScope(caller)} THEN 1 ELSE 0 END AS visible FROM import_batches b WHERE b.id = ${id}`);
-  if (!row) return { found: false };
-  if (Number(row.visible) !== 1) return { found: true, visible: false };
-  return { found: true, visible: true, batch: summary(row), errors: row.errors ? (JSON.parse(unseal(row.errors)) as StoredError[]) : [] };
+/** One batch the caller may read, with its stored errors: 404 when there is none, 403 when it is not theirs to read. */
+export async function findBatch(store: Store, caller: Caller, id: string): Promise<{ batch: BatchSummary; errors: StoredError[] }> {
+  const [row] = await store.query<BatchRow>(sql`SELECT b.* FROM import_batches b WHERE b.id = ${id}`);
+  if (!row) throw notFound('导入批次不存在');
+  authorize(caller, 'read', { type: 'import_batch', batch: row });
+  return { batch: summary(row), errors: row.errors ? (JSON.parse(unseal(row.errors)) as StoredError[]) : [] };
 }
 
-/** The first errors of a batch, formatted for people: 第12行 entity_uscc（统一社会信用代码）：… */
-export function formattedErrors(batch: Pick<BatchSummary, 'kind' | 'fileName'>, errors: StoredError[], limit = 100): string[] {
+/** The first errors of a batch, as the import reported them (row, field, code, message, label, text), masked for the reader. */
+export function batchRowErrors(
+  caller: Caller,
+  batch: Pick<BatchSummary, 'kind' | 'fileName'>,
+  errors: StoredError[],
+  limit = 100,
+): RowError[] {
   // Files count rows (第12行); API calls and JSON arrays count records (第12条).
   const unit = batch.fileName && !/\.json$/i.test(batch.fileName) ? '行' : '条';
-  const kind = batch.kind;
-  if (!isKind(kind)) return errors.slice(0, limit).map((e) => `第${e.row}${unit} ${e.field}：${e.message}`);
-  return errors.slice(0, limit).map((e) => formatError(KIND_SPECS[kind], e, unit));
+  return errors.slice(0, limit).map((e) => {
+    const stored = { row: e.row, field: e.field, code: e.code ?? 'invalid', message: maskFor(caller, 'free_text', e.message)! };
+    return isKind(batch.kind)
+      ? rowError(KIND_SPECS[batch.kind], stored, unit)
+      : { ...stored, label: null, text: `第${e.row}${unit} ${e.field}：${stored.message}` };
+  });
 }
 
-/** The error file of a batch as `caller` may see it: personal columns masked for their role. */
+/**
+ * A rejected row (header → text) as the caller may read it: each cell of a personal column (found
+ * through the kind's headers, also as 列名(说明)) masked per role, and digit runs in columns the kind
+ * does not know as free text. A masked cell must be typed again before the row is imported again.
+ */
+export function maskRejectedRecord(caller: Caller, kind: string, record: Record<string, string>): Record<string, string> {
+  const personal: Partial<Record<string, PersonalKind>> = isKind(kind) ? RECORD_ACCESS[kind].personal : {};
+  const fieldOf = isKind(kind) ? headerIndex(KIND_SPECS[kind]) : new Map<string, string>();
+  return Object.fromEntries(
+    Object.entries(record).map(([header, text]) => {
+      // A column of the kind is masked when it is personal; a column the kind does not know, as free text.
+      const field = fieldOf.get(normaliseHeader(header)) ?? fieldOf.get(normaliseHeader(header).replace(/\([^()]*\)$/, ''));
+      const mask = field ? personal[field] : 'free_text';
+      return [header, mask && text ? maskFor(caller, mask, text)! : text];
+    }),
+  );
+}
+
+/** The error file as the caller may read it: rejected rows masked (maskRejectedRecord), and echoed values in the messages too. */
 export function batchErrorCsv(caller: Caller, kind: string, errors: StoredError[]): string {
-  if (!isKind(kind)) return errorCsvFromStored(errors, (e) => `${e.field}：${e.message}`);
-  const spec = KIND_SPECS[kind];
-  const masked = errors.map((e) => (e.record ? { ...e, record: maskRecord(caller, spec, e.record) } : e));
-  return errorCsvFromStored(masked, (e) => describeError(spec, e));
+  const masked = errors.map((e) => ({
+    ...e,
+    message: maskFor(caller, 'free_text', e.message)!,
+    ...(e.record && { record: maskRejectedRecord(caller, kind, e.record) }),
+  }));
+  return errorCsvFromStored(masked, (e) => (isKind(kind) ? describeError(KIND_SPECS[kind], e) : `${e.field}：${e.message}`));
 }

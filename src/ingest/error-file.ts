@@ -5,12 +5,15 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { ERROR_FILE_COLUMNS } from './headers.ts';
+import type { RowErrorCode } from './validate.ts';
 import { spreadsheetSafe } from '../domain/spreadsheet.ts';
 
 /** One error as import_batches.errors stores it; the first of a row carries the row's cells. */
 export interface StoredError {
   row: number;
   field: string;
+  /** Absent in batches stored before errors carried codes. */
+  code?: RowErrorCode;
   message: string;
   /** column header → cell text, as read */
   record?: Record<string, string>;

@@ -2,9 +2,7 @@
 // case-folded, without spaces, `*`, `_` and `-`, against every field's name, label and aliases
 // (src/records). Also the importer's fixed names: the pattern of source-system codes and the error
 // file's own columns.
-import { maskPersonal, type Caller } from '../auth/caller.ts';
 import type { RecordKindSpec } from '../records/registry.ts';
-import { PERSONAL_TABLES } from '../privacy/personal-data.ts';
 
 /** Source systems are codes, so `source_system|source_id` is unambiguous in the record id. */
 export const SOURCE_SYSTEM_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -31,22 +29,4 @@ export function headerIndex(spec: RecordKindSpec): Map<string, string> {
     }
   }
   return index;
-}
-
-/**
- * A rejected row as read (header → text) with the kind's personal columns (ID numbers, phones) masked
- * for the caller's role: an error file shows no more than a list would.
- */
-export function maskRecord(caller: Caller, spec: RecordKindSpec, record: Record<string, string>): Record<string, string> {
-  const personal = new Set(
-    Object.entries(PERSONAL_TABLES[spec.table]?.columns ?? {}).flatMap(([column, mask]) => (mask === 'masked' ? [column] : [])),
-  );
-  if (!personal.size) return record;
-  const index = headerIndex(spec);
-  const out: Record<string, string> = {};
-  for (const [header, text] of Object.entries(record)) {
-    const name = index.get(normaliseHeader(header)) ?? index.get(normaliseHeader(header).replace(/\([^()]*\)$/, ''));
-    out[header] = name && personal.has(name) && text ? (maskPersonal(caller, text) ?? text) : text;
-  }
-  return out;
 }

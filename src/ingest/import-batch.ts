@@ -4,16 +4,17 @@
 // behind: temporary tables end with their connection).
 import { randomUUID } from 'node:crypto';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
-import { isAgencyRole, ROLE_LABELS, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { RECORD_ACCESS, RECORD_KINDS, refusal } from '../policy/index.ts';
 import type { Row, Store } from '../store/store.ts';
-import { kindSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
+import { kindSpec, type Kind } from '../records/registry.ts';
 import { SOURCE_SYSTEM_PATTERN } from './headers.ts';
 import { loadReferences } from './reference.ts';
 import { createStager } from './stage.ts';
 import { mergeIncoming, type InitialCredential } from './merge.ts';
 import { WRITERS } from './writers/index.ts';
 import { LIST_NAMES } from './reference.ts';
-import { FileProblem, fieldLabel, formatError, rowValidator, type FieldError } from './validate.ts';
+import { FileProblem, fieldLabel, rowError, rowValidator, type FieldError, type RowError } from './validate.ts';
 import { RowShaper } from './row-shaper.ts';
 import { UnreadableRecord, type RowSource } from './sources.ts';
 import type { Cell } from './values.ts';
@@ -25,21 +26,13 @@ import { landedHooks } from './landed-hooks.ts';
 /** The caller may not import this kind at all (HTTP 403). */
 export class ImportForbidden extends Error {}
 
-/** Roles that may write records: admins and supervisors in their region, agency staff for their agency. */
-const IMPORT_ROLES = new Set(['admin', 'supervisor', 'agency_staff']);
+/** Why the caller may not import the kind at all, or null (the records policy: src/policy/records.ts). */
+export const importPermissionProblem = (caller: Caller, kind: Kind): string | null => refusal(caller, 'import', { type: 'records', kind });
 
-/** Whether the caller's role may import anything at all: checked before an upload is read. */
+/** Why the caller may import no kind at all, or null: checked before an upload is read (the records policy decides). */
 export function importRoleProblem(caller: Caller): string | null {
-  return IMPORT_ROLES.has(caller.role) ? null : `${ROLE_LABELS[caller.role]}账号不能导入数据`;
-}
-
-export function importPermissionProblem(caller: Caller, spec: RecordKindSpec): string | null {
-  if (!spec.importable) return `${spec.label}不能导入`;
-  const roleProblem = importRoleProblem(caller);
-  if (roleProblem) return roleProblem;
-  if (isAgencyRole(caller.role) && !spec.agencyMayImport) return `执法部门账号不能导入${spec.label}数据`;
-  if (isAgencyRole(caller.role) && !caller.agencyId) return '执法部门账号未指定所属执法主体，不能导入';
-  return null;
+  const reasons = RECORD_KINDS.filter((k) => RECORD_ACCESS[k].importable).map((k) => importPermissionProblem(caller, k));
+  return reasons.includes(null) ? null : (reasons[0] ?? '不能导入数据');
 }
 
 export interface ImportProgress {
@@ -96,8 +89,8 @@ export interface ImportReport {
   /** Where the time went, in seconds: reading and validating (with staging writes overlapped), the
    * rest of the staging load, the merge, and the commit. */
   timings: { read: number; load: number; merge: number; commit: number };
-  /** The first errors, formatted: 第12行 entity_uscc（统一社会信用代码）：… */
-  errors: string[];
+  /** The first errors: row, field, code and message, with the field's label and the line a person reads (第12行 entity_uscc（统一社会信用代码）：…). */
+  errors: RowError[];
   notes: string[];
   /** Accounts created by a list of users, each with its one-time initial password: shown once, stored nowhere. */
   initialPasswords?: InitialCredential[];
@@ -119,7 +112,7 @@ function unchanged(cells: Cell[], values: (string | null)[]): boolean {
 
 export async function importRows(store: Store, source: RowSource, req: ImportRequest): Promise<ImportReport> {
   const spec = kindSpec(req.kind);
-  const problem = importPermissionProblem(req.caller, spec);
+  const problem = importPermissionProblem(req.caller, req.kind);
   if (problem) throw new ImportForbidden(problem);
   if (req.sourceSystem && !SOURCE_SYSTEM_PATTERN.test(req.sourceSystem)) {
     throw new FileProblem(`来源系统应为至多64位的字母、数字或 _ . : -：${req.sourceSystem}`);
@@ -144,7 +137,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       let rowsBad = 0;
       const stored: StoredError[] = [];
       let storedRows = 0;
-      const shown: string[] = [];
+      const shown: RowError[] = [];
       const notes: string[] = [];
       const sourceSystems = new Set<string>();
       let lastSourceSystem: string | null = null;
@@ -170,7 +163,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
 
       const reject = async (row: number, errors: FieldError[], record: Record<string, string>) => {
         rowsBad++;
-        for (const e of errors) if (shown.length < MAX_REPORTED_ERRORS) shown.push(formatError(spec, e, source.unit));
+        for (const e of errors) if (shown.length < MAX_REPORTED_ERRORS) shown.push(rowError(spec, e, source.unit));
         if (storedRows < MAX_STORED_ERROR_ROWS) {
           storedRows++;
           errors.forEach((e, i) => stored.push(i === 0 ? { ...e, record } : e));
@@ -195,9 +188,9 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             const conflict = shaper.conflict();
             const errors =
               row instanceof UnreadableRecord
-                ? [{ row: rowNo, field: '', message: row.message }]
+                ? [{ row: rowNo, field: '', code: 'unreadable' as const, message: row.message }]
                 : conflict
-                  ? [{ row: rowNo, ...conflict }]
+                  ? [{ row: rowNo, code: 'invalid' as const, ...conflict }]
                   : validator.validate(ordered, rowNo, values);
             if (errors) {
               await reject(rowNo, errors, shaper.record(row));
@@ -242,7 +235,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
         const hooks = landedHooks(req.kind);
         const merged = spec.writer
           ? await WRITERS[spec.writer](tx, spec, caller, incoming)
-          : await mergeIncoming(tx, spec, caller, incoming, !!req.onLanded || hooks.length > 0);
+          : await mergeIncoming(tx, req.kind, caller, incoming, !!req.onLanded || hooks.length > 0);
         const tMerge = Date.now();
         notes.push(...merged.duplicateNotes);
         for (const r of merged.rejected) await reject(r.errors[0].row, r.errors, shaper.recordFromFields(r.values));
@@ -275,8 +268,8 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
           ...(merged.credentials ? { initialPasswords: merged.credentials } : {}),
         };
         await tx.exec(
-          `INSERT INTO import_batches (id, kind, source_system, file_name, region_code, rows_total, rows_ok, rows_bad, errors, started_at, finished_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          `INSERT INTO import_batches (id, kind, source_system, file_name, region_code, rows_total, rows_ok, rows_bad, errors, started_at, finished_at, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           [
             batchId,
             req.kind,
@@ -290,6 +283,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             stored.length ? seal(JSON.stringify(stored)) : null,
             startedAt,
             new Date().toISOString(),
+            caller.userId,
           ],
         );
         // Subscribers first (the follow-up analysis), then the caller's own hook (the real-time checks read what they wrote).

@@ -9,14 +9,14 @@
 //  6. DELETE the replaced rows, INSERT the incoming ones.
 // DuckDB has no unique index on the key (dialect.ts); step 6 under one transaction is what keeps a
 // key single there. PostgreSQL's unique index would reject a double.
-import { isAgencyRole, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { agencyLinkSql, importScope, recordScope, RECORD_ACCESS } from '../policy/index.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
 import type { Row, Store } from '../store/store.ts';
-import type { FieldSpec, Kind, RecordKindSpec } from '../records/registry.ts';
-import { recordScope } from '../records/scope.ts';
+import { kindSpec, type FieldSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
 import { recordIdSql } from '../records/record-id.ts';
 import { randomBytes } from 'node:crypto';
-import type { FieldError } from './validate.ts';
+import type { FieldError, RowErrorCode } from './validate.ts';
 import type { AuditEntryInput } from '../audit/audit-log.ts';
 
 /**
@@ -123,15 +123,26 @@ export function typedSelect(spec: RecordKindSpec): string {
 
 /**
  * Merges the incoming table `inc` (incomingTableSql) into the kind's record table. With `returning`, the
- * insert returns the rows it wrote (the real-time checks judge them without reading them again).
+ * insert returns the rows it wrote (the real-time checks judge them without reading them again). A
+ * writer (src/ingest/writers) passes a spec of its own over one of the kind's tables; the records policy
+ * still judges the rows as the kind's.
  */
-export async function mergeIncoming(tx: Store, spec: RecordKindSpec, caller: Caller, inc: string, returning = false): Promise<MergeResult> {
+export async function mergeIncoming(
+  tx: Store,
+  kindOrSpec: Kind | RecordKindSpec,
+  caller: Caller,
+  inc: string,
+  returning = false,
+): Promise<MergeResult> {
+  const spec = typeof kindOrSpec === 'string' ? kindSpec(kindOrSpec) : kindOrSpec;
+  const kind = spec.kind as Kind;
   const matches = tempName('ingest_match');
   const target = spec.table;
   const fields = spec.fields.map((f) => f.name);
   const stored = writtenColumns(spec).filter((c) => !(spec.idPrefix && c === spec.idColumn));
   const keyJoin = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const count = async (q: string) => Number((await tx.query<{ n: number }>(q))[0]?.n ?? 0);
+  const { agencyId } = importScope(caller);
   const result: MergeResult = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0, duplicateNotes: [], rejected: [], written: [] };
 
   {
@@ -145,12 +156,12 @@ export async function mergeIncoming(tx: Store, spec: RecordKindSpec, caller: Cal
     );
     try {
       const matched = await count(`SELECT COUNT(*) AS n FROM ${matches}`);
-      const reject = async (rowsSql: Sql, field: string, message: (r: Row) => string) => {
+      const reject = async (rowsSql: Sql, field: string, message: (r: Row) => string, code: RowErrorCode = 'outside_jurisdiction') => {
         const rows = await tx.query<Row>(sql`SELECT * FROM ${raw(inc)} WHERE row_no IN (${rowsSql}) ORDER BY row_no`);
         for (const r of rows) {
           const values: Record<string, unknown> = {};
           for (const f of fields) values[f] = r[f];
-          result.rejected.push({ errors: [{ row: Number(r.row_no), field, message: message(r) }], values });
+          result.rejected.push({ errors: [{ row: Number(r.row_no), field, code, message: message(r) }], values });
         }
         if (rows.length) {
           await tx.exec(sql`DELETE FROM ${raw(inc)} WHERE row_no IN (${rowsSql})`);
@@ -162,17 +173,20 @@ export async function mergeIncoming(tx: Store, spec: RecordKindSpec, caller: Cal
       if (matched > 0) {
         const keyField = spec.key[spec.key.length - 1];
         await reject(
-          sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} WHERE NOT ${recordScope(caller, spec, 't')}`,
+          // Whether the caller may overwrite a stored row is the records policy's question, asked of the
+          // stored row itself (a delivery reaches its agency through its case).
+          sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} WHERE NOT ${(await recordScope(tx, caller, kind))('t')}`,
           keyField,
-          (r) => `${String(r[keyField])} 已对应${isAgencyRole(caller.role) ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`,
+          (r) => `${String(r[keyField])} 已对应${agencyId ? '其他部门或' : ''}您辖区以外的记录，无权覆盖`,
         );
       }
-      // Agency roles: a record scoped through another (a payment through its case) must belong to one of their own.
-      const scope = spec.agencyScope;
-      if (scope && 'link' in scope && isAgencyRole(caller.role) && caller.agencyId) {
-        const { column, table, agencyColumn, label } = scope.link;
+      // Agency roles: a record that reaches its agency through another (a payment through its case)
+      // must belong to one of their own agency.
+      const link = RECORD_ACCESS[kind].agency;
+      if (link && 'link' in link && agencyId) {
+        const { column, label } = link.link;
         await reject(
-          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT EXISTS (SELECT 1 FROM ${raw(table)} l WHERE l.id = i.${raw(column)} AND l.${raw(agencyColumn)} = ${caller.agencyId})`,
+          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT (${agencyLinkSql(kind, agencyId, 'i')})`,
           column,
           () => `${label}不存在或不属于本部门：执法部门账号只能导入本部门${label}的${spec.label}记录（请先导入${label}）`,
         );
@@ -187,6 +201,7 @@ export async function mergeIncoming(tx: Store, spec: RecordKindSpec, caller: Cal
             AND NOT EXISTS (SELECT 1 FROM ${raw(inc)} j WHERE j.${raw(key)} = i.${raw(f.name)})`,
           f.name,
           (r) => `${spec.label}不存在：${String(r[f.name])}（须已登记，或在同一批次中）`,
+          'unknown_reference',
         );
       }
 

@@ -3,7 +3,8 @@
 // field exists and lies in the caller's jurisdiction, agency exists and is the caller's own for agency
 // roles, catalog codes exist) use reference sets loaded once per batch (reference.ts).
 import { regionContains, regionProblem } from '../domain/region.ts';
-import { isAgencyRole, type Caller } from '../auth/caller.ts';
+import type { Caller } from '../auth/caller.ts';
+import { importScope } from '../policy/index.ts';
 import type { FieldSpec, Kind, RecordKindSpec } from '../records/registry.ts';
 import { isRecordId, recordId } from '../records/record-id.ts';
 import { ERROR_FILE_COLUMNS, SOURCE_SYSTEM_PATTERN, headerIndex, normaliseHeader } from './headers.ts';
@@ -30,10 +31,39 @@ import { MISSING, type References } from './reference.ts';
 import { personalColumns } from '../privacy/personal-data.ts';
 import { seal } from '../privacy/sm4.ts';
 
+/**
+ * Why a row was refused, as a code a program can act on (the message says it in Chinese):
+ * required — an empty required field; invalid — a value of the wrong form or breaking a rule;
+ * unknown_reference — a region, agency, item or record that does not exist; outside_jurisdiction —
+ * a value the caller may not write (another region, another agency, a record not theirs); unreadable —
+ * a line that is not a record at all.
+ */
+export const ROW_ERROR_CODES = ['required', 'invalid', 'unknown_reference', 'outside_jurisdiction', 'unreadable'] as const;
+export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
+
 export interface FieldError {
   row: number;
   field: string;
+  code: RowErrorCode;
   message: string;
+}
+
+/** A refused row's error as reports and the API carry it: the field's Chinese label, and the line a person reads. */
+export interface RowError extends FieldError {
+  label: string | null;
+  /** 第12行 entity_uscc（统一社会信用代码）：统一社会信用代码校验位错误 */
+  text: string;
+}
+
+export function rowError(spec: RecordKindSpec, e: FieldError, unit: '行' | '条' = '行'): RowError {
+  return {
+    row: e.row,
+    field: e.field,
+    code: e.code ?? 'invalid',
+    message: e.message,
+    label: spec.fields.find((f) => f.name === e.field)?.label ?? null,
+    text: formatError(spec, e, unit),
+  };
 }
 
 /** A problem with the file as a whole (a missing column): nothing is imported. */
@@ -154,6 +184,11 @@ export interface RowValidator {
   validate(cells: readonly Cell[], row: number, out: (string | null)[]): FieldError[] | null;
 }
 
+interface Problem {
+  code: RowErrorCode;
+  message: string;
+}
+
 export interface ValidationContext {
   caller: Caller;
   refs: References;
@@ -175,9 +210,11 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
   // Each field's set of codes to be found in (catalog references other than agencies).
   const codeSets = fields.map((f) => (f.ref && f.ref !== 'agency' ? refs.codes.get(f.ref)! : null));
   const recordRefs = fields.map((f, i) => (f.recordRef ? i : -1)).filter((i) => i >= 0);
+  // The rows this caller may write, as the records policy says: their region, and their own agency for agency staff.
+  const writes = importScope(caller);
+  const agencyRole = writes.agencyId !== null;
   // A private person's data is staged, merged and stored sealed (SM4, src/privacy).
   const sealed = fields.flatMap((f, i) => (personalColumns(spec.table).includes(f.name) ? [i] : []));
-  const agencyRole = isAgencyRole(caller.role) && caller.agencyId !== null;
   const checks = fields.map((f, i) =>
     i === iSourceSystem
       ? SOURCE_CHECK
@@ -189,7 +226,7 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
             ? CODE_CHECK
             : NO_CHECK,
   );
-  const regionCache = new Map<string, string | null>();
+  const regionCache = new Map<string, Problem | null>();
   let current: (string | null)[] = [];
   let lastSourceSystem: string | null = null;
   // agency → region → whether the agency's region contains it; a few thousand pairs at most.
@@ -202,20 +239,24 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
     return ok;
   };
   const get = (name: string) => current[at(name)] ?? null;
-  const push = (errors: FieldError[] | null, row: number, i: number, message: string): FieldError[] => {
+  const push = (errors: FieldError[] | null, row: number, i: number, code: RowErrorCode, message: string): FieldError[] => {
     const list = errors ?? [];
-    list.push({ row, field: fields[i].name, message });
+    list.push({ row, field: fields[i].name, code, message });
     return list;
   };
 
   // Region: a well-formed GB/T 2260 code, in the region table, inside the caller's jurisdiction.
-  const regionMessage = (code: string): string | null => {
+  const regionMessage = (code: string): Problem | null => {
     let m = regionCache.get(code);
     if (m !== undefined) return m;
-    m =
-      regionProblem(code) ??
-      (!refs.regions.has(code) ? `区划代码不存在：${code}` : null) ??
-      (!regionContains(caller.regionCode, code) ? `区划 ${code} 不在您的辖区（${caller.regionCode}）内，无权导入` : null);
+    const form = regionProblem(code);
+    m = form
+      ? { code: 'invalid', message: form }
+      : !refs.regions.has(code)
+        ? { code: 'unknown_reference', message: `区划代码不存在：${code}` }
+        : !regionContains(writes.regionCode, code)
+          ? { code: 'outside_jurisdiction', message: `区划 ${code} 不在您的辖区（${writes.regionCode}）内，无权导入` }
+          : null;
     regionCache.set(code, m);
     return m;
   };
@@ -247,7 +288,7 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
           if (regionCache.get(s) !== null) return false;
           break;
         case AGENCY_CHECK:
-          if (!refs.agencies.has(s) || (agencyRole && s !== caller.agencyId)) return false;
+          if (!refs.agencies.has(s) || (agencyRole && s !== writes.agencyId)) return false;
           break;
         case CODE_CHECK:
           if (!codeSets[i]!.has(s)) return false;
@@ -267,43 +308,47 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
           let v = parsers[i](cells[i]);
           values[i] = null;
           if (v instanceof Bad) {
-            errors = push(errors, row, i, v.message);
+            errors = push(errors, row, i, 'invalid', v.message);
             continue;
           }
           if (v === null) {
             if (i === iSourceSystem && ctx.defaultSourceSystem) v = ctx.defaultSourceSystem;
             else if (i === iSourceSystem) {
-              errors = push(errors, row, i, '来源系统为空，且导入时未指定来源系统');
+              errors = push(errors, row, i, 'required', '来源系统为空，且导入时未指定来源系统');
               continue;
             } else if (fields[i].required) {
-              errors = push(errors, row, i, '必填项为空');
+              errors = push(errors, row, i, 'required', '必填项为空');
               continue;
             } else continue;
           }
-          let message: string | null = null;
+          let problem: Problem | null = null;
           if (i === iSourceSystem) {
             if (v !== lastSourceSystem) {
-              if (!SOURCE_SYSTEM_PATTERN.test(v)) message = `来源系统应为至多64位的字母、数字或 _ . : -：${v}`;
+              if (!SOURCE_SYSTEM_PATTERN.test(v))
+                problem = { code: 'invalid', message: `来源系统应为至多64位的字母、数字或 _ . : -：${v}` };
               else lastSourceSystem = v;
             }
           } else if (fields[i].type === 'region') {
-            message = regionMessage(v);
+            problem = regionMessage(v);
           } else if (refKinds[i] === 'agency') {
-            if (!refs.agencies.has(v)) message = `执法主体不存在：${v}`;
-            else if (agencyRole && v !== caller.agencyId)
-              message = `执法部门账号只能导入本部门（${caller.agencyId}）的记录，不能导入 ${v} 的记录`;
+            if (!refs.agencies.has(v)) problem = { code: 'unknown_reference', message: `执法主体不存在：${v}` };
+            else if (agencyRole && v !== writes.agencyId)
+              problem = {
+                code: 'outside_jurisdiction',
+                message: `执法部门账号只能导入本部门（${writes.agencyId}）的记录，不能导入 ${v} 的记录`,
+              };
           } else if (codeSets[i] && !codeSets[i]!.has(v)) {
-            message = `${MISSING[refKinds[i]!]}：${v}`;
+            problem = { code: 'unknown_reference', message: `${MISSING[refKinds[i]!]}：${v}` };
           }
-          if (message !== null) {
-            errors = push(errors, row, i, message);
+          if (problem !== null) {
+            errors = push(errors, row, i, problem.code, problem.message);
             continue;
           }
           values[i] = v;
         }
       // Agency roles write only their own agency's records, also where the column is optional.
       if (agencyRole && iAgency >= 0 && values[iAgency] === null && !fields[iAgency].required && !errors) {
-        errors = push(errors, row, iAgency, '执法部门账号导入时须填写本部门的执法主体编码');
+        errors = push(errors, row, iAgency, 'required', '执法部门账号导入时须填写本部门的执法主体编码');
       }
       // A record lies within its agency's region (a county agency's inspection is in that county).
       if (
@@ -317,6 +362,7 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
           errors,
           row,
           iRegion,
+          'invalid',
           `区划 ${values[iRegion]} 不在执法主体 ${values[iAgency]} 的管辖区划（${refs.agencies.get(values[iAgency]!)}）内`,
         );
       }
@@ -325,7 +371,7 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
         current = values;
         for (const rule of spec.rules) {
           const p = rule(get);
-          if (p) errors = push(errors, row, at(p[0]), p[1]);
+          if (p) errors = push(errors, row, at(p[0]), 'invalid', p[1]);
         }
         if (errors) return errors;
       }

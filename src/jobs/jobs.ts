@@ -8,6 +8,8 @@ import { CLUE_SETTINGS } from '../clues/settings.ts';
 import { runScheduledReports } from '../evaluation/report/schedule.ts';
 import { businessDate } from '../domain/dates.ts';
 import { startLoop, type Worker } from './loop.ts';
+import { SYSTEM_CALLER } from '../auth/caller.ts';
+import { authorize } from '../policy/index.ts';
 
 export interface JobOptions {
   modelMinutes: number;
@@ -19,6 +21,9 @@ export interface JobOptions {
 export function startJobs(store: Store, opts: JobOptions): Worker {
   // A deployment may leave background work to some of its app servers (KEDU_BACKGROUND_JOBS=off on the rest).
   if (process.env.KEDU_BACKGROUND_JOBS === 'off') return { async stop() {} };
+  // The jobs act as the system (the whole province), through the same policies as any caller.
+  authorize(SYSTEM_CALLER, 'escalate', { type: 'clues' });
+  if (opts.modelMinutes > 0) authorize(SYSTEM_CALLER, 'run', { type: 'model', regionCode: SYSTEM_CALLER.regionCode });
   const workers: Worker[] = [startWebhookWorker(store)];
   // Overdue clues move up a level (county → city → province) as their deadlines pass.
   workers.push(startLoop('escalation', CLUE_SETTINGS.escalationCheckMs, () => escalateOverdue(store, systemClock)));

@@ -7,7 +7,7 @@ import type { Row, Store } from '../store/store.ts';
 import type { Caller } from '../auth/caller.ts';
 import { KIND_SPECS, type Kind } from '../records/registry.ts';
 import { businessDate } from '../domain/dates.ts';
-import { importPermissionProblem } from '../ingest/import-batch.ts';
+import { can } from '../policy/index.ts';
 import { checkRecordsIn, readyRealtime, realtimeModels } from './realtime/check.ts';
 import { invalidateRealtimeState, realtimeState } from './realtime/state.ts';
 
@@ -32,7 +32,7 @@ export function realtimeIngest(store: Store, caller: Caller, kind: Kind, asOf = 
   let touched = false;
   return {
     async prepare(): Promise<void> {
-      if (judged && !importPermissionProblem(caller, spec)) await readyRealtime(store, spec.table, asOf);
+      if (judged && can(caller, 'import', { type: 'records', kind })) await readyRealtime(store, spec.table, asOf);
     },
     async onLanded(tx: Store, written: Row[]): Promise<AuditEntryInput[]> {
       const started = performance.now();

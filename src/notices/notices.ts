@@ -6,10 +6,10 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.ts';
 import { sql, joinSql, type Sql } from '../store/sql.ts';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
-import { regionContains, regionPrefix } from '../domain/region.ts';
 import { addDays, isIsoDate } from '../domain/dates.ts';
 import type { Caller } from '../auth/caller.ts';
-import { KeduError, badRequest, forbidden, notFound } from '../api/errors.ts';
+import { authorize, can, noticeScope } from '../policy/index.ts';
+import { KeduError, badRequest, forbidden, notFound } from '../domain/errors.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
 import { businessDate, todayOf, type Clock } from '../clues/clock.ts';
 import { STATUS_LABELS, actorProblem, insertEvent, visibleClue, type ClueRow } from '../clues/workflow.ts';
@@ -141,7 +141,7 @@ const parseBasis = (s: string | null): BasisRef[] => {
  * already transferred and goes to the region's discipline inspection and supervision commission.
  */
 export async function issueNotice(store: Store, caller: Caller, input: NoticeInput, clock: Clock): Promise<NoticeRow> {
-  if (caller.role !== 'supervisor' && caller.role !== 'admin') throw forbidden('仅监督员可以制发文书');
+  authorize(caller, 'issue', { type: 'notices' });
   const ids = [...new Set(input.clueIds)];
   if (ids.length === 0) throw badRequest('请选择至少一条线索', 'clueIds');
   const clues: ClueRow[] = [];
@@ -178,8 +178,7 @@ export async function issueNotice(store: Store, caller: Caller, input: NoticeInp
       sql`SELECT name, region_code FROM agencies WHERE id = ${agencyId}`,
     );
     if (!agency) throw badRequest(`执法主体不存在：${agencyId}`, 'agencyId');
-    if (caller.role !== 'admin' && !regionContains(caller.regionCode, agency.region_code))
-      throw forbidden(`只能向本辖区的执法主体制发文书：${agencyId}`);
+    authorize(caller, 'issue', { type: 'notices', agencyRegion: agency.region_code });
     addressee = input.addressee?.trim() || agency.name;
   }
 
@@ -245,33 +244,16 @@ export async function issueNotice(store: Store, caller: Caller, input: NoticeInp
   });
 }
 
-/** The notices a caller may read, as SQL over alias n. */
-export function noticeScope(caller: Caller): Sql {
-  const region = sql`n.region_code LIKE ${regionPrefix(caller.regionCode) + '%'}`;
-  switch (caller.role) {
-    case 'admin':
-    case 'supervisor':
-      // Their own office's notices and those the levels above issued about their region's agencies.
-      return sql`(${region} OR n.agency_id IN (SELECT id FROM agencies WHERE region_code LIKE ${regionPrefix(caller.regionCode) + '%'}))`;
-    case 'agency_staff':
-    case 'officer':
-      return sql`(n.agency_id = ${caller.agencyId ?? '-'} AND n.kind <> 'transfer')`;
-    case 'discipline_liaison':
-      return sql`(n.kind = 'transfer' AND ${region})`;
-    default:
-      return sql`(1 = 0)`;
-  }
-}
-
 export async function loadNotice(store: Store, caller: Caller, id: string): Promise<NoticeRow> {
-  const [row] = await store.query<NoticeRow>(sql`SELECT * FROM notices n WHERE n.id = ${id}`);
+  const [row] = await store.query<NoticeRow & { agency_region: string | null }>(
+    sql`SELECT n.*, a.region_code AS agency_region FROM notices n LEFT JOIN agencies a ON a.id = n.agency_id WHERE n.id = ${id}`,
+  );
   if (!row) throw notFound(`未找到文书 ${id}`);
-  const [ok] = await store.query(sql`SELECT 1 AS ok FROM notices n WHERE n.id = ${id} AND ${noticeScope(caller)}`);
-  if (!ok) throw forbidden('无权查看该文书');
+  authorize(caller, 'read', { type: 'notice', notice: row, agencyRegion: row.agency_region });
   return row;
 }
 
-export function presentNotice(n: NoticeRow, today: string) {
+export function presentNotice(n: NoticeRow, today: string, caller: Caller) {
   return {
     id: n.id,
     kind: n.kind,
@@ -294,12 +276,14 @@ export function presentNotice(n: NoticeRow, today: string) {
     createdBy: n.created_by,
     createdAt: n.created_at,
     download: `/api/v1/notices/${n.id}.docx`,
+    /** What the caller may do with it (a readable notice: only answering is in question). */
+    can: { respond: can(caller, 'respond', { type: 'notice', notice: n }) },
   };
 }
 
 export async function noticeDetail(store: Store, caller: Caller, id: string, clock: Clock) {
   const n = await loadNotice(store, caller, id);
-  return { notice: { ...presentNotice(n, todayOf(clock)), content: JSON.parse(n.content) as NoticeContent } };
+  return { notice: { ...presentNotice(n, todayOf(clock), caller), content: JSON.parse(n.content) as NoticeContent } };
 }
 
 export interface NoticeFilters {
@@ -327,7 +311,7 @@ export async function listNotices(store: Store, caller: Caller, f: NoticeFilters
   const rows = await store.query<NoticeRow>(
     sql`SELECT * FROM notices n WHERE ${where} ORDER BY n.issued_on DESC, n.created_at DESC, n.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
-  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentNotice(r, today)) };
+  return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentNotice(r, today, caller)) };
 }
 
 /**
@@ -337,12 +321,7 @@ export async function listNotices(store: Store, caller: Caller, f: NoticeFilters
 export async function respondNotice(store: Store, caller: Caller, id: string, input: { text: string; respondedOn?: string }, clock: Clock) {
   return withAudit(store, async (tx) => {
     const n = await loadNotice(tx, caller, id);
-    const may =
-      caller.role === 'admin' ||
-      (caller.role === 'supervisor' && regionContains(caller.regionCode, n.region_code)) ||
-      (caller.role === 'agency_staff' && n.kind !== 'transfer' && caller.agencyId === n.agency_id) ||
-      (caller.role === 'discipline_liaison' && n.kind === 'transfer');
-    if (!may) throw forbidden('无权答复该文书');
+    authorize(caller, 'respond', { type: 'notice', notice: n });
     if (n.status !== 'issued') throw new KeduError('illegal_transition', `文书 ${n.number} 已于 ${n.responded_on} 答复，不能重复答复`);
     const text = input.text.trim();
     if (text.length < 5) throw badRequest('答复内容至少5个字', 'text');
@@ -355,7 +334,7 @@ export async function respondNotice(store: Store, caller: Caller, id: string, in
     );
     const [row] = await tx.query<NoticeRow>(sql`SELECT * FROM notices WHERE id = ${id}`);
     return {
-      result: { notice: presentNotice(row, today) },
+      result: { notice: presentNotice(row, today, caller) },
       audit: [
         {
           actor: caller.userId,

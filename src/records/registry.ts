@@ -74,4 +74,4 @@ export const IMPORT_ORDER = [
 /** Kinds listed under GET /records/{kind} (and exported by kedu export). */
 export const LIST_KINDS = KINDS.filter((k) => KIND_SPECS[k].listOrder !== null);
 
-export type { RecordKindSpec, FieldSpec, FieldType, EnumValue, AgencyScope, ReferenceTable, RowRule } from './types.ts';
+export type { RecordKindSpec, FieldSpec, FieldType, EnumValue, AgencyScope, PersonalKind, ReferenceTable, RowRule } from './types.ts';

@@ -51,15 +51,26 @@ export interface FieldSpec {
 export type RowRule = (get: (name: string) => string | null) => [string, string] | null;
 
 /**
- * How an agency role's (执法部门, 执法人员) view of a kind is limited, beyond the region:
+ * How an agency role's (执法部门, 执法人员) view of a kind is limited, beyond the region (the records
+ * policy, src/policy/records.ts, turns it into SQL):
  *  - column: the row names its agency in this column;
  *  - link: the row names a record (column) of another table (table.id) which names the agency;
- *  - null: no agency; agency roles see the rows of their region (entities, follow-up answers).
+ *  - followupTask: the row names a follow-up task (this column) whose subject — a case, an inspection
+ *    or a service visit — names the agency;
+ *  - namedByRecords: an entity; it belongs to every agency with a record (of a kind with entity_uscc)
+ *    that names it, wherever it is registered;
+ *  - null: no agency — a list the county keeps (townships, its catalog lists), read by every role that
+ *    reads records over the region; it reaches no agency, so it names none of an agency's entities.
  */
 export type AgencyScope =
   | { column: string }
   | { link: { column: string; table: string; agencyColumn: string; /** what the linked record is called: 案件 */ label: string } }
+  | { followupTask: string }
+  | { namedByRecords: true }
   | null;
+
+/** Kinds of personal data a column may hold; src/policy/personal-data.ts masks each per role. */
+export type PersonalKind = 'id_number' | 'phone' | 'name' | 'address' | 'free_text';
 
 export interface RecordKindSpec {
   /** The kind's name: the registry key, the `--kind` of the CLI, the path of /ingest/{kind} and /records/{kind}. */
@@ -78,6 +89,8 @@ export interface RecordKindSpec {
   key: readonly string[];
   fields: FieldSpec[];
   agencyScope: AgencyScope;
+  /** Columns of personal data and their kind: masked per role in lists, records, exports and error files. */
+  personal?: Partial<Record<string, PersonalKind>>;
   /** The column lists are ordered by, newest first; null: not listed under /records/{kind}. */
   listOrder: string | null;
   /** Whether a file or an API call may carry this kind. */

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Store } from './store.ts';
+import { syncCalendarDays } from './calendar-days.ts';
 
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
 
@@ -31,5 +32,7 @@ export async function migrate(store: Store): Promise<string[]> {
     applied.push(version);
   }
   for (const stmt of store.dialect.extraIndexes) await store.exec(stmt);
+  // Reference rows the SQL of the models needs in every store, test databases included.
+  await syncCalendarDays(store);
   return applied;
 }

@@ -1,6 +1,10 @@
 // Okapi BM25 over segmented documents: the ranking the similar-case search and the assistant's law
 // lookup use. k1 = 1.2 and b = 0.75 are the values of Robertson and Zaragoza, "The Probabilistic
 // Relevance Framework: BM25 and Beyond" (2009), used as defaults by Lucene and Elasticsearch.
+//
+// Postings are typed arrays (a document number and a term count: 6 bytes a posting), so an index of a
+// million case facts of about forty distinct terms each fits in a few hundred megabytes; an object per
+// posting took 40–50 bytes. A search adds scores into one array per index and keeps the best in a heap.
 
 export interface Bm25Options {
   k1?: number;
@@ -14,14 +18,52 @@ export interface Bm25Hit<K> {
   matched: string[];
 }
 
+/** The documents holding one term, in the order they were added (document numbers ascending). */
+class Postings {
+  docs = new Int32Array(2);
+  tfs = new Uint16Array(2);
+  n = 0;
+
+  push(doc: number, tf: number): void {
+    if (this.n === this.docs.length) {
+      const docs = new Int32Array(this.n * 2);
+      docs.set(this.docs);
+      this.docs = docs;
+      const tfs = new Uint16Array(this.n * 2);
+      tfs.set(this.tfs);
+      this.tfs = tfs;
+    }
+    this.docs[this.n] = doc;
+    this.tfs[this.n] = Math.min(tf, 65_535);
+    this.n++;
+  }
+
+  has(doc: number): boolean {
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = this.docs[mid];
+      if (d === doc) return true;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
 export class Bm25Index<K> {
   private readonly k1: number;
   private readonly b: number;
   private readonly keys: K[] = [];
-  private readonly lengths: number[] = [];
-  /** term → postings: document number and the term's count in it. */
-  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  private lengths = new Uint16Array(16);
+  private readonly postings = new Map<string, Postings>();
   private totalLength = 0;
+  /** Scores of one search, by document number; zero again when the search returns. */
+  private scratch = new Float64Array(0);
+  /** Each document's length term k1·(1 − b + b·length/average), for the index's size when it was computed. */
+  private norms = new Float64Array(0);
+  private normsFor = -1;
 
   constructor(options: Bm25Options = {}) {
     this.k1 = options.k1 ?? 1.2;
@@ -35,47 +77,102 @@ export class Bm25Index<K> {
   add(key: K, terms: readonly string[]): void {
     const doc = this.keys.length;
     this.keys.push(key);
-    this.lengths.push(terms.length);
+    if (doc === this.lengths.length) {
+      const lengths = new Uint16Array(doc * 2);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+    }
+    this.lengths[doc] = Math.min(terms.length, 65_535);
     this.totalLength += terms.length;
     const counts = new Map<string, number>();
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     for (const [term, tf] of counts) {
       let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = []));
-      list.push({ doc, tf });
+      if (!list) this.postings.set(term, (list = new Postings()));
+      list.push(doc, tf);
     }
   }
 
   /** Inverse document frequency, BM25's form with +1 inside the log so that it is never negative. */
   idf(term: string): number {
-    const n = this.postings.get(term)?.length ?? 0;
+    const n = this.postings.get(term)?.n ?? 0;
     return Math.log(1 + (this.keys.length - n + 0.5) / (n + 0.5));
   }
 
-  /** The `limit` best documents for the query terms, best first; `accept` filters documents by key. */
-  search(queryTerms: readonly string[], limit: number, accept?: (key: K) => boolean): Bm25Hit<K>[] {
-    const avg = this.totalLength / Math.max(1, this.keys.length);
-    const scores = new Map<number, { score: number; matched: string[] }>();
+  /**
+   * The `limit` best documents for the query terms, best first; `accept` filters documents by key.
+   * `maxDocShare` < 1 skips the terms found in more than that share of the documents: their postings are
+   * the longest and their idf the lowest (in the spirit of Lucene's common-terms query), so a large
+   * index answers in time; they are not reported as matched either.
+   */
+  search(queryTerms: readonly string[], limit: number, accept?: (key: K) => boolean, maxDocShare = 1): Bm25Hit<K>[] {
+    const n = this.keys.length;
+    if (limit <= 0) return [];
+    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
+    const scores = this.scratch;
+    if (this.normsFor !== n) {
+      const avg = this.totalLength / Math.max(1, n);
+      if (this.norms.length < n) this.norms = new Float64Array(this.scratch.length);
+      for (let d = 0; d < n; d++) this.norms[d] = this.k1 * (1 - this.b + (this.b * this.lengths[d]) / avg);
+      this.normsFor = n;
+    }
+    const norms = this.norms;
+    const k1p1 = this.k1 + 1;
+    const lists: Postings[] = [];
+    const terms: string[] = [];
+    const touched: number[] = [];
     for (const term of new Set(queryTerms)) {
       const list = this.postings.get(term);
-      if (!list) continue;
+      if (!list || list.n > maxDocShare * n) continue;
+      lists.push(list);
+      terms.push(term);
       const idf = this.idf(term);
-      for (const { doc, tf } of list) {
-        const norm = tf + this.k1 * (1 - this.b + (this.b * this.lengths[doc]) / avg);
-        const s = idf * ((tf * (this.k1 + 1)) / norm);
-        const entry = scores.get(doc);
-        if (entry) {
-          entry.score += s;
-          entry.matched.push(term);
-        } else scores.set(doc, { score: s, matched: [term] });
+      const { docs, tfs } = list;
+      for (let i = 0; i < list.n; i++) {
+        const doc = docs[i];
+        const tf = tfs[i];
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] += (idf * tf * k1p1) / (tf + norms[doc]);
       }
     }
-    const hits: Bm25Hit<K>[] = [];
-    for (const [doc, { score, matched }] of scores) {
-      const key = this.keys[doc];
-      if (!accept || accept(key)) hits.push({ key, score, matched });
+    // The best `limit` accepted documents: a min-heap on score (ties: the earlier document first).
+    const heap: number[] = [];
+    const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
+    const down = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && worse(heap[l], heap[m])) m = l;
+        if (r < heap.length && worse(heap[r], heap[m])) m = r;
+        if (m === i) return;
+        [heap[i], heap[m]] = [heap[m], heap[i]];
+        i = m;
+      }
+    };
+    for (const doc of touched) {
+      if (heap.length === limit && !worse(heap[0], doc)) continue;
+      if (accept && !accept(this.keys[doc])) continue;
+      if (heap.length < limit) {
+        heap.push(doc);
+        for (let i = heap.length - 1; i > 0;) {
+          const p = (i - 1) >> 1;
+          if (!worse(heap[i], heap[p])) break;
+          [heap[i], heap[p]] = [heap[p], heap[i]];
+          i = p;
+        }
+      } else {
+        heap[0] = doc;
+        down(0);
+      }
     }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, limit);
+    const best = heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+    const hits = best.map((doc) => ({
+      key: this.keys[doc],
+      score: scores[doc],
+      matched: terms.filter((_, i) => lists[i].has(doc)),
+    }));
+    for (const doc of touched) scores[doc] = 0;
+    return hits;
   }
 }

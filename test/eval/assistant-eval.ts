@@ -39,6 +39,23 @@ const exemptionsJson = (
     exemptions: { item_code: string; region_code: string }[];
   }
 ).exemptions;
+const baselinesJson = (
+  JSON.parse(readFileSync(new URL('../../data/catalog/baselines.json', import.meta.url), 'utf8')) as {
+    baselines: {
+      item_code: string;
+      region_code: string;
+      effective_from: string;
+      tiers: { tier: string; fine_min: number; fine_max: number }[];
+    }[];
+  }
+).baselines;
+const TIER_WORDS: Record<string, string> = {
+  exempt: '不予处罚',
+  mitigated: '减轻处罚',
+  lenient: '从轻处罚',
+  general: '一般处罚',
+  severe: '从重处罚',
+};
 const inForce = (region: string) =>
   ['330000', `${region.slice(0, 4)}00`, region.slice(0, 6)].filter(
     (r, i, all) => all.indexOf(r) === i && region.startsWith(r.replace(/0+$/, '')),
@@ -128,6 +145,30 @@ async function judge(store: Store, a: Answer | undefined, e: Expect, caller: Cal
     return a.intent === 'platform.model' && a.records.some((r) => r.id === e.model) && cited ? null : `${a.intent}: ${a.text.slice(0, 60)}`;
   }
   if ('models' in e) return a.intent === 'platform.model' && table.length === MODELS.length ? null : `${a.intent} rows ${table.length}`;
+  if ('navigator' in e) {
+    const { item, region, tier, review } = e.navigator;
+    if (a.intent !== 'navigator.assess') return `intent ${a.intent}: ${a.text.slice(0, 60)}`;
+    if (!a.records.some((r) => r.kind === 'item' && r.id === item)) return `item ${a.records.map((r) => r.id).join(',')} ≠ ${item}`;
+    const regionName = (await store.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [region]))[0]?.name;
+    if (!regionName || !a.understood.some((u) => u === `案件所在区划：${regionName}`))
+      return `region ≠ ${regionName}: ${a.understood.join(' ')}`;
+    if (tier === 'exempt') {
+      if (!a.text.includes(`“${TIER_WORDS.exempt}”`)) return `not exempt: ${a.text.slice(0, 80)}`;
+      if (!a.citations.some((c) => c.regulationId === 'xingzheng-chufa-fa' && c.article === 33)) return 'does not cite 行政处罚法 33';
+    } else {
+      // The most local baseline in force for the item: the county's, else the city's, else the province's.
+      const governing = [region, `${region.slice(0, 4)}00`, '330000']
+        .map((code) => baselinesJson.filter((b) => b.item_code === item && b.region_code === code && b.effective_from <= AS_OF_ISO))
+        .find((bs) => bs.length)
+        ?.sort((x, y) => (x.effective_from < y.effective_from ? 1 : -1))[0];
+      const t = governing?.tiers.find((x) => x.tier === tier);
+      if (!t) return `baselines.json has no ${tier} tier for ${item} in ${region}`;
+      const want = `“${TIER_WORDS[tier]}”档次（${zh(t.fine_min)}元至${zh(t.fine_max)}元）`;
+      if (!a.text.includes(want)) return `no ${want}: ${a.text.slice(0, 120)}`;
+    }
+    if (review !== undefined && !a.text.includes(review ? '建议复核' : '无需复核')) return `review ≠ ${review}: ${a.text}`;
+    return null;
+  }
   if ('exemptionList' in e) {
     const regions = inForce(caller.regionCode);
     const n = exemptionsJson.filter((x) => regions.includes(x.region_code)).length;

@@ -29,6 +29,12 @@ export type Expect =
   | { model: string }
   /** The list of all models. */
   | { models: true }
+  /**
+   * 裁量导航 on a described case: the item, the case's region, and the tier its facts select (written here by
+   * hand from the discretion rules); the answer states that tier's range from the most local baseline in
+   * data/catalog/baselines.json (不予处罚 cites 行政处罚法 第三十三条), and whether the proposal goes to review.
+   */
+  | { navigator: { item: string; region: string; tier: 'exempt' | 'mitigated' | 'lenient' | 'general' | 'severe'; review?: boolean } }
   /** The no-penalty list in force: as many rows as data/catalog/exemptions.json holds for the asker. */
   | { exemptionList: true }
   | { notHeld: true }
@@ -527,7 +533,7 @@ export const CASES: EvalCase[] = [
   { category: '平台', turns: ['监督模型一共多少个'], expect: [{ models: true }] },
   { category: '平台', turns: ['假服务真检查模型怎么判断的'], expect: [{ model: 'INS_FAKE_SERVICE' }] },
   { category: '平台', turns: ['过罚不当模型是依据什么'], expect: [{ model: 'PEN_OUT_OF_TIER' }] },
-  { category: '平台', turns: ['检查扰企模型'], expect: [{ model: 'INS_BURDEN' }] },
+  { category: '平台', turns: ['企业年度受检次数偏多模型'], expect: [{ model: 'INS_BURDEN' }] },
   { category: '平台', turns: ['本地的轻微违法不予处罚清单有哪些'], expect: [{ exemptionList: true }] },
   { category: '平台', turns: ['免罚清单里都有什么'], expect: [{ exemptionList: true }] },
   { category: '平台', asker: 'county', turns: ['首违不罚清单有多少项'], expect: [{ exemptionList: true }] },
@@ -564,6 +570,62 @@ export const CASES: EvalCase[] = [
   { category: '辖区', asker: 'agency', turns: ['今年立案多少件'], expect: [{ v: cases(FY, Y25, agencyOf('AG-330111-CLE')) }] },
   { category: '辖区', asker: 'agency', turns: ['回访满意度多少'], expect: [{ refused: true }] },
   { category: '辖区', asker: 'agency', turns: ['西湖区今年检查多少次'], expect: [{ refused: true }] },
+  // ── discretion navigator: a case described with its facts ─────────────────────────────────────
+  {
+    category: '裁量导航',
+    turns: ['富阳区一家酒坊初次在村里乱倒垃圾，已当场清理，未造成危害后果，裁量导航建议怎么处理？'],
+    expect: [{ navigator: { item: 'CLE-P022', region: '330111', tier: 'exempt' } }],
+  },
+  {
+    category: '裁量导航',
+    asker: 'county',
+    turns: ['有人往垃圾集置点外倒垃圾，首次被发现，已经清理了，没有造成危害后果，该怎么处理'],
+    expect: [{ navigator: { item: 'CLE-P022', region: '330111', tier: 'exempt' } }],
+  },
+  {
+    category: '裁量导航',
+    turns: ['西湖区一家餐馆营业执照没挂，第二次被查，拒不改正，拟罚款3000元合适吗？'],
+    expect: [{ navigator: { item: 'MKT-P005', region: '330106', tier: 'general', review: true } }],
+  },
+  {
+    category: '裁量导航',
+    turns: ['萧山区一家店铺店外经营，再次被查，拒不整改，拟罚款500元合适吗'],
+    expect: [{ navigator: { item: 'CLE-P004', region: '330109', tier: 'general', review: false } }],
+  },
+  {
+    category: '裁量导航',
+    turns: ['萧山区一家店铺店外经营，再次被查，拒不整改，拟罚款800元合适吗'],
+    expect: [{ navigator: { item: 'CLE-P004', region: '330109', tier: 'general', review: true } }],
+  },
+  {
+    category: '裁量导航',
+    asker: 'county',
+    turns: ['无照经营，初次被查，已经补办营业执照，危害后果轻微，应该怎么处罚？'],
+    expect: [{ navigator: { item: 'MKT-P001', region: '330111', tier: 'mitigated' } }],
+  },
+  {
+    category: '裁量导航',
+    asker: 'county',
+    turns: ['杭州市一家小店无照经营，初次被查，已补办营业执照，危害后果轻微，怎么处理'],
+    expect: [{ navigator: { item: 'MKT-P001', region: '330111', tier: 'mitigated' } }],
+  },
+  {
+    category: '裁量导航',
+    asker: 'province',
+    turns: ['温州一家超市卖过期食品，初次，已经下架，危害后果轻微，拟罚款6万元合适吗'],
+    expect: [{ navigator: { item: 'MKT-P011', region: '330300', tier: 'mitigated', review: true } }],
+  },
+  {
+    category: '裁量导航',
+    turns: ['余杭区卖过期食品造成严重后果，不是初次，处罚建议是什么'],
+    expect: [{ navigator: { item: 'MKT-P011', region: '330110', tier: 'severe' } }],
+  },
+  {
+    category: '裁量导航',
+    asker: 'county',
+    turns: ['西湖区一家店初次乱倒垃圾，已清理，没有造成危害后果，裁量导航怎么说'],
+    expect: [{ refused: true }],
+  },
   // ── out of scope ─────────────────────────────────────────────────────────────────────────────
   { category: '超出范围', turns: ['今天天气怎么样'], expect: [{ unsupported: true }] },
   { category: '超出范围', turns: ['帮我写一份请假条'], expect: [{ unsupported: true }] },

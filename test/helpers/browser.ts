@@ -26,7 +26,7 @@ export interface BrowserServer {
 
 /** Starts the server over the store on a free port and launches headless Chromium; `options` as buildApp's (asOf …). */
 export async function startBrowserServer(store: Store, options: Partial<AppOptions> = {}): Promise<BrowserServer> {
-  const app = await buildApp({ store, webRoot: WEB_ROOT, ...options });
+  const app = await buildApp({ store, webRoot: WEB_ROOT, checkResponses: true, ...options });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -52,6 +52,9 @@ export const caseRecord = (store: Store, r: Record<string, Value>) =>
     tier: 'general',
     fine_amount: 1000,
     status: 'decided',
+    // A normal procedure: the violation before filing, the party told before the decision.
+    occurred_on: '2025-02-20',
+    notified_on: '2025-03-10',
     ...r,
   });
 

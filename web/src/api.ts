@@ -1,209 +1,66 @@
 // The console's only door to the server: a typed fetch wrapper over `/api/v1`.
-// Every response error has one shape, {error: {code, message}} (see docs/console.md); a 401 on any
-// call but the login itself means the session is gone, so the user is sent to the login page.
+// Every response error has one shape, {error: {code, message, field?, id?, details?}} (see
+// docs/console.md); a 401 on any call but the login itself means the session is gone, so the user is
+// sent to the login page.
+//
+// The types of every request and answer are the server's own: static types of the TypeBox schemas
+// each route declares (src/api/*-schemas.ts), imported as types only (no server code reaches the
+// bundle; ESLint refuses a value import). A field the server adds, renames or drops changes these
+// types, and `npm run typecheck` fails wherever the console reads it: the contract cannot drift.
+import type { Static } from '@sinclair/typebox';
+import type { Role } from '../../src/auth/caller.ts';
+import type { UserOut } from '../../src/api/auth-schemas.ts';
+import type { DashboardSummary } from '../../src/api/dashboard-schemas.ts';
+import type * as Catalog from '../../src/api/catalog-schemas.ts';
+import type { RecordPage } from '../../src/api/record-schemas.ts';
+import type { BatchOut, ImportReport, RowError } from '../../src/api/ingest-schemas.ts';
+import type * as Models from '../../src/api/model-schemas.ts';
+import type * as Clues from '../../src/api/clue-schemas.ts';
+import type * as Notices from '../../src/api/notice-schemas.ts';
+import type * as Portal from '../../src/api/portal-schemas.ts';
+import type * as Followup from '../../src/api/followup-schemas.ts';
+import type { ErrorBody } from '../../src/api/schemas.ts';
 
 export const API_BASE = '/api/v1';
 
-/** Role codes as stored in `users.role` (src/store/migrations/001_schema.sql); the server's type. */
-export type { Role } from '../../src/auth/caller.ts';
-import type { Role } from '../../src/auth/caller.ts';
+/** Role codes as stored in `users.role` (src/auth/caller.ts ROLES). */
+export type { Role };
 /** The assistant's answers, typed by the server's own schema (src/assistant/answer.ts). */
 export type {
   Answer as AssistantAnswer,
   AnswerTable as AssistantTable,
   Citation as AssistantCitation,
 } from '../../src/assistant/answer.ts';
-import type { AskResponse } from '../../src/api/assistant-routes.ts';
-export type { AskResponse };
-
-export interface AssistantConversation {
-  id: string;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-  asks: number;
-}
-
-export interface AssistantAsk extends Omit<AskResponse, 'conversationId' | 'askId'> {
-  id: string;
-  question: string;
-  askedAt: string;
-}
+import type { AskResponse, Ask as AssistantAsk, Conversation as AssistantConversation } from '../../src/api/assistant-schemas.ts';
+export type { AskResponse, AssistantAsk, AssistantConversation };
 import type { ImportKind, ListedKind } from './records/kinds.generated.ts';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  /** The server's Chinese label of the role; the console falls back to its own table. */
-  roleLabel?: string;
-  regionCode: string;
-  regionName: string;
-  agencyId: string | null;
-  agencyName: string | null;
-}
+/** The signed-in user: jurisdiction, and `can` — what they may do at all (the navigation and pages read it, never the role). */
+export type User = UserOut;
 
-export interface DashboardTotals {
-  licences: number;
-  inspections: number;
-  cases: number;
-  /** 罚没金额, yuan. */
-  fines: number;
-  serviceVisits: number;
-  hotlineTickets: number;
-  entities: number;
-  agencies: number;
-  officers: number;
-}
-
-export interface MonthRow {
-  /** `YYYY-MM`. */
-  month: string;
-  licences: number;
-  inspections: number;
-  cases: number;
-}
-
-export interface LineRow {
-  lineCode: string;
-  lineName: string;
-  inspections: number;
-  cases: number;
-}
-
-export interface RegionRow {
-  regionCode: string;
-  regionName: string;
-  inspections: number;
-  cases: number;
-  /** yuan */
-  fines: number;
-}
-
-export interface DashboardSummary {
-  scope: { regionCode: string; regionName: string };
-  /** The period the server applied (its default when from/to are absent). */
-  period?: { from: string; to: string };
-  totals: DashboardTotals;
-  byMonth: MonthRow[];
-  byLine: LineRow[];
-  /** The children of the caller's region (cities for the province, counties for a city). */
-  byRegion: RegionRow[];
-}
+export type { DashboardSummary };
+export type DashboardTotals = DashboardSummary['totals'];
+export type MonthRow = DashboardSummary['byMonth'][number];
+export type LineRow = DashboardSummary['byLine'][number];
+export type RegionRow = DashboardSummary['byRegion'][number];
 
 // ── catalog (rules as data): GET /catalog/* (src/api/catalog-routes.ts). Column names as stored. ──
-
-export type RegionLevel = 'province' | 'city' | 'county' | 'township';
-
-export interface RegionEntry {
-  code: string;
-  name: string;
-  parent_code: string | null;
-  level: RegionLevel;
-}
-
-export interface LineEntry {
-  code: string;
-  name: string;
-}
-
-export type RegulationKind = 'law' | 'administrative_regulation' | 'local_regulation' | 'rule' | 'normative';
-/** verbatim: full text; partial: some articles; unavailable: cited by name only. */
-export type RegulationStatus = 'verbatim' | 'partial' | 'unavailable';
-
-export interface RegulationEntry {
-  id: string;
-  title: string;
-  kind: RegulationKind;
-  version_date: string | null;
-  source: string | null;
-  status: RegulationStatus;
-  article_count: number;
-}
-
-export interface ArticleEntry {
-  number: number;
-  /** 第三十三条 */
-  label: string;
-  /** Verbatim, paragraphs joined by \n; null when the corpus lacks the text. */
-  text: string | null;
-}
-
-export interface RegulationDetail {
-  regulation: Omit<RegulationEntry, 'article_count'>;
-  articles: ArticleEntry[];
-}
-
-export type ItemKind = 'licence' | 'inspection' | 'penalty' | 'coercion';
-
-export interface ItemEntry {
-  code: string;
-  name: string;
-  kind: ItemKind;
-  line_code: string;
-  basis_regulation_id: string | null;
-  basis_article: number | null;
-  penalty_regulation_id: string | null;
-  penalty_article: number | null;
-  /** yuan */
-  fine_min: number | null;
-  fine_max: number | null;
-  fine_note: string | null;
-  time_limit_days: number | null;
-}
-
-export interface InspectionItemEntry {
-  code: string;
-  item_code: string;
-  name: string;
-  line_code: string;
-  /** The publishing level: 330000 or a city. */
-  region_code: string;
-  max_per_year: number;
-}
-
-export type TierName = 'exempt' | 'mitigated' | 'lenient' | 'general' | 'severe';
-
-export interface TierEntry {
-  baseline_id: string;
-  tier: TierName;
-  fine_min: number;
-  fine_max: number;
-  conditions: string;
-}
-
-export interface BaselineEntry {
-  id: string;
-  item_code: string;
-  /** 330000 province-wide, or a city refinement. */
-  region_code: string;
-  title: string;
-  effective_from: string;
-  item_name: string;
-  tiers: TierEntry[];
-}
-
-export interface ExemptionEntry {
-  id: string;
-  item_code: string;
-  region_code: string;
-  domain: string;
-  conditions: string;
-  basis_regulation_id: string;
-  basis_article: number;
-  list_regulation_id: string | null;
-  item_name: string;
-  /** The cited article's text (行政处罚法 第三十三条), null when the corpus lacks it. */
-  basis_text: string | null;
-}
-
-export interface WhitelistEntry {
-  code: string;
-  name: string;
-  region_code: string;
-  line_code: string | null;
-}
+export type RegionEntry = Catalog.RegionEntry;
+export type RegionLevel = RegionEntry['level'];
+export type LineEntry = Catalog.LineEntry;
+export type RegulationEntry = Catalog.RegulationEntry;
+export type RegulationKind = RegulationEntry['kind'];
+export type RegulationStatus = RegulationEntry['status'];
+export type ArticleEntry = Catalog.ArticleEntry;
+export type RegulationDetail = Catalog.RegulationDetail;
+export type ItemEntry = Catalog.ItemEntry;
+export type ItemKind = ItemEntry['kind'];
+export type InspectionItemEntry = Catalog.InspectionItemEntry;
+export type TierEntry = Catalog.TierEntry;
+export type TierName = TierEntry['tier'];
+export type BaselineEntry = Catalog.BaselineEntry;
+export type ExemptionEntry = Catalog.ExemptionEntry;
+export type WhitelistEntry = Catalog.WhitelistEntry;
 
 export interface CatalogTables {
   regions: RegionEntry;
@@ -215,6 +72,9 @@ export interface CatalogTables {
   exemptions: ExemptionEntry;
 }
 export type CatalogTable = keyof CatalogTables;
+
+/** Holds when A and B are the same union: a list below that forgets a server code fails the typecheck. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 // ── records: GET /records/:kind (src/api/record-routes.ts), scoped to the caller by the server ──
 
@@ -235,30 +95,18 @@ export const RECORD_KINDS = [
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** A record as stored: column → value (dates 'YYYY-MM-DD', instants ISO text, money as numbers). */
-export type RecordRow = Record<string, unknown>;
-
-export interface RecordPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  rows: RecordRow[];
-}
+export type RecordRow = RecordPage['rows'][number];
+export type { RecordPage };
 
 // ── imports: POST/GET /imports (src/api/ingest-routes.ts) ─────────────────────────────────────
 
 /** Kinds a file can hold: generated from the server's registry (src/records). */
 export { IMPORT_KINDS, type ImportKind } from './records/kinds.generated.ts';
 
-export interface ImportError {
-  /** 行号: the row of the file (the header is row 1), or the record's position in a JSON file. */
-  row: number;
-  /** The field's name (entity_uscc); empty when the error concerns the whole row. */
-  field: string;
-  /** The field's header as the importer names it (统一社会信用代码), when the server gives it. */
-  label?: string;
-  message: string;
-}
+/** A refused row: {row, field, code, message}, the field's label and the line a person reads. */
+export type ImportError = RowError;
 
+/** A batch as the console shows it: the answer of an upload and a listed batch share this shape. */
 export interface ImportBatch {
   id: string;
   kind: string;
@@ -274,54 +122,33 @@ export interface ImportBatch {
   errorsUrl: string | null;
 }
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
-/** "第12行 entity_uscc（统一社会信用代码）：…", the importer's report line, into row, field, label and message. */
-function parseErrorLine(line: string): ImportError {
-  const m = /^第(\d+)[行条]\s*([^：]*)：(.*)$/s.exec(line);
-  if (!m) return { row: 0, field: '', message: line };
-  const where = m[2]!.trim();
-  const named = /^([A-Za-z0-9_]+)（(.+)）$/.exec(where);
-  return named
-    ? { row: Number(m[1]), field: named[1]!, label: named[2]!, message: m[3]!.trim() }
-    : { row: Number(m[1]), field: where, message: m[3]!.trim() };
+export function batchFromReport(r: ImportReport): ImportBatch {
+  return {
+    id: r.batchId,
+    kind: r.kind,
+    sourceSystem: r.sourceSystem || null,
+    fileName: r.fileName,
+    rowsTotal: r.rowsRead,
+    rowsOk: r.rowsOk,
+    rowsBad: r.rowsBad,
+    errors: r.errors,
+    startedAt: null,
+    errorsUrl: r.errorsUrl,
+  };
 }
 
-/**
- * A batch as the console shows it. Reads the upload answer (batchId, rowsRead, errors as the
- * importer's report lines), a listed batch (id, rowsTotal) and a stored row (snake_case) alike, so
- * the result and the history share one shape.
- */
-export function toImportBatch(raw: Record<string, unknown>): ImportBatch {
-  let errors: unknown = raw.errors;
-  if (typeof errors === 'string') {
-    try {
-      errors = JSON.parse(errors);
-    } catch {
-      errors = [];
-    }
-  }
-  const list = Array.isArray(errors) ? errors : [];
+export function batchFromList(b: BatchOut): ImportBatch {
   return {
-    id: String(raw.id ?? raw.batchId ?? ''),
-    kind: String(raw.kind ?? ''),
-    sourceSystem: str(raw.sourceSystem ?? raw.source_system),
-    fileName: str(raw.fileName ?? raw.file_name),
-    rowsTotal: num(raw.rowsTotal ?? raw.rows_total ?? raw.rowsRead),
-    rowsOk: num(raw.rowsOk ?? raw.rows_ok),
-    rowsBad: num(raw.rowsBad ?? raw.rows_bad),
-    errors: list.map((e: unknown) =>
-      typeof e === 'string'
-        ? parseErrorLine(e)
-        : {
-            row: num((e as ImportError).row),
-            field: String((e as ImportError).field ?? ''),
-            message: String((e as ImportError).message ?? ''),
-          },
-    ),
-    startedAt: str(raw.startedAt ?? raw.started_at ?? raw.finishedAt ?? raw.finished_at),
-    errorsUrl: str(raw.errorsUrl),
+    id: b.id,
+    kind: b.kind,
+    sourceSystem: b.sourceSystem || null,
+    fileName: b.fileName,
+    rowsTotal: b.rowsTotal,
+    rowsOk: b.rowsOk,
+    rowsBad: b.rowsBad,
+    errors: [],
+    startedAt: b.startedAt,
+    errorsUrl: b.errorsUrl,
   };
 }
 
@@ -330,89 +157,17 @@ export function importErrorFileUrl(batchId: string): string {
 }
 
 // ── models: GET/PUT /models (src/api/model-routes.ts) ──────────────────────────────────────────
+export type Severity = Static<typeof Models.Severity>;
+export type ModelEntry = Models.ModelEntry;
+export type ModelCategory = ModelEntry['category'];
+export type ModelParamEntry = Models.ModelParamEntry;
+export type ModelSettingEntry = Models.ModelSettingEntry;
+export type ModelBasisEntry = ModelEntry['basis'];
+export type ModelRunRow = Models.ModelRunRow;
+export type ModelDetail = Models.ModelDetail;
+export type ModelRunReport = Models.ModelRunReport;
 
-export type Severity = 'low' | 'medium' | 'high';
-export type ModelCategory = 'inspection' | 'penalty' | 'licensing' | 'delegation' | 'officer' | 'closure' | 'followup';
-
-export interface ModelParamEntry {
-  name: string;
-  /** Chinese, with the unit: 时间窗口（天）. */
-  label: string;
-  type: 'integer' | 'number';
-  default: number;
-  min: number;
-  max: number;
-  /** The value in force for the caller's region. */
-  value: number;
-}
-
-/** One stored setting: it applies to its region's subtree; the most specific region wins. */
-export interface ModelSettingEntry {
-  regionCode: string;
-  enabled: boolean;
-  params: Record<string, number>;
-}
-
-export interface ModelBasisEntry {
-  regulationId: string;
-  article?: number;
-  /** A policy named but not in the corpus. */
-  note?: string;
-  title: string;
-  /** 第五十四条; null when the basis is a whole regulation or the article is not stored. */
-  label: string | null;
-  text: string | null;
-}
-
-export interface ModelEntry {
-  code: string;
-  name: string;
-  description: string;
-  category: ModelCategory;
-  categoryLabel: string;
-  severity: Severity;
-  /** Template with {fact} and {param} placeholders. */
-  explanation: string;
-  /** The record kind of the evidence (inspections, cases, …, or clues for the closure models). */
-  evidenceKind: string;
-  realtime: boolean;
-  basis: ModelBasisEntry;
-  params: ModelParamEntry[];
-  /** In force for the caller's region. */
-  enabled: boolean;
-  /** Settings on the caller's path and in their subtree. */
-  settings: ModelSettingEntry[];
-  /** Clues of the caller's scope (the list only). */
-  clues?: number;
-  openClues?: number;
-}
-
-export interface ModelRunRow {
-  id: string;
-  regionCode: string;
-  /** batch | schedule | realtime */
-  trigger: string;
-  startedAt: string;
-  millis: number;
-  hits: number;
-  newClues: number;
-}
-
-export interface ModelDetail {
-  model: ModelEntry;
-  cluesByMonth: { month: string; clues: number }[];
-  runs: ModelRunRow[];
-}
-
-export interface ModelRunReport {
-  code: string;
-  name: string;
-  millis: number;
-  hits: number;
-  newClues: number;
-}
-
-// ── clues: /clues, /notices (src/api/clue-routes.ts; docs/clues.md, docs/notices.md) ─────────────
+// ── clues: /clues, /notices (src/api/clue-routes.ts, notice-routes.ts; docs/clues.md, docs/notices.md) ──
 
 export const CLUE_STATUSES = [
   'new',
@@ -424,488 +179,74 @@ export const CLUE_STATUSES = [
   'closed',
   'dismissed',
   'transferred',
-] as const;
+] as const satisfies readonly Clues.ClueSummary['status'][];
 export type ClueStatus = (typeof CLUE_STATUSES)[number];
-export const CLUE_ACTIONS = ['triage', 'assign', 'accept', 'submit', 'close', 'return', 'dismiss', 'transfer'] as const;
+export const CLUE_STATUSES_COMPLETE: Same<ClueStatus, Clues.ClueSummary['status']> = true;
+export const CLUE_ACTIONS = [
+  'triage',
+  'assign',
+  'accept',
+  'submit',
+  'close',
+  'return',
+  'dismiss',
+  'transfer',
+] as const satisfies readonly Clues.TransitionInput['action'][];
 export type ClueAction = (typeof CLUE_ACTIONS)[number];
+export const CLUE_ACTIONS_COMPLETE: Same<ClueAction, Clues.TransitionInput['action']> = true;
 export const CLUE_SOURCES = ['model', 'hotline', 'followup', 'invited', 'contact_point', 'media', 'public', 'case_review'] as const;
 export type ClueSource = (typeof CLUE_SOURCES)[number];
 
-export interface ClueSummary {
-  id: string;
-  title: string;
-  status: ClueStatus;
-  statusLabel: string;
-  source: string;
-  sourceLabel: string;
-  severity: Severity;
-  regionCode: string;
-  regionName: string;
-  agencyId: string | null;
-  agencyName: string | null;
-  modelCode: string | null;
-  /** YYYY-MM-DD */
-  deadline: string | null;
-  /** While the deadline runs; negative when overdue. */
-  daysLeft: number | null;
-  overdue: boolean;
-  escalationLevel: 'city' | 'province' | null;
-  /** 市级督办 */
-  escalationLabel: string | null;
-  caseId: string | null;
-  isCase: boolean;
-  memberCount: number;
-  reportCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ClueSummary = Clues.ClueSummary;
+export type ClueEvidence = Clues.ClueEvidence;
+export type TimelineEvent = Clues.TimelineEvent;
+export type ClueAttachment = Clues.ClueAttachment;
+export type ClueReport = Clues.ClueReport;
+export type ClueDetail = Clues.ClueDetail;
+/** Query filters of GET /clues (sent as text). */
+export type ClueFilters = Clues.ClueFilters;
+export type CluePage = Clues.CluePage;
+export type ClueStats = Clues.ClueStats;
+export type WorkflowTransition = Clues.WorkflowTransition;
+export type ClueWorkflow = Clues.ClueWorkflow;
+export type TransitionInput = Clues.TransitionInput;
+export type TransitionResult = Clues.TransitionResult;
+export type BulkAssignResult = Clues.BulkAssignResult;
+export type ConsoleClueInput = Clues.ConsoleClueInput;
+export type ConsoleSource = ConsoleClueInput['source'];
+export type IntakeResult = Clues.IntakeResult;
 
-export interface ClueEvidence {
-  kind: string;
-  ids: string[];
-  subject?: { kind: string; id: string };
-  facts?: Record<string, unknown>;
-}
-
-export interface TimelineEvent {
-  id: string;
-  action: string;
-  actionLabel: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  actor: { id: string | null; name: string | null };
-  comment: string | null;
-  detail: unknown;
-  occurredAt: string;
-}
-
-export interface ClueAttachment {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  sm3: string;
-  uploadedBy?: string;
-  uploadedAt?: string;
-  /** /api/v1/attachments/<id> */
-  url: string;
-}
-
-export interface ClueReport {
-  id: string;
-  source: string;
-  sourceLabel: string;
-  sourceRef: string | null;
-  content: string;
-  subjectName: string | null;
-  /** Masked for most roles. */
-  contact: string | null;
-  linked: boolean;
-  similarity: number | null;
-  receivedAt: string;
-}
-
-export interface ClueDetail {
-  clue: ClueSummary & {
-    explanation: string;
-    /** A model's evidence ({kind, ids, subject, facts}); null for reports. */
-    evidence: ClueEvidence | null;
-    params: Record<string, number> | null;
-    entityUscc: string | null;
-    subjectName: string | null;
-    rectification: string | null;
-    basis: { regulationId: string; article: number }[] | null;
-    escalatedAt: string | null;
-    allowedActions: ClueAction[];
-  };
-  timeline: TimelineEvent[];
-  reports: ClueReport[];
-  attachments: ClueAttachment[];
-  members: { id: string; title: string; status: string; statusLabel: string; regionCode: string }[];
-  notices: { id: string; kind: string; number: string; status: string; issuedOn: string }[];
-}
-
-export interface ClueFilters {
-  status?: string;
-  source?: string;
-  severity?: string;
-  agencyId?: string;
-  regionCode?: string;
-  modelCode?: string;
-  overdue?: 'true' | 'false';
-  escalated?: 'true';
-  caseId?: string;
-  q?: string;
-  page?: number;
-  pageSize?: number;
-}
-
-export interface CluePage {
-  total: number;
-  page: number;
-  pageSize: number;
-  rows: ClueSummary[];
-}
-
-export interface ClueStats {
-  today: string;
-  total: number;
-  open: number;
-  byStatus: Record<ClueStatus, number>;
-  statusLabels: Record<ClueStatus, string>;
-  bySeverity: Partial<Record<Severity, number>>;
-  bySource: Record<string, number>;
-  overdue: number;
-  dueSoon: number;
-  escalatedToMe: number;
-}
-
-export interface WorkflowTransition {
-  action: ClueAction;
-  label: string;
-  from: ClueStatus[];
-  to: ClueStatus;
-  by: 'region_supervisor' | 'assigned_agency';
-  byLabel: string;
-  requires: ('comment' | 'agency' | 'rectification' | 'evidence')[];
-  deadline?: 'set' | 'optional';
-}
-
-export interface ClueWorkflow {
-  statuses: { code: ClueStatus; label: string }[];
-  sources: { code: string; label: string }[];
-  transitions: WorkflowTransition[];
-  eventLabels: Record<string, string>;
-  deadlineDays: Record<Severity, number>;
-  escalation: { graceDays: number; stepDays: number };
-}
-
-export interface TransitionInput {
-  action: ClueAction;
-  comment?: string;
-  agencyId?: string;
-  deadline?: string;
-  rectification?: string;
-  attachmentIds?: string[];
-}
-
-export interface TransitionResult {
-  clue: ClueSummary;
-  event: TimelineEvent;
-  members: string[];
-}
-
-export interface BulkAssignResult {
-  assigned: number;
-  refused: number;
-  results: { id: string; ok: boolean; status?: string; deadline?: string | null; error?: { code: string; message: string } }[];
-}
-
-/** Sources a console user may enter (src/clues/intake.ts CONSOLE_SOURCES): invited supervisors only `invited`. */
-export type ConsoleSource = 'invited' | 'contact_point' | 'media' | 'followup';
-
-export interface ConsoleClueInput {
-  source: ConsoleSource;
-  regionCode: string;
-  content: string;
-  title?: string;
-  severity?: Severity;
-  agencyId?: string;
-  entityUscc?: string;
-  subjectName?: string;
-}
-
-/** A new report either makes a clue or, being the same matter as an open one, is linked to it. */
-export interface IntakeResult {
-  clueId: string;
-  reportId: string;
-  linked: boolean;
-  similarity: number | null;
-}
-
-export type NoticeKind = 'advisory' | 'supervision' | 'transfer';
-
-export interface Notice {
-  id: string;
-  kind: NoticeKind;
-  kindLabel: string;
-  number: string;
-  title: string;
-  regionCode: string;
-  issuer: string;
-  addressee: string;
-  agencyId: string | null;
-  clueIds: string[];
-  issuedOn: string;
-  deadline: string | null;
-  status: 'issued' | 'answered';
-  statusLabel: string;
-  overdue: boolean;
-  response: string | null;
-  respondedOn: string | null;
-  respondedBy: string | null;
-  createdBy: string;
-  createdAt: string;
-  /** /api/v1/notices/<id>.docx */
-  download: string;
-}
-
-/** What the notice says, kept as issued (the .docx is rebuilt from it). */
-export interface NoticeContent {
-  opening: string;
-  facts: { clueId: string; title: string; explanation: string; regionName: string; agencyName: string | null; foundOn: string }[];
-  /** Each cited article with its text as stored. */
-  basis: { regulationId: string; regulationTitle: string; article: number; label: string; text: string }[];
-  requirement: string;
-}
-
-export interface NoticeInput {
-  kind: NoticeKind;
-  clueIds: string[];
-  agencyId?: string;
-  addressee?: string;
-  requiredAction?: string;
-  deadline?: string;
-}
-
-export interface NoticeFilters {
-  kind?: NoticeKind;
-  status?: 'issued' | 'answered';
-  overdue?: 'true';
-  clueId?: string;
-  page?: number;
-  pageSize?: number;
-}
+export type NoticeKind = Notices.NoticeKind;
+export type Notice = Notices.Notice;
+export type NoticeContent = Notices.NoticeContent;
+export type NoticeInput = Notices.NoticeInput;
+export type NoticeFilters = Notices.NoticeFilters;
 
 // ── public portal: /portal/* (src/api/portal-routes.ts), no session ────────────────────────────
+export type PortalFormToken = Portal.PortalFormToken;
+/** The honeypot `website` is always sent, always empty. */
+export type PortalReportInput = Portal.PortalReportInput & { website: string };
+export type PortalStatus = Portal.PortalStatus;
 
-export interface PortalFormToken {
-  token: string;
-  minFillSeconds: number;
-  expiresInSeconds: number;
-}
+export type ApiErrorBody = ErrorBody;
 
-export interface PortalReportInput {
-  formToken: string;
-  regionCode: string;
-  content: string;
-  agencyId?: string;
-  subjectName?: string;
-  contact?: string;
-  /** The honeypot: always sent, always empty. */
-  website: string;
-}
-
-export interface PortalStatus {
-  code: string;
-  receivedAt: string;
-  stage: string;
-  updatedOn: string;
-  steps: { on: string; stage: string }[];
-}
-
-// ── follow-up (回访): src/api/followup-routes.ts, docs/followup.md ─────────────────────────────
-export interface FollowupCode {
-  code: string;
-  label: string;
-}
-export interface FollowupQuestion {
-  id: string;
-  text: string;
-  type: 'yesno' | 'choice' | 'rating' | 'number' | 'text';
-  options?: string[];
-  showIf?: { question: string; equals: string[] };
-  maps?: string;
-  required?: boolean;
-}
-export interface FollowupQuestionnaire {
-  title: string;
-  intro: string;
-  questions: FollowupQuestion[];
-}
-export interface FollowupSettings {
-  sampleSize: number;
-  quotaPerAgency: number;
-  noRepeatDays: number;
-  rules: string[];
-  secondCallShare: number;
-  secondCallDays: number;
-  invitationDays: number;
-}
-export interface FollowupMeta {
-  subjectKinds: FollowupCode[];
-  methods: FollowupCode[];
-  levels: FollowupCode[];
-  statuses: FollowupCode[];
-  rules: FollowupCode[];
-  categories: (FollowupCode & { serious: boolean })[];
-  satisfaction: FollowupCode[];
-  defaultSettings: FollowupSettings;
-}
-export interface CampaignSummary {
-  id: string;
-  name: string;
-  regionCode: string;
-  regionName: string | null;
-  levelLabel: string;
-  subjectKind: string;
-  subjectLabel: string;
-  method: string;
-  methodLabel: string;
-  status: string;
-  statusLabel: string;
-  periodFrom: string | null;
-  periodTo: string | null;
-  createdAt: string;
-  tasks: number;
-  answered: number;
-  reached: number;
-  calls: number;
-}
-export interface CampaignDetail extends CampaignSummary {
-  seed: string | null;
-  drawnAt: string | null;
-  drawDigest: string | null;
-  questionnaire: FollowupQuestionnaire;
-  settings: FollowupSettings;
-}
-export interface CampaignInput {
-  name: string;
-  regionCode: string;
-  subjectKind: string;
-  method: string;
-  periodFrom: string;
-  periodTo: string;
-  settings?: Partial<FollowupSettings>;
-}
-export interface DrawResult {
-  seed: string;
-  selected: number;
-  candidates: number;
-  excludedRecent: number;
-  byRule: Record<string, number>;
-}
-export interface DrawVerification {
-  seed: string;
-  same: boolean;
-  sameCandidates: boolean;
-  stored: number;
-  redrawn: number;
-  missing: string[];
-  extra: string[];
-}
-export interface FollowupTask {
-  id: string;
-  subjectKind: string;
-  subjectId: string;
-  entityName: string | null;
-  agencyName: string | null;
-  officerName: string | null;
-  askerName: string | null;
-  rule: string | null;
-  reason: string | null;
-  channel: string;
-  status: string;
-  secondCallStatus: string | null;
-  secondCallDue: string | null;
-}
-export interface CallListRow {
-  taskId: string;
-  entityName: string;
-  phone: string | null;
-  agencyName: string;
-  date: string;
-  what: string;
-  reason: string | null;
-  askerName: string | null;
-  secondCallDue: string | null;
-  script: { opening: string; steps: { questionId: string; no: number; say: string; branch: string | null }[]; closing: string };
-}
-export interface FollowupFinding {
-  kind: 'complaint' | 'claim';
-  code: string;
-  serious: boolean;
-  value: number | null;
-  sentence: string;
-}
-export interface FollowupAnswer {
-  id: string;
-  taskId: string;
-  entityName: string | null;
-  agencyName: string | null;
-  answeredAt: string;
-  outcome: string;
-  channel: string;
-  score: number | null;
-  transcript: string | null;
-  satisfaction: string | null;
-  categories: string[];
-  praise: boolean | null;
-  findings: FollowupFinding[];
-}
-export interface CampaignReport {
-  campaign: CampaignSummary;
-  totals: {
-    tasks: number;
-    contacted: number;
-    reached: number;
-    unreachable: number;
-    refused: number;
-    pending: number;
-    reachedRate: number;
-    secondCalls: { drawn: number; done: number; overdue: number };
-  };
-  satisfaction: { satisfied: number; neutral: number; dissatisfied: number; unknown: number; satisfiedRate: number };
-  byAgency: {
-    agencyId: string;
-    agencyName: string;
-    answers: number;
-    satisfied: number;
-    dissatisfied: number;
-    satisfiedRate: number;
-    averageScore: number | null;
-    complaints: number;
-    praise: number;
-  }[];
-  byQuestion: { questionId: string; text: string; type: string; answers: { value: string; count: number }[] }[];
-  categories: { code: string; label: string; count: number }[];
-  problems: {
-    found: number;
-    solved: number;
-    open: number;
-    rows: { clueId: string; title: string; status: string; modelCode: string | null; agencyName: string | null }[];
-  };
-}
-export interface DutyList {
-  today: string;
-  problems: {
-    clueId: string;
-    title: string;
-    status: string;
-    agencyName: string | null;
-    deadline: string | null;
-    overdue: boolean;
-    foundOn: string;
-    explanation: string;
-  }[];
-  secondCalls: { taskId: string; campaignId: string; entityName: string | null; due: string; overdue: boolean }[];
-}
-export interface SurveyPage {
-  campaignId: string;
-  title: string;
-  intro: string;
-  subjectLabel: string;
-  agencyName: string;
-  date: string;
-  expiresAt: string;
-  questions: FollowupQuestion[];
-}
-
-export interface ApiErrorBody {
-  /** `field` names the bad input of a 400; `id` is the log id of a 500. */
-  error: { code: string; message: string; field?: string; id?: string };
-}
+// ── follow-up (回访): src/api/followup-routes.ts, docs/followup.md; shapes from src/api/followup-schemas.ts ──
+export type FollowupQuestion = Followup.Question;
+export type FollowupQuestionnaire = Followup.Questionnaire;
+export type FollowupSettings = Followup.Settings;
+export type FollowupMeta = Followup.Meta;
+export type CampaignSummary = Followup.CampaignSummary;
+export type CampaignDetail = Followup.CampaignDetail;
+export type CampaignInput = Followup.CampaignBody;
+export type DrawResult = Followup.DrawResult;
+export type DrawVerification = Followup.Verification;
+export type FollowupTask = Followup.Task;
+export type CallListRow = Followup.CallListRow;
+export type FollowupFinding = Followup.Finding;
+export type FollowupAnswer = Followup.Answer;
+export type CampaignReport = Followup.CampaignReport;
+export type DutyList = Followup.DutyList;
+export type SurveyPage = Followup.SurveyPage;
 
 export class ApiError extends Error {
   readonly status: number;
@@ -1017,6 +358,21 @@ function defaultMessage(status: number): string {
 
 // ── endpoints ─────────────────────────────────────────────────────────────────────────────────
 
+// ── the discretion navigator: /navigator/* (src/api/navigator-routes.ts). The shapes are the server's
+// schemas (src/navigator/schema.ts), imported as types only. ──
+export type {
+  ArticleRef,
+  AssessRequest,
+  AssessResult,
+  CaseGuide,
+  DecisionHistory,
+  ItemMatch,
+  ProcedureStep,
+  ReviewRow,
+  SimilarCase,
+} from '../../src/navigator/schema.ts';
+import type { AssessRequest, AssessResult, CaseGuide, ItemMatch, ReviewRow } from '../../src/navigator/schema.ts';
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ user: User }>('/auth/login', {
@@ -1045,15 +401,12 @@ export const api = {
     form.append('kind', kind);
     if (sourceSystem) form.append('sourceSystem', sourceSystem);
     form.append('file', file, file.name);
-    return toImportBatch(await request<Record<string, unknown>>('/imports', { method: 'POST', form }));
+    return batchFromReport(await request<ImportReport>('/imports', { method: 'POST', form }));
   },
   /** The caller's batches, newest first (the server answers {total, items}). */
   imports: async (signal?: AbortSignal) => {
-    const body = await request<{ items?: Record<string, unknown>[]; rows?: Record<string, unknown>[] }>('/imports', {
-      query: { limit: 50 },
-      signal,
-    });
-    return (body.items ?? body.rows ?? []).map(toImportBatch);
+    const body = await request<{ total: number; items: BatchOut[] }>('/imports', { query: { limit: 50 }, signal });
+    return body.items.map(batchFromList);
   },
 
   models: (signal?: AbortSignal) => request<{ rows: ModelEntry[] }>('/models', { signal }),
@@ -1107,30 +460,28 @@ export const api = {
   followup: {
     meta: (signal?: AbortSignal) => request<FollowupMeta>('/followup/meta', { signal }),
     campaigns: (query: { page: number; pageSize: number; subjectKind?: string; method?: string }, signal?: AbortSignal) =>
-      request<{ total: number; rows: CampaignSummary[] }>('/followup/campaigns', { query, signal }),
+      request<Static<typeof Followup.CampaignPage>>('/followup/campaigns', { query, signal }),
     campaign: (id: string, signal?: AbortSignal) =>
       request<{ campaign: CampaignDetail }>(`/followup/campaigns/${encodeURIComponent(id)}`, { signal }),
-    create: (body: CampaignInput) => request<{ campaign: CampaignSummary }>('/followup/campaigns', { method: 'POST', body }),
+    create: (body: CampaignInput) => request<Static<typeof Followup.CampaignCreated>>('/followup/campaigns', { method: 'POST', body }),
     draw: (id: string, seed?: string) =>
       request<DrawResult>(`/followup/campaigns/${encodeURIComponent(id)}/draw`, { method: 'POST', body: seed ? { seed } : {} }),
     verify: (id: string) => request<DrawVerification>(`/followup/campaigns/${encodeURIComponent(id)}/verify`),
     tasks: (id: string, query: { page: number; pageSize: number }, signal?: AbortSignal) =>
-      request<{ total: number; rows: FollowupTask[] }>(`/followup/campaigns/${encodeURIComponent(id)}/tasks`, { query, signal }),
+      request<Static<typeof Followup.TaskPage>>(`/followup/campaigns/${encodeURIComponent(id)}/tasks`, { query, signal }),
     callList: (id: string, which: 'first' | 'second', signal?: AbortSignal) =>
-      request<{ total: number; rows: CallListRow[] }>(`/followup/campaigns/${encodeURIComponent(id)}/call-list`, {
+      request<Static<typeof Followup.CallList>>(`/followup/campaigns/${encodeURIComponent(id)}/call-list`, {
         query: { which, pageSize: 200 },
         signal,
       }),
     callListCsvUrl: (id: string, which: 'first' | 'second') =>
       `${API_BASE}/followup/campaigns/${encodeURIComponent(id)}/call-list.csv?which=${which}`,
     invitations: (id: string, signal?: AbortSignal) =>
-      request<{
-        rows: { taskId: string; entityName: string | null; agencyName: string | null; expiresAt: string; used: boolean; link: string }[];
-      }>(`/followup/campaigns/${encodeURIComponent(id)}/invitations`, { signal }),
+      request<Static<typeof Followup.InvitationList>>(`/followup/campaigns/${encodeURIComponent(id)}/invitations`, { signal }),
     qrUrl: (id: string, taskId: string) =>
       `${API_BASE}/followup/campaigns/${encodeURIComponent(id)}/invitations/${encodeURIComponent(taskId)}/qr.svg`,
     answers: (id: string, query: { page: number; pageSize: number; category?: string }, signal?: AbortSignal) =>
-      request<{ total: number; rows: FollowupAnswer[] }>(`/followup/campaigns/${encodeURIComponent(id)}/answers`, { query, signal }),
+      request<Static<typeof Followup.AnswerPage>>(`/followup/campaigns/${encodeURIComponent(id)}/answers`, { query, signal }),
     report: (id: string, signal?: AbortSignal) =>
       request<CampaignReport>(`/followup/campaigns/${encodeURIComponent(id)}/report`, { signal }),
     reportDocxUrl: (id: string) => `${API_BASE}/followup/campaigns/${encodeURIComponent(id)}/report.docx`,
@@ -1138,12 +489,16 @@ export const api = {
     survey: (campaignId: string, token: string, signal?: AbortSignal) =>
       request<SurveyPage>(`/survey/${encodeURIComponent(campaignId)}`, { query: { t: token }, signal, allowUnauthorized: true }),
     submitSurvey: (campaignId: string, token: string, answers: Record<string, string>) =>
-      request<{ answerId: string; message: string }>(`/survey/${encodeURIComponent(campaignId)}`, {
+      request<Static<typeof Followup.SurveySubmitted>>(`/survey/${encodeURIComponent(campaignId)}`, {
         method: 'POST',
         body: { token, answers },
         allowUnauthorized: true,
       }),
   },
+  navigatorItems: (q: string, signal?: AbortSignal) => request<{ rows: ItemMatch[] }>('/navigator/items', { query: { q }, signal }),
+  assess: (body: AssessRequest) => request<AssessResult>('/navigator/assess', { method: 'POST', body }),
+  caseGuide: (id: string, signal?: AbortSignal) => request<CaseGuide>(`/navigator/cases/${encodeURIComponent(id)}`, { signal }),
+  reviewList: (signal?: AbortSignal) => request<{ total: number; rows: ReviewRow[] }>('/navigator/review', { signal }),
 
   portal: {
     formToken: (signal?: AbortSignal) => request<PortalFormToken>('/portal/form-token', { signal, allowUnauthorized: true }),

@@ -51,6 +51,7 @@ const AssistantPage = lazy(() => import('./pages/assistant/assistant-page.tsx'))
 const FollowupPage = lazy(() => import('./pages/followup/followup-page.tsx'));
 const CampaignPage = lazy(() => import('./pages/followup/campaign-page.tsx'));
 const SurveyPage = lazy(() => import('./pages/followup/survey-page.tsx'));
+const NavigatorPage = lazy(() => import('./pages/navigator/navigator-page.tsx'));
 
 /** The built pages by path (nav.ts marks them `built`); every other nav entry is a placeholder. */
 const PAGES: Record<string, ReactNode> = {
@@ -83,6 +84,7 @@ const PAGES: Record<string, ReactNode> = {
   '/assistant': <AssistantPage />,
   '/follow-up': <FollowupPage />,
   '/follow-up/:id': <CampaignPage />,
+  '/navigator': <NavigatorPage />,
 };
 
 function UnauthorizedRedirect() {

@@ -1,20 +1,23 @@
 // The left navigation: one place per capability of DESIGN.md. Routes are generated from this list;
-// an entry without `built: true` renders the shared placeholder page.
-import type { Role } from './api.ts';
+// an entry without `built: true` renders the shared placeholder page. Who sees an entry is the
+// server's word: the ability it needs (GET /auth/me `can`, decided by src/policy), never a role.
+import type { User } from './api.ts';
+
+type Ability = keyof User['can'];
 
 export interface NavLeaf {
   path: string;
   label: string;
   built?: boolean;
-  /** Only these roles see the entry; absent = every signed-in role. */
-  roles?: Role[];
+  /** Only users with one of these abilities see the entry; absent = every signed-in user. */
+  needs?: Ability[];
 }
 
 export interface NavGroup {
   key: string;
   label: string;
   children: NavLeaf[];
-  roles?: Role[];
+  needs?: Ability[];
 }
 
 export type NavEntry = NavLeaf | NavGroup;
@@ -43,6 +46,7 @@ export const NAV: NavEntry[] = [
   {
     key: 'records',
     label: '执法数据',
+    needs: ['readRecords'],
     children: [
       { path: '/records/licences', label: '行政许可', built: true },
       { path: '/records/inspections', label: '行政检查', built: true },
@@ -56,30 +60,30 @@ export const NAV: NavEntry[] = [
       { path: '/records/entities', label: '经营主体', built: true },
     ],
   },
-  { path: '/import', label: '数据导入', built: true },
+  { path: '/import', label: '数据导入', built: true, needs: ['importRecords', 'readImports'] },
   { path: '/models', label: '监督模型', built: true },
   { path: '/clues', label: '问题线索', built: true },
   { path: '/command', label: '协同指挥', built: true },
   { path: '/notices', label: '监督文书', built: true },
-  { path: '/navigator', label: '裁量导航' },
+  { path: '/navigator', label: '裁量导航', built: true },
   { path: '/assistant', label: 'AI助手', built: true },
-  { path: '/follow-up', label: '回访', built: true, roles: ['supervisor', 'admin', 'agency_staff', 'officer'] },
+  { path: '/follow-up', label: '回访', built: true, needs: ['manageFollowup', 'readFollowupResults'] },
   {
     key: 'evaluation',
     label: '效能评价',
     children: [
       { path: '/evaluation', label: '评价排名', built: true },
       { path: '/evaluation/indicators', label: '指标体系', built: true },
-      { path: '/evaluation/reports', label: '态势通报', built: true },
-      { path: '/evaluation/reviews', label: '案卷评查', built: true },
+      { path: '/evaluation/reports', label: '态势通报', built: true, needs: ['readReports'] },
+      { path: '/evaluation/reviews', label: '案卷评查', built: true, needs: ['readReviews'] },
       // Full screen, outside the shell (app.tsx): the command centre's 驾驶舱.
       { path: '/cockpit', label: '驾驶舱', built: true },
     ],
   },
   // The public portal itself is /portal, outside the console (no account); this is the console side.
   { path: '/social', label: '大监督', built: true },
-  { path: '/audit', label: '审计日志' },
-  { path: '/admin', label: '系统管理', roles: ['admin'] },
+  { path: '/audit', label: '审计日志', needs: ['readAudit'] },
+  { path: '/admin', label: '系统管理', needs: ['manageUsers'] },
 ];
 
 /**
@@ -95,14 +99,14 @@ export function leafFor(pathname: string, entries: NavEntry[] = NAV): NavLeaf | 
   return best;
 }
 
-function visible(roles: Role[] | undefined, role: Role): boolean {
-  return !roles || roles.includes(role);
+function visible(needs: Ability[] | undefined, user: Pick<User, 'can'>): boolean {
+  return !needs || needs.some((a) => user.can[a]);
 }
 
-/** The navigation as the given role sees it. */
-export function navFor(role: Role): NavEntry[] {
-  return NAV.filter((entry) => visible(entry.roles, role)).map((entry) =>
-    isGroup(entry) ? { ...entry, children: entry.children.filter((c) => visible(c.roles, role)) } : entry,
+/** The navigation as the given user sees it. */
+export function navFor(user: Pick<User, 'can'>): NavEntry[] {
+  return NAV.filter((entry) => visible(entry.needs, user)).map((entry) =>
+    isGroup(entry) ? { ...entry, children: entry.children.filter((c) => visible(c.needs, user)) } : entry,
   );
 }
 

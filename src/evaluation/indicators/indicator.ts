@@ -32,7 +32,7 @@ export type Direction = 'higher' | 'lower';
  * - rank: by place among the subjects compared, 100 for the best and 0 for the last, ties sharing the better place.
  */
 export type ScoringRule =
-  { kind: 'linear'; zeroAt: number } | { kind: 'thresholds'; steps: readonly { reach: number; score: number }[] } | { kind: 'rank' };
+  { kind: 'linear'; zeroAt: number } | { kind: 'thresholds'; steps: { reach: number; score: number }[] } | { kind: 'rank' };
 
 export interface IndicatorContext {
   dialect: Dialect;

@@ -17,7 +17,7 @@ export async function rejectRows(
   for (const r of rows) {
     const values: Record<string, unknown> = {};
     for (const f of fields) values[f] = r[f];
-    into.push({ errors: [{ row: Number(r.row_no), field, message: message(r) }], values });
+    into.push({ errors: [{ row: Number(r.row_no), field, code: 'invalid', message: message(r) }], values });
   }
   if (rows.length) await tx.exec(sql`DELETE FROM ${raw(inc)} WHERE row_no IN (${rowsSql})`);
   return rows.length;

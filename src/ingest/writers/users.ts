@@ -11,6 +11,7 @@ import type { AuditEntryInput } from '../../audit/audit-log.ts';
 import type { Store } from '../../store/store.ts';
 import type { RecordKindSpec } from '../../records/registry.ts';
 import { dropDuplicates, type InitialCredential, type MergeResult } from '../merge.ts';
+import type { RowErrorCode } from '../validate.ts';
 
 interface UserRow {
   row_no: number;
@@ -32,9 +33,10 @@ export async function writeUsers(tx: Store, spec: RecordKindSpec, caller: Caller
   const rows = await tx.query<UserRow>(`SELECT row_no, username, display_name, role, region_code, agency_id FROM ${inc} ORDER BY row_no`);
   for (const r of rows) {
     const { row_no, ...values } = r;
-    const reject = (field: string, message: string) => result.rejected.push({ errors: [{ row: Number(row_no), field, message }], values });
+    const reject = (field: string, message: string, code: RowErrorCode = 'invalid') =>
+      result.rejected.push({ errors: [{ row: Number(row_no), field, code, message }], values });
     if (r.role === 'admin' && caller.role !== 'admin') {
-      reject('role', '只有管理员可以创建管理员账号');
+      reject('role', '只有管理员可以创建管理员账号', 'outside_jurisdiction');
       continue;
     }
     const [existing] = await tx.query<Omit<UserRow, 'row_no'>>(

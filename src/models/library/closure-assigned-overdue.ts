@@ -8,14 +8,14 @@ import { CLUE_SUBJECT_COLUMNS, LIVE_CLUE, dialectSql } from './sql-fragments.ts'
 export const closureAssignedOverdue: ModelDefinition = {
   code: 'CLO_ASSIGNED_OVERDUE',
   name: '交办线索整改超期',
-  description: '已交办的问题线索超过整改期限，承办部门仍未提交整改结果。',
+  description: '已交办的问题线索超过整改期限（可设宽限天数），承办部门仍未提交整改结果。',
   category: 'closure',
   basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 34 },
   severity: 'medium',
   params: [{ name: 'grace_days', label: '宽限天数', type: 'integer', default: 0, min: 0, max: 60 }],
   evidenceKind: 'clues',
   explanation:
-    '线索“{subject_name}”已交办{agency_name}，整改期限为{deadline}，至{as_of}逾期{days}天仍未提交整改（当前状态：{status_label}）。',
+    '数据显示，线索“{subject_name}”已交办{agency_name}，整改期限为{deadline}，至{as_of}已逾期{days}天仍未提交整改（当前状态：{status_label}），请核实并说明。',
   query: ({ params, where, dialect, asOf }) => {
     const days = dialectSql(dialect.daysBetween, sql`c.deadline`, sql`CAST(${asOf} AS DATE)`);
     return sql`

@@ -8,13 +8,14 @@ import { CLUE_SUBJECT_COLUMNS, clueDays, LIVE_CLUE } from './sql-fragments.ts';
 export const closureNewUntriaged: ModelDefinition = {
   code: 'CLO_NEW_UNTRIAGED',
   name: '线索超期未研判',
-  description: '问题线索生成后超过规定天数仍处于待研判状态，未研判、交办或排除。',
+  description: '问题线索生成后超过设定天数，状态仍为待研判（未研判、交办或排除）。',
   category: 'closure',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 75 },
   severity: 'low',
   params: [{ name: 'max_days', label: '研判期限（天）', type: 'integer', default: 5, min: 1, max: 90 }],
   evidenceKind: 'clues',
-  explanation: '线索“{subject_name}”（来源：{source_label}）于{created_on}生成，至{as_of}已{days}天仍待研判，超过{max_days}天。',
+  explanation:
+    '数据显示，线索“{subject_name}”（来源：{source_label}）于{created_on}生成，至{as_of}已{days}天（超过{max_days}天）仍待研判，请核实并说明。',
   query: ({ params, where, dialect, asOf }) => {
     const days = clueDays(dialect, sql`c.created_at`, asOf);
     return sql`

@@ -7,14 +7,14 @@ import { CLUE_SUBJECT_COLUMNS, LIVE_CLUE } from './sql-fragments.ts';
 export const closureReturnedRepeatedly: ModelDefinition = {
   code: 'CLO_RETURNED_REPEATEDLY',
   name: '整改反复退回',
-  description: '问题线索的整改结果被退回的次数达到阈值，承办部门整改不到位。',
+  description: '问题线索的整改结果被退回的次数达到设定阈值。',
   category: 'closure',
   basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 34 },
   severity: 'medium',
   params: [{ name: 'min_returns', label: '退回次数阈值', type: 'integer', default: 2, min: 1, max: 20 }],
   evidenceKind: 'clues',
   explanation:
-    '线索“{subject_name}”（承办部门：{agency_name}）的整改结果已被退回{return_count}次（阈值{min_returns}次），最近一次退回于{last_returned_on}（当前状态：{status_label}）。',
+    '数据显示，线索“{subject_name}”（承办部门：{agency_name}）的整改结果已被退回{return_count}次（阈值{min_returns}次），最近一次退回于{last_returned_on}（当前状态：{status_label}），整改可能不到位，请核实并说明。',
   query: ({ params, where }) => sql`
     WITH r AS (
       SELECT ev.clue_id, count(*) AS return_count, max(ev.occurred_at) AS last_returned_at

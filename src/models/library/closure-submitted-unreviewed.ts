@@ -8,13 +8,14 @@ import { CLUE_SUBJECT_COLUMNS, LIVE_CLUE, clueDays } from './sql-fragments.ts';
 export const closureSubmittedUnreviewed: ModelDefinition = {
   code: 'CLO_SUBMITTED_UNREVIEWED',
   name: '整改结果超期未审核',
-  description: '承办部门提交整改结果后超过规定天数，监督机构仍未审核销号或退回。',
+  description: '承办部门提交整改结果后超过设定天数，监督机构仍未审核销号或退回。',
   category: 'closure',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 75 },
   severity: 'low',
   params: [{ name: 'max_days', label: '审核期限（天）', type: 'integer', default: 7, min: 1, max: 90 }],
   evidenceKind: 'clues',
-  explanation: '线索“{subject_name}”的整改结果于{submitted_on}提交，至{as_of}已{days}天未审核销号或退回，超过{max_days}天。',
+  explanation:
+    '数据显示，线索“{subject_name}”的整改结果于{submitted_on}提交，至{as_of}已{days}天（超过{max_days}天）未审核销号或退回，请核实并说明。',
   query: ({ params, where, dialect, asOf }) => {
     const days = clueDays(dialect, sql`c.submitted_at`, asOf);
     return sql`

@@ -1,4 +1,4 @@
-// 第三方违规收费: a delegation whose fee is far above what agencies pay for the same service — at least
+// 委托费用异常偏高: a delegation whose fee is far above what agencies pay for the same service — at least
 // `min_ratio` times the median fee of that service across all delegations (the median, not the mean,
 // so that a few large contracts do not hide an inflated one). Services with too few delegations to
 // compare are skipped.
@@ -7,13 +7,12 @@ import { num, type ModelDefinition } from '../model.ts';
 
 export const delegationFee: ModelDefinition = {
   code: 'DEL_FEE',
-  name: '第三方违规收费',
-  description: '委托第三方服务的费用远高于同一服务事项的费用中位数，涉嫌违规收费或利益输送。',
+  name: '委托费用异常偏高',
+  description: '委托第三方服务的费用达到同一清单事项全部委托费用中位数的设定倍数以上（同类委托达到设定笔数时判断）。',
   category: 'delegation',
   basis: {
-    regulationId: 'youhua-yingshang-huanjing-tiaoli',
-    article: 43,
-    note: '中介服务收费标准公开、委托费用由行政机关承担且不得转嫁',
+    regulationId: 'zhengfu-caigou-fa',
+    note: '以竞争性方式选择服务机构、费用合理；另见《行政执法委托第三方服务正面清单》',
   },
   severity: 'medium',
   params: [
@@ -22,7 +21,7 @@ export const delegationFee: ModelDefinition = {
   ],
   evidenceKind: 'delegations',
   explanation:
-    '{agency_name}于{signed_on}委托{provider_name}承担“{service_name}”，费用{fee}元，为同类{peer_count}笔委托费用中位数{median_fee}元的{fee_ratio}倍（阈值{min_ratio}倍）。',
+    '数据显示，{agency_name}于{signed_on}委托{provider_name}承担“{service_name}”，费用{fee}元，为同类{peer_count}笔委托费用中位数{median_fee}元的{fee_ratio}倍（阈值{min_ratio}倍），费用可能偏高，请核实定价和选择方式并说明。',
   realtime: { kind: 'delegations', subjectColumn: 'id' },
   query: ({ params, where, dialect }) => sql`
     WITH peers AS (

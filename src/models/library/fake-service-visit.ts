@@ -9,7 +9,7 @@ import type { ModelDefinition } from '../model.ts';
 export const fakeServiceVisit: ModelDefinition = {
   code: 'INS_FAKE_SERVICE',
   name: '假服务真检查',
-  description: '以“上门服务”名义入企，回访中企业反映实为检查，规避涉企检查的程序和频次管理。',
+  description: '以“上门服务”名义登记的入企活动，企业在回访中表示实际是检查（回访问卷勾选或答复原话）。',
   category: 'inspection',
   basis: {
     regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli',
@@ -19,7 +19,8 @@ export const fakeServiceVisit: ModelDefinition = {
   severity: 'high',
   params: [],
   evidenceKind: 'service_visits',
-  explanation: '{agency_name}于{visited_on}以“{topic}”名义上门服务，回访中企业反映实为检查（回访答复{answer_ids}），涉嫌假服务真检查。',
+  explanation:
+    '数据显示，{agency_name}于{visited_on}以“{topic}”名义上门服务，企业在回访中表示实际是检查（回访答复{answer_ids}），可能以服务名义开展检查，请核实并说明。',
   groundTruth: { violation: 'fake_service_visit', recordKind: 'service_visit' },
   realtime: { kind: 'followup_answers', subjectColumn: 'id' },
   query: ({ where, dialect }) => sql`

@@ -4,7 +4,7 @@
 // content, the same test the clue intake applies to hotline tickets (src/clues/settings.ts).
 import { sql, raw, joinSql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
-import { dialectSql } from './sql-fragments.ts';
+import { dialectSql, maskTextSql } from './sql-fragments.ts';
 import { HOTLINE_ENFORCEMENT } from '../../clues/settings.ts';
 
 export const followupComplaintAfterCase: ModelDefinition = {
@@ -17,8 +17,8 @@ export const followupComplaintAfterCase: ModelDefinition = {
   params: [{ name: 'window_days', label: '决定后天数', type: 'integer', default: 30, min: 1, max: 365 }],
   evidenceKind: 'hotline_tickets',
   explanation:
-    '{subject_name}“{item_name}”一案（{agency_name}，{filed_on}立案{decision_text}）办理期间或决定后{window_days}天内，' +
-    '当事人{ticket_count}次通过12345热线反映执法问题，首次于{first_ticket_on}：{first_ticket}',
+    '数据显示，{subject_name}“{item_name}”一案（{agency_name}，{filed_on}立案{decision_text}）办理期间或决定后{window_days}天内，' +
+    '当事人{ticket_count}次通过12345热线反映执法问题，首次于{first_ticket_on}反映“{first_ticket}”，办案过程可能存在问题，请核实并说明。',
   realtime: { kind: 'hotline_tickets', subjectColumn: 'entity_uscc' },
   query: ({ params, where, dialect }) => {
     const categories = joinSql(
@@ -45,7 +45,7 @@ export const followupComplaintAfterCase: ModelDefinition = {
            COALESCE(e.name, c.entity_uscc) AS subject_name, COALESCE(i.name, c.item_code) AS item_name, COALESCE(a.name, c.agency_id) AS agency_name,
            CAST(c.filed_on AS VARCHAR) AS filed_on,
            CASE WHEN c.decided_on IS NULL THEN '，尚未作出决定' ELSE '，' || CAST(c.decided_on AS VARCHAR) || '作出决定' END AS decision_text,
-           CAST(g.ticket_count AS INTEGER) AS ticket_count, CAST(CAST(f.received_at AS DATE) AS VARCHAR) AS first_ticket_on, f.content AS first_ticket
+           CAST(g.ticket_count AS INTEGER) AS ticket_count, CAST(CAST(f.received_at AS DATE) AS VARCHAR) AS first_ticket_on, ${maskTextSql('f.content')} AS first_ticket
     FROM g JOIN cases c ON c.id = g.case_id JOIN t f ON f.case_id = g.case_id AND f.rn = 1
       LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code LEFT JOIN agencies a ON a.id = c.agency_id`;
   },

@@ -2,6 +2,7 @@
 // 程序不规范 — is a clue of its own, citing the sentence that shows it. (重复检查, 罚款过重 and 服务是假
 // 的检查 are judged against the records by the models that own them.)
 import { sql, raw } from '../../store/sql.ts';
+import { maskTextSql } from './sql-fragments.ts';
 import type { ModelDefinition } from '../model.ts';
 
 const LABELS: [string, string][] = [
@@ -23,7 +24,7 @@ export const followupComplaint: ModelDefinition = {
   params: [],
   evidenceKind: 'followup_answers',
   explanation:
-    '{subject_name}在回访中反映{agency_name}{record_label}（{on_day}）存在{categories}问题：“{sentence}”（回访答复{answer_ids}）。',
+    '数据显示，{subject_name}在回访中反映{agency_name}{record_label}（{on_day}）存在{categories}问题：“{sentence}”（回访答复{answer_ids}），请核实并说明。',
   groundTruth: { violation: 'followup_complaint', recordKind: 'followup_task' },
   realtime: { kind: 'followup_answers', subjectColumn: 'id' },
   query: ({ where, dialect }) => sql`
@@ -43,7 +44,7 @@ export const followupComplaint: ModelDefinition = {
     )
     SELECT 'followup_task' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, ans.answer_ids AS evidence_ids,
            COALESCE(e.name, t.entity_uscc) AS subject_name, COALESCE(ag.name, t.agency_id, '执法部门') AS agency_name,
-           COALESCE(r.label, '执法') AS record_label, COALESCE(CAST(r.on_day AS VARCHAR), '') AS on_day, g.categories, f.sentence, ans.answer_ids
+           COALESCE(r.label, '执法') AS record_label, COALESCE(CAST(r.on_day AS VARCHAR), '') AS on_day, g.categories, ${maskTextSql('f.sentence')} AS sentence, ans.answer_ids
     FROM f JOIN followup_tasks t ON t.id = f.task_id JOIN g ON g.task_id = f.task_id JOIN ans ON ans.task_id = f.task_id
       LEFT JOIN r ON r.kind = t.subject_kind AND r.id = t.subject_id
       LEFT JOIN entities e ON e.uscc = t.entity_uscc LEFT JOIN agencies ag ON ag.id = t.agency_id

@@ -16,7 +16,7 @@ export const followupLowSatisfaction: ModelDefinition = {
   ],
   evidenceKind: 'followup_answers',
   explanation:
-    '{subject_name}{year}年共有{answer_count}份回访答复，平均满意度{average}分（满分5分），低于{max_average}分；其中“不太满意”或“很不满意”{low_count}份。',
+    '数据显示，{subject_name}{year}年共有{answer_count}份回访答复，平均满意度{average}分（满分5分），低于{max_average}分，其中“不太满意”或“很不满意”{low_count}份，请核实原因并说明。',
   query: ({ params, where, dialect }) => sql`
     WITH a AS (
       SELECT a.id, a.satisfaction, a.answered_at, t.subject_kind, t.subject_id,

@@ -3,6 +3,7 @@
 // Inspections that happen but are not logged escape the frequency limits and the 亮码 record.
 import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
+import { maskTextSql } from './sql-fragments.ts';
 
 export const followupVisitCount: ModelDefinition = {
   code: 'FUP_VISIT_COUNT',
@@ -17,7 +18,7 @@ export const followupVisitCount: ModelDefinition = {
   ],
   evidenceKind: 'inspections',
   explanation:
-    '企业在回访中称“{sentence}”（{period_from}至{period_to}被检查{claimed}次），而检查记录中该企业同期仅有{recorded}次检查，少{gap}次，可能存在未登记的检查（回访答复{answer_id}）。',
+    '数据显示，企业在回访中称“{sentence}”（{period_from}至{period_to}被检查{claimed}次），而检查记录中该企业同期仅有{recorded}次检查，少{gap}次（回访答复{answer_id}），可能存在未登记的检查，请核实并说明。',
   groundTruth: { violation: 'followup_visit_count', recordKind: 'followup_task' },
   realtime: { kind: 'followup_answers', subjectColumn: 'id' },
   query: ({ params, where, dialect }) => sql`
@@ -37,7 +38,7 @@ export const followupVisitCount: ModelDefinition = {
       FROM g WHERE g.claimed - g.recorded >= ${num(params.min_gap)}
     )
     SELECT 'followup_task' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, h.evidence_ids,
-           COALESCE(e.name, t.entity_uscc) AS subject_name, h.answer_id, h.sentence, CAST(h.period_from AS VARCHAR) AS period_from,
+           COALESCE(e.name, t.entity_uscc) AS subject_name, h.answer_id, ${maskTextSql('h.sentence')} AS sentence, CAST(h.period_from AS VARCHAR) AS period_from,
            CAST(h.period_to AS VARCHAR) AS period_to, h.claimed, CAST(h.recorded AS INTEGER) AS recorded, CAST(h.claimed - h.recorded AS INTEGER) AS gap
     FROM h JOIN followup_tasks t ON t.id = h.task_id LEFT JOIN entities e ON e.uscc = t.entity_uscc
     WHERE h.rn = 1`,

@@ -45,6 +45,11 @@ import { followupVisitCount } from './followup-visit-count.ts';
 import { followupNobodyCame } from './followup-nobody-came.ts';
 import { followupFineMismatch } from './followup-fine-mismatch.ts';
 import { followupComplaint } from './followup-complaint.ts';
+import { delegationEnforcementTask } from './delegation-enforcement-task.ts';
+import { targetedNoTrigger } from './targeted-no-trigger.ts';
+import { penaltyNoNotice } from './penalty-no-notice.ts';
+import { penaltyNoLegalReview } from './penalty-no-legal-review.ts';
+import { penaltyPastLimitation } from './penalty-past-limitation.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -92,6 +97,11 @@ export const MODELS: readonly ModelDefinition[] = [
   followupNobodyCame,
   followupFineMismatch,
   followupComplaint,
+  delegationEnforcementTask,
+  targetedNoTrigger,
+  penaltyNoNotice,
+  penaltyNoLegalReview,
+  penaltyPastLimitation,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

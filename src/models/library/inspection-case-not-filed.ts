@@ -7,13 +7,14 @@ import { dialectSql } from './sql-fragments.ts';
 export const inspectionCaseNotFiled: ModelDefinition = {
   code: 'INS_CASE_NOT_FILED',
   name: '检查发现违法未立案',
-  description: '检查结果为“已立案”，但超过规定天数仍无对应的处罚案件记录。',
+  description: '检查结果登记为“已立案”，检查后超过设定天数仍没有任何处罚案件记录指向该检查。',
   category: 'inspection',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 54 },
   severity: 'medium',
   params: [{ name: 'after_days', label: '检查后天数', type: 'integer', default: 15, min: 1, max: 180 }],
   evidenceKind: 'inspections',
-  explanation: '{agency_name}于{inspected_on}检查{subject_name}，检查结果为已立案，至{as_of}已{days}天仍无对应的处罚案件记录。',
+  explanation:
+    '数据显示，{agency_name}于{inspected_on}检查{subject_name}，检查结果登记为已立案，至{as_of}已{days}天（超过{after_days}天）仍没有对应的处罚案件记录，可能未立案或案件未录入，请核实并说明。',
   realtime: { kind: 'inspections', subjectColumn: 'id' },
   query: ({ params, where, dialect, asOf }) => {
     const days = dialectSql(dialect.daysBetween, sql`t.inspected_on`, sql`CAST(${asOf} AS DATE)`);

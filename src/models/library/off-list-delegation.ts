@@ -8,17 +8,18 @@ import type { ModelDefinition } from '../model.ts';
 export const offListDelegation: ModelDefinition = {
   code: 'DEL_OFF_LIST',
   name: '目录外委托',
-  description: '委托第三方的服务事项不在适用于本部门的第三方服务正面清单内（目录之外无委托）。',
+  description:
+    '委托第三方的服务事项没有清单编码、编码不在正面清单内，或清单事项不适用于本部门（发布区域不是委托所在的省、市、县，或限定了其他条线）。',
   category: 'delegation',
   basis: {
-    regulationId: 'xingzheng-chufa-fa',
-    article: 20,
-    note: '行政执法第三方服务正面清单（“目录之外无委托”，政策文件，未收入法规库）',
+    regulationId: 'xingzheng-zhifa-weituo-disanfang-zhengmian-qingdan',
+    note: '“目录之外无委托”；委托实施行政处罚本身的，另见《中华人民共和国行政处罚法》第二十条',
   },
   severity: 'high',
   params: [],
   evidenceKind: 'delegations',
-  explanation: '{agency_name}于{signed_on}委托{provider_name}承担“{service_name}”，{reason}，属目录外委托。',
+  explanation:
+    '数据显示，{agency_name}于{signed_on}委托{provider_name}承担“{service_name}”，{reason}，可能是正面清单之外的委托，请核实并说明。',
   groundTruth: { violation: 'delegation_off_whitelist', recordKind: 'delegation' },
   realtime: { kind: 'delegations', subjectColumn: 'id' },
   query: ({ where }) => sql`

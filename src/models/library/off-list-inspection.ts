@@ -1,23 +1,26 @@
 // 目录外检查: an inspection whose inspection item is not on the published list of enterprise-inspection
 // items (涉企行政检查事项清单) that applies where it took place — the province's list, its city's or
-// its county's. One hit per inspection.
+// its county's. 浙江省综合行政执法条例 第六条 has the province and the cities publish the catalogue of
+// supervision items (监督管理事项目录: 职责主体、对象、措施); the rule "清单之外无检查" is a policy of the
+// inspection-item lists, outside the corpus. One hit per inspection.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 
 export const offListInspection: ModelDefinition = {
   code: 'INS_OFF_LIST',
   name: '目录外检查',
-  description: '检查事项不在本地适用的涉企行政检查事项清单内（清单之外不得实施涉企行政检查）。',
+  description: '检查记录所列检查事项不在检查地所属省、市、县公布的涉企行政检查事项清单内。',
   category: 'inspection',
   basis: {
-    regulationId: 'youhua-yingshang-huanjing-tiaoli',
-    article: 51,
-    note: '涉企行政检查事项清单管理（“清单之外无检查”，政策文件，未收入法规库）',
+    regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli',
+    article: 6,
+    note: '涉企行政检查事项清单“清单之外无检查”（政策文件，未收入法规库）',
   },
   severity: 'high',
   params: [],
   evidenceKind: 'inspections',
-  explanation: '{agency_name}于{inspected_on}对该企业实施的检查所列事项“{inspection_item_code}”不在适用的涉企行政检查事项清单内。',
+  explanation:
+    '数据显示，{agency_name}于{inspected_on}对该企业的检查所列事项“{inspection_item_code}”不在当地公布的涉企行政检查事项清单内，可能是清单外检查，也可能是事项编码登记有误，请核实并说明。',
   realtime: { kind: 'inspections', subjectColumn: 'id' },
   // The list of the province, the city and the county as three equality anti-joins, and the names
   // joined to the off-list inspections only: as one NOT EXISTS with an OR, DuckDB checked 13.7 million

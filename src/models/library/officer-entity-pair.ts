@@ -1,24 +1,27 @@
 // 执法人员与企业固定搭配: one lead officer leading the inspections of one entity again and again in a
 // calendar year. Officers should be drawn at random (双随机), so a recurring pair suggests a cosy or a
-// hostile relationship. One hit per officer, entity and year.
+// hostile relationship. Targeted inspections (complaints, referrals, data monitoring) do not count:
+// they go to whoever handles the complaint (优化营商环境条例 第五十四条 第二款). One hit per officer,
+// entity and year.
 import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
+import { TARGETED_KIND_LIST } from './sql-fragments.ts';
 
 export const officerEntityPair: ModelDefinition = {
   code: 'OFF_PAIR_RECUR',
   name: '执法人员与企业固定搭配',
-  description: '同一执法人员一年内多次主办对同一企业的检查，未落实随机选派执法检查人员。',
+  description: '同一执法人员在一个自然年度内主办对同一企业的检查达到设定次数；投诉举报、转办交办、数据监测引发的针对性检查不计入。',
   category: 'officer',
   basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 21 },
   severity: 'medium',
   params: [{ name: 'min_count', label: '一年内主办检查最少次数', type: 'integer', default: 4, min: 2, max: 100 }],
   evidenceKind: 'inspections',
   explanation:
-    '执法人员{officer_name}（{agency_name}）{year}年主办对{entity_name}的检查{inspection_count}次（不少于{min_count}次），未体现随机选派。',
+    '数据显示，执法人员{officer_name}（{agency_name}）{year}年主办对{entity_name}的检查{inspection_count}次（不少于{min_count}次），可能未按规定随机选派检查人员，请核实并说明。',
   query: ({ params, where, dialect }) => sql`
     WITH t AS (
       SELECT t.id, t.lead_officer_id, t.entity_uscc, t.region_code, t.inspected_on, CAST(EXTRACT(YEAR FROM t.inspected_on) AS INTEGER) AS year
-      FROM inspections t WHERE ${where('t')}
+      FROM inspections t WHERE ${where('t')} AND t.kind NOT IN ${TARGETED_KIND_LIST}
     ), h AS (
       SELECT t.lead_officer_id, t.entity_uscc, t.year, count(*) AS inspection_count
       FROM t GROUP BY t.lead_officer_id, t.entity_uscc, t.year

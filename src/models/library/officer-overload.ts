@@ -8,14 +8,14 @@ import { num, type ModelDefinition } from '../model.ts';
 export const officerOverload: ModelDefinition = {
   code: 'INS_OFFICER_OVERLOAD',
   name: '单人单日检查量异常',
-  description: '同一执法人员一天内参与的现场检查次数超出合理范围，检查记录可能不真实（代签、补录或虚构）。',
+  description: '同一执法人员一天内参与（主办或协办）的现场检查次数超过设定上限。',
   category: 'inspection',
   basis: { regulationId: 'youhua-yingshang-huanjing-tiaoli', article: 58 },
   severity: 'medium',
   params: [{ name: 'max_per_day', label: '每人每日检查次数上限', type: 'integer', default: 10, min: 1, max: 100 }],
   evidenceKind: 'inspections',
   explanation:
-    '执法人员{subject_name}（{agency_name}）{window_key}一天内参与检查{inspection_count}次、涉及{entity_count}家企业，超过每日{max_per_day}次的合理上限。',
+    '数据显示，执法人员{subject_name}（{agency_name}）{window_key}一天内参与检查{inspection_count}次、涉及{entity_count}家企业，超过每日{max_per_day}次，检查记录可能存在代签、补录或虚构，请核实并说明。',
   query: ({ params, where, dialect }) => sql`
     WITH p AS (
       SELECT t.id, t.inspected_on, t.entity_uscc, t.region_code, t.lead_officer_id AS officer_id FROM inspections t WHERE ${where('t')}

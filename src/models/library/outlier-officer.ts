@@ -12,12 +12,13 @@ import { num, type ModelDefinition } from '../model.ts';
 export const outlierOfficer: ModelDefinition = {
   code: 'OFF_OUTLIER_INSPECTIONS',
   name: '执法人员检查行为异常',
-  description: '执法人员的年度检查次数或问题发现率明显偏离同部门其他执法人员（稳健Z值：中位数与绝对中位差）。',
+  description:
+    '执法人员一个自然年度的检查次数或问题发现率与同部门其他执法人员相差很大：与同部门中位数的差距超过同部门一般差距的设定倍数，且检查次数达到中位数的设定倍数或发现率相差达到设定值。',
   category: 'officer',
   basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 34 },
   severity: 'low',
   params: [
-    { name: 'max_z', label: '稳健Z值阈值', type: 'number', default: 3.5, min: 2, max: 20 },
+    { name: 'max_z', label: '与同部门差距倍数阈值', type: 'number', default: 3.5, min: 2, max: 20 },
     { name: 'min_inspections', label: '执法人员最少检查次数', type: 'integer', default: 20, min: 5, max: 1000 },
     { name: 'min_count_ratio', label: '检查次数与中位数之比下限', type: 'number', default: 2, min: 1, max: 100 },
     { name: 'min_rate_gap', label: '问题发现率与中位数之差下限', type: 'number', default: 0.2, min: 0, max: 1 },
@@ -25,7 +26,7 @@ export const outlierOfficer: ModelDefinition = {
   ],
   evidenceKind: 'inspections',
   explanation:
-    '执法人员{subject_name}（{agency_name}）{year}年参与检查{inspection_count}次（同部门{peer_count}人中位数{median_count}次，稳健Z值{z_count}），问题发现率{found_pct}%（同部门中位数{median_found_pct}%，稳健Z值{z_found}），明显偏离同部门水平（稳健Z值阈值{max_z}）。',
+    '数据显示，执法人员{subject_name}（{agency_name}）{year}年参与检查{inspection_count}次（同部门{peer_count}人的中位数为{median_count}次），问题发现率{found_pct}%（同部门中位数{median_found_pct}%），与同部门差距较大，检查记录可能不实或检查可能流于形式，请核实并说明。',
   query: ({ params, where, dialect }) => {
     const minIns = num(params.min_inspections);
     const med = (e: string, filter = false) =>

@@ -8,14 +8,14 @@ import { tierLabel } from './sql-fragments.ts';
 export const penaltyAboveStatutory: ModelDefinition = {
   code: 'PEN_ABOVE_STATUTORY',
   name: '超出法定罚款幅度',
-  description: '罚款高于法律、法规规定的最高罚款数额，或在未适用减轻处罚的情况下低于法定最低罚款数额。',
+  description: '罚款高于事项法定最高罚款数额，或决定书未载明减轻处罚、不予处罚而罚款低于法定最低数额。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 76 },
   severity: 'high',
   params: [],
   evidenceKind: 'cases',
   explanation:
-    '当事人{subject_name}“{item_name}”一案罚款{fine_amount}元，{direction}法定罚款幅度（{fine_min}元至{fine_max}元），决定书载明“{stated_tier_label}”。',
+    '数据显示，当事人{subject_name}“{item_name}”一案罚款{fine_amount}元，{direction}法定罚款幅度（{fine_min}元至{fine_max}元），决定书载明“{stated_tier_label}”，可能擅自改变罚款幅度，请核实并说明。',
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ where }) => sql`
     SELECT 'case' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, '' AS window_key, c.id AS evidence_ids,

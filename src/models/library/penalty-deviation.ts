@@ -3,6 +3,8 @@
 // look-back window; a fine deviates when its robust z-score |fine − median| / (1.4826 · MAD) exceeds k
 // (Iglewicz–Hoaglin: 3.5). Where more than half of the peers pay the same amount (MAD = 0), the spread
 // is taken as a share of the median instead, so that a single different fine is not infinitely far.
+// In real time a landed decision is judged against the peers known at that moment
+// (src/models/realtime/cases.ts), with the discretion navigator's arithmetic (src/catalog/discretion.ts).
 import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { tierLabel } from './sql-fragments.ts';
@@ -10,21 +12,23 @@ import { addDays } from '../../domain/dates.ts';
 
 export const penaltyDeviation: ModelDefinition = {
   code: 'PEN_DEVIATION',
-  name: '裁量偏离（偏离同类案件中位数）',
-  description: '罚款数额显著偏离同一城市同一事项、同一裁量档次历史案件的中位数（稳健Z值：偏离中位数的幅度与中位数绝对偏差之比）。',
+  name: '罚款与同类案件差距悬殊',
+  description:
+    '罚款数额与同一城市、同一事项、同一裁量档次近期案件的中间水平（中位数）相差的幅度，超过这些案件彼此间一般相差幅度的设定倍数（一般相差幅度过小时按中位数的设定比例计）。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 5, note: '《浙江省行政处罚裁量权基准规定》第四条（过罚相当）' },
   severity: 'medium',
   params: [
     { name: 'lookback_days', label: '历史案件回溯天数', type: 'integer', default: 730, min: 30, max: 3650 },
     { name: 'min_cases', label: '同类案件最少数量', type: 'integer', default: 10, min: 5, max: 1000 },
-    { name: 'z', label: '稳健Z值阈值', type: 'number', default: 3.5, min: 1, max: 20 },
-    { name: 'min_spread_share', label: '离散度下限（占中位数比例）', type: 'number', default: 0.1, min: 0.01, max: 1 },
+    { name: 'z', label: '相差幅度倍数阈值', type: 'number', default: 3.5, min: 1, max: 20 },
+    { name: 'min_spread_share', label: '一般相差幅度下限（占中位数比例）', type: 'number', default: 0.1, min: 0.01, max: 1 },
   ],
   evidenceKind: 'cases',
+  realtime: { kind: 'cases', subjectColumn: 'id' },
   explanation:
-    '当事人{subject_name}“{item_name}”一案（{tier_label}档次）罚款{fine_amount}元，同市同事项同档次{peer_count}件案件的罚款中位数为{median_fine}元，' +
-    '中位数绝对偏差{mad}元，稳健Z值{robust_z}，超过阈值{z}。',
+    '数据显示，当事人{subject_name}“{item_name}”一案（{tier_label}档次）罚款{fine_amount}元，同市同事项同档次{peer_count}件案件罚款的中位数为{median_fine}元，' +
+    '相差幅度是这些案件一般相差幅度的{robust_z}倍（阈值{z}倍），可能存在裁量不当，请核实并说明。',
   query: ({ params, where, dialect, asOf }) => {
     const from = addDays(asOf, -params.lookback_days);
     return sql`

@@ -8,20 +8,21 @@ import { factsText } from './sql-fragments.ts';
 
 export const penaltyDispersion: ModelDefinition = {
   code: 'PEN_DISPERSION',
-  name: '同案不同罚（同类案件罚款离散度高）',
-  description: '同一执法部门在同一年度内，对同一事项、案情相同（初次违法、及时改正、危害后果均相同）的案件，罚款数额差异悬殊。',
+  name: '同类案情罚款差距悬殊',
+  description:
+    '同一执法部门在一个自然年度内，对同一事项、案情相同（初次违法、及时改正、危害后果均相同）的案件，罚款相差的一般幅度与中位数之比超过设定值，且最高罚款为最低罚款的设定倍数以上。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 5, note: '《浙江省行政处罚裁量权基准规定》第四条（公平合理、过罚相当）' },
   severity: 'medium',
   params: [
     { name: 'min_cases', label: '同类案件最少数量', type: 'integer', default: 5, min: 3, max: 1000 },
-    { name: 'max_cv', label: '稳健变异系数阈值', type: 'number', default: 1, min: 0.1, max: 10 },
+    { name: 'max_cv', label: '一般相差幅度与中位数之比阈值', type: 'number', default: 1, min: 0.1, max: 10 },
     { name: 'max_ratio', label: '最高与最低罚款之比阈值', type: 'number', default: 5, min: 1.5, max: 1000 },
   ],
   evidenceKind: 'cases',
   explanation:
-    '{subject_name}{year}年对“{item_name}”案情相同（{facts_text}）的{case_count}件案件，罚款从{min_fine}元到{max_fine}元不等，' +
-    '中位数{median_fine}元，稳健变异系数{robust_cv}（阈值{max_cv}），最高为最低的{ratio}倍（阈值{max_ratio}倍）。',
+    '数据显示，{subject_name}{year}年对“{item_name}”案情相同（{facts_text}）的{case_count}件案件，罚款从{min_fine}元到{max_fine}元不等（中位数{median_fine}元），' +
+    '最高为最低的{ratio}倍（阈值{max_ratio}倍），可能存在同案不同罚，请核实并说明。',
   query: ({ params, where, dialect }) => sql`
     WITH f AS (
       SELECT c.id, c.agency_id, c.item_code, c.first_offence, c.corrected, c.harm, c.fine_amount, c.decided_on,

@@ -7,16 +7,16 @@ import { dialectSql } from './sql-fragments.ts';
 
 export const penaltyDouble: ModelDefinition = {
   code: 'PEN_DOUBLE',
-  name: '一事二罚（同一违法行为重复罚款）',
-  description: '同一当事人因同一事项在短期内先后立案并均被处以罚款，可能对同一违法行为给予两次以上罚款。',
+  name: '同一事项短期内重复罚款',
+  description: '同一当事人因同一事项先后两次立案、均被罚款，且两次立案相隔不超过设定天数（由同一部门或不同部门）。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 29 },
   severity: 'high',
   params: [{ name: 'window_days', label: '两次立案间隔（天）', type: 'integer', default: 30, min: 1, max: 365 }],
   evidenceKind: 'cases',
   explanation:
-    '当事人{subject_name}因“{item_name}”于{first_filed_on}被{first_agency}立案并罚款{first_fine}元，' +
-    '{filed_on}又被{agency_name}立案并罚款{fine_amount}元，两次立案相隔{gap_days}天（不超过{window_days}天）。',
+    '数据显示，当事人{subject_name}因“{item_name}”于{first_filed_on}被{first_agency}立案并罚款{first_fine}元，' +
+    '{filed_on}又被{agency_name}立案并罚款{fine_amount}元，两次立案相隔{gap_days}天（不超过{window_days}天），可能对同一违法行为给予了两次罚款，请核实并说明。',
   realtime: { kind: 'cases', subjectColumn: 'entity_uscc' },
   query: ({ params, where, dialect }) => {
     const end = dialectSql(dialect.addDays, sql`a.filed_on`, sql`${num(params.window_days)}`);

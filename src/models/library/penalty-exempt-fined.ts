@@ -7,16 +7,16 @@ import { factsText, finedCases, tierLabel } from './sql-fragments.ts';
 
 export const penaltyExemptFined: ModelDefinition = {
   code: 'PEN_EXEMPT_FINED',
-  name: '应免未免（首违不罚未适用）',
-  description: '事项列入轻微违法不予处罚清单，当事人初次违法、及时改正且未造成危害后果，依法应不予处罚，却作出罚款决定。',
+  name: '首违不罚清单事项被罚款',
+  description: '事项列入案件所在省、市或县的轻微违法不予处罚清单，案件记录为初次违法、及时改正且未造成危害后果，却作出了罚款决定。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 33 },
   severity: 'high',
   params: [],
   evidenceKind: 'cases',
   explanation:
-    '当事人{subject_name}“{item_name}”一案，案情为{facts_text}，该事项列入{list_regions}轻微违法不予处罚清单，' +
-    '依法应不予处罚，但{decided_on}作出罚款{fine_amount}元的决定（载明“{stated_tier_label}”）。',
+    '数据显示，当事人{subject_name}“{item_name}”一案案情为{facts_text}，该事项列入{list_regions}轻微违法不予处罚清单，' +
+    '但{decided_on}作出罚款{fine_amount}元的决定（载明“{stated_tier_label}”），可能未适用首违不罚，请核实并说明。',
   groundTruth: { violation: 'fined_despite_exemption', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ where }) => sql`

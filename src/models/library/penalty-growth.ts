@@ -1,4 +1,4 @@
-// 罚款异常增长 (趋利执法): an agency whose fines in one month far exceed its own trailing average —
+// 月度罚款骤增: an agency whose fines in one month far exceed its own trailing average —
 // both the amount and the number of fines at least `ratio` times the average of the previous months,
 // with enough fines that one large case does not decide it. Months without fines count as zero; an
 // agency is judged only once it has a full trailing window of history. Fines must not be tied to an
@@ -8,8 +8,8 @@ import { num, type ModelDefinition } from '../model.ts';
 
 export const penaltyGrowth: ModelDefinition = {
   code: 'PEN_GROWTH',
-  name: '罚款异常增长（疑似趋利执法）',
-  description: '执法部门某月罚款金额和罚款案件数均远超其前几个月的月平均水平，存在以罚代管、趋利执法的风险。',
+  name: '月度罚款骤增',
+  description: '执法部门某月的罚款案件数和罚款金额均达到其前几个月月平均水平的设定倍数以上（当月罚款案件达到设定数量时判断）。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 74 },
   severity: 'medium',
@@ -20,7 +20,7 @@ export const penaltyGrowth: ModelDefinition = {
   ],
   evidenceKind: 'cases',
   explanation:
-    '{subject_name}{window_key}作出罚款决定{case_count}件、罚款{amount}元，分别为前{trailing_months}个月月均（{avg_count}件、{avg_amount}元）的{count_ratio}倍和{amount_ratio}倍，超过{ratio}倍。',
+    '数据显示，{subject_name}{window_key}作出罚款决定{case_count}件、罚款{amount}元，分别为前{trailing_months}个月月均（{avg_count}件、{avg_amount}元）的{count_ratio}倍和{amount_ratio}倍（阈值{ratio}倍），可能存在罚款与考核挂钩或以罚代管，请核实并说明。',
   query: ({ params, where, dialect, asOf }) => {
     const monthIndex = (e: string) => `(CAST(EXTRACT(YEAR FROM ${e}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM ${e}) AS INTEGER))`;
     const n = num(params.trailing_months);

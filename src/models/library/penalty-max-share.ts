@@ -5,8 +5,8 @@ import { num, type ModelDefinition } from '../model.ts';
 
 export const penaltyMaxShare: ModelDefinition = {
   code: 'PEN_MAX_SHARE',
-  name: '顶格处罚（顶格罚款比例过高）',
-  description: '执法部门在一个年度内按法定最高额罚款的案件占其罚款案件的比例过高，存在机械从重、一罚了之的倾向。',
+  name: '顶格罚款比例偏高',
+  description: '执法部门一个自然年度内按事项法定最高额罚款的案件占其罚款案件的比例超过设定阈值（罚款案件达到设定数量时判断）。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 5, note: '《浙江省行政处罚裁量权基准规定》第四条（过罚相当）' },
   severity: 'medium',
@@ -16,7 +16,7 @@ export const penaltyMaxShare: ModelDefinition = {
   ],
   evidenceKind: 'cases',
   explanation:
-    '{subject_name}{year}年作出罚款决定{case_count}件，其中按法定最高额罚款{max_count}件，占{share_pct}%，超过{max_share_pct}%。',
+    '数据显示，{subject_name}{year}年作出罚款决定{case_count}件，其中按法定最高额罚款{max_count}件，占{share_pct}%（阈值{max_share_pct}%），可能存在机械从重，请核实并说明。',
   query: ({ params, where, dialect }) => sql`
     WITH f AS (
       SELECT c.id, c.agency_id, c.decided_on, CAST(CAST(EXTRACT(YEAR FROM c.decided_on) AS INTEGER) AS VARCHAR) AS y,

@@ -7,13 +7,14 @@ import { dialectSql } from './sql-fragments.ts';
 export const penaltyNoPayment: ModelDefinition = {
   code: 'PEN_NO_PAYMENT',
   name: '罚款决定无缴款记录',
-  description: '作出罚款决定后超过规定天数，仍无任何缴款记录（未生成缴款通知，也未缴纳）。',
+  description: '作出罚款决定后超过设定天数，仍没有任何缴款记录（既无缴款通知，也无缴纳）。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 67 },
   severity: 'medium',
   params: [{ name: 'after_days', label: '决定后天数', type: 'integer', default: 30, min: 1, max: 365 }],
   evidenceKind: 'cases',
-  explanation: '当事人{subject_name}于{decided_on}被决定罚款{fine_amount}元，至{as_of}已{days}天，仍无缴款记录。',
+  explanation:
+    '数据显示，当事人{subject_name}于{decided_on}被决定罚款{fine_amount}元，至{as_of}已{days}天（超过{after_days}天）仍没有缴款记录，罚款可能未收缴或缴款未录入，请核实并说明。',
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ params, where, dialect, asOf }) => {
     const days = dialectSql(dialect.daysBetween, sql`c.decided_on`, sql`CAST(${asOf} AS DATE)`);

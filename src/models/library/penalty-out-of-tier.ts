@@ -1,14 +1,15 @@
 // 过罚不当: a fine outside the range of the baseline tier that the case's facts select (first offence,
-// corrected in time, harm, and whether the item is on the exemption list). A fine is outside when it
-// lies outside the tier's range in every baseline in force (province and city refinement), so a fine
-// that one of the two allows is not flagged. The exempt tier allows no fine at all, whatever the date.
+// corrected in time, harm, and whether the item is on the exemption list). The range is the tier's in
+// the baseline that governs the decision day: the most local one in force (a city's refinement replaces
+// the province's baseline, src/catalog/discretion.ts). The exempt tier allows no fine at all, whatever
+// the date.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 import { factsText, finedCases, selectedTierCtes, tierLabel } from './sql-fragments.ts';
 
 export const penaltyOutOfTier: ModelDefinition = {
   code: 'PEN_OUT_OF_TIER',
-  name: '过罚不当（罚款超出裁量档次）',
+  name: '罚款超出裁量档次',
   description: '罚款数额不在案件事实（初次违法、及时改正、危害后果、是否列入轻微违法不予处罚清单）所对应的裁量基准档次幅度内。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 5, note: '《浙江省行政处罚裁量权基准规定》第五条' },
@@ -16,8 +17,8 @@ export const penaltyOutOfTier: ModelDefinition = {
   params: [],
   evidenceKind: 'cases',
   explanation:
-    '当事人{subject_name}“{item_name}”一案，案情为{facts_text}，依裁量基准应适用“{facts_tier_label}”档次' +
-    '（罚款{tier_min}元至{tier_max}元），决定书载明“{stated_tier_label}”，实际罚款{fine_amount}元，超出该档次幅度。',
+    '数据显示，当事人{subject_name}“{item_name}”一案案情为{facts_text}，按裁量基准对应“{facts_tier_label}”档次' +
+    '（罚款{tier_min}元至{tier_max}元），决定书载明“{stated_tier_label}”，实际罚款{fine_amount}元，不在该档次幅度内，可能存在过罚不相当，请核实并说明。',
   groundTruth: { violation: 'fine_outside_tier', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ where }) => sql`

@@ -6,14 +6,15 @@ import { dialectSql } from './sql-fragments.ts';
 
 export const penaltyOverdue: ModelDefinition = {
   code: 'PEN_OVERDUE',
-  name: '超期办案（超过法定办案期限）',
-  description: '行政处罚案件自立案之日起超过九十日未作出处罚决定（已作出决定的按决定日计，未结案件按统计日计）。',
+  name: '办案超过法定期限',
+  description: '行政处罚案件自立案之日起超过设定天数（默认九十日）才作出决定，或截至统计日已超过该天数仍未作出决定。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 60 },
   severity: 'high',
   params: [{ name: 'limit_days', label: '办案期限（天）', type: 'integer', default: 90, min: 1, max: 730 }],
   evidenceKind: 'cases',
-  explanation: '当事人{subject_name}“{item_name}”一案于{filed_on}立案，{state}，历时{days}天，超过{limit_days}天的办案期限。',
+  explanation:
+    '数据显示，当事人{subject_name}“{item_name}”一案于{filed_on}立案，{state}，历时{days}天，超过{limit_days}天的办案期限；如经批准延长，请补充延长审批材料，否则请核实并说明。',
   groundTruth: { violation: 'case_overdue', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ params, where, dialect, asOf }) => {

@@ -8,13 +8,14 @@ import { dialectSql } from './sql-fragments.ts';
 export const penaltyPaymentOverdue: ModelDefinition = {
   code: 'PEN_PAYMENT_OVERDUE',
   name: '罚没款逾期未缴',
-  description: '罚款超过缴纳期限才缴纳，或逾期仍未缴纳而未见催缴、加处罚款或申请强制执行。',
+  description: '罚款在缴纳期限之后才缴纳，或截至统计日已过缴纳期限仍未缴纳（可设宽限天数）。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 67, note: '逾期不缴纳的处理见第七十二条' },
   severity: 'medium',
   params: [{ name: 'grace_days', label: '宽限天数', type: 'integer', default: 0, min: 0, max: 90 }],
   evidenceKind: 'payments',
-  explanation: '当事人{subject_name}“{item_name}”一案罚款{amount}元，缴纳期限为{due_on}，{state}，逾期{days}天。',
+  explanation:
+    '数据显示，当事人{subject_name}“{item_name}”一案罚款{amount}元，缴纳期限为{due_on}，{state}，逾期{days}天，请核实是否已催缴、加处罚款或申请强制执行并说明。',
   groundTruth: { violation: 'payment_overdue', recordKind: 'payment' },
   realtime: { kind: 'payments', subjectColumn: 'id' },
   query: ({ params, where, dialect, asOf }) => {

@@ -6,13 +6,14 @@ import type { ModelDefinition } from '../model.ts';
 export const penaltySingleOfficer: ModelDefinition = {
   code: 'PEN_SINGLE_OFFICER',
   name: '案件单人办理',
-  description: '行政处罚案件只有一名执法人员办理，不符合执法人员不得少于两人的规定。',
+  description: '行政处罚案件只登记了一名执法人员（无协办人员，或协办与主办为同一人）。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'medium',
   params: [],
   evidenceKind: 'cases',
-  explanation: '当事人{subject_name}“{item_name}”一案（{filed_on}立案）仅由执法人员{officer_name}一人办理，执法人员少于两人。',
+  explanation:
+    '数据显示，当事人{subject_name}“{item_name}”一案（{filed_on}立案）只登记了执法人员{officer_name}一人，可能存在执法人员少于两人的情况，请核实并说明。',
   groundTruth: { violation: 'single_officer', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ where }) => sql`

@@ -6,9 +6,9 @@ import { num, type ModelDefinition } from '../model.ts';
 export const providerConcentration: ModelDefinition = {
   code: 'DEL_PROVIDER_CONCENTRATION',
   name: '委托对象集中',
-  description: '同一执法部门一年内的第三方委托过度集中于同一服务机构，未通过竞争性方式选择。',
+  description: '同一执法部门一个自然年度内委托同一服务机构的笔数达到设定数量，且占该部门当年委托笔数的比例超过设定上限。',
   category: 'delegation',
-  basis: { regulationId: 'youhua-yingshang-huanjing-tiaoli', article: 43 },
+  basis: { regulationId: 'zhengfu-caigou-fa', note: '以竞争性方式选择服务机构（政府采购的基本要求）' },
   severity: 'medium',
   params: [
     { name: 'max_share', label: '单一机构占比上限', type: 'number', default: 0.5, min: 0.1, max: 1 },
@@ -16,7 +16,7 @@ export const providerConcentration: ModelDefinition = {
   ],
   evidenceKind: 'delegations',
   explanation:
-    '{subject_name}{year}年共委托第三方{total_count}笔，其中{provider_count}笔（{share_pct}%）委托给{provider_name}，合计{provider_fee}元，委托对象过度集中。',
+    '数据显示，{subject_name}{year}年共委托第三方{total_count}笔，其中{provider_count}笔（{share_pct}%）委托给{provider_name}，合计{provider_fee}元，可能未以竞争性方式选择服务机构，请核实并说明。',
   query: ({ params, where, dialect }) => sql`
     WITH d AS (
       SELECT t.id, t.agency_id, t.region_code, t.fee, t.signed_on, COALESCE(t.provider_uscc, t.provider_name) AS provider_key, t.provider_name,

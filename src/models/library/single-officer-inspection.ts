@@ -6,13 +6,14 @@ import type { ModelDefinition } from '../model.ts';
 export const singleOfficerInspection: ModelDefinition = {
   code: 'INS_SINGLE_OFFICER',
   name: '单人执法',
-  description: '检查记录只有一名执法人员（无协办人员），违反执法人员不得少于两人的规定。',
+  description: '检查记录只登记了一名执法人员（无协办人员，或协办与主办为同一人）。',
   category: 'inspection',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'high',
   params: [],
   evidenceKind: 'inspections',
-  explanation: '{agency_name}于{inspected_on}对该企业的检查仅有执法人员{lead_officer_name}一人，执法人员少于两人。',
+  explanation:
+    '数据显示，{agency_name}于{inspected_on}对该企业的检查只登记了执法人员{lead_officer_name}一人，可能存在执法人员少于两人的情况，请核实并说明。',
   groundTruth: { violation: 'single_officer', recordKind: 'inspection' },
   realtime: { kind: 'inspections', subjectColumn: 'id' },
   query: ({ where }) => sql`

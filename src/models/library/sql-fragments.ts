@@ -1,13 +1,15 @@
 // SQL fragments shared by the penalty, closure and follow-up models (not a model itself): a dialect
 // expression over parameterised arguments; the Chinese labels of tiers, facts and clue statuses; and
-// the baseline tier that a case's facts select — the rule of src/demo/rules.ts selectTier:
+// the baseline tier that a case's facts select — in SQL, the rule of src/catalog/discretion.ts
+// (BaselineBook.effective, selectTier), which the real-time checks and the navigator call:
 //   1. exemption list applies (listed item, first offence, corrected in time, no harm) → exempt
 //   2. serious harm                                                                 → severe
-//   3. first offence and corrected in time → mitigated where every baseline in force has it, else lenient
+//   3. first offence and corrected in time → mitigated where the governing baseline has it, else lenient
 //   4. first offence or corrected in time                                           → lenient
 //   5. otherwise                                                                    → general
-// A case's baselines are the province's and its city's refinement ("1+8", a county's too if one is
-// published), each in the version in force on the decision day.
+// The governing baseline is the most local one in force on the decision day: the county's, else the
+// city's refinement ("1+8"), else the province's. A refinement replaces the broader baseline; the two
+// are never merged (docs/catalog.md).
 import type { Dialect } from '../../store/dialect.ts';
 import { raw, sql, Sql } from '../../store/sql.ts';
 import { STATUS_LABELS, SOURCE_LABELS } from '../../clues/workflow.ts';
@@ -68,8 +70,8 @@ const LEVELS = [
 /**
  * CTEs over a CTE `k` of fined cases (id, item_code, decided_on, first_offence, corrected, harm,
  * province_code, city_code, county_code, …) ending in `sel`: k's columns plus facts_tier (the tier
- * the facts select), baselines (how many are in force on the decision day), and tier_min / tier_max,
- * the union of the facts tier's ranges over those baselines (NULL when none has the tier).
+ * the facts select), baselines (1 when a baseline is in force on the decision day, else 0), and
+ * tier_min / tier_max, the facts tier's range in the governing baseline (NULL when it lacks the tier).
  * The reference side is folded first — `rules`: one row per baseline version with its tiers side by
  * side and the day the next version takes over; `lists`: one row per listed item and region — and each
  * case meets them by equality on (item, region) once per level, at most one row each: no GROUP BY over
@@ -79,6 +81,12 @@ const LEVELS = [
 export function selectedTierCtes(): Sql {
   const tierCols = (f: (t: string) => string) => TIERS.map(f).join(', ');
   const over = (f: (l: string) => string, sep: string) => LEVELS.map(([l]) => f(l)).join(sep);
+  // The governing level's value of a column: the county's baseline if in force, else the city's, else the province's.
+  const local = (col: string) =>
+    `CASE ${[...LEVELS]
+      .reverse()
+      .map(([l]) => `WHEN b${l}.item_code IS NOT NULL THEN b${l}.${col}`)
+      .join(' ')} END`;
   const joins = LEVELS.map(
     ([l, col]) => `
       LEFT JOIN rules b${l} ON b${l}.item_code = k.item_code AND b${l}.region_code = k.${col}
@@ -100,16 +108,16 @@ export function selectedTierCtes(): Sql {
   ), folded AS (
     SELECT k.*,
       CASE WHEN ${over((l) => `l${l}.listed IS NOT NULL`, ' OR ')} THEN 1 ELSE 0 END AS listed,
-      ${over((l) => `CASE WHEN b${l}.item_code IS NULL THEN 0 ELSE 1 END`, ' + ')} AS baselines,
-      ${over((l) => `COALESCE(b${l}.has_mitigated, 0)`, ' + ')} AS with_mitigated,
-      ${tierCols((t) => `least(${over((l) => `b${l}.${t}_min`, ', ')}) AS ${t}_min, greatest(${over((l) => `b${l}.${t}_max`, ', ')}) AS ${t}_max`)}
+      CASE WHEN ${over((l) => `b${l}.item_code IS NOT NULL`, ' OR ')} THEN 1 ELSE 0 END AS baselines,
+      COALESCE(${local('has_mitigated')}, 0) AS with_mitigated,
+      ${tierCols((t) => `${local(`${t}_min`)} AS ${t}_min, ${local(`${t}_max`)} AS ${t}_max`)}
     FROM k${joins}
   ), g AS (
     SELECT f.*,
       CASE
         WHEN f.listed = 1 AND f.first_offence AND f.corrected AND f.harm = 'none' THEN 'exempt'
         WHEN f.harm = 'serious' THEN 'severe'
-        WHEN f.first_offence AND f.corrected THEN CASE WHEN f.baselines > 0 AND f.with_mitigated = f.baselines THEN 'mitigated' ELSE 'lenient' END
+        WHEN f.first_offence AND f.corrected THEN CASE WHEN f.with_mitigated = 1 THEN 'mitigated' ELSE 'lenient' END
         WHEN f.first_offence OR f.corrected THEN 'lenient'
         ELSE 'general'
       END AS facts_tier
@@ -130,6 +138,12 @@ const labelCase = (expr: string, labels: Record<string, string>) =>
 export const CLUE_SUBJECT_COLUMNS = raw(`'clue' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, c.id AS evidence_ids,
   c.title AS subject_name, c.model_code, ${labelCase('c.status', STATUS_LABELS)} AS status_label, ${labelCase('c.source', SOURCE_LABELS)} AS source_label`);
 
+/** The hit columns of one case (alias c) as its own subject, with the party's and the item's names (join CASE_NAMES). */
+export const CASE_SUBJECT_COLUMNS =
+  raw(`'case' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, '' AS window_key, c.id AS evidence_ids,
+  COALESCE(e.name, c.entity_uscc) AS subject_name, COALESCE(i.name, c.item_code) AS item_name`);
+export const CASE_NAMES = raw('cases c LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code');
+
 /**
  * Clues a closure model looks at: not raised by a closure model itself (no clue about a clue about a
  * clue), and not a member merged into a case (members follow the case's lead clue).
@@ -139,4 +153,24 @@ export const LIVE_CLUE = raw(`(c.model_code IS NULL OR substr(c.model_code, 1, 4
 /** Whole days from an instant (its date in the business time zone) to the run date. */
 export function clueDays(dialect: Dialect, instant: Sql, asOf: string): Sql {
   return dialectSql(dialect.daysBetween, sql`CAST(${instant} AS DATE)`, sql`CAST(${asOf} AS DATE)`);
+}
+
+// ── inspections prompted by a complaint, a referral or data monitoring ────────────────────────────
+/**
+ * Inspection kinds that are targeted (针对性检查): prompted by complaints or reports, referrals and
+ * assignments, or data monitoring. 优化营商环境条例 第五十四条 第二款 requires them; they do not count
+ * toward the repeat, burden, frequency and fixed-pairing models.
+ */
+export const TARGETED_KINDS = ['complaint', 'referral', 'monitoring'] as const;
+export const TARGETED_KIND_LIST = raw(`(${TARGETED_KINDS.map((k) => `'${k}'`).join(', ')})`);
+
+// ── personal data in free text ────────────────────────────────────────────────────────────────────
+/**
+ * Runs of six or more digits (phone and ID numbers, 个人信息保护法 第二十八条 and 第五十一条) in free
+ * text a clue quotes, masked the same way in SQL and in code (maskText in src/models/mask.ts).
+ */
+export const DIGIT_RUN = '[0-9]{6,}[Xx]?';
+export const DIGIT_MASK = '****';
+export function maskTextSql(expr: string): Sql {
+  return raw(`regexp_replace(${expr}, '${DIGIT_RUN}', '${DIGIT_MASK}', 'g')`);
 }

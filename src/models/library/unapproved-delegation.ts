@@ -5,17 +5,17 @@ import type { ModelDefinition } from '../model.ts';
 export const unapprovedDelegation: ModelDefinition = {
   code: 'DEL_UNAPPROVED',
   name: '委托未报批',
-  description: '执法部门委托第三方提供服务未按规定履行报批程序。',
+  description: '委托第三方服务的记录中“是否报批”为否。',
   category: 'delegation',
   basis: {
-    regulationId: 'youhua-yingshang-huanjing-tiaoli',
-    article: 43,
-    note: '委托第三方服务事项须按规定报批（政策文件，未收入法规库）',
+    regulationId: 'xingzheng-zhifa-weituo-disanfang-zhengmian-qingdan',
+    note: '委托第三方事项须报批（政策文件，未收入法规库）',
   },
   severity: 'medium',
   params: [],
   evidenceKind: 'delegations',
-  explanation: '{agency_name}于{signed_on}委托{provider_name}承担“{service_name}”，未履行委托报批程序。',
+  explanation:
+    '数据显示，{agency_name}于{signed_on}委托{provider_name}承担“{service_name}”，记录为未报批，可能未履行委托报批程序，请核实并说明。',
   groundTruth: { violation: 'delegation_unapproved', recordKind: 'delegation' },
   realtime: { kind: 'delegations', subjectColumn: 'id' },
   query: ({ where }) => sql`

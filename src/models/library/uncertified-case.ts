@@ -6,13 +6,14 @@ import { uncertifiedQuery } from './uncertified-inspection.ts';
 export const uncertifiedCase: ModelDefinition = {
   code: 'PEN_NO_CERT',
   name: '无证办案',
-  description: '处罚案件的主办或协办执法人员在立案当日没有有效的行政执法证件。',
+  description: '处罚案件的主办或协办人员在立案当日没有有效的行政执法证件。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'high',
   params: [],
   evidenceKind: 'cases',
-  explanation: '{agency_name}于{on_day}立案的处罚案件（当事人{subject_name}）中，执法人员{officer_details}在立案当日无有效执法证。',
+  explanation:
+    '数据显示，{agency_name}于{on_day}立案的处罚案件（当事人{subject_name}）中，{officer_details}在立案当日没有有效执法证，可能由不具备执法资格的人员办案，请核实并说明。',
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ where, dialect }) => uncertifiedQuery(dialect, where, 'cases', 'filed_on', 'case'),
 };

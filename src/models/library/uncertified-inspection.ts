@@ -8,13 +8,14 @@ import type { Dialect } from '../../store/dialect.ts';
 export const uncertifiedInspection: ModelDefinition = {
   code: 'INS_NO_CERT',
   name: '无证执法',
-  description: '检查的主办或协办执法人员在检查当日没有有效的行政执法证件（未领证、已过期、已吊销或尚未发证）。',
+  description: '检查的主办或协办人员在检查当日没有有效的行政执法证件（未领证、已过期、已吊销或尚未发证）。',
   category: 'inspection',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'high',
   params: [],
   evidenceKind: 'inspections',
-  explanation: '{agency_name}于{on_day}对该企业的检查中，执法人员{officer_details}在检查当日无有效执法证。',
+  explanation:
+    '数据显示，{agency_name}于{on_day}对该企业的检查中，{officer_details}在检查当日没有有效执法证，可能由不具备执法资格的人员实施检查，请核实并说明。',
   groundTruth: { violation: 'expired_certificate', recordKind: 'inspection' },
   realtime: { kind: 'inspections', subjectColumn: 'id' },
   query: ({ where, dialect }) => uncertifiedQuery(dialect, where, 'inspections', 'inspected_on', 'inspection'),

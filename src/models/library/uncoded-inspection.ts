@@ -7,7 +7,7 @@ import { num, type ModelDefinition } from '../model.ts';
 export const uncodedInspection: ModelDefinition = {
   code: 'INS_NO_CODE',
   name: '未亮码检查',
-  description: '执法部门当月有较多入企检查未通过“亮码检查”登记，检查行为未全程在线留痕。',
+  description: '执法部门一个月内未通过“亮码检查”登记的入企检查达到设定次数和设定占比。',
   category: 'inspection',
   basis: {
     regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli',
@@ -20,7 +20,8 @@ export const uncodedInspection: ModelDefinition = {
     { name: 'min_share', label: '未亮码检查占比下限', type: 'number', default: 0.1, min: 0, max: 1 },
   ],
   evidenceKind: 'inspections',
-  explanation: '{subject_name}{month}共开展检查{inspection_count}次，其中{uncoded_count}次未亮码登记（占{uncoded_pct}%）。',
+  explanation:
+    '数据显示，{subject_name}{month}共开展检查{inspection_count}次，其中{uncoded_count}次未亮码登记（占{uncoded_pct}%），检查过程可能未全程在线留痕，请核实并说明。',
   query: ({ params, where, dialect }) => {
     const month = raw(dialect.monthKey('t.inspected_on'));
     return sql`

@@ -2,10 +2,14 @@
 // mirrors its model's SQL in src/models/library/ (the reference).
 import type { HitRow } from '../model.ts';
 import { dayOf, isoOf } from './days.ts';
+import { workdaysBetween } from '../../domain/workdays.ts';
+import { workdaysLate } from '../window.ts';
 import type { Check, CheckContext, Hit, KindChecks } from './judge.ts';
 import { levelsOf } from './inspections.ts';
 import { uncertifiedOfficers } from './officers.ts';
-import { isFined, TIERS, type BaselineVersion, type CaseFacts, type Tier } from './state.ts';
+import { isFined, type CaseFacts, type ModelGroups, type RealtimeState } from './state.ts';
+import { spreadOf } from '../../domain/robust-stats.ts';
+import { exemptionFinding, reviewDecision, selectTier, type Harm } from '../../catalog/discretion.ts';
 
 /** A case as the cases table stores it (the columns the checks read). */
 export interface CaseRow {
@@ -117,12 +121,18 @@ const double: Check<CaseRow> = (r, ctx) => {
   return hits;
 };
 
+/** The decision of a case row, as the discretion rules read it. */
+const decisionOf = (r: CaseRow) => ({ decision: r.decision as 'fine' | 'warning' | 'no_penalty', fine: fineOf(r) });
+const factsOf = (r: CaseRow) => ({ firstOffence: r.first_offence, corrected: r.corrected, harm: r.harm as Harm });
+
 // 应免未免 (penalty-exempt-fined.ts): fined although the no-penalty list of its province, city or county applies.
 const exemptFined: Check<CaseRow> = (r, ctx) => {
   const { state } = ctx;
-  if (!fined(r) || !r.first_offence || !r.corrected || r.harm !== 'none') return [];
+  if (!fined(r)) return [];
   const lists = levelsOf(r.region_code).filter((code) => state.exemptions.has(`${r.item_code}|${code}`));
-  if (lists.length === 0) return [];
+  const finding = exemptionFinding(factsOf(r), lists.length > 0);
+  // The tier and the peers do not matter to this reading: only whether a fine ignores the exemption.
+  if (!reviewDecision(decisionOf(r), 'general', null, finding.status, null, NO_PEERS).exemptionIgnored) return [];
   const names = [...new Set(lists.map((code) => state.regionNames.get(code) ?? code))].sort();
   return one(ctx, {
     ...caseHit(r),
@@ -136,11 +146,13 @@ const exemptFined: Check<CaseRow> = (r, ctx) => {
   });
 };
 
+/** No peer comparison (a check that reads only the tier or the exemption). */
+const NO_PEERS = { z: Infinity, minCases: Infinity, minSpreadShare: 0 };
+
 // 处罚决定无送达记录 (penalty-no-delivery.ts)
 const noDelivery: Check<CaseRow> = (r, ctx) => {
   if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
-  const days = ctx.asOfDay - dayOf(r.decided_on);
-  if (days <= ctx.params.after_days || ctx.state.cases.get(r.id)!.delivered) return [];
+  if (!workdaysLate(r.decided_on, ctx.asOf, ctx.params.after_days) || ctx.state.cases.get(r.id)!.delivered) return [];
   return one(ctx, {
     ...caseHit(r),
     subject_name: subjectName(ctx, r.entity_uscc),
@@ -148,7 +160,7 @@ const noDelivery: Check<CaseRow> = (r, ctx) => {
     decided_on: r.decided_on,
     decision_label: r.decision === 'fine' ? '罚款' : '警告',
     as_of: ctx.asOf,
-    days,
+    workdays: workdaysBetween(r.decided_on, ctx.asOf),
   });
 };
 
@@ -167,35 +179,19 @@ const noPayment: Check<CaseRow> = (r, ctx) => {
   });
 };
 
-// 过罚不当 (penalty-out-of-tier.ts, sql-fragments.ts selectedTierCtes): the tier the facts select, its
-// range over the baselines in force on the decision day (province, city, county), the fine outside it.
+// 过罚不当 (penalty-out-of-tier.ts, sql-fragments.ts selectedTierCtes): the tier the facts select in the
+// baseline governing the decision day (src/catalog/discretion.ts), the fine outside its range.
 const outOfTier: Check<CaseRow> = (r, ctx) => {
   const { state } = ctx;
   const fine = fineOf(r);
   if (!fined(r) || fine === null || r.decided_on === null) return [];
-  const day = dayOf(r.decided_on);
-  const levels = levelsOf(r.region_code);
-  const inForce = levels
-    .map((code) => (state.baselines.get(`${r.item_code}|${code}`) ?? []).find((v) => v.from <= day && v.to > day) ?? null)
-    .filter((v): v is BaselineVersion => v !== null);
-  const listed = levels.some((code) => state.exemptions.has(`${r.item_code}|${code}`));
-  const withMitigated = inForce.filter((v) => v.hasMitigated).length;
-  let tier: Tier | 'exempt';
-  if (listed && r.first_offence && r.corrected && r.harm === 'none') tier = 'exempt';
-  else if (r.harm === 'serious') tier = 'severe';
-  else if (r.first_offence && r.corrected) tier = inForce.length > 0 && withMitigated === inForce.length ? 'mitigated' : 'lenient';
-  else if (r.first_offence || r.corrected) tier = 'lenient';
-  else tier = 'general';
-  // least / greatest over the levels ignore the levels without the tier (NULL when none has it).
-  const bound = (end: 'min' | 'max'): number | null => {
-    if (tier === 'exempt') return 0;
-    const t = tier as (typeof TIERS)[number];
-    const xs = inForce.map((v) => v[end][t]).filter((x): x is number => x !== undefined);
-    return xs.length === 0 ? null : end === 'min' ? Math.min(...xs) : Math.max(...xs);
-  };
-  const tierMin = bound('min');
-  const tierMax = bound('max');
-  if (!(tier === 'exempt' || (tierMin !== null && fine < tierMin) || (tierMax !== null && fine > tierMax))) return [];
+  const governing = state.baselines.effective(r.item_code, r.region_code, r.decided_on)?.baseline;
+  const listed = levelsOf(r.region_code).some((code) => state.exemptions.has(`${r.item_code}|${code}`));
+  const { tier } = selectTier(factsOf(r), listed, governing?.tiers.some((t) => t.tier === 'mitigated') ?? false);
+  const t = governing?.tiers.find((x) => x.tier === tier);
+  const range = t ? { min: t.fine_min, max: t.fine_max } : null;
+  const finding = exemptionFinding(factsOf(r), listed);
+  if (!reviewDecision(decisionOf(r), tier, range, finding.status, null, NO_PEERS).outOfTier) return [];
   return one(ctx, {
     ...caseHit(r),
     subject_name: subjectName(ctx, r.entity_uscc),
@@ -204,10 +200,71 @@ const outOfTier: Check<CaseRow> = (r, ctx) => {
     facts_tier_label: tierLabel(tier),
     stated_tier_label: tierLabel(r.tier),
     facts_tier: tier,
-    tier_min: tierMin ?? 0,
-    tier_max: tierMax ?? 0,
+    tier_min: tier === 'exempt' ? 0 : (range?.min ?? 0),
+    tier_max: tier === 'exempt' ? 0 : (range?.max ?? 0),
     fine_amount: fine,
     decided_on: r.decided_on,
+  });
+};
+
+/**
+ * The peer group a case belongs to for PEN_DEVIATION (penalty-deviation.ts) — its city and stated tier,
+ * `city|tier` — when it is a fine decided in the look-back window ending on asOf; else null. The one
+ * definition of a peer: the check below and the navigator's history both group by it.
+ */
+export function peerGroupOf(c: CaseFacts, asOfDay: number, lookbackDays: number): string | null {
+  if (c.tier === null || c.decided === null || c.decided > asOfDay || c.decided <= asOfDay - lookbackDays || !isFined(c)) return null;
+  return `${c.region.slice(0, 4)}|${c.tier}`;
+}
+
+/**
+ * PEN_DEVIATION's peers of a decision: the fines of its peer group (same item, city and stated tier, in
+ * the window), among the cases of the run group the region falls in (a batch run forms its groups so).
+ */
+export function deviationPeers(
+  state: RealtimeState,
+  groups: ModelGroups,
+  region: string,
+  item: string,
+  tier: string,
+  asOfDay: number,
+  lookbackDays: number,
+): number[] {
+  const key = `${region.slice(0, 4)}|${tier}`;
+  const group = groups.groups.length > 1 ? groups.of(region) : undefined;
+  const fines: number[] = [];
+  for (const c of state.casesByItem.get(item) ?? []) {
+    if (peerGroupOf(c, asOfDay, lookbackDays) !== key || (group !== undefined && groups.of(c.region) !== group)) continue;
+    fines.push(c.fine!);
+  }
+  return fines;
+}
+
+/** The robust z as the SQL rounds it: DuckDB casts a double to DECIMAL(18,3), then round(…, 1). */
+const roundZ = (z: number) => Math.round(Math.round(z * 1000) / 100) / 10;
+
+// 裁量偏离 (penalty-deviation.ts): a fine far from the median of its peers, in robust units.
+const deviation: Check<CaseRow> = (r, ctx) => {
+  const fine = fineOf(r);
+  if (!fined(r) || fine === null || r.tier === null || r.decided_on === null) return [];
+  const { params } = ctx;
+  const day = dayOf(r.decided_on);
+  if (day > ctx.asOfDay || day <= ctx.asOfDay - params.lookback_days) return [];
+  const peers = spreadOf(deviationPeers(ctx.state, ctx.groups, r.region_code, r.item_code, r.tier, ctx.asOfDay, params.lookback_days));
+  if (!peers) return [];
+  const rule = { z: params.z, minCases: params.min_cases, minSpreadShare: params.min_spread_share };
+  const review = reviewDecision(decisionOf(r), 'general', null, 'not_applicable', peers, rule);
+  if (!review.deviates) return [];
+  return one(ctx, {
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    tier_label: tierLabel(r.tier),
+    fine_amount: fine,
+    peer_count: peers.count,
+    median_fine: peers.median,
+    mad: peers.mad,
+    robust_z: roundZ(review.robustZ!),
   });
 };
 
@@ -285,6 +342,7 @@ export const caseChecks: KindChecks<CaseRow> = {
     PEN_NO_DELIVERY: noDelivery,
     PEN_NO_PAYMENT: noPayment,
     PEN_OUT_OF_TIER: outOfTier,
+    PEN_DEVIATION: deviation,
     PEN_OVERDUE: overdue,
     PEN_SINGLE_OFFICER: singleOfficer,
     PEN_NO_CERT: uncertified,

@@ -53,7 +53,7 @@ const offList: Check<DelegationRow> = (r, ctx) => {
   return one(ctx, { ...head(r, ctx), service_code: r.service_code, service_name: r.service_name, provider_name: r.provider_name, reason });
 };
 
-// 第三方违规收费: the fee at least min_ratio times the median fee of the service over every delegation.
+// 委托费用异常偏高: the fee at least min_ratio times the median fee of the service over every delegation.
 // A new delegation moves the median, so every delegation of the service is judged again (by its own
 // region's parameters). The median as each engine computes it: DuckDB's of a DECIMAL keeps two decimals
 // (rounding the midpoint down), PostgreSQL's percentile_cont interpolates in double precision.

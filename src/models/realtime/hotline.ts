@@ -2,6 +2,7 @@
 // followup-complaint-after-case.ts).
 import { isoOf, businessDayOf } from './days.ts';
 import type { Check, Hit, KindChecks } from './judge.ts';
+import { maskText } from '../mask.ts';
 import { aboutEnforcement, type Ticket } from './state.ts';
 
 export interface TicketRow {
@@ -32,7 +33,7 @@ const overdue: Check<TicketRow> = (r, ctx) => {
         evidence_ids: r.id,
         category: r.category,
         received_on: isoOf(received),
-        content: Array.from(r.content).slice(0, 60).join(''),
+        content: Array.from(maskText(r.content)).slice(0, 60).join(''),
         subject_name: ctx.state.entity(r.entity_uscc)?.name ?? r.category,
         as_of: ctx.asOf,
         days,
@@ -72,7 +73,7 @@ const complaintAfterCase: Check<TicketRow> = (r, ctx) => {
         decision_text: c.decided === null ? '，尚未作出决定' : `，${isoOf(c.decided)}作出决定`,
         ticket_count: mine.length,
         first_ticket_on: isoOf(first.day),
-        first_ticket: first.content,
+        first_ticket: maskText(first.content),
       },
       params: group.params,
     });

@@ -1,6 +1,7 @@
 // The inspections the windowed inspection models look back over, by entity, in columns: typed arrays for
 // dates and interned codes, one string per id. Row objects cost about 140 bytes an inspection; this
 // layout about half that (city scale: 1.4 million inspections).
+import { TARGETED_KINDS } from '../library/sql-fragments.ts';
 
 /** Strings that repeat (agency ids, region codes, item codes, joint ids) stored once, named by number. */
 export class Interner {
@@ -24,8 +25,9 @@ export class Interner {
 }
 
 export const JOINT_KIND = 1; // kind = 'joint'
-export const COMPLAINT_KIND = 2; // kind = 'complaint'
+export const TARGETED_KIND = 2; // kind = 'complaint' | 'referral' | 'monitoring' (targeted inspections)
 export const COMPLIANT = 4; // result = 'compliant'
+const TARGETED = new Set<string>(TARGETED_KINDS);
 
 /** The columns of an inspection the log keeps, as the record tables store them. */
 export interface LoggedInspection {
@@ -86,7 +88,7 @@ export class InspectionLog {
     this.item[i] = this.strings.id(r.inspection_item_code);
     this.joint[i] = r.joint_id === null ? -1 : this.strings.id(r.joint_id);
     this.flags[i] =
-      (r.kind === 'joint' ? JOINT_KIND : 0) | (r.kind === 'complaint' ? COMPLAINT_KIND : 0) | (r.result === 'compliant' ? COMPLIANT : 0);
+      (r.kind === 'joint' ? JOINT_KIND : 0) | (TARGETED.has(r.kind) ? TARGETED_KIND : 0) | (r.result === 'compliant' ? COMPLIANT : 0);
     return i;
   }
 

@@ -2,7 +2,8 @@
 // src/models/library/ (the reference): the same conditions, windows, exclusions and hit columns.
 import type { HitRow } from '../model.ts';
 import { dayOf, isoOf, yearOfDay, yearStart } from './days.ts';
-import { COMPLAINT_KIND, COMPLIANT, JOINT_KIND } from './inspection-log.ts';
+import { TARGETED_KIND, COMPLIANT, JOINT_KIND } from './inspection-log.ts';
+import { TARGETED_KINDS } from '../library/sql-fragments.ts';
 import type { Check, CheckContext, Hit, KindChecks } from './judge.ts';
 import { uncertifiedOfficers } from './officers.ts';
 import type { RealtimeState } from './state.ts';
@@ -24,6 +25,7 @@ export interface InspectionRow {
 
 const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.params }];
 const min = (xs: string[]): string => xs.reduce((a, b) => (b < a ? b : a));
+const isTargeted = (kind: string) => (TARGETED_KINDS as readonly string[]).includes(kind);
 
 /** Province, city and county codes of a region code (the levels a published list can come from). */
 export const levelsOf = (region: string): string[] => [`${region.slice(0, 2)}0000`, `${region.slice(0, 4)}00`, region.slice(0, 6)];
@@ -39,13 +41,16 @@ function entityYear(state: RealtimeState, r: InspectionRow, ctx: CheckContext): 
   return { rows, year };
 }
 
-// 检查扰企 (inspection-burden.ts): visits in the calendar year, a joint inspection counted once.
+// 企业年度受检次数偏多 (inspection-burden.ts): visits in the calendar year, a joint inspection counted
+// once, targeted inspections left out.
 const burden: Check<InspectionRow> = (r, ctx) => {
   const { state, params } = ctx;
   const log = state.inspections;
+  if (isTargeted(r.kind)) return [];
   const found = entityYear(state, r, ctx);
   if (!found) return null;
-  const { rows, year } = found;
+  const year = found.year;
+  const rows = found.rows.filter((i) => !(log.flags[i] & TARGETED_KIND));
   let single = 0;
   const joints = new Set<number>();
   for (const i of rows)
@@ -70,63 +75,68 @@ const burden: Check<InspectionRow> = (r, ctx) => {
   });
 };
 
-// 超频次检查 (over-frequency-inspection.ts): one item more often in a calendar year than the list allows.
+// 超频次检查 (over-frequency-inspection.ts): one agency, one item, more often in a calendar year than
+// the list allows; targeted inspections left out.
 const overFrequency: Check<InspectionRow> = (r, ctx) => {
   const { state } = ctx;
   const log = state.inspections;
   const ii = state.inspectionItems.get(r.inspection_item_code);
-  if (!ii) return [];
+  if (!ii || isTargeted(r.kind)) return [];
   const found = entityYear(state, r, ctx);
   if (!found) return null;
   const item = log.strings.id(r.inspection_item_code);
-  const rows = found.rows.filter((i) => log.item[i] === item);
+  const agency = log.strings.id(r.agency_id);
+  const rows = found.rows.filter((i) => log.item[i] === item && log.agency[i] === agency && !(log.flags[i] & TARGETED_KIND));
   if (rows.length <= ii.maxPerYear) return [];
   rows.sort(log.byDateThenId);
-  const agencies = [...new Set(rows.map((i) => log.agencyOf(i)))];
   const e = state.entity(r.entity_uscc);
   return one(ctx, {
     subject_kind: 'entity',
     subject_id: r.entity_uscc,
     region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
-    agency_id: agencies.length === 1 ? agencies[0] : null,
-    window_key: `${r.inspection_item_code}|${found.year}`,
+    agency_id: r.agency_id,
+    window_key: `${r.inspection_item_code}|${found.year}|${r.agency_id}`,
     evidence_ids: rows.map((i) => log.ids[i]).join(','),
     subject_name: e?.name ?? null,
+    agency_name: state.agencyName(r.agency_id),
     item_name: ii.name,
     inspection_item_code: r.inspection_item_code,
     year: String(found.year),
     inspection_count: rows.length,
-    agency_count: agencies.length,
     max_per_year: ii.maxPerYear,
   });
 };
 
-// 重复检查 (repeat-inspection.ts): min_agencies agencies within window_days, not joint. A window starts
-// at an inspection and is a hit unless a qualifying window started within window_days before it. The
-// record changes only windows that contain it (starting in (day − W, day]); whether an earlier one
-// qualifies reaches back another W.
+// 多头重复检查 (repeat-inspection.ts): min_agencies agencies within window_days (the last at most W days
+// after the first), neither joint nor targeted. A window starts at an inspection and is a hit unless a
+// qualifying window started at most W days before it. The record changes only windows that contain it
+// (starting in [day − W, day]); whether an earlier one qualifies reaches back another W.
 const repeat: Check<InspectionRow> = (r, ctx) => {
   const { state, params } = ctx;
-  if (r.kind === 'joint') return [];
+  if (r.kind === 'joint' || isTargeted(r.kind)) return [];
   const log = state.inspections;
   const W = params.window_days;
   const d = dayOf(r.inspected_on);
-  if (d - 2 * W + 1 < state.inspectionsFrom) return null;
+  if (d - 2 * W < state.inspectionsFrom) return null;
   const ins = log
     .of(r.entity_uscc)
     .filter(
-      (i) => !(log.flags[i] & JOINT_KIND) && log.day[i] > d - 2 * W && log.day[i] < d + W && ctx.groups.of(log.regionOf(i)) === ctx.group,
+      (i) =>
+        !(log.flags[i] & (JOINT_KIND | TARGETED_KIND)) &&
+        log.day[i] >= d - 2 * W &&
+        log.day[i] <= d + W &&
+        ctx.groups.of(log.regionOf(i)) === ctx.group,
     );
   ins.sort(log.byDateThenId);
   const starts = [...new Set(ins.map((i) => log.day[i]))];
-  const inWindow = (s: number) => ins.filter((i) => log.day[i] >= s && log.day[i] < s + W);
+  const inWindow = (s: number) => ins.filter((i) => log.day[i] >= s && log.day[i] <= s + W);
   const qualified = new Map<number, boolean>();
   const qualifies = (s: number) => {
     let q = qualified.get(s);
     if (q === undefined) qualified.set(s, (q = new Set(inWindow(s).map((i) => log.agency[i])).size >= params.min_agencies));
     return q;
   };
-  const hitStarts = starts.filter((s) => s > d - W && s <= d && qualifies(s) && !starts.some((p) => p < s && p > s - W && qualifies(p)));
+  const hitStarts = starts.filter((s) => s >= d - W && s <= d && qualifies(s) && !starts.some((p) => p < s && p >= s - W && qualifies(p)));
   if (hitStarts.length === 0) return [];
   // An entity not in the register is judged in the region its inspections name (the batch query's min).
   const e = state.entity(r.entity_uscc);
@@ -149,8 +159,8 @@ const repeat: Check<InspectionRow> = (r, ctx) => {
   });
 };
 
-// 同一部门重复检查 (same-agency-repeat-inspection.ts): a non-complaint inspection within window_days
-// after the same agency's inspections of the entity that all found nothing. The record is judged as the
+// 同一部门重复检查 (same-agency-repeat-inspection.ts): an inspection within window_days after the same
+// agency's inspections of the entity that all found nothing, targeted ones counting on neither side. The record is judged as the
 // later inspection, and as an earlier one of the agency's later inspections within their windows.
 const sameAgencyRepeat: Check<InspectionRow> = (r, ctx) => {
   const { state } = ctx;
@@ -158,10 +168,9 @@ const sameAgencyRepeat: Check<InspectionRow> = (r, ctx) => {
   const d = dayOf(r.inspected_on);
   if (d - ctx.params.window_days < state.inspectionsFrom) return null;
   const agency = log.strings.id(r.agency_id);
-  const same = log.of(r.entity_uscc).filter((i) => log.agency[i] === agency);
+  const same = log.of(r.entity_uscc).filter((i) => log.agency[i] === agency && !(log.flags[i] & TARGETED_KIND));
   const hits: Hit[] = [];
   for (const b of same) {
-    if (log.flags[b] & COMPLAINT_KIND) continue;
     const group = ctx.groups.of(log.regionOf(b));
     if (!group?.enabled) continue;
     const W = group.params.window_days;

@@ -1,5 +1,6 @@
 // 超期审批 (overdue-licence.ts), judged in code when a licence arrives or is re-sent with its decision.
-import { dayOf, isoOf } from './days.ts';
+import { workdayDeadline, workdaysBetween } from '../../domain/workdays.ts';
+import { workdaysLate } from '../window.ts';
 import type { Check, KindChecks } from './judge.ts';
 
 export interface LicenceRow {
@@ -11,17 +12,27 @@ export interface LicenceRow {
   applied_on: string;
   decided_on: string | null;
   result: string;
+  promised_days: number | null;
+  extended_days: number | null;
+  excluded_days: number | null;
 }
 
 const overdue: Check<LicenceRow> = (r, ctx) => {
   const { state } = ctx;
   const item = state.items.get(r.item_code);
   if (!item || item.timeLimitDays === null || (r.decided_on === null && r.result !== 'pending')) return [];
-  const end = r.decided_on === null ? ctx.asOfDay : dayOf(r.decided_on);
-  // CEIL(limit × 1.4) in exact decimals, as SQL computes it (limit × 1.4 in floating point can land above an integer).
-  const allowed = Math.ceil((item.timeLimitDays * 14) / 10) + ctx.params.holiday_days;
-  const elapsed = end - dayOf(r.applied_on);
-  if (elapsed <= allowed) return [];
+  const end = r.decided_on ?? ctx.asOf;
+  const extended = r.extended_days ?? 0;
+  const excluded = r.excluded_days ?? 0;
+  const statutory = item.timeLimitDays + extended;
+  const promised = r.promised_days !== null && r.promised_days < statutory;
+  const allowed = (promised ? r.promised_days! : statutory) + excluded;
+  if (!workdaysLate(r.applied_on, end, allowed)) return [];
+  const limitText =
+    (promised
+      ? `承诺时限${r.promised_days}个工作日`
+      : `法定时限${item.timeLimitDays}个工作日${extended > 0 ? `，经批准延长${extended}个工作日` : ''}`) +
+    (excluded > 0 ? `，另有${excluded}个工作日依法不计入` : '');
   return [
     {
       row: {
@@ -37,10 +48,12 @@ const overdue: Check<LicenceRow> = (r, ctx) => {
         item_name: item.name,
         time_limit_days: item.timeLimitDays,
         allowed_days: allowed,
-        elapsed_days: elapsed,
+        used_days: workdaysBetween(r.applied_on, end),
         applied_on: r.applied_on,
         decided_on: r.decided_on,
-        status_text: r.decided_on === null ? `截至${isoOf(end)}仍未作出决定` : `于${r.decided_on}作出决定`,
+        deadline: workdayDeadline(r.applied_on, allowed),
+        limit_text: limitText,
+        status_text: r.decided_on === null ? `截至${ctx.asOf}仍未作出决定` : `于${r.decided_on}作出决定`,
       },
       params: ctx.params,
     },
@@ -49,7 +62,19 @@ const overdue: Check<LicenceRow> = (r, ctx) => {
 
 export const licenceChecks: KindChecks<LicenceRow> = {
   parts: [],
-  columns: ['id', 'region_code', 'agency_id', 'item_code', 'entity_uscc', 'applied_on', 'decided_on', 'result'],
+  columns: [
+    'id',
+    'region_code',
+    'agency_id',
+    'item_code',
+    'entity_uscc',
+    'applied_on',
+    'decided_on',
+    'result',
+    'promised_days',
+    'extended_days',
+    'excluded_days',
+  ],
   observe: () => undefined,
   checks: { LIC_OVERDUE: overdue },
 };

@@ -1,12 +1,15 @@
 // Deliveries and payments of penalty decisions, judged in code on arrival; both also tell the case
 // state that the case has one (PEN_NO_DELIVERY, PEN_NO_PAYMENT).
 import { dayOf, isoOf } from './days.ts';
+import { workdayDeadline, workdaysBetween } from '../../domain/workdays.ts';
+import { workdaysLate } from '../window.ts';
 import type { Check, KindChecks } from './judge.ts';
 
 export interface DeliveryRow {
   id: string;
   region_code: string;
   case_id: string;
+  method: string;
   sent_on: string;
   delivered_on: string | null;
 }
@@ -19,13 +22,16 @@ export interface PaymentRow {
   paid_on: string | null;
 }
 
-// 送达超期 (penalty-delivery-late.ts)
+// 送达超期 (penalty-delivery-late.ts): n working days; post and public notice judged on the day sent.
 const deliveryLate: Check<DeliveryRow> = (r, ctx) => {
   const { state } = ctx;
   const c = state.cases.get(r.case_id);
   if (!c || c.decided === null || c.decided > ctx.asOfDay) return [];
-  const days = (r.delivered_on === null ? ctx.asOfDay : dayOf(r.delivered_on)) - c.decided;
-  if (days <= ctx.params.limit_days) return [];
+  const decided = isoOf(c.decided);
+  const byPost = r.method === 'post' || r.method === 'notice';
+  const act = byPost ? r.sent_on : (r.delivered_on ?? ctx.asOf);
+  const n = ctx.params.limit_days;
+  if (!workdaysLate(decided, act, n)) return [];
   return [
     {
       row: {
@@ -38,9 +44,17 @@ const deliveryLate: Check<DeliveryRow> = (r, ctx) => {
         case_id: c.id,
         subject_name: state.entity(c.entity)?.name ?? c.entity,
         item_name: state.items.get(c.item)?.name ?? c.item,
-        decided_on: isoOf(c.decided),
-        state: r.delivered_on === null ? `截至${ctx.asOf}仍未送达（${r.sent_on}寄出）` : `于${r.delivered_on}送达`,
-        days,
+        decided_on: decided,
+        state:
+          r.method === 'post'
+            ? `于${r.sent_on}邮寄`
+            : r.method === 'notice'
+              ? `于${r.sent_on}公告送达`
+              : r.delivered_on === null
+                ? `截至${ctx.asOf}仍未送达`
+                : `于${r.delivered_on}送达`,
+        deadline: workdayDeadline(decided, n),
+        workdays: workdaysBetween(decided, act),
       },
       params: ctx.params,
     },
@@ -80,7 +94,7 @@ const paymentOverdue: Check<PaymentRow> = (r, ctx) => {
 
 export const deliveryChecks: KindChecks<DeliveryRow> = {
   parts: ['cases'],
-  columns: ['id', 'region_code', 'case_id', 'sent_on', 'delivered_on'],
+  columns: ['id', 'region_code', 'case_id', 'method', 'sent_on', 'delivered_on'],
   observe: (state, r) => state.putDelivery(r.case_id),
   checks: { PEN_DELIVERY_LATE: deliveryLate },
 };

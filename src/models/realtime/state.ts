@@ -15,6 +15,8 @@ import { loadAllSettings, onSettingsSaved, runGroups, type ModelSetting, type Ru
 import type { ModelDefinition } from '../model.ts';
 import { InspectionLog, Interner } from './inspection-log.ts';
 import { businessDayOf, dayOf, isoOf, yearOfDay } from './days.ts';
+import { BaselineBook, type BaselineRecord } from '../../catalog/discretion.ts';
+import type { TierName } from '../../catalog/types.ts';
 
 export type Part = 'reference' | 'names' | 'certificates' | 'inspections' | 'cases' | 'delegations' | 'hotline';
 
@@ -61,18 +63,6 @@ export interface Entity {
   region: string;
 }
 
-export const TIERS = ['mitigated', 'lenient', 'general', 'severe'] as const;
-export type Tier = (typeof TIERS)[number];
-
-/** One version of a baseline (裁量基准) as the tier models fold it: in force from ≤ day < to. */
-export interface BaselineVersion {
-  from: number;
-  to: number;
-  hasMitigated: boolean;
-  min: Partial<Record<Tier, number>>;
-  max: Partial<Record<Tier, number>>;
-}
-
 // ── keyed records ──────────────────────────────────────────────────────────────────────────────
 /** A case as the case, delivery, payment and hotline checks need it. */
 export interface CaseFacts {
@@ -86,6 +76,11 @@ export interface CaseFacts {
   decided: number | null;
   decision: string | null;
   fine: number | null;
+  /** The tier the decision states, and the facts that select one (the navigator and PEN_DEVIATION read them). */
+  tier: string | null;
+  firstOffence: boolean;
+  corrected: boolean;
+  harm: string;
   /** A delivery / payment record names this case. */
   delivered: boolean;
   paid: boolean;
@@ -123,7 +118,13 @@ export const aboutEnforcement = (category: string, content: string): boolean =>
  * drivers 10 s, the packed scan 2 s. Fields are decoded from bytes, so each is a string of its own: a
  * substring of the packed text would keep all of it alive (1.4 million ids: 177 MB against 79 MB).
  */
-async function scan(store: Store, columns: string[], from: Sql, bucket: string, onRow: (fields: (string | null)[]) => void): Promise<void> {
+export async function scan(
+  store: Store,
+  columns: string[],
+  from: Sql,
+  bucket: string,
+  onRow: (fields: (string | null)[]) => void,
+): Promise<void> {
   const packed = columns.map((c) => `COALESCE(CAST(${c} AS VARCHAR), chr(2))`).join(' || chr(31) || ');
   const parts = await store.query<{ p: string | null }>(sql`SELECT string_agg(${raw(packed)}, chr(30)) AS p FROM ${from}
     GROUP BY substr(${raw(bucket)}, length(${raw(bucket)}) - 1, 2)`);
@@ -168,8 +169,8 @@ export class RealtimeState {
   whitelist = new Map<string, { region: string; line: string | null }>();
   /** `item|region` of every exemption-list entry. */
   exemptions = new Set<string>();
-  /** `item|region` → the versions of its baseline, by effective date. */
-  baselines = new Map<string, BaselineVersion[]>();
+  /** Every baseline version with its tiers: `effective` is the one rule of which governs a case. */
+  baselines: BaselineBook = new BaselineBook([]);
   /** The dedupe keys of the clues the real-time models have raised: a hit on one of them writes nothing. */
   knownKeys = new Set<string>();
   certificates = new Map<string, Certificate[]>();
@@ -182,6 +183,16 @@ export class RealtimeState {
   inspectionsWithCase = new Set<string>();
   cases = new Map<string, CaseFacts>();
   casesByEntity = new Map<string, CaseFacts[]>();
+  /** Every case by item: the peers of a decision (PEN_DEVIATION) and the history the navigator reads. */
+  casesByItem = new Map<string, CaseFacts[]>();
+  /**
+   * Told every case the state learns after its load (the landed row as stored, and its facts here): a
+   * capability that keeps more of each case than the checks need (the navigator's similar-case index)
+   * learns it in the same step, and is dropped with the state.
+   */
+  /** Counts the cases learnt since the load: a reader that caches what it computed from them compares it. */
+  casesVersion = 0;
+  readonly caseListeners = new Set<(row: Readonly<Record<string, unknown>>, facts: CaseFacts) => void>();
   /** Deliveries / payments whose case has not arrived yet. */
   private pendingDelivered = new Set<string>();
   private pendingPaid = new Set<string>();
@@ -288,6 +299,10 @@ export class RealtimeState {
     filed_on: string;
     decided_on: string | null;
     decision: string | null;
+    tier: string | null;
+    first_offence: boolean;
+    corrected: boolean;
+    harm: string;
     fine_amount: number | null;
   }): void {
     if (this.parts.has('inspections') && r.inspection_id !== null) this.inspectionsWithCase.add(r.inspection_id);
@@ -304,21 +319,26 @@ export class RealtimeState {
       decided: r.decided_on === null ? null : dayOf(r.decided_on),
       decision: r.decision === null ? null : this.codes.str(r.decision),
       fine: r.fine_amount === null ? null : Number(r.fine_amount),
+      tier: r.tier === null ? null : this.codes.str(r.tier),
+      firstOffence: r.first_offence,
+      corrected: r.corrected,
+      harm: this.codes.str(r.harm),
       delivered: old?.delivered || this.pendingDelivered.delete(r.id),
       paid: old?.paid || this.pendingPaid.delete(r.id),
     };
     if (old) {
-      const list = this.casesByEntity.get(old.entity)!;
-      list.splice(list.indexOf(old), 1);
+      for (const [map, key] of [
+        [this.casesByEntity, old.entity],
+        [this.casesByItem, old.item],
+      ] as const) {
+        const list = map.get(key)!;
+        list.splice(list.indexOf(old), 1);
+      }
     }
     this.cases.set(c.id, c);
-    this.addCase(c);
-  }
-
-  private addCase(c: CaseFacts): void {
-    let list = this.casesByEntity.get(c.entity);
-    if (!list) this.casesByEntity.set(c.entity, (list = []));
-    list.push(c);
+    addCase(this.casesByEntity, this.casesByItem, c);
+    this.casesVersion++;
+    for (const listener of this.caseListeners) listener(r, c);
   }
 
   putDelivery(caseId: string): void {
@@ -401,12 +421,12 @@ export class RealtimeState {
             id: string;
             item_code: string;
             region_code: string;
-            from_day: number;
-            tier: string | null;
+            effective_from: string;
+            tier: TierName | null;
             fine_min: number | null;
             fine_max: number | null;
           }>(
-            `SELECT b.id, b.item_code, b.region_code, ${day('b.effective_from')} AS from_day, t.tier, t.fine_min, t.fine_max
+            `SELECT b.id, b.item_code, b.region_code, CAST(b.effective_from AS VARCHAR) AS effective_from, t.tier, t.fine_min, t.fine_max
              FROM baselines b LEFT JOIN baseline_tiers t ON t.baseline_id = b.id`,
           ),
         ];
@@ -425,7 +445,7 @@ export class RealtimeState {
           this.regionNames = new Map(regions.map((r) => [r.code, r.name]));
           this.whitelist = new Map(whitelist.map((w) => [w.code, { region: w.region_code, line: w.line_code }]));
           this.exemptions = new Set(exemptions.map((x) => `${x.item_code}|${x.region_code}`));
-          this.baselines = foldBaselines(tiers);
+          this.baselines = bookOf(tiers);
           this.knownKeys = new Set(keys.map((k) => k.dedupe_key));
         });
         return;
@@ -501,6 +521,7 @@ export class RealtimeState {
       case 'cases': {
         const cases = new Map<string, CaseFacts>();
         const byEntity = new Map<string, CaseFacts[]>();
+        const byItem = new Map<string, CaseFacts[]>();
         await scan(
           store,
           [
@@ -514,13 +535,34 @@ export class RealtimeState {
             day('c.decided_on'),
             'c.decision',
             'c.fine_amount',
+            'c.tier',
+            'CASE WHEN c.first_offence THEN 1 ELSE 0 END',
+            'CASE WHEN c.corrected THEN 1 ELSE 0 END',
+            'c.harm',
             'CASE WHEN d.case_id IS NULL THEN 0 ELSE 1 END',
             'CASE WHEN p.case_id IS NULL THEN 0 ELSE 1 END',
           ],
           raw(`cases c LEFT JOIN (SELECT DISTINCT case_id FROM deliveries) d ON d.case_id = c.id
           LEFT JOIN (SELECT DISTINCT case_id FROM payments) p ON p.case_id = c.id`),
           'c.id',
-          ([id, region, agency, item, entity, inspection, filed, decided, decision, fine, delivered, paid]) => {
+          ([
+            id,
+            region,
+            agency,
+            item,
+            entity,
+            inspection,
+            filed,
+            decided,
+            decision,
+            fine,
+            tier,
+            first,
+            corrected,
+            harm,
+            delivered,
+            paid,
+          ]) => {
             const c: CaseFacts = {
               id: id!,
               region: this.codes.str(region!),
@@ -532,13 +574,15 @@ export class RealtimeState {
               decided: num(decided),
               decision: decision === null ? null : this.codes.str(decision),
               fine: num(fine),
+              tier: tier === null ? null : this.codes.str(tier),
+              firstOffence: first === '1',
+              corrected: corrected === '1',
+              harm: this.codes.str(harm!),
               delivered: delivered === '1',
               paid: paid === '1',
             };
             cases.set(c.id, c);
-            let list = byEntity.get(c.entity);
-            if (!list) byEntity.set(c.entity, (list = []));
-            list.push(c);
+            addCase(byEntity, byItem, c);
           },
         );
         // Deliveries and payments can name a case that has not arrived yet.
@@ -550,6 +594,7 @@ export class RealtimeState {
         apply(() => {
           this.cases = cases;
           this.casesByEntity = byEntity;
+          this.casesByItem = byItem;
           this.pendingDelivered = new Set(undelivered.map((r) => r.case_id));
           this.pendingPaid = new Set(unpaid.map((r) => r.case_id));
         });
@@ -591,6 +636,17 @@ export class RealtimeState {
   }
 }
 
+function addCase(byEntity: Map<string, CaseFacts[]>, byItem: Map<string, CaseFacts[]>, c: CaseFacts): void {
+  for (const [map, key] of [
+    [byEntity, c.entity],
+    [byItem, c.item],
+  ] as const) {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  }
+}
+
 function joinValues(values: readonly string[]): Sql {
   return values.slice(1).reduce((acc, v) => sql`${acc}, ${v}`, sql`${values[0]}`);
 }
@@ -599,40 +655,30 @@ function joinOr(parts: Sql[]): Sql {
   return parts.slice(1).reduce((acc, p) => sql`${acc} OR ${p}`, parts[0]);
 }
 
-/** Baselines with their tiers side by side, versions ordered, each ending where the next begins (as selectedTierCtes). */
-function foldBaselines(
+/** The baselines and their tiers, from one row per tier (a baseline without tiers: one row of NULLs). */
+function bookOf(
   rows: {
     id: string;
     item_code: string;
     region_code: string;
-    from_day: number;
-    tier: string | null;
+    effective_from: string;
+    tier: TierName | null;
     fine_min: number | null;
     fine_max: number | null;
   }[],
-): Map<string, BaselineVersion[]> {
-  const byId = new Map<string, { key: string; v: BaselineVersion }>();
+): BaselineBook {
+  const byId = new Map<string, BaselineRecord & { tiers: BaselineRecord['tiers'][number][] }>();
   for (const r of rows) {
     let b = byId.get(r.id);
     if (!b)
       byId.set(
         r.id,
-        (b = { key: `${r.item_code}|${r.region_code}`, v: { from: r.from_day, to: Infinity, hasMitigated: false, min: {}, max: {} } }),
+        (b = { id: r.id, item_code: r.item_code, region_code: r.region_code, title: '', effective_from: r.effective_from, tiers: [] }),
       );
-    if (r.tier === 'mitigated') b.v.hasMitigated = true;
-    if (r.tier !== null && (TIERS as readonly string[]).includes(r.tier)) {
-      const t = r.tier as Tier;
-      if (r.fine_min !== null) b.v.min[t] = Math.min(b.v.min[t] ?? Infinity, r.fine_min);
-      if (r.fine_max !== null) b.v.max[t] = Math.max(b.v.max[t] ?? -Infinity, r.fine_max);
-    }
+    if (r.tier !== null && r.fine_min !== null && r.fine_max !== null)
+      b.tiers.push({ tier: r.tier, fine_min: Number(r.fine_min), fine_max: Number(r.fine_max), conditions: '' });
   }
-  const out = new Map<string, BaselineVersion[]>();
-  for (const { key, v } of byId.values()) (out.get(key) ?? out.set(key, []).get(key)!).push(v);
-  for (const versions of out.values()) {
-    versions.sort((a, b) => a.from - b.from);
-    for (let i = 0; i < versions.length - 1; i++) versions[i].to = versions[i + 1].from;
-  }
-  return out;
+  return new BaselineBook(byId.values());
 }
 
 // One state per store (a server has one; each test store its own).

@@ -43,6 +43,15 @@ export const cases: RecordKindSpec = {
       note: '引出本案的检查在同一来源系统中的编号（或刻度检查记录ID insp-…）',
     },
     { name: 'filed_on', label: '立案日期', aliases: ['立案时间'], type: 'date', required: true, example: '2025-04-20' },
+    {
+      name: 'occurred_on',
+      label: '违法行为发生日期',
+      aliases: ['违法行为日期', '违法行为终了日期', '发生日期'],
+      type: 'date',
+      required: false,
+      example: '2025-04-02',
+      note: '连续或者继续状态的违法行为，填行为终了之日（行政处罚法 第三十六条）',
+    },
     { name: 'first_offence', label: '是否首次违法', aliases: ['首次违法', '首违'], type: 'boolean', required: true, example: '是' },
     {
       name: 'corrected',
@@ -76,6 +85,24 @@ export const cases: RecordKindSpec = {
     },
     officer('lead_officer_id', '主办执法人员编号', ['承办人编号', '执法人员编号'], true),
     officer('assist_officer_id', '协办执法人员编号', ['协办人编号'], false, 'OF-330106-0013'),
+    {
+      name: 'notified_on',
+      label: '告知日期',
+      aliases: ['处罚告知日期', '告知陈述申辩日期', '听证告知日期'],
+      type: 'date',
+      required: false,
+      example: '2025-05-06',
+      note: '告知拟作出的处罚内容及陈述、申辩、要求听证权利的日期（行政处罚法 第四十四条、第六十三条）',
+    },
+    {
+      name: 'legal_review_on',
+      label: '法制审核日期',
+      aliases: ['法制审核完成日期', '法制审核时间'],
+      type: 'date',
+      required: false,
+      example: '2025-05-12',
+      note: '重大执法决定法制审核完成的日期（行政处罚法 第五十八条）',
+    },
     {
       name: 'decided_on',
       label: '决定日期',
@@ -137,6 +164,7 @@ export const cases: RecordKindSpec = {
   ],
   rules: [
     dateAfter('decided_on', 'filed_on', '决定日期不能早于立案日期'),
+    dateAfter('filed_on', 'occurred_on', '立案日期不能早于违法行为发生日期'),
     (get) =>
       get('status') !== 'open' && get('status') !== null && get('decision') === null
         ? ['decision', '案件已决定或已结案时须填写处理决定']
@@ -144,5 +172,6 @@ export const cases: RecordKindSpec = {
     (get) => (get('decision') === 'fine' && get('fine_amount') === null ? ['fine_amount', '处理决定为罚款时须填写罚款金额'] : null),
     (get) => (get('decision') !== null && get('decided_on') === null ? ['decided_on', '已有处理决定时须填写决定日期'] : null),
   ],
-  rulesText: '决定日期不能早于立案日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期。',
+  rulesText:
+    '决定日期不能早于立案日期；立案日期不能早于违法行为发生日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期。',
 };

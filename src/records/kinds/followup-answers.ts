@@ -10,7 +10,9 @@ export const followupAnswers: RecordKindSpec = {
   idPrefix: 'fua',
   key: ['source_system', 'source_id'],
   idColumn: 'id',
-  agencyScope: null,
+  agencyScope: { followupTask: 'task_id' },
+  // What a caller says may carry a name or a number: masked like a phone number.
+  personal: { transcript: 'free_text' },
   listOrder: 'answered_at',
   importable: true,
   reference: false,

@@ -16,7 +16,8 @@ export const followupTasks: RecordKindSpec = {
   idPrefix: null,
   key: ['id'],
   idColumn: 'id',
-  agencyScope: null,
+  // Read by the agency of its subject (a case, an inspection, a service visit), as its answers are.
+  agencyScope: { followupTask: 'id' },
   listOrder: 'id',
   importable: true,
   reference: true,

@@ -10,6 +10,8 @@ export const hotlineTickets: RecordKindSpec = {
   key: ['source_system', 'source_id'],
   idColumn: 'id',
   agencyScope: { column: 'agency_id' },
+  // The citizen's words may carry a name or a number: free text is masked like a phone number.
+  personal: { content: 'free_text' },
   listOrder: 'received_at',
   importable: true,
   reference: false,

@@ -42,9 +42,21 @@ export const inspections: RecordKindSpec = {
       values: [
         { code: 'random', label: '双随机检查', aliases: ['双随机', '随机抽查', '双随机抽查'] },
         { code: 'complaint', label: '投诉举报检查', aliases: ['投诉举报', '举报', '投诉'] },
+        { code: 'referral', label: '转办交办检查', aliases: ['转办交办', '转办', '交办'] },
+        { code: 'monitoring', label: '数据监测检查', aliases: ['数据监测', '监测预警', '监测发现'] },
         { code: 'joint', label: '联合检查', aliases: ['跨部门联合检查', '综合查一次'] },
         { code: 'planned', label: '计划检查', aliases: ['日常检查'] },
       ],
+    },
+    {
+      name: 'trigger_ref',
+      label: '线索来源编号',
+      aliases: ['投诉举报编号', '转办编号', '监测预警编号', '工单编号'],
+      type: 'string',
+      required: false,
+      maxLength: 128,
+      example: 'GD2025041800123',
+      note: '投诉举报、转办交办、数据监测检查所针对的工单、交办单或预警编号',
     },
     {
       name: 'joint_id',

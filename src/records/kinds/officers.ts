@@ -12,6 +12,7 @@ export const officers: RecordKindSpec = {
   key: ['id'],
   idColumn: 'id',
   agencyScope: { column: 'agency_id' },
+  personal: { id_number: 'id_number', phone: 'phone' },
   listOrder: 'id',
   importable: true,
   reference: true,
@@ -49,6 +50,19 @@ export const officers: RecordKindSpec = {
       maxLength: 50,
       example: '13900002222',
       note: '个人信息，按角色脱敏显示',
+    },
+    {
+      name: 'staff_type',
+      label: '人员类别',
+      aliases: ['人员类型', '身份类别'],
+      type: 'enum',
+      required: false,
+      example: 'officer',
+      values: [
+        { code: 'officer', label: '行政执法人员', aliases: ['执法人员', '在编执法人员'] },
+        { code: 'auxiliary', label: '行政执法辅助人员', aliases: ['辅助人员', '辅警', '协管员', '执法辅助人员'] },
+      ],
+      note: '空缺视为行政执法人员；辅助人员只能配合执法，不得单独执法（浙江省综合行政执法条例 第三十条）',
     },
   ],
   rules: [

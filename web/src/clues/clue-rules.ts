@@ -1,8 +1,8 @@
-// What the console shows about a clue: labels and colours of statuses, severities and sources, the
-// action buttons with what each asks for, and the two rules the API's allowedActions does not cover
-// (extending a deadline, uploading evidence), written as docs/clues.md states them. No DOM, no I/O:
-// tested in test/web-clues.test.ts against src/clues/workflow.ts.
-import { RECORD_KINDS, type ClueAction, type ClueStatus, type ClueSummary, type RecordKind, type Severity, type User } from '../api.ts';
+// What the console shows about a clue: labels and colours of statuses, severities and sources, and the
+// action buttons with what each asks for. Which buttons a user gets is the server's word (each clue's
+// `can`, from src/policy), never worked out here. No DOM, no I/O: tested in test/web-clues.test.ts
+// against src/clues/workflow.ts.
+import { RECORD_KINDS, type ClueAction, type ClueStatus, type ClueSummary, type RecordKind, type Severity } from '../api.ts';
 import { recordPath } from '../records/record-kinds.ts';
 
 /** docs/clues.md "Statuses and their labels" (the server sends statusLabel too; filters need them first). */
@@ -104,41 +104,6 @@ export function regionPrefix(code: string): string {
 
 export function regionContains(ancestor: string, code: string): boolean {
   return code.startsWith(regionPrefix(ancestor));
-}
-
-type Who = Pick<User, 'role' | 'regionCode' | 'agencyId'>;
-type Where = Pick<ClueSummary, 'status' | 'regionCode' | 'agencyId' | 'caseId' | 'id' | 'deadline'>;
-
-/** A supervisor whose jurisdiction covers the clue's region (admins act as one). */
-export function isRegionSupervisor(user: Who, clue: Pick<ClueSummary, 'regionCode'>): boolean {
-  return user.role === 'admin' || (user.role === 'supervisor' && regionContains(user.regionCode, clue.regionCode));
-}
-
-const mergedAway = (clue: Where) => !!clue.caseId && clue.caseId !== clue.id;
-
-/** POST /clues/:id/deadline: the region supervisor, while the deadline runs (docs/clues.md "Extension"). */
-export function canExtend(user: Who, clue: Where): boolean {
-  return !mergedAway(clue) && isRegionSupervisor(user, clue) && DEADLINE_STATUSES.includes(clue.status) && !!clue.deadline;
-}
-
-/** POST /clues/:id/attachments (src/clues/attachments.ts uploadProblem). */
-export function canUpload(user: Who, clue: Where): boolean {
-  if (mergedAway(clue)) return false;
-  if (user.role === 'agency_staff') {
-    return !!user.agencyId && user.agencyId === clue.agencyId && (clue.status === 'rectifying' || clue.status === 'returned');
-  }
-  if (user.role === 'supervisor' || user.role === 'admin') return isRegionSupervisor(user, clue) && !FINAL_STATUSES.includes(clue.status);
-  return false;
-}
-
-/** Supervisors (and admins) assign, merge and issue notices from the list. */
-export function canManage(user: Pick<User, 'role'>): boolean {
-  return user.role === 'supervisor' || user.role === 'admin';
-}
-
-/** Agency roles see their agency's clues only. */
-export function isAgencyRole(user: Pick<User, 'role'>): boolean {
-  return user.role === 'agency_staff' || user.role === 'officer';
 }
 
 /** The buttons of a clue, in display order, from the API's allowedActions. */

@@ -1,153 +1,38 @@
 // The evaluation calls (/evaluation/*, /reports, /cockpit, /reviews: docs/evaluation.md, docs/reports.md)
-// and the shapes they answer, through the console's one fetch wrapper (api.ts `request`).
+// through the console's one fetch wrapper (api.ts `request`). The shapes are the server's own schemas
+// (src/api/evaluation-schemas.ts), imported as types only.
+import type { Static } from '@sinclair/typebox';
+import type * as S from '../../../src/api/evaluation-schemas.ts';
 import { request } from '../api.ts';
 
-export type Level = 'region' | 'agency' | 'officer';
+export type Level = Static<typeof S.Level>;
 export const LEVEL_LABELS: Record<Level, string> = { region: '区划', agency: '执法主体', officer: '执法人员' };
 
-export type ScoringRule =
-  { kind: 'linear'; zeroAt: number } | { kind: 'thresholds'; steps: { reach: number; score: number }[] } | { kind: 'rank' };
-
-export interface IndicatorColumn {
-  code: string;
-  name: string;
-  group: string;
-  groupName: string;
-  definition: string;
-  unit: string;
-  direction: 'higher' | 'lower';
-  scoring: ScoringRule;
-  recordKind: string;
-  target: number;
-  weight: number;
-}
-
-export interface Cell {
-  value: number | null;
-  score: number | null;
-  num: number;
-  den: number;
-  records: number;
-}
-
-export interface ScoreRow {
-  subject: { id: string; name: string; regionCode: string; agencyId: string | null };
-  score: number | null;
-  rank: number | null;
-  groups: Record<string, number | null>;
-  cells: Record<string, Cell>;
-}
-
-export interface PeriodInfo {
-  code: string;
-  kind: string;
-  from: string;
-  to: string;
-  label: string;
-}
-
-export interface Scorecard {
-  level: Level;
-  regionCode: string;
-  period: PeriodInfo;
-  asOf: string;
-  indicators: IndicatorColumn[];
-  groups: { code: string; name: string }[];
-  rows: ScoreRow[];
-  /** Subjects ranked (an agency sees its own row among this many). */
-  of: number;
-}
-
-export interface RecordsPage {
-  indicator: { code: string; name: string; unit: string; recordKind: string };
-  total: number;
-  numerator: number;
-  page: number;
-  pageSize: number;
-  rows: { recordId: string; regionCode: string; agencyId: string | null; officerId: string | null; num: number; den: number }[];
-}
-
-export interface IndicatorEntry {
-  code: string;
-  name: string;
-  group: string;
-  groupName: string;
-  definition: string;
-  unit: string;
-  direction: 'higher' | 'lower';
-  scoring: ScoringRule;
-  levels: Level[];
-  recordKind: string;
-  defaults: { weight: number; target: number; group: string };
-  inForce: { enabled: boolean; weight: number; target: number; group: string };
-  settings: { regionCode: string; enabled: boolean | null; weight: number | null; target: number | null; groupCode: string | null }[];
-}
-
-export interface Figure {
-  key: string;
-  label: string;
-  value: number;
-  lastYear: number;
-  yoy: number | null;
-}
-
-export interface AgencyProfile {
-  agency: { id: string; name: string; lineName: string; regionName: string; regionCode: string };
-  period: PeriodInfo;
-  figures: Figure[];
-  byMonth: { month: string; inspections: number; cases: number }[];
-  cluesByModel: { modelCode: string | null; name: string; source: string; clues: number; open: number }[];
-  notices: { id: string; kind: string; number: string; title: string | null; issuedOn: string; deadline: string | null; status: string }[];
-  satisfaction: { answers: number; meanScore: number | null; satisfiedShare: number | null; saysInspection: number };
-  scoreHistory: { period: string; label: string; score: number | null; rank: number | null; of: number }[];
-}
-
-export interface OfficerProfile {
-  officer: { id: string; name: string; agencyId: string; agencyName: string; idNumber: string | null; phone: string | null };
-  period: PeriodInfo;
-  certificates: { number: string; issuedOn: string; expiresOn: string; status: string; validAtPeriodEnd: boolean }[];
-  figures: Figure[];
-  inspections: Record<string, unknown>[];
-  cases: Record<string, unknown>[];
-  cluesByModel: AgencyProfile['cluesByModel'];
-  outliers: { code: string; name: string; unit: string; value: number; peerMean: number; peers: number; z: number; outlier: boolean }[];
-}
-
-export interface EntityProfile {
-  entity: { uscc: string; name: string; regionCode: string; industry: string | null; legalRep: string | null; phone: string | null };
-  period: PeriodInfo;
-  burden: {
-    inspections: number;
-    agencies: number;
-    countyMeanPerEntity: number | null;
-    byAgency: { agencyId: string; agencyName: string; inspections: number }[];
-  };
-  byMonth: { month: string; inspections: number; cases: number }[];
-  cases: Record<string, unknown>[];
-  complaints: { id: string; receivedAt: string; category: string; content: string; status: string }[];
-  followupAnswers: {
-    id: string;
-    answeredAt: string;
-    satisfaction: number | null;
-    saysInspection: boolean | null;
-    subjectKind: string;
-    subjectId: string;
-  }[];
-}
+export type ScoringRule = Static<typeof S.ScoringRule>;
+export type IndicatorColumn = Static<typeof S.IndicatorColumn>;
+export type Cell = Static<typeof S.Cell>;
+export type ScoreRow = Static<typeof S.ScoreRow>;
+export type PeriodInfo = Static<typeof S.PeriodInfo>;
+export type Scorecard = Static<typeof S.Scorecard>;
+export type RecordsPage = Static<typeof S.RecordsPage>;
+export type IndicatorEntry = Static<typeof S.IndicatorEntry>;
+export type Figure = Static<typeof S.Figure>;
+export type AgencyProfile = Static<typeof S.AgencyProfile>;
+export type OfficerProfile = Static<typeof S.OfficerProfile>;
+export type EntityProfile = Static<typeof S.EntityProfile>;
 
 type Query = Record<string, string | number | undefined>;
 
 export const evaluationApi = {
-  scorecard: (q: { level: Level; regionCode?: string; period?: string }, signal?: AbortSignal) =>
+  scorecard: (q: Static<typeof S.ScorecardQuery>, signal?: AbortSignal) =>
     request<Scorecard>('/evaluation/scorecard', { query: q as Query, signal }),
   records: (
     q: { indicator: string; level: Level; subject: string; regionCode?: string; period?: string; page?: number; pageSize?: number },
     signal?: AbortSignal,
   ) => request<RecordsPage>('/evaluation/records', { query: q as Query, signal }),
-  indicators: (signal?: AbortSignal) =>
-    request<{ groups: { code: string; name: string; builtIn: boolean }[]; rows: IndicatorEntry[] }>('/evaluation/indicators', { signal }),
-  saveSetting: (code: string, body: { regionCode: string; enabled?: boolean | null; weight?: number | null; target?: number | null }) =>
-    request<unknown>(`/evaluation/indicators/${encodeURIComponent(code)}/settings`, { method: 'PUT', body }),
+  indicators: (signal?: AbortSignal) => request<Static<typeof S.IndicatorList>>('/evaluation/indicators', { signal }),
+  saveSetting: (code: string, body: Static<typeof S.SettingBody>) =>
+    request<Static<typeof S.SettingAnswer>>(`/evaluation/indicators/${encodeURIComponent(code)}/settings`, { method: 'PUT', body }),
   agency: (id: string, period: string | undefined, signal?: AbortSignal) =>
     request<AgencyProfile>(`/evaluation/profiles/agencies/${encodeURIComponent(id)}`, { query: { period }, signal }),
   officer: (id: string, period: string | undefined, signal?: AbortSignal) =>
@@ -198,80 +83,23 @@ export function recentPeriods(today: string): { value: string; label: string }[]
   return out;
 }
 
-export interface ReportEntry {
-  id: string;
-  regionCode: string;
-  period: string;
-  number: string;
-  title: string;
-  issuer: string;
-  trigger: 'schedule' | 'request' | 'cli';
-  createdAt: string;
-  download: string;
-  pdf: string;
-}
+export type ReportEntry = Static<typeof S.ReportEntry>;
 
 export const reportsApi = {
-  list: (signal?: AbortSignal) => request<{ rows: ReportEntry[]; pdf: boolean }>('/reports', { signal }),
-  generate: (body: { regionCode?: string; period: string }) => request<{ report: ReportEntry }>('/reports', { method: 'POST', body }),
+  list: (signal?: AbortSignal) => request<Static<typeof S.ReportList>>('/reports', { signal }),
+  generate: (body: Static<typeof S.ReportBody>) => request<Static<typeof S.ReportCreated>>('/reports', { method: 'POST', body }),
 };
 
-export interface ChecklistItem {
-  code: string;
-  section: string;
-  sectionLabel: string;
-  name: string;
-  points: number;
-  serious: boolean;
-  active: boolean;
-}
-
-export interface ReviewRound {
-  id: string;
-  regionCode: string;
-  name: string;
-  decidedFrom: string;
-  decidedTo: string;
-  perAgency: number;
-  seed: string;
-  files: number;
-  scored: number;
-  meanScore: number | null;
-}
-
-export interface ReviewFileRow {
-  id: string;
-  case_id: string;
-  agency_id: string;
-  agency_name: string;
-  reviewer_name: string | null;
-  status: 'pending' | 'scored';
-  score: number | null;
-  serious_defect: boolean | null;
-  clue_id: string | null;
-  mine: boolean;
-}
+export type ChecklistItem = Static<typeof S.ChecklistItem>;
+export type ReviewRound = Static<typeof S.ReviewRound>;
+export type ReviewFileRow = Static<typeof S.ReviewFileRow>;
 
 export const reviewsApi = {
-  rounds: (signal?: AbortSignal) => request<{ rows: ReviewRound[] }>('/reviews/rounds', { signal }),
-  draw: (body: { name: string; decidedFrom: string; decidedTo: string; perAgency: number; reviewers: string[]; seed?: string }) =>
-    request<{ id: string; seed: string; files: number }>('/reviews/rounds', { method: 'POST', body }),
+  rounds: (signal?: AbortSignal) => request<Static<typeof S.RoundList>>('/reviews/rounds', { signal }),
+  draw: (body: Static<typeof S.RoundBody>) => request<Static<typeof S.RoundCreated>>('/reviews/rounds', { method: 'POST', body }),
   round: (id: string, signal?: AbortSignal) =>
-    request<{
-      round: ReviewRound;
-      files: ReviewFileRow[];
-      agencies: { agencyId: string; agencyName: string; files: number; scored: number; serious: number; meanScore: number | null }[];
-    }>(`/reviews/rounds/${encodeURIComponent(id)}`, { signal }),
-  file: (id: string, signal?: AbortSignal) =>
-    request<{
-      file: ReviewFileRow;
-      case: Record<string, unknown> | null;
-      checklist: ChecklistItem[];
-      scores: { item_code: string; points: number; note: string | null }[];
-    }>(`/reviews/files/${encodeURIComponent(id)}`, { signal }),
-  score: (id: string, body: { items: { code: string; points: number; note?: string }[]; summary?: string; seriousDefect?: boolean }) =>
-    request<{ id: string; score: number; seriousDefect: boolean; clueId: string | null }>(
-      `/reviews/files/${encodeURIComponent(id)}/score`,
-      { method: 'POST', body },
-    ),
+    request<Static<typeof S.RoundDetail>>(`/reviews/rounds/${encodeURIComponent(id)}`, { signal }),
+  file: (id: string, signal?: AbortSignal) => request<Static<typeof S.FileDetail>>(`/reviews/files/${encodeURIComponent(id)}`, { signal }),
+  score: (id: string, body: Static<typeof S.ScoreBody>) =>
+    request<Static<typeof S.ScoreAnswer>>(`/reviews/files/${encodeURIComponent(id)}/score`, { method: 'POST', body }),
 };

@@ -24,7 +24,6 @@ import {
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiError, errorText } from '../api.ts';
 import { isGroup, leafFor, navFor, type NavEntry } from '../nav.ts';
-import { roleLabel } from '../roles.ts';
 import { useSession } from '../session.tsx';
 
 const ICONS: Record<string, ReactNode> = {
@@ -91,7 +90,7 @@ export function AppLayout() {
     return () => controller.abort();
   }, [user, setUser, attempt]);
 
-  const entries = useMemo(() => (user ? navFor(user.role) : []), [user]);
+  const entries = useMemo(() => (user ? navFor(user) : []), [user]);
   const [openKeys, setOpenKeys] = useState<string[]>(() => {
     const group = groupOf(entries, pathname);
     return group ? [group] : [];
@@ -179,7 +178,7 @@ export function AppLayout() {
               <span data-testid="header-display-name">{user.displayName}</span>
             </Space>
             <Tag color="blue" data-testid="header-role" style={{ marginInlineEnd: 0 }}>
-              {roleLabel(user)}
+              {user.roleLabel}
             </Tag>
             <span data-testid="header-region">
               {user.regionName}

@@ -23,6 +23,7 @@ import { useNames, type NameOf } from '../records/use-names.ts';
 import { useUser } from '../session.tsx';
 import { useLoad } from '../use-load.ts';
 import { PageFrame } from './page-frame.tsx';
+import { CaseGuidePanel } from './navigator/case-guide-panel.tsx';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 
@@ -81,7 +82,13 @@ function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string 
   };
 
   return (
-    <Drawer open={id !== null} onClose={onClose} size={560} title={`${RECORD_KIND_LABELS[kind]} · 详情`} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={kind === 'cases' ? 880 : 560}
+      title={`${RECORD_KIND_LABELS[kind]} · 详情`}
+      destroyOnHidden
+    >
       <div data-testid="record-drawer" data-id={id ?? undefined} data-state={load.state}>
         {load.state === 'loading' && (
           <div style={{ textAlign: 'center', padding: 48 }}>
@@ -100,6 +107,7 @@ function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string 
             ))}
           </Descriptions>
         )}
+        {record && kind === 'cases' && id && <CaseGuidePanel caseId={id} />}
       </div>
     </Drawer>
   );
@@ -108,8 +116,8 @@ function RecordDrawer({ spec, id, onClose }: { spec: RecordPageSpec; id: string 
 export default function RecordsPage({ kind }: { kind: RecordKind }) {
   const spec = RECORD_PAGE_BY_KIND.get(kind)!;
   const user = useUser();
-  // Agency roles see their agency's records (the server scopes them so); supervisors their region's.
-  const scope = user.agencyId && (user.role === 'agency_staff' || user.role === 'officer') ? '本部门' : '本辖区';
+  // The server scopes the rows and names the scope (本部门 for agency roles, 本辖区 for the rest).
+  const scope = user.scopeLabel;
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;

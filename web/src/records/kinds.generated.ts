@@ -76,7 +76,14 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
     result: { pending: '办理中', granted: '准予许可', refused: '不予许可' },
   },
   inspections: {
-    kind: { random: '双随机检查', complaint: '投诉举报检查', joint: '联合检查', planned: '计划检查' },
+    kind: {
+      random: '双随机检查',
+      complaint: '投诉举报检查',
+      referral: '转办交办检查',
+      monitoring: '数据监测检查',
+      joint: '联合检查',
+      planned: '计划检查',
+    },
     result: { compliant: '未发现问题', issues: '发现问题', case_filed: '立案查处' },
   },
   cases: {
@@ -98,6 +105,9 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
   agencies: {
     level: { province: '省级', city: '市级', county: '县级', township: '乡镇（街道）级' },
     legal_status: { organ: '行政机关', authorized: '法律法规授权组织', entrusted: '受委托组织' },
+  },
+  officers: {
+    staff_type: { officer: '行政执法人员', auxiliary: '行政执法辅助人员' },
   },
   certificates: {
     status: { valid: '有效', revoked: '已注销' },

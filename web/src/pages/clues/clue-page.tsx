@@ -13,7 +13,7 @@ import { api, errorText, type ClueDetail, type TimelineEvent } from '../../api.t
 import { ArticleLink } from '../../catalog/law-link.tsx';
 import { indexBy, useCatalog } from '../../catalog/use-catalog.ts';
 import { ActionModal, specOf, type ModalAction } from '../../clues/action-modal.tsx';
-import { canExtend, canUpload, evidencePath, orderedActions } from '../../clues/clue-rules.ts';
+import { evidencePath, orderedActions } from '../../clues/clue-rules.ts';
 import { DeadlineCell, SeverityTag, StatusTag } from '../../clues/clue-tags.tsx';
 import { useAgencies, useModelList } from '../../clues/lookups.ts';
 import { FACT_LABELS, isCodeTwin } from '../../clues/fact-labels.ts';
@@ -136,7 +136,7 @@ export default function CluePage() {
   const load = useLoad((signal) => api.clue(id, signal), [id]);
   const models = useModelList();
   const regulations = useCatalog('regulations');
-  const agencies = useAgencies(user.role !== 'agency_staff' && user.role !== 'officer');
+  const agencies = useAgencies(!user.agencyBound);
   const [action, setAction] = useState<ModalAction | null>(null);
   const [uploading, setUploading] = useState(false);
   const detail = load.data;
@@ -150,8 +150,9 @@ export default function CluePage() {
   const agencyName = (aid: string) => agencyNames.get(aid) ?? (aid === clue?.agencyId ? (clue?.agencyName ?? undefined) : undefined);
 
   const actions = clue ? orderedActions(clue.allowedActions) : [];
-  const extend = clue ? canExtend(user, clue) : false;
-  const upload = clue ? canUpload(user, clue) : false;
+  // What the server says this user may do with this clue now (src/policy via the clue's `can`).
+  const extend = clue?.can.extend ?? false;
+  const upload = clue?.can.upload ?? false;
 
   const uploadFiles = async (files: File[]) => {
     if (!clue || files.length === 0) return;

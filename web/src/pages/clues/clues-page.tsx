@@ -10,15 +10,7 @@ import { useSearchParams } from 'react-router-dom';
 import { api, CLUE_SOURCES, type ClueFilters, type ClueSummary, type Severity } from '../../api.ts';
 import { useCatalog } from '../../catalog/use-catalog.ts';
 import { BulkAssignModal, NoticeModal, agencyOptions, useMerge } from '../../clues/bulk-actions.tsx';
-import {
-  canManage,
-  isAgencyRole,
-  regionContains,
-  SEVERITY_LABELS,
-  SOURCE_LABELS,
-  STATUS_LABELS,
-  STATUS_ORDER,
-} from '../../clues/clue-rules.ts';
+import { regionContains, SEVERITY_LABELS, SOURCE_LABELS, STATUS_LABELS, STATUS_ORDER } from '../../clues/clue-rules.ts';
 import { ClueTable } from '../../clues/clue-table.tsx';
 import { useAgencies, useModelList } from '../../clues/lookups.ts';
 import { useUser } from '../../session.tsx';
@@ -31,8 +23,8 @@ const FILTER_KEYS = ['status', 'severity', 'source', 'modelCode', 'regionCode', 
 export default function CluesPage() {
   const user = useUser();
   const { message } = App.useApp();
-  const manage = canManage(user);
-  const agencyRole = isAgencyRole(user);
+  const manage = user.can.manageClues;
+  const agencyRole = user.agencyBound;
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
@@ -231,7 +223,7 @@ export default function CluesPage() {
           )}
         </Space>
       )}
-      {agencyRole && user.role === 'officer' && (
+      {agencyRole && !user.can.rectifyClues && (
         <Alert
           type="info"
           showIcon

@@ -11,7 +11,7 @@ import { api, type ClueFilters, type ClueStatus, type ClueSummary } from '../../
 import { clueStatusOption } from '../../charts/clue-status-option.ts';
 import { EChart } from '../../charts/echart.tsx';
 import { BulkAssignModal } from '../../clues/bulk-actions.tsx';
-import { canManage, isAgencyRole, STATUS_LABELS } from '../../clues/clue-rules.ts';
+import { STATUS_LABELS } from '../../clues/clue-rules.ts';
 import { ClueTable } from '../../clues/clue-table.tsx';
 import { useModelList } from '../../clues/lookups.ts';
 import { formatCount } from '../../format.ts';
@@ -164,8 +164,9 @@ export default function CommandPage() {
   const [refresh, setRefresh] = useState(0);
   const stats = useStats(refresh);
   const [params, setParams] = useSearchParams();
-  const agencyView = isAgencyRole(user);
-  const view = agencyView ? 'agency' : canManage(user) ? 'supervisor' : 'reader';
+  // The workbench the server's abilities call for: an agency's, a supervisor's, or a reader's (invited supervisors, liaisons).
+  const agencyView = user.agencyBound;
+  const view = agencyView ? 'agency' : user.can.manageClues ? 'supervisor' : 'reader';
   const queues = view === 'agency' ? AGENCY_QUEUES : view === 'supervisor' ? SUPERVISOR_QUEUES : READER_QUEUES;
   const tab = queues.some((q) => q.key === params.get('tab')) ? params.get('tab')! : queues[0]!.key;
   const s = stats.data;
@@ -177,7 +178,7 @@ export default function CommandPage() {
       ? [
           {
             id: 'total',
-            title: user.role === 'discipline_liaison' ? '移送纪检监察的线索' : '本人反映的线索',
+            title: user.clueScopeLabel,
             value: s.total,
             to: '/clues',
           },
@@ -217,9 +218,7 @@ export default function CommandPage() {
           ? `${user.agencyName ?? '本部门'}承办的线索：签收、整改、提交，注意整改期限`
           : view === 'supervisor'
             ? `${user.regionName}的线索办理：研判交办、审核销号、逾期督办`
-            : user.role === 'discipline_liaison'
-              ? `${user.regionName}移送纪检监察的线索`
-              : '您反映的线索及其办理进度'
+            : `${user.regionName}：${user.clueScopeLabel}及其办理进度`
       }
       state={stats.state}
       error={stats.state === 'error' ? stats.message : undefined}

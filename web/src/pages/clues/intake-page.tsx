@@ -9,22 +9,18 @@ import { GlobalOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, errorText, type ConsoleClueInput, type ConsoleSource, type IntakeResult, type Severity } from '../../api.ts';
 import { useCatalog } from '../../catalog/use-catalog.ts';
-import { canManage, regionContains, SEVERITY_LABELS, SOURCE_LABELS } from '../../clues/clue-rules.ts';
+import { regionContains, SEVERITY_LABELS, SOURCE_LABELS } from '../../clues/clue-rules.ts';
 import { useUser } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 import { SubmitError, useSubmit } from '../../submit.tsx';
 import { PageFrame } from '../page-frame.tsx';
 
-/** src/clues/intake.ts consoleSourcesFor: an invited supervisor reports as such; supervisors enter any. */
-export function consoleSources(role: string): ConsoleSource[] {
-  if (role === 'invited_supervisor') return ['invited'];
-  if (role === 'supervisor' || role === 'admin') return ['contact_point', 'media', 'followup', 'invited'];
-  return [];
-}
+/** The order the sources are offered in; which of them a user may enter is the server's (GET /auth/me clueSources). */
+const SOURCE_ORDER: ConsoleSource[] = ['contact_point', 'media', 'followup', 'invited'];
 
 function IntakeForm() {
   const user = useUser();
-  const sources = consoleSources(user.role);
+  const sources = SOURCE_ORDER.filter((s) => user.clueSources.includes(s));
   const regions = useCatalog('regions');
   const [form] = Form.useForm<ConsoleClueInput>();
   const regionCode = Form.useWatch('regionCode', form);
@@ -151,7 +147,7 @@ function IntakeForm() {
       >
         <Input.TextArea rows={5} maxLength={5000} showCount data-testid="intake-content" />
       </Form.Item>
-      {canManage(user) && (
+      {user.can.takeInHotline && (
         <Form.Item name="severity" label="严重程度">
           <Radio.Group options={(['high', 'medium', 'low'] as Severity[]).map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))} />
         </Form.Item>
@@ -216,7 +212,7 @@ export default function IntakePage() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          {canManage(user) && <HotlineIntake />}
+          {user.can.takeInHotline && <HotlineIntake />}
           <Card size="small" title="公众监督门户">
             <Typography.Paragraph type="secondary">
               群众无需账号即可反映执法问题，并凭查询码查询办理进度。门户地址可印制二维码张贴于办事大厅。

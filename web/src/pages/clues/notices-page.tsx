@@ -26,7 +26,6 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Notice, type NoticeFilters, type NoticeKind } from '../../api.ts';
-import { canManage } from '../../clues/clue-rules.ts';
 import { formatCount } from '../../format.ts';
 import { useUser } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
@@ -157,13 +156,13 @@ export default function NoticesPage() {
       title="监督文书"
       subtitle={
         load.data
-          ? `共 ${formatCount(load.data.total)} 份；${canManage(user) ? '在「问题线索」中勾选线索后制发' : '请在答复期限内登记答复'}`
+          ? `共 ${formatCount(load.data.total)} 份；${user.can.issueNotices ? '在「问题线索」中勾选线索后制发' : '请在答复期限内登记答复'}`
           : '监督提示单、执法监督通知书、移送函'
       }
       state={load.state}
       error={load.state === 'error' ? load.message : undefined}
       onRetry={load.retry}
-      extra={canManage(user) && <Link to="/clues?status=new,triaged,assigned,rectifying,submitted,returned">选择线索制发文书 →</Link>}
+      extra={user.can.issueNotices && <Link to="/clues?status=new,triaged,assigned,rectifying,submitted,returned">选择线索制发文书 →</Link>}
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
@@ -283,7 +282,7 @@ export default function NoticesPage() {
                   <a href={n.download} download data-testid="notice-download">
                     <DownloadOutlined /> Word
                   </a>
-                  {n.status === 'issued' && user.role !== 'officer' && user.role !== 'invited_supervisor' && (
+                  {n.status === 'issued' && n.can.respond && (
                     <Button type="link" size="small" onClick={() => setResponding(n)} data-testid="notice-respond">
                       登记答复
                     </Button>

@@ -117,7 +117,7 @@ export default function IndicatorsPage() {
           },
           { title: '权重', key: 'weight', width: 70, render: (_: unknown, r) => r.inForce.weight },
           { title: '目标值', key: 'target', width: 100, render: (_: unknown, r) => `${r.inForce.target}${r.unit}` },
-          ...(user.role === 'admin'
+          ...(user.can.configureEvaluation
             ? [
                 {
                   title: '',

@@ -20,7 +20,7 @@ export default function ReportsPage() {
   const [period, setPeriod] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const canGenerate = user.role === 'supervisor' || user.role === 'admin';
+  const canGenerate = user.can.generateReports;
   const generate = async () => {
     if (!period) return;
     setBusy(true);

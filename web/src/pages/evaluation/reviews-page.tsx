@@ -255,7 +255,7 @@ export default function ReviewsPage() {
   const load = useLoad((signal) => reviewsApi.rounds(signal), []);
   const [form] = Form.useForm<{ name: string; range: [Dayjs, Dayjs]; perAgency: number; seed?: string }>();
   const [error, setError] = useState<string | null>(null);
-  const canDraw = user.role === 'supervisor' || user.role === 'admin';
+  const canDraw = user.can.organizeReviews;
   const draw = async () => {
     const v = await form.validateFields();
     setError(null);

@@ -114,7 +114,7 @@ function RecordsDrawer({ drill, card, onClose }: { drill: Drill | null; card: Sc
   );
 }
 
-function IndicatorCells({ row, card, onDrill }: { row: ScoreRow; card: Scorecard; onDrill: (d: Drill) => void }) {
+function IndicatorCells({ row, card, onDrill }: { row: ScoreRow; card: Scorecard; onDrill: ((d: Drill) => void) | null }) {
   return (
     <Table
       data-testid="indicator-cells"
@@ -171,8 +171,8 @@ function IndicatorCells({ row, card, onDrill }: { row: ScoreRow; card: Scorecard
               type="link"
               data-testid="indicator-drill"
               data-code={i.code}
-              disabled={!row.cells[i.code]?.records}
-              onClick={() => onDrill({ indicator: i, subject: row.subject })}
+              disabled={!onDrill || !row.cells[i.code]?.records}
+              onClick={() => onDrill?.({ indicator: i, subject: row.subject })}
             >
               明细
             </Button>
@@ -186,7 +186,8 @@ function IndicatorCells({ row, card, onDrill }: { row: ScoreRow; card: Scorecard
 export default function ScorecardPage() {
   const user = useUser();
   const [params, setParams] = useSearchParams();
-  const agencyRole = user.role === 'agency_staff' || user.role === 'officer';
+  // Which levels the caller may rank is the server's word (GET /auth/me can): an agency its own agency and officers, an invited supervisor the regions.
+  const agencyRole = !user.can.scoreRegions;
   const level = (params.get('level') as Level | null) ?? (agencyRole ? 'agency' : 'region');
   const period = params.get('period') ?? undefined;
   const region = params.get('region') ?? undefined;
@@ -201,8 +202,9 @@ export default function ScorecardPage() {
     }
     setParams(next);
   };
-  const levels: Level[] = agencyRole ? ['agency', 'officer'] : ['region', 'agency', 'officer'];
+  const levels: Level[] = agencyRole ? ['agency', 'officer'] : user.can.rankAgencies ? ['region', 'agency', 'officer'] : ['region'];
   const nameCell = (row: ScoreRow) => {
+    if (!user.can.drillEvaluation) return row.subject.name;
     if (level === 'region') return <a onClick={() => update({ region: row.subject.id, level: 'agency' })}>{row.subject.name}</a>;
     const to = level === 'agency' ? `/evaluation/agencies/${row.subject.id}` : `/evaluation/officers/${row.subject.id}`;
     return <Link to={`${to}${card ? `?period=${card.period.code}` : ''}`}>{row.subject.name}</Link>;
@@ -254,7 +256,9 @@ export default function ScorecardPage() {
             size="middle"
             dataSource={card.rows}
             pagination={{ pageSize: 20, showSizeChanger: true }}
-            expandable={{ expandedRowRender: (row) => <IndicatorCells row={row} card={card} onDrill={setDrill} /> }}
+            expandable={{
+              expandedRowRender: (row) => <IndicatorCells row={row} card={card} onDrill={user.can.drillEvaluation ? setDrill : null} />,
+            }}
             onRow={(r) =>
               ({
                 'data-testid': 'scorecard-row',

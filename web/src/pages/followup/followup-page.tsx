@@ -246,7 +246,8 @@ export function DutyListView() {
 
 export default function FollowupPage() {
   const user = useUser();
-  const agency = user.role === 'agency_staff' || user.role === 'officer';
+  // Those who run campaigns see them; the rest (an agency's staff) their duty list.
+  const agency = !user.can.manageFollowup;
   return (
     <PageFrame testId="followup-page" title="回访" subtitle="“后陈式”三级三类回访：云调研、差异访、双随机；AI回访与碰撞分析" state="ready">
       {agency ? (

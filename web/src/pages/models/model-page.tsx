@@ -29,7 +29,7 @@ import { api, errorText, type ModelEntry, type ModelRunReport, type ModelRunRow,
 import { useCatalog } from '../../catalog/use-catalog.ts';
 import { cluesByMonthOption } from '../../charts/clues-by-month-option.ts';
 import { EChart } from '../../charts/echart.tsx';
-import { canManage, regionContains } from '../../clues/clue-rules.ts';
+import { regionContains } from '../../clues/clue-rules.ts';
 import { SeverityTag } from '../../clues/clue-tags.tsx';
 import { formatCount, formatInstant } from '../../format.ts';
 import { RECORD_KIND_LABELS } from '../../labels.ts';
@@ -243,7 +243,7 @@ export default function ModelPage() {
           <Link to={`/clues?modelCode=${encodeURIComponent(code)}`} data-testid="model-clue-list-link">
             <Button>查看线索</Button>
           </Link>
-          {canManage(user) && (
+          {model?.can.run && (
             <Button
               type="primary"
               icon={<PlayCircleOutlined />}
@@ -384,7 +384,7 @@ export default function ModelPage() {
                 </div>
               )}
             </Card>
-            {user.role === 'admin' && (
+            {model.can.configure && (
               <Card size="small" title="按区划设置（管理员）" style={{ marginBottom: 16 }}>
                 <SettingsEditor model={model} onSaved={load.retry} />
               </Card>

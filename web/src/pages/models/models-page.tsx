@@ -9,7 +9,6 @@ import { PlayCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, errorText, type ModelCategory, type ModelEntry, type ModelRunReport } from '../../api.ts';
 import { SeverityTag } from '../../clues/clue-tags.tsx';
-import { canManage } from '../../clues/clue-rules.ts';
 import { formatCount } from '../../format.ts';
 import { ownSetting } from '../../models/model-settings.ts';
 import { useUser } from '../../session.tsx';
@@ -79,7 +78,7 @@ export default function ModelsPage() {
   const [saving, setSaving] = useState<string | null>(null);
   // Switches flipped here, shown at once; the server's answer replaces them.
   const [enabledNow, setEnabledNow] = useState<Record<string, boolean>>({});
-  const isAdmin = user.role === 'admin';
+  const isAdmin = user.can.configureModels;
 
   const setParam = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -231,7 +230,7 @@ export default function ModelsPage() {
       error={load.state === 'error' ? load.message : undefined}
       onRetry={load.retry}
       extra={
-        canManage(user) && (
+        user.can.runModels && (
           <Popconfirm
             title={`在${user.regionName}运行全部已启用的模型？`}
             description="运行期间请勿关闭页面；全省运行约需数十秒。"

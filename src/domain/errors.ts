@@ -1,5 +1,6 @@
 // One error catalogue: every error a client can see has a code, an HTTP status and a Chinese message.
-// Every route answers errors in one shape: { error: { code, message, field?, details?, id? } }.
+// Every route answers errors in one shape: { error: { code, message, field?, id?, details? } }. It lives
+// in the domain layer because capabilities throw these errors; src/api only turns them into answers.
 
 export const ERRORS = {
   bad_request: { status: 400, message: '请求参数有误' },
@@ -21,8 +22,8 @@ export class KeduError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly field?: string,
-    /** Facts a client acts on (the id of the run in progress), answered as error.details. */
-    readonly details?: Record<string, unknown>,
+    /** Structured extras for the client (e.g. the rows of a refused batch). */
+    readonly details?: unknown,
   ) {
     super(message ?? ERRORS[code].message);
   }
