@@ -15,7 +15,19 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { openTestStore } from './helpers/store.ts';
 import { quietEnvironment } from './helpers/clues.ts';
-import { AGENCIES, CASES, ENTITIES, PEOPLE, PERSONAL, THINGS, seedWorld, sessionOf, type Person, type Thing } from './helpers/world.ts';
+import {
+  AGENCIES,
+  CASES,
+  ENTITIES,
+  PEOPLE,
+  PERSONAL,
+  THINGS,
+  put,
+  seedWorld,
+  sessionOf,
+  type Person,
+  type Thing,
+} from './helpers/world.ts';
 import { sampleRow } from './fixtures/ingest-samples.ts';
 import { withUsccCheck } from '../src/domain/uscc.ts';
 import { regionContains } from '../src/domain/region.ts';
@@ -55,6 +67,8 @@ const byId = (id: string) => THINGS.find((x) => x.id === id);
 
 /** Whether the person may read the thing (its row, in a list or alone). */
 function visible(p: Person, x: Thing): boolean {
+  // A conversation with the assistant and its answers are their asker's own, the admin's too.
+  if (x.kind === 'conversations' || x.kind === 'asks') return x.owner === p.username;
   if (p.role === 'admin') return true;
   const inRegion = within(p, x.region);
   const clue = x.clue ? byId(x.clue) : undefined;
@@ -106,9 +120,6 @@ function visible(p: Person, x: Thing): boolean {
       return (p.role === 'supervisor' && inRegion) || x.owner === p.username;
     case 'situation_reports':
       return !isAgencyRole(p) && inRegion;
-    case 'conversations':
-    case 'asks':
-      return x.owner === p.username;
     default: // the record tables
       if (p.role === 'supervisor') return inRegion;
       if (isAgencyRole(p)) return x.agency === p.agency;
@@ -125,8 +136,30 @@ function secretFrom(p: Person | null, x: Thing): boolean {
   if (x.kind === 'agencies') return false;
   if (!p) return true;
   if (visible(p, x)) return false;
+  if (reviewed.get(p.username)?.has(x.id)) return false;
   if (x.kind === 'officers') return isAgencyRole(p) ? x.agency !== p.agency : !within(p, x.region);
   return true;
+}
+
+/**
+ * What a case file's reviewer is shown with it (the file's page: the case, its entity and inspection,
+ * its deliveries and payments), by username. An invited supervisor drawn as a reviewer reads the file
+ * assigned to them (docs/security.md), though these rows stay closed to them everywhere else.
+ * Filled once the world is seeded: every GET runs before any call that could add to a reviewed case.
+ */
+const reviewed = new Map<string, Set<string>>();
+
+async function readReviewed(s: Store): Promise<void> {
+  const linked = await s.query<{ reviewer: string; id: string }>(`
+    SELECT f.reviewer_id AS reviewer, c.id FROM review_files f JOIN cases c ON c.id = f.case_id
+    UNION SELECT f.reviewer_id, c.entity_uscc FROM review_files f JOIN cases c ON c.id = f.case_id
+    UNION SELECT f.reviewer_id, c.inspection_id FROM review_files f JOIN cases c ON c.id = f.case_id WHERE c.inspection_id IS NOT NULL
+    UNION SELECT f.reviewer_id, d.id FROM review_files f JOIN deliveries d ON d.case_id = f.case_id
+    UNION SELECT f.reviewer_id, y.id FROM review_files f JOIN payments y ON y.case_id = f.case_id`);
+  for (const { reviewer, id } of linked) {
+    const username = Object.entries(users).find(([, v]) => v === reviewer)![0];
+    reviewed.set(username, (reviewed.get(username) ?? new Set()).add(id));
+  }
 }
 
 const IN_CLEAR: Record<string, string[]> = {
@@ -310,7 +343,9 @@ const RECORD_KINDS = [...RECORD_TABLES, 'entities', 'agencies', 'officers'];
 
 const EXERCISERS: Record<string, Exerciser> = {
   // ── accounts ──
-  'POST /api/v1/auth/login': () => [post(api('/auth/login'), { username: 'admin', password: 'not-the-password-1' }, 'any')],
+  // A wrong password for a username nobody has: on a world user, the 15 failures would lock the account
+  // (src/auth/lockout.ts), and the logout probe next could not open the admin's session.
+  'POST /api/v1/auth/login': () => [post(api('/auth/login'), { username: 'matrix-nobody', password: 'not-the-password-1' }, 'any')],
   'POST /api/v1/auth/logout': async (p) => [{ ...post(api('/auth/logout'), {}, true), cookie: await sessionOf(store, p.username) }],
   'GET /api/v1/auth/me': () => [get(api('/auth/me'), true)],
   // ── figures and the catalog: every role, its own jurisdiction ──
@@ -457,7 +492,8 @@ const EXERCISERS: Record<string, Exerciser> = {
   },
   // ── webhooks: the admin's ──
   'GET /api/v1/webhooks': (p) => [get(api('/webhooks'), p.role === 'admin')],
-  'POST /api/v1/webhooks': (p) => [post(api('/webhooks'), { url: 'https://hooks.example.com/matrix' }, p.role === 'admin')],
+  // A public address literal: the receiver check resolves a host name, and there is no DNS here.
+  'POST /api/v1/webhooks': (p) => [post(api('/webhooks'), { url: 'https://1.2.4.8/matrix' }, p.role === 'admin')],
   'DELETE /api/v1/webhooks/:id': async (p) => {
     const id = nextId('WEX');
     await store.exec(sql`INSERT INTO webhook_endpoints (id, region_code, url, secret, events, active, created_by, created_at)
@@ -508,7 +544,7 @@ const EXERCISERS: Record<string, Exerciser> = {
     ['330111', '330203'].map((regionCode) =>
       post(
         api('/navigator/assess'),
-        { item: 'CLE-P022', regionCode, facts: { firstOffence: false, corrected: false, harm: 'minor' } },
+        { item: 'IT-1', regionCode, facts: { firstOffence: false, corrected: false, harm: 'minor' } },
         navigates(p) && within(p, regionCode),
       ),
     ),
@@ -664,13 +700,46 @@ const EXERCISERS: Record<string, Exerciser> = {
   'GET /api/v1/followup/results': (p) => [
     get(api('/followup/results?from=2025-01-01&to=2025-12-31'), !['invited_supervisor', 'discipline_liaison'].includes(p.role)),
   ],
-  // The public survey: its token is the permission; a forged one is refused whoever asks.
-  'GET /api/v1/survey/:campaignId': () => [get(api('/survey/CP-FYA?t=forged.token'), false)],
+  // The public survey: its token is the permission; a forged one is refused whoever asks, with the 400
+  // naming the token that the survey page shows (test/followup.test.ts).
+  'GET /api/v1/survey/:campaignId': () => [
+    {
+      ...get(api('/survey/CP-FYA?t=forged.token'), 'any'),
+      check: (status, body) =>
+        assert.ok(status === 400 && (body as { error?: { field?: string } }).error?.field === 'token', `a forged token: ${status}`),
+    },
+  ],
   'POST /api/v1/survey/:campaignId': () => [post(api('/survey/CP-FYA'), { token: 'forged.token', answers: {} }, 'any')],
 };
 
 before(async () => {
   ({ users } = await seedWorld(store));
+  await readReviewed(store);
+  // A closed case of each agency: a review round draws from closed cases only (the world's are decided),
+  // and a round with nothing to draw is a 409 whoever asks.
+  for (const a of AGENCIES) {
+    const id = `CSC-${a.tag}`;
+    await put(store, 'cases', {
+      id,
+      source_system: 'world',
+      source_id: `closed-${a.tag}`,
+      region_code: a.region,
+      agency_id: a.id,
+      item_code: 'IT-1',
+      entity_uscc: ENTITIES[a.tag as keyof typeof ENTITIES],
+      filed_on: '2025-02-03',
+      first_offence: true,
+      corrected: true,
+      harm: 'minor',
+      lead_officer_id: `OF-${a.tag}`,
+      decided_on: '2025-02-20',
+      decision: 'fine',
+      tier: 'general',
+      fine_amount: 500,
+      status: 'closed',
+    });
+    THINGS.push({ kind: 'cases', id, region: a.region, agency: a.id });
+  }
   // The evidence files of the world's attachments, where the store says they are.
   for (const a of AGENCIES) {
     mkdirSync(join(attachmentsDir, 'world'), { recursive: true });

@@ -97,6 +97,9 @@ test('me describes the user with role label and jurisdiction name', async () => 
         readReviews: false,
         organizeReviews: false,
         configureReviews: false,
+        // The navigator for their own cases; the 待复核 list is the supervisors'.
+        assessCases: true,
+        reviewDecisions: false,
       },
       clueSources: [],
     },

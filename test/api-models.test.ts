@@ -32,9 +32,9 @@ test('the library lists every model with its basis article verbatim', async () =
   const rows = (await app.inject({ method: 'GET', url: '/api/v1/models', headers: await as('fy_sup') })).json().rows;
   assert.equal(rows.length, MODELS.length);
   const repeat = rows.find((r: { code: string }) => r.code === 'INS_REPEAT');
-  assert.equal(repeat.basis.title, '优化营商环境条例');
-  assert.equal(repeat.basis.label, '第五十四条');
-  assert.match(repeat.basis.text, /应当尽可能合并或者纳入跨部门联合抽查范围/);
+  assert.equal(repeat.basis.title, '浙江省民营企业发展促进条例');
+  assert.equal(repeat.basis.label, '第四十三条');
+  assert.match(repeat.basis.text, /避免多头执法、重复检查和选择性执法/);
   assert.deepEqual(
     repeat.params.map((p: { name: string; value: number }) => [p.name, p.value]),
     [

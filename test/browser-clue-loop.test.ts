@@ -112,7 +112,7 @@ test('one clue walks the whole loop: the supervisor assigns, the agency accepts 
   assert.equal(await supervisor.getByTestId('clues-table').getAttribute('data-total'), '1');
   await supervisor.locator(`[data-testid="clue-row"][data-id="${clueId}"] [data-testid="clue-link"]`).click();
   await supervisor.locator('[data-testid="clue-detail"][data-state="ready"]').waitFor();
-  assert.match((await supervisor.getByTestId('clue-explanation').textContent()) ?? '', /再次检查（间隔4天/);
+  assert.match((await supervisor.getByTestId('clue-explanation').textContent()) ?? '', /再次检查（相隔4天/);
   assert.equal(await supervisor.getByTestId('clue-evidence').getAttribute('data-kind'), 'inspections');
   assert.deepEqual(await supervisor.getByTestId('evidence-link').evaluateAll((links) => links.map((a) => a.getAttribute('data-id'))), [
     'INS-FY-1',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { isValidUscc, usccProblem, withUsccCheck } from '../src/domain/uscc.ts';
 import { regionContains, regionLevel, regionPrefix, regionProblem } from '../src/domain/region.ts';
 
-// Test vectors: shared/corpus/uscc.md (python-stdnum's doctest and pages quoting GB 32100-2015).
+// Test vectors: python-stdnum's doctest (stdnum/cn/uscc.py) and published codes checked against GB 32100-2015.
 test('real unified social credit codes pass the GB 32100-2015 check', () => {
   for (const code of [
     '91110000600037341L',

@@ -32,6 +32,8 @@ export const Abilities = Type.Object({
   readReviews: Type.Boolean(),
   organizeReviews: Type.Boolean(),
   configureReviews: Type.Boolean(),
+  assessCases: Type.Boolean(),
+  reviewDecisions: Type.Boolean(),
 });
 
 export const UserOut = Type.Object({

@@ -26,7 +26,8 @@ export const PeriodInfo = Type.Object({
   label: Type.String(),
 });
 
-export const IndicatorColumn = Type.Object({
+/** What every view of an indicator says about it: its code, names, definition, unit, direction and scoring. */
+const indicatorFacts = {
   code: Type.String(),
   name: Type.String(),
   group: Type.String(),
@@ -35,6 +36,10 @@ export const IndicatorColumn = Type.Object({
   unit: Type.String(),
   direction: Direction,
   scoring: ScoringRule,
+};
+
+export const IndicatorColumn = Type.Object({
+  ...indicatorFacts,
   recordKind: Type.String(),
   target: Type.Number(),
   weight: Type.Number(),
@@ -102,14 +107,7 @@ const Setting = Type.Object({
   groupCode: Nullable(Type.String()),
 });
 export const IndicatorEntry = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  group: Type.String(),
-  groupName: Type.String(),
-  definition: Type.String(),
-  unit: Type.String(),
-  direction: Direction,
-  scoring: ScoringRule,
+  ...indicatorFacts,
   levels: Type.Array(Level),
   recordKind: Type.String(),
   defaults: Type.Object({ weight: Type.Number(), target: Type.Number(), group: Type.String() }),

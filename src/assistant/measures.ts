@@ -59,6 +59,15 @@ const CASE_QUALIFIERS: Qualifier[] = [
   { words: ['减轻处罚', '减轻'], label: '减轻处罚', sql: "t.tier = 'mitigated'" },
 ];
 
+/** Where the case measures read, and how a case is tied to an agency, an item, an entity and an officer. */
+const CASE_COLUMNS = {
+  table: 'cases',
+  agency: { kind: 'column', column: 't.agency_id' },
+  item: { column: 't.item_code', table: 'items' },
+  entity: 't.entity_uscc',
+  officer: 't.lead_officer_id',
+} satisfies Partial<Measure>;
+
 export const MEASURES: readonly Measure[] = [
   {
     key: 'inspected_entities',
@@ -119,14 +128,10 @@ export const MEASURES: readonly Measure[] = [
     label: '平均罚款金额',
     unit: '元',
     words: ['平均罚款金额', '平均罚款', '罚款平均', '平均每件罚款', '平均罚了多少', '平均罚多少'],
-    table: 'cases',
+    ...CASE_COLUMNS,
     date: 'decided_on',
     value: 'avg(t.fine_amount)',
     decimals: 2,
-    agency: { kind: 'column', column: 't.agency_id' },
-    item: { column: 't.item_code', table: 'items' },
-    entity: 't.entity_uscc',
-    officer: 't.lead_officer_id',
     where: "t.decision = 'fine'",
     qualifiers: CASE_QUALIFIERS.filter((q) => q.label !== '不予处罚' && q.label !== '警告'),
   },
@@ -135,14 +140,10 @@ export const MEASURES: readonly Measure[] = [
     label: '罚款金额',
     unit: '元',
     words: ['罚没款金额', '罚款金额', '罚款总额', '罚没金额', '罚没款', '罚款总数', '罚款数额', '罚了多少钱', '罚多少钱', '罚款'],
-    table: 'cases',
+    ...CASE_COLUMNS,
     date: 'decided_on',
     value: 'COALESCE(sum(t.fine_amount), 0)',
     decimals: 2,
-    agency: { kind: 'column', column: 't.agency_id' },
-    item: { column: 't.item_code', table: 'items' },
-    entity: 't.entity_uscc',
-    officer: 't.lead_officer_id',
     where: "t.decision = 'fine'",
     qualifiers: CASE_QUALIFIERS.filter((q) => q.label !== '不予处罚' && q.label !== '警告' && q.label !== '罚款'),
   },
@@ -166,14 +167,10 @@ export const MEASURES: readonly Measure[] = [
       '办案',
       '处罚了多少',
     ],
-    table: 'cases',
+    ...CASE_COLUMNS,
     date: 'filed_on',
     value: 'count(*)',
     decimals: 0,
-    agency: { kind: 'column', column: 't.agency_id' },
-    item: { column: 't.item_code', table: 'items' },
-    entity: 't.entity_uscc',
-    officer: 't.lead_officer_id',
     qualifiers: CASE_QUALIFIERS,
   },
   {

@@ -21,7 +21,7 @@ function pick(code?: string): ModelDefinition[] {
   return [m];
 }
 
-/** Precision and recall below this at demo scale fail CI (issue 3). */
+/** Precision and recall below this at demo scale fail CI (docs/supervision-brain.md). */
 export const MIN_SCORE = 0.9;
 
 export function modelsCommand(): Command {

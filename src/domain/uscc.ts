@@ -1,6 +1,6 @@
 // Unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters, the last a check
 // character over the first 17 (weights 3^(i-1) mod 31, modulus 31). Algorithm and test vectors:
-// shared/corpus/uscc.md (python-stdnum and pages quoting the standard).
+// GB 32100-2015 itself, python-stdnum's stdnum/cn/uscc.py and its doctest.
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const FORMAT = /^[0-9]{8}[0-9ABCDEFGHJKLMNPQRTUWXY]{10}$/;

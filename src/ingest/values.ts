@@ -77,7 +77,7 @@ const LOCAL_TIME =
 const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const SHANGHAI_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai has had no daylight saving since 1991
 
-/** An instant. ISO 8601 with a zone as is; a wall-clock time without one is Beijing time (DESIGN.md). */
+/** An instant. ISO 8601 with a zone as is; a wall-clock time without one is Beijing time (the business time zone, docs/store.md). */
 export function parseTimestamp(v: Cell): Parsed {
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return new Bad('时间无效');

@@ -113,6 +113,8 @@ export function callerAbilities(caller: Caller) {
     readReviews: can(caller, 'read', { type: 'case_review' }),
     organizeReviews: can(caller, 'organize', { type: 'case_review' }),
     configureReviews: can(caller, 'configure', { type: 'case_review' }),
+    assessCases: can(caller, 'assess', { type: 'navigator' }),
+    reviewDecisions: can(caller, 'review', { type: 'navigator' }),
   };
 }
 export type CallerAbilities = ReturnType<typeof callerAbilities>;

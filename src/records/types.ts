@@ -1,6 +1,6 @@
 // What the registry says about a record kind: where its rows live, how they are keyed and scoped,
 // and the field spec of every column a file or an API call may carry. Names are the table's column
-// names (DESIGN.md glossary); labels and aliases are the headers an agency system's Excel export uses,
+// names (the English names used throughout the code); labels and aliases are the headers an agency system's Excel export uses,
 // so such a file imports as is.
 
 export type FieldType = 'string' | 'date' | 'timestamp' | 'decimal' | 'boolean' | 'enum' | 'uscc' | 'region' | 'integer';

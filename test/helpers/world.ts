@@ -106,11 +106,13 @@ export interface World {
 /** A session cookie for a world user, opened by the login capability itself (the login route's rate limit is its own test's business). */
 export async function sessionOf(store: Store, username: string): Promise<string> {
   const r = await login(store, username, WORLD_PASSWORD);
-  if (!r) throw new Error(`cannot log in ${username}`);
+  if (r.token === null)
+    throw new Error(`cannot log in ${username}${r.lockedUntil ? ` (locked until ${r.lockedUntil.toISOString()})` : ''}`);
   return `kedu_session=${r.token}`;
 }
 
-async function put(store: Store, table: string, row: Record<string, Value>): Promise<void> {
+/** One row into a table, by column name. */
+export async function put(store: Store, table: string, row: Record<string, Value>): Promise<void> {
   const cols = Object.keys(row);
   await store.copyIn(table, cols, [cols.map((c) => row[c])]);
 }

@@ -1,4 +1,4 @@
-// The left navigation: one place per capability of DESIGN.md. Routes are generated from this list;
+// The left navigation: one place per capability (README's feature list). Routes are generated from this list;
 // an entry without `built: true` renders the shared placeholder page. Who sees an entry is the
 // server's word: the ability it needs (GET /auth/me `can`, decided by src/policy), never a role.
 import type { User } from './api.ts';
@@ -65,7 +65,7 @@ export const NAV: NavEntry[] = [
   { path: '/clues', label: '问题线索', built: true },
   { path: '/command', label: '协同指挥', built: true },
   { path: '/notices', label: '监督文书', built: true },
-  { path: '/navigator', label: '裁量导航', built: true },
+  { path: '/navigator', label: '裁量导航', built: true, needs: ['assessCases'] },
   { path: '/assistant', label: 'AI助手', built: true },
   { path: '/follow-up', label: '回访', built: true, needs: ['manageFollowup', 'readFollowupResults'] },
   {

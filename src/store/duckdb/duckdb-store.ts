@@ -153,7 +153,7 @@ export class DuckDBStore implements Store {
     if (this.open < this.maxConnections) {
       this.open++;
       const c = await this.instance.connect();
-      await c.run(`SET TimeZone = 'Asia/Shanghai'`); // business time zone (DESIGN.md)
+      await c.run(`SET TimeZone = 'Asia/Shanghai'`); // business time zone (docs/store.md)
       return c;
     }
     return new Promise((resolve) => this.waiters.push(resolve));

@@ -1,4 +1,4 @@
--- The clue loop (issue 4): workflow columns, intake reports, rectification evidence, notices as
+-- The clue loop: workflow columns, intake reports, rectification evidence, notices as
 -- documents, and durable webhook deliveries. docs/clues.md, docs/notices.md, docs/webhooks.md.
 
 -- A clue's place in the loop beyond its status.

@@ -51,7 +51,7 @@ export class PostgresStore implements Store {
   ) {}
 
   static async open(url: string): Promise<PostgresStore> {
-    // Business time zone (DESIGN.md), set at connection start-up rather than by a racing SET.
+    // Business time zone (docs/store.md), set at connection start-up rather than by a racing SET.
     const pool = new pg.Pool({ connectionString: url, max: 8, options: '-c timezone=Asia/Shanghai' });
     // An idle client whose server connection ends (a restart, an administrator's terminate) emits
     // 'error' on the pool; unhandled, that would bring the whole process down. The pool replaces it.

@@ -18,6 +18,8 @@ export type RecordsPage = Static<typeof S.RecordsPage>;
 export type IndicatorEntry = Static<typeof S.IndicatorEntry>;
 export type Figure = Static<typeof S.Figure>;
 export type AgencyProfile = Static<typeof S.AgencyProfile>;
+export type CockpitMetric = Static<typeof S.CockpitMetric>;
+export type CockpitSnapshot = Static<typeof S.CockpitSnapshot>;
 export type OfficerProfile = Static<typeof S.OfficerProfile>;
 export type EntityProfile = Static<typeof S.EntityProfile>;
 

@@ -3,18 +3,27 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
 
-export interface PageFrameProps {
+type LoadState = 'loading' | 'ready' | 'error';
+
+/** A page's load (web/src/use-load.ts): its state, the error message and the retry. */
+interface PageLoad {
+  state: LoadState;
+  message?: string;
+  retry?: () => void;
+}
+
+export type PageFrameProps = {
   testId: string;
   title: ReactNode;
   subtitle?: ReactNode;
   extra?: ReactNode;
-  state: 'loading' | 'ready' | 'error';
-  error?: string;
-  onRetry?: () => void;
   children: ReactNode;
-}
+} & ({ load: PageLoad } | { state: LoadState; error?: string; onRetry?: () => void });
 
-export function PageFrame({ testId, title, subtitle, extra, state, error, onRetry, children }: PageFrameProps) {
+export function PageFrame(props: PageFrameProps) {
+  const { testId, title, subtitle, extra, children } = props;
+  const { state, error, onRetry } =
+    'load' in props ? { state: props.load.state, error: props.load.message, onRetry: props.load.retry } : props;
   return (
     <div data-testid={testId} data-state={state}>
       <Space align="start" style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>

@@ -152,9 +152,7 @@ export default function RecordsPage({ kind }: { kind: RecordKind }) {
       testId="records-page"
       title={RECORD_KIND_LABELS[kind]}
       subtitle={load.data ? `${scope}共 ${formatCount(load.data.total)} 条，点击一行查看详情` : `${scope}数据`}
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
     >
       <div data-testid="records-table" data-kind={kind} data-total={load.data?.total} data-page={page} data-page-size={pageSize}>
         <Table<RecordRow>

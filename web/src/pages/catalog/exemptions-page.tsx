@@ -45,14 +45,7 @@ export default function ExemptionsPage() {
   }, [all, domain, query]);
 
   return (
-    <PageFrame
-      testId="exemptions-page"
-      title="轻微违法不予处罚清单"
-      subtitle="本辖区适用的全省清单及本市清单（首违不罚）"
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
-    >
+    <PageFrame testId="exemptions-page" title="轻微违法不予处罚清单" subtitle="本辖区适用的全省清单及本市清单（首违不罚）" load={load}>
       {bases.map((b) => {
         const regulation = regulationIndex.get(b.regulationId);
         return (

@@ -30,9 +30,7 @@ export default function InspectionItemsPage() {
       testId="inspection-items-page"
       title="涉企行政检查事项"
       subtitle="公布的涉企行政检查事项清单及其频次上限：同一经营主体每年接受同一事项检查的次数不超过上限"
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <LineFilter

@@ -78,9 +78,7 @@ export default function RegionsPage() {
       testId="regions-page"
       title="区划"
       subtitle={`浙江省行政区划（GB/T 2260）：${counts.city} 个设区市、${counts.county} 个县（市、区）`}
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
     >
       <Row gutter={16}>
         <Col xs={24} lg={14}>

@@ -87,9 +87,7 @@ export default function RegulationPage() {
     <PageFrame
       testId="regulation-detail"
       title={<span data-testid="regulation-title">{regulation?.title ?? '法规'}</span>}
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={
         <Link to="/catalog/regulations">
           <Button icon={<ArrowLeftOutlined />}>返回法规列表</Button>

@@ -34,9 +34,7 @@ export default function RegulationsPage() {
       testId="regulations-page"
       title="法规"
       subtitle={load.data ? `共 ${load.data.length} 部，其中 ${withText} 部收录条文（逐条，原文）` : undefined}
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={
         <Space wrap>
           <Select

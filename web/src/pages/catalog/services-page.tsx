@@ -30,14 +30,7 @@ export default function ServicesPage() {
   const usedLines = useMemo(() => [...new Set((load.data ?? []).map((r) => r.line_code).filter((c): c is string => !!c))], [load.data]);
 
   return (
-    <PageFrame
-      testId="services-page"
-      title="第三方服务正面清单"
-      subtitle="执法部门可委托第三方提供的服务事项"
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
-    >
+    <PageFrame testId="services-page" title="第三方服务正面清单" subtitle="执法部门可委托第三方提供的服务事项" load={load}>
       <Alert
         type="info"
         showIcon

@@ -229,9 +229,7 @@ export default function CluePage() {
         </Space>
       }
       subtitle={clue ? `${clue.id} · ${clue.sourceLabel} · ${clue.regionName}` : undefined}
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={buttons}
     >
       {clue && detail && (

@@ -81,9 +81,7 @@ export default function CluesPage() {
           ? `${agencyRole ? (user.agencyName ?? '本部门') + '承办的' : user.regionName + '的'}线索共 ${load.data.total} 条${active ? '（已筛选）' : ''}，逾期的排在最前`
           : '发现 → 交办 → 整改 → 销号'
       }
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={
         <Button icon={<ReloadOutlined />} onClick={load.retry}>
           刷新

@@ -220,9 +220,7 @@ export default function CommandPage() {
             ? `${user.regionName}的线索办理：研判交办、审核销号、逾期督办`
             : `${user.regionName}：${user.clueScopeLabel}及其办理进度`
       }
-      state={stats.state}
-      error={stats.state === 'error' ? stats.message : undefined}
-      onRetry={stats.retry}
+      load={stats}
       extra={
         <Space>
           {s && (

@@ -159,9 +159,7 @@ export default function NoticesPage() {
           ? `共 ${formatCount(load.data.total)} 份；${user.can.issueNotices ? '在「问题线索」中勾选线索后制发' : '请在答复期限内登记答复'}`
           : '监督提示单、执法监督通知书、移送函'
       }
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={user.can.issueNotices && <Link to="/clues?status=new,triaged,assigned,rectifying,submitted,returned">选择线索制发文书 →</Link>}
     >
       <Space wrap style={{ marginBottom: 12 }}>

@@ -12,48 +12,20 @@ import { TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { API_BASE, loginPath } from '../../api.ts';
 import { loadGeo, type GeoJson } from '../../cockpit/geo.ts';
+import type { CockpitMetric as Metric, CockpitSnapshot as Snapshot } from '../../evaluation/evaluation-api.ts';
 
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
 const POLL_MS = 15_000;
 
-const METRICS = {
+// The segment labels (short, for the screen); the metrics themselves are the server's (CockpitMetric).
+const METRICS: Record<Metric, string> = {
   inspections: '行政检查',
   cases: '处罚案件',
   fines: '罚没金额',
   openClues: '未办结线索',
   overdueClues: '逾期线索',
-} as const;
-type Metric = keyof typeof METRICS;
-
-interface Snapshot {
-  region: { code: string; name: string; level: string };
-  asOf: string;
-  metric: Metric;
-  metricLabel: string;
-  counters: Record<string, number>;
-  flow: { stage: string; count: number }[];
-  map: {
-    kind: 'province' | 'city';
-    name: string;
-    code: string;
-    highlight: string | null;
-    areas: { code: string; name: string; value: number | null }[];
-  };
-  overdue: {
-    id: string;
-    title: string;
-    regionName: string;
-    agencyName: string | null;
-    deadline: string;
-    daysOver: number;
-    escalation: string | null;
-  }[];
-  rankings: {
-    regions: { code: string; name: string; value: number }[];
-    agencies: { id: string; name: string; open: number; overdue: number }[];
-  };
-}
+};
 
 const COUNTERS: { key: string; label: string; unit: string }[] = [
   { key: 'inspectionsMonth', label: '本月行政检查', unit: '次' },

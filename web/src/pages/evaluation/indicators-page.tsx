@@ -74,9 +74,7 @@ export default function IndicatorsPage() {
       testId="indicators-page"
       title="效能评价 · 指标体系"
       subtitle="每项指标的定义、计分规则，以及本辖区生效的权重和目标值"
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
     >
       <Table
         data-testid="indicators-table"

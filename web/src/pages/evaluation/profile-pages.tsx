@@ -89,9 +89,7 @@ export function AgencyProfilePage() {
       testId="agency-profile"
       title={p ? `执法画像 · ${p.agency.name}` : '执法画像'}
       subtitle={p ? `${p.agency.regionName} · ${p.agency.lineName} · ${p.period.label}` : undefined}
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={<PeriodSelect />}
     >
       {p && (
@@ -171,9 +169,7 @@ export function OfficerProfilePage() {
       testId="officer-profile"
       title={p ? `执法画像 · ${p.officer.name}` : '执法画像'}
       subtitle={p ? `${p.officer.agencyName} · ${p.period.label}` : undefined}
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={<PeriodSelect />}
     >
       {p && (
@@ -250,9 +246,7 @@ export function EntityProfilePage() {
       testId="entity-profile"
       title={p ? `企业画像 · ${p.entity.name}` : '企业画像'}
       subtitle={p ? `${p.entity.uscc} · ${p.entity.industry ?? ''} · ${p.period.label}` : undefined}
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={<PeriodSelect />}
     >
       {p && (

@@ -40,9 +40,7 @@ export default function ReportsPage() {
       testId="reports-page"
       title="效能评价 · 态势分析通报"
       subtitle="每月、每季度自动生成，也可按需生成；Word 文档为公文格式"
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={
         canGenerate && (
           <Space data-testid="report-form">

@@ -279,9 +279,7 @@ export default function ReviewsPage() {
       testId="reviews-page"
       title="效能评价 · 案卷评查"
       subtitle="按执法主体随机抽取已结案案卷，逐项评分；随机种子留存，可复现抽样"
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {canDraw && (

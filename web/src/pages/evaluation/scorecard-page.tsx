@@ -215,9 +215,7 @@ export default function ScorecardPage() {
       testId="scorecard-page"
       title="效能评价 · 评价排名"
       subtitle={card ? `${card.period.label}（${card.period.from} 至 ${card.period.to}）· 评价范围 ${card.regionCode}` : undefined}
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={
         <Space wrap>
           <Segmented

@@ -351,9 +351,7 @@ export default function CampaignPage() {
           ? `${c.regionName ?? c.regionCode} · ${c.levelLabel} · ${c.subjectLabel} · ${c.methodLabel} · ${c.periodFrom ?? ''} 至 ${c.periodTo ?? ''}`
           : undefined
       }
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={
         c && (
           <Tag data-testid="campaign-status" data-status={c.status}>

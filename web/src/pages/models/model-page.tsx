@@ -235,9 +235,7 @@ export default function ModelPage() {
         </Space>
       }
       subtitle={model?.description}
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={
         <Space>
           <Link to={`/clues?modelCode=${encodeURIComponent(code)}`} data-testid="model-clue-list-link">

@@ -226,9 +226,7 @@ export default function ModelsPage() {
           ? `共 ${models.length} 个模型，按类别列出；参数与启停为${user.regionName}生效的设置，线索数为本辖区`
           : '执法监管大脑的模型库'
       }
-      state={load.state}
-      error={load.state === 'error' ? load.message : undefined}
-      onRetry={load.retry}
+      load={load}
       extra={
         user.can.runModels && (
           <Popconfirm

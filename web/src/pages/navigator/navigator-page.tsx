@@ -346,7 +346,6 @@ function ReviewTab() {
 
 export default function NavigatorPage() {
   const user = useUser();
-  const supervises = user.role === 'supervisor' || user.role === 'admin';
   return (
     <PageFrame
       testId="navigator-page"
@@ -357,7 +356,7 @@ export default function NavigatorPage() {
       <Tabs
         items={[
           { key: 'assess', label: '裁量评估', children: <AssessTab /> },
-          ...(supervises ? [{ key: 'review', label: '待复核', children: <ReviewTab /> }] : []),
+          ...(user.can.reviewDecisions ? [{ key: 'review', label: '待复核', children: <ReviewTab /> }] : []),
         ]}
       />
     </PageFrame>
