@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { cliStore } from './helpers/store.ts';
 import { login } from '../src/auth/users.ts';
 import { readCatalog } from '../src/catalog/load-reference.ts';
+import { ensureDemo } from '../src/demo/bootstrap.ts';
+import { initCounty } from './helpers/county.ts';
 
 const KEDU = join(import.meta.dirname, '..', 'bin', 'kedu.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'kedu-init-'));
@@ -56,3 +58,26 @@ test('kedu init loads the shipped reference data, no demo records, and creates t
     await store.close();
   }
 });
+
+test(
+  'npm start on a county’s own store adds no demo data and no demo accounts (their password is public)',
+  { timeout: 600_000 },
+  async () => {
+    const store = await own.open();
+    try {
+      await initCounty(store);
+      const said: string[] = [];
+      assert.deepEqual(await ensureDemo(store, (m) => said.push(m)), []);
+      assert.match(said.join('\n'), /不创建演示账号/);
+      const users = await store.query<{ username: string }>('SELECT username FROM users ORDER BY username');
+      assert.deepEqual(
+        users.map((u) => u.username),
+        ['county_admin'],
+      );
+      const [{ n }] = await store.query<{ n: number }>('SELECT count(*) AS n FROM inspections');
+      assert.equal(Number(n), 0);
+    } finally {
+      await store.close();
+    }
+  },
+);
