@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { TEST_ENGINE, cliStore } from './helpers/store.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { IMPORT_ORDER, KIND_SPECS } from '../src/records/registry.ts';
+import { MODELS } from '../src/models/library/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KEDU = join(ROOT, 'bin', 'kedu.mjs');
@@ -62,7 +63,8 @@ test('docs/deploy.md from init to the first clues, users, the server and a backu
 
   // 5. The models: the first clues.
   const run = ok(['models', 'run', '--as-of', '2026-01-15']);
-  const [, fresh] = /共 41 个模型，\d+ 条命中，(\d+) 条新线索/.exec(run) ?? [];
+  const [, models, fresh] = /共 (\d+) 个模型，\d+ 条命中，(\d+) 条新线索/.exec(run) ?? [];
+  assert.equal(Number(models), MODELS.length, run);
   assert.ok(Number(fresh) >= 5, run);
   for (const model of ['INS_NO_CERT', 'PEN_NO_CERT', 'INS_FAKE_SERVICE', 'PEN_OUT_OF_TIER', 'HOT_OVERDUE'])
     assert.match(run, new RegExp(`${model}\\s+[1-9]`), `${model} raised a clue on the samples`);
