@@ -307,7 +307,12 @@ function ingestRecord(kind: Kind, agency: (typeof AGENCIES)[number], n: number):
   if ('case_id' in row) row.case_id = `case-${agency.tag}`;
   if ('inspection_id' in row) row.inspection_id = '';
   if ('service_code' in row) row.service_code = '';
+  if ('line_code' in row) row.line_code = agency.line;
   if (kind === 'entities') row.uscc = withUsccCheck(`91330199MA${String(n).padStart(7, '0')}`);
+  // Reference kinds name the world's own references: a township under the agency's county, its officer and line.
+  if (kind === 'regions') Object.assign(row, { code: `${agency.region}${String(n % 1000).padStart(3, '0')}`, parent_code: agency.region });
+  if (kind === 'certificates') Object.assign(row, { officer_id: `OF-${agency.tag}`, scope: agency.line });
+  if (kind === 'inspection_items') row.item_code = 'IT-1';
   return row;
 }
 

@@ -1,6 +1,6 @@
 // Accounts and sessions. A session cookie carries a random token; the store keeps only its SHA-256.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { withAudit } from '../audit/audit-log.ts';
+import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { regionProblem } from '../domain/region.ts';
 import type { Store } from '../store/store.ts';
 import { ROLES, isAgencyRole, type Caller, type Role } from './caller.ts';
@@ -65,35 +65,49 @@ export async function newUserProblem(store: Store, u: NewUser, opts: NewUserOpti
   return null;
 }
 
-export async function createUser(store: Store, u: NewUser, actor: string, opts: NewUserOptions = {}): Promise<Caller> {
-  const problem = await newUserProblem(store, u, opts);
+/**
+ * The one way an account is made: checks it (newUserProblem, with the password policy), hashes its
+ * password and inserts it on `tx`, inside the caller's transaction; returns the account and the audit
+ * entry that must commit with it. createUser runs it in a transaction of its own; the import of a user
+ * list runs it inside the batch's (src/ingest/writers/users.ts).
+ */
+export async function createUserIn(
+  tx: Store,
+  u: NewUser,
+  actor: string,
+  opts: NewUserOptions = {},
+): Promise<{ user: Caller; audit: AuditEntryInput }> {
+  const problem = await newUserProblem(tx, u, opts);
   if (problem) throw Object.assign(new Error(problem[1]), { field: problem[0] });
   const id = randomUUID();
   const hash = await hashPassword(u.password);
+  await tx.exec(
+    'INSERT INTO users (id, username, display_name, password_hash, role, region_code, agency_id, disabled, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,FALSE,$8)',
+    [id, u.username, u.displayName, hash, u.role, u.regionCode, u.agencyId ?? null, new Date().toISOString()],
+  );
+  return {
+    user: {
+      userId: id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      regionCode: u.regionCode,
+      agencyId: u.agencyId ?? null,
+    },
+    audit: {
+      actor,
+      action: 'user.create',
+      target: id,
+      regionCode: u.regionCode,
+      detail: { username: u.username, role: u.role, agencyId: u.agencyId ?? null },
+    },
+  };
+}
+
+export async function createUser(store: Store, u: NewUser, actor: string, opts: NewUserOptions = {}): Promise<Caller> {
   return withAudit(store, async (tx) => {
-    await tx.exec(
-      'INSERT INTO users (id, username, display_name, password_hash, role, region_code, agency_id, disabled, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,FALSE,$8)',
-      [id, u.username, u.displayName, hash, u.role, u.regionCode, u.agencyId ?? null, new Date().toISOString()],
-    );
-    return {
-      result: {
-        userId: id,
-        username: u.username,
-        displayName: u.displayName,
-        role: u.role,
-        regionCode: u.regionCode,
-        agencyId: u.agencyId ?? null,
-      },
-      audit: [
-        {
-          actor,
-          action: 'user.create',
-          target: id,
-          regionCode: u.regionCode,
-          detail: { username: u.username, role: u.role, agencyId: u.agencyId ?? null },
-        },
-      ],
-    };
+    const { user, audit } = await createUserIn(tx, u, actor, opts);
+    return { result: user, audit: [audit] };
   });
 }
 

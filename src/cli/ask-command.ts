@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { AssistantError, ask } from '../assistant/history.ts';
 import { AS_OF_ISO } from '../demo/calendar.ts';
 import { UsageProblem, callerFor, withStore } from './context.ts';
-import { EXIT, fail } from './output.ts';
+import { EXIT, fail, print } from './output.ts';
 
 export function askCommand(): Command {
   return new Command('ask')
@@ -21,7 +21,7 @@ export function askCommand(): Command {
           return ask(store, caller, question, { conversationId: o.conversation, asOf: o.asOf });
         });
         if (o.json) {
-          process.stdout.write(`${JSON.stringify(result)}\n`);
+          print(`${JSON.stringify(result)}\n`);
           return;
         }
         const lines: string[] = [];
@@ -38,7 +38,7 @@ export function askCommand(): Command {
           lines.push('');
         }
         lines.push(`对话 ${result.conversationId}（用 --conversation 追问），用时 ${result.millis} ms`);
-        process.stdout.write(lines.join('\n') + '\n');
+        print(lines.join('\n') + '\n');
       } catch (e) {
         if (e instanceof AssistantError || e instanceof UsageProblem) fail(e.message, EXIT.usage);
         throw e;
