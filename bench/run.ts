@@ -1,7 +1,8 @@
 // npm run bench [-- --scale demo|city|hangzhou] [--engines duckdb,postgres] [--only SECTIONS] [--clients 20] [--seconds 60]
 // Sections (default: gen,import,home,models,realtime,assistant,evaluation): gen (demo-data generation
 // rate), import (bulk import rate), home (the home page's queries), models (the library, total and per
-// model), realtime (records pushed one by one with and without the real-time checks, and the checks'
+// model), triage (what triage leaves a team with: files and clues per procedure, planted violations),
+// realtime (records pushed one by one with and without the real-time checks, and the checks'
 // state), assistant (law and data questions, p50/p99), followup (answers analysed again, call outcomes
 // landed, the follow-up models), evaluation (every indicator for every agency of Hangzhou, Hangzhou's
 // situation report), load (bench/load.ts: concurrent clients against the HTTP server; run it at demo
@@ -33,6 +34,8 @@ import { runModels } from '../src/models/runner.ts';
 import { readyRealtime } from '../src/models/realtime/check.ts';
 import { invalidateRealtimeState } from '../src/models/realtime/state.ts';
 import { realtimeIngest } from '../src/models/ingest-hook.ts';
+import { triageFigures } from '../src/models/score.ts';
+import { PROCEDURES, PROCEDURE_LABELS } from '../src/models/triage/procedure.ts';
 import { KIND_SPECS, type Kind } from '../src/records/registry.ts';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -342,6 +345,30 @@ async function followupBench(store: Store, engine: string): Promise<void> {
   out(`follow-up: ${analysed} answers analysed in ${secs(ms)}`);
 }
 
+/**
+ * The volumes triage leaves a team with, on the demo data the models just ran over: hits kept, files
+ * (subject and period) and clues per procedure, and where the planted violations went — every serious
+ * one (SERIOUS in src/models/score.ts) must sit in a 一般 clue.
+ */
+async function triageBench(store: Store, engine: string): Promise<void> {
+  const f = await triageFigures(store, MODELS);
+  const n = (x: number) => x.toLocaleString('en');
+  put('triage: hits kept', engine, n(f.hits));
+  put('triage: files (subject and year)', engine, n(f.files));
+  for (const p of PROCEDURES)
+    put(`triage: ${PROCEDURE_LABELS[p]} files (hits)`, engine, `${n(f.filesByProcedure[p])} (${n(f.hitsByProcedure[p])})`);
+  put('triage: planted violations hit / planted', engine, `${n(f.planted - f.plantedByProcedure.missed)} / ${n(f.planted)}`);
+  put(
+    'triage: planted in 一般 / 简易 / 预警',
+    engine,
+    PROCEDURES.map((p) => n(f.plantedByProcedure[p]))
+      .reverse()
+      .join(' / '),
+  );
+  put('triage: serious planted in 一般', engine, `${n(f.seriousInGeneral)} / ${n(f.serious)}`);
+  out(`triage: ${n(f.filesByProcedure.general)} 一般 clues, ${n(f.seriousInGeneral)} of ${n(f.serious)} serious plants inside`);
+}
+
 const callers: [string, Caller][] = [
   ['province 浙江省', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330000' }],
   ['city 杭州市', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330100' }],
@@ -350,7 +377,7 @@ const callers: [string, Caller][] = [
 
 for (const engine of engines) {
   out(`\n== ${engine}, scale ${scale} ==`);
-  if (['gen', 'home', 'models', 'realtime', 'assistant', 'followup', 'evaluation'].some((k) => only.has(k))) {
+  if (['gen', 'home', 'models', 'triage', 'realtime', 'assistant', 'followup', 'evaluation'].some((k) => only.has(k))) {
     const { store, drop } = await freshStore(engine, scale);
     try {
       const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO }));
@@ -368,14 +395,16 @@ for (const engine of engines) {
           put(`home page queries, ${label} (median of 3)`, engine, `${Math.round(percentile(times, 0.5))} ms`);
         }
       }
-      if (only.has('models')) {
+      if (only.has('models') || only.has('triage')) {
         // The whole library as `kedu models run` runs it (one checkpoint at the end, counted in the total).
         const [reports, total] = await timeIt(() => runModels(store, MODELS, { asOf: AS_OF_ISO }));
         for (const r of reports) put(`model ${r.code} (hits)`, engine, `${r.millis} ms (${r.hits})`);
         put(`models: all ${MODELS.length}, total`, engine, secs(total));
+        put(`models: hits kept`, engine, reports.reduce((s, r) => s + r.newHits, 0).toLocaleString('en'));
         put(`models: clues written`, engine, reports.reduce((s, r) => s + r.newClues, 0).toLocaleString('en'));
         out(`models: ${secs(total)}`);
       }
+      if (only.has('triage')) await triageBench(store, engine);
       if (only.has('evaluation')) await evaluationBench(store, engine);
       if (only.has('assistant')) await assistantBench(store, engine);
       if (only.has('realtime')) await realtimeBench(store, engine);

@@ -38,6 +38,9 @@ import { sql } from '../src/store/sql.ts';
 import { generateReport } from '../src/evaluation/report/reports.ts';
 import { parsePeriod, type Period } from '../src/evaluation/period.ts';
 import type { Store } from '../src/store/store.ts';
+import { SYSTEM_CALLER } from '../src/auth/caller.ts';
+import { saveLocalModel } from '../src/models/local/local-models.ts';
+import type { Template } from '../src/models/local/template.ts';
 
 const attachmentsDir = quietEnvironment();
 const t = await openTestStore();
@@ -58,7 +61,7 @@ const RECORD_TABLES = [
   'delegations',
   'followup_answers',
 ];
-const AGENCY_STATUSES = ['assigned', 'rectifying', 'submitted', 'returned', 'closed'];
+const AGENCY_STATUSES = ['self_check', 'assigned', 'rectifying', 'submitted', 'returned', 'closed'];
 const isAgencyRole = (p: Person) => p.role === 'agency_staff' || p.role === 'officer';
 const within = (p: Person, region: string) => regionContains(p.region, region);
 const supervises = (p: Person, region: string) => p.role === 'admin' || (p.role === 'supervisor' && within(p, region));
@@ -344,7 +347,12 @@ function ingestRecord(kind: Kind, agency: (typeof AGENCIES)[number], n: number):
   if ('case_id' in row) row.case_id = `case-${agency.tag}`;
   if ('inspection_id' in row) row.inspection_id = '';
   if ('service_code' in row) row.service_code = '';
+  if ('line_code' in row) row.line_code = agency.line;
   if (kind === 'entities') row.uscc = withUsccCheck(`91330199MA${String(n).padStart(7, '0')}`);
+  // Reference kinds name the world's own references: a township under the agency's county, its officer and line.
+  if (kind === 'regions') Object.assign(row, { code: `${agency.region}${String(n % 1000).padStart(3, '0')}`, parent_code: agency.region });
+  if (kind === 'certificates') Object.assign(row, { officer_id: `OF-${agency.tag}`, scope: agency.line });
+  if (kind === 'inspection_items') row.item_code = 'IT-1';
   return row;
 }
 
@@ -432,6 +440,25 @@ async function userRow(id: string): Promise<{ disabled: boolean; password_hash: 
 
 const CATALOG_TABLES = ['regions', 'lines', 'regulations', 'items', 'inspection-items', 'whitelist'];
 const RECORD_KINDS = [...RECORD_TABLES, 'entities', 'agencies', 'officers'];
+
+const supervising = (p: Person) => p.role === 'admin' || p.role === 'supervisor';
+const readsTriage = (p: Person) => supervising(p) || (isAgencyRole(p) && !!p.agency);
+const onPath = (p: Person, region: string) => within(p, region) || regionContains(region, p.region);
+/** A local model of 富阳, saved before the walk (its code is the first of the region). */
+const LOCAL_MODEL = 'LOC-330111-001';
+const LOCAL_TEMPLATE: Template = {
+  name: '投诉检查过密',
+  description: '同一企业90天内因投诉举报被检查3次以上。',
+  kind: 'inspections',
+  filters: [{ field: 'kind', op: 'eq', value: 'complaint' }],
+  groupBy: 'entity_uscc',
+  dateField: 'inspected_on',
+  windowDays: 90,
+  threshold: 3,
+  severity: 'high',
+  explanation: '数据显示，该企业{first_on}至{last_on}因投诉举报被检查{record_count}次，请核实检查是否必要。',
+  basis: { regulationId: 'xingzheng-chufa-fa' },
+};
 
 const EXERCISERS: Record<string, Exerciser> = {
   // ── accounts ──
@@ -744,6 +771,41 @@ const EXERCISERS: Record<string, Exerciser> = {
   'GET /api/v1/navigator/items': (p) => [get(api('/navigator/items?q=%E5%9E%83%E5%9C%BE'), navigates(p))],
   'GET /api/v1/navigator/cases/:id': (p) => things('cases').map((x) => get(api(`/navigator/cases/${x.id}`), navigates(p) && visible(p, x))),
   'GET /api/v1/navigator/review': (p) => [get(api('/navigator/review'), p.role === 'admin' || p.role === 'supervisor')],
+  // ── triage: the 预警 files and counts for supervisors, admins and agency roles (their agency's); thresholds read by supervisors and admins, set by admins ──
+  'GET /api/v1/triage/settings': (p) => [get(api('/triage/settings'), supervising(p))],
+  'PUT /api/v1/triage/settings/:regionCode': (p) =>
+    REGIONS.map((r) => ({
+      request: {
+        method: 'PUT',
+        url: api(`/triage/settings/${r}`),
+        payload: { simpleMin: 60, generalMin: 75, generalSeverity: 'high', simpleDays: 15 },
+      },
+      allowed: p.role === 'admin' && within(p, r),
+    })),
+  'DELETE /api/v1/triage/settings/:regionCode': (p) =>
+    REGIONS.map((r) => ({ request: { method: 'DELETE', url: api(`/triage/settings/${r}`) }, allowed: p.role === 'admin' && within(p, r) })),
+  'GET /api/v1/triage/summary': (p) => [get(api('/triage/summary'), readsTriage(p))],
+  'GET /api/v1/triage/warnings': (p) => [get(api('/triage/warnings?pageSize=200'), readsTriage(p))],
+  // ── local models: read by supervisors and admins on their region's path; written by admins inside their region ──
+  'GET /api/v1/local-models/schema': (p) => [get(api('/local-models/schema'), supervising(p))],
+  'GET /api/v1/local-models': (p) => [get(api('/local-models'), supervising(p))],
+  'GET /api/v1/local-models/:code': (p) => [get(api(`/local-models/${LOCAL_MODEL}`), supervising(p) && onPath(p, '330111'))],
+  'POST /api/v1/local-models/preview': (p) =>
+    REGIONS.map((r) => post(api('/local-models/preview'), { regionCode: r, template: LOCAL_TEMPLATE }, p.role === 'admin' && within(p, r))),
+  'POST /api/v1/local-models': (p) =>
+    REGIONS.map((r) => post(api('/local-models'), { regionCode: r, template: LOCAL_TEMPLATE }, p.role === 'admin' && within(p, r))),
+  'PUT /api/v1/local-models/:code': (p) => [
+    {
+      request: { method: 'PUT', url: api(`/local-models/${LOCAL_MODEL}`), payload: { regionCode: '330111', template: LOCAL_TEMPLATE } },
+      allowed: p.role === 'admin' && within(p, '330111'),
+    },
+  ],
+  'PUT /api/v1/local-models/:code/enabled': (p) => [
+    {
+      request: { method: 'PUT', url: api(`/local-models/${LOCAL_MODEL}/enabled`), payload: { enabled: false } },
+      allowed: p.role === 'admin' && within(p, '330111'),
+    },
+  ],
   // ── evaluation: figures for every role in its scope; rows and profiles not for invited supervisors and liaisons ──
   'GET /api/v1/evaluation/indicators': () => [get(api('/evaluation/indicators'), true)],
   'PUT /api/v1/evaluation/indicators/:code/settings': (p) =>
@@ -973,6 +1035,7 @@ before(async () => {
     });
     THINGS.push({ kind: 'notifications', id, region: d.region, agency: d.agency, audience: d.audience });
   }
+  await saveLocalModel(store, { ...SYSTEM_CALLER, userId: users.admin }, { regionCode: '330111', template: LOCAL_TEMPLATE });
   app = await buildApp({ store, checkResponses: true });
   await app.ready();
   for (const p of PEOPLE) cookies.set(p.username, await sessionOf(store, p.username));

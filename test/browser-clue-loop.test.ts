@@ -15,7 +15,7 @@ import { sql } from '../src/store/sql.ts';
 import { openTestStore } from './helpers/store.ts';
 import { requireBrowserSetup, signIn as signInAs, startBrowserServer, cspViolations, watchCsp } from './helpers/browser.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
-import { inDays, insertClue, quietEnvironment } from './helpers/clues.ts';
+import { everyHitAClue, inDays, insertClue, quietEnvironment } from './helpers/clues.ts';
 
 const MODEL = 'INS_SAME_AGENCY_REPEAT'; // 同一部门重复检查, 浙江省综合行政执法条例 第十三条
 
@@ -51,6 +51,7 @@ before(async () => {
     ],
     [['INS-FY-R', 'test', '9', '330111', 'AG-FY-ZHZF', 'II-1', '91330100470102706G', '2025-03-14', 'planned', 'OF-1', true, 'compliant']],
   );
+  await everyHitAClue(t.store); // a medium hit alone would stay at 预警: this walk is about the full loop
   const [report] = await runModels(t.store, [findModel(MODEL)!], { regionCode: '330000', trigger: 'batch' });
   assert.equal(report!.newClues, 1, 'the planted repeat inspection raises one clue');
   const [row] = await t.store.query<{ id: string }>(sql`SELECT id FROM clues WHERE model_code = ${MODEL}`);

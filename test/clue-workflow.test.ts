@@ -24,7 +24,8 @@ const userIds: Record<string, string> = {};
  * (330111) assigned to AG-FY-ZHZF and reported by fy_invited: in which statuses they may read it,
  * and which actor of the transition table they are.
  */
-const AGENCY_STATUSES: ClueStatus[] = ['assigned', 'rectifying', 'submitted', 'returned', 'closed'];
+// A 简易 clue (self_check) is the agency's from the start: it checks and closes it itself.
+const AGENCY_STATUSES: ClueStatus[] = ['self_check', 'assigned', 'rectifying', 'submitted', 'returned', 'closed'];
 const PEOPLE: {
   username: string;
   role: Parameters<typeof addUser>[2];

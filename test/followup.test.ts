@@ -10,7 +10,7 @@ import QRCode from 'qrcode';
 import { parse } from 'csv-parse/sync';
 import { openTestStore } from './helpers/store.ts';
 import { addUser, seedTwoCounties } from './helpers/fixtures.ts';
-import { login, quietEnvironment, today } from './helpers/clues.ts';
+import { everyHitAClue, login, quietEnvironment, today } from './helpers/clues.ts';
 import { agency, caseRecord, inspection, serviceVisit } from './helpers/records.ts';
 import { CallCentreStandIn } from './helpers/call-centre.ts';
 import { buildApp } from '../src/api/app.ts';
@@ -31,6 +31,8 @@ const uscc = (i: number) => `9133011100000${String(i).padStart(4, '0')}X`;
 
 before(async () => {
   await seedTwoCounties(store);
+  // These cases follow each collision into the clue loop: every hit opens its clue, whatever its score.
+  await everyHitAClue(store);
   for (const id of ['AG-A', 'AG-B', 'AG-C']) await agency(store, id);
   await agency(store, 'AG-XH-B', '330106', 'MKT');
   // 富阳: 48 entities, one inspection each in June 2025 spread over four agencies; 12 of them a second one.
@@ -557,7 +559,7 @@ test('a stand-in call centre speaks the protocol over HTTP: the call list out, t
   assert.equal(cc.placed.length, 10);
   // What the script asked and the enterprise answered is analysed: the missing ID is a serious complaint and a clue.
   const [clue] = await store.query<{ explanation: string }>(
-    sql`SELECT explanation FROM clues WHERE model_code = 'FUP_COMPLAINT' AND dedupe_key = ${`FUP_COMPLAINT|followup_task|${tasks[1].id}|`}`,
+    sql`SELECT explanation FROM model_hits WHERE model_code = 'FUP_COMPLAINT' AND dedupe_key = ${`FUP_COMPLAINT|followup_task|${tasks[1].id}|`}`,
   );
   assert.match(clue.explanation, /未出示证件/);
   // Second calls: round(20 % of 9 reached) = 2, placed by people and brought back through the same protocol.

@@ -16,6 +16,7 @@ before(async () => {
 });
 beforeEach(async () => {
   for (const table of [
+    'model_hits',
     'clues',
     'clue_events',
     'cases',
@@ -34,7 +35,7 @@ const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { 
 /** The clues a model raised (the hand-built clues of the test have no 'CL-' prefix). */
 const raised = (code: string) =>
   store.query<{ title: string; explanation: string; evidence: string; region_code: string; agency_id: string | null; dedupe_key: string }>(
-    'SELECT * FROM clues WHERE model_code = $1 ORDER BY id',
+    'SELECT * FROM model_hits WHERE model_code = $1 ORDER BY id',
     [code],
   );
 const evidenceIds = (c: { evidence: string }) => (JSON.parse(c.evidence) as { ids: string[] }).ids;
@@ -42,7 +43,7 @@ const evidenceIds = (c: { evidence: string }) => (JSON.parse(c.evidence) as { id
 test('CLO_NEW_UNTRIAGED: a clue still new nine days after it was raised', async () => {
   const id = await clue(store, { id: 'K1', title: '过罚不当：杭州示例酒坊', created_at: '2025-05-01T02:00:00Z' });
   const r = await run('CLO_NEW_UNTRIAGED', '2025-05-10');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await raised('CLO_NEW_UNTRIAGED');
   assert.equal(
     c.explanation,
@@ -51,7 +52,7 @@ test('CLO_NEW_UNTRIAGED: a clue still new nine days after it was raised', async 
   assert.deepEqual(evidenceIds(c), [id]);
   assert.equal(c.title, '线索超期未研判：过罚不当：杭州示例酒坊');
   // The closure clue is itself new: a later run does not raise a clue about it, nor a second one about K1.
-  assert.equal((await run('CLO_NEW_UNTRIAGED', '2025-06-30')).newClues, 0);
+  assert.equal((await run('CLO_NEW_UNTRIAGED', '2025-06-30')).newHits, 0);
 });
 
 test('CLO_NEW_UNTRIAGED near miss: five days counted in Asia/Shanghai, triaged, merged into a case', async () => {
@@ -72,7 +73,7 @@ test('CLO_ASSIGNED_OVERDUE: an assigned clue five days past its deadline; a new 
     title: '送达超期：杭州示例酒坊',
   });
   const r = await run('CLO_ASSIGNED_OVERDUE', '2025-05-10');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await raised('CLO_ASSIGNED_OVERDUE');
   assert.equal(
     c.explanation,
@@ -83,7 +84,7 @@ test('CLO_ASSIGNED_OVERDUE: an assigned clue five days past its deadline; a new 
   assert.equal(c.dedupe_key, 'CLO_ASSIGNED_OVERDUE|clue|K6|2025-05-05');
   await store.exec(`UPDATE clues SET deadline = CAST('2025-05-20' AS DATE) WHERE id = 'K6'`);
   assert.equal((await run('CLO_ASSIGNED_OVERDUE', '2025-05-15')).hits, 0);
-  assert.equal((await run('CLO_ASSIGNED_OVERDUE', '2025-05-25')).newClues, 1);
+  assert.equal((await run('CLO_ASSIGNED_OVERDUE', '2025-05-25')).newHits, 1);
 });
 
 test('CLO_ASSIGNED_OVERDUE near miss: deadline today, submitted, closed', async () => {
@@ -109,7 +110,7 @@ test('CLO_SUBMITTED_UNREVIEWED: a rectification submitted nine days ago and neit
     occurred_at: '2025-05-01T03:00:00Z',
   });
   const r = await run('CLO_SUBMITTED_UNREVIEWED', '2025-05-10');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await raised('CLO_SUBMITTED_UNREVIEWED');
   assert.equal(
     c.explanation,
@@ -182,7 +183,7 @@ test('CLO_RETURNED_REPEATEDLY: a rectification sent back twice', async () => {
     occurred_at: '2025-04-20T17:30:00Z',
   });
   const r = await run('CLO_RETURNED_REPEATEDLY', '2025-05-10');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await raised('CLO_RETURNED_REPEATEDLY');
   assert.equal(
     c.explanation,
@@ -228,7 +229,7 @@ async function answers(agencyId: string, region: string, scores: number[]): Prom
 test('FUP_LOW_SATISFACTION: ten answers about one agency averaging 3.0', async () => {
   const ids = await answers('AG-FY-ZHZF', '330111', [2, 4, 3, 1, 4, 3, 3, 2, 4, 4]);
   const r = await run('FUP_LOW_SATISFACTION', '2025-12-31');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await raised('FUP_LOW_SATISFACTION');
   assert.equal(
     c.explanation,
@@ -259,7 +260,7 @@ test('FUP_COMPLAINT_AFTER_CASE: the party complains about enforcement 21 days af
     content: '反映执法人员态度粗暴。',
   });
   const r = await run('FUP_COMPLAINT_AFTER_CASE', '2025-06-30');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await raised('FUP_COMPLAINT_AFTER_CASE');
   assert.equal(
     c.explanation,

@@ -10,7 +10,7 @@ import type { Value } from '../src/store/store.ts';
 const t = await openTestStore();
 const { store } = t;
 before(() => seedInspectionWorld(store));
-const RECORDS = ['inspections', 'service_visits', 'followup_tasks', 'followup_answers', 'clues', 'clue_events'];
+const RECORDS = ['inspections', 'service_visits', 'followup_tasks', 'followup_answers', 'model_hits', 'clues', 'clue_events'];
 beforeEach(async () => {
   for (const table of RECORDS) await store.exec(`DELETE FROM ${table}`);
 });
@@ -18,14 +18,14 @@ after(() => t.close());
 
 const model = (code: string) => findModel(code)!;
 const clues = () =>
-  store.query<{ title: string; explanation: string; evidence: string; region_code: string }>('SELECT * FROM clues ORDER BY id');
+  store.query<{ title: string; explanation: string; evidence: string; region_code: string }>('SELECT * FROM model_hits ORDER BY id');
 
 test('INS_REPEAT: three agencies inspecting one entity within 7 days raise one clue with the evidence', async () => {
   const a = await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01' });
   const b = await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-05-03' });
   const c = await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-05-08' });
   const r = await runModel(store, model('INS_REPEAT'), { asOf: '2025-06-01' });
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -39,7 +39,7 @@ test('INS_REPEAT: two agencies on the first day count once each, in the text and
   const a = await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01' });
   const b = await inspection(store, { agency_id: 'AG-B', inspected_on: '2025-05-01' });
   const c = await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-05-04' });
-  assert.equal((await runModel(store, model('INS_REPEAT'), { asOf: '2025-06-01' })).newClues, 1);
+  assert.equal((await runModel(store, model('INS_REPEAT'), { asOf: '2025-06-01' })).newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -66,8 +66,8 @@ test('running a model twice raises no second clue; a region setting changes the 
   const { saveSetting } = await import('../src/models/settings.ts');
   const admin = { userId: 'admin', username: 'admin', displayName: '管理员', role: 'admin' as const, regionCode: '330000', agencyId: null };
   await saveSetting(store, admin, model('INS_REPEAT'), '330100', true, { window_days: 10 });
-  assert.equal((await runModel(store, model('INS_REPEAT'))).newClues, 1);
-  assert.equal((await runModel(store, model('INS_REPEAT'))).newClues, 0);
+  assert.equal((await runModel(store, model('INS_REPEAT'))).newHits, 1);
+  assert.equal((await runModel(store, model('INS_REPEAT'))).newHits, 0);
   assert.equal((await clues()).length, 1);
   await saveSetting(store, admin, model('INS_REPEAT'), '330111', false, {});
   await store.exec('DELETE FROM clues');
@@ -82,14 +82,14 @@ test('real time: the inspection that completes a repeated-inspection pattern rai
   const other = { entity_uscc: '91330000733796106P', region_code: '330106', agency_id: 'AG-C' };
   await inspection(store, { ...other, inspected_on: '2025-05-02' });
   assert.equal(
-    (await checkRecords(store, 'inspections', [other])).reduce((s, r) => s + r.newClues, 0),
+    (await checkRecords(store, 'inspections', [other])).reduce((s, r) => s + r.newHits, 0),
     0,
   );
   const third = { agency_id: 'AG-C', inspected_on: '2025-05-04', entity_uscc: '91330100470102706G' };
   await inspection(store, third);
   const reports = await checkRecords(store, 'inspections', [third]);
   assert.equal(
-    reports.reduce((s, r) => s + r.newClues, 0),
+    reports.reduce((s, r) => s + r.newHits, 0),
     1,
   );
   assert.equal((await clues()).length, 1);
@@ -145,7 +145,7 @@ test('INS_OVER_FREQ: an item inspected more often in a year than its published l
   const a = await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-2', inspected_on: '2025-03-10' });
   const b = await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-2', inspected_on: '2025-09-10' });
   const r = await runModel(store, model('INS_OVER_FREQ'), { asOf: '2025-12-31' });
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -204,7 +204,7 @@ test('INS_TARGETED_NO_TRIGGER: a complaint or monitoring inspection with no sour
   const b = await inspection(store, { kind: 'monitoring', trigger_ref: '', inspected_on: '2025-03-11' });
   await inspection(store, { kind: 'referral', trigger_ref: 'JB-9', inspected_on: '2025-03-12' });
   await inspection(store, { kind: 'planned', trigger_ref: null, inspected_on: '2025-03-13' });
-  assert.equal((await runModel(store, model('INS_TARGETED_NO_TRIGGER'), { asOf: '2025-12-31' })).newClues, 2);
+  assert.equal((await runModel(store, model('INS_TARGETED_NO_TRIGGER'), { asOf: '2025-12-31' })).newHits, 2);
   const all = await clues();
   assert.deepEqual(all.map(ids).flat().sort(), [a, b].sort());
   assert.ok(all.some((c) => c.explanation.includes('检查登记为“数据监测检查”，但没有登记线索来源编号')));
@@ -228,7 +228,7 @@ test("INS_OFF_LIST: an item on no list, or on another city's list, is an inspect
   const a = await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-X', inspected_on: '2025-03-10' });
   const b = await inspection(store, { agency_id: 'AG-A', inspection_item_code: 'II-NB', inspected_on: '2025-04-10' });
   const r = await runModel(store, model('INS_OFF_LIST'), { asOf: '2025-12-31' });
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const all = await clues();
   assert.deepEqual(all.map(ids).flat().sort(), [a, b].sort());
   assert.ok(
@@ -255,7 +255,7 @@ test('INS_BURDEN: more than 20 visits in a year raises a clue; a joint inspectio
   // 20 visits (21 records) in 2025: at the threshold, not above it.
   assert.equal((await runModel(store, model('INS_BURDEN'), { asOf: '2025-12-31' })).hits, 0);
   const last = await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-12-01' });
-  assert.equal((await runModel(store, model('INS_BURDEN'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('INS_BURDEN'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -295,7 +295,7 @@ test('INS_NO_CERT: an expired, revoked or missing certificate on the inspection 
     assist_officer_id: 'OF-5',
     inspected_on: '2025-05-11',
   });
-  assert.equal((await runModel(store, model('INS_NO_CERT'), { asOf: '2025-12-31' })).newClues, 2);
+  assert.equal((await runModel(store, model('INS_NO_CERT'), { asOf: '2025-12-31' })).newHits, 2);
   const all = await clues();
   const byIns = new Map(all.map((c) => [ids(c)[0], c.explanation]));
   assert.equal(
@@ -323,7 +323,7 @@ test('INS_NO_CODE: an agency-month with enough uncoded inspections raises one cl
   for (let i = 0; i < 3; i++) await inspection(store, { agency_id: 'AG-B', inspected_on: `2025-03-1${i}`, via_code: i === 0 });
   for (let i = 0; i < 31; i++) await inspection(store, { agency_id: 'AG-C', inspected_on: '2025-04-15', via_code: i >= 3 });
   const r = await runModel(store, model('INS_NO_CODE'), { asOf: '2025-12-31' });
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -341,7 +341,7 @@ test('INS_FAKE_SERVICE: a service visit the entity calls an inspection, found wh
     trigger: 'realtime',
     focus: { column: 'id', values: [answer] },
   });
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -361,7 +361,7 @@ test('INS_FAKE_SERVICE near miss: the entity confirms the service, or says "insp
 test('INS_SAME_AGENCY_REPEAT: one agency back within 7 days after a clean inspection', async () => {
   const a = await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-01', kind: 'random' });
   const b = await inspection(store, { agency_id: 'AG-A', inspected_on: '2025-05-06', kind: 'planned', inspection_item_code: 'II-2' });
-  assert.equal((await runModel(store, model('INS_SAME_AGENCY_REPEAT'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('INS_SAME_AGENCY_REPEAT'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -388,7 +388,7 @@ test('INS_OFFICER_OVERLOAD: an officer at 11 inspections in one day; 10 is not a
     day1.push(await inspection(store, { entity_uscc: `E-${i}`, inspected_on: '2025-05-01', assist_officer_id: i < 6 ? 'OF-3' : 'OF-4' }));
   }
   for (let i = 0; i < 10; i++) await inspection(store, { entity_uscc: `E-${i}`, inspected_on: '2025-05-02', assist_officer_id: 'OF-5' });
-  assert.equal((await runModel(store, model('INS_OFFICER_OVERLOAD'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('INS_OFFICER_OVERLOAD'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,

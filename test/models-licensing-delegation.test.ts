@@ -35,13 +35,14 @@ before(async () => {
   );
 });
 beforeEach(async () => {
-  for (const table of ['licences', 'delegations', 'inspections', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
+  for (const table of ['licences', 'delegations', 'inspections', 'model_hits', 'clues', 'clue_events'])
+    await store.exec(`DELETE FROM ${table}`);
 });
 after(() => t.close());
 
 const model = (code: string) => findModel(code)!;
 const clues = () =>
-  store.query<{ title: string; explanation: string; evidence: string; agency_id: string | null }>('SELECT * FROM clues ORDER BY id');
+  store.query<{ title: string; explanation: string; evidence: string; agency_id: string | null }>('SELECT * FROM model_hits ORDER BY id');
 const ids = (clue: { evidence: string }) => JSON.parse(clue.evidence).ids as string[];
 
 let n = 0;
@@ -85,7 +86,7 @@ test('LIC_OVERDUE: decided on the 28th working day of a 20-day limit, or still p
   const late = await licence({ applied_on: '2025-03-03', decided_on: '2025-04-11' });
   const pending = await licence({ applied_on: '2025-05-01', decided_on: null, result: 'pending' });
   const r = await runModel(store, model('LIC_OVERDUE'), { asOf: '2025-06-10' });
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const byId = new Map((await clues()).map((c) => [ids(c)[0], c]));
   assert.equal(
     byId.get(late)!.explanation,
@@ -117,7 +118,7 @@ test('LIC_OVERDUE: a promise shorter than the law is held to; an approved extens
   await licence({ applied_on: '2025-03-03', decided_on: '2025-04-11', excluded_days: 8 });
   // A promise longer than the law does not stretch it.
   const longPromise = await licence({ applied_on: '2025-03-03', decided_on: '2025-04-01', promised_days: 30 });
-  assert.equal((await runModel(store, model('LIC_OVERDUE'), { asOf: '2025-06-10' })).newClues, 3);
+  assert.equal((await runModel(store, model('LIC_OVERDUE'), { asOf: '2025-06-10' })).newHits, 3);
   const byId = new Map((await clues()).map((c) => [ids(c)[0], c.explanation]));
   assert.deepEqual([...byId.keys()].sort(), [broken, overExtended, longPromise].sort());
   assert.match(byId.get(broken)!, /用时6个工作日，超过5个工作日的办理时限（承诺时限5个工作日/);
@@ -129,7 +130,7 @@ test('LIC_NO_SUPERVISION: a 告知承诺 licence not verified by the 60th workin
   const never = await licence({ applied_on: '2025-02-20', decided_on: '2025-03-03', commitment: true });
   const late = await licence({ applied_on: '2025-02-20', decided_on: '2025-03-03', commitment: true, verified_on: '2025-05-30' });
   const r = await runModel(store, model('LIC_NO_SUPERVISION'), { asOf: '2025-06-30' });
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const byId = new Map((await clues()).map((c) => [ids(c)[0], c.explanation]));
   assert.equal(
     byId.get(never),
@@ -152,7 +153,7 @@ test('DEL_ENFORCEMENT_TASK: inspection or fine collection given to a company or 
   const unregistered = await delegation({ service_name: '代为收缴罚款', provider_uscc: null });
   await delegation({ service_name: '违法建筑测量认定技术服务', provider_uscc: '91330106MA2XXXXX1A' });
   await delegation({ service_name: '聘请人员参与现场检查', provider_uscc: '12330100MB0000000X' }); // 事业单位 (1)
-  assert.equal((await runModel(store, model('DEL_ENFORCEMENT_TASK'), { asOf: '2025-12-31' })).newClues, 2);
+  assert.equal((await runModel(store, model('DEL_ENFORCEMENT_TASK'), { asOf: '2025-12-31' })).newHits, 2);
   const byId = new Map((await clues()).map((c) => [ids(c)[0], c.explanation]));
   assert.deepEqual([...byId.keys()].sort(), [company, unregistered].sort());
   assert.equal(
@@ -166,7 +167,7 @@ test("DEL_OFF_LIST: no code, an unknown code, another city's entry or another li
   const unknown = await delegation({ service_code: 'ZDY-330111-001', service_name: '聘请第三方人员参与现场检查' });
   const city = await delegation({ service_code: 'SW-NB-1', service_name: '非现场执法设备运维' });
   const line = await delegation({ service_code: 'SW-HZ-2', service_name: '食品安全抽样检验' });
-  assert.equal((await runModel(store, model('DEL_OFF_LIST'), { asOf: '2025-12-31' })).newClues, 4);
+  assert.equal((await runModel(store, model('DEL_OFF_LIST'), { asOf: '2025-12-31' })).newHits, 4);
   const byId = new Map((await clues()).map((c) => [ids(c)[0], c.explanation]));
   assert.equal(
     byId.get(none),
@@ -190,7 +191,7 @@ test("DEL_OFF_LIST near miss: the province's cross-line entry and the own city's
 test('DEL_UNAPPROVED: a delegation signed without approval; an approved one is not', async () => {
   const d = await delegation({ approved: false });
   await delegation({ approved: true });
-  assert.equal((await runModel(store, model('DEL_UNAPPROVED'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('DEL_UNAPPROVED'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -206,7 +207,7 @@ test('DEL_FEE: five times the median fee of the same service; 4.9 times, or too 
   await delegation({ service_code: 'SW-P-1', service_name: '法律顾问', fee: 49000 });
   for (let i = 0; i < 3; i++) await delegation({ service_code: 'SW-NB-1', fee: 10000 });
   await delegation({ service_code: 'SW-NB-1', fee: 900000 });
-  assert.equal((await runModel(store, model('DEL_FEE'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('DEL_FEE'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -220,7 +221,7 @@ test("DEL_PROVIDER_CONCENTRATION: 3 of an agency's 5 delegations in a year to on
   for (let i = 0; i < 3; i++) mine.push(await delegation({ signed_on: `2025-0${i + 2}-01`, fee: 20000 }));
   await delegation({ provider_name: '乙公司', provider_uscc: 'P-2', signed_on: '2025-06-01' });
   await delegation({ provider_name: '丙公司', provider_uscc: 'P-3', signed_on: '2025-07-01' });
-  assert.equal((await runModel(store, model('DEL_PROVIDER_CONCENTRATION'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('DEL_PROVIDER_CONCENTRATION'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,

@@ -23,17 +23,18 @@ before(async () => {
   );
 });
 beforeEach(async () => {
-  for (const x of ['cases', 'inspections', 'payments', 'hotline_tickets', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${x}`);
+  for (const x of ['cases', 'inspections', 'payments', 'hotline_tickets', 'model_hits', 'clues', 'clue_events'])
+    await store.exec(`DELETE FROM ${x}`);
 });
 after(() => t.close());
 
 const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { asOf });
-const clues = () => store.query<{ explanation: string; evidence: string }>('SELECT explanation, evidence FROM clues ORDER BY id');
+const clues = () => store.query<{ explanation: string; evidence: string }>('SELECT explanation, evidence FROM model_hits ORDER BY id');
 const ids = (c: { evidence: string }) => (JSON.parse(c.evidence) as { ids: string[] }).ids;
 
 test('PEN_NO_CERT: a case filed by an officer whose certificate had expired', async () => {
   const id = await caseRecord(store, { filed_on: '2025-03-05', lead_officer_id: 'OF-1', assist_officer_id: 'OF-3' });
-  assert.equal((await run('PEN_NO_CERT', '2025-04-01')).newClues, 1);
+  assert.equal((await run('PEN_NO_CERT', '2025-04-01')).newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -49,7 +50,7 @@ test('PEN_NO_CERT near miss: filed on the last day the certificate was valid', a
 
 test('PEN_NO_PAYMENT: a fine decided 31 days ago with no payment record', async () => {
   const id = await caseRecord(store, { decided_on: '2025-03-01', fine_amount: 2500 });
-  assert.equal((await run('PEN_NO_PAYMENT', '2025-04-01')).newClues, 1);
+  assert.equal((await run('PEN_NO_PAYMENT', '2025-04-01')).newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -68,7 +69,7 @@ test('PEN_NO_PAYMENT near miss: a payment record exists; 30 days only; a warning
 
 test('INS_CASE_NOT_FILED: an inspection that says a case was filed, with no case 16 days on', async () => {
   const id = await inspection(store, { inspected_on: '2025-03-01', result: 'case_filed' });
-  assert.equal((await run('INS_CASE_NOT_FILED', '2025-03-17')).newClues, 1);
+  assert.equal((await run('INS_CASE_NOT_FILED', '2025-03-17')).newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -87,7 +88,7 @@ test('INS_CASE_NOT_FILED near miss: the case refers to the inspection; 15 days o
 
 test('HOT_OVERDUE: a ticket open 22 days after it came in', async () => {
   const id = await hotlineTicket(store, { received_at: '2025-03-10T02:00:00Z' });
-  assert.equal((await run('HOT_OVERDUE', '2025-04-01')).newClues, 1);
+  assert.equal((await run('HOT_OVERDUE', '2025-04-01')).newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -98,7 +99,7 @@ test('HOT_OVERDUE: a ticket open 22 days after it came in', async () => {
 
 test('HOT_OVERDUE: phone and ID numbers in the ticket text are masked in the clue (个人信息保护法)', async () => {
   await hotlineTicket(store, { received_at: '2025-03-10T02:00:00Z', content: '市民13905712345反映，身份证33010619800101123X，门口堆物。' });
-  assert.equal((await run('HOT_OVERDUE', '2025-04-01')).newClues, 1);
+  assert.equal((await run('HOT_OVERDUE', '2025-04-01')).newHits, 1);
   const [c] = await clues();
   assert.match(c.explanation, /市民\*\*\*\*反映，身份证\*\*\*\*，门口堆物/);
   assert.doesNotMatch(c.explanation, /13905712345|33010619800101123X/);

@@ -20,13 +20,13 @@ before(async () => {
   );
 });
 beforeEach(async () => {
-  for (const table of ['inspections', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
+  for (const table of ['inspections', 'model_hits', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
 });
 after(() => t.close());
 
 const model = (code: string) => findModel(code)!;
 const clues = () =>
-  store.query<{ title: string; explanation: string; evidence: string; agency_id: string | null }>('SELECT * FROM clues ORDER BY id');
+  store.query<{ title: string; explanation: string; evidence: string; agency_id: string | null }>('SELECT * FROM model_hits ORDER BY id');
 const ids = (clue: { evidence: string }) => JSON.parse(clue.evidence).ids as string[];
 const day = (i: number) => `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`;
 
@@ -51,7 +51,7 @@ test('OFF_PAIR_RECUR: one lead officer inspecting one entity 4 times in a year',
   const mine: string[] = [];
   for (const d of ['2025-02-01', '2025-05-01', '2025-08-01', '2025-11-01'])
     mine.push(await inspection(store, { lead_officer_id: 'OF-1', entity_uscc: FY, inspected_on: d }));
-  assert.equal((await runModel(store, model('OFF_PAIR_RECUR'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('OFF_PAIR_RECUR'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   assert.equal(
     clue.explanation,
@@ -74,7 +74,7 @@ test('OFF_PAIR_RECUR near miss: 3 in one year and 1 in the next, or 4 visits sha
 test('OFF_OUTLIER_INSPECTIONS: an officer finding issues in 80% of inspections where the peers find them in 25%', async () => {
   for (const [i, found] of [4, 5, 5, 6, 5].entries()) await inspections(OFFICERS[i], 20, found);
   const odd = await inspections('OF-A6', 20, 16);
-  assert.equal((await runModel(store, model('OFF_OUTLIER_INSPECTIONS'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('OFF_OUTLIER_INSPECTIONS'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   // Shares 20, 25, 25, 30, 25, 80 %: median 25 %, MAD 2.5 points, z = 55 / (1.4826 × 2.5) = 14.84.
   assert.equal(
@@ -87,7 +87,7 @@ test('OFF_OUTLIER_INSPECTIONS: an officer finding issues in 80% of inspections w
 test('OFF_OUTLIER_INSPECTIONS: an officer with three times the inspections of the peers', async () => {
   for (const [i, count] of [20, 21, 22, 20, 21].entries()) await inspections(OFFICERS[i], count);
   await inspections('OF-A6', 60);
-  assert.equal((await runModel(store, model('OFF_OUTLIER_INSPECTIONS'), { asOf: '2025-12-31' })).newClues, 1);
+  assert.equal((await runModel(store, model('OFF_OUTLIER_INSPECTIONS'), { asOf: '2025-12-31' })).newHits, 1);
   const [clue] = await clues();
   // Counts 20, 20, 21, 21, 22, 60: median 21, MAD 1, z = 39 / 1.4826 = 26.31.
   assert.match(clue.explanation, /^数据显示，执法人员李六（杭州市富阳区综合行政执法局）2025年参与检查60次（同部门6人的中位数为21次）/);

@@ -54,14 +54,14 @@ before(async () => {
   );
 });
 beforeEach(async () => {
-  for (const table of ['cases', 'deliveries', 'payments', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
+  for (const table of ['cases', 'deliveries', 'payments', 'model_hits', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
 });
 after(() => t.close());
 
 const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { asOf });
 const clues = () =>
   store.query<{ title: string; explanation: string; evidence: string; region_code: string; agency_id: string | null; dedupe_key: string }>(
-    'SELECT * FROM clues ORDER BY created_at, id',
+    'SELECT * FROM model_hits ORDER BY found_at, id',
   );
 const evidenceIds = (c: { evidence: string }) => (JSON.parse(c.evidence) as { ids: string[] }).ids;
 
@@ -93,7 +93,7 @@ test('PEN_OUT_OF_TIER: a fine outside the tier of the governing (city) baseline,
     filed_on: '2025-03-01',
   });
   const r = await run('PEN_OUT_OF_TIER', '2025-06-30');
-  assert.equal(r.newClues, 3);
+  assert.equal(r.newHits, 3);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c]));
   assert.equal(
     byCase.get(above)!.explanation,
@@ -163,7 +163,7 @@ test('PEN_EXEMPT_FINED: first offence, corrected, no harm, item on the city list
     filed_on: '2025-03-01',
   });
   const r = await run('PEN_EXEMPT_FINED', '2025-06-30');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -204,7 +204,7 @@ test('PEN_DEVIATION: a fine far above the median of the same item and tier in th
     entity_uscc: '91330000733796106P',
   });
   const r = await run('PEN_DEVIATION', '2025-06-30');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -233,7 +233,7 @@ test('PEN_DISPERSION: one agency fines the same facts of one item from 100 to 5,
     ids.push(await caseRecord(store, { item_code: 'IT-2', fine_amount: fine, decided_on: `2025-0${i + 3}-10`, entity_uscc: `E-${i}` }));
   }
   const r = await run('PEN_DISPERSION', '2025-12-31');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -264,7 +264,7 @@ test('PEN_MAX_SHARE: three of ten fines at the statutory maximum', async () => {
     if (i < 3) top.push(id);
   }
   const r = await run('PEN_MAX_SHARE', '2025-12-31');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -291,7 +291,7 @@ test('PEN_OVERDUE: decided 104 days after filing; still open 151 days after fili
     status: 'open',
   });
   const r = await run('PEN_OVERDUE', '2025-06-01');
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.equal(
     byCase.get(late),
@@ -313,7 +313,7 @@ test('PEN_DOUBLE: the same entity fined twice for one item by two agencies 19 da
   const first = await caseRecord(store, { filed_on: '2025-03-01', fine_amount: 2000 });
   const second = await caseRecord(store, { filed_on: '2025-03-20', decided_on: '2025-04-01', agency_id: 'AG-FY-SCJG', fine_amount: 3000 });
   const r = await run('PEN_DOUBLE', '2025-06-01');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -351,7 +351,7 @@ test('PEN_DELIVERY_LATE: delivered on the 8th working day; not delivered by it; 
   const cs3 = await caseRecord(store, { decided_on: '2025-03-20' });
   const posted = await delivery(store, { case_id: cs3, method: 'post', sent_on: '2025-04-01', delivered_on: '2025-04-01' });
   const r = await run('PEN_DELIVERY_LATE', '2025-04-01');
-  assert.equal(r.newClues, 3);
+  assert.equal(r.newHits, 3);
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c]));
   assert.equal(
     byId.get(late)!.explanation,
@@ -385,7 +385,7 @@ test('PEN_PAYMENT_OVERDUE: paid 10 days late; unpaid 21 days past due', async ()
   const late = await payment(store, { case_id: cs, amount: 1500, due_on: '2025-04-10', paid_on: '2025-04-20' });
   const unpaid = await payment(store, { case_id: cs, amount: 1500, due_on: '2025-04-10', paid_on: null });
   const r = await run('PEN_PAYMENT_OVERDUE', '2025-05-01');
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.equal(
     byId.get(late),
@@ -409,7 +409,7 @@ test('PEN_GROWTH: eight fines in July after one a month for six months', async (
   const july: string[] = [];
   for (let d = 1; d <= 8; d++) july.push(await caseRecord(store, { item_code: 'IT-2', decided_on: `2025-07-0${d}`, fine_amount: 1000 }));
   const r = await run('PEN_GROWTH', '2025-07-31');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -432,7 +432,7 @@ test('PEN_SINGLE_OFFICER: a case without an assisting officer', async () => {
   await caseRecord(store, {}); // near miss: two officers
   await caseRecord(store, { assist_officer_id: 'OF-3' });
   const r = await run('PEN_SINGLE_OFFICER', '2025-06-01');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -450,7 +450,7 @@ test('PEN_ABOVE_STATUTORY: above the statutory maximum; below the minimum in the
   const above = await caseRecord(store, { fine_amount: 12000, tier: 'severe' });
   const below = await caseRecord(store, { fine_amount: 500, tier: 'general' });
   const r = await run('PEN_ABOVE_STATUTORY', '2025-06-01');
-  assert.equal(r.newClues, 2);
+  assert.equal(r.newHits, 2);
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.equal(
     byId.get(above),
@@ -471,7 +471,7 @@ test('PEN_ABOVE_STATUTORY near miss: at the maximum; below the minimum in a miti
 test('PEN_NO_DELIVERY: a fine decided 12 days ago with no delivery record', async () => {
   const id = await caseRecord(store, { decided_on: '2025-03-20' });
   const r = await run('PEN_NO_DELIVERY', '2025-04-01');
-  assert.equal(r.newClues, 1);
+  assert.equal(r.newHits, 1);
   const [c] = await clues();
   assert.equal(
     c.explanation,
@@ -496,8 +496,8 @@ test('real time: a case arriving with a fine outside its tier raises its clue at
   const raised = (await clues()).map((c) => evidenceIds(c)[0]);
   assert.ok(raised.includes(id));
   assert.ok(!raised.includes(other));
-  assert.ok(reports.some((r) => r.code === 'PEN_OUT_OF_TIER' && r.newClues === 1));
-  assert.ok(reports.some((r) => r.code === 'PEN_SINGLE_OFFICER' && r.newClues === 1));
+  assert.ok(reports.some((r) => r.code === 'PEN_OUT_OF_TIER' && r.newHits === 1));
+  assert.ok(reports.some((r) => r.code === 'PEN_SINGLE_OFFICER' && r.newHits === 1));
 });
 
 test('PEN_NO_NOTICE: a fine with no notice, a warning noticed after the decision; a notice on the decision day, or no penalty, pass', async () => {
@@ -506,7 +506,7 @@ test('PEN_NO_NOTICE: a fine with no notice, a warning noticed after the decision
   await caseRecord(store, { decided_on: '2025-03-20', notified_on: '2025-03-20' });
   await caseRecord(store, { decided_on: '2025-03-20', notified_on: '2025-03-10' });
   await caseRecord(store, { decided_on: '2025-03-20', decision: 'no_penalty', tier: 'exempt', fine_amount: null, notified_on: null });
-  assert.equal((await run('PEN_NO_NOTICE', '2025-06-30')).newClues, 2);
+  assert.equal((await run('PEN_NO_NOTICE', '2025-06-30')).newHits, 2);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.deepEqual([...byCase.keys()].sort(), [none, after].sort());
   assert.equal(
@@ -521,7 +521,7 @@ test('PEN_NO_LEGAL_REVIEW: 50,000 yuan without a review, or reviewed after the d
   const late = await caseRecord(store, { fine_amount: 80000, legal_review_on: '2025-03-25' });
   await caseRecord(store, { fine_amount: 49999, legal_review_on: null });
   await caseRecord(store, { fine_amount: 60000, legal_review_on: '2025-03-20' });
-  assert.equal((await run('PEN_NO_LEGAL_REVIEW', '2025-06-30')).newClues, 2);
+  assert.equal((await run('PEN_NO_LEGAL_REVIEW', '2025-06-30')).newHits, 2);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.deepEqual([...byCase.keys()].sort(), [none, late].sort());
   assert.equal(
@@ -534,7 +534,7 @@ test('PEN_PAST_LIMITATION: filed two years and a day after the violation; exactl
   const late = await caseRecord(store, { occurred_on: '2023-02-28', filed_on: '2025-03-01', decided_on: '2025-03-20' });
   await caseRecord(store, { occurred_on: '2023-03-01', filed_on: '2025-03-01', decided_on: '2025-03-20' });
   await caseRecord(store, { occurred_on: null, filed_on: '2025-03-01', decided_on: '2025-03-20' });
-  assert.equal((await run('PEN_PAST_LIMITATION', '2025-06-30')).newClues, 1);
+  assert.equal((await run('PEN_PAST_LIMITATION', '2025-06-30')).newHits, 1);
   const [c] = await clues();
   assert.deepEqual(evidenceIds(c), [late]);
   assert.equal(

@@ -152,7 +152,17 @@ before(async () => {
   );
 });
 beforeEach(async () => {
-  for (const table of ['inspections', 'cases', 'deliveries', 'payments', 'clues', 'clue_events', 'model_runs', 'model_settings'])
+  for (const table of [
+    'inspections',
+    'cases',
+    'deliveries',
+    'payments',
+    'model_hits',
+    'clues',
+    'clue_events',
+    'model_runs',
+    'model_settings',
+  ])
     await store.exec(`DELETE FROM ${table}`);
   invalidateRealtimeState(store); // the rows above went behind the state's back
 });
@@ -165,7 +175,7 @@ const storedRow = async (table: string, id: string) =>
 async function arrive(table: string, put: Promise<string>): Promise<{ id: string; raised: Record<string, number> }> {
   const id = await put;
   const reports = await checkRecords(store, table, [await storedRow(table, id)], 'system', ASOF);
-  return { id, raised: Object.fromEntries(reports.map((r) => [r.code, r.newClues])) };
+  return { id, raised: Object.fromEntries(reports.map((r) => [r.code, r.newHits])) };
 }
 const arriveInspection = (r: Record<string, Value>) => arrive('inspections', inspection(store, r));
 const arriveCase = (r: Record<string, Value>) => arrive('cases', caseRecord(store, r));
@@ -182,7 +192,7 @@ interface ClueRow {
 const clueRows = async (codes: string[]): Promise<ClueRow[]> =>
   (
     await store.query<ClueRow>(
-      `SELECT dedupe_key, region_code, agency_id, severity, title, explanation, evidence FROM clues WHERE model_code IN (${codes.map((c) => `'${c}'`).join(', ')}) ORDER BY dedupe_key`,
+      `SELECT dedupe_key, region_code, agency_id, severity, title, explanation, evidence FROM model_hits WHERE model_code IN (${codes.map((c) => `'${c}'`).join(', ')}) ORDER BY dedupe_key`,
     )
   ).map((c) => ({ ...c, evidence: JSON.parse(String(c.evidence)) as unknown }));
 
@@ -194,8 +204,7 @@ const clueRows = async (codes: string[]): Promise<ClueRow[]> =>
 async function sameAsBatch(kind: string) {
   const codes = codedModels(kind).map((m) => m.code);
   const realtime = await clueRows(codes);
-  await store.exec('DELETE FROM clues');
-  await store.exec('DELETE FROM clue_events');
+  for (const table of ['model_hits', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
   for (const code of codes) await runModel(store, findModel(code)!, { asOf: ASOF });
   assert.deepEqual(realtime, await clueRows(codes));
   return realtime;
@@ -275,7 +284,7 @@ test('INS_SAME_AGENCY_REPEAT: an earlier compliant inspection reported late turn
   assert.equal((await arriveInspection({ ...base, inspected_on: '2025-05-01' })).raised.INS_SAME_AGENCY_REPEAT, 1);
   const [clue] = ofModel(await sameAsBatch('inspections'), 'INS_SAME_AGENCY_REPEAT');
   assert.equal(clue.dedupe_key, `INS_SAME_AGENCY_REPEAT|inspection|${later.id}|`);
-  for (const table of ['inspections', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
+  for (const table of ['inspections', 'model_hits', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
   invalidateRealtimeState(store);
   await arriveInspection({ ...base, inspected_on: '2025-05-01' });
   await arriveInspection({ ...base, inspected_on: '2025-05-03', result: 'issues' });
@@ -337,14 +346,14 @@ test("a region's setting applies at once: Hangzhou widening INS_REPEAT's window 
 test('a record sent with its subject only is judged by the SQL; the same record again writes nothing', async () => {
   const id = await inspection(store, { assist_officer_id: null, inspected_on: '2025-05-12' });
   const first = await checkRecords(store, 'inspections', [{ id, entity_uscc: '91330100470102706G' }], 'system', ASOF);
-  assert.equal(first.find((r) => r.code === 'INS_SINGLE_OFFICER')?.newClues, 1);
+  assert.equal(first.find((r) => r.code === 'INS_SINGLE_OFFICER')?.newHits, 1);
   const writes =
     'SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM clue_events) AS events, (SELECT count(*) FROM model_runs) AS runs';
   const [before] = await store.query(writes);
   assert.ok(Number(before.audit) > 0, 'the clue raised is audited');
   const again = await checkRecords(store, 'inspections', [await storedRow('inspections', id)], 'system', ASOF);
   assert.equal(
-    again.reduce((s, r) => s + r.newClues, 0),
+    again.reduce((s, r) => s + r.newHits, 0),
     0,
   );
   assert.deepEqual(await store.query(writes), [before]);
@@ -444,8 +453,8 @@ test('a file import drops the state: the next record is judged against the impor
     await importRows(t.store, await fileSource(csv), { kind: 'inspections', caller: SYSTEM_CALLER, sourceSystem: SAMPLE_SOURCE });
     assert.ok(!realtimeState(t.store).isLoaded('inspections'));
     const reports = await push(row(3, '2025-05-05'));
-    assert.equal(reports.find((r) => r.code === 'INS_SAME_AGENCY_REPEAT')?.newClues, 1);
-    const [clue] = await t.store.query<{ evidence: string }>(`SELECT evidence FROM clues WHERE model_code = 'INS_SAME_AGENCY_REPEAT'`);
+    assert.equal(reports.find((r) => r.code === 'INS_SAME_AGENCY_REPEAT')?.newHits, 1);
+    const [clue] = await t.store.query<{ evidence: string }>(`SELECT evidence FROM model_hits WHERE model_code = 'INS_SAME_AGENCY_REPEAT'`);
     assert.deepEqual(
       JSON.parse(clue.evidence).ids,
       [1, 2, 3].map((n) => recordId('inspections', SAMPLE_SOURCE, `RT${n}`)),

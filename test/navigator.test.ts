@@ -7,7 +7,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestStore, TEST_ENGINE } from './helpers/store.ts';
 import { addUser } from './helpers/fixtures.ts';
-import { login } from './helpers/clues.ts';
+import { everyHitAClue, login } from './helpers/clues.ts';
 import { agency, caseRecord } from './helpers/records.ts';
 import { buildApp } from '../src/api/app.ts';
 import { loadReference, readCatalog } from '../src/catalog/load-reference.ts';
@@ -427,6 +427,8 @@ test('执法精灵 on a case: its assessment, similar cases without itself, arti
 
 test('real time: a decision pushed through the ingestion API is judged by the same rules, raises its clue and lands on the 待复核 list', async () => {
   const cookie = await session('hz_sup');
+  // Every hit opens a clue here: the review list reads open clues, whatever the file's risk score.
+  await everyHitAClue(store);
   // The index and the state are loaded first (as on a running server); the pushed cases must reach both.
   await assess(store, SYSTEM_CALLER, fuyang);
   const record = (sourceId: string, r: Record<string, string>) => ({
@@ -467,20 +469,22 @@ test('real time: a decision pushed through the ingestion API is judged by the sa
     },
   });
   assert.equal(res.statusCode, 200, res.body);
-  // (The pushed records raise other models' clues too: no delivery yet, officers without certificates here.)
-  assert.ok(res.json().realtime.newClues >= 2);
+  // (The pushed records raise other models' hits too: no delivery yet, officers without certificates here.)
+  assert.ok(res.json().realtime.newHits >= 2);
   const above = recordId('cases', 'fy-zhzf', 'RT-ABOVE');
   const far = recordId('cases', 'fy-zhzf', 'RT-FAR');
-  const clues = await store.query<{ model_code: string; evidence: string }>(
-    `SELECT model_code, evidence FROM clues WHERE model_code IN ('PEN_OUT_OF_TIER', 'PEN_DEVIATION')`,
+  // Each flag is a hit on its case, filed into the entity's clue (src/models/triage).
+  const hits = await store.query<{ model_code: string; subject_id: string; clue_id: string | null }>(
+    `SELECT model_code, subject_id, clue_id FROM model_hits WHERE model_code IN ('PEN_OUT_OF_TIER', 'PEN_DEVIATION')`,
   );
   assert.deepEqual(
-    clues.map((c) => [c.model_code, JSON.parse(c.evidence).ids[0]]).sort(),
+    hits.map((h) => [h.model_code, h.subject_id]).sort(),
     [
       ['PEN_DEVIATION', far],
       ['PEN_OUT_OF_TIER', above],
     ].sort(),
   );
+  assert.ok(hits.every((h) => h.clue_id !== null));
   // The navigator says the same of the same decision before it is made.
   const facts = { firstOffence: false, corrected: false, harm: 'minor' as const };
   const verdict = (fine: number, first = false) =>

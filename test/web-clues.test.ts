@@ -120,7 +120,7 @@ describe("who may extend a deadline and upload evidence: the clue's `can`, from 
     const fy = caller(people[0]!);
     assert.deepEqual(
       CLUE_STATUSES.filter((s) => clueAbilities(fy, row(s)).extend),
-      ['assigned', 'rectifying', 'returned'],
+      ['self_check', 'assigned', 'rectifying', 'returned'],
     );
     assert.equal(clueAbilities(caller(people[1]!), row('assigned')).extend, true, 'the city above');
     assert.equal(clueAbilities(caller(people[2]!), row('assigned')).extend, false, 'another county');

@@ -1,6 +1,7 @@
-// 系统管理 over HTTP (docs/admin.md): accounts (list, search, create through createUser, disable,
-// enable, reset password, Excel), roles, regions, and the models' settings and schedule. Who may do
-// what is src/policy's (the user and settings resources); the handlers are thin.
+// 系统管理 over HTTP (docs/admin.md): accounts (list, search, create through createUser — createUserIn,
+// the one way an account is made, in a transaction of its own — disable, enable, reset password,
+// Excel), roles, regions, and the models' settings and schedule. Who may do what is src/policy's (the
+// user and settings resources); the handlers are thin.
 import type { FastifyRequest } from 'fastify';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { Store } from '../store/store.ts';

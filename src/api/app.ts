@@ -45,6 +45,8 @@ import { reportRoutes } from './report-routes.ts';
 import { reviewRoutes } from './review-routes.ts';
 import { assistantRoutes } from './assistant-routes.ts';
 import { followupRoutes } from './followup-routes.ts';
+import { triageRoutes } from './triage-routes.ts';
+import { localModelRoutes } from './local-model-routes.ts';
 import { navigatorRoutes } from './navigator-routes.ts';
 
 declare module 'fastify' {
@@ -206,6 +208,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await reviewRoutes(api, store);
       await assistantRoutes(api, store, opts.asOf);
       await followupRoutes(api, store, opts.asOf);
+      await triageRoutes(api, store);
+      await localModelRoutes(api, store, opts.asOf);
       await navigatorRoutes(api, store, opts.asOf);
     },
     { prefix: '/api/v1' },

@@ -200,7 +200,7 @@ export async function clueRoutes(app: Api, store: Store, opts: ClueRouteOptions 
     {
       schema: {
         tags: ['clues'],
-        summary: '办理线索：研判、交办、签收、提交整改、销号、退回、排除、移送',
+        summary: '办理线索：研判、交办、签收、提交整改、销号、退回、排除、移送；简易线索自查办结、转一般程序',
         params: ClueParams,
         body: TransitionBody,
         response: { 200: TransitionResult, ...errors(400, 401, 403, 404, 409) },

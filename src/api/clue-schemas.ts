@@ -32,6 +32,12 @@ export const ClueSummary = Type.Object({
   agencyId: Nullable(Type.String()),
   agencyName: Nullable(Type.String()),
   modelCode: Nullable(Type.String()),
+  /** 简易程序 (one hit, handled by the agency itself) or 一般程序 (a file of hits, the full loop). */
+  procedure: Literals(['simple', 'general']),
+  procedureLabel: Type.String(),
+  /** The file's risk score (0–100) from its hits; null for clues from reports. */
+  riskScore: Nullable(Type.Integer()),
+  hitCount: Nullable(Type.Integer()),
   /** YYYY-MM-DD */
   deadline: Nullable(Type.String()),
   /** While the deadline runs; negative when overdue. */
@@ -115,8 +121,30 @@ export const ClueDetail = Type.Object({
       basis: Nullable(Type.Array(BasisRef)),
       escalatedAt: Nullable(Type.String()),
       allowedActions: Type.Array(ClueAction),
+      /** The file (案卷) the clue's hits are filed under: the subject record and how many hits it holds. */
+      file: Nullable(Type.Object({ kind: Type.String(), label: Type.String(), id: Type.String(), hitCount: Type.Integer() })),
     }),
   ]),
+  /** The model hits filed into this clue, each with its risk score and the parts of it. */
+  hits: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      modelCode: Type.String(),
+      modelName: Type.String(),
+      subjectKind: Type.String(),
+      subjectId: Type.String(),
+      window: Type.String(),
+      severity: Type.String(),
+      title: Type.String(),
+      explanation: Type.String(),
+      evidence: ClueEvidence,
+      foundOn: Type.String(),
+      amount: Nullable(Type.Number()),
+      score: Type.Integer(),
+      scoreParts: Type.Array(Type.Object({ factor: Type.String(), label: Type.String(), points: Type.Integer() })),
+      scoreText: Type.String(),
+    }),
+  ),
   timeline: Type.Array(TimelineEvent),
   reports: Type.Array(ClueReport),
   attachments: Type.Array(ClueAttachment),
@@ -142,6 +170,7 @@ export const ClueListQuery = Type.Object({
   agencyId: Type.Optional(ID),
   regionCode: Type.Optional(REGION),
   modelCode: Type.Optional(Type.String({ maxLength: 64 })),
+  procedure: Type.Optional(Literals(['simple', 'general'])),
   overdue: Type.Optional(Type.Boolean()),
   escalated: Type.Optional(Type.Boolean({ description: '已逾期升级至本级（或更高级）' })),
   caseId: Type.Optional(ID),

@@ -47,12 +47,18 @@ export const ImportReport = Type.Object({
   timings: Type.Object({ read: Type.Number(), load: Type.Number(), merge: Type.Number(), commit: Type.Number() }),
   errors: Type.Array(RowError, { description: '前100条错误' }),
   notes: Type.Array(Type.String()),
+  initialPasswords: Type.Optional(
+    Type.Array(Type.Object({ username: Type.String(), displayName: Type.String(), password: Type.String() }), {
+      description: '导入用户名单时新建账号的一次性初始密码：仅在本次响应中返回一次，系统只保存其哈希',
+    }),
+  ),
   errorsUrl: Nullable(Type.String({ description: '错误明细CSV的下载地址（无错误时为 null）' })),
   realtime: Type.Optional(
     Nullable(
       Type.Object(
         {
           models: Type.Integer({ description: '运行的实时校验次数' }),
+          newHits: Type.Integer({ description: '新的模型命中（经研判分流，可能并入已有线索或仅作预警）' }),
           newClues: Type.Integer({ description: '新生成的问题线索' }),
           millis: Type.Integer(),
         },

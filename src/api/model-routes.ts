@@ -9,6 +9,7 @@ import { MODELS, findModel } from '../models/library/index.ts';
 import { MODEL_CATEGORIES, type ModelDefinition } from '../models/model.ts';
 import { effectiveSetting, loadAllSettings, saveSetting } from '../models/settings.ts';
 import { runModels } from '../models/runner.ts';
+import { enabledLocalModels } from '../models/local/local-models.ts';
 import { exclusiveRun, RunInProgress } from '../models/run-lock.ts';
 import { callerOf, type Api } from './app.ts';
 import { clockFor } from '../clues/clock.ts';
@@ -198,7 +199,7 @@ export async function modelRoutes(app: Api, store: Store, asOf?: string): Promis
       const caller = callerOf(req);
       authorize(caller, 'run', { type: 'model', regionCode: caller.regionCode });
       const code = req.body.model;
-      const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS];
+      const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS, ...(await enabledLocalModels(store))];
       if (code && list.length === 0) throw notFound('未找到该模型');
       // A server judging as of another day finds its clues on that day.
       const now = asOf ? clockFor(asOf)() : undefined;

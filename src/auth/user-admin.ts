@@ -1,5 +1,5 @@
 // Accounts as the administrator manages them (系统管理 · 用户): the list with search and filters, and
-// the changes — disable, enable, reset the password. Creation is `createUsers` (users.ts), the one way
+// the changes — disable, enable, reset the password. Creation is `createUserIn` (users.ts), the one way
 // accounts come into being. Each change is audited and ends the account's open sessions.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';

@@ -5,7 +5,7 @@ import { AssistantError, ask } from '../assistant/history.ts';
 import { demoDay } from '../demo/generate.ts';
 import { businessDate } from '../domain/dates.ts';
 import { UsageProblem, callerFor, withStore } from './context.ts';
-import { EXIT, fail } from './output.ts';
+import { EXIT, fail, print } from './output.ts';
 
 export function askCommand(): Command {
   return new Command('ask')
@@ -25,7 +25,7 @@ export function askCommand(): Command {
           return ask(store, caller, question, { conversationId: o.conversation, asOf });
         });
         if (o.json) {
-          process.stdout.write(`${JSON.stringify(result)}\n`);
+          print(`${JSON.stringify(result)}\n`);
           return;
         }
         const lines: string[] = [];
@@ -42,7 +42,7 @@ export function askCommand(): Command {
           lines.push('');
         }
         lines.push(`对话 ${result.conversationId}（用 --conversation 追问），用时 ${result.millis} ms`);
-        process.stdout.write(lines.join('\n') + '\n');
+        print(lines.join('\n') + '\n');
       } catch (e) {
         if (e instanceof AssistantError || e instanceof UsageProblem) fail(e.message, EXIT.usage);
         throw e;

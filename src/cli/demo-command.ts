@@ -7,7 +7,7 @@ import { withStore } from './context.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { ensureDemoAccounts } from '../demo/demo-accounts.ts';
 import { generateSupervision } from '../demo/supervision.ts';
-import { EXIT, fail, progress } from './output.ts';
+import { EXIT, fail, print, progress } from './output.ts';
 
 function parseSeed(v: string): number {
   if (!/^\d+$/.test(v) || Number(v) > 0xffffffff) throw new InvalidArgumentError('种子须为 0 至 4294967295 之间的整数');
@@ -56,13 +56,13 @@ export function demoCommand(): Command {
             }
           });
           if (o.json) {
-            process.stdout.write(`${JSON.stringify(result)}\n`);
+            print(`${JSON.stringify(result)}\n`);
             return;
           }
           const rate = Math.round(result.records / Math.max(result.seconds, 0.001));
           const lines = Object.entries(result.counts).map(([t, n]) => `  ${t.padEnd(18)} ${n.toLocaleString('en-US').padStart(12)}`);
           const planted = Object.entries(result.planted).map(([v, n]) => `  ${v.padEnd(26)} ${String(n).padStart(8)}`);
-          process.stdout.write(
+          print(
             [
               '各表行数：',
               ...lines,

@@ -1,5 +1,9 @@
-// kedu serve: the HTTP API and the console on one port; with --demo, an empty store is filled with
-// demo data first and the demo accounts are printed.
+// kedu serve: the HTTP API and the console on one port; with --demo, an empty store is filled with demo
+// data first and the demo accounts are printed. On a DuckDB file it also takes the other kedu commands
+// on that file (beside.ts). It stops cleanly — jobs, connections, the store, the lock file — on SIGINT
+// and SIGTERM, and, when npm started it, once its parent is gone: `npx kedu serve` runs it under
+// `sh -c`, and SIGTERM to npx reaches that shell, which dies without passing it on, so the server would
+// outlive npx and keep the file locked. SIGHUP keeps its own meaning (a handler would defeat nohup).
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { buildApp } from '../api/app.ts';
@@ -15,8 +19,14 @@ import { readyAllRealtime } from '../models/realtime/check.ts';
 import { numberUnnumberedClues } from '../clues/numbering.ts';
 import { demoDay } from '../demo/generate.ts';
 import { isIsoDate } from '../domain/dates.ts';
-import { EXIT, fail } from './output.ts';
 import { readyNavigator } from '../navigator/index.ts';
+import { duckdbFile, registerCliEndpoint, removeServeLock, runningServer, writeServeLock, type ServeLock } from './beside.ts';
+import { storeOptions } from './context.ts';
+import { io } from './io.ts';
+import { EXIT, fail, print } from './output.ts';
+
+/** How often a server started by npm looks whether its parent is still there. */
+const PARENT_POLL_MS = 500;
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -27,9 +37,13 @@ export function serveCommand(): Command {
     .option('--schedule-minutes <n>', '每隔多少分钟运行一次全部模型（0 为不运行）', '60')
     .option('--as-of <date>', '以该日期为“今天”（YYYY-MM-DD）；默认今天，演示数据以固定日期生成时为该日期')
     .action(async (o: { port: string; host: string; demo?: boolean; scheduleMinutes: string; asOf?: string }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<{ databaseUrl?: string; duckdb?: string }>();
+      if (io().store) fail('服务已在运行，不能在服务中再启动服务', EXIT.usage);
+      const g = storeOptions(cmd);
+      const file = duckdbFile(g);
+      const other = file ? runningServer(file) : null;
+      if (other) fail(`已有服务在使用该存储文件（进程 ${other.pid}，端口 ${other.port}）`, EXIT.usage);
       const store = await openStore({ databaseUrl: g.databaseUrl, duckdbPath: g.duckdb });
-      const log = (msg: string) => process.stdout.write(`${msg}\n`);
+      const log = (msg: string) => print(`${msg}\n`);
       if (o.asOf && !isIsoDate(o.asOf)) fail(`--as-of 须为 YYYY-MM-DD：${o.asOf}`, EXIT.usage);
       // A chain written before the audit key existed (or whose anchor is gone) is anchored now, once.
       if (await anchorAuditLog(store)) log('审计日志已用审计密钥签名并在库外锚定（见审计日志中的 audit.anchor 记录）');
@@ -52,7 +66,10 @@ export function serveCommand(): Command {
       const asOf = o.asOf ?? (pinned?.pinned ? pinned.asOf : undefined);
       if (asOf) log(`按 ${asOf} 判断（期限、逾期、模型）`);
       const app = await buildApp({ store, webRoot, log: {}, asOf, scheduleMinutes: Number(o.scheduleMinutes) });
+      let lock: ServeLock | null = null;
+      if (file) registerCliEndpoint(app, store, () => lock);
       await app.listen({ port: Number(o.port), host: o.host });
+      if (file) lock = writeServeLock(file, o.host, Number(o.port));
       const jobs = startJobs(store, { modelMinutes: Number(o.scheduleMinutes), log, asOf });
       // The real-time checks' state loads now, not with the first pushed record (city scale: 6 s).
       const warming = performance.now();
@@ -69,15 +86,27 @@ export function serveCommand(): Command {
         },
         (e: Error) => log(`实时校验状态未能预先加载，将在首条推送记录时加载：${e.message}`),
       );
-      if (accounts.length) process.stdout.write(formatAccounts(accounts));
-      process.stdout.write(`Kedu 刻度已启动：http://localhost:${o.port}  （API 文档：http://localhost:${o.port}/api/docs）\n`);
-      const stop = async () => {
-        await jobs.stop();
-        await app.close();
-        await store.close();
-        process.exit(0);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      if (accounts.length) print(formatAccounts(accounts));
+      print(`Kedu 刻度已启动：http://localhost:${o.port}  （API 文档：http://localhost:${o.port}/api/docs）\n`);
+
+      let stopping: Promise<void> | null = null;
+      const stop = () =>
+        (stopping ??= (async () => {
+          clearInterval(watch);
+          if (file && lock) removeServeLock(file, lock);
+          await jobs.stop();
+          await app.close();
+          await store.close();
+          process.exit(0);
+        })());
+      // npm sets npm_command for what it runs; a server started otherwise (systemd, nohup) has no such tie.
+      const parent = process.ppid;
+      const watch = process.env.npm_command
+        ? setInterval(() => {
+            if (process.ppid !== parent) void stop();
+          }, PARENT_POLL_MS)
+        : undefined;
+      watch?.unref();
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop());
     });
 }

@@ -74,21 +74,24 @@ export async function numbersFor(tx: Store, regionCodes: readonly string[], at: 
 }
 
 /**
- * The batch path: the number of each row of `table` (alias s, with columns id and region_code) as a SQL
- * expression over the counters joined as k, in id order within a unit; call `advanceCounters` after the
+ * The batch path: the number of each row being inserted as a SQL expression over the counters joined
+ * as k, in the order of `orderBy` (the new clue's id) within a unit; call `advanceCounters` after the
  * insert. The counters must exist (`ensureCounters`).
  */
-export function numberExpr(year: number): Sql {
-  const seq = raw('(k.last_seq + row_number() OVER (PARTITION BY k.unit_code ORDER BY s.id))');
+export function numberExpr(year: number, orderBy: string): Sql {
+  const seq = raw(`(k.last_seq + row_number() OVER (PARTITION BY k.unit_code ORDER BY ${orderBy}))`);
   // lpad cuts a longer text to the width: a seventh digit is kept whole.
   return sql`k.prefix || '-' || CAST(${String(year)} AS VARCHAR) || '-' || CASE WHEN ${seq} > 999999 THEN CAST(${seq} AS VARCHAR) ELSE lpad(CAST(${seq} AS VARCHAR), 6, '0') END`;
 }
 
-/** Advances the counters of `year` past the rows of a staged table just numbered with numberExpr. */
-export async function advanceCounters(tx: Store, table: string, year: number): Promise<void> {
+/**
+ * Advances the counters of `year` past the rows of a staged table (those meeting `where`, a condition
+ * on its columns) just numbered with numberExpr.
+ */
+export async function advanceCounters(tx: Store, table: string, year: number, where = 'TRUE'): Promise<void> {
   await tx.exec(sql`UPDATE clue_counters SET last_seq = last_seq + (
-      SELECT count(*) FROM ${raw(table)} s WHERE substr(s.region_code, 1, 6) = clue_counters.unit_code)
-    WHERE year = ${year} AND unit_code IN (SELECT DISTINCT substr(region_code, 1, 6) FROM ${raw(table)})`);
+      SELECT count(*) FROM ${raw(table)} s WHERE substr(s.region_code, 1, 6) = clue_counters.unit_code AND ${raw(where)})
+    WHERE year = ${year} AND unit_code IN (SELECT DISTINCT substr(region_code, 1, 6) FROM ${raw(table)} WHERE ${raw(where)})`);
 }
 
 /**

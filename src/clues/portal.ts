@@ -114,6 +114,7 @@ export async function submitPortalReport(store: Store, input: PortalReportInput,
 /** What the reporter is told: a plain stage, no names, no agency, no personal data. */
 export const PUBLIC_STAGES: Record<ClueStatus, string> = {
   new: '已受理',
+  self_check: '已交办',
   triaged: '已受理',
   assigned: '已交办',
   rectifying: '整改中',

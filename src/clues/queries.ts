@@ -26,6 +26,8 @@ import {
   type ClueStatus,
 } from './workflow.ts';
 import { listAttachments } from './attachments.ts';
+import { clueHits, fileOf, procedureOf } from '../models/triage/present.ts';
+import { PROCEDURES } from '../models/triage/procedure.ts';
 
 export interface ClueFilters {
   status?: string; // one status or several, comma-separated
@@ -34,6 +36,7 @@ export interface ClueFilters {
   agencyId?: string;
   regionCode?: string; // a region inside the caller's jurisdiction (its subtree)
   modelCode?: string;
+  procedure?: string; // simple | general (a clue of another source is general)
   overdue?: boolean;
   escalated?: boolean; // escalated to the caller's level or above
   caseId?: string;
@@ -91,6 +94,11 @@ function filterSql(caller: Caller, f: ClueFilters, today: string): Sql {
   if (f.regionCode) parts.push(sql`c.region_code LIKE ${regionPrefix(f.regionCode) + '%'}`);
   if (f.modelCode) parts.push(sql`c.model_code = ${f.modelCode}`);
   if (f.caseId) parts.push(sql`c.case_id = ${f.caseId}`);
+  if (f.procedure) {
+    if (f.procedure !== 'simple' && f.procedure !== 'general')
+      throw badRequest(`办理程序无效：${f.procedure}（可选：${PROCEDURES.filter((p) => p !== 'warning').join(', ')}）`, 'procedure');
+    parts.push(f.procedure === 'simple' ? sql`c.procedure = 'simple'` : sql`(c.procedure IS NULL OR c.procedure <> 'simple')`);
+  }
   if (f.overdue === true) parts.push(overdueSql(today));
   if (f.overdue === false) parts.push(sql`NOT ${overdueSql(today)}`);
   if (f.escalated) {
@@ -146,6 +154,9 @@ export function presentClue(r: Row, today: string, caller: Caller) {
     agencyId: r.agency_id,
     agencyName: r.agency_name,
     modelCode: r.model_code,
+    ...procedureOf(r.procedure),
+    riskScore: r.risk_score === null || r.risk_score === undefined ? null : Number(r.risk_score),
+    hitCount: r.hit_count === null || r.hit_count === undefined ? null : Number(r.hit_count),
     deadline: r.deadline,
     daysLeft: running ? daysBetween(today, r.deadline!) : null,
     overdue: running && r.deadline! < today,
@@ -275,8 +286,10 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
       basis: parseJson(loaded.basis) as { regulationId: string; article: number }[] | null,
       escalatedAt: loaded.escalated_at,
       allowedActions: allowedActions(caller, loaded),
+      file: fileOf(loaded.bundle_subject, loaded.hit_count),
       can: clueAbilities(caller, loaded),
     },
+    hits: loaded.bundle_key ? await clueHits(store, id, loaded.bundle_subject) : [],
     timeline: events.map(presentEvent),
     reports: reports.map((r) => ({
       id: r.id,

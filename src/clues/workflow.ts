@@ -22,6 +22,7 @@ export { CLUE_STATUSES, FINAL_STATUSES, CLUE_SOURCES, SOURCE_LABELS, type ClueSt
 
 export const STATUS_LABELS: Record<ClueStatus, string> = {
   new: '待研判',
+  self_check: '简易自查',
   triaged: '已研判',
   assigned: '已交办',
   rectifying: '整改中',
@@ -34,7 +35,7 @@ export const STATUS_LABELS: Record<ClueStatus, string> = {
 
 export const OPEN_STATUSES: readonly ClueStatus[] = CLUE_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
 /** Statuses in which the agency's deadline runs: a clue in one of them past its deadline is overdue. */
-export const DEADLINE_STATUSES: readonly ClueStatus[] = ['assigned', 'rectifying', 'returned'];
+export const DEADLINE_STATUSES: readonly ClueStatus[] = ['self_check', 'assigned', 'rectifying', 'returned'];
 /** Who may take an action: its region's supervisor or its assigned agency (decided in src/policy/clues.ts). */
 export type ActorKind = ClueActor;
 /** What an action needs in its request: a comment (the reason), an agency, a rectification report, evidence files. */
@@ -49,6 +50,8 @@ export interface Transition {
   requires: readonly Requirement[];
   /** Set the deadline: from the request, else from the severity (assign), else keep it (return). */
   deadline?: 'set' | 'optional';
+  /** Move a 简易 clue to the full loop (一般): its procedure changes and its self-check deadline ends. */
+  procedure?: 'general';
   webhook?: WebhookEvent;
   /** The in-app notification the step raises (src/notifications/kinds.ts), to the agency or the office. */
   notify?: 'assigned' | 'returned' | 'submitted' | 'transferred';
@@ -56,6 +59,18 @@ export interface Transition {
 
 export const TRANSITIONS = [
   { action: 'triage', label: '研判', from: ['new'], to: 'triaged', by: 'region_supervisor', requires: [] },
+  // 简易: the agency checks a light clue itself and closes it with a note (docs/supervision-brain.md,
+  // "Triage"); the supervisor may send it to the full loop instead, as a file that grows does by itself.
+  { action: 'self_close', label: '自查办结', from: ['self_check'], to: 'closed', by: 'assigned_agency', requires: ['comment'] },
+  {
+    action: 'upgrade',
+    label: '转一般程序',
+    from: ['self_check'],
+    to: 'new',
+    by: 'region_supervisor',
+    requires: ['comment'],
+    procedure: 'general',
+  },
   {
     action: 'assign',
     label: '交办',
@@ -94,7 +109,7 @@ export const TRANSITIONS = [
   {
     action: 'transfer',
     label: '移送纪检监察',
-    from: ['new', 'triaged', 'assigned', 'rectifying', 'submitted', 'returned'],
+    from: ['new', 'self_check', 'triaged', 'assigned', 'rectifying', 'submitted', 'returned'],
     to: 'transferred',
     by: 'region_supervisor',
     requires: ['comment'],
@@ -116,6 +131,7 @@ export const EVENT_LABELS: Record<string, string> = {
   merge: '并案',
   attach: '上传材料',
   notice: '制发文书',
+  join: '新命中并入',
 };
 
 export { ACTOR_LABELS };
@@ -149,6 +165,12 @@ export interface ClueRow {
   escalation_level: string | null;
   escalated_at: string | null;
   number: string | null;
+  /** Clues raised by the models: simple (简易) or general (一般); NULL (other sources): general. */
+  procedure: string | null;
+  bundle_subject: string | null;
+  bundle_key: string | null;
+  risk_score: number | null;
+  hit_count: number | null;
 }
 
 // ── who may act ───────────────────────────────────────────────────────────────────────────────
@@ -357,6 +379,13 @@ export async function applyTransition(
         next.escalated_at = null;
       }
     }
+    if (t.procedure) {
+      // The full loop sets its own deadline when the clue is assigned.
+      next.deadline = null;
+      next.escalation_level = null;
+      next.escalated_at = null;
+      detail.procedure = t.procedure;
+    }
     if (t.requires.includes('rectification')) {
       const text = input.rectification?.trim() ?? '';
       if (text.length < MIN_RECTIFICATION) throw badRequest(`整改情况须至少${MIN_RECTIFICATION}个字`, 'rectification');
@@ -377,7 +406,7 @@ export async function applyTransition(
     }
 
     const ids = [clue.id, ...members.map((m) => m.id)];
-    await tx.exec(sql`UPDATE clues SET status = ${t.to}, agency_id = ${next.agency_id}, deadline = CAST(${next.deadline} AS DATE),
+    await tx.exec(sql`UPDATE clues SET status = ${t.to}, procedure = ${t.procedure ?? clue.procedure}, agency_id = ${next.agency_id}, deadline = CAST(${next.deadline} AS DATE),
       rectification = ${next.rectification}, escalation_level = ${next.escalation_level}, escalated_at = CAST(${next.escalated_at} AS TIMESTAMPTZ), updated_at = ${now}
       WHERE id IN (${joinSql(
         ids.map((i) => sql`${i}`),

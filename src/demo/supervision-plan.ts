@@ -24,6 +24,9 @@ export interface FoundClue {
   /** When it was found (ms since the epoch). */
   foundAt: number;
   modelCode: string | null;
+  /** 'simple': triage made it a 简易 clue, the agency's to check and close within `simpleDays`. */
+  procedure?: string | null;
+  simpleDays?: number;
 }
 
 export interface PlannedEvent {
@@ -44,6 +47,8 @@ export interface PlannedEvent {
 export interface ClueHistory {
   clue: FoundClue;
   status: ClueStatus;
+  /** 'simple' while a 简易 clue stays so; 'general' once sent to the full loop; null for other sources. */
+  procedure: string | null;
   agencyId: string | null;
   deadline: string | null;
   rectification: string | null;
@@ -83,6 +88,12 @@ const RECTIFICATIONS = [
   '已完成自查整改：完善了执法程序指引，建立了案件审核台账，对同类问题开展了全面排查，未发现新的问题。',
   '针对反映的问题已约谈相关执法人员，调整了检查计划安排，纳入联合检查统筹，整改情况已在系统中登记。',
 ];
+const SELF_CHECKS = [
+  '已组织自查：经逐件核对相关执法记录，确属录入疏漏，已补正并对承办人员进行提醒。',
+  '经自查，相关执法行为程序完备，已补充上传相关材料，问题已纠正。',
+  '已对照模型提示逐项核实，已完成整改并在系统中登记，同类问题已开展排查。',
+];
+const UPGRADE_REASONS = ['同一主体问题较多，需转一般程序由监督机构交办整改', '自查说明未能说明问题成因，转一般程序办理'];
 const RESUBMISSIONS = ['已按要求补充整改前后对比材料和同类执法行为自查清单，相关责任人员已作书面检查。'];
 
 /** Deterministic event ids: the same plan gives the same ids. */
@@ -96,7 +107,8 @@ export function planClue(clue: FoundClue, asOfIso: string, rng: Rng): ClueHistor
   const asOf = dayOf(asOfIso);
   const h: ClueHistory = {
     clue,
-    status: 'new',
+    status: clue.procedure === 'simple' ? 'self_check' : 'new',
+    procedure: clue.procedure ?? null,
     agencyId: null,
     deadline: null,
     rectification: null,
@@ -145,16 +157,36 @@ export function planClue(clue: FoundClue, asOfIso: string, rng: Rng): ClueHistor
     by: 'system',
     action: 'create',
     from: null,
-    to: 'new',
+    to: h.status,
     comment: null,
-    detail: null,
+    detail: clue.procedure ? { procedure: clue.procedure } : null,
     at: clue.foundAt,
   });
   const found = dayOfMs(clue.foundAt);
   const within = (day: number) => day <= asOf;
+  let day = found;
+
+  // 简易: the agency checks and closes it itself within its days; now and then the office sends it to the full loop.
+  if (h.status === 'self_check') {
+    const days = clue.simpleDays ?? 15;
+    h.agencyId = clue.agencyId;
+    h.deadline = addDays(isoOf(found), days);
+    if (rng.chance(0.12)) {
+      day = found + rng.range(1, Math.max(1, Math.min(5, days - 1)));
+      if (!within(day)) return h;
+      event('supervisor', 'upgrade', 'new', workTime(rng, day), rng.pick(UPGRADE_REASONS), null);
+      h.procedure = 'general';
+      h.deadline = null;
+    } else {
+      day = found + rng.range(1, Math.max(1, days - 1));
+      if (!within(day)) return h;
+      event('agency', 'self_close', 'closed', workTime(rng, day), rng.pick(SELF_CHECKS), null);
+      return h;
+    }
+  }
 
   // 研判 (or straight to 交办), 排除.
-  let day = found + rng.range(1, 3);
+  day += rng.range(1, 3);
   if (!within(day)) return h;
   const skipTriage = rng.chance(0.25);
   if (rng.chance(0.07)) {

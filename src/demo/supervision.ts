@@ -20,6 +20,7 @@ import { businessDate } from '../domain/dates.ts';
 import { regionContains } from '../domain/region.ts';
 import { MODELS } from '../models/library/index.ts';
 import { runModels } from '../models/runner.ts';
+import { loadThresholdSettings, thresholdsFor } from '../models/triage/procedure.ts';
 import type { Severity } from '../models/model.ts';
 import { attachmentsRoot } from '../clues/attachments.ts';
 import { concernsEnforcement, intakeReport } from '../clues/intake.ts';
@@ -291,7 +292,8 @@ function handlingUnit(clueRegion: string, agencyRegion: string): string {
 function planMerges(histories: ClueHistory[], seed: number): number {
   const groups = new Map<string, ClueHistory[]>();
   for (const h of histories) {
-    if (!h.clue.modelCode) continue;
+    // A 简易 clue is the agency's own check: only clues of the full loop are merged into a case.
+    if (!h.clue.modelCode || h.clue.procedure === 'simple') continue;
     const key = `${h.clue.modelCode}|${h.clue.agencyId}`;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(h);
   }
@@ -376,6 +378,7 @@ export async function generateSupervision(
   // 3. Plan every clue.
   const rows = await store.query<ClueRow>('SELECT * FROM clues ORDER BY id');
   const histories: ClueHistory[] = [];
+  const thresholds = await loadThresholdSettings(store);
   for (const c of rows) {
     const foundAt = found.get(c.id) ?? new Date(c.created_at).getTime();
     const agencyId = agencyFor(c);
@@ -386,6 +389,8 @@ export async function generateSupervision(
       agencyId: agencyId ?? '',
       foundAt,
       modelCode: c.model_code,
+      procedure: c.procedure,
+      simpleDays: thresholdsFor(thresholds, c.region_code).simpleDays,
     };
     // A clue no agency of its region could take (none in the demo) stays where it was found.
     histories.push(
@@ -427,8 +432,11 @@ export async function generateSupervision(
   let eventCount = 0;
   await withAudit(store, async (tx) => {
     const ids = histories.map((h) => h.clue.id);
-    // Model clues' 'create' events are rewritten with their day; intake clues keep theirs (and their links).
-    await tx.exec("DELETE FROM clue_events WHERE action = 'create' AND clue_id IN (SELECT id FROM clues WHERE source = 'model')");
+    // Model clues' 'create' events are rewritten with their day (and triage's joins and upgrades of the
+    // one run replanned); intake clues keep theirs (and their links).
+    await tx.exec(
+      "DELETE FROM clue_events WHERE action IN ('create', 'join', 'upgrade') AND clue_id IN (SELECT id FROM clues WHERE source = 'model')",
+    );
     await tx.exec('DELETE FROM clues');
     await tx.exec('DELETE FROM clue_counters');
     for (const [key, last] of counters) {
@@ -447,6 +455,7 @@ export async function generateSupervision(
         const row: Record<string, Value> = {
           ...(original.get(id) as unknown as Record<string, Value>),
           status: h.status,
+          procedure: h.procedure ?? original.get(id)!.procedure,
           agency_id: h.agencyId ?? original.get(id)!.agency_id,
           deadline: h.deadline,
           rectification: h.rectification,

@@ -3,6 +3,7 @@
 // who may read a clue in which status is src/policy/clues.ts. Both read the vocabulary from here.
 export const CLUE_STATUSES = [
   'new',
+  'self_check',
   'triaged',
   'assigned',
   'rectifying',

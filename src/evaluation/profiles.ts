@@ -240,10 +240,11 @@ export async function officerProfile(store: Store, caller: Caller, officer: Offi
     store.query<Record<string, unknown>>(sql`
       SELECT ${raw(cols)} FROM ${raw(table)} t WHERE ${led(table)} AND t.${raw(date)} BETWEEN CAST(${period.from} AS DATE) AND CAST(${period.to} AS DATE)
       ORDER BY t.${raw(date)} DESC, t.id LIMIT 20`);
-  const clueWhere = sql`(
-    (split_part(c.dedupe_key, '|', 2) = 'officer' AND split_part(c.dedupe_key, '|', 3) = ${officer.id})
-    OR (split_part(c.dedupe_key, '|', 2) = 'inspection' AND split_part(c.dedupe_key, '|', 3) IN (SELECT i.id FROM inspections i WHERE i.lead_officer_id = ${officer.id}))
-    OR (split_part(c.dedupe_key, '|', 2) = 'case' AND split_part(c.dedupe_key, '|', 3) IN (SELECT k.id FROM cases k WHERE k.lead_officer_id = ${officer.id})))`;
+  // The clues holding a model hit on the officer or on a record they led (a clue bundles a subject's hits: model_hits).
+  const clueWhere = sql`c.id IN (SELECT h.clue_id FROM model_hits h WHERE h.clue_id IS NOT NULL AND (
+    (h.subject_kind = 'officer' AND h.subject_id = ${officer.id})
+    OR (h.subject_kind = 'inspection' AND h.subject_id IN (SELECT i.id FROM inspections i WHERE i.lead_officer_id = ${officer.id}))
+    OR (h.subject_kind = 'case' AND h.subject_id IN (SELECT k.id FROM cases k WHERE k.lead_officer_id = ${officer.id}))))`;
   return {
     officer: {
       id: officer.id,

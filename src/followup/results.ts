@@ -16,7 +16,7 @@ export const FOLLOWUP_MODELS = ['FUP_VISIT_COUNT', 'FUP_NOBODY_CAME', 'FUP_FINE_
 export const FAKE_SERVICE_MODEL = 'INS_FAKE_SERVICE';
 const OPEN = sql`c.status NOT IN ('closed', 'dismissed', 'transferred')`;
 
-/** Dedupe keys of the clues raised about a campaign's tasks: SELECT k. */
+/** Dedupe keys of the model hits about a campaign's tasks (their clues bundle them: model_hits.clue_id): SELECT k. */
 function problemKeys(campaignId: string): Sql {
   const models = FOLLOWUP_MODELS.map((m) => `('${m}')`).join(', ');
   return sql`
@@ -138,7 +138,8 @@ export async function campaignReport(store: Store, caller: Caller, id: string, t
     model_code: string | null;
     agency_name: string | null;
   }>(sql`
-    SELECT c.id, c.title, c.status, c.model_code, ag.name AS agency_name FROM clues c JOIN (${problemKeys(c.id)}) k ON k.k = c.dedupe_key
+    SELECT c.id, c.title, c.status, c.model_code, ag.name AS agency_name
+    FROM clues c JOIN (SELECT DISTINCT h.clue_id FROM model_hits h JOIN (${problemKeys(c.id)}) k ON k.k = h.dedupe_key) x ON x.clue_id = c.id
       LEFT JOIN agencies ag ON ag.id = c.agency_id ORDER BY c.created_at, c.id`);
   const answered = answers.length;
   return {
@@ -237,7 +238,7 @@ export async function followupResults(
     (
       await store.query<{ id: string; n: number }>(sql`
       SELECT ${key} AS id, count(DISTINCT c.id) AS n FROM followup_tasks t CROSS JOIN (VALUES ${raw(FOLLOWUP_MODELS.map((m) => `('${m}')`).join(', '))}) AS m(code)
-        JOIN clues c ON c.dedupe_key = m.code || '|followup_task|' || t.id || '|'
+        JOIN model_hits h ON h.dedupe_key = m.code || '|followup_task|' || t.id || '|' JOIN clues c ON c.id = h.clue_id
       WHERE ${where} AND CAST(c.created_at AS DATE) >= CAST(${opts.from} AS DATE) AND CAST(c.created_at AS DATE) <= CAST(${opts.to} AS DATE) GROUP BY ${key}`)
     ).map((r) => [r.id, Number(r.n)]),
   );

@@ -13,6 +13,8 @@ import { invalidateRealtimeState, realtimeState } from './realtime/state.ts';
 
 export interface RealtimeSummary {
   models: number;
+  /** Hits kept (triage may file them under an open clue or leave them at 预警). */
+  newHits: number;
   newClues: number;
   /** Judging the written records and writing their clues, inside the batch's transaction (not its commit). */
   millis: number;
@@ -28,7 +30,7 @@ export interface RealtimeSummary {
 export function realtimeIngest(store: Store, caller: Caller, kind: Kind, asOf = businessDate(new Date())) {
   const spec = KIND_SPECS[kind];
   const judged = !!spec.idPrefix && realtimeModels(spec.table).length > 0;
-  let summary: RealtimeSummary = { models: 0, newClues: 0, millis: 0 };
+  let summary: RealtimeSummary = { models: 0, newHits: 0, newClues: 0, millis: 0 };
   let touched = false;
   return {
     async prepare(): Promise<void> {
@@ -46,6 +48,7 @@ export function realtimeIngest(store: Store, caller: Caller, kind: Kind, asOf = 
       const { reports, audit } = await checkRecordsIn(store, tx, spec.table, written, caller.userId, asOf);
       summary = {
         models: reports.length,
+        newHits: reports.reduce((s, r) => s + r.newHits, 0),
         newClues: reports.reduce((s, r) => s + r.newClues, 0),
         millis: Math.round(performance.now() - started),
       };

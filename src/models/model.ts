@@ -33,6 +33,23 @@ export interface ModelBasis {
 
 export type ParamValues = Record<string, number>;
 
+/**
+ * How a hit shows its problem, the triage's "strength of evidence" (src/models/triage/score.ts): a
+ * record that breaks a rule by itself, a pattern over several records, what someone said (a follow-up
+ * answer, a complaint), or a statistical outlier among peers.
+ */
+export type EvidenceStrength = 'record' | 'pattern' | 'report' | 'statistical';
+
+/** What triage needs to know of a model beyond its subject kind; every field has a default (triage/profile.ts). */
+export interface TriageProfile {
+  /** Default: by subject kind (a record subject: record; entity, officer: pattern; agency: statistical; follow-up task: report). */
+  evidence?: EvidenceStrength;
+  /** The fact naming the money at stake, in yuan. Default: fine_amount, amount or fee, the first the hit has. */
+  money?: string;
+  /** File the hit under the officer this fact names (一人一档; a list: its first id), not under the enterprise. */
+  officerFact?: string;
+}
+
 export interface QueryContext {
   dialect: Dialect;
   params: ParamValues;
@@ -74,6 +91,11 @@ export interface ModelDefinition {
   groundTruth?: { violation: string; recordKind: string };
   /** Judge one incoming record at once: which record kind, and the column that identifies the subject. */
   realtime?: { kind: string; subjectColumn: string };
+  /** How the hit is scored and bundled, where the subject kind's defaults do not fit. */
+  triage?: TriageProfile;
+  /** A model a county wrote itself (src/models/local): the region it runs over, and its version. */
+  region?: string;
+  version?: number;
 }
 
 // One formatter for every explanation: Number#toLocaleString builds a new one per call (17.7 µs against

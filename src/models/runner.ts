@@ -1,16 +1,25 @@
-// Runs models over the records and turns hits into clues. A hit's dedupe key is model + subject +
-// window, so running a model twice over the same data raises no second clue.
-import { createHash, randomUUID } from 'node:crypto';
+// Runs models over the records and hands their hits to triage (src/models/triage/), which keeps each
+// new hit with its score and files it into a clue or a 预警. A hit's dedupe key is model + subject +
+// window, so running a model twice over the same data keeps no second hit.
+import { randomUUID } from 'node:crypto';
 import type { Store, Value } from '../store/store.ts';
 import type { Dialect } from '../store/dialect.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { businessDate } from '../domain/dates.ts';
+import { regionContains } from '../domain/region.ts';
 import { explain, type HitRow, type ModelDefinition, type ParamValues } from './model.ts';
 import { loadSettings, runGroups, type RunGroup } from './settings.ts';
 import { stageHitsSql } from './stage-sql.ts';
-import { advanceCounters, ensureCounters, numberExpr, numbersFor, numberingYear } from '../clues/numbering.ts';
+import { STAGE_COLUMNS, clueId, hitId, stagedHit } from './triage/hit.ts';
+import { fileHit, moneyFact } from './triage/filing.ts';
+import { triageInCode } from './triage/in-code.ts';
+import { triageStaged } from './triage/in-sql.ts';
+import { emptyOutcome, type TriageContext, type TriageOutcome } from './triage/context.ts';
+import { loadThresholdSettings } from './triage/procedure.ts';
+
+export { clueId, hitId };
 
 export interface RunOptions {
   regionCode?: string; // default: the province
@@ -28,30 +37,15 @@ export interface ModelRunReport {
   name: string;
   millis: number;
   hits: number;
+  /** Hits not seen before (kept in model_hits). */
+  newHits: number;
+  /** Clues opened: 简易 and 一般. */
   newClues: number;
+  /** What triage did with the new hits: clues opened per procedure, open clues joined, files left at 预警. */
+  triage: Pick<TriageOutcome, 'simple' | 'general' | 'joined' | 'warnings'>;
   /** Of `millis`, the time spent in the model's query (the rest is turning hits into clues and writing them). */
   queryMillis: number;
 }
-
-const STAGE_COLUMNS = [
-  'dedupe_key',
-  'id',
-  'region_code',
-  'agency_id',
-  'model_code',
-  'severity',
-  'title',
-  'explanation',
-  'evidence',
-  'params',
-];
-// The two ways a model's clues are inserted (a few rows by VALUES, many from the stage) share these heads.
-const INSERT_CLUES = raw(
-  'INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status, deadline, created_at, updated_at, number)',
-);
-const INSERT_EVENTS = raw(
-  'INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, occurred_at)',
-);
 
 function groupFilter(group: RunGroup, focus: RunOptions['focus']) {
   return (alias: string): Sql => {
@@ -69,17 +63,15 @@ function groupFilter(group: RunGroup, focus: RunOptions['focus']) {
   };
 }
 
-/** md5, because the batch path computes the same id in SQL (stage-sql.ts) and md5 is in both engines. */
-export function clueId(dedupeKey: string): string {
-  return 'CL-' + createHash('md5').update(dedupeKey).digest('hex').slice(0, 16);
-}
-
-/** What makes a hit one clue: model, subject and window (stage-sql.ts builds the same in SQL). */
+/** What makes a hit one: model, subject and window (stage-sql.ts builds the same in SQL). */
 export function dedupeKey(model: ModelDefinition, hit: Pick<HitRow, 'subject_kind' | 'subject_id' | 'window_key'>): string {
   return `${model.code}|${hit.subject_kind}|${hit.subject_id}|${hit.window_key ?? ''}`;
 }
 
-/** A hit as a row of model_hits_stage: dedupe key, clue id, region, agency, model, severity, title, explanation, evidence, params. */
+/**
+ * A hit as a row of model_hits_stage (STAGE_COLUMNS): dedupe key, hit id, region, agency, model,
+ * severity, title, explanation, evidence, params, subject, window, where it is filed, money at stake.
+ */
 export function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamValues): Value[] {
   const { subject_kind, subject_id, region_code, agency_id, window_key, evidence_ids, ...facts } = hit;
   const key = dedupeKey(model, hit);
@@ -92,9 +84,13 @@ export function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamVal
     subject: { kind: subject_kind, id: subject_id },
     facts,
   };
+  const file = fileHit(model, hit, facts);
+  // A numeric column may hold NULL in a row: the SQL picks the fact by its column's type, so does this.
+  const money = moneyFact(model, new Set(Object.keys(facts).filter((k) => typeof facts[k] === 'number' || facts[k] === null)));
+  const amount = money === null ? null : (facts[money] as number | null);
   return [
     key,
-    clueId(key),
+    hitId(key),
     region_code,
     agency_id,
     model.code,
@@ -103,6 +99,12 @@ export function toStageRow(model: ModelDefinition, hit: HitRow, params: ParamVal
     explain(model.explanation, { ...facts, window_key }, params),
     JSON.stringify(evidence),
     JSON.stringify(params),
+    subject_kind,
+    subject_id,
+    window_key === null || window_key === undefined ? '' : String(window_key),
+    file.kind,
+    file.id,
+    amount === null || amount === undefined ? null : Number(amount),
   ];
 }
 
@@ -165,28 +167,37 @@ export async function stageFocused(
   return run;
 }
 
-/** A run's report, once its new clues are known. */
-export function runReport(run: StagedRun, newClues: number): ModelRunReport {
+/** A run's report, once triage has written its hits. */
+export function runReport(run: StagedRun, outcome: TriageOutcome = emptyOutcome()): ModelRunReport {
   return {
     code: run.model.code,
     name: run.model.name,
     millis: Date.now() - run.started,
     hits: run.hits,
-    newClues,
+    newHits: outcome.newHits,
+    newClues: outcome.newClues,
+    triage: triageCounts(outcome),
     queryMillis: Math.round(run.queryMillis),
   };
 }
 
 /** Runs one model over one region; writes new clues, the run record and an audit entry in one transaction. */
 export async function runModel(store: Store, model: ModelDefinition, opts: RunOptions = {}): Promise<ModelRunReport> {
-  const root = opts.regionCode ?? '330000';
+  let root = opts.regionCode ?? '330000';
+  // A county's own model runs over its region only: the narrower of the two, nothing when they do not meet.
+  if (model.region && !regionContains(model.region, root)) {
+    if (!regionContains(root, model.region)) return runReport({ model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0 });
+    root = model.region;
+  }
   const asOf = opts.asOf ?? businessDate(new Date());
   if (opts.trigger === 'realtime') {
     const run = await stageFocused(store, model, asOf, opts.focus, root);
     // A real-time check that finds nothing writes nothing: no transaction for an empty result.
     return runReport(
       run,
-      run.staged.size ? (await writeHits(store, [run], { root, trigger: 'realtime', actor: opts.actor, now: opts.now }))[0] : 0,
+      run.staged.size
+        ? (await writeHits(store, [run], { root, trigger: 'realtime', actor: opts.actor, asOf, now: opts.now }))[0]
+        : undefined,
     );
   }
   const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0, sqlStages: [] };
@@ -194,95 +205,68 @@ export async function runModel(store: Store, model: ModelDefinition, opts: RunOp
     const query = groupQuery(store.dialect, model, g, asOf, opts.focus);
     run.sqlStages!.push(stageHitsSql(model, query, await store.columns(query), g.params, store.dialect));
   }
-  const [newClues] = await writeHits(store, [run], { root, trigger: opts.trigger, actor: opts.actor, now: opts.now });
-  return runReport(run, newClues);
+  const [outcome] = await writeHits(store, [run], { root, trigger: opts.trigger, actor: opts.actor, asOf, now: opts.now });
+  return runReport(run, outcome);
 }
 
-/** Up to this many hits (real time) skip the stage table: it costs five statements more than the few rows. */
-const STAGE_INSERT_MAX = 50;
-
-/**
- * Inserts the staged rows whose dedupe key no clue has yet, and their `create` events; returns the keys
- * it inserted. The keys are looked up first through the unique index (DuckDB: 0.7 ms; ON CONFLICT cost
- * 3 ms more than the insert, NOT EXISTS scanned the clues). No other write can come between: writes run
- * under withAudit, one at a time (a queue in the process, an advisory lock across PostgreSQL servers).
- */
-async function insertFew(tx: Store, staged: Value[][], actor: string, now: Date): Promise<Set<string>> {
-  // Two runs of one model (focused SQL in chunks) can stage the same key: it is one clue.
-  const rows = [...new Map(staged.map((r) => [r[0] as string, r])).values()];
-  const keys = await tx.query<{ dedupe_key: string }>(
-    sql`SELECT dedupe_key FROM clues WHERE dedupe_key IN (${joinSql(
-      rows.map((r) => sql`${r[0]}`),
-      ', ',
-    )})`,
-  );
-  const known = new Set(keys.map((k) => k.dedupe_key));
-  const fresh = rows.filter((r) => !known.has(r[0] as string));
-  if (fresh.length === 0) return new Set();
-  // Stage columns: dedupe_key, id, region_code, agency_id, model_code, severity, title, explanation, evidence, params.
-  const numbers = await numbersFor(
-    tx,
-    fresh.map((r) => r[2] as string),
-    now,
-  );
-  const clues = fresh.map(
-    ([key, id, region, agency, model, severity, title, explanation, evidence, params], i) =>
-      sql`(${id}, ${region}, ${agency}, 'model', ${model}, ${key}, ${severity}, ${title}, ${explanation}, ${evidence}, ${params}, 'new', NULL, ${now}, ${now}, ${numbers[i]})`,
-  );
-  await tx.exec(sql`${INSERT_CLUES} VALUES ${joinSql(clues, ', ')}`);
-  const events = fresh.map((r) => sql`(${'EV-' + String(r[1])}, ${r[1]}, ${r[2]}, ${actor}, 'create', NULL, 'new', NULL, ${now})`);
-  await tx.exec(sql`${INSERT_EVENTS} VALUES ${joinSql(events, ', ')}`);
-  return new Set(fresh.map((r) => r[0] as string));
-}
+/** Up to this many hits per run (real time) are triaged in code: the stage and its SQL cost more statements than the few rows. */
+const IN_CODE_MAX = 50;
 
 export interface WriteOptions {
   root: string;
   trigger?: RunOptions['trigger'];
   actor?: string;
+  /** The business day of the run (its period and history). */
+  asOf: string;
   now?: Date;
+  /** The enterprise of a record subject, from what a real-time check holds (triage asks the store otherwise). */
+  entityOf?: TriageContext['entityOf'];
+  /** Triage every run through the stage and SQL, as a batch run does (tests compare both ways on the same hits). */
+  inSql?: boolean;
 }
 
 /** Writes the staged hits of one or more model runs in their own transaction (see writeHitsIn); returns the new clues per run. */
-export function writeHits(store: Store, runs: readonly StagedRun[], opts: WriteOptions): Promise<number[]> {
+export function writeHits(store: Store, runs: readonly StagedRun[], opts: WriteOptions): Promise<TriageOutcome[]> {
   return withAudit(store, async (tx) => {
-    const { created, audit } = await writeHitsIn(tx, runs, opts);
-    return { result: created, audit };
+    const { outcomes, audit } = await writeHitsIn(tx, runs, opts);
+    return { result: outcomes, audit };
   });
 }
 
 /**
- * Writes the staged hits of one or more model runs into the transaction `tx`: new clues (those whose
- * dedupe key no clue has yet) with their `create` events and a model_runs row per batch or scheduled
- * run. Returns the new clues per run and the audit entries the caller appends with its commit: one per
- * batch or scheduled run, one for a real-time check that raised clues. A `create` event carries no
- * comment: the explanation is the clue's own (a copy in each of a million events was a fifth of what
- * a hangzhou-scale run wrote).
+ * Writes the staged hits of one or more model runs into the transaction `tx`: triage keeps the new
+ * hits (those whose dedupe key no hit has yet) with their scores and files them — new clues with their
+ * `create` events, hits joining open clues — and a model_runs row per batch or scheduled run. Returns
+ * what triage did per run and the audit entries the caller appends with its commit: one per batch or
+ * scheduled run, one for a real-time check that kept hits. A clue's `create` event carries no copy of
+ * the explanation (a copy in each of a million events was a fifth of what a hangzhou-scale run wrote).
  */
 export async function writeHitsIn(
   tx: Store,
   runs: readonly StagedRun[],
   opts: WriteOptions,
-): Promise<{ created: number[]; audit: AuditEntryInput[] }> {
-  const now = opts.now ?? new Date();
+): Promise<{ outcomes: TriageOutcome[]; audit: AuditEntryInput[] }> {
   const trigger = opts.trigger ?? 'batch';
-  const actor = opts.actor ?? 'system';
-  const created: number[] = [];
+  const ctx: TriageContext = { asOf: opts.asOf, now: opts.now ?? new Date(), actor: opts.actor ?? 'system', entityOf: opts.entityOf };
   const audit: AuditEntryInput[] = [];
-  // Runs with a few hits (real time) are written together: three statements, however many models hit.
-  const few = runs.filter((r) => !r.sqlStages && r.staged.size <= STAGE_INSERT_MAX);
-  const inserted = few.some((r) => r.staged.size > 0)
-    ? await insertFew(
+  // Runs with a few hits (real time) are triaged together in code: a handful of statements, however many models hit.
+  const few = opts.inSql ? [] : runs.filter((r) => !r.sqlStages && r.staged.size <= IN_CODE_MAX);
+  const inCode = few.some((r) => r.staged.size > 0)
+    ? await triageInCode(
         tx,
-        few.flatMap((r) => [...r.staged.values()]),
-        actor,
-        now,
+        few.map((r) => ({ model: r.model, hits: [...r.staged.values()].map(stagedHit) })),
+        ctx,
+        `RT-${randomUUID()}`,
       )
-    : new Set<string>();
+    : few.map(() => emptyOutcome());
+  const settings = few.length === runs.length ? [] : await loadThresholdSettings(tx);
+  const outcomes: TriageOutcome[] = [];
   for (const run of runs) {
-    let n = 0;
-    if (few.includes(run)) {
-      for (const key of run.staged.keys()) if (inserted.delete(key)) n++; // a key counts for one run
-    } else {
+    const runId = randomUUID();
+    let outcome: TriageOutcome;
+    const k = few.indexOf(run);
+    if (k >= 0) outcome = inCode[k];
+    else {
       await tx.exec('DELETE FROM model_hits_stage');
       if (run.sqlStages) {
         const q0 = performance.now();
@@ -291,63 +275,56 @@ export async function writeHitsIn(
         const [h] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
         run.hits = Number(h.n);
       } else {
-        await tx.copyIn('model_hits_stage', STAGE_COLUMNS, run.staged.values());
+        await tx.copyIn('model_hits_stage', [...STAGE_COLUMNS], run.staged.values());
       }
-      if (run.hits > 0) {
-        // Only keys no clue has yet: the others leave the stage first, so the inserts read it plainly.
-        await tx.exec(
-          sql`DELETE FROM model_hits_stage WHERE dedupe_key IN (SELECT c.dedupe_key FROM clues c WHERE c.model_code = ${run.model.code})`,
-        );
-        const [c] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM model_hits_stage');
-        n = Number(c.n);
-        if (n > 0) {
-          await tx.exec(sql`${INSERT_EVENTS}
-            SELECT 'EV-' || s.id, s.id, s.region_code, ${actor}, 'create', NULL, 'new', NULL, ${now} FROM model_hits_stage s`);
-          const year = numberingYear(now);
-          const units = await tx.query<{ unit: string }>('SELECT DISTINCT substr(region_code, 1, 6) AS unit FROM model_hits_stage');
-          await ensureCounters(
-            tx,
-            units.map((u) => u.unit),
-            year,
-          );
-          await tx.exec(sql`${INSERT_CLUES}
-            SELECT s.id, s.region_code, s.agency_id, 'model', s.model_code, s.dedupe_key, s.severity, s.title, s.explanation, s.evidence, s.params, 'new', NULL, ${now}, ${now}, ${numberExpr(year)}
-            FROM model_hits_stage s JOIN clue_counters k ON k.unit_code = substr(s.region_code, 1, 6) AND k.year = ${year}`);
-          await advanceCounters(tx, 'model_hits_stage', year);
-        }
-        await tx.exec('DELETE FROM model_hits_stage');
-      }
+      outcome = await triageStaged(tx, run.model, trigger === 'realtime' ? `RT-${runId}` : runId, ctx, settings);
     }
-    created.push(n);
+    outcomes.push(outcome);
     // Batch and scheduled runs are listed on the model's page and audited one by one.
     if (trigger !== 'realtime') {
       await tx.exec(
-        'INSERT INTO model_runs (id, model_code, region_code, trigger, started_at, millis, hits, new_clues) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-        [randomUUID(), run.model.code, opts.root, trigger, new Date(run.started).toISOString(), Date.now() - run.started, run.hits, n],
+        'INSERT INTO model_runs (id, model_code, region_code, trigger, started_at, millis, hits, new_clues, new_hits) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
+        [
+          runId,
+          run.model.code,
+          opts.root,
+          trigger,
+          new Date(run.started).toISOString(),
+          Date.now() - run.started,
+          run.hits,
+          outcome.newClues,
+          outcome.newHits,
+        ],
       );
       audit.push({
-        actor,
+        actor: ctx.actor,
         action: 'models.run',
         target: run.model.code,
         regionCode: opts.root,
-        detail: { hits: run.hits, newClues: n, trigger },
+        detail: { hits: run.hits, newHits: outcome.newHits, newClues: outcome.newClues, triage: triageCounts(outcome), trigger },
       });
     }
   }
-  // A real-time check is audited once, naming the models that raised clues (a model_runs row per judged
+  // A real-time check is audited once, naming the models that kept hits (a model_runs row per judged
   // record would bury the batch runs and cost a statement).
-  const raised = runs.flatMap((run, i) => (created[i] > 0 ? [{ model: run.model.code, hits: run.hits, newClues: created[i] }] : []));
-  if (trigger === 'realtime' && raised.length) {
+  const kept = runs.flatMap((run, i) =>
+    outcomes[i].newHits > 0
+      ? [{ model: run.model.code, hits: run.hits, newHits: outcomes[i].newHits, newClues: outcomes[i].newClues }]
+      : [],
+  );
+  if (trigger === 'realtime' && kept.length) {
     audit.push({
-      actor,
+      actor: ctx.actor,
       action: 'models.run',
-      target: raised.map((r) => r.model).join(','),
+      target: kept.map((r) => r.model).join(','),
       regionCode: opts.root,
-      detail: { trigger, runs: raised },
+      detail: { trigger, runs: kept },
     });
   }
-  return { created, audit };
+  return { outcomes, audit };
 }
+
+const triageCounts = (o: TriageOutcome) => ({ simple: o.simple, general: o.general, joined: o.joined, warnings: o.warnings });
 
 export async function runModels(
   store: Store,

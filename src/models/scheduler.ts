@@ -7,6 +7,7 @@ import { startLoop, type Worker } from '../jobs/loop.ts';
 import { readSetting } from '../settings/system-settings.ts';
 import { MODELS } from './library/index.ts';
 import { runModels } from './runner.ts';
+import { enabledLocalModels } from './local/local-models.ts';
 import { exclusiveRun, RunInProgress } from './run-lock.ts';
 
 /** How often the schedule looks at its setting. */
@@ -43,8 +44,12 @@ export function startModelSchedule(store: Store, optionMinutes: number, log: (ms
       last = Date.now();
       let reports;
       try {
-        reports = await exclusiveRun(store, { regionCode: '330000', trigger: 'schedule', actor: 'system' }, () =>
-          runModels(store, [...MODELS], { trigger: 'schedule', asOf, now: asOf ? clockFor(asOf)() : undefined }),
+        reports = await exclusiveRun(store, { regionCode: '330000', trigger: 'schedule', actor: 'system' }, async () =>
+          runModels(store, [...MODELS, ...(await enabledLocalModels(store))], {
+            trigger: 'schedule',
+            asOf,
+            now: asOf ? clockFor(asOf)() : undefined,
+          }),
         );
       } catch (e) {
         // A run started by hand covers the province or part of it: the next tick comes soon enough.

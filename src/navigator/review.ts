@@ -20,24 +20,23 @@ const codes = () =>
 
 /** Flagged decisions in the caller's scope whose clues are still open; `limit` cases, newest first, and how many in all. */
 export async function reviewList(store: Store, caller: Caller, limit = 200): Promise<{ total: number; rows: ReviewRow[] }> {
-  const open = sql`t.model_code IN (${codes()}) AND t.status NOT IN ('closed', 'dismissed') AND ${clueScope(caller, 't')}`;
-  // The subject of these models' clues is the case: dedupe key MODEL|case|<case id>|.
-  const clues = await store.query<{
+  // Each flag is a model's hit on the case (subject case|<case id>), filed into a clue still open: the
+  // clue is a file of hits (src/models/triage), so the case is the hit's subject, not the clue's.
+  const hits = await store.query<{
     id: string;
+    case_id: string;
     model_code: string;
-    dedupe_key: string;
     status: string;
     explanation: string;
     created_at: string;
   }>(
-    sql`SELECT t.id, t.model_code, t.dedupe_key, t.status, t.explanation, CAST(t.created_at AS VARCHAR) AS created_at
-        FROM clues t WHERE ${open} ORDER BY t.created_at DESC, t.id`,
+    sql`SELECT t.id, h.subject_id AS case_id, h.model_code, t.status, h.explanation, CAST(h.found_at AS VARCHAR) AS created_at
+        FROM model_hits h JOIN clues t ON t.id = h.clue_id
+        WHERE h.model_code IN (${codes()}) AND h.subject_kind = 'case' AND t.status NOT IN ('closed', 'dismissed') AND ${clueScope(caller, 't')}
+        ORDER BY h.found_at DESC, h.id`,
   );
-  const byCase = new Map<string, typeof clues>();
-  for (const c of clues) {
-    const caseId = c.dedupe_key.split('|')[2];
-    (byCase.get(caseId) ?? byCase.set(caseId, []).get(caseId)!).push(c);
-  }
+  const byCase = new Map<string, typeof hits>();
+  for (const f of hits) (byCase.get(f.case_id) ?? byCase.set(f.case_id, []).get(f.case_id)!).push(f);
   const ids = [...byCase.keys()].slice(0, limit);
   if (ids.length === 0) return { total: byCase.size, rows: [] };
   const cases = await store.query<{

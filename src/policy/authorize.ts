@@ -23,6 +23,7 @@ import {
 import { evaluationPolicy, reviewPolicy, situationReportPolicy } from './evaluation.ts';
 import { campaignPolicy, followupResultsPolicy } from './followup.ts';
 import { navigatorPolicy } from './navigator.ts';
+import { localModelPolicy, triagePolicy } from './triage.ts';
 
 /** Every policy, by resource type. A new resource adds one line here (and its file). */
 const POLICIES = {
@@ -48,6 +49,8 @@ const POLICIES = {
   followup_campaign: campaignPolicy,
   followup_results: followupResultsPolicy,
   navigator: navigatorPolicy,
+  triage: triagePolicy,
+  local_model: localModelPolicy,
 };
 
 /** Resources anyone may act on without an account. */

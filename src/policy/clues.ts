@@ -17,8 +17,11 @@ import { FINAL_STATUSES, SOURCE_LABELS, type ClueStatus } from '../domain/clues.
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { EVERYTHING, REASONS, covers, definePolicy, regionSql } from './policy.ts';
 
-/** Statuses in which the assigned agency sees the clue: from assignment to closing (not before, not after a transfer). */
-export const AGENCY_VISIBLE_STATUSES: readonly ClueStatus[] = ['assigned', 'rectifying', 'submitted', 'returned', 'closed'];
+/**
+ * Statuses in which the assigned agency sees the clue: from assignment to closing (not before, not after
+ * a transfer). A 简易 clue is the agency's from the start (self_check).
+ */
+export const AGENCY_VISIBLE_STATUSES: readonly ClueStatus[] = ['self_check', 'assigned', 'rectifying', 'submitted', 'returned', 'closed'];
 
 /** What the clue policy reads of a clue. */
 export interface ClueFacts {

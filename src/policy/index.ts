@@ -39,3 +39,4 @@ export { reviewFileScope } from './evaluation.ts';
 export { followupResultsScope } from './followup.ts';
 export { regionScope } from './policy.ts';
 export { covers } from './policy.ts';
+export { hitScope } from './triage.ts';

@@ -41,6 +41,10 @@ const REGION = ['region_name', 'rg.name'] as const;
 const AGENCY = ['agency_name', 'ag.name'] as const;
 const ENTITY = ['entity_name', 'en.name'] as const;
 
+function unlisted(key: string): RecordListSpec {
+  return { date: null, text: [key], codes: [], names: [], joins: '', key };
+}
+
 /** Every listed kind's list: a kind added to the registry fails the typecheck until it is here. */
 export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
   licences: {
@@ -126,6 +130,30 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     joins: J.region,
     key: 'id',
   },
+  certificates: {
+    date: 'expires_on',
+    text: ['id', 'number', 'officer_id'],
+    codes: ['status'],
+    names: [REGION, ['officer_name', 'so.name']],
+    joins: J.region + J.officer,
+    key: 'id',
+  },
+  followup_tasks: {
+    date: null,
+    text: ['id', 'campaign_id', 'subject_id', 'entity_uscc', 'entity'],
+    codes: ['subject_kind', 'channel', 'status'],
+    names: [ENTITY, REGION],
+    joins: J.entity + J.region,
+    key: 'id',
+  },
+  // Reference data a county imports but the 执法数据 lists do not show (LIST_KINDS leaves them out).
+  regions: unlisted('code'),
+  items: unlisted('code'),
+  inspection_items: unlisted('code'),
+  baselines: unlisted('baseline_id'),
+  exemptions: unlisted('id'),
+  service_whitelist: unlisted('code'),
+  users: unlisted('username'),
 };
 
 export interface RecordQuery {

@@ -65,3 +65,14 @@ export async function insertAttachment(store: Store, clueId: string, id = `AT-${
     VALUES (${id}, ${clueId}, '330111', 'evidence.pdf', 'application/pdf', 1, ${'0'.repeat(64)}, ${'0'.repeat(64)}, 'none', 'test', ${new Date().toISOString()})`);
   return id;
 }
+
+/**
+ * Triage thresholds under which every model hit opens a 一般 clue (the full loop): for tests about the
+ * clue loop that start from a model's hit, whatever its risk score (src/models/triage/procedure.ts).
+ */
+export async function everyHitAClue(store: Store): Promise<void> {
+  await store.exec(
+    `INSERT INTO triage_settings (region_code, simple_min, general_min, general_severity, simple_days, updated_at, updated_by)
+     VALUES ('330000', 0, 0, 'low', 15, '2025-01-01T00:00:00Z', 'test')`,
+  );
+}

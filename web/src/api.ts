@@ -16,6 +16,8 @@ import type { RecordPage } from '../../src/api/record-schemas.ts';
 import type { BatchOut, ImportReport, RowError } from '../../src/api/ingest-schemas.ts';
 import type * as Models from '../../src/api/model-schemas.ts';
 import type * as Clues from '../../src/api/clue-schemas.ts';
+import type * as Triage from '../../src/api/triage-schemas.ts';
+import type * as LocalModels from '../../src/api/local-model-schemas.ts';
 import type * as Notices from '../../src/api/notice-schemas.ts';
 import type * as Portal from '../../src/api/portal-schemas.ts';
 import type * as Followup from '../../src/api/followup-schemas.ts';
@@ -186,6 +188,7 @@ export type ModelRunReport = Models.ModelRunReport;
 
 export const CLUE_STATUSES = [
   'new',
+  'self_check',
   'triaged',
   'assigned',
   'rectifying',
@@ -199,6 +202,8 @@ export type ClueStatus = (typeof CLUE_STATUSES)[number];
 export const CLUE_STATUSES_COMPLETE: Same<ClueStatus, Clues.ClueSummary['status']> = true;
 export const CLUE_ACTIONS = [
   'triage',
+  'self_close',
+  'upgrade',
   'assign',
   'accept',
   'submit',
@@ -236,6 +241,18 @@ export type Notice = Notices.Notice;
 export type NoticeContent = Notices.NoticeContent;
 export type NoticeInput = Notices.NoticeInput;
 export type NoticeFilters = Notices.NoticeFilters;
+export type ClueHit = ClueDetail['hits'][number];
+
+// ── triage and local models: /triage/*, /local-models/* (src/api/triage-routes.ts, local-model-routes.ts) ──
+export type Procedure = Triage.Procedure;
+export type TriageThresholds = Triage.TriageThresholds;
+export type TriageSettings = Triage.TriageSettings;
+export type TriageWarning = Triage.TriageWarning;
+export type LocalTemplate = LocalModels.LocalTemplate;
+export type LocalModelSchema = LocalModels.LocalModelSchema;
+export type LocalModel = LocalModels.LocalModel;
+export type LocalModelDetail = LocalModels.LocalModelDetail;
+export type LocalPreview = LocalModels.LocalPreview;
 
 // ── public portal: /portal/* (src/api/portal-routes.ts), no session ────────────────────────────
 export type PortalFormToken = Portal.PortalFormToken;
@@ -446,6 +463,29 @@ export const api = {
       byModel: { modelCode: string; modelName: string; open: number; overdue: number }[];
     }>('/clues/supervision', { signal }),
   clue: (id: string, signal?: AbortSignal) => request<ClueDetail>(`/clues/${encodeURIComponent(id)}`, { signal }),
+  localModelSchema: (signal?: AbortSignal) => request<LocalModelSchema>('/local-models/schema', { signal }),
+  localModels: (signal?: AbortSignal) => request<{ rows: LocalModel[] }>('/local-models', { signal }),
+  localModel: (code: string, signal?: AbortSignal) => request<LocalModelDetail>(`/local-models/${encodeURIComponent(code)}`, { signal }),
+  previewLocalModel: (regionCode: string, template: LocalTemplate) =>
+    request<LocalPreview>('/local-models/preview', { method: 'POST', body: { regionCode, template } }),
+  createLocalModel: (regionCode: string, template: LocalTemplate) =>
+    request<LocalModelDetail>('/local-models', { method: 'POST', body: { regionCode, template } }),
+  saveLocalModel: (code: string, regionCode: string, template: LocalTemplate) =>
+    request<LocalModelDetail>(`/local-models/${encodeURIComponent(code)}`, { method: 'PUT', body: { regionCode, template } }),
+  enableLocalModel: (code: string, enabled: boolean) =>
+    request<LocalModelDetail>(`/local-models/${encodeURIComponent(code)}/enabled`, { method: 'PUT', body: { enabled } }),
+  triageSettings: (signal?: AbortSignal) => request<TriageSettings>('/triage/settings', { signal }),
+  saveTriageSettings: (regionCode: string, body: TriageThresholds) =>
+    request<TriageSettings>(`/triage/settings/${encodeURIComponent(regionCode)}`, { method: 'PUT', body }),
+  clearTriageSettings: (regionCode: string) =>
+    request<TriageSettings>(`/triage/settings/${encodeURIComponent(regionCode)}`, { method: 'DELETE' }),
+  triageSummary: (signal?: AbortSignal) =>
+    request<{ rows: { procedure: Procedure; label: string; files: number; hits: number }[] }>('/triage/summary', { signal }),
+  triageWarnings: (page: number, pageSize: number, q?: string, signal?: AbortSignal) =>
+    request<{ total: number; page: number; pageSize: number; rows: TriageWarning[] }>('/triage/warnings', {
+      signal,
+      query: { page, pageSize, q },
+    }),
   transition: (id: string, body: TransitionInput) =>
     request<TransitionResult>(`/clues/${encodeURIComponent(id)}/transitions`, { method: 'POST', body }),
   extendDeadline: (id: string, deadline: string, reason: string) =>

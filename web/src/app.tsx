@@ -32,6 +32,8 @@ const RecordsPage = lazy(() => import('./pages/records-page.tsx'));
 const ImportPage = lazy(() => import('./pages/import-page.tsx'));
 const ModelsPage = lazy(() => import('./pages/models/models-page.tsx'));
 const ModelPage = lazy(() => import('./pages/models/model-page.tsx'));
+const TriagePage = lazy(() => import('./pages/models/triage-page.tsx'));
+const LocalModelsPage = lazy(() => import('./pages/models/local-models-page.tsx'));
 const CluesPage = lazy(() => import('./pages/clues/clues-page.tsx'));
 const CluePage = lazy(() => import('./pages/clues/clue-page.tsx'));
 const CommandPage = lazy(() => import('./pages/clues/command-page.tsx'));
@@ -70,6 +72,8 @@ const PAGES: Record<string, ReactNode> = {
   ...Object.fromEntries(RECORD_PAGES.map((p) => [p.path, <RecordsPage key={p.kind} kind={p.kind} />])),
   '/import': <ImportPage />,
   '/models': <ModelsPage />,
+  '/models/triage': <TriagePage />,
+  '/models/local': <LocalModelsPage />,
   '/models/:code': <ModelPage />,
   '/clues': <CluesPage />,
   '/clues/:id': <CluePage />,

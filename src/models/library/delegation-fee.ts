@@ -15,6 +15,7 @@ export const delegationFee: ModelDefinition = {
     note: '以竞争性方式选择服务机构、费用合理；另见《行政执法委托第三方服务正面清单》',
   },
   severity: 'medium',
+  triage: { evidence: 'statistical' },
   params: [
     { name: 'min_ratio', label: '费用与同类中位数之比下限', type: 'number', default: 5, min: 1.5, max: 100 },
     { name: 'min_peers', label: '同类委托最少笔数', type: 'integer', default: 5, min: 3, max: 1000 },

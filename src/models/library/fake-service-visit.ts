@@ -17,6 +17,7 @@ export const fakeServiceVisit: ModelDefinition = {
     note: '涉企检查与涉企服务分离、严禁“假服务真检查”（政策文件，未收入法规库）',
   },
   severity: 'high',
+  triage: { evidence: 'report' },
   params: [],
   evidenceKind: 'service_visits',
   explanation:

@@ -14,6 +14,7 @@ export const followupComplaintAfterCase: ModelDefinition = {
   category: 'followup',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 75 },
   severity: 'medium',
+  triage: { evidence: 'report' },
   params: [{ name: 'window_days', label: '决定后天数', type: 'integer', default: 30, min: 1, max: 365 }],
   evidenceKind: 'hotline_tickets',
   explanation:

@@ -17,6 +17,7 @@ export const outlierOfficer: ModelDefinition = {
   category: 'officer',
   basis: { regulationId: 'zhejiang-zonghe-xingzheng-zhifa-tiaoli', article: 34 },
   severity: 'low',
+  triage: { evidence: 'statistical' },
   params: [
     { name: 'max_z', label: '与同部门差距倍数阈值', type: 'number', default: 3.5, min: 2, max: 20 },
     { name: 'min_inspections', label: '执法人员最少检查次数', type: 'integer', default: 20, min: 5, max: 1000 },

@@ -18,6 +18,7 @@ export const penaltyDeviation: ModelDefinition = {
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 5, note: '《浙江省行政处罚裁量权基准规定》第四条（过罚相当）' },
   severity: 'medium',
+  triage: { evidence: 'statistical' },
   params: [
     { name: 'lookback_days', label: '历史案件回溯天数', type: 'integer', default: 730, min: 30, max: 3650 },
     { name: 'min_cases', label: '同类案件最少数量', type: 'integer', default: 10, min: 5, max: 1000 },

@@ -10,6 +10,7 @@ export const penaltySingleOfficer: ModelDefinition = {
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'medium',
+  triage: { officerFact: 'lead_officer_id' },
   params: [],
   evidenceKind: 'cases',
   explanation:

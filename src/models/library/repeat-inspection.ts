@@ -2,6 +2,7 @@
 // after the first: the one meaning of "N天内", src/models/window.ts), not merged into a joint
 // inspection. Targeted inspections (complaints, referrals, data monitoring) are left out: 优化营商环境
 // 条例 第五十四条 第二款 requires them. Each cluster is one hit; its window starts at the first of them.
+// An entity not (yet) in the register is judged all the same, in the region its inspections name.
 import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { TARGETED_KIND_LIST } from './sql-fragments.ts';
@@ -31,7 +32,7 @@ export const repeatInspection: ModelDefinition = {
     const end = raw(dialect.addDays('a.inspected_on', String(params.window_days)));
     return sql`
       WITH ins AS (
-        SELECT t.id, t.entity_uscc, t.agency_id, t.inspected_on FROM inspections t WHERE ${where('t')} AND t.kind <> 'joint' AND t.kind NOT IN ${TARGETED_KIND_LIST}
+        SELECT t.id, t.entity_uscc, t.agency_id, t.region_code, t.inspected_on FROM inspections t WHERE ${where('t')} AND t.kind <> 'joint' AND t.kind NOT IN ${TARGETED_KIND_LIST}
       ), gaps AS (
         -- A cheap necessary condition first: min_agencies inspections within the window means the
         -- (min_agencies-1)-th earlier inspection of the entity lies inside it. Only those entities are
@@ -49,14 +50,16 @@ export const repeatInspection: ModelDefinition = {
         SELECT DISTINCT entity_uscc, inspected_on FROM near
       ), windows AS (
         SELECT a.entity_uscc, a.inspected_on AS start_on, count(DISTINCT b.agency_id) AS agency_count, count(*) AS inspection_count,
+               min(b.region_code) AS record_region,
                ${raw(dialect.stringAgg('b.id', ',', ['b.inspected_on', 'b.id']))} AS evidence_ids
         FROM starts a JOIN near b ON b.entity_uscc = a.entity_uscc AND b.inspected_on >= a.inspected_on AND b.inspected_on <= ${end}
         GROUP BY a.entity_uscc, a.inspected_on
         HAVING count(DISTINCT b.agency_id) >= ${num(params.min_agencies)}
       )
-      SELECT 'entity' AS subject_kind, w.entity_uscc AS subject_id, e.region_code, CAST(NULL AS VARCHAR) AS agency_id,
-             CAST(w.start_on AS VARCHAR) AS window_key, w.evidence_ids, w.agency_count, w.inspection_count, e.name AS subject_name
-      FROM windows w JOIN entities e ON e.uscc = w.entity_uscc
+      SELECT 'entity' AS subject_kind, w.entity_uscc AS subject_id, COALESCE(e.region_code, w.record_region) AS region_code,
+             CAST(NULL AS VARCHAR) AS agency_id, CAST(w.start_on AS VARCHAR) AS window_key, w.evidence_ids, w.agency_count,
+             w.inspection_count, e.name AS subject_name
+      FROM windows w LEFT JOIN entities e ON e.uscc = w.entity_uscc
       WHERE NOT EXISTS (
         SELECT 1 FROM windows p WHERE p.entity_uscc = w.entity_uscc AND p.start_on < w.start_on
           AND p.start_on >= ${raw(dialect.addDays('w.start_on', String(-params.window_days)))})`;

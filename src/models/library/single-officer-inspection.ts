@@ -10,6 +10,7 @@ export const singleOfficerInspection: ModelDefinition = {
   category: 'inspection',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'high',
+  triage: { officerFact: 'lead_officer_id' },
   params: [],
   evidenceKind: 'inspections',
   explanation:

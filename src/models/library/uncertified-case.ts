@@ -10,6 +10,7 @@ export const uncertifiedCase: ModelDefinition = {
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'high',
+  triage: { officerFact: 'officer_ids' },
   params: [],
   evidenceKind: 'cases',
   explanation:

@@ -12,6 +12,7 @@ export const uncertifiedInspection: ModelDefinition = {
   category: 'inspection',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 42 },
   severity: 'high',
+  triage: { officerFact: 'officer_ids' },
   params: [],
   evidenceKind: 'inspections',
   explanation:
@@ -68,7 +69,7 @@ export function uncertifiedQuery(
       GROUP BY d.id
     )
     SELECT ${raw(`'${subjectKind}'`)} AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
-           e.name AS subject_name, t.entity_uscc, COALESCE(a.name, t.agency_id) AS agency_name,
+           COALESCE(e.name, t.entity_uscc) AS subject_name, t.entity_uscc, COALESCE(a.name, t.agency_id) AS agency_name,
            CAST(t.${raw(dateCol)} AS VARCHAR) AS on_day, g.officer_details, g.officer_ids
     FROM agg g JOIN ${raw(table)} t ON t.id = g.id
       LEFT JOIN entities e ON e.uscc = t.entity_uscc

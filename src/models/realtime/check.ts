@@ -10,6 +10,8 @@ import { businessDate } from '../../domain/dates.ts';
 import { MODELS } from '../library/index.ts';
 import type { ModelDefinition } from '../model.ts';
 import { dedupeKey, runReport, stageFocused, stageHits, writeHits, writeHitsIn, type ModelRunReport, type StagedRun } from '../runner.ts';
+import type { TriageOutcome } from '../triage/context.ts';
+import { SUBJECTS } from '../triage/filing.ts';
 import { codeCheck, judge, judgeable, KIND_CHECKS } from './judge.ts';
 import { readyState, realtimeState } from './state.ts';
 
@@ -86,21 +88,45 @@ export async function judgeRecords(
   return runs;
 }
 
+/**
+ * The enterprise a hit's record subject names, when the record is one of those judged (a case, an
+ * inspection …) or, for a delivery or payment, its case is in the state: triage then skips a lookup.
+ */
+function entityOfJudged(store: Store, kind: string, records: readonly Record<string, unknown>[]) {
+  const byId = new Map(records.map((r) => [String(r.id), r]));
+  const state = realtimeState(store);
+  return (subjectKind: string, subjectId: string): string | null | undefined => {
+    const s = SUBJECTS[subjectKind];
+    if (!s || s.table !== kind) return undefined;
+    const r = byId.get(subjectId);
+    if (!r) return undefined;
+    if (!s.via) return typeof r[s.entityColumn] === 'string' ? (r[s.entityColumn] as string) : null;
+    const c = state.cases.get(String(r[s.via.column]));
+    return c ? c.entity : undefined;
+  };
+}
+
 /** The options of a real-time write: the runs cover the province, under the actor who sent the records. */
-const writeOptions = (actor: string) => ({ root: '330000', trigger: 'realtime' as const, actor });
+const writeOptions = (store: Store, actor: string, asOf: string, kind: string, records: readonly Record<string, unknown>[]) => ({
+  root: '330000',
+  trigger: 'realtime' as const,
+  actor,
+  asOf,
+  entityOf: entityOfJudged(store, kind, records),
+});
 
 /** Writes the runs that staged hits (by `write`), then the state knows their keys: the next hit on one writes nothing. */
 async function writeRuns(
   store: Store,
   runs: readonly StagedRun[],
-  write: (writing: StagedRun[]) => Promise<number[]>,
+  write: (writing: StagedRun[]) => Promise<TriageOutcome[]>,
 ): Promise<ModelRunReport[]> {
   const writing = runs.filter((r) => r.staged.size > 0);
-  const created = writing.length ? await write(writing) : [];
+  const outcomes = writing.length ? await write(writing) : [];
   const { knownKeys } = realtimeState(store);
   for (const run of writing) for (const key of run.staged.keys()) knownKeys.add(key);
-  const fresh = new Map(writing.map((r, i) => [r, created[i]]));
-  return runs.map((r) => runReport(r, fresh.get(r) ?? 0));
+  const fresh = new Map(writing.map((r, i) => [r, outcomes[i]]));
+  return runs.map((r) => runReport(r, fresh.get(r)));
 }
 
 /**
@@ -118,9 +144,9 @@ export async function checkRecordsIn(
 ): Promise<{ reports: ModelRunReport[]; audit: AuditEntryInput[] }> {
   let audit: AuditEntryInput[] = [];
   const reports = await writeRuns(store, await judgeRecords(store, tx, kind, records, asOf), async (writing) => {
-    const written = await writeHitsIn(tx, writing, writeOptions(actor));
+    const written = await writeHitsIn(tx, writing, writeOptions(store, actor, asOf, kind, records));
     audit = written.audit;
-    return written.created;
+    return written.outcomes;
   });
   return { reports, audit };
 }
@@ -134,6 +160,6 @@ export async function checkRecords(
   asOf = businessDate(new Date()),
 ): Promise<ModelRunReport[]> {
   return writeRuns(store, await judgeRecords(store, store, kind, records, asOf), (writing) =>
-    writeHits(store, writing, writeOptions(actor)),
+    writeHits(store, writing, writeOptions(store, actor, asOf, kind, records)),
   );
 }

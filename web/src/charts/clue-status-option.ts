@@ -6,6 +6,7 @@ import { tooltipValue, type ChartOption } from './chart-option.ts';
 /** The loop's order: 发现 → 交办 → 整改 → 审核 → 销号, then the other endings. */
 export const STATUS_AXIS: readonly ClueStatus[] = [
   'new',
+  'self_check',
   'triaged',
   'assigned',
   'rectifying',
@@ -19,6 +20,7 @@ export const STATUS_AXIS: readonly ClueStatus[] = [
 /** Hex colours matching the antd tag presets of clue-rules.ts STATUS_COLORS. */
 export const STATUS_HEX: Record<ClueStatus, string> = {
   new: '#faad14',
+  self_check: '#13c2c2',
   triaged: '#fa8c16',
   assigned: '#1677ff',
   rectifying: '#2f54eb',

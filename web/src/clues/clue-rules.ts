@@ -8,6 +8,7 @@ import { recordPath } from '../records/record-kinds.ts';
 /** docs/clues.md "Statuses and their labels" (the server sends statusLabel too; filters need them first). */
 export const STATUS_LABELS: Record<ClueStatus, string> = {
   new: '待研判',
+  self_check: '简易自查',
   triaged: '已研判',
   assigned: '已交办',
   rectifying: '整改中',
@@ -20,6 +21,7 @@ export const STATUS_LABELS: Record<ClueStatus, string> = {
 
 export const STATUS_COLORS: Record<ClueStatus, string> = {
   new: 'gold',
+  self_check: 'cyan',
   triaged: 'orange',
   assigned: 'blue',
   rectifying: 'geekblue',
@@ -33,6 +35,7 @@ export const STATUS_COLORS: Record<ClueStatus, string> = {
 /** The loop's order, for cards and charts: 发现 → 交办 → 整改 → 销号, then the other endings. */
 export const STATUS_ORDER: readonly ClueStatus[] = [
   'new',
+  'self_check',
   'triaged',
   'assigned',
   'rectifying',
@@ -44,7 +47,7 @@ export const STATUS_ORDER: readonly ClueStatus[] = [
 ];
 export const FINAL_STATUSES: readonly ClueStatus[] = ['closed', 'dismissed', 'transferred'];
 /** Statuses in which the agency's deadline runs (an overdue clue is in one of them). */
-export const DEADLINE_STATUSES: readonly ClueStatus[] = ['assigned', 'rectifying', 'returned'];
+export const DEADLINE_STATUSES: readonly ClueStatus[] = ['self_check', 'assigned', 'rectifying', 'returned'];
 
 export const SEVERITY_LABELS: Record<Severity, string> = { high: '高', medium: '中', low: '低' };
 export const SEVERITY_COLORS: Record<Severity, string> = { high: 'red', medium: 'orange', low: 'blue' };
@@ -78,6 +81,8 @@ export interface ActionSpec {
 /** One entry per action of the transition table (TRANSITIONS in src/clues/workflow.ts). */
 export const ACTIONS: Record<ClueAction, ActionSpec> = {
   triage: { label: '研判', fields: ['comment'], required: [], commentLabel: '研判意见', confirm: '确认已研判该线索？' },
+  self_close: { label: '自查办结', fields: ['comment'], required: ['comment'], commentLabel: '自查情况说明', primary: true },
+  upgrade: { label: '转一般程序', fields: ['comment'], required: ['comment'], commentLabel: '转一般程序理由' },
   assign: { label: '交办', fields: ['agency', 'deadline', 'comment'], required: ['agency'], commentLabel: '交办意见', primary: true },
   accept: { label: '签收', fields: [], required: [], primary: true, confirm: '签收后开始整改，整改期限照常计算。' },
   submit: { label: '提交整改', fields: ['rectification', 'evidence'], required: ['rectification', 'evidence'], primary: true },
@@ -88,7 +93,18 @@ export const ACTIONS: Record<ClueAction, ActionSpec> = {
 };
 
 /** Display order of the buttons: the step forward first, the exits last. */
-export const ACTION_ORDER: readonly ClueAction[] = ['accept', 'submit', 'assign', 'close', 'triage', 'return', 'dismiss', 'transfer'];
+export const ACTION_ORDER: readonly ClueAction[] = [
+  'self_close',
+  'accept',
+  'submit',
+  'assign',
+  'close',
+  'triage',
+  'upgrade',
+  'return',
+  'dismiss',
+  'transfer',
+];
 
 /** The server's minimum length of a rectification report (workflow.ts MIN_RECTIFICATION). */
 export const MIN_RECTIFICATION = 10;

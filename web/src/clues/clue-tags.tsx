@@ -20,6 +20,20 @@ export function SeverityTag({ severity }: { severity: Severity }) {
   );
 }
 
+/** 简易 (the agency closes it itself) or 一般 (the full loop). */
+export function ProcedureTag({ procedure, label }: { procedure: 'simple' | 'general'; label: string }) {
+  return (
+    <Tag
+      color={procedure === 'simple' ? 'cyan' : 'geekblue'}
+      data-testid="clue-procedure"
+      data-procedure={procedure}
+      style={{ marginInlineEnd: 0 }}
+    >
+      {label}程序
+    </Tag>
+  );
+}
+
 /** 2025-12-01 · 剩余3天, red with 逾期 when overdue; — when no deadline is set. */
 export function DeadlineCell({ clue }: { clue: Pick<ClueSummary, 'deadline' | 'daysLeft' | 'overdue' | 'escalationLabel'> }) {
   if (!clue.deadline) return <Typography.Text type="secondary">—</Typography.Text>;

@@ -11,9 +11,11 @@ export const LISTED_KINDS = [
   'hotline_tickets',
   'delegations',
   'followup_answers',
-  'entities',
   'agencies',
   'officers',
+  'certificates',
+  'entities',
+  'followup_tasks',
 ] as const;
 export type ListedKind = (typeof LISTED_KINDS)[number];
 
@@ -28,7 +30,18 @@ export const IMPORT_KINDS = [
   'hotline_tickets',
   'delegations',
   'followup_answers',
+  'regions',
+  'agencies',
+  'officers',
+  'certificates',
   'entities',
+  'items',
+  'inspection_items',
+  'baselines',
+  'exemptions',
+  'service_whitelist',
+  'followup_tasks',
+  'users',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -43,9 +56,18 @@ export const KIND_LABELS: Record<ListedKind | ImportKind, string> = {
   hotline_tickets: '12345工单',
   delegations: '第三方服务委托',
   followup_answers: '回访答复',
-  entities: '经营主体',
+  regions: '乡镇（街道）区划',
   agencies: '执法主体',
   officers: '执法人员',
+  certificates: '行政执法证',
+  entities: '经营主体',
+  items: '执法事项（本地）',
+  inspection_items: '涉企行政检查事项（本地）',
+  baselines: '裁量基准（细化）',
+  exemptions: '不予处罚清单（本地）',
+  service_whitelist: '第三方服务正面清单（本地）',
+  followup_tasks: '回访任务',
+  users: '用户',
 };
 
 /** Coded values → Chinese, per kind and column (the enum labels of the import formats). */
@@ -81,10 +103,35 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
     channel: { phone: 'AI电话回访', human: '人工复核', link: '在线问卷' },
   },
   agencies: {
-    level: { province: '省级', city: '市级', county: '县级' },
+    level: { province: '省级', city: '市级', county: '县级', township: '乡镇（街道）级' },
+    legal_status: { organ: '行政机关', authorized: '法律法规授权组织', entrusted: '受委托组织' },
   },
   officers: {
     staff_type: { officer: '行政执法人员', auxiliary: '行政执法辅助人员' },
+  },
+  certificates: {
+    status: { valid: '有效', revoked: '已注销' },
+  },
+  items: {
+    kind: { licence: '行政许可', inspection: '行政检查', penalty: '行政处罚', coercion: '行政强制' },
+  },
+  baselines: {
+    tier: { exempt: '不予处罚', mitigated: '减轻处罚', lenient: '从轻处罚', general: '一般处罚', severe: '从重处罚' },
+  },
+  followup_tasks: {
+    subject_kind: { case: '行政处罚案件', inspection: '行政检查', service_visit: '涉企服务' },
+    channel: { phone: '电话回访', link: '在线问卷' },
+    status: { pending: '待回访', answered: '已回访', unreachable: '无法联系' },
+  },
+  users: {
+    role: {
+      supervisor: '监督员',
+      agency_staff: '执法部门',
+      officer: '执法人员',
+      invited_supervisor: '特邀监督员',
+      discipline_liaison: '纪检监察联络员',
+      admin: '管理员',
+    },
   },
 };
 
@@ -109,9 +156,11 @@ export const LIST_SPECS: Record<ListedKind, { key: string; date: string | null; 
   hotline_tickets: { key: 'id', date: 'received_at', codes: ['status', 'category'], names: ['agency_name', 'entity_name', 'region_name'] },
   delegations: { key: 'id', date: 'signed_on', codes: ['approved'], names: ['agency_name', 'region_name', 'service_whitelist_name'] },
   followup_answers: { key: 'id', date: 'answered_at', codes: ['says_inspection'], names: ['region_name'] },
-  entities: { key: 'uscc', date: 'registered_on', codes: ['industry'], names: ['region_name'] },
   agencies: { key: 'id', date: null, codes: ['line_code', 'level'], names: ['region_name', 'line_name'] },
   officers: { key: 'id', date: null, codes: [], names: ['agency_name', 'region_name'] },
+  certificates: { key: 'id', date: 'expires_on', codes: ['status'], names: ['region_name', 'officer_name'] },
+  entities: { key: 'uscc', date: 'registered_on', codes: ['industry'], names: ['region_name'] },
+  followup_tasks: { key: 'id', date: null, codes: ['subject_kind', 'channel', 'status'], names: ['entity_name', 'region_name'] },
 };
 
 /** A code column → the column of its name the server sends beside it. */

@@ -22,7 +22,7 @@ import { indexBy, useCatalog } from '../../catalog/use-catalog.ts';
 import { ActionModal, specOf, type ModalAction } from '../../clues/action-modal.tsx';
 import { evidencePath, orderedActions } from '../../clues/clue-rules.ts';
 import { NoticeModal } from '../../clues/bulk-actions.tsx';
-import { DeadlineCell, SeverityTag, StatusTag } from '../../clues/clue-tags.tsx';
+import { DeadlineCell, ProcedureTag, SeverityTag, StatusTag } from '../../clues/clue-tags.tsx';
 import { useAgencies, useModelList } from '../../clues/lookups.ts';
 import { FACT_LABELS, isCodeTwin } from '../../clues/fact-labels.ts';
 import { eventColor, eventLines, formatBytes } from '../../clues/timeline.ts';
@@ -102,6 +102,60 @@ function Evidence({ detail }: { detail: ClueDetail }) {
         />
       )}
     </div>
+  );
+}
+
+/** The hits of the clue's file (一企一档 …), best first, each with its score explained part by part. */
+function HitsCard({ detail }: { detail: ClueDetail }) {
+  const file = detail.clue.file;
+  if (!file || detail.hits.length === 0) return null;
+  const shown = detail.hits.length < file.hitCount ? `（显示风险分最高的 ${detail.hits.length} 条）` : '';
+  return (
+    <Card size="small" title={`${file.label} · 命中记录（${file.hitCount}）${shown}`} style={{ marginBottom: 16 }} data-testid="clue-hits">
+      <Collapse
+        size="small"
+        items={detail.hits.map((h) => ({
+          key: h.id,
+          label: (
+            <Space wrap data-testid="clue-hit" data-model={h.modelCode} data-score={h.score}>
+              <Tag color={h.score >= 75 ? 'red' : h.score >= 60 ? 'orange' : 'default'} style={{ marginInlineEnd: 0 }}>
+                {h.score} 分
+              </Tag>
+              <Link to={`/models/${encodeURIComponent(h.modelCode)}`}>{h.modelName}</Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {h.foundOn} 发现
+              </Typography.Text>
+            </Space>
+          ),
+          children: (
+            <div>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{h.explanation}</Typography.Paragraph>
+              <Descriptions size="small" column={1} title="风险分构成" data-testid="clue-hit-score">
+                {h.scoreParts.map((p) => (
+                  <Descriptions.Item key={p.factor} label={p.label}>
+                    +{p.points}
+                  </Descriptions.Item>
+                ))}
+              </Descriptions>
+              <Space size={4} wrap>
+                {(h.evidence?.ids ?? []).slice(0, 20).map((id) => {
+                  const to = evidencePath(h.evidence.kind, id);
+                  return to ? (
+                    <Link key={id} to={to}>
+                      <Tag style={{ marginInlineEnd: 0 }}>{id}</Tag>
+                    </Link>
+                  ) : (
+                    <Tag key={id} style={{ marginInlineEnd: 0 }}>
+                      {id}
+                    </Tag>
+                  );
+                })}
+              </Space>
+            </div>
+          ),
+        }))}
+      />
+    </Card>
   );
 }
 
@@ -250,6 +304,12 @@ export default function CluePage() {
           <span data-testid="clue-title">{clue?.title ?? id}</span>
           {clue && <StatusTag status={clue.status} label={clue.statusLabel} />}
           {clue && <SeverityTag severity={clue.severity} />}
+          {clue && clue.source === 'model' && <ProcedureTag procedure={clue.procedure} label={clue.procedureLabel} />}
+          {clue && clue.riskScore !== null && (
+            <Tag data-testid="clue-risk-score" data-score={clue.riskScore} style={{ marginInlineEnd: 0 }}>
+              风险分 {clue.riskScore}
+            </Tag>
+          )}
         </Space>
       }
       subtitle={
@@ -360,6 +420,8 @@ export default function CluePage() {
                   <Typography.Text type="secondary">线索未列明条文；制发文书时引用文书类型的默认依据。</Typography.Text>
                 )}
               </Card>
+
+              <HitsCard detail={detail} />
 
               <Card size="small" title="证据记录" style={{ marginBottom: 16 }}>
                 <Evidence detail={detail} />

@@ -24,6 +24,7 @@ const FILTER_KEYS = [
   'status',
   'severity',
   'source',
+  'procedure',
   'modelCode',
   'regionCode',
   'agencyId',
@@ -146,6 +147,18 @@ export default function CluesPage() {
           onChange={(v?: string) => update({ source: v })}
           options={CLUE_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
           data-testid="clues-filter-source"
+        />
+        <Select
+          allowClear
+          placeholder="办理程序"
+          style={{ width: 110 }}
+          value={filters.procedure}
+          onChange={(v?: string) => update({ procedure: v })}
+          options={[
+            { value: 'general', label: '一般程序' },
+            { value: 'simple', label: '简易程序' },
+          ]}
+          data-testid="clues-filter-procedure"
         />
         <Select
           allowClear

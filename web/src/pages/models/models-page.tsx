@@ -229,17 +229,25 @@ export default function ModelsPage() {
       load={load}
       extra={
         user.can.runModels && (
-          <Popconfirm
-            title={`在${user.regionName}运行全部已启用的模型？`}
-            description="运行期间请勿关闭页面；全省运行约需数十秒。"
-            okText="运行"
-            cancelText="取消"
-            onConfirm={runAll}
-          >
-            <Button type="primary" icon={<PlayCircleOutlined />} loading={running} data-testid="models-run-all">
-              运行模型
-            </Button>
-          </Popconfirm>
+          <Space>
+            <Link to="/models/triage" data-testid="models-triage-link">
+              <Button>研判分流</Button>
+            </Link>
+            <Link to="/models/local" data-testid="models-local-link">
+              <Button>本地模型</Button>
+            </Link>
+            <Popconfirm
+              title={`在${user.regionName}运行全部已启用的模型？`}
+              description="运行期间请勿关闭页面；全省运行约需数十秒。"
+              okText="运行"
+              cancelText="取消"
+              onConfirm={runAll}
+            >
+              <Button type="primary" icon={<PlayCircleOutlined />} loading={running} data-testid="models-run-all">
+                运行模型
+              </Button>
+            </Popconfirm>
+          </Space>
         )
       }
     >
