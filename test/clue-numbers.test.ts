@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { openTestStore } from './helpers/store.ts';
 import { addUser, seedInspectionWorld } from './helpers/fixtures.ts';
 import { inspection } from './helpers/records.ts';
-import { login, quietEnvironment } from './helpers/clues.ts';
+import { everyHitAClue, login, quietEnvironment } from './helpers/clues.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import { readCatalog } from '../src/catalog/read-catalog.ts';
@@ -18,6 +18,7 @@ const t = await openTestStore();
 const { store } = t;
 before(async () => {
   await seedInspectionWorld(store);
+  await everyHitAClue(store); // numbering is about the clues triage opens, whatever a hit's score
   await addUser(store, 'fy_sup', 'supervisor', '330111');
 });
 after(() => t.close());
@@ -52,7 +53,9 @@ test('a batch run numbers its clues per county and year; the next run, a real-ti
   assert.deepEqual(await numbers("region_code = '330111'"), [`富阳-${year}-000001`, `富阳-${year}-000002`]);
   assert.deepEqual(await numbers("region_code = '330106'"), [`西湖-${year}-000001`]);
 
-  // Real time: a few hits take the VALUES path of the runner.
+  // Real time: a few hits take the VALUES path of the runner. The entity's first clue is closed, so its
+  // file's new hits open a clue of their own rather than join it.
+  await store.exec("UPDATE clues SET status = 'closed' WHERE bundle_subject LIKE 'entity|91330100470102706G|%'");
   await inspection(store, { entity_uscc: '91330100470102706G', inspected_on: '2025-06-01' });
   await inspection(store, { entity_uscc: '91330100470102706G', inspected_on: '2025-06-03' });
   const rt = await runModel(store, findModel('INS_SAME_AGENCY_REPEAT')!, {

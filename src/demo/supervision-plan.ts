@@ -297,7 +297,7 @@ export function mergeInto(lead: ClueHistory, members: ClueHistory[], at: number)
     action: 'merge',
     from: leadStatus,
     to: leadStatus,
-    comment: '同一执法主体同类问题，并案办理',
+    comment: '同一执法主体的关联问题，并案办理',
     detail: { members: members.map((m) => m.clue.id) },
     at,
   });
@@ -313,7 +313,7 @@ export function mergeInto(lead: ClueHistory, members: ClueHistory[], at: number)
         action: 'merge',
         from: 'new',
         to: leadStatus,
-        comment: '同一执法主体同类问题，并案办理',
+        comment: '同一执法主体的关联问题，并案办理',
         detail: { caseId: lead.clue.id },
         at,
       },

@@ -288,13 +288,16 @@ function handlingUnit(clueRegion: string, agencyRegion: string): string {
   return '330000';
 }
 
-/** Pairs of clues of one model and agency found within a week of each other: some are merged into one case. */
+/**
+ * Pairs of clues about one agency found within two weeks of each other: some are merged into one case.
+ * (Triage already bundles one model's hits on one agency into one clue: the pairs are of other files.)
+ */
 function planMerges(histories: ClueHistory[], seed: number): number {
   const groups = new Map<string, ClueHistory[]>();
   for (const h of histories) {
     // A 简易 clue is the agency's own check: only clues of the full loop are merged into a case.
     if (!h.clue.modelCode || h.clue.procedure === 'simple') continue;
-    const key = `${h.clue.modelCode}|${h.clue.agencyId}`;
+    const key = h.clue.agencyId;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(h);
   }
   let merged = 0;
@@ -306,7 +309,7 @@ function planMerges(histories: ClueHistory[], seed: number): number {
       const lead = group[i];
       const member = group[i + 1];
       if (used.has(lead.clue.id) || used.has(member.clue.id)) continue;
-      if (member.clue.foundAt - lead.clue.foundAt > 7 * 86_400_000 || !rng.chance(0.12)) continue;
+      if (member.clue.foundAt - lead.clue.foundAt > 14 * 86_400_000 || !rng.chance(0.12)) continue;
       const at = instantMs(dayOfMs(member.clue.foundAt) + 1, 9 * 3600 + rng.int(3600));
       const status = statusAt(lead, at);
       if (status === 'closed' || status === 'dismissed' || status === 'transferred') continue;
