@@ -25,12 +25,6 @@ export interface Dialect {
   spreadsheetSafe(expr: string): string;
   /** Statements run after the schema migration: engine-specific indexes. */
   readonly extraIndexes: string[];
-  /**
-   * A column that reads one row of a record table at once without an index — DuckDB's rowid (its record
-   * tables keep no index on id; `rowid = n` is a point read where `id IN (…)` scans) — or null where the
-   * index on id serves (PostgreSQL).
-   */
-  readonly rowLocator: string | null;
   /** Statements run after a bulk load, so the planner knows the new sizes. */
   readonly afterBulkLoad: string[];
   /** Around a run of many large write transactions (the model library's batch run): defer and then do the checkpoint. */
@@ -61,7 +55,6 @@ const RECORD_TABLES = [
 
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
-  rowLocator: 'rowid',
   monthKey: (e) => `strftime(CAST(${e} AS DATE), '%Y-%m')`,
   daysBetween: (a, b) => `date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))`,
   addDays: (d, n) => `CAST(CAST(${d} AS DATE) + CAST(${n} AS INTEGER) AS DATE)`,
@@ -94,7 +87,6 @@ export const duckdbDialect: Dialect = {
 
 export const postgresDialect: Dialect = {
   name: 'postgres',
-  rowLocator: null,
   monthKey: (e) => `to_char(CAST(${e} AS DATE), 'YYYY-MM')`,
   daysBetween: (a, b) => `(CAST(${b} AS DATE) - CAST(${a} AS DATE))`,
   addDays: (d, n) => `(CAST(${d} AS DATE) + CAST(${n} AS INTEGER))`,

@@ -188,11 +188,10 @@ export class RealtimeState {
   /**
    * Told every case the state learns after its load (the landed row as stored, and its facts here): a
    * capability that keeps more of each case than the checks need (the navigator's similar-case index)
-   * learns it in the same step, and is dropped with the state.
+   * learns it in the same step, and is dropped with the state. `previous`: the same case's facts as the
+   * state held them before (a case sent again), so that what was computed from them can be dropped too.
    */
-  /** Counts the cases learnt since the load: a reader that caches what it computed from them compares it. */
-  casesVersion = 0;
-  readonly caseListeners = new Set<(row: Readonly<Record<string, unknown>>, facts: CaseFacts) => void>();
+  readonly caseListeners = new Set<(row: Readonly<Record<string, unknown>>, facts: CaseFacts, previous: CaseFacts | undefined) => void>();
   /** Deliveries / payments whose case has not arrived yet. */
   private pendingDelivered = new Set<string>();
   private pendingPaid = new Set<string>();
@@ -337,8 +336,7 @@ export class RealtimeState {
     }
     this.cases.set(c.id, c);
     addCase(this.casesByEntity, this.casesByItem, c);
-    this.casesVersion++;
-    for (const listener of this.caseListeners) listener(r, c);
+    for (const listener of this.caseListeners) listener(r, c, old);
   }
 
   putDelivery(caseId: string): void {
