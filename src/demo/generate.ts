@@ -21,6 +21,7 @@ import { BatchWriter } from './sink.ts';
 import { openSinks, RECORD_TABLES, type DemoTable } from './tables.ts';
 import { buildWorld } from './world.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
+import { makeInspectionPlans, PLAN_TABLES } from './inspection-plans.ts';
 
 export interface DemoOptions {
   scale: ScaleName;
@@ -50,6 +51,7 @@ export class DemoError extends Error {
 
 /** Tables the generator fills (besides the reference tables), emptied by --reset, children first. */
 export const GENERATED_TABLES = [
+  ...PLAN_TABLES,
   ...RECORD_TABLES,
   'ground_truth',
   'followup_findings',
@@ -96,6 +98,8 @@ export async function resetDemo(store: Store): Promise<void> {
       await tx.exec(`TRUNCATE ${tables.join(', ')}`);
     }
     await tx.exec('DELETE FROM regions WHERE is_demo = TRUE');
+    // The tasks are gone: their serials start again, so a seed gives the same codes after a reset.
+    await tx.exec(`UPDATE inspection_code_counter SET next_serial = 1 WHERE name = 'task'`);
   });
 }
 
@@ -133,6 +137,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   const providersPerCity = new Map<string, number>();
   const entityBase = deriveSeed(seed, 'entity');
 
+  let planTruth: number | undefined;
   await writer.begin();
   try {
     let index = 0;
@@ -157,6 +162,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
     }
     makeDelegations(ctx);
     await writer.finish();
+    planTruth = await makeInspectionPlans(store, ctx);
   } catch (e) {
     await writer.abort();
     throw e;
@@ -169,6 +175,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   opts.onProgress?.(records, records);
   const counts: Record<string, number> = {};
   for (const t of Object.keys(out) as DemoTable[]) counts[t === 'regions' ? 'townships' : t] = out[t].rows;
+  counts.ground_truth += planTruth ?? 0;
   return {
     counts,
     records,

@@ -21,6 +21,8 @@ export interface Dialect {
   jsonObject(pairs: readonly [string, string][]): string;
   /** A comma-separated text as a JSON array of strings (empty text: an empty array). */
   jsonSplit(expr: string): string;
+  /** A comma-separated text as rows, one per value (a set-returning expression for a SELECT list). */
+  unnestCsv(expr: string): string;
   /** A text expression as a spreadsheet may show it: a leading apostrophe where it would start a formula (src/domain/spreadsheet.ts). */
   spreadsheetSafe(expr: string): string;
   /** Statements run after the schema migration: engine-specific indexes. */
@@ -68,6 +70,7 @@ export const duckdbDialect: Dialect = {
   },
   jsonObject: (pairs) => `json_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
   jsonSplit: (e) => `CASE WHEN COALESCE(${e}, '') = '' THEN CAST('[]' AS JSON) ELSE to_json(string_split(${e}, ',')) END`,
+  unnestCsv: (e) => `unnest(string_split(${e}, ','))`,
   spreadsheetSafe: (e) =>
     `CASE WHEN regexp_matches(${e}, '^[=+\\-@\\t\\r]') AND NOT regexp_full_match(${e}, '-?[0-9]+(\\.[0-9]+)?') THEN '''' || ${e} ELSE ${e} END`,
   extraIndexes: [],
@@ -96,6 +99,7 @@ export const postgresDialect: Dialect = {
   stringAgg: (value, sep, orderBy) => `string_agg(${value}, '${sep}' ORDER BY ${orderBy.join(', ')})`,
   jsonObject: (pairs) => `json_build_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
   jsonSplit: (e) => `CASE WHEN COALESCE(${e}, '') = '' THEN CAST('[]' AS JSON) ELSE to_json(string_to_array(${e}, ',')) END`,
+  unnestCsv: (e) => `unnest(string_to_array(${e}, ','))`,
   spreadsheetSafe: (e) => `CASE WHEN ${e} ~ '^[=+\\-@\\t\\r]' AND ${e} !~ '^-?[0-9]+(\\.[0-9]+)?$' THEN '''' || ${e} ELSE ${e} END`,
   extraIndexes: [
     ...RECORD_TABLES.map((t) => `CREATE UNIQUE INDEX IF NOT EXISTS ${t}_id ON ${t} (id)`),
