@@ -7,9 +7,10 @@
 // landed, the follow-up models), evaluation (every indicator for every agency of Hangzhou, Hangzhou's
 // situation report), load (bench/load.ts: concurrent clients against the HTTP server; run it at demo
 // scale), privacy (what sealing personal data costs an import), history (the demo's supervision
-// history beside the records it is played on, step by step: run it at demo scale, as `npm start` does)
-// and navigator (bench/navigator-bench.ts: the discretion navigator over a million past cases it
-// generates itself, `--navigator-cases N`). DuckDB beside PostgreSQL, same run.
+// history beside the records it is played on, step by step: run it at demo scale, as `npm start` does),
+// inspections (bench/inspections.ts: a city's plans drawn and resampled, merge suggestions over 520,000
+// planned tasks) and navigator (bench/navigator-bench.ts: the discretion navigator over a million past
+// cases it generates itself, `--navigator-cases N`). DuckDB beside PostgreSQL, same run.
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -45,6 +46,7 @@ import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/
 import { createDatabase } from '../test/helpers/store.ts';
 import { loadBench } from './load.ts';
 import { privacyBench } from './privacy.ts';
+import { inspectionsBench } from './inspections.ts';
 import { lexiconFor } from '../src/assistant/lexicon.ts';
 import { answerMessage } from '../src/assistant/assistant.ts';
 import { analyzePending } from '../src/followup/land.ts';
@@ -455,6 +457,22 @@ for (const engine of engines) {
         if (k.firstError) out(`load: ${kind}: first error: ${k.firstError}`);
       }
       put('load: load average at the end (1/5/15 min)', engine, r.loadAverage);
+    } finally {
+      await drop();
+    }
+  }
+  if (only.has('inspections')) {
+    const { store, drop } = await freshStore(engine, 'inspections');
+    try {
+      await inspectionsBench(store, engine, put, new Date().getUTCFullYear() + 1);
+      put(
+        'inspections: load average at the end (1/5/15 min)',
+        engine,
+        os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' '),
+      );
     } finally {
       await drop();
     }

@@ -50,7 +50,7 @@ const steady = (s: string) =>
   s
     .replace(/imp-[0-9a-f-]{36}/g, 'imp-…')
     .replace(/audit-anchors\/[0-9a-f]+\.json/g, 'audit-anchors/….json')
-    .replace(/[\d.]+ ?(秒|ms)/g, '… $1')
+    .replace(/ *[\d.]+ ?(秒|ms)/g, ' … $1')
     .replace(/[\d,]+ 行\/秒/g, '… 行/秒')
     .replace(/[\d,]+ \/s/g, '… /s');
 

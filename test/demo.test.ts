@@ -6,6 +6,7 @@ import { VIOLATIONS, type Violation } from '../src/demo/ground-truth.ts';
 import { DEMO_AS_OF as AS_OF_ISO } from './helpers/demo-day.ts';
 import { RECORD_TABLES } from '../src/demo/tables.ts';
 import { Rng } from '../src/demo/prng.ts';
+import { mergeGroupSql } from '../src/catalog/joint-scenarios.ts';
 import { pickFine, pickFineOutside, selectTier } from '../src/demo/rules.ts';
 import { isValidUscc } from '../src/domain/uscc.ts';
 import type { Store, Row } from '../src/store/store.ts';
@@ -160,6 +161,16 @@ function assertSame(actual: Set<string>, expected: Set<string>, what: string): v
   );
 }
 
+const LOW_AGENCIES = `
+    WITH r AS (SELECT r.id, r.agency_id, CASE WHEN r.score <= 2 THEN 1 ELSE 0 END AS low, r.officer_ids FROM inspection_ratings r),
+    top AS (
+      SELECT agency_id, max(n) AS top FROM (
+        SELECT r.agency_id, o.officer_id, count(*) AS n FROM r JOIN (SELECT id, ${d.unnestCsv('officer_ids')} AS officer_id FROM r) o ON o.id = r.id
+        WHERE r.low = 1 GROUP BY r.agency_id, o.officer_id) x GROUP BY agency_id
+    )
+    SELECT r.agency_id AS id FROM r JOIN top ON top.agency_id = r.agency_id
+    GROUP BY r.agency_id, top.top HAVING count(*) >= 20 AND 10 * sum(r.low) >= 3 * count(*) AND 10 * top.top < 7 * sum(r.low)`;
+
 const RULES: Record<Violation, { kind?: string; sql: string }> = {
   // ≥ 3 different agencies within 7 days (b up to 7 days after a), joint and targeted inspections excluded.
   repeat_inspection: {
@@ -258,6 +269,77 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       JOIN calendar_days e ON e.day = CASE WHEN dl.method IN ('post', 'notice') THEN dl.sent_on ELSE COALESCE(dl.delivered_on, ${asOf}) END
     WHERE e.due - a.done > 7`,
   },
+  // Inspections planned, coded and merged: from 2025 every inspection cites its task's code.
+  uncoded_inspection: {
+    kind: 'inspection',
+    sql: `SELECT id FROM inspections WHERE action_code IS NULL AND inspected_on >= CAST('2025-01-01' AS DATE)`,
+  },
+  code_mismatch: {
+    kind: 'inspection',
+    sql: `
+    SELECT i.id FROM inspections i LEFT JOIN inspection_tasks k ON k.code = i.action_code
+    WHERE i.action_code IS NOT NULL AND (k.id IS NULL OR k.entity_uscc <> i.entity_uscc OR i.inspected_on < k.valid_from OR i.inspected_on > k.valid_to
+      OR position(',' || i.lead_officer_id || ',' IN ',' || k.officer_ids || ',') = 0
+      OR (i.assist_officer_id IS NOT NULL AND position(',' || i.assist_officer_id || ',' IN ',' || k.officer_ids || ',') = 0))`,
+  },
+  unplanned_inspection: {
+    kind: 'plan_item',
+    sql: `
+    SELECT DISTINCT i.agency_id || '/2025/' || i.inspection_item_code AS id FROM inspections i
+    WHERE i.kind IN ('random', 'planned') AND i.inspected_on >= CAST('2025-01-01' AS DATE) AND NOT EXISTS (
+      SELECT 1 FROM inspection_plans p WHERE p.agency_id = i.agency_id AND p.plan_year = 2025 AND p.inspection_item_code = i.inspection_item_code)`,
+  },
+  // A plan's target at least twice, or at most two thirds of, what was done (normal plans: ±10%).
+  plan_off_target: {
+    kind: 'plan_item',
+    sql: `
+    WITH e AS (
+      SELECT agency_id, inspection_item_code, count(*) AS n FROM inspections
+      WHERE kind IN ('random', 'planned', 'joint') AND inspected_on >= CAST('2025-01-01' AS DATE) AND inspected_on <= CAST('2025-12-31' AS DATE)
+      GROUP BY agency_id, inspection_item_code
+    )
+    SELECT p.agency_id || '/2025/' || p.inspection_item_code AS id FROM inspection_plans p
+      JOIN e ON e.agency_id = p.agency_id AND e.inspection_item_code = p.inspection_item_code
+    WHERE p.plan_year = 2025 AND (p.target_count >= 2 * e.n OR 3 * p.target_count <= 2 * e.n)`,
+  },
+  // A 2026 draw of which half or more are entities the agency drew for the item in 2025.
+  sampling_bias: {
+    kind: 'plan_item',
+    sql: `
+    WITH s AS (
+      SELECT DISTINCT p.agency_id, p.inspection_item_code, p.plan_year, k.entity_uscc FROM inspection_tasks k JOIN inspection_plans p ON p.id = k.plan_id
+    )
+    SELECT b.agency_id || '/2026/' || b.inspection_item_code AS id FROM s b
+      LEFT JOIN s a ON a.agency_id = b.agency_id AND a.inspection_item_code = b.inspection_item_code AND a.plan_year = 2025 AND a.entity_uscc = b.entity_uscc
+    WHERE b.plan_year = 2026 GROUP BY b.agency_id, b.inspection_item_code HAVING 2 * count(a.entity_uscc) >= count(*)`,
+  },
+  // Two agencies' routine visits under their own planned tasks' codes, related items, < 30 days apart,
+  // no declined or accepted suggestion holding both tasks.
+  unmerged_overlap: {
+    kind: 'entity',
+    sql: `
+    WITH r AS (
+      SELECT t.id, t.entity_uscc, t.agency_id, t.inspected_on, k.id AS task_id, ${mergeGroupSql().group.render().text} AS grp
+      FROM inspections t JOIN inspection_tasks k ON k.code = t.action_code AND k.origin = 'plan' AND k.entity_uscc = t.entity_uscc AND k.agency_id = t.agency_id
+        ${mergeGroupSql().from.render().text}
+      WHERE t.kind IN ('random', 'planned')
+    )
+    SELECT DISTINCT a.entity_uscc AS id FROM r a JOIN r b ON b.entity_uscc = a.entity_uscc AND b.grp = a.grp AND b.agency_id <> a.agency_id
+      AND b.inspected_on >= a.inspected_on AND ${d.daysBetween('a.inspected_on', 'b.inspected_on')} < 30
+    WHERE NOT EXISTS (SELECT 1 FROM merge_members ma JOIN merge_members mb ON mb.suggestion_id = ma.suggestion_id
+      JOIN merge_suggestions s ON s.id = ma.suggestion_id AND s.status IN ('declined', 'accepted') WHERE ma.task_id = a.task_id AND mb.task_id = b.task_id)`,
+  },
+  // An agency (20 ratings or more) with 30% of them low, not mostly through one officer; an officer
+  // (8 or more) rated low every time, in an agency not itself rated low.
+  low_rating_agency: { kind: 'agency', sql: LOW_AGENCIES },
+  low_rating_officer: {
+    kind: 'officer',
+    sql: `
+    WITH o AS (SELECT r.score, ${d.unnestCsv('r.officer_ids')} AS officer_id FROM inspection_ratings r)
+    SELECT o.officer_id AS id FROM o JOIN officers f ON f.id = o.officer_id
+    WHERE f.agency_id NOT IN (${LOW_AGENCIES})
+    GROUP BY o.officer_id HAVING count(*) >= 8 AND min(o.score) <= 2 AND max(o.score) <= 2`,
+  },
   // The follow-up plants, as the analysis of the answers (followup_findings) hears them against the records.
   followup_complaint: {
     kind: 'followup_task',
@@ -335,9 +417,19 @@ test('ground truth points at existing records of its kind, in their region', asy
     delegation: ['delegations', 'id'],
     service_visit: ['service_visits', 'id'],
     entity: ['entities', 'uscc'],
+    officer: ['officers', 'id'],
+    agency: ['agencies', 'id'],
     followup_task: ['followup_tasks', 'id'],
   };
-  const kinds = await store.query<{ record_kind: string }>('SELECT DISTINCT record_kind FROM ground_truth');
+  const kinds = await store.query<{ record_kind: string }>(
+    `SELECT DISTINCT record_kind FROM ground_truth WHERE record_kind <> 'plan_item'`,
+  );
+  // A plan item (agency/year/item) is an agency's: the agency exists, in the region the truth names.
+  const [items] = await store.query<{
+    n: number;
+  }>(`SELECT count(*) AS n FROM ground_truth g LEFT JOIN agencies a ON a.id = split_part(g.record_id, '/', 1)
+    WHERE g.record_kind = 'plan_item' AND (a.id IS NULL OR a.region_code <> g.region_code)`);
+  assert.equal(Number(items.n), 0, 'plan_item');
   for (const { record_kind } of kinds) {
     const [table, key] = tables[record_kind];
     assert.ok(table, `unknown record kind ${record_kind}`);
@@ -347,7 +439,10 @@ test('ground truth points at existing records of its kind, in their region', asy
   }
 });
 
-test('each kind is planted at roughly 0.5–2% of its subjects', async () => {
+test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies and officers, being few, up to a fifth)', async () => {
+  const [p] = await store.query<{ y25: number; y26: number; officers: number; agencies: number }>(`
+    SELECT (SELECT count(*) FROM inspection_plans WHERE plan_year = 2025) AS y25, (SELECT count(*) FROM inspection_plans WHERE plan_year = 2026) AS y26,
+           (SELECT count(*) FROM officers) AS officers, (SELECT count(*) FROM agencies) AS agencies`);
   const subjects: Record<Violation, number> = {
     repeat_inspection: first.counts.entities,
     over_frequency: first.counts.entities,
@@ -362,6 +457,14 @@ test('each kind is planted at roughly 0.5–2% of its subjects', async () => {
     licence_overdue: first.counts.licences,
     payment_overdue: first.counts.payments,
     delivery_overdue: first.counts.deliveries,
+    uncoded_inspection: first.counts.inspections,
+    code_mismatch: first.counts.inspections,
+    unplanned_inspection: Number(p.y25) + first.planted.unplanned_inspection,
+    plan_off_target: Number(p.y25),
+    sampling_bias: Number(p.y26),
+    unmerged_overlap: first.counts.entities,
+    low_rating_officer: Number(p.officers),
+    low_rating_agency: Number(p.agencies),
     followup_complaint: first.counts.followup_tasks,
     followup_visit_count: first.counts.followup_tasks,
     followup_nobody_came: first.counts.followup_tasks,
@@ -373,9 +476,11 @@ test('each kind is planted at roughly 0.5–2% of its subjects', async () => {
     penalty_no_legal_review: first.counts.cases,
     penalty_past_limitation: first.counts.cases,
   };
+  const few = new Set<Violation>(['unplanned_inspection', 'plan_off_target', 'sampling_bias', 'low_rating_officer', 'low_rating_agency']);
   for (const v of VIOLATIONS) {
     const share = first.planted[v] / subjects[v];
-    assert.ok(share >= 0.003 && share <= 0.03, `${v}: ${first.planted[v]} of ${subjects[v]} (${(share * 100).toFixed(2)}%)`);
+    const [lo, hi] = few.has(v) ? [0.001, 0.2] : [0.003, 0.03];
+    assert.ok(share >= lo && share <= hi, `${v}: ${first.planted[v]} of ${subjects[v]} (${(share * 100).toFixed(2)}%)`);
   }
 });
 

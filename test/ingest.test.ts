@@ -98,6 +98,12 @@ const BAD: Partial<Record<Kind, { set: Record<string, string>; field: string; me
   service_whitelist: { set: { region_code: '339999' }, field: 'region_code（发布区划代码）', message: /区划代码不存在/ },
   followup_tasks: { set: { subject_source_system: '' }, field: 'subject_id（回访对象编号）', message: /刻度记录ID/ },
   users: { set: { role: 'agency_staff' }, field: 'agency_id（所属执法主体编码）', message: /须指定所属执法主体/ },
+  inspection_plans: {
+    set: { officer_ids: 'OF-330106-0001,OF-NOBODY' },
+    field: 'officer_ids（执法人员库）',
+    message: /执法人员 OF-NOBODY 不存在/,
+  },
+  inspection_objects: { set: { credit_class: 'E' }, field: 'credit_class（信用等级）', message: /取值无效/ },
 };
 
 for (const kind of KINDS) {

@@ -396,3 +396,58 @@ test('INS_OFFICER_OVERLOAD: an officer at 11 inspections in one day; 10 is not a
   );
   assert.deepEqual(ids(clue), [...day1].sort());
 });
+
+test('INS_LOW_RATING_OFFICER: the officer rated low on every visit is raised, the partner rated low only beside them is not', async () => {
+  // 富阳's agency, 2025: OF-1 rated 1 on all ten visits (six with OF-3, four with OF-4); OF-3 also goes
+  // out eight times with OF-5, OF-4 thirty times with OF-5. A rating counts for every officer on the task.
+  const rate = async (visits: ReadonlyArray<[officers: string, count: number, low: number]>) => {
+    await store.exec('DELETE FROM inspection_ratings');
+    let n = 0;
+    const rows: Value[][] = [];
+    for (const [officers, count, low] of visits)
+      for (let i = 0; i < count; i++, n++)
+        rows.push([
+          `RT-${n}`,
+          `TK-${n}`,
+          '91330000733796106P',
+          '330111',
+          'AG-FY-ZHZF',
+          officers,
+          i < low ? 1 : 5,
+          null,
+          `2025-06-${String(1 + (n % 28)).padStart(2, '0')} 10:00:00+08:00`,
+        ]);
+    await store.copyIn(
+      'inspection_ratings',
+      ['id', 'task_id', 'entity_uscc', 'region_code', 'agency_id', 'officer_ids', 'score', 'comment', 'rated_at'],
+      rows,
+    );
+    for (const table of ['clue_events', 'clues']) await store.exec(`DELETE FROM ${table}`);
+    await runModel(store, model('INS_LOW_RATING_OFFICER'), { asOf: '2025-12-31' });
+    return (await clues()).map((c) => (JSON.parse(c.evidence) as { subject: { id: string } }).subject.id).sort();
+  };
+  // OF-3: 6 low of 14, against 4 of 34 for the rest — beyond chance, but every low one was with OF-1.
+  assert.deepEqual(
+    await rate([
+      ['OF-1,OF-3', 6, 6],
+      ['OF-1,OF-4', 4, 4],
+      ['OF-3,OF-5', 8, 0],
+      ['OF-4,OF-5', 30, 0],
+    ]),
+    ['OF-1'],
+  );
+  // Rated low without OF-1 too (5 of 8), OF-3 is raised as well. OF-5's colleagues are rated low on every
+  // other rating of the agency (a rate of 1): no test, no division by zero.
+  assert.deepEqual(
+    await rate([
+      ['OF-1,OF-3', 6, 6],
+      ['OF-1,OF-4', 4, 4],
+      ['OF-3,OF-5', 8, 5],
+      ['OF-4,OF-5', 30, 0],
+    ]),
+    ['OF-1', 'OF-3'],
+  );
+  const [clue] = await clues();
+  assert.match(clue.explanation, /^数据显示，执法人员.+请核实/u);
+  await store.exec('DELETE FROM inspection_ratings');
+});

@@ -44,6 +44,7 @@ import { evaluationRoutes } from './evaluation-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { reviewRoutes } from './review-routes.ts';
 import { assistantRoutes } from './assistant-routes.ts';
+import { inspectionRoutes } from './inspection-routes.ts';
 import { followupRoutes } from './followup-routes.ts';
 import { triageRoutes } from './triage-routes.ts';
 import { localModelRoutes } from './local-model-routes.ts';
@@ -207,6 +208,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await reportRoutes(api, store, opts.asOf);
       await reviewRoutes(api, store);
       await assistantRoutes(api, store, opts.asOf);
+      await inspectionRoutes(api, store);
       await followupRoutes(api, store, opts.asOf);
       await triageRoutes(api, store);
       await localModelRoutes(api, store, opts.asOf);

@@ -106,6 +106,7 @@ const TYPE_HINTS: Record<FieldSpec['type'], string> = {
   uscc: '统一社会信用代码',
   region: '区划代码',
   integer: '整数',
+  code: '编码（字母和数字，可含“-”）',
 };
 
 /** A record of a kind: every field documented; values are checked row by row, not by the schema. */

@@ -14,6 +14,7 @@ import { reportCommand } from './report-command.ts';
 import { askCommand } from './ask-command.ts';
 import { followupCommand } from './followup-command.ts';
 import { assessCommand } from './assess-command.ts';
+import { plansCommand } from './plans-command.ts';
 import { registerFollowupHooks } from '../followup/hooks.ts';
 import { CliExit, io } from './io.ts';
 
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
     askCommand(),
     followupCommand(),
     assessCommand(),
+    plansCommand(),
   ])
     program.addCommand(c);
   const route = (c: Command) => {

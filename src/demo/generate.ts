@@ -25,6 +25,7 @@ import { periodEnding, type Period } from './calendar.ts';
 import { businessDate } from '../domain/dates.ts';
 import { sql } from '../store/sql.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
+import { makeInspectionPlans, PLAN_TABLES } from './inspection-plans.ts';
 
 export interface DemoOptions {
   scale: ScaleName;
@@ -58,6 +59,7 @@ export class DemoError extends Error {
 
 /** Tables the generator fills (besides the reference tables), emptied by --reset, children first. */
 export const GENERATED_TABLES = [
+  ...PLAN_TABLES,
   ...RECORD_TABLES,
   'ground_truth',
   'followup_findings',
@@ -116,6 +118,8 @@ export async function resetDemo(store: Store): Promise<void> {
       await tx.exec(`TRUNCATE ${tables.join(', ')}`);
     }
     await tx.exec('DELETE FROM regions WHERE is_demo = TRUE');
+    // The tasks are gone: their serials start again, so a seed gives the same codes after a reset.
+    await tx.exec(`UPDATE inspection_code_counter SET next_serial = 1 WHERE name = 'task'`);
   });
 }
 
@@ -159,6 +163,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   const providersPerCity = new Map<string, number>();
   const entityBase = deriveSeed(seed, 'entity');
 
+  let planTruth: number | undefined;
   await writer.begin();
   try {
     let index = 0;
@@ -183,6 +188,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
     }
     makeDelegations(ctx);
     await writer.finish();
+    planTruth = await makeInspectionPlans(store, ctx);
   } catch (e) {
     await writer.abort();
     throw e;
@@ -198,6 +204,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   opts.onProgress?.(records, records);
   const counts: Record<string, number> = {};
   for (const t of Object.keys(out) as DemoTable[]) counts[t === 'regions' ? 'townships' : t] = out[t].rows;
+  counts.ground_truth += planTruth ?? 0;
   return {
     asOf: period.asOfIso,
     counts,

@@ -30,13 +30,33 @@ export const VIOLATIONS = [
   'penalty_no_notice', // a fine or warning with no notice of the right to a defence before it (行政处罚法 第六十二条)
   'penalty_no_legal_review', // a fine of 50,000 yuan or more with no legal review by the decision (第五十八条)
   'penalty_past_limitation', // a case filed more than two years after the violation (第三十六条)
+  // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
+  'uncoded_inspection', // a 2025 inspection citing no 行政行为码
+  'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)
+  'unplanned_inspection', // routine inspections of an agency and item no 2025 plan item covers (agency/year/item)
+  'plan_off_target', // a 2025 plan item whose target is a third or three times what was done (agency/year/item)
+  'sampling_bias', // a 2026 draw that repeats 80% of the 2025 entities (agency/year/item)
+  'unmerged_overlap', // planned visits of two agencies to one entity, related items, < 30 days apart, never considered for merging
+  'low_rating_officer', // an officer the enterprises rate low whoever they inspect with
+  'low_rating_agency', // an agency rated low across its officers
 ] as const;
 
 export type Violation = (typeof VIOLATIONS)[number];
 
 /** The record a ground-truth row points at: a table's row (by id) or an entity (by USCC). */
 export type RecordKind =
-  'inspection' | 'case' | 'licence' | 'delivery' | 'payment' | 'delegation' | 'service_visit' | 'entity' | 'followup_task';
+  | 'inspection'
+  | 'case'
+  | 'licence'
+  | 'delivery'
+  | 'payment'
+  | 'delegation'
+  | 'service_visit'
+  | 'entity'
+  | 'plan_item'
+  | 'officer'
+  | 'agency'
+  | 'followup_task';
 
 export class GroundTruth {
   readonly counts = new Map<Violation, number>(VIOLATIONS.map((v) => [v, 0]));

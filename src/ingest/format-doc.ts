@@ -18,6 +18,7 @@ const TYPE_NAMES: Record<FieldSpec['type'], string> = {
   uscc: '统一社会信用代码',
   region: '区划代码',
   integer: '整数',
+  code: '编码',
 };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -135,7 +136,9 @@ export function importFormatsMarkdown(): string {
 /** Three sample rows of a kind (its own samples, or made from the examples), enums and booleans as codes or in Chinese. */
 export function sampleRecords(kind: Kind, chineseEnums: boolean): Record<string, string>[] {
   const spec = KIND_SPECS[kind];
-  const firstEnum = spec.fields.find((f) => f.values && f.name !== 'result' && f.name !== 'status') ?? spec.fields.find((f) => f.values);
+  // The first enum that varies freely: not a result or status, nor a plan's method (a targeted plan must list its entities).
+  const firstEnum =
+    spec.fields.find((f) => f.values && !['result', 'status', 'method'].includes(f.name)) ?? spec.fields.find((f) => f.values);
   const varied = new Set(spec.key.filter((k) => k !== 'source_system'));
   const rows =
     spec.samples ??

@@ -130,7 +130,8 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
   // one thread: with the rows committed before it, a million-row merge took 1.1 s instead of 2.1 s.
   const report = await store.session(async (s) => {
     const refs = await loadReferences(s, spec);
-    const validator = rowValidator(spec, { caller, refs, defaultSourceSystem });
+    const batchRules = (await spec.batchRules?.(s, caller)) ?? [];
+    const validator = rowValidator(spec, { caller, refs, defaultSourceSystem, batchRules });
     const stager = await createStager(s, spec, { partRows: req.stagePartRows, readingFile: source.format !== 'records' });
     try {
       let rowsRead = 0;

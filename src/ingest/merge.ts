@@ -80,6 +80,7 @@ const SQL_TYPES: Record<FieldSpec['type'], string> = {
   string: 'VARCHAR',
   enum: 'VARCHAR',
   uscc: 'VARCHAR',
+  code: 'VARCHAR',
   region: 'VARCHAR',
 };
 

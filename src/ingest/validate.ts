@@ -5,11 +5,13 @@
 import { regionContains, regionProblem } from '../domain/region.ts';
 import type { Caller } from '../auth/caller.ts';
 import { importScope } from '../policy/index.ts';
-import type { FieldSpec, Kind, RecordKindSpec } from '../records/registry.ts';
+import type { FieldSpec, Kind, RecordKindSpec, RowRule } from '../records/registry.ts';
 import { isRecordId, recordId } from '../records/record-id.ts';
 import { ERROR_FILE_COLUMNS, SOURCE_SYSTEM_PATTERN, headerIndex, normaliseHeader } from './headers.ts';
 import {
   Bad,
+  codeParser,
+  codeTest,
   enumParser,
   enumTest,
   isCanonicalBoolean,
@@ -146,6 +148,8 @@ function parserFor(f: FieldSpec): FieldParser {
       return stringParser(64); // the form is regionProblem's to judge, with its own message
     case 'string':
       return stringParser(f.maxLength);
+    case 'code':
+      return codeParser(f.maxLength);
   }
 }
 
@@ -163,6 +167,8 @@ function canonicalTestFor(f: FieldSpec, parse: FieldParser): CanonicalTest {
       return textTest(64);
     case 'string':
       return textTest(f.maxLength);
+    case 'code':
+      return codeTest(f.maxLength);
     default:
       return (s) => parse(s) === s;
   }
@@ -193,6 +199,8 @@ export interface ValidationContext {
   caller: Caller;
   refs: References;
   defaultSourceSystem?: string;
+  /** The kind's checks against stored rows, loaded for this batch (RecordKindSpec.batchRules). */
+  batchRules?: RowRule[];
 }
 
 export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowValidator {
@@ -226,6 +234,7 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
             ? CODE_CHECK
             : NO_CHECK,
   );
+  const rules = [...(spec.rules ?? []), ...(ctx.batchRules ?? [])];
   const regionCache = new Map<string, Problem | null>();
   let current: (string | null)[] = [];
   let lastSourceSystem: string | null = null;
@@ -367,9 +376,9 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
         );
       }
       if (errors) return errors;
-      if (spec.rules) {
+      if (rules.length) {
         current = values;
-        for (const rule of spec.rules) {
+        for (const rule of rules) {
           const p = rule(get);
           if (p) errors = push(errors, row, at(p[0]), 'invalid', p[1]);
         }

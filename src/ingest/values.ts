@@ -256,6 +256,26 @@ export function enumTest(values: EnumValue[]): CanonicalTest {
 
 export const isCanonicalUscc: CanonicalTest = (s) => quickUsccOk(s);
 
+/** An identifier code as typed (1000-0042-7kq3-m9xd): upper-cased, spaces and hyphens dropped; letters and digits only. */
+export function codeParser(maxLength = 64): (v: Cell) => Parsed {
+  return (v) => {
+    const raw = cellText(v);
+    if (raw === '') return null;
+    const s = raw
+      .normalize('NFKC')
+      .toUpperCase()
+      .replace(/[\s-]+/g, '');
+    if (!/^[0-9A-Z]+$/.test(s)) return new Bad(`编码只能由字母、数字和“-”组成：${raw}`);
+    if (s.length > maxLength) return new Bad(`编码过长：${s.length}位，至多${maxLength}位`);
+    return s;
+  };
+}
+
+export const codeTest =
+  (maxLength = 64): CanonicalTest =>
+  (s) =>
+    s.length <= maxLength && /^[0-9A-Z]+$/.test(s);
+
 /** Free text: trimmed; NUL and other C0 controls (except tab and line breaks) are refused. */
 export function stringParser(maxLength = 500): (v: Cell) => Parsed {
   return (v) => {

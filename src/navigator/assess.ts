@@ -10,12 +10,10 @@
 // 裁量偏离 model's (PEN_DEVIATION) in force for the region. So what the navigator tells an officer is
 // what the supervisor's models will say of the decision.
 import type { Store } from '../store/store.ts';
-import { sql, joinSql, raw } from '../store/sql.ts';
 import { businessDate } from '../domain/dates.ts';
 import { regionContains, regionPrefix, regionProblem } from '../domain/region.ts';
 import { spreadOf } from '../domain/robust-stats.ts';
 import { isAgencyRole, type Caller } from '../auth/caller.ts';
-import { aggregateScope } from '../policy/index.ts';
 import { exemptionFinding, levelName, listEntries, reviewDecision, selectTier, type DeviationRule } from '../catalog/discretion.ts';
 import { TIER_NAMES, type Item } from '../catalog/types.ts';
 import { findModel } from '../models/library/index.ts';
@@ -53,8 +51,10 @@ export function resolveItem(ref: NavReference, query: string): Item {
 
 /** The caller's cases: their region's subtree, and for agency roles their agency's (the rule of the policy's aggregateScope). */
 export function callerAccepts(caller: Caller): (c: CaseFacts) => boolean {
+  // An agency role bound to no agency sees no case, as aggregateScope gives it none.
+  if (isAgencyRole(caller.role) && !caller.agencyId) return () => false;
   const prefix = regionPrefix(caller.regionCode);
-  const agency = caller.agencyId && isAgencyRole(caller.role) ? caller.agencyId : null;
+  const agency = isAgencyRole(caller.role) ? caller.agencyId : null;
   return (c) => c.region.startsWith(prefix) && (agency === null || c.agency === agency);
 }
 
@@ -122,7 +122,7 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
     rule.minCases,
     item.fine_max,
   );
-  const peerSpread = memoized(state, `peers|${item.code}|${r.regionCode}|${choice.tier}|${window.asOfDay}|${window.lookbackDays}`, () =>
+  const peerSpread = memoized(state, item.code, `peers|${r.regionCode}|${choice.tier}|${window.asOfDay}|${window.lookbackDays}`, () =>
     spreadOf(peerFines(state, state.groups(DEVIATION), r.regionCode, item.code, choice.tier, window)),
   );
   const peers = peerSpread && peerSpread.count >= rule.minCases ? peerSpread : null;
@@ -169,12 +169,8 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
     },
     SIMILAR_LIMIT,
   );
-  const texts = await factsTexts(
-    store,
-    caller,
-    index.rows,
-    ranked.map((x) => x.c.id),
-  );
+  // Only the caller's cases were candidates (callerAccepts, the policy's rule for their scope).
+  const texts = index.texts(ranked.map((x) => x.c.id));
   const similar: SimilarCase[] = ranked.map(({ c, score, why, sharedTerms }) => ({
     id: c.id,
     regionCode: c.region,
@@ -268,40 +264,6 @@ export async function readyNavigator(store: Store, asOf = businessDate(new Date(
   const ref = await navReference(store);
   const state = await readyState(store, ['cases'], asOf);
   return (await similarIndex(store, state, ref.seg)).size;
-}
-
-/**
- * The stored facts texts of cases, read within the caller's scope: one point read per case — by the row
- * the index knows where the engine has such a locator (DuckDB: `id IN (…)` scans a million rows, 0.2–2 s
- * measured; `rowid = n` reads one), checked to still be the same case, else by id.
- */
-async function factsTexts(
-  store: Store,
-  caller: Caller,
-  rows: ReadonlyMap<string, number>,
-  ids: string[],
-): Promise<Map<string, string | null>> {
-  if (ids.length === 0) return new Map();
-  const locator = store.dialect.rowLocator;
-  const one = (id: string) => {
-    const row = locator ? rows.get(id) : undefined;
-    const where = row === undefined ? sql`c.id = ${id}` : sql`${raw(locator!)} = ${row} AND c.id = ${id}`;
-    return sql`SELECT c.id, c.facts FROM cases c WHERE ${where} AND ${aggregateScope(caller, 'cases', 'c')}`;
-  };
-  const found = new Map(
-    (await store.query<{ id: string; facts: string | null }>(joinSql(ids.map(one), ' UNION ALL '))).map((x) => [x.id, x.facts]),
-  );
-  // A row that moved (a case sent again) is read by its id.
-  const moved = ids.filter((id) => !found.has(id) && locator && rows.has(id));
-  if (moved.length)
-    for (const x of await store.query<{ id: string; facts: string | null }>(
-      joinSql(
-        moved.map((id) => sql`SELECT c.id, c.facts FROM cases c WHERE c.id = ${id} AND ${aggregateScope(caller, 'cases', 'c')}`),
-        ' UNION ALL ',
-      ),
-    ))
-      found.set(x.id, x.facts);
-  return found;
 }
 
 /** What the navigator advises, in Chinese, with the range. */

@@ -15,20 +15,41 @@ export interface HistoryWindow {
   lookbackDays: number;
 }
 
-// What an assessment computes from an item's cases, kept until the state learns another case: at a
-// million cases an item can have a hundred thousand, and an officer asks about the same item again.
+// What an assessment computes from an item's cases, kept per item until the state learns a case of that
+// item: at a million cases an item can have a hundred thousand, and an officer asks about the same item
+// again. A decision landing for one item leaves every other item's figures as they were (they were all
+// dropped with any landing before: on a server taking decisions, most assessments recomputed an item's
+// history from scratch, 10–100 ms for a popular one).
 const MEMO_LIMIT = 10_000;
-const memos = new WeakMap<RealtimeState, { version: number; values: Map<string, unknown> }>();
+interface Memo {
+  /** The state's cases by item when the memo was made: a reload of the cases starts it again. */
+  cases: RealtimeState['casesByItem'];
+  byItem: Map<string, Map<string, unknown>>;
+}
+const memos = new WeakMap<RealtimeState, Memo>();
 
-/** `compute()`'s value for `key`, computed once per version of the state's cases. */
-export function memoized<T>(state: RealtimeState, key: string, compute: () => T): T {
-  let memo = memos.get(state);
-  if (!memo || memo.version !== state.casesVersion || memo.values.size >= MEMO_LIMIT) {
-    memo = { version: state.casesVersion, values: new Map() };
-    memos.set(state, memo);
-  }
-  if (!memo.values.has(key)) memo.values.set(key, compute());
-  return memo.values.get(key) as T;
+function memoOf(state: RealtimeState): Memo {
+  const memo = memos.get(state);
+  if (memo && memo.cases === state.casesByItem) return memo;
+  // A case learnt changes its item's figures and, if it was sent before under another item, that one's.
+  if (!memo)
+    state.caseListeners.add((_row, c, previous) => {
+      const m = memos.get(state);
+      m?.byItem.delete(c.item);
+      if (previous) m?.byItem.delete(previous.item);
+    });
+  const fresh: Memo = { cases: state.casesByItem, byItem: new Map() };
+  memos.set(state, fresh);
+  return fresh;
+}
+
+/** `compute()`'s value for `key`, computed from the item's cases once until the state learns a case of the item. */
+export function memoized<T>(state: RealtimeState, item: string, key: string, compute: () => T): T {
+  const memo = memoOf(state);
+  let values = memo.byItem.get(item);
+  if (!values || values.size >= MEMO_LIMIT) memo.byItem.set(item, (values = new Map()));
+  if (!values.has(key)) values.set(key, compute());
+  return values.get(key) as T;
 }
 
 /**
@@ -43,7 +64,7 @@ interface ItemDigest {
 }
 
 function digest(state: RealtimeState, item: string, w: HistoryWindow): ItemDigest {
-  return memoized(state, `digest|${item}|${w.asOfDay}|${w.lookbackDays}`, () => {
+  return memoized(state, item, `digest|${w.asOfDay}|${w.lookbackDays}`, () => {
     const d: ItemDigest = { counties: new Map(), all: [], peers: new Map() };
     const from = w.asOfDay - w.lookbackDays;
     for (const c of state.casesByItem.get(item) ?? []) {
@@ -103,7 +124,7 @@ export function histogram(fines: readonly number[], top: number, bins = 12): Dec
 
 /**
  * The history of an item in a region and province-wide, over the window; the histograms share their bins
- * (up to the statutory maximum or the largest fine). Memoized per version of the state's cases.
+ * (up to the statutory maximum or the largest fine). Memoized per item (`memoized`).
  */
 export function itemHistory(
   state: RealtimeState,
@@ -114,12 +135,14 @@ export function itemHistory(
   minDecisions: number,
   statutoryMax: number | null,
 ): { region: DecisionHistory; province: DecisionHistory } {
-  const key = (scope: string) => `history|${item}|${scope}|${w.asOfDay}|${w.lookbackDays}|${minDecisions}`;
+  const key = (scope: string) => `history|${scope}|${w.asOfDay}|${w.lookbackDays}|${minDecisions}`;
   const inProvince = decidedCases(state, item, province.code, w);
-  const top = memoized(state, key('top'), () => inProvince.reduce((m, c) => Math.max(m, c.fine ?? 0), statutoryMax ?? 0));
+  const top = memoized(state, item, key('top'), () => inProvince.reduce((m, c) => Math.max(m, c.fine ?? 0), statutoryMax ?? 0));
   return {
-    region: memoized(state, key(region.code), () => decisionHistory(decidedCases(state, item, region.code, w), region, minDecisions, top)),
-    province: memoized(state, key(province.code), () => decisionHistory(inProvince, province, minDecisions, top)),
+    region: memoized(state, item, key(region.code), () =>
+      decisionHistory(decidedCases(state, item, region.code, w), region, minDecisions, top),
+    ),
+    province: memoized(state, item, key(province.code), () => decisionHistory(inProvince, province, minDecisions, top)),
   };
 }
 

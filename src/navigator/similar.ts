@@ -6,13 +6,15 @@
 // The index lives beside the real-time state's cases (one per state, per process): built from the
 // store's facts texts on first use, told each case the state learns as it lands (caseListeners), and
 // dropped with the state. Documents are the CaseFacts objects themselves; a case sent again gets a new
-// object, and the old document stops matching (it is no longer the state's case of that id).
+// object, and the old document stops matching (it is no longer the state's case of that id). The texts
+// themselves are kept out of the heap, in the index's text spill (text-spill.ts), for the results shown.
 import type { Store } from '../store/store.ts';
 import { raw } from '../store/sql.ts';
 import { Bm25Index } from '../text/bm25.ts';
 import type { Segmenter } from '../text/segment.ts';
 import { isFined, scan, type CaseFacts, type RealtimeState } from '../models/realtime/state.ts';
 import type { Harm } from '../catalog/discretion.ts';
+import { TextSpill } from './text-spill.ts';
 
 /** Terms of a facts text for the index and for queries: the segmenter's, less numbers and single characters (dates, counts, 的). */
 export function factTerms(seg: Segmenter, text: string | null | undefined): string[] {
@@ -33,8 +35,9 @@ export class SimilarIndex {
   private readonly byItem = new Map<string, Bm25Index<CaseFacts>>();
   /** The case object last indexed per id: a case learnt twice (while the index builds) is indexed once. */
   private readonly indexed = new Map<string, CaseFacts>();
-  /** Where the store keeps each indexed case's row (DuckDB's rowid, read by the build's scan), to fetch its text at once. */
-  readonly rows = new Map<string, number>();
+  /** The facts texts of the indexed cases, out of the heap: each case's record number in `spill`. */
+  private readonly spill = new TextSpill();
+  private readonly records = new Map<string, number>();
 
   constructor(
     readonly state: RealtimeState,
@@ -49,6 +52,7 @@ export class SimilarIndex {
   add(c: CaseFacts, text: string | null): void {
     if (c.decided === null || this.indexed.get(c.id) === c) return;
     this.indexed.set(c.id, c);
+    this.records.set(c.id, this.spill.add(text ?? ''));
     let index = this.byItem.get(c.item);
     if (!index) this.byItem.set(c.item, (index = new Bm25Index<CaseFacts>()));
     index.add(c, factTerms(this.seg, text));
@@ -57,6 +61,13 @@ export class SimilarIndex {
   /** The case is the state's current version of its id, decided (a re-sent case's older document is not). */
   alive(c: CaseFacts): boolean {
     return c.decided !== null && this.state.cases.get(c.id) === c;
+  }
+
+  /** The facts texts of indexed cases, as they were indexed ('' for a case without one). */
+  texts(ids: readonly string[]): Map<string, string> {
+    const known = ids.filter((id) => this.records.has(id));
+    const texts = this.spill.read(known.map((id) => this.records.get(id)!));
+    return new Map(known.map((id, i) => [id, texts[i]]));
   }
 
   idf(item: string, term: string): number {
@@ -89,17 +100,14 @@ export function similarIndex(store: Store, state: RealtimeState, seg: Segmenter)
       // Listen first: a case landing during the scan is indexed by the listener, and the scan then skips it.
       state.caseListeners.add((row, c) => index.add(c, typeof row.facts === 'string' ? row.facts : null));
       // The facts text travels packed; control characters that pack it are blanked out of the text.
-      const locator = store.dialect.rowLocator;
       await scan(
         store,
-        ['id', `replace(replace(COALESCE(facts, ''), chr(30), ' '), chr(31), ' ')`, locator ?? 'NULL'],
+        ['id', `replace(replace(COALESCE(facts, ''), chr(30), ' '), chr(31), ' ')`],
         raw('cases WHERE decided_on IS NOT NULL'),
         'id',
-        ([id, text, row]) => {
+        ([id, text]) => {
           const c = state.cases.get(id!);
-          if (!c) return;
-          index.add(c, text);
-          if (row !== null) index.rows.set(id!, Number(row));
+          if (c) index.add(c, text);
         },
       );
       return index;
@@ -173,16 +181,15 @@ export function rankSimilar(index: SimilarIndex, q: SimilarQuery, limit: number)
     return { facts, amount, place };
   };
   if (candidates.size < MIN_CANDIDATES) {
-    // Too few share a word: the item's decisions closest in facts fill the list.
-    const scored = (index.state.casesByItem.get(q.item) ?? [])
-      .filter((c) => !candidates.has(c) && index.alive(c) && accept(c))
-      .map((c) => {
-        const s = structured(c);
-        return { c, s: s.facts * 0.6 + s.amount * 0.2 + s.place * 0.2 };
-      })
-      .sort((a, b) => b.s - a.s || (a.c.id < b.c.id ? -1 : 1))
-      .slice(0, MIN_CANDIDATES - candidates.size);
-    for (const { c } of scored) candidates.set(c, { text: 0, matched: [] });
+    // Too few share a word: the item's decisions closest in facts fill the list. A popular item has a
+    // hundred thousand: the best few are kept as they pass, not all of them sorted.
+    const best = new TopK<{ c: CaseFacts; s: number }>(MIN_CANDIDATES - candidates.size, (a, b) => b.s - a.s || (a.c.id < b.c.id ? -1 : 1));
+    for (const c of index.state.casesByItem.get(q.item) ?? []) {
+      if (candidates.has(c) || !index.alive(c) || !accept(c)) continue;
+      const s = structured(c);
+      best.offer({ c, s: s.facts * 0.6 + s.amount * 0.2 + s.place * 0.2 });
+    }
+    for (const { c } of best.sorted()) candidates.set(c, { text: 0, matched: [] });
   }
   const weights = terms.length ? (q.weights ?? BLEND) : [0, 0.6, 0.2, 0.2];
   const ranked = [...candidates].map(([c, t]) => {
@@ -210,6 +217,38 @@ export function rankSimilar(index: SimilarIndex, q: SimilarQuery, limit: number)
     if (c.region.startsWith(q.regionCode.slice(0, 6))) why.push('同一县（市、区）');
     return { c, score: Math.round(score * 1000) / 1000, why, sharedTerms };
   });
+}
+
+/**
+ * The `k` first values in the order of `compare` among those offered, kept sorted: what sorting them all
+ * and taking the first `k` gives, in O(n log k) comparisons and k values of memory.
+ */
+export class TopK<T> {
+  private readonly kept: T[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+
+  offer(x: T): void {
+    const kept = this.kept;
+    if (this.k <= 0 || (kept.length === this.k && this.compare(x, kept[kept.length - 1]) >= 0)) return;
+    // After the last value that is not after x: equal values stay in the order they came, as a stable sort keeps them.
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compare(kept[mid], x) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, x);
+    if (kept.length > this.k) kept.pop();
+  }
+
+  sorted(): readonly T[] {
+    return this.kept;
+  }
 }
 
 /** The facts text cut into words, runs of words holding a shared term marked, for highlighting. */

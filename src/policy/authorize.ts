@@ -24,6 +24,7 @@ import { evaluationPolicy, reviewPolicy, situationReportPolicy } from './evaluat
 import { campaignPolicy, followupResultsPolicy } from './followup.ts';
 import { navigatorPolicy } from './navigator.ts';
 import { localModelPolicy, triagePolicy } from './triage.ts';
+import { inspectionWorkPolicy, inspectionsPolicy, mergeSuggestionPolicy } from './inspections.ts';
 
 /** Every policy, by resource type. A new resource adds one line here (and its file). */
 const POLICIES = {
@@ -51,6 +52,9 @@ const POLICIES = {
   navigator: navigatorPolicy,
   triage: triagePolicy,
   local_model: localModelPolicy,
+  inspections: inspectionsPolicy,
+  inspection_work: inspectionWorkPolicy,
+  merge_suggestion: mergeSuggestionPolicy,
 };
 
 /** Resources anyone may act on without an account. */

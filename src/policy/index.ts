@@ -37,6 +37,7 @@ export { onCallerPath } from './models.ts';
 export { maskFor, maskRow, maskSql, seesInClear, type PersonalKind } from './personal-data.ts';
 export { reviewFileScope } from './evaluation.ts';
 export { followupResultsScope } from './followup.ts';
-export { regionScope } from './policy.ts';
+export { planScope, taskScope, suggestionScope } from './inspections.ts';
+export { regionScope, regionAgencyScope } from './policy.ts';
 export { covers } from './policy.ts';
 export { hitScope } from './triage.ts';

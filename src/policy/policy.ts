@@ -3,7 +3,7 @@
 // the caller and the facts of the resource handed to them, never the store; where a rule needs rows
 // (which records an agency's cases reach, which records a transferred clue cites) the policy's module
 // also exports the SQL that applies the same rule in a query (src/policy/records.ts recordScope).
-import type { Caller } from '../auth/caller.ts';
+import { isAgencyRole, type Caller } from '../auth/caller.ts';
 import { regionContains, regionPrefix } from '../domain/region.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
 
@@ -34,3 +34,15 @@ export const REASONS = {
   outside: '不在您的辖区内',
   adminOnly: '仅管理员可以执行此操作',
 } as const;
+
+/**
+ * Rows that carry a region and the agency they belong to (plans, cases, follow-up tasks): the caller's
+ * jurisdiction and, for agency roles, their own agency's rows. agencyColumn null: a table without one
+ * (entities, officers), where agency roles see their region only.
+ */
+export function regionAgencyScope(caller: Caller, alias: string, agencyColumn: string | null = 'agency_id'): Sql {
+  const region = regionSql(caller, alias);
+  if (caller.agencyId && isAgencyRole(caller.role) && agencyColumn)
+    return sql`(${region} AND ${raw(`${alias ? `${alias}.` : ''}${agencyColumn}`)} = ${caller.agencyId})`;
+  return sql`(${region})`;
+}

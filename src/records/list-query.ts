@@ -146,7 +146,15 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     joins: J.entity + J.region,
     key: 'id',
   },
-  // Reference data a county imports but the 执法数据 lists do not show (LIST_KINDS leaves them out).
+  inspection_objects: {
+    date: null,
+    text: ['id', 'entity_uscc', 'entity', 'object_type'],
+    codes: ['risk_class', 'credit_class'],
+    names: [AGENCY, ENTITY, REGION],
+    joins: J.agency + J.entity + J.region,
+    key: 'id',
+  },
+  // Kinds the 执法数据 lists do not show (LIST_KINDS leaves them out: reference data, plans on their own page).
   regions: unlisted('code'),
   items: unlisted('code'),
   inspection_items: unlisted('code'),
@@ -154,6 +162,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
   exemptions: unlisted('id'),
   service_whitelist: unlisted('code'),
   users: unlisted('username'),
+  inspection_plans: unlisted('id'),
 };
 
 export interface RecordQuery {

@@ -23,6 +23,8 @@ import { exemptions } from './kinds/exemptions.ts';
 import { serviceWhitelist } from './kinds/service-whitelist.ts';
 import { followupTasks } from './kinds/followup-tasks.ts';
 import { users } from './kinds/users.ts';
+import { inspectionPlans } from './kinds/inspection-plans.ts';
+import { inspectionObjects } from './kinds/inspection-objects.ts';
 import type { RecordKindSpec } from './types.ts';
 
 /**
@@ -40,6 +42,8 @@ export const KIND_SPECS = {
   hotline_tickets: hotlineTickets,
   delegations,
   followup_answers: followupAnswers,
+  inspection_plans: inspectionPlans,
+  inspection_objects: inspectionObjects,
   regions,
   agencies,
   officers,

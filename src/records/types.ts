@@ -2,8 +2,11 @@
 // and the field spec of every column a file or an API call may carry. Names are the table's column
 // names (the English names used throughout the code); labels and aliases are the headers an agency system's Excel export uses,
 // so such a file imports as is.
+import type { Caller } from '../auth/caller.ts';
+import type { Store } from '../store/store.ts';
 
-export type FieldType = 'string' | 'date' | 'timestamp' | 'decimal' | 'boolean' | 'enum' | 'uscc' | 'region' | 'integer';
+/** code: an identifier people copy or type (行政行为码): stored upper-case without spaces or hyphens. */
+export type FieldType = 'string' | 'date' | 'timestamp' | 'decimal' | 'boolean' | 'enum' | 'uscc' | 'region' | 'integer' | 'code';
 
 export interface EnumValue {
   code: string;
@@ -116,4 +119,10 @@ export interface RecordKindSpec {
   writer?: 'baselines' | 'users';
   /** The cross-field rules in Chinese, for docs/import-formats.md. */
   rulesText?: string;
+  /**
+   * Checks of a row against stored rows (a plan's officers hold certificates, its entities are
+   * registered): what they need is read once per batch, within the importer's jurisdiction, and the
+   * rules run after `rules` on rows that passed every other check.
+   */
+  batchRules?: (store: Store, caller: Caller) => Promise<RowRule[]>;
 }

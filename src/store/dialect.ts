@@ -21,16 +21,12 @@ export interface Dialect {
   jsonObject(pairs: readonly [string, string][]): string;
   /** A comma-separated text as a JSON array of strings (empty text: an empty array). */
   jsonSplit(expr: string): string;
+  /** A comma-separated text as rows, one per value (a set-returning expression for a SELECT list). */
+  unnestCsv(expr: string): string;
   /** A text expression as a spreadsheet may show it: a leading apostrophe where it would start a formula (src/domain/spreadsheet.ts). */
   spreadsheetSafe(expr: string): string;
   /** Statements run after the schema migration: engine-specific indexes. */
   readonly extraIndexes: string[];
-  /**
-   * A column that reads one row of a record table at once without an index — DuckDB's rowid (its record
-   * tables keep no index on id; `rowid = n` is a point read where `id IN (…)` scans) — or null where the
-   * index on id serves (PostgreSQL).
-   */
-  readonly rowLocator: string | null;
   /** Statements run after a bulk load, so the planner knows the new sizes. */
   readonly afterBulkLoad: string[];
   /** Around a run of many large write transactions (the model library's batch run): defer and then do the checkpoint. */
@@ -61,7 +57,6 @@ const RECORD_TABLES = [
 
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
-  rowLocator: 'rowid',
   monthKey: (e) => `strftime(CAST(${e} AS DATE), '%Y-%m')`,
   daysBetween: (a, b) => `date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))`,
   addDays: (d, n) => `CAST(CAST(${d} AS DATE) + CAST(${n} AS INTEGER) AS DATE)`,
@@ -75,6 +70,7 @@ export const duckdbDialect: Dialect = {
   },
   jsonObject: (pairs) => `json_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
   jsonSplit: (e) => `CASE WHEN COALESCE(${e}, '') = '' THEN CAST('[]' AS JSON) ELSE to_json(string_split(${e}, ',')) END`,
+  unnestCsv: (e) => `unnest(string_split(${e}, ','))`,
   spreadsheetSafe: (e) =>
     `CASE WHEN regexp_matches(${e}, '^[=+\\-@\\t\\r]') AND NOT regexp_full_match(${e}, '-?[0-9]+(\\.[0-9]+)?') THEN '''' || ${e} ELSE ${e} END`,
   extraIndexes: [],
@@ -94,7 +90,6 @@ export const duckdbDialect: Dialect = {
 
 export const postgresDialect: Dialect = {
   name: 'postgres',
-  rowLocator: null,
   monthKey: (e) => `to_char(CAST(${e} AS DATE), 'YYYY-MM')`,
   daysBetween: (a, b) => `(CAST(${b} AS DATE) - CAST(${a} AS DATE))`,
   addDays: (d, n) => `(CAST(${d} AS DATE) + CAST(${n} AS INTEGER))`,
@@ -104,6 +99,7 @@ export const postgresDialect: Dialect = {
   stringAgg: (value, sep, orderBy) => `string_agg(${value}, '${sep}' ORDER BY ${orderBy.join(', ')})`,
   jsonObject: (pairs) => `json_build_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
   jsonSplit: (e) => `CASE WHEN COALESCE(${e}, '') = '' THEN CAST('[]' AS JSON) ELSE to_json(string_to_array(${e}, ',')) END`,
+  unnestCsv: (e) => `unnest(string_to_array(${e}, ','))`,
   spreadsheetSafe: (e) => `CASE WHEN ${e} ~ '^[=+\\-@\\t\\r]' AND ${e} !~ '^-?[0-9]+(\\.[0-9]+)?$' THEN '''' || ${e} ELSE ${e} END`,
   extraIndexes: [
     ...RECORD_TABLES.map((t) => `CREATE UNIQUE INDEX IF NOT EXISTS ${t}_id ON ${t} (id)`),

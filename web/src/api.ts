@@ -21,6 +21,7 @@ import type * as LocalModels from '../../src/api/local-model-schemas.ts';
 import type * as Notices from '../../src/api/notice-schemas.ts';
 import type * as Portal from '../../src/api/portal-schemas.ts';
 import type * as Followup from '../../src/api/followup-schemas.ts';
+import type * as Inspections from '../../src/api/inspection-schemas.ts';
 import type { ErrorBody } from '../../src/api/schemas.ts';
 
 export const API_BASE = '/api/v1';
@@ -260,6 +261,9 @@ export type PortalFormToken = Portal.PortalFormToken;
 export type PortalReportInput = Portal.PortalReportInput & { website: string };
 export type PortalStatus = Portal.PortalStatus;
 
+/** What a 行政行为码 stands for, as the public verify page shows it (GET /action-codes/:code). */
+export type CodeVerification = Inspections.CodeVerification;
+export type CodeStatus = CodeVerification['status'];
 export type ApiErrorBody = ErrorBody;
 
 // ── follow-up (回访): src/api/followup-routes.ts, docs/followup.md; shapes from src/api/followup-schemas.ts ──
@@ -564,6 +568,17 @@ export const api = {
   assess: (body: AssessRequest) => request<AssessResult>('/navigator/assess', { method: 'POST', body }),
   caseGuide: (id: string, signal?: AbortSignal) => request<CaseGuide>(`/navigator/cases/${encodeURIComponent(id)}`, { signal }),
   reviewList: (signal?: AbortSignal) => request<{ total: number; rows: ReviewRow[] }>('/navigator/review', { signal }),
+
+  actionCodes: {
+    verify: (code: string, signal?: AbortSignal) =>
+      request<CodeVerification>(`/action-codes/${encodeURIComponent(code)}`, { signal, allowUnauthorized: true }),
+    rate: (code: string, body: { formToken: string; entityUscc: string; score: number; comment?: string; website?: string }) =>
+      request<{ id: string; message: string }>(`/action-codes/${encodeURIComponent(code)}/ratings`, {
+        method: 'POST',
+        body,
+        allowUnauthorized: true,
+      }),
+  },
 
   portal: {
     formToken: (signal?: AbortSignal) => request<PortalFormToken>('/portal/form-token', { signal, allowUnauthorized: true }),

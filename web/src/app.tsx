@@ -55,6 +55,7 @@ const AssistantPage = lazy(() => import('./pages/assistant/assistant-page.tsx'))
 const FollowupPage = lazy(() => import('./pages/followup/followup-page.tsx'));
 const CampaignPage = lazy(() => import('./pages/followup/campaign-page.tsx'));
 const SurveyPage = lazy(() => import('./pages/followup/survey-page.tsx'));
+const VerifyPage = lazy(() => import('./pages/inspections/verify-page.tsx'));
 const NavigatorPage = lazy(() => import('./pages/navigator/navigator-page.tsx'));
 
 /** The built pages by path (nav.ts marks them `built`); an entry not built yet has no route until it lands. */
@@ -139,6 +140,15 @@ export function App() {
                 element={
                   <Suspense fallback={pageFallback}>
                     <SurveyPage />
+                  </Suspense>
+                }
+              />
+              {/* 行政行为码: an enterprise scans the notice's QR code, no account. */}
+              <Route
+                path="/verify/:code"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <VerifyPage />
                   </Suspense>
                 }
               />

@@ -41,6 +41,13 @@ import { uncertifiedCase } from './uncertified-case.ts';
 import { penaltyNoPayment } from './penalty-no-payment.ts';
 import { inspectionCaseNotFiled } from './inspection-case-not-filed.ts';
 import { hotlineOverdue } from './hotline-overdue.ts';
+import { uncodedTaskInspection } from './uncoded-task-inspection.ts';
+import { codeMismatchInspection } from './code-mismatch-inspection.ts';
+import { unplannedInspection } from './unplanned-inspection.ts';
+import { planDeviation } from './plan-deviation.ts';
+import { samplingBias } from './sampling-bias.ts';
+import { lowRatingAgency, lowRatingOfficer } from './low-rating.ts';
+import { unmergedOverlap } from './unmerged-overlap.ts';
 import { followupVisitCount } from './followup-visit-count.ts';
 import { followupNobodyCame } from './followup-nobody-came.ts';
 import { followupFineMismatch } from './followup-fine-mismatch.ts';
@@ -78,6 +85,14 @@ export const MODELS: readonly ModelDefinition[] = [
   sameAgencyRepeatInspection,
   officerOverload,
   inspectionCaseNotFiled,
+  uncodedTaskInspection,
+  codeMismatchInspection,
+  unplannedInspection,
+  planDeviation,
+  samplingBias,
+  unmergedOverlap,
+  lowRatingOfficer,
+  lowRatingAgency,
   overdueLicence,
   unsupervisedLicence,
   offListDelegation,

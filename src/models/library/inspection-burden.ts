@@ -1,8 +1,10 @@
 // 企业年度受检次数偏多: an entity inspected more often in a calendar year than a threshold, counting
 // every agency together. Targeted inspections (complaints, referrals, data monitoring: 优化营商环境条例
-// 第五十四条 第二款) are left out. A joint inspection (one joint_id) is one visit to the entity, however many agencies
-// and items it covers: that is what merging inspections is for. (Visits = records without a joint_id +
-// distinct joint_ids: a DISTINCT over the few joint records only, 2.5× faster than over all.)
+// 第五十四条 第二款) are left out. A joint inspection (one joint_id) is one visit to the entity, however many
+// agencies and items it covers: that is what merging inspections is for. A record citing the code of a
+// joint task (综合查一次, docs/inspections.md) belongs to that joint visit even without a joint_id.
+// (Visits = records of no joint visit + distinct joint visits: a DISTINCT over the few joint records
+// only, 2.5× faster than over all.)
 import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { TARGETED_KIND_LIST } from './sql-fragments.ts';
@@ -27,10 +29,11 @@ export const inspectionBurden: ModelDefinition = {
   query: ({ params, where, dialect }) => sql`
     WITH h AS (
       SELECT t.entity_uscc, CAST(EXTRACT(YEAR FROM t.inspected_on) AS INTEGER) AS year,
-             count(*) FILTER (WHERE t.joint_id IS NULL) + count(DISTINCT t.joint_id) AS visit_count
-      FROM inspections t WHERE ${where('t')} AND t.kind NOT IN ${TARGETED_KIND_LIST}
+             count(*) FILTER (WHERE COALESCE(jt.id, t.joint_id) IS NULL) + count(DISTINCT COALESCE(jt.id, t.joint_id)) AS visit_count
+      FROM inspections t LEFT JOIN inspection_tasks jt ON jt.code = t.action_code AND jt.origin = 'joint'
+      WHERE ${where('t')} AND t.kind NOT IN ${TARGETED_KIND_LIST}
       GROUP BY t.entity_uscc, CAST(EXTRACT(YEAR FROM t.inspected_on) AS INTEGER)
-      HAVING count(*) FILTER (WHERE t.joint_id IS NULL) + count(DISTINCT t.joint_id) > ${num(params.max_visits)}
+      HAVING count(*) FILTER (WHERE COALESCE(jt.id, t.joint_id) IS NULL) + count(DISTINCT COALESCE(jt.id, t.joint_id)) > ${num(params.max_visits)}
     ), ev AS (
       SELECT h.entity_uscc, h.year, count(*) AS inspection_count, count(DISTINCT t.agency_id) AS agency_count, min(t.region_code) AS record_region,
              ${raw(dialect.stringAgg('t.id', ',', ['t.inspected_on', 't.id']))} AS evidence_ids

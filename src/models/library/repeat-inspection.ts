@@ -3,6 +3,8 @@
 // inspection. Targeted inspections (complaints, referrals, data monitoring) are left out: 优化营商环境
 // 条例 第五十四条 第二款 requires them. Each cluster is one hit; its window starts at the first of them.
 // An entity not (yet) in the register is judged all the same, in the region its inspections name.
+// A record of a joint visit — kind joint, or citing the code of a joint task made by an accepted merge
+// (综合查一次, docs/inspections.md) — is not a repeat.
 import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { TARGETED_KIND_LIST } from './sql-fragments.ts';
@@ -32,7 +34,9 @@ export const repeatInspection: ModelDefinition = {
     const end = raw(dialect.addDays('a.inspected_on', String(params.window_days)));
     return sql`
       WITH ins AS (
-        SELECT t.id, t.entity_uscc, t.agency_id, t.region_code, t.inspected_on FROM inspections t WHERE ${where('t')} AND t.kind <> 'joint' AND t.kind NOT IN ${TARGETED_KIND_LIST}
+        SELECT t.id, t.entity_uscc, t.agency_id, t.region_code, t.inspected_on FROM inspections t
+          LEFT JOIN inspection_tasks jt ON jt.code = t.action_code AND jt.origin = 'joint'
+        WHERE ${where('t')} AND t.kind <> 'joint' AND t.kind NOT IN ${TARGETED_KIND_LIST} AND jt.id IS NULL
       ), gaps AS (
         -- A cheap necessary condition first: min_agencies inspections within the window means the
         -- (min_agencies-1)-th earlier inspection of the entity lies inside it. Only those entities are

@@ -18,6 +18,8 @@ export interface InspectionRow {
   inspected_on: string;
   kind: string;
   joint_id: string | null;
+  /** The 行政行为码 the record cites: a joint task's code makes it part of that joint visit. */
+  action_code: string | null;
   lead_officer_id: string;
   assist_officer_id: string | null;
   result: string;
@@ -113,7 +115,7 @@ const overFrequency: Check<InspectionRow> = (r, ctx) => {
 // (starting in [day − W, day]); whether an earlier one qualifies reaches back another W.
 const repeat: Check<InspectionRow> = (r, ctx) => {
   const { state, params } = ctx;
-  if (r.kind === 'joint' || isTargeted(r.kind)) return [];
+  if (r.kind === 'joint' || isTargeted(r.kind) || state.jointTaskOf(r.action_code)) return [];
   const log = state.inspections;
   const W = params.window_days;
   const d = dayOf(r.inspected_on);
@@ -297,6 +299,7 @@ export const inspectionChecks: KindChecks<InspectionRow> = {
     'inspected_on',
     'kind',
     'joint_id',
+    'action_code',
     'lead_officer_id',
     'assist_officer_id',
     'result',

@@ -181,6 +181,8 @@ export class RealtimeState {
   inspectionsFrom = 0;
   /** Inspection ids that a case names (INS_CASE_NOT_FILED). */
   inspectionsWithCase = new Set<string>();
+  /** The codes of joint tasks (综合查一次) → the joint task: records citing one are one joint visit, whatever their kind. */
+  jointCodes = new Map<string, string>();
   cases = new Map<string, CaseFacts>();
   casesByEntity = new Map<string, CaseFacts[]>();
   /** Every case by item: the peers of a decision (PEN_DEVIATION) and the history the navigator reads. */
@@ -188,11 +190,10 @@ export class RealtimeState {
   /**
    * Told every case the state learns after its load (the landed row as stored, and its facts here): a
    * capability that keeps more of each case than the checks need (the navigator's similar-case index)
-   * learns it in the same step, and is dropped with the state.
+   * learns it in the same step, and is dropped with the state. `previous`: the same case's facts as the
+   * state held them before (a case sent again), so that what was computed from them can be dropped too.
    */
-  /** Counts the cases learnt since the load: a reader that caches what it computed from them compares it. */
-  casesVersion = 0;
-  readonly caseListeners = new Set<(row: Readonly<Record<string, unknown>>, facts: CaseFacts) => void>();
+  readonly caseListeners = new Set<(row: Readonly<Record<string, unknown>>, facts: CaseFacts, previous: CaseFacts | undefined) => void>();
   /** Deliveries / payments whose case has not arrived yet. */
   private pendingDelivered = new Set<string>();
   private pendingPaid = new Set<string>();
@@ -283,10 +284,22 @@ export class RealtimeState {
     kind: string;
     result: string;
     joint_id: string | null;
+    action_code: string | null;
   }): void {
     if (!this.parts.has('inspections')) return;
     const day = dayOf(r.inspected_on);
-    if (day >= this.inspectionsFrom) this.inspections.put({ ...r, day });
+    if (day >= this.inspectionsFrom) this.inspections.put(this.asVisit({ ...r, day }));
+  }
+
+  /** The joint task whose code a record cites, if any. */
+  jointTaskOf(code: string | null | undefined): string | undefined {
+    return code ? this.jointCodes.get(code) : undefined;
+  }
+
+  /** A record citing a joint task's code is part of that joint visit, as the models' SQL counts it (COALESCE(joint task, joint_id)). */
+  private asVisit<T extends { kind: string; joint_id: string | null; action_code: string | null }>(r: T): T {
+    const joint = this.jointTaskOf(r.action_code);
+    return joint ? { ...r, kind: 'joint', joint_id: joint } : r;
   }
 
   putCase(r: {
@@ -337,8 +350,7 @@ export class RealtimeState {
     }
     this.cases.set(c.id, c);
     addCase(this.casesByEntity, this.casesByItem, c);
-    this.casesVersion++;
-    for (const listener of this.caseListeners) listener(r, c);
+    for (const listener of this.caseListeners) listener(r, c, old);
   }
 
   putDelivery(caseId: string): void {
@@ -486,12 +498,30 @@ export class RealtimeState {
       case 'inspections': {
         const from = dayOf(`${yearOfDay(dayOf(asOf)) - 1}-01-01`);
         const log = new InspectionLog();
+        const jointCodes = new Map(
+          (await store.query<{ code: string; id: string }>(`SELECT code, id FROM inspection_tasks WHERE origin = 'joint'`)).map((r) => [
+            r.code,
+            r.id,
+          ]),
+        );
         await scan(
           store,
-          ['id', 'entity_uscc', 'agency_id', 'region_code', 'inspection_item_code', day('inspected_on'), 'kind', 'result', 'joint_id'],
+          [
+            'id',
+            'entity_uscc',
+            'agency_id',
+            'region_code',
+            'inspection_item_code',
+            day('inspected_on'),
+            'kind',
+            'result',
+            'joint_id',
+            'action_code',
+          ],
           sql`inspections WHERE inspected_on >= CAST(${isoOf(from)} AS DATE)`,
           'id',
-          ([id, entity, agency, region, item, d, kind, result, joint]) => {
+          ([id, entity, agency, region, item, d, kind, result, joint, code]) => {
+            const jointTask = code ? jointCodes.get(code) : undefined;
             log.put(
               {
                 id: id!,
@@ -500,9 +530,9 @@ export class RealtimeState {
                 region_code: region!,
                 inspection_item_code: item!,
                 day: Number(d),
-                kind: kind!,
+                kind: jointTask ? 'joint' : kind!,
                 result: result!,
-                joint_id: joint,
+                joint_id: jointTask ?? joint,
               },
               true,
             );
@@ -515,6 +545,7 @@ export class RealtimeState {
           this.inspections = log;
           this.inspectionsFrom = from;
           this.inspectionsWithCase = new Set(linked.map((r) => r.inspection_id));
+          this.jointCodes = jointCodes;
         });
         return;
       }

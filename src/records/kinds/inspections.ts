@@ -78,6 +78,16 @@ export const inspections: RecordKindSpec = {
       example: '是',
     },
     {
+      name: 'action_code',
+      label: '行政行为码',
+      aliases: ['检查码', '执法码', '亮码编号'],
+      type: 'code',
+      required: false,
+      maxLength: 32,
+      example: '1000-0042-7KQ3-M9XD',
+      note: '检查前赋予该任务的行政行为码（16位，可含“-”）；未亮码的检查留空',
+    },
+    {
       name: 'result',
       label: '检查结果',
       aliases: ['检查结论', '处理结果'],
