@@ -224,6 +224,7 @@ export const COLUMN_LABELS: Record<string, string> = {
   received_at: '受理时间',
   signed_on: '签订日期',
   via_code: '亮码检查',
+  action_code: '行政行为码',
   first_offence: '首次违法',
   corrected: '及时改正',
   harm: '危害后果',
