@@ -6,10 +6,11 @@
 // state), assistant (law and data questions, p50/p99), followup (answers analysed again, call outcomes
 // landed, the follow-up models), evaluation (every indicator for every agency of Hangzhou, Hangzhou's
 // situation report), load (bench/load.ts: concurrent clients against the HTTP server; run it at demo
-// scale), privacy (what sealing personal data costs an import), inspections (bench/inspections.ts: a
-// city's plans drawn and resampled, merge suggestions over 520,000 planned tasks) and navigator
-// (bench/navigator-bench.ts: the discretion navigator over a million past cases it generates itself,
-// `--navigator-cases N`). DuckDB beside PostgreSQL, same run.
+// scale), privacy (what sealing personal data costs an import), history (the demo's supervision
+// history beside the records it is played on, step by step: run it at demo scale, as `npm start` does),
+// inspections (bench/inspections.ts: a city's plans drawn and resampled, merge suggestions over 520,000
+// planned tasks) and navigator (bench/navigator-bench.ts: the discretion navigator over a million past
+// cases it generates itself, `--navigator-cases N`). DuckDB beside PostgreSQL, same run.
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -17,8 +18,12 @@ import { join } from 'node:path';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { generateDemo } from '../src/demo/generate.ts';
+import { generateSupervision } from '../src/demo/supervision.ts';
+import { ensureDemoAccounts } from '../src/demo/demo-accounts.ts';
+import { loadReference } from '../src/catalog/load-reference.ts';
 import type { ScaleName } from '../src/demo/scale.ts';
-import { AS_OF_ISO } from '../src/demo/calendar.ts';
+// The figures in docs/ were measured on data ending on this day; a pinned day keeps runs comparable.
+const AS_OF_ISO = '2025-12-31';
 import { homeSummary } from '../src/evaluation/home-summary.ts';
 import { scorecard } from '../src/evaluation/scorecard.ts';
 import { periodOf } from '../src/evaluation/period.ts';
@@ -377,7 +382,7 @@ for (const engine of engines) {
   if (['gen', 'home', 'models', 'triage', 'realtime', 'assistant', 'followup', 'evaluation'].some((k) => only.has(k))) {
     const { store, drop } = await freshStore(engine, scale);
     try {
-      const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1 }));
+      const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO }));
       put(`generate ${scale}: records`, engine, gen.records.toLocaleString('en'));
       put(`generate ${scale}: records/s`, engine, Math.round(gen.records / gen.seconds).toLocaleString('en'));
       put(`generate ${scale}: time`, engine, `${gen.seconds.toFixed(1)} s`);
@@ -410,6 +415,27 @@ for (const engine of engines) {
       await drop();
     }
   }
+  if (only.has('history')) {
+    // What a first `npm start` does: the records, then the supervision work on them.
+    const { store, drop } = await freshStore(engine, `history_${scale}`);
+    try {
+      await loadReference(store);
+      const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO }));
+      put(`history (${scale}): records generated`, engine, secs(gen.seconds * 1000));
+      await ensureDemoAccounts(store);
+      const [h] = await timeIt(() =>
+        generateSupervision(store, {
+          seed: 1,
+          asOf: AS_OF_ISO,
+          onStep: (step, seconds) => put(`history: step ${step}`, engine, secs(seconds * 1000)),
+        }),
+      );
+      put(`history (${scale}): supervision history, total`, engine, secs(h.seconds * 1000));
+      put(`history: clues / timeline events / notices`, engine, `${h.clues} / ${h.events} / ${h.notices}`);
+    } finally {
+      await drop();
+    }
+  }
   if (only.has('navigator')) {
     const { store, drop } = await freshStore(engine, 'navigator');
     try {
@@ -421,7 +447,7 @@ for (const engine of engines) {
   if (only.has('load')) {
     const { store, drop } = await freshStore(engine, `load_${scale}`);
     try {
-      const gen = await generateDemo(store, { scale, seed: 1 });
+      const gen = await generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO });
       out(`load: ${gen.records} records generated; ${clients} clients for ${loadSeconds} s`);
       const r = await loadBench(store, { clients, seconds: loadSeconds });
       put(`load, ${clients} clients ${loadSeconds} s (${scale}): requests/s`, engine, r.requestsPerSecond.toFixed(0));

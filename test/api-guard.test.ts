@@ -4,10 +4,13 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { openTestStore } from './helpers/store.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
 import { buildApp } from '../src/api/app.ts';
+
+// The methods light-my-request injects (the version Node 20 installs names them apart from fastify's).
+type Method = NonNullable<InjectOptions['method']>;
 
 const t = await openTestStore();
 const { store } = t;
@@ -26,7 +29,7 @@ after(async () => {
 });
 
 interface Operation {
-  method: string;
+  method: Method;
   path: string;
 }
 
@@ -37,7 +40,7 @@ function protectedOperations(): Operation[] {
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       if (Array.isArray(op.security) && op.security.length === 0) continue;
-      ops.push({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, 'x1') });
+      ops.push({ method: method.toUpperCase() as Method, path: path.replace(/\{[^}]+\}/g, 'x1') });
     }
   }
   return ops;

@@ -10,7 +10,7 @@ import { addUser } from './helpers/fixtures.ts';
 import { login } from './helpers/clues.ts';
 import { buildApp } from '../src/api/app.ts';
 import { generateDemo } from '../src/demo/generate.ts';
-import { AS_OF_ISO } from '../src/demo/calendar.ts';
+import { DEMO_AS_OF, DEMO_AS_OF as AS_OF_ISO } from './helpers/demo-day.ts';
 import { verifyAuditLog } from '../src/audit/audit-log.ts';
 import type { AskResponse } from '../src/api/assistant-schemas.ts';
 
@@ -19,7 +19,7 @@ const { store } = t;
 let app: FastifyInstance;
 
 before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 1 });
+  await generateDemo(store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   await addUser(store, 'hz_sup', 'supervisor', '330100');
   await addUser(store, 'fy_sup', 'supervisor', '330111');
   await addUser(store, 'fy_cle', 'agency_staff', '330111', 'AG-330111-CLE');

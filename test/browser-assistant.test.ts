@@ -10,6 +10,7 @@ import { openTestStore } from './helpers/store.ts';
 import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
 import { addUser, PASSWORD } from './helpers/fixtures.ts';
 import { generateDemo } from '../src/demo/generate.ts';
+import { DEMO_AS_OF } from './helpers/demo-day.ts';
 
 const t = await openTestStore();
 let app: FastifyInstance;
@@ -19,9 +20,9 @@ let base: string;
 
 before(async () => {
   requireBrowserSetup();
-  await generateDemo(t.store, { scale: 'demo', seed: 1 });
+  await generateDemo(t.store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   await addUser(t.store, 'hz_sup', 'supervisor', '330100');
-  ({ app, base, browser } = await startBrowserServer(t.store));
+  ({ app, base, browser } = await startBrowserServer(t.store, { asOf: DEMO_AS_OF }));
   page = await browser.newPage({ acceptDownloads: true });
   await page.goto(`${base}/login`);
   await page.getByTestId('login-username').fill('hz_sup');

@@ -12,6 +12,7 @@ import { openTestStore } from './helpers/store.ts';
 import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
 import { addUser, PASSWORD } from './helpers/fixtures.ts';
 import { generateDemo } from '../src/demo/generate.ts';
+import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { runModels } from '../src/models/runner.ts';
 import { MODELS } from '../src/models/library/index.ts';
 
@@ -23,7 +24,7 @@ let base: string;
 
 before(async () => {
   requireBrowserSetup();
-  await generateDemo(t.store, { scale: 'demo', seed: 1 });
+  await generateDemo(t.store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   await runModels(
     t.store,
     MODELS.filter((m) => m.groundTruth),

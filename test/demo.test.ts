@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { openTestStore, TEST_ENGINE } from './helpers/store.ts';
 import { DemoError, generateDemo, type DemoResult } from '../src/demo/generate.ts';
 import { VIOLATIONS, type Violation } from '../src/demo/ground-truth.ts';
-import { AS_OF_ISO } from '../src/demo/calendar.ts';
+import { DEMO_AS_OF as AS_OF_ISO } from './helpers/demo-day.ts';
 import { RECORD_TABLES } from '../src/demo/tables.ts';
 import { Rng } from '../src/demo/prng.ts';
 import { mergeGroupSql } from '../src/catalog/joint-scenarios.ts';
@@ -46,7 +46,7 @@ let first: DemoResult;
 let seed1: Record<string, Row[]>;
 
 before(async () => {
-  first = await generateDemo(store, { scale: 'demo', seed: 1 });
+  first = await generateDemo(store, { scale: 'demo', seed: 1, asOf: AS_OF_ISO });
   seed1 = await snapshot(store);
 });
 
@@ -68,18 +68,18 @@ test(`demo scale on ${TEST_ENGINE}: 100–200k records over every record table, 
 
 test('a store that already has records is refused without --reset', async () => {
   await assert.rejects(
-    generateDemo(store, { scale: 'demo', seed: 1 }),
+    generateDemo(store, { scale: 'demo', seed: 1, asOf: AS_OF_ISO }),
     (e: unknown) => e instanceof DemoError && /--reset/.test(e.message),
   );
 });
 
 test('same scale and seed give the same data; another seed gives other data (reset in between)', async () => {
-  const other = await generateDemo(store, { scale: 'demo', seed: 2, reset: true });
+  const other = await generateDemo(store, { scale: 'demo', seed: 2, reset: true, asOf: AS_OF_ISO });
   const seed2 = await snapshot(store);
   assert.notDeepEqual(seed2.entities, seed1.entities);
   assert.notDeepEqual(seed2.cases, seed1.cases);
   assert.notDeepEqual(other.counts, first.counts);
-  const again = await generateDemo(store, { scale: 'demo', seed: 1, reset: true });
+  const again = await generateDemo(store, { scale: 'demo', seed: 1, reset: true, asOf: AS_OF_ISO });
   assert.deepEqual(again.counts, first.counts);
   assert.deepEqual(again.planted, first.planted);
   assert.deepEqual(await snapshot(store), seed1);

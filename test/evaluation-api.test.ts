@@ -9,6 +9,7 @@ import { openTestStore } from './helpers/store.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { login, quietEnvironment } from './helpers/clues.ts';
 import { generateDemo } from '../src/demo/generate.ts';
+import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { buildApp } from '../src/api/app.ts';
 import { rankScores, scoreValue } from '../src/evaluation/indicators/indicator.ts';
 import { weightedScore, rankOf } from '../src/evaluation/scorecard.ts';
@@ -24,7 +25,7 @@ let fyAgency = '';
 let xhAgency = '';
 
 before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 1 });
+  await generateDemo(store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   [{ id: fyAgency }] = await store.query<{ id: string }>("SELECT id FROM agencies WHERE region_code = '330111' ORDER BY id LIMIT 1");
   [{ id: xhAgency }] = await store.query<{ id: string }>("SELECT id FROM agencies WHERE region_code = '330106' ORDER BY id LIMIT 1");
   const users: [string, Parameters<typeof addUser>[2], string, string | null][] = [

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestStore } from './helpers/store.ts';
 import { generateDemo } from '../src/demo/generate.ts';
+import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { INDICATORS, findIndicator } from '../src/evaluation/indicators/index.ts';
 import { definitionProblem, type Level } from '../src/evaluation/indicators/indicator.ts';
 import { indicatorRecords, indicatorValues, type EvaluationScope } from '../src/evaluation/scorecard.ts';
@@ -50,7 +51,7 @@ function tally(items: { key: string | null; num: number; den?: number }[]): Tall
 let data: Record<string, Row[]>;
 
 before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 1 });
+  await generateDemo(store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   await addLoopHistory(store);
   data = {
     inspections: await rows('SELECT * FROM inspections'),

@@ -13,6 +13,7 @@ import { openTestStore, cliStore } from './helpers/store.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { login, quietEnvironment } from './helpers/clues.ts';
 import { generateDemo } from '../src/demo/generate.ts';
+import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { loadReference } from '../src/catalog/load-reference.ts';
 import { buildApp } from '../src/api/app.ts';
 import { runModels } from '../src/models/runner.ts';
@@ -30,7 +31,7 @@ let app: FastifyInstance;
 const cookies: Record<string, string> = {};
 
 before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 1 });
+  await generateDemo(store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   await runModels(
     store,
     MODELS.filter((m) => ['INS_REPEAT', 'PEN_OUT_OF_TIER', 'INS_SINGLE_OFFICER', 'PEN_EXEMPT_FINED'].includes(m.code) || m.groundTruth),

@@ -10,6 +10,7 @@ import { openTestStore } from './helpers/store.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { login, quietEnvironment } from './helpers/clues.ts';
 import { generateDemo } from '../src/demo/generate.ts';
+import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { buildApp } from '../src/api/app.ts';
 import { sampleCases } from '../src/evaluation/reviews.ts';
 import { indicatorValues } from '../src/evaluation/scorecard.ts';
@@ -25,7 +26,7 @@ const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
 before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 1 });
+  await generateDemo(store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   for (const [u, role, region, agency] of [
     ['fy_sup', 'supervisor', '330111', null],
     ['fy_teyao', 'invited_supervisor', '330111', null],
@@ -34,7 +35,7 @@ before(async () => {
     ['admin', 'admin', '330000', null],
   ] as const)
     ids[u] = (await addUser(store, u, role, region, agency)).userId;
-  app = await buildApp({ store });
+  app = await buildApp({ store, asOf: DEMO_AS_OF });
   for (const u of Object.keys(ids)) cookies[u] = await login(app, u);
 });
 after(async () => {

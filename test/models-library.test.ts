@@ -1,6 +1,7 @@
 // The model library as a whole: definitions are complete and cite real articles, docs/models.md is
 // generated from them, and at demo scale every model with planted violations finds them with
 // precision and recall ≥ 0.9 (the bar docs/supervision-brain.md sets; the run fails CI otherwise). Both engines.
+import { DEMO_AS_OF as AS_OF_ISO } from './helpers/demo-day.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -77,7 +78,7 @@ test('docs/models.md is what the definitions generate (run `kedu models docs` af
 test('at demo scale batch and real-time staging make the same clues, and every model with planted violations reaches precision and recall of at least 0.9', async () => {
   const t = await openTestStore();
   try {
-    await generateDemo(t.store, { scale: 'demo', seed: 1 });
+    await generateDemo(t.store, { scale: 'demo', seed: 1, asOf: AS_OF_ISO });
     await sameCluesInCodeAndSql(t.store);
     await runModels(
       t.store,

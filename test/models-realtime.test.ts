@@ -10,7 +10,7 @@ import { openTestStore } from './helpers/store.ts';
 import { seedInspectionWorld } from './helpers/fixtures.ts';
 import { caseRecord, delivery, inspection, payment } from './helpers/records.ts';
 import { generateDemo } from '../src/demo/generate.ts';
-import { AS_OF_ISO } from '../src/demo/calendar.ts';
+import { DEMO_AS_OF as AS_OF_ISO } from './helpers/demo-day.ts';
 import { findModel } from '../src/models/library/index.ts';
 import { defaultParams, type ModelDefinition } from '../src/models/model.ts';
 import { queryHits, runModel, toStageRow } from '../src/models/runner.ts';
@@ -107,7 +107,7 @@ async function feed(store: Store, kind: string, fromEmpty: boolean): Promise<Map
 const keysOf = (clues: Map<string, Clue>, code: string) => [...clues.keys()].filter((k) => k.startsWith(`${code}|`)).sort();
 
 before(async () => {
-  await generateDemo(demo.store, { scale: 'demo', seed: 1 });
+  await generateDemo(demo.store, { scale: 'demo', seed: 1, asOf: AS_OF_ISO });
 });
 
 for (const kind of Object.keys(KIND_CHECKS)) {

@@ -1,6 +1,7 @@
-// `kedu serve --demo`, as `npm start` runs it: an empty store is filled with the demo data, the
-// real-time checks' state loads in the background, and a record pushed by an agency system is judged
-// as of the demo's fixed day. Stopped with SIGTERM, the server exits cleanly.
+// `kedu serve --demo`, as `npm start` runs it: an empty store is filled with the demo data and its
+// supervision history, the real-time checks' state loads in the background, and a record pushed by an
+// agency system is judged as of the demo's day (pinned here, so the test stays the same every day).
+// Stopped with SIGTERM, the server exits cleanly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -9,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliStore } from './helpers/store.ts';
+import { DEMO_AS_OF } from './helpers/demo-day.ts';
 
 const KEDU = join(import.meta.dirname, '..', 'bin', 'kedu.mjs');
 
@@ -20,13 +22,15 @@ const freePort = () =>
     });
   });
 
-test('kedu serve --demo starts with demo data, loads the real-time state and judges a pushed record', { timeout: 240_000 }, async () => {
+test('kedu serve --demo starts with demo data, loads the real-time state and judges a pushed record', { timeout: 900_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kedu-serve-'));
   const own = await cliStore(dir, 'serve');
   const port = await freePort();
-  const child = spawn(process.execPath, [KEDU, ...own.args, 'serve', '--demo', '--port', String(port), '--schedule-minutes', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [KEDU, ...own.args, 'serve', '--demo', '--as-of', DEMO_AS_OF, '--port', String(port), '--schedule-minutes', '0'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KEDU_ATTACHMENTS_DIR: join(dir, 'attachments') } },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => {
@@ -48,7 +52,9 @@ test('kedu serve --demo starts with demo data, loads the real-time state and jud
   try {
     await printed(/Kedu 刻度已启动/);
     await printed(/实时校验状态已加载（[\d.]+ 秒）/);
-    assert.match(stdout, /已生成 [\d,]+ 条执法记录/);
+    assert.match(stdout, /已生成 [\d,]+ 条执法记录，截至 2025-12-31/);
+    assert.match(stdout, /问题线索 \d+ 条、办理记录 \d+ 条、监督文书 \d+ 份/);
+    assert.match(stdout, /按 2025-12-31 判断/);
     const base = `http://127.0.0.1:${port}/api/v1`;
     const login = await fetch(`${base}/auth/login`, {
       method: 'POST',

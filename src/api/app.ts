@@ -34,6 +34,10 @@ import { noticeRoutes } from './notice-routes.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 import { portalRoutes } from './portal-routes.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { notificationRoutes } from './notification-routes.ts';
+import { adminRoutes } from './admin-routes.ts';
+import { auditRoutes } from './audit-routes.ts';
+import { clockFor, type Clock } from '../clues/clock.ts';
 import { API_DOCS_CSP, loggerOptions, registerJsonParser, registerSecurityHeaders, trustProxySetting } from './hardening.ts';
 import type { DestinationStream } from 'pino';
 import { evaluationRoutes } from './evaluation-routes.ts';
@@ -82,8 +86,12 @@ export interface AppOptions {
   log?: { level?: string; stream?: DestinationStream };
   /** Proxies whose X-Forwarded-* headers are believed; default KEDU_TRUST_PROXY (hardening.ts). */
   trustProxy?: boolean | string[];
-  /** The business day models judge as of, in batch and real time (the demo data's fixed day); default today. */
+  /** The business day the server judges as of — models, deadlines, overdue — (a pinned demo data set's day); default today. */
   asOf?: string;
+  /** The clock of the clue loop (tests); default: clockFor(asOf). */
+  clock?: Clock;
+  /** The model schedule's interval from the server's start option (an administrator's setting overrides it). */
+  scheduleMinutes?: number;
   /** Tests: every JSON answer is checked against its route's response schema (a mismatch answers 500). */
   checkResponses?: boolean;
 }
@@ -101,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: opts.trustProxy ?? trustProxySetting(process.env.KEDU_TRUST_PROXY),
   });
   const { store } = opts;
+  const clock = opts.clock ?? clockFor(opts.asOf);
 
   registerJsonParser(app);
   await registerSecurityHeaders(app);
@@ -183,15 +192,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         throw new KeduError('unauthenticated');
       });
       await authRoutes(api, store);
-      await dashboardRoutes(api, store);
+      await dashboardRoutes(api, store, clock);
       await recordRoutes(api, store);
       await catalogRoutes(api, store);
       await modelRoutes(api, store, opts.asOf);
-      await clueRoutes(api, store);
-      await noticeRoutes(api, store);
+      await clueRoutes(api, store, { clock });
+      await noticeRoutes(api, store, { clock });
       await webhookRoutes(api, store);
       await portalRoutes(api, store);
       await ingestRoutes(api, store, opts.asOf);
+      await notificationRoutes(api, store, clock);
+      await adminRoutes(api, store, { clock, scheduleMinutes: opts.scheduleMinutes ?? 0 });
+      await auditRoutes(api, store, clock);
       await evaluationRoutes(api, store, opts.asOf);
       await reportRoutes(api, store, opts.asOf);
       await reviewRoutes(api, store);

@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '../store/store.ts';
-import { systemClock, type Clock } from '../clues/clock.ts';
+import { systemClock, todayOf, type Clock } from '../clues/clock.ts';
 import { CLUE_SETTINGS } from '../clues/settings.ts';
 import {
   ACTOR_LABELS,
@@ -20,7 +20,9 @@ import {
   extendDeadline,
   mergeClues,
 } from '../clues/workflow.ts';
-import { clueDetail, clueStats, clueSummary, listClues, presentEvent } from '../clues/queries.ts';
+import { clueDetail, clueStats, clueSummary, listClues, presentEvent, supervisionFigures } from '../clues/queries.ts';
+import { MODELS } from '../models/library/index.ts';
+import { MAX_EXPORT_ROWS, XLSX_TYPE, toXlsx, xlsxDisposition } from '../lists/xlsx.ts';
 import { createConsoleClue, intakeImportedTickets, receiveHotlineTicket } from '../clues/intake.ts';
 import {
   MAX_ATTACHMENT_BYTES,
@@ -36,16 +38,18 @@ import { escalateOverdue } from '../clues/escalation.ts';
 import { KeduError, badRequest } from '../domain/errors.ts';
 import { authorize } from '../policy/index.ts';
 import { callerOf, type Api } from './app.ts';
-import { errors } from './schemas.ts';
+import { checkedRange, errors } from './schemas.ts';
 import {
   Attachments,
   BulkAssignBody,
   BulkAssignResult,
   ClueDetail,
+  ClueExportQuery,
   ClueListQuery,
   CluePage,
   ClueParams,
   ClueStats,
+  ClueSupervision,
   ClueWorkflow,
   ConsoleClueBody,
   DeadlineBody,
@@ -60,6 +64,8 @@ import {
   TransitionBody,
   TransitionResult,
 } from './clue-schemas.ts';
+
+const SEVERITY_LABELS = { high: '高', medium: '中', low: '低' } as const;
 
 export interface ClueRouteOptions {
   clock?: Clock;
@@ -93,13 +99,69 @@ export async function clueRoutes(app: Api, store: Store, opts: ClueRouteOptions 
         response: { 200: CluePage, ...errors(400, 401) },
       },
     },
-    async (req) => listClues(store, callerOf(req), req.query, clock),
+    async (req) => listClues(store, callerOf(req), checkedRange(req.query), clock),
+  );
+
+  app.get(
+    '/clues.xlsx',
+    {
+      schema: {
+        tags: ['clues'],
+        summary: '导出线索列表（Excel，本人可见范围，最多5万条）',
+        querystring: ClueExportQuery,
+        produces: [XLSX_TYPE],
+        response: { 200: Type.Unknown({ description: 'Excel 工作簿（.xlsx）' }), ...errors(400, 401) },
+      },
+    },
+    async (req, reply) => {
+      const { rows } = await listClues(store, callerOf(req), { ...checkedRange(req.query), page: 1, pageSize: MAX_EXPORT_ROWS }, clock);
+      const models = new Map(MODELS.map((m) => [m.code, m.name]));
+      const bytes = await toXlsx(
+        '问题线索',
+        [
+          { header: '线索编号', value: (c) => c.number ?? c.id, width: 20 },
+          { header: '标题', value: (c) => c.title, width: 48 },
+          { header: '状态', value: (c) => c.statusLabel },
+          { header: '严重程度', value: (c) => SEVERITY_LABELS[c.severity as 'low'] ?? c.severity },
+          { header: '来源', value: (c) => c.sourceLabel },
+          { header: '监督模型', value: (c) => (c.modelCode ? (models.get(c.modelCode) ?? c.modelCode) : null), width: 24 },
+          { header: '区划', value: (c) => c.regionName },
+          { header: '承办单位', value: (c) => c.agencyName, width: 32 },
+          { header: '整改期限', value: (c) => c.deadline },
+          { header: '逾期', value: (c) => (c.overdue ? `逾期${-(c.daysLeft ?? 0)}天` : null) },
+          { header: '督办', value: (c) => c.escalationLabel },
+          { header: '发现时间', value: (c) => c.createdAt, width: 26 },
+          { header: '更新时间', value: (c) => c.updatedAt, width: 26 },
+        ],
+        rows,
+      );
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', xlsxDisposition('问题线索', todayOf(clock)))
+        .send(bytes);
+    },
   );
 
   app.get(
     '/clues/stats',
     { schema: { tags: ['clues'], summary: '线索统计（按状态、逾期、临期、升级至本级）', response: { 200: ClueStats, ...errors(401) } } },
     async (req) => clueStats(store, callerOf(req), clock),
+  );
+
+  app.get(
+    '/clues/supervision',
+    {
+      schema: {
+        tags: ['clues'],
+        summary: '监督概况：按执法主体、按模型的未办结与逾期线索（前10）',
+        response: { 200: ClueSupervision, ...errors(401) },
+      },
+    },
+    async (req) => {
+      const f = await supervisionFigures(store, callerOf(req), clock);
+      const names = new Map(MODELS.map((m) => [m.code, m.name]));
+      return { ...f, byModel: f.byModel.map((m) => ({ ...m, modelName: names.get(m.modelCode) ?? m.modelCode })) };
+    },
   );
 
   app.get(

@@ -3,6 +3,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CLUE_SOURCES, CLUE_STATUSES } from '../domain/clues.ts';
 import { CLUE_ACTIONS } from '../clues/workflow.ts';
+import { CLUE_SORTS } from '../clues/queries.ts';
 import { CONSOLE_SOURCES } from '../policy/index.ts';
 import { Can, DATE, ID, Keyed, Literals, Nullable, PageQuery, REGION } from './schemas.ts';
 import { Severity } from './model-schemas.ts';
@@ -11,12 +12,15 @@ const Comment = Type.String({ maxLength: 2000 });
 export const BasisRef = Type.Object({ regulationId: Type.String({ maxLength: 80 }), article: Type.Integer({ minimum: 1, maximum: 2000 }) });
 export const ClueStatus = Literals(CLUE_STATUSES);
 export const ClueAction = Literals(CLUE_ACTIONS);
+const CLUE_SORT_KEYS = Object.keys(CLUE_SORTS) as (keyof typeof CLUE_SORTS)[];
 
 /** What the caller may do with a clue now: each transition, and extending, uploading, merging, issuing a notice. */
 export const ClueCan = Can([...CLUE_ACTIONS, 'extend', 'upload', 'merge', 'notice']);
 
 export const ClueSummary = Type.Object({
   id: Type.String(),
+  /** 富阳-2026-000123; null only for a clue not yet numbered. */
+  number: Nullable(Type.String({ description: '线索编号，如 富阳-2026-000123' })),
   title: Type.String(),
   status: ClueStatus,
   statusLabel: Type.String(),
@@ -145,7 +149,14 @@ export const ClueDetail = Type.Object({
   reports: Type.Array(ClueReport),
   attachments: Type.Array(ClueAttachment),
   members: Type.Array(
-    Type.Object({ id: Type.String(), title: Type.String(), status: ClueStatus, statusLabel: Type.String(), regionCode: Type.String() }),
+    Type.Object({
+      id: Type.String(),
+      number: Nullable(Type.String()),
+      title: Type.String(),
+      status: ClueStatus,
+      statusLabel: Type.String(),
+      regionCode: Type.String(),
+    }),
   ),
   notices: Type.Array(
     Type.Object({ id: Type.String(), kind: Type.String(), number: Type.String(), status: Type.String(), issuedOn: Type.String() }),
@@ -163,9 +174,15 @@ export const ClueListQuery = Type.Object({
   overdue: Type.Optional(Type.Boolean()),
   escalated: Type.Optional(Type.Boolean({ description: '已逾期升级至本级（或更高级）' })),
   caseId: Type.Optional(ID),
-  q: Type.Optional(Type.String({ maxLength: 100 })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: '标题、说明中的字词，或线索编号' })),
+  from: Type.Optional(DATE),
+  to: Type.Optional(DATE),
+  sort: Type.Optional(Literals(CLUE_SORT_KEYS)),
+  order: Type.Optional(Literals(['asc', 'desc'])),
   ...PageQuery,
 });
+/** The list's filters without paging: what GET /clues.xlsx takes. */
+export const ClueExportQuery = Type.Omit(ClueListQuery, ['page', 'pageSize']);
 export const CluePage = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),
@@ -184,6 +201,13 @@ export const ClueStats = Type.Object({
   overdue: Type.Integer(),
   dueSoon: Type.Integer(),
   escalatedToMe: Type.Integer(),
+});
+
+/** The supervision panel: open and overdue clues by agency and by model (the top ten of each). */
+export const ClueSupervision = Type.Object({
+  today: Type.String(),
+  byAgency: Type.Array(Type.Object({ agencyId: Type.String(), agencyName: Type.String(), open: Type.Integer(), overdue: Type.Integer() })),
+  byModel: Type.Array(Type.Object({ modelCode: Type.String(), modelName: Type.String(), open: Type.Integer(), overdue: Type.Integer() })),
 });
 
 export const WorkflowTransition = Type.Object({

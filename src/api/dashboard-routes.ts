@@ -2,6 +2,7 @@
 import type { Store } from '../store/store.ts';
 import { homeSummary } from '../evaluation/home-summary.ts';
 import { callerOf, type Api } from './app.ts';
+import { systemClock, type Clock } from '../clues/clock.ts';
 import { DashboardSummary, SummaryQuery } from './dashboard-schemas.ts';
 import { errors } from './schemas.ts';
 import { badRequest } from '../domain/errors.ts';
@@ -33,7 +34,7 @@ export async function defaultPeriod(store: Store, caller: Caller, today = new Da
   return { from, to };
 }
 
-export async function dashboardRoutes(app: Api, store: Store): Promise<void> {
+export async function dashboardRoutes(app: Api, store: Store, clock: Clock = systemClock): Promise<void> {
   app.get(
     '/dashboard/summary',
     {
@@ -48,7 +49,7 @@ export async function dashboardRoutes(app: Api, store: Store): Promise<void> {
       const q = req.query;
       const caller = callerOf(req);
       authorize(caller, 'read', { type: 'dashboard' });
-      const period = { ...(q.from && q.to ? { from: q.from, to: q.to } : await defaultPeriod(store, caller)), ...q };
+      const period = { ...(q.from && q.to ? { from: q.from, to: q.to } : await defaultPeriod(store, caller, clock())), ...q };
       for (const f of ['from', 'to'] as const) if (!isIsoDate(period[f])) throw badRequest(`日期无效：${period[f]}`, f);
       if (period.from > period.to) throw badRequest('开始日期不能晚于结束日期', 'from');
       return homeSummary(store, caller, period);

@@ -47,6 +47,11 @@ export const ImportReport = Type.Object({
   timings: Type.Object({ read: Type.Number(), load: Type.Number(), merge: Type.Number(), commit: Type.Number() }),
   errors: Type.Array(RowError, { description: '前100条错误' }),
   notes: Type.Array(Type.String()),
+  initialPasswords: Type.Optional(
+    Type.Array(Type.Object({ username: Type.String(), displayName: Type.String(), password: Type.String() }), {
+      description: '导入用户名单时新建账号的一次性初始密码：仅在本次响应中返回一次，系统只保存其哈希',
+    }),
+  ),
   errorsUrl: Nullable(Type.String({ description: '错误明细CSV的下载地址（无错误时为 null）' })),
   realtime: Type.Optional(
     Nullable(

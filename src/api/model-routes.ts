@@ -12,6 +12,7 @@ import { runModels } from '../models/runner.ts';
 import { enabledLocalModels } from '../models/local/local-models.ts';
 import { exclusiveRun, RunInProgress } from '../models/run-lock.ts';
 import { callerOf, type Api } from './app.ts';
+import { clockFor } from '../clues/clock.ts';
 import { ModelCodeParams, ModelDetail, ModelEntry, ModelRunReport, RunBody, SettingBody, type ModelRunRow } from './model-schemas.ts';
 import { errors, Nullable } from './schemas.ts';
 import { Type } from '@sinclair/typebox';
@@ -200,7 +201,9 @@ export async function modelRoutes(app: Api, store: Store, asOf?: string): Promis
       const code = req.body.model;
       const list = code ? [findModel(code)].filter((m): m is ModelDefinition => !!m) : [...MODELS, ...(await enabledLocalModels(store))];
       if (code && list.length === 0) throw notFound('未找到该模型');
-      const run = () => runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf });
+      // A server judging as of another day finds its clues on that day.
+      const now = asOf ? clockFor(asOf)() : undefined;
+      const run = () => runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf, now });
       if (code) return { runId: null, reports: await run() };
       // The whole library: one run at a time over a region (src/models/run-lock.ts).
       try {

@@ -6,8 +6,18 @@ import { systemClock, todayOf, type Clock } from '../clues/clock.ts';
 import { issueNotice, listNotices, loadNotice, noticeDetail, presentNotice, respondNotice } from '../notices/notices.ts';
 import { renderNoticeDocx } from '../notices/docx.ts';
 import { callerOf, type Api } from './app.ts';
-import { errors } from './schemas.ts';
-import { NoticeAnswer, NoticeBody, NoticeDetail, NoticeListQuery, NoticePage, NoticeParams, ResponseBody } from './notice-schemas.ts';
+import { checkedRange, errors } from './schemas.ts';
+import { MAX_EXPORT_ROWS, XLSX_TYPE, toXlsx, xlsxDisposition } from '../lists/xlsx.ts';
+import {
+  NoticeAnswer,
+  NoticeBody,
+  NoticeDetail,
+  NoticeExportQuery,
+  NoticeListQuery,
+  NoticePage,
+  NoticeParams,
+  ResponseBody,
+} from './notice-schemas.ts';
 
 export async function noticeRoutes(app: Api, store: Store, opts: { clock?: Clock } = {}): Promise<void> {
   const clock = opts.clock ?? systemClock;
@@ -39,7 +49,44 @@ export async function noticeRoutes(app: Api, store: Store, opts: { clock?: Clock
         response: { 200: NoticePage, ...errors(400, 401) },
       },
     },
-    async (req) => listNotices(store, callerOf(req), req.query, clock),
+    async (req) => listNotices(store, callerOf(req), checkedRange(req.query), clock),
+  );
+
+  app.get(
+    '/notices.xlsx',
+    {
+      schema: {
+        tags: ['notices'],
+        summary: '导出文书列表（Excel，本人可见范围）',
+        querystring: NoticeExportQuery,
+        produces: [XLSX_TYPE],
+        response: { 200: Type.Unknown({ description: 'Excel 工作簿（.xlsx）' }), ...errors(400, 401) },
+      },
+    },
+    async (req, reply) => {
+      const { rows } = await listNotices(store, callerOf(req), { ...checkedRange(req.query), page: 1, pageSize: MAX_EXPORT_ROWS }, clock);
+      const bytes = await toXlsx(
+        '监督文书',
+        [
+          { header: '文号', value: (n) => n.number, width: 24 },
+          { header: '文书', value: (n) => n.kindLabel, width: 16 },
+          { header: '标题', value: (n) => n.title, width: 24 },
+          { header: '制发机关', value: (n) => n.issuer, width: 28 },
+          { header: '主送单位', value: (n) => n.addressee, width: 32 },
+          { header: '涉及线索', value: (n) => n.clueNumbers.join('、'), width: 36 },
+          { header: '签发日期', value: (n) => n.issuedOn },
+          { header: '答复期限', value: (n) => n.deadline },
+          { header: '状态', value: (n) => (n.overdue ? '逾期未答复' : n.statusLabel) },
+          { header: '答复日期', value: (n) => n.respondedOn },
+          { header: '答复内容', value: (n) => n.response, width: 60 },
+        ],
+        rows,
+      );
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', xlsxDisposition('监督文书', todayOf(clock)))
+        .send(bytes);
+    },
   );
 
   app.get(

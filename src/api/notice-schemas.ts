@@ -17,6 +17,8 @@ export const Notice = Type.Object({
   addressee: Type.String(),
   agencyId: Nullable(Type.String()),
   clueIds: Type.Array(Type.String()),
+  /** The cited clues' readable numbers, in the order of clueIds. */
+  clueNumbers: Type.Array(Type.String()),
   issuedOn: Type.String(),
   deadline: Nullable(Type.String()),
   status: Literals(['issued', 'answered']),
@@ -37,6 +39,8 @@ export const NoticeContent = Type.Object({
   facts: Type.Array(
     Type.Object({
       clueId: Type.String(),
+      /** The clue's readable number (absent in notices issued before clues were numbered). */
+      clueNumber: Type.Optional(Nullable(Type.String())),
       title: Type.String(),
       explanation: Type.String(),
       regionName: Type.String(),
@@ -71,8 +75,15 @@ export const NoticeListQuery = Type.Object({
   agencyId: Type.Optional(ID),
   clueId: Type.Optional(ID),
   overdue: Type.Optional(Type.Boolean()),
+  q: Type.Optional(Type.String({ maxLength: 100, description: '文号、标题、主送单位或制发机关中的字词' })),
+  from: Type.Optional(DATE),
+  to: Type.Optional(DATE),
+  sort: Type.Optional(Literals(['issued_on', 'deadline', 'number', 'status'])),
+  order: Type.Optional(Literals(['asc', 'desc'])),
   ...PageQuery,
 });
+/** The list's filters without paging: what GET /notices.xlsx takes. */
+export const NoticeExportQuery = Type.Omit(NoticeListQuery, ['page', 'pageSize']);
 export const NoticeParams = Type.Object({ id: ID });
 export const ResponseBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: 10000 }), respondedOn: Type.Optional(DATE) });
 export const NoticeAnswer = Type.Object({ notice: Notice });

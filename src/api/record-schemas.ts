@@ -1,14 +1,24 @@
 // The records of the four business modules and the jurisdiction-bound reference tables (执法数据).
 import { Type, type Static } from '@sinclair/typebox';
 import { LIST_KINDS } from '../records/registry.ts';
-import { Can, Literals, PageQuery, Row } from './schemas.ts';
+import { RECORD_LISTS } from '../records/list-query.ts';
+import { Can, DATE, Literals, PageQuery, Row } from './schemas.ts';
 
 export const RecordKindParam = Literals(LIST_KINDS, { description: '数据类别' });
-export const RecordListQuery = Type.Object({
-  ...PageQuery,
-  q: Type.Optional(Type.String({ maxLength: 50, description: '按名称检索（执法主体、执法人员、经营主体）' })),
+/** The coded columns lists filter on (each kind takes those of its own, src/records/list-query.ts). */
+export const CODE_FILTERS = [...new Set(Object.values(RECORD_LISTS).flatMap((l) => l.codes))];
+/** A list's search, filters and sort without paging: what GET /records/:kind.xlsx takes. */
+export const RecordExportQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 50, description: '检索：编号、名称、内容' })),
   regionCode: Type.Optional(Type.String({ maxLength: 9, description: '只看该区划（含下级），与本人辖区取交集' })),
+  agencyId: Type.Optional(Type.String({ maxLength: 64, description: '只看该执法主体' })),
+  from: Type.Optional(DATE),
+  to: Type.Optional(DATE),
+  sort: Type.Optional(Type.String({ maxLength: 40, description: '排序列（表中的列名）' })),
+  order: Type.Optional(Literals(['asc', 'desc'])),
+  ...Object.fromEntries(CODE_FILTERS.map((c) => [c, Type.Optional(Type.String({ maxLength: 64 }))])),
 });
+export const RecordListQuery = Type.Composite([RecordExportQuery, Type.Object(PageQuery)]);
 export const RecordPage = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),

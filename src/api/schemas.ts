@@ -3,6 +3,8 @@
 // provider), the OpenAPI document at /api/docs is generated from them, and the console imports their
 // static types (`import type`, web/src/api.ts), so the three cannot drift apart.
 import { Type, type Static, type TLiteral, type TObject, type TSchema, type TUnion } from '@sinclair/typebox';
+import { badRequest } from '../domain/errors.ts';
+import { isIsoDate } from '../domain/dates.ts';
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** One of the codes: a union of literals, whose static type is the union of the codes. */
@@ -19,6 +21,12 @@ export const PageQuery = {
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
 };
+/** A list's date range: its days must exist and be in order (the schema checks the shape only). */
+export function checkedRange<T extends { from?: string; to?: string }>(q: T): T {
+  for (const f of ['from', 'to'] as const) if (q[f] && !isIsoDate(q[f]!)) throw badRequest(`日期无效：${q[f]}`, f);
+  if (q.from && q.to && q.from > q.to) throw badRequest('开始日期不能晚于结束日期', 'from');
+  return q;
+}
 export const Page = <T extends TSchema>(row: T) =>
   Type.Object({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), rows: Type.Array(row) });
 

@@ -1,6 +1,6 @@
 // Accounts and sessions. A session cookie carries a random token; the store keeps only its SHA-256.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { withAudit } from '../audit/audit-log.ts';
+import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { regionProblem } from '../domain/region.ts';
 import type { Store } from '../store/store.ts';
 import { ROLES, isAgencyRole, type Caller, type Role } from './caller.ts';
@@ -65,35 +65,77 @@ export async function newUserProblem(store: Store, u: NewUser, opts: NewUserOpti
   return null;
 }
 
-export async function createUser(store: Store, u: NewUser, actor: string, opts: NewUserOptions = {}): Promise<Caller> {
-  const problem = await newUserProblem(store, u, opts);
+/**
+/**
+ * The one way an account is made: checks it (newUserProblem, with the password policy), hashes its
+ * password and inserts it on `tx`, inside the caller's transaction; returns the account and the audit
+ * entry that must commit with it. createUser runs it in a transaction of its own; the import of a user
+ * list runs it inside the batch's (src/ingest/writers/users.ts); createUsers runs a batch of them.
+ * `passwordHash`: the hash of `u.password` already made (accounts sharing one password hash it once).
+ */
+export async function createUserIn(
+  tx: Store,
+  u: NewUser,
+  actor: string,
+  opts: NewUserOptions & { passwordHash?: string } = {},
+): Promise<{ user: Caller; audit: AuditEntryInput }> {
+  const problem = await newUserProblem(tx, u, opts);
   if (problem) throw Object.assign(new Error(problem[1]), { field: problem[0] });
   const id = randomUUID();
-  const hash = await hashPassword(u.password);
+  const hash = opts.passwordHash ?? (await hashPassword(u.password));
+  await tx.exec(
+    'INSERT INTO users (id, username, display_name, password_hash, role, region_code, agency_id, disabled, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,FALSE,$8)',
+    [id, u.username, u.displayName, hash, u.role, u.regionCode, u.agencyId ?? null, new Date().toISOString()],
+  );
+  return {
+    user: {
+      userId: id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      regionCode: u.regionCode,
+      agencyId: u.agencyId ?? null,
+    },
+    audit: {
+      actor,
+      action: 'user.create',
+      target: id,
+      regionCode: u.regionCode,
+      detail: { username: u.username, role: u.role, agencyId: u.agencyId ?? null },
+    },
+  };
+}
+
+export async function createUser(store: Store, u: NewUser, actor: string, opts: NewUserOptions = {}): Promise<Caller> {
   return withAudit(store, async (tx) => {
-    await tx.exec(
-      'INSERT INTO users (id, username, display_name, password_hash, role, region_code, agency_id, disabled, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,FALSE,$8)',
-      [id, u.username, u.displayName, hash, u.role, u.regionCode, u.agencyId ?? null, new Date().toISOString()],
-    );
-    return {
-      result: {
-        userId: id,
-        username: u.username,
-        displayName: u.displayName,
-        role: u.role,
-        regionCode: u.regionCode,
-        agencyId: u.agencyId ?? null,
-      },
-      audit: [
-        {
-          actor,
-          action: 'user.create',
-          target: id,
-          regionCode: u.regionCode,
-          detail: { username: u.username, role: u.role, agencyId: u.agencyId ?? null },
-        },
-      ],
-    };
+    const { user, audit } = await createUserIn(tx, u, actor, opts);
+    return { result: user, audit: [audit] };
+  });
+}
+
+/**
+ * Creates a batch of accounts through createUserIn in one transaction (a name twice in the batch is
+ * refused too). `sharedPassword`: the accounts share one password, hashed once (the demo's public
+ * one, for hundreds of desk accounts: scrypt costs tens of milliseconds a hash).
+ */
+export async function createUsers(
+  store: Store,
+  users: NewUser[],
+  actor: string,
+  opts: NewUserOptions & { sharedPassword?: boolean } = {},
+): Promise<Caller[]> {
+  const names = new Set<string>();
+  for (const u of users) {
+    if (names.has(u.username)) throw Object.assign(new Error(`用户名重复：${u.username}`), { field: 'username' });
+    names.add(u.username);
+  }
+  if (opts.sharedPassword && new Set(users.map((u) => u.password)).size > 1)
+    throw new Error('sharedPassword: the accounts have different passwords');
+  const passwordHash = opts.sharedPassword && users.length ? await hashPassword(users[0].password) : undefined;
+  return withAudit(store, async (tx) => {
+    const made: { user: Caller; audit: AuditEntryInput }[] = [];
+    for (const u of users) made.push(await createUserIn(tx, u, actor, { demo: opts.demo, passwordHash }));
+    return { result: made.map((m) => m.user), audit: made.map((m) => m.audit) };
   });
 }
 

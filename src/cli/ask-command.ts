@@ -2,9 +2,10 @@
 // system (the whole province). Prints each answer, its citations and the SQL it ran; --json the lot.
 import { Command } from 'commander';
 import { AssistantError, ask } from '../assistant/history.ts';
-import { AS_OF_ISO } from '../demo/calendar.ts';
+import { demoDay } from '../demo/generate.ts';
+import { businessDate } from '../domain/dates.ts';
 import { UsageProblem, callerFor, withStore } from './context.ts';
-import { EXIT, fail } from './output.ts';
+import { EXIT, fail, print } from './output.ts';
 
 export function askCommand(): Command {
   return new Command('ask')
@@ -12,16 +13,19 @@ export function askCommand(): Command {
     .argument('<question>', '一个或多个问题')
     .option('--user <username>', '以该用户身份提问（按其辖区限定数据）；默认以系统身份（全省）')
     .option('--conversation <id>', '接续的对话（追问）')
-    .option('--as-of <date>', '以该日期为“今天”（YYYY-MM-DD）；默认演示数据的日期', AS_OF_ISO)
+    .option('--as-of <date>', '以该日期为“今天”（YYYY-MM-DD）；默认今天，演示数据固定了日期时为该日期')
     .option('--json', 'JSON output')
-    .action(async (question: string, o: { user?: string; conversation?: string; asOf: string; json?: boolean }, cmd: Command) => {
+    .action(async (question: string, o: { user?: string; conversation?: string; asOf?: string; json?: boolean }, cmd: Command) => {
       try {
         const result = await withStore(cmd, async (store) => {
           const caller = await callerFor(store, o.user);
-          return ask(store, caller, question, { conversationId: o.conversation, asOf: o.asOf });
+          // The server's rule (serve-command.ts): a demo pinned to its day is judged as of that day.
+          const pinned = await demoDay(store);
+          const asOf = o.asOf ?? (pinned?.pinned ? pinned.asOf : businessDate(new Date()));
+          return ask(store, caller, question, { conversationId: o.conversation, asOf });
         });
         if (o.json) {
-          process.stdout.write(`${JSON.stringify(result)}\n`);
+          print(`${JSON.stringify(result)}\n`);
           return;
         }
         const lines: string[] = [];
@@ -38,7 +42,7 @@ export function askCommand(): Command {
           lines.push('');
         }
         lines.push(`对话 ${result.conversationId}（用 --conversation 追问），用时 ${result.millis} ms`);
-        process.stdout.write(lines.join('\n') + '\n');
+        print(lines.join('\n') + '\n');
       } catch (e) {
         if (e instanceof AssistantError || e instanceof UsageProblem) fail(e.message, EXIT.usage);
         throw e;

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { authorize } from '../policy/index.ts';
 import { TIER_NAMES } from '../catalog/types.ts';
 import { NavigatorError, assess, type AssessRequest, type AssessResult } from '../navigator/index.ts';
-import { callerFor, withStore } from './context.ts';
-import { EXIT, fail } from './output.ts';
+import { UsageProblem, callerFor, userPath, withStore } from './context.ts';
+import { EXIT, fail, print, setExitCode } from './output.ts';
+import { io } from './io.ts';
 
 interface AssessFlags {
   file?: string;
@@ -35,7 +36,7 @@ const number = (v: string | undefined) => (v === undefined ? undefined : Number(
 function requestOf(o: AssessFlags): unknown {
   if (o.file) {
     try {
-      return JSON.parse(readFileSync(o.file, 'utf8')) as unknown;
+      return JSON.parse(readFileSync(userPath(o.file), 'utf8')) as unknown;
     } catch (e) {
       fail(`无法读取 ${o.file}：${(e as Error).message}`, EXIT.usage);
     }
@@ -157,16 +158,17 @@ export function assessCommand(): Command {
     .action(async (o: AssessFlags, cmd: Command) => {
       const request = requestOf(o);
       await withStore(cmd, async (store) => {
-        const caller = await callerFor(store, o.user);
-        authorize(caller, 'assess', { type: 'navigator' });
         try {
+          const caller = await callerFor(store, o.user);
+          authorize(caller, 'assess', { type: 'navigator' });
           const result = await assess(store, caller, request);
-          process.stdout.write((o.json ? JSON.stringify(result) : assessmentText(result)) + '\n');
+          print((o.json ? JSON.stringify(result) : assessmentText(result)) + '\n');
         } catch (e) {
+          if (e instanceof UsageProblem) fail(e.message, EXIT.usage);
           if (!(e instanceof NavigatorError)) throw e;
-          if (o.json) process.stdout.write(JSON.stringify({ error: e.message, code: e.code, field: e.field }) + '\n');
-          else process.stderr.write(`错误：${e.field ? `[${e.field}] ` : ''}${e.message}\n`);
-          process.exitCode = EXIT.usage;
+          if (o.json) print(JSON.stringify({ error: e.message, code: e.code, field: e.field }) + '\n');
+          else io().err(`错误：${e.field ? `[${e.field}] ` : ''}${e.message}\n`);
+          setExitCode(EXIT.usage);
         }
       });
     });

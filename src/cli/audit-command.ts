@@ -5,7 +5,7 @@ import { verifyAuditLog } from '../audit/audit-log.ts';
 import { SYSTEM_CALLER } from '../auth/caller.ts';
 import { authorize } from '../policy/index.ts';
 import { withStore } from './context.ts';
-import { EXIT } from './output.ts';
+import { EXIT, print, setExitCode } from './output.ts';
 
 export function auditCommand(): Command {
   const audit = new Command('audit').description('审计日志 (hash-chained audit log)');
@@ -16,18 +16,18 @@ export function auditCommand(): Command {
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       authorize(SYSTEM_CALLER, 'verify', { type: 'audit' });
       const result = await withStore(cmd, verifyAuditLog);
-      if (opts.json) process.stdout.write(JSON.stringify(result) + '\n');
+      if (opts.json) print(JSON.stringify(result) + '\n');
       else if (result.ok)
-        process.stdout.write(
+        print(
           `审计日志完好：${result.entries} 条记录，哈希链（HMAC-SM3）校验通过` +
             (result.anchor ? `，与库外锚点一致（至第${result.anchor.seq}条，${result.anchor.path}）` : '') +
             '\n',
         );
       else {
-        process.stdout.write(`审计日志被篡改：${result.entries} 条记录中发现 ${result.problems.length} 处问题\n`);
-        for (const p of result.problems) process.stdout.write(`  - [seq ${p.seq}] ${p.message}\n`);
+        print(`审计日志被篡改：${result.entries} 条记录中发现 ${result.problems.length} 处问题\n`);
+        for (const p of result.problems) print(`  - [seq ${p.seq}] ${p.message}\n`);
       }
-      process.exitCode = result.ok ? EXIT.ok : EXIT.verificationFailed;
+      setExitCode(result.ok ? EXIT.ok : EXIT.verificationFailed);
     });
   return audit;
 }

@@ -1,11 +1,14 @@
-// Opens the store the global options name, runs a command body, and always closes the store; and the
-// caller a command acts as: the system (the whole province, as the admin) or, with --user, an account,
-// whose jurisdiction, agency and role the policy layer applies as it would to the same person online.
+// Opens the store the global options name, runs a command body, and always closes the store. Inside
+// the server (a forwarded command), the server's own store is used and left open. And the caller a
+// command acts as: the system (the whole province, as the admin) or, with --user, an account, whose
+// jurisdiction, agency and role the policy layer applies as it would to the same person online.
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
 import { callerForUsername } from '../auth/users.ts';
+import { io } from './io.ts';
 
 /** A problem with the command's input (exit code 2). */
 export class UsageProblem extends Error {}
@@ -17,8 +20,17 @@ export async function callerFor(store: Store, username?: string): Promise<Caller
   return caller;
 }
 
+export interface StoreOptions {
+  databaseUrl?: string;
+  duckdb?: string;
+}
+
+export const storeOptions = (cmd: Command): StoreOptions => cmd.optsWithGlobals<StoreOptions>();
+
 export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T>): Promise<T> {
-  const g = cmd.optsWithGlobals<{ databaseUrl?: string; duckdb?: string }>();
+  const shared = io().store;
+  if (shared) return fn(shared);
+  const g = storeOptions(cmd);
   const store = await openStore({ databaseUrl: g.databaseUrl, duckdbPath: g.duckdb });
   try {
     return await fn(store);
@@ -26,3 +38,6 @@ export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T
     await store.close();
   }
 }
+
+/** A path the user typed, relative to where they typed it (the server's working directory may differ). */
+export const userPath = (path: string): string => resolve(io().cwd, path);

@@ -5,8 +5,8 @@ import { regionProblem } from '../domain/region.ts';
 import { KeduError } from '../domain/errors.ts';
 import { EXPORT_KINDS, exportRecords } from '../integration/export.ts';
 import { isRecordKind } from '../policy/index.ts';
-import { UsageProblem, callerFor, withStore } from './context.ts';
-import { EXIT, fail } from './output.ts';
+import { UsageProblem, callerFor, userPath, withStore } from './context.ts';
+import { EXIT, fail, print } from './output.ts';
 
 export function exportCommand(): Command {
   return new Command('export')
@@ -27,9 +27,9 @@ export function exportCommand(): Command {
       try {
         const rows = await withStore(cmd, async (store) => {
           const caller = await callerFor(store, o.user);
-          return exportRecords(store, o.user ? caller : { ...caller, regionCode: o.region }, kind, format, o.out);
+          return exportRecords(store, o.user ? caller : { ...caller, regionCode: o.region }, kind, format, userPath(o.out));
         });
-        process.stdout.write(`已导出 ${rows} 行 → ${o.out}（${format}，${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
+        print(`已导出 ${rows} 行 → ${o.out}（${format}，${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
       } catch (e) {
         if (e instanceof UsageProblem || e instanceof KeduError) fail(e.message, EXIT.usage);
         throw e;

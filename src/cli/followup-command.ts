@@ -11,11 +11,10 @@ import { callList, callListCsv } from '../followup/calls.ts';
 import { analyzePending } from '../followup/land.ts';
 import { campaignReport } from '../followup/results.ts';
 import { renderReportDocx } from '../followup/report-docx.ts';
-import { withStore } from './context.ts';
-import { EXIT } from './output.ts';
+import { userPath, withStore } from './context.ts';
+import { EXIT, print as out, setExitCode } from './output.ts';
 
-const print = (json: boolean | undefined, value: unknown, text: string) =>
-  process.stdout.write(json ? JSON.stringify(value) + '\n' : text + '\n');
+const print = (json: boolean | undefined, value: unknown, text: string) => out(json ? JSON.stringify(value) + '\n' : text + '\n');
 
 export function followupCommand(): Command {
   const f = new Command('followup').description('回访：活动、抽取、外呼名单、答复分析、报告');
@@ -60,7 +59,7 @@ export function followupCommand(): Command {
           ? `复核一致：以种子 ${v.seed} 重新抽取得到相同的 ${v.redrawn} 个对象${v.sameCandidates ? '' : '（候选记录已有变化）'}`
           : `复核不一致：缺少 ${v.missing.length} 个、多出 ${v.extra.length} 个、回访人员不同 ${v.askersDiffer.length} 个`,
       );
-      process.exitCode = v.same ? EXIT.ok : EXIT.verificationFailed;
+      setExitCode(v.same ? EXIT.ok : EXIT.verificationFailed);
     });
 
   f.command('call-list')
@@ -70,8 +69,8 @@ export function followupCommand(): Command {
     .option('--second', '导出待人工复核的名单')
     .action(async (o: { campaign: string; out: string; second?: boolean }, cmd: Command) => {
       const r = await withStore(cmd, (store) => callList(store, SYSTEM_CALLER, o.campaign, { which: o.second ? 'second' : 'first' }));
-      writeFileSync(o.out, callListCsv(r.rows));
-      process.stdout.write(`已写入 ${o.out}（${r.rows.length} 条）\n`);
+      writeFileSync(userPath(o.out), callListCsv(r.rows));
+      out(`已写入 ${o.out}（${r.rows.length} 条）\n`);
     });
 
   f.command('analyze')
@@ -80,7 +79,7 @@ export function followupCommand(): Command {
     .action(async (o: { all?: boolean }, cmd: Command) => {
       const started = Date.now();
       const n = await withStore(cmd, (store) => analyzePending(store, { all: o.all }));
-      process.stdout.write(`已分析 ${n} 份答复（${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
+      out(`已分析 ${n} 份答复（${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`);
     });
 
   f.command('report')
@@ -95,8 +94,8 @@ export function followupCommand(): Command {
         const [region] = await store.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [r.campaign.regionCode]);
         return renderReportDocx(r, `${region?.name ?? ''}司法局`, today);
       });
-      writeFileSync(o.out, bytes);
-      process.stdout.write(`已写入 ${o.out}\n`);
+      writeFileSync(userPath(o.out), bytes);
+      out(`已写入 ${o.out}\n`);
     });
   return f;
 }

@@ -8,8 +8,10 @@ import { FileProblem, ImportForbidden, importRows, type ImportReport } from '../
 import { fileSource } from '../ingest/sources.ts';
 import { ErrorCsvWriter } from '../ingest/error-file.ts';
 import { describeError } from '../ingest/validate.ts';
-import { UsageProblem, callerFor, withStore } from './context.ts';
-import { EXIT, fail, progress, type Progress } from './output.ts';
+import { maskRejectedRecord } from '../ingest/batches.ts';
+import { UsageProblem, callerFor, userPath, withStore } from './context.ts';
+import { EXIT, fail, progress, type Progress, print, setExitCode } from './output.ts';
+import { io } from './io.ts';
 
 interface ImportOptions {
   kind: string;
@@ -34,10 +36,12 @@ export function importCommand(): Command {
       'after',
       `\n数据类别：\n${IMPORT_KINDS.map((k) => `  ${k.padEnd(18)}${KIND_SPECS[k].label}`).join('\n')}\n各类别的列格式见 docs/import-formats.md`,
     )
-    .action(async (file: string, o: ImportOptions, cmd: Command) => {
+    .action(async (typed: string, o: ImportOptions, cmd: Command) => {
+      const file = userPath(typed);
       if (!isKind(o.kind) || !KIND_SPECS[o.kind].importable) fail(`未知的数据类别：${o.kind}`, EXIT.usage);
       const kind = o.kind;
-      const errorPath = o.errors ?? defaultErrorPath(file);
+      const shownErrorPath = o.errors ?? defaultErrorPath(typed);
+      const errorPath = userPath(shownErrorPath);
       const errorFile = new ErrorCsvWriter(errorPath);
       let bar: Progress | null = null;
       let report: ImportReport;
@@ -55,7 +59,7 @@ export function importCommand(): Command {
               errorFile.write(
                 r.row,
                 r.errors.map((e) => describeError(KIND_SPECS[kind], e)),
-                r.record,
+                maskRejectedRecord(caller, kind, r.record),
               ),
             onProgress: (p) => {
               if (p.phase === 'read') bar?.update(Math.floor((p.done / Math.max(1, p.total)) * 100));
@@ -63,7 +67,7 @@ export function importCommand(): Command {
                 bar?.update(100);
                 bar?.stop();
                 bar = null;
-                if (!o.json) process.stderr.write('写入数据库…\n');
+                if (!o.json) io().err('写入数据库…\n');
               }
             },
           });
@@ -72,28 +76,32 @@ export function importCommand(): Command {
         (bar as Progress | null)?.stop();
         await errorFile.close();
         if (e instanceof FileProblem || e instanceof ImportForbidden || e instanceof UsageProblem) fail(e.message, EXIT.usage);
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') fail(`文件不存在：${file}`, EXIT.usage);
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') fail(`文件不存在：${typed}`, EXIT.usage);
         throw e;
       }
       await errorFile.close();
       if (o.json) {
-        process.stdout.write(JSON.stringify({ ...report, errorFile: errorFile.rows ? errorPath : null }) + '\n');
+        print(JSON.stringify({ ...report, errorFile: errorFile.rows ? shownErrorPath : null }) + '\n');
       } else {
         const r = report;
         const rate = r.rowsPerSecond.toLocaleString('en-US');
-        process.stdout.write(
+        print(
           `读取 ${r.rowsRead} 行，入库 ${r.landed} 条（新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}` +
             `${r.duplicates ? `，文件内重复 ${r.duplicates} 行` : ''}），拒绝 ${r.rowsBad} 行；` +
             `用时 ${r.seconds.toFixed(2)} 秒，${rate} 行/秒\n` +
             `批次 ${r.batchId}（来源系统 ${r.sourceSystem || '—'}${r.encoding ? `，编码 ${r.encoding.toUpperCase()}` : ''}）\n`,
         );
-        for (const n of r.notes.slice(0, 20)) process.stdout.write(`  注：${n}\n`);
+        for (const n of r.notes.slice(0, 20)) print(`  注：${n}\n`);
         if (r.errors.length) {
-          for (const e of r.errors.slice(0, 10)) process.stdout.write(`  ${e.text}\n`);
-          if (r.rowsBad > 10) process.stdout.write(`  ……\n`);
+          for (const e of r.errors.slice(0, 10)) print(`  ${e.text}\n`);
+          if (r.rowsBad > 10) print(`  ……\n`);
         }
-        if (errorFile.rows) process.stdout.write(`错误明细已写入 ${errorPath}（${errorFile.rows} 行，可在 Excel 中修改后重新导入）\n`);
+        if (errorFile.rows) print(`错误明细已写入 ${shownErrorPath}（${errorFile.rows} 行，可在 Excel 中修改后重新导入）\n`);
+        if (r.initialPasswords?.length) {
+          print(`新建账号 ${r.initialPasswords.length} 个，初始密码仅显示这一次（系统只保存其哈希），请转交本人并提醒首次登录后修改：\n`);
+          for (const c of r.initialPasswords) print(`  ${c.username}\t${c.displayName}\t${c.password}\n`);
+        }
       }
-      if (report.rowsRead > 0 && report.rowsOk === 0) process.exitCode = EXIT.failure;
+      if (report.rowsRead > 0 && report.rowsOk === 0) setExitCode(EXIT.failure);
     });
 }

@@ -1,39 +1,60 @@
-// kedu: everything the server does, in batch. Each command is one module under src/cli/.
-import { Command } from 'commander';
-import { serveCommand } from './serve-command.ts';
-import { auditCommand } from './audit-command.ts';
-import { userCommand } from './user-command.ts';
-import { importCommand } from './import-command.ts';
-import { exportCommand } from './export-command.ts';
-import { modelsCommand } from './models-command.ts';
-import { demoCommand } from './demo-command.ts';
-import { reportCommand } from './report-command.ts';
-import { askCommand } from './ask-command.ts';
-import { followupCommand } from './followup-command.ts';
-import { plansCommand } from './plans-command.ts';
-import { registerFollowupHooks } from '../followup/hooks.ts';
-import { assessCommand } from './assess-command.ts';
+// kedu: everything the server does, in batch. Each command is one module under src/cli/; program.ts
+// puts them together. A command on a DuckDB file that a running `kedu serve` holds is handed to that
+// server (beside.ts) with what it needs from this terminal: its working directory, its standard input,
+// and a password typed here at a prompt.
+import { duckdbFileOf, forwardToServer, runningServer } from './beside.ts';
+import { processIo } from './io.ts';
+import { askNewPassword } from './password-input.ts';
 
-// Answers imported from a file are analysed as they land (src/ingest/landed-hooks.ts).
-registerFollowupHooks();
+const argv = process.argv.slice(2);
 
-const program = new Command('kedu')
-  .description('Kedu 刻度 — 行政执法协调监督平台 (administrative law-enforcement supervision)')
-  .option('--database-url <url>', 'PostgreSQL URL (postgres://…); default: the embedded DuckDB file (or $DATABASE_URL)')
-  .option('--duckdb <path>', 'DuckDB file path (default data/kedu.duckdb, or $KEDU_DUCKDB)')
-  .showHelpAfterError();
+/** The first two words that are not options: the command and its subcommand. */
+function commandOf(args: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < args.length && words.length < 2; i++) {
+    if (args[i] === '--duckdb' || args[i] === '--database-url') i++;
+    else if (!args[i].startsWith('-')) words.push(args[i]);
+  }
+  return words;
+}
 
-program.addCommand(serveCommand());
-program.addCommand(auditCommand());
-program.addCommand(userCommand());
-program.addCommand(importCommand());
-program.addCommand(exportCommand());
-program.addCommand(modelsCommand());
-program.addCommand(demoCommand());
-program.addCommand(reportCommand());
-program.addCommand(askCommand());
-program.addCommand(followupCommand());
-program.addCommand(plansCommand());
-program.addCommand(assessCommand());
+async function forwarded(): Promise<number | null> {
+  const file = duckdbFileOf(argv);
+  const lock = file ? runningServer(file) : null;
+  if (!lock) return null;
+  const [command, sub] = commandOf(argv);
+  if (command === 'serve') {
+    process.stderr.write(`错误：已有服务在使用该存储文件（进程 ${lock.pid}，端口 ${lock.port}）\n`);
+    return 2;
+  }
+  let args = argv;
+  let stdin = '';
+  const userAdd = command === 'user' && sub === 'add';
+  // kedu user add reads a password piped to it without --password-stdin too (user-command.ts).
+  if (argv.includes('--password-stdin') || (userAdd && !process.stdin.isTTY)) stdin = await processIo.stdin();
+  else if ((command === 'init' || userAdd) && process.stdin.isTTY && process.stderr.isTTY) {
+    // The server cannot ask: the password is typed here and handed over as standard input.
+    const password = await askNewPassword(command === 'init' ? '管理员密码' : '密码');
+    if (password === null) {
+      process.stderr.write('错误：两次输入的密码不一致\n');
+      return 2;
+    }
+    args = [...argv, '--password-stdin'];
+    stdin = `${password}\n`;
+  }
+  try {
+    return await forwardToServer(lock, { argv: args, cwd: process.cwd(), stdin });
+  } catch (e) {
+    // Nobody listens: the server died without removing its file (its pid not yet reaped, or reused).
+    if (((e as Error).cause as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED') return null;
+    throw e;
+  }
+}
 
-await program.parseAsync(process.argv);
+try {
+  // The program (every command and all it imports) is loaded only when the command runs here.
+  process.exitCode = (await forwarded()) ?? (await (await import('./program.ts')).runProgram(argv));
+} catch (e) {
+  process.stderr.write(`错误：${(e as Error).message}\n`);
+  process.exitCode = 1;
+}

@@ -13,8 +13,8 @@ import { regionProblem } from '../domain/region.ts';
 import type { ModelDefinition } from '../models/model.ts';
 import { SYSTEM_CALLER } from '../auth/caller.ts';
 import { authorize } from '../policy/index.ts';
-import { withStore } from './context.ts';
-import { EXIT, fail, progress } from './output.ts';
+import { userPath, withStore } from './context.ts';
+import { EXIT, fail, progress, print, setExitCode } from './output.ts';
 
 function pick(code?: string): ModelDefinition[] {
   if (!code) return [...MODELS];
@@ -33,8 +33,8 @@ export function modelsCommand(): Command {
     .command('list')
     .description('列出全部模型')
     .action(() => {
-      for (const m of MODELS) process.stdout.write(`${m.code.padEnd(28)} ${m.category.padEnd(11)} ${m.severity.padEnd(6)} ${m.name}\n`);
-      process.stdout.write(`共 ${MODELS.length} 个模型\n`);
+      for (const m of MODELS) print(`${m.code.padEnd(28)} ${m.category.padEnd(11)} ${m.severity.padEnd(6)} ${m.name}\n`);
+      print(`共 ${MODELS.length} 个模型\n`);
     });
 
   models
@@ -67,15 +67,15 @@ export function modelsCommand(): Command {
         }
       });
       if (o.json) {
-        process.stdout.write(JSON.stringify(reports) + '\n');
+        print(JSON.stringify(reports) + '\n');
         return;
       }
       for (const r of reports)
-        process.stdout.write(
+        print(
           `${r.code.padEnd(28)} ${String(r.hits).padStart(7)} 命中 ${String(r.newHits).padStart(7)} 新命中 ${String(r.newClues).padStart(6)} 新线索 ${String(r.millis).padStart(7)} ms  ${r.name}\n`,
         );
       const sum = (f: (r: (typeof reports)[number]) => number) => reports.reduce((s, r) => s + f(r), 0);
-      process.stdout.write(
+      print(
         `共 ${reports.length} 个模型，${sum((r) => r.hits)} 条命中（新 ${sum((r) => r.newHits)} 条）；` +
           `新开简易线索 ${sum((r) => r.triage.simple)} 条、一般线索 ${sum((r) => r.triage.general)} 条，并入已有线索 ${sum((r) => r.triage.joined)} 次；` +
           `用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒\n`,
@@ -96,30 +96,27 @@ export function modelsCommand(): Command {
       const min = Number(o.min);
       const failing = scores.filter((s) => s.truth > 0 && (s.precision < min || s.recall < min));
       const seriousOut = triage.serious - triage.seriousInGeneral;
-      if (o.json) process.stdout.write(JSON.stringify({ models: scores, triage }) + '\n');
+      if (o.json) print(JSON.stringify({ models: scores, triage }) + '\n');
       else {
-        process.stdout.write('模型                          预置   命中   正确   精确率  召回率\n');
+        print('模型                          预置   命中   正确   精确率  召回率\n');
         for (const s of scores) {
-          process.stdout.write(
+          print(
             `${s.code.padEnd(28)} ${String(s.truth).padStart(6)} ${String(s.hits).padStart(6)} ${String(s.truePositives).padStart(6)}   ${s.precision.toFixed(3)}   ${s.recall.toFixed(3)}${failing.includes(s) ? '  ✗' : ''}\n`,
           );
         }
-        process.stdout.write(
-          failing.length ? `${failing.length} 个模型低于 ${min}\n` : `全部 ${scores.length} 个有预置违规的模型均不低于 ${min}\n`,
-        );
+        print(failing.length ? `${failing.length} 个模型低于 ${min}\n` : `全部 ${scores.length} 个有预置违规的模型均不低于 ${min}\n`);
         const per = (r: Record<string, number>) =>
           ['warning', 'simple', 'general'].map((p) => `${PROCEDURE_LABELS[p as 'warning']} ${r[p]}`).join('，');
-        process.stdout.write(
+        print(
           `\n研判分流：命中 ${triage.hits} 条，归入 ${triage.files} 个档案（${per(triage.filesByProcedure)}；预警不立线索）\n` +
             `  命中按程序：${per(triage.hitsByProcedure)}\n` +
             `  预置违规 ${triage.planted} 条：${per(triage.plantedByProcedure)}，未命中 ${triage.plantedByProcedure.missed}\n` +
             `  严重预置违规（罚款${SERIOUS.amount.toLocaleString('en')}元以上，或同一执法人员${SERIOUS.officerPlants}条以上）${triage.serious} 条，` +
             `在一般程序线索中 ${triage.seriousInGeneral} 条${seriousOut ? `，另有 ${seriousOut} 条不在  ✗` : ''}\n`,
         );
-        for (const x of triage.seriousOutside.slice(0, 20))
-          process.stdout.write(`    ${x.violation} ${x.recordKind} ${x.recordId} → ${x.procedure}\n`);
+        for (const x of triage.seriousOutside.slice(0, 20)) print(`    ${x.violation} ${x.recordKind} ${x.recordId} → ${x.procedure}\n`);
       }
-      process.exitCode = failing.length || seriousOut ? EXIT.verificationFailed : EXIT.ok;
+      setExitCode(failing.length || seriousOut ? EXIT.verificationFailed : EXIT.ok);
     });
 
   models
@@ -127,8 +124,8 @@ export function modelsCommand(): Command {
     .description('由模型定义生成 docs/models.md')
     .option('-o, --out <file>', '输出文件', 'docs/models.md')
     .action((o: { out: string }) => {
-      writeFileSync(o.out, modelsMarkdown(MODELS));
-      process.stdout.write(`已写入 ${o.out}（${MODELS.length} 个模型）\n`);
+      writeFileSync(userPath(o.out), modelsMarkdown(MODELS));
+      print(`已写入 ${o.out}（${MODELS.length} 个模型）\n`);
     });
   return models;
 }

@@ -1,12 +1,20 @@
 // One place for CLI output: knows whether it writes to a terminal, prints JSON on --json, and names
-// its exit codes.
+// its exit codes. Everything goes through io() (io.ts), so a command forwarded to a running server
+// prints the same text.
 import cliProgress from 'cli-progress';
+import { CliExit, io, processIo } from './io.ts';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, verificationFailed: 3 } as const;
 
 export function fail(message: string, code: number = EXIT.failure): never {
-  process.stderr.write(`错误：${message}\n`);
-  process.exit(code);
+  io().err(`错误：${message}\n`);
+  throw new CliExit(code);
+}
+
+export const print = (text: string): void => io().out(text);
+
+export function setExitCode(code: number): void {
+  io().exitCode = code;
 }
 
 export interface Progress {
@@ -14,9 +22,10 @@ export interface Progress {
   stop(): void;
 }
 
-/** A progress bar on a terminal; on a pipe, a line every 10%. */
+/** A progress bar on a terminal; on a pipe (or forwarded to the server), a line every 10%. */
 export function progress(label: string, total: number): Progress {
-  if (process.stderr.isTTY) {
+  const out = io();
+  if (out === processIo && out.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
         format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate}/s | 剩余 {eta_formatted}`,
@@ -42,7 +51,7 @@ export function progress(label: string, total: number): Progress {
       const decile = Math.floor((done / Math.max(1, t ?? total)) * 10);
       if (decile > lastDecile) {
         lastDecile = decile;
-        process.stderr.write(`${label} ${decile * 10}%\n`);
+        out.err(`${label} ${decile * 10}%\n`);
       }
     },
     stop() {},

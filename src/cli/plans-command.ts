@@ -6,7 +6,7 @@ import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
 import { checkDraw, drawsOf, type DrawCheck } from '../inspections/draw.ts';
 import { callerForUsername } from '../auth/users.ts';
 import { withStore } from './context.ts';
-import { EXIT, fail } from './output.ts';
+import { EXIT, fail, print, setExitCode } from './output.ts';
 
 interface ResampleOptions {
   plan?: string;
@@ -43,21 +43,18 @@ export function plansCommand(): Command {
         return out;
       });
       const failed = checks.filter((c) => !c.ok);
-      if (opts.json) process.stdout.write(JSON.stringify(checks) + '\n');
+      if (opts.json) print(JSON.stringify(checks) + '\n');
       else {
         const reproduced = checks.filter((c) => c.ok && c.reproducible).length;
         const external = checks.filter((c) => !c.reproducible && c.ok).length;
-        process.stdout.write(
-          `抽取 ${checks.length} 次：复现一致 ${reproduced} 次，外部抽取（无种子）${external} 次，不一致 ${failed.length} 次\n`,
-        );
+        print(`抽取 ${checks.length} 次：复现一致 ${reproduced} 次，外部抽取（无种子）${external} 次，不一致 ${failed.length} 次\n`);
         for (const c of failed) {
-          process.stdout.write(`  - ${c.drawId}（${c.planName}）：${c.message}\n`);
-          for (const m of c.mismatches.slice(0, 10))
-            process.stdout.write(`      第 ${m.rank + 1} 名 ${m.taskId}：应为 ${m.expected}，实为 ${m.found}\n`);
+          print(`  - ${c.drawId}（${c.planName}）：${c.message}\n`);
+          for (const m of c.mismatches.slice(0, 10)) print(`      第 ${m.rank + 1} 名 ${m.taskId}：应为 ${m.expected}，实为 ${m.found}\n`);
         }
       }
-      if (opts.verify && failed.length) process.exitCode = EXIT.verificationFailed;
-      else if (!checks.length) process.stdout.write('没有符合条件的抽取\n');
+      if (opts.verify && failed.length) setExitCode(EXIT.verificationFailed);
+      else if (!checks.length) print('没有符合条件的抽取\n');
     });
   return plans;
 }

@@ -6,8 +6,8 @@ import { regionProblem } from '../domain/region.ts';
 import { businessDate } from '../domain/dates.ts';
 import { parsePeriod } from '../evaluation/period.ts';
 import { docxToPdf, generateReport, reportDocx } from '../evaluation/report/reports.ts';
-import { withStore } from './context.ts';
-import { EXIT, fail } from './output.ts';
+import { userPath, withStore } from './context.ts';
+import { EXIT, fail, print } from './output.ts';
 
 export function reportCommand(): Command {
   return new Command('report')
@@ -39,12 +39,11 @@ export function reportCommand(): Command {
         return { row, docx: await reportDocx(row) };
       });
       const out = o.out ?? `${row.title}.docx`;
-      writeFileSync(out, docx);
+      writeFileSync(userPath(out), docx);
       const pdf = o.pdf ? out.replace(/\.docx$/i, '') + '.pdf' : null;
-      if (pdf) writeFileSync(pdf, await docxToPdf(docx));
+      if (pdf) writeFileSync(userPath(pdf), await docxToPdf(docx));
       const seconds = (Date.now() - started) / 1000;
-      if (o.json)
-        process.stdout.write(JSON.stringify({ id: row.id, number: row.number, title: row.title, docx: out, pdf, seconds }) + '\n');
-      else process.stdout.write(`已生成 ${row.number}《${row.title}》→ ${out}${pdf ? `、${pdf}` : ''}（${seconds.toFixed(1)} 秒）\n`);
+      if (o.json) print(JSON.stringify({ id: row.id, number: row.number, title: row.title, docx: out, pdf, seconds }) + '\n');
+      else print(`已生成 ${row.number}《${row.title}》→ ${out}${pdf ? `、${pdf}` : ''}（${seconds.toFixed(1)} 秒）\n`);
     });
 }

@@ -10,7 +10,9 @@ import { countyOf, regionLevel } from '../domain/region.ts';
 import { addDays } from '../domain/dates.ts';
 import { CLUE_SETTINGS } from './settings.ts';
 import { todayOf, type Clock } from './clock.ts';
-import { DEADLINE_STATUSES, caseMembers, insertEvent, type ClueRow } from './workflow.ts';
+import { DEADLINE_STATUSES, caseMembers, insertEvent, webhookClue, type ClueRow } from './workflow.ts';
+import { clueNotification, notify } from '../notifications/notify.ts';
+import { enqueueWebhook } from '../integration/webhooks.ts';
 
 export const ESCALATION_LEVELS = ['county', 'city', 'province'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
@@ -94,6 +96,16 @@ export async function escalateOverdue(store: Store, clock: Clock): Promise<Escal
         audit.push({ actor: 'system', action: 'clue.escalate', target: x.id, regionCode: x.region_code, detail });
       }
       done.push({ clueId: c.id, from: c.escalation_level, to, deadline: c.deadline!, members: members.map((m) => m.id) });
+      // The level it rose to hears of it, in the console and by webhook.
+      const at = clock();
+      await notify(tx, [clueNotification(c, { kind: 'escalated', at, key: `${to}|${c.deadline}`, level: to })]);
+      await enqueueWebhook(
+        tx,
+        'clue.escalated',
+        c.region_code,
+        { clue: webhookClue({ ...c, escalation_level: to }), level: to, members: members.map((m) => m.id) },
+        at,
+      );
     }
     return { result: done, audit };
   });

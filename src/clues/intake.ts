@@ -16,6 +16,7 @@ import { badRequest, forbidden } from '../domain/errors.ts';
 import { CLUE_SETTINGS, HOTLINE_ENFORCEMENT } from './settings.ts';
 import type { Clock } from './clock.ts';
 import { normaliseText, similarity } from './similarity.ts';
+import { reserveClueNumbers } from './numbering.ts';
 import { FINAL_STATUSES, SOURCE_LABELS, insertEvent, type ClueSource } from './workflow.ts';
 
 export interface ReportInput {
@@ -112,11 +113,12 @@ export async function intakeReport(
   const clueId = dup?.clueId ?? newClueId();
   if (!dup) {
     const evidence = JSON.stringify({ kind: 'report', ids: [reportId], source: input.source });
+    const [number] = await reserveClueNumbers(tx, input.regionCode, now);
     await tx.exec(sql`INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence, params, status,
-        deadline, created_at, updated_at, entity_uscc, subject_name, created_by, basis)
+        deadline, created_at, updated_at, entity_uscc, subject_name, created_by, basis, number)
       VALUES (${clueId}, ${input.regionCode}, ${input.agencyId ?? null}, ${input.source}, NULL, ${`${input.source}|${reportId}`}, ${input.severity ?? 'medium'},
         ${titleFor(input)}, ${input.content.trim()}, ${evidence}, NULL, 'new', NULL, ${at}, ${at}, ${input.entityUscc ?? null}, ${input.subjectName?.trim() || null},
-        ${input.createdBy ?? null}, ${input.basis?.length ? JSON.stringify(input.basis) : null})`);
+        ${input.createdBy ?? null}, ${input.basis?.length ? JSON.stringify(input.basis) : null}, ${number})`);
     await insertEvent(tx, {
       clue_id: clueId,
       region_code: input.regionCode,

@@ -40,7 +40,12 @@ export interface ClueFilters {
   overdue?: boolean;
   escalated?: boolean; // escalated to the caller's level or above
   caseId?: string;
-  q?: string; // words in the title or explanation
+  q?: string; // words in the title or explanation, or the number
+  /** Found between these business dates (both inclusive). */
+  from?: string;
+  to?: string;
+  sort?: ClueSort;
+  order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
@@ -100,9 +105,13 @@ function filterSql(caller: Caller, f: ClueFilters, today: string): Sql {
     const levels = ESCALATION_LEVELS.slice(ESCALATION_LEVELS.indexOf(callerLevel(caller)));
     parts.push(sql`c.escalation_level IN (${list([...levels])}) AND ${overdueSql(today)}`);
   }
+  if (f.from) parts.push(sql`c.created_at >= ${new Date(Date.parse(`${f.from}T00:00:00+08:00`)).toISOString()}`);
+  if (f.to) parts.push(sql`c.created_at < ${new Date(Date.parse(`${addDays(f.to, 1)}T00:00:00+08:00`)).toISOString()}`);
   if (f.q?.trim()) {
     const like = `%${f.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    parts.push(sql`(c.title LIKE ${like} ESCAPE '\\' OR c.explanation LIKE ${like} ESCAPE '\\' OR c.id = ${f.q.trim()})`);
+    parts.push(
+      sql`(c.title LIKE ${like} ESCAPE '\\' OR c.explanation LIKE ${like} ESCAPE '\\' OR c.number LIKE ${like} ESCAPE '\\' OR c.id = ${f.q.trim()})`,
+    );
   }
   return joinSql(parts, ' AND ');
 }
@@ -111,10 +120,29 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** What a clue list may be sorted by (the default: overdue first, then by deadline, newest first). */
+export const CLUE_SORTS = {
+  created_at: 'c.created_at',
+  deadline: 'c.deadline',
+  number: 'c.number',
+  severity: "CASE c.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END",
+  status: 'c.status',
+  updated_at: 'c.updated_at',
+} as const;
+export type ClueSort = keyof typeof CLUE_SORTS;
+
+function orderSql(f: ClueFilters, today: string): Sql {
+  if (!f.sort || !(f.sort in CLUE_SORTS))
+    return sql`CASE WHEN ${overdueSql(today)} THEN 0 ELSE 1 END, c.deadline NULLS LAST, c.created_at DESC, c.id`;
+  return raw(`${CLUE_SORTS[f.sort]} ${f.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, c.id`);
+}
+
 export function presentClue(r: Row, today: string, caller: Caller) {
   const running = DEADLINE_STATUSES.includes(r.status) && !!r.deadline;
   return {
     id: r.id,
+    /** The readable number (富阳-2026-000123); null only for a clue not yet numbered. */
+    number: r.number,
     title: r.title,
     status: r.status,
     statusLabel: STATUS_LABELS[r.status],
@@ -190,7 +218,7 @@ export async function listClues(store: Store, caller: Caller, f: ClueFilters, cl
   const where = filterSql(caller, f, today);
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM clues c WHERE ${where}`);
   const rows = await store.query<Row>(sql`${SELECT} WHERE ${where}
-    ORDER BY CASE WHEN ${overdueSql(today)} THEN 0 ELSE 1 END, c.deadline NULLS LAST, c.created_at DESC, c.id
+    ORDER BY ${orderSql(f, today)}
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
   return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentClue(r, today, caller)) };
 }
@@ -288,6 +316,7 @@ export async function clueDetail(store: Store, caller: Caller, id: string, clock
     })),
     members: members.map((m) => ({
       id: m.id,
+      number: m.number,
       title: m.title,
       status: m.status,
       statusLabel: STATUS_LABELS[m.status],
@@ -336,5 +365,27 @@ export async function clueStats(store: Store, caller: Caller, clock: Clock) {
     overdue: Number(counts?.overdue ?? 0),
     dueSoon: Number(counts?.due_soon ?? 0),
     escalatedToMe: Number(counts?.escalated ?? 0),
+  };
+}
+
+/**
+ * Supervision figures of the home page: open and overdue clues by agency and by model, the ten with
+ * the most open clues each (in the caller's scope). Case members count with their case.
+ */
+export async function supervisionFigures(store: Store, caller: Caller, clock: Clock, top = 10) {
+  const today = todayOf(clock);
+  const scope = clueScope(caller, 'c');
+  const open = sql`c.status NOT IN ('closed', 'dismissed', 'transferred') AND (c.case_id IS NULL OR c.case_id = c.id)`;
+  const figures = (key: Sql, name: Sql, join: Sql) =>
+    store.query<{ k: string; name: string | null; open: number; overdue: number }>(sql`
+      SELECT ${key} AS k, ${name} AS name, count(*) AS open, sum(CASE WHEN ${overdueSql(today)} THEN 1 ELSE 0 END) AS overdue
+      FROM clues c ${join} WHERE ${scope} AND ${open} AND ${key} IS NOT NULL
+      GROUP BY 1, 2 ORDER BY 3 DESC, 4 DESC, 1 LIMIT ${top}`);
+  const byAgency = await figures(sql`c.agency_id`, sql`a.name`, sql`LEFT JOIN agencies a ON a.id = c.agency_id`);
+  const byModel = await figures(sql`c.model_code`, sql`NULL`, sql``);
+  return {
+    today,
+    byAgency: byAgency.map((r) => ({ agencyId: r.k, agencyName: r.name ?? r.k, open: Number(r.open), overdue: Number(r.overdue ?? 0) })),
+    byModel: byModel.map((r) => ({ modelCode: r.k, open: Number(r.open), overdue: Number(r.overdue ?? 0) })),
   };
 }

@@ -14,6 +14,7 @@ import { ACTOR_LABELS, authorize, can, type ClueActor } from '../policy/index.ts
 import type { Severity } from '../models/model.ts';
 import { KeduError, badRequest, forbidden, notFound } from '../domain/errors.ts';
 import { enqueueWebhook, type WebhookEvent } from '../integration/webhooks.ts';
+import { clueNotification, notify } from '../notifications/notify.ts';
 import { CLUE_SETTINGS } from './settings.ts';
 import { todayOf, type Clock } from './clock.ts';
 
@@ -52,6 +53,8 @@ export interface Transition {
   /** Move a 简易 clue to the full loop (一般): its procedure changes and its self-check deadline ends. */
   procedure?: 'general';
   webhook?: WebhookEvent;
+  /** The in-app notification the step raises (src/notifications/kinds.ts), to the agency or the office. */
+  notify?: 'assigned' | 'returned' | 'submitted' | 'transferred';
 }
 
 export const TRANSITIONS = [
@@ -77,6 +80,7 @@ export const TRANSITIONS = [
     requires: ['agency'],
     deadline: 'set',
     webhook: 'clue.assigned',
+    notify: 'assigned',
   },
   { action: 'accept', label: '签收', from: ['assigned'], to: 'rectifying', by: 'assigned_agency', requires: [] },
   {
@@ -86,6 +90,8 @@ export const TRANSITIONS = [
     to: 'submitted',
     by: 'assigned_agency',
     requires: ['rectification', 'evidence'],
+    webhook: 'clue.submitted',
+    notify: 'submitted',
   },
   { action: 'close', label: '销号', from: ['submitted'], to: 'closed', by: 'region_supervisor', requires: [], webhook: 'clue.closed' },
   {
@@ -96,6 +102,8 @@ export const TRANSITIONS = [
     by: 'region_supervisor',
     requires: ['comment'],
     deadline: 'optional',
+    webhook: 'clue.returned',
+    notify: 'returned',
   },
   { action: 'dismiss', label: '排除', from: ['new', 'triaged'], to: 'dismissed', by: 'region_supervisor', requires: ['comment'] },
   {
@@ -105,6 +113,8 @@ export const TRANSITIONS = [
     to: 'transferred',
     by: 'region_supervisor',
     requires: ['comment'],
+    webhook: 'clue.transferred',
+    notify: 'transferred',
   },
 ] as const satisfies readonly Transition[];
 
@@ -154,6 +164,7 @@ export interface ClueRow {
   basis: string | null;
   escalation_level: string | null;
   escalated_at: string | null;
+  number: string | null;
   /** Clues raised by the models: simple (简易) or general (一般); NULL (other sources): general. */
   procedure: string | null;
   bundle_subject: string | null;
@@ -285,6 +296,7 @@ export const defaultDeadline = (severity: Severity, today: string): string =>
 export function webhookClue(c: ClueRow) {
   return {
     id: c.id,
+    number: c.number,
     status: c.status,
     regionCode: c.region_code,
     agencyId: c.agency_id,
@@ -450,6 +462,7 @@ export async function applyTransition(
         clock(),
       );
     }
+    if (t.notify) await notify(tx, [clueNotification(updated, { kind: t.notify, at: new Date(now), key: event.id, comment })]);
     return { result: { clue: updated, event, members: members.map((m) => m.id) }, audit };
   });
 }

@@ -6,7 +6,7 @@
 // payment may carry their own plant.
 import type { TierName } from '../catalog/types.ts';
 import { workdayDeadline } from '../domain/workdays.ts';
-import { AS_OF, dayOf, isoOf } from './calendar.ts';
+import { dayOf, isoOf } from './calendar.ts';
 import type { PenaltyItem } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
@@ -88,18 +88,19 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
 
   const tier = selectTier(facts, listed, cat.hasMitigated(p, city));
 
-  // Timeline: decided within 90 days, or still open if the 90 days have not run out by AS_OF.
+  // Timeline: decided within 90 days, or still open if the 90 days have not run out by the as-of day.
+  const asOf = ctx.period.asOf;
   let duration = 5 + Math.floor(80 * rng.next() ** 1.4);
   let open = false;
   let overdueOpen = false;
   if (plant === 'case_overdue') {
     const late = CASE_DECISION_DAYS + rng.range(5, 120);
-    if (filed + late <= AS_OF && rng.chance(0.75)) duration = late;
-    else if (AS_OF - filed > CASE_DECISION_DAYS + 5) overdueOpen = true;
+    if (filed + late <= asOf && rng.chance(0.75)) duration = late;
+    else if (asOf - filed > CASE_DECISION_DAYS + 5) overdueOpen = true;
     else plant = null;
   }
   if (plant === 'fine_outside_tier' || plant === 'fined_despite_exemption') duration = Math.min(duration, 60);
-  if (!overdueOpen && filed + duration > AS_OF) {
+  if (!overdueOpen && filed + duration > asOf) {
     if (plant !== 'case_overdue' && plant !== null && plant !== 'single_officer') plant = null;
     open = true;
   }
@@ -132,7 +133,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
 
   // Officers valid on every day of the case.
-  const [lead, assist] = world.pair(agency, decided ?? AS_OF, rng);
+  const [lead, assist] = world.pair(agency, decided ?? asOf, rng);
   const id = ctx.ids.next('CS');
 
   // Delivery and payment (decided cases).
@@ -146,7 +147,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     const lateBy = rng.range(DELIVERY_DAYS + 3, DELIVERY_DAYS + 40);
     // 七日 are working days (行政处罚法 第八十五条): the last day in time is the 7th working day after the decision.
     const deadline = dayOf(workdayDeadline(isoOf(decided), DELIVERY_DAYS)!);
-    if (rng.chance(PLANT.deliveryOverdue) && decided + lateBy <= AS_OF) {
+    if (rng.chance(PLANT.deliveryOverdue) && decided + lateBy <= asOf) {
       method = rng.chance(0.5) ? 'post' : 'notice';
       const transit = rng.range(1, 3);
       delivered = decided + lateBy;
@@ -169,19 +170,19 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       // day when weekends or holidays make that more than 7 calendar days, and a letter posted in time
       // that the post delivered late. Chosen by the id's hash, outside the generator's stream.
       const near = fine === null ? deriveSeed(ctx.seed, 'delivery-near', dId) % 12 : -1;
-      if (near === 0 && method !== 'post' && deadline > decided + DELIVERY_DAYS && deadline <= AS_OF) delivered = deadline;
-      if (near === 1 && method === 'post' && deadline + 5 <= AS_OF) delivered = deadline + 5;
-      if (delivered > AS_OF) delivered = null; // still on its way at AS_OF (within the 7 days)
+      if (near === 0 && method !== 'post' && deadline > decided + DELIVERY_DAYS && deadline <= asOf) delivered = deadline;
+      if (near === 1 && method === 'post' && deadline + 5 <= asOf) delivered = deadline + 5;
+      if (delivered > asOf) delivered = null; // still on its way on the as-of day (within the 7 days)
     }
-    out.deliveries.push([dId, SOURCE, dId, region, id, method, isoOf(Math.min(sent, AS_OF)), delivered === null ? null : isoOf(delivered)]);
+    out.deliveries.push([dId, SOURCE, dId, region, id, method, isoOf(Math.min(sent, asOf)), delivered === null ? null : isoOf(delivered)]);
     deliveredOn = delivered;
 
     if (fine !== null && delivered !== null) {
       const pId = ctx.ids.next('PM');
       const due = delivered + PAYMENT_DAYS;
       let paidOn: number | null;
-      if (rng.chance(PLANT.paymentOverdue) && due + 3 <= AS_OF) {
-        paidOn = rng.chance(0.7) && due + 60 <= AS_OF ? due + rng.range(3, 60) : null;
+      if (rng.chance(PLANT.paymentOverdue) && due + 3 <= asOf) {
+        paidOn = rng.chance(0.7) && due + 60 <= asOf ? due + rng.range(3, 60) : null;
         truth.plant('payment_overdue', 'payment', pId, region, {
           case_id: id,
           due_on: isoOf(due),
@@ -190,7 +191,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       } else {
         // Most pay early: the first days after delivery.
         paidOn = delivered + Math.floor(PAYMENT_DAYS * rng.next() ** 2);
-        if (paidOn > AS_OF) paidOn = null; // not yet paid, not yet due
+        if (paidOn > asOf) paidOn = null; // not yet paid, not yet due
       }
       out.payments.push([pId, SOURCE, pId, region, id, fine, isoOf(due), paidOn === null ? null : isoOf(paidOn)]);
       paid = paidOn !== null;
@@ -237,7 +238,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
         id,
         region,
         decided === null
-          ? { filed_on: isoOf(filed), status: 'open', days_open: AS_OF - filed, as_of: isoOf(AS_OF) }
+          ? { filed_on: isoOf(filed), status: 'open', days_open: asOf - filed, as_of: isoOf(asOf) }
           : { filed_on: isoOf(filed), decided_on: isoOf(decided), days: decided - filed },
       );
       break;
@@ -307,7 +308,7 @@ function procedure(
   if (decided === null || (decision !== 'fine' && decision !== 'warning')) return [isoOf(occurred), null, null];
   let notified: number | null = Math.max(filed, decided - rng.range(0, 15));
   if (rng.chance(PLANT.penaltyNoNotice)) {
-    notified = rng.chance(0.6) || decided >= AS_OF ? null : Math.min(decided + rng.range(1, 5), AS_OF);
+    notified = rng.chance(0.6) || decided >= ctx.period.asOf ? null : Math.min(decided + rng.range(1, 5), ctx.period.asOf);
     ctx.truth.plant('penalty_no_notice', 'case', id, region, {
       decided_on: isoOf(decided),
       notified_on: notified === null ? null : isoOf(notified),
@@ -317,7 +318,7 @@ function procedure(
   if (fine !== null && fine >= MAJOR_FINE) {
     reviewed = rng.chance(0.2) ? decided : Math.max(filed, decided - rng.range(1, 5));
     if (rng.chance(PLANT.penaltyNoLegalReview)) {
-      reviewed = rng.chance(0.5) || decided >= AS_OF ? null : Math.min(decided + rng.range(1, 10), AS_OF);
+      reviewed = rng.chance(0.5) || decided >= ctx.period.asOf ? null : Math.min(decided + rng.range(1, 10), ctx.period.asOf);
       ctx.truth.plant('penalty_no_legal_review', 'case', id, region, {
         fine_amount: fine,
         legal_review_on: reviewed === null ? null : isoOf(reviewed),

@@ -1,7 +1,7 @@
 // What every record generator of one run shares: the catalog lookups, the world, the sinks, the id
 // counters, the ground truth, the day distributions and the planting rates.
 import type { CatalogIndex } from './catalog-index.ts';
-import { DayPicker } from './calendar.ts';
+import { DayPicker, type Period } from './calendar.ts';
 import type { GroundTruth } from './ground-truth.ts';
 import type { Entity } from './entities.ts';
 import type { ScaleProfile } from './scale.ts';
@@ -52,15 +52,15 @@ export interface Days {
   delegation: DayPicker;
 }
 
-export function makeDays(): Days {
+export function makeDays(period: Period): Days {
   // The seed: Hangzhou's 2025 H1 on-site inspections −62.83 %, cases −33.37 % year on year; services grow.
   return {
-    inspection: new DayPicker({ trend2025: 0.5 }),
-    case: new DayPicker({ trend2025: 0.7 }),
-    licence: new DayPicker({ trend2025: 1.05 }),
-    visit: new DayPicker({ trend2025: 1.6 }),
-    hotline: new DayPicker({ weekendWeight: 0.6 }),
-    delegation: new DayPicker({ weekendWeight: 0 }),
+    inspection: new DayPicker(period, { trend: 0.5 }),
+    case: new DayPicker(period, { trend: 0.7 }),
+    licence: new DayPicker(period, { trend: 1.05 }),
+    visit: new DayPicker(period, { trend: 1.6 }),
+    hotline: new DayPicker(period, { weekendWeight: 0.6 }),
+    delegation: new DayPicker(period, { weekendWeight: 0 }),
   };
 }
 
@@ -72,6 +72,8 @@ export interface Provider {
 
 export interface Ctx {
   seed: number;
+  /** The 18 months the records cover, ending on the as-of day. */
+  period: Period;
   profile: ScaleProfile;
   cat: CatalogIndex;
   world: World;

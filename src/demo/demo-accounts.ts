@@ -17,12 +17,13 @@ export interface DemoAccount {
   note: string;
 }
 
-async function agencyIn(store: Store, regionCode: string, line: string): Promise<string | null> {
-  const [a] = await store.query<{ id: string }>(
-    `SELECT id FROM agencies WHERE region_code LIKE $1 ORDER BY CASE WHEN line_code = $2 THEN 0 ELSE 1 END, id LIMIT 1`,
+/** The county's agency of that line (else its first): the id, and the name the printed list shows. */
+async function agencyIn(store: Store, regionCode: string, line: string): Promise<{ id: string; name: string } | null> {
+  const [a] = await store.query<{ id: string; name: string }>(
+    `SELECT id, name FROM agencies WHERE region_code LIKE $1 ORDER BY CASE WHEN line_code = $2 THEN 0 ELSE 1 END, id LIMIT 1`,
     [`${regionCode}%`, line],
   );
-  return a?.id ?? null;
+  return a ?? null;
 }
 
 export async function demoAccounts(store: Store): Promise<DemoAccount[]> {
@@ -78,16 +79,16 @@ export async function demoAccounts(store: Store): Promise<DemoAccount[]> {
       displayName: '富阳区执法部门',
       role: 'agency_staff',
       regionCode: '330111',
-      agencyId: fyAgency,
-      note: fyAgency,
+      agencyId: fyAgency.id,
+      note: fyAgency.name,
     });
     accounts.push({
       username: 'fy_officer',
       displayName: '富阳区执法人员',
       role: 'officer',
       regionCode: '330111',
-      agencyId: fyAgency,
-      note: fyAgency,
+      agencyId: fyAgency.id,
+      note: fyAgency.name,
     });
   }
   if (xhAgency)
@@ -96,8 +97,8 @@ export async function demoAccounts(store: Store): Promise<DemoAccount[]> {
       displayName: '西湖区执法部门',
       role: 'agency_staff',
       regionCode: '330106',
-      agencyId: xhAgency,
-      note: xhAgency,
+      agencyId: xhAgency.id,
+      note: xhAgency.name,
     });
   return accounts;
 }

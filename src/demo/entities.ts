@@ -3,7 +3,7 @@
 // authority and kind (2), the county's GB/T 2260 code (6), the 主体标识码 (9: eight characters and
 // their GB 11714 check character), the GB 32100 check character (1).
 import { withUsccCheck, USCC_ALPHABET } from '../domain/uscc.ts';
-import { dayOf, isoOf } from './calendar.ts';
+import { type Period, dayOf, isoOf } from './calendar.ts';
 import { INDUSTRIES } from './industries.ts';
 import { brand, companyName, mobile, personName, soleTraderName } from './names.ts';
 import { Rng, Weighted } from './prng.ts';
@@ -64,17 +64,17 @@ const REGISTRATION_FROM = dayOf('1995-01-01');
 const LEGACY_BEFORE = dayOf('2015-10-01');
 
 /** Generates one entity and writes its row. */
-export function makeEntity(seed: number, index: number, county: County, rng: Rng, out: Sinks): Entity {
+export function makeEntity(seed: number, index: number, county: County, rng: Rng, out: Sinks, period: Period): Entity {
   const industry = INDUSTRY_PICK.pick(rng);
   const ind = INDUSTRIES[industry];
   const r = rng.next();
   const kind = ind.code === 'agriculture' ? (r < 0.8 ? '93' : '91') : r < ind.soleShare ? '92' : '91';
-  // Registration dates: a long tail back to 1995 and about 8% new in the period (2024-07 … 2025-12).
+  // Registration dates: a long tail back to 1995 and about 8% new in the period (its last 10 days spared).
   const u = rng.next();
   const registered =
     u < 0.08
-      ? dayOf('2024-07-01') + rng.int(540)
-      : REGISTRATION_FROM + Math.floor((dayOf('2024-06-30') - REGISTRATION_FROM) * (1 - (1 - u) ** 1.6));
+      ? period.start + rng.int(Math.max(1, period.end - period.start - 8))
+      : REGISTRATION_FROM + Math.floor((period.start - 1 - REGISTRATION_FROM) * (1 - (1 - u) ** 1.6));
   const legacy = registered < LEGACY_BEFORE && kind === '91' && rng.chance(0.7);
   const uscc = withUsccCheck(`${kind}${county.code}${organisationCode(index, seed, legacy)}`);
   const name =

@@ -5,7 +5,7 @@
 // normal visit, always for a planted fake_service_visit. Planted too, each listed in ground_truth on
 // its task: serious complaints, counts of visits the records do not hold, "nobody came" about a
 // recorded inspection, and a fine on a case that ended in a warning or no penalty.
-import { AS_OF, instantOf, isoOf, dayOf, workSecond } from './calendar.ts';
+import { instantOf, isoOf, dayOf, workSecond, yearOf, type Period } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { Rng, Weighted } from './prng.ts';
@@ -19,11 +19,35 @@ import * as P from './followup-phrases.ts';
 
 export type SubjectKind = 'case' | 'inspection' | 'service_visit';
 
-const HALVES = [
-  { key: '2024H2', label: '2024年下半年', start: dayOf('2024-07-01'), end: dayOf('2024-12-31'), status: 'closed' },
-  { key: '2025H1', label: '2025年上半年', start: dayOf('2025-01-01'), end: dayOf('2025-06-30'), status: 'closed' },
-  { key: '2025H2', label: '2025年下半年', start: dayOf('2025-07-01'), end: dayOf('2025-12-31'), status: 'active' },
-] as const;
+interface Half {
+  key: string;
+  label: string;
+  start: number;
+  /** The half's last day. */
+  end: number;
+  status: 'closed' | 'active';
+}
+
+const halvesCache = new WeakMap<Period, Half[]>();
+
+/** The half-years the period touches, oldest first; the last (the as-of day's) is still active. */
+export function halvesOf(period: Period): Half[] {
+  let halves = halvesCache.get(period);
+  if (!halves) {
+    halves = [];
+    for (let y = yearOf(period.start); y <= yearOf(period.end); y++) {
+      for (const h of [1, 2]) {
+        const start = dayOf(`${y}-${h === 1 ? '01' : '07'}-01`);
+        const next = dayOf(h === 1 ? `${y}-07-01` : `${y + 1}-01-01`);
+        if (next <= period.start || start > period.end) continue;
+        halves.push({ key: `${y}H${h}`, label: `${y}年${h === 1 ? '上' : '下'}半年`, start, end: next - 1, status: 'closed' });
+      }
+    }
+    halves[halves.length - 1].status = 'active';
+    halvesCache.set(period, halves);
+  }
+  return halves;
+}
 const KIND_LABEL: Record<SubjectKind, string> = { case: '行政处罚案件', inspection: '涉企行政检查', service_visit: '涉企服务' };
 const MODES = [
   { mode: 'cloud', label: '云调研', rule: 'all' },
@@ -41,7 +65,10 @@ const PLANT_FOLLOWUP = {
   secondCall: 0.2, // of answered phone calls: drawn for a human second call
 };
 
-const halfOf = (day: number): number => (day >= HALVES[2].start ? 2 : day >= HALVES[1].start ? 1 : 0);
+function halfOf(halves: readonly Half[], day: number): Half {
+  for (let i = halves.length - 1; i > 0; i--) if (day >= halves[i].start) return halves[i];
+  return halves[0];
+}
 const campaignMode = new Map<string, (typeof MODES)[number]>();
 
 export function writeCampaigns(ctx: Ctx): void {
@@ -54,7 +81,7 @@ export function writeCampaigns(ctx: Ctx): void {
   ];
   for (const r of regions) {
     const rng = Rng.of(seed, 'campaigns', r.code);
-    for (const h of HALVES) {
+    for (const h of halvesOf(ctx.period)) {
       for (const kind of ['case', 'inspection', 'service_visit'] as const) {
         const m = rng.pick(MODES);
         const id = campaignId(r.code, kind, h.key);
@@ -177,14 +204,14 @@ export function followUp(
   fake = false,
 ): { taskId: string; answerId: string } | null {
   if (!fake && !rng.chance(p)) return null;
-  const h = HALVES[halfOf(day)];
+  const h = halfOf(halvesOf(ctx.period), day);
   const r = rng.next();
   const region = r < 0.85 ? e.county.code : r < 0.95 ? e.county.city.code : '330000';
   const taskId = ctx.ids.next('FT');
   const channel = fake || rng.chance(0.6) ? 'phone' : 'link';
   const answeredDay = day + rng.range(3, 30);
   const unreachable = !fake && channel === 'phone' && rng.chance(0.1);
-  const answered = !unreachable && answeredDay <= AS_OF && (fake || rng.chance(0.85));
+  const answered = !unreachable && answeredDay <= ctx.period.asOf && (fake || rng.chance(0.85));
   // What the call or survey says comes from a stream of the task's own, drawn from one number of the
   // entity's (as the transcript's one pick used to be), so the entity's other records stay as they were.
   const t = new Rng(rng.int(0x7fffffff));
@@ -192,7 +219,7 @@ export function followUp(
   const mode = campaignMode.get(cid);
   const second = channel === 'phone' && answered && t.chance(PLANT_FOLLOWUP.secondCall);
   const secondDue = answeredDay + DEFAULT_SETTINGS.secondCallDays;
-  const secondDone = second && secondDue <= AS_OF;
+  const secondDone = second && secondDue <= ctx.period.asOf;
   ctx.out.followup_tasks.push([
     taskId,
     cid,
@@ -207,11 +234,11 @@ export function followUp(
     null,
     mode?.rule ?? null,
     mode?.mode === 'targeted' ? '演示数据：按比例生成' : null,
-    instantOf(Math.min(day + 1, AS_OF), 9 * 3600),
+    instantOf(Math.min(day + 1, ctx.period.asOf), 9 * 3600),
     channel === 'phone' && answered ? (second ? (secondDone ? 'done' : 'pending') : 'skipped') : null,
     second ? isoOf(secondDue) : null,
   ]);
-  if (unreachable && answeredDay <= AS_OF) {
+  if (unreachable && answeredDay <= ctx.period.asOf) {
     const id = ctx.ids.next('FA');
     pushAnswer(ctx, {
       id,

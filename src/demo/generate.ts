@@ -1,7 +1,8 @@
 // kedu demo: generates a Zhejiang-like world and 18 months of enforcement records into the store,
-// with known violations planted and listed in ground_truth. Deterministic: the same scale and seed
-// give the same rows (seeded PRNG streams, no clock, no Math.random). Streams: no more than one batch
-// per table is ever held in memory, whatever the scale.
+// ending on the as-of day (today unless given), with known violations planted and listed in
+// ground_truth. Deterministic: the same scale, seed and as-of day give the same rows (seeded PRNG
+// streams, no Math.random, the clock read once for the default as-of day). Streams: no more than one
+// batch per table is ever held in memory, whatever the scale.
 import type { Store } from '../store/store.ts';
 import { CatalogIndex } from './catalog-index.ts';
 import { makeDays, Ids, type Ctx } from './context.ts';
@@ -20,18 +21,25 @@ import { makeServiceVisits } from './service-visits.ts';
 import { BatchWriter } from './sink.ts';
 import { openSinks, RECORD_TABLES, type DemoTable } from './tables.ts';
 import { buildWorld } from './world.ts';
+import { periodEnding, type Period } from './calendar.ts';
+import { businessDate } from '../domain/dates.ts';
+import { sql } from '../store/sql.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import { makeInspectionPlans, PLAN_TABLES } from './inspection-plans.ts';
 
 export interface DemoOptions {
   scale: ScaleName;
   seed: number;
+  /** The last day of the data ('YYYY-MM-DD'); default today (Asia/Shanghai). */
+  asOf?: string;
   /** Empty the demo's tables first; without it a store that already has records is refused. */
   reset?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
 export interface DemoResult {
+  /** The last day of the data: the day it is judged as of. */
+  asOf: string;
   /** Rows written per table. */
   counts: Record<string, number>;
   /** Rows of the nine record tables. */
@@ -64,8 +72,20 @@ export const GENERATED_TABLES = [
   'officers',
   'agencies',
 ] as const;
-/** Findings about the records: stale once the records are replaced, so --reset empties them too. */
-const DERIVED_TABLES = ['clue_events', 'clues', 'notices'] as const;
+/**
+ * Findings about the records and the work on them: stale once the records are replaced, so --reset
+ * empties them too (the clue numbers start again with the new data set).
+ */
+const DERIVED_TABLES = [
+  'clue_events',
+  'clues',
+  'clue_reports',
+  'clue_attachments',
+  'clue_counters',
+  'notices',
+  'notice_numbers',
+  'demo_runs',
+] as const;
 
 /** The tables among GENERATED_TABLES that hold rows, with "n+" counts (checked with LIMIT, not count(*)). */
 export async function existingData(store: Store): Promise<string[]> {
@@ -119,6 +139,12 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
       );
     }
   }
+  let period: Period;
+  try {
+    period = periodEnding(opts.asOf ?? businessDate(new Date()));
+  } catch (e) {
+    throw new DemoError((e as Error).message);
+  }
   const catalog = await referenceCatalog(store);
   const cat = new CatalogIndex(catalog);
   const seed = opts.seed >>> 0;
@@ -126,8 +152,8 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   const writer = new BatchWriter(store, profile.batchRows);
   const out = openSinks(writer);
   const truth = new GroundTruth(out);
-  const world = buildWorld(catalog, profile, cat.activeLines, seed, out);
-  const ctx: Ctx = { seed, profile, cat, world, out, ids: new Ids(), truth, days: makeDays(), providers: [] };
+  const world = buildWorld(catalog, profile, cat.activeLines, seed, out, period);
+  const ctx: Ctx = { seed, period, profile, cat, world, out, ids: new Ids(), truth, days: makeDays(period), providers: [] };
   writeCampaigns(ctx);
 
   const recordSinks = RECORD_TABLES.map((t) => out[t]);
@@ -145,7 +171,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
       const n = Math.round(profile.entities * county.share);
       for (let i = 0; i < n; i++, index++) {
         const rng = new Rng(mix32(entityBase ^ mix32(index)));
-        const e = makeEntity(seed, index, county, rng, out);
+        const e = makeEntity(seed, index, county, rng, out, period);
         if (e.industry === providerIndustry && (providersPerCity.get(county.city.code) ?? 0) < 200) {
           ctx.providers.push({ uscc: e.uscc, name: e.name, city: county.city.code });
           providersPerCity.set(county.city.code, (providersPerCity.get(county.city.code) ?? 0) + 1);
@@ -171,15 +197,30 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   }
 
   for (const stmt of store.dialect.afterBulkLoad) await store.exec(stmt);
+  await store.exec(
+    sql`INSERT INTO demo_runs (id, scale, seed, as_of, pinned, generated_at) VALUES (${`DR-${Date.now()}`}, ${opts.scale}, ${seed}, CAST(${period.asOfIso} AS DATE), ${opts.asOf !== undefined}, ${new Date().toISOString()})`,
+  );
   const records = recordsSoFar();
   opts.onProgress?.(records, records);
   const counts: Record<string, number> = {};
   for (const t of Object.keys(out) as DemoTable[]) counts[t === 'regions' ? 'townships' : t] = out[t].rows;
   counts.ground_truth += planTruth ?? 0;
   return {
+    asOf: period.asOfIso,
     counts,
     records,
     seconds: (performance.now() - started) / 1000,
     planted: Object.fromEntries(truth.counts) as Record<Violation, number>,
   };
+}
+
+/**
+ * The day the store's demo data ends on, and whether it was pinned there (generated with an as-of
+ * day): a pinned data set is judged as of its day; one generated for "today" lives on with the calendar.
+ */
+export async function demoDay(store: Store): Promise<{ asOf: string; pinned: boolean } | null> {
+  const [r] = await store.query<{ as_of: string; pinned: boolean }>(
+    'SELECT as_of, pinned FROM demo_runs ORDER BY generated_at DESC LIMIT 1',
+  );
+  return r ? { asOf: r.as_of, pinned: !!r.pinned } : null;
 }

@@ -1,7 +1,7 @@
 // 12345 hotline tickets (“民呼我为”): complaints and requests from the public about an entity or a
 // place, routed to the agency of the line; and, after a planted repeated inspection, sometimes the
 // entity's own complaint about being inspected too often (检查扰企).
-import { AS_OF, instantOf } from './calendar.ts';
+import { instantOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { Weighted, type Rng } from './prng.ts';
@@ -72,8 +72,8 @@ function topicsFor(ctx: Ctx, industry: number): Weighted<Topic> {
   return w;
 }
 
-function status(rng: Rng, day: number): string {
-  if (AS_OF - day < 15 && rng.chance(0.5)) return 'open';
+function status(rng: Rng, day: number, asOf: number): string {
+  if (asOf - day < 15 && rng.chance(0.5)) return 'open';
   const r = rng.next();
   return r < 0.88 ? 'closed' : r < 0.97 ? 'answered' : 'open';
 }
@@ -96,7 +96,7 @@ export function makeHotlineTickets(ctx: Ctx, e: Entity, rng: Rng): void {
       topic.templates[rng.int(topic.templates.length)](e),
       aboutEntity ? e.uscc : null,
       agency?.id ?? null,
-      status(rng, day),
+      status(rng, day, ctx.period.asOf),
     ]);
   }
 }
@@ -104,7 +104,7 @@ export function makeHotlineTickets(ctx: Ctx, e: Entity, rng: Rng): void {
 /** The entity's own complaint after being inspected by several agencies in one week (a clue for 重复检查). */
 export function complainAboutRepeat(ctx: Ctx, e: Entity, rng: Rng, day: number): void {
   const id = ctx.ids.next('HT');
-  const received = Math.min(AS_OF, day + rng.range(1, 10));
+  const received = Math.min(ctx.period.asOf, day + rng.range(1, 10));
   ctx.out.hotline_tickets.push([
     id,
     SOURCE,
@@ -115,6 +115,6 @@ export function complainAboutRepeat(ctx: Ctx, e: Entity, rng: Rng, day: number):
     `${e.name}反映：一周内先后有多个部门上门检查，检查内容有重复，影响正常经营，希望统筹安排、减少重复检查。`,
     e.uscc,
     null,
-    status(rng, received),
+    status(rng, received, ctx.period.asOf),
   ]);
 }

@@ -27,7 +27,7 @@ import { drawParams, tasksOfRanks, type PlanRow } from '../inspections/draw.ts';
 import { PLAN_COLUMNS } from '../inspections/plans.ts';
 import { TASK_COLUMNS, issueTasks, taskIdOf, type NewTask } from '../inspections/tasks.ts';
 import { decideSuggestion, listSuggestions, SUGGESTION_COLUMNS, suggestionId, suggestMerges } from '../inspections/merge.ts';
-import { AS_OF_ISO, dayOf, isoOf } from './calendar.ts';
+import { dayOf, isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { RecordKind, Violation } from './ground-truth.ts';
 import { INDUSTRIES } from './industries.ts';
@@ -120,6 +120,8 @@ interface Pending {
 
 /** Writes the plans, tasks, codes, suggestions and ratings; returns the ground-truth rows it planted. */
 export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<number> {
+  // The data set's "today" (the living demo's ends on the day it is made; tests pin 2025-12-31).
+  const asOfIso = ctx.period.asOfIso;
   const { seed, world, cat } = ctx;
   const truthRows: Value[][] = [];
   const plant: Plant = (violation, kind, id, region, detail) => {
@@ -549,7 +551,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
 
   // ── 2026: plans drawn by Kedu's sampler (some, planted, drawn elsewhere and biased) ────────────
   const nextTasks: NewTask[] = [];
-  const drawnAt = `${AS_OF_ISO}T01:00:00.000Z`;
+  const drawnAt = `${asOfIso}T01:00:00.000Z`;
   for (const plan of [...plans.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const agency = agencies.get(plan.agencyId)!;
     const pool = directory.get(plan.agencyId);
@@ -578,7 +580,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       starts_on: `${NEXT}-01-01`,
       ends_on: `${NEXT}-12-31`,
     };
-    const params = drawParams(row, AS_OF_ISO);
+    const params = drawParams(row, asOfIso);
     const officers = agency.officers
       .filter((o) => o.expires >= dayOf(params.to))
       .map((o) => o.id)
@@ -657,7 +659,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
   await store.copyIn('ground_truth', ['violation', 'record_kind', 'record_id', 'region_code', 'detail'], truthRows);
 
   // ── 2026 merge suggestions, as a supervisor would run them; some accepted by every agency ─────
-  const now = new Date(`${AS_OF_ISO}T02:00:00Z`);
+  const now = new Date(`${asOfIso}T02:00:00Z`);
   await suggestMerges(store, SYSTEM_CALLER, { regionCode: '330000', from: `${NEXT}-01-01`, now });
   const { rows: pendingSuggestions } = await listSuggestions(store, SYSTEM_CALLER, { status: 'pending' }, 1, 200);
   for (const s of pendingSuggestions) {

@@ -6,7 +6,7 @@
 //   - two officers with certificates valid on the day.
 // Planted entities get one episode of 3–4 agencies within 7 days (repeat_inspection) or max_per_year + 1
 // inspections of one item within one calendar year (over_frequency), kept apart from their other slots.
-import { AS_OF, dayOf, isoOf, PERIOD_END, PERIOD_START } from './calendar.ts';
+import { dayOf, isoOf, yearOf } from './calendar.ts';
 import type { InspectionItemInfo } from './catalog-index.ts';
 import { makeCase } from './cases.ts';
 import { PLANT, type Ctx } from './context.ts';
@@ -63,15 +63,15 @@ export function makeInspections(ctx: Ctx, e: Entity, rng: Rng): void {
   const picker = cat.inspectionsFor[e.industry];
   const lineMap = cat.inspectionLinesFor[e.industry];
   const cap = new Capacity();
-  const first = Math.max(PERIOD_START, e.registered + 1);
+  const first = Math.max(ctx.period.start, e.registered + 1);
   const fixed: Slot[] = [];
 
   // Entity-level plants (at most one per entity, and only where there is room for them).
   const u = rng.next();
-  if (u < PLANT.repeatInspection && PERIOD_END - first > 30) {
+  if (u < PLANT.repeatInspection && ctx.period.end - first > 30) {
     const slots = repeatEpisode(ctx, e, rng, first, cap);
     if (slots) fixed.push(...slots);
-  } else if (u < PLANT.repeatInspection + PLANT.overFrequency && PERIOD_END - first > 200) {
+  } else if (u < PLANT.repeatInspection + PLANT.overFrequency && ctx.period.end - first > 200) {
     const slots = overFrequencyEpisode(ctx, e, rng, first, cap);
     if (slots) fixed.push(...slots);
   }
@@ -153,7 +153,7 @@ function repeatEpisode(ctx: Ctx, e: Entity, rng: Rng, first: number, cap: Capaci
   const lines = [...lineMap.keys()].filter((l) => e.county.agencies.has(l));
   const k = rng.chance(0.8) ? REPEAT_MIN_AGENCIES : REPEAT_MIN_AGENCIES + 1;
   if (lines.length < k) return null;
-  const start = first + rng.int(PERIOD_END - REPEAT_WINDOW_DAYS - first);
+  const start = first + rng.int(ctx.period.end - REPEAT_WINDOW_DAYS - first);
   // Days inside [start, start + 6]: a span of at most 6 days, "within 7 days" however one counts.
   const offsets = [0, ...rng.sample(REPEAT_WINDOW_DAYS - 1, k - 1).map((o) => o + 1)].sort((a, b) => a - b);
   const slots: Slot[] = [];
@@ -182,9 +182,13 @@ function overFrequencyEpisode(ctx: Ctx, e: Entity, rng: Rng, first: number, cap:
   if (candidates.length === 0) return null;
   const x = candidates[rng.int(candidates.length)];
   const count = x.ii.max_per_year + 1;
-  const year = first <= dayOf('2024-09-01') && rng.chance(0.25) ? 2024 : 2025;
-  const from = Math.max(first, dayOf(`${year}-01-01`), PERIOD_START);
-  const to = Math.min(dayOf(`${year}-12-31`), PERIOD_END);
+  // The latest calendar year with 200 days in the period; a quarter of the entities known early enough
+  // get the year before instead (2025-12-31: 2025, or 2024 for an entity inspected from September 2024).
+  const { start, end } = ctx.period;
+  const main = end - dayOf(`${yearOf(end)}-01-01`) >= 200 ? yearOf(end) : yearOf(end) - 1;
+  const year = main - 1 >= yearOf(start) && first <= dayOf(`${main - 1}-09-01`) && rng.chance(0.25) ? main - 1 : main;
+  const from = Math.max(first, dayOf(`${year}-01-01`), start);
+  const to = Math.min(dayOf(`${year}-12-31`), end);
   if (to - from < count * MIN_INSPECTION_GAP * 4) return null;
   // Evenly spread with jitter: consecutive days stay at least MIN_INSPECTION_GAP apart.
   const stride = Math.floor((to - from) / count);
@@ -258,7 +262,7 @@ function writeSlot(ctx: Ctx, e: Entity, rng: Rng, s: Slot): void {
       s.kind === 'complaint' ? triggerRef(ctx, id, region) : null,
     ]);
     if (caseFiled) {
-      const filed = Math.min(AS_OF, day + rng.range(0, 7));
+      const filed = Math.min(ctx.period.asOf, day + rng.range(0, 7));
       makeCase(ctx, e, rng, { agency, penalty: x.penalties[rng.int(x.penalties.length)], filed, inspectionId: id });
     }
     followUp(ctx, rng, 'inspection', id, e, day, 0.12, { agencyId: agency.id, officerId: lead.id });

@@ -5,7 +5,7 @@
 // either reading; a planted licence_overdue takes longer than the limit plus the ten-day extension
 // 第四十二条 allows, in working days, plus the longest holiday break.
 import { workdayDeadline, workdaysNeeded } from '../domain/workdays.ts';
-import { AS_OF, dayOf, isoOf, PERIOD_START } from './calendar.ts';
+import { dayOf, isoOf } from './calendar.ts';
 import type { LicenceInfo } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
@@ -18,7 +18,7 @@ const MEAN_LICENCES = 2.4;
 export function makeLicences(ctx: Ctx, e: Entity, rng: Rng): void {
   const reg = ctx.cat.registrationLicence;
   const first = e.registered + 1;
-  if (reg && e.registered - 3 >= PERIOD_START) {
+  if (reg && e.registered - 3 >= ctx.period.start) {
     writeLicence(ctx, e, rng, reg, e.registered - rng.range(0, Math.min(3, reg.item.time_limit_days!)), true);
   }
   const options = ctx.cat.licencesFor[e.industry];
@@ -39,7 +39,7 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
   } else {
     // Working days → calendar days: 7/5, plus up to 8 days of a Spring Festival or National Day break.
     const late = Math.ceil(((limit + 10) * 7) / 5) + 9 + rng.range(1, 60);
-    if (rng.chance(PLANT.licenceOverdue) && applied + late <= AS_OF) {
+    if (rng.chance(PLANT.licenceOverdue) && applied + late <= ctx.period.asOf) {
       decided = applied + late;
       ctx.truth.plant('licence_overdue', 'licence', id, region, {
         item_code: l.item.code,
@@ -50,7 +50,7 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
       });
     } else {
       decided = applied + Math.min(limit, Math.floor((limit + 1) * rng.next() ** 1.3));
-      if (decided > AS_OF) decided = null; // pending, still inside its time limit at AS_OF
+      if (decided > ctx.period.asOf) decided = null; // pending, still inside its time limit on the as-of day
     }
   }
   const result = decided === null ? 'pending' : registration || rng.chance(0.94) ? 'granted' : 'refused';
@@ -123,15 +123,15 @@ function licenceTerms(
     if (rng.chance(0.5)) t.extended = extra;
     else t.excluded = extra;
     const day = wd(applied, limit + extra);
-    if (day <= AS_OF) t.decided = day;
+    if (day <= ctx.period.asOf) t.decided = day;
     else t.extended = t.excluded = null;
   }
   if (result === 'granted' && decided !== null && rng.chance(0.25)) {
     t.commitment = true;
     const due = wd(t.decided ?? decided, COMMITMENT_CHECK_DAYS);
-    const judged = due < AS_OF;
+    const judged = due < ctx.period.asOf;
     if (judged && rng.chance(0.05)) {
-      t.verified = rng.chance(0.5) ? null : Math.min(due + rng.range(1, 30), AS_OF);
+      t.verified = rng.chance(0.5) ? null : Math.min(due + rng.range(1, 30), ctx.period.asOf);
       ctx.truth.plant('commitment_unverified', 'licence', id, region, {
         decided_on: isoOf(t.decided ?? decided),
         verified_on: t.verified === null ? null : isoOf(t.verified),
@@ -139,7 +139,7 @@ function licenceTerms(
     } else {
       // Verified within the 60 working days; one in ten on the last of them.
       t.verified = rng.chance(0.1) ? due : wd(t.decided ?? decided, rng.range(5, COMMITMENT_CHECK_DAYS - 1));
-      if (t.verified > AS_OF) t.verified = null; // not yet: still inside the period at AS_OF
+      if (t.verified > ctx.period.asOf) t.verified = null; // not yet: still inside the period on the as-of day
     }
   } else if (result === 'granted') t.commitment = false;
   return t;

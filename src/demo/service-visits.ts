@@ -1,7 +1,7 @@
 // Service visits (涉企服务, "服务做加法"): an officer calls on an entity to explain policy or guide
 // compliance, not to inspect. A sample is followed up; a planted fake_service_visit is one whose
 // follow-up answer says it was really an inspection (假服务真检查).
-import { AS_OF, isoOf } from './calendar.ts';
+import { isoOf } from './calendar.ts';
 import { PLANT, type Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { followUp } from './followup.ts';
@@ -32,7 +32,7 @@ export function makeServiceVisits(ctx: Ctx, e: Entity, rng: Rng): void {
     const topic = rng.chance(0.8) ? rng.pick(TOPICS[line] ?? GENERAL_TOPICS) : rng.pick(GENERAL_TOPICS);
     const officer = ctx.world.officer(agency, day, rng);
     ctx.out.service_visits.push([id, SOURCE, id, e.township.code, agency.id, e.uscc, isoOf(day), topic, officer.id]);
-    const fake = day + 30 <= AS_OF && rng.chance(PLANT.fakeServiceVisit);
+    const fake = day + 30 <= ctx.period.asOf && rng.chance(PLANT.fakeServiceVisit);
     const answer = followUp(ctx, rng, 'service_visit', id, e, day, 0.35, { agencyId: agency.id, officerId: officer.id }, fake);
     if (fake && answer) {
       ctx.truth.plant('fake_service_visit', 'service_visit', id, e.township.code, {

@@ -2,7 +2,7 @@
 // agencies of each line at province, city and county level, and their officers with certificates.
 // Kept in memory (at most a few hundred thousand officers); entities are streamed (entities.ts).
 import type { Catalog, Line } from '../catalog/types.ts';
-import { dayOf, isoOf } from './calendar.ts';
+import { dayOf, isoOf, type Period } from './calendar.ts';
 import { lineInspectionShare } from './catalog-index.ts';
 import { idNumber, mobile, personName, townshipNames } from './names.ts';
 import { Rng } from './prng.ts';
@@ -155,7 +155,14 @@ export class World {
 }
 
 /** Builds the world and writes its reference rows (townships, agencies, officers, certificates). */
-export function buildWorld(catalog: Catalog, profile: ScaleProfile, activeLines: Set<string>, seed: number, out: Sinks): World {
+export function buildWorld(
+  catalog: Catalog,
+  profile: ScaleProfile,
+  activeLines: Set<string>,
+  seed: number,
+  out: Sinks,
+  period: Period,
+): World {
   const world = new World();
   const lines = catalog.lines.filter((l) => profile.allLines || activeLines.has(l.code));
   const cityRegions = catalog.regions.filter((r) => r.level === 'city').sort((a, b) => (a.code < b.code ? -1 : 1));
@@ -198,9 +205,8 @@ export function buildWorld(catalog: Catalog, profile: ScaleProfile, activeLines:
       const seq = ++officerSeq;
       // The first two officers always hold valid certificates: every agency can field a legal pair.
       const expired = i >= 2 && rng.chance(EXPIRED_SHARE);
-      const expires = expired
-        ? dayOf('2023-07-01') + rng.int(dayOf('2025-10-31') - dayOf('2023-07-01'))
-        : dayOf('2026-01-01') + rng.int(dayOf('2029-06-30') - dayOf('2026-01-01'));
+      // Expired: between 30 and 2 months before the as-of day; valid: until up to 3½ years after it.
+      const expires = expired ? period.asOf - 914 + rng.int(853) : period.asOf + 1 + rng.int(1276);
       const officer: Officer = { id: `OF${String(seq).padStart(7, '0')}`, expires };
       agency.officers.push(officer);
       (expired ? agency.expired : agency.valid).push(officer);

@@ -95,26 +95,29 @@ export function batchRowErrors(
 }
 
 /**
- * The error file as the caller may read it: each cell of a personal column (found through the kind's
- * headers) masked per role, and digit runs in columns the kind does not know and in the messages (an
- * echoed value) too. A masked cell must be typed again before the row is imported again.
+ * A rejected row (header → text) as the caller may read it: each cell of a personal column (found
+ * through the kind's headers, also as 列名(说明)) masked per role, and digit runs in columns the kind
+ * does not know as free text. A masked cell must be typed again before the row is imported again.
  */
-export function batchErrorCsv(caller: Caller, kind: string, errors: StoredError[]): string {
+export function maskRejectedRecord(caller: Caller, kind: string, record: Record<string, string>): Record<string, string> {
   const personal: Partial<Record<string, PersonalKind>> = isKind(kind) ? RECORD_ACCESS[kind].personal : {};
   const fieldOf = isKind(kind) ? headerIndex(KIND_SPECS[kind]) : new Map<string, string>();
+  return Object.fromEntries(
+    Object.entries(record).map(([header, text]) => {
+      // A column of the kind is masked when it is personal; a column the kind does not know, as free text.
+      const field = fieldOf.get(normaliseHeader(header)) ?? fieldOf.get(normaliseHeader(header).replace(/\([^()]*\)$/, ''));
+      const mask = field ? personal[field] : 'free_text';
+      return [header, mask && text ? maskFor(caller, mask, text)! : text];
+    }),
+  );
+}
+
+/** The error file as the caller may read it: rejected rows masked (maskRejectedRecord), and echoed values in the messages too. */
+export function batchErrorCsv(caller: Caller, kind: string, errors: StoredError[]): string {
   const masked = errors.map((e) => ({
     ...e,
     message: maskFor(caller, 'free_text', e.message)!,
-    ...(e.record && {
-      record: Object.fromEntries(
-        Object.entries(e.record).map(([header, text]) => {
-          // A column of the kind is masked when it is personal; a column the kind does not know, as free text.
-          const field = fieldOf.get(normaliseHeader(header));
-          const mask = field ? personal[field] : 'free_text';
-          return [header, mask ? maskFor(caller, mask, text)! : text];
-        }),
-      ),
-    }),
+    ...(e.record && { record: maskRejectedRecord(caller, kind, e.record) }),
   }));
   return errorCsvFromStored(masked, (e) => (isKind(kind) ? describeError(KIND_SPECS[kind], e) : `${e.field}：${e.message}`));
 }

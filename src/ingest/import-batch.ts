@@ -11,12 +11,14 @@ import { kindSpec, type Kind } from '../records/registry.ts';
 import { SOURCE_SYSTEM_PATTERN } from './headers.ts';
 import { loadReferences } from './reference.ts';
 import { createStager } from './stage.ts';
-import { mergeIncoming } from './merge.ts';
+import { mergeIncoming, type InitialCredential } from './merge.ts';
+import { WRITERS } from './writers/index.ts';
+import { LIST_NAMES } from './reference.ts';
 import { FileProblem, fieldLabel, rowError, rowValidator, type FieldError, type RowError } from './validate.ts';
 import { RowShaper } from './row-shaper.ts';
 import { UnreadableRecord, type RowSource } from './sources.ts';
 import type { Cell } from './values.ts';
-import { invalidateRealtimeState } from '../models/realtime/state.ts';
+import { invalidateRealtimeState, REALTIME_REFERENCE_TABLES } from '../models/realtime/state.ts';
 import type { StoredError } from './error-file.ts';
 import { seal } from '../privacy/sm4.ts';
 import { landedHooks } from './landed-hooks.ts';
@@ -90,6 +92,8 @@ export interface ImportReport {
   /** The first errors: row, field, code and message, with the field's label and the line a person reads (第12行 entity_uscc（统一社会信用代码）：…). */
   errors: RowError[];
   notes: string[];
+  /** Accounts created by a list of users, each with its one-time initial password: shown once, stored nowhere. */
+  initialPasswords?: InitialCredential[];
 }
 
 /** Errors kept with the batch for the downloadable error file. */
@@ -117,6 +121,8 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
   const startedAt = new Date(started).toISOString();
   const batchId = `imp-${randomUUID()}`;
   const { caller } = req;
+  // Catalog rows may come without a source system: they are then the county's own (`local`).
+  const defaultSourceSystem = req.sourceSystem || spec.defaultSourceSystem || undefined;
 
   // One connection (a session) for the batch. The rows are staged into temporary tables, which
   // vanish with the connection; then the merge, the batch row and the audit entry are the one
@@ -125,7 +131,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
   const report = await store.session(async (s) => {
     const refs = await loadReferences(s, spec);
     const batchRules = (await spec.batchRules?.(s, caller)) ?? [];
-    const validator = rowValidator(spec, { caller, refs, defaultSourceSystem: req.sourceSystem ?? undefined, batchRules });
+    const validator = rowValidator(spec, { caller, refs, defaultSourceSystem, batchRules });
     const stager = await createStager(s, spec, { partRows: req.stagePartRows, readingFile: source.format !== 'records' });
     try {
       let rowsRead = 0;
@@ -137,7 +143,22 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       const sourceSystems = new Set<string>();
       let lastSourceSystem: string | null = null;
       const iSourceSystem = spec.fields.findIndex((f) => f.name === 'source_system');
-      const shaper = new RowShaper(spec, source.tabular, !!req.sourceSystem);
+      const shaper = new RowShaper(spec, source.tabular, !!defaultSourceSystem);
+      // Values a list should hold but does not: landed, counted for the report (listedIn).
+      const listed = spec.fields.flatMap((f, i) =>
+        f.listedIn
+          ? [
+              {
+                i,
+                label: fieldLabel(f),
+                list: LIST_NAMES[f.listedIn],
+                codes: refs.codes.get(f.listedIn)!,
+                rows: 0,
+                seen: new Set<string>(),
+              },
+            ]
+          : [],
+      );
       let columnsSent = false;
       let tRead = 0;
 
@@ -179,6 +200,13 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
                 lastSourceSystem = values[iSourceSystem]!;
                 sourceSystems.add(lastSourceSystem);
               }
+              for (const l of listed) {
+                const v = values[l.i];
+                if (v !== null && !l.codes.has(v)) {
+                  l.rows++;
+                  if (l.seen.size < 5) l.seen.add(v);
+                }
+              }
               const line = batch.lines?.[b];
               if (line && stager.addLine && shaper.identity && unchanged(row as Cell[], values)) stager.addLine(rowNo, line);
               else stager.add(rowNo, values);
@@ -189,6 +217,11 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
         }
         shaper.finish();
         notes.push(...shaper.notes);
+        for (const l of listed)
+          if (l.rows)
+            notes.push(
+              `${l.rows}行的${l.label}不在${l.list}内（${[...l.seen].join('、')}${l.rows > l.seen.size ? '等' : ''}），已照常入库，由监督模型发现`,
+            );
         req.onProgress?.({ phase: 'write', done: rowsRead, total: rowsRead });
         tRead = Date.now();
         return stager.finish();
@@ -201,14 +234,16 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
 
       return await withAudit(s, async (tx) => {
         const hooks = landedHooks(req.kind);
-        const merged = await mergeIncoming(tx, req.kind, caller, incoming, !!req.onLanded || hooks.length > 0);
+        const merged = spec.writer
+          ? await WRITERS[spec.writer](tx, spec, caller, incoming)
+          : await mergeIncoming(tx, req.kind, caller, incoming, !!req.onLanded || hooks.length > 0);
         const tMerge = Date.now();
         notes.push(...merged.duplicateNotes);
         for (const r of merged.rejected) await reject(r.errors[0].row, r.errors, shaper.recordFromFields(r.values));
         if (rowsBad > storedRows) notes.push(`共${rowsBad}行有误，批次中保存了前${storedRows}行的错误明细`);
 
         // The source systems the rows actually carry (their own column, or the default).
-        const sourceSystem = [...sourceSystems].join(',').slice(0, 200) || req.sourceSystem || '';
+        const sourceSystem = [...sourceSystems].join(',').slice(0, 200) || defaultSourceSystem || '';
         const rowsOk = rowsRead - rowsBad;
         const landed = merged.inserted + merged.updated + merged.unchanged;
         const result: ImportReport = {
@@ -231,6 +266,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
           timings: { read: (tRead - started) / 1000, load: (tLoad - tRead) / 1000, merge: (tMerge - tLoad) / 1000, commit: 0 },
           errors: shown,
           notes,
+          ...(merged.credentials ? { initialPasswords: merged.credentials } : {}),
         };
         await tx.exec(
           `INSERT INTO import_batches (id, kind, source_system, file_name, region_code, rows_total, rows_ok, rows_bad, errors, started_at, finished_at, created_by)
@@ -279,6 +315,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
                 duplicates: merged.duplicates,
               },
             },
+            ...(merged.audit ?? []),
             ...landedAudit,
           ],
         };
@@ -294,7 +331,8 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
   report.rowsPerSecond = Math.round(report.rowsRead / Math.max(report.seconds, 0.001));
   // A file is a bulk load the real-time checks did not see record by record: their state reloads on next
   // use. Records pushed through the API are judged one by one (src/models/ingest-hook.ts), which updates it.
-  if (source.format !== 'records' && report.landed > 0) invalidateRealtimeState(store);
+  // Reference tables the checks hold in memory are reloaded after any batch that changed them.
+  if ((source.format !== 'records' || REALTIME_REFERENCE_TABLES.has(spec.table)) && report.landed > 0) invalidateRealtimeState(store);
   return report;
 }
 

@@ -16,7 +16,37 @@ import type { Row, Store } from '../store/store.ts';
 import { kindSpec, type FieldSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
 import { recordIdSql } from '../records/record-id.ts';
 import { randomBytes } from 'node:crypto';
-import type { FieldError } from './validate.ts';
+import type { FieldError, RowErrorCode } from './validate.ts';
+import type { AuditEntryInput } from '../audit/audit-log.ts';
+
+/**
+ * 2. Duplicates within the batch: the last row wins, each superseded row is deleted from `inc` and
+ * named in a note. The cheap test first: the id is a function of the key, so one column tells whether
+ * any key repeats (the usual answer is no).
+ */
+export async function dropDuplicates(
+  tx: Store,
+  spec: RecordKindSpec,
+  inc: string,
+): Promise<Pick<MergeResult, 'duplicates' | 'duplicateNotes'>> {
+  const count = async (q: string) => Number((await tx.query<{ n: number }>(q))[0]?.n ?? 0);
+  const keyJoin = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+  const dupKeys = `SELECT ${spec.key.join(', ')}, MAX(row_no) AS last_row FROM ${inc} GROUP BY ${spec.key.join(', ')} HAVING COUNT(*) > 1`;
+  const anyTwins = spec.idPrefix
+    ? `SELECT COUNT(*) - COUNT(DISTINCT ${spec.idColumn}) AS n FROM ${inc}`
+    : `SELECT COUNT(*) AS n FROM (${dupKeys}) d`;
+  if ((await count(anyTwins)) === 0) return { duplicates: 0, duplicateNotes: [] };
+  const superseded = `SELECT i.row_no FROM ${inc} i JOIN (${dupKeys}) d ON ${keyJoin('i', 'd')} WHERE i.row_no < d.last_row`;
+  const duplicates = await count(`SELECT COUNT(*) AS n FROM (${superseded}) s`);
+  const shown = await tx.query<{ row_no: number; last_row: number; key: string }>(
+    `SELECT i.row_no, d.last_row, ${spec.key.map((k) => `i.${k}`).join(` || ' / ' || `)} AS key FROM ${inc} i JOIN (${dupKeys}) d ON ${keyJoin('i', 'd')} ` +
+      `WHERE i.row_no < d.last_row ORDER BY i.row_no LIMIT ${MAX_NOTES}`,
+  );
+  const duplicateNotes = shown.map((r) => `第${r.row_no}行与第${r.last_row}行是同一记录（${r.key}），以后者为准`);
+  if (duplicates > shown.length) duplicateNotes.push(`另有${duplicates - shown.length}行重复记录，均以最后一行为准`);
+  await tx.exec(`DELETE FROM ${inc} WHERE row_no IN (${superseded})`);
+  return { duplicates, duplicateNotes };
+}
 
 export interface MergeResult {
   inserted: number;
@@ -29,6 +59,16 @@ export interface MergeResult {
   rejected: { errors: FieldError[]; values: Record<string, unknown> }[];
   /** With `returning`: the rows inserted or changed, as stored (id and fields). */
   written: Row[];
+  /** Audit entries of the rows' own (a writer's: one per account created), committed with the batch. */
+  audit?: AuditEntryInput[];
+  /** Accounts created with a one-time initial password (users), returned once to the importer. */
+  credentials?: InitialCredential[];
+}
+
+export interface InitialCredential {
+  username: string;
+  displayName: string;
+  password: string;
 }
 
 const SQL_TYPES: Record<FieldSpec['type'], string> = {
@@ -48,65 +88,81 @@ const MAX_NOTES = 100;
 
 export const tempName = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
 
-/** The incoming table of a batch: row_no, the record id (kinds keyed by source), the typed fields. */
+/** Computed columns that are not fields (a constant level); those that are replace the field's value. */
+const extraComputed = (spec: RecordKindSpec) => (spec.computed ?? []).filter((c) => !spec.fields.some((f) => f.name === c.column));
+
+/** The table's columns a batch writes: the derived id, the stored fields, the computed columns. */
+export function writtenColumns(spec: RecordKindSpec): string[] {
+  return [
+    ...(spec.idPrefix ? [spec.idColumn] : []),
+    ...spec.fields.filter((f) => f.stored !== false).map((f) => f.name),
+    ...extraComputed(spec).map((c) => c.column),
+  ];
+}
+
+/** The incoming table of a batch: row_no, the record id (kinds keyed by source), the typed fields, the computed columns. */
 export function incomingTableSql(spec: RecordKindSpec, table: string): string {
   const id = spec.idPrefix ? `${spec.idColumn} VARCHAR NOT NULL, ` : '';
-  return `CREATE TEMP TABLE ${table} (row_no INTEGER NOT NULL, ${id}${spec.fields.map((f) => `${f.name} ${SQL_TYPES[f.type]}`).join(', ')})`;
+  const computed = extraComputed(spec).map((c) => `, ${c.column} VARCHAR`);
+  return `CREATE TEMP TABLE ${table} (row_no INTEGER NOT NULL, ${id}${spec.fields.map((f) => `${f.name} ${SQL_TYPES[f.type]}`).join(', ')}${computed.join('')})`;
 }
 
 /** The SELECT list that turns staged text (row_no + one VARCHAR per field) into incoming rows. */
 export function typedSelect(spec: RecordKindSpec): string {
-  const typed = spec.fields.map((f) => (SQL_TYPES[f.type] === 'VARCHAR' ? f.name : `CAST(${f.name} AS ${SQL_TYPES[f.type]}) AS ${f.name}`));
+  const computed = new Map((spec.computed ?? []).map((c) => [c.column, c.sql()]));
+  const typed = spec.fields.map((f) =>
+    computed.has(f.name)
+      ? `${computed.get(f.name)} AS ${f.name}`
+      : SQL_TYPES[f.type] === 'VARCHAR'
+        ? f.name
+        : `CAST(${f.name} AS ${SQL_TYPES[f.type]}) AS ${f.name}`,
+  );
+  const extra = extraComputed(spec).map((c) => `, ${c.sql()} AS ${c.column}`);
   const id = spec.idPrefix ? `${recordIdSql(spec.kind as Kind)} AS ${spec.idColumn}, ` : '';
-  return `row_no, ${id}${typed.join(', ')}`;
+  return `row_no, ${id}${typed.join(', ')}${extra.join('')}`;
 }
 
 /**
  * Merges the incoming table `inc` (incomingTableSql) into the kind's record table. With `returning`, the
- * insert returns the rows it wrote (the real-time checks judge them without reading them again).
+ * insert returns the rows it wrote (the real-time checks judge them without reading them again). A
+ * writer (src/ingest/writers) passes a spec of its own over one of the kind's tables; the records policy
+ * still judges the rows as the kind's.
  */
-export async function mergeIncoming(tx: Store, kind: Kind, caller: Caller, inc: string, returning = false): Promise<MergeResult> {
-  const spec = kindSpec(kind);
+export async function mergeIncoming(
+  tx: Store,
+  kindOrSpec: Kind | RecordKindSpec,
+  caller: Caller,
+  inc: string,
+  returning = false,
+): Promise<MergeResult> {
+  const spec = typeof kindOrSpec === 'string' ? kindSpec(kindOrSpec) : kindOrSpec;
+  const kind = spec.kind as Kind;
   const matches = tempName('ingest_match');
   const target = spec.table;
   const fields = spec.fields.map((f) => f.name);
+  const stored = writtenColumns(spec).filter((c) => !(spec.idPrefix && c === spec.idColumn));
   const keyJoin = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const count = async (q: string) => Number((await tx.query<{ n: number }>(q))[0]?.n ?? 0);
   const { agencyId } = importScope(caller);
   const result: MergeResult = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0, duplicateNotes: [], rejected: [], written: [] };
 
   {
-    // 2. Duplicates within the batch: the last row wins. The cheap test first: the id is a function of
-    // the key, so one column tells whether any key repeats (the usual answer is no).
-    const dupKeys = `SELECT ${spec.key.join(', ')}, MAX(row_no) AS last_row FROM ${inc} GROUP BY ${spec.key.join(', ')} HAVING COUNT(*) > 1`;
-    const anyTwins = spec.idPrefix ? `SELECT COUNT(*) - COUNT(DISTINCT id) AS n FROM ${inc}` : `SELECT COUNT(*) AS n FROM (${dupKeys}) d`;
-    if ((await count(anyTwins)) > 0) {
-      const superseded = `SELECT i.row_no FROM ${inc} i JOIN (${dupKeys}) d ON ${keyJoin('i', 'd')} WHERE i.row_no < d.last_row`;
-      result.duplicates = await count(`SELECT COUNT(*) AS n FROM (${superseded}) s`);
-      const shown = await tx.query<{ row_no: number; last_row: number; key: string }>(
-        `SELECT i.row_no, d.last_row, ${spec.key.map((k) => `i.${k}`).join(` || ' / ' || `)} AS key FROM ${inc} i JOIN (${dupKeys}) d ON ${keyJoin('i', 'd')} ` +
-          `WHERE i.row_no < d.last_row ORDER BY i.row_no LIMIT ${MAX_NOTES}`,
-      );
-      result.duplicateNotes = shown.map((r) => `第${r.row_no}行与第${r.last_row}行是同一记录（${r.key}），以后者为准`);
-      if (result.duplicates > shown.length)
-        result.duplicateNotes.push(`另有${result.duplicates - shown.length}行重复记录，均以最后一行为准`);
-      await tx.exec(`DELETE FROM ${inc} WHERE row_no IN (${superseded})`);
-    }
+    Object.assign(result, await dropDuplicates(tx, spec, inc));
 
     // 3. Matches with stored rows.
-    const same = fields.map((f) => `t.${f} IS NOT DISTINCT FROM i.${f}`).join(' AND ');
+    const same = stored.map((f) => `t.${f} IS NOT DISTINCT FROM i.${f}`).join(' AND ');
     const oldId = spec.idPrefix ? `t.${spec.idColumn} AS old_id, ` : '';
     await tx.exec(
       `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}CASE WHEN ${same} THEN 1 ELSE 0 END AS same FROM ${inc} i JOIN ${target} t ON ${keyJoin('t', 'i')}`,
     );
     try {
       const matched = await count(`SELECT COUNT(*) AS n FROM ${matches}`);
-      const reject = async (rowsSql: Sql, field: string, message: (r: Row) => string) => {
+      const reject = async (rowsSql: Sql, field: string, message: (r: Row) => string, code: RowErrorCode = 'outside_jurisdiction') => {
         const rows = await tx.query<Row>(sql`SELECT * FROM ${raw(inc)} WHERE row_no IN (${rowsSql}) ORDER BY row_no`);
         for (const r of rows) {
           const values: Record<string, unknown> = {};
           for (const f of fields) values[f] = r[f];
-          result.rejected.push({ errors: [{ row: Number(r.row_no), field, code: 'outside_jurisdiction', message: message(r) }], values });
+          result.rejected.push({ errors: [{ row: Number(r.row_no), field, code, message: message(r) }], values });
         }
         if (rows.length) {
           await tx.exec(sql`DELETE FROM ${raw(inc)} WHERE row_no IN (${rowsSql})`);
@@ -128,12 +184,25 @@ export async function mergeIncoming(tx: Store, kind: Kind, caller: Caller, inc: 
       // Agency roles: a record that reaches its agency through another (a payment through its case)
       // must belong to one of their own agency.
       const link = RECORD_ACCESS[kind].agency;
-      if ('link' in link && agencyId) {
+      if (link && 'link' in link && agencyId) {
         const { column, label } = link.link;
         await reject(
           sql`SELECT i.row_no FROM ${raw(inc)} i WHERE NOT (${agencyLinkSql(kind, agencyId, 'i')})`,
           column,
           () => `${label}不存在或不属于本部门：执法部门账号只能导入本部门${label}的${spec.label}记录（请先导入${label}）`,
+        );
+      }
+
+      // A row naming another of its kind (a parent agency): that one is stored, or in this batch.
+      for (const f of spec.fields.filter((x) => x.selfRef)) {
+        const key = spec.key[0];
+        await reject(
+          sql`SELECT i.row_no FROM ${raw(inc)} i WHERE i.${raw(f.name)} IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM ${raw(target)} t WHERE t.${raw(key)} = i.${raw(f.name)})
+            AND NOT EXISTS (SELECT 1 FROM ${raw(inc)} j WHERE j.${raw(key)} = i.${raw(f.name)})`,
+          f.name,
+          (r) => `${spec.label}不存在：${String(r[f.name])}（须已登记，或在同一批次中）`,
+          'unknown_reference',
         );
       }
 
@@ -152,7 +221,7 @@ export async function mergeIncoming(tx: Store, kind: Kind, caller: Caller, inc: 
         if (result.updated) await tx.exec(`DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', target)})`);
       }
       // 6b. Insert the new and changed rows.
-      const columns = [...(spec.idPrefix ? [spec.idColumn] : []), ...fields].join(', ');
+      const columns = writtenColumns(spec).join(', ');
       const insert = `INSERT INTO ${target} (${columns}) SELECT ${columns} FROM ${inc}`;
       let incoming: number;
       if (returning) {

@@ -1,22 +1,48 @@
 // The reference rows a batch is checked against, loaded once per batch (a few thousand codes each:
-// regions, ~4,600 agencies, the item catalogs), so per-row checks are set lookups.
+// regions, ~4,600 agencies, the item catalogs, lines, regulations; officers when a kind names them), so
+// per-row checks are set lookups.
 import type { Store } from '../store/store.ts';
-import type { RecordKindSpec } from '../records/registry.ts';
+import type { RecordKindSpec, ReferenceTable } from '../records/registry.ts';
 
 export interface References {
   regions: Set<string>;
   /** agency id → the agency's region code */
   agencies: Map<string, string>;
-  items: Set<string>;
-  inspectionItems: Set<string>;
+  /** The codes of each other reference table the kind names (ref or listedIn). */
+  codes: Map<ReferenceTable, Set<string>>;
 }
 
+const CODES: Record<Exclude<ReferenceTable, 'agency'>, string> = {
+  item: 'SELECT code FROM items',
+  inspection_item: 'SELECT code FROM inspection_items',
+  line: 'SELECT code FROM lines',
+  regulation: 'SELECT id AS code FROM regulations',
+  officer: 'SELECT id AS code FROM officers',
+};
+
+/** Why a value that names no row of a reference table is refused: `执法事项不存在：X`. */
+export const MISSING: Record<ReferenceTable, string> = {
+  agency: '执法主体不存在',
+  item: '执法事项不存在',
+  inspection_item: '涉企行政检查事项不存在',
+  line: '执法条线不存在',
+  regulation: '法规不存在（见 规则库 › 法规）',
+  officer: '执法人员不存在（请先导入执法人员）',
+};
+
+/** The lists a listedIn field is compared with, in the report's notes. */
+export const LIST_NAMES: Partial<Record<ReferenceTable, string>> = { inspection_item: '涉企行政检查事项清单' };
+
 export async function loadReferences(store: Store, spec: RecordKindSpec): Promise<References> {
-  const needs = (ref: string) => spec.fields.some((f) => f.ref === ref);
-  const codes = async (sql: string) => new Set((await store.query<{ code: string }>(sql)).map((r) => r.code));
+  const named = new Set(spec.fields.flatMap((f) => [f.ref, f.listedIn]).filter((r): r is ReferenceTable => !!r));
+  const codes = new Map<ReferenceTable, Set<string>>();
+  for (const ref of named) {
+    if (ref === 'agency') continue;
+    codes.set(ref, new Set((await store.query<{ code: string }>(CODES[ref])).map((r) => r.code)));
+  }
   return {
-    regions: await codes('SELECT code FROM regions'),
-    agencies: needs('agency')
+    regions: new Set((await store.query<{ code: string }>('SELECT code FROM regions')).map((r) => r.code)),
+    agencies: named.has('agency')
       ? new Map(
           (await store.query<{ id: string; region_code: string }>('SELECT id, region_code FROM agencies')).map((r) => [
             r.id,
@@ -24,7 +50,6 @@ export async function loadReferences(store: Store, spec: RecordKindSpec): Promis
           ]),
         )
       : new Map(),
-    items: needs('item') ? await codes('SELECT code FROM items') : new Set(),
-    inspectionItems: needs('inspection_item') ? await codes('SELECT code FROM inspection_items') : new Set(),
+    codes,
   };
 }

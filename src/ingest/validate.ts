@@ -1,6 +1,6 @@
 // Row validation: maps a file's header onto a kind's fields, then turns each row into the staging
-// values or into errors that name the row and the field in Chinese. Referential checks (region
-// exists and lies in the caller's jurisdiction, agency exists and is the caller's own for agency
+// values or into errors that name the row and the field in Chinese. Referential checks (every region
+// field exists and lies in the caller's jurisdiction, agency exists and is the caller's own for agency
 // roles, catalog codes exist) use reference sets loaded once per batch (reference.ts).
 import { regionContains, regionProblem } from '../domain/region.ts';
 import type { Caller } from '../auth/caller.ts';
@@ -29,7 +29,7 @@ import {
   type Cell,
   type Parsed,
 } from './values.ts';
-import type { References } from './reference.ts';
+import { MISSING, type References } from './reference.ts';
 import { personalColumns } from '../privacy/personal-data.ts';
 import { seal } from '../privacy/sm4.ts';
 
@@ -179,8 +179,7 @@ const NO_CHECK = 0,
   SOURCE_CHECK = 1,
   REGION_CHECK = 2,
   AGENCY_CHECK = 3,
-  ITEM_CHECK = 4,
-  INSPECTION_ITEM_CHECK = 5;
+  CODE_CHECK = 4;
 
 export interface RowValidator {
   readonly spec: RecordKindSpec;
@@ -216,6 +215,8 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
   const iRegion = at('region_code');
   const iAgency = at('agency_id');
   const refKinds = fields.map((f) => f.ref ?? null);
+  // Each field's set of codes to be found in (catalog references other than agencies).
+  const codeSets = fields.map((f) => (f.ref && f.ref !== 'agency' ? refs.codes.get(f.ref)! : null));
   const recordRefs = fields.map((f, i) => (f.recordRef ? i : -1)).filter((i) => i >= 0);
   // The rows this caller may write, as the records policy says: their region, and their own agency for agency staff.
   const writes = importScope(caller);
@@ -225,15 +226,13 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
   const checks = fields.map((f, i) =>
     i === iSourceSystem
       ? SOURCE_CHECK
-      : i === iRegion
+      : f.type === 'region'
         ? REGION_CHECK
         : f.ref === 'agency'
           ? AGENCY_CHECK
-          : f.ref === 'item'
-            ? ITEM_CHECK
-            : f.ref === 'inspection_item'
-              ? INSPECTION_ITEM_CHECK
-              : NO_CHECK,
+          : f.ref
+            ? CODE_CHECK
+            : NO_CHECK,
   );
   const rules = [...(spec.rules ?? []), ...(ctx.batchRules ?? [])];
   const regionCache = new Map<string, Problem | null>();
@@ -300,11 +299,8 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
         case AGENCY_CHECK:
           if (!refs.agencies.has(s) || (agencyRole && s !== writes.agencyId)) return false;
           break;
-        case ITEM_CHECK:
-          if (!refs.items.has(s)) return false;
-          break;
-        case INSPECTION_ITEM_CHECK:
-          if (!refs.inspectionItems.has(s)) return false;
+        case CODE_CHECK:
+          if (!codeSets[i]!.has(s)) return false;
           break;
       }
       values[i] = s;
@@ -341,7 +337,7 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
                 problem = { code: 'invalid', message: `来源系统应为至多64位的字母、数字或 _ . : -：${v}` };
               else lastSourceSystem = v;
             }
-          } else if (i === iRegion) {
+          } else if (fields[i].type === 'region') {
             problem = regionMessage(v);
           } else if (refKinds[i] === 'agency') {
             if (!refs.agencies.has(v)) problem = { code: 'unknown_reference', message: `执法主体不存在：${v}` };
@@ -350,10 +346,8 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
                 code: 'outside_jurisdiction',
                 message: `执法部门账号只能导入本部门（${writes.agencyId}）的记录，不能导入 ${v} 的记录`,
               };
-          } else if (refKinds[i] === 'item') {
-            if (!refs.items.has(v)) problem = { code: 'unknown_reference', message: `执法事项不存在：${v}` };
-          } else if (refKinds[i] === 'inspection_item') {
-            if (!refs.inspectionItems.has(v)) problem = { code: 'unknown_reference', message: `涉企行政检查事项不存在：${v}` };
+          } else if (codeSets[i] && !codeSets[i]!.has(v)) {
+            problem = { code: 'unknown_reference', message: `${MISSING[refKinds[i]!]}：${v}` };
           }
           if (problem !== null) {
             errors = push(errors, row, i, problem.code, problem.message);

@@ -16,7 +16,18 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import { addressProblem, guardedLookup } from './webhook-target.ts';
 
-export const WEBHOOK_EVENTS = ['clue.assigned', 'clue.closed'] as const;
+/** The events other systems can hear of; the in-app notifications (src/notifications) send theirs here too. */
+export const WEBHOOK_EVENTS = [
+  'clue.assigned',
+  'clue.closed',
+  'clue.returned',
+  'clue.submitted',
+  'clue.due_soon',
+  'clue.overdue',
+  'clue.escalated',
+  'clue.transferred',
+  'notice.answered',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const SIGNATURE_HEADER = 'x-kedu-signature';

@@ -28,6 +28,8 @@ export interface RunOptions {
   actor?: string;
   /** Real time: only these subjects (the incoming records' values of the model's subject column). */
   focus?: { column: string; values: readonly string[] };
+  /** When new clues are found (default: now); a server judging as of another day passes that day. */
+  now?: Date;
 }
 
 export interface ModelRunReport {
@@ -193,7 +195,9 @@ export async function runModel(store: Store, model: ModelDefinition, opts: RunOp
     // A real-time check that finds nothing writes nothing: no transaction for an empty result.
     return runReport(
       run,
-      run.staged.size ? (await writeHits(store, [run], { root, trigger: 'realtime', actor: opts.actor, asOf }))[0] : undefined,
+      run.staged.size
+        ? (await writeHits(store, [run], { root, trigger: 'realtime', actor: opts.actor, asOf, now: opts.now }))[0]
+        : undefined,
     );
   }
   const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0, sqlStages: [] };
@@ -201,7 +205,7 @@ export async function runModel(store: Store, model: ModelDefinition, opts: RunOp
     const query = groupQuery(store.dialect, model, g, asOf, opts.focus);
     run.sqlStages!.push(stageHitsSql(model, query, await store.columns(query), g.params, store.dialect));
   }
-  const [outcome] = await writeHits(store, [run], { root, trigger: opts.trigger, actor: opts.actor, asOf });
+  const [outcome] = await writeHits(store, [run], { root, trigger: opts.trigger, actor: opts.actor, asOf, now: opts.now });
   return runReport(run, outcome);
 }
 

@@ -33,7 +33,7 @@ function buildParagraphs(n: NoticeRow): { paragraphs: Paragraph[]; texts: string
   let section = 0;
   heading(section++, n.kind === 'transfer' ? '问题线索' : '基本情况');
   content.facts.forEach((f, i) => {
-    const text = `（${numeral(i)}）${f.title.replace(/[。.]$/, '')}。${f.explanation}（线索编号：${f.clueId}；发现日期：${chineseDate(f.foundOn)}）`;
+    const text = `（${numeral(i)}）${f.title.replace(/[。.]$/, '')}。${f.explanation}（线索编号：${f.clueNumber ?? f.clueId}；发现日期：${chineseDate(f.foundOn)}）`;
     add(body(text), text);
   });
   heading(section++, '法律依据');

@@ -4,7 +4,7 @@
 // so the Word document is the same at every download; its response is tracked until it comes back.
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.ts';
-import { sql, joinSql, type Sql } from '../store/sql.ts';
+import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { addDays, isIsoDate } from '../domain/dates.ts';
 import type { Caller } from '../auth/caller.ts';
@@ -14,6 +14,8 @@ import { CLUE_SETTINGS } from '../clues/settings.ts';
 import { businessDate, todayOf, type Clock } from '../clues/clock.ts';
 import { STATUS_LABELS, actorProblem, insertEvent, visibleClue, type ClueRow } from '../clues/workflow.ts';
 import { NOTICE_KIND_INFO, issuerFor, nextNumber, type NoticeKind } from './numbering.ts';
+import { answeredNotification, notify } from '../notifications/notify.ts';
+import { enqueueWebhook } from '../integration/webhooks.ts';
 
 export interface BasisRef {
   regulationId: string;
@@ -31,6 +33,8 @@ export interface Citation {
 
 export interface NoticeFact {
   clueId: string;
+  /** The clue's readable number (absent in notices issued before numbers existed). */
+  clueNumber?: string | null;
   title: string;
   explanation: string;
   regionName: string;
@@ -194,6 +198,7 @@ export async function issueNotice(store: Store, caller: Caller, input: NoticeInp
     const n = names.find((x) => x.id === c.id);
     return {
       clueId: c.id,
+      clueNumber: c.number,
       title: c.title,
       explanation: c.explanation,
       regionName: n?.region_name ?? c.region_code,
@@ -253,6 +258,11 @@ export async function loadNotice(store: Store, caller: Caller, id: string): Prom
   return row;
 }
 
+function clueNumbersOf(n: NoticeRow): string[] {
+  const facts = (JSON.parse(n.content) as NoticeContent).facts;
+  return (JSON.parse(n.clue_ids) as string[]).map((id) => facts.find((f) => f.clueId === id)?.clueNumber ?? id);
+}
+
 export function presentNotice(n: NoticeRow, today: string, caller: Caller) {
   return {
     id: n.id,
@@ -265,6 +275,8 @@ export function presentNotice(n: NoticeRow, today: string, caller: Caller) {
     addressee: n.addressee,
     agencyId: n.agency_id,
     clueIds: JSON.parse(n.clue_ids) as string[],
+    /** The clues' readable numbers as the notice states them, in the order of clueIds. */
+    clueNumbers: clueNumbersOf(n),
     issuedOn: n.issued_on,
     deadline: n.deadline,
     status: n.status,
@@ -292,9 +304,18 @@ export interface NoticeFilters {
   agencyId?: string;
   clueId?: string;
   overdue?: boolean;
+  /** Words of the number, title, addressee or issuer. */
+  q?: string;
+  /** Issued between these dates (both inclusive). */
+  from?: string;
+  to?: string;
+  sort?: 'issued_on' | 'deadline' | 'number' | 'status';
+  order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
+
+const NOTICE_SORTS = { issued_on: 'n.issued_on', deadline: 'n.deadline', number: 'n.number', status: 'n.status' } as const;
 
 export async function listNotices(store: Store, caller: Caller, f: NoticeFilters, clock: Clock) {
   const today = todayOf(clock);
@@ -304,12 +325,22 @@ export async function listNotices(store: Store, caller: Caller, f: NoticeFilters
   if (f.agencyId) parts.push(sql`n.agency_id = ${f.agencyId}`);
   if (f.clueId) parts.push(sql`n.clue_ids LIKE ${`%"${f.clueId}"%`}`);
   if (f.overdue) parts.push(sql`n.status = 'issued' AND n.deadline < CAST(${today} AS DATE)`);
+  if (f.q?.trim()) {
+    const w = `%${f.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    parts.push(
+      sql`(n.number LIKE ${w} ESCAPE '\\' OR n.title LIKE ${w} ESCAPE '\\' OR n.addressee LIKE ${w} ESCAPE '\\' OR n.issuer LIKE ${w} ESCAPE '\\')`,
+    );
+  }
+  if (f.from) parts.push(sql`n.issued_on >= CAST(${f.from} AS DATE)`);
+  if (f.to) parts.push(sql`n.issued_on <= CAST(${f.to} AS DATE)`);
   const where = joinSql(parts, ' AND ');
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM notices n WHERE ${where}`);
   const rows = await store.query<NoticeRow>(
-    sql`SELECT * FROM notices n WHERE ${where} ORDER BY n.issued_on DESC, n.created_at DESC, n.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    sql`SELECT * FROM notices n WHERE ${where} ORDER BY ${
+      f.sort && f.sort in NOTICE_SORTS ? raw(`${NOTICE_SORTS[f.sort]} ${f.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST,`) : raw('')
+    } n.issued_on DESC, n.created_at DESC, n.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
   return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentNotice(r, today, caller)) };
 }
@@ -333,6 +364,25 @@ export async function respondNotice(store: Store, caller: Caller, id: string, in
       sql`UPDATE notices SET status = 'answered', response = ${text}, responded_on = CAST(${on} AS DATE), responded_by = ${caller.userId} WHERE id = ${id}`,
     );
     const [row] = await tx.query<NoticeRow>(sql`SELECT * FROM notices WHERE id = ${id}`);
+    // The issuing office hears of the answer, in the console and by webhook.
+    const at = clock();
+    await notify(tx, [answeredNotification(row, at)]);
+    await enqueueWebhook(
+      tx,
+      'notice.answered',
+      row.region_code,
+      {
+        notice: {
+          id: row.id,
+          number: row.number,
+          kind: row.kind,
+          agencyId: row.agency_id,
+          clueIds: JSON.parse(row.clue_ids) as string[],
+          respondedOn: on,
+        },
+      },
+      at,
+    );
     return {
       result: { notice: presentNotice(row, today, caller) },
       audit: [

@@ -10,7 +10,16 @@ import { cluePolicy, cluesPolicy } from './clues.ts';
 import { noticePolicy, noticesPolicy } from './notices.ts';
 import { batchPolicy, batchesPolicy } from './imports.ts';
 import { modelPolicy } from './models.ts';
-import { assistantPolicy, auditPolicy, catalogPolicy, dashboardPolicy, portalPolicy, userPolicy, webhookPolicy } from './system.ts';
+import {
+  assistantPolicy,
+  auditPolicy,
+  catalogPolicy,
+  dashboardPolicy,
+  portalPolicy,
+  settingsPolicy,
+  userPolicy,
+  webhookPolicy,
+} from './system.ts';
 import { evaluationPolicy, reviewPolicy, situationReportPolicy } from './evaluation.ts';
 import { campaignPolicy, followupResultsPolicy } from './followup.ts';
 import { navigatorPolicy } from './navigator.ts';
@@ -31,6 +40,7 @@ const POLICIES = {
   dashboard: dashboardPolicy,
   user: userPolicy,
   audit: auditPolicy,
+  settings: settingsPolicy,
   webhook: webhookPolicy,
   portal: portalPolicy,
   assistant: assistantPolicy,

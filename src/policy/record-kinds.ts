@@ -16,6 +16,8 @@ export interface RecordAccess {
   /** Chinese name, for messages. */
   label: string;
   agency: AgencyScope;
+  /** The column holding the record's region: region_code, or a township's own code. */
+  regionColumn: string;
   /** The column naming the entity a record is about (entities are reached through these), or null. */
   entityColumn: string | null;
   personal: Partial<Record<string, PersonalKind>>;
@@ -32,6 +34,7 @@ export const RECORD_ACCESS = Object.fromEntries(
       key: s.idColumn,
       label: s.label,
       agency: s.agencyScope,
+      regionColumn: s.regionColumn ?? 'region_code',
       entityColumn: s.fields.some((f) => f.name === 'entity_uscc') ? 'entity_uscc' : null,
       personal: s.personal ?? {},
       importable: s.importable,

@@ -53,6 +53,8 @@ const col = (alias: string, column: string) => raw(`${alias ? `${alias}.` : ''}$
 /** The rows of `kind` that reach the agency, as SQL over alias (uncorrelated subqueries: one hash join each). */
 export function agencyLinkSql(kind: RecordKind, agencyId: string, alias: string): Sql {
   const link = RECORD_ACCESS[kind].agency;
+  // A list the county keeps reaches no agency.
+  if (link === null) return NOTHING;
   if ('column' in link) return sql`${col(alias, link.column)} = ${agencyId}`;
   if ('link' in link) {
     const { column, table, agencyColumn } = link.link;
@@ -105,6 +107,21 @@ export async function citedRecords(store: Store, caller: Caller): Promise<Map<Re
   return cited;
 }
 
+/** The kind's rows of the caller's region subtree, by the kind's region column (a township by its own code). */
+const kindRegionSql = (caller: Caller, kind: RecordKind, alias: string): Sql => regionSql(caller, alias, RECORD_ACCESS[kind].regionColumn);
+
+/**
+ * The rows of `kind` an agency role reads, as SQL over alias: those of the region that reach its agency;
+ * an entity wherever it is registered; a list with no agency (null), the region's.
+ */
+function agencyRowsSql(caller: Caller, kind: RecordKind, agencyId: string, alias: string): Sql {
+  const link = RECORD_ACCESS[kind].agency;
+  if (link === null) return sql`(${kindRegionSql(caller, kind, alias)})`;
+  // An entity may be registered outside the agency's county and still be one it inspected.
+  if ('namedByRecords' in link) return sql`(${agencyLinkSql(kind, agencyId, alias)})`;
+  return sql`(${kindRegionSql(caller, kind, alias)} AND ${agencyLinkSql(kind, agencyId, alias)})`;
+}
+
 /**
  * The SQL condition over `alias` that keeps a query of `kind` inside what the caller may read. Async
  * because the discipline liaison's records are those their region's transferred clues cite.
@@ -114,13 +131,13 @@ export async function recordScope(store: Store, caller: Caller, kind: RecordKind
   switch (caller.role) {
     case 'admin':
     case 'supervisor':
-      return (a) => sql`(${regionSql(caller, a)})`;
+      return (a) => sql`(${kindRegionSql(caller, kind, a)})`;
     case 'agency_staff':
-    case 'officer':
-      if (!caller.agencyId) return () => NOTHING;
-      // An entity may be registered outside the agency's county and still be one it inspected.
-      if ('namedByRecords' in RECORD_ACCESS[kind].agency) return (a) => sql`(${agencyLinkSql(kind, caller.agencyId!, a)})`;
-      return (a) => sql`(${regionSql(caller, a)} AND ${agencyLinkSql(kind, caller.agencyId!, a)})`;
+    case 'officer': {
+      const agencyId = caller.agencyId;
+      if (!agencyId) return () => NOTHING;
+      return (a) => agencyRowsSql(caller, kind, agencyId, a);
+    }
     case 'invited_supervisor':
       return kind === 'agencies' ? (a) => sql`(${regionSql(caller, a)})` : () => NOTHING;
     case 'discipline_liaison': {
@@ -142,11 +159,9 @@ export async function recordScope(store: Store, caller: Caller, kind: RecordKind
  */
 export function aggregateScope(caller: Caller, kind: RecordKind, alias: string): Sql {
   if (isAgencyRole(caller.role)) {
-    if (!caller.agencyId) return NOTHING;
-    if ('namedByRecords' in RECORD_ACCESS[kind].agency) return sql`(${agencyLinkSql(kind, caller.agencyId, alias)})`;
-    return sql`(${regionSql(caller, alias)} AND ${agencyLinkSql(kind, caller.agencyId, alias)})`;
+    return caller.agencyId ? agencyRowsSql(caller, kind, caller.agencyId, alias) : NOTHING;
   }
-  return sql`(${regionSql(caller, alias)})`;
+  return sql`(${kindRegionSql(caller, kind, alias)})`;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The resources every signed-in role shares or only the admin manages: the catalog (rules as data,
 // public within the system), the home page's aggregate figures (of the caller's jurisdiction: see
-// records.ts aggregateScope), user accounts, the audit log, webhook receivers; and the public portal,
+// records.ts aggregateScope), user accounts, the audit log, system settings, webhook receivers; and the public portal,
 // which needs no account at all; the assistant, which every signed-in role asks.
 import { ROLE_LABELS } from '../auth/caller.ts';
 import { REASONS, covers, definePolicy } from './policy.ts';
@@ -24,9 +24,22 @@ export const userPolicy = definePolicy<{ regionCode?: string }, 'create' | 'list
   },
 });
 
+/**
+ * The audit log: the admin reads every entry, a supervisor those of their region's subtree (the query
+ * scopes them, src/audit/audit-query.ts); verifying the chain, which spans every region, is the admin's.
+ */
 export const auditPolicy = definePolicy<object, 'read' | 'verify'>({
   actions: ['read', 'verify'],
-  check: (caller) => (caller.role === 'admin' ? null : '仅管理员可以查看审计日志'),
+  check(caller, action) {
+    if (action === 'verify') return caller.role === 'admin' ? null : '仅管理员可以校验审计日志';
+    return caller.role === 'admin' || caller.role === 'supervisor' ? null : '仅管理员和监督员可以查看审计日志';
+  },
+});
+
+/** System settings (the model schedule …, src/settings): the admin's. */
+export const settingsPolicy = definePolicy<object, 'configure'>({
+  actions: ['configure'],
+  check: (caller) => (caller.role === 'admin' ? null : '仅管理员可以修改系统设置'),
 });
 
 export const webhookPolicy = definePolicy<object, 'manage'>({

@@ -1,9 +1,14 @@
 // The console's view of the registry: web/src/records/kinds.generated.ts, written by
 // `npm run docs:import` (the console never imports server code; test/records.test.ts checks the file
-// is current). It carries the kinds the server lists and imports, their Chinese names, and the
-// Chinese labels of every coded value.
+// is current). It carries the kinds the server lists and imports, their Chinese names, the Chinese
+// labels of every coded value and of the columns, what each list filters on and which names the server
+// sends beside a code (list-query.ts), the roles' and the notification kinds' names.
 import { format, resolveConfig } from 'prettier';
 import { IMPORT_KINDS, KINDS, KIND_SPECS, LIST_KINDS } from './registry.ts';
+import { NAME_OF, RECORD_LISTS } from './list-query.ts';
+import { COLUMN_LABELS, KIND_COLUMN_LABELS } from '../lists/record-labels.ts';
+import { NOTIFICATION_KINDS } from '../notifications/kinds.ts';
+import { ROLE_LABELS } from '../auth/caller.ts';
 
 export const CONSOLE_MODULE_PATH = 'web/src/records/kinds.generated.ts';
 
@@ -41,6 +46,34 @@ export async function consoleModule(root: string): Promise<string> {
     'export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string, Record<string, string>>>> = {',
     ...enums,
     '};',
+    '',
+    '/** What each list filters on (src/records/list-query.ts): its key, its date column, its coded columns, the names served beside codes. */',
+    `export const LIST_SPECS: Record<ListedKind, { key: string; date: string | null; codes: readonly string[]; names: readonly string[] }> = ${JSON.stringify(
+      Object.fromEntries(
+        LIST_KINDS.map((k) => [
+          k,
+          {
+            key: RECORD_LISTS[k].key,
+            date: RECORD_LISTS[k].date,
+            codes: RECORD_LISTS[k].codes,
+            names: RECORD_LISTS[k].names.map(([as]) => as),
+          },
+        ]),
+      ),
+    )};`,
+    '',
+    '/** A code column → the column of its name the server sends beside it. */',
+    `export const NAME_OF: Record<string, string> = ${JSON.stringify(NAME_OF)};`,
+    '',
+    '/** Column labels (src/lists/record-labels.ts): shared, and where a kind calls a column differently. */',
+    `export const COLUMN_LABELS: Record<string, string> = ${JSON.stringify(COLUMN_LABELS)};`,
+    `export const KIND_COLUMN_LABELS: Partial<Record<string, Record<string, string>>> = ${JSON.stringify(KIND_COLUMN_LABELS)};`,
+    '',
+    "/** The roles' Chinese names (src/auth/caller.ts). */",
+    `export const ROLE_LABELS = ${JSON.stringify(ROLE_LABELS)} as const;`,
+    '',
+    "/** The notification kinds' Chinese names (src/notifications/kinds.ts). */",
+    `export const NOTIFICATION_KIND_NAMES: Record<string, string> = ${JSON.stringify(Object.fromEntries(Object.entries(NOTIFICATION_KINDS).map(([c, n]) => [c, n.label])))};`,
     '',
   ].join('\n');
   const config = await resolveConfig(`${root}/${CONSOLE_MODULE_PATH}`);

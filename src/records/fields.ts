@@ -42,7 +42,7 @@ export const agencyId: FieldSpec = {
   required: true,
   maxLength: 64,
   ref: 'agency',
-  example: 'AG-330106-SCJG',
+  example: 'AG-330106-MKT',
   note: '须为已登记的执法主体；执法部门账号只能导入本部门的记录',
 };
 
@@ -56,14 +56,15 @@ export const entityUscc = (label = '统一社会信用代码', aliases: string[]
   note: 'GB 32100-2015，校验位须正确',
 });
 
-export const officer = (name: string, label: string, aliases: string[], required: boolean): FieldSpec => ({
+export const officer = (name: string, label: string, aliases: string[], required: boolean, example = 'OF-330106-0012'): FieldSpec => ({
   name,
   label,
   aliases,
   type: 'string',
   required,
   maxLength: 64,
-  example: 'OF-330106-0012',
+  example,
+  note: '执法人员编号；未登记或无有效执法证的人员照常入库，由监督模型发现',
 });
 
 export const caseRef: FieldSpec = {
@@ -85,4 +86,98 @@ export const dateAfter =
     const a = get(later),
       b = get(earlier);
     return a !== null && b !== null && a.slice(0, 10) < b.slice(0, 10) ? [later, message] : null;
+  };
+
+/**
+ * What the catalog lists a county keeps itself have in common (local items, inspection items, the
+ * service whitelist, no-penalty entries, baseline refinements): their own codes as keys, no agency
+ * scope and no order on the records page, imported by admins and supervisors over the region only,
+ * under the source system `local` unless a file names one.
+ */
+export const localCatalog = {
+  idPrefix: null,
+  agencyScope: null,
+  listOrder: null,
+  importable: true,
+  reference: true,
+  agencyMayImport: false,
+  defaultSourceSystem: 'local',
+} as const;
+
+/** The source system of a catalog row a county keeps itself: optional, `local` when none is given. */
+export const catalogSource: FieldSpec = {
+  ...sourceSystem,
+  example: 'xh-sfj',
+  note: '可不填：不填时取导入时指定的来源系统，再无则记为 local（本地维护）；随系统发布的目录条目无来源系统',
+};
+
+/** A line code (条线) of the catalog. */
+export const lineCode = (required: boolean): FieldSpec => ({
+  name: 'line_code',
+  label: '条线编码',
+  aliases: ['执法条线编码', '执法条线', '条线'],
+  type: 'string',
+  required,
+  maxLength: 32,
+  ref: 'line',
+  example: 'MKT',
+  note: '须为条线目录中的编码（如 MKT 市场监管、CLE 综合行政执法）',
+});
+
+/** An item code (执法事项) of the catalog. */
+export const itemCode = (label: string, aliases: string[], example: string): FieldSpec => ({
+  name: 'item_code',
+  label,
+  aliases: [...aliases, '执法事项编码', '权力事项编码'],
+  type: 'string',
+  required: true,
+  maxLength: 64,
+  ref: 'item',
+  example,
+  note: '须为执法事项目录中的事项（随系统发布的或本地导入的）',
+});
+
+/** A regulation id (法规) of the catalog, with the article number beside it. */
+export const regulationId = (name: string, label: string, aliases: string[], required: boolean, example: string): FieldSpec => ({
+  name,
+  label,
+  aliases,
+  type: 'string',
+  required,
+  maxLength: 80,
+  ref: 'regulation',
+  example,
+  note: '法规库中的法规编号（见 规则库 › 法规，如 xingzheng-chufa-fa 行政处罚法）',
+});
+
+export const articleNumber = (name: string, label: string, aliases: string[], required: boolean, example: string): FieldSpec => ({
+  name,
+  label,
+  aliases,
+  type: 'integer',
+  required,
+  min: 1,
+  max: 2000,
+  example,
+  note: '条款序号：第三十三条填 33',
+});
+
+/** Money of a range (yuan). */
+export const yuan = (name: string, label: string, aliases: string[], required: boolean, example: string): FieldSpec => ({
+  name,
+  label,
+  aliases,
+  type: 'decimal',
+  required,
+  example,
+  note: '元，不小于0，至多两位小数',
+});
+
+/** `low` may not be above `high` (amounts). */
+export const notAbove =
+  (low: string, high: string, message: string): RowRule =>
+  (get) => {
+    const a = get(low),
+      b = get(high);
+    return a !== null && b !== null && Number(a) > Number(b) ? [low, message] : null;
   };

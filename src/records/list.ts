@@ -1,35 +1,22 @@
 // Reading records back, always through the records policy (src/policy/records.ts): who may list a
-// kind at all, the one scope condition a query carries, and personal data masked per role.
-// Lists carry the names of the agency and entity a record refers to, so a page needs no lookups.
+// kind at all, the one scope condition a query carries, and personal data masked per role. A page of a
+// kind is searched, filtered and sorted (list-query.ts); a page and a record carry the names of the
+// codes a record holds (agency, entity, region, item, officers …), so no list or export shows a bare code.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
-import { regionPrefix } from '../domain/region.ts';
 import type { Caller } from '../auth/caller.ts';
 import { authorize, can, presentRecord, recordScope } from '../policy/index.ts';
 import { unsealRow } from '../privacy/personal-data.ts';
 import { KIND_SPECS, type Kind } from './registry.ts';
+import { listProblem, recordConditions, recordNames, recordOrder, type RecordQuery } from './list-query.ts';
 import type { RecordKindSpec } from './types.ts';
-
-const hasField = (spec: RecordKindSpec, name: string) => spec.fields.some((f) => f.name === name);
-const withAgency = (spec: RecordKindSpec) => spec.fields.some((f) => f.name === 'agency_id' && f.ref === 'agency');
-const withEntity = (spec: RecordKindSpec) => hasField(spec, 'entity_uscc');
-
-const nameColumns = (spec: RecordKindSpec) =>
-  (withAgency(spec) ? ', ag.name AS agency_name' : '') + (withEntity(spec) ? ', en.name AS entity_name' : '');
-const nameJoins = (spec: RecordKindSpec) =>
-  (withAgency(spec) ? ' LEFT JOIN agencies ag ON ag.id = t.agency_id' : '') +
-  (withEntity(spec) ? ' LEFT JOIN entities en ON en.uscc = t.entity_uscc' : '');
 
 /** Personal data opened (it is sealed at rest, src/privacy) and masked as the caller may see it (src/policy). */
 const present = <T extends Record<string, unknown>>(caller: Caller, kind: Kind, row: T): T =>
   presentRecord(caller, kind, unsealRow(KIND_SPECS[kind].table, row));
 
-export interface ListFilter {
-  /** Searches the kind's name column (agencies, officers, entities). */
-  q?: string;
-  /** Only this region's subtree (intersected with the caller's). */
-  regionCode?: string;
-}
+/** Words, region, agency, date range, coded columns and sort (list-query.ts). */
+export type ListFilter = RecordQuery;
 
 export interface RecordPage {
   total: number;
@@ -38,6 +25,28 @@ export interface RecordPage {
   rows: Record<string, unknown>[];
   /** What the caller may do with the kind (the console's buttons). */
   can: { export: boolean; import: boolean };
+}
+
+const tableColumns = new Map<string, Promise<string[]>>();
+/** The columns of a kind's table (what a list may be sorted by), read once per kind. */
+function columnsOf(store: Store, spec: RecordKindSpec): Promise<string[]> {
+  let pending = tableColumns.get(spec.table);
+  if (!pending) {
+    pending = store.columns(sql`SELECT * FROM ${raw(spec.table)}`).then((cs) => cs.map((c) => c.name));
+    pending.catch(() => tableColumns.delete(spec.table));
+    tableColumns.set(spec.table, pending);
+  }
+  return pending;
+}
+
+/** Thrown for a list query the kind cannot answer (a sort or filter on a column it does not have): [field, Chinese message]. */
+export class ListQueryError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export async function listRecords(
@@ -51,15 +60,16 @@ export async function listRecords(
   authorize(caller, 'list', { type: 'records', kind });
   const spec = KIND_SPECS[kind];
   if (spec.listOrder === null) throw new Error(`kind ${kind} is not listed`);
-  const conditions = [(await recordScope(store, caller, kind))('t')];
-  if (filter.regionCode) conditions.push(sql`t.region_code LIKE ${regionPrefix(filter.regionCode) + '%'}`);
-  if (filter.q && hasField(spec, 'name')) conditions.push(sql`t.name LIKE ${'%' + filter.q.replace(/[%_]/g, '') + '%'}`);
-  const where = joinSql(conditions, ' AND ');
+  const problem = listProblem(kind, await columnsOf(store, spec), filter);
+  if (problem) throw new ListQueryError(problem[0], problem[1]);
+  const where = joinSql([(await recordScope(store, caller, kind))('t'), ...recordConditions(kind, filter)], ' AND ');
+  const order = recordOrder(kind, spec.listOrder, filter);
+  const names = recordNames(kind);
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(spec.table)} t WHERE ${where}`);
+  // The page first, then the names of its codes: joins over the whole table would cost what the page does not need.
   const rows = await store.query<Record<string, unknown>>(sql`
-    SELECT t.*${raw(nameColumns(spec))} FROM ${raw(spec.table)} t${raw(nameJoins(spec))} WHERE ${where}
-    ORDER BY t.${raw(spec.listOrder)} DESC, t.${raw(spec.idColumn)}
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+    SELECT t.*${names.columns} FROM (SELECT t.* FROM ${raw(spec.table)} t WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) t${names.joins}
+    ORDER BY ${order}`);
   return {
     total: Number(total.n),
     page,
@@ -80,8 +90,9 @@ export async function getRecord(store: Store, caller: Caller, kind: Kind, id: st
   authorize(caller, 'read', { type: 'records', kind });
   const spec = KIND_SPECS[kind];
   const scope = await recordScope(store, caller, kind);
+  const names = recordNames(kind);
   const [row] = await store.query<Record<string, unknown> & { in_scope: number | boolean }>(
-    sql`SELECT t.*, CASE WHEN ${scope('t')} THEN 1 ELSE 0 END AS in_scope FROM ${raw(spec.table)} t WHERE t.${raw(spec.idColumn)} = ${id}`,
+    sql`SELECT t.*${names.columns}, CASE WHEN ${scope('t')} THEN 1 ELSE 0 END AS in_scope FROM ${raw(spec.table)} t${names.joins} WHERE t.${raw(spec.idColumn)} = ${id}`,
   );
   if (!row) return { found: false };
   if (Number(row.in_scope) !== 1) return { found: true, visible: false };

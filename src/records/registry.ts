@@ -11,14 +11,27 @@ import { serviceVisits } from './kinds/service-visits.ts';
 import { hotlineTickets } from './kinds/hotline-tickets.ts';
 import { delegations } from './kinds/delegations.ts';
 import { followupAnswers } from './kinds/followup-answers.ts';
-import { entities } from './kinds/entities.ts';
+import { regions } from './kinds/regions.ts';
 import { agencies } from './kinds/agencies.ts';
 import { officers } from './kinds/officers.ts';
+import { certificates } from './kinds/certificates.ts';
+import { entities } from './kinds/entities.ts';
+import { items } from './kinds/items.ts';
+import { inspectionItems } from './kinds/inspection-items.ts';
+import { baselines } from './kinds/baselines.ts';
+import { exemptions } from './kinds/exemptions.ts';
+import { serviceWhitelist } from './kinds/service-whitelist.ts';
+import { followupTasks } from './kinds/followup-tasks.ts';
+import { users } from './kinds/users.ts';
 import { inspectionPlans } from './kinds/inspection-plans.ts';
 import { inspectionObjects } from './kinds/inspection-objects.ts';
 import type { RecordKindSpec } from './types.ts';
 
-/** Every kind, by name, in the order the CLI, the docs and the console list them. */
+/**
+ * Every kind, by name, in the order the CLI, the docs and the console list them: the records of agency
+ * systems, then the reference data a county keeps (in the order a new county imports it: a row may
+ * name rows of the kinds above it).
+ */
 export const KIND_SPECS = {
   licences,
   inspections,
@@ -31,9 +44,18 @@ export const KIND_SPECS = {
   followup_answers: followupAnswers,
   inspection_plans: inspectionPlans,
   inspection_objects: inspectionObjects,
-  entities,
+  regions,
   agencies,
   officers,
+  certificates,
+  entities,
+  items,
+  inspection_items: inspectionItems,
+  baselines,
+  exemptions,
+  service_whitelist: serviceWhitelist,
+  followup_tasks: followupTasks,
+  users,
 } as const satisfies Record<string, RecordKindSpec>;
 
 export type Kind = keyof typeof KIND_SPECS;
@@ -46,6 +68,12 @@ export const kindSpec = (kind: Kind): RecordKindSpec => KIND_SPECS[kind];
 
 /** Kinds a file or an API call may carry (kedu import --kind, POST /ingest/{kind}, the console's upload). */
 export const IMPORT_KINDS = KINDS.filter((k) => KIND_SPECS[k].importable);
+
+/** The order a new county imports its files in: reference data first (each kind may name the ones before it), then records. */
+export const IMPORT_ORDER = [
+  ...IMPORT_KINDS.filter((k) => KIND_SPECS[k].reference),
+  ...IMPORT_KINDS.filter((k) => !KIND_SPECS[k].reference),
+];
 
 /** Kinds listed under GET /records/{kind} (and exported by kedu export). */
 export const LIST_KINDS = KINDS.filter((k) => KIND_SPECS[k].listOrder !== null);

@@ -14,8 +14,8 @@ export interface EnumValue {
   aliases?: string[];
 }
 
-/** Reference tables a field's value must name a row of (checked per row against sets loaded once per batch). */
-export type ReferenceTable = 'agency' | 'item' | 'inspection_item';
+/** Reference tables a field's value may name a row of (checked per row against sets loaded once per batch). */
+export type ReferenceTable = 'agency' | 'item' | 'inspection_item' | 'line' | 'regulation' | 'officer';
 
 export interface FieldSpec {
   /** Column name in the table, and the canonical header / JSON key. */
@@ -32,8 +32,18 @@ export interface FieldSpec {
   maxLength?: number;
   min?: number;
   max?: number;
-  /** The value must name a row of this reference table. */
+  /** The value must name a row of this reference table (else the row is rejected). */
   ref?: ReferenceTable;
+  /**
+   * The value should name a row of this reference table; one that does not is landed all the same and
+   * counted in the batch's notes: breaking that rule is what a supervision model exists to find (an
+   * inspection of an item not on the published list).
+   */
+  listedIn?: ReferenceTable;
+  /** The value names another row of the same kind, stored or earlier in the same batch (a parent agency). */
+  selfRef?: true;
+  /** Read and checked but not a column of the table (it only shapes another: the subject's source system). */
+  stored?: false;
   /** The value names a record of this kind: its key in the same source system, or its Kedu id. */
   recordRef?: string;
   example: string;
@@ -51,13 +61,16 @@ export type RowRule = (get: (name: string) => string | null) => [string, string]
  *  - followupTask: the row names a follow-up task (this column) whose subject — a case, an inspection
  *    or a service visit — names the agency;
  *  - namedByRecords: an entity; it belongs to every agency with a record (of a kind with entity_uscc)
- *    that names it, wherever it is registered.
+ *    that names it, wherever it is registered;
+ *  - null: no agency — a list the county keeps (townships, its catalog lists), read by every role that
+ *    reads records over the region; it reaches no agency, so it names none of an agency's entities.
  */
 export type AgencyScope =
   | { column: string }
   | { link: { column: string; table: string; agencyColumn: string; /** what the linked record is called: 案件 */ label: string } }
   | { followupTask: string }
-  | { namedByRecords: true };
+  | { namedByRecords: true }
+  | null;
 
 /** Kinds of personal data a column may hold; src/policy/personal-data.ts masks each per role. */
 export type PersonalKind = 'id_number' | 'phone' | 'name' | 'address' | 'free_text';
@@ -87,8 +100,23 @@ export interface RecordKindSpec {
   importable: boolean;
   /** Whether agency roles (执法部门) may import this kind, only their own agency's rows; admins and supervisors import every importable kind. */
   agencyMayImport: boolean;
+  /** Reference data (the registers and lists a county keeps) rather than the records of agency systems. */
+  reference: boolean;
   /** Checks across fields of one row. */
   rules?: RowRule[];
+  /** The source system of rows that name none and were imported without one (catalog rows: `local`). */
+  defaultSourceSystem?: string;
+  /**
+   * Columns written from SQL over the row's typed fields (the field itself when a field has the name):
+   * a constant, or a reference turned into a Kedu id. A function, so that it may use the registry.
+   */
+  computed?: { column: string; sql: () => string }[];
+  /** The column holding the row's region when it is not region_code (a township's own code). */
+  regionColumn?: string;
+  /** The rows of docs/samples/<kind>.csv, by field name; default: three rows made from the examples. */
+  samples?: Record<string, string>[];
+  /** A row that lands in more than one table or needs work per row is written by this writer (src/ingest/writers). */
+  writer?: 'baselines' | 'users';
   /** The cross-field rules in Chinese, for docs/import-formats.md. */
   rulesText?: string;
   /**

@@ -35,6 +35,12 @@ export interface Dialect {
   /** Around a run of many large write transactions (the model library's batch run): defer and then do the checkpoint. */
   readonly beforeWriteBurst: string[];
   readonly afterWriteBurst: string[];
+  /**
+   * A consistent copy of the whole store into a new file, taken by the running process (no second
+   * writer needed): the statements, given the file and the store's database name; null where the
+   * engine's own tool does it (PostgreSQL: pg_dump).
+   */
+  backupStatements(path: string, database: string): string[] | null;
 }
 
 // Indexes that serve the idempotent ingest merge and the scoped lookups. DuckDB keeps none on the big
@@ -79,6 +85,12 @@ export const duckdbDialect: Dialect = {
   // the end). The WAL keeps every commit durable in between.
   beforeWriteBurst: ["SET checkpoint_threshold = '64GB'"],
   afterWriteBurst: ['RESET checkpoint_threshold', 'CHECKPOINT'],
+  // COPY FROM DATABASE (DuckDB ≥ 0.10) copies every table of one snapshot into the attached file.
+  backupStatements: (path, database) => [
+    `ATTACH '${path.replace(/'/g, "''")}' AS kedu_backup`,
+    `COPY FROM DATABASE "${database.replace(/"/g, '""')}" TO kedu_backup`,
+    'DETACH kedu_backup',
+  ],
 };
 
 export const postgresDialect: Dialect = {
@@ -122,6 +134,7 @@ export const postgresDialect: Dialect = {
   afterBatchQuery: ['SET LOCAL enable_nestloop = on'],
   beforeWriteBurst: [],
   afterWriteBurst: [],
+  backupStatements: () => null,
 };
 
 export function dialectFor(name: string): Dialect {

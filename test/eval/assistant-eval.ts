@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { openTestStore } from '../helpers/store.ts';
 import { generateDemo } from '../../src/demo/generate.ts';
-import { AS_OF_ISO } from '../../src/demo/calendar.ts';
+import { DEMO_AS_OF, DEMO_AS_OF as AS_OF_ISO } from '../helpers/demo-day.ts';
 import { runModels } from '../../src/models/runner.ts';
 import { MODELS } from '../../src/models/library/index.ts';
 import { readCatalog } from '../../src/catalog/read-catalog.ts';
@@ -247,7 +247,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const t = await openTestStore();
   try {
-    await generateDemo(t.store, { scale: 'demo', seed: 1 });
+    await generateDemo(t.store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
     await runModels(t.store, MODELS, { asOf: AS_OF_ISO, trigger: 'batch' });
     const prepared = performance.now();
     const results = await runEval(t.store);

@@ -54,7 +54,10 @@ export function watchCsp(page: Page): Page {
   return page;
 }
 
-/** A signed-in page in a browser context of its own (its own cookie jar: one person at one desk). */
+/**
+ * A signed-in page in a browser context of its own (its own cookie jar: one person at one desk).
+ * `timeout`: how long any step of the page may wait (a long walk over a loaded machine needs more).
+ */
 export async function signIn(browser: Browser, base: string, username: string, password: string, timeout = 15_000): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = watchCsp(await context.newPage());

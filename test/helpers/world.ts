@@ -59,7 +59,7 @@ export const PEOPLE: Person[] = [
 
 /** What a test needs to know about an object to say who may read it. */
 export interface Thing {
-  /** A record kind (inspections …), entities, agencies, officers, or clues, clue_reports, attachments, notices, import_batches. */
+  /** A record kind (inspections …), entities, agencies, officers, or clues, clue_reports, attachments, notices, notifications, import_batches. */
   kind: string;
   id: string;
   region: string;
@@ -75,6 +75,10 @@ export interface Thing {
   clue?: string;
   /** Notices: advisory / supervision / transfer. */
   noticeKind?: string;
+  /** Clues and notices: the number they are named by (富阳-2025-000001, 〔2025〕1号), once the store gave one. */
+  number?: string;
+  /** Notifications: the desk told (agency: its staff and officers; supervisor: that region's; liaison: the region's subtree). */
+  audience?: 'agency' | 'supervisor' | 'liaison';
 }
 
 export const THINGS: Thing[] = [];

@@ -101,6 +101,21 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 export type RecordRow = RecordPage['rows'][number];
 export type { RecordPage };
 
+/** GET /records/:kind's query (src/api/record-schemas.ts RecordListQuery): sent as text. */
+export interface RecordListQuery {
+  page?: number;
+  pageSize?: number;
+  q?: string;
+  regionCode?: string;
+  agencyId?: string;
+  from?: string;
+  to?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  /** A coded column's value: result, kind, status … */
+  [code: string]: string | number | undefined;
+}
+
 // ── imports: POST/GET /imports (src/api/ingest-routes.ts) ─────────────────────────────────────
 
 /** Kinds a file can hold: generated from the server's registry (src/records). */
@@ -413,6 +428,9 @@ export const api = {
 
   records: (kind: RecordKind, page: number, pageSize: number, signal?: AbortSignal) =>
     request<RecordPage>(`/records/${kind}`, { query: { page, pageSize }, signal }),
+  /** A list with its search, filters (coded columns by name), date range and sort (src/records/list-query.ts). */
+  recordList: (kind: RecordKind, query: RecordListQuery, signal?: AbortSignal) =>
+    request<RecordPage>(`/records/${kind}`, { query: query as Record<string, string | number | undefined>, signal }),
   record: (kind: RecordKind, id: string, signal?: AbortSignal) =>
     request<{ record: RecordRow }>(`/records/${kind}/${encodeURIComponent(id)}`, { signal }),
 
@@ -441,6 +459,13 @@ export const api = {
   clues: (filters: ClueFilters, signal?: AbortSignal) =>
     request<CluePage>('/clues', { query: filters as Record<string, string | number | undefined>, signal }),
   clueStats: (signal?: AbortSignal) => request<ClueStats>('/clues/stats', { signal }),
+  /** Open and overdue clues by agency and by model (the home page's 监督概况). */
+  clueSupervision: (signal?: AbortSignal) =>
+    request<{
+      today: string;
+      byAgency: { agencyId: string; agencyName: string; open: number; overdue: number }[];
+      byModel: { modelCode: string; modelName: string; open: number; overdue: number }[];
+    }>('/clues/supervision', { signal }),
   clue: (id: string, signal?: AbortSignal) => request<ClueDetail>(`/clues/${encodeURIComponent(id)}`, { signal }),
   localModelSchema: (signal?: AbortSignal) => request<LocalModelSchema>('/local-models/schema', { signal }),
   localModels: (signal?: AbortSignal) => request<{ rows: LocalModel[] }>('/local-models', { signal }),
@@ -566,6 +591,179 @@ export const api = {
     status: (code: string, signal?: AbortSignal) =>
       request<PortalStatus>(`/portal/reports/${encodeURIComponent(code)}`, { signal, allowUnauthorized: true }),
   },
+};
+
+// ── in-app notifications: /notifications (src/api/notification-routes.ts, docs/notifications.md) ──
+
+export interface AppNotification {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  body: string;
+  /** The console page it opens: /clues/<id> or /notices?id=<id>. */
+  link: string;
+  clueId: string | null;
+  noticeId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationPage {
+  total: number;
+  unread: number;
+  page: number;
+  pageSize: number;
+  rows: AppNotification[];
+}
+
+export const notificationsApi = {
+  list: (filters: { unread?: boolean; kind?: string; page?: number; pageSize?: number }, signal?: AbortSignal) =>
+    request<NotificationPage>('/notifications', {
+      query: { unread: filters.unread ? 'true' : undefined, kind: filters.kind, page: filters.page, pageSize: filters.pageSize },
+      signal,
+    }),
+  count: (signal?: AbortSignal) => request<{ unread: number }>('/notifications/count', { signal }),
+  read: (body: { ids?: string[]; all?: boolean }) => request<{ unread: number }>('/notifications/read', { method: 'POST', body }),
+};
+
+// ── 系统管理: /admin/* (src/api/admin-routes.ts, docs/admin.md) ────────────────────────────────
+
+export interface UserEntry {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  regionCode: string;
+  regionName: string;
+  agencyId: string | null;
+  agencyName: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface UserFilters {
+  q?: string;
+  role?: string;
+  regionCode?: string;
+  disabled?: 'true' | 'false';
+  sort?: string;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  regionCode: string;
+  agencyId?: string | null;
+}
+
+export interface RoleEntry {
+  role: Role;
+  label: string;
+  scope: string;
+  duties: string;
+  users: number;
+  disabled: number;
+}
+
+export interface AdminRegion {
+  code: string;
+  name: string;
+  level: string;
+  levelLabel: string;
+  parentCode: string | null;
+  parentName: string | null;
+  isDemo: boolean;
+  agencies: number;
+  users: number;
+}
+
+export interface ScheduleInfo {
+  minutes: number;
+  source: 'setting' | 'option';
+  lastRun: string | null;
+  nextRun: string | null;
+  models: number;
+  regionSettings: {
+    modelCode: string;
+    modelName: string;
+    regionCode: string;
+    regionName: string;
+    enabled: boolean;
+    params: Record<string, number>;
+    updatedAt: string;
+  }[];
+}
+
+/** A list's query string as a URL of the server (exports are plain links: the session cookie goes along). */
+export function exportUrl(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '' && k !== 'page' && k !== 'pageSize') params.set(k, String(v));
+  const qs = params.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+export const adminApi = {
+  users: (filters: UserFilters, signal?: AbortSignal) =>
+    request<{ total: number; page: number; pageSize: number; rows: UserEntry[] }>('/admin/users', {
+      query: filters as Record<string, string | number | undefined>,
+      signal,
+    }),
+  createUser: (body: NewUserInput) => request<{ user: { id: string; username: string } }>('/admin/users', { method: 'POST', body }),
+  setDisabled: (id: string, disabled: boolean) =>
+    request<{ ok: boolean }>(`/admin/users/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' }),
+  resetPassword: (id: string, password: string) =>
+    request<{ ok: boolean }>(`/admin/users/${encodeURIComponent(id)}/password`, { method: 'POST', body: { password } }),
+  roles: (signal?: AbortSignal) => request<{ rows: RoleEntry[] }>('/admin/roles', { signal }),
+  regions: (query: { q?: string; level?: string }, signal?: AbortSignal) =>
+    request<{ rows: AdminRegion[] }>('/admin/regions', { query, signal }),
+  schedule: (signal?: AbortSignal) => request<ScheduleInfo>('/admin/schedule', { signal }),
+  setSchedule: (minutes: number) => request<ScheduleInfo>('/admin/schedule', { method: 'PUT', body: { minutes } }),
+};
+
+// ── 审计日志: /audit (src/api/audit-routes.ts) ──────────────────────────────────────────────────
+
+export interface AuditEntry {
+  seq: number;
+  occurredAt: string;
+  actor: { id: string; name: string; username: string | null };
+  action: string;
+  actionLabel: string;
+  target: string | null;
+  targetLabel: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  detail: unknown;
+  hash: string;
+}
+
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  target?: string;
+  from?: string;
+  to?: string;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export const auditApi = {
+  list: (filters: AuditFilters, signal?: AbortSignal) =>
+    request<{ total: number; page: number; pageSize: number; rows: AuditEntry[]; actions: Record<string, string> }>('/audit', {
+      query: filters as Record<string, string | number | undefined>,
+      signal,
+    }),
+  verify: () =>
+    request<{ ok: boolean; entries: number; problems: { seq: number; problem: string; message: string }[] }>('/audit/verify', {
+      method: 'POST',
+    }),
 };
 
 const CJK = /[\u4e00-\u9fff]/;

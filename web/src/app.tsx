@@ -9,10 +9,9 @@ import 'dayjs/locale/zh-cn.js';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
 import { loginPath, setUnauthorizedHandler } from './api.ts';
 import { SessionProvider } from './session.tsx';
-import { allLeaves } from './nav.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { LoginPage } from './pages/login-page.tsx';
-import { ComingSoon, NotFound } from './pages/placeholder-page.tsx';
+import { NotFound } from './pages/placeholder-page.tsx';
 import { RECORD_PAGES } from './records/record-kinds.ts';
 
 dayjs.locale('zh-cn');
@@ -41,6 +40,9 @@ const CommandPage = lazy(() => import('./pages/clues/command-page.tsx'));
 const NoticesPage = lazy(() => import('./pages/clues/notices-page.tsx'));
 const IntakePage = lazy(() => import('./pages/clues/intake-page.tsx'));
 const PortalPage = lazy(() => import('./pages/portal/portal-page.tsx'));
+const NotificationsPage = lazy(() => import('./pages/notifications-page.tsx'));
+const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
+const AdminPage = lazy(() => import('./pages/admin/admin-page.tsx'));
 const ScorecardPage = lazy(() => import('./pages/evaluation/scorecard-page.tsx'));
 const IndicatorsPage = lazy(() => import('./pages/evaluation/indicators-page.tsx'));
 const ReportsPage = lazy(() => import('./pages/evaluation/reports-page.tsx'));
@@ -56,7 +58,7 @@ const SurveyPage = lazy(() => import('./pages/followup/survey-page.tsx'));
 const VerifyPage = lazy(() => import('./pages/inspections/verify-page.tsx'));
 const NavigatorPage = lazy(() => import('./pages/navigator/navigator-page.tsx'));
 
-/** The built pages by path (nav.ts marks them `built`); every other nav entry is a placeholder. */
+/** The built pages by path (nav.ts marks them `built`); an entry not built yet has no route until it lands. */
 const PAGES: Record<string, ReactNode> = {
   '/catalog/regions': <RegionsPage />,
   '/catalog/lines': <LinesPage />,
@@ -79,6 +81,10 @@ const PAGES: Record<string, ReactNode> = {
   '/command': <CommandPage />,
   '/notices': <NoticesPage />,
   '/social': <IntakePage />,
+  '/audit': <AuditPage />,
+  '/admin': <AdminPage />,
+  // Reached from the bell in the header, not from the menu.
+  '/notifications': <NotificationsPage />,
   '/evaluation': <ScorecardPage />,
   '/evaluation/indicators': <IndicatorsPage />,
   '/evaluation/reports': <ReportsPage />,
@@ -110,7 +116,6 @@ const pageFallback = (
 );
 
 export function App() {
-  const placeholders = allLeaves().filter((leaf) => !leaf.built);
   return (
     // autoInsertSpace off: a button reads "登录", not "登 录", so its text is what a test or a screen reader finds.
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
@@ -167,9 +172,6 @@ export function App() {
                 />
                 {Object.entries(PAGES).map(([path, page]) => (
                   <Route key={path} path={path} element={<Suspense fallback={pageFallback}>{page}</Suspense>} />
-                ))}
-                {placeholders.map((leaf) => (
-                  <Route key={leaf.path} path={leaf.path} element={<ComingSoon title={leaf.label} group={leaf.group} />} />
                 ))}
                 <Route path="*" element={<NotFound />} />
               </Route>

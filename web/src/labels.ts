@@ -2,89 +2,16 @@
 // called the same on the list, the drawer and the import page. Column labels follow the headers of
 // the import formats (src/records), which are what an agency's own export calls them.
 import type { ImportKind, ItemKind, RecordKind, RegionLevel, RegulationKind, RegulationStatus, TierName } from './api.ts';
-import { ENUM_LABELS, KIND_LABELS } from './records/kinds.generated.ts';
+// Generated from the server's registries (npm run docs:import), so the labels cannot drift.
+import { COLUMN_LABELS, ENUM_LABELS, KIND_COLUMN_LABELS, KIND_LABELS, NOTIFICATION_KIND_NAMES } from './records/kinds.generated.ts';
+
+/** A column's Chinese name, as the server's Excel exports head it (src/lists/record-labels.ts). */
+export function columnLabel(kind: string, column: string): string {
+  return KIND_COLUMN_LABELS[kind]?.[column] ?? COLUMN_LABELS[column] ?? column;
+}
 
 /** The Chinese name of every kind (the registry's, src/records). */
 export const RECORD_KIND_LABELS: Record<RecordKind | ImportKind, string> = KIND_LABELS;
-
-/** Column labels shared by every kind that has the column. */
-const COLUMN_LABELS: Record<string, string> = {
-  id: '记录编号',
-  source_system: '来源系统',
-  source_id: '来源编号',
-  region_code: '区划',
-  agency_id: '执法主体',
-  item_code: '执法事项',
-  inspection_item_code: '检查事项',
-  entity_uscc: '经营主体',
-  inspection_id: '关联检查',
-  case_id: '关联案件',
-  lead_officer_id: '主办执法人员',
-  assist_officer_id: '协办执法人员',
-  officer_id: '服务人员',
-  joint_id: '联合检查编号',
-  applied_on: '申请日期',
-  decided_on: '决定日期',
-  inspected_on: '检查日期',
-  filed_on: '立案日期',
-  sent_on: '发出日期',
-  delivered_on: '送达日期',
-  due_on: '缴款期限',
-  paid_on: '缴款日期',
-  visited_on: '服务日期',
-  received_at: '受理时间',
-  signed_on: '签订日期',
-  via_code: '亮码检查',
-  first_offence: '首次违法',
-  corrected: '及时改正',
-  harm: '危害后果',
-  facts: '违法事实',
-  decision: '处理决定',
-  tier: '裁量档次',
-  fine_amount: '罚款金额(元)',
-  amount: '应缴金额(元)',
-  method: '送达方式',
-  topic: '服务内容',
-  category: '诉求类别',
-  content: '诉求内容',
-  service_code: '服务清单编码',
-  service_name: '委托服务名称',
-  provider_name: '受托机构',
-  provider_uscc: '受托机构信用代码',
-  approved: '已报批',
-  task_id: '回访任务编号',
-  answered_at: '回访时间',
-  satisfaction: '满意度',
-  says_inspection: '企业认为是检查',
-  transcript: '回访记录',
-  fee: '委托费用(元)',
-  uscc: '统一社会信用代码',
-  industry: '行业',
-  address: '住所',
-  legal_rep: '法定代表人',
-  phone: '联系电话',
-  registered_on: '成立日期',
-  id_number: '身份证号',
-  line_code: '条线',
-  level: '层级',
-  name: '名称',
-};
-
-/** Where one kind calls a shared column differently. */
-const KIND_COLUMN_LABELS: Partial<Record<RecordKind, Record<string, string>>> = {
-  licences: { result: '办理结果', entity_uscc: '申请人' },
-  inspections: { result: '检查结果', kind: '检查类型', entity_uscc: '检查对象' },
-  cases: { status: '案件状态', entity_uscc: '当事人' },
-  hotline_tickets: { status: '工单状态', agency_id: '承办部门', entity_uscc: '涉及企业' },
-  service_visits: { entity_uscc: '服务对象' },
-  agencies: { id: '主体编码', name: '执法主体名称' },
-  officers: { id: '人员编号', name: '姓名', agency_id: '所属执法主体' },
-  entities: { name: '企业名称' },
-};
-
-export function columnLabel(kind: RecordKind | ImportKind, column: string): string {
-  return KIND_COLUMN_LABELS[kind as RecordKind]?.[column] ?? COLUMN_LABELS[column] ?? column;
-}
 
 /** Coded values → Chinese, per kind and column: the enum labels of the import formats (src/records). */
 const VALUE_LABELS: Partial<Record<RecordKind, Record<string, Record<string, string>>>> = ENUM_LABELS;
@@ -95,6 +22,11 @@ export function valueLabel(kind: RecordKind, column: string, value: string): str
 
 export function hasValueLabels(kind: RecordKind, column: string): boolean {
   return VALUE_LABELS[kind]?.[column] !== undefined;
+}
+
+/** Every coded value of a column of a kind, code → label (the list's filter offers them). */
+export function valueLabels(kind: RecordKind, column: string): Record<string, string> {
+  return VALUE_LABELS[kind]?.[column] ?? {};
 }
 
 export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
@@ -135,3 +67,8 @@ export const REGULATION_STATUS_LABELS: Record<RegulationStatus, string> = {
   partial: '部分收录',
   unavailable: '未收录条文',
 };
+
+/** 线索交办, 即将到期 … by notification kind (the two 整改逾期 kinds share their label). */
+export const NOTIFICATION_KIND_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(NOTIFICATION_KIND_NAMES).filter(([code]) => code !== 'overdue_review'),
+);

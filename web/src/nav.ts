@@ -1,6 +1,8 @@
-// The left navigation: one place per capability (README's feature list). Routes are generated from this list;
-// an entry without `built: true` renders the shared placeholder page. Who sees an entry is the
-// server's word: the ability it needs (GET /auth/me `can`, decided by src/policy), never a role.
+// The left navigation: one place per capability (README's feature list), and who sees it. Routes come from this
+// list (app.tsx maps each path to its page); an entry whose capability is not built yet is hidden —
+// from the menu and the routes — until it lands (set `built: true` and add its page). Who sees an entry
+// is the server's word: the ability it needs (GET /auth/me `can`, decided by src/policy), never a role.
+// The browser test walks every entry as every role, so a new entry is tested the moment it is added.
 import type { User } from './api.ts';
 
 type Ability = keyof User['can'];
@@ -82,8 +84,8 @@ export const NAV: NavEntry[] = [
   },
   // The public portal itself is /portal, outside the console (no account); this is the console side.
   { path: '/social', label: '大监督', built: true },
-  { path: '/audit', label: '审计日志', needs: ['readAudit'] },
-  { path: '/admin', label: '系统管理', needs: ['manageUsers'] },
+  { path: '/audit', label: '审计日志', built: true, needs: ['readAudit'] },
+  { path: '/admin', label: '系统管理', built: true, needs: ['manageUsers'] },
 ];
 
 /**
@@ -103,11 +105,18 @@ function visible(needs: Ability[] | undefined, user: Pick<User, 'can'>): boolean
   return !needs || needs.some((a) => user.can[a]);
 }
 
-/** The navigation as the given user sees it. */
-export function navFor(user: Pick<User, 'can'>): NavEntry[] {
-  return NAV.filter((entry) => visible(entry.needs, user)).map((entry) =>
-    isGroup(entry) ? { ...entry, children: entry.children.filter((c) => visible(c.needs, user)) } : entry,
-  );
+/** The navigation as the given user sees it: the built entries their abilities open. */
+export function navFor(user: Pick<User, 'can'>, entries: NavEntry[] = NAV): NavEntry[] {
+  return entries
+    .filter((entry) => visible(entry.needs, user) && (isGroup(entry) || entry.built))
+    .map((entry) => (isGroup(entry) ? { ...entry, children: entry.children.filter((c) => c.built && visible(c.needs, user)) } : entry))
+    .filter((entry) => !isGroup(entry) || entry.children.length > 0);
+}
+
+/** The title of a page: its entry's label (with its group), for document.title. */
+export function pageTitle(pathname: string): string | undefined {
+  const leaf = allLeaves().find((l) => l.path === leafFor(pathname)?.path);
+  return leaf?.label;
 }
 
 export function allLeaves(entries: NavEntry[] = NAV): Array<NavLeaf & { group?: string }> {

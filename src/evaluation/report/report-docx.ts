@@ -63,10 +63,11 @@ export function overviewText(c: ReportContent): string {
 
 /** The document's text, paragraph by paragraph (tables and pictures aside), for tests and the console. */
 export function reportTexts(c: ReportContent, meta: ReportMeta): string[] {
-  return build(c, meta, false).texts;
+  return build(c, meta, null).texts;
 }
 
-function build(c: ReportContent, meta: ReportMeta, withCharts: boolean): { children: (Paragraph | Table)[]; texts: string[] } {
+/** The document's paragraphs; `pngs`, the pictures of reportCharts(c) in order, or null for the text alone. */
+function build(c: ReportContent, meta: ReportMeta, pngs: Buffer[] | null): { children: (Paragraph | Table)[]; texts: string[] } {
   const children: (Paragraph | Table)[] = [];
   const texts: string[] = [];
   const para = (text: string) => {
@@ -79,14 +80,14 @@ function build(c: ReportContent, meta: ReportMeta, withCharts: boolean): { child
   };
   const charts = reportCharts(c);
   const chart = (i: number) => {
-    if (withCharts)
+    if (pngs)
       children.push(
         new Paragraph({
           alignment: AlignmentType.CENTER,
           children: [
             new ImageRun({
               type: 'png',
-              data: chartPng(charts[i]),
+              data: pngs[i],
               transformation: { width: 580, height: Math.round((580 * CHART_HEIGHT) / CHART_WIDTH) },
             }),
           ],
@@ -198,8 +199,10 @@ function build(c: ReportContent, meta: ReportMeta, withCharts: boolean): { child
 
 /** The .docx bytes of a report (charts rendered now, from the kept content). */
 export async function renderReportDocx(c: ReportContent, meta: ReportMeta): Promise<Buffer> {
+  const pngs: Buffer[] = [];
+  for (const spec of reportCharts(c)) pngs.push(await chartPng(spec));
   return renderGongwen(
     { creator: meta.issuer, title: `${meta.title}（${meta.number}）`, description: `Kedu 刻度 · ${meta.number}` },
-    build(c, meta, true).children,
+    build(c, meta, pngs).children,
   );
 }

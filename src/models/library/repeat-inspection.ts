@@ -2,6 +2,7 @@
 // after the first: the one meaning of "N天内", src/models/window.ts), not merged into a joint
 // inspection. Targeted inspections (complaints, referrals, data monitoring) are left out: 优化营商环境
 // 条例 第五十四条 第二款 requires them. Each cluster is one hit; its window starts at the first of them.
+// An entity not (yet) in the register is judged all the same, in the region its inspections name.
 // A record of a joint visit — kind joint, or citing the code of a joint task made by an accepted merge
 // (综合查一次, docs/inspections.md) — is not a repeat.
 import { sql, raw } from '../../store/sql.ts';
@@ -35,7 +36,7 @@ export const repeatInspection: ModelDefinition = {
       WITH ins AS (
         -- NOT EXISTS, not LEFT JOIN … IS NULL: PostgreSQL estimates the latter at one row and then
         -- nests loops over the whole CTE chain (demo scale: over 5 minutes instead of 0.3 s).
-        SELECT t.id, t.entity_uscc, t.agency_id, t.inspected_on FROM inspections t
+        SELECT t.id, t.entity_uscc, t.agency_id, t.region_code, t.inspected_on FROM inspections t
         WHERE ${where('t')} AND t.kind <> 'joint' AND t.kind NOT IN ${TARGETED_KIND_LIST}
           AND NOT EXISTS (SELECT 1 FROM inspection_tasks jt WHERE jt.code = t.action_code AND jt.origin = 'joint')
       ), gaps AS (
@@ -55,14 +56,16 @@ export const repeatInspection: ModelDefinition = {
         SELECT DISTINCT entity_uscc, inspected_on FROM near
       ), windows AS (
         SELECT a.entity_uscc, a.inspected_on AS start_on, count(DISTINCT b.agency_id) AS agency_count, count(*) AS inspection_count,
+               min(b.region_code) AS record_region,
                ${raw(dialect.stringAgg('b.id', ',', ['b.inspected_on', 'b.id']))} AS evidence_ids
         FROM starts a JOIN near b ON b.entity_uscc = a.entity_uscc AND b.inspected_on >= a.inspected_on AND b.inspected_on <= ${end}
         GROUP BY a.entity_uscc, a.inspected_on
         HAVING count(DISTINCT b.agency_id) >= ${num(params.min_agencies)}
       )
-      SELECT 'entity' AS subject_kind, w.entity_uscc AS subject_id, e.region_code, CAST(NULL AS VARCHAR) AS agency_id,
-             CAST(w.start_on AS VARCHAR) AS window_key, w.evidence_ids, w.agency_count, w.inspection_count, e.name AS subject_name
-      FROM windows w JOIN entities e ON e.uscc = w.entity_uscc
+      SELECT 'entity' AS subject_kind, w.entity_uscc AS subject_id, COALESCE(e.region_code, w.record_region) AS region_code,
+             CAST(NULL AS VARCHAR) AS agency_id, CAST(w.start_on AS VARCHAR) AS window_key, w.evidence_ids, w.agency_count,
+             w.inspection_count, e.name AS subject_name
+      FROM windows w LEFT JOIN entities e ON e.uscc = w.entity_uscc
       WHERE NOT EXISTS (
         SELECT 1 FROM windows p WHERE p.entity_uscc = w.entity_uscc AND p.start_on < w.start_on
           AND p.start_on >= ${raw(dialect.addDays('w.start_on', String(-params.window_days)))})`;

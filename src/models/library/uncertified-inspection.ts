@@ -69,7 +69,7 @@ export function uncertifiedQuery(
       GROUP BY d.id
     )
     SELECT ${raw(`'${subjectKind}'`)} AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
-           e.name AS subject_name, t.entity_uscc, COALESCE(a.name, t.agency_id) AS agency_name,
+           COALESCE(e.name, t.entity_uscc) AS subject_name, t.entity_uscc, COALESCE(a.name, t.agency_id) AS agency_name,
            CAST(t.${raw(dateCol)} AS VARCHAR) AS on_day, g.officer_details, g.officer_ids
     FROM agg g JOIN ${raw(table)} t ON t.id = g.id
       LEFT JOIN entities e ON e.uscc = t.entity_uscc

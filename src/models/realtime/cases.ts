@@ -305,7 +305,7 @@ const uncertified: Check<CaseRow> = (r, ctx) => {
   if (!bad) return [];
   return one(ctx, {
     ...caseHit(r),
-    subject_name: state.entity(r.entity_uscc)?.name ?? null,
+    subject_name: state.entity(r.entity_uscc)?.name ?? r.entity_uscc,
     entity_uscc: r.entity_uscc,
     agency_name: state.agencyName(r.agency_id),
     on_day: r.filed_on,

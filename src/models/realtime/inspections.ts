@@ -140,21 +140,21 @@ const repeat: Check<InspectionRow> = (r, ctx) => {
   };
   const hitStarts = starts.filter((s) => s >= d - W && s <= d && qualifies(s) && !starts.some((p) => p < s && p >= s - W && qualifies(p)));
   if (hitStarts.length === 0) return [];
+  // An entity not in the register is judged in the region its inspections name (the batch query's min).
   const e = state.entity(r.entity_uscc);
-  if (!e) return [];
   return hitStarts.map((s) => {
     const b = inWindow(s);
     return {
       row: {
         subject_kind: 'entity',
         subject_id: r.entity_uscc,
-        region_code: e.region,
+        region_code: e?.region ?? b.map((i) => log.regionOf(i)).sort()[0],
         agency_id: null,
         window_key: isoOf(s),
         evidence_ids: b.map((i) => log.ids[i]).join(','),
         agency_count: new Set(b.map((i) => log.agency[i])).size,
         inspection_count: b.length,
-        subject_name: e.name,
+        subject_name: e?.name ?? null,
       },
       params,
     };
@@ -280,7 +280,7 @@ const uncertified: Check<InspectionRow> = (r, ctx) => {
     agency_id: r.agency_id,
     window_key: '',
     evidence_ids: r.id,
-    subject_name: e?.name ?? null,
+    subject_name: e?.name ?? r.entity_uscc,
     entity_uscc: r.entity_uscc,
     agency_name: state.agencyName(r.agency_id),
     on_day: r.inspected_on,

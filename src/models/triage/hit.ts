@@ -63,7 +63,7 @@ export const INSERT_HITS =
   score, score_severity, score_evidence, score_money, score_repetition, score_history, clue_id)`);
 export const INSERT_CLUES =
   raw(`INSERT INTO clues (id, region_code, agency_id, source, model_code, dedupe_key, severity, title, explanation, evidence,
-  params, status, deadline, created_at, updated_at, procedure, bundle_subject, bundle_key, risk_score, hit_count)`);
+  params, status, deadline, created_at, updated_at, procedure, bundle_subject, bundle_key, risk_score, hit_count, number)`);
 export const INSERT_EVENTS = raw(
   'INSERT INTO clue_events (id, clue_id, region_code, actor_user_id, action, from_status, to_status, comment, detail, occurred_at)',
 );

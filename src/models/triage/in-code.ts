@@ -8,6 +8,7 @@ import { sql, raw, joinSql, type Sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 import { addDays } from '../../domain/dates.ts';
 import { FINAL_STATUSES, type ClueStatus } from '../../clues/workflow.ts';
+import { numbersFor } from '../../clues/numbering.ts';
 import { BUNDLE_LABELS, SUBJECTS, bundleSubject, periodOf, systemic, type BundleKind } from './filing.ts';
 import { INSERT_CLUES, INSERT_EVENTS, INSERT_HITS, clueId, type StagedHit } from './hit.ts';
 import { chooseProcedure, nextProcedure, thresholdsFor, type Procedure, type ThresholdSetting } from './procedure.ts';
@@ -456,18 +457,26 @@ export async function triageInCode(
       ', ',
     )}`,
   );
-  if (created.size)
+  if (created.size) {
+    const fresh = [...created.values()];
+    const numbers = await numbersFor(
+      tx,
+      fresh.map((c) => c.region),
+      now,
+    );
     await tx.exec(
       sql`${INSERT_CLUES} VALUES ${joinSql(
-        [...created.values()].map(
+        fresh.map(
           (
             c,
+            i,
           ) => sql`(${c.id}, ${c.region}, ${c.agency}, 'model', ${c.model_code}, ${c.dedupe}, ${c.severity}, ${c.title}, ${c.explanation}, ${c.evidence},
-          ${c.params}, ${c.status}, CAST(${c.deadline} AS DATE), ${now}, ${now}, ${c.procedure}, ${c.subject}, ${c.key}, ${c.risk_score}, ${c.hit_count})`,
+          ${c.params}, ${c.status}, CAST(${c.deadline} AS DATE), ${now}, ${now}, ${c.procedure}, ${c.subject}, ${c.key}, ${c.risk_score}, ${c.hit_count}, ${numbers[i]})`,
         ),
         ', ',
       )}`,
     );
+  }
   for (const u of updates.values()) await tx.exec(u);
   if (events.length) await tx.exec(sql`${INSERT_EVENTS} VALUES ${joinSql(events, ', ')}`);
   return outcomes;

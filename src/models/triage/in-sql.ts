@@ -19,6 +19,7 @@ import {
 } from './score.ts';
 import { CLOSED_LIST, CONFIRMED_STATUSES, emptyOutcome, historySince, type TriageContext, type TriageOutcome } from './context.ts';
 import { INSERT_CLUES, INSERT_EVENTS, INSERT_HITS } from './hit.ts';
+import { advanceCounters, ensureCounters, numberExpr, numberingYear } from '../../clues/numbering.ts';
 
 const CONFIRMED = CONFIRMED_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -137,10 +138,25 @@ export async function triageStaged(
   // New clues, with their create events; then every hit of a file with a clue joins it.
   const created = sql`FROM triage_bundles_stage b JOIN model_hits l ON l.id = b.lead_hit WHERE b.open_clue IS NULL AND b.procedure <> 'warning'`;
   const status = raw(`CASE b.procedure WHEN 'simple' THEN 'self_check' ELSE 'new' END`);
+  // Each new clue's readable number from its county's counter of the year (src/clues/numbering.ts).
+  const opening = "open_clue IS NULL AND procedure <> 'warning'";
+  const year = numberingYear(ctx.now);
+  const units = await tx.query<{ unit: string }>(
+    `SELECT DISTINCT substr(region_code, 1, 6) AS unit FROM triage_bundles_stage WHERE ${opening}`,
+  );
+  await ensureCounters(
+    tx,
+    units.map((u) => u.unit),
+    year,
+  );
   await tx.exec(sql`${INSERT_CLUES}
     SELECT b.clue_id, b.region_code, b.agency_id, 'model', l.model_code, b.dedupe_key, ${severityOfRank('b.severity_rank')}, b.title,
-           l.explanation, l.evidence, l.params, ${status}, b.deadline, ${ctx.now}, ${ctx.now}, b.procedure, b.bundle_subject, b.bundle_key, b.score, b.members
-    ${created}`);
+           l.explanation, l.evidence, l.params, ${status}, b.deadline, ${ctx.now}, ${ctx.now}, b.procedure, b.bundle_subject, b.bundle_key, b.score, b.members,
+           ${numberExpr(year, 'b.clue_id')}
+    FROM triage_bundles_stage b JOIN model_hits l ON l.id = b.lead_hit
+      JOIN clue_counters k ON k.unit_code = substr(b.region_code, 1, 6) AND k.year = ${year}
+    WHERE b.open_clue IS NULL AND b.procedure <> 'warning'`);
+  await advanceCounters(tx, 'triage_bundles_stage', year, opening);
   await tx.exec(sql`${INSERT_EVENTS}
     SELECT 'EV-' || b.clue_id, b.clue_id, b.region_code, ${ctx.actor}, 'create', NULL, ${status}, NULL,
            '{"procedure":"' || b.procedure || '","score":' || CAST(b.score AS VARCHAR) || ',"hits":' || CAST(b.members AS VARCHAR) || '}', ${ctx.now}

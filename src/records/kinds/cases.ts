@@ -12,6 +12,7 @@ export const cases: RecordKindSpec = {
   agencyScope: { column: 'agency_id' },
   listOrder: 'filed_on',
   importable: true,
+  reference: false,
   agencyMayImport: true,
   fields: [
     sourceSystem,
@@ -26,7 +27,7 @@ export const cases: RecordKindSpec = {
       required: true,
       maxLength: 64,
       ref: 'item',
-      example: 'CF-SCJG-0001',
+      example: 'MKT-P012',
       note: '须为执法事项目录中的事项',
     },
     entityUscc('当事人统一社会信用代码'),
@@ -83,7 +84,7 @@ export const cases: RecordKindSpec = {
       example: '未取得营业执照从事经营活动',
     },
     officer('lead_officer_id', '主办执法人员编号', ['承办人编号', '执法人员编号'], true),
-    officer('assist_officer_id', '协办执法人员编号', ['协办人编号'], false),
+    officer('assist_officer_id', '协办执法人员编号', ['协办人编号'], false, 'OF-330106-0013'),
     {
       name: 'notified_on',
       label: '告知日期',

@@ -12,6 +12,7 @@ export const delegations: RecordKindSpec = {
   agencyScope: { column: 'agency_id' },
   listOrder: 'signed_on',
   importable: true,
+  reference: false,
   agencyMayImport: true,
   fields: [
     sourceSystem,
@@ -25,7 +26,7 @@ export const delegations: RecordKindSpec = {
       type: 'string',
       required: false,
       maxLength: 64,
-      example: 'FW-001',
+      example: 'SW-330000-003',
       note: '第三方服务正面清单中的编码；不在清单中或空缺即“目录外委托”，照常入库，由监督模型发现',
     },
     {

@@ -12,6 +12,7 @@ export const deliveries: RecordKindSpec = {
   agencyScope: { link: { column: 'case_id', table: 'cases', agencyColumn: 'agency_id', label: '案件' } },
   listOrder: 'sent_on',
   importable: true,
+  reference: false,
   agencyMayImport: true,
   fields: [
     sourceSystem,

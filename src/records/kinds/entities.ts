@@ -13,6 +13,7 @@ export const entities: RecordKindSpec = {
   personal: { legal_rep: 'name', address: 'address', phone: 'phone' },
   listOrder: 'uscc',
   importable: true,
+  reference: true,
   agencyMayImport: false,
   fields: [
     {

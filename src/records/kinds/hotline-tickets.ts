@@ -14,6 +14,7 @@ export const hotlineTickets: RecordKindSpec = {
   personal: { content: 'free_text' },
   listOrder: 'received_at',
   importable: true,
+  reference: false,
   agencyMayImport: false,
   fields: [
     sourceSystem,

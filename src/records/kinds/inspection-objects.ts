@@ -15,6 +15,7 @@ export const inspectionObjects: RecordKindSpec = {
   agencyScope: { column: 'agency_id' },
   listOrder: 'entity_uscc',
   importable: true,
+  reference: false,
   agencyMayImport: true,
   fields: [
     sourceSystem,

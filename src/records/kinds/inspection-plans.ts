@@ -29,6 +29,7 @@ export const inspectionPlans: RecordKindSpec = {
   agencyScope: { column: 'agency_id' },
   listOrder: null, // listed by the plans page (GET /plans), with its draws
   importable: true,
+  reference: false,
   agencyMayImport: true,
   fields: [
     sourceSystem,

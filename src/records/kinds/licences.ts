@@ -12,6 +12,7 @@ export const licences: RecordKindSpec = {
   agencyScope: { column: 'agency_id' },
   listOrder: 'applied_on',
   importable: true,
+  reference: false,
   agencyMayImport: true,
   fields: [
     sourceSystem,
@@ -26,7 +27,7 @@ export const licences: RecordKindSpec = {
       required: true,
       maxLength: 64,
       ref: 'item',
-      example: 'XK-SCJG-0001',
+      example: 'MKT-L001',
       note: '须为执法事项目录中的事项',
     },
     entityUscc('申请人统一社会信用代码'),

@@ -12,6 +12,7 @@ export const payments: RecordKindSpec = {
   agencyScope: { link: { column: 'case_id', table: 'cases', agencyColumn: 'agency_id', label: '案件' } },
   listOrder: 'due_on',
   importable: true,
+  reference: false,
   agencyMayImport: true,
   fields: [
     sourceSystem,

@@ -12,6 +12,7 @@ export const serviceVisits: RecordKindSpec = {
   agencyScope: { column: 'agency_id' },
   listOrder: 'visited_on',
   importable: true,
+  reference: false,
   agencyMayImport: true,
   fields: [
     sourceSystem,

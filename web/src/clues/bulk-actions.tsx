@@ -266,7 +266,7 @@ export function useMerge(onDone: () => void) {
     if (!lead) return;
     modal.confirm({
       title: `将 ${clues.length} 条线索并案？`,
-      content: `以「${lead.title}」（${lead.id}）为案件主线索；其余线索随案件办理，不能再单独办理。`,
+      content: `以「${lead.title}」（${lead.number ?? lead.id}）为案件主线索；其余线索随案件办理，不能再单独办理。`,
       okText: '并案',
       cancelText: '取消',
       onOk: async () => {

@@ -52,8 +52,8 @@ export function ClueTable({
             </Typography.Text>
           </Link>
           <Space size={4} wrap>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {c.id}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="clue-number" title={c.id}>
+              {c.number ?? c.id}
             </Typography.Text>
             {c.isCase && c.memberCount > 0 && <Tag color="purple">案件 · {c.memberCount + 1}条</Tag>}
             {c.caseId && !c.isCase && <Tag>已并案</Tag>}

@@ -15,12 +15,24 @@ const cities = import.meta.glob<string>('../../../node_modules/echarts-china-cit
   import: 'default',
 });
 
-/** The GeoJSON inside a registerMap('杭州', {...}) call. */
+/**
+ * The GeoJSON inside a registerMap('杭州', {...}) call: the object literal from its opening brace to
+ * the brace that closes it (strings skipped), since the file's UMD wrapper closes more braces after it.
+ */
 export function geoFromRegisterCall(source: string): GeoJson {
   const start = source.indexOf('{', source.indexOf('registerMap('));
-  const end = source.lastIndexOf('}', source.lastIndexOf(');'));
-  if (start < 0 || end < start) throw new Error('no registerMap call with a GeoJSON object');
-  return JSON.parse(source.slice(start, end + 1)) as GeoJson;
+  let depth = 0;
+  let inString = false;
+  for (let i = Math.max(start, 0); start >= 0 && i < source.length; i++) {
+    const c = source[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return JSON.parse(source.slice(start, i + 1)) as GeoJson;
+  }
+  throw new Error('no registerMap call with a GeoJSON object');
 }
 
 /** Each feature's GB/T 2260 code as the property the map series matches on (`code`). */

@@ -25,6 +25,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiError, errorText } from '../api.ts';
 import { isGroup, leafFor, navFor, type NavEntry } from '../nav.ts';
 import { useSession } from '../session.tsx';
+import { NotificationBell } from './notification-bell.tsx';
+import { NoAccess } from '../pages/placeholder-page.tsx';
 
 const ICONS: Record<string, ReactNode> = {
   '/': <HomeOutlined />,
@@ -91,6 +93,12 @@ export function AppLayout() {
   }, [user, setUser, attempt]);
 
   const entries = useMemo(() => (user ? navFor(user) : []), [user]);
+  // A path under a menu entry the user may not open (typed, or an old link) shows 无权访问; paths under
+  // no entry (the notifications, a 404) are open to every role.
+  const leaf = leafFor(pathname);
+  // The entry itself must be the user's: its group's first page being theirs (/evaluation) does not open
+  // a sibling that needs more (/evaluation/reports).
+  const allowed = !leaf || !leaf.built || leafFor(pathname, entries)?.path === leaf.path;
   const [openKeys, setOpenKeys] = useState<string[]>(() => {
     const group = groupOf(entries, pathname);
     return group ? [group] : [];
@@ -173,6 +181,7 @@ export function AppLayout() {
             行政执法协调监督平台
           </Typography.Text>
           <Space size="middle" data-testid="header-user">
+            <NotificationBell />
             <Space size={4}>
               <UserOutlined />
               <span data-testid="header-display-name">{user.displayName}</span>
@@ -189,9 +198,7 @@ export function AppLayout() {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: 24 }}>
-          <Outlet />
-        </Layout.Content>
+        <Layout.Content style={{ margin: 24 }}>{allowed ? <Outlet /> : <NoAccess />}</Layout.Content>
       </Layout>
     </Layout>
   );

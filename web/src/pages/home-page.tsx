@@ -1,5 +1,6 @@
-// 首页: the jurisdiction at a glance. Reads GET /dashboard/summary?from&to (the caller's region is
-// the server's business: it scopes by the session) and draws the three chart option functions.
+// 首页: the caller's work first (待办事项; for supervisors the open and overdue clues by agency and by
+// model), then the jurisdiction at a glance: GET /dashboard/summary?from&to (the caller's region is the
+// server's business: it scopes by the session) drawn by the three chart option functions.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Empty, Row, Space, Statistic, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,6 +11,8 @@ import { EChart } from '../charts/echart.tsx';
 import { byMonthOption } from '../charts/by-month-option.ts';
 import { BY_LINE_TOP_N, byLineOption } from '../charts/by-line-option.ts';
 import { byRegionOption } from '../charts/by-region-option.ts';
+import { usePageTitle } from './page-frame.tsx';
+import { WorkPanel } from './home/work-panel.tsx';
 
 type Range = [Dayjs, Dayjs];
 
@@ -116,6 +119,7 @@ function ChartCard({
 
 export default function HomePage() {
   const user = useUser();
+  usePageTitle('首页');
   // No period chosen yet: the server picks the last 12 months of the jurisdiction's data (which may end
   // before today, as the demo data does) and the picker shows what it picked.
   const [chosen, setChosen] = useState<Range | null>(null);
@@ -169,6 +173,8 @@ export default function HomePage() {
           </span>
         </Space>
       </Space>
+
+      <WorkPanel user={user} />
 
       {load.state === 'error' && (
         <Alert

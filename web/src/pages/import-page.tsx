@@ -139,7 +139,7 @@ export default function ImportPage() {
     <PageFrame
       testId="import-page"
       title="数据导入"
-      subtitle="批量导入执法数据：CSV、Excel（.xlsx）、JSON Lines 文件，逐行校验"
+      subtitle="批量导入执法数据：CSV、Excel、JSONL（每行一条 JSON 记录）文件，逐行校验"
       state="ready"
     >
       <Card size="small" title="导入文件">
@@ -191,7 +191,7 @@ export default function ImportPage() {
                 <InboxOutlined />
               </p>
               <p className="ant-upload-text">点击或拖拽文件到此处</p>
-              <p className="ant-upload-hint">支持 .csv、.xlsx、.jsonl、.json；表头可用中文列名（如“统一社会信用代码”）或字段名</p>
+              <p className="ant-upload-hint">支持 CSV、XLSX、JSONL、JSON 文件；表头可用中文列名（如“统一社会信用代码”）或字段名</p>
             </Upload.Dragger>
           </Form.Item>
           <Space>

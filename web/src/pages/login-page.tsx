@@ -5,6 +5,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, errorText, safeNext } from '../api.ts';
 import { useSession } from '../session.tsx';
+import { usePageTitle } from './page-frame.tsx';
 
 interface LoginForm {
   username: string;
@@ -12,6 +13,7 @@ interface LoginForm {
 }
 
 export function LoginPage() {
+  usePageTitle('登录');
   const { user, setUser } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();

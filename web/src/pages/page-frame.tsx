@@ -1,7 +1,14 @@
 // The frame of every list and detail page: a title, the page's load state in data-state (loading |
 // ready | error, as on the dashboard), and the load error with a retry.
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
+
+/** The browser tab's title: the page's, then the product's. */
+export function usePageTitle(title: string | undefined): void {
+  useEffect(() => {
+    document.title = title ? `${title} · 刻度` : '刻度 · 行政执法协调监督平台';
+  }, [title]);
+}
 
 type LoadState = 'loading' | 'ready' | 'error';
 
@@ -15,13 +22,16 @@ interface PageLoad {
 export type PageFrameProps = {
   testId: string;
   title: ReactNode;
+  /** The tab's title when `title` is not plain text (a clue's title with its tags). */
+  documentTitle?: string;
   subtitle?: ReactNode;
   extra?: ReactNode;
   children: ReactNode;
 } & ({ load: PageLoad } | { state: LoadState; error?: string; onRetry?: () => void });
 
 export function PageFrame(props: PageFrameProps) {
-  const { testId, title, subtitle, extra, children } = props;
+  const { testId, title, documentTitle, subtitle, extra, children } = props;
+  usePageTitle(documentTitle ?? (typeof title === 'string' ? title : undefined));
   const { state, error, onRetry } =
     'load' in props ? { state: props.load.state, error: props.load.message, onRetry: props.load.retry } : props;
   return (

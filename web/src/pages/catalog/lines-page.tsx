@@ -57,7 +57,7 @@ export default function LinesPage() {
         dataSource={rows}
         pagination={false}
         columns={[
-          { title: '代码', dataIndex: 'code', width: 100 },
+          { title: '代码', dataIndex: 'code', width: 100, render: (code: string) => <span className="kd-code">{code}</span> },
           { title: '条线名称', dataIndex: 'name' },
           {
             title: '执法事项',

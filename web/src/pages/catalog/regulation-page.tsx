@@ -87,6 +87,7 @@ export default function RegulationPage() {
     <PageFrame
       testId="regulation-detail"
       title={<span data-testid="regulation-title">{regulation?.title ?? '法规'}</span>}
+      documentTitle={regulation?.title ?? '法规'}
       load={load}
       extra={
         <Link to="/catalog/regulations">

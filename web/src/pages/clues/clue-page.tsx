@@ -7,13 +7,21 @@
 // …/attachments).
 import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Col, Collapse, Descriptions, Empty, Row, Space, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
-import { ArrowLeftOutlined, ClockCircleOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  ClockCircleOutlined,
+  FileTextOutlined,
+  PaperClipOutlined,
+  PrinterOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { api, errorText, type ClueDetail, type TimelineEvent } from '../../api.ts';
 import { ArticleLink } from '../../catalog/law-link.tsx';
 import { indexBy, useCatalog } from '../../catalog/use-catalog.ts';
 import { ActionModal, specOf, type ModalAction } from '../../clues/action-modal.tsx';
 import { evidencePath, orderedActions } from '../../clues/clue-rules.ts';
+import { NoticeModal } from '../../clues/bulk-actions.tsx';
 import { DeadlineCell, ProcedureTag, SeverityTag, StatusTag } from '../../clues/clue-tags.tsx';
 import { useAgencies, useModelList } from '../../clues/lookups.ts';
 import { FACT_LABELS, isCodeTwin } from '../../clues/fact-labels.ts';
@@ -39,7 +47,11 @@ function Evidence({ detail }: { detail: ClueDetail }) {
     return <Typography.Text type="secondary">该线索来自举报或人工录入，没有模型证据记录；举报内容见下方。</Typography.Text>;
   }
   const kindLabel =
-    evidence.kind === 'clues' ? '问题线索' : ((RECORD_KIND_LABELS as Record<string, string>)[evidence.kind] ?? evidence.kind);
+    evidence.kind === 'clues'
+      ? '问题线索'
+      : evidence.kind === 'report'
+        ? '举报材料'
+        : ((RECORD_KIND_LABELS as Record<string, string>)[evidence.kind] ?? evidence.kind);
   const keys = Object.keys(evidence.facts ?? {});
   const facts = Object.entries(evidence.facts ?? {}).filter(([k]) => !isCodeTwin(k, keys));
   const factLabel = (k: string) => {
@@ -207,6 +219,8 @@ export default function CluePage() {
   // What the server says this user may do with this clue now (src/policy via the clue's `can`).
   const extend = clue?.can.extend ?? false;
   const upload = clue?.can.upload ?? false;
+  const notice = clue?.can.notice ?? false;
+  const [noticeOpen, setNoticeOpen] = useState(false);
 
   const uploadFiles = async (files: File[]) => {
     if (!clue || files.length === 0) return;
@@ -229,7 +243,8 @@ export default function CluePage() {
       <Space
         wrap
         data-testid="clue-actions"
-        data-actions={[...actions, ...(extend ? ['extend'] : []), ...(upload ? ['upload'] : [])].join(',')}
+        data-actions={[...actions, ...(extend ? ['extend'] : []), ...(upload ? ['upload'] : []), ...(notice ? ['notice'] : [])].join(',')}
+        className="no-print"
       >
         {actions.map((a) => {
           const spec = specOf(a);
@@ -265,6 +280,14 @@ export default function CluePage() {
             </Button>
           </Upload>
         )}
+        {notice && (
+          <Button icon={<FileTextOutlined />} onClick={() => setNoticeOpen(true)} data-testid="action-notice">
+            制发文书
+          </Button>
+        )}
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="action-print">
+          打印
+        </Button>
       </Space>
     );
   }
@@ -272,6 +295,7 @@ export default function CluePage() {
   return (
     <PageFrame
       testId="clue-detail"
+      documentTitle={clue ? `线索 ${clue.number ?? clue.id}` : '线索详情'}
       title={
         <Space wrap>
           <Link to="/clues" aria-label="返回线索列表">
@@ -288,7 +312,14 @@ export default function CluePage() {
           )}
         </Space>
       }
-      subtitle={clue ? `${clue.id} · ${clue.sourceLabel} · ${clue.regionName}` : undefined}
+      subtitle={
+        clue ? (
+          <span>
+            <span data-testid="clue-detail-number">{clue.number ?? clue.id}</span>
+            {clue.number ? `（${clue.id}）` : ''} · {clue.sourceLabel} · {clue.regionName}
+          </span>
+        ) : undefined
+      }
       load={load}
       extra={buttons}
     >
@@ -469,7 +500,7 @@ export default function CluePage() {
                     <div key={m.id} style={{ marginBottom: 4 }}>
                       <Link to={`/clues/${encodeURIComponent(m.id)}`}>{m.title}</Link>{' '}
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {m.id} · {m.statusLabel}
+                        {m.number ?? m.id} · {m.statusLabel}
                       </Typography.Text>
                     </div>
                   ))}
@@ -499,6 +530,15 @@ export default function CluePage() {
             onDone={(label) => {
               setAction(null);
               message.success(`已${label}`);
+              load.retry();
+            }}
+          />
+          <NoticeModal
+            open={noticeOpen}
+            clues={clue ? [clue] : []}
+            onClose={() => setNoticeOpen(false)}
+            onDone={(n) => {
+              message.success(`已制发${n.kindLabel} ${n.number}`);
               load.retry();
             }}
           />

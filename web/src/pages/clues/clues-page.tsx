@@ -16,6 +16,8 @@ import { useAgencies, useModelList } from '../../clues/lookups.ts';
 import { useUser } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 import { PageFrame } from '../page-frame.tsx';
+import { DateRangeFilter } from '../../lists/date-range.tsx';
+import { ExportButton } from '../../lists/export-button.tsx';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 const FILTER_KEYS = [
@@ -29,7 +31,21 @@ const FILTER_KEYS = [
   'overdue',
   'escalated',
   'q',
+  'from',
+  'to',
+  'sort',
+  'order',
 ] as const;
+/** The orders a list offers (the server's CLUE_SORTS); the default puts overdue clues first. */
+const SORTS: { value: string; label: string }[] = [
+  { value: '', label: '逾期优先（默认）' },
+  { value: 'created_at:desc', label: '发现时间：新→旧' },
+  { value: 'created_at:asc', label: '发现时间：旧→新' },
+  { value: 'deadline:asc', label: '整改期限：近→远' },
+  { value: 'severity:asc', label: '严重程度：高→低' },
+  { value: 'number:asc', label: '线索编号' },
+  { value: 'updated_at:desc', label: '最近办理' },
+];
 
 export default function CluesPage() {
   const user = useUser();
@@ -94,9 +110,12 @@ export default function CluesPage() {
       }
       load={load}
       extra={
-        <Button icon={<ReloadOutlined />} onClick={load.retry}>
-          刷新
-        </Button>
+        <Space>
+          <ExportButton path="/clues.xlsx" query={filters as Record<string, string>} />
+          <Button icon={<ReloadOutlined />} onClick={load.retry}>
+            刷新
+          </Button>
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }} data-testid="clues-filters">
@@ -206,6 +225,23 @@ export default function CluesPage() {
           onSearch={(v) => update({ q: v.trim() || undefined })}
           style={{ width: 220 }}
           data-testid="clues-search"
+        />
+        <DateRangeFilter
+          testId="clues-filter-range"
+          from={filters.from}
+          to={filters.to}
+          placeholder={['发现日期起', '止']}
+          onChange={(from, to) => update({ from, to })}
+        />
+        <Select
+          style={{ width: 170 }}
+          value={filters.sort ? `${filters.sort}:${filters.order ?? 'asc'}` : ''}
+          onChange={(v: string) => {
+            const [sort, order] = v.split(':');
+            update({ sort: sort || undefined, order: order || undefined });
+          }}
+          options={SORTS}
+          data-testid="clues-sort"
         />
         {active && (
           <Button type="link" onClick={() => setParams(new URLSearchParams(), { replace: true })} data-testid="clues-filter-reset">

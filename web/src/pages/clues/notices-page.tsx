@@ -22,7 +22,7 @@ import {
   Typography,
   type ButtonProps,
 } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Notice, type NoticeFilters, type NoticeKind } from '../../api.ts';
@@ -31,15 +31,41 @@ import { useUser } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 import { SubmitError, useSubmit } from '../../submit.tsx';
 import { PageFrame } from '../page-frame.tsx';
+import { DateRangeFilter } from '../../lists/date-range.tsx';
+import { ExportButton } from '../../lists/export-button.tsx';
 
 const KIND_LABELS: Record<NoticeKind, string> = { advisory: '监督提示单', supervision: '执法监督通知书', transfer: '移送函' };
 const KIND_COLORS: Record<NoticeKind, string> = { advisory: 'blue', supervision: 'orange', transfer: 'red' };
+
+/** Prints the open notice alone (print.css: body.print-notice hides the page behind the drawer). */
+function printNotice() {
+  document.body.classList.add('print-notice');
+  const done = () => {
+    document.body.classList.remove('print-notice');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
 
 function NoticeDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const load = useLoad((signal) => (id ? api.notice(id, signal) : Promise.resolve(null)), [id]);
   const n = load.state === 'ready' ? load.data?.notice : undefined;
   return (
-    <Drawer open={id !== null} onClose={onClose} size={640} title={n ? `${n.title}（${n.number}）` : '文书'} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={640}
+      title={n ? `${n.title}（${n.number}）` : '文书'}
+      destroyOnHidden
+      extra={
+        n && (
+          <Button icon={<PrinterOutlined />} onClick={printNotice} className="no-print" data-testid="notice-print">
+            打印
+          </Button>
+        )
+      }
+    >
       <div data-testid="notice-drawer" data-id={id ?? undefined} data-state={load.state}>
         {load.state === 'loading' && <Spin />}
         {load.state === 'error' && <Alert type="error" showIcon title={load.message} />}
@@ -60,7 +86,8 @@ function NoticeDrawer({ id, onClose }: { id: string | null; onClose: () => void 
             <Typography.Title level={5}>一、基本情况</Typography.Title>
             {n.content.facts.map((f, i) => (
               <Typography.Paragraph key={f.clueId}>
-                （{i + 1}）<Link to={`/clues/${encodeURIComponent(f.clueId)}`}>{f.title}</Link>：{f.explanation}
+                （{i + 1}）<Link to={`/clues/${encodeURIComponent(f.clueId)}`}>{f.title}</Link>（{f.clueNumber ?? f.clueId}）：
+                {f.explanation}
               </Typography.Paragraph>
             ))}
             <Typography.Title level={5}>二、法律依据</Typography.Title>
@@ -136,11 +163,17 @@ export default function NoticesPage() {
     status: (params.get('status') as 'issued' | 'answered' | null) ?? undefined,
     overdue: params.get('overdue') === 'true' ? 'true' : undefined,
     clueId: params.get('clueId') ?? undefined,
+    q: params.get('q') ?? undefined,
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+    sort: (params.get('sort') as NoticeFilters['sort']) ?? undefined,
+    order: (params.get('order') as NoticeFilters['order']) ?? undefined,
   };
   const openId = params.get('id');
   const load = useLoad((signal) => api.notices({ ...filters, page, pageSize }, signal), [JSON.stringify(filters), page]);
   const [responding, setResponding] = useState<Notice | null>(null);
 
+  const sortOrder = (key: string) => (filters.sort === key ? (filters.order === 'asc' ? 'ascend' : 'descend') : null);
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
@@ -160,9 +193,30 @@ export default function NoticesPage() {
           : '监督提示单、执法监督通知书、移送函'
       }
       load={load}
-      extra={user.can.issueNotices && <Link to="/clues?status=new,triaged,assigned,rectifying,submitted,returned">选择线索制发文书 →</Link>}
+      extra={
+        <Space>
+          <ExportButton path="/notices.xlsx" query={filters as Record<string, string>} />
+          {user.can.issueNotices && <Link to="/clues?status=new,triaged,assigned,rectifying,submitted,returned">选择线索制发文书 →</Link>}
+        </Space>
+      }
     >
       <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          key={filters.q ?? ''}
+          placeholder="文号、主送单位或制发机关"
+          defaultValue={filters.q}
+          onSearch={(v) => update({ q: v.trim() || undefined, page: undefined })}
+          style={{ width: 240 }}
+          data-testid="notices-search"
+        />
+        <DateRangeFilter
+          testId="notices-filter-range"
+          from={filters.from}
+          to={filters.to}
+          placeholder={['签发日期起', '止']}
+          onChange={(from, to) => update({ from, to, page: undefined })}
+        />
         <Select
           allowClear
           placeholder="文书类型"
@@ -195,7 +249,7 @@ export default function NoticesPage() {
         />
         {filters.clueId && (
           <Tag closable onClose={() => update({ clueId: undefined })}>
-            线索 {filters.clueId}
+            线索 {load.data?.rows[0]?.clueNumbers[load.data.rows[0].clueIds.indexOf(filters.clueId)] ?? filters.clueId}
           </Tag>
         )}
       </Space>
@@ -207,6 +261,15 @@ export default function NoticesPage() {
           dataSource={load.data?.rows ?? []}
           scroll={{ x: 1100 }}
           onRow={(n) => ({ 'data-testid': 'notice-row', 'data-id': n.id, 'data-status': n.status }) as HTMLAttributes<HTMLElement>}
+          onChange={(_p, _f, sorter, extra) => {
+            if (extra.action !== 'sort') return;
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            update({
+              sort: s?.order ? String(s.columnKey) : undefined,
+              order: s?.order === 'ascend' ? 'asc' : s?.order ? 'desc' : undefined,
+              page: undefined,
+            });
+          }}
           pagination={{
             current: page,
             pageSize,
@@ -218,7 +281,10 @@ export default function NoticesPage() {
             {
               title: '文号',
               dataIndex: 'number',
+              key: 'number',
               width: 170,
+              sorter: true,
+              sortOrder: sortOrder('number'),
               render: (v: string, n) => (
                 <a onClick={() => update({ id: n.id })} data-testid="notice-open">
                   {v}
@@ -240,22 +306,25 @@ export default function NoticesPage() {
             {
               title: '线索',
               dataIndex: 'clueIds',
-              width: 160,
-              render: (ids: string[]) => (
+              width: 180,
+              render: (ids: string[], n) => (
                 <Space size={2} wrap>
-                  {ids.slice(0, 3).map((id) => (
+                  {ids.slice(0, 3).map((id, i) => (
                     <Link key={id} to={`/clues/${encodeURIComponent(id)}`} style={{ fontSize: 12 }}>
-                      {id}
+                      {n.clueNumbers[i] ?? id}
                     </Link>
                   ))}
                   {ids.length > 3 && <Typography.Text type="secondary">等{ids.length}条</Typography.Text>}
                 </Space>
               ),
             },
-            { title: '签发日期', dataIndex: 'issuedOn', width: 110 },
+            { title: '签发日期', dataIndex: 'issuedOn', key: 'issued_on', width: 110, sorter: true, sortOrder: sortOrder('issued_on') },
             {
               title: '答复期限',
               dataIndex: 'deadline',
+              key: 'deadline',
+              sorter: true,
+              sortOrder: sortOrder('deadline'),
               width: 140,
               render: (v: string | null, n) => (
                 <Space size={4}>

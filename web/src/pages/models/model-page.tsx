@@ -225,13 +225,14 @@ export default function ModelPage() {
   return (
     <PageFrame
       testId="model-detail"
+      documentTitle={model?.name ?? '模型详情'}
       title={
         <Space wrap>
           <Link to="/models" aria-label="返回模型库">
             <ArrowLeftOutlined />
           </Link>
           <span data-testid="model-name">{model?.name ?? code}</span>
-          {model && <Tag>{model.code}</Tag>}
+          {model && <Tag className="kd-code">{model.code}</Tag>}
         </Space>
       }
       subtitle={model?.description}

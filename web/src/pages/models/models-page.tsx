@@ -155,7 +155,7 @@ export default function ModelsPage() {
             {m.name}
           </Link>
           <Space size={4}>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} className="kd-code">
               {m.code}
             </Typography.Text>
             {m.realtime && (

@@ -11,6 +11,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, ApiError, errorText, type PortalFormToken, type PortalStatus } from '../../api.ts';
 import { CONTACT_MAX, CONTENT_MAX, CONTENT_MIN, linkCount, MAX_LINKS } from '../../portal/portal-rules.ts';
 import { useLoad } from '../../use-load.ts';
+import { usePageTitle } from '../page-frame.tsx';
 
 interface ReportValues {
   regionCode: string;
@@ -284,6 +285,7 @@ function StatusLookup({ initial }: { initial: string }) {
 }
 
 export default function PortalPage() {
+  usePageTitle('公众监督举报');
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'status' ? 'status' : 'report';
   const code = params.get('code') ?? '';

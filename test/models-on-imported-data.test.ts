@@ -1,0 +1,721 @@
+// Every supervision model fires on a county's own data: a `kedu init` store, the county's reference data
+// imported (test/helpers/county.ts), and for each model the records that should raise its clue imported
+// through the public format (CSV files with the formats' Chinese headers). The cases are keyed by model
+// code and checked against the model library, so a new model without a case fails this test.
+// Each case keeps to its own entities, and where a model aggregates (per agency and year or month, per
+// city and item, per service) to a year, an agency, an item or a service code no other case uses.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openTestStore } from './helpers/store.ts';
+import { CLE, COUNTY, FIR, MKT, entity, importAll, initCounty, officer } from './helpers/county.ts';
+import { MODELS, findModel } from '../src/models/library/index.ts';
+import { runModel } from '../src/models/runner.ts';
+import { recordId } from '../src/records/record-id.ts';
+import type { Kind } from '../src/records/registry.ts';
+import { SYSTEM_CALLER, type Caller } from '../src/auth/caller.ts';
+import { createUser } from '../src/auth/users.ts';
+import { applyTransition, loadClue } from '../src/clues/workflow.ts';
+import { commitAttachments, receiveAttachment } from '../src/clues/attachments.ts';
+import { systemClock, todayOf } from '../src/clues/clock.ts';
+import { addDays } from '../src/domain/dates.ts';
+import { registerFollowupHooks } from '../src/followup/hooks.ts';
+
+// Answers are analysed as they land, as `kedu import` and the server have them (src/followup/hooks.ts).
+registerFollowupHooks();
+const t = await openTestStore();
+const { store } = t;
+const attachments = mkdtempSync(join(tmpdir(), 'kedu-model-cases-'));
+process.env.KEDU_ATTACHMENTS_DIR = attachments;
+const AS_OF = '2026-01-15';
+const SOURCE = 'county-test'; // the source system importCsv gives rows (helpers/county.ts)
+
+let supervisor: Caller;
+let staff: Caller;
+before(async () => {
+  await initCounty(store);
+  supervisor = await createUser(
+    store,
+    { username: 'xh_sup', displayName: '西湖监督员', password: 'Model-Case-2025', role: 'supervisor', regionCode: COUNTY },
+    'system',
+  );
+  staff = await createUser(
+    store,
+    {
+      username: 'xh_mkt',
+      displayName: '西湖市场监管',
+      password: 'Model-Case-2025',
+      role: 'agency_staff',
+      regionCode: COUNTY,
+      agencyId: MKT,
+    },
+    'system',
+  );
+});
+after(async () => {
+  await t.close();
+  rmSync(attachments, { recursive: true, force: true });
+});
+
+// ── rows of each kind, by field name, with plain defaults: a case states only what it is about ──
+let seq = 0;
+const sid = (p: string) => `${p}-${++seq}`;
+const ins = (o: Record<string, string>) => ({
+  source_id: sid('JC'),
+  region_code: COUNTY,
+  agency_id: MKT,
+  inspection_item_code: 'MKT-I001-01',
+  entity_uscc: entity(1),
+  inspected_on: '2025-06-02',
+  kind: 'planned',
+  lead_officer_id: officer('M', 1),
+  assist_officer_id: officer('M', 2),
+  via_code: 'true',
+  result: 'compliant',
+  ...o,
+});
+const cas = (o: Record<string, string>) => ({
+  source_id: sid('AJ'),
+  region_code: COUNTY,
+  agency_id: MKT,
+  item_code: 'MKT-P012',
+  entity_uscc: entity(1),
+  filed_on: '2025-05-06',
+  first_offence: 'false',
+  corrected: 'false',
+  harm: 'minor',
+  lead_officer_id: officer('M', 1),
+  assist_officer_id: officer('M', 2),
+  decided_on: '2025-05-20',
+  decision: 'fine',
+  tier: 'general',
+  fine_amount: '20000',
+  status: 'decided',
+  ...o,
+});
+const dlg = (o: Record<string, string>) => ({
+  source_id: sid('WT'),
+  region_code: COUNTY,
+  agency_id: MKT,
+  service_code: 'SW-330000-003',
+  service_name: '食品抽样检验',
+  provider_name: '杭州某检测技术有限公司',
+  approved: 'true',
+  fee: '10000',
+  signed_on: '2025-03-03',
+  ...o,
+});
+const visit = (o: Record<string, string>) => ({
+  source_id: sid('FW'),
+  region_code: COUNTY,
+  agency_id: MKT,
+  entity_uscc: entity(1),
+  visited_on: '2025-04-02',
+  topic: '合规经营指导',
+  officer_id: officer('M', 3),
+  ...o,
+});
+const days = (from: string, n: number, step = 1) => Array.from({ length: n }, (_, i) => addDays(from, i * step));
+const idOf = (kind: Kind, row: Record<string, string>) => recordId(kind, SOURCE, row.source_id);
+
+interface Clue {
+  id: string;
+  evidence: string;
+  agency_id: string | null;
+  region_code: string;
+  explanation: string;
+}
+interface Case {
+  /** Imports the case's records; returns the record ids a clue of the model must name in its evidence. */
+  arrange(): Promise<string[]>;
+  asOf?: string;
+}
+
+const load = async (kind: Kind, rows: Record<string, string>[]) => {
+  await importAll(store, kind, rows);
+  return rows;
+};
+
+/** A clue of some model on the case's records, driven through the loop by the supervisor and the agency. */
+async function clueInLoop(steps: string[]): Promise<string> {
+  const rows = await load('inspections', [ins({ entity_uscc: entity(90 + seq), assist_officer_id: '' })]);
+  await runModel(store, findModel('INS_SINGLE_OFFICER')!, { asOf: AS_OF });
+  const [c] = await store.query<{ id: string }>(`SELECT id FROM clues WHERE model_code = 'INS_SINGLE_OFFICER' AND evidence LIKE $1`, [
+    `%${idOf('inspections', rows[0])}%`,
+  ]);
+  for (const step of steps) {
+    const clue = (await loadClue(store, c.id))!;
+    if (step === 'assign') await applyTransition(store, supervisor, c.id, { action: 'assign', agencyId: MKT }, systemClock);
+    if (step === 'accept') await applyTransition(store, staff, c.id, { action: 'accept' }, systemClock);
+    if (step === 'submit') {
+      const received = await receiveAttachment({
+        fileName: '整改报告.txt',
+        contentType: 'text/plain',
+        stream: Readable.from([Buffer.from('已整改')]),
+        truncated: () => false,
+      });
+      const [file] = await commitAttachments(store, staff, clue, [received], systemClock);
+      await applyTransition(
+        store,
+        staff,
+        c.id,
+        { action: 'submit', rectification: '已对执法人员开展培训并完善审核制度。', attachmentIds: [file.id] },
+        systemClock,
+      );
+    }
+    if (step === 'return')
+      await applyTransition(store, supervisor, c.id, { action: 'return', comment: '整改材料不全，请补充' }, systemClock);
+  }
+  return c.id;
+}
+/** A follow-up task on a record (by its number in the agency system) and the enterprise's answer, as the call centre returns it. */
+async function followedUp(subjectKind: string, subjectSourceId: string, entityUscc: string, answeredAt: string, transcript: string) {
+  const task = `fut-${++seq}`;
+  await importAll(store, 'followup_tasks', [
+    {
+      id: task,
+      campaign_id: 'CP-330106-2025H2',
+      region_code: COUNTY,
+      subject_kind: subjectKind,
+      subject_source_system: SOURCE,
+      subject_id: subjectSourceId,
+      entity_uscc: entityUscc,
+      channel: 'phone',
+      status: 'pending',
+    },
+  ]);
+  const [answer] = await load('followup_answers', [
+    { source_id: sid('HF'), task_id: task, region_code: COUNTY, answered_at: answeredAt, outcome: 'reached', channel: 'phone', transcript },
+  ]);
+  return answer;
+}
+const today = todayOf(systemClock);
+
+const CASES: Record<string, Case> = {
+  INS_REPEAT: {
+    async arrange() {
+      const e = entity(101); // not in the register: the models judge it all the same
+      const rows = await load('inspections', [
+        ins({ entity_uscc: e, inspected_on: '2025-03-03' }),
+        ins({
+          entity_uscc: e,
+          inspected_on: '2025-03-04',
+          agency_id: CLE,
+          lead_officer_id: officer('C', 1),
+          assist_officer_id: officer('C', 2),
+        }),
+        ins({
+          entity_uscc: e,
+          inspected_on: '2025-03-05',
+          agency_id: FIR,
+          lead_officer_id: officer('F', 1),
+          assist_officer_id: officer('F', 2),
+        }),
+      ]);
+      return rows.map((r) => idOf('inspections', r));
+    },
+  },
+  PEN_OUT_OF_TIER: {
+    // First offence no, corrected no, minor harm: the general tier, 19,000–37,000 yuan; fined 45,000.
+    arrange: async () => [
+      idOf('cases', (await load('cases', [cas({ entity_uscc: entity(102), decided_on: '2025-06-10', fine_amount: '45000' })]))[0]),
+    ],
+  },
+  PEN_EXEMPT_FINED: {
+    arrange: async () => [
+      idOf(
+        'cases',
+        (
+          await load('cases', [
+            cas({
+              entity_uscc: entity(103),
+              item_code: 'MKT-P013',
+              first_offence: 'true',
+              corrected: 'true',
+              harm: 'none',
+              fine_amount: '500',
+              tier: 'lenient',
+            }),
+          ])
+        )[0],
+      ),
+    ],
+  },
+  PEN_DEVIATION: {
+    // Ten fines of 1,000 yuan for a county's own item, and one of 20,000.
+    async arrange() {
+      await importAll(store, 'items', [
+        {
+          code: 'XH-DEV-P1',
+          name: '本地事项（偏离测试）',
+          kind: 'penalty',
+          line_code: 'MKT',
+          region_code: COUNTY,
+          fine_min: '0',
+          fine_max: '100000',
+        },
+      ]);
+      const rows = await load('cases', [
+        ...days('2025-02-03', 10, 7).map((d) =>
+          cas({ item_code: 'XH-DEV-P1', entity_uscc: entity(104), filed_on: d, decided_on: d, fine_amount: '1000' }),
+        ),
+        cas({ item_code: 'XH-DEV-P1', entity_uscc: entity(105), filed_on: '2025-05-05', decided_on: '2025-05-06', fine_amount: '20000' }),
+      ]);
+      return [idOf('cases', rows[10])];
+    },
+  },
+  PEN_DISPERSION: {
+    async arrange() {
+      const rows = await load(
+        'cases',
+        ['100', '200', '1000', '3000', '5000'].map((fine, i) =>
+          cas({
+            item_code: 'MKT-P024',
+            entity_uscc: entity(106 + i),
+            filed_on: `2024-0${i + 2}-03`,
+            decided_on: `2024-0${i + 2}-10`,
+            fine_amount: fine,
+          }),
+        ),
+      );
+      return rows.map((r) => idOf('cases', r));
+    },
+  },
+  PEN_MAX_SHARE: {
+    // The fire brigade in 2023: five of ten fines at the statutory maximum (50,000 yuan).
+    async arrange() {
+      const rows = await load(
+        'cases',
+        days('2023-02-01', 10, 20).map((d, i) =>
+          cas({
+            agency_id: FIR,
+            lead_officer_id: officer('F', 1),
+            assist_officer_id: officer('F', 2),
+            entity_uscc: entity(111 + i),
+            filed_on: d,
+            decided_on: d,
+            fine_amount: i < 5 ? '50000' : '10000',
+          }),
+        ),
+      );
+      return rows.slice(0, 5).map((r) => idOf('cases', r));
+    },
+  },
+  PEN_OVERDUE: {
+    arrange: async () => [
+      idOf('cases', (await load('cases', [cas({ entity_uscc: entity(121), filed_on: '2025-01-10', decided_on: '2025-06-10' })]))[0]),
+    ],
+  },
+  PEN_DOUBLE: {
+    async arrange() {
+      const rows = await load('cases', [
+        cas({ entity_uscc: entity(122), filed_on: '2025-07-01', decided_on: '2025-07-05' }),
+        cas({ entity_uscc: entity(122), filed_on: '2025-07-11', decided_on: '2025-07-15' }),
+      ]);
+      return rows.map((r) => idOf('cases', r));
+    },
+  },
+  PEN_DELIVERY_LATE: {
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(123), decided_on: '2025-05-10' })]);
+      const [d] = await load('deliveries', [
+        {
+          source_id: sid('SD'),
+          region_code: COUNTY,
+          case_id: c.source_id,
+          method: 'post',
+          sent_on: '2025-05-11',
+          delivered_on: '2025-05-30',
+        },
+      ]);
+      return [idOf('deliveries', d)];
+    },
+  },
+  PEN_PAYMENT_OVERDUE: {
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(124) })]);
+      const [p] = await load('payments', [
+        { source_id: sid('JK'), region_code: COUNTY, case_id: c.source_id, amount: '20000', due_on: '2025-06-01', paid_on: '2025-07-01' },
+      ]);
+      return [idOf('payments', p)];
+    },
+  },
+  PEN_GROWTH: {
+    // 综合执法 in 2022: one fine a month for six months, then ten in July.
+    async arrange() {
+      const cle = {
+        agency_id: CLE,
+        item_code: 'CLE-P014',
+        lead_officer_id: officer('C', 1),
+        assist_officer_id: officer('C', 2),
+        fine_amount: '300',
+      };
+      const before = [1, 2, 3, 4, 5, 6].map((m) =>
+        cas({ ...cle, entity_uscc: entity(130 + m), filed_on: `2022-0${m}-05`, decided_on: `2022-0${m}-10` }),
+      );
+      const july = days('2022-07-01', 10).map((d, i) => cas({ ...cle, entity_uscc: entity(140 + i), filed_on: d, decided_on: d }));
+      const rows = await load('cases', [...before, ...july]);
+      return rows.slice(6).map((r) => idOf('cases', r));
+    },
+  },
+  PEN_SINGLE_OFFICER: {
+    arrange: async () => [idOf('cases', (await load('cases', [cas({ entity_uscc: entity(151), assist_officer_id: '' })]))[0])],
+  },
+  PEN_ABOVE_STATUTORY: {
+    arrange: async () => [
+      idOf('cases', (await load('cases', [cas({ entity_uscc: entity(152), fine_amount: '60000', tier: 'severe' })]))[0]),
+    ],
+  },
+  PEN_NO_DELIVERY: {
+    arrange: async () => [idOf('cases', (await load('cases', [cas({ entity_uscc: entity(153) })]))[0])],
+  },
+  PEN_NO_CERT: {
+    // An officer the county never registered, let alone certified.
+    arrange: async () => [idOf('cases', (await load('cases', [cas({ entity_uscc: entity(154), lead_officer_id: 'OF-UNKNOWN-1' })]))[0])],
+  },
+  PEN_NO_PAYMENT: {
+    arrange: async () => [idOf('cases', (await load('cases', [cas({ entity_uscc: entity(155) })]))[0])],
+  },
+  INS_OVER_FREQ: {
+    // MKT-I001-01 allows two inspections of an entity a year.
+    async arrange() {
+      const rows = await load(
+        'inspections',
+        days('2025-02-03', 3, 30).map((d) => ins({ entity_uscc: entity(156), inspected_on: d })),
+      );
+      return rows.map((r) => idOf('inspections', r));
+    },
+  },
+  INS_OFF_LIST: {
+    // Not on any published list: landed by the import (with a note), found here.
+    arrange: async () => [
+      idOf('inspections', (await load('inspections', [ins({ entity_uscc: entity(157), inspection_item_code: 'XH-NOT-LISTED' })]))[0]),
+    ],
+  },
+  INS_BURDEN: {
+    async arrange() {
+      const rows = await load(
+        'inspections',
+        days('2024-01-08', 21, 14).map((d, i) =>
+          ins({ entity_uscc: entity(158), inspected_on: d, inspection_item_code: `MKT-I001-0${(i % 9) + 1}` }),
+        ),
+      );
+      return rows.map((r) => idOf('inspections', r));
+    },
+  },
+  INS_SINGLE_OFFICER: {
+    arrange: async () => [idOf('inspections', (await load('inspections', [ins({ entity_uscc: entity(159), assist_officer_id: '' })]))[0])],
+  },
+  INS_NO_CERT: {
+    arrange: async () => [
+      idOf('inspections', (await load('inspections', [ins({ entity_uscc: entity(160), assist_officer_id: 'OF-UNKNOWN-2' })]))[0]),
+    ],
+  },
+  INS_NO_CODE: {
+    // 综合执法 in November 2024: three inspections, none registered through the enterprise code.
+    async arrange() {
+      const rows = await load(
+        'inspections',
+        days('2024-11-04', 3).map((d, i) =>
+          ins({
+            agency_id: CLE,
+            lead_officer_id: officer('C', 3),
+            assist_officer_id: officer('C', 4),
+            entity_uscc: entity(161 + i),
+            inspected_on: d,
+            via_code: 'false',
+          }),
+        ),
+      );
+      return rows.map((r) => idOf('inspections', r));
+    },
+  },
+  INS_FAKE_SERVICE: {
+    // A service visit, its follow-up task from the follow-up system, and the answer: "that was an inspection".
+    async arrange() {
+      const [v] = await load('service_visits', [visit({ entity_uscc: entity(165) })]);
+      await importAll(store, 'followup_tasks', [
+        {
+          id: 'fut-fake-1',
+          campaign_id: 'CP-330106-2025H1',
+          region_code: COUNTY,
+          subject_kind: 'service_visit',
+          subject_source_system: SOURCE,
+          subject_id: v.source_id,
+          entity_uscc: entity(165),
+          channel: 'phone',
+          status: 'answered',
+        },
+      ]);
+      await load('followup_answers', [
+        {
+          source_id: sid('HF'),
+          task_id: 'fut-fake-1',
+          region_code: COUNTY,
+          answered_at: '2025-04-20 10:00:00',
+          satisfaction: '2',
+          says_inspection: '是',
+        },
+      ]);
+      return [idOf('service_visits', v)];
+    },
+  },
+  INS_SAME_AGENCY_REPEAT: {
+    async arrange() {
+      const rows = await load('inspections', [
+        ins({ entity_uscc: entity(166), inspected_on: '2025-08-04' }),
+        ins({ entity_uscc: entity(166), inspected_on: '2025-08-08', inspection_item_code: 'MKT-I001-02' }),
+      ]);
+      return rows.map((r) => idOf('inspections', r));
+    },
+  },
+  INS_OFFICER_OVERLOAD: {
+    // Eleven inspections in one day for one officer.
+    async arrange() {
+      const rows = await load(
+        'inspections',
+        Array.from({ length: 11 }, (_, i) =>
+          ins({
+            entity_uscc: entity(170 + i),
+            inspected_on: '2024-02-02',
+            lead_officer_id: officer('M', 5),
+            assist_officer_id: officer('M', 6),
+          }),
+        ),
+      );
+      return rows.map((r) => idOf('inspections', r));
+    },
+  },
+  INS_CASE_NOT_FILED: {
+    arrange: async () => [idOf('inspections', (await load('inspections', [ins({ entity_uscc: entity(182), result: 'case_filed' })]))[0])],
+  },
+  LIC_OVERDUE: {
+    async arrange() {
+      const [l] = await load('licences', [
+        {
+          source_id: sid('XK'),
+          region_code: COUNTY,
+          agency_id: MKT,
+          item_code: 'MKT-L001',
+          entity_uscc: entity(183),
+          applied_on: '2025-03-03',
+          decided_on: '2025-05-30',
+          result: 'granted',
+        },
+      ]);
+      return [idOf('licences', l)];
+    },
+  },
+  LIC_NO_SUPERVISION: {
+    async arrange() {
+      const [l] = await load('licences', [
+        {
+          source_id: sid('XK'),
+          region_code: COUNTY,
+          agency_id: MKT,
+          item_code: 'MKT-L003',
+          entity_uscc: entity(184),
+          applied_on: '2024-01-03',
+          decided_on: '2024-01-05',
+          result: 'granted',
+        },
+      ]);
+      return [idOf('licences', l)];
+    },
+  },
+  DEL_OFF_LIST: {
+    arrange: async () => [idOf('delegations', (await load('delegations', [dlg({ service_code: '' })]))[0])],
+  },
+  DEL_UNAPPROVED: {
+    arrange: async () => [idOf('delegations', (await load('delegations', [dlg({ approved: '否' })]))[0])],
+  },
+  DEL_FEE: {
+    // Five contracts for one service at 10,000 yuan, one at 100,000.
+    async arrange() {
+      const rows = await load('delegations', [
+        ...days('2025-01-06', 5, 7).map((d) => dlg({ service_code: 'XH-FEE-1', signed_on: d })),
+        dlg({ service_code: 'XH-FEE-1', fee: '100000' }),
+      ]);
+      return [idOf('delegations', rows[5])];
+    },
+  },
+  DEL_PROVIDER_CONCENTRATION: {
+    // The fire brigade in 2021: three of four delegations to one provider.
+    async arrange() {
+      const fire = { agency_id: FIR, service_code: 'SW-330000-007' };
+      const rows = await load('delegations', [
+        ...days('2021-03-01', 3, 30).map((d) => dlg({ ...fire, signed_on: d, provider_name: '杭州某消防技术服务有限公司' })),
+        dlg({ ...fire, signed_on: '2021-09-01', provider_name: '杭州另一家检测公司' }),
+      ]);
+      return rows.slice(0, 3).map((r) => idOf('delegations', r));
+    },
+  },
+  OFF_PAIR_RECUR: {
+    async arrange() {
+      const rows = await load(
+        'inspections',
+        days('2024-03-04', 4, 45).map((d, i) =>
+          ins({ entity_uscc: entity(185), inspected_on: d, lead_officer_id: officer('M', 7), inspection_item_code: `MKT-I001-0${i + 1}` }),
+        ),
+      );
+      return rows.map((r) => idOf('inspections', r));
+    },
+  },
+  OFF_OUTLIER_INSPECTIONS: {
+    // 综合执法 in 2021: five officers with five inspections each, one with twenty-five.
+    async arrange() {
+      const one = (n: number, count: number) =>
+        days('2021-01-04', count, 11).map((d, i) =>
+          ins({
+            agency_id: CLE,
+            lead_officer_id: officer('C', n),
+            assist_officer_id: '',
+            entity_uscc: entity(200 + ((n * 7 + i) % 40)),
+            inspected_on: d,
+          }),
+        );
+      const rows = await load('inspections', [...[1, 2, 3, 4, 5].flatMap((n) => one(n, 5)), ...one(6, 25)]);
+      return rows.slice(25).map((r) => idOf('inspections', r));
+    },
+  },
+  CLO_NEW_UNTRIAGED: {
+    asOf: addDays(today, 10),
+    arrange: async () => [await clueInLoop([])],
+  },
+  CLO_ASSIGNED_OVERDUE: {
+    asOf: addDays(today, 60),
+    arrange: async () => [await clueInLoop(['assign'])],
+  },
+  CLO_SUBMITTED_UNREVIEWED: {
+    asOf: addDays(today, 10),
+    arrange: async () => [await clueInLoop(['assign', 'accept', 'submit'])],
+  },
+  CLO_RETURNED_REPEATEDLY: {
+    arrange: async () => [await clueInLoop(['assign', 'accept', 'submit', 'return', 'submit', 'return'])],
+  },
+  HOT_OVERDUE: {
+    async arrange() {
+      const [h] = await load('hotline_tickets', [
+        {
+          source_id: sid('GD'),
+          region_code: COUNTY,
+          received_at: '2025-12-01 09:30:00',
+          category: '执法检查',
+          content: '反映检查人员态度粗暴',
+          entity_uscc: entity(190),
+          agency_id: MKT,
+          status: 'open',
+        },
+      ]);
+      return [idOf('hotline_tickets', h)];
+    },
+  },
+  FUP_LOW_SATISFACTION: {
+    // The fire brigade's 2022 service visits: ten follow-up answers, all 2 of 5.
+    async arrange() {
+      const visits = await load(
+        'service_visits',
+        days('2022-03-01', 10, 14).map((d, i) =>
+          visit({ agency_id: FIR, officer_id: officer('F', 3), entity_uscc: entity(191 + (i % 5)), visited_on: d }),
+        ),
+      );
+      await importAll(
+        store,
+        'followup_tasks',
+        visits.map((v, i) => ({
+          id: `fut-low-${i}`,
+          campaign_id: 'CP-330106-2022',
+          region_code: COUNTY,
+          subject_kind: '涉企服务',
+          subject_source_system: SOURCE,
+          subject_id: v.source_id,
+          entity_uscc: v.entity_uscc,
+          channel: '电话回访',
+          status: '已回访',
+        })),
+      );
+      const answers = await load(
+        'followup_answers',
+        visits.map((v, i) => ({
+          source_id: sid('HF'),
+          task_id: `fut-low-${i}`,
+          region_code: COUNTY,
+          answered_at: `${addDays(v.visited_on, 5)} 10:00:00`,
+          satisfaction: '2',
+        })),
+      );
+      return answers.map((a) => idOf('followup_answers', a));
+    },
+  },
+  FUP_COMPLAINT_AFTER_CASE: {
+    async arrange() {
+      await load('cases', [cas({ entity_uscc: entity(196), filed_on: '2025-03-01', decided_on: '2025-03-20' })]);
+      const [h] = await load('hotline_tickets', [
+        {
+          source_id: sid('GD'),
+          region_code: COUNTY,
+          received_at: '2025-03-25 09:30:00',
+          category: '执法检查',
+          content: '对处罚决定有意见，认为罚得太重',
+          entity_uscc: entity(196),
+          status: 'answered',
+        },
+      ]);
+      return [idOf('hotline_tickets', h)];
+    },
+  },
+  FUP_VISIT_COUNT: {
+    // One inspection on record this month; the enterprise says it was inspected five times.
+    async arrange() {
+      const [i] = await load('inspections', [ins({ entity_uscc: entity(250), inspected_on: '2025-06-10' })]);
+      await followedUp('inspection', i.source_id, entity(250), '2025-06-20 10:00:00', '这个月来检查了五次，太频繁了');
+      return [idOf('inspections', i)];
+    },
+  },
+  FUP_NOBODY_CAME: {
+    async arrange() {
+      const [i] = await load('inspections', [ins({ entity_uscc: entity(251), inspected_on: '2025-07-03' })]);
+      const a = await followedUp('inspection', i.source_id, entity(251), '2025-07-10 15:00:00', '那天没有人来过我们店');
+      return [idOf('followup_answers', a)];
+    },
+  },
+  FUP_FINE_MISMATCH: {
+    // Decided: a fine of 20,000 yuan; the enterprise says five thousand.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(252), filed_on: '2025-04-01', decided_on: '2025-04-20' })]);
+      await followedUp('case', c.source_id, entity(252), '2025-05-06 11:00:00', '说是警告，结果罚了我们五千块钱');
+      return [idOf('cases', c)];
+    },
+  },
+  FUP_COMPLAINT: {
+    async arrange() {
+      const [v] = await load('service_visits', [visit({ entity_uscc: entity(253), visited_on: '2025-08-12' })]);
+      const a = await followedUp('service_visit', v.source_id, entity(253), '2025-08-20 09:40:00', '检查人员跟我们要烟，还态度粗暴');
+      return [idOf('followup_answers', a)];
+    },
+  },
+};
+
+test('every model of the library has a case here', () => {
+  assert.deepEqual(Object.keys(CASES).sort(), MODELS.map((m) => m.code).sort());
+});
+
+for (const model of MODELS) {
+  test(`${model.code} fires on imported records (${model.name})`, async () => {
+    const c = CASES[model.code];
+    assert.ok(c, `a case for ${model.code}`);
+    const expected = await c.arrange();
+    const report = await runModel(store, model, { asOf: c.asOf ?? AS_OF, actor: SYSTEM_CALLER.userId });
+    assert.ok(report.hits >= 1, `${model.code}: no hit`);
+    const clues = await store.query<Clue>('SELECT id, evidence, agency_id, region_code, explanation FROM clues WHERE model_code = $1', [
+      model.code,
+    ]);
+    const ours = clues.filter((x) => expected.every((id) => (JSON.parse(x.evidence) as { ids: string[] }).ids.includes(id)));
+    assert.ok(ours.length >= 1, `${model.code}: a clue naming ${expected.join(', ')}; got ${clues.map((x) => x.evidence).join(' | ')}`);
+    assert.ok(ours[0].region_code.startsWith(COUNTY), `${model.code}: the clue is the county's (${ours[0].region_code})`);
+    assert.doesNotMatch(ours[0].explanation, /\{\w+\}/, `${model.code}: every placeholder filled`);
+  });
+}
