@@ -119,8 +119,8 @@ test('one clue walks the whole loop: the supervisor assigns, the agency accepts 
     'INS-FY-1',
     'INS-FY-R',
   ]);
-  // The buttons are what the API allows a region supervisor on a new clue.
-  assert.equal(await supervisor.getByTestId('clue-actions').getAttribute('data-actions'), 'assign,triage,dismiss,transfer,upload');
+  // The buttons are what the API allows a region supervisor on a new clue (制发文书 on any clue not dismissed).
+  assert.equal(await supervisor.getByTestId('clue-actions').getAttribute('data-actions'), 'assign,triage,dismiss,transfer,upload,notice');
 
   // 交办: to the agency the model found (preselected), with the default deadline of a medium clue.
   await act(supervisor, 'assign', 'assigned', async (p) => {
@@ -163,7 +163,7 @@ test('one clue walks the whole loop: the supervisor assigns, the agency accepts 
   // 销号: the supervisor reviews the submission and closes the clue.
   await openClue(supervisor);
   assert.match((await supervisor.getByTestId('clue-rectification').textContent()) ?? '', /检查统筹机制/);
-  assert.equal(await supervisor.getByTestId('clue-actions').getAttribute('data-actions'), 'close,return,transfer,upload');
+  assert.equal(await supervisor.getByTestId('clue-actions').getAttribute('data-actions'), 'close,return,transfer,upload,notice');
   await act(supervisor, 'close', 'closed', async (p) => {
     await p.getByTestId('action-comment').fill('整改到位，予以销号');
   });

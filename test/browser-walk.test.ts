@@ -69,15 +69,24 @@ async function visit(page: Page, path: string, failures: string[]): Promise<Visi
   await page
     .waitForFunction(() => !document.querySelector('[data-state="loading"]'), undefined, { timeout: 30_000 })
     .catch(() => undefined);
-  await page.waitForTimeout(150);
   // Identifiers shown beside a name on purpose (a model's code, a username) are marked kd-code; links are addresses.
-  const text = (
-    await page.locator('#root').evaluate((root) => {
-      let text = (root as HTMLElement).innerText;
-      for (const code of Array.from(root.querySelectorAll<HTMLElement>('.kd-code'))) text = text.split(code.innerText).join(' ');
-      return text;
-    })
-  ).replace(/https?:\/\/\S+/g, '');
+  const read = async () =>
+    (
+      await page.locator('#root').evaluate((root) => {
+        let text = (root as HTMLElement).innerText;
+        for (const code of Array.from(root.querySelectorAll<HTMLElement>('.kd-code'))) text = text.split(code.innerText).join(' ');
+        return text;
+      })
+    ).replace(/https?:\/\/\S+/g, '');
+  // What the person reads once the page has settled: a list drawn before its names arrive (a code shown
+  // for a moment, then its name) is read again, until two readings 400 ms apart agree (at most 15 s).
+  let text = await read();
+  for (let settled = false, tries = 0; !settled && tries < 38; tries++) {
+    await page.waitForTimeout(400);
+    const again = await read();
+    settled = again === text;
+    text = again;
+  }
   const problems = [...failures];
   if (PLACEHOLDER.test(text)) problems.push('placeholder');
   if (await page.getByTestId('not-found').count()) problems.push('404');
