@@ -185,7 +185,7 @@ test('扫码评价: only the visited entity rates, once per code; replayed forms
   assert.ok(audit, 'the rating is audited');
 });
 
-test('inspection records cite their code: the joint visit is one visit and clean; no code, another entity’s code, an officer not on the task or a revoked code each raise a clue', async () => {
+test('inspection records cite their code: the joint visit is one visit and clean; no code, another entity’s code, an officer not on the task or a revoked code each raise a hit', async () => {
   const [joint] = await tasksOf(sql`origin = 'joint'`);
   const plans = await tasksOf(sql`origin = 'plan' AND status = 'open'`);
   const mkt = (u: string) => plans.find((p) => p.entity_uscc === u && p.agency_id === AGENCIES.fyMkt)!;
@@ -240,7 +240,7 @@ test('inspection records cite their code: the joint visit is one visit and clean
   const models = MODELS.filter((m) => ['INS_CODE_MISSING', 'INS_CODE_MISMATCH'].includes(m.code));
   await runModels(store, models, { asOf: `${NEXT_YEAR}-12-31`, regionCode: FY });
   const clues = await store.query<{ model_code: string; evidence: string; explanation: string }>(
-    sql`SELECT model_code, evidence, explanation FROM clues WHERE model_code IN ('INS_CODE_MISSING', 'INS_CODE_MISMATCH') ORDER BY model_code, explanation`,
+    sql`SELECT model_code, evidence, explanation FROM model_hits WHERE model_code IN ('INS_CODE_MISSING', 'INS_CODE_MISMATCH') ORDER BY model_code, explanation`,
   );
   const sourceOf = new Map(
     (await store.query<{ id: string; source_id: string }>('SELECT id, source_id FROM inspections')).map((x) => [x.id, x.source_id]),
