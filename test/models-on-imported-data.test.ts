@@ -142,13 +142,21 @@ const load = async (kind: Kind, rows: Record<string, string>[]) => {
   return rows;
 };
 
+let loops = 0;
 /** A clue of some model on the case's records, driven through the loop by the supervisor and the agency. */
 async function clueInLoop(steps: string[]): Promise<string> {
-  const rows = await load('inspections', [ins({ entity_uscc: entity(90 + seq), assist_officer_id: '' })]);
-  await runModel(store, findModel('INS_SINGLE_OFFICER')!, { asOf: AS_OF });
-  const [c] = await store.query<{ id: string }>(`SELECT id FROM clues WHERE model_code = 'INS_SINGLE_OFFICER' AND evidence LIKE $1`, [
-    `%${idOf('inspections', rows[0])}%`,
+  // The model files a hit under its lead officer (一人一档): an officer and an entity of its own for each
+  // loop, so that its clue holds this hit alone.
+  loops++;
+  const rows = await load('inspections', [
+    ins({ entity_uscc: entity(400 + loops), lead_officer_id: officer('M', 4 + loops), assist_officer_id: '' }),
   ]);
+  await runModel(store, findModel('INS_SINGLE_OFFICER')!, { asOf: AS_OF });
+  const [c] = await store.query<{ id: string }>(
+    `SELECT clue_id AS id FROM model_hits WHERE model_code = 'INS_SINGLE_OFFICER' AND clue_id IS NOT NULL AND evidence LIKE $1`,
+    [`%${idOf('inspections', rows[0])}%`],
+  );
+  assert.ok(c, 'the hit opened a clue');
   for (const step of steps) {
     const clue = (await loadClue(store, c.id))!;
     if (step === 'assign') await applyTransition(store, supervisor, c.id, { action: 'assign', agencyId: MKT }, systemClock);
@@ -329,9 +337,10 @@ const CASES: Record<string, Case> = {
           source_id: sid('SD'),
           region_code: COUNTY,
           case_id: c.source_id,
+          // Posted twenty days after the decision, past its seven working days (2025-05-20; 第八十五条: 七日 are working days).
           method: 'post',
-          sent_on: '2025-05-11',
-          delivered_on: '2025-05-30',
+          sent_on: '2025-05-30',
+          delivered_on: '2025-06-03',
         },
       ]);
       return [idOf('deliveries', d)];
@@ -524,6 +533,8 @@ const CASES: Record<string, Case> = {
           applied_on: '2024-01-03',
           decided_on: '2024-01-05',
           result: 'granted',
+          // Granted on the applicant's commitment, never verified: 60 working days ran out in April 2024.
+          commitment: '是',
         },
       ]);
       return [idOf('licences', l)];
