@@ -149,6 +149,8 @@ const load = async (kind: Kind, rows: Record<string, string>[]) => {
   await importAll(store, kind, rows);
   return rows;
 };
+/** Imports one record: the case's whole evidence. */
+const only = async (kind: Kind, row: Record<string, string>) => [idOf(kind, (await load(kind, [row]))[0])];
 
 let loops = 0;
 /** A clue of some model on the case's records, driven through the loop by the supervisor and the agency. */
@@ -292,29 +294,22 @@ const CASES: Record<string, Case> = {
   },
   PEN_OUT_OF_TIER: {
     // First offence no, corrected no, minor harm: the general tier, 19,000–37,000 yuan; fined 45,000.
-    arrange: async () => [
-      idOf('cases', (await load('cases', [cas({ entity_uscc: entity(102), decided_on: '2025-06-10', fine_amount: '45000' })]))[0]),
-    ],
+    arrange: () => only('cases', cas({ entity_uscc: entity(102), decided_on: '2025-06-10', fine_amount: '45000' })),
   },
   PEN_EXEMPT_FINED: {
-    arrange: async () => [
-      idOf(
+    arrange: () =>
+      only(
         'cases',
-        (
-          await load('cases', [
-            cas({
-              entity_uscc: entity(103),
-              item_code: 'MKT-P013',
-              first_offence: 'true',
-              corrected: 'true',
-              harm: 'none',
-              fine_amount: '500',
-              tier: 'lenient',
-            }),
-          ])
-        )[0],
+        cas({
+          entity_uscc: entity(103),
+          item_code: 'MKT-P013',
+          first_offence: 'true',
+          corrected: 'true',
+          harm: 'none',
+          fine_amount: '500',
+          tier: 'lenient',
+        }),
       ),
-    ],
   },
   PEN_DEVIATION: {
     // Ten fines of 1,000 yuan for a county's own item, and one of 20,000.
@@ -377,9 +372,7 @@ const CASES: Record<string, Case> = {
     },
   },
   PEN_OVERDUE: {
-    arrange: async () => [
-      idOf('cases', (await load('cases', [cas({ entity_uscc: entity(121), filed_on: '2025-01-10', decided_on: '2025-06-10' })]))[0]),
-    ],
+    arrange: () => only('cases', cas({ entity_uscc: entity(121), filed_on: '2025-01-10', decided_on: '2025-06-10' })),
   },
   PEN_DOUBLE: {
     async arrange() {
@@ -435,22 +428,20 @@ const CASES: Record<string, Case> = {
     },
   },
   PEN_SINGLE_OFFICER: {
-    arrange: async () => [idOf('cases', (await load('cases', [cas({ entity_uscc: entity(151), assist_officer_id: '' })]))[0])],
+    arrange: () => only('cases', cas({ entity_uscc: entity(151), assist_officer_id: '' })),
   },
   PEN_ABOVE_STATUTORY: {
-    arrange: async () => [
-      idOf('cases', (await load('cases', [cas({ entity_uscc: entity(152), fine_amount: '60000', tier: 'severe' })]))[0]),
-    ],
+    arrange: () => only('cases', cas({ entity_uscc: entity(152), fine_amount: '60000', tier: 'severe' })),
   },
   PEN_NO_DELIVERY: {
-    arrange: async () => [idOf('cases', (await load('cases', [cas({ entity_uscc: entity(153) })]))[0])],
+    arrange: () => only('cases', cas({ entity_uscc: entity(153) })),
   },
   PEN_NO_CERT: {
     // An officer the county never registered, let alone certified.
-    arrange: async () => [idOf('cases', (await load('cases', [cas({ entity_uscc: entity(154), lead_officer_id: 'OF-UNKNOWN-1' })]))[0])],
+    arrange: () => only('cases', cas({ entity_uscc: entity(154), lead_officer_id: 'OF-UNKNOWN-1' })),
   },
   PEN_NO_PAYMENT: {
-    arrange: async () => [idOf('cases', (await load('cases', [cas({ entity_uscc: entity(155) })]))[0])],
+    arrange: () => only('cases', cas({ entity_uscc: entity(155) })),
   },
   INS_OVER_FREQ: {
     // MKT-I001-01 allows two inspections of an entity a year.
@@ -464,9 +455,7 @@ const CASES: Record<string, Case> = {
   },
   INS_OFF_LIST: {
     // Not on any published list: landed by the import (with a note), found here.
-    arrange: async () => [
-      idOf('inspections', (await load('inspections', [ins({ entity_uscc: entity(157), inspection_item_code: 'XH-NOT-LISTED' })]))[0]),
-    ],
+    arrange: () => only('inspections', ins({ entity_uscc: entity(157), inspection_item_code: 'XH-NOT-LISTED' })),
   },
   INS_BURDEN: {
     async arrange() {
@@ -480,12 +469,10 @@ const CASES: Record<string, Case> = {
     },
   },
   INS_SINGLE_OFFICER: {
-    arrange: async () => [idOf('inspections', (await load('inspections', [ins({ entity_uscc: entity(159), assist_officer_id: '' })]))[0])],
+    arrange: () => only('inspections', ins({ entity_uscc: entity(159), assist_officer_id: '' })),
   },
   INS_NO_CERT: {
-    arrange: async () => [
-      idOf('inspections', (await load('inspections', [ins({ entity_uscc: entity(160), assist_officer_id: 'OF-UNKNOWN-2' })]))[0]),
-    ],
+    arrange: () => only('inspections', ins({ entity_uscc: entity(160), assist_officer_id: 'OF-UNKNOWN-2' })),
   },
   INS_NO_CODE: {
     // 综合执法 in November 2024: three inspections, none registered through the enterprise code.
@@ -563,7 +550,7 @@ const CASES: Record<string, Case> = {
     },
   },
   INS_CASE_NOT_FILED: {
-    arrange: async () => [idOf('inspections', (await load('inspections', [ins({ entity_uscc: entity(182), result: 'case_filed' })]))[0])],
+    arrange: () => only('inspections', ins({ entity_uscc: entity(182), result: 'case_filed' })),
   },
   LIC_OVERDUE: {
     async arrange() {
@@ -602,10 +589,10 @@ const CASES: Record<string, Case> = {
     },
   },
   DEL_OFF_LIST: {
-    arrange: async () => [idOf('delegations', (await load('delegations', [dlg({ service_code: '' })]))[0])],
+    arrange: () => only('delegations', dlg({ service_code: '' })),
   },
   DEL_UNAPPROVED: {
-    arrange: async () => [idOf('delegations', (await load('delegations', [dlg({ approved: '否' })]))[0])],
+    arrange: () => only('delegations', dlg({ approved: '否' })),
   },
   DEL_FEE: {
     // Five contracts for one service at 10,000 yuan, one at 100,000.
@@ -773,9 +760,7 @@ const CASES: Record<string, Case> = {
     },
   },
   INS_CODE_MISSING: {
-    arrange: async () => [
-      idOf('inspections', (await load('inspections', [ins({ entity_uscc: entity(300), inspected_on: '2025-09-01' })]))[0]),
-    ],
+    arrange: () => only('inspections', ins({ entity_uscc: entity(300), inspected_on: '2025-09-01' })),
   },
   INS_CODE_MISMATCH: {
     // A task coded for one enterprise; its officers show that code at another.
@@ -930,57 +915,41 @@ const CASES: Record<string, Case> = {
   },
   DEL_ENFORCEMENT_TASK: {
     // Street patrols (执法巡查) handed to a property-services company.
-    arrange: async () => [
-      idOf(
+    arrange: () =>
+      only(
         'delegations',
-        (
-          await load('delegations', [
-            dlg({
-              service_code: 'XH-PATROL-1',
-              service_name: '沿街店铺执法巡查',
-              provider_name: '杭州某物业服务有限公司',
-              provider_uscc: entity(301),
-            }),
-          ])
-        )[0],
+        dlg({
+          service_code: 'XH-PATROL-1',
+          service_name: '沿街店铺执法巡查',
+          provider_name: '杭州某物业服务有限公司',
+          provider_uscc: entity(301),
+        }),
       ),
-    ],
   },
   INS_TARGETED_NO_TRIGGER: {
-    arrange: async () => [
-      idOf('inspections', (await load('inspections', [ins({ entity_uscc: entity(302), kind: 'complaint', trigger_ref: '' })]))[0]),
-    ],
+    arrange: () => only('inspections', ins({ entity_uscc: entity(302), kind: 'complaint', trigger_ref: '' })),
   },
   PEN_NO_NOTICE: {
     // Told of the intended fine two days after it was decided.
-    arrange: async () => [
-      idOf('cases', (await load('cases', [cas({ entity_uscc: entity(303), decided_on: '2025-05-20', notified_on: '2025-05-22' })]))[0]),
-    ],
+    arrange: () => only('cases', cas({ entity_uscc: entity(303), decided_on: '2025-05-20', notified_on: '2025-05-22' })),
   },
   PEN_NO_LEGAL_REVIEW: {
     // A fine of 80,000 yuan (MKT-P008: 50,000–100,000), told beforehand, never legally reviewed.
-    arrange: async () => [
-      idOf(
+    arrange: () =>
+      only(
         'cases',
-        (
-          await load('cases', [
-            cas({
-              entity_uscc: entity(304),
-              item_code: 'MKT-P008',
-              fine_amount: '80000',
-              notified_on: '2025-05-12',
-              decided_on: '2025-05-20',
-            }),
-          ])
-        )[0],
+        cas({
+          entity_uscc: entity(304),
+          item_code: 'MKT-P008',
+          fine_amount: '80000',
+          notified_on: '2025-05-12',
+          decided_on: '2025-05-20',
+        }),
       ),
-    ],
   },
   PEN_PAST_LIMITATION: {
     // Committed in September 2022, filed in May 2025: more than two years on.
-    arrange: async () => [
-      idOf('cases', (await load('cases', [cas({ entity_uscc: entity(305), occurred_on: '2022-09-01', filed_on: '2025-05-06' })]))[0]),
-    ],
+    arrange: () => only('cases', cas({ entity_uscc: entity(305), occurred_on: '2022-09-01', filed_on: '2025-05-06' })),
   },
 };
 
