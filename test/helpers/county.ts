@@ -60,8 +60,11 @@ export const FIR = 'AG-330106-FIR';
 /** The county's entities: USCCs with a valid check character. */
 export const entity = (n: number): string => withUsccCheck(`91330106MA${String(n).padStart(7, '0')}`);
 
-/** Officers: OF-M-n of market supervision, OF-C-n of 综合执法, OF-F-n of the fire brigade; all certified through 2027. */
+/** Officers: OF-M-n of market supervision, OF-C-n of 综合执法, OF-F-n of the fire brigade; all certified through CERTIFIED_UNTIL. */
 export const officer = (agency: 'M' | 'C' | 'F', n: number): string => `OF-${agency}-${n}`;
+
+/** The end of the year after next: plans and the tasks drawn from them reach into next year, and need certified officers. */
+const CERTIFIED_UNTIL = `${new Date().getUTCFullYear() + 2}-12-31`;
 
 /**
  * A `kedu init` store (the shipped catalog, nothing else) with the county's reference data imported:
@@ -89,7 +92,7 @@ export async function initCounty(store: Store): Promise<void> {
         officer_id: id,
         region_code: COUNTY,
         issued_on: '2022-01-01',
-        expires_on: '2027-12-31',
+        expires_on: CERTIFIED_UNTIL,
         status: 'valid',
       });
     }

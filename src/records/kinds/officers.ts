@@ -93,7 +93,7 @@ export const officers: RecordKindSpec = {
     {
       id: 'OF-330106-0014',
       name: '陈静',
-      agency_id: 'AG-330106-CLE',
+      agency_id: 'AG-330106-MKT',
       region_code: '330106',
       id_number: '330106198512124565',
       phone: '13900004444',
