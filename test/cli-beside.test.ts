@@ -166,9 +166,10 @@ test('every command works beside kedu serve, with the output and exit code it ha
   }
   assert.equal(readFileSync(join(dir, 'errors-served.csv'), 'utf8'), readFileSync(join(dir, 'errors-alone.csv'), 'utf8'));
   assert.equal(readFileSync(join(dir, 'export-served.csv'), 'utf8'), readFileSync(join(dir, 'export-alone.csv'), 'utf8'));
-  // A second server on the same store is refused.
-  const second = kedu(served.args, ['serve', '--port', String(await freePort())]);
+  // A second server on the same DuckDB file is refused (on PostgreSQL several servers share a database:
+  // there it would serve until the spawn's timeout, 300 s of nothing tested).
   if (TEST_ENGINE === 'duckdb') {
+    const second = kedu(served.args, ['serve', '--port', String(await freePort())]);
     assert.equal(second.status, 2);
     assert.match(second.stderr, /已有服务在使用该存储文件/);
   }
