@@ -29,6 +29,8 @@ export function useLoad<T>(fetcher: (signal: AbortSignal) => Promise<T>, deps: D
         }));
       });
     return () => controller.abort();
+    // The caller names what the fetcher reads (as with useEffect): the fetcher itself is new each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...load, retry };

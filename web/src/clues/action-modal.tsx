@@ -60,7 +60,7 @@ export function ActionModal({
       agencyId: action === 'assign' ? (clue.agencyId ?? undefined) : undefined,
       existing: action === 'submit' ? detail.attachments.map((a) => a.id) : undefined,
     });
-  }, [action, clue.agencyId, detail.attachments, form]);
+  }, [action, clue.agencyId, detail.attachments, form, setError]);
 
   if (!action || !spec) return null;
   const today = dayjs().format('YYYY-MM-DD');

@@ -62,7 +62,7 @@ export function BulkAssignModal({
       setResult(null);
       form.resetFields();
     }
-  }, [open, form]);
+  }, [open, form, setError]);
 
   const submit = async (v: AssignValues) => {
     await run(async () => {
@@ -155,7 +155,7 @@ export function NoticeModal({
       form.resetFields();
       form.setFieldsValue({ kind: allTransferred ? 'transfer' : 'advisory', agencyId: agencyIds.length === 1 ? agencyIds[0] : undefined });
     }
-  }, [open, form, allTransferred, agencyIds]);
+  }, [open, form, allTransferred, agencyIds, setError]);
 
   const submit = async (v: NoticeValues) => {
     await run(async () => {

@@ -203,7 +203,7 @@ export default function ModelPage() {
     [code],
   );
   const range = useMemo(() => ({ from: dayjs().subtract(11, 'month').format('YYYY-MM'), to: dayjs().format('YYYY-MM') }), []);
-  const byMonth = load.data?.cluesByMonth ?? [];
+  const byMonth = useMemo(() => load.data?.cluesByMonth ?? [], [load.data]);
   const option = useMemo(() => cluesByMonthOption(byMonth, range), [byMonth, range]);
   const months = (option.xAxis as { data: string[] }).data.length;
   const total = byMonth.reduce((s, r) => s + r.clues, 0);
