@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', 'scratch/', 'docs/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'build/', 'data/', 'scratch/', 'docs/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

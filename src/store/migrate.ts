@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Store } from './store.ts';
 import { syncCalendarDays } from './calendar-days.ts';
 
-const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
+// Named from the repository's root, so that the compiled server (build/kedu, two folders deep as this file is) finds them too.
+const dir = fileURLToPath(new URL('../../src/store/migrations/', import.meta.url));
 
 export function splitStatements(sql: string): string[] {
   return sql
