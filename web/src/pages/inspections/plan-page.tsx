@@ -154,11 +154,14 @@ function PlanFacts({ d }: { d: PlanDetail }) {
         <span data-testid="plan-target">{s(p.target_count)}</span>
       </Descriptions.Item>
       <Descriptions.Item label="加权">{WEIGHTING[String(p.weighting ?? 'none')] ?? s(p.weighting)}</Descriptions.Item>
-      <Descriptions.Item label="检查对象类型">{s(p.object_type)}</Descriptions.Item>
+      <Descriptions.Item label="检查对象类型">
+        {/* The directory's own type code (餐饮 is `catering` in an agency's list), shown as it is. */}
+        <span className="kd-code">{s(p.object_type)}</span>
+      </Descriptions.Item>
       <Descriptions.Item label="每次检查人员">{s(p.officers_per_task ?? 2)} 名</Descriptions.Item>
       <Descriptions.Item label="行政行为码有效天数">{s(p.task_days ?? 15)} 天</Descriptions.Item>
       <Descriptions.Item label="执法人员范围" span={2}>
-        {p.officer_ids ? String(p.officer_ids) : '本部门全部持证执法人员'}
+        {p.officer_ids ? <span className="kd-code">{String(p.officer_ids)}</span> : '本部门全部持证执法人员'}
       </Descriptions.Item>
       <Descriptions.Item label="任务" span={2}>
         待执行 {d.tasks.open} · 已执行 {d.tasks.executed} · 已合并 {d.tasks.merged} · 已撤销 {d.tasks.revoked}
@@ -235,7 +238,7 @@ export default function PlanPage() {
                 <Descriptions.Item label="检查对象库">{String(draw.pool_size)} 户</Descriptions.Item>
                 <Descriptions.Item label="已抽取位次">{String(draw.drawn)}</Descriptions.Item>
                 <Descriptions.Item label="执法人员库" span={2}>
-                  {String(draw.officer_pool)}
+                  <span className="kd-code">{String(draw.officer_pool)}</span>
                 </Descriptions.Item>
               </Descriptions>
             ))}

@@ -67,7 +67,12 @@ export function TaskTable({
           { title: '检查对象', dataIndex: 'entity_name', render: (v: unknown, r) => String(v ?? r.entity_uscc) },
           { title: '执法部门', dataIndex: 'agency_name', width: 220 },
           { title: '检查事项', dataIndex: 'item_name', render: (v: unknown) => (v ? String(v) : '—') },
-          { title: '执法人员', dataIndex: 'officer_ids', width: 130 },
+          {
+            title: '执法人员',
+            dataIndex: 'officer_ids',
+            width: 130,
+            render: (v: unknown) => <span className="kd-code">{String(v)}</span>,
+          },
           { title: '来源', dataIndex: 'origin', width: 80, render: (v: string) => ORIGIN[v] ?? v },
           {
             title: '有效期',
