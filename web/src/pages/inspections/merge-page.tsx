@@ -56,8 +56,8 @@ function RunForm({ onDone }: { onDone: (r: SuggestReport) => void }) {
         <Form.Item name="windowDays" label="时间窗口（天）" {...fieldError('windowDays')}>
           <InputNumber data-testid="merge-window" />
         </Form.Item>
-        <Form.Item name="from" label="自（YYYY-MM-DD，空为今天）" {...fieldError('from')}>
-          <Input style={{ width: 140 }} data-testid="merge-from" />
+        <Form.Item name="from" label="起始日期（空为今天）" {...fieldError('from')}>
+          <Input style={{ width: 140 }} placeholder="如 2026-01-01" data-testid="merge-from" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="merge-run-button">

@@ -84,8 +84,8 @@ function AdjustModal({ id, open, onClose, onDone }: { id: string; open: boolean;
             </Form.Item>
           )}
           {kind === 'window' && (
-            <Form.Item name="endsOn" label="结束日期（YYYY-MM-DD）" {...fieldError('endsOn')}>
-              <Input data-testid="adjust-ends-on" />
+            <Form.Item name="endsOn" label="结束日期" {...fieldError('endsOn')}>
+              <Input placeholder="如 2026-12-31" data-testid="adjust-ends-on" />
             </Form.Item>
           )}
           {kind === 'replace' && (

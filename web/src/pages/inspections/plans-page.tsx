@@ -2,11 +2,10 @@
 // them: an agency's staff see their agency's, a supervisor the region's), each with its target and how
 // many tasks its draws issued. Plans come in through 数据导入 (record kind inspection_plans): the API
 // has no route to create one by hand.
-import { InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, type PlanRow } from '../../api.ts';
-import { agencyOptions } from '../../clues/bulk-actions.tsx';
-import { useAgencies } from '../../clues/lookups.ts';
+import { AgencyFilter } from '../../lists/agency-filter.tsx';
 import { useListParams } from '../../lists/use-list-params.ts';
 import { useUser } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
@@ -19,7 +18,6 @@ const num = (v: unknown) => Number(v ?? 0);
 export default function PlansPage() {
   const user = useUser();
   const list = useListParams(KEYS);
-  const agencies = useAgencies(!user.agencyBound);
   const year = list.values.year ? Number(list.values.year) : undefined;
   const load = useLoad(
     (signal) => api.inspections.plans({ year, agencyId: list.values.agencyId, page: list.page, pageSize: list.pageSize }, signal),
@@ -41,18 +39,7 @@ export default function PlansPage() {
           onChange={(v) => list.set({ year: v ? String(v) : undefined })}
           data-testid="plans-filter-year"
         />
-        {!user.agencyBound && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="执法部门"
-            style={{ width: 260 }}
-            value={list.values.agencyId}
-            onChange={(v?: string) => list.set({ agencyId: v })}
-            options={agencyOptions(agencies.data)}
-            data-testid="plans-filter-agency"
-          />
-        )}
+        <AgencyFilter value={list.values.agencyId} onChange={(v) => list.set({ agencyId: v })} testId="plans-filter-agency" />
       </Space>
       <div data-testid="plans-table" data-total={load.data?.total ?? 0}>
         <Table<PlanRow>

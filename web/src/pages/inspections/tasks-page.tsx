@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { Select, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, type InspectionTaskRow, type TaskStatus } from '../../api.ts';
-import { agencyOptions } from '../../clues/bulk-actions.tsx';
-import { useAgencies } from '../../clues/lookups.ts';
+import { AgencyFilter } from '../../lists/agency-filter.tsx';
 import { DateRangeFilter } from '../../lists/date-range.tsx';
 import { useListParams } from '../../lists/use-list-params.ts';
 import { useUser } from '../../session.tsx';
@@ -97,7 +96,6 @@ const KEYS = ['agencyId', 'status', 'from', 'to'] as const;
 export default function TasksPage() {
   const user = useUser();
   const list = useListParams(KEYS);
-  const agencies = useAgencies(!user.agencyBound);
   const v = list.values;
   return (
     <PageFrame
@@ -107,18 +105,7 @@ export default function TasksPage() {
       state="ready"
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        {!user.agencyBound && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="执法部门"
-            style={{ width: 260 }}
-            value={v.agencyId}
-            onChange={(x?: string) => list.set({ agencyId: x })}
-            options={agencyOptions(agencies.data)}
-            data-testid="tasks-filter-agency"
-          />
-        )}
+        <AgencyFilter value={v.agencyId} onChange={(v) => list.set({ agencyId: v })} testId="tasks-filter-agency" />
         <Select
           allowClear
           placeholder="状态"
