@@ -100,6 +100,11 @@ test('me describes the user with role label and jurisdiction name', async () => 
         // The navigator for their own cases; the 待复核 list is the supervisors'.
         assessCases: true,
         reviewDecisions: false,
+        // Their agency's plans and tasks, drawn and coded by them; the merges their tasks are in, not the run.
+        readInspections: true,
+        workInspections: true,
+        suggestMerges: false,
+        decideMerges: true,
       },
       clueSources: [],
     },

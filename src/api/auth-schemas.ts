@@ -34,6 +34,10 @@ export const Abilities = Type.Object({
   configureReviews: Type.Boolean(),
   assessCases: Type.Boolean(),
   reviewDecisions: Type.Boolean(),
+  readInspections: Type.Boolean(),
+  workInspections: Type.Boolean(),
+  suggestMerges: Type.Boolean(),
+  decideMerges: Type.Boolean(),
 });
 
 export const UserOut = Type.Object({

@@ -132,6 +132,12 @@ export function callerAbilities(caller: Caller) {
     configureReviews: can(caller, 'configure', { type: 'case_review' }),
     assessCases: can(caller, 'assess', { type: 'navigator' }),
     reviewDecisions: can(caller, 'review', { type: 'navigator' }),
+    readInspections: can(caller, 'read', { type: 'inspections' }),
+    // Drawing and adjusting plans, coding and revoking tasks for the caller's own agency (an admin: any of the region).
+    workInspections: can(caller, 'draw', { type: 'inspection_work', agencyId: caller.agencyId ?? '', regionCode: caller.regionCode }),
+    suggestMerges: can(caller, 'suggest_merges', { type: 'inspections' }),
+    // Accepting or declining the merge suggestions one's own agency's tasks are in.
+    decideMerges: !!caller.agencyId && can(caller, 'decide', { type: 'merge_suggestion', memberAgencies: [caller.agencyId] }),
   };
 }
 export type CallerAbilities = ReturnType<typeof callerAbilities>;

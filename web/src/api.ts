@@ -264,6 +264,34 @@ export type PortalStatus = Portal.PortalStatus;
 /** What a 行政行为码 stands for, as the public verify page shows it (GET /action-codes/:code). */
 export type CodeVerification = Inspections.CodeVerification;
 export type CodeStatus = CodeVerification['status'];
+
+// ── inspections for staff: plans, draws, tasks, merge suggestions, burden (src/api/inspection-routes.ts,
+// docs/inspections.md); shapes from src/api/inspection-schemas.ts. Plan and task rows are stored rows (snake_case). ──
+/** A stored row the server passes on whole (an open object): the named properties, and its other columns. */
+type Stored<T> = T & Record<string, unknown>;
+type StoredPage<P extends { rows: unknown[] }> = Omit<P, 'rows'> & { rows: Stored<P['rows'][number]>[] };
+export type PlanPage = StoredPage<Static<typeof Inspections.PlanPage>>;
+export type PlanRow = PlanPage['rows'][number];
+type PlanDetailOut = Static<typeof Inspections.PlanDetail>;
+export type PlanDetail = Omit<PlanDetailOut, 'plan' | 'draws' | 'adjustments'> & {
+  plan: Stored<PlanDetailOut['plan']>;
+  draws: Stored<PlanDetailOut['draws'][number]>[];
+  adjustments: Stored<PlanDetailOut['adjustments'][number]>[];
+};
+export type PlanDrawOut = Static<typeof Inspections.DrawOut>;
+export type DrawCheck = Static<typeof Inspections.DrawCheckOut>['checks'][number];
+export type PlanAdjustment = Static<typeof Inspections.AdjustmentBody>;
+export type AdjustmentOut = Static<typeof Inspections.AdjustmentOut>;
+export type TaskPage = StoredPage<Static<typeof Inspections.TaskPage>>;
+export type InspectionTaskRow = TaskPage['rows'][number];
+type TaskDetailOut = Static<typeof Inspections.TaskDetail>;
+export type TaskDetail = Omit<TaskDetailOut, 'row'> & { row: Stored<TaskDetailOut['row']> };
+export type TaskNotice = Static<typeof Inspections.TaskNotice>;
+export type TaskStatus = (typeof Inspections.TASK_STATUSES)[number];
+export type MergeSuggestion = Static<typeof Inspections.Suggestion>;
+export type SuggestionPage = Static<typeof Inspections.SuggestionPage>;
+export type SuggestReport = Static<typeof Inspections.SuggestReport>;
+export type InspectionBurden = Static<typeof Inspections.Burden>;
 export type ApiErrorBody = ErrorBody;
 
 // ── follow-up (回访): src/api/followup-routes.ts, docs/followup.md; shapes from src/api/followup-schemas.ts ──
@@ -568,6 +596,32 @@ export const api = {
   assess: (body: AssessRequest) => request<AssessResult>('/navigator/assess', { method: 'POST', body }),
   caseGuide: (id: string, signal?: AbortSignal) => request<CaseGuide>(`/navigator/cases/${encodeURIComponent(id)}`, { signal }),
   reviewList: (signal?: AbortSignal) => request<{ total: number; rows: ReviewRow[] }>('/navigator/review', { signal }),
+
+  inspections: {
+    plans: (query: { year?: number; agencyId?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
+      request<PlanPage>('/plans', { query, signal }),
+    plan: (id: string, signal?: AbortSignal) => request<PlanDetail>(`/plans/${encodeURIComponent(id)}`, { signal }),
+    draw: (id: string) => request<PlanDrawOut>(`/plans/${encodeURIComponent(id)}/draw`, { method: 'POST', body: {} }),
+    drawCheck: (id: string) => request<{ checks: DrawCheck[] }>(`/plans/${encodeURIComponent(id)}/draw-check`),
+    adjust: (id: string, body: PlanAdjustment) =>
+      request<AdjustmentOut>(`/plans/${encodeURIComponent(id)}/adjustments`, { method: 'POST', body }),
+    tasks: (
+      query: { agencyId?: string; planId?: string; status?: string; from?: string; to?: string; page: number; pageSize: number },
+      signal?: AbortSignal,
+    ) => request<TaskPage>('/inspection-tasks', { query, signal }),
+    task: (id: string, signal?: AbortSignal) => request<TaskDetail>(`/inspection-tasks/${encodeURIComponent(id)}`, { signal }),
+    notice: (id: string, signal?: AbortSignal) => request<TaskNotice>(`/inspection-tasks/${encodeURIComponent(id)}/notice`, { signal }),
+    revoke: (id: string, reason: string) =>
+      request<unknown>(`/inspection-tasks/${encodeURIComponent(id)}/revoke`, { method: 'POST', body: { reason } }),
+    runSuggestions: (body: { windowDays?: number; from?: string }) =>
+      request<SuggestReport>('/merge-suggestions/run', { method: 'POST', body }),
+    suggestions: (query: { status?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
+      request<SuggestionPage>('/merge-suggestions', { query, signal }),
+    decide: (id: string, decision: 'accept' | 'decline', reason: string) =>
+      request<MergeSuggestion>(`/merge-suggestions/${encodeURIComponent(id)}/decision`, { method: 'POST', body: { decision, reason } }),
+    burden: (query: { year: number; threshold?: number }, signal?: AbortSignal) =>
+      request<InspectionBurden>('/inspection-burden', { query, signal }),
+  },
 
   actionCodes: {
     verify: (code: string, signal?: AbortSignal) =>

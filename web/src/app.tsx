@@ -56,6 +56,12 @@ const FollowupPage = lazy(() => import('./pages/followup/followup-page.tsx'));
 const CampaignPage = lazy(() => import('./pages/followup/campaign-page.tsx'));
 const SurveyPage = lazy(() => import('./pages/followup/survey-page.tsx'));
 const VerifyPage = lazy(() => import('./pages/inspections/verify-page.tsx'));
+const PlansPage = lazy(() => import('./pages/inspections/plans-page.tsx'));
+const PlanPage = lazy(() => import('./pages/inspections/plan-page.tsx'));
+const TasksPage = lazy(() => import('./pages/inspections/tasks-page.tsx'));
+const TaskPage = lazy(() => import('./pages/inspections/task-page.tsx'));
+const NoticePrintPage = lazy(() => import('./pages/inspections/notice-print-page.tsx'));
+const MergePage = lazy(() => import('./pages/inspections/merge-page.tsx'));
 const NavigatorPage = lazy(() => import('./pages/navigator/navigator-page.tsx'));
 
 /** The built pages by path (nav.ts marks them `built`); an entry not built yet has no route until it lands. */
@@ -96,6 +102,11 @@ const PAGES: Record<string, ReactNode> = {
   '/follow-up': <FollowupPage />,
   '/follow-up/:id': <CampaignPage />,
   '/navigator': <NavigatorPage />,
+  '/inspections/plans': <PlansPage />,
+  '/inspections/plans/:id': <PlanPage />,
+  '/inspections/tasks': <TasksPage />,
+  '/inspections/tasks/:id': <TaskPage />,
+  '/inspections/merge': <MergePage />,
 };
 
 function UnauthorizedRedirect() {
@@ -149,6 +160,15 @@ export function App() {
                 element={
                   <Suspense fallback={pageFallback}>
                     <VerifyPage />
+                  </Suspense>
+                }
+              />
+              {/* A task's 检查告知单, an A6 sheet to print: no shell; the API asks for the session. */}
+              <Route
+                path="/inspections/tasks/:id/notice"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <NoticePrintPage />
                   </Suspense>
                 }
               />

@@ -62,6 +62,17 @@ export const NAV: NavEntry[] = [
       { path: '/records/entities', label: '经营主体', built: true },
     ],
   },
+  {
+    key: 'inspections',
+    label: '检查计划',
+    needs: ['readInspections'],
+    children: [
+      { path: '/inspections/plans', label: '年度计划', built: true },
+      { path: '/inspections/tasks', label: '检查任务', built: true },
+      // The region supervisors run suggestions; an agency's staff answer those its tasks are in.
+      { path: '/inspections/merge', label: '综合查一次', built: true, needs: ['suggestMerges', 'decideMerges'] },
+    ],
+  },
   { path: '/import', label: '数据导入', built: true, needs: ['importRecords', 'readImports'] },
   { path: '/models', label: '监督模型', built: true },
   { path: '/clues', label: '问题线索', built: true },
