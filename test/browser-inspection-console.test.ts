@@ -211,3 +211,37 @@ test("an agency's staff see neither another agency's plan of their county nor an
   await page.context().close();
   assert.deepEqual(cspViolations, []);
 });
+
+test("新建计划: an agency's staff make a plan item in the console; the import's refusal shows next to its field; the plan lands", async () => {
+  const page = await signIn(browser, base, 'fy_scjg', PASSWORD);
+  await page.goto(`${base}/inspections/plans`);
+  await ready(page, 'plans-page');
+  await page.getByTestId('plan-new').click();
+  const name = `${NEXT_YEAR}年食品经营场所卫生双随机抽查`;
+  await page.getByTestId('plan-name').fill(name);
+  await page.getByTestId('plan-item').click();
+  await page.keyboard.type('MKT-I001-03');
+  await page.locator('.ant-select-item-option').filter({ hasText: 'MKT-I001-03' }).first().click();
+  await page.getByTestId('plan-item').getByText('MKT-I001-03', { exact: false }).waitFor();
+  await page.getByTestId('plan-target').fill('5');
+  await page.getByTestId('plan-starts-on').fill(`${NEXT_YEAR}-05-01`);
+  await page.getByTestId('plan-ends-on').fill(`${NEXT_YEAR}-04-01`);
+  await page.getByTestId('plan-submit').click();
+  // The import's own check, next to the field it names; nothing landed.
+  assert.match(await page.getByTestId('plan-error-ends_on').innerText(), /早于开始日期/);
+  const landed = () =>
+    store.query<{ source_system: string; agency_id: string; target_count: number }>(
+      sql`SELECT source_system, agency_id, target_count FROM inspection_plans WHERE name = ${name}`,
+    );
+  assert.deepEqual(await landed(), []);
+
+  await page.getByTestId('plan-ends-on').fill(`${NEXT_YEAR}-09-30`);
+  await page.getByTestId('plan-submit').click();
+  await page.getByTestId('plan-form').waitFor({ state: 'detached' });
+  await page.locator('[data-testid="plan-link"]', { hasText: name }).waitFor();
+  const [plan] = await landed();
+  assert.equal(plan.source_system, 'console');
+  assert.equal(plan.agency_id, AGENCIES.fyMkt);
+  assert.equal(Number(plan.target_count), 5);
+  await page.context().close();
+});

@@ -1,4 +1,4 @@
-// Ingestion: batches from agency systems (POST /ingest/:kind, JSON), file uploads from the console
+// Ingestion: batches from agency systems and the console's 新建计划 (POST /ingest/:kind, JSON), file uploads from the console
 // (POST /imports, multipart), and the batches read back (GET /imports, /imports/:id, its error file).
 // Every batch is one transaction; see docs/ingest.md.
 import type { FastifyRequest } from 'fastify';

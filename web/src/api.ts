@@ -598,6 +598,9 @@ export const api = {
   reviewList: (signal?: AbortSignal) => request<{ total: number; rows: ReviewRow[] }>('/navigator/review', { signal }),
 
   inspections: {
+    /** A plan made in the console lands as one record through the import path (POST /ingest/inspection_plans). */
+    createPlan: (record: Record<string, string | number>) =>
+      request<ImportReport>('/ingest/inspection_plans', { method: 'POST', body: { sourceSystem: 'console', records: [record] } }),
     plans: (query: { year?: number; agencyId?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
       request<PlanPage>('/plans', { query, signal }),
     plan: (id: string, signal?: AbortSignal) => request<PlanDetail>(`/plans/${encodeURIComponent(id)}`, { signal }),
