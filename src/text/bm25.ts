@@ -61,6 +61,8 @@ export class Bm25Index<K> {
   private totalLength = 0;
   /** Scores of one search, by document number; zero again when the search returns. */
   private scratch = new Float64Array(0);
+  /** The documents one search scored, in the order first scored: reused, so that a search allocates no list of its own. */
+  private touched = new Int32Array(0);
   /** Each document's length term k1·(1 − b + b·length/average), for the index's size when it was computed. */
   private norms = new Float64Array(0);
   private normsFor = -1;
@@ -108,8 +110,13 @@ export class Bm25Index<K> {
   search(queryTerms: readonly string[], limit: number, accept?: (key: K) => boolean, maxDocShare = 1): Bm25Hit<K>[] {
     const n = this.keys.length;
     if (limit <= 0) return [];
-    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
+    if (this.scratch.length < n) {
+      this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
+      this.touched = new Int32Array(this.scratch.length);
+    }
     const scores = this.scratch;
+    const touched = this.touched;
+    let scored = 0;
     if (this.normsFor !== n) {
       const avg = this.totalLength / Math.max(1, n);
       if (this.norms.length < n) this.norms = new Float64Array(this.scratch.length);
@@ -120,7 +127,6 @@ export class Bm25Index<K> {
     const k1p1 = this.k1 + 1;
     const lists: Postings[] = [];
     const terms: string[] = [];
-    const touched: number[] = [];
     for (const term of new Set(queryTerms)) {
       const list = this.postings.get(term);
       if (!list || list.n > maxDocShare * n) continue;
@@ -131,7 +137,7 @@ export class Bm25Index<K> {
       for (let i = 0; i < list.n; i++) {
         const doc = docs[i];
         const tf = tfs[i];
-        if (scores[doc] === 0) touched.push(doc);
+        if (scores[doc] === 0) touched[scored++] = doc;
         scores[doc] += (idf * tf * k1p1) / (tf + norms[doc]);
       }
     }
@@ -150,7 +156,8 @@ export class Bm25Index<K> {
         i = m;
       }
     };
-    for (const doc of touched) {
+    for (let t = 0; t < scored; t++) {
+      const doc = touched[t];
       if (heap.length === limit && !worse(heap[0], doc)) continue;
       if (accept && !accept(this.keys[doc])) continue;
       if (heap.length < limit) {
@@ -172,7 +179,7 @@ export class Bm25Index<K> {
       score: scores[doc],
       matched: terms.filter((_, i) => lists[i].has(doc)),
     }));
-    for (const doc of touched) scores[doc] = 0;
+    for (let t = 0; t < scored; t++) scores[touched[t]] = 0;
     return hits;
   }
 }
