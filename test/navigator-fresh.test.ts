@@ -124,6 +124,10 @@ test('a decision that lands changes its item’s history at once; one sent again
   const mktBefore = figures(await ask('MKT-P001'));
   await push('MKT-P001', '30000', '当事人在溪边竹林旁无照经营农家乐。');
   assert.deepEqual(figures(await ask('CLE-P022')), before);
+  // Nor is it among CLE-P022's similar cases any more, even asked with the text it had there.
+  const gone = await ask('CLE-P022', '装修垃圾倾倒在溪边竹林');
+  assert.ok(gone.similar.length > 0);
+  assert.ok(!gone.similar.some((s) => s.id === id), 'a case sent again under another item left its first item');
   assert.deepEqual(figures(await ask('CLE-P022')), await sqlHistory('CLE-P022'));
   const moved = figures(await ask('MKT-P001'));
   assert.deepEqual(moved, await sqlHistory('MKT-P001'));

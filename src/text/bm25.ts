@@ -38,17 +38,24 @@ class Postings {
     this.n++;
   }
 
-  has(doc: number): boolean {
-    let lo = 0;
-    let hi = this.n - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const d = this.docs[mid];
-      if (d === doc) return true;
-      if (d < doc) lo = mid + 1;
-      else hi = mid - 1;
+  /**
+   * The position of the first posting at or after `from` whose document is `doc` or later (n if none):
+   * galloping from `from`, so that documents looked up in ascending order cost a few steps each.
+   */
+  seek(doc: number, from: number): number {
+    let step = 1;
+    let lo = from;
+    while (lo + step < this.n && this.docs[lo + step] < doc) {
+      lo += step;
+      step *= 2;
     }
-    return false;
+    let hi = Math.min(this.n, lo + step + 1);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.docs[mid] < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
@@ -174,11 +181,19 @@ export class Bm25Index<K> {
       }
     }
     const best = heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
-    const hits = best.map((doc) => ({
-      key: this.keys[doc],
-      score: scores[doc],
-      matched: terms.filter((_, i) => lists[i].has(doc)),
-    }));
+    // The query terms each hit holds, in query order: each term's postings walked once for all the
+    // hits in document order (a lookup per hit and term took a tenth of a search).
+    const matched = best.map(() => [] as string[]);
+    const ascending = best.map((doc, i) => [doc, i] as const).sort((a, b) => a[0] - b[0]);
+    lists.forEach((list, t) => {
+      let at = 0;
+      for (const [doc, i] of ascending) {
+        at = list.seek(doc, at);
+        if (at === list.n) break;
+        if (list.docs[at] === doc) matched[i].push(terms[t]);
+      }
+    });
+    const hits = best.map((doc, i) => ({ key: this.keys[doc], score: scores[doc], matched: matched[i] }));
     for (let t = 0; t < scored; t++) scores[touched[t]] = 0;
     return hits;
   }
