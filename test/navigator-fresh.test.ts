@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { openTestStore } from './helpers/store.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { login } from './helpers/clues.ts';
-import { agency, caseRecord } from './helpers/records.ts';
+import { agency, caseRecord, pushedCase } from './helpers/records.ts';
 import { buildApp } from '../src/api/app.ts';
 import { loadReference } from '../src/catalog/load-reference.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
@@ -71,27 +71,7 @@ const push = async (itemCode: string, fine: string, facts: string, sourceId = 'F
     headers: { cookie: await login(app, 'hz_sup') },
     payload: {
       sourceSystem: 'fy-zhzf',
-      records: [
-        {
-          source_id: sourceId,
-          region_code: FY,
-          agency_id: 'AG-FY-ZHZF',
-          item_code: itemCode,
-          entity_uscc: '91330100470102706G',
-          filed_on: '2025-11-20',
-          first_offence: '否',
-          corrected: '否',
-          harm: 'minor',
-          lead_officer_id: 'OF-1',
-          assist_officer_id: 'OF-2',
-          decided_on: '2025-12-05',
-          decision: 'fine',
-          tier: 'general',
-          fine_amount: fine,
-          facts,
-          status: 'decided',
-        },
-      ],
+      records: [pushedCase(sourceId, { item_code: itemCode, fine_amount: fine, facts })],
     },
   });
   assert.equal(res.statusCode, 200, res.body);
