@@ -12,6 +12,7 @@ import { openTestStore } from './helpers/store.ts';
 import { PASSWORD, addUser, seedTwoCounties } from './helpers/fixtures.ts';
 import { insertClue, login, quietEnvironment } from './helpers/clues.ts';
 import { buildApp } from '../src/api/app.ts';
+import { login as signInDirect } from '../src/auth/users.ts';
 import { AUDIT_ACTION_LABELS } from '../src/audit/action-labels.ts';
 import { TRANSITIONS } from '../src/clues/workflow.ts';
 import { spreadsheetSafe } from '../src/domain/spreadsheet.ts';
@@ -261,4 +262,53 @@ test('every action written in src/ has its Chinese name', () => {
   const missing = [...actions].filter((a) => !AUDIT_ACTION_LABELS[a]);
   assert.deepEqual(missing, []);
   assert.ok(actions.size > 20);
+});
+
+test("a county's admin manages the accounts of its county only: list, export, roles, disable, enable, reset", async () => {
+  await addUser(store, 'fy_admin', 'admin', '330111');
+  // Signed in by the login capability itself: the route's rate limit is spent by the tests above.
+  const session = await signInDirect(store, 'fy_admin', PASSWORD);
+  cookies.fy_admin = `kedu_session=${session.token}`;
+  const listed = (await call('fy_admin', 'GET', '/admin/users?pageSize=200')).json().rows as { username: string; regionCode: string }[];
+  const county = (await store.query<{ username: string }>("SELECT username FROM users WHERE region_code LIKE '330111%'")).map(
+    (u) => u.username,
+  );
+  assert.ok(county.includes('fy_sup') && county.length < (await store.query('SELECT id FROM users')).length);
+  assert.deepEqual(listed.map((u) => u.username).sort(), county.sort());
+  assert.deepEqual((await call('fy_admin', 'GET', '/admin/users?q=xh_sup')).json().rows, []);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await call('fy_admin', 'GET', '/admin/users.xlsx')).rawPayload as unknown as ArrayBuffer);
+  const names: string[] = [];
+  book.worksheets[0].eachRow((row, n) => n > 1 && names.push(String(row.getCell(1).value)));
+  assert.deepEqual(names.sort(), county.sort());
+  const roles = (await call('fy_admin', 'GET', '/admin/roles')).json().rows as { role: string; users: number }[];
+  const [sup] = await store.query<{ n: number }>(
+    "SELECT count(*) AS n FROM users WHERE role = 'supervisor' AND region_code LIKE '330111%'",
+  );
+  assert.equal(roles.find((r) => r.role === 'supervisor')!.users, Number(sup.n), "the county's supervisors, not the province's");
+
+  const all = (await call('admin', 'GET', '/admin/users?pageSize=200')).json().rows as { id: string; username: string }[];
+  const id = (username: string) => all.find((u) => u.username === username)!.id;
+  const hashOf = async (username: string) =>
+    (
+      await store.query<{ password_hash: string; disabled: boolean }>(
+        `SELECT password_hash, disabled FROM users WHERE username = '${username}'`,
+      )
+    )[0];
+  for (const other of ['xh_sup', 'admin']) {
+    const before = await hashOf(other);
+    for (const [path, body] of [
+      ['disable', undefined],
+      ['enable', undefined],
+      ['password', { password: 'Qiantang#2026x' }],
+    ] as const) {
+      const res = await call('fy_admin', 'POST', `/admin/users/${id(other)}/${path}`, body);
+      assert.equal(res.statusCode, 403, `fy_admin ${path} ${other}`);
+      assert.match(res.json().error.message, /[\u4e00-\u9fff]/);
+    }
+    assert.deepEqual(await hashOf(other), before, `${other} unchanged`);
+  }
+  assert.equal((await call('fy_admin', 'POST', `/admin/users/${id('fy_sup')}/disable`)).statusCode, 200);
+  assert.equal(!!(await hashOf('fy_sup')).disabled, true);
+  assert.equal((await call('fy_admin', 'POST', `/admin/users/${id('fy_sup')}/enable`)).statusCode, 200);
 });

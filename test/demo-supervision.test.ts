@@ -243,6 +243,18 @@ test('the server judges as of the demo day: overdue counts and the desks can sig
 test('the desks were told along the way: every kind of notification, the last week unread', async () => {
   const kinds = await store.query<{ kind: string; n: number }>('SELECT kind, count(*) AS n FROM notifications GROUP BY kind');
   assert.deepEqual(kinds.map((k) => k.kind).sort(), Object.keys(NOTIFICATION_KINDS).sort());
+  // Each 简易 clue was told to its agency once, on the day it was found (not on the day the demo was built).
+  const opened = await store.query<{ id: string; agency_id: string; created_at: string }>(
+    "SELECT c.id, c.agency_id, c.created_at FROM clues c JOIN clue_events e ON e.clue_id = c.id AND e.action = 'create' AND e.to_status = 'self_check' ORDER BY c.id",
+  );
+  const told = await store.query<{ clue_id: string; agency_id: string; created_at: string }>(
+    "SELECT clue_id, agency_id, created_at FROM notifications WHERE kind = 'self_check' ORDER BY clue_id",
+  );
+  assert.ok(opened.length > 10, `${opened.length} 简易 clues`);
+  assert.deepEqual(
+    told.map((n) => [n.clue_id, n.agency_id, new Date(n.created_at).getTime()]),
+    opened.map((c) => [c.id, c.agency_id, new Date(c.created_at).getTime()]),
+  );
   const app = await buildApp({ store, asOf: DEMO_AS_OF });
   try {
     for (const username of ['hz_jiandu', 'fy_zhifa']) {

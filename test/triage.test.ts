@@ -45,7 +45,7 @@ before(async () => {
   await addUser(store, 'fy-sup', 'supervisor', '330111');
   await addUser(store, 'fy-admin', 'admin', '330111');
 });
-const TABLES = ['model_hits', 'clues', 'clue_events', 'triage_settings'];
+const TABLES = ['model_hits', 'clues', 'clue_events', 'triage_settings', 'notifications', 'webhook_deliveries', 'clue_counters'];
 beforeEach(async () => {
   for (const table of TABLES) await store.exec(`DELETE FROM ${table}`);
 });
@@ -277,6 +277,9 @@ test('batch (SQL) and real-time (code) triage write the same hits, clues and eve
       'SELECT id, region_code, agency_id, model_code, dedupe_key, severity, title, explanation, status, deadline, procedure, bundle_key, risk_score, hit_count FROM clues ORDER BY id',
     ),
     events: await store.query('SELECT clue_id, action, from_status, to_status, detail FROM clue_events ORDER BY clue_id, action'),
+    notifications: await store.query(
+      'SELECT id, kind, agency_id, region_code, clue_id, title, body, dedupe_key FROM notifications ORDER BY id',
+    ),
   });
   const twice = async () => {
     await writeHits(store, fixtureRuns().slice(0, 3), { root: '330000', asOf: AS_OF });
@@ -303,6 +306,7 @@ test('batch (SQL) and real-time (code) triage write the same hits, clues and eve
   assert.ok(inCode.hits.length === 6 && inCode.clues.length >= 2);
   assert.deepEqual(bySql.hits, inCode.hits);
   assert.deepEqual(bySql.clues, inCode.clues);
+  assert.deepEqual(bySql.notifications, inCode.notifications);
   assert.deepEqual(
     bySql.events.map((e) => ({ ...e, detail: JSON.parse(String(e.detail)) })),
     inCode.events.map((e) => ({ ...e, detail: JSON.parse(String(e.detail)) })),
@@ -354,6 +358,48 @@ test('简易: the agency closes its clue itself with a note; others may not; the
   assert.equal(up.clue.procedure, 'general');
   assert.equal(up.clue.deadline, null);
 });
+
+for (const inSql of [false, true])
+  test(`a 简易 clue tells its agency when triage opens it, once, with a webhook; nobody else is told (${inSql ? 'batch' : 'real-time'})`, async () => {
+    await store.exec(`INSERT INTO webhook_endpoints (id, region_code, url, secret, events, active, created_by, created_at)
+      VALUES ('WE-T', '330000', 'http://127.0.0.1:9/hook', 'secret-secret-secret', 'clue.self_check,clue.assigned', TRUE, 'test', '2025-01-01T00:00:00Z')`);
+    try {
+      const app: FastifyInstance = await buildApp({ store });
+      const cookies = Object.fromEntries(
+        await Promise.all(['fy-staff', 'xh-staff', 'fy-sup'].map(async (u) => [u, await login(app, u)] as const)),
+      );
+      const rows = async (u: string) =>
+        (await app.inject({ url: '/api/v1/notifications?pageSize=100', headers: { cookie: cookies[u] } })).json().rows as {
+          kind: string;
+          clueId: string;
+          title: string;
+          body: string;
+        }[];
+      await writeHits(store, fixtureRuns(), { root: '330000', asOf: AS_OF, inSql });
+      const simple = (await clues()).find((c) => c.procedure === 'simple')!;
+      assert.equal(simple.agency_id, 'AG-XH-SCJG');
+      const [told, ...more] = await rows('xh-staff');
+      assert.equal(more.length, 0);
+      assert.equal(told.kind, 'self_check');
+      assert.equal(told.clueId, simple.id);
+      assert.match(told.title, /交你单位简易自查/);
+      assert.match(told.body, /自查期限 2026-01-15/);
+      assert.deepEqual(await rows('fy-staff'), [], 'another agency is not told');
+      assert.deepEqual(await rows('fy-sup'), [], 'the office is not told of a clue the agency handles itself');
+      const hooks = await store.query<{ event: string; payload: string }>('SELECT event, payload FROM webhook_deliveries');
+      assert.deepEqual(
+        hooks.map((h) => [h.event, JSON.parse(h.payload).data.clue.id]),
+        [['clue.self_check', simple.id]],
+      );
+      // The same hits again: nothing new, nobody told twice.
+      await writeHits(store, fixtureRuns(), { root: '330000', asOf: AS_OF, inSql });
+      assert.equal((await rows('xh-staff')).length, 1);
+      assert.equal((await store.query('SELECT id FROM webhook_deliveries')).length, 1);
+      await app.close();
+    } finally {
+      await store.exec("DELETE FROM webhook_endpoints WHERE id = 'WE-T'");
+    }
+  });
 
 test('API: a clue lists its hits with their scores explained; 预警 files and thresholds per role and jurisdiction', async () => {
   await writeHits(store, fixtureRuns(), { root: '330000', asOf: AS_OF });

@@ -78,8 +78,7 @@ export async function adminRoutes(app: Api, store: Store, opts: { clock: Clock; 
       },
     },
     async (req) => {
-      admin(req);
-      return listUsers(store, req.query);
+      return listUsers(store, admin(req), req.query);
     },
   );
 
@@ -95,8 +94,7 @@ export async function adminRoutes(app: Api, store: Store, opts: { clock: Clock; 
       },
     },
     async (req, reply) => {
-      admin(req);
-      const { rows } = await listUsers(store, { ...req.query, page: 1, pageSize: MAX_EXPORT_ROWS });
+      const { rows } = await listUsers(store, admin(req), { ...req.query, page: 1, pageSize: MAX_EXPORT_ROWS });
       const bytes = await toXlsx(
         '用户',
         [
@@ -210,8 +208,7 @@ export async function adminRoutes(app: Api, store: Store, opts: { clock: Clock; 
       },
     },
     async (req) => {
-      admin(req);
-      const counts = await roleCounts(store);
+      const counts = await roleCounts(store, admin(req));
       return {
         rows: ROLES.map((r: Role) => ({
           role: r,

@@ -99,6 +99,9 @@ const RESUBMISSIONS = ['已按要求补充整改前后对比材料和同类执�
 /** Deterministic event ids: the same plan gives the same ids. */
 const eventId = (clueId: string, n: number): string => `EV-${createHash('md5').update(`${clueId}#${n}`).digest('hex').slice(0, 20)}`;
 
+/** The day a 简易 clue's self-check is due: its simple days from the day it was found. */
+export const selfCheckDeadline = (clue: FoundClue): string => addDays(isoOf(dayOfMs(clue.foundAt)), clue.simpleDays ?? 15);
+
 /**
  * Plans one clue's history up to the as-of day. `rng` is the clue's own stream. Steps that would fall
  * after the as-of day are not taken: the clue is left where it stands on that day.
@@ -170,7 +173,7 @@ export function planClue(clue: FoundClue, asOfIso: string, rng: Rng): ClueHistor
   if (h.status === 'self_check') {
     const days = clue.simpleDays ?? 15;
     h.agencyId = clue.agencyId;
-    h.deadline = addDays(isoOf(found), days);
+    h.deadline = selfCheckDeadline(clue);
     if (rng.chance(0.12)) {
       day = found + rng.range(1, Math.max(1, Math.min(5, days - 1)));
       if (!within(day)) return h;

@@ -35,7 +35,16 @@ import type { NoticeKind } from '../notices/numbering.ts';
 import { dayOf, isoOf } from './calendar.ts';
 import { Rng } from './prng.ts';
 import { defaultAgencies, ensureDesks, type Desks } from './desks.ts';
-import { dayOfMs, instantMs, planClue, mergeInto, statusAt, type ClueHistory, type FoundClue } from './supervision-plan.ts';
+import {
+  dayOfMs,
+  instantMs,
+  planClue,
+  mergeInto,
+  selfCheckDeadline,
+  statusAt,
+  type ClueHistory,
+  type FoundClue,
+} from './supervision-plan.ts';
 
 export interface SupervisionResult {
   clues: number;
@@ -256,6 +265,9 @@ function historyNotifications(h: ClueHistory, row: ClueRow, number: string, asOf
       deadlines.push({ deadline: next, from: e.at, until: Number.POSITIVE_INFINITY });
       deadline = next;
     }
+    // A 简易 clue is the agency's from its opening: told as triage tells it (src/models/triage/tell.ts).
+    if (e.action === 'create' && e.to === 'self_check')
+      out.push(clueNotification(clue(selfCheckDeadline(h.clue)), { kind: 'self_check', at: new Date(e.at), key: 'open' }));
     const kind = STEP_NOTIFICATIONS[e.action];
     if (!kind) continue;
     // Keys as the live code makes them: a step's event id; an escalation's level and deadline.
@@ -546,7 +558,9 @@ export async function generateSupervision(
       ],
       files,
     );
-    // The notifications each step raised, on its day (the webhooks of the past are not sent).
+    // The notifications each step raised, on its day (the webhooks of the past are not sent); the
+    // openings the model run just told are told again on the day the plan found each clue.
+    await tx.exec("DELETE FROM notifications WHERE kind = 'self_check'");
     await notify(
       tx,
       histories.flatMap((h) => historyNotifications(h, original.get(h.clue.id)!, numbers.get(h.clue.id)!, asOf)),

@@ -19,6 +19,7 @@ import { addressProblem, guardedLookup } from './webhook-target.ts';
 /** The events other systems can hear of; the in-app notifications (src/notifications) send theirs here too. */
 export const WEBHOOK_EVENTS = [
   'clue.assigned',
+  'clue.self_check',
   'clue.closed',
   'clue.returned',
   'clue.submitted',
@@ -93,17 +94,29 @@ export function backoffSeconds(attempts: number): number {
  * The body is fixed now — what the receiver gets is what was true when the change committed.
  */
 export async function enqueueWebhook(tx: Store, event: WebhookEvent, regionCode: string, data: unknown, now: Date): Promise<number> {
-  const endpoints = [...envEndpoints(), ...(await tableEndpoints(tx))].filter(
-    (e) => e.events.includes(event) && regionContains(e.regionCode, regionCode),
-  );
-  if (endpoints.length === 0) return 0;
-  const eventId = randomUUID();
-  const body = JSON.stringify({ id: eventId, event, occurredAt: now.toISOString(), data });
-  for (const e of endpoints) {
-    await tx.exec(sql`INSERT INTO webhook_deliveries (id, region_code, endpoint, url, event, payload, status, attempts, next_at, created_at)
-      VALUES (${`WH-${randomUUID()}`}, ${regionCode}, ${e.id}, ${e.url}, ${event}, ${body}, 'pending', 0, ${now.toISOString()}, ${now.toISOString()})`);
+  return enqueueWebhooks(tx, event, [{ regionCode, data }], now);
+}
+
+/** Many events of one kind (a batch run's new clues): the receivers are read once. Returns the deliveries queued. */
+export async function enqueueWebhooks(
+  tx: Store,
+  event: WebhookEvent,
+  items: readonly { regionCode: string; data: unknown }[],
+  now: Date,
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const endpoints = [...envEndpoints(), ...(await tableEndpoints(tx))].filter((e) => e.events.includes(event));
+  let queued = 0;
+  for (const { regionCode, data } of items) {
+    const eventId = randomUUID();
+    const body = JSON.stringify({ id: eventId, event, occurredAt: now.toISOString(), data });
+    for (const e of endpoints.filter((x) => regionContains(x.regionCode, regionCode))) {
+      await tx.exec(sql`INSERT INTO webhook_deliveries (id, region_code, endpoint, url, event, payload, status, attempts, next_at, created_at)
+        VALUES (${`WH-${randomUUID()}`}, ${regionCode}, ${e.id}, ${e.url}, ${event}, ${body}, 'pending', 0, ${now.toISOString()}, ${now.toISOString()})`);
+      queued++;
+    }
   }
-  return endpoints.length;
+  return queued;
 }
 
 interface DeliveryRow {

@@ -18,6 +18,7 @@ export interface NotificationKind {
 
 export const NOTIFICATION_KINDS = {
   assigned: { label: '线索交办', audience: 'agency', webhook: 'clue.assigned' },
+  self_check: { label: '简易自查', audience: 'agency', webhook: 'clue.self_check' },
   returned: { label: '整改退回', audience: 'agency', webhook: 'clue.returned' },
   due_soon: { label: '即将到期', audience: 'agency', webhook: 'clue.due_soon' },
   overdue: { label: '整改逾期', audience: 'agency', webhook: 'clue.overdue' },

@@ -70,6 +70,7 @@ export function clueNotification(clue: NotifiedClue, e: ClueEvent): Notification
   const k = NOTIFICATION_KINDS[e.kind];
   const texts: Record<ClueEvent['kind'], [string, string]> = {
     assigned: [`线索 ${no} 已交办你单位`, `${short(clue.title)}；整改期限 ${clue.deadline ?? '—'}`],
+    self_check: [`线索 ${no} 交你单位简易自查`, `${short(clue.title)}；自查期限 ${clue.deadline ?? '—'}`],
     returned: [`线索 ${no} 的整改被退回`, `退回理由：${short(e.comment ?? '—')}；整改期限 ${clue.deadline ?? '—'}`],
     due_soon: [`线索 ${no} 将于 ${clue.deadline} 到期`, `${short(clue.title)}：请在期限前提交整改`],
     overdue: [`线索 ${no} 已超过整改期限`, `${short(clue.title)}：期限 ${clue.deadline}，请尽快整改并提交`],

@@ -9,6 +9,7 @@ import type { ModelDefinition } from '../model.ts';
 import { addDays } from '../../domain/dates.ts';
 import { FINAL_STATUSES, type ClueStatus } from '../../clues/workflow.ts';
 import { numbersFor } from '../../clues/numbering.ts';
+import { tellSelfChecks } from './tell.ts';
 import { BUNDLE_LABELS, SUBJECTS, bundleSubject, periodOf, systemic, type BundleKind } from './filing.ts';
 import { INSERT_CLUES, INSERT_EVENTS, INSERT_HITS, clueId, type StagedHit } from './hit.ts';
 import { chooseProcedure, nextProcedure, thresholdsFor, type Procedure, type ThresholdSetting } from './procedure.ts';
@@ -479,6 +480,11 @@ export async function triageInCode(
   }
   for (const u of updates.values()) await tx.exec(u);
   if (events.length) await tx.exec(sql`${INSERT_EVENTS} VALUES ${joinSql(events, ', ')}`);
+  await tellSelfChecks(
+    tx,
+    [...created.values()].filter((c) => c.status === 'self_check').map((c) => c.id),
+    ctx.now,
+  );
   return outcomes;
 }
 

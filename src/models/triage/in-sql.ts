@@ -19,6 +19,7 @@ import {
 } from './score.ts';
 import { CLOSED_LIST, CONFIRMED_STATUSES, emptyOutcome, historySince, type TriageContext, type TriageOutcome } from './context.ts';
 import { INSERT_CLUES, INSERT_EVENTS, INSERT_HITS } from './hit.ts';
+import { tellSelfChecks } from './tell.ts';
 import { advanceCounters, ensureCounters, numberExpr, numberingYear } from '../../clues/numbering.ts';
 
 const CONFIRMED = CONFIRMED_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -177,6 +178,14 @@ export async function triageStaged(
       out.newClues += n;
     }
   }
+  const selfChecks = await tx.query<{ clue_id: string }>(
+    "SELECT clue_id FROM triage_bundles_stage WHERE open_clue IS NULL AND procedure = 'simple'",
+  );
+  await tellSelfChecks(
+    tx,
+    selfChecks.map((c) => c.clue_id),
+    ctx.now,
+  );
   await tx.exec('DELETE FROM triage_bundles_stage');
   await tx.exec('DELETE FROM model_hits_stage');
   return out;

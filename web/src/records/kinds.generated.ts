@@ -284,6 +284,7 @@ export const ROLE_LABELS = {
 /** The notification kinds' Chinese names (src/notifications/kinds.ts). */
 export const NOTIFICATION_KIND_NAMES: Record<string, string> = {
   assigned: '线索交办',
+  self_check: '简易自查',
   returned: '整改退回',
   due_soon: '即将到期',
   overdue: '整改逾期',
