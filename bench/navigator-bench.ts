@@ -6,6 +6,7 @@
 // similar-case index (time, heap), a whole assessment (POST /navigator/assess without HTTP) and the
 // similar-case retrieval alone, p50 / p99 over 500 requests each.
 import os from 'node:os';
+import { PerformanceObserver, constants, type PerformanceEntry } from 'node:perf_hooks';
 import type { Store, Value } from '../src/store/store.ts';
 import { loadReference, readCatalog } from '../src/catalog/load-reference.ts';
 import { BaselineBook, listEntries, selectTier, type Harm } from '../src/catalog/discretion.ts';
@@ -15,7 +16,7 @@ import { FactsWriter, writeFacts } from '../src/demo/case-facts.ts';
 import { pickFine } from '../src/demo/rules.ts';
 import { dayOf, isoOf } from '../src/demo/calendar.ts';
 import { invalidateRealtimeState, readyState } from '../src/models/realtime/state.ts';
-import { assess } from '../src/navigator/assess.ts';
+import { ASSESS_PHASES, assess, readyNavigator, type AssessPhase } from '../src/navigator/assess.ts';
 import { navReference } from '../src/navigator/reference.ts';
 import { rankSimilar, similarIndex } from '../src/navigator/similar.ts';
 
@@ -168,9 +169,13 @@ export async function navigatorBench(
     engine,
     `${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+  // What a server does next at start (readyNavigator): every item's history and peers computed ahead.
+  started = performance.now();
+  await readyNavigator(store, ASOF);
+  put('navigator: statistics of every item computed ahead (warm)', engine, `${((performance.now() - started) / 1000).toFixed(1)} s`);
   const afterIndex = heapMB();
   put(
-    'navigator: heap of the state (cases) / of the index',
+    'navigator: heap of the state (cases) / of the index and statistics',
     engine,
     `${Math.round(afterState - before)} / ${Math.round(afterIndex - afterState)} MB`,
   );
@@ -195,20 +200,68 @@ export async function navigatorBench(
   const caller = { ...SYSTEM_CALLER, role: 'supervisor' as const };
   const whole: number[] = [];
   const retrieval: number[] = [];
+  // Where the time of an assessment goes: each phase's time per call, the calls that were the first of
+  // their item (nothing of the item computed yet), and the collections that ran during a call.
+  const phases = new Map<AssessPhase, number[]>(ASSESS_PHASES.map((p) => [p, []]));
+  const spans: { from: number; to: number; first: boolean; slowest: string }[] = [];
+  const seen = new Set<string>();
+  const gcs: { from: number; to: number; major: boolean }[] = [];
+  const record = (entries: PerformanceEntry[]) => {
+    for (const e of entries) {
+      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      gcs.push({ from: e.startTime, to: e.startTime + e.duration, major: kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+    }
+  };
+  const observer = new PerformanceObserver((list) => record(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
   for (const { d, text, fine } of requests) {
     let t = performance.now();
+    const call = new Map<AssessPhase, number>();
     await assess(
       store,
       caller,
       { item: d.item.code, regionCode: d.county.code, asOf: ASOF, facts: { ...d.facts, text }, proposed: { decision: 'fine', fine } },
-      { today: ASOF },
+      { today: ASOF, phases: (phase, took) => call.set(phase, took) },
     );
-    whole.push(performance.now() - t);
+    const end = performance.now();
+    whole.push(end - t);
+    const [slow, took] = [...call].reduce((a, b) => (b[1] > a[1] ? b : a));
+    spans.push({ from: t, to: end, first: !seen.has(d.item.code), slowest: `${slow} ${took.toFixed(0)}` });
+    seen.add(d.item.code);
+    for (const p of ASSESS_PHASES) phases.get(p)!.push(call.get(p) ?? 0);
     t = performance.now();
     rankSimilar(index, { item: d.item.code, regionCode: d.county.code, ...d.facts, fine, text, accept: () => true }, 5);
     retrieval.push(performance.now() - t);
   }
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  record(observer.takeRecords());
+  observer.disconnect();
   put(`navigator: assessment, p50 / p99 (${SAMPLES})`, engine, p50p99(whole));
+  for (const p of ASSESS_PHASES) put(`navigator:   phase ${p}, p50 / p99`, engine, p50p99(phases.get(p)!));
   put(`navigator: similar-case retrieval, p50 / p99 (${SAMPLES})`, engine, p50p99(retrieval));
+  const during = (s: { from: number; to: number }, major: boolean) =>
+    gcs.filter((g) => g.to > s.from && g.from < s.to && (!major || g.major)).reduce((sum, g) => sum + g.to - g.from, 0);
+  const slowest = spans
+    .map((s, i) => ({ ...s, took: whole[i] }))
+    .sort((a, b) => b.took - a.took)
+    .slice(0, Math.ceil(SAMPLES / 100));
+  put(
+    'navigator: GC during assessments (count, major, total ms)',
+    engine,
+    `${gcs.length}, ${gcs.filter((g) => g.major).length}, ${gcs.reduce((sum, g) => sum + g.to - g.from, 0).toFixed(0)} ms`,
+  );
+  put(
+    `navigator: the ${slowest.length} slowest: ms, first of its item, GC ms, slowest phase`,
+    engine,
+    slowest.map((s) => `${s.took.toFixed(0)}${s.first ? ' first' : ''} gc ${during(s, false).toFixed(0)} ${s.slowest}`).join('; '),
+  );
+  put(
+    'navigator: first calls of an item, count / p50 / max',
+    engine,
+    (() => {
+      const firsts = spans.flatMap((s, i) => (s.first ? [whole[i]] : []));
+      return `${firsts.length} / ${ms(pct(firsts, 0.5))} / ${ms(Math.max(...firsts))}`;
+    })(),
+  );
   put('navigator: load average during the run', engine, load());
 }

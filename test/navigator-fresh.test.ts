@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { openTestStore } from './helpers/store.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { login } from './helpers/clues.ts';
-import { agency, caseRecord } from './helpers/records.ts';
+import { agency, caseRecord, pushedCase } from './helpers/records.ts';
 import { buildApp } from '../src/api/app.ts';
 import { loadReference } from '../src/catalog/load-reference.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
-import { assess, type AssessResult } from '../src/navigator/index.ts';
+import { assess, readyNavigator, type AssessResult } from '../src/navigator/index.ts';
 import { invalidateRealtimeState } from '../src/models/realtime/state.ts';
 import { recordId } from '../src/records/record-id.ts';
 
@@ -63,6 +63,20 @@ async function sqlHistory(item: string): Promise<{ decisions: number; fined: num
       AND decided_on > CAST('2024-01-01' AS DATE) AND decided_on <= CAST('${ASOF}' AS DATE)`);
   return { decisions: Number(r.decisions), fined: Number(r.fined), max: Number(r.max) };
 }
+/** A decision pushed through the ingestion API, as an agency's system sends it. */
+const push = async (itemCode: string, fine: string, facts: string, sourceId = 'FRESH-1') => {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ingest/cases',
+    headers: { cookie: await login(app, 'hz_sup') },
+    payload: {
+      sourceSystem: 'fy-zhzf',
+      records: [pushedCase(sourceId, { item_code: itemCode, fine_amount: fine, facts })],
+    },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+};
+
 const figures = (a: AssessResult) => ({
   decisions: a.history.region.decisions,
   fined: a.history.region.fined,
@@ -74,39 +88,6 @@ test('a decision that lands changes its item’s history at once; one sent again
   assert.deepEqual(figures(await ask('CLE-P022')), await sqlHistory('CLE-P022'));
   assert.deepEqual(figures(await ask('MKT-P001')), await sqlHistory('MKT-P001'));
   const before = figures(await ask('CLE-P022'));
-
-  const push = async (itemCode: string, fine: string, facts: string) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/ingest/cases',
-      headers: { cookie: await login(app, 'hz_sup') },
-      payload: {
-        sourceSystem: 'fy-zhzf',
-        records: [
-          {
-            source_id: 'FRESH-1',
-            region_code: FY,
-            agency_id: 'AG-FY-ZHZF',
-            item_code: itemCode,
-            entity_uscc: '91330100470102706G',
-            filed_on: '2025-11-20',
-            first_offence: '否',
-            corrected: '否',
-            harm: 'minor',
-            lead_officer_id: 'OF-1',
-            assist_officer_id: 'OF-2',
-            decided_on: '2025-12-05',
-            decision: 'fine',
-            tier: 'general',
-            fine_amount: fine,
-            facts,
-            status: 'decided',
-          },
-        ],
-      },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-  };
 
   // A new, largest fine of CLE-P022: its history counts it; MKT-P001's is unchanged and still right.
   await push('CLE-P022', '990', '当事人将装修垃圾倾倒在溪边竹林里。');
@@ -123,10 +104,56 @@ test('a decision that lands changes its item’s history at once; one sent again
   const mktBefore = figures(await ask('MKT-P001'));
   await push('MKT-P001', '30000', '当事人在溪边竹林旁无照经营农家乐。');
   assert.deepEqual(figures(await ask('CLE-P022')), before);
+  // Nor is it among CLE-P022's similar cases any more, even asked with the text it had there.
+  const gone = await ask('CLE-P022', '装修垃圾倾倒在溪边竹林');
+  assert.ok(gone.similar.length > 0);
+  assert.ok(!gone.similar.some((s) => s.id === id), 'a case sent again under another item left its first item');
   assert.deepEqual(figures(await ask('CLE-P022')), await sqlHistory('CLE-P022'));
   const moved = figures(await ask('MKT-P001'));
   assert.deepEqual(moved, await sqlHistory('MKT-P001'));
   assert.equal(moved.decisions, mktBefore.decisions + 1);
   const again = (await ask('MKT-P001', '溪边竹林无照经营农家乐')).similar.find((s) => s.id === id);
   assert.equal(again?.text.map((p) => p.text).join(''), '当事人在溪边竹林旁无照经营农家乐。');
+});
+
+/** PEN_DEVIATION's peers of a general-tier fine in 富阳 (杭州, same item and tier) by SQL: count and median. */
+async function sqlPeers(item: string): Promise<{ count: number; median: number }> {
+  const rows = await store.query<{ fine: number }>(`
+    SELECT fine_amount AS fine FROM cases WHERE item_code = '${item}' AND region_code LIKE '3301%' AND tier = 'general'
+      AND decision = 'fine' AND fine_amount > 0
+      AND decided_on > CAST('2024-01-01' AS DATE) AND decided_on <= CAST('${ASOF}' AS DATE)`);
+  const fines = rows.map((r) => Number(r.fine)).sort((a, b) => a - b);
+  const mid = (fines.length - 1) / 2;
+  return { count: fines.length, median: (fines[Math.floor(mid)] + fines[Math.ceil(mid)]) / 2 };
+}
+const peerFigures = (a: AssessResult) => ({ count: a.history.peers.count, median: a.history.peers.median });
+
+test('figures computed ahead at start, and again after each landing, are those of the rows as they are then', async () => {
+  // As a server starts: the state, the index and every item's figures computed before anyone asks.
+  invalidateRealtimeState(store);
+  await readyNavigator(store, ASOF);
+  const start = await ask('CLE-P022');
+  assert.deepEqual(figures(start), await sqlHistory('CLE-P022'));
+  assert.deepEqual(peerFigures(start), await sqlPeers('CLE-P022'));
+
+  // A landing with nobody asking in between: the figures computed again after it count it.
+  await push('CLE-P022', '1500', '当事人将建筑垃圾倾倒在河道旁空地。', 'FRESH-2');
+  await new Promise((resolve) => setImmediate(resolve));
+  const landed = await ask('CLE-P022');
+  assert.deepEqual(figures(landed), await sqlHistory('CLE-P022'));
+  assert.equal(figures(landed).decisions, figures(start).decisions + 1);
+  assert.deepEqual(peerFigures(landed), await sqlPeers('CLE-P022'));
+  assert.equal(peerFigures(landed).count, peerFigures(start).count + 1);
+
+  // Two landings in one turn, asked at once: still the rows as they are.
+  await Promise.all([
+    push('CLE-P022', '1600', '当事人将建筑垃圾倾倒在桥下。', 'FRESH-3'),
+    push('CLE-P022', '1700', '当事人将建筑垃圾倾倒在田边。', 'FRESH-4'),
+  ]);
+  const twice = await ask('CLE-P022');
+  assert.deepEqual(figures(twice), await sqlHistory('CLE-P022'));
+  assert.deepEqual(peerFigures(twice), await sqlPeers('CLE-P022'));
+  assert.equal(figures(twice).decisions, figures(start).decisions + 3);
+  // The other item's figures were left as they were, and are right.
+  assert.deepEqual(figures(await ask('MKT-P001')), await sqlHistory('MKT-P001'));
 });

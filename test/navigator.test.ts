@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { openTestStore, TEST_ENGINE } from './helpers/store.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { everyHitAClue, login } from './helpers/clues.ts';
-import { agency, caseRecord } from './helpers/records.ts';
+import { agency, caseRecord, pushedCase } from './helpers/records.ts';
 import { buildApp } from '../src/api/app.ts';
 import { loadReference, readCatalog } from '../src/catalog/load-reference.ts';
 import { SYSTEM_CALLER, type Caller } from '../src/auth/caller.ts';
@@ -431,24 +431,6 @@ test('real time: a decision pushed through the ingestion API is judged by the sa
   await everyHitAClue(store);
   // The index and the state are loaded first (as on a running server); the pushed cases must reach both.
   await assess(store, SYSTEM_CALLER, fuyang);
-  const record = (sourceId: string, r: Record<string, string>) => ({
-    source_id: sourceId,
-    region_code: FY,
-    agency_id: 'AG-FY-ZHZF',
-    item_code: 'CLE-P022',
-    entity_uscc: FY_ENTITY,
-    filed_on: '2025-11-20',
-    first_offence: '否',
-    corrected: '否',
-    harm: 'minor',
-    lead_officer_id: 'OF-1',
-    assist_officer_id: 'OF-2',
-    decided_on: '2025-12-05',
-    decision: 'fine',
-    tier: 'general',
-    status: 'decided',
-    ...r,
-  });
   // A first offence selects the lenient tier (Hangzhou: 200–500), which 1,200 leaves; the general tier is
   // 500–1,000, and 1,000 stays inside it but lies far from its peers (600–765).
   const res = await app.inject({
@@ -458,13 +440,13 @@ test('real time: a decision pushed through the ingestion API is judged by the sa
     payload: {
       sourceSystem: 'fy-zhzf',
       records: [
-        record('RT-ABOVE', {
+        pushedCase('RT-ABOVE', {
           first_offence: '是',
           tier: 'lenient',
           fine_amount: '1200',
           facts: '当事人用三轮车将酿酒剩下的酒糟倾倒在溪边空地。',
         }),
-        record('RT-FAR', { fine_amount: '1000', facts: '当事人将装修垃圾倾倒在村道边空地。' }),
+        pushedCase('RT-FAR', { fine_amount: '1000', facts: '当事人将装修垃圾倾倒在村道边空地。' }),
       ],
     },
   });

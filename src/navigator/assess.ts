@@ -15,11 +15,11 @@ import { regionContains, regionPrefix, regionProblem } from '../domain/region.ts
 import { spreadOf } from '../domain/robust-stats.ts';
 import { isAgencyRole, type Caller } from '../auth/caller.ts';
 import { exemptionFinding, levelName, listEntries, reviewDecision, selectTier, type DeviationRule } from '../catalog/discretion.ts';
-import { TIER_NAMES, type Item } from '../catalog/types.ts';
+import { TIER_NAMES, type Item, type TierName } from '../catalog/types.ts';
 import { findModel } from '../models/library/index.ts';
 import { defaultParams } from '../models/model.ts';
 import { dayOf } from '../models/realtime/days.ts';
-import { readyState, type CaseFacts } from '../models/realtime/state.ts';
+import { readyState, type CaseFacts, type RealtimeState } from '../models/realtime/state.ts';
 import { NavigatorError, badInput } from './errors.ts';
 import { itemHistory, memoized, peerFines } from './history.ts';
 import { checkRequest } from './input.ts';
@@ -31,6 +31,7 @@ import { highlight, rankSimilar, similarIndex } from './similar.ts';
 /** Similar cases returned. */
 export const SIMILAR_LIMIT = 5;
 const DEVIATION = findModel('PEN_DEVIATION')!;
+const TIER_ORDER = Object.keys(TIER_NAMES) as TierName[];
 
 const yuan = (n: number) => `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(n)}元`;
 
@@ -63,9 +64,22 @@ export interface AssessOptions {
   excludeCaseId?: string;
   /** The day assessments are made as of when the request names none (the demo server's fixed day); default today. */
   today?: string;
+  /** Receives the milliseconds each phase took (the bench's breakdown); nothing is timed without it. */
+  phases?: (phase: AssessPhase, ms: number) => void;
 }
 
+/** The phases of an assessment, in order, as the bench reports them. */
+export const ASSESS_PHASES = ['setup', 'baseline', 'statistics', 'verdict', 'retrieval', 'texts', 'explanation'] as const;
+export type AssessPhase = (typeof ASSESS_PHASES)[number];
+
 export async function assess(store: Store, caller: Caller, request: unknown, opts: AssessOptions = {}): Promise<AssessResult> {
+  let mark = opts.phases ? performance.now() : 0;
+  const lap = (phase: AssessPhase) => {
+    if (!opts.phases) return;
+    const now = performance.now();
+    opts.phases(phase, now - mark);
+    mark = now;
+  };
   const r = checkRequest(request, opts.today ?? businessDate(new Date()));
   const ref = await navReference(store);
   const item = resolveItem(ref, r.item);
@@ -82,6 +96,8 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
   const { facts } = r;
   const notes: string[] = [];
   const nameOf = (code: string) => ref.regionNames.get(code) ?? code;
+
+  lap('setup');
 
   // ── the law ──
   const violated = item.basis_regulation_id ? articleRef(ref, item.basis_regulation_id, item.basis_article) : null;
@@ -109,23 +125,12 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
   const finding = exemptionFinding(facts, listed);
   const article33 = articleRef(ref, 'xingzheng-chufa-fa', 33);
 
+  lap('baseline');
+
   // ── the history ──
-  const params = { ...defaultParams(DEVIATION), ...(state.groups(DEVIATION).of(r.regionCode)?.params ?? {}) };
-  const rule: DeviationRule = { z: params.z, minCases: params.min_cases, minSpreadShare: params.min_spread_share };
-  const window = { asOfDay: dayOf(r.asOf), lookbackDays: params.lookback_days };
-  const history = itemHistory(
-    state,
-    item.code,
-    { code: r.regionCode, name: regionName },
-    { code: '330000', name: nameOf('330000') },
-    window,
-    rule.minCases,
-    item.fine_max,
-  );
-  const peerSpread = memoized(state, item.code, `peers|${r.regionCode}|${choice.tier}|${window.asOfDay}|${window.lookbackDays}`, () =>
-    spreadOf(peerFines(state, state.groups(DEVIATION), r.regionCode, item.code, choice.tier, window)),
-  );
+  const { params, rule, history, peerSpread } = statistics(state, ref, item, { code: r.regionCode, name: regionName }, choice.tier, r.asOf);
   const peers = peerSpread && peerSpread.count >= rule.minCases ? peerSpread : null;
+  lap('statistics');
 
   // ── the verdict on a proposal ──
   let verdict: AssessResult['verdict'] = null;
@@ -153,6 +158,8 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
   // ── the recommendation ──
   const recommendation = recommend(choice.tier, range, finding.status, peers, facts.illegalGains ?? 0, item);
 
+  lap('verdict');
+
   // ── similar cases ──
   const ranked = rankSimilar(
     index,
@@ -170,7 +177,9 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
     SIMILAR_LIMIT,
   );
   // Only the caller's cases were candidates (callerAccepts, the policy's rule for their scope).
+  lap('retrieval');
   const texts = index.texts(ranked.map((x) => x.c.id));
+  lap('texts');
   const similar: SimilarCase[] = ranked.map(({ c, score, why, sharedTerms }) => ({
     id: c.id,
     regionCode: c.region,
@@ -192,7 +201,7 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
     notes.push(`货值金额${yuan(facts.amountInvolved!)}已达一万元以上，应按货值金额的倍数处罚，上述固定数额幅度不适用。`);
   if (facts.cooperation) notes.push('当事人积极配合调查，可在所适用档次内从轻确定数额（裁量权基准规定 第五条：认错认罚和补救措施）。');
 
-  return {
+  const result: AssessResult = {
     asOf: r.asOf,
     item: { code: item.code, name: item.name, lineCode: item.line_code, lineName: ref.lineNames.get(item.line_code) ?? item.line_code },
     region: { code: r.regionCode, name: regionName },
@@ -253,17 +262,65 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
     similar,
     notes,
   };
+  lap('explanation');
+  return result;
+}
+
+/**
+ * The history of the item in the region and province-wide, and the spread of the peers a decision at
+ * `tier` in the region is measured against (PEN_DEVIATION's, with its parameters in force for the
+ * region). Kept per item until a case of the item lands (`memoized`).
+ */
+function statistics(
+  state: RealtimeState,
+  ref: NavReference,
+  item: Item,
+  region: { code: string; name: string },
+  tier: TierName,
+  asOf: string,
+) {
+  const groups = state.groups(DEVIATION);
+  const params = { ...defaultParams(DEVIATION), ...(groups.of(region.code)?.params ?? {}) };
+  const rule: DeviationRule = { z: params.z, minCases: params.min_cases, minSpreadShare: params.min_spread_share };
+  const window = { asOfDay: dayOf(asOf), lookbackDays: params.lookback_days };
+  const history = itemHistory(
+    state,
+    item.code,
+    region,
+    { code: '330000', name: ref.regionNames.get('330000') ?? '330000' },
+    window,
+    rule.minCases,
+    item.fine_max,
+  );
+  // With one run group in force the peers are those of the city and tier, whichever county asks.
+  const peerScope = groups.groups.length > 1 ? region.code : region.code.slice(0, 4);
+  const peerSpread = memoized(state, item.code, `peers|${peerScope}|${tier}|${window.asOfDay}|${window.lookbackDays}`, () =>
+    spreadOf(peerFines(state, groups, region.code, item.code, tier, window)),
+  );
+  return { params, rule, history, peerSpread };
 }
 
 /**
  * Loads what an assessment reads — the catalog view, the real-time state's cases, the similar-case
- * index — so that the first officer does not wait for it (a server calls this at start). Returns how
- * many decided cases the index holds.
+ * index — and computes every item's history in each county that has its cases and the peers of each
+ * tier as of `asOf`, so that the first officer does not wait for them (a server calls this at start).
+ * Returns how many decided cases the index holds.
  */
 export async function readyNavigator(store: Store, asOf = businessDate(new Date())): Promise<number> {
   const ref = await navReference(store);
   const state = await readyState(store, ['cases'], asOf);
-  return (await similarIndex(store, state, ref.seg)).size;
+  const index = await similarIndex(store, state, ref.seg);
+  for (const item of ref.penaltyItems) {
+    const counties = new Set<string>();
+    for (const c of state.casesByItem.get(item.code) ?? []) counties.add(c.region.slice(0, 6));
+    for (const code of counties) {
+      const name = ref.regionNames.get(code);
+      if (name) for (const tier of TIER_ORDER) statistics(state, ref, item, { code, name }, tier, asOf);
+    }
+    // Give way between items: a request arriving meanwhile is not held up by the whole catalog.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return index.size;
 }
 
 /** What the navigator advises, in Chinese, with the range. */

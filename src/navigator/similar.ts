@@ -38,11 +38,17 @@ export class SimilarIndex {
   /** The facts texts of the indexed cases, out of the heap: each case's record number in `spill`. */
   private readonly spill = new TextSpill();
   private readonly records = new Map<string, number>();
+  /** Documents whose case the state has since learnt again (a new object): they no longer match. */
+  private readonly superseded = new WeakSet<CaseFacts>();
+  /** The state's map of cases when the index was made: were it ever loaded anew, every document is checked against it. */
+  private readonly casesAtStart: RealtimeState['cases'];
 
   constructor(
     readonly state: RealtimeState,
     readonly seg: Segmenter,
-  ) {}
+  ) {
+    this.casesAtStart = state.cases;
+  }
 
   get size(): number {
     return this.indexed.size;
@@ -58,9 +64,20 @@ export class SimilarIndex {
     index.add(c, factTerms(this.seg, text));
   }
 
-  /** The case is the state's current version of its id, decided (a re-sent case's older document is not). */
+  /** The state learnt `previous` again as another object: its document stops matching. */
+  supersede(previous: CaseFacts): void {
+    this.superseded.add(previous);
+  }
+
+  /**
+   * The case is the state's current version of its id, decided (a re-sent case's older document is not).
+   * Asked of every candidate of a search: a mark on the few superseded documents rather than a lookup
+   * of the id among a million (a fifth of a search's time in a profile).
+   */
   alive(c: CaseFacts): boolean {
-    return c.decided !== null && this.state.cases.get(c.id) === c;
+    if (c.decided === null) return false;
+    if (this.state.cases !== this.casesAtStart) return this.state.cases.get(c.id) === c;
+    return !this.superseded.has(c);
   }
 
   /** The facts texts of indexed cases, as they were indexed ('' for a case without one). */
@@ -98,7 +115,10 @@ export function similarIndex(store: Store, state: RealtimeState, seg: Segmenter)
     built = (async () => {
       const index = new SimilarIndex(state, seg);
       // Listen first: a case landing during the scan is indexed by the listener, and the scan then skips it.
-      state.caseListeners.add((row, c) => index.add(c, typeof row.facts === 'string' ? row.facts : null));
+      state.caseListeners.add((row, c, previous) => {
+        if (previous) index.supersede(previous);
+        index.add(c, typeof row.facts === 'string' ? row.facts : null);
+      });
       // The facts text travels packed; control characters that pack it are blanked out of the text.
       await scan(
         store,

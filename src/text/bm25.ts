@@ -38,17 +38,24 @@ class Postings {
     this.n++;
   }
 
-  has(doc: number): boolean {
-    let lo = 0;
-    let hi = this.n - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const d = this.docs[mid];
-      if (d === doc) return true;
-      if (d < doc) lo = mid + 1;
-      else hi = mid - 1;
+  /**
+   * The position of the first posting at or after `from` whose document is `doc` or later (n if none):
+   * galloping from `from`, so that documents looked up in ascending order cost a few steps each.
+   */
+  seek(doc: number, from: number): number {
+    let step = 1;
+    let lo = from;
+    while (lo + step < this.n && this.docs[lo + step] < doc) {
+      lo += step;
+      step *= 2;
     }
-    return false;
+    let hi = Math.min(this.n, lo + step + 1);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.docs[mid] < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
@@ -61,6 +68,8 @@ export class Bm25Index<K> {
   private totalLength = 0;
   /** Scores of one search, by document number; zero again when the search returns. */
   private scratch = new Float64Array(0);
+  /** The documents one search scored, in the order first scored: reused, so that a search allocates no list of its own. */
+  private touched = new Int32Array(0);
   /** Each document's length term k1·(1 − b + b·length/average), for the index's size when it was computed. */
   private norms = new Float64Array(0);
   private normsFor = -1;
@@ -108,8 +117,13 @@ export class Bm25Index<K> {
   search(queryTerms: readonly string[], limit: number, accept?: (key: K) => boolean, maxDocShare = 1): Bm25Hit<K>[] {
     const n = this.keys.length;
     if (limit <= 0) return [];
-    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
+    if (this.scratch.length < n) {
+      this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
+      this.touched = new Int32Array(this.scratch.length);
+    }
     const scores = this.scratch;
+    const touched = this.touched;
+    let scored = 0;
     if (this.normsFor !== n) {
       const avg = this.totalLength / Math.max(1, n);
       if (this.norms.length < n) this.norms = new Float64Array(this.scratch.length);
@@ -120,7 +134,6 @@ export class Bm25Index<K> {
     const k1p1 = this.k1 + 1;
     const lists: Postings[] = [];
     const terms: string[] = [];
-    const touched: number[] = [];
     for (const term of new Set(queryTerms)) {
       const list = this.postings.get(term);
       if (!list || list.n > maxDocShare * n) continue;
@@ -131,7 +144,7 @@ export class Bm25Index<K> {
       for (let i = 0; i < list.n; i++) {
         const doc = docs[i];
         const tf = tfs[i];
-        if (scores[doc] === 0) touched.push(doc);
+        if (scores[doc] === 0) touched[scored++] = doc;
         scores[doc] += (idf * tf * k1p1) / (tf + norms[doc]);
       }
     }
@@ -150,7 +163,8 @@ export class Bm25Index<K> {
         i = m;
       }
     };
-    for (const doc of touched) {
+    for (let t = 0; t < scored; t++) {
+      const doc = touched[t];
       if (heap.length === limit && !worse(heap[0], doc)) continue;
       if (accept && !accept(this.keys[doc])) continue;
       if (heap.length < limit) {
@@ -167,12 +181,20 @@ export class Bm25Index<K> {
       }
     }
     const best = heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
-    const hits = best.map((doc) => ({
-      key: this.keys[doc],
-      score: scores[doc],
-      matched: terms.filter((_, i) => lists[i].has(doc)),
-    }));
-    for (const doc of touched) scores[doc] = 0;
+    // The query terms each hit holds, in query order: each term's postings walked once for all the
+    // hits in document order (a lookup per hit and term took a fifth of a search in a profile).
+    const matched = best.map(() => [] as string[]);
+    const ascending = best.map((doc, i) => [doc, i] as const).sort((a, b) => a[0] - b[0]);
+    lists.forEach((list, t) => {
+      let at = 0;
+      for (const [doc, i] of ascending) {
+        at = list.seek(doc, at);
+        if (at === list.n) break;
+        if (list.docs[at] === doc) matched[i].push(terms[t]);
+      }
+    });
+    const hits = best.map((doc, i) => ({ key: this.keys[doc], score: scores[doc], matched: matched[i] }));
+    for (let t = 0; t < scored; t++) scores[touched[t]] = 0;
     return hits;
   }
 }

@@ -179,3 +179,27 @@ export const clueEvent = (store: Store, r: Record<string, Value>) =>
     occurred_at: '2025-05-01T02:00:00Z',
     ...r,
   });
+
+/**
+ * A decided case as an agency's system pushes it to POST /api/v1/ingest/cases (the import's Chinese
+ * yes/no): a general-tier fine of CLE-P022 by 富阳's urban management, not a first offence, not
+ * corrected, minor harm; `r` says what the test's case is about.
+ */
+export const pushedCase = (sourceId: string, r: Record<string, string>) => ({
+  source_id: sourceId,
+  region_code: '330111',
+  agency_id: 'AG-FY-ZHZF',
+  item_code: 'CLE-P022',
+  entity_uscc: '91330100470102706G',
+  filed_on: '2025-11-20',
+  first_offence: '否',
+  corrected: '否',
+  harm: 'minor',
+  lead_officer_id: 'OF-1',
+  assist_officer_id: 'OF-2',
+  decided_on: '2025-12-05',
+  decision: 'fine',
+  tier: 'general',
+  status: 'decided',
+  ...r,
+});
