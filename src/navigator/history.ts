@@ -57,15 +57,13 @@ function drop(state: RealtimeState, memo: Memo, item: string): void {
   const values = memo.byItem.get(item);
   if (!values) return;
   memo.byItem.delete(item);
+  const computes = [...values.values()].map((v) => v.compute);
   const pending = memo.redo.get(item);
   if (pending) {
-    pending.push(...[...values.values()].map((v) => v.compute));
+    pending.push(...computes);
     return;
   }
-  memo.redo.set(
-    item,
-    [...values.values()].map((v) => v.compute),
-  );
+  memo.redo.set(item, computes);
   setImmediate(() => {
     const computes = memo.redo.get(item) ?? [];
     memo.redo.delete(item);

@@ -25,22 +25,6 @@ interface PlanValues {
   ends_on: string;
 }
 
-const FIELDS: (keyof PlanValues)[] = [
-  'name',
-  'plan_year',
-  'inspection_item_code',
-  'method',
-  'target_count',
-  'weighting',
-  'object_type',
-  'entity_usccs',
-  'officer_ids',
-  'officers_per_task',
-  'task_days',
-  'starts_on',
-  'ends_on',
-];
-
 export function NewPlanModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (planName: string) => void }) {
   const user = useUser();
   const [form] = Form.useForm<PlanValues>();
@@ -48,6 +32,8 @@ export function NewPlanModal({ open, onClose, onDone }: { open: boolean; onClose
   const items = useCatalog('inspection-items');
   const { saving, error, run } = useSubmit();
   const [rowErrors, setRowErrors] = useState<ImportError[]>([]);
+  // The fields the form showed at the last submission: an error on any other (the agency, the region) shows above it.
+  const [shown, setShown] = useState<Set<string>>(new Set());
   const year = new Date().getFullYear() + 1;
 
   const submit = (v: PlanValues) =>
@@ -58,11 +44,12 @@ export function NewPlanModal({ open, onClose, onDone }: { open: boolean; onClose
         region_code: user.regionCode,
         agency_id: user.agencyId ?? '',
       };
-      for (const f of FIELDS) {
-        const value = v[f];
+      // The fields the form shows are the values it gives; a blank one is left to the import's default.
+      for (const [f, value] of Object.entries(v)) {
         if (value !== undefined && value !== null && String(value).trim() !== '')
           record[f] = typeof value === 'string' ? value.trim() : value;
       }
+      setShown(new Set(Object.keys(v)));
       const report = await api.inspections.createPlan(record);
       if (report.rowsBad > 0) {
         setRowErrors(report.errors);
@@ -77,7 +64,6 @@ export function NewPlanModal({ open, onClose, onDone }: { open: boolean; onClose
     byField.has(name)
       ? { validateStatus: 'error' as const, help: <span data-testid={`plan-error-${name}`}>{byField.get(name)}</span> }
       : {};
-  const shown = new Set<string>(FIELDS);
   const elsewhere = rowErrors.filter((e) => !shown.has(e.field));
 
   return (
