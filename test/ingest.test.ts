@@ -900,9 +900,12 @@ test('a killed import leaves either none or all of the batch, never part of it',
       assert.equal(Number(b[0].n), Number(n[0].n) === 0 ? 0 : 1);
       assert.equal(audit.ok, true);
       if (Number(n[0].n) === rows) break; // it finished before the kill: nothing left to test
+      // On DuckDB an import killed while reading leaves its folder of part files (looked at before the
+      // next import, which removes the folders of ended processes).
+      if (when.startsWith('导入') && !process.env.KEDU_TEST_DATABASE_URL) {
+        assert.ok(leftBehind().length > 0, 'an import killed while reading left no staging folder');
+      }
     }
-    // On DuckDB a killed import leaves its folder of part files; the next import removes it.
-    if (!process.env.KEDU_TEST_DATABASE_URL) assert.ok(leftBehind().length > 0, 'a killed import left no staging folder');
     // After the kills the store is whole: a full import lands every row exactly once.
     const full = spawnSync(process.execPath, [KEDU, ...own.args, 'import', file, '--kind', 'inspections', '--json'], { encoding: 'utf8' });
     assert.equal(full.status, 0, full.stderr);
