@@ -33,8 +33,15 @@ export const MISSING: Record<ReferenceTable, string> = {
 /** The lists a listedIn field is compared with, in the report's notes. */
 export const LIST_NAMES: Partial<Record<ReferenceTable, string>> = { inspection_item: '涉企行政检查事项清单' };
 
-export async function loadReferences(store: Store, spec: RecordKindSpec): Promise<References> {
+/**
+ * The reference rows of a batch. Given `only` — every value the batch's rows can be looked up under (a
+ * few records pushed through the API: validate.ts referenceCandidates) — just those rows, in one
+ * statement: at city scale loading every agency and region per pushed record cost more than the rest
+ * of its checks. The validator only asks about values of its rows, so the answers are the same.
+ */
+export async function loadReferences(store: Store, spec: RecordKindSpec, only?: ReadonlySet<string> | null): Promise<References> {
   const named = new Set(spec.fields.flatMap((f) => [f.ref, f.listedIn]).filter((r): r is ReferenceTable => !!r));
+  if (only) return lookUpReferences(store, named, only);
   const codes = new Map<ReferenceTable, Set<string>>();
   for (const ref of named) {
     if (ref === 'agency') continue;
@@ -52,4 +59,30 @@ export async function loadReferences(store: Store, spec: RecordKindSpec): Promis
       : new Map(),
     codes,
   };
+}
+
+async function lookUpReferences(store: Store, named: Set<ReferenceTable>, only: ReadonlySet<string>): Promise<References> {
+  const refs: References = { regions: new Set(), agencies: new Map(), codes: new Map() };
+  const values = [...only];
+  if (!values.length) {
+    for (const ref of named) if (ref !== 'agency') refs.codes.set(ref, new Set());
+    return refs;
+  }
+  const among = (column: string) => `${column} IN (SELECT v FROM wanted)`;
+  const parts = [`SELECT 'region' AS t, code AS c, NULL AS r FROM regions WHERE ${among('code')}`];
+  if (named.has('agency')) parts.push(`SELECT 'agency', id, region_code FROM agencies WHERE ${among('id')}`);
+  for (const ref of named) {
+    if (ref === 'agency') continue;
+    refs.codes.set(ref, new Set());
+    // CODES[ref] is `SELECT <column> FROM <table>`: the same rows, only those wanted.
+    const [, column, table] = /^SELECT (\w+)(?: AS code)? FROM (\w+)$/.exec(CODES[ref])!;
+    parts.push(`SELECT '${ref}', ${column}, NULL FROM ${table} WHERE ${among(column)}`);
+  }
+  const wanted = `WITH wanted (v) AS (VALUES ${values.map((_, i) => `(CAST($${i + 1} AS VARCHAR))`).join(', ')}) `;
+  for (const row of await store.query<{ t: string; c: string; r: string | null }>(wanted + parts.join(' UNION ALL '), values)) {
+    if (row.t === 'region') refs.regions.add(row.c);
+    else if (row.t === 'agency') refs.agencies.set(row.c, row.r!);
+    else refs.codes.get(row.t as ReferenceTable)!.add(row.c);
+  }
+  return refs;
 }

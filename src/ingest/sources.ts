@@ -40,6 +40,8 @@ export interface RowSource {
   batches(): AsyncIterable<RowBatch>;
   /** How far reading has got: bytes for files, records for API calls. */
   progress(): { done: number; total: number };
+  /** The records of an API call, as given (null for files). */
+  readonly records?: readonly unknown[];
 }
 
 const CHUNK = 1 << 20;
@@ -73,6 +75,7 @@ export function recordsSource(records: unknown[]): RowSource {
   let done = 0;
   return {
     format: 'records',
+    records,
     tabular: false,
     unit: '条',
     fileName: null,

@@ -34,6 +34,8 @@ export interface Stager {
 }
 
 export interface StagerOptions {
+  /** At most this many rows, all in memory (an API push): staged by one INSERT … VALUES on either engine. */
+  fewRows?: number;
   /** DuckDB: rows per part file (default 100,000). */
   partRows?: number;
   /** DuckDB: a file is read while the rows are staged (not records pushed through the API): one thread meanwhile. */
@@ -43,9 +45,53 @@ export interface StagerOptions {
 export async function createStager(tx: Store, spec: RecordKindSpec, opts: StagerOptions = {}): Promise<Stager> {
   const incoming = tempName('ingest_in');
   await tx.exec(incomingTableSql(spec, incoming));
+  if (opts.fewRows !== undefined && opts.fewRows <= VALUES_ROWS) return new ValuesStager(tx, spec, incoming);
   return tx.dialect.name === 'duckdb'
     ? DuckDBFileStager.create(tx, spec, incoming, opts.partRows ?? PART_ROWS, opts.readingFile ?? false)
     : PostgresCopyStager.create(tx, spec, incoming);
+}
+
+// ── A few records (an API push), either engine ─────────────────────────────────────────────────────
+/**
+ * Rows per batch staged by one INSERT … VALUES: an agency system pushing records one by one should not
+ * pay for a temp folder, a part file and a CSV read (DuckDB) or a COPY and a second INSERT (PostgreSQL)
+ * per record. 200 rows of the widest kind stay far below PostgreSQL's 65,535 parameters.
+ */
+export const VALUES_ROWS = 200;
+
+class ValuesStager implements Stager {
+  private rows: (string | number | null)[][] = [];
+  constructor(
+    private readonly tx: Store,
+    private readonly spec: RecordKindSpec,
+    private readonly incoming: string,
+  ) {}
+
+  add(rowNo: number, values: (string | null)[]): void {
+    if (this.rows.length >= VALUES_ROWS) throw new Error(`ValuesStager: more than ${VALUES_ROWS} rows`);
+    this.rows.push([rowNo, ...values]);
+  }
+
+  async drain(): Promise<void> {}
+
+  async finish(): Promise<string> {
+    if (!this.rows.length) return this.incoming;
+    const width = this.spec.fields.length + 1;
+    const tuple = (r: number) =>
+      `(${Array.from({ length: width }, (_, c) => `CAST($${r * width + c + 1} AS ${c === 0 ? 'INTEGER' : 'VARCHAR'})`).join(', ')})`;
+    const names = ['row_no', ...this.spec.fields.map((f) => f.name)].join(', ');
+    await this.tx.exec(
+      `INSERT INTO ${this.incoming} SELECT ${typedSelect(this.spec)} FROM (VALUES ${this.rows.map((_, r) => tuple(r)).join(', ')}) AS staged (${names})`,
+      this.rows.flat(),
+    );
+    this.rows = [];
+    return this.incoming;
+  }
+
+  async dispose(): Promise<void> {
+    this.rows = [];
+    await this.tx.exec(`DROP TABLE IF EXISTS ${this.incoming}`).catch(() => undefined);
+  }
 }
 
 // ── PostgreSQL ───────────────────────────────────────────────────────────────────────────────────

@@ -128,6 +128,32 @@ export function mapHeader(spec: RecordKindSpec, header: string[], hasDefaultSour
 
 type FieldParser = (v: Cell) => Parsed;
 
+/** Records pushed at once up to which their references are looked up by value (reference.ts). */
+export const LOOKUP_RECORDS = 50;
+
+/**
+ * Every value the validator could look a reference up under for these records — each value of each
+ * record read by the parser of each field that names a reference or a region, so whatever key names
+ * it — or null when there are too many records to bother (the batch then loads the lists whole).
+ */
+export function referenceCandidates(spec: RecordKindSpec, records: readonly unknown[]): Set<string> | null {
+  if (records.length > LOOKUP_RECORDS) return null;
+  const parsers = spec.fields.filter((f) => f.ref || f.listedIn || f.type === 'region').map(parserFor);
+  const found = new Set<string>();
+  for (const record of records) {
+    if (record === null || typeof record !== 'object') continue; // unreadable: refused before any lookup
+    for (const raw of Object.values(record)) {
+      // As the row shaper hands a value to the parsers (row-shaper.ts).
+      const v = raw !== null && typeof raw === 'object' && !(raw instanceof Date) ? JSON.stringify(raw) : (raw as Cell);
+      for (const parse of parsers) {
+        const s = parse(v);
+        if (typeof s === 'string') found.add(s);
+      }
+    }
+  }
+  return found;
+}
+
 function parserFor(f: FieldSpec): FieldParser {
   switch (f.type) {
     case 'date':
