@@ -30,6 +30,9 @@ export interface CaseRow {
   tier: string | null;
   fine_amount: number | null;
   status: string;
+  occurred_on: string | null;
+  notified_on: string | null;
+  legal_review_on: string | null;
 }
 
 const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.params }];
@@ -313,6 +316,55 @@ const uncertified: Check<CaseRow> = (r, ctx) => {
   });
 };
 
+// 重大处罚决定无法制审核记录 (penalty-no-legal-review.ts)
+const noLegalReview: Check<CaseRow> = (r, ctx) => {
+  const fine = fineOf(r);
+  if (r.decision !== 'fine' || r.decided_on === null || fine === null || fine < ctx.params.major_fine) return [];
+  if (r.legal_review_on !== null && r.legal_review_on <= r.decided_on) return [];
+  return one(ctx, {
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    decided_on: r.decided_on,
+    fine_amount: fine,
+    review_text: r.legal_review_on === null ? '案件没有法制审核记录' : `法制审核日期为${r.legal_review_on}，晚于决定日期`,
+  });
+};
+
+// 处罚决定前无告知记录 (penalty-no-notice.ts)
+const noNotice: Check<CaseRow> = (r, ctx) => {
+  if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
+  if (r.notified_on !== null && r.notified_on <= r.decided_on) return [];
+  return one(ctx, {
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    decided_on: r.decided_on,
+    decision_label: r.decision === 'fine' ? '罚款' : '警告',
+    notice_text: r.notified_on === null ? '案件没有告知日期记录' : `告知日期为${r.notified_on}，晚于决定日期`,
+  });
+};
+
+/** The same date `years` later; 29 February becomes 28 February in a common year (as DATE + INTERVAL in SQL). */
+function yearsAfter(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  const m = Number(iso.slice(5, 7));
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${String(y).padStart(4, '0')}-${iso.slice(5, 7)}-${String(Math.min(Number(iso.slice(8, 10)), last)).padStart(2, '0')}`;
+}
+
+// 超过追责时效立案 (penalty-past-limitation.ts)
+const pastLimitation: Check<CaseRow> = (r, ctx) => {
+  if (r.occurred_on === null || !(r.filed_on > yearsAfter(r.occurred_on, ctx.params.years))) return [];
+  return one(ctx, {
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    occurred_on: r.occurred_on,
+    filed_on: r.filed_on,
+  });
+};
+
 export const caseChecks: KindChecks<CaseRow> = {
   parts: ['certificates', 'cases'],
   columns: [
@@ -333,6 +385,9 @@ export const caseChecks: KindChecks<CaseRow> = {
     'tier',
     'fine_amount',
     'status',
+    'occurred_on',
+    'notified_on',
+    'legal_review_on',
   ],
   observe: (state, r) => state.putCase(r),
   checks: {
@@ -346,5 +401,8 @@ export const caseChecks: KindChecks<CaseRow> = {
     PEN_OVERDUE: overdue,
     PEN_SINGLE_OFFICER: singleOfficer,
     PEN_NO_CERT: uncertified,
+    PEN_NO_LEGAL_REVIEW: noLegalReview,
+    PEN_NO_NOTICE: noNotice,
+    PEN_PAST_LIMITATION: pastLimitation,
   },
 };

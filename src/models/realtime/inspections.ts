@@ -23,6 +23,8 @@ export interface InspectionRow {
   lead_officer_id: string;
   assist_officer_id: string | null;
   result: string;
+  /** The complaint, referral or alert a targeted inspection answers. */
+  trigger_ref: string | null;
 }
 
 const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.params }];
@@ -288,6 +290,26 @@ const uncertified: Check<InspectionRow> = (r, ctx) => {
   });
 };
 
+const TARGETED_LABELS: Record<string, string> = { complaint: '投诉举报检查', referral: '转办交办检查' };
+
+// 针对性检查无线索来源 (targeted-no-trigger.ts)
+const targetedNoTrigger: Check<InspectionRow> = (r, ctx) => {
+  if (!isTargeted(r.kind) || (r.trigger_ref !== null && r.trigger_ref !== '')) return [];
+  return one(ctx, {
+    subject_kind: 'inspection',
+    subject_id: r.id,
+    region_code: r.region_code,
+    agency_id: r.agency_id,
+    window_key: '',
+    evidence_ids: r.id,
+    subject_name: ctx.state.entity(r.entity_uscc)?.name ?? null,
+    entity_uscc: r.entity_uscc,
+    agency_name: ctx.state.agencyName(r.agency_id),
+    inspected_on: r.inspected_on,
+    kind_label: TARGETED_LABELS[r.kind] ?? '数据监测检查',
+  });
+};
+
 export const inspectionChecks: KindChecks<InspectionRow> = {
   parts: ['certificates', 'inspections'],
   columns: [
@@ -303,6 +325,7 @@ export const inspectionChecks: KindChecks<InspectionRow> = {
     'lead_officer_id',
     'assist_officer_id',
     'result',
+    'trigger_ref',
   ],
   observe: (state, r) => state.putInspection(r),
   checks: {
@@ -314,5 +337,6 @@ export const inspectionChecks: KindChecks<InspectionRow> = {
     INS_OFF_LIST: offList,
     INS_SINGLE_OFFICER: singleOfficer,
     INS_NO_CERT: uncertified,
+    INS_TARGETED_NO_TRIGGER: targetedNoTrigger,
   },
 };
