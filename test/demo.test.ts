@@ -394,6 +394,22 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     kind: 'case',
     sql: `SELECT id FROM cases WHERE filed_on > occurred_on + 2 * INTERVAL '1 year'`,
   },
+  // 30 days from the start (day not counted), 60 with an approved extension, plus testing days for 查封、扣押.
+  coercion_over_long: {
+    kind: 'coercive_measure',
+    sql: `SELECT id FROM coercive_measures WHERE ${d.daysBetween('started_on', `COALESCE(ended_on, ${asOf})`)} >
+      30 + CASE WHEN extended AND extension_approved THEN 30 ELSE 0 END + CASE WHEN measure = 'freeze' THEN 0 ELSE COALESCE(testing_days, 0) END`,
+  },
+  coercion_no_decision: {
+    kind: 'coercive_measure',
+    sql: `SELECT id FROM coercive_measures WHERE COALESCE(decision_no, '') = ''
+      AND (measure <> 'freeze' OR ${d.daysBetween('started_on', asOf)} > 3)`,
+  },
+  coercion_goods_not_returned: {
+    kind: 'coercive_measure',
+    sql: `SELECT id FROM coercive_measures WHERE measure IN ('seal', 'seize') AND status = 'released'
+      AND ${d.daysBetween('ended_on', `COALESCE(goods_returned_on, ${asOf})`)} > 3`,
+  },
   targeted_no_trigger: {
     kind: 'inspection',
     sql: `SELECT id FROM inspections WHERE kind IN ('complaint', 'referral', 'monitoring') AND trigger_ref IS NULL`,
@@ -416,6 +432,7 @@ test('ground truth points at existing records of its kind, in their region', asy
     payment: ['payments', 'id'],
     delegation: ['delegations', 'id'],
     service_visit: ['service_visits', 'id'],
+    coercive_measure: ['coercive_measures', 'id'],
     entity: ['entities', 'uscc'],
     officer: ['officers', 'id'],
     agency: ['agencies', 'id'],
@@ -475,6 +492,9 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     penalty_no_notice: first.counts.cases,
     penalty_no_legal_review: first.counts.cases,
     penalty_past_limitation: first.counts.cases,
+    coercion_over_long: first.counts.coercive_measures,
+    coercion_no_decision: first.counts.coercive_measures,
+    coercion_goods_not_returned: first.counts.coercive_measures,
   };
   const few = new Set<Violation>(['unplanned_inspection', 'plan_off_target', 'sampling_bias', 'low_rating_officer', 'low_rating_agency']);
   for (const v of VIOLATIONS) {
