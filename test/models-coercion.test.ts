@@ -16,6 +16,7 @@ import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource } from '../src/ingest/sources.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import type { Value } from '../src/store/store.ts';
+import { listRecords } from '../src/records/list.ts';
 
 const t = await openTestStore();
 const { store } = t;
@@ -233,4 +234,27 @@ test('measures imported through the format, judged one by one as they arrive, ra
   assert.deepEqual(await hitIds('COE_OVER_LONG'), [bySource.get('QZ-1')]);
   assert.deepEqual(await hitIds('COE_NO_DECISION'), [bySource.get('QZ-2')]);
   assert.deepEqual(await hitIds('COE_GOODS_NOT_RETURNED'), [bySource.get('QZ-2')]);
+});
+
+// ── who sees them ────────────────────────────────────────────────────────────────────────────────────
+
+test("an agency's staff list only their own agency's measures; a supervisor of the county sees both", async () => {
+  const own = await measure({});
+  await measure({ agency_id: 'AG-FY-ZHZF' });
+  const staff = {
+    userId: 'u1',
+    username: 'fy-scjg',
+    displayName: '市场监管员',
+    role: 'agency_staff',
+    regionCode: '330111',
+    agencyId: 'AG-FY-SCJG',
+  } as const;
+  const page = await listRecords(store, staff, 'coercive_measures', 1, 50);
+  assert.deepEqual(
+    page.rows.map((r) => r.id),
+    [own],
+  );
+  assert.equal(page.rows[0].agency_name, '测试部门AG-FY-SCJG');
+  const supervisor = { ...staff, username: 'fy-sup', role: 'supervisor', agencyId: null } as const;
+  assert.equal((await listRecords(store, supervisor, 'coercive_measures', 1, 50)).total, 2);
 });
