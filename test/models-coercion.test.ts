@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
-import { agency } from './helpers/records.ts';
+import { agency, coerciveMeasure } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
@@ -38,34 +38,9 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-let n = 0;
 /** A seizure by 富阳's market regulator, started 2025-03-01 and released on the 20th with the goods returned that day. */
-async function measure(r: Record<string, Value>): Promise<string> {
-  const row: Record<string, Value> = {
-    id: `CM-${++n}`,
-    source_system: 'test',
-    source_id: `cm${n}`,
-    region_code: '330111',
-    agency_id: 'AG-FY-SCJG',
-    entity_uscc: '91330100470102706G',
-    case_id: null,
-    measure: 'seize',
-    decision_no: '富市监强制〔2025〕1号',
-    started_on: '2025-03-01',
-    urgent: false,
-    extended: false,
-    extension_approved: false,
-    testing_days: null,
-    ended_on: '2025-03-20',
-    goods_returned_on: '2025-03-20',
-    lead_officer_id: 'OF-1',
-    assist_officer_id: 'OF-3',
-    status: 'released',
-    ...r,
-  };
-  await store.copyIn('coercive_measures', Object.keys(row), [Object.values(row)]);
-  return String(row.id);
-}
+const measure = (r: Record<string, Value>) =>
+  coerciveMeasure(store, { agency_id: 'AG-FY-SCJG', decision_no: '富市监强制〔2025〕1号', ...r });
 
 /** The day `days` after 2025-03-01. */
 const after0301 = (days: number) => new Date(Date.UTC(2025, 2, 1) + days * 86_400_000).toISOString().slice(0, 10);
