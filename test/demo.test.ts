@@ -107,7 +107,7 @@ test('every record names a known region, an existing agency, entity, officer and
   const checks: [string, string][] = [
     [
       'agency',
-      ['licences', 'inspections', 'cases', 'service_visits', 'delegations', 'officers']
+      ['licences', 'inspections', 'cases', 'coercive_measures', 'service_visits', 'delegations', 'officers']
         .map((t) => `SELECT agency_id AS k FROM ${t}`)
         .join(' UNION ALL ') +
         ' UNION ALL SELECT agency_id FROM hotline_tickets WHERE agency_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM agencies',
@@ -122,13 +122,15 @@ test('every record names a known region, an existing agency, entity, officer and
     [
       'officer',
       `SELECT lead_officer_id AS k FROM inspections UNION ALL SELECT assist_officer_id FROM inspections WHERE assist_officer_id IS NOT NULL
-      UNION ALL SELECT lead_officer_id FROM cases UNION ALL SELECT officer_id FROM service_visits UNION ALL SELECT officer_id FROM certificates) x WHERE k NOT IN (SELECT id FROM officers`,
+      UNION ALL SELECT lead_officer_id FROM cases UNION ALL SELECT lead_officer_id FROM coercive_measures UNION ALL SELECT assist_officer_id FROM coercive_measures
+      UNION ALL SELECT officer_id FROM service_visits UNION ALL SELECT officer_id FROM certificates) x WHERE k NOT IN (SELECT id FROM officers`,
     ],
     ['case', 'SELECT case_id AS k FROM deliveries UNION ALL SELECT case_id FROM payments) x WHERE k NOT IN (SELECT id FROM cases'],
     [
       'inspection of a case',
       'SELECT inspection_id AS k FROM cases WHERE inspection_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM inspections',
     ],
+    ['case of a measure', 'SELECT case_id AS k FROM coercive_measures WHERE case_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM cases'],
     ['campaign', 'SELECT campaign_id AS k FROM followup_tasks) x WHERE k NOT IN (SELECT id FROM campaigns'],
     ['task', 'SELECT task_id AS k FROM followup_answers) x WHERE k NOT IN (SELECT id FROM followup_tasks'],
   ];
