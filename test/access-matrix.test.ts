@@ -364,6 +364,7 @@ const AGENCY_IMPORTS = new Set([
   'cases',
   'deliveries',
   'payments',
+  'coercive_measures',
   'service_visits',
   'delegations',
   'inspection_plans',

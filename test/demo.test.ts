@@ -107,7 +107,7 @@ test('every record names a known region, an existing agency, entity, officer and
   const checks: [string, string][] = [
     [
       'agency',
-      ['licences', 'inspections', 'cases', 'service_visits', 'delegations', 'officers']
+      ['licences', 'inspections', 'cases', 'coercive_measures', 'service_visits', 'delegations', 'officers']
         .map((t) => `SELECT agency_id AS k FROM ${t}`)
         .join(' UNION ALL ') +
         ' UNION ALL SELECT agency_id FROM hotline_tickets WHERE agency_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM agencies',
@@ -122,13 +122,15 @@ test('every record names a known region, an existing agency, entity, officer and
     [
       'officer',
       `SELECT lead_officer_id AS k FROM inspections UNION ALL SELECT assist_officer_id FROM inspections WHERE assist_officer_id IS NOT NULL
-      UNION ALL SELECT lead_officer_id FROM cases UNION ALL SELECT officer_id FROM service_visits UNION ALL SELECT officer_id FROM certificates) x WHERE k NOT IN (SELECT id FROM officers`,
+      UNION ALL SELECT lead_officer_id FROM cases UNION ALL SELECT lead_officer_id FROM coercive_measures UNION ALL SELECT assist_officer_id FROM coercive_measures
+      UNION ALL SELECT officer_id FROM service_visits UNION ALL SELECT officer_id FROM certificates) x WHERE k NOT IN (SELECT id FROM officers`,
     ],
     ['case', 'SELECT case_id AS k FROM deliveries UNION ALL SELECT case_id FROM payments) x WHERE k NOT IN (SELECT id FROM cases'],
     [
       'inspection of a case',
       'SELECT inspection_id AS k FROM cases WHERE inspection_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM inspections',
     ],
+    ['case of a measure', 'SELECT case_id AS k FROM coercive_measures WHERE case_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM cases'],
     ['campaign', 'SELECT campaign_id AS k FROM followup_tasks) x WHERE k NOT IN (SELECT id FROM campaigns'],
     ['task', 'SELECT task_id AS k FROM followup_answers) x WHERE k NOT IN (SELECT id FROM followup_tasks'],
   ];
@@ -394,6 +396,22 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     kind: 'case',
     sql: `SELECT id FROM cases WHERE filed_on > occurred_on + 2 * INTERVAL '1 year'`,
   },
+  // 30 days from the start (day not counted), 60 with an approved extension, plus testing days for 查封、扣押.
+  coercion_over_long: {
+    kind: 'coercive_measure',
+    sql: `SELECT id FROM coercive_measures WHERE ${d.daysBetween('started_on', `COALESCE(ended_on, ${asOf})`)} >
+      30 + CASE WHEN extended AND extension_approved THEN 30 ELSE 0 END + CASE WHEN measure = 'freeze' THEN 0 ELSE COALESCE(testing_days, 0) END`,
+  },
+  coercion_no_decision: {
+    kind: 'coercive_measure',
+    sql: `SELECT id FROM coercive_measures WHERE COALESCE(decision_no, '') = ''
+      AND (measure <> 'freeze' OR ${d.daysBetween('started_on', asOf)} > 3)`,
+  },
+  coercion_goods_not_returned: {
+    kind: 'coercive_measure',
+    sql: `SELECT id FROM coercive_measures WHERE measure IN ('seal', 'seize') AND status = 'released'
+      AND ${d.daysBetween('ended_on', `COALESCE(goods_returned_on, ${asOf})`)} > 3`,
+  },
   targeted_no_trigger: {
     kind: 'inspection',
     sql: `SELECT id FROM inspections WHERE kind IN ('complaint', 'referral', 'monitoring') AND trigger_ref IS NULL`,
@@ -416,6 +434,7 @@ test('ground truth points at existing records of its kind, in their region', asy
     payment: ['payments', 'id'],
     delegation: ['delegations', 'id'],
     service_visit: ['service_visits', 'id'],
+    coercive_measure: ['coercive_measures', 'id'],
     entity: ['entities', 'uscc'],
     officer: ['officers', 'id'],
     agency: ['agencies', 'id'],
@@ -475,6 +494,9 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     penalty_no_notice: first.counts.cases,
     penalty_no_legal_review: first.counts.cases,
     penalty_past_limitation: first.counts.cases,
+    coercion_over_long: first.counts.coercive_measures,
+    coercion_no_decision: first.counts.coercive_measures,
+    coercion_goods_not_returned: first.counts.coercive_measures,
   };
   const few = new Set<Violation>(['unplanned_inspection', 'plan_off_target', 'sampling_bias', 'low_rating_officer', 'low_rating_agency']);
   for (const v of VIOLATIONS) {

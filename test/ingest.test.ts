@@ -82,6 +82,11 @@ const BAD: Partial<Record<Kind, { set: Record<string, string>; field: string; me
   cases: { set: { fine_amount: '-5' }, field: 'fine_amount（罚款金额）', message: /不能为负数/ },
   deliveries: { set: { method: '飞鸽传书' }, field: 'method（送达方式）', message: /取值无效/ },
   payments: { set: { amount: '12.345' }, field: 'amount（应缴金额）', message: /至多保留两位小数/ },
+  coercive_measures: {
+    set: { extended: '否', extension_approved: '是' },
+    field: 'extension_approved（延长是否经负责人批准）',
+    message: /未延长期限的措施不能填写延长经批准/,
+  },
   service_visits: { set: { agency_id: 'AG-NOWHERE' }, field: 'agency_id（执法主体编码）', message: /执法主体不存在/ },
   hotline_tickets: { set: { received_at: '昨天' }, field: 'received_at（受理时间）', message: /时间格式错误/ },
   delegations: { set: { approved: '也许' }, field: 'approved（是否报批）', message: /应为“是”或“否”/ },

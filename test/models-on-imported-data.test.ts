@@ -88,6 +88,25 @@ const ins = (o: Record<string, string>) => ({
   result: 'compliant',
   ...o,
 });
+/** A seizure by the market regulator, released within its term with the goods returned the same day. */
+const coe = (o: Record<string, string>) => ({
+  source_id: sid('QZ'),
+  region_code: COUNTY,
+  agency_id: MKT,
+  entity_uscc: entity(1),
+  measure: 'seize',
+  decision_no: '西市监强制〔2025〕1号',
+  started_on: '2025-05-06',
+  urgent: 'false',
+  extended: 'false',
+  extension_approved: 'false',
+  ended_on: '2025-05-20',
+  goods_returned_on: '2025-05-20',
+  lead_officer_id: officer('M', 1),
+  assist_officer_id: officer('M', 2),
+  status: 'released',
+  ...o,
+});
 const cas = (o: Record<string, string>) => ({
   source_id: sid('AJ'),
   region_code: COUNTY,
@@ -950,6 +969,18 @@ const CASES: Record<string, Case> = {
   PEN_PAST_LIMITATION: {
     // Committed in September 2022, filed in May 2025: more than two years on.
     arrange: () => only('cases', cas({ entity_uscc: entity(305), occurred_on: '2022-09-01', filed_on: '2025-05-06' })),
+  },
+  COE_OVER_LONG: {
+    // Seized on 6 May, released on 6 June: 31 days, no extension.
+    arrange: () => only('coercive_measures', coe({ entity_uscc: entity(306), ended_on: '2025-06-06', goods_returned_on: '2025-06-06' })),
+  },
+  COE_NO_DECISION: {
+    // Sealed on the spot in an emergency, no decision document recorded.
+    arrange: () => only('coercive_measures', coe({ entity_uscc: entity(307), measure: 'seal', urgent: 'true', decision_no: '' })),
+  },
+  COE_GOODS_NOT_RETURNED: {
+    // Released on 20 May, the goods never returned.
+    arrange: () => only('coercive_measures', coe({ entity_uscc: entity(308), goods_returned_on: '' })),
   },
 };
 

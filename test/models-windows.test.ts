@@ -6,7 +6,7 @@ import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestStore } from './helpers/store.ts';
 import { seedInspectionWorld } from './helpers/fixtures.ts';
-import { agency, caseRecord, clue, delivery, hotlineTicket, inspection, payment } from './helpers/records.ts';
+import { agency, caseRecord, clue, coerciveMeasure, delivery, hotlineTicket, inspection, payment } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import type { Value } from '../src/store/store.ts';
@@ -25,7 +25,17 @@ before(async () => {
     ],
   );
 });
-const TABLES = ['inspections', 'cases', 'deliveries', 'payments', 'licences', 'hotline_tickets', 'clues', 'clue_events'];
+const TABLES = [
+  'inspections',
+  'cases',
+  'deliveries',
+  'payments',
+  'licences',
+  'hotline_tickets',
+  'coercive_measures',
+  'clues',
+  'clue_events',
+];
 beforeEach(async () => {
   for (const table of TABLES) await store.exec(`DELETE FROM ${table}`);
 });
@@ -301,6 +311,47 @@ const CASES: Boundary[] = [
     atN1: async () => {
       await clue(store, { status: 'rectifying', agency_id: 'AG-FY-ZHZF', deadline: '2025-05-05' });
       return '2025-05-06';
+    },
+  },
+  {
+    code: 'COE_OVER_LONG',
+    n: '30 days of a seizure, 60 with an approved extension (行政强制法 第二十五条)',
+    kind: 'after',
+    atN: async () => {
+      await coerciveMeasure(store, { ended_on: '2025-03-31', goods_returned_on: '2025-03-31' });
+      await coerciveMeasure(store, { extended: true, extension_approved: true, ended_on: '2025-04-30', goods_returned_on: '2025-04-30' });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      await coerciveMeasure(store, { ended_on: '2025-04-01', goods_returned_on: '2025-04-01' });
+      await coerciveMeasure(store, { extended: true, extension_approved: true, ended_on: '2025-04-30', goods_returned_on: '2025-04-30' });
+      return '2025-06-30';
+    },
+  },
+  {
+    code: 'COE_NO_DECISION',
+    n: '3 days to hand over a freezing decision (行政强制法 第三十一条)',
+    kind: 'after',
+    atN: async () => {
+      await coerciveMeasure(store, { measure: 'freeze', decision_no: null, ended_on: null, goods_returned_on: null, status: 'in_force' });
+      return '2025-03-04';
+    },
+    atN1: async () => {
+      await coerciveMeasure(store, { measure: 'freeze', decision_no: null, ended_on: null, goods_returned_on: null, status: 'in_force' });
+      return '2025-03-05';
+    },
+  },
+  {
+    code: 'COE_GOODS_NOT_RETURNED',
+    n: '3 days to return goods after a release (行政强制法 第二十八条)',
+    kind: 'after',
+    atN: async () => {
+      await coerciveMeasure(store, { goods_returned_on: null });
+      return '2025-03-23';
+    },
+    atN1: async () => {
+      await coerciveMeasure(store, { goods_returned_on: null });
+      return '2025-03-24';
     },
   },
 ];

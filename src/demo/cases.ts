@@ -25,6 +25,7 @@ import {
 import { SOURCE } from './tables.ts';
 import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
 import type { Agency } from './world.ts';
+import { makeMeasure } from './coercion.ts';
 
 /** The baselines in data/catalog take effect on this day; planted tier violations are decided after it. */
 export const BASELINES_FROM = dayOf('2025-04-01');
@@ -266,6 +267,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       });
       break;
   }
+
+  makeMeasure(ctx, e, { agency, caseId: id, filed, decided, lead, assist });
 
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }

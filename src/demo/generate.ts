@@ -42,7 +42,7 @@ export interface DemoResult {
   asOf: string;
   /** Rows written per table. */
   counts: Record<string, number>;
-  /** Rows of the nine record tables. */
+  /** Rows of the ten record tables. */
   records: number;
   seconds: number;
   /** Planted violations per kind (rows of ground_truth). */

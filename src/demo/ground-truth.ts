@@ -30,6 +30,10 @@ export const VIOLATIONS = [
   'penalty_no_notice', // a fine or warning with no notice of the right to a defence before it (行政处罚法 第六十二条)
   'penalty_no_legal_review', // a fine of 50,000 yuan or more with no legal review by the decision (第五十八条)
   'penalty_past_limitation', // a case filed more than two years after the violation (第三十六条)
+  // Coercive measures (src/demo/coercion.ts, 行政强制法):
+  'coercion_over_long', // sealed, seized or frozen beyond 30 days, or 60 with an approved extension (第二十五条、第三十二条)
+  'coercion_no_decision', // a measure whose record names no decision document (第二十四条、第三十一条)
+  'coercion_goods_not_returned', // released, and the goods not returned within 3 days (第二十八条)
   // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
   'uncoded_inspection', // a 2025 inspection citing no 行政行为码
   'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)
@@ -50,6 +54,7 @@ export type RecordKind =
   | 'licence'
   | 'delivery'
   | 'payment'
+  | 'coercive_measure'
   | 'delegation'
   | 'service_visit'
   | 'entity'

@@ -1,6 +1,6 @@
-// The three sizes of the demo world. "Records" are the rows of the nine business tables (licences,
+// The three sizes of the demo world. "Records" are the rows of the ten business tables (licences,
 // inspections, cases, deliveries, payments, service_visits, hotline_tickets, delegations,
-// followup_answers); an entity yields about RECORDS_PER_ENTITY of them over the 18 months, so the
+// followup_answers, coercive_measures); an entity yields about RECORDS_PER_ENTITY of them over the 18 months, so the
 // entity count sets the size. hangzhou: the seed's 3296万条 of Hangzhou's supervision system.
 
 export type ScaleName = 'demo' | 'city' | 'hangzhou';

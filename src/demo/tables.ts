@@ -68,6 +68,27 @@ export const COLUMNS = {
   ],
   deliveries: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'method', 'sent_on', 'delivered_on'],
   payments: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'amount', 'due_on', 'paid_on'],
+  coercive_measures: [
+    'id',
+    'source_system',
+    'source_id',
+    'region_code',
+    'agency_id',
+    'entity_uscc',
+    'case_id',
+    'measure',
+    'decision_no',
+    'started_on',
+    'urgent',
+    'extended',
+    'extension_approved',
+    'testing_days',
+    'ended_on',
+    'goods_returned_on',
+    'lead_officer_id',
+    'assist_officer_id',
+    'status',
+  ],
   service_visits: ['id', 'source_system', 'source_id', 'region_code', 'agency_id', 'entity_uscc', 'visited_on', 'topic', 'officer_id'],
   hotline_tickets: [
     'id',
@@ -152,7 +173,7 @@ export const COLUMNS = {
 
 export type DemoTable = keyof typeof COLUMNS;
 
-/** The nine business tables whose rows are "records" (the seed's 执法数据). */
+/** The ten business tables whose rows are "records" (the seed's 执法数据). */
 export const RECORD_TABLES = [
   'licences',
   'inspections',
@@ -163,6 +184,7 @@ export const RECORD_TABLES = [
   'hotline_tickets',
   'delegations',
   'followup_answers',
+  'coercive_measures',
 ] as const satisfies readonly DemoTable[];
 
 /** Columns whose text may hold a comma or a quote (CSV quoting is paid only there). */
@@ -176,6 +198,7 @@ const FREE_TEXT = [
   'service_name',
   'provider_name',
   'detail',
+  'decision_no',
   'questionnaire',
   'settings',
   'answers',

@@ -67,6 +67,15 @@ export const COLUMN_LABELS: Record<string, string> = {
   trigger_ref: '线索来源编号',
   level: '层级',
   name: '名称',
+  measure: '措施种类',
+  decision_no: '决定书文号',
+  started_on: '实施日期',
+  urgent: '情况紧急当场实施',
+  extended: '延长期限',
+  extension_approved: '延长经批准',
+  testing_days: '检测鉴定天数',
+  ended_on: '解除或处理日期',
+  goods_returned_on: '财物退还日期',
 };
 
 /** Where one kind calls a shared column differently. */
@@ -74,6 +83,7 @@ export const KIND_COLUMN_LABELS: Partial<Record<string, Record<string, string>>>
   licences: { result: '办理结果', entity_uscc: '申请人' },
   inspections: { result: '检查结果', kind: '检查类型', entity_uscc: '检查对象' },
   cases: { status: '案件状态', entity_uscc: '当事人' },
+  coercive_measures: { status: '措施状态', entity_uscc: '当事人' },
   hotline_tickets: { status: '工单状态', agency_id: '承办部门', entity_uscc: '涉及企业' },
   service_visits: { entity_uscc: '服务对象' },
   agencies: { id: '主体编码', name: '执法主体名称' },

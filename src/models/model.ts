@@ -7,6 +7,7 @@ import { raw, type Sql } from '../store/sql.ts';
 export const MODEL_CATEGORIES = {
   inspection: '检查',
   penalty: '处罚',
+  coercion: '行政强制',
   licensing: '许可',
   delegation: '委托',
   officer: '人员与主体',

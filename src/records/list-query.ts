@@ -80,6 +80,14 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
   },
   deliveries: { date: 'sent_on', text: ['id', 'case_id'], codes: ['method'], names: [REGION], joins: J.region, key: 'id' },
   payments: { date: 'due_on', text: ['id', 'case_id'], codes: [], names: [REGION], joins: J.region, key: 'id' },
+  coercive_measures: {
+    date: 'started_on',
+    text: ['id', 'entity_uscc', 'entity', 'decision_no', 'case_id'],
+    codes: ['measure', 'status', 'urgent', 'extended'],
+    names: [AGENCY, ENTITY, REGION, ['lead_officer_name', 'lo.name'], ['assist_officer_name', 'ao.name']],
+    joins: J.agency + J.entity + J.region + J.lead + J.assist,
+    key: 'id',
+  },
   service_visits: {
     date: 'visited_on',
     text: ['id', 'entity_uscc', 'entity', 'topic'],

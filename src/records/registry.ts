@@ -7,6 +7,7 @@ import { inspections } from './kinds/inspections.ts';
 import { cases } from './kinds/cases.ts';
 import { deliveries } from './kinds/deliveries.ts';
 import { payments } from './kinds/payments.ts';
+import { coerciveMeasures } from './kinds/coercive-measures.ts';
 import { serviceVisits } from './kinds/service-visits.ts';
 import { hotlineTickets } from './kinds/hotline-tickets.ts';
 import { delegations } from './kinds/delegations.ts';
@@ -38,6 +39,7 @@ export const KIND_SPECS = {
   cases,
   deliveries,
   payments,
+  coercive_measures: coerciveMeasures,
   service_visits: serviceVisits,
   hotline_tickets: hotlineTickets,
   delegations,

@@ -203,3 +203,28 @@ export const pushedCase = (sourceId: string, r: Record<string, string>) => ({
   status: 'decided',
   ...r,
 });
+
+/** A seizure started 2025-03-01, released on the 20th with the goods returned that day, with its decision document. */
+export const coerciveMeasure = (store: Store, r: Record<string, Value>) =>
+  put(store, 'coercive_measures', {
+    id: next('CM'),
+    source_system: 'test',
+    source_id: next('s'),
+    region_code: '330111',
+    agency_id: 'AG-FY-ZHZF',
+    entity_uscc: '91330100470102706G',
+    case_id: null,
+    measure: 'seize',
+    decision_no: '富综执强制〔2025〕1号',
+    started_on: '2025-03-01',
+    urgent: false,
+    extended: false,
+    extension_approved: false,
+    testing_days: null,
+    ended_on: '2025-03-20',
+    goods_returned_on: '2025-03-20',
+    lead_officer_id: 'OF-1',
+    assist_officer_id: 'OF-3',
+    status: 'released',
+    ...r,
+  });

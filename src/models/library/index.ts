@@ -57,6 +57,9 @@ import { targetedNoTrigger } from './targeted-no-trigger.ts';
 import { penaltyNoNotice } from './penalty-no-notice.ts';
 import { penaltyNoLegalReview } from './penalty-no-legal-review.ts';
 import { penaltyPastLimitation } from './penalty-past-limitation.ts';
+import { coercionOverLong } from './coercion-over-long.ts';
+import { coercionNoDecision } from './coercion-no-decision.ts';
+import { coercionGoodsNotReturned } from './coercion-goods-not-returned.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -117,6 +120,9 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyNoNotice,
   penaltyNoLegalReview,
   penaltyPastLimitation,
+  coercionOverLong,
+  coercionNoDecision,
+  coercionGoodsNotReturned,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

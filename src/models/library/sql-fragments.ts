@@ -174,3 +174,18 @@ export const DIGIT_MASK = '****';
 export function maskTextSql(expr: string): Sql {
   return raw(`regexp_replace(${expr}, '${DIGIT_RUN}', '${DIGIT_MASK}', 'g')`);
 }
+
+/** 查封 / 扣押 / 冻结存款、汇款 of a coercive measure (alias m). */
+export const MEASURE_LABEL = raw(`CASE m.measure WHEN 'seal' THEN '查封' WHEN 'seize' THEN '扣押' ELSE '冻结存款、汇款' END`);
+
+/**
+ * The hit columns of one coercive measure (alias m) as its own subject, with the party's and the
+ * agency's names and the measure's label (join MEASURE_NAMES).
+ */
+export const MEASURE_SUBJECT_COLUMNS = raw(`'coercive_measure' AS subject_kind, m.id AS subject_id, m.region_code, m.agency_id,
+  '' AS window_key, m.id AS evidence_ids, m.entity_uscc, COALESCE(e.name, m.entity_uscc) AS subject_name,
+  COALESCE(a.name, m.agency_id) AS agency_name, CAST(m.started_on AS VARCHAR) AS started_on,
+  CASE m.measure WHEN 'seal' THEN '查封' WHEN 'seize' THEN '扣押' ELSE '冻结存款、汇款' END AS measure_label`);
+export const MEASURE_NAMES = raw(
+  'coercive_measures m LEFT JOIN entities e ON e.uscc = m.entity_uscc LEFT JOIN agencies a ON a.id = m.agency_id',
+);

@@ -33,6 +33,7 @@ export const SUBJECTS: Readonly<Record<string, { table: string; entityColumn: st
   hotline_ticket: { table: 'hotline_tickets', entityColumn: 'entity_uscc' },
   delivery: { table: 'deliveries', entityColumn: 'entity_uscc', via: { column: 'case_id', table: 'cases' } },
   payment: { table: 'payments', entityColumn: 'entity_uscc', via: { column: 'case_id', table: 'cases' } },
+  coercive_measure: { table: 'coercive_measures', entityColumn: 'entity_uscc' },
 };
 
 /** The default strength of evidence of a subject kind (a model may name its own: ModelDefinition.triage.evidence). */

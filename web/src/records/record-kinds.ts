@@ -42,6 +42,13 @@ export const RECORD_PAGES: RecordPageSpec[] = [
   { kind: 'deliveries', path: '/records/deliveries', key: 'id', list: ['sent_on', 'case_id', 'method', 'delivered_on', 'region_code'] },
   { kind: 'payments', path: '/records/payments', key: 'id', list: ['due_on', 'case_id', 'amount', 'paid_on', 'region_code'] },
   {
+    kind: 'coercive_measures',
+    path: '/records/coercive-measures',
+    key: 'id',
+    list: ['started_on', 'measure', 'entity_uscc', 'agency_id', 'decision_no', 'ended_on', 'goods_returned_on', 'status'],
+    wide: ['decision_no'],
+  },
+  {
     kind: 'service_visits',
     path: '/records/service-visits',
     key: 'id',

@@ -20,6 +20,7 @@ import { BasisLink } from './basis-link.tsx';
 export const CATEGORY_ORDER: readonly ModelCategory[] = [
   'inspection',
   'penalty',
+  'coercion',
   'licensing',
   'delegation',
   'officer',

@@ -1,0 +1,145 @@
+// 行政强制措施: a sealing (查封), seizure (扣押) or freezing (冻结) an agency applied to an entity's places,
+// goods or deposits, from its start to its release or the decision on the goods (行政强制法 第三章).
+import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, officer, caseRef, dateAfter } from '../fields.ts';
+import type { RecordKindSpec } from '../types.ts';
+
+export const coerciveMeasures: RecordKindSpec = {
+  kind: 'coercive_measures',
+  table: 'coercive_measures',
+  label: '行政强制措施',
+  idPrefix: 'cm',
+  key: ['source_system', 'source_id'],
+  idColumn: 'id',
+  agencyScope: { column: 'agency_id' },
+  listOrder: 'started_on',
+  importable: true,
+  reference: false,
+  agencyMayImport: true,
+  fields: [
+    sourceSystem,
+    sourceId('强制措施编号', ['措施编号', '强制措施记录编号'], 'QZ2025000123'),
+    regionCode,
+    agencyId,
+    entityUscc('当事人统一社会信用代码'),
+    { ...caseRef, required: false, note: '关联的行政处罚案件在同一来源系统中的编号（或刻度案件ID case-…）；未立案的可不填' },
+    {
+      name: 'measure',
+      label: '措施种类',
+      aliases: ['强制措施种类', '措施类型', '强制措施类型'],
+      type: 'enum',
+      required: true,
+      example: 'seize',
+      values: [
+        { code: 'seal', label: '查封', aliases: ['查封场所、设施或者财物', '查封场所', '查封财物'] },
+        { code: 'seize', label: '扣押', aliases: ['扣押财物'] },
+        { code: 'freeze', label: '冻结', aliases: ['冻结存款、汇款', '冻结存款', '冻结汇款'] },
+      ],
+    },
+    {
+      name: 'decision_no',
+      label: '决定书文号',
+      aliases: ['强制措施决定书文号', '查封扣押决定书文号', '冻结决定书文号', '决定书编号'],
+      type: 'string',
+      required: false,
+      maxLength: 128,
+      example: '杭西市监强制〔2025〕12号',
+      note: '查封、扣押决定书或冻结决定书的文号（行政强制法 第二十四条、第三十一条）；未制作决定书的留空',
+    },
+    {
+      name: 'started_on',
+      label: '实施日期',
+      aliases: ['采取措施日期', '查封扣押日期', '冻结日期', '开始日期'],
+      type: 'date',
+      required: true,
+      example: '2025-04-22',
+    },
+    {
+      name: 'urgent',
+      label: '是否情况紧急当场实施',
+      aliases: ['情况紧急', '当场实施', '紧急实施'],
+      type: 'boolean',
+      required: true,
+      example: '否',
+      note: '情况紧急、当场实施后补办批准手续的填“是”（行政强制法 第十九条）',
+    },
+    {
+      name: 'extended',
+      label: '是否延长期限',
+      aliases: ['延长期限', '是否延期', '延期'],
+      type: 'boolean',
+      required: true,
+      example: '否',
+    },
+    {
+      name: 'extension_approved',
+      label: '延长是否经负责人批准',
+      aliases: ['延期批准', '延长批准', '延期是否批准'],
+      type: 'boolean',
+      required: true,
+      example: '否',
+      note: '情况复杂、经行政机关负责人批准延长的填“是”（行政强制法 第二十五条、第三十二条）',
+    },
+    {
+      name: 'testing_days',
+      label: '检测鉴定天数',
+      aliases: ['检测检验天数', '技术鉴定天数', '不计入期限天数'],
+      type: 'integer',
+      required: false,
+      min: 0,
+      max: 3650,
+      example: '0',
+      note: '检测、检验、检疫或者技术鉴定的天数，不计入查封、扣押期限（行政强制法 第二十五条 第三款）',
+    },
+    {
+      name: 'ended_on',
+      label: '解除或处理日期',
+      aliases: ['解除日期', '处理决定日期', '终止日期', '结束日期'],
+      type: 'date',
+      required: false,
+      example: '2025-05-15',
+      note: '作出解除决定或处理决定（没收、销毁、移送等）的日期；仍在执行中的留空',
+    },
+    {
+      name: 'goods_returned_on',
+      label: '财物退还日期',
+      aliases: ['退还日期', '返还日期', '财物返还日期'],
+      type: 'date',
+      required: false,
+      example: '2025-05-15',
+      note: '解除查封、扣押后退还财物的日期（行政强制法 第二十八条）；未退还的留空',
+    },
+    officer('lead_officer_id', '主办执法人员编号', ['承办人编号', '执法人员编号'], true),
+    officer('assist_officer_id', '协办执法人员编号', ['协办人编号'], false, 'OF-330106-0013'),
+    {
+      name: 'status',
+      label: '措施状态',
+      aliases: ['状态', '执行状态'],
+      type: 'enum',
+      required: true,
+      example: 'released',
+      values: [
+        { code: 'in_force', label: '执行中', aliases: ['实施中', '未解除'] },
+        { code: 'released', label: '已解除', aliases: ['解除', '解除查封', '解除扣押', '解除冻结'] },
+        { code: 'disposed', label: '已作出处理决定', aliases: ['已处理', '没收', '销毁', '已没收'] },
+        { code: 'transferred', label: '已移送', aliases: ['移送司法机关', '已移送司法机关'] },
+      ],
+    },
+  ],
+  rules: [
+    dateAfter('ended_on', 'started_on', '解除或处理日期不能早于实施日期'),
+    dateAfter('goods_returned_on', 'ended_on', '财物退还日期不能早于解除或处理日期'),
+    (get) => (get('status') === 'in_force' && get('ended_on') !== null ? ['ended_on', '执行中的措施不能有解除或处理日期'] : null),
+    (get) =>
+      get('status') !== 'in_force' && get('status') !== null && get('ended_on') === null
+        ? ['ended_on', '已解除、已处理或已移送的措施须填写解除或处理日期']
+        : null,
+    (get) =>
+      get('goods_returned_on') !== null && get('ended_on') === null ? ['goods_returned_on', '有财物退还日期时须填写解除或处理日期'] : null,
+    (get) =>
+      get('extension_approved') === 'true' && get('extended') !== 'true'
+        ? ['extension_approved', '未延长期限的措施不能填写延长经批准']
+        : null,
+  ],
+  rulesText:
+    '解除或处理日期不能早于实施日期；财物退还日期不能早于解除或处理日期；执行中的措施不能有解除或处理日期，已解除、已处理或已移送的须有；有财物退还日期时须有解除或处理日期；未延长期限的不能填写延长经批准。',
+};
