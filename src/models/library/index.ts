@@ -57,6 +57,11 @@ import { targetedNoTrigger } from './targeted-no-trigger.ts';
 import { penaltyNoNotice } from './penalty-no-notice.ts';
 import { penaltyNoLegalReview } from './penalty-no-legal-review.ts';
 import { penaltyPastLimitation } from './penalty-past-limitation.ts';
+import { penaltyLightHeavy } from './penalty-light-heavy.ts';
+import { penaltyUniform } from './penalty-uniform.ts';
+import { penaltyRepeatUncorrected } from './penalty-repeat-uncorrected.ts';
+import { penaltySelective } from './penalty-selective.ts';
+import { auxiliaryOnlyCase, auxiliaryOnlyInspection } from './auxiliary-only.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -117,6 +122,12 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyNoNotice,
   penaltyNoLegalReview,
   penaltyPastLimitation,
+  penaltyLightHeavy,
+  penaltyUniform,
+  penaltyRepeatUncorrected,
+  penaltySelective,
+  auxiliaryOnlyCase,
+  auxiliaryOnlyInspection,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {
