@@ -416,6 +416,50 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     kind: 'inspection',
     sql: `SELECT id FROM inspections WHERE kind IN ('complaint', 'referral', 'monitoring') AND trigger_ref IS NULL`,
   },
+  // First offence, corrected, harm none or minor, fined at or above the lower bound of the province's 从重 tier.
+  light_fined_heavily: {
+    kind: 'case',
+    sql: `
+    SELECT DISTINCT c.id FROM cases c JOIN baselines b ON b.item_code = c.item_code AND b.region_code = '330000'
+      JOIN baseline_tiers t ON t.baseline_id = b.id AND t.tier = 'severe'
+    WHERE c.decision = 'fine' AND c.first_offence AND c.corrected AND c.harm IN ('none', 'minor') AND c.fine_amount >= t.fine_min`,
+  },
+  // Lead and assisting officer (if any) both auxiliary staff.
+  auxiliary_only: {
+    kind: 'case',
+    sql: `
+    SELECT c.id FROM cases c JOIN officers l ON l.id = c.lead_officer_id LEFT JOIN officers a ON a.id = c.assist_officer_id
+    WHERE l.staff_type = 'auxiliary' AND (c.assist_officer_id IS NULL OR a.staff_type = 'auxiliary')`,
+  },
+  // Three or more fines of one entity for one item filed within 365 days, none corrected.
+  fined_without_correction: {
+    kind: 'entity',
+    sql: `
+    SELECT DISTINCT a.entity_uscc AS id FROM cases a JOIN cases b ON b.entity_uscc = a.entity_uscc AND b.item_code = a.item_code
+      AND b.filed_on >= a.filed_on AND b.filed_on <= ${d.addDays('a.filed_on', '365')} AND b.decision = 'fine'
+    WHERE a.decision = 'fine' GROUP BY a.entity_uscc, a.id HAVING count(*) >= 3 AND sum(CASE WHEN b.corrected THEN 1 ELSE 0 END) = 0`,
+  },
+  // An agency's fines of one item in one year (six or more): one amount in 80% of them, its cases of two facts tiers or more.
+  uniform_fine: {
+    kind: 'agency',
+    sql: `
+    WITH f AS (
+      SELECT agency_id, item_code, EXTRACT(YEAR FROM decided_on) AS y, fine_amount,
+        CASE WHEN harm = 'serious' THEN 'severe' WHEN first_offence AND corrected THEN 'light' WHEN first_offence OR corrected THEN 'lenient' ELSE 'general' END AS tier
+      FROM cases WHERE decision = 'fine'
+    ), n AS (SELECT agency_id, item_code, y, count(*) AS n FROM f GROUP BY agency_id, item_code, y HAVING count(*) >= 6)
+    SELECT DISTINCT f.agency_id AS id FROM f JOIN n ON n.agency_id = f.agency_id AND n.item_code = f.item_code AND n.y = f.y
+    GROUP BY f.agency_id, f.item_code, f.y, f.fine_amount, n.n HAVING 5 * count(*) >= 4 * n.n AND count(DISTINCT f.tier) >= 2`,
+  },
+  // One agency, item, year and facts: two or more let off and two or more fined at 90% of the statutory maximum or more.
+  selective_enforcement: {
+    kind: 'agency',
+    sql: `
+    SELECT DISTINCT c.agency_id AS id FROM cases c JOIN items i ON i.code = c.item_code WHERE c.decided_on IS NOT NULL
+    GROUP BY c.agency_id, c.item_code, EXTRACT(YEAR FROM c.decided_on), c.first_offence, c.corrected, c.harm
+    HAVING sum(CASE WHEN c.decision IN ('warning', 'no_penalty') THEN 1 ELSE 0 END) >= 2
+      AND sum(CASE WHEN c.decision = 'fine' AND c.fine_amount >= 0.9 * i.fine_max THEN 1 ELSE 0 END) >= 2`,
+  },
 };
 
 for (const v of VIOLATIONS) {
@@ -497,8 +541,21 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     coercion_over_long: first.counts.coercive_measures,
     coercion_no_decision: first.counts.coercive_measures,
     coercion_goods_not_returned: first.counts.coercive_measures,
+    light_fined_heavily: first.counts.cases,
+    auxiliary_only: first.counts.cases,
+    fined_without_correction: first.counts.entities,
+    uniform_fine: Number(p.agencies),
+    selective_enforcement: Number(p.agencies),
   };
-  const few = new Set<Violation>(['unplanned_inspection', 'plan_off_target', 'sampling_bias', 'low_rating_officer', 'low_rating_agency']);
+  const few = new Set<Violation>([
+    'unplanned_inspection',
+    'plan_off_target',
+    'sampling_bias',
+    'low_rating_officer',
+    'low_rating_agency',
+    'uniform_fine',
+    'selective_enforcement',
+  ]);
   for (const v of VIOLATIONS) {
     const share = first.planted[v] / subjects[v];
     const [lo, hi] = few.has(v) ? [0.001, 0.2] : [0.003, 0.03];

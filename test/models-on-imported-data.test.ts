@@ -982,7 +982,73 @@ const CASES: Record<string, Case> = {
     // Released on 20 May, the goods never returned.
     arrange: () => only('coercive_measures', coe({ entity_uscc: entity(308), goods_returned_on: '' })),
   },
+  PEN_LIGHT_HEAVY: {
+    // First offence, corrected, minor harm, fined 40,000 yuan: inside the province's 从重 tier (37,000–50,000).
+    arrange: () =>
+      only('cases', cas({ entity_uscc: entity(420), first_offence: 'true', corrected: 'true', fine_amount: '40000', tier: 'lenient' })),
+  },
+  PEN_UNIFORM: {
+    // Market supervision in 2020: six fines of 19,000 yuan, three of 一般 facts and three of 从轻 ones.
+    async arrange() {
+      const rows = await load(
+        'cases',
+        days('2020-02-03', 6, 30).map((d, i) =>
+          cas({ entity_uscc: entity(421 + i), filed_on: d, decided_on: d, fine_amount: '19000', first_offence: String(i >= 3) }),
+        ),
+      );
+      return rows.map((r) => idOf('cases', r));
+    },
+  },
+  PEN_REPEAT_UNCORRECTED: {
+    // Three fines of one entity for one item within a year, none corrected.
+    async arrange() {
+      const rows = await load(
+        'cases',
+        days('2025-01-06', 3, 90).map((d) => cas({ entity_uscc: entity(430), filed_on: d, decided_on: addDays(d, 10) })),
+      );
+      return rows.map((r) => idOf('cases', r));
+    },
+  },
+  PEN_SELECTIVE: {
+    // Market supervision in 2019, serious harm: two warnings, two fines at the statutory maximum.
+    async arrange() {
+      const serious = { harm: 'serious', tier: 'severe' };
+      const rows = await load('cases', [
+        ...days('2019-03-04', 2, 30).map((d, i) =>
+          cas({ ...serious, entity_uscc: entity(431 + i), filed_on: d, decided_on: d, decision: 'warning', fine_amount: '' }),
+        ),
+        ...days('2019-06-03', 2, 30).map((d, i) =>
+          cas({ ...serious, entity_uscc: entity(433 + i), filed_on: d, decided_on: d, fine_amount: '50000' }),
+        ),
+      ]);
+      return rows.map((r) => idOf('cases', r));
+    },
+  },
+  OFF_AUX_CASE: {
+    async arrange() {
+      await auxiliaries();
+      return only('cases', cas({ entity_uscc: entity(440), lead_officer_id: 'OF-M-AUX-1', assist_officer_id: 'OF-M-AUX-2' }));
+    },
+  },
+  OFF_AUX_INSPECTION: {
+    async arrange() {
+      await auxiliaries();
+      return only('inspections', ins({ entity_uscc: entity(441), lead_officer_id: 'OF-M-AUX-2', assist_officer_id: 'OF-M-AUX-1' }));
+    },
+  },
 };
+
+/** Two 行政执法辅助人员 of market supervision (imported once). */
+let auxiliariesIn = false;
+async function auxiliaries() {
+  if (auxiliariesIn) return;
+  auxiliariesIn = true;
+  await importAll(
+    store,
+    'officers',
+    [1, 2].map((n) => ({ id: `OF-M-AUX-${n}`, name: `辅助员${n}`, agency_id: MKT, region_code: COUNTY, staff_type: 'auxiliary' })),
+  );
+}
 
 test('every model of the library has a case here', () => {
   assert.deepEqual(Object.keys(CASES).sort(), MODELS.map((m) => m.code).sort());

@@ -24,7 +24,7 @@ import {
 } from './rules.ts';
 import { SOURCE } from './tables.ts';
 import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
-import type { Agency } from './world.ts';
+import type { Agency, Officer } from './world.ts';
 import { makeMeasure } from './coercion.ts';
 
 /** The baselines in data/catalog take effect on this day; planted tier violations are decided after it. */
@@ -54,6 +54,17 @@ export interface CaseInput {
   penalty: PenaltyItem;
   filed: number;
   inspectionId: string | null;
+  /** A case written as given (src/demo/patterns.ts): its facts, decision, fine, days to decision and officers; no plant drawn. */
+  force?: ForcedCase;
+}
+
+export interface ForcedCase {
+  facts: Facts;
+  decision: 'fine' | 'warning' | 'no_penalty';
+  tier: TierName;
+  fine: number | null;
+  duration: number;
+  officers?: [Officer, Officer | null];
 }
 
 /** Writes a case (and its delivery, payment, follow-up) for entity e. */
@@ -63,13 +74,16 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   const city = e.county.city.code;
   const region = e.township.code;
   const listed = cat.listed(p, city, e.county.code);
+  const { force } = input;
   const r = rng.next();
-  const facts: Facts = {
-    firstOffence: rng.chance(0.7),
-    corrected: rng.chance(0.6),
-    harm: r < 0.45 ? 'none' : r < 0.9 ? 'minor' : 'serious',
-  };
-  let plant = drawPlant(rng);
+  const facts: Facts = force
+    ? { ...force.facts }
+    : {
+        firstOffence: rng.chance(0.7),
+        corrected: rng.chance(0.6),
+        harm: r < 0.45 ? 'none' : r < 0.9 ? 'minor' : 'serious',
+      };
+  let plant = force ? null : drawPlant(rng);
 
   // Preconditions of the plants; a plant whose precondition fails is dropped (the case stays normal).
   if (plant === 'fined_despite_exemption') {
@@ -82,7 +96,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   if (plant === 'fine_outside_tier' && filed < BASELINES_FROM) plant = null;
   // First offence, corrected, no harm, but not on the list: some readers would still call it 不予处罚
   // (第三十三条 第一款); keep normal records clear of that reading.
-  if (plant !== 'fined_despite_exemption' && !listed && facts.firstOffence && facts.corrected && facts.harm === 'none')
+  if (!force && plant !== 'fined_despite_exemption' && !listed && facts.firstOffence && facts.corrected && facts.harm === 'none')
     facts.harm = 'minor';
   // A planted tier violation needs a tier with a fine: not the exempt one.
   if (plant === 'fine_outside_tier' && exemptionApplies(facts, listed)) facts.harm = 'minor';
@@ -91,7 +105,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
 
   // Timeline: decided within 90 days, or still open if the 90 days have not run out by the as-of day.
   const asOf = ctx.period.asOf;
-  let duration = 5 + Math.floor(80 * rng.next() ** 1.4);
+  let duration = force ? force.duration : 5 + Math.floor(80 * rng.next() ** 1.4);
   let open = false;
   let overdueOpen = false;
   if (plant === 'case_overdue') {
@@ -113,7 +127,11 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   let statedTier: TierName | null = null;
   let fine: number | null = null;
   if (!open) {
-    if (plant === 'fined_despite_exemption') {
+    if (force) {
+      statedTier = force.tier;
+      decision = force.decision;
+      fine = force.fine;
+    } else if (plant === 'fined_despite_exemption') {
       // The officer fined at the low end of the lenient tier instead of applying the list.
       statedTier = 'lenient';
       decision = 'fine';
@@ -134,8 +152,10 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
 
   // Officers valid on every day of the case.
-  const [lead, assist] = world.pair(agency, decided ?? asOf, rng);
+  const [lead, assist] = force?.officers ?? world.pair(agency, decided ?? asOf, rng);
   const id = ctx.ids.next('CS');
+  const pair = `${agency.id}|${p.item.code}`;
+  ctx.caseTally.set(pair, (ctx.caseTally.get(pair) ?? 0) + 1);
 
   // Delivery and payment (decided cases).
   let deliveredOn: number | null = null;
@@ -219,7 +239,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     facts.harm,
     written.text,
     lead.id,
-    single ? null : assist.id,
+    single || !assist ? null : assist.id,
     decided === null ? null : isoOf(decided),
     decision,
     statedTier,
@@ -268,7 +288,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       break;
   }
 
-  makeMeasure(ctx, e, { agency, caseId: id, filed, decided, lead, assist });
+  // A case written as given (patterns.ts) has no measure: its plants stay the ones it was made for.
+  if (!force && assist) makeMeasure(ctx, e, { agency, caseId: id, filed, decided, lead, assist });
 
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }

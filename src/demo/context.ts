@@ -41,6 +41,10 @@ export class Ids {
     this.n[prefix] = v;
     return prefix + String(1e9 + v).slice(1); // 9 digits, zero-padded
   }
+  /** The id next() will return, without taking it. */
+  peek(prefix: string): string {
+    return prefix + String(1e9 + (this.n[prefix] ?? 0) + 1).slice(1);
+  }
 }
 
 export interface Days {
@@ -83,6 +87,8 @@ export interface Ctx {
   days: Days;
   /** Third-party service companies met while generating entities: the providers of delegations. */
   providers: Provider[];
+  /** Cases written so far per agency and penalty item ('AG-…|ITEM'): the pattern plants take pairs without any. */
+  caseTally: Map<string, number>;
 }
 
 export type { Entity };

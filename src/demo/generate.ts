@@ -26,6 +26,7 @@ import { businessDate } from '../domain/dates.ts';
 import { sql } from '../store/sql.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import { makeInspectionPlans, PLAN_TABLES } from './inspection-plans.ts';
+import { makePatternPlants, PatternPool } from './patterns.ts';
 
 export interface DemoOptions {
   scale: ScaleName;
@@ -153,7 +154,19 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   const out = openSinks(writer);
   const truth = new GroundTruth(out);
   const world = buildWorld(catalog, profile, cat.activeLines, seed, out, period);
-  const ctx: Ctx = { seed, period, profile, cat, world, out, ids: new Ids(), truth, days: makeDays(period), providers: [] };
+  const ctx: Ctx = {
+    seed,
+    period,
+    profile,
+    cat,
+    world,
+    out,
+    ids: new Ids(),
+    truth,
+    days: makeDays(period),
+    providers: [],
+    caseTally: new Map(),
+  };
   writeCampaigns(ctx);
 
   const recordSinks = RECORD_TABLES.map((t) => out[t]);
@@ -163,6 +176,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   const providersPerCity = new Map<string, number>();
   const entityBase = deriveSeed(seed, 'entity');
 
+  const pool = new PatternPool();
   let planTruth: number | undefined;
   await writer.begin();
   try {
@@ -177,7 +191,9 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
           providersPerCity.set(county.city.code, (providersPerCity.get(county.city.code) ?? 0) + 1);
         }
         makeLicences(ctx, e, rng);
+        const casesBefore = out.cases.rows;
         makeInspections(ctx, e, rng);
+        pool.offer(e, out.cases.rows > casesBefore);
         makeServiceVisits(ctx, e, rng);
         makeHotlineTickets(ctx, e, rng);
         if ((index & 1023) === 1023) {
@@ -187,6 +203,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
       }
     }
     makeDelegations(ctx);
+    makePatternPlants(ctx, pool, index);
     await writer.finish();
     planTruth = await makeInspectionPlans(store, ctx);
   } catch (e) {

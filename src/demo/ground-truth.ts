@@ -43,6 +43,12 @@ export const VIOLATIONS = [
   'unmerged_overlap', // planned visits of two agencies to one entity, related items, < 30 days apart, never considered for merging
   'low_rating_officer', // an officer the enterprises rate low whoever they inspect with
   'low_rating_agency', // an agency rated low across its officers
+  // Penalty and people patterns (src/demo/patterns.ts):
+  'light_fined_heavily', // first offence, corrected, no or minor harm, fined in the 从重 tier or at the statutory maximum (行政处罚法 第五条)
+  'auxiliary_only', // a case whose lead and assisting officers are both auxiliary staff (第四十二条)
+  'fined_without_correction', // an entity fined three times for one item within a year, none corrected (第二十八条)
+  'uniform_fine', // an agency fining one item in a year at one amount although the facts select two tiers (第五条) (agency)
+  'selective_enforcement', // an agency letting two cases off and fining two of the same facts at the top in a year (第五条) (agency)
 ] as const;
 
 export type Violation = (typeof VIOLATIONS)[number];

@@ -60,6 +60,11 @@ import { penaltyPastLimitation } from './penalty-past-limitation.ts';
 import { coercionOverLong } from './coercion-over-long.ts';
 import { coercionNoDecision } from './coercion-no-decision.ts';
 import { coercionGoodsNotReturned } from './coercion-goods-not-returned.ts';
+import { penaltyLightHeavy } from './penalty-light-heavy.ts';
+import { penaltyUniform } from './penalty-uniform.ts';
+import { penaltyRepeatUncorrected } from './penalty-repeat-uncorrected.ts';
+import { penaltySelective } from './penalty-selective.ts';
+import { auxiliaryOnlyCase, auxiliaryOnlyInspection } from './auxiliary-only.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -123,6 +128,12 @@ export const MODELS: readonly ModelDefinition[] = [
   coercionOverLong,
   coercionNoDecision,
   coercionGoodsNotReturned,
+  penaltyLightHeavy,
+  penaltyUniform,
+  penaltyRepeatUncorrected,
+  penaltySelective,
+  auxiliaryOnlyCase,
+  auxiliaryOnlyInspection,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

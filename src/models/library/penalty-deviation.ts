@@ -5,6 +5,8 @@
 // is taken as a share of the median instead, so that a single different fine is not infinitely far.
 // In real time a landed decision is judged against the peers known at that moment
 // (src/models/realtime/cases.ts), with the discretion navigator's arithmetic (src/catalog/discretion.ts).
+// The z shown is rounded to thousandths, then tenths, as the real-time check's roundZ does: DuckDB's
+// cast to NUMERIC keeps three places, PostgreSQL's keeps all (7.1496 → 7.2 on both, not 7.1 on one).
 import { sql, raw } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { tierLabel } from './sql-fragments.ts';
@@ -54,7 +56,7 @@ export const penaltyDeviation: ModelDefinition = {
     SELECT 'case' AS subject_kind, z.id AS subject_id, z.region_code, z.agency_id, '' AS window_key, z.id AS evidence_ids,
            COALESCE(e.name, z.entity_uscc) AS subject_name, COALESCE(i.name, z.item_code) AS item_name, ${tierLabel('z.tier')} AS tier_label,
            z.fine_amount, CAST(z.peer_count AS INTEGER) AS peer_count, CAST(z.median_fine AS FLOAT8) AS median_fine,
-           CAST(z.mad AS FLOAT8) AS mad, CAST(round(CAST(z.robust_z AS NUMERIC), 1) AS FLOAT8) AS robust_z
+           CAST(z.mad AS FLOAT8) AS mad, CAST(round(round(CAST(z.robust_z AS NUMERIC), 3), 1) AS FLOAT8) AS robust_z
     FROM z LEFT JOIN entities e ON e.uscc = z.entity_uscc LEFT JOIN items i ON i.code = z.item_code
     WHERE z.robust_z > ${num(params.z)}`;
   },
