@@ -80,6 +80,14 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
   },
   deliveries: { date: 'sent_on', text: ['id', 'case_id'], codes: ['method'], names: [REGION], joins: J.region, key: 'id' },
   payments: { date: 'due_on', text: ['id', 'case_id'], codes: [], names: [REGION], joins: J.region, key: 'id' },
+  review_outcomes: {
+    date: 'applied_on',
+    text: ['id', 'case_id'],
+    codes: ['route', 'outcome'],
+    names: [AGENCY, REGION],
+    joins: J.agency + J.region,
+    key: 'id',
+  },
   service_visits: {
     date: 'visited_on',
     text: ['id', 'entity_uscc', 'entity', 'topic'],

@@ -56,6 +56,7 @@ const RECORD_TABLES = [
   'service_visits',
   'hotline_tickets',
   'followup_answers',
+  'review_outcomes',
 ];
 
 export const duckdbDialect: Dialect = {
