@@ -82,7 +82,11 @@ const BAD: Partial<Record<Kind, { set: Record<string, string>; field: string; me
   cases: { set: { fine_amount: '-5' }, field: 'fine_amount（罚款金额）', message: /不能为负数/ },
   deliveries: { set: { method: '飞鸽传书' }, field: 'method（送达方式）', message: /取值无效/ },
   payments: { set: { amount: '12.345' }, field: 'amount（应缴金额）', message: /至多保留两位小数/ },
-  review_outcomes: { set: { carried_out_on: '2025-01-02' }, field: 'carried_out_on（履行日期）', message: /履行日期不能早于决定（裁判）生效日期/ },
+  review_outcomes: {
+    set: { carried_out_on: '2025-01-02' },
+    field: 'carried_out_on（履行日期）',
+    message: /履行日期不能早于决定（裁判）生效日期/,
+  },
   service_visits: { set: { agency_id: 'AG-NOWHERE' }, field: 'agency_id（执法主体编码）', message: /执法主体不存在/ },
   hotline_tickets: { set: { received_at: '昨天' }, field: 'received_at（受理时间）', message: /时间格式错误/ },
   delegations: { set: { approved: '也许' }, field: 'approved（是否报批）', message: /应为“是”或“否”/ },

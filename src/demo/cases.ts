@@ -11,6 +11,7 @@ import type { PenaltyItem } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { followUp } from './followup.ts';
+import { noteReviewable } from './reviews.ts';
 import { deriveSeed, Rng } from './prng.ts';
 import {
   CASE_DECISION_DAYS,
@@ -267,6 +268,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       break;
   }
 
+  if (decided !== null && (decision === 'fine' || decision === 'warning'))
+    noteReviewable(ctx, { id, region, agency, item: p.item.code, decided });
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }
 

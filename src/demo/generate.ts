@@ -26,6 +26,7 @@ import { businessDate } from '../domain/dates.ts';
 import { sql } from '../store/sql.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import { makeInspectionPlans, PLAN_TABLES } from './inspection-plans.ts';
+import { makeReviewOutcomes } from './reviews.ts';
 
 export interface DemoOptions {
   scale: ScaleName;
@@ -60,6 +61,7 @@ export class DemoError extends Error {
 /** Tables the generator fills (besides the reference tables), emptied by --reset, children first. */
 export const GENERATED_TABLES = [
   ...PLAN_TABLES,
+  'review_outcomes',
   ...RECORD_TABLES,
   'ground_truth',
   'followup_findings',
@@ -187,6 +189,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
       }
     }
     makeDelegations(ctx);
+    makeReviewOutcomes(ctx);
     await writer.finish();
     planTruth = await makeInspectionPlans(store, ctx);
   } catch (e) {

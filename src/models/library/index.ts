@@ -57,6 +57,9 @@ import { targetedNoTrigger } from './targeted-no-trigger.ts';
 import { penaltyNoNotice } from './penalty-no-notice.ts';
 import { penaltyNoLegalReview } from './penalty-no-legal-review.ts';
 import { penaltyPastLimitation } from './penalty-past-limitation.ts';
+import { reviewNotCarriedOut } from './review-not-carried-out.ts';
+import { reviewNotWithdrawn } from './review-not-withdrawn.ts';
+import { reviewCorrectionRate, reviewRepeatCorrected } from './review-corrections.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -117,6 +120,10 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyNoNotice,
   penaltyNoLegalReview,
   penaltyPastLimitation,
+  reviewNotCarriedOut,
+  reviewNotWithdrawn,
+  reviewCorrectionRate,
+  reviewRepeatCorrected,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

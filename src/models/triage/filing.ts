@@ -33,6 +33,7 @@ export const SUBJECTS: Readonly<Record<string, { table: string; entityColumn: st
   hotline_ticket: { table: 'hotline_tickets', entityColumn: 'entity_uscc' },
   delivery: { table: 'deliveries', entityColumn: 'entity_uscc', via: { column: 'case_id', table: 'cases' } },
   payment: { table: 'payments', entityColumn: 'entity_uscc', via: { column: 'case_id', table: 'cases' } },
+  review_outcome: { table: 'review_outcomes', entityColumn: 'entity_uscc', via: { column: 'case_id', table: 'cases' } },
 };
 
 /** The default strength of evidence of a subject kind (a model may name its own: ModelDefinition.triage.evidence). */
