@@ -88,6 +88,7 @@ export const RECORD_KINDS = [
   'cases',
   'deliveries',
   'payments',
+  'review_outcomes',
   'service_visits',
   'hotline_tickets',
   'delegations',

@@ -40,7 +40,14 @@ export const reviewOutcomes: RecordKindSpec = {
         { code: 'litigation', label: '诉讼', aliases: ['行政诉讼'] },
       ],
     },
-    { name: 'applied_on', label: '申请（起诉）日期', aliases: ['申请日期', '起诉日期', '受理日期'], type: 'date', required: true, example: '2025-06-10' },
+    {
+      name: 'applied_on',
+      label: '申请（起诉）日期',
+      aliases: ['申请日期', '起诉日期', '受理日期'],
+      type: 'date',
+      required: true,
+      example: '2025-06-10',
+    },
     {
       name: 'decided_on',
       label: '决定（裁判）生效日期',
@@ -91,7 +98,8 @@ export const reviewOutcomes: RecordKindSpec = {
     dateAfter('decided_on', 'applied_on', '决定（裁判）生效日期不能早于申请（起诉）日期'),
     dateAfter('carried_out_on', 'decided_on', '履行日期不能早于决定（裁判）生效日期'),
     dateAfter('case_withdrawn_on', 'applied_on', '撤回公开决定日期不能早于申请（起诉）日期'),
-    (get) => (get('outcome') !== null && get('decided_on') === null ? ['decided_on', '已有复议诉讼结果时须填写决定（裁判）生效日期'] : null),
+    (get) =>
+      get('outcome') !== null && get('decided_on') === null ? ['decided_on', '已有复议诉讼结果时须填写决定（裁判）生效日期'] : null,
     (get) => (get('decided_on') !== null && get('outcome') === null ? ['outcome', '已填决定（裁判）生效日期时须填写复议诉讼结果'] : null),
     (get) => (get('carried_out_on') !== null && get('decided_on') === null ? ['carried_out_on', '尚未审结的不能填写履行日期'] : null),
   ],

@@ -42,6 +42,12 @@ export const RECORD_PAGES: RecordPageSpec[] = [
   { kind: 'deliveries', path: '/records/deliveries', key: 'id', list: ['sent_on', 'case_id', 'method', 'delivered_on', 'region_code'] },
   { kind: 'payments', path: '/records/payments', key: 'id', list: ['due_on', 'case_id', 'amount', 'paid_on', 'region_code'] },
   {
+    kind: 'review_outcomes',
+    path: '/records/review-outcomes',
+    key: 'id',
+    list: ['applied_on', 'case_id', 'agency_id', 'route', 'outcome', 'decided_on', 'carried_out_on', 'case_withdrawn_on'],
+  },
+  {
     kind: 'service_visits',
     path: '/records/service-visits',
     key: 'id',
