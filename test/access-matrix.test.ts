@@ -60,6 +60,7 @@ const RECORD_TABLES = [
   'hotline_tickets',
   'delegations',
   'followup_answers',
+  'review_outcomes',
 ];
 const AGENCY_STATUSES = ['self_check', 'assigned', 'rectifying', 'submitted', 'returned', 'closed'];
 const isAgencyRole = (p: Person) => p.role === 'agency_staff' || p.role === 'officer';
@@ -365,6 +366,7 @@ const AGENCY_IMPORTS = new Set([
   'deliveries',
   'payments',
   'coercive_measures',
+  'review_outcomes',
   'service_visits',
   'delegations',
   'inspection_plans',

@@ -107,7 +107,7 @@ test('every record names a known region, an existing agency, entity, officer and
   const checks: [string, string][] = [
     [
       'agency',
-      ['licences', 'inspections', 'cases', 'coercive_measures', 'service_visits', 'delegations', 'officers']
+      ['licences', 'inspections', 'cases', 'coercive_measures', 'service_visits', 'delegations', 'officers', 'review_outcomes']
         .map((t) => `SELECT agency_id AS k FROM ${t}`)
         .join(' UNION ALL ') +
         ' UNION ALL SELECT agency_id FROM hotline_tickets WHERE agency_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM agencies',
@@ -125,7 +125,15 @@ test('every record names a known region, an existing agency, entity, officer and
       UNION ALL SELECT lead_officer_id FROM cases UNION ALL SELECT lead_officer_id FROM coercive_measures UNION ALL SELECT assist_officer_id FROM coercive_measures
       UNION ALL SELECT officer_id FROM service_visits UNION ALL SELECT officer_id FROM certificates) x WHERE k NOT IN (SELECT id FROM officers`,
     ],
-    ['case', 'SELECT case_id AS k FROM deliveries UNION ALL SELECT case_id FROM payments) x WHERE k NOT IN (SELECT id FROM cases'],
+    [
+      'case',
+      'SELECT case_id AS k FROM deliveries UNION ALL SELECT case_id FROM payments UNION ALL SELECT case_id FROM review_outcomes) x WHERE k NOT IN (SELECT id FROM cases',
+    ],
+    [
+      'case of the reviewing agency, decided before the review',
+      `SELECT r.id AS k FROM review_outcomes r JOIN cases c ON c.id = r.case_id WHERE c.agency_id <> r.agency_id OR c.decided_on >= r.applied_on
+        OR r.decided_on < r.applied_on OR r.carried_out_on < r.decided_on) x WHERE k NOT IN (SELECT 'none'`,
+    ],
     [
       'inspection of a case',
       'SELECT inspection_id AS k FROM cases WHERE inspection_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM inspections',
@@ -460,6 +468,33 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     HAVING sum(CASE WHEN c.decision IN ('warning', 'no_penalty') THEN 1 ELSE 0 END) >= 2
       AND sum(CASE WHEN c.decision = 'fine' AND c.fine_amount >= 0.9 * i.fine_max THEN 1 ELSE 0 END) >= 2`,
   },
+  // A reconsideration revoking, changing or ordering to act: carried out more than 30 days after it, or not by then.
+  review_not_carried_out: {
+    kind: 'review_outcome',
+    sql: `SELECT id FROM review_outcomes WHERE route = 'reconsideration' AND outcome IN ('revoked', 'changed', 'ordered_to_act')
+      AND ${d.daysBetween('decided_on', `COALESCE(carried_out_on, ${asOf})`)} > 30`,
+  },
+  // A correction withdrawn after the third working day after it, or not by then.
+  review_not_withdrawn: {
+    kind: 'review_outcome',
+    sql: `SELECT r.id FROM review_outcomes r JOIN calendar_days f ON f.day = r.decided_on
+      JOIN calendar_days w ON w.day = COALESCE(r.case_withdrawn_on, ${asOf})
+      WHERE r.outcome IN ('revoked', 'changed', 'confirmed_illegal') AND w.due > f.done + 3`,
+  },
+  // Per agency and item, outcomes (not settled) decided in the 365 days before the as-of day: ≥ 5, more than 30% correcting.
+  review_correction_rate: {
+    kind: 'agency_item',
+    sql: `SELECT r.agency_id || '/' || c.item_code AS id FROM review_outcomes r JOIN cases c ON c.id = r.case_id
+      WHERE r.outcome IS NOT NULL AND r.outcome <> 'settled' AND r.decided_on >= ${d.addDays(asOf, '-365')}
+      GROUP BY r.agency_id, c.item_code
+      HAVING count(*) >= 5 AND 10 * sum(CASE WHEN r.outcome IN ('revoked', 'changed', 'confirmed_illegal') THEN 1 ELSE 0 END) > 3 * count(*)`,
+  },
+  review_repeat_corrected: {
+    kind: 'agency_item',
+    sql: `SELECT r.agency_id || '/' || c.item_code AS id FROM review_outcomes r JOIN cases c ON c.id = r.case_id
+      WHERE r.outcome IN ('revoked', 'changed', 'confirmed_illegal') AND r.decided_on >= ${d.addDays(asOf, '-365')}
+      GROUP BY r.agency_id, c.item_code HAVING count(*) >= 3`,
+  },
 };
 
 for (const v of VIOLATIONS) {
@@ -483,16 +518,17 @@ test('ground truth points at existing records of its kind, in their region', asy
     officer: ['officers', 'id'],
     agency: ['agencies', 'id'],
     followup_task: ['followup_tasks', 'id'],
+    review_outcome: ['review_outcomes', 'id'],
   };
   const kinds = await store.query<{ record_kind: string }>(
-    `SELECT DISTINCT record_kind FROM ground_truth WHERE record_kind <> 'plan_item'`,
+    `SELECT DISTINCT record_kind FROM ground_truth WHERE record_kind NOT IN ('plan_item', 'agency_item')`,
   );
   // A plan item (agency/year/item) is an agency's: the agency exists, in the region the truth names.
   const [items] = await store.query<{
     n: number;
   }>(`SELECT count(*) AS n FROM ground_truth g LEFT JOIN agencies a ON a.id = split_part(g.record_id, '/', 1)
-    WHERE g.record_kind = 'plan_item' AND (a.id IS NULL OR a.region_code <> g.region_code)`);
-  assert.equal(Number(items.n), 0, 'plan_item');
+    WHERE g.record_kind IN ('plan_item', 'agency_item') AND (a.id IS NULL OR a.region_code <> g.region_code)`);
+  assert.equal(Number(items.n), 0, 'plan_item, agency_item');
   for (const { record_kind } of kinds) {
     const [table, key] = tables[record_kind];
     assert.ok(table, `unknown record kind ${record_kind}`);
@@ -503,9 +539,10 @@ test('ground truth points at existing records of its kind, in their region', asy
 });
 
 test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies and officers, being few, up to a fifth)', async () => {
-  const [p] = await store.query<{ y25: number; y26: number; officers: number; agencies: number }>(`
+  const [p] = await store.query<{ y25: number; y26: number; officers: number; agencies: number; reviewed: number }>(`
     SELECT (SELECT count(*) FROM inspection_plans WHERE plan_year = 2025) AS y25, (SELECT count(*) FROM inspection_plans WHERE plan_year = 2026) AS y26,
-           (SELECT count(*) FROM officers) AS officers, (SELECT count(*) FROM agencies) AS agencies`);
+           (SELECT count(*) FROM officers) AS officers, (SELECT count(*) FROM agencies) AS agencies,
+           (SELECT count(*) FROM (SELECT DISTINCT r.agency_id, c.item_code FROM review_outcomes r JOIN cases c ON c.id = r.case_id) x) AS reviewed`);
   const subjects: Record<Violation, number> = {
     repeat_inspection: first.counts.entities,
     over_frequency: first.counts.entities,
@@ -546,7 +583,12 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     fined_without_correction: first.counts.entities,
     uniform_fine: Number(p.agencies),
     selective_enforcement: Number(p.agencies),
+    review_not_carried_out: first.counts.review_outcomes,
+    review_not_withdrawn: first.counts.review_outcomes,
+    review_correction_rate: Number(p.reviewed),
+    review_repeat_corrected: Number(p.reviewed),
   };
+  // Review outcomes are few (a few percent of decided cases), and so are the agencies and items they name.
   const few = new Set<Violation>([
     'unplanned_inspection',
     'plan_off_target',
@@ -555,6 +597,10 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     'low_rating_agency',
     'uniform_fine',
     'selective_enforcement',
+    'review_not_carried_out',
+    'review_not_withdrawn',
+    'review_correction_rate',
+    'review_repeat_corrected',
   ]);
   for (const v of VIOLATIONS) {
     const share = first.planted[v] / subjects[v];

@@ -87,6 +87,11 @@ const BAD: Partial<Record<Kind, { set: Record<string, string>; field: string; me
     field: 'extension_approved（延长是否经负责人批准）',
     message: /未延长期限的措施不能填写延长经批准/,
   },
+  review_outcomes: {
+    set: { carried_out_on: '2025-01-02' },
+    field: 'carried_out_on（履行日期）',
+    message: /履行日期不能早于决定（裁判）生效日期/,
+  },
   service_visits: { set: { agency_id: 'AG-NOWHERE' }, field: 'agency_id（执法主体编码）', message: /执法主体不存在/ },
   hotline_tickets: { set: { received_at: '昨天' }, field: 'received_at（受理时间）', message: /时间格式错误/ },
   delegations: { set: { approved: '也许' }, field: 'approved（是否报批）', message: /应为“是”或“否”/ },

@@ -126,6 +126,18 @@ const cas = (o: Record<string, string>) => ({
   status: 'decided',
   ...o,
 });
+/** A warning (no fine: the fine models' groups stay as they are) of an item no other case names. */
+const warned = (o: Record<string, string>) => cas({ item_code: 'MKT-P013', decision: 'warning', tier: 'lenient', fine_amount: '', ...o });
+/** A reconsideration of a case of market supervision, decided (in force) on 1 July 2025. */
+const rev = (o: Record<string, string>) => ({
+  source_id: sid('FY'),
+  region_code: COUNTY,
+  agency_id: MKT,
+  route: 'reconsideration',
+  applied_on: '2025-06-01',
+  decided_on: '2025-07-01',
+  ...o,
+});
 const dlg = (o: Record<string, string>) => ({
   source_id: sid('WT'),
   region_code: COUNTY,
@@ -1034,6 +1046,66 @@ const CASES: Record<string, Case> = {
     async arrange() {
       await auxiliaries();
       return only('inspections', ins({ entity_uscc: entity(441), lead_officer_id: 'OF-M-AUX-2', assist_officer_id: 'OF-M-AUX-1' }));
+    },
+  },
+  REV_NOT_CARRIED_OUT: {
+    // A reconsideration revoked the warning on 1 July 2025; the agency has not carried it out.
+    async arrange() {
+      const [c] = await load('cases', [warned({ entity_uscc: entity(320) })]);
+      return only('review_outcomes', rev({ case_id: c.source_id, outcome: 'revoked', case_withdrawn_on: '2025-07-02' }));
+    },
+  },
+  REV_NOT_WITHDRAWN: {
+    // A court changed the warning on 1 July 2025; the published decision was never withdrawn.
+    async arrange() {
+      const [c] = await load('cases', [warned({ entity_uscc: entity(321) })]);
+      return only('review_outcomes', rev({ case_id: c.source_id, route: 'litigation', outcome: 'changed', carried_out_on: '2025-07-10' }));
+    },
+  },
+  REV_CORRECTION_RATE: {
+    // The fire brigade's warnings of MKT-P013: five outcomes in 2025, two revoking the decision (40%).
+    async arrange() {
+      const cs = await load(
+        'cases',
+        [322, 323, 324, 325, 326].map((n) =>
+          warned({ agency_id: FIR, lead_officer_id: officer('F', 1), assist_officer_id: officer('F', 2), entity_uscc: entity(n) }),
+        ),
+      );
+      const rows = await load(
+        'review_outcomes',
+        cs.map((c, i) =>
+          rev({
+            agency_id: FIR,
+            case_id: c.source_id,
+            outcome: i < 2 ? 'revoked' : 'upheld',
+            carried_out_on: i < 2 ? '2025-07-10' : '',
+            case_withdrawn_on: i < 2 ? '2025-07-02' : '',
+          }),
+        ),
+      );
+      return rows.slice(0, 2).map((r) => idOf('review_outcomes', r));
+    },
+  },
+  REV_REPEAT_CORRECTED: {
+    // 综合执法's warnings of MKT-P013: confirmed illegal three times in 2025.
+    async arrange() {
+      const cs = await load(
+        'cases',
+        [327, 328, 329].map((n) =>
+          cas({
+            agency_id: CLE,
+            item_code: 'MKT-P013',
+            lead_officer_id: officer('C', 1),
+            assist_officer_id: officer('C', 2),
+            entity_uscc: entity(n),
+          }),
+        ),
+      );
+      const rows = await load(
+        'review_outcomes',
+        cs.map((c) => rev({ agency_id: CLE, case_id: c.source_id, outcome: 'confirmed_illegal', case_withdrawn_on: '2025-07-02' })),
+      );
+      return rows.map((r) => idOf('review_outcomes', r));
     },
   },
 };

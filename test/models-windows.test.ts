@@ -6,7 +6,17 @@ import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestStore } from './helpers/store.ts';
 import { seedInspectionWorld } from './helpers/fixtures.ts';
-import { agency, caseRecord, clue, coerciveMeasure, delivery, hotlineTicket, inspection, payment } from './helpers/records.ts';
+import {
+  agency,
+  caseRecord,
+  clue,
+  coerciveMeasure,
+  delivery,
+  hotlineTicket,
+  inspection,
+  payment,
+  reviewOutcome,
+} from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import type { Value } from '../src/store/store.ts';
@@ -33,6 +43,7 @@ const TABLES = [
   'licences',
   'hotline_tickets',
   'coercive_measures',
+  'review_outcomes',
   'clues',
   'clue_events',
 ];
@@ -352,6 +363,69 @@ const CASES: Boundary[] = [
     atN1: async () => {
       await coerciveMeasure(store, { goods_returned_on: null });
       return '2025-03-24';
+    },
+  },
+  {
+    code: 'REV_NOT_CARRIED_OUT',
+    n: '30 days after the reconsideration took effect',
+    kind: 'after',
+    atN: async () => {
+      await reviewOutcome(store, {
+        outcome: 'revoked',
+        decided_on: '2025-03-20',
+        carried_out_on: '2025-04-19',
+        case_withdrawn_on: '2025-03-20',
+      });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      await reviewOutcome(store, {
+        outcome: 'revoked',
+        decided_on: '2025-03-20',
+        carried_out_on: '2025-04-20',
+        case_withdrawn_on: '2025-03-20',
+      });
+      return '2025-06-30';
+    },
+  },
+  {
+    code: 'REV_NOT_WITHDRAWN',
+    n: '3 working days after the correction took effect (Friday 2025-03-14: Wednesday 2025-03-19)',
+    kind: 'after',
+    atN: async () => {
+      await reviewOutcome(store, { outcome: 'confirmed_illegal', decided_on: '2025-03-14', case_withdrawn_on: '2025-03-19' });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      await reviewOutcome(store, { outcome: 'confirmed_illegal', decided_on: '2025-03-14', case_withdrawn_on: '2025-03-20' });
+      return '2025-06-30';
+    },
+  },
+  {
+    code: 'REV_REPEAT_CORRECTED',
+    n: 'three corrections within the 365 days to the run day',
+    kind: 'within',
+    atN: async () => {
+      for (const day of ['2024-12-31', '2025-06-01', '2025-09-01'])
+        await reviewOutcome(store, {
+          case_id: await caseRecord(store, {}),
+          outcome: 'changed',
+          decided_on: day,
+          carried_out_on: day,
+          case_withdrawn_on: day,
+        });
+      return '2025-12-31';
+    },
+    atN1: async () => {
+      for (const day of ['2024-12-30', '2025-06-01', '2025-09-01'])
+        await reviewOutcome(store, {
+          case_id: await caseRecord(store, {}),
+          outcome: 'changed',
+          decided_on: day,
+          carried_out_on: day,
+          case_withdrawn_on: day,
+        });
+      return '2025-12-31';
     },
   },
 ];

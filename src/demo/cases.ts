@@ -11,6 +11,7 @@ import type { PenaltyItem } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { followUp } from './followup.ts';
+import { noteReviewable } from './reviews.ts';
 import { deriveSeed, Rng } from './prng.ts';
 import {
   CASE_DECISION_DAYS,
@@ -291,6 +292,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   // A case written as given (patterns.ts) has no measure: its plants stay the ones it was made for.
   if (!force && assist) makeMeasure(ctx, e, { agency, caseId: id, filed, decided, lead, assist });
 
+  if (decided !== null && (decision === 'fine' || decision === 'warning'))
+    noteReviewable(ctx, { id, region, agency, item: p.item.code, decided });
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }
 

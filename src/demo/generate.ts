@@ -27,6 +27,7 @@ import { sql } from '../store/sql.ts';
 import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import { makeInspectionPlans, PLAN_TABLES } from './inspection-plans.ts';
 import { makePatternPlants, PatternPool } from './patterns.ts';
+import { makeReviewOutcomes } from './reviews.ts';
 
 export interface DemoOptions {
   scale: ScaleName;
@@ -61,6 +62,7 @@ export class DemoError extends Error {
 /** Tables the generator fills (besides the reference tables), emptied by --reset, children first. */
 export const GENERATED_TABLES = [
   ...PLAN_TABLES,
+  'review_outcomes',
   ...RECORD_TABLES,
   'ground_truth',
   'followup_findings',
@@ -204,6 +206,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
     }
     makeDelegations(ctx);
     makePatternPlants(ctx, pool, index);
+    makeReviewOutcomes(ctx);
     await writer.finish();
     planTruth = await makeInspectionPlans(store, ctx);
   } catch (e) {

@@ -49,6 +49,11 @@ export const VIOLATIONS = [
   'fined_without_correction', // an entity fined three times for one item within a year, none corrected (第二十八条)
   'uniform_fine', // an agency fining one item in a year at one amount although the facts select two tiers (第五条) (agency)
   'selective_enforcement', // an agency letting two cases off and fining two of the same facts at the top in a year (第五条) (agency)
+  // Outcomes of 行政复议 and 行政诉讼 against penalty cases (src/demo/reviews.ts):
+  'review_not_carried_out', // a reconsideration decision revoking, changing or ordering to act, not carried out within 30 days (行政复议法 第七十七条)
+  'review_not_withdrawn', // a corrected penalty decision not withdrawn within 3 working days (行政处罚法 第四十八条)
+  'review_correction_rate', // an agency and item with ≥ 5 outcomes in 365 days, more than 30% correcting the decision (agency/item)
+  'review_repeat_corrected', // an agency and item corrected ≥ 3 times in 365 days (agency/item)
 ] as const;
 
 export type Violation = (typeof VIOLATIONS)[number];
@@ -67,7 +72,9 @@ export type RecordKind =
   | 'plan_item'
   | 'officer'
   | 'agency'
-  | 'followup_task';
+  | 'followup_task'
+  | 'review_outcome'
+  | 'agency_item';
 
 export class GroundTruth {
   readonly counts = new Map<Violation, number>(VIOLATIONS.map((v) => [v, 0]));

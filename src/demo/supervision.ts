@@ -65,6 +65,7 @@ const ARRIVAL: Record<string, { table: string; date: string }> = {
   hotline_tickets: { table: 'hotline_tickets', date: 'CAST(received_at AS DATE)' },
   delegations: { table: 'delegations', date: 'signed_on' },
   followup_answers: { table: 'followup_answers', date: 'CAST(answered_at AS DATE)' },
+  review_outcomes: { table: 'review_outcomes', date: 'COALESCE(decided_on, applied_on)' },
 };
 
 /**
@@ -81,6 +82,8 @@ const WAITING_PARAM: Record<string, string> = {
   PEN_PAYMENT_OVERDUE: 'grace_days',
   INS_CASE_NOT_FILED: 'after_days',
   LIC_NO_SUPERVISION: 'window_days',
+  REV_NOT_CARRIED_OUT: 'limit_days',
+  REV_NOT_WITHDRAWN: 'limit_days',
 };
 
 const inList = (values: readonly string[]) =>

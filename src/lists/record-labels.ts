@@ -76,6 +76,9 @@ export const COLUMN_LABELS: Record<string, string> = {
   testing_days: '检测鉴定天数',
   ended_on: '解除或处理日期',
   goods_returned_on: '财物退还日期',
+  route: '救济途径',
+  carried_out_on: '履行日期',
+  case_withdrawn_on: '撤回公开决定日期',
 };
 
 /** Where one kind calls a shared column differently. */
@@ -84,6 +87,13 @@ export const KIND_COLUMN_LABELS: Partial<Record<string, Record<string, string>>>
   inspections: { result: '检查结果', kind: '检查类型', entity_uscc: '检查对象' },
   cases: { status: '案件状态', entity_uscc: '当事人' },
   coercive_measures: { status: '措施状态', entity_uscc: '当事人' },
+  review_outcomes: {
+    agency_id: '被申请人（被告）',
+    case_id: '原处罚案件',
+    applied_on: '申请（起诉）日期',
+    decided_on: '决定（裁判）生效日期',
+    outcome: '复议诉讼结果',
+  },
   hotline_tickets: { status: '工单状态', agency_id: '承办部门', entity_uscc: '涉及企业' },
   service_visits: { entity_uscc: '服务对象' },
   agencies: { id: '主体编码', name: '执法主体名称' },

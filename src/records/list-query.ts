@@ -88,6 +88,14 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     joins: J.agency + J.entity + J.region + J.lead + J.assist,
     key: 'id',
   },
+  review_outcomes: {
+    date: 'applied_on',
+    text: ['id', 'case_id'],
+    codes: ['route', 'outcome'],
+    names: [AGENCY, REGION],
+    joins: J.agency + J.region,
+    key: 'id',
+  },
   service_visits: {
     date: 'visited_on',
     text: ['id', 'entity_uscc', 'entity', 'topic'],

@@ -12,6 +12,7 @@ import { serviceVisits } from './kinds/service-visits.ts';
 import { hotlineTickets } from './kinds/hotline-tickets.ts';
 import { delegations } from './kinds/delegations.ts';
 import { followupAnswers } from './kinds/followup-answers.ts';
+import { reviewOutcomes } from './kinds/review-outcomes.ts';
 import { regions } from './kinds/regions.ts';
 import { agencies } from './kinds/agencies.ts';
 import { officers } from './kinds/officers.ts';
@@ -44,6 +45,7 @@ export const KIND_SPECS = {
   hotline_tickets: hotlineTickets,
   delegations,
   followup_answers: followupAnswers,
+  review_outcomes: reviewOutcomes,
   inspection_plans: inspectionPlans,
   inspection_objects: inspectionObjects,
   regions,

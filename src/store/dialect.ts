@@ -57,6 +57,7 @@ const RECORD_TABLES = [
   'hotline_tickets',
   'followup_answers',
   'coercive_measures',
+  'review_outcomes',
 ];
 
 export const duckdbDialect: Dialect = {

@@ -228,3 +228,21 @@ export const coerciveMeasure = (store: Store, r: Record<string, Value>) =>
     status: 'released',
     ...r,
   });
+
+/** A reconsideration of CASE-FY-1 that upheld it, decided (in force) on 2025-03-20. */
+export const reviewOutcome = (store: Store, r: Record<string, Value>) =>
+  put(store, 'review_outcomes', {
+    id: next('FY'),
+    source_system: 'test',
+    source_id: next('s'),
+    region_code: '330111',
+    agency_id: 'AG-FY-ZHZF',
+    case_id: 'CASE-FY-1',
+    route: 'reconsideration',
+    applied_on: '2025-02-20',
+    decided_on: '2025-03-20',
+    outcome: 'upheld',
+    carried_out_on: null,
+    case_withdrawn_on: null,
+    ...r,
+  });

@@ -328,6 +328,20 @@ export async function seedWorld(store: Store): Promise<World> {
       paid_on: '2025-04-01',
     });
     rec('payments', `PAY-${t}`);
+    await put(store, 'review_outcomes', {
+      id: `REV-${t}`,
+      ...src('rev'),
+      region_code: a.region,
+      agency_id: a.id,
+      case_id: CASES[t],
+      route: 'reconsideration',
+      applied_on: '2025-04-10',
+      decided_on: '2025-05-20',
+      outcome: 'upheld',
+      carried_out_on: null,
+      case_withdrawn_on: null,
+    });
+    rec('review_outcomes', `REV-${t}`);
     await put(store, 'service_visits', {
       id: `SVC-${t}`,
       ...src('svc'),

@@ -89,6 +89,7 @@ export const RECORD_KINDS = [
   'deliveries',
   'payments',
   'coercive_measures',
+  'review_outcomes',
   'service_visits',
   'hotline_tickets',
   'delegations',

@@ -65,6 +65,9 @@ import { penaltyUniform } from './penalty-uniform.ts';
 import { penaltyRepeatUncorrected } from './penalty-repeat-uncorrected.ts';
 import { penaltySelective } from './penalty-selective.ts';
 import { auxiliaryOnlyCase, auxiliaryOnlyInspection } from './auxiliary-only.ts';
+import { reviewNotCarriedOut } from './review-not-carried-out.ts';
+import { reviewNotWithdrawn } from './review-not-withdrawn.ts';
+import { reviewCorrectionRate, reviewRepeatCorrected } from './review-corrections.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -134,6 +137,10 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltySelective,
   auxiliaryOnlyCase,
   auxiliaryOnlyInspection,
+  reviewNotCarriedOut,
+  reviewNotWithdrawn,
+  reviewCorrectionRate,
+  reviewRepeatCorrected,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

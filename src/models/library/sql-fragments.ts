@@ -189,3 +189,26 @@ export const MEASURE_SUBJECT_COLUMNS = raw(`'coercive_measure' AS subject_kind, 
 export const MEASURE_NAMES = raw(
   'coercive_measures m LEFT JOIN entities e ON e.uscc = m.entity_uscc LEFT JOIN agencies a ON a.id = m.agency_id',
 );
+
+/** 撤销 / 变更 / … of a review outcome column (复议诉讼结果). */
+export function outcomeLabel(expr: string): Sql {
+  return raw(`CASE ${expr} WHEN 'upheld' THEN '维持' WHEN 'revoked' THEN '撤销' WHEN 'changed' THEN '变更'
+    WHEN 'confirmed_illegal' THEN '确认违法' WHEN 'ordered_to_act' THEN '责令履行' WHEN 'dismissed' THEN '驳回'
+    WHEN 'settled' THEN '调解或撤回' ELSE ${expr} END`);
+}
+
+/** 行政复议 / 行政诉讼 of a review outcome's route column. */
+export function routeLabel(expr: string): Sql {
+  return raw(`CASE ${expr} WHEN 'litigation' THEN '行政诉讼' ELSE '行政复议' END`);
+}
+
+/**
+ * The hit columns of one review outcome (alias r) as its own subject, with its case (c), the party's
+ * and the item's names (join REVIEW_NAMES); the agency is the respondent the outcome names.
+ */
+export const REVIEW_SUBJECT_COLUMNS =
+  raw(`'review_outcome' AS subject_kind, r.id AS subject_id, r.region_code, r.agency_id, '' AS window_key,
+  r.id AS evidence_ids, r.case_id, COALESCE(e.name, c.entity_uscc, r.case_id) AS subject_name, COALESCE(i.name, c.item_code, '') AS item_name`);
+export const REVIEW_NAMES = raw(
+  'review_outcomes r LEFT JOIN cases c ON c.id = r.case_id LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code',
+);

@@ -49,6 +49,12 @@ export const RECORD_PAGES: RecordPageSpec[] = [
     wide: ['decision_no'],
   },
   {
+    kind: 'review_outcomes',
+    path: '/records/review-outcomes',
+    key: 'id',
+    list: ['applied_on', 'case_id', 'agency_id', 'route', 'outcome', 'decided_on', 'carried_out_on', 'case_withdrawn_on'],
+  },
+  {
     kind: 'service_visits',
     path: '/records/service-visits',
     key: 'id',

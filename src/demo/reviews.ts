@@ -1,0 +1,256 @@
+// Outcomes of 行政复议 and 行政诉讼 against decided penalty cases (review_outcomes), from a stream of
+// their own after every case is written (the rest of the data stays as it was). A normal outcome keeps
+// every rule: about 3.5% of fines and warnings are reviewed, 80% by reconsideration; most are upheld,
+// dismissed or settled; a correcting outcome (revoked, changed, confirmed illegal) is withdrawn from
+// publication within three working days, an outcome the agency must carry out (revoked, changed,
+// ordered to act) is carried out within 30 days; and no agency and item is corrected more than once.
+// Planted: a reconsideration not carried out (or carried out late), a correction not withdrawn (or
+// withdrawn late), an agency and item with five outcomes of which two correct the decision (40%), and
+// one corrected three times, all within the 365 days before the as-of day. Near misses: carried out on
+// day 30, withdrawn on the third working day when a weekend makes that more than three days, four
+// outcomes of which two correct, three corrections of which the first 366 days before the as-of day.
+import { workdayDeadline } from '../domain/workdays.ts';
+import { dayOf, isoOf } from './calendar.ts';
+import type { Ctx } from './context.ts';
+import { Rng } from './prng.ts';
+import { SOURCE } from './tables.ts';
+import type { Agency } from './world.ts';
+
+/** A decided case a review may be brought against. */
+interface Reviewable {
+  id: string;
+  region: string;
+  agency: Agency;
+  item: string;
+  decided: number;
+}
+
+/** The window of the agency models (REV_CORRECTION_RATE, REV_REPEAT_CORRECTED) and their thresholds. */
+export const REVIEW_WINDOW_DAYS = 365;
+const CARRY_DAYS = 30;
+const WITHDRAW_WORKDAYS = 3;
+
+/** How many of each plant and near miss (the outcomes are few: counts, not rates). */
+const PLANTS = { notCarriedOut: 12, notWithdrawn: 12, rateGroups: 6, repeatGroups: 6, nearRecords: 6, nearGroups: 3 } as const;
+
+const REVIEW_SHARE = 0.035;
+
+const reviewable = new WeakMap<Ctx, Reviewable[]>();
+
+/** Notes a decided case (a fine or a warning) that a review may be brought against. */
+export function noteReviewable(ctx: Ctx, c: Reviewable): void {
+  let list = reviewable.get(ctx);
+  if (!list) reviewable.set(ctx, (list = []));
+  list.push(c);
+}
+
+type Outcome = 'upheld' | 'revoked' | 'changed' | 'confirmed_illegal' | 'ordered_to_act' | 'dismissed' | 'settled';
+const CORRECTING: readonly Outcome[] = ['revoked', 'changed', 'confirmed_illegal'];
+const ACTING: readonly Outcome[] = ['revoked', 'changed', 'ordered_to_act'];
+
+const groupOf = (c: Reviewable) => `${c.agency.id}/${c.item}`;
+
+function shuffle<T>(rng: Rng, xs: T[]): T[] {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+  return xs;
+}
+
+/** The third working day after `day` (the last day of the withdrawal), or the day after outside the calendar. */
+function withdrawDeadline(day: number): number {
+  const d = workdayDeadline(isoOf(day), WITHDRAW_WORKDAYS);
+  return d === null ? day + 1 : dayOf(d);
+}
+
+export function makeReviewOutcomes(ctx: Ctx): void {
+  const cases = reviewable.get(ctx) ?? [];
+  reviewable.delete(ctx);
+  const rng = Rng.of(ctx.seed, 'review-outcomes');
+  const asOf = ctx.period.asOf;
+  const windowFrom = asOf - REVIEW_WINDOW_DAYS;
+  const used = new Set<string>();
+  const corrected = new Set<string>(); // agency/item groups with a correction (outside the planted groups)
+
+  const write = (
+    c: Reviewable,
+    route: 'reconsideration' | 'litigation',
+    applied: number,
+    decided: number | null,
+    outcome: Outcome | null,
+    carried: number | null,
+    withdrawn: number | null,
+  ): string => {
+    const id = ctx.ids.next('FY');
+    used.add(c.id);
+    const iso = (d: number | null) => (d === null ? null : isoOf(d));
+    ctx.out.review_outcomes.push([
+      id,
+      SOURCE,
+      id,
+      c.region,
+      c.agency.id,
+      c.id,
+      route,
+      isoOf(applied),
+      iso(decided),
+      outcome,
+      iso(carried),
+      iso(withdrawn),
+    ]);
+    return id;
+  };
+  /** The days an outcome is carried out and withdrawn on when the agency keeps both rules. */
+  const inTime = (outcome: Outcome, decided: number): [number | null, number | null] => {
+    const carried = ACTING.includes(outcome) ? decided + rng.range(2, CARRY_DAYS - 2) : null;
+    const deadline = withdrawDeadline(decided);
+    const withdrawn = CORRECTING.includes(outcome) ? Math.min(decided + rng.range(0, 2), deadline) : null;
+    return [carried !== null && carried <= asOf ? carried : null, withdrawn !== null && withdrawn <= asOf ? withdrawn : null];
+  };
+  /** A reconsideration decided within the window, well before the as-of day: [applied, decided]. */
+  const recent = (c: Reviewable): [number, number] => {
+    const applied = c.decided + rng.range(5, 30);
+    return [applied, applied + rng.range(20, 45)];
+  };
+  const fits = (c: Reviewable) => c.decided >= windowFrom - 20 && c.decided + 75 + 60 <= asOf;
+
+  // Groups for the agency plants and near misses: enough cases that a review of each fits the window.
+  const byGroup = new Map<string, Reviewable[]>();
+  for (const c of cases) if (fits(c)) byGroup.set(groupOf(c), [...(byGroup.get(groupOf(c)) ?? []), c]);
+  const early = new Map<string, Reviewable>(); // a case decided long enough before the window for an outcome the day before it
+  for (const c of cases) if (c.decided <= windowFrom - 60 && !early.has(groupOf(c))) early.set(groupOf(c), c);
+  const groups = shuffle(
+    rng,
+    [...byGroup.entries()].filter(([, cs]) => cs.length >= 6),
+  );
+  const reserved = new Set<string>();
+  const take = (n: number, ok: (g: string) => boolean = () => true) => {
+    const out: [string, Reviewable[]][] = [];
+    for (const g of groups) if (out.length < n && !reserved.has(g[0]) && ok(g[0])) out.push(g);
+    for (const [g] of out) reserved.add(g);
+    return out;
+  };
+  // Outcomes of a planted group: `fix` corrections among `n` outcomes (the rest upheld or dismissed).
+  const groupOutcomes = (cs: Reviewable[], n: number, fix: number): string[] =>
+    cs.slice(0, n).map((c, i) => {
+      const [applied, decided] = recent(c);
+      const outcome: Outcome = i < fix ? rng.pick(CORRECTING) : rng.chance(0.7) ? 'upheld' : 'dismissed';
+      const [carried, withdrawn] = inTime(outcome, decided);
+      return write(c, rng.chance(0.8) ? 'reconsideration' : 'litigation', applied, decided, outcome, carried, withdrawn);
+    });
+  for (const [g, cs] of take(PLANTS.rateGroups)) {
+    const ids = groupOutcomes(cs, 5, 2);
+    ctx.truth.plant('review_correction_rate', 'agency_item', g, cs[0].agency.region, { outcomes: 5, corrected: 2, ids });
+  }
+  for (const [g, cs] of take(PLANTS.repeatGroups)) {
+    const ids = groupOutcomes(cs, 3, 3);
+    ctx.truth.plant('review_repeat_corrected', 'agency_item', g, cs[0].agency.region, { corrected: 3, ids });
+  }
+  // Near misses: four outcomes, two correcting (below the minimum count); three corrections, the first
+  // decided the day before the window opens.
+  for (const [, cs] of take(PLANTS.nearGroups)) groupOutcomes(cs, 4, 2);
+  for (const [g, cs] of take(PLANTS.nearGroups, (g) => early.has(g))) {
+    groupOutcomes(cs, 2, 2);
+    const c = early.get(g)!;
+    const decided = windowFrom - 1;
+    const outcome = rng.pick(CORRECTING);
+    const [carried, withdrawn] = inTime(outcome, decided);
+    write(c, 'reconsideration', Math.max(c.decided + 1, decided - 40), decided, outcome, carried, withdrawn);
+  }
+
+  // Record plants and near misses: reconsiderations (and corrections) of cases in other groups, one
+  // correction per group.
+  const free = shuffle(
+    rng,
+    cases.filter((c) => fits(c) && !reserved.has(groupOf(c))),
+  );
+  let next = 0;
+  const pickFree = (): Reviewable | null => {
+    while (next < free.length) {
+      const c = free[next++];
+      if (!used.has(c.id) && !corrected.has(groupOf(c))) {
+        corrected.add(groupOf(c));
+        return c;
+      }
+    }
+    return null;
+  };
+  for (let i = 0; i < PLANTS.notCarriedOut + PLANTS.nearRecords; i++) {
+    const c = pickFree();
+    if (!c) break;
+    const [applied, decided] = recent(c);
+    const outcome: Outcome = i % 4 === 3 ? 'ordered_to_act' : rng.pick(['revoked', 'changed'] as const);
+    const [, withdrawn] = inTime(outcome, decided);
+    if (i >= PLANTS.notCarriedOut) {
+      write(c, 'reconsideration', applied, decided, outcome, decided + CARRY_DAYS, withdrawn); // day 30: in time
+      continue;
+    }
+    const late = decided + rng.range(CARRY_DAYS + 1, CARRY_DAYS + 60);
+    const carried = rng.chance(0.5) && late <= asOf ? late : null;
+    const id = write(c, 'reconsideration', applied, decided, outcome, carried, withdrawn);
+    ctx.truth.plant('review_not_carried_out', 'review_outcome', id, c.region, {
+      decided_on: isoOf(decided),
+      carried_out_on: carried === null ? null : isoOf(carried),
+    });
+  }
+  let near = 0;
+  for (let i = 0; i < PLANTS.notWithdrawn;) {
+    const c = pickFree();
+    if (!c) break;
+    const [applied, decided] = recent(c);
+    const outcome = rng.pick(CORRECTING);
+    const route = rng.chance(0.7) ? 'reconsideration' : 'litigation';
+    const [carried] = inTime(outcome, decided);
+    const deadline = withdrawDeadline(decided);
+    if (near < PLANTS.nearRecords && deadline > decided + WITHDRAW_WORKDAYS) {
+      write(c, route, applied, decided, outcome, carried, deadline); // the third working day, after a weekend: in time
+      near++;
+      continue;
+    }
+    const late = deadline + rng.range(1, 20);
+    const withdrawn = rng.chance(0.5) && late <= asOf ? late : null;
+    const id = write(c, route, applied, decided, outcome, carried, withdrawn);
+    ctx.truth.plant('review_not_withdrawn', 'review_outcome', id, c.region, {
+      decided_on: isoOf(decided),
+      deadline: isoOf(deadline),
+      case_withdrawn_on: withdrawn === null ? null : isoOf(withdrawn),
+    });
+    i++;
+  }
+
+  // Normal outcomes: a few percent of the other decided cases, every rule kept.
+  for (const c of cases) {
+    if (used.has(c.id) || reserved.has(groupOf(c)) || !rng.chance(REVIEW_SHARE)) continue;
+    const litigation = rng.chance(0.2);
+    const applied = c.decided + (litigation ? rng.range(15, 170) : rng.range(5, 55));
+    if (applied > asOf) continue;
+    const decidedOn = applied + (litigation ? rng.range(60, 200) : rng.range(20, 60));
+    const route = litigation ? 'litigation' : 'reconsideration';
+    if (decidedOn > asOf) {
+      write(c, route, applied, null, null, null, null); // pending on the as-of day
+      continue;
+    }
+    const u = rng.next();
+    let outcome: Outcome =
+      u < 0.6
+        ? 'upheld'
+        : u < 0.72
+          ? 'dismissed'
+          : u < 0.84
+            ? 'settled'
+            : u < 0.91
+              ? 'revoked'
+              : u < 0.95
+                ? 'changed'
+                : u < 0.98
+                  ? 'confirmed_illegal'
+                  : 'ordered_to_act';
+    if (CORRECTING.includes(outcome)) {
+      if (corrected.has(groupOf(c))) outcome = 'upheld';
+      else corrected.add(groupOf(c));
+    }
+    const [carried, withdrawn] = inTime(outcome, decidedOn);
+    write(c, route, applied, decidedOn, outcome, carried, withdrawn);
+  }
+}
