@@ -48,7 +48,7 @@ async function citusServer(serverUrl: string): Promise<boolean> {
 
 /** A new database on a PostgreSQL server (one left by an earlier run under the name goes first): its URL, and how to drop it. */
 export async function createDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = (server: string, statement: string) => withClient(server, (c) => c.query(statement));
+  const admin = (server: string, statement: string) => withClient(server, async (c) => void (await c.query(statement)));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   if (!(await citusServer(serverUrl))) {
