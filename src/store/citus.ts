@@ -82,8 +82,24 @@ export function indexesOnCitus(statements: readonly string[], distributed: Reado
   });
 }
 
+/**
+ * Settings of the database's sessions. Repartition joins: two record tables joined on another column
+ * than the county (a delivery to its case by case_id) are reshuffled between the workers for the query,
+ * where Citus would otherwise refuse the query. New sessions take it from the database, this one at once.
+ */
+export const SESSION_SETTINGS: Record<string, string> = { 'citus.enable_repartition_joins': 'on' };
+
+async function settings(store: Store): Promise<void> {
+  const [db] = await store.query<{ name: string }>('SELECT current_database() AS name');
+  for (const [key, value] of Object.entries(SESSION_SETTINGS)) {
+    await store.exec(`ALTER DATABASE "${db.name.replace(/"/g, '""')}" SET ${key} = ${value}`);
+    await store.exec(`SET ${key} = ${value}`);
+  }
+}
+
 /** After the migrations, on a coordinator: distribute, then the dialect's indexes as Citus takes them. */
 export async function citusIndexes(store: Store): Promise<string[]> {
+  await settings(store);
   await distribute(store);
   return indexesOnCitus(store.dialect.extraIndexes, new Set(await countyTables(store)));
 }
