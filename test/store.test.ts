@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { openTestStore, TEST_ENGINE } from './helpers/store.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { sql } from '../src/store/sql.ts';
+import { isCitus, REFERENCE_TABLES } from '../src/store/citus.ts';
+import { COUNTY_TABLES } from '../src/records/county.ts';
+import { KIND_SPECS, KINDS } from '../src/records/registry.ts';
 
 const t = await openTestStore();
 const { store } = t;
@@ -74,8 +77,8 @@ test('migrations run once: a second migrate applies nothing', async () => {
 test('values round-trip in the same plain form on both engines (dates, decimals, booleans, instants)', async () => {
   await store.copyIn(
     'payments',
-    ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'amount', 'due_on', 'paid_on'],
-    [['P-1', 's', '1', '330111', 'C-1', 1234.56, '2025-02-28', null]],
+    ['id', 'source_system', 'source_id', 'region_code', 'county_code', 'case_id', 'amount', 'due_on', 'paid_on'],
+    [['P-1', 's', '1', '330111', '330111', 'C-1', 1234.56, '2025-02-28', null]],
   );
   const [p] = await store.query(sql`SELECT amount, due_on, paid_on FROM payments WHERE id = ${'P-1'}`);
   assert.deepEqual(p, { amount: 1234.56, due_on: '2025-02-28', paid_on: null });
@@ -128,4 +131,47 @@ test('the dialect expressions give the same answers on both engines', async () =
   >(`SELECT ${d.monthKey(`'2025-03-31'`)} AS m, ${d.daysBetween(`'2025-01-01'`, `'2025-03-01'`)} AS days,
     ${d.addDays(`'2025-01-31'`, '30')} AS later`);
   assert.deepEqual({ m: r.m, days: Number(r.days), later: r.later }, { m: '2025-03', days: 59, later: '2025-03-02' });
+});
+
+test('every record kind carries county_code, and on a Citus coordinator its table is distributed on it, colocated, beside replicated reference tables', async () => {
+  const tables = [...COUNTY_TABLES].sort();
+  // The record kinds of the registry: every one not reference data, and only those.
+  assert.deepEqual(
+    tables,
+    KINDS.filter((k) => !KIND_SPECS[k].reference)
+      .map((k) => KIND_SPECS[k].table)
+      .sort(),
+  );
+  const rows = await store.query<{ t: string }>(
+    `SELECT table_name AS t FROM information_schema.columns WHERE table_schema IN ('main', 'public') AND column_name = 'county_code' ORDER BY table_name`,
+  );
+  assert.deepEqual(
+    rows.map((r) => r.t),
+    tables,
+  );
+  if (!(await isCitus(store))) return; // DuckDB, PostgreSQL: the column is all there is to check
+  const layout = await store.query<{ t: string; method: string; col: string | null; colocation: number }>(
+    `SELECT logicalrelid::regclass::text AS t, partmethod AS method, column_to_column_name(logicalrelid, partkey) AS col, colocationid AS colocation
+       FROM pg_dist_partition ORDER BY 1`,
+  );
+  const distributed = layout.filter((r) => r.method === 'h');
+  assert.deepEqual(
+    distributed.map((r) => r.t),
+    tables,
+  );
+  assert.ok(distributed.every((r) => r.col === 'county_code'));
+  assert.equal(new Set(distributed.map((r) => r.colocation)).size, 1, 'the record tables are colocated');
+  assert.deepEqual(
+    layout
+      .filter((r) => r.method === 'n')
+      .map((r) => r.t)
+      .sort(),
+    [...REFERENCE_TABLES].sort(),
+  );
+  // A county's rows of two tables sit on the same node: a join on the county runs without moving rows.
+  const [one] = await store.query<{ nodes: number }>(
+    `SELECT count(DISTINCT nodeport) AS nodes FROM citus_shards
+      WHERE table_name IN ('inspections'::regclass, 'cases'::regclass) AND shardid IN (get_shard_id_for_distribution_column('inspections', '330106'), get_shard_id_for_distribution_column('cases', '330106'))`,
+  );
+  assert.equal(one.nodes, 1);
 });

@@ -315,8 +315,8 @@ export async function receiveHotlineTicket(store: Store, caller: Caller, input: 
       };
     }
     if (!existing) {
-      await tx.exec(sql`INSERT INTO hotline_tickets (id, source_system, source_id, region_code, received_at, category, content, entity_uscc, agency_id, status)
-        VALUES (${id}, ${system}, ${input.sourceId}, ${input.regionCode}, ${receivedAt.toISOString()}, ${input.category}, ${input.content},
+      await tx.exec(sql`INSERT INTO hotline_tickets (id, source_system, source_id, region_code, county_code, received_at, category, content, entity_uscc, agency_id, status)
+        VALUES (${id}, ${system}, ${input.sourceId}, ${input.regionCode}, ${countyOf(input.regionCode)}, ${receivedAt.toISOString()}, ${input.category}, ${input.content},
           ${input.entityUscc ?? null}, ${input.agencyId ?? null}, ${input.status ?? 'open'})`);
     }
     const [row] = await tx.query<TicketRow>(

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import type { Store, Value } from '../store/store.ts';
 import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
 import { recordId } from '../records/record-id.ts';
+import { countyColumn } from '../records/county.ts';
 import { mergeGroupOf } from '../catalog/joint-scenarios.ts';
 import { issueCode, MAX_SERIAL } from '../inspections/action-code.ts';
 import { codeKey } from '../inspections/code-key.ts';
@@ -165,11 +166,17 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       list.push({ uscc: e.uscc, risk, credit });
     }
   }
-  await store.copyIn(
-    'inspection_objects',
-    ['id', 'source_system', 'region_code', 'agency_id', 'entity_uscc', 'object_type', 'risk_class', 'credit_class'],
-    objects,
-  );
+  const objectColumns = countyColumn('inspection_objects', [
+    'id',
+    'source_system',
+    'region_code',
+    'agency_id',
+    'entity_uscc',
+    'object_type',
+    'risk_class',
+    'credit_class',
+  ])!;
+  await store.copyIn('inspection_objects', objectColumns.columns, objects.map(objectColumns.add));
   objects.length = 0;
 
   // ── 2025 plans: one per agency and item of routine inspections (external draws) ───────────────
@@ -633,7 +640,8 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       drawnAt,
     ]);
   }
-  await store.copyIn('inspection_plans', PLAN_COLUMNS, planRows);
+  const planColumns = countyColumn('inspection_plans', PLAN_COLUMNS)!;
+  await store.copyIn('inspection_plans', planColumns.columns, planRows.map(planColumns.add));
   await store.copyIn(
     'plan_draws',
     [

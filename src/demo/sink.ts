@@ -15,6 +15,7 @@ import type { Store, Value } from '../store/store.ts';
 import { assertIdentifier } from '../store/store.ts';
 import { personalIndexes } from '../privacy/personal-data.ts';
 import { seal } from '../privacy/sm4.ts';
+import { countyColumn } from '../records/county.ts';
 
 const NEEDS_QUOTES = /[",\n\r]/;
 
@@ -76,20 +77,23 @@ export class BatchWriter {
    * A sink for `table`. `freeText` names the columns whose values may contain a comma, a quote or a
    * line break (names, content): only those pay for the CSV quoting check.
    */
-  table(table: string, columns: readonly string[], freeText: readonly string[] = []): TableSink {
+  table(table: string, given: readonly string[], freeText: readonly string[] = []): TableSink {
     assertIdentifier(table);
-    columns.forEach(assertIdentifier);
+    given.forEach(assertIdentifier);
+    // A record table's county_code (src/records/county.ts) is filled from the row's region_code here.
+    const county = countyColumn(table, given);
+    const columns = county?.columns ?? given;
     const b = this.csv
       ? csvBuffer(table, columns, freeText, this.batchBytes, () => this.newFile(table))
       : rowBuffer(table, columns, this.batchRows);
     this.buffers.push(b);
     // A private person's data is written sealed (SM4, src/privacy), like every other writer writes it.
     const personal = personalIndexes(table, columns);
-    if (personal.length === 0) return b;
+    if (personal.length === 0 && !county) return b;
     const push = b.push.bind(b);
     b.push = (row: Value[]) => {
       for (const i of personal) if (typeof row[i] === 'string' && row[i] !== '') row[i] = seal(row[i]);
-      push(row);
+      push(county ? county.add(row) : row);
     };
     return b;
   }

@@ -15,6 +15,7 @@ import { parseCampaign, type Campaign, type CampaignRow } from './campaigns.ts';
 import { SUBJECT_KINDS } from './records.ts';
 import { landAnswers, type AnswerRow } from './land.ts';
 import { judgeAnswers } from './judge.ts';
+import { countyOf } from '../domain/region.ts';
 
 export const SURVEY_SOURCE = 'kedu-survey';
 
@@ -195,8 +196,8 @@ export async function submitSurvey(
     await tx.exec(
       sql`UPDATE followup_invitations SET used_at = ${row.answered_at}, answer_id = ${id} WHERE id = ${inv.id} AND used_at IS NULL`,
     );
-    await tx.exec(sql`INSERT INTO followup_answers (id, source_system, source_id, task_id, region_code, answered_at, satisfaction, says_inspection, transcript, outcome, channel, answers)
-      VALUES (${id}, ${SURVEY_SOURCE}, ${inv.id}, ${row.task_id}, ${row.region_code}, ${row.answered_at}, ${row.satisfaction}, ${row.says_inspection},
+    await tx.exec(sql`INSERT INTO followup_answers (id, source_system, source_id, task_id, region_code, county_code, answered_at, satisfaction, says_inspection, transcript, outcome, channel, answers)
+      VALUES (${id}, ${SURVEY_SOURCE}, ${inv.id}, ${row.task_id}, ${row.region_code}, ${countyOf(row.region_code)}, ${row.answered_at}, ${row.satisfaction}, ${row.says_inspection},
         ${row.transcript}, 'reached', 'link', ${row.answers})`);
     const today = opts.asOf ?? businessDate(now);
     const landed = await landAnswers(tx, [row], 'public', today);

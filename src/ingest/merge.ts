@@ -218,7 +218,16 @@ export async function mergeIncoming(
           );
         }
         // 6a. Replace: the stored versions of the changed rows go.
-        if (result.updated) await tx.exec(`DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', target)})`);
+        // The key or id as a list, not a correlated subquery: Citus deletes from a distributed table
+        // by a list it computes first, never by a subquery that reads a local (temporary) table per row.
+        if (result.updated) {
+          const by = spec.key.length === 1 ? spec.key[0] : spec.idPrefix ? spec.idColumn : null;
+          await tx.exec(
+            by
+              ? `DELETE FROM ${target} WHERE ${by} IN (SELECT ${by} FROM ${inc})`
+              : `DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', target)})`,
+          );
+        }
       }
       // 6b. Insert the new and changed rows.
       const columns = writtenColumns(spec).join(', ');

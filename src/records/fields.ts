@@ -34,6 +34,13 @@ export const regionCode: FieldSpec = {
   note: 'GB/T 2260 县级6位或乡镇级9位代码，须在本人辖区内',
 };
 
+/**
+ * The county of a record (the first 6 digits of region_code), a column of its own that every record
+ * kind (not the reference data) carries: a Citus coordinator distributes the record tables on it
+ * (src/store/citus.ts). A kind's `computed` list names it; the import fills it, never a file.
+ */
+export const countyCode = { column: 'county_code', sql: () => 'substr(region_code, 1, 6)' };
+
 export const agencyId: FieldSpec = {
   name: 'agency_id',
   label: '执法主体编码',

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Store } from './store.ts';
 import { syncCalendarDays } from './calendar-days.ts';
+import { citusIndexes, isCitus } from './citus.ts';
 
 // Named from the repository's root, so that the compiled server (build/kedu, two folders deep as this file is) finds them too.
 const dir = fileURLToPath(new URL('../../src/store/migrations/', import.meta.url));
@@ -32,7 +33,9 @@ export async function migrate(store: Store): Promise<string[]> {
     });
     applied.push(version);
   }
-  for (const stmt of store.dialect.extraIndexes) await store.exec(stmt);
+  // A Citus coordinator distributes its tables first, and takes the indexes in the form Citus accepts.
+  const indexes = (await isCitus(store)) ? await citusIndexes(store) : store.dialect.extraIndexes;
+  for (const stmt of indexes) await store.exec(stmt);
   // Reference rows the SQL of the models needs in every store, test databases included.
   await syncCalendarDays(store);
   return applied;

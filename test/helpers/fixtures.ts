@@ -3,12 +3,13 @@
 import type { Store } from '../../src/store/store.ts';
 import { createUser } from '../../src/auth/users.ts';
 import type { Role } from '../../src/auth/caller.ts';
-import { agency } from './records.ts';
+import { agency, copyRows } from './records.ts';
 
 export const PASSWORD = 'Test-Pass-2025!';
 
 export async function seedTwoCounties(store: Store): Promise<void> {
-  await store.copyIn(
+  await copyRows(
+    store,
     'regions',
     ['code', 'name', 'parent_code', 'level'],
     [
@@ -18,7 +19,8 @@ export async function seedTwoCounties(store: Store): Promise<void> {
       ['330106', '西湖区', '330100', 'county'],
     ],
   );
-  await store.copyIn(
+  await copyRows(
+    store,
     'lines',
     ['code', 'name'],
     [
@@ -26,7 +28,8 @@ export async function seedTwoCounties(store: Store): Promise<void> {
       ['CLE', '综合行政执法'],
     ],
   );
-  await store.copyIn(
+  await copyRows(
+    store,
     'agencies',
     ['id', 'name', 'line_code', 'region_code', 'level'],
     [
@@ -34,7 +37,8 @@ export async function seedTwoCounties(store: Store): Promise<void> {
       ['AG-XH-SCJG', '杭州市西湖区市场监督管理局', 'MKT', '330106', 'county'],
     ],
   );
-  await store.copyIn(
+  await copyRows(
+    store,
     'officers',
     ['id', 'name', 'agency_id', 'region_code', 'id_number', 'phone'],
     [
@@ -42,7 +46,8 @@ export async function seedTwoCounties(store: Store): Promise<void> {
       ['OF-2', '李娜', 'AG-XH-SCJG', '330106', '330106198805052345', '13900002222'],
     ],
   );
-  await store.copyIn(
+  await copyRows(
+    store,
     'entities',
     ['uscc', 'name', 'region_code'],
     [
@@ -65,7 +70,7 @@ export async function seedTwoCounties(store: Store): Promise<void> {
     'via_code',
     'result',
   ];
-  await store.copyIn('inspections', ins, [
+  await copyRows(store, 'inspections', ins, [
     [
       'INS-FY-1',
       'test',
@@ -102,7 +107,7 @@ export async function seedTwoCounties(store: Store): Promise<void> {
     'fine_amount',
     'status',
   ];
-  await store.copyIn('cases', cs, [
+  await copyRows(store, 'cases', cs, [
     [
       'CASE-FY-1',
       'test',
@@ -153,7 +158,8 @@ export async function seedTwoCounties(store: Store): Promise<void> {
 export async function seedInspectionWorld(store: Store): Promise<void> {
   await seedTwoCounties(store);
   for (const id of ['AG-A', 'AG-B', 'AG-C']) await agency(store, id);
-  await store.copyIn(
+  await copyRows(
+    store,
     'inspection_items',
     ['code', 'item_code', 'name', 'line_code', 'region_code', 'max_per_year'],
     [
@@ -162,7 +168,8 @@ export async function seedInspectionWorld(store: Store): Promise<void> {
       ['II-NB', 'IT-3', '宁波检查事项', 'CLE', '330200', 1],
     ],
   );
-  await store.copyIn(
+  await copyRows(
+    store,
     'officers',
     ['id', 'name', 'agency_id', 'region_code'],
     [
@@ -171,7 +178,8 @@ export async function seedInspectionWorld(store: Store): Promise<void> {
       ['OF-5', '孙丽', 'AG-FY-ZHZF', '330111'],
     ],
   );
-  await store.copyIn(
+  await copyRows(
+    store,
     'certificates',
     ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'],
     [

@@ -9,6 +9,7 @@ import { createUser } from '../../src/auth/users.ts';
 import type { Role } from '../../src/auth/caller.ts';
 import { withUsccCheck } from '../../src/domain/uscc.ts';
 import { PASSWORD } from './fixtures.ts';
+import { copyRows } from './records.ts';
 
 export const FY = '330111';
 export const XH = '330106';
@@ -29,7 +30,8 @@ export const XH_ENTITIES = Array.from({ length: 20 }, (_, i) => entityOf(XH, i +
 
 export async function seedInspectionWorld(store: Store): Promise<void> {
   await loadReference(store);
-  await store.copyIn(
+  await copyRows(
+    store,
     'agencies',
     ['id', 'name', 'line_code', 'region_code', 'level'],
     [
@@ -53,14 +55,14 @@ export async function seedInspectionWorld(store: Store): Promise<void> {
   for (let i = 1; i <= 3; i++) add(`OF-F${i}`, `消防员${i}`, AGENCIES.fyFir, FY, '2022-01-01', `${NEXT_YEAR + 4}-12-31`);
   for (let i = 1; i <= 3; i++) add(`OF-C${i}`, `城管${i}`, AGENCIES.fyCle, FY, '2022-01-01', `${NEXT_YEAR + 4}-12-31`);
   for (let i = 1; i <= 3; i++) add(`OF-X${i}`, `西湖${i}`, AGENCIES.xhMkt, XH, '2022-01-01', `${NEXT_YEAR + 4}-12-31`);
-  await store.copyIn('officers', ['id', 'name', 'agency_id', 'region_code', 'id_number', 'phone'], officers);
-  await store.copyIn('certificates', ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'], certificates);
+  await copyRows(store, 'officers', ['id', 'name', 'agency_id', 'region_code', 'id_number', 'phone'], officers);
+  await copyRows(store, 'certificates', ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'], certificates);
 
   const entities: Value[][] = [
     ...FY_ENTITIES.map((u, i) => [u, `富阳示例企业${i + 1}号`, `${FY}001`]),
     ...XH_ENTITIES.map((u, i) => [u, `西湖示例企业${i + 1}号`, XH]),
   ];
-  await store.copyIn('entities', ['uscc', 'name', 'region_code'], entities);
+  await copyRows(store, 'entities', ['uscc', 'name', 'region_code'], entities);
   const risk = ['low', 'medium', 'high', 'severe'];
   const credit = ['A', 'B', 'C', 'D'];
   const objects: Value[][] = [];
@@ -70,7 +72,8 @@ export async function seedInspectionWorld(store: Store): Promise<void> {
   list(AGENCIES.fyFir, FY_ENTITIES.slice(0, 40), `${FY}001`, () => 'catering');
   list(AGENCIES.fyCle, FY_ENTITIES, `${FY}001`, () => null);
   list(AGENCIES.xhMkt, XH_ENTITIES, XH, () => null);
-  await store.copyIn(
+  await copyRows(
+    store,
     'inspection_objects',
     ['id', 'source_system', 'region_code', 'agency_id', 'entity_uscc', 'object_type', 'risk_class', 'credit_class'],
     objects,

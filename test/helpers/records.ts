@@ -1,13 +1,20 @@
 // Builders for hand-made records in model tests: each fills every required column with a plain
 // default, so a test states only what its case is about.
 import type { Store, Value } from '../../src/store/store.ts';
+import { countyColumn } from '../../src/records/county.ts';
+
+/** Rows into a table the way Kedu's writers write them: a record table's county_code filled from region_code (src/records/county.ts). */
+export async function copyRows(store: Store, table: string, columns: string[], rows: Value[][]): Promise<number> {
+  const county = countyColumn(table, columns);
+  return store.copyIn(table, county?.columns ?? columns, county ? rows.map((r) => county.add([...r])) : rows);
+}
 
 let seq = 0;
 const next = (p: string) => `${p}-${++seq}`;
 
 async function put(store: Store, table: string, row: Record<string, Value>): Promise<string> {
   const cols = Object.keys(row);
-  await store.copyIn(table, cols, [cols.map((c) => row[c])]);
+  await copyRows(store, table, cols, [cols.map((c) => row[c])]);
   return String(row.id ?? row.uscc);
 }
 

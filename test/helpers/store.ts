@@ -23,22 +23,65 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
+// On a Citus coordinator a database needs the extension on every node and, on the coordinator, its
+// list of workers (pg_dist_node is kept per database): .ci/citus-up prepares this database on each
+// node, and a test database is a copy of it there.
+export const CITUS_TEMPLATE = 'kedu_citus_template';
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Whether the server is a Citus coordinator: Citus preloaded (a plain server answers in the same query). */
+async function citusServer(serverUrl: string): Promise<boolean> {
+  return withClient(serverUrl, async (c) => {
+    const r = await c.query<{ citus: boolean }>("SELECT current_setting('shared_preload_libraries') ~ 'citus' AS citus");
+    return r.rows[0].citus;
+  });
+}
+
 /** A new database on a PostgreSQL server (one left by an earlier run under the name goes first): its URL, and how to drop it. */
 export async function createDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${name}`);
+  const admin = (server: string, statement: string) => withClient(server, async (c) => void (await c.query(statement)));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  if (!(await citusServer(serverUrl))) {
+    await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin(serverUrl, `CREATE DATABASE ${name}`);
+    return { url: url.toString(), drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  }
+  // Citus: the copy on the coordinator first, which names the workers; then one on each worker.
+  const copy = async (server: string) => {
+    await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin(server, `CREATE DATABASE ${name} TEMPLATE ${CITUS_TEMPLATE}`).catch((e: Error) => {
+      throw new Error(`${e.message} (a Citus server needs the database ${CITUS_TEMPLATE} on each node: run .ci/citus-up)`);
+    });
+  };
+  await copy(serverUrl);
+  const workers = await withClient(url.toString(), (c) =>
+    c.query<{ host: string; port: number }>(
+      "SELECT nodename AS host, nodeport AS port FROM pg_dist_node WHERE noderole = 'primary' AND groupid <> 0 ORDER BY nodeid",
+    ),
+  );
+  const servers = workers.rows.map((w) => {
+    const u = new URL(serverUrl);
+    u.hostname = w.host;
+    u.port = String(w.port);
+    return u.toString();
+  });
+  for (const server of servers) await copy(server);
+  return {
+    url: url.toString(),
+    async drop() {
+      for (const server of [serverUrl, ...servers]) await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }
 
 export async function openTestStore(): Promise<TestStore> {

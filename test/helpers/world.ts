@@ -16,6 +16,7 @@ import type { Role } from '../../src/auth/caller.ts';
 import { withUsccCheck } from '../../src/domain/uscc.ts';
 import { login } from '../../src/auth/users.ts';
 import { recordId } from '../../src/records/record-id.ts';
+import { copyRows } from './records.ts';
 
 export const WORLD_PASSWORD = 'World-Test-2025';
 
@@ -118,7 +119,7 @@ export async function sessionOf(store: Store, username: string): Promise<string>
 /** One row into a table, by column name. */
 export async function put(store: Store, table: string, row: Record<string, Value>): Promise<void> {
   const cols = Object.keys(row);
-  await store.copyIn(table, cols, [cols.map((c) => row[c])]);
+  await copyRows(store, table, cols, [cols.map((c) => row[c])]);
 }
 
 const at = '2025-05-01T02:00:00.000Z';
@@ -128,7 +129,8 @@ export async function seedWorld(store: Store): Promise<World> {
   PERSONAL.length = 0;
   const thing = (t: Thing) => THINGS.push(t);
 
-  await store.copyIn(
+  await copyRows(
+    store,
     'regions',
     ['code', 'name', 'parent_code', 'level'],
     [
@@ -140,7 +142,8 @@ export async function seedWorld(store: Store): Promise<World> {
       ['330203', '海曙区', '330200', 'county'],
     ],
   );
-  await store.copyIn(
+  await copyRows(
+    store,
     'lines',
     ['code', 'name'],
     [
@@ -148,12 +151,14 @@ export async function seedWorld(store: Store): Promise<World> {
       ['MKT', '市场监管'],
     ],
   );
-  await store.copyIn(
+  await copyRows(
+    store,
     'regulations',
     ['id', 'title', 'kind', 'status'],
     [['xingzheng-chufa-fa', '中华人民共和国行政处罚法', 'law', 'verbatim']],
   );
-  await store.copyIn(
+  await copyRows(
+    store,
     'articles',
     ['regulation_id', 'number', 'label', 'text'],
     [
@@ -161,12 +166,14 @@ export async function seedWorld(store: Store): Promise<World> {
       ['xingzheng-chufa-fa', 76, '第七十六条', '测试用条文七十六。'],
     ],
   );
-  await store.copyIn(
+  await copyRows(
+    store,
     'items',
     ['code', 'name', 'kind', 'line_code', 'fine_min', 'fine_max'],
     [['IT-1', '测试处罚事项', 'penalty', 'CLE', 200, 2000]],
   );
-  await store.copyIn(
+  await copyRows(
+    store,
     'inspection_items',
     ['code', 'item_code', 'name', 'line_code', 'region_code', 'max_per_year'],
     [['II-1', 'IT-1', '测试检查事项', 'CLE', '330000', 12]],

@@ -29,7 +29,7 @@ export const fakeServiceVisit: ModelDefinition = {
       SELECT k.subject_id AS visit_id, ${raw(dialect.stringAgg('a.id', ',', ['a.answered_at', 'a.id']))} AS answer_ids
       FROM followup_answers a JOIN followup_tasks k ON k.id = a.task_id
       WHERE ${where('a')} AND k.subject_kind = 'service_visit'
-        AND (a.says_inspection = TRUE OR EXISTS (SELECT 1 FROM followup_findings f WHERE f.answer_id = a.id AND f.code = 'inspection'))
+        AND (a.says_inspection = TRUE OR a.id IN (SELECT f.answer_id FROM followup_findings f WHERE f.code = 'inspection'))
       GROUP BY k.subject_id
     )
     SELECT 'service_visit' AS subject_kind, v.id AS subject_id, v.region_code, v.agency_id, '' AS window_key, v.id AS evidence_ids,

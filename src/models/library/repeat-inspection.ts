@@ -34,11 +34,12 @@ export const repeatInspection: ModelDefinition = {
     const end = raw(dialect.addDays('a.inspected_on', String(params.window_days)));
     return sql`
       WITH ins AS (
-        -- NOT EXISTS, not LEFT JOIN … IS NULL: PostgreSQL estimates the latter at one row and then
-        -- nests loops over the whole CTE chain (demo scale: over 5 minutes instead of 0.3 s).
+        -- A list of joint codes, not LEFT JOIN … IS NULL: PostgreSQL estimates the latter at one row and
+        -- then nests loops over the whole CTE chain (demo scale: over 5 minutes instead of 0.3 s). Not a
+        -- correlated NOT EXISTS either: Citus runs no per-row subquery on a table it does not distribute.
         SELECT t.id, t.entity_uscc, t.agency_id, t.region_code, t.inspected_on FROM inspections t
         WHERE ${where('t')} AND t.kind <> 'joint' AND t.kind NOT IN ${TARGETED_KIND_LIST}
-          AND NOT EXISTS (SELECT 1 FROM inspection_tasks jt WHERE jt.code = t.action_code AND jt.origin = 'joint')
+          AND (t.action_code IS NULL OR t.action_code NOT IN (SELECT jt.code FROM inspection_tasks jt WHERE jt.origin = 'joint' AND jt.code IS NOT NULL))
       ), gaps AS (
         -- A cheap necessary condition first: min_agencies inspections within the window means the
         -- (min_agencies-1)-th earlier inspection of the entity lies inside it. Only those entities are

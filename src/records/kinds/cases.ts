@@ -1,5 +1,5 @@
 // 行政处罚案件: a penalty case from filing to decision, with the facts the baseline tier depends on.
-import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, officer, dateAfter } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, officer, dateAfter, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const cases: RecordKindSpec = {
@@ -13,6 +13,7 @@ export const cases: RecordKindSpec = {
   listOrder: 'filed_on',
   importable: true,
   reference: false,
+  computed: [countyCode],
   agencyMayImport: true,
   fields: [
     sourceSystem,

@@ -1,5 +1,5 @@
 // 第三方服务委托: a service an agency delegated to a third party (正面清单, "目录之外无委托").
-import { sourceSystem, sourceId, regionCode, agencyId } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, agencyId, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const delegations: RecordKindSpec = {
@@ -13,6 +13,7 @@ export const delegations: RecordKindSpec = {
   listOrder: 'signed_on',
   importable: true,
   reference: false,
+  computed: [countyCode],
   agencyMayImport: true,
   fields: [
     sourceSystem,

@@ -1,5 +1,5 @@
 // 文书送达: the delivery of a penalty decision; it belongs to its case (and the case's agency).
-import { sourceSystem, sourceId, regionCode, caseRef, dateAfter } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, caseRef, dateAfter, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const deliveries: RecordKindSpec = {
@@ -13,6 +13,7 @@ export const deliveries: RecordKindSpec = {
   listOrder: 'sent_on',
   importable: true,
   reference: false,
+  computed: [countyCode],
   agencyMayImport: true,
   fields: [
     sourceSystem,

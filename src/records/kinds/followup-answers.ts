@@ -1,6 +1,6 @@
 // 回访答复: an answer to a follow-up task — an online survey, or a call's outcome with its transcript and
 // per-question answers (the call centre's results come back as this kind; docs/followup.md).
-import { sourceSystem, sourceId, regionCode } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const followupAnswers: RecordKindSpec = {
@@ -16,6 +16,7 @@ export const followupAnswers: RecordKindSpec = {
   listOrder: 'answered_at',
   importable: true,
   reference: false,
+  computed: [countyCode],
   agencyMayImport: false,
   fields: [
     sourceSystem,

@@ -1,5 +1,5 @@
 // 12345工单: a hotline ticket, with the agency that handles it when known.
-import { sourceSystem, sourceId, regionCode, agencyId, entityUscc } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const hotlineTickets: RecordKindSpec = {
@@ -15,6 +15,7 @@ export const hotlineTickets: RecordKindSpec = {
   listOrder: 'received_at',
   importable: true,
   reference: false,
+  computed: [countyCode],
   agencyMayImport: false,
   fields: [
     sourceSystem,

@@ -2,7 +2,7 @@
 // and credit classes that weight a draw where a plan asks for it (优化营商环境条例 第五十三条:
 // 以信用为基础的新型监管机制). Keyed by agency and entity: an entity is listed once per agency, and a
 // file sent again updates its classes.
-import { agencyId, entityUscc, regionCode, sourceSystem } from '../fields.ts';
+import { agencyId, entityUscc, regionCode, sourceSystem, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const inspectionObjects: RecordKindSpec = {
@@ -16,6 +16,7 @@ export const inspectionObjects: RecordKindSpec = {
   listOrder: 'entity_uscc',
   importable: true,
   reference: false,
+  computed: [countyCode],
   agencyMayImport: true,
   fields: [
     sourceSystem,

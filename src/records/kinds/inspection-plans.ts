@@ -12,7 +12,7 @@ import { businessDate } from '../../domain/dates.ts';
 import { splitCodes } from '../../domain/lists.ts';
 import { usccProblem } from '../../domain/uscc.ts';
 import { certificateProblem, type CertificateTerm } from '../../domain/certificate.ts';
-import { agencyId, regionCode, sourceId, sourceSystem } from '../fields.ts';
+import { agencyId, regionCode, sourceId, sourceSystem, countyCode } from '../fields.ts';
 import type { RecordKindSpec, RowRule } from '../types.ts';
 
 /** Two officers at least: 行政处罚法 第四十二条 (执法人员不得少于两人). */
@@ -30,6 +30,7 @@ export const inspectionPlans: RecordKindSpec = {
   listOrder: null, // listed by the plans page (GET /plans), with its draws
   importable: true,
   reference: false,
+  computed: [countyCode],
   agencyMayImport: true,
   fields: [
     sourceSystem,

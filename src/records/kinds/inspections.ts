@@ -1,5 +1,5 @@
 // 行政检查: one inspection of one entity for one item of the published inspection list.
-import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, officer } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, officer, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const inspections: RecordKindSpec = {
@@ -13,6 +13,7 @@ export const inspections: RecordKindSpec = {
   listOrder: 'inspected_on',
   importable: true,
   reference: false,
+  computed: [countyCode],
   agencyMayImport: true,
   fields: [
     sourceSystem,

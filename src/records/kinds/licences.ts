@@ -1,5 +1,5 @@
 // 行政许可: an application and the decision on it (行政许可法).
-import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, dateAfter } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, dateAfter, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const licences: RecordKindSpec = {
@@ -13,6 +13,7 @@ export const licences: RecordKindSpec = {
   listOrder: 'applied_on',
   importable: true,
   reference: false,
+  computed: [countyCode],
   agencyMayImport: true,
   fields: [
     sourceSystem,

@@ -1,5 +1,5 @@
 // 罚没款缴纳: the payment of a fine; it belongs to its case (and the case's agency).
-import { sourceSystem, sourceId, regionCode, caseRef } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, caseRef, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const payments: RecordKindSpec = {
@@ -13,6 +13,7 @@ export const payments: RecordKindSpec = {
   listOrder: 'due_on',
   importable: true,
   reference: false,
+  computed: [countyCode],
   agencyMayImport: true,
   fields: [
     sourceSystem,

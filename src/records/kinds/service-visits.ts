@@ -1,5 +1,5 @@
 // 涉企服务: a service visit to an entity (not an inspection; the follow-up asks the entity).
-import { sourceSystem, sourceId, regionCode, agencyId, entityUscc } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const serviceVisits: RecordKindSpec = {
@@ -13,6 +13,7 @@ export const serviceVisits: RecordKindSpec = {
   listOrder: 'visited_on',
   importable: true,
   reference: false,
+  computed: [countyCode],
   agencyMayImport: true,
   fields: [
     sourceSystem,
