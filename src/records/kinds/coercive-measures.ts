@@ -1,6 +1,6 @@
 // 行政强制措施: a sealing (查封), seizure (扣押) or freezing (冻结) an agency applied to an entity's places,
 // goods or deposits, from its start to its release or the decision on the goods (行政强制法 第三章).
-import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, officer, caseRef, dateAfter } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, officer, caseRef, dateAfter, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const coerciveMeasures: RecordKindSpec = {
@@ -13,6 +13,7 @@ export const coerciveMeasures: RecordKindSpec = {
   agencyScope: { column: 'agency_id' },
   listOrder: 'started_on',
   importable: true,
+  computed: [countyCode],
   reference: false,
   agencyMayImport: true,
   fields: [

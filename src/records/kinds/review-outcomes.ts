@@ -2,7 +2,7 @@
 // against a penalty case, and what the respondent agency did after it: carried the decision out
 // (行政复议法 第七十七条), withdrew its published penalty decision (行政处罚法 第四十八条). The row names
 // the respondent agency itself: an agency's staff see and import only the outcomes naming their agency.
-import { sourceSystem, sourceId, regionCode, agencyId, caseRef, dateAfter } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, agencyId, caseRef, dateAfter, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 /** Outcomes that find the penalty decision wrong (纠错): revoked, changed or confirmed illegal. */
@@ -20,6 +20,7 @@ export const reviewOutcomes: RecordKindSpec = {
   agencyScope: { column: 'agency_id' },
   listOrder: 'applied_on',
   importable: true,
+  computed: [countyCode],
   reference: false,
   agencyMayImport: true,
   fields: [
