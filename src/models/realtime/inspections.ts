@@ -28,6 +28,18 @@ export interface InspectionRow {
 }
 
 const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.params }];
+
+/** The columns an inspection's own hit starts with: the inspection as subject and evidence. */
+const inspectionHit = (
+  r: InspectionRow,
+): Pick<HitRow, 'subject_kind' | 'subject_id' | 'region_code' | 'agency_id' | 'window_key' | 'evidence_ids'> => ({
+  subject_kind: 'inspection',
+  subject_id: r.id,
+  region_code: r.region_code,
+  agency_id: r.agency_id,
+  window_key: '',
+  evidence_ids: r.id,
+});
 const min = (xs: string[]): string => xs.reduce((a, b) => (b < a ? b : a));
 const isTargeted = (kind: string) => (TARGETED_KINDS as readonly string[]).includes(kind);
 
@@ -213,12 +225,7 @@ const caseNotFiled: Check<InspectionRow> = (r, ctx) => {
   if (r.result !== 'case_filed' || days <= params.after_days || state.inspectionsWithCase.has(r.id)) return [];
   const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'inspection',
-    subject_id: r.id,
-    region_code: r.region_code,
-    agency_id: r.agency_id,
-    window_key: '',
-    evidence_ids: r.id,
+    ...inspectionHit(r),
     subject_name: e?.name ?? r.entity_uscc,
     agency_name: state.agencyName(r.agency_id),
     inspected_on: r.inspected_on,
@@ -234,12 +241,7 @@ const offList: Check<InspectionRow> = (r, ctx) => {
   if (ii && levelsOf(r.region_code).includes(ii.region)) return [];
   const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'inspection',
-    subject_id: r.id,
-    region_code: r.region_code,
-    agency_id: r.agency_id,
-    window_key: '',
-    evidence_ids: r.id,
+    ...inspectionHit(r),
     subject_name: e?.name ?? null,
     entity_uscc: r.entity_uscc,
     agency_name: state.agencyName(r.agency_id),
@@ -254,12 +256,7 @@ const singleOfficer: Check<InspectionRow> = (r, ctx) => {
   if (r.assist_officer_id !== null && r.assist_officer_id !== r.lead_officer_id) return [];
   const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'inspection',
-    subject_id: r.id,
-    region_code: r.region_code,
-    agency_id: r.agency_id,
-    window_key: '',
-    evidence_ids: r.id,
+    ...inspectionHit(r),
     subject_name: e?.name ?? null,
     entity_uscc: r.entity_uscc,
     agency_name: state.agencyName(r.agency_id),
@@ -276,12 +273,7 @@ const uncertified: Check<InspectionRow> = (r, ctx) => {
   if (!bad) return [];
   const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'inspection',
-    subject_id: r.id,
-    region_code: r.region_code,
-    agency_id: r.agency_id,
-    window_key: '',
-    evidence_ids: r.id,
+    ...inspectionHit(r),
     subject_name: e?.name ?? r.entity_uscc,
     entity_uscc: r.entity_uscc,
     agency_name: state.agencyName(r.agency_id),
@@ -296,12 +288,7 @@ const TARGETED_LABELS: Record<string, string> = { complaint: '投诉举报检查
 const targetedNoTrigger: Check<InspectionRow> = (r, ctx) => {
   if (!isTargeted(r.kind) || (r.trigger_ref !== null && r.trigger_ref !== '')) return [];
   return one(ctx, {
-    subject_kind: 'inspection',
-    subject_id: r.id,
-    region_code: r.region_code,
-    agency_id: r.agency_id,
-    window_key: '',
-    evidence_ids: r.id,
+    ...inspectionHit(r),
     subject_name: ctx.state.entity(r.entity_uscc)?.name ?? null,
     entity_uscc: r.entity_uscc,
     agency_name: ctx.state.agencyName(r.agency_id),
