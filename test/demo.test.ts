@@ -10,6 +10,8 @@ import { mergeGroupSql } from '../src/catalog/joint-scenarios.ts';
 import { pickFine, pickFineOutside, selectTier } from '../src/demo/rules.ts';
 import { isValidUscc } from '../src/domain/uscc.ts';
 import type { Store, Row } from '../src/store/store.ts';
+import { runModels } from '../src/models/runner.ts';
+import { findModel } from '../src/models/library/index.ts';
 
 const t = await openTestStore();
 const { store } = t;
@@ -74,7 +76,13 @@ test('a store that already has records is refused without --reset', async () => 
 });
 
 test('same scale and seed give the same data; another seed gives other data (reset in between)', async () => {
+  // Models run on the first data set: a reset empties their hits, clues and notifications with the records.
+  await runModels(store, [findModel('PEN_NO_NOTICE')!, findModel('INS_TARGETED_NO_TRIGGER')!], { asOf: AS_OF_ISO });
+  const derived = ['model_hits', 'clues', 'notifications'];
+  const rows = async (t: string) => Number((await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))[0].n);
+  assert.ok((await rows('model_hits')) > 0 && (await rows('clues')) > 0, 'the models found something to reset');
   const other = await generateDemo(store, { scale: 'demo', seed: 2, reset: true, asOf: AS_OF_ISO });
+  for (const t of derived) assert.equal(await rows(t), 0, `${t} left from the data set before the reset`);
   const seed2 = await snapshot(store);
   assert.notDeepEqual(seed2.entities, seed1.entities);
   assert.notDeepEqual(seed2.cases, seed1.cases);

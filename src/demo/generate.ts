@@ -88,6 +88,12 @@ const DERIVED_TABLES = [
   'notices',
   'notice_numbers',
   'demo_runs',
+  // The hits the models kept (the clues' evidence and triage's files), and what telling about clues left.
+  'model_hits',
+  'notifications',
+  'notification_reads',
+  'notification_marks',
+  'webhook_deliveries',
 ] as const;
 
 /** The tables among GENERATED_TABLES that hold rows, with "n+" counts (checked with LIMIT, not count(*)). */
