@@ -79,6 +79,7 @@ export const COLUMN_LABELS: Record<string, string> = {
   route: '救济途径',
   carried_out_on: '履行日期',
   case_withdrawn_on: '撤回公开决定日期',
+  county_code: '所属县（市、区）代码',
 };
 
 /** Where one kind calls a shared column differently. */
