@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { openTestStore } from './helpers/store.ts';
-import { cspViolations, requireBrowserSetup, signIn, startBrowserServer } from './helpers/browser.ts';
+import { choose, cspViolations, requireBrowserSetup, signIn, startBrowserServer } from './helpers/browser.ts';
 import { quietEnvironment } from './helpers/clues.ts';
 import { PASSWORD } from './helpers/fixtures.ts';
 import { AGENCIES, FY_ENTITIES, NEXT_YEAR, XH, XH_ENTITIES, planRow, seedInspectionWorld } from './helpers/inspection-world.ts';
@@ -105,8 +105,7 @@ test('plan → draw → draw-check → adjustment with a reason → task → A6 
 
   // An adjustment without a reason: the server's refusal, next to the reason field.
   await page.getByTestId('adjust-button').click();
-  await page.getByTestId('adjust-kind').click();
-  await page.locator('.ant-select-item-option').getByText('调整结束日期', { exact: true }).click();
+  await choose(page, 'adjust-kind', '调整结束日期');
   await page.getByTestId('adjust-ends-on').fill(`${NEXT_YEAR}-03-25`);
   await page.getByTestId('adjust-submit').click();
   assert.match(await page.getByTestId('field-error-reason').innerText(), /调整须写明原因/);
@@ -219,10 +218,7 @@ test("新建计划: an agency's staff make a plan item in the console; the impor
   await page.getByTestId('plan-new').click();
   const name = `${NEXT_YEAR}年食品经营场所卫生双随机抽查`;
   await page.getByTestId('plan-name').fill(name);
-  await page.getByTestId('plan-item').click();
-  await page.keyboard.type('MKT-I001-03');
-  await page.locator('.ant-select-item-option').filter({ hasText: 'MKT-I001-03' }).first().click();
-  await page.getByTestId('plan-item').getByText('MKT-I001-03', { exact: false }).waitFor();
+  await choose(page, 'plan-item', 'MKT-I001-03', true);
   await page.getByTestId('plan-target').fill('5');
   await page.getByTestId('plan-starts-on').fill(`${NEXT_YEAR}-05-01`);
   await page.getByTestId('plan-ends-on').fill(`${NEXT_YEAR}-04-01`);

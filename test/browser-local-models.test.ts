@@ -5,10 +5,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadReference } from '../src/catalog/load-reference.ts';
 import { openTestStore } from './helpers/store.ts';
-import { requireBrowserSetup, signIn, startBrowserServer } from './helpers/browser.ts';
+import { choose, requireBrowserSetup, signIn, startBrowserServer } from './helpers/browser.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
 import { inspection } from './helpers/records.ts';
 import { everyHitAClue, quietEnvironment } from './helpers/clues.ts';
@@ -39,32 +39,6 @@ after(async () => {
   await app?.close();
   await t.close();
 });
-
-/**
- * Opens the select with the test id, picks the option showing `text` and waits until the select shows
- * it. Under load a pick can be lost to a dropdown that closes or re-renders as it is clicked (seen in
- * CI on PostgreSQL: the select never showed the option); then the dropdown is closed and the pick made
- * again, three times at most, so that a select that really cannot take the option still fails here.
- */
-async function choose(page: Page, testId: string, text: string, search = false): Promise<void> {
-  const select = page.getByTestId(testId);
-  const shown = select.locator('.ant-select-content, .ant-select-selection-item', { hasText: text }).first();
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    if (search) {
-      await select.locator('input').fill('');
-      await select.locator('input').pressSequentially(text);
-    }
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
-    try {
-      await shown.waitFor({ timeout: 10_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 test('an admin writes a local model from the template, previews it, switches it on and sees its clue', async () => {
   const page = await signIn(browser, base, 'fy_admin', PASSWORD, 60_000);

@@ -69,3 +69,29 @@ export async function signIn(browser: Browser, base: string, username: string, p
   await page.locator('[data-testid="dashboard"]').waitFor();
   return page;
 }
+
+/**
+ * Opens the select with the test id, picks the option showing `text` and waits until the select shows
+ * it. Under load a pick can be lost to a dropdown that closes or re-renders as it is clicked (seen in
+ * CI on PostgreSQL: the select never showed the option); then the dropdown is closed and the pick made
+ * again, three times at most, so that a select that really cannot take the option still fails here.
+ */
+export async function choose(page: Page, testId: string, text: string, search = false): Promise<void> {
+  const select = page.getByTestId(testId);
+  const shown = select.locator('.ant-select-content, .ant-select-selection-item', { hasText: text }).first();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (search) {
+      await select.locator('input').fill('');
+      await select.locator('input').pressSequentially(text);
+    }
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+    try {
+      await shown.waitFor({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
