@@ -12,12 +12,13 @@ export interface References {
   codes: Map<ReferenceTable, Set<string>>;
 }
 
-const CODES: Record<Exclude<ReferenceTable, 'agency'>, string> = {
-  item: 'SELECT code FROM items',
-  inspection_item: 'SELECT code FROM inspection_items',
-  line: 'SELECT code FROM lines',
-  regulation: 'SELECT id AS code FROM regulations',
-  officer: 'SELECT id AS code FROM officers',
+/** The table and key column of each reference table other than agencies. */
+const CODES: Record<Exclude<ReferenceTable, 'agency'>, { table: string; column: string }> = {
+  item: { table: 'items', column: 'code' },
+  inspection_item: { table: 'inspection_items', column: 'code' },
+  line: { table: 'lines', column: 'code' },
+  regulation: { table: 'regulations', column: 'id' },
+  officer: { table: 'officers', column: 'id' },
 };
 
 /** Why a value that names no row of a reference table is refused: `执法事项不存在：X`. */
@@ -41,45 +42,18 @@ export const LIST_NAMES: Partial<Record<ReferenceTable, string>> = { inspection_
  */
 export async function loadReferences(store: Store, spec: RecordKindSpec, only?: ReadonlySet<string> | null): Promise<References> {
   const named = new Set(spec.fields.flatMap((f) => [f.ref, f.listedIn]).filter((r): r is ReferenceTable => !!r));
-  if (only) return lookUpReferences(store, named, only);
-  const codes = new Map<ReferenceTable, Set<string>>();
-  for (const ref of named) {
-    if (ref === 'agency') continue;
-    codes.set(ref, new Set((await store.query<{ code: string }>(CODES[ref])).map((r) => r.code)));
-  }
-  return {
-    regions: new Set((await store.query<{ code: string }>('SELECT code FROM regions')).map((r) => r.code)),
-    agencies: named.has('agency')
-      ? new Map(
-          (await store.query<{ id: string; region_code: string }>('SELECT id, region_code FROM agencies')).map((r) => [
-            r.id,
-            r.region_code,
-          ]),
-        )
-      : new Map(),
-    codes,
-  };
-}
-
-async function lookUpReferences(store: Store, named: Set<ReferenceTable>, only: ReadonlySet<string>): Promise<References> {
   const refs: References = { regions: new Set(), agencies: new Map(), codes: new Map() };
-  const values = [...only];
-  if (!values.length) {
-    for (const ref of named) if (ref !== 'agency') refs.codes.set(ref, new Set());
-    return refs;
-  }
-  const among = (column: string) => `${column} IN (SELECT v FROM wanted)`;
-  const parts = [`SELECT 'region' AS t, code AS c, NULL AS r FROM regions WHERE ${among('code')}`];
-  if (named.has('agency')) parts.push(`SELECT 'agency', id, region_code FROM agencies WHERE ${among('id')}`);
-  for (const ref of named) {
-    if (ref === 'agency') continue;
-    refs.codes.set(ref, new Set());
-    // CODES[ref] is `SELECT <column> FROM <table>`: the same rows, only those wanted.
-    const [, column, table] = /^SELECT (\w+)(?: AS code)? FROM (\w+)$/.exec(CODES[ref])!;
-    parts.push(`SELECT '${ref}', ${column}, NULL FROM ${table} WHERE ${among(column)}`);
-  }
-  const wanted = `WITH wanted (v) AS (VALUES ${values.map((_, i) => `(CAST($${i + 1} AS VARCHAR))`).join(', ')}) `;
-  for (const row of await store.query<{ t: string; c: string; r: string | null }>(wanted + parts.join(' UNION ALL '), values)) {
+  const codeRefs = [...named].filter((r): r is Exclude<ReferenceTable, 'agency'> => r !== 'agency');
+  for (const ref of codeRefs) refs.codes.set(ref, new Set());
+  const values = only ? [...only] : null;
+  if (values?.length === 0) return refs;
+  // One statement for every table: tagged rows, all of them or only those among the values.
+  const among = (column: string) => (values ? ` WHERE ${column} IN (SELECT v FROM wanted)` : '');
+  const parts = [`SELECT 'region' AS t, code AS c, NULL AS r FROM regions${among('code')}`];
+  if (named.has('agency')) parts.push(`SELECT 'agency', id, region_code FROM agencies${among('id')}`);
+  for (const ref of codeRefs) parts.push(`SELECT '${ref}', ${CODES[ref].column}, NULL FROM ${CODES[ref].table}${among(CODES[ref].column)}`);
+  const wanted = values ? `WITH wanted (v) AS (VALUES ${values.map((_, i) => `(CAST($${i + 1} AS VARCHAR))`).join(', ')}) ` : '';
+  for (const row of await store.query<{ t: string; c: string; r: string | null }>(wanted + parts.join(' UNION ALL '), values ?? [])) {
     if (row.t === 'region') refs.regions.add(row.c);
     else if (row.t === 'agency') refs.agencies.set(row.c, row.r!);
     else refs.codes.get(row.t as ReferenceTable)!.add(row.c);
