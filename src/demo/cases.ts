@@ -6,6 +6,7 @@
 // payment may carry their own plant.
 import type { TierName } from '../catalog/types.ts';
 import { workdayDeadline } from '../domain/workdays.ts';
+import { addYears } from '../domain/dates.ts';
 import { dayOf, isoOf } from './calendar.ts';
 import type { PenaltyItem } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
@@ -300,13 +301,6 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
 /** The amount the demo treats as a major decision (重大执法决定): PEN_NO_LEGAL_REVIEW's default. */
 export const MAJOR_FINE = 50_000;
 
-/** The same date `years` years earlier (29 February becomes the 28th). */
-function yearsBefore(day: number, years: number): number {
-  const iso = isoOf(day);
-  const md = iso.slice(5) === '02-29' ? '02-28' : iso.slice(5);
-  return dayOf(`${Number(iso.slice(0, 4)) - years}-${md}`);
-}
-
 /**
  * The procedure of a case, from a stream of its own (the rest of the data stays as it was): the day of
  * the violation (within four months before filing), the notice of the intended penalty and of the right
@@ -326,7 +320,7 @@ function procedure(
   fine: number | null,
 ): [string, string | null, string | null] {
   const rng = Rng.of(ctx.seed, 'case-procedure', id);
-  const limit = yearsBefore(filed, 2);
+  const limit = dayOf(addYears(isoOf(filed), -2));
   let occurred = filed - rng.range(0, 120);
   if (rng.chance(PLANT.penaltyPastLimitation)) {
     occurred = limit - rng.range(1, 300);

@@ -13,6 +13,13 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The same date `years` later (earlier when negative); 29 February becomes 28 February in a common year, as DATE + INTERVAL does in SQL. */
+export function addYears(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  const md = date.slice(5) === '02-29' && !isIsoDate(`${y}-02-29`) ? '02-28' : date.slice(5);
+  return `${String(y).padStart(4, '0')}-${md}`;
+}
+
 /** The business date ('YYYY-MM-DD', Asia/Shanghai: UTC+8, no daylight saving since 1991) of an instant. */
 export function businessDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);

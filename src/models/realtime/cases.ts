@@ -2,6 +2,7 @@
 // mirrors its model's SQL in src/models/library/ (the reference).
 import type { HitRow } from '../model.ts';
 import { dayOf, isoOf } from './days.ts';
+import { addYears } from '../../domain/dates.ts';
 import { workdaysBetween } from '../../domain/workdays.ts';
 import { workdaysLate } from '../window.ts';
 import type { Check, CheckContext, Hit, KindChecks } from './judge.ts';
@@ -345,17 +346,9 @@ const noNotice: Check<CaseRow> = (r, ctx) => {
   });
 };
 
-/** The same date `years` later; 29 February becomes 28 February in a common year (as DATE + INTERVAL in SQL). */
-function yearsAfter(iso: string, years: number): string {
-  const y = Number(iso.slice(0, 4)) + years;
-  const m = Number(iso.slice(5, 7));
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${String(y).padStart(4, '0')}-${iso.slice(5, 7)}-${String(Math.min(Number(iso.slice(8, 10)), last)).padStart(2, '0')}`;
-}
-
 // 超过追责时效立案 (penalty-past-limitation.ts)
 const pastLimitation: Check<CaseRow> = (r, ctx) => {
-  if (r.occurred_on === null || !(r.filed_on > yearsAfter(r.occurred_on, ctx.params.years))) return [];
+  if (r.occurred_on === null || !(r.filed_on > addYears(r.occurred_on, ctx.params.years))) return [];
   return one(ctx, {
     ...caseHit(r),
     subject_name: subjectName(ctx, r.entity_uscc),
