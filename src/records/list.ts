@@ -91,16 +91,15 @@ export async function getRecord(store: Store, caller: Caller, kind: Kind, id: st
   const spec = KIND_SPECS[kind];
   const scope = await recordScope(store, caller, kind);
   const names = recordNames(kind);
+  // The scope as the query's condition, not as a value beside the names' outer joins: a scope that reaches
+  // the agency through another record table (a delivery through its case) is a subquery, which Citus
+  // runs as a condition only. Only a miss asks again whether the record exists at all.
   const [record] = await store.query<Record<string, unknown>>(
-    sql`SELECT t.*${names.columns} FROM ${raw(spec.table)} t${names.joins} WHERE t.${raw(spec.idColumn)} = ${id}`,
+    sql`SELECT t.*${names.columns} FROM ${raw(spec.table)} t${names.joins} WHERE t.${raw(spec.idColumn)} = ${id} AND ${scope('t')}`,
   );
-  if (!record) return { found: false };
-  // Whether the caller may see it, by a query of its own with the scope as its condition: a scope that
-  // reaches the agency through another record table (a delivery through its case) is a subquery, which
-  // Citus runs as a condition but not as a value beside the outer joins of the names.
-  const [seen] = await store.query<{ n: number }>(
-    sql`SELECT count(*) AS n FROM ${raw(spec.table)} t WHERE t.${raw(spec.idColumn)} = ${id} AND ${scope('t')}`,
-  );
-  if (Number(seen.n) === 0) return { found: true, visible: false };
+  if (!record) {
+    const [exists] = await store.query(sql`SELECT 1 AS x FROM ${raw(spec.table)} t WHERE t.${raw(spec.idColumn)} = ${id}`);
+    return exists ? { found: true, visible: false } : { found: false };
+  }
   return { found: true, visible: true, record: present(caller, kind, record) };
 }
