@@ -74,6 +74,15 @@ export class Rng {
     return n;
   }
 
+  /** Shuffles `xs` in place (Fisher–Yates) and returns it. */
+  shuffle<T>(xs: T[]): T[] {
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      [xs[i], xs[j]] = [xs[j], xs[i]];
+    }
+    return xs;
+  }
+
   /** k distinct indices of [0, n) (k ≤ n), in random order. */
   sample(n: number, k: number): number[] {
     const out: number[] = [];

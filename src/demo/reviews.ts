@@ -50,14 +50,6 @@ const ACTING: readonly Outcome[] = ['revoked', 'changed', 'ordered_to_act'];
 
 const groupOf = (c: Reviewable) => `${c.agency.id}/${c.item}`;
 
-function shuffle<T>(rng: Rng, xs: T[]): T[] {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [xs[i], xs[j]] = [xs[j], xs[i]];
-  }
-  return xs;
-}
-
 /** The third working day after `day` (the last day of the withdrawal), or the day after outside the calendar. */
 function withdrawDeadline(day: number): number {
   const d = workdayDeadline(isoOf(day), WITHDRAW_WORKDAYS);
@@ -120,10 +112,7 @@ export function makeReviewOutcomes(ctx: Ctx): void {
   for (const c of cases) if (fits(c)) byGroup.set(groupOf(c), [...(byGroup.get(groupOf(c)) ?? []), c]);
   const early = new Map<string, Reviewable>(); // a case decided long enough before the window for an outcome the day before it
   for (const c of cases) if (c.decided <= windowFrom - 60 && !early.has(groupOf(c))) early.set(groupOf(c), c);
-  const groups = shuffle(
-    rng,
-    [...byGroup.entries()].filter(([, cs]) => cs.length >= 6),
-  );
+  const groups = rng.shuffle([...byGroup.entries()].filter(([, cs]) => cs.length >= 6));
   const reserved = new Set<string>();
   const take = (n: number, ok: (g: string) => boolean = () => true) => {
     const out: [string, Reviewable[]][] = [];
@@ -161,10 +150,7 @@ export function makeReviewOutcomes(ctx: Ctx): void {
 
   // Record plants and near misses: reconsiderations (and corrections) of cases in other groups, one
   // correction per group.
-  const free = shuffle(
-    rng,
-    cases.filter((c) => fits(c) && !reserved.has(groupOf(c))),
-  );
+  const free = rng.shuffle(cases.filter((c) => fits(c) && !reserved.has(groupOf(c))));
   let next = 0;
   const pickFree = (): Reviewable | null => {
     while (next < free.length) {
