@@ -65,11 +65,11 @@ function drop(state: RealtimeState, memo: Memo, item: string): void {
   }
   memo.redo.set(item, computes);
   setImmediate(() => {
-    const computes = memo.redo.get(item) ?? [];
+    const due = memo.redo.get(item) ?? [];
     memo.redo.delete(item);
     // Only while this memo is the state's: after a reload of the cases they would be computed for nothing.
     if (memos.get(state) !== memo || memo.cases !== state.casesByItem) return;
-    for (const compute of computes) compute();
+    for (const compute of due) compute();
   });
 }
 

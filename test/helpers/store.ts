@@ -38,12 +38,18 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
   }
 }
 
-/** Whether the server is a Citus coordinator: Citus preloaded (a plain server answers in the same query). */
-async function citusServer(serverUrl: string): Promise<boolean> {
-  return withClient(serverUrl, async (c) => {
-    const r = await c.query<{ citus: boolean }>("SELECT current_setting('shared_preload_libraries') ~ 'citus' AS citus");
-    return r.rows[0].citus;
-  });
+/** Whether the server is a Citus coordinator: Citus preloaded (a plain server answers in the same query). Asked once per server. */
+const citusServers = new Map<string, Promise<boolean>>();
+function citusServer(serverUrl: string): Promise<boolean> {
+  let known = citusServers.get(serverUrl);
+  if (!known) {
+    known = withClient(serverUrl, async (c) => {
+      const r = await c.query<{ citus: boolean }>("SELECT current_setting('shared_preload_libraries') ~ 'citus' AS citus");
+      return r.rows[0].citus;
+    });
+    citusServers.set(serverUrl, known);
+  }
+  return known;
 }
 
 /** A new database on a PostgreSQL server (one left by an earlier run under the name goes first): its URL, and how to drop it. */
