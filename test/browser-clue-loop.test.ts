@@ -96,8 +96,24 @@ async function act(page: Page, action: string, to: string, fill?: (dialog: Page)
   const dialog = page.locator('.ant-modal', { has: page.locator(`[data-testid="action-modal"][data-action="${action}"]`) });
   await dialog.waitFor();
   if (fill) await fill(page);
-  await dialog.getByTestId('action-confirm').click();
-  await page.locator(`[data-testid="clue-detail"][data-state="ready"] [data-testid="clue-status"][data-status="${to}"]`).waitFor();
+  const done = page.locator(`[data-testid="clue-detail"][data-state="ready"] [data-testid="clue-status"][data-status="${to}"]`);
+  const refused = dialog.getByTestId('action-error');
+  // Under load a click can land while the dialog still opens and be lost: while the dialog stays open
+  // with nothing said, click once more (a click on a dialog that is already sending does nothing).
+  for (let attempt = 1; ; attempt++) {
+    await dialog.getByTestId('action-confirm').click();
+    try {
+      await done.or(refused).first().waitFor({ timeout: 20_000 });
+      break;
+    } catch (e) {
+      if (!(await dialog.isVisible())) {
+        await done.waitFor({ timeout: 30_000 });
+        break;
+      }
+      if (attempt === 2) throw e;
+    }
+  }
+  if (await refused.isVisible()) assert.fail(`the server refused ${action}: ${await refused.textContent()}`);
 }
 
 const statusInStore = async () => (await t.store.query<{ status: string }>(sql`SELECT status FROM clues WHERE id = ${clueId}`))[0]!.status;
