@@ -10,6 +10,7 @@ import { caseRecord, inspection } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
+import { invalidateRealtimeState } from '../src/models/realtime/state.ts';
 import type { Value } from '../src/store/store.ts';
 
 const t = await openTestStore();
@@ -64,6 +65,8 @@ before(async () => {
 });
 beforeEach(async () => {
   for (const table of ['cases', 'inspections', 'model_hits', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
+  // The records went behind the real-time state's back: it learns them anew, as after a file import.
+  invalidateRealtimeState(store);
 });
 after(() => t.close());
 

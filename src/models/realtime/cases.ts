@@ -7,7 +7,7 @@ import { workdaysBetween } from '../../domain/workdays.ts';
 import { workdaysLate } from '../window.ts';
 import type { Check, CheckContext, Hit, KindChecks } from './judge.ts';
 import { levelsOf } from './inspections.ts';
-import { uncertifiedOfficers } from './officers.ts';
+import { auxiliaryOnlyNames, uncertifiedOfficers } from './officers.ts';
 import { isFined, type CaseFacts, type ModelGroups, type RealtimeState } from './state.ts';
 import { spreadOf } from '../../domain/robust-stats.ts';
 import { exemptionFinding, reviewDecision, selectTier, type Harm } from '../../catalog/discretion.ts';
@@ -358,6 +358,97 @@ const pastLimitation: Check<CaseRow> = (r, ctx) => {
   });
 };
 
+// 小过重罚 (penalty-light-heavy.ts): a light case (first offence, corrected, no or minor harm) fined at
+// the top — the governing baseline's 从重 tier, 从重 stated, or near the statutory maximum without one.
+const lightHeavy: Check<CaseRow> = (r, ctx) => {
+  const fine = fineOf(r);
+  if (!fined(r) || fine === null || r.decided_on === null || !r.first_offence || !r.corrected) return [];
+  if (r.harm !== 'none' && r.harm !== 'minor') return [];
+  const severe = ctx.state.baselines.effective(r.item_code, r.region_code, r.decided_on)?.baseline.tiers.find((t) => t.tier === 'severe');
+  const severeMin = severe?.fine_min ?? null;
+  const severeMax = severe?.fine_max ?? null;
+  const statutoryMax = ctx.state.items.get(r.item_code)?.fineMax ?? null;
+  const pct = ctx.params.near_max_pct;
+  const nearMax = severeMin === null && statutoryMax !== null && statutoryMax > 0 && fine >= (pct * statutoryMax) / 100;
+  const inSevere = severeMin !== null && fine >= severeMin;
+  if (r.tier !== 'severe' && !inSevere && !nearMax) return [];
+  const yuan = (x: number) => String(Math.round(x));
+  const topText = inSevere
+    ? severeMax === null
+      ? null
+      : `达到裁量基准“从重处罚”档次（${yuan(severeMin)}元至${yuan(severeMax)}元）`
+    : severeMin === null && statutoryMax !== null && fine >= (pct * statutoryMax) / 100
+      ? `决定日没有施行的裁量基准从重档次，罚款达到法定最高额${yuan(statutoryMax)}元的${String(pct)}%以上`
+      : '决定书载明从重处罚';
+  return one(ctx, {
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    facts_text: factsText(r),
+    stated_tier_label: tierLabel(r.tier),
+    fine_amount: fine,
+    decided_on: r.decided_on,
+    severe_min: severeMin,
+    statutory_max: statutoryMax,
+    top_text: topText,
+  });
+};
+
+// 以罚代管 (penalty-repeat-uncorrected.ts): the entity's earliest series of min_fines fines or more for
+// the record's item within window_days, none of them corrected. The subject is the entity, the window
+// the series' first case: the record is judged by the series of its entity and item as they stand now.
+const repeatUncorrected: Check<CaseRow> = (r, ctx) => {
+  if (!fined(r)) return [];
+  const { state, params, groups, group } = ctx;
+  const byGroup = groups.groups.length > 1;
+  const fines = (state.casesByEntity.get(r.entity_uscc) ?? [])
+    .filter((c) => c.item === r.item_code && c.decision === 'fine' && c.fine !== null && c.fine > 0)
+    .filter((c) => !byGroup || groups.of(c.region) === group)
+    .sort((a, b) => a.filed - b.filed || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (let i = 0; i < fines.length; i++) {
+    const a = fines[i];
+    if (a.corrected) continue;
+    let j = i;
+    while (j + 1 < fines.length && fines[j + 1].filed - a.filed <= params.window_days) j++;
+    const series = fines.slice(i, j + 1);
+    if (series.length < params.min_fines || series.some((c) => c.corrected)) continue;
+    const last = series[series.length - 1].filed;
+    const agencies = new Set(fines.filter((c) => c.filed >= a.filed && c.filed <= last).map((c) => state.agencyName(c.agency)!));
+    return one(ctx, {
+      subject_kind: 'entity',
+      subject_id: r.entity_uscc,
+      region_code: a.region,
+      agency_id: a.agency,
+      window_key: `${a.item}|${a.id}`,
+      evidence_ids: series.map((c) => c.id).join(','),
+      subject_name: subjectName(ctx, r.entity_uscc),
+      item_name: itemName(ctx, r.item_code),
+      first_filed_on: isoOf(a.filed),
+      last_filed_on: isoOf(last),
+      span_days: last - a.filed,
+      fine_count: series.length,
+      fine_total: Math.round(series.reduce((s, c) => s + c.fine!, 0) * 100) / 100,
+      agency_names: [...agencies].sort().join('、'),
+    });
+  }
+  return [];
+};
+
+// 辅助人员独立办案 (auxiliary-only.ts)
+const auxiliaryOnly: Check<CaseRow> = (r, ctx) => {
+  const names = auxiliaryOnlyNames(ctx.state, r.lead_officer_id, r.assist_officer_id);
+  if (names === null) return [];
+  return one(ctx, {
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    agency_name: ctx.state.agencyName(r.agency_id),
+    on_day: r.filed_on,
+    lead_officer_id: r.lead_officer_id,
+    officer_names: names,
+  });
+};
+
 export const caseChecks: KindChecks<CaseRow> = {
   parts: ['certificates', 'cases'],
   columns: [
@@ -397,5 +488,8 @@ export const caseChecks: KindChecks<CaseRow> = {
     PEN_NO_LEGAL_REVIEW: noLegalReview,
     PEN_NO_NOTICE: noNotice,
     PEN_PAST_LIMITATION: pastLimitation,
+    PEN_LIGHT_HEAVY: lightHeavy,
+    PEN_REPEAT_UNCORRECTED: repeatUncorrected,
+    OFF_AUX_CASE: auxiliaryOnly,
   },
 };

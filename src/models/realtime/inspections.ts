@@ -5,7 +5,7 @@ import { dayOf, isoOf, yearOfDay, yearStart } from './days.ts';
 import { TARGETED_KIND, COMPLIANT, JOINT_KIND } from './inspection-log.ts';
 import { TARGETED_KINDS } from '../library/sql-fragments.ts';
 import type { Check, CheckContext, Hit, KindChecks } from './judge.ts';
-import { uncertifiedOfficers } from './officers.ts';
+import { auxiliaryOnlyNames, uncertifiedOfficers } from './officers.ts';
 import type { RealtimeState } from './state.ts';
 
 /** An inspection as the inspections table stores it (the columns the checks read). */
@@ -297,6 +297,21 @@ const targetedNoTrigger: Check<InspectionRow> = (r, ctx) => {
   });
 };
 
+// 辅助人员独立检查 (auxiliary-only.ts)
+const auxiliaryOnly: Check<InspectionRow> = (r, ctx) => {
+  const names = auxiliaryOnlyNames(ctx.state, r.lead_officer_id, r.assist_officer_id);
+  if (names === null) return [];
+  return one(ctx, {
+    ...inspectionHit(r),
+    subject_name: ctx.state.entity(r.entity_uscc)?.name ?? r.entity_uscc,
+    item_name: ctx.state.inspectionItems.get(r.inspection_item_code)?.name ?? r.inspection_item_code,
+    agency_name: ctx.state.agencyName(r.agency_id),
+    on_day: r.inspected_on,
+    lead_officer_id: r.lead_officer_id,
+    officer_names: names,
+  });
+};
+
 export const inspectionChecks: KindChecks<InspectionRow> = {
   parts: ['certificates', 'inspections'],
   columns: [
@@ -325,5 +340,6 @@ export const inspectionChecks: KindChecks<InspectionRow> = {
     INS_SINGLE_OFFICER: singleOfficer,
     INS_NO_CERT: uncertified,
     INS_TARGETED_NO_TRIGGER: targetedNoTrigger,
+    OFF_AUX_INSPECTION: auxiliaryOnly,
   },
 };

@@ -30,3 +30,16 @@ export function uncertifiedOfficers(
   }
   return ids.length ? { officer_details: details.join('、'), officer_ids: ids.join(',') } : null;
 }
+
+/**
+ * 辅助人员独立执法 in code (auxiliary-only.ts): the officers' names as the SQL tells them when the lead
+ * is a 辅助人员 on the officers list and no enforcement officer took part (no assist, the lead again, or
+ * another 辅助人员); else null.
+ */
+export function auxiliaryOnlyNames(state: RealtimeState, lead: string, assist: string | null): string | null {
+  const leadName = state.officers.get(lead);
+  if (leadName === undefined || !state.auxiliary.has(lead)) return null;
+  const none = assist === null || assist === '' || assist === lead;
+  if (!none && !state.auxiliary.has(assist)) return null;
+  return none ? leadName : `${leadName}、${state.officers.get(assist)!}`;
+}

@@ -163,6 +163,8 @@ export class RealtimeState {
   /** Entities' names and regions, officers' names: the facts of a hit (city scale: 220,000 and 100,000). */
   entities = new Map<string, Entity>();
   officers = new Map<string, string>();
+  /** Officers whose staff type is 行政执法辅助人员 (OFF_AUX_*). */
+  auxiliary = new Set<string>();
   items = new Map<string, Item>();
   inspectionItems = new Map<string, InspectionItem>();
   regionNames = new Map<string, string>();
@@ -468,12 +470,15 @@ export class RealtimeState {
           entities.set(uscc!, { name: name!, region: this.codes.str(region!) });
         });
         const officers = new Map<string, string>();
-        await scan(store, ['id', 'name'], raw('officers'), 'id', ([id, name]) => {
+        const auxiliary = new Set<string>();
+        await scan(store, ['id', 'name', 'staff_type'], raw('officers'), 'id', ([id, name, staffType]) => {
           officers.set(id!, name!);
+          if (staffType === 'auxiliary') auxiliary.add(id!);
         });
         apply(() => {
           this.entities = entities;
           this.officers = officers;
+          this.auxiliary = auxiliary;
         });
         return;
       }
