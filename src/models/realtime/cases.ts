@@ -34,6 +34,8 @@ export interface CaseRow {
   occurred_on: string | null;
   notified_on: string | null;
   legal_review_on: string | null;
+  amount_involved: number | null;
+  transferred_on: string | null;
 }
 
 const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.params }];
@@ -358,6 +360,21 @@ const pastLimitation: Check<CaseRow> = (r, ctx) => {
   });
 };
 
+// 达到移送金额的案件未移送公安机关 (case-not-transferred.ts)
+const notTransferred: Check<CaseRow> = (r, ctx) => {
+  const amount = r.amount_involved === null ? null : Number(r.amount_involved);
+  if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
+  if (amount === null || amount < ctx.params.threshold || r.transferred_on !== null) return [];
+  return one(ctx, {
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    amount_involved: amount,
+    decided_on: r.decided_on,
+    decision_label: r.decision === 'fine' ? '罚款' : '警告',
+  });
+};
+
 export const caseChecks: KindChecks<CaseRow> = {
   parts: ['certificates', 'cases'],
   columns: [
@@ -381,6 +398,8 @@ export const caseChecks: KindChecks<CaseRow> = {
     'occurred_on',
     'notified_on',
     'legal_review_on',
+    'amount_involved',
+    'transferred_on',
   ],
   observe: (state, r) => state.putCase(r),
   checks: {
@@ -397,5 +416,6 @@ export const caseChecks: KindChecks<CaseRow> = {
     PEN_NO_LEGAL_REVIEW: noLegalReview,
     PEN_NO_NOTICE: noNotice,
     PEN_PAST_LIMITATION: pastLimitation,
+    CASE_NOT_TRANSFERRED: notTransferred,
   },
 };
