@@ -248,6 +248,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     fine,
     status,
     ...procedure(ctx, id, region, filed, decided, decision, fine),
+    ...transfer(ctx, id, region, filed, decided, decision),
   ]);
 
   switch (plant) {
@@ -348,4 +349,41 @@ function procedure(
   } else if (fine !== null && rng.chance(0.1)) reviewed = Math.max(filed, decided - 1); // reviewed though not required
   const iso = (d: number | null) => (d === null ? null : isoOf(d));
   return [isoOf(occurred), iso(notified), iso(reviewed)];
+}
+
+/** The amount the demo's counties set for a transfer to the police: CASE_NOT_TRANSFERRED's default. */
+export const TRANSFER_THRESHOLD = 50_000;
+
+/**
+ * What a case records of a possible crime (行政执法机关移送涉嫌犯罪案件的规定 第三条), from a stream of its
+ * own: most cases name no amount involved, many a small one; one in a hundred of those decided with a
+ * fine or a warning is transferred to the police with an amount of TRANSFER_THRESHOLD or more. Planted: an
+ * amount at or above the threshold, decided with a fine or a warning, never transferred (第十一条). Near
+ * misses: an amount one yuan below the threshold, an amount above it transferred before the decision, a
+ * large amount on a case let off or still open. Returns the columns amount_involved, transferred_on,
+ * transfer_no.
+ */
+function transfer(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  filed: number,
+  decided: number | null,
+  decision: string | null,
+): [number | null, string | null, string | null] {
+  const rng = Rng.of(ctx.seed, 'case-transfer', id);
+  const penalised = decided !== null && (decision === 'fine' || decision === 'warning');
+  const large = () => TRANSFER_THRESHOLD + 1000 * rng.range(0, 200);
+  if (penalised && rng.chance(PLANT.caseNotTransferred)) {
+    const amount = rng.chance(0.1) ? TRANSFER_THRESHOLD : large();
+    ctx.truth.plant('case_not_transferred', 'case', id, region, { amount_involved: amount, decided_on: isoOf(decided) });
+    return [amount, null, null];
+  }
+  if (penalised && rng.chance(0.01)) {
+    const on = Math.min(decided, filed + rng.range(1, 20));
+    return [large(), isoOf(on), `移送〔${isoOf(on).slice(0, 4)}〕${rng.range(1, 999)}号`];
+  }
+  if (rng.chance(0.005)) return [TRANSFER_THRESHOLD - 1, null, null];
+  if (!penalised && rng.chance(0.02)) return [large(), null, null];
+  return rng.chance(0.4) ? [100 * rng.range(5, 300), null, null] : [null, null, null];
 }
