@@ -1,7 +1,9 @@
 // 行刑衔接 (行政执法机关移送涉嫌犯罪案件的规定): a case whose amount involved reaches the county's transfer
-// amount, decided with a fine or a warning, not transferred to the police — the hit, its explanation and
-// evidence, the near misses, the threshold exactly at and one yuan below, and an imported case judged one
-// by one as it arrives equal to the batch run. Runs on DuckDB, and on PostgreSQL with KEDU_TEST_DATABASE_URL.
+// amount, decided with a fine or a warning, not transferred to the police; and 主体不适格 (行政处罚法 第十七条):
+// a penalty decided by an agency of another line that is not comprehensive enforcement, or by a 受委托组织 in
+// its own name. For each: the hit, its explanation and evidence, the near misses, the threshold exactly at
+// and one yuan below, and imported cases judged one by one as they arrive equal to the batch run. Runs on
+// DuckDB, and on PostgreSQL with KEDU_TEST_DATABASE_URL.
 import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +31,20 @@ before(async () => {
   await store.copyIn(
     'items',
     ['code', 'name', 'kind', 'line_code', 'penalty_regulation_id', 'penalty_article', 'fine_min', 'fine_max'],
-    [['IT-1', '擅自占道经营', 'penalty', 'CLE', 'xingzheng-chufa-fa', 33, 1000, 10000]],
+    [
+      ['IT-1', '擅自占道经营', 'penalty', 'CLE', 'xingzheng-chufa-fa', 33, 1000, 10000],
+      ['IT-2', '未按规定公示信息', 'penalty', 'MKT', 'xingzheng-chufa-fa', 33, 100, 10000],
+    ],
+  );
+  await store.copyIn('regions', ['code', 'name', 'parent_code', 'level'], [['330111001', '富春街道', '330111', 'township']]);
+  await store.copyIn(
+    'agencies',
+    ['id', 'name', 'line_code', 'region_code', 'level', 'parent_id', 'legal_status'],
+    [
+      ['AG-FY-SCJG', '杭州市富阳区市场监督管理局', 'MKT', '330111', 'county', null, 'organ'],
+      ['AG-FY-001-CLE', '杭州市富阳区富春街道综合行政执法队', 'CLE', '330111001', 'township', 'AG-FY-ZHZF', 'entrusted'],
+      ['AG-FY-001-MKT', '杭州市富阳区富春市场监督管理所', 'MKT', '330111001', 'township', 'AG-FY-SCJG', 'authorized'],
+    ],
   );
 });
 const clearHits = async () => {
@@ -145,4 +160,58 @@ test('the format refuses a transfer document without a transfer date, and a tran
   assert.match(messages, /填写移送书文号时须填写移送公安机关日期/);
   assert.match(messages, /移送公安机关日期不能早于立案日期/);
   assert.match(messages, /涉案金额/);
+});
+
+// ── 处罚主体不适格 (行政处罚法 第十七条、第三十八条) ─────────────────────────────────────────────────────
+
+test('AGENCY_NOT_COMPETENT: a market regulator fining an item of comprehensive enforcement; a 受委托组织 fining in its own name', async () => {
+  const mkt = await kase({ agency_id: 'AG-FY-SCJG' });
+  const entrusted = await kase({ agency_id: 'AG-FY-001-CLE', decision: 'warning', fine_amount: null });
+  await kase({ agency_id: 'AG-FY-ZHZF', item_code: 'IT-2' }); // comprehensive enforcement on an item handed over from another line
+  await kase({ agency_id: 'AG-FY-ZHZF' }); // its own line
+  await kase({ agency_id: 'AG-FY-SCJG', item_code: 'IT-2' }); // its own line
+  await kase({ agency_id: 'AG-FY-001-MKT', item_code: 'IT-2' }); // an organisation a law authorises acts in its own name
+  await kase({ agency_id: 'AG-FY-SCJG', decision: 'no_penalty', fine_amount: null, tier: 'exempt' }); // no penalty decided
+  await kase({ agency_id: 'AG-FY-SCJG', decision: null, decided_on: null, fine_amount: null, tier: null, status: 'open' }); // not decided yet
+  await run('AGENCY_NOT_COMPETENT', '2025-06-30');
+  assert.deepEqual((await hitIds('AGENCY_NOT_COMPETENT')).sort(), [mkt, entrusted].sort());
+  const byId = new Map((await hits()).map((h) => [h.subject_id, h]));
+  assert.equal(byId.get(mkt)!.agency_id, 'AG-FY-SCJG');
+  assert.deepEqual(evidenceIds(byId.get(mkt)!), [mkt]);
+  assert.equal(
+    byId.get(mkt)!.explanation,
+    '数据显示，杭州市富阳区市场监督管理局于2025-03-20对当事人杭州示例酒坊作出“擅自占道经营”的罚款决定，该主体为市场监管条线，该事项为综合行政执法条线的事项，可能超出法定职权范围或不具有行政主体资格，请核实该主体的处罚权来源（法定职权、综合行政执法划转或委托）并说明。',
+  );
+  assert.match(
+    byId.get(entrusted)!.explanation,
+    /富春街道综合行政执法队于2025-03-20.*作出“擅自占道经营”的警告决定，该主体登记为受委托组织，决定以其自身名义作出/,
+  );
+});
+
+test('penalties of other agencies imported through the format, judged one by one as they arrive, raise the hits the batch run raises', async () => {
+  const header =
+    '来源系统,案件编号,区划代码,执法主体编码,处罚事项编码,当事人统一社会信用代码,立案日期,是否首次违法,是否及时改正,危害后果,主办执法人员编号,协办执法人员编号,告知日期,决定日期,处理决定,罚款金额,案件状态';
+  const rows = [
+    'fy-scjg,AJ-11,330111,AG-FY-SCJG,IT-1,91330100470102706G,2025-03-01,否,否,危害轻微,OF-1,OF-3,2025-03-10,2025-03-20,罚款,3000,已决定', // another line
+    'fy-zhzf,AJ-12,330111,AG-FY-ZHZF,IT-2,91330100470102706G,2025-03-01,否,否,危害轻微,OF-1,OF-3,2025-03-10,2025-03-20,罚款,3000,已决定', // comprehensive enforcement
+    'fy-zhzf,AJ-13,330111001,AG-FY-001-CLE,IT-1,91330100470102706G,2025-03-01,否,否,危害轻微,OF-1,OF-3,2025-03-10,2025-03-20,罚款,3000,已决定', // entrusted
+    'fy-scjg,AJ-14,330111,AG-FY-SCJG,IT-2,91330100470102706G,2025-03-01,否,否,危害轻微,OF-1,OF-3,2025-03-10,2025-03-20,警告,,已决定', // its own line
+  ];
+  const path = join(dir, 'agency-cases.csv');
+  writeFileSync(path, [header, ...rows].join('\n'));
+  const report = await importRows(store, await fileSource(path), { kind: 'cases', caller: SYSTEM_CALLER });
+  assert.equal(report.rowsOk, 4, JSON.stringify(report.errors));
+  const bySource = new Map(
+    (await store.query<{ id: string; source_id: string }>('SELECT id, source_id FROM cases')).map((r) => [r.source_id, r.id]),
+  );
+  for (const id of bySource.values()) await checkRecords(store, 'cases', [{ id }], 'system', '2025-06-30');
+  const only = <T extends { model_code: string }>(rows: T[]) => rows.filter((h) => h.model_code === 'AGENCY_NOT_COMPETENT');
+  const realtime = only(await hits()).map((h) => [h.subject_id, h.explanation].join('|'));
+  assert.deepEqual(realtime.map((h) => h.split('|')[0]).sort(), [bySource.get('AJ-11'), bySource.get('AJ-13')].sort());
+  await clearHits();
+  await run('AGENCY_NOT_COMPETENT', '2025-06-30');
+  assert.deepEqual(
+    only(await hits()).map((h) => [h.subject_id, h.explanation].join('|')),
+    realtime,
+  );
 });

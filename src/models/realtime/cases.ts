@@ -10,6 +10,7 @@ import { levelsOf } from './inspections.ts';
 import { uncertifiedOfficers } from './officers.ts';
 import { isFined, type CaseFacts, type ModelGroups, type RealtimeState } from './state.ts';
 import { spreadOf } from '../../domain/robust-stats.ts';
+import { COMPREHENSIVE_LINE } from '../library/agency-not-competent.ts';
 import { exemptionFinding, reviewDecision, selectTier, type Harm } from '../../catalog/discretion.ts';
 
 /** A case as the cases table stores it (the columns the checks read). */
@@ -375,6 +376,29 @@ const notTransferred: Check<CaseRow> = (r, ctx) => {
   });
 };
 
+// 处罚主体与事项条线不符 (agency-not-competent.ts)
+const notCompetent: Check<CaseRow> = (r, ctx) => {
+  if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
+  const { state } = ctx;
+  const agency = state.agencies.get(r.agency_id);
+  const item = state.items.get(r.item_code);
+  if (!agency) return [];
+  const entrusted = agency.legalStatus === 'entrusted';
+  if (!entrusted && (!item || agency.line === item.line || agency.line === COMPREHENSIVE_LINE)) return [];
+  const line = (code: string) => state.lineNames.get(code) ?? code;
+  return one(ctx, {
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    agency_name: agency.name,
+    decided_on: r.decided_on,
+    decision_label: r.decision === 'fine' ? '罚款' : '警告',
+    reason_text: entrusted
+      ? '该主体登记为受委托组织，决定以其自身名义作出'
+      : `该主体为${line(agency.line)}条线，该事项为${line(item!.line)}条线的事项`,
+  });
+};
+
 export const caseChecks: KindChecks<CaseRow> = {
   parts: ['certificates', 'cases'],
   columns: [
@@ -417,5 +441,6 @@ export const caseChecks: KindChecks<CaseRow> = {
     PEN_NO_NOTICE: noNotice,
     PEN_PAST_LIMITATION: pastLimitation,
     CASE_NOT_TRANSFERRED: notTransferred,
+    AGENCY_NOT_COMPETENT: notCompetent,
   },
 };
