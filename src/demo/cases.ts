@@ -72,7 +72,8 @@ export interface ForcedCase {
 /** Writes a case (and its delivery, payment, follow-up) for entity e. */
 export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void {
   const { cat, out, truth, world } = ctx;
-  const { agency, penalty: p, filed } = input;
+  const { penalty: p, filed } = input;
+  let { agency } = input;
   const city = e.county.city.code;
   const region = e.township.code;
   const listed = cat.listed(p, city, e.county.code);
@@ -154,7 +155,14 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
 
   // Officers valid on every day of the case.
-  const [lead, assist] = force?.officers ?? world.pair(agency, decided ?? asOf, rng);
+  let [lead, assist] = force?.officers ?? world.pair(agency, decided ?? asOf, rng);
+  // 处罚主体 (a stream of its own, so the rest of the data stays as it was): a few penalties decided by an
+  // agency of another line, and their officers.
+  const other = force ? null : otherAgency(ctx, e, p, filed, decided, decision);
+  if (other) {
+    agency = other.agency;
+    [lead, assist] = world.pair(agency, decided ?? asOf, other.rng);
+  }
   const id = ctx.ids.next('CS');
   const pair = `${agency.id}|${p.item.code}`;
   ctx.caseTally.set(pair, (ctx.caseTally.get(pair) ?? 0) + 1);
@@ -250,6 +258,13 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     ...procedure(ctx, id, region, filed, decided, decision, fine),
     ...transfer(ctx, id, region, filed, decided, decision),
   ]);
+
+  if (other?.planted)
+    truth.plant('agency_not_competent', 'case', id, region, {
+      agency_id: agency.id,
+      agency_line: agency.line,
+      item_line: p.item.line_code,
+    });
 
   switch (plant) {
     case 'single_officer':
@@ -386,4 +401,29 @@ function transfer(
   if (rng.chance(0.005)) return [TRANSFER_THRESHOLD - 1, null, null];
   if (!penalised && rng.chance(0.02)) return [large(), null, null];
   return rng.chance(0.4) ? [100 * rng.range(5, 300), null, null] : [null, null, null];
+}
+
+/**
+ * The agency that decides a penalty instead of the one of the item's line, from a stream of its own:
+ * planted, one in a hundred decided fines and warnings goes to the county's agency of another line that is
+ * not comprehensive enforcement (行政处罚法 第十七条); the near miss, one in a hundred decided penalties of an
+ * item of another line goes to the county's comprehensive enforcement bureau (综合行政执法, 第十八条).
+ */
+function otherAgency(
+  ctx: Ctx,
+  e: Entity,
+  p: PenaltyItem,
+  filed: number,
+  decided: number | null,
+  decision: string | null,
+): { agency: Agency; rng: Rng; planted: boolean } | null {
+  if (decided === null || (decision !== 'fine' && decision !== 'warning')) return null;
+  const rng = Rng.of(ctx.seed, 'case-competence', e.uscc, p.item.code, filed);
+  const line = p.item.line_code;
+  if (rng.chance(PLANT.agencyNotCompetent)) {
+    const others = [...e.county.agencies.values()].filter((a) => a.line !== line && a.line !== 'CLE' && a.valid.length >= 2);
+    return others.length ? { agency: others[rng.int(others.length)], rng, planted: true } : null;
+  }
+  const cle = e.county.agencies.get('CLE');
+  return line !== 'CLE' && cle && cle.valid.length >= 2 && rng.chance(0.01) ? { agency: cle, rng, planted: false } : null;
 }
