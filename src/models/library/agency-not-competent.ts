@@ -6,7 +6,7 @@
 //     (第十八条 第二款, 浙江省综合行政执法条例); the catalog carries no list of the items handed over, so
 //     every item of another line passes for CLE, and the clue never reports such a case;
 //   - the agency is registered as a 受委托组织 (legal_status 'entrusted'), which acts in the name of the
-//     agency that entrusted it (第二十条 第三款), never in its own: a decision in its name is the record.
+//     agency that entrusted it (第二十条 第四款), never in its own: a decision in its name is the record.
 // Delegations (src/records/kinds/delegations.ts) hand services to companies, not penalties to agencies:
 // they make no agency competent.
 import { sql } from '../../store/sql.ts';
