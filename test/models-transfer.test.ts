@@ -15,6 +15,7 @@ import { caseRecord } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
+import { invalidateRealtimeState } from '../src/models/realtime/state.ts';
 import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource } from '../src/ingest/sources.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
@@ -53,6 +54,7 @@ const clearHits = async () => {
 beforeEach(async () => {
   await store.exec('DELETE FROM cases');
   await clearHits();
+  invalidateRealtimeState(store); // the rows above went behind the real-time state's back
 });
 after(async () => {
   await t.close();
@@ -71,6 +73,8 @@ const hits = () =>
     'SELECT * FROM model_hits ORDER BY model_code, subject_id',
   );
 const hitIds = async (code: string) => (await hits()).filter((h) => h.model_code === code).map((h) => h.subject_id);
+/** A case as stored: the whole row, which the real-time code checks judge (a bare id goes to the focused SQL). */
+const storedRow = async (id: string) => (await store.query<Record<string, unknown>>('SELECT * FROM cases WHERE id = $1', [id]))[0];
 const evidenceIds = (h: { evidence: string }) => (JSON.parse(h.evidence) as { ids: string[] }).ids;
 
 /** A case of 富阳's comprehensive enforcement bureau, fined on 2025-03-20. */
@@ -132,8 +136,8 @@ test('cases imported through the format, judged one by one as they arrive, raise
   const bySource = new Map(
     (await store.query<{ id: string; source_id: string }>('SELECT id, source_id FROM cases')).map((r) => [r.source_id, r.id]),
   );
-  // One by one, as the ingest API lands them.
-  for (const id of bySource.values()) await checkRecords(store, 'cases', [{ id }], 'system', '2025-06-30');
+  // One by one, as the ingest API lands them: each whole row judged by the code check.
+  for (const id of bySource.values()) await checkRecords(store, 'cases', [await storedRow(id)], 'system', '2025-06-30');
   const only = <T extends { model_code: string }>(rows: T[]) => rows.filter((h) => h.model_code === 'CASE_NOT_TRANSFERRED');
   const realtime = only(await hits()).map((h) => [h.subject_id, h.explanation].join('|'));
   assert.deepEqual(realtime.map((h) => h.split('|')[0]).sort(), [bySource.get('AJ-1'), bySource.get('AJ-4')].sort());
@@ -204,7 +208,7 @@ test('penalties of other agencies imported through the format, judged one by one
   const bySource = new Map(
     (await store.query<{ id: string; source_id: string }>('SELECT id, source_id FROM cases')).map((r) => [r.source_id, r.id]),
   );
-  for (const id of bySource.values()) await checkRecords(store, 'cases', [{ id }], 'system', '2025-06-30');
+  for (const id of bySource.values()) await checkRecords(store, 'cases', [await storedRow(id)], 'system', '2025-06-30');
   const only = <T extends { model_code: string }>(rows: T[]) => rows.filter((h) => h.model_code === 'AGENCY_NOT_COMPETENT');
   const realtime = only(await hits()).map((h) => [h.subject_id, h.explanation].join('|'));
   assert.deepEqual(realtime.map((h) => h.split('|')[0]).sort(), [bySource.get('AJ-11'), bySource.get('AJ-13')].sort());
