@@ -412,6 +412,17 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     kind: 'case',
     sql: `SELECT id FROM cases WHERE filed_on > occurred_on + 2 * INTERVAL '1 year'`,
   },
+  // An amount involved of 50,000 yuan or more, fined or warned, no transfer to the police.
+  case_not_transferred: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE decision IN ('fine', 'warning') AND amount_involved >= 50000 AND transferred_on IS NULL`,
+  },
+  // A fine or warning by an agency whose line is not the item's, and not comprehensive enforcement.
+  agency_not_competent: {
+    kind: 'case',
+    sql: `SELECT c.id FROM cases c JOIN agencies a ON a.id = c.agency_id JOIN items i ON i.code = c.item_code
+      WHERE c.decision IN ('fine', 'warning') AND a.line_code <> i.line_code AND a.line_code <> 'CLE'`,
+  },
   // 30 days from the start (day not counted), 60 with an approved extension, plus testing days for 查封、扣押.
   coercion_over_long: {
     kind: 'coercive_measure',
@@ -583,6 +594,8 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     penalty_no_notice: first.counts.cases,
     penalty_no_legal_review: first.counts.cases,
     penalty_past_limitation: first.counts.cases,
+    case_not_transferred: first.counts.cases,
+    agency_not_competent: first.counts.cases,
     coercion_over_long: first.counts.coercive_measures,
     coercion_no_decision: first.counts.coercive_measures,
     coercion_goods_not_returned: first.counts.coercive_measures,

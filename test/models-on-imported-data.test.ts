@@ -982,6 +982,24 @@ const CASES: Record<string, Case> = {
     // Committed in September 2022, filed in May 2025: more than two years on.
     arrange: () => only('cases', cas({ entity_uscc: entity(305), occurred_on: '2022-09-01', filed_on: '2025-05-06' })),
   },
+  CASE_NOT_TRANSFERRED: {
+    // An amount involved of 150,000 yuan (违法经营额), fined 20,000 yuan, never transferred to the police.
+    arrange: () => only('cases', cas({ entity_uscc: entity(450), amount_involved: '150000', notified_on: '2025-05-12' })),
+  },
+  AGENCY_NOT_COMPETENT: {
+    // The fire brigade fining an item of market supervision (MKT-P012): not its line, not comprehensive enforcement.
+    arrange: () =>
+      only(
+        'cases',
+        cas({
+          entity_uscc: entity(451),
+          agency_id: FIR,
+          lead_officer_id: officer('F', 1),
+          assist_officer_id: officer('F', 2),
+          notified_on: '2025-05-12',
+        }),
+      ),
+  },
   COE_OVER_LONG: {
     // Seized on 6 May, released on 6 June: 31 days, no extension.
     arrange: () => only('coercive_measures', coe({ entity_uscc: entity(306), ended_on: '2025-06-06', goods_returned_on: '2025-06-06' })),

@@ -72,7 +72,8 @@ export interface ForcedCase {
 /** Writes a case (and its delivery, payment, follow-up) for entity e. */
 export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void {
   const { cat, out, truth, world } = ctx;
-  const { agency, penalty: p, filed } = input;
+  const { penalty: p, filed } = input;
+  let { agency } = input;
   const city = e.county.city.code;
   const region = e.township.code;
   const listed = cat.listed(p, city, e.county.code);
@@ -154,7 +155,14 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
 
   // Officers valid on every day of the case.
-  const [lead, assist] = force?.officers ?? world.pair(agency, decided ?? asOf, rng);
+  let [lead, assist] = force?.officers ?? world.pair(agency, decided ?? asOf, rng);
+  // 处罚主体 (a stream of its own, so the rest of the data stays as it was): a few penalties decided by an
+  // agency of another line, and their officers.
+  const other = force ? null : otherAgency(ctx, e, p, filed, decided, decision);
+  if (other) {
+    agency = other.agency;
+    [lead, assist] = world.pair(agency, decided ?? asOf, other.rng);
+  }
   const id = ctx.ids.next('CS');
   const pair = `${agency.id}|${p.item.code}`;
   ctx.caseTally.set(pair, (ctx.caseTally.get(pair) ?? 0) + 1);
@@ -248,7 +256,15 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     fine,
     status,
     ...procedure(ctx, id, region, filed, decided, decision, fine),
+    ...transfer(ctx, id, region, filed, decided, decision),
   ]);
+
+  if (other?.planted)
+    truth.plant('agency_not_competent', 'case', id, region, {
+      agency_id: agency.id,
+      agency_line: agency.line,
+      item_line: p.item.line_code,
+    });
 
   switch (plant) {
     case 'single_officer':
@@ -348,4 +364,66 @@ function procedure(
   } else if (fine !== null && rng.chance(0.1)) reviewed = Math.max(filed, decided - 1); // reviewed though not required
   const iso = (d: number | null) => (d === null ? null : isoOf(d));
   return [isoOf(occurred), iso(notified), iso(reviewed)];
+}
+
+/** The amount the demo's counties set for a transfer to the police: CASE_NOT_TRANSFERRED's default. */
+export const TRANSFER_THRESHOLD = 50_000;
+
+/**
+ * What a case records of a possible crime (行政执法机关移送涉嫌犯罪案件的规定 第三条), from a stream of its
+ * own: most cases name no amount involved, many a small one; one in a hundred of those decided with a
+ * fine or a warning is transferred to the police with an amount of TRANSFER_THRESHOLD or more. Planted: an
+ * amount at or above the threshold, decided with a fine or a warning, never transferred (第十一条). Near
+ * misses: an amount one yuan below the threshold, an amount above it transferred before the decision, a
+ * large amount on a case let off or still open. Returns the columns amount_involved, transferred_on,
+ * transfer_no.
+ */
+function transfer(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  filed: number,
+  decided: number | null,
+  decision: string | null,
+): [number | null, string | null, string | null] {
+  const rng = Rng.of(ctx.seed, 'case-transfer', id);
+  const penalised = decided !== null && (decision === 'fine' || decision === 'warning');
+  const large = () => TRANSFER_THRESHOLD + 1000 * rng.range(0, 200);
+  if (penalised && rng.chance(PLANT.caseNotTransferred)) {
+    const amount = rng.chance(0.1) ? TRANSFER_THRESHOLD : large();
+    ctx.truth.plant('case_not_transferred', 'case', id, region, { amount_involved: amount, decided_on: isoOf(decided) });
+    return [amount, null, null];
+  }
+  if (penalised && rng.chance(0.01)) {
+    const on = Math.min(decided, filed + rng.range(1, 20));
+    return [large(), isoOf(on), `移送〔${isoOf(on).slice(0, 4)}〕${rng.range(1, 999)}号`];
+  }
+  if (rng.chance(0.005)) return [TRANSFER_THRESHOLD - 1, null, null];
+  if (!penalised && rng.chance(0.02)) return [large(), null, null];
+  return rng.chance(0.4) ? [100 * rng.range(5, 300), null, null] : [null, null, null];
+}
+
+/**
+ * The agency that decides a penalty instead of the one of the item's line, from a stream of its own:
+ * planted, one in a hundred decided fines and warnings goes to the county's agency of another line that is
+ * not comprehensive enforcement (行政处罚法 第十七条); the near miss, one in a hundred decided penalties of an
+ * item of another line goes to the county's comprehensive enforcement bureau (综合行政执法, 第十八条).
+ */
+function otherAgency(
+  ctx: Ctx,
+  e: Entity,
+  p: PenaltyItem,
+  filed: number,
+  decided: number | null,
+  decision: string | null,
+): { agency: Agency; rng: Rng; planted: boolean } | null {
+  if (decided === null || (decision !== 'fine' && decision !== 'warning')) return null;
+  const rng = Rng.of(ctx.seed, 'case-competence', e.uscc, p.item.code, filed);
+  const line = p.item.line_code;
+  if (rng.chance(PLANT.agencyNotCompetent)) {
+    const others = [...e.county.agencies.values()].filter((a) => a.line !== line && a.line !== 'CLE' && a.valid.length >= 2);
+    return others.length ? { agency: others[rng.int(others.length)], rng, planted: true } : null;
+  }
+  const cle = e.county.agencies.get('CLE');
+  return line !== 'CLE' && cle && cle.valid.length >= 2 && rng.chance(0.01) ? { agency: cle, rng, planted: false } : null;
 }

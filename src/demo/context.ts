@@ -31,6 +31,8 @@ export const PLANT = {
   penaltyNoNotice: 0.01, // of cases decided with a fine or a warning
   penaltyNoLegalReview: 0.2, // of fines at or above MAJOR_FINE (a few percent of fines)
   penaltyPastLimitation: 0.008, // of cases
+  caseNotTransferred: 0.01, // of cases decided with a fine or a warning
+  agencyNotCompetent: 0.01, // of cases decided with a fine or a warning
 } as const;
 
 /** Sequential ids per record kind: 'INS000000042'. Deterministic because generation order is. */

@@ -30,6 +30,8 @@ export const VIOLATIONS = [
   'penalty_no_notice', // a fine or warning with no notice of the right to a defence before it (行政处罚法 第六十二条)
   'penalty_no_legal_review', // a fine of 50,000 yuan or more with no legal review by the decision (第五十八条)
   'penalty_past_limitation', // a case filed more than two years after the violation (第三十六条)
+  'case_not_transferred', // an amount involved of 50,000 yuan or more, fined or warned, never transferred to the police (移送规定 第十一条)
+  'agency_not_competent', // a fine or warning decided by an agency of another line, not comprehensive enforcement (行政处罚法 第十七条)
   // Coercive measures (src/demo/coercion.ts, 行政强制法):
   'coercion_over_long', // sealed, seized or frozen beyond 30 days, or 60 with an approved extension (第二十五条、第三十二条)
   'coercion_no_decision', // a measure whose record names no decision document (第二十四条、第三十一条)

@@ -57,6 +57,8 @@ import { targetedNoTrigger } from './targeted-no-trigger.ts';
 import { penaltyNoNotice } from './penalty-no-notice.ts';
 import { penaltyNoLegalReview } from './penalty-no-legal-review.ts';
 import { penaltyPastLimitation } from './penalty-past-limitation.ts';
+import { caseNotTransferred } from './case-not-transferred.ts';
+import { agencyNotCompetent } from './agency-not-competent.ts';
 import { coercionOverLong } from './coercion-over-long.ts';
 import { coercionNoDecision } from './coercion-no-decision.ts';
 import { coercionGoodsNotReturned } from './coercion-goods-not-returned.ts';
@@ -128,6 +130,8 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyNoNotice,
   penaltyNoLegalReview,
   penaltyPastLimitation,
+  caseNotTransferred,
+  agencyNotCompetent,
   coercionOverLong,
   coercionNoDecision,
   coercionGoodsNotReturned,

@@ -10,6 +10,7 @@ import { levelsOf } from './inspections.ts';
 import { auxiliaryOnlyNames, uncertifiedOfficers } from './officers.ts';
 import { isFined, type CaseFacts, type ModelGroups, type RealtimeState } from './state.ts';
 import { spreadOf } from '../../domain/robust-stats.ts';
+import { COMPREHENSIVE_LINE } from '../library/agency-not-competent.ts';
 import { exemptionFinding, reviewDecision, selectTier, type Harm } from '../../catalog/discretion.ts';
 
 /** A case as the cases table stores it (the columns the checks read). */
@@ -34,6 +35,8 @@ export interface CaseRow {
   occurred_on: string | null;
   notified_on: string | null;
   legal_review_on: string | null;
+  amount_involved: number | null;
+  transferred_on: string | null;
 }
 
 const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.params }];
@@ -449,6 +452,44 @@ const auxiliaryOnly: Check<CaseRow> = (r, ctx) => {
   });
 };
 
+// 达到移送金额的案件未移送公安机关 (case-not-transferred.ts)
+const notTransferred: Check<CaseRow> = (r, ctx) => {
+  const amount = r.amount_involved === null ? null : Number(r.amount_involved);
+  if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
+  if (amount === null || amount < ctx.params.threshold || r.transferred_on !== null) return [];
+  return one(ctx, {
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    amount_involved: amount,
+    decided_on: r.decided_on,
+    decision_label: r.decision === 'fine' ? '罚款' : '警告',
+  });
+};
+
+// 处罚主体与事项条线不符 (agency-not-competent.ts)
+const notCompetent: Check<CaseRow> = (r, ctx) => {
+  if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
+  const { state } = ctx;
+  const agency = state.agencies.get(r.agency_id);
+  const item = state.items.get(r.item_code);
+  if (!agency) return [];
+  const entrusted = agency.legalStatus === 'entrusted';
+  if (!entrusted && (!item || agency.line === item.line || agency.line === COMPREHENSIVE_LINE)) return [];
+  const line = (code: string) => state.lineNames.get(code) ?? code;
+  return one(ctx, {
+    ...caseHit(r),
+    subject_name: subjectName(ctx, r.entity_uscc),
+    item_name: itemName(ctx, r.item_code),
+    agency_name: agency.name,
+    decided_on: r.decided_on,
+    decision_label: r.decision === 'fine' ? '罚款' : '警告',
+    reason_text: entrusted
+      ? '该主体登记为受委托组织，决定以其自身名义作出'
+      : `该主体为${line(agency.line)}条线，该事项为${line(item!.line)}条线的事项`,
+  });
+};
+
 export const caseChecks: KindChecks<CaseRow> = {
   parts: ['certificates', 'cases'],
   columns: [
@@ -472,6 +513,8 @@ export const caseChecks: KindChecks<CaseRow> = {
     'occurred_on',
     'notified_on',
     'legal_review_on',
+    'amount_involved',
+    'transferred_on',
   ],
   observe: (state, r) => state.putCase(r),
   checks: {
@@ -491,5 +534,7 @@ export const caseChecks: KindChecks<CaseRow> = {
     PEN_LIGHT_HEAVY: lightHeavy,
     PEN_REPEAT_UNCORRECTED: repeatUncorrected,
     OFF_AUX_CASE: auxiliaryOnly,
+    CASE_NOT_TRANSFERRED: notTransferred,
+    AGENCY_NOT_COMPETENT: notCompetent,
   },
 };

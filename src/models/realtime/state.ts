@@ -41,12 +41,14 @@ export class ModelGroups {
 export interface Agency {
   name: string;
   line: string;
+  legalStatus: string | null;
 }
 export interface Item {
   name: string;
   fineMin: number | null;
   fineMax: number | null;
   timeLimitDays: number | null;
+  line: string;
 }
 export interface InspectionItem {
   name: string;
@@ -168,6 +170,7 @@ export class RealtimeState {
   items = new Map<string, Item>();
   inspectionItems = new Map<string, InspectionItem>();
   regionNames = new Map<string, string>();
+  lineNames = new Map<string, string>();
   whitelist = new Map<string, { region: string; line: string | null }>();
   /** `item|region` of every exemption-list entry. */
   exemptions = new Set<string>();
@@ -414,15 +417,18 @@ export class RealtimeState {
     const day = (col: string) => `CAST(${store.dialect.daysBetween(`CAST('1970-01-01' AS DATE)`, col)} AS INTEGER)`;
     switch (part) {
       case 'reference': {
-        const [agencies, items, inspectionItems, regions, whitelist, exemptions, tiers] = [
-          await store.query<{ id: string; name: string; line_code: string }>('SELECT id, name, line_code FROM agencies'),
+        const [agencies, items, inspectionItems, regions, whitelist, exemptions, tiers, lines] = [
+          await store.query<{ id: string; name: string; line_code: string; legal_status: string | null }>(
+            'SELECT id, name, line_code, legal_status FROM agencies',
+          ),
           await store.query<{
             code: string;
             name: string;
             fine_min: number | null;
             fine_max: number | null;
             time_limit_days: number | null;
-          }>('SELECT code, name, fine_min, fine_max, time_limit_days FROM items'),
+            line_code: string;
+          }>('SELECT code, name, fine_min, fine_max, time_limit_days, line_code FROM items'),
           await store.query<{ code: string; name: string; region_code: string; max_per_year: number }>(
             'SELECT code, name, region_code, max_per_year FROM inspection_items',
           ),
@@ -443,20 +449,25 @@ export class RealtimeState {
             `SELECT b.id, b.item_code, b.region_code, CAST(b.effective_from AS VARCHAR) AS effective_from, t.tier, t.fine_min, t.fine_max
              FROM baselines b LEFT JOIN baseline_tiers t ON t.baseline_id = b.id`,
           ),
+          await store.query<{ code: string; name: string }>('SELECT code, name FROM lines'),
         ];
         const codes = MODELS.filter((m) => m.realtime).map((m) => m.code);
         const keys = await store.query<{ dedupe_key: string }>(
           sql`SELECT dedupe_key FROM model_hits WHERE model_code IN (${raw(codes.map((c) => `'${c}'`).join(', '))})`,
         );
         apply(() => {
-          this.agencies = new Map(agencies.map((a) => [a.id, { name: a.name, line: a.line_code }]));
+          this.agencies = new Map(agencies.map((a) => [a.id, { name: a.name, line: a.line_code, legalStatus: a.legal_status }]));
           this.items = new Map(
-            items.map((i) => [i.code, { name: i.name, fineMin: i.fine_min, fineMax: i.fine_max, timeLimitDays: i.time_limit_days }]),
+            items.map((i) => [
+              i.code,
+              { name: i.name, fineMin: i.fine_min, fineMax: i.fine_max, timeLimitDays: i.time_limit_days, line: i.line_code },
+            ]),
           );
           this.inspectionItems = new Map(
             inspectionItems.map((i) => [i.code, { name: i.name, region: i.region_code, maxPerYear: i.max_per_year }]),
           );
           this.regionNames = new Map(regions.map((r) => [r.code, r.name]));
+          this.lineNames = new Map(lines.map((l) => [l.code, l.name]));
           this.whitelist = new Map(whitelist.map((w) => [w.code, { region: w.region_code, line: w.line_code }]));
           this.exemptions = new Set(exemptions.map((x) => `${x.item_code}|${x.region_code}`));
           this.baselines = bookOf(tiers);

@@ -150,6 +150,34 @@ export const cases: RecordKindSpec = {
       note: '元，不小于0，至多两位小数',
     },
     {
+      name: 'amount_involved',
+      label: '涉案金额',
+      aliases: ['涉案金额（元）', '违法经营额', '违法经营额（元）', '涉案货值金额', '货值金额', '案值'],
+      type: 'decimal',
+      required: false,
+      example: '12000.00',
+      note: '元，违法事实涉及的金额（涉案金额、违法经营额或货值金额），不小于0，至多两位小数',
+    },
+    {
+      name: 'transferred_on',
+      label: '移送公安机关日期',
+      aliases: ['移送日期', '涉嫌犯罪移送日期', '移送公安日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '涉嫌犯罪案件移送公安机关的日期（行政执法机关移送涉嫌犯罪案件的规定 第五条）；未移送的留空',
+    },
+    {
+      name: 'transfer_no',
+      label: '移送书文号',
+      aliases: ['涉嫌犯罪案件移送书文号', '移送文号'],
+      type: 'string',
+      required: false,
+      maxLength: 128,
+      example: '',
+      note: '涉嫌犯罪案件移送书的文号（同规定 第六条）；填写时须同时填写移送公安机关日期',
+    },
+    {
       name: 'status',
       label: '案件状态',
       aliases: ['办理状态', '状态'],
@@ -166,6 +194,9 @@ export const cases: RecordKindSpec = {
   rules: [
     dateAfter('decided_on', 'filed_on', '决定日期不能早于立案日期'),
     dateAfter('filed_on', 'occurred_on', '立案日期不能早于违法行为发生日期'),
+    dateAfter('transferred_on', 'filed_on', '移送公安机关日期不能早于立案日期'),
+    (get) =>
+      get('transfer_no') !== null && get('transferred_on') === null ? ['transferred_on', '填写移送书文号时须填写移送公安机关日期'] : null,
     (get) =>
       get('status') !== 'open' && get('status') !== null && get('decision') === null
         ? ['decision', '案件已决定或已结案时须填写处理决定']
@@ -174,5 +205,5 @@ export const cases: RecordKindSpec = {
     (get) => (get('decision') !== null && get('decided_on') === null ? ['decided_on', '已有处理决定时须填写决定日期'] : null),
   ],
   rulesText:
-    '决定日期不能早于立案日期；立案日期不能早于违法行为发生日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期。',
+    '决定日期不能早于立案日期；立案日期不能早于违法行为发生日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期；移送公安机关日期不能早于立案日期；填写移送书文号时须有移送公安机关日期。',
 };
