@@ -287,6 +287,16 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       JOIN calendar_days e ON e.day = CASE WHEN dl.method IN ('post', 'notice') THEN dl.sent_on ELSE COALESCE(dl.delivered_on, ${asOf}) END
     WHERE e.due - a.done > 7`,
   },
+  // Collected on the spot (第六十八条 至 第七十一条): above 100 yuan; handed over or banked after the 2nd working day; no receipt.
+  payment_on_spot_not_allowed: { kind: 'payment', sql: `SELECT id FROM payments WHERE method = 'on_spot' AND amount > 100` },
+  payment_handover_late: {
+    kind: 'payment',
+    sql: `
+    SELECT p.id FROM payments p JOIN calendar_days a ON a.day = p.paid_on JOIN calendar_days h ON h.day = COALESCE(p.handed_over_on, ${asOf})
+      LEFT JOIN calendar_days b ON b.day = COALESCE(p.banked_on, ${asOf})
+    WHERE p.method = 'on_spot' AND (h.due - a.done > 2 OR (p.handed_over_on IS NOT NULL AND b.due - h.done > 2))`,
+  },
+  payment_no_receipt: { kind: 'payment', sql: `SELECT id FROM payments WHERE method = 'on_spot' AND receipt_no IS NULL` },
   // Inspections planned, coded and merged: from 2025 every inspection cites its task's code.
   uncoded_inspection: {
     kind: 'inspection',
@@ -576,6 +586,9 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     licence_overdue: first.counts.licences,
     payment_overdue: first.counts.payments,
     delivery_overdue: first.counts.deliveries,
+    payment_on_spot_not_allowed: first.counts.payments,
+    payment_handover_late: first.counts.payments,
+    payment_no_receipt: first.counts.payments,
     uncoded_inspection: first.counts.inspections,
     code_mismatch: first.counts.inspections,
     unplanned_inspection: Number(p.y25) + first.planted.unplanned_inspection,

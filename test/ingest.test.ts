@@ -81,7 +81,11 @@ const BAD: Partial<Record<Kind, { set: Record<string, string>; field: string; me
   inspections: { set: { inspected_on: '2025-02-30' }, field: 'inspected_on（检查日期）', message: /2025年2月没有30日/ },
   cases: { set: { fine_amount: '-5' }, field: 'fine_amount（罚款金额）', message: /不能为负数/ },
   deliveries: { set: { method: '飞鸽传书' }, field: 'method（送达方式）', message: /取值无效/ },
-  payments: { set: { amount: '12.345' }, field: 'amount（应缴金额）', message: /至多保留两位小数/ },
+  payments: {
+    set: { method: '当场收缴', collected_by: '' },
+    field: 'collected_by（收缴执法人员编号）',
+    message: /当场收缴的须填写收缴执法人员编号/,
+  },
   coercive_measures: {
     set: { extended: '否', extension_approved: '是' },
     field: 'extension_approved（延长是否经负责人批准）',

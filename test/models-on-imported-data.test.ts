@@ -161,6 +161,20 @@ const visit = (o: Record<string, string>) => ({
   ...o,
 });
 const days = (from: string, n: number, step = 1) => Array.from({ length: n }, (_, i) => addDays(from, i * step));
+/** 50 yuan collected on the spot on 2025-04-03 by the market regulator's officer, receipt given, handed over and banked that day. */
+const pay = (o: Record<string, string>) => ({
+  source_id: sid('JK'),
+  region_code: COUNTY,
+  amount: '50',
+  due_on: '2025-04-18',
+  paid_on: '2025-04-03',
+  method: '当场收缴',
+  collected_by: officer('M', 1),
+  receipt_no: sid('PJ'),
+  handed_over_on: '2025-04-03',
+  banked_on: '2025-04-03',
+  ...o,
+});
 const idOf = (kind: Kind, row: Record<string, string>) => recordId(kind, SOURCE, row.source_id);
 
 interface Hit {
@@ -438,6 +452,28 @@ const CASES: Record<string, Case> = {
         { source_id: sid('JK'), region_code: COUNTY, case_id: c.source_id, amount: '20000', due_on: '2025-06-01', paid_on: '2025-07-01' },
       ]);
       return [idOf('payments', p)];
+    },
+  },
+  // Fines collected on the spot by the case's lead officer (罚缴分离, 第六十八条至第七十一条).
+  PAY_ON_SPOT_NOT_ALLOWED: {
+    // 200 yuan collected on the spot, with its receipt, handed over and banked the same day.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(450), fine_amount: '200' })]);
+      return only('payments', pay({ case_id: c.source_id, amount: '200' }));
+    },
+  },
+  PAY_HANDOVER_LATE: {
+    // Collected on Thursday 3 April 2025, handed to the agency on Wednesday 9 April, the 3rd working day after 清明.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(451), fine_amount: '50' })]);
+      return only('payments', pay({ case_id: c.source_id, handed_over_on: '2025-04-09', banked_on: '2025-04-09' }));
+    },
+  },
+  PAY_NO_RECEIPT: {
+    // Collected on the spot, no 专用票据 number.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(452), fine_amount: '50' })]);
+      return only('payments', pay({ case_id: c.source_id, receipt_no: '' }));
     },
   },
   PEN_GROWTH: {

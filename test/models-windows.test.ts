@@ -222,6 +222,31 @@ const CASES: Boundary[] = [
     },
   },
   {
+    code: 'PAY_HANDOVER_LATE',
+    n: '2 working days after an on-the-spot collection (3 April 2025, before the 清明 holiday: the 2nd is 8 April)',
+    kind: 'after',
+    atN: async () => {
+      await payment(store, {
+        method: 'on_spot',
+        collected_by: 'OF-1',
+        receipt_no: 'PJ-1',
+        paid_on: '2025-04-03',
+        handed_over_on: '2025-04-08',
+      });
+      return '2025-04-08';
+    },
+    atN1: async () => {
+      await payment(store, {
+        method: 'on_spot',
+        collected_by: 'OF-1',
+        receipt_no: 'PJ-1',
+        paid_on: '2025-04-03',
+        handed_over_on: '2025-04-09',
+      });
+      return '2025-04-09';
+    },
+  },
+  {
     code: 'LIC_OVERDUE',
     n: '20 working days after acceptance (3 March 2025: the 20th is 31 March)',
     kind: 'after',

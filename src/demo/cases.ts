@@ -28,6 +28,7 @@ import { SOURCE } from './tables.ts';
 import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
 import type { Agency, Officer } from './world.ts';
 import { makeMeasure } from './coercion.ts';
+import { collect } from './collection.ts';
 
 /** The baselines in data/catalog take effect on this day; planted tier violations are decided after it. */
 export const BASELINES_FROM = dayOf('2025-04-01');
@@ -224,7 +225,18 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
         paidOn = delivered + Math.floor(PAYMENT_DAYS * rng.next() ** 2);
         if (paidOn > asOf) paidOn = null; // not yet paid, not yet due
       }
-      out.payments.push([pId, SOURCE, pId, region, id, fine, isoOf(due), paidOn === null ? null : isoOf(paidOn)]);
+      const planted = paidOn === null || paidOn > due;
+      out.payments.push([
+        pId,
+        SOURCE,
+        pId,
+        region,
+        id,
+        fine,
+        isoOf(due),
+        paidOn === null ? null : isoOf(paidOn),
+        ...collect(ctx, pId, id, region, fine, paidOn, lead.id, planted),
+      ]);
       paid = paidOn !== null;
     }
   }

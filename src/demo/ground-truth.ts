@@ -20,6 +20,10 @@ export const VIOLATIONS = [
   'licence_overdue', // licence decided later than the item's time limit (行政许可法 第四十二条)
   'payment_overdue', // fine paid after its due date, or unpaid past it (行政处罚法 第六十七条)
   'delivery_overdue', // decision delivered more than 7 days after it was made (行政处罚法 第六十一条)
+  // How fines are collected (src/demo/collection.ts, 行政处罚法 第六十七条至第七十一条):
+  'payment_on_spot_not_allowed', // a fine above 100 yuan collected on the spot (第六十八条)
+  'payment_handover_late', // money collected on the spot handed to the agency, or banked, after 2 working days, or not at all (第七十一条)
+  'payment_no_receipt', // collected on the spot with no 专用票据 number (第七十条)
   'followup_complaint', // a follow-up answer with a serious complaint (吃拿卡要, 态度粗暴, 未出示证件, 未告知权利, 程序不规范)
   'followup_visit_count', // a follow-up answer counting far more inspections in its month than the records hold
   'followup_nobody_came', // a follow-up answer saying nobody came, about a recorded inspection

@@ -10,6 +10,9 @@ import { penaltyOverdue } from './penalty-overdue.ts';
 import { penaltyDouble } from './penalty-double.ts';
 import { penaltyDeliveryLate } from './penalty-delivery-late.ts';
 import { penaltyPaymentOverdue } from './penalty-payment-overdue.ts';
+import { paymentOnSpotNotAllowed } from './payment-on-spot-not-allowed.ts';
+import { paymentHandoverLate } from './payment-handover-late.ts';
+import { paymentNoReceipt } from './payment-no-receipt.ts';
 import { penaltyGrowth } from './penalty-growth.ts';
 import { penaltySingleOfficer } from './penalty-single-officer.ts';
 import { penaltyAboveStatutory } from './penalty-above-statutory.ts';
@@ -82,6 +85,9 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyDouble,
   penaltyDeliveryLate,
   penaltyPaymentOverdue,
+  paymentOnSpotNotAllowed,
+  paymentHandoverLate,
+  paymentNoReceipt,
   penaltyGrowth,
   penaltySingleOfficer,
   penaltyAboveStatutory,

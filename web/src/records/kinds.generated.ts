@@ -106,6 +106,9 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
   deliveries: {
     method: { electronic: '电子送达', direct: '直接送达', post: '邮寄送达', notice: '公告送达' },
   },
+  payments: {
+    method: { bank: '银行缴纳', online: '网上缴纳', on_spot: '当场收缴' },
+  },
   coercive_measures: {
     measure: { seal: '查封', seize: '扣押', freeze: '冻结' },
     status: { in_force: '执行中', released: '已解除', disposed: '已作出处理决定', transferred: '已移送' },
