@@ -3,7 +3,8 @@
 //  1. the staged text, typed and with record ids     → incoming (built by stage.ts)
 //  2. duplicates within the batch: the last row wins → notes
 //  3. match incoming rows with stored ones on the key (source_system, source_id) or uscc
-//  4. a stored match outside the caller's jurisdiction may not be overwritten → row errors
+//  4. a stored match outside the caller's jurisdiction may not be overwritten → row errors; nor may a
+//     row lie in another county than a stored record it names or that names it
 //  5. identical to the stored row → unchanged (no write); otherwise the stored row is replaced,
 //     keeping its id so that clues and evidence that point at it stay valid
 //  6. DELETE the replaced rows, INSERT the incoming ones.
