@@ -183,6 +183,31 @@ test('record ids are md5 of source_system|source_id, the same in JavaScript and 
   assert.equal(d.case_id, c.id);
 });
 
+test('a record lies in the county of the record it names: a payment of a case in another county is refused, and so is a case moved away from its payments', async () => {
+  // Citus keeps a county's records on one shard, and the models join a payment to its case there.
+  await importText('cases', sampleCsv('cases', [sampleRow('cases', 5100)]));
+  const [c] = await store.query<{ county_code: string; agency_id: string }>(
+    `SELECT county_code, agency_id FROM cases WHERE source_id = 'AJ5100'`,
+  );
+  const other = c.county_code === '330203' ? '330106' : '330203';
+  const far = await importText('payments', sampleCsv('payments', [{ ...sampleRow('payments', 5100), region_code: other }]));
+  assert.equal(far.rowsBad, 1);
+  assert.match(
+    far.errors[0].text,
+    new RegExp(`^第2行 region_code（[^）]+）：区划 ${other} 与所关联的行政处罚案件（case-[0-9a-f]+）不在同一县`),
+  );
+  const near = await importText('payments', sampleCsv('payments', [sampleRow('payments', 5100)]));
+  assert.equal(near.inserted, 1);
+  const moved = await importText(
+    'cases',
+    sampleCsv('cases', [{ ...sampleRow('cases', 5100), region_code: other, agency_id: `AG-${other}-SCJG` }]),
+  );
+  assert.equal(moved.rowsBad, 1);
+  assert.match(moved.errors[0].text, new RegExp(`^第2行 region_code（[^）]+）：区划 ${other} 与已登记的关联.+记录不在同一县`));
+  const [kept] = await store.query<{ county_code: string }>(`SELECT county_code FROM cases WHERE source_id = 'AJ5100'`);
+  assert.equal(kept.county_code, c.county_code);
+});
+
 test('duplicates within one file: the last row wins and the batch says so', async () => {
   const a = sampleRow('licences', 7000);
   const rows = [a, sampleRow('licences', 7001), { ...a, result: 'refused' }];

@@ -2,7 +2,7 @@ import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestStore } from './helpers/store.ts';
 import { seedInspectionWorld } from './helpers/fixtures.ts';
-import { inspection } from './helpers/records.ts';
+import { copyRows, inspection } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import type { Value } from '../src/store/store.ts';
@@ -98,7 +98,7 @@ test('real time: the inspection that completes a repeated-inspection pattern rai
 let n = 0;
 async function put(table: string, row: Record<string, Value>): Promise<string> {
   const cols = Object.keys(row);
-  await store.copyIn(table, cols, [cols.map((c) => row[c])]);
+  await copyRows(store, table, cols, [cols.map((c) => row[c])]);
   return String(row.id);
 }
 const serviceVisit = (r: Record<string, Value>) =>

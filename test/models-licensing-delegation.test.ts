@@ -2,7 +2,7 @@ import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
-import { agency } from './helpers/records.ts';
+import { agency, copyRows } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import type { Value } from '../src/store/store.ts';
@@ -48,7 +48,7 @@ const ids = (clue: { evidence: string }) => JSON.parse(clue.evidence).ids as str
 let n = 0;
 async function put(table: string, row: Record<string, Value>): Promise<string> {
   const cols = Object.keys(row);
-  await store.copyIn(table, cols, [cols.map((c) => row[c])]);
+  await copyRows(store, table, cols, [cols.map((c) => row[c])]);
   return String(row.id);
 }
 const licence = (r: Record<string, Value>) =>

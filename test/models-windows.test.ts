@@ -11,6 +11,7 @@ import {
   caseRecord,
   clue,
   coerciveMeasure,
+  copyRows,
   delivery,
   hotlineTicket,
   inspection,
@@ -67,7 +68,7 @@ const licence = async (r: Record<string, Value>) => {
     result: 'granted',
     ...r,
   };
-  await store.copyIn('licences', Object.keys(row), [Object.values(row)]);
+  await copyRows(store, 'licences', Object.keys(row), [Object.values(row)]);
 };
 
 /** Hits of a model's batch SQL on the run's date. */

@@ -175,3 +175,20 @@ test('every record kind carries county_code, and on a Citus coordinator its tabl
   );
   assert.equal(one.nodes, 1);
 });
+
+test('an instant reads as the same business date (Asia/Shanghai) on every engine, and on Citus on the worker that holds the row', async () => {
+  // 17:30 UTC on 1 January is 01:30 on 2 January in Hangzhou. A query on one county runs on its shard's worker.
+  await store.exec(`INSERT INTO hotline_tickets (id, source_system, source_id, region_code, county_code, received_at, category, content, status)
+    VALUES ('tz-1', 'tz', '1', '330106001', '330106', TIMESTAMPTZ '2025-01-01 17:30:00+00', 'complaint', '时区', 'open')`);
+  try {
+    const rows = await store.query<{ d: string }>(
+      `SELECT CAST(CAST(received_at AS DATE) AS VARCHAR) AS d FROM hotline_tickets WHERE county_code = '330106' AND id = 'tz-1'`,
+    );
+    assert.deepEqual(
+      rows.map((r) => r.d),
+      ['2025-01-02'],
+    );
+  } finally {
+    await store.exec(`DELETE FROM hotline_tickets WHERE id = 'tz-1'`);
+  }
+});

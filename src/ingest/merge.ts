@@ -3,7 +3,8 @@
 //  1. the staged text, typed and with record ids     → incoming (built by stage.ts)
 //  2. duplicates within the batch: the last row wins → notes
 //  3. match incoming rows with stored ones on the key (source_system, source_id) or uscc
-//  4. a stored match outside the caller's jurisdiction may not be overwritten → row errors
+//  4. a stored match outside the caller's jurisdiction may not be overwritten → row errors; nor may a
+//     row lie in another county than a stored record it names or that names it
 //  5. identical to the stored row → unchanged (no write); otherwise the stored row is replaced,
 //     keeping its id so that clues and evidence that point at it stay valid
 //  6. DELETE the replaced rows, INSERT the incoming ones.
@@ -13,7 +14,8 @@ import type { Caller } from '../auth/caller.ts';
 import { agencyLinkSql, importScope, recordScope, RECORD_ACCESS } from '../policy/index.ts';
 import { sql, raw, type Sql } from '../store/sql.ts';
 import type { Row, Store } from '../store/store.ts';
-import { kindSpec, type FieldSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
+import { KINDS, kindSpec, type FieldSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
+import { countyCode } from '../records/fields.ts';
 import { recordIdSql } from '../records/record-id.ts';
 import { randomBytes } from 'node:crypto';
 import type { FieldError, RowErrorCode } from './validate.ts';
@@ -85,6 +87,7 @@ const SQL_TYPES: Record<FieldSpec['type'], string> = {
 };
 
 const MAX_NOTES = 100;
+const COUNTY = countyCode.column;
 
 export const tempName = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
 
@@ -204,6 +207,35 @@ export async function mergeIncoming(
           (r) => `${spec.label}不存在：${String(r[f.name])}（须已登记，或在同一批次中）`,
           'unknown_reference',
         );
+      }
+
+      // A record and the records it names lie in one county (a delivery in its case's, a case in its
+      // inspection's): Citus keeps a county's rows on one shard and the models join them there
+      // (docs/scale-out.md). A row is refused when a stored record it names, or a stored record that names
+      // it, lies in another county.
+      if (spec.computed?.some((c) => c.column === COUNTY)) {
+        const county = (r: Row) => String(r.region_code ?? '').slice(0, 6);
+        for (const f of spec.fields.filter((x) => x.recordRef)) {
+          const ref = kindSpec(f.recordRef as Kind);
+          await reject(
+            sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(ref.table)} r ON r.${raw(ref.idColumn)} = i.${raw(f.name)} WHERE r.${raw(COUNTY)} <> i.${raw(COUNTY)}`,
+            'region_code',
+            (r) =>
+              `区划 ${String(r.region_code)} 与所关联的${ref.label}（${String(r[f.name])}）不在同一县（市、区）：一条记录与其${ref.label}应在同一县（${county(r)}）`,
+            'invalid',
+          );
+        }
+        for (const other of KINDS.map(kindSpec)) {
+          for (const f of other.fields.filter((x) => x.recordRef === kind)) {
+            await reject(
+              sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(other.table)} o ON o.${raw(f.name)} = i.${raw(spec.idColumn)} WHERE o.${raw(COUNTY)} <> i.${raw(COUNTY)}`,
+              'region_code',
+              (r) =>
+                `区划 ${String(r.region_code)} 与已登记的关联${other.label}记录不在同一县（市、区）：${spec.label}与其${other.label}记录应在同一县（${county(r)}）`,
+              'invalid',
+            );
+          }
+        }
       }
 
       // 5. Unchanged rows need no write; changed ones keep the id they were stored under.

@@ -45,9 +45,11 @@ export function workdaysSql(from: Sql, to: Sql): Sql {
 }
 
 /** SQL: the last day (as 'YYYY-MM-DD' text) of n working days after `from`. */
+// The calendar joined to itself inside one subquery, not a subquery nested in another: Citus runs no
+// correlated subquery whose FROM holds a reference table (calendar_days is one) inside another.
 export function workdayDeadlineSql(from: Sql, n: number | Sql): Sql {
-  return sql`(SELECT CAST(min(cd.day) AS VARCHAR) FROM calendar_days cd WHERE cd.workday
-    AND cd.done = (SELECT cf.done FROM calendar_days cf WHERE cf.day = CAST(${from} AS DATE)) + ${count(n)})`;
+  return sql`(SELECT CAST(min(cd.day) AS VARCHAR) FROM calendar_days cf JOIN calendar_days cd ON cd.workday
+    AND cd.done = cf.done + ${count(n)} WHERE cf.day = CAST(${from} AS DATE))`;
 }
 
 /** TypeScript twin of daysLateSql, for the real-time checks: dates as 'YYYY-MM-DD'. */

@@ -22,7 +22,7 @@ export const inspectionCaseNotFiled: ModelDefinition = {
       SELECT 'inspection' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
              COALESCE(e.name, t.entity_uscc) AS subject_name, COALESCE(a.name, t.agency_id) AS agency_name,
              CAST(t.inspected_on AS VARCHAR) AS inspected_on, CAST(CAST(${asOf} AS DATE) AS VARCHAR) AS as_of, CAST(${days} AS INTEGER) AS days
-      FROM inspections t LEFT JOIN cases c ON c.inspection_id = t.id
+      FROM inspections t LEFT JOIN cases c ON c.county_code = t.county_code AND c.inspection_id = t.id
         LEFT JOIN entities e ON e.uscc = t.entity_uscc LEFT JOIN agencies a ON a.id = t.agency_id
       WHERE ${where('t')} AND t.result = 'case_filed' AND ${days} > ${num(params.after_days)} AND c.id IS NULL`;
   },

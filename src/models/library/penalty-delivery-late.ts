@@ -34,7 +34,7 @@ export const penaltyDeliveryLate: ModelDefinition = {
                 ELSE '于' || CAST(d.delivered_on AS VARCHAR) || '送达' END AS state,
            ${workdayDeadlineSql(sql`c.decided_on`, params.limit_days)} AS deadline,
            CAST(${workdaysSql(sql`c.decided_on`, act)} AS INTEGER) AS workdays
-    FROM deliveries d JOIN cases c ON c.id = d.case_id
+    FROM deliveries d JOIN cases c ON c.county_code = d.county_code AND c.id = d.case_id
       LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code
     WHERE ${where('d')} AND c.decided_on IS NOT NULL AND c.decided_on <= CAST(${asOf} AS DATE)
       AND ${workdaysLateSql(sql`c.decided_on`, act, params.limit_days)}`;

@@ -22,7 +22,7 @@ export const penaltyNoDelivery: ModelDefinition = {
            COALESCE(e.name, c.entity_uscc) AS subject_name, COALESCE(i.name, c.item_code) AS item_name,
            CAST(c.decided_on AS VARCHAR) AS decided_on, CASE c.decision WHEN 'fine' THEN '罚款' ELSE '警告' END AS decision_label,
            CAST(CAST(${asOf} AS DATE) AS VARCHAR) AS as_of, CAST(${workdaysSql(sql`c.decided_on`, sql`CAST(${asOf} AS DATE)`)} AS INTEGER) AS workdays
-    FROM cases c LEFT JOIN deliveries d ON d.case_id = c.id
+    FROM cases c LEFT JOIN deliveries d ON d.county_code = c.county_code AND d.case_id = c.id
       LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code
     WHERE ${where('c')} AND c.decision IN ('fine', 'warning') AND c.decided_on IS NOT NULL
       AND ${workdaysLateSql(sql`c.decided_on`, sql`CAST(${asOf} AS DATE)`, params.after_days)}

@@ -22,7 +22,7 @@ export const penaltyNoPayment: ModelDefinition = {
       SELECT 'case' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, '' AS window_key, c.id AS evidence_ids,
              COALESCE(e.name, c.entity_uscc) AS subject_name, CAST(c.decided_on AS VARCHAR) AS decided_on, c.fine_amount,
              CAST(CAST(${asOf} AS DATE) AS VARCHAR) AS as_of, CAST(${days} AS INTEGER) AS days
-      FROM cases c LEFT JOIN payments p ON p.case_id = c.id LEFT JOIN entities e ON e.uscc = c.entity_uscc
+      FROM cases c LEFT JOIN payments p ON p.county_code = c.county_code AND p.case_id = c.id LEFT JOIN entities e ON e.uscc = c.entity_uscc
       WHERE ${where('c')} AND c.decision = 'fine' AND c.fine_amount > 0 AND c.decided_on IS NOT NULL
         AND ${days} > ${num(params.after_days)} AND p.id IS NULL`;
   },

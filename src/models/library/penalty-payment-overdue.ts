@@ -27,7 +27,7 @@ export const penaltyPaymentOverdue: ModelDefinition = {
            CASE WHEN p.paid_on IS NULL THEN '截至' || CAST(CAST(${asOf} AS DATE) AS VARCHAR) || '仍未缴纳'
                 ELSE '于' || CAST(p.paid_on AS VARCHAR) || '缴纳' END AS state,
            CAST(${days} AS INTEGER) AS days
-    FROM payments p LEFT JOIN cases c ON c.id = p.case_id
+    FROM payments p LEFT JOIN cases c ON c.county_code = p.county_code AND c.id = p.case_id
       LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code
     WHERE ${where('p')} AND p.due_on < CAST(${asOf} AS DATE) AND ${days} > ${num(params.grace_days)}`;
   },

@@ -26,7 +26,7 @@ function corrections(where: (alias: string) => Sql, dialect: Dialect, params: Pa
     WITH o AS (
       SELECT r.id, r.agency_id, c.item_code, r.decided_on,
              CASE WHEN r.outcome IN ('revoked', 'changed', 'confirmed_illegal') THEN 1 ELSE 0 END AS corrected
-      FROM review_outcomes r JOIN cases c ON c.id = r.case_id
+      FROM review_outcomes r JOIN cases c ON c.county_code = r.county_code AND c.id = r.case_id
       WHERE ${where('r')} AND r.outcome IS NOT NULL AND r.outcome <> 'settled' AND r.decided_on IS NOT NULL
         AND r.decided_on <= CAST(${asOf} AS DATE) AND r.decided_on >= CAST(${windowFrom(asOf, params.window_days)} AS DATE)
     ), g AS (

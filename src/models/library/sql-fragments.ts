@@ -210,7 +210,7 @@ export const REVIEW_SUBJECT_COLUMNS =
   raw(`'review_outcome' AS subject_kind, r.id AS subject_id, r.region_code, r.agency_id, '' AS window_key,
   r.id AS evidence_ids, r.case_id, COALESCE(e.name, c.entity_uscc, r.case_id) AS subject_name, COALESCE(i.name, c.item_code, '') AS item_name`);
 export const REVIEW_NAMES = raw(
-  'review_outcomes r LEFT JOIN cases c ON c.id = r.case_id LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code',
+  'review_outcomes r LEFT JOIN cases c ON c.county_code = r.county_code AND c.id = r.case_id LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code',
 );
 
 // Payments (payment-*.ts): a payment with its case's party and item; the fine, the officer and the day collected.

@@ -125,11 +125,13 @@ export function resolveStagedSql(kinds: readonly string[]): Sql[] {
   for (const kind of kinds) {
     const s = SUBJECTS[kind];
     if (!s) continue;
+    // A record reaches its case in its own county (the import keeps them in one). The look-up is a CTE:
+    // Citus reads it from the record tables first, then updates the stage (a plain table) from its rows.
     const source = s.via
-      ? `SELECT r.id, t.${s.entityColumn} AS entity FROM ${s.table} r JOIN ${s.via.table} t ON t.id = r.${s.via.column}`
+      ? `SELECT r.id, t.${s.entityColumn} AS entity FROM ${s.table} r JOIN ${s.via.table} t ON t.county_code = r.county_code AND t.id = r.${s.via.column}`
       : `SELECT r.id, r.${s.entityColumn} AS entity FROM ${s.table} r`;
-    out.push(sql`UPDATE model_hits_stage SET bundle_id = x.entity
-      FROM (${raw(source)} WHERE r.id IN (SELECT subject_id FROM model_hits_stage WHERE subject_kind = ${kind} AND bundle_id IS NULL)) x
+    out.push(sql`WITH x AS (${raw(source)} WHERE r.id IN (SELECT subject_id FROM model_hits_stage WHERE subject_kind = ${kind} AND bundle_id IS NULL))
+      UPDATE model_hits_stage SET bundle_id = x.entity FROM x
       WHERE model_hits_stage.subject_kind = ${kind} AND model_hits_stage.bundle_id IS NULL AND x.id = model_hits_stage.subject_id`);
   }
   out.push(sql`UPDATE model_hits_stage SET bundle_kind = 'agency', bundle_id = COALESCE(agency_id, substr(region_code, 1, 6))
