@@ -217,5 +217,5 @@ export const REVIEW_NAMES = raw(
 export const PAYMENT_SUBJECT_COLUMNS = sql`'payment' AS subject_kind, p.id AS subject_id, p.region_code, c.agency_id, '' AS window_key, p.id AS evidence_ids,
            p.case_id, COALESCE(e.name, c.entity_uscc, p.case_id) AS subject_name, COALESCE(i.name, c.item_code, '') AS item_name, p.amount,
            COALESCE(p.collected_by, '') AS collected_by, CAST(p.paid_on AS VARCHAR) AS paid_on`;
-export const PAYMENT_NAMES = sql`payments p LEFT JOIN cases c ON c.id = p.case_id
+export const PAYMENT_NAMES = sql`payments p LEFT JOIN cases c ON c.county_code = p.county_code AND c.id = p.case_id
       LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code`;
