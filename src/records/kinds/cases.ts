@@ -150,6 +150,17 @@ export const cases: RecordKindSpec = {
       note: '元，不小于0，至多两位小数',
     },
     {
+      name: 'device_id',
+      label: '证据来源设备编号',
+      aliases: ['证据来源设备', '监控设备编号', '电子技术监控设备编号'],
+      type: 'string',
+      required: false,
+      maxLength: 128,
+      recordRef: 'monitoring_devices',
+      example: 'SB2025000042',
+      note: '违法事实由电子技术监控设备记录的，填该设备在同一来源系统中的编号（或刻度设备ID dev-…）；其他案件留空',
+    },
+    {
       name: 'status',
       label: '案件状态',
       aliases: ['办理状态', '状态'],
