@@ -28,6 +28,7 @@ import { SOURCE } from './tables.ts';
 import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
 import type { Agency, Officer } from './world.ts';
 import { makeMeasure } from './coercion.ts';
+import { caseDevice, repeatCase } from './devices.ts';
 
 /** The baselines in data/catalog take effect on this day; planted tier violations are decided after it. */
 export const BASELINES_FROM = dayOf('2025-04-01');
@@ -77,6 +78,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   const region = e.township.code;
   const listed = cat.listed(p, city, e.county.code);
   const { force } = input;
+  const truthRows = out.ground_truth.rows;
   const r = rng.next();
   const facts: Facts = force
     ? { ...force.facts }
@@ -226,7 +228,10 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     out.ground_truth.push([FAMILY_LABEL, 'case', id, region, JSON.stringify({ family: written.family, item_code: p.item.code })]);
   const status = open ? 'open' : (fine !== null ? paid : deliveredOn !== null) ? 'closed' : 'decided';
   const single = plant === 'single_officer';
-  out.cases.push([
+  const proc = procedure(ctx, id, region, filed, decided, decision, fine);
+  const clean = !force && plant === null && out.ground_truth.rows === truthRows;
+  const device = caseDevice(ctx, e, { agency, caseId: id, occurred: proc[0], decided, decision, clean });
+  const row = [
     id,
     SOURCE,
     id,
@@ -247,8 +252,11 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     statedTier,
     fine,
     status,
-    ...procedure(ctx, id, region, filed, decided, decision, fine),
-  ]);
+    ...proc,
+    device.deviceId,
+  ];
+  out.cases.push(row);
+  if (device.repeatGap !== null) repeatCase(ctx, row, device.repeatGap);
 
   switch (plant) {
     case 'single_officer':

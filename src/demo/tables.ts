@@ -65,6 +65,7 @@ export const COLUMNS = {
     'occurred_on',
     'notified_on',
     'legal_review_on',
+    'device_id',
   ],
   deliveries: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'method', 'sent_on', 'delivered_on'],
   payments: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'amount', 'due_on', 'paid_on'],
@@ -88,6 +89,20 @@ export const COLUMNS = {
     'lead_officer_id',
     'assist_officer_id',
     'status',
+  ],
+  monitoring_devices: [
+    'id',
+    'source_system',
+    'source_id',
+    'region_code',
+    'agency_id',
+    'device_kind',
+    'location',
+    'reviewed_on',
+    'published_on',
+    'calibrated_until',
+    'in_use_from',
+    'retired_on',
   ],
   review_outcomes: [
     'id',
@@ -187,7 +202,7 @@ export const COLUMNS = {
 
 export type DemoTable = keyof typeof COLUMNS;
 
-/** The ten business tables whose rows are "records" (the seed's 执法数据). */
+/** The business tables whose rows are "records" (the seed's 执法数据). */
 export const RECORD_TABLES = [
   'licences',
   'inspections',
@@ -199,6 +214,7 @@ export const RECORD_TABLES = [
   'delegations',
   'followup_answers',
   'coercive_measures',
+  'monitoring_devices',
 ] as const satisfies readonly DemoTable[];
 
 /** Columns whose text may hold a comma or a quote (CSV quoting is paid only there). */
@@ -213,6 +229,7 @@ const FREE_TEXT = [
   'provider_name',
   'detail',
   'decision_no',
+  'location',
   'questionnaire',
   'settings',
   'answers',
