@@ -524,6 +524,21 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       WHERE r.outcome IN ('revoked', 'changed', 'confirmed_illegal') AND r.decided_on >= ${d.addDays(asOf, '-365')}
       GROUP BY r.agency_id, c.item_code HAVING count(*) >= 3`,
   },
+  // A case decided with a fine or a warning on a device's records (行政处罚法 第四十一条).
+  device_unpublished: {
+    sql: `SELECT c.id FROM cases c JOIN monitoring_devices m ON m.id = c.device_id WHERE c.decision IN ('fine', 'warning')
+      AND (m.published_on IS NULL OR m.published_on > c.occurred_on)`,
+  },
+  device_uncalibrated: {
+    sql: `SELECT c.id FROM cases c JOIN monitoring_devices m ON m.id = c.device_id WHERE c.decision IN ('fine', 'warning')
+      AND (m.reviewed_on IS NULL OR m.reviewed_on > c.occurred_on OR m.calibrated_until < c.occurred_on)`,
+  },
+  // The later of two fines of one party for one item on one device's records, the violations at most a day apart.
+  device_repeat_same_day: {
+    sql: `SELECT DISTINCT b.id FROM cases b JOIN cases a ON a.entity_uscc = b.entity_uscc AND a.item_code = b.item_code
+      AND a.device_id = b.device_id AND a.id < b.id AND ${d.daysBetween('a.occurred_on', 'b.occurred_on')} BETWEEN 0 AND 1
+      WHERE a.decision = 'fine' AND b.decision = 'fine'`,
+  },
 };
 
 for (const v of VIOLATIONS) {
@@ -568,10 +583,11 @@ test('ground truth points at existing records of its kind, in their region', asy
 });
 
 test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies and officers, being few, up to a fifth)', async () => {
-  const [p] = await store.query<{ y25: number; y26: number; officers: number; agencies: number; reviewed: number }>(`
+  const [p] = await store.query<{ y25: number; y26: number; officers: number; agencies: number; reviewed: number; device_cases: number }>(`
     SELECT (SELECT count(*) FROM inspection_plans WHERE plan_year = 2025) AS y25, (SELECT count(*) FROM inspection_plans WHERE plan_year = 2026) AS y26,
            (SELECT count(*) FROM officers) AS officers, (SELECT count(*) FROM agencies) AS agencies,
-           (SELECT count(*) FROM (SELECT DISTINCT r.agency_id, c.item_code FROM review_outcomes r JOIN cases c ON c.id = r.case_id) x) AS reviewed`);
+           (SELECT count(*) FROM (SELECT DISTINCT r.agency_id, c.item_code FROM review_outcomes r JOIN cases c ON c.id = r.case_id) x) AS reviewed,
+           (SELECT count(*) FROM cases WHERE device_id IS NOT NULL) AS device_cases`);
   const subjects: Record<Violation, number> = {
     repeat_inspection: first.counts.entities,
     over_frequency: first.counts.entities,
@@ -621,6 +637,9 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     review_not_withdrawn: first.counts.review_outcomes,
     review_correction_rate: Number(p.reviewed),
     review_repeat_corrected: Number(p.reviewed),
+    device_unpublished: Number(p.device_cases),
+    device_uncalibrated: Number(p.device_cases),
+    device_repeat_same_day: Number(p.device_cases),
   };
   // Review outcomes are few (a few percent of decided cases), and so are the agencies and items they name.
   const few = new Set<Violation>([

@@ -118,6 +118,11 @@ const BAD: Partial<Record<Kind, { set: Record<string, string>; field: string; me
     message: /执法人员 OF-NOBODY 不存在/,
   },
   inspection_objects: { set: { credit_class: 'E' }, field: 'credit_class（信用等级）', message: /取值无效/ },
+  monitoring_devices: {
+    set: { in_use_from: '2025-03-01', retired_on: '2025-02-28' },
+    field: 'retired_on（停用日期）',
+    message: /停用日期不能早于启用日期/,
+  },
 };
 
 for (const kind of KINDS) {

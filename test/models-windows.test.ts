@@ -15,6 +15,7 @@ import {
   delivery,
   hotlineTicket,
   inspection,
+  monitoringDevice,
   payment,
   reviewOutcome,
 } from './helpers/records.ts';
@@ -45,6 +46,7 @@ const TABLES = [
   'hotline_tickets',
   'coercive_measures',
   'review_outcomes',
+  'monitoring_devices',
   'clues',
   'clue_events',
 ];
@@ -132,6 +134,23 @@ const CASES: Boundary[] = [
     atN1: async () => {
       await inspection(store, { inspected_on: '2025-03-01', result: 'case_filed' });
       return '2025-03-17';
+    },
+  },
+  {
+    code: 'DEV_REPEAT_SAME_DAY',
+    n: '1 day between two violations on one device',
+    kind: 'within',
+    atN: async () => {
+      const dev = await monitoringDevice(store, {});
+      await caseRecord(store, { device_id: dev, occurred_on: '2025-03-01', filed_on: '2025-03-02' });
+      await caseRecord(store, { device_id: dev, occurred_on: '2025-03-02', filed_on: '2025-03-03' });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      const dev = await monitoringDevice(store, {});
+      await caseRecord(store, { device_id: dev, occurred_on: '2025-03-01', filed_on: '2025-03-02' });
+      await caseRecord(store, { device_id: dev, occurred_on: '2025-03-03', filed_on: '2025-03-04' });
+      return '2025-06-30';
     },
   },
   {

@@ -29,6 +29,7 @@ import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
 import type { Agency, Officer } from './world.ts';
 import { makeMeasure } from './coercion.ts';
 import { collect } from './collection.ts';
+import { caseDevice, repeatCase } from './devices.ts';
 
 /** The baselines in data/catalog take effect on this day; planted tier violations are decided after it. */
 export const BASELINES_FROM = dayOf('2025-04-01');
@@ -79,6 +80,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   const region = e.township.code;
   const listed = cat.listed(p, city, e.county.code);
   const { force } = input;
+  const truthRows = out.ground_truth.rows;
   const r = rng.next();
   const facts: Facts = force
     ? { ...force.facts }
@@ -246,7 +248,12 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     out.ground_truth.push([FAMILY_LABEL, 'case', id, region, JSON.stringify({ family: written.family, item_code: p.item.code })]);
   const status = open ? 'open' : (fine !== null ? paid : deliveredOn !== null) ? 'closed' : 'decided';
   const single = plant === 'single_officer';
-  out.cases.push([
+  const proc = procedure(ctx, id, region, filed, decided, decision, fine);
+  // Before `clean`: a case planted as not transferred gets no device plant besides.
+  const moved = transfer(ctx, id, region, filed, decided, decision);
+  const clean = !force && plant === null && out.ground_truth.rows === truthRows;
+  const device = caseDevice(ctx, e, { agency, caseId: id, occurred: proc[0], decided, decision, clean });
+  const row = [
     id,
     SOURCE,
     id,
@@ -267,9 +274,12 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     statedTier,
     fine,
     status,
-    ...procedure(ctx, id, region, filed, decided, decision, fine),
-    ...transfer(ctx, id, region, filed, decided, decision),
-  ]);
+    ...proc,
+    ...moved,
+    device.deviceId,
+  ];
+  out.cases.push(row);
+  if (device.repeatGap !== null) repeatCase(ctx, row, device.repeatGap);
 
   if (other?.planted)
     truth.plant('agency_not_competent', 'case', id, region, {

@@ -60,6 +60,10 @@ export const VIOLATIONS = [
   'review_not_withdrawn', // a corrected penalty decision not withdrawn within 3 working days (行政处罚法 第四十八条)
   'review_correction_rate', // an agency and item with ≥ 5 outcomes in 365 days, more than 30% correcting the decision (agency/item)
   'review_repeat_corrected', // an agency and item corrected ≥ 3 times in 365 days (agency/item)
+  // Cases decided on the records of electronic monitoring devices (src/demo/devices.ts, 行政处罚法 第四十一条):
+  'device_unpublished', // the device's place published after the violation, or never
+  'device_uncalibrated', // the device not reviewed by the violation, or its calibration lapsed
+  'device_repeat_same_day', // one party fined twice for one item on one device's records, the violations ≤ 1 day apart (第二十九条)
 ] as const;
 
 export type Violation = (typeof VIOLATIONS)[number];

@@ -68,6 +68,7 @@ export const COLUMNS = {
     'amount_involved',
     'transferred_on',
     'transfer_no',
+    'device_id',
   ],
   deliveries: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'method', 'sent_on', 'delivered_on'],
   payments: [
@@ -105,6 +106,20 @@ export const COLUMNS = {
     'lead_officer_id',
     'assist_officer_id',
     'status',
+  ],
+  monitoring_devices: [
+    'id',
+    'source_system',
+    'source_id',
+    'region_code',
+    'agency_id',
+    'device_kind',
+    'location',
+    'reviewed_on',
+    'published_on',
+    'calibrated_until',
+    'in_use_from',
+    'retired_on',
   ],
   review_outcomes: [
     'id',
@@ -204,7 +219,7 @@ export const COLUMNS = {
 
 export type DemoTable = keyof typeof COLUMNS;
 
-/** The ten business tables whose rows are "records" (the seed's 执法数据). */
+/** The business tables whose rows are "records" (the seed's 执法数据). */
 export const RECORD_TABLES = [
   'licences',
   'inspections',
@@ -216,6 +231,7 @@ export const RECORD_TABLES = [
   'delegations',
   'followup_answers',
   'coercive_measures',
+  'monitoring_devices',
 ] as const satisfies readonly DemoTable[];
 
 /** Columns whose text may hold a comma or a quote (CSV quoting is paid only there). */
@@ -230,6 +246,7 @@ const FREE_TEXT = [
   'provider_name',
   'detail',
   'decision_no',
+  'location',
   'questionnaire',
   'settings',
   'answers',

@@ -88,6 +88,14 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     joins: J.agency + J.entity + J.region + J.lead + J.assist,
     key: 'id',
   },
+  monitoring_devices: {
+    date: 'in_use_from',
+    text: ['id', 'location'],
+    codes: ['device_kind'],
+    names: [AGENCY, REGION],
+    joins: J.agency + J.region,
+    key: 'id',
+  },
   review_outcomes: {
     date: 'applied_on',
     text: ['id', 'case_id'],

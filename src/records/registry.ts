@@ -27,6 +27,7 @@ import { followupTasks } from './kinds/followup-tasks.ts';
 import { users } from './kinds/users.ts';
 import { inspectionPlans } from './kinds/inspection-plans.ts';
 import { inspectionObjects } from './kinds/inspection-objects.ts';
+import { monitoringDevices } from './kinds/monitoring-devices.ts';
 import type { RecordKindSpec } from './types.ts';
 
 /**
@@ -48,6 +49,7 @@ export const KIND_SPECS = {
   review_outcomes: reviewOutcomes,
   inspection_plans: inspectionPlans,
   inspection_objects: inspectionObjects,
+  monitoring_devices: monitoringDevices,
   regions,
   agencies,
   officers,

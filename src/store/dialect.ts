@@ -58,6 +58,7 @@ const RECORD_TABLES = [
   'followup_answers',
   'coercive_measures',
   'review_outcomes',
+  'monitoring_devices',
 ];
 
 export const duckdbDialect: Dialect = {

@@ -253,3 +253,21 @@ export const reviewOutcome = (store: Store, r: Record<string, Value>) =>
     case_withdrawn_on: null,
     ...r,
   });
+
+/** A camera of 富阳's comprehensive enforcement bureau, reviewed and its place published before it went into use on 2025-01-10, calibrated through 2025. */
+export const monitoringDevice = (store: Store, r: Record<string, Value>) =>
+  put(store, 'monitoring_devices', {
+    id: next('DEV'),
+    source_system: 'test',
+    source_id: next('s'),
+    region_code: '330111',
+    agency_id: 'AG-FY-ZHZF',
+    device_kind: 'camera',
+    location: '金桥北路与江滨西大道交叉口',
+    reviewed_on: '2025-01-05',
+    published_on: '2025-01-08',
+    calibrated_until: '2025-12-31',
+    in_use_from: '2025-01-10',
+    retired_on: null,
+    ...r,
+  });

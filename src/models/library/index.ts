@@ -73,6 +73,9 @@ import { auxiliaryOnlyCase, auxiliaryOnlyInspection } from './auxiliary-only.ts'
 import { reviewNotCarriedOut } from './review-not-carried-out.ts';
 import { reviewNotWithdrawn } from './review-not-withdrawn.ts';
 import { reviewCorrectionRate, reviewRepeatCorrected } from './review-corrections.ts';
+import { deviceUnpublished } from './device-unpublished.ts';
+import { deviceUnchecked } from './device-unchecked.ts';
+import { deviceRepeatSameDay } from './device-repeat-same-day.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -151,6 +154,9 @@ export const MODELS: readonly ModelDefinition[] = [
   reviewNotWithdrawn,
   reviewCorrectionRate,
   reviewRepeatCorrected,
+  deviceUnpublished,
+  deviceUnchecked,
+  deviceRepeatSameDay,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

@@ -178,6 +178,17 @@ export const cases: RecordKindSpec = {
       note: '涉嫌犯罪案件移送书的文号（同规定 第六条）；填写时须同时填写移送公安机关日期',
     },
     {
+      name: 'device_id',
+      label: '证据来源设备编号',
+      aliases: ['证据来源设备', '监控设备编号', '电子技术监控设备编号'],
+      type: 'string',
+      required: false,
+      maxLength: 128,
+      recordRef: 'monitoring_devices',
+      example: 'SB2025000042',
+      note: '违法事实由电子技术监控设备记录的，填该设备在同一来源系统中的编号（或刻度设备ID dev-…）；其他案件留空',
+    },
+    {
       name: 'status',
       label: '案件状态',
       aliases: ['办理状态', '状态'],

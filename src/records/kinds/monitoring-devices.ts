@@ -1,0 +1,96 @@
+// 电子技术监控设备 (非现场执法): a camera, speed or noise monitor an agency uses to record violations, with
+// the steps 行政处罚法 第四十一条 requires before its records may be used as evidence: the legal and
+// technical review (法制和技术审核), its place published (设置地点应当向社会公布), and its verification or
+// calibration in force (符合标准). A case names the device its evidence came from (cases.device_id).
+import { sourceSystem, sourceId, regionCode, agencyId, dateAfter, countyCode } from '../fields.ts';
+import type { RecordKindSpec } from '../types.ts';
+
+export const monitoringDevices: RecordKindSpec = {
+  kind: 'monitoring_devices',
+  table: 'monitoring_devices',
+  label: '电子技术监控设备',
+  idPrefix: 'dev',
+  key: ['source_system', 'source_id'],
+  idColumn: 'id',
+  agencyScope: { column: 'agency_id' },
+  listOrder: 'in_use_from',
+  importable: true,
+  computed: [countyCode],
+  reference: false,
+  agencyMayImport: true,
+  fields: [
+    sourceSystem,
+    sourceId('设备编号', ['监控设备编号', '电子技术监控设备编号', '设备ID'], 'SB2025000042'),
+    regionCode,
+    agencyId,
+    {
+      name: 'device_kind',
+      label: '设备类型',
+      aliases: ['设备种类', '监控设备类型', '类型'],
+      type: 'enum',
+      required: true,
+      example: 'camera',
+      values: [
+        { code: 'camera', label: '视频监控', aliases: ['摄像头', '监控摄像头', '抓拍', '视频抓拍', '电子警察'] },
+        { code: 'speed', label: '测速', aliases: ['测速设备', '区间测速', '超速监测'] },
+        { code: 'noise', label: '噪声监测', aliases: ['噪声', '噪声监测设备', '噪音监测'] },
+        { code: 'other', label: '其他', aliases: ['其他设备'] },
+      ],
+    },
+    {
+      name: 'location',
+      label: '设置地点',
+      aliases: ['安装地点', '设备地点', '点位', '点位名称'],
+      type: 'string',
+      required: true,
+      maxLength: 500,
+      example: '文三路与学院路交叉口东侧',
+    },
+    {
+      name: 'reviewed_on',
+      label: '法制和技术审核日期',
+      aliases: ['审核日期', '法制审核日期', '技术审核日期', '审核通过日期'],
+      type: 'date',
+      required: false,
+      example: '2025-01-10',
+      note: '设备经法制和技术审核通过的日期（行政处罚法 第四十一条）；未经审核的留空',
+    },
+    {
+      name: 'published_on',
+      label: '设置地点公布日期',
+      aliases: ['公布日期', '向社会公布日期', '点位公布日期'],
+      type: 'date',
+      required: false,
+      example: '2025-01-15',
+      note: '设置地点向社会公布的日期（行政处罚法 第四十一条）；未公布的留空',
+    },
+    {
+      name: 'calibrated_until',
+      label: '检定/校准有效期至',
+      aliases: ['检定有效期至', '校准有效期至', '检定有效期', '校准有效期'],
+      type: 'date',
+      required: false,
+      example: '2026-01-14',
+      note: '计量检定或校准证书的有效期截止日；无检定、校准记录的留空',
+    },
+    {
+      name: 'in_use_from',
+      label: '启用日期',
+      aliases: ['投入使用日期', '启用时间', '安装日期'],
+      type: 'date',
+      required: true,
+      example: '2025-01-15',
+    },
+    {
+      name: 'retired_on',
+      label: '停用日期',
+      aliases: ['撤除日期', '停用时间', '报废日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '停止使用或撤除的日期；仍在使用的留空',
+    },
+  ],
+  rules: [dateAfter('retired_on', 'in_use_from', '停用日期不能早于启用日期')],
+  rulesText: '停用日期不能早于启用日期。',
+};
