@@ -223,6 +223,16 @@ test('devices and cases imported through the formats, the cases judged one by on
   assert.deepEqual(await hitIds('DEV_REPEAT_SAME_DAY'), [[bySource.get('AJ-1'), bySource.get('AJ-2')].sort()[1]]);
 });
 
+test('a pushed case with no device is not judged by the device models at all; one with a device is, by all three', async () => {
+  const ran = async (id: string) => {
+    const [full] = await store.query<Record<string, unknown>>('SELECT * FROM cases WHERE id = $1', [id]);
+    return (await checkRecords(store, 'cases', [full], 'system', AS_OF)).map((r) => r.code).filter((c) => c.startsWith('DEV_'));
+  };
+  // The device models read cases by SQL: skipping the cases without a device spares a pushed case a scan of the table each.
+  assert.deepEqual(await ran(await caseRecord(store, {})), []);
+  assert.deepEqual((await ran(await onDevice(await device({})))).sort(), [...CODES].sort());
+});
+
 // ── who sees them ────────────────────────────────────────────────────────────────────────────────────
 
 test("an agency's staff list only their own agency's devices; a supervisor of the county sees every one", async () => {

@@ -90,8 +90,12 @@ export interface ModelDefinition {
   explanation: string;
   /** The violation the demo generator plants for this model, and the record kind it names, for scoring. */
   groundTruth?: { violation: string; recordKind: string };
-  /** Judge one incoming record at once: which record kind, and the column that identifies the subject. */
-  realtime?: { kind: string; subjectColumn: string };
+  /**
+   * Judge one incoming record at once: which record kind, and the column that identifies the subject.
+   * `requires`: a column without which a record cannot make a hit (a case decided on no device's
+   * records): a record that carries it empty is not judged by the model's SQL at all.
+   */
+  realtime?: { kind: string; subjectColumn: string; requires?: string };
   /** How the hit is scored and bundled, where the subject kind's defaults do not fit. */
   triage?: TriageProfile;
   /** A model a county wrote itself (src/models/local): the region it runs over, and its version. */

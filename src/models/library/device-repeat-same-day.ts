@@ -23,7 +23,7 @@ export const deviceRepeatSameDay: ModelDefinition = {
     '数据显示，当事人{subject_name}因“{item_name}”，依据{device_text}的记录，于{first_occurred_on}的违法行为被罚款{first_fine}元，' +
     '于{occurred_on}的违法行为又被罚款{fine_amount}元，两次相隔{gap_days}天（不超过{window_days}天），可能对同一个违法行为给予了两次罚款，请核实并说明。',
   groundTruth: { violation: 'device_repeat_same_day', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'entity_uscc' },
+  realtime: { kind: 'cases', subjectColumn: 'entity_uscc', requires: 'device_id' },
   query: ({ params, where, dialect }) => {
     const end = dialectSql(dialect.addDays, sql`a.occurred_on`, sql`${num(params.window_days)}`);
     return sql`

@@ -56,7 +56,7 @@ export async function judgeRecords(
   const coded = models.filter((m) => codeCheck(m));
   const full = coded.length ? records.filter((r) => judgeable(kind, r)) : [];
   const partial = full.length ? records.filter((r) => !judgeable(kind, r)) : [...records];
-  for (const m of models) bySql.set(m, codeCheck(m) ? [...partial] : [...records]);
+  for (const m of models) bySql.set(m, codeCheck(m) ? [...partial] : records.filter((r) => mayHit(m, r)));
   if (full.length) {
     const state = await readyState(store, KIND_CHECKS[kind].parts, asOf);
     const byCode = new Map(coded.map((m) => [m.code, { model: m, staged: new Map(), hits: 0, started, queryMillis: 0 } as StagedRun]));
@@ -86,6 +86,12 @@ export async function judgeRecords(
     }
   }
   return runs;
+}
+
+/** Whether a record may make a hit of a model judged by its SQL: not when it carries the model's required column empty. */
+function mayHit(m: ModelDefinition, r: Record<string, unknown>): boolean {
+  const column = m.realtime?.requires;
+  return column === undefined || !(column in r) || (r[column] !== null && r[column] !== '');
 }
 
 /**
