@@ -12,7 +12,7 @@
 // key single there. PostgreSQL's unique index would reject a double.
 import type { Caller } from '../auth/caller.ts';
 import { agencyLinkSql, importScope, recordScope, RECORD_ACCESS } from '../policy/index.ts';
-import { sql, raw, type Sql } from '../store/sql.ts';
+import { joinSql, sql, raw, type Sql } from '../store/sql.ts';
 import type { Row, Store } from '../store/store.ts';
 import { KINDS, kindSpec, type FieldSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
 import { countyCode } from '../records/fields.ts';
@@ -215,27 +215,35 @@ export async function mergeIncoming(
       // it, lies in another county.
       if (spec.computed?.some((c) => c.column === COUNTY)) {
         const county = (r: Row) => String(r.region_code ?? '').slice(0, 6);
+        const checks: { rows: Sql; message: (r: Row) => string }[] = [];
         for (const f of spec.fields.filter((x) => x.recordRef)) {
           const ref = kindSpec(f.recordRef as Kind);
-          await reject(
-            sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(ref.table)} r ON r.${raw(ref.idColumn)} = i.${raw(f.name)} WHERE r.${raw(COUNTY)} <> i.${raw(COUNTY)}`,
-            'region_code',
-            (r) =>
+          checks.push({
+            rows: sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(ref.table)} r ON r.${raw(ref.idColumn)} = i.${raw(f.name)} WHERE r.${raw(COUNTY)} <> i.${raw(COUNTY)}`,
+            message: (r) =>
               `区划 ${String(r.region_code)} 与所关联的${ref.label}（${String(r[f.name])}）不在同一县（市、区）：一条记录与其${ref.label}应在同一县（${county(r)}）`,
-            'invalid',
-          );
+          });
         }
         for (const other of KINDS.map(kindSpec)) {
           for (const f of other.fields.filter((x) => x.recordRef === kind)) {
-            await reject(
-              sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(other.table)} o ON o.${raw(f.name)} = i.${raw(spec.idColumn)} WHERE o.${raw(COUNTY)} <> i.${raw(COUNTY)}`,
-              'region_code',
-              (r) =>
+            checks.push({
+              rows: sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(other.table)} o ON o.${raw(f.name)} = i.${raw(spec.idColumn)} WHERE o.${raw(COUNTY)} <> i.${raw(COUNTY)}`,
+              message: (r) =>
                 `区划 ${String(r.region_code)} 与已登记的关联${other.label}记录不在同一县（市、区）：${spec.label}与其${other.label}记录应在同一县（${county(r)}）`,
-              'invalid',
-            );
+            });
           }
         }
+        // One statement asks all of them first (a pushed case names an inspection and a device, and four
+        // kinds name cases: six statements of 2–3 ms each at city scale otherwise); the usual answer is none.
+        const any = checks.length
+          ? await tx.query(
+              sql`SELECT row_no FROM (${joinSql(
+                checks.map((c) => c.rows),
+                ' UNION ALL ',
+              )}) x LIMIT 1`,
+            )
+          : [];
+        if (any.length) for (const c of checks) await reject(c.rows, 'region_code', c.message, 'invalid');
       }
 
       // 5. Unchanged rows need no write; changed ones keep the id they were stored under.
