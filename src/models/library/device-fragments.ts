@@ -4,7 +4,7 @@
 import { raw } from '../../store/sql.ts';
 
 /** A case (alias c) decided with a penalty on a device's evidence, its device (d), party (e), item (i) and agency (a). */
-export const DEVICE_CASE_NAMES = raw(`cases c JOIN monitoring_devices d ON d.id = c.device_id
+export const DEVICE_CASE_NAMES = raw(`cases c JOIN monitoring_devices d ON d.county_code = c.county_code AND d.id = c.device_id
   LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code LEFT JOIN agencies a ON a.id = c.agency_id`);
 
 /** The cases the device models judge: a fine or a warning decided, on a device's evidence, with the day of the violation. */

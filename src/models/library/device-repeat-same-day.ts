@@ -28,10 +28,10 @@ export const deviceRepeatSameDay: ModelDefinition = {
     const end = dialectSql(dialect.addDays, sql`a.occurred_on`, sql`${num(params.window_days)}`);
     return sql`
     WITH pairs AS (
-      SELECT b.id, b.region_code, b.agency_id, b.entity_uscc, b.item_code, b.device_id, b.occurred_on, b.fine_amount,
+      SELECT b.id, b.county_code, b.region_code, b.agency_id, b.entity_uscc, b.item_code, b.device_id, b.occurred_on, b.fine_amount,
              a.id AS first_id, a.occurred_on AS first_occurred_on, a.fine_amount AS first_fine,
              ROW_NUMBER() OVER (PARTITION BY b.id ORDER BY a.occurred_on DESC, a.id DESC) AS rn
-      FROM cases b JOIN cases a ON a.entity_uscc = b.entity_uscc AND a.item_code = b.item_code AND a.device_id = b.device_id
+      FROM cases b JOIN cases a ON a.county_code = b.county_code AND a.entity_uscc = b.entity_uscc AND a.item_code = b.item_code AND a.device_id = b.device_id
         AND a.id <> b.id AND (a.occurred_on < b.occurred_on OR (a.occurred_on = b.occurred_on AND a.id < b.id))
         AND b.occurred_on <= ${end}
       WHERE ${where('b')} AND b.device_id IS NOT NULL AND b.decision = 'fine' AND b.fine_amount > 0
@@ -42,7 +42,7 @@ export const deviceRepeatSameDay: ModelDefinition = {
            CAST(p.first_occurred_on AS VARCHAR) AS first_occurred_on, p.first_fine,
            CAST(p.occurred_on AS VARCHAR) AS occurred_on, p.fine_amount,
            CAST(${dialectSql(dialect.daysBetween, sql`p.first_occurred_on`, sql`p.occurred_on`)} AS INTEGER) AS gap_days
-    FROM pairs p JOIN monitoring_devices d ON d.id = p.device_id
+    FROM pairs p JOIN monitoring_devices d ON d.county_code = p.county_code AND d.id = p.device_id
       LEFT JOIN entities e ON e.uscc = p.entity_uscc LEFT JOIN items i ON i.code = p.item_code
     WHERE p.rn = 1`;
   },
