@@ -120,6 +120,26 @@ test('CASE_NOT_TRANSFERRED boundaries: exactly the threshold hits, one yuan belo
 
 // ── through the import format, and in real time ─────────────────────────────────────────────────────
 
+/**
+ * Imports `rows` under `header` as a CSV file, judges each stored case one by one as the ingest API lands
+ * it (the whole row, so the code check), then runs the model in batch: the hits of both, by case source id.
+ */
+async function importedAndJudged(file: string, header: string, rows: string[], code: string) {
+  const path = join(dir, file);
+  writeFileSync(path, [header, ...rows].join('\n'));
+  const report = await importRows(store, await fileSource(path), { kind: 'cases', caller: SYSTEM_CALLER });
+  assert.equal(report.rowsOk, rows.length, JSON.stringify(report.errors));
+  const bySource = new Map(
+    (await store.query<{ id: string; source_id: string }>('SELECT id, source_id FROM cases')).map((r) => [r.source_id, r.id]),
+  );
+  const found = async () => (await hits()).filter((h) => h.model_code === code).map((h) => [h.subject_id, h.explanation].join('|'));
+  for (const id of bySource.values()) await checkRecords(store, 'cases', [await storedRow(id)], 'system', '2025-06-30');
+  const realtime = await found();
+  await clearHits();
+  await run(code, '2025-06-30');
+  return { bySource, realtime, batch: await found() };
+}
+
 test('cases imported through the format, judged one by one as they arrive, raise the hits the batch run raises', async () => {
   const header =
     '来源系统,案件编号,区划代码,执法主体编码,处罚事项编码,当事人统一社会信用代码,立案日期,是否首次违法,是否及时改正,危害后果,主办执法人员编号,协办执法人员编号,告知日期,决定日期,处理决定,罚款金额,案件状态,违法经营额,移送公安机关日期,移送书文号';
@@ -129,22 +149,8 @@ test('cases imported through the format, judged one by one as they arrive, raise
     'fy-zhzf,AJ-3,330111,AG-FY-ZHZF,IT-1,91330100470102706G,2025-03-01,否,否,危害轻微,OF-1,OF-3,2025-03-10,2025-03-20,罚款,8000,已决定,60000,2025-03-06,富综执移〔2025〕3号', // transferred
     'fy-zhzf,AJ-4,330111,AG-FY-ZHZF,IT-1,91330100470102706G,2025-03-01,否,否,危害轻微,OF-1,OF-3,2025-03-10,2025-03-20,警告,,已决定,50000,,', // warned at the threshold
   ];
-  const path = join(dir, 'cases.csv');
-  writeFileSync(path, [header, ...rows].join('\n'));
-  const report = await importRows(store, await fileSource(path), { kind: 'cases', caller: SYSTEM_CALLER });
-  assert.equal(report.rowsOk, 4, JSON.stringify(report.errors));
-  const bySource = new Map(
-    (await store.query<{ id: string; source_id: string }>('SELECT id, source_id FROM cases')).map((r) => [r.source_id, r.id]),
-  );
-  // One by one, as the ingest API lands them: each whole row judged by the code check.
-  for (const id of bySource.values()) await checkRecords(store, 'cases', [await storedRow(id)], 'system', '2025-06-30');
-  const only = <T extends { model_code: string }>(rows: T[]) => rows.filter((h) => h.model_code === 'CASE_NOT_TRANSFERRED');
-  const realtime = only(await hits()).map((h) => [h.subject_id, h.explanation].join('|'));
+  const { bySource, realtime, batch } = await importedAndJudged('cases.csv', header, rows, 'CASE_NOT_TRANSFERRED');
   assert.deepEqual(realtime.map((h) => h.split('|')[0]).sort(), [bySource.get('AJ-1'), bySource.get('AJ-4')].sort());
-
-  await clearHits();
-  await run('CASE_NOT_TRANSFERRED', '2025-06-30');
-  const batch = only(await hits()).map((h) => [h.subject_id, h.explanation].join('|'));
   assert.deepEqual(realtime, batch);
 });
 
@@ -201,21 +207,7 @@ test('penalties of other agencies imported through the format, judged one by one
     'fy-zhzf,AJ-13,330111001,AG-FY-001-CLE,IT-1,91330100470102706G,2025-03-01,否,否,危害轻微,OF-1,OF-3,2025-03-10,2025-03-20,罚款,3000,已决定', // entrusted
     'fy-scjg,AJ-14,330111,AG-FY-SCJG,IT-2,91330100470102706G,2025-03-01,否,否,危害轻微,OF-1,OF-3,2025-03-10,2025-03-20,警告,,已决定', // its own line
   ];
-  const path = join(dir, 'agency-cases.csv');
-  writeFileSync(path, [header, ...rows].join('\n'));
-  const report = await importRows(store, await fileSource(path), { kind: 'cases', caller: SYSTEM_CALLER });
-  assert.equal(report.rowsOk, 4, JSON.stringify(report.errors));
-  const bySource = new Map(
-    (await store.query<{ id: string; source_id: string }>('SELECT id, source_id FROM cases')).map((r) => [r.source_id, r.id]),
-  );
-  for (const id of bySource.values()) await checkRecords(store, 'cases', [await storedRow(id)], 'system', '2025-06-30');
-  const only = <T extends { model_code: string }>(rows: T[]) => rows.filter((h) => h.model_code === 'AGENCY_NOT_COMPETENT');
-  const realtime = only(await hits()).map((h) => [h.subject_id, h.explanation].join('|'));
+  const { bySource, realtime, batch } = await importedAndJudged('agency-cases.csv', header, rows, 'AGENCY_NOT_COMPETENT');
   assert.deepEqual(realtime.map((h) => h.split('|')[0]).sort(), [bySource.get('AJ-11'), bySource.get('AJ-13')].sort());
-  await clearHits();
-  await run('AGENCY_NOT_COMPETENT', '2025-06-30');
-  assert.deepEqual(
-    only(await hits()).map((h) => [h.subject_id, h.explanation].join('|')),
-    realtime,
-  );
+  assert.deepEqual(batch, realtime);
 });
