@@ -190,6 +190,24 @@ interface Case {
   asOf?: string;
 }
 
+/** An electronic monitoring device of market supervision, reviewed, published and calibrated before 2025. */
+const dev = (o: Record<string, string>) => ({
+  source_id: sid('SB'),
+  region_code: COUNTY,
+  agency_id: MKT,
+  device_kind: 'camera',
+  location: '文三路与学院路交叉口东侧',
+  reviewed_on: '2024-12-01',
+  published_on: '2024-12-05',
+  calibrated_until: '2025-12-31',
+  in_use_from: '2024-12-05',
+  ...o,
+});
+/** A fine decided on the records of device `device` (its number in the same source system). */
+const onDevice = async (device: Record<string, string>, o: Record<string, string>) => {
+  await load('monitoring_devices', [device]);
+  return cas({ device_id: device.source_id, occurred_on: '2025-05-01', notified_on: '2025-05-12', ...o });
+};
 const load = async (kind: Kind, rows: Record<string, string>[]) => {
   await importAll(store, kind, rows);
   return rows;
@@ -1020,7 +1038,7 @@ const CASES: Record<string, Case> = {
   },
   CASE_NOT_TRANSFERRED: {
     // An amount involved of 150,000 yuan (违法经营额), fined 20,000 yuan, never transferred to the police.
-    arrange: () => only('cases', cas({ entity_uscc: entity(450), amount_involved: '150000', notified_on: '2025-05-12' })),
+    arrange: () => only('cases', cas({ entity_uscc: entity(460), amount_involved: '150000', notified_on: '2025-05-12' })),
   },
   AGENCY_NOT_COMPETENT: {
     // The fire brigade fining an item of market supervision (MKT-P012): not its line, not comprehensive enforcement.
@@ -1028,13 +1046,32 @@ const CASES: Record<string, Case> = {
       only(
         'cases',
         cas({
-          entity_uscc: entity(451),
+          entity_uscc: entity(461),
           agency_id: FIR,
           lead_officer_id: officer('F', 1),
           assist_officer_id: officer('F', 2),
           notified_on: '2025-05-12',
         }),
       ),
+  },
+  DEV_UNPUBLISHED: {
+    // A camera whose place was never published; a fine on its records.
+    arrange: async () => only('cases', await onDevice(dev({ published_on: '' }), { entity_uscc: entity(470) })),
+  },
+  DEV_UNCALIBRATED: {
+    // A speed monitor calibrated until the end of March; a violation it recorded on 1 May.
+    arrange: async () =>
+      only('cases', await onDevice(dev({ device_kind: 'speed', calibrated_until: '2025-03-31' }), { entity_uscc: entity(471) })),
+  },
+  DEV_REPEAT_SAME_DAY: {
+    // One camera, one party, one item: fined for 1 May and again for 2 May.
+    async arrange() {
+      const device = dev({});
+      const first = await onDevice(device, { entity_uscc: entity(472) });
+      const again = cas({ ...first, source_id: sid('AJ'), occurred_on: '2025-05-02', filed_on: '2025-05-07', decided_on: '2025-05-21' });
+      await load('cases', [first, again]);
+      return [idOf('cases', again)];
+    },
   },
   COE_OVER_LONG: {
     // Seized on 6 May, released on 6 June: 31 days, no extension.
