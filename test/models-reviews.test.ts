@@ -12,6 +12,10 @@ import { findModel } from '../src/models/library/index.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
 import type { ParamValues } from '../src/models/model.ts';
 import { saveSetting } from '../src/models/settings.ts';
+import { importRows } from '../src/ingest/import-batch.ts';
+import { recordsSource } from '../src/ingest/sources.ts';
+import type { Caller } from '../src/auth/caller.ts';
+import { recordId } from '../src/records/record-id.ts';
 
 const t = await openTestStore();
 const { store } = t;
@@ -245,4 +249,63 @@ test('real time: outcomes judged as they arrive make the hits of the batch run, 
   // The same rows; evidence as JSON (PostgreSQL's json text spaces it otherwise than JavaScript).
   const parsed = (hs: Hit[]) => hs.map((h) => ({ ...h, evidence: JSON.parse(h.evidence) as unknown }));
   assert.deepEqual(parsed(await hits()), parsed(realtime));
+});
+
+test("an outcome names a case of its own agency: an agency's staff cannot file one against another agency's case", async () => {
+  await store.exec(
+    `INSERT INTO agencies (id, name, line_code, region_code, level) VALUES ('AG-FY-SCJG', '杭州市富阳区市场监督管理局', 'MKT', '330111', 'county')`,
+  );
+  // The cases as an agency system sends them (keys in its source system, Kedu ids derived from them).
+  const kase = (sourceId: string, agency: string, item: string) => ({
+    source_system: 'fy-zhzf',
+    source_id: sourceId,
+    region_code: '330111',
+    agency_id: agency,
+    item_code: item,
+    entity_uscc: '91330100470102706G',
+    filed_on: '2025-01-20',
+    first_offence: '否',
+    corrected: '否',
+    harm: '危害轻微',
+    lead_officer_id: 'OF-1',
+    decided_on: '2025-02-10',
+    decision: '罚款',
+    fine_amount: '3000',
+    status: '已决定',
+  });
+  const cases = await importRows(store, recordsSource([kase('AJ-OWN', 'AG-FY-ZHZF', 'IT-1'), kase('AJ-OTHER', 'AG-FY-SCJG', 'IT-2')]), {
+    kind: 'cases',
+    caller: ADMIN,
+  });
+  assert.equal(cases.inserted, 2, JSON.stringify(cases.errors));
+  const staff: Caller = {
+    userId: 'fy-staff',
+    username: 'fy_staff',
+    displayName: '富阳执法',
+    role: 'agency_staff',
+    regionCode: '330111',
+    agencyId: 'AG-FY-ZHZF',
+  };
+  const row = (sourceId: string, caseId: string) => ({
+    source_system: 'fy-zhzf',
+    source_id: sourceId,
+    region_code: '330111',
+    agency_id: 'AG-FY-ZHZF',
+    case_id: caseId,
+    route: 'reconsideration',
+    applied_on: '2025-03-01',
+    decided_on: '2025-04-01',
+    outcome: 'revoked',
+  });
+  const report = await importRows(store, recordsSource([row('FY-OWN', 'AJ-OWN'), row('FY-OTHER', 'AJ-OTHER')]), {
+    kind: 'review_outcomes',
+    caller: staff,
+  });
+  assert.equal(report.inserted, 1);
+  assert.equal(report.errors.length, 1);
+  assert.match(report.errors[0].text, /^第2条 case_id（原处罚案件编号）：所关联的行政处罚案件（case-.+）是其他执法主体的行政处罚案件/);
+  assert.deepEqual(
+    (await store.query<{ case_id: string }>('SELECT case_id FROM review_outcomes')).map((r) => r.case_id),
+    [recordId('cases', 'fy-zhzf', 'AJ-OWN')],
+  );
 });

@@ -246,6 +246,20 @@ export async function mergeIncoming(
         if (any.length) for (const c of checks) await reject(c.rows, 'region_code', c.message, 'invalid');
       }
 
+      // A record that belongs with another of its agency's (an outcome of review and its case) names one
+      // of that agency: an agency account cannot attach its records to another agency's case, and no
+      // account can file an outcome under another agency than its case's.
+      for (const f of spec.fields.filter((x) => x.sameAgency && x.recordRef)) {
+        const ref = kindSpec(f.recordRef as Kind);
+        await reject(
+          sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(ref.table)} r ON r.${raw(ref.idColumn)} = i.${raw(f.name)} WHERE r.agency_id <> i.agency_id`,
+          f.name,
+          (r) =>
+            `所关联的${ref.label}（${String(r[f.name])}）是其他执法主体的${ref.label}：${spec.label}须关联本执法主体（${String(r.agency_id)}）的${ref.label}`,
+          'invalid',
+        );
+      }
+
       // 5. Unchanged rows need no write; changed ones keep the id they were stored under.
       if (matched > 0) {
         const identical = `SELECT row_no FROM ${matches} GROUP BY row_no HAVING MIN(same) = 1`;

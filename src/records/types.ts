@@ -46,6 +46,11 @@ export interface FieldSpec {
   stored?: false;
   /** The value names a record of this kind: its key in the same source system, or its Kedu id. */
   recordRef?: string;
+  /**
+   * The record it names belongs to this row's own agency (`agency_id` on both): an outcome of review and
+   * its case, a coercive measure and its case. A row naming a stored record of another agency is refused.
+   */
+  sameAgency?: true;
   example: string;
   note?: string;
 }

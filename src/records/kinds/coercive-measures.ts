@@ -22,7 +22,12 @@ export const coerciveMeasures: RecordKindSpec = {
     regionCode,
     agencyId,
     entityUscc('当事人统一社会信用代码'),
-    { ...caseRef, required: false, note: '关联的行政处罚案件在同一来源系统中的编号（或刻度案件ID case-…）；未立案的可不填' },
+    {
+      ...caseRef,
+      sameAgency: true,
+      required: false,
+      note: '关联的行政处罚案件在同一来源系统中的编号（或刻度案件ID case-…），须为本执法主体的案件；未立案的可不填',
+    },
     {
       name: 'measure',
       label: '措施种类',

@@ -28,7 +28,13 @@ export const reviewOutcomes: RecordKindSpec = {
     sourceId('复议诉讼案号', ['复议案号', '诉讼案号', '行政复议案号', '行政诉讼案号', '案号'], 'FY2025000123'),
     regionCode,
     { ...agencyId, label: '被申请人（被告）编码', aliases: ['被申请人编码', '被告编码', ...(agencyId.aliases ?? [])] },
-    { ...caseRef, label: '原处罚案件编号', aliases: ['被复议案件编号', '被诉案件编号', ...(caseRef.aliases ?? []), '案件编号'] },
+    {
+      ...caseRef,
+      sameAgency: true,
+      label: '原处罚案件编号',
+      aliases: ['被复议案件编号', '被诉案件编号', ...(caseRef.aliases ?? []), '案件编号'],
+      note: '原处罚案件在同一来源系统中的编号（或刻度案件ID case-…）；须为本执法主体的案件',
+    },
     {
       name: 'route',
       label: '救济途径',
