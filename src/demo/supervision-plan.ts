@@ -213,8 +213,9 @@ export function planClue(clue: FoundClue, asOfIso: string, rng: Rng): ClueHistor
     return h;
   }
 
-  // 签收.
-  day += rng.range(0, 2);
+  // 签收: the next working days, not the hour of assignment (a clue assigned in the last days of the
+  // data still waits for it: the demo shows 已交办 as well as 整改中).
+  day += rng.range(1, 3);
   if (!within(day)) return h;
   event('agency', 'accept', 'rectifying', workTime(rng, day) + 60_000, null, null);
 
