@@ -42,6 +42,10 @@ export interface CaseRow {
 const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.params }];
 const fineOf = (r: CaseRow): number | null => (r.fine_amount === null ? null : Number(r.fine_amount));
 const fined = (r: CaseRow): boolean => isFined({ decision: r.decision, fine: fineOf(r) });
+/** A fine or a warning decided: what the delivery, notice, transfer and competence checks judge. */
+const penalised = (r: CaseRow): r is CaseRow & { decided_on: string } =>
+  (r.decision === 'fine' || r.decision === 'warning') && r.decided_on !== null;
+const decisionLabel = (r: CaseRow) => (r.decision === 'fine' ? '罚款' : '警告');
 
 const TIER_LABELS: Record<string, string> = {
   exempt: '不予处罚',
@@ -158,14 +162,14 @@ const NO_PEERS = { z: Infinity, minCases: Infinity, minSpreadShare: 0 };
 
 // 处罚决定无送达记录 (penalty-no-delivery.ts)
 const noDelivery: Check<CaseRow> = (r, ctx) => {
-  if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
+  if (!penalised(r)) return [];
   if (!workdaysLate(r.decided_on, ctx.asOf, ctx.params.after_days) || ctx.state.cases.get(r.id)!.delivered) return [];
   return one(ctx, {
     ...caseHit(r),
     subject_name: subjectName(ctx, r.entity_uscc),
     item_name: itemName(ctx, r.item_code),
     decided_on: r.decided_on,
-    decision_label: r.decision === 'fine' ? '罚款' : '警告',
+    decision_label: decisionLabel(r),
     as_of: ctx.asOf,
     workdays: workdaysBetween(r.decided_on, ctx.asOf),
   });
@@ -337,14 +341,14 @@ const noLegalReview: Check<CaseRow> = (r, ctx) => {
 
 // 处罚决定前无告知记录 (penalty-no-notice.ts)
 const noNotice: Check<CaseRow> = (r, ctx) => {
-  if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
+  if (!penalised(r)) return [];
   if (r.notified_on !== null && r.notified_on <= r.decided_on) return [];
   return one(ctx, {
     ...caseHit(r),
     subject_name: subjectName(ctx, r.entity_uscc),
     item_name: itemName(ctx, r.item_code),
     decided_on: r.decided_on,
-    decision_label: r.decision === 'fine' ? '罚款' : '警告',
+    decision_label: decisionLabel(r),
     notice_text: r.notified_on === null ? '案件没有告知日期记录' : `告知日期为${r.notified_on}，晚于决定日期`,
   });
 };
@@ -405,7 +409,7 @@ const repeatUncorrected: Check<CaseRow> = (r, ctx) => {
   const { state, params, groups, group } = ctx;
   const byGroup = groups.groups.length > 1;
   const fines = (state.casesByEntity.get(r.entity_uscc) ?? [])
-    .filter((c) => c.item === r.item_code && c.decision === 'fine' && c.fine !== null && c.fine > 0)
+    .filter((c) => c.item === r.item_code && isFined(c))
     .filter((c) => !byGroup || groups.of(c.region) === group)
     .sort((a, b) => a.filed - b.filed || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let i = 0; i < fines.length; i++) {
@@ -455,7 +459,7 @@ const auxiliaryOnly: Check<CaseRow> = (r, ctx) => {
 // 达到移送金额的案件未移送公安机关 (case-not-transferred.ts)
 const notTransferred: Check<CaseRow> = (r, ctx) => {
   const amount = r.amount_involved === null ? null : Number(r.amount_involved);
-  if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
+  if (!penalised(r)) return [];
   if (amount === null || amount < ctx.params.threshold || r.transferred_on !== null) return [];
   return one(ctx, {
     ...caseHit(r),
@@ -463,13 +467,13 @@ const notTransferred: Check<CaseRow> = (r, ctx) => {
     item_name: itemName(ctx, r.item_code),
     amount_involved: amount,
     decided_on: r.decided_on,
-    decision_label: r.decision === 'fine' ? '罚款' : '警告',
+    decision_label: decisionLabel(r),
   });
 };
 
 // 处罚主体与事项条线不符 (agency-not-competent.ts)
 const notCompetent: Check<CaseRow> = (r, ctx) => {
-  if ((r.decision !== 'fine' && r.decision !== 'warning') || r.decided_on === null) return [];
+  if (!penalised(r)) return [];
   const { state } = ctx;
   const agency = state.agencies.get(r.agency_id);
   const item = state.items.get(r.item_code);
@@ -483,7 +487,7 @@ const notCompetent: Check<CaseRow> = (r, ctx) => {
     item_name: itemName(ctx, r.item_code),
     agency_name: agency.name,
     decided_on: r.decided_on,
-    decision_label: r.decision === 'fine' ? '罚款' : '警告',
+    decision_label: decisionLabel(r),
     reason_text: entrusted
       ? '该主体登记为受委托组织，决定以其自身名义作出'
       : `该主体为${line(agency.line)}条线，该事项为${line(item!.line)}条线的事项`,
