@@ -214,7 +214,7 @@ export async function mergeIncoming(
       // (docs/scale-out.md). A row is refused when a stored record it names, or a stored record that names
       // it, lies in another county.
       if (spec.computed?.some((c) => c.column === COUNTY)) {
-        const county = (r: Row) => String(r.region_code ?? '').slice(0, 6);
+        const county = (r: Row) => String(r[COUNTY]);
         const checks: { rows: Sql; message: (r: Row) => string }[] = [];
         for (const f of spec.fields.filter((x) => x.recordRef)) {
           const ref = kindSpec(f.recordRef as Kind);
