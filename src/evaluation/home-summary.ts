@@ -2,7 +2,7 @@
 // the caller's child regions. Every query is scoped in SQL by the policy's aggregateScope (figures, not
 // rows: the region's for supervisors, invited supervisors and liaisons, the own agency's for agency roles).
 import type { Store } from '../store/store.ts';
-import { sql, raw, type Sql } from '../store/sql.ts';
+import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import type { Caller } from '../auth/caller.ts';
 import { aggregateScope, type RecordKind } from '../policy/index.ts';
 import { regionLevel, regionPrefix } from '../domain/region.ts';
@@ -44,84 +44,99 @@ export function childRegionExpr(callerRegion: string, alias: string): string {
   }
 }
 
+/** One row of the summary's single statement: what it counts, and the month, line and child region it counts in. */
+interface Cell {
+  part: 'licences' | 'inspections' | 'cases' | 'fines' | 'serviceVisits' | 'hotlineTickets' | 'entities' | 'agencies' | 'officers';
+  month: string | null;
+  line_code: string | null;
+  child: string | null;
+  n: number;
+  v: number | null;
+}
+
+/**
+ * The figures in one statement: a branch per record kind, each grouped by month, line and child region
+ * as far as the page shows them, so the totals are sums of the groups. One statement instead of twenty
+ * keeps a dashboard to one turn on the store's connections when many people ask at once (docs/console.md).
+ */
 export async function homeSummary(store: Store, caller: Caller, period: Period): Promise<HomeSummary> {
   const d = store.dialect;
   const between = (col: string) => sql`${raw(col)} BETWEEN ${period.from} AND ${period.to}`;
   const scope = (kind: RecordKind) => aggregateScope(caller, kind, 't');
-  const count = async (table: RecordKind, dateCol: string | null): Promise<number> => {
-    const where: Sql = dateCol ? sql`${scope(table)} AND ${between(`t.${dateCol}`)}` : scope(table);
-    const [r] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(table)} t WHERE ${where}`);
-    return Number(r?.n ?? 0);
-  };
-
-  const [region] = await store.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [caller.regionCode]);
-  const [fines] = await store.query<{ total: number | null }>(
-    sql`SELECT sum(t.fine_amount) AS total FROM cases t WHERE ${scope('cases')} AND ${between('t.decided_on')}`,
+  const child = childRegionExpr(caller.regionCode, 't');
+  const none = 'CAST(NULL AS VARCHAR)';
+  const noSum = 'CAST(NULL AS DECIMAL(18,2))';
+  // A record kind by month, line and child region in its period (inspections and cases), or by month (licences).
+  const grouped = (part: Cell['part'], table: RecordKind, dateCol: string, byLine: boolean): Sql => sql`
+    SELECT ${raw(`'${part}'`)} AS part, ${raw(d.monthKey(`t.${dateCol}`))} AS month, ${raw(byLine ? 'a.line_code' : none)} AS line_code,
+      ${raw(byLine ? child : none)} AS child, count(*) AS n, ${raw(noSum)} AS v
+    FROM ${raw(table)} t ${raw(byLine ? 'LEFT JOIN agencies a ON a.id = t.agency_id' : '')}
+    WHERE ${scope(table)} AND ${between(`t.${dateCol}`)} GROUP BY 2, 3, 4`;
+  const counted = (part: Cell['part'], table: RecordKind, dateCol: string | null): Sql => sql`
+    SELECT ${raw(`'${part}'`)} AS part, ${raw(none)} AS month, ${raw(none)} AS line_code, ${raw(none)} AS child, count(*) AS n, ${raw(noSum)} AS v
+    FROM ${raw(table)} t WHERE ${dateCol ? sql`${scope(table)} AND ${between(`t.${dateCol}`)}` : scope(table)}`;
+  const cells = await store.query<Cell>(
+    joinSql(
+      [
+        grouped('licences', 'licences', 'applied_on', false),
+        grouped('inspections', 'inspections', 'inspected_on', true),
+        grouped('cases', 'cases', 'filed_on', true),
+        sql`SELECT 'fines' AS part, ${raw(none)} AS month, ${raw(none)} AS line_code, ${raw(child)} AS child, count(*) AS n,
+          CAST(sum(t.fine_amount) AS DECIMAL(18,2)) AS v
+          FROM cases t WHERE ${scope('cases')} AND ${between('t.decided_on')} GROUP BY 4`,
+        counted('serviceVisits', 'service_visits', 'visited_on'),
+        counted('hotlineTickets', 'hotline_tickets', null),
+        counted('entities', 'entities', null),
+        counted('agencies', 'agencies', null),
+        counted('officers', 'officers', null),
+      ],
+      ' UNION ALL ',
+    ),
   );
+  const names = await store.query<{ kind: 'region' | 'line'; code: string; name: string }>(sql`
+    SELECT 'region' AS kind, code, name FROM regions WHERE code LIKE ${regionPrefix(caller.regionCode) + '%'}
+    UNION ALL SELECT 'line' AS kind, code, name FROM lines`);
+  const regionNames = new Map(names.filter((r) => r.kind === 'region').map((r) => [r.code, r.name]));
+  const lineNames = new Map(names.filter((r) => r.kind === 'line').map((r) => [r.code, r.name]));
 
-  const totals = {
-    licences: await count('licences', 'applied_on'),
-    inspections: await count('inspections', 'inspected_on'),
-    cases: await count('cases', 'filed_on'),
-    fines: Number(fines?.total ?? 0),
-    serviceVisits: await count('service_visits', 'visited_on'),
-    hotlineTickets: await count('hotline_tickets', null),
-    entities: await count('entities', null),
-    agencies: await count('agencies', null),
-    officers: await count('officers', null),
+  const totals: HomeSummary['totals'] = {
+    licences: 0,
+    inspections: 0,
+    cases: 0,
+    fines: 0,
+    serviceVisits: 0,
+    hotlineTickets: 0,
+    entities: 0,
+    agencies: 0,
+    officers: 0,
   };
-
-  const monthly = async (table: RecordKind, dateCol: string) =>
-    store.query<{ month: string; n: number }>(sql`
-    SELECT ${raw(d.monthKey(`t.${dateCol}`))} AS month, count(*) AS n FROM ${raw(table)} t
-    WHERE ${scope(table)} AND ${between(`t.${dateCol}`)} GROUP BY 1`);
   const months = new Map<string, HomeSummary['byMonth'][number]>();
-  const put = (rows: { month: string; n: number }[], key: 'licences' | 'inspections' | 'cases') => {
-    for (const r of rows) {
-      const m = months.get(r.month) ?? { month: r.month, licences: 0, inspections: 0, cases: 0 };
-      m[key] = Number(r.n);
-      months.set(r.month, m);
-    }
-  };
-  put(await monthly('licences', 'applied_on'), 'licences');
-  put(await monthly('inspections', 'inspected_on'), 'inspections');
-  put(await monthly('cases', 'filed_on'), 'cases');
-
-  const perLine = async (table: RecordKind, dateCol: string) =>
-    store.query<{ line_code: string; n: number }>(sql`
-    SELECT a.line_code, count(*) AS n FROM ${raw(table)} t JOIN agencies a ON a.id = t.agency_id
-    WHERE ${scope(table)} AND ${between(`t.${dateCol}`)} GROUP BY a.line_code`);
-  const lineNames = new Map(
-    (await store.query<{ code: string; name: string }>('SELECT code, name FROM lines')).map((l) => [l.code, l.name]),
-  );
   const lines = new Map<string, HomeSummary['byLine'][number]>();
+  const regions = new Map<string, HomeSummary['byRegion'][number]>();
+  const month = (m: string) => months.get(m) ?? months.set(m, { month: m, licences: 0, inspections: 0, cases: 0 }).get(m)!;
   const line = (code: string) =>
     lines.get(code) ?? lines.set(code, { lineCode: code, lineName: lineNames.get(code) ?? code, inspections: 0, cases: 0 }).get(code)!;
-  for (const r of await perLine('inspections', 'inspected_on')) line(r.line_code).inspections = Number(r.n);
-  for (const r of await perLine('cases', 'filed_on')) line(r.line_code).cases = Number(r.n);
-
-  const child = childRegionExpr(caller.regionCode, 't');
-  const perRegion = async (table: RecordKind, dateCol: string, measure: string) =>
-    store.query<{ code: string; v: number }>(sql`
-    SELECT ${raw(child)} AS code, ${raw(measure)} AS v FROM ${raw(table)} t
-    WHERE ${scope(table)} AND ${between(`t.${dateCol}`)} GROUP BY 1`);
-  const regionNames = new Map(
-    (
-      await store.query<{ code: string; name: string }>(
-        sql`SELECT code, name FROM regions WHERE code LIKE ${regionPrefix(caller.regionCode) + '%'}`,
-      )
-    ).map((r) => [r.code, r.name]),
-  );
-  const regions = new Map<string, HomeSummary['byRegion'][number]>();
   const reg = (code: string) =>
     regions.get(code) ??
     regions.set(code, { regionCode: code, regionName: regionNames.get(code) ?? code, inspections: 0, cases: 0, fines: 0 }).get(code)!;
-  for (const r of await perRegion('inspections', 'inspected_on', 'count(*)')) reg(r.code).inspections = Number(r.v);
-  for (const r of await perRegion('cases', 'filed_on', 'count(*)')) reg(r.code).cases = Number(r.v);
-  for (const r of await perRegion('cases', 'decided_on', 'sum(t.fine_amount)')) reg(r.code).fines = Number(r.v ?? 0);
+  for (const c of cells) {
+    const n = Number(c.n);
+    if (c.part === 'fines') {
+      const v = Number(c.v ?? 0);
+      totals.fines += v;
+      if (c.child !== null) reg(c.child).fines += v;
+      continue;
+    }
+    totals[c.part] += n;
+    if (c.part !== 'licences' && c.part !== 'inspections' && c.part !== 'cases') continue;
+    if (c.month !== null) month(c.month)[c.part] += n;
+    if (c.part === 'licences') continue;
+    if (c.line_code !== null) line(c.line_code)[c.part] += n;
+    if (c.child !== null) reg(c.child)[c.part] += n;
+  }
 
   return {
-    scope: { regionCode: caller.regionCode, regionName: region?.name ?? caller.regionCode },
+    scope: { regionCode: caller.regionCode, regionName: regionNames.get(caller.regionCode) ?? caller.regionCode },
     period,
     totals,
     byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
