@@ -1,4 +1,4 @@
-// npm run bench [-- --scale demo|city|hangzhou] [--engines duckdb,postgres] [--only SECTIONS] [--clients 20] [--seconds 60]
+// npm run bench [-- --scale demo|city|hangzhou] [--engines duckdb,postgres,citus] [--only SECTIONS] [--clients 20] [--seconds 60]
 // Sections (default: gen,import,home,models,realtime,assistant,evaluation): gen (demo-data generation
 // rate), import (bulk import rate), home (the home page's queries), models (the library, total and per
 // model), triage (what triage leaves a team with: files and clues per procedure, planted violations),
@@ -10,7 +10,8 @@
 // history beside the records it is played on, step by step: run it at demo scale, as `npm start` does),
 // inspections (bench/inspections.ts: a city's plans drawn and resampled, merge suggestions over 520,000
 // planned tasks) and navigator (bench/navigator-bench.ts: the discretion navigator over a million past
-// cases it generates itself, `--navigator-cases N`). DuckDB beside PostgreSQL, same run.
+// cases it generates itself, `--navigator-cases N`). DuckDB beside PostgreSQL (and Citus, on a coordinator
+// .ci/citus-up started, with `--engines duckdb,postgres,citus`), same run.
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -66,7 +67,11 @@ const importRowsCount = Number(opt('import-rows', '1000000'));
 const navigatorCases = Number(opt('navigator-cases', '1000000'));
 const clients = Number(opt('clients', '20'));
 const loadSeconds = Number(opt('seconds', '60'));
-const pgServer = process.env.KEDU_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+/** The server of each engine that is not embedded: PostgreSQL, and a Citus coordinator (`.ci/citus-up` starts one). */
+const servers: Record<string, string> = {
+  postgres: process.env.KEDU_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
+  citus: process.env.KEDU_BENCH_CITUS_URL ?? 'postgres://postgres:postgres@127.0.0.1:5440/postgres',
+};
 
 const dir = mkdtempSync(join(tmpdir(), 'kedu-bench-'));
 const results: Record<string, Record<string, string>> = {};
@@ -89,7 +94,8 @@ async function freshStore(engine: string, name: string): Promise<{ store: Store;
       },
     };
   }
-  const db = await createDatabase(pgServer, `kedu_bench_${name}`);
+  if (!(engine in servers)) throw new Error(`unknown engine ${engine}: duckdb, postgres or citus`);
+  const db = await createDatabase(servers[engine], `kedu_bench_${name}`);
   const store = await openStore({ databaseUrl: db.url });
   return {
     store,

@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { openTestStore } from './helpers/store.ts';
 import { addUser, seedTwoCounties } from './helpers/fixtures.ts';
-import { inspection } from './helpers/records.ts';
+import { coerciveMeasure, inspection } from './helpers/records.ts';
 import { login, quietEnvironment } from './helpers/clues.ts';
-import { compileTemplate, templateProblem, type Template } from '../src/models/local/template.ts';
+import { compileTemplate, templateKinds, templateProblem, type Template } from '../src/models/local/template.ts';
+import { KIND_SPECS } from '../src/records/registry.ts';
 import { duckdbDialect } from '../src/store/dialect.ts';
 import { sql, raw } from '../src/store/sql.ts';
 import { buildApp } from '../src/api/app.ts';
@@ -106,6 +107,66 @@ test('unknown kinds, columns, operators and values are refused, naming the field
   assert.equal(bad({ windowDays: 0 })?.[0], 'windowDays');
   assert.equal(bad({ explanation: '共{record_count}次，{password}' })?.[0], 'explanation');
   assert.match(bad({ filters: [{ field: 'kind', op: 'like' as 'eq', value: '%' }] })![1], /不支持的比较方式/);
+});
+
+// Record kinds of agencies' acts a template leaves out, and why.
+const NOT_FOR_TEMPLATES: Readonly<Record<string, string>> = {
+  inspection_plans: 'a plan is not an act on an enterprise: the plan models read it with its tasks',
+};
+
+test("every record kind of an agency's acts, with a region, an agency column and a date, is one a template may read", () => {
+  const acts = Object.values(KIND_SPECS)
+    .filter(
+      (k) =>
+        !k.reference &&
+        k.agencyScope !== null &&
+        'column' in k.agencyScope &&
+        k.fields.some((f) => f.name === 'region_code') &&
+        k.fields.some((f) => f.type === 'date'),
+    )
+    .map((k) => k.kind)
+    .filter((k) => !(k in NOT_FOR_TEMPLATES));
+  assert.ok(acts.includes('coercive_measures') && acts.includes('monitoring_devices'), acts.join());
+  assert.deepEqual(
+    templateKinds()
+      .map((k) => k.kind)
+      .sort(),
+    acts.sort(),
+  );
+});
+
+test('a template over 行政强制措施: seizures of one enterprise in a year, counted on the store', async () => {
+  const seizures: Template = {
+    ...TEMPLATE,
+    name: '同一企业多次扣押',
+    description: '同一企业一年内被扣押2次以上。',
+    kind: 'coercive_measures',
+    filters: [{ field: 'measure', op: 'eq', value: 'seize' }],
+    groupBy: 'entity_uscc',
+    dateField: 'started_on',
+    windowDays: 365,
+    threshold: 2,
+    explanation: '数据显示，该企业{first_on}至{last_on}被扣押{record_count}次，请核实。',
+  };
+  assert.equal(templateProblem(seizures), null);
+  for (const [id, measure, on] of [
+    ['CM-T1', 'seize', '2025-03-01'],
+    ['CM-T2', 'seize', '2025-11-20'],
+    ['CM-T3', 'seal', '2025-11-21'],
+  ])
+    await coerciveMeasure(store, { id, entity_uscc: XH, region_code: '330106', agency_id: 'AG-XH-SCJG', measure, started_on: on });
+  const hits = await store.query<{ subject_id: string; record_count: number; evidence_ids: string }>(
+    compileTemplate(seizures)({
+      dialect: store.dialect,
+      params: {},
+      asOf: '2025-12-31',
+      where: (a) => sql`${raw(a)}.region_code LIKE ${'33%'}`,
+    }),
+  );
+  assert.deepEqual(
+    hits.map((h) => [h.subject_id, Number(h.record_count), h.evidence_ids]),
+    [[XH, 2, 'CM-T1,CM-T2']],
+  );
 });
 
 test('preview, save, versions, switch on: the local model raises its clues through triage over its own region', async () => {

@@ -79,6 +79,9 @@ const RECORD_SUBJECT: Readonly<Record<string, string>> = {
   service_visits: 'service_visit',
   hotline_tickets: 'hotline_ticket',
   delegations: 'delegation',
+  coercive_measures: 'coercive_measure',
+  review_outcomes: 'review_outcome',
+  monitoring_devices: 'monitoring_device',
 };
 const CATEGORY: Readonly<Record<string, ModelCategory>> = {
   inspections: 'inspection',
@@ -87,6 +90,9 @@ const CATEGORY: Readonly<Record<string, ModelCategory>> = {
   payments: 'penalty',
   licences: 'licensing',
   delegations: 'delegation',
+  coercive_measures: 'coercion',
+  review_outcomes: 'penalty',
+  monitoring_devices: 'penalty',
 };
 
 /** The kinds a template may read: records of agencies, with a region, an agency column and a date. */
