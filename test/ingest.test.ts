@@ -33,7 +33,7 @@ import { recordId } from '../src/records/record-id.ts';
 import { Bad, parseBoolean, parseDate, parseMoney, parseTimestamp, parseUscc } from '../src/ingest/values.ts';
 import { importFormatsMarkdown } from '../src/ingest/format-doc.ts';
 import { rowValidator } from '../src/ingest/validate.ts';
-import type { References } from '../src/ingest/reference.ts';
+import { canonicalCode, withFolded, type References } from '../src/ingest/reference.ts';
 import { usccProblem } from '../src/domain/uscc.ts';
 import { unseal } from '../src/privacy/sm4.ts';
 
@@ -553,7 +553,7 @@ test('the quick USCC check agrees with the domain rule (GB 32100-2015) on valid 
 });
 
 test('the validator fast path for canonical cells decides every row as the full checks do', () => {
-  const refs: References = {
+  const refs: References = withFolded({
     regions: new Set(['330000', '330100', '330102', '330106', '330106001', '330200', '330203']),
     agencies: new Map([
       ['AG-330106-SCJG', '330106'],
@@ -568,7 +568,7 @@ test('the validator fast path for canonical cells decides every row as the full 
       ['regulation', new Set(['xingzheng-chufa-fa'])],
       ['officer', new Set(['OF-330106-0001'])],
     ]),
-  };
+  });
   const fullWidth = (v: string) => v.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
   const variants = (v: string) => [
     v,
@@ -730,6 +730,52 @@ test('POST /api/v1/ingest/:kind lands good records, reports bad ones, and is ide
   const otherAgency = await app.inject({ method: 'GET', url: body.errorsUrl, headers: { cookie: await loginAs('sc_staff') } });
   assert.equal(otherAgency.statusCode, 403);
   assert.equal((await app.inject({ method: 'GET', url: '/api/v1/imports/imp-nope/errors.csv', headers: { cookie } })).statusCode, 404);
+});
+
+test('codes typed in lower case or full width name the stored code, through the API and a file', async () => {
+  const fullWidth = (v: string) => v.replace(/[0-9A-Za-z-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
+  const cookie = await loginAs('xh_staff');
+  const pushed = [
+    { ...sampleRow('licences', 20100), agency_id: 'ag-330106-scjg', item_code: 'xk-scjg-0001' },
+    { ...sampleRow('licences', 20101), agency_id: fullWidth('AG-330106-SCJG'), item_code: ` ${fullWidth('xk-scjg-0001')}` },
+    { ...sampleRow('licences', 20102), item_code: 'xk-scjg-9999' },
+  ];
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ingest/licences',
+    headers: { cookie },
+    payload: { sourceSystem: 'xh-licence', records: pushed },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual([res.json().rowsOk, res.json().rowsBad], [2, 1], res.body);
+  assert.equal(res.json().errors[0].message, '执法事项不存在：xk-scjg-9999');
+  const viaFile = await importText(
+    'licences',
+    sampleCsv('licences', [{ ...sampleRow('licences', 20103), agency_id: 'Ag-330106-Scjg', item_code: fullWidth('XK-SCJG-0001') }]),
+    { caller: users.xh_sup },
+  );
+  assert.equal(viaFile.rowsOk, 1);
+  const stored = await store.query<{ agency_id: string; item_code: string }>(
+    "SELECT DISTINCT agency_id, item_code FROM licences WHERE source_id IN ('XK20100', 'XK20101', 'XK20103')",
+  );
+  assert.deepEqual(stored, [{ agency_id: 'AG-330106-SCJG', item_code: 'XK-SCJG-0001' }]);
+});
+
+test('a folded code names a stored code only when one folds to it', () => {
+  const refs = withFolded({
+    regions: new Set(),
+    agencies: new Map([
+      ['ab-1', '330106'],
+      ['AB-1', '330106'],
+      ['AG-2', '330106'],
+    ]),
+    codes: new Map([['item', new Set(['XK-1'])]]),
+  });
+  assert.equal(canonicalCode(refs, 'agency', 'ab-1'), 'ab-1'); // exact wins
+  assert.equal(canonicalCode(refs, 'agency', 'Ab-1'), 'Ab-1'); // two fold alike: neither (refused as missing)
+  assert.equal(canonicalCode(refs, 'agency', 'ａｇ－２'), 'AG-2');
+  assert.equal(canonicalCode(refs, 'item', 'xk-1 '), 'XK-1');
+  assert.equal(canonicalCode(refs, 'item', 'xk-2'), 'xk-2');
 });
 
 test('the ingest API refuses oversized batches, bad source systems, and roles that may not import', async () => {

@@ -29,7 +29,7 @@ import {
   type Cell,
   type Parsed,
 } from './values.ts';
-import { MISSING, type References } from './reference.ts';
+import { MISSING, canonicalCode, type References } from './reference.ts';
 import { personalColumns } from '../privacy/personal-data.ts';
 import { seal } from '../privacy/sm4.ts';
 
@@ -366,13 +366,14 @@ export function rowValidator(spec: RecordKindSpec, ctx: ValidationContext): RowV
           } else if (fields[i].type === 'region') {
             problem = regionMessage(v);
           } else if (refKinds[i] === 'agency') {
+            v = canonicalCode(refs, 'agency', v);
             if (!refs.agencies.has(v)) problem = { code: 'unknown_reference', message: `执法主体不存在：${v}` };
             else if (agencyRole && v !== writes.agencyId)
               problem = {
                 code: 'outside_jurisdiction',
                 message: `执法部门账号只能导入本部门（${writes.agencyId}）的记录，不能导入 ${v} 的记录`,
               };
-          } else if (codeSets[i] && !codeSets[i]!.has(v)) {
+          } else if (codeSets[i] && !codeSets[i]!.has((v = canonicalCode(refs, refKinds[i]!, v)))) {
             problem = { code: 'unknown_reference', message: `${MISSING[refKinds[i]!]}：${v}` };
           }
           if (problem !== null) {
