@@ -1,7 +1,7 @@
 // docs/import-formats.md and docs/samples/ are generated from the record-kind registry (src/records),
 // so the documentation cannot drift from what the importer accepts (test/ingest.test.ts checks it).
 // Written by `npm run docs:import` (src/records/generate.ts).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { withUsccCheck } from '../domain/uscc.ts';
@@ -206,6 +206,18 @@ export async function writeImportDocs(root: string): Promise<string[]> {
   fields.forEach((f, i) => {
     if (f.type === 'date') ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
   });
-  write('docs/samples/inspections.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+  // The zip inside an XLSX stamps each part with the time it was written: the file is rewritten only
+  // when its cells change, so that regenerating the docs leaves it alone.
+  const path = join(root, 'docs/samples/inspections.xlsx');
+  const cells = (book: ExcelJS.Workbook) => JSON.stringify(book.worksheets.map((w) => w.getSheetValues()));
+  let same = false;
+  if (existsSync(path)) {
+    const old = new ExcelJS.Workbook();
+    same = await old.xlsx.readFile(path).then(
+      () => cells(old) === cells(wb),
+      () => false,
+    );
+  }
+  if (!same) write('docs/samples/inspections.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
   return written;
 }
