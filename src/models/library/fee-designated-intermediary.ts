@@ -14,7 +14,7 @@ export const feeDesignatedIntermediary: ModelDefinition = {
   basis: {
     regulationId: 'youhua-yingshang-huanjing-tiaoli',
     article: 43,
-    note: '第二款；另见浙江省民营企业发展促进条例 第三十三条 第二款（不得利用职权指定或者变相指定中介服务机构）',
+    note: '第二款（行政机关不得为市场主体指定或者变相指定中介服务机构）；另见浙江省民营企业发展促进条例 第三十三条 第二款（不得利用职权指定或者变相指定中介服务机构）',
   },
   severity: 'medium',
   params: [],

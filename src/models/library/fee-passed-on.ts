@@ -15,7 +15,7 @@ export const feePassedOn: ModelDefinition = {
   basis: {
     regulationId: 'youhua-yingshang-huanjing-tiaoli',
     article: 43,
-    note: '第三款；另见浙江省民营企业发展促进条例 第三十三条 第二款（不得向民营企业转嫁中介服务费用）',
+    note: '第三款（自行承担服务费用，不得转嫁给市场主体承担）；另见浙江省民营企业发展促进条例 第三十三条 第二款（不得向民营企业转嫁中介服务费用）',
   },
   severity: 'high',
   params: [],

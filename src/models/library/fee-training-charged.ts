@@ -15,7 +15,7 @@ export const feeTrainingCharged: ModelDefinition = {
   basis: {
     regulationId: 'youhua-yingshang-huanjing-tiaoli',
     article: 17,
-    note: '第二款；另见浙江省民营企业发展促进条例 第三十四条',
+    note: '第二款（不得借前述活动向市场主体收费或者变相收费）；另见浙江省民营企业发展促进条例 第三十四条',
   },
   severity: 'medium',
   params: [],
