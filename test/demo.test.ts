@@ -539,6 +539,15 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       AND a.device_id = b.device_id AND a.id < b.id AND ${d.daysBetween('a.occurred_on', 'b.occurred_on')} BETWEEN 0 AND 1
       WHERE a.decision = 'fine' AND b.decision = 'fine'`,
   },
+  // Charges on enterprises (优化营商环境条例 第十七条、第二十五条、第四十三条).
+  fee_off_catalogue: {
+    sql: `SELECT id FROM enterprise_charges WHERE fee_kind IN ('admin_fee', 'fund', 'deposit') AND catalogue_no IS NULL`,
+  },
+  fee_passed_on: { sql: `SELECT id FROM enterprise_charges WHERE fee_kind = 'intermediary' AND commissioned_by_agency` },
+  fee_designated_intermediary: { sql: `SELECT id FROM enterprise_charges WHERE designated_by_agency` },
+  fee_training_charged: {
+    sql: `SELECT id FROM enterprise_charges WHERE fee_kind IN ('training', 'rating') AND (licence_id IS NOT NULL OR inspection_id IS NOT NULL)`,
+  },
 };
 
 for (const v of VIOLATIONS) {
@@ -558,6 +567,7 @@ test('ground truth points at existing records of its kind, in their region', asy
     delegation: ['delegations', 'id'],
     service_visit: ['service_visits', 'id'],
     coercive_measure: ['coercive_measures', 'id'],
+    enterprise_charge: ['enterprise_charges', 'id'],
     entity: ['entities', 'uscc'],
     officer: ['officers', 'id'],
     agency: ['agencies', 'id'],
@@ -640,6 +650,10 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     device_unpublished: Number(p.device_cases),
     device_uncalibrated: Number(p.device_cases),
     device_repeat_same_day: Number(p.device_cases),
+    fee_off_catalogue: first.counts.enterprise_charges,
+    fee_passed_on: first.counts.enterprise_charges,
+    fee_designated_intermediary: first.counts.enterprise_charges,
+    fee_training_charged: first.counts.enterprise_charges,
   };
   // Review outcomes are few (a few percent of decided cases), and so are the agencies and items they name.
   const few = new Set<Violation>([

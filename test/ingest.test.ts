@@ -123,6 +123,11 @@ const BAD: Partial<Record<Kind, { set: Record<string, string>; field: string; me
     field: 'retired_on（停用日期）',
     message: /停用日期不能早于启用日期/,
   },
+  enterprise_charges: {
+    set: { fee_kind: '培训费', commissioned_by_agency: '是', designated_by_agency: '否' },
+    field: 'commissioned_by_agency（是否行政机关委托）',
+    message: /行政机关委托的只能是中介服务：收费类别须为中介服务费/,
+  },
 };
 
 for (const kind of KINDS) {

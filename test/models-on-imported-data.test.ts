@@ -208,6 +208,21 @@ const onDevice = async (device: Record<string, string>, o: Record<string, string
   await load('monitoring_devices', [device]);
   return cas({ device_id: device.source_id, occurred_on: '2025-05-01', notified_on: '2025-05-12', ...o });
 };
+/** An intermediary's fee an enterprise paid for a service it commissioned itself, relating to the market regulator. */
+const fee = (o: Record<string, string>) => ({
+  source_id: sid('SF'),
+  region_code: COUNTY,
+  agency_id: MKT,
+  entity_uscc: entity(1),
+  charged_by: '杭州示例检测技术有限公司',
+  charger_kind: 'intermediary',
+  fee_kind: 'intermediary',
+  amount: '12000',
+  charged_on: '2025-05-12',
+  commissioned_by_agency: 'false',
+  designated_by_agency: 'false',
+  ...o,
+});
 const load = async (kind: Kind, rows: Record<string, string>[]) => {
   await importAll(store, kind, rows);
   return rows;
@@ -1084,6 +1099,37 @@ const CASES: Record<string, Case> = {
   COE_GOODS_NOT_RETURNED: {
     // Released on 20 May, the goods never returned.
     arrange: () => only('coercive_measures', coe({ entity_uscc: entity(308), goods_returned_on: '' })),
+  },
+  FEE_OFF_CATALOGUE: {
+    // A deposit the market regulator took, no catalogue number on the record.
+    arrange: () =>
+      only(
+        'enterprise_charges',
+        fee({ entity_uscc: entity(480), charged_by: '西湖区市场监督管理局', charger_kind: '行政机关', fee_kind: '涉企保证金' }),
+      ),
+  },
+  FEE_PASSED_ON: {
+    // An appraisal the regulator commissioned for its own approval, paid by the enterprise.
+    arrange: () => only('enterprise_charges', fee({ entity_uscc: entity(481), fee_kind: '中介服务费', commissioned_by_agency: '是' })),
+  },
+  FEE_DESIGNATED_INTERMEDIARY: {
+    // A testing firm the regulator named for the enterprise.
+    arrange: () => only('enterprise_charges', fee({ entity_uscc: entity(482), designated_by_agency: '是' })),
+  },
+  FEE_TRAINING_CHARGED: {
+    // An association's training fee charged with an inspection of the regulator.
+    async arrange() {
+      const [inspected] = await load('inspections', [ins({ entity_uscc: entity(483) })]);
+      const charge = fee({
+        entity_uscc: entity(483),
+        charged_by: '西湖区餐饮行业协会',
+        charger_kind: '行业协会商会',
+        fee_kind: '培训费',
+        amount: '600',
+        inspection_id: inspected.source_id,
+      });
+      return only('enterprise_charges', charge);
+    },
   },
   PEN_LIGHT_HEAVY: {
     // First offence, corrected, minor harm, fined 40,000 yuan: inside the province's 从重 tier (37,000–50,000).

@@ -64,6 +64,11 @@ export const VIOLATIONS = [
   'device_unpublished', // the device's place published after the violation, or never
   'device_uncalibrated', // the device not reviewed by the violation, or its calibration lapsed
   'device_repeat_same_day', // one party fined twice for one item on one device's records, the violations ≤ 1 day apart (第二十九条)
+  // Charges on enterprises around licences and inspections (src/demo/fees.ts, 优化营商环境条例):
+  'fee_off_catalogue', // an administrative fee, fund or deposit naming no 目录清单 number (第二十五条)
+  'fee_passed_on', // an intermediary's fee for a service the agency commissioned, paid by the enterprise (第四十三条 第三款)
+  'fee_designated_intermediary', // a charge by a provider the agency named (第四十三条 第二款)
+  'fee_training_charged', // a training or rating fee charged with an inspection or licence (第十七条 第二款)
 ] as const;
 
 export type Violation = (typeof VIOLATIONS)[number];
@@ -76,6 +81,7 @@ export type RecordKind =
   | 'delivery'
   | 'payment'
   | 'coercive_measure'
+  | 'enterprise_charge'
   | 'delegation'
   | 'service_visit'
   | 'entity'

@@ -17,6 +17,7 @@ import { INDUSTRIES } from './industries.ts';
 import { deriveSeed, type Rng } from './prng.ts';
 import { MIN_INSPECTION_GAP, REPEAT_MIN_AGENCIES, REPEAT_WINDOW_DAYS } from './rules.ts';
 import { SOURCE } from './tables.ts';
+import { makeCharge } from './fees.ts';
 import type { Agency } from './world.ts';
 
 /** Mean inspection days per entity over the period, before the industry's intensity. */
@@ -261,6 +262,7 @@ function writeSlot(ctx: Ctx, e: Entity, rng: Rng, s: Slot): void {
       result,
       s.kind === 'complaint' ? triggerRef(ctx, id, region) : null,
     ]);
+    makeCharge(ctx, e, { agency, kind: 'inspection', recordId: id, day });
     if (caseFiled) {
       const filed = Math.min(ctx.period.asOf, day + rng.range(0, 7));
       makeCase(ctx, e, rng, { agency, penalty: x.penalties[rng.int(x.penalties.length)], filed, inspectionId: id });

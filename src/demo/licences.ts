@@ -10,6 +10,7 @@ import type { LicenceInfo } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { Rng } from './prng.ts';
+import { makeCharge } from './fees.ts';
 import { SOURCE } from './tables.ts';
 
 /** Mean industry licences per entity whose industry has licence items. */
@@ -73,6 +74,7 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
     terms.commitment,
     terms.verified === null ? null : isoOf(terms.verified),
   ]);
+  makeCharge(ctx, e, { agency, kind: 'licence', recordId: id, day: applied });
 }
 
 interface Terms {

@@ -121,6 +121,24 @@ export const COLUMNS = {
     'in_use_from',
     'retired_on',
   ],
+  enterprise_charges: [
+    'id',
+    'source_system',
+    'source_id',
+    'region_code',
+    'agency_id',
+    'entity_uscc',
+    'charged_by',
+    'charger_kind',
+    'fee_kind',
+    'catalogue_no',
+    'amount',
+    'charged_on',
+    'licence_id',
+    'inspection_id',
+    'commissioned_by_agency',
+    'designated_by_agency',
+  ],
   review_outcomes: [
     'id',
     'source_system',
@@ -232,6 +250,7 @@ export const RECORD_TABLES = [
   'followup_answers',
   'coercive_measures',
   'monitoring_devices',
+  'enterprise_charges',
 ] as const satisfies readonly DemoTable[];
 
 /** Columns whose text may hold a comma or a quote (CSV quoting is paid only there). */

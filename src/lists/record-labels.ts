@@ -80,6 +80,14 @@ export const COLUMN_LABELS: Record<string, string> = {
   carried_out_on: '履行日期',
   case_withdrawn_on: '撤回公开决定日期',
   county_code: '所属县（市、区）代码',
+  charged_by: '收费单位',
+  charger_kind: '收费单位类型',
+  fee_kind: '收费类别',
+  catalogue_no: '目录清单编号',
+  charged_on: '收费日期',
+  licence_id: '关联许可',
+  commissioned_by_agency: '行政机关委托',
+  designated_by_agency: '行政机关指定服务机构',
 };
 
 /** Where one kind calls a shared column differently. */
@@ -88,6 +96,7 @@ export const KIND_COLUMN_LABELS: Partial<Record<string, Record<string, string>>>
   inspections: { result: '检查结果', kind: '检查类型', entity_uscc: '检查对象' },
   cases: { status: '案件状态', entity_uscc: '当事人' },
   coercive_measures: { status: '措施状态', entity_uscc: '当事人' },
+  enterprise_charges: { amount: '收费金额(元)', entity_uscc: '缴费企业', agency_id: '相关执法主体' },
   review_outcomes: {
     agency_id: '被申请人（被告）',
     case_id: '原处罚案件',

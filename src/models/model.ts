@@ -13,6 +13,7 @@ export const MODEL_CATEGORIES = {
   officer: '人员与主体',
   closure: '闭环',
   followup: '回访',
+  fees: '涉企收费',
 } as const;
 export type ModelCategory = keyof typeof MODEL_CATEGORIES;
 export type Severity = 'low' | 'medium' | 'high';

@@ -96,6 +96,14 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     joins: J.agency + J.region,
     key: 'id',
   },
+  enterprise_charges: {
+    date: 'charged_on',
+    text: ['id', 'entity_uscc', 'entity', 'charged_by', 'catalogue_no', 'licence_id', 'inspection_id'],
+    codes: ['charger_kind', 'fee_kind', 'commissioned_by_agency', 'designated_by_agency'],
+    names: [AGENCY, ENTITY, REGION],
+    joins: J.agency + J.entity + J.region,
+    key: 'id',
+  },
   review_outcomes: {
     date: 'applied_on',
     text: ['id', 'case_id'],

@@ -28,6 +28,7 @@ import { users } from './kinds/users.ts';
 import { inspectionPlans } from './kinds/inspection-plans.ts';
 import { inspectionObjects } from './kinds/inspection-objects.ts';
 import { monitoringDevices } from './kinds/monitoring-devices.ts';
+import { enterpriseCharges } from './kinds/enterprise-charges.ts';
 import type { RecordKindSpec } from './types.ts';
 
 /**
@@ -50,6 +51,7 @@ export const KIND_SPECS = {
   inspection_plans: inspectionPlans,
   inspection_objects: inspectionObjects,
   monitoring_devices: monitoringDevices,
+  enterprise_charges: enterpriseCharges,
   regions,
   agencies,
   officers,

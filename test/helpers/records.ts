@@ -271,3 +271,25 @@ export const monitoringDevice = (store: Store, r: Record<string, Value>) =>
     retired_on: null,
     ...r,
   });
+
+/** An intermediary's fee 杭州示例酒坊 paid on 2025-03-05 for a service it commissioned itself, relating to 富阳's comprehensive enforcement bureau. */
+export const enterpriseCharge = (store: Store, r: Record<string, Value>) =>
+  put(store, 'enterprise_charges', {
+    id: next('FEE'),
+    source_system: 'test',
+    source_id: next('s'),
+    region_code: '330111',
+    agency_id: 'AG-FY-ZHZF',
+    entity_uscc: '91330100470102706G',
+    charged_by: '杭州示例检测技术有限公司',
+    charger_kind: 'intermediary',
+    fee_kind: 'intermediary',
+    catalogue_no: null,
+    amount: 12000,
+    charged_on: '2025-03-05',
+    licence_id: null,
+    inspection_id: null,
+    commissioned_by_agency: false,
+    designated_by_agency: false,
+    ...r,
+  });

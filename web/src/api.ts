@@ -89,6 +89,7 @@ export const RECORD_KINDS = [
   'deliveries',
   'payments',
   'coercive_measures',
+  'enterprise_charges',
   'review_outcomes',
   'service_visits',
   'hotline_tickets',

@@ -76,6 +76,10 @@ import { reviewCorrectionRate, reviewRepeatCorrected } from './review-correction
 import { deviceUnpublished } from './device-unpublished.ts';
 import { deviceUnchecked } from './device-unchecked.ts';
 import { deviceRepeatSameDay } from './device-repeat-same-day.ts';
+import { feeOffCatalogue } from './fee-off-catalogue.ts';
+import { feePassedOn } from './fee-passed-on.ts';
+import { feeDesignatedIntermediary } from './fee-designated-intermediary.ts';
+import { feeTrainingCharged } from './fee-training-charged.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -157,6 +161,10 @@ export const MODELS: readonly ModelDefinition[] = [
   deviceUnpublished,
   deviceUnchecked,
   deviceRepeatSameDay,
+  feeOffCatalogue,
+  feePassedOn,
+  feeDesignatedIntermediary,
+  feeTrainingCharged,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

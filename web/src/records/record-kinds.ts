@@ -49,6 +49,23 @@ export const RECORD_PAGES: RecordPageSpec[] = [
     wide: ['decision_no'],
   },
   {
+    kind: 'enterprise_charges',
+    path: '/records/enterprise-charges',
+    key: 'id',
+    list: [
+      'charged_on',
+      'fee_kind',
+      'charged_by',
+      'entity_uscc',
+      'agency_id',
+      'amount',
+      'catalogue_no',
+      'commissioned_by_agency',
+      'designated_by_agency',
+    ],
+    wide: ['charged_by'],
+  },
+  {
     kind: 'review_outcomes',
     path: '/records/review-outcomes',
     key: 'id',

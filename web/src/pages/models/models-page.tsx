@@ -26,6 +26,7 @@ export const CATEGORY_ORDER: readonly ModelCategory[] = [
   'officer',
   'closure',
   'followup',
+  'fees',
 ];
 
 function ParamsCell({ model }: { model: ModelEntry }) {
