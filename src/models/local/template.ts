@@ -82,6 +82,7 @@ const RECORD_SUBJECT: Readonly<Record<string, string>> = {
   coercive_measures: 'coercive_measure',
   review_outcomes: 'review_outcome',
   monitoring_devices: 'monitoring_device',
+  enterprise_charges: 'enterprise_charge',
 };
 const CATEGORY: Readonly<Record<string, ModelCategory>> = {
   inspections: 'inspection',
@@ -93,6 +94,7 @@ const CATEGORY: Readonly<Record<string, ModelCategory>> = {
   coercive_measures: 'coercion',
   review_outcomes: 'penalty',
   monitoring_devices: 'penalty',
+  enterprise_charges: 'fees',
 };
 
 /** The kinds a template may read: records of agencies, with a region, an agency column and a date. */
