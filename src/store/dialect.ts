@@ -59,6 +59,7 @@ const RECORD_TABLES = [
   'coercive_measures',
   'review_outcomes',
   'monitoring_devices',
+  'confiscated_goods',
 ];
 
 export const duckdbDialect: Dialect = {

@@ -34,6 +34,7 @@ export const SUBJECTS: Readonly<Record<string, { table: string; entityColumn: st
   delivery: { table: 'deliveries', entityColumn: 'entity_uscc', via: { column: 'case_id', table: 'cases' } },
   payment: { table: 'payments', entityColumn: 'entity_uscc', via: { column: 'case_id', table: 'cases' } },
   coercive_measure: { table: 'coercive_measures', entityColumn: 'entity_uscc' },
+  confiscated_goods: { table: 'confiscated_goods', entityColumn: 'entity_uscc' },
   review_outcome: { table: 'review_outcomes', entityColumn: 'entity_uscc', via: { column: 'case_id', table: 'cases' } },
 };
 
