@@ -64,6 +64,10 @@ export const VIOLATIONS = [
   'device_unpublished', // the device's place published after the violation, or never
   'device_uncalibrated', // the device not reviewed by the violation, or its calibration lapsed
   'device_repeat_same_day', // one party fined twice for one item on one device's records, the violations ≤ 1 day apart (第二十九条)
+  // Goods confiscated by penalty decisions (src/demo/confiscated.ts, 行政处罚法 第七十四条):
+  'conf_not_disposed', // not disposed of within 90 days of the confiscation (a county's setting), or disposed of later
+  'conf_proceeds_not_paid', // proceeds of a disposal not paid to the treasury within 30 days (a county's setting), or paid later
+  'conf_irregular_disposal', // goods valued ≥ 5,000 yuan sold off or disposed of otherwise, or disposed of for less than half their valuation
 ] as const;
 
 export type Violation = (typeof VIOLATIONS)[number];
@@ -76,6 +80,7 @@ export type RecordKind =
   | 'delivery'
   | 'payment'
   | 'coercive_measure'
+  | 'confiscated_goods'
   | 'delegation'
   | 'service_visit'
   | 'entity'

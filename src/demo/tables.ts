@@ -107,6 +107,24 @@ export const COLUMNS = {
     'assist_officer_id',
     'status',
   ],
+  confiscated_goods: [
+    'id',
+    'source_system',
+    'source_id',
+    'region_code',
+    'agency_id',
+    'case_id',
+    'entity_uscc',
+    'description',
+    'quantity',
+    'unit',
+    'estimated_value',
+    'confiscated_on',
+    'disposal',
+    'disposed_on',
+    'proceeds',
+    'proceeds_paid_on',
+  ],
   monitoring_devices: [
     'id',
     'source_system',
@@ -232,6 +250,7 @@ export const RECORD_TABLES = [
   'followup_answers',
   'coercive_measures',
   'monitoring_devices',
+  'confiscated_goods',
 ] as const satisfies readonly DemoTable[];
 
 /** Columns whose text may hold a comma or a quote (CSV quoting is paid only there). */
@@ -247,6 +266,7 @@ const FREE_TEXT = [
   'detail',
   'decision_no',
   'location',
+  'description',
   'questionnaire',
   'settings',
   'answers',

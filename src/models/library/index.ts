@@ -76,6 +76,9 @@ import { reviewCorrectionRate, reviewRepeatCorrected } from './review-correction
 import { deviceUnpublished } from './device-unpublished.ts';
 import { deviceUnchecked } from './device-unchecked.ts';
 import { deviceRepeatSameDay } from './device-repeat-same-day.ts';
+import { confiscatedNotDisposed } from './confiscated-not-disposed.ts';
+import { confiscatedProceedsNotPaid } from './confiscated-proceeds-not-paid.ts';
+import { confiscatedIrregularDisposal } from './confiscated-irregular-disposal.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -157,6 +160,9 @@ export const MODELS: readonly ModelDefinition[] = [
   deviceUnpublished,
   deviceUnchecked,
   deviceRepeatSameDay,
+  confiscatedNotDisposed,
+  confiscatedProceedsNotPaid,
+  confiscatedIrregularDisposal,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {
