@@ -373,6 +373,7 @@ const AGENCY_IMPORTS = new Set([
   'inspection_objects',
   'monitoring_devices',
   'enterprise_charges',
+  'confiscated_goods',
 ]);
 /** Kinds whose rows name things the world does not hold (certified officers, a directory of objects): a row may be refused on its facts, never landed out of reach. */
 const FACT_CHECKED_IMPORTS = new Set(['inspection_plans', 'inspection_objects']);

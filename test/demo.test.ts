@@ -115,7 +115,17 @@ test('every record names a known region, an existing agency, entity, officer and
   const checks: [string, string][] = [
     [
       'agency',
-      ['licences', 'inspections', 'cases', 'coercive_measures', 'service_visits', 'delegations', 'officers', 'review_outcomes']
+      [
+        'licences',
+        'inspections',
+        'cases',
+        'coercive_measures',
+        'confiscated_goods',
+        'service_visits',
+        'delegations',
+        'officers',
+        'review_outcomes',
+      ]
         .map((t) => `SELECT agency_id AS k FROM ${t}`)
         .join(' UNION ALL ') +
         ' UNION ALL SELECT agency_id FROM hotline_tickets WHERE agency_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM agencies',
@@ -147,6 +157,11 @@ test('every record names a known region, an existing agency, entity, officer and
       'SELECT inspection_id AS k FROM cases WHERE inspection_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM inspections',
     ],
     ['case of a measure', 'SELECT case_id AS k FROM coercive_measures WHERE case_id IS NOT NULL) x WHERE k NOT IN (SELECT id FROM cases'],
+    [
+      'fined case of the same agency and party for confiscated goods',
+      `SELECT g.id AS k FROM confiscated_goods g LEFT JOIN cases c ON c.id = g.case_id WHERE c.id IS NULL OR c.agency_id <> g.agency_id
+        OR c.entity_uscc <> g.entity_uscc OR c.decision <> 'fine' OR c.decided_on <> g.confiscated_on) x WHERE k NOT IN (SELECT 'none'`,
+    ],
     ['campaign', 'SELECT campaign_id AS k FROM followup_tasks) x WHERE k NOT IN (SELECT id FROM campaigns'],
     ['task', 'SELECT task_id AS k FROM followup_answers) x WHERE k NOT IN (SELECT id FROM followup_tasks'],
   ];
@@ -548,6 +563,21 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
   fee_training_charged: {
     sql: `SELECT id FROM enterprise_charges WHERE fee_kind IN ('training', 'rating') AND (licence_id IS NOT NULL OR inspection_id IS NOT NULL)`,
   },
+  // Goods confiscated by a fine (行政处罚法 第七十四条): disposed of within 90 days, proceeds paid within 30,
+  // goods of 5,000 yuan or more auctioned, for at least half their valuation.
+  conf_not_disposed: {
+    kind: 'confiscated_goods',
+    sql: `SELECT id FROM confiscated_goods WHERE ${d.daysBetween('confiscated_on', `COALESCE(disposed_on, ${asOf})`)} > 90`,
+  },
+  conf_proceeds_not_paid: {
+    kind: 'confiscated_goods',
+    sql: `SELECT id FROM confiscated_goods WHERE proceeds > 0 AND ${d.daysBetween('disposed_on', `COALESCE(proceeds_paid_on, ${asOf})`)} > 30`,
+  },
+  conf_irregular_disposal: {
+    kind: 'confiscated_goods',
+    sql: `SELECT id FROM confiscated_goods WHERE disposal IN ('sold', 'other') AND estimated_value >= 5000
+      OR disposal IN ('auction', 'sold', 'other') AND estimated_value > 0 AND COALESCE(proceeds, 0) * 2 < estimated_value`,
+  },
 };
 
 for (const v of VIOLATIONS) {
@@ -568,6 +598,7 @@ test('ground truth points at existing records of its kind, in their region', asy
     service_visit: ['service_visits', 'id'],
     coercive_measure: ['coercive_measures', 'id'],
     enterprise_charge: ['enterprise_charges', 'id'],
+    confiscated_goods: ['confiscated_goods', 'id'],
     entity: ['entities', 'uscc'],
     officer: ['officers', 'id'],
     agency: ['agencies', 'id'],
@@ -654,6 +685,9 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     fee_passed_on: first.counts.enterprise_charges,
     fee_designated_intermediary: first.counts.enterprise_charges,
     fee_training_charged: first.counts.enterprise_charges,
+    conf_not_disposed: first.counts.confiscated_goods,
+    conf_proceeds_not_paid: first.counts.confiscated_goods,
+    conf_irregular_disposal: first.counts.confiscated_goods,
   };
   // Review outcomes are few (a few percent of decided cases), and so are the agencies and items they name.
   const few = new Set<Violation>([

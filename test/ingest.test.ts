@@ -118,6 +118,11 @@ const BAD: Partial<Record<Kind, { set: Record<string, string>; field: string; me
     message: /执法人员 OF-NOBODY 不存在/,
   },
   inspection_objects: { set: { credit_class: 'E' }, field: 'credit_class（信用等级）', message: /取值无效/ },
+  confiscated_goods: {
+    set: { disposal: '销毁', disposed_on: '2025-06-30', proceeds: '1200.00', proceeds_paid_on: '' },
+    field: 'proceeds（处置所得）',
+    message: /处置方式为销毁的物品不应有处置所得/,
+  },
   monitoring_devices: {
     set: { in_use_from: '2025-03-01', retired_on: '2025-02-28' },
     field: 'retired_on（停用日期）',

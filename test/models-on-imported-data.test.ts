@@ -107,6 +107,23 @@ const coe = (o: Record<string, string>) => ({
   status: 'released',
   ...o,
 });
+/** Goods a case of market supervision confiscated on 20 May 2025 (its decision day), not yet disposed of. */
+const conf = (o: Record<string, string>) => ({
+  source_id: sid('MW'),
+  region_code: COUNTY,
+  agency_id: MKT,
+  description: '假冒注册商标白酒',
+  quantity: '24',
+  unit: '瓶',
+  estimated_value: '20000',
+  confiscated_on: '2025-05-20',
+  ...o,
+});
+/** The goods `o` of a fine decided for entity n, the case imported first. */
+const confiscatedBy = async (n: number, o: Record<string, string>) => {
+  const [c] = await load('cases', [cas({ entity_uscc: entity(n) })]);
+  return only('confiscated_goods', conf({ case_id: c.source_id, entity_uscc: entity(n), ...o }));
+};
 const cas = (o: Record<string, string>) => ({
   source_id: sid('AJ'),
   region_code: COUNTY,
@@ -1130,6 +1147,18 @@ const CASES: Record<string, Case> = {
       });
       return only('enterprise_charges', charge);
     },
+  },
+  CONF_NOT_DISPOSED: {
+    // Confiscated on 20 May 2025, not disposed of by 15 January 2026.
+    arrange: () => confiscatedBy(490, {}),
+  },
+  CONF_PROCEEDS_NOT_PAID: {
+    // Auctioned on 1 July 2025 for 18,000 yuan, never paid to the treasury.
+    arrange: () => confiscatedBy(491, { disposal: '公开拍卖', disposed_on: '2025-07-01', proceeds: '18000' }),
+  },
+  CONF_IRREGULAR_DISPOSAL: {
+    // Valued 20,000 yuan, sold off (变卖) for 6,000, paid to the treasury four days later.
+    arrange: () => confiscatedBy(492, { disposal: '变卖', disposed_on: '2025-07-01', proceeds: '6000', proceeds_paid_on: '2025-07-05' }),
   },
   PEN_LIGHT_HEAVY: {
     // First offence, corrected, minor harm, fined 40,000 yuan: inside the province's 从重 tier (37,000–50,000).

@@ -11,6 +11,7 @@ import {
   caseRecord,
   clue,
   coerciveMeasure,
+  confiscatedGoods,
   copyRows,
   delivery,
   hotlineTicket,
@@ -47,6 +48,7 @@ const TABLES = [
   'coercive_measures',
   'review_outcomes',
   'monitoring_devices',
+  'confiscated_goods',
   'clues',
   'clue_events',
 ];
@@ -408,6 +410,32 @@ const CASES: Boundary[] = [
     atN1: async () => {
       await coerciveMeasure(store, { goods_returned_on: null });
       return '2025-03-24';
+    },
+  },
+  {
+    code: 'CONF_NOT_DISPOSED',
+    n: '90 days after the confiscation (a county setting; 行政处罚法 第七十四条 names no term)',
+    kind: 'after',
+    atN: async () => {
+      await confiscatedGoods(store, { disposal: 'destroy', disposed_on: '2025-05-30', proceeds: null, proceeds_paid_on: null });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      await confiscatedGoods(store, { disposal: 'destroy', disposed_on: '2025-05-31', proceeds: null, proceeds_paid_on: null });
+      return '2025-06-30';
+    },
+  },
+  {
+    code: 'CONF_PROCEEDS_NOT_PAID',
+    n: '30 days after the disposal (a county setting; 第七十四条 第二款)',
+    kind: 'after',
+    atN: async () => {
+      await confiscatedGoods(store, { proceeds_paid_on: '2025-05-01' });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      await confiscatedGoods(store, { proceeds_paid_on: '2025-05-02' });
+      return '2025-06-30';
     },
   },
   {

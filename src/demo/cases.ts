@@ -28,6 +28,7 @@ import { SOURCE } from './tables.ts';
 import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
 import type { Agency, Officer } from './world.ts';
 import { makeMeasure } from './coercion.ts';
+import { confiscate } from './confiscated.ts';
 import { collect } from './collection.ts';
 import { caseDevice, repeatCase } from './devices.ts';
 
@@ -330,6 +331,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
 
   // A case written as given (patterns.ts) has no measure: its plants stay the ones it was made for.
   if (!force && assist) makeMeasure(ctx, e, { agency, caseId: id, filed, decided, lead, assist });
+  // A fine may confiscate illegal goods too (行政处罚法 第七十四条): their own stream, after every plant of the case.
+  if (!force && decided !== null && decision === 'fine') confiscate(ctx, e, { agency, caseId: id, region, decided });
 
   if (decided !== null && (decision === 'fine' || decision === 'warning'))
     noteReviewable(ctx, { id, region, agency, item: p.item.code, decided });

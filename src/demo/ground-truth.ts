@@ -69,6 +69,10 @@ export const VIOLATIONS = [
   'fee_passed_on', // an intermediary's fee for a service the agency commissioned, paid by the enterprise (第四十三条 第三款)
   'fee_designated_intermediary', // a charge by a provider the agency named (第四十三条 第二款)
   'fee_training_charged', // a training or rating fee charged with an inspection or licence (第十七条 第二款)
+  // Goods confiscated by penalty decisions (src/demo/confiscated.ts, 行政处罚法 第七十四条):
+  'conf_not_disposed', // not disposed of within 90 days of the confiscation (a county's setting), or disposed of later
+  'conf_proceeds_not_paid', // proceeds of a disposal not paid to the treasury within 30 days (a county's setting), or paid later
+  'conf_irregular_disposal', // goods valued ≥ 5,000 yuan sold off or disposed of otherwise, or disposed of for less than half their valuation
 ] as const;
 
 export type Violation = (typeof VIOLATIONS)[number];
@@ -82,6 +86,7 @@ export type RecordKind =
   | 'payment'
   | 'coercive_measure'
   | 'enterprise_charge'
+  | 'confiscated_goods'
   | 'delegation'
   | 'service_visit'
   | 'entity'

@@ -107,6 +107,24 @@ export const COLUMNS = {
     'assist_officer_id',
     'status',
   ],
+  confiscated_goods: [
+    'id',
+    'source_system',
+    'source_id',
+    'region_code',
+    'agency_id',
+    'case_id',
+    'entity_uscc',
+    'description',
+    'quantity',
+    'unit',
+    'estimated_value',
+    'confiscated_on',
+    'disposal',
+    'disposed_on',
+    'proceeds',
+    'proceeds_paid_on',
+  ],
   monitoring_devices: [
     'id',
     'source_system',
@@ -251,6 +269,7 @@ export const RECORD_TABLES = [
   'coercive_measures',
   'monitoring_devices',
   'enterprise_charges',
+  'confiscated_goods',
 ] as const satisfies readonly DemoTable[];
 
 /** Columns whose text may hold a comma or a quote (CSV quoting is paid only there). */
@@ -266,6 +285,7 @@ const FREE_TEXT = [
   'detail',
   'decision_no',
   'location',
+  'description',
   'questionnaire',
   'settings',
   'answers',

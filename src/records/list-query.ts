@@ -88,6 +88,14 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     joins: J.agency + J.entity + J.region + J.lead + J.assist,
     key: 'id',
   },
+  confiscated_goods: {
+    date: 'confiscated_on',
+    text: ['id', 'entity_uscc', 'entity', 'description', 'case_id'],
+    codes: ['disposal'],
+    names: [AGENCY, ENTITY, REGION],
+    joins: J.agency + J.entity + J.region,
+    key: 'id',
+  },
   monitoring_devices: {
     date: 'in_use_from',
     text: ['id', 'location'],

@@ -8,6 +8,7 @@ import { cases } from './kinds/cases.ts';
 import { deliveries } from './kinds/deliveries.ts';
 import { payments } from './kinds/payments.ts';
 import { coerciveMeasures } from './kinds/coercive-measures.ts';
+import { confiscatedGoods } from './kinds/confiscated-goods.ts';
 import { serviceVisits } from './kinds/service-visits.ts';
 import { hotlineTickets } from './kinds/hotline-tickets.ts';
 import { delegations } from './kinds/delegations.ts';
@@ -43,6 +44,7 @@ export const KIND_SPECS = {
   deliveries,
   payments,
   coercive_measures: coerciveMeasures,
+  confiscated_goods: confiscatedGoods,
   service_visits: serviceVisits,
   hotline_tickets: hotlineTickets,
   delegations,

@@ -60,6 +60,7 @@ const RECORD_TABLES = [
   'review_outcomes',
   'monitoring_devices',
   'enterprise_charges',
+  'confiscated_goods',
 ];
 
 export const duckdbDialect: Dialect = {

@@ -236,6 +236,28 @@ export const coerciveMeasure = (store: Store, r: Record<string, Value>) =>
     ...r,
   });
 
+/** Goods CASE-FY-1 confiscated on 2025-03-01, valued 4,000 yuan, auctioned on 2025-04-01 for 3,000, paid to the treasury on the 10th. */
+export const confiscatedGoods = (store: Store, r: Record<string, Value>) =>
+  put(store, 'confiscated_goods', {
+    id: next('CONF'),
+    source_system: 'test',
+    source_id: next('s'),
+    region_code: '330111',
+    agency_id: 'AG-FY-ZHZF',
+    case_id: 'CASE-FY-1',
+    entity_uscc: '91330100470102706G',
+    description: '占道经营用三轮车',
+    quantity: 2,
+    unit: '辆',
+    estimated_value: 4000,
+    confiscated_on: '2025-03-01',
+    disposal: 'auction',
+    disposed_on: '2025-04-01',
+    proceeds: 3000,
+    proceeds_paid_on: '2025-04-10',
+    ...r,
+  });
+
 /** A reconsideration of CASE-FY-1 that upheld it, decided (in force) on 2025-03-20. */
 export const reviewOutcome = (store: Store, r: Record<string, Value>) =>
   put(store, 'review_outcomes', {

@@ -80,6 +80,9 @@ import { feeOffCatalogue } from './fee-off-catalogue.ts';
 import { feePassedOn } from './fee-passed-on.ts';
 import { feeDesignatedIntermediary } from './fee-designated-intermediary.ts';
 import { feeTrainingCharged } from './fee-training-charged.ts';
+import { confiscatedNotDisposed } from './confiscated-not-disposed.ts';
+import { confiscatedProceedsNotPaid } from './confiscated-proceeds-not-paid.ts';
+import { confiscatedIrregularDisposal } from './confiscated-irregular-disposal.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -165,6 +168,9 @@ export const MODELS: readonly ModelDefinition[] = [
   feePassedOn,
   feeDesignatedIntermediary,
   feeTrainingCharged,
+  confiscatedNotDisposed,
+  confiscatedProceedsNotPaid,
+  confiscatedIrregularDisposal,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

@@ -83,6 +83,7 @@ const RECORD_SUBJECT: Readonly<Record<string, string>> = {
   review_outcomes: 'review_outcome',
   monitoring_devices: 'monitoring_device',
   enterprise_charges: 'enterprise_charge',
+  confiscated_goods: 'confiscated_goods',
 };
 const CATEGORY: Readonly<Record<string, ModelCategory>> = {
   inspections: 'inspection',
@@ -95,6 +96,7 @@ const CATEGORY: Readonly<Record<string, ModelCategory>> = {
   review_outcomes: 'penalty',
   monitoring_devices: 'penalty',
   enterprise_charges: 'fees',
+  confiscated_goods: 'penalty',
 };
 
 /** The kinds a template may read: records of agencies, with a region, an agency column and a date. */

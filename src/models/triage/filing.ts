@@ -35,6 +35,7 @@ export const SUBJECTS: Readonly<Record<string, { table: string; entityColumn: st
   payment: { table: 'payments', entityColumn: 'entity_uscc', via: { column: 'case_id', table: 'cases' } },
   coercive_measure: { table: 'coercive_measures', entityColumn: 'entity_uscc' },
   enterprise_charge: { table: 'enterprise_charges', entityColumn: 'entity_uscc' },
+  confiscated_goods: { table: 'confiscated_goods', entityColumn: 'entity_uscc' },
   review_outcome: { table: 'review_outcomes', entityColumn: 'entity_uscc', via: { column: 'case_id', table: 'cases' } },
 };
 
