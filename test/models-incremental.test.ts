@@ -73,7 +73,7 @@ async function outcome(store: Store) {
 }
 
 /** A batch of changes, the same rows for both stores: stored rows with a field taken from a peer of their county, and new rows. */
-async function changes(store: Store, rnd: () => number, batch: number): Promise<Map<Kind, Record<string, string>[]>> {
+async function changes(store: Store, rnd: () => number, batch: number, runDay: string): Promise<Map<Kind, Record<string, string>[]>> {
   const out = new Map<Kind, Record<string, string>[]>();
   for (const [kind, n] of Object.entries(CHANGED) as [Kind, number][]) {
     const spec = KIND_SPECS[kind];
@@ -97,9 +97,23 @@ async function changes(store: Store, rnd: () => number, batch: number): Promise<
     };
     const batchRows: Record<string, unknown>[] = [];
     for (let i = 0; i < n; i++) batchRows.push(mutate(pick()));
-    // New records: a stored one's copy under a new source id, with a field or two of a peer's.
+    // New records: a stored one's copy under a new source id, with a field or two of a peer's; half of
+    // them moved in time, a date of theirs near the last run's day, so that deadlines are still running.
+    const dates = spec.fields.filter((f) => f.type === 'date' && fields.includes(f.name)).map((f) => f.name);
     if (kind !== 'entities')
-      for (let i = 0; i < n; i++) batchRows.push({ ...mutate(pick()), source_id: `INC-${batch}-${i}-${Math.floor(rnd() * 1e9)}` });
+      for (let i = 0; i < n; i++) {
+        const r: Record<string, unknown> = { ...mutate(pick()), source_id: `INC-${batch}-${i}-${Math.floor(rnd() * 1e9)}` };
+        // One of its dates, at random, lands on the day of the last run or a week before it.
+        const pivot = dates.filter((f) => typeof r[f] === 'string')[Math.floor(rnd() * dates.length)];
+        if (pivot && rnd() < 0.5) {
+          const to = addDays(runDay, -Math.floor(rnd() * 7));
+          const shift = Math.round(
+            (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${(r[pivot] as string).slice(0, 10)}T00:00:00Z`)) / 86_400_000,
+          );
+          for (const f of dates) if (typeof r[f] === 'string') r[f] = addDays((r[f] as string).slice(0, 10), shift);
+        }
+        batchRows.push(r);
+      }
     out.set(
       kind,
       batchRows.map((r) =>
@@ -118,6 +132,16 @@ async function load(store: Store, batch: Map<Kind, Record<string, string>[]>): P
   }
   return written;
 }
+
+// Break on purpose: KEDU_INCREMENTAL_BREAK=<model code> declares a model narrowable by its real-time
+// subject (a deadline's or a peer's model: the comparison must fail).
+const broken = MODELS.find((m) => m.code === process.env.KEDU_INCREMENTAL_BREAK);
+if (broken?.realtime)
+  (broken as { incremental?: unknown }).incremental = {
+    by: broken.realtime.subjectColumn,
+    changes: { [broken.realtime.kind]: broken.realtime.subjectColumn, deliveries: 'case_id', payments: 'case_id' },
+    names: ['entities', 'items', 'agencies', 'officers'],
+  };
 
 const run = (store: Store, asOf: string, incremental: boolean) =>
   runModels(store, MODELS, { asOf, trigger: 'schedule', actor: 'system', now: new Date(`${asOf}T10:00:00+08:00`), incremental });
@@ -153,12 +177,13 @@ test('incremental runs keep the hits and clues of full runs, batch after batch o
   let asOf = DEMO_AS_OF;
   let narrowed = 0;
   for (let i = 1; i <= BATCHES; i++) {
-    const batch = await changes(a.store, rnd, i);
+    const day = addDays(asOf, 2 + Math.floor(rnd() * 7));
+    const batch = await changes(a.store, rnd, i, asOf);
     const wa = await load(a.store, batch);
     const wb = await load(b.store, batch);
     assert.equal(wa, wb);
     assert.ok(wa > 20, `batch ${i} wrote ${wa} rows`);
-    asOf = addDays(asOf, 1 + Math.floor(rnd() * 4));
+    asOf = day;
     const reports: ModelRunReport[] = await run(a.store, asOf, true);
     await run(b.store, asOf, false);
     narrowed += reports.filter((r) => r.scope && 'subjects' in r.scope).length;
