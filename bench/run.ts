@@ -10,8 +10,9 @@
 // history beside the records it is played on, step by step: run it at demo scale, as `npm start` does),
 // inspections (bench/inspections.ts: a city's plans drawn and resampled, merge suggestions over 520,000
 // planned tasks) and navigator (bench/navigator-bench.ts: the discretion navigator over a million past
-// cases it generates itself, `--navigator-cases N`). DuckDB beside PostgreSQL (and Citus, on a coordinator
-// .ci/citus-up started, with `--engines duckdb,postgres,citus`), same run.
+// cases it generates itself, `--navigator-cases N`), incremental (a first run, a day's records added
+// through the import, then an incremental run beside a full one). DuckDB beside PostgreSQL (and Citus,
+// on a coordinator .ci/citus-up started, with `--engines duckdb,postgres,citus`), same run.
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -124,6 +125,76 @@ const heapMB = () => {
   gc();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
+
+/** The business tables whose records a day brings (the demo's volume: docs/demo-data.md). */
+const DAY_KINDS: Kind[] = [
+  'licences',
+  'inspections',
+  'cases',
+  'deliveries',
+  'payments',
+  'service_visits',
+  'hotline_tickets',
+  'delegations',
+];
+
+/**
+ * Incremental model runs (src/models/incremental.ts): the library's first incremental run (full), then
+ * a day's records — a 365th of each business table, copies of stored rows under new source ids — added
+ * through the import and an incremental run; then another day's records and a full run. Each run writes
+ * its own day's new clues.
+ */
+async function incrementalBench(store: Store, engine: string): Promise<void> {
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
+  const [, first] = await timeIt(() => runModels(store, MODELS, { asOf: AS_OF_ISO, incremental: true }));
+  put('incremental: first run (full, sets the watermarks)', engine, secs(first));
+  const addDay = async (day: number) => {
+    let added = 0;
+    const [, ms] = await timeIt(async () => {
+      for (const kind of DAY_KINDS) {
+        const spec = KIND_SPECS[kind];
+        const [{ n }] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${spec.table}`);
+        const count = Math.max(1, Math.round(Number(n) / 365));
+        const fields = spec.fields.filter((f) => f.stored !== false).map((f) => f.name);
+        const rows = await store.query<Record<string, unknown>>(
+          `SELECT ${fields.join(', ')} FROM ${spec.table} ORDER BY ${spec.idColumn} LIMIT ${count} OFFSET ${day * count}`,
+        );
+        const records = rows.map((r, i) => ({
+          ...Object.fromEntries(Object.entries(r).flatMap(([k, v]) => (v === null ? [] : [[k, String(v)]]))),
+          source_id: `DAY${day}-${i}-${String(r.source_id)}`,
+        }));
+        added += (await importRows(store, recordsSource(records), { kind, caller: SYSTEM_CALLER })).inserted;
+      }
+    });
+    put(`incremental: day ${day}'s records added (import)`, engine, `${added.toLocaleString('en')} in ${secs(ms)}`);
+  };
+  await addDay(1);
+  const [reports, inc] = await timeIt(() => runModels(store, MODELS, { asOf: AS_OF_ISO, incremental: true }));
+  const narrowed = reports.filter((r) => r.scope && 'subjects' in r.scope);
+  const subjects = narrowed.reduce((x, r) => x + (r.scope && 'subjects' in r.scope ? r.scope.subjects : 0), 0);
+  put(
+    `incremental: run after day 1 (${narrowed.length} of ${MODELS.length} narrowed, ${subjects} subjects; load ${load()})`,
+    engine,
+    secs(inc),
+  );
+  await addDay(2);
+  const [fullReports, full] = await timeIt(() => runModels(store, MODELS, { asOf: AS_OF_ISO }));
+  put(`incremental: full run after day 2 (load ${load()})`, engine, secs(full));
+  const codes = new Set(narrowed.map((r) => r.code));
+  const sum = (rs: typeof reports) => rs.filter((r) => codes.has(r.code)).reduce((x, r) => x + r.millis, 0);
+  put('incremental: the narrowed models alone, incremental / full', engine, `${secs(sum(reports))} / ${secs(sum(fullReports))}`);
+  const others = (rs: typeof reports) => rs.filter((r) => !codes.has(r.code)).reduce((x, r) => x + r.millis, 0);
+  put(
+    'incremental: the models run fully, in the incremental run / in the full run',
+    engine,
+    `${secs(others(reports))} / ${secs(others(fullReports))}`,
+  );
+  out(`incremental: ${secs(inc)} against full ${secs(full)}`);
+}
 
 /**
  * The latency of a real-time check on ingest, as agency systems push records one at a time: 500
@@ -385,7 +456,7 @@ const callers: [string, Caller][] = [
 
 for (const engine of engines) {
   out(`\n== ${engine}, scale ${scale} ==`);
-  if (['gen', 'home', 'models', 'triage', 'realtime', 'assistant', 'followup', 'evaluation'].some((k) => only.has(k))) {
+  if (['gen', 'home', 'models', 'triage', 'realtime', 'assistant', 'followup', 'evaluation', 'incremental'].some((k) => only.has(k))) {
     const { store, drop } = await freshStore(engine, scale);
     try {
       const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO }));
@@ -417,6 +488,7 @@ for (const engine of engines) {
       if (only.has('assistant')) await assistantBench(store, engine);
       if (only.has('realtime')) await realtimeBench(store, engine);
       if (only.has('followup')) await followupBench(store, engine);
+      if (only.has('incremental')) await incrementalBench(store, engine);
     } finally {
       await drop();
     }

@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { MODELS, findModel } from '../models/library/index.ts';
-import { runModels } from '../models/runner.ts';
+import { runModels, type ModelRunReport } from '../models/runner.ts';
 import { enabledLocalModels } from '../models/local/local-models.ts';
 import { exclusiveRun, RunInProgress } from '../models/run-lock.ts';
 import { scoreModels, triageFigures, SERIOUS } from '../models/score.ts';
@@ -43,8 +43,9 @@ export function modelsCommand(): Command {
     .option('--model <code>', '只运行该模型')
     .option('--region <code>', '只运行该区划（含下级）', '330000')
     .option('--as-of <date>', '以该日期为“今天”（YYYY-MM-DD）')
+    .option('--incremental', '增量运行：声明可增量的模型只看上次运行以来新增或变更的记录所涉对象（首次运行、参数改过时全量）')
     .option('--json', 'JSON output')
-    .action(async (o: { model?: string; region: string; asOf?: string; json?: boolean }, cmd: Command) => {
+    .action(async (o: { model?: string; region: string; asOf?: string; incremental?: boolean; json?: boolean }, cmd: Command) => {
       const rp = regionProblem(o.region);
       if (rp) fail(rp, EXIT.usage);
       authorize(SYSTEM_CALLER, 'run', { type: 'model', regionCode: o.region });
@@ -55,7 +56,13 @@ export function modelsCommand(): Command {
         const models = o.model ? list : [...list, ...(await enabledLocalModels(store))];
         const bar = progress('运行模型', models.length);
         const run = () =>
-          runModels(store, models, { regionCode: o.region, asOf: o.asOf, trigger: 'batch', onProgress: (done) => bar.update(done) });
+          runModels(store, models, {
+            regionCode: o.region,
+            asOf: o.asOf,
+            trigger: 'batch',
+            incremental: o.incremental,
+            onProgress: (done) => bar.update(done),
+          });
         try {
           // The whole library: one run at a time over a region, also beside a server's runs.
           return o.model ? await run() : await exclusiveRun(store, { regionCode: o.region, trigger: 'batch', actor: 'system' }, run);
@@ -72,7 +79,7 @@ export function modelsCommand(): Command {
       }
       for (const r of reports)
         print(
-          `${r.code.padEnd(28)} ${String(r.hits).padStart(7)} 命中 ${String(r.newHits).padStart(7)} 新命中 ${String(r.newClues).padStart(6)} 新线索 ${String(r.millis).padStart(7)} ms  ${r.name}\n`,
+          `${r.code.padEnd(28)} ${String(r.hits).padStart(7)} 命中 ${String(r.newHits).padStart(7)} 新命中 ${String(r.newClues).padStart(6)} 新线索 ${String(r.millis).padStart(7)} ms  ${r.name}${scopeText(r.scope)}\n`,
         );
       const sum = (f: (r: (typeof reports)[number]) => number) => reports.reduce((s, r) => s + f(r), 0);
       print(
@@ -128,4 +135,10 @@ export function modelsCommand(): Command {
       print(`已写入 ${o.out}（${MODELS.length} 个模型）\n`);
     });
   return models;
+}
+
+/** An incremental run's word on a model: how many changed subjects it looked at, or why it ran fully. */
+function scopeText(scope: ModelRunReport['scope']): string {
+  if (!scope) return '';
+  return 'subjects' in scope ? `（增量：${scope.subjects} 个变化对象）` : `（全量：${scope.full}）`;
 }

@@ -266,7 +266,7 @@ async function intakeTicket(
 ): Promise<{ result: HotlineResult; audit: AuditEntryInput[] }> {
   const enforcement = forced ?? concernsEnforcement(t.category, t.content);
   if (!enforcement) {
-    await tx.exec(sql`UPDATE hotline_tickets SET intake = 'not_enforcement' WHERE id = ${t.id}`);
+    await tx.exec(sql`UPDATE hotline_tickets SET intake = 'not_enforcement', changed_at = current_timestamp WHERE id = ${t.id}`);
     return { result: { ticketId: t.id, duplicate: false, intake: 'not_enforcement', clueId: null }, audit: [] };
   }
   const r = await intakeReport(
@@ -284,7 +284,9 @@ async function intakeTicket(
     actor,
   );
   const intake = r.result.linked ? 'linked' : 'clue';
-  await tx.exec(sql`UPDATE hotline_tickets SET clue_id = ${r.result.clueId}, intake = ${intake} WHERE id = ${t.id}`);
+  await tx.exec(
+    sql`UPDATE hotline_tickets SET clue_id = ${r.result.clueId}, intake = ${intake}, changed_at = current_timestamp WHERE id = ${t.id}`,
+  );
   return { result: { ticketId: t.id, duplicate: false, intake, clueId: r.result.clueId }, audit: r.audit };
 }
 

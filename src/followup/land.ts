@@ -249,10 +249,12 @@ export async function drawSecondCalls(
     const due = addDays(today, s.secondCallDays);
     for (let i = 0; i < pick.length; i += 500)
       await tx.exec(
-        sql`UPDATE followup_tasks SET second_call_status = 'pending', second_call_due = ${due} WHERE id IN (${inList(pick.slice(i, i + 500))})`,
+        sql`UPDATE followup_tasks SET second_call_status = 'pending', second_call_due = ${due}, changed_at = current_timestamp WHERE id IN (${inList(pick.slice(i, i + 500))})`,
       );
     for (let i = 0; i < skip.length; i += 500)
-      await tx.exec(sql`UPDATE followup_tasks SET second_call_status = 'skipped' WHERE id IN (${inList(skip.slice(i, i + 500))})`);
+      await tx.exec(
+        sql`UPDATE followup_tasks SET second_call_status = 'skipped', changed_at = current_timestamp WHERE id IN (${inList(skip.slice(i, i + 500))})`,
+      );
     drawn += pick.length;
     if (pick.length) touched.push(id);
   }
@@ -285,10 +287,11 @@ export async function landAnswers(tx: Store, answers: readonly AnswerRow[], acto
           : null;
     if (outcome) {
       await tx.exec(
-        sql`UPDATE followup_tasks SET status = ${outcome} WHERE id = ${taskId} AND (status <> 'answered' OR ${outcome} = 'answered')`,
+        sql`UPDATE followup_tasks SET status = ${outcome}, changed_at = current_timestamp WHERE id = ${taskId} AND (status <> 'answered' OR ${outcome} = 'answered')`,
       );
     }
-    if (human) await tx.exec(sql`UPDATE followup_tasks SET second_call_status = 'done' WHERE id = ${taskId}`);
+    if (human)
+      await tx.exec(sql`UPDATE followup_tasks SET second_call_status = 'done', changed_at = current_timestamp WHERE id = ${taskId}`);
   }
   const campaigns = [...new Set([...tasks.values()].filter((t) => t.campaign_id && settingsOf(t)).map((t) => t.campaign_id))];
   const second = await drawSecondCalls(tx, campaigns, today);

@@ -17,6 +17,7 @@ import type { Row, Store } from '../store/store.ts';
 import { KINDS, kindSpec, type FieldSpec, type Kind, type RecordKindSpec } from '../records/registry.ts';
 import { countyCode } from '../records/fields.ts';
 import { recordIdSql } from '../records/record-id.ts';
+import { stashLinksSql } from '../records/change-stamp.ts';
 import { randomBytes } from 'node:crypto';
 import type { FieldError, RowErrorCode } from './validate.ts';
 import type { AuditEntryInput } from '../audit/audit-log.ts';
@@ -276,6 +277,8 @@ export async function mergeIncoming(
         // by a list it computes first, never by a subquery that reads a local (temporary) table per row.
         if (result.updated) {
           const by = spec.key.length === 1 ? spec.key[0] : spec.idPrefix ? spec.idColumn : null;
+          const replaced = by ? `t.${by} IN (SELECT ${by} FROM ${inc})` : `EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', 't')})`;
+          for (const s of stashLinksSql(spec, replaced)) await tx.exec(s);
           await tx.exec(
             by
               ? `DELETE FROM ${target} WHERE ${by} IN (SELECT ${by} FROM ${inc})`

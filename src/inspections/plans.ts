@@ -178,7 +178,7 @@ export async function adjustPlan(
     if (n === plan.target_count) throw badRequest(`计划检查户数已是 ${n}`, 'targetCount');
     before = { targetCount: plan.target_count };
     after = { targetCount: n };
-    update = sql`UPDATE inspection_plans SET target_count = ${n} WHERE id = ${plan.id}`;
+    update = sql`UPDATE inspection_plans SET target_count = ${n}, changed_at = current_timestamp WHERE id = ${plan.id}`;
     if (draws.length) {
       const open = await store.query<{ id: string }>(
         sql`SELECT id FROM inspection_tasks WHERE plan_id = ${plan.id} AND status = 'open' AND NOT EXISTS (SELECT 1 FROM inspections i WHERE i.action_code = inspection_tasks.code)
@@ -214,7 +214,7 @@ export async function adjustPlan(
     if (to.slice(0, 4) !== String(plan.plan_year)) throw badRequest(`结束日期须在计划年度 ${plan.plan_year} 年内`, 'endsOn');
     before = { endsOn: plan.ends_on };
     after = { endsOn: to };
-    update = sql`UPDATE inspection_plans SET ends_on = CAST(${to} AS DATE) WHERE id = ${plan.id}`;
+    update = sql`UPDATE inspection_plans SET ends_on = CAST(${to} AS DATE), changed_at = current_timestamp WHERE id = ${plan.id}`;
   } else {
     const [t] = await store.query<{ id: string; status: string; entity_uscc: string; code: string }>(
       sql`SELECT id, status, entity_uscc, code FROM inspection_tasks WHERE id = ${input.taskId} AND plan_id = ${plan.id}`,

@@ -97,6 +97,17 @@ export interface ModelDefinition {
    * records): a record that carries it empty is not judged by the model's SQL at all.
    */
   realtime?: { kind: string; subjectColumn: string; requires?: string };
+  /**
+   * How an incremental run (src/models/incremental.ts) may narrow the model; absent, it runs fully,
+   * which is always correct. `by`: the column naming the subject in the rows `where` filters (applied
+   * as the real-time focus is); `changes`: every record table whose rows decide a subject's hits, with
+   * the column of its rows that names the subject (its id column, or a link column whose old values
+   * the import keeps: src/records/change-stamp.ts). Only where a subject's hits depend on its own
+   * records alone: never on the day (a deadline still running as of today) nor on peers (a median).
+   * `names`: tables read only for words of the explanation (LEFT JOINed, in no condition): a change
+   * there changes no hit. Any other record table the query reads makes the run full when it changed.
+   */
+  incremental?: { by: string; changes: Record<string, string>; names?: string[] };
   /** How the hit is scored and bundled, where the subject kind's defaults do not fit. */
   triage?: TriageProfile;
   /** A model a county wrote itself (src/models/local): the region it runs over, and its version. */

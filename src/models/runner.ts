@@ -18,6 +18,7 @@ import { triageInCode } from './triage/in-code.ts';
 import { triageStaged } from './triage/in-sql.ts';
 import { emptyOutcome, type TriageContext, type TriageOutcome } from './triage/context.ts';
 import { loadThresholdSettings } from './triage/procedure.ts';
+import { startIncremental, type IncrementalScope } from './incremental.ts';
 
 export { clueId, hitId };
 
@@ -30,6 +31,10 @@ export interface RunOptions {
   focus?: { column: string; values: readonly string[] };
   /** When new clues are found (default: now); a server judging as of another day passes that day. */
   now?: Date;
+  /** runModels: after a model's first run, narrow it to what changed since (src/models/incremental.ts). */
+  incremental?: boolean;
+  /** What an incremental run did with this model: narrowed to this many subjects, or ran fully (why). */
+  scope?: IncrementalScope;
 }
 
 export interface ModelRunReport {
@@ -45,6 +50,8 @@ export interface ModelRunReport {
   triage: Pick<TriageOutcome, 'simple' | 'general' | 'joined' | 'warnings'>;
   /** Of `millis`, the time spent in the model's query (the rest is turning hits into clues and writing them). */
   queryMillis: number;
+  /** In an incremental run: narrowed to the subjects of changed records, or run fully and why. */
+  scope?: IncrementalScope;
 }
 
 function groupFilter(group: RunGroup, focus: RunOptions['focus']) {
@@ -120,6 +127,7 @@ export interface StagedRun {
   started: number;
   sqlStages?: Sql[];
   queryMillis: number;
+  scope?: IncrementalScope;
 }
 
 export function stageHits(run: StagedRun, rows: readonly HitRow[], params: ParamValues): void {
@@ -178,6 +186,7 @@ export function runReport(run: StagedRun, outcome: TriageOutcome = emptyOutcome(
     newClues: outcome.newClues,
     triage: triageCounts(outcome),
     queryMillis: Math.round(run.queryMillis),
+    ...(run.scope ? { scope: run.scope } : {}),
   };
 }
 
@@ -200,13 +209,27 @@ export async function runModel(store: Store, model: ModelDefinition, opts: RunOp
         : undefined,
     );
   }
-  const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0, sqlStages: [] };
+  const run: StagedRun = { model, staged: new Map(), hits: 0, started: Date.now(), queryMillis: 0, sqlStages: [], scope: opts.scope };
   for (const g of runGroups(model, await loadSettings(store, model.code), root).filter((x) => x.enabled)) {
-    const query = groupQuery(store.dialect, model, g, asOf, opts.focus);
-    run.sqlStages!.push(stageHitsSql(model, query, await store.columns(query), g.params, store.dialect));
+    for (const focus of focusChunks(opts.focus)) {
+      const query = groupQuery(store.dialect, model, g, asOf, focus);
+      run.sqlStages!.push(stageHitsSql(model, query, await store.columns(query), g.params, store.dialect));
+    }
   }
   const [outcome] = await writeHits(store, [run], { root, trigger: opts.trigger, actor: opts.actor, asOf, now: opts.now });
   return runReport(run, outcome);
+}
+
+/** Subjects per focused statement (bind parameters: PostgreSQL allows 65,535 per statement). */
+export const FOCUS_CHUNK = 5_000;
+
+/** A focus in statements of at most FOCUS_CHUNK subjects; none for a focus on no subject; the whole run without one. */
+function focusChunks(focus: RunOptions['focus']): (RunOptions['focus'] | undefined)[] {
+  if (!focus) return [undefined];
+  const out: RunOptions['focus'][] = [];
+  for (let i = 0; i < focus.values.length; i += FOCUS_CHUNK)
+    out.push({ column: focus.column, values: focus.values.slice(i, i + FOCUS_CHUNK) });
+  return out;
 }
 
 /** Up to this many hits per run (real time) are triaged in code: the stage and its SQL cost more statements than the few rows. */
@@ -304,7 +327,14 @@ export async function writeHitsIn(
         action: 'models.run',
         target: run.model.code,
         regionCode: opts.root,
-        detail: { hits: run.hits, newHits: outcome.newHits, newClues: outcome.newClues, triage: triageCounts(outcome), trigger },
+        detail: {
+          hits: run.hits,
+          newHits: outcome.newHits,
+          newClues: outcome.newClues,
+          triage: triageCounts(outcome),
+          trigger,
+          ...(run.scope ? { incremental: run.scope } : {}),
+        },
       });
     }
   }
@@ -335,10 +365,14 @@ export async function runModels(
   opts: RunOptions & { onProgress?: (done: number, total: number, last: ModelRunReport) => void } = {},
 ): Promise<ModelRunReport[]> {
   const reports: ModelRunReport[] = [];
+  // Incremental: what changed is read up to a horizon taken before any model looks at the records.
+  const changes = opts.incremental ? await startIncremental(store, opts.regionCode ?? '330000') : null;
   for (const s of store.dialect.beforeWriteBurst) await store.exec(s);
   try {
     for (const m of models) {
-      const r = await runModel(store, m, opts);
+      const plan = changes ? await changes.plan(m) : null;
+      const r = await runModel(store, m, plan ? { ...opts, focus: plan.focus, scope: plan.scope } : opts);
+      if (changes) await changes.done(m);
       reports.push(r);
       opts.onProgress?.(reports.length, models.length, r);
     }

@@ -1,4 +1,5 @@
-// The server runs the whole model library on a schedule (batch over all records of the province). The
+// The server runs the whole model library on a schedule over the province: incrementally, so after the
+// first run a model that declares it looks only at the subjects of records changed since its last run. The
 // interval is the administrator's setting (系统管理 · 模型与调度, system_settings) or, until one is
 // stored, the server's start option; it is read at every tick, so a change applies without a restart.
 import { clockFor } from '../clues/clock.ts';
@@ -47,6 +48,8 @@ export function startModelSchedule(store: Store, optionMinutes: number, log: (ms
         reports = await exclusiveRun(store, { regionCode: '330000', trigger: 'schedule', actor: 'system' }, async () =>
           runModels(store, [...MODELS, ...(await enabledLocalModels(store))], {
             trigger: 'schedule',
+            // After the first run, the models that declare it look only at what changed (src/models/incremental.ts).
+            incremental: true,
             asOf,
             now: asOf ? clockFor(asOf)() : undefined,
           }),

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Store } from './store.ts';
 import { syncCalendarDays } from './calendar-days.ts';
 import { citusIndexes, isCitus } from './citus.ts';
+import { changeStampSql, CHANGE_STAMP, STAMPED_TABLES } from '../records/change-stamp.ts';
 
 // Named from the repository's root, so that the compiled server (build/kedu, two folders deep as this file is) finds them too.
 const dir = fileURLToPath(new URL('../../src/store/migrations/', import.meta.url));
@@ -33,6 +34,17 @@ export async function migrate(store: Store): Promise<string[]> {
     });
     applied.push(version);
   }
+  // Every record table's change stamp (migration 102), from the registry: a kind's table added by a later
+  // migration gets it the first time the store opens after it.
+  const stamped = new Set(
+    (
+      await store.query<{ t: string }>(
+        'SELECT table_name AS t FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = $1',
+        [CHANGE_STAMP],
+      )
+    ).map((r) => r.t),
+  );
+  for (const table of STAMPED_TABLES.filter((t) => !stamped.has(t))) await store.exec(changeStampSql(table));
   // A Citus coordinator distributes its tables first, and takes the indexes in the form Citus accepts.
   const indexes = (await isCitus(store)) ? await citusIndexes(store) : store.dialect.extraIndexes;
   for (const stmt of indexes) await store.exec(stmt);

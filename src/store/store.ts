@@ -39,6 +39,12 @@ export interface Store {
   /** Writes the rows of a SELECT to a file (CSV with header, or Parquet). Returns the row count. */
   copyOut(select: Sql, path: string, format: ExportFormat): Promise<number>;
   close(): Promise<void>;
+  /**
+   * DuckDB: when the oldest transaction open on the database began (null: none). A DuckDB file has one
+   * writing process, so this sees every writer; an incremental model run looks back to it (PostgreSQL
+   * asks pg_stat_activity instead: src/models/incremental.ts).
+   */
+  oldestOpenTransaction?(): Date | null;
 }
 
 export type ExportFormat = 'csv' | 'parquet';

@@ -30,6 +30,7 @@ export const agencyNotCompetent: ModelDefinition = {
     '数据显示，{agency_name}于{decided_on}对当事人{subject_name}作出“{item_name}”的{decision_label}决定，{reason_text}，可能超出法定职权范围或不具有行政主体资格，请核实该主体的处罚权来源（法定职权、综合行政执法划转或委托）并说明。',
   groundTruth: { violation: 'agency_not_competent', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { cases: 'id' }, names: ['entities', 'lines'] },
   query: ({ where }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            a.name AS agency_name, CAST(c.decided_on AS VARCHAR) AS decided_on,

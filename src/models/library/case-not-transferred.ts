@@ -29,6 +29,7 @@ export const caseNotTransferred: ModelDefinition = {
     '数据显示，当事人{subject_name}“{item_name}”一案涉案金额为{amount_involved}元（达到设定的移送金额{threshold}元），于{decided_on}作出{decision_label}决定，记录中没有移送公安机关的日期，可能应当移送公安机关而未移送、以行政处罚代替移送，请核实是否达到适用的立案追诉标准及移送情况并说明。',
   groundTruth: { violation: 'case_not_transferred', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { cases: 'id' }, names: ['entities', 'items'] },
   query: ({ params, where }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            c.amount_involved, CAST(c.decided_on AS VARCHAR) AS decided_on,

@@ -29,6 +29,7 @@ export const delegationEnforcementTask: ModelDefinition = {
     '数据显示，{agency_name}于{signed_on}委托{provider_name}（{provider_kind}）承担“{service_name}”，服务名称含有执法行为用语，受托方可能不具备受委托实施执法的条件，请核实并说明。',
   groundTruth: { violation: 'delegation_enforcement', recordKind: 'delegation' },
   realtime: { kind: 'delegations', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { delegations: 'id' }, names: ['agencies'] },
   query: ({ where }) => sql`
     SELECT 'delegation' AS subject_kind, d.id AS subject_id, d.region_code, d.agency_id, '' AS window_key, d.id AS evidence_ids,
            d.service_name AS subject_name, COALESCE(a.name, d.agency_id) AS agency_name, CAST(d.signed_on AS VARCHAR) AS signed_on,

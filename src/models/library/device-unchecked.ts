@@ -22,6 +22,7 @@ export const deviceUnchecked: ModelDefinition = {
     '违法行为发生于{occurred_on}，{check_text}，可能使用了未经法制和技术审核或不符合标准的设备收集违法事实，请核实并说明。',
   groundTruth: { violation: 'device_uncalibrated', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id', requires: 'device_id' },
+  incremental: { by: 'device_id', changes: { cases: 'device_id', monitoring_devices: 'id' }, names: ['entities', 'items', 'agencies'] },
   query: ({ where }) => sql`
     SELECT ${DEVICE_CASE_COLUMNS}, ${deviceText('d')} AS device_text,
            concat_ws('，',

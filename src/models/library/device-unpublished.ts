@@ -21,6 +21,7 @@ export const deviceUnpublished: ModelDefinition = {
     '违法行为发生于{occurred_on}，{publish_text}，可能在设置地点向社会公布前使用该设备收集违法事实，请核实并说明。',
   groundTruth: { violation: 'device_unpublished', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id', requires: 'device_id' },
+  incremental: { by: 'device_id', changes: { cases: 'device_id', monitoring_devices: 'id' }, names: ['entities', 'items', 'agencies'] },
   query: ({ where }) => sql`
     SELECT ${DEVICE_CASE_COLUMNS}, ${deviceText('d')} AS device_text,
            CASE WHEN d.published_on IS NULL THEN '设备记录中没有设置地点公布日期'

@@ -22,6 +22,7 @@ export const offListDelegation: ModelDefinition = {
     '数据显示，{agency_name}于{signed_on}委托{provider_name}承担“{service_name}”，{reason}，可能是正面清单之外的委托，请核实并说明。',
   groundTruth: { violation: 'delegation_off_whitelist', recordKind: 'delegation' },
   realtime: { kind: 'delegations', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { delegations: 'id' } },
   query: ({ where }) => sql`
     SELECT 'delegation' AS subject_kind, d.id AS subject_id, d.region_code, d.agency_id, '' AS window_key, d.id AS evidence_ids,
            d.service_name AS subject_name, COALESCE(a.name, d.agency_id) AS agency_name, CAST(d.signed_on AS VARCHAR) AS signed_on,

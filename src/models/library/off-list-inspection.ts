@@ -22,6 +22,7 @@ export const offListInspection: ModelDefinition = {
   explanation:
     '数据显示，{agency_name}于{inspected_on}对该企业的检查所列事项“{inspection_item_code}”不在当地公布的涉企行政检查事项清单内，可能是清单外检查，也可能是事项编码登记有误，请核实并说明。',
   realtime: { kind: 'inspections', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { inspections: 'id' }, names: ['entities', 'agencies'] },
   // The list of the province, the city and the county as three equality anti-joins, and the names
   // joined to the off-list inspections only: as one NOT EXISTS with an OR, DuckDB checked 13.7 million
   // inspections on one thread and named them all first (hangzhou scale: 4.6 s).

@@ -17,6 +17,7 @@ export const paymentNoReceipt: ModelDefinition = {
     '数据显示，当事人{subject_name}“{item_name}”一案罚款{amount}元由执法人员{collected_by}于{paid_on}当场收缴，记录中没有专用票据号码，可能未出具财政部门统一制发的专用票据，请核实并说明。',
   groundTruth: { violation: 'payment_no_receipt', recordKind: 'payment' },
   realtime: { kind: 'payments', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { payments: 'id' }, names: ['cases', 'entities', 'items'] },
   query: ({ where }) => sql`
     SELECT ${PAYMENT_SUBJECT_COLUMNS}
     FROM ${PAYMENT_NAMES}

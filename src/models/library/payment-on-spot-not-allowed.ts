@@ -21,6 +21,7 @@ export const paymentOnSpotNotAllowed: ModelDefinition = {
     '数据显示，当事人{subject_name}“{item_name}”一案罚款{amount}元由执法人员{collected_by}于{paid_on}当场收缴，高于{max_amount}元，记录未载明不当场收缴事后难以执行或地处边远、水上、交通不便地区，可能超出可以当场收缴的情形，请核实并说明。',
   groundTruth: { violation: 'payment_on_spot_not_allowed', recordKind: 'payment' },
   realtime: { kind: 'payments', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { payments: 'id' }, names: ['cases', 'entities', 'items'] },
   query: ({ params, where }) => sql`
     SELECT ${PAYMENT_SUBJECT_COLUMNS}
     FROM ${PAYMENT_NAMES}

@@ -17,6 +17,7 @@ export const penaltyAboveStatutory: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案罚款{fine_amount}元，{direction}法定罚款幅度（{fine_min}元至{fine_max}元），决定书载明“{stated_tier_label}”，可能擅自改变罚款幅度，请核实并说明。',
   realtime: { kind: 'cases', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { cases: 'id' }, names: ['entities'] },
   query: ({ where }) => sql`
     SELECT 'case' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, '' AS window_key, c.id AS evidence_ids,
            COALESCE(e.name, c.entity_uscc) AS subject_name, i.name AS item_name, c.fine_amount, i.fine_min, i.fine_max,

@@ -21,6 +21,7 @@ export const penaltyNoLegalReview: ModelDefinition = {
     '数据显示，当事人{subject_name}“{item_name}”一案于{decided_on}作出罚款{fine_amount}元的决定（达到{major_fine}元），{review_text}，可能未经法制审核即作出决定，请核实并说明。',
   groundTruth: { violation: 'penalty_no_legal_review', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { cases: 'id' }, names: ['entities', 'items'] },
   query: ({ params, where }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            CAST(c.decided_on AS VARCHAR) AS decided_on, c.fine_amount,

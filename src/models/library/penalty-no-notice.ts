@@ -20,6 +20,7 @@ export const penaltyNoNotice: ModelDefinition = {
     '数据显示，当事人{subject_name}“{item_name}”一案于{decided_on}作出{decision_label}决定，{notice_text}，可能未在决定前告知拟作出的处罚及陈述、申辩、要求听证的权利，请核实告知情况（或当事人明确放弃的记录）并说明。',
   groundTruth: { violation: 'penalty_no_notice', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { cases: 'id' }, names: ['entities', 'items'] },
   query: ({ where }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            CAST(c.decided_on AS VARCHAR) AS decided_on, CASE c.decision WHEN 'fine' THEN '罚款' ELSE '警告' END AS decision_label,

@@ -21,6 +21,7 @@ export const penaltyPastLimitation: ModelDefinition = {
     '数据显示，当事人{subject_name}“{item_name}”一案的违法行为发生于{occurred_on}，{filed_on}才立案，已超过{years}年，可能超过追责时效；请核实违法行为的发现日期，以及是否适用五年的期限，并说明。',
   groundTruth: { violation: 'penalty_past_limitation', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { cases: 'id' }, names: ['entities', 'items'] },
   query: ({ params, where }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            CAST(c.occurred_on AS VARCHAR) AS occurred_on, CAST(c.filed_on AS VARCHAR) AS filed_on

@@ -17,6 +17,7 @@ export const penaltySingleOfficer: ModelDefinition = {
     '数据显示，当事人{subject_name}“{item_name}”一案（{filed_on}立案）只登记了执法人员{officer_name}一人，可能存在执法人员少于两人的情况，请核实并说明。',
   groundTruth: { violation: 'single_officer', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { cases: 'id' }, names: ['entities', 'items', 'officers'] },
   query: ({ where }) => sql`
     SELECT 'case' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, '' AS window_key, c.id AS evidence_ids,
            COALESCE(e.name, c.entity_uscc) AS subject_name, COALESCE(i.name, c.item_code) AS item_name,

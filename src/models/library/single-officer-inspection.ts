@@ -17,6 +17,7 @@ export const singleOfficerInspection: ModelDefinition = {
     '数据显示，{agency_name}于{inspected_on}对该企业的检查只登记了执法人员{lead_officer_name}一人，可能存在执法人员少于两人的情况，请核实并说明。',
   groundTruth: { violation: 'single_officer', recordKind: 'inspection' },
   realtime: { kind: 'inspections', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { inspections: 'id' }, names: ['entities', 'agencies', 'officers'] },
   query: ({ where }) => sql`
     SELECT 'inspection' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
            e.name AS subject_name, t.entity_uscc, COALESCE(a.name, t.agency_id) AS agency_name,

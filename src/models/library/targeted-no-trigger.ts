@@ -24,6 +24,7 @@ export const targetedNoTrigger: ModelDefinition = {
     '数据显示，{agency_name}于{inspected_on}对该企业的检查登记为“{kind_label}”，但没有登记线索来源编号，可能是日常检查登记为针对性检查，请核实并说明。',
   groundTruth: { violation: 'targeted_no_trigger', recordKind: 'inspection' },
   realtime: { kind: 'inspections', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { inspections: 'id' }, names: ['entities', 'agencies'] },
   query: ({ where }) => sql`
     SELECT 'inspection' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
            e.name AS subject_name, t.entity_uscc, COALESCE(a.name, t.agency_id) AS agency_name, CAST(t.inspected_on AS VARCHAR) AS inspected_on,

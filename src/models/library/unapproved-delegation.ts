@@ -18,6 +18,7 @@ export const unapprovedDelegation: ModelDefinition = {
     '数据显示，{agency_name}于{signed_on}委托{provider_name}承担“{service_name}”，记录为未报批，可能未履行委托报批程序，请核实并说明。',
   groundTruth: { violation: 'delegation_unapproved', recordKind: 'delegation' },
   realtime: { kind: 'delegations', subjectColumn: 'id' },
+  incremental: { by: 'id', changes: { delegations: 'id' }, names: ['agencies'] },
   query: ({ where }) => sql`
     SELECT 'delegation' AS subject_kind, d.id AS subject_id, d.region_code, d.agency_id, '' AS window_key, d.id AS evidence_ids,
            d.service_name AS subject_name, COALESCE(a.name, d.agency_id) AS agency_name, CAST(d.signed_on AS VARCHAR) AS signed_on,

@@ -22,6 +22,7 @@ export const uncodedTaskInspection: ModelDefinition = {
   explanation:
     '数据显示，{agency_name}于{inspected_on}对该企业的检查（{inspection_item_code}）未载明行政行为码，检查前可能未经赋码登记，请核实并说明。',
   groundTruth: { violation: 'uncoded_inspection', recordKind: 'inspection' },
+  incremental: { by: 'id', changes: { inspections: 'id' }, names: ['entities', 'agencies'] },
   query: ({ params, where }) => sql`
     SELECT 'inspection' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
            e.name AS subject_name, t.entity_uscc, COALESCE(a.name, t.agency_id) AS agency_name, t.inspection_item_code,

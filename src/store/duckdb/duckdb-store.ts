@@ -118,12 +118,17 @@ const toDuckDB: ToDuckDBValueConverter<Value> = (value, type) => {
 
 function literalDefault(expr: string | null): Value {
   if (expr === null) return null;
+  // A change stamp (migration 102): the time of the write, as the INSERT's default would give it.
+  if (/^(current_timestamp|now\(\))$/i.test(expr)) return new Date();
   const e = expr.replace(/^CAST\('?(.*?)'? AS \w+\)$/i, '$1');
   if (/^(true|false|t|f)$/i.test(e)) return e[0].toLowerCase() === 't';
   if (/^-?\d+(\.\d+)?$/.test(e)) return Number(e);
   const quoted = /^'(.*)'$/.exec(e);
   return quoted ? quoted[1] : null;
 }
+
+/** Per database: the start (ms) of each transaction open on it, for oldestOpenTransaction. */
+const OPEN_TRANSACTIONS = new WeakMap<DuckDBInstance, Set<{ at: number }>>();
 
 export class DuckDBStore implements Store {
   readonly dialect = duckdbDialect;
@@ -212,6 +217,10 @@ export class DuckDBStore implements Store {
     if (this.inTransaction) return fn(this); // nested: join the outer transaction
     const c = await this.acquire(); // a session's own connection, or one from the pool
     const tx = new DuckDBStore(this.location, this.instance, 1, c, true);
+    let open = OPEN_TRANSACTIONS.get(this.instance);
+    if (!open) OPEN_TRANSACTIONS.set(this.instance, (open = new Set()));
+    const mark = { at: Date.now() };
+    open.add(mark);
     try {
       await c.run('BEGIN TRANSACTION');
       const result = await fn(tx);
@@ -221,8 +230,15 @@ export class DuckDBStore implements Store {
       await c.run('ROLLBACK').catch(() => undefined);
       throw e;
     } finally {
+      open.delete(mark);
       this.release(c);
     }
+  }
+
+  oldestOpenTransaction(): Date | null {
+    let oldest: number | null = null;
+    for (const t of OPEN_TRANSACTIONS.get(this.instance) ?? []) oldest = oldest === null ? t.at : Math.min(oldest, t.at);
+    return oldest === null ? null : new Date(oldest);
   }
 
   async session<T>(fn: (s: Store) => Promise<T>): Promise<T> {
