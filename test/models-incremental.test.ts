@@ -143,8 +143,14 @@ if (broken?.realtime)
     names: ['entities', 'items', 'agencies', 'officers'],
   };
 
+// The models run: every one that narrows, and beside them models that run fully on the same subjects
+// (their hits share the clues: a deadline's, a peer's and a window's model); a full library run per
+// batch on two stores would take the file a quarter of an hour.
+const BESIDE = new Set(['PEN_NO_DELIVERY', 'PEN_DEVIATION', 'INS_REPEAT', 'PEN_OVERDUE']);
+const LIBRARY = MODELS.filter((m) => m.incremental || BESIDE.has(m.code));
+
 const run = (store: Store, asOf: string, incremental: boolean) =>
-  runModels(store, MODELS, { asOf, trigger: 'schedule', actor: 'system', now: new Date(`${asOf}T10:00:00+08:00`), incremental });
+  runModels(store, LIBRARY, { asOf, trigger: 'schedule', actor: 'system', now: new Date(`${asOf}T10:00:00+08:00`), incremental });
 
 test('every table a narrowed model reads is mapped to subjects, read for names, or written by no import', () => {
   for (const m of MODELS.filter((x) => x.incremental)) {
@@ -193,8 +199,9 @@ test('incremental runs keep the hits and clues of full runs, batch after batch o
     assert.deepEqual(oa, ob, `batch ${i}: the same hits and clues`);
   }
   assert.ok(narrowed >= BATCHES * 5, `narrowed runs: ${narrowed}`);
+  assert.ok(LIBRARY.length > BESIDE.size + 10, `models run: ${LIBRARY.length}`);
   // A change of parameters runs the model fully again; a batch with no change narrows to nothing.
   const quiet = await run(a.store, asOf, true);
-  const declared = quiet.filter((r) => MODELS.find((m) => m.code === r.code)?.incremental);
+  const declared = quiet.filter((r) => LIBRARY.find((m) => m.code === r.code)?.incremental);
   assert.ok(declared.some((r) => r.scope && 'subjects' in r.scope && r.scope.subjects === 0));
 });
