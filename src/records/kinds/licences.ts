@@ -2,6 +2,17 @@
 import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, dateAfter, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
+const SAMPLE = {
+  source_system: 'zj-xzzf',
+  region_code: '330106',
+  agency_id: 'AG-330106-MKT',
+  item_code: 'MKT-L001',
+  received_on: '2025-02-24',
+  supplement_notified_on: '2025-02-26',
+  applied_on: '2025-03-02',
+  decided_on: '2025-03-10',
+};
+
 export const licences: RecordKindSpec = {
   kind: 'licences',
   table: 'licences',
@@ -153,6 +164,35 @@ export const licences: RecordKindSpec = {
         ? ['reasons_given', '只有不予许可的才能填写是否说明理由并告知救济权利']
         : null,
     (get) => (get('issued_on') !== null && get('decided_on') === null ? ['decided_on', '填写证件颁发日期时须填写决定日期'] : null),
+  ],
+  // A licence still pending, one granted with its certificate, one refused with its reasons.
+  samples: [
+    {
+      ...SAMPLE,
+      source_id: 'XK2025000123',
+      entity_uscc: '91330106MA2CFWLK3B',
+      decided_on: '',
+      result: 'pending',
+      promised_days: '5',
+    },
+    {
+      ...SAMPLE,
+      source_id: 'XK2025000124',
+      entity_uscc: '91330106MA2CFWLK15',
+      result: 'granted',
+      commitment: '是',
+      verified_on: '2025-04-20',
+      issued_on: '2025-03-14',
+    },
+    {
+      ...SAMPLE,
+      source_id: 'XK2025000125',
+      entity_uscc: '91330106MA2CFWLK28',
+      result: 'refused',
+      extended_days: '10',
+      excluded_days: '8',
+      reasons_given: '是',
+    },
   ],
   rulesText:
     '决定日期不能早于申请日期；申请日期（受理日期）不能早于收到申请材料日期或一次性告知补正日期；一次性告知补正日期不能早于收到申请材料日期；证件颁发日期不能早于决定日期，只用于准予许可，填写时须有决定日期；是否说明理由并告知救济权利只用于不予许可。',
