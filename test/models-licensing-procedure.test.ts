@@ -234,6 +234,8 @@ test('licences judged one by one as they arrive raise, row for row, the hits the
   await licence({ result: 'refused', reasons_given: false });
   await licence({ result: 'refused', reasons_given: false, decided_on: null });
   await licence({ result: 'refused', reasons_given: true });
+  await licence({ result: 'refused', reasons_given: null }); // not stated: not judged
+  await licence({ received_on: '2025-03-03', supplement_notified_on: null, applied_on: '2025-03-20', decided_on: null, result: 'pending' }); // complete on arrival
   for (const [code, expected] of [
     ['LIC_ISSUE_LATE', 2],
     ['LIC_NO_ONE_TIME_NOTICE', 1],
