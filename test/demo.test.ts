@@ -424,6 +424,22 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       LEFT JOIN calendar_days v ON v.day = l.verified_on
     WHERE l.commitment AND n.due - a.done > 60 AND (v.day IS NULL OR v.due - a.done > 60)`,
   },
+  // Granted, 10 working days passed, no certificate in them (行政许可法 第四十四条).
+  licence_issue_late: {
+    kind: 'licence',
+    sql: `
+    SELECT l.id FROM licences l JOIN calendar_days a ON a.day = l.decided_on JOIN calendar_days n ON n.day = ${asOf}
+      LEFT JOIN calendar_days v ON v.day = l.issued_on
+    WHERE l.result = 'granted' AND n.due - a.done > 10 AND (v.day IS NULL OR v.due - a.done > 10)`,
+  },
+  // Told what to supplement after the 5th working day from receipt (第三十二条).
+  licence_no_one_time_notice: {
+    kind: 'licence',
+    sql: `
+    SELECT l.id FROM licences l JOIN calendar_days a ON a.day = l.received_on JOIN calendar_days v ON v.day = l.supplement_notified_on
+    WHERE v.due - a.done > 5`,
+  },
+  licence_refusal_no_reason: { kind: 'licence', sql: `SELECT id FROM licences WHERE result = 'refused' AND reasons_given = FALSE` },
   penalty_no_notice: {
     kind: 'case',
     sql: `SELECT id FROM cases WHERE decision IN ('fine', 'warning') AND (notified_on IS NULL OR notified_on > decided_on)`,
@@ -660,6 +676,9 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     followup_fine_mismatch: first.counts.followup_tasks,
     delegation_enforcement: first.counts.delegations,
     commitment_unverified: first.counts.licences,
+    licence_issue_late: first.counts.licences,
+    licence_no_one_time_notice: first.counts.licences,
+    licence_refusal_no_reason: first.counts.licences,
     targeted_no_trigger: first.counts.inspections,
     penalty_no_notice: first.counts.cases,
     penalty_no_legal_review: first.counts.cases,

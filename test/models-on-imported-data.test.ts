@@ -705,6 +705,50 @@ const CASES: Record<string, Case> = {
       return [idOf('licences', l)];
     },
   },
+  LIC_ISSUE_LATE: {
+    // Granted Monday 3 March 2025; the certificate on 18 March, the 11th working day after the decision.
+    arrange: () =>
+      only('licences', {
+        source_id: sid('XK'),
+        region_code: COUNTY,
+        agency_id: MKT,
+        item_code: 'MKT-L001',
+        entity_uscc: entity(480),
+        applied_on: '2025-02-24',
+        decided_on: '2025-03-03',
+        result: 'granted',
+        issued_on: '2025-03-18',
+      }),
+  },
+  LIC_NO_ONE_TIME_NOTICE: {
+    // Materials in on Monday 3 March 2025; told what to supplement on 11 March, the 6th working day.
+    arrange: () =>
+      only('licences', {
+        source_id: sid('XK'),
+        region_code: COUNTY,
+        agency_id: MKT,
+        item_code: 'MKT-L001',
+        entity_uscc: entity(481),
+        received_on: '2025-03-03',
+        supplement_notified_on: '2025-03-11',
+        applied_on: '2025-03-20',
+        result: 'pending',
+      }),
+  },
+  LIC_REFUSAL_NO_REASON: {
+    arrange: () =>
+      only('licences', {
+        source_id: sid('XK'),
+        region_code: COUNTY,
+        agency_id: MKT,
+        item_code: 'MKT-L001',
+        entity_uscc: entity(482),
+        applied_on: '2025-03-03',
+        decided_on: '2025-03-20',
+        result: '不予许可',
+        reasons_given: '否',
+      }),
+  },
   DEL_OFF_LIST: {
     arrange: () => only('delegations', dlg({ service_code: '' })),
   },

@@ -295,6 +295,32 @@ const CASES: Boundary[] = [
     },
   },
   {
+    code: 'LIC_ISSUE_LATE',
+    n: '10 working days after a grant (28 April 2025: the May Day break is off, the 10th is 15 May)',
+    kind: 'after',
+    atN: async () => {
+      await licence({ decided_on: '2025-04-28', issued_on: '2025-05-15' });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      await licence({ decided_on: '2025-04-28', issued_on: '2025-05-16' });
+      return '2025-06-30';
+    },
+  },
+  {
+    code: 'LIC_NO_ONE_TIME_NOTICE',
+    n: '5 working days after the materials came in (3 March 2025: the 5th is 10 March)',
+    kind: 'after',
+    atN: async () => {
+      await licence({ received_on: '2025-03-03', supplement_notified_on: '2025-03-10', applied_on: '2025-03-20' });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      await licence({ received_on: '2025-03-03', supplement_notified_on: '2025-03-11', applied_on: '2025-03-20' });
+      return '2025-06-30';
+    },
+  },
+  {
     code: 'HOT_OVERDUE',
     n: '15 days after the ticket came in',
     kind: 'after',

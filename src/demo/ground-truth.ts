@@ -30,6 +30,9 @@ export const VIOLATIONS = [
   'followup_fine_mismatch', // a follow-up answer saying the enterprise was fined, about a case decided with a warning or no penalty
   'delegation_enforcement', // an act of enforcement (patrol, inspection, evidence, fine collection) delegated to a company (行政处罚法 第二十条)
   'commitment_unverified', // a 告知承诺 licence not verified within 60 working days (浙江省保障"最多跑一次"改革规定 第十四条)
+  'licence_issue_late', // a granted licence whose certificate was issued after 10 working days, or not by then (行政许可法 第四十四条)
+  'licence_no_one_time_notice', // a one-time notice to supplement sent after 5 working days (行政许可法 第三十二条)
+  'licence_refusal_no_reason', // a refusal whose written decision gave no reasons nor the right to review (行政许可法 第三十八条)
   'targeted_no_trigger', // a complaint inspection that names no ticket (优化营商环境条例 第五十四条 第二款)
   'penalty_no_notice', // a fine or warning with no notice of the right to a defence before it (行政处罚法 第六十二条)
   'penalty_no_legal_review', // a fine of 50,000 yuan or more with no legal review by the decision (第五十八条)

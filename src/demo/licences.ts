@@ -57,6 +57,7 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
   const result = decided === null ? 'pending' : registration || rng.chance(0.94) ? 'granted' : 'refused';
   const terms = registration ? NO_TERMS : licenceTerms(ctx, id, region, l, applied, decided, result);
   if (terms.decided !== undefined) decided = terms.decided;
+  const proc = licenceProcedure(ctx, id, region, applied, decided, result, registration);
   ctx.out.licences.push([
     id,
     SOURCE,
@@ -73,6 +74,10 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
     terms.excluded,
     terms.commitment,
     terms.verified === null ? null : isoOf(terms.verified),
+    proc.received === null ? null : isoOf(proc.received),
+    proc.notified === null ? null : isoOf(proc.notified),
+    proc.issued === null ? null : isoOf(proc.issued),
+    proc.reasons,
   ]);
   makeCharge(ctx, e, { agency, kind: 'licence', recordId: id, day: applied });
 }
@@ -149,3 +154,79 @@ function licenceTerms(
 
 /** 浙江省保障"最多跑一次"改革规定 第十四条: 告知承诺 licences are checked within 60 working days. */
 const COMMITMENT_CHECK_DAYS = 60;
+
+interface Procedure {
+  received: number | null;
+  notified: number | null;
+  issued: number | null;
+  reasons: boolean | null;
+}
+
+/** Planted shares of the procedure violations (行政许可法 第三十二条、第三十八条、第四十四条). */
+const PROCEDURE = {
+  supplement: 0.3, // of licences: the materials were incomplete and the applicant was told what to supplement
+  noticeLate: 0.03, // of those: told after the 5th working day (licence_no_one_time_notice)
+  issueLate: 0.015, // of granted licences judged on the as-of day: certificate after the 10th working day, or none (licence_issue_late)
+  refusalNoReason: 0.12, // of refusals: the written decision gave no reasons (licence_refusal_no_reason)
+} as const;
+/** 第三十二条 第一款 第（四）项: 五日内; 第四十四条: 十日内 (working days, 第八十二条). */
+const NOTICE_DAYS = 5;
+const ISSUE_DAYS = 10;
+
+/**
+ * The procedure around the decision, from a stream of its own (the rest of the data stays as it was):
+ * when the materials came in (received_on; the application is accepted on applied_on), the one-time
+ * notice of what to supplement, the certificate of a granted licence, the reasons of a refusal. Normal
+ * records keep every period — one in ten exactly on its last working day (the near misses); planted
+ * ones break it. A registration's certificate (营业执照) is issued the day it is granted.
+ */
+function licenceProcedure(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  applied: number,
+  decided: number | null,
+  result: string,
+  registration: boolean,
+): Procedure {
+  const rng = Rng.of(ctx.seed, 'licence-procedure', id);
+  const p: Procedure = { received: null, notified: null, issued: null, reasons: null };
+  if (registration) {
+    p.received = applied;
+    p.issued = decided;
+    return p;
+  }
+  if (rng.chance(PROCEDURE.supplement)) {
+    // Received 20 to 45 days before acceptance; told within 5 working days, then the applicant supplemented.
+    p.received = applied - rng.range(20, 45);
+    const late = rng.chance(PROCEDURE.noticeLate);
+    const notified = wd(p.received, late ? NOTICE_DAYS + rng.range(1, 6) : rng.chance(0.1) ? NOTICE_DAYS : rng.range(1, NOTICE_DAYS - 1));
+    if (notified <= applied) {
+      p.notified = notified;
+      if (late)
+        ctx.truth.plant('licence_no_one_time_notice', 'licence', id, region, {
+          received_on: isoOf(p.received),
+          notified_on: isoOf(notified),
+        });
+    } else p.notified = p.received;
+  } else if (rng.chance(0.8)) p.received = applied; // complete: accepted the day it came in
+  if (result === 'granted' && decided !== null) {
+    const due = wd(decided, ISSUE_DAYS);
+    if (due < ctx.period.asOf && rng.chance(PROCEDURE.issueLate)) {
+      const issued = wd(decided, ISSUE_DAYS + rng.range(1, 20));
+      p.issued = rng.chance(0.4) || issued > ctx.period.asOf ? null : issued;
+      ctx.truth.plant('licence_issue_late', 'licence', id, region, {
+        decided_on: isoOf(decided),
+        issued_on: p.issued === null ? null : isoOf(p.issued),
+      });
+    } else {
+      p.issued = rng.chance(0.1) ? due : wd(decided, rng.range(1, ISSUE_DAYS - 1));
+      if (p.issued > ctx.period.asOf) p.issued = null; // not yet: still inside the period on the as-of day
+    }
+  } else if (result === 'refused') {
+    p.reasons = !rng.chance(PROCEDURE.refusalNoReason);
+    if (!p.reasons)
+      ctx.truth.plant('licence_refusal_no_reason', 'licence', id, region, { decided_on: decided === null ? null : isoOf(decided) });
+  }
+  return p;
+}

@@ -82,6 +82,7 @@ const WAITING_PARAM: Record<string, string> = {
   PEN_PAYMENT_OVERDUE: 'grace_days',
   INS_CASE_NOT_FILED: 'after_days',
   LIC_NO_SUPERVISION: 'window_days',
+  LIC_ISSUE_LATE: 'window_days',
   REV_NOT_CARRIED_OUT: 'limit_days',
   REV_NOT_WITHDRAWN: 'limit_days',
 };

@@ -23,6 +23,10 @@ export const COLUMNS = {
     'excluded_days',
     'commitment',
     'verified_on',
+    'received_on',
+    'supplement_notified_on',
+    'issued_on',
+    'reasons_given',
   ],
   inspections: [
     'id',

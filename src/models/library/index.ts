@@ -28,6 +28,9 @@ import { sameAgencyRepeatInspection } from './same-agency-repeat-inspection.ts';
 import { officerOverload } from './officer-overload.ts';
 import { overdueLicence } from './overdue-licence.ts';
 import { unsupervisedLicence } from './unsupervised-licence.ts';
+import { licenceIssueLate } from './licence-issue-late.ts';
+import { licenceNoOneTimeNotice } from './licence-no-one-time-notice.ts';
+import { licenceRefusalNoReason } from './licence-refusal-no-reason.ts';
 import { offListDelegation } from './off-list-delegation.ts';
 import { unapprovedDelegation } from './unapproved-delegation.ts';
 import { delegationFee } from './delegation-fee.ts';
@@ -124,6 +127,9 @@ export const MODELS: readonly ModelDefinition[] = [
   lowRatingAgency,
   overdueLicence,
   unsupervisedLicence,
+  licenceIssueLate,
+  licenceNoOneTimeNotice,
+  licenceRefusalNoReason,
   offListDelegation,
   unapprovedDelegation,
   delegationFee,

@@ -1,4 +1,6 @@
-// 超期审批 (overdue-licence.ts), judged in code when a licence arrives or is re-sent with its decision.
+// 超期审批 (overdue-licence.ts), 未按期颁发证件 (licence-issue-late.ts), 补正告知超期
+// (licence-no-one-time-notice.ts) and 不予许可未说明理由 (licence-refusal-no-reason.ts), judged in code when
+// a licence arrives or is re-sent with its decision.
 import { workdayDeadline, workdaysBetween } from '../../domain/workdays.ts';
 import { workdaysLate } from '../window.ts';
 import type { Check, KindChecks } from './judge.ts';
@@ -15,6 +17,10 @@ export interface LicenceRow {
   promised_days: number | null;
   extended_days: number | null;
   excluded_days: number | null;
+  received_on: string | null;
+  supplement_notified_on: string | null;
+  issued_on: string | null;
+  reasons_given: boolean | null;
 }
 
 const overdue: Check<LicenceRow> = (r, ctx) => {
@@ -60,6 +66,66 @@ const overdue: Check<LicenceRow> = (r, ctx) => {
   ];
 };
 
+/** The facts every procedure check shows: the licence, its applicant, item and agency. */
+const base = (r: LicenceRow, ctx: Parameters<Check<LicenceRow>>[1]) => ({
+  subject_kind: 'licence',
+  subject_id: r.id,
+  region_code: r.region_code,
+  agency_id: r.agency_id,
+  window_key: '',
+  evidence_ids: r.id,
+  subject_name: ctx.state.entity(r.entity_uscc)?.name ?? null,
+  entity_uscc: r.entity_uscc,
+  item_code: r.item_code,
+  item_name: ctx.state.items.get(r.item_code)?.name ?? r.item_code,
+  agency_name: ctx.state.agencyName(r.agency_id),
+});
+
+const issueLate: Check<LicenceRow> = (r, ctx) => {
+  if (r.result !== 'granted' || r.decided_on === null) return [];
+  const n = Number(ctx.params.window_days);
+  const decided = r.decided_on.slice(0, 10);
+  const issued = r.issued_on === null ? null : r.issued_on.slice(0, 10);
+  if (!workdaysLate(decided, issued ?? ctx.asOf, n)) return [];
+  return [
+    {
+      row: {
+        ...base(r, ctx),
+        decided_on: decided,
+        issued_on: issued,
+        deadline: workdayDeadline(decided, n),
+        issued_text: issued === null ? `截至${ctx.asOf}仍没有颁发证件的记录` : `于${issued}颁发证件`,
+      },
+      params: ctx.params,
+    },
+  ];
+};
+
+const noOneTimeNotice: Check<LicenceRow> = (r, ctx) => {
+  if (r.received_on === null || r.supplement_notified_on === null) return [];
+  const n = Number(ctx.params.window_days);
+  const received = r.received_on.slice(0, 10);
+  const notified = r.supplement_notified_on.slice(0, 10);
+  if (!workdaysLate(received, notified, n)) return [];
+  return [
+    {
+      row: { ...base(r, ctx), received_on: received, notified_on: notified, deadline: workdayDeadline(received, n) },
+      params: ctx.params,
+    },
+  ];
+};
+
+const refusalNoReason: Check<LicenceRow> = (r, ctx) => {
+  if (r.result !== 'refused' || r.reasons_given !== false) return [];
+  const decided = r.decided_on === null ? null : r.decided_on.slice(0, 10);
+  return [
+    {
+      row: { ...base(r, ctx), decided_on: decided, decided_text: decided === null ? '' : `于${decided}` },
+      params: ctx.params,
+    },
+  ];
+};
+
 export const licenceChecks: KindChecks<LicenceRow> = {
   parts: [],
   columns: [
@@ -74,7 +140,16 @@ export const licenceChecks: KindChecks<LicenceRow> = {
     'promised_days',
     'extended_days',
     'excluded_days',
+    'received_on',
+    'supplement_notified_on',
+    'issued_on',
+    'reasons_given',
   ],
   observe: () => undefined,
-  checks: { LIC_OVERDUE: overdue },
+  checks: {
+    LIC_OVERDUE: overdue,
+    LIC_ISSUE_LATE: issueLate,
+    LIC_NO_ONE_TIME_NOTICE: noOneTimeNotice,
+    LIC_REFUSAL_NO_REASON: refusalNoReason,
+  },
 };

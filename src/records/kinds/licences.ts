@@ -2,6 +2,17 @@
 import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, dateAfter, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
+const SAMPLE = {
+  source_system: 'zj-xzzf',
+  region_code: '330106',
+  agency_id: 'AG-330106-MKT',
+  item_code: 'MKT-L001',
+  received_on: '2025-02-24',
+  supplement_notified_on: '2025-02-26',
+  applied_on: '2025-03-02',
+  decided_on: '2025-03-10',
+};
+
 export const licences: RecordKindSpec = {
   kind: 'licences',
   table: 'licences',
@@ -104,7 +115,85 @@ export const licences: RecordKindSpec = {
       example: '2025-04-20',
       note: '告知承诺许可作出决定后对是否达到许可条件的检查和验收日期',
     },
+    {
+      name: 'received_on',
+      label: '收到申请材料日期',
+      aliases: ['收件日期', '材料接收日期', '收到申请日期'],
+      type: 'date',
+      required: false,
+      example: '2025-02-24',
+      note: '行政机关收到申请材料之日；申请日期（受理日期）为受理之日',
+    },
+    {
+      name: 'supplement_notified_on',
+      label: '一次性告知补正日期',
+      aliases: ['补正告知日期', '一次性告知日期', '告知补正日期'],
+      type: 'date',
+      required: false,
+      example: '2025-02-26',
+      note: '申请材料不齐全或不符合法定形式时一次告知申请人需要补正的全部内容之日（行政许可法 第三十二条）',
+    },
+    {
+      name: 'issued_on',
+      label: '证件颁发日期',
+      aliases: ['颁发证件日期', '证件送达日期', '发证日期'],
+      type: 'date',
+      required: false,
+      example: '2025-03-14',
+      note: '准予许可后颁发、送达行政许可证件之日（行政许可法 第四十四条）；只用于准予许可',
+    },
+    {
+      name: 'reasons_given',
+      label: '是否说明理由并告知救济权利',
+      aliases: ['不予许可是否说明理由', '说明理由', '告知复议诉讼权利'],
+      type: 'boolean',
+      required: false,
+      example: '是',
+      note: '不予许可的书面决定是否说明理由并告知申请行政复议或者提起行政诉讼的权利（行政许可法 第三十八条）；只用于不予许可',
+    },
   ],
-  rules: [dateAfter('decided_on', 'applied_on', '决定日期不能早于申请日期')],
-  rulesText: '决定日期不能早于申请日期。',
+  rules: [
+    dateAfter('decided_on', 'applied_on', '决定日期不能早于申请日期'),
+    dateAfter('applied_on', 'received_on', '申请日期（受理日期）不能早于收到申请材料日期'),
+    dateAfter('supplement_notified_on', 'received_on', '一次性告知补正日期不能早于收到申请材料日期'),
+    dateAfter('applied_on', 'supplement_notified_on', '申请日期（受理日期）不能早于一次性告知补正日期'),
+    dateAfter('issued_on', 'decided_on', '证件颁发日期不能早于决定日期'),
+    (get) => (get('issued_on') !== null && get('result') !== 'granted' ? ['issued_on', '只有准予许可的才能填写证件颁发日期'] : null),
+    (get) =>
+      get('reasons_given') !== null && get('result') !== 'refused'
+        ? ['reasons_given', '只有不予许可的才能填写是否说明理由并告知救济权利']
+        : null,
+    (get) => (get('issued_on') !== null && get('decided_on') === null ? ['decided_on', '填写证件颁发日期时须填写决定日期'] : null),
+  ],
+  // A licence still pending, one granted with its certificate, one refused with its reasons.
+  samples: [
+    {
+      ...SAMPLE,
+      source_id: 'XK2025000123',
+      entity_uscc: '91330106MA2CFWLK3B',
+      decided_on: '',
+      result: 'pending',
+      promised_days: '5',
+    },
+    {
+      ...SAMPLE,
+      source_id: 'XK2025000124',
+      entity_uscc: '91330106MA2CFWLK15',
+      result: 'granted',
+      commitment: '是',
+      verified_on: '2025-04-20',
+      issued_on: '2025-03-14',
+    },
+    {
+      ...SAMPLE,
+      source_id: 'XK2025000125',
+      entity_uscc: '91330106MA2CFWLK28',
+      result: 'refused',
+      extended_days: '10',
+      excluded_days: '8',
+      reasons_given: '是',
+    },
+  ],
+  rulesText:
+    '决定日期不能早于申请日期；申请日期（受理日期）不能早于收到申请材料日期或一次性告知补正日期；一次性告知补正日期不能早于收到申请材料日期；证件颁发日期不能早于决定日期，只用于准予许可，填写时须有决定日期；是否说明理由并告知救济权利只用于不予许可。',
 };
