@@ -424,13 +424,12 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       LEFT JOIN calendar_days v ON v.day = l.verified_on
     WHERE l.commitment AND n.due - a.done > 60 AND (v.day IS NULL OR v.due - a.done > 60)`,
   },
-  // Granted, 10 working days passed, no certificate in them (行政许可法 第四十四条).
+  // Granted, the certificate issued after the 10th working day (行政许可法 第四十四条); none on record: not judged.
   licence_issue_late: {
     kind: 'licence',
     sql: `
-    SELECT l.id FROM licences l JOIN calendar_days a ON a.day = l.decided_on JOIN calendar_days n ON n.day = ${asOf}
-      LEFT JOIN calendar_days v ON v.day = l.issued_on
-    WHERE l.result = 'granted' AND n.due - a.done > 10 AND (v.day IS NULL OR v.due - a.done > 10)`,
+    SELECT l.id FROM licences l JOIN calendar_days a ON a.day = l.decided_on JOIN calendar_days v ON v.day = l.issued_on
+    WHERE l.result = 'granted' AND v.due - a.done > 10`,
   },
   // Told what to supplement after the 5th working day from receipt (第三十二条).
   licence_no_one_time_notice: {

@@ -166,7 +166,7 @@ interface Procedure {
 const PROCEDURE = {
   supplement: 0.3, // of licences: the materials were incomplete and the applicant was told what to supplement
   noticeLate: 0.03, // of those: told after the 5th working day (licence_no_one_time_notice)
-  issueLate: 0.015, // of granted licences judged on the as-of day: certificate after the 10th working day, or none (licence_issue_late)
+  issueLate: 0.015, // of granted licences judged on the as-of day: certificate after the 10th working day (licence_issue_late)
   refusalNoReason: 0.12, // of refusals: the written decision gave no reasons (licence_refusal_no_reason)
 } as const;
 /** 第三十二条 第一款 第（四）项: 五日内; 第四十四条: 十日内 (working days, 第八十二条). */
@@ -214,11 +214,10 @@ function licenceProcedure(
     const due = wd(decided, ISSUE_DAYS);
     if (due < ctx.period.asOf && rng.chance(PROCEDURE.issueLate)) {
       const issued = wd(decided, ISSUE_DAYS + rng.range(1, 20));
-      p.issued = rng.chance(0.4) || issued > ctx.period.asOf ? null : issued;
-      ctx.truth.plant('licence_issue_late', 'licence', id, region, {
-        decided_on: isoOf(decided),
-        issued_on: p.issued === null ? null : isoOf(p.issued),
-      });
+      // Not issued by the as-of day: the record has no issue date, which the model does not judge.
+      p.issued = issued > ctx.period.asOf ? null : issued;
+      if (p.issued !== null)
+        ctx.truth.plant('licence_issue_late', 'licence', id, region, { decided_on: isoOf(decided), issued_on: isoOf(p.issued) });
     } else {
       p.issued = rng.chance(0.1) ? due : wd(decided, rng.range(1, ISSUE_DAYS - 1));
       if (p.issued > ctx.period.asOf) p.issued = null; // not yet: still inside the period on the as-of day

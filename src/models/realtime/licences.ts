@@ -85,8 +85,9 @@ const issueLate: Check<LicenceRow> = (r, ctx) => {
   if (r.result !== 'granted' || r.decided_on === null) return [];
   const n = Number(ctx.params.window_days);
   const decided = r.decided_on.slice(0, 10);
-  const issued = r.issued_on === null ? null : r.issued_on.slice(0, 10);
-  if (!workdaysLate(decided, issued ?? ctx.asOf, n)) return [];
+  if (r.issued_on === null) return []; // no issue date: not judged
+  const issued = r.issued_on.slice(0, 10);
+  if (!workdaysLate(decided, issued, n)) return [];
   return [
     {
       row: {
@@ -94,7 +95,6 @@ const issueLate: Check<LicenceRow> = (r, ctx) => {
         decided_on: decided,
         issued_on: issued,
         deadline: workdayDeadline(decided, n),
-        issued_text: issued === null ? `截至${ctx.asOf}仍没有颁发证件的记录` : `于${issued}颁发证件`,
       },
       params: ctx.params,
     },
