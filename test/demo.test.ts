@@ -433,6 +433,27 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     sql: `SELECT c.id FROM cases c JOIN agencies a ON a.id = c.agency_id JOIN items i ON i.code = c.item_code
       WHERE c.decision IN ('fine', 'warning') AND a.line_code <> i.line_code AND a.line_code <> 'CLE'`,
   },
+  // A fine unpaid nine months after its delivery (the decision when undelivered), no review, never taken to court.
+  no_court_application: {
+    kind: 'case',
+    sql: `SELECT c.id FROM cases c
+      WHERE c.decision = 'fine' AND c.court_applied_on IS NULL
+        AND CAST(COALESCE((SELECT min(d.delivered_on) FROM deliveries d WHERE d.case_id = c.id), c.decided_on) + INTERVAL '9 months' AS DATE) < ${asOf}
+        AND COALESCE((SELECT sum(p.amount) FROM payments p WHERE p.case_id = c.id AND p.paid_on IS NOT NULL), 0) < c.fine_amount
+        AND NOT EXISTS (SELECT 1 FROM review_outcomes r WHERE r.case_id = c.id)`,
+  },
+  // A court application with no demand, or one served fewer than ten days before.
+  court_no_demand: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE court_applied_on IS NOT NULL AND (demand_served_on IS NULL OR ${d.daysBetween('demand_served_on', 'court_applied_on')} < 10)`,
+  },
+  // A fine of 10,000 yuan or more published after the 7th working day of its decision, or not at all by the as-of day.
+  penalty_not_published: {
+    kind: 'case',
+    sql: `SELECT c.id FROM cases c JOIN calendar_days f ON f.day = c.decided_on
+      JOIN calendar_days x ON x.day = COALESCE(c.published_on, ${asOf})
+      WHERE c.decision = 'fine' AND c.fine_amount >= 10000 AND x.due > f.done + 7`,
+  },
   // 30 days from the start (day not counted), 60 with an approved extension, plus testing days for 查封、扣押.
   coercion_over_long: {
     kind: 'coercive_measure',
@@ -625,6 +646,9 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     penalty_past_limitation: first.counts.cases,
     case_not_transferred: first.counts.cases,
     agency_not_competent: first.counts.cases,
+    no_court_application: first.counts.payments,
+    court_no_demand: first.counts.payments,
+    penalty_not_published: first.counts.cases,
     coercion_over_long: first.counts.coercive_measures,
     coercion_no_decision: first.counts.coercive_measures,
     coercion_goods_not_returned: first.counts.coercive_measures,

@@ -1054,6 +1054,19 @@ const CASES: Record<string, Case> = {
         }),
       ),
   },
+  PEN_NO_COURT_APPLICATION: {
+    // Fined on 20 March 2025, no delivery or payment recorded: nine months on (20 December), no court application.
+    arrange: () =>
+      only('cases', cas({ entity_uscc: entity(480), filed_on: '2025-03-01', notified_on: '2025-03-10', decided_on: '2025-03-20' })),
+  },
+  PEN_COURT_NO_DEMAND: {
+    // Taken to court on 1 December 2025 with no demand served before.
+    arrange: () => only('cases', cas({ entity_uscc: entity(481), notified_on: '2025-05-12', court_applied_on: '2025-12-01' })),
+  },
+  PEN_NOT_PUBLISHED: {
+    // Fined 20,000 yuan on 20 May 2025, published on 3 June: after the 7th working day (29 May).
+    arrange: () => only('cases', cas({ entity_uscc: entity(482), notified_on: '2025-05-12', published_on: '2025-06-03' })),
+  },
   DEV_UNPUBLISHED: {
     // A camera whose place was never published; a fine on its records.
     arrange: async () => only('cases', await onDevice(dev({ published_on: '' }), { entity_uscc: entity(470) })),

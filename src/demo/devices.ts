@@ -14,6 +14,8 @@
 // Its own random stream per case: the rest of the data is the same with or without it.
 import { dayOf, isoOf } from './calendar.ts';
 import { COLUMNS, SOURCE } from './tables.ts';
+import { DEMAND_DAYS, SUE_MONTHS } from './rules.ts';
+import { addMonths } from '../domain/dates.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { deriveSeed, Rng } from './prng.ts';
@@ -187,6 +189,19 @@ export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): void
     if (typeof v === 'string') copy[COL(c)] = isoOf(dayOf(v) + gap);
   }
   copy[COL('status')] = 'decided';
+  // Published on its decision day; with no delivery recorded, taken to court after a demand once the
+  // months to sue have run from the decision (PEN_NO_COURT_APPLICATION, PEN_COURT_NO_DEMAND: in time).
+  const decided = copy[COL('decided_on')];
+  copy[COL('published_on')] = decided;
+  copy[COL('demand_served_on')] = null;
+  copy[COL('court_applied_on')] = null;
+  if (typeof decided === 'string' && copy[COL('decision')] === 'fine') {
+    const expired = dayOf(addMonths(decided, SUE_MONTHS));
+    if (expired + DEMAND_DAYS + 5 <= ctx.period.asOf) {
+      copy[COL('demand_served_on')] = isoOf(expired + 5);
+      copy[COL('court_applied_on')] = isoOf(expired + DEMAND_DAYS + 5);
+    }
+  }
   ctx.out.cases.push(copy);
   if (gap <= DEVICE_REPEAT_DAYS)
     ctx.truth.plant('device_repeat_same_day', 'case', id, String(copy[COL('region_code')]), {

@@ -69,6 +69,9 @@ export const COLUMNS = {
     'transferred_on',
     'transfer_no',
     'device_id',
+    'demand_served_on',
+    'court_applied_on',
+    'published_on',
   ],
   deliveries: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'method', 'sent_on', 'delivered_on'],
   payments: [

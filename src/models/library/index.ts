@@ -76,6 +76,9 @@ import { reviewCorrectionRate, reviewRepeatCorrected } from './review-correction
 import { deviceUnpublished } from './device-unpublished.ts';
 import { deviceUnchecked } from './device-unchecked.ts';
 import { deviceRepeatSameDay } from './device-repeat-same-day.ts';
+import { penaltyNoCourtApplication } from './penalty-no-court-application.ts';
+import { penaltyCourtNoDemand } from './penalty-court-no-demand.ts';
+import { penaltyNotPublished } from './penalty-not-published.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -157,6 +160,9 @@ export const MODELS: readonly ModelDefinition[] = [
   deviceUnpublished,
   deviceUnchecked,
   deviceRepeatSameDay,
+  penaltyNoCourtApplication,
+  penaltyCourtNoDemand,
+  penaltyNotPublished,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {
