@@ -433,6 +433,14 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     sql: `SELECT c.id FROM cases c JOIN agencies a ON a.id = c.agency_id JOIN items i ON i.code = c.item_code
       WHERE c.decision IN ('fine', 'warning') AND a.line_code <> i.line_code AND a.line_code <> 'CLE'`,
   },
+  // A sealing started while another agency's sealing of the same entity was in force (started before, not ended by then).
+  coercion_repeat_seal: {
+    kind: 'coercive_measure',
+    sql: `SELECT m.id FROM coercive_measures m JOIN coercive_measures o ON o.entity_uscc = m.entity_uscc AND o.id <> m.id
+      AND o.agency_id <> m.agency_id AND o.measure = 'seal' AND (o.started_on < m.started_on OR (o.started_on = m.started_on AND o.id < m.id))
+      AND (o.ended_on IS NULL OR o.ended_on > m.started_on)
+      WHERE m.measure = 'seal'`,
+  },
   // A fine unpaid nine months after its delivery (the decision when undelivered), no review, never taken to court.
   no_court_application: {
     kind: 'case',
@@ -652,6 +660,7 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     coercion_over_long: first.counts.coercive_measures,
     coercion_no_decision: first.counts.coercive_measures,
     coercion_goods_not_returned: first.counts.coercive_measures,
+    coercion_repeat_seal: first.counts.coercive_measures,
     light_fined_heavily: first.counts.cases,
     auxiliary_only: first.counts.cases,
     fined_without_correction: first.counts.entities,

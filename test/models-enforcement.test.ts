@@ -1,5 +1,5 @@
-// The end of a case: 罚款逾期未缴且未申请强制执行 (行政强制法 第五十三条), 申请强制执行前未催告 (第五十四条) and
-// 处罚决定未公开 (行政处罚法 第四十八条). For each: the hit, its explanation and evidence, the near misses, the
+// The end of a case: 罚款逾期未缴且未申请强制执行 (行政强制法 第五十三条), 申请强制执行前未催告 (第五十四条),
+// 处罚决定未公开 (行政处罚法 第四十八条), and 重复查封 (行政强制法 第二十三条 第二款). For each: the hit, its explanation and evidence, the near misses, the
 // window exactly at its last day and one day after, and imported cases judged one by one as they arrive equal
 // to the batch run. Runs on DuckDB, and on PostgreSQL with KEDU_TEST_DATABASE_URL.
 import { test, after, before, beforeEach } from 'node:test';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
-import { caseRecord, copyRows, delivery, payment } from './helpers/records.ts';
+import { caseRecord, coerciveMeasure, copyRows, delivery, payment } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
@@ -35,14 +35,17 @@ before(async () => {
   await store.copyIn(
     'agencies',
     ['id', 'name', 'line_code', 'region_code', 'level', 'parent_id', 'legal_status'],
-    [['AG-FY-SW', '国家税务总局杭州市富阳区税务局', 'TAX', '330111', 'county', null, 'organ']],
+    [
+      ['AG-FY-SW', '国家税务总局杭州市富阳区税务局', 'TAX', '330111', 'county', null, 'organ'],
+      ['AG-FY-SCJG', '杭州市富阳区市场监督管理局', 'MKT', '330111', 'county', null, 'organ'],
+    ],
   );
 });
 const clearHits = async () => {
   for (const table of ['model_hits', 'clues', 'clue_events', 'model_settings']) await store.exec(`DELETE FROM ${table}`);
 };
 beforeEach(async () => {
-  for (const table of ['cases', 'deliveries', 'payments', 'review_outcomes']) await store.exec(`DELETE FROM ${table}`);
+  for (const table of ['cases', 'deliveries', 'payments', 'review_outcomes', 'coercive_measures']) await store.exec(`DELETE FROM ${table}`);
   await clearHits();
   invalidateRealtimeState(store); // the rows above went behind the real-time state's back
 });
@@ -240,4 +243,58 @@ test('the format refuses a court application before the decision or the demand, 
   assert.match(messages, /申请人民法院强制执行日期不能早于催告书送达日期/);
   assert.match(messages, /处罚决定公开日期不能早于决定日期/);
   assert.match(messages, /填写公开、催告或申请强制执行日期时须有决定日期/);
+});
+
+// ── 重复查封 (行政强制法 第二十三条 第二款) ───────────────────────────────────────────────────────────
+
+/** A sealing of 杭州示例酒坊 by 富阳's comprehensive enforcement bureau, 2025-03-01 to 2025-03-20. */
+const seal = (r: Record<string, Value>) => coerciveMeasure(store, { measure: 'seal', ...r });
+
+test('COE_REPEAT_SEAL: a sealing while another agency’s sealing of the same party is in force; ended the day before passes, the same day passes, a day later hits', async () => {
+  const first = await seal({});
+  const inForce = await seal({ agency_id: 'AG-FY-SCJG', started_on: '2025-03-10', decision_no: '富市监强制〔2025〕2号' });
+  await seal({ agency_id: 'AG-FY-SCJG', started_on: '2025-03-20', decision_no: '富市监强制〔2025〕3号' }); // the first ended that day
+  await seal({ started_on: '2025-03-05', decision_no: '富综执强制〔2025〕4号' }); // the same agency again: not 其他国家机关
+  await seal({ agency_id: 'AG-FY-SCJG', measure: 'seize', started_on: '2025-03-10' }); // a seizure, not a sealing
+  await seal({ agency_id: 'AG-FY-SCJG', entity_uscc: '91330000733796106P', started_on: '2025-03-10' }); // another party
+  await run('COE_REPEAT_SEAL', '2025-06-30');
+  assert.deepEqual(await hitIds('COE_REPEAT_SEAL'), [inForce]);
+  const [h] = await hits();
+  assert.deepEqual(evidenceIds(h), [inForce, first]);
+  assert.equal(h.agency_id, 'AG-FY-SCJG');
+  assert.equal(
+    h.explanation,
+    '数据显示，杭州市富阳区市场监督管理局于2025-03-10对杭州示例酒坊实施查封时，杭州市富阳区综合行政执法局于2025-03-01对同一当事人实施的查封至2025-03-20才结束，可能对已被其他国家机关查封的场所、设施或者财物重复查封（记录未载明查封的具体财物），请核实两次查封的对象并说明。',
+  );
+  // The first ended a day later (2025-03-21): the sealing of the 20th hits too; still in force, so does it.
+  await store.exec(`UPDATE coercive_measures SET ended_on = '2025-03-21', goods_returned_on = '2025-03-21' WHERE id = '${first}'`);
+  assert.equal((await hitsAsOf('COE_REPEAT_SEAL', '2025-06-30')).length, 2);
+});
+
+test('sealings imported through the format, judged one by one as they arrive, raise the hits the batch run raises', async () => {
+  const header =
+    '来源系统,强制措施编号,区划代码,执法主体编码,当事人统一社会信用代码,措施种类,决定书文号,实施日期,是否情况紧急当场实施,是否延长期限,延长是否经负责人批准,解除或处理日期,财物退还日期,主办执法人员编号,协办执法人员编号,措施状态';
+  const rows = [
+    'fy-zhzf,QZ-1,330111,AG-FY-ZHZF,91330100470102706G,查封,富综执强制〔2025〕1号,2025-03-01,否,否,否,,,OF-1,OF-3,执行中',
+    'fy-scjg,QZ-2,330111,AG-FY-SCJG,91330100470102706G,查封,富市监强制〔2025〕2号,2025-03-10,否,否,否,2025-03-25,2025-03-25,OF-1,OF-3,已解除',
+    'fy-scjg,QZ-3,330111,AG-FY-SCJG,91330100470102706G,扣押,富市监强制〔2025〕3号,2025-03-10,否,否,否,2025-03-25,2025-03-25,OF-1,OF-3,已解除',
+  ];
+  const path = join(dir, 'seals.csv');
+  writeFileSync(path, [header, ...rows].join('\n'));
+  const report = await importRows(store, await fileSource(path), { kind: 'coercive_measures', caller: SYSTEM_CALLER });
+  assert.equal(report.rowsOk, 3, JSON.stringify(report.errors));
+  const bySource = new Map(
+    (await store.query<{ id: string; source_id: string }>('SELECT id, source_id FROM coercive_measures')).map((r) => [r.source_id, r.id]),
+  );
+  for (const id of bySource.values()) await checkRecords(store, 'coercive_measures', [{ id }], 'system', '2025-06-30');
+  const found = async () =>
+    (await hits()).filter((h) => h.model_code === 'COE_REPEAT_SEAL').map((h) => [h.subject_id, h.explanation].join('|'));
+  const realtime = await found();
+  assert.deepEqual(
+    realtime.map((h) => h.split('|')[0]),
+    [bySource.get('QZ-2')],
+  );
+  await clearHits();
+  await run('COE_REPEAT_SEAL', '2025-06-30');
+  assert.deepEqual(await found(), realtime);
 });

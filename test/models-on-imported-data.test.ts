@@ -1098,6 +1098,22 @@ const CASES: Record<string, Case> = {
     // Released on 20 May, the goods never returned.
     arrange: () => only('coercive_measures', coe({ entity_uscc: entity(308), goods_returned_on: '' })),
   },
+  COE_REPEAT_SEAL: {
+    // Market supervision seals on 6 May (released 20 May); the fire brigade seals the same party on 10 May.
+    async arrange() {
+      const again = coe({
+        entity_uscc: entity(483),
+        agency_id: FIR,
+        measure: 'seal',
+        decision_no: '西消强制〔2025〕2号',
+        started_on: '2025-05-10',
+        lead_officer_id: officer('F', 1),
+        assist_officer_id: officer('F', 2),
+      });
+      await load('coercive_measures', [coe({ entity_uscc: entity(483), measure: 'seal' }), again]);
+      return [idOf('coercive_measures', again)];
+    },
+  },
   PEN_LIGHT_HEAVY: {
     // First offence, corrected, minor harm, fined 40,000 yuan: inside the province's 从重 tier (37,000–50,000).
     arrange: () =>

@@ -43,6 +43,7 @@ export const VIOLATIONS = [
   'coercion_over_long', // sealed, seized or frozen beyond 30 days, or 60 with an approved extension (第二十五条、第三十二条)
   'coercion_no_decision', // a measure whose record names no decision document (第二十四条、第三十一条)
   'coercion_goods_not_returned', // released, and the goods not returned within 3 days (第二十八条)
+  'coercion_repeat_seal', // a sealing of an entity while another agency's sealing of it is in force (第二十三条 第二款)
   // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
   'uncoded_inspection', // a 2025 inspection citing no 行政行为码
   'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)

@@ -79,6 +79,7 @@ import { deviceRepeatSameDay } from './device-repeat-same-day.ts';
 import { penaltyNoCourtApplication } from './penalty-no-court-application.ts';
 import { penaltyCourtNoDemand } from './penalty-court-no-demand.ts';
 import { penaltyNotPublished } from './penalty-not-published.ts';
+import { coercionRepeatSeal } from './coercion-repeat-seal.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -163,6 +164,7 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyNoCourtApplication,
   penaltyCourtNoDemand,
   penaltyNotPublished,
+  coercionRepeatSeal,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {
