@@ -433,6 +433,15 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     sql: `SELECT c.id FROM cases c JOIN agencies a ON a.id = c.agency_id JOIN items i ON i.code = c.item_code
       WHERE c.decision IN ('fine', 'warning') AND a.line_code <> i.line_code AND a.line_code <> 'CLE'`,
   },
+  // A case officer whose certificate, valid on the filing day, states a scope covering neither the item nor its line.
+  cert_out_of_scope: {
+    kind: 'case',
+    sql: `SELECT DISTINCT c.id FROM cases c JOIN items i ON i.code = c.item_code JOIN agencies a ON a.id = c.agency_id
+      JOIN certificates ce ON ce.officer_id IN (c.lead_officer_id, c.assist_officer_id) AND ce.status = 'valid'
+        AND ce.issued_on <= c.filed_on AND ce.expires_on >= c.filed_on AND ce.scope IS NOT NULL
+      WHERE strpos('、' || ce.scope || '、', '、' || i.line_code || '、') = 0 AND strpos('、' || ce.scope || '、', '、' || c.item_code || '、') = 0
+        AND NOT (a.line_code = 'CLE' AND strpos('、' || ce.scope || '、', '、CLE、') > 0)`,
+  },
   // A sealing started while another agency's sealing of the same entity was in force (started before, not ended by then).
   coercion_repeat_seal: {
     kind: 'coercive_measure',
@@ -654,6 +663,7 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     penalty_past_limitation: first.counts.cases,
     case_not_transferred: first.counts.cases,
     agency_not_competent: first.counts.cases,
+    cert_out_of_scope: first.counts.cases,
     no_court_application: first.counts.payments,
     court_no_demand: first.counts.payments,
     penalty_not_published: first.counts.cases,

@@ -298,3 +298,60 @@ test('sealings imported through the format, judged one by one as they arrive, ra
   await run('COE_REPEAT_SEAL', '2025-06-30');
   assert.deepEqual(await found(), realtime);
 });
+
+// ── 执法证范围不含办理事项 (行政处罚法 第四十二条) ─────────────────────────────────────────────────────
+
+test('OFF_CERT_SCOPE: a case of comprehensive enforcement handled by an officer whose certificate covers market supervision only; listed, item code, unstated, expired and a second certificate pass', async () => {
+  const cert = (id: string, scope: string | null, expires = '2027-01-01') =>
+    copyRows(
+      store,
+      'certificates',
+      ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status', 'scope'],
+      [[id, 'OF-1', '330111', id, '2021-01-01', expires, 'valid', scope]],
+    );
+  const id = await kase({ filed_on: '2025-03-01' });
+  const judged = async () => {
+    await clearHits();
+    await run('OFF_CERT_SCOPE', '2025-06-30');
+    return hitIds('OFF_CERT_SCOPE');
+  };
+  try {
+    await cert('CT-S1', 'MKT');
+    assert.deepEqual(await judged(), [id]);
+    const [h] = await hits();
+    assert.deepEqual(evidenceIds(h), [id]);
+    assert.equal(
+      h.explanation,
+      '数据显示，杭州市富阳区综合行政执法局于2025-03-01立案的“擅自占道经营”案件（当事人杭州示例酒坊，事项属综合行政执法条线）中，主办张伟的执法证执法范围为MKT，可能由执法证范围不含该事项的人员办案，请核实其执法资格并说明。',
+    );
+    for (const scope of ['MKT、CLE', 'mkt, it-1', 'ENV；IT-1']) {
+      await store.exec(`UPDATE certificates SET scope = '${scope}' WHERE id = 'CT-S1'`);
+      assert.deepEqual(await judged(), [], scope);
+    }
+    await store.exec(`UPDATE certificates SET scope = NULL WHERE id = 'CT-S1'`);
+    assert.deepEqual(await judged(), [], 'not stated');
+    // Expired the day before the filing: no valid certificate (PEN_NO_CERT's), not this model's.
+    await store.exec(`UPDATE certificates SET scope = 'MKT', expires_on = '2025-02-28' WHERE id = 'CT-S1'`);
+    assert.deepEqual(await judged(), []);
+    // Valid through the filing day: hits again; a second valid certificate of unstated scope passes.
+    await store.exec(`UPDATE certificates SET expires_on = '2025-03-01' WHERE id = 'CT-S1'`);
+    assert.deepEqual(await judged(), [id]);
+    await cert('CT-S2', null);
+    assert.deepEqual(await judged(), []);
+    // Real time: the case judged as it arrives raises what the batch raises.
+    await store.exec(`DELETE FROM certificates WHERE id = 'CT-S2'`);
+    await clearHits();
+    invalidateRealtimeState(store);
+    await checkRecords(store, 'cases', [{ id }], 'system', '2025-06-30');
+    const realtime = (await hits()).filter((x) => x.model_code === 'OFF_CERT_SCOPE').map((x) => x.explanation);
+    assert.equal(realtime.length, 1);
+    await clearHits();
+    await run('OFF_CERT_SCOPE', '2025-06-30');
+    assert.deepEqual(
+      (await hits()).map((x) => x.explanation),
+      realtime,
+    );
+  } finally {
+    await store.exec(`DELETE FROM certificates WHERE id IN ('CT-S1', 'CT-S2')`);
+  }
+});

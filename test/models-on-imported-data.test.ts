@@ -1098,6 +1098,28 @@ const CASES: Record<string, Case> = {
     // Released on 20 May, the goods never returned.
     arrange: () => only('coercive_measures', coe({ entity_uscc: entity(308), goods_returned_on: '' })),
   },
+  OFF_CERT_SCOPE: {
+    // The comprehensive enforcement bureau's officer C8 holds a certificate for 生态环境 (ENV) only; a case of
+    // market supervision's item, filed by the bureau, led by C8.
+    async arrange() {
+      const [cert] = await store.query<Record<string, string>>(
+        `SELECT number, officer_id, region_code, CAST(issued_on AS VARCHAR) AS issued_on, CAST(expires_on AS VARCHAR) AS expires_on, status
+         FROM certificates WHERE officer_id = $1`,
+        [officer('C', 8)],
+      );
+      await importAll(store, 'certificates', [{ ...cert, scope: 'ENV' }]);
+      return only(
+        'cases',
+        cas({
+          entity_uscc: entity(484),
+          agency_id: CLE,
+          lead_officer_id: officer('C', 8),
+          assist_officer_id: officer('C', 7),
+          notified_on: '2025-05-12',
+        }),
+      );
+    },
+  },
   COE_REPEAT_SEAL: {
     // Market supervision seals on 6 May (released 20 May); the fire brigade seals the same party on 10 May.
     async arrange() {

@@ -31,7 +31,7 @@ import {
 } from './rules.ts';
 import { SOURCE } from './tables.ts';
 import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
-import type { Agency, Officer } from './world.ts';
+import { CERT_YEARS_DAYS, scopeCovers, type Agency, type Officer } from './world.ts';
 import { makeMeasure } from './coercion.ts';
 import { collect } from './collection.ts';
 import { caseDevice, repeatCase } from './devices.ts';
@@ -293,7 +293,22 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     ...ended.columns,
   ];
   out.cases.push(row);
-  if (device.repeatGap !== null) repeatCase(ctx, row, device.repeatGap);
+  // 执法证范围 (OFF_CERT_SCOPE): an officer whose certificate, valid on the filing day, states a scope that
+  // covers neither the item nor its line. The case written again on a device has the same officers.
+  const outOfScope = [lead, single ? null : assist].filter(
+    (o): o is Officer =>
+      !!o &&
+      typeof o.scope === 'string' &&
+      o.expires >= filed &&
+      o.expires - CERT_YEARS_DAYS <= filed &&
+      !scopeCovers(o.scope, p.item.code, p.item.line_code, agency.line),
+  );
+  const scopePlant = (caseId: string) => {
+    if (outOfScope.length)
+      truth.plant('cert_out_of_scope', 'case', caseId, region, { officer_ids: outOfScope.map((o) => o.id), item_code: p.item.code });
+  };
+  scopePlant(id);
+  if (device.repeatGap !== null) scopePlant(repeatCase(ctx, row, device.repeatGap));
 
   if (other?.planted)
     truth.plant('agency_not_competent', 'case', id, region, {

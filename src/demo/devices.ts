@@ -178,7 +178,7 @@ const COL = (name: string) => COLUMNS.cases.indexOf(name as (typeof COLUMNS.case
  * same device: a second fine for what may be one violation. Left decided: no delivery, no payment yet.
  * Planted when the gap is within DEVICE_REPEAT_DAYS; beyond it, a near miss.
  */
-export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): void {
+export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): string {
   // The sink may have added columns of its own (county_code) to the row it took.
   const copy = row.slice(0, COLUMNS.cases.length) as (string | number | boolean | null)[];
   const id = ctx.ids.next('CS');
@@ -210,4 +210,5 @@ export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): void
       occurred_on: copy[COL('occurred_on')],
       gap_days: gap,
     });
+  return id;
 }

@@ -36,6 +36,7 @@ export const VIOLATIONS = [
   'penalty_past_limitation', // a case filed more than two years after the violation (第三十六条)
   'case_not_transferred', // an amount involved of 50,000 yuan or more, fined or warned, never transferred to the police (移送规定 第十一条)
   'agency_not_competent', // a fine or warning decided by an agency of another line, not comprehensive enforcement (行政处罚法 第十七条)
+  'cert_out_of_scope', // a case filed by an officer whose valid certificate states a scope covering neither its item nor its line (行政处罚法 第四十二条)
   'no_court_application', // a fine unpaid nine months after delivery (six to sue, three to apply), never taken to court (行政强制法 第五十三条)
   'court_no_demand', // a court application with no demand served, or one served fewer than ten days before (行政强制法 第五十四条)
   'penalty_not_published', // a fine of 10,000 yuan or more not published within 7 working days of the decision (行政处罚法 第四十八条)

@@ -80,6 +80,7 @@ import { penaltyNoCourtApplication } from './penalty-no-court-application.ts';
 import { penaltyCourtNoDemand } from './penalty-court-no-demand.ts';
 import { penaltyNotPublished } from './penalty-not-published.ts';
 import { coercionRepeatSeal } from './coercion-repeat-seal.ts';
+import { certOutOfScope } from './cert-out-of-scope.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -165,6 +166,7 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyCourtNoDemand,
   penaltyNotPublished,
   coercionRepeatSeal,
+  certOutOfScope,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {
