@@ -322,7 +322,7 @@ test('OFF_CERT_SCOPE: a case of comprehensive enforcement handled by an officer 
     assert.deepEqual(evidenceIds(h), [id]);
     assert.equal(
       h.explanation,
-      '数据显示，杭州市富阳区综合行政执法局于2025-03-01立案的“擅自占道经营”案件（当事人杭州示例酒坊，事项属综合行政执法条线）中，主办张伟的执法证执法范围为MKT，可能由执法证范围不含该事项的人员办案，请核实其执法资格并说明。',
+      '数据显示，杭州市富阳区综合行政执法局于2025-03-01立案的“擅自占道经营”案件（当事人杭州示例酒坊，该事项为综合行政执法条线的事项）中，主办张伟的执法证执法范围为MKT，可能由执法证范围不含该事项的人员办案，请核实其执法资格并说明。',
     );
     for (const scope of ['MKT、CLE', 'mkt, it-1', 'ENV；IT-1']) {
       await store.exec(`UPDATE certificates SET scope = '${scope}' WHERE id = 'CT-S1'`);

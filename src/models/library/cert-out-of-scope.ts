@@ -25,7 +25,7 @@ export const certOutOfScope: ModelDefinition = {
   params: [],
   evidenceKind: 'cases',
   explanation:
-    '数据显示，{agency_name}于{filed_on}立案的“{item_name}”案件（当事人{subject_name}，事项属{line_name}条线）中，{officer_details}，可能由执法证范围不含该事项的人员办案，请核实其执法资格并说明。',
+    '数据显示，{agency_name}于{filed_on}立案的“{item_name}”案件（当事人{subject_name}，该事项为{line_name}条线的事项）中，{officer_details}，可能由执法证范围不含该事项的人员办案，请核实其执法资格并说明。',
   groundTruth: { violation: 'cert_out_of_scope', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ where, dialect }) => sql`
