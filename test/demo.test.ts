@@ -463,6 +463,44 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     sql: `SELECT c.id FROM cases c JOIN agencies a ON a.id = c.agency_id JOIN items i ON i.code = c.item_code
       WHERE c.decision IN ('fine', 'warning') AND a.line_code <> i.line_code AND a.line_code <> 'CLE'`,
   },
+  // A case officer whose certificate, valid on the filing day, states a scope covering neither the item nor its line.
+  cert_out_of_scope: {
+    kind: 'case',
+    sql: `SELECT DISTINCT c.id FROM cases c JOIN items i ON i.code = c.item_code JOIN agencies a ON a.id = c.agency_id
+      JOIN certificates ce ON ce.officer_id IN (c.lead_officer_id, c.assist_officer_id) AND ce.status = 'valid'
+        AND ce.issued_on <= c.filed_on AND ce.expires_on >= c.filed_on AND ce.scope IS NOT NULL
+      WHERE strpos('、' || ce.scope || '、', '、' || i.line_code || '、') = 0 AND strpos('、' || ce.scope || '、', '、' || c.item_code || '、') = 0
+        AND NOT (a.line_code = 'CLE' AND strpos('、' || ce.scope || '、', '、CLE、') > 0)`,
+  },
+  // A sealing started while another agency's sealing of the same entity was in force (started before, not ended by then).
+  coercion_repeat_seal: {
+    kind: 'coercive_measure',
+    sql: `SELECT m.id FROM coercive_measures m JOIN coercive_measures o ON o.entity_uscc = m.entity_uscc AND o.id <> m.id
+      AND o.agency_id <> m.agency_id AND o.measure = 'seal' AND (o.started_on < m.started_on OR (o.started_on = m.started_on AND o.id < m.id))
+      AND (o.ended_on IS NULL OR o.ended_on > m.started_on)
+      WHERE m.measure = 'seal'`,
+  },
+  // A fine unpaid nine months after its delivery (the decision when undelivered), no review, never taken to court.
+  no_court_application: {
+    kind: 'case',
+    sql: `SELECT c.id FROM cases c
+      WHERE c.decision = 'fine' AND c.court_applied_on IS NULL
+        AND CAST(COALESCE((SELECT min(d.delivered_on) FROM deliveries d WHERE d.case_id = c.id), c.decided_on) + INTERVAL '9 months' AS DATE) < ${asOf}
+        AND COALESCE((SELECT sum(p.amount) FROM payments p WHERE p.case_id = c.id AND p.paid_on IS NOT NULL), 0) < c.fine_amount
+        AND NOT EXISTS (SELECT 1 FROM review_outcomes r WHERE r.case_id = c.id)`,
+  },
+  // A court application with no demand, or one served fewer than ten days before.
+  court_no_demand: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE court_applied_on IS NOT NULL AND (demand_served_on IS NULL OR ${d.daysBetween('demand_served_on', 'court_applied_on')} < 10)`,
+  },
+  // A fine of 10,000 yuan or more published after the 7th working day of its decision, or not at all by the as-of day.
+  penalty_not_published: {
+    kind: 'case',
+    sql: `SELECT c.id FROM cases c JOIN calendar_days f ON f.day = c.decided_on
+      JOIN calendar_days x ON x.day = COALESCE(c.published_on, ${asOf})
+      WHERE c.decision = 'fine' AND c.fine_amount >= 10000 AND x.due > f.done + 7`,
+  },
   // 30 days from the start (day not counted), 60 with an approved extension, plus testing days for 查封、扣押.
   coercion_over_long: {
     kind: 'coercive_measure',
@@ -684,9 +722,14 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     penalty_past_limitation: first.counts.cases,
     case_not_transferred: first.counts.cases,
     agency_not_competent: first.counts.cases,
+    cert_out_of_scope: first.counts.cases,
+    no_court_application: first.counts.payments,
+    court_no_demand: first.counts.payments,
+    penalty_not_published: first.counts.cases,
     coercion_over_long: first.counts.coercive_measures,
     coercion_no_decision: first.counts.coercive_measures,
     coercion_goods_not_returned: first.counts.coercive_measures,
+    coercion_repeat_seal: first.counts.coercive_measures,
     light_fined_heavily: first.counts.cases,
     auxiliary_only: first.counts.cases,
     fined_without_correction: first.counts.entities,

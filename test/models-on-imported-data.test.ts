@@ -1130,6 +1130,19 @@ const CASES: Record<string, Case> = {
         }),
       ),
   },
+  PEN_NO_COURT_APPLICATION: {
+    // Fined on 20 March 2025, no delivery or payment recorded: nine months on (20 December), no court application.
+    arrange: () =>
+      only('cases', cas({ entity_uscc: entity(485), filed_on: '2025-03-01', notified_on: '2025-03-10', decided_on: '2025-03-20' })),
+  },
+  PEN_COURT_NO_DEMAND: {
+    // Taken to court on 1 December 2025 with no demand served before.
+    arrange: () => only('cases', cas({ entity_uscc: entity(486), notified_on: '2025-05-12', court_applied_on: '2025-12-01' })),
+  },
+  PEN_NOT_PUBLISHED: {
+    // Fined 20,000 yuan on 20 May 2025, published on 3 June: after the 7th working day (29 May).
+    arrange: () => only('cases', cas({ entity_uscc: entity(487), notified_on: '2025-05-12', published_on: '2025-06-03' })),
+  },
   DEV_UNPUBLISHED: {
     // A camera whose place was never published; a fine on its records.
     arrange: async () => only('cases', await onDevice(dev({ published_on: '' }), { entity_uscc: entity(470) })),
@@ -1166,23 +1179,23 @@ const CASES: Record<string, Case> = {
     arrange: () =>
       only(
         'enterprise_charges',
-        fee({ entity_uscc: entity(480), charged_by: '西湖区市场监督管理局', charger_kind: '行政机关', fee_kind: '涉企保证金' }),
+        fee({ entity_uscc: entity(493), charged_by: '西湖区市场监督管理局', charger_kind: '行政机关', fee_kind: '涉企保证金' }),
       ),
   },
   FEE_PASSED_ON: {
     // An appraisal the regulator commissioned for its own approval, paid by the enterprise.
-    arrange: () => only('enterprise_charges', fee({ entity_uscc: entity(481), fee_kind: '中介服务费', commissioned_by_agency: '是' })),
+    arrange: () => only('enterprise_charges', fee({ entity_uscc: entity(494), fee_kind: '中介服务费', commissioned_by_agency: '是' })),
   },
   FEE_DESIGNATED_INTERMEDIARY: {
     // A testing firm the regulator named for the enterprise.
-    arrange: () => only('enterprise_charges', fee({ entity_uscc: entity(482), designated_by_agency: '是' })),
+    arrange: () => only('enterprise_charges', fee({ entity_uscc: entity(495), designated_by_agency: '是' })),
   },
   FEE_TRAINING_CHARGED: {
     // An association's training fee charged with an inspection of the regulator.
     async arrange() {
-      const [inspected] = await load('inspections', [ins({ entity_uscc: entity(483) })]);
+      const [inspected] = await load('inspections', [ins({ entity_uscc: entity(496) })]);
       const charge = fee({
-        entity_uscc: entity(483),
+        entity_uscc: entity(496),
         charged_by: '西湖区餐饮行业协会',
         charger_kind: '行业协会商会',
         fee_kind: '培训费',
@@ -1203,6 +1216,44 @@ const CASES: Record<string, Case> = {
   CONF_IRREGULAR_DISPOSAL: {
     // Valued 20,000 yuan, sold off (变卖) for 6,000, paid to the treasury four days later.
     arrange: () => confiscatedBy(492, { disposal: '变卖', disposed_on: '2025-07-01', proceeds: '6000', proceeds_paid_on: '2025-07-05' }),
+  },
+  OFF_CERT_SCOPE: {
+    // The comprehensive enforcement bureau's officer C8 holds a certificate for 生态环境 (ENV) only; a case of
+    // market supervision's item, filed by the bureau, led by C8.
+    async arrange() {
+      const [cert] = await store.query<Record<string, string>>(
+        `SELECT number, officer_id, region_code, CAST(issued_on AS VARCHAR) AS issued_on, CAST(expires_on AS VARCHAR) AS expires_on, status
+         FROM certificates WHERE officer_id = $1`,
+        [officer('C', 8)],
+      );
+      await importAll(store, 'certificates', [{ ...cert, scope: 'ENV' }]);
+      return only(
+        'cases',
+        cas({
+          entity_uscc: entity(484),
+          agency_id: CLE,
+          lead_officer_id: officer('C', 8),
+          assist_officer_id: officer('C', 7),
+          notified_on: '2025-05-12',
+        }),
+      );
+    },
+  },
+  COE_REPEAT_SEAL: {
+    // Market supervision seals on 6 May (released 20 May); the fire brigade seals the same party on 10 May.
+    async arrange() {
+      const again = coe({
+        entity_uscc: entity(497),
+        agency_id: FIR,
+        measure: 'seal',
+        decision_no: '西消强制〔2025〕2号',
+        started_on: '2025-05-10',
+        lead_officer_id: officer('F', 1),
+        assist_officer_id: officer('F', 2),
+      });
+      await load('coercive_measures', [coe({ entity_uscc: entity(497), measure: 'seal' }), again]);
+      return [idOf('coercive_measures', again)];
+    },
   },
   PEN_LIGHT_HEAVY: {
     // First offence, corrected, minor harm, fined 40,000 yuan: inside the province's 从重 tier (37,000–50,000).

@@ -361,18 +361,30 @@ test('a record sent with its subject only is judged by the SQL; the same record 
 
 test('cases: above the statutory maximum, no delivery, no payment, no certificate, fined twice; a delivery reported before its case counts', async () => {
   const base = { item_code: 'IT-1', filed_on: '2025-03-01', decided_on: '2025-03-20', harm: 'minor', tier: 'general' };
+  // A fine of 12,000 yuan never published, too (PEN_NOT_PUBLISHED, its focused SQL: 10,000 yuan and more).
   assert.deepEqual(nonzero((await arriveCase({ ...base, fine_amount: 12000 })).raised), {
     PEN_ABOVE_STATUTORY: 1,
     PEN_NO_DELIVERY: 1,
     PEN_NO_PAYMENT: 1,
+    PEN_NOT_PUBLISHED: 1,
   });
   await delivery(store, { case_id: 'CASE-DELIVERED' });
   await payment(store, { case_id: 'CASE-DELIVERED' });
   await checkRecords(store, 'deliveries', await store.query('SELECT * FROM deliveries'), 'system', ASOF);
   await checkRecords(store, 'payments', await store.query('SELECT * FROM payments'), 'system', ASOF);
-  // At the statutory maximum; delivered and paid (reported before the case); another entity.
+  // At the statutory maximum; delivered and paid (reported before the case), published; another entity.
   assert.deepEqual(
-    nonzero((await arriveCase({ ...base, id: 'CASE-DELIVERED', fine_amount: 10000, entity_uscc: '91330106MA0000001X' })).raised),
+    nonzero(
+      (
+        await arriveCase({
+          ...base,
+          id: 'CASE-DELIVERED',
+          fine_amount: 10000,
+          published_on: '2025-03-25',
+          entity_uscc: '91330106MA0000001X',
+        })
+      ).raised,
+    ),
     {},
   );
   assert.equal(

@@ -527,6 +527,47 @@ const CASES: Boundary[] = [
       return '2025-12-31';
     },
   },
+  {
+    code: 'PEN_NO_COURT_APPLICATION',
+    n: 'six months to sue and three to apply from the delivery (行政强制法 第五十三条)',
+    kind: 'after',
+    atN: async () => {
+      const id = await caseRecord(store, { fine_amount: 5000 });
+      await delivery(store, { case_id: id, delivered_on: '2025-03-23' });
+      return '2025-12-23';
+    },
+    atN1: async () => {
+      const id = await caseRecord(store, { fine_amount: 5000 });
+      await delivery(store, { case_id: id, delivered_on: '2025-03-23' });
+      return '2025-12-24';
+    },
+  },
+  {
+    code: 'PEN_COURT_NO_DEMAND',
+    n: 'ten days after the demand (第五十四条): 10 days in time, 9 not',
+    kind: 'after',
+    atN: async () => {
+      await caseRecord(store, { demand_served_on: '2025-10-31', court_applied_on: '2025-11-10' });
+      return '2025-12-31';
+    },
+    atN1: async () => {
+      await caseRecord(store, { demand_served_on: '2025-11-01', court_applied_on: '2025-11-10' });
+      return '2025-12-31';
+    },
+  },
+  {
+    code: 'PEN_NOT_PUBLISHED',
+    n: '7 working days after the decision',
+    kind: 'after',
+    atN: async () => {
+      await caseRecord(store, { fine_amount: 20000, published_on: '2025-03-31' });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      await caseRecord(store, { fine_amount: 20000, published_on: '2025-04-01' });
+      return '2025-06-30';
+    },
+  },
 ];
 
 for (const c of CASES) {

@@ -6,7 +6,7 @@
 // payment may carry their own plant.
 import type { TierName } from '../catalog/types.ts';
 import { workdayDeadline } from '../domain/workdays.ts';
-import { addYears } from '../domain/dates.ts';
+import { addMonths, addYears } from '../domain/dates.ts';
 import { dayOf, isoOf } from './calendar.ts';
 import type { PenaltyItem } from './catalog-index.ts';
 import { PLANT, type Ctx } from './context.ts';
@@ -18,6 +18,11 @@ import {
   CASE_DECISION_DAYS,
   DELIVERY_DAYS,
   PAYMENT_DAYS,
+  PUBLISH_FINE,
+  PUBLISH_WORKDAYS,
+  SUE_MONTHS,
+  APPLY_MONTHS,
+  DEMAND_DAYS,
   exemptionApplies,
   pickFine,
   pickFineOutside,
@@ -26,7 +31,7 @@ import {
 } from './rules.ts';
 import { SOURCE } from './tables.ts';
 import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
-import type { Agency, Officer } from './world.ts';
+import { CERT_YEARS_DAYS, scopeCovers, type Agency, type Officer } from './world.ts';
 import { makeMeasure } from './coercion.ts';
 import { confiscate } from './confiscated.ts';
 import { collect } from './collection.ts';
@@ -228,6 +233,13 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
         paidOn = delivered + Math.floor(PAYMENT_DAYS * rng.next() ** 2);
         if (paidOn > asOf) paidOn = null; // not yet paid, not yet due
       }
+      // A few fines never paid, from a stream of their own: the unpaid fines the court applications
+      // (enforcement below) are about. Overdue payments all the same.
+      const never = dayOf(addMonths(isoOf(delivered), SUE_MONTHS + APPLY_MONTHS)) < asOf;
+      if (never && paidOn !== null && paidOn <= due && Rng.of(ctx.seed, 'fine-unpaid', pId).chance(PLANT.fineNeverPaid)) {
+        truth.plant('payment_overdue', 'payment', pId, region, { case_id: id, due_on: isoOf(due), paid_on: null });
+        paidOn = null;
+      }
       const planted = paidOn === null || paidOn > due;
       out.payments.push([
         pId,
@@ -254,6 +266,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   const moved = transfer(ctx, id, region, filed, decided, decision);
   const clean = !force && plant === null && out.ground_truth.rows === truthRows;
   const device = caseDevice(ctx, e, { agency, caseId: id, occurred: proc[0], decided, decision, clean });
+  const ended = enforcement(ctx, id, region, decided, decision, fine, deliveredOn, paid);
   const row = [
     id,
     SOURCE,
@@ -278,9 +291,25 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     ...proc,
     ...moved,
     device.deviceId,
+    ...ended.columns,
   ];
   out.cases.push(row);
-  if (device.repeatGap !== null) repeatCase(ctx, row, device.repeatGap);
+  // 执法证范围 (OFF_CERT_SCOPE): an officer whose certificate, valid on the filing day, states a scope that
+  // covers neither the item nor its line. The case written again on a device has the same officers.
+  const outOfScope = [lead, single ? null : assist].filter(
+    (o): o is Officer =>
+      !!o &&
+      typeof o.scope === 'string' &&
+      o.expires >= filed &&
+      o.expires - CERT_YEARS_DAYS <= filed &&
+      !scopeCovers(o.scope, p.item.code, p.item.line_code, agency.line),
+  );
+  const scopePlant = (caseId: string) => {
+    if (outOfScope.length)
+      truth.plant('cert_out_of_scope', 'case', caseId, region, { officer_ids: outOfScope.map((o) => o.id), item_code: p.item.code });
+  };
+  scopePlant(id);
+  if (device.repeatGap !== null) scopePlant(repeatCase(ctx, row, device.repeatGap));
 
   if (other?.planted)
     truth.plant('agency_not_competent', 'case', id, region, {
@@ -334,7 +363,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   // A fine may confiscate illegal goods too (行政处罚法 第七十四条): their own stream, after every plant of the case.
   if (!force && decided !== null && decision === 'fine') confiscate(ctx, e, { agency, caseId: id, region, decided });
 
-  if (decided !== null && (decision === 'fine' || decision === 'warning'))
+  // A fine planted as never taken to court was never taken to review either (第五十三条's condition).
+  if (decided !== null && (decision === 'fine' || decision === 'warning') && !ended.unenforced)
     noteReviewable(ctx, { id, region, agency, item: p.item.code, decided });
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }
@@ -451,4 +481,73 @@ function otherAgency(
   }
   const cle = e.county.agencies.get('CLE');
   return line !== 'CLE' && cle && cle.valid.length >= 2 && rng.chance(0.01) ? { agency: cle, rng, planted: false } : null;
+}
+
+/**
+ * The end of a case, from a stream of its own (so the rest of the data stays as it was): returns the
+ * columns demand_served_on, court_applied_on, published_on, and whether the fine was planted as never taken to court.
+ * - Publication (行政处罚法 第四十八条): a fine of PUBLISH_FINE or more is published within PUBLISH_WORKDAYS
+ *   working days of the decision, some on the last of them (near miss); planted, a few never or later.
+ *   A smaller fine is published now and then, late or not at all: no 一定社会影响, no hit (near miss).
+ * - An unpaid fine (行政强制法 第五十三条): once the six months to sue from its delivery (the decision day
+ *   when undelivered) have run, the agency serves a demand and applies to the court within three months,
+ *   some on the last day (near miss); planted, a few never apply.
+ * - Every court application follows a demand served DEMAND_DAYS days or more before, some exactly then
+ *   (near miss); planted, a few with no demand or one served fewer days before (第五十四条).
+ */
+function enforcement(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  decided: number | null,
+  decision: string | null,
+  fine: number | null,
+  delivered: number | null,
+  paid: boolean,
+): { columns: [string | null, string | null, string | null]; unenforced: boolean } {
+  if (decided === null || decision !== 'fine' || fine === null) return { columns: [null, null, null], unenforced: false };
+  const rng = Rng.of(ctx.seed, 'case-enforcement', id);
+  const asOf = ctx.period.asOf;
+  const iso = (d: number | null) => (d === null || d > asOf ? null : isoOf(d));
+  // Publication.
+  let published: number | null = null;
+  const deadline = workdayDeadline(isoOf(decided), PUBLISH_WORKDAYS);
+  if (deadline !== null) {
+    const last = dayOf(deadline);
+    if (fine >= PUBLISH_FINE) {
+      if (rng.chance(PLANT.penaltyNotPublished) && last + 1 <= asOf) {
+        published = rng.chance(0.5) ? null : Math.min(asOf, last + rng.range(1, 30));
+        ctx.truth.plant('penalty_not_published', 'case', id, region, {
+          decided_on: isoOf(decided),
+          deadline,
+          published_on: iso(published),
+        });
+      } else published = rng.chance(0.1) ? last : decided + rng.range(0, Math.max(0, last - decided));
+    } else if (rng.chance(0.05)) published = rng.chance(0.5) ? null : last + rng.range(1, 20);
+  }
+  // Enforcement of an unpaid fine.
+  let demand: number | null = null;
+  let court: number | null = null;
+  let unenforced = false;
+  if (!paid) {
+    const start = isoOf(delivered ?? decided);
+    const expired = dayOf(addMonths(start, SUE_MONTHS));
+    const lastDay = dayOf(addMonths(start, SUE_MONTHS + APPLY_MONTHS));
+    if (lastDay < asOf && rng.chance(PLANT.noCourtApplication)) {
+      demand = rng.chance(0.5) ? expired + rng.range(1, 30) : null;
+      ctx.truth.plant('no_court_application', 'case', id, region, { start_on: start, last_day: isoOf(lastDay) });
+      unenforced = true;
+    } else if (expired < asOf) {
+      court = rng.chance(0.1) ? lastDay : expired + rng.range(DEMAND_DAYS + 1, Math.max(DEMAND_DAYS + 1, lastDay - expired));
+      if (court > asOf) court = null;
+    }
+    if (court !== null) {
+      if (rng.chance(PLANT.courtNoDemand)) {
+        demand = rng.chance(0.5) ? null : court - rng.range(1, DEMAND_DAYS - 1);
+        ctx.truth.plant('court_no_demand', 'case', id, region, { court_applied_on: isoOf(court), demand_served_on: iso(demand) });
+      } else demand = court - (rng.chance(0.15) ? DEMAND_DAYS : rng.range(DEMAND_DAYS + 1, DEMAND_DAYS + 30));
+      demand = demand === null ? null : Math.max(demand, decided);
+    }
+  }
+  return { columns: [iso(demand), iso(court), iso(published)], unenforced };
 }

@@ -133,4 +133,70 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
       ...detail,
       goods_returned_on: returned === null ? null : isoOf(returned),
     });
+  if (measure === 'seal') sealAgain(ctx, e, input, { id, started, ended });
+}
+
+/** Per mille of sealings sealed again by another agency while in force (planted), and just after their end (near miss). */
+const SEAL_AGAIN = { planted: 60, near: 30 } as const;
+
+/**
+ * A sealing of the same entity by the county's agency of another line that seals (行政强制法 第二十三条 第二款),
+ * from a stream of its own: planted, it starts while the first is in force (1–10 days after its start);
+ * the near miss starts on the day the first ended. Its own record keeps every other rule: a decision
+ * document, released within 20 days with the goods returned the same day, no case in the data.
+ */
+function sealAgain(ctx: Ctx, e: Entity, input: MeasureInput, first: { id: string; started: number; ended: number | null }): void {
+  const u = deriveSeed(ctx.seed, 'coercion-seal-again', first.id) % 1000;
+  if (u >= SEAL_AGAIN.planted + SEAL_AGAIN.near) return;
+  const planted = u < SEAL_AGAIN.planted;
+  const rng = Rng.of(ctx.seed, 'coercion-seal-again', first.id);
+  const asOf = ctx.period.asOf;
+  const others = Object.keys(LINES)
+    .filter((l) => l !== input.agency.line)
+    .map((l) => e.county.agencies.get(l))
+    .filter((a): a is Agency => a !== undefined && a.valid.length >= 2);
+  if (others.length === 0) return;
+  const agency = others[rng.int(others.length)];
+  let started: number;
+  if (planted) {
+    const last = first.ended === null ? asOf : first.ended - 1;
+    started = first.started + rng.range(1, 10);
+    if (started > last) return;
+  } else {
+    if (first.ended === null) return;
+    started = first.ended;
+  }
+  if (started > asOf) return;
+  const end = started + rng.range(3, 20);
+  const ended = end <= asOf ? end : null;
+  const [lead, assist] = ctx.world.pair(agency, started, rng);
+  const id = ctx.ids.next('QZ');
+  const region = e.township.code;
+  ctx.out.coercive_measures.push([
+    id,
+    SOURCE,
+    id,
+    region,
+    agency.id,
+    e.uscc,
+    null,
+    'seal',
+    `${agency.name}强制〔${isoOf(started).slice(0, 4)}〕${Number(id.slice(2))}号`,
+    isoOf(started),
+    false,
+    false,
+    false,
+    null,
+    ended === null ? null : isoOf(ended),
+    ended === null ? null : isoOf(ended),
+    lead.id,
+    assist.id,
+    ended === null ? 'in_force' : 'released',
+  ]);
+  if (planted)
+    ctx.truth.plant('coercion_repeat_seal', 'coercive_measure', id, region, {
+      started_on: isoOf(started),
+      other_measure_id: first.id,
+      other_agency_id: input.agency.id,
+    });
 }

@@ -33,6 +33,10 @@ export const PLANT = {
   penaltyPastLimitation: 0.008, // of cases
   caseNotTransferred: 0.01, // of cases decided with a fine or a warning
   agencyNotCompetent: 0.01, // of cases decided with a fine or a warning
+  penaltyNotPublished: 0.04, // of fines at or above PUBLISH_FINE (cases.ts)
+  fineNeverPaid: 0.02, // of payments due nine months or more before the as-of day (cases.ts; planted overdue payments besides)
+  noCourtApplication: 0.3, // of fines unpaid nine months after delivery
+  courtNoDemand: 0.2, // of court applications
 } as const;
 
 /** Sequential ids per record kind: 'INS000000042'. Deterministic because generation order is. */

@@ -14,6 +14,8 @@
 // Its own random stream per case: the rest of the data is the same with or without it.
 import { dayOf, isoOf } from './calendar.ts';
 import { COLUMNS, SOURCE } from './tables.ts';
+import { DEMAND_DAYS, SUE_MONTHS } from './rules.ts';
+import { addMonths } from '../domain/dates.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { deriveSeed, Rng } from './prng.ts';
@@ -176,7 +178,7 @@ const COL = (name: string) => COLUMNS.cases.indexOf(name as (typeof COLUMNS.case
  * same device: a second fine for what may be one violation. Left decided: no delivery, no payment yet.
  * Planted when the gap is within DEVICE_REPEAT_DAYS; beyond it, a near miss.
  */
-export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): void {
+export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): string {
   // The sink may have added columns of its own (county_code) to the row it took.
   const copy = row.slice(0, COLUMNS.cases.length) as (string | number | boolean | null)[];
   const id = ctx.ids.next('CS');
@@ -187,6 +189,19 @@ export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): void
     if (typeof v === 'string') copy[COL(c)] = isoOf(dayOf(v) + gap);
   }
   copy[COL('status')] = 'decided';
+  // Published on its decision day; with no delivery recorded, taken to court after a demand once the
+  // months to sue have run from the decision (PEN_NO_COURT_APPLICATION, PEN_COURT_NO_DEMAND: in time).
+  const decided = copy[COL('decided_on')];
+  copy[COL('published_on')] = decided;
+  copy[COL('demand_served_on')] = null;
+  copy[COL('court_applied_on')] = null;
+  if (typeof decided === 'string' && copy[COL('decision')] === 'fine') {
+    const expired = dayOf(addMonths(decided, SUE_MONTHS));
+    if (expired + DEMAND_DAYS + 5 <= ctx.period.asOf) {
+      copy[COL('demand_served_on')] = isoOf(expired + 5);
+      copy[COL('court_applied_on')] = isoOf(expired + DEMAND_DAYS + 5);
+    }
+  }
   ctx.out.cases.push(copy);
   if (gap <= DEVICE_REPEAT_DAYS)
     ctx.truth.plant('device_repeat_same_day', 'case', id, String(copy[COL('region_code')]), {
@@ -195,4 +210,5 @@ export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): void
       occurred_on: copy[COL('occurred_on')],
       gap_days: gap,
     });
+  return id;
 }

@@ -39,10 +39,15 @@ export const VIOLATIONS = [
   'penalty_past_limitation', // a case filed more than two years after the violation (第三十六条)
   'case_not_transferred', // an amount involved of 50,000 yuan or more, fined or warned, never transferred to the police (移送规定 第十一条)
   'agency_not_competent', // a fine or warning decided by an agency of another line, not comprehensive enforcement (行政处罚法 第十七条)
+  'cert_out_of_scope', // a case filed by an officer whose valid certificate states a scope covering neither its item nor its line (行政处罚法 第四十二条)
+  'no_court_application', // a fine unpaid nine months after delivery (six to sue, three to apply), never taken to court (行政强制法 第五十三条)
+  'court_no_demand', // a court application with no demand served, or one served fewer than ten days before (行政强制法 第五十四条)
+  'penalty_not_published', // a fine of 10,000 yuan or more not published within 7 working days of the decision (行政处罚法 第四十八条)
   // Coercive measures (src/demo/coercion.ts, 行政强制法):
   'coercion_over_long', // sealed, seized or frozen beyond 30 days, or 60 with an approved extension (第二十五条、第三十二条)
   'coercion_no_decision', // a measure whose record names no decision document (第二十四条、第三十一条)
   'coercion_goods_not_returned', // released, and the goods not returned within 3 days (第二十八条)
+  'coercion_repeat_seal', // a sealing of an entity while another agency's sealing of it is in force (第二十三条 第二款)
   // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
   'uncoded_inspection', // a 2025 inspection citing no 行政行为码
   'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)

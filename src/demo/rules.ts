@@ -120,3 +120,13 @@ export function pickFineOutside(rng: Rng, tier: Range, statutory: Range): number
 }
 
 export const isOutside = (fine: number, r: Range): boolean => fine < r.min || fine > r.max;
+
+/** A fine at or above this amount has 一定社会影响 in the demo's counties: PEN_NOT_PUBLISHED's default. */
+export const PUBLISH_FINE = 10_000;
+/** Working days after the decision within which the demo's counties publish it: PEN_NOT_PUBLISHED's default. */
+export const PUBLISH_WORKDAYS = 7;
+/** Months of the longest period to seek review (六个月 to sue, 行政诉讼法 第四十六条), then months to apply to the court (行政强制法 第五十三条). */
+export const SUE_MONTHS = 6;
+export const APPLY_MONTHS = 3;
+/** Days a demand must have been served before the court application (行政强制法 第五十四条). */
+export const DEMAND_DAYS = 10;

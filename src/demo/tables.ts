@@ -5,7 +5,7 @@ export const COLUMNS = {
   regions: ['code', 'name', 'parent_code', 'level', 'is_demo'],
   agencies: ['id', 'name', 'line_code', 'region_code', 'level'],
   officers: ['id', 'name', 'agency_id', 'region_code', 'id_number', 'phone', 'staff_type'],
-  certificates: ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status'],
+  certificates: ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status', 'scope'],
   entities: ['uscc', 'name', 'region_code', 'industry', 'address', 'legal_rep', 'phone', 'registered_on'],
   licences: [
     'id',
@@ -73,6 +73,9 @@ export const COLUMNS = {
     'transferred_on',
     'transfer_no',
     'device_id',
+    'demand_served_on',
+    'court_applied_on',
+    'published_on',
   ],
   deliveries: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'method', 'sent_on', 'delivered_on'],
   payments: [

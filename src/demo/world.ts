@@ -5,7 +5,7 @@ import type { Catalog, Line } from '../catalog/types.ts';
 import { dayOf, isoOf, type Period } from './calendar.ts';
 import { lineInspectionShare } from './catalog-index.ts';
 import { idNumber, mobile, personName, townshipNames } from './names.ts';
-import { Rng } from './prng.ts';
+import { deriveSeed, Rng } from './prng.ts';
 import type { ScaleProfile } from './scale.ts';
 import type { Sinks } from './tables.ts';
 
@@ -18,6 +18,8 @@ export interface Officer {
   id: string;
   /** Day number of the certificate's expiry (expires_on): valid on day d when d ≤ expires. */
   expires: number;
+  /** The certificate's 执法范围 (line codes; null: not stated); undefined: no certificate (auxiliary staff). */
+  scope?: string | null;
 }
 
 export interface Agency {
@@ -51,7 +53,7 @@ export interface County {
 
 /** ~3% of certificates have expired (the brief; 行政执法证 are renewed every five years). */
 const EXPIRED_SHARE = 0.03;
-const CERT_YEARS_DAYS = 1826;
+export const CERT_YEARS_DAYS = 1826;
 
 // Officers per agency at full (province) scale; Zhejiang has about 200,000 officers in its agencies.
 const COUNTY_OFFICERS: Readonly<Record<string, number>> = {
@@ -207,7 +209,8 @@ export function buildWorld(
       const expired = i >= 2 && rng.chance(EXPIRED_SHARE);
       // Expired: between 30 and 2 months before the as-of day; valid: until up to 3½ years after it.
       const expires = expired ? period.asOf - 914 + rng.int(853) : period.asOf + 1 + rng.int(1276);
-      const officer: Officer = { id: `OF${String(seq).padStart(7, '0')}`, expires };
+      const id = `OF${String(seq).padStart(7, '0')}`;
+      const officer: Officer = { id, expires, scope: certScope(seed, id, line.code, i >= 2) };
       agency.officers.push(officer);
       (expired ? agency.expired : agency.valid).push(officer);
       const birth = isoOf(dayOf('1965-01-01') + rng.int(dayOf('1999-12-31') - dayOf('1965-01-01')));
@@ -220,6 +223,7 @@ export function buildWorld(
         isoOf(expires - CERT_YEARS_DAYS),
         isoOf(expires),
         'valid',
+        officer.scope ?? null,
       ]);
     }
     agency.expired.sort((a, b) => a.expires - b.expires);
@@ -281,4 +285,27 @@ function makeTownships(seed: number, countyCode: string, countyName: string, out
     out.regions.push([code, name, countyCode, 'township', true]);
     return { code, name };
   });
+}
+
+/** Per mille of certificates: 执法范围 not stated; planted, another line only; near miss, the own line and another. */
+const SCOPE = { unstated: 150, otherLine: 7, listed: 60 } as const;
+
+/**
+ * The 执法范围 of an officer's certificate, from a stream of its own (OFF_CERT_SCOPE): mostly the agency's
+ * line; some not stated; a few (never the agency's first two officers) another line only, so that every
+ * case they handle lies outside it; some the own line and another, separated by 、 (the near miss).
+ */
+function certScope(seed: number, officerId: string, line: string, mayMiss: boolean): string | null {
+  const u = deriveSeed(seed, 'cert-scope', officerId) % 1000;
+  const other = line === 'MKT' ? 'ENV' : 'MKT';
+  if (u < SCOPE.unstated) return null;
+  if (u < SCOPE.unstated + SCOPE.otherLine) return mayMiss ? other : line;
+  if (u < SCOPE.unstated + SCOPE.otherLine + SCOPE.listed) return `${line}、${other}`;
+  return line;
+}
+
+/** Whether a certificate's scope covers a case's item: its code, its line, or comprehensive enforcement's own (as OFF_CERT_SCOPE reads it). */
+export function scopeCovers(scope: string, itemCode: string, itemLine: string, agencyLine: string): boolean {
+  const parts = scope.split(/\s*[,，、;；]\s*/).map((x) => x.toUpperCase());
+  return parts.includes(itemCode.toUpperCase()) || parts.includes(itemLine) || (agencyLine === 'CLE' && parts.includes('CLE'));
 }

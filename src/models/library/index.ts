@@ -86,6 +86,11 @@ import { feeTrainingCharged } from './fee-training-charged.ts';
 import { confiscatedNotDisposed } from './confiscated-not-disposed.ts';
 import { confiscatedProceedsNotPaid } from './confiscated-proceeds-not-paid.ts';
 import { confiscatedIrregularDisposal } from './confiscated-irregular-disposal.ts';
+import { penaltyNoCourtApplication } from './penalty-no-court-application.ts';
+import { penaltyCourtNoDemand } from './penalty-court-no-demand.ts';
+import { penaltyNotPublished } from './penalty-not-published.ts';
+import { coercionRepeatSeal } from './coercion-repeat-seal.ts';
+import { certOutOfScope } from './cert-out-of-scope.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -177,6 +182,11 @@ export const MODELS: readonly ModelDefinition[] = [
   confiscatedNotDisposed,
   confiscatedProceedsNotPaid,
   confiscatedIrregularDisposal,
+  penaltyNoCourtApplication,
+  penaltyCourtNoDemand,
+  penaltyNotPublished,
+  coercionRepeatSeal,
+  certOutOfScope,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

@@ -178,6 +178,33 @@ export const cases: RecordKindSpec = {
       note: '涉嫌犯罪案件移送书的文号（同规定 第六条）；填写时须同时填写移送公安机关日期',
     },
     {
+      name: 'published_on',
+      label: '处罚决定公开日期',
+      aliases: ['公开日期', '决定公开日期', '公示日期', '处罚决定公示日期'],
+      type: 'date',
+      required: false,
+      example: '2025-05-20',
+      note: '行政处罚决定依法向社会公开的日期（行政处罚法 第四十八条）；未公开的留空',
+    },
+    {
+      name: 'demand_served_on',
+      label: '催告书送达日期',
+      aliases: ['催告日期', '催告书送达时间', '履行催告书送达日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '申请人民法院强制执行前催告当事人履行义务的催告书送达日期（行政强制法 第五十四条）；未催告的留空',
+    },
+    {
+      name: 'court_applied_on',
+      label: '申请人民法院强制执行日期',
+      aliases: ['申请强制执行日期', '申请法院强制执行日期', '非诉执行申请日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '向人民法院申请强制执行的日期（行政强制法 第五十三条）；未申请的留空',
+    },
+    {
       name: 'device_id',
       label: '证据来源设备编号',
       aliases: ['证据来源设备', '监控设备编号', '电子技术监控设备编号'],
@@ -206,6 +233,14 @@ export const cases: RecordKindSpec = {
     dateAfter('decided_on', 'filed_on', '决定日期不能早于立案日期'),
     dateAfter('filed_on', 'occurred_on', '立案日期不能早于违法行为发生日期'),
     dateAfter('transferred_on', 'filed_on', '移送公安机关日期不能早于立案日期'),
+    dateAfter('published_on', 'decided_on', '处罚决定公开日期不能早于决定日期'),
+    dateAfter('demand_served_on', 'decided_on', '催告书送达日期不能早于决定日期'),
+    dateAfter('court_applied_on', 'decided_on', '申请人民法院强制执行日期不能早于决定日期'),
+    dateAfter('court_applied_on', 'demand_served_on', '申请人民法院强制执行日期不能早于催告书送达日期'),
+    (get) =>
+      (get('published_on') !== null || get('demand_served_on') !== null || get('court_applied_on') !== null) && get('decided_on') === null
+        ? ['decided_on', '填写公开、催告或申请强制执行日期时须有决定日期']
+        : null,
     (get) =>
       get('transfer_no') !== null && get('transferred_on') === null ? ['transferred_on', '填写移送书文号时须填写移送公安机关日期'] : null,
     (get) =>
@@ -216,5 +251,5 @@ export const cases: RecordKindSpec = {
     (get) => (get('decision') !== null && get('decided_on') === null ? ['decided_on', '已有处理决定时须填写决定日期'] : null),
   ],
   rulesText:
-    '决定日期不能早于立案日期；立案日期不能早于违法行为发生日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期；移送公安机关日期不能早于立案日期；填写移送书文号时须有移送公安机关日期。',
+    '决定日期不能早于立案日期；立案日期不能早于违法行为发生日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期；移送公安机关日期不能早于立案日期；填写移送书文号时须有移送公安机关日期；处罚决定公开、催告书送达、申请人民法院强制执行的日期不能早于决定日期，且须有决定日期；申请人民法院强制执行日期不能早于催告书送达日期。',
 };
