@@ -37,7 +37,8 @@ async function snapshot(s: Store): Promise<Record<string, Row[]>> {
     ['followup_answers', 'id'],
     ['regions', 'code'],
   ] as const) {
-    out[table] = await s.query(`SELECT * FROM ${table} ORDER BY ${key} LIMIT 40`);
+    // The change stamp (changed_at) says when a row was written, not what it holds.
+    out[table] = (await s.query(`SELECT * FROM ${table} ORDER BY ${key} LIMIT 40`)).map(({ changed_at: _, ...r }) => r);
   }
   out.totals = await s.query(`SELECT (SELECT count(*) FROM inspections) AS inspections, (SELECT sum(fine_amount) FROM cases) AS fines,
     (SELECT count(*) FROM ground_truth) AS truth, (SELECT max(entity_uscc) FROM inspections) AS last_entity`);
