@@ -26,8 +26,8 @@ export const coercionRepeatSeal: ModelDefinition = {
   realtime: { kind: 'coercive_measures', subjectColumn: 'id' },
   query: ({ where }) => sql`
     WITH x AS (
-      SELECT m.id, o.id AS other_id,
-             row_number() OVER (PARTITION BY m.id ORDER BY o.started_on, o.id) AS rn
+      SELECT m.county_code, m.id, o.id AS other_id,
+             row_number() OVER (PARTITION BY m.county_code, m.id ORDER BY o.started_on, o.id) AS rn
       FROM coercive_measures m JOIN coercive_measures o ON o.county_code = m.county_code AND o.entity_uscc = m.entity_uscc
         AND o.measure = 'seal' AND o.agency_id <> m.agency_id AND o.id <> m.id
         AND (o.started_on < m.started_on OR (o.started_on = m.started_on AND o.id < m.id))
@@ -39,7 +39,7 @@ export const coercionRepeatSeal: ModelDefinition = {
            COALESCE(a.name, m.agency_id) AS agency_name, CAST(m.started_on AS VARCHAR) AS started_on,
            COALESCE(oa.name, o.agency_id) AS other_agency_name, CAST(o.started_on AS VARCHAR) AS other_started_on,
            CASE WHEN o.ended_on IS NULL THEN '仍在执行' ELSE '至' || CAST(o.ended_on AS VARCHAR) || '才结束' END AS other_state
-    FROM x JOIN ${MEASURE_NAMES} ON m.id = x.id
-      JOIN coercive_measures o ON o.id = x.other_id LEFT JOIN agencies oa ON oa.id = o.agency_id
+    FROM x JOIN ${MEASURE_NAMES} ON m.county_code = x.county_code AND m.id = x.id
+      JOIN coercive_measures o ON o.county_code = x.county_code AND o.id = x.other_id LEFT JOIN agencies oa ON oa.id = o.agency_id
     WHERE x.rn = 1`,
 };
