@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modelHits, evidenceIds } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { agency, coerciveMeasure } from './helpers/records.ts';
@@ -26,9 +27,7 @@ before(async () => {
   await seedTwoCounties(store);
   await agency(store, 'AG-FY-SCJG', '330111', 'MKT');
 });
-const clearHits = async () => {
-  for (const table of ['model_hits', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
-};
+const { hits, hitIds, clearHits } = modelHits(store);
 beforeEach(async () => {
   await store.exec('DELETE FROM coercive_measures');
   await clearHits();
@@ -46,12 +45,6 @@ const measure = (r: Record<string, Value>) =>
 const after0301 = (days: number) => new Date(Date.UTC(2025, 2, 1) + days * 86_400_000).toISOString().slice(0, 10);
 
 const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { asOf });
-const hits = () =>
-  store.query<{ model_code: string; subject_id: string; explanation: string; evidence: string; agency_id: string | null }>(
-    'SELECT * FROM model_hits ORDER BY model_code, subject_id',
-  );
-const hitIds = async (code: string) => (await hits()).filter((h) => h.model_code === code).map((h) => h.subject_id);
-const evidenceIds = (h: { evidence: string }) => (JSON.parse(h.evidence) as { ids: string[] }).ids;
 
 // ── 查封扣押冻结超期 (第二十五条、第三十二条) ──────────────────────────────────────────────────────────
 

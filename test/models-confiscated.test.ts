@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modelHits, evidenceIds } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { agency, caseRecord, confiscatedGoods } from './helpers/records.ts';
@@ -33,9 +34,7 @@ before(async () => {
   // The case the imported goods name by its key in the source system.
   await caseRecord(store, { id: CASE_AJ1, source_system: 'test', source_id: 'AJ-1' });
 });
-const clearHits = async () => {
-  for (const table of ['model_hits', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
-};
+const { hits, hitIds, clearHits } = modelHits(store);
 beforeEach(async () => {
   for (const table of ['confiscated_goods', 'model_settings']) await store.exec(`DELETE FROM ${table}`);
   await store.exec(`DELETE FROM cases WHERE source_system = 'fy'`);
@@ -62,17 +61,6 @@ const goods = (r: Record<string, Value>) => confiscatedGoods(store, r);
 const plus = (from: string, days: number) => new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { asOf });
-const hits = () =>
-  store.query<{
-    model_code: string;
-    subject_id: string;
-    subject_kind: string;
-    explanation: string;
-    evidence: string;
-    agency_id: string | null;
-  }>('SELECT * FROM model_hits ORDER BY model_code, subject_id');
-const hitIds = async (code: string) => (await hits()).filter((h) => h.model_code === code).map((h) => h.subject_id);
-const evidenceIds = (h: { evidence: string }) => (JSON.parse(h.evidence) as { ids: string[] }).ids;
 
 // ── 罚没物品超期未处置 ──────────────────────────────────────────────────────────────────────────────────
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modelHits, evidenceIds } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { caseRecord, monitoringDevice } from './helpers/records.ts';
@@ -36,9 +37,7 @@ before(async () => {
     ],
   );
 });
-const clearHits = async () => {
-  for (const table of ['model_hits', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
-};
+const { hits, hitIds, clearHits } = modelHits(store);
 beforeEach(async () => {
   await store.exec('DELETE FROM cases');
   await store.exec('DELETE FROM monitoring_devices');
@@ -62,12 +61,6 @@ async function run(code: string, params?: ParamValues) {
   if (params) await saveSetting(store, ADMIN, model, '330000', true, params);
   return runModel(store, model, { asOf: AS_OF });
 }
-const hits = () =>
-  store.query<{ model_code: string; subject_id: string; explanation: string; evidence: string; agency_id: string | null }>(
-    'SELECT * FROM model_hits ORDER BY model_code, subject_id',
-  );
-const hitIds = async (code: string) => (await hits()).filter((h) => h.model_code === code).map((h) => h.subject_id);
-const evidenceIds = (h: { evidence: string }) => (JSON.parse(h.evidence) as { ids: string[] }).ids;
 
 // ── 监控设备设置地点未公布即取证 (第四十一条) ─────────────────────────────────────────────────────────
 

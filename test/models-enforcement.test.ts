@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modelHits, evidenceIds } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { caseRecord, coerciveMeasure, copyRows, delivery, payment } from './helpers/records.ts';
@@ -41,9 +42,7 @@ before(async () => {
     ],
   );
 });
-const clearHits = async () => {
-  for (const table of ['model_hits', 'clues', 'clue_events', 'model_settings']) await store.exec(`DELETE FROM ${table}`);
-};
+const { hits, hitIds, clearHits } = modelHits(store, { settings: true });
 beforeEach(async () => {
   for (const table of ['cases', 'deliveries', 'payments', 'review_outcomes', 'coercive_measures']) await store.exec(`DELETE FROM ${table}`);
   await clearHits();
@@ -61,12 +60,6 @@ async function run(code: string, asOf: string, params?: ParamValues) {
   if (params) await saveSetting(store, ADMIN, model, '330111', true, params);
   return runModel(store, model, { asOf });
 }
-const hits = () =>
-  store.query<{ model_code: string; subject_id: string; explanation: string; evidence: string; agency_id: string | null }>(
-    'SELECT * FROM model_hits ORDER BY model_code, subject_id',
-  );
-const hitIds = async (code: string) => (await hits()).filter((h) => h.model_code === code).map((h) => h.subject_id);
-const evidenceIds = (h: { evidence: string }) => (JSON.parse(h.evidence) as { ids: string[] }).ids;
 /** Ids a model hits as of a day (the hits cleared before). */
 async function hitsAsOf(code: string, asOf: string, params?: ParamValues) {
   await clearHits();

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modelHits, evidenceIds } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { agency, copyRows, enterpriseCharge, inspection } from './helpers/records.ts';
@@ -46,9 +47,7 @@ before(async () => {
     ],
   );
 });
-const clearHits = async () => {
-  for (const table of ['model_hits', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
-};
+const { hits, hitIds, clearHits } = modelHits(store);
 beforeEach(async () => {
   await store.exec('DELETE FROM enterprise_charges');
   await clearHits();
@@ -60,12 +59,6 @@ after(async () => {
 
 const charge = (r: Record<string, Value>) => enterpriseCharge(store, r);
 const run = (code: string) => runModel(store, findModel(code)!, { asOf: '2025-06-30' });
-const hits = () =>
-  store.query<{ model_code: string; subject_id: string; explanation: string; evidence: string; agency_id: string | null }>(
-    'SELECT * FROM model_hits ORDER BY model_code, subject_id',
-  );
-const hitIds = async (code: string) => (await hits()).filter((h) => h.model_code === code).map((h) => h.subject_id);
-const evidenceIds = (h: { evidence: string }) => (JSON.parse(h.evidence) as { ids: string[] }).ids;
 
 // ── 目录清单外收费 (第二十五条) ────────────────────────────────────────────────────────────────────────────
 

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modelHits } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { copyRows } from './helpers/records.ts';
@@ -32,9 +33,7 @@ before(async () => {
   await seedTwoCounties(store);
   await store.copyIn('items', ['code', 'name', 'kind', 'line_code', 'time_limit_days'], [['LI-20', '测试许可', 'licence', 'CLE', 20]]);
 });
-const clearHits = async () => {
-  for (const table of ['model_hits', 'clues', 'clue_events']) await store.exec(`DELETE FROM ${table}`);
-};
+const { hits, hitIds, clearHits } = modelHits(store);
 beforeEach(async () => {
   await store.exec('DELETE FROM licences');
   await clearHits();
@@ -47,11 +46,6 @@ after(async () => {
 
 const ADMIN = { userId: 'admin', username: 'admin', displayName: '管理员', role: 'admin' as const, regionCode: '330000', agencyId: null };
 const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { asOf });
-const hits = () =>
-  store.query<{ model_code: string; subject_id: string; explanation: string; evidence: string; agency_id: string | null }>(
-    'SELECT * FROM model_hits ORDER BY model_code, subject_id',
-  );
-const hitIds = async (code: string) => (await hits()).filter((h) => h.model_code === code).map((h) => h.subject_id);
 const explanations = async (code: string) =>
   new Map((await hits()).filter((h) => h.model_code === code).map((h) => [h.subject_id, h.explanation]));
 

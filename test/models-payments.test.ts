@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modelHits, evidenceIds } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { agency, caseRecord, payment } from './helpers/records.ts';
@@ -30,9 +31,7 @@ before(async () => {
   await agency(store, 'AG-FY-SCJG', '330111', 'MKT');
   caseId = await caseRecord(store, { id: 'CASE-PAY-1', source_id: 'AJ-PAY-1', agency_id: 'AG-FY-SCJG', fine_amount: 50 });
 });
-const clearHits = async () => {
-  for (const table of ['model_hits', 'clues', 'clue_events', 'model_settings']) await store.exec(`DELETE FROM ${table}`);
-};
+const { hits, hitIds, clearHits } = modelHits(store, { settings: true });
 beforeEach(async () => {
   await store.exec('DELETE FROM payments');
   await clearHits();
@@ -60,12 +59,6 @@ const onSpot = (r: Record<string, Value>) =>
   });
 
 const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { asOf });
-const hits = () =>
-  store.query<{ model_code: string; subject_id: string; explanation: string; evidence: string; agency_id: string | null }>(
-    'SELECT * FROM model_hits ORDER BY model_code, subject_id',
-  );
-const hitIds = async (code: string) => (await hits()).filter((h) => h.model_code === code).map((h) => h.subject_id);
-const evidenceIds = (h: { evidence: string }) => (JSON.parse(h.evidence) as { ids: string[] }).ids;
 
 // ── 超出当场收缴情形 (第六十八条、第六十九条) ─────────────────────────────────────────────────────────────
 

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { modelHits, evidenceIds } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { caseRecord } from './helpers/records.ts';
@@ -48,9 +49,7 @@ before(async () => {
     ],
   );
 });
-const clearHits = async () => {
-  for (const table of ['model_hits', 'clues', 'clue_events', 'model_settings']) await store.exec(`DELETE FROM ${table}`);
-};
+const { hits, hitIds, clearHits } = modelHits(store, { settings: true });
 beforeEach(async () => {
   await store.exec('DELETE FROM cases');
   await clearHits();
@@ -68,14 +67,8 @@ async function run(code: string, asOf: string, params?: ParamValues) {
   if (params) await saveSetting(store, ADMIN, model, '330111', true, params);
   return runModel(store, model, { asOf });
 }
-const hits = () =>
-  store.query<{ model_code: string; subject_id: string; explanation: string; evidence: string; agency_id: string | null }>(
-    'SELECT * FROM model_hits ORDER BY model_code, subject_id',
-  );
-const hitIds = async (code: string) => (await hits()).filter((h) => h.model_code === code).map((h) => h.subject_id);
 /** A case as stored: the whole row, which the real-time code checks judge (a bare id goes to the focused SQL). */
 const storedRow = async (id: string) => (await store.query<Record<string, unknown>>('SELECT * FROM cases WHERE id = $1', [id]))[0];
-const evidenceIds = (h: { evidence: string }) => (JSON.parse(h.evidence) as { ids: string[] }).ids;
 
 /** A case of 富阳's comprehensive enforcement bureau, fined on 2025-03-20. */
 const kase = (r: Record<string, Value>) => caseRecord(store, { item_code: 'IT-1', ...r });
