@@ -89,6 +89,7 @@ export const RECORD_KINDS = [
   'deliveries',
   'payments',
   'coercive_measures',
+  'confiscated_goods',
   'enterprise_charges',
   'review_outcomes',
   'service_visits',

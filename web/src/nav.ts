@@ -56,6 +56,7 @@ export const NAV: NavEntry[] = [
       { path: '/records/deliveries', label: '文书送达', built: true },
       { path: '/records/payments', label: '罚没款缴纳', built: true },
       { path: '/records/coercive-measures', label: '行政强制措施', built: true },
+      { path: '/records/confiscated-goods', label: '罚没物品', built: true },
       { path: '/records/enterprise-charges', label: '涉企收费', built: true },
       { path: '/records/review-outcomes', label: '复议诉讼结果', built: true },
       { path: '/records/service-visits', label: '服务走访', built: true },
