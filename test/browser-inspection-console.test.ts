@@ -171,8 +171,16 @@ test('the merge board: the supervisor runs suggestions, both agencies accept one
     assert.equal(await staff.getByTestId('burden').count(), 0, 'the burden is the supervisors');
     const row = staff.locator(`[data-testid="suggestion-row"][data-id="${suggestion.id}"]`);
     await row.getByTestId('accept-button').click();
-    await staff.getByTestId('decide-submit').click();
-    assert.match(await staff.getByTestId('field-error-reason').innerText(), /理由|原因/);
+    // Sent without a reason: refused next to the field. A click lost under load (the dialog still
+    // opening) is sent again; a second empty submit is refused the same way.
+    const submit = staff.getByTestId('decide-submit');
+    const refusal = staff.getByTestId('field-error-reason');
+    await submit.waitFor();
+    for (let i = 0; i < 3 && !(await refusal.isVisible()); i++) {
+      await submit.click();
+      await refusal.waitFor({ timeout: 8_000 }).catch(() => undefined);
+    }
+    assert.match(await refusal.innerText(), /理由|原因/);
     await staff.getByTestId('decide-reason').fill('同一餐饮场所，联合检查一次完成');
     await staff.getByTestId('decide-submit').click();
     await row.getByTestId('accept-button').waitFor({ state: 'detached' });
