@@ -355,6 +355,7 @@ export const COLUMN_LABELS: Record<string, string> = {
   carried_out_on: '履行日期',
   case_withdrawn_on: '撤回公开决定日期',
   county_code: '所属县（市、区）代码',
+  changed_at: '记录写入时间',
   charged_by: '收费单位',
   charger_kind: '收费单位类型',
   fee_kind: '收费类别',
