@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { modelHits, evidenceIds } from './helpers/model-hits.ts';
+import { assertOwnAgencyOnly } from './helpers/agency-scope.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { agency, coerciveMeasure } from './helpers/records.ts';
@@ -17,7 +18,6 @@ import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource } from '../src/ingest/sources.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import type { Value } from '../src/store/store.ts';
-import { listRecords } from '../src/records/list.ts';
 
 const t = await openTestStore();
 const { store } = t;
@@ -209,20 +209,5 @@ test('measures imported through the format, judged one by one as they arrive, ra
 test("an agency's staff list only their own agency's measures; a supervisor of the county sees both", async () => {
   const own = await measure({});
   await measure({ agency_id: 'AG-FY-ZHZF' });
-  const staff = {
-    userId: 'u1',
-    username: 'fy-scjg',
-    displayName: '市场监管员',
-    role: 'agency_staff',
-    regionCode: '330111',
-    agencyId: 'AG-FY-SCJG',
-  } as const;
-  const page = await listRecords(store, staff, 'coercive_measures', 1, 50);
-  assert.deepEqual(
-    page.rows.map((r) => r.id),
-    [own],
-  );
-  assert.equal(page.rows[0].agency_name, '测试部门AG-FY-SCJG');
-  const supervisor = { ...staff, username: 'fy-sup', role: 'supervisor', agencyId: null } as const;
-  assert.equal((await listRecords(store, supervisor, 'coercive_measures', 1, 50)).total, 2);
+  await assertOwnAgencyOnly(store, 'coercive_measures', own, 2);
 });

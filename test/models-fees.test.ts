@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { modelHits, evidenceIds } from './helpers/model-hits.ts';
+import { assertOwnAgencyOnly } from './helpers/agency-scope.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { agency, copyRows, enterpriseCharge, inspection } from './helpers/records.ts';
@@ -19,7 +20,6 @@ import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource } from '../src/ingest/sources.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import type { Value } from '../src/store/store.ts';
-import { listRecords } from '../src/records/list.ts';
 import { recordId } from '../src/records/record-id.ts';
 
 const t = await openTestStore();
@@ -216,20 +216,5 @@ test('contradictions are refused in Chinese, and so is a charge naming another a
 test("an agency's staff list only their own agency's charges; a supervisor of the county sees both", async () => {
   const own = await charge({ agency_id: 'AG-FY-SCJG' });
   await charge({ agency_id: 'AG-FY-ZHZF' });
-  const staff = {
-    userId: 'u1',
-    username: 'fy-scjg',
-    displayName: '市场监管员',
-    role: 'agency_staff',
-    regionCode: '330111',
-    agencyId: 'AG-FY-SCJG',
-  } as const;
-  const page = await listRecords(store, staff, 'enterprise_charges', 1, 50);
-  assert.deepEqual(
-    page.rows.map((r) => r.id),
-    [own],
-  );
-  assert.equal(page.rows[0].agency_name, '测试部门AG-FY-SCJG');
-  const supervisor = { ...staff, username: 'fy-sup', role: 'supervisor', agencyId: null } as const;
-  assert.equal((await listRecords(store, supervisor, 'enterprise_charges', 1, 50)).total, 2);
+  await assertOwnAgencyOnly(store, 'enterprise_charges', own, 2);
 });
