@@ -5,21 +5,19 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
-import { openTestStore } from './helpers/store.ts';
+import { openDemoStore } from './helpers/demo-store.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { login } from './helpers/clues.ts';
 import { buildApp } from '../src/api/app.ts';
-import { generateDemo } from '../src/demo/generate.ts';
 import { DEMO_AS_OF, DEMO_AS_OF as AS_OF_ISO } from './helpers/demo-day.ts';
 import { verifyAuditLog } from '../src/audit/audit-log.ts';
 import type { AskResponse } from '../src/api/assistant-schemas.ts';
 
-const t = await openTestStore();
+const t = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
 const { store } = t;
 let app: FastifyInstance;
 
 before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   await addUser(store, 'hz_sup', 'supervisor', '330100');
   await addUser(store, 'fy_sup', 'supervisor', '330111');
   await addUser(store, 'fy_cle', 'agency_staff', '330111', 'AG-330111-CLE');

@@ -5,16 +5,15 @@
 // offline answer stands.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestStore } from './helpers/store.ts';
+import { openDemoStore } from './helpers/demo-store.ts';
 import { startLlmStandIn, type ChatRequest, type StandIn } from './helpers/llm-stand-in.ts';
 import { addUser } from './helpers/fixtures.ts';
-import { generateDemo } from '../src/demo/generate.ts';
 import { DEMO_AS_OF, DEMO_AS_OF as AS_OF_ISO } from './helpers/demo-day.ts';
 import { ask } from '../src/assistant/history.ts';
 import { endpointFromEnv } from '../src/assistant/model-endpoint.ts';
 import type { Caller } from '../src/auth/caller.ts';
 
-const t = await openTestStore();
+const t = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
 const { store } = t;
 let city: Caller;
 let county: Caller;
@@ -57,7 +56,6 @@ function script(req: ChatRequest) {
 }
 
 before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   city = await addUser(store, 'hz_sup', 'supervisor', '330100');
   county = await addUser(store, 'fy_sup', 'supervisor', '330111');
   standIn = await startLlmStandIn(script);

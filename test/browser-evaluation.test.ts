@@ -8,15 +8,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { openTestStore } from './helpers/store.ts';
+import { openDemoStore } from './helpers/demo-store.ts';
 import { requireBrowserSetup, startBrowserServer } from './helpers/browser.ts';
 import { addUser, PASSWORD } from './helpers/fixtures.ts';
-import { generateDemo } from '../src/demo/generate.ts';
 import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { runModels } from '../src/models/runner.ts';
 import { MODELS } from '../src/models/library/index.ts';
 
-const t = await openTestStore();
+const t = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
 let app: FastifyInstance;
 let browser: Browser;
 let page: Page;
@@ -24,7 +23,6 @@ let base: string;
 
 before(async () => {
   requireBrowserSetup();
-  await generateDemo(t.store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   await runModels(
     t.store,
     MODELS.filter((m) => m.groundTruth),

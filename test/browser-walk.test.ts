@@ -7,12 +7,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { openTestStore } from './helpers/store.ts';
+import { openDemoStore } from './helpers/demo-store.ts';
 import { requireBrowserSetup, signIn, startBrowserServer } from './helpers/browser.ts';
 import { quietEnvironment } from './helpers/clues.ts';
 import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { loadReference } from '../src/catalog/load-reference.ts';
-import { generateDemo } from '../src/demo/generate.ts';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../src/demo/demo-accounts.ts';
 import { generateSupervision } from '../src/demo/supervision.ts';
 import { ROLES, type Role } from '../src/auth/caller.ts';
@@ -20,7 +19,7 @@ import { NAV, allLeaves, navFor } from '../web/src/nav.ts';
 import type { User } from '../web/src/api.ts';
 
 quietEnvironment();
-const t = await openTestStore();
+const t = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
 let app: FastifyInstance;
 let browser: Browser;
 let base: string;
@@ -45,7 +44,6 @@ const PLACEHOLDER = /该功能将在后续版本提供|敬请期待|coming soon/
 before(async () => {
   requireBrowserSetup();
   await loadReference(t.store);
-  await generateDemo(t.store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   await ensureDemoAccounts(t.store);
   await generateSupervision(t.store, { seed: 1, asOf: DEMO_AS_OF });
   ({ app, base, browser } = await startBrowserServer(t.store, { asOf: DEMO_AS_OF }));

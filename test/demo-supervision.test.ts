@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openTestStore, type TestStore } from './helpers/store.ts';
+import { openDemoStore } from './helpers/demo-store.ts';
+import type { TestStore } from './helpers/store.ts';
 import { quietEnvironment } from './helpers/clues.ts';
 import { DEMO_AS_OF } from './helpers/demo-day.ts';
-import { generateDemo } from '../src/demo/generate.ts';
 import { ensureDemoAccounts, DEMO_PASSWORD } from '../src/demo/demo-accounts.ts';
 import { generateSupervision, type SupervisionResult } from '../src/demo/supervision.ts';
 import { loadReference } from '../src/catalog/load-reference.ts';
@@ -32,13 +32,12 @@ let result: SupervisionResult;
 
 async function build(s: Store): Promise<SupervisionResult> {
   await loadReference(s);
-  await generateDemo(s, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   await ensureDemoAccounts(s);
   return generateSupervision(s, { seed: 1, asOf: DEMO_AS_OF });
 }
 
 before(async () => {
-  a = await openTestStore();
+  a = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
   store = a.store;
   result = await build(store);
 });
@@ -275,7 +274,7 @@ test('the desks were told along the way: every kind of notification, the last we
 });
 
 test('the same seed and day give the same history', async () => {
-  const b = await openTestStore();
+  const b = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
   try {
     await build(b.store);
     const fingerprint = async (s: Store) => {

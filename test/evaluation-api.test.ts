@@ -5,10 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { openTestStore } from './helpers/store.ts';
+import { openDemoStore } from './helpers/demo-store.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { login, quietEnvironment } from './helpers/clues.ts';
-import { generateDemo } from '../src/demo/generate.ts';
 import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { buildApp } from '../src/api/app.ts';
 import { rankScores, scoreValue } from '../src/evaluation/indicators/indicator.ts';
@@ -17,7 +16,7 @@ import { parsePeriod, previousPeriod, samePeriodLastYear, periodOf } from '../sr
 import { findIndicator } from '../src/evaluation/indicators/index.ts';
 
 quietEnvironment();
-const t = await openTestStore();
+const t = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
 const { store } = t;
 let app: FastifyInstance;
 const cookies: Record<string, string> = {};
@@ -25,7 +24,6 @@ let fyAgency = '';
 let xhAgency = '';
 
 before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   [{ id: fyAgency }] = await store.query<{ id: string }>("SELECT id FROM agencies WHERE region_code = '330111' ORDER BY id LIMIT 1");
   [{ id: xhAgency }] = await store.query<{ id: string }>("SELECT id FROM agencies WHERE region_code = '330106' ORDER BY id LIMIT 1");
   const users: [string, Parameters<typeof addUser>[2], string, string | null][] = [

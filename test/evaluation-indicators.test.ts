@@ -5,8 +5,7 @@
 // and of the region. Both engines.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestStore } from './helpers/store.ts';
-import { generateDemo } from '../src/demo/generate.ts';
+import { openDemoStore } from './helpers/demo-store.ts';
 import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { INDICATORS, findIndicator } from '../src/evaluation/indicators/index.ts';
 import { definitionProblem, type Level } from '../src/evaluation/indicators/indicator.ts';
@@ -19,7 +18,7 @@ import { businessDate } from '../src/domain/dates.ts';
 import { HOTLINE_ENFORCEMENT } from '../src/clues/settings.ts';
 import type { Store } from '../src/store/store.ts';
 
-const t = await openTestStore();
+const t = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
 const { store } = t;
 const PERIOD = periodOf('2025Q4');
 const REGION = '330100';
@@ -51,7 +50,6 @@ function tally(items: { key: string | null; num: number; den?: number }[]): Tall
 let data: Record<string, Row[]>;
 
 before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   await addLoopHistory(store);
   data = {
     inspections: await rows('SELECT * FROM inspections'),

@@ -9,10 +9,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { openTestStore, cliStore } from './helpers/store.ts';
+import { openDemoStore } from './helpers/demo-store.ts';
+import { cliStore } from './helpers/store.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { login, quietEnvironment } from './helpers/clues.ts';
-import { generateDemo } from '../src/demo/generate.ts';
 import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { loadReference } from '../src/catalog/load-reference.ts';
 import { buildApp } from '../src/api/app.ts';
@@ -24,14 +24,13 @@ import { runScheduledReports } from '../src/evaluation/report/schedule.ts';
 import type { ReportContent } from '../src/evaluation/report/report-content.ts';
 
 quietEnvironment();
-const t = await openTestStore();
+const t = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
 const { store } = t;
 const work = mkdtempSync(join(tmpdir(), 'kedu-report-'));
 let app: FastifyInstance;
 const cookies: Record<string, string> = {};
 
 before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   await runModels(
     store,
     MODELS.filter((m) => ['INS_REPEAT', 'PEN_OUT_OF_TIER', 'INS_SINGLE_OFFICER', 'PEN_EXEMPT_FINED'].includes(m.code) || m.groundTruth),

@@ -6,10 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { openTestStore } from './helpers/store.ts';
+import { openDemoStore } from './helpers/demo-store.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { login, quietEnvironment } from './helpers/clues.ts';
-import { generateDemo } from '../src/demo/generate.ts';
 import { DEMO_AS_OF } from './helpers/demo-day.ts';
 import { buildApp } from '../src/api/app.ts';
 import { sampleCases } from '../src/evaluation/reviews.ts';
@@ -19,14 +18,13 @@ import { periodContaining } from '../src/evaluation/period.ts';
 import { businessDate } from '../src/domain/dates.ts';
 
 quietEnvironment();
-const t = await openTestStore();
+const t = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
 const { store } = t;
 let app: FastifyInstance;
 const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
 before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
   for (const [u, role, region, agency] of [
     ['fy_sup', 'supervisor', '330111', null],
     ['fy_teyao', 'invited_supervisor', '330111', null],

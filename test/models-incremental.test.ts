@@ -6,9 +6,9 @@
 // with KEDU_TEST_DATABASE_URL.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestStore, type TestStore } from './helpers/store.ts';
+import { openDemoStore } from './helpers/demo-store.ts';
+import type { TestStore } from './helpers/store.ts';
 import { DEMO_AS_OF } from './helpers/demo-day.ts';
-import { generateDemo } from '../src/demo/generate.ts';
 import { MODELS } from '../src/models/library/index.ts';
 import { runModels, type ModelRunReport } from '../src/models/runner.ts';
 import { tablesRead, UNCHANGING_TABLES } from '../src/models/incremental.ts';
@@ -38,10 +38,8 @@ const FIXED = new Set(['source_system', 'source_id', 'region_code', 'agency_id',
 let a: TestStore;
 let b: TestStore;
 before(async () => {
-  a = await openTestStore();
-  b = await openTestStore();
-  await generateDemo(a.store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
-  await generateDemo(b.store, { scale: 'demo', seed: 1, asOf: DEMO_AS_OF });
+  a = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
+  b = await openDemoStore({ seed: 1, asOf: DEMO_AS_OF });
 });
 after(async () => {
   await a?.close();

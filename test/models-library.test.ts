@@ -6,12 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openTestStore } from './helpers/store.ts';
+import { openDemoStore } from './helpers/demo-store.ts';
 import { MODELS } from '../src/models/library/index.ts';
 import { MODEL_CATEGORIES, defaultParams, paramProblem } from '../src/models/model.ts';
 import { modelsMarkdown } from '../src/models/docs.ts';
 import { readCatalog, readLaws } from '../src/catalog/read-catalog.ts';
-import { generateDemo } from '../src/demo/generate.ts';
 import { groupQuery, queryHits, runModels, toStageRow } from '../src/models/runner.ts';
 import { stageHitsSql } from '../src/models/stage-sql.ts';
 import { runGroups } from '../src/models/settings.ts';
@@ -76,9 +75,8 @@ test('docs/models.md is what the definitions generate (run `kedu models docs` af
 });
 
 test('at demo scale batch and real-time staging make the same clues, and every model with planted violations reaches precision and recall of at least 0.9', async () => {
-  const t = await openTestStore();
+  const t = await openDemoStore({ seed: 1, asOf: AS_OF_ISO });
   try {
-    await generateDemo(t.store, { scale: 'demo', seed: 1, asOf: AS_OF_ISO });
     await sameCluesInCodeAndSql(t.store);
     await runModels(
       t.store,

@@ -6,10 +6,10 @@
 // Runs on DuckDB, and on PostgreSQL with KEDU_TEST_DATABASE_URL.
 import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { openDemoStore } from './helpers/demo-store.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedInspectionWorld } from './helpers/fixtures.ts';
 import { caseRecord, delivery, inspection, payment } from './helpers/records.ts';
-import { generateDemo } from '../src/demo/generate.ts';
 import { DEMO_AS_OF as AS_OF_ISO } from './helpers/demo-day.ts';
 import { findModel } from '../src/models/library/index.ts';
 import { defaultParams, type ModelDefinition } from '../src/models/model.ts';
@@ -31,7 +31,7 @@ import { fileSource, recordsSource } from '../src/ingest/sources.ts';
 import { recordId } from '../src/records/record-id.ts';
 
 // ── the demo data, record kind by record kind ────────────────────────────────────────────────────
-const demo = await openTestStore();
+const demo = await openDemoStore({ seed: 1, asOf: AS_OF_ISO });
 const hand = await openTestStore();
 after(async () => {
   await demo.close();
@@ -105,10 +105,6 @@ async function feed(store: Store, kind: string, fromEmpty: boolean): Promise<Map
 }
 
 const keysOf = (clues: Map<string, Clue>, code: string) => [...clues.keys()].filter((k) => k.startsWith(`${code}|`)).sort();
-
-before(async () => {
-  await generateDemo(demo.store, { scale: 'demo', seed: 1, asOf: AS_OF_ISO });
-});
 
 for (const kind of Object.keys(KIND_CHECKS)) {
   test(`${kind}: every record judged in code against all records raises the batch run's clues, row for row`, async () => {
