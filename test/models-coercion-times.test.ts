@@ -249,7 +249,7 @@ test('measures and acts imported with their times as exports write them, judged 
   const rows = [
     'fy,QZ-1,330111,AG-FY-SCJG,91330100470102706G,拍卖,富市监强制执行〔2025〕1号,2025-05-06,2025-05-06 23:10,2025-05-06 9:00,否,否,否,2025-05-06,,OF-1,OF-3,已作出处理决定', // at night
     'fy,QZ-2,330111,AG-FY-SCJG,91330100470102706G,扣押,富市监强制〔2025〕2号,2025-05-06,23:10,2025-05-08 09:30,是,否,否,2025-05-20,2025-05-20,OF-1,OF-3,已解除', // approved 34 h 20 min later
-    'fy,QZ-3,330111,AG-FY-SCJG,91330100470102706G,代履行,富市监强制执行〔2025〕3号,2025-05-07,8:05:00,,否,否,否,2025-05-07,,OF-1,OF-3,已作出处理决定', // in office hours
+    'fy,QZ-3,330111,AG-FY-SCJG,91330100470102706G,代履行,,2025-05-07,8:05:00,,否,否,否,2025-05-07,,OF-1,OF-3,已作出处理决定', // in office hours, no document number
     'fy,QZ-4,330111,AG-FY-SCJG,91330100470102706G,查封,富市监强制〔2025〕4号,2025-05-06,21:30,2025-05-07T21:30,是,否,否,2025-05-20,2025-05-20,OF-1,OF-3,已解除', // approved 24 h later
   ];
   const path = join(dir, 'measures.csv');
@@ -282,7 +282,7 @@ test('measures and acts imported with their times as exports write them, judged 
   const bySource = new Map(stored.map((r) => [r.source_id, r.id]));
   assert.deepEqual(await hitIds('COE_NIGHT_HOLIDAY'), [bySource.get('QZ-1')]);
   assert.deepEqual(await hitIds('COE_URGENT_LATE_APPROVAL'), [bySource.get('QZ-2')]);
-  // The existing models read 查封、扣押、冻结 only: the acts of 强制执行 have no term, no document rule of theirs.
+  // The existing models read 查封、扣押、冻结 only: an act of 强制执行 has no term, and 第二十四条's document is not its rule.
   const older = ['COE_OVER_LONG', 'COE_NO_DECISION', 'COE_GOODS_NOT_RETURNED'];
   for (const code of older) await run(code, '2025-12-31');
   const acts = [bySource.get('QZ-1'), bySource.get('QZ-3')];
