@@ -481,6 +481,26 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       AND (o.ended_on IS NULL OR o.ended_on > m.started_on)
       WHERE m.measure = 'seal'`,
   },
+  // An act of 强制执行 (not 查封/扣押/冻结), not urgent, begun on a day off of the holiday arrangement or at 22:00–05:59.
+  coercion_night_holiday: {
+    kind: 'coercive_measure',
+    sql: `SELECT m.id FROM coercive_measures m LEFT JOIN calendar_days cd ON cd.day = m.started_on
+      WHERE m.measure NOT IN ('seal', 'seize', 'freeze') AND NOT m.urgent
+        AND (cd.holiday OR m.started_at >= '22:00' OR m.started_at < '06:00')`,
+  },
+  // An urgent 查封/扣押/冻结 approved more than 24 hours after its start.
+  coercion_urgent_late_approval: {
+    kind: 'coercive_measure',
+    sql: `SELECT id FROM coercive_measures WHERE urgent AND measure IN ('seal', 'seize', 'freeze') AND approved_at IS NOT NULL
+      AND CAST(approved_at AS TIMESTAMP) > CAST(CAST(started_on AS VARCHAR) || ' ' || started_at AS TIMESTAMP) + INTERVAL '24 hours'`,
+  },
+  // A storage fee charged by the agency, its unit, or a keeper it commissioned or named, to an enterprise it sealed or seized before.
+  coercion_storage_fee: {
+    sql: `SELECT f.id FROM enterprise_charges f WHERE f.fee_kind = 'storage'
+      AND (f.charger_kind IN ('authority', 'affiliated') OR f.commissioned_by_agency OR f.designated_by_agency)
+      AND EXISTS (SELECT 1 FROM coercive_measures m WHERE m.agency_id = f.agency_id AND m.entity_uscc = f.entity_uscc
+        AND m.measure IN ('seal', 'seize') AND m.started_on <= f.charged_on)`,
+  },
   // A fine unpaid nine months after its delivery (the decision when undelivered), no review, never taken to court.
   no_court_application: {
     kind: 'case',
@@ -613,9 +633,13 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     sql: `SELECT id FROM enterprise_charges WHERE fee_kind IN ('admin_fee', 'fund', 'deposit') AND catalogue_no IS NULL`,
   },
   fee_passed_on: { sql: `SELECT id FROM enterprise_charges WHERE fee_kind = 'intermediary' AND commissioned_by_agency` },
-  fee_designated_intermediary: { sql: `SELECT id FROM enterprise_charges WHERE designated_by_agency` },
+  fee_designated_intermediary: { sql: `SELECT id FROM enterprise_charges WHERE designated_by_agency AND fee_kind <> 'storage'` },
   fee_training_charged: {
     sql: `SELECT id FROM enterprise_charges WHERE fee_kind IN ('training', 'rating') AND (licence_id IS NOT NULL OR inspection_id IS NOT NULL)`,
+  },
+  licence_supervision_fee: {
+    sql: `SELECT id FROM enterprise_charges WHERE charger_kind IN ('authority', 'affiliated') AND (licence_id IS NOT NULL OR inspection_id IS NOT NULL)
+      AND fee_kind IN ('service', 'intermediary', 'other') AND catalogue_no IS NULL`,
   },
   // Goods confiscated by a fine (行政处罚法 第七十四条): disposed of within 90 days, proceeds paid within 30,
   // goods of 5,000 yuan or more auctioned, for at least half their valuation.
@@ -731,6 +755,9 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     coercion_no_decision: first.counts.coercive_measures,
     coercion_goods_not_returned: first.counts.coercive_measures,
     coercion_repeat_seal: first.counts.coercive_measures,
+    coercion_night_holiday: first.counts.coercive_measures,
+    coercion_urgent_late_approval: first.counts.coercive_measures,
+    coercion_storage_fee: first.counts.coercive_measures,
     light_fined_heavily: first.counts.cases,
     auxiliary_only: first.counts.cases,
     fined_without_correction: first.counts.entities,
@@ -747,6 +774,7 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     fee_passed_on: first.counts.enterprise_charges,
     fee_designated_intermediary: first.counts.enterprise_charges,
     fee_training_charged: first.counts.enterprise_charges,
+    licence_supervision_fee: first.counts.enterprise_charges,
     conf_not_disposed: first.counts.confiscated_goods,
     conf_proceeds_not_paid: first.counts.confiscated_goods,
     conf_irregular_disposal: first.counts.confiscated_goods,

@@ -1255,6 +1255,57 @@ const CASES: Record<string, Case> = {
       return [idOf('coercive_measures', again)];
     },
   },
+  COE_NIGHT_HOLIDAY: {
+    // An auction of the seized goods begun at 23:10 on a working day, not marked urgent.
+    arrange: () =>
+      only(
+        'coercive_measures',
+        coe({
+          entity_uscc: entity(561),
+          measure: '拍卖',
+          decision_no: '西市监强制执行〔2025〕1号',
+          started_at: '2025-05-06 23:10',
+          ended_on: '2025-05-06',
+          goods_returned_on: '',
+          status: '已作出处理决定',
+        }),
+      ),
+  },
+  COE_URGENT_LATE_APPROVAL: {
+    // Seized on the spot at 23:10 on 6 May, the head's approval recorded at 09:30 on 8 May.
+    arrange: () =>
+      only('coercive_measures', coe({ entity_uscc: entity(562), urgent: 'true', started_at: '23:10', approved_at: '2025-05-08 09:30' })),
+  },
+  COE_STORAGE_FEE: {
+    // Market supervision seals on 6 May; its own bureau charges the party 800 yuan for keeping the goods.
+    async arrange() {
+      const [sealed] = await load('coercive_measures', [coe({ entity_uscc: entity(563), measure: 'seal' })]);
+      const charge = fee({
+        entity_uscc: entity(563),
+        charged_by: '西湖区市场监督管理局',
+        charger_kind: '行政机关',
+        fee_kind: '保管费',
+        amount: '800',
+        coercive_measure_id: sealed.source_id,
+      });
+      return [...(await only('enterprise_charges', charge)), idOf('coercive_measures', sealed)];
+    },
+  },
+  LIC_SUPERVISION_FEE: {
+    // The regulator's own testing centre charges 900 yuan for testing with an inspection of the regulator.
+    async arrange() {
+      const [inspected] = await load('inspections', [ins({ entity_uscc: entity(564) })]);
+      const charge = fee({
+        entity_uscc: entity(564),
+        charged_by: '西湖区市场监管检验检测中心',
+        charger_kind: '所属事业单位',
+        fee_kind: '检测费',
+        amount: '900',
+        inspection_id: inspected.source_id,
+      });
+      return only('enterprise_charges', charge);
+    },
+  },
   PEN_LIGHT_HEAVY: {
     // First offence, corrected, minor harm, fined 40,000 yuan: inside the province's 从重 tier (37,000–50,000).
     arrange: () =>

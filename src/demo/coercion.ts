@@ -7,6 +7,16 @@
 // returned on the third day, an urgent measure with its document, goods confiscated and not returned).
 // None freezes deposits: 第二十九条 gives that power only to agencies a law names (tax, not these lines).
 // Its own random stream per case: the rest of the data is the same with or without it.
+//
+// Times (第十八条、第十九条): a measure starts in office hours, a few at night (a near miss of the night
+// model: a 强制措施 is not 强制执行); the agency head approves it before the start, or, for an urgent one,
+// within 24 hours after (planted: later; near miss: exactly 24 hours). Acts of 强制执行 (第十二条) follow
+// some measures: an auction of seized goods, a removal or a 代履行, on a working day in office hours;
+// planted: at night or on a legal holiday, not urgent (第四十三条); near misses: at 21:59 or 06:00, at night
+// but urgent, on an ordinary weekend day. Storage fees (第二十六条 第三款): planted, the agency, its unit or
+// a keeper it commissioned or named charges the enterprise for a sealing or seizure; near miss, the
+// enterprise pays a warehouse of its own choosing.
+import { isHoliday, isWorkday } from '../domain/workdays.ts';
 import { isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
@@ -95,6 +105,7 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
     if (plant === 'goods') returned = rng.chance(0.5) ? null : ended! + rng.range(COERCION_RETURN_DAYS + 1, 20);
     if (returned !== null && returned > asOf) returned = null; // not yet returned, within the days a return may take
   }
+  const times = measureTimes(ctx, id, started, urgent, measure);
   const year = isoOf(started).slice(0, 4);
   const decisionNo = plant === 'no_decision' ? null : `${input.agency.name}强制〔${year}〕${Number(id.slice(2))}号`;
   out.coercive_measures.push([
@@ -117,8 +128,16 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
     input.lead.id,
     input.assist.id,
     status,
+    times.startedAt,
+    times.approvedAt,
   ]);
   const detail = { measure, started_on: isoOf(started), ended_on: ended === null ? null : isoOf(ended) };
+  if (times.late)
+    truth.plant('coercion_urgent_late_approval', 'coercive_measure', id, region, {
+      ...detail,
+      started_at: times.startedAt,
+      approved_at: times.approvedAt,
+    });
   if (plant === 'over_long')
     truth.plant('coercion_over_long', 'coercive_measure', id, region, {
       ...detail,
@@ -134,6 +153,192 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
       goods_returned_on: returned === null ? null : isoOf(returned),
     });
   if (measure === 'seal') sealAgain(ctx, e, input, { id, started, ended });
+  enforce(ctx, e, input, { id, measure, started, ended });
+  storageFee(ctx, e, input, { id, started });
+}
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+/** 'YYYY-MM-DD HH:MM' of a minute counted from the start of a day (past 1440: the days after). */
+const stamp = (day: number, minute: number) => `${isoOf(day + Math.floor(minute / 1440))} ${hhmm(((minute % 1440) + 1440) % 1440)}`;
+
+/** Per cent of urgent measures approved late (planted) and exactly 24 hours after the start (near miss). */
+const LATE_APPROVAL = { planted: 25, near: 15 } as const;
+
+/** The time a measure starts and the time its approval is recorded, from a stream of its own. */
+function measureTimes(ctx: Ctx, id: string, started: number, urgent: boolean, measure: string) {
+  const rng = Rng.of(ctx.seed, 'coercion-times', id);
+  // Office hours; a few sealings or seizures at night (not 强制执行: a near miss of the night model).
+  const start = !urgent && rng.chance(0.03) ? 22 * 60 + rng.range(0, 90) : rng.range(8 * 60 + 30, 17 * 60);
+  let late = false;
+  let approved: number;
+  if (!urgent) approved = start - rng.range(20, 180);
+  else {
+    const u = deriveSeed(ctx.seed, 'coercion-approval', id) % 100;
+    if (u < LATE_APPROVAL.planted && started + 4 <= ctx.period.asOf) {
+      late = true;
+      approved = start + 24 * 60 + rng.range(1, 48 * 60);
+    } else if (u < LATE_APPROVAL.planted + LATE_APPROVAL.near) approved = start + 24 * 60;
+    else approved = start + rng.range(30, 20 * 60);
+  }
+  const approvedAt = started + Math.floor(approved / 1440) > ctx.period.asOf ? null : stamp(started, approved);
+  return { startedAt: measure === 'freeze' ? null : hhmm(start % 1440), approvedAt, late: late && approvedAt !== null };
+}
+
+/** Per mille of measures followed by an act of 强制执行, planted at night or on a holiday, and each near miss. */
+const ENFORCE = { share: 300, night: 15, holiday: 15, edge: 30, urgentNight: 15, weekend: 25 } as const;
+
+/** The legal holidays (days off of the State Council's arrangement) in the period, by its as-of day. */
+const holidayCache = new Map<number, number[]>();
+function holidays(ctx: Ctx): number[] {
+  let days = holidayCache.get(ctx.period.asOf);
+  if (!days) {
+    days = [];
+    for (let d = ctx.period.start; d <= ctx.period.asOf; d++) if (isHoliday(isoOf(d))) days.push(d);
+    holidayCache.set(ctx.period.asOf, days);
+  }
+  return days;
+}
+
+/**
+ * An act of 强制执行 after a measure (行政强制法 第十二条), from a stream of its own: an auction of what the
+ * market regulator sealed or seized, a removal or a 代履行 of the other lines, 5–40 days after the measure
+ * ended (or began, while in force), completed the same day. Normal: a working day, office hours.
+ */
+function enforce(
+  ctx: Ctx,
+  e: Entity,
+  input: MeasureInput,
+  first: { id: string; measure: string; started: number; ended: number | null },
+): void {
+  const u = deriveSeed(ctx.seed, 'coercion-enforce', first.id) % 1000;
+  if (u >= ENFORCE.share) return;
+  const rng = Rng.of(ctx.seed, 'coercion-enforce', first.id);
+  const asOf = ctx.period.asOf;
+  const measure = input.agency.line === 'MKT' ? 'auction' : rng.chance(0.6) ? 'remove' : 'substitute';
+  let day = (first.ended ?? first.started) + rng.range(5, 40);
+  let minute = rng.range(9 * 60, 16 * 60 + 30);
+  let urgent = false;
+  let plant: 'night' | 'holiday' | null = null;
+  const [night, holiday, edge, urgentNight] = [ENFORCE.night, ENFORCE.holiday, ENFORCE.edge, ENFORCE.urgentNight].map((_, i, xs) =>
+    xs.slice(0, i + 1).reduce((a, b) => a + b, 0),
+  );
+  const nightMinute = () => (rng.chance(0.5) ? 22 * 60 + rng.range(0, 119) : rng.range(0, 6 * 60 - 1));
+  const working = (d: number) => {
+    while (d <= asOf && !isWorkday(isoOf(d))) d++;
+    return d;
+  };
+  if (u < night) {
+    plant = 'night';
+    day = working(day);
+    minute = nightMinute();
+  } else if (u < holiday) {
+    const h = holidays(ctx).find((d) => d >= day);
+    if (h !== undefined) {
+      plant = 'holiday';
+      day = h;
+    } else day = working(day);
+  } else if (u < edge) {
+    day = working(day);
+    minute = rng.chance(0.5) ? 21 * 60 + 59 : 6 * 60; // the minute before the night, the minute after it
+  } else if (u < urgentNight) {
+    day = working(day);
+    minute = nightMinute();
+    urgent = true;
+  } else if (u < urgentNight + ENFORCE.weekend) {
+    while (day <= asOf && (isWorkday(isoOf(day)) || isHoliday(isoOf(day)))) day++; // an ordinary Saturday or Sunday
+  } else day = working(day);
+  if (day > asOf) return;
+  const id = ctx.ids.next('QZ');
+  const region = e.township.code;
+  const approvedAt = urgent ? stamp(day, minute + rng.range(30, 600)) : stamp(day - 1, 16 * 60 + rng.range(0, 90));
+  ctx.out.coercive_measures.push([
+    id,
+    SOURCE,
+    id,
+    region,
+    input.agency.id,
+    e.uscc,
+    input.caseId,
+    measure,
+    `${input.agency.name}强制执行〔${isoOf(day).slice(0, 4)}〕${Number(id.slice(2))}号`,
+    isoOf(day),
+    urgent,
+    false,
+    false,
+    null,
+    isoOf(day),
+    null,
+    input.lead.id,
+    input.assist.id,
+    'disposed',
+    hhmm(minute),
+    approvedAt !== null && approvedAt.slice(0, 10) <= isoOf(asOf) ? approvedAt : null,
+  ]);
+  if (plant)
+    ctx.truth.plant('coercion_night_holiday', 'coercive_measure', id, region, {
+      measure,
+      started_on: isoOf(day),
+      started_at: hhmm(minute),
+      reason: plant,
+      after_measure_id: first.id,
+    });
+}
+
+/** Per mille of sealings and seizures with a storage fee charged to the enterprise (planted), and of the near miss. */
+const STORAGE = { planted: 25, near: 20 } as const;
+const WAREHOUSES = ['之江', '钱塘', '西溪', '良渚', '临平'];
+
+/**
+ * A storage fee around a sealing or seizure, from a stream of its own. Planted: charged by the agency, its
+ * unit, or a keeper it commissioned or named (the measure named in most); near miss: a warehouse the
+ * enterprise chose itself, naming no measure.
+ */
+function storageFee(ctx: Ctx, e: Entity, input: MeasureInput, first: { id: string; started: number }): void {
+  const u = deriveSeed(ctx.seed, 'coercion-storage', first.id) % 1000;
+  if (u >= STORAGE.planted + STORAGE.near) return;
+  const planted = u < STORAGE.planted;
+  const rng = Rng.of(ctx.seed, 'coercion-storage', first.id);
+  const day = first.started + rng.range(1, 20);
+  if (day > ctx.period.asOf) return;
+  const { agency } = input;
+  const warehouse = `杭州${rng.pick(WAREHOUSES)}仓储有限公司`;
+  const how = planted ? rng.int(4) : -1;
+  const [chargedBy, chargerKind] =
+    how === 0
+      ? [agency.name, 'authority']
+      : how === 1
+        ? [`${agency.name.replace(/局$/, '')}涉案财物保管中心`, 'affiliated']
+        : [warehouse, 'intermediary'];
+  const linked = planted && rng.chance(0.8);
+  const id = ctx.ids.next('SF');
+  const region = e.township.code;
+  ctx.out.enterprise_charges.push([
+    id,
+    SOURCE,
+    id,
+    region,
+    agency.id,
+    e.uscc,
+    chargedBy,
+    chargerKind,
+    'storage',
+    null,
+    rng.range(5, 100) * 20,
+    isoOf(day),
+    null,
+    null,
+    how === 2,
+    how === 3,
+    linked ? first.id : null,
+  ]);
+  if (planted)
+    ctx.truth.plant('coercion_storage_fee', 'enterprise_charge', id, region, {
+      charged_by: chargedBy,
+      charger_kind: chargerKind,
+      commissioned: how === 2,
+      designated: how === 3,
+      coercive_measure_id: first.id,
+    });
 }
 
 /** Per mille of sealings sealed again by another agency while in force (planted), and just after their end (near miss). */
@@ -192,6 +397,8 @@ function sealAgain(ctx: Ctx, e: Entity, input: MeasureInput, first: { id: string
     lead.id,
     assist.id,
     ended === null ? 'in_force' : 'released',
+    '10:00',
+    `${isoOf(started)} 09:00`,
   ]);
   if (planted)
     ctx.truth.plant('coercion_repeat_seal', 'coercive_measure', id, region, {

@@ -9,9 +9,11 @@
 //   fee_passed_on                an intermediary's fee for a service the agency commissioned itself
 //   fee_designated_intermediary  an intermediary's fee to a provider the agency named
 //   fee_training_charged         a training or rating fee charged with the inspection or licence
+//   licence_supervision_fee      a service or testing fee the agency or its unit charged with its own
+//                                licence or inspection, naming no catalogue number (行政许可法 第五十八条)
 // Near misses, never planted: a service fee (经营服务性收费) with no catalogue number; an intermediary's fee
 // the enterprise commissioned, with the licence; a training fee the enterprise paid on its own, tied to no
-// inspection or licence.
+// inspection or licence; the agency's unit charging a fee listed in the catalogue (a fee a law provides).
 // Its own random stream per licence or inspection: the rest of the data is the same with or without it.
 import { isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
@@ -24,7 +26,16 @@ import type { Agency } from './world.ts';
 const SHARE = { licence: 0.15, inspection: 0.05 } as const;
 
 /** Per mille of charges planted with each violation, and of each near miss. */
-const PLANT = { offCatalogue: 15, passedOn: 15, designated: 15, training: 15, nearService: 20, nearTraining: 20 } as const;
+const PLANT = {
+  offCatalogue: 15,
+  passedOn: 15,
+  designated: 15,
+  training: 15,
+  nearService: 20,
+  nearTraining: 20,
+  supervision: 15,
+  nearSupervision: 15,
+} as const;
 
 const PROVIDERS = ['检测技术', '环境评估', '安全评价', '工程咨询', '测绘', '消防技术服务'];
 const TOWNS = ['之江', '钱塘', '西溪', '湖滨', '望江', '良渚'];
@@ -86,10 +97,21 @@ export function makeCharge(ctx: Ctx, e: Entity, input: ChargeInput): void {
           designated: false,
           amount: rng.range(3, 40) * 50,
         };
-  let plant: 'fee_off_catalogue' | 'fee_passed_on' | 'fee_designated_intermediary' | 'fee_training_charged' | null = null;
+  let plant:
+    'fee_off_catalogue' | 'fee_passed_on' | 'fee_designated_intermediary' | 'fee_training_charged' | 'licence_supervision_fee' | null =
+    null;
   // Chosen by the record id's hash, outside the charge's stream.
   const u = deriveSeed(ctx.seed, 'fees-plant', input.recordId) % 1000;
-  const [a, b, d, t, s] = cumulative([PLANT.offCatalogue, PLANT.passedOn, PLANT.designated, PLANT.training, PLANT.nearService]);
+  const [a, b, d, t, s, n, v, w] = cumulative([
+    PLANT.offCatalogue,
+    PLANT.passedOn,
+    PLANT.designated,
+    PLANT.training,
+    PLANT.nearService,
+    PLANT.nearTraining,
+    PLANT.supervision,
+    PLANT.nearSupervision,
+  ]);
   if (u < a) {
     plant = 'fee_off_catalogue';
     c = {
@@ -114,9 +136,24 @@ export function makeCharge(ctx: Ctx, e: Entity, input: ChargeInput): void {
   } else if (u < s) {
     // Near miss of fee_off_catalogue: a service fee names no catalogue number and is not judged.
     c = { ...c, chargedBy: provider(rng), chargerKind: 'intermediary', feeKind: 'service', catalogued: false };
-  } else if (u < s + PLANT.nearTraining) {
+  } else if (u < n) {
     // Near miss of fee_training_charged: a training fee the enterprise paid on its own.
     c = training(rng, false);
+  } else if (u < w) {
+    // The agency's own unit charges for testing or a service with the licence or inspection: planted
+    // without a catalogue number; the near miss names one (a fee a law or 行政法规 provides).
+    if (u < v) plant = 'licence_supervision_fee';
+    const unit = rng.chance(0.7);
+    c = {
+      chargedBy: unit ? `${agency.name.replace(/局$/, '')}所属检验检测中心` : agency.name,
+      chargerKind: unit ? 'affiliated' : 'authority',
+      feeKind: rng.pick(['service', 'intermediary', 'other']),
+      catalogued: u >= v,
+      linked: true,
+      commissioned: false,
+      designated: false,
+      amount: rng.range(5, 150) * 20,
+    };
   }
   ctx.out.enterprise_charges.push([
     id,
@@ -135,6 +172,7 @@ export function makeCharge(ctx: Ctx, e: Entity, input: ChargeInput): void {
     c.linked && input.kind === 'inspection' ? input.recordId : null,
     c.commissioned,
     c.designated,
+    null,
   ]);
   if (plant)
     ctx.truth.plant(plant, 'enterprise_charge', id, region, {

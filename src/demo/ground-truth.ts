@@ -48,6 +48,9 @@ export const VIOLATIONS = [
   'coercion_no_decision', // a measure whose record names no decision document (第二十四条、第三十一条)
   'coercion_goods_not_returned', // released, and the goods not returned within 3 days (第二十八条)
   'coercion_repeat_seal', // a sealing of an entity while another agency's sealing of it is in force (第二十三条 第二款)
+  'coercion_night_holiday', // an act of 强制执行 begun at night or on a legal holiday, not marked urgent (第四十三条)
+  'coercion_urgent_late_approval', // an urgent measure approved more than 24 hours after its start (第十九条)
+  'coercion_storage_fee', // a storage fee for sealed or seized goods charged to the enterprise (第二十六条 第三款)
   // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
   'uncoded_inspection', // a 2025 inspection citing no 行政行为码
   'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)
@@ -77,6 +80,7 @@ export const VIOLATIONS = [
   'fee_passed_on', // an intermediary's fee for a service the agency commissioned, paid by the enterprise (第四十三条 第三款)
   'fee_designated_intermediary', // a charge by a provider the agency named (第四十三条 第二款)
   'fee_training_charged', // a training or rating fee charged with an inspection or licence (第十七条 第二款)
+  'licence_supervision_fee', // a fee the agency or its unit charged with its licence or inspection, off the catalogue (行政许可法 第五十八条)
   // Goods confiscated by penalty decisions (src/demo/confiscated.ts, 行政处罚法 第七十四条):
   'conf_not_disposed', // not disposed of within 90 days of the confiscation (a county's setting), or disposed of later
   'conf_proceeds_not_paid', // proceeds of a disposal not paid to the treasury within 30 days (a county's setting), or paid later

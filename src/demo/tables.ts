@@ -113,6 +113,8 @@ export const COLUMNS = {
     'lead_officer_id',
     'assist_officer_id',
     'status',
+    'started_at',
+    'approved_at',
   ],
   confiscated_goods: [
     'id',
@@ -163,6 +165,7 @@ export const COLUMNS = {
     'inspection_id',
     'commissioned_by_agency',
     'designated_by_agency',
+    'coercive_measure_id',
   ],
   review_outcomes: [
     'id',

@@ -7,7 +7,7 @@
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 import { daysLateSql } from '../window.ts';
-import { MEASURE_NAMES, MEASURE_SUBJECT_COLUMNS } from './sql-fragments.ts';
+import { IS_COERCIVE_MEASURE, MEASURE_NAMES, MEASURE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 
 export const coercionNoDecision: ModelDefinition = {
   code: 'COE_NO_DECISION',
@@ -32,6 +32,6 @@ export const coercionNoDecision: ModelDefinition = {
            CASE WHEN m.urgent THEN '（情况紧急当场实施，批准手续可以补办，决定书仍须当场交付）' ELSE '' END AS urgent_text,
            CASE WHEN m.measure = 'freeze' THEN '冻结决定书' ELSE '查封、扣押决定书' END AS document
     FROM ${MEASURE_NAMES}
-    WHERE ${where('m')} AND m.started_on <= CAST(${asOf} AS DATE) AND COALESCE(TRIM(m.decision_no), '') = ''
+    WHERE ${where('m')} AND ${IS_COERCIVE_MEASURE} AND m.started_on <= CAST(${asOf} AS DATE) AND COALESCE(TRIM(m.decision_no), '') = ''
       AND (m.measure <> 'freeze' OR ${daysLateSql(dialect, sql`m.started_on`, sql`CAST(${asOf} AS DATE)`, params.freeze_days)})`,
 };

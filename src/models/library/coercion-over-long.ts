@@ -8,7 +8,7 @@
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { daysSql } from '../window.ts';
-import { MEASURE_NAMES, MEASURE_SUBJECT_COLUMNS } from './sql-fragments.ts';
+import { IS_COERCIVE_MEASURE, MEASURE_NAMES, MEASURE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 
 export const coercionOverLong: ModelDefinition = {
   code: 'COE_OVER_LONG',
@@ -50,7 +50,7 @@ export const coercionOverLong: ModelDefinition = {
                 ELSE '记录未载明延长' END
              || CASE WHEN ${testing} > 0 THEN '，检测鉴定' || CAST(${testing} AS VARCHAR) || '日不计入' ELSE '' END AS extension_text
     FROM ${MEASURE_NAMES}
-    WHERE ${where('m')} AND m.started_on <= CAST(${asOf} AS DATE)
+    WHERE ${where('m')} AND ${IS_COERCIVE_MEASURE} AND m.started_on <= CAST(${asOf} AS DATE)
       AND ${daysSql(dialect, sql`m.started_on`, end)} > ${allowed}`;
   },
 };

@@ -9,7 +9,8 @@ import { CHARGE_NAMES, CHARGE_SUBJECT_COLUMNS } from './fee-fragments.ts';
 export const feeDesignatedIntermediary: ModelDefinition = {
   code: 'FEE_DESIGNATED_INTERMEDIARY',
   name: '指定中介服务机构',
-  description: '记录为服务机构由行政机关指定或者变相指定、费用由企业缴纳的涉企收费记录（任何收费类别）。',
+  description:
+    '记录为服务机构由行政机关指定或者变相指定、费用由企业缴纳的涉企收费记录（保管费以外的任何收费类别；指定机构保管查封、扣押财物收取的保管费由 COE_STORAGE_FEE 判断，不重复提示）。',
   category: 'fees',
   basis: {
     regulationId: 'youhua-yingshang-huanjing-tiaoli',
@@ -26,5 +27,5 @@ export const feeDesignatedIntermediary: ModelDefinition = {
   query: ({ where }) => sql`
     SELECT ${CHARGE_SUBJECT_COLUMNS}
     FROM ${CHARGE_NAMES}
-    WHERE ${where('f')} AND f.designated_by_agency`,
+    WHERE ${where('f')} AND f.designated_by_agency AND f.fee_kind <> 'storage'`,
 };

@@ -11,7 +11,7 @@ export const feeOffCatalogue: ModelDefinition = {
   code: 'FEE_OFF_CATALOGUE',
   name: '目录清单外收费',
   description:
-    '收费类别为行政事业性收费、政府性基金或涉企保证金，目录清单编号为空的涉企收费记录。经营服务性收费不判断（记录不能说明是否实行政府定价）。',
+    '收费类别为行政事业性收费、政府性基金或涉企保证金，目录清单编号为空的涉企收费记录。经营服务性收费不判断（记录不能说明是否实行政府定价）；行政机关或其所属事业单位随许可、检查收取的经营服务性收费、中介服务费等由 LIC_SUPERVISION_FEE 判断，两者收费类别不重叠，同一笔收费只提示一次。',
   category: 'fees',
   basis: { regulationId: 'youhua-yingshang-huanjing-tiaoli', article: 25 },
   severity: 'high',

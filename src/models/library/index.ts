@@ -91,6 +91,10 @@ import { penaltyCourtNoDemand } from './penalty-court-no-demand.ts';
 import { penaltyNotPublished } from './penalty-not-published.ts';
 import { coercionRepeatSeal } from './coercion-repeat-seal.ts';
 import { certOutOfScope } from './cert-out-of-scope.ts';
+import { coercionNightHoliday } from './coercion-night-holiday.ts';
+import { coercionUrgentLateApproval } from './coercion-urgent-late-approval.ts';
+import { coercionStorageFee } from './coercion-storage-fee.ts';
+import { licenceSupervisionFee } from './licence-supervision-fee.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -187,6 +191,10 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyNotPublished,
   coercionRepeatSeal,
   certOutOfScope,
+  coercionNightHoliday,
+  coercionUrgentLateApproval,
+  coercionStorageFee,
+  licenceSupervisionFee,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

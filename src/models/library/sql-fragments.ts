@@ -175,8 +175,15 @@ export function maskTextSql(expr: string): Sql {
   return raw(`regexp_replace(${expr}, '${DIGIT_RUN}', '${DIGIT_MASK}', 'g')`);
 }
 
-/** 查封 / 扣押 / 冻结存款、汇款 of a coercive measure (alias m). */
-export const MEASURE_LABEL = raw(`CASE m.measure WHEN 'seal' THEN '查封' WHEN 'seize' THEN '扣押' ELSE '冻结存款、汇款' END`);
+const MEASURE_CASE = `CASE m.measure WHEN 'seal' THEN '查封' WHEN 'seize' THEN '扣押' WHEN 'freeze' THEN '冻结存款、汇款'
+  WHEN 'transfer_funds' THEN '划拨存款、汇款' WHEN 'auction' THEN '拍卖或者依法处理查封、扣押的财物'
+  WHEN 'remove' THEN '强制拆除、排除妨碍、恢复原状' WHEN 'substitute' THEN '代履行' ELSE m.measure END`;
+
+/** 查封 / 扣押 / 冻结存款、汇款 / 划拨存款、汇款 / … of a coercive measure or act of enforcement (alias m). */
+export const MEASURE_LABEL = raw(MEASURE_CASE);
+
+/** SQL: the measure (alias m) is a 强制措施 (查封、扣押、冻结), not an act of 强制执行 (第十二条). */
+export const IS_COERCIVE_MEASURE = raw(`m.measure IN ('seal', 'seize', 'freeze')`);
 
 /**
  * The hit columns of one coercive measure (alias m) as its own subject, with the party's and the
@@ -185,7 +192,7 @@ export const MEASURE_LABEL = raw(`CASE m.measure WHEN 'seal' THEN '查封' WHEN 
 export const MEASURE_SUBJECT_COLUMNS = raw(`'coercive_measure' AS subject_kind, m.id AS subject_id, m.region_code, m.agency_id,
   '' AS window_key, m.id AS evidence_ids, m.entity_uscc, COALESCE(e.name, m.entity_uscc) AS subject_name,
   COALESCE(a.name, m.agency_id) AS agency_name, CAST(m.started_on AS VARCHAR) AS started_on,
-  CASE m.measure WHEN 'seal' THEN '查封' WHEN 'seize' THEN '扣押' ELSE '冻结存款、汇款' END AS measure_label`);
+  ${MEASURE_CASE} AS measure_label`);
 export const MEASURE_NAMES = raw(
   'coercive_measures m LEFT JOIN entities e ON e.uscc = m.entity_uscc LEFT JOIN agencies a ON a.id = m.agency_id',
 );

@@ -1,7 +1,43 @@
 // 行政强制措施: a sealing (查封), seizure (扣押) or freezing (冻结) an agency applied to an entity's places,
-// goods or deposits, from its start to its release or the decision on the goods (行政强制法 第三章).
+// goods or deposits, from its start to its release or the decision on the goods (行政强制法 第三章); and the
+// acts of 行政强制执行 of the same agencies a record can show (第十二条: 划拨存款、汇款, 拍卖或者依法处理
+// 查封、扣押的财物, 排除妨碍、恢复原状 and 强制拆除, 代履行), with the time of day each began and when the
+// agency head approved it (第十八条、第十九条、第四十三条).
 import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, officer, caseRef, dateAfter, countyCode } from '../fields.ts';
-import type { RecordKindSpec } from '../types.ts';
+import type { RecordKindSpec, RowRule } from '../types.ts';
+
+/** The 强制措施 of 第九条 a record shows; every other measure code is a way of 强制执行 (第十二条). */
+export const COERCIVE_MEASURES = ['seal', 'seize', 'freeze'] as const;
+
+const CLOCK = /^(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A clock time as an import gives it — '23:10', '9:05', '23:10:00', '2025-05-06 23:10' — read as its date
+ * part (or null) and its minute of the day; null when it is no such time. Beijing wall clock, no zone.
+ */
+export function readClock(text: string): { date: string | null; minute: number } | null {
+  const m = CLOCK.exec(text.trim());
+  if (!m) return null;
+  const [h, min, sec] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (h > 23 || min > 59 || sec > 59) return null;
+  if (m[1] && Number.isNaN(Date.parse(`${m[1]}T00:00:00Z`))) return null;
+  if (m[1] && new Date(`${m[1]}T00:00:00Z`).toISOString().slice(0, 10) !== m[1]) return null;
+  return { date: m[1] ?? null, minute: h * 60 + min };
+}
+
+/** SQL over the staged text: 'HH:MM' of the clock time that ends it ('2025-05-06 9:05' → '09:05'). */
+const hhmmSql = (col: string) =>
+  `lpad(split_part(regexp_replace(${col}, '^.*[ T]', ''), ':', 1), 2, '0') || ':' || split_part(regexp_replace(${col}, '^.*[ T]', ''), ':', 2)`;
+
+const isMeasure = (code: string | null) => code === null || (COERCIVE_MEASURES as readonly string[]).includes(code);
+
+/** A field an act of 强制执行 cannot carry: it belongs to the term of a sealing, seizure or freezing. */
+const measureOnly =
+  (field: string, message: string, set: (v: string) => boolean): RowRule =>
+  (get) => {
+    const v = get(field);
+    return v !== null && set(v) && !isMeasure(get('measure')) ? [field, message] : null;
+  };
 
 export const coerciveMeasures: RecordKindSpec = {
   kind: 'coercive_measures',
@@ -13,7 +49,11 @@ export const coerciveMeasures: RecordKindSpec = {
   agencyScope: { column: 'agency_id' },
   listOrder: 'started_on',
   importable: true,
-  computed: [countyCode],
+  computed: [
+    countyCode,
+    { column: 'started_at', sql: () => hhmmSql('started_at') },
+    { column: 'approved_at', sql: () => `substr(approved_at, 1, 10) || ' ' || ${hhmmSql('approved_at')}` },
+  ],
   reference: false,
   agencyMayImport: true,
   fields: [
@@ -39,7 +79,20 @@ export const coerciveMeasures: RecordKindSpec = {
         { code: 'seal', label: '查封', aliases: ['查封场所、设施或者财物', '查封场所', '查封财物'] },
         { code: 'seize', label: '扣押', aliases: ['扣押财物'] },
         { code: 'freeze', label: '冻结', aliases: ['冻结存款、汇款', '冻结存款', '冻结汇款'] },
+        { code: 'transfer_funds', label: '划拨存款、汇款', aliases: ['划拨存款', '划拨汇款', '划拨存款汇款', '划拨'] },
+        {
+          code: 'auction',
+          label: '拍卖或者依法处理查封、扣押的财物',
+          aliases: ['拍卖', '拍卖查封扣押财物', '依法处理查封扣押财物', '拍卖或者依法处理查封、扣押的场所、设施或者财物'],
+        },
+        {
+          code: 'remove',
+          label: '强制拆除、排除妨碍、恢复原状',
+          aliases: ['强制拆除', '排除妨碍', '恢复原状', '排除妨碍、恢复原状', '强制拆除违法建筑物'],
+        },
+        { code: 'substitute', label: '代履行', aliases: ['代为履行', '委托代履行'] },
       ],
+      note: '查封、扣押、冻结为行政强制措施；其余为行政强制执行的方式（行政强制法 第十二条），期限、延长、检测鉴定天数和财物退还只属于查封、扣押、冻结',
     },
     {
       name: 'decision_no',
@@ -66,7 +119,27 @@ export const coerciveMeasures: RecordKindSpec = {
       type: 'boolean',
       required: true,
       example: '否',
-      note: '情况紧急、当场实施后补办批准手续的填“是”（行政强制法 第十九条）',
+      note: '情况紧急、当场实施后补办批准手续的填“是”（行政强制法 第十九条）；情况紧急在夜间或者法定节假日实施强制执行的也填“是”（第四十三条）',
+    },
+    {
+      name: 'started_at',
+      label: '实施时间',
+      aliases: ['实施时刻', '开始时间', '采取措施时间', '执行时间'],
+      type: 'string',
+      required: false,
+      maxLength: 32,
+      example: '09:30',
+      note: '开始实施的时刻（北京时间），如 23:10；也可连日期写作 2025-05-06 23:10，日期须与实施日期一致；未记录的留空',
+    },
+    {
+      name: 'approved_at',
+      label: '负责人批准时间',
+      aliases: ['批准时间', '补办批准时间', '负责人批准或补办批准时间', '审批时间'],
+      type: 'string',
+      required: false,
+      maxLength: 32,
+      example: '2025-04-22 09:00',
+      note: '行政机关负责人批准的日期和时刻（北京时间），如 2025-05-07 09:30；情况紧急当场实施的填补办批准的时间（行政强制法 第十九条）；未记录的留空',
     },
     {
       name: 'extended',
@@ -145,7 +218,29 @@ export const coerciveMeasures: RecordKindSpec = {
       get('extension_approved') === 'true' && get('extended') !== 'true'
         ? ['extension_approved', '未延长期限的措施不能填写延长经批准']
         : null,
+    (get) => {
+      const v = get('started_at');
+      if (v === null) return null;
+      const t = readClock(v);
+      if (!t) return ['started_at', `实施时间格式错误：${v}（应为 HH:MM，或 YYYY-MM-DD HH:MM）`];
+      return t.date !== null && get('started_on') !== null && t.date !== get('started_on')
+        ? ['started_at', `实施时间的日期 ${t.date} 与实施日期 ${get('started_on')} 不一致`]
+        : null;
+    },
+    (get) => {
+      const v = get('approved_at');
+      if (v === null) return null;
+      const t = readClock(v);
+      if (!t || t.date === null) return ['approved_at', `负责人批准时间格式错误：${v}（应为 YYYY-MM-DD HH:MM）`];
+      if (get('urgent') !== 'true' || get('started_on') === null) return null;
+      const start = get('started_at') === null ? null : readClock(get('started_at')!);
+      const early = t.date < get('started_on')! || (t.date === get('started_on') && start !== null && t.minute < start.minute);
+      return early ? ['approved_at', '情况紧急当场实施的，补办批准时间不能早于实施时间'] : null;
+    },
+    measureOnly('extended', '强制执行（划拨、拍卖、强制拆除、代履行等）没有查封、扣押、冻结的期限，不能填写延长期限', (v) => v === 'true'),
+    measureOnly('testing_days', '强制执行（划拨、拍卖、强制拆除、代履行等）不能填写检测鉴定天数', (v) => v !== '0'),
+    measureOnly('goods_returned_on', '强制执行（划拨、拍卖、强制拆除、代履行等）没有解除后退还财物，不能填写财物退还日期', () => true),
   ],
   rulesText:
-    '解除或处理日期不能早于实施日期；财物退还日期不能早于解除或处理日期；执行中的措施不能有解除或处理日期，已解除、已处理或已移送的须有；有财物退还日期时须有解除或处理日期；未延长期限的不能填写延长经批准。',
+    '解除或处理日期不能早于实施日期；财物退还日期不能早于解除或处理日期；执行中的措施不能有解除或处理日期，已解除、已处理或已移送的须有；有财物退还日期时须有解除或处理日期；未延长期限的不能填写延长经批准；实施时间为 HH:MM 或 YYYY-MM-DD HH:MM，带日期的须与实施日期一致；负责人批准时间为 YYYY-MM-DD HH:MM，情况紧急当场实施的不能早于实施时间；划拨、拍卖、强制拆除、代履行等强制执行不能填写延长期限、检测鉴定天数和财物退还日期。',
 };

@@ -2,7 +2,8 @@
 // a government fund, a deposit, a service fee, an intermediary's fee, a training or rating fee — with who
 // charged it, the number of the published 目录清单 it is listed under, and whether the agency itself
 // commissioned the service or named its provider (优化营商环境条例 第十七条、第二十五条、第四十三条;
-// 浙江省民营企业发展促进条例 第三十三条、第三十四条). The agency is the one the charge relates to.
+// 浙江省民营企业发展促进条例 第三十三条、第三十四条). The agency is the one the charge relates to. A storage
+// fee (保管费) may name the sealing or seizure of that agency it came with (行政强制法 第二十六条 第三款).
 import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, yuan, countyCode } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
@@ -13,6 +14,7 @@ const sample = {
   catalogue_no: '',
   licence_id: '',
   inspection_id: '',
+  coercive_measure_id: '',
   commissioned_by_agency: 'false',
   designated_by_agency: 'false',
 };
@@ -80,6 +82,7 @@ export const enterpriseCharges: RecordKindSpec = {
         { code: 'intermediary', label: '中介服务费', aliases: ['中介费', '技术服务费', '评估费', '检测费'] },
         { code: 'training', label: '培训费', aliases: ['培训', '考试费', '考核费'] },
         { code: 'rating', label: '评比达标费', aliases: ['评比费', '达标费', '表彰费', '评比达标表彰费'] },
+        { code: 'storage', label: '保管费', aliases: ['保管费用', '仓储费', '查封扣押保管费', '场地保管费'] },
         { code: 'other', label: '其他', aliases: ['其他收费'] },
       ],
     },
@@ -127,6 +130,18 @@ export const enterpriseCharges: RecordKindSpec = {
       note: '收费随某次检查发生的，填该检查在同一来源系统中的编号（或刻度检查记录ID insp-…），须为本执法主体的检查；与关联许可编号至多填一个',
     },
     {
+      name: 'coercive_measure_id',
+      label: '关联强制措施编号',
+      aliases: ['强制措施编号', '查封扣押编号', '关联查封扣押编号'],
+      type: 'string',
+      required: false,
+      maxLength: 128,
+      recordRef: 'coercive_measures',
+      sameAgency: true,
+      example: '',
+      note: '保管费随某次查封、扣押发生的，填该强制措施在同一来源系统中的编号（或刻度强制措施ID cm-…），须为本执法主体的措施；只用于保管费',
+    },
+    {
       name: 'commissioned_by_agency',
       label: '是否行政机关委托',
       aliases: ['机关委托', '行政机关委托', '是否机关委托'],
@@ -151,8 +166,12 @@ export const enterpriseCharges: RecordKindSpec = {
         ? ['inspection_id', '一笔收费只能关联一项许可或一次检查，关联许可编号与关联检查编号不能同时填写']
         : null,
     (get) =>
-      get('commissioned_by_agency') === 'true' && get('fee_kind') !== 'intermediary'
-        ? ['commissioned_by_agency', '行政机关委托的只能是中介服务：收费类别须为中介服务费']
+      get('commissioned_by_agency') === 'true' && get('fee_kind') !== 'intermediary' && get('fee_kind') !== 'storage'
+        ? ['commissioned_by_agency', '行政机关委托的只能是中介服务：收费类别须为中介服务费（委托第三人保管查封、扣押财物的为保管费）']
+        : null,
+    (get) =>
+      get('coercive_measure_id') !== null && get('fee_kind') !== 'storage'
+        ? ['coercive_measure_id', '只有保管费可以关联强制措施：收费类别须为保管费']
         : null,
     (get) =>
       get('designated_by_agency') === 'true' && get('charger_kind') === 'authority'
@@ -202,5 +221,5 @@ export const enterpriseCharges: RecordKindSpec = {
     },
   ],
   rulesText:
-    '关联许可编号与关联检查编号至多填一个；行政机关委托的收费类别须为中介服务费；收费单位是行政机关的不能填写由行政机关指定服务机构；行政机关委托与为企业指定服务机构不能同时为“是”。',
+    '关联许可编号与关联检查编号至多填一个；行政机关委托的收费类别须为中介服务费或保管费；只有保管费可以关联强制措施；收费单位是行政机关的不能填写由行政机关指定服务机构；行政机关委托与为企业指定服务机构不能同时为“是”。',
 };
