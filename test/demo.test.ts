@@ -205,6 +205,15 @@ const LOW_AGENCIES = `
     SELECT r.agency_id AS id FROM r JOIN top ON top.agency_id = r.agency_id
     GROUP BY r.agency_id, top.top HAVING count(*) >= 20 AND 10 * sum(r.low) >= 3 * count(*) AND 10 * top.top < 7 * sum(r.low)`;
 
+/** Per fine case, its payments paid by the as-of day: 加处罚款 stated, the fine paid where stated, amount not stating it. */
+const PAID = `
+    SELECT c.id, c.fine_amount, sum(p.surcharge) AS surcharge, COALESCE(sum(p.amount - p.surcharge), 0) AS principal,
+           COALESCE(sum(CASE WHEN p.surcharge IS NULL THEN p.amount END), 0) AS unstated, min(p.due_on) AS due_on,
+           max(CASE WHEN p.surcharge > 0 THEN p.paid_on END) AS surcharge_paid_on
+    FROM cases c JOIN payments p ON p.case_id = c.id
+    WHERE c.decision = 'fine' AND c.fine_amount > 0 AND p.paid_on IS NOT NULL AND p.paid_on <= ${asOf}
+    GROUP BY c.id, c.fine_amount`;
+
 const RULES: Record<Violation, { kind?: string; sql: string }> = {
   // ≥ 3 different agencies within 7 days (b up to 7 days after a), joint and targeted inspections excluded.
   repeat_inspection: {
@@ -313,6 +322,32 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     WHERE p.method = 'on_spot' AND (h.due - a.done > 2 OR (p.handed_over_on IS NOT NULL AND b.due - h.done > 2))`,
   },
   payment_no_receipt: { kind: 'payment', sql: `SELECT id FROM payments WHERE method = 'on_spot' AND receipt_no IS NULL` },
+  // Money after the decision, per fine case over its payments paid by the as-of day (surcharge: the 加处罚款
+  // part of amount): 加处罚款 above the fine; above 3% of the fine a day from the earliest due day to the last
+  // paid with 加处罚款; the fine paid (amount − 加处罚款, silent records holding the 加处罚款 still lawful) above
+  // the fine; a closed case with less than the fine paid, no court application, no review that altered it.
+  surcharge_over_fine: {
+    kind: 'case',
+    sql: `SELECT s.id FROM (${PAID}) s WHERE s.surcharge > s.fine_amount`,
+  },
+  surcharge_over_rate: {
+    kind: 'case',
+    sql: `SELECT s.id FROM (${PAID}) s
+    WHERE s.surcharge > 0 AND s.surcharge * 100 > s.fine_amount * 3 * GREATEST(${d.daysBetween('s.due_on', 's.surcharge_paid_on')}, 0)`,
+  },
+  payment_overpaid: {
+    kind: 'case',
+    sql: `SELECT s.id FROM (${PAID}) s
+    WHERE s.principal + GREATEST(s.unstated - GREATEST(s.fine_amount - COALESCE(s.surcharge, 0), 0), 0) > s.fine_amount`,
+  },
+  closed_unpaid: {
+    kind: 'case',
+    sql: `
+    SELECT c.id FROM cases c LEFT JOIN payments p ON p.case_id = c.id AND p.paid_on <= ${asOf}
+    WHERE c.status = 'closed' AND c.decision = 'fine' AND c.court_applied_on IS NULL
+      AND c.id NOT IN (SELECT case_id FROM review_outcomes WHERE outcome IN ('changed', 'revoked', 'confirmed_illegal', 'settled'))
+    GROUP BY c.id, c.fine_amount HAVING COALESCE(sum(p.amount - COALESCE(p.surcharge, 0)), 0) < c.fine_amount`,
+  },
   // Inspections planned, coded and merged: from 2025 every inspection cites its task's code.
   uncoded_inspection: {
     kind: 'inspection',
@@ -724,6 +759,10 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     payment_on_spot_not_allowed: first.counts.payments,
     payment_handover_late: first.counts.payments,
     payment_no_receipt: first.counts.payments,
+    surcharge_over_fine: first.counts.payments,
+    surcharge_over_rate: first.counts.payments,
+    payment_overpaid: first.counts.payments,
+    closed_unpaid: first.counts.payments,
     uncoded_inspection: first.counts.inspections,
     code_mismatch: first.counts.inspections,
     unplanned_inspection: Number(p.y25) + first.planted.unplanned_inspection,

@@ -192,6 +192,19 @@ const pay = (o: Record<string, string>) => ({
   banked_on: '2025-04-03',
   ...o,
 });
+/** A fine of 1,000 yuan due 18 April 2025, paid at the bank on 10 April, no 加处罚款. */
+const bankPay = (o: Record<string, string>) =>
+  pay({
+    amount: '1000',
+    paid_on: '2025-04-10',
+    method: '银行缴纳',
+    collected_by: '',
+    receipt_no: '',
+    handed_over_on: '',
+    banked_on: '',
+    surcharge: '0',
+    ...o,
+  });
 const idOf = (kind: Kind, row: Record<string, string>) => recordId(kind, SOURCE, row.source_id);
 
 interface Hit {
@@ -524,6 +537,37 @@ const CASES: Record<string, Case> = {
     async arrange() {
       const [c] = await load('cases', [cas({ entity_uscc: entity(452), fine_amount: '50' })]);
       return only('payments', pay({ case_id: c.source_id, receipt_no: '' }));
+    },
+  },
+  // 加处罚款 and what was paid (行政处罚法 第六十六条、第七十二条): a fine of 1,000 yuan due 18 April 2025, paid at the bank.
+  PAY_SURCHARGE_OVER_FINE: {
+    // Paid 60 days late with 1,200 yuan of 加处罚款: more than the fine.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(571), fine_amount: '1000' })]);
+      return only('payments', bankPay({ case_id: c.source_id, amount: '2200', paid_on: '2025-06-17', surcharge: '1200' }));
+    },
+  },
+  PAY_SURCHARGE_OVER_RATE: {
+    // Paid 10 days late with 301 yuan of 加处罚款: 3% a day allows 300.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(572), fine_amount: '1000' })]);
+      return only('payments', bankPay({ case_id: c.source_id, amount: '1301', paid_on: '2025-04-28', surcharge: '301' }));
+    },
+  },
+  PAY_OVERPAID: {
+    // The fine paid twice, no 加处罚款.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(573), fine_amount: '1000' })]);
+      const rows = await load('payments', [bankPay({ case_id: c.source_id }), bankPay({ case_id: c.source_id, paid_on: '2025-04-11' })]);
+      return rows.map((r) => idOf('payments', r));
+    },
+  },
+  PEN_CLOSED_UNPAID: {
+    // Closed with 600 of the 1,000 yuan paid.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(574), fine_amount: '1000', status: 'closed' })]);
+      await load('payments', [bankPay({ case_id: c.source_id, amount: '600' })]);
+      return [idOf('cases', c)];
     },
   },
   PEN_GROWTH: {

@@ -35,6 +35,7 @@ import { CERT_YEARS_DAYS, scopeCovers, type Agency, type Officer } from './world
 import { makeMeasure } from './coercion.ts';
 import { confiscate } from './confiscated.ts';
 import { collect } from './collection.ts';
+import { settle } from './surcharge.ts';
 import { caseDevice, repeatCase } from './devices.ts';
 
 /** The baselines in data/catalog take effect on this day; planted tier violations are decided after it. */
@@ -241,17 +242,23 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
         paidOn = null;
       }
       const planted = paidOn === null || paidOn > due;
-      out.payments.push([
-        pId,
-        SOURCE,
-        pId,
-        region,
-        id,
-        fine,
-        isoOf(due),
-        paidOn === null ? null : isoOf(paidOn),
-        ...collect(ctx, pId, id, region, fine, paidOn, lead.id, planted),
-      ]);
+      const collection = collect(ctx, pId, id, region, fine, paidOn, lead.id, planted);
+      const records = settle(ctx, { pId, caseId: id, region, fine, due, paidOn, method: collection[0], recent: !never });
+      for (const [n, r] of records.entries()) {
+        const how = n === 0 ? collection : [collection[0], null, null, null, null];
+        out.payments.push([
+          r.id,
+          SOURCE,
+          r.id,
+          region,
+          id,
+          r.amount,
+          isoOf(due),
+          paidOn === null ? null : isoOf(paidOn),
+          ...how,
+          r.surcharge,
+        ]);
+      }
       paid = paidOn !== null;
     }
   }

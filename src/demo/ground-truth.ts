@@ -24,6 +24,11 @@ export const VIOLATIONS = [
   'payment_on_spot_not_allowed', // a fine above 100 yuan collected on the spot (第六十八条)
   'payment_handover_late', // money collected on the spot handed to the agency, or banked, after 2 working days, or not at all (第七十一条)
   'payment_no_receipt', // collected on the spot with no 专用票据 number (第七十条)
+  // Money after the decision (src/demo/surcharge.ts, 行政处罚法 第七十二条, 行政强制法 第四十五条), subject the case:
+  'surcharge_over_fine', // 加处罚款 summed above the fine (第七十二条 第一款第（一）项, 行政强制法 第四十五条 第二款)
+  'surcharge_over_rate', // 加处罚款 summed above 3% of the fine per day from the 缴款期限 to the day paid (第七十二条)
+  'payment_overpaid', // more than the fine paid besides 加处罚款 (a fine paid twice)
+  'closed_unpaid', // a fine case closed with less than the fine paid (第六十六条)
   'followup_complaint', // a follow-up answer with a serious complaint (吃拿卡要, 态度粗暴, 未出示证件, 未告知权利, 程序不规范)
   'followup_visit_count', // a follow-up answer counting far more inspections in its month than the records hold
   'followup_nobody_came', // a follow-up answer saying nobody came, about a recorded inspection

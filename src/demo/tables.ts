@@ -92,6 +92,7 @@ export const COLUMNS = {
     'receipt_no',
     'handed_over_on',
     'banked_on',
+    'surcharge',
   ],
   coercive_measures: [
     'id',

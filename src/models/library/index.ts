@@ -13,6 +13,10 @@ import { penaltyPaymentOverdue } from './penalty-payment-overdue.ts';
 import { paymentOnSpotNotAllowed } from './payment-on-spot-not-allowed.ts';
 import { paymentHandoverLate } from './payment-handover-late.ts';
 import { paymentNoReceipt } from './payment-no-receipt.ts';
+import { paymentSurchargeOverFine } from './payment-surcharge-over-fine.ts';
+import { paymentSurchargeOverRate } from './payment-surcharge-over-rate.ts';
+import { paymentOverpaid } from './payment-overpaid.ts';
+import { penaltyClosedUnpaid } from './penalty-closed-unpaid.ts';
 import { penaltyGrowth } from './penalty-growth.ts';
 import { penaltySingleOfficer } from './penalty-single-officer.ts';
 import { penaltyAboveStatutory } from './penalty-above-statutory.ts';
@@ -110,6 +114,10 @@ export const MODELS: readonly ModelDefinition[] = [
   paymentOnSpotNotAllowed,
   paymentHandoverLate,
   paymentNoReceipt,
+  paymentSurchargeOverFine,
+  paymentSurchargeOverRate,
+  paymentOverpaid,
+  penaltyClosedUnpaid,
   penaltyGrowth,
   penaltySingleOfficer,
   penaltyAboveStatutory,

@@ -21,6 +21,13 @@ const collectionRules: RowRule[] = [
   dateAfter('banked_on', 'handed_over_on', '缴付银行日期不能早于交至行政机关日期'),
 ];
 
+/** 加处罚款 is a part of the payment's amount (行政处罚法 第七十二条): never more than the whole. */
+const surchargeRule: RowRule = (get) => {
+  const s = get('surcharge'),
+    a = get('amount');
+  return s !== null && a !== null && Number(s) > Number(a) ? ['surcharge', '加处罚款金额不能大于应缴金额（应缴金额含加处罚款）'] : null;
+};
+
 const sample = {
   source_system: 'zj-xzzf',
   source_id: '',
@@ -34,6 +41,7 @@ const sample = {
   receipt_no: '',
   handed_over_on: '',
   banked_on: '',
+  surcharge: '',
 };
 
 export const payments: RecordKindSpec = {
@@ -118,10 +126,28 @@ export const payments: RecordKindSpec = {
       example: '2025-05-20',
       note: '当场收缴：行政机关将罚款缴付指定银行的日期',
     },
+    {
+      name: 'surcharge',
+      label: '加处罚款金额',
+      aliases: ['加处罚款', '其中加处罚款', '加处罚款数额'],
+      type: 'decimal',
+      required: false,
+      example: '0.00',
+      note: '元：应缴金额中属于加处罚款的部分（应缴金额含加处罚款）；0：未加处罚款；不填：未载明',
+    },
   ],
   samples: [
     { ...sample, source_id: 'JK2025000654', method: 'bank' },
-    { ...sample, source_id: 'JK2025000655', amount: '800.00', method: 'online', paid_on: '2025-06-02' },
+    { ...sample, source_id: 'JK2025000655', amount: '800.00', method: 'online', paid_on: '2025-06-02', surcharge: '0.00' },
+    {
+      ...sample,
+      source_id: 'JK2025000657',
+      amount: '1150.00',
+      due_on: '2025-06-14',
+      paid_on: '2025-06-19',
+      method: 'bank',
+      surcharge: '150.00',
+    },
     {
       ...sample,
       source_id: 'JK2025000656',
@@ -134,7 +160,7 @@ export const payments: RecordKindSpec = {
       banked_on: '2025-05-20',
     },
   ],
-  rules: collectionRules,
+  rules: [...collectionRules, surchargeRule],
   rulesText:
-    '当场收缴的须填写收缴执法人员编号和缴款日期（收缴日期）；收缴执法人员编号、交至行政机关日期、缴付银行日期只用于当场收缴；交至行政机关日期不能早于缴款日期，缴付银行日期不能早于交至行政机关日期，填写缴付银行日期的须填写交至行政机关日期。',
+    '当场收缴的须填写收缴执法人员编号和缴款日期（收缴日期）；收缴执法人员编号、交至行政机关日期、缴付银行日期只用于当场收缴；交至行政机关日期不能早于缴款日期，缴付银行日期不能早于交至行政机关日期，填写缴付银行日期的须填写交至行政机关日期；加处罚款金额是应缴金额的一部分，不能大于应缴金额。',
 };
