@@ -557,6 +557,28 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       JOIN calendar_days x ON x.day = COALESCE(c.published_on, ${asOf})
       WHERE c.decision = 'fine' AND c.fine_amount >= 10000 AND x.due > f.done + 7`,
   },
+  // A fine of 10,000 yuan or more decided by the 5th working day after its notice, no hearing asked for.
+  decided_in_hearing_period: {
+    kind: 'case',
+    sql: `SELECT c.id FROM cases c JOIN calendar_days f ON f.day = c.notified_on JOIN calendar_days x ON x.day = c.decided_on
+      WHERE c.decision = 'fine' AND c.fine_amount >= 10000 AND c.hearing_requested_on IS NULL AND c.decided_on >= c.notified_on AND x.due <= f.done + 5`,
+  },
+  // A hearing asked for on a fine (noticed or decided) of 10,000 yuan or more, none held by the decision day.
+  hearing_not_held: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE decision = 'fine' AND hearing_requested_on IS NOT NULL
+      AND (fine_amount >= 10000 OR proposed_fine >= 10000) AND (hearing_held_on IS NULL OR hearing_held_on > decided_on)`,
+  },
+  // A fine above the amount its notice named.
+  heavier_after_defence: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE decision = 'fine' AND proposed_fine IS NOT NULL AND fine_amount > proposed_fine`,
+  },
+  // A fine above 3,000 yuan decided under the summary procedure.
+  summary_over_limit: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE procedure = 'summary' AND decision = 'fine' AND fine_amount > 3000`,
+  },
   // 30 days from the start (day not counted), 60 with an approved extension, plus testing days for 查封、扣押.
   coercion_over_long: {
     kind: 'coercive_measure',
@@ -790,6 +812,10 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     no_court_application: first.counts.payments,
     court_no_demand: first.counts.payments,
     penalty_not_published: first.counts.cases,
+    decided_in_hearing_period: first.counts.payments,
+    hearing_not_held: first.counts.payments,
+    heavier_after_defence: first.counts.cases,
+    summary_over_limit: first.counts.cases,
     coercion_over_long: first.counts.coercive_measures,
     coercion_no_decision: first.counts.coercive_measures,
     coercion_goods_not_returned: first.counts.coercive_measures,

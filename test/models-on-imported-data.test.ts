@@ -1187,6 +1187,32 @@ const CASES: Record<string, Case> = {
     // Fined 20,000 yuan on 20 May 2025, published on 3 June: after the 7th working day (29 May).
     arrange: () => only('cases', cas({ entity_uscc: entity(487), notified_on: '2025-05-12', published_on: '2025-06-03' })),
   },
+  PEN_DECIDED_IN_HEARING_PERIOD: {
+    // Told of a fine of 20,000 yuan on 29 April 2025, decided on 9 May: the 5th working day after the notice
+    // (1–5 May off), the last day the party could ask for a hearing; no hearing asked for.
+    arrange: () =>
+      only('cases', cas({ entity_uscc: entity(581), filed_on: '2025-04-20', notified_on: '2025-04-29', decided_on: '2025-05-09' })),
+  },
+  PEN_HEARING_NOT_HELD: {
+    // A hearing asked for on 14 May, the fine of 20,000 yuan decided on 20 May with none held.
+    arrange: () =>
+      only(
+        'cases',
+        cas({ entity_uscc: entity(582), notified_on: '2025-05-12', hearing_requested_on: '2025-05-14', procedure: '普通程序' }),
+      ),
+  },
+  PEN_HEAVIER_AFTER_DEFENCE: {
+    // Told 15,000 yuan, fined 20,000.
+    arrange: () => only('cases', cas({ entity_uscc: entity(583), notified_on: '2025-05-12', proposed_fine: '15000' })),
+  },
+  PEN_SUMMARY_OVER_LIMIT: {
+    // Fined 5,000 yuan on the spot.
+    arrange: () =>
+      only(
+        'cases',
+        cas({ entity_uscc: entity(584), notified_on: '2025-05-20', procedure: '简易程序', fine_amount: '5000', tier: 'lenient' }),
+      ),
+  },
   DEV_UNPUBLISHED: {
     // A camera whose place was never published; a fine on its records.
     arrange: async () => only('cases', await onDevice(dev({ published_on: '' }), { entity_uscc: entity(470) })),

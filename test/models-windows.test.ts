@@ -568,6 +568,19 @@ const CASES: Boundary[] = [
       return '2025-06-30';
     },
   },
+  {
+    code: 'PEN_DECIDED_IN_HEARING_PERIOD',
+    n: '5 working days after the notice (第六十四条（一）, the May Day break inside): the party may still ask on the 5th',
+    kind: 'within',
+    atN: async () => {
+      await caseRecord(store, { fine_amount: 20000, filed_on: '2025-04-01', notified_on: '2025-04-29', decided_on: '2025-05-09' });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      await caseRecord(store, { fine_amount: 20000, filed_on: '2025-04-01', notified_on: '2025-04-29', decided_on: '2025-05-12' });
+      return '2025-06-30';
+    },
+  },
 ];
 
 for (const c of CASES) {

@@ -5,7 +5,7 @@
 // days, payment by the due date. A planted case breaks exactly one of its rules; its delivery and
 // payment may carry their own plant.
 import type { TierName } from '../catalog/types.ts';
-import { workdayDeadline } from '../domain/workdays.ts';
+import { workdayDeadline, workdaysLate } from '../domain/workdays.ts';
 import { addMonths, addYears } from '../domain/dates.ts';
 import { dayOf, isoOf } from './calendar.ts';
 import type { PenaltyItem } from './catalog-index.ts';
@@ -23,6 +23,9 @@ import {
   SUE_MONTHS,
   APPLY_MONTHS,
   DEMAND_DAYS,
+  HEARING_FINE,
+  HEARING_WORKDAYS,
+  SUMMARY_MAX_FINE,
   exemptionApplies,
   pickFine,
   pickFineOutside,
@@ -271,6 +274,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   const proc = procedure(ctx, id, region, filed, decided, decision, fine);
   // Before `clean`: a case planted as not transferred gets no device plant besides.
   const moved = transfer(ctx, id, region, filed, decided, decision);
+  const heard = hearing(ctx, id, region, filed, proc[1], decided, decision, fine);
+  proc[1] = heard.notified;
   const clean = !force && plant === null && out.ground_truth.rows === truthRows;
   const device = caseDevice(ctx, e, { agency, caseId: id, occurred: proc[0], decided, decision, clean });
   const ended = enforcement(ctx, id, region, decided, decision, fine, deliveredOn, paid);
@@ -299,6 +304,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     ...moved,
     device.deviceId,
     ...ended.columns,
+    ...heard.columns,
   ];
   out.cases.push(row);
   // 执法证范围 (OFF_CERT_SCOPE): an officer whose certificate, valid on the filing day, states a scope that
@@ -557,4 +563,93 @@ function enforcement(
     }
   }
   return { columns: [iso(demand), iso(court), iso(published)], unenforced };
+}
+
+/**
+ * The right to a defence and a hearing, from a stream of its own (so the rest of the data stays as it
+ * was): returns the notice day (moved earlier for some fines, see below) and the columns procedure,
+ * proposed_fine, hearing_requested_on, hearing_held_on. For fines and warnings:
+ * - Procedure (行政处罚法 第五十一条): a third of warnings and of fines up to SUMMARY_MAX_FINE (exactly it
+ *   included: near miss) are decided on the spot, the rest under the ordinary procedure; planted, a few
+ *   larger fines on the spot. A tenth of cases send no procedure (not judged).
+ * - The amount the notice named (第四十五条 第二款): most fines as decided (near miss: equal), some
+ *   lowered after the defence, a few sent without it; planted, a few fines above it.
+ * - A fine of HEARING_FINE or more (第六十三条、第六十四条): a quarter of parties ask for a hearing by the
+ *   HEARING_WORKDAYS-th working day after the notice, held by the decision day (some on it: near miss);
+ *   planted, a few never held or held after the decision. Without a request, a decision by the last
+ *   working day of the period is planted now and then; otherwise the notice is moved back so that the
+ *   decision falls after the period (some on the first working day after it: near miss), or, where the
+ *   filing day does not allow that, the party asked on the notice day and was heard on the decision day.
+ *   Smaller fines: a few parties ask and no hearing follows (no 较大数额: near miss).
+ */
+function hearing(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  filed: number,
+  notifiedIso: string | null,
+  decided: number | null,
+  decision: string | null,
+  fine: number | null,
+): { notified: string | null; columns: [string | null, number | null, string | null, string | null] } {
+  const none = { notified: notifiedIso, columns: [null, null, null, null] as [null, null, null, null] };
+  if (decided === null || (decision !== 'fine' && decision !== 'warning')) return none;
+  const rng = Rng.of(ctx.seed, 'case-hearing', id);
+  const asOf = ctx.period.asOf;
+  // Procedure.
+  let procedure: string | null = rng.chance(0.1) ? null : 'ordinary';
+  if (procedure !== null) {
+    if (fine === null || fine <= SUMMARY_MAX_FINE) procedure = rng.chance(0.33) ? 'summary' : 'ordinary';
+    else if (rng.chance(PLANT.summaryOverLimit)) {
+      procedure = 'summary';
+      ctx.truth.plant('summary_over_limit', 'case', id, region, { fine_amount: fine });
+    }
+  }
+  if (fine === null || notifiedIso === null || dayOf(notifiedIso) > decided)
+    return { notified: notifiedIso, columns: [procedure, null, null, null] };
+  let notified = dayOf(notifiedIso);
+  // The amount of the notice.
+  let proposed: number | null = fine;
+  if (fine >= 100 && rng.chance(PLANT.heavierAfterDefence)) {
+    proposed = Math.floor((fine * (0.5 + 0.4 * rng.next())) / 100) * 100;
+    ctx.truth.plant('heavier_after_defence', 'case', id, region, { proposed_fine: proposed, fine_amount: fine });
+  } else if (rng.chance(0.15)) proposed = Math.ceil((fine * (1.1 + 0.4 * rng.next())) / 100) * 100;
+  else if (rng.chance(0.05)) proposed = null;
+  // The hearing.
+  let requested: number | null = null;
+  let held: number | null = null;
+  const iso = (d: number | null) => (d === null ? null : isoOf(d));
+  const inPeriod = (n: number) => workdaysLate(isoOf(n), isoOf(decided), HEARING_WORKDAYS) === false;
+  if (fine >= HEARING_FINE) {
+    if (rng.chance(0.25)) {
+      requested =
+        notified +
+        rng.range(
+          0,
+          Math.max(0, Math.min(decided, dayOf(workdayDeadline(isoOf(notified), HEARING_WORKDAYS) ?? isoOf(decided))) - notified),
+        );
+      if (rng.chance(PLANT.hearingNotHeld)) {
+        held = rng.chance(0.5) || decided + 1 > asOf ? null : Math.min(asOf, decided + rng.range(1, 20));
+        ctx.truth.plant('hearing_not_held', 'case', id, region, {
+          hearing_requested_on: isoOf(requested),
+          decided_on: isoOf(decided),
+          hearing_held_on: iso(held),
+        });
+      } else held = rng.chance(0.3) ? decided : requested + rng.range(0, decided - requested);
+    } else if (inPeriod(notified)) {
+      if (rng.chance(PLANT.decidedInHearingPeriod)) {
+        ctx.truth.plant('decided_in_hearing_period', 'case', id, region, { notified_on: isoOf(notified), decided_on: isoOf(decided) });
+      } else {
+        let n = notified;
+        while (inPeriod(n)) n--;
+        if (rng.chance(0.8)) n -= rng.range(0, 10);
+        if (n >= filed) notified = n;
+        else {
+          requested = notified;
+          held = decided;
+        }
+      }
+    }
+  } else if ((proposed ?? fine) < HEARING_FINE && rng.chance(0.02)) requested = notified + rng.range(0, Math.min(2, decided - notified));
+  return { notified: isoOf(notified), columns: [procedure, proposed, iso(requested), iso(held)] };
 }

@@ -37,6 +37,10 @@ export const PLANT = {
   fineNeverPaid: 0.02, // of payments due nine months or more before the as-of day (cases.ts; planted overdue payments besides)
   noCourtApplication: 0.3, // of fines unpaid nine months after delivery
   courtNoDemand: 0.2, // of court applications
+  decidedInHearingPeriod: 0.12, // of fines at or above HEARING_FINE decided within the hearing period with no hearing asked for (cases.ts)
+  hearingNotHeld: 0.15, // of hearings asked for on fines at or above HEARING_FINE
+  heavierAfterDefence: 0.015, // of fines with a notice
+  summaryOverLimit: 0.02, // of fines above SUMMARY_MAX_FINE
 } as const;
 
 /** Sequential ids per record kind: 'INS000000042'. Deterministic because generation order is. */

@@ -14,7 +14,8 @@
 // Its own random stream per case: the rest of the data is the same with or without it.
 import { dayOf, isoOf } from './calendar.ts';
 import { COLUMNS, SOURCE } from './tables.ts';
-import { DEMAND_DAYS, SUE_MONTHS } from './rules.ts';
+import { DEMAND_DAYS, HEARING_FINE, HEARING_WORKDAYS, SUE_MONTHS } from './rules.ts';
+import { workdaysLate } from '../domain/workdays.ts';
 import { addMonths } from '../domain/dates.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
@@ -184,7 +185,7 @@ export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): stri
   const id = ctx.ids.next('CS');
   copy[COL('id')] = id;
   copy[COL('source_id')] = id;
-  for (const c of ['filed_on', 'occurred_on', 'notified_on', 'legal_review_on', 'decided_on']) {
+  for (const c of ['filed_on', 'occurred_on', 'notified_on', 'legal_review_on', 'decided_on', 'hearing_requested_on', 'hearing_held_on']) {
     const v = copy[COL(c)];
     if (typeof v === 'string') copy[COL(c)] = isoOf(dayOf(v) + gap);
   }
@@ -201,6 +202,21 @@ export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): stri
       copy[COL('demand_served_on')] = isoOf(expired + 5);
       copy[COL('court_applied_on')] = isoOf(expired + DEMAND_DAYS + 5);
     }
+  }
+  // Shifted, the decision may fall inside the hearing period of its notice (weekends and holidays move):
+  // a fine of 较大数额 then had its hearing asked for on the notice day and held on the decision day.
+  const notified = copy[COL('notified_on')];
+  const fine = Number(copy[COL('fine_amount')] ?? 0);
+  if (
+    typeof decided === 'string' &&
+    typeof notified === 'string' &&
+    notified <= decided &&
+    fine >= HEARING_FINE &&
+    copy[COL('hearing_requested_on')] === null &&
+    workdaysLate(notified, decided, HEARING_WORKDAYS) === false
+  ) {
+    copy[COL('hearing_requested_on')] = notified;
+    copy[COL('hearing_held_on')] = decided;
   }
   ctx.out.cases.push(copy);
   if (gap <= DEVICE_REPEAT_DAYS)

@@ -48,6 +48,10 @@ export const VIOLATIONS = [
   'no_court_application', // a fine unpaid nine months after delivery (six to sue, three to apply), never taken to court (行政强制法 第五十三条)
   'court_no_demand', // a court application with no demand served, or one served fewer than ten days before (行政强制法 第五十四条)
   'penalty_not_published', // a fine of 10,000 yuan or more not published within 7 working days of the decision (行政处罚法 第四十八条)
+  'decided_in_hearing_period', // a fine of 10,000 yuan or more decided by the 5th working day after the notice, no hearing asked for (行政处罚法 第六十三条、第六十四条)
+  'hearing_not_held', // a hearing asked for on a fine of 10,000 yuan or more, none held by the decision (行政处罚法 第六十三条)
+  'heavier_after_defence', // a fine decided above the fine the notice named (行政处罚法 第四十五条 第二款)
+  'summary_over_limit', // a fine above 3,000 yuan decided on the spot under the summary procedure (行政处罚法 第五十一条)
   // Coercive measures (src/demo/coercion.ts, 行政强制法):
   'coercion_over_long', // sealed, seized or frozen beyond 30 days, or 60 with an approved extension (第二十五条、第三十二条)
   'coercion_no_decision', // a measure whose record names no decision document (第二十四条、第三十一条)

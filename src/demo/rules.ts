@@ -130,3 +130,9 @@ export const SUE_MONTHS = 6;
 export const APPLY_MONTHS = 3;
 /** Days a demand must have been served before the court application (行政强制法 第五十四条). */
 export const DEMAND_DAYS = 10;
+/** 较大数额罚款 for 法人或者其他组织 in the demo's province: PEN_DECIDED_IN_HEARING_PERIOD's and PEN_HEARING_NOT_HELD's default. */
+export const HEARING_FINE = 10_000;
+/** Working days after the notice within which the party may ask for a hearing (行政处罚法 第六十四条（一）、第八十五条). */
+export const HEARING_WORKDAYS = 5;
+/** The most a fine decided on the spot may be for 法人或者其他组织 (行政处罚法 第五十一条): PEN_SUMMARY_OVER_LIMIT's default. */
+export const SUMMARY_MAX_FINE = 3_000;

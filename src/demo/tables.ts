@@ -76,6 +76,10 @@ export const COLUMNS = {
     'demand_served_on',
     'court_applied_on',
     'published_on',
+    'procedure',
+    'proposed_fine',
+    'hearing_requested_on',
+    'hearing_held_on',
   ],
   deliveries: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'method', 'sent_on', 'delivered_on'],
   payments: [

@@ -93,6 +93,10 @@ import { confiscatedIrregularDisposal } from './confiscated-irregular-disposal.t
 import { penaltyNoCourtApplication } from './penalty-no-court-application.ts';
 import { penaltyCourtNoDemand } from './penalty-court-no-demand.ts';
 import { penaltyNotPublished } from './penalty-not-published.ts';
+import { penaltyDecidedInHearingPeriod } from './penalty-decided-in-hearing-period.ts';
+import { penaltyHearingNotHeld } from './penalty-hearing-not-held.ts';
+import { penaltyHeavierAfterDefence } from './penalty-heavier-after-defence.ts';
+import { penaltySummaryOverLimit } from './penalty-summary-over-limit.ts';
 import { coercionRepeatSeal } from './coercion-repeat-seal.ts';
 import { certOutOfScope } from './cert-out-of-scope.ts';
 import { coercionNightHoliday } from './coercion-night-holiday.ts';
@@ -203,6 +207,10 @@ export const MODELS: readonly ModelDefinition[] = [
   coercionUrgentLateApproval,
   coercionStorageFee,
   licenceSupervisionFee,
+  penaltyDecidedInHearingPeriod,
+  penaltyHearingNotHeld,
+  penaltyHeavierAfterDefence,
+  penaltySummaryOverLimit,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

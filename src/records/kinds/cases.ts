@@ -96,6 +96,46 @@ export const cases: RecordKindSpec = {
       note: '告知拟作出的处罚内容及陈述、申辩、要求听证权利的日期（行政处罚法 第四十四条、第六十三条）',
     },
     {
+      name: 'procedure',
+      label: '适用程序',
+      aliases: ['处罚程序', '办案程序', '程序类型', '程序'],
+      type: 'enum',
+      required: false,
+      example: 'ordinary',
+      values: [
+        { code: 'summary', label: '简易程序', aliases: ['简易', '当场处罚', '当场', '当场处罚程序'] },
+        { code: 'ordinary', label: '普通程序', aliases: ['普通', '一般程序'] },
+      ],
+      note: '简易程序即当场作出行政处罚决定（行政处罚法 第五十一条）；未记录的留空',
+    },
+    {
+      name: 'proposed_fine',
+      label: '拟罚款金额',
+      aliases: ['告知罚款金额', '拟处罚款金额', '告知拟罚款金额', '拟罚款金额（元）'],
+      type: 'decimal',
+      required: false,
+      example: '5000.00',
+      note: '元，告知书中拟作出的罚款金额（行政处罚法 第四十四条）；未告知罚款的留空',
+    },
+    {
+      name: 'hearing_requested_on',
+      label: '要求听证日期',
+      aliases: ['听证申请日期', '申请听证日期', '当事人要求听证日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '当事人提出听证要求的日期（行政处罚法 第六十四条）；未要求听证的留空',
+    },
+    {
+      name: 'hearing_held_on',
+      label: '举行听证日期',
+      aliases: ['听证日期', '听证举行日期', '组织听证日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '举行听证的日期（行政处罚法 第六十三条、第六十四条）；填写时须同时填写要求听证日期',
+    },
+    {
       name: 'legal_review_on',
       label: '法制审核日期',
       aliases: ['法制审核完成日期', '法制审核时间'],
@@ -241,6 +281,12 @@ export const cases: RecordKindSpec = {
       (get('published_on') !== null || get('demand_served_on') !== null || get('court_applied_on') !== null) && get('decided_on') === null
         ? ['decided_on', '填写公开、催告或申请强制执行日期时须有决定日期']
         : null,
+    dateAfter('hearing_requested_on', 'notified_on', '要求听证日期不能早于告知日期'),
+    dateAfter('hearing_held_on', 'hearing_requested_on', '举行听证日期不能早于要求听证日期'),
+    (get) =>
+      get('hearing_held_on') !== null && get('hearing_requested_on') === null
+        ? ['hearing_requested_on', '填写举行听证日期时须填写要求听证日期']
+        : null,
     (get) =>
       get('transfer_no') !== null && get('transferred_on') === null ? ['transferred_on', '填写移送书文号时须填写移送公安机关日期'] : null,
     (get) =>
@@ -251,5 +297,5 @@ export const cases: RecordKindSpec = {
     (get) => (get('decision') !== null && get('decided_on') === null ? ['decided_on', '已有处理决定时须填写决定日期'] : null),
   ],
   rulesText:
-    '决定日期不能早于立案日期；立案日期不能早于违法行为发生日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期；移送公安机关日期不能早于立案日期；填写移送书文号时须有移送公安机关日期；处罚决定公开、催告书送达、申请人民法院强制执行的日期不能早于决定日期，且须有决定日期；申请人民法院强制执行日期不能早于催告书送达日期。',
+    '决定日期不能早于立案日期；立案日期不能早于违法行为发生日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期；移送公安机关日期不能早于立案日期；填写移送书文号时须有移送公安机关日期；处罚决定公开、催告书送达、申请人民法院强制执行的日期不能早于决定日期，且须有决定日期；申请人民法院强制执行日期不能早于催告书送达日期；要求听证日期不能早于告知日期；举行听证日期不能早于要求听证日期，且须有要求听证日期。',
 };
