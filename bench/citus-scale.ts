@@ -13,13 +13,14 @@ import { DISTRIBUTION_COLUMN } from '../src/store/citus.ts';
 type Put = (row: string, engine: string, value: string) => void;
 const ENGINE = 'citus';
 const n = (x: number) => Math.round(x).toLocaleString('en');
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+// Decimal units: MB = 10⁶ bytes, TB = 10¹² bytes.
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** The province (the seed's figure: 104.3亿条) and what one worker holds in the sizing. */
 export const PROVINCE_RECORDS = 10_430_000_000;
 export const PROVINCE_ENTITIES = 10_000_000;
-export const BYTES_PER_WORKER = 2 * 2 ** 40;
+export const BYTES_PER_WORKER = 2e12;
 
 /** The tables distributed on the county (hash): the record tables. */
 async function recordTables(store: Store): Promise<string[]> {
@@ -119,8 +120,8 @@ export async function rebalanceBench(
   const took = performance.now() - started;
   out(log.trimEnd());
   put('rebalance: .ci/citus-add-worker (new node, citus_add_node, rebalance), total', ENGINE, secs(took));
-  const moved = /rebalanced in ([\d.]+) s/.exec(log)?.[1];
-  put('rebalance: of which the moves (citus_rebalance_start to _wait)', ENGINE, moved ? `${moved} s` : '—');
+  const moved = /rebalanced in ([\d.]+) s, shard_transfer_mode (\w+)/.exec(log);
+  put('rebalance: of which the moves (citus_rebalance_start to _wait), transfer mode', ENGINE, moved ? `${moved[1]} s, ${moved[2]}` : '—');
   put('rebalance: shards per node after', ENGINE, await shardsPerNode(store));
   const max = (xs: number[]) => (xs.length ? `${Math.max(...xs).toFixed(0)} ms` : '—');
   put(
@@ -147,7 +148,7 @@ export async function rebalanceBench(
 
   const t2 = performance.now();
   out((await run(script, ['--remove', opts.database], env)).trimEnd());
-  put('rebalance: the worker drained and removed again (--remove)', ENGINE, secs(performance.now() - t2));
+  put('rebalance: the worker drained and removed again, the rest rebalanced (--remove)', ENGINE, secs(performance.now() - t2));
   put('rebalance: shards per node after the removal', ENGINE, await shardsPerNode(store));
 }
 
@@ -332,7 +333,7 @@ export async function sizingBench(store: Store, put: Put, out: (s: string) => vo
 
   // The province.
   const provinceBytes = PROVINCE_RECORDS * perRecord;
-  const tb = (b: number) => `${(b / 2 ** 40).toFixed(2)} TB`;
+  const tb = (b: number) => `${(b / 1e12).toFixed(2)} TB`;
   put(
     'province: 10.43 billion records × bytes/record of the mix',
     ENGINE,
@@ -342,7 +343,7 @@ export async function sizingBench(store: Store, put: Put, out: (s: string) => vo
   put(
     'province: entities replicated, one copy (10 million × bytes/entity)',
     ENGINE,
-    `${n(PROVINCE_ENTITIES)} × ${(entityBytes / Number(entities)).toFixed(0)} B = ${(entityCopy / 2 ** 30).toFixed(1)} GB`,
+    `${n(PROVINCE_ENTITIES)} × ${(entityBytes / Number(entities)).toFixed(0)} B = ${(entityCopy / 1e9).toFixed(1)} GB`,
   );
   const counties = (
     await store.query<{ code: string }>("SELECT code FROM regions WHERE level = 'county' AND code LIKE '33%' AND NOT is_demo ORDER BY code")
