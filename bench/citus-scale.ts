@@ -144,7 +144,9 @@ export async function rebalanceBench(
     `${countsDiffer.length ? `no: ${countsDiffer.join(', ')}` : `yes (${tables.length} tables)`} / ${lost.length || gained.length ? `no: ${lost.length} lost, ${gained.length} new` : 'yes'}`,
   );
   if (countsDiffer.length || lost.length || gained.length)
-    throw new Error(`rebalance changed the data: counts of ${countsDiffer.join(', ') || 'none'}; hits lost ${lost.slice(0, 3).join(', ')}`);
+    throw new Error(
+      `rebalance changed the data: counts of ${countsDiffer.join(', ') || 'no table'}; hits lost ${lost.length} (${lost.slice(0, 3).join(', ')}), new ${gained.length} (${gained.slice(0, 3).join(', ')})`,
+    );
 
   const t2 = performance.now();
   out((await run(script, ['--remove', opts.database], env)).trimEnd());
