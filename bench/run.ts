@@ -13,6 +13,10 @@
 // cases it generates itself, `--navigator-cases N`), incremental (a first run, a day's records added
 // through the import, then an incremental run beside a full one). DuckDB beside PostgreSQL (and Citus,
 // on a coordinator .ci/citus-up started, with `--engines duckdb,postgres,citus`), same run.
+// rebalance and sizing (bench/citus-scale.ts, the citus engine only, in a database kedu_size_<scale>): a
+// third worker added and the shards rebalanced under the generated data (.ci/citus-add-worker; set
+// CITUS_PREFIX when the coordinator is not citus-up's default set), and the province sized from the bytes
+// per record measured in the shards.
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -55,6 +59,7 @@ import { analyzePending } from '../src/followup/land.ts';
 import { registerFollowupHooks } from '../src/followup/hooks.ts';
 import { lexicon } from '../src/followup/lexicon.ts';
 import { navigatorBench } from './navigator-bench.ts';
+import { dropOnAddedWorker, rebalanceBench, sizingBench } from './citus-scale.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -491,6 +496,23 @@ for (const engine of engines) {
       if (only.has('incremental')) await incrementalBench(store, engine);
     } finally {
       await drop();
+    }
+  }
+  if (only.has('sizing') || only.has('rebalance')) {
+    if (engine !== 'citus') throw new Error('bench: --only sizing and rebalance run on the citus engine (--engines citus)');
+    const name = `kedu_size_${scale}`;
+    const db = await createDatabase(servers.citus, name);
+    const store = await openStore({ databaseUrl: db.url });
+    try {
+      const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO }));
+      put(`generate ${scale}: records, time`, engine, `${gen.records.toLocaleString('en')}, ${gen.seconds.toFixed(1)} s`);
+      out(`generated ${gen.records} records in ${gen.seconds.toFixed(1)} s`);
+      if (only.has('sizing')) await sizingBench(store, put, out);
+      if (only.has('rebalance')) await rebalanceBench(store, { database: name, coordinatorUrl: servers.citus, asOf: AS_OF_ISO }, put, out);
+    } finally {
+      await store.close();
+      await db.drop();
+      if (only.has('rebalance')) await dropOnAddedWorker(servers.citus, name);
     }
   }
   if (only.has('history')) {
