@@ -1,6 +1,6 @@
 // The inspections the windowed inspection models look back over, by entity, in columns: typed arrays for
 // dates and interned codes, the ids packed (packed-ids.ts), an entity's rows chained through `next`.
-// Row objects cost about 140 bytes an inspection; this layout about 45 (city scale: 1.4 million
+// Row objects cost about 140 bytes an inspection; this layout about 58 (city scale: 1.4 million
 // inspections).
 import { TARGETED_KINDS } from '../library/sql-fragments.ts';
 import { grow, IdIndex, PackedIds } from './packed-ids.ts';
