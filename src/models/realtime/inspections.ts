@@ -82,7 +82,7 @@ const burden: Check<InspectionRow> = (r, ctx) => {
     region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
     agency_id: null,
     window_key: String(year),
-    evidence_ids: rows.map((i) => log.ids[i]).join(','),
+    evidence_ids: rows.map((i) => log.id(i)).join(','),
     subject_name: e?.name ?? null,
     year: String(year),
     visit_count: visits,
@@ -112,7 +112,7 @@ const overFrequency: Check<InspectionRow> = (r, ctx) => {
     region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
     agency_id: r.agency_id,
     window_key: `${r.inspection_item_code}|${found.year}|${r.agency_id}`,
-    evidence_ids: rows.map((i) => log.ids[i]).join(','),
+    evidence_ids: rows.map((i) => log.id(i)).join(','),
     subject_name: e?.name ?? null,
     agency_name: state.agencyName(r.agency_id),
     item_name: ii.name,
@@ -165,7 +165,7 @@ const repeat: Check<InspectionRow> = (r, ctx) => {
         region_code: e?.region ?? b.map((i) => log.regionOf(i)).sort()[0],
         agency_id: null,
         window_key: isoOf(s),
-        evidence_ids: b.map((i) => log.ids[i]).join(','),
+        evidence_ids: b.map((i) => log.id(i)).join(','),
         agency_count: new Set(b.map((i) => log.agency[i])).size,
         inspection_count: b.length,
         subject_name: e?.name ?? null,
@@ -191,7 +191,7 @@ const sameAgencyRepeat: Check<InspectionRow> = (r, ctx) => {
     if (!group?.enabled) continue;
     const W = group.params.window_days;
     const db = log.day[b];
-    if (!(log.ids[b] === r.id || (db > d && db - W <= d))) continue;
+    if (!(log.id(b) === r.id || (db > d && db - W <= d))) continue;
     if (db - W < state.inspectionsFrom) return null;
     const previous = same.filter((a) => log.day[a] < db && log.day[a] >= db - W);
     if (previous.length === 0 || previous.some((a) => !(log.flags[a] & COMPLIANT))) continue;
@@ -200,11 +200,11 @@ const sameAgencyRepeat: Check<InspectionRow> = (r, ctx) => {
     hits.push({
       row: {
         subject_kind: 'inspection',
-        subject_id: log.ids[b],
+        subject_id: log.id(b),
         region_code: log.regionOf(b),
         agency_id: r.agency_id,
         window_key: '',
-        evidence_ids: [...previous.map((a) => log.ids[a]), log.ids[b]].join(','),
+        evidence_ids: [...previous.map((a) => log.id(a)), log.id(b)].join(','),
         subject_name: e?.name ?? null,
         entity_uscc: r.entity_uscc,
         agency_name: state.agencyName(r.agency_id),

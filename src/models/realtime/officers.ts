@@ -14,7 +14,7 @@ export function uncertifiedOfficers(
   const details: string[] = [];
   const ids: string[] = [];
   for (const [officer, role] of roles) {
-    const certs = state.certificates.get(officer) ?? [];
+    const certs = state.certificates.of(officer);
     if (certs.some((c) => c.valid && c.issued <= day && c.expires >= day)) continue;
     // Of the certificates issued by that day: none, a valid one that expired, or only revoked ones.
     let count = 0;

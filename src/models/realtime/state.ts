@@ -14,6 +14,7 @@ import { MODELS } from '../library/index.ts';
 import { loadAllSettings, onSettingsSaved, runGroups, type ModelSetting, type RunGroup } from '../settings.ts';
 import type { ModelDefinition } from '../model.ts';
 import { InspectionLog, Interner } from './inspection-log.ts';
+import { grow, IdIndex } from './packed-ids.ts';
 import { businessDayOf, dayOf, isoOf, yearOfDay } from './days.ts';
 import { BaselineBook, type BaselineRecord } from '../../catalog/discretion.ts';
 import type { TierName } from '../../catalog/types.ts';
@@ -73,7 +74,6 @@ export interface CaseFacts {
   agency: string;
   item: string;
   entity: string;
-  inspection: string | null;
   filed: number;
   decided: number | null;
   decision: string | null;
@@ -104,6 +104,47 @@ export interface Delegation {
   approved: boolean;
   fee: number | null;
   signed_on: string;
+}
+
+/** Each officer's certificates in columns, chained per officer: an object and an array an officer cost 290 bytes a certificate, these about 40. */
+export class Certificates {
+  private readonly officers = new IdIndex();
+  /** Per officer row: its last certificate (-1: none). */
+  private last = new Int32Array(1024).fill(-1);
+  /** Per certificate: the officer's previous one (-1: none), its dates (days since 1970) and whether it is valid. */
+  private next = new Int32Array(1024);
+  private issued = new Int32Array(1024);
+  private expires = new Int32Array(1024);
+  private valid = new Uint8Array(1024);
+  private count = 0;
+
+  add(officer: string, c: Certificate): void {
+    const o = this.officers.add(officer);
+    if (o >= this.last.length) {
+      const size = this.last.length;
+      this.last = grow(this.last, o + 1);
+      this.last.fill(-1, size);
+    }
+    const i = this.count++;
+    this.next = grow(this.next, i + 1);
+    this.issued = grow(this.issued, i + 1);
+    this.expires = grow(this.expires, i + 1);
+    this.valid = grow(this.valid, i + 1);
+    this.next[i] = this.last[o];
+    this.issued[i] = c.issued;
+    this.expires[i] = c.expires;
+    this.valid[i] = c.valid ? 1 : 0;
+    this.last[o] = i;
+  }
+
+  /** An officer's certificates, the first loaded first. */
+  of(officer: string): Certificate[] {
+    const o = this.officers.rowOf(officer);
+    const list: Certificate[] = [];
+    for (let i = o < 0 ? -1 : this.last[o]; i >= 0; i = this.next[i])
+      list.push({ issued: this.issued[i], expires: this.expires[i], valid: this.valid[i] === 1 });
+    return list.reverse();
+  }
 }
 
 /** Cases decided with a fine (PEN_DOUBLE's cases). */
@@ -162,8 +203,10 @@ export class RealtimeState {
 
   // reference
   agencies = new Map<string, Agency>();
-  /** Entities' names and regions, officers' names: the facts of a hit (city scale: 220,000 and 100,000). */
-  entities = new Map<string, Entity>();
+  /** Entities' names and regions by row of their USCC, officers' names: the facts of a hit (city scale: 220,000 and 100,000). */
+  entities = new IdIndex();
+  entityNames: string[] = [];
+  entityRegions = new Int32Array(1024);
   officers = new Map<string, string>();
   /** Officers whose staff type is 行政执法辅助人员 (OFF_AUX_*). */
   auxiliary = new Set<string>();
@@ -178,14 +221,14 @@ export class RealtimeState {
   baselines: BaselineBook = new BaselineBook([]);
   /** The dedupe keys of the clues the real-time models have raised: a hit on one of them writes nothing. */
   knownKeys = new Set<string>();
-  certificates = new Map<string, Certificate[]>();
+  certificates = new Certificates();
 
   // keyed records
   inspections = new InspectionLog();
   /** Inspections before this day are not in the log: checks that look back past it go to SQL. */
   inspectionsFrom = 0;
   /** Inspection ids that a case names (INS_CASE_NOT_FILED). */
-  inspectionsWithCase = new Set<string>();
+  inspectionsWithCase = new IdIndex();
   /** The codes of joint tasks (综合查一次) → the joint task: records citing one are one joint visit, whatever their kind. */
   jointCodes = new Map<string, string>();
   cases = new Map<string, CaseFacts>();
@@ -224,7 +267,14 @@ export class RealtimeState {
   /** Entities pushed through the API (new, or renamed). */
   putEntities(rows: readonly { uscc: string; name: string; region_code: string }[]): void {
     if (!this.parts.has('names')) return;
-    for (const e of rows) this.entities.set(e.uscc, { name: e.name, region: this.codes.str(e.region_code) });
+    for (const e of rows) this.setEntity(e.uscc, e.name, e.region_code);
+  }
+
+  private setEntity(uscc: string, name: string, region: string): void {
+    const row = this.entities.add(uscc);
+    this.entityNames[row] = name;
+    this.entityRegions = grow(this.entityRegions, row + 1);
+    this.entityRegions[row] = this.codes.id(region);
   }
 
   isLoaded(part: Part): boolean {
@@ -238,15 +288,7 @@ export class RealtimeState {
     // Once dropped, it loads no more: the store's new state is the one to load (readyState).
     for (const p of ['reference', 'names', ...parts] as Part[]) {
       if (this.retired) return;
-      let loading = this.parts.get(p);
-      if (!loading) {
-        loading = this.load(p, asOf).catch((e) => {
-          this.parts.delete(p);
-          throw e;
-        });
-        this.parts.set(p, loading);
-      }
-      await loading;
+      await this.readyPart(p, asOf);
     }
     if (!this.retired && (!this.settings || this.settingsStale)) {
       this.settingsStale = false;
@@ -254,6 +296,19 @@ export class RealtimeState {
       this.settings = settings;
       this.groupCache.clear();
     }
+  }
+
+  /** Loads one part (once), alone: what the bench measures part by part. */
+  readyPart(part: Part, asOf: string): Promise<void> {
+    let loading = this.parts.get(part);
+    if (!loading) {
+      loading = this.load(part, asOf).catch((e) => {
+        this.parts.delete(part);
+        throw e;
+      });
+      this.parts.set(part, loading);
+    }
+    return loading;
   }
 
   /** The run groups of a model under the settings in force. */
@@ -267,7 +322,8 @@ export class RealtimeState {
   }
 
   entity(uscc: string | null): Entity | null {
-    return uscc === null ? null : (this.entities.get(uscc) ?? null);
+    const row = uscc === null ? -1 : this.entities.rowOf(uscc);
+    return row < 0 ? null : { name: this.entityNames[row], region: this.codes.values[this.entityRegions[row]] };
   }
 
   officerName(id: string): string | null {
@@ -332,7 +388,6 @@ export class RealtimeState {
       agency: this.codes.str(r.agency_id),
       item: this.codes.str(r.item_code),
       entity: r.entity_uscc,
-      inspection: r.inspection_id,
       filed: dayOf(r.filed_on),
       decided: r.decided_on === null ? null : dayOf(r.decided_on),
       decision: r.decision === null ? null : this.codes.str(r.decision),
@@ -476,9 +531,14 @@ export class RealtimeState {
         return;
       }
       case 'names': {
-        const entities = new Map<string, Entity>();
+        const entities = new IdIndex();
+        const names: string[] = [];
+        let regions = new Int32Array(1024);
         await scan(store, ['uscc', 'name', 'region_code'], raw('entities'), 'uscc', ([uscc, name, region]) => {
-          entities.set(uscc!, { name: name!, region: this.codes.str(region!) });
+          const row = entities.add(uscc!);
+          names[row] = name!;
+          regions = grow(regions, row + 1);
+          regions[row] = this.codes.id(region!);
         });
         const officers = new Map<string, string>();
         const auxiliary = new Set<string>();
@@ -488,22 +548,22 @@ export class RealtimeState {
         });
         apply(() => {
           this.entities = entities;
+          this.entityNames = names;
+          this.entityRegions = regions;
           this.officers = officers;
           this.auxiliary = auxiliary;
         });
         return;
       }
       case 'certificates': {
-        const certificates = new Map<string, Certificate[]>();
+        const certificates = new Certificates();
         await scan(
           store,
           ['officer_id', day('issued_on'), day('expires_on'), 'status'],
           raw('certificates'),
           'id',
           ([officer, issued, expires, status]) => {
-            let list = certificates.get(officer!);
-            if (!list) certificates.set(officer!, (list = []));
-            list.push({ issued: Number(issued), expires: Number(expires), valid: status === 'valid' });
+            certificates.add(officer!, { issued: Number(issued), expires: Number(expires), valid: status === 'valid' });
           },
         );
         apply(() => {
@@ -560,7 +620,7 @@ export class RealtimeState {
         apply(() => {
           this.inspections = log;
           this.inspectionsFrom = from;
-          this.inspectionsWithCase = new Set(linked.map((r) => r.inspection_id));
+          this.inspectionsWithCase = new IdIndex(linked.map((r) => r.inspection_id));
           this.jointCodes = jointCodes;
         });
         return;
@@ -577,7 +637,6 @@ export class RealtimeState {
             'c.agency_id',
             'c.item_code',
             'c.entity_uscc',
-            'c.inspection_id',
             day('c.filed_on'),
             day('c.decided_on'),
             'c.decision',
@@ -592,31 +651,13 @@ export class RealtimeState {
           raw(`cases c LEFT JOIN (SELECT DISTINCT case_id FROM deliveries) d ON d.case_id = c.id
           LEFT JOIN (SELECT DISTINCT case_id FROM payments) p ON p.case_id = c.id`),
           'c.id',
-          ([
-            id,
-            region,
-            agency,
-            item,
-            entity,
-            inspection,
-            filed,
-            decided,
-            decision,
-            fine,
-            tier,
-            first,
-            corrected,
-            harm,
-            delivered,
-            paid,
-          ]) => {
+          ([id, region, agency, item, entity, filed, decided, decision, fine, tier, first, corrected, harm, delivered, paid]) => {
             const c: CaseFacts = {
               id: id!,
               region: this.codes.str(region!),
               agency: this.codes.str(agency!),
               item: this.codes.str(item!),
               entity: entity!,
-              inspection,
               filed: Number(filed),
               decided: num(decided),
               decision: decision === null ? null : this.codes.str(decision),

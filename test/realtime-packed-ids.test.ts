@@ -1,0 +1,84 @@
+// The real-time state's packed ids (src/models/realtime/packed-ids.ts) and the inspection log built on
+// them: every id format the import accepts comes back as it went in, is found again, and a re-sent
+// inspection overwrites its row instead of adding one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { IdIndex, PackedIds } from '../src/models/realtime/packed-ids.ts';
+import { InspectionLog } from '../src/models/realtime/inspection-log.ts';
+
+/** Ids as records carry them: the demo's, ids a push derives from source ids, source ids of any length, Chinese, empty. */
+const IDS = [
+  'IN000051913',
+  'insp-HZ-SCJG-2025-000123',
+  'insp-' + 'x'.repeat(300),
+  '浙江省杭州市市场监管局检查记录第一号',
+  'a',
+  '',
+  'emoji-😀-id',
+  'CS000000001',
+];
+
+test('packed ids: every id format round-trips, and is told apart from its neighbours', () => {
+  const ids = new PackedIds();
+  const rows = IDS.map((id) => ids.add(id));
+  assert.deepEqual(rows, [...IDS.keys()]);
+  assert.equal(ids.size, IDS.length);
+  for (const [row, id] of IDS.entries()) {
+    assert.equal(ids.get(row), id);
+    assert.equal(ids.is(row, id), true);
+    // A prefix, an extension and another id are not it.
+    assert.equal(ids.is(row, id + 'x'), false);
+    if (id.length) assert.equal(ids.is(row, id.slice(0, -1)), false);
+    assert.equal(ids.is(row, IDS[(row + 1) % IDS.length]), false);
+  }
+});
+
+test('id index: finds each id once, past its growth, and nothing else', () => {
+  const index = new IdIndex();
+  const many = Array.from({ length: 5000 }, (_, i) => (i % 3 ? `IN${String(i).padStart(9, '0')}` : `检查-${i}`));
+  for (const [i, id] of [...IDS, ...many].entries()) assert.equal(index.add(id), i);
+  // Added again: the same row, no new one.
+  assert.equal(index.add(IDS[1]), 1);
+  assert.equal(index.size, IDS.length + many.length);
+  for (const [i, id] of [...IDS, ...many].entries()) {
+    assert.equal(index.rowOf(id), i);
+    assert.equal(index.id(i), id);
+  }
+  assert.equal(index.rowOf('IN000005000'), -1);
+  assert.equal(index.has('检查-1'), false);
+  assert.equal(index.has('检查-3'), true);
+});
+
+test("inspection log: an entity's rows in arrival order; a re-sent inspection overwrites its row", () => {
+  const log = new InspectionLog();
+  const row = (id: string, entity: string, day: number, result = 'compliant') => ({
+    id,
+    entity_uscc: entity,
+    agency_id: 'AG-1',
+    region_code: '330102',
+    inspection_item_code: 'X',
+    day,
+    kind: 'routine',
+    result,
+    joint_id: null,
+  });
+  log.put(row('insp-甲', 'E1', 10), true);
+  log.put(row('IN2', 'E2', 11), true);
+  log.put(row('IN3', 'E1', 9), true);
+  assert.deepEqual(
+    log.of('E1').map((i) => log.id(i)),
+    ['insp-甲', 'IN3'],
+  );
+  assert.deepEqual(log.of('E3'), []);
+  const again = log.put(row('insp-甲', 'E1', 12, 'violation'));
+  assert.equal(again, 0);
+  assert.equal(log.size, 3);
+  assert.equal(log.day[0], 12);
+  assert.deepEqual(
+    log
+      .of('E1')
+      .sort(log.byDateThenId)
+      .map((i) => log.id(i)),
+    ['IN3', 'insp-甲'],
+  );
+});
