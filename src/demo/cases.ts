@@ -183,6 +183,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   // Delivery and payment (decided cases).
   let deliveredOn: number | null = null;
   let paid = false;
+  // Paid in part and closed all the same (closed_unpaid, surcharge.ts): no review may have changed it.
+  let partPaid = false;
   if (decided !== null) {
     const dId = ctx.ids.next('DL');
     let delivered: number | null;
@@ -247,6 +249,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       const planted = paidOn === null || paidOn > due;
       const collection = collect(ctx, pId, id, region, fine, paidOn, lead.id, planted);
       const records = settle(ctx, { pId, caseId: id, region, fine, due, paidOn, method: collection[0], recent: !never });
+      partPaid = paidOn !== null && records.reduce((sum, r) => sum + r.amount - (r.surcharge ?? 0), 0) < fine;
       for (const [n, r] of records.entries()) {
         const how = n === 0 ? collection : [collection[0], null, null, null, null];
         out.payments.push([
@@ -376,8 +379,9 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   // A fine may confiscate illegal goods too (行政处罚法 第七十四条): their own stream, after every plant of the case.
   if (!force && decided !== null && decision === 'fine') confiscate(ctx, e, { agency, caseId: id, region, decided });
 
-  // A fine planted as never taken to court was never taken to review either (第五十三条's condition).
-  if (decided !== null && (decision === 'fine' || decision === 'warning') && !ended.unenforced)
+  // A fine planted as never taken to court was never taken to review either (第五十三条's condition), nor
+  // one closed part-paid (PEN_CLOSED_UNPAID leaves out the cases a review changed).
+  if (decided !== null && (decision === 'fine' || decision === 'warning') && !ended.unenforced && !partPaid)
     noteReviewable(ctx, { id, region, agency, item: p.item.code, decided });
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }

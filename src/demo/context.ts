@@ -35,7 +35,7 @@ export const PLANT = {
   agencyNotCompetent: 0.01, // of cases decided with a fine or a warning
   penaltyNotPublished: 0.04, // of fines at or above PUBLISH_FINE (cases.ts)
   fineNeverPaid: 0.02, // of payments due nine months or more before the as-of day (cases.ts; planted overdue payments besides)
-  noCourtApplication: 0.3, // of fines unpaid nine months after delivery
+  noCourtApplication: 0.35, // of fines unpaid nine months after delivery
   courtNoDemand: 0.2, // of court applications
   decidedInHearingPeriod: 0.12, // of fines at or above HEARING_FINE decided within the hearing period with no hearing asked for (cases.ts)
   hearingNotHeld: 0.15, // of hearings asked for on fines at or above HEARING_FINE
