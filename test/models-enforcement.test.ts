@@ -7,19 +7,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { modelHits, evidenceIds } from './helpers/model-hits.ts';
+import { modelHits, evidenceIds, runAsOf } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { caseRecord, coerciveMeasure, copyRows, delivery, payment } from './helpers/records.ts';
-import { runModel } from '../src/models/runner.ts';
-import { findModel } from '../src/models/library/index.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
 import { invalidateRealtimeState } from '../src/models/realtime/state.ts';
 import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource } from '../src/ingest/sources.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import type { Value } from '../src/store/store.ts';
-import { saveSetting } from '../src/models/settings.ts';
 import type { ParamValues } from '../src/models/model.ts';
 
 const t = await openTestStore();
@@ -42,7 +39,7 @@ before(async () => {
     ],
   );
 });
-const { hits, hitIds, clearHits } = modelHits(store, { settings: true });
+const { hits, hitIds, clearHits, hitsAsOf } = modelHits(store, { settings: true });
 beforeEach(async () => {
   for (const table of ['cases', 'deliveries', 'payments', 'review_outcomes', 'coercive_measures']) await store.exec(`DELETE FROM ${table}`);
   await clearHits();
@@ -53,19 +50,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const ADMIN = { userId: 'admin', username: 'admin', displayName: '管理员', role: 'admin' as const, regionCode: '330000', agencyId: null };
-/** Runs a model as of a day; with params, under 富阳's own setting of them. */
-async function run(code: string, asOf: string, params?: ParamValues) {
-  const model = findModel(code)!;
-  if (params) await saveSetting(store, ADMIN, model, '330111', true, params);
-  return runModel(store, model, { asOf });
-}
-/** Ids a model hits as of a day (the hits cleared before). */
-async function hitsAsOf(code: string, asOf: string, params?: ParamValues) {
-  await clearHits();
-  await run(code, asOf, params);
-  return (await hitIds(code)).sort();
-}
+const run = (code: string, asOf: string, params?: ParamValues) => runAsOf(store, code, asOf, params);
 
 /** A case of 富阳's comprehensive enforcement bureau, fined on 2025-03-20. */
 const kase = (r: Record<string, Value>) => caseRecord(store, { item_code: 'IT-1', ...r });

@@ -21,8 +21,6 @@ import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource } from '../src/ingest/sources.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import type { Value } from '../src/store/store.ts';
-import { saveSetting } from '../src/models/settings.ts';
-import type { ParamValues } from '../src/models/model.ts';
 
 const t = await openTestStore();
 const { store } = t;
@@ -36,7 +34,7 @@ before(async () => {
     [['IT-1', '擅自占道经营', 'penalty', 'CLE', 'xingzheng-chufa-fa', 33, 1000, 100000]],
   );
 });
-const { hits, hitIds, clearHits } = modelHits(store, { settings: true });
+const { hits, clearHits, hitsAsOf } = modelHits(store, { settings: true });
 beforeEach(async () => {
   await store.exec('DELETE FROM cases');
   await clearHits();
@@ -47,15 +45,6 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const ADMIN = { userId: 'admin', username: 'admin', displayName: '管理员', role: 'admin' as const, regionCode: '330000', agencyId: null };
-/** Ids a model hits as of a day (the hits cleared before); with params, under 富阳's own setting of them. */
-async function hitsAsOf(code: string, asOf: string, params?: ParamValues) {
-  await clearHits();
-  const model = findModel(code)!;
-  if (params) await saveSetting(store, ADMIN, model, '330111', true, params);
-  await runModel(store, model, { asOf });
-  return (await hitIds(code)).sort();
-}
 const explanations = async (code: string) => new Map((await hits()).filter((h) => h.model_code === code).map((h) => [h.subject_id, h]));
 
 /** A case of 富阳's comprehensive enforcement bureau (filed 2025-03-01, told 2025-03-10, fined 2025-03-20). */

@@ -9,19 +9,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { modelHits, evidenceIds } from './helpers/model-hits.ts';
+import { modelHits, evidenceIds, runAsOf } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { caseRecord } from './helpers/records.ts';
-import { runModel } from '../src/models/runner.ts';
-import { findModel } from '../src/models/library/index.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
 import { invalidateRealtimeState } from '../src/models/realtime/state.ts';
 import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource } from '../src/ingest/sources.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import type { Value } from '../src/store/store.ts';
-import { saveSetting } from '../src/models/settings.ts';
 import type { ParamValues } from '../src/models/model.ts';
 
 const t = await openTestStore();
@@ -60,13 +57,8 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const ADMIN = { userId: 'admin', username: 'admin', displayName: '管理员', role: 'admin' as const, regionCode: '330000', agencyId: null };
 /** Runs a model as of a day; with params, under 富阳's own setting of them (the county sets its transfer amount). */
-async function run(code: string, asOf: string, params?: ParamValues) {
-  const model = findModel(code)!;
-  if (params) await saveSetting(store, ADMIN, model, '330111', true, params);
-  return runModel(store, model, { asOf });
-}
+const run = (code: string, asOf: string, params?: ParamValues) => runAsOf(store, code, asOf, params);
 /** A case as stored: the whole row, which the real-time code checks judge (a bare id goes to the focused SQL). */
 const storedRow = async (id: string) => (await store.query<Record<string, unknown>>('SELECT * FROM cases WHERE id = $1', [id]))[0];
 

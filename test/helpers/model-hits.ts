@@ -1,6 +1,19 @@
 // What a model test reads back: the hits its runs kept, per model, with their evidence; and how each
 // test starts without the hits, clues and events of the one before.
 import type { Store } from '../../src/store/store.ts';
+import { findModel } from '../../src/models/library/index.ts';
+import { runModel } from '../../src/models/runner.ts';
+import { saveSetting } from '../../src/models/settings.ts';
+import type { ParamValues } from '../../src/models/model.ts';
+
+const ADMIN = { userId: 'admin', username: 'admin', displayName: '管理员', role: 'admin' as const, regionCode: '330000', agencyId: null };
+
+/** Runs one model as of a day; with params, first saved as 富阳's (330111) own setting of them. */
+export async function runAsOf(store: Store, code: string, asOf: string, params?: ParamValues) {
+  const model = findModel(code)!;
+  if (params) await saveSetting(store, ADMIN, model, '330111', true, params);
+  return runModel(store, model, { asOf });
+}
 
 export interface StoredHit {
   model_code: string;
@@ -14,13 +27,23 @@ export interface StoredHit {
 /** The hits of a store; clearHits also forgets the model settings when `settings` (tests that save some). */
 export function modelHits(store: Store, opts: { settings?: boolean } = {}) {
   const hits = () => store.query<StoredHit>('SELECT * FROM model_hits ORDER BY model_code, subject_id');
+  const clearHits = async () => {
+    for (const table of ['model_hits', 'clues', 'clue_events', ...(opts.settings ? ['model_settings'] : [])])
+      await store.exec(`DELETE FROM ${table}`);
+  };
   return {
     hits,
     /** The subjects one model hit. */
     hitIds: async (code: string) => (await hits()).filter((h) => h.model_code === code).map((h) => h.subject_id),
-    clearHits: async () => {
-      for (const table of ['model_hits', 'clues', 'clue_events', ...(opts.settings ? ['model_settings'] : [])])
-        await store.exec(`DELETE FROM ${table}`);
+    clearHits,
+    /** The subjects one model hits as of a day (the hits cleared before; with params, 富阳's setting of them). */
+    hitsAsOf: async (code: string, asOf: string, params?: ParamValues) => {
+      await clearHits();
+      await runAsOf(store, code, asOf, params);
+      return (await hits())
+        .filter((h) => h.model_code === code)
+        .map((h) => h.subject_id)
+        .sort();
     },
   };
 }
