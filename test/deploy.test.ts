@@ -5,7 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,12 @@ test('docs/deploy.md from init to the first clues, users, the server and a backu
   // 2. Initialise: the shipped reference data and the first administrator, the password on stdin.
   assert.match(ok(['init', '--admin', 'admin', '--password-stdin'], 'Deploy-Kedu-2025!\n'), /已创建管理员 admin/);
 
-  // 3–4. The county's reference data, then its records, each file landing whole.
+  // 3–4. The county's reference data, then its records, each file landing whole: every kind, in the
+  // order the doc's two loops list them.
+  const loops = [...readFileSync(join(ROOT, 'docs/deploy.md'), 'utf8').matchAll(/for kind in ([^;]+); do/g)].map((m) =>
+    m[1].split(/[\s\\]+/).filter(Boolean),
+  );
+  assert.deepEqual(loops.flat(), IMPORT_ORDER, 'docs/deploy.md imports every kind, in the import order');
   const passwords = new Map<string, string>();
   for (const kind of IMPORT_ORDER) {
     const out = ok(['import', `docs/samples/${kind}.csv`, '--kind', kind, '--errors', join(dir, `${kind}.errors.csv`)]);

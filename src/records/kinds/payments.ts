@@ -137,17 +137,9 @@ export const payments: RecordKindSpec = {
     },
   ],
   samples: [
-    { ...sample, source_id: 'JK2025000654', method: 'bank' },
-    { ...sample, source_id: 'JK2025000655', amount: '800.00', method: 'online', paid_on: '2025-06-02', surcharge: '0.00' },
-    {
-      ...sample,
-      source_id: 'JK2025000657',
-      amount: '1150.00',
-      due_on: '2025-06-14',
-      paid_on: '2025-06-19',
-      method: 'bank',
-      surcharge: '150.00',
-    },
+    { ...sample, source_id: 'JK2025000654', method: 'bank', surcharge: '0.00' },
+    // Paid five days late: 1,000 yuan of fine and 150 of 加处罚款 (3% a day).
+    { ...sample, source_id: 'JK2025000655', amount: '1150.00', method: 'online', paid_on: '2025-06-19', surcharge: '150.00' },
     {
       ...sample,
       source_id: 'JK2025000656',
