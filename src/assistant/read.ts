@@ -70,6 +70,8 @@ export function findWords<V>(text: string, dict: Map<string, V>, taken: boolean[
 }
 
 const CJK = /[\u4e00-\u9fff]/;
+/** Words before 模型 that name the library itself (监督模型), not part of one model's name (实施许可或监督检查收费). */
+const LIBRARY_WORDS = new Set(['监督']);
 
 /**
  * Mistyped region names: a run of two or three characters that jieba does not know as a word, sounds
@@ -198,7 +200,9 @@ export function readQuestion(text: string, lex: Lexicon, asOf: string): Reading 
   let model = modelHit ? { code: modelHit.m.code, span: modelHit.name } : null;
   const before = !model && /([\u4e00-\u9fff]{2,12})模型/.exec(text);
   if (before) {
-    const tail = [...before[1]].map((_, k) => before[1].slice(k)).find((t) => t.length >= 2 && lex.models.some((m) => m.name.includes(t)));
+    const tail = [...before[1]]
+      .map((_, k) => before[1].slice(k))
+      .find((t) => t.length >= 2 && !LIBRARY_WORDS.has(t) && lex.models.some((m) => m.name.includes(t)));
     const [best] = tail ? lex.models.filter((m) => m.name.includes(tail)).sort((a, b) => a.name.length - b.name.length) : [];
     if (best) model = { code: best.code, span: tail! };
   }
