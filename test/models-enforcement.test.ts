@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { modelHits, evidenceIds, runAsOf } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
-import { seedTwoCounties } from './helpers/fixtures.ts';
+import { seedCaseItem, seedTwoCounties } from './helpers/fixtures.ts';
 import { caseRecord, coerciveMeasure, copyRows, delivery, payment } from './helpers/records.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
 import { invalidateRealtimeState } from '../src/models/realtime/state.ts';
@@ -25,11 +25,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kedu-enforcement-'));
 
 before(async () => {
   await seedTwoCounties(store);
-  await store.copyIn(
-    'items',
-    ['code', 'name', 'kind', 'line_code', 'penalty_regulation_id', 'penalty_article', 'fine_min', 'fine_max'],
-    [['IT-1', '擅自占道经营', 'penalty', 'CLE', 'xingzheng-chufa-fa', 33, 1000, 100000]],
-  );
+  await seedCaseItem(store);
   await store.copyIn(
     'agencies',
     ['id', 'name', 'line_code', 'region_code', 'level', 'parent_id', 'legal_status'],

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { modelHits, evidenceIds } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
-import { seedTwoCounties } from './helpers/fixtures.ts';
+import { seedCaseItem, seedTwoCounties } from './helpers/fixtures.ts';
 import { caseRecord } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
@@ -28,11 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kedu-hearing-'));
 
 before(async () => {
   await seedTwoCounties(store);
-  await store.copyIn(
-    'items',
-    ['code', 'name', 'kind', 'line_code', 'penalty_regulation_id', 'penalty_article', 'fine_min', 'fine_max'],
-    [['IT-1', '擅自占道经营', 'penalty', 'CLE', 'xingzheng-chufa-fa', 33, 1000, 100000]],
-  );
+  await seedCaseItem(store);
 });
 const { hits, clearHits, hitsAsOf } = modelHits(store, { settings: true });
 beforeEach(async () => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { modelHits, evidenceIds } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
-import { seedTwoCounties } from './helpers/fixtures.ts';
+import { seedCaseItem, seedTwoCounties } from './helpers/fixtures.ts';
 import { caseRecord, payment, reviewOutcome } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
@@ -29,11 +29,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kedu-surcharge-'));
 
 before(async () => {
   await seedTwoCounties(store);
-  await store.copyIn(
-    'items',
-    ['code', 'name', 'kind', 'line_code', 'penalty_regulation_id', 'penalty_article', 'fine_min', 'fine_max'],
-    [['IT-1', '擅自占道经营', 'penalty', 'CLE', 'xingzheng-chufa-fa', 33, 1000, 100000]],
-  );
+  await seedCaseItem(store);
 });
 const { hits, hitIds, clearHits } = modelHits(store);
 beforeEach(async () => {

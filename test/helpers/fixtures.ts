@@ -7,6 +7,16 @@ import { agency, copyRows } from './records.ts';
 
 export const PASSWORD = 'Test-Pass-2025!';
 
+/** The item the case model tests fine under: 擅自占道经营 of the 综合行政执法 line, 1,000–100,000 yuan (行政处罚法 第三十三条 cited). */
+export async function seedCaseItem(store: Store): Promise<void> {
+  await copyRows(
+    store,
+    'items',
+    ['code', 'name', 'kind', 'line_code', 'penalty_regulation_id', 'penalty_article', 'fine_min', 'fine_max'],
+    [['IT-1', '擅自占道经营', 'penalty', 'CLE', 'xingzheng-chufa-fa', 33, 1000, 100000]],
+  );
+}
+
 export async function seedTwoCounties(store: Store): Promise<void> {
   await copyRows(
     store,
