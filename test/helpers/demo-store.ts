@@ -27,7 +27,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TEST_ENGINE, createDatabase, openTestStore, type TestStore } from './store.ts';
+import { TEST_ENGINE, citusServer, createDatabase, openTestStore, withClient, type TestStore } from './store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { generateDemo } from '../../src/demo/generate.ts';
@@ -190,16 +190,6 @@ async function duckdbDemo(opts: DemoStoreOptions): Promise<TestStore> {
 }
 
 // ── PostgreSQL: a template database ──────────────────────────────────────────────────────────────
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 async function postgresDemo(serverUrl: string, opts: DemoStoreOptions): Promise<TestStore> {
   const template = `kedu_demo_${keyOf(opts)}`;
   // One builder per template on the server: the others wait on the same advisory lock, then find it made.
@@ -249,18 +239,11 @@ async function postgresDemo(serverUrl: string, opts: DemoStoreOptions): Promise<
   };
 }
 
-async function isCitus(serverUrl: string): Promise<boolean> {
-  return withClient(serverUrl, async (c) => {
-    const r = await c.query<{ citus: boolean }>("SELECT current_setting('shared_preload_libraries') ~ 'citus' AS citus");
-    return r.rows[0].citus;
-  });
-}
-
 /** A store of its own with the demo of this seed and day (demo scale) in it. */
 export async function openDemoStore(opts: DemoStoreOptions): Promise<TestStore> {
   const serverUrl = process.env.KEDU_TEST_DATABASE_URL;
   if (!serverUrl) return duckdbDemo(opts);
-  if (!(await isCitus(serverUrl))) return postgresDemo(serverUrl, opts);
+  if (!(await citusServer(serverUrl))) return postgresDemo(serverUrl, opts);
   const t = await openTestStore();
   try {
     await generateDemo(t.store, { scale: 'demo', ...opts });

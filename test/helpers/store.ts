@@ -28,7 +28,7 @@ export interface TestStore {
 // node, and a test database is a copy of it there.
 export const CITUS_TEMPLATE = 'kedu_citus_template';
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -40,7 +40,7 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 
 /** Whether the server is a Citus coordinator: Citus preloaded (a plain server answers in the same query). Asked once per server. */
 const citusServers = new Map<string, Promise<boolean>>();
-function citusServer(serverUrl: string): Promise<boolean> {
+export function citusServer(serverUrl: string): Promise<boolean> {
   let known = citusServers.get(serverUrl);
   if (!known) {
     known = withClient(serverUrl, async (c) => {
