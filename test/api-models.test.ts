@@ -106,3 +106,28 @@ test('one full model run per region at a time: a second start over it, above it 
   assert.equal((await start('hz_sup2')).statusCode, 200);
   assert.equal((await t.store.query('SELECT run_id FROM model_run_locks')).length, 0);
 });
+
+test('an incremental run over HTTP: the first runs fully and says why, the next looks only at what changed', async () => {
+  const run = async (incremental?: boolean) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/models/run',
+      headers: await as('fy_sup'),
+      payload: { model: 'PEN_ABOVE_STATUTORY', ...(incremental === undefined ? {} : { incremental }) },
+    });
+  const plain = await run();
+  assert.equal(plain.statusCode, 200, plain.body);
+  assert.equal(plain.json().reports[0].incremental, undefined, 'a run not asked to be incremental says nothing of it');
+  const first = (await run(true)).json().reports[0];
+  assert.deepEqual(first.incremental, { full: '首次运行' });
+  const next = (await run(true)).json().reports[0];
+  assert.equal(next.incremental.subjects, 0, JSON.stringify(next));
+  assert.match(next.incremental.since, /^\d{4}-\d\d-\d\d/);
+  const bad = await app.inject({
+    method: 'POST',
+    url: '/api/v1/models/run',
+    headers: await as('fy_sup'),
+    payload: { model: 'PEN_ABOVE_STATUTORY', incremental: 'yes' },
+  });
+  assert.equal(bad.statusCode, 400);
+});

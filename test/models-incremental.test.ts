@@ -169,6 +169,9 @@ test('every table a narrowed model reads is mapped to subjects, read for names, 
   }
 });
 
+const countReplaced = async (store: Store) =>
+  Number((await store.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM record_links_replaced'))[0].n);
+
 test('incremental runs keep the hits and clues of full runs, batch after batch of changes', async () => {
   const first = await run(a.store, DEMO_AS_OF, true);
   await run(b.store, DEMO_AS_OF, false);
@@ -180,6 +183,7 @@ test('incremental runs keep the hits and clues of full runs, batch after batch o
   const rnd = random(20251231);
   let asOf = DEMO_AS_OF;
   let narrowed = 0;
+  let replacedBefore = 0;
   for (let i = 1; i <= BATCHES; i++) {
     const day = addDays(asOf, 2 + Math.floor(rnd() * 7));
     const batch = await changes(a.store, rnd, i, asOf);
@@ -188,8 +192,14 @@ test('incremental runs keep the hits and clues of full runs, batch after batch o
     assert.equal(wa, wb);
     assert.ok(wa > 20, `batch ${i} wrote ${wa} rows`);
     asOf = day;
+    replacedBefore += await countReplaced(a.store);
     const reports: ModelRunReport[] = await run(a.store, asOf, true);
     await run(b.store, asOf, false);
+    // The replaced link values every watermark has passed are gone: the table does not grow for ever.
+    const [stale] = await a.store.query<{ n: number }>(
+      `SELECT CAST(count(*) AS INTEGER) AS n FROM record_links_replaced WHERE changed_at < (SELECT min(watermark) FROM model_watermarks)`,
+    );
+    assert.equal(Number(stale.n), 0, `batch ${i}: replaced link values older than every watermark`);
     narrowed += reports.filter((r) => r.scope && 'subjects' in r.scope).length;
     const [oa, ob] = [await outcome(a.store), await outcome(b.store)];
     const missing = ob.hits.filter((k) => !oa.hits.includes(k));
@@ -197,6 +207,7 @@ test('incremental runs keep the hits and clues of full runs, batch after batch o
     assert.deepEqual(oa, ob, `batch ${i}: the same hits and clues`);
   }
   assert.ok(narrowed >= BATCHES * 5, `narrowed runs: ${narrowed}`);
+  assert.ok(replacedBefore > 0, 'the batches replaced stored rows that named other records');
   assert.ok(LIBRARY.length > BESIDE.size + 10, `models run: ${LIBRARY.length}`);
   // A change of parameters runs the model fully again; a batch with no change narrows to nothing.
   const quiet = await run(a.store, asOf, true);

@@ -203,7 +203,11 @@ export async function modelRoutes(app: Api, store: Store, asOf?: string): Promis
       if (code && list.length === 0) throw notFound('未找到该模型');
       // A server judging as of another day finds its clues on that day.
       const now = asOf ? clockFor(asOf)() : undefined;
-      const run = () => runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf, now });
+      const incremental = req.body.incremental === true;
+      const run = async () =>
+        (
+          await runModels(store, list, { regionCode: caller.regionCode, trigger: 'batch', actor: caller.userId, asOf, now, incremental })
+        ).map(({ scope, ...r }) => (scope ? { ...r, incremental: scope } : r));
       if (code) return { runId: null, reports: await run() };
       // The whole library: one run at a time over a region (src/models/run-lock.ts).
       try {

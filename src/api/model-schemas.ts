@@ -75,10 +75,24 @@ export const ModelRunReport = Type.Object({
   hits: Type.Integer(),
   newClues: Type.Integer(),
   queryMillis: Type.Integer(),
+  incremental: Type.Optional(
+    Type.Union([
+      Type.Object({
+        subjects: Type.Integer({ description: '只看了这些有变化的对象' }),
+        since: Type.String({ description: '上次运行的变化水位' }),
+      }),
+      Type.Object({ full: Type.String({ description: '全量运行的原因，如“首次运行”' }) }),
+    ]),
+  ),
 });
 export const ModelCodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
 export const SettingBody = Type.Object({ regionCode: REGION, enabled: Type.Boolean(), params: Type.Record(Type.String(), Type.Number()) });
-export const RunBody = Type.Object({ model: Type.Optional(Type.String({ maxLength: 40 })) });
+export const RunBody = Type.Object({
+  model: Type.Optional(Type.String({ maxLength: 40 })),
+  incremental: Type.Optional(
+    Type.Boolean({ description: '增量运行：声明可增量的模型只看上次运行以来有变化的记录所涉对象（首次运行、参数改过时全量）' }),
+  ),
+});
 
 export type ModelEntry = Static<typeof ModelEntry>;
 export type ModelParamEntry = Static<typeof ModelParamEntry>;

@@ -65,8 +65,29 @@ export async function changeHorizon(store: Store): Promise<string> {
 export interface IncrementalRun {
   /** How to run one model: the focus on its changed subjects (with the scope to report), or fully. */
   plan(model: ModelDefinition): Promise<{ focus?: RunOptions['focus']; scope: IncrementalScope }>;
-  /** After the model's run has committed: its watermark moves to this run's horizon. */
+  /** After the model's run has committed: its watermark will move to this run's horizon. */
   done(model: ModelDefinition): Promise<void>;
+  /**
+   * After the last model: the watermarks of the models run move to the horizon, in one transaction, and
+   * the replaced link values no watermark can still need are deleted. A crash before this leaves the
+   * old watermarks, so the next run looks again at what this one saw: more work, never a change missed.
+   */
+  finish(): Promise<void>;
+}
+
+/**
+ * Deletes the link values replaced before every watermark of every region: no incremental run reads
+ * them again (a model without a watermark runs fully). Returns how many were deleted.
+ */
+export async function pruneReplacedLinks(store: Store): Promise<number> {
+  const [m] = await store.query<{ w: string | null }>('SELECT CAST(min(watermark) AS VARCHAR) AS w FROM model_watermarks');
+  if (!m?.w) return 0;
+  const [n] = await store.query<{ n: number }>(
+    'SELECT CAST(count(*) AS INTEGER) AS n FROM record_links_replaced WHERE changed_at < CAST($1 AS TIMESTAMPTZ)',
+    [m.w],
+  );
+  if (Number(n.n) > 0) await store.exec('DELETE FROM record_links_replaced WHERE changed_at < CAST($1 AS TIMESTAMPTZ)', [m.w]);
+  return Number(n.n);
 }
 
 /** The run groups (regions, parameters, enabled) a model runs with: a change makes the next run full. */
@@ -117,6 +138,8 @@ export async function startIncremental(store: Store, root: string): Promise<Incr
     return named.get(k)!;
   };
 
+  const ran: { code: string; params: string }[] = [];
+
   return {
     async plan(model) {
       const inc = model.incremental;
@@ -146,14 +169,21 @@ export async function startIncremental(store: Store, root: string): Promise<Incr
     },
     async done(model) {
       if (!model.incremental || model.region) return;
-      const params = await signature(store, model, root);
+      ran.push({ code: model.code, params: await signature(store, model, root) });
+    },
+    async finish() {
+      if (ran.length === 0) return;
       await store.transaction(async (tx) => {
-        await tx.exec('DELETE FROM model_watermarks WHERE model_code = $1 AND region_code = $2', [model.code, root]);
-        await tx.exec(
-          'INSERT INTO model_watermarks (model_code, region_code, watermark, params, updated_at) VALUES ($1, $2, CAST($3 AS TIMESTAMPTZ), $4, $5)',
-          [model.code, root, horizon, params, new Date()],
-        );
+        for (const r of ran) {
+          await tx.exec('DELETE FROM model_watermarks WHERE model_code = $1 AND region_code = $2', [r.code, root]);
+          await tx.exec(
+            'INSERT INTO model_watermarks (model_code, region_code, watermark, params, updated_at) VALUES ($1, $2, CAST($3 AS TIMESTAMPTZ), $4, $5)',
+            [r.code, root, horizon, r.params, new Date()],
+          );
+        }
       });
+      ran.length = 0;
+      await pruneReplacedLinks(store);
     },
   };
 }

@@ -376,6 +376,7 @@ export async function runModels(
       reports.push(r);
       opts.onProgress?.(reports.length, models.length, r);
     }
+    await changes?.finish();
   } finally {
     for (const s of store.dialect.afterWriteBurst) {
       // A checkpoint refused because another transaction is open is left to the next commit.
