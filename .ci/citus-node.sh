@@ -12,6 +12,11 @@ healthy() { # name, port: the cluster runs, has Citus loaded and the template re
   pg_ctlcluster 15 "$name" start >/dev/null 2>&1 || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 0.5; done
   [ "$(psql_on "$port" postgres 'SHOW shared_preload_libraries' 2>/dev/null)" = citus ] || return 1
+  if [ "$(psql_on "$port" postgres 'SHOW wal_level')" != logical ]; then # a node made before it was a setting
+    psql_on "$port" postgres "ALTER SYSTEM SET wal_level = logical" >/dev/null
+    pg_ctlcluster 15 "$name" restart
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 0.5; done
+  fi
   psql_on "$port" postgres "UPDATE pg_database SET datallowconn = true WHERE datname = '$TEMPLATE'" >/dev/null
   [ "$(psql_on "$port" "$TEMPLATE" "SELECT count(*) FROM pg_extension WHERE extname = 'citus'" 2>/dev/null)" = 1 ]
 }
@@ -33,6 +38,8 @@ create() { # name, port
 shared_preload_libraries = 'citus'
 listen_addresses = '127.0.0.1'
 max_connections = 200
+# Shards move by logical replication (writes wait only for the switch): .ci/citus-add-worker.
+wal_level = logical
 # Test databases: durability does not matter, speed does.
 fsync = off
 synchronous_commit = off

@@ -174,6 +174,21 @@ test('every record kind carries county_code, and on a Citus coordinator its tabl
       WHERE table_name IN ('inspections'::regclass, 'cases'::regclass) AND shardid IN (get_shard_id_for_distribution_column('inspections', '330106'), get_shard_id_for_distribution_column('cases', '330106'))`,
   );
   assert.equal(one.nodes, 1);
+  // Every record table has a replica identity on every shard, so a shard moves by logical replication
+  // while writes go on (.ci/citus-add-worker's shard_transfer_mode auto): Citus refuses it without one.
+  const identities = await store.query<{ t: string; ri: string }>(
+    `SELECT c.relname AS t, c.relreplident AS ri FROM pg_dist_partition p JOIN pg_class c ON c.oid = p.logicalrelid
+      WHERE p.partmethod = 'h' ORDER BY 1`,
+  );
+  assert.deepEqual(
+    identities.filter((r) => r.ri === 'd').map((r) => r.t),
+    [],
+    'tables with no replica identity',
+  );
+  const [shard] = await store.query<{ ri: string }>(
+    `SELECT result AS ri FROM run_command_on_shards('cases', $$SELECT relreplident FROM pg_class WHERE oid = '%s'::regclass$$) LIMIT 1`,
+  );
+  assert.equal(shard.ri, 'i', 'a shard of cases is identified by its (county_code, id) index');
 });
 
 test('an instant reads as the same business date (Asia/Shanghai) on every engine, and on Citus on the worker that holds the row', async () => {

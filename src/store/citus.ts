@@ -120,3 +120,27 @@ export async function citusIndexes(store: Store): Promise<string[]> {
   await distribute(store);
   return indexesOnCitus(store.dialect.extraIndexes, new Set(await countyTables(store)));
 }
+
+/**
+ * After the indexes, on a coordinator: every distributed table gets a replica identity, so that the
+ * rebalancer can move its shards by logical replication (`shard_transfer_mode := 'auto'`): writes to a
+ * moving shard wait only for the switch at the end, not for the whole copy. The identity is the unique
+ * index `(county_code, id)` where the table has one (county_code made NOT NULL first, which Citus already
+ * holds for a distribution column), else the whole row (FULL: the two tables of inspection plans, small).
+ * Idempotent: a table that has an identity is left as it is. Returns the tables given one.
+ */
+export async function replicaIdentities(store: Store): Promise<string[]> {
+  const tables = await store.query<{ t: string; notnull: boolean; idx: string | null }>(
+    `SELECT c.relname AS t,
+            (SELECT a.attnotnull FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = '${DISTRIBUTION_COLUMN}') AS notnull,
+            (SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+              WHERE x.indrelid = c.oid AND x.indisunique AND x.indpred IS NULL AND i.relname = c.relname || '_id') AS idx
+       FROM pg_dist_partition p JOIN pg_class c ON c.oid = p.logicalrelid
+      WHERE p.partmethod = 'h' AND c.relreplident = 'd' ORDER BY 1`,
+  );
+  for (const { t, notnull, idx } of tables) {
+    if (!notnull) await store.exec(`ALTER TABLE ${t} ALTER COLUMN ${DISTRIBUTION_COLUMN} SET NOT NULL`);
+    await store.exec(idx ? `ALTER TABLE ${t} REPLICA IDENTITY USING INDEX ${idx}` : `ALTER TABLE ${t} REPLICA IDENTITY FULL`);
+  }
+  return tables.map((r) => r.t);
+}

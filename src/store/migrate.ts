@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Store } from './store.ts';
 import { syncCalendarDays } from './calendar-days.ts';
-import { citusIndexes, isCitus } from './citus.ts';
+import { citusIndexes, isCitus, replicaIdentities } from './citus.ts';
 import { changeStampSql, CHANGE_STAMP, STAMPED_TABLES } from '../records/change-stamp.ts';
 
 // Named from the repository's root, so that the compiled server (build/kedu, two folders deep as this file is) finds them too.
@@ -46,8 +46,10 @@ export async function migrate(store: Store): Promise<string[]> {
   );
   for (const table of STAMPED_TABLES.filter((t) => !stamped.has(t))) await store.exec(changeStampSql(table));
   // A Citus coordinator distributes its tables first, and takes the indexes in the form Citus accepts.
-  const indexes = (await isCitus(store)) ? await citusIndexes(store) : store.dialect.extraIndexes;
+  const citus = await isCitus(store);
+  const indexes = citus ? await citusIndexes(store) : store.dialect.extraIndexes;
   for (const stmt of indexes) await store.exec(stmt);
+  if (citus) await replicaIdentities(store);
   // Reference rows the SQL of the models needs in every store, test databases included.
   await syncCalendarDays(store);
   return applied;
