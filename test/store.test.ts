@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { openTestStore, TEST_ENGINE } from './helpers/store.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { sql } from '../src/store/sql.ts';
-import { isCitus, REFERENCE_TABLES } from '../src/store/citus.ts';
+import { isCitus, REFERENCE_TABLES, shardCount } from '../src/store/citus.ts';
 import { COUNTY_TABLES } from '../src/records/county.ts';
 import { KIND_SPECS, KINDS } from '../src/records/registry.ts';
 
@@ -174,6 +174,11 @@ test('every record kind carries county_code, and on a Citus coordinator its tabl
       WHERE table_name IN ('inspections'::regclass, 'cases'::regclass) AND shardid IN (get_shard_id_for_distribution_column('inspections', '330106'), get_shard_id_for_distribution_column('cases', '330106'))`,
   );
   assert.equal(one.nodes, 1);
+  const [shards] = await store.query<{ n: number; workers: number }>(
+    `SELECT (SELECT count(*) FROM citus_shards WHERE table_name = 'cases'::regclass) AS n,
+            (SELECT count(*) FROM citus_get_active_worker_nodes()) AS workers`,
+  );
+  assert.equal(Number(shards.n), shardCount(Number(shards.workers)), 'cases has the shard count the setting gives');
   // Every record table has a replica identity on every shard, so a shard moves by logical replication
   // while writes go on (.ci/citus-add-worker's shard_transfer_mode auto): Citus refuses it without one.
   const identities = await store.query<{ t: string; ri: string }>(
@@ -206,4 +211,12 @@ test('an instant reads as the same business date (Asia/Shanghai) on every engine
   } finally {
     await store.exec(`DELETE FROM hotline_tickets WHERE id = 'tz-1'`);
   }
+});
+
+test('the shard count of a Citus table: two per worker, or KEDU_CITUS_SHARDS; a wrong value is refused by name', () => {
+  assert.equal(shardCount(2, undefined), 4);
+  assert.equal(shardCount(0, ''), 2);
+  assert.equal(shardCount(2, '48'), 48, 'a cluster that will grow to 3 or 4 workers');
+  for (const bad of ['0', '-4', '1.5', 'many', '5000'])
+    assert.throws(() => shardCount(2, bad), /KEDU_CITUS_SHARDS: a whole number of shards from 1 to 4096/, bad);
 });

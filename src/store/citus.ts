@@ -46,7 +46,21 @@ async function countyTables(store: Store): Promise<string[]> {
 }
 
 /**
- * Distributes what is not yet distributed: the record tables on county_code, two shards per worker
+ * Shards per distributed table: `KEDU_CITUS_SHARDS` when set, else two per worker. Fixed when a table is
+ * distributed (changing it later rewrites the table), and the rebalancer moves whole shard groups, so a
+ * cluster that will grow to N workers wants a multiple of N from the start: 4 groups do not spread over
+ * 3 workers (docs/scale-out.md).
+ */
+export function shardCount(workers: number, env: string | undefined = process.env.KEDU_CITUS_SHARDS): number {
+  if (env === undefined || env === '') return Math.max(2, 2 * workers);
+  const n = Number(env);
+  if (!Number.isInteger(n) || n < 1 || n > 4096)
+    throw new Error(`KEDU_CITUS_SHARDS: a whole number of shards from 1 to 4096, not "${env}"`);
+  return n;
+}
+
+/**
+ * Distributes what is not yet distributed: the record tables on county_code, `shardCount` shards each
  * (all of them colocated: same column type and shard count), and the reference tables. Idempotent. Runs
  * before the dialect's indexes (uniqueIndexesOnCitus): a distributed table accepts only unique indexes
  * that include its distribution column.
@@ -56,7 +70,7 @@ export async function distribute(store: Store): Promise<string[]> {
     (await store.query<{ t: string }>('SELECT logicalrelid::regclass::text AS t FROM pg_dist_partition')).map((r) => r.t),
   );
   const [workers] = await store.query<{ n: number }>('SELECT count(*) AS n FROM citus_get_active_worker_nodes()');
-  const shards = Math.max(2, 2 * Number(workers.n));
+  const shards = shardCount(Number(workers.n));
   const made: string[] = [];
   for (const table of REFERENCE_TABLES.filter((t) => !done.has(t))) {
     await store.exec(`SELECT create_reference_table('${table}')`);
