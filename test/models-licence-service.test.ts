@@ -35,7 +35,7 @@ before(async () => {
   await agency(store, 'AG-FY-SCJG', '330111', 'MKT');
   await store.copyIn('items', ['code', 'name', 'kind', 'line_code', 'time_limit_days'], [['LI-20', '测试许可', 'licence', 'CLE', 20]]);
 });
-const { hits, hitIds, hitsAsOf, clearHits } = modelHits(store, { settings: true });
+const { hits, hitsAsOf, clearHits } = modelHits(store, { settings: true });
 beforeEach(async () => {
   await store.exec('DELETE FROM licences');
   await clearHits();
