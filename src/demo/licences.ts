@@ -333,7 +333,9 @@ function licenceService(
   } else if (long && u < 0.7) {
     s.validUntil = applied + rng.range(10, RENEW_APPLY_DAYS - 1); // applied late: decided after expiry, not judged
   } else {
-    s.validUntil = Math.max(decided, applied + RENEW_APPLY_DAYS) + (rng.chance(0.1) ? 0 : rng.range(1, 60));
+    // Decided before the old licence expired; one in ten on its last day, half of the long ones.
+    const onLastDay = rng.chance(long ? 0.5 : 0.1);
+    s.validUntil = Math.max(decided, applied + RENEW_APPLY_DAYS) + (onLastDay ? 0 : rng.range(1, 60));
   }
   return s;
 }
