@@ -475,6 +475,26 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     WHERE v.due - a.done > 5`,
   },
   licence_refusal_no_reason: { kind: 'licence', sql: `SELECT id FROM licences WHERE result = 'refused' AND reasons_given = FALSE` },
+  // Complete materials (no supplement on record), more than one visit (最多跑一次 第二条).
+  licence_more_than_one_visit: {
+    kind: 'licence',
+    sql: `SELECT id FROM licences WHERE visits > 1 AND COALESCE(supplement_count, 0) = 0 AND supplement_notified_on IS NULL`,
+  },
+  licence_repeated_supplement: { kind: 'licence', sql: `SELECT id FROM licences WHERE supplement_count >= 2` },
+  // Granted, published after the 7th working day (行政许可法 第四十条; the term a setting); none on record: not judged.
+  licence_not_published: {
+    kind: 'licence',
+    sql: `
+    SELECT l.id FROM licences l JOIN calendar_days a ON a.day = l.decided_on JOIN calendar_days v ON v.day = l.published_on
+    WHERE l.result = 'granted' AND v.due - a.done > 7`,
+  },
+  // A renewal applied for 30 days or more before the old licence expired, decided after it (第五十条).
+  licence_renewal_late: {
+    kind: 'licence',
+    sql: `
+    SELECT id FROM licences WHERE renews_licence_no IS NOT NULL AND decided_on > prior_valid_until
+      AND prior_valid_until - applied_on >= 30`,
+  },
   penalty_no_notice: {
     kind: 'case',
     sql: `SELECT id FROM cases WHERE decision IN ('fine', 'warning') AND (notified_on IS NULL OR notified_on > decided_on)`,
@@ -802,6 +822,10 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     licence_issue_late: first.counts.licences,
     licence_no_one_time_notice: first.counts.licences,
     licence_refusal_no_reason: first.counts.licences,
+    licence_more_than_one_visit: first.counts.licences,
+    licence_repeated_supplement: first.counts.licences,
+    licence_not_published: first.counts.licences,
+    licence_renewal_late: first.counts.licences,
     targeted_no_trigger: first.counts.inspections,
     penalty_no_notice: first.counts.cases,
     penalty_no_legal_review: first.counts.cases,

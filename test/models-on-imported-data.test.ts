@@ -793,6 +793,68 @@ const CASES: Record<string, Case> = {
         reasons_given: '否',
       }),
   },
+  LIC_MORE_THAN_ONE_VISIT: {
+    // Complete materials (no supplement), the applicant came to the office twice.
+    arrange: () =>
+      only('licences', {
+        source_id: sid('XK'),
+        region_code: COUNTY,
+        agency_id: MKT,
+        item_code: 'MKT-L001',
+        entity_uscc: entity(640),
+        applied_on: '2025-03-03',
+        decided_on: '2025-03-10',
+        result: '准予许可',
+        visits: '2',
+        supplement_count: '0',
+      }),
+  },
+  LIC_REPEATED_SUPPLEMENT: {
+    arrange: () =>
+      only('licences', {
+        source_id: sid('XK'),
+        region_code: COUNTY,
+        agency_id: MKT,
+        item_code: 'MKT-L001',
+        entity_uscc: entity(641),
+        received_on: '2025-03-03',
+        supplement_notified_on: '2025-03-04',
+        applied_on: '2025-03-20',
+        result: 'pending',
+        supplement_count: '2',
+      }),
+  },
+  LIC_NOT_PUBLISHED: {
+    // Granted Monday 3 March 2025; published on 13 March, the 8th working day after the decision.
+    arrange: () =>
+      only('licences', {
+        source_id: sid('XK'),
+        region_code: COUNTY,
+        agency_id: MKT,
+        item_code: 'MKT-L001',
+        entity_uscc: entity(642),
+        applied_on: '2025-02-24',
+        decided_on: '2025-03-03',
+        result: 'granted',
+        published_on: '2025-03-13',
+      }),
+  },
+  LIC_RENEWAL_LATE: {
+    // Applied for on 24 February 2025 to renew a licence valid until 26 March (30 days on); decided 27 March.
+    arrange: () =>
+      only('licences', {
+        source_id: sid('XK'),
+        region_code: COUNTY,
+        agency_id: MKT,
+        item_code: 'MKT-L001',
+        entity_uscc: entity(643),
+        applied_on: '2025-02-24',
+        decided_on: '2025-03-27',
+        result: 'granted',
+        renews_licence_no: 'JY13301110000643',
+        prior_valid_until: '2025-03-26',
+      }),
+  },
   DEL_OFF_LIST: {
     arrange: () => only('delegations', dlg({ service_code: '' })),
   },

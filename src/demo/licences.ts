@@ -58,6 +58,7 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
   const terms = registration ? NO_TERMS : licenceTerms(ctx, id, region, l, applied, decided, result);
   if (terms.decided !== undefined) decided = terms.decided;
   const proc = licenceProcedure(ctx, id, region, applied, decided, result, registration);
+  const svc = licenceService(ctx, id, region, l, applied, decided, result, registration, proc.notified !== null);
   ctx.out.licences.push([
     id,
     SOURCE,
@@ -78,6 +79,11 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
     proc.notified === null ? null : isoOf(proc.notified),
     proc.issued === null ? null : isoOf(proc.issued),
     proc.reasons,
+    svc.visits,
+    svc.supplements,
+    svc.published === null ? null : isoOf(svc.published),
+    svc.renews,
+    svc.validUntil === null ? null : isoOf(svc.validUntil),
   ]);
   makeCharge(ctx, e, { agency, kind: 'licence', recordId: id, day: applied });
 }
@@ -228,4 +234,108 @@ function licenceProcedure(
       ctx.truth.plant('licence_refusal_no_reason', 'licence', id, region, { decided_on: decided === null ? null : isoOf(decided) });
   }
   return p;
+}
+
+interface Service {
+  visits: number | null;
+  supplements: number | null;
+  published: number | null;
+  renews: string | null;
+  validUntil: number | null;
+}
+
+/** Planted shares of the service violations (最多跑一次 第二条, 行政许可法 第三十二条、第四十条、第五十条). */
+const SERVICE = {
+  visitsRecorded: 0.7, // of licences: the system records the applicant's visits
+  moreVisits: 0.02, // of those with complete materials: came 2–4 times (licence_more_than_one_visit)
+  repeatedSupplement: 0.05, // of applications told to supplement: told 2–3 times (licence_repeated_supplement)
+  publishedRecorded: 0.8, // of granted licences: the system records the publication day
+  publishLate: 0.02, // of those judged on the as-of day: published after the 7th working day (licence_not_published)
+  renewal: 0.1, // of decided licences: a renewal of an earlier licence of the same item
+} as const;
+/** The default publication term of LIC_NOT_PUBLISHED (a county's setting; 第四十条 names none). */
+const PUBLISH_DAYS = 7;
+/** 行政许可法 第五十条 第一款: a renewal is applied for 三十日前 the licence expires. */
+const RENEW_APPLY_DAYS = 30;
+
+/**
+ * What the applicant lived through, from a stream of its own (the rest of the data stays as it was):
+ * visits to the office, how often told to supplement, when a grant was published, and for a share of
+ * decided licences a renewal of an earlier licence with the day it expired. Near misses: one visit with
+ * complete materials, two or three visits where the applicant had to supplement (outside 第二条's
+ * 申请材料齐全), one supplement notice, publication on the 7th working day, a renewal decided on the day the
+ * old licence expires, and one decided after it but applied for less than 30 days before. A renewal can
+ * only be decided late after a timely application when the decision took more than 30 days: plants are
+ * drawn among those (the licences decided late, or on an approved extension).
+ */
+function licenceService(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  l: LicenceInfo,
+  applied: number,
+  decided: number | null,
+  result: string,
+  registration: boolean,
+  supplemented: boolean,
+): Service {
+  const rng = Rng.of(ctx.seed, 'licence-service', id);
+  const s: Service = { visits: null, supplements: null, published: null, renews: null, validUntil: null };
+  if (registration) {
+    s.visits = rng.range(0, 1);
+    s.supplements = 0;
+    s.published = decided;
+    return s;
+  }
+  const recorded = rng.chance(SERVICE.visitsRecorded);
+  if (supplemented) {
+    s.supplements = 1;
+    if (rng.chance(SERVICE.repeatedSupplement)) {
+      s.supplements = rng.range(2, 3);
+      ctx.truth.plant('licence_repeated_supplement', 'licence', id, region, {
+        applied_on: isoOf(applied),
+        supplement_count: s.supplements,
+      });
+    }
+    if (recorded) s.visits = rng.range(1, 3); // came again to hand in what was missing: not judged
+  } else if (recorded) {
+    s.supplements = 0;
+    if (rng.chance(SERVICE.moreVisits)) {
+      s.visits = rng.range(2, 4);
+      ctx.truth.plant('licence_more_than_one_visit', 'licence', id, region, { applied_on: isoOf(applied), visits: s.visits });
+    } else s.visits = rng.range(0, 1);
+  }
+  if (result === 'granted' && decided !== null && rng.chance(SERVICE.publishedRecorded)) {
+    const due = wd(decided, PUBLISH_DAYS);
+    if (due < ctx.period.asOf && rng.chance(SERVICE.publishLate)) {
+      s.published = wd(decided, PUBLISH_DAYS + rng.range(1, 15));
+      if (s.published > ctx.period.asOf) s.published = null;
+      else
+        ctx.truth.plant('licence_not_published', 'licence', id, region, { decided_on: isoOf(decided), published_on: isoOf(s.published) });
+    } else {
+      s.published = rng.chance(0.1) ? due : wd(decided, rng.range(1, PUBLISH_DAYS - 1));
+      if (s.published > ctx.period.asOf) s.published = null; // not yet on the as-of day
+    }
+  }
+  if (decided === null) return s;
+  const long = decided - applied > RENEW_APPLY_DAYS; // the only renewals that can be decided late after a timely application
+  if (!(long ? rng.chance(0.6) : rng.chance(SERVICE.renewal))) return s;
+  s.renews = `${l.item.code}-${rng.range(100000, 999999)}`;
+  const u = rng.next();
+  if (long && u < 0.5) {
+    // Applied 30 or more days before the old licence expired, decided after it.
+    s.validUntil = decided - rng.range(1, Math.min(20, decided - applied - RENEW_APPLY_DAYS));
+    ctx.truth.plant('licence_renewal_late', 'licence', id, region, {
+      applied_on: isoOf(applied),
+      prior_valid_until: isoOf(s.validUntil),
+      decided_on: isoOf(decided),
+    });
+  } else if (long && u < 0.7) {
+    s.validUntil = applied + rng.range(10, RENEW_APPLY_DAYS - 1); // applied late: decided after expiry, not judged
+  } else {
+    // Decided before the old licence expired; one in ten on its last day, half of the long ones.
+    const onLastDay = rng.chance(long ? 0.5 : 0.1);
+    s.validUntil = Math.max(decided, applied + RENEW_APPLY_DAYS) + (onLastDay ? 0 : rng.range(1, 60));
+  }
+  return s;
 }

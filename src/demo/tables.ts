@@ -27,6 +27,11 @@ export const COLUMNS = {
     'supplement_notified_on',
     'issued_on',
     'reasons_given',
+    'visits',
+    'supplement_count',
+    'published_on',
+    'renews_licence_no',
+    'prior_valid_until',
   ],
   inspections: [
     'id',

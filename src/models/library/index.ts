@@ -35,6 +35,10 @@ import { unsupervisedLicence } from './unsupervised-licence.ts';
 import { licenceIssueLate } from './licence-issue-late.ts';
 import { licenceNoOneTimeNotice } from './licence-no-one-time-notice.ts';
 import { licenceRefusalNoReason } from './licence-refusal-no-reason.ts';
+import { licenceMoreThanOneVisit } from './licence-more-than-one-visit.ts';
+import { licenceRepeatedSupplement } from './licence-repeated-supplement.ts';
+import { licenceNotPublished } from './licence-not-published.ts';
+import { licenceRenewalLate } from './licence-renewal-late.ts';
 import { offListDelegation } from './off-list-delegation.ts';
 import { unapprovedDelegation } from './unapproved-delegation.ts';
 import { delegationFee } from './delegation-fee.ts';
@@ -151,6 +155,10 @@ export const MODELS: readonly ModelDefinition[] = [
   licenceIssueLate,
   licenceNoOneTimeNotice,
   licenceRefusalNoReason,
+  licenceMoreThanOneVisit,
+  licenceRepeatedSupplement,
+  licenceNotPublished,
+  licenceRenewalLate,
   offListDelegation,
   unapprovedDelegation,
   delegationFee,

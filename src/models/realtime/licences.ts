@@ -1,8 +1,10 @@
 // 超期审批 (overdue-licence.ts), 未按期颁发证件 (licence-issue-late.ts), 补正告知超期
-// (licence-no-one-time-notice.ts) and 不予许可未说明理由 (licence-refusal-no-reason.ts), judged in code when
-// a licence arrives or is re-sent with its decision.
+// (licence-no-one-time-notice.ts), 不予许可未说明理由 (licence-refusal-no-reason.ts), 办理许可跑多次
+// (licence-more-than-one-visit.ts), 多次要求补正 (licence-repeated-supplement.ts), 准予许可决定未及时公开
+// (licence-not-published.ts) and 延续申请未在有效期届满前决定 (licence-renewal-late.ts), judged in code when a
+// licence arrives or is re-sent with its decision.
 import { workdayDeadline, workdaysBetween } from '../../domain/workdays.ts';
-import { workdaysLate } from '../window.ts';
+import { daysLate, workdaysLate } from '../window.ts';
 import type { Check, KindChecks } from './judge.ts';
 
 export interface LicenceRow {
@@ -21,6 +23,11 @@ export interface LicenceRow {
   supplement_notified_on: string | null;
   issued_on: string | null;
   reasons_given: boolean | null;
+  visits: number | null;
+  supplement_count: number | null;
+  published_on: string | null;
+  renews_licence_no: string | null;
+  prior_valid_until: string | null;
 }
 
 const overdue: Check<LicenceRow> = (r, ctx) => {
@@ -126,6 +133,57 @@ const refusalNoReason: Check<LicenceRow> = (r, ctx) => {
   ];
 };
 
+const moreThanOneVisit: Check<LicenceRow> = (r, ctx) => {
+  if (r.visits === null || (r.supplement_count ?? 0) !== 0 || r.supplement_notified_on !== null) return [];
+  if (!(Number(r.visits) > Number(ctx.params.max_visits))) return [];
+  return [{ row: { ...base(r, ctx), applied_on: r.applied_on.slice(0, 10), visits: Number(r.visits) }, params: ctx.params }];
+};
+
+const repeatedSupplement: Check<LicenceRow> = (r, ctx) => {
+  if (r.supplement_count === null || Number(r.supplement_count) < Number(ctx.params.min_count)) return [];
+  return [
+    {
+      row: { ...base(r, ctx), applied_on: r.applied_on.slice(0, 10), supplement_count: Number(r.supplement_count) },
+      params: ctx.params,
+    },
+  ];
+};
+
+const notPublished: Check<LicenceRow> = (r, ctx) => {
+  if (r.result !== 'granted' || r.decided_on === null || r.published_on === null) return []; // no publication day: not judged
+  const n = Number(ctx.params.workdays);
+  const decided = r.decided_on.slice(0, 10);
+  const published = r.published_on.slice(0, 10);
+  if (!workdaysLate(decided, published, n)) return [];
+  return [
+    {
+      row: { ...base(r, ctx), decided_on: decided, published_on: published, deadline: workdayDeadline(decided, n) },
+      params: ctx.params,
+    },
+  ];
+};
+
+const renewalLate: Check<LicenceRow> = (r, ctx) => {
+  if (r.renews_licence_no === null || r.prior_valid_until === null || r.decided_on === null) return [];
+  const until = r.prior_valid_until.slice(0, 10);
+  const decided = r.decided_on.slice(0, 10);
+  const applied = r.applied_on.slice(0, 10);
+  // Applied at least apply_days before the expiry (not later than until − apply_days), decided after it.
+  if (!daysLate(until, decided, 0) || !daysLate(applied, until, Number(ctx.params.apply_days) - 1)) return [];
+  return [
+    {
+      row: {
+        ...base(r, ctx),
+        applied_on: applied,
+        decided_on: decided,
+        renews_licence_no: r.renews_licence_no,
+        prior_valid_until: until,
+      },
+      params: ctx.params,
+    },
+  ];
+};
+
 export const licenceChecks: KindChecks<LicenceRow> = {
   parts: [],
   columns: [
@@ -144,6 +202,11 @@ export const licenceChecks: KindChecks<LicenceRow> = {
     'supplement_notified_on',
     'issued_on',
     'reasons_given',
+    'visits',
+    'supplement_count',
+    'published_on',
+    'renews_licence_no',
+    'prior_valid_until',
   ],
   observe: () => undefined,
   checks: {
@@ -151,5 +214,9 @@ export const licenceChecks: KindChecks<LicenceRow> = {
     LIC_ISSUE_LATE: issueLate,
     LIC_NO_ONE_TIME_NOTICE: noOneTimeNotice,
     LIC_REFUSAL_NO_REASON: refusalNoReason,
+    LIC_MORE_THAN_ONE_VISIT: moreThanOneVisit,
+    LIC_REPEATED_SUPPLEMENT: repeatedSupplement,
+    LIC_NOT_PUBLISHED: notPublished,
+    LIC_RENEWAL_LATE: renewalLate,
   },
 };

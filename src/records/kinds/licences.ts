@@ -151,6 +151,56 @@ export const licences: RecordKindSpec = {
       example: '是',
       note: '不予许可的书面决定是否说明理由并告知申请行政复议或者提起行政诉讼的权利（行政许可法 第三十八条）；只用于不予许可',
     },
+    {
+      name: 'visits',
+      label: '申请人到现场次数',
+      aliases: ['跑动次数', '到现场次数', '上门次数'],
+      type: 'integer',
+      required: false,
+      min: 0,
+      max: 99,
+      example: '1',
+      note: '从提出申请到收到办理结果，申请人到行政机关或者综合行政服务机构现场的次数；网上办理为0（浙江省保障“最多跑一次”改革规定 第二条）',
+    },
+    {
+      name: 'supplement_count',
+      label: '补正告知次数',
+      aliases: ['补正次数', '要求补正次数'],
+      type: 'integer',
+      required: false,
+      min: 0,
+      max: 99,
+      example: '1',
+      note: '行政机关告知申请人补正申请材料的次数；材料齐全的为0（行政许可法 第三十二条）',
+    },
+    {
+      name: 'published_on',
+      label: '准予决定公开日期',
+      aliases: ['许可公开日期', '公示日期', '决定公开日期'],
+      type: 'date',
+      required: false,
+      example: '2025-03-12',
+      note: '准予行政许可的决定予以公开之日（行政许可法 第四十条）；只用于准予许可',
+    },
+    {
+      name: 'renews_licence_no',
+      label: '延续的原许可证号',
+      aliases: ['原许可证号', '原许可编号', '延续许可证号'],
+      type: 'string',
+      required: false,
+      maxLength: 64,
+      example: 'JY13301060012345',
+      note: '申请延续行政许可有效期的，所延续的原行政许可证号（行政许可法 第五十条）；不是延续申请的不填',
+    },
+    {
+      name: 'prior_valid_until',
+      label: '原许可有效期届满日期',
+      aliases: ['原有效期至', '原许可有效期至', '有效期届满日期'],
+      type: 'date',
+      required: false,
+      example: '2025-04-30',
+      note: '延续申请所延续的原行政许可有效期的最后一天；与延续的原许可证号同填',
+    },
   ],
   rules: [
     dateAfter('decided_on', 'applied_on', '决定日期不能早于申请日期'),
@@ -164,6 +214,22 @@ export const licences: RecordKindSpec = {
         ? ['reasons_given', '只有不予许可的才能填写是否说明理由并告知救济权利']
         : null,
     (get) => (get('issued_on') !== null && get('decided_on') === null ? ['decided_on', '填写证件颁发日期时须填写决定日期'] : null),
+    (get) =>
+      get('supplement_count') === '0' && get('supplement_notified_on') !== null
+        ? ['supplement_count', '填写了一次性告知补正日期的，补正告知次数不能为0']
+        : null,
+    dateAfter('published_on', 'decided_on', '准予决定公开日期不能早于决定日期'),
+    (get) =>
+      get('published_on') !== null && get('result') !== 'granted' ? ['published_on', '只有准予许可的才能填写准予决定公开日期'] : null,
+    (get) => (get('published_on') !== null && get('decided_on') === null ? ['decided_on', '填写准予决定公开日期时须填写决定日期'] : null),
+    (get) =>
+      (get('renews_licence_no') === null) !== (get('prior_valid_until') === null)
+        ? [
+            get('renews_licence_no') === null ? 'renews_licence_no' : 'prior_valid_until',
+            '延续的原许可证号和原许可有效期届满日期须同时填写',
+          ]
+        : null,
+    dateAfter('prior_valid_until', 'applied_on', '延续申请的申请日期不能晚于原许可有效期届满日期（已届满的应重新申请许可）'),
   ],
   // A licence still pending, one granted with its certificate, one refused with its reasons.
   samples: [
@@ -183,6 +249,11 @@ export const licences: RecordKindSpec = {
       commitment: '是',
       verified_on: '2025-04-20',
       issued_on: '2025-03-14',
+      visits: '1',
+      supplement_count: '1',
+      published_on: '2025-03-12',
+      renews_licence_no: 'JY13301060012345',
+      prior_valid_until: '2025-04-30',
     },
     {
       ...SAMPLE,
@@ -192,8 +263,10 @@ export const licences: RecordKindSpec = {
       extended_days: '10',
       excluded_days: '8',
       reasons_given: '是',
+      visits: '0',
+      supplement_count: '1',
     },
   ],
   rulesText:
-    '决定日期不能早于申请日期；申请日期（受理日期）不能早于收到申请材料日期或一次性告知补正日期；一次性告知补正日期不能早于收到申请材料日期；证件颁发日期不能早于决定日期，只用于准予许可，填写时须有决定日期；是否说明理由并告知救济权利只用于不予许可。',
+    '决定日期不能早于申请日期；申请日期（受理日期）不能早于收到申请材料日期或一次性告知补正日期；一次性告知补正日期不能早于收到申请材料日期；证件颁发日期不能早于决定日期，只用于准予许可，填写时须有决定日期；是否说明理由并告知救济权利只用于不予许可；填写了一次性告知补正日期的，补正告知次数不能为0；准予决定公开日期不能早于决定日期，只用于准予许可，填写时须有决定日期；延续的原许可证号和原许可有效期届满日期须同时填写，延续申请的申请日期不能晚于原许可有效期届满日期。',
 };
