@@ -595,6 +595,13 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     sql: `SELECT id FROM coercive_measures WHERE measure IN ('seal', 'seize') AND status = 'released'
       AND ${d.daysBetween('ended_on', `COALESCE(goods_returned_on, ${asOf})`)} > 3`,
   },
+  // A sealing or seizure of a case decided with a warning or 不予处罚, in force or released more than 7 days after the decision.
+  coercion_not_released: {
+    kind: 'coercive_measure',
+    sql: `SELECT m.id FROM coercive_measures m JOIN cases c ON c.id = m.case_id
+      WHERE m.measure IN ('seal', 'seize') AND m.status IN ('in_force', 'released') AND c.decision IN ('warning', 'no_penalty')
+        AND ${d.daysBetween('c.decided_on', `COALESCE(m.ended_on, ${asOf})`)} > 7`,
+  },
   targeted_no_trigger: {
     kind: 'inspection',
     sql: `SELECT id FROM inspections WHERE kind IN ('complaint', 'referral', 'monitoring') AND trigger_ref IS NULL`,
@@ -823,6 +830,7 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     coercion_night_holiday: first.counts.coercive_measures,
     coercion_urgent_late_approval: first.counts.coercive_measures,
     coercion_storage_fee: first.counts.coercive_measures,
+    coercion_not_released: first.counts.coercive_measures,
     light_fined_heavily: first.counts.cases,
     auxiliary_only: first.counts.cases,
     fined_without_correction: first.counts.entities,

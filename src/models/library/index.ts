@@ -102,6 +102,7 @@ import { certOutOfScope } from './cert-out-of-scope.ts';
 import { coercionNightHoliday } from './coercion-night-holiday.ts';
 import { coercionUrgentLateApproval } from './coercion-urgent-late-approval.ts';
 import { coercionStorageFee } from './coercion-storage-fee.ts';
+import { coercionNotReleased } from './coercion-not-released.ts';
 import { licenceSupervisionFee } from './licence-supervision-fee.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
@@ -206,6 +207,7 @@ export const MODELS: readonly ModelDefinition[] = [
   coercionNightHoliday,
   coercionUrgentLateApproval,
   coercionStorageFee,
+  coercionNotReleased,
   licenceSupervisionFee,
   penaltyDecidedInHearingPeriod,
   penaltyHearingNotHeld,

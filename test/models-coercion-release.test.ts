@@ -1,0 +1,173 @@
+// Coercive measures that outlive their reason (行政强制法 第五条、第二十八条、第二十九条、第四十一条): for each
+// model, a hand-built measure that must hit (explanation and evidence checked), the near misses that must
+// not, the boundary at N and N + 1, agency scoping, and measures imported through the public format judged
+// one by one as they arrive, equal to the batch run. Runs on DuckDB, and on PostgreSQL with
+// KEDU_TEST_DATABASE_URL.
+import { test, after, before, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { modelHits, evidenceIds, runAsOf } from './helpers/model-hits.ts';
+import { assertOwnAgencyOnly } from './helpers/agency-scope.ts';
+import { openTestStore } from './helpers/store.ts';
+import { seedTwoCounties } from './helpers/fixtures.ts';
+import { agency, caseRecord, coerciveMeasure } from './helpers/records.ts';
+import { runModel } from '../src/models/runner.ts';
+import { findModel } from '../src/models/library/index.ts';
+import { checkRecords } from '../src/models/realtime/check.ts';
+import { importRows } from '../src/ingest/import-batch.ts';
+import { fileSource } from '../src/ingest/sources.ts';
+import { SYSTEM_CALLER } from '../src/auth/caller.ts';
+import { recordId } from '../src/records/record-id.ts';
+import type { Value } from '../src/store/store.ts';
+
+const t = await openTestStore();
+const { store } = t;
+const dir = mkdtempSync(join(tmpdir(), 'kedu-coercion-release-'));
+
+before(async () => {
+  await seedTwoCounties(store);
+  await agency(store, 'AG-FY-SCJG', '330111', 'MKT');
+});
+const { hits, hitIds, clearHits } = modelHits(store, { settings: true });
+beforeEach(async () => {
+  await store.exec('DELETE FROM coercive_measures');
+  await store.exec("DELETE FROM cases WHERE id LIKE 'RC-%' OR source_system = 'fy-scjg'");
+  await clearHits();
+});
+after(async () => {
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+/** A case of 富阳's market regulator filed 2025-03-01, decided on 2025-03-20 with a warning. */
+const kase = (r: Record<string, Value>) =>
+  caseRecord(store, {
+    id: `RC-${++n}`,
+    agency_id: 'AG-FY-SCJG',
+    decision: 'warning',
+    fine_amount: null,
+    tier: 'mitigated',
+    decided_on: '2025-03-20',
+    ...r,
+  });
+
+/** A seizure by 富阳's market regulator, started 2025-03-01 and released on the 20th with the goods returned that day. */
+const measure = (r: Record<string, Value>) =>
+  coerciveMeasure(store, { agency_id: 'AG-FY-SCJG', decision_no: '富市监强制〔2025〕1号', ...r });
+
+/** The day `days` after 2025-03-20. */
+const after0320 = (days: number) => new Date(Date.UTC(2025, 2, 20) + days * 86_400_000).toISOString().slice(0, 10);
+
+const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { asOf });
+
+// ── 案件处理后未及时解除查封扣押 (第二十八条) ───────────────────────────────────────────────────────────
+
+test('COE_NOT_RELEASED: a seizure of a case warned on 2025-03-20, released 8 days after the decision', async () => {
+  const c = await kase({});
+  const id = await measure({ case_id: c, ended_on: after0320(8), goods_returned_on: after0320(8) });
+  const r = await run('COE_NOT_RELEASED', '2025-06-30');
+  assert.equal(r.newHits, 1);
+  const [h] = await hits();
+  assert.deepEqual(evidenceIds(h), [id]);
+  assert.equal(h.agency_id, 'AG-FY-SCJG');
+  assert.equal(
+    h.explanation,
+    '数据显示，测试部门AG-FY-SCJG于2025-03-01对杭州示例酒坊实施扣押，关联案件于2025-03-20决定警告，至2025-03-28解除，距决定8日，超过7日，可能未及时解除扣押，请核实并说明。',
+  );
+});
+
+test('COE_NOT_RELEASED boundaries: released on day 7 / 8 after the decision, in force; a fine, a decision on the goods, a transfer, a freezing pass', async () => {
+  const warned = await kase({});
+  const excused = await kase({ decision: 'no_penalty', tier: 'exempt', harm: 'none', first_offence: true, corrected: true });
+  const fined = await kase({ decision: 'fine', fine_amount: 1000, tier: 'general' });
+  await measure({ case_id: warned, ended_on: after0320(7), goods_returned_on: after0320(7) }); // the 7th day: in time
+  const day8 = await measure({ measure: 'seal', case_id: excused, ended_on: after0320(8), goods_returned_on: after0320(8) });
+  await measure({ case_id: fined, ended_on: after0320(25), goods_returned_on: after0320(25) }); // a fine may confiscate
+  await measure({ case_id: warned, ended_on: after0320(20), goods_returned_on: null, status: 'disposed' }); // a decision on the goods
+  await measure({ case_id: warned, ended_on: after0320(20), goods_returned_on: null, status: 'transferred' });
+  await measure({ measure: 'freeze', case_id: warned, ended_on: after0320(20), goods_returned_on: null }); // not 第二十八条's
+  await measure({ case_id: null, ended_on: after0320(20), goods_returned_on: after0320(20) }); // no case named
+  // Still in force: judged on the run's day.
+  const open = await measure({ case_id: warned, ended_on: null, goods_returned_on: null, status: 'in_force', started_on: '2025-03-15' });
+  await run('COE_NOT_RELEASED', '2025-06-30');
+  assert.deepEqual((await hitIds('COE_NOT_RELEASED')).sort(), [day8, open].sort());
+  const byId = new Map((await hits()).map((h) => [h.subject_id, h.explanation]));
+  assert.match(byId.get(day8)!, /实施查封，关联案件于2025-03-20决定不予处罚，至2025-03-28解除，距决定8日/);
+  assert.match(byId.get(open)!, /截至2025-06-30仍在执行，距决定102日，超过7日，可能未及时解除扣押/);
+  // In force on the 7th day after the decision: no hit; on the 8th, a hit.
+  await clearHits();
+  await run('COE_NOT_RELEASED', after0320(7));
+  assert.ok(!(await hitIds('COE_NOT_RELEASED')).includes(open));
+  await run('COE_NOT_RELEASED', after0320(8));
+  assert.ok((await hitIds('COE_NOT_RELEASED')).includes(open));
+});
+
+test('COE_NOT_RELEASED: the days are a setting (及时 names none)', async () => {
+  const c = await kase({});
+  const id = await measure({ case_id: c, ended_on: after0320(4), goods_returned_on: after0320(4) });
+  await runAsOf(store, 'COE_NOT_RELEASED', '2025-06-30', { release_days: 3 });
+  assert.deepEqual(await hitIds('COE_NOT_RELEASED'), [id]);
+});
+
+// ── through the import format, and in real time ─────────────────────────────────────────────────────
+
+const CODES = ['COE_NOT_RELEASED'];
+
+test('measures imported through the format, judged one by one as they arrive, raise the hits the batch run raises', async () => {
+  await kase({ id: recordId('cases', 'fy-scjg', 'AJ-1'), source_system: 'fy-scjg', source_id: 'AJ-1' }); // warned on 2025-03-20
+  const header =
+    '来源系统,强制措施编号,区划代码,执法主体编码,当事人统一社会信用代码,案件编号,措施种类,决定书文号,实施日期,是否情况紧急当场实施,是否延长期限,延长是否经负责人批准,解除或处理日期,财物退还日期,主办执法人员编号,协办执法人员编号,措施状态,冻结或划拨数额';
+  const rows = [
+    'fy-scjg,QZ-1,330111,AG-FY-SCJG,91330100470102706G,AJ-1,扣押,富市监强制〔2025〕1号,2025-03-01,否,否,否,2025-03-28,2025-03-28,OF-1,OF-3,已解除,', // 8 days after the warning
+    'fy-scjg,QZ-2,330111,AG-FY-SCJG,91330100470102706G,AJ-1,查封,富市监强制〔2025〕2号,2025-03-01,否,否,否,2025-03-27,2025-03-27,OF-1,OF-3,已解除,', // 7 days
+    'fy-scjg,QZ-3,330111,AG-FY-SCJG,91330100470102706G,,扣押,富市监强制〔2025〕3号,2025-03-01,否,否,否,2025-03-29,2025-03-29,OF-1,OF-3,已解除,', // no case
+  ];
+  const path = join(dir, 'measures.csv');
+  writeFileSync(path, [header, ...rows].join('\n'));
+  const report = await importRows(store, await fileSource(path), { kind: 'coercive_measures', caller: SYSTEM_CALLER });
+  assert.equal(report.rowsOk, rows.length, JSON.stringify(report.errors));
+  const bySource = new Map(
+    (await store.query<{ id: string; source_id: string }>('SELECT id, source_id FROM coercive_measures')).map((r) => [r.source_id, r.id]),
+  );
+
+  // One by one, as the ingest API lands them.
+  for (const id of [...bySource.values()].sort()) await checkRecords(store, 'coercive_measures', [{ id }], 'system', '2025-06-30');
+  const mine = (h: { model_code: string }) => CODES.includes(h.model_code);
+  const realtime = (await hits()).filter(mine).map((h) => [h.model_code, h.subject_id, h.explanation].join('|'));
+
+  await clearHits();
+  for (const code of CODES) await run(code, '2025-06-30');
+  const batch = (await hits()).filter(mine).map((h) => [h.model_code, h.subject_id, h.explanation].join('|'));
+  assert.deepEqual(realtime, batch);
+  assert.deepEqual(await hitIds('COE_NOT_RELEASED'), [bySource.get('QZ-1')]);
+});
+
+test('an amount on a sealing, or an amount of 0, is refused in Chinese', async () => {
+  const header =
+    '来源系统,强制措施编号,区划代码,执法主体编码,当事人统一社会信用代码,措施种类,决定书文号,实施日期,是否情况紧急当场实施,是否延长期限,延长是否经负责人批准,主办执法人员编号,措施状态,冻结或划拨数额';
+  const rows = [
+    'fy-scjg,QZ-A,330111,AG-FY-SCJG,91330100470102706G,查封,富市监强制〔2025〕9号,2025-03-01,否,否,否,OF-1,执行中,5000',
+    'fy-scjg,QZ-B,330111,AG-FY-SCJG,91330100470102706G,冻结,富市监强制〔2025〕9号,2025-03-01,否,否,否,OF-1,执行中,0',
+    'fy-scjg,QZ-C,330111,AG-FY-SCJG,91330100470102706G,冻结存款,富市监强制〔2025〕9号,2025-03-01,否,否,否,OF-1,执行中,5000.50',
+  ];
+  const path = join(dir, 'amounts.csv');
+  writeFileSync(path, [header, ...rows].join('\n'));
+  const report = await importRows(store, await fileSource(path), { kind: 'coercive_measures', caller: SYSTEM_CALLER });
+  assert.equal(report.rowsOk, 1);
+  const messages = JSON.stringify(report.errors);
+  assert.match(messages, /只有冻结存款、汇款和划拨存款、汇款可以填写冻结或划拨数额/);
+  assert.match(messages, /冻结或划拨数额须大于0/);
+  const [row] = await store.query<{ amount: number }>('SELECT amount FROM coercive_measures');
+  assert.equal(Number(row.amount), 5000.5);
+});
+
+// ── who sees them ────────────────────────────────────────────────────────────────────────────────────
+
+test("an agency's staff list only their own agency's measures; a supervisor of the county sees both", async () => {
+  const own = await measure({ amount: null });
+  await measure({ agency_id: 'AG-FY-ZHZF' });
+  await assertOwnAgencyOnly(store, 'coercive_measures', own, 2);
+});
