@@ -595,6 +595,11 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     sql: `SELECT id FROM coercive_measures WHERE measure IN ('seal', 'seize') AND status = 'released'
       AND ${d.daysBetween('ended_on', `COALESCE(goods_returned_on, ${asOf})`)} > 3`,
   },
+  // A sealing or seizure of a case decided 不予处罚.
+  coercion_on_minor_case: {
+    kind: 'coercive_measure',
+    sql: `SELECT m.id FROM coercive_measures m JOIN cases c ON c.id = m.case_id WHERE m.measure IN ('seal', 'seize') AND c.decision = 'no_penalty'`,
+  },
   // A sealing or seizure of a case decided with a warning or 不予处罚, in force or released more than 7 days after the decision.
   coercion_not_released: {
     kind: 'coercive_measure',
@@ -831,6 +836,7 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     coercion_urgent_late_approval: first.counts.coercive_measures,
     coercion_storage_fee: first.counts.coercive_measures,
     coercion_not_released: first.counts.coercive_measures,
+    coercion_on_minor_case: first.counts.coercive_measures,
     light_fined_heavily: first.counts.cases,
     auxiliary_only: first.counts.cases,
     fined_without_correction: first.counts.entities,

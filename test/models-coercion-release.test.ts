@@ -112,18 +112,54 @@ test('COE_NOT_RELEASED: the days are a setting (及时 names none)', async () =>
   assert.deepEqual(await hitIds('COE_NOT_RELEASED'), [id]);
 });
 
+// ── 轻微违法实施查封扣押 (第五条；优化营商环境条例 第五十九条) ─────────────────────────────────────────────
+
+test('COE_ON_MINOR_CASE: a seizure of a case decided 不予处罚; a warning, a fine of no harm, a freezing, an open case pass', async () => {
+  const excused = await kase({ decision: 'no_penalty', tier: 'exempt', harm: 'none', first_offence: true, corrected: true });
+  const warned = await kase({ harm: 'none' });
+  const fined = await kase({ decision: 'fine', fine_amount: 500, tier: 'lenient', harm: 'none' });
+  const open = await kase({ decision: null, tier: null, decided_on: null, status: 'open' });
+  const later = await kase({ decision: 'no_penalty', tier: 'exempt', harm: 'none', decided_on: '2025-07-01' });
+  const id = await measure({ case_id: excused });
+  await measure({ case_id: warned });
+  await measure({ case_id: fined });
+  await measure({ case_id: open, ended_on: null, goods_returned_on: null, status: 'in_force' });
+  await measure({ measure: 'freeze', case_id: excused, goods_returned_on: null });
+  await measure({ case_id: later }); // decided after the run's day
+  const r = await run('COE_ON_MINOR_CASE', '2025-06-30');
+  assert.equal(r.newHits, 1);
+  const [h] = await hits();
+  assert.deepEqual(evidenceIds(h), [id]);
+  assert.equal(h.severity, 'low');
+  assert.equal(
+    h.explanation,
+    '数据显示，测试部门AG-FY-SCJG于2025-03-01对杭州示例酒坊实施扣押，关联案件于2025-03-20决定不予处罚（初次违法、已及时改正、未造成危害后果），可能存在采用非强制手段即可达到管理目的而实施扣押的情形，请核实实施的必要性并说明。',
+  );
+  await clearHits();
+  await run('COE_ON_MINOR_CASE', '2025-07-01');
+  assert.equal((await hitIds('COE_ON_MINOR_CASE')).length, 2);
+});
+
 // ── through the import format, and in real time ─────────────────────────────────────────────────────
 
-const CODES = ['COE_NOT_RELEASED'];
+const CODES = ['COE_NOT_RELEASED', 'COE_ON_MINOR_CASE'];
 
 test('measures imported through the format, judged one by one as they arrive, raise the hits the batch run raises', async () => {
   await kase({ id: recordId('cases', 'fy-scjg', 'AJ-1'), source_system: 'fy-scjg', source_id: 'AJ-1' }); // warned on 2025-03-20
+  await kase({
+    id: recordId('cases', 'fy-scjg', 'AJ-2'),
+    source_system: 'fy-scjg',
+    source_id: 'AJ-2',
+    decision: 'no_penalty',
+    tier: 'exempt',
+  });
   const header =
     '来源系统,强制措施编号,区划代码,执法主体编码,当事人统一社会信用代码,案件编号,措施种类,决定书文号,实施日期,是否情况紧急当场实施,是否延长期限,延长是否经负责人批准,解除或处理日期,财物退还日期,主办执法人员编号,协办执法人员编号,措施状态,冻结或划拨数额';
   const rows = [
     'fy-scjg,QZ-1,330111,AG-FY-SCJG,91330100470102706G,AJ-1,扣押,富市监强制〔2025〕1号,2025-03-01,否,否,否,2025-03-28,2025-03-28,OF-1,OF-3,已解除,', // 8 days after the warning
     'fy-scjg,QZ-2,330111,AG-FY-SCJG,91330100470102706G,AJ-1,查封,富市监强制〔2025〕2号,2025-03-01,否,否,否,2025-03-27,2025-03-27,OF-1,OF-3,已解除,', // 7 days
     'fy-scjg,QZ-3,330111,AG-FY-SCJG,91330100470102706G,,扣押,富市监强制〔2025〕3号,2025-03-01,否,否,否,2025-03-29,2025-03-29,OF-1,OF-3,已解除,', // no case
+    'fy-scjg,QZ-4,330111,AG-FY-SCJG,91330100470102706G,AJ-2,扣押,富市监强制〔2025〕4号,2025-03-01,否,否,否,2025-03-22,2025-03-22,OF-1,OF-3,已解除,', // a case excused
   ];
   const path = join(dir, 'measures.csv');
   writeFileSync(path, [header, ...rows].join('\n'));
@@ -143,6 +179,7 @@ test('measures imported through the format, judged one by one as they arrive, ra
   const batch = (await hits()).filter(mine).map((h) => [h.model_code, h.subject_id, h.explanation].join('|'));
   assert.deepEqual(realtime, batch);
   assert.deepEqual(await hitIds('COE_NOT_RELEASED'), [bySource.get('QZ-1')]);
+  assert.deepEqual(await hitIds('COE_ON_MINOR_CASE'), [bySource.get('QZ-4')]);
 });
 
 test('an amount on a sealing, or an amount of 0, is refused in Chinese', async () => {

@@ -1361,6 +1361,33 @@ const CASES: Record<string, Case> = {
       return [...(await only('enterprise_charges', charge)), idOf('coercive_measures', sealed)];
     },
   },
+  COE_NOT_RELEASED: {
+    // A seizure of a case warned on 20 May, released on 1 June: 12 days after the decision.
+    async arrange() {
+      const [c] = await load('cases', [warned({ entity_uscc: entity(700) })]);
+      return only(
+        'coercive_measures',
+        coe({ entity_uscc: entity(700), case_id: c.source_id, ended_on: '2025-06-01', goods_returned_on: '2025-06-01' }),
+      );
+    },
+  },
+  COE_ON_MINOR_CASE: {
+    // A sealing of a first, corrected offence of no harm, which the regulator decided on 20 May not to punish.
+    async arrange() {
+      const excused = cas({
+        entity_uscc: entity(701),
+        item_code: 'MKT-P013',
+        first_offence: 'true',
+        corrected: 'true',
+        harm: 'none',
+        decision: 'no_penalty',
+        tier: 'exempt',
+        fine_amount: '',
+      });
+      const [c] = await load('cases', [excused]);
+      return only('coercive_measures', coe({ entity_uscc: entity(701), case_id: c.source_id, measure: 'seal' }));
+    },
+  },
   LIC_SUPERVISION_FEE: {
     // The regulator's own testing centre charges 900 yuan for testing with an inspection of the regulator.
     async arrange() {

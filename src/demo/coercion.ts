@@ -38,6 +38,9 @@ export const COERCION_RETURN_DAYS = 3;
 /** Days after a warning or 不予处罚 decision by which a sealing or seizure of the case is released (第二十八条 及时: COE_NOT_RELEASED's default). */
 export const COERCION_RELEASE_DAYS = 7;
 
+/** Per mille of cases decided 不予处罚 given a sealing or seizure all the same (planted): the others get none. */
+const MINOR = 300;
+
 /** Per mille of measures on cases decided with a warning or 不予处罚: released after the days above (planted), and on the last day (near miss). */
 const RELEASE = { planted: 250, near: 100 } as const;
 
@@ -66,6 +69,9 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
   if (!line) return;
   const rng = Rng.of(ctx.seed, 'coercion', input.caseId);
   if (!rng.chance(line.share)) return;
+  // A case the agency excused (不予处罚) was not one to seal or seize for (第五条): planted, a few are.
+  const minor = input.decision === 'no_penalty';
+  if (minor && deriveSeed(ctx.seed, 'coercion-minor', input.caseId) % 1000 >= MINOR) return;
   const { out, truth } = ctx;
   const asOf = ctx.period.asOf;
   const region = e.township.code;
@@ -174,6 +180,7 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
       allowed: allowed(),
     });
   if (plant === 'no_decision') truth.plant('coercion_no_decision', 'coercive_measure', id, region, { ...detail, urgent });
+  if (minor) truth.plant('coercion_on_minor_case', 'coercive_measure', id, region, { ...detail, case_decided_on: isoOf(input.decided!) });
   // Planted above, or an over-long measure of such a case still held after the decision.
   if (lenient && (status === 'in_force' || status === 'released') && (ended ?? asOf) - input.decided! > COERCION_RELEASE_DAYS)
     truth.plant('coercion_not_released', 'coercive_measure', id, region, {

@@ -103,6 +103,7 @@ import { coercionNightHoliday } from './coercion-night-holiday.ts';
 import { coercionUrgentLateApproval } from './coercion-urgent-late-approval.ts';
 import { coercionStorageFee } from './coercion-storage-fee.ts';
 import { coercionNotReleased } from './coercion-not-released.ts';
+import { coercionOnMinorCase } from './coercion-on-minor-case.ts';
 import { licenceSupervisionFee } from './licence-supervision-fee.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
@@ -208,6 +209,7 @@ export const MODELS: readonly ModelDefinition[] = [
   coercionUrgentLateApproval,
   coercionStorageFee,
   coercionNotReleased,
+  coercionOnMinorCase,
   licenceSupervisionFee,
   penaltyDecidedInHearingPeriod,
   penaltyHearingNotHeld,
