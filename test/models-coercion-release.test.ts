@@ -140,9 +140,39 @@ test('COE_ON_MINOR_CASE: a seizure of a case decided 不予处罚; a warning, a 
   assert.equal((await hitIds('COE_ON_MINOR_CASE')).length, 2);
 });
 
+// ── 冻结数额明显超过涉案金额 (第二十九条 第二款) ─────────────────────────────────────────────────────────
+
+test('COE_FREEZE_OVER_AMOUNT: a freezing above twice the amount of its case; twice exactly, no amount, no case amount pass', async () => {
+  const involved = await kase({ decision: 'fine', fine_amount: 3000, tier: 'general', amount_involved: 10000 });
+  const fineOnly = await kase({ decision: 'fine', fine_amount: 3000, tier: 'general', amount_involved: null });
+  const none = await kase({ amount_involved: null }); // a warning, no amount of the case stated
+  const freeze = (r: Record<string, Value>) => measure({ measure: 'freeze', goods_returned_on: null, ...r });
+  const over = await freeze({ case_id: involved, amount: 20000.01 });
+  await freeze({ case_id: involved, amount: 20000 }); // twice exactly
+  const overFine = await freeze({ case_id: fineOnly, amount: 6500 });
+  await freeze({ case_id: fineOnly, amount: 6000 });
+  await freeze({ case_id: involved, amount: null }); // no amount stated: not judged
+  await freeze({ case_id: none, amount: 900000 }); // the case states no money
+  await freeze({ case_id: null, amount: 900000 }); // no case
+  await measure({ measure: 'transfer_funds', case_id: involved, amount: 50000, goods_returned_on: null, status: 'disposed' }); // not a freezing
+  await run('COE_FREEZE_OVER_AMOUNT', '2025-06-30');
+  assert.deepEqual((await hitIds('COE_FREEZE_OVER_AMOUNT')).sort(), [over, overFine].sort());
+  const byId = new Map((await hits()).map((h) => [h.subject_id, h]));
+  assert.deepEqual(evidenceIds(byId.get(over)!), [over]);
+  assert.equal(
+    byId.get(over)!.explanation,
+    '数据显示，测试部门AG-FY-SCJG于2025-03-01对杭州示例酒坊冻结存款、汇款20,000.01元，关联案件涉案金额10,000元，冻结数额超过其2倍，可能与违法行为涉及的金额不相当，请核实并说明。',
+  );
+  assert.match(byId.get(overFine)!.explanation, /冻结存款、汇款6,500元，关联案件罚款金额3,000元，冻结数额超过其2倍/);
+  // The ratio is a setting.
+  await clearHits();
+  await runAsOf(store, 'COE_FREEZE_OVER_AMOUNT', '2025-06-30', { max_ratio: 3 });
+  assert.deepEqual(await hitIds('COE_FREEZE_OVER_AMOUNT'), []);
+});
+
 // ── through the import format, and in real time ─────────────────────────────────────────────────────
 
-const CODES = ['COE_NOT_RELEASED', 'COE_ON_MINOR_CASE'];
+const CODES = ['COE_NOT_RELEASED', 'COE_ON_MINOR_CASE', 'COE_FREEZE_OVER_AMOUNT'];
 
 test('measures imported through the format, judged one by one as they arrive, raise the hits the batch run raises', async () => {
   await kase({ id: recordId('cases', 'fy-scjg', 'AJ-1'), source_system: 'fy-scjg', source_id: 'AJ-1' }); // warned on 2025-03-20
@@ -153,6 +183,8 @@ test('measures imported through the format, judged one by one as they arrive, ra
     decision: 'no_penalty',
     tier: 'exempt',
   });
+  const fined = { decision: 'fine', fine_amount: 3000, tier: 'general', amount_involved: 10000 };
+  await kase({ id: recordId('cases', 'fy-scjg', 'AJ-3'), source_system: 'fy-scjg', source_id: 'AJ-3', ...fined });
   const header =
     '来源系统,强制措施编号,区划代码,执法主体编码,当事人统一社会信用代码,案件编号,措施种类,决定书文号,实施日期,是否情况紧急当场实施,是否延长期限,延长是否经负责人批准,解除或处理日期,财物退还日期,主办执法人员编号,协办执法人员编号,措施状态,冻结或划拨数额';
   const rows = [
@@ -160,6 +192,8 @@ test('measures imported through the format, judged one by one as they arrive, ra
     'fy-scjg,QZ-2,330111,AG-FY-SCJG,91330100470102706G,AJ-1,查封,富市监强制〔2025〕2号,2025-03-01,否,否,否,2025-03-27,2025-03-27,OF-1,OF-3,已解除,', // 7 days
     'fy-scjg,QZ-3,330111,AG-FY-SCJG,91330100470102706G,,扣押,富市监强制〔2025〕3号,2025-03-01,否,否,否,2025-03-29,2025-03-29,OF-1,OF-3,已解除,', // no case
     'fy-scjg,QZ-4,330111,AG-FY-SCJG,91330100470102706G,AJ-2,扣押,富市监强制〔2025〕4号,2025-03-01,否,否,否,2025-03-22,2025-03-22,OF-1,OF-3,已解除,', // a case excused
+    'fy-scjg,QZ-5,330111,AG-FY-SCJG,91330100470102706G,AJ-3,冻结存款,富市监强制〔2025〕5号,2025-03-01,否,否,否,2025-03-25,,OF-1,OF-3,已解除,25000', // 2.5 times the 10,000 of the case
+    'fy-scjg,QZ-6,330111,AG-FY-SCJG,91330100470102706G,AJ-3,冻结存款,富市监强制〔2025〕6号,2025-03-01,否,否,否,2025-03-25,,OF-1,OF-3,已解除,20000', // twice
   ];
   const path = join(dir, 'measures.csv');
   writeFileSync(path, [header, ...rows].join('\n'));
@@ -180,6 +214,7 @@ test('measures imported through the format, judged one by one as they arrive, ra
   assert.deepEqual(realtime, batch);
   assert.deepEqual(await hitIds('COE_NOT_RELEASED'), [bySource.get('QZ-1')]);
   assert.deepEqual(await hitIds('COE_ON_MINOR_CASE'), [bySource.get('QZ-4')]);
+  assert.deepEqual(await hitIds('COE_FREEZE_OVER_AMOUNT'), [bySource.get('QZ-5')]);
 });
 
 test('an amount on a sealing, or an amount of 0, is refused in Chinese', async () => {

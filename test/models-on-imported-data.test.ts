@@ -1388,6 +1388,14 @@ const CASES: Record<string, Case> = {
       return only('coercive_measures', coe({ entity_uscc: entity(701), case_id: c.source_id, measure: 'seal' }));
     },
   },
+  COE_FREEZE_OVER_AMOUNT: {
+    // 60,000 yuan frozen for a case of 20,000 yuan involved (its fine 20,000).
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(702), amount_involved: '20000' })]);
+      const frozen = coe({ entity_uscc: entity(702), case_id: c.source_id, measure: 'freeze', goods_returned_on: '', amount: '60000' });
+      return only('coercive_measures', frozen);
+    },
+  },
   LIC_SUPERVISION_FEE: {
     // The regulator's own testing centre charges 900 yuan for testing with an inspection of the regulator.
     async arrange() {

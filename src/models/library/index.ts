@@ -104,6 +104,7 @@ import { coercionUrgentLateApproval } from './coercion-urgent-late-approval.ts';
 import { coercionStorageFee } from './coercion-storage-fee.ts';
 import { coercionNotReleased } from './coercion-not-released.ts';
 import { coercionOnMinorCase } from './coercion-on-minor-case.ts';
+import { coercionFreezeOverAmount } from './coercion-freeze-over-amount.ts';
 import { licenceSupervisionFee } from './licence-supervision-fee.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
@@ -210,6 +211,7 @@ export const MODELS: readonly ModelDefinition[] = [
   coercionStorageFee,
   coercionNotReleased,
   coercionOnMinorCase,
+  coercionFreezeOverAmount,
   licenceSupervisionFee,
   penaltyDecidedInHearingPeriod,
   penaltyHearingNotHeld,
