@@ -130,7 +130,7 @@ test('COE_ON_MINOR_CASE: a seizure of a case decided 不予处罚; a warning, a 
   assert.equal(r.newHits, 1);
   const [h] = await hits();
   assert.deepEqual(evidenceIds(h), [id]);
-  assert.equal(h.severity, 'low');
+  assert.equal((h as typeof h & { severity: string }).severity, 'low');
   assert.equal(
     h.explanation,
     '数据显示，测试部门AG-FY-SCJG于2025-03-01对杭州示例酒坊实施扣押，关联案件于2025-03-20决定不予处罚（初次违法、已及时改正、未造成危害后果），可能存在采用非强制手段即可达到管理目的而实施扣押的情形，请核实实施的必要性并说明。',
