@@ -12,7 +12,7 @@ import { modelHits, evidenceIds, runAsOf } from './helpers/model-hits.ts';
 import { assertOwnAgencyOnly } from './helpers/agency-scope.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
-import { agency, caseRecord, coerciveMeasure } from './helpers/records.ts';
+import { agency, caseRecord, coerciveMeasure, reviewOutcome } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
@@ -34,6 +34,7 @@ const { hits, hitIds, clearHits } = modelHits(store, { settings: true });
 beforeEach(async () => {
   await store.exec('DELETE FROM coercive_measures');
   await store.exec("DELETE FROM cases WHERE id LIKE 'RC-%' OR source_system = 'fy-scjg'");
+  await store.exec("DELETE FROM review_outcomes WHERE agency_id = 'AG-FY-SCJG'");
   await clearHits();
 });
 after(async () => {
@@ -170,9 +171,58 @@ test('COE_FREEZE_OVER_AMOUNT: a freezing above twice the amount of its case; twi
   assert.deepEqual(await hitIds('COE_FREEZE_OVER_AMOUNT'), []);
 });
 
+// ── 决定被撤销变更后未退还执行款物 (第四十一条) ───────────────────────────────────────────────────────────
+
+/** The day `days` after 2025-04-01. */
+const after0401 = (days: number) => new Date(Date.UTC(2025, 3, 1) + days * 86_400_000).toISOString().slice(0, 10);
+
+test('COE_NOT_RESTORED_AFTER_REVERSAL: an auction and a transfer on a case revoked or changed on 2025-04-01, nothing returned by day 31', async () => {
+  const fined = { decision: 'fine', fine_amount: 5000, tier: 'general' };
+  const revoked = await kase(fined);
+  const changed = await kase(fined);
+  const upheld = await kase(fined);
+  const review = (caseId: string, outcome: string, decided_on = '2025-04-01') =>
+    reviewOutcome(store, { agency_id: 'AG-FY-SCJG', case_id: caseId, outcome, decided_on, carried_out_on: decided_on });
+  await review(revoked, 'revoked');
+  await review(changed, 'changed');
+  await review(upheld, 'upheld');
+  const act = (r: Record<string, Value>) =>
+    measure({ measure: 'auction', started_on: '2025-03-25', ended_on: '2025-03-25', goods_returned_on: null, status: 'disposed', ...r });
+  const auction = await act({ case_id: revoked });
+  const day30 = await act({ case_id: revoked, goods_returned_on: after0401(30) });
+  const day31 = await act({ case_id: changed, measure: 'transfer_funds', goods_returned_on: after0401(31), amount: 5000 });
+  // An act after the review decision: its own day counts.
+  const afterwards = await act({ case_id: changed, measure: 'transfer_funds', started_on: '2025-04-10', ended_on: '2025-04-10' });
+  await act({ case_id: upheld }); // the decision stands
+  await act({ case_id: revoked, measure: 'remove' }); // nothing to return
+  await act({ case_id: null }); // no case named
+  await run('COE_NOT_RESTORED_AFTER_REVERSAL', after0401(31));
+  assert.deepEqual((await hitIds('COE_NOT_RESTORED_AFTER_REVERSAL')).sort(), [auction, day31].sort());
+  assert.ok(!(await hitIds('COE_NOT_RESTORED_AFTER_REVERSAL')).includes(day30));
+  const byId = new Map((await hits()).map((h) => [h.subject_id, h]));
+  assert.deepEqual(evidenceIds(byId.get(auction)!), [auction]);
+  assert.equal(
+    byId.get(auction)!.explanation,
+    '数据显示，测试部门AG-FY-SCJG于2025-03-25对杭州示例酒坊实施拍卖或者依法处理查封、扣押的财物，关联案件的处罚决定经行政复议于2025-04-01被撤销，截至2025-05-02没有退还记录，历时31日，超过30日，可能未退还执行的款物，请核实并说明。',
+  );
+  assert.match(
+    byId.get(day31)!.explanation,
+    /实施划拨存款、汇款，关联案件的处罚决定经行政复议于2025-04-01被变更，于2025-05-02退还，历时31日/,
+  );
+  // A day earlier, the auction not returned is on its 30th day: no hit; the act of 10 April hits 30 days after it.
+  await clearHits();
+  await run('COE_NOT_RESTORED_AFTER_REVERSAL', after0401(30));
+  assert.deepEqual(await hitIds('COE_NOT_RESTORED_AFTER_REVERSAL'), []);
+  await run('COE_NOT_RESTORED_AFTER_REVERSAL', '2025-05-11');
+  assert.ok((await hitIds('COE_NOT_RESTORED_AFTER_REVERSAL')).includes(afterwards));
+  await clearHits();
+  await run('COE_NOT_RESTORED_AFTER_REVERSAL', '2025-05-10');
+  assert.ok(!(await hitIds('COE_NOT_RESTORED_AFTER_REVERSAL')).includes(afterwards));
+});
+
 // ── through the import format, and in real time ─────────────────────────────────────────────────────
 
-const CODES = ['COE_NOT_RELEASED', 'COE_ON_MINOR_CASE', 'COE_FREEZE_OVER_AMOUNT'];
+const CODES = ['COE_NOT_RELEASED', 'COE_ON_MINOR_CASE', 'COE_FREEZE_OVER_AMOUNT', 'COE_NOT_RESTORED_AFTER_REVERSAL'];
 
 test('measures imported through the format, judged one by one as they arrive, raise the hits the batch run raises', async () => {
   await kase({ id: recordId('cases', 'fy-scjg', 'AJ-1'), source_system: 'fy-scjg', source_id: 'AJ-1' }); // warned on 2025-03-20
@@ -185,6 +235,12 @@ test('measures imported through the format, judged one by one as they arrive, ra
   });
   const fined = { decision: 'fine', fine_amount: 3000, tier: 'general', amount_involved: 10000 };
   await kase({ id: recordId('cases', 'fy-scjg', 'AJ-3'), source_system: 'fy-scjg', source_id: 'AJ-3', ...fined });
+  await reviewOutcome(store, {
+    agency_id: 'AG-FY-SCJG',
+    case_id: recordId('cases', 'fy-scjg', 'AJ-3'),
+    outcome: 'revoked',
+    decided_on: '2025-04-01',
+  });
   const header =
     '来源系统,强制措施编号,区划代码,执法主体编码,当事人统一社会信用代码,案件编号,措施种类,决定书文号,实施日期,是否情况紧急当场实施,是否延长期限,延长是否经负责人批准,解除或处理日期,财物退还日期,主办执法人员编号,协办执法人员编号,措施状态,冻结或划拨数额';
   const rows = [
@@ -194,6 +250,8 @@ test('measures imported through the format, judged one by one as they arrive, ra
     'fy-scjg,QZ-4,330111,AG-FY-SCJG,91330100470102706G,AJ-2,扣押,富市监强制〔2025〕4号,2025-03-01,否,否,否,2025-03-22,2025-03-22,OF-1,OF-3,已解除,', // a case excused
     'fy-scjg,QZ-5,330111,AG-FY-SCJG,91330100470102706G,AJ-3,冻结存款,富市监强制〔2025〕5号,2025-03-01,否,否,否,2025-03-25,,OF-1,OF-3,已解除,25000', // 2.5 times the 10,000 of the case
     'fy-scjg,QZ-6,330111,AG-FY-SCJG,91330100470102706G,AJ-3,冻结存款,富市监强制〔2025〕6号,2025-03-01,否,否,否,2025-03-25,,OF-1,OF-3,已解除,20000', // twice
+    'fy-scjg,QZ-7,330111,AG-FY-SCJG,91330100470102706G,AJ-3,拍卖,富市监强制执行〔2025〕7号,2025-03-26,否,否,否,2025-03-26,,OF-1,OF-3,已作出处理决定,', // the decision revoked on 1 April, nothing returned
+    'fy-scjg,QZ-8,330111,AG-FY-SCJG,91330100470102706G,AJ-3,划拨,富市监强制执行〔2025〕8号,2025-03-26,否,否,否,2025-03-26,2025-04-20,OF-1,OF-3,已作出处理决定,3000', // returned in time
   ];
   const path = join(dir, 'measures.csv');
   writeFileSync(path, [header, ...rows].join('\n'));
@@ -215,6 +273,7 @@ test('measures imported through the format, judged one by one as they arrive, ra
   assert.deepEqual(await hitIds('COE_NOT_RELEASED'), [bySource.get('QZ-1')]);
   assert.deepEqual(await hitIds('COE_ON_MINOR_CASE'), [bySource.get('QZ-4')]);
   assert.deepEqual(await hitIds('COE_FREEZE_OVER_AMOUNT'), [bySource.get('QZ-5')]);
+  assert.deepEqual(await hitIds('COE_NOT_RESTORED_AFTER_REVERSAL'), [bySource.get('QZ-7')]);
 });
 
 test('an amount on a sealing, or an amount of 0, is refused in Chinese', async () => {

@@ -1396,6 +1396,23 @@ const CASES: Record<string, Case> = {
       return only('coercive_measures', frozen);
     },
   },
+  COE_NOT_RESTORED_AFTER_REVERSAL: {
+    // Seized goods auctioned on 1 June for a fine the reconsideration of 1 July revoked; nothing returned since.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(703) })]);
+      await load('review_outcomes', [rev({ case_id: c.source_id, outcome: 'revoked', carried_out_on: '2025-07-20' })]);
+      const auction = coe({
+        entity_uscc: entity(703),
+        case_id: c.source_id,
+        measure: 'auction',
+        started_on: '2025-06-01',
+        ended_on: '2025-06-01',
+        goods_returned_on: '',
+        status: 'disposed',
+      });
+      return only('coercive_measures', auction);
+    },
+  },
   LIC_SUPERVISION_FEE: {
     // The regulator's own testing centre charges 900 yuan for testing with an inspection of the regulator.
     async arrange() {

@@ -105,6 +105,7 @@ import { coercionStorageFee } from './coercion-storage-fee.ts';
 import { coercionNotReleased } from './coercion-not-released.ts';
 import { coercionOnMinorCase } from './coercion-on-minor-case.ts';
 import { coercionFreezeOverAmount } from './coercion-freeze-over-amount.ts';
+import { coercionNotRestored } from './coercion-not-restored.ts';
 import { licenceSupervisionFee } from './licence-supervision-fee.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
@@ -212,6 +213,7 @@ export const MODELS: readonly ModelDefinition[] = [
   coercionNotReleased,
   coercionOnMinorCase,
   coercionFreezeOverAmount,
+  coercionNotRestored,
   licenceSupervisionFee,
   penaltyDecidedInHearingPeriod,
   penaltyHearingNotHeld,

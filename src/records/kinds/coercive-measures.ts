@@ -188,7 +188,7 @@ export const coerciveMeasures: RecordKindSpec = {
       type: 'date',
       required: false,
       example: '2025-05-15',
-      note: '解除查封、扣押后退还财物的日期（行政强制法 第二十八条）；未退还的留空',
+      note: '解除查封、扣押后退还财物的日期（行政强制法 第二十八条）；划拨、拍卖据以执行的决定被撤销、变更后退还款物的日期（第四十一条）；未退还的留空',
     },
     officer('lead_officer_id', '主办执法人员编号', ['承办人编号', '执法人员编号'], true),
     officer('assist_officer_id', '协办执法人员编号', ['协办人编号'], false, 'OF-330106-0013'),
@@ -259,8 +259,12 @@ export const coerciveMeasures: RecordKindSpec = {
         ? ['amount', '只有冻结存款、汇款和划拨存款、汇款可以填写冻结或划拨数额']
         : null;
     },
-    measureOnly('goods_returned_on', '强制执行（划拨、拍卖、强制拆除、代履行等）没有解除后退还财物，不能填写财物退还日期', () => true),
+    // 划拨、拍卖 take money or goods that are returned when the decision behind them is revoked (第四十一条).
+    (get) =>
+      get('goods_returned_on') !== null && (get('measure') === 'remove' || get('measure') === 'substitute')
+        ? ['goods_returned_on', '强制拆除、排除妨碍、恢复原状和代履行没有可退还的财物，不能填写财物退还日期']
+        : null,
   ],
   rulesText:
-    '解除或处理日期不能早于实施日期；财物退还日期不能早于解除或处理日期；执行中的措施不能有解除或处理日期，已解除、已处理或已移送的须有；有财物退还日期时须有解除或处理日期；未延长期限的不能填写延长经批准；实施时间为 HH:MM 或 YYYY-MM-DD HH:MM，带日期的须与实施日期一致；负责人批准时间为 YYYY-MM-DD HH:MM，情况紧急当场实施的不能早于实施时间；划拨、拍卖、强制拆除、代履行等强制执行不能填写延长期限、检测鉴定天数和财物退还日期；冻结或划拨数额大于0，只有冻结和划拨可以填写。',
+    '解除或处理日期不能早于实施日期；财物退还日期不能早于解除或处理日期；执行中的措施不能有解除或处理日期，已解除、已处理或已移送的须有；有财物退还日期时须有解除或处理日期；未延长期限的不能填写延长经批准；实施时间为 HH:MM 或 YYYY-MM-DD HH:MM，带日期的须与实施日期一致；负责人批准时间为 YYYY-MM-DD HH:MM，情况紧急当场实施的不能早于实施时间；划拨、拍卖、强制拆除、代履行等强制执行不能填写延长期限和检测鉴定天数，强制拆除、排除妨碍、恢复原状和代履行不能填写财物退还日期；冻结或划拨数额大于0，只有冻结和划拨可以填写。',
 };
