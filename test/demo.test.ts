@@ -542,7 +542,7 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     sql: `SELECT c.id FROM cases c
       WHERE c.decision = 'fine' AND c.court_applied_on IS NULL
         AND CAST(COALESCE((SELECT min(d.delivered_on) FROM deliveries d WHERE d.case_id = c.id), c.decided_on) + INTERVAL '9 months' AS DATE) < ${asOf}
-        AND COALESCE((SELECT sum(p.amount) FROM payments p WHERE p.case_id = c.id AND p.paid_on IS NOT NULL), 0) < c.fine_amount
+        AND COALESCE((SELECT sum(p.amount - COALESCE(p.surcharge, 0)) FROM payments p WHERE p.case_id = c.id AND p.paid_on IS NOT NULL), 0) < c.fine_amount
         AND NOT EXISTS (SELECT 1 FROM review_outcomes r WHERE r.case_id = c.id)`,
   },
   // A court application with no demand, or one served fewer than ten days before.
