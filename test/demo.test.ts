@@ -562,7 +562,7 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     sql: `SELECT c.id FROM cases c
       WHERE c.decision = 'fine' AND c.court_applied_on IS NULL
         AND CAST(COALESCE((SELECT min(d.delivered_on) FROM deliveries d WHERE d.case_id = c.id), c.decided_on) + INTERVAL '9 months' AS DATE) < ${asOf}
-        AND COALESCE((SELECT sum(p.amount) FROM payments p WHERE p.case_id = c.id AND p.paid_on IS NOT NULL), 0) < c.fine_amount
+        AND COALESCE((SELECT sum(p.amount - COALESCE(p.surcharge, 0)) FROM payments p WHERE p.case_id = c.id AND p.paid_on IS NOT NULL), 0) < c.fine_amount
         AND NOT EXISTS (SELECT 1 FROM review_outcomes r WHERE r.case_id = c.id)`,
   },
   // A court application with no demand, or one served fewer than ten days before.
@@ -614,6 +614,18 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     kind: 'coercive_measure',
     sql: `SELECT id FROM coercive_measures WHERE measure IN ('seal', 'seize') AND status = 'released'
       AND ${d.daysBetween('ended_on', `COALESCE(goods_returned_on, ${asOf})`)} > 3`,
+  },
+  // A sealing or seizure of a case decided 不予处罚.
+  coercion_on_minor_case: {
+    kind: 'coercive_measure',
+    sql: `SELECT m.id FROM coercive_measures m JOIN cases c ON c.id = m.case_id WHERE m.measure IN ('seal', 'seize') AND c.decision = 'no_penalty'`,
+  },
+  // A sealing or seizure of a case decided with a warning or 不予处罚, in force or released more than 7 days after the decision.
+  coercion_not_released: {
+    kind: 'coercive_measure',
+    sql: `SELECT m.id FROM coercive_measures m JOIN cases c ON c.id = m.case_id
+      WHERE m.measure IN ('seal', 'seize') AND m.status IN ('in_force', 'released') AND c.decision IN ('warning', 'no_penalty')
+        AND ${d.daysBetween('c.decided_on', `COALESCE(m.ended_on, ${asOf})`)} > 7`,
   },
   targeted_no_trigger: {
     kind: 'inspection',
@@ -847,6 +859,8 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     coercion_night_holiday: first.counts.coercive_measures,
     coercion_urgent_late_approval: first.counts.coercive_measures,
     coercion_storage_fee: first.counts.coercive_measures,
+    coercion_not_released: first.counts.coercive_measures,
+    coercion_on_minor_case: first.counts.coercive_measures,
     light_fined_heavily: first.counts.cases,
     auxiliary_only: first.counts.cases,
     fined_without_correction: first.counts.entities,

@@ -111,6 +111,16 @@ test('PEN_NO_COURT_APPLICATION near misses: paid, taken to court, reviewed, a wa
   const byId = new Map((await hits()).map((h) => [h.subject_id, h.explanation]));
   assert.match(byId.get(part)!, /截至2026-01-10仅缴纳2000(\.00)?元/);
   assert.deepEqual(await hitsAsOf('PEN_NO_COURT_APPLICATION', '2026-01-10', { own_power_tax: 1 }), [part, later].sort());
+  // 加处罚款 pays no part of the fine: 5,000 paid of which 600 加处罚款 leaves 4,400 of the fine; 5,600 with 600 pays it.
+  await store.exec('DELETE FROM payments');
+  await store.exec('DELETE FROM cases');
+  const short = await kase({ fine_amount: 5000 });
+  await payment(store, { case_id: short, amount: 5000, surcharge: 600, paid_on: '2025-11-30' });
+  const whole = await kase({ fine_amount: 5000 });
+  await payment(store, { case_id: whole, amount: 5600, surcharge: 600, paid_on: '2025-11-30' });
+  assert.deepEqual(await hitsAsOf('PEN_NO_COURT_APPLICATION', '2026-01-10'), [short]);
+  const [h] = await hits();
+  assert.match(h.explanation, /仅缴纳4400(\.00)?元（另缴加处罚款600(\.00)?元，不计入罚款）/);
 });
 
 // ── 申请强制执行前未催告 (第五十四条) ─────────────────────────────────────────────────────────────────

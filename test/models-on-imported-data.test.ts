@@ -1423,6 +1423,58 @@ const CASES: Record<string, Case> = {
       return [...(await only('enterprise_charges', charge)), idOf('coercive_measures', sealed)];
     },
   },
+  COE_NOT_RELEASED: {
+    // A seizure of a case warned on 20 May, released on 1 June: 12 days after the decision.
+    async arrange() {
+      const [c] = await load('cases', [warned({ entity_uscc: entity(700) })]);
+      return only(
+        'coercive_measures',
+        coe({ entity_uscc: entity(700), case_id: c.source_id, ended_on: '2025-06-01', goods_returned_on: '2025-06-01' }),
+      );
+    },
+  },
+  COE_ON_MINOR_CASE: {
+    // A sealing of a first, corrected offence of no harm, which the regulator decided on 20 May not to punish.
+    async arrange() {
+      const excused = cas({
+        entity_uscc: entity(701),
+        item_code: 'MKT-P013',
+        first_offence: 'true',
+        corrected: 'true',
+        harm: 'none',
+        decision: 'no_penalty',
+        tier: 'exempt',
+        fine_amount: '',
+      });
+      const [c] = await load('cases', [excused]);
+      return only('coercive_measures', coe({ entity_uscc: entity(701), case_id: c.source_id, measure: 'seal' }));
+    },
+  },
+  COE_FREEZE_OVER_AMOUNT: {
+    // 60,000 yuan frozen for a case of 20,000 yuan involved (its fine 20,000).
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(702), amount_involved: '20000' })]);
+      const frozen = coe({ entity_uscc: entity(702), case_id: c.source_id, measure: 'freeze', goods_returned_on: '', amount: '60000' });
+      return only('coercive_measures', frozen);
+    },
+  },
+  COE_NOT_RESTORED_AFTER_REVERSAL: {
+    // Seized goods auctioned on 1 June for a fine the reconsideration of 1 July revoked; nothing returned since.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(703) })]);
+      await load('review_outcomes', [rev({ case_id: c.source_id, outcome: 'revoked', carried_out_on: '2025-07-20' })]);
+      const auction = coe({
+        entity_uscc: entity(703),
+        case_id: c.source_id,
+        measure: 'auction',
+        started_on: '2025-06-01',
+        ended_on: '2025-06-01',
+        goods_returned_on: '',
+        status: 'disposed',
+      });
+      return only('coercive_measures', auction);
+    },
+  },
   LIC_SUPERVISION_FEE: {
     // The regulator's own testing centre charges 900 yuan for testing with an inspection of the regulator.
     async arrange() {

@@ -375,7 +375,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
 
   // A case written as given (patterns.ts) has no measure: its plants stay the ones it was made for.
-  if (!force && assist) makeMeasure(ctx, e, { agency, caseId: id, filed, decided, lead, assist });
+  if (!force && assist) makeMeasure(ctx, e, { agency, caseId: id, filed, decided, decision, lead, assist });
   // A fine may confiscate illegal goods too (行政处罚法 第七十四条): their own stream, after every plant of the case.
   if (!force && decided !== null && decision === 'fine') confiscate(ctx, e, { agency, caseId: id, region, decided });
 

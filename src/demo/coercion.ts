@@ -35,6 +35,14 @@ const LINES: Readonly<Record<string, { share: number; seal: number }>> = {
 export const COERCION_TERM = 30;
 export const COERCION_EXTENSION = 30;
 export const COERCION_RETURN_DAYS = 3;
+/** Days after a warning or 不予处罚 decision by which a sealing or seizure of the case is released (第二十八条 及时: COE_NOT_RELEASED's default). */
+export const COERCION_RELEASE_DAYS = 7;
+
+/** Per mille of cases decided 不予处罚 given a sealing or seizure all the same (planted): the others get none. */
+const MINOR = 300;
+
+/** Per mille of measures on cases decided with a warning or 不予处罚: released after the days above (planted), and on the last day (near miss). */
+const RELEASE = { planted: 250, near: 100 } as const;
 
 /** Per mille of measures planted with each violation (a release without return only where the measure was released). */
 const PLANT = {
@@ -49,6 +57,8 @@ export interface MeasureInput {
   filed: number;
   /** The case's decision: a fine decided may confiscate what was seized. */
   decided: number | null;
+  /** fine, warning or no_penalty; null while the case is open. */
+  decision: string | null;
   lead: Officer;
   assist: Officer;
 }
@@ -59,6 +69,9 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
   if (!line) return;
   const rng = Rng.of(ctx.seed, 'coercion', input.caseId);
   if (!rng.chance(line.share)) return;
+  // A case the agency excused (不予处罚) was not one to seal or seize for (第五条): planted, a few are.
+  const minor = input.decision === 'no_penalty';
+  if (minor && deriveSeed(ctx.seed, 'coercion-minor', input.caseId) % 1000 >= MINOR) return;
   const { out, truth } = ctx;
   const asOf = ctx.period.asOf;
   const region = e.township.code;
@@ -91,12 +104,32 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
   } else if (u < PLANT.overLong + PLANT.noDecision) plant = 'no_decision';
   else if (u < PLANT.overLong + PLANT.noDecision + PLANT.goodsNotReturned) plant = 'goods';
 
+  // A case decided with a warning or 不予处罚 takes nothing from the party: the measure is released within
+  // COERCION_RELEASE_DAYS of the decision (第二十八条), planted later (within the term, so that it is not over
+  // long as well), the near miss on the last day. Its own stream: the measure's draws stay the same.
+  const lenient = (input.decision === 'warning' || input.decision === 'no_penalty') && input.decided !== null;
+  let release: 'late' | 'edge' | null = null;
+  if (lenient && plant !== 'over_long') {
+    const decided = input.decided!;
+    const rr = Rng.of(ctx.seed, 'coercion-release', input.caseId);
+    const v = deriveSeed(ctx.seed, 'coercion-release', input.caseId) % 1000;
+    const due = decided + COERCION_RELEASE_DAYS;
+    const last = Math.min(asOf, started + allowed());
+    if (plant === null && v < RELEASE.planted && due + 1 <= last) {
+      release = 'late';
+      duration = due + rr.range(1, last - due) - started;
+    } else if (plant === null && v < RELEASE.planted + RELEASE.near && due <= last) {
+      release = 'edge';
+      duration = due - started;
+    } else duration = Math.min(duration, decided + rr.range(0, COERCION_RELEASE_DAYS) - started);
+  }
   const end = started + duration;
   const ended = end <= asOf ? end : null;
   let status = 'in_force';
   if (ended !== null) {
     const r = rng.next();
     status = r < 0.03 ? 'transferred' : input.decided !== null && input.decided <= ended + 5 && r < 0.35 ? 'disposed' : 'released';
+    if (release !== null) status = 'released';
   }
   if (plant === 'goods' && (status !== 'released' || asOf - ended! <= COERCION_RETURN_DAYS)) plant = null;
   let returned: number | null = null;
@@ -147,6 +180,14 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
       allowed: allowed(),
     });
   if (plant === 'no_decision') truth.plant('coercion_no_decision', 'coercive_measure', id, region, { ...detail, urgent });
+  if (minor) truth.plant('coercion_on_minor_case', 'coercive_measure', id, region, { ...detail, case_decided_on: isoOf(input.decided!) });
+  // Planted above, or an over-long measure of such a case still held after the decision.
+  if (lenient && (status === 'in_force' || status === 'released') && (ended ?? asOf) - input.decided! > COERCION_RELEASE_DAYS)
+    truth.plant('coercion_not_released', 'coercive_measure', id, region, {
+      ...detail,
+      case_decided_on: isoOf(input.decided!),
+      decision: input.decision,
+    });
   if (plant === 'goods')
     truth.plant('coercion_goods_not_returned', 'coercive_measure', id, region, {
       ...detail,

@@ -64,6 +64,8 @@ export const VIOLATIONS = [
   'coercion_night_holiday', // an act of 强制执行 begun at night or on a legal holiday, not marked urgent (第四十三条)
   'coercion_urgent_late_approval', // an urgent measure approved more than 24 hours after its start (第十九条)
   'coercion_storage_fee', // a storage fee for sealed or seized goods charged to the enterprise (第二十六条 第三款)
+  'coercion_on_minor_case', // a sealing or seizure of a case decided 不予处罚 (第五条; 优化营商环境条例 第五十九条)
+  'coercion_not_released', // a sealing or seizure of a case decided with a warning or 不予处罚, released more than 7 days after the decision (第二十八条)
   // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
   'uncoded_inspection', // a 2025 inspection citing no 行政行为码
   'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)

@@ -106,6 +106,10 @@ import { certOutOfScope } from './cert-out-of-scope.ts';
 import { coercionNightHoliday } from './coercion-night-holiday.ts';
 import { coercionUrgentLateApproval } from './coercion-urgent-late-approval.ts';
 import { coercionStorageFee } from './coercion-storage-fee.ts';
+import { coercionNotReleased } from './coercion-not-released.ts';
+import { coercionOnMinorCase } from './coercion-on-minor-case.ts';
+import { coercionFreezeOverAmount } from './coercion-freeze-over-amount.ts';
+import { coercionNotRestored } from './coercion-not-restored.ts';
 import { licenceSupervisionFee } from './licence-supervision-fee.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
@@ -214,6 +218,10 @@ export const MODELS: readonly ModelDefinition[] = [
   coercionNightHoliday,
   coercionUrgentLateApproval,
   coercionStorageFee,
+  coercionNotReleased,
+  coercionOnMinorCase,
+  coercionFreezeOverAmount,
+  coercionNotRestored,
   licenceSupervisionFee,
   penaltyDecidedInHearingPeriod,
   penaltyHearingNotHeld,

@@ -5,7 +5,9 @@
 // The periods: 六十日 to apply for review (行政复议法 第二十条) and 六个月 to sue (行政诉讼法 第四十六条), both
 // from the day the party knew of the decision; the longer, six months, ends the 法定期限. They are counted
 // from the decision's delivery (the first delivered_on of the case's deliveries), or from the decision day
-// when no delivery is recorded; a case with a review outcome recorded (复议 or 诉讼 brought) is left out.
+// when no delivery is recorded; what was paid is the payments' amount less their 加处罚款 (`surcharge`, 行政处罚法
+// 第七十二条: the additional fine pays no part of the fine; a payment that does not state it counts whole);
+// a case with a review outcome recorded (复议 or 诉讼 brought) is left out.
 // Months are calendar months (a day the month lacks falls on its last day), and the three months end on
 // the same day as the six months begin, nine months on: a hit when the run's day is after that day.
 // Agencies with enforcement power of their own (第十三条: 行政强制执行由法律设定) may enforce themselves:
@@ -29,7 +31,7 @@ export const penaltyNoCourtApplication: ModelDefinition = {
   code: 'PEN_NO_COURT_APPLICATION',
   name: '罚款逾期未缴且未申请强制执行',
   description:
-    '罚款决定自送达之日（无送达记录的自决定日期）起，六个月的起诉期限（长于六十日的复议期限）届满后又过三个月，截至统计日缴款记录合计仍不足罚款金额，没有申请人民法院强制执行的日期，且没有复议或诉讼记录；设为自行强制执行的条线不计（默认无）。',
+    '罚款决定自送达之日（无送达记录的自决定日期）起，六个月的起诉期限（长于六十日的复议期限）届满后又过三个月，截至统计日缴款记录合计（不含其中载明的加处罚款）仍不足罚款金额，没有申请人民法院强制执行的日期，且没有复议或诉讼记录；设为自行强制执行的条线不计（默认无）。',
   category: 'penalty',
   basis: {
     regulationId: 'xingzheng-qiangzhi-fa',
@@ -71,7 +73,7 @@ export const penaltyNoCourtApplication: ModelDefinition = {
       WHERE ${where('c')} AND c.decision = 'fine' AND c.court_applied_on IS NULL AND d.delivered_on IS NOT NULL
       GROUP BY c.id
     ), pd AS (
-      SELECT c.id, sum(p.amount) AS paid
+      SELECT c.id, sum(p.amount - COALESCE(p.surcharge, 0)) AS paid, sum(COALESCE(p.surcharge, 0)) AS surcharge
       FROM cases c JOIN payments p ON p.county_code = c.county_code AND p.case_id = c.id
       WHERE ${where('c')} AND c.decision = 'fine' AND c.court_applied_on IS NULL AND p.paid_on IS NOT NULL
         AND p.paid_on <= CAST(${asOf} AS DATE)
@@ -88,7 +90,8 @@ export const penaltyNoCourtApplication: ModelDefinition = {
            CAST(${expired} AS VARCHAR) AS expired_on, CAST(${last} AS VARCHAR) AS last_day,
            CAST(CAST(${asOf} AS DATE) AS VARCHAR) AS as_of,
            CASE WHEN pd.paid IS NULL THEN '没有缴款记录'
-                ELSE '仅缴纳' || CAST(pd.paid AS VARCHAR) || '元' END AS paid_text
+                ELSE '仅缴纳' || CAST(pd.paid AS VARCHAR) || '元'
+                  || CASE WHEN pd.surcharge > 0 THEN '（另缴加处罚款' || CAST(pd.surcharge AS VARCHAR) || '元，不计入罚款）' ELSE '' END END AS paid_text
     FROM cases c JOIN agencies a ON a.id = c.agency_id
       LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code
       LEFT JOIN dl ON dl.id = c.id LEFT JOIN pd ON pd.id = c.id LEFT JOIN rv ON rv.id = c.id

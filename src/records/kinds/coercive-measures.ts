@@ -9,6 +9,9 @@ import type { RecordKindSpec, RowRule } from '../types.ts';
 /** The 强制措施 of 第九条 a record shows; every other measure code is a way of 强制执行 (第十二条). */
 export const COERCIVE_MEASURES = ['seal', 'seize', 'freeze'] as const;
 
+/** The measures that move money: 冻结存款、汇款 (第二十九条) and 划拨存款、汇款 (第四十七条); only they carry an amount. */
+const MONEY_MEASURES: readonly string[] = ['freeze', 'transfer_funds'];
+
 const CLOCK = /^(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
@@ -185,7 +188,7 @@ export const coerciveMeasures: RecordKindSpec = {
       type: 'date',
       required: false,
       example: '2025-05-15',
-      note: '解除查封、扣押后退还财物的日期（行政强制法 第二十八条）；未退还的留空',
+      note: '解除查封、扣押后退还财物的日期（行政强制法 第二十八条）；划拨、拍卖据以执行的决定被撤销、变更后退还款物的日期（第四十一条）；未退还的留空',
     },
     officer('lead_officer_id', '主办执法人员编号', ['承办人编号', '执法人员编号'], true),
     officer('assist_officer_id', '协办执法人员编号', ['协办人编号'], false, 'OF-330106-0013'),
@@ -202,6 +205,15 @@ export const coerciveMeasures: RecordKindSpec = {
         { code: 'disposed', label: '已作出处理决定', aliases: ['已处理', '没收', '销毁', '已没收'] },
         { code: 'transferred', label: '已移送', aliases: ['移送司法机关', '已移送司法机关'] },
       ],
+    },
+    {
+      name: 'amount',
+      label: '冻结或划拨数额',
+      aliases: ['冻结数额', '冻结金额', '划拨数额', '划拨金额', '冻结或划拨金额', '数额（元）'],
+      type: 'decimal',
+      required: false,
+      example: '',
+      note: '元，冻结存款、汇款或者划拨存款、汇款的数额（行政强制法 第二十九条 第二款、第四十七条），大于0；查封、扣押等不涉及存款汇款的留空',
     },
   ],
   rules: [
@@ -239,8 +251,20 @@ export const coerciveMeasures: RecordKindSpec = {
     },
     measureOnly('extended', '强制执行（划拨、拍卖、强制拆除、代履行等）没有查封、扣押、冻结的期限，不能填写延长期限', (v) => v === 'true'),
     measureOnly('testing_days', '强制执行（划拨、拍卖、强制拆除、代履行等）不能填写检测鉴定天数', (v) => v !== '0'),
-    measureOnly('goods_returned_on', '强制执行（划拨、拍卖、强制拆除、代履行等）没有解除后退还财物，不能填写财物退还日期', () => true),
+    (get) => {
+      const v = get('amount');
+      if (v === null) return null;
+      if (!(Number(v) > 0)) return ['amount', '冻结或划拨数额须大于0'];
+      return get('measure') !== null && !MONEY_MEASURES.includes(get('measure')!)
+        ? ['amount', '只有冻结存款、汇款和划拨存款、汇款可以填写冻结或划拨数额']
+        : null;
+    },
+    // 划拨、拍卖 take money or goods that are returned when the decision behind them is revoked (第四十一条).
+    (get) =>
+      get('goods_returned_on') !== null && (get('measure') === 'remove' || get('measure') === 'substitute')
+        ? ['goods_returned_on', '强制拆除、排除妨碍、恢复原状和代履行没有可退还的财物，不能填写财物退还日期']
+        : null,
   ],
   rulesText:
-    '解除或处理日期不能早于实施日期；财物退还日期不能早于解除或处理日期；执行中的措施不能有解除或处理日期，已解除、已处理或已移送的须有；有财物退还日期时须有解除或处理日期；未延长期限的不能填写延长经批准；实施时间为 HH:MM 或 YYYY-MM-DD HH:MM，带日期的须与实施日期一致；负责人批准时间为 YYYY-MM-DD HH:MM，情况紧急当场实施的不能早于实施时间；划拨、拍卖、强制拆除、代履行等强制执行不能填写延长期限、检测鉴定天数和财物退还日期。',
+    '解除或处理日期不能早于实施日期；财物退还日期不能早于解除或处理日期；执行中的措施不能有解除或处理日期，已解除、已处理或已移送的须有；有财物退还日期时须有解除或处理日期；未延长期限的不能填写延长经批准；实施时间为 HH:MM 或 YYYY-MM-DD HH:MM，带日期的须与实施日期一致；负责人批准时间为 YYYY-MM-DD HH:MM，情况紧急当场实施的不能早于实施时间；划拨、拍卖、强制拆除、代履行等强制执行不能填写延长期限和检测鉴定天数，强制拆除、排除妨碍、恢复原状和代履行不能填写财物退还日期；冻结或划拨数额大于0，只有冻结和划拨可以填写。',
 };
