@@ -579,6 +579,28 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     kind: 'case',
     sql: `SELECT id FROM cases WHERE procedure = 'summary' AND decision = 'fine' AND fine_amount > 3000`,
   },
+  // A kind of penalty besides a fine or a warning decided on the spot.
+  summary_sanction: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE procedure = 'summary' AND sanctions IS NOT NULL AND decision <> 'no_penalty'`,
+  },
+  // A hearing held before the 7th working day after its notice.
+  hearing_notice_late: {
+    kind: 'case',
+    sql: `SELECT c.id FROM cases c JOIN calendar_days n ON n.day = c.hearing_notified_on JOIN calendar_days h ON h.day = c.hearing_held_on
+      WHERE h.done < n.done + 7`,
+  },
+  // A hearing hosted by the case's lead or assisting officer.
+  hearing_host_investigator: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE hearing_host_id = lead_officer_id OR hearing_host_id = assist_officer_id`,
+  },
+  // A hearing fee charged on a party that had asked the agency for a hearing by then.
+  hearing_fee: {
+    kind: 'enterprise_charge',
+    sql: `SELECT f.id FROM enterprise_charges f WHERE f.fee_kind = 'hearing' AND EXISTS (SELECT 1 FROM cases c
+      WHERE c.agency_id = f.agency_id AND c.entity_uscc = f.entity_uscc AND c.hearing_requested_on <= f.charged_on)`,
+  },
   // 30 days from the start (day not counted), 60 with an approved extension, plus testing days for 查封、扣押.
   coercion_over_long: {
     kind: 'coercive_measure',
@@ -816,6 +838,10 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     hearing_not_held: first.counts.payments,
     heavier_after_defence: first.counts.cases,
     summary_over_limit: first.counts.cases,
+    summary_sanction: first.counts.cases,
+    hearing_notice_late: first.counts.payments,
+    hearing_host_investigator: first.counts.payments,
+    hearing_fee: first.counts.payments,
     coercion_over_long: first.counts.coercive_measures,
     coercion_no_decision: first.counts.coercive_measures,
     coercion_goods_not_returned: first.counts.coercive_measures,
