@@ -563,11 +563,13 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     sql: `SELECT c.id FROM cases c JOIN calendar_days f ON f.day = c.notified_on JOIN calendar_days x ON x.day = c.decided_on
       WHERE c.decision = 'fine' AND c.fine_amount >= 10000 AND c.hearing_requested_on IS NULL AND c.decided_on >= c.notified_on AND x.due <= f.done + 5`,
   },
-  // A hearing asked for on a fine (noticed or decided) of 10,000 yuan or more, none held by the decision day.
+  // A hearing asked for on a fine (noticed or decided) of 10,000 yuan or more, or with a sanction of 第六十三条, none held by the decision day.
   hearing_not_held: {
     kind: 'case',
     sql: `SELECT id FROM cases WHERE decision = 'fine' AND hearing_requested_on IS NOT NULL
-      AND (fine_amount >= 10000 OR proposed_fine >= 10000) AND (hearing_held_on IS NULL OR hearing_held_on > decided_on)`,
+      AND (fine_amount >= 10000 OR proposed_fine >= 10000
+        OR ${['lower_qualification', 'revoke_licence', 'suspend_business', 'close_down', 'bar_practice'].map((k) => `';' || sanctions || ';' LIKE '%;${k};%'`).join(' OR ')})
+      AND (hearing_held_on IS NULL OR hearing_held_on > decided_on)`,
   },
   // A fine above the amount its notice named.
   heavier_after_defence: {

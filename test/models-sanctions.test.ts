@@ -141,6 +141,23 @@ test('PEN_HEARING_FEE: a hearing fee on the party after it asked the agency for 
   );
 });
 
+// ── 第六十三条's other kinds: a hearing due whatever the fine ────────────────────────────────────────────
+
+test('PEN_HEARING_NOT_HELD also judges a fine that revokes a licence or orders a closure, whatever the amount; 暂扣 and 没收 do not count', async () => {
+  const ASKED = { ...HEARD, hearing_notified_on: null, decided_on: '2025-05-30', fine_amount: 2000 };
+  const revoked = await kase({ ...ASKED, sanctions: 'confiscate_goods;revoke_licence' });
+  const closed = await kase({ ...ASKED, sanctions: 'close_down' });
+  await kase({ ...ASKED, sanctions: 'revoke_licence', hearing_held_on: '2025-05-20' }); // heard
+  await kase({ ...ASKED, sanctions: 'suspend_licence' }); // 暂扣 is not in 第六十三条
+  await kase({ ...ASKED, sanctions: 'confiscate_proceeds' }); // 较大数额: no amount recorded
+  await kase({ ...ASKED, sanctions: null });
+  assert.deepEqual(await hitsAsOf('PEN_HEARING_NOT_HELD', '2025-12-31'), [revoked, closed].sort());
+  assert.equal(
+    (await explanations('PEN_HEARING_NOT_HELD')).get(revoked)!.explanation,
+    '数据显示，当事人杭州示例酒坊于2025-04-22就“擅自占道经营”一案要求听证，杭州市富阳区综合行政执法局于2025-05-30作出罚款2,000元并没收非法财物、吊销许可证件的决定，记录中没有举行听证日期，可能当事人要求听证后未组织听证即作出处罚决定，请核实并说明。',
+  );
+});
+
 // ── who sees them ────────────────────────────────────────────────────────────────────────────────────
 
 test("an agency's staff list only their own agency's cases with sanctions and hearing fees; the hits name the agency", async () => {

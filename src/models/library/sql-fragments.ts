@@ -240,6 +240,9 @@ export const SANCTIONS: readonly (readonly [string, string])[] = [
   ['bar_practice', '限制从业'],
 ];
 
+/** The kinds 行政处罚法 第六十三条 gives a right to a hearing whatever the amount (没收 needs 较大数额, which the records do not carry). */
+export const HEARING_SANCTIONS = ['lower_qualification', 'revoke_licence', 'suspend_business', 'close_down', 'bar_practice'] as const;
+
 /** SQL: the case (alias a) imposed one of the sanctions named (codes of SANCTIONS), matched alike on DuckDB and PostgreSQL. */
 export function hasSanction(a: string, codes: readonly string[]): Sql {
   return raw(`(${codes.map((code) => `';' || ${a}.sanctions || ';' LIKE '%;${code};%'`).join(' OR ')})`);
