@@ -583,11 +583,13 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     sql: `SELECT c.id FROM cases c JOIN calendar_days f ON f.day = c.notified_on JOIN calendar_days x ON x.day = c.decided_on
       WHERE c.decision = 'fine' AND c.fine_amount >= 10000 AND c.hearing_requested_on IS NULL AND c.decided_on >= c.notified_on AND x.due <= f.done + 5`,
   },
-  // A hearing asked for on a fine (noticed or decided) of 10,000 yuan or more, none held by the decision day.
+  // A hearing asked for on a fine (noticed or decided) of 10,000 yuan or more, or with a sanction of 第六十三条, none held by the decision day.
   hearing_not_held: {
     kind: 'case',
     sql: `SELECT id FROM cases WHERE decision = 'fine' AND hearing_requested_on IS NOT NULL
-      AND (fine_amount >= 10000 OR proposed_fine >= 10000) AND (hearing_held_on IS NULL OR hearing_held_on > decided_on)`,
+      AND (fine_amount >= 10000 OR proposed_fine >= 10000
+        OR ${['lower_qualification', 'revoke_licence', 'suspend_business', 'close_down', 'bar_practice'].map((k) => `';' || sanctions || ';' LIKE '%;${k};%'`).join(' OR ')})
+      AND (hearing_held_on IS NULL OR hearing_held_on > decided_on)`,
   },
   // A fine above the amount its notice named.
   heavier_after_defence: {
@@ -598,6 +600,28 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
   summary_over_limit: {
     kind: 'case',
     sql: `SELECT id FROM cases WHERE procedure = 'summary' AND decision = 'fine' AND fine_amount > 3000`,
+  },
+  // A kind of penalty besides a fine or a warning decided on the spot.
+  summary_sanction: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE procedure = 'summary' AND sanctions IS NOT NULL AND decision <> 'no_penalty'`,
+  },
+  // A hearing held before the 7th working day after its notice.
+  hearing_notice_late: {
+    kind: 'case',
+    sql: `SELECT c.id FROM cases c JOIN calendar_days n ON n.day = c.hearing_notified_on JOIN calendar_days h ON h.day = c.hearing_held_on
+      WHERE h.done < n.done + 7`,
+  },
+  // A hearing hosted by the case's lead or assisting officer.
+  hearing_host_investigator: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE hearing_host_id = lead_officer_id OR hearing_host_id = assist_officer_id`,
+  },
+  // A hearing fee charged on a party that had asked the agency for a hearing by then.
+  hearing_fee: {
+    kind: 'enterprise_charge',
+    sql: `SELECT f.id FROM enterprise_charges f WHERE f.fee_kind = 'hearing' AND EXISTS (SELECT 1 FROM cases c
+      WHERE c.agency_id = f.agency_id AND c.entity_uscc = f.entity_uscc AND c.hearing_requested_on <= f.charged_on)`,
   },
   // 30 days from the start (day not counted), 60 with an approved extension, plus testing days for 查封、扣押.
   coercion_over_long: {
@@ -852,6 +876,10 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     hearing_not_held: first.counts.payments,
     heavier_after_defence: first.counts.cases,
     summary_over_limit: first.counts.cases,
+    summary_sanction: first.counts.cases,
+    hearing_notice_late: first.counts.payments,
+    hearing_host_investigator: first.counts.payments,
+    hearing_fee: first.counts.payments,
     coercion_over_long: first.counts.coercive_measures,
     coercion_no_decision: first.counts.coercive_measures,
     coercion_goods_not_returned: first.counts.coercive_measures,

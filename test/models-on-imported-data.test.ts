@@ -1275,6 +1275,67 @@ const CASES: Record<string, Case> = {
         cas({ entity_uscc: entity(584), notified_on: '2025-05-20', procedure: '简易程序', fine_amount: '5000', tier: 'lenient' }),
       ),
   },
+  PEN_SUMMARY_SANCTION: {
+    // Fined 200 yuan on the spot, and the illegal income confiscated with it.
+    arrange: () =>
+      only(
+        'cases',
+        cas({
+          entity_uscc: entity(600),
+          notified_on: '2025-05-20',
+          procedure: '简易程序',
+          fine_amount: '200',
+          tier: 'lenient',
+          sanctions: '没收违法所得',
+        }),
+      ),
+  },
+  PEN_HEARING_NOTICE_LATE: {
+    // Asked for a hearing on 14 May, told of it on 15 May, heard on 23 May: the 6th working day after the notice.
+    arrange: () =>
+      only(
+        'cases',
+        cas({
+          entity_uscc: entity(601),
+          notified_on: '2025-05-12',
+          hearing_requested_on: '2025-05-14',
+          hearing_notified_on: '2025-05-15',
+          hearing_held_on: '2025-05-23',
+          decided_on: '2025-05-30',
+        }),
+      ),
+  },
+  PEN_HEARING_HOST_INVESTIGATOR: {
+    // The hearing of 19 May hosted by the case's own lead officer.
+    arrange: () =>
+      only(
+        'cases',
+        cas({
+          entity_uscc: entity(602),
+          notified_on: '2025-05-06',
+          hearing_requested_on: '2025-05-07',
+          hearing_held_on: '2025-05-19',
+          hearing_host_id: officer('M', 1),
+        }),
+      ),
+  },
+  PEN_HEARING_FEE: {
+    // A hearing asked for on 14 May; the regulator charges the party 300 yuan for the hearing on 19 May.
+    async arrange() {
+      const [heard] = await load('cases', [
+        cas({ entity_uscc: entity(603), notified_on: '2025-05-12', hearing_requested_on: '2025-05-14', hearing_held_on: '2025-05-19' }),
+      ]);
+      const charge = fee({
+        entity_uscc: entity(603),
+        charged_by: '西湖区市场监督管理局',
+        charger_kind: '行政机关',
+        fee_kind: '听证费',
+        amount: '300',
+        charged_on: '2025-05-19',
+      });
+      return [...(await only('enterprise_charges', charge)), idOf('cases', heard)];
+    },
+  },
   DEV_UNPUBLISHED: {
     // A camera whose place was never published; a fine on its records.
     arrange: async () => only('cases', await onDevice(dev({ published_on: '' }), { entity_uscc: entity(470) })),

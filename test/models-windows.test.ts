@@ -92,6 +92,15 @@ interface Boundary {
   kind: 'within' | 'after';
 }
 
+/** A hearing asked for on 22 April 2025, its notice served on Tuesday 29 April (1–5 May off), decided on 30 May. */
+const NOTICED = {
+  filed_on: '2025-04-01',
+  notified_on: '2025-04-20',
+  hearing_requested_on: '2025-04-22',
+  hearing_notified_on: '2025-04-29',
+  decided_on: '2025-05-30',
+};
+
 const CASES: Boundary[] = [
   {
     code: 'INS_REPEAT',
@@ -578,6 +587,19 @@ const CASES: Boundary[] = [
     },
     atN1: async () => {
       await caseRecord(store, { fine_amount: 20000, filed_on: '2025-04-01', notified_on: '2025-04-29', decided_on: '2025-05-12' });
+      return '2025-06-30';
+    },
+  },
+  {
+    code: 'PEN_HEARING_NOTICE_LATE',
+    n: 'notice 7 working days before the hearing (第六十四条（二）, the May Day break inside): held on the 6th working day after the notice is too early, on the 7th in time',
+    kind: 'within',
+    atN: async () => {
+      await caseRecord(store, { ...NOTICED, hearing_held_on: '2025-05-12' });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      await caseRecord(store, { ...NOTICED, hearing_held_on: '2025-05-13' });
       return '2025-06-30';
     },
   },

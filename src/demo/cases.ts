@@ -26,6 +26,7 @@ import {
   HEARING_FINE,
   HEARING_WORKDAYS,
   SUMMARY_MAX_FINE,
+  HEARING_NOTICE_WORKDAYS,
   exemptionApplies,
   pickFine,
   pickFineOutside,
@@ -279,6 +280,14 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   const moved = transfer(ctx, id, region, filed, decided, decision);
   const heard = hearing(ctx, id, region, filed, proc[1], decided, decision, fine);
   proc[1] = heard.notified;
+  const sanctioned = sanctionsAndHearing(
+    ctx,
+    { id, region, e, agency, lead, assist: single ? null : assist },
+    decided,
+    decision,
+    fine,
+    heard.columns,
+  );
   const clean = !force && plant === null && out.ground_truth.rows === truthRows;
   const device = caseDevice(ctx, e, { agency, caseId: id, occurred: proc[0], decided, decision, clean });
   const ended = enforcement(ctx, id, region, decided, decision, fine, deliveredOn, paid);
@@ -308,6 +317,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     device.deviceId,
     ...ended.columns,
     ...heard.columns,
+    ...sanctioned,
   ];
   out.cases.push(row);
   // 执法证范围 (OFF_CERT_SCOPE): an officer whose certificate, valid on the filing day, states a scope that
@@ -656,4 +666,105 @@ function hearing(
     }
   } else if ((proposed ?? fine) < HEARING_FINE && rng.chance(0.02)) requested = notified + rng.range(0, Math.min(2, decided - notified));
   return { notified: isoOf(notified), columns: [procedure, proposed, iso(requested), iso(held)] };
+}
+
+/** Kinds of 第九条 besides 警告 and 罚款 an ordinary decision imposes now and then, and one on the spot (planted). */
+const ORDINARY_SANCTIONS = ['confiscate_proceeds', 'confiscate_goods', 'confiscate_proceeds;confiscate_goods', 'suspend_licence'];
+const SPOT_SANCTIONS = ['confiscate_proceeds', 'confiscate_goods', 'suspend_licence'];
+
+/**
+ * The other kinds of penalty a decision imposed and the hearing's own rules, from a stream of its own (so
+ * the rest of the data stays as it was): the columns sanctions, hearing_notified_on, hearing_host_id, and
+ * a hearing fee charged on the party.
+ * - Sanctions (行政处罚法 第九条、第五十一条): 5% of ordinary or unrecorded decisions also confiscate or
+ *   suspend a licence (near miss); planted, a few decisions on the spot with one.
+ * - The hearing's notice (第六十四条（二）, 七日 as working days): served between the request and the 7th
+ *   working day before the hearing, three in ten exactly on the last day allowed (near miss); planted, a
+ *   few fewer than seven working days before; where the request left no room, none recorded; a tenth of
+ *   hearings send none.
+ * - The host (第六十四条（四）): another officer of the agency; planted, a few hosted by the case's lead or
+ *   assisting officer; a tenth send none.
+ * - A hearing fee (第六十四条（七）): planted, a few parties that asked for a hearing are charged one by the
+ *   agency; near miss, as many pay a catalogued administrative fee to the agency on the hearing day.
+ */
+function sanctionsAndHearing(
+  ctx: Ctx,
+  c: { id: string; region: string; e: Entity; agency: Agency; lead: Officer; assist: Officer | null },
+  decided: number | null,
+  decision: string | null,
+  fine: number | null,
+  heard: [string | null, number | null, string | null, string | null],
+): [string | null, string | null, string | null] {
+  if (decided === null || (decision !== 'fine' && decision !== 'warning')) return [null, null, null];
+  const rng = Rng.of(ctx.seed, 'case-sanctions', c.id);
+  const asOf = ctx.period.asOf;
+  const [procedure, , requestedIso, heldIso] = heard;
+  // Sanctions.
+  let sanctions: string | null = null;
+  if (procedure === 'summary') {
+    if (rng.chance(PLANT.summarySanction)) {
+      sanctions = rng.pick(SPOT_SANCTIONS);
+      ctx.truth.plant('summary_sanction', 'case', c.id, c.region, { sanctions, fine_amount: fine });
+    }
+  } else if (rng.chance(0.05)) sanctions = rng.pick(ORDINARY_SANCTIONS);
+  if (requestedIso === null) return [sanctions, null, null];
+  const requested = dayOf(requestedIso);
+  // A hearing fee charged on the party, or a catalogued fee paid on the hearing day (near miss).
+  const feeDraw = rng.next();
+  if (feeDraw < 2 * PLANT.hearingFee) {
+    const planted = feeDraw < PLANT.hearingFee;
+    const day = Math.min(asOf, heldIso === null ? requested + rng.range(1, 10) : dayOf(heldIso));
+    const fee = ctx.ids.next('SF');
+    ctx.out.enterprise_charges.push([
+      fee,
+      SOURCE,
+      fee,
+      c.region,
+      c.agency.id,
+      c.e.uscc,
+      c.agency.name,
+      'authority',
+      planted ? 'hearing' : 'admin_fee',
+      planted ? null : `ZJ-XZSY-2025-${String(1 + rng.int(120)).padStart(3, '0')}`,
+      rng.range(2, 20) * 50,
+      isoOf(day),
+      null,
+      null,
+      false,
+      false,
+      null,
+    ]);
+    if (planted) ctx.truth.plant('hearing_fee', 'enterprise_charge', fee, c.region, { case_id: c.id, hearing_requested_on: requestedIso });
+  }
+  if (heldIso === null) return [sanctions, null, null];
+  const held = dayOf(heldIso);
+  // The notice: in time when the hearing is on or after the 7th working day after it.
+  let notified: number | null = null;
+  if (rng.chance(0.9)) {
+    const inTime = (n: number) => {
+      const last = workdayDeadline(isoOf(n), HEARING_NOTICE_WORKDAYS);
+      return last !== null && dayOf(last) <= held;
+    };
+    const days = Array.from({ length: held - requested + 1 }, (_, k) => requested + k);
+    const late = days.filter((n) => !inTime(n));
+    const good = days.filter(inTime);
+    if (rng.chance(PLANT.hearingNoticeLate)) {
+      notified = rng.pick(late);
+      ctx.truth.plant('hearing_notice_late', 'case', c.id, c.region, { hearing_notified_on: isoOf(notified), hearing_held_on: heldIso });
+    } else if (good.length) notified = rng.chance(0.3) ? good[good.length - 1] : rng.pick(good);
+  }
+  // The host.
+  let host: string | null = null;
+  if (rng.chance(0.9)) {
+    if (rng.chance(PLANT.hearingHostInvestigator)) {
+      host = (c.assist && rng.chance(0.3) ? c.assist : c.lead).id;
+      ctx.truth.plant('hearing_host_investigator', 'case', c.id, c.region, { hearing_host_id: host, hearing_held_on: heldIso });
+    } else {
+      for (let i = 0; i < 8 && host === null; i++) {
+        const o = ctx.world.officer(c.agency, held, rng);
+        if (o !== c.lead && o !== c.assist) host = o.id;
+      }
+    }
+  }
+  return [sanctions, notified === null ? null : isoOf(notified), host];
 }

@@ -41,6 +41,10 @@ export const PLANT = {
   hearingNotHeld: 0.15, // of hearings asked for on fines at or above HEARING_FINE
   heavierAfterDefence: 0.015, // of fines with a notice
   summaryOverLimit: 0.02, // of fines above SUMMARY_MAX_FINE
+  summarySanction: 0.03, // of cases decided on the spot (cases.ts, sanctions)
+  hearingNoticeLate: 0.15, // of hearings held with a notice day recorded
+  hearingHostInvestigator: 0.15, // of hearings held with a host recorded
+  hearingFee: 0.15, // of hearings asked for: a hearing fee charged on the party
 } as const;
 
 /** Sequential ids per record kind: 'INS000000042'. Deterministic because generation order is. */

@@ -190,6 +190,8 @@ export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): stri
     if (typeof v === 'string') copy[COL(c)] = isoOf(dayOf(v) + gap);
   }
   copy[COL('status')] = 'decided';
+  // Shifted, weekends and holidays move: the hearing's notice is not sent again (PEN_HEARING_NOTICE_LATE).
+  copy[COL('hearing_notified_on')] = null;
   // Published on its decision day; with no delivery recorded, taken to court after a demand once the
   // months to sue have run from the decision (PEN_NO_COURT_APPLICATION, PEN_COURT_NO_DEMAND: in time).
   const decided = copy[COL('decided_on')];

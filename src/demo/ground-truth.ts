@@ -56,6 +56,10 @@ export const VIOLATIONS = [
   'hearing_not_held', // a hearing asked for on a fine of 10,000 yuan or more, none held by the decision (行政处罚法 第六十三条)
   'heavier_after_defence', // a fine decided above the fine the notice named (行政处罚法 第四十五条 第二款)
   'summary_over_limit', // a fine above 3,000 yuan decided on the spot under the summary procedure (行政处罚法 第五十一条)
+  'summary_sanction', // a sanction other than a fine or warning decided on the spot (行政处罚法 第五十一条)
+  'hearing_notice_late', // a hearing held before the 7th working day after its notice (行政处罚法 第六十四条（二）)
+  'hearing_host_investigator', // a hearing presided over by one of the case's officers (行政处罚法 第六十四条（四）)
+  'hearing_fee', // a hearing fee charged on the party of a case that asked for a hearing (行政处罚法 第六十四条（七）)
   // Coercive measures (src/demo/coercion.ts, 行政强制法):
   'coercion_over_long', // sealed, seized or frozen beyond 30 days, or 60 with an approved extension (第二十五条、第三十二条)
   'coercion_no_decision', // a measure whose record names no decision document (第二十四条、第三十一条)

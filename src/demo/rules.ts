@@ -136,3 +136,5 @@ export const HEARING_FINE = 10_000;
 export const HEARING_WORKDAYS = 5;
 /** The most a fine decided on the spot may be for 法人或者其他组织 (行政处罚法 第五十一条): PEN_SUMMARY_OVER_LIMIT's default. */
 export const SUMMARY_MAX_FINE = 3_000;
+/** 行政处罚法 第六十四条（二）with 第八十五条: the hearing's notice is served at least seven working days before it. */
+export const HEARING_NOTICE_WORKDAYS = 7;

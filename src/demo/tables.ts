@@ -85,6 +85,9 @@ export const COLUMNS = {
     'proposed_fine',
     'hearing_requested_on',
     'hearing_held_on',
+    'sanctions',
+    'hearing_notified_on',
+    'hearing_host_id',
   ],
   deliveries: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'method', 'sent_on', 'delivered_on'],
   payments: [

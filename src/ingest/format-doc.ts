@@ -36,6 +36,7 @@ function describe(f: FieldSpec, table: string): string {
   const parts: string[] = [];
   if (f.values)
     parts.push(f.values.map((v) => `\`${v.code}\` ${v.label}${v.aliases?.length ? `（${v.aliases.join('、')}）` : ''}`).join('；'));
+  if (f.multiple) parts.push('可填多项，以分号、顿号或逗号分隔');
   if (f.type === 'string' && f.maxLength) parts.push(`至多${f.maxLength}字`);
   if (f.type === 'integer' && f.min !== undefined) parts.push(`${f.min}至${f.max}`);
   if (f.ref) parts.push(REF_TEXT[f.ref]);
@@ -160,6 +161,11 @@ export function sampleRecords(kind: Kind, chineseEnums: boolean): Record<string,
       let v = row[f.name] ?? '';
       const e = f.values?.find((x) => x.code === v);
       if (e && chineseEnums) v = e.label;
+      if (f.multiple && !e && chineseEnums && v !== '')
+        v = v
+          .split(';')
+          .map((c) => f.values?.find((x) => x.code === c)?.label ?? c)
+          .join('；');
       if (f.type === 'boolean' && v !== '')
         v = chineseEnums ? (v === 'true' || v === '是' ? '是' : '否') : v === 'true' || v === '是' ? 'true' : 'false';
       r[f.name] = v;

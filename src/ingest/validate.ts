@@ -13,6 +13,8 @@ import {
   codeParser,
   codeTest,
   enumParser,
+  enumSetParser,
+  enumSetTest,
   enumTest,
   isCanonicalBoolean,
   isCanonicalDate,
@@ -169,7 +171,7 @@ function parserFor(f: FieldSpec): FieldParser {
     case 'uscc':
       return parseUscc;
     case 'enum':
-      return enumParser(f.values ?? []);
+      return f.multiple ? enumSetParser(f.values ?? []) : enumParser(f.values ?? []);
     case 'region':
       return stringParser(64); // the form is regionProblem's to judge, with its own message
     case 'string':
@@ -188,7 +190,7 @@ function canonicalTestFor(f: FieldSpec, parse: FieldParser): CanonicalTest {
     case 'uscc':
       return isCanonicalUscc;
     case 'enum':
-      return enumTest(f.values ?? []);
+      return f.multiple ? enumSetTest(f.values ?? []) : enumTest(f.values ?? []);
     case 'region':
       return textTest(64);
     case 'string':

@@ -179,6 +179,28 @@ export function enumParser(values: EnumValue[]): (v: Cell) => Parsed {
   };
 }
 
+/**
+ * Several enum values in one cell (FieldSpec.multiple): each as enumParser reads it, separated by ；;、，, or /;
+ * → their codes, each once, in the order of `values`, joined by ';'.
+ */
+export function enumSetParser(values: EnumValue[]): (v: Cell) => Parsed {
+  const one = enumParser(values);
+  const order = new Map(values.map((e, i) => [e.code, i]));
+  return (v) => {
+    const s = cellText(v);
+    if (s === '') return null;
+    const codes = new Set<string>();
+    for (const part of s.split(/[;；、,，/]/)) {
+      if (part.trim() === '') continue;
+      const code = one(part);
+      if (code instanceof Bad) return code;
+      if (code !== null) codes.add(code);
+    }
+    if (codes.size === 0) return null;
+    return [...codes].sort((a, b) => order.get(a)! - order.get(b)!).join(';');
+  };
+}
+
 // The GB 32100-2015 check, by character code: the hot path of a large import. usccProblem (domain)
 // remains the judge and gives the message whenever this quick test fails.
 const USCC_VALUES = new Int8Array(128).fill(-1);
@@ -252,6 +274,20 @@ export const isCanonicalBoolean: CanonicalTest = (s) => s === 'true' || s === 'f
 export function enumTest(values: EnumValue[]): CanonicalTest {
   const codes = new Set(values.map((e) => e.code));
   return (s) => codes.has(s);
+}
+
+/** Codes of the set joined by ';', each once, in the order of `values` (what enumSetParser returns). */
+export function enumSetTest(values: EnumValue[]): CanonicalTest {
+  const order = new Map(values.map((e, i) => [e.code, i]));
+  return (s) => {
+    let last = -1;
+    for (const code of s.split(';')) {
+      const i = order.get(code);
+      if (i === undefined || i <= last) return false;
+      last = i;
+    }
+    return true;
+  };
 }
 
 export const isCanonicalUscc: CanonicalTest = (s) => quickUsccOk(s);

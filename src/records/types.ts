@@ -28,6 +28,11 @@ export interface FieldSpec {
   required: boolean;
   /** enum: the codes stored, each with the Chinese label accepted in its place. */
   values?: EnumValue[];
+  /**
+   * enum: several values in one cell, separated by ；;、，, or /: stored as their codes in the order of
+   * `values`, each once, joined by ';' (a cell "吊销许可证件;没收非法财物" → "confiscate_goods;revoke_licence").
+   */
+  multiple?: true;
   /** string: the longest accepted value (characters). integer: min/max. */
   maxLength?: number;
   min?: number;

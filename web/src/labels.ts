@@ -16,8 +16,19 @@ export const RECORD_KIND_LABELS: Record<RecordKind | ImportKind, string> = KIND_
 /** Coded values → Chinese, per kind and column: the enum labels of the import formats (src/records). */
 const VALUE_LABELS: Partial<Record<RecordKind, Record<string, Record<string, string>>>> = ENUM_LABELS;
 
+/** A coded value's label; several codes joined by ';' (a case's sanctions) → their labels joined by '、'. */
 export function valueLabel(kind: RecordKind, column: string, value: string): string {
-  return VALUE_LABELS[kind]?.[column]?.[value] ?? value;
+  const labels = VALUE_LABELS[kind]?.[column];
+  if (!labels) return value;
+  return (
+    labels[value] ??
+    (value.includes(';')
+      ? value
+          .split(';')
+          .map((v) => labels[v] ?? v)
+          .join('、')
+      : value)
+  );
 }
 
 export function hasValueLabels(kind: RecordKind, column: string): boolean {

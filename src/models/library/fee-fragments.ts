@@ -14,7 +14,7 @@ export const CHARGE_NAMES =
 /** 行政事业性收费 … of a charge's fee_kind. */
 export const FEE_LABEL = `CASE f.fee_kind WHEN 'admin_fee' THEN '行政事业性收费' WHEN 'fund' THEN '政府性基金' WHEN 'deposit' THEN '涉企保证金'
   WHEN 'service' THEN '经营服务性收费' WHEN 'intermediary' THEN '中介服务费' WHEN 'training' THEN '培训费'
-  WHEN 'rating' THEN '评比达标费' WHEN 'storage' THEN '保管费' ELSE '其他收费' END`;
+  WHEN 'rating' THEN '评比达标费' WHEN 'storage' THEN '保管费' WHEN 'hearing' THEN '听证费' ELSE '其他收费' END`;
 
 /**
  * The hit columns of one charge as its own subject and evidence, with the payer's, the charging body's

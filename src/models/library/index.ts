@@ -101,6 +101,10 @@ import { penaltyDecidedInHearingPeriod } from './penalty-decided-in-hearing-peri
 import { penaltyHearingNotHeld } from './penalty-hearing-not-held.ts';
 import { penaltyHeavierAfterDefence } from './penalty-heavier-after-defence.ts';
 import { penaltySummaryOverLimit } from './penalty-summary-over-limit.ts';
+import { penaltySummarySanction } from './penalty-summary-sanction.ts';
+import { penaltyHearingNoticeLate } from './penalty-hearing-notice-late.ts';
+import { penaltyHearingHostInvestigator } from './penalty-hearing-host-investigator.ts';
+import { penaltyHearingFee } from './penalty-hearing-fee.ts';
 import { coercionRepeatSeal } from './coercion-repeat-seal.ts';
 import { certOutOfScope } from './cert-out-of-scope.ts';
 import { coercionNightHoliday } from './coercion-night-holiday.ts';
@@ -227,6 +231,10 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyHearingNotHeld,
   penaltyHeavierAfterDefence,
   penaltySummaryOverLimit,
+  penaltySummarySanction,
+  penaltyHearingNoticeLate,
+  penaltyHearingHostInvestigator,
+  penaltyHearingFee,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

@@ -226,3 +226,31 @@ export const PAYMENT_SUBJECT_COLUMNS = sql`'payment' AS subject_kind, p.id AS su
            COALESCE(p.collected_by, '') AS collected_by, CAST(p.paid_on AS VARCHAR) AS paid_on`;
 export const PAYMENT_NAMES = sql`payments p LEFT JOIN cases c ON c.county_code = p.county_code AND c.id = p.case_id
       LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code`;
+
+/** The codes of a case's `sanctions` (行政处罚法 第九条) and their Chinese names, in the field's order (src/records/kinds/cases.ts). */
+export const SANCTIONS: readonly (readonly [string, string])[] = [
+  ['confiscate_proceeds', '没收违法所得'],
+  ['confiscate_goods', '没收非法财物'],
+  ['suspend_licence', '暂扣许可证件'],
+  ['lower_qualification', '降低资质等级'],
+  ['revoke_licence', '吊销许可证件'],
+  ['restrict_business', '限制开展生产经营活动'],
+  ['suspend_business', '责令停产停业'],
+  ['close_down', '责令关闭'],
+  ['bar_practice', '限制从业'],
+];
+
+/** The kinds 行政处罚法 第六十三条 gives a right to a hearing whatever the amount (没收 needs 较大数额, which the records do not carry). */
+export const HEARING_SANCTIONS = ['lower_qualification', 'revoke_licence', 'suspend_business', 'close_down', 'bar_practice'] as const;
+
+/** SQL: the case (alias a) imposed one of the sanctions named (codes of SANCTIONS), matched alike on DuckDB and PostgreSQL. */
+export function hasSanction(a: string, codes: readonly string[]): Sql {
+  return raw(`(${codes.map((code) => `';' || ${a}.sanctions || ';' LIKE '%;${code};%'`).join(' OR ')})`);
+}
+
+/** SQL: "吊销许可证件、没收非法财物" of a case's sanctions (alias a); no code is part of another, so replacing each whole is exact. */
+export function sanctionsText(a: string): Sql {
+  let e = `${a}.sanctions`;
+  for (const [code, label] of SANCTIONS) e = `replace(${e}, '${code}', '${label}')`;
+  return raw(`replace(${e}, ';', '、')`);
+}

@@ -136,6 +136,19 @@ export const cases: RecordKindSpec = {
       note: '举行听证的日期（行政处罚法 第六十三条、第六十四条）；填写时须同时填写要求听证日期',
     },
     {
+      name: 'hearing_notified_on',
+      label: '听证通知送达日期',
+      aliases: ['听证通知日期', '听证通知书送达日期', '通知听证日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '将举行听证的时间、地点通知当事人的日期（行政处罚法 第六十四条（二））；填写时须同时填写要求听证日期',
+    },
+    {
+      ...officer('hearing_host_id', '听证主持人执法人员编号', ['听证主持人编号', '听证主持人', '主持人执法人员编号'], false, ''),
+      note: '主持听证的执法人员编号（行政处罚法 第六十四条（四））；填写时须同时填写举行听证日期',
+    },
+    {
       name: 'legal_review_on',
       label: '法制审核日期',
       aliases: ['法制审核完成日期', '法制审核时间'],
@@ -163,7 +176,30 @@ export const cases: RecordKindSpec = {
         { code: 'fine', label: '罚款' },
         { code: 'warning', label: '警告' },
         { code: 'no_penalty', label: '不予处罚', aliases: ['不予行政处罚', '免罚', '首违不罚'] },
+        { code: 'other', label: '其他处罚', aliases: ['其他行政处罚', '仅其他处罚种类'] },
       ],
+      note: '处罚决定只有警告、罚款以外的处罚种类的，填“其他处罚”，并填写其他处罚种类',
+    },
+    {
+      name: 'sanctions',
+      label: '其他处罚种类',
+      aliases: ['警告罚款以外的处罚种类', '其他行政处罚种类', '并处处罚种类', '其他处罚'],
+      type: 'enum',
+      multiple: true,
+      required: false,
+      example: 'confiscate_proceeds;confiscate_goods',
+      values: [
+        { code: 'confiscate_proceeds', label: '没收违法所得', aliases: ['没收违法所得款'] },
+        { code: 'confiscate_goods', label: '没收非法财物', aliases: ['没收非法财物及工具', '没收财物'] },
+        { code: 'suspend_licence', label: '暂扣许可证件', aliases: ['暂扣许可证', '暂扣执照', '暂扣证照'] },
+        { code: 'lower_qualification', label: '降低资质等级', aliases: ['降低资质'] },
+        { code: 'revoke_licence', label: '吊销许可证件', aliases: ['吊销许可证', '吊销执照', '吊销证照', '吊销营业执照'] },
+        { code: 'restrict_business', label: '限制开展生产经营活动', aliases: ['限制生产经营活动', '限制经营'] },
+        { code: 'suspend_business', label: '责令停产停业', aliases: ['停产停业', '责令停业'] },
+        { code: 'close_down', label: '责令关闭', aliases: ['关闭'] },
+        { code: 'bar_practice', label: '限制从业', aliases: ['禁止从业'] },
+      ],
+      note: '处罚决定中警告、罚款以外的其他处罚种类（行政处罚法 第九条），可填多项；未作出其他处罚的留空',
     },
     {
       name: 'tier',
@@ -287,6 +323,18 @@ export const cases: RecordKindSpec = {
       get('hearing_held_on') !== null && get('hearing_requested_on') === null
         ? ['hearing_requested_on', '填写举行听证日期时须填写要求听证日期']
         : null,
+    dateAfter('hearing_notified_on', 'hearing_requested_on', '听证通知送达日期不能早于要求听证日期'),
+    dateAfter('hearing_held_on', 'hearing_notified_on', '举行听证日期不能早于听证通知送达日期'),
+    (get) =>
+      get('hearing_notified_on') !== null && get('hearing_requested_on') === null
+        ? ['hearing_requested_on', '填写听证通知送达日期时须填写要求听证日期']
+        : null,
+    (get) =>
+      get('hearing_host_id') !== null && get('hearing_held_on') === null ? ['hearing_held_on', '填写听证主持人时须填写举行听证日期'] : null,
+    (get) =>
+      get('sanctions') !== null && get('decision') === 'no_penalty' ? ['sanctions', '处理决定为不予处罚时不能填写其他处罚种类'] : null,
+    (get) => (get('decision') === 'other' && get('sanctions') === null ? ['sanctions', '处理决定为其他处罚时须填写其他处罚种类'] : null),
+    (get) => (get('sanctions') !== null && get('decided_on') === null ? ['decided_on', '填写其他处罚种类时须填写决定日期'] : null),
     (get) =>
       get('transfer_no') !== null && get('transferred_on') === null ? ['transferred_on', '填写移送书文号时须填写移送公安机关日期'] : null,
     (get) =>
@@ -297,5 +345,5 @@ export const cases: RecordKindSpec = {
     (get) => (get('decision') !== null && get('decided_on') === null ? ['decided_on', '已有处理决定时须填写决定日期'] : null),
   ],
   rulesText:
-    '决定日期不能早于立案日期；立案日期不能早于违法行为发生日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期；移送公安机关日期不能早于立案日期；填写移送书文号时须有移送公安机关日期；处罚决定公开、催告书送达、申请人民法院强制执行的日期不能早于决定日期，且须有决定日期；申请人民法院强制执行日期不能早于催告书送达日期；要求听证日期不能早于告知日期；举行听证日期不能早于要求听证日期，且须有要求听证日期。',
+    '决定日期不能早于立案日期；立案日期不能早于违法行为发生日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期；移送公安机关日期不能早于立案日期；填写移送书文号时须有移送公安机关日期；处罚决定公开、催告书送达、申请人民法院强制执行的日期不能早于决定日期，且须有决定日期；申请人民法院强制执行日期不能早于催告书送达日期；要求听证日期不能早于告知日期；举行听证日期不能早于要求听证日期，且须有要求听证日期；听证通知送达日期不能早于要求听证日期、不能晚于举行听证日期，且须有要求听证日期；填写听证主持人时须有举行听证日期；处理决定为不予处罚时不能填写其他处罚种类，为其他处罚时须填写，填写其他处罚种类时须有决定日期。',
 };

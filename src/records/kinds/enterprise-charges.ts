@@ -83,6 +83,7 @@ export const enterpriseCharges: RecordKindSpec = {
         { code: 'training', label: '培训费', aliases: ['培训', '考试费', '考核费'] },
         { code: 'rating', label: '评比达标费', aliases: ['评比费', '达标费', '表彰费', '评比达标表彰费'] },
         { code: 'storage', label: '保管费', aliases: ['保管费用', '仓储费', '查封扣押保管费', '场地保管费'] },
+        { code: 'hearing', label: '听证费', aliases: ['听证费用', '组织听证费用', '听证场地费'] },
         { code: 'other', label: '其他', aliases: ['其他收费'] },
       ],
     },
