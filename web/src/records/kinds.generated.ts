@@ -111,6 +111,7 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
     procedure: { summary: '简易程序', ordinary: '普通程序' },
     decision: { fine: '罚款', warning: '警告', no_penalty: '不予处罚' },
     tier: { exempt: '不予', mitigated: '减轻', lenient: '从轻', general: '一般', severe: '从重' },
+    police_decision: { filed: '立案', declined: '不予立案' },
     status: { open: '办理中', decided: '已决定', closed: '已结案' },
   },
   deliveries: {
