@@ -80,6 +80,9 @@ export const COLUMNS = {
     'proposed_fine',
     'hearing_requested_on',
     'hearing_held_on',
+    'police_decision',
+    'police_decided_on',
+    'materials_handed_over_on',
   ],
   deliveries: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'method', 'sent_on', 'delivered_on'],
   payments: [
@@ -185,6 +188,9 @@ export const COLUMNS = {
     'outcome',
     'carried_out_on',
     'case_withdrawn_on',
+    'copy_received_on',
+    'answered_on',
+    'head_appeared',
   ],
   service_visits: ['id', 'source_system', 'source_id', 'region_code', 'agency_id', 'entity_uscc', 'visited_on', 'topic', 'officer_id'],
   hotline_tickets: [
