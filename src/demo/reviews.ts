@@ -9,6 +9,13 @@
 // one corrected three times, all within the 365 days before the as-of day. Near misses: carried out on
 // day 30, withdrawn on the third working day when a weekend makes that more than three days, four
 // outcomes of which two correct, three corrections of which the first 366 days before the as-of day.
+// The respondent's answer (行政复议法 第四十八条, 行政诉讼法 第六十七条): the copy arrives 3–7 days after the
+// application (15% not recorded), the answer within ten working days (a reconsideration) or fifteen days
+// (a lawsuit); planted, 4% answered later or, while pending, not at all; near misses, 4% on the last day.
+// The head in court (行政诉讼法 第三条 第三款): absent from at most half of an agency's heard lawsuits of a
+// year; planted, agencies sued three more times in a year and absent from all of that year's; near
+// misses, an agency sued twice that year and absent from both (below the minimum count), one absent from
+// two of four (exactly half).
 import { workdayDeadline } from '../domain/workdays.ts';
 import { dayOf, isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
@@ -317,6 +324,26 @@ export function makeReviewOutcomes(ctx: Ctx): void {
     });
     ctx.truth.plant('review_head_absent', 'agency', agency.id, agency.region, { year: key.slice(-4), ids });
   }
+  // Near misses: agencies sued twice in a year, the head absent from both (below the minimum count), and
+  // four times, absent from two (exactly half); in years with no other lawsuit decided.
+  const heard = (key: string) =>
+    rows.filter((r) => r[6] === 'litigation' && r[8] !== null && `${r[4] as string}/${(r[7] as string).slice(0, 4)}` === key).length;
+  const nearYears = new Map<string, 'few' | 'half'>();
+  const nearAgencies = new Set<string>();
+  for (const [key, cs] of rng.shuffle([...suits.entries()])) {
+    const agency = cs[0].agency;
+    if (plantedAgencies.has(agency.id) || nearAgencies.has(agency.id) || heard(key) > 0) continue;
+    const few = [...nearYears.values()].filter((v) => v === 'few').length;
+    const kind = few < PLANTS.nearGroups ? 'few' : nearYears.size < 2 * PLANTS.nearGroups && cs.length >= 4 ? 'half' : null;
+    if (kind === null || cs.length < 2) continue;
+    nearAgencies.add(agency.id);
+    nearYears.set(key, kind);
+    for (const c of cs.slice(0, kind === 'few' ? 2 : 4)) {
+      if (used.has(c.id)) continue;
+      const applied = c.decided + 20;
+      write(c, 'litigation', applied, applied + rng.range(60, 100), 'upheld', null, null);
+    }
+  }
   // The head's appearance in every heard lawsuit: in a planted agency's year, absent from all; elsewhere
   // absent from at most half (some exactly half: the near miss at the threshold), pending ones not stated.
   const byYear = new Map<string, Row[]>();
@@ -330,8 +357,9 @@ export function makeReviewOutcomes(ctx: Ctx): void {
       for (const r of rs) r[COL_HEAD] = false;
       continue;
     }
-    const cap = Math.floor(rs.length * HEAD_MAX_SHARE);
-    const atCap = rs.length >= HEAD_MIN && rng.chance(0.3);
+    const near = nearYears.get(key);
+    const cap = near === 'few' ? rs.length : Math.floor(rs.length * HEAD_MAX_SHARE);
+    const atCap = near !== undefined || (rs.length >= HEAD_MIN && rng.chance(0.3));
     let absent = 0;
     for (const r of rs) {
       const away = absent < cap && (atCap || rng.chance(0.25));
