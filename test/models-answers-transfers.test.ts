@@ -264,8 +264,9 @@ test('CASE_DECLINED_NOT_HANDLED at its boundary: still open, judged on day 30 an
   assert.equal((await run('CASE_DECLINED_NOT_HANDLED', '2025-04-19', { limit_days: 40 })).hits, 0);
   assert.equal((await run('CASE_DECLINED_NOT_HANDLED', '2025-04-20', { limit_days: 40 })).hits, 1);
   await store.exec('DELETE FROM cases');
-  await transferred({ police_decision: 'declined', decided_on: '2025-05-01' });
+  await transferred({ police_decision: 'declined', decided_on: '2025-04-24' });
   assert.equal((await run('CASE_DECLINED_NOT_HANDLED', '2025-04-15')).hits, 1);
+  assert.match((await hits())[0].explanation, /截至2025-04-15仍未作出处理决定，距接到通知36天/);
 });
 
 // ── through the import format, and in real time ─────────────────────────────────────────────────────
