@@ -726,6 +726,35 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       WHERE r.outcome IN ('revoked', 'changed', 'confirmed_illegal') AND r.decided_on >= ${d.addDays(asOf, '-365')}
       GROUP BY r.agency_id, c.item_code HAVING count(*) >= 3`,
   },
+  // An answer after the tenth working day (reconsideration) or the fifteenth day (lawsuit) from the copy,
+  // or none by the as-of day while the review is pending.
+  review_late_answer: {
+    kind: 'review_outcome',
+    sql: `SELECT r.id FROM review_outcomes r JOIN calendar_days f ON f.day = r.copy_received_on
+      JOIN calendar_days w ON w.day = COALESCE(r.answered_on, ${asOf})
+      WHERE (r.answered_on IS NOT NULL OR r.decided_on IS NULL)
+        AND CASE WHEN r.route = 'litigation' THEN ${d.daysBetween('r.copy_received_on', `COALESCE(r.answered_on, ${asOf})`)} > 15
+                 ELSE w.due > f.done + 10 END`,
+  },
+  // An agency and year (sued) with ≥ 3 lawsuits whose appearance is stated, the head absent from more than half.
+  review_head_absent: {
+    kind: 'agency',
+    sql: `SELECT DISTINCT agency_id AS id FROM review_outcomes WHERE route = 'litigation' AND head_appeared IS NOT NULL
+      GROUP BY agency_id, EXTRACT(YEAR FROM applied_on)
+      HAVING count(*) >= 3 AND 2 * sum(CASE WHEN head_appeared THEN 0 ELSE 1 END) > count(*)`,
+  },
+  // Filed by the police: materials handed over more than 3 days after the notice, or not by the as-of day.
+  case_materials_handover_late: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE police_decision = 'filed'
+      AND ${d.daysBetween('police_decided_on', `COALESCE(materials_handed_over_on, ${asOf})`)} > 3`,
+  },
+  // Declined by the police: decided more than 30 days after the notice, or not by the as-of day.
+  case_declined_not_handled: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE police_decision = 'declined'
+      AND ${d.daysBetween('police_decided_on', `COALESCE(decided_on, ${asOf})`)} > 30`,
+  },
   // A case decided with a fine or a warning on a device's records (行政处罚法 第四十一条).
   device_unpublished: {
     sql: `SELECT c.id FROM cases c JOIN monitoring_devices m ON m.id = c.device_id WHERE c.decision IN ('fine', 'warning')
@@ -815,11 +844,20 @@ test('ground truth points at existing records of its kind, in their region', asy
 });
 
 test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies and officers, being few, up to a fifth)', async () => {
-  const [p] = await store.query<{ y25: number; y26: number; officers: number; agencies: number; reviewed: number; device_cases: number }>(`
+  const [p] = await store.query<{
+    y25: number;
+    y26: number;
+    officers: number;
+    agencies: number;
+    reviewed: number;
+    device_cases: number;
+    transferred: number;
+  }>(`
     SELECT (SELECT count(*) FROM inspection_plans WHERE plan_year = 2025) AS y25, (SELECT count(*) FROM inspection_plans WHERE plan_year = 2026) AS y26,
            (SELECT count(*) FROM officers) AS officers, (SELECT count(*) FROM agencies) AS agencies,
            (SELECT count(*) FROM (SELECT DISTINCT r.agency_id, c.item_code FROM review_outcomes r JOIN cases c ON c.id = r.case_id) x) AS reviewed,
-           (SELECT count(*) FROM cases WHERE device_id IS NOT NULL) AS device_cases`);
+           (SELECT count(*) FROM cases WHERE device_id IS NOT NULL) AS device_cases,
+           (SELECT count(*) FROM cases WHERE transferred_on IS NOT NULL) AS transferred`);
   const subjects: Record<Violation, number> = {
     repeat_inspection: first.counts.entities,
     over_frequency: first.counts.entities,
@@ -898,6 +936,10 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     review_not_withdrawn: first.counts.review_outcomes,
     review_correction_rate: Number(p.reviewed),
     review_repeat_corrected: Number(p.reviewed),
+    review_late_answer: first.counts.review_outcomes,
+    review_head_absent: Number(p.agencies),
+    case_materials_handover_late: Number(p.transferred),
+    case_declined_not_handled: Number(p.transferred),
     device_unpublished: Number(p.device_cases),
     device_uncalibrated: Number(p.device_cases),
     device_repeat_same_day: Number(p.device_cases),
@@ -923,6 +965,10 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     'review_not_withdrawn',
     'review_correction_rate',
     'review_repeat_corrected',
+    'review_late_answer',
+    'review_head_absent',
+    'case_materials_handover_late',
+    'case_declined_not_handled',
   ]);
   for (const v of VIOLATIONS) {
     const share = first.planted[v] / subjects[v];

@@ -1222,6 +1222,39 @@ const CASES: Record<string, Case> = {
     // An amount involved of 150,000 yuan (违法经营额), fined 20,000 yuan, never transferred to the police.
     arrange: () => only('cases', cas({ entity_uscc: entity(460), amount_involved: '150000', notified_on: '2025-05-12' })),
   },
+  CASE_MATERIALS_HANDOVER_LATE: {
+    // Transferred on 8 May 2025, the police's notice of filing received on 12 May: the materials never handed over.
+    arrange: () =>
+      only(
+        'cases',
+        cas({
+          entity_uscc: entity(680),
+          amount_involved: '150000',
+          transferred_on: '2025-05-08',
+          police_decision: 'filed',
+          police_decided_on: '2025-05-12',
+        }),
+      ),
+  },
+  CASE_DECLINED_NOT_HANDLED: {
+    // Transferred on 8 May 2025, the police declined on 12 May: the case is still open.
+    arrange: () =>
+      only(
+        'cases',
+        cas({
+          entity_uscc: entity(681),
+          amount_involved: '150000',
+          decided_on: '',
+          decision: '',
+          tier: '',
+          fine_amount: '',
+          status: 'open',
+          transferred_on: '2025-05-08',
+          police_decision: 'declined',
+          police_decided_on: '2025-05-12',
+        }),
+      ),
+  },
   AGENCY_NOT_COMPETENT: {
     // The fire brigade fining an item of market supervision (MKT-P012): not its line, not comprehensive enforcement.
     arrange: () =>
@@ -1617,6 +1650,30 @@ const CASES: Record<string, Case> = {
     async arrange() {
       const [c] = await load('cases', [warned({ entity_uscc: entity(321) })]);
       return only('review_outcomes', rev({ case_id: c.source_id, route: 'litigation', outcome: 'changed', carried_out_on: '2025-07-10' }));
+    },
+  },
+  REV_LATE_ANSWER: {
+    // The copy of the application received on Friday 6 June 2025, the answer made on 23 June: after the tenth working day (20 June).
+    async arrange() {
+      const [c] = await load('cases', [warned({ entity_uscc: entity(682) })]);
+      return only(
+        'review_outcomes',
+        rev({ case_id: c.source_id, outcome: 'upheld', copy_received_on: '2025-06-06', answered_on: '2025-06-23' }),
+      );
+    },
+  },
+  REV_HEAD_ABSENT: {
+    // Market supervision sued three times in 2025, its head in court in none of them.
+    async arrange() {
+      const cs = await load(
+        'cases',
+        [683, 684, 685].map((n) => warned({ entity_uscc: entity(n) })),
+      );
+      const rows = await load(
+        'review_outcomes',
+        cs.map((c) => rev({ case_id: c.source_id, route: 'litigation', decided_on: '', head_appeared: 'false' })),
+      );
+      return rows.map((r) => idOf('review_outcomes', r));
     },
   },
   REV_CORRECTION_RATE: {

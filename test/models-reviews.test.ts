@@ -229,7 +229,7 @@ test('real time: outcomes judged as they arrive make the hits of the batch run, 
     }),
   ];
   const other = await reviewOutcome(store, { case_id: c, outcome: 'revoked' }); // arrives later
-  const codes = ['REV_NOT_CARRIED_OUT', 'REV_NOT_WITHDRAWN'];
+  const codes = ['REV_LATE_ANSWER', 'REV_NOT_CARRIED_OUT', 'REV_NOT_WITHDRAWN'];
   const reports = await checkRecords(
     store,
     'review_outcomes',

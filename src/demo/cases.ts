@@ -278,6 +278,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   const proc = procedure(ctx, id, region, filed, decided, decision, fine);
   // Before `clean`: a case planted as not transferred gets no device plant besides.
   const moved = transfer(ctx, id, region, filed, decided, decision);
+  const police = policeDecision(ctx, id, region, moved[1], decided);
   const heard = hearing(ctx, id, region, filed, proc[1], decided, decision, fine);
   proc[1] = heard.notified;
   const sanctioned = sanctionsAndHearing(
@@ -318,6 +319,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     ...ended.columns,
     ...heard.columns,
     ...sanctioned,
+    ...police,
   ];
   out.cases.push(row);
   // 执法证范围 (OFF_CERT_SCOPE): an officer whose certificate, valid on the filing day, states a scope that
@@ -483,6 +485,61 @@ function transfer(
   if (rng.chance(0.005)) return [TRANSFER_THRESHOLD - 1, null, null];
   if (!penalised && rng.chance(0.02)) return [large(), null, null];
   return rng.chance(0.4) ? [100 * rng.range(5, 300), null, null] : [null, null, null];
+}
+
+/** The days the demo's agencies have to hand materials over (第十二条) and to handle a declined case (the model's setting). */
+export const HANDOVER_DAYS = 3;
+export const DECLINED_HANDLING_DAYS = 30;
+
+/**
+ * What the police decided on a transferred case and what the agency did after it (行政执法机关移送涉嫌犯罪
+ * 案件的规定 第八条、第十条、第十二条), from a stream of its own: the notice arrives 1 to 3 days after the
+ * transfer; half the cases are filed (立案), the materials handed over within HANDOVER_DAYS of the notice;
+ * a third declined (不予立案), the case decided within DECLINED_HANDLING_DAYS of the notice (or before it);
+ * the rest carry no police decision. Planted: materials handed over later or never; a declined case
+ * decided more than DECLINED_HANDLING_DAYS after the notice. Near misses: a handover on the third day, a
+ * decision on the thirtieth. Returns the columns police_decision, police_decided_on, materials_handed_over_on.
+ */
+function policeDecision(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  transferredOn: string | null,
+  decided: number | null,
+): [string | null, string | null, string | null] {
+  if (transferredOn === null) return [null, null, null];
+  const rng = Rng.of(ctx.seed, 'case-police', id);
+  const asOf = ctx.period.asOf;
+  const transferred = dayOf(transferredOn);
+  const notice = transferred + rng.range(1, 3);
+  const u = rng.next();
+  if (u < 0.5 && notice <= asOf) {
+    const how = rng.next();
+    if (how < 0.2 && notice + HANDOVER_DAYS < asOf) {
+      const late = notice + HANDOVER_DAYS + rng.range(1, 20);
+      const handed = rng.chance(0.5) && late <= asOf ? late : null;
+      ctx.truth.plant('case_materials_handover_late', 'case', id, region, {
+        police_decided_on: isoOf(notice),
+        materials_handed_over_on: handed === null ? null : isoOf(handed),
+      });
+      return ['filed', isoOf(notice), handed === null ? null : isoOf(handed)];
+    }
+    const handed = how < 0.4 ? notice + HANDOVER_DAYS : notice + rng.range(0, HANDOVER_DAYS - 1);
+    return ['filed', isoOf(notice), handed <= asOf ? isoOf(handed) : null];
+  }
+  if (u < 0.85 && decided !== null) {
+    // Declined: the notice placed before the decision (the case decided after it) or after it.
+    const how = rng.next();
+    const planted = decided - DECLINED_HANDLING_DAYS - rng.range(1, 10);
+    if (how < 0.6 && planted >= notice) {
+      ctx.truth.plant('case_declined_not_handled', 'case', id, region, { police_decided_on: isoOf(planted), decided_on: isoOf(decided) });
+      return ['declined', isoOf(planted), null];
+    }
+    const near = decided - DECLINED_HANDLING_DAYS;
+    const day = how < 0.8 && near >= notice ? near : Math.max(notice, decided - rng.range(0, DECLINED_HANDLING_DAYS - 1));
+    return day <= asOf ? ['declined', isoOf(day), null] : [null, null, null];
+  }
+  return [null, null, null];
 }
 
 /**

@@ -192,6 +192,8 @@ export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): stri
   copy[COL('status')] = 'decided';
   // Shifted, weekends and holidays move: the hearing's notice is not sent again (PEN_HEARING_NOTICE_LATE).
   copy[COL('hearing_notified_on')] = null;
+  // What the police decided is the original case's (its days are not shifted): the copy carries none.
+  for (const c of ['police_decision', 'police_decided_on', 'materials_handed_over_on']) copy[COL(c)] = null;
   // Published on its decision day; with no delivery recorded, taken to court after a demand once the
   // months to sue have run from the decision (PEN_NO_COURT_APPLICATION, PEN_COURT_NO_DEMAND: in time).
   const decided = copy[COL('decided_on')];

@@ -90,6 +90,11 @@ export const VIOLATIONS = [
   'review_not_withdrawn', // a corrected penalty decision not withdrawn within 3 working days (行政处罚法 第四十八条)
   'review_correction_rate', // an agency and item with ≥ 5 outcomes in 365 days, more than 30% correcting the decision (agency/item)
   'review_repeat_corrected', // an agency and item corrected ≥ 3 times in 365 days (agency/item)
+  'review_late_answer', // an answer more than 10 working days (reconsideration) or a defence more than 15 days (lawsuit) after the copy was received
+  'review_head_absent', // an agency whose head did not appear in more than half of ≥ 3 lawsuits of one year (agency)
+  // What follows a transfer to the police (src/demo/cases.ts, 行政执法机关移送涉嫌犯罪案件的规定):
+  'case_materials_handover_late', // the police filed the case; goods and materials handed over more than 3 days after the notice, or never (第十二条)
+  'case_declined_not_handled', // the police declined; no decision on the case 30 days after the notice (第十条)
   // Cases decided on the records of electronic monitoring devices (src/demo/devices.ts, 行政处罚法 第四十一条):
   'device_unpublished', // the device's place published after the violation, or never
   'device_uncalibrated', // the device not reviewed by the violation, or its calibration lapsed

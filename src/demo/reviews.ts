@@ -9,6 +9,13 @@
 // one corrected three times, all within the 365 days before the as-of day. Near misses: carried out on
 // day 30, withdrawn on the third working day when a weekend makes that more than three days, four
 // outcomes of which two correct, three corrections of which the first 366 days before the as-of day.
+// The respondent's answer (行政复议法 第四十八条, 行政诉讼法 第六十七条): the copy arrives 3–7 days after the
+// application (15% not recorded), the answer within ten working days (a reconsideration) or fifteen days
+// (a lawsuit); planted, 4% answered later or, while pending, not at all; near misses, 4% on the last day.
+// The head in court (行政诉讼法 第三条 第三款): absent from at most half of an agency's heard lawsuits of a
+// year; planted, agencies sued three more times in a year and absent from all of that year's; near
+// misses, an agency sued twice that year and absent from both (below the minimum count), one absent from
+// two of four (exactly half).
 import { workdayDeadline } from '../domain/workdays.ts';
 import { dayOf, isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
@@ -31,9 +38,34 @@ const CARRY_DAYS = 30;
 const WITHDRAW_WORKDAYS = 3;
 
 /** How many of each plant and near miss (the outcomes are few: counts, not rates). */
-const PLANTS = { notCarriedOut: 12, notWithdrawn: 12, rateGroups: 6, repeatGroups: 6, nearRecords: 6, nearGroups: 3 } as const;
+const PLANTS = {
+  notCarriedOut: 12,
+  notWithdrawn: 12,
+  rateGroups: 6,
+  repeatGroups: 6,
+  nearRecords: 6,
+  nearGroups: 3,
+  lateAnswerShare: 0.04,
+  headAbsentAgencies: 4,
+} as const;
 
 const REVIEW_SHARE = 0.035;
+/** 行政复议法 第四十八条 (ten working days, 第八十八条) and 行政诉讼法 第六十七条 (fifteen days). */
+const ANSWER_WORKDAYS = 10;
+const DEFENCE_DAYS = 15;
+/** REV_HEAD_ABSENT's defaults: at least HEAD_MIN lawsuits of an agency in a year, the head absent from more than HEAD_MAX_SHARE. */
+const HEAD_MIN = 3;
+const HEAD_MAX_SHARE = 0.5;
+
+type Route = 'reconsideration' | 'litigation';
+type Row = (string | boolean | null)[];
+const COL_HEAD = 14;
+
+/** The tenth working day after `day` (the last day of the answer), or ten days later outside the calendar. */
+function answerDeadline(day: number): number {
+  const d = workdayDeadline(isoOf(day), ANSWER_WORKDAYS);
+  return d === null ? day + ANSWER_WORKDAYS : dayOf(d);
+}
 
 const reviewable = new WeakMap<Ctx, Reviewable[]>();
 
@@ -64,10 +96,36 @@ export function makeReviewOutcomes(ctx: Ctx): void {
   const windowFrom = asOf - REVIEW_WINDOW_DAYS;
   const used = new Set<string>();
   const corrected = new Set<string>(); // agency/item groups with a correction (outside the planted groups)
+  const rows: Row[] = []; // pushed once the appearances in court are set
+  const answerRng = Rng.of(ctx.seed, 'review-answers');
+  /** The days the copy was received and the answer given (REV_LATE_ANSWER): in time, on the last day, or planted late. */
+  const answer = (id: string, region: string, route: Route, applied: number, decided: number | null): [string | null, string | null] => {
+    const copy = applied + answerRng.range(3, 7);
+    if (copy > asOf || answerRng.chance(0.15)) return [null, null]; // not recorded
+    const deadline = route === 'litigation' ? copy + DEFENCE_DAYS : answerDeadline(copy);
+    const u = answerRng.next();
+    const pending = decided === null;
+    let answered: number | null;
+    if (u < PLANTS.lateAnswerShare && deadline < asOf) {
+      const late = Math.min(deadline + answerRng.range(1, 15), asOf);
+      // Late, or (while the review is pending) not answered at all by the as-of day; a decided review
+      // with no answer day is not judged, so it has one.
+      answered = pending && answerRng.chance(0.5) ? null : late;
+      ctx.truth.plant('review_late_answer', 'review_outcome', id, region, {
+        copy_received_on: isoOf(copy),
+        deadline: isoOf(deadline),
+        answered_on: answered === null ? null : isoOf(answered),
+      });
+      return [isoOf(copy), answered === null ? null : isoOf(answered)];
+    } else answered = u < 2 * PLANTS.lateAnswerShare ? deadline : Math.min(deadline, copy + answerRng.range(1, 12));
+    // An answer after the as-of day is still to come; a decided review with none recorded is not judged.
+    if (answered !== null && answered > asOf) answered = null;
+    return [isoOf(copy), answered === null ? null : isoOf(answered)];
+  };
 
   const write = (
     c: Reviewable,
-    route: 'reconsideration' | 'litigation',
+    route: Route,
     applied: number,
     decided: number | null,
     outcome: Outcome | null,
@@ -77,7 +135,7 @@ export function makeReviewOutcomes(ctx: Ctx): void {
     const id = ctx.ids.next('FY');
     used.add(c.id);
     const iso = (d: number | null) => (d === null ? null : isoOf(d));
-    ctx.out.review_outcomes.push([
+    rows.push([
       id,
       SOURCE,
       id,
@@ -90,6 +148,8 @@ export function makeReviewOutcomes(ctx: Ctx): void {
       outcome,
       iso(carried),
       iso(withdrawn),
+      ...answer(id, c.region, route, applied, decided),
+      null, // head_appeared: set by appearances() once every lawsuit is written
     ]);
     return id;
   };
@@ -239,4 +299,73 @@ export function makeReviewOutcomes(ctx: Ctx): void {
     const [carried, withdrawn] = inTime(outcome, decidedOn);
     write(c, route, applied, decidedOn, outcome, carried, withdrawn);
   }
+
+  // Planted (REV_HEAD_ABSENT): agencies sued three more times in one year on cases not yet reviewed,
+  // their head absent from every lawsuit of that year.
+  const suits = new Map<string, Reviewable[]>(); // agency/year of the day sued → cases
+  for (const c of free) {
+    if (used.has(c.id)) continue;
+    const applied = c.decided + 20;
+    if (applied + 120 > asOf) continue;
+    const key = `${c.agency.id}/${isoOf(applied).slice(0, 4)}`;
+    suits.set(key, [...(suits.get(key) ?? []), c]);
+  }
+  const absentYears = new Set<string>();
+  const plantedAgencies = new Set<string>();
+  for (const [key, cs] of rng.shuffle([...suits.entries()])) {
+    if (plantedAgencies.size >= PLANTS.headAbsentAgencies) break;
+    const agency = cs[0].agency;
+    if (cs.length < HEAD_MIN || plantedAgencies.has(agency.id)) continue;
+    plantedAgencies.add(agency.id);
+    absentYears.add(key);
+    const ids = cs.slice(0, HEAD_MIN).map((c) => {
+      const applied = c.decided + 20;
+      return write(c, 'litigation', applied, applied + rng.range(60, 100), 'upheld', null, null);
+    });
+    ctx.truth.plant('review_head_absent', 'agency', agency.id, agency.region, { year: key.slice(-4), ids });
+  }
+  // Near misses: agencies sued twice in a year, the head absent from both (below the minimum count), and
+  // four times, absent from two (exactly half); in years with no other lawsuit decided.
+  const heard = (key: string) =>
+    rows.filter((r) => r[6] === 'litigation' && r[8] !== null && `${r[4] as string}/${(r[7] as string).slice(0, 4)}` === key).length;
+  const nearYears = new Map<string, 'few' | 'half'>();
+  const nearAgencies = new Set<string>();
+  for (const [key, cs] of rng.shuffle([...suits.entries()])) {
+    const agency = cs[0].agency;
+    if (plantedAgencies.has(agency.id) || nearAgencies.has(agency.id) || heard(key) > 0) continue;
+    const few = [...nearYears.values()].filter((v) => v === 'few').length;
+    const kind = few < PLANTS.nearGroups ? 'few' : nearYears.size < 2 * PLANTS.nearGroups && cs.length >= 4 ? 'half' : null;
+    if (kind === null || cs.length < 2) continue;
+    nearAgencies.add(agency.id);
+    nearYears.set(key, kind);
+    for (const c of cs.slice(0, kind === 'few' ? 2 : 4)) {
+      if (used.has(c.id)) continue;
+      const applied = c.decided + 20;
+      write(c, 'litigation', applied, applied + rng.range(60, 100), 'upheld', null, null);
+    }
+  }
+  // The head's appearance in every heard lawsuit: in a planted agency's year, absent from all; elsewhere
+  // absent from at most half (some exactly half: the near miss at the threshold), pending ones not stated.
+  const byYear = new Map<string, Row[]>();
+  for (const r of rows) {
+    if (r[6] !== 'litigation' || r[8] === null) continue;
+    const key = `${r[4] as string}/${(r[7] as string).slice(0, 4)}`;
+    byYear.set(key, [...(byYear.get(key) ?? []), r]);
+  }
+  for (const [key, rs] of byYear) {
+    if (absentYears.has(key)) {
+      for (const r of rs) r[COL_HEAD] = false;
+      continue;
+    }
+    const near = nearYears.get(key);
+    const cap = near === 'few' ? rs.length : Math.floor(rs.length * HEAD_MAX_SHARE);
+    const atCap = near !== undefined || (rs.length >= HEAD_MIN && rng.chance(0.3));
+    let absent = 0;
+    for (const r of rs) {
+      const away = absent < cap && (atCap || rng.chance(0.25));
+      if (away) absent++;
+      r[COL_HEAD] = !away;
+    }
+  }
+  for (const r of rows) ctx.out.review_outcomes.push(r);
 }

@@ -88,6 +88,9 @@ export const COLUMNS = {
     'sanctions',
     'hearing_notified_on',
     'hearing_host_id',
+    'police_decision',
+    'police_decided_on',
+    'materials_handed_over_on',
   ],
   deliveries: ['id', 'source_system', 'source_id', 'region_code', 'case_id', 'method', 'sent_on', 'delivered_on'],
   payments: [
@@ -193,6 +196,9 @@ export const COLUMNS = {
     'outcome',
     'carried_out_on',
     'case_withdrawn_on',
+    'copy_received_on',
+    'answered_on',
+    'head_appeared',
   ],
   service_visits: ['id', 'source_system', 'source_id', 'region_code', 'agency_id', 'entity_uscc', 'visited_on', 'topic', 'officer_id'],
   hotline_tickets: [

@@ -83,6 +83,10 @@ import { penaltySelective } from './penalty-selective.ts';
 import { auxiliaryOnlyCase, auxiliaryOnlyInspection } from './auxiliary-only.ts';
 import { reviewNotCarriedOut } from './review-not-carried-out.ts';
 import { reviewNotWithdrawn } from './review-not-withdrawn.ts';
+import { reviewLateAnswer } from './review-late-answer.ts';
+import { reviewHeadAbsent } from './review-head-absent.ts';
+import { caseMaterialsHandoverLate } from './case-materials-handover-late.ts';
+import { caseDeclinedNotHandled } from './case-declined-not-handled.ts';
 import { reviewCorrectionRate, reviewRepeatCorrected } from './review-corrections.ts';
 import { deviceUnpublished } from './device-unpublished.ts';
 import { deviceUnchecked } from './device-unchecked.ts';
@@ -235,6 +239,10 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyHearingNoticeLate,
   penaltyHearingHostInvestigator,
   penaltyHearingFee,
+  reviewLateAnswer,
+  reviewHeadAbsent,
+  caseMaterialsHandoverLate,
+  caseDeclinedNotHandled,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

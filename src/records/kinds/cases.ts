@@ -254,6 +254,37 @@ export const cases: RecordKindSpec = {
       note: '涉嫌犯罪案件移送书的文号（同规定 第六条）；填写时须同时填写移送公安机关日期',
     },
     {
+      name: 'police_decision',
+      label: '公安机关立案决定',
+      aliases: ['公安立案情况', '公安机关是否立案', '公安处理结果', '立案决定'],
+      type: 'enum',
+      required: false,
+      example: '',
+      values: [
+        { code: 'filed', label: '立案', aliases: ['决定立案', '已立案', '公安立案'] },
+        { code: 'declined', label: '不予立案', aliases: ['决定不予立案', '不立案', '公安不予立案'] },
+      ],
+      note: '公安机关对移送案件作出的决定（同规定 第八条）；须已移送，且同时填写立案或不予立案通知日期；尚未决定的留空',
+    },
+    {
+      name: 'police_decided_on',
+      label: '立案或不予立案通知日期',
+      aliases: ['接到立案通知书日期', '接到不予立案通知书日期', '公安立案通知日期', '公安决定日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '接到公安机关立案通知书或不予立案通知书之日（同规定 第八条、第十二条）',
+    },
+    {
+      name: 'materials_handed_over_on',
+      label: '移交涉案物品材料日期',
+      aliases: ['涉案物品移交日期', '移交材料日期', '移交公安日期', '办结交接手续日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '公安机关立案后将涉案物品以及与案件有关的其他材料移交公安机关、办结交接手续之日（同规定 第十二条）；未移交的留空',
+    },
+    {
       name: 'published_on',
       label: '处罚决定公开日期',
       aliases: ['公开日期', '决定公开日期', '公示日期', '处罚决定公示日期'],
@@ -338,6 +369,22 @@ export const cases: RecordKindSpec = {
     (get) =>
       get('transfer_no') !== null && get('transferred_on') === null ? ['transferred_on', '填写移送书文号时须填写移送公安机关日期'] : null,
     (get) =>
+      get('police_decision') !== null && get('transferred_on') === null
+        ? ['transferred_on', '填写公安机关立案决定时须填写移送公安机关日期']
+        : null,
+    (get) =>
+      (get('police_decision') === null) !== (get('police_decided_on') === null)
+        ? get('police_decision') === null
+          ? ['police_decision', '填写立案或不予立案通知日期时须填写公安机关立案决定']
+          : ['police_decided_on', '填写公安机关立案决定时须填写立案或不予立案通知日期']
+        : null,
+    dateAfter('police_decided_on', 'transferred_on', '立案或不予立案通知日期不能早于移送公安机关日期'),
+    (get) =>
+      get('materials_handed_over_on') !== null && get('police_decision') !== 'filed'
+        ? ['materials_handed_over_on', '移交涉案物品材料日期只在公安机关决定立案后填写']
+        : null,
+    dateAfter('materials_handed_over_on', 'transferred_on', '移交涉案物品材料日期不能早于移送公安机关日期'),
+    (get) =>
       get('status') !== 'open' && get('status') !== null && get('decision') === null
         ? ['decision', '案件已决定或已结案时须填写处理决定']
         : null,
@@ -345,5 +392,5 @@ export const cases: RecordKindSpec = {
     (get) => (get('decision') !== null && get('decided_on') === null ? ['decided_on', '已有处理决定时须填写决定日期'] : null),
   ],
   rulesText:
-    '决定日期不能早于立案日期；立案日期不能早于违法行为发生日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期；移送公安机关日期不能早于立案日期；填写移送书文号时须有移送公安机关日期；处罚决定公开、催告书送达、申请人民法院强制执行的日期不能早于决定日期，且须有决定日期；申请人民法院强制执行日期不能早于催告书送达日期；要求听证日期不能早于告知日期；举行听证日期不能早于要求听证日期，且须有要求听证日期；听证通知送达日期不能早于要求听证日期、不能晚于举行听证日期，且须有要求听证日期；填写听证主持人时须有举行听证日期；处理决定为不予处罚时不能填写其他处罚种类，为其他处罚时须填写，填写其他处罚种类时须有决定日期。',
+    '决定日期不能早于立案日期；立案日期不能早于违法行为发生日期；已决定或已结案的案件须有处理决定；处理决定为罚款时须有罚款金额；有处理决定时须有决定日期；移送公安机关日期不能早于立案日期；填写移送书文号时须有移送公安机关日期；处罚决定公开、催告书送达、申请人民法院强制执行的日期不能早于决定日期，且须有决定日期；申请人民法院强制执行日期不能早于催告书送达日期；要求听证日期不能早于告知日期；举行听证日期不能早于要求听证日期，且须有要求听证日期；听证通知送达日期不能早于要求听证日期、不能晚于举行听证日期，且须有要求听证日期；填写听证主持人时须有举行听证日期；处理决定为不予处罚时不能填写其他处罚种类，为其他处罚时须填写，填写其他处罚种类时须有决定日期；公安机关立案决定须有移送公安机关日期，并与立案或不予立案通知日期同时填写，该日期不能早于移送日期；移交涉案物品材料日期只在公安机关决定立案后填写，不能早于移送日期。',
 };

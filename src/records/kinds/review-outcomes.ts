@@ -100,6 +100,33 @@ export const reviewOutcomes: RecordKindSpec = {
       example: '2025-08-07',
       note: '撤回已公开的行政处罚决定信息并公开说明理由的日期（行政处罚法 第四十八条）；未撤回的不填',
     },
+    {
+      name: 'copy_received_on',
+      label: '收到副本日期',
+      aliases: ['收到申请书副本日期', '收到起诉状副本日期', '副本收到日期', '收到复议申请书副本日期'],
+      type: 'date',
+      required: false,
+      example: '2025-06-16',
+      note: '被申请人收到行政复议申请书副本（或申请笔录复印件）之日（行政复议法 第四十八条），或被告收到起诉状副本之日（行政诉讼法 第六十七条）；未记录的不填',
+    },
+    {
+      name: 'answered_on',
+      label: '答复（答辩）日期',
+      aliases: ['书面答复日期', '提出书面答复日期', '答辩日期', '提交答辩状日期', '答辩状提交日期'],
+      type: 'date',
+      required: false,
+      example: '2025-06-25',
+      note: '提出行政复议书面答复、或向人民法院提交证据和答辩状之日；尚未答复的不填',
+    },
+    {
+      name: 'head_appeared',
+      label: '负责人是否出庭应诉',
+      aliases: ['负责人出庭应诉', '行政机关负责人出庭', '负责人出庭'],
+      type: 'boolean',
+      required: false,
+      example: '',
+      note: '仅行政诉讼填写：被诉行政机关负责人出庭应诉的填“是”，委托工作人员出庭的填“否”（行政诉讼法 第三条 第三款）；行政复议或尚未开庭的不填',
+    },
   ],
   rules: [
     dateAfter('decided_on', 'applied_on', '决定（裁判）生效日期不能早于申请（起诉）日期'),
@@ -109,7 +136,14 @@ export const reviewOutcomes: RecordKindSpec = {
       get('outcome') !== null && get('decided_on') === null ? ['decided_on', '已有复议诉讼结果时须填写决定（裁判）生效日期'] : null,
     (get) => (get('decided_on') !== null && get('outcome') === null ? ['outcome', '已填决定（裁判）生效日期时须填写复议诉讼结果'] : null),
     (get) => (get('carried_out_on') !== null && get('decided_on') === null ? ['carried_out_on', '尚未审结的不能填写履行日期'] : null),
+    dateAfter('copy_received_on', 'applied_on', '收到副本日期不能早于申请（起诉）日期'),
+    dateAfter('answered_on', 'copy_received_on', '答复（答辩）日期不能早于收到副本日期'),
+    dateAfter('answered_on', 'applied_on', '答复（答辩）日期不能早于申请（起诉）日期'),
+    (get) =>
+      get('head_appeared') !== null && get('route') !== 'litigation'
+        ? ['head_appeared', '负责人出庭应诉只适用于行政诉讼，行政复议不填']
+        : null,
   ],
   rulesText:
-    '决定（裁判）生效日期不能早于申请（起诉）日期；履行日期不能早于决定（裁判）生效日期；撤回公开决定日期不能早于申请（起诉）日期；有结果时须有生效日期，反之亦然；尚未审结的不能填写履行日期。',
+    '决定（裁判）生效日期不能早于申请（起诉）日期；履行日期不能早于决定（裁判）生效日期；撤回公开决定日期不能早于申请（起诉）日期；有结果时须有生效日期，反之亦然；尚未审结的不能填写履行日期；收到副本日期不能早于申请（起诉）日期；答复（答辩）日期不能早于收到副本日期和申请（起诉）日期；负责人是否出庭应诉只适用于行政诉讼。',
 };

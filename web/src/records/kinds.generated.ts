@@ -122,6 +122,7 @@ export const ENUM_LABELS: Partial<Record<ListedKind | ImportKind, Record<string,
       bar_practice: '限制从业',
     },
     tier: { exempt: '不予', mitigated: '减轻', lenient: '从轻', general: '一般', severe: '从重' },
+    police_decision: { filed: '立案', declined: '不予立案' },
     status: { open: '办理中', decided: '已决定', closed: '已结案' },
   },
   deliveries: {
