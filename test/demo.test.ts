@@ -708,6 +708,21 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     kind: 'confiscated_goods',
     sql: `SELECT id FROM confiscated_goods WHERE proceeds > 0 AND ${d.daysBetween('disposed_on', `COALESCE(proceeds_paid_on, ${asOf})`)} > 30`,
   },
+  // A 双随机 or joint inspection, of an agency that sends reported_on at all, reported after it or never.
+  not_reported: {
+    kind: 'inspection',
+    sql: `SELECT i.id FROM inspections i WHERE i.kind IN ('random', 'joint')
+      AND (i.reported_on IS NULL OR i.reported_on > i.inspected_on)
+      AND i.agency_id IN (SELECT agency_id FROM inspections WHERE reported_on IS NOT NULL)`,
+  },
+  // A 双随机 inspection, of an agency that sends published_on at all, published after its 20th working day or not by the as-of day.
+  random_not_published: {
+    kind: 'inspection',
+    sql: `SELECT i.id FROM inspections i JOIN calendar_days f ON f.day = i.inspected_on
+      JOIN calendar_days x ON x.day = COALESCE(i.published_on, ${asOf})
+      WHERE i.kind = 'random' AND x.due > f.done + 20
+        AND i.agency_id IN (SELECT agency_id FROM inspections WHERE published_on IS NOT NULL)`,
+  },
   conf_irregular_disposal: {
     kind: 'confiscated_goods',
     sql: `SELECT id FROM confiscated_goods WHERE disposal IN ('sold', 'other') AND estimated_value >= 5000
@@ -843,6 +858,8 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     conf_not_disposed: first.counts.confiscated_goods,
     conf_proceeds_not_paid: first.counts.confiscated_goods,
     conf_irregular_disposal: first.counts.confiscated_goods,
+    not_reported: first.counts.inspections,
+    random_not_published: first.counts.inspections,
   };
   // Review outcomes are few (a few percent of decided cases), and so are the agencies and items they name.
   const few = new Set<Violation>([
