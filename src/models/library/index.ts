@@ -103,6 +103,8 @@ import { coercionNightHoliday } from './coercion-night-holiday.ts';
 import { coercionUrgentLateApproval } from './coercion-urgent-late-approval.ts';
 import { coercionStorageFee } from './coercion-storage-fee.ts';
 import { licenceSupervisionFee } from './licence-supervision-fee.ts';
+import { inspectionNotReported } from './inspection-not-reported.ts';
+import { randomInspectionNotPublished } from './random-inspection-not-published.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -211,6 +213,8 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyHearingNotHeld,
   penaltyHeavierAfterDefence,
   penaltySummaryOverLimit,
+  inspectionNotReported,
+  randomInspectionNotPublished,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {
