@@ -1183,6 +1183,14 @@ const CASES: Record<string, Case> = {
     // Taken to court on 1 December 2025 with no demand served before.
     arrange: () => only('cases', cas({ entity_uscc: entity(486), notified_on: '2025-05-12', court_applied_on: '2025-12-01' })),
   },
+  INS_NOT_REPORTED: {
+    // A 双随机 inspection on 2 June 2025 reported to the head on 4 June: after it (第三十六条).
+    arrange: () => only('inspections', ins({ entity_uscc: entity(660), kind: 'random', reported_on: '2025-06-04' })),
+  },
+  INS_RANDOM_NOT_PUBLISHED: {
+    // A 双随机 inspection on 2 June 2025 published on 15 July: after the 20th working day (30 June).
+    arrange: () => only('inspections', ins({ entity_uscc: entity(661), kind: 'random', published_on: '2025-07-15' })),
+  },
   PEN_NOT_PUBLISHED: {
     // Fined 20,000 yuan on 20 May 2025, published on 3 June: after the 7th working day (29 May).
     arrange: () => only('cases', cas({ entity_uscc: entity(487), notified_on: '2025-05-12', published_on: '2025-06-03' })),
