@@ -715,6 +715,14 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       AND (i.reported_on IS NULL OR i.reported_on > i.inspected_on)
       AND i.agency_id IN (SELECT agency_id FROM inspections WHERE reported_on IS NOT NULL)`,
   },
+  // An entity its agency's directory classes A, inspected by that agency by 双随机 more than twice in a calendar year.
+  good_credit_overchecked: {
+    kind: 'entity',
+    sql: `SELECT DISTINCT i.entity_uscc AS id FROM inspections i
+      JOIN inspection_objects o ON o.agency_id = i.agency_id AND o.entity_uscc = i.entity_uscc AND o.credit_class = 'A'
+      WHERE i.kind = 'random' AND i.inspected_on <= ${asOf}
+      GROUP BY i.agency_id, i.entity_uscc, EXTRACT(YEAR FROM i.inspected_on) HAVING count(*) > 2`,
+  },
   // A 双随机 inspection, of an agency that sends published_on at all, published after its 20th working day or not by the as-of day.
   random_not_published: {
     kind: 'inspection',
@@ -860,6 +868,7 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     conf_irregular_disposal: first.counts.confiscated_goods,
     not_reported: first.counts.inspections,
     random_not_published: first.counts.inspections,
+    good_credit_overchecked: first.counts.entities,
   };
   // Review outcomes are few (a few percent of decided cases), and so are the agencies and items they name.
   const few = new Set<Violation>([

@@ -32,7 +32,7 @@ import { dayOf, isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { RecordKind, Violation } from './ground-truth.ts';
 import { INDUSTRIES } from './industries.ts';
-import { Rng, Weighted } from './prng.ts';
+import { deriveSeed, Rng, Weighted } from './prng.ts';
 import { SOURCE } from './tables.ts';
 import type { Agency } from './world.ts';
 
@@ -119,6 +119,11 @@ interface Pending {
   planted?: 'expired' | 'officers';
 }
 
+/** INS_GOOD_CREDIT_OVERCHECKED's default: an A-class entity randomly inspected more often in a year is planted. */
+const GOOD_CREDIT_MAX = 2;
+/** Percent of the entities inspected more often than that classed A (the plants); the others are never A. */
+const GOOD_CREDIT_PLANT = 10;
+
 /** Writes the plans, tasks, codes, suggestions and ratings; returns the ground-truth rows it planted. */
 export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<number> {
   // The data set's "today" (the living demo's ends on the day it is made; tests pin 2025-12-31).
@@ -138,6 +143,15 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
   const entityRegion = new Map<string, string>();
   const directory = new Map<string, { uscc: string; risk: string; credit: string }[]>();
   const objects: Value[][] = [];
+  // Entities an agency inspected by 双随机 more than GOOD_CREDIT_MAX times in a calendar year: classed A
+  // only where planted (good_credit_overchecked), else B if the draw gave them A.
+  const overchecked = new Map<string, { year: number; count: number }>();
+  for (const r of await store.query<{ agency_id: string; entity_uscc: string; year: number; n: number }>(`
+    SELECT agency_id, entity_uscc, CAST(EXTRACT(YEAR FROM inspected_on) AS INTEGER) AS year, count(*) AS n FROM inspections
+    WHERE kind = 'random' AND inspected_on <= CAST('${asOfIso}' AS DATE)
+    GROUP BY agency_id, entity_uscc, CAST(EXTRACT(YEAR FROM inspected_on) AS INTEGER) HAVING count(*) > ${GOOD_CREDIT_MAX}
+    ORDER BY agency_id, entity_uscc, year`))
+    overchecked.set(`${r.agency_id}|${r.entity_uscc}`, { year: Number(r.year), count: Number(r.n) });
   for (const e of await store.query<{ uscc: string; region_code: string; industry: string }>(
     'SELECT uscc, region_code, industry FROM entities ORDER BY uscc',
   )) {
@@ -149,8 +163,15 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     for (const line of cat.inspectionLinesFor[ind].keys()) {
       const agency = county.agencies.get(line);
       if (!agency) continue;
-      const risk = RISK.pick(rng),
-        credit = CREDIT.pick(rng);
+      const risk = RISK.pick(rng);
+      let credit = CREDIT.pick(rng);
+      const over = overchecked.get(`${agency.id}|${e.uscc}`);
+      if (over) {
+        if (deriveSeed(seed, 'good-credit-overchecked', agency.id, e.uscc) % 100 < GOOD_CREDIT_PLANT) {
+          credit = 'A';
+          plant('good_credit_overchecked', 'entity', e.uscc, e.region_code, { agency_id: agency.id, ...over });
+        } else if (credit === 'A') credit = 'B';
+      }
       objects.push([
         recordId('inspection_objects', agency.id, e.uscc),
         SOURCE,
