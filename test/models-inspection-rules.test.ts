@@ -15,7 +15,7 @@ import { modelHits, evidenceIds } from './helpers/model-hits.ts';
 import { assertOwnAgencyOnly } from './helpers/agency-scope.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
-import { agency, inspection } from './helpers/records.ts';
+import { agency, copyRows, inspection } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
@@ -23,6 +23,7 @@ import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource } from '../src/ingest/sources.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import type { Value } from '../src/store/store.ts';
+import { recordId } from '../src/records/record-id.ts';
 
 const t = await openTestStore();
 const { store } = t;
@@ -35,6 +36,7 @@ before(async () => {
 const { hits, hitIds, clearHits, hitsAsOf } = modelHits(store, { settings: true });
 beforeEach(async () => {
   await store.exec('DELETE FROM inspections');
+  await store.exec('DELETE FROM inspection_objects');
   await clearHits();
 });
 after(async () => {
@@ -118,6 +120,70 @@ test("INS_RANDOM_NOT_PUBLISHED: unpublished is judged only once the term is over
   assert.deepEqual(await hitsAsOf('INS_RANDOM_NOT_PUBLISHED', '2025-03-31', { workdays: 5 }), [day6, open].sort());
 });
 
+// ── 信用良好企业被频繁抽查 (第二十一条 第二款) ──────────────────────────────────────────────────────────
+
+const WINERY = '91330100470102706G';
+const TECH = '91330000733796106P';
+
+/** The agency's 检查对象名录 entry of an entity, with its credit class. */
+const listed = (agencyId: string, uscc: string, credit: string | null) =>
+  copyRows(
+    store,
+    'inspection_objects',
+    ['id', 'source_system', 'region_code', 'agency_id', 'entity_uscc', 'credit_class'],
+    [[recordId('inspection_objects', agencyId, uscc), 'test', '330111', agencyId, uscc, credit]],
+  );
+
+/** n 双随机 inspections of an entity by an agency in one year, a month apart from February. */
+async function randomly(agencyId: string, uscc: string, year: number, n: number, kind = 'random'): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++)
+    out.push(
+      await inspection(store, {
+        agency_id: agencyId,
+        entity_uscc: uscc,
+        kind,
+        inspected_on: `${year}-${String(i + 2).padStart(2, '0')}-10`,
+      }),
+    );
+  return out;
+}
+
+test('INS_GOOD_CREDIT_OVERCHECKED: an A-class entity inspected by 双随机 three times in a year by one agency; twice is not more than 2', async () => {
+  await listed('AG-FY-SCJG', WINERY, 'A');
+  const three = await randomly('AG-FY-SCJG', WINERY, 2025, 3);
+  await randomly('AG-FY-SCJG', WINERY, 2024, 2); // the year before: twice, at the limit
+  const r = await run('INS_GOOD_CREDIT_OVERCHECKED');
+  assert.equal(r.newHits, 1);
+  const [h] = await hits();
+  assert.equal(h.subject_id, WINERY);
+  assert.equal(h.agency_id, 'AG-FY-SCJG');
+  assert.deepEqual(evidenceIds(h), three);
+  assert.equal(
+    h.explanation,
+    '数据显示，测试部门AG-FY-SCJG检查对象名录中信用等级为A类的杭州示例酒坊，2025年被该部门双随机抽查3次，超过设定的2次，可能未对信用较好的企业适当减少抽查，请核实并说明。',
+  );
+});
+
+test('INS_GOOD_CREDIT_OVERCHECKED near misses: B class, no class, not listed, other kinds, two agencies adding up, years apart; a county limit of 3', async () => {
+  await listed('AG-FY-SCJG', WINERY, 'B');
+  await randomly('AG-FY-SCJG', WINERY, 2025, 4); // class B: not judged
+  await listed('AG-FY-ZHZF', WINERY, null);
+  await randomly('AG-FY-ZHZF', WINERY, 2025, 3); // not classed
+  await randomly('AG-FY-SCJG', TECH, 2025, 3); // not in the directory
+  await listed('AG-FY-ZHZF', TECH, 'A');
+  await randomly('AG-FY-ZHZF', TECH, 2025, 2);
+  await randomly('AG-FY-ZHZF', TECH, 2025, 2, 'planned'); // planned ones are not 抽查
+  await randomly('AG-FY-ZHZF', TECH, 2024, 2); // 2 + 2 over two years
+  await randomly('AG-FY-SCJG', TECH, 2025, 1); // another agency's (unlisted) draw
+  await run('INS_GOOD_CREDIT_OVERCHECKED');
+  assert.deepEqual(await hitIds('INS_GOOD_CREDIT_OVERCHECKED'), []);
+  // The third 双随机 inspection by 综合执法 in 2025 hits; a county's limit of 3 lets it through.
+  await randomly('AG-FY-ZHZF', TECH, 2025, 1);
+  assert.deepEqual(await hitsAsOf('INS_GOOD_CREDIT_OVERCHECKED', '2025-12-31'), [TECH]);
+  assert.deepEqual(await hitsAsOf('INS_GOOD_CREDIT_OVERCHECKED', '2025-12-31', { max_per_year: 3 }), []);
+});
+
 // ── through the import format, and in real time ─────────────────────────────────────────────────────
 
 const HEADER =
@@ -129,11 +195,13 @@ test('inspections imported with their report and publication days, judged one by
     'fy,JC-2,330111,AG-FY-SCJG,II-1,91330100470102706G,2025-05-12,投诉举报,GD-1,,OF-1,OF-3,是,,合格,,', // exempt, not a 抽查
     'fy,JC-3,330111,AG-FY-SCJG,II-1,91330100470102706G,2025-05-13,随机抽查,,,OF-1,OF-3,是,,合格,2025-05-13,2025-05-20', // in order
     'fy,JC-4,330111,AG-FY-SCJG,II-1,91330100470102706G,2025-05-14,综合查一次,,LH-9,OF-1,OF-3,是,,合格,,', // joint, never reported
+    'fy,JC-5,330111,AG-FY-SCJG,II-1,91330100470102706G,2025-06-10,双随机抽查,,,OF-1,OF-3,是,,合格,2025-06-09,2025-06-12', // the third 双随机 of an A-class entity
   ];
+  await listed('AG-FY-SCJG', WINERY, 'A');
   const path = join(dir, 'inspections.csv');
   writeFileSync(path, [HEADER, ...rows].join('\n'));
   const report = await importRows(store, await fileSource(path), { kind: 'inspections', caller: SYSTEM_CALLER });
-  assert.equal(report.rowsOk, 4, JSON.stringify(report.errors));
+  assert.equal(report.rowsOk, 5, JSON.stringify(report.errors));
   const stored = await store.query<{
     id: string;
     source_id: string;
@@ -150,14 +218,16 @@ test('inspections imported with their report and publication days, judged one by
       ['complaint', null, null],
       ['random', '2025-05-13', '2025-05-20'],
       ['joint', null, null],
+      ['random', '2025-06-09', '2025-06-12'],
     ],
   );
-  for (const { id } of stored) await checkRecords(store, 'inspections', [{ id }], 'system', '2025-07-31');
-  const codes = ['INS_NOT_REPORTED', 'INS_RANDOM_NOT_PUBLISHED'];
+  // As the ingest hook hands them over: the id and the entity (the subject of the credit model).
+  for (const { id } of stored) await checkRecords(store, 'inspections', [{ id, entity_uscc: WINERY }], 'system', '2025-07-31');
+  const codes = ['INS_NOT_REPORTED', 'INS_RANDOM_NOT_PUBLISHED', 'INS_GOOD_CREDIT_OVERCHECKED'];
   const realtime = (await hits())
     .filter((h) => codes.includes(h.model_code))
     .map((h) => [h.model_code, h.subject_id, h.explanation].join('|'));
-  assert.equal(realtime.length, 3);
+  assert.equal(realtime.length, 4, realtime.join('\n'));
   await clearHits();
   for (const code of codes) await run(code, '2025-07-31');
   assert.deepEqual(
@@ -167,6 +237,9 @@ test('inspections imported with their report and publication days, judged one by
   const bySource = new Map(stored.map((r) => [r.source_id, r.id]));
   assert.deepEqual((await hitIds('INS_NOT_REPORTED')).sort(), [bySource.get('JC-1'), bySource.get('JC-4')].sort());
   assert.deepEqual(await hitIds('INS_RANDOM_NOT_PUBLISHED'), [bySource.get('JC-1')]);
+  const [credit] = (await hits()).filter((h) => h.model_code === 'INS_GOOD_CREDIT_OVERCHECKED');
+  assert.equal(credit.subject_id, WINERY);
+  assert.deepEqual(evidenceIds(credit), [bySource.get('JC-1'), bySource.get('JC-3'), bySource.get('JC-5')]);
 });
 
 test('a publication before the inspection is refused in Chinese; a report after it lands for the model', async () => {

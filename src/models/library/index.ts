@@ -105,6 +105,7 @@ import { coercionStorageFee } from './coercion-storage-fee.ts';
 import { licenceSupervisionFee } from './licence-supervision-fee.ts';
 import { inspectionNotReported } from './inspection-not-reported.ts';
 import { randomInspectionNotPublished } from './random-inspection-not-published.ts';
+import { goodCreditOverchecked } from './good-credit-overchecked.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -215,6 +216,7 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltySummaryOverLimit,
   inspectionNotReported,
   randomInspectionNotPublished,
+  goodCreditOverchecked,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {
