@@ -1191,6 +1191,18 @@ const CASES: Record<string, Case> = {
     // A 双随机 inspection on 2 June 2025 published on 15 July: after the 20th working day (30 June).
     arrange: () => only('inspections', ins({ entity_uscc: entity(661), kind: 'random', published_on: '2025-07-15' })),
   },
+  INS_GOOD_CREDIT_OVERCHECKED: {
+    // Market supervision's directory classes entity 662 A (信用风险低); it drew it three times in 2025.
+    async arrange() {
+      const [e] = await registered([662]);
+      await importAll(store, 'inspection_objects', [{ region_code: COUNTY, agency_id: MKT, entity_uscc: e, credit_class: 'A类' }]);
+      const rows = await load(
+        'inspections',
+        ['2025-03-03', '2025-06-02', '2025-09-01'].map((d) => ins({ entity_uscc: e, kind: '双随机', inspected_on: d })),
+      );
+      return rows.map((r) => idOf('inspections', r));
+    },
+  },
   PEN_NOT_PUBLISHED: {
     // Fined 20,000 yuan on 20 May 2025, published on 3 June: after the 7th working day (29 May).
     arrange: () => only('cases', cas({ entity_uscc: entity(487), notified_on: '2025-05-12', published_on: '2025-06-03' })),
