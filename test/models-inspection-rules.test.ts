@@ -62,7 +62,7 @@ test('INS_NOT_REPORTED: a 双随机 inspection reported the day after it, and a 
   assert.equal(byId.get(after1)!.agency_id, 'AG-FY-SCJG');
   assert.equal(
     byId.get(after1)!.explanation,
-    '数据显示，测试部门AG-FY-SCJG于2025-03-10对杭州示例酒坊实施双随机抽查，事先报告日期为2025-03-11，晚于检查日期，该类检查不属于可不事先报告的情形，可能未事先向本机关负责人报告检查对象、检查理由，请核实并说明。',
+    '数据显示，测试部门AG-FY-SCJG于2025-03-10对杭州示例酒坊实施双随机抽查，事先报告日期为2025-03-11，晚于检查日期，该类检查不在可不事先报告的情形之列，可能未事先向本机关负责人报告检查对象、检查理由，请核实并说明。',
   );
   assert.match(byId.get(joint)!.explanation, /实施联合检查，记录中没有事先报告负责人的日期，/);
 });

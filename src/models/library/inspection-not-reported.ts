@@ -17,14 +17,14 @@ export const inspectionNotReported: ModelDefinition = {
   code: 'INS_NOT_REPORTED',
   name: '现场检查未事先报告',
   description:
-    '双随机抽查和联合检查（不属于第三十六条所列可不事先报告的七种情形）没有事先报告日期，或事先报告日期晚于检查日期；投诉举报、转办交办（第一项）、数据监测（第三项）、计划检查（第四项）不判断；报告日期与检查日期同一天视为事先报告；只判断报送过事先报告日期的来源系统和执法部门，从未报送该项的不判断。',
+    '双随机抽查和联合检查（第三十六条所列可不事先报告的七种情形均未包括）没有事先报告日期，或事先报告日期晚于检查日期；投诉举报、转办交办（第一项）、数据监测（第三项）、计划检查（第四项）不判断；报告日期与检查日期同一天视为事先报告；只判断报送过事先报告日期的来源系统和执法部门，从未报送该项的不判断。',
   category: 'inspection',
   basis: { regulationId: 'zhejiang-baozhang-zuiduo-pao-yici-gaige-guiding', article: 36 },
   severity: 'medium',
   params: [],
   evidenceKind: 'inspections',
   explanation:
-    '数据显示，{agency_name}于{inspected_on}对{subject_name}实施{kind_label}，{report_text}，该类检查不属于可不事先报告的情形，可能未事先向本机关负责人报告检查对象、检查理由，请核实并说明。',
+    '数据显示，{agency_name}于{inspected_on}对{subject_name}实施{kind_label}，{report_text}，该类检查不在可不事先报告的情形之列，可能未事先向本机关负责人报告检查对象、检查理由，请核实并说明。',
   groundTruth: { violation: 'not_reported', recordKind: 'inspection' },
   realtime: { kind: 'inspections', subjectColumn: 'id' },
   query: ({ where, asOf }) => sql`
