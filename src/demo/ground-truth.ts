@@ -41,6 +41,7 @@ export const VIOLATIONS = [
   // The rules that shape an inspection (src/demo/inspection-rules.ts), subject the inspection:
   'not_reported', // a 双随机 or joint inspection not reported to the agency's head beforehand (最多跑一次规定 第三十六条)
   'good_credit_overchecked', // an entity its agency's directory classes A randomly inspected by it more than twice in a calendar year (第二十一条 第二款; src/demo/inspection-plans.ts), subject the entity
+  'risk_inverted', // an agency whose 双随机 draws of a year (20 or more of classed entities) fall on C/D entities less than half as often as its directory holds them (第二十一条 第二款), subject the agency
   'random_not_published', // a 双随机 inspection's result not published within 20 working days (综合行政执法条例 第二十一条)
   'targeted_no_trigger', // a complaint inspection that names no ticket (优化营商环境条例 第五十四条 第二款)
   'penalty_no_notice', // a fine or warning with no notice of the right to a defence before it (行政处罚法 第六十二条)
