@@ -184,6 +184,71 @@ test('INS_GOOD_CREDIT_OVERCHECKED near misses: B class, no class, not listed, ot
   assert.deepEqual(await hitsAsOf('INS_GOOD_CREDIT_OVERCHECKED', '2025-12-31', { max_per_year: 3 }), []);
 });
 
+// ── 抽查未向高风险倾斜 (第二十一条 第二款) ───────────────────────────────────────────────────────────────
+
+/** 富阳's market regulator's directory of ten: E-1 to E-4 classed C or D (40%), E-5 to E-10 A or B. */
+async function directoryOfTen(): Promise<void> {
+  for (let i = 1; i <= 10; i++) await listed('AG-FY-SCJG', `E-${i}`, 'DCCDABBABA'[i - 1]);
+}
+
+/** 双随机 inspections of the entities named, one a week through 2025 from `from` (the nth of the year). */
+async function drawsOf(usccs: string[], from = 0, kind = 'random'): Promise<string[]> {
+  const out: string[] = [];
+  for (const [i, uscc] of usccs.entries()) {
+    const day = new Date(Date.UTC(2025, 0, 6 + 7 * (from + i))).toISOString().slice(0, 10);
+    out.push(await inspection(store, { agency_id: 'AG-FY-SCJG', entity_uscc: uscc, kind, inspected_on: day }));
+  }
+  return out;
+}
+const good = (n: number) => Array.from({ length: n }, (_, i) => `E-${5 + (i % 6)}`);
+
+test('INS_RISK_INVERTED: 3 of 20 draws on C/D entities (15%) where the directory holds 40% is below half of it', async () => {
+  await directoryOfTen();
+  const ids = await drawsOf(['E-1', 'E-2', 'E-3', ...good(17)]);
+  const r = await run('INS_RISK_INVERTED');
+  assert.equal(r.newHits, 1);
+  const [h] = await hits();
+  assert.equal(h.subject_kind, 'agency');
+  assert.equal(h.subject_id, 'AG-FY-SCJG');
+  assert.deepEqual(evidenceIds(h), ids);
+  assert.equal(
+    h.explanation,
+    '数据显示，测试部门AG-FY-SCJG2025年对检查对象名录中已分级企业双随机抽查20次，其中C、D类企业3次（占15%），而C、D类企业在其名录已分级企业中占40%，抽查可能未向信用较差、风险较高的企业倾斜，请核实并说明。',
+  );
+  // In real time, as the twentieth inspection arrives (the hook hands over its agency): the same hit.
+  const batch = (await hits()).map((x) => [x.subject_id, x.explanation, ...evidenceIds(x)].join('|'));
+  await clearHits();
+  await checkRecords(store, 'inspections', [{ id: ids[19], agency_id: 'AG-FY-SCJG', entity_uscc: 'E-10' }], 'system', '2025-12-31');
+  assert.deepEqual(
+    (await hits())
+      .filter((x) => x.model_code === 'INS_RISK_INVERTED')
+      .map((x) => [x.subject_id, x.explanation, ...evidenceIds(x)].join('|')),
+    batch,
+  );
+});
+
+test('INS_RISK_INVERTED boundaries and near misses: 4 of 20 is half, not below; 19 draws are too few; other kinds, unlisted entities; a county ratio', async () => {
+  await directoryOfTen();
+  await drawsOf(['E-1', 'E-2', 'E-3', 'E-4', ...good(16)]);
+  await drawsOf(['E-1', 'E-2'], 0, 'planned'); // not 抽查
+  await drawsOf(['X-1', 'X-2', 'X-3'], 20); // not in the directory
+  assert.deepEqual(await hitsAsOf('INS_RISK_INVERTED', '2025-12-31'), []);
+  await store.exec('DELETE FROM inspections');
+  await drawsOf(good(19));
+  assert.deepEqual(await hitsAsOf('INS_RISK_INVERTED', '2025-12-31'), []);
+  await drawsOf(good(1), 19);
+  assert.deepEqual(await hitsAsOf('INS_RISK_INVERTED', '2025-12-31'), ['AG-FY-SCJG']);
+  // A directory with no C or D entity: nothing to lean towards.
+  await store.exec("UPDATE inspection_objects SET credit_class = 'B' WHERE credit_class IN ('C', 'D')");
+  assert.deepEqual(await hitsAsOf('INS_RISK_INVERTED', '2025-12-31'), []);
+  // 3 of 20 against 40%: below half, not below a county's 0.3 of it (12%).
+  await store.exec('DELETE FROM inspections');
+  await store.exec('DELETE FROM inspection_objects');
+  await directoryOfTen();
+  await drawsOf(['E-1', 'E-2', 'E-3', ...good(17)]);
+  assert.deepEqual(await hitsAsOf('INS_RISK_INVERTED', '2025-12-31', { max_ratio: 0.3 }), []);
+});
+
 // ── through the import format, and in real time ─────────────────────────────────────────────────────
 
 const HEADER =

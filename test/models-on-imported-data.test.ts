@@ -1203,6 +1203,26 @@ const CASES: Record<string, Case> = {
       return rows.map((r) => idOf('inspections', r));
     },
   },
+  INS_RISK_INVERTED: {
+    // Market supervision's directory of ten (entities 663–672), four classed C or D; of its twenty 双随机
+    // inspections of them in 2025, two fell on C or D (10% against 40%).
+    async arrange() {
+      const ten = await registered(range(663, 10));
+      await importAll(
+        store,
+        'inspection_objects',
+        ten.map((e, i) => ({ region_code: COUNTY, agency_id: MKT, entity_uscc: e, credit_class: 'CDCDABABAB'[i] })),
+      );
+      const draws = [ten[0], ten[1], ...Array.from({ length: 18 }, (_, i) => ten[4 + (i % 6)])];
+      const rows = await load(
+        'inspections',
+        draws.map((e, i) =>
+          ins({ entity_uscc: e, kind: 'random', inspected_on: new Date(Date.UTC(2025, 0, 6 + 7 * i)).toISOString().slice(0, 10) }),
+        ),
+      );
+      return rows.map((r) => idOf('inspections', r));
+    },
+  },
   PEN_NOT_PUBLISHED: {
     // Fined 20,000 yuan on 20 May 2025, published on 3 June: after the 7th working day (29 May).
     arrange: () => only('cases', cas({ entity_uscc: entity(487), notified_on: '2025-05-12', published_on: '2025-06-03' })),

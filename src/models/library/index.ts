@@ -106,6 +106,7 @@ import { licenceSupervisionFee } from './licence-supervision-fee.ts';
 import { inspectionNotReported } from './inspection-not-reported.ts';
 import { randomInspectionNotPublished } from './random-inspection-not-published.ts';
 import { goodCreditOverchecked } from './good-credit-overchecked.ts';
+import { riskInverted } from './risk-inverted.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -217,6 +218,7 @@ export const MODELS: readonly ModelDefinition[] = [
   inspectionNotReported,
   randomInspectionNotPublished,
   goodCreditOverchecked,
+  riskInverted,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {
