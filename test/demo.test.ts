@@ -793,6 +793,41 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     kind: 'confiscated_goods',
     sql: `SELECT id FROM confiscated_goods WHERE proceeds > 0 AND ${d.daysBetween('disposed_on', `COALESCE(proceeds_paid_on, ${asOf})`)} > 30`,
   },
+  // A 双随机 or joint inspection, of an agency that sends reported_on at all, reported after it or never.
+  not_reported: {
+    kind: 'inspection',
+    sql: `SELECT i.id FROM inspections i WHERE i.kind IN ('random', 'joint')
+      AND (i.reported_on IS NULL OR i.reported_on > i.inspected_on)
+      AND i.agency_id IN (SELECT agency_id FROM inspections WHERE reported_on IS NOT NULL)`,
+  },
+  // An entity its agency's directory classes A, inspected by that agency by 双随机 more than twice in a calendar year.
+  good_credit_overchecked: {
+    kind: 'entity',
+    sql: `SELECT DISTINCT i.entity_uscc AS id FROM inspections i
+      JOIN inspection_objects o ON o.agency_id = i.agency_id AND o.entity_uscc = i.entity_uscc AND o.credit_class = 'A'
+      WHERE i.kind = 'random' AND i.inspected_on <= ${asOf}
+      GROUP BY i.agency_id, i.entity_uscc, EXTRACT(YEAR FROM i.inspected_on) HAVING count(*) > 2`,
+  },
+  // An agency whose 双随机 inspections of classed entities in a year (20 or more) fall on C/D less than half as often as its directory holds them.
+  risk_inverted: {
+    kind: 'agency',
+    sql: `WITH d AS (SELECT agency_id, count(*) AS listed, sum(CASE WHEN credit_class IN ('C', 'D') THEN 1 ELSE 0 END) AS poor
+        FROM inspection_objects WHERE credit_class IS NOT NULL GROUP BY agency_id),
+      g AS (SELECT i.agency_id, EXTRACT(YEAR FROM i.inspected_on) AS y, count(*) AS n,
+          sum(CASE WHEN o.credit_class IN ('C', 'D') THEN 1 ELSE 0 END) AS k
+        FROM inspections i JOIN inspection_objects o ON o.agency_id = i.agency_id AND o.entity_uscc = i.entity_uscc AND o.credit_class IS NOT NULL
+        WHERE i.kind = 'random' AND i.inspected_on <= ${asOf} GROUP BY i.agency_id, EXTRACT(YEAR FROM i.inspected_on))
+      SELECT DISTINCT g.agency_id AS id FROM g JOIN d ON d.agency_id = g.agency_id
+      WHERE g.n >= 20 AND d.poor > 0 AND g.k * d.listed < 0.5 * d.poor * g.n`,
+  },
+  // A 双随机 inspection, of an agency that sends published_on at all, published after its 20th working day or not by the as-of day.
+  random_not_published: {
+    kind: 'inspection',
+    sql: `SELECT i.id FROM inspections i JOIN calendar_days f ON f.day = i.inspected_on
+      JOIN calendar_days x ON x.day = COALESCE(i.published_on, ${asOf})
+      WHERE i.kind = 'random' AND x.due > f.done + 20
+        AND i.agency_id IN (SELECT agency_id FROM inspections WHERE published_on IS NOT NULL)`,
+  },
   conf_irregular_disposal: {
     kind: 'confiscated_goods',
     sql: `SELECT id FROM confiscated_goods WHERE disposal IN ('sold', 'other') AND estimated_value >= 5000
@@ -951,9 +986,14 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     conf_not_disposed: first.counts.confiscated_goods,
     conf_proceeds_not_paid: first.counts.confiscated_goods,
     conf_irregular_disposal: first.counts.confiscated_goods,
+    not_reported: first.counts.inspections,
+    random_not_published: first.counts.inspections,
+    good_credit_overchecked: first.counts.entities,
+    risk_inverted: Number(p.agencies),
   };
   // Review outcomes are few (a few percent of decided cases), and so are the agencies and items they name.
   const few = new Set<Violation>([
+    'risk_inverted',
     'unplanned_inspection',
     'plan_off_target',
     'sampling_bias',

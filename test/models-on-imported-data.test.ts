@@ -1278,6 +1278,46 @@ const CASES: Record<string, Case> = {
     // Taken to court on 1 December 2025 with no demand served before.
     arrange: () => only('cases', cas({ entity_uscc: entity(486), notified_on: '2025-05-12', court_applied_on: '2025-12-01' })),
   },
+  INS_NOT_REPORTED: {
+    // A 双随机 inspection on 2 June 2025 reported to the head on 4 June: after it (第三十六条).
+    arrange: () => only('inspections', ins({ entity_uscc: entity(660), kind: 'random', reported_on: '2025-06-04' })),
+  },
+  INS_RANDOM_NOT_PUBLISHED: {
+    // A 双随机 inspection on 2 June 2025 published on 15 July: after the 20th working day (30 June).
+    arrange: () => only('inspections', ins({ entity_uscc: entity(661), kind: 'random', published_on: '2025-07-15' })),
+  },
+  INS_GOOD_CREDIT_OVERCHECKED: {
+    // Market supervision's directory classes entity 662 A (信用风险低); it drew it three times in 2025.
+    async arrange() {
+      const [e] = await registered([662]);
+      await importAll(store, 'inspection_objects', [{ region_code: COUNTY, agency_id: MKT, entity_uscc: e, credit_class: 'A类' }]);
+      const rows = await load(
+        'inspections',
+        ['2025-03-03', '2025-06-02', '2025-09-01'].map((d) => ins({ entity_uscc: e, kind: '双随机', inspected_on: d })),
+      );
+      return rows.map((r) => idOf('inspections', r));
+    },
+  },
+  INS_RISK_INVERTED: {
+    // Market supervision's directory of ten (entities 663–672), four classed C or D; of its twenty 双随机
+    // inspections of them in 2025, two fell on C or D (10% against 40%).
+    async arrange() {
+      const ten = await registered(range(663, 10));
+      await importAll(
+        store,
+        'inspection_objects',
+        ten.map((e, i) => ({ region_code: COUNTY, agency_id: MKT, entity_uscc: e, credit_class: 'CDCDABABAB'[i] })),
+      );
+      const draws = [ten[0], ten[1], ...Array.from({ length: 18 }, (_, i) => ten[4 + (i % 6)])];
+      const rows = await load(
+        'inspections',
+        draws.map((e, i) =>
+          ins({ entity_uscc: e, kind: 'random', inspected_on: new Date(Date.UTC(2025, 0, 6 + 7 * i)).toISOString().slice(0, 10) }),
+        ),
+      );
+      return rows.map((r) => idOf('inspections', r));
+    },
+  },
   PEN_NOT_PUBLISHED: {
     // Fined 20,000 yuan on 20 May 2025, published on 3 June: after the 7th working day (29 May).
     arrange: () => only('cases', cas({ entity_uscc: entity(487), notified_on: '2025-05-12', published_on: '2025-06-03' })),

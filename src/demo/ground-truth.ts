@@ -42,6 +42,11 @@ export const VIOLATIONS = [
   'licence_repeated_supplement', // the applicant told to supplement twice or more (行政许可法 第三十二条)
   'licence_not_published', // a grant published after the 7th working day (行政许可法 第四十条; the term a setting)
   'licence_renewal_late', // a renewal decided after the licence it renews expired (行政许可法 第五十条)
+  // The rules that shape an inspection (src/demo/inspection-rules.ts), subject the inspection:
+  'not_reported', // a 双随机 or joint inspection not reported to the agency's head beforehand (最多跑一次规定 第三十六条)
+  'good_credit_overchecked', // an entity its agency's directory classes A randomly inspected by it more than twice in a calendar year (第二十一条 第二款; src/demo/inspection-plans.ts), subject the entity
+  'risk_inverted', // an agency whose 双随机 draws of a year (20 or more of classed entities) fall on C/D entities less than half as often as its directory holds them (第二十一条 第二款), subject the agency
+  'random_not_published', // a 双随机 inspection's result not published within 20 working days (综合行政执法条例 第二十一条)
   'targeted_no_trigger', // a complaint inspection that names no ticket (优化营商环境条例 第五十四条 第二款)
   'penalty_no_notice', // a fine or warning with no notice of the right to a defence before it (行政处罚法 第六十二条)
   'penalty_no_legal_review', // a fine of 50,000 yuan or more with no legal review by the decision (第五十八条)

@@ -32,7 +32,7 @@ import { dayOf, isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { RecordKind, Violation } from './ground-truth.ts';
 import { INDUSTRIES } from './industries.ts';
-import { Rng, Weighted } from './prng.ts';
+import { deriveSeed, Rng, Weighted } from './prng.ts';
 import { SOURCE } from './tables.ts';
 import type { Agency } from './world.ts';
 
@@ -119,6 +119,89 @@ interface Pending {
   planted?: 'expired' | 'officers';
 }
 
+/** INS_GOOD_CREDIT_OVERCHECKED's default: an A-class entity randomly inspected more often in a year is planted. */
+const GOOD_CREDIT_MAX = 2;
+/** Percent of the entities inspected more often than that classed A (the plants); the others are never A. */
+const GOOD_CREDIT_PLANT = 10;
+
+/** INS_RISK_INVERTED's defaults: an agency-year with this many 双随机 inspections of classed entities, … */
+const RISK_MIN_INSPECTIONS = 20;
+/** … whose share on C/D entities is below this part of the C/D share of its directory. */
+const RISK_RATIO = 0.5;
+/** Percent of the agencies with such a year planted: every entity they drew classed B where it was C or D. */
+const RISK_PLANT = 8;
+
+/**
+ * Credit classes against the agency's 双随机 draws (浙江省综合行政执法条例 第二十一条 第二款): planted agencies
+ * (risk_inverted, subject the agency) get B for every entity they drew that was C or D; in the others, a
+ * year whose draws fall below RISK_RATIO of the directory's C/D share by chance gets drawn B entities
+ * classed C until it does not (an agency still below is planted too, the rule holding it). A is never
+ * touched (good_credit_overchecked reads it).
+ */
+async function invertRisk(
+  store: Store,
+  ctx: Ctx,
+  directory: Map<string, { uscc: string; risk: string; credit: string }[]>,
+  rowOf: Map<string, Value[]>,
+  agencies: Map<string, Agency>,
+  plant: Plant,
+): Promise<void> {
+  const drawn = new Map<string, Map<number, Map<string, number>>>();
+  for (const r of await store.query<{ agency_id: string; entity_uscc: string; year: number; n: number }>(`
+    SELECT agency_id, entity_uscc, CAST(EXTRACT(YEAR FROM inspected_on) AS INTEGER) AS year, count(*) AS n FROM inspections
+    WHERE kind = 'random' AND inspected_on <= CAST('${ctx.period.asOfIso}' AS DATE)
+    GROUP BY agency_id, entity_uscc, CAST(EXTRACT(YEAR FROM inspected_on) AS INTEGER) ORDER BY agency_id, year, entity_uscc`)) {
+    let years = drawn.get(r.agency_id);
+    if (!years) drawn.set(r.agency_id, (years = new Map()));
+    let counts = years.get(Number(r.year));
+    if (!counts) years.set(Number(r.year), (counts = new Map()));
+    counts.set(r.entity_uscc, Number(r.n));
+  }
+  const poor = (c: string) => c === 'C' || c === 'D';
+  for (const [agencyId, list] of directory) {
+    const years = drawn.get(agencyId);
+    if (!years) continue;
+    const entry = new Map(list.map((x) => [x.uscc, x]));
+    const setClass = (uscc: string, credit: string) => {
+      entry.get(uscc)!.credit = credit;
+      rowOf.get(`${agencyId}|${uscc}`)![7] = credit;
+    };
+    /** The years the rule raises: n, k and the directory's C/D count, as the model reads them. */
+    const below = () => {
+      const cd = list.filter((x) => poor(x.credit)).length;
+      const out: { year: number; n: number; k: number }[] = [];
+      for (const [year, counts] of years) {
+        let n = 0,
+          k = 0;
+        for (const [uscc, c] of counts) {
+          const x = entry.get(uscc);
+          if (!x) continue;
+          n += c;
+          if (poor(x.credit)) k += c;
+        }
+        if (n >= RISK_MIN_INSPECTIONS && cd > 0 && k * list.length < RISK_RATIO * cd * n) out.push({ year, n, k });
+      }
+      return out;
+    };
+    const eligible = [...years.values()].some(
+      (counts) => [...counts].reduce((t, [u, c]) => t + (entry.has(u) ? c : 0), 0) >= RISK_MIN_INSPECTIONS,
+    );
+    if (!eligible) continue;
+    if (deriveSeed(ctx.seed, 'risk-inverted', agencyId) % 100 < RISK_PLANT) {
+      for (const counts of years.values()) for (const u of counts.keys()) if (entry.has(u) && poor(entry.get(u)!.credit)) setClass(u, 'B');
+    } else {
+      for (let hit = below(); hit.length > 0; hit = below()) {
+        const year = years.get(hit[0].year)!;
+        const flip = [...year.keys()].find((u) => entry.get(u)?.credit === 'B');
+        if (!flip) break;
+        setClass(flip, 'C');
+      }
+    }
+    const hit = below();
+    if (hit.length > 0) plant('risk_inverted', 'agency', agencyId, agencies.get(agencyId)!.region, { years: hit, directory: list.length });
+  }
+}
+
 /** Writes the plans, tasks, codes, suggestions and ratings; returns the ground-truth rows it planted. */
 export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<number> {
   // The data set's "today" (the living demo's ends on the day it is made; tests pin 2025-12-31).
@@ -138,6 +221,16 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
   const entityRegion = new Map<string, string>();
   const directory = new Map<string, { uscc: string; risk: string; credit: string }[]>();
   const objects: Value[][] = [];
+  const rowOf = new Map<string, Value[]>();
+  // Entities an agency inspected by 双随机 more than GOOD_CREDIT_MAX times in a calendar year: classed A
+  // only where planted (good_credit_overchecked), else B if the draw gave them A.
+  const overchecked = new Map<string, { year: number; count: number }>();
+  for (const r of await store.query<{ agency_id: string; entity_uscc: string; year: number; n: number }>(`
+    SELECT agency_id, entity_uscc, CAST(EXTRACT(YEAR FROM inspected_on) AS INTEGER) AS year, count(*) AS n FROM inspections
+    WHERE kind = 'random' AND inspected_on <= CAST('${asOfIso}' AS DATE)
+    GROUP BY agency_id, entity_uscc, CAST(EXTRACT(YEAR FROM inspected_on) AS INTEGER) HAVING count(*) > ${GOOD_CREDIT_MAX}
+    ORDER BY agency_id, entity_uscc, year`))
+    overchecked.set(`${r.agency_id}|${r.entity_uscc}`, { year: Number(r.year), count: Number(r.n) });
   for (const e of await store.query<{ uscc: string; region_code: string; industry: string }>(
     'SELECT uscc, region_code, industry FROM entities ORDER BY uscc',
   )) {
@@ -149,9 +242,16 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     for (const line of cat.inspectionLinesFor[ind].keys()) {
       const agency = county.agencies.get(line);
       if (!agency) continue;
-      const risk = RISK.pick(rng),
-        credit = CREDIT.pick(rng);
-      objects.push([
+      const risk = RISK.pick(rng);
+      let credit = CREDIT.pick(rng);
+      const over = overchecked.get(`${agency.id}|${e.uscc}`);
+      if (over) {
+        if (deriveSeed(seed, 'good-credit-overchecked', agency.id, e.uscc) % 100 < GOOD_CREDIT_PLANT) {
+          credit = 'A';
+          plant('good_credit_overchecked', 'entity', e.uscc, e.region_code, { agency_id: agency.id, ...over });
+        } else if (credit === 'A') credit = 'B';
+      }
+      const row: Value[] = [
         recordId('inspection_objects', agency.id, e.uscc),
         SOURCE,
         e.region_code,
@@ -160,12 +260,15 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
         INDUSTRIES[ind].code,
         risk,
         credit,
-      ]);
+      ];
+      objects.push(row);
       let list = directory.get(agency.id);
       if (!list) directory.set(agency.id, (list = []));
       list.push({ uscc: e.uscc, risk, credit });
+      rowOf.set(`${agency.id}|${e.uscc}`, row);
     }
   }
+  await invertRisk(store, ctx, directory, rowOf, agencies, plant);
   const objectColumns = countyColumn('inspection_objects', [
     'id',
     'source_system',

@@ -18,6 +18,7 @@ import { deriveSeed, type Rng } from './prng.ts';
 import { MIN_INSPECTION_GAP, REPEAT_MIN_AGENCIES, REPEAT_WINDOW_DAYS } from './rules.ts';
 import { SOURCE } from './tables.ts';
 import { makeCharge } from './fees.ts';
+import { inspectionRules } from './inspection-rules.ts';
 import type { Agency } from './world.ts';
 
 /** Mean inspection days per entity over the period, before the industry's intensity. */
@@ -261,6 +262,7 @@ function writeSlot(ctx: Ctx, e: Entity, rng: Rng, s: Slot): void {
       rng.chance(0.93),
       result,
       s.kind === 'complaint' ? triggerRef(ctx, id, region) : null,
+      ...inspectionRules(ctx, { id, agencyId: agency.id, kind: s.kind, day, region }),
     ]);
     makeCharge(ctx, e, { agency, kind: 'inspection', recordId: id, day });
     if (caseFiled) {

@@ -49,6 +49,8 @@ export const COLUMNS = {
     'via_code',
     'result',
     'trigger_ref',
+    'reported_on',
+    'published_on',
   ],
   cases: [
     'id',

@@ -119,6 +119,10 @@ import { coercionOnMinorCase } from './coercion-on-minor-case.ts';
 import { coercionFreezeOverAmount } from './coercion-freeze-over-amount.ts';
 import { coercionNotRestored } from './coercion-not-restored.ts';
 import { licenceSupervisionFee } from './licence-supervision-fee.ts';
+import { inspectionNotReported } from './inspection-not-reported.ts';
+import { randomInspectionNotPublished } from './random-inspection-not-published.ts';
+import { goodCreditOverchecked } from './good-credit-overchecked.ts';
+import { riskInverted } from './risk-inverted.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -243,6 +247,10 @@ export const MODELS: readonly ModelDefinition[] = [
   reviewHeadAbsent,
   caseMaterialsHandoverLate,
   caseDeclinedNotHandled,
+  inspectionNotReported,
+  randomInspectionNotPublished,
+  goodCreditOverchecked,
+  riskInverted,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

@@ -1,5 +1,5 @@
 // 行政检查: one inspection of one entity for one item of the published inspection list.
-import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, officer, countyCode } from '../fields.ts';
+import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, officer, countyCode, dateAfter } from '../fields.ts';
 import type { RecordKindSpec } from '../types.ts';
 
 export const inspections: RecordKindSpec = {
@@ -101,5 +101,25 @@ export const inspections: RecordKindSpec = {
         { code: 'case_filed', label: '立案查处', aliases: ['立案', '移送立案'] },
       ],
     },
+    {
+      name: 'reported_on',
+      label: '事先报告日期',
+      aliases: ['报告负责人日期', '事先报告负责人日期', '检查报告日期'],
+      type: 'date',
+      required: false,
+      example: '2025-04-16',
+      note: '实施现场检查前向本机关负责人报告检查对象、检查理由的日期（《浙江省保障“最多跑一次”改革规定》第三十六条）；不填：未载明',
+    },
+    {
+      name: 'published_on',
+      label: '结果公开日期',
+      aliases: ['抽查结果公开日期', '公示日期', '结果公示日期'],
+      type: 'date',
+      required: false,
+      example: '2025-04-25',
+      note: '抽查情况及查处结果向社会公开的日期（《浙江省综合行政执法条例》第二十一条）；不填：未公开或未载明；不能早于检查日期',
+    },
   ],
+  rules: [dateAfter('published_on', 'inspected_on', '结果公开日期不能早于检查日期')],
+  rulesText: '结果公开日期不能早于检查日期；事先报告日期晚于检查日期的照常入库（由“现场检查未事先报告”模型发现）。',
 };
