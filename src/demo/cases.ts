@@ -35,7 +35,7 @@ import {
 import { SOURCE } from './tables.ts';
 import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
 import { CERT_YEARS_DAYS, scopeCovers, type Agency, type Officer } from './world.ts';
-import { makeMeasure } from './coercion.ts';
+import { demolish, makeMeasure } from './coercion.ts';
 import { confiscate } from './confiscated.ts';
 import { collect } from './collection.ts';
 import { settle } from './surcharge.ts';
@@ -375,13 +375,19 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
 
   // A case written as given (patterns.ts) has no measure: its plants stay the ones it was made for.
-  if (!force && assist) makeMeasure(ctx, e, { agency, caseId: id, filed, decided, lead, assist });
+  if (!force && assist) makeMeasure(ctx, e, { agency, caseId: id, filed, decided, lead, assist, caseDemand: ended.columns[0] });
+  // A 强制拆除 after a decision of comprehensive enforcement: its own stream, after every plant of the case.
+  const demolishedEarly =
+    !force && assist && decided !== null && agency.line === 'CLE'
+      ? demolish(ctx, e, { agency, caseId: id, decided, delivered: deliveredOn, lead, assist, caseDemand: ended.columns[0] })
+      : false;
   // A fine may confiscate illegal goods too (行政处罚法 第七十四条): their own stream, after every plant of the case.
   if (!force && decided !== null && decision === 'fine') confiscate(ctx, e, { agency, caseId: id, region, decided });
 
   // A fine planted as never taken to court was never taken to review either (第五十三条's condition), nor
-  // one closed part-paid (PEN_CLOSED_UNPAID leaves out the cases a review changed).
-  if (decided !== null && (decision === 'fine' || decision === 'warning') && !ended.unenforced && !partPaid)
+  // one closed part-paid (PEN_CLOSED_UNPAID leaves out the cases a review changed), nor one whose building
+  // was demolished within the periods to seek review (COE_DEMOLITION_BEFORE_APPEAL_PERIOD judges no reviewed case).
+  if (decided !== null && (decision === 'fine' || decision === 'warning') && !ended.unenforced && !partPaid && !demolishedEarly)
     noteReviewable(ctx, { id, region, agency, item: p.item.code, decided });
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }

@@ -17,7 +17,8 @@
 // a keeper it commissioned or named charges the enterprise for a sealing or seizure; near miss, the
 // enterprise pays a warehouse of its own choosing.
 import { isHoliday, isWorkday } from '../domain/workdays.ts';
-import { isoOf } from './calendar.ts';
+import { addMonths } from '../domain/dates.ts';
+import { dayOf, isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { deriveSeed, Rng } from './prng.ts';
@@ -51,6 +52,8 @@ export interface MeasureInput {
   decided: number | null;
   lead: Officer;
   assist: Officer;
+  /** The day the case's 催告书 was served ('YYYY-MM-DD'), when the case shows one. */
+  caseDemand?: string | null;
 }
 
 /** Writes the coercive measure of a case, if its line uses them and the draw gives one. */
@@ -130,6 +133,10 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
     status,
     times.startedAt,
     times.approvedAt,
+    null,
+    null,
+    null,
+    null,
   ]);
   const detail = { measure, started_on: isoOf(started), ended_on: ended === null ? null : isoOf(ended) };
   if (times.late)
@@ -273,6 +280,16 @@ function enforce(
     'disposed',
     hhmm(minute),
     approvedAt !== null && approvedAt.slice(0, 10) <= isoOf(asOf) ? approvedAt : null,
+    ...ownEnforcement(ctx, {
+      id,
+      region,
+      day,
+      measure,
+      urgent,
+      demolition: false,
+      caseId: input.caseId,
+      caseDemand: input.caseDemand ?? null,
+    }),
   ]);
   if (plant)
     ctx.truth.plant('coercion_night_holiday', 'coercive_measure', id, region, {
@@ -399,6 +416,10 @@ function sealAgain(ctx: Ctx, e: Entity, input: MeasureInput, first: { id: string
     ended === null ? 'in_force' : 'released',
     '10:00',
     `${isoOf(started)} 09:00`,
+    null,
+    null,
+    null,
+    null,
   ]);
   if (planted)
     ctx.truth.plant('coercion_repeat_seal', 'coercive_measure', id, region, {
@@ -406,4 +427,157 @@ function sealAgain(ctx: Ctx, e: Entity, input: MeasureInput, first: { id: string
       other_measure_id: first.id,
       other_agency_id: input.agency.id,
     });
+}
+
+/** Per mille of acts of 强制执行 with no 催告 before them (planted), and with one served on the day itself (near miss). */
+const DEMAND = { planted: 60, near: 40 } as const;
+/** Per mille of 强制拆除 begun with no announcement or within the deadline it set (planted), and the day after it (near miss). */
+const ANNOUNCE = { planted: 120, near: 80 } as const;
+
+/**
+ * The columns of the agency's own enforcement of an act (行政强制法 第三十五条、第四十四条), from streams of
+ * their own: demand_served_on, demolition, announced_on, deadline_on. Normal: a 催告 served 5–30 days
+ * before the act; a 强制拆除 announced 20–60 days before, with a deadline of 10–15 days that has run out
+ * before the act. Planted (COE_ENFORCEMENT_NO_DEMAND): no 催告 on the act, or one served after it, and none
+ * on the case by then (an urgent 代履行, 第五十二条, is never planted); near miss: served on the day of the
+ * act. Planted (COE_DEMOLITION_NOT_ANNOUNCED): no announcement, or begun on or before the deadline; near
+ * miss: begun the day after the deadline. A removal after a sealing (enforce) is an 排除妨碍、恢复原状; the
+ * 强制拆除 are demolish's.
+ */
+function ownEnforcement(
+  ctx: Ctx,
+  act: {
+    id: string;
+    region: string;
+    day: number;
+    measure: string;
+    urgent: boolean;
+    demolition: boolean;
+    caseId: string;
+    caseDemand: string | null;
+  },
+): [string | null, boolean | null, string | null, string | null] {
+  const { id, region, day, measure } = act;
+  const asOf = ctx.period.asOf;
+  const rng = Rng.of(ctx.seed, 'coercion-own', id);
+  const u = deriveSeed(ctx.seed, 'coercion-demand', id) % 1000;
+  const exempt = measure === 'substitute' && act.urgent;
+  const caseDemanded = act.caseDemand !== null && act.caseDemand <= isoOf(day);
+  let demand: number | null = day - rng.range(5, 30);
+  if (u < DEMAND.planted && !exempt && !caseDemanded) {
+    demand = rng.chance(0.6) ? null : day + rng.range(1, 10);
+    if (demand !== null && demand > asOf) demand = null;
+    ctx.truth.plant('coercion_enforcement_no_demand', 'coercive_measure', id, region, {
+      measure,
+      started_on: isoOf(day),
+      demand_served_on: demand === null ? null : isoOf(demand),
+      case_id: act.caseId,
+    });
+  } else if (u < DEMAND.planted + DEMAND.near) demand = day;
+  const iso = (d: number | null) => (d === null ? null : isoOf(d));
+  if (measure !== 'remove') return [iso(demand), null, null, null];
+  if (!act.demolition) return [iso(demand), false, null, null];
+  let announced: number | null = day - rng.range(20, 60);
+  let deadline: number | null = Math.min(announced + rng.range(10, 15), day - 1);
+  const v = deriveSeed(ctx.seed, 'coercion-announce', id) % 1000;
+  if (v < ANNOUNCE.planted) {
+    const how = rng.int(3);
+    if (how === 0) announced = deadline = null;
+    else if (how === 1) deadline = Math.min(asOf, day + rng.range(0, 10));
+    else announced = deadline = day;
+    ctx.truth.plant('coercion_demolition_not_announced', 'coercive_measure', id, region, {
+      started_on: isoOf(day),
+      announced_on: announced === null ? null : isoOf(announced),
+      deadline_on: deadline === null ? null : isoOf(deadline),
+    });
+  } else if (v < ANNOUNCE.planted + ANNOUNCE.near) deadline = day - 1;
+  return [iso(demand), true, iso(announced), iso(deadline)];
+}
+
+/** Per mille of decided cases of comprehensive enforcement (违法建筑) followed by a 强制拆除. */
+const DEMOLISH_SHARE = 40;
+/** Per cent of them begun within the six months to sue (planted), and on the day after they ran out (near miss). */
+const APPEAL = { planted: 15, near: 10 } as const;
+/** 行政诉讼法 第四十六条: six months to sue, longer than the sixty days to apply for review (行政复议法 第二十条). */
+export const APPEAL_MONTHS = 6;
+
+export interface DemolitionInput {
+  agency: Agency;
+  caseId: string;
+  decided: number;
+  /** The day the decision was delivered, when it was. */
+  delivered: number | null;
+  lead: Officer;
+  assist: Officer;
+  caseDemand: string | null;
+}
+
+/**
+ * A 强制拆除 of an illegal building by the comprehensive enforcement agency after its decision (行政强制法
+ * 第四十四条), from a stream of its own, on a working day in office hours with a 催告 and an announcement
+ * (ownEnforcement). Normal: begun after the six months to sue from the decision's delivery (the decision day
+ * when undelivered) have run, up to four months later. Planted (COE_DEMOLITION_BEFORE_APPEAL_PERIOD): begun
+ * within them (returned: the case then gets no review, which the model leaves out); near miss: the first
+ * working day after the last day of them.
+ */
+export function demolish(ctx: Ctx, e: Entity, input: DemolitionInput): boolean {
+  if (deriveSeed(ctx.seed, 'coercion-demolish', input.caseId) % 1000 >= DEMOLISH_SHARE) return false;
+  const rng = Rng.of(ctx.seed, 'coercion-demolish', input.caseId);
+  const asOf = ctx.period.asOf;
+  const from = input.delivered ?? input.decided;
+  const expired = dayOf(addMonths(isoOf(from), APPEAL_MONTHS));
+  const v = deriveSeed(ctx.seed, 'coercion-demolish-appeal', input.caseId) % 100;
+  let day =
+    v < APPEAL.planted
+      ? from + rng.range(20, expired - from)
+      : v < APPEAL.planted + APPEAL.near
+        ? expired + 1
+        : expired + rng.range(2, 120);
+  while (day <= asOf && !isWorkday(isoOf(day))) day++;
+  if (day > asOf) return false;
+  const planted = day <= expired;
+  const minute = rng.range(9 * 60, 16 * 60 + 30);
+  const id = ctx.ids.next('QZ');
+  const region = e.township.code;
+  ctx.out.coercive_measures.push([
+    id,
+    SOURCE,
+    id,
+    region,
+    input.agency.id,
+    e.uscc,
+    input.caseId,
+    'remove',
+    `${input.agency.name}强拆〔${isoOf(day).slice(0, 4)}〕${Number(id.slice(2))}号`,
+    isoOf(day),
+    false,
+    false,
+    false,
+    null,
+    isoOf(day),
+    null,
+    input.lead.id,
+    input.assist.id,
+    'disposed',
+    hhmm(minute),
+    stamp(day - 1, 16 * 60 + rng.range(0, 90)),
+    ...ownEnforcement(ctx, {
+      id,
+      region,
+      day,
+      measure: 'remove',
+      urgent: false,
+      demolition: true,
+      caseId: input.caseId,
+      caseDemand: input.caseDemand,
+    }),
+  ]);
+  if (planted)
+    ctx.truth.plant('coercion_demolition_before_appeal_period', 'coercive_measure', id, region, {
+      started_on: isoOf(day),
+      period_from: isoOf(from),
+      period_ends_on: isoOf(expired),
+      case_id: input.caseId,
+    });
+  return planted;
 }

@@ -60,6 +60,9 @@ export const VIOLATIONS = [
   'coercion_night_holiday', // an act of 强制执行 begun at night or on a legal holiday, not marked urgent (第四十三条)
   'coercion_urgent_late_approval', // an urgent measure approved more than 24 hours after its start (第十九条)
   'coercion_storage_fee', // a storage fee for sealed or seized goods charged to the enterprise (第二十六条 第三款)
+  'coercion_enforcement_no_demand', // an act of 强制执行 of a case with no 催告 served on or before its start (第三十五条)
+  'coercion_demolition_not_announced', // a 强制拆除 not announced before it, or begun within the deadline it set (第四十四条)
+  'coercion_demolition_before_appeal_period', // a 强制拆除 begun within the six months to sue from the decision's delivery (第四十四条)
   // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
   'uncoded_inspection', // a 2025 inspection citing no 行政行为码
   'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)

@@ -103,6 +103,9 @@ import { coercionNightHoliday } from './coercion-night-holiday.ts';
 import { coercionUrgentLateApproval } from './coercion-urgent-late-approval.ts';
 import { coercionStorageFee } from './coercion-storage-fee.ts';
 import { licenceSupervisionFee } from './licence-supervision-fee.ts';
+import { coercionEnforcementNoDemand } from './coercion-enforcement-no-demand.ts';
+import { coercionDemolitionNotAnnounced } from './coercion-demolition-not-announced.ts';
+import { coercionDemolitionBeforeAppealPeriod } from './coercion-demolition-before-appeal-period.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -211,6 +214,9 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyHearingNotHeld,
   penaltyHeavierAfterDefence,
   penaltySummaryOverLimit,
+  coercionEnforcementNoDemand,
+  coercionDemolitionNotAnnounced,
+  coercionDemolitionBeforeAppealPeriod,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {
