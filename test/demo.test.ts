@@ -544,6 +544,14 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
         AND (m.demand_served_on IS NULL OR m.demand_served_on > m.started_on)
         AND (c.demand_served_on IS NULL OR c.demand_served_on > m.started_on)`,
   },
+  // An auction or 划拨 of a fine case begun 1-30 days after the earliest due day of its payments unpaid that day.
+  coercion_fine_enforced_early: {
+    kind: 'coercive_measure',
+    sql: `SELECT m.id FROM coercive_measures m JOIN cases c ON c.id = m.case_id AND c.decision = 'fine'
+      JOIN (SELECT m2.id, min(p.due_on) AS due_on FROM coercive_measures m2 JOIN payments p ON p.case_id = m2.case_id
+            WHERE p.paid_on IS NULL OR p.paid_on > m2.started_on GROUP BY m2.id) u ON u.id = m.id
+      WHERE m.measure IN ('transfer_funds', 'auction') AND m.started_on > u.due_on AND m.started_on <= u.due_on + 30`,
+  },
   // A 强制拆除 with no announcement before its start, or begun on or before the deadline the announcement set.
   coercion_demolition_not_announced: {
     kind: 'coercive_measure',
@@ -845,6 +853,7 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     coercion_urgent_late_approval: first.counts.coercive_measures,
     coercion_storage_fee: first.counts.coercive_measures,
     coercion_enforcement_no_demand: first.counts.coercive_measures,
+    coercion_fine_enforced_early: first.counts.coercive_measures,
     coercion_demolition_not_announced: first.counts.coercive_measures,
     coercion_demolition_before_appeal_period: first.counts.coercive_measures,
     light_fined_heavily: first.counts.cases,

@@ -1,8 +1,8 @@
-// 行政强制执行 by the agency itself (行政强制法 第三十五条、第四十四条): 强制执行前未催告
-// (COE_ENFORCEMENT_NO_DEMAND), 强制拆除未公告 (COE_DEMOLITION_NOT_ANNOUNCED) and 复议诉讼期限内强制拆除
+// 行政强制执行 by the agency itself (行政强制法 第三十五条、第四十四条、第四十六条): 强制执行前未催告
+// (COE_ENFORCEMENT_NO_DEMAND), 加处罚款未满三十日即强制执行 (COE_FINE_ENFORCED_EARLY), 强制拆除未公告 (COE_DEMOLITION_NOT_ANNOUNCED) and 复议诉讼期限内强制拆除
 // (COE_DEMOLITION_BEFORE_APPEAL_PERIOD). For each: a hand-built record that must hit (explanation and
 // evidence checked), the near misses that must not, the boundaries (a 催告 the day of the act / the day
-// after; the deadline day / the day after; the last day of the six months / the day after, a month end);
+// after; the 30th / 31st day after the due day; the deadline day / the day after; the last day of the six months / the day after, a month end);
 // records imported through the public format, judged one by one as they arrive and equal to the batch run;
 // contradictions refused in Chinese; an agency's staff see only their own rows.
 // Runs on DuckDB, and on PostgreSQL with KEDU_TEST_DATABASE_URL.
@@ -15,7 +15,7 @@ import { modelHits, evidenceIds } from './helpers/model-hits.ts';
 import { assertOwnAgencyOnly } from './helpers/agency-scope.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
-import { agency, caseRecord, coerciveMeasure, delivery, reviewOutcome } from './helpers/records.ts';
+import { agency, caseRecord, coerciveMeasure, delivery, payment, reviewOutcome } from './helpers/records.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
@@ -38,6 +38,7 @@ beforeEach(async () => {
   await store.exec('DELETE FROM coercive_measures');
   await store.exec('DELETE FROM review_outcomes');
   await store.exec('DELETE FROM deliveries');
+  await store.exec('DELETE FROM payments');
   await store.exec("DELETE FROM cases WHERE id LIKE 'CASE-%' AND id NOT IN ('CASE-FY-1', 'CASE-XH-1') OR source_system = 'fy'");
   await clearHits();
 });
@@ -114,6 +115,36 @@ test('COE_ENFORCEMENT_NO_DEMAND boundaries: a 催告 on the day of the act or be
   const byId = new Map((await hits()).map((h) => [h.subject_id, h.explanation]));
   assert.match(byId.get(dayAfter)!, /实施强制拆除、排除妨碍、恢复原状（案件s-\d+），催告书送达日期为2025-05-07，晚于实施日期，/);
   assert.match(byId.get(caseLate)!, /实施代履行.*催告书送达日期为2025-05-07，晚于实施日期/);
+});
+
+// ── 加处罚款未满三十日即强制执行 (第四十六条) ─────────────────────────────────────────────────────────────
+
+test('COE_FINE_ENFORCED_EARLY: an auction on the 30th day of 加处罚款 is a hit, on the 31st it is not; paid, not yet due, other ways', async () => {
+  const c = await fineCase({ source_id: 'AJ-8' });
+  // Due on 2025-04-07: 加处罚款 from the 8th, its 30th day 2025-05-07, its 31st 2025-05-08.
+  await payment(store, { case_id: c, paid_on: null, due_on: '2025-04-07' });
+  const day30 = await act({ case_id: c, started_on: '2025-05-07', ended_on: '2025-05-07', demand_served_on: '2025-05-01' });
+  await act({ case_id: c, started_on: '2025-05-08', ended_on: '2025-05-08', demand_served_on: '2025-05-01' });
+  const day1 = await act({ case_id: c, measure: 'transfer_funds', started_on: '2025-04-08', ended_on: '2025-04-08' });
+  await act({ case_id: c, started_on: '2025-04-07', ended_on: '2025-04-07' }); // the due day: not yet overdue
+  await act({ case_id: c, measure: 'remove', started_on: '2025-04-20', ended_on: '2025-04-20' }); // not 金钱给付 enforcement
+  // Paid late on 2025-04-25: an auction after that is no enforcement of an unpaid fine; one before it is.
+  const paidLate = await fineCase();
+  await payment(store, { case_id: paidLate, paid_on: '2025-04-25', due_on: '2025-04-07' });
+  const beforePaid = await act({ case_id: paidLate, started_on: '2025-04-24', ended_on: '2025-04-24' });
+  await act({ case_id: paidLate, started_on: '2025-04-28', ended_on: '2025-04-28' });
+  // A warning with no payment; a case with no payment record.
+  await act({ case_id: await fineCase({ decision: 'warning', fine_amount: null }), started_on: '2025-04-20', ended_on: '2025-04-20' });
+  await act({ case_id: await fineCase(), started_on: '2025-04-20', ended_on: '2025-04-20' });
+  await run('COE_FINE_ENFORCED_EARLY');
+  assert.deepEqual((await hitIds('COE_FINE_ENFORCED_EARLY')).sort(), [day30, day1, beforePaid].sort());
+  const byId = new Map((await hits()).map((h) => [h.subject_id, h]));
+  assert.deepEqual(evidenceIds(byId.get(day30)!), [day30]);
+  assert.equal(
+    byId.get(day30)!.explanation,
+    '数据显示，杭州市富阳区综合行政执法局于2025-05-07对杭州示例酒坊实施拍卖或者依法处理查封、扣押的财物（案件AJ-8），该案罚款缴款期限为2025-04-07，实施之日仍未缴纳，加处罚款自缴款期限次日起算至实施之日为30日，可能在加处罚款未超过三十日时即强制执行，请核实并说明。',
+  );
+  assert.match(byId.get(day1)!.explanation, /实施划拨存款、汇款.*至实施之日为1日/);
 });
 
 // ── 强制拆除未公告 (第四十四条) ────────────────────────────────────────────────────────────────────────

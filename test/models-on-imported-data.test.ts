@@ -1404,6 +1404,28 @@ const CASES: Record<string, Case> = {
       return only('coercive_measures', auction);
     },
   },
+  COE_FINE_ENFORCED_EARLY: {
+    // Fined on 20 May 2025, due 5 June and not paid; the seized goods auctioned on 20 June after a 催告,
+    // the 15th day of 加处罚款.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(623) })]);
+      await load('payments', [
+        bankPay({ case_id: c.source_id, amount: '20000', due_on: '2025-06-05', paid_on: '', method: '', surcharge: '' }),
+      ]);
+      const auction = coe({
+        entity_uscc: entity(623),
+        case_id: c.source_id,
+        measure: '拍卖',
+        decision_no: '西市监强制执行〔2025〕4号',
+        started_on: '2025-06-20',
+        ended_on: '2025-06-20',
+        goods_returned_on: '',
+        status: '已作出处理决定',
+        demand_served_on: '2025-06-10',
+      });
+      return only('coercive_measures', auction);
+    },
+  },
   COE_DEMOLITION_NOT_ANNOUNCED: {
     // 综合执法 fined on 20 May 2025 and demolished the building on 1 December after a 催告, with no announcement.
     async arrange() {

@@ -35,7 +35,7 @@ import {
 import { SOURCE } from './tables.ts';
 import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
 import { CERT_YEARS_DAYS, scopeCovers, type Agency, type Officer } from './world.ts';
-import { demolish, makeMeasure } from './coercion.ts';
+import { demolish, enforceFine, makeMeasure } from './coercion.ts';
 import { confiscate } from './confiscated.ts';
 import { collect } from './collection.ts';
 import { settle } from './surcharge.ts';
@@ -185,6 +185,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   let paid = false;
   // Paid in part and closed all the same (closed_unpaid, surcharge.ts): no review may have changed it.
   let partPaid = false;
+  // The fine's due day and the day it was paid (null: unpaid), for the acts of 强制执行 that follow (coercion.ts).
+  let payment: { due: number; paidOn: number | null } | null = null;
   if (decided !== null) {
     const dId = ctx.ids.next('DL');
     let delivered: number | null;
@@ -266,6 +268,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
         ]);
       }
       paid = paidOn !== null;
+      payment = { due, paidOn };
     }
   }
   const written = writeFacts(writerOf(ctx), id, e, p.item, facts, tier, filed);
@@ -375,7 +378,9 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
 
   // A case written as given (patterns.ts) has no measure: its plants stay the ones it was made for.
-  if (!force && assist) makeMeasure(ctx, e, { agency, caseId: id, filed, decided, lead, assist, caseDemand: ended.columns[0] });
+  if (!force && assist) makeMeasure(ctx, e, { agency, caseId: id, filed, decided, lead, assist, caseDemand: ended.columns[0], payment });
+  // An auction for a fine left unpaid: its own stream, after every plant of the case.
+  if (!force && assist && payment) enforceFine(ctx, e, { agency, caseId: id, lead, assist, payment });
   // A 强制拆除 after a decision of comprehensive enforcement: its own stream, after every plant of the case.
   const demolishedEarly =
     !force && assist && decided !== null && agency.line === 'CLE'

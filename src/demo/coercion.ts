@@ -54,6 +54,8 @@ export interface MeasureInput {
   assist: Officer;
   /** The day the case's 催告书 was served ('YYYY-MM-DD'), when the case shows one. */
   caseDemand?: string | null;
+  /** The fine's due day and the day it was paid (null: unpaid), when the case has a payment. */
+  payment?: { due: number; paidOn: number | null } | null;
 }
 
 /** Writes the coercive measure of a case, if its line uses them and the draw gives one. */
@@ -298,7 +300,8 @@ function enforce(
       started_at: hhmm(minute),
       reason: plant,
       after_measure_id: first.id,
-    });
+    }); // An auction that happens to fall within the first 30 days of 加处罚款 of the case's unpaid fine.
+  if (measure === 'auction' && input.payment && early(input.payment, day)) plantEarly(ctx, id, region, input.payment, day);
 }
 
 /** Per mille of sealings and seizures with a storage fee charged to the enterprise (planted), and of the near miss. */
@@ -430,7 +433,7 @@ function sealAgain(ctx: Ctx, e: Entity, input: MeasureInput, first: { id: string
 }
 
 /** Per mille of acts of 强制执行 with no 催告 before them (planted), and with one served on the day itself (near miss). */
-const DEMAND = { planted: 60, near: 40 } as const;
+const DEMAND = { planted: 40, near: 40 } as const;
 /** Per mille of 强制拆除 begun with no announcement or within the deadline it set (planted), and the day after it (near miss). */
 const ANNOUNCE = { planted: 120, near: 80 } as const;
 
@@ -580,4 +583,86 @@ export function demolish(ctx: Ctx, e: Entity, input: DemolitionInput): boolean {
       case_id: input.caseId,
     });
   return planted;
+}
+
+/** 加处罚款 runs from the day after the due day (行政处罚法 第七十二条); 第四十六条 allows enforcement after 30 days of it. */
+export const SURCHARGE_DAYS_BEFORE_ENFORCEMENT = 30;
+/** Per cent of cases with a fine unpaid on its due day followed by an auction, and of those planted early or on day 31 (near miss). */
+const FINE_ENFORCE = { share: 25, planted: 25, near: 20 } as const;
+
+/** The act on `day` is within the first 30 days of 加处罚款 of a fine still unpaid that day. */
+const early = (p: { due: number; paidOn: number | null }, day: number) =>
+  day > p.due && day <= p.due + SURCHARGE_DAYS_BEFORE_ENFORCEMENT && (p.paidOn === null || p.paidOn > day);
+
+function plantEarly(ctx: Ctx, id: string, region: string, p: { due: number; paidOn: number | null }, day: number) {
+  ctx.truth.plant('coercion_fine_enforced_early', 'coercive_measure', id, region, {
+    started_on: isoOf(day),
+    due_on: isoOf(p.due),
+    paid_on: p.paidOn === null ? null : isoOf(p.paidOn),
+    surcharge_days: day - p.due,
+  });
+}
+
+/**
+ * An auction of seized goods for a fine not paid by its due day (行政强制法 第四十六条), from a stream of its
+ * own, on a working day in office hours with a 催告 before it (ownEnforcement). Normal: 32–90 days after the
+ * due day; planted (COE_FINE_ENFORCED_EARLY): 1–30 days after it; near miss: the 31st day. None once the
+ * fine was paid.
+ */
+export function enforceFine(
+  ctx: Ctx,
+  e: Entity,
+  input: { agency: Agency; caseId: string; lead: Officer; assist: Officer; payment: { due: number; paidOn: number | null } },
+): void {
+  const { due, paidOn } = input.payment;
+  if (paidOn !== null && paidOn <= due + 1) return;
+  const u = deriveSeed(ctx.seed, 'coercion-fine-enforce', input.caseId) % 100;
+  if (u >= FINE_ENFORCE.share) return;
+  const rng = Rng.of(ctx.seed, 'coercion-fine-enforce', input.caseId);
+  const v = rng.int(100);
+  let day =
+    v < FINE_ENFORCE.planted
+      ? due + rng.range(1, SURCHARGE_DAYS_BEFORE_ENFORCEMENT - 4)
+      : v < FINE_ENFORCE.planted + FINE_ENFORCE.near
+        ? due + SURCHARGE_DAYS_BEFORE_ENFORCEMENT + 1
+        : due + rng.range(32, 90);
+  while (day <= ctx.period.asOf && !isWorkday(isoOf(day))) day++;
+  if (day > ctx.period.asOf || (paidOn !== null && paidOn <= day)) return;
+  const minute = rng.range(9 * 60, 16 * 60 + 30);
+  const id = ctx.ids.next('QZ');
+  const region = e.township.code;
+  ctx.out.coercive_measures.push([
+    id,
+    SOURCE,
+    id,
+    region,
+    input.agency.id,
+    e.uscc,
+    input.caseId,
+    'auction',
+    `${input.agency.name}强制执行〔${isoOf(day).slice(0, 4)}〕${Number(id.slice(2))}号`,
+    isoOf(day),
+    false,
+    false,
+    false,
+    null,
+    isoOf(day),
+    null,
+    input.lead.id,
+    input.assist.id,
+    'disposed',
+    hhmm(minute),
+    stamp(day - 1, 16 * 60 + rng.range(0, 90)),
+    ...ownEnforcement(ctx, {
+      id,
+      region,
+      day,
+      measure: 'auction',
+      urgent: false,
+      demolition: false,
+      caseId: input.caseId,
+      caseDemand: null,
+    }),
+  ]);
+  if (early(input.payment, day)) plantEarly(ctx, id, region, input.payment, day);
 }

@@ -104,6 +104,7 @@ import { coercionUrgentLateApproval } from './coercion-urgent-late-approval.ts';
 import { coercionStorageFee } from './coercion-storage-fee.ts';
 import { licenceSupervisionFee } from './licence-supervision-fee.ts';
 import { coercionEnforcementNoDemand } from './coercion-enforcement-no-demand.ts';
+import { coercionFineEnforcedEarly } from './coercion-fine-enforced-early.ts';
 import { coercionDemolitionNotAnnounced } from './coercion-demolition-not-announced.ts';
 import { coercionDemolitionBeforeAppealPeriod } from './coercion-demolition-before-appeal-period.ts';
 
@@ -215,6 +216,7 @@ export const MODELS: readonly ModelDefinition[] = [
   penaltyHeavierAfterDefence,
   penaltySummaryOverLimit,
   coercionEnforcementNoDemand,
+  coercionFineEnforcedEarly,
   coercionDemolitionNotAnnounced,
   coercionDemolitionBeforeAppealPeriod,
 ];
