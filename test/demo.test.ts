@@ -556,6 +556,35 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       AND EXISTS (SELECT 1 FROM coercive_measures m WHERE m.agency_id = f.agency_id AND m.entity_uscc = f.entity_uscc
         AND m.measure IN ('seal', 'seize') AND m.started_on <= f.charged_on)`,
   },
+  // An act of 强制执行 of a case, not an urgent 代履行, with no 催告 on the act or its case on or before its start.
+  coercion_enforcement_no_demand: {
+    kind: 'coercive_measure',
+    sql: `SELECT m.id FROM coercive_measures m JOIN cases c ON c.id = m.case_id
+      WHERE m.measure NOT IN ('seal', 'seize', 'freeze') AND NOT (m.measure = 'substitute' AND m.urgent)
+        AND (m.demand_served_on IS NULL OR m.demand_served_on > m.started_on)
+        AND (c.demand_served_on IS NULL OR c.demand_served_on > m.started_on)`,
+  },
+  // An auction or 划拨 of a fine case begun 1-30 days after the earliest due day of its payments unpaid that day.
+  coercion_fine_enforced_early: {
+    kind: 'coercive_measure',
+    sql: `SELECT m.id FROM coercive_measures m JOIN cases c ON c.id = m.case_id AND c.decision = 'fine'
+      JOIN (SELECT m2.id, min(p.due_on) AS due_on FROM coercive_measures m2 JOIN payments p ON p.case_id = m2.case_id
+            WHERE p.paid_on IS NULL OR p.paid_on > m2.started_on GROUP BY m2.id) u ON u.id = m.id
+      WHERE m.measure IN ('transfer_funds', 'auction') AND m.started_on > u.due_on AND m.started_on <= u.due_on + 30`,
+  },
+  // A 强制拆除 with no announcement before its start, or begun on or before the deadline the announcement set.
+  coercion_demolition_not_announced: {
+    kind: 'coercive_measure',
+    sql: `SELECT id FROM coercive_measures WHERE measure = 'remove' AND demolition
+      AND (announced_on IS NULL OR announced_on >= started_on OR deadline_on >= started_on)`,
+  },
+  // A 强制拆除 of a case with no review, begun within six months of the decision's first delivery (the decision day when undelivered).
+  coercion_demolition_before_appeal_period: {
+    kind: 'coercive_measure',
+    sql: `SELECT m.id FROM coercive_measures m JOIN cases c ON c.id = m.case_id
+      WHERE m.measure = 'remove' AND m.demolition AND c.id NOT IN (SELECT case_id FROM review_outcomes)
+        AND m.started_on <= CAST(COALESCE((SELECT min(d.delivered_on) FROM deliveries d WHERE d.case_id = c.id), c.decided_on) + INTERVAL '6 months' AS DATE)`,
+  },
   // A fine unpaid nine months after its delivery (the decision when undelivered), no review, never taken to court.
   no_court_application: {
     kind: 'case',
@@ -962,6 +991,10 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     coercion_storage_fee: first.counts.coercive_measures,
     coercion_not_released: first.counts.coercive_measures,
     coercion_on_minor_case: first.counts.coercive_measures,
+    coercion_enforcement_no_demand: first.counts.coercive_measures,
+    coercion_fine_enforced_early: first.counts.coercive_measures,
+    coercion_demolition_not_announced: first.counts.coercive_measures,
+    coercion_demolition_before_appeal_period: first.counts.coercive_measures,
     light_fined_heavily: first.counts.cases,
     auxiliary_only: first.counts.cases,
     fined_without_correction: first.counts.entities,

@@ -206,6 +206,32 @@ const bankPay = (o: Record<string, string>) =>
     ...o,
   });
 const idOf = (kind: Kind, row: Record<string, string>) => recordId(kind, SOURCE, row.source_id);
+/** A fine of 综合执法 of 300 yuan. */
+const cleCase = {
+  agency_id: CLE,
+  item_code: 'CLE-P014',
+  lead_officer_id: officer('C', 1),
+  assist_officer_id: officer('C', 2),
+  fine_amount: '300',
+};
+/** A 强制拆除 by 综合执法 on 1 December 2025, a 催告 served on 10 November, announced on 1 November with 15 days to demolish. */
+const demolished = (o: Record<string, string>) =>
+  coe({
+    agency_id: CLE,
+    lead_officer_id: officer('C', 1),
+    assist_officer_id: officer('C', 2),
+    measure: '强制拆除',
+    decision_no: '西综执强拆〔2025〕1号',
+    started_on: '2025-12-01',
+    ended_on: '2025-12-01',
+    goods_returned_on: '',
+    status: '已作出处理决定',
+    demand_served_on: '2025-11-10',
+    demolition: '是',
+    announced_on: '2025-11-01',
+    deadline_on: '2025-11-16',
+    ...o,
+  });
 
 interface Hit {
   id: string;
@@ -1607,6 +1633,63 @@ const CASES: Record<string, Case> = {
         status: 'disposed',
       });
       return only('coercive_measures', auction);
+    },
+  },
+  COE_ENFORCEMENT_NO_DEMAND: {
+    // Fined on 20 May 2025; the seized goods auctioned on 1 July with no 催告 on the act or the case.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(620) })]);
+      const auction = coe({
+        entity_uscc: entity(620),
+        case_id: c.source_id,
+        measure: '拍卖',
+        decision_no: '西市监强制执行〔2025〕3号',
+        started_on: '2025-07-01',
+        ended_on: '2025-07-01',
+        goods_returned_on: '',
+        status: '已作出处理决定',
+      });
+      return only('coercive_measures', auction);
+    },
+  },
+  COE_FINE_ENFORCED_EARLY: {
+    // Fined on 20 May 2025, due 5 June and not paid; the seized goods auctioned on 20 June after a 催告,
+    // the 15th day of 加处罚款.
+    async arrange() {
+      const [c] = await load('cases', [cas({ entity_uscc: entity(623) })]);
+      await load('payments', [
+        bankPay({ case_id: c.source_id, amount: '20000', due_on: '2025-06-05', paid_on: '', method: '', surcharge: '' }),
+      ]);
+      const auction = coe({
+        entity_uscc: entity(623),
+        case_id: c.source_id,
+        measure: '拍卖',
+        decision_no: '西市监强制执行〔2025〕4号',
+        started_on: '2025-06-20',
+        ended_on: '2025-06-20',
+        goods_returned_on: '',
+        status: '已作出处理决定',
+        demand_served_on: '2025-06-10',
+      });
+      return only('coercive_measures', auction);
+    },
+  },
+  COE_DEMOLITION_NOT_ANNOUNCED: {
+    // 综合执法 fined on 20 May 2025 and demolished the building on 1 December after a 催告, with no announcement.
+    async arrange() {
+      const [c] = await load('cases', [cas({ ...cleCase, entity_uscc: entity(621) })]);
+      return only('coercive_measures', demolished({ entity_uscc: entity(621), case_id: c.source_id, announced_on: '', deadline_on: '' }));
+    },
+  },
+  COE_DEMOLITION_BEFORE_APPEAL_PERIOD: {
+    // 综合执法 fined on 20 May 2025 (no delivery recorded) and demolished the building on 20 October,
+    // announced and past the deadline, before the six months to sue ended (20 November); no review.
+    async arrange() {
+      const [c] = await load('cases', [cas({ ...cleCase, entity_uscc: entity(622) })]);
+      return only(
+        'coercive_measures',
+        demolished({ entity_uscc: entity(622), case_id: c.source_id, started_on: '2025-10-20', ended_on: '2025-10-20' }),
+      );
     },
   },
   LIC_SUPERVISION_FEE: {

@@ -435,6 +435,37 @@ const CASES: Boundary[] = [
     },
   },
   {
+    code: 'COE_FINE_ENFORCED_EARLY',
+    n: '30 days of 加处罚款 from the day after the due day before an auction (行政强制法 第四十六条)',
+    kind: 'within',
+    atN: async () => {
+      const c = await caseRecord(store, {});
+      await payment(store, { case_id: c, due_on: '2025-04-07', paid_on: null });
+      await coerciveMeasure(store, {
+        case_id: c,
+        measure: 'auction',
+        started_on: '2025-05-07',
+        ended_on: '2025-05-07',
+        goods_returned_on: null,
+        status: 'disposed',
+      });
+      return '2025-06-30';
+    },
+    atN1: async () => {
+      const c = await caseRecord(store, {});
+      await payment(store, { case_id: c, due_on: '2025-04-07', paid_on: null });
+      await coerciveMeasure(store, {
+        case_id: c,
+        measure: 'auction',
+        started_on: '2025-05-08',
+        ended_on: '2025-05-08',
+        goods_returned_on: null,
+        status: 'disposed',
+      });
+      return '2025-06-30';
+    },
+  },
+  {
     code: 'COE_GOODS_NOT_RETURNED',
     n: '3 days to return goods after a release (行政强制法 第二十八条)',
     kind: 'after',

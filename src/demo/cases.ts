@@ -36,7 +36,7 @@ import {
 import { SOURCE } from './tables.ts';
 import { FAMILY_LABEL, FactsWriter, writeFacts } from './case-facts.ts';
 import { CERT_YEARS_DAYS, scopeCovers, type Agency, type Officer } from './world.ts';
-import { makeMeasure } from './coercion.ts';
+import { demolish, enforceFine, makeMeasure } from './coercion.ts';
 import { confiscate } from './confiscated.ts';
 import { collect } from './collection.ts';
 import { settle } from './surcharge.ts';
@@ -186,6 +186,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   let paid = false;
   // Paid in part and closed all the same (closed_unpaid, surcharge.ts): no review may have changed it.
   let partPaid = false;
+  // The fine's due day and the day it was paid (null: unpaid), for the acts of 强制执行 that follow (coercion.ts).
+  let payment: { due: number; paidOn: number | null } | null = null;
   if (decided !== null) {
     const dId = ctx.ids.next('DL');
     let delivered: number | null;
@@ -267,6 +269,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
         ]);
       }
       paid = paidOn !== null;
+      payment = { due, paidOn };
     }
   }
   const written = writeFacts(writerOf(ctx), id, e, p.item, facts, tier, filed);
@@ -387,13 +390,22 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   }
 
   // A case written as given (patterns.ts) has no measure: its plants stay the ones it was made for.
-  if (!force && assist) makeMeasure(ctx, e, { agency, caseId: id, filed, decided, decision, lead, assist });
+  if (!force && assist)
+    makeMeasure(ctx, e, { agency, caseId: id, filed, decided, decision, lead, assist, caseDemand: ended.columns[0], payment });
+  // An auction for a fine left unpaid: its own stream, after every plant of the case.
+  if (!force && assist && payment) enforceFine(ctx, e, { agency, caseId: id, lead, assist, payment });
+  // A 强制拆除 after a decision of comprehensive enforcement: its own stream, after every plant of the case.
+  const demolishedEarly =
+    !force && assist && decided !== null && agency.line === 'CLE'
+      ? demolish(ctx, e, { agency, caseId: id, decided, delivered: deliveredOn, lead, assist, caseDemand: ended.columns[0] })
+      : false;
   // A fine may confiscate illegal goods too (行政处罚法 第七十四条): their own stream, after every plant of the case.
   if (!force && decided !== null && decision === 'fine') confiscate(ctx, e, { agency, caseId: id, region, decided });
 
   // A fine planted as never taken to court was never taken to review either (第五十三条's condition), nor
-  // one closed part-paid (PEN_CLOSED_UNPAID leaves out the cases a review changed).
-  if (decided !== null && (decision === 'fine' || decision === 'warning') && !ended.unenforced && !partPaid)
+  // one closed part-paid (PEN_CLOSED_UNPAID leaves out the cases a review changed), nor one whose building
+  // was demolished within the periods to seek review (COE_DEMOLITION_BEFORE_APPEAL_PERIOD judges no reviewed case).
+  if (decided !== null && (decision === 'fine' || decision === 'warning') && !ended.unenforced && !partPaid && !demolishedEarly)
     noteReviewable(ctx, { id, region, agency, item: p.item.code, decided });
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }

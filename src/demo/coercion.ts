@@ -17,7 +17,8 @@
 // a keeper it commissioned or named charges the enterprise for a sealing or seizure; near miss, the
 // enterprise pays a warehouse of its own choosing.
 import { isHoliday, isWorkday } from '../domain/workdays.ts';
-import { isoOf } from './calendar.ts';
+import { addMonths } from '../domain/dates.ts';
+import { dayOf, isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { deriveSeed, Rng } from './prng.ts';
@@ -61,6 +62,10 @@ export interface MeasureInput {
   decision: string | null;
   lead: Officer;
   assist: Officer;
+  /** The day the case's 催告书 was served ('YYYY-MM-DD'), when the case shows one. */
+  caseDemand?: string | null;
+  /** The fine's due day and the day it was paid (null: unpaid), when the case has a payment. */
+  payment?: { due: number; paidOn: number | null } | null;
 }
 
 /** Writes the coercive measure of a case, if its line uses them and the draw gives one. */
@@ -163,6 +168,10 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
     status,
     times.startedAt,
     times.approvedAt,
+    null,
+    null,
+    null,
+    null,
   ]);
   const detail = { measure, started_on: isoOf(started), ended_on: ended === null ? null : isoOf(ended) };
   if (times.late)
@@ -314,6 +323,16 @@ function enforce(
     'disposed',
     hhmm(minute),
     approvedAt !== null && approvedAt.slice(0, 10) <= isoOf(asOf) ? approvedAt : null,
+    ...ownEnforcement(ctx, {
+      id,
+      region,
+      day,
+      measure,
+      urgent,
+      demolition: false,
+      caseId: input.caseId,
+      caseDemand: input.caseDemand ?? null,
+    }),
   ]);
   if (plant)
     ctx.truth.plant('coercion_night_holiday', 'coercive_measure', id, region, {
@@ -322,7 +341,8 @@ function enforce(
       started_at: hhmm(minute),
       reason: plant,
       after_measure_id: first.id,
-    });
+    }); // An auction that happens to fall within the first 30 days of 加处罚款 of the case's unpaid fine.
+  if (measure === 'auction' && input.payment && early(input.payment, day)) plantEarly(ctx, id, region, input.payment, day);
 }
 
 /** Per mille of sealings and seizures with a storage fee charged to the enterprise (planted), and of the near miss. */
@@ -440,6 +460,10 @@ function sealAgain(ctx: Ctx, e: Entity, input: MeasureInput, first: { id: string
     ended === null ? 'in_force' : 'released',
     '10:00',
     `${isoOf(started)} 09:00`,
+    null,
+    null,
+    null,
+    null,
   ]);
   if (planted)
     ctx.truth.plant('coercion_repeat_seal', 'coercive_measure', id, region, {
@@ -447,4 +471,239 @@ function sealAgain(ctx: Ctx, e: Entity, input: MeasureInput, first: { id: string
       other_measure_id: first.id,
       other_agency_id: input.agency.id,
     });
+}
+
+/** Per mille of acts of 强制执行 with no 催告 before them (planted), and with one served on the day itself (near miss). */
+const DEMAND = { planted: 40, near: 40 } as const;
+/** Per mille of 强制拆除 begun with no announcement or within the deadline it set (planted), and the day after it (near miss). */
+const ANNOUNCE = { planted: 120, near: 80 } as const;
+
+/**
+ * The columns of the agency's own enforcement of an act (行政强制法 第三十五条、第四十四条), from streams of
+ * their own: demand_served_on, demolition, announced_on, deadline_on. Normal: a 催告 served 5–30 days
+ * before the act; a 强制拆除 announced 20–60 days before, with a deadline of 10–15 days that has run out
+ * before the act. Planted (COE_ENFORCEMENT_NO_DEMAND): no 催告 on the act, or one served after it, and none
+ * on the case by then (an urgent 代履行, 第五十二条, is never planted); near miss: served on the day of the
+ * act. Planted (COE_DEMOLITION_NOT_ANNOUNCED): no announcement, or begun on or before the deadline; near
+ * miss: begun the day after the deadline. A removal after a sealing (enforce) is an 排除妨碍、恢复原状; the
+ * 强制拆除 are demolish's.
+ */
+function ownEnforcement(
+  ctx: Ctx,
+  act: {
+    id: string;
+    region: string;
+    day: number;
+    measure: string;
+    urgent: boolean;
+    demolition: boolean;
+    caseId: string;
+    caseDemand: string | null;
+  },
+): [string | null, boolean | null, string | null, string | null] {
+  const { id, region, day, measure } = act;
+  const asOf = ctx.period.asOf;
+  const rng = Rng.of(ctx.seed, 'coercion-own', id);
+  const u = deriveSeed(ctx.seed, 'coercion-demand', id) % 1000;
+  const exempt = measure === 'substitute' && act.urgent;
+  const caseDemanded = act.caseDemand !== null && act.caseDemand <= isoOf(day);
+  let demand: number | null = day - rng.range(5, 30);
+  if (u < DEMAND.planted && !exempt && !caseDemanded) {
+    demand = rng.chance(0.6) ? null : day + rng.range(1, 10);
+    if (demand !== null && demand > asOf) demand = null;
+    ctx.truth.plant('coercion_enforcement_no_demand', 'coercive_measure', id, region, {
+      measure,
+      started_on: isoOf(day),
+      demand_served_on: demand === null ? null : isoOf(demand),
+      case_id: act.caseId,
+    });
+  } else if (u < DEMAND.planted + DEMAND.near) demand = day;
+  const iso = (d: number | null) => (d === null ? null : isoOf(d));
+  if (measure !== 'remove') return [iso(demand), null, null, null];
+  if (!act.demolition) return [iso(demand), false, null, null];
+  let announced: number | null = day - rng.range(20, 60);
+  let deadline: number | null = Math.min(announced + rng.range(10, 15), day - 1);
+  const v = deriveSeed(ctx.seed, 'coercion-announce', id) % 1000;
+  if (v < ANNOUNCE.planted) {
+    const how = rng.int(3);
+    if (how === 0) announced = deadline = null;
+    else if (how === 1) deadline = Math.min(asOf, day + rng.range(0, 10));
+    else announced = deadline = day;
+    ctx.truth.plant('coercion_demolition_not_announced', 'coercive_measure', id, region, {
+      started_on: isoOf(day),
+      announced_on: announced === null ? null : isoOf(announced),
+      deadline_on: deadline === null ? null : isoOf(deadline),
+    });
+  } else if (v < ANNOUNCE.planted + ANNOUNCE.near) deadline = day - 1;
+  return [iso(demand), true, iso(announced), iso(deadline)];
+}
+
+/** Per mille of decided cases of comprehensive enforcement (违法建筑) followed by a 强制拆除. */
+const DEMOLISH_SHARE = 40;
+/** Per cent of them begun within the six months to sue (planted), and on the day after they ran out (near miss). */
+const APPEAL = { planted: 15, near: 10 } as const;
+/** 行政诉讼法 第四十六条: six months to sue, longer than the sixty days to apply for review (行政复议法 第二十条). */
+export const APPEAL_MONTHS = 6;
+
+export interface DemolitionInput {
+  agency: Agency;
+  caseId: string;
+  decided: number;
+  /** The day the decision was delivered, when it was. */
+  delivered: number | null;
+  lead: Officer;
+  assist: Officer;
+  caseDemand: string | null;
+}
+
+/**
+ * A 强制拆除 of an illegal building by the comprehensive enforcement agency after its decision (行政强制法
+ * 第四十四条), from a stream of its own, on a working day in office hours with a 催告 and an announcement
+ * (ownEnforcement). Normal: begun after the six months to sue from the decision's delivery (the decision day
+ * when undelivered) have run, up to four months later. Planted (COE_DEMOLITION_BEFORE_APPEAL_PERIOD): begun
+ * within them (returned: the case then gets no review, which the model leaves out); near miss: the first
+ * working day after the last day of them.
+ */
+export function demolish(ctx: Ctx, e: Entity, input: DemolitionInput): boolean {
+  if (deriveSeed(ctx.seed, 'coercion-demolish', input.caseId) % 1000 >= DEMOLISH_SHARE) return false;
+  const rng = Rng.of(ctx.seed, 'coercion-demolish', input.caseId);
+  const asOf = ctx.period.asOf;
+  const from = input.delivered ?? input.decided;
+  const expired = dayOf(addMonths(isoOf(from), APPEAL_MONTHS));
+  const v = deriveSeed(ctx.seed, 'coercion-demolish-appeal', input.caseId) % 100;
+  let day =
+    v < APPEAL.planted
+      ? from + rng.range(20, expired - from)
+      : v < APPEAL.planted + APPEAL.near
+        ? expired + 1
+        : expired + rng.range(2, 120);
+  while (day <= asOf && !isWorkday(isoOf(day))) day++;
+  if (day > asOf) return false;
+  const planted = day <= expired;
+  const minute = rng.range(9 * 60, 16 * 60 + 30);
+  const id = ctx.ids.next('QZ');
+  const region = e.township.code;
+  ctx.out.coercive_measures.push([
+    id,
+    SOURCE,
+    id,
+    region,
+    input.agency.id,
+    e.uscc,
+    input.caseId,
+    'remove',
+    `${input.agency.name}强拆〔${isoOf(day).slice(0, 4)}〕${Number(id.slice(2))}号`,
+    isoOf(day),
+    false,
+    false,
+    false,
+    null,
+    isoOf(day),
+    null,
+    input.lead.id,
+    input.assist.id,
+    'disposed',
+    hhmm(minute),
+    stamp(day - 1, 16 * 60 + rng.range(0, 90)),
+    ...ownEnforcement(ctx, {
+      id,
+      region,
+      day,
+      measure: 'remove',
+      urgent: false,
+      demolition: true,
+      caseId: input.caseId,
+      caseDemand: input.caseDemand,
+    }),
+  ]);
+  if (planted)
+    ctx.truth.plant('coercion_demolition_before_appeal_period', 'coercive_measure', id, region, {
+      started_on: isoOf(day),
+      period_from: isoOf(from),
+      period_ends_on: isoOf(expired),
+      case_id: input.caseId,
+    });
+  return planted;
+}
+
+/** 加处罚款 runs from the day after the due day (行政处罚法 第七十二条); 第四十六条 allows enforcement after 30 days of it. */
+export const SURCHARGE_DAYS_BEFORE_ENFORCEMENT = 30;
+/** Per cent of cases with a fine unpaid on its due day followed by an auction, and of those planted early or on day 31 (near miss). */
+const FINE_ENFORCE = { share: 25, planted: 25, near: 20 } as const;
+
+/** The act on `day` is within the first 30 days of 加处罚款 of a fine still unpaid that day. */
+const early = (p: { due: number; paidOn: number | null }, day: number) =>
+  day > p.due && day <= p.due + SURCHARGE_DAYS_BEFORE_ENFORCEMENT && (p.paidOn === null || p.paidOn > day);
+
+function plantEarly(ctx: Ctx, id: string, region: string, p: { due: number; paidOn: number | null }, day: number) {
+  ctx.truth.plant('coercion_fine_enforced_early', 'coercive_measure', id, region, {
+    started_on: isoOf(day),
+    due_on: isoOf(p.due),
+    paid_on: p.paidOn === null ? null : isoOf(p.paidOn),
+    surcharge_days: day - p.due,
+  });
+}
+
+/**
+ * An auction of seized goods for a fine not paid by its due day (行政强制法 第四十六条), from a stream of its
+ * own, on a working day in office hours with a 催告 before it (ownEnforcement). Normal: 32–90 days after the
+ * due day; planted (COE_FINE_ENFORCED_EARLY): 1–30 days after it; near miss: the 31st day. None once the
+ * fine was paid.
+ */
+export function enforceFine(
+  ctx: Ctx,
+  e: Entity,
+  input: { agency: Agency; caseId: string; lead: Officer; assist: Officer; payment: { due: number; paidOn: number | null } },
+): void {
+  const { due, paidOn } = input.payment;
+  if (paidOn !== null && paidOn <= due + 1) return;
+  const u = deriveSeed(ctx.seed, 'coercion-fine-enforce', input.caseId) % 100;
+  if (u >= FINE_ENFORCE.share) return;
+  const rng = Rng.of(ctx.seed, 'coercion-fine-enforce', input.caseId);
+  const v = rng.int(100);
+  let day =
+    v < FINE_ENFORCE.planted
+      ? due + rng.range(1, SURCHARGE_DAYS_BEFORE_ENFORCEMENT - 4)
+      : v < FINE_ENFORCE.planted + FINE_ENFORCE.near
+        ? due + SURCHARGE_DAYS_BEFORE_ENFORCEMENT + 1
+        : due + rng.range(32, 90);
+  while (day <= ctx.period.asOf && !isWorkday(isoOf(day))) day++;
+  if (day > ctx.period.asOf || (paidOn !== null && paidOn <= day)) return;
+  const minute = rng.range(9 * 60, 16 * 60 + 30);
+  const id = ctx.ids.next('QZ');
+  const region = e.township.code;
+  ctx.out.coercive_measures.push([
+    id,
+    SOURCE,
+    id,
+    region,
+    input.agency.id,
+    e.uscc,
+    input.caseId,
+    'auction',
+    `${input.agency.name}强制执行〔${isoOf(day).slice(0, 4)}〕${Number(id.slice(2))}号`,
+    isoOf(day),
+    false,
+    false,
+    false,
+    null,
+    isoOf(day),
+    null,
+    input.lead.id,
+    input.assist.id,
+    'disposed',
+    hhmm(minute),
+    stamp(day - 1, 16 * 60 + rng.range(0, 90)),
+    ...ownEnforcement(ctx, {
+      id,
+      region,
+      day,
+      measure: 'auction',
+      urgent: false,
+      demolition: false,
+      caseId: input.caseId,
+      caseDemand: null,
+    }),
+  ]);
+  if (early(input.payment, day)) plantEarly(ctx, id, region, input.payment, day);
 }

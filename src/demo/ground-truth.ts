@@ -75,6 +75,10 @@ export const VIOLATIONS = [
   'coercion_storage_fee', // a storage fee for sealed or seized goods charged to the enterprise (第二十六条 第三款)
   'coercion_on_minor_case', // a sealing or seizure of a case decided 不予处罚 (第五条; 优化营商环境条例 第五十九条)
   'coercion_not_released', // a sealing or seizure of a case decided with a warning or 不予处罚, released more than 7 days after the decision (第二十八条)
+  'coercion_enforcement_no_demand', // an act of 强制执行 of a case with no 催告 served on or before its start (第三十五条)
+  'coercion_fine_enforced_early', // a 划拨 or 拍卖 for a fine unpaid, begun on or before the 30th day of 加处罚款 (第四十六条)
+  'coercion_demolition_not_announced', // a 强制拆除 not announced before it, or begun within the deadline it set (第四十四条)
+  'coercion_demolition_before_appeal_period', // a 强制拆除 begun within the six months to sue from the decision's delivery (第四十四条)
   // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
   'uncoded_inspection', // a 2025 inspection citing no 行政行为码
   'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)

@@ -133,6 +133,10 @@ export const COLUMNS = {
     'status',
     'started_at',
     'approved_at',
+    'demand_served_on',
+    'demolition',
+    'announced_on',
+    'deadline_on',
   ],
   confiscated_goods: [
     'id',

@@ -123,6 +123,10 @@ import { inspectionNotReported } from './inspection-not-reported.ts';
 import { randomInspectionNotPublished } from './random-inspection-not-published.ts';
 import { goodCreditOverchecked } from './good-credit-overchecked.ts';
 import { riskInverted } from './risk-inverted.ts';
+import { coercionEnforcementNoDemand } from './coercion-enforcement-no-demand.ts';
+import { coercionFineEnforcedEarly } from './coercion-fine-enforced-early.ts';
+import { coercionDemolitionNotAnnounced } from './coercion-demolition-not-announced.ts';
+import { coercionDemolitionBeforeAppealPeriod } from './coercion-demolition-before-appeal-period.ts';
 
 export const MODELS: readonly ModelDefinition[] = [
   repeatInspection,
@@ -251,6 +255,10 @@ export const MODELS: readonly ModelDefinition[] = [
   randomInspectionNotPublished,
   goodCreditOverchecked,
   riskInverted,
+  coercionEnforcementNoDemand,
+  coercionFineEnforcedEarly,
+  coercionDemolitionNotAnnounced,
+  coercionDemolitionBeforeAppealPeriod,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

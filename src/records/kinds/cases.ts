@@ -300,7 +300,7 @@ export const cases: RecordKindSpec = {
       type: 'date',
       required: false,
       example: '',
-      note: '申请人民法院强制执行前催告当事人履行义务的催告书送达日期（行政强制法 第五十四条）；未催告的留空',
+      note: '申请人民法院强制执行前（行政强制法 第五十四条）或行政机关自行强制执行前（第三十五条）催告当事人履行义务的催告书送达日期；自行强制执行的催告也可记在强制措施记录上；未催告的留空',
     },
     {
       name: 'court_applied_on',

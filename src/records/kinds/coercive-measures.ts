@@ -2,7 +2,8 @@
 // goods or deposits, from its start to its release or the decision on the goods (行政强制法 第三章); and the
 // acts of 行政强制执行 of the same agencies a record can show (第十二条: 划拨存款、汇款, 拍卖或者依法处理
 // 查封、扣押的财物, 排除妨碍、恢复原状 and 强制拆除, 代履行), with the time of day each began and when the
-// agency head approved it (第十八条、第十九条、第四十三条).
+// agency head approved it (第十八条、第十九条、第四十三条); for an act of 强制执行, the 催告 served before it
+// (第三十五条), and for a 强制拆除 its announcement and the deadline it set (第四十四条).
 import { sourceSystem, sourceId, regionCode, agencyId, entityUscc, officer, caseRef, dateAfter, countyCode } from '../fields.ts';
 import type { RecordKindSpec, RowRule } from '../types.ts';
 
@@ -145,6 +146,42 @@ export const coerciveMeasures: RecordKindSpec = {
       note: '行政机关负责人批准的日期和时刻（北京时间），如 2025-05-07 09:30；情况紧急当场实施的填补办批准的时间（行政强制法 第十九条）；未记录的留空',
     },
     {
+      name: 'demand_served_on',
+      label: '催告书送达日期',
+      aliases: ['催告日期', '强制执行催告书送达日期', '履行催告书送达日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '作出强制执行决定前催告当事人履行义务的催告书送达日期（行政强制法 第三十五条）；只用于划拨、拍卖、强制拆除、代履行等强制执行；催告记在案件上或未催告的留空',
+    },
+    {
+      name: 'demolition',
+      label: '是否强制拆除建筑物',
+      aliases: ['是否强制拆除', '强制拆除建筑物、构筑物、设施', '是否拆除违法建筑'],
+      type: 'boolean',
+      required: false,
+      example: '',
+      note: '强制拆除违法的建筑物、构筑物、设施的填“是”，排除妨碍、恢复原状的填“否”（行政强制法 第四十四条）；只用于“强制拆除、排除妨碍、恢复原状”；不填：未载明',
+    },
+    {
+      name: 'announced_on',
+      label: '强制拆除公告日期',
+      aliases: ['公告日期', '拆除公告日期', '限期拆除公告日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '行政机关公告、限期当事人自行拆除的日期（行政强制法 第四十四条）；只用于强制拆除；未记录的留空',
+    },
+    {
+      name: 'deadline_on',
+      label: '公告限期',
+      aliases: ['自行拆除期限', '限期拆除期限', '公告限期截止日期'],
+      type: 'date',
+      required: false,
+      example: '',
+      note: '公告限期当事人自行拆除的最后一日；只用于强制拆除，须有公告日期；未记录的留空',
+    },
+    {
       name: 'extended',
       label: '是否延长期限',
       aliases: ['延长期限', '是否延期', '延期'],
@@ -249,6 +286,23 @@ export const coerciveMeasures: RecordKindSpec = {
       const early = t.date < get('started_on')! || (t.date === get('started_on') && start !== null && t.minute < start.minute);
       return early ? ['approved_at', '情况紧急当场实施的，补办批准时间不能早于实施时间'] : null;
     },
+    (get) =>
+      get('demand_served_on') !== null && isMeasure(get('measure'))
+        ? ['demand_served_on', '查封、扣押、冻结是行政强制措施，不能填写强制执行的催告书送达日期']
+        : null,
+    (get) =>
+      get('demolition') === 'true' && get('measure') !== 'remove'
+        ? ['demolition', '强制拆除的措施种类须为“强制拆除、排除妨碍、恢复原状”']
+        : null,
+    (get) =>
+      (get('announced_on') !== null || get('deadline_on') !== null) && get('demolition') !== 'true'
+        ? [
+            get('announced_on') !== null ? 'announced_on' : 'deadline_on',
+            '公告日期和公告限期只用于强制拆除建筑物（是否强制拆除建筑物填“是”）',
+          ]
+        : null,
+    (get) => (get('deadline_on') !== null && get('announced_on') === null ? ['deadline_on', '填写公告限期时须填写强制拆除公告日期'] : null),
+    dateAfter('deadline_on', 'announced_on', '公告限期不能早于强制拆除公告日期'),
     measureOnly('extended', '强制执行（划拨、拍卖、强制拆除、代履行等）没有查封、扣押、冻结的期限，不能填写延长期限', (v) => v === 'true'),
     measureOnly('testing_days', '强制执行（划拨、拍卖、强制拆除、代履行等）不能填写检测鉴定天数', (v) => v !== '0'),
     (get) => {
@@ -266,5 +320,5 @@ export const coerciveMeasures: RecordKindSpec = {
         : null,
   ],
   rulesText:
-    '解除或处理日期不能早于实施日期；财物退还日期不能早于解除或处理日期；执行中的措施不能有解除或处理日期，已解除、已处理或已移送的须有；有财物退还日期时须有解除或处理日期；未延长期限的不能填写延长经批准；实施时间为 HH:MM 或 YYYY-MM-DD HH:MM，带日期的须与实施日期一致；负责人批准时间为 YYYY-MM-DD HH:MM，情况紧急当场实施的不能早于实施时间；划拨、拍卖、强制拆除、代履行等强制执行不能填写延长期限和检测鉴定天数，强制拆除、排除妨碍、恢复原状和代履行不能填写财物退还日期；冻结或划拨数额大于0，只有冻结和划拨可以填写。',
+    '解除或处理日期不能早于实施日期；财物退还日期不能早于解除或处理日期；执行中的措施不能有解除或处理日期，已解除、已处理或已移送的须有；有财物退还日期时须有解除或处理日期；未延长期限的不能填写延长经批准；实施时间为 HH:MM 或 YYYY-MM-DD HH:MM，带日期的须与实施日期一致；负责人批准时间为 YYYY-MM-DD HH:MM，情况紧急当场实施的不能早于实施时间；划拨、拍卖、强制拆除、代履行等强制执行不能填写延长期限和检测鉴定天数，强制拆除、排除妨碍、恢复原状和代履行不能填写财物退还日期；查封、扣押、冻结不能填写催告书送达日期；是否强制拆除建筑物填“是”的，措施种类须为强制拆除、排除妨碍、恢复原状；公告日期和公告限期只用于强制拆除建筑物，填写公告限期须有公告日期，公告限期不能早于公告日期；冻结或划拨数额大于0，只有冻结和划拨可以填写。',
 };
