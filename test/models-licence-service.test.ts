@@ -11,14 +11,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { modelHits } from './helpers/model-hits.ts';
+import { modelHits, realtimeAndBatch } from './helpers/model-hits.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
 import { agency, copyRows } from './helpers/records.ts';
 import { assertOwnAgencyOnly } from './helpers/agency-scope.ts';
 import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
-import { checkRecords } from '../src/models/realtime/check.ts';
 import { invalidateRealtimeState } from '../src/models/realtime/state.ts';
 import { importRows } from '../src/ingest/import-batch.ts';
 import { fileSource } from '../src/ingest/sources.ts';
@@ -70,23 +69,6 @@ async function licence(r: Record<string, Value>): Promise<string> {
   const cols = Object.keys(row);
   await copyRows(store, 'licences', cols, [cols.map((c) => row[c])]);
   return String(row.id);
-}
-const storedRow = async (id: string) => (await store.query<Record<string, unknown>>('SELECT * FROM licences WHERE id = $1', [id]))[0];
-
-/** Every stored licence judged one by one as the ingest API lands it, then the batch run: the hits of both. */
-async function realtimeAndBatch(code: string, asOf: string) {
-  await clearHits();
-  invalidateRealtimeState(store);
-  const ids = (await store.query<{ id: string }>('SELECT id FROM licences ORDER BY id')).map((r) => r.id);
-  for (const id of ids) await checkRecords(store, 'licences', [await storedRow(id)], 'system', asOf);
-  const found = async () =>
-    (await hits())
-      .filter((h) => h.model_code === code)
-      .map((h) => [h.subject_id, h.explanation, JSON.stringify(JSON.parse(h.evidence))].join('|'));
-  const realtime = await found();
-  await clearHits();
-  await run(code, asOf);
-  return { realtime, batch: await found() };
 }
 
 // ── 最多跑一次 第二条: one visit at most where the materials were complete ─────────────────────────────────
@@ -218,7 +200,7 @@ test('licences judged one by one as they arrive raise, row for row, the hits the
     ['LIC_NOT_PUBLISHED', 2],
     ['LIC_RENEWAL_LATE', 1],
   ] as const) {
-    const { realtime, batch } = await realtimeAndBatch(code, AS_OF);
+    const { realtime, batch } = await realtimeAndBatch(store, 'licences', code, AS_OF);
     assert.equal(realtime.length, expected, code);
     assert.deepEqual(realtime, batch, code);
   }
@@ -260,7 +242,7 @@ test('licences imported through the format, judged one by one as they arrive, ra
     ['LIC_NOT_PUBLISHED', 'XK-3'],
     ['LIC_RENEWAL_LATE', 'XK-4'],
   ] as const) {
-    const { realtime, batch } = await realtimeAndBatch(code, '2025-03-31');
+    const { realtime, batch } = await realtimeAndBatch(store, 'licences', code, '2025-03-31');
     assert.deepEqual(
       realtime.map((h) => h.split('|')[0]),
       [bySource.get(source)],

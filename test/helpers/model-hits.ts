@@ -5,6 +5,9 @@ import { findModel } from '../../src/models/library/index.ts';
 import { runModel } from '../../src/models/runner.ts';
 import { saveSetting } from '../../src/models/settings.ts';
 import type { ParamValues } from '../../src/models/model.ts';
+import { checkRecords } from '../../src/models/realtime/check.ts';
+import { invalidateRealtimeState } from '../../src/models/realtime/state.ts';
+import { KIND_SPECS, type Kind } from '../../src/records/registry.ts';
 
 const ADMIN = { userId: 'admin', username: 'admin', displayName: '管理员', role: 'admin' as const, regionCode: '330000', agencyId: null };
 
@@ -50,3 +53,25 @@ export function modelHits(store: Store, opts: { settings?: boolean } = {}) {
 
 /** The record ids a hit's evidence names. */
 export const evidenceIds = (h: { evidence: string }): string[] => (JSON.parse(h.evidence) as { ids: string[] }).ids;
+
+/**
+ * Every stored record of a kind judged one by one as the ingest API lands it, then the model's batch
+ * run as of the same day: the hits of both, each as subject|explanation|evidence (equal when the
+ * real-time path agrees with the batch query).
+ */
+export async function realtimeAndBatch(store: Store, kind: Kind, code: string, asOf: string) {
+  const { hits, clearHits } = modelHits(store);
+  const table = KIND_SPECS[kind].table;
+  await clearHits();
+  invalidateRealtimeState(store);
+  const rows = await store.query<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY id`);
+  for (const row of rows) await checkRecords(store, kind, [row], 'system', asOf);
+  const found = async () =>
+    (await hits())
+      .filter((h) => h.model_code === code)
+      .map((h) => [h.subject_id, h.explanation, JSON.stringify(JSON.parse(h.evidence))].join('|'));
+  const realtime = await found();
+  await clearHits();
+  await runAsOf(store, code, asOf);
+  return { realtime, batch: await found() };
+}
