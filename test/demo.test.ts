@@ -503,6 +503,11 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     kind: 'case',
     sql: `SELECT id FROM cases WHERE decision = 'fine' AND fine_amount >= 50000 AND (legal_review_on IS NULL OR legal_review_on > decided_on)`,
   },
+  // A hearing held, no legal review by the decision, whatever the amount.
+  heard_no_legal_review: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE hearing_held_on IS NOT NULL AND decided_on IS NOT NULL AND (legal_review_on IS NULL OR legal_review_on > decided_on)`,
+  },
   // Filed after the same date two years on.
   penalty_past_limitation: {
     kind: 'case',
@@ -953,6 +958,7 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     hearing_notice_late: first.counts.payments,
     hearing_host_investigator: first.counts.payments,
     hearing_fee: first.counts.payments,
+    heard_no_legal_review: first.counts.payments,
     coercion_over_long: first.counts.coercive_measures,
     coercion_no_decision: first.counts.coercive_measures,
     coercion_goods_not_returned: first.counts.coercive_measures,

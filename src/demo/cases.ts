@@ -281,6 +281,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   const police = policeDecision(ctx, id, region, moved[1], decided);
   const heard = hearing(ctx, id, region, filed, proc[1], decided, decision, fine);
   proc[1] = heard.notified;
+  proc[2] = heardReview(ctx, id, region, filed, decided, fine, proc[2], heard.columns[3]);
   const sanctioned = sanctionsAndHearing(
     ctx,
     { id, region, e, agency, lead, assist: single ? null : assist },
@@ -448,6 +449,40 @@ function procedure(
   } else if (fine !== null && rng.chance(0.1)) reviewed = Math.max(filed, decided - 1); // reviewed though not required
   const iso = (d: number | null) => (d === null ? null : isoOf(d));
   return [isoOf(occurred), iso(notified), iso(reviewed)];
+}
+
+/**
+ * The legal review of a heard case (行政处罚法 第五十八条 第一款（二）), from a stream of its own: a case with a
+ * hearing held is reviewed by its decision day whatever the amount (some on the decision day: near miss).
+ * Planted: a few heard cases below MAJOR_FINE with no review, or one after the decision; a heard fine of
+ * MAJOR_FINE or more keeps what procedure() gave it, planted here too where that was no review by the
+ * decision. Returns the legal_review_on column.
+ */
+function heardReview(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  filed: number,
+  decided: number | null,
+  fine: number | null,
+  reviewedIso: string | null,
+  heldIso: string | null,
+): string | null {
+  if (decided === null || heldIso === null) return reviewedIso;
+  const rng = Rng.of(ctx.seed, 'case-heard-review', id);
+  let reviewed = reviewedIso === null ? null : dayOf(reviewedIso);
+  if (fine === null || fine < MAJOR_FINE) {
+    reviewed = rng.chance(0.2) ? decided : Math.max(filed, decided - rng.range(1, 5));
+    if (rng.chance(PLANT.heardNoLegalReview))
+      reviewed = rng.chance(0.5) || decided >= ctx.period.asOf ? null : Math.min(decided + rng.range(1, 10), ctx.period.asOf);
+  }
+  if (reviewed === null || reviewed > decided)
+    ctx.truth.plant('heard_no_legal_review', 'case', id, region, {
+      hearing_held_on: heldIso,
+      decided_on: isoOf(decided),
+      legal_review_on: reviewed === null ? null : isoOf(reviewed),
+    });
+  return reviewed === null ? null : isoOf(reviewed);
 }
 
 /** The amount the demo's counties set for a transfer to the police: CASE_NOT_TRANSFERRED's default. */
