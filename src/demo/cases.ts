@@ -39,7 +39,7 @@ import { CERT_YEARS_DAYS, scopeCovers, type Agency, type Officer } from './world
 import { makeMeasure } from './coercion.ts';
 import { confiscate } from './confiscated.ts';
 import { collect } from './collection.ts';
-import { settle } from './surcharge.ts';
+import { reviewedLate, settle, type ReviewPeriod } from './surcharge.ts';
 import { caseDevice, repeatCase } from './devices.ts';
 
 /** The baselines in data/catalog take effect on this day; planted tier violations are decided after it. */
@@ -186,6 +186,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   let paid = false;
   // Paid in part and closed all the same (closed_unpaid, surcharge.ts): no review may have changed it.
   let partPaid = false;
+  let lateSurcharge = false; // paid late: 加处罚款 counted on every day late (no review may fall on them)
+  let reviewPeriod: ReviewPeriod | undefined;
   if (decided !== null) {
     const dId = ctx.ids.next('DL');
     let delivered: number | null;
@@ -247,9 +249,24 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
         truth.plant('payment_overdue', 'payment', pId, region, { case_id: id, due_on: isoOf(due), paid_on: null });
         paidOn = null;
       }
+      // A fine paid late while its case was under reconsideration (surcharge.ts, reviewedLate).
+      const underReview = paidOn !== null && paidOn <= due ? reviewedLate(ctx, pId, id, region, due, !never) : null;
+      if (underReview) paidOn = underReview.paidOn;
+      if (paidOn !== null && paidOn > due) lateSurcharge = true;
       const planted = paidOn === null || paidOn > due;
       const collection = collect(ctx, pId, id, region, fine, paidOn, lead.id, planted);
-      const records = settle(ctx, { pId, caseId: id, region, fine, due, paidOn, method: collection[0], recent: !never });
+      const records = settle(ctx, {
+        pId,
+        caseId: id,
+        region,
+        fine,
+        due,
+        paidOn,
+        method: collection[0],
+        recent: !never,
+        review: underReview ?? undefined,
+      });
+      if (underReview) reviewPeriod = underReview;
       partPaid = paidOn !== null && records.reduce((sum, r) => sum + r.amount - (r.surcharge ?? 0), 0) < fine;
       for (const [n, r] of records.entries()) {
         const how = n === 0 ? collection : [collection[0], null, null, null, null];
@@ -395,7 +412,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   // A fine planted as never taken to court was never taken to review either (第五十三条's condition), nor
   // one closed part-paid (PEN_CLOSED_UNPAID leaves out the cases a review changed).
   if (decided !== null && (decision === 'fine' || decision === 'warning') && !ended.unenforced && !partPaid)
-    noteReviewable(ctx, { id, region, agency, item: p.item.code, decided });
+    noteReviewable(ctx, { id, region, agency, item: p.item.code, decided, period: reviewPeriod, lateSurcharge });
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }
 
