@@ -503,6 +503,24 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     kind: 'case',
     sql: `SELECT id FROM cases WHERE decision = 'fine' AND fine_amount >= 50000 AND (legal_review_on IS NULL OR legal_review_on > decided_on)`,
   },
+  // 加处罚款 above 3% a day of the days late outside reconsideration (counted once) — within 3% a day of all of them.
+  surcharge_during_review: {
+    kind: 'case',
+    sql: `WITH pd AS (SELECT case_id, sum(surcharge) AS s, min(due_on) AS due, max(CASE WHEN surcharge > 0 THEN paid_on END) AS paid
+        FROM payments WHERE paid_on IS NOT NULL GROUP BY case_id),
+      dd AS (SELECT DISTINCT pd.case_id, d.day FROM pd JOIN review_outcomes r ON r.case_id = pd.case_id
+        JOIN calendar_days d ON d.day > pd.due AND d.day <= pd.paid AND d.day >= r.applied_on AND d.day <= COALESCE(r.decided_on, ${asOf})),
+      x AS (SELECT case_id, count(*) AS n FROM dd GROUP BY case_id)
+      SELECT c.id FROM pd JOIN x ON x.case_id = pd.case_id JOIN cases c ON c.id = pd.case_id
+      WHERE c.decision = 'fine' AND pd.s > 0
+        AND pd.s * 100 > c.fine_amount * 3 * (${d.daysBetween('pd.due', 'pd.paid')} - x.n)
+        AND pd.s * 100 <= c.fine_amount * 3 * ${d.daysBetween('pd.due', 'pd.paid')}`,
+  },
+  // A hearing held, no legal review by the decision, whatever the amount.
+  heard_no_legal_review: {
+    kind: 'case',
+    sql: `SELECT id FROM cases WHERE hearing_held_on IS NOT NULL AND decided_on IS NOT NULL AND (legal_review_on IS NULL OR legal_review_on > decided_on)`,
+  },
   // Filed after the same date two years on.
   penalty_past_limitation: {
     kind: 'case',
@@ -982,6 +1000,8 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     hearing_notice_late: first.counts.payments,
     hearing_host_investigator: first.counts.payments,
     hearing_fee: first.counts.payments,
+    heard_no_legal_review: first.counts.payments,
+    surcharge_during_review: first.counts.review_outcomes,
     coercion_over_long: first.counts.coercive_measures,
     coercion_no_decision: first.counts.coercive_measures,
     coercion_goods_not_returned: first.counts.coercive_measures,
@@ -1026,6 +1046,7 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
   };
   // Review outcomes are few (a few percent of decided cases), and so are the agencies and items they name.
   const few = new Set<Violation>([
+    'surcharge_during_review',
     'risk_inverted',
     'unplanned_inspection',
     'plan_off_target',

@@ -580,6 +580,19 @@ const CASES: Record<string, Case> = {
       return only('payments', bankPay({ case_id: c.source_id, amount: '1301', paid_on: '2025-04-28', surcharge: '301' }));
     },
   },
+  PAY_SURCHARGE_DURING_REVIEW: {
+    // Paid 10 days late with 300 yuan of 加处罚款 (3% a day of all 10), 4 of them under reconsideration (20–23 April): 180 allowed.
+    async arrange() {
+      const [c] = await load('cases', [
+        cas({ entity_uscc: entity(721), fine_amount: '1000', filed_on: '2025-03-10', decided_on: '2025-03-20' }),
+      ]);
+      const [p] = await load('payments', [bankPay({ case_id: c.source_id, amount: '1300', paid_on: '2025-04-28', surcharge: '300' })]);
+      const [r] = await load('review_outcomes', [
+        rev({ case_id: c.source_id, applied_on: '2025-04-20', decided_on: '2025-04-23', outcome: 'upheld' }),
+      ]);
+      return [idOf('payments', p), idOf('review_outcomes', r)];
+    },
+  },
   PAY_OVERPAID: {
     // The fine paid twice, no 加处罚款.
     async arrange() {
@@ -1238,6 +1251,14 @@ const CASES: Record<string, Case> = {
           notified_on: '2025-05-12',
           decided_on: '2025-05-20',
         }),
+      ),
+  },
+  PEN_HEARD_NO_LEGAL_REVIEW: {
+    // A fine of 20,000 yuan (below the major-decision amount) decided on 20 May after a hearing on 15 May, never legally reviewed.
+    arrange: () =>
+      only(
+        'cases',
+        cas({ entity_uscc: entity(720), notified_on: '2025-05-06', hearing_requested_on: '2025-05-08', hearing_held_on: '2025-05-15' }),
       ),
   },
   PEN_PAST_LIMITATION: {

@@ -39,7 +39,7 @@ import { CERT_YEARS_DAYS, scopeCovers, type Agency, type Officer } from './world
 import { demolish, enforceFine, makeMeasure } from './coercion.ts';
 import { confiscate } from './confiscated.ts';
 import { collect } from './collection.ts';
-import { settle } from './surcharge.ts';
+import { reviewedLate, settle, type ReviewPeriod } from './surcharge.ts';
 import { caseDevice, repeatCase } from './devices.ts';
 
 /** The baselines in data/catalog take effect on this day; planted tier violations are decided after it. */
@@ -188,6 +188,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   let partPaid = false;
   // The fine's due day and the day it was paid (null: unpaid), for the acts of 强制执行 that follow (coercion.ts).
   let payment: { due: number; paidOn: number | null } | null = null;
+  let lateSurcharge = false; // paid late: 加处罚款 counted on every day late (no review may fall on them)
+  let reviewPeriod: ReviewPeriod | undefined;
   if (decided !== null) {
     const dId = ctx.ids.next('DL');
     let delivered: number | null;
@@ -249,9 +251,24 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
         truth.plant('payment_overdue', 'payment', pId, region, { case_id: id, due_on: isoOf(due), paid_on: null });
         paidOn = null;
       }
+      // A fine paid late while its case was under reconsideration (surcharge.ts, reviewedLate).
+      const underReview = paidOn !== null && paidOn <= due ? reviewedLate(ctx, pId, id, region, due, !never) : null;
+      if (underReview) paidOn = underReview.paidOn;
+      if (paidOn !== null && paidOn > due) lateSurcharge = true;
       const planted = paidOn === null || paidOn > due;
       const collection = collect(ctx, pId, id, region, fine, paidOn, lead.id, planted);
-      const records = settle(ctx, { pId, caseId: id, region, fine, due, paidOn, method: collection[0], recent: !never });
+      const records = settle(ctx, {
+        pId,
+        caseId: id,
+        region,
+        fine,
+        due,
+        paidOn,
+        method: collection[0],
+        recent: !never,
+        review: underReview ?? undefined,
+      });
+      if (underReview) reviewPeriod = underReview;
       partPaid = paidOn !== null && records.reduce((sum, r) => sum + r.amount - (r.surcharge ?? 0), 0) < fine;
       for (const [n, r] of records.entries()) {
         const how = n === 0 ? collection : [collection[0], null, null, null, null];
@@ -284,6 +301,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   const police = policeDecision(ctx, id, region, moved[1], decided);
   const heard = hearing(ctx, id, region, filed, proc[1], decided, decision, fine);
   proc[1] = heard.notified;
+  proc[2] = heardReview(ctx, id, region, filed, decided, fine, proc[2], heard.columns[3]);
   const sanctioned = sanctionsAndHearing(
     ctx,
     { id, region, e, agency, lead, assist: single ? null : assist },
@@ -406,7 +424,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   // one closed part-paid (PEN_CLOSED_UNPAID leaves out the cases a review changed), nor one whose building
   // was demolished within the periods to seek review (COE_DEMOLITION_BEFORE_APPEAL_PERIOD judges no reviewed case).
   if (decided !== null && (decision === 'fine' || decision === 'warning') && !ended.unenforced && !partPaid && !demolishedEarly)
-    noteReviewable(ctx, { id, region, agency, item: p.item.code, decided });
+    noteReviewable(ctx, { id, region, agency, item: p.item.code, decided, period: reviewPeriod, lateSurcharge });
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }
 
@@ -460,6 +478,40 @@ function procedure(
   } else if (fine !== null && rng.chance(0.1)) reviewed = Math.max(filed, decided - 1); // reviewed though not required
   const iso = (d: number | null) => (d === null ? null : isoOf(d));
   return [isoOf(occurred), iso(notified), iso(reviewed)];
+}
+
+/**
+ * The legal review of a heard case (行政处罚法 第五十八条 第一款（二）), from a stream of its own: a case with a
+ * hearing held is reviewed by its decision day whatever the amount (some on the decision day: near miss).
+ * Planted: a few heard cases below MAJOR_FINE with no review, or one after the decision; a heard fine of
+ * MAJOR_FINE or more keeps what procedure() gave it, planted here too where that was no review by the
+ * decision. Returns the legal_review_on column.
+ */
+function heardReview(
+  ctx: Ctx,
+  id: string,
+  region: string,
+  filed: number,
+  decided: number | null,
+  fine: number | null,
+  reviewedIso: string | null,
+  heldIso: string | null,
+): string | null {
+  if (decided === null || heldIso === null) return reviewedIso;
+  const rng = Rng.of(ctx.seed, 'case-heard-review', id);
+  let reviewed = reviewedIso === null ? null : dayOf(reviewedIso);
+  if (fine === null || fine < MAJOR_FINE) {
+    reviewed = rng.chance(0.2) ? decided : Math.max(filed, decided - rng.range(1, 5));
+    if (rng.chance(PLANT.heardNoLegalReview))
+      reviewed = rng.chance(0.5) || decided >= ctx.period.asOf ? null : Math.min(decided + rng.range(1, 10), ctx.period.asOf);
+  }
+  if (reviewed === null || reviewed > decided)
+    ctx.truth.plant('heard_no_legal_review', 'case', id, region, {
+      hearing_held_on: heldIso,
+      decided_on: isoOf(decided),
+      legal_review_on: reviewed === null ? null : isoOf(reviewed),
+    });
+  return reviewed === null ? null : isoOf(reviewed);
 }
 
 /** The amount the demo's counties set for a transfer to the police: CASE_NOT_TRANSFERRED's default. */

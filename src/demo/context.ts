@@ -44,6 +44,7 @@ export const PLANT = {
   summarySanction: 0.03, // of cases decided on the spot (cases.ts, sanctions)
   hearingNoticeLate: 0.15, // of hearings held with a notice day recorded
   hearingHostInvestigator: 0.15, // of hearings held with a host recorded
+  heardNoLegalReview: 0.15, // of heard cases below MAJOR_FINE (cases.ts, heardReview); heard major fines planted by penaltyNoLegalReview count too
   hearingFee: 0.15, // of hearings asked for: a hearing fee charged on the party
 } as const;
 

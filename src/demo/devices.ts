@@ -221,6 +221,9 @@ export function repeatCase(ctx: Ctx, row: readonly unknown[], gap: number): stri
   ) {
     copy[COL('hearing_requested_on')] = notified;
     copy[COL('hearing_held_on')] = decided;
+    // Heard, the decision is reviewed by its day (PEN_HEARD_NO_LEGAL_REVIEW: the decision day, a near miss).
+    const reviewed = copy[COL('legal_review_on')];
+    if (typeof reviewed !== 'string' || reviewed > decided) copy[COL('legal_review_on')] = decided;
   }
   ctx.out.cases.push(copy);
   if (gap <= DEVICE_REPEAT_DAYS)

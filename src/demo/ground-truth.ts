@@ -64,6 +64,8 @@ export const VIOLATIONS = [
   'summary_sanction', // a sanction other than a fine or warning decided on the spot (行政处罚法 第五十一条)
   'hearing_notice_late', // a hearing held before the 7th working day after its notice (行政处罚法 第六十四条（二）)
   'hearing_host_investigator', // a hearing presided over by one of the case's officers (行政处罚法 第六十四条（四）)
+  'surcharge_during_review', // a fine paid late whose 加处罚款 counts the days of a reconsideration within the days late (行政处罚法 第七十三条 第三款), within 3% a day of all of them
+  'heard_no_legal_review', // a case heard (举行听证日期) with no legal review by the decision, whatever the amount (行政处罚法 第五十八条（二）)
   'hearing_fee', // a hearing fee charged on the party of a case that asked for a hearing (行政处罚法 第六十四条（七）)
   // Coercive measures (src/demo/coercion.ts, 行政强制法):
   'coercion_over_long', // sealed, seized or frozen beyond 30 days, or 60 with an approved extension (第二十五条、第三十二条)

@@ -22,6 +22,7 @@ import type { Ctx } from './context.ts';
 import { Rng } from './prng.ts';
 import { SOURCE } from './tables.ts';
 import type { Agency } from './world.ts';
+import type { ReviewPeriod } from './surcharge.ts';
 
 /** A decided case a review may be brought against. */
 interface Reviewable {
@@ -30,6 +31,10 @@ interface Reviewable {
   agency: Agency;
   item: string;
   decided: number;
+  /** A reconsideration within the days its fine was paid late (surcharge.ts, reviewedLate). */
+  period?: ReviewPeriod;
+  /** Its fine was paid late: a review of the case would fall on days its 加处罚款 counts. */
+  lateSurcharge?: boolean;
 }
 
 /** The window of the agency models (REV_CORRECTION_RATE, REV_REPEAT_CORRECTED) and their thresholds. */
@@ -89,7 +94,10 @@ function withdrawDeadline(day: number): number {
 }
 
 export function makeReviewOutcomes(ctx: Ctx): void {
-  const cases = reviewable.get(ctx) ?? [];
+  const noted = reviewable.get(ctx) ?? [];
+  // A fine paid late is reviewed only where surcharge.ts chose it (written below); no other review falls
+  // on its days late.
+  const cases = noted.filter((c) => !c.lateSurcharge);
   reviewable.delete(ctx);
   const rng = Rng.of(ctx.seed, 'review-outcomes');
   const asOf = ctx.period.asOf;
@@ -298,6 +306,22 @@ export function makeReviewOutcomes(ctx: Ctx): void {
     }
     const [carried, withdrawn] = inTime(outcome, decidedOn);
     write(c, route, applied, decidedOn, outcome, carried, withdrawn);
+  }
+
+  // Reconsiderations within the days a fine was paid late (surcharge.ts): upheld, never on the agency and
+  // item groups kept for the plants and near misses of the agency models (an upheld outcome only lowers
+  // any other group's correction rate). Planted where the 加处罚款 counted their days
+  // (PAY_SURCHARGE_DURING_REVIEW).
+  for (const c of noted) {
+    if (!c.period || reserved.has(groupOf(c))) continue;
+    const id = write(c, 'reconsideration', c.period.applied, c.period.decided, 'upheld', null, null);
+    if (c.period.planted)
+      ctx.truth.plant('surcharge_during_review', 'case', c.id, c.region, {
+        review_outcome_id: id,
+        applied_on: isoOf(c.period.applied),
+        decided_on: isoOf(c.period.decided),
+        paid_on: isoOf(c.period.paidOn),
+      });
   }
 
   // Planted (REV_HEAD_ABSENT): agencies sued three more times in one year on cases not yet reviewed,

@@ -11,7 +11,8 @@
 // paid 34 days late or more (3% a day then allows more than the fine) with 加处罚款 of one yuan more than
 // the fine, or 110% of it from 40 days late;
 // payment_overpaid — a fine paid in time twice (a second record of the same sum, the same day, 加处罚款 0);
-// closed_unpaid — a closed case whose one payment is 60% of the fine. Near misses: 加处罚款 exactly 3% a day,
+// closed_unpaid — a closed case whose one payment is 60% of the fine; surcharge_during_review (reviewedLate) —
+// a fine paid 10–30 days late with a reconsideration inside those days, 加处罚款 counting its days. Near misses: 加处罚款 exactly 3% a day,
 // or exactly the fine (34 days late and more); the fine plus lawful 加处罚款 with 加处罚款 not stated
 // (no more than twice the fine: not judged overpaid); a fine paid in two parts adding up to it.
 // Overpaid and part-paid plants and the two-part near misses are paid at the bank or online (never a fine
@@ -39,6 +40,44 @@ export interface SettleInput {
   method: string | null;
   /** Nine months from delivery not yet over on the as-of day. */
   recent: boolean;
+  /** Paid late while the case was under reconsideration (reviewedLate). */
+  review?: ReviewPeriod;
+}
+
+/**
+ * A reconsideration of the case applied for and decided within the days a fine was paid late
+ * (行政处罚法 第七十三条 第三款: those days count for no 加处罚款). `planted`: the 加处罚款 counts them all
+ * (3% a day of every day late: within PAY_SURCHARGE_OVER_RATE's ceiling), otherwise it leaves them out
+ * exactly (near miss). reviews.ts writes the outcome (upheld) and plants surcharge_during_review; where it
+ * writes none (the case not reviewable, or its agency and item kept for the review plants) the 加处罚款 is
+ * lawful either way.
+ */
+export interface ReviewPeriod {
+  paidOn: number;
+  applied: number;
+  decided: number;
+  planted: boolean;
+}
+
+/** The share of fines paid in time chosen to be paid late under reconsideration instead (per mille). */
+const REVIEWED_LATE_PER_MILLE = 10;
+
+/**
+ * Chosen by the payment id's hash among fines paid in time nine months or more after delivery: paid
+ * 10–30 days late instead (by the as-of day), with a reconsideration of 1–5 days inside those days (planted payment_overdue besides).
+ */
+export function reviewedLate(ctx: Ctx, pId: string, caseId: string, region: string, due: number, recent: boolean): ReviewPeriod | null {
+  const h = deriveSeed(ctx.seed, 'surcharge-review', pId) % 1000;
+  if (h >= REVIEWED_LATE_PER_MILLE) return null;
+  // Not the fines settle() plants or pairs in time (recent ones: overpaid, part-paid; 加处罚款 paid in time).
+  if (recent || deriveSeed(ctx.seed, 'payment-surcharge', pId) % 1000 < 4) return null;
+  const late = 10 + (deriveSeed(ctx.seed, 'surcharge-review-days', pId) % 21);
+  const paidOn = due + late;
+  if (paidOn > ctx.period.asOf) return null;
+  const applied = due + 1 + (h % 5);
+  const decided = applied + 1 + (h % 5);
+  ctx.truth.plant('payment_overdue', 'payment', pId, region, { case_id: caseId, due_on: isoOf(due), paid_on: isoOf(paidOn) });
+  return { paidOn, applied, decided, planted: h % 3 !== 0 };
 }
 
 const yuan = (cents: number) => cents / 100;
@@ -53,6 +92,12 @@ export function settle(ctx: Ctx, p: SettleInput): Settled[] {
   const days = paidOn - due;
   const truth = (violation: Parameters<Ctx['truth']['plant']>[0], detail: Record<string, unknown>) =>
     ctx.truth.plant(violation, 'case', p.caseId, p.region, { payment_id: pId, fine_amount: fine, ...detail });
+  if (days > 0 && p.review) {
+    // Under reconsideration for some of the days late: 3% a day of all of them (planted), or of the others.
+    const left = days - (p.review.decided - p.review.applied + 1);
+    const cents = Math.floor((fineC * 3 * (p.review.planted ? days : left)) / 100);
+    return one(yuan(fineC + cents), yuan(cents));
+  }
   if (days > 0) {
     // 3% of the fine per day late, in whole cents, at most the fine.
     const rate = Math.floor((fineC * 3 * days) / 100);

@@ -15,6 +15,7 @@ import { paymentHandoverLate } from './payment-handover-late.ts';
 import { paymentNoReceipt } from './payment-no-receipt.ts';
 import { paymentSurchargeOverFine } from './payment-surcharge-over-fine.ts';
 import { paymentSurchargeOverRate } from './payment-surcharge-over-rate.ts';
+import { paymentSurchargeDuringReview } from './payment-surcharge-during-review.ts';
 import { paymentOverpaid } from './payment-overpaid.ts';
 import { penaltyClosedUnpaid } from './penalty-closed-unpaid.ts';
 import { penaltyGrowth } from './penalty-growth.ts';
@@ -109,6 +110,7 @@ import { penaltySummarySanction } from './penalty-summary-sanction.ts';
 import { penaltyHearingNoticeLate } from './penalty-hearing-notice-late.ts';
 import { penaltyHearingHostInvestigator } from './penalty-hearing-host-investigator.ts';
 import { penaltyHearingFee } from './penalty-hearing-fee.ts';
+import { penaltyHeardNoLegalReview } from './penalty-heard-no-legal-review.ts';
 import { coercionRepeatSeal } from './coercion-repeat-seal.ts';
 import { certOutOfScope } from './cert-out-of-scope.ts';
 import { coercionNightHoliday } from './coercion-night-holiday.ts';
@@ -259,6 +261,8 @@ export const MODELS: readonly ModelDefinition[] = [
   coercionFineEnforcedEarly,
   coercionDemolitionNotAnnounced,
   coercionDemolitionBeforeAppealPeriod,
+  penaltyHeardNoLegalReview,
+  paymentSurchargeDuringReview,
 ];
 
 export function findModel(code: string): ModelDefinition | undefined {

@@ -3,7 +3,9 @@
 // 十五日, 第六十七条 第三款) to the day paid, the first day not counted (src/models/window.ts); per fine case,
 // from its earliest 缴款期限 to the last payment that carries 加处罚款. The most 加处罚款 those days allow is
 // 3% × the fine × the days (0 for a fine paid by its 缴款期限); above the fine itself PAY_SURCHARGE_OVER_FINE
-// speaks. Records that do not state 加处罚款 add nothing.
+// speaks. Records that do not state 加处罚款 add nothing. The days are not reduced by those under 行政复议 or
+// 行政诉讼 (第七十三条 第三款): 加处罚款 within this ceiling but above the one without them is
+// PAY_SURCHARGE_DURING_REVIEW's.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 import { daysSql } from '../window.ts';
@@ -13,7 +15,7 @@ export const paymentSurchargeOverRate: ModelDefinition = {
   code: 'PAY_SURCHARGE_OVER_RATE',
   name: '加处罚款超过每日百分之三',
   description:
-    '罚款案件截至统计日已缴纳的缴款记录中，载明的加处罚款金额合计大于罚款金额×3%×逾期天数；逾期天数自最早的缴款期限（收到处罚决定书之日起十五日）次日起算，至最后一笔含加处罚款的缴款日期，缴款期限内缴纳的为0天；未载明加处罚款金额的缴款记录不计入。',
+    '罚款案件截至统计日已缴纳的缴款记录中，载明的加处罚款金额合计大于罚款金额×3%×逾期天数；逾期天数自最早的缴款期限（收到处罚决定书之日起十五日）次日起算，至最后一笔含加处罚款的缴款日期，缴款期限内缴纳的为0天；未载明加处罚款金额的缴款记录不计入。逾期天数不扣除行政复议或者行政诉讼期间；不超过本标准、但扣除这些期间后超过的，由“复议诉讼期间计算加处罚款”（PAY_SURCHARGE_DURING_REVIEW）判断。',
   category: 'penalty',
   basis: {
     regulationId: 'xingzheng-chufa-fa',

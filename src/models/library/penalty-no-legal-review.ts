@@ -3,7 +3,8 @@
 // 行政处罚的决定之前，应当由从事行政处罚决定法制审核的人员进行法制审核；未经法制审核或者审核未通过的，
 // 不得作出决定. The article names its cases (重大公共利益, 经过听证程序的重大权益, 疑难复杂…); the records show
 // only the amount, so the amount stands in for them, set per region (regions publish their 重大执法决定
-// lists by amount too).
+// lists by amount too). A case heard (第五十八条（二）) is judged whatever its amount by
+// PEN_HEARD_NO_LEGAL_REVIEW; a heard case at or above the amount hits both.
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
@@ -11,7 +12,8 @@ import { CASE_NAMES, CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 export const penaltyNoLegalReview: ModelDefinition = {
   code: 'PEN_NO_LEGAL_REVIEW',
   name: '重大处罚决定无法制审核记录',
-  description: '罚款金额达到设定的重大决定金额的案件，法制审核日期为空，或法制审核日期晚于决定日期。',
+  description:
+    '罚款金额达到设定的重大决定金额的案件，法制审核日期为空，或法制审核日期晚于决定日期。只按金额判断；经过听证的案件不论金额由“经过听证的决定无法制审核记录”（PEN_HEARD_NO_LEGAL_REVIEW）判断，两者可能同时提示。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 58 },
   severity: 'high',
