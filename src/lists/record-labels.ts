@@ -2,7 +2,8 @@
 // its copy in web/src/records/kinds.generated.ts) and the server's Excel exports, so a column is called the same on the list, the drawer, the
 // import page and the exported file. They follow the headers of the import formats (src/records), which
 // are what an agency's own export calls them; the kinds' names and coded values are the registry's.
-// Pure: no Node APIs (the console bundles it).
+
+import { KIND_SPECS, KINDS } from '../records/registry.ts';
 
 /** Column labels shared by every kind that has the column. */
 export const COLUMN_LABELS: Record<string, string> = {
@@ -101,7 +102,7 @@ export const COLUMN_LABELS: Record<string, string> = {
 };
 
 /** Where one kind calls a shared column differently. */
-export const KIND_COLUMN_LABELS: Partial<Record<string, Record<string, string>>> = {
+const KIND_OVERRIDES: Partial<Record<string, Record<string, string>>> = {
   licences: { result: '办理结果', entity_uscc: '申请人' },
   inspections: { result: '检查结果', kind: '检查类型', entity_uscc: '检查对象' },
   cases: { status: '案件状态', entity_uscc: '当事人' },
@@ -121,6 +122,20 @@ export const KIND_COLUMN_LABELS: Partial<Record<string, Record<string, string>>>
   officers: { id: '人员编号', name: '姓名', agency_id: '所属执法主体' },
   entities: { name: '企业名称' },
 };
+
+/**
+ * Per kind: where it calls a shared column differently, and the header its import format gives each
+ * of its other columns (a column a kind gains is named on lists and exports from its field spec, with
+ * no second list to keep).
+ */
+export const KIND_COLUMN_LABELS: Partial<Record<string, Record<string, string>>> = Object.fromEntries(
+  KINDS.map((kind) => {
+    const own = Object.fromEntries(
+      KIND_SPECS[kind].fields.filter((f) => !(f.name in COLUMN_LABELS)).map((f) => [f.name, f.label] as const),
+    );
+    return [kind, { ...own, ...KIND_OVERRIDES[kind] }];
+  }),
+);
 
 export function columnLabel(kind: string, column: string): string {
   return KIND_COLUMN_LABELS[kind]?.[column] ?? COLUMN_LABELS[column] ?? column;
