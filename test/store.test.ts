@@ -1,5 +1,11 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openStore } from '../src/store/open-store.ts';
 import { openTestStore, TEST_ENGINE } from './helpers/store.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { sql } from '../src/store/sql.ts';
@@ -219,4 +225,36 @@ test('the shard count of a Citus table: two per worker, or KEDU_CITUS_SHARDS; a 
   assert.equal(shardCount(2, '48'), 48, 'a cluster that will grow to 3 or 4 workers');
   for (const bad of ['0', '-4', '1.5', 'many', '5000'])
     assert.throws(() => shardCount(2, bad), /KEDU_CITUS_SHARDS: a whole number of shards from 1 to 4096/, bad);
+});
+
+test('a DuckDB file whose process was killed right after its first migrations opens again', async () => {
+  // The schema goes into the file at once (migrate.ts): replaying it from the write-ahead log fails in
+  // DuckDB (ADD COLUMN … DEFAULT current_timestamp), which left such a file unopenable.
+  const dir = mkdtempSync(join(tmpdir(), 'kedu-killed-'));
+  const file = join(dir, 'killed.duckdb');
+  try {
+    const openIt = pathToFileURL(join(import.meta.dirname, '../src/store/open-store.ts')).href;
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const { openStore } = await import(${JSON.stringify(openIt)}); await openStore({ duckdbPath: ${JSON.stringify(file)} }); process.kill(process.pid, 'SIGKILL');`,
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(child.signal, 'SIGKILL', child.stderr);
+    assert.ok(existsSync(file));
+    const store = await openStore({ duckdbPath: file });
+    try {
+      const [row] = await store.query<{ n: number }>('SELECT count(*) AS n FROM calendar_days');
+      assert.ok(Number(row.n) > 0, 'the migrated store is whole');
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -44,7 +44,8 @@ export async function migrate(store: Store): Promise<string[]> {
       )
     ).map((r) => r.t),
   );
-  for (const table of STAMPED_TABLES.filter((t) => !stamped.has(t))) await store.exec(changeStampSql(table));
+  const stamps = STAMPED_TABLES.filter((t) => !stamped.has(t));
+  for (const table of stamps) await store.exec(changeStampSql(table));
   // A Citus coordinator distributes its tables first, and takes the indexes in the form Citus accepts.
   const citus = await isCitus(store);
   const indexes = citus ? await citusIndexes(store) : store.dialect.extraIndexes;
@@ -52,5 +53,10 @@ export async function migrate(store: Store): Promise<string[]> {
   if (citus) await replicaIdentities(store);
   // Reference rows the SQL of the models needs in every store, test databases included.
   await syncCalendarDays(store);
+  // DuckDB: the schema changes go into the database file at once. Left in the write-ahead log, a
+  // process killed before its first checkpoint leaves a file DuckDB cannot open again: replaying
+  // `ADD COLUMN … DEFAULT current_timestamp` (the change stamps) fails with an internal error
+  // (duckdb/duckdb#18259). PostgreSQL has nothing to do here.
+  if (applied.length || stamps.length) for (const s of store.dialect.afterWriteBurst) await store.exec(s);
   return applied;
 }
