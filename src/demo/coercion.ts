@@ -557,6 +557,62 @@ export interface DemolitionInput {
 }
 
 /**
+ * Writes an act of 强制执行 the agency carried out itself (an auction, a 强制拆除): begun and completed on
+ * `day` at `minute`, approved the afternoon before, with its 催告 and announcement (ownEnforcement).
+ */
+function pushOwnAct(
+  ctx: Ctx,
+  rng: Rng,
+  e: Entity,
+  input: { agency: Agency; caseId: string; lead: Officer; assist: Officer },
+  act: {
+    id: string;
+    region: string;
+    day: number;
+    minute: number;
+    measure: string;
+    docWord: string;
+    demolition: boolean;
+    caseDemand: string | null;
+  },
+): void {
+  const { id, region, day } = act;
+  ctx.out.coercive_measures.push([
+    id,
+    SOURCE,
+    id,
+    region,
+    input.agency.id,
+    e.uscc,
+    input.caseId,
+    act.measure,
+    `${input.agency.name}${act.docWord}〔${isoOf(day).slice(0, 4)}〕${Number(id.slice(2))}号`,
+    isoOf(day),
+    false,
+    false,
+    false,
+    null,
+    isoOf(day),
+    null,
+    input.lead.id,
+    input.assist.id,
+    'disposed',
+    hhmm(act.minute),
+    stamp(day - 1, 16 * 60 + rng.range(0, 90)),
+    ...ownEnforcement(ctx, {
+      id,
+      region,
+      day,
+      measure: act.measure,
+      urgent: false,
+      demolition: act.demolition,
+      caseId: input.caseId,
+      caseDemand: act.caseDemand,
+    }),
+  ]);
+}
+
+/**
  * A 强制拆除 of an illegal building by the comprehensive enforcement agency after its decision (行政强制法
  * 第四十四条), from a stream of its own, on a working day in office hours with a 催告 and an announcement
  * (ownEnforcement). Normal: begun after the six months to sue from the decision's delivery (the decision day
@@ -583,39 +639,16 @@ export function demolish(ctx: Ctx, e: Entity, input: DemolitionInput): boolean {
   const minute = rng.range(9 * 60, 16 * 60 + 30);
   const id = ctx.ids.next('QZ');
   const region = e.township.code;
-  ctx.out.coercive_measures.push([
-    id,
-    SOURCE,
+  pushOwnAct(ctx, rng, e, input, {
     id,
     region,
-    input.agency.id,
-    e.uscc,
-    input.caseId,
-    'remove',
-    `${input.agency.name}强拆〔${isoOf(day).slice(0, 4)}〕${Number(id.slice(2))}号`,
-    isoOf(day),
-    false,
-    false,
-    false,
-    null,
-    isoOf(day),
-    null,
-    input.lead.id,
-    input.assist.id,
-    'disposed',
-    hhmm(minute),
-    stamp(day - 1, 16 * 60 + rng.range(0, 90)),
-    ...ownEnforcement(ctx, {
-      id,
-      region,
-      day,
-      measure: 'remove',
-      urgent: false,
-      demolition: true,
-      caseId: input.caseId,
-      caseDemand: input.caseDemand,
-    }),
-  ]);
+    day,
+    minute,
+    measure: 'remove',
+    docWord: '强拆',
+    demolition: true,
+    caseDemand: input.caseDemand,
+  });
   if (planted)
     ctx.truth.plant('coercion_demolition_before_appeal_period', 'coercive_measure', id, region, {
       started_on: isoOf(day),
@@ -672,38 +705,6 @@ export function enforceFine(
   const minute = rng.range(9 * 60, 16 * 60 + 30);
   const id = ctx.ids.next('QZ');
   const region = e.township.code;
-  ctx.out.coercive_measures.push([
-    id,
-    SOURCE,
-    id,
-    region,
-    input.agency.id,
-    e.uscc,
-    input.caseId,
-    'auction',
-    `${input.agency.name}强制执行〔${isoOf(day).slice(0, 4)}〕${Number(id.slice(2))}号`,
-    isoOf(day),
-    false,
-    false,
-    false,
-    null,
-    isoOf(day),
-    null,
-    input.lead.id,
-    input.assist.id,
-    'disposed',
-    hhmm(minute),
-    stamp(day - 1, 16 * 60 + rng.range(0, 90)),
-    ...ownEnforcement(ctx, {
-      id,
-      region,
-      day,
-      measure: 'auction',
-      urgent: false,
-      demolition: false,
-      caseId: input.caseId,
-      caseDemand: null,
-    }),
-  ]);
+  pushOwnAct(ctx, rng, e, input, { id, region, day, minute, measure: 'auction', docWord: '强制执行', demolition: false, caseDemand: null });
   if (early(input.payment, day)) plantEarly(ctx, id, region, input.payment, day);
 }
