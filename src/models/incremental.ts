@@ -77,17 +77,10 @@ export interface IncrementalRun {
 
 /**
  * Deletes the link values replaced before every watermark of every region: no incremental run reads
- * them again (a model without a watermark runs fully). Returns how many were deleted.
+ * them again (a model without a watermark runs fully).
  */
-export async function pruneReplacedLinks(store: Store): Promise<number> {
-  const [m] = await store.query<{ w: string | null }>('SELECT CAST(min(watermark) AS VARCHAR) AS w FROM model_watermarks');
-  if (!m?.w) return 0;
-  const [n] = await store.query<{ n: number }>(
-    'SELECT CAST(count(*) AS INTEGER) AS n FROM record_links_replaced WHERE changed_at < CAST($1 AS TIMESTAMPTZ)',
-    [m.w],
-  );
-  if (Number(n.n) > 0) await store.exec('DELETE FROM record_links_replaced WHERE changed_at < CAST($1 AS TIMESTAMPTZ)', [m.w]);
-  return Number(n.n);
+export async function pruneReplacedLinks(store: Store): Promise<void> {
+  await store.exec('DELETE FROM record_links_replaced WHERE changed_at < (SELECT min(watermark) FROM model_watermarks)');
 }
 
 /** The run groups (regions, parameters, enabled) a model runs with: a change makes the next run full. */
