@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { openTestStore } from './helpers/store.ts';
 import { addUser, seedTwoCounties } from './helpers/fixtures.ts';
-import { coerciveMeasure, inspection } from './helpers/records.ts';
+import { caseRecord, coerciveMeasure, inspection } from './helpers/records.ts';
 import { login, quietEnvironment } from './helpers/clues.ts';
 import { compileTemplate, templateKinds, templateProblem, type Template } from '../src/models/local/template.ts';
 import { KIND_SPECS } from '../src/records/registry.ts';
@@ -167,6 +167,56 @@ test('a template over 行政强制措施: seizures of one enterprise in a year, 
     hits.map((h) => [h.subject_id, Number(h.record_count), h.evidence_ids]),
     [[XH, 2, 'CM-T1,CM-T2']],
   );
+});
+
+test('a field with several codes in a cell (其他处罚种类) is compared per code: 包含, 不包含, 包含其一', async () => {
+  const revoked: Template = {
+    ...TEMPLATE,
+    name: '吊销许可证件的案件',
+    description: '决定中含吊销许可证件的案件。',
+    kind: 'cases',
+    filters: [{ field: 'sanctions', op: 'eq', value: 'revoke_licence' }],
+    groupBy: undefined,
+    dateField: 'decided_on',
+    windowDays: 365,
+    threshold: 1,
+    explanation: '数据显示，该案件于{first_on}作出含吊销许可证件的决定，请核实。',
+  };
+  assert.equal(templateProblem(revoked), null);
+  assert.match(
+    templateProblem({ ...revoked, filters: [{ field: 'sanctions', op: 'gt', value: 'revoke_licence' }] })![1],
+    /包含、不包含或包含其一/,
+  );
+  // 等于 on this field reads as 包含: a cell holding the code among others matches, an empty cell does not.
+  for (const [id, sanctions] of [
+    ['CASE-S1', 'confiscate_goods;revoke_licence'],
+    ['CASE-S2', 'revoke_licence'],
+    ['CASE-S3', 'confiscate_goods;suspend_licence'],
+    ['CASE-S4', null],
+  ])
+    await caseRecord(store, { id, entity_uscc: XH, region_code: '330106', agency_id: 'AG-XH-SCJG', sanctions, decided_on: '2025-11-01' });
+  const ids = async (filters: Template['filters']) =>
+    (
+      await store.query<{ evidence_ids: string }>(
+        compileTemplate({ ...revoked, filters })({
+          dialect: store.dialect,
+          params: {},
+          asOf: '2025-12-31',
+          where: (a) => sql`${raw(a)}.region_code LIKE ${'330106%'}`,
+        }),
+      )
+    )
+      .map((h) => h.evidence_ids)
+      .filter((id) => id.startsWith('CASE-S')) // the fixture's own cases of the county aside
+      .sort();
+  assert.deepEqual(await ids(revoked.filters), ['CASE-S1', 'CASE-S2']);
+  assert.deepEqual(await ids([{ field: 'sanctions', op: 'ne', value: 'revoke_licence' }]), ['CASE-S3', 'CASE-S4']);
+  assert.deepEqual(await ids([{ field: 'sanctions', op: 'in', value: ['suspend_licence', 'revoke_licence'] }]), [
+    'CASE-S1',
+    'CASE-S2',
+    'CASE-S3',
+  ]);
+  assert.deepEqual(await ids([{ field: 'sanctions', op: 'eq', value: 'confiscate_goods' }]), ['CASE-S1', 'CASE-S3']);
 });
 
 test('preview, save, versions, switch on: the local model raises its clues through triage over its own region', async () => {

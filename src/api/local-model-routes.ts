@@ -5,7 +5,14 @@
 import type { Store } from '../store/store.ts';
 import { businessDate } from '../domain/dates.ts';
 import { authorize } from '../policy/index.ts';
-import { OPERATORS, OPERATOR_LABELS, PLACEHOLDERS, templateKinds, type Template } from '../models/local/template.ts';
+import {
+  MULTIPLE_OPERATOR_LABELS,
+  OPERATORS,
+  OPERATOR_LABELS,
+  PLACEHOLDERS,
+  templateKinds,
+  type Template,
+} from '../models/local/template.ts';
 import { getLocalModel, listLocalModels, previewTemplate, saveLocalModel, setLocalModelEnabled } from '../models/local/local-models.ts';
 import { callerOf, type Api } from './app.ts';
 import { errors } from './schemas.ts';
@@ -42,9 +49,14 @@ export async function localModelRoutes(app: Api, store: Store, asOf?: string): P
             label: f.label,
             type: f.type,
             values: f.values?.map((v) => ({ code: v.code, label: v.label })) ?? null,
+            multiple: f.multiple === true,
           })),
         })),
-        operators: Object.keys(OPERATORS).map((op) => ({ op, label: OPERATOR_LABELS[op as keyof typeof OPERATORS] })),
+        operators: Object.keys(OPERATORS).map((op) => ({
+          op,
+          label: OPERATOR_LABELS[op as keyof typeof OPERATORS],
+          multipleLabel: MULTIPLE_OPERATOR_LABELS[op as keyof typeof OPERATORS] ?? null,
+        })),
         placeholders: [...PLACEHOLDERS],
       };
     },

@@ -66,11 +66,13 @@ export const LocalModelSchema = Type.Object({
           label: Type.String(),
           type: Type.String(),
           values: Nullable(Type.Array(Type.Object({ code: Type.String(), label: Type.String() }))),
+          /** Several codes in one cell: 等于/不等于/属于 compare per code (multipleLabel). */
+          multiple: Type.Boolean(),
         }),
       ),
     }),
   ),
-  operators: Type.Array(Type.Object({ op: Type.String(), label: Type.String() })),
+  operators: Type.Array(Type.Object({ op: Type.String(), label: Type.String(), multipleLabel: Nullable(Type.String()) })),
   placeholders: Type.Array(Type.String()),
 });
 

@@ -34,6 +34,12 @@ export const OPERATOR_LABELS: Record<Operator, string> = {
   not_null: '不为空',
 };
 
+/**
+ * A field with several codes in one cell (`multiple`: codes joined by ';') is compared per code: 等于
+ * reads as 包含 (the cell holds that code), 不等于 as 不包含 (an empty cell holds none), 属于 as 包含其一.
+ */
+export const MULTIPLE_OPERATOR_LABELS: Partial<Record<Operator, string>> = { eq: '包含', ne: '不包含', in: '包含其一' };
+
 export type FilterValue = string | number | boolean | (string | number)[] | null;
 
 export interface Filter {
@@ -181,7 +187,7 @@ function valueProblem(field: FieldSpec, op: Operator, value: unknown): string | 
       case 'enum':
         if (!field.values?.some((e) => e.code === v))
           return `取值须为 ${field.values?.map((e) => `${e.code}（${e.label}）`).join('、')} 之一：${String(v)}`;
-        if (ordered) return '选项字段只能比较等于、不等于或属于';
+        if (ordered) return field.multiple ? '多选字段只能比较包含、不包含或包含其一' : '选项字段只能比较等于、不等于或属于';
         break;
       default:
         if (typeof v !== 'string' || v.length > 200) return `须为不超过 200 字的文字：${String(v)}`;
@@ -201,6 +207,13 @@ export function filtersSql(spec: RecordKindSpec, filters: readonly Filter[]): Sq
     const field = spec.fields.find((x) => x.name === f.field)!;
     const c = col(field.name);
     if (f.op === 'is_null' || f.op === 'not_null') return sql`${c} ${raw(OPERATORS[f.op])}`;
+    if (field.multiple) {
+      // ';code;' inside ';cell;': one code, never a part of a longer one; no LIKE, so '_' in a code is a letter.
+      const holds = (v: string | number) => sql`position(${`;${v};`} IN ';' || ${c} || ';') > 0`;
+      if (f.op === 'in') return sql`(${joinSql((f.value as (string | number)[]).map(holds), ' OR ')})`;
+      if (f.op === 'ne') return sql`(${c} IS NULL OR NOT ${holds(f.value as string)})`;
+      return holds(f.value as string);
+    }
     if (f.op === 'in')
       return sql`${c} IN (${joinSql(
         (f.value as (string | number)[]).map((v) => param(field, v)),

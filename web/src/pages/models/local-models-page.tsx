@@ -83,11 +83,19 @@ function Editor({ onSaved }: { onSaved: () => void }) {
   const [form] = Form.useForm<FormValues>();
   const kind = Form.useWatch('kind', form);
   const groupBy = Form.useWatch('groupBy', form);
+  const filterRows = Form.useWatch('filters', form);
   const [preview, setPreview] = useState<LocalPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const spec = schema.data?.kinds.find((k) => k.kind === kind);
   const fieldOptions = (spec?.fields ?? []).map((f) => ({ value: f.name, label: `${f.label}（${f.name}）` }));
   const fieldType = (name: string) => spec?.fields.find((f) => f.name === name)?.type;
+  // A field with several codes in a cell compares per code: 包含 / 不包含 / 包含其一.
+  const operatorOptions = (row: number) => {
+    const multiple = spec?.fields.find((f) => f.name === filterRows?.[row]?.field)?.multiple === true;
+    return schema
+      .data!.operators.filter((o) => !multiple || o.multipleLabel !== null || o.op === 'is_null' || o.op === 'not_null')
+      .map((o) => ({ value: o.op, label: multiple ? (o.multipleLabel ?? o.label) : o.label }));
+  };
   const groupOptions = (spec?.fields ?? [])
     .filter((f) => f.type === 'uscc' || f.name === 'agency_id' || f.name.endsWith('officer_id'))
     .map((f) => ({ value: f.name, label: f.label }));
@@ -162,12 +170,7 @@ function Editor({ onSaved }: { onSaved: () => void }) {
                     />
                   </Form.Item>
                   <Form.Item name={[row.name, 'op']} rules={[{ required: true, message: '请选择比较方式' }]}>
-                    <Select
-                      style={{ width: 100 }}
-                      placeholder="比较"
-                      options={schema.data!.operators.map((o) => ({ value: o.op, label: o.label }))}
-                      data-testid="local-filter-op"
-                    />
+                    <Select style={{ width: 100 }} placeholder="比较" options={operatorOptions(row.name)} data-testid="local-filter-op" />
                   </Form.Item>
                   <Form.Item name={[row.name, 'value']}>
                     <Input style={{ width: 200 }} placeholder="取值（属于：逗号分隔）" data-testid="local-filter-value" />
