@@ -624,11 +624,14 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
       JOIN calendar_days x ON x.day = COALESCE(c.published_on, ${asOf})
       WHERE c.decision = 'fine' AND c.fine_amount >= 10000 AND x.due > f.done + 7`,
   },
-  // A fine of 10,000 yuan or more decided by the 5th working day after its notice, no hearing asked for.
+  // A fine (noticed or decided) of 10,000 yuan or more, or with a sanction of 第六十三条, decided by the 5th
+  // working day after its notice, no hearing asked for.
   decided_in_hearing_period: {
     kind: 'case',
     sql: `SELECT c.id FROM cases c JOIN calendar_days f ON f.day = c.notified_on JOIN calendar_days x ON x.day = c.decided_on
-      WHERE c.decision = 'fine' AND c.fine_amount >= 10000 AND c.hearing_requested_on IS NULL AND c.decided_on >= c.notified_on AND x.due <= f.done + 5`,
+      WHERE c.decision = 'fine' AND c.hearing_requested_on IS NULL AND c.decided_on >= c.notified_on AND x.due <= f.done + 5
+        AND (c.fine_amount >= 10000 OR c.proposed_fine >= 10000
+          OR ${['lower_qualification', 'revoke_licence', 'suspend_business', 'close_down', 'bar_practice'].map((k) => `';' || c.sanctions || ';' LIKE '%;${k};%'`).join(' OR ')})`,
   },
   // A hearing asked for on a fine (noticed or decided) of 10,000 yuan or more, or with a sanction of 第六十三条, none held by the decision day.
   hearing_not_held: {
@@ -685,6 +688,17 @@ const RULES: Record<Violation, { kind?: string; sql: string }> = {
     kind: 'coercive_measure',
     sql: `SELECT id FROM coercive_measures WHERE measure IN ('seal', 'seize') AND status = 'released'
       AND ${d.daysBetween('ended_on', `COALESCE(goods_returned_on, ${asOf})`)} > 3`,
+  },
+  // An auction of a case whose first review to revoke or change the decision was decided by the as-of day,
+  // nothing returned within 30 days of that day (of the auction, if later).
+  coercion_not_restored: {
+    kind: 'coercive_measure',
+    sql: `WITH r AS (
+        SELECT case_id, decided_on, row_number() OVER (PARTITION BY case_id ORDER BY decided_on, id) AS rn
+        FROM review_outcomes WHERE outcome IN ('revoked', 'changed') AND decided_on <= ${asOf})
+      SELECT m.id FROM coercive_measures m JOIN r ON r.case_id = m.case_id AND r.rn = 1
+      WHERE m.measure IN ('transfer_funds', 'auction')
+        AND ${d.daysBetween('CASE WHEN m.started_on > r.decided_on THEN m.started_on ELSE r.decided_on END', `CASE WHEN m.goods_returned_on IS NULL OR m.goods_returned_on > ${asOf} THEN ${asOf} ELSE m.goods_returned_on END`)} > 30`,
   },
   // A sealing or seizure of a case decided 不予处罚.
   coercion_on_minor_case: {
@@ -1015,6 +1029,7 @@ test('each kind is planted at roughly 0.5–2% of its subjects (plans, agencies 
     coercion_fine_enforced_early: first.counts.coercive_measures,
     coercion_demolition_not_announced: first.counts.coercive_measures,
     coercion_demolition_before_appeal_period: first.counts.coercive_measures,
+    coercion_not_restored: first.counts.coercive_measures,
     light_fined_heavily: first.counts.cases,
     auxiliary_only: first.counts.cases,
     fined_without_correction: first.counts.entities,

@@ -64,7 +64,7 @@ test('PEN_DECIDED_IN_HEARING_PERIOD: a fine of 10,000 yuan decided on the 5th wo
   assert.equal(h.agency_id, 'AG-FY-ZHZF');
   assert.equal(
     h.explanation,
-    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案于2025-04-29告知拟作出的处罚，于2025-05-09即作出罚款10,000元的决定（达到设定的较大数额10,000元），当事人要求听证的期限至2025-05-09届满，记录中没有要求听证日期，可能未待听证申请期满即作出处罚决定，请核实并说明。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案于2025-04-29告知拟作出的处罚，于2025-05-09即作出罚款10,000元的决定（罚款达到设定的较大数额10,000元），当事人要求听证的期限至2025-05-09届满，记录中没有要求听证日期，可能未待听证申请期满即作出处罚决定，请核实并说明。',
   );
   // Not yet decided on the run's day: no hit.
   assert.deepEqual(await hitsAsOf('PEN_DECIDED_IN_HEARING_PERIOD', '2025-05-08'), [sameDay, inHoliday].sort());
@@ -78,6 +78,34 @@ test('PEN_DECIDED_IN_HEARING_PERIOD near misses: under the amount, a hearing ask
   await kase({ ...TOLD, notified_on: null, fine_amount: 20000, decided_on: '2025-05-06' }); // PEN_NO_NOTICE's
   assert.deepEqual(await hitsAsOf('PEN_DECIDED_IN_HEARING_PERIOD', '2025-12-31'), []);
   assert.deepEqual(await hitsAsOf('PEN_DECIDED_IN_HEARING_PERIOD', '2025-12-31', { min_fine: 5000 }), [below]);
+});
+
+test('PEN_DECIDED_IN_HEARING_PERIOD judges what PEN_HEARING_NOT_HELD judges: a fine that revokes a licence or closes the business whatever the amount, and a 较大数额 the notice named, on the 5th working day; the 6th passes', async () => {
+  const small = { ...TOLD, fine_amount: 2000 };
+  const revoked = await kase({ ...small, sanctions: 'revoke_licence', decided_on: '2025-05-09' }); // the 5th working day
+  await kase({ ...small, sanctions: 'revoke_licence', decided_on: '2025-05-12' }); // the 6th
+  const closed = await kase({ ...small, sanctions: 'confiscate_goods;close_down', decided_on: '2025-05-06' });
+  const told = await kase({ ...TOLD, fine_amount: 8000, proposed_fine: 12000, decided_on: '2025-05-09' }); // told 12,000, decided 8,000
+  await kase({ ...TOLD, fine_amount: 8000, proposed_fine: 12000, decided_on: '2025-05-12' });
+  await kase({ ...small, sanctions: 'suspend_licence', decided_on: '2025-05-06' }); // 暂扣 is not in 第六十三条
+  await kase({ ...small, sanctions: 'confiscate_proceeds', decided_on: '2025-05-06' }); // 较大数额: no amount recorded
+  await kase({
+    ...small,
+    sanctions: 'revoke_licence',
+    decided_on: '2025-05-06',
+    hearing_requested_on: '2025-04-30',
+    hearing_held_on: '2025-05-06',
+  });
+  await kase({ ...small, fine_amount: 9000, proposed_fine: 9999, decided_on: '2025-05-06' }); // neither amount reaches it
+  assert.deepEqual(await hitsAsOf('PEN_DECIDED_IN_HEARING_PERIOD', '2025-12-31'), [revoked, closed, told].sort());
+  const byId = await explanations('PEN_DECIDED_IN_HEARING_PERIOD');
+  assert.equal(
+    byId.get(closed)!.explanation,
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案于2025-04-29告知拟作出的处罚，于2025-05-06即作出罚款2,000元并没收非法财物、责令关闭的决定（第六十三条所列的处罚种类，不论罚款金额），当事人要求听证的期限至2025-05-09届满，记录中没有要求听证日期，可能未待听证申请期满即作出处罚决定，请核实并说明。',
+  );
+  assert.match(byId.get(told)!.explanation, /即作出罚款8,000元的决定（告知的拟罚款金额达到设定的较大数额10,000元）/);
+  // The province's amount is a setting: at 20,000 only the sanctions remain.
+  assert.deepEqual(await hitsAsOf('PEN_DECIDED_IN_HEARING_PERIOD', '2025-12-31', { min_fine: 20000 }), [revoked, closed].sort());
 });
 
 // ── 要求听证未组织听证 (第六十三条 第一款) ───────────────────────────────────────────────────────────────
@@ -145,10 +173,10 @@ test('PEN_SUMMARY_OVER_LIMIT: a fine above 3,000 yuan decided on the spot hits; 
 // ── through the import format, and in real time ─────────────────────────────────────────────────────
 
 const HEADER =
-  '来源系统,案件编号,区划代码,执法主体编码,处罚事项编码,当事人统一社会信用代码,立案日期,是否首次违法,是否及时改正,危害后果,主办执法人员编号,协办执法人员编号,告知日期,决定日期,处理决定,罚款金额,案件状态,适用程序,拟罚款金额,要求听证日期,举行听证日期';
-/** A case of 富阳 told on 2025-04-29: `decided`, `fine`, then 适用程序,拟罚款金额,要求听证日期,举行听证日期. */
-const row = (no: string, decided: string, fine: string, tail: string) =>
-  `fy-zhzf,${no},330111,AG-FY-ZHZF,IT-1,91330100470102706G,2025-04-01,否,否,危害轻微,OF-1,OF-3,2025-04-29,${decided},罚款,${fine},已决定,${tail}`;
+  '来源系统,案件编号,区划代码,执法主体编码,处罚事项编码,当事人统一社会信用代码,立案日期,是否首次违法,是否及时改正,危害后果,主办执法人员编号,协办执法人员编号,告知日期,决定日期,处理决定,罚款金额,案件状态,适用程序,拟罚款金额,要求听证日期,举行听证日期,其他处罚种类';
+/** A case of 富阳 told on 2025-04-29: `decided`, `fine`, then 适用程序,拟罚款金额,要求听证日期,举行听证日期, and its other sanctions. */
+const row = (no: string, decided: string, fine: string, tail: string, sanctions = '') =>
+  `fy-zhzf,${no},330111,AG-FY-ZHZF,IT-1,91330100470102706G,2025-04-01,否,否,危害轻微,OF-1,OF-3,2025-04-29,${decided},罚款,${fine},已决定,${tail},${sanctions}`;
 
 test('cases imported through the format, judged one by one as they arrive, raise the hits the batch run raises', async () => {
   const rows = [
@@ -160,11 +188,13 @@ test('cases imported through the format, judged one by one as they arrive, raise
     row('TZ-6', '2025-05-30', '3500', '当场处罚,3500,,'), // on the spot above 3,000
     row('TZ-7', '2025-05-30', '3000', '简易程序,3000,,'), // on the spot at 3,000
     row('TZ-8', '2025-05-30', '3500', ',,,'), // nothing sent: not judged
+    row('TZ-9', '2025-05-09', '2000', '普通程序,2000,,', '吊销许可证件'), // revoked on the 5th working day, no hearing asked for
+    row('TZ-10', '2025-05-12', '2000', '普通程序,2000,,', '吊销许可证件'), // the 6th
   ];
   const path = join(dir, 'hearing.csv');
   writeFileSync(path, [HEADER, ...rows].join('\n'));
   for (const [code, want] of [
-    ['PEN_DECIDED_IN_HEARING_PERIOD', ['TZ-1']],
+    ['PEN_DECIDED_IN_HEARING_PERIOD', ['TZ-1', 'TZ-9']],
     ['PEN_HEARING_NOT_HELD', ['TZ-3']],
     ['PEN_HEAVIER_AFTER_DEFENCE', ['TZ-5']],
     ['PEN_SUMMARY_OVER_LIMIT', ['TZ-6']],

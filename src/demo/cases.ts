@@ -309,6 +309,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     decision,
     fine,
     heard.columns,
+    heard.sanction,
   );
   const clean = !force && plant === null && out.ground_truth.rows === truthRows;
   const device = caseDevice(ctx, e, { agency, caseId: id, occurred: proc[0], decided, decision, clean });
@@ -407,11 +408,15 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       break;
   }
 
+  // Noted for a review below (a 强制拆除 within the periods to seek review aside). An auction of a case
+  // reviews.ts may review, whose fine was not paid late and which no 强制拆除 may follow, may be reversed.
+  const reviewable = decided !== null && (decision === 'fine' || decision === 'warning') && !ended.unenforced && !partPaid;
+  const reviewItem = reviewable && !lateSurcharge && !reviewPeriod && agency.line !== 'CLE' ? p.item.code : null;
   // A case written as given (patterns.ts) has no measure: its plants stay the ones it was made for.
   if (!force && assist)
-    makeMeasure(ctx, e, { agency, caseId: id, filed, decided, decision, lead, assist, caseDemand: ended.columns[0], payment });
+    makeMeasure(ctx, e, { agency, caseId: id, filed, decided, decision, lead, assist, caseDemand: ended.columns[0], payment, reviewItem });
   // An auction for a fine left unpaid: its own stream, after every plant of the case.
-  if (!force && assist && payment) enforceFine(ctx, e, { agency, caseId: id, lead, assist, payment });
+  if (!force && assist && payment) enforceFine(ctx, e, { agency, caseId: id, lead, assist, payment, decided, reviewItem });
   // A 强制拆除 after a decision of comprehensive enforcement: its own stream, after every plant of the case.
   const demolishedEarly =
     !force && assist && decided !== null && agency.line === 'CLE'
@@ -423,7 +428,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   // A fine planted as never taken to court was never taken to review either (第五十三条's condition), nor
   // one closed part-paid (PEN_CLOSED_UNPAID leaves out the cases a review changed), nor one whose building
   // was demolished within the periods to seek review (COE_DEMOLITION_BEFORE_APPEAL_PERIOD judges no reviewed case).
-  if (decided !== null && (decision === 'fine' || decision === 'warning') && !ended.unenforced && !partPaid && !demolishedEarly)
+  if (reviewable && !demolishedEarly)
     noteReviewable(ctx, { id, region, agency, item: p.item.code, decided, period: reviewPeriod, lateSurcharge });
   if (decided !== null) followUp(ctx, rng, 'case', id, e, decided, 0.35, { agencyId: agency.id, officerId: lead.id, decision, fine });
 }
@@ -709,7 +714,9 @@ function enforcement(
  *   larger fines on the spot. A tenth of cases send no procedure (not judged).
  * - The amount the notice named (第四十五条 第二款): most fines as decided (near miss: equal), some
  *   lowered after the defence, a few sent without it; planted, a few fines above it.
- * - A fine of HEARING_FINE or more (第六十三条、第六十四条): a quarter of parties ask for a hearing by the
+ * - A fine with a right to a hearing (第六十三条、第六十四条) — HEARING_FINE or more decided or named in the
+ *   notice, or, for 1.5% of ordinary fines, a licence revoked or a halt ordered with it (written by
+ *   sanctionsAndHearing), whatever the amount: a quarter of parties ask for a hearing by the
  *   HEARING_WORKDAYS-th working day after the notice, held by the decision day (some on it: near miss);
  *   planted, a few never held or held after the decision. Without a request, a decision by the last
  *   working day of the period is planted now and then; otherwise the notice is moved back so that the
@@ -726,8 +733,8 @@ function hearing(
   decided: number | null,
   decision: string | null,
   fine: number | null,
-): { notified: string | null; columns: [string | null, number | null, string | null, string | null] } {
-  const none = { notified: notifiedIso, columns: [null, null, null, null] as [null, null, null, null] };
+): { notified: string | null; columns: [string | null, number | null, string | null, string | null]; sanction: string | null } {
+  const none = { notified: notifiedIso, columns: [null, null, null, null] as [null, null, null, null], sanction: null };
   if (decided === null || (decision !== 'fine' && decision !== 'warning')) return none;
   const rng = Rng.of(ctx.seed, 'case-hearing', id);
   const asOf = ctx.period.asOf;
@@ -741,7 +748,7 @@ function hearing(
     }
   }
   if (fine === null || notifiedIso === null || dayOf(notifiedIso) > decided)
-    return { notified: notifiedIso, columns: [procedure, null, null, null] };
+    return { notified: notifiedIso, columns: [procedure, null, null, null], sanction: null };
   let notified = dayOf(notifiedIso);
   // The amount of the notice.
   let proposed: number | null = fine;
@@ -750,12 +757,19 @@ function hearing(
     ctx.truth.plant('heavier_after_defence', 'case', id, region, { proposed_fine: proposed, fine_amount: fine });
   } else if (rng.chance(0.15)) proposed = Math.ceil((fine * (1.1 + 0.4 * rng.next())) / 100) * 100;
   else if (rng.chance(0.05)) proposed = null;
+  // A kind of 第六十三条 decided with the fine under the ordinary procedure (written by sanctionsAndHearing):
+  // a hearing is due whatever the amount, as it is for a 较大数额 the notice named or the one decided.
+  const sanction =
+    procedure === 'ordinary' && deriveSeed(ctx.seed, 'case-hearing-sanction', id) % 1000 < HEARING_SANCTION_PER_MILLE
+      ? HEARING_SANCTIONS[deriveSeed(ctx.seed, 'case-hearing-sanction-kind', id) % HEARING_SANCTIONS.length]
+      : null;
+  const hearingDue = fine >= HEARING_FINE || (proposed ?? 0) >= HEARING_FINE || sanction !== null;
   // The hearing.
   let requested: number | null = null;
   let held: number | null = null;
   const iso = (d: number | null) => (d === null ? null : isoOf(d));
   const inPeriod = (n: number) => workdaysLate(isoOf(n), isoOf(decided), HEARING_WORKDAYS) === false;
-  if (fine >= HEARING_FINE) {
+  if (hearingDue) {
     if (rng.chance(0.25)) {
       requested =
         notified +
@@ -785,9 +799,13 @@ function hearing(
         }
       }
     }
-  } else if ((proposed ?? fine) < HEARING_FINE && rng.chance(0.02)) requested = notified + rng.range(0, Math.min(2, decided - notified));
-  return { notified: isoOf(notified), columns: [procedure, proposed, iso(requested), iso(held)] };
+  } else if (rng.chance(0.02)) requested = notified + rng.range(0, Math.min(2, decided - notified));
+  return { notified: isoOf(notified), columns: [procedure, proposed, iso(requested), iso(held)], sanction };
 }
+
+/** Per mille of fines under the ordinary procedure with a notice that also revoke a licence or order a halt (行政处罚法 第六十三条 第一款（三）（四）). */
+const HEARING_SANCTION_PER_MILLE = 15;
+const HEARING_SANCTIONS = ['revoke_licence', 'suspend_business'] as const;
 
 /** Kinds of 第九条 besides 警告 and 罚款 an ordinary decision imposes now and then, and one on the spot (planted). */
 const ORDINARY_SANCTIONS = ['confiscate_proceeds', 'confiscate_goods', 'confiscate_proceeds;confiscate_goods', 'suspend_licence'];
@@ -798,7 +816,8 @@ const SPOT_SANCTIONS = ['confiscate_proceeds', 'confiscate_goods', 'suspend_lice
  * the rest of the data stays as it was): the columns sanctions, hearing_notified_on, hearing_host_id, and
  * a hearing fee charged on the party.
  * - Sanctions (行政处罚法 第九条、第五十一条): 5% of ordinary or unrecorded decisions also confiscate or
- *   suspend a licence (near miss); planted, a few decisions on the spot with one.
+ *   suspend a licence (near miss); planted, a few decisions on the spot with one. The kind of 第六十三条
+ *   hearing() chose (吊销许可证件, 责令停产停业) is added.
  * - The hearing's notice (第六十四条（二）, 七日 as working days): served between the request and the 7th
  *   working day before the hearing, three in ten exactly on the last day allowed (near miss); planted, a
  *   few fewer than seven working days before; where the request left no room, none recorded; a tenth of
@@ -815,6 +834,8 @@ function sanctionsAndHearing(
   decision: string | null,
   fine: number | null,
   heard: [string | null, number | null, string | null, string | null],
+  /** A kind of 第六十三条 hearing() chose for the decision, added to what this draws. */
+  heavy: string | null,
 ): [string | null, string | null, string | null] {
   if (decided === null || (decision !== 'fine' && decision !== 'warning')) return [null, null, null];
   const rng = Rng.of(ctx.seed, 'case-sanctions', c.id);
@@ -828,6 +849,7 @@ function sanctionsAndHearing(
       ctx.truth.plant('summary_sanction', 'case', c.id, c.region, { sanctions, fine_amount: fine });
     }
   } else if (rng.chance(0.05)) sanctions = rng.pick(ORDINARY_SANCTIONS);
+  if (heavy !== null) sanctions = sanctions === null ? heavy : `${sanctions};${heavy}`;
   if (requestedIso === null) return [sanctions, null, null];
   const requested = dayOf(requestedIso);
   // A hearing fee charged on the party, or a catalogued fee paid on the hearing day (near miss).

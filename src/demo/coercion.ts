@@ -22,6 +22,7 @@ import { dayOf, isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { Entity } from './entities.ts';
 import { deriveSeed, Rng } from './prng.ts';
+import { noteEnforced, noteReversal, RESTORE_DAYS, reversalOf, type Reversal } from './reviews.ts';
 import { SOURCE } from './tables.ts';
 import type { Agency, Officer } from './world.ts';
 
@@ -66,6 +67,8 @@ export interface MeasureInput {
   caseDemand?: string | null;
   /** The fine's due day and the day it was paid (null: unpaid), when the case has a payment. */
   payment?: { due: number; paidOn: number | null } | null;
+  /** The case's item when reviews.ts may review it (its only review may then be a reversal: restoration). */
+  reviewItem?: string | null;
 }
 
 /** Writes the coercive measure of a case, if its line uses them and the draw gives one. */
@@ -300,6 +303,7 @@ function enforce(
   if (day > asOf) return;
   const id = ctx.ids.next('QZ');
   const region = e.township.code;
+  const returned = measure === 'auction' ? restoration(ctx, input, { id, region, day }) : null;
   const approvedAt = urgent ? stamp(day, minute + rng.range(30, 600)) : stamp(day - 1, 16 * 60 + rng.range(0, 90));
   ctx.out.coercive_measures.push([
     id,
@@ -317,7 +321,7 @@ function enforce(
     false,
     null,
     isoOf(day),
-    null,
+    returned === null ? null : isoOf(returned),
     input.lead.id,
     input.assist.id,
     'disposed',
@@ -574,6 +578,8 @@ function pushOwnAct(
     docWord: string;
     demolition: boolean;
     caseDemand: string | null;
+    /** The day what an auction took went back (restoration), if it did. */
+    returned?: number | null;
   },
 ): void {
   const { id, region, day } = act;
@@ -593,7 +599,7 @@ function pushOwnAct(
     false,
     null,
     isoOf(day),
-    null,
+    act.returned == null ? null : isoOf(act.returned),
     input.lead.id,
     input.assist.id,
     'disposed',
@@ -686,7 +692,15 @@ function plantEarly(ctx: Ctx, id: string, region: string, p: { due: number; paid
 export function enforceFine(
   ctx: Ctx,
   e: Entity,
-  input: { agency: Agency; caseId: string; lead: Officer; assist: Officer; payment: { due: number; paidOn: number | null } },
+  input: {
+    agency: Agency;
+    caseId: string;
+    lead: Officer;
+    assist: Officer;
+    payment: { due: number; paidOn: number | null };
+    decided: number | null;
+    reviewItem: string | null;
+  },
 ): void {
   const { due, paidOn } = input.payment;
   if (paidOn !== null && paidOn <= due + 1) return;
@@ -705,6 +719,73 @@ export function enforceFine(
   const minute = rng.range(9 * 60, 16 * 60 + 30);
   const id = ctx.ids.next('QZ');
   const region = e.township.code;
-  pushOwnAct(ctx, rng, e, input, { id, region, day, minute, measure: 'auction', docWord: '强制执行', demolition: false, caseDemand: null });
+  const returned = restoration(ctx, input, { id, region, day });
+  pushOwnAct(ctx, rng, e, input, {
+    id,
+    region,
+    day,
+    minute,
+    measure: 'auction',
+    docWord: '强制执行',
+    demolition: false,
+    caseDemand: null,
+    returned,
+  });
   if (early(input.payment, day)) plantEarly(ctx, id, region, input.payment, day);
+}
+
+/** Per cent of cases open to review with an auction whose decision a review revokes or changes, and of those not returned in time (planted) and returned on the last day (near miss). */
+const REVERSAL = { share: 14, planted: 45, near: 30 } as const;
+
+/**
+ * The day what an auction took goes back (行政强制法 第四十一条), from streams of their own; null: not
+ * returned. On a case reviews.ts may review (reviewItem), a share of auctions is followed by a review
+ * that revokes or changes the decision (planned here, written by reviews.ts as the case's only review;
+ * one per agency and item), decided 3–40 days after the auction at the earliest: normal, the money or
+ * goods go back within RESTORE_DAYS of the review (of the auction, if later); planted, nothing by the
+ * as-of day or later than that; near miss, on the last day. A second auction of the case follows the same
+ * plan. Every auction is noted: reviews.ts plants each one a correction of its case leaves unreturned,
+ * planned here or not.
+ */
+function restoration(
+  ctx: Ctx,
+  input: { agency: Agency; caseId: string; decided?: number | null; reviewItem?: string | null },
+  act: { id: string; region: string; day: number },
+): number | null {
+  const asOf = ctx.period.asOf;
+  let r: Reversal | undefined = reversalOf(ctx, input.caseId);
+  if (!r && input.reviewItem && input.decided != null && deriveSeed(ctx.seed, 'coercion-reversal', input.caseId) % 100 < REVERSAL.share) {
+    const rng = Rng.of(ctx.seed, 'coercion-reversal', input.caseId);
+    const litigation = rng.chance(0.3);
+    const applied = input.decided + (litigation ? rng.range(15, 170) : rng.range(5, 55));
+    const decided = Math.max(applied + (litigation ? rng.range(60, 200) : rng.range(20, 60)), act.day + rng.range(3, 40));
+    const v = rng.int(100);
+    const plan = v < REVERSAL.planted ? 'planted' : v < REVERSAL.planted + REVERSAL.near ? 'near' : 'normal';
+    const planned: Reversal = {
+      route: litigation ? 'litigation' : 'reconsideration',
+      applied,
+      decided,
+      outcome: rng.chance(0.7) ? 'revoked' : 'changed',
+      plan,
+    };
+    // The return must be due by the as-of day; one correction per agency and item.
+    if (decided + RESTORE_DAYS + 1 <= asOf && noteReversal(ctx, input.caseId, `${input.agency.id}/${input.reviewItem}`, planned))
+      r = planned;
+  }
+  let returned: number | null = null;
+  if (r) {
+    const rng = Rng.of(ctx.seed, 'coercion-restore', act.id);
+    const from = Math.max(act.day, r.decided);
+    const day =
+      r.plan === 'planted'
+        ? rng.chance(0.5)
+          ? null
+          : from + RESTORE_DAYS + rng.range(1, 40)
+        : r.plan === 'near'
+          ? from + RESTORE_DAYS
+          : from + rng.range(2, RESTORE_DAYS - 1);
+    returned = day !== null && day <= asOf ? day : null;
+  }
+  noteEnforced(ctx, input.caseId, { ...act, returned });
+  return returned;
 }

@@ -57,8 +57,8 @@ export const VIOLATIONS = [
   'no_court_application', // a fine unpaid nine months after delivery (six to sue, three to apply), never taken to court (行政强制法 第五十三条)
   'court_no_demand', // a court application with no demand served, or one served fewer than ten days before (行政强制法 第五十四条)
   'penalty_not_published', // a fine of 10,000 yuan or more not published within 7 working days of the decision (行政处罚法 第四十八条)
-  'decided_in_hearing_period', // a fine of 10,000 yuan or more decided by the 5th working day after the notice, no hearing asked for (行政处罚法 第六十三条、第六十四条)
-  'hearing_not_held', // a hearing asked for on a fine of 10,000 yuan or more, none held by the decision (行政处罚法 第六十三条)
+  'decided_in_hearing_period', // a fine of 10,000 yuan or more (decided or noticed), or with a licence revoked or a halt ordered, decided by the 5th working day after the notice, no hearing asked for (行政处罚法 第六十三条、第六十四条)
+  'hearing_not_held', // a hearing asked for on a fine of 10,000 yuan or more (decided or noticed), or with a licence revoked or a halt ordered, none held by the decision (行政处罚法 第六十三条)
   'heavier_after_defence', // a fine decided above the fine the notice named (行政处罚法 第四十五条 第二款)
   'summary_over_limit', // a fine above 3,000 yuan decided on the spot under the summary procedure (行政处罚法 第五十一条)
   'summary_sanction', // a sanction other than a fine or warning decided on the spot (行政处罚法 第五十一条)
@@ -81,6 +81,7 @@ export const VIOLATIONS = [
   'coercion_fine_enforced_early', // a 划拨 or 拍卖 for a fine unpaid, begun on or before the 30th day of 加处罚款 (第四十六条)
   'coercion_demolition_not_announced', // a 强制拆除 not announced before it, or begun within the deadline it set (第四十四条)
   'coercion_demolition_before_appeal_period', // a 强制拆除 begun within the six months to sue from the decision's delivery (第四十四条)
+  'coercion_not_restored', // an auction of a case whose decision a review revoked or changed, nothing returned within 30 days of the review (or the auction, if later) (第四十一条)
   // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
   'uncoded_inspection', // a 2025 inspection citing no 行政行为码
   'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)

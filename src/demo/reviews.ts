@@ -16,6 +16,11 @@
 // year; planted, agencies sued three more times in a year and absent from all of that year's; near
 // misses, an agency sued twice that year and absent from both (below the minimum count), one absent from
 // two of four (exactly half).
+// Reversals of an auction (行政强制法 第四十一条): coercion.ts plans, for a share of auctioned cases open to
+// review, the case's only review — revoked or changed, decided after the auction — and writes the
+// auction's return day into its row; they are written here, carried out and withdrawn in time, on agency
+// and item groups kept out of the agency plants. Planted (COE_NOT_RESTORED_AFTER_REVERSAL): every auction
+// of a case a correction leaves unreturned 30 days after it (notRestored).
 import { workdayDeadline } from '../domain/workdays.ts';
 import { dayOf, isoOf } from './calendar.ts';
 import type { Ctx } from './context.ts';
@@ -74,6 +79,67 @@ function answerDeadline(day: number): number {
 
 const reviewable = new WeakMap<Ctx, Reviewable[]>();
 
+/**
+ * Days an agency takes to return what an act of 强制执行 took once the decision behind it was revoked or
+ * changed (行政强制法 第四十一条 names none: COE_NOT_RESTORED_AFTER_REVERSAL's default, the act's or the
+ * review's day not counted).
+ */
+export const RESTORE_DAYS = 30;
+
+/** An auction of a case (coercion.ts), and the day what it took went back (null: not returned). */
+export interface EnforcedAct {
+  id: string;
+  region: string;
+  day: number;
+  returned: number | null;
+}
+
+/**
+ * A review coercion.ts chose for an auctioned case when it wrote the auction (the return day goes into the
+ * auction's row): written here as given, the case's only review. `plan`: no return in time (planted), a
+ * return on the last day (near miss), or in time.
+ */
+export interface Reversal {
+  route: Route;
+  applied: number;
+  decided: number;
+  outcome: 'revoked' | 'changed';
+  plan: 'planted' | 'near' | 'normal';
+}
+
+interface Enforcement {
+  acts: Map<string, EnforcedAct[]>;
+  reversals: Map<string, Reversal>;
+  /** agency/item groups with a reversal: one correction each, as every other group. */
+  groups: Set<string>;
+}
+const enforcement = new WeakMap<Ctx, Enforcement>();
+function enforcementOf(ctx: Ctx): Enforcement {
+  let e = enforcement.get(ctx);
+  if (!e) enforcement.set(ctx, (e = { acts: new Map(), reversals: new Map(), groups: new Set() }));
+  return e;
+}
+
+/** Notes an auction of a case, with its return day. */
+export function noteEnforced(ctx: Ctx, caseId: string, act: EnforcedAct): void {
+  const { acts } = enforcementOf(ctx);
+  acts.set(caseId, [...(acts.get(caseId) ?? []), act]);
+}
+
+/** The reversal planned for the case, if any. */
+export function reversalOf(ctx: Ctx, caseId: string): Reversal | undefined {
+  return enforcement.get(ctx)?.reversals.get(caseId);
+}
+
+/** Plans the review that revokes or changes the case's decision; false when its agency and item already have one. */
+export function noteReversal(ctx: Ctx, caseId: string, group: string, r: Reversal): boolean {
+  const e = enforcementOf(ctx);
+  if (e.groups.has(group)) return false;
+  e.groups.add(group);
+  e.reversals.set(caseId, r);
+  return true;
+}
+
 /** Notes a decided case (a fine or a warning) that a review may be brought against. */
 export function noteReviewable(ctx: Ctx, c: Reviewable): void {
   let list = reviewable.get(ctx);
@@ -95,15 +161,21 @@ function withdrawDeadline(day: number): number {
 
 export function makeReviewOutcomes(ctx: Ctx): void {
   const noted = reviewable.get(ctx) ?? [];
+  // Reviews planned with an auction (coercion.ts) are their cases' only ones; their agency and item groups
+  // get no other correction and are none of the agency plants' or near misses'.
+  const { acts, reversals } = enforcementOf(ctx);
+  enforcement.delete(ctx);
+  const planned = noted.filter((c) => reversals.has(c.id));
+  const plannedGroups = new Set(planned.map(groupOf));
   // A fine paid late is reviewed only where surcharge.ts chose it (written below); no other review falls
   // on its days late.
-  const cases = noted.filter((c) => !c.lateSurcharge);
+  const cases = noted.filter((c) => !c.lateSurcharge && !reversals.has(c.id));
   reviewable.delete(ctx);
   const rng = Rng.of(ctx.seed, 'review-outcomes');
   const asOf = ctx.period.asOf;
   const windowFrom = asOf - REVIEW_WINDOW_DAYS;
   const used = new Set<string>();
-  const corrected = new Set<string>(); // agency/item groups with a correction (outside the planted groups)
+  const corrected = new Set<string>(plannedGroups); // agency/item groups with a correction (outside the planted groups)
   const rows: Row[] = []; // pushed once the appearances in court are set
   const answerRng = Rng.of(ctx.seed, 'review-answers');
   /** The days the copy was received and the answer given (REV_LATE_ANSWER): in time, on the last day, or planted late. */
@@ -177,7 +249,7 @@ export function makeReviewOutcomes(ctx: Ctx): void {
 
   // Groups for the agency plants and near misses: enough cases that a review of each fits the window.
   const byGroup = new Map<string, Reviewable[]>();
-  for (const c of cases) if (fits(c)) byGroup.set(groupOf(c), [...(byGroup.get(groupOf(c)) ?? []), c]);
+  for (const c of cases) if (fits(c) && !plannedGroups.has(groupOf(c))) byGroup.set(groupOf(c), [...(byGroup.get(groupOf(c)) ?? []), c]);
   const early = new Map<string, Reviewable>(); // a case decided long enough before the window for an outcome the day before it
   for (const c of cases) if (c.decided <= windowFrom - 60 && !early.has(groupOf(c))) early.set(groupOf(c), c);
   const groups = rng.shuffle([...byGroup.entries()].filter(([, cs]) => cs.length >= 6));
@@ -348,6 +420,15 @@ export function makeReviewOutcomes(ctx: Ctx): void {
     });
     ctx.truth.plant('review_head_absent', 'agency', agency.id, agency.region, { year: key.slice(-4), ids });
   }
+  // The reviews planned with an auction: carried out and withdrawn in time (the review models' rules kept);
+  // written before the near misses below, which take only years with no lawsuit heard.
+  const plannedRng = Rng.of(ctx.seed, 'review-reversals');
+  for (const c of planned) {
+    const r = reversals.get(c.id)!;
+    const carried = r.decided + plannedRng.range(2, CARRY_DAYS - 2);
+    const withdrawn = Math.min(r.decided + plannedRng.range(0, 2), withdrawDeadline(r.decided));
+    write(c, r.route, r.applied, r.decided, r.outcome, carried <= asOf ? carried : null, withdrawn <= asOf ? withdrawn : null);
+  }
   // Near misses: agencies sued twice in a year, the head absent from both (below the minimum count), and
   // four times, absent from two (exactly half); in years with no other lawsuit decided.
   const heard = (key: string) =>
@@ -392,4 +473,34 @@ export function makeReviewOutcomes(ctx: Ctx): void {
     }
   }
   for (const r of rows) ctx.out.review_outcomes.push(r);
+  notRestored(ctx, rows, acts);
+}
+
+/**
+ * Planted (COE_NOT_RESTORED_AFTER_REVERSAL): every auction of a case whose first review to revoke or change
+ * the decision was decided by the as-of day, with nothing returned within RESTORE_DAYS of that day (of the
+ * auction, if later) — the reversals coercion.ts planned, and any other correction an auctioned case drew.
+ */
+function notRestored(ctx: Ctx, rows: Row[], acts: Map<string, EnforcedAct[]>): void {
+  const asOf = ctx.period.asOf;
+  const first = new Map<string, Row>();
+  for (const r of rows) {
+    if ((r[9] !== 'revoked' && r[9] !== 'changed') || r[8] === null || dayOf(r[8] as string) > asOf) continue;
+    const was = first.get(r[5] as string);
+    if (!was || [r[8], r[0]].join() < [was[8], was[0]].join()) first.set(r[5] as string, r);
+  }
+  for (const [caseId, r] of first) {
+    for (const act of acts.get(caseId) ?? []) {
+      const from = Math.max(act.day, dayOf(r[8] as string));
+      const end = act.returned === null || act.returned > asOf ? asOf : act.returned;
+      if (end - from <= RESTORE_DAYS) continue;
+      ctx.truth.plant('coercion_not_restored', 'coercive_measure', act.id, act.region, {
+        started_on: isoOf(act.day),
+        review_outcome_id: r[0],
+        review_decided_on: r[8],
+        outcome: r[9],
+        goods_returned_on: act.returned === null ? null : isoOf(act.returned),
+      });
+    }
+  }
 }

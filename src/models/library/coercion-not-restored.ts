@@ -25,6 +25,7 @@ export const coercionNotRestored: ModelDefinition = {
   severity: 'high',
   params: [{ name: 'restore_days', label: '撤销变更后退还期限（日）', type: 'integer', default: 30, min: 0, max: 365 }],
   evidenceKind: 'coercive_measures',
+  groundTruth: { violation: 'coercion_not_restored', recordKind: 'coercive_measure' },
   explanation:
     '数据显示，{agency_name}于{started_on}对{subject_name}实施{measure_label}，关联案件的处罚决定经{route_label}于{review_decided_on}被{outcome_label}，{state}，历时{days}日，超过{restore_days}日，可能未退还执行的款物，请核实并说明。',
   realtime: { kind: 'coercive_measures', subjectColumn: 'id', requires: 'case_id' },

@@ -7,8 +7,8 @@
 // alike; 没收较大数额违法所得 and 较大价值非法财物 are not (the records carry no amount confiscated), nor a
 // decision without a fine. Cases without a request are not judged.
 import { sql } from '../../store/sql.ts';
-import { num, type ModelDefinition } from '../model.ts';
-import { CASE_NAMES, CASE_SUBJECT_COLUMNS, HEARING_SANCTIONS, hasSanction, sanctionsText } from './sql-fragments.ts';
+import type { ModelDefinition } from '../model.ts';
+import { CASE_NAMES, CASE_SUBJECT_COLUMNS, HEARING_SANCTIONS, hasSanction, hearingRight, sanctionsText } from './sql-fragments.ts';
 
 export const penaltyHearingNotHeld: ModelDefinition = {
   code: 'PEN_HEARING_NOT_HELD',
@@ -34,6 +34,6 @@ export const penaltyHearingNotHeld: ModelDefinition = {
     FROM ${CASE_NAMES} LEFT JOIN agencies a ON a.id = c.agency_id
     WHERE ${where('c')} AND c.decision = 'fine' AND c.hearing_requested_on IS NOT NULL
       AND c.decided_on IS NOT NULL AND c.decided_on <= CAST(${asOf} AS DATE)
-      AND (c.fine_amount >= ${num(params.min_fine)} OR c.proposed_fine >= ${num(params.min_fine)} OR ${hasSanction('c', HEARING_SANCTIONS)})
+      AND ${hearingRight('c', params.min_fine)}
       AND (c.hearing_held_on IS NULL OR c.hearing_held_on > c.decided_on)`,
 };

@@ -248,6 +248,18 @@ export function hasSanction(a: string, codes: readonly string[]): Sql {
   return raw(`(${codes.map((code) => `';' || ${a}.sanctions || ';' LIKE '%;${code};%'`).join(' OR ')})`);
 }
 
+/**
+ * SQL: the fine decided on the case (alias a) came with a right to a hearing (行政处罚法 第六十三条 第一款): the
+ * fine the notice named or the one decided is at least `minFine` (较大数额, the province's setting), or the
+ * decision also imposed a kind of HEARING_SANCTIONS, whatever the amount. PEN_HEARING_NOT_HELD and
+ * PEN_DECIDED_IN_HEARING_PERIOD judge the same cases by it.
+ */
+export function hearingRight(a: string, minFine: number): Sql {
+  if (!Number.isFinite(minFine)) throw new Error(`not a number: ${minFine}`);
+  const min = raw(String(minFine));
+  return sql`(${raw(a)}.fine_amount >= ${min} OR ${raw(a)}.proposed_fine >= ${min} OR ${hasSanction(a, HEARING_SANCTIONS)})`;
+}
+
 /** SQL: "吊销许可证件、没收非法财物" of a case's sanctions (alias a); no code is part of another, so replacing each whole is exact. */
 export function sanctionsText(a: string): Sql {
   let e = `${a}.sanctions`;
