@@ -131,6 +131,11 @@ interface Pending {
   planted?: 'expired' | 'officers';
 }
 
+/** The chance a rating of a planted low-rated agency's task is low (1–2), … */
+const LOW_AGENCY_SHARE = 0.6;
+/** … and INS_LOW_RATING_AGENCY's default share of low ratings, which the plant must reach. */
+const LOW_AGENCY_MIN_SHARE = 0.3;
+
 /** INS_GOOD_CREDIT_OVERCHECKED's default: an A-class entity randomly inspected more often in a year is planted. */
 const GOOD_CREDIT_MAX = 2;
 /** Percent of the entities inspected more often than that classed A (the plants); the others are never A. */
@@ -916,7 +921,23 @@ function rateCounty(
     }
   }
   // An agency rated low across the board: five officers or more share its tasks, so no one of them
-  // carries most of its low ratings.
+  // carries most of its low ratings — checked on the draws its ratings will take (each rating's own
+  // stream: low with chance LOW_AGENCY_SHARE), as INS_LOW_RATING_AGENCY reads them: at least
+  // LOW_AGENCY_MIN_SHARE of them low, no officer on half the low ones. (A small agency whose tasks one
+  // officer went on most of would be that officer's low ratings, not the agency's.)
+  const spreadLow = (a: string) => {
+    let n = 0,
+      low = 0;
+    const perOfficer = new Map<string, number>();
+    for (const [id, { task }] of rated) {
+      if (task.task.agency_id !== a) continue;
+      n++;
+      if (!Rng.of(seed, 'rating', id).chance(LOW_AGENCY_SHARE)) continue;
+      low++;
+      for (const o of task.task.officer_ids.split(',')) perOfficer.set(o, (perOfficer.get(o) ?? 0) + 1);
+    }
+    return low >= LOW_AGENCY_MIN_SHARE * n && Math.max(0, ...perOfficer.values()) < 0.5 * low;
+  };
   const lowAgencies = new Set(
     [...byAgency]
       .filter(
@@ -924,7 +945,8 @@ function rateCounty(
           agencies.get(a)?.level === 'county' &&
           n >= 20 &&
           (officersOf.get(a)?.size ?? 0) >= 5 &&
-          Rng.of(seed, 'low-agency', a).chance(PLAN_PLANT.lowAgency),
+          Rng.of(seed, 'low-agency', a).chance(PLAN_PLANT.lowAgency) &&
+          spreadLow(a),
       )
       .map(([a]) => a),
   );
@@ -948,7 +970,7 @@ function rateCounty(
   for (const [id, { task, record }] of [...rated].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const rng = Rng.of(seed, 'rating', id);
     const officers = task.task.officer_ids.split(',');
-    const lowChance = officers.some((o) => lowOfficers.has(o)) ? 1 : lowAgencies.has(task.task.agency_id) ? 0.6 : -1;
+    const lowChance = officers.some((o) => lowOfficers.has(o)) ? 1 : lowAgencies.has(task.task.agency_id) ? LOW_AGENCY_SHARE : -1;
     const score = lowChance >= 0 ? (rng.chance(lowChance) ? rng.range(1, 2) : rng.range(3, 5)) : SCORE.pick(rng);
     const comment = score <= 2 ? COMMENTS[5 + rng.int(2)] : COMMENTS[rng.int(5)];
     out.push([
