@@ -7,6 +7,9 @@ import { openTestStore, TEST_ENGINE } from './helpers/store.ts';
 import { generateDemo } from '../src/demo/generate.ts';
 import { planYears } from '../src/demo/inspection-plans.ts';
 import { periodEnding } from '../src/demo/calendar.ts';
+import { MODELS } from '../src/models/library/index.ts';
+import { runModels } from '../src/models/runner.ts';
+import { scoreModels } from '../src/models/score.ts';
 
 const t = await openTestStore();
 const { store } = t;
@@ -72,4 +75,32 @@ test(`as of ${AS_OF} on ${TEST_ENGINE}: targets are planted off only in the plan
     biased.every((s) => s.includes('/2027/')),
     biased.join(' '),
   );
+});
+
+// The models that read plans, plan tasks, codes and ratings, and PEN_UNIFORM (whose plants other plants
+// must not join), scored on the small world as of the later year.
+const PLAN_MODELS = [
+  'INS_CODE_MISSING',
+  'INS_CODE_MISMATCH',
+  'INS_UNPLANNED',
+  'INS_PLAN_DEVIATION',
+  'INS_SAMPLING_BIAS',
+  'INS_UNMERGED',
+  'INS_LOW_RATING_OFFICER',
+  'INS_LOW_RATING_AGENCY',
+  'PEN_UNIFORM',
+];
+
+test(`as of ${AS_OF} on ${TEST_ENGINE}: the plan, code and rating models find what was planted (precision and recall ≥ 0.9)`, async () => {
+  const models = MODELS.filter((m) => PLAN_MODELS.includes(m.code));
+  assert.equal(models.length, PLAN_MODELS.length);
+  await runModels(store, models, { asOf: AS_OF });
+  const scores = await scoreModels(store, models);
+  for (const s of scores)
+    assert.ok(
+      s.precision >= 0.9 && s.recall >= 0.9,
+      `${s.code}: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (${s.truePositives} of ${s.hits} hits, ${s.truth} planted)`,
+    );
+  const planted = scores.filter((s) => s.truth > 0).map((s) => s.code);
+  assert.ok(planted.includes('INS_CODE_MISSING') && planted.includes('INS_UNPLANNED'), planted.join(' '));
 });
