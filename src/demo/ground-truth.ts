@@ -83,11 +83,11 @@ export const VIOLATIONS = [
   'coercion_demolition_before_appeal_period', // a 强制拆除 begun within the six months to sue from the decision's delivery (第四十四条)
   'coercion_not_restored', // an auction of a case whose decision a review revoked or changed, nothing returned within 30 days of the review (or the auction, if later) (第四十一条)
   // Inspections planned, coded and merged (src/demo/inspection-plans.ts):
-  'uncoded_inspection', // a 2025 inspection citing no 行政行为码
-  'code_mismatch', // a 2025 inspection citing a code not its own (another entity's, expired, other officers, forged)
-  'unplanned_inspection', // routine inspections of an agency and item no 2025 plan item covers (agency/year/item)
-  'plan_off_target', // a 2025 plan item whose target is a third or three times what was done (agency/year/item)
-  'sampling_bias', // a 2026 draw that repeats 80% of the 2025 entities (agency/year/item)
+  'uncoded_inspection', // an inspection of 2025 or later citing no 行政行为码
+  'code_mismatch', // an inspection of 2025 or later citing a code not its own (another entity's, expired, other officers, forged)
+  'unplanned_inspection', // routine inspections of an agency and item no plan item of their year covers (agency/year/item)
+  'plan_off_target', // a plan item of a year ended by the as-of day whose target is a third or three times what was done (agency/year/item)
+  'sampling_bias', // a draw of the year after the as-of year that repeats 80% of the as-of year's entities (agency/year/item)
   'unmerged_overlap', // planned visits of two agencies to one entity, related items, < 30 days apart, never considered for merging
   'low_rating_officer', // an officer the enterprises rate low whoever they inspect with
   'low_rating_agency', // an agency rated low across its officers

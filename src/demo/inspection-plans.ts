@@ -1,20 +1,23 @@
-// The demo's inspections planned, coded and merged (docs/demo-data.md "Plans, tasks, codes, ratings"),
+// The demo's inspections planned, coded and merged (docs/demo-data.md "Plans, codes and ratings, year by year"),
 // written after the records, from them:
 //   - each county agency's directory of inspection objects: the entities of its county its line's items
 //     concern, with risk and credit classes;
-//   - 2025 (the year codes became the rule): a plan item per agency and inspection item its routine
-//     inspections were for (drawn in the agency's own system: external draws), a task per inspection
-//     (plan, complaint, or a joint task for a joint visit, its members merged by an accepted
-//     suggestion), the task's code on the record, and the enterprises' ratings of a third of them;
-//   - 2026: plan items drawn by Kedu's sampler (seeded, reproducible with `kedu plans resample
-//     --verify`), their tasks in the year ahead, and the merge suggestions they give, some accepted.
+//   - every year from 2025 (the year codes became the rule; or the period's first year, if later) to the
+//     as-of year: a plan item per agency, year and inspection item its routine inspections were for
+//     (drawn in the agency's own system: external draws), a task per inspection (plan, complaint, or a
+//     joint task for a joint visit, its members merged by an accepted suggestion), the task's code on the
+//     record, and the enterprises' ratings of a third of them;
+//   - the year after the as-of year: plan items drawn by Kedu's sampler (seeded, reproducible with
+//     `kedu plans resample --verify`), their tasks in the year ahead, and the merge suggestions they
+//     give, some accepted.
 // Planted, with their ground truth: inspections citing no code (uncoded_inspection) or a code not their
 // own (code_mismatch: another entity's, expired, other officers, forged); routine inspections of an
-// agency and item the year's plans do not cover (unplanned_inspection); plans whose target is a third or
-// three times what was done (plan_off_target); 2026 draws repeating the 2025 entities
-// (sampling_bias); planned visits of two agencies to one entity, related items, within 30 days, never
-// considered for merging (unmerged_overlap; the other such visits carry a declined suggestion with its
-// reason); officers and agencies rated low (low_rating_officer, low_rating_agency).
+// agency and item the year's plans do not cover (unplanned_inspection); plans of a year ended by the
+// as-of day whose target is a third or three times what was done (plan_off_target); draws of the year
+// ahead repeating the as-of year's entities (sampling_bias); planned visits of two agencies to one
+// entity, related items, within 30 days, never considered for merging (unmerged_overlap; the other such
+// visits carry a declined suggestion with its reason); officers and agencies rated low in a year
+// (low_rating_officer, low_rating_agency).
 import { createHash } from 'node:crypto';
 import type { Store, Value } from '../store/store.ts';
 import { SYSTEM_CALLER, type Caller } from '../auth/caller.ts';
@@ -28,7 +31,7 @@ import { drawParams, tasksOfRanks, type PlanRow } from '../inspections/draw.ts';
 import { PLAN_COLUMNS } from '../inspections/plans.ts';
 import { TASK_COLUMNS, issueTasks, taskIdOf, type NewTask } from '../inspections/tasks.ts';
 import { decideSuggestion, listSuggestions, SUGGESTION_COLUMNS, suggestionId, suggestMerges } from '../inspections/merge.ts';
-import { dayOf, isoOf } from './calendar.ts';
+import { dayOf, isoOf, yearOf, type Period } from './calendar.ts';
 import type { Ctx } from './context.ts';
 import type { RecordKind, Violation } from './ground-truth.ts';
 import { INDUSTRIES } from './industries.ts';
@@ -49,21 +52,30 @@ export const PLAN_TABLES = [
 ] as const;
 
 export const PLAN_PLANT = {
-  uncoded: 0.015, // of 2025 inspections
-  mismatch: 0.01, // of 2025 inspections
-  unplanned: 0.04, // of 2025 (agency, item) groups of routine inspections
-  offTarget: 0.05, // of 2025 plans with at least 15 inspections
-  biased: 0.15, // of 2026 plans whose 2025 group had at least 10 inspections
-  unmerged: 0.2, // of the 2025 overlaps of planned visits (the rest carry a declined suggestion)
-  rated: 0.35, // of coded 2025 tasks
-  lowAgency: 0.05, // of county agencies with ratings
-  lowOfficer: 0.06, // of officers of other agencies with 8 rated tasks or more
+  uncoded: 0.015, // of the inspections of the plan years
+  mismatch: 0.01, // of the inspections of the plan years
+  unplanned: 0.04, // of the (agency, year, item) groups of routine inspections
+  offTarget: 0.05, // of the plans of ended years with at least 15 inspections
+  biased: 0.15, // of the plans of the year ahead whose as-of-year group had at least 10 inspections
+  unmerged: 0.2, // of the overlaps of planned visits (the rest carry a declined suggestion)
+  rated: 0.35, // of the coded tasks
+  lowAgency: 0.05, // of county agencies with 20 ratings or more in a year
+  lowOfficer: 0.06, // of officers of other agencies with 8 rated tasks or more in a year
 } as const;
 
-const YEAR = 2025;
-const NEXT = 2026;
-const YEAR_FROM = `${YEAR}-01-01`;
-const YEAR_TO = `${YEAR}-12-31`;
+/** The year codes and plans became the rule (INS_CODE_MISSING's and INS_UNPLANNED's default from_year). */
+export const CODED_FROM = 2025;
+
+/**
+ * The plan years of a demo period: every calendar year from the later of CODED_FROM and the period's
+ * first year to the as-of year, planned and coded from the records; and the year after, drawn ahead.
+ */
+export function planYears(period: Period): { years: number[]; next: number } {
+  const last = yearOf(period.asOf);
+  const years: number[] = [];
+  for (let y = Math.max(CODED_FROM, yearOf(period.start)); y <= last; y++) years.push(y);
+  return { years, next: last + 1 };
+}
 const WINDOW_DAYS = 30;
 const RISK = new Weighted(['low', 'medium', 'high', 'severe'], [40, 35, 20, 5]);
 const CREDIT = new Weighted(['A', 'B', 'C', 'D'], [30, 50, 15, 5]);
@@ -118,6 +130,11 @@ interface Pending {
   members?: Pending[];
   planted?: 'expired' | 'officers';
 }
+
+/** The chance a rating of a planted low-rated agency's task is low (1–2), … */
+const LOW_AGENCY_SHARE = 0.6;
+/** … and INS_LOW_RATING_AGENCY's default share of low ratings, which the plant must reach. */
+const LOW_AGENCY_MIN_SHARE = 0.3;
 
 /** INS_GOOD_CREDIT_OVERCHECKED's default: an A-class entity randomly inspected more often in a year is planted. */
 const GOOD_CREDIT_MAX = 2;
@@ -282,79 +299,97 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
   await store.copyIn('inspection_objects', objectColumns.columns, objects.map(objectColumns.add));
   objects.length = 0;
 
-  // ── 2025 plans: one per agency and item of routine inspections (external draws) ───────────────
-  const groups = await store.query<{ agency_id: string; inspection_item_code: string; routine: number; executed: number }>(`
-    SELECT agency_id, inspection_item_code, count(*) FILTER (WHERE kind IN ('random', 'planned')) AS routine,
-           count(*) FILTER (WHERE kind IN ('random', 'planned', 'joint')) AS executed
-    FROM inspections WHERE inspected_on >= CAST('${YEAR_FROM}' AS DATE) AND inspected_on <= CAST('${YEAR_TO}' AS DATE)
-    GROUP BY agency_id, inspection_item_code HAVING count(*) FILTER (WHERE kind IN ('random', 'planned')) > 0
-    ORDER BY agency_id, inspection_item_code`);
-  const plans = new Map<string, PlanFacts>();
+  // ── plans of each year: one per agency and item of routine inspections (external draws) ───────
+  const { years, next } = planYears(ctx.period);
+  const plansOf = new Map<number, Map<string, PlanFacts>>(years.map((y) => [y, new Map()]));
   const planRows: Value[][] = [];
   const drawRows: Value[][] = [];
   const planKey = (agency: string, item: string) => `${agency}|${item}`;
-  for (const g of groups) {
-    const agency = agencies.get(g.agency_id);
-    const item = items.get(g.inspection_item_code);
-    if (!agency || !item) continue;
-    const rng = Rng.of(seed, 'plan', YEAR, g.agency_id, g.inspection_item_code);
-    const subject = `${g.agency_id}/${YEAR}/${g.inspection_item_code}`;
-    if (rng.chance(PLAN_PLANT.unplanned)) {
-      plant('unplanned_inspection', 'plan_item', subject, agency.region, { routine: Number(g.routine) });
-      continue;
-    }
-    const executed = Number(g.executed);
-    let target = Math.max(1, Math.round(executed * (0.9 + 0.2 * rng.next())));
-    if (executed >= 15 && rng.chance(PLAN_PLANT.offTarget)) {
-      target = rng.chance(0.5) ? executed * 3 : Math.ceil(executed / 3);
-      plant('plan_off_target', 'plan_item', subject, agency.region, { target, executed });
-    }
-    const sourceId = `JH${YEAR}-${g.agency_id}-${g.inspection_item_code}`;
-    const id = recordId('inspection_plans', SOURCE, sourceId);
-    const drawId = `DR-${YEAR}-${createHash('md5').update(id).digest('hex').slice(0, 16)}`;
-    plans.set(planKey(g.agency_id, g.inspection_item_code), {
-      id,
-      agencyId: g.agency_id,
-      item: g.inspection_item_code,
-      region: agency.region,
-      routine: Number(g.routine),
-      drawId,
-      rank: 0,
-      entities: new Set(),
-    });
-    planRows.push(
-      planRowValues(
+  for (const year of years) {
+    const yearFrom = `${year}-01-01`;
+    const yearTo = `${year}-12-31`;
+    // A plan's window closes at the end of its year: only a year ended by the as-of day is judged
+    // against its target (INS_PLAN_DEVIATION), so only such a year gets targets planted off.
+    const ended = dayOf(yearTo) <= ctx.period.asOf;
+    const plans = plansOf.get(year)!;
+    const groups = await store.query<{ agency_id: string; inspection_item_code: string; routine: number; executed: number }>(`
+    SELECT agency_id, inspection_item_code, count(*) FILTER (WHERE kind IN ('random', 'planned')) AS routine,
+           count(*) FILTER (WHERE kind IN ('random', 'planned', 'joint')) AS executed
+    FROM inspections WHERE inspected_on >= CAST('${yearFrom}' AS DATE) AND inspected_on <= CAST('${yearTo}' AS DATE)
+    GROUP BY agency_id, inspection_item_code HAVING count(*) FILTER (WHERE kind IN ('random', 'planned')) > 0
+    ORDER BY agency_id, inspection_item_code`);
+    for (const g of groups) {
+      const agency = agencies.get(g.agency_id);
+      const item = items.get(g.inspection_item_code);
+      if (!agency || !item) continue;
+      const rng = Rng.of(seed, 'plan', year, g.agency_id, g.inspection_item_code);
+      const subject = `${g.agency_id}/${year}/${g.inspection_item_code}`;
+      if (rng.chance(PLAN_PLANT.unplanned)) {
+        plant('unplanned_inspection', 'plan_item', subject, agency.region, { routine: Number(g.routine) });
+        continue;
+      }
+      const executed = Number(g.executed);
+      let target = Math.max(1, Math.round(executed * (0.9 + 0.2 * rng.next())));
+      if (ended && executed >= 15 && rng.chance(PLAN_PLANT.offTarget)) {
+        target = rng.chance(0.5) ? executed * 3 : Math.ceil(executed / 3);
+        plant('plan_off_target', 'plan_item', subject, agency.region, { target, executed });
+      }
+      const sourceId = `JH${year}-${g.agency_id}-${g.inspection_item_code}`;
+      const id = recordId('inspection_plans', SOURCE, sourceId);
+      const drawId = `DR-${year}-${createHash('md5').update(id).digest('hex').slice(0, 16)}`;
+      plans.set(planKey(g.agency_id, g.inspection_item_code), {
         id,
-        sourceId,
+        agencyId: g.agency_id,
+        item: g.inspection_item_code,
+        region: agency.region,
+        routine: Number(g.routine),
+        drawId,
+        rank: 0,
+        entities: new Set(),
+      });
+      planRows.push(
+        planRowValues(
+          id,
+          sourceId,
+          agency.region,
+          g.agency_id,
+          year,
+          `${year}年${item.name}`,
+          g.inspection_item_code,
+          target,
+          'none',
+          yearFrom,
+          yearTo,
+        ),
+      );
+      drawRows.push([
+        drawId,
+        id,
         agency.region,
         g.agency_id,
-        YEAR,
-        `${YEAR}年${item.name}`,
-        g.inspection_item_code,
-        target,
-        'none',
-        YEAR_FROM,
-        YEAR_TO,
-      ),
-    );
-    drawRows.push([
-      drawId,
-      id,
-      agency.region,
-      g.agency_id,
-      'external',
-      null,
-      directory.get(g.agency_id)?.length ?? 0,
-      null,
-      '',
-      '{}',
-      Number(g.routine),
-      'demo',
-      `${YEAR_FROM} 09:00:00+08:00`,
-    ]);
+        'external',
+        null,
+        directory.get(g.agency_id)?.length ?? 0,
+        null,
+        '',
+        '{}',
+        Number(g.routine),
+        'demo',
+        `${yearFrom} 09:00:00+08:00`,
+      ]);
+    }
   }
 
-  // ── 2025 tasks, county by county, from the records ──────────────────────────────────────────
+  // ── tasks of every plan year, county by county, from the records ─────────────────────────────
+  const yearsFrom = `${years[0] ?? next}-01-01`;
+  const yearsTo = `${years[years.length - 1] ?? next - 1}-12-31`;
+  // Ratings are read per calendar year (INS_LOW_RATING_*): an agency or officer rated low in two years is one plant.
+  const plantedOnce = new Set<string>();
+  const plantOnce: Plant = (violation, kind, id, region, detail) => {
+    if (plantedOnce.has(`${violation}|${id}`)) return;
+    plantedOnce.add(`${violation}|${id}`);
+    plant(violation, kind, id, region, detail);
+  };
   let serial = Number(
     (await store.query<{ next_serial: number }>(`SELECT next_serial FROM inspection_code_counter WHERE name = 'task'`))[0].next_serial,
   );
@@ -362,7 +397,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
   for (const county of [...new Set(world.agencies.filter((a) => a.level === 'county').map((a) => a.region))].sort()) {
     const records = await store.query<Rec>(`
       SELECT id, region_code, agency_id, inspection_item_code, entity_uscc, inspected_on, kind, joint_id, lead_officer_id, assist_officer_id
-      FROM inspections WHERE region_code LIKE '${county}%' AND inspected_on >= CAST('${YEAR_FROM}' AS DATE) AND inspected_on <= CAST('${YEAR_TO}' AS DATE)
+      FROM inspections WHERE region_code LIKE '${county}%' AND inspected_on >= CAST('${yearsFrom}' AS DATE) AND inspected_on <= CAST('${yearsTo}' AS DATE)
       ORDER BY entity_uscc, inspected_on, id`);
     if (!records.length) continue;
     const pending: Pending[] = [];
@@ -377,9 +412,10 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
         continue;
       }
       const rng = Rng.of(seed, 'task', r.id);
-      const plan = r.kind === 'complaint' ? undefined : plans.get(planKey(r.agency_id, r.inspection_item_code));
+      const jan1 = dayOf(`${r.inspected_on.slice(0, 4)}-01-01`);
+      const plan = r.kind === 'complaint' ? undefined : plansOf.get(yearOf(day))?.get(planKey(r.agency_id, r.inspection_item_code));
       let from = day - (r.kind === 'complaint' ? 1 : rng.int(11));
-      if (from < dayOf(YEAR_FROM) && plan) from = dayOf(YEAR_FROM);
+      if (from < jan1 && plan) from = jan1;
       const to = r.kind === 'complaint' ? day + 2 : from + 14;
       if (plan) plan.entities.add(r.entity_uscc);
       const p: Pending = {
@@ -540,7 +576,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       const decliner = agenciesIn[rng.int(agenciesIn.length)];
       suggestions.push([
         sid,
-        'MR-demo-2025',
+        `MR-demo-${first.inspected_on.slice(0, 4)}`,
         first.region_code,
         first.entity_uscc,
         mergeGroupOf(first.inspection_item_code, items.get(first.inspection_item_code)?.item_code ?? null),
@@ -606,7 +642,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       const group = mergeGroupOf(ms[0].task.inspection_item_code!, items.get(ms[0].task.inspection_item_code!)?.item_code ?? null);
       suggestions.push([
         sid,
-        'MR-demo-2025',
+        `MR-demo-${p.task.planned_on.slice(0, 4)}`,
         p.task.region_code,
         p.task.entity_uscc,
         group,
@@ -650,8 +686,11 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       }
     });
 
-    // Ratings of a third of the coded tasks the records cite as their own.
-    ratedTasks.push(...rateCounty(ctx, records, ownTask, plantOf, agencies, plant));
+    // Ratings of a third of the coded tasks the records cite as their own, year by year.
+    for (const year of years) {
+      const ofYear = records.filter((r) => yearOf(dayOf(r.inspected_on)) === year);
+      if (ofYear.length) ratedTasks.push(...rateCounty(ctx, ofYear, ownTask, plantOf, agencies, plantOnce));
+    }
   }
   await store.copyIn(
     'inspection_ratings',
@@ -659,16 +698,16 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     ratedTasks,
   );
 
-  // ── 2026: plans drawn by Kedu's sampler (some, planted, drawn elsewhere and biased) ────────────
+  // ── the year ahead: plans drawn by Kedu's sampler (some, planted, drawn elsewhere and biased) ──
   const nextTasks: NewTask[] = [];
   const drawnAt = `${asOfIso}T01:00:00.000Z`;
-  for (const plan of [...plans.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const plan of [...(plansOf.get(next - 1)?.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const agency = agencies.get(plan.agencyId)!;
     const pool = directory.get(plan.agencyId);
     if (agency.level !== 'county' || plan.routine < 5 || !pool || pool.length < plan.routine) continue;
-    const rng = Rng.of(seed, 'plan', NEXT, plan.agencyId, plan.item);
+    const rng = Rng.of(seed, 'plan', next, plan.agencyId, plan.item);
     const weighting = (['none', 'risk', 'credit'] as const)[rng.int(3)];
-    const sourceId = `JH${NEXT}-${plan.agencyId}-${plan.item}`;
+    const sourceId = `JH${next}-${plan.agencyId}-${plan.item}`;
     const id = recordId('inspection_plans', SOURCE, sourceId);
     const row: PlanRow = {
       id,
@@ -676,8 +715,8 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       source_id: sourceId,
       region_code: agency.region,
       agency_id: agency.id,
-      plan_year: NEXT,
-      name: `${NEXT}年${items.get(plan.item)!.name}`,
+      plan_year: next,
+      name: `${next}年${items.get(plan.item)!.name}`,
       inspection_item_code: plan.item,
       method: 'random',
       target_count: plan.routine,
@@ -687,8 +726,8 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       officer_ids: null,
       officers_per_task: 2,
       task_days: 15,
-      starts_on: `${NEXT}-01-01`,
-      ends_on: `${NEXT}-12-31`,
+      starts_on: `${next}-01-01`,
+      ends_on: `${next}-12-31`,
     };
     const params = drawParams(row, asOfIso);
     const officers = agency.officers
@@ -702,7 +741,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
         sourceId,
         agency.region,
         agency.id,
-        NEXT,
+        next,
         row.name,
         plan.item,
         row.target_count,
@@ -714,7 +753,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     const candidates: Candidate[] = pool.map((p) => ({ id: p.uscc, weight: weightOf(weighting, p.risk, p.credit) }));
     const seedText = Array.from({ length: 4 }, () => (rng.next() * 2 ** 32).toString(16).padStart(8, '0').slice(0, 8)).join('');
     const stream = new SeedStream(seedText);
-    const drawId = `DR-${NEXT}-${createHash('md5').update(id).digest('hex').slice(0, 16)}`;
+    const drawId = `DR-${next}-${createHash('md5').update(id).digest('hex').slice(0, 16)}`;
     let order = drawOrder(stream, candidates);
     const biased = plan.routine >= 10 && rng.chance(PLAN_PLANT.biased);
     if (biased) {
@@ -723,7 +762,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       const again = Math.ceil(0.8 * Math.min(plan.routine, last.length));
       const keep = rng.sample(last.length, again).map((i) => last[i]);
       order = [...keep, ...order.filter((u) => !keep.includes(u))];
-      plant('sampling_bias', 'plan_item', `${agency.id}/${NEXT}/${plan.item}`, agency.region, { repeated: again, drawn: plan.routine });
+      plant('sampling_bias', 'plan_item', `${agency.id}/${next}/${plan.item}`, agency.region, { repeated: again, drawn: plan.routine });
     }
     const tasks = tasksOfRanks(row, drawId, stream, order, officers, params, (u) => entityRegion.get(u)!, 0, plan.routine);
     nextTasks.push(...tasks);
@@ -764,14 +803,14 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     ],
     drawRows,
   );
-  // The 2025 tasks took their serials above; the 2026 draws are issued as the API issues them.
+  // The tasks of the plan years took their serials above; the year ahead's draws are issued as the API issues them.
   await store.exec(`UPDATE inspection_code_counter SET next_serial = $1 WHERE name = 'task'`, [serial]);
   await issueTasks(store, nextTasks, 'demo', new Date(drawnAt));
   await store.copyIn('ground_truth', ['violation', 'record_kind', 'record_id', 'region_code', 'detail'], truthRows);
 
-  // ── 2026 merge suggestions, as a supervisor would run them; some accepted by every agency ─────
+  // ── the year ahead's merge suggestions, as a supervisor would run them; some accepted by every agency
   const now = new Date(`${asOfIso}T02:00:00Z`);
-  await suggestMerges(store, SYSTEM_CALLER, { regionCode: '330000', from: `${NEXT}-01-01`, now });
+  await suggestMerges(store, SYSTEM_CALLER, { regionCode: '330000', from: `${next}-01-01`, now });
   const { rows: pendingSuggestions } = await listSuggestions(store, SYSTEM_CALLER, { status: 'pending' }, 1, 200);
   for (const s of pendingSuggestions) {
     if (!Rng.of(seed, 'accept', s.id).chance(0.3)) continue;
@@ -846,7 +885,7 @@ function overlaps(records: readonly Rec[], groupOf: (r: Rec) => string): Rec[][]
 }
 
 /**
- * The ratings of one county's coded 2025 visits: a third of the tasks the records cite as their own,
+ * The ratings of one county's coded visits of one year: a third of the tasks the records cite as their own,
  * rated a few days after the visit. Planted: a few county agencies rated low across their officers, and
  * in other agencies a few officers (8 rated tasks or more) rated low whoever they went with.
  */
@@ -882,7 +921,23 @@ function rateCounty(
     }
   }
   // An agency rated low across the board: five officers or more share its tasks, so no one of them
-  // carries most of its low ratings.
+  // carries most of its low ratings — checked on the draws its ratings will take (each rating's own
+  // stream: low with chance LOW_AGENCY_SHARE), as INS_LOW_RATING_AGENCY reads them: at least
+  // LOW_AGENCY_MIN_SHARE of them low, no officer on half the low ones. (A small agency whose tasks one
+  // officer went on most of would be that officer's low ratings, not the agency's.)
+  const spreadLow = (a: string) => {
+    let n = 0,
+      low = 0;
+    const perOfficer = new Map<string, number>();
+    for (const [id, { task }] of rated) {
+      if (task.task.agency_id !== a) continue;
+      n++;
+      if (!Rng.of(seed, 'rating', id).chance(LOW_AGENCY_SHARE)) continue;
+      low++;
+      for (const o of task.task.officer_ids.split(',')) perOfficer.set(o, (perOfficer.get(o) ?? 0) + 1);
+    }
+    return low >= LOW_AGENCY_MIN_SHARE * n && Math.max(0, ...perOfficer.values()) < 0.5 * low;
+  };
   const lowAgencies = new Set(
     [...byAgency]
       .filter(
@@ -890,7 +945,8 @@ function rateCounty(
           agencies.get(a)?.level === 'county' &&
           n >= 20 &&
           (officersOf.get(a)?.size ?? 0) >= 5 &&
-          Rng.of(seed, 'low-agency', a).chance(PLAN_PLANT.lowAgency),
+          Rng.of(seed, 'low-agency', a).chance(PLAN_PLANT.lowAgency) &&
+          spreadLow(a),
       )
       .map(([a]) => a),
   );
@@ -914,7 +970,7 @@ function rateCounty(
   for (const [id, { task, record }] of [...rated].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const rng = Rng.of(seed, 'rating', id);
     const officers = task.task.officer_ids.split(',');
-    const lowChance = officers.some((o) => lowOfficers.has(o)) ? 1 : lowAgencies.has(task.task.agency_id) ? 0.6 : -1;
+    const lowChance = officers.some((o) => lowOfficers.has(o)) ? 1 : lowAgencies.has(task.task.agency_id) ? LOW_AGENCY_SHARE : -1;
     const score = lowChance >= 0 ? (rng.chance(lowChance) ? rng.range(1, 2) : rng.range(3, 5)) : SCORE.pick(rng);
     const comment = score <= 2 ? COMMENTS[5 + rng.int(2)] : COMMENTS[rng.int(5)];
     out.push([

@@ -16,7 +16,9 @@
 // fines within a year of which one was corrected; seven alike fines of one facts tier; four alike of
 // seven; one warning beside two top fines.
 // Every plant takes an agency and item that no case had so far (ctx.caseTally), so that no pattern meets
-// normal cases or another plant of the same agency and item.
+// normal cases or another plant of the same agency and item; the plants of single cases or entities that
+// may share one (auxiliary_only, fined_without_correction) never take the agency and item of a planted
+// uniform_fine.
 import type { PenaltyItem } from './catalog-index.ts';
 import { BASELINES_FROM, makeCase, type ForcedCase } from './cases.ts';
 import type { Ctx } from './context.ts';
@@ -55,6 +57,9 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
   const items = [...cat.penalties.values()];
   let next = 0;
   let auxSeq = 0;
+  // The agencies and items of the planted 一刀切 series: a fine more in the year lowers the share of its amount.
+  const uniformPlants = new Set<string>();
+  const pairOf = (e: Entity, p: PenaltyItem) => `${e.county.agencies.get(p.item.line_code)!.id}|${p.item.code}`;
   // fresh: an agency and item no case had so far (the plants judged over an agency's cases of an item).
   const take = (fresh = true): [Entity, PenaltyItem, Agency] | null => {
     // The first entity left with an item to plant on (which depends on its county only); the ones passed
@@ -69,13 +74,20 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
           !(fresh && ctx.caseTally.has(`${e.county.agencies.get(p.item.line_code)!.id}|${p.item.code}`)) &&
           (cat.allowed(p, e.county.city.code, 'severe')?.max ?? Infinity) < MAX_PLANT_FINE,
       );
-      if (choices.length === 0) {
+      if (choices.length === 0 || choices.every((x) => uniformPlants.has(pairOf(e, x)))) {
         spent.add(e.county);
         continue;
       }
       [pool.entities[j], pool.entities[next]] = [pool.entities[next], e];
       next++;
-      const p = choices[rng.int(choices.length)];
+      let p = choices[rng.int(choices.length)];
+      // A non-fresh take never lands on a planted 一刀切's agency and item (it would add a fine to the
+      // year the series is judged over, below 80% of one amount); drawn again only then, so the other
+      // takes draw as before. (A fine beside a 选择性执法 series leaves its warnings and top fines as they are.)
+      if (uniformPlants.has(pairOf(e, p))) {
+        const rest = choices.filter((x) => !uniformPlants.has(pairOf(e, x)));
+        p = rest[rng.int(rest.length)];
+      }
       return [e, p, e.county.agencies.get(p.item.line_code)!];
     }
     return null;
@@ -101,7 +113,7 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
   };
 
   // 一刀切 and 选择性执法: several parties of one county, one agency and item, within one calendar year.
-  const series = (
+  const makeSeries = (
     count: number,
     make: (
       agency: Agency,
@@ -126,12 +138,13 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
       );
       if (plan.planted) {
         const v = plan.forced.every((f) => f.decision === 'fine') ? 'uniform_fine' : 'selective_enforcement';
+        if (v === 'uniform_fine') uniformPlants.add(`${agency.id}|${p.item.code}`);
         truth.plant(v, 'agency', agency.id, agency.region, { item_code: p.item.code, ...plan.detail });
       }
     }
   };
   let uniform = 0;
-  series(count(PATTERN_RATE.uniformFine), (_agency, p, city, start) => {
+  makeSeries(count(PATTERN_RATE.uniformFine), (_agency, p, city, start) => {
     const lenient = cat.allowed(p, city, 'lenient');
     const general = cat.allowed(p, city, 'general');
     if (!lenient || !general || lenient.max < general.min || general.min <= 0) return null;
@@ -154,7 +167,7 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
     return { forced, planted: kind === 0, detail: { year: isoOf(start).slice(0, 4), fine_amount: amount } };
   });
   let selective = 0;
-  series(count(PATTERN_RATE.selectiveEnforcement), (_agency, p, city, start) => {
+  makeSeries(count(PATTERN_RATE.selectiveEnforcement), (_agency, p, city, start) => {
     const severe = cat.allowed(p, city, 'severe');
     if (!severe || severe.max < 0.9 * p.statutory.max) return null;
     const planted = selective++ % 2 === 0;
