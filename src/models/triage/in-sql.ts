@@ -112,10 +112,10 @@ export async function triageStaged(
           FROM clues c WHERE c.bundle_subject IN (SELECT bundle_subject FROM model_hits_stage) GROUP BY c.bundle_key
         ) o ON o.bundle_key = t.bundle_key
       ) f
-        LEFT JOIN entities e ON f.bundle_kind = 'entity' AND e.uscc = f.bundle_id
-        LEFT JOIN officers o ON f.bundle_kind = 'officer' AND o.id = f.bundle_id
-        LEFT JOIN agencies g ON f.bundle_kind = 'agency' AND g.id = f.bundle_id
-        LEFT JOIN regions r ON f.bundle_kind = 'agency' AND r.code = f.bundle_id
+        LEFT JOIN entities e ON e.uscc = ${raw(fileOf('entity'))}
+        LEFT JOIN officers o ON o.id = ${raw(fileOf('officer'))}
+        LEFT JOIN agencies g ON g.id = ${raw(fileOf('agency'))}
+        LEFT JOIN regions r ON r.code = ${raw(fileOf('agency'))}
     ) q`);
 
   // Open clues that took hits: a join event each, an upgrade event for a 简易 clue the file now sends to the full loop.
@@ -213,6 +213,13 @@ function membersSql(): Sql {
       ) m
     ) x WHERE x.r = 1`;
 }
+
+/**
+ * The file's id when it is of `kind`, else NULL: the name look-ups join on this one equality. (Written
+ * as \`f.bundle_kind = 'entity' AND e.uscc = f.bundle_id\`, DuckDB joined a left join block by block,
+ * every file against every enterprise: 26 s of a 27 s statement for 3,834 files at city scale.)
+ */
+const fileOf = (kind: string): string => `CASE WHEN f.bundle_kind = '${kind}' THEN f.bundle_id END`;
 
 const severityOfRank = (expr: string): Sql => raw(`CASE ${expr} WHEN 3 THEN 'high' WHEN 2 THEN 'medium' ELSE 'low' END`);
 
