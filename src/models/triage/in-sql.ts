@@ -19,7 +19,8 @@ import {
 } from './score.ts';
 import { CLOSED_LIST, CONFIRMED_STATUSES, emptyOutcome, historySince, type TriageContext, type TriageOutcome } from './context.ts';
 import { INSERT_CLUES, INSERT_EVENTS, INSERT_HITS } from './hit.ts';
-import { tellSelfChecks } from './tell.ts';
+import { tellClues } from './tell.ts';
+import type { ClueRow } from '../../clues/workflow.ts';
 import { advanceCounters, ensureCounters, numberExpr, numberingYear } from '../../clues/numbering.ts';
 
 const CONFIRMED = CONFIRMED_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -178,14 +179,12 @@ export async function triageStaged(
       out.newClues += n;
     }
   }
-  const selfChecks = await tx.query<{ clue_id: string }>(
-    "SELECT clue_id FROM triage_bundles_stage WHERE open_clue IS NULL AND procedure = 'simple'",
+  // The 简易 clues just opened, read in one join (by their ids, 500 a statement, they cost 36 s of a city-scale library run).
+  const selfChecks = await tx.query<ClueRow>(
+    `SELECT c.* FROM triage_bundles_stage b JOIN clues c ON c.id = b.clue_id
+     WHERE b.open_clue IS NULL AND b.procedure = 'simple' AND c.status = 'self_check' ORDER BY c.id`,
   );
-  await tellSelfChecks(
-    tx,
-    selfChecks.map((c) => c.clue_id),
-    ctx.now,
-  );
+  await tellClues(tx, selfChecks, ctx.now);
   await tx.exec('DELETE FROM triage_bundles_stage');
   await tx.exec('DELETE FROM model_hits_stage');
   return out;
