@@ -28,6 +28,7 @@ import { generateSupervision } from '../src/demo/supervision.ts';
 import { ensureDemoAccounts } from '../src/demo/demo-accounts.ts';
 import { loadReference } from '../src/catalog/load-reference.ts';
 import type { ScaleName } from '../src/demo/scale.ts';
+import { PERIOD_MONTHS } from '../src/demo/calendar.ts';
 // The figures in docs/ were measured on data ending on this day; a pinned day keeps runs comparable.
 const AS_OF_ISO = '2025-12-31';
 import { homeSummary } from '../src/evaluation/home-summary.ts';
@@ -458,6 +459,15 @@ async function triageBench(store: Store, engine: string): Promise<void> {
       .reverse()
       .join(' / '),
   );
+  // A year's worth: the data span PERIOD_MONTHS months (one run files them all in the run's year).
+  const perYear = (x: number) => n(Math.round((x * 12) / PERIOD_MONTHS));
+  put(`triage per year (data of ${PERIOD_MONTHS} months): hits kept`, engine, perYear(f.hits));
+  for (const p of PROCEDURES)
+    put(
+      `triage per year: ${PROCEDURE_LABELS[p]} files (hits)`,
+      engine,
+      `${perYear(f.filesByProcedure[p])} (${perYear(f.hitsByProcedure[p])})`,
+    );
   put('triage: serious planted in 一般', engine, `${n(f.seriousInGeneral)} / ${n(f.serious)}`);
   out(`triage: ${n(f.filesByProcedure.general)} 一般 clues, ${n(f.seriousInGeneral)} of ${n(f.serious)} serious plants inside`);
 }
@@ -495,6 +505,19 @@ for (const engine of engines) {
         put(`models: all ${MODELS.length}, total`, engine, secs(total));
         put(`models: hits kept`, engine, reports.reduce((s, r) => s + r.newHits, 0).toLocaleString('en'));
         put(`models: clues written`, engine, reports.reduce((s, r) => s + r.newClues, 0).toLocaleString('en'));
+        put(
+          `models: time in the queries / in triage`,
+          engine,
+          `${secs(reports.reduce((s, r) => s + r.queryMillis, 0))} / ${secs(reports.reduce((s, r) => s + r.millis - r.queryMillis, 0))}`,
+        );
+        put(
+          'models: load average at the end (1/5/15 min)',
+          engine,
+          os
+            .loadavg()
+            .map((x) => x.toFixed(1))
+            .join(' '),
+        );
         out(`models: ${secs(total)}`);
       }
       if (only.has('triage')) await triageBench(store, engine);
