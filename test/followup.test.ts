@@ -286,6 +286,8 @@ test('the call list: a script from the record, phones masked for supervisors, CS
   assert.equal(rows.length, 4);
   const r = rows[0];
   assert.match(r.phone, /^138\*{4}\d{4}$/);
+  // The date and the matter come from the case the task follows (an empty date would pass the check below).
+  for (const x of rows) assert.match(x.date, /^\d{4}-\d{2}-\d{2}$/, x.taskId);
   assert.ok(r.script.opening.includes(r.entityName) && r.script.opening.includes(r.agencyName) && r.script.opening.includes(r.date));
   assert.match(r.script.steps[1].branch!, /^仅当第1题答“是”时询问$/);
   const admin = (await call('root', 'GET', `/followup/campaigns/${id}/call-list`)).json<{ rows: { phone: string }[] }>();

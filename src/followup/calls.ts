@@ -132,9 +132,9 @@ export async function callList(
       t.rule, t.rule_detail, t.asker_id, u.display_name AS asker_name, t.status, CAST(t.second_call_due AS VARCHAR) AS second_call_due
     FROM followup_tasks t LEFT JOIN entities e ON e.uscc = t.entity_uscc LEFT JOIN agencies a ON a.id = t.agency_id
       LEFT JOIN users u ON u.id = t.asker_id
-      LEFT JOIN cases cs ON t.subject_kind = 'case' AND cs.id = t.subject_id LEFT JOIN items it ON it.code = cs.item_code
-      LEFT JOIN inspections i ON t.subject_kind = 'inspection' AND i.id = t.subject_id LEFT JOIN inspection_items ii ON ii.code = i.inspection_item_code
-      LEFT JOIN service_visits v ON t.subject_kind = 'service_visit' AND v.id = t.subject_id
+      LEFT JOIN cases cs ON cs.id = CASE WHEN t.subject_kind = 'case' THEN t.subject_id END LEFT JOIN items it ON it.code = cs.item_code
+      LEFT JOIN inspections i ON i.id = CASE WHEN t.subject_kind = 'inspection' THEN t.subject_id END LEFT JOIN inspection_items ii ON ii.code = i.inspection_item_code
+      LEFT JOIN service_visits v ON v.id = CASE WHEN t.subject_kind = 'service_visit' THEN t.subject_id END
     WHERE t.campaign_id = ${c.id} AND ${filter}
     ORDER BY t.second_call_due, t.id LIMIT ${size} OFFSET ${(page - 1) * size}`);
   const [region] = await store.query<{ name: string }>(sql`SELECT name FROM regions WHERE code = ${c.region_code}`);

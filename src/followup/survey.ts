@@ -121,9 +121,9 @@ async function subjectFacts(store: Store, c: Campaign, taskId: string) {
     SELECT a.name AS agency, e.name AS entity, CAST(COALESCE(cs.decided_on, i.inspected_on, v.visited_on) AS VARCHAR) AS on_day,
       COALESCE(it.name, ii.name, v.topic) AS what
     FROM followup_tasks t LEFT JOIN agencies a ON a.id = t.agency_id LEFT JOIN entities e ON e.uscc = t.entity_uscc
-      LEFT JOIN cases cs ON t.subject_kind = 'case' AND cs.id = t.subject_id LEFT JOIN items it ON it.code = cs.item_code
-      LEFT JOIN inspections i ON t.subject_kind = 'inspection' AND i.id = t.subject_id LEFT JOIN inspection_items ii ON ii.code = i.inspection_item_code
-      LEFT JOIN service_visits v ON t.subject_kind = 'service_visit' AND v.id = t.subject_id
+      LEFT JOIN cases cs ON cs.id = CASE WHEN t.subject_kind = 'case' THEN t.subject_id END LEFT JOIN items it ON it.code = cs.item_code
+      LEFT JOIN inspections i ON i.id = CASE WHEN t.subject_kind = 'inspection' THEN t.subject_id END LEFT JOIN inspection_items ii ON ii.code = i.inspection_item_code
+      LEFT JOIN service_visits v ON v.id = CASE WHEN t.subject_kind = 'service_visit' THEN t.subject_id END
     WHERE t.id = ${taskId}`);
   return {
     date: r?.on_day ?? '',
