@@ -103,6 +103,19 @@ test('deleting the newest entries is named by the anchor', async () => {
   assert.match(v.problems[0].message, /第4条至第5条审计记录缺失/);
 });
 
+test('after the newest entries are deleted, the next entry follows the newest one left (the head is read past what the process saw)', async () => {
+  const store = await fiveEntries(); // this process wrote entry 5: the head is looked for from there first
+  await store.exec('DELETE FROM audit_log WHERE seq >= 4');
+  await recordAudit(store, { actor: 'u1', action: 'test.after_delete', target: 'T-6' });
+  const rows = await store.query<AuditEntry>('SELECT * FROM audit_log ORDER BY seq');
+  assert.deepEqual(
+    rows.map((r) => Number(r.seq)),
+    [1, 2, 3, 4],
+  );
+  assert.equal(rows[3].action, 'test.after_delete');
+  assert.equal(rows[3].prev_hash, rows[2].hash);
+});
+
 test('an emptied log is named by the anchor', async () => {
   const store = await fiveEntries();
   await store.exec('DELETE FROM audit_log');

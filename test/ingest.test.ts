@@ -488,12 +488,20 @@ test('a batch from the API counts records (第N条), and a failing batch writes 
   const n = await count('delegations');
   // A store failure mid-merge (a simulated disk failure on the INSERT) rolls the whole batch back.
   const broken = { ...sampleRow('delegations', 14002), service_name: 'x'.repeat(400) };
+  // The insert fails whichever way it is sent (a push counts what it inserted by RETURNING, a query).
+  const fails = (q: Parameters<Store['exec']>[0]) => {
+    const text = typeof q === 'string' ? q : q.render().text;
+    if (text.startsWith('INSERT INTO delegations')) throw new Error('disk full (simulated)');
+  };
   const failingTx = (tx: Store): Store =>
     Object.assign(Object.create(tx), {
       exec: async (q: Parameters<Store['exec']>[0], p?: Parameters<Store['exec']>[1]) => {
-        const text = typeof q === 'string' ? q : q.render().text;
-        if (text.startsWith('INSERT INTO delegations')) throw new Error('disk full (simulated)');
+        fails(q);
         return tx.exec(q, p);
+      },
+      query: async (q: Parameters<Store['query']>[0], p?: Parameters<Store['query']>[1]) => {
+        fails(q);
+        return tx.query(q, p);
       },
     });
   // The import stages on a session of its own, then merges in a transaction begun on it.

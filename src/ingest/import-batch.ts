@@ -235,14 +235,22 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       // Staged in a transaction of its own on the session (the stager's statements run on its
       // connection) and committed before the merge: DuckDB appends to a temporary table more cheaply
       // within one transaction than statement by statement (per million rows 1.1 s of CPU, 1.5 s).
-      const incoming = await s.transaction(readAndStage);
+      // A few pushed rows are one INSERT … VALUES: a transaction around it would only add its BEGIN and COMMIT.
+      const incoming = few ? await readAndStage() : await s.transaction(readAndStage);
       const tLoad = Date.now();
 
       return await withAudit(s, async (tx) => {
         const hooks = landedHooks(req.kind);
         const merged = spec.writer
           ? await WRITERS[spec.writer](tx, spec, caller, incoming)
-          : await mergeIncoming(tx, req.kind, caller, incoming, !!req.onLanded || hooks.length > 0);
+          : await mergeIncoming(
+              tx,
+              req.kind,
+              caller,
+              incoming,
+              !!req.onLanded || hooks.length > 0,
+              few && stager.distinctKeys ? { distinctKeys: stager.distinctKeys() } : null,
+            );
         const tMerge = Date.now();
         notes.push(...merged.duplicateNotes);
         for (const r of merged.rejected) await reject(r.errors[0].row, r.errors, shaper.recordFromFields(r.values));

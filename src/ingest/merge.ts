@@ -111,6 +111,16 @@ export function incomingTableSql(spec: RecordKindSpec, table: string): string {
   return `CREATE TEMP TABLE ${table} (row_no INTEGER NOT NULL, ${id}${spec.fields.map((f) => `${f.name} ${SQL_TYPES[f.type]}`).join(', ')}${computed.join('')})`;
 }
 
+/** The columns of the incoming table and their types, as incomingTableSql declares them (CAST … AS each). */
+export function incomingColumns(spec: RecordKindSpec): [string, string][] {
+  return [
+    ['row_no', 'INTEGER'],
+    ...(spec.idPrefix ? [[spec.idColumn, 'VARCHAR'] as [string, string]] : []),
+    ...spec.fields.map((f): [string, string] => [f.name, SQL_TYPES[f.type]]),
+    ...extraComputed(spec).map((c): [string, string] => [c.column, 'VARCHAR']),
+  ];
+}
+
 /** The SELECT list that turns staged text (row_no + one VARCHAR per field) into incoming rows. */
 export function typedSelect(spec: RecordKindSpec): string {
   const computed = new Map((spec.computed ?? []).map((c) => [c.column, c.sql()]));
@@ -127,6 +137,45 @@ export function typedSelect(spec: RecordKindSpec): string {
 }
 
 /**
+ * The checks that a row and the stored records it names, or that name it, lie in one county: the rows of
+ * `inc` breaking each (empty for a kind without a county column).
+ */
+function countyChecks(spec: RecordKindSpec, inc: string): { rows: Sql; message: (r: Row) => string }[] {
+  const kind = spec.kind as Kind;
+  const checks: { rows: Sql; message: (r: Row) => string }[] = [];
+  if (!spec.computed?.some((c) => c.column === COUNTY)) return checks;
+  const county = (r: Row) => String(r[COUNTY]);
+  for (const f of spec.fields.filter((x) => x.recordRef)) {
+    const ref = kindSpec(f.recordRef as Kind);
+    checks.push({
+      rows: sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(ref.table)} r ON r.${raw(ref.idColumn)} = i.${raw(f.name)} WHERE r.${raw(COUNTY)} <> i.${raw(COUNTY)}`,
+      message: (r) =>
+        `区划 ${String(r.region_code)} 与所关联的${ref.label}（${String(r[f.name])}）不在同一县（市、区）：一条记录与其${ref.label}应在同一县（${county(r)}）`,
+    });
+  }
+  for (const other of KINDS.map(kindSpec)) {
+    for (const f of other.fields.filter((x) => x.recordRef === kind)) {
+      checks.push({
+        rows: sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(other.table)} o ON o.${raw(f.name)} = i.${raw(spec.idColumn)} WHERE o.${raw(COUNTY)} <> i.${raw(COUNTY)}`,
+        message: (r) =>
+          `区划 ${String(r.region_code)} 与已登记的关联${other.label}记录不在同一县（市、区）：${spec.label}与其${other.label}记录应在同一县（${county(r)}）`,
+      });
+    }
+  }
+  return checks;
+}
+
+/**
+ * A few rows pushed through the API (stage.ts ValuesStager), merged with fewer statements: on DuckDB,
+ * which keeps no index on the record tables, every statement of a one-record push costs a round trip
+ * and some a scan, and a push is judged by its latency.
+ */
+export interface FewRows {
+  /** No two staged rows share a key (known in JavaScript): the count of duplicates is skipped. */
+  distinctKeys: boolean;
+}
+
+/**
  * Merges the incoming table `inc` (incomingTableSql) into the kind's record table. With `returning`, the
  * insert returns the rows it wrote (the real-time checks judge them without reading them again). A
  * writer (src/ingest/writers) passes a spec of its own over one of the kind's tables; the records policy
@@ -138,6 +187,7 @@ export async function mergeIncoming(
   caller: Caller,
   inc: string,
   returning = false,
+  few: FewRows | null = null,
 ): Promise<MergeResult> {
   const spec = typeof kindOrSpec === 'string' ? kindSpec(kindOrSpec) : kindOrSpec;
   const kind = spec.kind as Kind;
@@ -151,16 +201,36 @@ export async function mergeIncoming(
   const result: MergeResult = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0, duplicateNotes: [], rejected: [], written: [] };
 
   {
-    Object.assign(result, await dropDuplicates(tx, spec, inc));
+    if (!few?.distinctKeys) Object.assign(result, await dropDuplicates(tx, spec, inc));
 
-    // 3. Matches with stored rows.
+    // 3. Matches with stored rows. A few pushed rows are usually new: one look at the key columns
+    // alone says so, and then no table of matches is made (nor counted, nor dropped).
+    // The county checks (below) are asked in the same statement: their rows, after the rejections that
+    // come first, are among those the whole batch has, so none for the whole batch is none then too.
+    const county = countyChecks(spec, inc);
+    const anyCountySql = sql`SELECT row_no FROM (${joinSql(
+      county.map((c) => c.rows),
+      ' UNION ALL ',
+    )}) x LIMIT 1`;
+    let anyMatch = true;
+    let anyCounty = true;
+    if (few) {
+      const found = await tx.query<{ k: string }>(
+        sql`SELECT 'match' AS k FROM (SELECT 1 AS m FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} LIMIT 1) m${
+          county.length ? sql` UNION ALL SELECT 'county' FROM (${anyCountySql}) c` : sql``
+        }`,
+      );
+      anyMatch = found.some((r) => r.k === 'match');
+      anyCounty = found.some((r) => r.k === 'county');
+    }
     const same = stored.map((f) => `t.${f} IS NOT DISTINCT FROM i.${f}`).join(' AND ');
     const oldId = spec.idPrefix ? `t.${spec.idColumn} AS old_id, ` : '';
-    await tx.exec(
-      `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}CASE WHEN ${same} THEN 1 ELSE 0 END AS same FROM ${inc} i JOIN ${target} t ON ${keyJoin('t', 'i')}`,
-    );
+    if (anyMatch)
+      await tx.exec(
+        `CREATE TEMP TABLE ${matches} AS SELECT i.row_no, ${oldId}CASE WHEN ${same} THEN 1 ELSE 0 END AS same FROM ${inc} i JOIN ${target} t ON ${keyJoin('t', 'i')}`,
+      );
     try {
-      const matched = await count(`SELECT COUNT(*) AS n FROM ${matches}`);
+      const matched = anyMatch ? await count(`SELECT COUNT(*) AS n FROM ${matches}`) : 0;
       const reject = async (rowsSql: Sql, field: string, message: (r: Row) => string, code: RowErrorCode = 'outside_jurisdiction') => {
         const rows = await tx.query<Row>(sql`SELECT * FROM ${raw(inc)} WHERE row_no IN (${rowsSql}) ORDER BY row_no`);
         for (const r of rows) {
@@ -170,7 +240,7 @@ export async function mergeIncoming(
         }
         if (rows.length) {
           await tx.exec(sql`DELETE FROM ${raw(inc)} WHERE row_no IN (${rowsSql})`);
-          await tx.exec(`DELETE FROM ${matches} WHERE row_no NOT IN (SELECT row_no FROM ${inc})`);
+          if (anyMatch) await tx.exec(`DELETE FROM ${matches} WHERE row_no NOT IN (SELECT row_no FROM ${inc})`);
         }
       };
 
@@ -214,37 +284,12 @@ export async function mergeIncoming(
       // inspection's): Citus keeps a county's rows on one shard and the models join them there
       // (docs/scale-out.md). A row is refused when a stored record it names, or a stored record that names
       // it, lies in another county.
-      if (spec.computed?.some((c) => c.column === COUNTY)) {
-        const county = (r: Row) => String(r[COUNTY]);
-        const checks: { rows: Sql; message: (r: Row) => string }[] = [];
-        for (const f of spec.fields.filter((x) => x.recordRef)) {
-          const ref = kindSpec(f.recordRef as Kind);
-          checks.push({
-            rows: sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(ref.table)} r ON r.${raw(ref.idColumn)} = i.${raw(f.name)} WHERE r.${raw(COUNTY)} <> i.${raw(COUNTY)}`,
-            message: (r) =>
-              `区划 ${String(r.region_code)} 与所关联的${ref.label}（${String(r[f.name])}）不在同一县（市、区）：一条记录与其${ref.label}应在同一县（${county(r)}）`,
-          });
-        }
-        for (const other of KINDS.map(kindSpec)) {
-          for (const f of other.fields.filter((x) => x.recordRef === kind)) {
-            checks.push({
-              rows: sql`SELECT i.row_no FROM ${raw(inc)} i JOIN ${raw(other.table)} o ON o.${raw(f.name)} = i.${raw(spec.idColumn)} WHERE o.${raw(COUNTY)} <> i.${raw(COUNTY)}`,
-              message: (r) =>
-                `区划 ${String(r.region_code)} 与已登记的关联${other.label}记录不在同一县（市、区）：${spec.label}与其${other.label}记录应在同一县（${county(r)}）`,
-            });
-          }
-        }
+      if (county.length) {
+        const checks = county;
         // One statement asks all of them first (a pushed case names an inspection and a device, and four
         // kinds name cases: six statements of 2–3 ms each at city scale otherwise); the usual answer is none.
-        const any = checks.length
-          ? await tx.query(
-              sql`SELECT row_no FROM (${joinSql(
-                checks.map((c) => c.rows),
-                ' UNION ALL ',
-              )}) x LIMIT 1`,
-            )
-          : [];
-        if (any.length) for (const c of checks) await reject(c.rows, 'region_code', c.message, 'invalid');
+        const any = few ? anyCounty : (await tx.query(anyCountySql)).length > 0;
+        if (any) for (const c of checks) await reject(c.rows, 'region_code', c.message, 'invalid');
       }
 
       // A record that belongs with another of its agency's (an outcome of review and its case) names one
@@ -293,6 +338,9 @@ export async function mergeIncoming(
       if (returning) {
         result.written = await tx.query(`${insert} RETURNING ${columns}`);
         incoming = result.written.length;
+      } else if (few) {
+        // One statement instead of a count and the insert.
+        incoming = (await tx.query(`${insert} RETURNING ${spec.key[0]}`)).length;
       } else {
         incoming = await count(`SELECT COUNT(*) AS n FROM ${inc}`);
         if (incoming) await tx.exec(insert);
@@ -300,7 +348,7 @@ export async function mergeIncoming(
       result.inserted = incoming - result.updated;
       return result;
     } finally {
-      await tx.exec(`DROP TABLE IF EXISTS ${matches}`);
+      if (anyMatch) await tx.exec(`DROP TABLE IF EXISTS ${matches}`);
     }
   }
 }

@@ -15,7 +15,7 @@ import { processTempDir } from './temp-dirs.ts';
 import { join } from 'node:path';
 import type { Store, Value } from '../store/store.ts';
 import type { RecordKindSpec } from '../records/registry.ts';
-import { incomingTableSql, tempName, typedSelect } from './merge.ts';
+import { incomingColumns, incomingTableSql, tempName, typedSelect } from './merge.ts';
 
 export interface Stager {
   /** Takes one good row; may modify `values`, which the caller reuses for the next row. */
@@ -31,6 +31,11 @@ export interface Stager {
   finish(): Promise<string>;
   /** Frees the temporary files and tables; safe to call twice and after a failure. */
   dispose(): Promise<void>;
+  /**
+   * A few rows held in memory (an API push): whether no two of them share a key, known without a
+   * statement (the merge then skips its count of duplicates). Absent on the bulk loaders.
+   */
+  distinctKeys?(): boolean;
 }
 
 export interface StagerOptions {
@@ -44,8 +49,10 @@ export interface StagerOptions {
 
 export async function createStager(tx: Store, spec: RecordKindSpec, opts: StagerOptions = {}): Promise<Stager> {
   const incoming = tempName('ingest_in');
-  await tx.exec(incomingTableSql(spec, incoming));
-  if (opts.fewRows !== undefined && opts.fewRows <= VALUES_ROWS) return new ValuesStager(tx, spec, incoming);
+  // A few rows on DuckDB: the table is made by the statement that fills it (one round trip less).
+  const made = opts.fewRows !== undefined && opts.fewRows <= VALUES_ROWS && tx.dialect.name === 'duckdb';
+  if (!made) await tx.exec(incomingTableSql(spec, incoming));
+  if (opts.fewRows !== undefined && opts.fewRows <= VALUES_ROWS) return new ValuesStager(tx, spec, incoming, made);
   return tx.dialect.name === 'duckdb'
     ? DuckDBFileStager.create(tx, spec, incoming, opts.partRows ?? PART_ROWS, opts.readingFile ?? false)
     : PostgresCopyStager.create(tx, spec, incoming);
@@ -59,29 +66,63 @@ export async function createStager(tx: Store, spec: RecordKindSpec, opts: Stager
  */
 export const VALUES_ROWS = 200;
 
+/** Field types staged as VARCHAR and stored as the same text (merge.ts SQL_TYPES). */
+const TEXT_TYPES = new Set(['string', 'enum', 'uscc', 'code', 'region']);
+
 class ValuesStager implements Stager {
   private rows: (string | number | null)[][] = [];
+  /** The key of each row added, as text (null when a key field is not a plain text column: then unknown). */
+  private readonly keys: Set<string> | null;
+  private twins = false;
+  /** Positions of the key fields among the fields. */
+  private readonly keyAt: number[];
   constructor(
     private readonly tx: Store,
     private readonly spec: RecordKindSpec,
     private readonly incoming: string,
-  ) {}
+    /** The incoming table is yet to be made, by finish() (CREATE TEMP TABLE … AS, typed as incomingTableSql types it). */
+    private readonly toMake = false,
+  ) {
+    // Staged text is the stored value only for a text field that no SQL expression computes: then two
+    // rows share a key exactly when their key texts are equal (GROUP BY's NULL = NULL as well).
+    const computed = new Set((spec.computed ?? []).map((c) => c.column));
+    this.keyAt = spec.key.map((k) => spec.fields.findIndex((f) => f.name === k));
+    const plain = this.keyAt.every((i) => i >= 0 && TEXT_TYPES.has(spec.fields[i].type) && !computed.has(spec.fields[i].name));
+    this.keys = plain ? new Set() : null;
+  }
 
   add(rowNo: number, values: (string | null)[]): void {
     if (this.rows.length >= VALUES_ROWS) throw new Error(`ValuesStager: more than ${VALUES_ROWS} rows`);
     this.rows.push([rowNo, ...values]);
+    if (this.keys) {
+      const key = JSON.stringify(this.keyAt.map((i) => values[i]));
+      if (this.keys.has(key)) this.twins = true;
+      this.keys.add(key);
+    }
+  }
+
+  distinctKeys(): boolean {
+    return this.keys !== null && !this.twins;
   }
 
   async drain(): Promise<void> {}
 
   async finish(): Promise<string> {
-    if (!this.rows.length) return this.incoming;
+    if (!this.rows.length) {
+      if (this.toMake) await this.tx.exec(incomingTableSql(this.spec, this.incoming));
+      return this.incoming;
+    }
     const width = this.spec.fields.length + 1;
     const tuple = (r: number) =>
       `(${Array.from({ length: width }, (_, c) => `CAST($${r * width + c + 1} AS ${c === 0 ? 'INTEGER' : 'VARCHAR'})`).join(', ')})`;
     const names = ['row_no', ...this.spec.fields.map((f) => f.name)].join(', ');
+    const typed = `SELECT ${typedSelect(this.spec)} FROM (VALUES ${this.rows.map((_, r) => tuple(r)).join(', ')}) AS staged (${names})`;
     await this.tx.exec(
-      `INSERT INTO ${this.incoming} SELECT ${typedSelect(this.spec)} FROM (VALUES ${this.rows.map((_, r) => tuple(r)).join(', ')}) AS staged (${names})`,
+      this.toMake
+        ? `CREATE TEMP TABLE ${this.incoming} AS SELECT ${incomingColumns(this.spec)
+            .map(([c, type]) => `CAST(${c} AS ${type}) AS ${c}`)
+            .join(', ')} FROM (${typed}) typed`
+        : `INSERT INTO ${this.incoming} ${typed}`,
       this.rows.flat(),
     );
     this.rows = [];
