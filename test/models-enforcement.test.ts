@@ -162,9 +162,11 @@ test('PEN_NOT_PUBLISHED: a fine of 10,000 yuan or more, unpublished past the 7th
   assert.deepEqual(await hitsAsOf('PEN_NOT_PUBLISHED', '2025-04-01', { workdays: 8 }), []);
   assert.equal((await hitsAsOf('PEN_NOT_PUBLISHED', '2025-04-02', { workdays: 8, min_fine: 9999 })).length, 2);
   // A system that never sends a publication date has no column to read: its fines are not judged, while
-  // the same agency's cases from the system that sends it still are.
+  // the same agency's cases from the system that sends it still are — and so are another agency's there,
+  // though that agency never filled the date.
   await kase({ fine_amount: 50000, source_system: 'legacy' });
-  assert.deepEqual(await hitsAsOf('PEN_NOT_PUBLISHED', '2025-04-01'), [unpublished, late].sort());
+  const other = await kase({ fine_amount: 50000, agency_id: 'AG-FY-SCJG' });
+  assert.deepEqual(await hitsAsOf('PEN_NOT_PUBLISHED', '2025-04-01'), [unpublished, late, other].sort());
 });
 
 // ── through the import format, and in real time ─────────────────────────────────────────────────────

@@ -5,9 +5,11 @@
 // records carry the decisions 罚款, 警告 and 不予处罚 only: a decision of 吊销许可证件, 责令停产停业 or 责令
 // 关闭 has no value of its own there, so the model judges fines only. Working days follow the calendar
 // (src/models/window.ts): published on the Nth working day after the decision is in time, on a later day
-// (or still unpublished on the run's day) is not; outside the calendar no hit. Only sources that send
-// published_on are judged: a (source_system, agency_id) with no case carrying it has no column to read,
-// and would otherwise raise every fine of 10,000 yuan it ever sent (docs/supervision-brain.md).
+// (or still unpublished on the run's day) is not; outside the calendar no hit. Only source systems that
+// send published_on are judged: a system with no case carrying it has no column to read, and would
+// otherwise raise every fine of 10,000 yuan it ever sent. Per system, not per agency: one case system
+// serves many agencies, and an agency in it that never fills the date is what the model looks for — an
+// agency with a single large fine, unpublished, would otherwise never be judged (docs/supervision-brain.md).
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { workdayDeadlineSql, workdaysLateSql } from '../window.ts';
@@ -17,7 +19,7 @@ export const penaltyNotPublished: ModelDefinition = {
   code: 'PEN_NOT_PUBLISHED',
   name: '处罚决定未公开',
   description:
-    '罚款金额达到设定金额（默认1万元，视为具有一定社会影响）的处罚决定，自决定日期起设定的工作日内（默认7个工作日，为各地设置项，法律未规定期限）没有公开：公开日期为空且截至统计日已超过期限，或公开日期晚于期限；只判断报送过公开日期的来源系统和执法部门，从未报送该项的不判断。',
+    '罚款金额达到设定金额（默认1万元，视为具有一定社会影响）的处罚决定，自决定日期起设定的工作日内（默认7个工作日，为各地设置项，法律未规定期限）没有公开：公开日期为空且截至统计日已超过期限，或公开日期晚于期限；只判断报送过公开日期的来源系统，从未报送该项的系统不判断。',
   category: 'penalty',
   basis: { regulationId: 'xingzheng-chufa-fa', article: 48, note: '“一定社会影响”的金额和公开期限为各地设置项，法律只规定依法公开' },
   severity: 'low',
@@ -34,7 +36,7 @@ export const penaltyNotPublished: ModelDefinition = {
     const until = sql`CASE WHEN c.published_on IS NULL OR c.published_on > CAST(${asOf} AS DATE) THEN CAST(${asOf} AS DATE) ELSE c.published_on END`;
     return sql`
     WITH s AS (
-      SELECT DISTINCT source_system, agency_id FROM cases WHERE published_on IS NOT NULL
+      SELECT DISTINCT source_system FROM cases WHERE published_on IS NOT NULL
     )
     SELECT ${CASE_SUBJECT_COLUMNS},
            CAST(c.decided_on AS VARCHAR) AS decided_on, c.fine_amount,
@@ -43,7 +45,7 @@ export const penaltyNotPublished: ModelDefinition = {
                 THEN '截至' || CAST(CAST(${asOf} AS DATE) AS VARCHAR) || '记录中没有公开日期'
                 ELSE '于' || CAST(c.published_on AS VARCHAR) || '才公开' END AS publish_text
     FROM ${CASE_NAMES}
-      JOIN s ON s.source_system = c.source_system AND s.agency_id = c.agency_id
+      JOIN s ON s.source_system = c.source_system
     WHERE ${where('c')} AND c.decision = 'fine' AND c.fine_amount >= ${num(params.min_fine)} AND c.decided_on IS NOT NULL
       AND c.decided_on <= CAST(${asOf} AS DATE)
       AND ${workdaysLateSql(sql`c.decided_on`, until, params.workdays)}`;
