@@ -134,8 +134,9 @@ export class IdIndex {
     if (row >= 0) return row;
     const added = this.ids.add(id);
     this.table[slot] = added + 1;
-    // Kept at most half full: a free slot ends every probe.
-    if (this.ids.size * 2 > this.table.length) {
+    // Kept at most three quarters full: a free slot ends every probe (a miss looks at 8.5 slots on
+    // average at that load, a hit 2.5). Half full had cost 16 MB more for hangzhou's 2.1 million entities.
+    if (this.ids.size * 4 > this.table.length * 3) {
       const old = this.table;
       this.table = new Int32Array(old.length * 2);
       for (const r of old) if (r) this.table[this.ids.find(this.table, this.ids.get(r - 1)).slot] = r;
