@@ -239,10 +239,12 @@ async function realtimeBench(store: Store, engine: string): Promise<void> {
     const [, ms] = await timeIt(() => state.readyPart(part, AS_OF_ISO));
     const now = heapMB();
     put(`real-time state: ${part}, load / heap`, engine, `${secs(ms)} / ${(now - before).toFixed(1)} MB`);
+    out(`real-time state: ${part}, load ${secs(ms)}, ${(now - before).toFixed(1)} MB`);
     before = now;
   }
   for (const kind of Object.keys(samples) as Kind[]) await readyRealtime(store, kind, AS_OF_ISO);
   put('real-time state: heap, all parts', engine, `${Math.round(heapMB() - start)} MB`);
+  out(`real-time state: all parts ${Math.round(heapMB() - start)} MB (load average ${os.loadavg()[0].toFixed(1)})`);
   const ms = (x: number | undefined) => (x === undefined ? '—' : `${x.toFixed(1)} ms`);
   const p50p99 = (xs: number[]) => `${ms(percentile(xs, 0.5))} / ${ms(percentile(xs, 0.99))}`;
   for (const [kind, rows] of Object.entries(samples) as [Kind, Record<string, unknown>[]][]) {

@@ -97,7 +97,7 @@ const double: Check<CaseRow> = (r, ctx) => {
   const { state } = ctx;
   if (!fined(r)) return [];
   const me = state.cases.get(r.id)!;
-  const list = (state.casesByEntity.get(r.entity_uscc) ?? []).filter((c) => c.item === r.item_code && isFined(c));
+  const list = state.casesOf(r.entity_uscc).filter((c) => c.item === r.item_code && isFined(c));
   const before = (a: CaseFacts, b: CaseFacts) => a.filed < b.filed || (a.filed === b.filed && a.id < b.id);
   const hits: Hit[] = [];
   for (const b of list) {
@@ -408,7 +408,8 @@ const repeatUncorrected: Check<CaseRow> = (r, ctx) => {
   if (!fined(r)) return [];
   const { state, params, groups, group } = ctx;
   const byGroup = groups.groups.length > 1;
-  const fines = (state.casesByEntity.get(r.entity_uscc) ?? [])
+  const fines = state
+    .casesOf(r.entity_uscc)
     .filter((c) => c.item === r.item_code && isFined(c))
     .filter((c) => !byGroup || groups.of(c.region) === group)
     .sort((a, b) => a.filed - b.filed || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

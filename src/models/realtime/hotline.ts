@@ -51,7 +51,7 @@ const complaintAfterCase: Check<TicketRow> = (r, ctx) => {
   const day = businessDayOf(r.received_at);
   const tickets = state.ticketsByEntity.get(r.entity_uscc) ?? [];
   const hits: Hit[] = [];
-  for (const c of state.casesByEntity.get(r.entity_uscc) ?? []) {
+  for (const c of state.casesOf(r.entity_uscc)) {
     const group = ctx.groups.of(c.region);
     if (!group?.enabled) continue;
     const until = (c.decided ?? c.filed) + group.params.window_days;

@@ -3,7 +3,7 @@
 // Row objects cost about 140 bytes an inspection; this layout about 58 (city scale: 1.4 million
 // inspections).
 import { TARGETED_KINDS } from '../library/sql-fragments.ts';
-import { grow, IdIndex, PackedIds } from './packed-ids.ts';
+import { fit, grow, IdIndex, PackedIds } from './packed-ids.ts';
 
 /** Strings that repeat (agency ids, region codes, item codes, joint ids) stored once, named by number. */
 export class Interner {
@@ -45,19 +45,24 @@ export interface LoggedInspection {
 }
 
 export class InspectionLog {
+  /** Agency ids, region codes and inspection item codes, numbered: a few thousand, two bytes a row each (four past 65,536). */
   readonly strings = new Interner();
+  /** Joint inspection ids, numbered apart and packed: one per joint visit, too many for two bytes. */
+  readonly joints = new IdIndex();
   readonly ids = new PackedIds();
   day = new Int32Array(1024);
-  agency = new Int32Array(1024);
-  region = new Int32Array(1024);
-  item = new Int32Array(1024);
+  agency: Uint16Array | Int32Array = new Uint16Array(1024);
+  region: Uint16Array | Int32Array = new Uint16Array(1024);
+  item: Uint16Array | Int32Array = new Uint16Array(1024);
   joint = new Int32Array(1024); // -1: not part of a joint inspection
   flags = new Uint8Array(1024);
   /** The entity's previous row (-1: its first): an array an entity cost 50 bytes and 8 a row. */
   private next = new Int32Array(1024);
-  /** The entities by USCC, and each one's last row (a Map keyed by USCC cost 45 bytes an entity more). */
-  private readonly entities = new IdIndex();
+  /** Each entity's last row, by the entity's row in the state's entity index (shared with the names and the cases). */
   private last = new Int32Array(1024).fill(-1);
+
+  /** `entities`: the USCCs numbered once for the whole state (a Map keyed by USCC cost 45 bytes an entity more). */
+  constructor(private readonly entities: IdIndex = new IdIndex()) {}
 
   get size(): number {
     return this.ids.size;
@@ -92,13 +97,33 @@ export class InspectionLog {
       this.last[e] = i;
     }
     this.day[i] = r.day;
-    this.agency[i] = this.strings.id(r.agency_id);
-    this.region[i] = this.strings.id(r.region_code);
-    this.item[i] = this.strings.id(r.inspection_item_code);
-    this.joint[i] = r.joint_id === null ? -1 : this.strings.id(r.joint_id);
+    const [agency, region, item] = [this.strings.id(r.agency_id), this.strings.id(r.region_code), this.strings.id(r.inspection_item_code)];
+    if (this.strings.values.length > 0xffff && this.agency instanceof Uint16Array) {
+      this.agency = Int32Array.from(this.agency);
+      this.region = Int32Array.from(this.region);
+      this.item = Int32Array.from(this.item);
+    }
+    this.agency[i] = agency;
+    this.region[i] = region;
+    this.item[i] = item;
+    this.joint[i] = r.joint_id === null ? -1 : this.joints.add(r.joint_id);
     this.flags[i] =
       (r.kind === 'joint' ? JOINT_KIND : 0) | (TARGETED.has(r.kind) ? TARGETED_KIND : 0) | (r.result === 'compliant' ? COMPLIANT : 0);
     return i;
+  }
+
+  /** Cut every column to the rows it holds, once loaded. */
+  fit(): void {
+    const n = this.size;
+    this.ids.fit();
+    this.joints.fit();
+    this.day = fit(this.day, n);
+    this.agency = fit(this.agency, n);
+    this.region = fit(this.region, n);
+    this.item = fit(this.item, n);
+    this.joint = fit(this.joint, n);
+    this.flags = fit(this.flags, n);
+    this.next = fit(this.next, n);
   }
 
   /** The rows of one entity, in the order they came. */

@@ -37,9 +37,9 @@ export function uncertifiedOfficers(
  * another 辅助人员); else null.
  */
 export function auxiliaryOnlyNames(state: RealtimeState, lead: string, assist: string | null): string | null {
-  const leadName = state.officers.get(lead);
-  if (leadName === undefined || !state.auxiliary.has(lead)) return null;
+  const leadName = state.officerName(lead);
+  if (leadName === null || !state.isAuxiliary(lead)) return null;
   const none = assist === null || assist === '' || assist === lead;
-  if (!none && !state.auxiliary.has(assist)) return null;
-  return none ? leadName : `${leadName}、${state.officers.get(assist)!}`;
+  if (!none && !state.isAuxiliary(assist)) return null;
+  return none ? leadName : `${leadName}、${state.officerName(assist)!}`;
 }

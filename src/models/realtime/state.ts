@@ -14,7 +14,7 @@ import { MODELS } from '../library/index.ts';
 import { loadAllSettings, onSettingsSaved, runGroups, type ModelSetting, type RunGroup } from '../settings.ts';
 import type { ModelDefinition } from '../model.ts';
 import { InspectionLog, Interner } from './inspection-log.ts';
-import { grow, IdIndex } from './packed-ids.ts';
+import { fit, grow, IdIndex, PackedStrings } from './packed-ids.ts';
 import { businessDayOf, dayOf, isoOf, yearOfDay } from './days.ts';
 import { BaselineBook, type BaselineRecord } from '../../catalog/discretion.ts';
 import type { TierName } from '../../catalog/types.ts';
@@ -67,8 +67,27 @@ export interface Entity {
 }
 
 // ── keyed records ──────────────────────────────────────────────────────────────────────────────
-/** A case as the case, delivery, payment and hotline checks need it. */
-export interface CaseFacts {
+/** A case's decision, tier and harm, numbered once per process (each a handful of values: the kind's enumerations); 0 is null. */
+const FACT_VALUES = new Interner();
+const FACT_BITS = 8;
+const factCode = (v: string | null): number => {
+  if (v === null) return 0;
+  const k = FACT_VALUES.id(v) + 1;
+  if (k >= 1 << FACT_BITS) throw new Error(`real-time state: more than ${(1 << FACT_BITS) - 2} distinct decisions, tiers or harms`);
+  return k;
+};
+const factValue = (k: number): string | null => (k === 0 ? null : FACT_VALUES.values[k - 1]);
+const DECISION = 0;
+const TIER = FACT_BITS;
+const HARM = 2 * FACT_BITS;
+const FIRST_OFFENCE = 1 << (3 * FACT_BITS);
+const CORRECTED = FIRST_OFFENCE << 1;
+const DELIVERED = FIRST_OFFENCE << 2;
+const PAID = FIRST_OFFENCE << 3;
+const MASK = (1 << FACT_BITS) - 1;
+
+/** A case's facts as they arrive: what `CaseFacts` keeps of it. */
+export interface CaseInput {
   id: string;
   region: string;
   agency: string;
@@ -78,14 +97,90 @@ export interface CaseFacts {
   decided: number | null;
   decision: string | null;
   fine: number | null;
-  /** The tier the decision states, and the facts that select one (the navigator and PEN_DEVIATION read them). */
   tier: string | null;
   firstOffence: boolean;
   corrected: boolean;
   harm: string;
-  /** A delivery / payment record names this case. */
   delivered: boolean;
   paid: boolean;
+}
+
+/**
+ * A case as the case, delivery, payment and hotline checks need it. One object a case (the navigator's
+ * similar-case index and history hold cases by identity), kept small: the entity is its row in the
+ * state's entity index, the decision, tier, harm and the four flags one small integer, the entity's
+ * cases chained through `previous` instead of an array per entity (an object of 16 fields, its USCC
+ * and that array cost 328 bytes a case at city scale).
+ */
+export class CaseFacts {
+  readonly id: string;
+  readonly region: string;
+  readonly agency: string;
+  readonly item: string;
+  readonly filed: number;
+  readonly decided: number | null;
+  readonly fine: number | null;
+  /** The entity's row in `entities`. */
+  readonly entityRow: number;
+  /** The same entity's case learnt before this one (null: its first), while this one is the state's. */
+  previous: CaseFacts | null = null;
+  private bits: number;
+
+  constructor(
+    c: CaseInput,
+    private readonly entities: IdIndex,
+  ) {
+    this.id = c.id;
+    this.region = c.region;
+    this.agency = c.agency;
+    this.item = c.item;
+    this.filed = c.filed;
+    this.decided = c.decided;
+    this.fine = c.fine;
+    this.entityRow = entities.add(c.entity);
+    this.bits =
+      (factCode(c.decision) << DECISION) |
+      (factCode(c.tier) << TIER) |
+      (factCode(c.harm) << HARM) |
+      (c.firstOffence ? FIRST_OFFENCE : 0) |
+      (c.corrected ? CORRECTED : 0) |
+      (c.delivered ? DELIVERED : 0) |
+      (c.paid ? PAID : 0);
+  }
+
+  /** The entity's USCC. */
+  get entity(): string {
+    return this.entities.id(this.entityRow);
+  }
+  get decision(): string | null {
+    return factValue((this.bits >> DECISION) & MASK);
+  }
+  /** The tier the decision states, and the facts that select one (the navigator and PEN_DEVIATION read them). */
+  get tier(): string | null {
+    return factValue((this.bits >> TIER) & MASK);
+  }
+  get harm(): string {
+    return factValue((this.bits >> HARM) & MASK)!;
+  }
+  get firstOffence(): boolean {
+    return (this.bits & FIRST_OFFENCE) !== 0;
+  }
+  get corrected(): boolean {
+    return (this.bits & CORRECTED) !== 0;
+  }
+  /** A delivery / payment record names this case. */
+  get delivered(): boolean {
+    return (this.bits & DELIVERED) !== 0;
+  }
+  set delivered(v: boolean) {
+    this.bits = v ? this.bits | DELIVERED : this.bits & ~DELIVERED;
+  }
+  get paid(): boolean {
+    return (this.bits & PAID) !== 0;
+  }
+  set paid(v: boolean) {
+    this.bits = v ? this.bits | PAID : this.bits & ~PAID;
+  }
 }
 
 export interface Ticket {
@@ -203,13 +298,19 @@ export class RealtimeState {
 
   // reference
   agencies = new Map<string, Agency>();
-  /** Entities' names and regions by row of their USCC, officers' names: the facts of a hit (city scale: 220,000 and 100,000). */
+  /**
+   * Entities by USCC: one index for the whole state, whose rows the inspection log and the cases use too
+   * (each part kept its own USCCs before). By row: the entity's name and region, the facts of a hit (city
+   * scale: 220,000); an entity the entities table does not hold (a record naming an unknown USCC) has a
+   * row but no name.
+   */
   entities = new IdIndex();
-  entityNames: string[] = [];
-  entityRegions = new Int32Array(1024);
-  officers = new Map<string, string>();
-  /** Officers whose staff type is 行政执法辅助人员 (OFF_AUX_*). */
-  auxiliary = new Set<string>();
+  private entityNames = new PackedStrings();
+  private entityRegions = new Int32Array(1024);
+  /** Officers by id; by row their names and whether their staff type is 行政执法辅助人员 (OFF_AUX_*) (city scale: 100,000). */
+  private officers = new IdIndex();
+  private officerNames = new PackedStrings();
+  private auxiliary = new Uint8Array(1024);
   items = new Map<string, Item>();
   inspectionItems = new Map<string, InspectionItem>();
   regionNames = new Map<string, string>();
@@ -232,7 +333,8 @@ export class RealtimeState {
   /** The codes of joint tasks (综合查一次) → the joint task: records citing one are one joint visit, whatever their kind. */
   jointCodes = new Map<string, string>();
   cases = new Map<string, CaseFacts>();
-  casesByEntity = new Map<string, CaseFacts[]>();
+  /** Per entity row: the entity's last case learnt, the others chained through `previous`. */
+  lastCaseOf: (CaseFacts | undefined)[] = [];
   /** Every case by item: the peers of a decision (PEN_DEVIATION) and the history the navigator reads. */
   casesByItem = new Map<string, CaseFacts[]>();
   /**
@@ -272,7 +374,7 @@ export class RealtimeState {
 
   private setEntity(uscc: string, name: string, region: string): void {
     const row = this.entities.add(uscc);
-    this.entityNames[row] = name;
+    this.entityNames.set(row, name);
     this.entityRegions = grow(this.entityRegions, row + 1);
     this.entityRegions[row] = this.codes.id(region);
   }
@@ -323,11 +425,19 @@ export class RealtimeState {
 
   entity(uscc: string | null): Entity | null {
     const row = uscc === null ? -1 : this.entities.rowOf(uscc);
-    return row < 0 ? null : { name: this.entityNames[row], region: this.codes.values[this.entityRegions[row]] };
+    const name = row < 0 ? undefined : this.entityNames.get(row);
+    return name === undefined ? null : { name, region: this.codes.values[this.entityRegions[row]] };
   }
 
-  officerName(id: string): string | null {
-    return this.officers.get(id) ?? null;
+  officerName(id: string | null): string | null {
+    const row = id === null ? -1 : this.officers.rowOf(id);
+    return row < 0 ? null : this.officerNames.get(row)!;
+  }
+
+  /** Whether the officer is on the officers list as a 行政执法辅助人员. */
+  isAuxiliary(id: string | null): boolean {
+    const row = id === null ? -1 : this.officers.rowOf(id);
+    return row >= 0 && this.auxiliary[row] === 1;
   }
 
   agencyName(id: string | null): string | null {
@@ -382,35 +492,64 @@ export class RealtimeState {
     if (this.parts.has('inspections') && r.inspection_id !== null) this.inspectionsWithCase.add(r.inspection_id);
     if (!this.parts.has('cases')) return;
     const old = this.cases.get(r.id);
-    const c: CaseFacts = {
-      id: r.id,
-      region: this.codes.str(r.region_code),
-      agency: this.codes.str(r.agency_id),
-      item: this.codes.str(r.item_code),
-      entity: r.entity_uscc,
-      filed: dayOf(r.filed_on),
-      decided: r.decided_on === null ? null : dayOf(r.decided_on),
-      decision: r.decision === null ? null : this.codes.str(r.decision),
-      fine: r.fine_amount === null ? null : Number(r.fine_amount),
-      tier: r.tier === null ? null : this.codes.str(r.tier),
-      firstOffence: r.first_offence,
-      corrected: r.corrected,
-      harm: this.codes.str(r.harm),
-      delivered: old?.delivered || this.pendingDelivered.delete(r.id),
-      paid: old?.paid || this.pendingPaid.delete(r.id),
-    };
+    const c = new CaseFacts(
+      {
+        id: r.id,
+        region: this.codes.str(r.region_code),
+        agency: this.codes.str(r.agency_id),
+        item: this.codes.str(r.item_code),
+        entity: r.entity_uscc,
+        filed: dayOf(r.filed_on),
+        decided: r.decided_on === null ? null : dayOf(r.decided_on),
+        decision: r.decision,
+        fine: r.fine_amount === null ? null : Number(r.fine_amount),
+        tier: r.tier,
+        firstOffence: r.first_offence,
+        corrected: r.corrected,
+        harm: r.harm,
+        delivered: (old?.delivered ?? false) || this.pendingDelivered.delete(r.id),
+        paid: (old?.paid ?? false) || this.pendingPaid.delete(r.id),
+      },
+      this.entities,
+    );
     if (old) {
-      for (const [map, key] of [
-        [this.casesByEntity, old.entity],
-        [this.casesByItem, old.item],
-      ] as const) {
-        const list = map.get(key)!;
-        list.splice(list.indexOf(old), 1);
-      }
+      this.unchain(old);
+      const list = this.casesByItem.get(old.item)!;
+      list.splice(list.indexOf(old), 1);
     }
     this.cases.set(c.id, c);
-    addCase(this.casesByEntity, this.casesByItem, c);
+    this.addCase(c);
     for (const listener of this.caseListeners) listener(r, c, old);
+  }
+
+  /** An entity's cases, in the order the state learnt them. */
+  casesOf(uscc: string | null): CaseFacts[] {
+    const e = uscc === null ? -1 : this.entities.rowOf(uscc);
+    const list: CaseFacts[] = [];
+    for (let c = e < 0 ? undefined : this.lastCaseOf[e]; c; c = c.previous ?? undefined) list.push(c);
+    return list.reverse();
+  }
+
+  private addCase(c: CaseFacts): void {
+    c.previous = this.lastCaseOf[c.entityRow] ?? null;
+    setAt(this.lastCaseOf, c.entityRow, c);
+    const list = this.casesByItem.get(c.item);
+    if (list) list.push(c);
+    else this.casesByItem.set(c.item, [c]);
+  }
+
+  /** Takes a case out of its entity's chain. */
+  private unchain(old: CaseFacts): void {
+    const e = old.entityRow;
+    if (this.lastCaseOf[e] === old) {
+      this.lastCaseOf[e] = old.previous ?? undefined;
+      return;
+    }
+    for (let c = this.lastCaseOf[e]; c; c = c.previous ?? undefined)
+      if (c.previous === old) {
+        c.previous = old.previous;
+        return;
+      }
   }
 
   putDelivery(caseId: string): void {
@@ -532,25 +671,35 @@ export class RealtimeState {
       }
       case 'names': {
         const entities = new IdIndex();
-        const names: string[] = [];
+        const names = new PackedStrings();
         let regions = new Int32Array(1024);
         await scan(store, ['uscc', 'name', 'region_code'], raw('entities'), 'uscc', ([uscc, name, region]) => {
           const row = entities.add(uscc!);
-          names[row] = name!;
+          names.set(row, name!);
           regions = grow(regions, row + 1);
           regions[row] = this.codes.id(region!);
         });
-        const officers = new Map<string, string>();
-        const auxiliary = new Set<string>();
+        const officers = new IdIndex();
+        const officerNames = new PackedStrings();
+        let auxiliary = new Uint8Array(1024);
         await scan(store, ['id', 'name', 'staff_type'], raw('officers'), 'id', ([id, name, staffType]) => {
-          officers.set(id!, name!);
-          if (staffType === 'auxiliary') auxiliary.add(id!);
+          const row = officers.add(id!);
+          officerNames.set(row, name!);
+          auxiliary = grow(auxiliary, row + 1);
+          auxiliary[row] = staffType === 'auxiliary' ? 1 : 0;
         });
+        entities.fit();
+        names.fit();
+        regions = fit(regions, entities.size);
+        officers.fit();
+        officerNames.fit();
+        auxiliary = fit(auxiliary, officers.size);
         apply(() => {
           this.entities = entities;
           this.entityNames = names;
           this.entityRegions = regions;
           this.officers = officers;
+          this.officerNames = officerNames;
           this.auxiliary = auxiliary;
         });
         return;
@@ -573,7 +722,9 @@ export class RealtimeState {
       }
       case 'inspections': {
         const from = dayOf(`${yearOfDay(dayOf(asOf)) - 1}-01-01`);
-        const log = new InspectionLog();
+        // The log's entities are rows of the names' entity index.
+        await this.readyPart('names', asOf);
+        const log = new InspectionLog(this.entities);
         const jointCodes = new Map(
           (await store.query<{ code: string; id: string }>(`SELECT code, id FROM inspection_tasks WHERE origin = 'joint'`)).map((r) => [
             r.code,
@@ -614,20 +765,26 @@ export class RealtimeState {
             );
           },
         );
+        log.fit();
         const linked = await store.query<{ inspection_id: string }>(
           'SELECT DISTINCT inspection_id FROM cases WHERE inspection_id IS NOT NULL',
         );
+        const withCase = new IdIndex(linked.map((r) => r.inspection_id));
+        withCase.fit();
         apply(() => {
           this.inspections = log;
           this.inspectionsFrom = from;
-          this.inspectionsWithCase = new IdIndex(linked.map((r) => r.inspection_id));
+          this.inspectionsWithCase = withCase;
           this.jointCodes = jointCodes;
         });
         return;
       }
       case 'cases': {
+        // The cases' entities are rows of the names' entity index.
+        await this.readyPart('names', asOf);
+        const { entities } = this;
         const cases = new Map<string, CaseFacts>();
-        const byEntity = new Map<string, CaseFacts[]>();
+        const lastOf = new Array<CaseFacts | undefined>(entities.size).fill(undefined);
         const byItem = new Map<string, CaseFacts[]>();
         await scan(
           store,
@@ -652,25 +809,32 @@ export class RealtimeState {
           LEFT JOIN (SELECT DISTINCT case_id FROM payments) p ON p.case_id = c.id`),
           'c.id',
           ([id, region, agency, item, entity, filed, decided, decision, fine, tier, first, corrected, harm, delivered, paid]) => {
-            const c: CaseFacts = {
-              id: id!,
-              region: this.codes.str(region!),
-              agency: this.codes.str(agency!),
-              item: this.codes.str(item!),
-              entity: entity!,
-              filed: Number(filed),
-              decided: num(decided),
-              decision: decision === null ? null : this.codes.str(decision),
-              fine: num(fine),
-              tier: tier === null ? null : this.codes.str(tier),
-              firstOffence: first === '1',
-              corrected: corrected === '1',
-              harm: this.codes.str(harm!),
-              delivered: delivered === '1',
-              paid: paid === '1',
-            };
+            const c = new CaseFacts(
+              {
+                id: id!,
+                region: this.codes.str(region!),
+                agency: this.codes.str(agency!),
+                item: this.codes.str(item!),
+                entity: entity!,
+                filed: Number(filed),
+                decided: num(decided),
+                decision,
+                fine: num(fine),
+                tier,
+                firstOffence: first === '1',
+                corrected: corrected === '1',
+                harm: harm!,
+                delivered: delivered === '1',
+                paid: paid === '1',
+              },
+              entities,
+            );
             cases.set(c.id, c);
-            addCase(byEntity, byItem, c);
+            c.previous = lastOf[c.entityRow] ?? null;
+            setAt(lastOf, c.entityRow, c);
+            const list = byItem.get(c.item);
+            if (list) list.push(c);
+            else byItem.set(c.item, [c]);
           },
         );
         // Deliveries and payments can name a case that has not arrived yet. A set difference rather than
@@ -680,7 +844,7 @@ export class RealtimeState {
         const [undelivered, unpaid] = [await orphans('deliveries'), await orphans('payments')];
         apply(() => {
           this.cases = cases;
-          this.casesByEntity = byEntity;
+          this.lastCaseOf = lastOf;
           this.casesByItem = byItem;
           this.pendingDelivered = new Set(undelivered.map((r) => r.case_id));
           this.pendingPaid = new Set(unpaid.map((r) => r.case_id));
@@ -723,15 +887,10 @@ export class RealtimeState {
   }
 }
 
-function addCase(byEntity: Map<string, CaseFacts[]>, byItem: Map<string, CaseFacts[]>, c: CaseFacts): void {
-  for (const [map, key] of [
-    [byEntity, c.entity],
-    [byItem, c.item],
-  ] as const) {
-    const list = map.get(key);
-    if (list) list.push(c);
-    else map.set(key, [c]);
-  }
+/** `list[i] = v`, the list filled up to `i` first: an array written far past its end turns into a slow dictionary. */
+function setAt<T>(list: (T | undefined)[], i: number, v: T): void {
+  while (list.length < i) list.push(undefined);
+  list[i] = v;
 }
 
 function joinValues(values: readonly string[]): Sql {
