@@ -155,11 +155,21 @@ const RISK_PLANT = 8;
  * classed C until it does not (an agency still below is planted too, the rule holding it). A is never
  * touched (good_credit_overchecked reads it).
  */
+/** An entity in an agency's directory of inspection objects, with its risk and credit classes. */
+interface DirectoryEntry {
+  agencyId: string;
+  uscc: string;
+  region: string;
+  /** Index into INDUSTRIES. */
+  industry: number;
+  risk: string;
+  credit: string;
+}
+
 async function invertRisk(
   store: Store,
   ctx: Ctx,
-  directory: Map<string, { uscc: string; risk: string; credit: string }[]>,
-  rowOf: Map<string, Value[]>,
+  directory: Map<string, DirectoryEntry[]>,
   agencies: Map<string, Agency>,
   plant: Plant,
 ): Promise<void> {
@@ -181,7 +191,6 @@ async function invertRisk(
     const entry = new Map(list.map((x) => [x.uscc, x]));
     const setClass = (uscc: string, credit: string) => {
       entry.get(uscc)!.credit = credit;
-      rowOf.get(`${agencyId}|${uscc}`)![7] = credit;
     };
     /** The years the rule raises: n, k and the directory's C/D count, as the model reads them. */
     const below = () => {
@@ -236,9 +245,11 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
   // ── the directory ───────────────────────────────────────────────────────────────────────────
   const countyOf = new Map(world.counties.map((c) => [c.code, c]));
   const entityRegion = new Map<string, string>();
-  const directory = new Map<string, { uscc: string; risk: string; credit: string }[]>();
-  const objects: Value[][] = [];
-  const rowOf = new Map<string, Value[]>();
+  const directory = new Map<string, DirectoryEntry[]>();
+  // The directory's rows in the order they are drawn up (entity by entity), written once the credit
+  // classes are settled: one small object a row (at hangzhou scale millions of them; a row of values
+  // and a map by key each besides ran the generator out of its 4 GB heap).
+  const objects: DirectoryEntry[] = [];
   // Entities an agency inspected by 双随机 more than GOOD_CREDIT_MAX times in a calendar year: classed A
   // only where planted (good_credit_overchecked), else B if the draw gave them A.
   const overchecked = new Map<string, { year: number; count: number }>();
@@ -268,24 +279,14 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
           plant('good_credit_overchecked', 'entity', e.uscc, e.region_code, { agency_id: agency.id, ...over });
         } else if (credit === 'A') credit = 'B';
       }
-      const row: Value[] = [
-        recordId('inspection_objects', agency.id, e.uscc),
-        SOURCE,
-        e.region_code,
-        agency.id,
-        e.uscc,
-        INDUSTRIES[ind].code,
-        risk,
-        credit,
-      ];
-      objects.push(row);
+      const entry: DirectoryEntry = { agencyId: agency.id, uscc: e.uscc, region: e.region_code, industry: ind, risk, credit };
+      objects.push(entry);
       let list = directory.get(agency.id);
       if (!list) directory.set(agency.id, (list = []));
-      list.push({ uscc: e.uscc, risk, credit });
-      rowOf.set(`${agency.id}|${e.uscc}`, row);
+      list.push(entry);
     }
   }
-  await invertRisk(store, ctx, directory, rowOf, agencies, plant);
+  await invertRisk(store, ctx, directory, agencies, plant);
   const objectColumns = countyColumn('inspection_objects', [
     'id',
     'source_system',
@@ -296,7 +297,24 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     'risk_class',
     'credit_class',
   ])!;
-  await store.copyIn('inspection_objects', objectColumns.columns, objects.map(objectColumns.add));
+  await store.copyIn(
+    'inspection_objects',
+    objectColumns.columns,
+    (function* () {
+      for (const x of objects) {
+        yield objectColumns.add([
+          recordId('inspection_objects', x.agencyId, x.uscc),
+          SOURCE,
+          x.region,
+          x.agencyId,
+          x.uscc,
+          INDUSTRIES[x.industry].code,
+          x.risk,
+          x.credit,
+        ]);
+      }
+    })(),
+  );
   objects.length = 0;
 
   // ── plans of each year: one per agency and item of routine inspections (external draws) ───────
@@ -393,7 +411,6 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
   let serial = Number(
     (await store.query<{ next_serial: number }>(`SELECT next_serial FROM inspection_code_counter WHERE name = 'task'`))[0].next_serial,
   );
-  const ratedTasks: Value[][] = [];
   for (const county of [...new Set(world.agencies.filter((a) => a.level === 'county').map((a) => a.region))].sort()) {
     const records = await store.query<Rec>(`
       SELECT id, region_code, agency_id, inspection_item_code, entity_uscc, inspected_on, kind, joint_id, lead_officer_id, assist_officer_id
@@ -687,16 +704,17 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     });
 
     // Ratings of a third of the coded tasks the records cite as their own, year by year.
+    const ratedTasks: Value[][] = [];
     for (const year of years) {
       const ofYear = records.filter((r) => yearOf(dayOf(r.inspected_on)) === year);
-      if (ofYear.length) ratedTasks.push(...rateCounty(ctx, ofYear, ownTask, plantOf, agencies, plantOnce));
+      if (ofYear.length) for (const row of rateCounty(ctx, ofYear, ownTask, plantOf, agencies, plantOnce)) ratedTasks.push(row);
     }
+    await store.copyIn(
+      'inspection_ratings',
+      ['id', 'task_id', 'entity_uscc', 'region_code', 'agency_id', 'officer_ids', 'score', 'comment', 'rated_at'],
+      ratedTasks,
+    );
   }
-  await store.copyIn(
-    'inspection_ratings',
-    ['id', 'task_id', 'entity_uscc', 'region_code', 'agency_id', 'officer_ids', 'score', 'comment', 'rated_at'],
-    ratedTasks,
-  );
 
   // ── the year ahead: plans drawn by Kedu's sampler (some, planted, drawn elsewhere and biased) ──
   const nextTasks: NewTask[] = [];
