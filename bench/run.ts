@@ -17,6 +17,9 @@
 // third worker added and the shards rebalanced under the generated data (.ci/citus-add-worker; set
 // CITUS_PREFIX when the coordinator is not citus-up's default set), and the province sized from the bytes
 // per record measured in the shards.
+// --duckdb FILE: the duckdb engine works on FILE, made beforehand by `kedu demo --scale S --seed 1
+// --as-of 2025-12-31` (a copy: the sections write their hits and clues into it), instead of generating a
+// store (a hangzhou-scale generation takes about an hour here; the file is kept after the run).
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -24,6 +27,7 @@ import { join } from 'node:path';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { generateDemo } from '../src/demo/generate.ts';
+import { RECORD_TABLES } from '../src/demo/tables.ts';
 import { generateSupervision } from '../src/demo/supervision.ts';
 import { ensureDemoAccounts } from '../src/demo/demo-accounts.ts';
 import { loadReference } from '../src/catalog/load-reference.ts';
@@ -73,6 +77,7 @@ const only = new Set(opt('only', 'gen,import,home,models,realtime,assistant,eval
 const importRowsCount = Number(opt('import-rows', '1000000'));
 const navigatorCases = Number(opt('navigator-cases', '1000000'));
 const clients = Number(opt('clients', '20'));
+const givenFile = opt('duckdb', '');
 const loadSeconds = Number(opt('seconds', '60'));
 /** The server of each engine that is not embedded: PostgreSQL, and a Citus coordinator (`.ci/citus-up` starts one). */
 const servers: Record<string, string> = {
@@ -111,6 +116,27 @@ async function freshStore(engine: string, name: string): Promise<{ store: Store;
       await db.drop();
     },
   };
+}
+
+/** A DuckDB file generated beforehand (--duckdb): checked to be a demo of the bench's scale and day, and kept. */
+async function givenStore(path: string): Promise<{ store: Store; drop(): Promise<void> }> {
+  const store = await openStore({ databaseUrl: '', duckdbPath: path });
+  const [run] = await store.query<{ scale: string; as_of: string }>(
+    'SELECT scale, CAST(as_of AS VARCHAR) AS as_of FROM demo_runs ORDER BY generated_at DESC LIMIT 1',
+  );
+  if (!run || run.scale !== scale || run.as_of !== AS_OF_ISO) {
+    await store.close();
+    throw new Error(
+      `--duckdb ${path}: not a finished demo of scale ${scale} as of ${AS_OF_ISO} (kedu demo --scale ${scale} --as-of ${AS_OF_ISO})`,
+    );
+  }
+  return { store, drop: () => store.close() };
+}
+
+async function recordCount(store: Store): Promise<number> {
+  let n = 0;
+  for (const t of RECORD_TABLES) n += Number((await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))[0].n);
+  return n;
 }
 
 async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -483,13 +509,18 @@ const callers: [string, Caller][] = [
 for (const engine of engines) {
   out(`\n== ${engine}, scale ${scale} ==`);
   if (['gen', 'home', 'models', 'triage', 'realtime', 'assistant', 'followup', 'evaluation', 'incremental'].some((k) => only.has(k))) {
-    const { store, drop } = await freshStore(engine, scale);
+    const given = engine === 'duckdb' && givenFile !== '';
+    const { store, drop } = given ? await givenStore(givenFile) : await freshStore(engine, scale);
     try {
-      const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO }));
-      put(`generate ${scale}: records`, engine, gen.records.toLocaleString('en'));
-      put(`generate ${scale}: records/s`, engine, Math.round(gen.records / gen.seconds).toLocaleString('en'));
-      put(`generate ${scale}: time`, engine, `${gen.seconds.toFixed(1)} s`);
-      out(`generated ${gen.records} records in ${gen.seconds.toFixed(1)} s`);
+      if (given) {
+        put(`generate ${scale}: records`, engine, `${(await recordCount(store)).toLocaleString('en')} (${givenFile})`);
+      } else {
+        const [gen] = await timeIt(() => generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO }));
+        put(`generate ${scale}: records`, engine, gen.records.toLocaleString('en'));
+        put(`generate ${scale}: records/s`, engine, Math.round(gen.records / gen.seconds).toLocaleString('en'));
+        put(`generate ${scale}: time`, engine, `${gen.seconds.toFixed(1)} s`);
+        out(`generated ${gen.records} records in ${gen.seconds.toFixed(1)} s`);
+      }
 
       if (only.has('home')) {
         const period = { from: '2025-01-01', to: '2025-12-31' };
