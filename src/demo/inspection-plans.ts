@@ -783,7 +783,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       plant('sampling_bias', 'plan_item', `${agency.id}/${next}/${plan.item}`, agency.region, { repeated: again, drawn: plan.routine });
     }
     const tasks = tasksOfRanks(row, drawId, stream, order, officers, params, (u) => entityRegion.get(u)!, 0, plan.routine);
-    nextTasks.push(...tasks);
+    for (const t of tasks) nextTasks.push(t);
     drawRows.push([
       drawId,
       id,
