@@ -1,10 +1,11 @@
-// The real-time state's packed ids (src/models/realtime/packed-ids.ts) and the inspection log built on
-// them: every id format the import accepts comes back as it went in, is found again, and a re-sent
-// inspection overwrites its row instead of adding one.
+// The real-time state's packed ids (src/models/realtime/packed-ids.ts) and the inspection log and the
+// case table built on them: every id format the import accepts comes back as it went in, is found
+// again, and a re-sent inspection or case takes its row instead of adding one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IdIndex, PackedIds } from '../src/models/realtime/packed-ids.ts';
 import { InspectionLog } from '../src/models/realtime/inspection-log.ts';
+import { CaseFacts, CaseTable, type CaseInput } from '../src/models/realtime/state.ts';
 
 /** Ids as records carry them: the demo's, ids a push derives from source ids, source ids of any length, Chinese, empty. */
 const IDS = [
@@ -81,4 +82,57 @@ test("inspection log: an entity's rows in arrival order; a re-sent inspection ov
       .map((i) => log.id(i)),
     ['IN3', 'insp-甲'],
   );
+});
+
+test('case table: each case found by its id, its id and entity read back; a case sent again takes its row', () => {
+  const entities = new IdIndex(['91330100MA2AAAAA1X']);
+  const table = new CaseTable(entities);
+  const input = (id: string, entity: string, fine: number): CaseInput => ({
+    id,
+    region: '330102',
+    agency: 'AG-1',
+    item: 'X',
+    entity,
+    filed: 20_000,
+    decided: 20_010,
+    decision: 'fine',
+    fine,
+    tier: 'general',
+    firstOffence: false,
+    corrected: true,
+    harm: 'minor',
+    delivered: false,
+    paid: true,
+  });
+  const many = Array.from({ length: 3000 }, (_, i) => `AJ${String(i).padStart(9, '0')}`);
+  const cases = [...IDS, ...many].map((id, i) => new CaseFacts(input(id, i % 2 ? '91330100MA2AAAAA1X' : `E-${i}`, i), table));
+  for (const c of cases) table.set(c);
+  table.fit();
+  assert.equal(table.size, cases.length);
+  for (const [i, c] of cases.entries()) {
+    assert.equal(table.get(c.id), c);
+    assert.equal(c.row, i);
+    assert.equal(c.id, [...IDS, ...many][i]);
+    assert.equal(c.entity, i % 2 ? '91330100MA2AAAAA1X' : `E-${i}`);
+    assert.equal(c.fine, i);
+  }
+  // The entity index is the one given: an entity new to it got a row there.
+  assert.equal(entities.rowOf('E-0'), cases[0].entityRow);
+  assert.equal(table.get('AJ000003000'), undefined);
+
+  // Sent again: the new object at the old row, the old one still reads its id; one case, not two.
+  const again = new CaseFacts(input('insp-' + 'x'.repeat(300), 'E-9', 7), table);
+  assert.equal(again.row, 2);
+  assert.equal(table.get(again.id), cases[2]);
+  table.set(again);
+  assert.equal(table.get('insp-' + 'x'.repeat(300)), again);
+  assert.equal(cases[2].id, again.id);
+  assert.equal(table.size, cases.length);
+  // Past the fitted length the table grows again.
+  const late = new CaseFacts(input('CS-late', 'E-late', 1), table);
+  table.set(late);
+  assert.equal(table.get('CS-late'), late);
+  assert.equal(table.size, cases.length + 1);
+
+  assert.throws(() => new CaseTable(entities).set(late), /another case table/);
 });

@@ -107,13 +107,15 @@ export interface CaseInput {
 
 /**
  * A case as the case, delivery, payment and hotline checks need it. One object a case (the navigator's
- * similar-case index and history hold cases by identity), kept small: the entity is its row in the
- * state's entity index, the decision, tier, harm and the four flags one small integer, the entity's
- * cases chained through `previous` instead of an array per entity (an object of 16 fields, its USCC
- * and that array cost 328 bytes a case at city scale).
+ * similar-case index and history hold cases by identity), kept small: the id is its row in the state's
+ * case table, the entity its row in the state's entity index (one pointer, to the table, finds both), the
+ * decision, tier, harm and the four flags one small integer, the entity's cases chained through
+ * `previous` instead of an array per entity (an object of 16 fields, its USCC and that array cost 328
+ * bytes a case at city scale).
  */
 export class CaseFacts {
-  readonly id: string;
+  /** The case's row in `table`: its id, packed there. */
+  readonly row: number;
   readonly region: string;
   readonly agency: string;
   readonly item: string;
@@ -126,18 +128,19 @@ export class CaseFacts {
   previous: CaseFacts | null = null;
   private bits: number;
 
+  /** A case of `table` (the id gets its row there, or keeps the one it has: a case sent again replaces its row's case). */
   constructor(
     c: CaseInput,
-    private readonly entities: IdIndex,
+    readonly table: CaseTable,
   ) {
-    this.id = c.id;
+    this.row = table.rowFor(c.id);
     this.region = c.region;
     this.agency = c.agency;
     this.item = c.item;
     this.filed = c.filed;
     this.decided = c.decided;
     this.fine = c.fine;
-    this.entityRow = entities.add(c.entity);
+    this.entityRow = table.entities.add(c.entity);
     this.bits =
       (factCode(c.decision) << DECISION) |
       (factCode(c.tier) << TIER) |
@@ -148,9 +151,13 @@ export class CaseFacts {
       (c.paid ? PAID : 0);
   }
 
+  /** Decoded from the table at each read: compare `row`s where the cases are of one table. */
+  get id(): string {
+    return this.table.id(this.row);
+  }
   /** The entity's USCC. */
   get entity(): string {
-    return this.entities.id(this.entityRow);
+    return this.table.entities.id(this.entityRow);
   }
   get decision(): string | null {
     return factValue((this.bits >> DECISION) & MASK);
@@ -180,6 +187,52 @@ export class CaseFacts {
   }
   set paid(v: boolean) {
     this.bits = v ? this.bits | PAID : this.bits & ~PAID;
+  }
+}
+
+/**
+ * The state's cases by id: the ids packed in an `IdIndex`, each case at its id's row. A Map keyed by
+ * 11-character ids cost about 110 bytes a case with the id strings; this about 40 (the index's 30 and
+ * the row's slot). It gives the cases the entity index too, so that a case holds one pointer for both.
+ */
+export class CaseTable {
+  private readonly ids = new IdIndex();
+  private byRow: (CaseFacts | undefined)[] = [];
+  private count = 0;
+
+  constructor(readonly entities: IdIndex) {}
+
+  /** The cases held. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The row of `id`, a new one if the table has never seen it (CaseFacts' constructor). */
+  rowFor(id: string): number {
+    return this.ids.add(id);
+  }
+
+  id(row: number): string {
+    return this.ids.id(row);
+  }
+
+  get(id: string): CaseFacts | undefined {
+    const row = this.ids.rowOf(id);
+    return row < 0 ? undefined : this.byRow[row];
+  }
+
+  /** Holds `c` at its row, in place of the case of its id held before if any. */
+  set(c: CaseFacts): void {
+    if (c.table !== this) throw new Error(`case ${c.id}: made for another case table`);
+    if (this.byRow[c.row] === undefined) this.count++;
+    setAt(this.byRow, c.row, c);
+  }
+
+  /** Cut to what it holds, once loaded. */
+  fit(): void {
+    this.ids.fit();
+    // An array grows by half: a copy is cut to its length.
+    this.byRow = this.byRow.slice();
   }
 }
 
@@ -332,7 +385,8 @@ export class RealtimeState {
   inspectionsWithCase = new IdIndex();
   /** The codes of joint tasks (综合查一次) → the joint task: records citing one are one joint visit, whatever their kind. */
   jointCodes = new Map<string, string>();
-  cases = new Map<string, CaseFacts>();
+  /** Cases by id (the entity index is the names part's; a state whose cases are not loaded holds none). */
+  cases = new CaseTable(this.entities);
   /** Per entity row: the entity's last case learnt, the others chained through `previous`. */
   lastCaseOf: (CaseFacts | undefined)[] = [];
   /** Every case by item: the peers of a decision (PEN_DEVIATION) and the history the navigator reads. */
@@ -510,14 +564,14 @@ export class RealtimeState {
         delivered: (old?.delivered ?? false) || this.pendingDelivered.delete(r.id),
         paid: (old?.paid ?? false) || this.pendingPaid.delete(r.id),
       },
-      this.entities,
+      this.cases,
     );
     if (old) {
       this.unchain(old);
       const list = this.casesByItem.get(old.item)!;
       list.splice(list.indexOf(old), 1);
     }
-    this.cases.set(c.id, c);
+    this.cases.set(c);
     this.addCase(c);
     for (const listener of this.caseListeners) listener(r, c, old);
   }
@@ -783,7 +837,7 @@ export class RealtimeState {
         // The cases' entities are rows of the names' entity index.
         await this.readyPart('names', asOf);
         const { entities } = this;
-        const cases = new Map<string, CaseFacts>();
+        const cases = new CaseTable(entities);
         const lastOf = new Array<CaseFacts | undefined>(entities.size).fill(undefined);
         const byItem = new Map<string, CaseFacts[]>();
         await scan(
@@ -827,9 +881,9 @@ export class RealtimeState {
                 delivered: delivered === '1',
                 paid: paid === '1',
               },
-              entities,
+              cases,
             );
-            cases.set(c.id, c);
+            cases.set(c);
             c.previous = lastOf[c.entityRow] ?? null;
             setAt(lastOf, c.entityRow, c);
             const list = byItem.get(c.item);
@@ -837,6 +891,7 @@ export class RealtimeState {
             else byItem.set(c.item, [c]);
           },
         );
+        cases.fit();
         // Deliveries and payments can name a case that has not arrived yet. A set difference rather than
         // an anti-join: Citus joins two distributed tables only on their distribution column (county_code).
         const orphans = (table: string) =>
