@@ -34,6 +34,20 @@ test('packed ids: every id format round-trips, and is told apart from its neighb
   }
 });
 
+test('packed ids compare as JS strings do, past ASCII too (UTF-16 order, not UTF-8 bytes)', () => {
+  // 𝒳 (U+1D4B3) is two UTF-16 units from D835 and four UTF-8 bytes from F0: before ｘ (U+FF58, EF BD
+  // 98) as JS strings compare, after it as bytes.
+  const all = [...IDS, 'CS000000002', 'CS00000000', 'insp-𝒳', 'insp-ｘ', 'insp-ｘ1', '检查-1', '检查-2', '检'];
+  const ids = new PackedIds();
+  for (const id of all) ids.add(id);
+  for (const [a, s] of all.entries())
+    for (const [b, t] of all.entries()) {
+      const want = s < t ? -1 : s > t ? 1 : 0;
+      assert.equal(Math.sign(ids.compare(a, b)), want, `${s} against ${t}`);
+    }
+  assert.ok(ids.compare(all.indexOf('insp-𝒳'), all.indexOf('insp-ｘ')) < 0);
+});
+
 test('id index: finds each id once, past its growth, and nothing else', () => {
   const index = new IdIndex();
   const many = Array.from({ length: 5000 }, (_, i) => (i % 3 ? `IN${String(i).padStart(9, '0')}` : `检查-${i}`));
