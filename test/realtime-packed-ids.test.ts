@@ -134,14 +134,27 @@ test('case table: each case found by its id, its id and entity read back; a case
   assert.equal(entities.rowOf('E-0'), cases[0].entityRow);
   assert.equal(table.get('AJ000003000'), undefined);
 
-  // Sent again: the new object at the old row, the old one still reads its id; one case, not two.
-  const again = new CaseFacts(input('insp-' + 'x'.repeat(300), 'E-9', 7), table);
+  // An entity's cases in the order learnt.
+  const shared = cases.filter((_, i) => i % 2);
+  assert.deepEqual(table.ofEntity(entities.rowOf('91330100MA2AAAAA1X')), shared);
+  assert.deepEqual(table.ofEntity(entities.rowOf('E-2')), [cases[2]]);
+  assert.deepEqual(table.ofEntity(-1), []);
+
+  // Sent again, under another entity: the new object at the old row, the old one still reads its id;
+  // one case, not two; it leaves the first entity's cases and is the new one's last.
+  const again = new CaseFacts(input('insp-' + 'x'.repeat(300), 'E-1', 7), table);
   assert.equal(again.row, 2);
   assert.equal(table.get(again.id), cases[2]);
   table.set(again);
   assert.equal(table.get('insp-' + 'x'.repeat(300)), again);
   assert.equal(cases[2].id, again.id);
   assert.equal(table.size, cases.length);
+  assert.deepEqual(table.ofEntity(entities.rowOf('E-2')), []);
+  assert.deepEqual(table.ofEntity(entities.rowOf('E-1')), [again]);
+  // A case in the middle of a chain sent again, same entity: it moves to the end.
+  const middle = new CaseFacts(input(shared[5].id, '91330100MA2AAAAA1X', 8), table);
+  table.set(middle);
+  assert.deepEqual(table.ofEntity(entities.rowOf('91330100MA2AAAAA1X')), [...shared.slice(0, 5), ...shared.slice(6), middle]);
   // Past the fitted length the table grows again.
   const late = new CaseFacts(input('CS-late', 'E-late', 1), table);
   table.set(late);

@@ -109,9 +109,9 @@ export interface CaseInput {
  * A case as the case, delivery, payment and hotline checks need it. One object a case (the navigator's
  * similar-case index and history hold cases by identity), kept small: the id is its row in the state's
  * case table, the entity its row in the state's entity index (one pointer, to the table, finds both), the
- * decision, tier, harm and the four flags one small integer, the entity's cases chained through
- * `previous` instead of an array per entity (an object of 16 fields, its USCC and that array cost 328
- * bytes a case at city scale).
+ * decision, tier, harm and the four flags one small integer; the table chains an entity's cases by row
+ * instead of an array per entity (an object of 16 fields, its USCC and that array cost 328 bytes a case
+ * at city scale).
  */
 export class CaseFacts {
   /** The case's row in `table`: its id, packed there. */
@@ -122,10 +122,8 @@ export class CaseFacts {
   readonly filed: number;
   readonly decided: number | null;
   readonly fine: number | null;
-  /** The entity's row in `entities`. */
+  /** The entity's row in the table's entity index. */
   readonly entityRow: number;
-  /** The same entity's case learnt before this one (null: its first), while this one is the state's. */
-  previous: CaseFacts | null = null;
   private bits: number;
 
   /** A case of `table` (the id gets its row there, or keeps the one it has: a case sent again replaces its row's case). */
@@ -191,14 +189,20 @@ export class CaseFacts {
 }
 
 /**
- * The state's cases by id: the ids packed in an `IdIndex`, each case at its id's row. A Map keyed by
- * 11-character ids cost about 110 bytes a case with the id strings; this about 40 (the index's 30 and
- * the row's slot). It gives the cases the entity index too, so that a case holds one pointer for both.
+ * The state's cases by id: the ids packed in an `IdIndex`, each case at its id's row, and each entity's
+ * cases chained by row in typed columns. A Map keyed by 11-character ids, the id strings, a pointer a
+ * case to the entity's previous case and one an entity to its last cost about 80 bytes a case at
+ * hangzhou scale; these about 40. It gives the cases the entity index too, so that a case holds one
+ * pointer for both.
  */
 export class CaseTable {
   private readonly ids = new IdIndex();
   private byRow: (CaseFacts | undefined)[] = [];
   private count = 0;
+  /** Per case row: the row of the same entity's case learnt before it (-1: its first). */
+  private previous = new Int32Array(1024);
+  /** Per entity row: the row of its last case learnt (-1: none). */
+  private last = new Int32Array(1024).fill(-1);
 
   constructor(readonly entities: IdIndex) {}
 
@@ -221,11 +225,48 @@ export class CaseTable {
     return row < 0 ? undefined : this.byRow[row];
   }
 
-  /** Holds `c` at its row, in place of the case of its id held before if any. */
+  /**
+   * Holds `c` at its row, in place of the case of its id held before if any: that one leaves its
+   * entity's cases, `c` is its entity's last.
+   */
   set(c: CaseFacts): void {
     if (c.table !== this) throw new Error(`case ${c.id}: made for another case table`);
-    if (this.byRow[c.row] === undefined) this.count++;
+    const old = this.byRow[c.row];
+    if (old) this.unchain(old);
+    else this.count++;
     setAt(this.byRow, c.row, c);
+    const e = c.entityRow;
+    if (e >= this.last.length) {
+      const size = this.last.length;
+      this.last = grow(this.last, e + 1);
+      this.last.fill(-1, size);
+    }
+    this.previous = grow(this.previous, c.row + 1);
+    this.previous[c.row] = this.last[e];
+    this.last[e] = c.row;
+  }
+
+  /** The cases of the entity at row `entityRow` of the entity index, in the order the table learnt them. */
+  ofEntity(entityRow: number): CaseFacts[] {
+    const list: CaseFacts[] = [];
+    for (let r = entityRow >= 0 && entityRow < this.last.length ? this.last[entityRow] : -1; r >= 0; r = this.previous[r])
+      list.push(this.byRow[r]!);
+    return list.reverse();
+  }
+
+  /** Takes a case's row out of its entity's chain. */
+  private unchain(old: CaseFacts): void {
+    const r = old.row;
+    const e = old.entityRow;
+    if (this.last[e] === r) {
+      this.last[e] = this.previous[r];
+      return;
+    }
+    for (let k = this.last[e]; k >= 0; k = this.previous[k])
+      if (this.previous[k] === r) {
+        this.previous[k] = this.previous[r];
+        return;
+      }
   }
 
   /** Rows `a` and `b`'s ids in the order of JS strings, read in place (`PackedIds.compare`). */
@@ -238,6 +279,8 @@ export class CaseTable {
     this.ids.fit();
     // An array grows by half: a copy is cut to its length.
     this.byRow = this.byRow.slice();
+    this.previous = fit(this.previous, this.ids.size);
+    this.last = fit(this.last, this.entities.size);
   }
 }
 
@@ -401,8 +444,6 @@ export class RealtimeState {
   jointCodes = new Map<string, string>();
   /** Cases by id (the entity index is the names part's; a state whose cases are not loaded holds none). */
   cases = new CaseTable(this.entities);
-  /** Per entity row: the entity's last case learnt, the others chained through `previous`. */
-  lastCaseOf: (CaseFacts | undefined)[] = [];
   /** Every case by item: the peers of a decision (PEN_DEVIATION) and the history the navigator reads. */
   casesByItem = new Map<string, CaseFacts[]>();
   /**
@@ -581,7 +622,6 @@ export class RealtimeState {
       this.cases,
     );
     if (old) {
-      this.unchain(old);
       const list = this.casesByItem.get(old.item)!;
       list.splice(list.indexOf(old), 1);
     }
@@ -592,32 +632,13 @@ export class RealtimeState {
 
   /** An entity's cases, in the order the state learnt them. */
   casesOf(uscc: string | null): CaseFacts[] {
-    const e = uscc === null ? -1 : this.entities.rowOf(uscc);
-    const list: CaseFacts[] = [];
-    for (let c = e < 0 ? undefined : this.lastCaseOf[e]; c; c = c.previous ?? undefined) list.push(c);
-    return list.reverse();
+    return this.cases.ofEntity(uscc === null ? -1 : this.entities.rowOf(uscc));
   }
 
   private addCase(c: CaseFacts): void {
-    c.previous = this.lastCaseOf[c.entityRow] ?? null;
-    setAt(this.lastCaseOf, c.entityRow, c);
     const list = this.casesByItem.get(c.item);
     if (list) list.push(c);
     else this.casesByItem.set(c.item, [c]);
-  }
-
-  /** Takes a case out of its entity's chain. */
-  private unchain(old: CaseFacts): void {
-    const e = old.entityRow;
-    if (this.lastCaseOf[e] === old) {
-      this.lastCaseOf[e] = old.previous ?? undefined;
-      return;
-    }
-    for (let c = this.lastCaseOf[e]; c; c = c.previous ?? undefined)
-      if (c.previous === old) {
-        c.previous = old.previous;
-        return;
-      }
   }
 
   putDelivery(caseId: string): void {
@@ -852,7 +873,6 @@ export class RealtimeState {
         await this.readyPart('names', asOf);
         const { entities } = this;
         const cases = new CaseTable(entities);
-        const lastOf = new Array<CaseFacts | undefined>(entities.size).fill(undefined);
         const byItem = new Map<string, CaseFacts[]>();
         await scan(
           store,
@@ -898,8 +918,6 @@ export class RealtimeState {
               cases,
             );
             cases.set(c);
-            c.previous = lastOf[c.entityRow] ?? null;
-            setAt(lastOf, c.entityRow, c);
             const list = byItem.get(c.item);
             if (list) list.push(c);
             else byItem.set(c.item, [c]);
@@ -913,7 +931,6 @@ export class RealtimeState {
         const [undelivered, unpaid] = [await orphans('deliveries'), await orphans('payments')];
         apply(() => {
           this.cases = cases;
-          this.lastCaseOf = lastOf;
           this.casesByItem = byItem;
           this.pendingDelivered = new Set(undelivered.map((r) => r.case_id));
           this.pendingPaid = new Set(unpaid.map((r) => r.case_id));
