@@ -178,7 +178,7 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
   );
   // Only the caller's cases were candidates (callerAccepts, the policy's rule for their scope).
   lap('retrieval');
-  const texts = index.texts(ranked.map((x) => x.c.id));
+  const texts = index.texts(ranked.map((x) => x.c));
   lap('texts');
   const similar: SimilarCase[] = ranked.map(({ c, score, why, sharedTerms }) => ({
     id: c.id,
@@ -194,7 +194,7 @@ export async function assess(store: Store, caller: Caller, request: unknown, opt
     score,
     why,
     sharedTerms,
-    text: highlight(ref.seg, texts.get(c.id) ?? '', sharedTerms),
+    text: highlight(ref.seg, texts.get(c) ?? '', sharedTerms),
   }));
 
   if ((facts.amountInvolved ?? 0) >= 10_000 && /货值金额不足一万元/.test(item.fine_note ?? ''))

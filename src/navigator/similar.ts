@@ -12,7 +12,7 @@ import type { Store } from '../store/store.ts';
 import { raw } from '../store/sql.ts';
 import { Bm25Index } from '../text/bm25.ts';
 import type { Segmenter } from '../text/segment.ts';
-import { isFined, scan, type CaseFacts, type RealtimeState } from '../models/realtime/state.ts';
+import { byId, isFined, scan, type CaseFacts, type RealtimeState } from '../models/realtime/state.ts';
 import type { Harm } from '../catalog/discretion.ts';
 import { TextSpill } from './text-spill.ts';
 
@@ -33,11 +33,14 @@ export const QUERY_TERMS = 32;
 
 export class SimilarIndex {
   private readonly byItem = new Map<string, Bm25Index<CaseFacts>>();
-  /** The case object last indexed per id: a case learnt twice (while the index builds) is indexed once. */
-  private readonly indexed = new Map<string, CaseFacts>();
-  /** The facts texts of the indexed cases, out of the heap: each case's record number in `spill`. */
+  /**
+   * The case object last indexed per id, by the id's row in the state's case table (the state loads its
+   * cases once; no id string is kept here): a case learnt twice (while the index builds) is indexed once.
+   */
+  private readonly indexed = new Map<number, CaseFacts>();
+  /** The facts texts of the indexed cases, out of the heap: each case's record number in `spill`, by row. */
   private readonly spill = new TextSpill();
-  private readonly records = new Map<string, number>();
+  private readonly records = new Map<number, number>();
   /** Documents whose case the state has since learnt again (a new object): they no longer match. */
   private readonly superseded = new WeakSet<CaseFacts>();
   /** The state's map of cases when the index was made: were it ever loaded anew, every document is checked against it. */
@@ -56,9 +59,9 @@ export class SimilarIndex {
 
   /** Indexes a decided case (an open one has no decision to learn from; it is indexed when it is decided). */
   add(c: CaseFacts, text: string | null): void {
-    if (c.decided === null || this.indexed.get(c.id) === c) return;
-    this.indexed.set(c.id, c);
-    this.records.set(c.id, this.spill.add(text ?? ''));
+    if (c.decided === null || this.indexed.get(c.row) === c) return;
+    this.indexed.set(c.row, c);
+    this.records.set(c.row, this.spill.add(text ?? ''));
     let index = this.byItem.get(c.item);
     if (!index) this.byItem.set(c.item, (index = new Bm25Index<CaseFacts>()));
     index.add(c, factTerms(this.seg, text));
@@ -80,11 +83,11 @@ export class SimilarIndex {
     return !this.superseded.has(c);
   }
 
-  /** The facts texts of indexed cases, as they were indexed ('' for a case without one). */
-  texts(ids: readonly string[]): Map<string, string> {
-    const known = ids.filter((id) => this.records.has(id));
-    const texts = this.spill.read(known.map((id) => this.records.get(id)!));
-    return new Map(known.map((id, i) => [id, texts[i]]));
+  /** The facts texts of the state's cases, as they were indexed ('' for a case without one), by case. */
+  texts(cases: readonly CaseFacts[]): Map<CaseFacts, string> {
+    const known = cases.filter((c) => this.records.has(c.row));
+    const texts = this.spill.read(known.map((c) => this.records.get(c.row)!));
+    return new Map(known.map((c, i) => [c, texts[i]]));
   }
 
   idf(item: string, term: string): number {
@@ -182,7 +185,9 @@ const MIN_CANDIDATES = 50;
  */
 export function rankSimilar(index: SimilarIndex, q: SimilarQuery, limit: number): RankedCase[] {
   const terms = factTerms(index.seg, q.text);
-  const accept = (c: CaseFacts) => c.id !== q.exclude && q.accept(c);
+  // The candidates are the state's cases (alive): the one excluded is the state's case of that id.
+  const excluded = q.exclude === undefined ? undefined : index.state.cases.get(q.exclude);
+  const accept = (c: CaseFacts) => c !== excluded && q.accept(c);
   const hits = index.textHits(q.item, terms, TEXT_CANDIDATES, accept);
   const best = hits[0]?.score ?? 0;
   const candidates = new Map<CaseFacts, { text: number; matched: string[] }>(
@@ -203,7 +208,10 @@ export function rankSimilar(index: SimilarIndex, q: SimilarQuery, limit: number)
   if (candidates.size < MIN_CANDIDATES) {
     // Too few share a word: the item's decisions closest in facts fill the list. A popular item has a
     // hundred thousand: the best few are kept as they pass, not all of them sorted.
-    const best = new TopK<{ c: CaseFacts; s: number }>(MIN_CANDIDATES - candidates.size, (a, b) => b.s - a.s || (a.c.id < b.c.id ? -1 : 1));
+    const best = new TopK<{ c: CaseFacts; s: number }>(
+      MIN_CANDIDATES - candidates.size,
+      (a, b) => b.s - a.s || (byId(a.c, b.c) < 0 ? -1 : 1),
+    );
     for (const c of index.state.casesByItem.get(q.item) ?? []) {
       if (candidates.has(c) || !index.alive(c) || !accept(c)) continue;
       const s = structured(c);
@@ -216,7 +224,7 @@ export function rankSimilar(index: SimilarIndex, q: SimilarQuery, limit: number)
     const s = structured(c);
     return { c, t, score: weights[0] * t.text + weights[1] * s.facts + weights[2] * s.amount + weights[3] * s.place };
   });
-  ranked.sort((a, b) => b.score - a.score || (a.c.id < b.c.id ? -1 : 1));
+  ranked.sort((a, b) => b.score - a.score || (byId(a.c, b.c) < 0 ? -1 : 1));
   return ranked.slice(0, limit).map(({ c, t, score }) => {
     // Rarest first; a term inside a longer shared one (生活 in 生活垃圾) says nothing more.
     const sharedTerms = t.matched

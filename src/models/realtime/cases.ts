@@ -8,7 +8,7 @@ import { workdaysLate } from '../window.ts';
 import type { Check, CheckContext, Hit, KindChecks } from './judge.ts';
 import { levelsOf } from './inspections.ts';
 import { auxiliaryOnlyNames, uncertifiedOfficers } from './officers.ts';
-import { isFined, type CaseFacts, type ModelGroups, type RealtimeState } from './state.ts';
+import { byId, isFined, type CaseFacts, type ModelGroups, type RealtimeState } from './state.ts';
 import { spreadOf } from '../../domain/robust-stats.ts';
 import { COMPREHENSIVE_LINE } from '../library/agency-not-competent.ts';
 import { exemptionFinding, reviewDecision, selectTier, type Harm } from '../../catalog/discretion.ts';
@@ -98,7 +98,7 @@ const double: Check<CaseRow> = (r, ctx) => {
   if (!fined(r)) return [];
   const me = state.cases.get(r.id)!;
   const list = state.casesOf(r.entity_uscc).filter((c) => c.item === r.item_code && isFined(c));
-  const before = (a: CaseFacts, b: CaseFacts) => a.filed < b.filed || (a.filed === b.filed && a.id < b.id);
+  const before = (a: CaseFacts, b: CaseFacts) => a.filed < b.filed || (a.filed === b.filed && byId(a, b) < 0);
   const hits: Hit[] = [];
   for (const b of list) {
     const group = ctx.groups.of(b.region);
@@ -412,7 +412,7 @@ const repeatUncorrected: Check<CaseRow> = (r, ctx) => {
     .casesOf(r.entity_uscc)
     .filter((c) => c.item === r.item_code && isFined(c))
     .filter((c) => !byGroup || groups.of(c.region) === group)
-    .sort((a, b) => a.filed - b.filed || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => a.filed - b.filed || byId(a, b));
   for (let i = 0; i < fines.length; i++) {
     const a = fines[i];
     if (a.corrected) continue;

@@ -67,6 +67,31 @@ export class PackedIds {
     return decoder.decode(this.bytes.subarray(row ? this.ends[row - 1] : 0, this.ends[row]));
   }
 
+  /**
+   * Rows `a` and `b`'s ids in the order JS compares strings (UTF-16 code units), negative if `a`'s is
+   * first, without decoding them where they first differ in an ASCII byte (an id of the import's
+   * formats always); where both bytes there are past ASCII, UTF-8's order (code points) and UTF-16's
+   * can differ (𝒳 U+1D4B3 against ｘ U+FF58), and the two are compared decoded.
+   */
+  compare(a: number, b: number): number {
+    const aEnd = this.ends[a];
+    const bEnd = this.ends[b];
+    let i = a ? this.ends[a - 1] : 0;
+    let j = b ? this.ends[b - 1] : 0;
+    for (; i < aEnd && j < bEnd; i++, j++) {
+      const x = this.bytes[i];
+      const y = this.bytes[j];
+      if (x === y) continue;
+      // An ASCII byte starts a character: the bytes before it are whole characters, the same in both.
+      if (x < 0x80 || y < 0x80) return x - y;
+      const s = this.get(a);
+      const t = this.get(b);
+      return s < t ? -1 : s > t ? 1 : 0;
+    }
+    // One is the start of the other: the shorter first.
+    return aEnd - i - (bEnd - j);
+  }
+
   /** Whether row `row` holds `id`, compared byte by byte without decoding it. */
   is(row: number, id: string): boolean {
     return this.equalsEncoded(row, encode(id));
@@ -123,7 +148,12 @@ export class IdIndex {
     return this.ids.get(row);
   }
 
-  /** Cut to what it holds, once loaded (the table stays a power of two, at most half full). */
+  /** Rows `a` and `b`'s ids in the order of JS strings (`PackedIds.compare`). */
+  compare(a: number, b: number): number {
+    return this.ids.compare(a, b);
+  }
+
+  /** Cut to what it holds, once loaded (the table stays as it is: a power of two, at most three quarters full). */
   fit(): void {
     this.ids.fit();
   }

@@ -107,37 +107,38 @@ export interface CaseInput {
 
 /**
  * A case as the case, delivery, payment and hotline checks need it. One object a case (the navigator's
- * similar-case index and history hold cases by identity), kept small: the entity is its row in the
- * state's entity index, the decision, tier, harm and the four flags one small integer, the entity's
- * cases chained through `previous` instead of an array per entity (an object of 16 fields, its USCC
- * and that array cost 328 bytes a case at city scale).
+ * similar-case index and history hold cases by identity), kept small: the id is its row in the state's
+ * case table, the entity its row in the state's entity index (one pointer, to the table, finds both), the
+ * decision, tier, harm and the four flags one small integer; the table chains an entity's cases by row
+ * instead of an array per entity (an object of 16 fields, its USCC and that array cost 328 bytes a case
+ * at city scale).
  */
 export class CaseFacts {
-  readonly id: string;
+  /** The case's row in `table`: its id, packed there. */
+  readonly row: number;
   readonly region: string;
   readonly agency: string;
   readonly item: string;
   readonly filed: number;
   readonly decided: number | null;
   readonly fine: number | null;
-  /** The entity's row in `entities`. */
+  /** The entity's row in the table's entity index. */
   readonly entityRow: number;
-  /** The same entity's case learnt before this one (null: its first), while this one is the state's. */
-  previous: CaseFacts | null = null;
   private bits: number;
 
+  /** A case of `table` (the id gets its row there, or keeps the one it has: a case sent again replaces its row's case). */
   constructor(
     c: CaseInput,
-    private readonly entities: IdIndex,
+    readonly table: CaseTable,
   ) {
-    this.id = c.id;
+    this.row = table.rowFor(c.id);
     this.region = c.region;
     this.agency = c.agency;
     this.item = c.item;
     this.filed = c.filed;
     this.decided = c.decided;
     this.fine = c.fine;
-    this.entityRow = entities.add(c.entity);
+    this.entityRow = table.entities.add(c.entity);
     this.bits =
       (factCode(c.decision) << DECISION) |
       (factCode(c.tier) << TIER) |
@@ -148,9 +149,13 @@ export class CaseFacts {
       (c.paid ? PAID : 0);
   }
 
+  /** Decoded from the table at each read: compare `row`s where the cases are of one table. */
+  get id(): string {
+    return this.table.id(this.row);
+  }
   /** The entity's USCC. */
   get entity(): string {
-    return this.entities.id(this.entityRow);
+    return this.table.entities.id(this.entityRow);
   }
   get decision(): string | null {
     return factValue((this.bits >> DECISION) & MASK);
@@ -181,6 +186,111 @@ export class CaseFacts {
   set paid(v: boolean) {
     this.bits = v ? this.bits | PAID : this.bits & ~PAID;
   }
+}
+
+/**
+ * The state's cases by id: the ids packed in an `IdIndex`, each case at its id's row, and each entity's
+ * cases chained by row in typed columns. A Map keyed by 11-character ids, the id strings, a pointer a
+ * case to the entity's previous case and one an entity to its last cost about 80 bytes a case at
+ * hangzhou scale; these about 40. It gives the cases the entity index too, so that a case holds one
+ * pointer for both.
+ */
+export class CaseTable {
+  private readonly ids = new IdIndex();
+  private byRow: (CaseFacts | undefined)[] = [];
+  private count = 0;
+  /** Per case row: the row of the same entity's case learnt before it (-1: its first). */
+  private previous = new Int32Array(1024);
+  /** Per entity row: the row of its last case learnt (-1: none). */
+  private last = new Int32Array(1024).fill(-1);
+
+  constructor(readonly entities: IdIndex) {}
+
+  /** The cases held. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The row of `id`, a new one if the table has never seen it (CaseFacts' constructor). */
+  rowFor(id: string): number {
+    return this.ids.add(id);
+  }
+
+  id(row: number): string {
+    return this.ids.id(row);
+  }
+
+  get(id: string): CaseFacts | undefined {
+    const row = this.ids.rowOf(id);
+    return row < 0 ? undefined : this.byRow[row];
+  }
+
+  /**
+   * Holds `c` at its row, in place of the case of its id held before if any: that one leaves its
+   * entity's cases, `c` is its entity's last.
+   */
+  set(c: CaseFacts): void {
+    if (c.table !== this) throw new Error(`case ${c.id}: made for another case table`);
+    const old = this.byRow[c.row];
+    if (old) this.unchain(old);
+    else this.count++;
+    setAt(this.byRow, c.row, c);
+    const e = c.entityRow;
+    if (e >= this.last.length) {
+      const size = this.last.length;
+      this.last = grow(this.last, e + 1);
+      this.last.fill(-1, size);
+    }
+    this.previous = grow(this.previous, c.row + 1);
+    this.previous[c.row] = this.last[e];
+    this.last[e] = c.row;
+  }
+
+  /** The cases of the entity at row `entityRow` of the entity index, in the order the table learnt them. */
+  ofEntity(entityRow: number): CaseFacts[] {
+    const list: CaseFacts[] = [];
+    for (let r = entityRow >= 0 && entityRow < this.last.length ? this.last[entityRow] : -1; r >= 0; r = this.previous[r])
+      list.push(this.byRow[r]!);
+    return list.reverse();
+  }
+
+  /** Takes a case's row out of its entity's chain. */
+  private unchain(old: CaseFacts): void {
+    const r = old.row;
+    const e = old.entityRow;
+    if (this.last[e] === r) {
+      this.last[e] = this.previous[r];
+      return;
+    }
+    for (let k = this.last[e]; k >= 0; k = this.previous[k])
+      if (this.previous[k] === r) {
+        this.previous[k] = this.previous[r];
+        return;
+      }
+  }
+
+  /** Rows `a` and `b`'s ids in the order of JS strings, read in place (`PackedIds.compare`). */
+  compare(a: number, b: number): number {
+    return this.ids.compare(a, b);
+  }
+
+  /** Cut to what it holds, once loaded. */
+  fit(): void {
+    this.ids.fit();
+    // An array grows by half: a copy is cut to its length.
+    this.byRow = this.byRow.slice();
+    this.previous = fit(this.previous, this.ids.size);
+    this.last = fit(this.last, this.entities.size);
+  }
+}
+
+/**
+ * Two cases in the order of their ids as JS strings (negative: `a` first), as `a.id < b.id` orders them
+ * but without decoding the ids where both are of one table (a tie-break run over an item's cases).
+ */
+export function byId(a: CaseFacts, b: CaseFacts): number {
+  if (a.table === b.table) return a.table.compare(a.row, b.row);
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export interface Ticket {
@@ -332,9 +442,8 @@ export class RealtimeState {
   inspectionsWithCase = new IdIndex();
   /** The codes of joint tasks (综合查一次) → the joint task: records citing one are one joint visit, whatever their kind. */
   jointCodes = new Map<string, string>();
-  cases = new Map<string, CaseFacts>();
-  /** Per entity row: the entity's last case learnt, the others chained through `previous`. */
-  lastCaseOf: (CaseFacts | undefined)[] = [];
+  /** Cases by id (the entity index is the names part's; a state whose cases are not loaded holds none). */
+  cases = new CaseTable(this.entities);
   /** Every case by item: the peers of a decision (PEN_DEVIATION) and the history the navigator reads. */
   casesByItem = new Map<string, CaseFacts[]>();
   /**
@@ -510,46 +619,26 @@ export class RealtimeState {
         delivered: (old?.delivered ?? false) || this.pendingDelivered.delete(r.id),
         paid: (old?.paid ?? false) || this.pendingPaid.delete(r.id),
       },
-      this.entities,
+      this.cases,
     );
     if (old) {
-      this.unchain(old);
       const list = this.casesByItem.get(old.item)!;
       list.splice(list.indexOf(old), 1);
     }
-    this.cases.set(c.id, c);
+    this.cases.set(c);
     this.addCase(c);
     for (const listener of this.caseListeners) listener(r, c, old);
   }
 
   /** An entity's cases, in the order the state learnt them. */
   casesOf(uscc: string | null): CaseFacts[] {
-    const e = uscc === null ? -1 : this.entities.rowOf(uscc);
-    const list: CaseFacts[] = [];
-    for (let c = e < 0 ? undefined : this.lastCaseOf[e]; c; c = c.previous ?? undefined) list.push(c);
-    return list.reverse();
+    return this.cases.ofEntity(uscc === null ? -1 : this.entities.rowOf(uscc));
   }
 
   private addCase(c: CaseFacts): void {
-    c.previous = this.lastCaseOf[c.entityRow] ?? null;
-    setAt(this.lastCaseOf, c.entityRow, c);
     const list = this.casesByItem.get(c.item);
     if (list) list.push(c);
     else this.casesByItem.set(c.item, [c]);
-  }
-
-  /** Takes a case out of its entity's chain. */
-  private unchain(old: CaseFacts): void {
-    const e = old.entityRow;
-    if (this.lastCaseOf[e] === old) {
-      this.lastCaseOf[e] = old.previous ?? undefined;
-      return;
-    }
-    for (let c = this.lastCaseOf[e]; c; c = c.previous ?? undefined)
-      if (c.previous === old) {
-        c.previous = old.previous;
-        return;
-      }
   }
 
   putDelivery(caseId: string): void {
@@ -783,8 +872,7 @@ export class RealtimeState {
         // The cases' entities are rows of the names' entity index.
         await this.readyPart('names', asOf);
         const { entities } = this;
-        const cases = new Map<string, CaseFacts>();
-        const lastOf = new Array<CaseFacts | undefined>(entities.size).fill(undefined);
+        const cases = new CaseTable(entities);
         const byItem = new Map<string, CaseFacts[]>();
         await scan(
           store,
@@ -827,16 +915,15 @@ export class RealtimeState {
                 delivered: delivered === '1',
                 paid: paid === '1',
               },
-              entities,
+              cases,
             );
-            cases.set(c.id, c);
-            c.previous = lastOf[c.entityRow] ?? null;
-            setAt(lastOf, c.entityRow, c);
+            cases.set(c);
             const list = byItem.get(c.item);
             if (list) list.push(c);
             else byItem.set(c.item, [c]);
           },
         );
+        cases.fit();
         // Deliveries and payments can name a case that has not arrived yet. A set difference rather than
         // an anti-join: Citus joins two distributed tables only on their distribution column (county_code).
         const orphans = (table: string) =>
@@ -844,7 +931,6 @@ export class RealtimeState {
         const [undelivered, unpaid] = [await orphans('deliveries'), await orphans('payments')];
         apply(() => {
           this.cases = cases;
-          this.lastCaseOf = lastOf;
           this.casesByItem = byItem;
           this.pendingDelivered = new Set(undelivered.map((r) => r.case_id));
           this.pendingPaid = new Set(unpaid.map((r) => r.case_id));
