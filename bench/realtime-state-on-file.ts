@@ -3,19 +3,10 @@
 // measures it): the state at hangzhou scale measured again without generating 33 million records.
 //   node --import tsx bench/realtime-state-on-file.ts FILE.duckdb
 import os from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { heapMB as mb } from './heap.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { realtimeState, type Part } from '../src/models/realtime/state.ts';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const mb = () => {
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
-};
 const [path] = process.argv.slice(2);
 const store = await openStore({ duckdbPath: path });
 const state = realtimeState(store);

@@ -28,6 +28,7 @@ import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { generateDemo } from '../src/demo/generate.ts';
 import { RECORD_TABLES } from '../src/demo/tables.ts';
+import { heapMB } from './heap.ts';
 import { generateSupervision } from '../src/demo/supervision.ts';
 import { ensureDemoAccounts } from '../src/demo/demo-accounts.ts';
 import { loadReference } from '../src/catalog/load-reference.ts';
@@ -49,8 +50,6 @@ import { realtimeIngest } from '../src/models/ingest-hook.ts';
 import { triageFigures } from '../src/models/score.ts';
 import { PROCEDURES, PROCEDURE_LABELS } from '../src/models/triage/procedure.ts';
 import { KIND_SPECS, type Kind } from '../src/records/registry.ts';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { importRows, type ImportRequest } from '../src/ingest/import-batch.ts';
 import { fileSource, recordsSource } from '../src/ingest/sources.ts';
 import { seedIngestReference, writeLargeInspectionsCsv } from '../test/fixtures/ingest-samples.ts';
@@ -148,16 +147,6 @@ async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))];
-};
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-/** The JS heap and the typed arrays' buffers (held outside it): what a structure costs either way. */
-const heapMB = () => {
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
 };
 
 /** The business tables whose records a day brings (the demo's volume: docs/demo-data.md). */
