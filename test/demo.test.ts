@@ -1,7 +1,12 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestStore, TEST_ENGINE } from './helpers/store.ts';
-import { DemoError, generateDemo, type DemoResult } from '../src/demo/generate.ts';
+import { DemoError, existingData, generateDemo, type DemoResult } from '../src/demo/generate.ts';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../src/store/open-store.ts';
 import { VIOLATIONS, type Violation } from '../src/demo/ground-truth.ts';
 import { DEMO_AS_OF as AS_OF_ISO } from './helpers/demo-day.ts';
 import { RECORD_TABLES } from '../src/demo/tables.ts';
@@ -1130,5 +1135,36 @@ test('rules: the tier the facts select, fines inside a range and planted fines o
     assert.ok(out > 46_000 && out <= 500_000, String(out));
     const below = pickFineOutside(rng, { min: 100_000, max: 500_000 }, { min: 10_000, max: 500_000 });
     assert.ok(below < 100_000 && below > 0, String(below));
+  }
+});
+
+test('a hangzhou-scale generation with a heap too small for it is refused at the start, naming the setting, and writes nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kedu-demo-heap-'));
+  try {
+    const file = join(dir, 'hz.duckdb');
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--max-old-space-size=512',
+        join(import.meta.dirname, '..', 'bin', 'kedu.mjs'),
+        '--duckdb',
+        file,
+        'demo',
+        '--scale',
+        'hangzhou',
+        '--no-history',
+      ],
+      { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 120_000 },
+    );
+    assert.notEqual(r.status, 0, r.stdout);
+    assert.match(r.stderr, /NODE_OPTIONS=--max-old-space-size=6144/);
+    const s = await openStore({ databaseUrl: '', duckdbPath: file });
+    try {
+      assert.deepEqual(await existingData(s), []);
+    } finally {
+      await s.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -3,6 +3,7 @@
 // ground_truth. Deterministic: the same scale, seed and as-of day give the same rows (seeded PRNG
 // streams, no Math.random, the clock read once for the default as-of day). Streams: no more than one
 // batch per table is ever held in memory, whatever the scale.
+import { getHeapStatistics } from 'node:v8';
 import type { Store } from '../store/store.ts';
 import { CatalogIndex } from './catalog-index.ts';
 import { makeDays, Ids, type Ctx } from './context.ts';
@@ -139,6 +140,12 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   const profile = opts.entities ? { ...scaleProfile(opts.scale), entities: opts.entities } : scaleProfile(opts.scale);
   if (!Number.isInteger(opts.seed) || opts.seed < 0 || opts.seed > 0xffffffff) {
     throw new DemoError(`种子须为 0 至 4294967295 之间的整数（got ${opts.seed}）`);
+  }
+  const heapLimitMB = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+  if (!opts.entities && profile.heapMB && heapLimitMB < profile.heapMB) {
+    throw new DemoError(
+      `${profile.name} 规模的演示数据生成需要约 ${profile.heapMB} MB 的 Node.js 内存堆（当前上限 ${heapLimitMB} MB）：请先设置 NODE_OPTIONS=--max-old-space-size=${profile.heapMB} 再运行`,
+    );
   }
   if (opts.reset) {
     await resetDemo(store);
