@@ -121,7 +121,7 @@ test('case table: each case found by its id, its id and entity read back; a case
   const many = Array.from({ length: 3000 }, (_, i) => `AJ${String(i).padStart(9, '0')}`);
   const cases = [...IDS, ...many].map((id, i) => new CaseFacts(input(id, i % 2 ? '91330100MA2AAAAA1X' : `E-${i}`, i), table));
   for (const c of cases) table.set(c);
-  table.fit();
+  table.shrinkToFit();
   assert.equal(table.size, cases.length);
   for (const [i, c] of cases.entries()) {
     assert.equal(table.get(c.id), c);

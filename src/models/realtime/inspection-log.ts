@@ -3,7 +3,7 @@
 // Row objects cost about 140 bytes an inspection; this layout about 58 (city scale: 1.4 million
 // inspections).
 import { TARGETED_KINDS } from '../library/sql-fragments.ts';
-import { fit, grow, IdIndex, PackedIds } from './packed-ids.ts';
+import { grow, shrinkToFit, IdIndex, PackedIds } from './packed-ids.ts';
 
 /** Strings that repeat (agency ids, region codes, item codes, joint ids) stored once, named by number. */
 export class Interner {
@@ -113,17 +113,17 @@ export class InspectionLog {
   }
 
   /** Cut every column to the rows it holds, once loaded. */
-  fit(): void {
+  shrinkToFit(): void {
     const n = this.size;
-    this.ids.fit();
-    this.joints.fit();
-    this.day = fit(this.day, n);
-    this.agency = fit(this.agency, n);
-    this.region = fit(this.region, n);
-    this.item = fit(this.item, n);
-    this.joint = fit(this.joint, n);
-    this.flags = fit(this.flags, n);
-    this.next = fit(this.next, n);
+    this.ids.shrinkToFit();
+    this.joints.shrinkToFit();
+    this.day = shrinkToFit(this.day, n);
+    this.agency = shrinkToFit(this.agency, n);
+    this.region = shrinkToFit(this.region, n);
+    this.item = shrinkToFit(this.item, n);
+    this.joint = shrinkToFit(this.joint, n);
+    this.flags = shrinkToFit(this.flags, n);
+    this.next = shrinkToFit(this.next, n);
   }
 
   /** The rows of one entity, in the order they came. */

@@ -18,7 +18,7 @@ export function grow<T extends Column>(a: T, size: number): T {
  * by a quarter had left a tenth of a column empty on average. The records that arrive next fill the
  * margin before the column grows again.
  */
-export function fit<T extends Column>(a: T, size: number): T {
+export function shrinkToFit<T extends Column>(a: T, size: number): T {
   const keep = size + (size >> 6) + 16;
   if (keep >= a.length) return a;
   return a.slice(0, keep) as T;
@@ -57,10 +57,10 @@ export class PackedIds {
     return this.count++;
   }
 
-  /** Cut to what it holds (`fit`), once loaded. */
-  fit(): void {
-    this.bytes = fit(this.bytes, this.count ? this.ends[this.count - 1] : 0);
-    this.ends = fit(this.ends, this.count);
+  /** Cut to what it holds (`shrinkToFit`), once loaded. */
+  shrinkToFit(): void {
+    this.bytes = shrinkToFit(this.bytes, this.count ? this.ends[this.count - 1] : 0);
+    this.ends = shrinkToFit(this.ends, this.count);
   }
 
   get(row: number): string {
@@ -154,8 +154,8 @@ export class IdIndex {
   }
 
   /** Cut to what it holds, once loaded (the table stays as it is: a power of two, at most three quarters full). */
-  fit(): void {
-    this.ids.fit();
+  shrinkToFit(): void {
+    this.ids.shrinkToFit();
   }
 
   /** Adds `id` if it is new: its row. */
@@ -198,9 +198,9 @@ export class PackedStrings {
   }
 
   /** Cut to what it holds, once loaded. */
-  fit(): void {
-    this.packed.fit();
-    this.at = fit(this.at, this.rows);
+  shrinkToFit(): void {
+    this.packed.shrinkToFit();
+    this.at = shrinkToFit(this.at, this.rows);
   }
 
   /** The row's string; undefined if none was set. */

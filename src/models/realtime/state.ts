@@ -14,7 +14,7 @@ import { MODELS } from '../library/index.ts';
 import { loadAllSettings, onSettingsSaved, runGroups, type ModelSetting, type RunGroup } from '../settings.ts';
 import type { ModelDefinition } from '../model.ts';
 import { InspectionLog, Interner } from './inspection-log.ts';
-import { fit, grow, IdIndex, PackedStrings } from './packed-ids.ts';
+import { grow, shrinkToFit, IdIndex, PackedStrings } from './packed-ids.ts';
 import { businessDayOf, dayOf, isoOf, yearOfDay } from './days.ts';
 import { BaselineBook, type BaselineRecord } from '../../catalog/discretion.ts';
 import type { TierName } from '../../catalog/types.ts';
@@ -275,12 +275,12 @@ export class CaseTable {
   }
 
   /** Cut to what it holds, once loaded. */
-  fit(): void {
-    this.ids.fit();
+  shrinkToFit(): void {
+    this.ids.shrinkToFit();
     // An array grows by half: a copy is cut to its length.
     this.byRow = this.byRow.slice();
-    this.previous = fit(this.previous, this.ids.size);
-    this.last = fit(this.last, this.entities.size);
+    this.previous = shrinkToFit(this.previous, this.ids.size);
+    this.last = shrinkToFit(this.last, this.entities.size);
   }
 }
 
@@ -777,12 +777,12 @@ export class RealtimeState {
           auxiliary = grow(auxiliary, row + 1);
           auxiliary[row] = staffType === 'auxiliary' ? 1 : 0;
         });
-        entities.fit();
-        names.fit();
-        regions = fit(regions, entities.size);
-        officers.fit();
-        officerNames.fit();
-        auxiliary = fit(auxiliary, officers.size);
+        entities.shrinkToFit();
+        names.shrinkToFit();
+        regions = shrinkToFit(regions, entities.size);
+        officers.shrinkToFit();
+        officerNames.shrinkToFit();
+        auxiliary = shrinkToFit(auxiliary, officers.size);
         apply(() => {
           this.entities = entities;
           this.entityNames = names;
@@ -854,12 +854,12 @@ export class RealtimeState {
             );
           },
         );
-        log.fit();
+        log.shrinkToFit();
         const linked = await store.query<{ inspection_id: string }>(
           'SELECT DISTINCT inspection_id FROM cases WHERE inspection_id IS NOT NULL',
         );
         const withCase = new IdIndex(linked.map((r) => r.inspection_id));
-        withCase.fit();
+        withCase.shrinkToFit();
         apply(() => {
           this.inspections = log;
           this.inspectionsFrom = from;
@@ -923,7 +923,7 @@ export class RealtimeState {
             else byItem.set(c.item, [c]);
           },
         );
-        cases.fit();
+        cases.shrinkToFit();
         // Deliveries and payments can name a case that has not arrived yet. A set difference rather than
         // an anti-join: Citus joins two distributed tables only on their distribution column (county_code).
         const orphans = (table: string) =>
