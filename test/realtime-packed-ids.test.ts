@@ -17,6 +17,18 @@ const IDS = [
   '',
   'emoji-😀-id',
   'CS000000001',
+  // Kedu's derived ids and other ids ending in a run of hex digits: stored as a prefix and the digits.
+  'insp-0123456789abcdef0a1b',
+  'case-00ff00ff00ff00ff00ff',
+  'insp-0123456789abcdef0a1c',
+  'x123456',
+  '0123456789',
+  '330106-2025-JC-000123',
+  // A run too short to number, upper-case digits, a control character first.
+  'IN-12345',
+  'IN-ABCDEF',
+  '\u0001abcdef',
+  '\u0002',
 ];
 
 test('packed ids: every id format round-trips, and is told apart from its neighbours', () => {
@@ -37,7 +49,25 @@ test('packed ids: every id format round-trips, and is told apart from its neighb
 test('packed ids compare as JS strings do, past ASCII too (UTF-16 order, not UTF-8 bytes)', () => {
   // 𝒳 (U+1D4B3) is two UTF-16 units from D835 and four UTF-8 bytes from F0: before ｘ (U+FF58, EF BD
   // 98) as JS strings compare, after it as bytes.
-  const all = [...IDS, 'CS000000002', 'CS00000000', 'insp-𝒳', 'insp-ｘ', 'insp-ｘ1', '检查-1', '检查-2', '检'];
+  const all = [
+    ...IDS,
+    'CS000000002',
+    'CS00000000',
+    'insp-𝒳',
+    'insp-ｘ',
+    'insp-ｘ1',
+    '检查-1',
+    '检查-2',
+    '检',
+    // One prefix, runs of other lengths and parities; a run beside the same text kept raw.
+    'insp-0123456789abcdef0a1',
+    'insp-0123456789abcdef0a1ba',
+    'insp-1',
+    'insp-fffffffffffffffffff',
+    'CS0000000010',
+    'CS00000000a',
+    'CS00000000A',
+  ];
   const ids = new PackedIds();
   for (const id of all) ids.add(id);
   for (const [a, s] of all.entries())
@@ -46,6 +76,43 @@ test('packed ids compare as JS strings do, past ASCII too (UTF-16 order, not UTF
       assert.equal(Math.sign(ids.compare(a, b)), want, `${s} against ${t}`);
     }
   assert.ok(ids.compare(all.indexOf('insp-𝒳'), all.indexOf('insp-ｘ')) < 0);
+});
+
+test('packed ids: past the prefixes it numbers, ids of new prefixes are kept whole and still found and ordered', () => {
+  // 20,000 prefixes: the first 16,384 numbered (one byte below 128, two above), the rest kept raw.
+  const all = Array.from({ length: 20_000 }, (_, i) => `p${i}-${String(i * 7919).padStart(8, '0')}`);
+  all.push('p5-000395950', 'p19999-00000000', 'p19999-1583720810', 'p0-0000000');
+  const index = new IdIndex();
+  for (const [i, id] of all.entries()) assert.equal(index.add(id), i);
+  for (const [i, id] of all.entries()) {
+    assert.equal(index.id(i), id);
+    assert.equal(index.rowOf(id), i);
+  }
+  assert.equal(index.rowOf('p20000-00000000'), -1);
+  assert.equal(index.rowOf('p5-00039596'), -1);
+  const picks = [0, 1, 5, 127, 128, 129, 16_383, 16_384, 19_999, 20_000, 20_001, 20_002, 20_003];
+  for (const a of picks)
+    for (const b of picks) {
+      const [s, t] = [all[a], all[b]];
+      assert.equal(Math.sign(index.compare(a, b)), s < t ? -1 : s > t ? 1 : 0, `${s} against ${t}`);
+    }
+});
+
+test('packed ids: ids of one stored length, then one of another length, then more: each found and ordered', () => {
+  const hex = (i: number) => (i * 2654435761).toString(16).padStart(20, '0').slice(-20);
+  const uniform = Array.from({ length: 3000 }, (_, i) => `insp-${hex(i)}`);
+  const all = ['', ...uniform, 'IN000051913', ...uniform.map((id) => id.replace('insp-', 'case-')), 'insp-1'];
+  const index = new IdIndex();
+  for (const [i, id] of all.entries()) assert.equal(index.add(id), i);
+  for (const [i, id] of all.entries()) {
+    assert.equal(index.id(i), id);
+    assert.equal(index.rowOf(id), i);
+  }
+  for (const a of [0, 1, 2, 3000, 3001, 3002, 6001, 6002])
+    for (const b of [0, 1, 2999, 3001, 3002, 6002]) {
+      const [s, t] = [all[a], all[b]];
+      assert.equal(Math.sign(index.compare(a, b)), s < t ? -1 : s > t ? 1 : 0, `${s} against ${t}`);
+    }
 });
 
 test('id index: finds each id once, past its growth, and nothing else', () => {
@@ -95,6 +162,20 @@ test("inspection log: an entity's rows in arrival order; a re-sent inspection ov
       .sort(log.byDateThenId)
       .map((i) => log.id(i)),
     ['IN3', 'insp-甲'],
+  );
+  // Days in two bytes up to 2149-06-06 (65,535); one before 1970 or past that widens the column, and
+  // every day stays as it was.
+  log.put(row('IN4', 'E2', 65_535), true);
+  assert.equal(log.day[3], 65_535);
+  log.put(row('IN5', 'E2', -3), true);
+  log.put(row('IN6', 'E2', 70_000), true);
+  assert.deepEqual([...log.day.subarray(0, 6)], [12, 11, 9, 65_535, -3, 70_000]);
+  assert.deepEqual(
+    log
+      .of('E2')
+      .sort(log.byDateThenId)
+      .map((i) => log.id(i)),
+    ['IN5', 'IN2', 'IN4', 'IN6'],
   );
 });
 
