@@ -62,26 +62,40 @@ const run = (code: string, asOf: string) => runModel(store, findModel(code)!, { 
 
 // ── 超出当场收缴情形 (第六十八条、第六十九条) ─────────────────────────────────────────────────────────────
 
-test('PAY_ON_SPOT_NOT_ALLOWED: 100.01 yuan collected on the spot hits; 100 itself, a bank payment of 5000 and an online one do not', async () => {
-  const over = await onSpot({ amount: 100.01 });
-  await onSpot({ amount: 100 }); // 一百元以下: 100 included
+test('PAY_ON_SPOT_NOT_ALLOWED judges the fine decided: 100.01 yuan collected on the spot hits, so does part of a fine of 500; 100 itself, 100 with 加处罚款 on top, and bank or online payments do not', async () => {
+  const fined = async (id: string, fine: number) =>
+    caseRecord(store, { id, source_id: `AJ-${id}`, agency_id: 'AG-FY-SCJG', fine_amount: fine });
+  const over = await onSpot({ case_id: await fined('CASE-SPOT-1', 100.01), amount: 100.01 });
+  const part = await onSpot({ case_id: await fined('CASE-SPOT-2', 500), amount: 50 }); // part of a fine above 100
+  const hundred = await fined('CASE-SPOT-3', 100);
+  await onSpot({ case_id: hundred, amount: 100 }); // 一百元以下: 100 included
+  await onSpot({ case_id: hundred, amount: 130 }); // 30 yuan of 加处罚款 on a fine of 100: the fine is what counts
+  // A payment whose case Kedu does not hold is judged on its own amount.
+  const unknown = await onSpot({ case_id: 'CASE-NOT-HERE', amount: 120 });
+  await onSpot({ case_id: 'CASE-NOT-HERE-2', amount: 90 });
   await payment(store, { case_id: caseId, amount: 5000, method: 'bank' });
   await payment(store, { case_id: caseId, amount: 5000, method: 'online' });
   await payment(store, { case_id: caseId, amount: 5000, method: null }); // method not stated
   const r = await run('PAY_ON_SPOT_NOT_ALLOWED', '2025-06-30');
-  assert.equal(r.newHits, 1);
-  const [h] = await hits();
-  assert.equal(h.subject_id, over);
+  assert.equal(r.newHits, 3);
+  assert.deepEqual((await hitIds('PAY_ON_SPOT_NOT_ALLOWED')).sort(), [over, part, unknown].sort());
+  const byId = new Map((await hits()).map((h) => [h.subject_id, h]));
+  const h = byId.get(over)!;
   assert.deepEqual(evidenceIds(h), [over]);
   assert.equal(h.agency_id, 'AG-FY-SCJG');
   assert.match(
     h.explanation,
-    /^数据显示，当事人杭州示例酒坊“.*”一案罚款100\.01元由执法人员OF-1于2025-04-03当场收缴，高于100元，记录未载明不当场收缴事后难以执行或地处边远、水上、交通不便地区，可能超出可以当场收缴的情形，请核实并说明。$/,
+    /^数据显示，当事人杭州示例酒坊“.*”一案罚款100\.01元，由执法人员OF-1于2025-04-03当场收缴100\.01元，罚款高于100元，记录未载明不当场收缴事后难以执行或地处边远、水上、交通不便地区，可能超出可以当场收缴的情形，请核实并说明。$/,
   );
+  assert.match(byId.get(part)!.explanation, /一案罚款500(\.00)?元，由执法人员OF-1于2025-04-03当场收缴50(\.00)?元，罚款高于100元/);
+  assert.match(byId.get(unknown)!.explanation, /罚款（未找到案件记录，按缴款金额计），由执法人员OF-1于2025-04-03当场收缴120(\.00)?元/);
 });
 
-test('PAY_ON_SPOT_NOT_ALLOWED follows its parameter: with 200 yuan allowed, 150 passes', async () => {
-  await onSpot({ amount: 150 });
+test('PAY_ON_SPOT_NOT_ALLOWED follows its parameter: with 200 yuan allowed, a fine of 150 passes', async () => {
+  await onSpot({
+    case_id: await caseRecord(store, { id: 'CASE-SPOT-150', source_id: 'AJ-SPOT-150', agency_id: 'AG-FY-SCJG', fine_amount: 150 }),
+    amount: 150,
+  });
   await saveSetting(store, SYSTEM_CALLER, findModel('PAY_ON_SPOT_NOT_ALLOWED')!, '330100', true, { max_amount: 200 });
   await run('PAY_ON_SPOT_NOT_ALLOWED', '2025-06-30');
   assert.deepEqual(await hitIds('PAY_ON_SPOT_NOT_ALLOWED'), []);
