@@ -121,12 +121,25 @@ test('REV_LATE_ANSWER: a reconsideration answered after the tenth working day, a
   assert.equal(byId.get(late)!.subject_kind, 'review_outcome');
 });
 
+/** A reconsideration of case `c` answered in time and decided: its source system sends the answer's day. */
+const answeredInTime = (c: string, r: Record<string, Value> = {}) =>
+  reviewOutcome(store, {
+    case_id: c,
+    applied_on: '2025-03-01',
+    copy_received_on: '2025-03-03',
+    answered_on: '2025-03-05',
+    decided_on: '2025-03-12',
+    ...r,
+  });
+
 test('REV_LATE_ANSWER at its boundaries: not answered, judged on the tenth working day and the next; the fifteenth day and the sixteenth', async () => {
   const c = await fined();
+  await answeredInTime(c);
   await reviewOutcome(store, { case_id: c, applied_on: '2025-03-07', copy_received_on: '2025-03-14', decided_on: null, outcome: null });
   assert.equal((await run('REV_LATE_ANSWER', '2025-03-28')).hits, 0);
   assert.equal((await run('REV_LATE_ANSWER', '2025-03-31')).hits, 1);
   await store.exec('DELETE FROM review_outcomes');
+  await answeredInTime(c);
   await reviewOutcome(store, {
     case_id: c,
     route: 'litigation',
@@ -139,6 +152,24 @@ test('REV_LATE_ANSWER at its boundaries: not answered, judged on the tenth worki
   assert.equal((await run('REV_LATE_ANSWER', '2025-03-30')).hits, 1);
   // The limits are settings: 16 days for a defence puts the 16th day in time.
   assert.equal((await run('REV_LATE_ANSWER', '2025-03-30', { answer_workdays: 10, defence_days: 16 })).hits, 0);
+});
+
+test('REV_LATE_ANSWER judges only source systems that send the answer day: never sent raises nothing; sent once judges the pending review without it', async () => {
+  const c = await fined();
+  const pending = { case_id: c, applied_on: '2025-03-07', copy_received_on: '2025-03-14', decided_on: null, outcome: null };
+  await reviewOutcome(store, { ...pending, source_system: 'legacy' });
+  await reviewOutcome(store, { ...pending, source_system: 'legacy', route: 'litigation' });
+  assert.equal((await run('REV_LATE_ANSWER', '2025-06-30')).hits, 0);
+  // Another system sends the day for one outcome: its pending review without it is judged, the legacy ones still are not.
+  const judged = await reviewOutcome(store, { ...pending, source_system: 'sends' });
+  await answeredInTime(c, { source_system: 'sends' });
+  await run('REV_LATE_ANSWER', '2025-06-30');
+  assert.deepEqual(await hitIds('REV_LATE_ANSWER'), [judged]);
+  // Once the legacy system sends a day (late, on a new outcome), its pending reviews without one are judged too.
+  const late = await reviewOutcome(store, { ...pending, source_system: 'legacy', answered_on: '2025-04-30' });
+  await run('REV_LATE_ANSWER', '2025-06-30');
+  assert.equal((await hitIds('REV_LATE_ANSWER')).length, 4);
+  assert.ok((await hitIds('REV_LATE_ANSWER')).includes(late));
 });
 
 // ── 负责人出庭应诉 (行政诉讼法 第三条 第三款) ─────────────────────────────────────────────────────────────
@@ -234,9 +265,19 @@ test('CASE_MATERIALS_HANDOVER_LATE: materials handed over on the fourth day, or 
 
 test('CASE_MATERIALS_HANDOVER_LATE at its boundary: not handed over, judged on day 3 and day 4', async () => {
   await transferred({ ...open, police_decision: 'filed' });
+  await transferred({ ...open, police_decision: 'filed', materials_handed_over_on: '2025-03-11' }); // the system sends the day
   assert.equal((await run('CASE_MATERIALS_HANDOVER_LATE', '2025-03-13')).hits, 0);
   assert.equal((await run('CASE_MATERIALS_HANDOVER_LATE', '2025-03-14')).hits, 1);
   assert.equal((await run('CASE_MATERIALS_HANDOVER_LATE', '2025-03-15', { limit_days: 5 })).hits, 0);
+});
+
+test('CASE_MATERIALS_HANDOVER_LATE judges only source systems that send the handover day: never sent raises nothing; sent once judges the case without it', async () => {
+  await transferred({ ...open, police_decision: 'filed', source_system: 'legacy' });
+  assert.equal((await run('CASE_MATERIALS_HANDOVER_LATE', '2025-06-30')).hits, 0);
+  const never = await transferred({ ...open, police_decision: 'filed', source_system: 'sends' });
+  await transferred({ ...open, police_decision: 'filed', source_system: 'sends', materials_handed_over_on: '2025-03-12' });
+  await run('CASE_MATERIALS_HANDOVER_LATE', '2025-06-30');
+  assert.deepEqual(await hitIds('CASE_MATERIALS_HANDOVER_LATE'), [never]);
 });
 
 test('CASE_DECLINED_NOT_HANDLED: decided on day 31 after the notice, or still open; day 30, decided before the notice, filed by the police pass', async () => {
@@ -372,6 +413,7 @@ test("an agency's staff list only their own agency's answers and transfers; a su
   const kase = await transferred({ ...open, agency_id: 'AG-FY-SCJG', police_decision: 'filed' });
   await transferred({ ...open, police_decision: 'filed' });
   await assertOwnAgencyOnly(store, 'cases', kase, 2);
+  await transferred({ ...open, police_decision: 'filed', materials_handed_over_on: '2025-03-11' }); // the system sends the day
   // A hit is filed under the agency the record names.
   await run('CASE_MATERIALS_HANDOVER_LATE', '2025-06-30');
   assert.deepEqual((await hits()).map((h) => h.agency_id).sort(), ['AG-FY-SCJG', 'AG-FY-ZHZF']);

@@ -85,6 +85,7 @@ const demolition = (r: Record<string, Value>) =>
 test('COE_ENFORCEMENT_NO_DEMAND: an auction for a case with no 催告 on the act or the case', async () => {
   const c = await fineCase({ source_id: 'AJ-7' });
   const id = await act({ case_id: c });
+  await act({ case_id: c, measure: 'transfer_funds', demand_served_on: '2025-04-20' }); // the system sends the 催告's day
   const r = await run('COE_ENFORCEMENT_NO_DEMAND');
   assert.equal(r.newHits, 1);
   const [h] = await hits();
@@ -116,6 +117,32 @@ test('COE_ENFORCEMENT_NO_DEMAND boundaries: a 催告 on the day of the act or be
   assert.match(byId.get(dayAfter)!, /实施强制拆除、排除妨碍、恢复原状（案件s-\d+），催告书送达日期为2025-05-07，晚于实施日期，/);
   assert.match(byId.get(caseLate)!, /实施代履行.*催告书送达日期为2025-05-07，晚于实施日期/);
 });
+
+test('COE_ENFORCEMENT_NO_DEMAND judges only source systems that send the 催告: never sent raises nothing; sent on the act or on the case judges every act', async () => {
+  // A measure system and a case system that never send demand_served_on: no column to read.
+  const legacyCase = await fineCase({ source_system: 'legacy' });
+  const auction = await act({ case_id: legacyCase, source_system: 'legacy' });
+  const removal = await act({ case_id: legacyCase, source_system: 'legacy', measure: 'remove' });
+  assert.deepEqual(await hitIdsAfterRun(), []);
+  // The measure system sends the date on one act (served in time): its acts without it are judged.
+  await act({ case_id: legacyCase, source_system: 'legacy', measure: 'transfer_funds', demand_served_on: '2025-05-01' });
+  assert.deepEqual(await hitIdsAfterRun(), [auction, removal].sort());
+  // Sent on cases only: an act of a measure system that never sends it is judged through its case's system.
+  await store.exec('DELETE FROM coercive_measures');
+  const sentOnCase = await fineCase({ demand_served_on: '2025-04-01' }); // the case system 'test' sends the date
+  const plain = await fineCase();
+  const viaCase = await act({ case_id: plain, source_system: 'legacy' });
+  await act({ case_id: sentOnCase, source_system: 'legacy' }); // its 催告 is on the case, before the act
+  await act({ case_id: legacyCase, source_system: 'legacy' }); // neither system sends it
+  assert.deepEqual(await hitIdsAfterRun(), [viaCase]);
+});
+
+/** Runs COE_ENFORCEMENT_NO_DEMAND afresh; its hits. */
+async function hitIdsAfterRun() {
+  await clearHits();
+  await run('COE_ENFORCEMENT_NO_DEMAND');
+  return (await hitIds('COE_ENFORCEMENT_NO_DEMAND')).sort();
+}
 
 // ── 加处罚款未满三十日即强制执行 (第四十六条) ─────────────────────────────────────────────────────────────
 
@@ -168,6 +195,19 @@ test('COE_DEMOLITION_NOT_ANNOUNCED: no announcement, one on the day itself, a st
   );
   assert.match(byId.get(sameDay)!.explanation, /强制拆除公告日期为2025-10-14，不早于实施日期/);
   assert.match(byId.get(onDeadline)!.explanation, /公告于2025-09-01发布，限期至2025-10-14自行拆除，实施时限期尚未届满/);
+});
+
+test('COE_DEMOLITION_NOT_ANNOUNCED judges only source systems that send the announcement: never sent raises nothing; sent once judges the rest', async () => {
+  const c = await fineCase();
+  await demolition({ case_id: c, source_system: 'legacy', announced_on: null, deadline_on: null });
+  await run('COE_DEMOLITION_NOT_ANNOUNCED');
+  assert.deepEqual(await hitIds('COE_DEMOLITION_NOT_ANNOUNCED'), []);
+  // The system sends the day for one demolition (announced in time): the one without it is judged.
+  const none = await demolition({ case_id: c, source_system: 'sends', announced_on: null, deadline_on: null });
+  await demolition({ case_id: c, source_system: 'sends' });
+  await clearHits();
+  await run('COE_DEMOLITION_NOT_ANNOUNCED');
+  assert.deepEqual(await hitIds('COE_DEMOLITION_NOT_ANNOUNCED'), [none]);
 });
 
 // ── 复议诉讼期限内强制拆除 (第四十四条; 行政复议法 第二十条, 行政诉讼法 第四十六条) ─────────────────────────────

@@ -141,6 +141,18 @@ test('PEN_COURT_NO_DEMAND: a court application with no demand; ten days after th
   assert.match(byId.get(nine)!.explanation, /催告书于2025-11-01送达，距申请仅9日（不足10日）/);
 });
 
+test('PEN_COURT_NO_DEMAND judges only source systems that send the demand: never sent raises nothing; sent once judges the application without it', async () => {
+  await kase({ court_applied_on: '2025-11-10', source_system: 'legacy' });
+  await run('PEN_COURT_NO_DEMAND', '2025-12-31');
+  assert.deepEqual(await hitIds('PEN_COURT_NO_DEMAND'), []);
+  const none = await kase({ court_applied_on: '2025-11-10' });
+  await kase({ demand_served_on: '2025-10-01' }); // the system sends the day (a demand, no application yet)
+  // A 催告 on a coercive measure is the agency's own enforcement (第三十五条): it does not make a case system send it.
+  await coerciveMeasure(store, { source_system: 'legacy', measure: 'auction', demand_served_on: '2025-10-01' });
+  await run('PEN_COURT_NO_DEMAND', '2025-12-31');
+  assert.deepEqual(await hitIds('PEN_COURT_NO_DEMAND'), [none]);
+});
+
 // ── 处罚决定未公开 (行政处罚法 第四十八条) ─────────────────────────────────────────────────────────────
 
 test('PEN_NOT_PUBLISHED: a fine of 10,000 yuan or more, unpublished past the 7th working day; published on it passes, a day later hits', async () => {

@@ -108,6 +108,35 @@ test('PEN_DECIDED_IN_HEARING_PERIOD judges what PEN_HEARING_NOT_HELD judges: a f
   assert.deepEqual(await hitsAsOf('PEN_DECIDED_IN_HEARING_PERIOD', '2025-12-31', { min_fine: 20000 }), [revoked, closed].sort());
 });
 
+test('PEN_DECIDED_IN_HEARING_PERIOD judges a decision of a 第六十三条 kind without a fine — a warning with it, or 其他处罚 alone — on the 5th working day; the 6th, other kinds and a warning told a large fine pass', async () => {
+  const none = { ...TOLD, fine_amount: null, tier: null };
+  const revoked = await kase({ ...none, decision: 'other', sanctions: 'revoke_licence', decided_on: '2025-05-09' }); // the 5th working day
+  await kase({ ...none, decision: 'other', sanctions: 'revoke_licence', decided_on: '2025-05-12' }); // the 6th
+  const warnedClosed = await kase({ ...none, decision: 'warning', sanctions: 'close_down', decided_on: '2025-05-06' });
+  const lowered = await kase({ ...none, decision: 'other', sanctions: 'confiscate_goods;lower_qualification', decided_on: '2025-04-29' }); // the notice day
+  const barred = await kase({ ...none, decision: 'other', sanctions: 'bar_practice', decided_on: '2025-05-06' });
+  const suspended = await kase({ ...none, decision: 'other', sanctions: 'suspend_business', decided_on: '2025-05-06' });
+  await kase({ ...none, decision: 'other', sanctions: 'suspend_licence', decided_on: '2025-05-06' }); // 暂扣 is not in 第六十三条
+  await kase({ ...none, decision: 'other', sanctions: 'confiscate_proceeds;confiscate_goods', decided_on: '2025-05-06' }); // 较大数额: no amount recorded
+  await kase({ ...none, decision: 'other', sanctions: 'restrict_business', decided_on: '2025-05-06' }); // not among the kinds named
+  await kase({ ...none, decision: 'warning', proposed_fine: 20000, decided_on: '2025-05-06' }); // told a large fine, decided a warning
+  await kase({ ...none, decision: 'other', sanctions: 'revoke_licence', decided_on: '2025-05-06', hearing_requested_on: '2025-04-30' }); // asked for
+  await kase({ ...none, decision: 'other', sanctions: 'revoke_licence', decided_on: '2025-04-28' }); // before the notice: PEN_NO_NOTICE's
+  assert.deepEqual(
+    await hitsAsOf('PEN_DECIDED_IN_HEARING_PERIOD', '2025-12-31'),
+    [revoked, warnedClosed, lowered, barred, suspended].sort(),
+  );
+  const byId = await explanations('PEN_DECIDED_IN_HEARING_PERIOD');
+  assert.equal(
+    byId.get(revoked)!.explanation,
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案于2025-04-29告知拟作出的处罚，于2025-05-09即作出吊销许可证件的决定（第六十三条所列的处罚种类），当事人要求听证的期限至2025-05-09届满，记录中没有要求听证日期，可能未待听证申请期满即作出处罚决定，请核实并说明。',
+  );
+  assert.match(byId.get(warnedClosed)!.explanation, /即作出警告并责令关闭的决定（第六十三条所列的处罚种类）/);
+  assert.match(byId.get(lowered)!.explanation, /即作出没收非法财物、降低资质等级的决定/);
+  // The amount is a setting of fines; a kind of 第六十三条 is judged whatever it is.
+  assert.equal((await hitsAsOf('PEN_DECIDED_IN_HEARING_PERIOD', '2025-12-31', { min_fine: 100000000 })).length, 5);
+});
+
 // ── 要求听证未组织听证 (第六十三条 第一款) ───────────────────────────────────────────────────────────────
 
 const ASKED = { ...TOLD, hearing_requested_on: '2025-05-06', decided_on: '2025-05-30' };
@@ -129,6 +158,26 @@ test('PEN_HEARING_NOT_HELD: a hearing asked for on a fine of 较大数额, none 
   );
   assert.match(byId.get(late)!.explanation, /听证于2025-05-31才举行，晚于决定日期/);
   assert.deepEqual(await hitsAsOf('PEN_HEARING_NOT_HELD', '2025-12-31', { min_fine: 20000 }), [late]);
+});
+
+test('PEN_HEARING_NOT_HELD judges a decision of a 第六十三条 kind without a fine: asked for, none held or held after the decision; held on the day, other kinds and a warning told a large fine pass', async () => {
+  const none = { ...ASKED, fine_amount: null, tier: null };
+  const suspended = await kase({ ...none, decision: 'other', sanctions: 'suspend_business' });
+  const late = await kase({ ...none, decision: 'other', sanctions: 'revoke_licence', hearing_held_on: '2025-05-31' });
+  const warned = await kase({ ...none, decision: 'warning', sanctions: 'confiscate_goods;bar_practice' });
+  await kase({ ...none, decision: 'other', sanctions: 'close_down', hearing_held_on: '2025-05-30' }); // held on the decision day
+  await kase({ ...none, decision: 'other', sanctions: 'suspend_licence' }); // 暂扣 is not in 第六十三条
+  await kase({ ...none, decision: 'other', sanctions: 'confiscate_goods' }); // 较大数额: no amount recorded
+  await kase({ ...none, decision: 'warning', proposed_fine: 20000 }); // told a large fine, decided a warning
+  await kase({ ...none, decision: 'other', sanctions: 'revoke_licence', decided_on: '2026-01-05' }); // after the run's day
+  assert.deepEqual(await hitsAsOf('PEN_HEARING_NOT_HELD', '2025-12-31'), [suspended, late, warned].sort());
+  const byId = await explanations('PEN_HEARING_NOT_HELD');
+  assert.equal(
+    byId.get(suspended)!.explanation,
+    '数据显示，当事人杭州示例酒坊于2025-05-06就“擅自占道经营”一案要求听证，杭州市富阳区综合行政执法局于2025-05-30作出责令停产停业的决定，记录中没有举行听证日期，可能当事人要求听证后未组织听证即作出处罚决定，请核实并说明。',
+  );
+  assert.match(byId.get(late)!.explanation, /作出吊销许可证件的决定，听证于2025-05-31才举行，晚于决定日期/);
+  assert.match(byId.get(warned)!.explanation, /作出警告并没收非法财物、限制从业的决定/);
 });
 
 // ── 陈述申辩后罚款高于告知金额 (第四十五条 第二款) ─────────────────────────────────────────────────────
@@ -190,12 +239,15 @@ test('cases imported through the format, judged one by one as they arrive, raise
     row('TZ-8', '2025-05-30', '3500', ',,,'), // nothing sent: not judged
     row('TZ-9', '2025-05-09', '2000', '普通程序,2000,,', '吊销许可证件'), // revoked on the 5th working day, no hearing asked for
     row('TZ-10', '2025-05-12', '2000', '普通程序,2000,,', '吊销许可证件'), // the 6th
+    row('TZ-11', '2025-05-09', '', '普通程序,,,', '责令停产停业').replace(',罚款,', ',其他处罚,'), // no fine, on the 5th working day
+    row('TZ-12', '2025-05-30', '', '普通程序,,2025-05-06,', '吊销许可证件').replace(',罚款,', ',其他处罚,'), // no fine, asked, never heard
+    row('TZ-13', '2025-05-30', '', '普通程序,,2025-05-06,', '暂扣许可证件').replace(',罚款,', ',其他处罚,'), // not a kind of 第六十三条
   ];
   const path = join(dir, 'hearing.csv');
   writeFileSync(path, [HEADER, ...rows].join('\n'));
   for (const [code, want] of [
-    ['PEN_DECIDED_IN_HEARING_PERIOD', ['TZ-1', 'TZ-9']],
-    ['PEN_HEARING_NOT_HELD', ['TZ-3']],
+    ['PEN_DECIDED_IN_HEARING_PERIOD', ['TZ-1', 'TZ-9', 'TZ-11']],
+    ['PEN_HEARING_NOT_HELD', ['TZ-3', 'TZ-12']],
     ['PEN_HEAVIER_AFTER_DEFENCE', ['TZ-5']],
     ['PEN_SUMMARY_OVER_LIMIT', ['TZ-6']],
   ] as const) {

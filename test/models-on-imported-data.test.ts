@@ -1271,17 +1271,18 @@ const CASES: Record<string, Case> = {
   },
   CASE_MATERIALS_HANDOVER_LATE: {
     // Transferred on 8 May 2025, the police's notice of filing received on 12 May: the materials never handed over.
-    arrange: () =>
-      only(
-        'cases',
-        cas({
-          entity_uscc: entity(680),
-          amount_involved: '150000',
-          transferred_on: '2025-05-08',
-          police_decision: 'filed',
-          police_decided_on: '2025-05-12',
-        }),
-      ),
+    // The system sends the handover day (another transfer of the party, handed over on the 13th).
+    async arrange() {
+      const transfer = {
+        entity_uscc: entity(680),
+        amount_involved: '150000',
+        transferred_on: '2025-05-08',
+        police_decision: 'filed',
+        police_decided_on: '2025-05-12',
+      };
+      await load('cases', [cas({ ...transfer, materials_handed_over_on: '2025-05-13' })]);
+      return only('cases', cas(transfer));
+    },
   },
   CASE_DECLINED_NOT_HANDLED: {
     // Transferred on 8 May 2025, the police declined on 12 May: the case is still open.
@@ -1322,8 +1323,12 @@ const CASES: Record<string, Case> = {
       only('cases', cas({ entity_uscc: entity(485), filed_on: '2025-03-01', notified_on: '2025-03-10', decided_on: '2025-03-20' })),
   },
   PEN_COURT_NO_DEMAND: {
-    // Taken to court on 1 December 2025 with no demand served before.
-    arrange: () => only('cases', cas({ entity_uscc: entity(486), notified_on: '2025-05-12', court_applied_on: '2025-12-01' })),
+    // Taken to court on 1 December 2025 with no demand served before; the system sends the demand's day
+    // (another fine of the party, a demand served on 1 November).
+    async arrange() {
+      await load('cases', [cas({ entity_uscc: entity(486), notified_on: '2025-05-12', demand_served_on: '2025-11-01' })]);
+      return only('cases', cas({ entity_uscc: entity(486), notified_on: '2025-05-12', court_applied_on: '2025-12-01' }));
+    },
   },
   INS_NOT_REPORTED: {
     // A 双随机 inspection on 2 June 2025 reported to the head on 4 June: after it (第三十六条).
@@ -1670,6 +1675,17 @@ const CASES: Record<string, Case> = {
         goods_returned_on: '',
         status: '已作出处理决定',
       });
+      // The system sends the 催告's day: the goods' other lot auctioned on 2 July after a 催告 on 20 June.
+      await load('coercive_measures', [
+        {
+          ...auction,
+          source_id: sid('QZ'),
+          decision_no: '西市监强制执行〔2025〕5号',
+          started_on: '2025-07-02',
+          ended_on: '2025-07-02',
+          demand_served_on: '2025-06-20',
+        },
+      ]);
       return only('coercive_measures', auction);
     },
   },
@@ -1699,6 +1715,10 @@ const CASES: Record<string, Case> = {
     // 综合执法 fined on 20 May 2025 and demolished the building on 1 December after a 催告, with no announcement.
     async arrange() {
       const [c] = await load('cases', [cas({ ...cleCase, entity_uscc: entity(621) })]);
+      // The system sends the announcement's day: another building of the party, announced and past its deadline.
+      await load('coercive_measures', [
+        demolished({ entity_uscc: entity(621), case_id: c.source_id, decision_no: '西综执强拆〔2025〕2号' }),
+      ]);
       return only('coercive_measures', demolished({ entity_uscc: entity(621), case_id: c.source_id, announced_on: '', deadline_on: '' }));
     },
   },

@@ -5,6 +5,10 @@
 // The 3 days are calendar days ("N天内" of src/models/window.ts: a handover on day D + 3 is in time); a
 // handover still missing counts as made on the run's day. A case with no police decision or no day of the
 // notice is not judged (the columns are empty); the clue asks whether another law or regulation applies.
+// A missing handover is read as none only where the source system sends materials_handed_over_on: a
+// system with no case carrying it has no column to read, and would otherwise raise every case the police
+// filed three days after the notice. A system that has sent the date once is judged on every such case,
+// those without it too (per system, not per agency, as PEN_NOT_PUBLISHED).
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 import { daysLateSql, daysSql } from '../window.ts';
@@ -14,7 +18,7 @@ export const caseMaterialsHandoverLate: ModelDefinition = {
   code: 'CASE_MATERIALS_HANDOVER_LATE',
   name: '公安立案后涉案物品材料移交超期',
   description:
-    '移送公安机关的案件，公安机关决定立案，自接到立案通知书之日起超过设定天数（默认3日）才移交涉案物品和与案件有关的其他材料，或者截至统计日仍未移交；未填公安机关立案决定或通知日期的不判断。',
+    '移送公安机关的案件，公安机关决定立案，自接到立案通知书之日起超过设定天数（默认3日）才移交涉案物品和与案件有关的其他材料，或者截至统计日仍未移交；未填公安机关立案决定或通知日期的不判断；只判断报送过移交涉案物品材料日期的来源系统，从未报送该项的系统不判断。',
   category: 'penalty',
   basis: {
     regulationId: 'xingzheng-zhifa-jiguan-yisong-shexian-fanzui-anjian-guiding',
@@ -31,11 +35,15 @@ export const caseMaterialsHandoverLate: ModelDefinition = {
   query: ({ params, where, dialect, asOf }) => {
     const act = sql`COALESCE(c.materials_handed_over_on, CAST(${asOf} AS DATE))`;
     return sql`
+    WITH s AS (
+      SELECT DISTINCT source_system FROM cases WHERE materials_handed_over_on IS NOT NULL
+    )
     SELECT ${CASE_SUBJECT_COLUMNS}, CAST(c.transferred_on AS VARCHAR) AS transferred_on, CAST(c.police_decided_on AS VARCHAR) AS police_decided_on,
            CASE WHEN c.materials_handed_over_on IS NULL THEN '截至' || CAST(CAST(${asOf} AS DATE) AS VARCHAR) || '仍未移交'
                 ELSE '于' || CAST(c.materials_handed_over_on AS VARCHAR) || '移交' END AS state,
            CAST(${daysSql(dialect, sql`c.police_decided_on`, act)} AS INTEGER) AS days
     FROM ${CASE_NAMES}
+      JOIN s ON s.source_system = c.source_system
     WHERE ${where('c')} AND c.police_decision = 'filed' AND c.police_decided_on IS NOT NULL
       AND c.police_decided_on <= CAST(${asOf} AS DATE)
       AND (c.materials_handed_over_on IS NULL OR c.materials_handed_over_on <= CAST(${asOf} AS DATE))

@@ -11,11 +11,13 @@
 // `NOT (<that comparison of two scalar subqueries>)` inside the batch run's INSERT … SELECT as if the NOT
 // were not there (1,929 hits on the demo instead of 148), while the same SELECT alone was right. A case
 // with a hearing asked for is PEN_HEARING_NOT_HELD's; a decision before the notice is PEN_NO_NOTICE's.
-// Cases without a notice day are not judged, nor a decision without a fine (as PEN_HEARING_NOT_HELD).
+// Cases without a notice day are not judged. A decision of a kind of 第六十三条 without a fine (a warning
+// with it, or 其他处罚 alone) is judged as a fine with it: PEN_HEARING_NOT_HELD's predicate, hearingDecision;
+// a warning or 其他处罚 without such a kind is not, whatever fine the notice named.
 import { raw, sql } from '../../store/sql.ts';
 import { formatNumber, num, type ModelDefinition } from '../model.ts';
 import { workdayDeadlineSql } from '../window.ts';
-import { CASE_NAMES, CASE_SUBJECT_COLUMNS, HEARING_SANCTIONS, hasSanction, hearingRight, sanctionsText } from './sql-fragments.ts';
+import { CASE_NAMES, CASE_SUBJECT_COLUMNS, hearingDecision, hearingDecisionText } from './sql-fragments.ts';
 
 /** A text literal naming the setting's amount as explanations write numbers (10,000). */
 const reached = (what: string, minFine: number) => raw(`'${what}达到设定的较大数额${formatNumber(minFine)}元'`);
@@ -24,7 +26,7 @@ export const penaltyDecidedInHearingPeriod: ModelDefinition = {
   code: 'PEN_DECIDED_IN_HEARING_PERIOD',
   name: '告知后未待听证申请期满即作出决定',
   description:
-    '已作出罚款决定的案件，告知的拟罚款金额或决定的罚款金额达到设定的较大数额（默认1万元，为省级设置项），或其他处罚种类含降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业之一（不论罚款金额），没有要求听证日期，决定日期不早于告知日期，且不晚于告知后第5个工作日（当事人在该日仍可要求听证；第6个工作日及以后决定的不计）。',
+    '已作出处罚决定的案件：罚款决定告知的拟罚款金额或决定的罚款金额达到设定的较大数额（默认1万元，为省级设置项），或处罚决定（罚款、警告或仅其他处罚）的其他处罚种类含降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业之一（不论是否罚款及罚款金额），没有要求听证日期，决定日期不早于告知日期，且不晚于告知后第5个工作日（当事人在该日仍可要求听证；第6个工作日及以后决定的不计）。',
   category: 'penalty',
   basis: {
     regulationId: 'xingzheng-chufa-fa',
@@ -38,20 +40,21 @@ export const penaltyDecidedInHearingPeriod: ModelDefinition = {
   ],
   evidenceKind: 'cases',
   explanation:
-    '数据显示，当事人{subject_name}“{item_name}”一案于{notified_on}告知拟作出的处罚，于{decided_on}即作出罚款{fine_amount}元{sanction_note}的决定（{ground}），当事人要求听证的期限至{deadline}届满，记录中没有要求听证日期，可能未待听证申请期满即作出处罚决定，请核实并说明。',
+    '数据显示，当事人{subject_name}“{item_name}”一案于{notified_on}告知拟作出的处罚，于{decided_on}即作出{decision_text}的决定（{ground}），当事人要求听证的期限至{deadline}届满，记录中没有要求听证日期，可能未待听证申请期满即作出处罚决定，请核实并说明。',
   groundTruth: { violation: 'decided_in_hearing_period', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id', requires: 'notified_on' },
-  query: ({ params, where, asOf }) => sql`
+  query: ({ params, where, asOf, dialect }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            CAST(c.notified_on AS VARCHAR) AS notified_on, CAST(c.decided_on AS VARCHAR) AS decided_on, c.fine_amount,
-           CASE WHEN ${hasSanction('c', HEARING_SANCTIONS)} THEN '并' || ${sanctionsText('c')} ELSE '' END AS sanction_note,
+           ${hearingDecisionText('c', dialect)} AS decision_text,
            CASE WHEN c.fine_amount >= ${num(params.min_fine)} THEN ${reached('罚款', params.min_fine)}
                 WHEN c.proposed_fine >= ${num(params.min_fine)} THEN ${reached('告知的拟罚款金额', params.min_fine)}
-                ELSE '第六十三条所列的处罚种类，不论罚款金额' END AS ground,
+                WHEN c.decision = 'fine' THEN '第六十三条所列的处罚种类，不论罚款金额'
+                ELSE '第六十三条所列的处罚种类' END AS ground,
            ${workdayDeadlineSql(sql`c.notified_on`, params.workdays)} AS deadline
     FROM ${CASE_NAMES}
       JOIN calendar_days cn ON cn.day = c.notified_on JOIN calendar_days cd ON cd.day = c.decided_on
-    WHERE ${where('c')} AND c.decision = 'fine' AND ${hearingRight('c', params.min_fine)}
+    WHERE ${where('c')} AND ${hearingDecision('c', params.min_fine)}
       AND c.decided_on IS NOT NULL AND c.hearing_requested_on IS NULL
       AND c.decided_on >= c.notified_on AND c.decided_on <= CAST(${asOf} AS DATE)
       AND cd.due <= cn.done + ${num(params.workdays)}`,

@@ -5,7 +5,11 @@
 // (src/models/window.ts). 行政诉讼法 第六十七条: 被告应当在收到起诉状副本之日起十五日内…提出答辩状 — calendar
 // days ("N天内": an answer on day D + 15 is in time). An answer still missing counts as given on the run's
 // day while the review is pending; an outcome decided with no answer day recorded is not judged (the
-// column is empty, not the answer), nor one with no day the copy was received.
+// column is empty, not the answer), nor one with no day the copy was received. A pending review with no
+// answer is read as unanswered only where the source system sends answered_on: a system with no outcome
+// carrying it has no column to read, and would otherwise raise every review pending past the term. A
+// system that has sent the date once is judged on every outcome, those without it too (per system, not
+// per agency, as PEN_NOT_PUBLISHED).
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { daysLateSql, workdayDeadlineSql, workdaysLateSql } from '../window.ts';
@@ -15,7 +19,7 @@ export const reviewLateAnswer: ModelDefinition = {
   code: 'REV_LATE_ANSWER',
   name: '复议答复或诉讼答辩超期',
   description:
-    '被申请人收到行政复议申请书副本后超过设定的工作日（默认十个工作日，法定休假日不计）才提出书面答复，或者被告收到起诉状副本后超过设定天数（默认15日）才提交答辩状；尚未答复且尚未审结的以统计日计。未填收到副本日期的不判断；已审结而未填答复日期的不判断。',
+    '被申请人收到行政复议申请书副本后超过设定的工作日（默认十个工作日，法定休假日不计）才提出书面答复，或者被告收到起诉状副本后超过设定天数（默认15日）才提交答辩状；尚未答复且尚未审结的以统计日计。未填收到副本日期的不判断；已审结而未填答复日期的不判断；只判断报送过答复（答辩）日期的来源系统，从未报送该项的系统不判断。',
   category: 'penalty',
   basis: {
     regulationId: 'xingzheng-fuyi-fa',
@@ -37,6 +41,9 @@ export const reviewLateAnswer: ModelDefinition = {
     const from = sql`r.copy_received_on`;
     const litigationDeadline = sql`CAST(${dialectSql(dialect.addDays, from, sql`${num(params.defence_days)}`)} AS VARCHAR)`;
     return sql`
+    WITH s AS (
+      SELECT DISTINCT source_system FROM review_outcomes WHERE answered_on IS NOT NULL
+    )
     SELECT ${REVIEW_SUBJECT_COLUMNS}, ${routeLabel('r.route')} AS route_label, CAST(r.copy_received_on AS VARCHAR) AS copy_received_on,
            CASE WHEN r.route = 'litigation' THEN '起诉状副本' ELSE '行政复议申请书副本' END AS copy_label,
            CASE WHEN r.route = 'litigation' THEN '提交答辩状' ELSE '提出书面答复' END AS answer_label,
@@ -48,6 +55,7 @@ export const reviewLateAnswer: ModelDefinition = {
            CASE WHEN r.route = 'litigation' THEN ${litigationDeadline}
                 ELSE ${workdayDeadlineSql(from, params.answer_workdays)} END AS deadline
     FROM ${REVIEW_NAMES}
+      JOIN s ON s.source_system = r.source_system
     WHERE ${where('r')} AND r.copy_received_on IS NOT NULL AND r.copy_received_on <= CAST(${asOf} AS DATE)
       AND (r.answered_on IS NOT NULL OR r.decided_on IS NULL OR r.decided_on > CAST(${asOf} AS DATE))
       AND (r.answered_on IS NULL OR r.answered_on <= CAST(${asOf} AS DATE))

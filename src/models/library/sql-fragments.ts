@@ -260,6 +260,31 @@ export function hearingRight(a: string, minFine: number): Sql {
   return sql`(${raw(a)}.fine_amount >= ${min} OR ${raw(a)}.proposed_fine >= ${min} OR ${hasSanction(a, HEARING_SANCTIONS)})`;
 }
 
+/**
+ * SQL: the case (alias a) was decided with a right to a hearing (行政处罚法 第六十三条 第一款) in a way the
+ * hearing models judge: a fine with that right (hearingRight), or any other decision — a warning, or
+ * 其他处罚 alone — that imposed a kind of HEARING_SANCTIONS. A warning or 其他处罚 without such a kind is
+ * not judged, whatever fine the notice named. PEN_HEARING_NOT_HELD and PEN_DECIDED_IN_HEARING_PERIOD
+ * judge the same cases by it.
+ */
+export function hearingDecision(a: string, minFine: number): Sql {
+  return sql`(${raw(a)}.decision = 'fine' OR ${hasSanction(a, HEARING_SANCTIONS)}) AND ${hearingRight(a, minFine)}`;
+}
+
+/**
+ * SQL: the decision of a hearing model's case (alias a) as its clue names it: “罚款2,000元” (the amount as
+ * explanations write numbers), with “并吊销许可证件、没收非法财物” when it imposed a kind of HEARING_SANCTIONS;
+ * “警告并吊销许可证件” for a warning; “责令停产停业” for 其他处罚 alone.
+ */
+export function hearingDecisionText(a: string, dialect: Dialect): Sql {
+  const kinds = sanctionsText(a);
+  return sql`CASE WHEN ${raw(a)}.decision = 'fine'
+                THEN '罚款' || ${raw(dialect.formatNumber(`${a}.fine_amount`))} || '元' ||
+                     CASE WHEN ${hasSanction(a, HEARING_SANCTIONS)} THEN '并' || ${kinds} ELSE '' END
+                WHEN ${raw(a)}.decision = 'warning' THEN '警告并' || ${kinds}
+                ELSE ${kinds} END`;
+}
+
 /** SQL: "吊销许可证件、没收非法财物" of a case's sanctions (alias a); no code is part of another, so replacing each whole is exact. */
 export function sanctionsText(a: string): Sql {
   let e = `${a}.sanctions`;
