@@ -141,8 +141,18 @@ export class InspectionLog {
   /** The rows of the entity at row `e` of the entity index, the last first (-1: none). */
   ofRow(e: number): number[] {
     const rows: number[] = [];
-    for (let x = e < 0 || e >= this.last.length ? -1 : this.last[e]; x >= 0; x = this.next[x]) rows.push(x);
+    for (let x = this.lastOf(e); x >= 0; x = this.before(x)) rows.push(x);
     return rows;
+  }
+
+  /** The last row of the entity at row `e` of the entity index (-1: none): with `before`, its rows without an array. */
+  lastOf(e: number): number {
+    return e < 0 || e >= this.last.length ? -1 : this.last[e];
+  }
+
+  /** The row of the same entity before `row` (-1: none). */
+  before(row: number): number {
+    return this.next[row];
   }
 
   str(i: number): string {

@@ -434,19 +434,19 @@ const riskInverted: Check<InspectionRow> = (r, ctx) => {
   if (!dir || dir.poor === 0 || !state.directory.classOf(agency, state.entities.rowOf(r.entity_uscc))) return [];
   const rows: number[] = [];
   let poor = 0;
+  const { flags, day } = log;
+  const agencies = log.agency;
+  // The regions' groups found once each: a county's draws name a handful of regions.
+  const inGroup = new Map<number, boolean>();
   for (let k = 0; k < dir.size; k++) {
     const bad = isPoor(dir.classes[k]);
-    for (const i of log.ofRow(dir.entities[k])) {
-      if (
-        log.flags[i] & RANDOM_KIND &&
-        log.agency[i] === agency &&
-        log.day[i] >= found.from &&
-        log.day[i] <= found.to &&
-        ctx.groups.of(log.regionOf(i)) === ctx.group
-      ) {
-        rows.push(i);
-        if (bad) poor++;
-      }
+    for (let i = log.lastOf(dir.entities[k]); i >= 0; i = log.before(i)) {
+      if (!(flags[i] & RANDOM_KIND) || agencies[i] !== agency || day[i] < found.from || day[i] > found.to) continue;
+      let g = inGroup.get(log.region[i]);
+      if (g === undefined) inGroup.set(log.region[i], (g = ctx.groups.of(log.regionOf(i)) === ctx.group));
+      if (!g) continue;
+      rows.push(i);
+      if (bad) poor++;
     }
   }
   const n = rows.length;
