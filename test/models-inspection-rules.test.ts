@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { modelHits, evidenceIds } from './helpers/model-hits.ts';
+import { modelHits, evidenceIds, realtimeAndBatch } from './helpers/model-hits.ts';
 import { assertOwnAgencyOnly } from './helpers/agency-scope.ts';
 import { openTestStore } from './helpers/store.ts';
 import { seedTwoCounties } from './helpers/fixtures.ts';
@@ -20,10 +20,15 @@ import { runModel } from '../src/models/runner.ts';
 import { findModel } from '../src/models/library/index.ts';
 import { checkRecords } from '../src/models/realtime/check.ts';
 import { importRows } from '../src/ingest/import-batch.ts';
-import { fileSource } from '../src/ingest/sources.ts';
+import { fileSource, recordsSource } from '../src/ingest/sources.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
 import type { Value } from '../src/store/store.ts';
 import { recordId } from '../src/records/record-id.ts';
+import { judge } from '../src/models/realtime/judge.ts';
+import { invalidateRealtimeState, readyState, realtimeState } from '../src/models/realtime/state.ts';
+import { realtimeIngest } from '../src/models/ingest-hook.ts';
+
+const FOUR = ['INS_NOT_REPORTED', 'INS_RANDOM_NOT_PUBLISHED', 'INS_GOOD_CREDIT_OVERCHECKED', 'INS_RISK_INVERTED'];
 
 const t = await openTestStore();
 const { store } = t;
@@ -305,6 +310,55 @@ test('inspections imported with their report and publication days, judged one by
   const [credit] = (await hits()).filter((h) => h.model_code === 'INS_GOOD_CREDIT_OVERCHECKED');
   assert.equal(credit.subject_id, WINERY);
   assert.deepEqual(evidenceIds(credit), [bySource.get('JC-1'), bySource.get('JC-3'), bySource.get('JC-5')]);
+});
+
+test('judged in code as each stored row arrives, the four models raise the batch run hit for hit (text and evidence)', async () => {
+  await listed('AG-FY-SCJG', WINERY, 'A');
+  await directoryOfTen();
+  await random({ reported_on: '2025-03-11', published_on: '2025-05-30' }); // reported after, published late
+  await random({ inspected_on: '2025-04-10', reported_on: null, published_on: null }); // neither, by 2025-12-31
+  await random({ inspected_on: '2025-05-12', reported_on: '2025-05-12', published_on: '2025-05-13' }); // the third draw of an A entity
+  await drawsOf(['E-1', 'E-2', 'E-3', ...good(17)]); // draws leaning away from C/D
+  await random({ kind: 'planned', inspected_on: '2025-06-02', reported_on: null }); // exempt
+  invalidateRealtimeState(store);
+  const [row] = await store.query<Record<string, unknown>>(`SELECT * FROM inspections WHERE inspected_on = '2025-05-12'`);
+  const judged = await judge(await readyState(store, ['inspections'], '2025-12-31'), 'inspections', row, '2025-12-31');
+  for (const code of FOUR) assert.ok(judged.find((j) => j.model.code === code)?.hits, `${code}: judged in code`);
+  for (const code of FOUR) {
+    const { realtime, batch } = await realtimeAndBatch(store, 'inspections', code, '2025-12-31');
+    assert.ok(batch.length > 0, code);
+    assert.deepEqual(realtime, batch, code);
+  }
+});
+
+test('a 检查对象名录 entry pushed through the API counts at once in code: an entity classed A after two draws', async () => {
+  await listed('AG-FY-SCJG', WINERY, 'B');
+  const ids = await randomly('AG-FY-SCJG', WINERY, 2025, 3);
+  invalidateRealtimeState(store);
+  const arrive = async (id: string) =>
+    (
+      await checkRecords(store, 'inspections', await store.query('SELECT * FROM inspections WHERE id = $1', [id]), 'system', '2025-12-31')
+    ).find((r) => r.code === 'INS_GOOD_CREDIT_OVERCHECKED')?.newHits;
+  for (const id of ids) assert.equal(await arrive(id), 0);
+  const entry = { region_code: '330111', agency_id: 'AG-FY-SCJG', entity_uscc: WINERY, credit_class: 'A' };
+  const report = await importRows(store, recordsSource([entry]), {
+    kind: 'inspection_objects',
+    caller: SYSTEM_CALLER,
+    sourceSystem: 'test',
+    onLanded: realtimeIngest(store, SYSTEM_CALLER, 'inspection_objects').onLanded,
+  });
+  assert.equal(report.updated, 1, JSON.stringify(report.errors));
+  assert.ok(realtimeState(store).isLoaded('inspections'), 'the push kept the state');
+  const [fourth] = await randomly('AG-FY-SCJG', WINERY, 2025, 1);
+  assert.equal(await arrive(fourth), 1);
+  const realtime = (await hits())
+    .filter((h) => h.model_code === 'INS_GOOD_CREDIT_OVERCHECKED')
+    .map((h) => [h.explanation, ...evidenceIds(h)]);
+  assert.deepEqual(await hitsAsOf('INS_GOOD_CREDIT_OVERCHECKED', '2025-12-31'), [WINERY]);
+  assert.deepEqual(
+    (await hits()).map((h) => [h.explanation, ...evidenceIds(h)]),
+    realtime,
+  );
 });
 
 test('a publication before the inspection is refused in Chinese; a report after it lands for the model', async () => {

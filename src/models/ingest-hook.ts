@@ -43,6 +43,11 @@ export function realtimeIngest(store: Store, caller: Caller, kind: Kind, asOf = 
         touched = true;
         realtimeState(store).putEntities(written as { uscc: string; name: string; region_code: string }[]);
       }
+      // … and the agencies' 检查对象名录 the credit checks read: pushed entries may be new or classed anew.
+      if (kind === 'inspection_objects' && realtimeState(store).isLoaded('inspections')) {
+        touched = true;
+        realtimeState(store).putDirectory(written as { agency_id: string; entity_uscc: string; credit_class: string | null }[]);
+      }
       if (!judged) return [];
       touched = true;
       const { reports, audit } = await checkRecordsIn(store, tx, spec.table, written, caller.userId, asOf);

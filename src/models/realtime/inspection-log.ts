@@ -29,6 +29,8 @@ export class Interner {
 export const JOINT_KIND = 1; // kind = 'joint'
 export const TARGETED_KIND = 2; // kind = 'complaint' | 'referral' | 'monitoring' (targeted inspections)
 export const COMPLIANT = 4; // result = 'compliant'
+/** kind = 'random' as the record states it (双随机): a joint task's code makes the row JOINT_KIND, not this. */
+export const RANDOM_KIND = 8;
 const TARGETED = new Set<string>(TARGETED_KINDS);
 
 /** The columns of an inspection the log keeps, as the record tables store them. */
@@ -42,6 +44,8 @@ export interface LoggedInspection {
   kind: string;
   result: string;
   joint_id: string | null;
+  /** The record's own kind is 'random' (`kind` above may say joint: a joint task's code). */
+  random?: boolean;
 }
 
 export class InspectionLog {
@@ -110,7 +114,10 @@ export class InspectionLog {
     this.item[i] = item;
     this.joint[i] = r.joint_id === null ? -1 : this.joints.add(r.joint_id);
     this.flags[i] =
-      (r.kind === 'joint' ? JOINT_KIND : 0) | (TARGETED.has(r.kind) ? TARGETED_KIND : 0) | (r.result === 'compliant' ? COMPLIANT : 0);
+      (r.kind === 'joint' ? JOINT_KIND : 0) |
+      (TARGETED.has(r.kind) ? TARGETED_KIND : 0) |
+      (r.result === 'compliant' ? COMPLIANT : 0) |
+      (r.random ? RANDOM_KIND : 0);
     return i;
   }
 
@@ -130,10 +137,24 @@ export class InspectionLog {
 
   /** The rows of one entity, in the order they came. */
   of(entity: string): number[] {
+    return this.ofRow(this.entities.rowOf(entity)).reverse();
+  }
+
+  /** The rows of the entity at row `e` of the entity index, the last first (-1: none). */
+  ofRow(e: number): number[] {
     const rows: number[] = [];
-    const e = this.entities.rowOf(entity);
-    for (let x = e < 0 ? -1 : this.last[e]; x >= 0; x = this.next[x]) rows.push(x);
-    return rows.reverse();
+    for (let x = this.lastOf(e); x >= 0; x = this.before(x)) rows.push(x);
+    return rows;
+  }
+
+  /** The last row of the entity at row `e` of the entity index (-1: none): with `before`, its rows without an array. */
+  lastOf(e: number): number {
+    return e < 0 || e >= this.last.length ? -1 : this.last[e];
+  }
+
+  /** The row of the same entity before `row` (-1: none). */
+  before(row: number): number {
+    return this.next[row];
   }
 
   str(i: number): string {

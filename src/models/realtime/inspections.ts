@@ -2,7 +2,10 @@
 // src/models/library/ (the reference): the same conditions, windows, exclusions and hit columns.
 import type { HitRow } from '../model.ts';
 import { dayOf, isoOf, yearOfDay, yearStart } from './days.ts';
-import { TARGETED_KIND, COMPLIANT, JOINT_KIND } from './inspection-log.ts';
+import { TARGETED_KIND, COMPLIANT, JOINT_KIND, RANDOM_KIND } from './inspection-log.ts';
+import { CREDIT_A, isPoor } from './directory.ts';
+import { workdaysLate } from '../window.ts';
+import { workdayDeadline } from '../../domain/workdays.ts';
 import { TARGETED_KINDS } from '../library/sql-fragments.ts';
 import type { Check, CheckContext, Hit, KindChecks } from './judge.ts';
 import { auxiliaryOnlyNames, uncertifiedOfficers } from './officers.ts';
@@ -25,6 +28,10 @@ export interface InspectionRow {
   result: string;
   /** The complaint, referral or alert a targeted inspection answers. */
   trigger_ref: string | null;
+  source_system: string;
+  /** 事先报告日期 and 结果公开日期: sent by some sources only. */
+  reported_on: string | null;
+  published_on: string | null;
 }
 
 const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.params }];
@@ -312,6 +319,160 @@ const auxiliaryOnly: Check<InspectionRow> = (r, ctx) => {
   });
 };
 
+// 现场检查未事先报告 (inspection-not-reported.ts): a 双随机 or joint inspection (the kind as sent) with no
+// report day or one after the inspection, from a (source, agency) that has sent the day at least once.
+const notReported: Check<InspectionRow> = (r, ctx) => {
+  if ((r.kind !== 'random' && r.kind !== 'joint') || r.inspected_on > ctx.asOf) return [];
+  const reported = r.reported_on === null ? null : r.reported_on.slice(0, 10);
+  if (reported !== null && reported <= r.inspected_on) return [];
+  if (!ctx.state.reportingSources.has(r.source_system, r.agency_id)) return [];
+  return one(ctx, {
+    ...inspectionHit(r),
+    subject_name: ctx.state.entity(r.entity_uscc)?.name ?? r.entity_uscc,
+    entity_uscc: r.entity_uscc,
+    agency_name: ctx.state.agencyName(r.agency_id),
+    inspected_on: r.inspected_on,
+    reported_on: reported,
+    kind_label: r.kind === 'random' ? '双随机抽查' : '联合检查',
+    report_text: reported === null ? '记录中没有事先报告负责人的日期' : `事先报告日期为${reported}，晚于检查日期`,
+  });
+};
+
+// 随机抽查结果未及时公开 (random-inspection-not-published.ts): a 双随机 inspection published after the Nth
+// working day from it, or unpublished (a day after asOf is not known yet) with asOf past that day, from a
+// (source, agency) that has sent the day at least once.
+const notPublished: Check<InspectionRow> = (r, ctx) => {
+  if (r.kind !== 'random' || r.inspected_on > ctx.asOf) return [];
+  const n = ctx.params.workdays;
+  const stated = r.published_on === null ? null : r.published_on.slice(0, 10);
+  const published = stated !== null && stated <= ctx.asOf ? stated : null;
+  if (!workdaysLate(r.inspected_on, published ?? ctx.asOf, n)) return [];
+  if (!ctx.state.publishingSources.has(r.source_system, r.agency_id)) return [];
+  return one(ctx, {
+    ...inspectionHit(r),
+    subject_name: ctx.state.entity(r.entity_uscc)?.name ?? r.entity_uscc,
+    entity_uscc: r.entity_uscc,
+    agency_name: ctx.state.agencyName(r.agency_id),
+    inspected_on: r.inspected_on,
+    deadline: workdayDeadline(r.inspected_on, n),
+    publish_text: published === null ? `截至${ctx.asOf}记录中没有公开日期` : `于${published}才公开`,
+  });
+};
+
+/** The year of a pushed 双随机 inspection the credit checks count it in; undefined: it counts in none (not random, after asOf); null: before the log. */
+function drawYear(r: InspectionRow, ctx: CheckContext): { year: number; from: number; to: number } | null | undefined {
+  if (r.kind !== 'random' || r.inspected_on > ctx.asOf) return undefined;
+  const year = yearOfDay(dayOf(r.inspected_on));
+  const from = yearStart(year);
+  if (from < ctx.state.inspectionsFrom) return null;
+  // Up to asOf: the SQL counts no later inspection.
+  return { year, from, to: Math.min(yearStart(year + 1) - 1, ctx.asOfDay) };
+}
+
+// 信用良好企业被频繁抽查 (good-credit-overchecked.ts): an entity the agency's directory classes A, drawn by
+// that agency (kind random) more than max_per_year times in a calendar year; the run group's records.
+const goodCreditOverchecked: Check<InspectionRow> = (r, ctx) => {
+  const { state, params } = ctx;
+  const found = drawYear(r, ctx);
+  if (!found) return found === null ? null : [];
+  const log = state.inspections;
+  const agency = log.strings.id(r.agency_id);
+  const rows = log
+    .of(r.entity_uscc)
+    .filter(
+      (i) =>
+        log.flags[i] & RANDOM_KIND &&
+        log.agency[i] === agency &&
+        log.day[i] >= found.from &&
+        log.day[i] <= found.to &&
+        ctx.groups.of(log.regionOf(i)) === ctx.group,
+    );
+  if (rows.length <= params.max_per_year) return [];
+  if (state.directory.classOf(agency, state.entities.rowOf(r.entity_uscc)) !== CREDIT_A) return [];
+  rows.sort(log.byDateThenId);
+  const e = state.entity(r.entity_uscc);
+  return one(ctx, {
+    subject_kind: 'entity',
+    subject_id: r.entity_uscc,
+    region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
+    agency_id: r.agency_id,
+    window_key: `${r.agency_id}|${found.year}`,
+    evidence_ids: rows.map((i) => log.id(i)).join(','),
+    subject_name: e?.name ?? r.entity_uscc,
+    agency_name: state.agencyName(r.agency_id),
+    year: String(found.year),
+    inspection_count: rows.length,
+  });
+};
+
+/** A share as CAST(100.0 * part / whole AS DECIMAL(5,1)) gives it: tenths rounded half up, as a number. */
+const pct = (part: number, whole: number): number => Math.floor((2000 * part + whole) / (2 * whole)) / 10;
+
+/** A ratio parameter as the fraction its SQL literal states exactly (the SQL compares in decimals, not doubles). */
+function fraction(x: number): [bigint, bigint] {
+  const [mantissa, exponent = '0'] = String(x).split('e');
+  const [whole, decimals = ''] = mantissa.split('.');
+  let num = BigInt(whole + decimals);
+  let den = 10n ** BigInt(decimals.length);
+  const e = Number(exponent);
+  if (e > 0) num *= 10n ** BigInt(e);
+  else den *= 10n ** BigInt(-e);
+  return [num, den];
+}
+
+// 抽查未向高风险倾斜 (risk-inverted.ts): per agency and calendar year, its draws (kind random) of entities its
+// directory classes: at least min_inspections, and the share on C/D below max_ratio of the C/D share of
+// the classed directory (which holds at least one C/D). The pushed draw counts only if its entity is
+// classed; the agency's draws are found through its classed entries, each entity's log rows.
+const riskInverted: Check<InspectionRow> = (r, ctx) => {
+  const { state, params } = ctx;
+  const found = drawYear(r, ctx);
+  if (!found) return found === null ? null : [];
+  const log = state.inspections;
+  const agency = log.strings.id(r.agency_id);
+  const dir = state.directory.of(agency);
+  if (!dir || dir.poor === 0 || !state.directory.classOf(agency, state.entities.rowOf(r.entity_uscc))) return [];
+  const rows: number[] = [];
+  let poor = 0;
+  const { flags, day } = log;
+  const agencies = log.agency;
+  // The regions' groups found once each: a county's draws name a handful of regions.
+  const inGroup = new Map<number, boolean>();
+  for (let k = 0; k < dir.size; k++) {
+    const bad = isPoor(dir.classes[k]);
+    for (let i = log.lastOf(dir.entities[k]); i >= 0; i = log.before(i)) {
+      if (!(flags[i] & RANDOM_KIND) || agencies[i] !== agency || day[i] < found.from || day[i] > found.to) continue;
+      let g = inGroup.get(log.region[i]);
+      if (g === undefined) inGroup.set(log.region[i], (g = ctx.groups.of(log.regionOf(i)) === ctx.group));
+      if (!g) continue;
+      rows.push(i);
+      if (bad) poor++;
+    }
+  }
+  const n = rows.length;
+  if (n < params.min_inspections) return [];
+  // poor · listed < max_ratio · listed_poor · n, in exact arithmetic.
+  const [p, q] = fraction(params.max_ratio);
+  if (!(BigInt(poor) * BigInt(dir.size) * q < p * BigInt(dir.poor) * BigInt(n))) return [];
+  rows.sort(log.byDateThenId);
+  const name = state.agencyName(r.agency_id);
+  return one(ctx, {
+    subject_kind: 'agency',
+    subject_id: r.agency_id,
+    region_code: state.agencies.get(r.agency_id)?.region ?? min(rows.map((i) => log.regionOf(i))),
+    agency_id: r.agency_id,
+    window_key: String(found.year),
+    evidence_ids: rows.map((i) => log.id(i)).join(','),
+    subject_name: name,
+    agency_name: name,
+    year: String(found.year),
+    inspection_count: n,
+    poor_count: poor,
+    poor_pct: pct(poor, n),
+    directory_pct: pct(dir.poor, dir.size),
+  });
+};
+
 export const inspectionChecks: KindChecks<InspectionRow> = {
   parts: ['certificates', 'inspections'],
   columns: [
@@ -328,6 +489,9 @@ export const inspectionChecks: KindChecks<InspectionRow> = {
     'assist_officer_id',
     'result',
     'trigger_ref',
+    'source_system',
+    'reported_on',
+    'published_on',
   ],
   observe: (state, r) => state.putInspection(r),
   checks: {
@@ -341,5 +505,9 @@ export const inspectionChecks: KindChecks<InspectionRow> = {
     INS_NO_CERT: uncertified,
     INS_TARGETED_NO_TRIGGER: targetedNoTrigger,
     OFF_AUX_INSPECTION: auxiliaryOnly,
+    INS_NOT_REPORTED: notReported,
+    INS_RANDOM_NOT_PUBLISHED: notPublished,
+    INS_GOOD_CREDIT_OVERCHECKED: goodCreditOverchecked,
+    INS_RISK_INVERTED: riskInverted,
   },
 };

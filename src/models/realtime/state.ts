@@ -14,6 +14,7 @@ import { MODELS } from '../library/index.ts';
 import { loadAllSettings, onSettingsSaved, runGroups, type ModelSetting, type RunGroup } from '../settings.ts';
 import type { ModelDefinition } from '../model.ts';
 import { InspectionLog, Interner } from './inspection-log.ts';
+import { InspectionDirectory } from './directory.ts';
 import { grow, shrinkToFit, IdIndex, PackedStrings } from './packed-ids.ts';
 import { businessDayOf, dayOf, isoOf, yearOfDay } from './days.ts';
 import { BaselineBook, type BaselineRecord } from '../../catalog/discretion.ts';
@@ -43,6 +44,8 @@ export interface Agency {
   name: string;
   line: string;
   legalStatus: string | null;
+  /** The agency's own region (INS_RISK_INVERTED's hit is in it). */
+  region: string;
 }
 export interface Item {
   name: string;
@@ -64,6 +67,25 @@ export interface Certificate {
 export interface Entity {
   name: string;
   region: string;
+}
+
+/**
+ * The (source system, agency) pairs that have sent a column on at least one inspection: the models that
+ * read the column judge only those (INS_NOT_REPORTED reported_on, INS_RANDOM_NOT_PUBLISHED
+ * published_on). A few thousand pairs at most, whatever the number of records.
+ */
+export class SourceAgencies {
+  private readonly bySource = new Map<string, Set<string>>();
+
+  add(source: string, agency: string): void {
+    let agencies = this.bySource.get(source);
+    if (!agencies) this.bySource.set(source, (agencies = new Set()));
+    agencies.add(agency);
+  }
+
+  has(source: string, agency: string): boolean {
+    return this.bySource.get(source)?.has(agency) ?? false;
+  }
 }
 
 // ── keyed records ──────────────────────────────────────────────────────────────────────────────
@@ -442,6 +464,15 @@ export class RealtimeState {
   inspectionsWithCase = new IdIndex();
   /** The codes of joint tasks (综合查一次) → the joint task: records citing one are one joint visit, whatever their kind. */
   jointCodes = new Map<string, string>();
+  /**
+   * The sources that send reported_on / published_on (one inspection carrying it is enough). A pair
+   * stays once seen: a source whose every dated inspection is sent again without the date still counts
+   * here until the state is next loaded, where the models' SQL would drop it.
+   */
+  reportingSources = new SourceAgencies();
+  publishingSources = new SourceAgencies();
+  /** The agencies' 检查对象名录, classed entries only (INS_GOOD_CREDIT_OVERCHECKED, INS_RISK_INVERTED). */
+  directory = new InspectionDirectory(this.entities, this.inspections.strings);
   /** Cases by id (the entity index is the names part's; a state whose cases are not loaded holds none). */
   cases = new CaseTable(this.entities);
   /** Every case by item: the peers of a decision (PEN_DEVIATION) and the history the navigator reads. */
@@ -565,10 +596,21 @@ export class RealtimeState {
     result: string;
     joint_id: string | null;
     action_code: string | null;
+    source_system: string;
+    reported_on: string | null;
+    published_on: string | null;
   }): void {
     if (!this.parts.has('inspections')) return;
+    if (r.reported_on !== null) this.reportingSources.add(r.source_system, r.agency_id);
+    if (r.published_on !== null) this.publishingSources.add(r.source_system, r.agency_id);
     const day = dayOf(r.inspected_on);
-    if (day >= this.inspectionsFrom) this.inspections.put(this.asVisit({ ...r, day }));
+    if (day >= this.inspectionsFrom) this.inspections.put(this.asVisit({ ...r, day, random: r.kind === 'random' }));
+  }
+
+  /** Entries of the 检查对象名录 pushed through the API (new, or classed anew). */
+  putDirectory(rows: readonly { agency_id: string; entity_uscc: string; credit_class: string | null }[]): void {
+    if (!this.parts.has('inspections')) return;
+    for (const r of rows) this.directory.set(r.agency_id, r.entity_uscc, r.credit_class);
   }
 
   /** The joint task whose code a record cites, if any. */
@@ -701,8 +743,8 @@ export class RealtimeState {
     switch (part) {
       case 'reference': {
         const [agencies, items, inspectionItems, regions, whitelist, exemptions, tiers, lines] = [
-          await store.query<{ id: string; name: string; line_code: string; legal_status: string | null }>(
-            'SELECT id, name, line_code, legal_status FROM agencies',
+          await store.query<{ id: string; name: string; line_code: string; legal_status: string | null; region_code: string }>(
+            'SELECT id, name, line_code, legal_status, region_code FROM agencies',
           ),
           await store.query<{
             code: string;
@@ -739,7 +781,9 @@ export class RealtimeState {
           sql`SELECT dedupe_key FROM model_hits WHERE model_code IN (${raw(codes.map((c) => `'${c}'`).join(', '))})`,
         );
         apply(() => {
-          this.agencies = new Map(agencies.map((a) => [a.id, { name: a.name, line: a.line_code, legalStatus: a.legal_status }]));
+          this.agencies = new Map(
+            agencies.map((a) => [a.id, { name: a.name, line: a.line_code, legalStatus: a.legal_status, region: a.region_code }]),
+          );
           this.items = new Map(
             items.map((i) => [
               i.code,
@@ -849,12 +893,33 @@ export class RealtimeState {
                 kind: jointTask ? 'joint' : kind!,
                 result: result!,
                 joint_id: jointTask ?? joint,
+                random: kind === 'random',
               },
               true,
             );
           },
         );
         log.shrinkToFit();
+        // Every inspection, not only the log's years: the gate is the source's whole history.
+        const reporting = new SourceAgencies();
+        const publishing = new SourceAgencies();
+        for (const r of await store.query<{ source_system: string; agency_id: string; reported: number; published: number }>(
+          `SELECT source_system, agency_id, max(CASE WHEN reported_on IS NOT NULL THEN 1 ELSE 0 END) AS reported,
+                  max(CASE WHEN published_on IS NOT NULL THEN 1 ELSE 0 END) AS published
+           FROM inspections WHERE reported_on IS NOT NULL OR published_on IS NOT NULL GROUP BY source_system, agency_id`,
+        )) {
+          if (Number(r.reported)) reporting.add(r.source_system, r.agency_id);
+          if (Number(r.published)) publishing.add(r.source_system, r.agency_id);
+        }
+        const directory = new InspectionDirectory(this.entities, log.strings);
+        await scan(
+          store,
+          ['agency_id', 'entity_uscc', 'credit_class'],
+          raw('inspection_objects WHERE credit_class IS NOT NULL'),
+          'entity_uscc',
+          ([agency, entity, credit]) => directory.load(agency!, entity!, credit),
+        );
+        directory.loaded();
         const linked = await store.query<{ inspection_id: string }>(
           'SELECT DISTINCT inspection_id FROM cases WHERE inspection_id IS NOT NULL',
         );
@@ -865,6 +930,9 @@ export class RealtimeState {
           this.inspectionsFrom = from;
           this.inspectionsWithCase = withCase;
           this.jointCodes = jointCodes;
+          this.reportingSources = reporting;
+          this.publishingSources = publishing;
+          this.directory = directory;
         });
         return;
       }

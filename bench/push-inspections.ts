@@ -1,0 +1,78 @@
+// Inspections pushed one by one through the import the API runs, with the real-time checks judging
+// inside the landing transaction (as bench/run.ts's realtime section, inspections only, checks on).
+//   node --import tsx bench/push-inspections.ts <file.duckdb> [n]
+import os from 'node:os';
+import { openStore } from '../src/store/open-store.ts';
+import { SYSTEM_CALLER } from '../src/auth/caller.ts';
+import { KIND_SPECS } from '../src/records/registry.ts';
+import { importRows } from '../src/ingest/import-batch.ts';
+import { recordsSource } from '../src/ingest/sources.ts';
+import { readyRealtime } from '../src/models/realtime/check.ts';
+import { invalidateRealtimeState } from '../src/models/realtime/state.ts';
+import { realtimeIngest } from '../src/models/ingest-hook.ts';
+
+const AS_OF = '2025-12-31';
+const [path, nArg] = process.argv.slice(2);
+const N = Number(nArg ?? 150);
+const store = await openStore({ duckdbPath: path } as never);
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const loadStart = load();
+const rows = await store.query<Record<string, unknown>>(
+  `SELECT * FROM inspections WHERE inspected_on >= '2025-10-01' ORDER BY id LIMIT ${N}`,
+);
+for (const t of ['clue_events', 'clues']) await store.exec(`DELETE FROM ${t}`);
+await store.exec(`DELETE FROM inspections WHERE id IN (${rows.map((r) => `'${r.id}'`).join(', ')})`);
+invalidateRealtimeState(store);
+let t0 = performance.now();
+await readyRealtime(store, 'inspections', AS_OF);
+const stateLoad = performance.now() - t0;
+const spec = KIND_SPECS.inspections;
+const whole: number[] = [];
+const checks: number[] = [];
+let clues = 0;
+const cpu0 = process.cpuUsage();
+for (const row of rows) {
+  const record = Object.fromEntries(spec.fields.map((f) => [f.name, row[f.name] === null ? '' : String(row[f.name])]));
+  const hook = realtimeIngest(store, SYSTEM_CALLER, 'inspections', AS_OF);
+  let check = 0;
+  t0 = performance.now();
+  const report = await importRows(store, recordsSource([record]), {
+    kind: 'inspections',
+    caller: SYSTEM_CALLER,
+    onLanded: async (tx, written) => {
+      const c = performance.now();
+      const audit = await hook.onLanded(tx, written);
+      check = performance.now() - c;
+      return audit;
+    },
+  });
+  whole.push(performance.now() - t0);
+  checks.push(check);
+  clues += hook.summary().newClues;
+  if (report.inserted !== 1) throw new Error(`${String(row.id)} did not land: ${report.errors.map((e) => e.text).join('; ')}`);
+}
+const cpu = process.cpuUsage(cpu0);
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const f = (x: number) => x.toFixed(1);
+console.log(
+  JSON.stringify({
+    n: rows.length,
+    stateLoadS: +(stateLoad / 1000).toFixed(1),
+    wholeP50: f(pct(whole, 0.5)),
+    wholeP99: f(pct(whole, 0.99)),
+    wholeMean: f(mean(whole)),
+    checkP50: f(pct(checks, 0.5)),
+    checkP99: f(pct(checks, 0.99)),
+    checkMean: f(mean(checks)),
+    cpuMsPerPush: f((cpu.user + cpu.system) / 1000 / rows.length),
+    newClues: clues,
+    loadStart,
+    loadEnd: load(),
+  }),
+);
+await store.close();
