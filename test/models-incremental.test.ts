@@ -214,3 +214,36 @@ test('incremental runs keep the hits and clues of full runs, batch after batch o
   const declared = quiet.filter((r) => LIBRARY.find((m) => m.code === r.code)?.incremental);
   assert.ok(declared.some((r) => r.scope && 'subjects' in r.scope && r.scope.subjects === 0));
 });
+
+test('a focus on many subjects (one comma-joined parameter the engine splits) finds what focuses on few (lists of parameters) find', async () => {
+  // Past 200 subjects the focus is sent as one parameter; at or below, as an IN list. Both must pick
+  // the same rows: the hits of 300 to 550 subjects, 150 of them unknown ids, equal those of the same
+  // subjects asked 150 at a time, and those of the unfocused query among them.
+  for (const code of ['PEN_NO_NOTICE', 'INS_CODE_MISSING', 'PAY_ON_SPOT_NOT_ALLOWED', 'DEV_UNPUBLISHED']) {
+    const model = MODELS.find((m) => m.code === code)!;
+    const by = model.incremental!.by;
+    const group = { regionCode: '330000', enabled: true, params: defaultParams(model), exclude: [] };
+    const key = (r: Record<string, unknown>) => JSON.stringify(r);
+    const all = await a.store.query<Record<string, unknown>>(groupQuery(a.store.dialect, model, group, DEMO_AS_OF));
+    const table = model.evidenceKind;
+    const ids = (
+      await a.store.query<{ v: string }>(`SELECT DISTINCT ${by} AS v FROM ${table} WHERE ${by} IS NOT NULL ORDER BY 1 LIMIT 300`)
+    ).map((r) => r.v);
+    // The subjects that have hits come first, so that some are asked for.
+    const hitSubjects = [...new Set(all.map((r) => String(r[by] ?? r.subject_id)))].slice(0, 100);
+    const values = [...new Set([...hitSubjects, ...ids, ...Array.from({ length: 150 }, (_, i) => `no-such-${i}`)])].sort();
+    assert.ok(values.length > 300, `${code}: ${values.length} subjects`);
+    const many = (
+      await a.store.query<Record<string, unknown>>(groupQuery(a.store.dialect, model, group, DEMO_AS_OF, { column: by, values }))
+    ).map(key);
+    const few: string[] = [];
+    for (let i = 0; i < values.length; i += 150)
+      for (const r of await a.store.query<Record<string, unknown>>(
+        groupQuery(a.store.dialect, model, group, DEMO_AS_OF, { column: by, values: values.slice(i, i + 150) }),
+      ))
+        few.push(key(r));
+    assert.deepEqual(many.sort(), few.sort(), code);
+    assert.ok(many.length > 0, `${code}: no hit among the subjects asked (${all.length} in all)`);
+    assert.ok(many.length < all.length || all.length <= 100, `${code}: the focus narrowed nothing`);
+  }
+});

@@ -54,18 +54,32 @@ export interface ModelRunReport {
   scope?: IncrementalScope;
 }
 
-function groupFilter(group: RunGroup, focus: RunOptions['focus']) {
+/**
+ * Focused on more subjects than this, the values go as one comma-joined parameter split by the engine:
+ * an incremental run at city scale focused 20,639 subjects, and an IN list of as many parameters took
+ * 1.5–2.0 s to plan on DuckDB where the split list took 0.15–0.19 s (a count over the city's cases).
+ */
+const FOCUS_AS_LIST = 200;
+
+function groupFilter(dialect: Dialect, group: RunGroup, focus: RunOptions['focus']) {
   return (alias: string): Sql => {
     const a = alias ? `${alias}.` : '';
     const parts: Sql[] = [sql`${raw(`${a}region_code`)} LIKE ${regionPrefix(group.regionCode) + '%'}`];
     for (const p of group.exclude) parts.push(sql`${raw(`${a}region_code`)} NOT LIKE ${p + '%'}`);
-    if (focus)
-      parts.push(
-        sql`${raw(`${a}${focus.column}`)} IN (${joinSql(
-          focus.values.map((v) => sql`${v}`),
-          ', ',
-        )})`,
-      );
+    if (focus) {
+      const column = raw(`${a}${focus.column}`);
+      if (focus.values.length > FOCUS_AS_LIST && !focus.values.some((v) => v.includes(',')))
+        parts.push(
+          sql`${column} IN (SELECT ${raw(dialect.unnestCsv('x'))} FROM (SELECT CAST(${focus.values.join(',')} AS VARCHAR) AS x) focus_list)`,
+        );
+      else
+        parts.push(
+          sql`${column} IN (${joinSql(
+            focus.values.map((v) => sql`${v}`),
+            ', ',
+          )})`,
+        );
+    }
     return sql`(${joinSql(parts, ' AND ')})`;
   };
 }
@@ -140,7 +154,7 @@ export function stageHits(run: StagedRun, rows: readonly HitRow[], params: Param
 
 /** The model's query over one run group's regions (and, in real time, the focused subjects). */
 export function groupQuery(dialect: Dialect, model: ModelDefinition, group: RunGroup, asOf: string, focus?: RunOptions['focus']): Sql {
-  return model.query({ dialect, params: group.params, where: groupFilter(group, focus), asOf });
+  return model.query({ dialect, params: group.params, where: groupFilter(dialect, group, focus), asOf });
 }
 
 /** The hits of one run group, read into code. */
