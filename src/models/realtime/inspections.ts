@@ -319,6 +319,14 @@ const auxiliaryOnly: Check<InspectionRow> = (r, ctx) => {
   });
 };
 
+/** The entity, the agency and the day, as the two date models' SQL names them. */
+const dateModelSubject = (r: InspectionRow, ctx: CheckContext) => ({
+  subject_name: ctx.state.entity(r.entity_uscc)?.name ?? r.entity_uscc,
+  entity_uscc: r.entity_uscc,
+  agency_name: ctx.state.agencyName(r.agency_id),
+  inspected_on: r.inspected_on,
+});
+
 // 现场检查未事先报告 (inspection-not-reported.ts): a 双随机 or joint inspection (the kind as sent) with no
 // report day or one after the inspection, from a (source, agency) that has sent the day at least once.
 const notReported: Check<InspectionRow> = (r, ctx) => {
@@ -328,10 +336,7 @@ const notReported: Check<InspectionRow> = (r, ctx) => {
   if (!ctx.state.reportingSources.has(r.source_system, r.agency_id)) return [];
   return one(ctx, {
     ...inspectionHit(r),
-    subject_name: ctx.state.entity(r.entity_uscc)?.name ?? r.entity_uscc,
-    entity_uscc: r.entity_uscc,
-    agency_name: ctx.state.agencyName(r.agency_id),
-    inspected_on: r.inspected_on,
+    ...dateModelSubject(r, ctx),
     reported_on: reported,
     kind_label: r.kind === 'random' ? '双随机抽查' : '联合检查',
     report_text: reported === null ? '记录中没有事先报告负责人的日期' : `事先报告日期为${reported}，晚于检查日期`,
@@ -350,10 +355,7 @@ const notPublished: Check<InspectionRow> = (r, ctx) => {
   if (!ctx.state.publishingSources.has(r.source_system, r.agency_id)) return [];
   return one(ctx, {
     ...inspectionHit(r),
-    subject_name: ctx.state.entity(r.entity_uscc)?.name ?? r.entity_uscc,
-    entity_uscc: r.entity_uscc,
-    agency_name: ctx.state.agencyName(r.agency_id),
-    inspected_on: r.inspected_on,
+    ...dateModelSubject(r, ctx),
     deadline: workdayDeadline(r.inspected_on, n),
     publish_text: published === null ? `截至${ctx.asOf}记录中没有公开日期` : `于${published}才公开`,
   });
