@@ -119,10 +119,13 @@ test("a long change in one city holds no chain while it works: another city's wr
     return { result: null, audit: [{ actor: 'importer', action: 'test.import', target: 'A', regionCode: '330106' }] };
   });
   await started.wait;
-  assert.ok(await settlesWithin(recordAudit(store, { actor: 'u', action: 'test.step', target: 'B', regionCode: '330203' }), 10_000));
-  assert.ok(await settlesWithin(recordAudit(store, { actor: 'u', action: 'test.step', target: 'C', regionCode: '330110' }), 10_000));
-  working.open();
-  await a;
+  try {
+    assert.ok(await settlesWithin(recordAudit(store, { actor: 'u', action: 'test.step', target: 'B', regionCode: '330203' }), 10_000));
+    assert.ok(await settlesWithin(recordAudit(store, { actor: 'u', action: 'test.step', target: 'C', regionCode: '330110' }), 10_000));
+  } finally {
+    working.open();
+    await a;
+  }
   // A's entry follows C's, which committed after A's transaction began (on DuckDB A's snapshot predates it).
   assert.deepEqual(
     (await chainRows(store, '330100')).map((r) => [r.seq, r.target]),
@@ -150,12 +153,16 @@ test(
       await commit.wait;
     });
     await appended.wait;
-    const b = recordAudit(store, { actor: 'b', action: 'test.step', target: 'B', regionCode: '330203' });
-    assert.equal(await settlesWithin(b, 10_000), true, "another city's writer waited for A's commit");
-    const c = recordAudit(store, { actor: 'c', action: 'test.step', target: 'C', regionCode: '330110' });
-    assert.equal(await settlesWithin(c, 1_500), false, "a writer of A's city went ahead of A's commit");
-    commit.open();
-    await a;
+    let c: Promise<void> = Promise.resolve();
+    try {
+      const b = recordAudit(store, { actor: 'b', action: 'test.step', target: 'B', regionCode: '330203' });
+      assert.equal(await settlesWithin(b, 10_000), true, "another city's writer waited for A's commit");
+      c = recordAudit(store, { actor: 'c', action: 'test.step', target: 'C', regionCode: '330110' });
+      assert.equal(await settlesWithin(c, 1_500), false, "a writer of A's city went ahead of A's commit");
+    } finally {
+      commit.open();
+      await a;
+    }
     assert.equal(await settlesWithin(c, 10_000), true);
     assert.deepEqual(
       (await chainRows(store, '330100')).map((r) => [r.seq, r.target]),
