@@ -153,7 +153,7 @@ test(
       await commit.wait;
     });
     await appended.wait;
-    let c: Promise<void> = Promise.resolve();
+    let c: Promise<void> | undefined;
     try {
       const b = recordAudit(store, { actor: 'b', action: 'test.step', target: 'B', regionCode: '330203' });
       assert.equal(await settlesWithin(b, 10_000), true, "another city's writer waited for A's commit");
@@ -163,7 +163,7 @@ test(
       commit.open();
       await a;
     }
-    assert.equal(await settlesWithin(c, 10_000), true);
+    assert.equal(await settlesWithin(c!, 10_000), true);
     assert.deepEqual(
       (await chainRows(store, '330100')).map((r) => [r.seq, r.target]),
       [
