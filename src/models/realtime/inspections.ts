@@ -81,16 +81,8 @@ const burden: Check<InspectionRow> = (r, ctx) => {
     else joints.add(log.joint[i]);
   const visits = single + joints.size;
   if (visits <= params.max_visits) return [];
-  rows.sort(log.byDateThenId);
-  const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'entity',
-    subject_id: r.entity_uscc,
-    region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
-    agency_id: null,
-    window_key: String(year),
-    evidence_ids: rows.map((i) => log.id(i)).join(','),
-    subject_name: e?.name ?? null,
+    ...entityWindow(state, r, rows, null, String(year), null),
     year: String(year),
     visit_count: visits,
     inspection_count: rows.length,
@@ -111,16 +103,8 @@ const overFrequency: Check<InspectionRow> = (r, ctx) => {
   const agency = log.strings.id(r.agency_id);
   const rows = found.rows.filter((i) => log.item[i] === item && log.agency[i] === agency && !(log.flags[i] & TARGETED_KIND));
   if (rows.length <= ii.maxPerYear) return [];
-  rows.sort(log.byDateThenId);
-  const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'entity',
-    subject_id: r.entity_uscc,
-    region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
-    agency_id: r.agency_id,
-    window_key: `${r.inspection_item_code}|${found.year}|${r.agency_id}`,
-    evidence_ids: rows.map((i) => log.id(i)).join(','),
-    subject_name: e?.name ?? null,
+    ...entityWindow(state, r, rows, r.agency_id, `${r.inspection_item_code}|${found.year}|${r.agency_id}`, null),
     agency_name: state.agencyName(r.agency_id),
     item_name: ii.name,
     inspection_item_code: r.inspection_item_code,
@@ -289,6 +273,33 @@ const uncertified: Check<InspectionRow> = (r, ctx) => {
   });
 };
 
+/**
+ * The subject columns of a hit on an entity over a window of its log rows (sorted here by date, then
+ * id, as the SQL orders its evidence): its region (the entity's, else the smallest of the rows'), the
+ * evidence ids and its name (`unnamed` when the entities table does not hold it).
+ */
+function entityWindow(
+  state: CheckContext['state'],
+  r: InspectionRow,
+  rows: number[],
+  agencyId: string | null,
+  windowKey: string,
+  unnamed: string | null,
+) {
+  const log = state.inspections;
+  rows.sort(log.byDateThenId);
+  const e = state.entity(r.entity_uscc);
+  return {
+    subject_kind: 'entity',
+    subject_id: r.entity_uscc,
+    region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
+    agency_id: agencyId,
+    window_key: windowKey,
+    evidence_ids: rows.map((i) => log.id(i)).join(','),
+    subject_name: e?.name ?? unnamed,
+  };
+}
+
 const TARGETED_LABELS: Record<string, string> = { complaint: '投诉举报检查', referral: '转办交办检查' };
 
 // 针对性检查无线索来源 (targeted-no-trigger.ts)
@@ -391,16 +402,8 @@ const goodCreditOverchecked: Check<InspectionRow> = (r, ctx) => {
     );
   if (rows.length <= params.max_per_year) return [];
   if (state.directory.classOf(agency, state.entities.rowOf(r.entity_uscc)) !== CREDIT_A) return [];
-  rows.sort(log.byDateThenId);
-  const e = state.entity(r.entity_uscc);
   return one(ctx, {
-    subject_kind: 'entity',
-    subject_id: r.entity_uscc,
-    region_code: e?.region ?? min(rows.map((i) => log.regionOf(i))),
-    agency_id: r.agency_id,
-    window_key: `${r.agency_id}|${found.year}`,
-    evidence_ids: rows.map((i) => log.id(i)).join(','),
-    subject_name: e?.name ?? r.entity_uscc,
+    ...entityWindow(state, r, rows, r.agency_id, `${r.agency_id}|${found.year}`, r.entity_uscc),
     agency_name: state.agencyName(r.agency_id),
     year: String(found.year),
     inspection_count: rows.length,
