@@ -390,6 +390,8 @@ const goodCreditOverchecked: Check<InspectionRow> = (r, ctx) => {
   if (!found) return found === null ? null : [];
   const log = state.inspections;
   const agency = log.strings.id(r.agency_id);
+  // The class first: one look-up, where the rows are a walk of the entity's log.
+  if (state.directory.classOf(agency, state.entities.rowOf(r.entity_uscc)) !== CREDIT_A) return [];
   const rows = log
     .of(r.entity_uscc)
     .filter(
@@ -401,7 +403,6 @@ const goodCreditOverchecked: Check<InspectionRow> = (r, ctx) => {
         ctx.groups.of(log.regionOf(i)) === ctx.group,
     );
   if (rows.length <= params.max_per_year) return [];
-  if (state.directory.classOf(agency, state.entities.rowOf(r.entity_uscc)) !== CREDIT_A) return [];
   return one(ctx, {
     ...entityWindow(state, r, rows, r.agency_id, `${r.agency_id}|${found.year}`, r.entity_uscc),
     agency_name: state.agencyName(r.agency_id),
