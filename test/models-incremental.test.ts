@@ -219,7 +219,7 @@ test('a focus on many subjects (one comma-joined parameter the engine splits) fi
   // Past 200 subjects the focus is sent as one parameter; at or below, as an IN list. Both must pick
   // the same rows: the hits of 300 to 550 subjects, 150 of them unknown ids, equal those of the same
   // subjects asked 150 at a time, and those of the unfocused query among them.
-  for (const code of ['PEN_NO_NOTICE', 'INS_CODE_MISSING', 'PAY_ON_SPOT_NOT_ALLOWED', 'DEV_UNPUBLISHED']) {
+  for (const code of ['PEN_PAST_LIMITATION', 'INS_CODE_MISSING', 'PAY_ON_SPOT_NOT_ALLOWED', 'DEV_UNPUBLISHED']) {
     const model = MODELS.find((m) => m.code === code)!;
     const by = model.incremental!.by;
     const group = { regionCode: '330000', enabled: true, params: defaultParams(model), exclude: [] };

@@ -1240,9 +1240,11 @@ const CASES: Record<string, Case> = {
     arrange: () => only('cases', cas({ entity_uscc: entity(303), decided_on: '2025-05-20', notified_on: '2025-05-22' })),
   },
   PEN_NO_LEGAL_REVIEW: {
-    // A fine of 80,000 yuan (MKT-P008: 50,000–100,000), told beforehand, never legally reviewed.
-    arrange: () =>
-      only(
+    // A fine of 80,000 yuan (MKT-P008: 50,000–100,000), told beforehand, never legally reviewed. The
+    // system sends review days (a small fine of another party, reviewed on the 18th).
+    async arrange() {
+      await load('cases', [cas({ entity_uscc: entity(723), notified_on: '2025-05-12', legal_review_on: '2025-05-18' })]);
+      return only(
         'cases',
         cas({
           entity_uscc: entity(304),
@@ -1251,15 +1253,19 @@ const CASES: Record<string, Case> = {
           notified_on: '2025-05-12',
           decided_on: '2025-05-20',
         }),
-      ),
+      );
+    },
   },
   PEN_HEARD_NO_LEGAL_REVIEW: {
     // A fine of 20,000 yuan (below the major-decision amount) decided on 20 May after a hearing on 15 May, never legally reviewed.
-    arrange: () =>
-      only(
+    // The system sends review days (a small fine of another party, reviewed on the 18th).
+    async arrange() {
+      await load('cases', [cas({ entity_uscc: entity(724), notified_on: '2025-05-12', legal_review_on: '2025-05-18' })]);
+      return only(
         'cases',
         cas({ entity_uscc: entity(720), notified_on: '2025-05-06', hearing_requested_on: '2025-05-08', hearing_held_on: '2025-05-15' }),
-      ),
+      );
+    },
   },
   PEN_PAST_LIMITATION: {
     // Committed in September 2022, filed in May 2025: more than two years on.

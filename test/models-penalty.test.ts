@@ -500,15 +500,25 @@ test('real time: a case arriving with a fine outside its tier raises its clue at
   assert.ok(reports.some((r) => r.code === 'PEN_SINGLE_OFFICER' && r.newHits === 1));
 });
 
-test('PEN_NO_NOTICE: a fine with no notice, a warning noticed after the decision; a notice on the decision day, or no penalty, pass', async () => {
+test('PEN_NO_NOTICE: a fine with no notice, a warning noticed after the decision, a revoked licence with no notice; a notice on the decision day, no penalty, or a system that never sends the date, pass', async () => {
   const none = await caseRecord(store, { decided_on: '2025-03-20', notified_on: null });
   const after = await caseRecord(store, { decided_on: '2025-03-20', decision: 'warning', fine_amount: null, notified_on: '2025-03-21' });
+  const revoked = await caseRecord(store, {
+    decided_on: '2025-03-20',
+    decision: 'other',
+    sanctions: 'revoke_licence',
+    fine_amount: null,
+    notified_on: null,
+  });
+  // A case system that has never sent a notice date: its empty dates say nothing.
+  await caseRecord(store, { source_system: 'no-notice-dates', decided_on: '2025-03-20', notified_on: null });
   await caseRecord(store, { decided_on: '2025-03-20', notified_on: '2025-03-20' });
   await caseRecord(store, { decided_on: '2025-03-20', notified_on: '2025-03-10' });
   await caseRecord(store, { decided_on: '2025-03-20', decision: 'no_penalty', tier: 'exempt', fine_amount: null, notified_on: null });
-  assert.equal((await run('PEN_NO_NOTICE', '2025-06-30')).newHits, 2);
+  assert.equal((await run('PEN_NO_NOTICE', '2025-06-30')).newHits, 3);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
-  assert.deepEqual([...byCase.keys()].sort(), [none, after].sort());
+  assert.deepEqual([...byCase.keys()].sort(), [none, after, revoked].sort());
+  assert.match(byCase.get(revoked)!, /作出其他处罚决定，案件没有告知日期记录/);
   assert.equal(
     byCase.get(none),
     '数据显示，当事人杭州示例酒坊“擅自占道经营”一案于2025-03-20作出罚款决定，案件没有告知日期记录，可能未在决定前告知拟作出的处罚及陈述、申辩、要求听证的权利，请核实告知情况（或当事人明确放弃的记录）并说明。',
@@ -516,11 +526,36 @@ test('PEN_NO_NOTICE: a fine with no notice, a warning noticed after the decision
   assert.match(byCase.get(after)!, /作出警告决定，告知日期为2025-03-21，晚于决定日期/);
 });
 
+test('real time: PEN_NO_NOTICE and PEN_NO_LEGAL_REVIEW judge an arriving case only where its system sends the date', async () => {
+  const { checkRecords } = await import('../src/models/realtime/check.ts');
+  const { invalidateRealtimeState } = await import('../src/models/realtime/state.ts');
+  await caseRecord(store, { fine_amount: 60000, legal_review_on: '2025-03-18' }); // system 'test' sends both dates
+  const revoked = await caseRecord(store, { decision: 'other', sanctions: 'revoke_licence', fine_amount: null, notified_on: null });
+  const unreviewed = await caseRecord(store, { fine_amount: 60000, legal_review_on: null });
+  const quiet = { source_system: 'sends-neither', notified_on: null, legal_review_on: null };
+  const quietNotice = await caseRecord(store, quiet);
+  const quietReview = await caseRecord(store, { ...quiet, fine_amount: 60000 });
+  // Whole rows, as a push lands them: judged in code against the real-time state, loaded afresh.
+  const ids = [revoked, unreviewed, quietNotice, quietReview];
+  const rows = await store.query<Record<string, unknown>>(`SELECT * FROM cases WHERE id IN (${ids.map((id) => `'${id}'`).join(', ')})`);
+  invalidateRealtimeState(store);
+  await checkRecords(store, 'cases', rows, 'system', '2025-06-30');
+  const raised = async (code: string) =>
+    (await clues())
+      .filter((c) => c.dedupe_key.startsWith(`${code}|`))
+      .map((c) => evidenceIds(c)[0])
+      .sort();
+  assert.deepEqual(await raised('PEN_NO_NOTICE'), [revoked]);
+  assert.deepEqual(await raised('PEN_NO_LEGAL_REVIEW'), [unreviewed]);
+});
+
 test('PEN_NO_LEGAL_REVIEW: 50,000 yuan without a review, or reviewed after the decision; 49,999 yuan, or reviewed on the day, pass', async () => {
   const none = await caseRecord(store, { fine_amount: 50000, legal_review_on: null });
   const late = await caseRecord(store, { fine_amount: 80000, legal_review_on: '2025-03-25' });
   await caseRecord(store, { fine_amount: 49999, legal_review_on: null });
   await caseRecord(store, { fine_amount: 60000, legal_review_on: '2025-03-20' });
+  // A case system that has never sent a review date: its empty dates say nothing.
+  await caseRecord(store, { source_system: 'no-review-dates', fine_amount: 90000, legal_review_on: null });
   assert.equal((await run('PEN_NO_LEGAL_REVIEW', '2025-06-30')).newHits, 2);
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.deepEqual([...byCase.keys()].sort(), [none, late].sort());

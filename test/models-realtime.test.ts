@@ -104,19 +104,27 @@ async function feed(store: Store, kind: string, fromEmpty: boolean): Promise<Map
   return out;
 }
 
-/** The models judging only the sources that have sent a column, and that column. */
-const GATED: Record<string, string> = { INS_NOT_REPORTED: 'reported_on', INS_RANDOM_NOT_PUBLISHED: 'published_on' };
+/**
+ * The models judging only the sources that have sent a column: the table, the column, and whether the
+ * gate is per (source, agency) (the inspection models) or per source system (the case models).
+ */
+const GATED: Record<string, { kind: string; column: string; perAgency: boolean }> = {
+  INS_NOT_REPORTED: { kind: 'inspections', column: 'reported_on', perAgency: true },
+  INS_RANDOM_NOT_PUBLISHED: { kind: 'inspections', column: 'published_on', perAgency: true },
+  PEN_NO_NOTICE: { kind: 'cases', column: 'notified_on', perAgency: false },
+  PEN_NO_LEGAL_REVIEW: { kind: 'cases', column: 'legal_review_on', perAgency: false },
+};
 
-/** The inspections that arrive (in arrival order) before their (source, agency) has sent `column` on any. */
-async function gateClosedOnArrival(store: Store, column: string): Promise<Set<string>> {
+/** The records that arrive (in arrival order) before their source has sent the gate's column on any. */
+async function gateClosedOnArrival(store: Store, gate: (typeof GATED)[string]): Promise<Set<string>> {
   const open = new Set<string>();
   const closed = new Set<string>();
   for (const r of await store.query<{ id: string; source_system: string; agency_id: string; dated: number }>(
-    `SELECT id, source_system, agency_id, CASE WHEN ${column} IS NULL THEN 0 ELSE 1 END AS dated FROM inspections ORDER BY ${ARRIVAL.inspections}`,
+    `SELECT id, source_system, agency_id, CASE WHEN ${gate.column} IS NULL THEN 0 ELSE 1 END AS dated FROM ${gate.kind} ORDER BY ${ARRIVAL[gate.kind]}`,
   )) {
-    const pair = `${r.source_system}\u0000${r.agency_id}`;
-    if (Number(r.dated)) open.add(pair);
-    if (!open.has(pair)) closed.add(r.id);
+    const key = gate.perAgency ? `${r.source_system}\u0000${r.agency_id}` : r.source_system;
+    if (Number(r.dated)) open.add(key);
+    if (!open.has(key)) closed.add(r.id);
   }
   return closed;
 }
@@ -148,8 +156,8 @@ for (const kind of Object.keys(KIND_CHECKS)) {
           m.code,
         );
       } else if (GATED[m.code]) {
-        // Judged only once its (source, agency) has sent the date (the gate): a record that arrives before
-        // the first dated one of its source is not judged on arrival, as the SQL focused on it would not
+        // Judged only once its source (per agency, for inspections) has sent the date (the gate): a record
+        // that arrives before the first dated one of its source is not judged on arrival, as the SQL focused on it would not
         // judge it then; the batch run raises it later. Every other batch hit is raised on arrival.
         const closed = await gateClosedOnArrival(demo.store, GATED[m.code]);
         assert.deepEqual(

@@ -84,6 +84,7 @@ test('PEN_HEARD_NO_LEGAL_REVIEW and PEN_NO_LEGAL_REVIEW: a heard major fine hits
   const both = await heard({ fine_amount: 80000, legal_review_on: null });
   const small = await heard({ fine_amount: 20000, legal_review_on: null });
   const major = await caseRecord(store, { fine_amount: 80000, legal_review_on: null });
+  await heard(); // reviewed: the system sends review days
   await run('PEN_HEARD_NO_LEGAL_REVIEW');
   await run('PEN_NO_LEGAL_REVIEW');
   assert.deepEqual((await hitIds('PEN_HEARD_NO_LEGAL_REVIEW')).sort(), [both, small].sort());
@@ -172,9 +173,10 @@ test('PAY_SURCHARGE_DURING_REVIEW: overlapping periods count once, periods are c
 test("a hit is filed under the case's agency; an agency's staff list only their own cases and review outcomes", async () => {
   const own = await heard({ agency_id: 'AG-FY-SCJG', legal_review_on: null });
   await heard({ legal_review_on: null });
+  await heard(); // reviewed: the system sends review days
   await run('PEN_HEARD_NO_LEGAL_REVIEW');
   assert.deepEqual((await hits()).map((h) => h.agency_id).sort(), ['AG-FY-SCJG', 'AG-FY-ZHZF']);
-  await assertOwnAgencyOnly(store, 'cases', own, 2);
+  await assertOwnAgencyOnly(store, 'cases', own, 3);
   await store.exec('DELETE FROM cases');
   await clearHits();
   const mine = await kase({ agency_id: 'AG-FY-SCJG' });

@@ -142,6 +142,15 @@ export const CLUE_SUBJECT_COLUMNS = raw(`'clue' AS subject_kind, c.id AS subject
 export const CASE_SUBJECT_COLUMNS =
   raw(`'case' AS subject_kind, c.id AS subject_id, c.region_code, c.agency_id, '' AS window_key, c.id AS evidence_ids,
   COALESCE(e.name, c.entity_uscc) AS subject_name, COALESCE(i.name, c.item_code) AS item_name`);
+/**
+ * The cases of source systems that have sent `column` at least once (a CTE `s` to join on
+ * `s.source_system = c.source_system`): a system that never sends a date has no column to read, and an
+ * empty date there says nothing (docs/supervision-brain.md, "Only source systems that send the date").
+ */
+export function casesOfSystemsSending(column: 'notified_on' | 'legal_review_on'): Sql {
+  return raw(`s AS (SELECT DISTINCT source_system FROM cases WHERE ${column} IS NOT NULL)`);
+}
+
 export const CASE_NAMES = raw('cases c LEFT JOIN entities e ON e.uscc = c.entity_uscc LEFT JOIN items i ON i.code = c.item_code');
 
 /**

@@ -37,6 +37,7 @@ export interface CaseRow {
   legal_review_on: string | null;
   amount_involved: number | null;
   transferred_on: string | null;
+  source_system: string;
 }
 
 const one = (ctx: CheckContext, row: HitRow): Hit[] => [{ row, params: ctx.params }];
@@ -45,7 +46,7 @@ const fined = (r: CaseRow): boolean => isFined({ decision: r.decision, fine: fin
 /** A fine or a warning decided: what the delivery, notice, transfer and competence checks judge. */
 const penalised = (r: CaseRow): r is CaseRow & { decided_on: string } =>
   (r.decision === 'fine' || r.decision === 'warning') && r.decided_on !== null;
-const decisionLabel = (r: CaseRow) => (r.decision === 'fine' ? '罚款' : '警告');
+const decisionLabel = (r: CaseRow) => (r.decision === 'fine' ? '罚款' : r.decision === 'warning' ? '警告' : '其他处罚');
 
 const TIER_LABELS: Record<string, string> = {
   exempt: '不予处罚',
@@ -329,6 +330,7 @@ const noLegalReview: Check<CaseRow> = (r, ctx) => {
   const fine = fineOf(r);
   if (r.decision !== 'fine' || r.decided_on === null || fine === null || fine < ctx.params.major_fine) return [];
   if (r.legal_review_on !== null && r.legal_review_on <= r.decided_on) return [];
+  if (!ctx.state.reviewSystems.has(r.source_system)) return [];
   return one(ctx, {
     ...caseHit(r),
     subject_name: subjectName(ctx, r.entity_uscc),
@@ -341,8 +343,9 @@ const noLegalReview: Check<CaseRow> = (r, ctx) => {
 
 // 处罚决定前无告知记录 (penalty-no-notice.ts)
 const noNotice: Check<CaseRow> = (r, ctx) => {
-  if (!penalised(r)) return [];
+  if (r.decided_on === null || !(penalised(r) || r.decision === 'other')) return [];
   if (r.notified_on !== null && r.notified_on <= r.decided_on) return [];
+  if (!ctx.state.noticeSystems.has(r.source_system)) return [];
   return one(ctx, {
     ...caseHit(r),
     subject_name: subjectName(ctx, r.entity_uscc),
@@ -520,6 +523,7 @@ export const caseChecks: KindChecks<CaseRow> = {
     'legal_review_on',
     'amount_involved',
     'transferred_on',
+    'source_system',
   ],
   observe: (state, r) => state.putCase(r),
   checks: {

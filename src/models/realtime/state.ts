@@ -473,6 +473,12 @@ export class RealtimeState {
   publishingSources = new SourceAgencies();
   /** The agencies' 检查对象名录, classed entries only (INS_GOOD_CREDIT_OVERCHECKED, INS_RISK_INVERTED). */
   directory = new InspectionDirectory(this.entities, this.inspections.strings);
+  /**
+   * The case source systems that send notified_on / legal_review_on (PEN_NO_NOTICE, PEN_NO_LEGAL_REVIEW
+   * judge only those). A system stays once seen, until the state is next loaded.
+   */
+  noticeSystems = new Set<string>();
+  reviewSystems = new Set<string>();
   /** Cases by id (the entity index is the names part's; a state whose cases are not loaded holds none). */
   cases = new CaseTable(this.entities);
   /** Every case by item: the peers of a decision (PEN_DEVIATION) and the history the navigator reads. */
@@ -639,9 +645,14 @@ export class RealtimeState {
     corrected: boolean;
     harm: string;
     fine_amount: number | null;
+    source_system: string;
+    notified_on: string | null;
+    legal_review_on: string | null;
   }): void {
     if (this.parts.has('inspections') && r.inspection_id !== null) this.inspectionsWithCase.add(r.inspection_id);
     if (!this.parts.has('cases')) return;
+    if (r.notified_on !== null) this.noticeSystems.add(r.source_system);
+    if (r.legal_review_on !== null) this.reviewSystems.add(r.source_system);
     const old = this.cases.get(r.id);
     const c = new CaseFacts(
       {
@@ -997,7 +1008,19 @@ export class RealtimeState {
         const orphans = (table: string) =>
           store.query<{ case_id: string }>(`SELECT case_id FROM ${table} EXCEPT SELECT id AS case_id FROM cases`);
         const [undelivered, unpaid] = [await orphans('deliveries'), await orphans('payments')];
+        const noticeSystems = new Set<string>();
+        const reviewSystems = new Set<string>();
+        for (const r of await store.query<{ source_system: string; notified: number; reviewed: number }>(
+          `SELECT source_system, max(CASE WHEN notified_on IS NOT NULL THEN 1 ELSE 0 END) AS notified,
+                  max(CASE WHEN legal_review_on IS NOT NULL THEN 1 ELSE 0 END) AS reviewed
+           FROM cases WHERE notified_on IS NOT NULL OR legal_review_on IS NOT NULL GROUP BY source_system`,
+        )) {
+          if (Number(r.notified)) noticeSystems.add(r.source_system);
+          if (Number(r.reviewed)) reviewSystems.add(r.source_system);
+        }
         apply(() => {
+          this.noticeSystems = noticeSystems;
+          this.reviewSystems = reviewSystems;
           this.cases = cases;
           this.casesByItem = byItem;
           this.pendingDelivered = new Set(undelivered.map((r) => r.case_id));
