@@ -1,5 +1,5 @@
-// The audit log of a province: one hash chain per city, written under a lock per chain taken after the
-// writer's own work, and anchored by several app servers, each in its own folder with the same key.
+// The audit log of a province: one hash chain per city, written under a lock per chain taken at the
+// start of the writer's work, and anchored by several app servers, each in its own folder with the same key.
 // Each property here was seen red once with the code that gives it taken out (the branch's report).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliStore, openTestStore, TEST_ENGINE, type TestStore } from './helpers/store.ts';
-import { chainOf, recordAudit, verifyAuditLog, withAudit, PROVINCE_CHAIN } from '../src/audit/audit-log.ts';
+import { chainOf, recordAudit, verifyAuditLog, withAudit, EVERY_CHAIN, PROVINCE_CHAIN } from '../src/audit/audit-log.ts';
 import { anchorPath } from '../src/audit/anchor.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { subKey } from '../src/keys/keys.ts';
@@ -47,9 +47,14 @@ function gate(): { wait: Promise<void>; open: () => void } {
   const wait = new Promise<void>((resolve) => (open = resolve));
   return { wait, open };
 }
-/** Whether p settles within ms. */
-const settlesWithin = (p: Promise<unknown>, ms: number) =>
-  Promise.race([p.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+/** Whether p settles within ms. (The timer is kept referenced: a writer waiting on an in-process lock keeps nothing else alive.) */
+function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p.then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
 
 test("an entry goes to its region's city chain; none or the province's to the province chain; one change spanning chains lands in each", async () => {
   assert.deepEqual(['330106', '330106001', '330100', '330203', '330000', null, 'x'].map(chainOf), [
@@ -107,35 +112,76 @@ test("an entry goes to its region's city chain; none or the province's to the pr
   assert.ok(moved.problems.every((p) => p.message.startsWith(p.chain === PROVINCE_CHAIN ? '省级链' : `${p.chain}链`)));
 });
 
-test("a long change in one city holds no chain while it works: another city's writer and its own city's both commit meanwhile", async () => {
+test("a change in one city holds its city's chain from its start: another city's writer commits meanwhile, its own city's and a province-level one wait", async () => {
   const store = await fresh();
   const working = gate();
   const started = gate();
-  // A: an import in 330100 whose work takes until it is let go; its audit entry is appended after.
-  const a = withAudit(store, async (tx) => {
+  // A: an import in 330100 whose work takes until it is let go; it locked its city before its work began.
+  const a = withAudit(store, '330106', async (tx) => {
     await tx.query('SELECT count(*) AS n FROM audit_log'); // its transaction has begun and seen the log
     started.open();
     await working.wait;
     return { result: null, audit: [{ actor: 'importer', action: 'test.import', target: 'A', regionCode: '330106' }] };
   });
   await started.wait;
+  let c: Promise<void> | undefined;
+  let p: Promise<void> | undefined;
   try {
     assert.ok(await settlesWithin(recordAudit(store, { actor: 'u', action: 'test.step', target: 'B', regionCode: '330203' }), 10_000));
-    assert.ok(await settlesWithin(recordAudit(store, { actor: 'u', action: 'test.step', target: 'C', regionCode: '330110' }), 10_000));
+    c = recordAudit(store, { actor: 'u', action: 'test.step', target: 'C', regionCode: '330110' });
+    p = recordAudit(store, { actor: 'u', action: 'test.step', target: 'P' });
+    assert.equal(await settlesWithin(c, 1_500), false, "a writer of A's city went ahead of A's commit");
+    assert.equal(await settlesWithin(p, 500), false, "a province-level writer went ahead of A's commit");
   } finally {
     working.open();
     await a;
   }
-  // A's entry follows C's, which committed after A's transaction began (on DuckDB A's snapshot predates it).
+  await c;
+  await p;
   assert.deepEqual(
     (await chainRows(store, '330100')).map((r) => [r.seq, r.target]),
     [
-      [1, 'C'],
-      [2, 'A'],
+      [1, 'A'],
+      [2, 'C'],
     ],
   );
   const v = await verifyAuditLog(store);
   assert.deepEqual([v.ok, v.problems], [true, []]);
+});
+
+test("a province-level writer holds every chain: a city's writer waits for it", async () => {
+  const store = await fresh();
+  const working = gate();
+  const started = gate();
+  const a = withAudit(store, EVERY_CHAIN, async () => {
+    started.open();
+    await working.wait;
+    return { result: null, audit: [{ actor: 'system', action: 'test.sweep', target: 'S', regionCode: '330106' }] };
+  });
+  await started.wait;
+  let b: Promise<void> | undefined;
+  try {
+    b = recordAudit(store, { actor: 'u', action: 'test.step', target: 'B', regionCode: '330203' });
+    assert.equal(await settlesWithin(b, 1_000), false, 'a city writer went ahead of a province-level one');
+  } finally {
+    working.open();
+    await a;
+  }
+  await b;
+  assert.equal((await verifyAuditLog(store)).ok, true);
+});
+
+test('an entry for a chain the writer did not lock is refused, and nothing of its change lands', async () => {
+  const store = await fresh();
+  await assert.rejects(
+    withAudit(store, '330106', async (tx) => {
+      await tx.exec(`INSERT INTO lines (code, name) VALUES ('AUD', '审计测试')`);
+      return { result: null, audit: [{ actor: 'u', action: 'test.step', target: 'X', regionCode: '330203' }] };
+    }),
+    /chain 330200 from a writer that locked only 330100/,
+  );
+  assert.equal((await store.query(`SELECT * FROM lines WHERE code = 'AUD'`)).length, 0);
+  assert.equal((await verifyAuditLog(store)).entries, 0);
 });
 
 test(

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliStore, openTestStore, type TestStore } from './helpers/store.ts';
-import { anchorAuditLog, recordAudit, verifyAuditLog, withAudit, type AuditEntry } from '../src/audit/audit-log.ts';
+import { EVERY_CHAIN, anchorAuditLog, recordAudit, verifyAuditLog, withAudit, type AuditEntry } from '../src/audit/audit-log.ts';
 import { anchorPath } from '../src/audit/anchor.ts';
 import { keyDir } from '../src/keys/keys.ts';
 import type { Store } from '../src/store/store.ts';
@@ -167,14 +167,14 @@ test('a forged or missing anchor is named', async () => {
 test('a state change and its audit entry land together or not at all', async () => {
   const store = await fiveEntries();
   await assert.rejects(
-    withAudit(store, async (tx) => {
+    withAudit(store, EVERY_CHAIN, async (tx) => {
       await tx.exec(`INSERT INTO lines (code, name) VALUES ('AUD', '审计测试')`);
       throw new Error('handler failed');
     }),
   );
   assert.equal((await store.query(`SELECT * FROM lines WHERE code = 'AUD'`)).length, 0);
   assert.equal((await verifyAuditLog(store)).entries, 5);
-  await withAudit(store, async (tx) => {
+  await withAudit(store, EVERY_CHAIN, async (tx) => {
     await tx.exec(`INSERT INTO lines (code, name) VALUES ('AUD', '审计测试')`);
     return { result: null, audit: [{ actor: 'u1', action: 'line.create', target: 'AUD' }] };
   });

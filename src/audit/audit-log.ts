@@ -65,32 +65,119 @@ export function hashEntry(e: Omit<AuditEntry, 'hash' | 'chain'> & { chain?: stri
   return createHmac('sm3', entryKey).update(canonical, 'utf8').digest('hex');
 }
 
-// One writer at a time per chain: a chain needs each entry to see the one before it. Writers of
-// different chains (two cities) do not wait for one another. Within one process a lock per chain
-// serialises appends; on PostgreSQL an advisory lock per chain does it across app servers. The locks are
-// taken after the writer's own work, inside its transaction (once it has its connection), in one order
-// (the chains sorted), and let go after the commit: a long import in one city holds no chain while it
-// works. Taken before the connection, 20 concurrent clients deadlocked the server (the writer at the head
-// of the line waited for a pooled connection that the writers queued behind it held, each in an import
-// session).
-const tails = new Map<string, Promise<void>>();
-function takeChainLock(key: string): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const before = tails.get(key) ?? Promise.resolve();
-  const mine = before.then(() => held);
-  tails.set(key, mine);
-  return before.then(() => () => {
-    release();
-    if (tails.get(key) === mine) tails.delete(key);
-  });
+// One writer at a time per chain, and the writer's own work inside its lock: a writer names, before it
+// begins, the chains of the regions it writes for (withAudit's scope), and takes their locks at the start
+// of its transaction (once it has its connection), held until after the commit. Within a city its
+// read-then-write bodies (a clue's number, a subject's known hits then its new ones) run one at a time,
+// as under the one store-wide lock before the chains; writers of two cities do not wait for one another.
+// The locks are of two levels: a city writer holds the store lock shared and its city's lock; a writer
+// of the province level (its region the province's, or none), or one that spans the province (a sweep
+// over every clue, a province-wide model run), holds the store lock exclusively: every chain, those of
+// cities without entries yet included. Taken in one order (the store lock, then the cities sorted), they
+// cannot deadlock. Within one process these are promise queues; on PostgreSQL advisory locks as well,
+// across app servers. Taken before the connection, 20 concurrent clients deadlocked the server (the
+// writer at the head of the line waited for a pooled connection that the writers queued behind it
+// held, each in an import session).
+
+/** withAudit's scope for a writer of the province level or one spanning cities: every chain (the store lock, exclusive). */
+export const EVERY_CHAIN = 'every';
+
+/**
+ * The chains a writer locks: EVERY_CHAIN, or the regions it writes for (a county's or a city's code:
+ * its city's chain). A region of the province level, or none, means every chain.
+ */
+export type AuditScope = typeof EVERY_CHAIN | string | null | undefined | readonly (string | null | undefined)[];
+
+/** The city chains a scope names, sorted; null: every chain. */
+export function scopeChains(scope: AuditScope): string[] | null {
+  if (scope === EVERY_CHAIN) return null;
+  const regions = Array.isArray(scope) ? (scope as readonly (string | null | undefined)[]) : [scope as string | null | undefined];
+  const chains = new Set<string>();
+  for (const r of regions) {
+    const chain = chainOf(r);
+    if (chain === PROVINCE_CHAIN) return null;
+    chains.add(chain);
+  }
+  if (chains.size === 0) return null;
+  return [...chains].sort();
 }
+
+/** A first-come first-served lock one holder holds exclusively or many hold shared. */
+class QueueLock {
+  private shared = 0;
+  private exclusive = false;
+  private readonly waiting: { mode: 'shared' | 'exclusive'; grant: () => void }[] = [];
+  take(mode: 'shared' | 'exclusive'): Promise<() => void> {
+    return new Promise((resolve) => {
+      this.waiting.push({ mode, grant: () => resolve(once(() => this.release(mode))) });
+      this.pump();
+    });
+  }
+  get idle(): boolean {
+    return !this.exclusive && this.shared === 0 && this.waiting.length === 0;
+  }
+  private release(mode: 'shared' | 'exclusive'): void {
+    if (mode === 'exclusive') this.exclusive = false;
+    else this.shared--;
+    this.pump();
+  }
+  private pump(): void {
+    while (this.waiting.length > 0 && !this.exclusive) {
+      const next = this.waiting[0];
+      if (next.mode === 'exclusive' && this.shared > 0) return;
+      this.waiting.shift();
+      if (next.mode === 'exclusive') this.exclusive = true;
+      else this.shared++;
+      next.grant();
+    }
+  }
+}
+function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (!done) fn();
+    done = true;
+  };
+}
+
+const queueLocks = new Map<string, QueueLock>();
+async function takeQueueLock(key: string, mode: 'shared' | 'exclusive'): Promise<() => void> {
+  let lock = queueLocks.get(key);
+  if (!lock) queueLocks.set(key, (lock = new QueueLock()));
+  const release = await lock.take(mode);
+  return () => {
+    release();
+    if (lock.idle && queueLocks.get(key) === lock) queueLocks.delete(key);
+  };
+}
+
 const AUDIT_LOCK_CLASS = 4_242_001;
-/** A chain's advisory lock key (the second of two int4 keys): the city's code, 0 for the province chain. */
+/** A chain's advisory lock key (the second of two int4 keys): the city's code; 0, the store lock (every chain). */
 function pgChainKey(chain: string): number {
   if (chain === PROVINCE_CHAIN) return 0;
   if (/^\d{6}$/.test(chain)) return Number(chain);
   return createHash('sha256').update(chain).digest().readInt32BE(0);
+}
+
+/**
+ * Takes the locks of a scope inside tx (cities: null, every chain): the store lock, then each city's,
+ * in-process first, then on PostgreSQL the advisory locks, held until tx ends. Returns the releases of
+ * the in-process ones.
+ */
+async function takeScopeLocks(tx: Store, cities: string[] | null): Promise<(() => void)[]> {
+  const held: (() => void)[] = [];
+  try {
+    held.push(await takeQueueLock(tx.location, cities ? 'shared' : 'exclusive'));
+    for (const city of cities ?? []) held.push(await takeQueueLock(chainKey(tx.location, city), 'exclusive'));
+    if (tx.dialect.name === 'postgres') {
+      await tx.exec(`SELECT ${cities ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(${AUDIT_LOCK_CLASS}, 0)`);
+      for (const city of cities ?? []) await tx.exec(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}, ${pgChainKey(city)})`);
+    }
+    return held;
+  } catch (e) {
+    for (const release of held.reverse()) release();
+    throw e;
+  }
 }
 
 const chainKey = (location: string, chain: string) => `${location}\n${chain}`;
@@ -112,9 +199,10 @@ const headHint = new Map<string, number>();
 
 /**
  * Per chain, the newest entry this process committed, and when (a count that only grows). A DuckDB
- * transaction sees the database as it was at its first statement: a writer whose own work began before
- * another writer of its chain committed does not see that entry when it reads the head after taking the
- * lock. On DuckDB (one writing process) this process's own record of that commit is the head then.
+ * transaction sees the database as it was at its first statement. withAudit takes its locks before its
+ * first statement; but one called inside a transaction its caller opened and read in already (joining
+ * it) may have begun before another writer of its chain committed, and does not see that entry when it
+ * reads the head. On DuckDB (one writing process) this process's own record of that commit is the head then.
  * PostgreSQL reads committed rows at each statement.
  */
 const committed = new Map<string, Head & { at: number }>();
@@ -216,27 +304,33 @@ async function chainStart(
 type Anchored = ChainAnchor & { chain: string };
 
 /**
- * Appends to each chain the entries `body` returns for it, in one transaction with body's writes:
- * body runs first, holding no audit lock; then the locks of its chains are taken (sorted), each
- * chain's head read and its entries appended. After the commit the anchor moves to the new heads and
- * the locks are let go. adopt: also anchor the chains body names that get no entry (anchorAuditLog).
+ * Runs body in one transaction under the locks of scope (taken first, before body's own work), and
+ * appends to each chain the entries body returns for it, with body's writes. An entry for a chain the
+ * scope does not lock is a programming error: it throws, and nothing is written. After the commit the
+ * anchor moves to the new heads and the locks are let go. adopt: also anchor the chains body names that
+ * get no entry (anchorAuditLog).
  */
 function appendLocked<T>(
   store: Store,
+  scope: AuditScope,
   body: (tx: Store) => Promise<{ result: T; chains: Map<string, AuditEntryInput[]>; adopt?: boolean }>,
 ): Promise<{ result: T; appended: number }> {
+  const cities = scopeChains(scope);
   const begun = ++clock;
-  const held: (() => void)[] = [];
+  let held: (() => void)[] = [];
   let anchored: Anchored[] = [];
   let location = store.location;
   return store
     .transaction(async (tx) => {
+      held = await takeScopeLocks(tx, cities);
       const { result, chains, adopt } = await body(tx);
       location = tx.location;
       const order = [...chains.keys()].filter((c) => adopt || chains.get(c)!.length > 0).sort();
-      for (const chain of order) held.push(await takeChainLock(chainKey(tx.location, chain)));
-      if (tx.dialect.name === 'postgres')
-        for (const chain of order) await tx.exec(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}, ${pgChainKey(chain)})`);
+      const unlocked = cities ? order.filter((c) => !cities.includes(c)) : [];
+      if (unlocked.length)
+        throw new Error(
+          `audit entries for chain ${unlocked.join(', ')} from a writer that locked only ${cities!.join(', ')}: name those regions in withAudit's scope`,
+        );
       let appended = 0;
       const heads: Anchored[] = [];
       for (const chain of order) {
@@ -255,7 +349,7 @@ function appendLocked<T>(
       return out;
     })
     .finally(() => {
-      for (const release of held) release();
+      for (const release of held.reverse()) release();
     });
 }
 
@@ -274,9 +368,16 @@ function byChain(entries: AuditEntryInput[]): Map<string, AuditEntryInput[]> {
 /**
  * Runs fn in a transaction and appends the audit entries it returns with the change, atomically:
  * the state change and its trace land together or not at all (entries of several chains included).
+ * scope names the regions fn reads and writes for (AuditScope): their chains' locks are taken before fn
+ * runs and held until the commit, so fn's reads and writes are not interleaved with another writer's of
+ * those chains. fn's entries must lie in those chains.
  */
-export async function withAudit<T>(store: Store, fn: (tx: Store) => Promise<{ result: T; audit: AuditEntryInput[] }>): Promise<T> {
-  const { result } = await appendLocked(store, async (tx) => {
+export async function withAudit<T>(
+  store: Store,
+  scope: AuditScope,
+  fn: (tx: Store) => Promise<{ result: T; audit: AuditEntryInput[] }>,
+): Promise<T> {
+  const { result } = await appendLocked(store, scope, async (tx) => {
     const { result, audit } = await fn(tx);
     return { result, chains: byChain(audit) };
   });
@@ -316,7 +417,7 @@ export async function anchorAuditLog(store: Store): Promise<boolean> {
   const missing = (await chainsOf(store)).filter((c) => reading.state !== 'valid' || !reading.anchor.chains[c]);
   if (missing.length === 0) return false;
   for (const c of missing) keyedFromOf.delete(chainKey(store.location, c));
-  const { appended } = await appendLocked(store, async () => ({
+  const { appended } = await appendLocked(store, EVERY_CHAIN, async () => ({
     result: undefined,
     chains: new Map(missing.map((c) => [c, []])),
     adopt: true,
@@ -324,9 +425,13 @@ export async function anchorAuditLog(store: Store): Promise<boolean> {
   return appended > 0;
 }
 
-/** Appends entries for a change that needs no other writes (e.g. a login). */
+/** Appends entries for a change that needs no other writes (e.g. a login), under the locks of their regions. */
 export function recordAudit(store: Store, ...entries: AuditEntryInput[]): Promise<void> {
-  return withAudit(store, async () => ({ result: undefined, audit: entries }));
+  return withAudit(
+    store,
+    entries.map((e) => e.regionCode),
+    async () => ({ result: undefined, audit: entries }),
+  );
 }
 
 const AUDIT_COLUMNS = ['chain', 'seq', 'occurred_at', 'actor', 'action', 'target', 'region_code', 'detail', 'prev_hash', 'hash'];

@@ -6,7 +6,7 @@
 // writers never read the same counter.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
-import { withAudit } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit } from '../audit/audit-log.ts';
 import { businessDate } from '../domain/dates.ts';
 
 /** 富阳区 → 富阳, 景宁畲族自治县 → 景宁, 杭州市 → 杭州, 浙江省 → 浙江 (unique among Zhejiang's regions: tested). */
@@ -103,7 +103,7 @@ export async function numberUnnumberedClues(store: Store): Promise<number> {
     'SELECT id, region_code, created_at FROM clues WHERE number IS NULL ORDER BY created_at, id',
   );
   if (rows.length === 0) return 0;
-  return withAudit(store, async (tx) => {
+  return withAudit(store, EVERY_CHAIN, async (tx) => {
     for (const r of rows) {
       const [n] = await reserveClueNumbers(tx, r.region_code, r.created_at);
       await tx.exec(sql`UPDATE clues SET number = ${n} WHERE id = ${r.id}`);
