@@ -50,10 +50,9 @@ function gate(): { wait: Promise<void>; open: () => void } {
 /** Whether p settles within ms. (The timer is kept referenced: a writer waiting on an in-process lock keeps nothing else alive.) */
 function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    p.then(() => true),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
-  ]).finally(() => clearTimeout(timer));
+  return Promise.race([p.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 test("an entry goes to its region's city chain; none or the province's to the province chain; one change spanning chains lands in each", async () => {
@@ -168,6 +167,29 @@ test("a province-level writer holds every chain: a city's writer waits for it", 
     await a;
   }
   await b;
+  assert.equal((await verifyAuditLog(store)).ok, true);
+});
+
+test('a withAudit inside another runs under its locks when they cover it (no second lock, no wait on itself), and is refused when not', async () => {
+  const store = await fresh();
+  await withAudit(store, '330106', async (tx) => {
+    await withAudit(tx, '330110', async () => ({
+      result: null,
+      audit: [{ actor: 'u', action: 'test.step', target: 'inner', regionCode: '330110' }],
+    }));
+    await assert.rejects(
+      withAudit(tx, '330203', async () => ({ result: null, audit: [] })),
+      /inside one that locked only 330100/,
+    );
+    return { result: null, audit: [{ actor: 'u', action: 'test.step', target: 'outer', regionCode: '330106' }] };
+  });
+  assert.deepEqual(
+    (await chainRows(store, '330100')).map((r) => [r.seq, r.target]),
+    [
+      [1, 'inner'],
+      [2, 'outer'],
+    ],
+  );
   assert.equal((await verifyAuditLog(store)).ok, true);
 });
 

@@ -303,6 +303,9 @@ async function chainStart(
 
 type Anchored = ChainAnchor & { chain: string };
 
+/** The chains each open withAudit transaction holds (null: every chain), so that one nested in it takes no lock twice. */
+const lockedBy = new WeakMap<Store, string[] | null>();
+
 /**
  * Runs body in one transaction under the locks of scope (taken first, before body's own work), and
  * appends to each chain the entries body returns for it, with body's writes. An entry for a chain the
@@ -322,7 +325,15 @@ function appendLocked<T>(
   let location = store.location;
   return store
     .transaction(async (tx) => {
-      held = await takeScopeLocks(tx, cities);
+      const outer = lockedBy.get(tx);
+      if (outer !== undefined) {
+        // Inside another withAudit's transaction (joined): its locks are this writer's; they must cover it.
+        if (outer !== null && (cities === null || cities.some((c) => !outer.includes(c))))
+          throw new Error(`withAudit for ${cities?.join(', ') ?? 'every chain'} inside one that locked only ${outer.join(', ')}`);
+      } else {
+        held = await takeScopeLocks(tx, cities);
+        lockedBy.set(tx, cities);
+      }
       const { result, chains, adopt } = await body(tx);
       location = tx.location;
       const order = [...chains.keys()].filter((c) => adopt || chains.get(c)!.length > 0).sort();

@@ -208,7 +208,9 @@ export async function createConsoleClue(store: Store, caller: Caller, input: Con
   authorize(caller, 'create', { type: 'clues', source: input.source });
   await checkReportRefs(store, input);
   authorize(caller, 'create', { type: 'clues', source: input.source, regionCode: input.regionCode });
-  return withAudit(store, input.regionCode, (tx) => intakeReport(tx, { ...input, sourceRef: caller.userId, createdBy: caller.userId }, clock, caller.userId));
+  return withAudit(store, input.regionCode, (tx) =>
+    intakeReport(tx, { ...input, sourceRef: caller.userId, createdBy: caller.userId }, clock, caller.userId),
+  );
 }
 
 // ── 12345 hotline ─────────────────────────────────────────────────────────────────────────────

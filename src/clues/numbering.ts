@@ -2,8 +2,8 @@
 // province when the clue lies at that level), the year the clue was found, and a sequence per county
 // and year. The internal id (CL-…) stays the key; the number is what people read, say on the phone
 // and print. A counter per county and year (clue_counters) only grows, so a number is never handed
-// out twice, even after a clue is removed. Every writer runs under withAudit (one at a time), so two
-// writers never read the same counter.
+// out twice, even after a clue is removed. Every writer runs under withAudit holding its city's chain
+// (a county's counter is its city's), so two writers never read the same counter.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { EVERY_CHAIN, withAudit } from '../audit/audit-log.ts';

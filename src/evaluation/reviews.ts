@@ -336,6 +336,9 @@ export async function scoreFile(store: Store, caller: Caller, id: string, input:
     sql`SELECT entity_uscc, item_code FROM cases WHERE id = ${f.case_id}`,
   );
   return withAudit(store, f.region_code, async (tx) => {
+    // Asked again under the city's lock: a second scoring sent at the same time finds the file scored.
+    const [still] = await tx.query<{ status: string }>(sql`SELECT status FROM review_files WHERE id = ${id}`);
+    if (still?.status !== 'pending') throw new ReviewError('该案卷已评分，不能重复评分', 'id', 409);
     await tx.copyIn(
       'review_scores',
       ['file_id', 'item_code', 'section', 'name', 'max_points', 'serious', 'points', 'note'],

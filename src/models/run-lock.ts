@@ -1,7 +1,7 @@
 // One full run of the model library at a time for a region: a second start over the same region, a
 // region above it or one inside it (they would judge the same records and write the same clues) is
 // refused, naming the run in progress. A run takes a row of model_run_locks, checked and written in
-// the audit's serialised transaction (one writer at a time, across app servers on PostgreSQL); the
+// a transaction holding every audit chain (one writer at a time, across app servers on PostgreSQL); the
 // row goes when the run ends. A row older than STALE_HOURS belongs to a process that died.
 import { randomUUID } from 'node:crypto';
 import { EVERY_CHAIN, withAudit } from '../audit/audit-log.ts';
