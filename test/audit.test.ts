@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliStore, openTestStore, type TestStore } from './helpers/store.ts';
-import { anchorAuditLog, recordAudit, verifyAuditLog, withAudit, type AuditEntry } from '../src/audit/audit-log.ts';
+import { EVERY_CHAIN, anchorAuditLog, recordAudit, verifyAuditLog, withAudit, type AuditEntry } from '../src/audit/audit-log.ts';
 import { anchorPath } from '../src/audit/anchor.ts';
 import { keyDir } from '../src/keys/keys.ts';
 import type { Store } from '../src/store/store.ts';
@@ -55,7 +55,7 @@ test('an untouched chain verifies against its anchor', async () => {
   const store = await fiveEntries();
   const v = await verifyAuditLog(store);
   assert.deepEqual([v.ok, v.entries, v.problems], [true, 5, []]);
-  assert.deepEqual([v.anchor?.seq, v.anchor?.keyedFrom], [5, 1]);
+  assert.deepEqual([v.anchor?.chains['330100']?.seq, v.anchor?.chains['330100']?.keyedFrom], [5, 1]);
 });
 
 test('the audit key is a 0600 file outside the database, made on first use', async () => {
@@ -106,7 +106,7 @@ test('deleting the newest entries is named by the anchor', async () => {
 test('after the newest entries are deleted, the next entry follows the newest one left (the head is read past what the process saw)', async () => {
   const store = await fiveEntries(); // this process wrote entry 5: the head is looked for from there first
   await store.exec('DELETE FROM audit_log WHERE seq >= 4');
-  await recordAudit(store, { actor: 'u1', action: 'test.after_delete', target: 'T-6' });
+  await recordAudit(store, { actor: 'u1', action: 'test.after_delete', target: 'T-6', regionCode: '330111' });
   const rows = await store.query<AuditEntry>('SELECT * FROM audit_log ORDER BY seq');
   assert.deepEqual(
     rows.map((r) => Number(r.seq)),
@@ -142,17 +142,10 @@ test('an entry inserted with a forged hash and renumbered chain is caught where 
   const store = await fiveEntries();
   await store.exec('UPDATE audit_log SET seq = seq + 10 WHERE seq >= 3');
   const [prev] = await store.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = 2');
-  await store.exec('INSERT INTO audit_log VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)', [
-    3,
-    new Date().toISOString(),
-    'intruder',
-    'test.step',
-    'X',
-    '330111',
-    null,
-    prev.hash,
-    'f'.repeat(64),
-  ]);
+  await store.exec(
+    'INSERT INTO audit_log (chain, seq, occurred_at, actor, action, target, region_code, detail, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
+    ['330100', 3, new Date().toISOString(), 'intruder', 'test.step', 'X', '330111', null, prev.hash, 'f'.repeat(64)],
+  );
   const v = await verifyAuditLog(store);
   assert.equal(v.ok, false);
   assert.ok(
@@ -174,26 +167,27 @@ test('a forged or missing anchor is named', async () => {
 test('a state change and its audit entry land together or not at all', async () => {
   const store = await fiveEntries();
   await assert.rejects(
-    withAudit(store, async (tx) => {
+    withAudit(store, EVERY_CHAIN, async (tx) => {
       await tx.exec(`INSERT INTO lines (code, name) VALUES ('AUD', '审计测试')`);
       throw new Error('handler failed');
     }),
   );
   assert.equal((await store.query(`SELECT * FROM lines WHERE code = 'AUD'`)).length, 0);
   assert.equal((await verifyAuditLog(store)).entries, 5);
-  await withAudit(store, async (tx) => {
+  await withAudit(store, EVERY_CHAIN, async (tx) => {
     await tx.exec(`INSERT INTO lines (code, name) VALUES ('AUD', '审计测试')`);
     return { result: null, audit: [{ actor: 'u1', action: 'line.create', target: 'AUD' }] };
   });
   const v = await verifyAuditLog(store);
-  assert.deepEqual([v.ok, v.entries, v.anchor?.seq], [true, 6, 6]);
+  // The line's entry has no region: it is the province chain's first.
+  assert.deepEqual([v.ok, v.entries, v.anchor?.chains['330100']?.seq, v.anchor?.chains.province?.seq], [true, 6, 5, 1]);
 });
 
 test('concurrent writers still produce one unbroken chain', async () => {
   const store = await fiveEntries();
   await Promise.all(Array.from({ length: 20 }, (_, i) => recordAudit(store, { actor: 'u2', action: 'test.parallel', target: String(i) })));
   const v = await verifyAuditLog(store);
-  assert.deepEqual([v.ok, v.entries, v.anchor?.seq], [true, 25, 25]);
+  assert.deepEqual([v.ok, v.entries, v.anchor?.chains['330100']?.seq, v.anchor?.chains.province?.seq], [true, 25, 5, 20]);
 });
 
 test('a change with thousands of entries (a bulk action) lands them all in order, and the chain verifies', async () => {
@@ -229,7 +223,10 @@ test('a chain kept before the audit key existed is anchored once, with an entry 
   for (let seq = 1; seq <= 3; seq++) {
     const e = [prev, seq, new Date().toISOString(), 'u1', 'legacy.step', `L-${seq}`, '330111', null] as const;
     const hash = createHash('sm3').update(JSON.stringify(e), 'utf8').digest('hex');
-    await store.exec('INSERT INTO audit_log VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)', [seq, e[2], e[3], e[4], e[5], e[6], e[7], prev, hash]);
+    await store.exec(
+      'INSERT INTO audit_log (seq, occurred_at, actor, action, target, region_code, detail, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
+      [seq, e[2], e[3], e[4], e[5], e[6], e[7], prev, hash],
+    );
     prev = hash;
   }
   assert.deepEqual(await problemsOf(store), [[0, 'anchor_missing']]);
@@ -242,7 +239,7 @@ test('a chain kept before the audit key existed is anchored once, with an entry 
   assert.equal(JSON.parse(entry.detail).reason, 'unkeyed_chain');
   await recordAudit(store, { actor: 'u1', action: 'test.step', target: 'after' });
   const v = await verifyAuditLog(store);
-  assert.deepEqual([v.ok, v.entries, v.anchor?.keyedFrom, v.anchor?.seq], [true, 5, 4, 5]);
+  assert.deepEqual([v.ok, v.entries, v.anchor?.chains.province?.keyedFrom, v.anchor?.chains.province?.seq], [true, 5, 4, 5]);
   // The old entries are covered by the first keyed one: an edit there, rehashed in the old scheme, breaks the link.
   await store.exec(`UPDATE audit_log SET actor = 'x' WHERE seq = 2`);
   await rehashFrom(store, 2);

@@ -68,7 +68,7 @@ test('a batch run numbers its clues per county and year; the next run, a real-ti
 
   // A removed clue's number is not handed out again.
   await store.exec(`DELETE FROM clues WHERE number = '富阳-${year}-000003'`);
-  const intake = await withAudit(store, (tx) =>
+  const intake = await withAudit(store, '330111', (tx) =>
     intakeReport(
       tx,
       { source: 'media', regionCode: '330111', content: '媒体报道某执法队检查时随意罚款，群众反映强烈。' },

@@ -97,11 +97,11 @@ test('a pushed record and the clues it raises commit together: a push that fails
   assert.equal(report.inserted, 1);
   assert.equal(pushed.summary().newClues, raised);
   assert.equal(await clueCount(), raised);
-  // One commit, its audit entries in order: the batch, then the real-time check that raised the clues.
-  const audit = await t.store.query<{ action: string; target: string }>(
-    'SELECT action, target FROM audit_log WHERE seq > $1 ORDER BY seq',
-    [auditBefore],
-  );
+  // One commit, its audit entries in order: the batch, then the real-time check that raised the clues
+  // (the newest entries of the log, in the console's order: time, then chain, then seq within a chain).
+  const audit = (
+    await t.store.query<{ action: string; target: string }>('SELECT action, target FROM audit_log ORDER BY occurred_at, chain, seq')
+  ).slice(auditBefore);
   assert.deepEqual(
     audit.map((a) => a.action),
     ['ingest.batch', 'models.run'],

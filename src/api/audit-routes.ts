@@ -32,6 +32,7 @@ const AuditQuery = Type.Object({
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
 });
 const AuditOut = Type.Object({
+  chain: Type.String({ description: '所在的链：province（省级）或设区市代码；seq 在链内编号' }),
   seq: Type.Integer(),
   occurredAt: Type.String(),
   actor: Type.Object({ id: Type.String(), name: Type.String(), username: Nullable(Type.String()) }),
@@ -134,6 +135,8 @@ export async function auditRoutes(app: Api, store: Store, clock: Clock): Promise
           { header: '区划', value: (r) => r.regionName ?? r.regionCode },
           { header: '详情', value: (r) => (r.detail === null ? null : JSON.stringify(r.detail)), width: 60 },
           { header: '哈希（HMAC-SM3）', value: (r) => r.hash, width: 66 },
+          // The chain last: the 序号 counts within it (province, or a city's code).
+          { header: '链', value: (r) => (r.chain === 'province' ? '省级' : r.chain), width: 10 },
         ],
         rows,
       );
@@ -149,12 +152,23 @@ export async function auditRoutes(app: Api, store: Store, clock: Clock): Promise
     {
       schema: {
         tags: ['audit'],
-        summary: '校验审计日志哈希链（管理员）',
+        summary: '逐链校验审计日志哈希链（管理员）',
         response: {
           200: Type.Object({
             ok: Type.Boolean(),
             entries: Type.Integer(),
-            problems: Type.Array(Type.Object({ seq: Type.Integer(), problem: Type.String(), message: Type.String() })),
+            chains: Type.Array(
+              Type.Object({
+                chain: Type.String(),
+                entries: Type.Integer(),
+                headSeq: Nullable(Type.Integer()),
+                anchoredSeq: Nullable(Type.Integer()),
+                ok: Type.Boolean(),
+              }),
+            ),
+            problems: Type.Array(
+              Type.Object({ chain: Type.String(), seq: Type.Integer(), problem: Type.String(), message: Type.String() }),
+            ),
           }),
           401: ErrorOut,
           403: ErrorOut,
@@ -164,7 +178,18 @@ export async function auditRoutes(app: Api, store: Store, clock: Clock): Promise
     async (req) => {
       reader(req, 'verify');
       const v = await verifyAuditLog(store);
-      return { ok: v.ok, entries: v.entries, problems: v.problems.slice(0, 100).map((p) => ({ ...p, seq: Number(p.seq) })) };
+      return {
+        ok: v.ok,
+        entries: v.entries,
+        chains: v.chains.map((c) => ({
+          chain: c.chain,
+          entries: c.entries,
+          headSeq: c.head?.seq ?? null,
+          anchoredSeq: c.anchored?.seq ?? null,
+          ok: c.ok,
+        })),
+        problems: v.problems.slice(0, 100).map((p) => ({ ...p, seq: Number(p.seq) })),
+      };
     },
   );
 }

@@ -56,7 +56,7 @@ export async function webhookRoutes(app: Api, store: Store, opts: { clock?: Cloc
       const id = `WE-${randomBytes(6).toString('hex')}`;
       const secret = b.secret ?? randomBytes(24).toString('base64url');
       const events = (b.events ?? [...WEBHOOK_EVENTS]).join(',');
-      await withAudit(store, async (tx) => {
+      await withAudit(store, region, async (tx) => {
         await tx.exec(sql`INSERT INTO webhook_endpoints (id, region_code, url, secret, events, active, created_by, created_at)
         VALUES (${id}, ${region}, ${b.url}, ${secret}, ${events}, TRUE, ${caller.userId}, ${clock().toISOString()})`);
         return {
@@ -85,7 +85,7 @@ export async function webhookRoutes(app: Api, store: Store, opts: { clock?: Cloc
       const { id } = req.params;
       const [row] = await store.query<{ region_code: string }>(sql`SELECT region_code FROM webhook_endpoints WHERE id = ${id}`);
       if (!row) throw notFound(`未找到回调接收方 ${id}`);
-      await withAudit(store, async (tx) => {
+      await withAudit(store, row.region_code, async (tx) => {
         await tx.exec(sql`UPDATE webhook_endpoints SET active = FALSE WHERE id = ${id}`);
         return {
           result: null,

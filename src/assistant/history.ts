@@ -70,7 +70,7 @@ export async function ask(store: Store, caller: Caller, question: string, opts: 
   const conversationId = opts.conversationId ?? randomUUID();
   const askId = randomUUID();
   const now = new Date().toISOString();
-  await withAudit(store, async (tx) => {
+  await withAudit(store, caller.regionCode, async (tx) => {
     if (opts.conversationId) {
       await tx.exec(
         sql`UPDATE assistant_conversations SET context = ${JSON.stringify(next)}, updated_at = ${now} WHERE id = ${conversationId}`,

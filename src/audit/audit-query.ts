@@ -55,6 +55,7 @@ function whereSql(caller: Caller, f: AuditFilters): Sql {
 }
 
 interface Row {
+  chain: string;
   seq: number;
   occurred_at: string;
   actor: string;
@@ -81,6 +82,8 @@ function present(r: Row) {
     detail = r.detail;
   }
   return {
+    /** The chain the entry is in ('province', or a city's code): seq counts within it. */
+    chain: r.chain,
     seq: Number(r.seq),
     occurredAt: r.occurred_at,
     actor: { id: r.actor, name: r.actor_name ?? SYSTEM_ACTORS[r.actor] ?? r.actor, username: r.actor_username },
@@ -97,25 +100,26 @@ function present(r: Row) {
 }
 export type AuditRow = ReturnType<typeof present>;
 
-/** One page of entries, newest first (or oldest first), with the total that matched. */
+/** One page of entries, newest first (or oldest first): by time, then chain, then seq (seq counts within a chain). */
 export async function listAudit(store: Store, caller: Caller, f: AuditFilters) {
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
   const where = whereSql(caller, f);
-  const order = raw(f.order === 'asc' ? 'ASC' : 'DESC');
+  const dir = f.order === 'asc' ? 'ASC' : 'DESC';
+  const order = (t: string) => raw(`${t}.occurred_at ${dir}, ${t}.chain ${dir}, ${t}.seq ${dir}`);
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log a WHERE ${where}`);
   // The page first, then its names: a join over the whole log would cost what the page does not need.
   const rows = await store.query<Row>(sql`
     SELECT p.*, u.display_name AS actor_name, u.username AS actor_username, r.name AS region_name, c.number AS clue_number,
            tu.display_name AS user_target, n.number AS notice_number
-    FROM (SELECT a.* FROM audit_log a WHERE ${where} ORDER BY a.seq ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
+    FROM (SELECT a.* FROM audit_log a WHERE ${where} ORDER BY ${order('a')} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
     LEFT JOIN users u ON u.id = p.actor LEFT JOIN regions r ON r.code = p.region_code LEFT JOIN clues c ON c.id = p.target
     LEFT JOIN users tu ON tu.id = p.target LEFT JOIN notices n ON n.id = p.target
-    ORDER BY p.seq ${order}`);
+    ORDER BY ${order('p')}`);
   return { total: Number(total.n), page, pageSize, rows: rows.map(present) };
 }
 
-/** Every matching entry (for the export), in seq order, at most `limit`. */
+/** Every matching entry (for the export), in the order of the pages, at most `limit`. */
 export async function allAudit(store: Store, caller: Caller, f: AuditFilters, limit: number): Promise<AuditRow[]> {
   return (await listAudit(store, caller, { ...f, page: 1, pageSize: limit })).rows;
 }

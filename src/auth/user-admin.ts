@@ -115,7 +115,7 @@ async function target(store: Store, caller: Caller, id: string): Promise<Row> {
 export async function setDisabled(store: Store, caller: Caller, id: string, disabled: boolean) {
   const u = await target(store, caller, id);
   if (disabled && id === caller.userId) throw badRequest('不能停用自己的账号', 'disabled');
-  await withAudit(store, async (tx) => {
+  await withAudit(store, u.region_code, async (tx) => {
     await tx.exec(sql`UPDATE users SET disabled = ${disabled} WHERE id = ${id}`);
     if (disabled) await tx.exec(sql`DELETE FROM sessions WHERE user_id = ${id}`);
     return {
@@ -139,7 +139,7 @@ export async function resetPassword(store: Store, caller: Caller, id: string, pa
   const problem = passwordPolicyProblem(password, { username: u.username });
   if (problem) throw badRequest(problem, 'password');
   const hash = await hashPassword(password);
-  await withAudit(store, async (tx) => {
+  await withAudit(store, u.region_code, async (tx) => {
     await tx.exec(sql`UPDATE users SET password_hash = ${hash} WHERE id = ${id}`);
     await tx.exec(sql`DELETE FROM sessions WHERE user_id = ${id}`);
     return {

@@ -1,6 +1,6 @@
 // Accounts and sessions. A session cookie carries a random token; the store keeps only its SHA-256.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { regionProblem } from '../domain/region.ts';
 import type { Store } from '../store/store.ts';
 import { ROLES, isAgencyRole, type Caller, type Role } from './caller.ts';
@@ -107,7 +107,7 @@ export async function createUserIn(
 }
 
 export async function createUser(store: Store, u: NewUser, actor: string, opts: NewUserOptions = {}): Promise<Caller> {
-  return withAudit(store, async (tx) => {
+  return withAudit(store, EVERY_CHAIN, async (tx) => {
     const { user, audit } = await createUserIn(tx, u, actor, opts);
     return { result: user, audit: [audit] };
   });
@@ -132,7 +132,7 @@ export async function createUsers(
   if (opts.sharedPassword && new Set(users.map((u) => u.password)).size > 1)
     throw new Error('sharedPassword: the accounts have different passwords');
   const passwordHash = opts.sharedPassword && users.length ? await hashPassword(users[0].password) : undefined;
-  return withAudit(store, async (tx) => {
+  return withAudit(store, EVERY_CHAIN, async (tx) => {
     const made: { user: Caller; audit: AuditEntryInput }[] = [];
     for (const u of users) made.push(await createUserIn(tx, u, actor, { demo: opts.demo, passwordHash }));
     return { result: made.map((m) => m.user), audit: made.map((m) => m.audit) };
@@ -165,7 +165,7 @@ export function login(store: Store, username: string, password: string, now = ne
   return oneAtATime(username, async () => {
     const locked = await lockedUntil(store, username, now);
     if (locked) {
-      await withAudit(store, async () => ({
+      await withAudit(store, EVERY_CHAIN, async () => ({
         result: null,
         audit: [{ actor: 'anonymous', action: 'auth.login_failed', target: username, detail: { lockedUntil: locked.toISOString() } }],
       }));
@@ -174,7 +174,7 @@ export function login(store: Store, username: string, password: string, now = ne
     const [u] = await store.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
     const ok = u && !u.disabled ? await verifyPassword(password, u.password_hash) : await verifyNothing(password);
     if (!ok) {
-      const lock = await withAudit(store, async (tx) => {
+      const lock = await withAudit(store, EVERY_CHAIN, async (tx) => {
         const until = await recordFailure(tx, username, now);
         return {
           result: until,
@@ -188,7 +188,7 @@ export function login(store: Store, username: string, password: string, now = ne
     }
     const token = randomBytes(32).toString('base64url');
     const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
-    await withAudit(store, async (tx) => {
+    await withAudit(store, u.region_code, async (tx) => {
       await clearFailures(tx, username, now);
       await tx.exec('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1,$2,$3)', [tokenHash(token), u.id, expires]);
       return { result: null, audit: [{ actor: u.id, action: 'auth.login', target: u.id, regionCode: u.region_code }] };
@@ -212,7 +212,7 @@ export async function callerForToken(store: Store, token: string): Promise<Calle
 }
 
 export async function logout(store: Store, token: string, caller: Caller): Promise<void> {
-  await withAudit(store, async (tx) => {
+  await withAudit(store, EVERY_CHAIN, async (tx) => {
     await tx.exec('DELETE FROM sessions WHERE token_hash = $1', [tokenHash(token)]);
     return { result: null, audit: [{ actor: caller.userId, action: 'auth.logout', target: caller.userId }] };
   });

@@ -4,7 +4,7 @@
 // data/kedu.duckdb (docs/deploy.md). PostgreSQL deployments use pg_dump.
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { withAudit } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit } from '../audit/audit-log.ts';
 import { SYSTEM_CALLER } from '../auth/caller.ts';
 import { userPath, withStore } from './context.ts';
 import { EXIT, fail, print } from './output.ts';
@@ -27,7 +27,7 @@ export function backupCommand(): Command {
         });
         const [{ n }] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = $1`, [db.d]);
         // A backup moves the whole store out of the system: it is traced like an export.
-        await withAudit(store, async () => ({
+        await withAudit(store, EVERY_CHAIN, async () => ({
           result: null,
           audit: [{ actor: SYSTEM_CALLER.userId, action: 'store.backup', target: out, detail: { tables: Number(n) } }],
         }));

@@ -148,7 +148,7 @@ export async function commitAttachments(
       await rename(f.partial, target);
       moved.push(target);
     }
-    await withAudit(store, async (tx) => {
+    await withAudit(store, clue.region_code, async (tx) => {
       for (const row of rows) {
         await tx.exec(sql`INSERT INTO clue_attachments (id, clue_id, region_code, file_name, content_type, size_bytes, sha256, sm3, storage_path, uploaded_by, uploaded_at)
           VALUES (${row.id}, ${row.clue_id}, ${row.region_code}, ${row.file_name}, ${row.content_type}, ${row.size_bytes}, ${row.sha256}, ${row.sm3}, ${row.storage_path}, ${row.uploaded_by}, ${row.uploaded_at})`);

@@ -5,7 +5,7 @@
 import type { Store } from '../store/store.ts';
 import { sql, joinSql } from '../store/sql.ts';
 import { addDays } from '../domain/dates.ts';
-import { withAudit } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit } from '../audit/audit-log.ts';
 import { enqueueWebhook } from '../integration/webhooks.ts';
 import { DUE_SOON_DAYS } from '../notifications/kinds.ts';
 import { clueNotification, notify } from '../notifications/notify.ts';
@@ -29,7 +29,7 @@ export async function checkDeadlines(store: Store, clock: Clock): Promise<Deadli
       AND deadline <= CAST(${addDays(today, DUE_SOON_DAYS)} AS DATE)
     ORDER BY id`);
   if (clues.length === 0) return { dueSoon: 0, overdue: 0 };
-  return withAudit(store, async (tx) => {
+  return withAudit(store, EVERY_CHAIN, async (tx) => {
     const at = clock();
     const out = { dueSoon: 0, overdue: 0 };
     for (const c of clues) {

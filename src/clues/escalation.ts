@@ -5,7 +5,7 @@
 // follow their case. Run by the server every hour and from tests with a fixed clock.
 import type { Store } from '../store/store.ts';
 import { sql, joinSql } from '../store/sql.ts';
-import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { countyOf, regionLevel } from '../domain/region.ts';
 import { addDays } from '../domain/dates.ts';
 import { CLUE_SETTINGS } from './settings.ts';
@@ -62,7 +62,7 @@ export async function escalateOverdue(store: Store, clock: Clock): Promise<Escal
     .map((c) => ({ c, to: targetLevel(c.region_code, c.deadline!, today) }))
     .filter((x): x is { c: ClueRow; to: EscalationLevel } => x.to !== null && rank(x.to) > rank(x.c.escalation_level));
   if (due.length === 0) return [];
-  return withAudit(store, async (tx) => {
+  return withAudit(store, EVERY_CHAIN, async (tx) => {
     const now = clock().toISOString();
     const done: Escalation[] = [];
     const audit: AuditEntryInput[] = [];

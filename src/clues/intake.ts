@@ -208,7 +208,9 @@ export async function createConsoleClue(store: Store, caller: Caller, input: Con
   authorize(caller, 'create', { type: 'clues', source: input.source });
   await checkReportRefs(store, input);
   authorize(caller, 'create', { type: 'clues', source: input.source, regionCode: input.regionCode });
-  return withAudit(store, (tx) => intakeReport(tx, { ...input, sourceRef: caller.userId, createdBy: caller.userId }, clock, caller.userId));
+  return withAudit(store, input.regionCode, (tx) =>
+    intakeReport(tx, { ...input, sourceRef: caller.userId, createdBy: caller.userId }, clock, caller.userId),
+  );
 }
 
 // ── 12345 hotline ─────────────────────────────────────────────────────────────────────────────
@@ -302,7 +304,7 @@ export async function receiveHotlineTicket(store: Store, caller: Caller, input: 
   if (Number.isNaN(receivedAt.getTime())) throw badRequest(`受理时间无效：${input.receivedAt}`, 'receivedAt');
   const system = input.sourceSystem?.trim() || '12345';
   const id = hotlineTicketId(system, input.sourceId);
-  return withAudit(store, async (tx) => {
+  return withAudit(store, caller.regionCode, async (tx) => {
     const [existing] = await tx.query<TicketRow>(
       sql`SELECT * FROM hotline_tickets WHERE source_system = ${system} AND source_id = ${input.sourceId}`,
     );
@@ -354,7 +356,7 @@ export async function intakeImportedTickets(
     ORDER BY received_at, id LIMIT ${limit}`);
   const counts = { looked: rows.length, clues: 0, linked: 0 };
   for (const t of rows) {
-    const r = await withAudit(store, async (tx) => intakeTicket(tx, t, undefined, clock, caller.userId));
+    const r = await withAudit(store, t.region_code, async (tx) => intakeTicket(tx, t, undefined, clock, caller.userId));
     if (r.intake === 'clue') counts.clues++;
     if (r.intake === 'linked') counts.linked++;
   }

@@ -2,11 +2,11 @@
 // province when the clue lies at that level), the year the clue was found, and a sequence per county
 // and year. The internal id (CL-…) stays the key; the number is what people read, say on the phone
 // and print. A counter per county and year (clue_counters) only grows, so a number is never handed
-// out twice, even after a clue is removed. Every writer runs under withAudit (one at a time), so two
-// writers never read the same counter.
+// out twice, even after a clue is removed. Every writer runs under withAudit holding its city's chain
+// (a county's counter is its city's), so two writers never read the same counter.
 import type { Store } from '../store/store.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
-import { withAudit } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit } from '../audit/audit-log.ts';
 import { businessDate } from '../domain/dates.ts';
 
 /** 富阳区 → 富阳, 景宁畲族自治县 → 景宁, 杭州市 → 杭州, 浙江省 → 浙江 (unique among Zhejiang's regions: tested). */
@@ -103,7 +103,7 @@ export async function numberUnnumberedClues(store: Store): Promise<number> {
     'SELECT id, region_code, created_at FROM clues WHERE number IS NULL ORDER BY created_at, id',
   );
   if (rows.length === 0) return 0;
-  return withAudit(store, async (tx) => {
+  return withAudit(store, EVERY_CHAIN, async (tx) => {
     for (const r of rows) {
       const [n] = await reserveClueNumbers(tx, r.region_code, r.created_at);
       await tx.exec(sql`UPDATE clues SET number = ${n} WHERE id = ${r.id}`);

@@ -89,7 +89,7 @@ export async function submitPortalReport(store: Store, input: PortalReportInput,
     throw badRequest('请选择问题发生地所在的县（市、区）', 'regionCode');
   }
   const followCode = newFollowCode();
-  return withAudit(store, async (tx) => {
+  return withAudit(store, input.regionCode, async (tx) => {
     const [used] = await tx.query(sql`SELECT 1 AS used FROM portal_form_nonces WHERE nonce = ${token.nonce}`);
     if (used) throw badRequest('该表单已提交过，请刷新页面后再提交新的问题', 'formToken');
     await tx.exec(sql`INSERT INTO portal_form_nonces (nonce, used_at) VALUES (${token.nonce}, ${clock().toISOString()})`);

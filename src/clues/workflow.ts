@@ -322,7 +322,7 @@ export async function applyTransition(
   input: TransitionInput,
   clock: Clock,
 ): Promise<TransitionResult> {
-  return withAudit(store, async (tx) => {
+  return withAudit(store, caller.regionCode, async (tx) => {
     const clue = await visibleClue(tx, caller, clueId);
     if (clue.case_id && clue.case_id !== clue.id) {
       throw new KeduError('illegal_transition', `线索 ${clue.id} 已并入案件 ${clue.case_id}，请对案件办理`);
@@ -477,7 +477,7 @@ export async function extendDeadline(
   input: { deadline: string; reason: string },
   clock: Clock,
 ): Promise<TransitionResult> {
-  return withAudit(store, async (tx) => {
+  return withAudit(store, caller.regionCode, async (tx) => {
     const clue = await visibleClue(tx, caller, clueId);
     if (clue.case_id && clue.case_id !== clue.id)
       throw new KeduError('illegal_transition', `线索 ${clue.id} 已并入案件 ${clue.case_id}，请对案件办理`);
@@ -563,7 +563,7 @@ export async function mergeClues(
   const leadId = caseId ?? ids[0];
   if (!ids.includes(leadId)) ids.unshift(leadId);
   if (ids.length < 2) throw badRequest('并案至少需要两条线索', 'clueIds');
-  return withAudit(store, async (tx) => {
+  return withAudit(store, caller.regionCode, async (tx) => {
     const clues: ClueRow[] = [];
     for (const id of ids) {
       const c = await visibleClue(tx, caller, id);

@@ -15,7 +15,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Store, Value } from '../store/store.ts';
 import { sql, raw, joinSql } from '../store/sql.ts';
-import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { businessDate } from '../domain/dates.ts';
 import { regionContains } from '../domain/region.ts';
 import { MODELS } from '../models/library/index.ts';
@@ -219,7 +219,7 @@ async function intake(store: Store, desks: Desks, seed: number, asOf: number): P
   }
   reports.sort((a, b) => a.at - b.at);
   const ids = new Set<string>();
-  await withAudit(store, async (tx) => {
+  await withAudit(store, EVERY_CHAIN, async (tx) => {
     const audit: AuditEntryInput[] = [];
     for (const r of reports) {
       const { clueId, audit: entries } = await r.run(tx);
@@ -449,7 +449,7 @@ export async function generateSupervision(
     by === 'system' ? 'system' : by === 'agency' ? desks.agency(h.agencyId!).userId : supervisorOf(h).userId;
   const iso = (ms: number) => new Date(ms).toISOString();
   let eventCount = 0;
-  await withAudit(store, async (tx) => {
+  await withAudit(store, EVERY_CHAIN, async (tx) => {
     const ids = histories.map((h) => h.clue.id);
     // Model clues' 'create' events are rewritten with their day (and triage's joins and upgrades of the
     // one run replanned); intake clues keep theirs (and their links).

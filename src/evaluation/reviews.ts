@@ -8,7 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
-import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
 import { regionContains, regionPrefix } from '../domain/region.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import type { Caller } from '../auth/caller.ts';
@@ -73,7 +73,7 @@ export async function saveChecklistItem(
   if (item.name.trim().length < 4 || item.name.length > 100) throw new ReviewError('评查项内容应为4至100个字', 'name');
   if (!Number.isInteger(item.points) || item.points < 1 || item.points > 50) throw new ReviewError('分值应为1至50的整数', 'points');
   const before = (await checklist(store, false)).find((i) => i.code === item.code) ?? null;
-  await withAudit(store, async (tx) => {
+  await withAudit(store, EVERY_CHAIN, async (tx) => {
     await tx.exec(sql`
       INSERT INTO review_checklist_items (code, section, name, points, serious, sort, active, updated_at, updated_by)
       VALUES (${item.code}, ${item.section}, ${item.name.trim()}, ${item.points}, ${item.serious}, ${item.sort}, ${item.active}, ${new Date()}, ${caller.userId})
@@ -139,7 +139,7 @@ export async function drawRound(store: Store, caller: Caller, input: RoundInput)
   const sample = await sampleCases(store, { ...input, seed });
   if (sample.length === 0) throw new ReviewError('该期间内没有可抽取的已结案案卷', 'decidedFrom', 409);
   const id = `RV-${randomUUID().slice(0, 12)}`;
-  await withAudit(store, async (tx) => {
+  await withAudit(store, input.regionCode, async (tx) => {
     await tx.exec(sql`INSERT INTO review_rounds (id, region_code, name, decided_from, decided_to, per_agency, seed, reviewers, created_by, created_at)
       VALUES (${id}, ${input.regionCode}, ${input.name.trim()}, CAST(${input.decidedFrom} AS DATE), CAST(${input.decidedTo} AS DATE), ${input.perAgency}, ${seed},
         ${JSON.stringify(reviewers)}, ${caller.userId}, ${new Date()})`);
@@ -335,7 +335,10 @@ export async function scoreFile(store: Store, caller: Caller, id: string, input:
   const [c] = await store.query<{ entity_uscc: string; item_code: string }>(
     sql`SELECT entity_uscc, item_code FROM cases WHERE id = ${f.case_id}`,
   );
-  return withAudit(store, async (tx) => {
+  return withAudit(store, f.region_code, async (tx) => {
+    // Asked again under the city's lock: a second scoring sent at the same time finds the file scored.
+    const [still] = await tx.query<{ status: string }>(sql`SELECT status FROM review_files WHERE id = ${id}`);
+    if (still?.status !== 'pending') throw new ReviewError('该案卷已评分，不能重复评分', 'id', 409);
     await tx.copyIn(
       'review_scores',
       ['file_id', 'item_code', 'section', 'name', 'max_points', 'serious', 'points', 'note'],

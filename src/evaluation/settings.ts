@@ -3,7 +3,7 @@
 // can raise one target of the province's scheme and keep its weights. Every change is audited.
 import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
-import { withAudit } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit } from '../audit/audit-log.ts';
 import { regionPrefix } from '../domain/region.ts';
 import type { Caller } from '../auth/caller.ts';
 import { INDICATOR_GROUPS, targetProblem, type IndicatorDefinition } from './indicators/indicator.ts';
@@ -95,7 +95,7 @@ export async function addGroup(store: Store, caller: Caller, code: string, name:
   const groups = await listGroups(store);
   if (groups.some((g) => g.code === code)) throw new SettingError(`分组编码 ${code} 已存在`, 'code');
   if (groups.some((g) => g.name === clean)) throw new SettingError(`分组名称“${clean}”已存在`, 'name');
-  return withAudit(store, async (tx) => {
+  return withAudit(store, EVERY_CHAIN, async (tx) => {
     await tx.exec(
       sql`INSERT INTO evaluation_groups (code, name, created_by, created_at) VALUES (${code}, ${clean}, ${caller.userId}, ${new Date()})`,
     );
@@ -140,7 +140,7 @@ export async function saveIndicatorSetting(
     groupCode: patch.groupCode !== undefined ? patch.groupCode : (before?.groupCode ?? null),
   };
   const at = new Date();
-  return withAudit(store, async (tx) => {
+  return withAudit(store, regionCode, async (tx) => {
     await tx.exec(sql`
       INSERT INTO indicator_settings (indicator_code, region_code, enabled, weight, target, group_code, updated_at, updated_by)
       VALUES (${def.code}, ${regionCode}, ${after.enabled}, ${after.weight}, ${after.target}, ${after.groupCode}, ${at}, ${caller.userId})

@@ -158,7 +158,7 @@ export async function createCampaign(store: Store, caller: Caller, input: Campai
   }
   const id = `CP-${randomBytes(6).toString('hex')}`;
   const now = new Date().toISOString();
-  await withAudit(store, async (tx) => {
+  await withAudit(store, input.regionCode, async (tx) => {
     await tx.exec(sql`INSERT INTO campaigns (id, region_code, name, level, subject_kind, mode, created_at, status, period_from, period_to, questionnaire, settings, created_by)
       VALUES (${id}, ${input.regionCode}, ${name}, ${level}, ${input.subjectKind}, ${input.method}, ${now}, 'draft', ${input.periodFrom}, ${input.periodTo},
         ${JSON.stringify(questionnaire)}, ${JSON.stringify(settings)}, ${caller.userId})`);

@@ -139,7 +139,7 @@ export async function drawCampaign(store: Store, caller: Caller, id: string, opt
   const drawnAt = now.toISOString();
   const draw = await computeDraw(store, c, seed, drawnAt);
   const channel = c.mode === 'cloud' ? 'link' : 'phone';
-  await withAudit(store, async (tx) => {
+  await withAudit(store, c.region_code, async (tx) => {
     const tasks = draw.picks.map((p, i) => ({ id: `ft-${c.id.slice(3)}-${String(i + 1).padStart(6, '0')}`, p }));
     for (let i = 0; i < tasks.length; i += INSERT_CHUNK) {
       const values = tasks.slice(i, i + INSERT_CHUNK).map(

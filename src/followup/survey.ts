@@ -175,7 +175,7 @@ export async function submitSurvey(
   const rating = shown.find((q) => q.maps === 'satisfaction');
   const kind = shown.find((q) => q.maps === 'service_or_inspection');
   const comments = shown.filter((q) => q.type === 'text').map((q) => given[q.id]);
-  return withAudit(store, async (tx) => {
+  return withAudit(store, c.region_code, async (tx) => {
     const check = await checkToken(tx, campaignId, token, now);
     if (!check.ok) throw badRequest(TOKEN_MESSAGES[check.problem], 'token');
     const inv = check.invitation;

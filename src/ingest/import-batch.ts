@@ -239,7 +239,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       const incoming = few ? await readAndStage() : await s.transaction(readAndStage);
       const tLoad = Date.now();
 
-      return await withAudit(s, async (tx) => {
+      return await withAudit(s, caller.regionCode, async (tx) => {
         const hooks = landedHooks(req.kind);
         const merged = spec.writer
           ? await WRITERS[spec.writer](tx, spec, caller, incoming)

@@ -291,7 +291,7 @@ export async function drawPlan(store: Store, caller: Caller, planId: string, now
   const [existing] = await store.query<{ id: string }>(sql`SELECT id FROM plan_draws WHERE plan_id = ${plan.id}`);
   if (existing) throw new KeduError('conflict', `该计划已抽取（抽取批次 ${existing.id}）；如需增减户数或替换对象，请作计划调整并写明原因`);
   const { draw, tasks, short } = await prepareDraw(store, caller, plan, plan.target_count, [], now);
-  return withAudit(store, async (tx) => {
+  return withAudit(store, plan.region_code, async (tx) => {
     const [again] = await tx.query<{ id: string }>(sql`SELECT id FROM plan_draws WHERE plan_id = ${plan.id}`);
     if (again) throw new KeduError('conflict', `该计划已抽取（抽取批次 ${again.id}）`);
     const { issued, audit } = await writeDraw(tx, draw, tasks, caller.userId, now);

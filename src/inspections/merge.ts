@@ -209,7 +209,7 @@ export async function suggestMerges(store: Store, caller: Caller, opts: SuggestO
     visitsSaved: saved,
     millis: { query: 0, cluster: 0, write: 0 },
   };
-  await withAudit(store, async (tx) => {
+  await withAudit(store, opts.regionCode, async (tx) => {
     await tx.copyIn('merge_suggestions', SUGGESTION_COLUMNS, suggestions);
     await tx.copyIn(
       'merge_members',
@@ -426,7 +426,7 @@ export async function decideSuggestion(
   const mine = s.members.filter((m) => m.agencyId === caller.agencyId);
   if (mine.every((m) => m.decision !== null)) throw new KeduError('illegal_transition', '本部门已对该建议作出决定');
   const at = now.toISOString();
-  await withAudit(store, async (tx) => {
+  await withAudit(store, s.regionCode, async (tx) => {
     const audit: AuditEntryInput[] = [
       {
         actor: caller.userId,

@@ -246,7 +246,7 @@ export async function adjustPlan(
     adjusted_by: caller.userId,
     adjusted_at: now.toISOString(),
   };
-  return withAudit(store, async (tx) => {
+  return withAudit(store, plan.region_code, async (tx) => {
     const audit: AuditEntryInput[] = [];
     if (update) await tx.exec(update);
     if (revoke && revoke.ids.length) {

@@ -340,7 +340,7 @@ export async function createAdhocTask(store: Store, caller: Caller, input: Adhoc
   const officers = [...new Set(input.officerIds)];
   if (officers.length < 2) throw badRequest('每次检查须有两名以上执法人员（行政处罚法 第四十二条）', 'officerIds');
   await assertCertified(store, agency.id, officers, input.validFrom, input.validTo);
-  return withAudit(store, async (tx) => {
+  return withAudit(store, agency.region_code, async (tx) => {
     const [task] = await issueTasks(
       tx,
       [
@@ -409,7 +409,7 @@ export async function revokeTask(store: Store, caller: Caller, id: string, reaso
   authorize(caller, 'revoke', { type: 'inspection_work', agencyId: t.agency_id, regionCode: t.region_code });
   if (reason.trim().length < 4) throw badRequest('请写明撤销原因（至少4个字）', 'reason');
   if (t.status !== 'open') throw new KeduError('illegal_transition', `该任务${STATUS_LABELS[t.status]}，不能再撤销`);
-  return withAudit(store, async (tx) => {
+  return withAudit(store, t.region_code, async (tx) => {
     await tx.exec(
       sql`UPDATE inspection_tasks SET status = 'revoked', reason = ${reason.trim()}, revoked_at = ${now.toISOString()} WHERE id = ${id} AND status = 'open'`,
     );

@@ -152,7 +152,7 @@ export async function rateTask(store: Store, text: string, input: RatingInput, n
   // The same answer for any code but the visited entity's: it says nothing about whose code it is.
   if (uscc !== task.entity_uscc) throw badRequest('统一社会信用代码与该次检查的检查对象不符', 'entityUscc');
   const id = `RT-${randomUUID()}`;
-  return withAudit(store, async (tx) => {
+  return withAudit(store, task.region_code, async (tx) => {
     const [used] = await tx.query(sql`SELECT 1 AS used FROM portal_form_nonces WHERE nonce = ${token.nonce}`);
     if (used) throw badRequest('该页面已提交过，请刷新后再操作', 'formToken');
     const [rated] = await tx.query(

@@ -51,7 +51,7 @@ export async function exportRecords(store: Store, caller: Caller, kind: Kind, fo
     rows = await store.copyOut(format === 'csv' ? await spreadsheetSafeSelect(store, select) : select, path, format);
   }
   // An export moves data out of the system: it is traced like a state change.
-  await withAudit(store, async () => ({
+  await withAudit(store, caller.regionCode, async () => ({
     result: null,
     audit: [
       { actor: caller.userId, action: 'export.records', target: kind, regionCode: caller.regionCode, detail: { format, rows, path } },

@@ -215,7 +215,7 @@ export async function deliverDue(store: Store, opts: DeliverOptions = {}): Promi
       status = ${r.ok ? 'delivered' : final ? 'failed' : 'pending'}, next_at = ${final ? now.toISOString() : next},
       delivered_at = CAST(${r.ok ? now.toISOString() : null} AS TIMESTAMPTZ) WHERE id = ${d.id}`;
     if (final) {
-      await withAudit(store, async (tx) => {
+      await withAudit(store, d.region_code, async (tx) => {
         await tx.exec(update);
         return {
           result: null,

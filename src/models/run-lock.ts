@@ -1,10 +1,10 @@
 // One full run of the model library at a time for a region: a second start over the same region, a
 // region above it or one inside it (they would judge the same records and write the same clues) is
 // refused, naming the run in progress. A run takes a row of model_run_locks, checked and written in
-// the audit's serialised transaction (one writer at a time, across app servers on PostgreSQL); the
+// a transaction holding every audit chain (one writer at a time, across app servers on PostgreSQL); the
 // row goes when the run ends. A row older than STALE_HOURS belongs to a process that died.
 import { randomUUID } from 'node:crypto';
-import { withAudit } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit } from '../audit/audit-log.ts';
 import { regionContains } from '../domain/region.ts';
 import type { Store } from '../store/store.ts';
 
@@ -32,7 +32,7 @@ export async function exclusiveRun<T>(
   fn: (runId: string) => Promise<T>,
 ): Promise<T> {
   const runId = `RUN-${randomUUID()}`;
-  await withAudit(store, async (tx) => {
+  await withAudit(store, EVERY_CHAIN, async (tx) => {
     const stale = new Date(Date.now() - STALE_HOURS * 3600_000).toISOString();
     await tx.exec('DELETE FROM model_run_locks WHERE started_at < $1', [stale]);
     const rows = await tx.query<{ run_id: string; region_code: string; trigger: string; started_at: string }>(

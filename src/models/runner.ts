@@ -6,7 +6,7 @@ import type { Store, Value } from '../store/store.ts';
 import type { Dialect } from '../store/dialect.ts';
 import { sql, raw, joinSql, type Sql } from '../store/sql.ts';
 import { withAudit, type AuditEntryInput } from '../audit/audit-log.ts';
-import { regionPrefix } from '../domain/region.ts';
+import { cityOf, countyOf, regionPrefix, regionProblem } from '../domain/region.ts';
 import { businessDate } from '../domain/dates.ts';
 import { regionContains } from '../domain/region.ts';
 import { explain, type HitRow, type ModelDefinition, type ParamValues } from './model.ts';
@@ -246,6 +246,30 @@ function focusChunks(focus: RunOptions['focus']): (RunOptions['focus'] | undefin
   return out;
 }
 
+const REGION_AT = STAGE_COLUMNS.indexOf('region_code');
+
+/**
+ * The region staged hits lie in, within root: their county, else their city, else root. A real-time
+ * check is audited under it and writes under its chain's lock: the records of a push lie in its
+ * sender's jurisdiction, and a record's subjects in the record's county, so a push's hits lock the
+ * city it was sent for, not every chain.
+ */
+export function hitsRegion(runs: readonly StagedRun[], root: string): string {
+  let common: string | null = null;
+  for (const run of runs)
+    for (const row of run.staged.values()) {
+      const r = row[REGION_AT];
+      if (typeof r !== 'string' || regionProblem(r) || !regionContains(root, r)) return root;
+      const county = countyOf(r);
+      if (common === null) common = county;
+      else if (common !== county) {
+        if (cityOf(common) !== cityOf(county)) return root;
+        common = cityOf(county);
+      }
+    }
+  return common !== null && regionContains(root, common) ? common : root;
+}
+
 /** Up to this many hits per run (real time) are triaged in code: the stage and its SQL cost more statements than the few rows. */
 const IN_CODE_MAX = 50;
 
@@ -264,7 +288,9 @@ export interface WriteOptions {
 
 /** Writes the staged hits of one or more model runs in their own transaction (see writeHitsIn); returns the new clues per run. */
 export function writeHits(store: Store, runs: readonly StagedRun[], opts: WriteOptions): Promise<TriageOutcome[]> {
-  return withAudit(store, async (tx) => {
+  // A batch run locks the chains of its region (the province's: every chain); a real-time check, its hits' city.
+  const scope = (opts.trigger ?? 'batch') === 'realtime' ? hitsRegion(runs, opts.root) : opts.root;
+  return withAudit(store, scope, async (tx) => {
     const { outcomes, audit } = await writeHitsIn(tx, runs, opts);
     return { result: outcomes, audit };
   });
@@ -364,7 +390,7 @@ export async function writeHitsIn(
       actor: ctx.actor,
       action: 'models.run',
       target: kept.map((r) => r.model).join(','),
-      regionCode: opts.root,
+      regionCode: hitsRegion(runs, opts.root),
       detail: { trigger, runs: kept },
     });
   }

@@ -90,7 +90,7 @@ export async function saveSetting(
 ): Promise<void> {
   const problem = paramProblem(model, params);
   if (problem) throw Object.assign(new Error(problem[1]), { field: problem[0] });
-  await withAudit(store, async (tx) => {
+  await withAudit(store, regionCode, async (tx) => {
     await tx.exec('DELETE FROM model_settings WHERE model_code = $1 AND region_code = $2', [model.code, regionCode]);
     await tx.exec(
       'INSERT INTO model_settings (model_code, region_code, enabled, params, updated_at, updated_by) VALUES ($1,$2,$3,$4,$5,$6)',

@@ -216,7 +216,7 @@ export async function issueNotice(store: Store, caller: Caller, input: NoticeInp
 
   const id = `NT-${randomUUID()}`;
   const now = clock().toISOString();
-  return withAudit(store, async (tx) => {
+  return withAudit(store, issuer.regionCode, async (tx) => {
     const { number } = await nextNumber(tx, issuer, input.kind, Number(today.slice(0, 4)), id);
     await tx.exec(sql`INSERT INTO notices (id, region_code, kind, number, agency_id, clue_ids, issued_on, deadline, response, responded_on, status,
         title, addressee, issuer, content, created_by, created_at, responded_by)
@@ -350,7 +350,7 @@ export async function listNotices(store: Store, caller: Caller, f: NoticeFilters
  * region's discipline liaison), or a supervisor of the issuing office entering a paper reply.
  */
 export async function respondNotice(store: Store, caller: Caller, id: string, input: { text: string; respondedOn?: string }, clock: Clock) {
-  return withAudit(store, async (tx) => {
+  return withAudit(store, caller.regionCode, async (tx) => {
     const n = await loadNotice(tx, caller, id);
     authorize(caller, 'respond', { type: 'notice', notice: n });
     if (n.status !== 'issued') throw new KeduError('illegal_transition', `文书 ${n.number} 已于 ${n.responded_on} 答复，不能重复答复`);

@@ -2,7 +2,7 @@
 // such as a bulk load by hand): every personal column's clear values are sealed in place, table by
 // table in one transaction each, with an audit entry counting them. `kedu serve` runs it at start;
 // after it, nothing in the store holds a personal column in clear.
-import { withAudit } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit } from '../audit/audit-log.ts';
 import { joinSql, raw, sql } from '../store/sql.ts';
 import type { Store } from '../store/store.ts';
 import { PERSONAL_TABLES } from './personal-data.ts';
@@ -16,7 +16,7 @@ export async function sealStoredPersonalData(store: Store): Promise<Record<strin
   for (const [table, spec] of Object.entries(PERSONAL_TABLES)) {
     const columns = Object.keys(spec.columns);
     const clear = columns.map((c) => `(${c} IS NOT NULL AND ${c} <> '' AND ${c} NOT LIKE 'sm4:%')`).join(' OR ');
-    const count = await withAudit(store, async (tx) => {
+    const count = await withAudit(store, EVERY_CHAIN, async (tx) => {
       let n = 0;
       for (;;) {
         const rows = await tx.query<Record<string, string | null>>(

@@ -2,7 +2,7 @@
 // the keys, their meaning and their checks, so a value in the table is always one the code understands.
 import type { Store } from '../store/store.ts';
 import { sql } from '../store/sql.ts';
-import { withAudit } from '../audit/audit-log.ts';
+import { EVERY_CHAIN, withAudit } from '../audit/audit-log.ts';
 import type { Caller } from '../auth/caller.ts';
 import { badRequest } from '../domain/errors.ts';
 import { authorize } from '../policy/index.ts';
@@ -32,7 +32,7 @@ export async function writeSetting(store: Store, caller: Caller, key: SettingKey
   authorize(caller, 'configure', { type: 'settings' });
   const problem = SYSTEM_SETTINGS[key].check(value);
   if (problem) throw badRequest(problem, key);
-  await withAudit(store, async (tx) => {
+  await withAudit(store, EVERY_CHAIN, async (tx) => {
     const before = await readSetting(tx, key);
     await tx.exec(sql`DELETE FROM system_settings WHERE key = ${key}`);
     await tx.exec(

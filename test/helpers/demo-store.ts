@@ -94,14 +94,14 @@ const keyOf = (opts: DemoStoreOptions) =>
     .digest('hex')
     .slice(0, 16);
 
-/** The audit chain's anchor of the demo as generated, kept beside it: a copy is anchored the same for its own location. */
-type Chain = Omit<Anchor, 'location' | 'at'> | null;
+/** The audit chains' anchor of the demo as generated, kept beside it: a copy is anchored the same for its own location. */
+type Chain = Anchor['chains'] | null;
 function chainOf(store: Store): Chain {
   const reading = readAnchor(store.location);
-  return reading.state === 'valid' ? { keyedFrom: reading.anchor.keyedFrom, seq: reading.anchor.seq, hash: reading.anchor.hash } : null;
+  return reading.state === 'valid' ? reading.anchor.chains : null;
 }
 function anchorCopy(store: Store, chain: Chain): void {
-  if (chain) writeAnchor({ location: store.location, ...chain });
+  if (chain) writeAnchor(store.location, chain);
 }
 
 // ── DuckDB: a file, copied ───────────────────────────────────────────────────────────────────────

@@ -791,6 +791,8 @@ export const adminApi = {
 // ── 审计日志: /audit (src/api/audit-routes.ts) ──────────────────────────────────────────────────
 
 export interface AuditEntry {
+  /** The chain it is in: 'province', or a city's code; seq counts within it. */
+  chain: string;
   seq: number;
   occurredAt: string;
   actor: { id: string; name: string; username: string | null };
@@ -822,9 +824,12 @@ export const auditApi = {
       signal,
     }),
   verify: () =>
-    request<{ ok: boolean; entries: number; problems: { seq: number; problem: string; message: string }[] }>('/audit/verify', {
-      method: 'POST',
-    }),
+    request<{
+      ok: boolean;
+      entries: number;
+      chains: { chain: string; entries: number; headSeq: number | null; anchoredSeq: number | null; ok: boolean }[];
+      problems: { chain: string; seq: number; problem: string; message: string }[];
+    }>('/audit/verify', { method: 'POST' }),
 };
 
 const CJK = /[\u4e00-\u9fff]/;

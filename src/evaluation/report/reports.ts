@@ -44,7 +44,7 @@ export async function generateReport(
   const issuer = await issuerFor(store, opts.regionCode);
   const now = opts.now ?? new Date();
   const id = `RPT-${randomUUID().slice(0, 12)}`;
-  return withAudit(store, async (tx) => {
+  return withAudit(store, opts.regionCode, async (tx) => {
     const { number } = await takeNumber(tx, issuer, 'report', '司通报', Number(businessDate(now).slice(0, 4)), id);
     const row: ReportRow = {
       id,

@@ -88,7 +88,7 @@ export async function getLocalModel(store: Store, caller: Caller, code: string) 
 export async function saveLocalModel(store: Store, caller: Caller, input: { code?: string; regionCode: string; template: Template }) {
   mayWrite(caller, input.regionCode);
   await checkTemplate(store, input.template);
-  const code = await withAudit(store, async (tx) => {
+  const code = await withAudit(store, input.regionCode, async (tx) => {
     const now = new Date().toISOString();
     let code = input.code;
     let version = 1;
@@ -127,7 +127,7 @@ export async function saveLocalModel(store: Store, caller: Caller, input: { code
 export async function setLocalModelEnabled(store: Store, caller: Caller, code: string, enabled: boolean) {
   const row = await loadRow(store, caller, code);
   mayWrite(caller, row.region_code);
-  await withAudit(store, async (tx) => {
+  await withAudit(store, row.region_code, async (tx) => {
     await tx.exec(
       sql`UPDATE local_models SET enabled = ${enabled}, updated_at = ${new Date().toISOString()}, updated_by = ${caller.userId} WHERE code = ${code}`,
     );

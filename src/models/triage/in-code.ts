@@ -452,11 +452,14 @@ export async function triageInCode(
   });
 
   // Every hit of a file that has an open clue at the end belongs to it (a later run of the call may have opened it).
+  // A hit another writer stored meanwhile is kept as it is: withAudit's lock of the hits' city keeps two
+  // writers of this process and, on PostgreSQL, of two app servers from judging one subject at once; a
+  // writer outside it (a second process on a store without that lock) still writes no second row.
   await tx.exec(
     sql`${INSERT_HITS} VALUES ${joinSql(
       scoredHits.map((h) => hitValues(h.c, h.parts, h.run, ctx, h.file.open?.id ?? null)),
       ', ',
-    )}`,
+    )} ON CONFLICT (id) DO NOTHING`,
   );
   if (created.size) {
     const fresh = [...created.values()];

@@ -129,7 +129,7 @@ export async function saveThresholds(
 ): Promise<void> {
   const problem = thresholdProblem(t);
   if (problem) throw badRequest(problem[1], problem[0]);
-  await withAudit(store, async (tx) => {
+  await withAudit(store, regionCode, async (tx) => {
     const [before] = await tx.query<Record<string, unknown>>('SELECT * FROM triage_settings WHERE region_code = $1', [regionCode]);
     await tx.exec('DELETE FROM triage_settings WHERE region_code = $1', [regionCode]);
     await tx.exec(
@@ -166,7 +166,7 @@ export async function saveThresholds(
 
 /** Removes a region's own thresholds: the region above's (or the defaults) apply again; audited. */
 export async function clearThresholds(store: Store, caller: Caller, regionCode: string): Promise<void> {
-  await withAudit(store, async (tx) => {
+  await withAudit(store, regionCode, async (tx) => {
     await tx.exec('DELETE FROM triage_settings WHERE region_code = $1', [regionCode]);
     return {
       result: null,

@@ -1,6 +1,6 @@
 // 审计日志: the audit log of the caller's jurisdiction (the server scopes it), searched by 操作人, 操作,
 // 对象 (an id or a clue's number) and date range, newest first, exported to Excel; the administrator
-// verifies the SM3 hash chain here (the server walks the whole chain and names what it finds).
+// verifies the hash chains here, one per city and the province's (the server walks every chain and names what it finds, chain by chain).
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
@@ -22,7 +22,12 @@ const CLASSES: Record<string, string> = {
   'auth.': '登录退出（全部）',
 };
 
-type Verification = { ok: boolean; entries: number; problems: { seq: number; message: string }[] } | { error: string };
+type Verification =
+  | { ok: boolean; entries: number; chains: { chain: string }[]; problems: { chain: string; seq: number; message: string }[] }
+  | { error: string };
+
+/** An entry's place: its chain (省级, or the city's code) and its number there. */
+const chainName = (chain: string) => (chain === 'province' ? '省级' : chain);
 
 export default function AuditPage() {
   const user = useUser();
@@ -86,7 +91,11 @@ export default function AuditPage() {
           {'error' in verification ? (
             <Alert type="error" showIcon title="校验失败" description={verification.error} />
           ) : verification.ok ? (
-            <Alert type="success" showIcon title={`哈希链完整：共 ${formatCount(verification.entries)} 条记录，未发现篡改、删除或插入`} />
+            <Alert
+              type="success"
+              showIcon
+              title={`哈希链完整：${verification.chains.length} 条链共 ${formatCount(verification.entries)} 条记录，未发现篡改、删除或插入`}
+            />
           ) : (
             <Alert
               type="error"
@@ -95,7 +104,7 @@ export default function AuditPage() {
               description={
                 <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                   {verification.problems.slice(0, 10).map((p) => (
-                    <li key={`${p.seq}-${p.message}`}>{p.message}</li>
+                    <li key={`${p.chain}-${p.seq}-${p.message}`}>{p.message}</li>
                   ))}
                 </ul>
               }
@@ -137,7 +146,7 @@ export default function AuditPage() {
         <DateRangeFilter testId="audit-filter-range" from={f.from} to={f.to} onChange={(from, to) => list.set({ from, to })} />
       </Space>
       <Table<AuditEntry>
-        rowKey="seq"
+        rowKey={(r) => `${r.chain}-${r.seq}`}
         size="middle"
         loading={load.state === 'loading'}
         dataSource={load.data?.rows ?? []}
@@ -151,14 +160,15 @@ export default function AuditPage() {
         }}
         columns={[
           {
-            title: '序号',
-            dataIndex: 'seq',
-            width: 90,
+            title: '时间',
+            dataIndex: 'occurredAt',
+            width: 170,
+            render: (v: string) => formatInstant(v),
             sorter: true,
             sortOrder: f.order === 'asc' ? 'ascend' : 'descend',
             sortDirections: ['descend', 'ascend', 'descend'],
           },
-          { title: '时间', dataIndex: 'occurredAt', width: 170, render: (v: string) => formatInstant(v) },
+          { title: '链·序号', key: 'seq', width: 130, render: (_: unknown, r) => `${chainName(r.chain)} · ${r.seq}` },
           { title: '操作人', key: 'actor', width: 220, ellipsis: true, render: (_: unknown, r) => r.actor.name },
           { title: '操作', dataIndex: 'actionLabel', width: 140, render: (v: string) => <Tag>{v}</Tag> },
           { title: '对象', dataIndex: 'targetLabel', ellipsis: true, render: (v: string | null) => v ?? '—' },
@@ -177,7 +187,7 @@ export default function AuditPage() {
       <Drawer open={open !== null} onClose={() => setOpen(null)} size={560} title="审计记录" destroyOnHidden>
         {open && (
           <Descriptions column={1} size="small" bordered data-testid="audit-detail" styles={{ label: { width: 110 } }}>
-            <Descriptions.Item label="序号">{open.seq}</Descriptions.Item>
+            <Descriptions.Item label="链·序号">{`${chainName(open.chain)} · ${open.seq}`}</Descriptions.Item>
             <Descriptions.Item label="时间">{formatInstant(open.occurredAt)}</Descriptions.Item>
             <Descriptions.Item label="操作人">
               {open.actor.name}
