@@ -10,6 +10,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { Store, Value } from '../store/store.ts';
 import { subKey } from '../keys/keys.ts';
 import { anchorPath, readAnchor, writeAnchor, type Anchor } from './anchor.ts';
+import { stageDone } from '../store/stage-times.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -131,6 +132,7 @@ function serialised<T>(store: Store, body: (tx: Store) => Promise<{ result: T; a
       return out.result;
     })
     .then((result) => {
+      stageDone('commit');
       if (anchored) anchorAfterCommit(anchored);
       return result;
     })
@@ -146,8 +148,10 @@ export function withAudit<T>(store: Store, fn: (tx: Store) => Promise<{ result: 
     const { result, audit } = await fn(tx);
     if (audit.length === 0) return { result, anchored: null };
     const head = await readHead(tx);
+    stageDone('audit head');
     const { keyedFrom, anchorEntry } = await chainStart(tx, head);
     const newHead = await appendEntries(tx, head, anchorEntry ? [anchorEntry, ...audit] : audit);
+    stageDone('audit append');
     return { result, anchored: { location: tx.location, keyedFrom, ...newHead } };
   });
 }

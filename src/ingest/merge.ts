@@ -21,6 +21,7 @@ import { stashLinksSql } from '../records/change-stamp.ts';
 import { randomBytes } from 'node:crypto';
 import type { FieldError, RowErrorCode } from './validate.ts';
 import type { AuditEntryInput } from '../audit/audit-log.ts';
+import { stageDone } from '../store/stage-times.ts';
 
 /**
  * 2. Duplicates within the batch: the last row wins, each superseded row is deleted from `inc` and
@@ -222,6 +223,7 @@ export async function mergeIncoming(
       );
       anyMatch = found.some((r) => r.k === 'match');
       anyCounty = found.some((r) => r.k === 'county');
+      stageDone('match, county');
     }
     const same = stored.map((f) => `t.${f} IS NOT DISTINCT FROM i.${f}`).join(' AND ');
     const oldId = spec.idPrefix ? `t.${spec.idColumn} AS old_id, ` : '';
@@ -346,6 +348,7 @@ export async function mergeIncoming(
         if (incoming) await tx.exec(insert);
       }
       result.inserted = incoming - result.updated;
+      stageDone('merge rest, insert');
       return result;
     } finally {
       if (anyMatch) await tx.exec(`DROP TABLE IF EXISTS ${matches}`);
