@@ -2,7 +2,8 @@
 // inside the landing transaction (as bench/run.ts's realtime section, inspections only, checks on).
 // Prints p50/p99 of the whole push, of the checks, and of each stage of a push (src/store/stage-times.ts).
 //   node --import tsx bench/push-inspections.ts <file.duckdb> [n]
-// PUSH_SLOWEST=k also prints the k slowest pushes with their stages of 2 ms or more.
+// PUSH_SLOWEST=k also prints the k slowest pushes with their stages of 2 ms or more; PUSH_THREADS=t
+// runs DuckDB on t threads (SET threads: the instance's, every query of the process).
 import os from 'node:os';
 import { openStore } from '../src/store/open-store.ts';
 import { SYSTEM_CALLER } from '../src/auth/caller.ts';
@@ -18,6 +19,7 @@ const AS_OF = '2025-12-31';
 const [path, nArg] = process.argv.slice(2);
 const N = Number(nArg ?? 150);
 const store = await openStore({ duckdbPath: path } as never);
+if (process.env.PUSH_THREADS) await store.exec(`SET threads = ${Number(process.env.PUSH_THREADS)}`);
 const load = () =>
   os
     .loadavg()
@@ -33,6 +35,10 @@ invalidateRealtimeState(store);
 let t0 = performance.now();
 await readyRealtime(store, 'inspections', AS_OF);
 const stateLoad = performance.now() - t0;
+// As the API's route does before a push (DuckDB): the table's key filter (absent before it existed).
+t0 = performance.now();
+await (await import('../src/ingest/merge.ts')).readyStoredKeys?.(store, 'inspections');
+const keysLoad = performance.now() - t0;
 const spec = KIND_SPECS.inspections;
 const whole: number[] = [];
 const checks: number[] = [];
@@ -86,6 +92,7 @@ console.log(
   JSON.stringify({
     n: rows.length,
     stateLoadS: +(stateLoad / 1000).toFixed(1),
+    keysLoadS: +(keysLoad / 1000).toFixed(1),
     wholeP50: f(pct(whole, 0.5)),
     wholeP99: f(pct(whole, 0.99)),
     wholeMean: f(mean(whole)),
@@ -94,6 +101,7 @@ console.log(
     checkMean: f(mean(checks)),
     cpuMsPerPush: f((cpu.user + cpu.system) / 1000 / rows.length),
     newClues: clues,
+    threads: process.env.PUSH_THREADS ?? 'default',
     loadStart,
     loadEnd: load(),
   }),

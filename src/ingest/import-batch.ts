@@ -257,7 +257,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
               caller,
               incoming,
               !!req.onLanded || hooks.length > 0,
-              few && stager.distinctKeys ? { distinctKeys: stager.distinctKeys() } : null,
+              few && stager.distinctKeys ? { distinctKeys: stager.distinctKeys(), keys: stager.keyValues?.() ?? null } : null,
             );
         const tMerge = Date.now();
         notes.push(...merged.duplicateNotes);
@@ -359,7 +359,9 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
   // A file is a bulk load the real-time checks did not see record by record: their state reloads on next
   // use. Records pushed through the API are judged one by one (src/models/ingest-hook.ts), which updates it.
   // Reference tables the checks hold in memory are reloaded after any batch that changed them.
-  if ((source.format !== 'records' || REALTIME_REFERENCE_TABLES.has(spec.table)) && report.landed > 0) invalidateRealtimeState(store);
+  // (The merge keeps its key filters true itself: a file's merge dropped its table's.)
+  if ((source.format !== 'records' || REALTIME_REFERENCE_TABLES.has(spec.table)) && report.landed > 0)
+    invalidateRealtimeState(store, { keysKept: true });
   return report;
 }
 

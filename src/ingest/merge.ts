@@ -22,6 +22,8 @@ import { randomBytes } from 'node:crypto';
 import type { FieldError, RowErrorCode } from './validate.ts';
 import type { AuditEntryInput } from '../audit/audit-log.ts';
 import { stageDone } from '../store/stage-times.ts';
+import { forgetStoredKeys, holdsStoredKeys, keyHash, storedKeys, type KeyFilter } from '../store/key-filter.ts';
+import { withAudit } from '../audit/audit-log.ts';
 
 /**
  * 2. Duplicates within the batch: the last row wins, each superseded row is deleted from `inc` and
@@ -174,6 +176,23 @@ function countyChecks(spec: RecordKindSpec, inc: string): { rows: Sql; message: 
 export interface FewRows {
   /** No two staged rows share a key (known in JavaScript): the count of duplicates is skipped. */
   distinctKeys: boolean;
+  /**
+   * The staged rows' keys as they will be stored (stage.ts keyValues; null: unknown). On DuckDB the
+   * table's key filter (src/store/key-filter.ts) then answers whether any may be stored: when none is,
+   * no scan of the key columns.
+   */
+  keys?: (string | null)[][] | null;
+}
+
+/**
+ * Loads the key filter of a kind's table (DuckDB) before records of the kind are pushed, so the first
+ * push does not scan the table for it inside its transaction (inspections at city scale: ~1 s). Loaded
+ * under the audit writer lock, in a transaction that writes nothing, as the merge would load it.
+ */
+export async function readyStoredKeys(store: Store, kind: Kind): Promise<void> {
+  const spec = kindSpec(kind);
+  if (store.dialect.name !== 'duckdb' || spec.writer || holdsStoredKeys(store.location, spec.table)) return;
+  await withAudit(store, async (tx) => ({ result: await storedKeys(tx, spec.table, spec.key), audit: [] }));
 }
 
 /**
@@ -215,12 +234,18 @@ export async function mergeIncoming(
     )}) x LIMIT 1`;
     let anyMatch = true;
     let anyCounty = true;
+    // The pushed keys' hashes, when the table's key filter is held or loads (DuckDB, keys known).
+    const hashes = few?.keys ? few.keys.map(keyHash) : null;
+    const filter: KeyFilter | null = hashes ? await storedKeys(tx, target, spec.key) : null;
     if (few) {
-      const found = await tx.query<{ k: string }>(
-        sql`SELECT 'match' AS k FROM (SELECT 1 AS m FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} LIMIT 1) m${
-          county.length ? sql` UNION ALL SELECT 'county' FROM (${anyCountySql}) c` : sql``
-        }`,
-      );
+      // No key stored (the filter says so for every pushed key): the match is not asked of the table.
+      const unstored = filter !== null && hashes!.every((h) => h === null || !filter.has(h));
+      const matchSql = unstored
+        ? null
+        : sql`SELECT 'match' AS k FROM (SELECT 1 AS m FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} LIMIT 1) m`;
+      const countySql = county.length ? sql`SELECT 'county' AS k FROM (${anyCountySql}) c` : null;
+      const asked = [matchSql, countySql].filter((q): q is Sql => q !== null);
+      const found = asked.length ? await tx.query<{ k: string }>(joinSql(asked, ' UNION ALL ')) : [];
       anyMatch = found.some((r) => r.k === 'match');
       anyCounty = found.some((r) => r.k === 'county');
       stageDone('match, county');
@@ -348,6 +373,13 @@ export async function mergeIncoming(
         if (incoming) await tx.exec(insert);
       }
       result.inserted = incoming - result.updated;
+      // The key filter holds every stored key: the pushed ones are added (all of them: a rejected row's
+      // key is a "maybe" too many, never one too few); rows it cannot name drop it.
+      if (incoming > 0) {
+        if (filter) {
+          for (const h of hashes!) if (h !== null) filter.add(h);
+        } else forgetStoredKeys(tx.location, target);
+      }
       stageDone('merge rest, insert');
       return result;
     } finally {
