@@ -134,22 +134,29 @@ type FieldParser = (v: Cell) => Parsed;
 export const LOOKUP_RECORDS = 50;
 
 /**
- * Every value the validator could look a reference up under for these records — each value of each
- * record read by the parser of each field that names a reference or a region, so whatever key names
- * it — or null when there are too many records to bother (the batch then loads the lists whole).
+ * Every value the validator could look a reference up under for these records, per table it could look
+ * it up in ('region', or the ReferenceTable a field names by ref or listedIn) — each value of each
+ * record read by the parser of each field that names that table, so whatever key names it — or null
+ * when there are too many records to bother (the batch then loads the lists whole).
  */
-export function referenceCandidates(spec: RecordKindSpec, records: readonly unknown[]): Set<string> | null {
+export function referenceCandidates(spec: RecordKindSpec, records: readonly unknown[]): Map<string, Set<string>> | null {
   if (records.length > LOOKUP_RECORDS) return null;
-  const parsers = spec.fields.filter((f) => f.ref || f.listedIn || f.type === 'region').map(parserFor);
-  const found = new Set<string>();
+  const parsers: [string, FieldParser][] = spec.fields.flatMap((f) => {
+    const tables = new Set(
+      [f.type === 'region' ? 'region' : null, f.ref ?? null, f.listedIn ?? null].filter((t): t is string => t !== null),
+    );
+    const parse = parserFor(f);
+    return [...tables].map((t): [string, FieldParser] => [t, parse]);
+  });
+  const found = new Map(parsers.map(([t]) => [t, new Set<string>()]));
   for (const record of records) {
     if (record === null || typeof record !== 'object') continue; // unreadable: refused before any lookup
     for (const raw of Object.values(record)) {
       // As the row shaper hands a value to the parsers (row-shaper.ts).
       const v = raw !== null && typeof raw === 'object' && !(raw instanceof Date) ? JSON.stringify(raw) : (raw as Cell);
-      for (const parse of parsers) {
+      for (const [t, parse] of parsers) {
         const s = parse(v);
-        if (typeof s === 'string') found.add(s);
+        if (typeof s === 'string') found.get(t)!.add(s);
       }
     }
   }
