@@ -14,6 +14,7 @@ import type { Store } from '../store/store.ts';
 import { IMPORT_KINDS, KIND_SPECS, type Kind } from '../records/registry.ts';
 import { FileProblem, ImportForbidden, importRoleProblem, importRows, type ImportRequest } from '../ingest/import-batch.ts';
 import { realtimeIngest } from '../models/ingest-hook.ts';
+import { readyStoredKeys } from '../ingest/merge.ts';
 import { fileSource, recordsSource, type RowSource } from '../ingest/sources.ts';
 import { batchErrorCsv, batchRowErrors, findBatch, listBatches } from '../ingest/batches.ts';
 import { callerOf, type Api } from './app.ts';
@@ -108,6 +109,8 @@ export async function ingestRoutes(app: Api, store: Store, asOf?: string): Promi
           // transaction that lands them.
           const realtime = realtimeIngest(store, callerOf(req), kind, asOf);
           await realtime.prepare();
+          // The table's key filter (DuckDB), so no push scans the key columns: loaded once.
+          await readyStoredKeys(store, kind);
           try {
             const report = await runImport(store, req, kind, recordsSource(body.records), body.sourceSystem, realtime.onLanded);
             return { ...report, realtime: report.landed > 0 ? realtime.summary() : null };

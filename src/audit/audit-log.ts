@@ -13,6 +13,7 @@ import type { Store, Value } from '../store/store.ts';
 import { subKey } from '../keys/keys.ts';
 import { cityOf, regionLevel, regionProblem } from '../domain/region.ts';
 import { anchorPath, readAnchor, writeAnchor, type ChainAnchor } from './anchor.ts';
+import { stageDone } from '../store/stage-times.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -307,6 +308,14 @@ type Anchored = ChainAnchor & { chain: string };
 const lockedBy = new WeakMap<Store, string[] | null>();
 
 /**
+ * Whether tx is a withAudit transaction holding every chain (the store lock exclusively): no other
+ * audited writer is inside a transaction, and on DuckDB tx's snapshot holds every commit before it.
+ */
+export function holdsEveryChain(tx: Store): boolean {
+  return lockedBy.get(tx) === null;
+}
+
+/**
  * Runs body in one transaction under the locks of scope (taken first, before body's own work), and
  * appends to each chain the entries body returns for it, with body's writes. An entry for a chain the
  * scope does not lock is a programming error: it throws, and nothing is written. After the commit the
@@ -346,9 +355,11 @@ function appendLocked<T>(
       const heads: Anchored[] = [];
       for (const chain of order) {
         const head = await readHead(tx, chain, begun);
+        stageDone('audit head');
         const { keyedFrom, anchorEntry } = await chainStart(tx, chain, head);
         const entries = anchorEntry ? [anchorEntry, ...chains.get(chain)!] : chains.get(chain)!;
         const newHead = entries.length ? await appendEntries(tx, chain, head, entries) : head;
+        stageDone('audit append');
         appended += entries.length;
         if (newHead) heads.push({ chain, keyedFrom, ...newHead });
       }
@@ -356,6 +367,7 @@ function appendLocked<T>(
       return { result, appended };
     })
     .then((out) => {
+      stageDone('commit');
       anchorAfterCommit(location, anchored);
       return out;
     })

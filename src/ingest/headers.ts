@@ -19,6 +19,12 @@ export function normaliseHeader(h: string): string {
     .toLowerCase();
 }
 
+/** The field a record's key names (headerIndex), as the row shaper maps it: also without a trailing `(…)`. */
+export function fieldOfKey(index: ReadonlyMap<string, string>, key: string): string | undefined {
+  const h = normaliseHeader(key);
+  return index.get(h) ?? index.get(h.replace(/\([^()]*\)$/, ''));
+}
+
 /** Header (normalised) → field name, for one kind: names, camelCase names, labels and aliases. */
 export function headerIndex(spec: RecordKindSpec): Map<string, string> {
   const index = new Map<string, string>();

@@ -22,6 +22,7 @@ import { invalidateRealtimeState, REALTIME_REFERENCE_TABLES } from '../models/re
 import type { StoredError } from './error-file.ts';
 import { seal } from '../privacy/sm4.ts';
 import { landedHooks } from './landed-hooks.ts';
+import { stageDone } from '../store/stage-times.ts';
 
 /** The caller may not import this kind at all (HTTP 403). */
 export class ImportForbidden extends Error {}
@@ -129,9 +130,11 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
   // transaction that writes. On DuckDB a merge reading rows staged inside its own transaction ran on
   // one thread: with the rows committed before it, a million-row merge took 1.1 s instead of 2.1 s.
   const report = await store.session(async (s) => {
+    stageDone('session');
     // A few records pushed through the API: their references looked up, their rows staged, by value.
     const few = source.records && source.records.length <= VALUES_ROWS ? source.records : null;
     const refs = await loadReferences(s, spec, few && referenceCandidates(spec, few));
+    stageDone('reference look-up');
     const batchRules = (await spec.batchRules?.(s, caller)) ?? [];
     const validator = rowValidator(spec, { caller, refs, defaultSourceSystem, batchRules });
     const stager = await createStager(s, spec, {
@@ -139,6 +142,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       partRows: req.stagePartRows,
       readingFile: source.format !== 'records',
     });
+    stageDone('batch rules, stager');
     try {
       let rowsRead = 0;
       let rowsBad = 0;
@@ -230,7 +234,10 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             );
         req.onProgress?.({ phase: 'write', done: rowsRead, total: rowsRead });
         tRead = Date.now();
-        return stager.finish();
+        stageDone('validation');
+        const staged = await stager.finish();
+        stageDone('staging');
+        return staged;
       };
       // Staged in a transaction of its own on the session (the stager's statements run on its
       // connection) and committed before the merge: DuckDB appends to a temporary table more cheaply
@@ -240,6 +247,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
       const tLoad = Date.now();
 
       return await withAudit(s, caller.regionCode, async (tx) => {
+        stageDone('begin, writer lock');
         const hooks = landedHooks(req.kind);
         const merged = spec.writer
           ? await WRITERS[spec.writer](tx, spec, caller, incoming)
@@ -249,7 +257,7 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
               caller,
               incoming,
               !!req.onLanded || hooks.length > 0,
-              few && stager.distinctKeys ? { distinctKeys: stager.distinctKeys() } : null,
+              few && stager.distinctKeys ? { distinctKeys: stager.distinctKeys(), keys: stager.keyValues?.() ?? null } : null,
             );
         const tMerge = Date.now();
         notes.push(...merged.duplicateNotes);
@@ -301,11 +309,14 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
             caller.userId,
           ],
         );
+        stageDone('batch row');
         // Subscribers first (the follow-up analysis), then the caller's own hook (the real-time checks read what they wrote).
         const landedAudit: AuditEntryInput[] = [];
         if (merged.written.length > 0) {
           for (const hook of hooks) landedAudit.push(...(await hook(tx, merged.written, caller)));
+          stageDone('landed hooks');
           if (req.onLanded) landedAudit.push(...(await req.onLanded(tx, merged.written)));
+          stageDone('real-time checks');
         }
         return {
           result,
@@ -335,7 +346,9 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
         };
       });
     } finally {
+      stageDone('anchor');
       await stager.dispose();
+      stageDone('drop staged');
     }
   });
   report.seconds = (Date.now() - started) / 1000;
@@ -346,7 +359,9 @@ export async function importRows(store: Store, source: RowSource, req: ImportReq
   // A file is a bulk load the real-time checks did not see record by record: their state reloads on next
   // use. Records pushed through the API are judged one by one (src/models/ingest-hook.ts), which updates it.
   // Reference tables the checks hold in memory are reloaded after any batch that changed them.
-  if ((source.format !== 'records' || REALTIME_REFERENCE_TABLES.has(spec.table)) && report.landed > 0) invalidateRealtimeState(store);
+  // (The merge keeps its key filters true itself: a file's merge dropped its table's.)
+  if ((source.format !== 'records' || REALTIME_REFERENCE_TABLES.has(spec.table)) && report.landed > 0)
+    invalidateRealtimeState(store, { keysKept: true });
   return report;
 }
 

@@ -21,6 +21,9 @@ import { stashLinksSql } from '../records/change-stamp.ts';
 import { randomBytes } from 'node:crypto';
 import type { FieldError, RowErrorCode } from './validate.ts';
 import type { AuditEntryInput } from '../audit/audit-log.ts';
+import { stageDone } from '../store/stage-times.ts';
+import { forgetStoredKeys, holdsStoredKeys, keyHash, storedKeys, type KeyFilter } from '../store/key-filter.ts';
+import { EVERY_CHAIN, holdsEveryChain, withAudit } from '../audit/audit-log.ts';
 
 /**
  * 2. Duplicates within the batch: the last row wins, each superseded row is deleted from `inc` and
@@ -173,6 +176,24 @@ function countyChecks(spec: RecordKindSpec, inc: string): { rows: Sql; message: 
 export interface FewRows {
   /** No two staged rows share a key (known in JavaScript): the count of duplicates is skipped. */
   distinctKeys: boolean;
+  /**
+   * The staged rows' keys as they will be stored (stage.ts keyValues; null: unknown). On DuckDB the
+   * table's key filter (src/store/key-filter.ts) then answers whether any may be stored: when none is,
+   * no scan of the key columns.
+   */
+  keys?: (string | null)[][] | null;
+}
+
+/**
+ * Loads the key filter of a kind's table (DuckDB) before records of the kind are pushed, so the first
+ * push does not scan the table for it (inspections at city scale: ~1 s). Loaded holding every audit
+ * chain, in a transaction that writes nothing: no other import is inside a transaction then, so the
+ * table as read holds every key stored or being stored.
+ */
+export async function readyStoredKeys(store: Store, kind: Kind): Promise<void> {
+  const spec = kindSpec(kind);
+  if (store.dialect.name !== 'duckdb' || spec.writer || holdsStoredKeys(store.location, spec.table)) return;
+  await withAudit(store, EVERY_CHAIN, async (tx) => ({ result: await storedKeys(tx, spec.table, spec.key, true), audit: [] }));
 }
 
 /**
@@ -214,14 +235,21 @@ export async function mergeIncoming(
     )}) x LIMIT 1`;
     let anyMatch = true;
     let anyCounty = true;
+    // The pushed keys' hashes, when the table's key filter is held or loads (DuckDB, keys known).
+    const hashes = few?.keys ? few.keys.map(keyHash) : null;
+    const filter: KeyFilter | null = hashes ? await storedKeys(tx, target, spec.key, holdsEveryChain(tx)) : null;
     if (few) {
-      const found = await tx.query<{ k: string }>(
-        sql`SELECT 'match' AS k FROM (SELECT 1 AS m FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} LIMIT 1) m${
-          county.length ? sql` UNION ALL SELECT 'county' FROM (${anyCountySql}) c` : sql``
-        }`,
-      );
+      // No key stored (the filter says so for every pushed key): the match is not asked of the table.
+      const unstored = filter !== null && hashes!.every((h) => h === null || !filter.has(h));
+      const matchSql = unstored
+        ? null
+        : sql`SELECT 'match' AS k FROM (SELECT 1 AS m FROM ${raw(inc)} i JOIN ${raw(target)} t ON ${raw(keyJoin('t', 'i'))} LIMIT 1) m`;
+      const countySql = county.length ? sql`SELECT 'county' AS k FROM (${anyCountySql}) c` : null;
+      const asked = [matchSql, countySql].filter((q): q is Sql => q !== null);
+      const found = asked.length ? await tx.query<{ k: string }>(joinSql(asked, ' UNION ALL ')) : [];
       anyMatch = found.some((r) => r.k === 'match');
       anyCounty = found.some((r) => r.k === 'county');
+      stageDone('match, county');
     }
     const same = stored.map((f) => `t.${f} IS NOT DISTINCT FROM i.${f}`).join(' AND ');
     const oldId = spec.idPrefix ? `t.${spec.idColumn} AS old_id, ` : '';
@@ -346,6 +374,14 @@ export async function mergeIncoming(
         if (incoming) await tx.exec(insert);
       }
       result.inserted = incoming - result.updated;
+      // The key filter holds every stored key: the pushed ones are added (all of them: a rejected row's
+      // key is a "maybe" too many, never one too few); rows it cannot name drop it.
+      if (incoming > 0) {
+        if (filter) {
+          for (const h of hashes!) if (h !== null) filter.add(h);
+        } else forgetStoredKeys(tx.location, target);
+      }
+      stageDone('merge rest, insert');
       return result;
     } finally {
       if (anyMatch) await tx.exec(`DROP TABLE IF EXISTS ${matches}`);

@@ -3,7 +3,7 @@
 // with a title row above its header imports as is. For records (JSON Lines, JSON, the API) it maps
 // each key — field name, camelCase, Chinese label or alias — once per distinct key.
 import type { RecordKindSpec } from '../records/registry.ts';
-import { headerIndex, normaliseHeader } from './headers.ts';
+import { fieldOfKey, headerIndex, normaliseHeader } from './headers.ts';
 import { FileProblem, fieldLabel, mapHeader, type HeaderMapping } from './validate.ts';
 import { UnreadableRecord } from './sources.ts';
 import { cellText, type Cell } from './values.ts';
@@ -148,11 +148,10 @@ export class RowShaper {
     for (const k in o) {
       let pos = this.keyPosition.get(k);
       if (pos === undefined) {
-        const h = normaliseHeader(k);
-        const name = this.index.get(h) ?? this.index.get(h.replace(/\([^()]*\)$/, ''));
+        const name = fieldOfKey(this.index, k);
         pos = name ? this.position.get(name)! : -1;
         this.keyPosition.set(k, pos);
-        if (pos < 0 && !META_KEYS.has(h)) this.unknownKeys.add(k);
+        if (pos < 0 && !META_KEYS.has(normaliseHeader(k))) this.unknownKeys.add(k);
       }
       if (pos >= 0) {
         if (this.filledAt[pos] === stamp) {

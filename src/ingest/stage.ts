@@ -36,6 +36,11 @@ export interface Stager {
    * statement (the merge then skips its count of duplicates). Absent on the bulk loaders.
    */
   distinctKeys?(): boolean;
+  /**
+   * A few rows held in memory: the key of each, as it will be stored (null: a key field is computed or
+   * not plain text, then unknown). Absent on the bulk loaders.
+   */
+  keyValues?(): (string | null)[][] | null;
 }
 
 export interface StagerOptions {
@@ -73,6 +78,8 @@ class ValuesStager implements Stager {
   private rows: (string | number | null)[][] = [];
   /** The key of each row added, as text (null when a key field is not a plain text column: then unknown). */
   private readonly keys: Set<string> | null;
+  /** The key values of each row added (with `keys`). */
+  private readonly keyRows: (string | null)[][] = [];
   private twins = false;
   /** Positions of the key fields among the fields. */
   private readonly keyAt: number[];
@@ -95,7 +102,9 @@ class ValuesStager implements Stager {
     if (this.rows.length >= VALUES_ROWS) throw new Error(`ValuesStager: more than ${VALUES_ROWS} rows`);
     this.rows.push([rowNo, ...values]);
     if (this.keys) {
-      const key = JSON.stringify(this.keyAt.map((i) => values[i]));
+      const keyRow = this.keyAt.map((i) => values[i]);
+      this.keyRows.push(keyRow);
+      const key = JSON.stringify(keyRow);
       if (this.keys.has(key)) this.twins = true;
       this.keys.add(key);
     }
@@ -103,6 +112,10 @@ class ValuesStager implements Stager {
 
   distinctKeys(): boolean {
     return this.keys !== null && !this.twins;
+  }
+
+  keyValues(): (string | null)[][] | null {
+    return this.keys ? this.keyRows : null;
   }
 
   async drain(): Promise<void> {}

@@ -7,7 +7,7 @@ import type { Caller } from '../auth/caller.ts';
 import { importScope } from '../policy/index.ts';
 import type { FieldSpec, Kind, RecordKindSpec, RowRule } from '../records/registry.ts';
 import { isRecordId, recordId } from '../records/record-id.ts';
-import { ERROR_FILE_COLUMNS, SOURCE_SYSTEM_PATTERN, headerIndex, normaliseHeader } from './headers.ts';
+import { ERROR_FILE_COLUMNS, SOURCE_SYSTEM_PATTERN, fieldOfKey, headerIndex, normaliseHeader } from './headers.ts';
 import {
   Bad,
   codeParser,
@@ -134,23 +134,38 @@ type FieldParser = (v: Cell) => Parsed;
 export const LOOKUP_RECORDS = 50;
 
 /**
- * Every value the validator could look a reference up under for these records — each value of each
- * record read by the parser of each field that names a reference or a region, so whatever key names
- * it — or null when there are too many records to bother (the batch then loads the lists whole).
+ * Every value the validator could look a reference up under for these records, per table it could look
+ * it up in ('region', or the ReferenceTable a field names by ref or listedIn): each record's value under
+ * a key that names such a field (as the row shaper maps keys: fieldOfKey), read by that field's parser
+ * — or null when there are too many records to bother (the batch then loads the lists whole). Values
+ * under other keys are never looked up: taking every value under every reference field's parser (as
+ * before) made the folded look-up run for a pushed record's dates and USCC in the officers' table.
  */
-export function referenceCandidates(spec: RecordKindSpec, records: readonly unknown[]): Set<string> | null {
+export function referenceCandidates(spec: RecordKindSpec, records: readonly unknown[]): Map<string, Set<string>> | null {
   if (records.length > LOOKUP_RECORDS) return null;
-  const parsers = spec.fields.filter((f) => f.ref || f.listedIn || f.type === 'region').map(parserFor);
-  const found = new Set<string>();
+  const index = headerIndex(spec);
+  // Per field that names a table: its parser and the tables it names.
+  const named = new Map(
+    spec.fields.flatMap((f) => {
+      const tables = [...new Set([f.type === 'region' ? 'region' : null, f.ref ?? null, f.listedIn ?? null])].filter(
+        (t): t is string => t !== null,
+      );
+      return tables.length ? [[f.name, { parse: parserFor(f), tables }] as const] : [];
+    }),
+  );
+  const found = new Map<string, Set<string>>();
+  for (const { tables } of named.values()) for (const t of tables) found.set(t, new Set());
+  const byKey = new Map<string, { parse: FieldParser; tables: string[] } | null>();
   for (const record of records) {
     if (record === null || typeof record !== 'object') continue; // unreadable: refused before any lookup
-    for (const raw of Object.values(record)) {
+    for (const [k, raw] of Object.entries(record)) {
+      let field = byKey.get(k);
+      if (field === undefined) byKey.set(k, (field = named.get(fieldOfKey(index, k) ?? '') ?? null));
+      if (!field) continue;
       // As the row shaper hands a value to the parsers (row-shaper.ts).
       const v = raw !== null && typeof raw === 'object' && !(raw instanceof Date) ? JSON.stringify(raw) : (raw as Cell);
-      for (const parse of parsers) {
-        const s = parse(v);
-        if (typeof s === 'string') found.add(s);
-      }
+      const s = field.parse(v);
+      if (typeof s === 'string') for (const t of field.tables) found.get(t)!.add(s);
     }
   }
   return found;

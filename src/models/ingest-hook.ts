@@ -60,7 +60,8 @@ export function realtimeIngest(store: Store, caller: Caller, kind: Kind, asOf = 
       return audit;
     },
     failed(): void {
-      if (touched) invalidateRealtimeState(store);
+      // A rollback leaves the merge's key filters a "maybe" too many at most: they stay.
+      if (touched) invalidateRealtimeState(store, { keysKept: true });
     },
     summary: (): RealtimeSummary => summary,
   };

@@ -14,6 +14,7 @@ import type { TriageOutcome } from '../triage/context.ts';
 import { SUBJECTS } from '../triage/filing.ts';
 import { codeCheck, judge, judgeable, KIND_CHECKS } from './judge.ts';
 import { readyState, realtimeState } from './state.ts';
+import { stageDone } from '../../store/stage-times.ts';
 
 /** Subjects per focused run (bind parameters: PostgreSQL allows 65,535 per statement). */
 const FOCUS_CHUNK = 5_000;
@@ -149,11 +150,14 @@ export async function checkRecordsIn(
   asOf = businessDate(new Date()),
 ): Promise<{ reports: ModelRunReport[]; audit: AuditEntryInput[] }> {
   let audit: AuditEntryInput[] = [];
-  const reports = await writeRuns(store, await judgeRecords(store, tx, kind, records, asOf), async (writing) => {
+  const runs = await judgeRecords(store, tx, kind, records, asOf);
+  stageDone('checks: judge');
+  const reports = await writeRuns(store, runs, async (writing) => {
     const written = await writeHitsIn(tx, writing, writeOptions(store, actor, asOf, kind, records));
     audit = written.audit;
     return written.outcomes;
   });
+  stageDone('checks: write hits');
   return { reports, audit };
 }
 

@@ -19,6 +19,7 @@ import { grow, shrinkToFit, IdIndex, PackedStrings } from './packed-ids.ts';
 import { businessDayOf, dayOf, isoOf, yearOfDay } from './days.ts';
 import { BaselineBook, type BaselineRecord } from '../../catalog/discretion.ts';
 import type { TierName } from '../../catalog/types.ts';
+import { forgetStoredKeys } from '../../store/key-filter.ts';
 
 export type Part = 'reference' | 'names' | 'certificates' | 'inspections' | 'cases' | 'delegations' | 'hotline';
 
@@ -1136,9 +1137,12 @@ export const REALTIME_REFERENCE_TABLES: ReadonlySet<string> = new Set([
   'followup_tasks',
 ]);
 
-export function invalidateRealtimeState(store: Store): void {
+export function invalidateRealtimeState(store: Store, opts: { keysKept?: boolean } = {}): void {
   states.get(store)?.retire();
   states.delete(store);
+  // Whoever writes record tables outside the import calls this: the merge's key filters go too, unless
+  // the caller knows they still hold every stored key (records pushed through the import add theirs).
+  if (!opts.keysKept) forgetStoredKeys(store.location);
 }
 
 /** The store's state, ready for `parts`; if it is dropped while loading, the one that replaced it. */
