@@ -12,7 +12,7 @@
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 import { daysLateSql, daysSql } from '../window.ts';
-import { CASE_NAMES, CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
+import { CASE_NAMES, CASE_SUBJECT_COLUMNS, casesOfSystemsSending } from './sql-fragments.ts';
 
 export const caseMaterialsHandoverLate: ModelDefinition = {
   code: 'CASE_MATERIALS_HANDOVER_LATE',
@@ -35,9 +35,7 @@ export const caseMaterialsHandoverLate: ModelDefinition = {
   query: ({ params, where, dialect, asOf }) => {
     const act = sql`COALESCE(c.materials_handed_over_on, CAST(${asOf} AS DATE))`;
     return sql`
-    WITH s AS (
-      SELECT DISTINCT source_system FROM cases WHERE materials_handed_over_on IS NOT NULL
-    )
+    WITH ${casesOfSystemsSending('materials_handed_over_on')}
     SELECT ${CASE_SUBJECT_COLUMNS}, CAST(c.transferred_on AS VARCHAR) AS transferred_on, CAST(c.police_decided_on AS VARCHAR) AS police_decided_on,
            CASE WHEN c.materials_handed_over_on IS NULL THEN '截至' || CAST(CAST(${asOf} AS DATE) AS VARCHAR) || '仍未移交'
                 ELSE '于' || CAST(c.materials_handed_over_on AS VARCHAR) || '移交' END AS state,

@@ -10,7 +10,7 @@
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { daysSql } from '../window.ts';
-import { CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
+import { CASE_SUBJECT_COLUMNS, casesOfSystemsSending } from './sql-fragments.ts';
 
 export const penaltyCourtNoDemand: ModelDefinition = {
   code: 'PEN_COURT_NO_DEMAND',
@@ -29,9 +29,7 @@ export const penaltyCourtNoDemand: ModelDefinition = {
   query: ({ params, where, dialect }) => {
     const days = daysSql(dialect, sql`c.demand_served_on`, sql`c.court_applied_on`);
     return sql`
-    WITH s AS (
-      SELECT DISTINCT source_system FROM cases WHERE demand_served_on IS NOT NULL
-    )
+    WITH ${casesOfSystemsSending('demand_served_on')}
     SELECT ${CASE_SUBJECT_COLUMNS},
            COALESCE(a.name, c.agency_id) AS agency_name, CAST(c.court_applied_on AS VARCHAR) AS court_applied_on,
            CASE WHEN c.demand_served_on IS NULL THEN '记录中没有催告书送达日期'

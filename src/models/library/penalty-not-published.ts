@@ -13,7 +13,7 @@
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
 import { workdayDeadlineSql, workdaysLateSql } from '../window.ts';
-import { CASE_NAMES, CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
+import { CASE_NAMES, CASE_SUBJECT_COLUMNS, casesOfSystemsSending } from './sql-fragments.ts';
 
 export const penaltyNotPublished: ModelDefinition = {
   code: 'PEN_NOT_PUBLISHED',
@@ -35,9 +35,7 @@ export const penaltyNotPublished: ModelDefinition = {
   query: ({ params, where, asOf }) => {
     const until = sql`CASE WHEN c.published_on IS NULL OR c.published_on > CAST(${asOf} AS DATE) THEN CAST(${asOf} AS DATE) ELSE c.published_on END`;
     return sql`
-    WITH s AS (
-      SELECT DISTINCT source_system FROM cases WHERE published_on IS NOT NULL
-    )
+    WITH ${casesOfSystemsSending('published_on')}
     SELECT ${CASE_SUBJECT_COLUMNS},
            CAST(c.decided_on AS VARCHAR) AS decided_on, c.fine_amount,
            ${workdayDeadlineSql(sql`c.decided_on`, params.workdays)} AS deadline,

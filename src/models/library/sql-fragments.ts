@@ -147,7 +147,9 @@ export const CASE_SUBJECT_COLUMNS =
  * `s.source_system = c.source_system`): a system that never sends a date has no column to read, and an
  * empty date there says nothing (docs/supervision-brain.md, "Only source systems that send the date").
  */
-export function casesOfSystemsSending(column: 'notified_on' | 'legal_review_on'): Sql {
+export function casesOfSystemsSending(
+  column: 'notified_on' | 'legal_review_on' | 'published_on' | 'demand_served_on' | 'materials_handed_over_on',
+): Sql {
   return raw(`s AS (SELECT DISTINCT source_system FROM cases WHERE ${column} IS NOT NULL)`);
 }
 
