@@ -8,6 +8,7 @@ import { isIsoDate } from '../domain/dates.ts';
 import { ensureDemoAccounts } from '../demo/demo-accounts.ts';
 import { generateSupervision } from '../demo/supervision.ts';
 import { EXIT, fail, print, progress } from './output.ts';
+import { io } from './io.ts';
 
 function parseSeed(v: string): number {
   if (!/^\d+$/.test(v) || Number(v) > 0xffffffff) throw new InvalidArgumentError('种子须为 0 至 4294967295 之间的整数');
@@ -38,6 +39,18 @@ export function demoCommand(): Command {
         try {
           const result = await withStore(cmd, async (store) => {
             const bar = o.json ? null : progress(`生成演示数据（${o.scale}，种子 ${o.seed}）`, 1);
+            // After the records, the steps by name (on stderr, --json too), each with the time it took.
+            let stage: { name: string; at: number } | null = null;
+            const endStage = () => {
+              if (stage) io().err(`  用时 ${((performance.now() - stage.at) / 1000).toFixed(1)} 秒\n`);
+              stage = null;
+            };
+            const onStage = (name: string) => {
+              bar?.stop();
+              endStage();
+              io().err(`${name}…\n`);
+              stage = { name, at: performance.now() };
+            };
             try {
               const records = await generateDemo(store, {
                 scale: o.scale,
@@ -45,7 +58,9 @@ export function demoCommand(): Command {
                 asOf: o.asOf,
                 reset: o.reset ?? false,
                 onProgress: (done, total) => bar?.update(done, total),
+                onStage,
               });
+              endStage();
               bar?.stop();
               // The history is the demo scale's: at city scale and above it would be hundreds of thousands of clues.
               if (!o.history || o.scale !== 'demo') return { ...records, supervision: null };

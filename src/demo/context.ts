@@ -104,6 +104,8 @@ export interface Ctx {
   providers: Provider[];
   /** Cases written so far per agency and penalty item ('AG-…|ITEM'): the pattern plants take pairs without any. */
   caseTally: Map<string, number>;
+  /** Names the step the generation enters (the CLI prints each with the time the last one took). */
+  stage: (name: string) => void;
 }
 
 export type { Entity };

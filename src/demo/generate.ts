@@ -40,6 +40,8 @@ export interface DemoOptions {
   /** Fewer entities than the scale's (a quick world for tests); the scale's other settings stay. */
   entities?: number;
   onProgress?: (done: number, total: number) => void;
+  /** The step the generation enters, after the records: the plans' steps take a while at Hangzhou scale. */
+  onStage?: (name: string) => void;
 }
 
 export interface DemoResult {
@@ -183,6 +185,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
     days: makeDays(period),
     providers: [],
     caseTally: new Map(),
+    stage: (name) => opts.onStage?.(name),
   };
   writeCampaigns(ctx);
 
@@ -219,9 +222,11 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
         }
       }
     }
+    ctx.stage('委托、模式样本与复议诉讼结果');
     makeDelegations(ctx);
     makePatternPlants(ctx, pool, index);
     makeReviewOutcomes(ctx);
+    ctx.stage('写入记录');
     await writer.finish();
     planTruth = await makeInspectionPlans(store, ctx);
   } catch (e) {
@@ -231,6 +236,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
     invalidateRealtimeState(store); // the real-time checks' state reloads on next use
   }
 
+  ctx.stage('建立索引');
   for (const stmt of store.dialect.afterBulkLoad) await store.exec(stmt);
   await store.exec(
     sql`INSERT INTO demo_runs (id, scale, seed, as_of, pinned, generated_at) VALUES (${`DR-${Date.now()}`}, ${opts.scale}, ${seed}, CAST(${period.asOfIso} AS DATE), ${opts.asOf !== undefined}, ${new Date().toISOString()})`,

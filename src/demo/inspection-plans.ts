@@ -242,6 +242,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
   const items = new Map(cat.catalog.inspectionItems.map((i) => [i.code, i]));
   const key = codeKey();
 
+  ctx.stage('检查对象名录');
   // ── the directory ───────────────────────────────────────────────────────────────────────────
   const countyOf = new Map(world.counties.map((c) => [c.code, c]));
   const entityRegion = new Map<string, string>();
@@ -317,6 +318,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
   );
   objects.length = 0;
 
+  ctx.stage('各年度检查计划');
   // ── plans of each year: one per agency and item of routine inspections (external draws) ───────
   const { years, next } = planYears(ctx.period);
   const plansOf = new Map<number, Map<string, PlanFacts>>(years.map((y) => [y, new Map()]));
@@ -398,6 +400,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     }
   }
 
+  ctx.stage('各年度检查任务、赋码与评价');
   // ── tasks of every plan year, county by county, from the records ─────────────────────────────
   const yearsFrom = `${years[0] ?? next}-01-01`;
   const yearsTo = `${years[years.length - 1] ?? next - 1}-12-31`;
@@ -716,8 +719,17 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     );
   }
 
+  ctx.stage('下一年度计划抽取');
   // ── the year ahead: plans drawn by Kedu's sampler (some, planted, drawn elsewhere and biased) ──
   const nextTasks: NewTask[] = [];
+  // An agency's plans draw from one directory, weighted one of three ways: one digest for each.
+  const digests = new Map<string, string>();
+  const digestOf = (agencyId: string, weighting: string, candidates: Candidate[]) => {
+    const key = `${agencyId}|${weighting}`;
+    let d = digests.get(key);
+    if (d === undefined) digests.set(key, (d = poolDigest(candidates)));
+    return d;
+  };
   const drawnAt = `${asOfIso}T01:00:00.000Z`;
   for (const plan of [...(plansOf.get(next - 1)?.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const agency = agencies.get(plan.agencyId)!;
@@ -772,14 +784,16 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     const seedText = Array.from({ length: 4 }, () => (rng.next() * 2 ** 32).toString(16).padStart(8, '0').slice(0, 8)).join('');
     const stream = new SeedStream(seedText);
     const drawId = `DR-${next}-${createHash('md5').update(id).digest('hex').slice(0, 16)}`;
-    let order = drawOrder(stream, candidates);
     const biased = plan.routine >= 10 && rng.chance(PLAN_PLANT.biased);
-    if (biased) {
+    let order: string[];
+    if (!biased) order = drawOrder(stream, candidates, plan.routine);
+    else {
       // Drawn in the agency's own system: most of last year's entities again.
       const last = [...plan.entities].sort();
       const again = Math.ceil(0.8 * Math.min(plan.routine, last.length));
       const keep = rng.sample(last.length, again).map((i) => last[i]);
-      order = [...keep, ...order.filter((u) => !keep.includes(u))];
+      const kept = new Set(keep);
+      order = [...keep, ...drawOrder(stream, candidates, plan.routine + again).filter((u) => !kept.has(u))];
       plant('sampling_bias', 'plan_item', `${agency.id}/${next}/${plan.item}`, agency.region, { repeated: again, drawn: plan.routine });
     }
     const tasks = tasksOfRanks(row, drawId, stream, order, officers, params, (u) => entityRegion.get(u)!, 0, plan.routine);
@@ -792,7 +806,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       biased ? 'external' : SAMPLING_METHOD,
       biased ? null : seedText,
       pool.length,
-      biased ? null : poolDigest(candidates),
+      biased ? null : digestOf(agency.id, weighting, candidates),
       officers.join(','),
       JSON.stringify(params),
       tasks.length,
@@ -823,9 +837,11 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
   );
   // The tasks of the plan years took their serials above; the year ahead's draws are issued as the API issues them.
   await store.exec(`UPDATE inspection_code_counter SET next_serial = $1 WHERE name = 'task'`, [serial]);
+  ctx.stage('下一年度检查任务');
   await issueTasks(store, nextTasks, 'demo', new Date(drawnAt));
   await store.copyIn('ground_truth', ['violation', 'record_kind', 'record_id', 'region_code', 'detail'], truthRows);
 
+  ctx.stage('下一年度合并建议');
   // ── the year ahead's merge suggestions, as a supervisor would run them; some accepted by every agency
   const now = new Date(`${asOfIso}T02:00:00Z`);
   await suggestMerges(store, SYSTEM_CALLER, { regionCode: '330000', from: `${next}-01-01`, now });

@@ -235,8 +235,8 @@ export async function prepareDraw(
     );
   const seedText = newSeed();
   const seed = new SeedStream(seedText);
-  const order = drawOrder(seed, pool);
-  const taken = Math.min(n, order.length);
+  const order = drawOrder(seed, pool, n);
+  const taken = order.length;
   const drawId = `DR-${randomUUID()}`;
   const regions = await entityRegions(store, order.slice(0, taken));
   const tasks = tasksOfRanks(plan, drawId, seed, order, officers, params, (u) => regions.get(u)!, 0, taken);
@@ -361,7 +361,7 @@ export async function checkDraw(store: Store, draw: DrawRow): Promise<DrawCheck>
     };
   }
   const seed = new SeedStream(draw.seed);
-  const order = drawOrder(seed, pool);
+  const order = drawOrder(seed, pool, tasks.reduce((m, t) => Math.max(m, t.draw_rank + 1), draw.drawn));
   const officers = splitCodes(draw.officer_pool);
   // The rank's officers are drawn over the pool as stored; that pool was certified at the draw.
   const mismatches: DrawCheck['mismatches'] = [];

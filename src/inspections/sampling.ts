@@ -56,11 +56,54 @@ export interface Candidate {
   weight: number;
 }
 
-/** The pool in draw order: largest key ln(u)/w first; ties (never in practice) by id. */
-export function drawOrder(seed: SeedStream, pool: readonly Candidate[]): string[] {
-  const keyed = pool.map((c) => ({ id: c.id, key: Math.log(seed.uniform('entity', c.id)) / c.weight }));
-  keyed.sort((a, b) => b.key - a.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return keyed.map((k) => k.id);
+/**
+ * The pool in draw order: largest key ln(u)/w first; ties (never in practice) by id. With `first`, only
+ * that many from the front, the same as the whole order's first ones: a plan takes tens of entities
+ * from a directory of up to a few hundred thousand, so the others are passed over in a bounded heap
+ * instead of sorted (at Hangzhou scale the year's plans draw from 250 million candidates in all).
+ */
+export function drawOrder(seed: SeedStream, pool: readonly Candidate[], first = pool.length): string[] {
+  const n = pool.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = Math.log(seed.uniform('entity', pool[i].id)) / pool[i].weight;
+  /** Candidate i comes before candidate j. */
+  const ahead = (i: number, j: number) => keys[i] > keys[j] || (keys[i] === keys[j] && pool[i].id < pool[j].id);
+  const k = Math.max(0, Math.min(first, n));
+  let front: number[];
+  if (k * 4 >= n) front = Array.from({ length: n }, (_, i) => i);
+  else {
+    // A heap of the k best so far, the last of them at the root.
+    const heap: number[] = [];
+    const down = (at: number) => {
+      for (;;) {
+        const l = 2 * at + 1;
+        const r = l + 1;
+        let last = at;
+        if (l < heap.length && ahead(heap[last], heap[l])) last = l;
+        if (r < heap.length && ahead(heap[last], heap[r])) last = r;
+        if (last === at) return;
+        [heap[at], heap[last]] = [heap[last], heap[at]];
+        at = last;
+      }
+    };
+    for (let i = 0; i < n; i++) {
+      if (heap.length < k) {
+        heap.push(i);
+        for (let at = heap.length - 1; at > 0; ) {
+          const up = (at - 1) >> 1;
+          if (!ahead(heap[up], heap[at])) break;
+          [heap[up], heap[at]] = [heap[at], heap[up]];
+          at = up;
+        }
+      } else if (k > 0 && ahead(i, heap[0])) {
+        heap[0] = i;
+        down(0);
+      }
+    }
+    front = heap;
+  }
+  front.sort((i, j) => (ahead(i, j) ? -1 : ahead(j, i) ? 1 : 0));
+  return front.slice(0, k).map((i) => pool[i].id);
 }
 
 /**
