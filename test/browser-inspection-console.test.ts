@@ -249,3 +249,55 @@ test("新建计划: an agency's staff make a plan item in the console; the impor
   assert.equal(Number(plan.target_count), 5);
   await page.context().close();
 });
+
+test("临时检查赋码: an agency's staff code a complaint's visit in the console; the server's refusal shows next to its field; the task opens with its code", async () => {
+  const page = await signIn(browser, base, 'fy_scjg', PASSWORD);
+  await page.goto(`${base}/inspections/tasks`);
+  await ready(page, 'inspection-tasks-page');
+  await page.getByTestId('task-new').click();
+  // Only the items of the agency's line are offered (market supervision: MKT-), and only its own officers.
+  const openDropdown = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
+  await page.getByTestId('task-item').click();
+  await page.locator(openDropdown).first().waitFor();
+  const items = await page.locator(openDropdown).allInnerTexts();
+  assert.ok(items.length > 0 && items.every((i) => /（MKT-/.test(i)), items.join(' | '));
+  await page.keyboard.press('Escape');
+  await choose(page, 'task-item', 'MKT-I001-03', true);
+  await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0);
+  await page.getByTestId('task-officers').click();
+  const offered = await page.locator(openDropdown).allInnerTexts();
+  assert.deepEqual(
+    offered.map((o) => /（(OF-\w+)）/.exec(o)?.[1]),
+    ['OF-M1', 'OF-M2', 'OF-M3', 'OF-M4', 'OF-M5', 'OF-M6'],
+  );
+  for (const name of ['张伟', '王芳']) await page.locator(openDropdown, { hasText: name }).click();
+  await page.keyboard.press('Escape');
+  for (const name of ['张伟', '王芳'])
+    await page.getByTestId('task-officers').locator('.ant-select-selection-item', { hasText: name }).waitFor();
+  // An enterprise of another county: refused by the server, next to the field.
+  await page.getByTestId('task-entity').fill(XH_ENTITIES[0]);
+  await page.getByTestId('task-reason').fill('消费者投诉后厨卫生问题，现场核查');
+  await page.getByTestId('task-submit').click();
+  assert.match(await page.getByTestId('field-error-entityUscc').innerText(), /不在本执法主体的管辖区划内/);
+  const landed = () =>
+    store.query<{ id: string; origin: string; officer_ids: string; reason: string }>(
+      sql`SELECT id, origin, officer_ids, reason FROM inspection_tasks WHERE entity_uscc = ${FY_ENTITIES[40]} AND origin <> 'plan'`,
+    );
+  assert.deepEqual(await landed(), []);
+
+  await page.getByTestId('task-entity').fill(FY_ENTITIES[40]);
+  await page.getByTestId('task-submit').click();
+  await ready(page, 'inspection-task-page');
+  const [task] = await landed();
+  assert.equal(task.origin, 'complaint');
+  assert.equal(task.officer_ids, 'OF-M1,OF-M2');
+  assert.equal(page.url(), `${base}/inspections/tasks/${encodeURIComponent(task.id)}`);
+  const [row] = await store.query<{ code: string }>(sql`SELECT code FROM inspection_tasks WHERE id = ${task.id}`);
+  assert.equal((await page.getByTestId('task-code').innerText()).replace(/\s/g, ''), displayCode(row.code).replace(/\s/g, ''));
+  const [audit] = await store.query<{ n: number }>(
+    sql`SELECT count(*) AS n FROM audit_log WHERE action = 'task.create' AND target = ${task.id}`,
+  );
+  assert.equal(Number(audit.n), 1);
+  await page.context().close();
+  assert.deepEqual(cspViolations, []);
+});

@@ -618,6 +618,9 @@ export const api = {
     ) => request<TaskPage>('/inspection-tasks', { query, signal }),
     task: (id: string, signal?: AbortSignal) => request<TaskDetail>(`/inspection-tasks/${encodeURIComponent(id)}`, { signal }),
     notice: (id: string, signal?: AbortSignal) => request<TaskNotice>(`/inspection-tasks/${encodeURIComponent(id)}/notice`, { signal }),
+    /** An ad-hoc task (a complaint, a referral), coded before the visit. */
+    createTask: (body: Static<typeof Inspections.AdhocTaskBody>) =>
+      request<Static<typeof Inspections.IssuedTaskOut>>('/inspection-tasks', { method: 'POST', body }),
     revoke: (id: string, reason: string) =>
       request<unknown>(`/inspection-tasks/${encodeURIComponent(id)}/revoke`, { method: 'POST', body: { reason } }),
     runSuggestions: (body: { windowDays?: number; from?: string }) =>

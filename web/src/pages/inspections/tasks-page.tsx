@@ -2,8 +2,8 @@
 // /inspection-tasks — the server scopes them), filtered by agency, status and the planned day. The same
 // table lists a plan's drawn tasks on its page.
 import { useState } from 'react';
-import { Select, Space, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, type InspectionTaskRow, type TaskStatus } from '../../api.ts';
 import { AgencyFilter } from '../../lists/agency-filter.tsx';
 import { DateRangeFilter } from '../../lists/date-range.tsx';
@@ -11,6 +11,7 @@ import { useListParams } from '../../lists/use-list-params.ts';
 import { useUser } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 import { PageFrame } from '../page-frame.tsx';
+import { NewTaskModal } from './task-form.tsx';
 
 export const TASK_STATUS: Record<TaskStatus, [string, string]> = {
   open: ['有效', 'green'],
@@ -97,6 +98,10 @@ export default function TasksPage() {
   const user = useUser();
   const list = useListParams(KEYS);
   const v = list.values;
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  // An agency's own staff code their ad-hoc inspections; the server's policy decides (a refusal shows in the form).
+  const mayCreate = !!user.agencyId && user.can.workInspections;
   return (
     <PageFrame
       testId="inspection-tasks-page"
@@ -122,7 +127,17 @@ export default function TasksPage() {
           placeholder={['计划日期起', '计划日期止']}
           onChange={(from, to) => list.set({ from, to })}
         />
+        {mayCreate && (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="task-new">
+            临时检查赋码
+          </Button>
+        )}
       </Space>
+      <NewTaskModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onDone={(id) => navigate(`/inspections/tasks/${encodeURIComponent(id)}`)}
+      />
       <TaskTable
         agencyId={v.agencyId}
         status={v.status}
