@@ -127,7 +127,13 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
       if (!t) break;
       const [e, p, agency] = t;
       const start = yearWindow(ctx, 100);
-      const parties = [e, ...pool.entities.slice(next).filter((x) => x.county === e.county && x.registered < (start ?? 0))].slice(0, 7);
+      // Up to six more of its county registered before the year, the first ones left in the pool (a scan
+      // that stops there: at Hangzhou scale the pool holds two million entities).
+      const parties = [e];
+      for (let j = next; j < pool.entities.length && parties.length < 7; j++) {
+        const x = pool.entities[j];
+        if (x.county === e.county && x.registered < (start ?? 0)) parties.push(x);
+      }
       if (start === null || e.registered >= start) continue;
       const plan = make(agency, p, e.county.city.code, start);
       if (!plan || parties.length < plan.forced.length) continue;
