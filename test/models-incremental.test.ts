@@ -1,6 +1,7 @@
 // Incremental model runs (src/models/incremental.ts) keep the same hits and clues as full runs:
 // two identical demo stores; a first run on each; then batches of random changes imported into both
-// (new records, and stored records with new values under the same source id, through src/ingest),
+// (new records, stored records with new values under the same source id, and copies of stored cases and
+// inspections dated a few days before their original, through src/ingest),
 // after each an incremental run on A and a full run on B, a few days later each time; the dedupe keys
 // of the hits and the clues must be the same after every batch. Runs on DuckDB, and on PostgreSQL
 // with KEDU_TEST_DATABASE_URL.
@@ -32,6 +33,8 @@ const CHANGED: Partial<Record<Kind, number>> = {
   monitoring_devices: 2,
   entities: 2,
 };
+/** Copies per batch of a stored case and inspection, dated a few days earlier than the original. */
+const EARLIER = 6;
 /** Columns a change leaves as they are: the key, where the record lies and who keeps it. */
 const FIXED = new Set(['source_system', 'source_id', 'region_code', 'agency_id', 'county_code', 'uscc', 'id']);
 
@@ -110,6 +113,16 @@ async function changes(store: Store, rnd: () => number, batch: number, runDay: s
           );
           for (const f of dates) if (typeof r[f] === 'string') r[f] = addDays((r[f] as string).slice(0, 10), shift);
         }
+        batchRows.push(r);
+      }
+    // And a few unchanged copies dated a day to three earlier than their original: a window or a pair
+    // of one enterprise's records then finds a new hit on the stored record, which did not change (an
+    // incremental run must judge the enterprise again, not only the new record).
+    if (kind === 'cases' || kind === 'inspections')
+      for (let i = 0; i < EARLIER; i++) {
+        const r: Record<string, unknown> = { ...pick(), source_id: `INC-${batch}-E${i}-${Math.floor(rnd() * 1e9)}` };
+        const back = 1 + Math.floor(rnd() * 3);
+        for (const f of dates) if (typeof r[f] === 'string') r[f] = addDays((r[f] as string).slice(0, 10), -back);
         batchRows.push(r);
       }
     out.set(

@@ -24,6 +24,9 @@ export const deviceRepeatSameDay: ModelDefinition = {
     '于{occurred_on}的违法行为又被罚款{fine_amount}元，两次相隔{gap_days}天（不超过{window_days}天），可能对同一个违法行为给予了两次罚款，请核实并说明。',
   groundTruth: { violation: 'device_repeat_same_day', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'entity_uscc', requires: 'device_id' },
+  // Pairs of one entity's cases from one device (monitoring_devices, read in a condition: a change there
+  // runs the model fully).
+  incremental: { by: 'entity_uscc', changes: { cases: 'entity_uscc' }, names: ['entities', 'items'] },
   query: ({ params, where, dialect }) => {
     const end = dialectSql(dialect.addDays, sql`a.occurred_on`, sql`${num(params.window_days)}`);
     return sql`

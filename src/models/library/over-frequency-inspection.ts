@@ -25,6 +25,9 @@ export const overFrequencyInspection: ModelDefinition = {
     '数据显示，{agency_name}{year}年对该企业检查“{item_name}”{inspection_count}次，清单公布的年度上限为{max_per_year}次，可能超过检查频次上限，请核实并说明。',
   groundTruth: { violation: 'over_frequency', recordKind: 'entity' },
   realtime: { kind: 'inspections', subjectColumn: 'entity_uscc' },
+  // Counts per entity, agency, item and year: a subject's hits follow from its own records (and the
+  // items' limits, inspection_items: a change there runs the model fully).
+  incremental: { by: 'entity_uscc', changes: { inspections: 'entity_uscc' }, names: ['entities', 'agencies'] },
   query: ({ where, dialect }) => sql`
     WITH t AS (
       SELECT t.id, t.entity_uscc, t.inspection_item_code, t.agency_id, t.region_code, t.inspected_on,

@@ -18,6 +18,8 @@ export const penaltyDouble: ModelDefinition = {
     '数据显示，当事人{subject_name}因“{item_name}”于{first_filed_on}被{first_agency}立案并罚款{first_fine}元，' +
     '{filed_on}又被{agency_name}立案并罚款{fine_amount}元，两次立案相隔{gap_days}天（不超过{window_days}天），可能对同一违法行为给予了两次罚款，请核实并说明。',
   realtime: { kind: 'cases', subjectColumn: 'entity_uscc' },
+  // Pairs of one entity's cases of one item: its hits follow from that entity's cases alone.
+  incremental: { by: 'entity_uscc', changes: { cases: 'entity_uscc' }, names: ['entities', 'items', 'agencies'] },
   query: ({ params, where, dialect }) => {
     const end = dialectSql(dialect.addDays, sql`a.filed_on`, sql`${num(params.window_days)}`);
     return sql`

@@ -27,6 +27,8 @@ export const penaltyRepeatUncorrected: ModelDefinition = {
     '各案均未记录改正违法行为，可能存在以罚代管、未责令改正，请核实并说明。',
   groundTruth: { violation: 'fined_without_correction', recordKind: 'entity' },
   realtime: { kind: 'cases', subjectColumn: 'entity_uscc' },
+  // Windows over one entity's fines of one item: its hits follow from that entity's cases alone.
+  incremental: { by: 'entity_uscc', changes: { cases: 'entity_uscc' }, names: ['entities', 'items', 'agencies'] },
   query: ({ params, where, dialect }) => {
     const span = dialectSql(dialect.daysBetween, sql`a.filed_on`, sql`b.filed_on`);
     return sql`

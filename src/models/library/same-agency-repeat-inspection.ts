@@ -20,6 +20,8 @@ export const sameAgencyRepeatInspection: ModelDefinition = {
   explanation:
     '数据显示，{agency_name}于{previous_dates}检查该企业未发现问题后，又于{inspected_on}再次检查（相隔{gap_days}天，在{window_days}天内），且不是投诉举报等引发的针对性检查，可能未按规定一次性开展检查，请核实并说明。',
   realtime: { kind: 'inspections', subjectColumn: 'entity_uscc' },
+  // A window over one entity's inspections by one agency: its hits follow from that entity's records alone.
+  incremental: { by: 'entity_uscc', changes: { inspections: 'entity_uscc' }, names: ['entities', 'agencies'] },
   query: ({ params, where, dialect }) => {
     const from = raw(dialect.addDays('b.inspected_on', num(-params.window_days).render().text));
     const gap = raw(dialect.daysBetween('max(a.inspected_on)', 'b.inspected_on'));
