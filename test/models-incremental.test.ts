@@ -27,6 +27,7 @@ const BATCHES = Number(process.env.KEDU_INCREMENTAL_BATCHES ?? 6);
 const CHANGED: Partial<Record<Kind, number>> = {
   cases: 14,
   inspections: 14,
+  licences: 8,
   deliveries: 6,
   payments: 6,
   delegations: 4,

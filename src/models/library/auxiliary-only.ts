@@ -54,6 +54,8 @@ export const auxiliaryOnlyCase: ModelDefinition = {
     '没有行政执法人员参与，可能由辅助人员独立办案，请核实并说明。',
   groundTruth: { violation: 'auxiliary_only', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
+  // One case judged on its own officers (officers, read in a condition: a change there runs it fully).
+  incremental: { by: 'id', changes: { cases: 'id' }, names: ['entities', 'agencies', 'items'] },
   query: ({ where }) => auxiliaryOnlyQuery(where, 'cases'),
 };
 
@@ -71,5 +73,7 @@ export const auxiliaryOnlyInspection: ModelDefinition = {
     '数据显示，{agency_name}于{on_day}对{subject_name}的检查（{item_name}），登记的执法人员{officer_names}均为行政执法辅助人员，' +
     '没有行政执法人员参与，可能由辅助人员独立执法，请核实并说明。',
   realtime: { kind: 'inspections', subjectColumn: 'id' },
+  // One inspection judged on its own officers (officers, read in a condition: a change there runs it fully).
+  incremental: { by: 'id', changes: { inspections: 'id' }, names: ['entities', 'agencies', 'inspection_items'] },
   query: ({ where }) => auxiliaryOnlyQuery(where, 'inspections'),
 };

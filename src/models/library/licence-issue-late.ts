@@ -22,6 +22,8 @@ export const licenceIssueLate: ModelDefinition = {
     '数据显示，{agency_name}于{decided_on}准予“{item_name}”许可，于{issued_on}颁发证件，超过作出决定之日起{window_days}个工作日的期限（至{deadline}），可能未按期颁发、送达行政许可证件，请核实并说明。',
   groundTruth: { violation: 'licence_issue_late', recordKind: 'licence' },
   realtime: { kind: 'licences', subjectColumn: 'id' },
+  // One licence judged on its own fields (and the working-day calendar): narrowed by the licence.
+  incremental: { by: 'id', changes: { licences: 'id' }, names: ['items', 'entities', 'agencies'] },
   query: ({ params, where }) => {
     return sql`
       WITH t AS (

@@ -28,6 +28,8 @@ export const licenceMoreThanOneVisit: ModelDefinition = {
     '数据显示，申请人申请“{item_name}”（{agency_name}办理，申请日期{applied_on}），申请材料齐全，到现场{visits}次，多于{max_visits}次，可能未落实“最多跑一次”，请核实并说明。',
   groundTruth: { violation: 'licence_more_than_one_visit', recordKind: 'licence' },
   realtime: { kind: 'licences', subjectColumn: 'id' },
+  // One licence judged on its own fields (and the working-day calendar): narrowed by the licence.
+  incremental: { by: 'id', changes: { licences: 'id' }, names: ['items', 'entities', 'agencies'] },
   query: ({ params, where }) => sql`
     SELECT 'licence' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
            e.name AS subject_name, t.entity_uscc, t.item_code, COALESCE(it.name, t.item_code) AS item_name,

@@ -21,6 +21,8 @@ export const licenceNoOneTimeNotice: ModelDefinition = {
     '数据显示，{agency_name}于{received_on}收到“{item_name}”的申请材料，于{notified_on}一次性告知补正，超过收到材料之日起{window_days}个工作日的期限（至{deadline}），可能未按期一次告知需要补正的全部内容，请核实并说明。',
   groundTruth: { violation: 'licence_no_one_time_notice', recordKind: 'licence' },
   realtime: { kind: 'licences', subjectColumn: 'id' },
+  // One licence judged on its own fields (and the working-day calendar): narrowed by the licence.
+  incremental: { by: 'id', changes: { licences: 'id' }, names: ['items', 'entities', 'agencies'] },
   query: ({ params, where }) => sql`
     WITH t AS (
       SELECT t.* FROM licences t

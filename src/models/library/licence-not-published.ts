@@ -23,6 +23,8 @@ export const licenceNotPublished: ModelDefinition = {
     '数据显示，{agency_name}于{decided_on}准予“{item_name}”许可，于{published_on}公开准予决定，晚于设定的决定之日起{workdays}个工作日（至{deadline}），可能未及时公开准予行政许可决定，请核实并说明。',
   groundTruth: { violation: 'licence_not_published', recordKind: 'licence' },
   realtime: { kind: 'licences', subjectColumn: 'id' },
+  // One licence judged on its own fields (and the working-day calendar): narrowed by the licence.
+  incremental: { by: 'id', changes: { licences: 'id' }, names: ['items', 'entities', 'agencies'] },
   query: ({ params, where }) => sql`
     WITH t AS (
       SELECT t.* FROM licences t

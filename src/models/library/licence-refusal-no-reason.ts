@@ -18,6 +18,8 @@ export const licenceRefusalNoReason: ModelDefinition = {
     '数据显示，{agency_name}{decided_text}对“{item_name}”的申请作出不予许可决定，记录为未说明理由并告知申请行政复议或者提起行政诉讼的权利，可能未依法说明理由、告知救济权利，请核实并说明。',
   groundTruth: { violation: 'licence_refusal_no_reason', recordKind: 'licence' },
   realtime: { kind: 'licences', subjectColumn: 'id' },
+  // One licence judged on its own fields (and the working-day calendar): narrowed by the licence.
+  incremental: { by: 'id', changes: { licences: 'id' }, names: ['items', 'entities', 'agencies'] },
   query: ({ where }) => sql`
     SELECT 'licence' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
            e.name AS subject_name, t.entity_uscc, t.item_code, COALESCE(it.name, t.item_code) AS item_name,

@@ -24,6 +24,8 @@ export const licenceRenewalLate: ModelDefinition = {
     '数据显示，申请人于{applied_on}申请延续许可证{renews_licence_no}（有效期至{prior_valid_until}），{agency_name}于{decided_on}作出决定，晚于原许可有效期届满日期，可能未在有效期届满前作出是否准予延续的决定，请核实并说明。',
   groundTruth: { violation: 'licence_renewal_late', recordKind: 'licence' },
   realtime: { kind: 'licences', subjectColumn: 'id' },
+  // One licence judged on its own fields (and the working-day calendar): narrowed by the licence.
+  incremental: { by: 'id', changes: { licences: 'id' }, names: ['items', 'entities', 'agencies'] },
   query: ({ dialect, params, where }) => sql`
     SELECT 'licence' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
            e.name AS subject_name, t.entity_uscc, t.item_code, COALESCE(it.name, t.item_code) AS item_name,

@@ -18,6 +18,8 @@ export const licenceRepeatedSupplement: ModelDefinition = {
     '数据显示，{agency_name}办理“{item_name}”的申请（申请日期{applied_on}）时告知申请人补正{supplement_count}次，可能未一次告知需要补正的全部内容，请核实并说明。',
   groundTruth: { violation: 'licence_repeated_supplement', recordKind: 'licence' },
   realtime: { kind: 'licences', subjectColumn: 'id' },
+  // One licence judged on its own fields (and the working-day calendar): narrowed by the licence.
+  incremental: { by: 'id', changes: { licences: 'id' }, names: ['items', 'entities', 'agencies'] },
   query: ({ params, where }) => sql`
     SELECT 'licence' AS subject_kind, t.id AS subject_id, t.region_code, t.agency_id, '' AS window_key, t.id AS evidence_ids,
            e.name AS subject_name, t.entity_uscc, t.item_code, COALESCE(it.name, t.item_code) AS item_name,
