@@ -28,6 +28,7 @@ const CHANGED: Partial<Record<Kind, number>> = {
   cases: 14,
   inspections: 14,
   licences: 8,
+  certificates: 3,
   deliveries: 6,
   payments: 6,
   delegations: 4,

@@ -19,6 +19,8 @@ export const penaltyExemptFined: ModelDefinition = {
     '但{decided_on}作出罚款{fine_amount}元的决定（载明“{stated_tier_label}”），可能未适用首违不罚，请核实并说明。',
   groundTruth: { violation: 'fined_despite_exemption', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
+  // One case against the exemption lists (read in a condition: a change there runs it fully).
+  incremental: { by: 'id', changes: { cases: 'id' }, names: ['entities', 'items', 'regions'] },
   query: ({ where }) => sql`
     WITH ${finedCases(where, sql`c.first_offence AND c.corrected AND c.harm = 'none'`)}, lists AS (
       SELECT k.id AS case_id, string_agg(DISTINCT COALESCE(g.name, x.region_code), '、' ORDER BY COALESCE(g.name, x.region_code)) AS list_regions

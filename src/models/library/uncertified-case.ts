@@ -16,5 +16,7 @@ export const uncertifiedCase: ModelDefinition = {
   explanation:
     '数据显示，{agency_name}于{on_day}立案的处罚案件（当事人{subject_name}）中，{officer_details}在立案当日没有有效执法证，可能由不具备执法资格的人员办案，请核实并说明。',
   realtime: { kind: 'cases', subjectColumn: 'id' },
+  // One case and its officers' certificates (read in a condition: a change there runs it fully).
+  incremental: { by: 'id', changes: { cases: 'id' }, names: ['entities', 'agencies', 'officers'] },
   query: ({ where, dialect }) => uncertifiedQuery(dialect, where, 'cases', 'filed_on', 'case'),
 };
