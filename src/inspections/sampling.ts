@@ -14,6 +14,7 @@
 // (millions of candidates) took minutes; this takes 2 µs, and the seed, not the mixer, is the secret
 // that matters: drawn by the operating system when the draw is made, after the pool is fixed.
 import { createHash, hash, randomBytes } from 'node:crypto';
+import { BestOf } from '../domain/best-of.ts';
 
 export const SAMPLING_METHOD = 'kedu-v1';
 
@@ -66,44 +67,12 @@ export function drawOrder(seed: SeedStream, pool: readonly Candidate[], first = 
   const n = pool.length;
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = Math.log(seed.uniform('entity', pool[i].id)) / pool[i].weight;
-  /** Candidate i comes before candidate j. */
-  const ahead = (i: number, j: number) => keys[i] > keys[j] || (keys[i] === keys[j] && pool[i].id < pool[j].id);
+  /** Candidate i comes after candidate j. */
+  const behind = (i: number, j: number) => keys[i] < keys[j] || (keys[i] === keys[j] && pool[i].id > pool[j].id);
   const k = Math.max(0, Math.min(first, n));
-  let front: number[];
-  if (k * 4 >= n) front = Array.from({ length: n }, (_, i) => i);
-  else {
-    // A heap of the k best so far, the last of them at the root.
-    const heap: number[] = [];
-    const down = (at: number) => {
-      for (;;) {
-        const l = 2 * at + 1;
-        const r = l + 1;
-        let last = at;
-        if (l < heap.length && ahead(heap[last], heap[l])) last = l;
-        if (r < heap.length && ahead(heap[last], heap[r])) last = r;
-        if (last === at) return;
-        [heap[at], heap[last]] = [heap[last], heap[at]];
-        at = last;
-      }
-    };
-    for (let i = 0; i < n; i++) {
-      if (heap.length < k) {
-        heap.push(i);
-        for (let at = heap.length - 1; at > 0; ) {
-          const up = (at - 1) >> 1;
-          if (!ahead(heap[up], heap[at])) break;
-          [heap[up], heap[at]] = [heap[at], heap[up]];
-          at = up;
-        }
-      } else if (k > 0 && ahead(i, heap[0])) {
-        heap[0] = i;
-        down(0);
-      }
-    }
-    front = heap;
-  }
-  front.sort((i, j) => (ahead(i, j) ? -1 : ahead(j, i) ? 1 : 0));
-  return front.slice(0, k).map((i) => pool[i].id);
+  const front = new BestOf(k, behind);
+  for (let i = 0; i < n; i++) front.offer(i);
+  return front.best().map((i) => pool[i].id);
 }
 
 /**

@@ -5,6 +5,7 @@
 // Postings are typed arrays (a document number and a term count: 6 bytes a posting), so an index of a
 // million case facts of about forty distinct terms each fits in a few hundred megabytes; an object per
 // posting took 40–50 bytes. A search adds scores into one array per index and keeps the best in a heap.
+import { BestOf } from '../domain/best-of.ts';
 
 export interface Bm25Options {
   k1?: number;
@@ -148,39 +149,15 @@ export class Bm25Index<K> {
         scores[doc] += (idf * tf * k1p1) / (tf + norms[doc]);
       }
     }
-    // The best `limit` accepted documents: a min-heap on score (ties: the earlier document first).
-    const heap: number[] = [];
-    const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
-    const down = (i: number) => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && worse(heap[l], heap[m])) m = l;
-        if (r < heap.length && worse(heap[r], heap[m])) m = r;
-        if (m === i) return;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
-        i = m;
-      }
-    };
+    // The best `limit` accepted documents (ties: the earlier document first).
+    const top = new BestOf(limit, (a, b) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b));
     for (let t = 0; t < scored; t++) {
       const doc = touched[t];
-      if (heap.length === limit && !worse(heap[0], doc)) continue;
+      if (!top.admits(doc)) continue;
       if (accept && !accept(this.keys[doc])) continue;
-      if (heap.length < limit) {
-        heap.push(doc);
-        for (let i = heap.length - 1; i > 0;) {
-          const p = (i - 1) >> 1;
-          if (!worse(heap[i], heap[p])) break;
-          [heap[i], heap[p]] = [heap[p], heap[i]];
-          i = p;
-        }
-      } else {
-        heap[0] = doc;
-        down(0);
-      }
+      top.offer(doc);
     }
-    const best = heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+    const best = top.best();
     // The query terms each hit holds, in query order: each term's postings walked once for all the
     // hits in document order (a lookup per hit and term took a fifth of a search in a profile).
     const matched = best.map(() => [] as string[]);
