@@ -164,12 +164,13 @@ test('weighted draws favour the riskier entities: over many seeds, severe-risk e
   assert.ok(ratio > 2.8 && ratio < 5.5, `severe/low ${ratio.toFixed(2)} (${hits.join(', ')})`);
 });
 
-test('the first k of a draw are the whole order\'s first k, for any k, with weights and with ties of weight', () => {
+test("the first k of a draw are the whole order's first k, for any k, with weights and with ties of weight", () => {
   const pool = Array.from({ length: 500 }, (_, i) => ({ id: `E${String(i).padStart(3, '0')}`, weight: [1, 2, 0.5, 4][i % 4] }));
   for (const s of ['a', 'b', 'c']) {
     const whole = drawOrder(new SeedStream(s), pool);
     assert.equal(whole.length, 500);
-    for (const k of [0, 1, 2, 7, 50, 124, 125, 126, 499, 500, 600]) assert.deepEqual(drawOrder(new SeedStream(s), pool, k), whole.slice(0, k), `seed ${s}, k ${k}`);
+    for (const k of [0, 1, 2, 7, 50, 124, 125, 126, 499, 500, 600])
+      assert.deepEqual(drawOrder(new SeedStream(s), pool, k), whole.slice(0, k), `seed ${s}, k ${k}`);
   }
 });
 

@@ -361,7 +361,11 @@ export async function checkDraw(store: Store, draw: DrawRow): Promise<DrawCheck>
     };
   }
   const seed = new SeedStream(draw.seed);
-  const order = drawOrder(seed, pool, tasks.reduce((m, t) => Math.max(m, t.draw_rank + 1), draw.drawn));
+  const order = drawOrder(
+    seed,
+    pool,
+    tasks.reduce((m, t) => Math.max(m, t.draw_rank + 1), draw.drawn),
+  );
   const officers = splitCodes(draw.officer_pool);
   // The rank's officers are drawn over the pool as stored; that pool was certified at the draw.
   const mismatches: DrawCheck['mismatches'] = [];
