@@ -1,9 +1,10 @@
-// The real-time state's packed ids (src/models/realtime/packed-ids.ts) and the inspection log and the
-// case table built on them: every id format the import accepts comes back as it went in, is found
+// The real-time state's packed ids (src/models/realtime/packed-ids.ts), the known hits' key set
+// (key-set.ts), and the inspection log and the case table built on them: every id format the import accepts comes back as it went in, is found
 // again, and a re-sent inspection or case takes its row instead of adding one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IdIndex, PackedIds } from '../src/models/realtime/packed-ids.ts';
+import { KeySet } from '../src/models/realtime/key-set.ts';
 import { InspectionLog } from '../src/models/realtime/inspection-log.ts';
 import { CaseFacts, CaseTable, type CaseInput } from '../src/models/realtime/state.ts';
 
@@ -243,4 +244,18 @@ test('case table: each case found by its id, its id and entity read back; a case
   assert.equal(table.size, cases.length + 1);
 
   assert.throws(() => new CaseTable(entities).set(late), /another case table/);
+});
+
+test("known keys: every key added is found, past the set's growth; none of 300,000 other keys is, near neighbours included", () => {
+  const key = (i: number) => `INS_SAME_AGENCY_REPEAT|inspection|IN${String(i).padStart(9, '0')}|`;
+  const set = new KeySet();
+  for (let i = 0; i < 300_000; i += 2) set.add(key(i));
+  set.add(key(0)); // again: counted once
+  assert.equal(set.size, 150_000);
+  for (let i = 0; i < 300_000; i++) assert.equal(set.has(key(i)), i % 2 === 0, key(i));
+  for (const k of ['', '|', 'INS_SAME_AGENCY_REPEAT|inspection|IN000000000', 'ins_same_agency_repeat|inspection|IN000000000|'])
+    assert.equal(set.has(k), false, k);
+  set.add('');
+  assert.equal(set.has(''), true);
+  assert.equal(new KeySet(['a|b|c|', '一企一档|浙江|']).has('一企一档|浙江|'), true);
 });

@@ -20,6 +20,7 @@ import { businessDayOf, dayOf, isoOf, yearOfDay } from './days.ts';
 import { BaselineBook, type BaselineRecord } from '../../catalog/discretion.ts';
 import type { TierName } from '../../catalog/types.ts';
 import { forgetStoredKeys } from '../../store/key-filter.ts';
+import { KeySet } from './key-set.ts';
 
 export type Part = 'reference' | 'names' | 'certificates' | 'inspections' | 'cases' | 'delegations' | 'hotline';
 
@@ -453,8 +454,8 @@ export class RealtimeState {
   exemptions = new Set<string>();
   /** Every baseline version with its tiers: `effective` is the one rule of which governs a case. */
   baselines: BaselineBook = new BaselineBook([]);
-  /** The dedupe keys of the clues the real-time models have raised: a hit on one of them writes nothing. */
-  knownKeys = new Set<string>();
+  /** The dedupe keys of the hits the real-time models have stored (as hashes): a hit on one of them writes nothing. */
+  knownKeys = new KeySet();
   certificates = new Certificates();
 
   // keyed records
@@ -810,7 +811,7 @@ export class RealtimeState {
           this.whitelist = new Map(whitelist.map((w) => [w.code, { region: w.region_code, line: w.line_code }]));
           this.exemptions = new Set(exemptions.map((x) => `${x.item_code}|${x.region_code}`));
           this.baselines = bookOf(tiers);
-          this.knownKeys = new Set(keys.map((k) => k.dedupe_key));
+          this.knownKeys = new KeySet(keys.map((k) => k.dedupe_key));
         });
         return;
       }
