@@ -133,11 +133,10 @@ export default function TasksPage() {
           </Button>
         )}
       </Space>
-      <NewTaskModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onDone={(id) => navigate(`/inspections/tasks/${encodeURIComponent(id)}`)}
-      />
+      {/* Mounted only while open: it reads the agency's line and officers, which only agency staff have. */}
+      {mayCreate && creating && (
+        <NewTaskModal open onClose={() => setCreating(false)} onDone={(id) => navigate(`/inspections/tasks/${encodeURIComponent(id)}`)} />
+      )}
       <TaskTable
         agencyId={v.agencyId}
         status={v.status}
