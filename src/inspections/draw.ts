@@ -235,10 +235,11 @@ export async function prepareDraw(
     );
   const seedText = newSeed();
   const seed = new SeedStream(seedText);
+  // The first n of the order: all it takes.
   const order = drawOrder(seed, pool, n);
   const taken = order.length;
   const drawId = `DR-${randomUUID()}`;
-  const regions = await entityRegions(store, order.slice(0, taken));
+  const regions = await entityRegions(store, order);
   const tasks = tasksOfRanks(plan, drawId, seed, order, officers, params, (u) => regions.get(u)!, 0, taken);
   const draw: DrawRow = {
     id: drawId,

@@ -24,7 +24,8 @@ interface TaskValues {
 const SHOWN = ['inspectionItemCode', 'entityUscc', 'officerIds', 'validFrom', 'validTo', 'reason'];
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-export function NewTaskModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (taskId: string) => void }) {
+/** Mounted only while shown (the page renders it on demand): its loads run when the form opens, not with the page. */
+export function NewTaskModal({ onClose, onDone }: { onClose: () => void; onDone: (taskId: string) => void }) {
   const user = useUser();
   const agencyId = user.agencyId ?? '';
   const [form] = Form.useForm<TaskValues>();
@@ -61,7 +62,7 @@ export function NewTaskModal({ open, onClose, onDone }: { open: boolean; onClose
 
   return (
     <Modal
-      open={open}
+      open
       title="临时检查赋码（计划外检查）"
       onCancel={onClose}
       onOk={() => form.submit()}

@@ -135,7 +135,7 @@ export default function TasksPage() {
       </Space>
       {/* Mounted only while open: it reads the agency's line and officers, which only agency staff have. */}
       {mayCreate && creating && (
-        <NewTaskModal open onClose={() => setCreating(false)} onDone={(id) => navigate(`/inspections/tasks/${encodeURIComponent(id)}`)} />
+        <NewTaskModal onClose={() => setCreating(false)} onDone={(id) => navigate(`/inspections/tasks/${encodeURIComponent(id)}`)} />
       )}
       <TaskTable
         agencyId={v.agencyId}
