@@ -6,8 +6,8 @@
 // (set by the province, for 法人或者其他组织 often 10,000 yuan: a setting, `min_fine`), or the decision also
 // imposed a kind of 第六十三条 (`sanctions`), whatever the amount. The period ends on the 5th working day
 // after the notice (src/models/window.ts): the party may still ask on that day, so a decision on it or
-// before is a hit, on the 6th working day is not. Outside the calendar no hit. The calendar is joined (in
-// time: the decision's `due` at most the notice's `done` + 5), not negated from workdaysLateSql: DuckDB ran
+// before is a hit, on the 6th working day is not. Outside the calendar no hit. In time is workdaysWithinSql
+// (the decision's `due` at most the notice's `done` + 5), not workdaysLateSql negated: DuckDB ran
 // `NOT (<that comparison of two scalar subqueries>)` inside the batch run's INSERT … SELECT as if the NOT
 // were not there (1,929 hits on the demo instead of 148), while the same SELECT alone was right. A case
 // with a hearing asked for is PEN_HEARING_NOT_HELD's; a decision before the notice is PEN_NO_NOTICE's.
@@ -16,7 +16,7 @@
 // a warning or 其他处罚 without such a kind is not, whatever fine the notice named.
 import { raw, sql } from '../../store/sql.ts';
 import { formatNumber, num, type ModelDefinition } from '../model.ts';
-import { workdayDeadlineSql } from '../window.ts';
+import { workdayDeadlineSql, workdaysWithinSql } from '../window.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS, hearingDecision, hearingDecisionText } from './sql-fragments.ts';
 
 /** A text literal naming the setting's amount as explanations write numbers (10,000). */
@@ -53,9 +53,8 @@ export const penaltyDecidedInHearingPeriod: ModelDefinition = {
                 ELSE '第六十三条所列的处罚种类' END AS ground,
            ${workdayDeadlineSql(sql`c.notified_on`, params.workdays)} AS deadline
     FROM ${CASE_NAMES}
-      JOIN calendar_days cn ON cn.day = c.notified_on JOIN calendar_days cd ON cd.day = c.decided_on
     WHERE ${where('c')} AND ${hearingDecision('c', params.min_fine)}
       AND c.decided_on IS NOT NULL AND c.hearing_requested_on IS NULL
       AND c.decided_on >= c.notified_on AND c.decided_on <= CAST(${asOf} AS DATE)
-      AND cd.due <= cn.done + ${num(params.workdays)}`,
+      AND ${workdaysWithinSql(sql`c.notified_on`, sql`c.decided_on`, params.workdays)}`,
 };

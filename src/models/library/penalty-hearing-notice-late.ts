@@ -6,7 +6,7 @@
 // Cases without a notice day or without a hearing held are not judged.
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
-import { workdayDeadlineSql } from '../window.ts';
+import { workdayDeadlineSql, workdaysSql } from '../window.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 
 export const penaltyHearingNoticeLate: ModelDefinition = {
@@ -28,7 +28,6 @@ export const penaltyHearingNoticeLate: ModelDefinition = {
            CAST(c.hearing_notified_on AS VARCHAR) AS hearing_notified_on, CAST(c.hearing_held_on AS VARCHAR) AS hearing_held_on,
            ${workdayDeadlineSql(sql`c.hearing_notified_on`, params.workdays)} AS earliest
     FROM ${CASE_NAMES}
-      JOIN calendar_days cn ON cn.day = c.hearing_notified_on JOIN calendar_days ch ON ch.day = c.hearing_held_on
     WHERE ${where('c')} AND c.hearing_held_on <= CAST(${asOf} AS DATE)
-      AND ch.done < cn.done + ${num(params.workdays)}`,
+      AND ${workdaysSql(sql`c.hearing_notified_on`, sql`c.hearing_held_on`)} < ${num(params.workdays)}`,
 };
