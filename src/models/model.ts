@@ -93,10 +93,10 @@ export interface ModelDefinition {
   groundTruth?: { violation: string; recordKind: string };
   /**
    * Judge one incoming record at once: which record kind, and the column that identifies the subject.
-   * `requires`: a column without which a record cannot make a hit (a case decided on no device's
-   * records): a record that carries it empty is not judged by the model's SQL at all.
+   * `mayHit`: what a record must show to make a hit (a case decided on a device's records, a summary
+   * procedure): a record that fails it is not judged by the model's SQL at all.
    */
-  realtime?: { kind: string; subjectColumn: string; requires?: string };
+  realtime?: { kind: string; subjectColumn: string; mayHit?: RecordTest };
   /**
    * How an incremental run (src/models/incremental.ts) may narrow the model; absent, it runs fully,
    * which is always correct. `by`: the column naming the subject in the rows `where` filters (applied
@@ -113,6 +113,18 @@ export interface ModelDefinition {
   /** A model a county wrote itself (src/models/local): the region it runs over, and its version. */
   region?: string;
   version?: number;
+}
+
+/**
+ * A necessary condition of a model's hit, read off one incoming record under the settings in force for
+ * its region: false, and the model's SQL (a scan of the record's table at a city's scale) is not run for
+ * it. It must never be false for a record the SQL would hit (test/models-record-tests.test.ts holds
+ * every one to the demo's hits). The tests themselves: src/models/record-tests.ts.
+ */
+export interface RecordTest {
+  /** The columns it reads: a record without one of them (a caller that sent its subject only) is judged by the SQL. */
+  reads: readonly string[];
+  test(record: Readonly<Record<string, unknown>>, params: ParamValues, asOf: string): boolean;
 }
 
 // One formatter for every explanation: Number#toLocaleString builds a new one per call (17.7 µs against

@@ -8,6 +8,7 @@
 // not judged.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { daysLateSql, daysSql } from '../window.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 
@@ -28,7 +29,7 @@ export const caseDeclinedNotHandled: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案于{transferred_on}移送公安机关，{police_decided_on}接到不予立案通知，{state}，距接到通知{days}天，超过{limit_days}天，可能未依法作出处理，请核实案件处理情况并说明。',
   groundTruth: { violation: 'case_declined_not_handled', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'police_decided_on' },
+  realtime: { kind: 'cases', subjectColumn: 'id', mayHit: carries('police_decided_on') },
   query: ({ params, where, dialect, asOf }) => {
     const decided = sql`CASE WHEN c.decided_on <= CAST(${asOf} AS DATE) THEN c.decided_on END`;
     const act = sql`COALESCE(${decided}, CAST(${asOf} AS DATE))`;

@@ -11,6 +11,7 @@
 // those without it too (per system, not per agency, as PEN_NOT_PUBLISHED).
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { daysLateSql, daysSql } from '../window.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS, casesOfSystemsSending } from './sql-fragments.ts';
 
@@ -31,7 +32,7 @@ export const caseMaterialsHandoverLate: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案于{transferred_on}移送公安机关，{police_decided_on}接到立案通知，{state}，距接到通知{days}天，超过{limit_days}日，可能未按期移交涉案物品和有关材料，请核实是否有其他规定及移交情况并说明。',
   groundTruth: { violation: 'case_materials_handover_late', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'police_decided_on' },
+  realtime: { kind: 'cases', subjectColumn: 'id', mayHit: carries('police_decided_on') },
   query: ({ params, where, dialect, asOf }) => {
     const act = sql`COALESCE(c.materials_handed_over_on, CAST(${asOf} AS DATE))`;
     return sql`

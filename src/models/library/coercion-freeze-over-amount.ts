@@ -7,6 +7,7 @@
 // is not in the record.
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { MEASURE_NAMES, MEASURE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 
 export const coercionFreezeOverAmount: ModelDefinition = {
@@ -25,7 +26,7 @@ export const coercionFreezeOverAmount: ModelDefinition = {
   evidenceKind: 'coercive_measures',
   explanation:
     '数据显示，{agency_name}于{started_on}对{subject_name}冻结存款、汇款{amount}元，关联案件{basis_label}{basis_amount}元，冻结数额超过其{max_ratio}倍，可能与违法行为涉及的金额不相当，请核实并说明。',
-  realtime: { kind: 'coercive_measures', subjectColumn: 'id', requires: 'case_id' },
+  realtime: { kind: 'coercive_measures', subjectColumn: 'id', mayHit: carries('case_id') },
   query: ({ params, where, asOf }) => {
     const base = sql`CASE WHEN c.amount_involved > 0 THEN c.amount_involved WHEN c.decision = 'fine' AND c.fine_amount > 0 THEN c.fine_amount END`;
     return sql`

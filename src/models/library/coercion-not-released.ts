@@ -8,6 +8,7 @@
 // say; a measure disposed of (没收、销毁) or transferred is a decision on the goods, not judged here.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { daysLateSql, daysSql } from '../window.ts';
 import { MEASURE_NAMES, MEASURE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 
@@ -28,7 +29,7 @@ export const coercionNotReleased: ModelDefinition = {
   explanation:
     '数据显示，{agency_name}于{started_on}对{subject_name}实施{measure_label}，关联案件于{decided_on}决定{decision_label}，{state}，距决定{days}日，超过{release_days}日，可能未及时解除{measure_label}，请核实并说明。',
   groundTruth: { violation: 'coercion_not_released', recordKind: 'coercive_measure' },
-  realtime: { kind: 'coercive_measures', subjectColumn: 'id', requires: 'case_id' },
+  realtime: { kind: 'coercive_measures', subjectColumn: 'id', mayHit: carries('case_id') },
   query: ({ dialect, params, where, asOf }) => {
     const day = sql`CAST(${asOf} AS DATE)`;
     // Released after the run's day (a run as of an earlier day): in force on that day.

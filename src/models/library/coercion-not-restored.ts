@@ -8,6 +8,7 @@
 // leave part of the money due, which the hit asks the agency to explain.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { daysLateSql, daysSql } from '../window.ts';
 import { MEASURE_NAMES, MEASURE_SUBJECT_COLUMNS, outcomeLabel, routeLabel } from './sql-fragments.ts';
 
@@ -28,7 +29,7 @@ export const coercionNotRestored: ModelDefinition = {
   groundTruth: { violation: 'coercion_not_restored', recordKind: 'coercive_measure' },
   explanation:
     '数据显示，{agency_name}于{started_on}对{subject_name}实施{measure_label}，关联案件的处罚决定经{route_label}于{review_decided_on}被{outcome_label}，{state}，历时{days}日，超过{restore_days}日，可能未退还执行的款物，请核实并说明。',
-  realtime: { kind: 'coercive_measures', subjectColumn: 'id', requires: 'case_id' },
+  realtime: { kind: 'coercive_measures', subjectColumn: 'id', mayHit: carries('case_id') },
   query: ({ dialect, params, where, asOf }) => {
     const day = sql`CAST(${asOf} AS DATE)`;
     // The first review of the case that revoked or changed its decision, by the run's day.

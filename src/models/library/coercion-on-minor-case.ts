@@ -6,6 +6,7 @@
 // merely of low harm but fined are left out: the agency judged them serious enough to punish.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { factsText, MEASURE_NAMES, MEASURE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 
 export const coercionOnMinorCase: ModelDefinition = {
@@ -25,7 +26,7 @@ export const coercionOnMinorCase: ModelDefinition = {
   explanation:
     '数据显示，{agency_name}于{started_on}对{subject_name}实施{measure_label}，关联案件于{decided_on}决定不予处罚（{facts}），可能存在采用非强制手段即可达到管理目的而实施{measure_label}的情形，请核实实施的必要性并说明。',
   groundTruth: { violation: 'coercion_on_minor_case', recordKind: 'coercive_measure' },
-  realtime: { kind: 'coercive_measures', subjectColumn: 'id', requires: 'case_id' },
+  realtime: { kind: 'coercive_measures', subjectColumn: 'id', mayHit: carries('case_id') },
   query: ({ where, asOf }) => sql`
     SELECT ${MEASURE_SUBJECT_COLUMNS}, CAST(c.decided_on AS VARCHAR) AS decided_on, ${factsText('c')} AS facts
     FROM ${MEASURE_NAMES} JOIN cases c ON c.county_code = m.county_code AND c.id = m.case_id

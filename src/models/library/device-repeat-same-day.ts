@@ -6,6 +6,7 @@
 // the subject; the evidence names both.
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { dialectSql } from './sql-fragments.ts';
 import { deviceText } from './device-fragments.ts';
 
@@ -23,7 +24,7 @@ export const deviceRepeatSameDay: ModelDefinition = {
     '数据显示，当事人{subject_name}因“{item_name}”，依据{device_text}的记录，于{first_occurred_on}的违法行为被罚款{first_fine}元，' +
     '于{occurred_on}的违法行为又被罚款{fine_amount}元，两次相隔{gap_days}天（不超过{window_days}天），可能对同一个违法行为给予了两次罚款，请核实并说明。',
   groundTruth: { violation: 'device_repeat_same_day', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'entity_uscc', requires: 'device_id' },
+  realtime: { kind: 'cases', subjectColumn: 'entity_uscc', mayHit: carries('device_id') },
   // Pairs of one entity's cases from one device (monitoring_devices, read in a condition: a change there
   // runs the model fully).
   incremental: { by: 'entity_uscc', changes: { cases: 'entity_uscc' }, names: ['entities', 'items'] },

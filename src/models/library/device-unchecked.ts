@@ -5,6 +5,7 @@
 // none); a review or a calibration valid on the day of the violation counts.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { DEVICE_CASE_COLUMNS, DEVICE_CASE_DECIDED, DEVICE_CASE_NAMES, deviceText } from './device-fragments.ts';
 
 export const deviceUnchecked: ModelDefinition = {
@@ -21,7 +22,7 @@ export const deviceUnchecked: ModelDefinition = {
     '数据显示，{agency_name}以{device_text}记录的违法事实，对当事人{subject_name}“{item_name}”一案于{decided_on}作出{decision_label}决定，' +
     '违法行为发生于{occurred_on}，{check_text}，可能使用了未经法制和技术审核或不符合标准的设备收集违法事实，请核实并说明。',
   groundTruth: { violation: 'device_uncalibrated', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'device_id' },
+  realtime: { kind: 'cases', subjectColumn: 'id', mayHit: carries('device_id') },
   incremental: { by: 'device_id', changes: { cases: 'device_id', monitoring_devices: 'id' }, names: ['entities', 'items', 'agencies'] },
   query: ({ where }) => sql`
     SELECT ${DEVICE_CASE_COLUMNS}, ${deviceText('d')} AS device_text,

@@ -4,6 +4,7 @@
 // violation counts as published (the records keep days, not hours).
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { DEVICE_CASE_COLUMNS, DEVICE_CASE_DECIDED, DEVICE_CASE_NAMES, deviceText } from './device-fragments.ts';
 
 export const deviceUnpublished: ModelDefinition = {
@@ -20,7 +21,7 @@ export const deviceUnpublished: ModelDefinition = {
     '数据显示，{agency_name}以{device_text}记录的违法事实，对当事人{subject_name}“{item_name}”一案于{decided_on}作出{decision_label}决定，' +
     '违法行为发生于{occurred_on}，{publish_text}，可能在设置地点向社会公布前使用该设备收集违法事实，请核实并说明。',
   groundTruth: { violation: 'device_unpublished', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'device_id' },
+  realtime: { kind: 'cases', subjectColumn: 'id', mayHit: carries('device_id') },
   incremental: { by: 'device_id', changes: { cases: 'device_id', monitoring_devices: 'id' }, names: ['entities', 'items', 'agencies'] },
   query: ({ where }) => sql`
     SELECT ${DEVICE_CASE_COLUMNS}, ${deviceText('d')} AS device_text,

@@ -8,6 +8,7 @@
 import { raw, sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
 import { CASE_SUBJECT_COLUMNS, dialectSql } from './sql-fragments.ts';
+import { amountIn } from '../record-tests.ts';
 
 /** Review outcomes after which the fine as decided may no longer be owed. */
 const ALTERED = ['changed', 'revoked', 'confirmed_illegal', 'settled'];
@@ -29,7 +30,14 @@ export const penaltyClosedUnpaid: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案罚款{fine_amount}元，案件已结案，截至{as_of}{paid_text}，少于罚款数额，且没有申请人民法院强制执行或复议、诉讼变更撤销的记录，可能罚款未缴清即结案，也可能经批准延期、分期缴纳或减免而数据未记录，请核实并说明。',
   groundTruth: { violation: 'closed_unpaid', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id' },
+  realtime: {
+    kind: 'cases',
+    subjectColumn: 'id',
+    mayHit: {
+      reads: ['status', 'decision', 'fine_amount', 'court_applied_on'],
+      test: (r) => r.status === 'closed' && r.decision === 'fine' && (amountIn(r, 'fine_amount') ?? 0) > 0 && r.court_applied_on === null,
+    },
+  },
   query: ({ where, dialect, asOf }) => sql`
     WITH pd AS (
       SELECT c.id, sum(p.amount - COALESCE(p.surcharge, 0)) AS paid, count(*) AS n

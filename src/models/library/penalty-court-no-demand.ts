@@ -9,6 +9,7 @@
 // A demand recorded on a coercive measure does not count: it is the agency's own enforcement (第三十五条).
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { daysSql } from '../window.ts';
 import { CASE_SUBJECT_COLUMNS, casesOfSystemsSending } from './sql-fragments.ts';
 
@@ -25,7 +26,7 @@ export const penaltyCourtNoDemand: ModelDefinition = {
   explanation:
     '数据显示，{agency_name}于{court_applied_on}就当事人{subject_name}“{item_name}”一案申请人民法院强制执行，{demand_text}，可能未依法催告当事人履行义务即申请强制执行，请核实并说明。',
   groundTruth: { violation: 'court_no_demand', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'court_applied_on' },
+  realtime: { kind: 'cases', subjectColumn: 'id', mayHit: carries('court_applied_on') },
   query: ({ params, where, dialect }) => {
     const days = daysSql(dialect, sql`c.demand_served_on`, sql`c.court_applied_on`);
     return sql`

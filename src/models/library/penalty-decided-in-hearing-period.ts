@@ -16,7 +16,8 @@
 // a warning or 其他处罚 without such a kind is not, whatever fine the notice named.
 import { raw, sql } from '../../store/sql.ts';
 import { formatNumber, num, type ModelDefinition } from '../model.ts';
-import { workdayDeadlineSql, workdaysWithinSql } from '../window.ts';
+import { dateIn } from '../record-tests.ts';
+import { workdayDeadlineSql, workdaysLate, workdaysWithinSql } from '../window.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS, hearingDecision, hearingDecisionText } from './sql-fragments.ts';
 
 /** A text literal naming the setting's amount as explanations write numbers (10,000). */
@@ -42,7 +43,21 @@ export const penaltyDecidedInHearingPeriod: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案于{notified_on}告知拟作出的处罚，于{decided_on}即作出{decision_text}的决定（{ground}），当事人要求听证的期限至{deadline}届满，记录中没有要求听证日期，可能未待听证申请期满即作出处罚决定，请核实并说明。',
   groundTruth: { violation: 'decided_in_hearing_period', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'notified_on' },
+  realtime: {
+    kind: 'cases',
+    subjectColumn: 'id',
+    mayHit: {
+      // Decided after the notice, with no hearing asked for, and not after the period ended (outside the calendar the SQL judges).
+      reads: ['notified_on', 'decided_on', 'hearing_requested_on'],
+      test: (r, params) => {
+        const [notified, decided] = [dateIn(r, 'notified_on'), dateIn(r, 'decided_on')];
+        if (notified === null || decided === null || r.hearing_requested_on !== null) return false;
+        return (
+          notified === undefined || decided === undefined || (decided >= notified && !workdaysLate(notified, decided, params.workdays))
+        );
+      },
+    },
+  },
   query: ({ params, where, asOf, dialect }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            CAST(c.notified_on AS VARCHAR) AS notified_on, CAST(c.decided_on AS VARCHAR) AS decided_on, c.fine_amount,

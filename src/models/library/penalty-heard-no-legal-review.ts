@@ -9,6 +9,7 @@
 // does not narrow in incremental runs.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { carries, dateIn } from '../record-tests.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS, casesOfSystemsSending } from './sql-fragments.ts';
 
 export const penaltyHeardNoLegalReview: ModelDefinition = {
@@ -28,7 +29,18 @@ export const penaltyHeardNoLegalReview: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案于{hearing_held_on}举行听证，于{decided_on}作出处理决定，{review_text}，可能经过听证程序的决定未经法制审核即作出，请核实并说明。',
   groundTruth: { violation: 'heard_no_legal_review', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'hearing_held_on' },
+  realtime: {
+    kind: 'cases',
+    subjectColumn: 'id',
+    mayHit: {
+      reads: ['hearing_held_on', 'decided_on', 'legal_review_on'],
+      test: (r) => {
+        const [decided, review] = [dateIn(r, 'decided_on'), dateIn(r, 'legal_review_on')];
+        if (!carries('hearing_held_on').test(r, {}, '') || decided === null) return false;
+        return review === null || review === undefined || decided === undefined || review > decided;
+      },
+    },
+  },
   query: ({ where, asOf }) => sql`
     WITH ${casesOfSystemsSending('legal_review_on')}
     SELECT ${CASE_SUBJECT_COLUMNS},

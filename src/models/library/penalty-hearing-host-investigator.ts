@@ -3,6 +3,7 @@
 // 调查人员主持. Cases without a host recorded are not judged.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 
 export const penaltyHearingHostInvestigator: ModelDefinition = {
@@ -17,7 +18,7 @@ export const penaltyHearingHostInvestigator: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案于{hearing_held_on}举行的听证由执法人员{hearing_host_id}主持，该人员是本案的{role}，可能由本案调查人员主持听证，请核实并说明。',
   groundTruth: { violation: 'hearing_host_investigator', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'hearing_host_id' },
+  realtime: { kind: 'cases', subjectColumn: 'id', mayHit: carries('hearing_host_id') },
   query: ({ where, asOf }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            CAST(c.hearing_held_on AS VARCHAR) AS hearing_held_on, c.hearing_host_id,

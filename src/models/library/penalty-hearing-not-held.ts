@@ -10,6 +10,7 @@
 // its notice named a fine of 较大数额. Cases without a request are not judged.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { carries, dateIn } from '../record-tests.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS, hearingDecision, hearingDecisionText } from './sql-fragments.ts';
 
 export const penaltyHearingNotHeld: ModelDefinition = {
@@ -25,7 +26,18 @@ export const penaltyHearingNotHeld: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}于{hearing_requested_on}就“{item_name}”一案要求听证，{agency_name}于{decided_on}作出{decision_text}的决定，{held_text}，可能当事人要求听证后未组织听证即作出处罚决定，请核实并说明。',
   groundTruth: { violation: 'hearing_not_held', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'hearing_requested_on' },
+  realtime: {
+    kind: 'cases',
+    subjectColumn: 'id',
+    mayHit: {
+      reads: ['hearing_requested_on', 'decided_on', 'hearing_held_on'],
+      test: (r) => {
+        const [decided, held] = [dateIn(r, 'decided_on'), dateIn(r, 'hearing_held_on')];
+        if (!carries('hearing_requested_on').test(r, {}, '') || decided === null) return false;
+        return held === null || held === undefined || decided === undefined || held > decided;
+      },
+    },
+  },
   query: ({ params, where, asOf, dialect }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            COALESCE(a.name, c.agency_id) AS agency_name,

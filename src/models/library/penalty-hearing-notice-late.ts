@@ -6,6 +6,7 @@
 // Cases without a notice day or without a hearing held are not judged.
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { workdayDeadlineSql, workdaysSql } from '../window.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 
@@ -22,7 +23,7 @@ export const penaltyHearingNoticeLate: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案的听证通知于{hearing_notified_on}送达，听证于{hearing_held_on}举行，早于通知后第{workdays}个工作日（{earliest}），可能未在举行听证的七日前通知当事人，请核实并说明。',
   groundTruth: { violation: 'hearing_notice_late', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'hearing_notified_on' },
+  realtime: { kind: 'cases', subjectColumn: 'id', mayHit: carries('hearing_notified_on') },
   query: ({ params, where, asOf }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            CAST(c.hearing_notified_on AS VARCHAR) AS hearing_notified_on, CAST(c.hearing_held_on AS VARCHAR) AS hearing_held_on,

@@ -4,6 +4,7 @@
 // without the amount of the notice are not judged.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { amountIn } from '../record-tests.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 
 export const penaltyHeavierAfterDefence: ModelDefinition = {
@@ -18,7 +19,17 @@ export const penaltyHeavierAfterDefence: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案告知的拟罚款金额为{proposed_fine}元，于{decided_on}决定罚款{fine_amount}元，高于告知金额，可能因当事人陈述、申辩而给予更重的处罚，请核实加重是否基于告知后新查明的事实（及是否重新告知）并说明。',
   groundTruth: { violation: 'heavier_after_defence', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'proposed_fine' },
+  realtime: {
+    kind: 'cases',
+    subjectColumn: 'id',
+    mayHit: {
+      reads: ['decision', 'decided_on', 'proposed_fine', 'fine_amount'],
+      test: (r) => {
+        const [fine, proposed] = [amountIn(r, 'fine_amount'), amountIn(r, 'proposed_fine')];
+        return r.decision === 'fine' && r.decided_on !== null && fine !== null && proposed !== null && fine > proposed;
+      },
+    },
+  },
   query: ({ where, asOf }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            c.proposed_fine, CAST(c.decided_on AS VARCHAR) AS decided_on, c.fine_amount

@@ -15,6 +15,7 @@
 import { raw, sql } from '../../store/sql.ts';
 import { type ModelDefinition, type ParamValues } from '../model.ts';
 import { CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
+import { amountIn } from '../record-tests.ts';
 
 /** Lines a county may mark as enforcing by themselves (a switch each; the law that grants the power decides). */
 export const OWN_POWER_LINES = [
@@ -55,7 +56,14 @@ export const penaltyNoCourtApplication: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案于{decided_on}被决定罚款{fine_amount}元，{start_text}，申请复议、提起诉讼的期限于{expired_on}届满，其后三个月于{last_day}届满，截至{as_of}{paid_text}，记录中没有申请人民法院强制执行的日期，可能罚款逾期未缴且未依法申请强制执行，请核实并说明。',
   groundTruth: { violation: 'no_court_application', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id' },
+  realtime: {
+    kind: 'cases',
+    subjectColumn: 'id',
+    mayHit: {
+      reads: ['decision', 'fine_amount', 'decided_on', 'court_applied_on'],
+      test: (r) => r.decision === 'fine' && (amountIn(r, 'fine_amount') ?? 0) > 0 && r.decided_on !== null && r.court_applied_on === null,
+    },
+  },
   query: ({ params, where, asOf }) => {
     const months = (n: number) => {
       if (!Number.isInteger(n)) throw new Error(`not a whole number of months: ${n}`);

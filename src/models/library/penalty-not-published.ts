@@ -12,8 +12,9 @@
 // agency with a single large fine, unpublished, would otherwise never be judged (docs/supervision-brain.md).
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
-import { workdayDeadlineSql, workdaysLateSql } from '../window.ts';
+import { workdayDeadlineSql, workdaysLate, workdaysLateSql } from '../window.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS, casesOfSystemsSending } from './sql-fragments.ts';
+import { amountIn, dateIn } from '../record-tests.ts';
 
 export const penaltyNotPublished: ModelDefinition = {
   code: 'PEN_NOT_PUBLISHED',
@@ -31,7 +32,20 @@ export const penaltyNotPublished: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案于{decided_on}被决定罚款{fine_amount}元（达到设定的{min_fine}元），应于{deadline}前公开，{publish_text}，可能未依法公开行政处罚决定，请核实并说明。',
   groundTruth: { violation: 'penalty_not_published', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id' },
+  realtime: {
+    kind: 'cases',
+    subjectColumn: 'id',
+    // A fine of the set size, not published in time by the run's day (outside the calendar the SQL, too, finds nothing).
+    mayHit: {
+      reads: ['decision', 'fine_amount', 'decided_on', 'published_on'],
+      test: (r, params, asOf) => {
+        const [decided, published] = [dateIn(r, 'decided_on'), dateIn(r, 'published_on')];
+        if (r.decision !== 'fine' || (amountIn(r, 'fine_amount') ?? 0) < params.min_fine || decided === null) return false;
+        if (decided === undefined || published === undefined) return true;
+        return decided <= asOf && workdaysLate(decided, published === null || published > asOf ? asOf : published, params.workdays);
+      },
+    },
+  },
   query: ({ params, where, asOf }) => {
     const until = sql`CASE WHEN c.published_on IS NULL OR c.published_on > CAST(${asOf} AS DATE) THEN CAST(${asOf} AS DATE) ELSE c.published_on END`;
     return sql`

@@ -5,6 +5,7 @@
 // whose items follow another law's limit. Exactly the limit passes. Cases without a procedure are not judged.
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
+import { amountIn } from '../record-tests.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS } from './sql-fragments.ts';
 
 export const penaltySummaryOverLimit: ModelDefinition = {
@@ -19,7 +20,15 @@ export const penaltySummaryOverLimit: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案适用简易程序，于{decided_on}当场决定罚款{fine_amount}元，高于对法人或者其他组织当场罚款的{max_fine}元，可能超出简易程序的适用范围，请核实并说明。',
   groundTruth: { violation: 'summary_over_limit', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'procedure' },
+  realtime: {
+    kind: 'cases',
+    subjectColumn: 'id',
+    mayHit: {
+      reads: ['procedure', 'decision', 'fine_amount', 'decided_on'],
+      test: (r, params) =>
+        r.procedure === 'summary' && r.decision === 'fine' && r.decided_on !== null && (amountIn(r, 'fine_amount') ?? 0) > params.max_fine,
+    },
+  },
   query: ({ params, where, asOf }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            CAST(c.decided_on AS VARCHAR) AS decided_on, c.fine_amount

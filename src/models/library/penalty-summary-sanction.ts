@@ -5,6 +5,7 @@
 // the fine is PEN_SUMMARY_OVER_LIMIT's. Cases without a procedure or without sanctions are not judged.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS, sanctionsText } from './sql-fragments.ts';
 
 export const penaltySummarySanction: ModelDefinition = {
@@ -20,7 +21,15 @@ export const penaltySummarySanction: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案适用简易程序，于{decided_on}当场作出的决定包含{sanctions_text}，简易程序只适用于一定数额以下的罚款或者警告，可能超出简易程序的适用范围，请核实并说明。',
   groundTruth: { violation: 'summary_sanction', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id', requires: 'sanctions' },
+  realtime: {
+    kind: 'cases',
+    subjectColumn: 'id',
+    mayHit: {
+      reads: ['procedure', 'sanctions', 'decision', 'decided_on'],
+      test: (r) =>
+        r.procedure === 'summary' && carries('sanctions').test(r, {}, '') && r.decision !== 'no_penalty' && r.decided_on !== null,
+    },
+  },
   query: ({ where, asOf }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
            CAST(c.decided_on AS VARCHAR) AS decided_on, ${sanctionsText('c')} AS sanctions_text

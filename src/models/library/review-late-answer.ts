@@ -12,6 +12,7 @@
 // per agency, as PEN_NOT_PUBLISHED).
 import { sql } from '../../store/sql.ts';
 import { num, type ModelDefinition } from '../model.ts';
+import { carries } from '../record-tests.ts';
 import { daysLateSql, workdayDeadlineSql, workdaysLateSql } from '../window.ts';
 import { dialectSql, REVIEW_NAMES, REVIEW_SUBJECT_COLUMNS, routeLabel } from './sql-fragments.ts';
 
@@ -35,7 +36,7 @@ export const reviewLateAnswer: ModelDefinition = {
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案的{route_label}中，被申请人（被告）于{copy_received_on}收到{copy_label}，{state}，晚于{limit_text}的期限（{deadline}），可能未按期{answer_label}，请核实并说明。',
   groundTruth: { violation: 'review_late_answer', recordKind: 'review_outcome' },
-  realtime: { kind: 'review_outcomes', subjectColumn: 'id', requires: 'copy_received_on' },
+  realtime: { kind: 'review_outcomes', subjectColumn: 'id', mayHit: carries('copy_received_on') },
   query: ({ params, where, dialect, asOf }) => {
     const act = sql`COALESCE(r.answered_on, CAST(${asOf} AS DATE))`;
     const from = sql`r.copy_received_on`;

@@ -13,7 +13,8 @@ import { dedupeKey, runReport, stageFocused, stageHits, writeHits, writeHitsIn, 
 import type { TriageOutcome } from '../triage/context.ts';
 import { SUBJECTS } from '../triage/filing.ts';
 import { codeCheck, judge, judgeable, KIND_CHECKS } from './judge.ts';
-import { readyState, realtimeState } from './state.ts';
+import { ModelGroups, readyState, realtimeState } from './state.ts';
+import { loadSettings, runGroups } from '../settings.ts';
 import { stageDone } from '../../store/stage-times.ts';
 
 /** Subjects per focused run (bind parameters: PostgreSQL allows 65,535 per statement). */
@@ -57,9 +58,9 @@ export async function judgeRecords(
   const coded = models.filter((m) => codeCheck(m));
   const full = coded.length ? records.filter((r) => judgeable(kind, r)) : [];
   const partial = full.length ? records.filter((r) => !judgeable(kind, r)) : [...records];
-  for (const m of models) bySql.set(m, codeCheck(m) ? [...partial] : records.filter((r) => mayHit(m, r)));
-  if (full.length) {
-    const state = await readyState(store, KIND_CHECKS[kind].parts, asOf);
+  const state = full.length ? await readyState(store, KIND_CHECKS[kind].parts, asOf) : undefined;
+  for (const m of models) bySql.set(m, codeCheck(m) ? [...partial] : records.filter(await mayHitOf(store, reader, m, asOf)));
+  if (state) {
     const byCode = new Map(coded.map((m) => [m.code, { model: m, staged: new Map(), hits: 0, started, queryMillis: 0 } as StagedRun]));
     for (const r of full) {
       for (const { model, hits } of await judge(state, kind, r, asOf)) {
@@ -77,6 +78,7 @@ export async function judgeRecords(
     }
     runs.push(...byCode.values());
   }
+  stageDone('checks: in code');
   for (const [m, rs] of bySql) {
     const column = m.realtime!.subjectColumn;
     const subjects = [...new Set(rs.map((r) => r[column]).filter((v): v is string => typeof v === 'string' && v !== ''))];
@@ -86,13 +88,25 @@ export async function judgeRecords(
       runs.push(await stageFocused(reader, m, asOf, { column, values: subjects.slice(i, i + FOCUS_CHUNK) }));
     }
   }
+  stageDone('checks: by SQL');
   return runs;
 }
 
-/** Whether a record may make a hit of a model judged by its SQL: not when it carries the model's required column empty. */
-function mayHit(m: ModelDefinition, r: Record<string, unknown>): boolean {
-  const column = m.realtime?.requires;
-  return column === undefined || !(column in r) || (r[column] !== null && r[column] !== '');
+/**
+ * Whether a record may make a hit of a model judged by its SQL (`realtime.mayHit`, under the settings of
+ * the record's region): a record without a column the test reads may; one in a region where the model
+ * is off may not.
+ */
+async function mayHitOf(store: Store, reader: Store, m: ModelDefinition, asOf: string): Promise<(r: Record<string, unknown>) => boolean> {
+  const t = m.realtime?.mayHit;
+  if (!t) return () => true;
+  // The settings in force, from the state once it has loaded them; read for this model otherwise.
+  const groups = realtimeState(store).knownGroups(m) ?? new ModelGroups(runGroups(m, await loadSettings(reader, m.code), '330000'));
+  return (r) => {
+    if (typeof r.region_code !== 'string' || !t.reads.every((c) => c in r)) return true;
+    const group = groups.of(r.region_code);
+    return !!group?.enabled && t.test(r, group.params, asOf);
+  };
 }
 
 /**
@@ -151,7 +165,6 @@ export async function checkRecordsIn(
 ): Promise<{ reports: ModelRunReport[]; audit: AuditEntryInput[] }> {
   let audit: AuditEntryInput[] = [];
   const runs = await judgeRecords(store, tx, kind, records, asOf);
-  stageDone('checks: judge');
   const reports = await writeRuns(store, runs, async (writing) => {
     const written = await writeHitsIn(tx, writing, writeOptions(store, actor, asOf, kind, records));
     audit = written.audit;

@@ -561,6 +561,11 @@ export class RealtimeState {
     return loading;
   }
 
+  /** The run groups of a model, if the settings in force are loaded (by a `ready` since the last change). */
+  knownGroups(model: ModelDefinition): ModelGroups | undefined {
+    return this.settings && !this.settingsStale && !this.retired ? this.groups(model) : undefined;
+  }
+
   /** The run groups of a model under the settings in force. */
   groups(model: ModelDefinition): ModelGroups {
     let g = this.groupCache.get(model.code);
