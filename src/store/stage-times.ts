@@ -1,4 +1,4 @@
-// Where the time of one piece of work goes, stage by stage (bench/push-inspections.ts times a pushed
+// Where the time of one piece of work goes, stage by stage (bench/push-records.ts times a pushed
 // record with it). Off unless a bench turns it on: then `stageDone(name)` charges the time since the
 // previous mark to `name`. One timing at a time per process (a module variable, not per request): it
 // is for a bench that pushes records one after another, never for a server under concurrent load.
