@@ -21,3 +21,18 @@ export function dateIn(r: Readonly<Record<string, unknown>>, column: string): st
   if (v === null || v === '') return null;
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : undefined;
 }
+
+/**
+ * A decided record that carries `filled` and whose `after` is empty or later than the decision (a
+ * hearing asked for and not held before it; a hearing held and no legal review before it).
+ */
+export function decidedBefore(filled: string, after: string): RecordTest {
+  return {
+    reads: [filled, 'decided_on', after],
+    test: (r) => {
+      const [decided, then] = [dateIn(r, 'decided_on'), dateIn(r, after)];
+      if (!carries(filled).test(r, {}, '') || decided === null) return false;
+      return then === null || then === undefined || decided === undefined || then > decided;
+    },
+  };
+}

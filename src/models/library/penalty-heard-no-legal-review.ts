@@ -9,7 +9,7 @@
 // does not narrow in incremental runs.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
-import { carries, dateIn } from '../record-tests.ts';
+import { decidedBefore } from '../record-tests.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS, casesOfSystemsSending } from './sql-fragments.ts';
 
 export const penaltyHeardNoLegalReview: ModelDefinition = {
@@ -32,14 +32,7 @@ export const penaltyHeardNoLegalReview: ModelDefinition = {
   realtime: {
     kind: 'cases',
     subjectColumn: 'id',
-    mayHit: {
-      reads: ['hearing_held_on', 'decided_on', 'legal_review_on'],
-      test: (r) => {
-        const [decided, review] = [dateIn(r, 'decided_on'), dateIn(r, 'legal_review_on')];
-        if (!carries('hearing_held_on').test(r, {}, '') || decided === null) return false;
-        return review === null || review === undefined || decided === undefined || review > decided;
-      },
-    },
+    mayHit: decidedBefore('hearing_held_on', 'legal_review_on'),
   },
   query: ({ where, asOf }) => sql`
     WITH ${casesOfSystemsSending('legal_review_on')}

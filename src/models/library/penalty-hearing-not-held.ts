@@ -10,7 +10,7 @@
 // its notice named a fine of 较大数额. Cases without a request are not judged.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
-import { carries, dateIn } from '../record-tests.ts';
+import { decidedBefore } from '../record-tests.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS, hearingDecision, hearingDecisionText } from './sql-fragments.ts';
 
 export const penaltyHearingNotHeld: ModelDefinition = {
@@ -29,14 +29,7 @@ export const penaltyHearingNotHeld: ModelDefinition = {
   realtime: {
     kind: 'cases',
     subjectColumn: 'id',
-    mayHit: {
-      reads: ['hearing_requested_on', 'decided_on', 'hearing_held_on'],
-      test: (r) => {
-        const [decided, held] = [dateIn(r, 'decided_on'), dateIn(r, 'hearing_held_on')];
-        if (!carries('hearing_requested_on').test(r, {}, '') || decided === null) return false;
-        return held === null || held === undefined || decided === undefined || held > decided;
-      },
-    },
+    mayHit: decidedBefore('hearing_requested_on', 'hearing_held_on'),
   },
   query: ({ params, where, asOf, dialect }) => sql`
     SELECT ${CASE_SUBJECT_COLUMNS},
