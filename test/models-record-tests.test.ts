@@ -52,7 +52,8 @@ test('a record a model hits always passes its real-time test, and every test tur
     }
     console.log(report.join('\n'), '\nno hit on the demo:', unheld.join(', '));
     // A model the demo plants nothing for may go unheld only with a test of one empty column.
-    for (const code of unheld) assert.equal(MODELS.find((m) => m.code === code)!.realtime!.mayHit!.reads.length, 1, `${code}: no hit on the demo`);
+    for (const code of unheld)
+      assert.equal(MODELS.find((m) => m.code === code)!.realtime!.mayHit!.reads.length, 1, `${code}: no hit on the demo`);
   } finally {
     await t.close();
   }
