@@ -107,6 +107,7 @@ test('PEN_LIGHT_HEAVY: a light case fined from the lower bound of the governing 
   const noBaseline = await light({ item_code: 'IT-2', fine_amount: 9000 });
   const stated = await light({ tier: 'severe', fine_amount: 3000 });
   const none = await light({ harm: 'none', fine_amount: 10000 });
+  const unstated = await light({ tier: null, fine_amount: 7500 }); // no tier on the decision
   // One step short of each boundary, and cases that are not light.
   await light({ fine_amount: 6999 });
   await light({ filed_on: '2025-02-01', decided_on: '2025-03-01', fine_amount: 8999 });
@@ -117,16 +118,18 @@ test('PEN_LIGHT_HEAVY: a light case fined from the lower bound of the governing 
   await light({ decision: 'warning', fine_amount: null });
   await light({ decided_on: null, decision: null, fine_amount: 10000, status: 'open' });
   const r = await run('PEN_LIGHT_HEAVY');
-  assert.equal(r.hits, 5);
-  assert.deepEqual(await subjects('PEN_LIGHT_HEAVY'), new Set([atSevere, before, noBaseline, stated, none]));
+  assert.equal(r.hits, 6);
+  assert.deepEqual(await subjects('PEN_LIGHT_HEAVY'), new Set([atSevere, before, noBaseline, stated, none, unstated]));
   const by = new Map((await hits()).map((h) => [h.subject_id, h.explanation]));
   assert.equal(
     by.get(atSevere),
-    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案案情为初次违法、已及时改正、危害后果轻微，2025-05-20决定罚款7,000元（载明“从轻处罚”），' +
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案案情为初次违法、已及时改正、危害后果轻微，2025-05-20决定罚款7,000元（决定书所载裁量档次：从轻处罚），' +
       '达到裁量基准“从重处罚”档次（7000元至10000元），可能存在小过重罚、过罚不相当，请核实并说明。',
   );
   assert.match(by.get(before)!, /没有施行的裁量基准从重档次，罚款达到法定最高额10000元的90%以上/);
-  assert.match(by.get(stated)!, /载明“从重处罚”.*决定书载明从重处罚/);
+  assert.match(by.get(stated)!, /决定书所载裁量档次：从重处罚.*决定书载明从重处罚/);
+  // A decision that states no tier says so, not “载明‘未载明’”.
+  assert.match(by.get(unstated)!, /决定罚款7,500元（决定书所载裁量档次：未载明）/);
   assert.doesNotMatch([...by.values()].join(''), /属|涉嫌|依法应/);
 });
 

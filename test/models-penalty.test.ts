@@ -97,7 +97,7 @@ test('PEN_OUT_OF_TIER: a fine outside the tier of the governing (city) baseline,
   const byCase = new Map((await clues()).map((c) => [evidenceIds(c)[0], c]));
   assert.equal(
     byCase.get(above)!.explanation,
-    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案案情为非初次违法、已及时改正、危害后果轻微，按裁量基准对应“从轻处罚”档次（罚款1,500元至5,000元），决定书载明“从轻处罚”，实际罚款6,000元，不在该档次幅度内，可能存在过罚不相当，请核实并说明。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案案情为非初次违法、已及时改正、危害后果轻微，按裁量基准对应“从轻处罚”档次（罚款1,500元至5,000元），实际罚款6,000元（决定书所载裁量档次：从轻处罚），不在该档次幅度内，可能存在过罚不相当，请核实并说明。',
   );
   assert.match(byCase.get(below)!.explanation, /（罚款1,500元至5,000元）.*实际罚款1,200元/);
   assert.equal(byCase.get(above)!.title, '罚款超出裁量档次：杭州示例酒坊');
@@ -167,7 +167,7 @@ test('PEN_EXEMPT_FINED: first offence, corrected, no harm, item on the city list
   const [c] = await clues();
   assert.equal(
     c.explanation,
-    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案案情为初次违法、已及时改正、未造成危害后果，该事项列入杭州市轻微违法不予处罚清单，但2025-03-20作出罚款500元的决定（载明“从轻处罚”），可能未适用首违不罚，请核实并说明。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案案情为初次违法、已及时改正、未造成危害后果，该事项列入杭州市轻微违法不予处罚清单，但2025-03-20作出罚款500元的决定（决定书所载裁量档次：从轻处罚），可能未适用首违不罚，请核实并说明。',
   );
   assert.deepEqual(evidenceIds(c), [id]);
 });
@@ -454,11 +454,11 @@ test('PEN_ABOVE_STATUTORY: above the statutory maximum; below the minimum in the
   const byId = new Map((await clues()).map((c) => [evidenceIds(c)[0], c.explanation]));
   assert.equal(
     byId.get(above),
-    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案罚款12,000元，高于法定罚款幅度（1,000元至10,000元），决定书载明“从重处罚”，可能擅自改变罚款幅度，请核实并说明。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案罚款12,000元，高于法定罚款幅度（1,000元至10,000元；决定书所载裁量档次：从重处罚），可能擅自改变罚款幅度，请核实并说明。',
   );
   assert.equal(
     byId.get(below),
-    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案罚款500元，低于法定罚款幅度（1,000元至10,000元），决定书载明“一般”，可能擅自改变罚款幅度，请核实并说明。',
+    '数据显示，当事人杭州示例酒坊“擅自占道经营”一案罚款500元，低于法定罚款幅度（1,000元至10,000元；决定书所载裁量档次：一般），可能擅自改变罚款幅度，请核实并说明。',
   );
 });
 

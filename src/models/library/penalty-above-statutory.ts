@@ -15,7 +15,7 @@ export const penaltyAboveStatutory: ModelDefinition = {
   params: [],
   evidenceKind: 'cases',
   explanation:
-    '数据显示，当事人{subject_name}“{item_name}”一案罚款{fine_amount}元，{direction}法定罚款幅度（{fine_min}元至{fine_max}元），决定书载明“{stated_tier_label}”，可能擅自改变罚款幅度，请核实并说明。',
+    '数据显示，当事人{subject_name}“{item_name}”一案罚款{fine_amount}元，{direction}法定罚款幅度（{fine_min}元至{fine_max}元；决定书所载裁量档次：{stated_tier_label}），可能擅自改变罚款幅度，请核实并说明。',
   realtime: { kind: 'cases', subjectColumn: 'id' },
   incremental: { by: 'id', changes: { cases: 'id' }, names: ['entities'] },
   query: ({ where }) => sql`

@@ -16,7 +16,7 @@ export const penaltyExemptFined: ModelDefinition = {
   evidenceKind: 'cases',
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案案情为{facts_text}，该事项列入{list_regions}轻微违法不予处罚清单，' +
-    '但{decided_on}作出罚款{fine_amount}元的决定（载明“{stated_tier_label}”），可能未适用首违不罚，请核实并说明。',
+    '但{decided_on}作出罚款{fine_amount}元的决定（决定书所载裁量档次：{stated_tier_label}），可能未适用首违不罚，请核实并说明。',
   groundTruth: { violation: 'fined_despite_exemption', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
   // One case against the exemption lists (read in a condition: a change there runs it fully).

@@ -25,7 +25,7 @@ export const penaltyLightHeavy: ModelDefinition = {
   params: [{ name: 'near_max_pct', label: '无裁量基准时接近法定最高额的比例（%）', type: 'number', default: 90, min: 50, max: 100 }],
   evidenceKind: 'cases',
   explanation:
-    '数据显示，当事人{subject_name}“{item_name}”一案案情为{facts_text}，{decided_on}决定罚款{fine_amount}元（载明“{stated_tier_label}”），{top_text}，' +
+    '数据显示，当事人{subject_name}“{item_name}”一案案情为{facts_text}，{decided_on}决定罚款{fine_amount}元（决定书所载裁量档次：{stated_tier_label}），{top_text}，' +
     '可能存在小过重罚、过罚不相当，请核实并说明。',
   groundTruth: { violation: 'light_fined_heavily', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },

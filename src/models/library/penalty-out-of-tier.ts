@@ -18,7 +18,7 @@ export const penaltyOutOfTier: ModelDefinition = {
   evidenceKind: 'cases',
   explanation:
     '数据显示，当事人{subject_name}“{item_name}”一案案情为{facts_text}，按裁量基准对应“{facts_tier_label}”档次' +
-    '（罚款{tier_min}元至{tier_max}元），决定书载明“{stated_tier_label}”，实际罚款{fine_amount}元，不在该档次幅度内，可能存在过罚不相当，请核实并说明。',
+    '（罚款{tier_min}元至{tier_max}元），实际罚款{fine_amount}元（决定书所载裁量档次：{stated_tier_label}），不在该档次幅度内，可能存在过罚不相当，请核实并说明。',
   groundTruth: { violation: 'fine_outside_tier', recordKind: 'case' },
   realtime: { kind: 'cases', subjectColumn: 'id' },
   query: ({ where }) => sql`
