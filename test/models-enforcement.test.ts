@@ -304,18 +304,27 @@ test('sealings imported through the format, judged one by one as they arrive, ra
 // ── 执法证范围不含办理事项 (行政处罚法 第四十二条) ─────────────────────────────────────────────────────
 
 test('OFF_CERT_SCOPE: a case of comprehensive enforcement handled by an officer whose certificate covers market supervision only; listed, item code, unstated, expired and a second certificate pass', async () => {
-  const cert = (id: string, scope: string | null, expires = '2027-01-01') =>
+  const cert = (id: string, scope: string | null, status = 'valid') =>
     copyRows(
       store,
       'certificates',
       ['id', 'officer_id', 'region_code', 'number', 'issued_on', 'expires_on', 'status', 'scope'],
-      [[id, 'OF-1', '330111', id, '2021-01-01', expires, 'valid', scope]],
+      [[id, 'OF-1', '330111', id, '2021-01-01', '2027-01-01', status, scope]],
     );
   const id = await kase({ filed_on: '2025-03-01' });
+  // The batch's hits; the case judged as it arrives (its row whole, the certificates in the real-time
+  // state, which may spare it the SQL) must raise the same.
   const judged = async () => {
     await clearHits();
+    invalidateRealtimeState(store);
+    const [stored] = await store.query<Record<string, Value>>('SELECT * FROM cases WHERE id = $1', [id]);
+    await checkRecords(store, 'cases', [stored], 'system', '2025-06-30');
+    const realtime = await hitIds('OFF_CERT_SCOPE');
+    await clearHits();
     await run('OFF_CERT_SCOPE', '2025-06-30');
-    return hitIds('OFF_CERT_SCOPE');
+    const batch = await hitIds('OFF_CERT_SCOPE');
+    assert.deepEqual(realtime, batch, 'judged as it arrives');
+    return batch;
   };
   try {
     await cert('CT-S1', 'MKT');
@@ -340,8 +349,12 @@ test('OFF_CERT_SCOPE: a case of comprehensive enforcement handled by an officer 
     assert.deepEqual(await judged(), [id]);
     await cert('CT-S2', null);
     assert.deepEqual(await judged(), []);
-    // Real time: the case judged as it arrives raises what the batch raises.
+    // A revoked certificate that would cover the item counts for nothing.
     await store.exec(`DELETE FROM certificates WHERE id = 'CT-S2'`);
+    await cert('CT-S3', 'IT-1', 'revoked');
+    assert.deepEqual(await judged(), [id], 'revoked');
+    await store.exec(`DELETE FROM certificates WHERE id = 'CT-S3'`);
+    // Real time, sent with its id only (judged by the SQL): the same.
     await clearHits();
     invalidateRealtimeState(store);
     await checkRecords(store, 'cases', [{ id }], 'system', '2025-06-30');
@@ -354,6 +367,6 @@ test('OFF_CERT_SCOPE: a case of comprehensive enforcement handled by an officer 
       realtime,
     );
   } finally {
-    await store.exec(`DELETE FROM certificates WHERE id IN ('CT-S1', 'CT-S2')`);
+    await store.exec(`DELETE FROM certificates WHERE id IN ('CT-S1', 'CT-S2', 'CT-S3')`);
   }
 });

@@ -3,6 +3,7 @@
 // with their evidence, and a Chinese explanation template filled from each hit.
 import type { Dialect } from '../store/dialect.ts';
 import { raw, type Sql } from '../store/sql.ts';
+import type { RealtimeState } from './realtime/state.ts';
 
 export const MODEL_CATEGORIES = {
   inspection: '检查',
@@ -124,7 +125,8 @@ export interface ModelDefinition {
 export interface RecordTest {
   /** The columns it reads: a record without one of them (a caller that sent its subject only) is judged by the SQL. */
   reads: readonly string[];
-  test(record: Readonly<Record<string, unknown>>, params: ParamValues, asOf: string): boolean;
+  /** `state`: the real-time state, when it is loaded for the record's kind (a test reading it may answer only then). */
+  test(record: Readonly<Record<string, unknown>>, params: ParamValues, asOf: string, state?: RealtimeState): boolean;
 }
 
 // One formatter for every explanation: Number#toLocaleString builds a new one per call (17.7 µs against

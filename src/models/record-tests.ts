@@ -3,6 +3,8 @@
 // of the model's WHERE, read off the record as stored: a value it cannot read (a date that is not
 // 'YYYY-MM-DD' text) leaves the record to the SQL.
 import type { RecordTest } from './model.ts';
+import type { RealtimeState } from './realtime/state.ts';
+import { dayOf } from './realtime/days.ts';
 
 /** A record that carries `column` empty cannot make a hit (a case decided on no device's records). */
 export function carries(column: string): RecordTest {
@@ -36,3 +38,43 @@ export function decidedBefore(filled: string, after: string): RecordTest {
     },
   };
 }
+
+// Scopes read in code only when written in ASCII codes and the separators the SQL folds: any other
+// character (a full-width space, a name in Chinese) could fold or upper-case otherwise in DuckDB,
+// PostgreSQL and JavaScript, and such a certificate decides nothing here.
+const PLAIN_SCOPE = /^[A-Za-z0-9_. -]*(?:[,，、;；][A-Za-z0-9_. -]*)*$/;
+
+/**
+ * 执法证范围不含办理事项 (cert-out-of-scope.ts), read off the certificates in the real-time state: false
+ * when no officer of the case can make the hit — an officer without a certificate valid on the day, or with one of unstated
+ * scope or one covering the item, its line or (comprehensive enforcement) CLE, is never one; true when
+ * one may, and the SQL then judges. Null item, agency or a scope not plain: may.
+ */
+export function outOfScopePossible(
+  state: RealtimeState,
+  r: { lead_officer_id: string; assist_officer_id: string | null; filed_on: string; item_code: string; agency_id: string },
+): boolean {
+  const item = state.items.get(r.item_code);
+  const agency = state.agencies.get(r.agency_id);
+  if (!item || !agency || !PLAIN_SCOPE.test(r.item_code) || !PLAIN_SCOPE.test(item.line)) return true;
+  const day = dayOf(r.filed_on);
+  const officers = [r.lead_officer_id];
+  if (r.assist_officer_id !== null && r.assist_officer_id !== r.lead_officer_id) officers.push(r.assist_officer_id);
+  const wanted = [`,${r.item_code.toUpperCase()},`, `,${item.line},`, ...(agency.line === 'CLE' ? [',CLE,'] : [])];
+  return officers.some((officer) => {
+    const valid = state.certificates.of(officer).filter((c) => c.valid && c.issued <= day && c.expires >= day);
+    if (valid.length === 0 || valid.some((c) => c.scope === null)) return false;
+    return !valid.some((c) => {
+      if (!PLAIN_SCOPE.test(c.scope!)) return false;
+      const norm = `,${c.scope!.replace(/ *[,，、;；] */g, ',').toUpperCase()},`;
+      return wanted.some((w) => norm.includes(w));
+    });
+  });
+}
+
+/** OFF_CERT_SCOPE's test: with the certificates at hand, a case none of whose officers can miss the scope. */
+export const officersMayBeOutOfScope: RecordTest = {
+  reads: ['lead_officer_id', 'assist_officer_id', 'filed_on', 'item_code', 'agency_id'],
+  test: (r, _params, _asOf, state) =>
+    !state || typeof r.filed_on !== 'string' || outOfScopePossible(state, r as unknown as Parameters<typeof outOfScopePossible>[1]),
+};

@@ -9,6 +9,7 @@
 // reading of AGENCY_NOT_COMPETENT).
 import { raw, sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
+import { officersMayBeOutOfScope } from '../record-tests.ts';
 
 /** A certificate scope (alias ce) as ',CODE,CODE,' in upper case, separators folded. */
 const NORM = raw(`(',' || upper(regexp_replace(ce.scope, '\\s*[,，、;；]\\s*', ',', 'g')) || ',')`);
@@ -27,7 +28,7 @@ export const certOutOfScope: ModelDefinition = {
   explanation:
     '数据显示，{agency_name}于{filed_on}立案的“{item_name}”案件（当事人{subject_name}，该事项为{line_name}条线的事项）中，{officer_details}，可能由执法证范围不含该事项的人员办案，请核实其执法资格并说明。',
   groundTruth: { violation: 'cert_out_of_scope', recordKind: 'case' },
-  realtime: { kind: 'cases', subjectColumn: 'id' },
+  realtime: { kind: 'cases', subjectColumn: 'id', mayHit: officersMayBeOutOfScope },
   query: ({ where, dialect }) => sql`
     WITH p AS (
       SELECT t.id, t.filed_on, t.agency_id, t.item_code, t.lead_officer_id AS officer_id, 1 AS role_order, '主办' AS role FROM cases t WHERE ${where('t')}

@@ -13,7 +13,7 @@ import { dedupeKey, runReport, stageFocused, stageHits, writeHits, writeHitsIn, 
 import type { TriageOutcome } from '../triage/context.ts';
 import { SUBJECTS } from '../triage/filing.ts';
 import { codeCheck, judge, judgeable, KIND_CHECKS } from './judge.ts';
-import { ModelGroups, readyState, realtimeState } from './state.ts';
+import { ModelGroups, readyState, realtimeState, type RealtimeState } from './state.ts';
 import { loadSettings, runGroups } from '../settings.ts';
 import { stageDone } from '../../store/stage-times.ts';
 
@@ -59,7 +59,7 @@ export async function judgeRecords(
   const full = coded.length ? records.filter((r) => judgeable(kind, r)) : [];
   const partial = full.length ? records.filter((r) => !judgeable(kind, r)) : [...records];
   const state = full.length ? await readyState(store, KIND_CHECKS[kind].parts, asOf) : undefined;
-  for (const m of models) bySql.set(m, codeCheck(m) ? [...partial] : records.filter(await mayHitOf(store, reader, m, asOf)));
+  for (const m of models) bySql.set(m, codeCheck(m) ? [...partial] : records.filter(await mayHitOf(store, reader, m, asOf, state)));
   if (state) {
     const byCode = new Map(coded.map((m) => [m.code, { model: m, staged: new Map(), hits: 0, started, queryMillis: 0 } as StagedRun]));
     for (const r of full) {
@@ -97,7 +97,13 @@ export async function judgeRecords(
  * the record's region): a record without a column the test reads may; one in a region where the model
  * is off may not.
  */
-async function mayHitOf(store: Store, reader: Store, m: ModelDefinition, asOf: string): Promise<(r: Record<string, unknown>) => boolean> {
+async function mayHitOf(
+  store: Store,
+  reader: Store,
+  m: ModelDefinition,
+  asOf: string,
+  state?: RealtimeState,
+): Promise<(r: Record<string, unknown>) => boolean> {
   const t = m.realtime?.mayHit;
   if (!t) return () => true;
   // The settings in force, from the state once it has loaded them; read for this model otherwise.
@@ -105,7 +111,7 @@ async function mayHitOf(store: Store, reader: Store, m: ModelDefinition, asOf: s
   return (r) => {
     if (typeof r.region_code !== 'string' || !t.reads.every((c) => c in r)) return true;
     const group = groups.of(r.region_code);
-    return !!group?.enabled && t.test(r, group.params, asOf);
+    return !!group?.enabled && t.test(r, group.params, asOf, state);
   };
 }
 

@@ -65,6 +65,8 @@ export interface Certificate {
   issued: number;
   expires: number;
   valid: boolean;
+  /** The scope as written (line or item codes), null when none is stated. */
+  scope: string | null;
 }
 export interface Entity {
   name: string;
@@ -345,6 +347,10 @@ export class Certificates {
   private issued = new Int32Array(1024);
   private expires = new Int32Array(1024);
   private valid = new Uint8Array(1024);
+  /** Per certificate: its scope's place in `scopes` (-1: none stated); a city's certificates share a few hundred. */
+  private scope = new Int32Array(1024);
+  private readonly scopes: string[] = [];
+  private readonly scopeAt = new Map<string, number>();
   private count = 0;
 
   add(officer: string, c: Certificate): void {
@@ -359,11 +365,22 @@ export class Certificates {
     this.issued = grow(this.issued, i + 1);
     this.expires = grow(this.expires, i + 1);
     this.valid = grow(this.valid, i + 1);
+    this.scope = grow(this.scope, i + 1);
     this.next[i] = this.last[o];
     this.issued[i] = c.issued;
     this.expires[i] = c.expires;
     this.valid[i] = c.valid ? 1 : 0;
+    this.scope[i] = c.scope === null ? -1 : this.scopeIndex(c.scope);
     this.last[o] = i;
+  }
+
+  private scopeIndex(scope: string): number {
+    let at = this.scopeAt.get(scope);
+    if (at === undefined) {
+      at = this.scopes.push(scope) - 1;
+      this.scopeAt.set(scope, at);
+    }
+    return at;
   }
 
   /** An officer's certificates, the first loaded first. */
@@ -371,7 +388,12 @@ export class Certificates {
     const o = this.officers.rowOf(officer);
     const list: Certificate[] = [];
     for (let i = o < 0 ? -1 : this.last[o]; i >= 0; i = this.next[i])
-      list.push({ issued: this.issued[i], expires: this.expires[i], valid: this.valid[i] === 1 });
+      list.push({
+        issued: this.issued[i],
+        expires: this.expires[i],
+        valid: this.valid[i] === 1,
+        scope: this.scope[i] < 0 ? null : this.scopes[this.scope[i]],
+      });
     return list.reverse();
   }
 }
@@ -859,11 +881,11 @@ export class RealtimeState {
         const certificates = new Certificates();
         await scan(
           store,
-          ['officer_id', day('issued_on'), day('expires_on'), 'status'],
+          ['officer_id', day('issued_on'), day('expires_on'), 'status', 'scope'],
           raw('certificates'),
           'id',
-          ([officer, issued, expires, status]) => {
-            certificates.add(officer!, { issued: Number(issued), expires: Number(expires), valid: status === 'valid' });
+          ([officer, issued, expires, status, scope]) => {
+            certificates.add(officer!, { issued: Number(issued), expires: Number(expires), valid: status === 'valid', scope });
           },
         );
         apply(() => {
