@@ -1176,8 +1176,10 @@ test('every registered route is exercised, for every role and without a session,
         const headers = { ...(probe.request.headers as Record<string, string>), cookie: probe.cookie ?? cookies.get(p.username)! };
         const res = await app.inject({ ...probe.request, headers });
         calls++;
-        // What the call wrote is known before the answer is judged (a report joined to a clue opens it to its reporter).
-        if (probe.request.method !== 'GET') await syncThings(store);
+        // What the call wrote is known before the answer is judged (a report joined to a clue opens it to its
+        // reporter). A refused write is not read back at once (most of the 3,234 writes, each 18 queries):
+        // anything one wrote all the same is known after the next accepted write.
+        if (probe.request.method !== 'GET' && res.statusCode < 400) await syncThings(store);
         const where = `${p.username} ${probe.request.method} ${probe.request.url}`;
         const ok = res.statusCode >= 200 && res.statusCode < 300;
         if (res.statusCode >= 500) failures.push(`${where} → ${res.statusCode} ${res.body.slice(0, 200)}`);
