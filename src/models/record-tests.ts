@@ -6,9 +6,14 @@ import type { RecordTest } from './model.ts';
 import type { RealtimeState } from './realtime/state.ts';
 import { dayOf } from './realtime/days.ts';
 
+/** Whether the record's `column` holds a value. */
+export function filled(r: Readonly<Record<string, unknown>>, column: string): boolean {
+  return r[column] !== null && r[column] !== '';
+}
+
 /** A record that carries `column` empty cannot make a hit (a case decided on no device's records). */
 export function carries(column: string): RecordTest {
-  return { reads: [column], test: (r) => r[column] !== null && r[column] !== '' };
+  return { reads: [column], test: (r) => filled(r, column) };
 }
 
 /** A column's value as a number; null for none. */
@@ -28,12 +33,12 @@ export function dateIn(r: Readonly<Record<string, unknown>>, column: string): st
  * A decided record that carries `filled` and whose `after` is empty or later than the decision (a
  * hearing asked for and not held before it; a hearing held and no legal review before it).
  */
-export function decidedBefore(filled: string, after: string): RecordTest {
+export function decidedBefore(carried: string, after: string): RecordTest {
   return {
-    reads: [filled, 'decided_on', after],
+    reads: [carried, 'decided_on', after],
     test: (r) => {
       const [decided, then] = [dateIn(r, 'decided_on'), dateIn(r, after)];
-      if (!carries(filled).test(r, {}, '') || decided === null) return false;
+      if (!filled(r, carried) || decided === null) return false;
       return then === null || then === undefined || decided === undefined || then > decided;
     },
   };

@@ -5,7 +5,7 @@
 // the fine is PEN_SUMMARY_OVER_LIMIT's. Cases without a procedure or without sanctions are not judged.
 import { sql } from '../../store/sql.ts';
 import type { ModelDefinition } from '../model.ts';
-import { carries } from '../record-tests.ts';
+import { filled } from '../record-tests.ts';
 import { CASE_NAMES, CASE_SUBJECT_COLUMNS, sanctionsText } from './sql-fragments.ts';
 
 export const penaltySummarySanction: ModelDefinition = {
@@ -26,8 +26,7 @@ export const penaltySummarySanction: ModelDefinition = {
     subjectColumn: 'id',
     mayHit: {
       reads: ['procedure', 'sanctions', 'decision', 'decided_on'],
-      test: (r) =>
-        r.procedure === 'summary' && carries('sanctions').test(r, {}, '') && r.decision !== 'no_penalty' && r.decided_on !== null,
+      test: (r) => r.procedure === 'summary' && filled(r, 'sanctions') && r.decision !== 'no_penalty' && r.decided_on !== null,
     },
   },
   query: ({ where, asOf }) => sql`

@@ -347,10 +347,9 @@ export class Certificates {
   private issued = new Int32Array(1024);
   private expires = new Int32Array(1024);
   private valid = new Uint8Array(1024);
-  /** Per certificate: its scope's place in `scopes` (-1: none stated); a city's certificates share a few hundred. */
+  /** Per certificate: its scope's id in `scopes` (-1: none stated); a city's certificates share a few hundred. */
   private scope = new Int32Array(1024);
-  private readonly scopes: string[] = [];
-  private readonly scopeAt = new Map<string, number>();
+  private readonly scopes = new Interner();
   private count = 0;
 
   add(officer: string, c: Certificate): void {
@@ -370,17 +369,8 @@ export class Certificates {
     this.issued[i] = c.issued;
     this.expires[i] = c.expires;
     this.valid[i] = c.valid ? 1 : 0;
-    this.scope[i] = c.scope === null ? -1 : this.scopeIndex(c.scope);
+    this.scope[i] = c.scope === null ? -1 : this.scopes.id(c.scope);
     this.last[o] = i;
-  }
-
-  private scopeIndex(scope: string): number {
-    let at = this.scopeAt.get(scope);
-    if (at === undefined) {
-      at = this.scopes.push(scope) - 1;
-      this.scopeAt.set(scope, at);
-    }
-    return at;
   }
 
   /** An officer's certificates, the first loaded first. */
@@ -392,7 +382,7 @@ export class Certificates {
         issued: this.issued[i],
         expires: this.expires[i],
         valid: this.valid[i] === 1,
-        scope: this.scope[i] < 0 ? null : this.scopes[this.scope[i]],
+        scope: this.scope[i] < 0 ? null : this.scopes.values[this.scope[i]],
       });
     return list.reverse();
   }
