@@ -17,14 +17,16 @@
 // third worker added and the shards rebalanced under the generated data (.ci/citus-add-worker; set
 // CITUS_PREFIX when the coordinator is not citus-up's default set), and the province sized from the bytes
 // per record measured in the shards.
-// --duckdb FILE: the duckdb engine works on FILE, made beforehand by `kedu demo --scale S --seed 1
-// --as-of 2025-12-31` (a copy: the sections write their hits and clues into it), instead of generating a
-// store (a hangzhou-scale generation takes about an hour here; the file is kept after the run).
+// --duckdb FILE: every engine starts from FILE, made beforehand by `kedu demo --scale S --seed 1
+// --as-of 2025-12-31`, instead of generating a store (a hangzhou-scale generation takes about an hour
+// here): DuckDB works on a copy of the file, PostgreSQL and Citus on a new database with the file copied
+// in (`kedu copy-store`'s copy, timed). FILE is left as it was.
 // The machines are shared and noisy: compare the engines side by side, not against numbers from another day.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/open-store.ts';
+import { copyStore } from '../src/store/copy-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { generateDemo } from '../src/demo/generate.ts';
 import { RECORD_TABLES } from '../src/demo/tables.ts';
@@ -117,19 +119,42 @@ async function freshStore(engine: string, name: string): Promise<{ store: Store;
   };
 }
 
-/** A DuckDB file generated beforehand (--duckdb): checked to be a demo of the bench's scale and day, and kept. */
-async function givenStore(path: string): Promise<{ store: Store; drop(): Promise<void> }> {
-  const store = await openStore({ databaseUrl: '', duckdbPath: path });
-  const [run] = await store.query<{ scale: string; as_of: string }>(
-    'SELECT scale, CAST(as_of AS VARCHAR) AS as_of FROM demo_runs ORDER BY generated_at DESC LIMIT 1',
-  );
-  if (!run || run.scale !== scale || run.as_of !== AS_OF_ISO) {
-    await store.close();
-    throw new Error(
-      `--duckdb ${path}: not a finished demo of scale ${scale} as of ${AS_OF_ISO} (kedu demo --scale ${scale} --as-of ${AS_OF_ISO})`,
+/**
+ * A DuckDB file generated beforehand (--duckdb), checked to be a demo of the bench's scale and day, as
+ * this engine's store: a copy of the file for DuckDB, a new database with the file copied in
+ * (src/store/copy-store.ts) for the servers. The file itself is left as it was.
+ */
+async function givenStore(engine: string, path: string): Promise<{ store: Store; drop(): Promise<void> }> {
+  const source = await openStore({ databaseUrl: '', duckdbPath: path });
+  try {
+    const [run] = await source.query<{ scale: string; as_of: string }>(
+      'SELECT scale, CAST(as_of AS VARCHAR) AS as_of FROM demo_runs ORDER BY generated_at DESC LIMIT 1',
     );
+    if (!run || run.scale !== scale || run.as_of !== AS_OF_ISO)
+      throw new Error(
+        `--duckdb ${path}: not a finished demo of scale ${scale} as of ${AS_OF_ISO} (kedu demo --scale ${scale} --as-of ${AS_OF_ISO})`,
+      );
+    if (engine !== 'duckdb') {
+      const fresh = await freshStore(engine, scale);
+      const [copied, ms] = await timeIt(() => copyStore(source, fresh.store));
+      put(`copy of the file into the engine: rows, time`, engine, `${copied.rows.toLocaleString('en')}, ${secs(ms)}`);
+      return fresh;
+    }
+  } finally {
+    await source.close();
   }
-  return { store, drop: () => store.close() };
+  const copy = join(dir, 'given.duckdb');
+  copyFileSync(path, copy);
+  if (existsSync(`${path}.wal`)) copyFileSync(`${path}.wal`, `${copy}.wal`);
+  const store = await openStore({ databaseUrl: '', duckdbPath: copy });
+  return {
+    store,
+    drop: async () => {
+      await store.close();
+      rmSync(copy, { force: true });
+      rmSync(`${copy}.wal`, { force: true });
+    },
+  };
 }
 
 async function recordCount(store: Store): Promise<number> {
@@ -498,8 +523,8 @@ const callers: [string, Caller][] = [
 for (const engine of engines) {
   out(`\n== ${engine}, scale ${scale} ==`);
   if (['gen', 'home', 'models', 'triage', 'realtime', 'assistant', 'followup', 'evaluation', 'incremental'].some((k) => only.has(k))) {
-    const given = engine === 'duckdb' && givenFile !== '';
-    const { store, drop } = given ? await givenStore(givenFile) : await freshStore(engine, scale);
+    const given = givenFile !== '';
+    const { store, drop } = given ? await givenStore(engine, givenFile) : await freshStore(engine, scale);
     try {
       if (given) {
         put(`generate ${scale}: records`, engine, `${(await recordCount(store)).toLocaleString('en')} (${givenFile})`);

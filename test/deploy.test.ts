@@ -129,6 +129,23 @@ test('docs/deploy.md from init to the first clues, users, the server and a backu
     assert.equal(b.status, 0, b.stderr);
     assert.match(b.stdout, /已备份 \d+ 张表/);
   }
+  // 8. The whole store copied into a new one while the server runs (a file here; docs/deploy.md moves
+  // it to PostgreSQL the same way): its audit log verifies there, with every clue.
+  const moved = join(dir, 'moved.duckdb');
+  assert.match(ok(['copy-store', '--to', moved]), /已复制 \d+ 张表、[\d,]+ 行/);
+  assert.equal(kedu(['copy-store', '--to', moved]).status, 2, 'an existing file is not overwritten');
+  const verified = spawnSync(process.execPath, [KEDU, '--duckdb', moved, 'audit', 'verify'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+  const movedStore = await openStore({ databaseUrl: '', duckdbPath: moved });
+  try {
+    const [{ n }] = await movedStore.query<{ n: number }>('SELECT count(*) AS n FROM clues');
+    assert.equal(Number(n), Number(fresh));
+    const [{ a }] = await movedStore.query<{ a: number }>("SELECT count(*) AS a FROM audit_log WHERE action = 'store.copy'");
+    assert.equal(Number(a), 1, 'the copy is audited in the copy');
+  } finally {
+    await movedStore.close();
+  }
+
   server.kill('SIGTERM');
   await new Promise((r) => server!.once('exit', r));
   server = null;

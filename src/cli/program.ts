@@ -10,6 +10,7 @@ import { modelsCommand } from './models-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { initCommand } from './init-command.ts';
 import { backupCommand } from './backup-command.ts';
+import { copyStoreCommand } from './copy-store-command.ts';
 import { reportCommand } from './report-command.ts';
 import { askCommand } from './ask-command.ts';
 import { followupCommand } from './followup-command.ts';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     userCommand(),
     auditCommand(),
     backupCommand(),
+    copyStoreCommand(),
     demoCommand(),
     reportCommand(),
     askCommand(),

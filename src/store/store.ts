@@ -36,6 +36,8 @@ export interface Store {
   copyIn(table: string, columns: string[], rows: Iterable<Value[]>): Promise<number>;
   /** The result columns of a SELECT, without running it to the end (LIMIT 0): names, and which are numbers. */
   columns(select: Sql): Promise<ColumnInfo[]>;
+  /** Bulk load from a CSV file as copyOut writes it (a header row; NULL empty, an empty text quoted). Returns the rows loaded. */
+  copyInFile(table: string, columns: string[], path: string): Promise<number>;
   /** Writes the rows of a SELECT to a file (CSV with header, or Parquet). Returns the row count. */
   copyOut(select: Sql, path: string, format: ExportFormat): Promise<number>;
   close(): Promise<void>;

@@ -290,6 +290,16 @@ export class DuckDBStore implements Store {
     });
   }
 
+  async copyInFile(table: string, columns: string[], path: string): Promise<number> {
+    assertIdentifier(table);
+    columns.forEach(assertIdentifier);
+    // A quoted empty field is an empty text, not NULL (allow_quoted_nulls), as PostgreSQL reads it.
+    const [r] = await this.query<{ Count: number }>(
+      `COPY ${table} (${columns.join(',')}) FROM '${path.replace(/'/g, "''")}' (FORMAT csv, HEADER, allow_quoted_nulls false)`,
+    );
+    return Number(r?.Count ?? 0);
+  }
+
   async copyOut(select: Sql, path: string, format: ExportFormat): Promise<number> {
     const { text, params } = select.render();
     const options = format === 'parquet' ? '(FORMAT parquet, COMPRESSION zstd)' : '(FORMAT csv, HEADER)';

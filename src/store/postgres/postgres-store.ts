@@ -1,7 +1,7 @@
 // PostgreSQL adapter of the Store port: server mode, selected by DATABASE_URL=postgres://…
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +133,19 @@ export class PostgresStore implements Store {
       }
       await pipeline(Readable.from(lines()), sink);
       return n;
+    } finally {
+      if (this.pool) (client as pg.PoolClient).release();
+    }
+  }
+
+  async copyInFile(table: string, columns: string[], path: string): Promise<number> {
+    assertIdentifier(table);
+    columns.forEach(assertIdentifier);
+    const client = this.pool ? await this.pool.connect() : (this.db as pg.PoolClient);
+    try {
+      const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv, HEADER)`));
+      await pipeline(createReadStream(path), sink);
+      return sink.rowCount;
     } finally {
       if (this.pool) (client as pg.PoolClient).release();
     }
