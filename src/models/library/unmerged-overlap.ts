@@ -30,10 +30,11 @@ export const unmergedOverlap: ModelDefinition = {
           ${g.from}
         WHERE ${where('t')} AND t.kind IN ('random', 'planned')
       ), decided AS (
-        -- The pairs of tasks a suggestion already settled, as one key: NOT IN over it is one hash
-        -- lookup per pair on both engines, where PostgreSQL ran the correlated NOT EXISTS as a nested
-        -- loop over every settled pair (demo scale: 50 s instead of under a second).
-        SELECT ma.task_id || '|' || mb.task_id AS pair
+        -- The pairs of tasks a suggestion already settled, as one key, left out by a join on it: one hash
+        -- lookup per pair on both engines. PostgreSQL ran a correlated NOT EXISTS as a nested loop over
+        -- every settled pair (demo scale: 50 s instead of under a second), and NOT IN over the key as a
+        -- scan of them all per pair once they outgrew work_mem (city scale: 399,160 pairs, over 3 minutes).
+        SELECT DISTINCT ma.task_id || '|' || mb.task_id AS pair
         FROM merge_members ma JOIN merge_members mb ON mb.suggestion_id = ma.suggestion_id
           JOIN merge_suggestions s ON s.id = ma.suggestion_id AND s.status IN ('declined', 'accepted')
       ), p AS (
@@ -42,7 +43,8 @@ export const unmergedOverlap: ModelDefinition = {
         FROM r a JOIN r b ON b.entity_uscc = a.entity_uscc AND b.grp = a.grp AND b.agency_id <> a.agency_id
           AND b.inspected_on >= a.inspected_on AND b.inspected_on < ${raw(dialect.addDays('a.inspected_on', String(params.window_days)))}
           AND (b.inspected_on > a.inspected_on OR b.id > a.id)
-        WHERE a.task_id || '|' || b.task_id NOT IN (SELECT pair FROM decided)
+          LEFT JOIN decided d ON d.pair = a.task_id || '|' || b.task_id
+        WHERE d.pair IS NULL
       ), ids AS (
         SELECT entity_uscc, y, a_id AS id, a_on AS on_day, a_agency AS agency_id FROM p
         UNION

@@ -452,14 +452,16 @@ export async function triageInCode(
   });
 
   // Every hit of a file that has an open clue at the end belongs to it (a later run of the call may have opened it).
-  // A hit another writer stored meanwhile is kept as it is: withAudit's lock of the hits' city keeps two
-  // writers of this process and, on PostgreSQL, of two app servers from judging one subject at once; a
-  // writer outside it (a second process on a store without that lock) still writes no second row.
+  // The hits the lookup found stored are not among them, and none can be stored since: withAudit's lock
+  // of the hits' city keeps two writers of this process and, on PostgreSQL, of two app servers from
+  // judging one subject at once (as the batch path, in-sql.ts, relies on). No ON CONFLICT clause: on
+  // DuckDB it took a one-row insert from 2.8 to 8.7 ms (p50); a writer outside the lock would fail on
+  // the key and roll back, not write a second row.
   await tx.exec(
     sql`${INSERT_HITS} VALUES ${joinSql(
       scoredHits.map((h) => hitValues(h.c, h.parts, h.run, ctx, h.file.open?.id ?? null)),
       ', ',
-    )} ON CONFLICT (id) DO NOTHING`,
+    )}`,
   );
   if (created.size) {
     const fresh = [...created.values()];

@@ -52,6 +52,7 @@ export async function triageStaged(
   await tx.exec(sql`UPDATE model_hits_stage SET
     bundle_subject = bundle_kind || '|' || bundle_id || '|' || CASE WHEN bundle_kind = 'agency' THEN model_code ELSE '' END,
     bundle_key = bundle_kind || '|' || bundle_id || '|' || CASE WHEN bundle_kind = 'agency' THEN model_code ELSE '' END || '|' || ${periodOf(ctx.asOf)}`);
+  for (const s of d.analyze('model_hits_stage')) await tx.exec(s);
 
   // The hits, each scored with the file's count in the period (this run's and the stored) and history.
   const severity = raw(String(SCORE.severity[model.severity]));
@@ -118,6 +119,7 @@ export async function triageStaged(
         LEFT JOIN agencies g ON g.id = ${raw(fileOf('agency'))}
         LEFT JOIN regions r ON r.code = ${raw(fileOf('agency'))}
     ) q`);
+  for (const s of d.analyze('triage_bundles_stage')) await tx.exec(s);
 
   // Open clues that took hits: a join event each, an upgrade event for a 简易 clue the file now sends to the full loop.
   const opened = sql`FROM triage_bundles_stage b JOIN clues c ON c.id = b.open_clue`;
