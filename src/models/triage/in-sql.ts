@@ -47,6 +47,8 @@ export async function triageStaged(
   out.newHits = Number(fresh.n);
   if (out.newHits === 0) return out;
 
+  // Analyzed (PostgreSQL) once the stage holds the run's new hits, and again once they have their files.
+  for (const s of d.analyze('model_hits_stage')) await tx.exec(s);
   const kinds = await tx.query<{ subject_kind: string }>('SELECT DISTINCT subject_kind FROM model_hits_stage WHERE bundle_id IS NULL');
   for (const s of resolveStagedSql(kinds.map((k) => k.subject_kind))) await tx.exec(s);
   await tx.exec(sql`UPDATE model_hits_stage SET
