@@ -94,19 +94,21 @@ const put = (row: string, engine: string, value: string) => {
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const out = (s: string) => process.stdout.write(s + '\n');
 
+/** A store on a DuckDB file of the bench's own folder: dropping it removes the file and its WAL. */
+async function ownFile(path: string): Promise<{ store: Store; drop(): Promise<void> }> {
+  const store = await openStore({ databaseUrl: '', duckdbPath: path });
+  return {
+    store,
+    drop: async () => {
+      await store.close();
+      rmSync(path, { force: true });
+      rmSync(`${path}.wal`, { force: true });
+    },
+  };
+}
+
 async function freshStore(engine: string, name: string): Promise<{ store: Store; drop(): Promise<void> }> {
-  if (engine === 'duckdb') {
-    const path = join(dir, `${name}.duckdb`);
-    const store = await openStore({ databaseUrl: '', duckdbPath: path });
-    return {
-      store,
-      drop: async () => {
-        await store.close();
-        rmSync(path, { force: true });
-        rmSync(`${path}.wal`, { force: true });
-      },
-    };
-  }
+  if (engine === 'duckdb') return ownFile(join(dir, `${name}.duckdb`));
   if (!(engine in servers)) throw new Error(`unknown engine ${engine}: duckdb, postgres or citus`);
   const db = await createDatabase(servers[engine], `kedu_bench_${name}`);
   const store = await openStore({ databaseUrl: db.url });
@@ -146,15 +148,7 @@ async function givenStore(engine: string, path: string): Promise<{ store: Store;
   const copy = join(dir, 'given.duckdb');
   copyFileSync(path, copy);
   if (existsSync(`${path}.wal`)) copyFileSync(`${path}.wal`, `${copy}.wal`);
-  const store = await openStore({ databaseUrl: '', duckdbPath: copy });
-  return {
-    store,
-    drop: async () => {
-      await store.close();
-      rmSync(copy, { force: true });
-      rmSync(`${copy}.wal`, { force: true });
-    },
-  };
+  return ownFile(copy);
 }
 
 async function recordCount(store: Store): Promise<number> {
