@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'audit.anchor': '审计日志锚定',
   'privacy.seal': '加密存量个人信息',
   'store.backup': '备份数据库',
+  'store.copy': '复制整个存储（迁移引擎）',
   'user.create': '创建账号',
   'user.disable': '停用账号',
   'user.enable': '启用账号',
