@@ -3,7 +3,7 @@
 // The source's audit log must verify first: the copy carries its chains and their anchor, so a log
 // altered before the copy would look whole after it. The copy is audited on both sides.
 import { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { EVERY_CHAIN, verifyAuditLog, withAudit } from '../audit/audit-log.ts';
 import { readAnchor, writeAnchor } from '../audit/anchor.ts';
 import { SYSTEM_CALLER } from '../auth/caller.ts';
@@ -26,6 +26,7 @@ export function copyStoreCommand(): Command {
         if (!verification.ok)
           fail(`源存储的审计日志未通过校验（${verification.problems[0]?.message ?? ''}）：请先用 kedu audit verify 查明，再复制`);
         const target = await openStore(toServer ? { databaseUrl: o.to } : { databaseUrl: '', duckdbPath: toFile });
+        let done = false;
         try {
           const bar = progress('复制存储', 1);
           const copied = await copyStore(source, target, (p) => bar.update(p.done, p.of)).finally(() => bar.stop());
@@ -40,12 +41,15 @@ export function copyStoreCommand(): Command {
           });
           await withAudit(target, EVERY_CHAIN, async () => ({ result: null, audit: [entry('from', source.location)] }));
           await withAudit(source, EVERY_CHAIN, async () => ({ result: null, audit: [entry('to', target.location)] }));
+          done = true;
           return copied;
         } catch (e) {
           if (e instanceof CopyRefused) fail(e.message, EXIT.usage);
           throw e;
         } finally {
           await target.close();
+          // A file this command made goes with a failed copy: running it again finds nothing in the way.
+          if (!done && toFile) for (const f of [toFile, `${toFile}.wal`]) rmSync(f, { force: true });
         }
       });
       print(
