@@ -4,7 +4,7 @@
 // altered before the copy would look whole after it. The copy is audited on both sides.
 import { Command } from 'commander';
 import { existsSync, rmSync } from 'node:fs';
-import { EVERY_CHAIN, verifyAuditLog, withAudit } from '../audit/audit-log.ts';
+import { recordAudit, verifyAuditLog } from '../audit/audit-log.ts';
 import { readAnchor, writeAnchor } from '../audit/anchor.ts';
 import { SYSTEM_CALLER } from '../auth/caller.ts';
 import { openStore } from '../store/open-store.ts';
@@ -39,8 +39,8 @@ export function copyStoreCommand(): Command {
             target: other,
             detail: { direction, tables: copied.tables, rows: copied.rows },
           });
-          await withAudit(target, EVERY_CHAIN, async () => ({ result: null, audit: [entry('from', source.location)] }));
-          await withAudit(source, EVERY_CHAIN, async () => ({ result: null, audit: [entry('to', target.location)] }));
+          await recordAudit(target, entry('from', source.location));
+          await recordAudit(source, entry('to', target.location));
           done = true;
           return copied;
         } catch (e) {

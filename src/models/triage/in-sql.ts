@@ -47,14 +47,18 @@ export async function triageStaged(
   out.newHits = Number(fresh.n);
   if (out.newHits === 0) return out;
 
-  // Analyzed (PostgreSQL) once the stage holds the run's new hits, and again once they have their files.
-  for (const s of d.analyze('model_hits_stage')) await tx.exec(s);
+  // The stages analyzed (PostgreSQL) before statements join them: the hits once they are in, again once
+  // they have their files, and the files once gathered.
+  const analyze = async (table: string) => {
+    for (const s of d.analyze(table)) await tx.exec(s);
+  };
+  await analyze('model_hits_stage');
   const kinds = await tx.query<{ subject_kind: string }>('SELECT DISTINCT subject_kind FROM model_hits_stage WHERE bundle_id IS NULL');
   for (const s of resolveStagedSql(kinds.map((k) => k.subject_kind))) await tx.exec(s);
   await tx.exec(sql`UPDATE model_hits_stage SET
     bundle_subject = bundle_kind || '|' || bundle_id || '|' || CASE WHEN bundle_kind = 'agency' THEN model_code ELSE '' END,
     bundle_key = bundle_kind || '|' || bundle_id || '|' || CASE WHEN bundle_kind = 'agency' THEN model_code ELSE '' END || '|' || ${periodOf(ctx.asOf)}`);
-  for (const s of d.analyze('model_hits_stage')) await tx.exec(s);
+  await analyze('model_hits_stage');
 
   // The hits, each scored with the file's count in the period (this run's and the stored) and history.
   const severity = raw(String(SCORE.severity[model.severity]));
@@ -121,7 +125,7 @@ export async function triageStaged(
         LEFT JOIN agencies g ON g.id = ${raw(fileOf('agency'))}
         LEFT JOIN regions r ON r.code = ${raw(fileOf('agency'))}
     ) q`);
-  for (const s of d.analyze('triage_bundles_stage')) await tx.exec(s);
+  await analyze('triage_bundles_stage');
 
   // Open clues that took hits: a join event each, an upgrade event for a 简易 clue the file now sends to the full loop.
   const opened = sql`FROM triage_bundles_stage b JOIN clues c ON c.id = b.open_clue`;

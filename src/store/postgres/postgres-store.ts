@@ -112,43 +112,44 @@ export class PostgresStore implements Store {
     }
   }
 
-  async copyIn(table: string, columns: string[], rows: Iterable<Value[]>): Promise<number> {
-    assertIdentifier(table);
-    columns.forEach(assertIdentifier);
+  /** A client of its own for a COPY (the session's or the transaction's when there is one). */
+  private async withCopyClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = this.pool ? await this.pool.connect() : (this.db as pg.PoolClient);
-    let n = 0;
     try {
-      const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv)`));
-      async function* lines() {
-        let buf = '';
-        for (const row of rows) {
-          buf += row.map(csvField).join(',') + '\n';
-          n++;
-          if (buf.length > 1 << 20) {
-            yield buf;
-            buf = '';
-          }
-        }
-        if (buf) yield buf;
-      }
-      await pipeline(Readable.from(lines()), sink);
-      return n;
+      return await fn(client);
     } finally {
-      if (this.pool) (client as pg.PoolClient).release();
+      if (this.pool) client.release();
     }
   }
 
-  async copyInFile(table: string, columns: string[], path: string): Promise<number> {
+  /** COPY … FROM STDIN (CSV) fed from `source`: the rows loaded. */
+  private copyFromStream(table: string, columns: string[], source: Readable, header: boolean): Promise<number> {
     assertIdentifier(table);
     columns.forEach(assertIdentifier);
-    const client = this.pool ? await this.pool.connect() : (this.db as pg.PoolClient);
-    try {
-      const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv, HEADER)`));
-      await pipeline(createReadStream(path), sink);
+    return this.withCopyClient(async (client) => {
+      const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv${header ? ', HEADER' : ''})`));
+      await pipeline(source, sink);
       return sink.rowCount;
-    } finally {
-      if (this.pool) (client as pg.PoolClient).release();
+    });
+  }
+
+  copyIn(table: string, columns: string[], rows: Iterable<Value[]>): Promise<number> {
+    function* lines() {
+      let buf = '';
+      for (const row of rows) {
+        buf += row.map(csvField).join(',') + '\n';
+        if (buf.length > 1 << 20) {
+          yield buf;
+          buf = '';
+        }
+      }
+      if (buf) yield buf;
     }
+    return this.copyFromStream(table, columns, Readable.from(lines()), false);
+  }
+
+  copyInFile(table: string, columns: string[], path: string): Promise<number> {
+    return this.copyFromStream(table, columns, createReadStream(path), true);
   }
 
   async copyOut(select: Sql, path: string, format: ExportFormat): Promise<number> {
@@ -166,14 +167,11 @@ export class PostgresStore implements Store {
     // COPY takes no bind parameters: inline them as quoted literals (values come from code-validated input).
     const { text, params } = select.render();
     const inlined = text.replace(/\$(\d+)/g, (_, i: string) => literal(params[Number(i) - 1]));
-    const client = this.pool ? await this.pool.connect() : (this.db as pg.PoolClient);
-    try {
+    return this.withCopyClient(async (client) => {
       const source = client.query(copyTo(`COPY (${inlined}) TO STDOUT WITH (FORMAT csv, HEADER)`));
       await pipeline(source, createWriteStream(path));
       return source.rowCount;
-    } finally {
-      if (this.pool) (client as pg.PoolClient).release();
-    }
+    });
   }
 
   async close(): Promise<void> {
