@@ -20,6 +20,12 @@ function parseDate(v: string): string {
   return v;
 }
 
+function parseShare(v: string): number {
+  const n = Number(v);
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(v) || !(n >= 0 && n <= 1)) throw new InvalidArgumentError('预置违规比例须为 0 至 1 之间的小数');
+  return n;
+}
+
 function parseScale(v: string): ScaleName {
   if (!(SCALES as readonly string[]).includes(v)) throw new InvalidArgumentError(`规模须为 ${SCALES.join(' | ')}`);
   return v as ScaleName;
@@ -32,10 +38,14 @@ export function demoCommand(): Command {
     .option('--seed <n>', '随机种子', parseSeed, 1)
     .option('--reset', '先清空业务记录、主体、执法主体、回访和问题线索，再生成')
     .option('--as-of <date>', '数据截止日期（YYYY-MM-DD，默认今天）；给出时服务按该日判断', parseDate)
+    .option('--plant-share <share>', '保留的预置违规比例（0–1；默认按规模：demo 与 city 为 1，hangzhou 为 0.05）', parseShare)
     .option('--no-history', '不生成监督办理过程（demo 规模默认生成：模型线索、交办整改、文书）')
     .option('--json', '以 JSON 输出结果')
     .action(
-      async (o: { scale: ScaleName; seed: number; reset?: boolean; asOf?: string; history: boolean; json?: boolean }, cmd: Command) => {
+      async (
+        o: { scale: ScaleName; seed: number; reset?: boolean; asOf?: string; plantShare?: number; history: boolean; json?: boolean },
+        cmd: Command,
+      ) => {
         try {
           const result = await withStore(cmd, async (store) => {
             const bar = o.json ? null : progress(`生成演示数据（${o.scale}，种子 ${o.seed}）`, 1);
@@ -57,6 +67,7 @@ export function demoCommand(): Command {
                 seed: o.seed,
                 asOf: o.asOf,
                 reset: o.reset ?? false,
+                plantShare: o.plantShare,
                 onProgress: (done, total) => bar?.update(done, total),
                 onStage,
               });

@@ -6,6 +6,7 @@ import type { GroundTruth } from './ground-truth.ts';
 import type { Entity } from './entities.ts';
 import type { ScaleProfile } from './scale.ts';
 import type { Sinks } from './tables.ts';
+import { Rng } from './prng.ts';
 import type { World } from './world.ts';
 
 /**
@@ -106,6 +107,24 @@ export interface Ctx {
   caseTally: Map<string, number>;
   /** Names the step the generation enters (the CLI prints each with the time the last one took). */
   stage: (name: string) => void;
+  /**
+   * Whether a plant the demo's rates chose is kept at this run's plant share (always at share 1). Every
+   * plant asks once, after its own draws and before it changes a record; one not kept leaves a normal
+   * record. Drawn from a stream of its own, so the demo's records do not change with it.
+   */
+  keepPlant: () => boolean;
+  /** A count of plants (or near misses) of the demo scaled by the plant share, rounded. */
+  plantCount: (n: number) => number;
+}
+
+/** keepPlant and plantCount for a run's seed and plant share (a share of 1 keeps every plant). */
+export function plantThinning(seed: number, share: number): Pick<Ctx, 'keepPlant' | 'plantCount'> {
+  if (!(share >= 0 && share <= 1)) throw new RangeError(`plant share must be between 0 and 1 (got ${share})`);
+  const rng = Rng.of(seed, 'plant-share');
+  return {
+    keepPlant: share >= 1 ? () => true : () => rng.chance(share),
+    plantCount: (n) => Math.round(n * share),
+  };
 }
 
 export type { Entity };

@@ -6,7 +6,7 @@
 import { getHeapStatistics } from 'node:v8';
 import type { Store } from '../store/store.ts';
 import { CatalogIndex } from './catalog-index.ts';
-import { makeDays, Ids, type Ctx } from './context.ts';
+import { makeDays, Ids, plantThinning, type Ctx } from './context.ts';
 import { makeDelegations } from './delegations.ts';
 import { makeEntity } from './entities.ts';
 import { writeCampaigns } from './followup.ts';
@@ -39,6 +39,8 @@ export interface DemoOptions {
   reset?: boolean;
   /** Fewer entities than the scale's (a quick world for tests); the scale's other settings stay. */
   entities?: number;
+  /** The share of the demo's plants to keep, instead of the scale's (0 to 1). */
+  plantShare?: number;
   onProgress?: (done: number, total: number) => void;
   /** The step the generation enters, after the records: the plans' steps take a while at Hangzhou scale. */
   onStage?: (name: string) => void;
@@ -143,6 +145,9 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
   if (!Number.isInteger(opts.seed) || opts.seed < 0 || opts.seed > 0xffffffff) {
     throw new DemoError(`种子须为 0 至 4294967295 之间的整数（got ${opts.seed}）`);
   }
+  if (opts.plantShare !== undefined && !(opts.plantShare >= 0 && opts.plantShare <= 1)) {
+    throw new DemoError(`预置违规比例须在 0 至 1 之间（got ${opts.plantShare}）`);
+  }
   const heapLimitMB = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
   if (!opts.entities && profile.heapMB && heapLimitMB < profile.heapMB) {
     throw new DemoError(
@@ -186,6 +191,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
     providers: [],
     caseTally: new Map(),
     stage: (name) => opts.onStage?.(name),
+    ...plantThinning(seed, opts.plantShare ?? profile.plantShare),
   };
   writeCampaigns(ctx);
 
