@@ -79,7 +79,7 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
   if (!rng.chance(line.share)) return;
   // A case the agency excused (不予处罚) was not one to seal or seize for (第五条): planted, a few are.
   const minor = input.decision === 'no_penalty';
-  if (minor && deriveSeed(ctx.seed, 'coercion-minor', input.caseId) % 1000 >= MINOR) return;
+  if (minor && (deriveSeed(ctx.seed, 'coercion-minor', input.caseId) % 1000 >= MINOR || !ctx.keepPlant())) return;
   const { out, truth } = ctx;
   const asOf = ctx.period.asOf;
   const region = e.township.code;
@@ -96,7 +96,10 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
   let plant: 'over_long' | 'no_decision' | 'goods' | null = null;
   // Chosen by the case id's hash, outside the measure's stream.
   const u = deriveSeed(ctx.seed, 'coercion-plant', input.caseId) % 1000;
-  if (u < PLANT.overLong) {
+  const kept = u >= PLANT.overLong + PLANT.noDecision + PLANT.goodsNotReturned || ctx.keepPlant();
+  if (!kept)
+    plant = null; // a plant not kept: an ordinary measure
+  else if (u < PLANT.overLong) {
     plant = 'over_long';
     // Beyond the term without an extension, beyond 60 with an approved one, or an extension never approved.
     const how = rng.int(3);
@@ -123,10 +126,11 @@ export function makeMeasure(ctx: Ctx, e: Entity, input: MeasureInput): void {
     const v = deriveSeed(ctx.seed, 'coercion-release', input.caseId) % 1000;
     const due = decided + COERCION_RELEASE_DAYS;
     const last = Math.min(asOf, started + allowed());
-    if (plant === null && v < RELEASE.planted && due + 1 <= last) {
+    const late = plant === null && v < RELEASE.planted && due + 1 <= last;
+    if (late && ctx.keepPlant()) {
       release = 'late';
       duration = due + rr.range(1, last - due) - started;
-    } else if (plant === null && v < RELEASE.planted + RELEASE.near && due <= last) {
+    } else if (!late && plant === null && v < RELEASE.planted + RELEASE.near && due <= last) {
       release = 'edge';
       duration = due - started;
     } else duration = Math.min(duration, decided + rr.range(0, COERCION_RELEASE_DAYS) - started);
@@ -227,10 +231,11 @@ function measureTimes(ctx: Ctx, id: string, started: number, urgent: boolean, me
   if (!urgent) approved = start - rng.range(20, 180);
   else {
     const u = deriveSeed(ctx.seed, 'coercion-approval', id) % 100;
-    if (u < LATE_APPROVAL.planted && started + 4 <= ctx.period.asOf) {
+    const planted = u < LATE_APPROVAL.planted && started + 4 <= ctx.period.asOf;
+    if (planted && ctx.keepPlant()) {
       late = true;
       approved = start + 24 * 60 + rng.range(1, 48 * 60);
-    } else if (u < LATE_APPROVAL.planted + LATE_APPROVAL.near) approved = start + 24 * 60;
+    } else if (!planted && u < LATE_APPROVAL.planted + LATE_APPROVAL.near) approved = start + 24 * 60;
     else approved = start + rng.range(30, 20 * 60);
   }
   const approvedAt = started + Math.floor(approved / 1440) > ctx.period.asOf ? null : stamp(started, approved);
@@ -280,7 +285,9 @@ function enforce(
     while (d <= asOf && !isWorkday(isoOf(d))) d++;
     return d;
   };
-  if (u < night) {
+  if (u < holiday && !ctx.keepPlant())
+    day = working(day); // a plant not kept: an ordinary act
+  else if (u < night) {
     plant = 'night';
     day = working(day);
     minute = nightMinute();
@@ -301,6 +308,9 @@ function enforce(
     while (day <= asOf && (isWorkday(isoOf(day)) || isHoliday(isoOf(day)))) day++; // an ordinary Saturday or Sunday
   } else day = working(day);
   if (day > asOf) return;
+  // An auction that happens to fall within the first 30 days of 加处罚款 of the case's unpaid fine is planted
+  // (plantEarly, below); one not kept is not held.
+  if (measure === 'auction' && input.payment && early(input.payment, day) && !ctx.keepPlant()) return;
   const id = ctx.ids.next('QZ');
   const region = e.township.code;
   const returned = measure === 'auction' ? restoration(ctx, input, { id, region, day }) : null;
@@ -345,7 +355,7 @@ function enforce(
       started_at: hhmm(minute),
       reason: plant,
       after_measure_id: first.id,
-    }); // An auction that happens to fall within the first 30 days of 加处罚款 of the case's unpaid fine.
+    });
   if (measure === 'auction' && input.payment && early(input.payment, day)) plantEarly(ctx, id, region, input.payment, day);
 }
 
@@ -362,6 +372,7 @@ function storageFee(ctx: Ctx, e: Entity, input: MeasureInput, first: { id: strin
   const u = deriveSeed(ctx.seed, 'coercion-storage', first.id) % 1000;
   if (u >= STORAGE.planted + STORAGE.near) return;
   const planted = u < STORAGE.planted;
+  if (planted && !ctx.keepPlant()) return; // a plant not kept: no fee, as for most measures
   const rng = Rng.of(ctx.seed, 'coercion-storage', first.id);
   const day = first.started + rng.range(1, 20);
   if (day > ctx.period.asOf) return;
@@ -419,6 +430,7 @@ function sealAgain(ctx: Ctx, e: Entity, input: MeasureInput, first: { id: string
   const u = deriveSeed(ctx.seed, 'coercion-seal-again', first.id) % 1000;
   if (u >= SEAL_AGAIN.planted + SEAL_AGAIN.near) return;
   const planted = u < SEAL_AGAIN.planted;
+  if (planted && !ctx.keepPlant()) return; // a plant not kept: no second sealing, as for most
   const rng = Rng.of(ctx.seed, 'coercion-seal-again', first.id);
   const asOf = ctx.period.asOf;
   const others = Object.keys(LINES)
@@ -512,7 +524,8 @@ function ownEnforcement(
   const exempt = measure === 'substitute' && act.urgent;
   const caseDemanded = act.caseDemand !== null && act.caseDemand <= isoOf(day);
   let demand: number | null = day - rng.range(5, 30);
-  if (u < DEMAND.planted && !exempt && !caseDemanded) {
+  const undemanded = u < DEMAND.planted && !exempt && !caseDemanded;
+  if (undemanded && ctx.keepPlant()) {
     demand = rng.chance(0.6) ? null : day + rng.range(1, 10);
     if (demand !== null && demand > asOf) demand = null;
     ctx.truth.plant('coercion_enforcement_no_demand', 'coercive_measure', id, region, {
@@ -521,14 +534,14 @@ function ownEnforcement(
       demand_served_on: demand === null ? null : isoOf(demand),
       case_id: act.caseId,
     });
-  } else if (u < DEMAND.planted + DEMAND.near) demand = day;
+  } else if (!undemanded && u < DEMAND.planted + DEMAND.near) demand = day;
   const iso = (d: number | null) => (d === null ? null : isoOf(d));
   if (measure !== 'remove') return [iso(demand), null, null, null];
   if (!act.demolition) return [iso(demand), false, null, null];
   let announced: number | null = day - rng.range(20, 60);
   let deadline: number | null = Math.min(announced + rng.range(10, 15), day - 1);
   const v = deriveSeed(ctx.seed, 'coercion-announce', id) % 1000;
-  if (v < ANNOUNCE.planted) {
+  if (v < ANNOUNCE.planted && ctx.keepPlant()) {
     const how = rng.int(3);
     if (how === 0) announced = deadline = null;
     else if (how === 1) deadline = Math.min(asOf, day + rng.range(0, 10));
@@ -538,7 +551,7 @@ function ownEnforcement(
       announced_on: announced === null ? null : isoOf(announced),
       deadline_on: deadline === null ? null : isoOf(deadline),
     });
-  } else if (v < ANNOUNCE.planted + ANNOUNCE.near) deadline = day - 1;
+  } else if (v >= ANNOUNCE.planted && v < ANNOUNCE.planted + ANNOUNCE.near) deadline = day - 1;
   return [iso(demand), true, iso(announced), iso(deadline)];
 }
 
@@ -632,7 +645,8 @@ export function demolish(ctx: Ctx, e: Entity, input: DemolitionInput): boolean {
   const asOf = ctx.period.asOf;
   const from = input.delivered ?? input.decided;
   const expired = dayOf(addMonths(isoOf(from), APPEAL_MONTHS));
-  const v = deriveSeed(ctx.seed, 'coercion-demolish-appeal', input.caseId) % 100;
+  let v = deriveSeed(ctx.seed, 'coercion-demolish-appeal', input.caseId) % 100;
+  if (v < APPEAL.planted && !ctx.keepPlant()) v = 100; // a plant not kept: an ordinary demolition
   let day =
     v < APPEAL.planted
       ? from + rng.range(20, expired - from)
@@ -707,7 +721,8 @@ export function enforceFine(
   const u = deriveSeed(ctx.seed, 'coercion-fine-enforce', input.caseId) % 100;
   if (u >= FINE_ENFORCE.share) return;
   const rng = Rng.of(ctx.seed, 'coercion-fine-enforce', input.caseId);
-  const v = rng.int(100);
+  let v = rng.int(100);
+  if (v < FINE_ENFORCE.planted && !ctx.keepPlant()) v = 100; // a plant not kept: an ordinary auction
   let day =
     v < FINE_ENFORCE.planted
       ? due + rng.range(1, SURCHARGE_DAYS_BEFORE_ENFORCEMENT - 4)
@@ -759,7 +774,8 @@ function restoration(
     const litigation = rng.chance(0.3);
     const applied = input.decided + (litigation ? rng.range(15, 170) : rng.range(5, 55));
     const decided = Math.max(applied + (litigation ? rng.range(60, 200) : rng.range(20, 60)), act.day + rng.range(3, 40));
-    const v = rng.int(100);
+    let v = rng.int(100);
+    if (v < REVERSAL.planted && !ctx.keepPlant()) v = 100; // a plant not kept: returned in time
     const plan = v < REVERSAL.planted ? 'planted' : v < REVERSAL.planted + REVERSAL.near ? 'near' : 'normal';
     const planned: Reversal = {
       route: litigation ? 'litigation' : 'reconsideration',

@@ -106,7 +106,10 @@ export function confiscate(ctx: Ctx, e: Entity, input: GoodsInput): void {
   // Chosen by the case id's hash, outside the goods' stream.
   let u = deriveSeed(ctx.seed, 'confiscated-plant', input.caseId) % 1000;
   const take = (n: number) => (u < n ? true : ((u -= n), false));
-  if (take(PLANT.notDisposed)) {
+  const planted = u < PLANT.notDisposed + PLANT.notPaid + PLANT.irregular;
+  if (planted && !ctx.keepPlant()) {
+    // A plant not kept: ordinary goods.
+  } else if (take(PLANT.notDisposed)) {
     plant = 'not_disposed';
     disposedAfter = rng.range(CONF_DISPOSAL_DAYS + 1, 200);
     // Still waiting on the as-of day: it must have waited past the term by then, else the plant is dropped.

@@ -112,7 +112,10 @@ export function makeCharge(ctx: Ctx, e: Entity, input: ChargeInput): void {
     PLANT.supervision,
     PLANT.nearSupervision,
   ]);
-  if (u < a) {
+  const planted = u < t || (u >= n && u < v);
+  if (planted && !ctx.keepPlant()) {
+    // A plant not kept: the ordinary charge drawn above.
+  } else if (u < a) {
     plant = 'fee_off_catalogue';
     c = {
       chargedBy: rng.chance(0.5) ? agency.name : `${agency.name.replace(/局$/, '')}所属服务中心`,

@@ -186,7 +186,8 @@ export function makeReviewOutcomes(ctx: Ctx): void {
     const u = answerRng.next();
     const pending = decided === null;
     let answered: number | null;
-    if (u < PLANTS.lateAnswerShare && deadline < asOf) {
+    const late = u < PLANTS.lateAnswerShare && deadline < asOf;
+    if (late && ctx.keepPlant()) {
       const late = Math.min(deadline + answerRng.range(1, 15), asOf);
       // Late, or (while the review is pending) not answered at all by the as-of day; a decided review
       // with no answer day is not judged, so it has one.
@@ -197,7 +198,7 @@ export function makeReviewOutcomes(ctx: Ctx): void {
         answered_on: answered === null ? null : isoOf(answered),
       });
       return [isoOf(copy), answered === null ? null : isoOf(answered)];
-    } else answered = u < 2 * PLANTS.lateAnswerShare ? deadline : Math.min(deadline, copy + answerRng.range(1, 12));
+    } else answered = !late && u < 2 * PLANTS.lateAnswerShare ? deadline : Math.min(deadline, copy + answerRng.range(1, 12));
     // An answer after the as-of day is still to come; a decided review with none recorded is not judged.
     if (answered !== null && answered > asOf) answered = null;
     return [isoOf(copy), answered === null ? null : isoOf(answered)];
@@ -268,11 +269,11 @@ export function makeReviewOutcomes(ctx: Ctx): void {
       const [carried, withdrawn] = inTime(outcome, decided);
       return write(c, rng.chance(0.8) ? 'reconsideration' : 'litigation', applied, decided, outcome, carried, withdrawn);
     });
-  for (const [g, cs] of take(PLANTS.rateGroups)) {
+  for (const [g, cs] of take(ctx.plantCount(PLANTS.rateGroups))) {
     const ids = groupOutcomes(cs, 5, 2);
     ctx.truth.plant('review_correction_rate', 'agency_item', g, cs[0].agency.region, { outcomes: 5, corrected: 2, ids });
   }
-  for (const [g, cs] of take(PLANTS.repeatGroups)) {
+  for (const [g, cs] of take(ctx.plantCount(PLANTS.repeatGroups))) {
     const ids = groupOutcomes(cs, 3, 3);
     ctx.truth.plant('review_repeat_corrected', 'agency_item', g, cs[0].agency.region, { corrected: 3, ids });
   }
@@ -302,13 +303,14 @@ export function makeReviewOutcomes(ctx: Ctx): void {
     }
     return null;
   };
-  for (let i = 0; i < PLANTS.notCarriedOut + PLANTS.nearRecords; i++) {
+  const notCarriedOut = ctx.plantCount(PLANTS.notCarriedOut);
+  for (let i = 0; i < notCarriedOut + PLANTS.nearRecords; i++) {
     const c = pickFree();
     if (!c) break;
     const [applied, decided] = recent(c);
     const outcome: Outcome = i % 4 === 3 ? 'ordered_to_act' : rng.pick(['revoked', 'changed'] as const);
     const [, withdrawn] = inTime(outcome, decided);
-    if (i >= PLANTS.notCarriedOut) {
+    if (i >= notCarriedOut) {
       write(c, 'reconsideration', applied, decided, outcome, decided + CARRY_DAYS, withdrawn); // day 30: in time
       continue;
     }
@@ -321,7 +323,8 @@ export function makeReviewOutcomes(ctx: Ctx): void {
     });
   }
   let near = 0;
-  for (let i = 0; i < PLANTS.notWithdrawn;) {
+  const notWithdrawn = ctx.plantCount(PLANTS.notWithdrawn);
+  for (let i = 0; i < notWithdrawn;) {
     const c = pickFree();
     if (!c) break;
     const [applied, decided] = recent(c);
@@ -372,6 +375,8 @@ export function makeReviewOutcomes(ctx: Ctx): void {
                 : u < 0.98
                   ? 'confirmed_illegal'
                   : 'ordered_to_act';
+    // A reversal of an auctioned case is planted (notRestored: nothing went back); one not kept is upheld.
+    if ((outcome === 'revoked' || outcome === 'changed') && acts.has(c.id) && !ctx.keepPlant()) outcome = 'upheld';
     if (CORRECTING.includes(outcome)) {
       if (corrected.has(groupOf(c))) outcome = 'upheld';
       else corrected.add(groupOf(c));
@@ -409,7 +414,7 @@ export function makeReviewOutcomes(ctx: Ctx): void {
   const absentYears = new Set<string>();
   const plantedAgencies = new Set<string>();
   for (const [key, cs] of rng.shuffle([...suits.entries()])) {
-    if (plantedAgencies.size >= PLANTS.headAbsentAgencies) break;
+    if (plantedAgencies.size >= ctx.plantCount(PLANTS.headAbsentAgencies)) break;
     const agency = cs[0].agency;
     if (cs.length < HEAD_MIN || plantedAgencies.has(agency.id)) continue;
     plantedAgencies.add(agency.id);
