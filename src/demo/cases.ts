@@ -101,6 +101,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
         harm: r < 0.45 ? 'none' : r < 0.9 ? 'minor' : 'serious',
       };
   let plant = force ? null : drawPlant(rng);
+  // Thinned at the run's plant share: a plant not kept leaves the case normal (its draws made all the same).
+  if (plant !== null && !ctx.keepPlant()) plant = null;
 
   // Preconditions of the plants; a plant whose precondition fails is dropped (the case stays normal).
   if (plant === 'fined_despite_exemption') {
@@ -177,6 +179,22 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     agency = other.agency;
     [lead, assist] = world.pair(agency, decided ?? asOf, other.rng);
   }
+  const single = plant === 'single_officer';
+  // 执法证范围 (OFF_CERT_SCOPE, planted below): an officer whose certificate, valid on the filing day, states
+  // a scope that covers neither the item nor its line (world.ts). Not kept at the plant share (unless the
+  // case went to an agency of another line, whose plant it follows), the officer is replaced by one of the
+  // agency's first two, whose scope is always their line's.
+  const outside = (o: Officer | null): o is Officer =>
+    !!o &&
+    typeof o.scope === 'string' &&
+    o.expires >= filed &&
+    o.expires - CERT_YEARS_DAYS <= filed &&
+    !scopeCovers(o.scope, p.item.code, p.item.line_code, agency.line);
+  if (!other?.planted && (outside(lead) || (!single && outside(assist))) && !ctx.keepPlant()) {
+    const firstTwo = (not: Officer | null) => agency.valid[agency.valid[0] === not ? 1 : 0];
+    if (outside(lead)) lead = firstTwo(assist);
+    if (!single && outside(assist)) assist = firstTwo(lead);
+  }
   const id = ctx.ids.next('CS');
   const pair = `${agency.id}|${p.item.code}`;
   ctx.caseTally.set(pair, (ctx.caseTally.get(pair) ?? 0) + 1);
@@ -198,7 +216,9 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     const lateBy = rng.range(DELIVERY_DAYS + 3, DELIVERY_DAYS + 40);
     // 七日 are working days (行政处罚法 第八十五条): the last day in time is the 7th working day after the decision.
     const deadline = dayOf(workdayDeadline(isoOf(decided), DELIVERY_DAYS)!);
-    if (rng.chance(PLANT.deliveryOverdue) && decided + lateBy <= asOf) {
+    // Planted when delivered after the deadline (thinned at the plant share); delivered late by the post
+    // within it, a near miss.
+    if (rng.chance(PLANT.deliveryOverdue) && decided + lateBy <= asOf && (deadline >= decided + lateBy || ctx.keepPlant())) {
       method = rng.chance(0.5) ? 'post' : 'notice';
       const transit = rng.range(1, 3);
       delivered = decided + lateBy;
@@ -232,7 +252,7 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       const pId = ctx.ids.next('PM');
       const due = delivered + PAYMENT_DAYS;
       let paidOn: number | null;
-      if (rng.chance(PLANT.paymentOverdue) && due + 3 <= asOf) {
+      if (rng.chance(PLANT.paymentOverdue) && due + 3 <= asOf && ctx.keepPlant()) {
         paidOn = rng.chance(0.7) && due + 60 <= asOf ? due + rng.range(3, 60) : null;
         truth.plant('payment_overdue', 'payment', pId, region, {
           case_id: id,
@@ -247,7 +267,13 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
       // A few fines never paid, from a stream of their own: the unpaid fines the court applications
       // (enforcement below) are about. Overdue payments all the same.
       const never = dayOf(addMonths(isoOf(delivered), SUE_MONTHS + APPLY_MONTHS)) < asOf;
-      if (never && paidOn !== null && paidOn <= due && Rng.of(ctx.seed, 'fine-unpaid', pId).chance(PLANT.fineNeverPaid)) {
+      if (
+        never &&
+        paidOn !== null &&
+        paidOn <= due &&
+        Rng.of(ctx.seed, 'fine-unpaid', pId).chance(PLANT.fineNeverPaid) &&
+        ctx.keepPlant()
+      ) {
         truth.plant('payment_overdue', 'payment', pId, region, { case_id: id, due_on: isoOf(due), paid_on: null });
         paidOn = null;
       }
@@ -294,7 +320,6 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
   if (written.family)
     out.ground_truth.push([FAMILY_LABEL, 'case', id, region, JSON.stringify({ family: written.family, item_code: p.item.code })]);
   const status = open ? 'open' : (fine !== null ? paid : deliveredOn !== null) ? 'closed' : 'decided';
-  const single = plant === 'single_officer';
   const proc = procedure(ctx, id, region, filed, decided, decision, fine);
   // Before `clean`: a case planted as not transferred gets no device plant besides.
   const moved = transfer(ctx, id, region, filed, decided, decision);
@@ -344,16 +369,8 @@ export function makeCase(ctx: Ctx, e: Entity, rng: Rng, input: CaseInput): void 
     ...police,
   ];
   out.cases.push(row);
-  // 执法证范围 (OFF_CERT_SCOPE): an officer whose certificate, valid on the filing day, states a scope that
-  // covers neither the item nor its line. The case written again on a device has the same officers.
-  const outOfScope = [lead, single ? null : assist].filter(
-    (o): o is Officer =>
-      !!o &&
-      typeof o.scope === 'string' &&
-      o.expires >= filed &&
-      o.expires - CERT_YEARS_DAYS <= filed &&
-      !scopeCovers(o.scope, p.item.code, p.item.line_code, agency.line),
-  );
+  // 执法证范围 (OFF_CERT_SCOPE, see above). The case written again on a device has the same officers.
+  const outOfScope = [lead, single ? null : assist].filter(outside);
   const scopePlant = (caseId: string) => {
     if (outOfScope.length)
       truth.plant('cert_out_of_scope', 'case', caseId, region, { officer_ids: outOfScope.map((o) => o.id), item_code: p.item.code });
@@ -458,12 +475,15 @@ function procedure(
   const limit = dayOf(addYears(isoOf(filed), -2));
   let occurred = filed - rng.range(0, 120);
   if (rng.chance(PLANT.penaltyPastLimitation)) {
-    occurred = limit - rng.range(1, 300);
-    ctx.truth.plant('penalty_past_limitation', 'case', id, region, { occurred_on: isoOf(occurred), filed_on: isoOf(filed) });
+    // Not kept at the plant share: normal (not the near miss).
+    if (ctx.keepPlant()) {
+      occurred = limit - rng.range(1, 300);
+      ctx.truth.plant('penalty_past_limitation', 'case', id, region, { occurred_on: isoOf(occurred), filed_on: isoOf(filed) });
+    }
   } else if (rng.chance(0.01)) occurred = limit;
   if (decided === null || (decision !== 'fine' && decision !== 'warning')) return [isoOf(occurred), null, null];
   let notified: number | null = Math.max(filed, decided - rng.range(0, 15));
-  if (rng.chance(PLANT.penaltyNoNotice)) {
+  if (rng.chance(PLANT.penaltyNoNotice) && ctx.keepPlant()) {
     notified = rng.chance(0.6) || decided >= ctx.period.asOf ? null : Math.min(decided + rng.range(1, 5), ctx.period.asOf);
     ctx.truth.plant('penalty_no_notice', 'case', id, region, {
       decided_on: isoOf(decided),
@@ -473,7 +493,7 @@ function procedure(
   let reviewed: number | null = null;
   if (fine !== null && fine >= MAJOR_FINE) {
     reviewed = rng.chance(0.2) ? decided : Math.max(filed, decided - rng.range(1, 5));
-    if (rng.chance(PLANT.penaltyNoLegalReview)) {
+    if (rng.chance(PLANT.penaltyNoLegalReview) && ctx.keepPlant()) {
       reviewed = rng.chance(0.5) || decided >= ctx.period.asOf ? null : Math.min(decided + rng.range(1, 10), ctx.period.asOf);
       ctx.truth.plant('penalty_no_legal_review', 'case', id, region, {
         fine_amount: fine,
@@ -507,7 +527,7 @@ function heardReview(
   let reviewed = reviewedIso === null ? null : dayOf(reviewedIso);
   if (fine === null || fine < MAJOR_FINE) {
     reviewed = rng.chance(0.2) ? decided : Math.max(filed, decided - rng.range(1, 5));
-    if (rng.chance(PLANT.heardNoLegalReview))
+    if (rng.chance(PLANT.heardNoLegalReview) && ctx.keepPlant())
       reviewed = rng.chance(0.5) || decided >= ctx.period.asOf ? null : Math.min(decided + rng.range(1, 10), ctx.period.asOf);
   }
   if (reviewed === null || reviewed > decided)
@@ -542,7 +562,9 @@ function transfer(
   const rng = Rng.of(ctx.seed, 'case-transfer', id);
   const penalised = decided !== null && (decision === 'fine' || decision === 'warning');
   const large = () => TRANSFER_THRESHOLD + 1000 * rng.range(0, 200);
+  const small = (): [number | null, null, null] => (rng.chance(0.4) ? [100 * rng.range(5, 300), null, null] : [null, null, null]);
   if (penalised && rng.chance(PLANT.caseNotTransferred)) {
+    if (!ctx.keepPlant()) return small(); // not kept at the plant share: normal (not a near miss)
     const amount = rng.chance(0.1) ? TRANSFER_THRESHOLD : large();
     ctx.truth.plant('case_not_transferred', 'case', id, region, { amount_involved: amount, decided_on: isoOf(decided) });
     return [amount, null, null];
@@ -553,7 +575,7 @@ function transfer(
   }
   if (rng.chance(0.005)) return [TRANSFER_THRESHOLD - 1, null, null];
   if (!penalised && rng.chance(0.02)) return [large(), null, null];
-  return rng.chance(0.4) ? [100 * rng.range(5, 300), null, null] : [null, null, null];
+  return small();
 }
 
 /** The days the demo's agencies have to hand materials over (第十二条) and to handle a declined case (the model's setting). */
@@ -584,7 +606,9 @@ function policeDecision(
   const u = rng.next();
   if (u < 0.5 && notice <= asOf) {
     const how = rng.next();
-    if (how < 0.2 && notice + HANDOVER_DAYS < asOf) {
+    // Not kept at the plant share: handed over in time (not on the third day, the near miss).
+    const handoverLate = how < 0.2 && notice + HANDOVER_DAYS < asOf;
+    if (handoverLate && ctx.keepPlant()) {
       const late = notice + HANDOVER_DAYS + rng.range(1, 20);
       const handed = rng.chance(0.5) && late <= asOf ? late : null;
       ctx.truth.plant('case_materials_handover_late', 'case', id, region, {
@@ -593,19 +617,21 @@ function policeDecision(
       });
       return ['filed', isoOf(notice), handed === null ? null : isoOf(handed)];
     }
-    const handed = how < 0.4 ? notice + HANDOVER_DAYS : notice + rng.range(0, HANDOVER_DAYS - 1);
+    const handed = how < 0.4 && !handoverLate ? notice + HANDOVER_DAYS : notice + rng.range(0, HANDOVER_DAYS - 1);
     return ['filed', isoOf(notice), handed <= asOf ? isoOf(handed) : null];
   }
   if (u < 0.85 && decided !== null) {
     // Declined: the notice placed before the decision (the case decided after it) or after it.
     const how = rng.next();
     const planted = decided - DECLINED_HANDLING_DAYS - rng.range(1, 10);
-    if (how < 0.6 && planted >= notice) {
+    // Not kept at the plant share: handled in time (not on the thirtieth day, the near miss).
+    const unhandled = how < 0.6 && planted >= notice;
+    if (unhandled && ctx.keepPlant()) {
       ctx.truth.plant('case_declined_not_handled', 'case', id, region, { police_decided_on: isoOf(planted), decided_on: isoOf(decided) });
       return ['declined', isoOf(planted), null];
     }
     const near = decided - DECLINED_HANDLING_DAYS;
-    const day = how < 0.8 && near >= notice ? near : Math.max(notice, decided - rng.range(0, DECLINED_HANDLING_DAYS - 1));
+    const day = how < 0.8 && !unhandled && near >= notice ? near : Math.max(notice, decided - rng.range(0, DECLINED_HANDLING_DAYS - 1));
     return day <= asOf ? ['declined', isoOf(day), null] : [null, null, null];
   }
   return [null, null, null];
@@ -630,7 +656,8 @@ function otherAgency(
   const line = p.item.line_code;
   if (rng.chance(PLANT.agencyNotCompetent)) {
     const others = [...e.county.agencies.values()].filter((a) => a.line !== line && a.line !== 'CLE' && a.valid.length >= 2);
-    return others.length ? { agency: others[rng.int(others.length)], rng, planted: true } : null;
+    // Not kept at the plant share: the item's own agency (not the near miss).
+    return others.length && ctx.keepPlant() ? { agency: others[rng.int(others.length)], rng, planted: true } : null;
   }
   const cle = e.county.agencies.get('CLE');
   return line !== 'CLE' && cle && cle.valid.length >= 2 && rng.chance(0.01) ? { agency: cle, rng, planted: false } : null;
@@ -668,7 +695,7 @@ function enforcement(
   if (deadline !== null) {
     const last = dayOf(deadline);
     if (fine >= PUBLISH_FINE) {
-      if (rng.chance(PLANT.penaltyNotPublished) && last + 1 <= asOf) {
+      if (rng.chance(PLANT.penaltyNotPublished) && last + 1 <= asOf && ctx.keepPlant()) {
         published = rng.chance(0.5) ? null : Math.min(asOf, last + rng.range(1, 30));
         ctx.truth.plant('penalty_not_published', 'case', id, region, {
           decided_on: isoOf(decided),
@@ -686,7 +713,7 @@ function enforcement(
     const start = isoOf(delivered ?? decided);
     const expired = dayOf(addMonths(start, SUE_MONTHS));
     const lastDay = dayOf(addMonths(start, SUE_MONTHS + APPLY_MONTHS));
-    if (lastDay < asOf && rng.chance(PLANT.noCourtApplication)) {
+    if (lastDay < asOf && rng.chance(PLANT.noCourtApplication) && ctx.keepPlant()) {
       demand = rng.chance(0.5) ? expired + rng.range(1, 30) : null;
       ctx.truth.plant('no_court_application', 'case', id, region, { start_on: start, last_day: isoOf(lastDay) });
       unenforced = true;
@@ -695,7 +722,7 @@ function enforcement(
       if (court > asOf) court = null;
     }
     if (court !== null) {
-      if (rng.chance(PLANT.courtNoDemand)) {
+      if (rng.chance(PLANT.courtNoDemand) && ctx.keepPlant()) {
         demand = rng.chance(0.5) ? null : court - rng.range(1, DEMAND_DAYS - 1);
         ctx.truth.plant('court_no_demand', 'case', id, region, { court_applied_on: isoOf(court), demand_served_on: iso(demand) });
       } else demand = court - (rng.chance(0.15) ? DEMAND_DAYS : rng.range(DEMAND_DAYS + 1, DEMAND_DAYS + 30));
@@ -742,7 +769,7 @@ function hearing(
   let procedure: string | null = rng.chance(0.1) ? null : 'ordinary';
   if (procedure !== null) {
     if (fine === null || fine <= SUMMARY_MAX_FINE) procedure = rng.chance(0.33) ? 'summary' : 'ordinary';
-    else if (rng.chance(PLANT.summaryOverLimit)) {
+    else if (rng.chance(PLANT.summaryOverLimit) && ctx.keepPlant()) {
       procedure = 'summary';
       ctx.truth.plant('summary_over_limit', 'case', id, region, { fine_amount: fine });
     }
@@ -752,7 +779,7 @@ function hearing(
   let notified = dayOf(notifiedIso);
   // The amount of the notice.
   let proposed: number | null = fine;
-  if (fine >= 100 && rng.chance(PLANT.heavierAfterDefence)) {
+  if (fine >= 100 && rng.chance(PLANT.heavierAfterDefence) && ctx.keepPlant()) {
     proposed = Math.floor((fine * (0.5 + 0.4 * rng.next())) / 100) * 100;
     ctx.truth.plant('heavier_after_defence', 'case', id, region, { proposed_fine: proposed, fine_amount: fine });
   } else if (rng.chance(0.15)) proposed = Math.ceil((fine * (1.1 + 0.4 * rng.next())) / 100) * 100;
@@ -777,7 +804,7 @@ function hearing(
           0,
           Math.max(0, Math.min(decided, dayOf(workdayDeadline(isoOf(notified), HEARING_WORKDAYS) ?? isoOf(decided))) - notified),
         );
-      if (rng.chance(PLANT.hearingNotHeld)) {
+      if (rng.chance(PLANT.hearingNotHeld) && ctx.keepPlant()) {
         held = rng.chance(0.5) || decided + 1 > asOf ? null : Math.min(asOf, decided + rng.range(1, 20));
         ctx.truth.plant('hearing_not_held', 'case', id, region, {
           hearing_requested_on: isoOf(requested),
@@ -786,7 +813,7 @@ function hearing(
         });
       } else held = rng.chance(0.3) ? decided : requested + rng.range(0, decided - requested);
     } else if (inPeriod(notified)) {
-      if (rng.chance(PLANT.decidedInHearingPeriod)) {
+      if (rng.chance(PLANT.decidedInHearingPeriod) && ctx.keepPlant()) {
         ctx.truth.plant('decided_in_hearing_period', 'case', id, region, { notified_on: isoOf(notified), decided_on: isoOf(decided) });
       } else {
         let n = notified;
@@ -844,7 +871,7 @@ function sanctionsAndHearing(
   // Sanctions.
   let sanctions: string | null = null;
   if (procedure === 'summary') {
-    if (rng.chance(PLANT.summarySanction)) {
+    if (rng.chance(PLANT.summarySanction) && ctx.keepPlant()) {
       sanctions = rng.pick(SPOT_SANCTIONS);
       ctx.truth.plant('summary_sanction', 'case', c.id, c.region, { sanctions, fine_amount: fine });
     }
@@ -854,8 +881,9 @@ function sanctionsAndHearing(
   const requested = dayOf(requestedIso);
   // A hearing fee charged on the party, or a catalogued fee paid on the hearing day (near miss).
   const feeDraw = rng.next();
-  if (feeDraw < 2 * PLANT.hearingFee) {
-    const planted = feeDraw < PLANT.hearingFee;
+  const planted = feeDraw < PLANT.hearingFee;
+  // Not kept at the plant share: no charge (not the near miss).
+  if (feeDraw < 2 * PLANT.hearingFee && (!planted || ctx.keepPlant())) {
     const day = Math.min(asOf, heldIso === null ? requested + rng.range(1, 10) : dayOf(heldIso));
     const fee = ctx.ids.next('SF');
     ctx.out.enterprise_charges.push([
@@ -891,7 +919,7 @@ function sanctionsAndHearing(
     const days = Array.from({ length: held - requested + 1 }, (_, k) => requested + k);
     const late = days.filter((n) => !inTime(n));
     const good = days.filter(inTime);
-    if (rng.chance(PLANT.hearingNoticeLate)) {
+    if (rng.chance(PLANT.hearingNoticeLate) && ctx.keepPlant()) {
       notified = rng.pick(late);
       ctx.truth.plant('hearing_notice_late', 'case', c.id, c.region, { hearing_notified_on: isoOf(notified), hearing_held_on: heldIso });
     } else if (good.length) notified = rng.chance(0.3) ? good[good.length - 1] : rng.pick(good);
@@ -899,7 +927,7 @@ function sanctionsAndHearing(
   // The host.
   let host: string | null = null;
   if (rng.chance(0.9)) {
-    if (rng.chance(PLANT.hearingHostInvestigator)) {
+    if (rng.chance(PLANT.hearingHostInvestigator) && ctx.keepPlant()) {
       host = (c.assist && rng.chance(0.3) ? c.assist : c.lead).id;
       ctx.truth.plant('hearing_host_investigator', 'case', c.id, c.region, { hearing_host_id: host, hearing_held_on: heldIso });
     } else {

@@ -62,8 +62,10 @@ export function collect(
       banked === null || handed === null || handed > asOf || banked > asOf ? null : isoOf(banked),
     ];
   };
+  // A plant not kept at the run's plant share (ctx.keepPlant) leaves the payment normal: paid remotely, or
+  // collected on the spot in time (not the near miss).
   if (fine > ON_SPOT_MAX) {
-    if (h >= 10) return remote;
+    if (h >= 10 || !ctx.keepPlant()) return remote;
     const c = inTime(h);
     ctx.truth.plant('payment_on_spot_not_allowed', 'payment', pId, region, { case_id: caseId, amount: fine, paid_on: isoOf(paidOn) });
     return c;
@@ -72,6 +74,7 @@ export function collect(
   const k = deriveSeed(ctx.seed, 'payment-collection-plant', pId) % 100;
   const limit = workday(paidOn, HANDOVER_DAYS + 10);
   if (k < 20 && limit !== null && limit <= asOf) {
+    if (!ctx.keepPlant()) return inTime(k);
     const late = workday(paidOn, HANDOVER_DAYS + 1 + (k % 3))!; // the 3rd to 5th working day
     let c: Collection;
     if (k < 9) c = ['on_spot', officer, receipt, isoOf(late), isoOf(workday(late, 1)!)];
@@ -88,6 +91,7 @@ export function collect(
     return c;
   }
   if (k >= 20 && k < 35) {
+    if (!ctx.keepPlant()) return inTime(k);
     const c = inTime(k);
     ctx.truth.plant('payment_no_receipt', 'payment', pId, region, { case_id: caseId, paid_on: isoOf(paidOn) });
     return [c[0], c[1], null, c[3], c[4]];

@@ -127,7 +127,9 @@ export function caseDevice(ctx: Ctx, e: Entity, input: DeviceInput): { deviceId:
   const publishedBefore = normal.inUse - rng.range(1, 10);
   let at = 0;
   const within = (n: number) => u >= at && u < (at += n);
+  // A plant not kept at the run's plant share (ctx.keepPlant) takes a normal device of the pool instead.
   if (within(PLANT.unpublished)) {
+    if (!ctx.keepPlant()) return { deviceId: poolDevice(ctx, input.agency, e, rng), repeatGap: null };
     const published = rng.chance(0.5) ? null : occurred + rng.range(1, 60);
     const deviceId = writeDevice(ctx, rng, input.agency, region, { ...normal, reviewed: reviewedBefore, published });
     ctx.truth.plant('device_unpublished', 'case', input.caseId, e.township.code, {
@@ -138,6 +140,7 @@ export function caseDevice(ctx: Ctx, e: Entity, input: DeviceInput): { deviceId:
     return { deviceId, repeatGap: null };
   }
   if (within(PLANT.uncalibrated)) {
+    if (!ctx.keepPlant()) return { deviceId: poolDevice(ctx, input.agency, e, rng), repeatGap: null };
     const how = rng.int(3);
     const reviewed = how === 0 ? null : how === 1 ? occurred + rng.range(1, 30) : reviewedBefore;
     const calibrated = how === 2 ? occurred - rng.range(1, 90) : normal.calibrated;
@@ -168,7 +171,13 @@ export function caseDevice(ctx: Ctx, e: Entity, input: DeviceInput): { deviceId:
   // A repeat needs a fine, a case with no plant of its own, and room before the as-of day for the copy's decision.
   const repeat = within(PLANT.repeat) ? rng.range(0, DEVICE_REPEAT_DAYS) : within(PLANT.nearRepeat) ? DEVICE_REPEAT_DAYS + 1 : null;
   const deviceId = poolDevice(ctx, input.agency, e, rng);
-  const fits = repeat !== null && input.clean && input.decision === 'fine' && input.decided + repeat <= ctx.period.asOf;
+  // A repeat within DEVICE_REPEAT_DAYS is planted (thinned at the plant share: not kept, no copy); beyond it, a near miss.
+  const fits =
+    repeat !== null &&
+    input.clean &&
+    input.decision === 'fine' &&
+    input.decided + repeat <= ctx.period.asOf &&
+    (repeat > DEVICE_REPEAT_DAYS || ctx.keepPlant());
   return { deviceId, repeatGap: fits ? repeat : null };
 }
 

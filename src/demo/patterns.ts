@@ -106,6 +106,8 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
     return { id, expires: -1 };
   };
   const count = (rate: number) => Math.max(3, Math.round(entityCount * rate));
+  // The plants of a kind are thinned to ctx.plantCount(count) at the run's plant share (the first ones; the
+  // near misses all stay): a plant past it is not made.
   // Latest filing day that leaves `days` until the as-of day, and a day drawn in [from, latest].
   const dayIn = (lo: number, days: number): number | null => {
     const hi = period.asOf - days;
@@ -122,6 +124,8 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
       start: number,
     ) => { forced: ForcedCase[]; planted: boolean; detail: object } | null,
   ) => {
+    const plants = ctx.plantCount(count);
+    let planted = 0;
     for (let i = 0; i < count * 3; i++) {
       const t = take();
       if (!t) break;
@@ -137,6 +141,7 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
       if (start === null || e.registered >= start) continue;
       const plan = make(agency, p, e.county.city.code, start);
       if (!plan || parties.length < plan.forced.length) continue;
+      if (plan.planted && planted++ >= plants) continue;
       // The parties used here leave the pool.
       for (const x of parties.slice(1)) pool.entities.splice(pool.entities.indexOf(x), 1);
       plan.forced.forEach((f, k) =>
@@ -185,7 +190,9 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
   });
 
   // 小过重罚 and its near miss (a light case fined at the top of its own tier).
+  const lightPlants = ctx.plantCount(count(PATTERN_RATE.lightFinedHeavily));
   for (let i = 0; i < count(PATTERN_RATE.lightFinedHeavily) * 2; i++) {
+    if (i % 2 === 0 && i / 2 >= lightPlants) continue;
     const t = take();
     if (!t) break;
     const [e, p, agency] = t;
@@ -223,7 +230,9 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
   }
 
   // 辅助人员独立执法 and its near miss (an auxiliary lead with an enforcement officer assisting).
+  const auxPlants = ctx.plantCount(count(PATTERN_RATE.auxiliaryOnly));
   for (let i = 0; i < count(PATTERN_RATE.auxiliaryOnly) * 2; i++) {
+    if (i % 2 === 0 && i / 2 >= auxPlants) continue;
     const t = take(false);
     if (!t) break;
     const [e, p, agency] = t;
@@ -242,7 +251,9 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
 
   // 以罚代管 and its near misses: three uncorrected fines within a year (60–150 days apart); the same
   // spread over more than 365 days; three within a year with the second corrected.
+  const uncorrectedPlants = ctx.plantCount(count(PATTERN_RATE.finedWithoutCorrection));
   for (let i = 0; i < count(PATTERN_RATE.finedWithoutCorrection) * 2; i++) {
+    if (i % 2 === 0 && i / 2 >= uncorrectedPlants) continue;
     const t = take(false);
     if (!t) break;
     const [e, p, agency] = t;

@@ -76,8 +76,11 @@ export function reviewedLate(ctx: Ctx, pId: string, caseId: string, region: stri
   if (paidOn > ctx.period.asOf) return null;
   const applied = due + 1 + (h % 5);
   const decided = applied + 1 + (h % 5);
+  // Thinned at the run's plant share: not kept, the fine stays paid in time; kept, the 加处罚款 counting the
+  // review's days (surcharge_during_review, which reviews.ts writes) is thinned again, else left out exactly.
+  if (!ctx.keepPlant()) return null;
   ctx.truth.plant('payment_overdue', 'payment', pId, region, { case_id: caseId, due_on: isoOf(due), paid_on: isoOf(paidOn) });
-  return { paidOn, applied, decided, planted: h % 3 !== 0 };
+  return { paidOn, applied, decided, planted: h % 3 !== 0 && ctx.keepPlant() };
 }
 
 const yuan = (cents: number) => cents / 100;
@@ -104,7 +107,8 @@ export function settle(ctx: Ctx, p: SettleInput): Settled[] {
     const lawful = Math.min(fineC, rate);
     if (days <= 30 && h < 350) {
       const over = h % 2 === 0 ? rate + 100 : Math.floor(rate * 1.5);
-      if (over <= fineC && over > rate) {
+      // Not kept at the plant share (ctx.keepPlant): the lawful 加处罚款 below.
+      if (over <= fineC && over > rate && ctx.keepPlant()) {
         truth('surcharge_over_rate', { due_on: isoOf(due), paid_on: isoOf(paidOn), surcharge: yuan(over) });
         return one(yuan(fineC + over), yuan(over));
       }
@@ -112,20 +116,23 @@ export function settle(ctx: Ctx, p: SettleInput): Settled[] {
     if (days >= 34 && h < 750) {
       // Above the fine, within 3% a day: 110% of the fine from 40 days late, one yuan more than it before.
       const over = days >= 40 ? Math.round(fineC * 1.1) : Math.min(fineC + 100, rate);
-      if (over <= fineC) return one(yuan(fineC + lawful), yuan(lawful));
+      if (over <= fineC || !ctx.keepPlant()) return one(yuan(fineC + lawful), yuan(lawful));
       truth('surcharge_over_fine', { surcharge: yuan(over) });
       return one(yuan(fineC + over), yuan(over));
     }
     return one(yuan(fineC + lawful), h >= 900 ? null : yuan(lawful));
   }
   const remote = p.method === 'bank' || p.method === 'online';
+  const normal = () => one(fine, h % 2 === 0 ? 0 : null);
   if (remote && h < 4) {
+    if (!ctx.keepPlant()) return normal(); // not kept at the plant share: paid in time (not the bands below)
     const some = Math.max(100, Math.round(fineC * 0.03));
     truth('surcharge_over_rate', { due_on: isoOf(due), paid_on: isoOf(paidOn), surcharge: yuan(some) });
     return one(yuan(fineC + some), yuan(some));
   }
   const k = deriveSeed(ctx.seed, 'payment-settle', pId) % 1000;
   if (remote && p.recent && fineC >= 200) {
+    if (k < 20 && !ctx.keepPlant()) return normal(); // not kept: paid once in full (not the next band)
     if (k < 12) {
       truth('payment_overpaid', { paid: fine * 2 });
       return [
@@ -146,5 +153,5 @@ export function settle(ctx: Ctx, p: SettleInput): Settled[] {
       ];
     }
   }
-  return one(fine, h % 2 === 0 ? 0 : null);
+  return normal();
 }
