@@ -58,10 +58,12 @@ export function makeDelegations(ctx: Ctx): void {
       const day = ctx.days.delegation.pick(rng);
       const fee = Math.round((3_000 + 297_000 * rng.next() ** 2.5) / 100) * 100;
       const u = rng.next();
+      // A plant not kept at the plant share: a listed, approved service, as normal.
+      const keep = u < PLANT.delegationOffWhitelist + PLANT.delegationUnapproved && ctx.keepPlant();
       let code: string | null;
       let name: string;
       let approved = true;
-      if (u < PLANT.delegationOffWhitelist) {
+      if (u < PLANT.delegationOffWhitelist && keep) {
         code = rng.chance(0.7) ? null : `ZDY-${a.region}-${String(i + 1).padStart(3, '0')}`;
         name = rng.pick(OFF_LIST_SERVICES);
         truth.plant('delegation_off_whitelist', 'delegation', id, a.region, { service_code: code, service_name: name });
@@ -70,7 +72,7 @@ export function makeDelegations(ctx: Ctx): void {
         const w = pickService.pick(rng);
         code = w.code;
         name = w.name;
-        if (u < PLANT.delegationOffWhitelist + PLANT.delegationUnapproved) {
+        if (u >= PLANT.delegationOffWhitelist && u < PLANT.delegationOffWhitelist + PLANT.delegationUnapproved && keep) {
           approved = false;
           truth.plant('delegation_unapproved', 'delegation', id, a.region, { service_code: code });
         }

@@ -135,22 +135,41 @@ export interface FollowedRecord {
 
 type Plant = 'followup_complaint' | 'followup_visit_count' | 'followup_nobody_came' | 'followup_fine_mismatch' | null;
 
-/** The words of a phone call and what was planted in them. */
-function phoneCall(kind: SubjectKind, fake: boolean, t: Rng, rec: FollowedRecord, score: number): { text: string; plant: Plant } {
+/**
+ * The words of a phone call and what was planted in them. keep: whether a plant drawn is kept at the
+ * plant share; one not kept leaves everyday words (never another plant's).
+ */
+function phoneCall(
+  kind: SubjectKind,
+  fake: boolean,
+  t: Rng,
+  rec: FollowedRecord,
+  score: number,
+  keep: () => boolean,
+): { text: string; plant: Plant } {
   let plant: Plant = null;
   let said: string;
   const u = t.next();
+  const band: Plant = fake
+    ? null
+    : kind === 'inspection' && u < PLANT_FOLLOWUP.manyVisits
+      ? 'followup_visit_count'
+      : kind === 'inspection' && u < PLANT_FOLLOWUP.manyVisits + PLANT_FOLLOWUP.nobodyCame
+        ? 'followup_nobody_came'
+        : kind === 'case' && rec.decision !== 'fine' && u < PLANT_FOLLOWUP.finedAnyway
+          ? 'followup_fine_mismatch'
+          : null;
+  const kept = band !== null && keep();
   if (fake)
     said = t.pick([
       '企业：人是来了，说是服务，其实就是来检查的，查了台账还拍了照，让我们签了检查记录。',
       '企业：讲是政策宣讲，实际上是检查，还指出了几个问题让我们限期整改。',
     ]);
-  else if (kind === 'inspection' && u < PLANT_FOLLOWUP.manyVisits) [said, plant] = [t.pick(P.MANY_VISITS), 'followup_visit_count'];
-  else if (kind === 'inspection' && u < PLANT_FOLLOWUP.manyVisits + PLANT_FOLLOWUP.nobodyCame)
-    [said, plant] = [t.pick(P.NOBODY_CAME), 'followup_nobody_came'];
-  else if (kind === 'case' && rec.decision !== 'fine' && u < PLANT_FOLLOWUP.finedAnyway)
-    [said, plant] = [t.pick(P.FINED_ANYWAY(t.range(5, 50) * 100)), 'followup_fine_mismatch'];
-  else if (t.chance(PLANT_FOLLOWUP.complaint)) [said, plant] = [t.pick(P.COMPLAINTS[kind]), 'followup_complaint'];
+  else if (band === 'followup_visit_count' && kept) [said, plant] = [t.pick(P.MANY_VISITS), band];
+  else if (band === 'followup_nobody_came' && kept) [said, plant] = [t.pick(P.NOBODY_CAME), band];
+  else if (band === 'followup_fine_mismatch' && kept) [said, plant] = [t.pick(P.FINED_ANYWAY(t.range(5, 50) * 100)), band];
+  else if (band === null && t.chance(PLANT_FOLLOWUP.complaint) && keep())
+    [said, plant] = [t.pick(P.COMPLAINTS[kind]), 'followup_complaint'];
   else said = (kind === 'case' && t.chance(0.4) && P.caseOutcome(rec.decision ?? null, rec.fine ?? null)) || t.pick(P.EVERYDAY[kind]);
   const closing = P.CLOSING[plant || fake ? Math.min(score, 2) : score];
   return { text: P.OPENING + t.pick(P.ASK[kind]) + said + closing, plant };
@@ -163,8 +182,9 @@ function surveyAnswers(
   t: Rng,
   rec: FollowedRecord,
   score: number,
+  keep: () => boolean,
 ): { answers: Record<string, string>; plant: Plant } {
-  const complaint = !fake && t.chance(PLANT_FOLLOWUP.complaint);
+  const complaint = !fake && t.chance(PLANT_FOLLOWUP.complaint) && keep();
   const a: Record<string, string> = {};
   if (kind === 'inspection') {
     a.q_visited = '是';
@@ -257,8 +277,8 @@ export function followUp(
   const satisfaction = fake ? rng.range(2, 3) : SATISFACTION.pick(rng);
   const id = ctx.ids.next('FA');
   const at = instantOf(answeredDay, workSecond(rng));
-  const call = channel === 'phone' ? phoneCall(kind, fake, t, rec, satisfaction) : null;
-  const survey = channel === 'link' ? surveyAnswers(kind, fake, t, rec, satisfaction) : null;
+  const call = channel === 'phone' ? phoneCall(kind, fake, t, rec, satisfaction, ctx.keepPlant) : null;
+  const survey = channel === 'link' ? surveyAnswers(kind, fake, t, rec, satisfaction, ctx.keepPlant) : null;
   const score = survey ? Number(survey.answers.q_sat) : call?.plant ? Math.min(satisfaction, 2) : satisfaction;
   const row: AnswerRow = {
     id,

@@ -213,7 +213,7 @@ async function invertRisk(
       (counts) => [...counts].reduce((t, [u, c]) => t + (entry.has(u) ? c : 0), 0) >= RISK_MIN_INSPECTIONS,
     );
     if (!eligible) continue;
-    if (deriveSeed(ctx.seed, 'risk-inverted', agencyId) % 100 < RISK_PLANT) {
+    if (deriveSeed(ctx.seed, 'risk-inverted', agencyId) % 100 < RISK_PLANT && ctx.keepPlant()) {
       for (const counts of years.values()) for (const u of counts.keys()) if (entry.has(u) && poor(entry.get(u)!.credit)) setClass(u, 'B');
     } else {
       for (let hit = below(); hit.length > 0; hit = below()) {
@@ -275,7 +275,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       let credit = CREDIT.pick(rng);
       const over = overchecked.get(`${agency.id}|${e.uscc}`);
       if (over) {
-        if (deriveSeed(seed, 'good-credit-overchecked', agency.id, e.uscc) % 100 < GOOD_CREDIT_PLANT) {
+        if (deriveSeed(seed, 'good-credit-overchecked', agency.id, e.uscc) % 100 < GOOD_CREDIT_PLANT && ctx.keepPlant()) {
           credit = 'A';
           plant('good_credit_overchecked', 'entity', e.uscc, e.region_code, { agency_id: agency.id, ...over });
         } else if (credit === 'A') credit = 'B';
@@ -344,13 +344,13 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       if (!agency || !item) continue;
       const rng = Rng.of(seed, 'plan', year, g.agency_id, g.inspection_item_code);
       const subject = `${g.agency_id}/${year}/${g.inspection_item_code}`;
-      if (rng.chance(PLAN_PLANT.unplanned)) {
+      if (rng.chance(PLAN_PLANT.unplanned) && ctx.keepPlant()) {
         plant('unplanned_inspection', 'plan_item', subject, agency.region, { routine: Number(g.routine) });
         continue;
       }
       const executed = Number(g.executed);
       let target = Math.max(1, Math.round(executed * (0.9 + 0.2 * rng.next())));
-      if (ended && executed >= 15 && rng.chance(PLAN_PLANT.offTarget)) {
+      if (ended && executed >= 15 && rng.chance(PLAN_PLANT.offTarget) && ctx.keepPlant()) {
         target = rng.chance(0.5) ? executed * 3 : Math.ceil(executed / 3);
         plant('plan_off_target', 'plan_item', subject, agency.region, { target, executed });
       }
@@ -410,6 +410,13 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     if (plantedOnce.has(`${violation}|${id}`)) return;
     plantedOnce.add(`${violation}|${id}`);
     plant(violation, kind, id, region, detail);
+  };
+  // Whether an agency or officer chosen to be rated low is kept at the plant share: asked once, the same every year.
+  const keptLow = new Map<string, boolean>();
+  const keepLow = (id: string) => {
+    let k = keptLow.get(id);
+    if (k === undefined) keptLow.set(id, (k = ctx.keepPlant()));
+    return k;
   };
   let serial = Number(
     (await store.query<{ next_serial: number }>(`SELECT next_serial FROM inspection_code_counter WHERE name = 'task'`))[0].next_serial,
@@ -515,8 +522,9 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     for (const r of records) {
       if (r.kind === 'joint') continue;
       const u = recRng(r).next();
-      if (u < PLAN_PLANT.uncoded) plantOf.set(r.id, 'uncoded');
-      else if (u < PLAN_PLANT.uncoded + PLAN_PLANT.mismatch) plantOf.set(r.id, 'mismatch');
+      // A plant not kept at the plant share: the record cites its own code.
+      if (u < PLAN_PLANT.uncoded + PLAN_PLANT.mismatch && ctx.keepPlant())
+        plantOf.set(r.id, u < PLAN_PLANT.uncoded ? 'uncoded' : 'mismatch');
     }
     const mismatchKind = new Map<string, 'other_entity' | 'expired' | 'officers' | 'forged'>();
     for (const r of records) {
@@ -582,7 +590,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
       mergeGroupOf(r.inspection_item_code, items.get(r.inspection_item_code)?.item_code ?? null),
     )) {
       const first = comp[0];
-      if (Rng.of(seed, 'unmerged', first.id).chance(PLAN_PLANT.unmerged)) {
+      if (Rng.of(seed, 'unmerged', first.id).chance(PLAN_PLANT.unmerged) && ctx.keepPlant()) {
         plant('unmerged_overlap', 'entity', first.entity_uscc, entityRegion.get(first.entity_uscc) ?? first.region_code, {
           inspections: comp.map((r) => r.id),
         });
@@ -710,7 +718,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     const ratedTasks: Value[][] = [];
     for (const year of years) {
       const ofYear = records.filter((r) => yearOf(dayOf(r.inspected_on)) === year);
-      if (ofYear.length) for (const row of rateCounty(ctx, ofYear, ownTask, plantOf, agencies, plantOnce)) ratedTasks.push(row);
+      if (ofYear.length) for (const row of rateCounty(ctx, ofYear, ownTask, plantOf, agencies, plantOnce, keepLow)) ratedTasks.push(row);
     }
     await store.copyIn(
       'inspection_ratings',
@@ -784,7 +792,7 @@ export async function makeInspectionPlans(store: Store, ctx: Ctx): Promise<numbe
     const seedText = Array.from({ length: 4 }, () => (rng.next() * 2 ** 32).toString(16).padStart(8, '0').slice(0, 8)).join('');
     const stream = new SeedStream(seedText);
     const drawId = `DR-${next}-${createHash('md5').update(id).digest('hex').slice(0, 16)}`;
-    const biased = plan.routine >= 10 && rng.chance(PLAN_PLANT.biased);
+    const biased = plan.routine >= 10 && rng.chance(PLAN_PLANT.biased) && ctx.keepPlant();
     let order: string[];
     if (!biased) order = drawOrder(stream, candidates, plan.routine);
     else {
@@ -930,6 +938,7 @@ function rateCounty(
   plantOf: Map<string, 'uncoded' | 'mismatch'>,
   agencies: Map<string, Agency>,
   plant: Plant,
+  keepLow: (id: string) => boolean,
 ): Value[][] {
   const { seed } = ctx;
   const rated = new Map<string, { task: Pending; record: Rec }>();
@@ -980,7 +989,8 @@ function rateCounty(
           n >= 20 &&
           (officersOf.get(a)?.size ?? 0) >= 5 &&
           Rng.of(seed, 'low-agency', a).chance(PLAN_PLANT.lowAgency) &&
-          spreadLow(a),
+          spreadLow(a) &&
+          keepLow(a),
       )
       .map(([a]) => a),
   );
@@ -992,8 +1002,10 @@ function rateCounty(
     if (!agency || agency.level !== 'county' || lowAgencies.has(a)) continue;
     const pick = agency.officers.find((o) => {
       if ((byOfficer.get(o.id) ?? 0) < 8 || !Rng.of(seed, 'low-officer', o.id).chance(PLAN_PLANT.lowOfficer)) return false;
-      return ![...(officersOf.get(a) ?? [])].some(
-        (x) => x !== o.id && (byOfficer.get(x) ?? 0) >= 8 && together.get(`${o.id}|${x}`) === byOfficer.get(x),
+      return (
+        ![...(officersOf.get(a) ?? [])].some(
+          (x) => x !== o.id && (byOfficer.get(x) ?? 0) >= 8 && together.get(`${o.id}|${x}`) === byOfficer.get(x),
+        ) && keepLow(o.id)
       );
     });
     if (pick) lowOfficers.add(pick.id);

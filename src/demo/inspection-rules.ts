@@ -60,7 +60,7 @@ export function inspectionRules(
     const rng = Rng.of(ctx.seed, 'inspection-reported', id);
     const seen = reporting(ctx);
     const late = day + rng.range(1, 5);
-    if ((kind === 'random' || kind === 'joint') && rng.chance(NOT_REPORTED) && (late <= asOf || seen.has(agencyId))) {
+    if ((kind === 'random' || kind === 'joint') && rng.chance(NOT_REPORTED) && (late <= asOf || seen.has(agencyId)) && ctx.keepPlant()) {
       // Left empty only where the agency has sent a day already, so that it is judged at all.
       reported = late <= asOf && (rng.chance(0.5) || !seen.has(agencyId)) ? late : null;
       ctx.truth.plant('not_reported', 'inspection', id, region, { kind, inspected_on: isoOf(day), reported_on: iso(reported) });
@@ -76,7 +76,7 @@ export function inspectionRules(
       const last = dayOf(deadline);
       const seen = publishing(ctx);
       const late = last + rng.range(1, 30);
-      if (kind === 'random' && last + 1 <= asOf && rng.chance(NOT_PUBLISHED) && (late <= asOf || seen.has(agencyId))) {
+      if (kind === 'random' && last + 1 <= asOf && rng.chance(NOT_PUBLISHED) && (late <= asOf || seen.has(agencyId)) && ctx.keepPlant()) {
         // Left empty only where the agency has published a result already, so that it is judged at all.
         published = late <= asOf && (rng.chance(0.5) || !seen.has(agencyId)) ? late : null;
         ctx.truth.plant('random_not_published', 'inspection', id, region, {

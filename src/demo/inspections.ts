@@ -136,7 +136,7 @@ export function makeInspections(ctx: Ctx, e: Entity, rng: Rng): void {
  * frequency limits). Decided by the id's hash, not the generator's stream.
  */
 function triggerRef(ctx: Ctx, id: string, region: string): string | null {
-  if (deriveSeed(ctx.seed, 'trigger', id) % 30 !== 0) return `GD${id.slice(2)}`;
+  if (deriveSeed(ctx.seed, 'trigger', id) % 30 !== 0 || !ctx.keepPlant()) return `GD${id.slice(2)}`;
   ctx.truth.plant('targeted_no_trigger', 'inspection', id, region, { kind: 'complaint' });
   return null;
 }
@@ -155,6 +155,8 @@ function repeatEpisode(ctx: Ctx, e: Entity, rng: Rng, first: number, cap: Capaci
   const lines = [...lineMap.keys()].filter((l) => e.county.agencies.has(l));
   const k = rng.chance(0.8) ? REPEAT_MIN_AGENCIES : REPEAT_MIN_AGENCIES + 1;
   if (lines.length < k) return null;
+  // A plant not kept at the plant share: no episode, the entity's slots as normal.
+  if (!ctx.keepPlant()) return null;
   const start = first + rng.int(ctx.period.end - REPEAT_WINDOW_DAYS - first);
   // Days inside [start, start + 6]: a span of at most 6 days, "within 7 days" however one counts.
   const offsets = [0, ...rng.sample(REPEAT_WINDOW_DAYS - 1, k - 1).map((o) => o + 1)].sort((a, b) => a - b);
@@ -192,6 +194,7 @@ function overFrequencyEpisode(ctx: Ctx, e: Entity, rng: Rng, first: number, cap:
   const from = Math.max(first, dayOf(`${year}-01-01`), start);
   const to = Math.min(dayOf(`${year}-12-31`), end);
   if (to - from < count * MIN_INSPECTION_GAP * 4) return null;
+  if (!ctx.keepPlant()) return null; // not kept at the plant share: no episode
   // Evenly spread with jitter: consecutive days stay at least MIN_INSPECTION_GAP apart.
   const stride = Math.floor((to - from) / count);
   const agency = rng.chance(0.7)
@@ -227,13 +230,16 @@ function writeSlot(ctx: Ctx, e: Entity, rng: Rng, s: Slot): void {
     let single = false;
     // Record-level plants, only on inspections outside entity-level episodes.
     if (s.tag === null) {
+      // A plant not kept at the plant share leaves the record as drawn (never the other band's plant).
       const u = rng.next();
       if (u < PLANT.inspectionSingleOfficer) {
-        single = true;
-        truth.plant('single_officer', 'inspection', id, region, { lead_officer_id: lead.id });
+        if (ctx.keepPlant()) {
+          single = true;
+          truth.plant('single_officer', 'inspection', id, region, { lead_officer_id: lead.id });
+        }
       } else if (u < PLANT.inspectionSingleOfficer + PLANT.expiredCertificate) {
         const expired = world.expiredBefore(agency, day, rng);
-        if (expired) {
+        if (expired && ctx.keepPlant()) {
           lead = expired;
           if (assist === lead) assist = agency.valid[0];
           truth.plant('expired_certificate', 'inspection', id, region, {

@@ -40,7 +40,7 @@ function writeLicence(ctx: Ctx, e: Entity, rng: Rng, l: LicenceInfo, applied: nu
   } else {
     // Working days → calendar days: 7/5, plus up to 8 days of a Spring Festival or National Day break.
     const late = Math.ceil(((limit + 10) * 7) / 5) + 9 + rng.range(1, 60);
-    if (rng.chance(PLANT.licenceOverdue) && applied + late <= ctx.period.asOf) {
+    if (rng.chance(PLANT.licenceOverdue) && applied + late <= ctx.period.asOf && ctx.keepPlant()) {
       decided = applied + late;
       ctx.truth.plant('licence_overdue', 'licence', id, region, {
         item_code: l.item.code,
@@ -126,7 +126,7 @@ function licenceTerms(
   const overdue = used !== null && used > limit; // planted licence_overdue already
   if (used !== null && !overdue && u < 0.12) {
     // A promise shorter than the statutory limit, kept — or, planted, broken by one to five working days.
-    if (used >= 3 && rng.chance(0.2)) {
+    if (used >= 3 && rng.chance(0.2) && ctx.keepPlant()) {
       t.promised = Math.max(1, used - rng.range(1, Math.min(5, used - 1)));
       ctx.truth.plant('licence_overdue', 'licence', id, region, { promised_days: t.promised, used_days: used, time_limit_days: limit });
     } else t.promised = Math.min(limit, Math.max(used, Math.ceil(limit / 2)));
@@ -143,7 +143,7 @@ function licenceTerms(
     t.commitment = true;
     const due = wd(t.decided ?? decided, COMMITMENT_CHECK_DAYS);
     const judged = due < ctx.period.asOf;
-    if (judged && rng.chance(0.05)) {
+    if (judged && rng.chance(0.05) && ctx.keepPlant()) {
       t.verified = rng.chance(0.5) ? null : Math.min(due + rng.range(1, 30), ctx.period.asOf);
       ctx.truth.plant('commitment_unverified', 'licence', id, region, {
         decided_on: isoOf(t.decided ?? decided),
@@ -205,11 +205,14 @@ function licenceProcedure(
   if (rng.chance(PROCEDURE.supplement)) {
     // Received 20 to 45 days before acceptance; told within 5 working days, then the applicant supplemented.
     p.received = applied - rng.range(20, 45);
-    const late = rng.chance(PROCEDURE.noticeLate);
-    const notified = wd(p.received, late ? NOTICE_DAYS + rng.range(1, 6) : rng.chance(0.1) ? NOTICE_DAYS : rng.range(1, NOTICE_DAYS - 1));
+    const late = rng.chance(PROCEDURE.noticeLate) ? wd(p.received, NOTICE_DAYS + rng.range(1, 6)) : null;
+    // A late notice not kept at the plant share is told in time, as a normal record is.
+    const planted = late !== null && late <= applied && ctx.keepPlant();
+    const notified =
+      late !== null && (planted || late > applied) ? late : wd(p.received, rng.chance(0.1) ? NOTICE_DAYS : rng.range(1, NOTICE_DAYS - 1));
     if (notified <= applied) {
       p.notified = notified;
-      if (late)
+      if (planted)
         ctx.truth.plant('licence_no_one_time_notice', 'licence', id, region, {
           received_on: isoOf(p.received),
           notified_on: isoOf(notified),
@@ -218,18 +221,18 @@ function licenceProcedure(
   } else if (rng.chance(0.8)) p.received = applied; // complete: accepted the day it came in
   if (result === 'granted' && decided !== null) {
     const due = wd(decided, ISSUE_DAYS);
-    if (due < ctx.period.asOf && rng.chance(PROCEDURE.issueLate)) {
-      const issued = wd(decided, ISSUE_DAYS + rng.range(1, 20));
-      // Not issued by the as-of day: the record has no issue date, which the model does not judge.
-      p.issued = issued > ctx.period.asOf ? null : issued;
-      if (p.issued !== null)
-        ctx.truth.plant('licence_issue_late', 'licence', id, region, { decided_on: isoOf(decided), issued_on: isoOf(p.issued) });
+    const late = due < ctx.period.asOf && rng.chance(PROCEDURE.issueLate) ? wd(decided, ISSUE_DAYS + rng.range(1, 20)) : null;
+    // Not issued by the as-of day: the record has no issue date, which the model does not judge.
+    if (late !== null && late > ctx.period.asOf) p.issued = null;
+    else if (late !== null && ctx.keepPlant()) {
+      p.issued = late;
+      ctx.truth.plant('licence_issue_late', 'licence', id, region, { decided_on: isoOf(decided), issued_on: isoOf(p.issued) });
     } else {
       p.issued = rng.chance(0.1) ? due : wd(decided, rng.range(1, ISSUE_DAYS - 1));
       if (p.issued > ctx.period.asOf) p.issued = null; // not yet: still inside the period on the as-of day
     }
   } else if (result === 'refused') {
-    p.reasons = !rng.chance(PROCEDURE.refusalNoReason);
+    p.reasons = !(rng.chance(PROCEDURE.refusalNoReason) && ctx.keepPlant());
     if (!p.reasons)
       ctx.truth.plant('licence_refusal_no_reason', 'licence', id, region, { decided_on: decided === null ? null : isoOf(decided) });
   }
@@ -290,7 +293,7 @@ function licenceService(
   const recorded = rng.chance(SERVICE.visitsRecorded);
   if (supplemented) {
     s.supplements = 1;
-    if (rng.chance(SERVICE.repeatedSupplement)) {
+    if (rng.chance(SERVICE.repeatedSupplement) && ctx.keepPlant()) {
       s.supplements = rng.range(2, 3);
       ctx.truth.plant('licence_repeated_supplement', 'licence', id, region, {
         applied_on: isoOf(applied),
@@ -300,18 +303,18 @@ function licenceService(
     if (recorded) s.visits = rng.range(1, 3); // came again to hand in what was missing: not judged
   } else if (recorded) {
     s.supplements = 0;
-    if (rng.chance(SERVICE.moreVisits)) {
+    if (rng.chance(SERVICE.moreVisits) && ctx.keepPlant()) {
       s.visits = rng.range(2, 4);
       ctx.truth.plant('licence_more_than_one_visit', 'licence', id, region, { applied_on: isoOf(applied), visits: s.visits });
     } else s.visits = rng.range(0, 1);
   }
   if (result === 'granted' && decided !== null && rng.chance(SERVICE.publishedRecorded)) {
     const due = wd(decided, PUBLISH_DAYS);
-    if (due < ctx.period.asOf && rng.chance(SERVICE.publishLate)) {
-      s.published = wd(decided, PUBLISH_DAYS + rng.range(1, 15));
-      if (s.published > ctx.period.asOf) s.published = null;
-      else
-        ctx.truth.plant('licence_not_published', 'licence', id, region, { decided_on: isoOf(decided), published_on: isoOf(s.published) });
+    const late = due < ctx.period.asOf && rng.chance(SERVICE.publishLate) ? wd(decided, PUBLISH_DAYS + rng.range(1, 15)) : null;
+    if (late !== null && late > ctx.period.asOf) s.published = null;
+    else if (late !== null && ctx.keepPlant()) {
+      s.published = late;
+      ctx.truth.plant('licence_not_published', 'licence', id, region, { decided_on: isoOf(decided), published_on: isoOf(s.published) });
     } else {
       s.published = rng.chance(0.1) ? due : wd(decided, rng.range(1, PUBLISH_DAYS - 1));
       if (s.published > ctx.period.asOf) s.published = null; // not yet on the as-of day
@@ -322,7 +325,8 @@ function licenceService(
   if (!(long ? rng.chance(0.6) : rng.chance(SERVICE.renewal))) return s;
   s.renews = `${l.item.code}-${rng.range(100000, 999999)}`;
   const u = rng.next();
-  if (long && u < 0.5) {
+  // A late renewal not kept at the plant share is decided before the old licence expired (not applied late).
+  if (long && u < 0.5 && ctx.keepPlant()) {
     // Applied 30 or more days before the old licence expired, decided after it.
     s.validUntil = decided - rng.range(1, Math.min(20, decided - applied - RENEW_APPLY_DAYS));
     ctx.truth.plant('licence_renewal_late', 'licence', id, region, {
@@ -330,7 +334,7 @@ function licenceService(
       prior_valid_until: isoOf(s.validUntil),
       decided_on: isoOf(decided),
     });
-  } else if (long && u < 0.7) {
+  } else if (long && u >= 0.5 && u < 0.7) {
     s.validUntil = applied + rng.range(10, RENEW_APPLY_DAYS - 1); // applied late: decided after expiry, not judged
   } else {
     // Decided before the old licence expired; one in ten on its last day, half of the long ones.

@@ -32,7 +32,7 @@ export function makeServiceVisits(ctx: Ctx, e: Entity, rng: Rng): void {
     const topic = rng.chance(0.8) ? rng.pick(TOPICS[line] ?? GENERAL_TOPICS) : rng.pick(GENERAL_TOPICS);
     const officer = ctx.world.officer(agency, day, rng);
     ctx.out.service_visits.push([id, SOURCE, id, e.township.code, agency.id, e.uscc, isoOf(day), topic, officer.id]);
-    const fake = day + 30 <= ctx.period.asOf && rng.chance(PLANT.fakeServiceVisit);
+    const fake = day + 30 <= ctx.period.asOf && rng.chance(PLANT.fakeServiceVisit) && ctx.keepPlant();
     const answer = followUp(ctx, rng, 'service_visit', id, e, day, 0.35, { agencyId: agency.id, officerId: officer.id }, fake);
     if (fake && answer) {
       ctx.truth.plant('fake_service_visit', 'service_visit', id, e.township.code, {
