@@ -713,7 +713,7 @@ function enforcement(
     const start = isoOf(delivered ?? decided);
     const expired = dayOf(addMonths(start, SUE_MONTHS));
     const lastDay = dayOf(addMonths(start, SUE_MONTHS + APPLY_MONTHS));
-    if (lastDay < asOf && rng.chance(PLANT.noCourtApplication) && ctx.keepPlant()) {
+    if (lastDay < asOf && rng.chance(PLANT.noCourtApplication)) {
       demand = rng.chance(0.5) ? expired + rng.range(1, 30) : null;
       ctx.truth.plant('no_court_application', 'case', id, region, { start_on: start, last_day: isoOf(lastDay) });
       unenforced = true;
@@ -722,7 +722,7 @@ function enforcement(
       if (court > asOf) court = null;
     }
     if (court !== null) {
-      if (rng.chance(PLANT.courtNoDemand) && ctx.keepPlant()) {
+      if (rng.chance(PLANT.courtNoDemand)) {
         demand = rng.chance(0.5) ? null : court - rng.range(1, DEMAND_DAYS - 1);
         ctx.truth.plant('court_no_demand', 'case', id, region, { court_applied_on: isoOf(court), demand_served_on: iso(demand) });
       } else demand = court - (rng.chance(0.15) ? DEMAND_DAYS : rng.range(DEMAND_DAYS + 1, DEMAND_DAYS + 30));

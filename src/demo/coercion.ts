@@ -308,9 +308,6 @@ function enforce(
     while (day <= asOf && (isWorkday(isoOf(day)) || isHoliday(isoOf(day)))) day++; // an ordinary Saturday or Sunday
   } else day = working(day);
   if (day > asOf) return;
-  // An auction that happens to fall within the first 30 days of 加处罚款 of the case's unpaid fine is planted
-  // (plantEarly, below); one not kept is not held.
-  if (measure === 'auction' && input.payment && early(input.payment, day) && !ctx.keepPlant()) return;
   const id = ctx.ids.next('QZ');
   const region = e.township.code;
   const returned = measure === 'auction' ? restoration(ctx, input, { id, region, day }) : null;
@@ -356,6 +353,8 @@ function enforce(
       reason: plant,
       after_measure_id: first.id,
     });
+  // An auction that happens to fall within the first 30 days of 加处罚款 of the case's unpaid fine (a late
+  // payment, thinned at the plant share where it is planted).
   if (measure === 'auction' && input.payment && early(input.payment, day)) plantEarly(ctx, id, region, input.payment, day);
 }
 
@@ -721,8 +720,8 @@ export function enforceFine(
   const u = deriveSeed(ctx.seed, 'coercion-fine-enforce', input.caseId) % 100;
   if (u >= FINE_ENFORCE.share) return;
   const rng = Rng.of(ctx.seed, 'coercion-fine-enforce', input.caseId);
-  let v = rng.int(100);
-  if (v < FINE_ENFORCE.planted && !ctx.keepPlant()) v = 100; // a plant not kept: an ordinary auction
+  // Not thinned at the plant share: only a fine paid late has it, and the late payments are thinned.
+  const v = rng.int(100);
   let day =
     v < FINE_ENFORCE.planted
       ? due + rng.range(1, SURCHARGE_DAYS_BEFORE_ENFORCEMENT - 4)

@@ -76,11 +76,12 @@ export function reviewedLate(ctx: Ctx, pId: string, caseId: string, region: stri
   if (paidOn > ctx.period.asOf) return null;
   const applied = due + 1 + (h % 5);
   const decided = applied + 1 + (h % 5);
-  // Thinned at the run's plant share: not kept, the fine stays paid in time; kept, the 加处罚款 counting the
-  // review's days (surcharge_during_review, which reviews.ts writes) is thinned again, else left out exactly.
+  // Thinned at the run's plant share: not kept, the fine stays paid in time. The 加处罚款 counting the
+  // review's days (surcharge_during_review, which reviews.ts writes) is not thinned again: only a late
+  // payment has it, and the late payments are already thinned.
   if (!ctx.keepPlant()) return null;
   ctx.truth.plant('payment_overdue', 'payment', pId, region, { case_id: caseId, due_on: isoOf(due), paid_on: isoOf(paidOn) });
-  return { paidOn, applied, decided, planted: h % 3 !== 0 && ctx.keepPlant() };
+  return { paidOn, applied, decided, planted: h % 3 !== 0 };
 }
 
 const yuan = (cents: number) => cents / 100;
@@ -107,8 +108,8 @@ export function settle(ctx: Ctx, p: SettleInput): Settled[] {
     const lawful = Math.min(fineC, rate);
     if (days <= 30 && h < 350) {
       const over = h % 2 === 0 ? rate + 100 : Math.floor(rate * 1.5);
-      // Not kept at the plant share (ctx.keepPlant): the lawful 加处罚款 below.
-      if (over <= fineC && over > rate && ctx.keepPlant()) {
+      // Only a late payment has these two (the late payments are thinned at the plant share, not they again).
+      if (over <= fineC && over > rate) {
         truth('surcharge_over_rate', { due_on: isoOf(due), paid_on: isoOf(paidOn), surcharge: yuan(over) });
         return one(yuan(fineC + over), yuan(over));
       }
@@ -116,7 +117,7 @@ export function settle(ctx: Ctx, p: SettleInput): Settled[] {
     if (days >= 34 && h < 750) {
       // Above the fine, within 3% a day: 110% of the fine from 40 days late, one yuan more than it before.
       const over = days >= 40 ? Math.round(fineC * 1.1) : Math.min(fineC + 100, rate);
-      if (over <= fineC || !ctx.keepPlant()) return one(yuan(fineC + lawful), yuan(lawful));
+      if (over <= fineC) return one(yuan(fineC + lawful), yuan(lawful));
       truth('surcharge_over_fine', { surcharge: yuan(over) });
       return one(yuan(fineC + over), yuan(over));
     }
