@@ -6,7 +6,7 @@ import { MODELS, findModel } from '../models/library/index.ts';
 import { runModels, type ModelRunReport } from '../models/runner.ts';
 import { enabledLocalModels } from '../models/local/local-models.ts';
 import { exclusiveRun, RunInProgress } from '../models/run-lock.ts';
-import { scoreModels, triageFigures, SERIOUS } from '../models/score.ts';
+import { MIN_SCORE, scoreModels, triageFigures, SERIOUS } from '../models/score.ts';
 import { PROCEDURE_LABELS } from '../models/triage/procedure.ts';
 import { modelsMarkdown } from '../models/docs.ts';
 import { regionProblem } from '../domain/region.ts';
@@ -22,9 +22,6 @@ function pick(code?: string): ModelDefinition[] {
   if (!m) fail(`未知模型 ${code}；可用：${MODELS.map((x) => x.code).join(', ')}`, EXIT.usage);
   return [m];
 }
-
-/** Precision and recall below this at demo scale fail CI (docs/supervision-brain.md). */
-export const MIN_SCORE = 0.9;
 
 export function modelsCommand(): Command {
   const models = new Command('models').description('监督模型库');

@@ -7,6 +7,9 @@ import type { ModelDefinition } from './model.ts';
 import { regionPrefix } from '../domain/region.ts';
 import { PROCEDURES, type Procedure } from './triage/procedure.ts';
 
+/** Precision and recall below this at demo scale fail CI (docs/supervision-brain.md). */
+export const MIN_SCORE = 0.9;
+
 export interface ModelScore {
   code: string;
   name: string;
