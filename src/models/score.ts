@@ -65,9 +65,9 @@ export async function scoreModels(store: Store, models: readonly ModelDefinition
 
 /**
  * The planted violations the full loop must hold, for the calibration: the demo plants about one
- * record in sixty with a violation, a hundred times the rate the seed's figures imply (6,388 clues
- * handled in a year from some twenty million records), so a queue of thousands a year cannot hold
- * them all — it must hold the serious ones:
+ * record in sixty with a violation, far above the rate the seed's figures imply (6,388 clues handled in
+ * a year from 33 million records; hangzhou scale keeps a twentieth of the demo's plants), so the
+ * queue cannot hold them all — it must hold the serious ones:
  *  - money: a fine imposed outside its tier or despite the no-penalty list, of 十万元 or more;
  *  - a pattern of conduct: an officer planted with `officerPlants` or more violations (inspections
  *    or cases without a valid certificate, or alone) in the data's eighteen months.
