@@ -135,18 +135,18 @@ export interface FollowedRecord {
 
 type Plant = 'followup_complaint' | 'followup_visit_count' | 'followup_nobody_came' | 'followup_fine_mismatch' | null;
 
-/**
- * The words of a phone call and what was planted in them. keep: whether a plant drawn is kept at the
- * plant share; one not kept leaves everyday words (never another plant's).
- */
-function phoneCall(
-  kind: SubjectKind,
-  fake: boolean,
-  t: Rng,
-  rec: FollowedRecord,
-  score: number,
-  keep: () => boolean,
-): { text: string; plant: Plant } {
+/** What an answer is drawn from: keep says whether a plant drawn is kept at the plant share. */
+interface Answering {
+  kind: SubjectKind;
+  fake: boolean;
+  t: Rng;
+  rec: FollowedRecord;
+  score: number;
+  keep: () => boolean;
+}
+
+/** The words of a phone call and what was planted in them; a plant not kept leaves everyday words (never another plant's). */
+function phoneCall({ kind, fake, t, rec, score, keep }: Answering): { text: string; plant: Plant } {
   let plant: Plant = null;
   let said: string;
   const u = t.next();
@@ -176,14 +176,7 @@ function phoneCall(
 }
 
 /** A survey's per-question answers (the default questionnaire of the kind), and what was planted in them. */
-function surveyAnswers(
-  kind: SubjectKind,
-  fake: boolean,
-  t: Rng,
-  rec: FollowedRecord,
-  score: number,
-  keep: () => boolean,
-): { answers: Record<string, string>; plant: Plant } {
+function surveyAnswers({ kind, fake, t, rec, score, keep }: Answering): { answers: Record<string, string>; plant: Plant } {
   const complaint = !fake && t.chance(PLANT_FOLLOWUP.complaint) && keep();
   const a: Record<string, string> = {};
   if (kind === 'inspection') {
@@ -277,8 +270,9 @@ export function followUp(
   const satisfaction = fake ? rng.range(2, 3) : SATISFACTION.pick(rng);
   const id = ctx.ids.next('FA');
   const at = instantOf(answeredDay, workSecond(rng));
-  const call = channel === 'phone' ? phoneCall(kind, fake, t, rec, satisfaction, ctx.keepPlant) : null;
-  const survey = channel === 'link' ? surveyAnswers(kind, fake, t, rec, satisfaction, ctx.keepPlant) : null;
+  const answering: Answering = { kind, fake, t, rec, score: satisfaction, keep: ctx.keepPlant };
+  const call = channel === 'phone' ? phoneCall(answering) : null;
+  const survey = channel === 'link' ? surveyAnswers(answering) : null;
   const score = survey ? Number(survey.answers.q_sat) : call?.plant ? Math.min(satisfaction, 2) : satisfaction;
   const row: AnswerRow = {
     id,
