@@ -629,10 +629,11 @@ for (const engine of engines) {
     }
   }
   if (only.has('load')) {
-    const { store, drop } = await freshStore(engine, `load_${scale}`);
+    const given = givenFile !== '';
+    const { store, drop } = given ? await givenStore(engine, givenFile) : await freshStore(engine, `load_${scale}`);
     try {
-      const gen = await generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO });
-      out(`load: ${gen.records} records generated; ${clients} clients for ${loadSeconds} s`);
+      const records = given ? await recordCount(store) : (await generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO })).records;
+      out(`load: ${records} records${given ? ` (${givenFile})` : ' generated'}; ${clients} clients for ${loadSeconds} s`);
       const r = await loadBench(store, { clients, seconds: loadSeconds });
       put(`load, ${clients} clients ${loadSeconds} s (${scale}): requests/s`, engine, r.requestsPerSecond.toFixed(0));
       for (const [kind, k] of Object.entries(r.kinds)) {
