@@ -49,7 +49,7 @@ import { runModels } from '../src/models/runner.ts';
 import { readyRealtime } from '../src/models/realtime/check.ts';
 import { invalidateRealtimeState, realtimeState, type Part } from '../src/models/realtime/state.ts';
 import { realtimeIngest } from '../src/models/ingest-hook.ts';
-import { MIN_SCORE, scoreModels, triageFigures } from '../src/models/score.ts';
+import { MIN_SCORE, belowMinScore, scoreModels, triageFigures } from '../src/models/score.ts';
 import { PROCEDURES, PROCEDURE_LABELS } from '../src/models/triage/procedure.ts';
 import { KIND_SPECS, type Kind } from '../src/records/registry.ts';
 import { importRows, type ImportRequest } from '../src/ingest/import-batch.ts';
@@ -510,14 +510,18 @@ async function triageBench(store: Store, engine: string): Promise<void> {
     out(`triage: serious plant outside 一般: ${x.violation} ${x.recordKind} ${x.recordId} → ${x.procedure}`);
   // The models against the plants of this data set, as `kedu models score` reads them (at the plant share
   // of the scale: at Hangzhou's, a false hit weighs twenty times what it does on the demo).
-  const scored = (await scoreModels(store, MODELS)).filter((s) => s.truth > 0);
-  const below = scored.filter((s) => s.precision < MIN_SCORE || s.recall < MIN_SCORE);
+  const scores = await scoreModels(store, MODELS);
+  const scored = scores.filter((s) => s.truth > 0);
+  const below = belowMinScore(scores);
   put(`models scored on these plants / below ${MIN_SCORE}`, engine, `${scored.length} / ${below.length}`);
   for (const s of below)
     out(
       `score: ${s.code} precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} (${s.truePositives} of ${s.hits} hit, ${s.truth} planted)`,
     );
 }
+
+/** The store a section works on: a copy of the given file (--duckdb), or a new one named `name`. */
+const benchStore = (engine: string, name: string) => (givenFile !== '' ? givenStore(engine, givenFile) : freshStore(engine, name));
 
 const callers: [string, Caller][] = [
   ['province 浙江省', { ...SYSTEM_CALLER, role: 'supervisor', regionCode: '330000' }],
@@ -529,7 +533,7 @@ for (const engine of engines) {
   out(`\n== ${engine}, scale ${scale} ==`);
   if (['gen', 'home', 'models', 'triage', 'realtime', 'assistant', 'followup', 'evaluation', 'incremental'].some((k) => only.has(k))) {
     const given = givenFile !== '';
-    const { store, drop } = given ? await givenStore(engine, givenFile) : await freshStore(engine, scale);
+    const { store, drop } = await benchStore(engine, scale);
     try {
       if (given) {
         put(`generate ${scale}: records`, engine, `${(await recordCount(store)).toLocaleString('en')} (${givenFile})`);
@@ -630,7 +634,7 @@ for (const engine of engines) {
   }
   if (only.has('load')) {
     const given = givenFile !== '';
-    const { store, drop } = given ? await givenStore(engine, givenFile) : await freshStore(engine, `load_${scale}`);
+    const { store, drop } = await benchStore(engine, `load_${scale}`);
     try {
       const records = given ? await recordCount(store) : (await generateDemo(store, { scale, seed: 1, asOf: AS_OF_ISO })).records;
       out(`load: ${records} records${given ? ` (${givenFile})` : ' generated'}; ${clients} clients for ${loadSeconds} s`);

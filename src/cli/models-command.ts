@@ -6,7 +6,7 @@ import { MODELS, findModel } from '../models/library/index.ts';
 import { runModels, type ModelRunReport } from '../models/runner.ts';
 import { enabledLocalModels } from '../models/local/local-models.ts';
 import { exclusiveRun, RunInProgress } from '../models/run-lock.ts';
-import { MIN_SCORE, scoreModels, triageFigures, SERIOUS } from '../models/score.ts';
+import { MIN_SCORE, belowMinScore, scoreModels, triageFigures, SERIOUS } from '../models/score.ts';
 import { PROCEDURE_LABELS } from '../models/triage/procedure.ts';
 import { modelsMarkdown } from '../models/docs.ts';
 import { regionProblem } from '../domain/region.ts';
@@ -98,7 +98,7 @@ export function modelsCommand(): Command {
         async (store) => [await scoreModels(store, pick(o.model)), await triageFigures(store, MODELS)] as const,
       );
       const min = Number(o.min);
-      const failing = scores.filter((s) => s.truth > 0 && (s.precision < min || s.recall < min));
+      const failing = belowMinScore(scores, min);
       const seriousOut = triage.serious - triage.seriousInGeneral;
       if (o.json) print(JSON.stringify({ models: scores, triage }) + '\n');
       else {

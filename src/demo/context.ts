@@ -119,7 +119,6 @@ export interface Ctx {
 
 /** keepPlant and plantCount for a run's seed and plant share (a share of 1 keeps every plant). */
 export function plantThinning(seed: number, share: number): Pick<Ctx, 'keepPlant' | 'plantCount'> {
-  if (!(share >= 0 && share <= 1)) throw new RangeError(`plant share must be between 0 and 1 (got ${share})`);
   const rng = Rng.of(seed, 'plant-share');
   return {
     keepPlant: share >= 1 ? () => true : () => rng.chance(share),

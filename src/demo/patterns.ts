@@ -106,6 +106,11 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
     return { id, expires: -1 };
   };
   const count = (rate: number) => Math.max(3, Math.round(entityCount * rate));
+  /** The loops below alternate a plant (even turns) and a near miss (odd): whether turn i is made, the plants thinned. */
+  const plantTurns = (rate: number) => {
+    const plants = ctx.plantCount(count(rate));
+    return (i: number) => i % 2 === 1 || i / 2 < plants;
+  };
   // The plants of a kind are thinned to ctx.plantCount(count) at the run's plant share (the first ones; the
   // near misses all stay): a plant past it is not made.
   // Latest filing day that leaves `days` until the as-of day, and a day drawn in [from, latest].
@@ -190,9 +195,9 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
   });
 
   // 小过重罚 and its near miss (a light case fined at the top of its own tier).
-  const lightPlants = ctx.plantCount(count(PATTERN_RATE.lightFinedHeavily));
+  const lightTurn = plantTurns(PATTERN_RATE.lightFinedHeavily);
   for (let i = 0; i < count(PATTERN_RATE.lightFinedHeavily) * 2; i++) {
-    if (i % 2 === 0 && i / 2 >= lightPlants) continue;
+    if (!lightTurn(i)) continue;
     const t = take();
     if (!t) break;
     const [e, p, agency] = t;
@@ -230,9 +235,9 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
   }
 
   // 辅助人员独立执法 and its near miss (an auxiliary lead with an enforcement officer assisting).
-  const auxPlants = ctx.plantCount(count(PATTERN_RATE.auxiliaryOnly));
+  const auxTurn = plantTurns(PATTERN_RATE.auxiliaryOnly);
   for (let i = 0; i < count(PATTERN_RATE.auxiliaryOnly) * 2; i++) {
-    if (i % 2 === 0 && i / 2 >= auxPlants) continue;
+    if (!auxTurn(i)) continue;
     const t = take(false);
     if (!t) break;
     const [e, p, agency] = t;
@@ -251,9 +256,9 @@ export function makePatternPlants(ctx: Ctx, pool: PatternPool, entityCount: numb
 
   // 以罚代管 and its near misses: three uncorrected fines within a year (60–150 days apart); the same
   // spread over more than 365 days; three within a year with the second corrected.
-  const uncorrectedPlants = ctx.plantCount(count(PATTERN_RATE.finedWithoutCorrection));
+  const uncorrectedTurn = plantTurns(PATTERN_RATE.finedWithoutCorrection);
   for (let i = 0; i < count(PATTERN_RATE.finedWithoutCorrection) * 2; i++) {
-    if (i % 2 === 0 && i / 2 >= uncorrectedPlants) continue;
+    if (!uncorrectedTurn(i)) continue;
     const t = take(false);
     if (!t) break;
     const [e, p, agency] = t;

@@ -413,8 +413,9 @@ export function makeReviewOutcomes(ctx: Ctx): void {
   }
   const absentYears = new Set<string>();
   const plantedAgencies = new Set<string>();
+  const headAbsentAgencies = ctx.plantCount(PLANTS.headAbsentAgencies);
   for (const [key, cs] of rng.shuffle([...suits.entries()])) {
-    if (plantedAgencies.size >= ctx.plantCount(PLANTS.headAbsentAgencies)) break;
+    if (plantedAgencies.size >= headAbsentAgencies) break;
     const agency = cs[0].agency;
     if (cs.length < HEAD_MIN || plantedAgencies.has(agency.id)) continue;
     plantedAgencies.add(agency.id);

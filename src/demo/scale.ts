@@ -82,7 +82,8 @@ export const SCALE_PROFILES: Readonly<Record<ScaleName, ScaleProfile>> = {
     defaultCounties: 'all',
     allLines: true,
     officerFactor: 1,
-    // About 5,000 一般 clues a year: the seed's order (6,388), where the demo's density gives 102,875.
+    // 3,183 一般 clues a year measured (docs/supervision-brain.md): the seed's order (6,388), where the demo's
+    // density gives 102,875.
     plantShare: 0.05,
     batchRows: 50_000,
     // Measured: the inspection plans' step held 4,454 MB (its directory of 2.1 million entities and the

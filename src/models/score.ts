@@ -10,6 +10,10 @@ import { PROCEDURES, type Procedure } from './triage/procedure.ts';
 /** Precision and recall below this at demo scale fail CI (docs/supervision-brain.md). */
 export const MIN_SCORE = 0.9;
 
+/** The scored models (those with plants) below `min` in precision or recall. */
+export const belowMinScore = (scores: readonly ModelScore[], min = MIN_SCORE): ModelScore[] =>
+  scores.filter((s) => s.truth > 0 && (s.precision < min || s.recall < min));
+
 export interface ModelScore {
   code: string;
   name: string;
