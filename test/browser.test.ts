@@ -12,6 +12,7 @@ import { raw, sql } from '../src/store/sql.ts';
 import { openTestStore } from './helpers/store.ts';
 import { cspViolations, requireBrowserSetup, startBrowserServer, watchCsp } from './helpers/browser.ts';
 import { addUser, PASSWORD, seedTwoCounties } from './helpers/fixtures.ts';
+import { copyRows } from './helpers/records.ts';
 
 const COUNTY = '330111'; // 富阳区; the other county of the fixtures is 西湖区 330106
 
@@ -47,7 +48,7 @@ before(async () => {
     'via_code',
     'result',
   ];
-  await t.store.copyIn('inspections', ins, [
+  await copyRows(t.store, 'inspections', ins, [
     [
       'INS-FY-2',
       'test',
@@ -93,7 +94,7 @@ before(async () => {
     'lead_officer_id',
     'status',
   ];
-  await t.store.copyIn('cases', cs, [
+  await copyRows(t.store, 'cases', cs, [
     ['CASE-FY-2', 'test', '3', '330111', 'AG-FY-ZHZF', 'CLE-P022', '91330100470102706G', daysAgo(9), true, true, 'none', 'OF-1', 'open'],
     [
       'CASE-XH-2',

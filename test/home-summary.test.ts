@@ -11,7 +11,10 @@ import { regionLevel, regionPrefix } from '../src/domain/region.ts';
 import { homeSummary, type HomeSummary, type Period } from '../src/evaluation/home-summary.ts';
 import { aggregateScope, type RecordKind } from '../src/policy/index.ts';
 import { sql, raw } from '../src/store/sql.ts';
-import type { Caller } from '../src/auth/caller.ts';
+import { SYSTEM_CALLER, type Caller } from '../src/auth/caller.ts';
+import { importRows } from '../src/ingest/import-batch.ts';
+import { recordsSource } from '../src/ingest/sources.ts';
+import { KIND_SPECS, type Kind } from '../src/records/registry.ts';
 
 const t = await openTestStore();
 const { store } = t;
@@ -19,8 +22,7 @@ type Row = Record<string, unknown>;
 let data: Record<'inspections' | 'cases' | 'licences' | 'agencies', Row[]>;
 let lineOf: Map<string, string>;
 
-before(async () => {
-  await generateDemo(store, { scale: 'demo', seed: 3, asOf: DEMO_AS_OF });
+async function readData() {
   data = {
     inspections: await store.query('SELECT region_code, agency_id, inspected_on FROM inspections'),
     cases: await store.query('SELECT region_code, agency_id, filed_on, decided_on, fine_amount FROM cases'),
@@ -28,6 +30,11 @@ before(async () => {
     agencies: await store.query('SELECT id, line_code, region_code FROM agencies'),
   };
   lineOf = new Map(data.agencies.map((a) => [String(a.id), String(a.line_code)]));
+}
+
+before(async () => {
+  await generateDemo(store, { scale: 'demo', seed: 3, asOf: DEMO_AS_OF });
+  await readData();
 });
 after(() => t.close());
 
@@ -115,7 +122,7 @@ const PERIODS: Period[] = [
   { from: '2025-03-15', to: '2025-06-10' },
 ];
 
-test('the home figures equal a count of the records, for the province, a city, a county and an agency', async () => {
+async function assertFiguresEqualRecords(periods = PERIODS) {
   const [agency] = await store.query<{ id: string }>(
     "SELECT agency_id AS id FROM inspections WHERE region_code LIKE '330111%' GROUP BY agency_id ORDER BY count(*) DESC, agency_id LIMIT 1",
   );
@@ -126,7 +133,7 @@ test('the home figures equal a count of the records, for the province, a city, a
     caller('agency_staff', '330111', agency.id),
   ];
   for (const c of callers)
-    for (const period of PERIODS) {
+    for (const period of periods) {
       const got = await homeSummary(store, c, period);
       const want = await expected(c, period);
       const where = `${c.role} ${c.regionCode} ${period.from}…${period.to}`;
@@ -155,4 +162,69 @@ test('the home figures equal a count of the records, for the province, a city, a
         `${where}: names`,
       );
     }
+}
+
+test('the home figures equal a count of the records, for the province, a city, a county and an agency', () => assertFiguresEqualRecords());
+
+/** A stored record of the kind as an import row (its fields as text), changed by `change`. */
+async function pushed(kind: Kind, where: string, limit: number, change: (r: Record<string, string>, i: number) => void) {
+  const fields = KIND_SPECS[kind].fields.filter((f) => f.stored !== false).map((f) => f.name);
+  const rows = await store.query<Row>(`SELECT * FROM ${KIND_SPECS[kind].table} t WHERE ${where} ORDER BY t.id LIMIT ${limit}`);
+  return rows.map((row, i) => {
+    const r = Object.fromEntries(fields.map((f) => [f, row[f] === null || row[f] === undefined ? '' : String(row[f])]));
+    change(r, i);
+    return r;
+  });
+}
+
+// The figures come from the month tallies, which the import keeps in its transaction: records added,
+// records moved to another month (out of a period, across a cut month's edge) and fines changed must
+// move the figures exactly as they move the records.
+test('the figures still equal the records after imports that add records, move them between months and change fines', async () => {
+  const shift = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const batches: [Kind, Record<string, string>[]][] = [
+    // Moved 40 days back: out of June into April or May, across 03-15 and 06-10.
+    [
+      'inspections',
+      await pushed(
+        'inspections',
+        "t.inspected_on BETWEEN '2025-06-01' AND '2025-07-20'",
+        60,
+        (r) => (r.inspected_on = shift(r.inspected_on, -40)),
+      ),
+    ],
+    // New ones, on the days the periods cut.
+    [
+      'inspections',
+      await pushed('inspections', "t.region_code LIKE '330111%'", 12, (r, i) => {
+        r.source_id = `TALLY-NEW-${i}`;
+        r.inspected_on = ['2025-03-14', '2025-03-15', '2025-06-10', '2025-06-11', '2026-01-05', '2026-01-06'][i % 6];
+      }),
+    ],
+    [
+      'cases',
+      await pushed(
+        'cases',
+        't.decided_on IS NOT NULL AND t.fine_amount > 0',
+        40,
+        (r) => (r.fine_amount = (Number(r.fine_amount) + 100).toFixed(2)),
+      ),
+    ],
+    [
+      'licences',
+      await pushed('licences', "t.applied_on BETWEEN '2025-03-01' AND '2025-03-31'", 30, (r) => (r.applied_on = shift(r.applied_on, 20))),
+    ],
+  ];
+  let updated = 0;
+  let inserted = 0;
+  for (const [kind, rows] of batches) {
+    const report = await importRows(store, recordsSource(rows), { kind, caller: SYSTEM_CALLER });
+    updated += report.updated;
+    inserted += report.inserted;
+  }
+  assert.ok(updated >= 100 && inserted >= 5, `the imports changed records (updated ${updated}, inserted ${inserted})`);
+  await readData();
+  // The last period ends inside January 2026, after every record of the month: that month is read from
+  // its tallies, whose days lie inside the period.
+  await assertFiguresEqualRecords([...PERIODS, { from: '2025-06-11', to: '2026-01-06' }]);
 });

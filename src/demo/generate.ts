@@ -29,6 +29,7 @@ import { invalidateRealtimeState } from '../models/realtime/state.ts';
 import { makeInspectionPlans, PLAN_TABLES } from './inspection-plans.ts';
 import { makePatternPlants, PatternPool } from './patterns.ts';
 import { makeReviewOutcomes } from './reviews.ts';
+import { rebuildTallies } from '../records/month-tallies.ts';
 
 export interface DemoOptions {
   scale: ScaleName;
@@ -244,6 +245,7 @@ export async function generateDemo(store: Store, opts: DemoOptions): Promise<Dem
 
   ctx.stage('建立索引');
   for (const stmt of store.dialect.afterBulkLoad) await store.exec(stmt);
+  await rebuildTallies(store); // the records went in around the import
   await store.exec(
     sql`INSERT INTO demo_runs (id, scale, seed, as_of, pinned, generated_at) VALUES (${`DR-${Date.now()}`}, ${opts.scale}, ${seed}, CAST(${period.asOfIso} AS DATE), ${opts.asOf !== undefined}, ${new Date().toISOString()})`,
   );

@@ -18,6 +18,7 @@ import { KINDS, kindSpec, type FieldSpec, type Kind, type RecordKindSpec } from 
 import { countyCode } from '../records/fields.ts';
 import { recordIdSql } from '../records/record-id.ts';
 import { stashLinksSql } from '../records/change-stamp.ts';
+import { tallyWriteSql } from '../records/month-tallies.ts';
 import { randomBytes } from 'node:crypto';
 import type { FieldError, RowErrorCode } from './validate.ts';
 import type { AuditEntryInput } from '../audit/audit-log.ts';
@@ -345,19 +346,21 @@ export async function mergeIncoming(
             `UPDATE ${inc} SET ${spec.idColumn} = m.old_id FROM (SELECT row_no, MIN(old_id) AS old_id FROM ${matches} GROUP BY row_no) m WHERE ${inc}.row_no = m.row_no`,
           );
         }
-        // 6a. Replace: the stored versions of the changed rows go.
-        // The key or id as a list, not a correlated subquery: Citus deletes from a distributed table
-        // by a list it computes first, never by a subquery that reads a local (temporary) table per row.
-        if (result.updated) {
-          const by = spec.key.length === 1 ? spec.key[0] : spec.idPrefix ? spec.idColumn : null;
-          const replaced = by ? `t.${by} IN (SELECT ${by} FROM ${inc})` : `EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', 't')})`;
-          for (const s of stashLinksSql(spec, replaced)) await tx.exec(s);
-          await tx.exec(
-            by
-              ? `DELETE FROM ${target} WHERE ${by} IN (SELECT ${by} FROM ${inc})`
-              : `DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', target)})`,
-          );
-        }
+      }
+      // 6a. Replace: the stored versions of the changed rows go.
+      // The key or id as a list, not a correlated subquery: Citus deletes from a distributed table
+      // by a list it computes first, never by a subquery that reads a local (temporary) table per row.
+      const by = spec.key.length === 1 ? spec.key[0] : spec.idPrefix ? spec.idColumn : null;
+      const replaced = by ? `t.${by} IN (SELECT ${by} FROM ${inc})` : `EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', 't')})`;
+      // The month tallies move in the same transaction: the replaced rows counted out, the incoming in.
+      for (const s of tallyWriteSql(spec.table, result.updated ? replaced : null, inc)) await tx.exec(s);
+      if (result.updated) {
+        for (const s of stashLinksSql(spec, replaced)) await tx.exec(s);
+        await tx.exec(
+          by
+            ? `DELETE FROM ${target} WHERE ${by} IN (SELECT ${by} FROM ${inc})`
+            : `DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', target)})`,
+        );
       }
       // 6b. Insert the new and changed rows.
       const columns = writtenColumns(spec).join(', ');

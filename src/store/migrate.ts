@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Store } from './store.ts';
 import { syncCalendarDays } from './calendar-days.ts';
 import { citusIndexes, isCitus, replicaIdentities } from './citus.ts';
+import { rebuildTallies, TALLIES_MIGRATION } from '../records/month-tallies.ts';
 import { changeStampSql, CHANGE_STAMP, STAMPED_TABLES } from '../records/change-stamp.ts';
 
 // Named from the repository's root, so that the compiled server (build/kedu, two folders deep as this file is) finds them too.
@@ -51,6 +52,8 @@ export async function migrate(store: Store): Promise<string[]> {
   const indexes = citus ? await citusIndexes(store) : store.dialect.extraIndexes;
   for (const stmt of indexes) await store.exec(stmt);
   if (citus) await replicaIdentities(store);
+  // The month tallies are counted from the records they were added beside (on Citus, once distributed).
+  if (applied.includes(TALLIES_MIGRATION)) await rebuildTallies(store);
   // Reference rows the SQL of the models needs in every store, test databases included.
   await syncCalendarDays(store);
   // DuckDB: the schema changes go into the database file at once. Left in the write-ahead log, a

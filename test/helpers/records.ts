@@ -2,11 +2,18 @@
 // default, so a test states only what its case is about.
 import type { Store, Value } from '../../src/store/store.ts';
 import { countyColumn } from '../../src/records/county.ts';
+import { rebuildTallies, TALLY_PARTS } from '../../src/records/month-tallies.ts';
 
-/** Rows into a table the way Kedu's writers write them: a record table's county_code filled from region_code (src/records/county.ts). */
+/**
+ * Rows into a table the way Kedu's writers write them: a record table's county_code filled from
+ * region_code (src/records/county.ts), and the month tallies counted again when the table is tallied
+ * (rows written around the import, as the demo generator does).
+ */
 export async function copyRows(store: Store, table: string, columns: string[], rows: Value[][]): Promise<number> {
   const county = countyColumn(table, columns);
-  return store.copyIn(table, county?.columns ?? columns, county ? rows.map((r) => county.add([...r])) : rows);
+  const n = await store.copyIn(table, county?.columns ?? columns, county ? rows.map((r) => county.add([...r])) : rows);
+  if (TALLY_PARTS.some((p) => p.table === table)) await rebuildTallies(store);
+  return n;
 }
 
 let seq = 0;
