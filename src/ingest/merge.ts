@@ -7,7 +7,7 @@
 //     row lie in another county than a stored record it names or that names it
 //  5. identical to the stored row → unchanged (no write); otherwise the stored row is replaced,
 //     keeping its id so that clues and evidence that point at it stay valid
-//  6. DELETE the replaced rows, INSERT the incoming ones.
+//  6. the month tallies moved (src/records/month-tallies.ts), DELETE the replaced rows, INSERT the incoming ones.
 // DuckDB has no unique index on the key (dialect.ts); step 6 under one transaction is what keeps a
 // key single there. PostgreSQL's unique index would reject a double.
 import type { Caller } from '../auth/caller.ts';
