@@ -35,11 +35,11 @@ before(async () => {
     ['2', other],
   ]) {
     await store.exec(
-      `INSERT INTO payments (id, source_system, source_id, region_code, case_id, amount, due_on) VALUES ($1, 'test', $1, '330111', $2, 100, '2025-04-01')`,
+      `INSERT INTO payments (id, source_system, source_id, region_code, county_code, case_id, amount, due_on) VALUES ($1, 'test', $1, '330111', '330111', $2, 100, '2025-04-01')`,
       [`PAY-${n}`, c],
     );
     await store.exec(
-      `INSERT INTO deliveries (id, source_system, source_id, region_code, case_id, method, sent_on) VALUES ($1, 'test', $1, '330111', $2, 'direct', '2025-03-21')`,
+      `INSERT INTO deliveries (id, source_system, source_id, region_code, county_code, case_id, method, sent_on) VALUES ($1, 'test', $1, '330111', '330111', $2, 'direct', '2025-03-21')`,
       [`DLV-${n}`, c],
     );
   }

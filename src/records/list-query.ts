@@ -19,30 +19,40 @@ export interface RecordListSpec {
   codes: readonly string[];
   /** Name columns joined to the row: [output column, SQL expression over the joins]. */
   names: readonly (readonly [string, string])[];
-  joins: string;
+  joins: readonly NameJoin[];
   /** The key column (the kind's idColumn). */
   key: string;
 }
 
+/** A reference table joined for names: `LEFT JOIN table alias ON alias.key = t.column`. */
+export interface NameJoin {
+  alias: string;
+  table: string;
+  key: string;
+  column: string;
+  /** Read for the codes of a page only (recordNames), not joined whole. */
+  byPageCodes?: true;
+}
+
 // The joins a kind's names need; each alias is joined once, after the page is cut.
 const J = {
-  region: ' LEFT JOIN regions rg ON rg.code = t.region_code',
-  agency: ' LEFT JOIN agencies ag ON ag.id = t.agency_id',
-  entity: ' LEFT JOIN entities en ON en.uscc = t.entity_uscc',
-  item: ' LEFT JOIN items it ON it.code = t.item_code',
-  inspectionItem: ' LEFT JOIN inspection_items ii ON ii.code = t.inspection_item_code',
-  lead: ' LEFT JOIN officers lo ON lo.id = t.lead_officer_id',
-  assist: ' LEFT JOIN officers ao ON ao.id = t.assist_officer_id',
-  officer: ' LEFT JOIN officers so ON so.id = t.officer_id',
-  line: ' LEFT JOIN lines ln ON ln.code = t.line_code',
-  service: ' LEFT JOIN service_whitelist sw ON sw.code = t.service_code',
-};
+  region: { alias: 'rg', table: 'regions', key: 'code', column: 'region_code' },
+  agency: { alias: 'ag', table: 'agencies', key: 'id', column: 'agency_id' },
+  entity: { alias: 'en', table: 'entities', key: 'uscc', column: 'entity_uscc' },
+  item: { alias: 'it', table: 'items', key: 'code', column: 'item_code' },
+  inspectionItem: { alias: 'ii', table: 'inspection_items', key: 'code', column: 'inspection_item_code' },
+  lead: { byPageCodes: true, alias: 'lo', table: 'officers', key: 'id', column: 'lead_officer_id' },
+  assist: { byPageCodes: true, alias: 'ao', table: 'officers', key: 'id', column: 'assist_officer_id' },
+  officer: { byPageCodes: true, alias: 'so', table: 'officers', key: 'id', column: 'officer_id' },
+  line: { alias: 'ln', table: 'lines', key: 'code', column: 'line_code' },
+  service: { alias: 'sw', table: 'service_whitelist', key: 'code', column: 'service_code' },
+} satisfies Record<string, NameJoin>;
 const REGION = ['region_name', 'rg.name'] as const;
 const AGENCY = ['agency_name', 'ag.name'] as const;
 const ENTITY = ['entity_name', 'en.name'] as const;
 
 function unlisted(key: string): RecordListSpec {
-  return { date: null, text: [key], codes: [], names: [], joins: '', key };
+  return { date: null, text: [key], codes: [], names: [], joins: [], key };
 }
 
 /** Every listed kind's list: a kind added to the registry fails the typecheck until it is here. */
@@ -52,7 +62,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'entity_uscc', 'entity'],
     codes: ['result'],
     names: [AGENCY, ENTITY, REGION, ['item_name', 'it.name']],
-    joins: J.agency + J.entity + J.region + J.item,
+    joins: [J.agency, J.entity, J.region, J.item],
     key: 'id',
   },
   inspections: {
@@ -67,7 +77,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
       ['lead_officer_name', 'lo.name'],
       ['assist_officer_name', 'ao.name'],
     ],
-    joins: J.agency + J.entity + J.region + J.inspectionItem + J.lead + J.assist,
+    joins: [J.agency, J.entity, J.region, J.inspectionItem, J.lead, J.assist],
     key: 'id',
   },
   cases: {
@@ -75,17 +85,17 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'entity_uscc', 'entity', 'facts'],
     codes: ['decision', 'tier', 'status', 'harm'],
     names: [AGENCY, ENTITY, REGION, ['item_name', 'it.name'], ['lead_officer_name', 'lo.name'], ['assist_officer_name', 'ao.name']],
-    joins: J.agency + J.entity + J.region + J.item + J.lead + J.assist,
+    joins: [J.agency, J.entity, J.region, J.item, J.lead, J.assist],
     key: 'id',
   },
-  deliveries: { date: 'sent_on', text: ['id', 'case_id'], codes: ['method'], names: [REGION], joins: J.region, key: 'id' },
-  payments: { date: 'due_on', text: ['id', 'case_id'], codes: [], names: [REGION], joins: J.region, key: 'id' },
+  deliveries: { date: 'sent_on', text: ['id', 'case_id'], codes: ['method'], names: [REGION], joins: [J.region], key: 'id' },
+  payments: { date: 'due_on', text: ['id', 'case_id'], codes: [], names: [REGION], joins: [J.region], key: 'id' },
   coercive_measures: {
     date: 'started_on',
     text: ['id', 'entity_uscc', 'entity', 'decision_no', 'case_id'],
     codes: ['measure', 'status', 'urgent', 'extended'],
     names: [AGENCY, ENTITY, REGION, ['lead_officer_name', 'lo.name'], ['assist_officer_name', 'ao.name']],
-    joins: J.agency + J.entity + J.region + J.lead + J.assist,
+    joins: [J.agency, J.entity, J.region, J.lead, J.assist],
     key: 'id',
   },
   confiscated_goods: {
@@ -93,7 +103,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'entity_uscc', 'entity', 'description', 'case_id'],
     codes: ['disposal'],
     names: [AGENCY, ENTITY, REGION],
-    joins: J.agency + J.entity + J.region,
+    joins: [J.agency, J.entity, J.region],
     key: 'id',
   },
   monitoring_devices: {
@@ -101,7 +111,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'location'],
     codes: ['device_kind'],
     names: [AGENCY, REGION],
-    joins: J.agency + J.region,
+    joins: [J.agency, J.region],
     key: 'id',
   },
   enterprise_charges: {
@@ -109,7 +119,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'entity_uscc', 'entity', 'charged_by', 'catalogue_no', 'licence_id', 'inspection_id'],
     codes: ['charger_kind', 'fee_kind', 'commissioned_by_agency', 'designated_by_agency'],
     names: [AGENCY, ENTITY, REGION],
-    joins: J.agency + J.entity + J.region,
+    joins: [J.agency, J.entity, J.region],
     key: 'id',
   },
   review_outcomes: {
@@ -117,7 +127,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'case_id'],
     codes: ['route', 'outcome'],
     names: [AGENCY, REGION],
-    joins: J.agency + J.region,
+    joins: [J.agency, J.region],
     key: 'id',
   },
   service_visits: {
@@ -125,7 +135,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'entity_uscc', 'entity', 'topic'],
     codes: [],
     names: [AGENCY, ENTITY, REGION, ['officer_name', 'so.name']],
-    joins: J.agency + J.entity + J.region + J.officer,
+    joins: [J.agency, J.entity, J.region, J.officer],
     key: 'id',
   },
   hotline_tickets: {
@@ -133,7 +143,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'content', 'category', 'entity'],
     codes: ['status', 'category'],
     names: [AGENCY, ENTITY, REGION],
-    joins: J.agency + J.entity + J.region,
+    joins: [J.agency, J.entity, J.region],
     key: 'id',
   },
   delegations: {
@@ -141,7 +151,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'service_name', 'provider_name', 'provider_uscc'],
     codes: ['approved'],
     names: [AGENCY, REGION, ['service_whitelist_name', 'sw.name']],
-    joins: J.agency + J.region + J.service,
+    joins: [J.agency, J.region, J.service],
     key: 'id',
   },
   agencies: {
@@ -149,17 +159,17 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'name'],
     codes: ['line_code', 'level'],
     names: [REGION, ['line_name', 'ln.name']],
-    joins: J.region + J.line,
+    joins: [J.region, J.line],
     key: 'id',
   },
-  officers: { date: null, text: ['id', 'name'], codes: [], names: [AGENCY, REGION], joins: J.agency + J.region, key: 'id' },
+  officers: { date: null, text: ['id', 'name'], codes: [], names: [AGENCY, REGION], joins: [J.agency, J.region], key: 'id' },
   entities: {
     date: 'registered_on',
     // Not legal_rep: personal data is sealed at rest (src/privacy), so a part of it cannot be searched.
     text: ['uscc', 'name', 'address'],
     codes: ['industry'],
     names: [REGION],
-    joins: J.region,
+    joins: [J.region],
     key: 'uscc',
   },
   followup_answers: {
@@ -167,7 +177,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'task_id', 'transcript'],
     codes: ['says_inspection'],
     names: [REGION],
-    joins: J.region,
+    joins: [J.region],
     key: 'id',
   },
   certificates: {
@@ -175,7 +185,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'number', 'officer_id'],
     codes: ['status'],
     names: [REGION, ['officer_name', 'so.name']],
-    joins: J.region + J.officer,
+    joins: [J.region, J.officer],
     key: 'id',
   },
   followup_tasks: {
@@ -183,7 +193,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'campaign_id', 'subject_id', 'entity_uscc', 'entity'],
     codes: ['subject_kind', 'channel', 'status'],
     names: [ENTITY, REGION],
-    joins: J.entity + J.region,
+    joins: [J.entity, J.region],
     key: 'id',
   },
   inspection_objects: {
@@ -191,7 +201,7 @@ export const RECORD_LISTS: Record<Kind, RecordListSpec> = {
     text: ['id', 'entity_uscc', 'entity', 'object_type'],
     codes: ['risk_class', 'credit_class'],
     names: [AGENCY, ENTITY, REGION],
-    joins: J.agency + J.entity + J.region,
+    joins: [J.agency, J.entity, J.region],
     key: 'id',
   },
   // Kinds the 执法数据 lists do not show (LIST_KINDS leaves them out: reference data, plans on their own page).
@@ -268,10 +278,23 @@ export function recordOrder(kind: Kind, fallback: string, q: RecordQuery): Sql {
   return raw(`t.${col} ${dir} NULLS LAST, t.${spec.key}`);
 }
 
-/** The name columns of a kind's rows, and the joins they need (over alias t, after the page is cut). */
-export function recordNames(kind: Kind): { columns: Sql; joins: Sql } {
+/**
+ * The name columns of a kind's rows, and the joins they need (over alias t). Given `page`, a relation
+ * holding the page's rows (a CTE), the officers are read for the officer codes of the page only: DuckDB
+ * joined the whole table, a hash table of all 105,014 officers of a city built twice for a page of 20
+ * (a county supervisor's list: inspections 37 → 24 ms, cases 39 → 29 ms), where it already builds on
+ * the page and looks entities and agencies up by their key. Reading the other tables by the page's codes
+ * too made no list faster (licences: the same to 4 ms slower). Same rows either way: a row that matches
+ * a code of the page is one of those read.
+ */
+export function recordNames(kind: Kind, page?: string): { columns: Sql; joins: Sql } {
   const spec = RECORD_LISTS[kind];
-  return { columns: raw(spec.names.map(([as, expr]) => `, ${expr} AS ${as}`).join('')), joins: raw(spec.joins) };
+  const joins = spec.joins.map(({ alias, table, key, column, byPageCodes }) =>
+    page && byPageCodes
+      ? ` LEFT JOIN (SELECT * FROM ${table} WHERE ${key} IN (SELECT ${column} FROM ${page})) ${alias} ON ${alias}.${key} = t.${column}`
+      : ` LEFT JOIN ${table} ${alias} ON ${alias}.${key} = t.${column}`,
+  );
+  return { columns: raw(spec.names.map(([as, expr]) => `, ${expr} AS ${as}`).join('')), joins: raw(joins.join('')) };
 }
 
 /** The name shown for a code column (the export writes the name; the code's own column stays for ids). */

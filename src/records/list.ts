@@ -64,11 +64,18 @@ export async function listRecords(
   if (problem) throw new ListQueryError(problem[0], problem[1]);
   const where = joinSql([(await recordScope(store, caller, kind))('t'), ...recordConditions(kind, filter)], ' AND ');
   const order = recordOrder(kind, spec.listOrder, filter);
-  const names = recordNames(kind);
+  const names = recordNames(kind, 'page_rows');
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(spec.table)} t WHERE ${where}`);
-  // The page first, then the names of its codes: joins over the whole table would cost what the page does not need.
+  // The page first, then the names of its codes (recordNames; the officers read for the page's codes
+  // only): joins over the whole table would cost what the page does not need. A CTE, which the officer
+  // lookups read too; Citus plans it (a distributed table, cut by LIMIT) on its own and joins the
+  // replicated reference tables to its result. The page is not cut on its order columns and key first and
+  // its rows fetched after: DuckDB does that itself (a TOP_N over them, then the rows by rowid), and
+  // spelling it out measured slower (a city's county, inspections: 10 ms; the keys joined back 18 ms, an
+  // IN over them 13 ms, the keys and then their rows in two statements 15 ms).
   const rows = await store.query<Record<string, unknown>>(sql`
-    SELECT t.*${names.columns} FROM (SELECT t.* FROM ${raw(spec.table)} t WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) t${names.joins}
+    WITH page_rows AS (SELECT t.* FROM ${raw(spec.table)} t WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+    SELECT t.*${names.columns} FROM page_rows t${names.joins}
     ORDER BY ${order}`);
   return {
     total: Number(total.n),
