@@ -182,6 +182,9 @@ test('a second report of the same matter is linked to the first clue, not double
   const clueId = rows[0].clue_id;
   const detail = (await app.inject({ method: 'GET', url: `/api/v1/clues/${clueId}`, headers: { cookie: cookies.fy_sup } })).json();
   assert.equal(detail.clue.reportCount, 2);
+  // The list counts the reports of its page's clues alike.
+  const listed = (await app.inject({ method: 'GET', url: '/api/v1/clues?pageSize=100', headers: { cookie: cookies.fy_sup } })).json();
+  assert.equal(listed.rows.find((r: { id: string }) => r.id === clueId)?.reportCount, 2);
   assert.deepEqual(
     detail.timeline.map((e: { action: string }) => e.action),
     ['create', 'link'],

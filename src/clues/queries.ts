@@ -173,14 +173,29 @@ export function presentClue(r: Row, today: string, caller: Caller) {
 }
 export type ClueSummary = ReturnType<typeof presentClue>;
 
-const SELECT = sql`SELECT c.*, r.name AS region_name, a.name AS agency_name,
-  (SELECT count(*) FROM clue_reports p WHERE p.clue_id = c.id) AS report_count,
-  (SELECT count(*) FROM clues m WHERE m.case_id = c.id AND m.id <> c.id) AS member_count
-  FROM clues c LEFT JOIN regions r ON r.code = c.region_code LEFT JOIN agencies a ON a.id = c.agency_id`;
+/**
+ * The clues of `where` (over alias c) as the list shows them, in `order`: the page cut first, then its
+ * names and the reports and case members of its clues only. Counted in the select list, DuckDB counts
+ * the reports and members of every clue in the scope before it keeps a page.
+ */
+function clueRows(where: Sql, order: Sql, limit: number, offset = 0): Sql {
+  return sql`WITH pg AS (SELECT c.* FROM clues c WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+  SELECT c.*, r.name AS region_name, a.name AS agency_name, coalesce(rc.n, 0) AS report_count, coalesce(mc.n, 0) AS member_count
+  FROM pg c LEFT JOIN regions r ON r.code = c.region_code LEFT JOIN agencies a ON a.id = c.agency_id
+  LEFT JOIN (SELECT p.clue_id, count(*) AS n FROM clue_reports p WHERE p.clue_id IN (SELECT id FROM pg) GROUP BY p.clue_id) rc ON rc.clue_id = c.id
+  LEFT JOIN (SELECT m.case_id, count(*) AS n FROM clues m WHERE m.case_id IN (SELECT id FROM pg) AND m.id <> m.case_id GROUP BY m.case_id) mc
+    ON mc.case_id = c.id
+  ORDER BY ${order}`;
+}
+/** One clue as the list shows it, its counts by its id (as correlated subqueries DuckDB counted every clue: 12–40 ms against 6–10). */
+const oneClue = (id: string): Sql => sql`SELECT c.*, r.name AS region_name, a.name AS agency_name,
+  (SELECT count(*) FROM clue_reports p WHERE p.clue_id = ${id}) AS report_count,
+  (SELECT count(*) FROM clues m WHERE m.case_id = ${id} AND m.id <> ${id}) AS member_count
+  FROM clues c LEFT JOIN regions r ON r.code = c.region_code LEFT JOIN agencies a ON a.id = c.agency_id WHERE c.id = ${id}`;
 
 /** One clue as the list shows it (after a change: the caller has already been checked). */
 export async function clueSummary(store: Store, caller: Caller, id: string, clock: Clock): Promise<ClueSummary> {
-  const [row] = await store.query<Row>(sql`${SELECT} WHERE c.id = ${id}`);
+  const [row] = await store.query<Row>(oneClue(id));
   return presentClue(row, todayOf(clock), caller);
 }
 
@@ -217,9 +232,7 @@ export async function listClues(store: Store, caller: Caller, f: ClueFilters, cl
   const pageSize = f.pageSize ?? 20;
   const where = filterSql(caller, f, today);
   const [total] = await store.query<{ n: number }>(sql`SELECT count(*) AS n FROM clues c WHERE ${where}`);
-  const rows = await store.query<Row>(sql`${SELECT} WHERE ${where}
-    ORDER BY ${orderSql(f, today)}
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  const rows = await store.query<Row>(clueRows(where, orderSql(f, today), pageSize, (page - 1) * pageSize));
   return { total: Number(total.n), page, pageSize, rows: rows.map((r) => presentClue(r, today, caller)) };
 }
 
@@ -248,7 +261,7 @@ const parseJson = (s: string | null): unknown => {
 export async function clueDetail(store: Store, caller: Caller, id: string, clock: Clock) {
   const today = todayOf(clock);
   const loaded = await visibleClue(store, caller, id);
-  const [row] = await store.query<Row>(sql`${SELECT} WHERE c.id = ${id}`);
+  const [row] = await store.query<Row>(oneClue(id));
   const events = await store.query<EventRow>(sql`
     SELECT e.id, e.action, e.from_status, e.to_status, e.actor_user_id, u.display_name AS actor_name, e.comment, e.detail, e.occurred_at
     FROM clue_events e LEFT JOIN users u ON u.id = e.actor_user_id WHERE e.clue_id = ${id} ORDER BY e.occurred_at, e.id`);
