@@ -354,6 +354,7 @@ export async function mergeIncoming(
       const replaced = by ? `t.${by} IN (SELECT ${by} FROM ${inc})` : `EXISTS (SELECT 1 FROM ${inc} i WHERE ${keyJoin('i', 't')})`;
       // The month tallies move in the same transaction: the replaced rows counted out, the incoming in.
       for (const s of tallyWriteSql(spec.table, result.updated ? replaced : null, inc)) await tx.exec(s);
+      stageDone('month tallies');
       if (result.updated) {
         for (const s of stashLinksSql(spec, replaced)) await tx.exec(s);
         await tx.exec(
